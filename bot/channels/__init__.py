@@ -1,0 +1,1 @@
+"""Thin channel adapters over the conversation engine."""

@@ -1,0 +1,77 @@
+"""Channel-agnostic message types exchanged between adapters, the engine and the answerer."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Intent = Literal["policy_question", "financing_need", "greeting", "out_of_scope"]
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A cited source: a measure article (1-16, 0 = whole document) or a knowledge document."""
+
+    doc_id: str
+    article: int | None
+    title: str
+    source: str
+    units: str = ""  # responsible units (责任单位), for source cards
+    excerpt: str = ""  # the cited text, for source cards
+
+    def to_dict(self) -> dict[str, Any]:
+        """The API shape: doc_id, article, title, source (plus units and excerpt)."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The answerer's result for one question (the `policybot ask --json` shape)."""
+
+    answer: str
+    in_scope: bool
+    intent: Intent
+    citations: list[Citation] = field(default_factory=list)
+    suggest_intake: bool = False
+    topic: str | None = None  # doc_id the answer was about, for follow-up questions
+    top_score: float = 0.0
+
+    def to_json(self) -> dict[str, Any]:
+        """The contract JSON of `policybot ask --json`."""
+        return {
+            "answer": self.answer,
+            "in_scope": self.in_scope,
+            "intent": self.intent,
+            "citations": [
+                {"doc_id": c.doc_id, "article": c.article, "title": c.title, "source": c.source}
+                for c in self.citations
+            ],
+            "suggest_intake": self.suggest_intake,
+        }
+
+
+@dataclass(frozen=True)
+class Button:
+    """A choice offered to the user; pressing it sends `value` back as the message text."""
+
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class OutMessage:
+    """One message from the engine to the user."""
+
+    text: str
+    buttons: list[Button] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    message_id: int | None = None  # transcript id of a bot answer, for thumbs-up/down
+
+    def to_dict(self) -> dict[str, Any]:
+        """The API shape of a message."""
+        return {
+            "text": self.text,
+            "buttons": [asdict(b) for b in self.buttons],
+            "citations": [c.to_dict() for c in self.citations],
+            "message_id": self.message_id,
+        }

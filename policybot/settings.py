@@ -1,0 +1,124 @@
+"""Application settings read from environment variables and `.env`."""
+
+from __future__ import annotations
+
+import json
+import secrets
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Every setting of the product; each one is documented in `.env.example`."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", populate_by_name=True
+    )
+
+    # Storage
+    data_dir: Path = Field(Path("data"), validation_alias="POLICYBOT_DATA_DIR")
+    database_url: str = ""
+    chroma_url: str = ""
+    knowledge_dir: Path | None = Field(None, validation_alias="POLICYBOT_KNOWLEDGE_DIR")
+    index_dir: Path | None = Field(None, validation_alias="POLICYBOT_INDEX_DIR")
+
+    # Embeddings and the optional LLM
+    embedding_backend: str = "use"  # "use" (offline) or "openai"
+    openai_api_key: str = ""
+    openai_base_url: str = ""
+    openai_embedding_model: str = "text-embedding-3-small"
+    llm_model: str = ""  # empty: answers are composed from the sources, no LLM
+    llm_timeout_s: float = 4.0
+
+    log_level: str = "INFO"
+    secret_key: str = ""  # signs staff sessions; generated into the data dir when empty
+    public_base_url: str = "http://127.0.0.1:8000"
+
+    # Coordination office contact details shown to users
+    office_name: str = "三明市支持小微企业融资协调工作机制办公室"
+    office_phone: str = "0598-12345"
+    office_address: str = "三明市三元区（以办公室公布地址为准）"
+    office_hours: str = "工作日 8:00-12:00，15:00-18:00"
+
+    # Web API
+    rate_limit_chat: str = "20/minute"
+    rate_limit_intake: str = "5/minute"
+    trusted_proxies: str = ""  # comma-separated addresses or CIDRs
+    max_body_bytes: int = 65536
+    widget_allowed_origins: str = "*"  # comma-separated origins allowed to embed the widget
+
+    # Telegram
+    telegram_bot_token: str = ""
+    telegram_base_url: str = "https://api.telegram.org/bot"
+    telegram_webhook_secret: str = ""
+
+    # WeChat Official Account
+    wechat_token: str = ""
+    wechat_app_id: str = ""
+    wechat_app_secret: str = ""
+    wechat_encoding_aes_key: str = ""
+    wechat_api_base_url: str = "https://api.weixin.qq.com"
+    wechat_menu: str = ""  # JSON menu published by `policybot wechat menu`
+
+    # WeCom (企业微信) self-built app
+    wecom_corp_id: str = ""
+    wecom_agent_id: str = ""
+    wecom_secret: str = ""
+    wecom_token: str = ""
+    wecom_encoding_aes_key: str = ""
+    wecom_api_base_url: str = "https://qyapi.weixin.qq.com"
+
+    @property
+    def resolved_database_url(self) -> str:
+        """The SQLAlchemy URL: DATABASE_URL, else SQLite under the data dir."""
+        if self.database_url:
+            url = self.database_url
+            if url.startswith("postgres://"):
+                url = "postgresql://" + url[len("postgres://") :]
+            if url.startswith("postgresql://"):
+                url = "postgresql+psycopg://" + url[len("postgresql://") :]
+            return url
+        return f"sqlite:///{(self.data_dir / 'policybot.sqlite3').resolve()}"
+
+    @property
+    def resolved_knowledge_dir(self) -> Path:
+        """Folder of knowledge documents: POLICYBOT_KNOWLEDGE_DIR or the packaged data."""
+        if self.knowledge_dir is not None:
+            return self.knowledge_dir
+        return Path(__file__).resolve().parent.parent / "knowledge" / "data"
+
+    @property
+    def resolved_index_dir(self) -> Path:
+        """Folder of the local index (Chroma, BM25, manifest): POLICYBOT_INDEX_DIR or data/index."""
+        return self.index_dir if self.index_dir is not None else self.data_dir / "index"
+
+    @cached_property
+    def session_secret(self) -> str:
+        """SECRET_KEY, or a random key persisted in the data dir on first use."""
+        if self.secret_key:
+            return self.secret_key
+        path = self.data_dir / "secret_key"
+        if path.exists():
+            return path.read_text().strip()
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        key = secrets.token_urlsafe(48)
+        path.write_text(key)
+        path.chmod(0o600)
+        return key
+
+    def csv_list(self, value: str) -> list[str]:
+        """Split a comma-separated setting into stripped items."""
+        return [item.strip() for item in value.split(",") if item.strip()]
+
+    def wechat_menu_json(self) -> dict[str, Any]:
+        """The WeChat menu setting parsed as JSON (empty dict when unset)."""
+        return json.loads(self.wechat_menu) if self.wechat_menu else {}
+
+
+def get_settings(**overrides: Any) -> Settings:
+    """Build settings from the environment, with explicit overrides (used by tests)."""
+    return Settings(**overrides)

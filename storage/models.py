@@ -1,0 +1,274 @@
+"""SQLAlchemy 2 models: conversations, financing requests, staff, audit and knowledge admin."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utcnow() -> datetime:
+    """Timezone-aware current UTC time."""
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    """Declarative base of every table."""
+
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class Conversation(Base):
+    """One user's conversation on one channel; `state` holds the engine's state as JSON."""
+
+    __tablename__ = "conversations"
+    __table_args__ = (UniqueConstraint("channel", "user_id", name="uq_conversation_user"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel: Mapped[str] = mapped_column(String(20))
+    user_id: Mapped[str] = mapped_column(String(128))
+    state: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, onupdate=utcnow
+    )
+
+
+class Message(Base):
+    """One message of a conversation transcript (in = from the user, out = from the bot)."""
+
+    __tablename__ = "messages"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id"), index=True)
+    direction: Mapped[str] = mapped_column(String(3))
+    text: Mapped[str] = mapped_column(Text)
+    intent: Mapped[str | None] = mapped_column(String(32), default=None)
+    in_scope: Mapped[bool | None] = mapped_column(Boolean, default=None)
+    top_score: Mapped[float | None] = mapped_column(Float, default=None)
+    citations: Mapped[list[Any]] = mapped_column(default=list)
+    feedback: Mapped[int | None] = mapped_column(Integer, default=None)  # +1 / -1
+    created_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, index=True
+    )
+
+
+class RefCounter(Base):
+    """Per-day counter behind reference numbers like RZ-20261127-0001."""
+
+    __tablename__ = "ref_counters"
+
+    day: Mapped[str] = mapped_column(String(8), primary_key=True)
+    last: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class FinancingRequest(Base):
+    """A financing request (融资需求登记) submitted on any channel."""
+
+    __tablename__ = "financing_requests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ref: Mapped[str] = mapped_column(String(20), unique=True)
+    token: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(20), default="submitted", index=True)
+    company_name: Mapped[str] = mapped_column(String(100))
+    credit_code: Mapped[str] = mapped_column(String(18), index=True)
+    county: Mapped[str] = mapped_column(String(10))
+    industry: Mapped[str] = mapped_column(String(10))
+    contact_name: Mapped[str] = mapped_column(String(50))
+    phone: Mapped[str] = mapped_column(String(20))
+    amount_wan: Mapped[float] = mapped_column(Float)
+    purpose: Mapped[str] = mapped_column(String(20))
+    term_months: Mapped[int] = mapped_column(Integer)
+    guarantee: Mapped[str] = mapped_column(String(20))
+    product: Mapped[str] = mapped_column(String(20))
+    renewal_due: Mapped[bool] = mapped_column(Boolean)
+    first_loan: Mapped[bool] = mapped_column(Boolean)
+    note: Mapped[str] = mapped_column(Text, default="")
+    consent: Mapped[bool] = mapped_column(Boolean)
+    channel: Mapped[str] = mapped_column(String(20))
+    channel_user_id: Mapped[str | None] = mapped_column(String(128), default=None)
+    conversation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("conversations.id"), default=None
+    )
+    duplicate_of_id: Mapped[int | None] = mapped_column(
+        ForeignKey("financing_requests.id"), default=None
+    )
+    idempotency_key: Mapped[str | None] = mapped_column(String(128), unique=True, default=None)
+    recommendations: Mapped[list[Any]] = mapped_column(default=list)
+    granted_amount_wan: Mapped[float | None] = mapped_column(Float, default=None)
+    granted_date: Mapped[date | None] = mapped_column(Date, default=None)
+    granted_product: Mapped[str | None] = mapped_column(String(50), default=None)
+    decline_reason: Mapped[str | None] = mapped_column(Text, default=None)
+    created_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, index=True
+    )
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, onupdate=utcnow
+    )
+
+    duplicate_of: Mapped[FinancingRequest | None] = relationship(remote_side=[id])
+    events: Mapped[list[RequestEvent]] = relationship(
+        back_populates="request", order_by="RequestEvent.id"
+    )
+    banks: Mapped[list[RequestBank]] = relationship(back_populates="request")
+
+
+class RequestEvent(Base):
+    """One step of a request's workflow history, with the staff member's note."""
+
+    __tablename__ = "request_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("financing_requests.id"), index=True)
+    from_status: Mapped[str | None] = mapped_column(String(20), default=None)
+    to_status: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str] = mapped_column(Text, default="")
+    actor: Mapped[str | None] = mapped_column(String(64), default=None)
+    data: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    request: Mapped[FinancingRequest] = relationship(back_populates="events")
+
+
+class RequestBank(Base):
+    """A bank a request was pushed to, with that bank's recorded outcome."""
+
+    __tablename__ = "request_banks"
+    __table_args__ = (UniqueConstraint("request_id", "bank", name="uq_request_bank"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(ForeignKey("financing_requests.id"), index=True)
+    bank: Mapped[str] = mapped_column(String(64), index=True)
+    pushed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    outcome: Mapped[str | None] = mapped_column(String(20), default=None)
+    outcome_note: Mapped[str | None] = mapped_column(Text, default=None)
+
+    request: Mapped[FinancingRequest] = relationship(back_populates="banks")
+
+
+class Notification(Base):
+    """Outbox of messages to deliver to a user on their channel (e.g. status changes)."""
+
+    __tablename__ = "notifications"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel: Mapped[str] = mapped_column(String(20), index=True)
+    user_id: Mapped[str] = mapped_column(String(128))
+    text: Mapped[str] = mapped_column(Text)
+    request_id: Mapped[int | None] = mapped_column(
+        ForeignKey("financing_requests.id"), default=None
+    )
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ProcessedMessage(Base):
+    """Inbound channel messages already handled (WeChat retries), with the reply given."""
+
+    __tablename__ = "processed_messages"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    status: Mapped[str] = mapped_column(String(20), default="processing")
+    reply: Mapped[str | None] = mapped_column(Text, default=None)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class SharedAnswer(Base):
+    """A full answer reachable on the web at /a/{id} (for channels that must shorten)."""
+
+    __tablename__ = "shared_answers"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    citations: Mapped[list[Any]] = mapped_column(default=list)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class StaffUser(Base):
+    """A back-office account: admin, coordinator, bank_officer (with bank) or viewer."""
+
+    __tablename__ = "staff_users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))
+    bank: Mapped[str | None] = mapped_column(String(64), default=None)
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class AuditEntry(Base):
+    """Who did or viewed what, when, with the values before and after."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    actor: Mapped[str] = mapped_column(String(64), index=True)
+    action: Mapped[str] = mapped_column(String(40), index=True)
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str | None] = mapped_column(String(64), default=None)
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
+    ip: Mapped[str | None] = mapped_column(String(64), default=None)
+    created_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, index=True
+    )
+
+
+class WhitelistEntry(Base):
+    """An enterprise on the financing whitelist (白名单), keyed by credit code."""
+
+    __tablename__ = "whitelist"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    credit_code: Mapped[str] = mapped_column(String(18), unique=True)
+    company_name: Mapped[str] = mapped_column(String(100))
+    note: Mapped[str] = mapped_column(Text, default="")
+    added_by: Mapped[str | None] = mapped_column(String(64), default=None)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class GoldenQuestion(Base):
+    """A staff-added evaluation question guarding knowledge-base changes."""
+
+    __tablename__ = "golden_questions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question: Mapped[str] = mapped_column(Text)
+    articles: Mapped[list[Any]] = mapped_column(default=list)
+    out_of_scope: Mapped[bool] = mapped_column(Boolean, default=False)
+    added_by: Mapped[str | None] = mapped_column(String(64), default=None)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class IndexVersion(Base):
+    """A published (or refused) knowledge index version with its evaluation figures."""
+
+    __tablename__ = "index_versions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    label: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(20))  # published / refused
+    metrics: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    documents: Mapped[list[Any]] = mapped_column(default=list)
+    actor: Mapped[str | None] = mapped_column(String(64), default=None)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

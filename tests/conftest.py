@@ -1,0 +1,113 @@
+"""Shared fixtures: settings on a temporary data dir, and databases (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from policybot.settings import Settings
+
+PG_ADMIN_URL = os.environ.get(
+    "POSTGRES_ADMIN_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+
+
+def postgres_available() -> bool:
+    """True when the local PostgreSQL server accepts connections."""
+    try:
+        import psycopg
+
+        conninfo = PG_ADMIN_URL.replace("postgresql+psycopg://", "postgresql://")
+        with psycopg.connect(conninfo, connect_timeout=3):
+            return True
+    except Exception:
+        return False
+
+
+def require_or_skip(env_var: str, available: bool, what: str) -> None:
+    """Skip when `what` is missing, unless env_var=1 makes it mandatory (then fail)."""
+    if available:
+        return
+    if os.environ.get(env_var) == "1":
+        pytest.fail(f"{what} is required ({env_var}=1) but not available")
+    pytest.skip(f"{what} not available")
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A fresh data directory."""
+    path = tmp_path / "data"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture
+def settings(data_dir: Path) -> Settings:
+    """Settings on a fresh data dir with SQLite, independent of the developer's .env."""
+    return Settings(_env_file=None, POLICYBOT_DATA_DIR=data_dir)  # type: ignore[call-arg]
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """URL of a brand-new PostgreSQL database, dropped after the test."""
+    require_or_skip("REQUIRE_POSTGRES", postgres_available(), "PostgreSQL on 127.0.0.1:5432")
+    import psycopg
+
+    name = f"pb_{uuid.uuid4().hex[:12]}"
+    admin = PG_ADMIN_URL.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    base = PG_ADMIN_URL.rsplit("/", 1)[0]
+    yield f"{base}/{name}"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def db_settings(request: pytest.FixtureRequest, data_dir: Path) -> Settings:
+    """Settings on SQLite and, as a second run, on a fresh PostgreSQL database."""
+    if request.param == "postgres":
+        url = request.getfixturevalue("postgres_url")
+        return Settings(_env_file=None, POLICYBOT_DATA_DIR=data_dir, DATABASE_URL=url)  # type: ignore[call-arg]
+    return Settings(_env_file=None, POLICYBOT_DATA_DIR=data_dir)  # type: ignore[call-arg]
+
+
+@pytest.fixture(scope="session")
+def index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A knowledge index built once per test session from the packaged knowledge."""
+    from knowledge.indexer import build_index
+
+    path = tmp_path_factory.mktemp("index")
+    build_index(
+        Settings(
+            _env_file=None,
+            POLICYBOT_INDEX_DIR=path,  # type: ignore[call-arg]
+            POLICYBOT_DATA_DIR=path.parent / "unused",
+        )
+    )
+    return path
+
+
+@pytest.fixture(scope="session")
+def answerer(index_dir: Path) -> Any:
+    """The offline answerer over the session index (USE embeddings loaded once)."""
+    from bot.answerer import load_answerer
+
+    return load_answerer(Settings(_env_file=None, POLICYBOT_INDEX_DIR=index_dir))  # type: ignore[call-arg]
+
+
+@pytest.fixture
+def app_settings(data_dir: Path, index_dir: Path) -> Settings:
+    """Settings for a full app: fresh SQLite data dir, the shared session index."""
+    return Settings(
+        _env_file=None,
+        POLICYBOT_DATA_DIR=data_dir,  # type: ignore[call-arg]
+        POLICYBOT_INDEX_DIR=index_dir,
+        RATE_LIMIT_CHAT="0",
+        RATE_LIMIT_INTAKE="0",
+    )
