@@ -1,0 +1,42 @@
+"""Outbox of messages to users on their channel (status changes), delivered by channel adapters."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from storage.models import Notification, utcnow
+
+MAX_ATTEMPTS = 5
+
+
+def enqueue_notification(
+    session: Session, *, channel: str, user_id: str, text: str, request_id: int | None = None
+) -> Notification:
+    """Queue a message for a user on their channel."""
+    note = Notification(channel=channel, user_id=user_id, text=text, request_id=request_id)
+    session.add(note)
+    session.flush()
+    return note
+
+
+def pending_notifications(session: Session, *, channel: str, limit: int = 50) -> list[Notification]:
+    """Unsent messages for a channel, oldest first, skipping those that failed too often."""
+    query = (
+        select(Notification)
+        .where(Notification.channel == channel, Notification.sent_at.is_(None))
+        .where(Notification.attempts < MAX_ATTEMPTS)
+        .order_by(Notification.id)
+        .limit(limit)
+    )
+    return list(session.scalars(query))
+
+
+def mark_notification(session: Session, notification_id: int, *, sent: bool) -> None:
+    """Record a delivery attempt; `sent` stamps the delivery time."""
+    note = session.get(Notification, notification_id)
+    if note is None:
+        return
+    note.attempts += 1
+    if sent:
+        note.sent_at = utcnow()
