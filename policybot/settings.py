@@ -55,6 +55,7 @@ class Settings(BaseSettings):
     telegram_bot_token: str = ""
     telegram_base_url: str = "https://api.telegram.org/bot"
     telegram_webhook_secret: str = ""
+    telegram_outbox_interval_s: float = 3.0
 
     # WeChat Official Account
     wechat_token: str = ""
