@@ -1,0 +1,185 @@
+"""The financing-request form (融资需求登记): fields in order, labels, prompts, choices."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+COUNTIES = (
+    "三元区",
+    "沙县区",
+    "永安市",
+    "明溪县",
+    "清流县",
+    "宁化县",
+    "大田县",
+    "尤溪县",
+    "将乐县",
+    "泰宁县",
+    "建宁县",
+)
+INDUSTRIES = (
+    "制造业",
+    "外贸",
+    "商贸流通",
+    "科技服务",
+    "农林牧渔",
+    "建筑业",
+    "交通运输",
+    "住宿餐饮",
+    "其他",
+)
+PURPOSES = ("流动资金周转", "设备购置", "技术改造", "研发投入", "订单生产", "续贷", "其他")
+GUARANTEES = ("信用", "抵押", "保证", "知识产权质押", "林权抵押", "应收账款质押", "其他")
+PRODUCTS = ("科技贷", "外贸贷", "商贸贷", "提质增产争效贷", "不确定")
+YES_NO = ("是", "否")
+
+EXAMPLE_CREDIT_CODE = "91350400MA2Y12345Q"  # passes the GB 32100-2015 check; not a real firm
+
+CONSENT_TEXT = (
+    "授权说明：您填写的信息将提供给三明市支持小微企业融资协调工作机制办公室及其选定的银行机构，"
+    "仅用于融资对接，不作其他用途。"
+)
+
+
+@dataclass(frozen=True)
+class Field:
+    """One question of the form; `kind` selects its validator."""
+
+    name: str
+    label: str
+    prompt: str
+    # text | credit_code | choice | person | phone | amount | term | yes_no | note | consent
+    kind: str
+    example: str = ""
+    choices: tuple[str, ...] = ()
+    optional: bool = False
+
+    def ask(self) -> str:
+        """The question text shown to the user, with the example for free text."""
+        if self.example and not self.choices:
+            return f"{self.prompt}\n例如：{self.example}"
+        return self.prompt
+
+
+FIELDS: tuple[Field, ...] = (
+    Field(
+        "company_name",
+        "企业名称",
+        "请输入企业全称（与营业执照一致）。",
+        "text",
+        example="三明市某某机械制造有限公司",
+    ),
+    Field(
+        "credit_code",
+        "统一社会信用代码",
+        "请输入18位统一社会信用代码（见营业执照左上角）。",
+        "credit_code",
+        example=EXAMPLE_CREDIT_CODE,
+    ),
+    Field(
+        "county",
+        "所在县（市、区）",
+        "企业所在的县（市、区）是？",
+        "choice",
+        example="三元区",
+        choices=COUNTIES,
+    ),
+    Field(
+        "industry", "所属行业", "企业所属行业是？", "choice", example="制造业", choices=INDUSTRIES
+    ),
+    Field("contact_name", "联系人", "请输入联系人姓名。", "person", example="张三"),
+    Field("phone", "联系电话", "请输入联系人手机号码（11位）。", "phone", example="13912345678"),
+    Field(
+        "amount_wan",
+        "融资金额（万元）",
+        "计划融资多少万元？请输入数字。",
+        "amount",
+        example="200（表示200万元）",
+    ),
+    Field(
+        "purpose",
+        "资金用途",
+        "资金主要用途是？",
+        "choice",
+        example="流动资金周转",
+        choices=PURPOSES,
+    ),
+    Field(
+        "term_months",
+        "期限（月）",
+        "期望贷款期限是几个月？",
+        "term",
+        example="12（即1年），或输入“3年”",
+    ),
+    Field(
+        "guarantee",
+        "担保方式",
+        "可提供的担保方式是？",
+        "choice",
+        example="信用",
+        choices=GUARANTEES,
+    ),
+    Field(
+        "product",
+        "意向产品",
+        "有意向的专项贷款产品是？不清楚可选“不确定”。",
+        "choice",
+        example="科技贷",
+        choices=PRODUCTS,
+    ),
+    Field(
+        "renewal_due",
+        "续贷需求",
+        "是否有贷款即将到期、到期后仍需资金（续贷需求）？",
+        "yes_no",
+        example="是",
+        choices=YES_NO,
+    ),
+    Field(
+        "first_loan",
+        "是否首贷",
+        "是否为首次向银行申请贷款（首贷）？",
+        "yes_no",
+        example="否",
+        choices=YES_NO,
+    ),
+    Field(
+        "note",
+        "补充说明",
+        "还有需要补充说明的情况吗？（选填，不超过1000字；没有请回复“无”）",
+        "note",
+        example="订单增加，急需采购原材料",
+        optional=True,
+    ),
+    Field(
+        "consent",
+        "授权同意",
+        CONSENT_TEXT + "您是否同意？",
+        "consent",
+        example="同意",
+        choices=("同意", "不同意"),
+    ),
+)
+
+FIELD_BY_NAME: dict[str, Field] = {f.name: f for f in FIELDS}
+FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in FIELDS)
+# The questions the chat form asks one by one; consent is asked with the summary.
+FORM_FIELDS: tuple[Field, ...] = tuple(f for f in FIELDS if f.kind != "consent")
+
+
+def get_field(name: str) -> Field:
+    """The field called `name` (KeyError when unknown)."""
+    return FIELD_BY_NAME[name]
+
+
+def display_value(name: str, value: object) -> str:
+    """A field value as shown in summaries (是/否 for booleans, units for numbers)."""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if name == "amount_wan" and isinstance(value, int | float):
+        return f"{value:g} 万元"
+    if name == "term_months":
+        return f"{value} 个月"
+    if name == "note":
+        return str(value) or "（无）"
+    return str(value)

@@ -1,0 +1,140 @@
+"""Financing requests: creation (reference numbers, duplicates, idempotency) and look-ups."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from sqlalchemy import Insert, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from storage.models import FinancingRequest, RefCounter, RequestEvent, utcnow
+from storage.statuses import OPEN_STATUSES
+
+log = logging.getLogger(__name__)
+
+CHINA_TZ = timezone(timedelta(hours=8))  # reference numbers follow the local (Beijing) day
+DUPLICATE_WINDOW = timedelta(days=30)
+REQUEST_FIELDS = (
+    "company_name", "credit_code", "county", "industry", "contact_name", "phone", "amount_wan",
+    "purpose", "term_months", "guarantee", "product", "renewal_due", "first_loan", "note",
+    "consent",
+)  # fmt: skip
+
+
+def _dialect_insert(session: Session, table: Any) -> Any:
+    """An INSERT construct supporting ON CONFLICT for the session's dialect."""
+    name = session.get_bind().dialect.name
+    module = postgresql if name == "postgresql" else sqlite
+    return module.insert(table)
+
+
+def next_ref(session: Session, *, now: datetime | None = None) -> str:
+    """The next reference number of the day, e.g. RZ-20261127-0001 (one atomic upsert)."""
+    day = (now or utcnow()).astimezone(CHINA_TZ).strftime("%Y%m%d")
+    stmt: Insert = _dialect_insert(session, RefCounter).values(day=day, last=1)
+    stmt = stmt.on_conflict_do_update(  # type: ignore[attr-defined]
+        index_elements=[RefCounter.day], set_={"last": RefCounter.last + 1}
+    ).returning(RefCounter.last)
+    number = session.execute(stmt).scalar_one()
+    return f"RZ-{day}-{number:04d}"
+
+
+def find_open_duplicate(
+    session: Session, *, credit_code: str, now: datetime | None = None
+) -> FinancingRequest | None:
+    """The earliest open request for this credit code created in the last 30 days."""
+    since = (now or utcnow()) - DUPLICATE_WINDOW
+    query = (
+        select(FinancingRequest)
+        .where(FinancingRequest.credit_code == credit_code)
+        .where(FinancingRequest.status.in_(sorted(OPEN_STATUSES)))
+        .where(FinancingRequest.created_at >= since)
+        .order_by(FinancingRequest.id)
+        .limit(1)
+    )
+    return session.scalars(query).first()
+
+
+def get_request_by_idempotency_key(session: Session, *, key: str) -> FinancingRequest | None:
+    """The request stored under this idempotency key, if any."""
+    query = select(FinancingRequest).where(FinancingRequest.idempotency_key == key)
+    return session.scalars(query).first()
+
+
+def create_request(
+    session: Session,
+    *,
+    data: dict[str, Any],
+    channel: str,
+    channel_user_id: str | None = None,
+    conversation_id: int | None = None,
+    idempotency_key: str | None = None,
+) -> FinancingRequest:
+    """Store a validated, consented request; a repeated idempotency key returns the first one.
+
+    A request for a credit code that already has an open request in the last 30 days is
+    stored too, linked through `duplicate_of_id`.
+    """
+    from bot.recommend import recommend
+
+    if idempotency_key:
+        existing = get_request_by_idempotency_key(session, key=idempotency_key)
+        if existing is not None:
+            return existing
+    if data.get("consent") is not True:
+        raise ValueError("a financing request needs the user's consent")
+    ref = next_ref(session)  # the first write: takes the SQLite write lock before any read
+    earlier = find_open_duplicate(session, credit_code=data["credit_code"])
+    values = {name: data[name] for name in REQUEST_FIELDS if name != "note"}
+    request = FinancingRequest(
+        **values,
+        note=data.get("note") or "",
+        ref=ref,
+        token=secrets.token_urlsafe(24),
+        status="submitted",
+        channel=channel,
+        channel_user_id=channel_user_id,
+        conversation_id=conversation_id,
+        duplicate_of_id=earlier.id if earlier is not None else None,
+        idempotency_key=idempotency_key,
+        recommendations=recommend(data),
+    )
+    session.add(request)
+    session.flush()
+    event_data = {"channel": channel}
+    if earlier is not None:
+        event_data["duplicate_of"] = earlier.ref
+    session.add(
+        RequestEvent(
+            request_id=request.id, from_status=None, to_status="submitted",
+            note="用户提交融资需求登记", actor=None, data=event_data,
+        )
+    )  # fmt: skip
+    session.flush()
+    log.info("stored financing request %s via %s%s", ref, channel,
+             f" (duplicate of {earlier.ref})" if earlier is not None else "")  # fmt: skip
+    return request
+
+
+def get_request_by_ref(session: Session, *, ref: str) -> FinancingRequest | None:
+    """The request with this reference number (case and surrounding spaces ignored)."""
+    query = select(FinancingRequest).where(FinancingRequest.ref == ref.strip().upper())
+    return session.scalars(query).first()
+
+
+def list_requests_for_user(
+    session: Session, *, channel: str, user_id: str, limit: int = 20
+) -> list[FinancingRequest]:
+    """A channel user's own requests, newest first."""
+    query = (
+        select(FinancingRequest)
+        .where(FinancingRequest.channel == channel)
+        .where(FinancingRequest.channel_user_id == user_id)
+        .order_by(FinancingRequest.id.desc())
+        .limit(limit)
+    )
+    return list(session.scalars(query))
