@@ -1,0 +1,93 @@
+"""What an inbound WeChat / WeCom message means: engine text, fixed reply, or nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+WELCOME = (
+    "您好，欢迎关注！我是三明市民营小微企业融资政策助手。\n"
+    "我可以：\n"
+    "1. 解答《三明市支持民营小微企业融资若干措施》等融资政策问题，并注明依据的条款和责任单位；\n"
+    "2. 帮您登记融资需求，由协调办公室对接银行。\n"
+    "请直接输入您的问题，例如：“首次贷款有什么支持？”，或输入“融资需求登记”开始登记。"
+)
+UNSUPPORTED = "目前我只能读懂文字消息，请直接输入您的问题，例如：“续贷有什么支持政策？”"
+BUSY = "抱歉，系统暂时繁忙，请稍后再发一次您的问题。"
+
+# Menu CLICK keys and the text each one sends to the engine.
+MENU_TOPICS: dict[str, str] = {
+    "POLICY_OVERVIEW": "支持民营小微企业融资的政策有哪些？",
+    "FIRST_LOAN": "首次贷款有什么支持政策？",
+    "RENEWAL": "贷款到期续贷有什么支持？",
+    "GUARANTEE": "融资担保有什么支持政策？",
+    "APPLY": "融资需求登记",
+    "CONTACT": "怎么联系协调办公室？",
+}
+
+DEFAULT_MENU: dict[str, Any] = {
+    "button": [
+        {
+            "name": "政策问答",
+            "sub_button": [
+                {"type": "click", "name": "政策总览", "key": "POLICY_OVERVIEW"},
+                {"type": "click", "name": "首贷支持", "key": "FIRST_LOAN"},
+                {"type": "click", "name": "续贷支持", "key": "RENEWAL"},
+                {"type": "click", "name": "融资担保", "key": "GUARANTEE"},
+            ],
+        },
+        {"type": "click", "name": "融资登记", "key": "APPLY"},
+        {"type": "click", "name": "联系我们", "key": "CONTACT"},
+    ]
+}
+
+
+@dataclass(frozen=True)
+class Inbound:
+    """One callback message reduced to what the channel must do with it."""
+
+    key: str  # deduplication key (MsgId, or FromUserName + CreateTime for events)
+    user_id: str  # OpenID (WeChat) or UserID (WeCom)
+    text: str | None = None  # text for the engine
+    fixed_reply: str | None = None  # reply without the engine
+
+
+def topic_for_click(key: str) -> str:
+    """The engine text of a menu key: a known topic, "ASK:<question>", or the key itself."""
+    if key in MENU_TOPICS:
+        return MENU_TOPICS[key]
+    if key.upper().startswith("ASK:"):
+        return key[4:].strip()
+    return key
+
+
+def dedup_key(channel: str, fields: dict[str, str]) -> str:
+    """MsgId for messages; FromUserName + CreateTime for events (WeChat's own advice)."""
+    account = fields.get("ToUserName", "")
+    if fields.get("MsgId"):
+        return f"{channel}:{account}:msg:{fields['MsgId']}"
+    return (
+        f"{channel}:{account}:event:{fields.get('FromUserName', '')}:{fields.get('CreateTime', '')}"
+    )
+
+
+def read_inbound(channel: str, fields: dict[str, str]) -> Inbound | None:
+    """Classify a decrypted message; None when nothing should be answered."""
+    user_id = fields.get("FromUserName", "")
+    if not user_id:
+        return None
+    key = dedup_key(channel, fields)
+    kind = fields.get("MsgType", "").lower()
+    if kind == "text":
+        content = fields.get("Content", "").strip()
+        return Inbound(key, user_id, text=content) if content else None
+    if kind == "voice" and fields.get("Recognition", "").strip():
+        return Inbound(key, user_id, text=fields["Recognition"].strip())
+    if kind == "event":
+        event = fields.get("Event", "").lower()
+        if event == "subscribe":
+            return Inbound(key, user_id, fixed_reply=WELCOME)
+        if event == "click" and fields.get("EventKey"):
+            return Inbound(key, user_id, text=topic_for_click(fields["EventKey"]))
+        return None  # unsubscribe, VIEW, LOCATION, ...: nothing to say
+    return Inbound(key, user_id, fixed_reply=UNSUPPORTED)

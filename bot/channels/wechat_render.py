@@ -1,0 +1,122 @@
+"""Plain-text rendering of engine messages for WeChat: numbered options, citations, length."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from bot.messages import Button, Citation, OutMessage
+
+MAX_TEXT_BYTES = 2000  # WeChat text messages are limited to 2048 bytes (UTF-8)
+MAX_PARTS = 4  # longer replies are shortened with a link instead of flooding the chat
+ELLIPSIS = "……"
+
+
+def citation_line(citation: Citation) -> str:
+    """One source in plain text: document, article, responsible units."""
+    article = f"第{citation.article}条" if citation.article else ""
+    title = citation.title.strip()
+    name = citation.source.strip() or title
+    line = f"《{name}》" if name and not name.startswith("《") else name
+    if article and article not in title:
+        line += article
+    if title and title != name:
+        line += f" {title}"
+    if citation.units:
+        line += f"（责任单位：{citation.units}）"
+    return "· " + line.strip()
+
+
+def citations_block(citations: Sequence[Citation]) -> str:
+    """The "依据" block listing every distinct citation."""
+    seen: list[str] = []
+    for citation in citations:
+        line = citation_line(citation)
+        if line not in seen:
+            seen.append(line)
+    return "依据：\n" + "\n".join(seen) if seen else ""
+
+
+def options_block(buttons: Sequence[Button]) -> str:
+    """Numbered options the user answers with the number or the words."""
+    if not buttons:
+        return ""
+    lines = [f"{number}. {button.label}" for number, button in enumerate(buttons, 1)]
+    return "请回复数字或文字选择：\n" + "\n".join(lines)
+
+
+def collect_buttons(messages: Sequence[OutMessage]) -> list[Button]:
+    """Every button of the reply, numbered continuously across messages."""
+    return [button for message in messages for button in message.buttons]
+
+
+def body_text(messages: Sequence[OutMessage]) -> str:
+    """The messages' text followed by their citations (without options)."""
+    parts: list[str] = []
+    for message in messages:
+        block = citations_block(message.citations)
+        parts.append(message.text.strip() + ("\n\n" + block if block else ""))
+    return "\n\n".join(part for part in parts if part)
+
+
+def utf8_len(text: str) -> int:
+    """Length in UTF-8 bytes, the unit of WeChat's limits."""
+    return len(text.encode("utf-8"))
+
+
+def cut_to_bytes(text: str, limit: int) -> str:
+    """The longest prefix of `text` within `limit` UTF-8 bytes."""
+    return text.encode("utf-8")[: max(limit, 0)].decode("utf-8", "ignore")
+
+
+def split_text(text: str, limit: int = MAX_TEXT_BYTES) -> list[str]:
+    """Split at line breaks into parts of at most `limit` bytes (long lines are cut)."""
+    parts: list[str] = []
+    current = ""
+    for line in text.split("\n"):
+        while utf8_len(line) > limit:
+            head = cut_to_bytes(line, limit)
+            if current:
+                parts.append(current)
+                current = ""
+            parts.append(head)
+            line = line[len(head) :]
+        candidate = f"{current}\n{line}" if current else line
+        if utf8_len(candidate) > limit:
+            parts.append(current)
+            current = line
+        else:
+            current = candidate
+    if current.strip():
+        parts.append(current)
+    return [part.strip("\n") for part in parts if part.strip()]
+
+
+def shorten(body: str, tail: str, link: str, limit: int = MAX_TEXT_BYTES) -> str:
+    """Cut `body` so that body + link line + `tail` (options) fit in `limit` bytes."""
+    link_line = f"\n\n完整回答请点击：{link}"
+    room = limit - utf8_len(link_line) - utf8_len(ELLIPSIS) - (utf8_len(tail) + 2 if tail else 0)
+    text = cut_to_bytes(body, room).rstrip() + ELLIPSIS + link_line
+    return text + ("\n\n" + tail if tail else "")
+
+
+def render_reply(
+    messages: Sequence[OutMessage],
+    share: Callable[[str, list[Citation]], str],
+    *,
+    max_parts: int = 1,
+    limit: int = MAX_TEXT_BYTES,
+) -> list[str]:
+    """Texts to send: one part when it fits, split up to `max_parts`, else shortened with a link.
+
+    `share(full_text, citations)` stores the full answer and returns its web address.
+    """
+    body = body_text(messages)
+    tail = options_block(collect_buttons(messages))
+    full = body + ("\n\n" + tail if tail and body else tail)
+    if utf8_len(full) <= limit:
+        return [full] if full else []
+    parts = split_text(full, limit)
+    if len(parts) <= max_parts:
+        return parts
+    citations = [c for message in messages for c in message.citations]
+    return [shorten(body, tail, share(body, citations), limit)]

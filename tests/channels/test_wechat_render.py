@@ -1,0 +1,91 @@
+"""Plain-text rendering of engine messages for WeChat."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.channels.wechat_render import (
+    MAX_TEXT_BYTES,
+    citation_line,
+    render_reply,
+    split_text,
+    utf8_len,
+)
+from bot.messages import Button, Citation, OutMessage
+
+CITATION = Citation(
+    doc_id="measures-5",
+    article=5,
+    title="加大首贷支持",
+    source="三明市支持民营小微企业融资若干措施",
+    units="人行三明市分行",
+)
+
+
+class Shares:
+    """Records what would be stored on the web."""
+
+    def __init__(self) -> None:
+        self.stored: list[str] = []
+
+    def __call__(self, text: str, citations: list[Citation]) -> str:
+        self.stored.append(text)
+        return f"https://example.test/a/{len(self.stored)}"
+
+
+def test_render_numbers_buttons_across_messages() -> None:
+    messages = [
+        OutMessage(
+            "请选择所在区县", buttons=[Button("三元区", "三元区"), Button("沙县区", "沙县区")]
+        ),
+        OutMessage("或者", buttons=[Button("取消登记", "/cancel")]),
+    ]
+    [text] = render_reply(messages, Shares())
+    assert "1. 三元区\n2. 沙县区\n3. 取消登记" in text
+    assert "回复数字" in text
+
+
+def test_render_citation_readable_in_plain_text() -> None:
+    [text] = render_reply([OutMessage("首贷可享受贴息。", citations=[CITATION])], Shares())
+    assert text.startswith("首贷可享受贴息。")
+    assert "依据：" in text
+    assert (
+        "《三明市支持民营小微企业融资若干措施》第5条 加大首贷支持（责任单位：人行三明市分行）"
+        in text
+    )
+
+
+def test_citation_line_does_not_repeat_article_in_title() -> None:
+    line = citation_line(Citation("d", 3, "第3条 续贷", "三明措施"))
+    assert line.count("第3条") == 1
+
+
+def test_render_long_reply_shortened_with_link_and_options_kept() -> None:
+    shares = Shares()
+    long_text = "这是一段很长的政策说明。" * 400
+    messages = [
+        OutMessage(long_text, buttons=[Button("查看条款原文", "原文")], citations=[CITATION])
+    ]
+    [text] = render_reply(messages, shares)
+    assert utf8_len(text) <= MAX_TEXT_BYTES
+    assert "https://example.test/a/1" in text
+    assert text.rstrip().endswith("1. 查看条款原文")
+    assert shares.stored and shares.stored[0].startswith(long_text)
+
+
+def test_render_medium_reply_split_when_parts_allowed() -> None:
+    paragraph = "政策内容" * 100
+    text = "\n".join([paragraph] * 4)
+    shares = Shares()
+    parts = render_reply([OutMessage(text)], shares, max_parts=4)
+    assert len(parts) > 1 and all(utf8_len(p) <= MAX_TEXT_BYTES for p in parts)
+    assert "".join(parts) == text.replace("\n", "")
+    assert shares.stored == []
+
+
+@pytest.mark.parametrize("limit", [10, 50, 2000])
+def test_split_text_respects_limit(limit: int) -> None:
+    text = "第一行\n" + "长" * 300 + "\n最后"
+    parts = split_text(text, limit)
+    assert all(utf8_len(p) <= limit for p in parts)
+    assert "".join(parts).replace("\n", "") == text.replace("\n", "")
