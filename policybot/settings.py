@@ -44,6 +44,12 @@ class Settings(BaseSettings):
     office_address: str = "三明市三元区（以办公室公布地址为准）"
     office_hours: str = "工作日 8:00-12:00，15:00-18:00"
 
+    # Back office: banks requests can be pushed to (plus the banks of bank-officer accounts)
+    admin_banks: str = (
+        "中国农业银行三明分行,中国工商银行三明分行,中国建设银行三明分行,中国银行三明分行,"
+        "中国邮政储蓄银行三明市分行,兴业银行三明分行,福建三明农村商业银行"
+    )
+
     # Web API
     rate_limit_chat: str = "20/minute"
     rate_limit_intake: str = "5/minute"
@@ -64,6 +70,8 @@ class Settings(BaseSettings):
     wechat_encoding_aes_key: str = ""
     wechat_api_base_url: str = "https://api.weixin.qq.com"
     wechat_menu: str = ""  # JSON menu published by `policybot wechat menu`
+    wechat_reply_timeout_s: float = 4.5  # slower replies go out via the customer-service API
+    wechat_outbox_interval_s: float = 5.0  # how often status notifications are delivered
 
     # WeCom (企业微信) self-built app
     wecom_corp_id: str = ""
