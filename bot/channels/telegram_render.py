@@ -1,0 +1,160 @@
+"""Render engine messages as Telegram HTML chunks below the 4096-character limit."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from html import escape
+
+from bot.messages import Button, Citation, OutMessage
+
+# Telegram allows 4096 characters per message; stay clearly below to leave room for edits.
+MAX_CHUNK = 3900
+EXCERPT_CHARS = 160
+_CN_DIGITS = "零一二三四五六七八九"
+
+
+@dataclass(frozen=True)
+class KeyButton:
+    """One inline keyboard button: visible label and its callback data (≤ 64 bytes)."""
+
+    label: str
+    data: str
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """One Telegram message: HTML text plus the inline keyboard rows (only on the last chunk)."""
+
+    html: str
+    keyboard: list[list[KeyButton]] = field(default_factory=list)
+
+
+def tg_len(text: str) -> int:
+    """Length as Telegram counts it (UTF-16 code units)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def chinese_number(n: int) -> str:
+    """1 → 一, 12 → 十二, 16 → 十六 (enough for article numbers)."""
+    if n < 10:
+        return _CN_DIGITS[n]
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 1 else _CN_DIGITS[tens]
+    return head + "十" + (_CN_DIGITS[ones] if ones else "")
+
+
+def article_label(citation: Citation) -> str:
+    """第N条 for a measure article, empty for whole documents and other sources."""
+    if citation.article:
+        return f"第{chinese_number(citation.article)}条"
+    return ""
+
+
+def render_citation(index: int, citation: Citation) -> str:
+    """A compact source card for a phone screen: article, title, units, a folded excerpt."""
+    label = article_label(citation)
+    title = citation.title.strip()
+    if label and label in title:
+        label = ""
+    head = f"{index}. " + (f"<b>{escape(label)}</b> " if label else "") + escape(title)
+    lines = [head]
+    if citation.units:
+        lines.append(f"   责任单位：{escape(citation.units.strip())}")
+    if citation.source:
+        lines.append(f"   来源：{escape(citation.source.strip())}")
+    excerpt = " ".join(citation.excerpt.split())
+    if excerpt:
+        if len(excerpt) > EXCERPT_CHARS:
+            excerpt = excerpt[:EXCERPT_CHARS].rstrip() + "…"
+        lines.append(f"<blockquote expandable>{escape(excerpt)}</blockquote>")
+    return "\n".join(lines)
+
+
+def _hard_split(text: str, limit: int) -> list[str]:
+    """Split one over-long line at sentence ends, or by characters when a sentence is too long."""
+    pieces: list[str] = []
+    current, size = "", 0
+    for sentence in re.split(r"(?<=[。！？；!?;])", text):
+        length = tg_len(escape(sentence, quote=False))
+        if size + length <= limit:
+            current, size = current + sentence, size + length
+            continue
+        if current:
+            pieces.append(current)
+        current, size = "", 0
+        for char in sentence:
+            width = tg_len(escape(char, quote=False))
+            if size + width > limit:
+                pieces.append(current)
+                current, size = "", 0
+            current, size = current + char, size + width
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def text_blocks(text: str, limit: int = MAX_CHUNK) -> list[str]:
+    """Escaped HTML blocks of a plain text, one per paragraph, each within the limit."""
+    blocks: list[str] = []
+    for paragraph in re.split(r"\n\s*\n", text.strip()):
+        if not paragraph.strip():
+            continue
+        escaped = escape(paragraph.strip(), quote=False)
+        if tg_len(escaped) <= limit:
+            blocks.append(escaped)
+            continue
+        for line in paragraph.strip().splitlines():
+            escaped_line = escape(line, quote=False)
+            if tg_len(escaped_line) <= limit:
+                blocks.append(escaped_line)
+            else:
+                blocks.extend(escape(p, quote=False) for p in _hard_split(line, limit))
+    return blocks
+
+
+def pack_blocks(blocks: list[str], limit: int = MAX_CHUNK) -> list[str]:
+    """Join blocks with blank lines into as few messages as fit the limit."""
+    chunks: list[str] = []
+    current = ""
+    for block in blocks:
+        candidate = f"{current}\n\n{block}" if current else block
+        if tg_len(candidate) <= limit:
+            current = candidate
+            continue
+        if current:
+            chunks.append(current)
+        current = block
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+def keyboard_rows(buttons: list[KeyButton]) -> list[list[KeyButton]]:
+    """Short labels side by side, long labels (questions) one per row."""
+    longest = max((len(b.label) for b in buttons), default=0)
+    per_row = 3 if longest <= 5 else 2 if longest <= 10 else 1
+    return [buttons[i : i + per_row] for i in range(0, len(buttons), per_row)]
+
+
+def render_message(
+    message: OutMessage, encode_button: Callable[[Button], str], limit: int = MAX_CHUNK
+) -> list[Chunk]:
+    """An engine message as Telegram chunks; citations after the text, buttons on the last."""
+    blocks = text_blocks(message.text, limit)
+    if message.citations:
+        cards = [render_citation(i, c) for i, c in enumerate(message.citations, start=1)]
+        blocks.append("<b>📖 政策依据</b>\n" + cards[0])
+        blocks.extend(cards[1:])
+    texts = pack_blocks(blocks, limit) or ["…"]
+    keys = [KeyButton(label=b.label, data=encode_button(b)) for b in message.buttons]
+    chunks = [Chunk(html=t) for t in texts]
+    if keys:
+        chunks[-1] = Chunk(html=texts[-1], keyboard=keyboard_rows(keys))
+    return chunks
+
+
+def render_plain(text: str, limit: int = MAX_CHUNK) -> list[str]:
+    """A plain text (e.g. a status notification) as escaped HTML chunks."""
+    return pack_blocks(text_blocks(text, limit), limit) or ["…"]

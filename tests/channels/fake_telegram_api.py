@@ -1,0 +1,366 @@
+"""A fake Telegram Bot API server (real HTTP on loopback) that records what the bot sends."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import json
+import re
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from html import unescape
+from html.parser import HTMLParser
+from typing import Any
+
+import uvicorn
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+BOT_ID = 7000001
+ALLOWED_TAGS = {
+    "b",
+    "strong",
+    "i",
+    "em",
+    "u",
+    "ins",
+    "s",
+    "strike",
+    "del",
+    "a",
+    "code",
+    "pre",
+    "blockquote",
+    "tg-spoiler",
+    "span",
+    "tg-emoji",
+}
+JSON_PARAMS = {"reply_markup", "commands", "allowed_updates", "link_preview_options"}
+
+
+class _TagChecker(HTMLParser):
+    """Rejects what Telegram's HTML parser rejects: unknown or unbalanced tags."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.error = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in ALLOWED_TAGS:
+            self.error = f'Unsupported start tag "{tag}"'
+        self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.stack or self.stack.pop() != tag:
+            self.error = f'Unmatched end tag "{tag}"'
+
+
+def plain_text(html: str) -> str:
+    """What a user sees of an HTML message (tags removed, entities decoded)."""
+    return unescape(re.sub(r"<[^>]+>", "", html))
+
+
+class FakeTelegramAPI:
+    """Bot API methods the adapter uses; thread-safe records and waits for the tests."""
+
+    def __init__(self, token: str) -> None:
+        self.token = token
+        self.port = 0
+        self.calls: list[tuple[str, dict[str, Any]]] = []
+        self.updates: list[dict[str, Any]] = []
+        self.messages: dict[int, dict[str, Any]] = {}  # bot messages by message_id
+        self.webhook: dict[str, Any] = {}
+        self.commands: list[dict[str, str]] = []
+        self.retry_after: dict[str, list[int]] = {}  # method -> retry_after values to inject
+        self._cond = threading.Condition()
+        self._ids = itertools.count(1)
+        self._update_ids = itertools.count(1)
+        self.app = Starlette(
+            routes=[Route("/bot{token}/{method}", self._endpoint, methods=["POST", "GET"])]
+        )
+
+    @property
+    def base_url(self) -> str:
+        """TELEGRAM_BASE_URL pointing at this server."""
+        return f"http://127.0.0.1:{self.port}/bot"
+
+    # --- HTTP side -------------------------------------------------------------------------
+    async def _endpoint(self, request: Request) -> JSONResponse:
+        if request.path_params["token"] != self.token:
+            return _error(401, "Unauthorized")
+        method = request.path_params["method"]
+        params = await _read_params(request)
+        with self._cond:
+            self.calls.append((method, params))
+            self._cond.notify_all()
+            pending = self.retry_after.get(method)
+            if pending:
+                seconds = pending.pop(0)
+                return _error(
+                    429,
+                    f"Too Many Requests: retry after {seconds}",
+                    parameters={"retry_after": seconds},
+                )
+        handler = getattr(self, "_m_" + method, None)
+        if handler is None:
+            return _error(404, "Not Found")
+        if method == "getUpdates":
+            result = await handler(params)
+        else:
+            with self._cond:
+                result = handler(params)
+                self._cond.notify_all()
+        if isinstance(result, JSONResponse):
+            return result
+        return JSONResponse({"ok": True, "result": result})
+
+    def _m_getMe(self, params: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "id": BOT_ID,
+            "is_bot": True,
+            "first_name": "政策助手",
+            "username": "sm_policy_bot",
+            "can_join_groups": False,
+            "can_read_all_group_messages": False,
+            "supports_inline_queries": False,
+        }
+
+    async def _m_getUpdates(self, params: dict[str, Any]) -> Any:
+        if self.webhook.get("url"):
+            return _error(409, "Conflict: can't use getUpdates method while webhook is active")
+        offset = int(params.get("offset") or 0)
+        with self._cond:
+            self.updates = [u for u in self.updates if u["update_id"] >= offset]
+        # Long poll, capped so tests and shutdown stay quick.
+        deadline = time.monotonic() + min(float(params.get("timeout") or 0), 0.5)
+        while True:
+            with self._cond:
+                ready = list(self.updates)
+            if ready or time.monotonic() >= deadline:
+                return ready
+            await asyncio.sleep(0.02)
+
+    def _m_setWebhook(self, params: dict[str, Any]) -> bool:
+        self.webhook = dict(params)
+        return True
+
+    def _m_deleteWebhook(self, params: dict[str, Any]) -> bool:
+        self.webhook = {}
+        return True
+
+    def _m_getWebhookInfo(self, params: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "url": self.webhook.get("url", ""),
+            "has_custom_certificate": False,
+            "pending_update_count": 0,
+        }
+
+    def _m_setMyCommands(self, params: dict[str, Any]) -> bool:
+        self.commands = params.get("commands", [])
+        return True
+
+    def _m_sendChatAction(self, params: dict[str, Any]) -> bool:
+        return True
+
+    def _m_answerCallbackQuery(self, params: dict[str, Any]) -> bool:
+        return True
+
+    def _m_sendMessage(self, params: dict[str, Any]) -> Any:
+        problem = _check_text(params.get("text", ""), params.get("parse_mode"))
+        problem = problem or _check_markup(params.get("reply_markup"))
+        if problem:
+            return _error(400, problem)
+        message_id = next(self._ids)
+        message = {
+            "message_id": message_id,
+            "date": int(time.time()),
+            "chat": {"id": int(params["chat_id"]), "type": "private"},
+            "from": self._m_getMe({}),
+            "text": _shown(params),
+        }
+        if params.get("reply_markup"):
+            message["reply_markup"] = params["reply_markup"]
+        self.messages[message_id] = message
+        return message
+
+    def _m_editMessageText(self, params: dict[str, Any]) -> Any:
+        message = self.messages.get(int(params.get("message_id", 0)))
+        if message is None:
+            return _error(400, "Bad Request: message to edit not found")
+        problem = _check_text(params.get("text", ""), params.get("parse_mode"))
+        if problem:
+            return _error(400, problem)
+        message["text"] = _shown(params)
+        message.pop("reply_markup", None)
+        if params.get("reply_markup"):
+            message["reply_markup"] = params["reply_markup"]
+        return message
+
+    def _m_editMessageReplyMarkup(self, params: dict[str, Any]) -> Any:
+        message = self.messages.get(int(params.get("message_id", 0)))
+        if message is None:
+            return _error(400, "Bad Request: message to edit not found")
+        message.pop("reply_markup", None)
+        if params.get("reply_markup"):
+            message["reply_markup"] = params["reply_markup"]
+        return message
+
+    # --- test side -------------------------------------------------------------------------
+    def user_message(self, user_id: int, text: str) -> dict[str, Any]:
+        """An update carrying a private text message from a user."""
+        user = {"id": user_id, "is_bot": False, "first_name": "张", "language_code": "zh-hans"}
+        message: dict[str, Any] = {
+            "message_id": next(self._ids),
+            "date": int(time.time()),
+            "text": text,
+            "chat": {"id": user_id, "type": "private", "first_name": "张"},
+            "from": user,
+        }
+        if text.startswith("/"):
+            message["entities"] = [
+                {"type": "bot_command", "offset": 0, "length": len(text.split()[0])}
+            ]
+        return {"update_id": next(self._update_ids), "message": message}
+
+    def button_press(self, user_id: int, label: str) -> dict[str, Any]:
+        """An update pressing the button labelled `label` on the latest bot message showing it."""
+        for message in sorted(self.messages.values(), key=lambda m: -m["message_id"]):
+            if message["chat"]["id"] != user_id:
+                continue
+            rows = message.get("reply_markup", {}).get("inline_keyboard", [])
+            for button in itertools.chain.from_iterable(rows):
+                if button["text"] == label:
+                    return {
+                        "update_id": next(self._update_ids),
+                        "callback_query": {
+                            "id": str(next(self._ids)),
+                            "chat_instance": "ci",
+                            "data": button["callback_data"],
+                            "message": json.loads(json.dumps(message)),
+                            "from": {"id": user_id, "is_bot": False, "first_name": "张"},
+                        },
+                    }
+        raise AssertionError(f"no button {label!r} shown to {user_id}")
+
+    def enqueue(self, update: dict[str, Any]) -> None:
+        """Make an update available to getUpdates (polling mode)."""
+        with self._cond:
+            self.updates.append(update)
+            self._cond.notify_all()
+
+    def sent(self, chat_id: int) -> list[dict[str, Any]]:
+        """Messages the bot successfully sent to a chat, oldest first (as currently shown)."""
+        with self._cond:
+            return [m for _, m in sorted(self.messages.items()) if m["chat"]["id"] == chat_id]
+
+    def calls_of(self, method: str, chat_id: int | None = None) -> list[dict[str, Any]]:
+        """Recorded parameters of every call to `method` (optionally for one chat)."""
+        with self._cond:
+            return [
+                p
+                for m, p in self.calls
+                if m == method and (chat_id is None or str(p.get("chat_id")) == str(chat_id))
+            ]
+
+    def wait_until(self, predicate: Callable[[], Any], timeout: float = 30.0) -> Any:
+        """Block until `predicate()` is truthy (re-checked on every API call and every 0.1 s)."""
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            while True:
+                value = predicate()
+                if value:
+                    return value
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise AssertionError("timed out waiting for the bot")
+                self._cond.wait(min(remaining, 0.1))
+
+
+async def _read_params(request: Request) -> dict[str, Any]:
+    """Parameters from a form (PTB's encoding, values JSON-encoded) or a JSON body."""
+    if request.headers.get("content-type", "").startswith("application/json"):
+        body = await request.body()
+        return json.loads(body) if body else {}
+    form = await request.form()
+    params: dict[str, Any] = {}
+    for key, value in form.items():
+        params[key] = json.loads(value) if key in JSON_PARAMS and isinstance(value, str) else value
+    return params
+
+
+def _shown(params: dict[str, Any]) -> str:
+    text = str(params.get("text", ""))
+    return plain_text(text) if params.get("parse_mode") == "HTML" else text
+
+
+def _check_text(text: str, parse_mode: str | None) -> str:
+    """Telegram's checks: entity parsing and at most 4096 characters once parsed."""
+    if parse_mode == "HTML":
+        checker = _TagChecker()
+        checker.feed(text)
+        checker.close()
+        if checker.error or checker.stack:
+            return "Bad Request: can't parse entities: " + (checker.error or "unclosed tag")
+        text = plain_text(text)
+    if not text.strip():
+        return "Bad Request: message text is empty"
+    if len(text.encode("utf-16-le")) // 2 > 4096:
+        return "Bad Request: message is too long"
+    return ""
+
+
+def _check_markup(markup: Any) -> str:
+    for row in (markup or {}).get("inline_keyboard", []):
+        for button in row:
+            data = button.get("callback_data", "")
+            if not 1 <= len(data.encode("utf-8")) <= 64:
+                return "Bad Request: BUTTON_DATA_INVALID"
+    return ""
+
+
+def _error(code: int, description: str, **extra: Any) -> JSONResponse:
+    return JSONResponse(
+        {"ok": False, "error_code": code, "description": description, **extra}, status_code=code
+    )
+
+
+@contextlib.contextmanager
+def serve_in_thread(app: Any) -> Iterator[str]:
+    """Run an ASGI app (lifespan included) under uvicorn on a free loopback port."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    config = uvicorn.Config(app, log_level="warning", lifespan="on", timeout_graceful_shutdown=5)
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 60
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(30)
+        sock.close()
+
+
+def telegram_settings(base: Any, api: FakeTelegramAPI, *, secret: str = "") -> Any:
+    """Copy of `base` settings with the bot pointed at the fake server (webhook mode if secret)."""
+    return base.model_copy(
+        update={
+            "telegram_bot_token": api.token,
+            "telegram_base_url": api.base_url,
+            "telegram_webhook_secret": secret,
+            "telegram_outbox_interval_s": 0.2,
+        }
+    )

@@ -1,0 +1,268 @@
+"""The Telegram adapter against the fake Bot API, over a scripted engine (protocol behaviour)."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import httpx
+import pytest
+from fastapi import FastAPI
+
+from bot.channels import telegram
+from bot.messages import Button, Citation, OutMessage
+from policybot.settings import Settings
+from storage.db import open_database
+from storage.models import Notification
+from storage.notifications import enqueue_notification
+from tests.channels.fake_telegram_api import FakeTelegramAPI, serve_in_thread, telegram_settings
+
+USER = 424242
+SECRET = "s3cret-token_ABC"
+LONG_VALUE = "我想了解第五条关于首贷续贷的具体申请条件和需要准备的材料有哪些"  # > 64 bytes
+PARAGRAPH = "三明市支持民营小微企业融资，" + "相关部门按职责分工推进落实。" * 12
+
+
+class ScriptedEngine:
+    """Stands in for the conversation engine: fixed replies keyed by the user's text."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, str, str]] = []
+        self.lock = threading.Lock()
+
+    def handle(self, channel: str, user_id: str, text: str) -> list[OutMessage]:
+        with self.lock:
+            self.calls.append((channel, user_id, text))
+        if text == "长文":
+            return [OutMessage(text="\n\n".join(f"{i}. {PARAGRAPH}" for i in range(60)))]
+        if text == "选择":
+            return [
+                OutMessage(
+                    text="请选择所在县区：",
+                    buttons=[Button("三元区", "三元区"), Button("问第五条", LONG_VALUE)],
+                )
+            ]
+        if text == "出错":
+            raise RuntimeError("engine exploded")
+        citation = Citation(
+            doc_id="measure-5",
+            article=5,
+            title="加大首贷续贷支持",
+            source="《若干措施》",
+            units="人行三明市分行",
+            excerpt="鼓励银行…",
+        )
+        return [OutMessage(text=f"收到：{text}", citations=[citation])]
+
+
+def adapter_app(settings: Settings, engine: ScriptedEngine) -> FastAPI:
+    """A minimal app: database, the scripted engine and the Telegram channel in a lifespan."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.db = open_database(settings)
+        app.state.engine = engine
+        await telegram.start(app, settings)
+        try:
+            yield
+        finally:
+            await telegram.stop(app)
+            app.state.db.dispose()
+
+    app = FastAPI(lifespan=lifespan)
+    app.state.settings = settings
+    app.include_router(telegram.router)
+    return app
+
+
+@pytest.fixture
+def telegram_engine() -> ScriptedEngine:
+    """A fresh scripted engine."""
+    return ScriptedEngine()
+
+
+@pytest.fixture
+def telegram_webhook(
+    settings: Settings, telegram_api: FakeTelegramAPI, telegram_engine: ScriptedEngine
+) -> Iterator[tuple[str, Settings]]:
+    """The adapter app in webhook mode on loopback: (base URL, settings)."""
+    configured = telegram_settings(settings, telegram_api, secret=SECRET)
+    with serve_in_thread(adapter_app(configured, telegram_engine)) as base_url:
+        yield base_url, configured
+
+
+@pytest.fixture
+def telegram_polling(
+    settings: Settings, telegram_api: FakeTelegramAPI, telegram_engine: ScriptedEngine
+) -> Iterator[str]:
+    """The adapter app in polling mode (no webhook secret): its base URL."""
+    configured = telegram_settings(settings, telegram_api)
+    with serve_in_thread(adapter_app(configured, telegram_engine)) as base_url:
+        yield base_url
+
+
+def post_update(base_url: str, update: dict[str, Any], secret: str | None = SECRET) -> int:
+    """POST an update to the webhook route; returns the HTTP status."""
+    headers = {} if secret is None else {"X-Telegram-Bot-Api-Secret-Token": secret}
+    response = httpx.post(f"{base_url}/telegram/webhook", json=update, headers=headers)
+    return response.status_code
+
+
+def texts(api: FakeTelegramAPI, chat_id: int = USER) -> list[str]:
+    """Visible text of every message the bot sent to the chat."""
+    return [m["text"] for m in api.sent(chat_id)]
+
+
+@pytest.mark.parametrize("secret", [None, "", "wrong-secret", SECRET + "x"])
+def test_webhook_rejects_update_with_wrong_secret(
+    telegram_webhook: tuple[str, Settings],
+    telegram_api: FakeTelegramAPI,
+    telegram_engine: ScriptedEngine,
+    secret: str | None,
+) -> None:
+    base_url, _ = telegram_webhook
+    status = post_update(base_url, telegram_api.user_message(USER, "你好"), secret=secret)
+    assert status == 403
+    assert post_update(base_url, telegram_api.user_message(USER, "对照")) == 200
+    telegram_api.wait_until(lambda: texts(telegram_api))
+    assert [call[2] for call in telegram_engine.calls] == ["对照"]
+
+
+def test_webhook_answers_404_when_telegram_is_not_configured(settings: Settings) -> None:
+    with serve_in_thread(adapter_app(settings, ScriptedEngine())) as base_url:
+        assert post_update(base_url, {"update_id": 1}) == 404
+
+
+def test_webhook_answers_503_in_polling_mode(
+    telegram_polling: str, telegram_api: FakeTelegramAPI, telegram_engine: ScriptedEngine
+) -> None:
+    assert post_update(telegram_polling, telegram_api.user_message(USER, "你好")) == 503
+    assert telegram_engine.calls == []
+
+
+def test_webhook_message_gets_cited_html_reply(
+    telegram_webhook: tuple[str, Settings],
+    telegram_api: FakeTelegramAPI,
+    telegram_engine: ScriptedEngine,
+) -> None:
+    base_url, _ = telegram_webhook
+    assert post_update(base_url, telegram_api.user_message(USER, "a<b>&c")) == 200
+    telegram_api.wait_until(lambda: texts(telegram_api))
+    sent = telegram_api.calls_of("sendMessage", USER)[0]
+    assert sent["parse_mode"] == "HTML"
+    assert "收到：a&lt;b&gt;&amp;c" in sent["text"]
+    assert "<b>第五条</b> 加大首贷续贷支持" in sent["text"]
+    assert "责任单位：人行三明市分行" in texts(telegram_api)[0]
+    assert telegram_engine.calls == [("telegram", str(USER), "a<b>&c")]
+
+
+def test_start_registers_commands_with_telegram(
+    telegram_polling: str, telegram_api: FakeTelegramAPI
+) -> None:
+    telegram_api.wait_until(lambda: telegram_api.commands)
+    names = [c["command"] for c in telegram_api.commands]
+    assert names == ["start", "help", "apply", "status", "cancel"]
+    assert all(c["description"] for c in telegram_api.commands)
+
+
+def test_polling_delivers_message_to_engine(
+    telegram_polling: str, telegram_api: FakeTelegramAPI, telegram_engine: ScriptedEngine
+) -> None:
+    telegram_api.enqueue(telegram_api.user_message(USER, "贷款贴息怎么申请"))
+    telegram_api.wait_until(lambda: texts(telegram_api))
+    assert telegram_engine.calls == [("telegram", str(USER), "贷款贴息怎么申请")]
+    assert texts(telegram_api)[0].startswith("收到：贷款贴息怎么申请")
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        ("/start", "你好"),
+        ("/help", "帮助"),
+        ("/apply", "我要登记融资需求"),
+        ("/status RZ-20261127-0001", "查询进度 RZ-20261127-0001"),
+        ("/cancel", "取消"),
+        ("/unknown", "帮助"),
+    ],
+)
+def test_command_maps_to_engine_keyword(
+    telegram_polling: str,
+    telegram_api: FakeTelegramAPI,
+    telegram_engine: ScriptedEngine,
+    command: str,
+    expected: str,
+) -> None:
+    telegram_api.enqueue(telegram_api.user_message(USER, command))
+    telegram_api.wait_until(lambda: texts(telegram_api))
+    assert telegram_engine.calls[0][2] == expected
+
+
+def test_button_press_answers_query_and_sends_long_value(
+    telegram_polling: str, telegram_api: FakeTelegramAPI, telegram_engine: ScriptedEngine
+) -> None:
+    telegram_api.enqueue(telegram_api.user_message(USER, "选择"))
+    telegram_api.wait_until(lambda: texts(telegram_api))
+    telegram_api.enqueue(telegram_api.button_press(USER, "问第五条"))
+    telegram_api.wait_until(lambda: len(texts(telegram_api)) >= 2)
+    assert telegram_engine.calls[-1][2] == LONG_VALUE
+    assert len(telegram_api.calls_of("answerCallbackQuery")) == 1
+    first = telegram_api.sent(USER)[0]
+    assert "reply_markup" not in first and first["text"].endswith("✅ 问第五条")
+
+
+def test_retry_after_from_server_still_delivers_message(
+    telegram_webhook: tuple[str, Settings], telegram_api: FakeTelegramAPI
+) -> None:
+    base_url, _ = telegram_webhook
+    telegram_api.retry_after["sendMessage"] = [1]
+    assert post_update(base_url, telegram_api.user_message(USER, "限流")) == 200
+    telegram_api.wait_until(lambda: texts(telegram_api), timeout=15)
+    assert len(telegram_api.calls_of("sendMessage", USER)) == 2  # 429, then the retry
+    assert texts(telegram_api)[0].startswith("收到：限流")
+
+
+def test_long_answer_is_split_on_paragraphs(
+    telegram_webhook: tuple[str, Settings], telegram_api: FakeTelegramAPI
+) -> None:
+    base_url, _ = telegram_webhook
+    assert post_update(base_url, telegram_api.user_message(USER, "长文")) == 200
+    telegram_api.wait_until(lambda: "59. " in "".join(texts(telegram_api)))
+    parts = texts(telegram_api)
+    assert len(parts) >= 3
+    assert all(len(p) < 4096 for p in parts)
+    paragraphs = [p for part in parts for p in part.split("\n\n")]
+    assert paragraphs == [f"{i}. {PARAGRAPH}" for i in range(60)]
+
+
+def test_engine_error_gives_friendly_message(
+    telegram_webhook: tuple[str, Settings],
+    telegram_api: FakeTelegramAPI,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    base_url, _ = telegram_webhook
+    assert post_update(base_url, telegram_api.user_message(USER, "出错")) == 200
+    telegram_api.wait_until(lambda: texts(telegram_api))
+    assert "抱歉" in texts(telegram_api)[0] and "0598-12345" in texts(telegram_api)[0]
+    assert any(r.exc_info and "engine exploded" in str(r.exc_info[1]) for r in caplog.records)
+
+
+def test_outbox_notification_is_delivered_once(
+    telegram_webhook: tuple[str, Settings], telegram_api: FakeTelegramAPI
+) -> None:
+    _, configured = telegram_webhook
+    db = open_database(configured)
+    with db.session() as session:
+        note_id = enqueue_notification(
+            session, channel="telegram", user_id=str(USER), text="您的融资需求状态：审核中 <1>"
+        ).id
+        enqueue_notification(session, channel="wechat", user_id="o-1", text="not for telegram")
+    telegram_api.wait_until(lambda: texts(telegram_api))
+    time.sleep(0.6)  # several more outbox passes
+    assert texts(telegram_api) == ["您的融资需求状态：审核中 <1>"]
+    with db.session() as session:
+        note = session.get(Notification, note_id)
+        assert note is not None and note.sent_at is not None and note.attempts == 1
+    db.dispose()

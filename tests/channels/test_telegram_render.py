@@ -1,0 +1,86 @@
+"""Rendering engine messages for Telegram: escaping, splitting, citations, callback data."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.channels.telegram_buttons import MAX_CALLBACK_BYTES, callback_data_for
+from bot.channels.telegram_render import (
+    KeyButton,
+    chinese_number,
+    keyboard_rows,
+    render_message,
+    render_plain,
+    tg_len,
+)
+from bot.messages import Button, Citation, OutMessage
+from tests.channels.fake_telegram_api import plain_text
+
+
+def encode(button: Button) -> str:
+    return callback_data_for(button.value)
+
+
+@pytest.mark.parametrize(
+    ("number", "expected"),
+    [(1, "一"), (9, "九"), (10, "十"), (12, "十二"), (16, "十六"), (20, "二十")],
+)
+def test_chinese_number_renders_article_numbers(number: int, expected: str) -> None:
+    assert chinese_number(number) == expected
+
+
+@pytest.mark.parametrize(
+    "value", ["三元区", "是", "x" * 62, "x" * 63, "第五条" * 8, "续贷" * 40, "🙂" * 20]
+)
+def test_callback_data_fits_telegram_limit(value: str) -> None:
+    data = callback_data_for(value)
+    assert 1 <= len(data.encode("utf-8")) <= MAX_CALLBACK_BYTES
+    assert data == "v:" + value or data.startswith("h:")
+
+
+def test_callback_data_differs_for_long_values_sharing_a_prefix() -> None:
+    assert callback_data_for("续贷" * 40 + "甲") != callback_data_for("续贷" * 40 + "乙")
+
+
+def test_render_escapes_text_and_citation_fields() -> None:
+    message = OutMessage(
+        text="利率 <3% & 期限>1年",
+        citations=[Citation("m3", 3, "<标题>", "来源&", units="人行<三明>", excerpt="a<b")],
+    )
+    [chunk] = render_message(message, encode)
+    assert "利率 &lt;3% &amp; 期限&gt;1年" in chunk.html
+    assert "<b>第三条</b> &lt;标题&gt;" in chunk.html
+    assert "责任单位：人行&lt;三明&gt;" in chunk.html
+    assert "<blockquote expandable>a&lt;b</blockquote>" in chunk.html
+
+
+def test_render_does_not_repeat_article_already_in_title() -> None:
+    message = OutMessage(text="答", citations=[Citation("m5", 5, "第五条 首贷续贷", "src")])
+    [chunk] = render_message(message, encode)
+    assert chunk.html.count("第五条") == 1
+
+
+def test_render_puts_buttons_only_on_last_chunk() -> None:
+    text = "\n\n".join("段落" * 500 for _ in range(5))
+    chunks = render_message(OutMessage(text=text, buttons=[Button("是", "是")]), encode)
+    assert len(chunks) > 1
+    assert [bool(c.keyboard) for c in chunks] == [False] * (len(chunks) - 1) + [True]
+
+
+@pytest.mark.parametrize("text", ["字" * 9000, "句子。" * 3000, "a&b<" * 3000, "🙂" * 5000])
+def test_render_splits_paragraph_without_breaks_below_limit(text: str) -> None:
+    chunks = render_plain(text)
+    assert len(chunks) > 1
+    assert all(tg_len(plain_text(c)) <= 4096 and tg_len(c) <= 3900 for c in chunks)
+    assert "".join(plain_text(c) for c in chunks) == text
+
+
+def test_keyboard_rows_keep_long_labels_on_their_own_row() -> None:
+    short = [Button(label, label) for label in ["是", "否", "不确定", "其他"]]
+    assert [len(r) for r in keyboard_rows([_key(b) for b in short])] == [3, 1]
+    questions = [Button("第五条的申请条件是什么呢", "q1"), Button("短", "q2")]
+    assert [len(r) for r in keyboard_rows([_key(b) for b in questions])] == [1, 1]
+
+
+def _key(button: Button) -> KeyButton:
+    return KeyButton(button.label, encode(button))
