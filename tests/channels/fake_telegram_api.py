@@ -3,43 +3,26 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import itertools
 import json
 import re
-import socket
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from html import unescape
 from html.parser import HTMLParser
 from typing import Any
 
-import uvicorn
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 BOT_ID = 7000001
-ALLOWED_TAGS = {
-    "b",
-    "strong",
-    "i",
-    "em",
-    "u",
-    "ins",
-    "s",
-    "strike",
-    "del",
-    "a",
-    "code",
-    "pre",
-    "blockquote",
-    "tg-spoiler",
-    "span",
-    "tg-emoji",
-}
+ALLOWED_TAGS = set(
+    "b strong i em u ins s strike del a code pre blockquote tg-spoiler span tg-emoji".split()
+)
+ACKNOWLEDGED = {"sendChatAction", "answerCallbackQuery"}  # recorded, nothing to do
 JSON_PARAMS = {"reply_markup", "commands", "allowed_updates", "link_preview_options"}
 
 
@@ -80,7 +63,6 @@ class FakeTelegramAPI:
         self.retry_after: dict[str, list[int]] = {}  # method -> retry_after values to inject
         self._cond = threading.Condition()
         self._ids = itertools.count(1)
-        self._update_ids = itertools.count(1)
         self.app = Starlette(
             routes=[Route("/bot{token}/{method}", self._endpoint, methods=["POST", "GET"])]
         )
@@ -90,7 +72,6 @@ class FakeTelegramAPI:
         """TELEGRAM_BASE_URL pointing at this server."""
         return f"http://127.0.0.1:{self.port}/bot"
 
-    # --- HTTP side -------------------------------------------------------------------------
     async def _endpoint(self, request: Request) -> JSONResponse:
         if request.path_params["token"] != self.token:
             return _error(401, "Unauthorized")
@@ -107,6 +88,8 @@ class FakeTelegramAPI:
                     f"Too Many Requests: retry after {seconds}",
                     parameters={"retry_after": seconds},
                 )
+        if method in ACKNOWLEDGED:
+            return JSONResponse({"ok": True, "result": True})
         handler = getattr(self, "_m_" + method, None)
         if handler is None:
             return _error(404, "Not Found")
@@ -121,15 +104,7 @@ class FakeTelegramAPI:
         return JSONResponse({"ok": True, "result": result})
 
     def _m_getMe(self, params: dict[str, Any]) -> dict[str, Any]:
-        return {
-            "id": BOT_ID,
-            "is_bot": True,
-            "first_name": "政策助手",
-            "username": "sm_policy_bot",
-            "can_join_groups": False,
-            "can_read_all_group_messages": False,
-            "supports_inline_queries": False,
-        }
+        return {"id": BOT_ID, "is_bot": True, "first_name": "政策助手", "username": "sm_policy_bot"}
 
     async def _m_getUpdates(self, params: dict[str, Any]) -> Any:
         if self.webhook.get("url"):
@@ -154,21 +129,8 @@ class FakeTelegramAPI:
         self.webhook = {}
         return True
 
-    def _m_getWebhookInfo(self, params: dict[str, Any]) -> dict[str, Any]:
-        return {
-            "url": self.webhook.get("url", ""),
-            "has_custom_certificate": False,
-            "pending_update_count": 0,
-        }
-
     def _m_setMyCommands(self, params: dict[str, Any]) -> bool:
         self.commands = params.get("commands", [])
-        return True
-
-    def _m_sendChatAction(self, params: dict[str, Any]) -> bool:
-        return True
-
-    def _m_answerCallbackQuery(self, params: dict[str, Any]) -> bool:
         return True
 
     def _m_sendMessage(self, params: dict[str, Any]) -> Any:
@@ -190,64 +152,21 @@ class FakeTelegramAPI:
         return message
 
     def _m_editMessageText(self, params: dict[str, Any]) -> Any:
-        message = self.messages.get(int(params.get("message_id", 0)))
-        if message is None:
-            return _error(400, "Bad Request: message to edit not found")
         problem = _check_text(params.get("text", ""), params.get("parse_mode"))
-        if problem:
-            return _error(400, problem)
-        message["text"] = _shown(params)
-        message.pop("reply_markup", None)
-        if params.get("reply_markup"):
-            message["reply_markup"] = params["reply_markup"]
-        return message
+        return _error(400, problem) if problem else self._m_editMessageReplyMarkup(params)
 
     def _m_editMessageReplyMarkup(self, params: dict[str, Any]) -> Any:
         message = self.messages.get(int(params.get("message_id", 0)))
         if message is None:
             return _error(400, "Bad Request: message to edit not found")
+        if "text" in params:
+            message["text"] = _shown(params)
         message.pop("reply_markup", None)
         if params.get("reply_markup"):
             message["reply_markup"] = params["reply_markup"]
         return message
 
     # --- test side -------------------------------------------------------------------------
-    def user_message(self, user_id: int, text: str) -> dict[str, Any]:
-        """An update carrying a private text message from a user."""
-        user = {"id": user_id, "is_bot": False, "first_name": "张", "language_code": "zh-hans"}
-        message: dict[str, Any] = {
-            "message_id": next(self._ids),
-            "date": int(time.time()),
-            "text": text,
-            "chat": {"id": user_id, "type": "private", "first_name": "张"},
-            "from": user,
-        }
-        if text.startswith("/"):
-            message["entities"] = [
-                {"type": "bot_command", "offset": 0, "length": len(text.split()[0])}
-            ]
-        return {"update_id": next(self._update_ids), "message": message}
-
-    def button_press(self, user_id: int, label: str) -> dict[str, Any]:
-        """An update pressing the button labelled `label` on the latest bot message showing it."""
-        for message in sorted(self.messages.values(), key=lambda m: -m["message_id"]):
-            if message["chat"]["id"] != user_id:
-                continue
-            rows = message.get("reply_markup", {}).get("inline_keyboard", [])
-            for button in itertools.chain.from_iterable(rows):
-                if button["text"] == label:
-                    return {
-                        "update_id": next(self._update_ids),
-                        "callback_query": {
-                            "id": str(next(self._ids)),
-                            "chat_instance": "ci",
-                            "data": button["callback_data"],
-                            "message": json.loads(json.dumps(message)),
-                            "from": {"id": user_id, "is_bot": False, "first_name": "张"},
-                        },
-                    }
-        raise AssertionError(f"no button {label!r} shown to {user_id}")
-
     def enqueue(self, update: dict[str, Any]) -> None:
         """Make an update available to getUpdates (polling mode)."""
         with self._cond:
@@ -327,40 +246,4 @@ def _check_markup(markup: Any) -> str:
 def _error(code: int, description: str, **extra: Any) -> JSONResponse:
     return JSONResponse(
         {"ok": False, "error_code": code, "description": description, **extra}, status_code=code
-    )
-
-
-@contextlib.contextmanager
-def serve_in_thread(app: Any) -> Iterator[str]:
-    """Run an ASGI app (lifespan included) under uvicorn on a free loopback port."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    config = uvicorn.Config(app, log_level="warning", lifespan="on", timeout_graceful_shutdown=5)
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 60
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(30)
-        sock.close()
-
-
-def telegram_settings(base: Any, api: FakeTelegramAPI, *, secret: str = "") -> Any:
-    """Copy of `base` settings with the bot pointed at the fake server (webhook mode if secret)."""
-    return base.model_copy(
-        update={
-            "telegram_bot_token": api.token,
-            "telegram_base_url": api.base_url,
-            "telegram_webhook_secret": secret,
-            "telegram_outbox_interval_s": 0.2,
-        }
     )

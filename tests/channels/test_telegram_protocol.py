@@ -2,80 +2,31 @@
 
 from __future__ import annotations
 
-import threading
 import time
-from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager
+from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
-from fastapi import FastAPI
 
-from bot.channels import telegram
-from bot.messages import Button, Citation, OutMessage
 from policybot.settings import Settings
 from storage.db import open_database
 from storage.models import Notification
 from storage.notifications import enqueue_notification
-from tests.channels.fake_telegram_api import FakeTelegramAPI, serve_in_thread, telegram_settings
+from tests.channels.fake_telegram_api import FakeTelegramAPI
+from tests.channels.telegram_fixtures import (
+    LONG_VALUE,
+    PARAGRAPH,
+    ScriptedEngine,
+    adapter_app,
+    button_press,
+    serve_in_thread,
+    telegram_settings,
+    user_message,
+)
 
 USER = 424242
 SECRET = "s3cret-token_ABC"
-LONG_VALUE = "我想了解第五条关于首贷续贷的具体申请条件和需要准备的材料有哪些"  # > 64 bytes
-PARAGRAPH = "三明市支持民营小微企业融资，" + "相关部门按职责分工推进落实。" * 12
-
-
-class ScriptedEngine:
-    """Stands in for the conversation engine: fixed replies keyed by the user's text."""
-
-    def __init__(self) -> None:
-        self.calls: list[tuple[str, str, str]] = []
-        self.lock = threading.Lock()
-
-    def handle(self, channel: str, user_id: str, text: str) -> list[OutMessage]:
-        with self.lock:
-            self.calls.append((channel, user_id, text))
-        if text == "长文":
-            return [OutMessage(text="\n\n".join(f"{i}. {PARAGRAPH}" for i in range(60)))]
-        if text == "选择":
-            return [
-                OutMessage(
-                    text="请选择所在县区：",
-                    buttons=[Button("三元区", "三元区"), Button("问第五条", LONG_VALUE)],
-                )
-            ]
-        if text == "出错":
-            raise RuntimeError("engine exploded")
-        citation = Citation(
-            doc_id="measure-5",
-            article=5,
-            title="加大首贷续贷支持",
-            source="《若干措施》",
-            units="人行三明市分行",
-            excerpt="鼓励银行…",
-        )
-        return [OutMessage(text=f"收到：{text}", citations=[citation])]
-
-
-def adapter_app(settings: Settings, engine: ScriptedEngine) -> FastAPI:
-    """A minimal app: database, the scripted engine and the Telegram channel in a lifespan."""
-
-    @asynccontextmanager
-    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.db = open_database(settings)
-        app.state.engine = engine
-        await telegram.start(app, settings)
-        try:
-            yield
-        finally:
-            await telegram.stop(app)
-            app.state.db.dispose()
-
-    app = FastAPI(lifespan=lifespan)
-    app.state.settings = settings
-    app.include_router(telegram.router)
-    return app
 
 
 @pytest.fixture
@@ -124,9 +75,9 @@ def test_webhook_rejects_update_with_wrong_secret(
     secret: str | None,
 ) -> None:
     base_url, _ = telegram_webhook
-    status = post_update(base_url, telegram_api.user_message(USER, "你好"), secret=secret)
+    status = post_update(base_url, user_message(USER, "你好"), secret=secret)
     assert status == 403
-    assert post_update(base_url, telegram_api.user_message(USER, "对照")) == 200
+    assert post_update(base_url, user_message(USER, "对照")) == 200
     telegram_api.wait_until(lambda: texts(telegram_api))
     assert [call[2] for call in telegram_engine.calls] == ["对照"]
 
@@ -139,7 +90,7 @@ def test_webhook_answers_404_when_telegram_is_not_configured(settings: Settings)
 def test_webhook_answers_503_in_polling_mode(
     telegram_polling: str, telegram_api: FakeTelegramAPI, telegram_engine: ScriptedEngine
 ) -> None:
-    assert post_update(telegram_polling, telegram_api.user_message(USER, "你好")) == 503
+    assert post_update(telegram_polling, user_message(USER, "你好")) == 503
     assert telegram_engine.calls == []
 
 
@@ -149,7 +100,7 @@ def test_webhook_message_gets_cited_html_reply(
     telegram_engine: ScriptedEngine,
 ) -> None:
     base_url, _ = telegram_webhook
-    assert post_update(base_url, telegram_api.user_message(USER, "a<b>&c")) == 200
+    assert post_update(base_url, user_message(USER, "a<b>&c")) == 200
     telegram_api.wait_until(lambda: texts(telegram_api))
     sent = telegram_api.calls_of("sendMessage", USER)[0]
     assert sent["parse_mode"] == "HTML"
@@ -171,7 +122,7 @@ def test_start_registers_commands_with_telegram(
 def test_polling_delivers_message_to_engine(
     telegram_polling: str, telegram_api: FakeTelegramAPI, telegram_engine: ScriptedEngine
 ) -> None:
-    telegram_api.enqueue(telegram_api.user_message(USER, "贷款贴息怎么申请"))
+    telegram_api.enqueue(user_message(USER, "贷款贴息怎么申请"))
     telegram_api.wait_until(lambda: texts(telegram_api))
     assert telegram_engine.calls == [("telegram", str(USER), "贷款贴息怎么申请")]
     assert texts(telegram_api)[0].startswith("收到：贷款贴息怎么申请")
@@ -195,7 +146,7 @@ def test_command_maps_to_engine_keyword(
     command: str,
     expected: str,
 ) -> None:
-    telegram_api.enqueue(telegram_api.user_message(USER, command))
+    telegram_api.enqueue(user_message(USER, command))
     telegram_api.wait_until(lambda: texts(telegram_api))
     assert telegram_engine.calls[0][2] == expected
 
@@ -203,9 +154,9 @@ def test_command_maps_to_engine_keyword(
 def test_button_press_answers_query_and_sends_long_value(
     telegram_polling: str, telegram_api: FakeTelegramAPI, telegram_engine: ScriptedEngine
 ) -> None:
-    telegram_api.enqueue(telegram_api.user_message(USER, "选择"))
+    telegram_api.enqueue(user_message(USER, "选择"))
     telegram_api.wait_until(lambda: texts(telegram_api))
-    telegram_api.enqueue(telegram_api.button_press(USER, "问第五条"))
+    telegram_api.enqueue(button_press(telegram_api, USER, "问第五条"))
     telegram_api.wait_until(lambda: len(texts(telegram_api)) >= 2)
     assert telegram_engine.calls[-1][2] == LONG_VALUE
     assert len(telegram_api.calls_of("answerCallbackQuery")) == 1
@@ -218,7 +169,7 @@ def test_retry_after_from_server_still_delivers_message(
 ) -> None:
     base_url, _ = telegram_webhook
     telegram_api.retry_after["sendMessage"] = [1]
-    assert post_update(base_url, telegram_api.user_message(USER, "限流")) == 200
+    assert post_update(base_url, user_message(USER, "限流")) == 200
     telegram_api.wait_until(lambda: texts(telegram_api), timeout=15)
     assert len(telegram_api.calls_of("sendMessage", USER)) == 2  # 429, then the retry
     assert texts(telegram_api)[0].startswith("收到：限流")
@@ -228,7 +179,7 @@ def test_long_answer_is_split_on_paragraphs(
     telegram_webhook: tuple[str, Settings], telegram_api: FakeTelegramAPI
 ) -> None:
     base_url, _ = telegram_webhook
-    assert post_update(base_url, telegram_api.user_message(USER, "长文")) == 200
+    assert post_update(base_url, user_message(USER, "长文")) == 200
     telegram_api.wait_until(lambda: "59. " in "".join(texts(telegram_api)))
     parts = texts(telegram_api)
     assert len(parts) >= 3
@@ -243,7 +194,7 @@ def test_engine_error_gives_friendly_message(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     base_url, _ = telegram_webhook
-    assert post_update(base_url, telegram_api.user_message(USER, "出错")) == 200
+    assert post_update(base_url, user_message(USER, "出错")) == 200
     telegram_api.wait_until(lambda: texts(telegram_api))
     assert "抱歉" in texts(telegram_api)[0] and "0598-12345" in texts(telegram_api)[0]
     assert any(r.exc_info and "engine exploded" in str(r.exc_info[1]) for r in caplog.records)
