@@ -1,7 +1,61 @@
-"""Routes (to be implemented)."""
+"""The back office at /admin: one router assembled from the page modules."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from pathlib import Path
 
-router = APIRouter()
+from fastapi import APIRouter, HTTPException
+from fastapi.responses import FileResponse, RedirectResponse
+
+from admin.auth import AnyStaff
+from admin.routing import admin_router
+
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+STATIC_TYPES = {".css": "text/css", ".js": "text/javascript", ".svg": "image/svg+xml"}
+
+
+def _build() -> APIRouter:
+    from admin import (
+        views_audit,
+        views_auth,
+        views_dashboard,
+        views_exports,
+        views_knowledge,
+        views_requests,
+        views_users,
+        views_whitelist,
+        views_workflow,
+    )
+
+    root = admin_router(prefix="/admin")
+    for module in (
+        views_auth,
+        views_requests,
+        views_workflow,
+        views_exports,
+        views_whitelist,
+        views_audit,
+        views_dashboard,
+        views_knowledge,
+        views_users,
+    ):
+        root.include_router(module.router)
+
+    @root.get("")
+    def home(staff: AnyStaff) -> RedirectResponse:
+        """Bank officers start at their queue, the others at the dashboard."""
+        target = "/admin/requests" if staff.role == "bank_officer" else "/admin/dashboard"
+        return RedirectResponse(target, status_code=303)
+
+    @root.get("/static/{name}")
+    def static_file(name: str) -> FileResponse:
+        """A bundled stylesheet or script (no CDN)."""
+        path = STATIC_DIR / name
+        if path.suffix not in STATIC_TYPES or path.parent != STATIC_DIR or not path.is_file():
+            raise HTTPException(status_code=404, detail="not found")
+        return FileResponse(path, media_type=STATIC_TYPES[path.suffix])
+
+    return root
+
+
+router = _build()

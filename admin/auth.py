@@ -1,0 +1,135 @@
+"""Staff sessions: signed HttpOnly cookie, current user, role checks."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from typing import Annotated, Any
+from urllib.parse import quote
+
+from fastapi import Depends, HTTPException, Request, Response
+from itsdangerous import BadSignature, URLSafeTimedSerializer
+
+from storage.models import StaffUser
+
+COOKIE_NAME = "pb_admin"
+SESSION_MAX_AGE = 8 * 3600
+EDITORS = ("admin", "coordinator")
+
+
+@dataclass(frozen=True)
+class Staff:
+    """The signed-in staff member as the routes see them."""
+
+    id: int
+    username: str
+    role: str
+    bank: str | None
+    csrf: str
+
+    @property
+    def can_edit(self) -> bool:
+        """Admins and coordinators run the workflow."""
+        return self.role in EDITORS
+
+    @property
+    def is_admin(self) -> bool:
+        """Admins manage accounts and read the audit log."""
+        return self.role == "admin"
+
+    @property
+    def scope_bank(self) -> str | None:
+        """The bank a bank officer is limited to (None: sees every request)."""
+        return self.bank if self.role == "bank_officer" else None
+
+
+def _serializer(request: Request) -> URLSafeTimedSerializer:
+    secret = request.app.state.settings.session_secret
+    return URLSafeTimedSerializer(secret, salt="policybot-admin-session")
+
+
+def password_fingerprint(user: StaffUser) -> str:
+    """Changes when the password changes, which ends every older session."""
+    return hashlib.sha256(user.password_hash.encode()).hexdigest()[:16]
+
+
+def read_session(request: Request) -> dict[str, Any]:
+    """The session payload, or {} when missing, forged or expired."""
+    raw = request.cookies.get(COOKIE_NAME)
+    if not raw:
+        return {}
+    try:
+        data = _serializer(request).loads(raw, max_age=SESSION_MAX_AGE)
+    except BadSignature:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def is_https(request: Request) -> bool:
+    """True when the staff reach us over HTTPS (directly or per PUBLIC_BASE_URL)."""
+    public = str(request.app.state.settings.public_base_url)
+    return request.url.scheme == "https" or public.startswith("https://")
+
+
+def write_session(request: Request, response: Response, payload: dict[str, Any]) -> None:
+    """Set the signed session cookie (HttpOnly, SameSite=Lax, Secure under HTTPS)."""
+    response.set_cookie(
+        COOKIE_NAME,
+        _serializer(request).dumps(payload),
+        max_age=SESSION_MAX_AGE,
+        httponly=True,
+        samesite="lax",
+        secure=is_https(request),
+        path="/admin",
+    )
+
+
+def clear_session(response: Response) -> None:
+    """Drop the session cookie."""
+    response.delete_cookie(COOKIE_NAME, path="/admin")
+
+
+def new_session(user: StaffUser | None) -> dict[str, Any]:
+    """A fresh payload with a new CSRF token (anonymous when `user` is None)."""
+    payload: dict[str, Any] = {"c": secrets.token_urlsafe(32)}
+    if user is not None:
+        payload.update(u=user.id, p=password_fingerprint(user))
+    return payload
+
+
+def _login_redirect(request: Request) -> HTTPException:
+    target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    location = "/admin/login?next=" + quote(target, safe="")
+    return HTTPException(status_code=303, detail="login required", headers={"Location": location})
+
+
+def current_staff(request: Request) -> Staff:
+    """The signed-in, enabled staff member; otherwise a redirect to the login page."""
+    data = read_session(request)
+    if not data.get("u"):
+        raise _login_redirect(request)
+    with request.app.state.db.session() as session:
+        user = session.get(StaffUser, int(data["u"]))
+        if user is None or user.disabled or data.get("p") != password_fingerprint(user):
+            raise _login_redirect(request)
+        staff = Staff(user.id, user.username, user.role, user.bank, str(data.get("c", "")))
+    request.state.staff = staff
+    return staff
+
+
+def require_roles(*roles: str) -> Any:
+    """A dependency admitting only these roles (403 for the others)."""
+
+    def dependency(staff: Annotated[Staff, Depends(current_staff)]) -> Staff:
+        if staff.role not in roles:
+            raise HTTPException(status_code=403, detail="forbidden")
+        return staff
+
+    return dependency
+
+
+AnyStaff = Annotated[Staff, Depends(current_staff)]
+Editor = Annotated[Staff, Depends(require_roles(*EDITORS))]
+AdminOnly = Annotated[Staff, Depends(require_roles("admin"))]
+OfficeStaff = Annotated[Staff, Depends(require_roles("admin", "coordinator", "viewer"))]

@@ -1,0 +1,141 @@
+"""Charts drawn on the server as inline SVG (no JavaScript, nothing from a CDN)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from markupsafe import Markup, escape
+
+COLORS = ("#2b6cb0", "#dd6b20")
+ROW = 26
+LABEL_W = 150
+
+
+def _svg(width: int, height: int, body: list[str], title: str) -> Markup:
+    return Markup(
+        f'<svg class="chart" role="img" viewBox="0 0 {width} {height}" width="100%" '
+        f'xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>'
+        + "".join(body)
+        + "</svg>"
+    )
+
+
+def _num(value: float) -> str:
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def bar_chart(pairs: Sequence[tuple[str, float]], *, title: str, width: int = 560) -> Markup:
+    """Horizontal bars, one per (label, value)."""
+    if not pairs:
+        return Markup('<p class="muted">暂无数据</p>')
+    top = max(v for _, v in pairs) or 1
+    span = width - LABEL_W - 70
+    body = []
+    for i, (label, value) in enumerate(pairs):
+        y = i * ROW + 4
+        w = max(1.0, span * value / top)
+        body.append(
+            f'<text x="{LABEL_W - 6}" y="{y + 14}" text-anchor="end">{escape(label)}</text>'
+            f'<rect x="{LABEL_W}" y="{y}" width="{w:.1f}" height="18" fill="{COLORS[0]}"/>'
+            f'<text x="{LABEL_W + w + 4:.1f}" y="{y + 14}">{_num(value)}</text>'
+        )
+    return _svg(width, len(pairs) * ROW + 8, body, title)
+
+
+def paired_bar_chart(
+    rows: Sequence[tuple[str, float, float]],
+    *,
+    names: tuple[str, str],
+    title: str,
+    width: int = 560,
+) -> Markup:
+    """Two bars per label (e.g. requested vs granted amounts), with a legend."""
+    if not rows:
+        return Markup('<p class="muted">暂无数据</p>')
+    top = max(max(a, b) for _, a, b in rows) or 1
+    span = width - LABEL_W - 80
+    body = [
+        f'<rect x="{LABEL_W}" y="2" width="12" height="12" fill="{COLORS[0]}"/>'
+        f'<text x="{LABEL_W + 16}" y="13">{escape(names[0])}</text>'
+        f'<rect x="{LABEL_W + 120}" y="2" width="12" height="12" fill="{COLORS[1]}"/>'
+        f'<text x="{LABEL_W + 136}" y="13">{escape(names[1])}</text>'
+    ]
+    for i, (label, a, b) in enumerate(rows):
+        y = 24 + i * (ROW + 12)
+        body.append(
+            f'<text x="{LABEL_W - 6}" y="{y + 18}" text-anchor="end">{escape(label)}</text>'
+        )
+        for j, value in enumerate((a, b)):
+            w = max(1.0, span * value / top)
+            yy = y + j * 17
+            body.append(
+                f'<rect x="{LABEL_W}" y="{yy}" width="{w:.1f}" height="15" fill="{COLORS[j]}"/>'
+                f'<text x="{LABEL_W + w + 4:.1f}" y="{yy + 12}">{_num(value)}</text>'
+            )
+    return _svg(width, 30 + len(rows) * (ROW + 12), body, title)
+
+
+def funnel_chart(steps: Sequence[tuple[str, int]], *, title: str, width: int = 560) -> Markup:
+    """Centered bars narrowing from the first step, with the share of the first step."""
+    if not steps or not steps[0][1]:
+        return Markup('<p class="muted">暂无数据</p>')
+    first = steps[0][1]
+    span = width - LABEL_W - 20
+    body = []
+    for i, (label, value) in enumerate(steps):
+        y = i * (ROW + 6) + 4
+        w = max(2.0, span * value / first)
+        x = LABEL_W + (span - w) / 2
+        share = f"{value}（{value * 100 / first:.0f}%）"
+        body.append(
+            f'<text x="{LABEL_W - 6}" y="{y + 17}" text-anchor="end">{escape(label)}</text>'
+            f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="24" fill="{COLORS[0]}" rx="3"/>'
+            f'<text x="{LABEL_W + span / 2:.1f}" y="{y + 17}" text-anchor="middle" '
+            f'class="on-bar">{share}</text>'
+        )
+    return _svg(width, len(steps) * (ROW + 6) + 8, body, title)
+
+
+def line_chart(
+    points: Sequence[tuple[str, int, int]],
+    *,
+    names: tuple[str, str],
+    title: str,
+    width: int = 560,
+    height: int = 220,
+) -> Markup:
+    """Two series over weeks (e.g. submitted and granted per week)."""
+    if not points:
+        return Markup('<p class="muted">暂无数据</p>')
+    left, bottom, top_pad = 36, 30, 24
+    top = max(max(a, b) for _, a, b in points) or 1
+    plot_w, plot_h = width - left - 10, height - bottom - top_pad
+    step = plot_w / max(1, len(points) - 1)
+    body = [
+        f'<line x1="{left}" y1="{top_pad + plot_h}" x2="{width - 10}" '
+        f'y2="{top_pad + plot_h}" stroke="#999"/>',
+        f'<text x="{left - 4}" y="{top_pad + 4}" text-anchor="end">{top}</text>',
+        f'<text x="{left - 4}" y="{top_pad + plot_h}" text-anchor="end">0</text>',
+    ]
+    for j, name in enumerate(names):
+        values = [p[1] if j == 0 else p[2] for p in points]
+        coords = [
+            (left + i * step, top_pad + plot_h - plot_h * v / top) for i, v in enumerate(values)
+        ]
+        path = " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
+        body.append(
+            f'<polyline fill="none" stroke="{COLORS[j]}" stroke-width="2" points="{path}"/>'
+        )
+        body += [f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{COLORS[j]}"/>' for x, y in coords]
+        body.append(
+            f'<rect x="{left + 10 + j * 110}" y="4" width="12" height="12" '
+            f'fill="{COLORS[j]}"/><text x="{left + 26 + j * 110}" y="15">'
+            f"{escape(name)}</text>"
+        )
+    for i, p in enumerate(points):
+        if i % 2 == 0 or i == len(points) - 1:
+            body.append(
+                f'<text x="{left + i * step:.1f}" y="{height - 10}" '
+                f'text-anchor="middle">{escape(p[0])}</text>'
+            )
+    return _svg(width, height, body, title)

@@ -1,0 +1,120 @@
+"""CSV and XLSX exports of the request list in the 申报清单 and 推荐清单 layouts."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from admin.templating import CHANNEL_LABELS, local_time
+from storage.models import FinancingRequest
+from storage.statuses import status_label
+
+Column = tuple[str, Callable[[FinancingRequest, set[str]], Any]]
+
+
+def _yes(value: bool | None) -> str:
+    return "是" if value else "否"
+
+
+def _banks(req: FinancingRequest, _: set[str]) -> str:
+    return "、".join(b.bank for b in req.banks)
+
+
+APPLICATION_COLUMNS: list[Column] = [
+    ("编号", lambda r, _: r.ref),
+    ("提交时间", lambda r, _: local_time(r.created_at)),
+    ("企业名称", lambda r, _: r.company_name),
+    ("统一社会信用代码", lambda r, _: r.credit_code),
+    ("县（市、区）", lambda r, _: r.county),
+    ("行业", lambda r, _: r.industry),
+    ("联系人", lambda r, _: r.contact_name),
+    ("联系电话", lambda r, _: r.phone),
+    ("融资金额（万元）", lambda r, _: r.amount_wan),
+    ("资金用途", lambda r, _: r.purpose),
+    ("期限（月）", lambda r, _: r.term_months),
+    ("担保方式", lambda r, _: r.guarantee),
+    ("意向产品", lambda r, _: r.product),
+    ("贷款即将到期", lambda r, _: _yes(r.renewal_due)),
+    ("首次贷款", lambda r, _: _yes(r.first_loan)),
+    ("渠道", lambda r, _: CHANNEL_LABELS.get(r.channel, r.channel)),
+    ("白名单", lambda r, wl: _yes(r.credit_code in wl)),
+    ("状态", lambda r, _: status_label(r.status)),
+    ("推送银行", _banks),
+    ("获贷金额（万元）", lambda r, _: r.granted_amount_wan),
+    ("放款日期", lambda r, _: r.granted_date.isoformat() if r.granted_date else ""),
+    ("获贷产品", lambda r, _: r.granted_product or ""),
+    ("未获贷原因", lambda r, _: r.decline_reason or ""),
+    ("企业备注", lambda r, _: r.note),
+]
+
+
+def _recommendation(req: FinancingRequest, _: set[str]) -> str:
+    notes = [e.note for e in req.events if e.to_status == "recommended" and e.note]
+    return notes[-1] if notes else ""
+
+
+RECOMMEND_COLUMNS: list[Column] = [
+    ("编号", lambda r, _: r.ref),
+    ("企业名称", lambda r, _: r.company_name),
+    ("统一社会信用代码", lambda r, _: r.credit_code),
+    ("县（市、区）", lambda r, _: r.county),
+    ("行业", lambda r, _: r.industry),
+    ("白名单", lambda r, wl: _yes(r.credit_code in wl)),
+    ("联系人", lambda r, _: r.contact_name),
+    ("联系电话", lambda r, _: r.phone),
+    ("融资需求（万元）", lambda r, _: r.amount_wan),
+    ("期限（月）", lambda r, _: r.term_months),
+    ("资金用途", lambda r, _: r.purpose),
+    ("担保方式", lambda r, _: r.guarantee),
+    ("意向产品", lambda r, _: r.product),
+    ("推荐意见", _recommendation),
+    ("推送银行", _banks),
+    ("状态", lambda r, _: status_label(r.status)),
+]
+LAYOUTS = {
+    "applications": ("申报清单", APPLICATION_COLUMNS),
+    "recommend": ("推荐清单", RECOMMEND_COLUMNS),
+}
+
+
+def _cell(value: Any) -> Any:
+    """Neutralize text a spreadsheet would run as a formula (CSV injection)."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return "" if value is None else value
+
+
+def table(layout: str, rows: list[FinancingRequest], listed: set[str]) -> list[list[Any]]:
+    """Header row plus one row per request in the layout."""
+    _, columns = LAYOUTS[layout]
+    out: list[list[Any]] = [[title for title, _ in columns]]
+    out.extend([_cell(get(r, listed)) for _, get in columns] for r in rows)
+    return out
+
+
+def to_csv(data: list[list[Any]]) -> bytes:
+    """UTF-8 CSV with a BOM so that Excel opens the Chinese correctly."""
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(data)
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def to_xlsx(data: list[list[Any]], title: str) -> bytes:
+    """An XLSX workbook with one sheet and a bold header row."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = title
+    for row in data:
+        sheet.append(row)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

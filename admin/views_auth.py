@@ -1,0 +1,77 @@
+"""Login, logout and the console's home."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Form, Request
+from fastapi.responses import RedirectResponse, Response
+
+from admin.audit_helpers import audit
+from admin.auth import AnyStaff, clear_session, new_session, read_session, write_session
+from admin.routing import admin_router
+from admin.templating import render
+from storage.staff import LOCK_MINUTES, authenticate_staff
+
+router = admin_router()
+
+LOGIN_ERRORS = {
+    "bad_credentials": "用户名或密码错误。",
+    "locked": f"连续登录失败次数过多，账号已锁定 {LOCK_MINUTES} 分钟，请稍后再试或联系管理员。",
+    "disabled": "该账号已停用，请联系管理员。",
+}
+
+
+def _safe_next(target: str) -> str:
+    """Only redirect inside the back office."""
+    if target.startswith("/admin") and not target.startswith("//"):
+        return target
+    return "/admin"
+
+
+@router.get("/login")
+def login_page(request: Request, next: str = "/admin") -> Response:
+    """The login form; an anonymous session carries its CSRF token."""
+    payload = read_session(request)
+    if not payload.get("c") or payload.get("u"):
+        payload = new_session(None)
+    response = render(request, "login.html", {"csrf_token": payload["c"], "next": next})
+    write_session(request, response, payload)
+    return response
+
+
+@router.post("/login")
+def login(
+    request: Request,
+    username: Annotated[str, Form()] = "",
+    password: Annotated[str, Form()] = "",
+    next: Annotated[str, Form()] = "/admin",
+) -> Response:
+    """Check the credentials (with lock-out) and start a fresh session."""
+    db = request.app.state.db
+    with db.session() as session:
+        result = authenticate_staff(session, username=username, password=password)
+        user = result.user
+        if user is None:
+            detail = {"username": username[:64], "reason": result.reason}
+            audit(session, request, username[:64] or "-", "login_failed", "staff", after=detail)
+        else:
+            audit(session, request, user.username, "login", "staff", entity_id=user.id)
+            payload = new_session(user)
+    if user is None:
+        csrf = str(read_session(request).get("c", ""))
+        context = {"csrf_token": csrf, "next": next, "error": LOGIN_ERRORS[result.reason]}
+        return render(request, "login.html", context, status_code=401)
+    response = RedirectResponse(_safe_next(next), status_code=303)
+    write_session(request, response, payload)
+    return response
+
+
+@router.post("/logout")
+def logout(request: Request, staff: AnyStaff) -> Response:
+    """End the session."""
+    with request.app.state.db.session() as session:
+        audit(session, request, staff.username, "logout", "staff", entity_id=staff.id)
+    response = RedirectResponse("/admin/login?msg=logged_out", status_code=303)
+    clear_session(response)
+    return response

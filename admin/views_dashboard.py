@@ -1,0 +1,65 @@
+"""Dashboard (figures and charts) and conversation insights."""
+
+from __future__ import annotations
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+
+from admin.auth import AnyStaff, OfficeStaff
+from admin.charts import bar_chart, funnel_chart, line_chart, paired_bar_chart
+from admin.forms import parse_int, parse_request_filter
+from admin.routing import admin_router
+from admin.templating import CHANNEL_LABELS, render
+from storage.admin_stats import build_dashboard, build_insights
+from storage.statuses import status_label
+
+router = admin_router()
+GROUP_TITLES = {
+    "status": "按状态",
+    "county": "按县（市、区）",
+    "industry": "按行业",
+    "product": "按意向产品",
+    "channel": "按渠道",
+}
+
+
+@router.get("/dashboard", response_class=HTMLResponse)
+def dashboard(request: Request, staff: AnyStaff) -> HTMLResponse:
+    """Counts, amounts, funnel and trend over the (optionally filtered) visible requests."""
+    flt = parse_request_filter(request.query_params)
+    flt.bank = staff.scope_bank
+    with request.app.state.db.session() as session:
+        board = build_dashboard(session, flt=flt)
+    charts = {}
+    for name, title in GROUP_TITLES.items():
+        pairs = board.counts.get(name, [])
+        if name == "status":
+            pairs = [(status_label(k), n) for k, n in pairs]
+        elif name == "channel":
+            pairs = [(CHANNEL_LABELS.get(k, k), n) for k, n in pairs]
+        charts[name] = (title, bar_chart(pairs, title=title))
+    context = {
+        "board": board,
+        "flt": flt,
+        "charts": charts,
+        "amounts": paired_bar_chart(
+            board.amounts_by_county, names=("申请金额", "获贷金额"), title="申请与获贷金额（万元）"
+        ),
+        "funnel": funnel_chart([(status_label(k), n) for k, n in board.funnel], title="办理漏斗"),
+        "trend": line_chart(board.weeks, names=("新提交", "获贷"), title="每周趋势"),
+    }
+    return render(request, "dashboard.html", context)
+
+
+@router.get("/insights", response_class=HTMLResponse)
+def insights(request: Request, staff: OfficeStaff) -> HTMLResponse:
+    """Most-asked measures, declined or weak answers, and users' thumbs."""
+    days = min(max(parse_int(request.query_params.get("days"), 30), 1), 366)
+    with request.app.state.db.session() as session:
+        data = build_insights(session, days=days)
+    context = {
+        "data": data,
+        "days": days,
+        "articles_chart": bar_chart(data.top_articles, title="被问最多的措施"),
+    }
+    return render(request, "insights.html", context)

@@ -1,0 +1,75 @@
+"""The enterprise whitelist (白名单): coordinators add and remove, office staff read."""
+
+from __future__ import annotations
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from admin.audit_helpers import audit
+from admin.auth import Editor, OfficeStaff
+from admin.forms import parse_int
+from admin.routing import admin_router
+from admin.templating import render
+from storage.whitelist import (
+    WhitelistError,
+    add_whitelist_entry,
+    list_whitelist,
+    remove_whitelist_entry,
+)
+
+router = admin_router()
+
+
+def _page(request: Request, q: str = "", error: str = "", status_code: int = 200) -> HTMLResponse:
+    with request.app.state.db.session() as session:
+        entries = list_whitelist(session, q=q)
+    context = {"entries": entries, "q": q, "error": error}
+    return render(request, "whitelist.html", context, status_code=status_code)
+
+
+@router.get("/whitelist", response_class=HTMLResponse)
+def whitelist_page(request: Request, staff: OfficeStaff, q: str = "") -> HTMLResponse:
+    """The whitelist with a search box and, for coordinators, the add form."""
+    return _page(request, q.strip()[:100])
+
+
+@router.post("/whitelist")
+async def whitelist_add(request: Request, staff: Editor) -> Response:
+    """Add an enterprise by credit code."""
+    form = await request.form()
+    values = {k: str(form.get(k, "")) for k in ("credit_code", "company_name", "note")}
+    try:
+        with request.app.state.db.session() as session:
+            entry = add_whitelist_entry(session, added_by=staff.username, **values)
+            audit(
+                session,
+                request,
+                staff.username,
+                "whitelist_add",
+                "whitelist",
+                entity_id=entry.id,
+                after={"credit_code": entry.credit_code, "company_name": entry.company_name},
+            )
+    except WhitelistError as exc:
+        return _page(request, error=str(exc), status_code=400)
+    return RedirectResponse("/admin/whitelist?msg=wl_added", status_code=303)
+
+
+@router.post("/whitelist/{entry_id}/delete")
+async def whitelist_remove(request: Request, entry_id: str, staff: Editor) -> Response:
+    """Take an enterprise off the whitelist."""
+    try:
+        with request.app.state.db.session() as session:
+            entry = remove_whitelist_entry(session, entry_id=parse_int(entry_id, -1))
+            audit(
+                session,
+                request,
+                staff.username,
+                "whitelist_remove",
+                "whitelist",
+                entity_id=entry.id,
+                before={"credit_code": entry.credit_code, "company_name": entry.company_name},
+            )
+    except WhitelistError as exc:
+        return _page(request, error=str(exc), status_code=400)
+    return RedirectResponse("/admin/whitelist?msg=wl_removed", status_code=303)

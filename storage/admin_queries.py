@@ -1,0 +1,189 @@
+"""Back-office request queries: filters, search, sorting, pagination, scope per bank."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, fields
+from datetime import UTC, date, datetime, time, timedelta, timezone
+from typing import Any
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
+
+from storage.models import FinancingRequest, RequestBank, WhitelistEntry
+
+# Staff work in China Standard Time; day filters are local days.
+LOCAL_TZ = timezone(timedelta(hours=8), "CST")
+
+SORT_COLUMNS: dict[str, InstrumentedAttribute[Any]] = {
+    "created": FinancingRequest.created_at,
+    "updated": FinancingRequest.updated_at,
+    "amount": FinancingRequest.amount_wan,
+    "company": FinancingRequest.company_name,
+    "status": FinancingRequest.status,
+    "county": FinancingRequest.county,
+    "ref": FinancingRequest.ref,
+}
+PER_PAGE_CHOICES = (20, 50, 100)
+
+
+@dataclass
+class RequestFilter:
+    """Every filter of the request queue; `bank` scopes the list to one bank's pushes."""
+
+    status: list[str] = field(default_factory=list)
+    county: str = ""
+    industry: str = ""
+    product: str = ""
+    channel: str = ""
+    amount_min: float | None = None
+    amount_max: float | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    whitelist: str = ""  # "yes" / "no" / ""
+    q: str = ""
+    sort: str = "created"
+    order: str = "desc"
+    page: int = 1
+    per_page: int = 20
+    bank: str | None = None  # set for bank officers, never from the query string
+
+    def query_items(self) -> list[tuple[str, str]]:
+        """The filter as query-string pairs (without page and bank), for links."""
+        items: list[tuple[str, str]] = []
+        for f in fields(self):
+            if f.name in ("page", "bank"):
+                continue
+            value = getattr(self, f.name)
+            if isinstance(value, list):
+                items.extend((f.name, v) for v in value)
+            elif value not in (None, ""):
+                items.append((f.name, str(value)))
+        return items
+
+    def describe(self) -> dict[str, Any]:
+        """The active filters as a JSON-able dict (for the audit log)."""
+        return {k: v for k, v in self.query_items() if k not in ("sort", "order", "per_page")}
+
+
+@dataclass
+class RequestPage:
+    """One page of requests with the totals needed for pagination."""
+
+    items: list[FinancingRequest]
+    total: int
+    page: int
+    per_page: int
+
+    @property
+    def pages(self) -> int:
+        """Number of pages (at least one)."""
+        return max(1, math.ceil(self.total / self.per_page))
+
+
+def day_bounds(start: date | None, end: date | None) -> tuple[datetime | None, datetime | None]:
+    """UTC instants for [start of local day `start`, end of local day `end`)."""
+    lo = hi = None
+    if start is not None:
+        lo = datetime.combine(start, time.min, LOCAL_TZ).astimezone(UTC)
+    if end is not None:
+        hi = datetime.combine(end + timedelta(days=1), time.min, LOCAL_TZ).astimezone(UTC)
+    return lo, hi
+
+
+def bank_request_ids(bank: str) -> Select[Any]:
+    """Ids of the requests pushed to this bank."""
+    return select(RequestBank.request_id).where(RequestBank.bank == bank)
+
+
+def scoped_select(bank: str | None) -> Select[Any]:
+    """All requests a user may see: everything, or only those pushed to their bank."""
+    query = select(FinancingRequest)
+    if bank is not None:
+        query = query.where(FinancingRequest.id.in_(bank_request_ids(bank)))
+    return query
+
+
+def filtered_select(flt: RequestFilter) -> Select[Any]:
+    """The filtered (not yet sorted or paginated) request query."""
+    query = scoped_select(flt.bank)
+    model = FinancingRequest
+    if flt.status:
+        query = query.where(model.status.in_(flt.status))
+    for name in ("county", "industry", "product", "channel"):
+        value = getattr(flt, name)
+        if value:
+            query = query.where(getattr(model, name) == value)
+    if flt.amount_min is not None:
+        query = query.where(model.amount_wan >= flt.amount_min)
+    if flt.amount_max is not None:
+        query = query.where(model.amount_wan <= flt.amount_max)
+    start, end = day_bounds(flt.date_from, flt.date_to)
+    if start is not None:
+        query = query.where(model.created_at >= start)
+    if end is not None:
+        query = query.where(model.created_at < end)
+    if flt.whitelist in ("yes", "no"):
+        listed = model.credit_code.in_(select(WhitelistEntry.credit_code))
+        query = query.where(listed if flt.whitelist == "yes" else ~listed)
+    term = flt.q.strip()
+    if term:
+        query = query.where(
+            or_(
+                model.company_name.contains(term, autoescape=True),
+                model.credit_code == term.upper(),
+                model.ref == term.upper(),
+            )
+        )
+    return query
+
+
+def sorted_select(flt: RequestFilter) -> Select[Any]:
+    """The filtered query in the requested order (id breaks ties)."""
+    column = SORT_COLUMNS.get(flt.sort, FinancingRequest.created_at)
+    if flt.order == "asc":
+        return filtered_select(flt).order_by(column.asc(), FinancingRequest.id.asc())
+    return filtered_select(flt).order_by(column.desc(), FinancingRequest.id.desc())
+
+
+def search_requests(session: Session, *, flt: RequestFilter) -> RequestPage:
+    """One page of the filtered, sorted request list."""
+    per_page = flt.per_page if flt.per_page in PER_PAGE_CHOICES else PER_PAGE_CHOICES[0]
+    total = session.scalar(select(func.count()).select_from(filtered_select(flt).subquery())) or 0
+    pages = max(1, math.ceil(total / per_page))
+    page = min(max(flt.page, 1), pages)
+    query = sorted_select(flt).options(selectinload(FinancingRequest.banks))
+    rows = session.scalars(query.offset((page - 1) * per_page).limit(per_page))
+    return RequestPage(list(rows), int(total), page, per_page)
+
+
+def all_filtered_requests(session: Session, *, flt: RequestFilter) -> list[FinancingRequest]:
+    """Every request of the filtered list in list order (for exports)."""
+    eager = (selectinload(FinancingRequest.banks), selectinload(FinancingRequest.events))
+    return list(session.scalars(sorted_select(flt).options(*eager)))
+
+
+def get_visible_request(
+    session: Session, *, request_id: int, bank: str | None
+) -> FinancingRequest | None:
+    """The request when this user may see it (bank officers: only if pushed to their bank)."""
+    return session.scalar(scoped_select(bank).where(FinancingRequest.id == request_id))
+
+
+def distinct_values(session: Session, *, column: str, bank: str | None) -> list[str]:
+    """Values present in a column among visible requests (for filter drop-downs)."""
+    col = getattr(FinancingRequest, column)
+    visible = scoped_select(bank).with_only_columns(FinancingRequest.id)
+    query = select(col).where(FinancingRequest.id.in_(visible)).distinct()
+    return sorted(v for v in session.scalars(query) if v)
+
+
+def linked_duplicates(
+    session: Session, *, request: FinancingRequest, bank: str | None
+) -> list[FinancingRequest]:
+    """Requests marked as duplicates of this one, plus the one it duplicates (visible ones)."""
+    ids = select(FinancingRequest.id).where(FinancingRequest.duplicate_of_id == request.id)
+    query = scoped_select(bank).where(
+        or_(FinancingRequest.id.in_(ids), FinancingRequest.id == (request.duplicate_of_id or -1))
+    )
+    return list(session.scalars(query.order_by(FinancingRequest.id)))

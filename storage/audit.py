@@ -1,0 +1,104 @@
+"""Audit trail: who changed or viewed what, when, with the values before and after."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from storage.admin_queries import day_bounds
+from storage.models import AuditEntry
+
+ACTION_LABELS: dict[str, str] = {
+    "login": "登录",
+    "login_failed": "登录失败",
+    "logout": "退出",
+    "view": "查看个人信息",
+    "status_change": "变更状态",
+    "push_bank": "推送银行",
+    "bank_outcome": "登记银行结果",
+    "export": "导出",
+    "whitelist_add": "加入白名单",
+    "whitelist_remove": "移出白名单",
+    "knowledge_upload": "上传文档",
+    "knowledge_delete": "删除文档",
+    "index_publish": "发布索引",
+    "index_refuse": "拒绝发布索引",
+    "golden_add": "新增回归问题",
+    "golden_remove": "删除回归问题",
+    "user_add": "新增账号",
+    "user_update": "修改账号",
+}
+
+
+@dataclass
+class AuditFilter:
+    """Filters of the audit log page and export."""
+
+    actor: str = ""
+    action: str = ""
+    entity_id: str = ""
+    date_from: date | None = None
+    date_to: date | None = None
+
+
+def record_audit(
+    session: Session,
+    *,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: Any = None,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    ip: str | None = None,
+) -> AuditEntry:
+    """Append one entry to the audit log."""
+    entry = AuditEntry(
+        actor=actor,
+        action=action,
+        entity=entity,
+        entity_id=None if entity_id is None else str(entity_id),
+        before=before,
+        after=after,
+        ip=ip,
+    )
+    session.add(entry)
+    session.flush()
+    return entry
+
+
+def _filtered(flt: AuditFilter) -> Select[Any]:
+    query = select(AuditEntry)
+    if flt.actor:
+        query = query.where(AuditEntry.actor == flt.actor)
+    if flt.action:
+        query = query.where(AuditEntry.action == flt.action)
+    if flt.entity_id:
+        query = query.where(AuditEntry.entity_id == flt.entity_id)
+    start, end = day_bounds(flt.date_from, flt.date_to)
+    if start is not None:
+        query = query.where(AuditEntry.created_at >= start)
+    if end is not None:
+        query = query.where(AuditEntry.created_at < end)
+    return query
+
+
+def list_audit(
+    session: Session, *, flt: AuditFilter, page: int = 1, per_page: int = 50
+) -> tuple[list[AuditEntry], int]:
+    """One page of matching entries (newest first) and the total count."""
+    query = _filtered(flt)
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    rows = session.scalars(
+        query.order_by(AuditEntry.id.desc()).offset((max(page, 1) - 1) * per_page).limit(per_page)
+    )
+    return list(rows), int(total)
+
+
+def all_audit(session: Session, *, flt: AuditFilter) -> list[AuditEntry]:
+    """Every matching entry, newest first (for the CSV export)."""
+    return list(session.scalars(_filtered(flt).order_by(AuditEntry.id.desc())))

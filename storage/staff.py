@@ -1,0 +1,149 @@
+"""Back-office accounts: Argon2 password hashes, roles, login throttling."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from storage.models import StaffUser, utcnow
+
+ROLE_LABELS: dict[str, str] = {
+    "admin": "系统管理员",
+    "coordinator": "协调办",
+    "bank_officer": "银行客户经理",
+    "viewer": "行业部门（只读）",
+}
+MAX_FAILED_LOGINS = 5
+LOCK_MINUTES = 15
+MIN_PASSWORD_LENGTH = 10
+
+_hasher = PasswordHasher()
+# Verified against when the username is unknown, so both paths cost one Argon2 check.
+_DUMMY_HASH = _hasher.hash("policybot-dummy-password")
+
+
+class StaffError(ValueError):
+    """A staff account operation was refused; the message is meant for staff (Chinese)."""
+
+
+@dataclass(frozen=True)
+class LoginResult:
+    """Outcome of a login attempt: `user` on success, else a reason key."""
+
+    user: StaffUser | None
+    reason: str = ""  # "bad_credentials" / "locked" / "disabled"
+
+
+def hash_password(password: str) -> str:
+    """An Argon2id hash of the password."""
+    return _hasher.hash(password)
+
+
+def check_password_strength(password: str) -> None:
+    """Refuse passwords that are too short."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise StaffError(f"密码至少需要 {MIN_PASSWORD_LENGTH} 个字符")
+
+
+def _verify(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    """SQLite returns naive datetimes: they are UTC."""
+    if value is not None and value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    return value
+
+
+def create_staff_user(
+    session: Session, *, username: str, password: str, role: str, bank: str | None = None
+) -> StaffUser:
+    """Create an account after checking the role, the bank and the password."""
+    username = username.strip()
+    if not username or len(username) > 64:
+        raise StaffError("用户名不能为空且不超过 64 个字符")
+    if role not in ROLE_LABELS:
+        raise StaffError(f"未知角色：{role}（可选 {', '.join(ROLE_LABELS)}）")
+    bank = (bank or "").strip() or None
+    if role == "bank_officer" and not bank:
+        raise StaffError("银行客户经理必须指定所属银行（--bank）")
+    if role != "bank_officer":
+        bank = None
+    check_password_strength(password)
+    if get_staff_user(session, username=username) is not None:
+        raise StaffError(f"用户名已存在：{username}")
+    user = StaffUser(username=username, password_hash=hash_password(password), role=role, bank=bank)
+    session.add(user)
+    session.flush()
+    return user
+
+
+def get_staff_user(session: Session, *, username: str) -> StaffUser | None:
+    """The account with this username, if any."""
+    return session.scalar(select(StaffUser).where(StaffUser.username == username.strip()))
+
+
+def list_staff_users(session: Session) -> list[StaffUser]:
+    """Every account, by username."""
+    return list(session.scalars(select(StaffUser).order_by(StaffUser.username)))
+
+
+def set_staff_password(session: Session, *, username: str, password: str) -> StaffUser:
+    """Replace an account's password (also clears a lock)."""
+    user = _require(session, username)
+    check_password_strength(password)
+    user.password_hash = hash_password(password)
+    user.failed_logins = 0
+    user.locked_until = None
+    return user
+
+
+def set_staff_disabled(session: Session, *, username: str, disabled: bool) -> StaffUser:
+    """Disable or re-enable an account."""
+    user = _require(session, username)
+    user.disabled = disabled
+    return user
+
+
+def _require(session: Session, username: str) -> StaffUser:
+    user = get_staff_user(session, username=username)
+    if user is None:
+        raise StaffError(f"用户不存在：{username}")
+    return user
+
+
+def authenticate_staff(
+    session: Session, *, username: str, password: str, now: datetime | None = None
+) -> LoginResult:
+    """Check a login; repeated failures lock the account for LOCK_MINUTES."""
+    now = now or utcnow()
+    user = get_staff_user(session, username=username) if username.strip() else None
+    if user is None:
+        _verify(_DUMMY_HASH, password)
+        return LoginResult(None, "bad_credentials")
+    locked_until = _aware(user.locked_until)
+    if locked_until is not None and locked_until > now:
+        return LoginResult(None, "locked")
+    if not _verify(user.password_hash, password):
+        user.failed_logins += 1
+        if user.failed_logins >= MAX_FAILED_LOGINS:
+            user.locked_until = now + timedelta(minutes=LOCK_MINUTES)
+            user.failed_logins = 0
+            return LoginResult(None, "locked")
+        return LoginResult(None, "bad_credentials")
+    if user.disabled:
+        return LoginResult(None, "disabled")
+    user.failed_logins = 0
+    user.locked_until = None
+    if _hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+    return LoginResult(user)

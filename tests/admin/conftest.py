@@ -1,0 +1,183 @@
+"""Back-office fixtures: the app on a free loopback port, staff accounts, seeded requests."""
+
+from __future__ import annotations
+
+import random
+import re
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+import pytest
+import uvicorn
+
+from policybot.settings import Settings
+from storage.db import open_database
+from storage.requests import create_request
+from storage.staff import create_staff_user
+from tests.storage.factories import make_credit_code, request_data
+
+PASSWORD = "correct-horse-battery"
+BANK_A = "甲银行三明分行"
+BANK_B = "乙银行三明分行"
+USERS = {
+    "admin1": ("admin", None),
+    "coord": ("coordinator", None),
+    "officer_a": ("bank_officer", BANK_A),
+    "officer_b": ("bank_officer", BANK_B),
+    "viewer1": ("viewer", None),
+}
+_CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+class StubAnswerer:
+    """Stands in for the answerer where the back office does not need one."""
+
+    def answer(self, question: str, *, topic: str | None = None) -> Any:
+        raise RuntimeError("not used by back-office tests")
+
+    def document(self, doc_id: str) -> None:
+        return None
+
+
+class LiveServer:
+    """The FastAPI app under uvicorn in a background thread (lifespan included)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.sock.bind(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
+        config = uvicorn.Config(app, log_level="warning", lifespan="on", access_log=False)
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]})
+
+    def start(self) -> LiveServer:
+        """Serve and wait for the lifespan to complete."""
+        self.thread.start()
+        deadline = time.monotonic() + 60
+        while not self.server.started:
+            if not self.thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError("the app did not start")
+            time.sleep(0.02)
+        return self
+
+    def stop(self) -> None:
+        """Stop serving."""
+        self.server.should_exit = True
+        self.thread.join(timeout=15)
+        self.sock.close()
+
+
+@dataclass
+class Seeded:
+    """Ids of the seeded requests: pushed to bank A, to bank B, and not pushed."""
+
+    for_a: int
+    for_b: int
+    unpushed: int
+    xss: int
+
+
+def seed_staff(settings: Settings) -> None:
+    """Create one account per role (and two banks)."""
+    db = open_database(settings)
+    with db.session() as session:
+        for name, (role, bank) in USERS.items():
+            create_staff_user(session, username=name, password=PASSWORD, role=role, bank=bank)
+    db.dispose()
+
+
+def add_request(session: Any, rng: random.Random, **overrides: Any) -> Any:
+    """Store one consented request with a fresh valid credit code."""
+    data = request_data(credit_code=make_credit_code(rng), **overrides)
+    return create_request(session, data=data, channel=overrides.pop("channel", "web"),
+                          channel_user_id="user-1")
+
+
+def seed_requests(settings: Settings) -> Seeded:
+    """Requests in several states, pushed to bank A or bank B."""
+    from storage.models import RequestBank
+
+    rng = random.Random(7)
+    db = open_database(settings)
+    with db.session() as session:
+        a = add_request(session, rng, company_name="甲银行客户机械厂", county="三元区",
+                        amount_wan=300.0)
+        b = add_request(session, rng, company_name="乙银行客户食品厂", county="永安市",
+                        industry="食品加工", amount_wan=80.0)
+        c = add_request(session, rng, company_name="未推送纺织公司", county="沙县区",
+                        amount_wan=50.0)
+        x = add_request(session, rng, company_name='<script>window.__xss=1</script>恶意公司',
+                        note='<img src=x onerror="window.__xss=2">')
+        for req, bank in ((a, BANK_A), (b, BANK_B)):
+            req.status = "pushed"
+            session.add(RequestBank(request_id=req.id, bank=bank))
+        seeded = Seeded(a.id, b.id, c.id, x.id)
+    db.dispose()
+    return seeded
+
+
+def login(client: httpx.Client, username: str, password: str = PASSWORD) -> httpx.Response:
+    """Sign in through the login form (CSRF token included)."""
+    page = client.get("/admin/login")
+    token = csrf_of(page.text)
+    return client.post("/admin/login", data={"username": username, "password": password,
+                                            "csrf_token": token, "next": "/admin"})
+
+
+def csrf_of(html: str) -> str:
+    """The CSRF token embedded in a page."""
+    match = _CSRF.search(html)
+    assert match, "no CSRF token on the page"
+    return match.group(1)
+
+
+@pytest.fixture
+def start_admin() -> Iterator[Callable[[Settings], LiveServer]]:
+    """Start the app on given settings (staff seeded); stopped after the test."""
+    from server import create_app
+
+    servers: list[LiveServer] = []
+
+    def start(settings: Settings, answerer: Any = None) -> LiveServer:
+        seed_staff(settings)
+        server = LiveServer(create_app(settings, answerer=answerer or StubAnswerer())).start()
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.stop()
+
+
+@pytest.fixture
+def admin_live(settings: Settings, start_admin: Callable[[Settings], LiveServer]) -> LiveServer:
+    """The app on a fresh SQLite data dir with staff accounts."""
+    return start_admin(settings)
+
+
+@pytest.fixture
+def seeded(settings: Settings, admin_live: LiveServer) -> Seeded:
+    """Requests seeded into the running app's database."""
+    return seed_requests(settings)
+
+
+@pytest.fixture
+def as_user(admin_live: LiveServer) -> Iterator[Callable[[str], httpx.Client]]:
+    """Signed-in HTTP clients, one per username asked for."""
+    clients: list[httpx.Client] = []
+
+    def make(username: str) -> httpx.Client:
+        client = httpx.Client(base_url=admin_live.url, timeout=30, follow_redirects=False)
+        clients.append(client)
+        assert login(client, username).status_code == 303
+        return client
+
+    yield make
+    for client in clients:
+        client.close()
