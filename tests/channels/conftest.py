@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.channels.fake_telegram_api import FakeTelegramAPI, serve_in_thread
+from tests.channels.fake_telegram_api import FakeTelegramAPI
+from tests.channels.telegram_fixtures import serve_in_thread
 
 TELEGRAM_TOKEN = "123456:TEST-fake-telegram-token"
 
