@@ -95,4 +95,4 @@ def build_application(
 
 def bot_commands() -> list[BotCommand]:
     """The command menu registered with setMyCommands."""
-    return [BotCommand(name, description) for name, (description, _) in COMMANDS.items()]
+    return [BotCommand(name, description) for name, description in COMMANDS.items()]

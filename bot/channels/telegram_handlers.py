@@ -27,13 +27,13 @@ log = logging.getLogger(__name__)
 CHANNEL = "telegram"
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
-# Bot commands: (menu description, text handed to the engine). The engine knows these keywords.
-COMMANDS: dict[str, tuple[str, str]] = {
-    "start": ("开始使用，查看能做什么", "你好"),
-    "help": ("使用帮助", "帮助"),
-    "apply": ("登记融资需求", "我要登记融资需求"),
-    "status": ("查询融资需求办理进度", "查询进度"),
-    "cancel": ("取消当前填写", "取消"),
+# Bot commands and their menu descriptions; the engine understands the slash commands itself.
+COMMANDS: dict[str, str] = {
+    "start": "开始使用，查看能做什么",
+    "help": "使用帮助",
+    "apply": "登记融资需求",
+    "status": "查询融资需求办理进度",
+    "cancel": "取消当前填写",
 }
 
 UNSUPPORTED_TEXT = "目前只能识别文字消息，请直接输入您的问题，或发送 /apply 登记融资需求。"
@@ -101,14 +101,12 @@ async def answer_user(update: Update, context: ContextTypes.DEFAULT_TYPE, text: 
 
 
 async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A /command: hand the engine its keyword, plus any argument (e.g. a reference number)."""
+    """A /command (payload dropped); unknown commands get the help."""
     message = update.effective_message
     if message is None or not message.text:
         return
     command = message.text.split()[0].lstrip("/").split("@")[0].lower()
-    keyword = COMMANDS.get(command, COMMANDS["help"])[1]
-    args = " ".join(context.args or []) if command == "status" else ""
-    await answer_user(update, context, f"{keyword} {args}".strip())
+    await answer_user(update, context, "/" + (command if command in COMMANDS else "help"))
 
 
 async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -12,6 +12,8 @@ from bot.messages import Button, Citation, OutMessage
 # Telegram allows 4096 characters per message; stay clearly below to leave room for edits.
 MAX_CHUNK = 3900
 EXCERPT_CHARS = 160
+ROW_WIDTH = 30  # what fits a phone row: three 3-character county names
+ROW_MAX_BUTTONS = 4
 _CN_DIGITS = "零一二三四五六七八九"
 
 
@@ -131,11 +133,24 @@ def pack_blocks(blocks: list[str], limit: int = MAX_CHUNK) -> list[str]:
     return chunks
 
 
+def label_width(label: str) -> int:
+    """Approximate width on a phone keyboard: CJK and emoji count double, plus padding."""
+    return sum(2 if ord(char) >= 0x2E80 else 1 for char in label) + 4
+
+
 def keyboard_rows(buttons: list[KeyButton]) -> list[list[KeyButton]]:
-    """Short labels side by side, long labels (questions) one per row."""
-    longest = max((len(b.label) for b in buttons), default=0)
-    per_row = 3 if longest <= 5 else 2 if longest <= 10 else 1
-    return [buttons[i : i + per_row] for i in range(0, len(buttons), per_row)]
+    """Pack buttons into rows a phone shows without truncating: short side by side."""
+    rows: list[list[KeyButton]] = []
+    width = 0
+    for button in buttons:
+        size = label_width(button.label)
+        if rows and len(rows[-1]) < ROW_MAX_BUTTONS and width + size <= ROW_WIDTH:
+            rows[-1].append(button)
+            width += size
+        else:
+            rows.append([button])
+            width = size
+    return rows
 
 
 def render_message(

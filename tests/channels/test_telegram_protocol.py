@@ -131,12 +131,13 @@ def test_polling_delivers_message_to_engine(
 @pytest.mark.parametrize(
     ("command", "expected"),
     [
-        ("/start", "你好"),
-        ("/help", "帮助"),
-        ("/apply", "我要登记融资需求"),
-        ("/status RZ-20261127-0001", "查询进度 RZ-20261127-0001"),
-        ("/cancel", "取消"),
-        ("/unknown", "帮助"),
+        ("/start", "/start"),
+        ("/start deeplink-payload", "/start"),
+        ("/help", "/help"),
+        ("/apply@sm_policy_bot", "/apply"),
+        ("/status", "/status"),
+        ("/cancel", "/cancel"),
+        ("/unknown", "/help"),
     ],
 )
 def test_command_maps_to_engine_keyword(

@@ -75,11 +75,19 @@ def test_render_splits_paragraph_without_breaks_below_limit(text: str) -> None:
     assert "".join(plain_text(c) for c in chunks) == text
 
 
-def test_keyboard_rows_keep_long_labels_on_their_own_row() -> None:
-    short = [Button(label, label) for label in ["是", "否", "不确定", "其他"]]
-    assert [len(r) for r in keyboard_rows([_key(b) for b in short])] == [3, 1]
-    questions = [Button("第五条的申请条件是什么呢", "q1"), Button("短", "q2")]
-    assert [len(r) for r in keyboard_rows([_key(b) for b in questions])] == [1, 1]
+@pytest.mark.parametrize(
+    ("labels", "sizes"),
+    [
+        (["三元区", "沙县区", "永安市", "明溪县"], [3, 1]),
+        (["是", "否"], [2]),
+        (["同意授权并提交", "修改信息", "不同意（不提交）"], [2, 1]),
+        (["第五条的申请条件是什么呢？", "短"], [1, 1]),
+        (["查看条款原文", "申请融资对接", "👍", "👎"], [1, 3]),
+    ],
+)
+def test_keyboard_rows_fit_a_phone(labels: list[str], sizes: list[int]) -> None:
+    rows = keyboard_rows([_key(Button(label, label)) for label in labels])
+    assert [len(row) for row in rows] == sizes
 
 
 def _key(button: Button) -> KeyButton:
