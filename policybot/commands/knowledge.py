@@ -1,11 +1,124 @@
-"""CLI commands: knowledge (to be implemented)."""
+"""CLI commands of the knowledge base: index, ask, search, eval, bench."""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
 from typing import Any
 
 
 def register(subparsers: Any) -> None:
-    """Register this module's commands."""
-    _ = argparse
+    """Register index, ask, search, eval and bench."""
+    p = subparsers.add_parser("index", help="建立或更新知识库索引（只重新嵌入有变化的内容）")
+    p.add_argument("--quiet", action="store_true", help="不显示进度条")
+    p.set_defaults(func=lambda args, settings: run_index(args, settings))
+
+    p = subparsers.add_parser("ask", help="提问并得到带出处的回答（问题为 - 时逐行读取标准输入）")
+    p.add_argument("question", help="问题；用 - 从标准输入逐行读取多个问题")
+    p.add_argument("--json", action="store_true", help="输出 JSON（每个问题一行）")
+    p.add_argument("--topic", default=None, help="上一条回答的 topic（doc_id），用于追问")
+    p.set_defaults(func=lambda args, settings: run_ask(args, settings))
+
+    p = subparsers.add_parser("search", help="查看检索排序结果")
+    p.add_argument("question")
+    p.add_argument("--k", type=int, default=5, help="返回条数（默认 5）")
+    p.add_argument("--json", action="store_true", help="输出 JSON")
+    p.set_defaults(func=lambda args, settings: run_search(args, settings))
+
+    p = subparsers.add_parser("eval", help="在 JSONL 问题集上评估检索质量与拒答")
+    p.add_argument("file", help="问题文件（格式同 ../shared/eval/dev-questions.jsonl）")
+    p.add_argument("--k", type=int, default=3, help="hit@k 的 k（默认 3）")
+    p.add_argument("--json", action="store_true", help="输出 JSON")
+    p.set_defaults(func=lambda args, settings: run_eval(args, settings))
+
+    p = subparsers.add_parser("bench", help="测量索引耗时、问答延迟、冷启动和内存")
+    p.add_argument("--questions", default=None,
+                   help="问题文件（默认 ../shared/eval/dev-questions.jsonl）")
+    p.add_argument("--rounds", type=int, default=5, help="每个问题重复次数（默认 5）")
+    p.add_argument("--json", action="store_true", help="输出 JSON")
+    p.set_defaults(func=lambda args, settings: run_bench(args, settings))
+
+
+def run_index(args: argparse.Namespace, settings: Any) -> int:
+    """Build or refresh the index and print a summary."""
+    from knowledge.indexer import build_index
+
+    report = build_index(settings, progress=not args.quiet)
+    print(report.summary())
+    return 0
+
+
+def _print_answer(answer: Any, as_json: bool) -> None:
+    """Print one answer as a JSON line or as readable text."""
+    if as_json:
+        print(json.dumps(answer.to_json(), ensure_ascii=False), flush=True)
+        return
+    print(answer.answer)
+    for c in answer.citations:
+        print(f"  [来源] {c.title} — {c.source}")
+    if answer.suggest_intake:
+        print("  [提示] 可以填写融资需求表。")
+
+
+def run_ask(args: argparse.Namespace, settings: Any) -> int:
+    """Answer one question, or every stdin line when the question is `-`."""
+    from bot.answerer import load_answerer
+
+    answerer = load_answerer(settings)
+    if args.question != "-":
+        _print_answer(answerer.answer(args.question, topic=args.topic), args.json)
+        return 0
+    for line in sys.stdin:
+        question = line.strip()
+        if question:
+            _print_answer(answerer.answer(question), args.json)
+    return 0
+
+
+def run_search(args: argparse.Namespace, settings: Any) -> int:
+    """Print the ranked documents for a question."""
+    from bot.answerer import load_answerer
+
+    hits = load_answerer(settings).retriever.search(args.question, args.k)
+    rows = [{"doc_id": h.doc_id, "article": h.article, "title": h.title,
+             "score": round(h.score, 4), "text": h.text} for h in hits]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for i, hit in enumerate(hits, start=1):
+            print(f"{i}. [{hit.score:.3f}] {hit.doc_id} {hit.title}")
+            print(f"   {hit.text[:80]}…")
+    return 0
+
+
+def run_eval(args: argparse.Namespace, settings: Any) -> int:
+    """Evaluate ranking and scope decisions on a question file."""
+    from bot.answerer import load_answerer
+    from knowledge.evaluation import evaluate, load_questions
+
+    result: dict[str, Any] = evaluate(load_answerer(settings), load_questions(args.file), k=args.k)
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False))
+    else:
+        print(f"问题数 {result['n']}：hit@1 {result['hit@1']:.3f}，hit@{args.k} "
+              f"{result['hit@3']:.3f}，MRR {result['mrr']:.3f}")
+        print(f"超出范围 {result['oos_n']} 题：正确拒答 {result['oos_accuracy']:.3f}；"
+              f"误拒 {result['false_reject']:.3f}")
+        misses: list[str] = result["misses"]
+        if misses:
+            print("未命中：" + ", ".join(misses))
+    return 0
+
+
+def run_bench(args: argparse.Namespace, settings: Any) -> int:
+    """Measure index time, warm ask latency, cold start and peak memory."""
+    from policybot.bench import run_benchmark
+
+    result = run_benchmark(settings, questions_path=args.questions, rounds=args.rounds)
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False))
+    else:
+        for key, value in result.items():
+            print(f"{key}: {value}")
+    return 0

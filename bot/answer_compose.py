@@ -1,0 +1,73 @@
+"""Compose offline answers: best-matching sentences of the top sources, then the citation."""
+
+from __future__ import annotations
+
+from bot.messages import Citation
+from knowledge.documents import POLICY_SOURCE, POLICY_TITLE, Document
+
+VALIDITY = "有效期：本措施自2025年4月29日印发之日起实施，有效期三年。"
+MAX_SENTENCES = 2
+
+
+def citation_for(doc: Document) -> Citation:
+    """The citation (with responsible units and the cited text) of a document."""
+    if doc.article is not None:
+        title = POLICY_TITLE if doc.article == 0 else f"第{doc.article}条 {doc.title}"
+        return Citation(doc.doc_id, doc.article, title, doc.source or POLICY_SOURCE,
+                        units=doc.units, excerpt=doc.text)
+    verified = doc.meta.get("last_verified", "")
+    source = f"{doc.source}（核实于{verified}）" if verified else doc.source
+    return Citation(doc.doc_id, None, doc.title, source, units=doc.units, excerpt=doc.text)
+
+
+def best_sentences(scored: list[tuple[str, float, float]], limit: int = MAX_SENTENCES) -> list[str]:
+    """The sentences that best match the question, kept in document order."""
+    if not scored:
+        return []
+    top_lex = max(s[2] for s in scored) or 1.0
+    ranked = sorted(range(len(scored)),
+                    key=lambda i: -(0.6 * scored[i][2] / top_lex + 0.4 * scored[i][1]))
+    chosen = sorted(ranked[:limit])
+    return [scored[i][0] for i in chosen]
+
+
+def measure_answer(doc: Document, sentences: list[str]) -> str:
+    """Answer text for a measure article: the key sentences, citation, units, validity."""
+    body = "".join(s.removeprefix(f"{doc.article}.") for s in sentences)
+    if doc.article == 0:
+        return (f"{body}\n依据：《{POLICY_TITLE}》全文（{doc.units}印发）。\n{VALIDITY}")
+    return (f"{body}\n依据：《{POLICY_TITLE}》第{doc.article}条“{doc.title}”。\n"
+            f"责任单位：{doc.units}。\n{VALIDITY}")
+
+
+def product_answer(doc: Document, sentences: list[str], related: list[Document]) -> str:
+    """Answer text for a product or platform: what is known, what to ask the bank, the measure."""
+    body = "".join(sentences)
+    ask_bank = next((s for s in _sentences(doc.text) if "建议" in s or "咨询" in s), "")
+    if ask_bank and ask_bank not in body:
+        body += ask_bank
+    lines = [body, f"资料来源：{doc.title}，{citation_for(doc).source}。"]
+    for measure in related:
+        lines.append(f"政策依据：《{POLICY_TITLE}》第{measure.article}条“{measure.title}”，"
+                     f"责任单位：{measure.units}。")
+    return "\n".join(lines)
+
+
+def also_see(docs: list[Document]) -> str:
+    """A pointer to further relevant measures."""
+    if not docs:
+        return ""
+    names = "、".join(f"第{d.article}条“{d.title}”" for d in docs if d.article)
+    return f"另见：{names}。" if names else ""
+
+
+def _sentences(text: str) -> list[str]:
+    """Sentences of a document body."""
+    from retrieval.text import split_sentences
+
+    return split_sentences(text)
+
+
+def describe(answer_parts: list[str]) -> str:
+    """Join non-empty answer parts with line breaks."""
+    return "\n".join(p for p in answer_parts if p)

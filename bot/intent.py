@@ -1,0 +1,59 @@
+"""Intent of a message: greeting, financing need, out of scope, or a policy question."""
+
+from __future__ import annotations
+
+import re
+
+GREETING = re.compile(
+    r"^\s*(你好|您好|你们好|大家好|hi|hello|hey|嗨|哈喽|哈啰|在吗|在不在|有人吗|早上好|上午好|中午好|"
+    r"下午好|晚上好|早安|晚安|谢谢|多谢|感谢|谢啦|好的|收到|再见|拜拜)"
+    r"[\s,，.。!！~～?？啊呀呢哈]*(你|您|小助手|助手|机器人)?[\s,，.。!！~～?？啊呀呢哈]*$",
+    re.IGNORECASE,
+)
+
+FINANCING_NEED = re.compile(
+    r"想贷款|要贷款|想借|借钱|借点钱|想融资|要融资|融资需求|贷款需求|申请贷款|办贷款|办个贷款|贷点款|"
+    r"周转|缺钱|缺资金|缺流动资金|资金紧张|资金链|钱不够|资金不够|额度不够|不够用|需要资金|需要一笔|"
+    r"续贷|续一下|续上|转贷|过桥|垫资|倒贷|扩大生产.*钱|进货.*钱|发工资|想申请|能贷多少|能借多少"
+)
+
+# Topics the bot declines unless the message is clearly about an enterprise's financing.
+OUT_OF_SCOPE_TOPICS = re.compile(
+    r"天气|下雨|下雪|气温|温度|台风|笑话|段子|讲个故事|脑筋急转弯|写.{0,4}诗|作诗|诗歌|古诗|唐诗|歌词|唱歌|"
+    r"房贷|按揭|个人住房|买房|首付|公积金|车贷|买车|学生贷|助学贷款|消费贷|装修贷|个人贷款|"
+    r"信用卡|花呗|借呗|网贷|车险|医疗保险|养老保险|养老金|退休|汇率|"
+    r"护照|签证|身份证|户口|驾照|社保卡|医保|挂号|医院|看病|"
+    r"股票|炒股|股价|涨停|大盘|买基金|基金定投|理财产品推荐|彩票|比特币|虚拟币|数字货币|黄金价格|"
+    r"电影|电视剧|游戏|星座|算命|运势|菜谱|做菜|减肥|旅游|景点|机票|火车票|高铁票|酒店|外卖|"
+    r"翻译|作业|考试|高考|考研|结婚|离婚|恋爱|男朋友|女朋友|彩礼|宠物|足球|篮球|比赛结果"
+)
+
+# Words of enterprise finance: without one of them (or a glossary phrase) a message is off-topic.
+FINANCE_VOCABULARY = re.compile(
+    r"贷|融资|银行|授信|担保|抵押|质押|利率|利息|征信|信用|额度|资金|缺钱|借钱|钱不够|用钱|政策|措施|"
+    r"保险|基金|债|股权|上市|挂牌|还款|放款|审批|金融|补贴|扶持|贴息|税|白名单|小微|民营"
+)
+
+BUSINESS_CONTEXT = re.compile(
+    r"企业|公司|小微|民营|工厂|厂里|厂房|门店|店铺|个体户|经营|生意|营业执照|商户|合作社|法人"
+)
+
+
+def is_greeting(text: str) -> bool:
+    """A bare greeting or thanks, with no question attached."""
+    return bool(GREETING.match(text.strip()))
+
+
+def shows_financing_need(text: str) -> bool:
+    """The owner says they need money (想贷款, 周转, 续贷, 额度不够…)."""
+    return bool(FINANCING_NEED.search(text))
+
+
+def uses_finance_vocabulary(text: str) -> bool:
+    """The message uses a word of enterprise finance."""
+    return bool(FINANCE_VOCABULARY.search(text))
+
+
+def names_out_of_scope_topic(text: str) -> bool:
+    """The message is about a topic outside enterprise financing policy."""
+    return bool(OUT_OF_SCOPE_TOPICS.search(text)) and not BUSINESS_CONTEXT.search(text)

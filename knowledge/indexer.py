@@ -1,0 +1,94 @@
+"""Build or refresh the knowledge index from the packaged knowledge and staff uploads."""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from knowledge.documents import Document
+from knowledge.glossary import load_glossary
+from knowledge.sources import load_packaged_docs, load_staff_docs
+
+log = logging.getLogger(__name__)
+DOCUMENTS_FILE = "documents.json"
+
+
+@dataclass(frozen=True)
+class IndexReport:
+    """Result of an index run."""
+
+    index_dir: str
+    documents: int
+    passages: int
+    embedded: int
+    reused: int
+    removed: int
+    seconds: float
+
+    def summary(self) -> str:
+        """One line for the CLI."""
+        return (f"索引完成：{self.documents} 篇文档，{self.passages} 个段落，"
+                f"新嵌入 {self.embedded}，复用 {self.reused}，删除 {self.removed}，"
+                f"用时 {self.seconds:.1f} 秒（{self.index_dir}）")
+
+
+def collect_documents(settings: Any) -> list[Document]:
+    """Packaged documents plus staff uploads from data_dir/knowledge."""
+    docs = load_packaged_docs(settings.resolved_knowledge_dir)
+    docs.extend(load_staff_docs(Path(settings.data_dir) / "knowledge"))
+    seen: set[str] = set()
+    unique = []
+    for doc in docs:
+        if doc.doc_id in seen:
+            log.warning("duplicate document id %s skipped", doc.doc_id)
+            continue
+        seen.add(doc.doc_id)
+        unique.append(doc)
+    return unique
+
+
+def build_index(settings: Any, *, embedder: Any = None, progress: bool = True) -> IndexReport:
+    """Index every document in settings.resolved_index_dir, re-embedding only changed text."""
+    from retrieval.embeddings import make_embedder
+    from retrieval.indexing import write_index
+    from retrieval.records import DocRecord, GlossaryTerm
+
+    index_dir = Path(settings.resolved_index_dir)
+    docs = collect_documents(settings)
+    glossary = load_glossary(settings.resolved_knowledge_dir)
+    records = [DocRecord(d.doc_id, d.title, d.text, d.articles, d.kind) for d in docs]
+    terms = [GlossaryTerm(g.term, g.expansions, g.articles) for g in glossary]
+    stats = write_index(index_dir, records, terms, embedder or make_embedder(settings),
+                        chroma_url=settings.chroma_url, progress=progress)
+    save_documents(index_dir, docs)
+    return IndexReport(str(index_dir), stats.documents, stats.passages, stats.embedded,
+                       stats.reused, stats.removed, stats.seconds)
+
+
+def save_documents(index_dir: Path, docs: list[Document]) -> None:
+    """Write the full documents (for source cards and "查看条款原文") next to the index."""
+    rows = [asdict(d) for d in docs]
+    tmp = index_dir / (DOCUMENTS_FILE + ".tmp")
+    tmp.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    tmp.replace(index_dir / DOCUMENTS_FILE)
+
+
+def load_documents(index_dir: Path) -> dict[str, Document]:
+    """Documents saved by the last index run, by doc_id."""
+    path = index_dir / DOCUMENTS_FILE
+    if not path.exists():
+        return {}
+    rows = json.loads(path.read_text(encoding="utf-8"))
+    docs = {}
+    for row in rows:
+        row["related_articles"] = tuple(row.get("related_articles", ()))
+        docs[row["doc_id"]] = Document(**row)
+    return docs
+
+
+def index_exists(index_dir: Path) -> bool:
+    """True when index_dir holds a finished index."""
+    return (index_dir / DOCUMENTS_FILE).exists() and (index_dir / "corpus.json").exists()

@@ -1,0 +1,129 @@
+"""Write the retrieval index: tokens for BM25, passage vectors (reused by content hash), Chroma."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from retrieval.embeddings import Embedder
+from retrieval.index_files import FORMAT_VERSION, load_corpus, passages_of, record_dict, save_corpus
+from retrieval.records import DocRecord, GlossaryTerm
+from retrieval.text import ChineseTokenizer, split_sentences
+
+log = logging.getLogger(__name__)
+BATCH = 32
+
+
+@dataclass(frozen=True)
+class IndexStats:
+    """What an index run did."""
+
+    documents: int
+    passages: int
+    embedded: int
+    reused: int
+    removed: int
+    seconds: float
+
+
+def content_hash(text: str) -> str:
+    """Stable short hash of a text, used to skip re-embedding unchanged content."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def user_words(docs: list[DocRecord], glossary: list[GlossaryTerm]) -> list[str]:
+    """Domain words for jieba: glossary phrases, their expansions and document titles."""
+    words = {g.term for g in glossary} | {e for g in glossary for e in g.expansions}
+    return sorted(words | {d.title for d in docs if len(d.title) <= 12})
+
+
+def write_index(
+    index_dir: Path,
+    docs: list[DocRecord],
+    glossary: list[GlossaryTerm],
+    embedder: Embedder,
+    chroma_url: str = "",
+    progress: bool = True,
+) -> IndexStats:
+    """Build or refresh the index in index_dir, embedding only passages whose text changed."""
+    started = time.perf_counter()
+    tokenizer = ChineseTokenizer(user_words(docs, glossary), cache_dir=index_dir)
+    passages = []
+    for doc in docs:
+        for pid, text in passages_of(doc, split_sentences(doc.text)):
+            passages.append({"id": pid, "doc_id": doc.doc_id, "text": text,
+                             "hash": content_hash(f"{embedder.name}\n{text}")})
+    known = _previous_vectors(index_dir)
+    todo = [i for i, p in enumerate(passages) if p["hash"] not in known]
+    fresh = _embed(embedder, [passages[i]["text"] for i in todo], progress)
+    dim = fresh.shape[1] if len(todo) else (len(next(iter(known.values()))) if known else 512)
+    vectors = np.zeros((len(passages), dim), dtype=np.float32)
+    for row, i in enumerate(todo):
+        vectors[i] = fresh[row]
+    for i, p in enumerate(passages):
+        if p["hash"] in known:
+            vectors[i] = known[p["hash"]]
+    payload = {
+        "version": FORMAT_VERSION,
+        "embedder": embedder.name,
+        "docs": [record_dict(d) for d in docs],
+        "doc_tokens": [tokenizer.tokens(f"{d.title}。{d.text}") for d in docs],
+        "passages": passages,
+        "glossary": [record_dict(g) for g in glossary],  # type: ignore[arg-type]
+        "user_words": user_words(docs, glossary),
+    }
+    save_corpus(index_dir, payload, vectors)
+    removed = _sync_chroma(index_dir, chroma_url, embedder, passages, vectors)
+    stats = IndexStats(len(docs), len(passages), len(todo), len(passages) - len(todo), removed,
+                       round(time.perf_counter() - started, 3))
+    log.info("index: %s", stats)
+    return stats
+
+
+def _previous_vectors(index_dir: Path) -> dict[str, np.ndarray]:
+    """Vectors of the previous run keyed by content hash."""
+    loaded = load_corpus(index_dir)
+    if loaded is None:
+        return {}
+    payload, vectors = loaded
+    if len(payload["passages"]) != len(vectors):
+        return {}
+    return {p["hash"]: vectors[i] for i, p in enumerate(payload["passages"])}
+
+
+def _embed(embedder: Embedder, texts: list[str], progress: bool) -> np.ndarray:
+    """Embed texts in batches, with a progress bar when there are many."""
+    if not texts:
+        return np.zeros((0, 0), dtype=np.float32)
+    from tqdm import tqdm
+
+    parts = []
+    with tqdm(total=len(texts), desc="embedding", unit="passage",
+              disable=not progress or len(texts) < 200) as bar:
+        for start in range(0, len(texts), BATCH):
+            parts.append(embedder.embed(texts[start : start + BATCH]))
+            bar.update(len(parts[-1]))
+    return np.vstack(parts)
+
+
+def _sync_chroma(index_dir: Path, chroma_url: str, embedder: Embedder,
+                 passages: list[dict], vectors: np.ndarray) -> int:
+    """Mirror the passages into Chroma (upsert changed, delete gone); returns deletions."""
+    from retrieval.chroma_store import ChromaStore, open_client
+
+    store = ChromaStore(open_client(index_dir, chroma_url), embedder)
+    stored = store.collection.get(include=["metadatas"])
+    stored_hash = {pid: (meta or {}).get("hash") for pid, meta in
+                   zip(stored["ids"], stored["metadatas"] or [], strict=False)}
+    changed = [i for i, p in enumerate(passages) if stored_hash.get(p["id"]) != p["hash"]]
+    store.upsert([passages[i]["id"] for i in changed], vectors[changed],
+                 [passages[i]["text"] for i in changed],
+                 [{"doc_id": passages[i]["doc_id"], "hash": passages[i]["hash"]} for i in changed])
+    gone = sorted(set(stored_hash) - {p["id"] for p in passages})
+    store.delete(gone)
+    return len(gone)

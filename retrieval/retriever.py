@@ -1,0 +1,169 @@
+"""Hybrid retriever: BM25 over jieba tokens + dense USE + glossary expansion, fused by score."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from retrieval.bm25 import BM25
+from retrieval.embeddings import Embedder
+from retrieval.glossary_match import GlossaryMatch, GlossaryMatcher
+from retrieval.index_files import docs_from, glossary_from, load_corpus
+from retrieval.records import Hit
+from retrieval.text import ChineseTokenizer
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Fusion weights of the normalised lexical, dense and glossary scores."""
+
+    lexical: float = 0.45
+    dense: float = 0.25
+    glossary: float = 0.30
+    expansion: float = 0.6  # weight of a glossary expansion token in the BM25 query
+
+
+@dataclass(frozen=True)
+class QueryAnalysis:
+    """What the retriever saw in a query: its tokens, glossary matches and raw signals."""
+
+    tokens: tuple[str, ...]
+    known_tokens: tuple[str, ...]
+    glossary: GlossaryMatch
+    max_lexical: float
+    max_dense: float
+    weighted: dict[str, float]
+    vector: np.ndarray
+
+
+class IndexMissingError(RuntimeError):
+    """The index directory holds no (current) index."""
+
+
+class Retriever:
+    """`search(query, k) -> list[Hit]` over documents; `rank_articles` over measure articles."""
+
+    def __init__(self, payload: dict[str, Any], vectors: np.ndarray, embedder: Embedder,
+                 cache_dir: Path | None = None, dense_store: Any = None,
+                 weights: Weights | None = None) -> None:
+        """Build the in-memory structures from a saved corpus (no re-tokenising of documents)."""
+        self.docs = docs_from(payload)
+        self.glossary = GlossaryMatcher(glossary_from(payload))
+        self.tokenizer = ChineseTokenizer(payload.get("user_words", []), cache_dir=cache_dir)
+        self.bm25 = BM25(payload["doc_tokens"])
+        self.embedder = embedder
+        self.weights = weights or Weights()
+        self.vectors = vectors
+        self.passage_ids = [p["id"] for p in payload["passages"]]
+        self.passage_texts = [p["text"] for p in payload["passages"]]
+        doc_index = {d.doc_id: i for i, d in enumerate(self.docs)}
+        self.passage_doc = np.array([doc_index[p["doc_id"]] for p in payload["passages"]])
+        self.dense_store = dense_store
+        self.tokenizer.tokens("预热")  # loads jieba's HMM tables now, not on the first question
+
+    @classmethod
+    def load(cls, index_dir: Path, embedder: Embedder, chroma_url: str = "") -> Retriever:
+        """Open the index in index_dir; dense search goes to the Chroma server if chroma_url."""
+        loaded = load_corpus(index_dir)
+        if loaded is None:
+            raise IndexMissingError(f"no index in {index_dir}; run `policybot index`")
+        payload, vectors = loaded
+        store = None
+        if chroma_url:
+            from retrieval.chroma_store import ChromaStore, open_client
+
+            store = ChromaStore(open_client(index_dir, chroma_url), embedder)
+        return cls(payload, vectors, embedder, cache_dir=index_dir, dense_store=store)
+
+    def _dense(self, vector: np.ndarray) -> np.ndarray:
+        """Best passage cosine similarity per document."""
+        best = np.full(len(self.docs), -1.0, dtype=np.float32)
+        if self.dense_store is not None:
+            pos = {pid: i for i, pid in enumerate(self.passage_ids)}
+            for pid, sim in self.dense_store.query(vector, 60):
+                if pid in pos:
+                    d = self.passage_doc[pos[pid]]
+                    best[d] = max(best[d], sim)
+            return best
+        sims = self.vectors @ vector
+        np.maximum.at(best, self.passage_doc, sims)
+        return best
+
+    def analyse_and_score(self, query: str) -> tuple[QueryAnalysis, list[Hit]]:
+        """Score every document for query; return the analysis and all hits, best first."""
+        tokens = self.tokenizer.tokens(query)
+        match = self.glossary.match(query)
+        weighted: dict[str, float] = {t: 1.0 for t in tokens}
+        for expansion in match.expansions:
+            for token in self.tokenizer.tokens(expansion):
+                weighted.setdefault(token, self.weights.expansion)
+        lexical = np.array(self.bm25.scores(weighted), dtype=np.float32)
+        vector = self.embedder.embed([query])[0]
+        dense = self._dense(vector)
+        votes = np.array([max((match.votes.get(a, 0.0) for a in d.articles), default=0.0)
+                          for d in self.docs], dtype=np.float32)
+        fused = (self.weights.lexical * _scale_max(lexical)
+                 + self.weights.dense * _scale_minmax(dense)
+                 + self.weights.glossary * _scale_max(votes))
+        order = np.argsort(-fused, kind="stable")
+        hits = [
+            Hit(doc_id=self.docs[i].doc_id, article=_own_article(self.docs[i]),
+                title=self.docs[i].title, score=float(fused[i]), text=self.docs[i].text,
+                kind=self.docs[i].kind, articles=self.docs[i].articles,
+                lexical=float(lexical[i]), dense=float(dense[i]), glossary=float(votes[i]))
+            for i in order
+        ]
+        analysis = QueryAnalysis(
+            tokens=tuple(tokens), known_tokens=tuple(t for t in tokens if self.bm25.known(t)),
+            glossary=match, max_lexical=float(lexical.max(initial=0.0)),
+            max_dense=float(dense.max(initial=-1.0)), weighted=weighted, vector=vector)
+        return analysis, hits
+
+    def search(self, query: str, k: int = 5) -> list[Hit]:
+        """The k best documents for query."""
+        return self.analyse_and_score(query)[1][:k]
+
+    def sentence_scores(
+        self, doc_id: str, analysis: QueryAnalysis
+    ) -> list[tuple[str, float, float]]:
+        """(sentence, dense similarity, lexical overlap) for each sentence of a document."""
+        rows = []
+        for i, pid in enumerate(self.passage_ids):
+            doc_part, _, number = pid.rpartition("#")
+            if doc_part != doc_id or number == "0":
+                continue
+            title = self.docs[self.passage_doc[i]].title
+            sentence = self.passage_texts[i].removeprefix(f"{title}：")
+            if sentence.rstrip("。").endswith(title):
+                continue  # the "N.title。" heading is not an answer sentence
+            tokens = set(self.tokenizer.tokens(sentence))
+            overlap = sum(self.bm25.idf.get(t, 0.0) * w
+                          for t, w in analysis.weighted.items() if t in tokens)
+            rows.append((sentence, float(self.vectors[i] @ analysis.vector), overlap))
+        return rows
+
+    def rank_articles(self, hits: list[Hit]) -> list[int]:
+        """Measure articles in order of their best document (a product counts as its articles)."""
+        return list(dict.fromkeys(a for hit in hits for a in hit.articles))
+
+
+def _own_article(doc: Any) -> int | None:
+    """The article number of a measure document, None for other documents."""
+    return doc.articles[0] if doc.kind == "measure" and doc.articles else None
+
+
+def _scale_max(values: np.ndarray) -> np.ndarray:
+    """Divide by the maximum (all zeros stay zeros)."""
+    top = float(values.max(initial=0.0))
+    return values / top if top > 0 else values
+
+
+def _scale_minmax(values: np.ndarray) -> np.ndarray:
+    """Map to [0, 1] by min and max."""
+    if not len(values):
+        return values
+    low, high = float(values.min()), float(values.max())
+    return (values - low) / (high - low) if high > low else np.zeros_like(values)
