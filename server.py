@@ -8,10 +8,20 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
 
 from policybot.settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
+
+API_DESCRIPTION = """
+三明市民营小微企业融资政策助手 HTTP API.
+
+* `POST /api/chat`, `POST /api/chat/stream` (Server-Sent Events): the conversation engine,
+  channel `web`; a button press is sent as `text` = the button's value.
+* `POST /api/intake` (融资需求登记, idempotent with `Idempotency-Key`), `GET /api/intake/{ref}`.
+* Limits: per-client rate limits (`429` + `Retry-After`), body size cap (`413`).
+"""
 
 
 def create_app(settings: Settings | None = None, *, answerer: Any = None) -> FastAPI:
@@ -39,18 +49,39 @@ def create_app(settings: Settings | None = None, *, answerer: Any = None) -> Fas
             await telegram.stop(app)
             db.dispose()
 
-    app = FastAPI(title="policybot", version="0.1.0", lifespan=lifespan)
+    app = FastAPI(
+        title="policybot",
+        version="0.1.0",
+        description=API_DESCRIPTION,
+        lifespan=lifespan,
+    )
     app.state.settings = settings
 
     from admin.routes import router as admin_router
     from bot.channels.telegram import router as telegram_router
     from bot.channels.wechat import router as wechat_router
     from web.api import router as api_router
+    from web.deps import WebLimits
+    from web.health import router as health_router
+    from web.intake_api import router as intake_router
+    from web.middleware import BodyLimitMiddleware, MetricsMiddleware
+    from web.pages import router as pages_router
+    from web.security import add_cors
+    from web.templating import STATIC_DIR
     from web.widget import router as widget_router
 
+    app.state.web_limits = WebLimits(settings)
     app.include_router(api_router)
+    app.include_router(intake_router)
+    app.include_router(health_router)
+    app.include_router(pages_router)
     app.include_router(widget_router)
     app.include_router(telegram_router)
     app.include_router(wechat_router)
     app.include_router(admin_router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    # Added inner to outer: the body cap runs closest to the routes, metrics see everything.
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    add_cors(app, settings)
+    app.add_middleware(MetricsMiddleware)
     return app

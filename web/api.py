@@ -1,7 +1,106 @@
-"""Routes (to be implemented)."""
+"""Chat API: one message in, the engine's messages out (JSON or streamed), and answer feedback."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+import logging
+import secrets
+from typing import Any
 
-router = APIRouter()
+from fastapi import APIRouter, Depends, HTTPException
+from fastapi.responses import JSONResponse, StreamingResponse
+from sqlalchemy import select
+from starlette.concurrency import run_in_threadpool
+
+from storage.models import Conversation, Message
+from web.deps import DbDep, EngineDep, rate_limited
+from web.metrics import CHAT_MESSAGES, FEEDBACK
+from web.schemas import ChatIn, ChatOut, Detail, FeedbackIn, FeedbackOut
+from web.sse import stream_messages
+
+log = logging.getLogger(__name__)
+router = APIRouter(prefix="/api", tags=["chat"])
+CHANNEL = "web"
+LIMIT_RESPONSES: dict[int | str, dict[str, Any]] = {
+    413: {"model": Detail, "description": "Body larger than MAX_BODY_BYTES"},
+    429: {"model": Detail, "description": "Rate limit reached; see the Retry-After header"},
+}
+
+
+def new_session_id() -> str:
+    """An unguessable conversation id for a new web visitor."""
+    return secrets.token_urlsafe(16)
+
+
+async def _converse(engine: Any, body: ChatIn) -> tuple[str, list[dict[str, Any]]]:
+    """Run the engine (synchronous, database-backed) in a worker thread."""
+    session_id = body.session_id or new_session_id()
+    messages = await run_in_threadpool(engine.handle, CHANNEL, session_id, body.text)
+    return session_id, [message.to_dict() for message in messages]
+
+
+@router.post(
+    "/chat",
+    response_model=ChatOut,
+    responses=LIMIT_RESPONSES,
+    dependencies=[Depends(rate_limited("chat"))],
+    summary="Send one message to the assistant",
+)
+async def chat(body: ChatIn, engine: EngineDep) -> JSONResponse:
+    """Channel `web`, `session_id` as the user id; a button press is its value as `text`."""
+    session_id, messages = await _converse(engine, body)
+    CHAT_MESSAGES.labels("json").inc()
+    return JSONResponse({"session_id": session_id, "messages": messages})
+
+
+@router.post(
+    "/chat/stream",
+    responses={
+        **LIMIT_RESPONSES,
+        200: {
+            "content": {"text/event-stream": {}},
+            "description": "Events: session, then per message `message`, `delta`… "
+            "(text pieces), `citations`, `buttons`; finally `done`.",
+        },
+    },
+    dependencies=[Depends(rate_limited("chat"))],
+    summary="Send one message; the reply streams as Server-Sent Events",
+)
+async def chat_stream(body: ChatIn, engine: EngineDep) -> StreamingResponse:
+    """Same input as /api/chat; the answer text arrives in deltas."""
+    session_id, messages = await _converse(engine, body)
+    CHAT_MESSAGES.labels("stream").inc()
+    headers = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
+    return StreamingResponse(
+        stream_messages(session_id, messages), media_type="text/event-stream", headers=headers
+    )
+
+
+def _record_feedback(db: Any, body: FeedbackIn, score: int) -> bool:
+    """Store the score on the bot message when it belongs to this web session."""
+    with db.session() as session:
+        query = (
+            select(Message)
+            .join(Conversation, Conversation.id == Message.conversation_id)
+            .where(Message.id == body.message_id, Message.direction == "out")
+            .where(Conversation.channel == CHANNEL, Conversation.user_id == body.session_id)
+        )
+        message = session.scalars(query).first()
+        if message is None:
+            return False
+        message.feedback = score
+        return True
+
+
+@router.post(
+    "/feedback",
+    response_model=FeedbackOut,
+    responses={404: {"model": Detail, "description": "No such answer in this session"}},
+    summary="Thumbs up or down on one answer",
+)
+async def feedback(body: FeedbackIn, db: DbDep) -> FeedbackOut:
+    """Record +1 / -1 on a bot answer of the caller's own session."""
+    score = 1 if body.value == "up" else -1
+    if not await run_in_threadpool(_record_feedback, db, body, score):
+        raise HTTPException(404, "message not found")
+    FEEDBACK.labels(body.value).inc()
+    return FeedbackOut(message_id=body.message_id, feedback=score)

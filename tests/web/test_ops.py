@@ -1,0 +1,58 @@
+"""Health, readiness, metrics and the OpenAPI document of the running app."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import pytest
+
+from web.health import _index_ready
+
+
+def test_healthz_is_ok(client: httpx.Client) -> None:
+    assert client.get("/healthz").json() == {"status": "ok"}
+
+
+def test_readyz_reports_database_and_index(client: httpx.Client) -> None:
+    response = client.get("/readyz")
+    assert response.status_code == 200
+    assert response.json()["checks"] == {"database": True, "index": True}
+
+
+class _Answerer:
+    def __init__(self, ready: Any) -> None:
+        self.ready = ready
+
+    def is_ready(self) -> bool:
+        if isinstance(self.ready, Exception):
+            raise self.ready
+        return bool(self.ready)
+
+
+@pytest.mark.parametrize(
+    ("answerer", "expected"),
+    [(None, False), (_Answerer(False), False), (_Answerer(RuntimeError("x")), False),
+     (_Answerer(True), True)],
+)  # fmt: skip
+def test_index_ready_follows_answerer(answerer: Any, expected: bool) -> None:
+    assert _index_ready(answerer) is expected
+
+
+def test_metrics_count_chat_requests_by_route(client: httpx.Client) -> None:
+    client.post("/api/chat", json={"text": "你好"})
+    text = client.get("/metrics").text
+    assert 'policybot_http_requests_total{method="POST",route="/api/chat",status="200"}' in text
+    assert "policybot_http_request_seconds_bucket" in text
+
+
+def test_openapi_documents_the_api(client: httpx.Client) -> None:
+    spec = client.get("/openapi.json").json()
+    paths = spec["paths"]
+    for path in ("/api/chat", "/api/chat/stream", "/api/intake", "/api/intake/{ref}",
+                 "/api/feedback", "/healthz", "/readyz"):  # fmt: skip
+        assert path in paths
+    intake = paths["/api/intake"]["post"]
+    assert {"201", "422", "429", "413"} <= set(intake["responses"])
+    assert any(p["name"] == "idempotency-key" for p in intake["parameters"])
+    assert "text/event-stream" in paths["/api/chat/stream"]["post"]["responses"]["200"]["content"]

@@ -1,0 +1,68 @@
+"""Shared route dependencies: app state accessors, client address and rate limits."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Annotated, Any
+
+from fastapi import Depends, HTTPException, Request
+
+from policybot.settings import Settings
+from storage.db import Database
+from web.metrics import RATE_LIMITED
+from web.ratelimit import RateLimiter, TrustedProxies, parse_rate, retry_after_header
+
+
+class WebLimits:
+    """The app's rate limiters and trusted proxies, built from settings."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.proxies = TrustedProxies(settings.csv_list(settings.trusted_proxies))
+        self.limiters = {
+            "chat": RateLimiter(parse_rate(settings.rate_limit_chat)),
+            "intake": RateLimiter(parse_rate(settings.rate_limit_intake)),
+        }
+
+
+async def get_settings_dep(request: Request) -> Settings:
+    """The app's settings."""
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+async def get_db(request: Request) -> Database:
+    """The app's database (opened by the lifespan)."""
+    db: Database = request.app.state.db
+    return db
+
+
+async def get_engine(request: Request) -> Any:
+    """The conversation engine (opened by the lifespan)."""
+    return request.app.state.engine
+
+
+def client_address(request: Request) -> str:
+    """The client's address, from X-Forwarded-For only when the peer is a trusted proxy."""
+    limits: WebLimits = request.app.state.web_limits
+    peer = request.client.host if request.client else "unknown"
+    return limits.proxies.client_address(peer, request.headers.get("x-forwarded-for"))
+
+
+def rate_limited(scope: str) -> Callable[[Request], Awaitable[None]]:
+    """A dependency taking one token from the client's `scope` bucket (429 when empty)."""
+
+    async def check(request: Request) -> None:
+        limits: WebLimits = request.app.state.web_limits
+        wait = limits.limiters[scope].hit(client_address(request))
+        if wait > 0:
+            RATE_LIMITED.labels(scope).inc()
+            raise HTTPException(
+                429, "too many requests", headers={"Retry-After": retry_after_header(wait)}
+            )
+
+    return check
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
+DbDep = Annotated[Database, Depends(get_db)]
+EngineDep = Annotated[Any, Depends(get_engine)]

@@ -1,0 +1,191 @@
+"""Financing-request API: the form's schema, idempotent submission and the submitter's status."""
+
+from __future__ import annotations
+
+import hmac
+import logging
+import re
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Header, HTTPException
+from fastapi.responses import JSONResponse
+from sqlalchemy.exc import IntegrityError
+from starlette.concurrency import run_in_threadpool
+
+from policybot.masking import mask_credit_code
+from storage.models import FinancingRequest
+from storage.statuses import status_label
+from web.deps import DbDep, SettingsDep, rate_limited
+from web.metrics import INTAKE_RESULTS
+from web.schemas import Detail, IntakeErrors, IntakeIn, IntakeOut, IntakeStatusOut, StatusStep
+
+log = logging.getLogger(__name__)
+router = APIRouter(prefix="/api/intake", tags=["financing request"])
+CHANNEL = "web"
+_KEY = re.compile(r"^[\x21-\x7e]{1,128}$")
+
+
+def form_schema() -> dict[str, Any]:
+    """The form's fields in order (labels, prompts, examples, choices) and the consent text."""
+    from bot.intake.fields import CONSENT_TEXT, FIELDS
+
+    fields = [
+        {
+            "name": f.name,
+            "label": f.label,
+            "prompt": f.prompt,
+            "kind": f.kind,
+            "example": f.example,
+            "choices": list(f.choices),
+            "optional": f.optional,
+        }
+        for f in FIELDS
+    ]
+    return {"fields": fields, "consent_text": CONSENT_TEXT}
+
+
+@router.get("/schema", summary="The financing-request form: fields, choices and consent text")
+async def intake_schema() -> dict[str, Any]:
+    """What a client needs to render the form."""
+    return form_schema()
+
+
+def find_request(session: Any, *, ref: str) -> FinancingRequest | None:
+    """The request with this reference number (H2's storage query)."""
+    from storage.requests import get_request_by_ref
+
+    request: FinancingRequest | None = get_request_by_ref(session, ref=ref)
+    return request
+
+
+def _by_key(session: Any, key: str) -> FinancingRequest | None:
+    """The request already stored under this Idempotency-Key."""
+    from storage.requests import get_request_by_idempotency_key
+
+    found: FinancingRequest | None = get_request_by_idempotency_key(session, key=key)
+    return found
+
+
+def _describe(request: FinancingRequest, base_url: str) -> dict[str, Any]:
+    """The API shape of a stored request (201 body)."""
+    duplicate = request.duplicate_of.ref if request.duplicate_of is not None else None
+    return {
+        "ref": request.ref,
+        "token": request.token,
+        "status": request.status,
+        "status_label": status_label(request.status),
+        "status_url": f"{base_url.rstrip('/')}/status/{request.ref}?token={request.token}",
+        "recommendations": list(request.recommendations or []),
+        "duplicate_of": duplicate,
+    }
+
+
+def submit_request(
+    db: Any, data: dict[str, Any], *, key: str | None, session_id: str | None, base_url: str
+) -> tuple[int, dict[str, Any]]:
+    """Validate and store once per key; returns (HTTP status, body)."""
+    from bot.intake import validate_request
+    from storage.requests import create_request
+
+    if key:
+        with db.session() as session:
+            existing = _by_key(session, key)
+            if existing is not None:
+                return 201, _describe(existing, base_url) | {"replayed": True}
+    clean, errors = validate_request(data)
+    if errors:
+        return 422, {"detail": "invalid fields", "errors": errors}
+    try:
+        with db.session() as session:
+            request = create_request(
+                session, data=clean, channel=CHANNEL, channel_user_id=session_id,
+                idempotency_key=key,
+            )  # fmt: skip
+            session.flush()
+            body = _describe(request, base_url)
+    except IntegrityError:
+        if not key:
+            raise
+        with db.session() as session:  # a concurrent retry with the same key won the race
+            existing = _by_key(session, key)
+            if existing is None:
+                raise
+            return 201, _describe(existing, base_url) | {"replayed": True}
+    log.info("web intake stored %s for %s", body["ref"], mask_credit_code(clean["credit_code"]))
+    return 201, body
+
+
+@router.post(
+    "",
+    status_code=201,
+    response_model=IntakeOut,
+    responses={
+        422: {"model": IntakeErrors, "description": "A Chinese message per invalid field"},
+        400: {"model": Detail, "description": "Malformed Idempotency-Key"},
+        413: {"model": Detail, "description": "Body larger than MAX_BODY_BYTES"},
+        429: {"model": Detail, "description": "Rate limit reached; see Retry-After"},
+    },
+    dependencies=[Depends(rate_limited("intake"))],
+    summary="Submit a financing request (idempotent with Idempotency-Key)",
+)
+async def submit_intake(
+    body: IntakeIn,
+    db: DbDep,
+    settings: SettingsDep,
+    idempotency_key: Annotated[str | None, Header()] = None,
+) -> JSONResponse:
+    """Store the request; a retry with the same Idempotency-Key returns the same record."""
+    if idempotency_key is not None and not _KEY.match(idempotency_key):
+        raise HTTPException(400, "invalid Idempotency-Key")
+    data = body.model_dump(exclude={"session_id", "channel"})
+    status, payload = await run_in_threadpool(
+        submit_request, db, data, key=idempotency_key, session_id=body.session_id,
+        base_url=settings.public_base_url,
+    )  # fmt: skip
+    INTAKE_RESULTS.labels("replayed" if payload.pop("replayed", False) else str(status)).inc()
+    return JSONResponse(payload, status_code=status)
+
+
+def token_matches(request: FinancingRequest | None, token: str) -> bool:
+    """Constant-time check of the submitter's token."""
+    if request is None or not token:
+        return False
+    return hmac.compare_digest(request.token.encode(), token.encode())
+
+
+def request_status(db: Any, ref: str, token: str) -> dict[str, Any] | None:
+    """The submitter's view of a request, or None when the ref/token pair is wrong."""
+    with db.session() as session:
+        request = find_request(session, ref=ref)
+        if request is None or not token_matches(request, token):
+            return None
+        history = [
+            StatusStep(
+                status=e.to_status, label=status_label(e.to_status), at=e.created_at.isoformat()
+            ).model_dump()
+            for e in request.events
+        ]
+        return {
+            "ref": request.ref,
+            "status": request.status,
+            "status_label": status_label(request.status),
+            "created_at": request.created_at.isoformat(),
+            "updated_at": request.updated_at.isoformat(),
+            "history": history,
+            "recommendations": list(request.recommendations or []),
+            "company_name": request.company_name,
+        }
+
+
+@router.get(
+    "/{ref}",
+    response_model=IntakeStatusOut,
+    responses={404: {"model": Detail, "description": "Unknown ref or wrong token"}},
+    summary="The status of a request, for its submitter",
+)
+async def intake_status(ref: str, db: DbDep, token: str = "") -> IntakeStatusOut:
+    """Needs the token returned at submission; a wrong token is indistinguishable from none."""
+    found = await run_in_threadpool(request_status, db, ref, token)
+    if found is None:
+        raise HTTPException(404, "request not found")
+    return IntakeStatusOut(**found)

@@ -1,0 +1,170 @@
+"""Request and response models of the HTTP API (they document the OpenAPI schema)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+SESSION_PATTERN = r"^[A-Za-z0-9_-]{0,64}$"
+
+
+class ChatIn(BaseModel):
+    """One user message; a button press is sent as `text` = the button's value."""
+
+    session_id: str | None = Field(
+        None,
+        pattern=SESSION_PATTERN,
+        description="Conversation id chosen by the client; missing or blank: a new one is issued.",
+        examples=["k3Jx0c2mQ9aVt1"],
+    )
+    text: str = Field(..., min_length=1, max_length=2000, examples=["续贷有什么政策？"])
+
+    @field_validator("text")
+    @classmethod
+    def text_not_blank(cls, value: str) -> str:
+        """Strip the text; blank text is refused."""
+        value = value.strip()
+        if not value:
+            raise ValueError("text is blank")
+        return value
+
+
+class ButtonOut(BaseModel):
+    """A choice; send `value` back as the next message's text."""
+
+    label: str
+    value: str
+
+
+class CitationOut(BaseModel):
+    """A cited measure article or knowledge document."""
+
+    doc_id: str
+    article: int | None
+    title: str
+    source: str
+    units: str = Field("", description="Responsible units (责任单位)")
+    excerpt: str = Field("", description="The cited text, for source cards")
+
+
+class MessageOut(BaseModel):
+    """One bot message."""
+
+    text: str
+    buttons: list[ButtonOut] = []
+    citations: list[CitationOut] = []
+    message_id: int | None = Field(None, description="Id for thumbs up/down (/api/feedback)")
+
+
+class ChatOut(BaseModel):
+    """The bot's reply to one message."""
+
+    session_id: str
+    messages: list[MessageOut]
+
+
+class FeedbackIn(BaseModel):
+    """A thumbs up/down on one bot answer of this session."""
+
+    session_id: str = Field(..., min_length=1, pattern=SESSION_PATTERN)
+    message_id: int
+    value: Literal["up", "down"]
+
+
+class FeedbackOut(BaseModel):
+    """The recorded feedback."""
+
+    message_id: int
+    feedback: int
+
+
+class IntakeIn(BaseModel):
+    """The financing request (融资需求登记); every field is validated server-side."""
+
+    model_config = ConfigDict(
+        extra="allow",
+        json_schema_extra={
+            "example": {
+                "company_name": "三明市示例机械制造有限公司",
+                "credit_code": "91350400MA2Y00000X",
+                "county": "三元区",
+                "industry": "制造业",
+                "contact_name": "张先生",
+                "phone": "13800000000",
+                "amount_wan": 200,
+                "purpose": "流动资金周转",
+                "term_months": 12,
+                "guarantee": "信用",
+                "product": "不确定",
+                "renewal_due": False,
+                "first_loan": True,
+                "note": "",
+                "consent": True,
+            }
+        },
+    )
+
+    company_name: Any = Field(None, description="企业名称 (2-100 chars)")
+    credit_code: Any = Field(None, description="统一社会信用代码 (18 chars, GB 32100-2015)")
+    county: Any = Field(None, description="所在县（市、区）")
+    industry: Any = Field(None, description="行业")
+    contact_name: Any = Field(None, description="联系人")
+    phone: Any = Field(None, description="手机号码 (mainland mobile)")
+    amount_wan: Any = Field(None, description="融资金额（万元）, 0 < x <= 100000")
+    purpose: Any = Field(None, description="资金用途")
+    term_months: Any = Field(None, description="期限（月）, 1-360")
+    guarantee: Any = Field(None, description="担保方式")
+    product: Any = Field(None, description="意向产品")
+    renewal_due: Any = Field(None, description="现有贷款即将到期且仍需资金 (bool)")
+    first_loan: Any = Field(None, description="首次贷款 (bool)")
+    note: Any = Field(None, description="补充说明 (optional, <= 1000 chars)")
+    consent: Any = Field(None, description="同意将信息提供给协调办及其选定的银行 (must be true)")
+    session_id: str | None = Field(
+        None, pattern=SESSION_PATTERN, description="The widget's chat session, to link the request"
+    )
+
+
+class IntakeOut(BaseModel):
+    """The stored request: reference number, status token, recommendations."""
+
+    ref: str = Field(..., examples=["RZ-20261127-0001"])
+    token: str = Field(..., description="Secret for the status endpoint; keep it")
+    status: str
+    status_label: str
+    status_url: str = Field(..., description="Friendly status page for the submitter")
+    recommendations: list[Any]
+    duplicate_of: str | None = Field(None, description="Ref of an earlier open request, if any")
+
+
+class IntakeErrors(BaseModel):
+    """422: a Chinese message per invalid field."""
+
+    detail: str
+    errors: dict[str, str]
+
+
+class StatusStep(BaseModel):
+    """One step of the request's history."""
+
+    status: str
+    label: str
+    at: str
+
+
+class IntakeStatusOut(BaseModel):
+    """The request's status for its submitter."""
+
+    ref: str
+    status: str
+    status_label: str
+    created_at: str
+    updated_at: str
+    history: list[StatusStep]
+    recommendations: list[Any]
+
+
+class Detail(BaseModel):
+    """An error."""
+
+    detail: str

@@ -1,0 +1,293 @@
+/* The chat inside the widget iframe: streamed answers, source cards, choices, feedback. */
+(function () {
+  "use strict";
+  var body = document.body;
+  var parentOrigin = body.getAttribute("data-parent-origin");
+  var embedded = window.parent !== window;
+  var log = document.getElementById("log");
+  var input = document.getElementById("input");
+  var sendBtn = document.getElementById("send");
+  var composer = document.getElementById("composer");
+  var busy = false;
+  var INTAKE_WORDS = ["申请", "登记", "申请融资对接", "融资登记", "我要申请", "填写融资需求", "/apply"];
+  var SUGGESTIONS = ["贷款快到期了，能续贷吗？", "有哪些专项贷款产品？", "以前有过失信记录，怎么修复？",
+    "怎样降低融资成本？", "申请融资对接", "联系人工"];
+
+  document.documentElement.style.setProperty("--brand", body.getAttribute("data-color"));
+  if (!embedded) body.classList.add("embedded-off");
+
+  function storage(key, value) {
+    try {
+      if (value === undefined) return window.localStorage.getItem(key);
+      window.localStorage.setItem(key, value);
+    } catch (e) { /* storage blocked (private mode, partitioning): keep it in memory */ }
+    return null;
+  }
+
+  var sessionId = storage("policybot-session") || "";
+
+  function toParent(message) {
+    if (embedded) window.parent.postMessage(message, parentOrigin);
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function nearBottom() { return log.scrollHeight - log.scrollTop - log.clientHeight < 80; }
+  function scrollDown(force) { if (force || nearBottom()) log.scrollTop = log.scrollHeight; }
+
+  function addMessage(kind, text) {
+    var row = el("div", "msg " + kind);
+    var bubble = el("div", "bubble");
+    if (kind === "user") bubble.appendChild(el("span", "sr-only", "您说："));
+    var p = el("p", "text", text || "");
+    bubble.appendChild(p);
+    row.appendChild(bubble);
+    log.appendChild(row);
+    scrollDown(true);
+    return { row: row, bubble: bubble, text: p };
+  }
+
+  function isIntakeStart(value, label) {
+    return INTAKE_WORDS.indexOf((value || "").trim()) >= 0 ||
+      INTAKE_WORDS.indexOf((label || "").trim()) >= 0 || /申请融资|融资需求登记/.test(label || "");
+  }
+
+  function renderChoices(bubble, buttons) {
+    if (!buttons || !buttons.length) return;
+    var box = el("div", "choices");
+    box.setAttribute("role", "group");
+    box.setAttribute("aria-label", "可选操作");
+    buttons.forEach(function (b) {
+      var chip = el("button", "chip", b.label);
+      chip.type = "button";
+      chip.addEventListener("click", function () { choose(b.value, b.label); });
+      box.appendChild(chip);
+    });
+    bubble.appendChild(box);
+  }
+
+  function citationBadge(c) {
+    if (c.article === 0) return { text: "全文", cls: "badge" };
+    if (c.article) return { text: "第" + c.article + "条", cls: "badge" };
+    return { text: "资料", cls: "badge doc" };
+  }
+
+  function renderCitations(bubble, citations) {
+    if (!citations || !citations.length) return;
+    bubble.classList.add("wide");
+    var box = el("div", "sources");
+    box.appendChild(el("p", "sources-label", "依据（点击展开原文）"));
+    citations.forEach(function (c) {
+      var card = el("details", "source");
+      var summary = el("summary");
+      var badge = citationBadge(c);
+      summary.appendChild(el("span", badge.cls, badge.text));
+      summary.appendChild(el("span", "src-title", c.title || c.source));
+      card.appendChild(summary);
+      var inner = el("div", "src-body");
+      if (c.excerpt) inner.appendChild(el("p", "excerpt", c.excerpt));
+      if (c.units) {
+        var units = el("p", "units");
+        units.appendChild(el("strong", "", "责任单位："));
+        units.appendChild(document.createTextNode(c.units));
+        inner.appendChild(units);
+      }
+      inner.appendChild(el("p", "meta", "来源：" + c.source));
+      card.appendChild(inner);
+      box.appendChild(card);
+    });
+    bubble.appendChild(box);
+  }
+
+  var THUMB_UP = '<svg viewBox="0 0 24 24" aria-hidden="true"><path fill="currentColor" d="M2 21h4V9H2v12zm20-11a2 2 0 0 0-2-2h-6.3l1-4.6v-.3a1.5 1.5 0 0 0-.5-1L13.1 1 6.6 7.6A2 2 0 0 0 6 9v10a2 2 0 0 0 2 2h9a2 2 0 0 0 1.8-1.2l3-7.1c.1-.2.2-.5.2-.7v-2z"/></svg>';
+  var THUMB_DOWN = '<svg viewBox="0 0 24 24" aria-hidden="true"><path fill="currentColor" d="M22 3h-4v12h4V3zM2 14a2 2 0 0 0 2 2h6.3l-1 4.6v.3c0 .4.2.8.5 1l1.1 1.1 6.5-6.6A2 2 0 0 0 18 15V5a2 2 0 0 0-2-2H7a2 2 0 0 0-1.8 1.2l-3 7.1c-.1.2-.2.5-.2.7v2z"/></svg>';
+
+  function renderFeedback(bubble, messageId) {
+    var box = el("div", "feedback");
+    var note = el("span", "", "这条回答有帮助吗？");
+    box.appendChild(note);
+    [["up", "有帮助", THUMB_UP], ["down", "没有帮助", THUMB_DOWN]].forEach(function (spec) {
+      var btn = el("button", "thumb");
+      btn.type = "button";
+      btn.innerHTML = spec[2];
+      btn.setAttribute("aria-label", spec[1]);
+      btn.setAttribute("aria-pressed", "false");
+      btn.addEventListener("click", function () {
+        fetch("/api/feedback", {
+          method: "POST", headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ session_id: sessionId, message_id: messageId, value: spec[0] })
+        }).then(function (res) {
+          if (!res.ok) throw new Error(String(res.status));
+          box.querySelectorAll(".thumb").forEach(function (b) { b.setAttribute("aria-pressed", "false"); });
+          btn.setAttribute("aria-pressed", "true");
+          note.textContent = "感谢您的反馈！";
+        }).catch(function () { note.textContent = "反馈未能提交，请稍后再试。"; });
+      });
+      box.appendChild(btn);
+    });
+    bubble.appendChild(box);
+  }
+
+  function parseFrame(frame) {
+    var name = "message", data = "";
+    frame.split("\n").forEach(function (line) {
+      if (line.indexOf("event:") === 0) name = line.slice(6).trim();
+      else if (line.indexOf("data:") === 0) data += line.slice(5).trim();
+    });
+    return data ? { name: name, data: JSON.parse(data) } : null;
+  }
+
+  function setBusy(value) {
+    busy = value;
+    sendBtn.disabled = value;
+    log.setAttribute("aria-busy", value ? "true" : "false");
+  }
+
+  function showTyping() {
+    var pending = addMessage("bot", "");
+    pending.text.remove();
+    var dots = el("span", "typing");
+    dots.setAttribute("aria-label", "正在回答");
+    dots.innerHTML = "<i></i><i></i><i></i>";
+    pending.bubble.appendChild(dots);
+    return pending;
+  }
+
+  async function ask(text) {
+    setBusy(true);
+    var pending = showTyping();
+    var bubbles = {};
+    try {
+      var res = await fetch("/api/chat/stream", {
+        method: "POST", headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ session_id: sessionId, text: text })
+      });
+      if (res.status === 429) {
+        var wait = res.headers.get("Retry-After") || "60";
+        throw new Error("提问太频繁了，请 " + wait + " 秒后再试。");
+      }
+      if (!res.ok || !res.body) throw new Error("服务暂时不可用，请稍后再试。");
+      var reader = res.body.getReader();
+      var decoder = new TextDecoder();
+      var buffer = "";
+      for (;;) {
+        var chunk = await reader.read();
+        if (chunk.done) break;
+        buffer += decoder.decode(chunk.value, { stream: true });
+        var cut;
+        while ((cut = buffer.indexOf("\n\n")) >= 0) {
+          var event = parseFrame(buffer.slice(0, cut));
+          buffer = buffer.slice(cut + 2);
+          if (event) handleEvent(event, bubbles, pending);
+        }
+      }
+    } catch (err) {
+      if (pending.row.parentNode) pending.row.remove();
+      var failed = addMessage("error", err.message || "网络异常，请检查网络后重试。");
+      renderChoices(failed.bubble, [{ label: "重试", value: text }]);
+    } finally {
+      if (pending.row.parentNode && !Object.keys(bubbles).length) pending.row.remove();
+      setBusy(false);
+    }
+  }
+
+  function handleEvent(event, bubbles, pending) {
+    var d = event.data;
+    if (event.name === "session") {
+      sessionId = d.session_id;
+      storage("policybot-session", sessionId);
+    } else if (event.name === "message") {
+      if (pending.row.parentNode) pending.row.remove();
+      var msg = addMessage("bot", "");
+      msg.bubble.setAttribute("aria-busy", "true");
+      msg.id = d.message_id;
+      bubbles[d.index] = msg;
+    } else if (event.name === "delta") {
+      bubbles[d.index].text.textContent += d.text;
+      scrollDown(false);
+    } else if (event.name === "citations") {
+      renderCitations(bubbles[d.index].bubble, d.citations);
+    } else if (event.name === "buttons") {
+      var target = bubbles[d.index];
+      renderChoices(target.bubble, d.buttons);
+      if (target.id) renderFeedback(target.bubble, target.id);
+      target.bubble.setAttribute("aria-busy", "false");
+      scrollDown(false);
+    }
+  }
+
+  function choose(value, label) {
+    if (busy) return;
+    if (isIntakeStart(value, label)) { openForm(); return; }
+    addMessage("user", label || value);
+    ask(value);
+  }
+
+  function openForm() { window.PolicybotForm.open(); }
+
+  composer.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var text = input.value.trim();
+    if (!text || busy) return;
+    input.value = "";
+    autosize();
+    if (isIntakeStart(text, "")) { addMessage("user", text); openForm(); return; }
+    addMessage("user", text);
+    ask(text);
+  });
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      composer.requestSubmit();
+    }
+  });
+  function autosize() {
+    input.style.height = "auto";
+    input.style.height = Math.min(input.scrollHeight + 2, 160) + "px";
+  }
+  input.addEventListener("input", autosize);
+
+  var largeBtn = document.getElementById("btn-large");
+  function setLarge(on) {
+    document.documentElement.classList.toggle("large", on);
+    largeBtn.setAttribute("aria-pressed", on ? "true" : "false");
+    storage("policybot-large", on ? "1" : "0");
+  }
+  largeBtn.addEventListener("click", function () {
+    setLarge(largeBtn.getAttribute("aria-pressed") !== "true");
+  });
+  setLarge(storage("policybot-large") === "1");
+
+  document.getElementById("btn-form").addEventListener("click", openForm);
+  document.getElementById("btn-close").addEventListener("click", function () {
+    toParent({ type: "policybot:close" });
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") toParent({ type: "policybot:close" });
+  });
+  window.addEventListener("message", function (event) {
+    if (event.source !== window.parent || event.origin !== parentOrigin) return;
+    if (event.data && event.data.type === "policybot:focus") {
+      var form = document.getElementById("view-form");
+      if (form.hidden) input.focus();
+      else document.getElementById("form-title").focus();
+    }
+  });
+
+  window.PolicybotChat = {
+    notice: function (text) { return addMessage("notice", text); },
+    focusInput: function () { input.focus(); }
+  };
+
+  var welcome = addMessage("bot", "您好！我是三明市惠企政策助手，可以解答民营小微企业融资政策问题" +
+    "（如续贷、专项贷款、信用修复、融资成本），也可以帮您登记融资需求。请直接提问，或点选下面的常见问题：");
+  welcome.bubble.classList.add("wide");
+  renderChoices(welcome.bubble, SUGGESTIONS.map(function (s) { return { label: s, value: s }; }));
+  toParent({ type: "policybot:ready" });
+  if (!embedded) input.focus();
+})();

@@ -1,0 +1,285 @@
+/* The financing request (融资需求登记) as a real web form inside the widget. */
+(function () {
+  "use strict";
+  var view = document.getElementById("view-form");
+  var chatView = document.getElementById("view-chat");
+  var container = document.getElementById("form-body");
+  var heading = document.getElementById("form-title");
+  var schema = null;
+  var idempotencyKey = null;
+  var form = null;
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function newKey() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    return String(Date.now()) + "-" + Math.random().toString(36).slice(2);
+  }
+
+  var INPUT_TYPES = {
+    phone: { type: "tel", inputmode: "tel", autocomplete: "tel", maxlength: "20" },
+    amount: { type: "text", inputmode: "decimal", maxlength: "20" },
+    term: { type: "text", inputmode: "numeric", maxlength: "20" },
+    credit_code: { type: "text", autocapitalize: "characters", spellcheck: "false", maxlength: "30" },
+    person: { type: "text", autocomplete: "name", maxlength: "50" },
+    text: { type: "text", autocomplete: "organization", maxlength: "100" }
+  };
+
+  function describe(control, f) {
+    control.setAttribute("aria-describedby", "hint-" + f.name + " err-" + f.name);
+  }
+
+  function buildField(f) {
+    var wrap;
+    var error = el("p", "field-error");
+    error.id = "err-" + f.name;
+    var hint = el("p", "hint", f.example ? "例如：" + f.example : "");
+    hint.id = "hint-" + f.name;
+    if (f.kind === "consent") {
+      wrap = el("div", "field");
+      var label = el("label", "consent");
+      var box = document.createElement("input");
+      box.type = "checkbox";
+      box.name = f.name;
+      box.id = "f-" + f.name;
+      box.setAttribute("aria-describedby", "err-" + f.name);
+      label.appendChild(box);
+      label.appendChild(el("span", "", schema.consent_text + "我已阅读并同意。"));
+      wrap.appendChild(label);
+      wrap.appendChild(error);
+      return wrap;
+    }
+    if (f.kind === "yes_no") {
+      wrap = el("fieldset", "field");
+      wrap.appendChild(el("legend", "", f.label));
+      wrap.lastChild.appendChild(el("span", "req", "*"));
+      wrap.appendChild(el("p", "hint", f.prompt));
+      wrap.lastChild.id = "hint-" + f.name;
+      var radios = el("div", "radios");
+      [["是", "true"], ["否", "false"]].forEach(function (pair, i) {
+        var item = el("label");
+        var radio = document.createElement("input");
+        radio.type = "radio";
+        radio.name = f.name;
+        radio.value = pair[1];
+        if (i === 0) { radio.id = "f-" + f.name; describe(radio, f); }
+        item.appendChild(radio);
+        item.appendChild(document.createTextNode(pair[0]));
+        radios.appendChild(item);
+      });
+      wrap.appendChild(radios);
+      wrap.appendChild(error);
+      return wrap;
+    }
+    wrap = el("div", "field");
+    var caption = el("label", "", f.label);
+    caption.htmlFor = "f-" + f.name;
+    caption.appendChild(f.optional ? el("span", "opt", "（选填）") : el("span", "req", "*"));
+    wrap.appendChild(caption);
+    var control;
+    if (f.kind === "choice") {
+      control = document.createElement("select");
+      control.appendChild(new Option("请选择", ""));
+      f.choices.forEach(function (c) { control.appendChild(new Option(c, c)); });
+      hint.textContent = f.prompt;
+    } else if (f.kind === "note") {
+      control = document.createElement("textarea");
+      control.maxLength = 1000;
+      control.rows = 3;
+    } else {
+      control = document.createElement("input");
+      var attrs = INPUT_TYPES[f.kind] || INPUT_TYPES.text;
+      Object.keys(attrs).forEach(function (k) { control.setAttribute(k, attrs[k]); });
+    }
+    control.id = "f-" + f.name;
+    control.name = f.name;
+    if (!f.optional) control.setAttribute("aria-required", "true");
+    describe(control, f);
+    wrap.appendChild(hint);
+    wrap.appendChild(control);
+    wrap.appendChild(error);
+    return wrap;
+  }
+
+  function collect() {
+    var data = {};
+    schema.fields.forEach(function (f) {
+      if (f.kind === "consent") {
+        data[f.name] = form.elements[f.name].checked;
+      } else if (f.kind === "yes_no") {
+        var picked = form.querySelector('input[name="' + f.name + '"]:checked');
+        data[f.name] = picked ? picked.value === "true" : null;
+      } else {
+        data[f.name] = form.elements[f.name].value;
+      }
+    });
+    var sid = null;
+    try { sid = window.localStorage.getItem("policybot-session"); } catch (e) { sid = null; }
+    if (sid) data.session_id = sid;
+    return data;
+  }
+
+  function showErrors(errors) {
+    var summary = form.querySelector(".error-summary");
+    schema.fields.forEach(function (f) {
+      var message = errors[f.name] || "";
+      document.getElementById("err-" + f.name).textContent = message;
+      form.querySelectorAll('[name="' + f.name + '"]').forEach(function (c) {
+        if (message) c.setAttribute("aria-invalid", "true");
+        else c.removeAttribute("aria-invalid");
+      });
+    });
+    var names = schema.fields.filter(function (f) { return errors[f.name]; });
+    summary.hidden = names.length === 0;
+    var list = summary.querySelector("ul");
+    list.textContent = "";
+    names.forEach(function (f) {
+      var item = el("li");
+      var link = el("a", "", f.label + "：" + errors[f.name]);
+      link.href = "#f-" + f.name;
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        document.getElementById("f-" + f.name).focus();
+      });
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    if (names.length) {
+      summary.querySelector("h3").textContent = "有 " + names.length + " 项需要修改";
+      summary.focus();
+    }
+  }
+
+  function recommendationText(rec) {
+    if (typeof rec === "string") return { title: rec, detail: "" };
+    var title = rec.title || rec.name || rec.product || "";
+    var detail = rec.reason || rec.text || rec.detail || "";
+    if (rec.article) title += "（第" + rec.article + "条）";
+    return { title: title, detail: detail };
+  }
+
+  function showDone(result) {
+    idempotencyKey = null;
+    container.textContent = "";
+    var done = el("div", "done");
+    done.setAttribute("role", "status");
+    var tick = el("div", "tick");
+    tick.innerHTML = '<svg viewBox="0 0 24 24" aria-hidden="true"><path fill="currentColor" d="M9 16.2 4.8 12l-1.4 1.4L9 19 21 7l-1.4-1.4z"/></svg>';
+    done.appendChild(tick);
+    done.appendChild(el("h3", "", "提交成功"));
+    done.appendChild(el("p", "muted", "您的融资需求已登记，受理编号："));
+    done.appendChild(el("div", "ref", result.ref));
+    done.appendChild(el("p", "muted", "当前状态：" + result.status_label + "。协调办将尽快与您联系，请保存编号和查询链接。"));
+    if (result.duplicate_of) {
+      done.appendChild(el("p", "muted", "提示：该企业近期已有在办需求（" + result.duplicate_of + "），工作人员会一并处理。"));
+    }
+    if (result.recommendations && result.recommendations.length) {
+      done.appendChild(el("p", "", "可能适合您的政策与产品："));
+      var recs = el("ul", "recs");
+      result.recommendations.forEach(function (rec) {
+        var r = recommendationText(rec);
+        var li = el("li");
+        li.appendChild(el("strong", "", r.title));
+        if (r.detail) li.appendChild(document.createTextNode(r.detail));
+        recs.appendChild(li);
+      });
+      done.appendChild(recs);
+    }
+    var link = el("a", "status-link", "查看办理进度");
+    link.href = "/status/" + encodeURIComponent(result.ref) + "?token=" + encodeURIComponent(result.token);
+    link.target = "_blank";
+    link.rel = "noopener";
+    done.appendChild(link);
+    var back = el("button", "secondary", "返回对话");
+    back.type = "button";
+    back.addEventListener("click", close);
+    done.appendChild(back);
+    container.appendChild(done);
+    form = null;
+    window.PolicybotChat.notice("融资需求已提交，受理编号 " + result.ref + "。可随时点击“查看办理进度”链接查询。");
+    heading.focus();
+  }
+
+  async function submit(event) {
+    event.preventDefault();
+    var button = form.querySelector(".primary");
+    button.disabled = true;
+    button.textContent = "正在提交…";
+    idempotencyKey = idempotencyKey || newKey();
+    try {
+      var res = await fetch("/api/intake", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "Idempotency-Key": idempotencyKey },
+        body: JSON.stringify(collect())
+      });
+      var body = await res.json().catch(function () { return {}; });
+      if (res.status === 201) { showDone(body); return; }
+      if (res.status === 422 && body.errors) { showErrors(body.errors); return; }
+      if (res.status === 429) {
+        showErrors({});
+        throw new Error("提交太频繁了，请 " + (res.headers.get("Retry-After") || "60") + " 秒后再试。");
+      }
+      throw new Error("提交失败，请稍后再试。您填写的内容已保留。");
+    } catch (err) {
+      var summary = form.querySelector(".error-summary");
+      summary.hidden = false;
+      summary.querySelector("h3").textContent = err.message || "网络异常，您填写的内容已保留，请重试。";
+      summary.querySelector("ul").textContent = "";
+      summary.focus();
+    } finally {
+      if (form) { button.disabled = false; button.textContent = "提交登记"; }
+    }
+  }
+
+  function render() {
+    container.textContent = "";
+    form = el("form");
+    form.noValidate = true;
+    form.appendChild(el("p", "intro", "填写后由三明市支持小微企业融资协调工作机制办公室对接银行。带 * 为必填项。"));
+    var summary = el("div", "error-summary");
+    summary.hidden = true;
+    summary.tabIndex = -1;
+    summary.setAttribute("role", "alert");
+    summary.appendChild(el("h3"));
+    summary.appendChild(el("ul"));
+    form.appendChild(summary);
+    schema.fields.forEach(function (f) { form.appendChild(buildField(f)); });
+    var submitBtn = el("button", "primary", "提交登记");
+    submitBtn.type = "submit";
+    form.appendChild(submitBtn);
+    form.addEventListener("submit", submit);
+    container.appendChild(form);
+  }
+
+  async function open() {
+    chatView.hidden = true;
+    view.hidden = false;
+    heading.focus();
+    if (form) return;
+    try {
+      if (!schema) {
+        var res = await fetch("/api/intake/schema");
+        if (!res.ok) throw new Error(String(res.status));
+        schema = await res.json();
+      }
+      render();
+    } catch (e) {
+      container.textContent = "";
+      container.appendChild(el("p", "muted", "登记表加载失败，请稍后重试。"));
+    }
+  }
+
+  function close() {
+    view.hidden = true;
+    chatView.hidden = false;
+    window.PolicybotChat.focusInput();
+  }
+
+  document.getElementById("form-back").addEventListener("click", close);
+  window.PolicybotForm = { open: open, close: close };
+})();

@@ -1,0 +1,36 @@
+"""Jinja2 templates of the public pages, with the office contact details in every context."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from starlette.templating import Jinja2Templates
+
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
+
+
+def render(
+    request: Request,
+    name: str,
+    context: dict[str, Any],
+    *,
+    status_code: int = 200,
+    headers: dict[str, str] | None = None,
+) -> HTMLResponse:
+    """Render a template with the settings' office contact details available."""
+    settings = request.app.state.settings
+    office = {
+        "name": settings.office_name,
+        "phone": settings.office_phone,
+        "address": settings.office_address,
+        "hours": settings.office_hours,
+    }
+    response: HTMLResponse = templates.TemplateResponse(
+        request, name, {"office": office, **context}, status_code=status_code, headers=headers
+    )
+    return response
