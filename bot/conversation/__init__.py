@@ -1,0 +1,1 @@
+"""Conversation logic behind the engine: commands, the chat form, and reply builders."""

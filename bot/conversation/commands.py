@@ -1,0 +1,77 @@
+"""Recognition of keywords, slash commands and button values in a user's message."""
+
+from __future__ import annotations
+
+import re
+
+from bot.intake.numbers import half_width
+
+# Button values the engine itself produces.
+APPLY = "申请融资对接"
+HUMAN = "联系人工"
+DECLINE_FORM = "暂不需要"
+CONSENT_YES = "同意授权并提交"
+CONSENT_NO = "不同意"
+EDIT = "修改"
+CANCEL = "取消"
+SKIP_NOTE = "无"
+DOCUMENT_PREFIX = "原文:"
+EDIT_PREFIX = "edit:"
+
+COMMANDS: dict[str, frozenset[str]] = {
+    "help": frozenset({"/start", "/help", "帮助", "help", "菜单", "开始", "你好", "您好", "hi",
+                       "hello", "在吗", "在么", "嗨", "哈喽", "你好啊", "您好啊", "功能"}),
+    "apply": frozenset({"/apply", "申请", "登记", "申请融资", APPLY, "融资对接", "我要申请",
+                        "我要登记", "融资登记", "融资需求登记", "填表", "开始登记", "申请对接"}),
+    "cancel": frozenset({"/cancel", CANCEL, "退出", "取消登记", "不填了", "放弃", "取消申请"}),
+    "edit": frozenset({"/edit", EDIT, "更改", "修改信息", "改一下"}),
+    "status": frozenset({"/status", "进度", "查询", "查询进度", "我的申请", "申请进度", "查进度",
+                         "办理进度", "进展", "状态", "查询状态", "我的登记"}),
+    "human": frozenset({"/human", "/contact", "人工", HUMAN, "转人工", "人工服务", "客服",
+                        "联系方式", "人工客服"}),
+    "decline": frozenset({DECLINE_FORM, "不用了", "暂时不用", "先不用"}),
+    "resume": frozenset({"继续", "继续填写", "/continue"}),
+}  # fmt: skip
+
+_TRAILING = "。.!！?？~～ "
+_FEEDBACK = re.compile(r"^fb:(up|down):(\d{1,18})$")
+_QUESTION = re.compile(
+    r"[?？]|什么|怎么|怎样|如何|哪些|哪个|哪里|哪家|吗|多少|能否|能不能|可不可以|是否|有没有|为什么|啥"
+)
+
+
+def normalize_text(text: str) -> str:
+    """Half-width, trimmed, lower-case, without trailing punctuation (for keyword matching)."""
+    return half_width(text).strip(_TRAILING).lower()
+
+
+def classify_command(text: str) -> str | None:
+    """The command a message stands for (help, apply, cancel, ...), or None."""
+    key = normalize_text(text)
+    if key.startswith("/"):
+        key = key.split("@", 1)[0].split(" ", 1)[0]  # Telegram "/start@bot payload"
+    for name, words in COMMANDS.items():
+        if key in words:
+            return name
+    return None
+
+
+def parse_feedback(text: str) -> tuple[int, int] | None:
+    """(message id, +1/-1) for a feedback button value like fb:up:42, else None."""
+    match = _FEEDBACK.match(text.strip())
+    if not match:
+        return None
+    return int(match.group(2)), (1 if match.group(1) == "up" else -1)
+
+
+def parse_prefixed(text: str, prefix: str) -> str | None:
+    """The payload of a button value like 原文:measure-6 or edit:phone, else None."""
+    text = half_width(text)
+    if text.startswith(prefix) and len(text) > len(prefix):
+        return text[len(prefix) :].strip()
+    return None
+
+
+def looks_like_question(text: str) -> bool:
+    """True for text phrased as a question (question mark or question word)."""
+    return bool(_QUESTION.search(half_width(text)))

@@ -1,0 +1,118 @@
+"""Messages of the chat form: field prompts, the summary with consent, the edit picker, receipt."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.conversation.commands import CONSENT_NO, CONSENT_YES, EDIT, EDIT_PREFIX, SKIP_NOTE
+from bot.intake.fields import CONSENT_TEXT, FORM_FIELDS, Field, display_value
+from bot.messages import Button, OutMessage
+from bot.recommend import recommendation_citation
+from policybot.masking import mask_credit_code
+from storage.models import FinancingRequest
+
+RESUME = "继续"
+TOTAL = len(FORM_FIELDS)
+
+
+def next_field(form: dict[str, Any]) -> Field | None:
+    """The field being edited, else the first unanswered one (None: all answered)."""
+    editing = form.get("editing")
+    for field in FORM_FIELDS:
+        if field.name == editing or (editing is None and field.name not in form["data"]):
+            return field
+    return None
+
+
+def field_buttons(field: Field) -> list[Button]:
+    """Choice buttons of a field (a skip button for the optional note)."""
+    if field.kind == "note":
+        return [Button("无补充", SKIP_NOTE)]
+    return [Button(choice, choice) for choice in field.choices]
+
+
+def prompt_message(form: dict[str, Any], field: Field, lead: str = "") -> OutMessage:
+    """The question for one field, numbered, with an example or choice buttons."""
+    lead = f"{lead}\n\n" if lead else ""
+    if form.get("editing") == field.name and field.name in form["data"]:
+        current = display_value(field.name, form["data"][field.name])
+        text = f"{lead}修改「{field.label}」（当前：{current}）\n{field.ask()}"
+        return OutMessage(text, buttons=[*field_buttons(field), Button("不修改", RESUME)])
+    index = FORM_FIELDS.index(field) + 1
+    return OutMessage(f"{lead}（{index}/{TOTAL}）{field.ask()}", buttons=field_buttons(field))
+
+
+def summary_message(form: dict[str, Any], lead: str = "") -> OutMessage:
+    """Every answer for review, the consent statement, and confirm / edit / refuse buttons."""
+    lines = [lead] if lead else []
+    lines.append("请核对您填写的融资需求登记：")
+    for field in FORM_FIELDS:
+        lines.append(f"· {field.label}：{display_value(field.name, form['data'].get(field.name))}")
+    lines.append("")
+    lines.append(CONSENT_TEXT)
+    lines.append(f"信息无误并同意授权，请点击“{CONSENT_YES}”；需要更改请点“{EDIT}”。")
+    buttons = [
+        Button(CONSENT_YES, CONSENT_YES),
+        Button("修改信息", EDIT),
+        Button("不同意（不提交）", CONSENT_NO),
+    ]
+    return OutMessage("\n".join(lines), buttons=buttons)
+
+
+def edit_picker_message(form: dict[str, Any]) -> OutMessage:
+    """The answered fields as buttons, to choose which one to change."""
+    answered = [f for f in FORM_FIELDS if f.name in form["data"]]
+    buttons = [Button(f.label, EDIT_PREFIX + f.name) for f in answered]
+    return OutMessage("请选择要修改的项目：", buttons=[*buttons, Button("返回", RESUME)])
+
+
+def pick_edit_field(form: dict[str, Any], text: str) -> Field | None:
+    """The answered field chosen by button value, label, or number in the picker."""
+    answered = [f for f in FORM_FIELDS if f.name in form["data"]]
+    key = text.strip()
+    if key.startswith(EDIT_PREFIX):
+        key = key[len(EDIT_PREFIX) :]
+    for i, field in enumerate(answered, start=1):
+        if key in (field.name, field.label, str(i)) or (len(key) >= 2 and key in field.label):
+            return field
+    return None
+
+
+def receipt_messages(
+    request: FinancingRequest, duplicate_ref: str | None
+) -> list[tuple[OutMessage, str]]:
+    """The confirmation (reference number), duplicate notice and recommendations, with intents."""
+    messages = [
+        (
+            OutMessage(
+                f"提交成功！您的登记编号：{request.ref}\n"
+                "协调办将尽快审核，并可能通过您留的电话联系您。回复“进度”可随时查询办理状态。"
+            ),
+            "submitted",
+        )
+    ]
+    if duplicate_ref:
+        code = mask_credit_code(request.credit_code)
+        messages.append(
+            (
+                OutMessage(
+                    f"提示：该企业（信用代码 {code}）近30天内已有一条办理中的登记"
+                    f"（编号 {duplicate_ref}）。本次登记已保存并与之关联，工作人员会一并处理。"
+                ),
+                "duplicate",
+            )
+        )
+    items = list(request.recommendations or [])
+    if items:
+        lines = ["根据您的情况，建议关注以下政策："]
+        lines += [
+            f"{i}. {item['title']}（第{item['article']}条）：{item['reason']}"
+            for i, item in enumerate(items, start=1)
+        ]
+        articles = sorted({int(item["article"]) for item in items})
+        buttons = [Button(f"第{a}条原文", f"原文:measure-{a}") for a in articles]
+        citations = [recommendation_citation(item) for item in items]
+        messages.append(
+            (OutMessage("\n".join(lines), buttons=buttons, citations=citations), "recommend")
+        )
+    return messages

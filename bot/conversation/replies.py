@@ -1,0 +1,103 @@
+"""Builders of the engine's fixed replies: help, contact, status, answers, source text."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from bot.conversation.commands import APPLY, DECLINE_FORM, DOCUMENT_PREFIX, HUMAN
+from bot.messages import Answer, Button, Citation, OutMessage
+from storage.models import FinancingRequest
+from storage.statuses import status_label
+
+TOPIC_BUTTONS = (
+    Button("续贷", "贷款快到期了，续贷有什么支持政策？"),
+    Button("信用修复", "企业信用有瑕疵，怎么修复信用？"),
+    Button("专项贷款", "有哪些专项贷款产品？"),
+    Button("降低融资成本", "怎样降低融资成本？"),
+    Button("申请融资对接", APPLY),
+    Button("联系人工", HUMAN),
+)
+APPLY_BUTTON = Button("申请融资对接", APPLY)
+HELP_TEXT = (
+    "您好！我是三明市民营小微企业融资政策助手，可以：\n"
+    "1. 解答《三明市提增民营小微企业融资服务质效若干措施》相关问题（注明依据条款）；\n"
+    "2. 帮您登记融资需求，由协调办对接银行（回复“申请”）；\n"
+    "3. 查询您已提交登记的办理进度（回复“进度”）；\n"
+    "4. 提供协调办联系方式（回复“人工”）。\n"
+    "请直接输入您的问题，或点击下方主题："
+)
+ERROR_TEXT = "抱歉，系统暂时无法回答这个问题，请稍后再试，或回复“人工”联系协调办。"
+
+
+def help_message() -> OutMessage:
+    """What the assistant can do, with topic buttons."""
+    return OutMessage(HELP_TEXT, buttons=list(TOPIC_BUTTONS))
+
+
+def contact_message(settings: Any) -> OutMessage:
+    """How to reach the coordination office (from settings)."""
+    text = (
+        f"如需人工服务，请联系{settings.office_name}：\n"
+        f"电话：{settings.office_phone}\n"
+        f"地址：{settings.office_address}\n"
+        f"办公时间：{settings.office_hours}"
+    )
+    return OutMessage(text, buttons=[APPLY_BUTTON])
+
+
+def status_message(requests: Sequence[FinancingRequest]) -> OutMessage:
+    """The user's own requests with their current status."""
+    if not requests:
+        return OutMessage(
+            "您在这里还没有提交过融资需求登记。需要的话，回复“申请”即可开始登记。",
+            buttons=[APPLY_BUTTON],
+        )
+    lines = ["您提交的融资需求登记："]
+    for i, request in enumerate(requests, start=1):
+        day = request.created_at.strftime("%Y-%m-%d")
+        lines.append(
+            f"{i}. {request.ref}｜{request.company_name}｜{request.amount_wan:g}万元｜"
+            f"状态：{status_label(request.status)}（{day}提交）"
+        )
+    lines.append("如有疑问，可回复“人工”联系协调办。")
+    return OutMessage("\n".join(lines))
+
+
+def answer_message(answer: Answer, *, in_form: bool) -> OutMessage:
+    """A policy answer with follow-up buttons (source text; apply when not in the form)."""
+    buttons = []
+    cited = [c for c in answer.citations if c.doc_id]
+    if answer.in_scope and cited:
+        buttons.append(Button("查看条款原文", DOCUMENT_PREFIX + cited[0].doc_id))
+    if not in_form:
+        buttons.append(APPLY_BUTTON if answer.in_scope else Button("联系人工", HUMAN))
+    return OutMessage(answer.answer, buttons=buttons, citations=list(answer.citations))
+
+
+def intake_offer_message() -> OutMessage:
+    """The offer to fill in the financing request after a financing need."""
+    return OutMessage(
+        "如需银行对接，我可以帮您登记融资需求（共14项，约3分钟），由协调办审核后推送合适的银行。"
+        "现在开始吗？",
+        buttons=[Button("开始登记", APPLY), Button("暂不需要", DECLINE_FORM)],
+    )
+
+
+def document_message(document: Any | None) -> OutMessage:
+    """The full text of a measure or knowledge document, with its source."""
+    if document is None:
+        return OutMessage("抱歉，没有找到该条款的原文。", buttons=[Button("联系人工", HUMAN)])
+    parts = [f"【{document.title}】", document.text]
+    if getattr(document, "units", ""):
+        parts.append(f"责任单位：{document.units}")
+    if getattr(document, "source", ""):
+        parts.append(f"来源：{document.source}")
+    citation = Citation(
+        doc_id=document.doc_id,
+        article=document.article,
+        title=document.title,
+        source=getattr(document, "source", ""),
+        units=getattr(document, "units", ""),
+    )
+    return OutMessage("\n\n".join(parts), buttons=[APPLY_BUTTON], citations=[citation])

@@ -1,0 +1,195 @@
+"""The conversation engine shared by every channel: text or button value in, messages out."""
+
+from __future__ import annotations
+
+import copy
+import logging
+import random
+import time
+from dataclasses import replace
+from typing import Any
+
+from bot.conversation.commands import DOCUMENT_PREFIX, classify_command, parse_feedback
+from bot.conversation.commands import parse_prefixed as _prefixed
+from bot.conversation.form import handle_form, resume_message, start_form
+from bot.conversation.form_messages import receipt_messages
+from bot.conversation.replies import (
+    ERROR_TEXT,
+    answer_message,
+    contact_message,
+    document_message,
+    help_message,
+    intake_offer_message,
+    status_message,
+)
+from bot.conversation.turn import Reply, Turn
+from bot.messages import Button, OutMessage
+from policybot.masking import mask_text
+from storage.conversations import add_message, get_or_create_conversation, save_state, set_feedback
+from storage.db import Database
+from storage.requests import create_request, list_requests_for_user
+
+log = logging.getLogger(__name__)
+
+MAX_INPUT_CHARS = 2000
+MAX_ATTEMPTS = 12  # optimistic-concurrency retries when the same user writes twice at once
+NO_FORM = "当前没有进行中的登记。需要登记融资需求请回复“申请”。"
+
+
+class Engine:
+    """Channel-agnostic engine; all state lives in the database, so any worker may serve a turn."""
+
+    def __init__(self, db: Database, answerer: Any, settings: Any) -> None:
+        self.db = db
+        self.answerer = answerer
+        self.settings = settings
+
+    def handle(self, channel: str, user_id: str, text: str) -> list[OutMessage]:
+        """Handle one message (or button value) from a channel user; returns the replies."""
+        text = (text or "").strip()[:MAX_INPUT_CHARS]
+        try:
+            for attempt in range(MAX_ATTEMPTS):
+                if attempt:  # jittered backoff so colliding writers stop colliding
+                    time.sleep(random.uniform(0.005, 0.02) * attempt)
+                conversation_id, state, version = self._load(channel, user_id)
+                turn = self._decide(channel, user_id, state, text)
+                sent = self._apply(channel, user_id, conversation_id, version, text, turn)
+                if sent is not None:
+                    return sent
+                log.info("conversation %s changed concurrently; retrying", conversation_id)
+        except Exception:
+            log.exception("engine failed on %s message %r", channel, mask_text(text[:80]))
+        return [OutMessage(ERROR_TEXT, buttons=[Button("联系人工", "联系人工")])]
+
+    def _load(self, channel: str, user_id: str) -> tuple[int, dict[str, Any], int]:
+        """The conversation's id, a private copy of its state, and its version."""
+        with self.db.session() as session:
+            conversation = get_or_create_conversation(session, channel=channel, user_id=user_id)
+            return conversation.id, copy.deepcopy(conversation.state or {}), conversation.version
+
+    def _decide(self, channel: str, user_id: str, state: dict[str, Any], text: str) -> Turn:
+        """Work out the replies and the new state (reads only; writes happen in _apply)."""
+        turn = Turn(state=state)
+        feedback = parse_feedback(text)
+        doc_id = _prefixed(text, DOCUMENT_PREFIX)
+        command = classify_command(text) if text else "help"
+        form = state.get("form")
+        if feedback is not None:
+            turn.feedback, turn.intent = feedback, "feedback"
+        elif doc_id:
+            turn.intent = "document"
+            turn.say(document_message(self._document(doc_id)), "document")
+            self._resume(turn)
+        elif command == "human":
+            turn.intent = "human"
+            turn.say(contact_message(self.settings), "human")
+            self._resume(turn)
+        elif command == "status":
+            turn.intent = "status"
+            with self.db.session() as session:
+                own = list_requests_for_user(session, channel=channel, user_id=user_id)
+                turn.say(status_message(own), "status")
+            self._resume(turn)
+        elif form:
+            handle_form(turn, text, command, self._ask)
+        elif command == "apply":
+            turn.intent = "apply"
+            start_form(turn)
+        elif command == "help":
+            turn.intent = "help"
+            turn.say(help_message(), "help")
+        elif command in ("cancel", "edit", "resume"):
+            turn.intent = command
+            turn.say(OutMessage(NO_FORM, buttons=[Button("申请融资对接", "申请融资对接")]))
+        elif command == "decline":
+            turn.intent = "decline"
+            turn.say(OutMessage("好的。还有其他问题可以直接问我，需要登记时回复“申请”。"))
+        else:
+            self._ask(turn, text)
+        return turn
+
+    def _resume(self, turn: Turn) -> None:
+        """After a side question inside the form, ask where the form stands."""
+        form = turn.state.get("form")
+        if form:
+            turn.say(resume_message(form, "我们继续填写融资需求登记："), "form")
+
+    def _document(self, doc_id: str) -> Any:
+        """The full document for 查看条款原文, or None."""
+        try:
+            return self.answerer.document(doc_id)
+        except Exception:
+            log.exception("document %s failed", doc_id)
+            return None
+
+    def _ask(self, turn: Turn, text: str) -> None:
+        """Answer a policy question (using the previous topic) and add the follow-ups."""
+        in_form = bool(turn.state.get("form"))
+        try:
+            answer = self.answerer.answer(text, topic=turn.state.get("topic"))
+        except Exception:
+            log.exception("answerer failed on %r", mask_text(text[:80]))
+            turn.intent = "error"
+            turn.say(OutMessage(ERROR_TEXT, buttons=[Button("联系人工", "联系人工")]), "error")
+            return
+        turn.note_answer(answer)
+        if answer.topic:
+            turn.state["topic"] = answer.topic
+        if answer.intent == "greeting" and not in_form:
+            turn.say(help_message(), "greeting")
+            return
+        turn.replies.append(Reply.from_answer(answer_message(answer, in_form=in_form), answer))
+        if not in_form and (answer.suggest_intake or answer.intent == "financing_need"):
+            turn.say(intake_offer_message(), "intake_offer")
+
+    def _apply(
+        self,
+        channel: str,
+        user_id: str,
+        conversation_id: int,
+        version: int,
+        text: str,
+        turn: Turn,
+    ) -> list[OutMessage] | None:
+        """Save state, transcript and side effects in one transaction; None on a stale version."""
+        with self.db.session() as session:
+            if not save_state(
+                session, conversation_id=conversation_id, state=turn.state, expected_version=version
+            ):
+                return None
+            add_message(
+                session, conversation_id=conversation_id, direction="in", text=text,
+                intent=turn.intent, in_scope=turn.in_scope, top_score=turn.top_score,
+            )  # fmt: skip
+            replies = list(turn.replies)
+            if turn.feedback is not None:
+                message_id, value = turn.feedback
+                ok = set_feedback(
+                    session, conversation_id=conversation_id, message_id=message_id, value=value
+                )
+                thanks = "感谢您的反馈！" if ok else "没有找到要评价的回答。"
+                replies.insert(0, Reply(OutMessage(thanks), "feedback"))
+            if turn.submit is not None:
+                request = create_request(
+                    session, data=turn.submit, channel=channel, channel_user_id=user_id,
+                    conversation_id=conversation_id,
+                    idempotency_key=f"conv-{conversation_id}-{turn.submit_key}",
+                )  # fmt: skip
+                duplicate = request.duplicate_of.ref if request.duplicate_of is not None else None
+                receipt = [Reply(message, intent) for message, intent in
+                           receipt_messages(request, duplicate)]  # fmt: skip
+                replies = receipt + replies
+            return [self._record(session, conversation_id, reply) for reply in replies]
+
+    def _record(self, session: Any, conversation_id: int, reply: Reply) -> OutMessage:
+        """Store one reply in the transcript; rateable answers get thumbs-up/down buttons."""
+        message = reply.message
+        stored = add_message(
+            session, conversation_id=conversation_id, direction="out", text=message.text,
+            intent=reply.intent, in_scope=reply.in_scope, top_score=reply.top_score,
+            citations=[c.to_dict() for c in message.citations],
+        )  # fmt: skip
+        buttons = list(message.buttons)
+        if reply.rateable:
+            buttons += [Button("👍", f"fb:up:{stored.id}"), Button("👎", f"fb:down:{stored.id}")]
+        return replace(message, buttons=buttons, message_id=stored.id)

@@ -1,0 +1,93 @@
+"""Conversations (engine state with optimistic versioning) and their message transcripts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from storage.models import Conversation, Message, utcnow
+
+
+def get_or_create_conversation(session: Session, *, channel: str, user_id: str) -> Conversation:
+    """The conversation of this channel user, created when missing (safe under races)."""
+    dialect = session.get_bind().dialect.name
+    module = postgresql if dialect == "postgresql" else sqlite
+    stmt = (
+        module.insert(Conversation)
+        .values(channel=channel, user_id=user_id, state={}, version=0)
+        .on_conflict_do_nothing(index_elements=[Conversation.channel, Conversation.user_id])
+    )
+    found = session.scalars(
+        select(Conversation).where(Conversation.channel == channel, Conversation.user_id == user_id)
+    ).first()
+    if found is not None:
+        return found
+    session.execute(stmt)
+    session.flush()
+    return session.scalars(
+        select(Conversation).where(Conversation.channel == channel, Conversation.user_id == user_id)
+    ).one()
+
+
+def save_state(
+    session: Session, *, conversation_id: int, state: dict[str, Any], expected_version: int
+) -> bool:
+    """Store the new state only if nobody changed it since `expected_version` was read."""
+    result = session.execute(
+        update(Conversation)
+        .where(Conversation.id == conversation_id, Conversation.version == expected_version)
+        .values(state=state, version=expected_version + 1, updated_at=utcnow())
+    )
+    return int(getattr(result, "rowcount", 0) or 0) == 1
+
+
+def add_message(
+    session: Session,
+    *,
+    conversation_id: int,
+    direction: str,
+    text: str,
+    intent: str | None = None,
+    in_scope: bool | None = None,
+    top_score: float | None = None,
+    citations: list[dict[str, Any]] | None = None,
+) -> Message:
+    """Append one transcript message ("in" from the user, "out" from the bot)."""
+    message = Message(
+        conversation_id=conversation_id,
+        direction=direction,
+        text=text,
+        intent=intent[:32] if intent else None,
+        in_scope=in_scope,
+        top_score=top_score,
+        citations=citations or [],
+    )
+    session.add(message)
+    session.flush()
+    return message
+
+
+def set_feedback(session: Session, *, conversation_id: int, message_id: int, value: int) -> bool:
+    """Record +1/-1 on one of this conversation's bot messages; False when it is not one."""
+    message = session.get(Message, message_id)
+    if message is None or message.conversation_id != conversation_id or message.direction != "out":
+        return False
+    message.feedback = 1 if value > 0 else -1
+    return True
+
+
+def list_messages(session: Session, *, conversation_id: int) -> list[Message]:
+    """A conversation's transcript, oldest first."""
+    query = select(Message).where(Message.conversation_id == conversation_id).order_by(Message.id)
+    return list(session.scalars(query))
+
+
+def get_conversation(session: Session, *, channel: str, user_id: str) -> Conversation | None:
+    """The conversation of this channel user, if any."""
+    query = select(Conversation).where(
+        Conversation.channel == channel, Conversation.user_id == user_id
+    )
+    return session.scalars(query).first()

@@ -1,0 +1,242 @@
+"""Engine tests of the financing-request form, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from bot.engine import Engine
+from policybot.settings import Settings
+from storage.conversations import get_conversation, list_messages
+from storage.db import Database, open_database
+from storage.models import FinancingRequest
+from tests.bot.engine_support import (
+    ANSWERS,
+    FakeAnswerer,
+    button_values,
+    db,
+    engine,
+    fake_answerer,
+    fill_form,
+    submit,
+    texts,
+)
+
+__all__ = ["db", "engine", "fake_answerer"]
+
+
+def count_requests(database: Database) -> int:
+    with database.session() as session:
+        return int(session.scalar(select(func.count()).select_from(FinancingRequest)) or 0)
+
+
+def form_state(database: Database, user: str, channel: str = "cli") -> Any:
+    with database.session() as session:
+        conversation = get_conversation(session, channel=channel, user_id=user)
+        assert conversation is not None
+        return conversation.state.get("form")
+
+
+def test_form_happy_path_stores_request_and_shows_ref(engine: Engine, db: Database) -> None:
+    first = engine.handle("cli", "u1", "申请")
+    assert "（1/14）" in texts(first) and "例如：三明市" in texts(first)
+    summary = fill_form(engine, "u1")
+    assert "请核对" in texts(summary) and "91350400MA2Y12345Q" in texts(summary)
+    assert "同意授权并提交" in button_values(summary)
+    assert count_requests(db) == 0
+    receipt = engine.handle("cli", "u1", "同意授权并提交")
+    text = texts(receipt)
+    assert "登记编号：RZ-" in text and "外贸贷（第6条）" in text and "无还本续贷" in text
+    assert any(c.article == 7 for r in receipt for c in r.citations)
+    with db.session() as session:
+        request = session.scalars(select(FinancingRequest)).one()
+        assert request.ref in text and request.channel == "cli" and request.channel_user_id == "u1"
+        assert (request.amount_wan, request.term_months, request.renewal_due) == (200.0, 12, True)
+        assert request.county == "三元区" and request.note == "" and request.consent is True
+    assert form_state(db, "u1") is None
+
+
+def test_form_asks_choices_with_buttons_and_accepts_numbers(engine: Engine, db: Database) -> None:
+    replies = fill_form(engine, "u1", stop_before="county")
+    assert "三元区" in button_values(replies) and "建宁县" in button_values(replies)
+    replies = engine.handle("cli", "u1", "3")
+    assert form_state(db, "u1")["data"]["county"] == "永安市"
+    assert "制造业" in button_values(replies)
+
+
+@pytest.mark.parametrize(
+    ("field", "bad", "message"),
+    [
+        ("company_name", "厂", "至少2个字"),
+        ("credit_code", "91350400MA2Y12345R", "校验位不符"),
+        ("credit_code", "12345", "应为18位"),
+        ("county", "福州市", "请从以下选项中选择"),
+        ("industry", "金融业", "请从以下选项中选择"),
+        ("contact_name", "王5", "不能包含数字"),
+        ("phone", "1391234567", "应为11位"),
+        ("phone", "0598-8123456", "暂不支持固定电话"),
+        ("amount_wan", "0", "必须大于0"),
+        ("amount_wan", "200000", "不能超过100000万元"),
+        ("amount_wan", "不少", "请输入融资金额的数字"),
+        ("purpose", "买车", "请从以下选项中选择"),
+        ("term_months", "400", "1到360个月"),
+        ("guarantee", "看银行", "请从以下选项中选择"),
+        ("product", "房贷", "请从以下选项中选择"),
+        ("renewal_due", "也许", "请回答“是”或“否”"),
+        ("first_loan", "不一定", "请回答“是”或“否”"),
+        ("note", "长" * 1001, "不能超过1000字"),
+    ],
+)
+def test_form_invalid_answer_explains_and_keeps_earlier_answers(
+    engine: Engine, db: Database, field: str, bad: str, message: str
+) -> None:
+    fill_form(engine, "u1", stop_before=field)
+    before = dict(form_state(db, "u1")["data"])
+    replies = engine.handle("cli", "u1", bad)
+    text = texts(replies)
+    assert message in text and "例如" in text
+    state = form_state(db, "u1")
+    assert state["data"] == before and field not in state["data"]
+    good = dict(ANSWERS)[field]
+    engine.handle("cli", "u1", good)
+    assert field in form_state(db, "u1")["data"]
+
+
+def test_form_edit_from_summary_changes_one_field(engine: Engine, db: Database) -> None:
+    fill_form(engine, "u1")
+    picker = engine.handle("cli", "u1", "修改")
+    assert "edit:phone" in button_values(picker)
+    prompt = engine.handle("cli", "u1", "edit:phone")
+    assert "当前：13912345678" in texts(prompt)
+    summary = engine.handle("cli", "u1", "13800001111")
+    assert "13800001111" in texts(summary) and "请核对" in texts(summary)
+    engine.handle("cli", "u1", "修改")
+    engine.handle("cli", "u1", "融资金额")  # typing the label picks the field
+    summary = engine.handle("cli", "u1", "350万")
+    assert "350 万元" in texts(summary)
+    engine.handle("cli", "u1", "同意授权并提交")
+    with db.session() as session:
+        request = session.scalars(select(FinancingRequest)).one()
+        assert (request.phone, request.amount_wan, request.company_name) == (
+            "13800001111",
+            350.0,
+            "三明市测试机械制造有限公司",
+        )
+
+
+def test_form_edit_keep_value_returns_to_summary(engine: Engine, db: Database) -> None:
+    fill_form(engine, "u1")
+    engine.handle("cli", "u1", "修改")
+    engine.handle("cli", "u1", "edit:county")
+    replies = engine.handle("cli", "u1", "继续")
+    assert "请核对" in texts(replies)
+    assert form_state(db, "u1")["data"]["county"] == "三元区"
+
+
+def test_form_cancel_discards_answers(engine: Engine, db: Database) -> None:
+    fill_form(engine, "u1", stop_before="phone")
+    replies = engine.handle("cli", "u1", "取消")
+    assert "已取消" in texts(replies)
+    assert form_state(db, "u1") is None and count_requests(db) == 0
+    assert "没有进行中的登记" in texts(engine.handle("cli", "u1", "/cancel"))
+
+
+def test_form_question_in_middle_is_answered_then_form_resumes(
+    engine: Engine, db: Database, fake_answerer: FakeAnswerer
+) -> None:
+    fill_form(engine, "u1", stop_before="county")
+    replies = engine.handle("cli", "u1", "科技贷要什么条件？")
+    text = texts(replies)
+    assert "科技贷属第6条专项贷款" in text and "我们继续填写" in text
+    assert "三元区" in button_values(replies)
+    assert "county" not in form_state(db, "u1")["data"]
+    engine.handle("cli", "u1", "三元区")
+    assert form_state(db, "u1")["data"]["county"] == "三元区"
+    assert fake_answerer.calls[-1][0] == "科技贷要什么条件？"
+
+
+def test_form_question_at_company_name_is_not_taken_as_name(engine: Engine, db: Database) -> None:
+    engine.handle("cli", "u1", "申请")
+    replies = engine.handle("cli", "u1", "信用怎么修复？")
+    assert "第2条" in texts(replies) and "（1/14）" in texts(replies)
+    assert "company_name" not in form_state(db, "u1")["data"]
+
+
+def test_form_survives_restart_with_new_engine_and_database(
+    db_settings: Settings, fake_answerer: FakeAnswerer
+) -> None:
+    first_db = open_database(db_settings)
+    fill_form(Engine(first_db, fake_answerer, db_settings), "u1", stop_before="amount_wan")
+    first_db.dispose()
+    second_db = open_database(db_settings)
+    try:
+        engine = Engine(second_db, FakeAnswerer(), db_settings)
+        replies = engine.handle("cli", "u1", "继续")
+        assert "计划融资多少万元" in texts(replies)
+        for _name, text in ANSWERS[6:]:
+            engine.handle("cli", "u1", text)
+        receipt = engine.handle("cli", "u1", "同意")
+        assert "登记编号" in texts(receipt)
+        with second_db.session() as session:
+            request = session.scalars(select(FinancingRequest)).one()
+            assert (
+                request.company_name == "三明市测试机械制造有限公司"
+                and request.phone == "13912345678"
+            )
+    finally:
+        second_db.dispose()
+
+
+@pytest.mark.parametrize("refusal", ["不同意", "否"])
+def test_form_consent_refused_stores_nothing(engine: Engine, db: Database, refusal: str) -> None:
+    fill_form(engine, "u1")
+    replies = engine.handle("cli", "u1", refusal)
+    assert "没有保存" in texts(replies)
+    assert count_requests(db) == 0 and form_state(db, "u1") is None
+
+
+def test_form_summary_needs_explicit_consent(engine: Engine, db: Database) -> None:
+    fill_form(engine, "u1")
+    replies = engine.handle("cli", "u1", "确认")
+    assert "请确认是否同意授权" in texts(replies)
+    assert count_requests(db) == 0
+
+
+def test_form_duplicate_credit_code_is_linked_and_announced(engine: Engine, db: Database) -> None:
+    first_ref = submit(engine, "u1")
+    fill_form(engine, "u2", channel="telegram")
+    replies = engine.handle("telegram", "u2", "同意授权并提交")
+    assert first_ref in texts(replies) and "已有一条办理中的登记" in texts(replies)
+    assert "91350400MA2Y12345Q" not in texts(replies)
+    with db.session() as session:
+        first, second = session.scalars(select(FinancingRequest).order_by(FinancingRequest.id))
+        assert second.duplicate_of_id == first.id
+
+
+def test_status_query_lists_only_own_requests(engine: Engine) -> None:
+    ref = submit(engine, "u1")
+    replies = engine.handle("cli", "u1", "进度")
+    assert ref in texts(replies) and "新提交" in texts(replies)
+    assert "还没有提交过" in texts(engine.handle("cli", "u2", "/status"))
+    assert ref not in texts(engine.handle("telegram", "u1", "查询"))
+
+
+def test_status_query_in_middle_of_form_resumes(engine: Engine, db: Database) -> None:
+    fill_form(engine, "u1", stop_before="phone")
+    replies = engine.handle("cli", "u1", "进度")
+    assert "还没有提交过" in texts(replies) and "手机号码" in texts(replies)
+    assert form_state(db, "u1")["data"]["contact_name"] == "张三"
+
+
+def test_form_transcript_records_every_message(engine: Engine, db: Database) -> None:
+    submit(engine, "u1")
+    with db.session() as session:
+        conversation = get_conversation(session, channel="cli", user_id="u1")
+        assert conversation is not None
+        messages = list_messages(session, conversation_id=conversation.id)
+    incoming = [m for m in messages if m.direction == "in"]
+    assert len(incoming) == len(ANSWERS) + 2
+    assert any(m.intent == "submitted" for m in messages if m.direction == "out")
+    assert incoming[2].intent == "form:credit_code"
