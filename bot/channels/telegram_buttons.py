@@ -35,6 +35,11 @@ def callback_data_for(value: str) -> str:
     return DIGEST_PREFIX + _digest(value)
 
 
+def inline_value(data: str) -> str | None:
+    """The value carried in the callback data itself (None for digests)."""
+    return data[len(VALUE_PREFIX) :] if data.startswith(VALUE_PREFIX) else None
+
+
 class ButtonStore:
     """Encodes button values into callback data and resolves them back."""
 
@@ -61,7 +66,7 @@ class ButtonStore:
     def decode(self, data: str) -> str | None:
         """The value behind callback data, or None when unknown (e.g. a foreign or pruned key)."""
         if data.startswith(VALUE_PREFIX):
-            return data[len(VALUE_PREFIX) :]
+            return inline_value(data)
         if data.startswith(DIGEST_PREFIX):
             with self.db.session() as session:
                 row = session.get(ProcessedMessage, _KEY_PREFIX + data[len(DIGEST_PREFIX) :])

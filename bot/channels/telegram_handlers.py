@@ -19,8 +19,9 @@ from telegram.constants import ChatAction, ParseMode
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
-from bot.channels.telegram_buttons import ButtonStore
+from bot.channels.telegram_buttons import ButtonStore, inline_value
 from bot.channels.telegram_render import MAX_CHUNK, Chunk, render_message, tg_len
+from bot.conversation.commands import parse_feedback
 
 log = logging.getLogger(__name__)
 
@@ -139,7 +140,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 chat_id=update.effective_chat.id, text=EXPIRED_BUTTON_TEXT
             )
         return
-    await mark_choice(query.message, query.data or "")
+    await mark_choice(query.message, query.data or "", value)
     await answer_user(update, context, value)
 
 
@@ -153,12 +154,28 @@ def _pressed_label(message: Message, data: str) -> str:
     return ""
 
 
-async def mark_choice(message: Any, data: str) -> None:
-    """Replace the keyboard by the chosen label so old buttons cannot be pressed again."""
+def _without_feedback(message: Message) -> InlineKeyboardMarkup | None:
+    """The message's keyboard minus the thumbs-up/down buttons (None when nothing is left)."""
+    markup = message.reply_markup
+    rows = [
+        [b for b in row if parse_feedback(inline_value(str(b.callback_data or "")) or "") is None]
+        for row in (markup.inline_keyboard if markup else ())
+    ]
+    kept = [row for row in rows if row]
+    return InlineKeyboardMarkup(kept) if kept else None
+
+
+async def mark_choice(message: Any, data: str, value: str) -> None:
+    """Retire pressed buttons so that old ones cannot be pressed again by mistake."""
+    # Feedback drops only the thumbs (the other follow-ups stay useful); a choice is echoed
+    # under the question and its keyboard removed.
     if not isinstance(message, Message):
         return  # inaccessible (too old) message: nothing to edit
-    label = _pressed_label(message, data)
     try:
+        if parse_feedback(value) is not None:
+            await message.edit_reply_markup(reply_markup=_without_feedback(message))
+            return
+        label = _pressed_label(message, data)
         body = message.text_html if message.text else ""
         marked = f"{body}\n\n✅ {escape(label)}" if body and label else ""
         if marked and tg_len(marked) <= MAX_CHUNK:
@@ -168,7 +185,7 @@ async def mark_choice(message: Any, data: str) -> None:
         else:
             await message.edit_reply_markup(reply_markup=None)
     except BadRequest as exc:
-        log.info("could not mark the pressed button: %s", exc)
+        log.info("could not retire the pressed button: %s", exc)
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:

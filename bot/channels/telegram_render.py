@@ -14,7 +14,6 @@ MAX_CHUNK = 3900
 EXCERPT_CHARS = 160
 ROW_WIDTH = 30  # what fits a phone row: three 3-character county names
 ROW_MAX_BUTTONS = 4
-_CN_DIGITS = "零一二三四五六七八九"
 
 
 @dataclass(frozen=True)
@@ -38,34 +37,31 @@ def tg_len(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
-def chinese_number(n: int) -> str:
-    """1 → 一, 12 → 十二, 16 → 十六 (enough for article numbers)."""
-    if n < 10:
-        return _CN_DIGITS[n]
-    tens, ones = divmod(n, 10)
-    head = "" if tens == 1 else _CN_DIGITS[tens]
-    return head + "十" + (_CN_DIGITS[ones] if ones else "")
+def _strip_article(title: str, article: int) -> str:
+    """The title without a leading 第N条 (shown separately in bold)."""
+    return re.sub(rf"^第\s*{article}\s*条\s*", "", title).strip()
 
 
-def article_label(citation: Citation) -> str:
-    """第N条 for a measure article, empty for whole documents and other sources."""
-    if citation.article:
-        return f"第{chinese_number(citation.article)}条"
-    return ""
+def _mentioned(fragment: str, text: str) -> bool:
+    """True when the answer text already names this (e.g. the responsible units)."""
+    fragment = fragment.strip().rstrip("。")
+    return bool(fragment) and fragment in text
 
 
-def render_citation(index: int, citation: Citation) -> str:
-    """A compact source card for a phone screen: article, title, units, a folded excerpt."""
-    label = article_label(citation)
+def render_citation(index: int, citation: Citation, answer_text: str = "") -> str:
+    """A compact source card for a phone: article and title, what the text lacks, an excerpt."""
     title = citation.title.strip()
-    if label and label in title:
-        label = ""
-    head = f"{index}. " + (f"<b>{escape(label)}</b> " if label else "") + escape(title)
-    lines = [head]
-    if citation.units:
-        lines.append(f"   责任单位：{escape(citation.units.strip())}")
-    if citation.source:
-        lines.append(f"   来源：{escape(citation.source.strip())}")
+    if citation.article:
+        title = _strip_article(title, citation.article)
+        head = f"{index}. <b>第{citation.article}条</b> {escape(title)}"
+    else:
+        head = f"{index}. <b>{escape(title)}</b>"
+    lines = [head.rstrip()]
+    if citation.units and not _mentioned(citation.units, answer_text):
+        lines.append(f"责任单位：{escape(citation.units.strip())}")
+    source_title = citation.source.split("）")[0].split("》")[0]
+    if citation.source and not _mentioned(source_title, answer_text):
+        lines.append(f"来源：{escape(citation.source.strip())}")
     excerpt = " ".join(citation.excerpt.split())
     if excerpt:
         if len(excerpt) > EXCERPT_CHARS:
@@ -159,7 +155,9 @@ def render_message(
     """An engine message as Telegram chunks; citations after the text, buttons on the last."""
     blocks = text_blocks(message.text, limit)
     if message.citations:
-        cards = [render_citation(i, c) for i, c in enumerate(message.citations, start=1)]
+        cards = [
+            render_citation(i, c, message.text) for i, c in enumerate(message.citations, start=1)
+        ]
         blocks.append("<b>📖 政策依据</b>\n" + cards[0])
         blocks.extend(cards[1:])
     texts = pack_blocks(blocks, limit) or ["…"]

@@ -105,7 +105,7 @@ def test_webhook_message_gets_cited_html_reply(
     sent = telegram_api.calls_of("sendMessage", USER)[0]
     assert sent["parse_mode"] == "HTML"
     assert "收到：a&lt;b&gt;&amp;c" in sent["text"]
-    assert "<b>第五条</b> 加大首贷续贷支持" in sent["text"]
+    assert "<b>第5条</b> 加大首贷续贷支持" in sent["text"]
     assert "责任单位：人行三明市分行" in texts(telegram_api)[0]
     assert telegram_engine.calls == [("telegram", str(USER), "a<b>&c")]
 

@@ -7,7 +7,6 @@ import pytest
 from bot.channels.telegram_buttons import MAX_CALLBACK_BYTES, callback_data_for
 from bot.channels.telegram_render import (
     KeyButton,
-    chinese_number,
     keyboard_rows,
     render_message,
     render_plain,
@@ -19,14 +18,6 @@ from tests.channels.fake_telegram_api import plain_text
 
 def encode(button: Button) -> str:
     return callback_data_for(button.value)
-
-
-@pytest.mark.parametrize(
-    ("number", "expected"),
-    [(1, "一"), (9, "九"), (10, "十"), (12, "十二"), (16, "十六"), (20, "二十")],
-)
-def test_chinese_number_renders_article_numbers(number: int, expected: str) -> None:
-    assert chinese_number(number) == expected
 
 
 @pytest.mark.parametrize(
@@ -49,15 +40,22 @@ def test_render_escapes_text_and_citation_fields() -> None:
     )
     [chunk] = render_message(message, encode)
     assert "利率 &lt;3% &amp; 期限&gt;1年" in chunk.html
-    assert "<b>第三条</b> &lt;标题&gt;" in chunk.html
+    assert "<b>第3条</b> &lt;标题&gt;" in chunk.html
     assert "责任单位：人行&lt;三明&gt;" in chunk.html
     assert "<blockquote expandable>a&lt;b</blockquote>" in chunk.html
 
 
 def test_render_does_not_repeat_article_already_in_title() -> None:
-    message = OutMessage(text="答", citations=[Citation("m5", 5, "第五条 首贷续贷", "src")])
+    message = OutMessage(text="答", citations=[Citation("m5", 5, "第5条 首贷续贷", "src")])
     [chunk] = render_message(message, encode)
-    assert chunk.html.count("第五条") == 1
+    assert chunk.html.count("第5条") == 1 and "<b>第5条</b> 首贷续贷" in chunk.html
+
+
+@pytest.mark.parametrize(("text", "shown"), [("责任单位：人行三明市分行。", False), ("答", True)])
+def test_render_shows_units_only_when_answer_lacks_them(text: str, shown: bool) -> None:
+    citation = Citation("m5", 5, "首贷", "《若干措施》（印发）第5条", units="人行三明市分行")
+    [chunk] = render_message(OutMessage(text=text, citations=[citation]), encode)
+    assert ("责任单位：人行三明市分行" in chunk.html.split("政策依据")[1]) is shown
 
 
 def test_render_puts_buttons_only_on_last_chunk() -> None:

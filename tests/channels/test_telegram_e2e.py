@@ -1,0 +1,161 @@
+"""End to end: the real app (engine, answerer, database) talking to the fake Bot API."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import func, select
+
+from bot.intake.credit_code import check_character
+from policybot.settings import Settings
+from server import create_app
+from storage.db import open_database
+from storage.models import Conversation, FinancingRequest
+from tests.channels.fake_telegram_api import FakeTelegramAPI
+from tests.channels.telegram_fixtures import (
+    button_press,
+    serve_in_thread,
+    telegram_settings,
+    user_message,
+)
+
+USER = 515151
+SECRET = "e2e-webhook-secret"
+CODE_BODY = "91350402MA2Y8K7P3"
+CREDIT_CODE = CODE_BODY + check_character(CODE_BODY)
+
+Send = Callable[[dict[str, Any]], None]
+
+
+class Bot:
+    """Drives one user's chat: sends updates in the chosen mode and reads the bot's replies."""
+
+    def __init__(self, api: FakeTelegramAPI, send: Send, settings: Settings) -> None:
+        self.api, self.send, self.settings = api, send, settings
+
+    def texts(self) -> list[str]:
+        return [m["text"] for m in self.api.sent(USER)]
+
+    def say(self, text: str, expect: str = "") -> str:
+        """Send text; return everything the bot sent since, once `expect` shows up."""
+        return self._exchange(user_message(USER, text), expect)
+
+    def press(self, label: str, expect: str = "") -> str:
+        """Press a button shown in the chat; return the bot's replies."""
+        return self._exchange(button_press(self.api, USER, label), expect)
+
+    def _exchange(self, update: dict[str, Any], expect: str) -> str:
+        before = len(self.texts())
+        self.send(update)
+
+        def replied() -> str:
+            new = "\n".join(self.texts()[before:])
+            return new if new and expect in new else ""
+
+        return str(self.api.wait_until(replied, timeout=60))
+
+
+@pytest.fixture(params=["polling", "webhook"])
+def telegram_bot(
+    request: pytest.FixtureRequest,
+    app_settings: Settings,
+    answerer: Any,
+    telegram_api: FakeTelegramAPI,
+) -> Iterator[Bot]:
+    """The full app in polling mode, or two app workers on one database in webhook mode."""
+    if request.param == "polling":
+        configured = telegram_settings(app_settings, telegram_api)
+        with serve_in_thread(create_app(configured, answerer=answerer)):
+            yield Bot(telegram_api, telegram_api.enqueue, configured)
+        return
+    configured = telegram_settings(app_settings, telegram_api, secret=SECRET)
+    with (
+        serve_in_thread(create_app(configured, answerer=answerer)) as worker_a,
+        serve_in_thread(create_app(configured, answerer=answerer)) as worker_b,
+    ):
+        workers = [worker_a, worker_b]
+
+        def post(update: dict[str, Any]) -> None:
+            workers.reverse()  # alternate workers: state must come from the database
+            headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
+            response = httpx.post(f"{workers[0]}/telegram/webhook", json=update, headers=headers)
+            assert response.status_code == 200
+
+        yield Bot(telegram_api, post, configured)
+
+
+def test_question_gets_cited_answer(telegram_bot: Bot) -> None:
+    reply = telegram_bot.say("贷款快到期了，续贷有什么支持政策？", expect="政策依据")
+    assert "第" in reply and "条" in reply
+    answer = next(m for m in telegram_bot.api.sent(USER) if "政策依据" in m["text"])
+    labels = [b["text"] for row in answer["reply_markup"]["inline_keyboard"] for b in row]
+    assert "👍" in labels and "查看条款原文" in labels
+    sent = telegram_bot.api.calls_of("sendMessage", USER)
+    assert all(call["parse_mode"] == "HTML" for call in sent)
+
+
+def test_feedback_button_is_recorded(telegram_bot: Bot) -> None:
+    telegram_bot.say("首贷有什么支持？", expect="政策依据")
+    assert "感谢您的反馈" in telegram_bot.press("👍", expect="感谢")
+    assert telegram_bot.api.calls_of("answerCallbackQuery")
+    answer = next(m for m in telegram_bot.api.sent(USER) if "政策依据" in m["text"])
+    labels = [b["text"] for row in answer["reply_markup"]["inline_keyboard"] for b in row]
+    assert "查看条款原文" in labels and "👍" not in labels and "👎" not in labels
+
+
+def test_form_through_buttons_and_text_stores_request(telegram_bot: Bot) -> None:
+    bot = telegram_bot
+    bot.say("/apply", expect="企业全称")
+    bot.say("三明市测试机械制造有限公司", expect="信用代码")
+    bot.say(CREDIT_CODE.lower(), expect="县")
+    bot.press("三元区", expect="行业")
+    bot.press("制造业", expect="联系人")
+    bot.say("张三", expect="手机")
+    assert "手机号" in bot.say("1391234", expect="⚠️")  # invalid: asked again, nothing lost
+    bot.say("13912345678", expect="万元")
+    bot.say("200", expect="用途")
+    bot.press("流动资金周转", expect="期限")
+    bot.say("12", expect="担保")
+    bot.press("信用", expect="产品")
+    bot.press("科技贷", expect="续贷")
+    bot.press("否", expect="首贷")
+    bot.press("是", expect="补充")
+    bot.press("无补充", expect="同意")
+    receipt = bot.press("同意授权并提交", expect="登记编号")
+    db = open_database(bot.settings)
+    with db.session() as session:
+        request = session.scalars(select(FinancingRequest)).one()
+        assert request.ref in receipt
+        assert request.channel == "telegram" and request.channel_user_id == str(USER)
+        assert request.credit_code == CREDIT_CODE and request.phone == "13912345678"
+        assert request.county == "三元区" and request.amount_wan == 200
+        assert request.consent is True
+    db.dispose()
+    assert request.ref in bot.say("/status", expect=request.ref)
+
+
+def test_wrong_secret_is_refused_by_the_app(
+    app_settings: Settings, answerer: Any, telegram_api: FakeTelegramAPI
+) -> None:
+    configured = telegram_settings(app_settings, telegram_api, secret=SECRET)
+    with serve_in_thread(create_app(configured, answerer=answerer)) as base_url:
+        for headers in ({}, {"X-Telegram-Bot-Api-Secret-Token": "nope"}):
+            response = httpx.post(
+                f"{base_url}/telegram/webhook", json=user_message(USER, "你好"), headers=headers
+            )
+            assert response.status_code == 403
+    db = open_database(configured)
+    with db.session() as session:
+        assert session.scalar(select(func.count()).select_from(Conversation)) == 0
+    db.dispose()
+    assert telegram_api.calls_of("sendMessage") == []
+
+
+def test_retry_after_still_delivers_answer(telegram_bot: Bot) -> None:
+    telegram_bot.api.retry_after["sendMessage"] = [1]
+    reply = telegram_bot.say("/help", expect="")
+    assert reply
+    assert len(telegram_bot.api.calls_of("sendMessage", USER)) >= 2
