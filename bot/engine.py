@@ -138,8 +138,10 @@ class Engine:
         if answer.intent == "greeting" and not in_form:
             turn.say(help_message(), "greeting")
             return
-        turn.replies.append(Reply.from_answer(answer_message(answer, in_form=in_form), answer))
-        if not in_form and (answer.suggest_intake or answer.intent == "financing_need"):
+        offer = not in_form and (answer.suggest_intake or answer.intent == "financing_need")
+        message = answer_message(answer, in_form=in_form, offer_follows=offer)
+        turn.replies.append(Reply.from_answer(message, answer))
+        if offer:
             turn.say(intake_offer_message(), "intake_offer")
 
     def _apply(

@@ -49,13 +49,13 @@ def start_form(turn: Turn) -> None:
     turn.say(resume_message(form, lead), "form")
 
 
-def _is_free_text_question(field: Field, text: str) -> bool:
-    """A question typed where free text is expected (names are rarely phrased as questions)."""
+def _is_side_question(field: Field, text: str) -> bool:
+    """A question typed instead of an answer (the optional note takes any text)."""
     if field.kind == "note":
         return False
-    if "?" in text or "？" in text:
-        return True
-    return field.kind == "text" and not _ORG_SUFFIX.search(text) and looks_like_question(text)
+    if field.kind == "person" or (field.kind == "text" and _ORG_SUFFIX.search(text)):
+        return "?" in text or "？" in text  # names may contain question-like characters
+    return looks_like_question(text)
 
 
 def _answer_field(turn: Turn, form: dict[str, Any], text: str, ask: AskQuestion) -> None:
@@ -64,17 +64,13 @@ def _answer_field(turn: Turn, form: dict[str, Any], text: str, ask: AskQuestion)
     if field is None:
         turn.say(summary_message(form), "form")
         return
-    if field.kind in ("text", "person", "note") and _is_free_text_question(field, text):
+    if _is_side_question(field, text):
         ask(turn, text)
         turn.say(resume_message(form, "我们继续填写："), "form")
         return
     try:
         value = validate_field(field.name, text)
     except FieldError as exc:
-        if looks_like_question(text):
-            ask(turn, text)
-            turn.say(resume_message(form, "我们继续填写："), "form")
-            return
         turn.intent = "form_invalid"
         turn.say(prompt_message(form, field, f"⚠️ {exc.message}"), "form_invalid")
         return

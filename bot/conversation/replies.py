@@ -64,14 +64,24 @@ def status_message(requests: Sequence[FinancingRequest]) -> OutMessage:
     return OutMessage("\n".join(lines))
 
 
-def answer_message(answer: Answer, *, in_form: bool) -> OutMessage:
-    """A policy answer with follow-up buttons (source text; apply when not in the form)."""
+def source_citation(citations: Sequence[Citation]) -> Citation | None:
+    """The citation 查看条款原文 opens: the first measure article, else the first one."""
+    measures = [c for c in citations if c.doc_id and c.article]
+    others = [c for c in citations if c.doc_id]
+    chosen = measures or others
+    return chosen[0] if chosen else None
+
+
+def answer_message(answer: Answer, *, in_form: bool, offer_follows: bool = False) -> OutMessage:
+    """A policy answer with follow-ups: source text, then apply (or contact when out of scope)."""
     buttons = []
-    cited = [c for c in answer.citations if c.doc_id]
-    if answer.in_scope and cited:
-        buttons.append(Button("查看条款原文", DOCUMENT_PREFIX + cited[0].doc_id))
-    if not in_form:
-        buttons.append(APPLY_BUTTON if answer.in_scope else Button("联系人工", HUMAN))
+    source = source_citation(answer.citations)
+    if answer.in_scope and source is not None:
+        buttons.append(Button("查看条款原文", DOCUMENT_PREFIX + source.doc_id))
+    if not answer.in_scope:
+        buttons.append(Button("联系人工", HUMAN))
+    elif not in_form and not offer_follows:
+        buttons.append(APPLY_BUTTON)
     return OutMessage(answer.answer, buttons=buttons, citations=list(answer.citations))
 
 

@@ -1,11 +1,108 @@
-"""CLI commands: chat (to be implemented)."""
+"""CLI command `policybot chat`: the conversation engine in the terminal (works when piped)."""
 
 from __future__ import annotations
 
 import argparse
-from typing import Any
+import string
+import sys
+from typing import Any, TextIO
+
+from bot.messages import Button, OutMessage
+
+CHANNEL = "cli"
+QUIT_WORDS = frozenset({"/quit", "/exit", "quit", "exit"})
+LETTERS = string.ascii_lowercase
+BANNER = "三明市融资政策助手（终端版）。输入问题开始对话，输入编号选择选项，Ctrl-D 退出。"
 
 
 def register(subparsers: Any) -> None:
-    """Register this module's commands."""
-    _ = argparse
+    """Register `policybot chat`."""
+    parser = subparsers.add_parser(
+        "chat",
+        help="在终端里与助手对话（按钮显示为编号选项，输入编号即可选择）",
+        description="Run the conversation engine in the terminal; reads lines until EOF.",
+    )
+    parser.add_argument("--user", default="local", help="conversation user id (default: local)")
+    parser.set_defaults(func=run_chat)
+
+
+def render(replies: list[OutMessage], out: TextIO) -> dict[str, str]:
+    """Print replies; returns what each shortcut (1, 2, a, b, +, -) sends back.
+
+    The last message's buttons are numbered (they answer the current question, so the
+    numbers match the option numbers the form accepts); earlier ones get letters.
+    """
+    shortcuts: dict[str, str] = {}
+    with_buttons = [i for i, r in enumerate(replies) if r.buttons]
+    last = with_buttons[-1] if with_buttons else -1
+    letters = iter(LETTERS)
+    for index, reply in enumerate(replies):
+        print(f"助手：{reply.text}", file=out)
+        for citation in reply.citations:
+            prefix = f"第{citation.article}条"
+            article = f"{prefix} " if citation.article and prefix not in citation.title else ""
+            print(f"    依据：{article}{citation.title}", file=out)
+        options: list[str] = []
+        for number, button in enumerate(_choices(reply.buttons), start=1):
+            key = str(number) if index == last else next(letters, "")
+            if key:
+                shortcuts[key] = button.value
+                options.append(f"[{key}] {button.label}")
+        if options:
+            print("    " + "  ".join(options), file=out)
+        for button in reply.buttons:
+            if button.value.startswith("fb:"):
+                shortcuts["+" if ":up:" in button.value else "-"] = button.value
+        if any(b.value.startswith("fb:") for b in reply.buttons):
+            print("    （这个回答有帮助吗？回复 + 或 -）", file=out)
+    return shortcuts
+
+
+def _choices(buttons: list[Button]) -> list[Button]:
+    """Buttons except the feedback ones (shown as + / -)."""
+    return [b for b in buttons if not b.value.startswith("fb:")]
+
+
+def chat_loop(engine: Any, user: str, source: TextIO, out: TextIO, *, interactive: bool) -> int:
+    """Read lines, send them (or the button a shortcut names) to the engine, print replies."""
+    shortcuts: dict[str, str] = {}
+    if interactive:
+        print(
+            "三明市融资政策助手（终端版）。输入问题开始对话，输入编号选择选项，Ctrl-D 退出。",
+            file=out,
+        )
+        shortcuts = render(engine.handle(CHANNEL, user, "/start"), out)
+    while True:
+        if interactive:
+            print("你：", end="", file=out, flush=True)
+        line = source.readline()
+        if not line:
+            break
+        text = line.strip()
+        if not text:
+            continue
+        if text.lower() in QUIT_WORDS:
+            break
+        text = shortcuts.get(text.lower(), text)
+        if not interactive:
+            print(f"你：{text}", file=out)
+        shortcuts = render(engine.handle(CHANNEL, user, text), out)
+        out.flush()
+    return 0
+
+
+def run_chat(args: argparse.Namespace, settings: Any, *, answerer: Any = None) -> int:
+    """Open the database and answerer, then chat on stdin/stdout."""
+    from bot.engine import Engine
+    from storage.db import open_database
+
+    if answerer is None:
+        from bot.answerer import load_answerer
+
+        answerer = load_answerer(settings)
+    db = open_database(settings)
+    try:
+        engine = Engine(db, answerer, settings)
+        return chat_loop(engine, args.user, sys.stdin, sys.stdout, interactive=sys.stdin.isatty())
+    finally:
+        db.dispose()

@@ -240,3 +240,21 @@ def test_form_transcript_records_every_message(engine: Engine, db: Database) -> 
     assert len(incoming) == len(ANSWERS) + 2
     assert any(m.intent == "submitted" for m in messages if m.direction == "out")
     assert incoming[2].intent == "form:credit_code"
+
+
+@pytest.mark.parametrize(
+    ("field", "question"),
+    [
+        ("guarantee", "信用修复怎么办理"),
+        ("renewal_due", "有没有续贷政策？"),
+        ("amount_wan", "科技贷最多能贷多少？"),
+        ("contact_name", "信用怎么修复？"),
+    ],
+)
+def test_form_question_resembling_an_answer_is_not_stored(
+    engine: Engine, db: Database, field: str, question: str
+) -> None:
+    fill_form(engine, "u1", stop_before=field)
+    replies = engine.handle("cli", "u1", question)
+    assert "我们继续填写" in texts(replies)
+    assert field not in form_state(db, "u1")["data"]

@@ -1,0 +1,85 @@
+"""Tests of `policybot chat`: numbered buttons, piped input until EOF."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from sqlalchemy import select
+
+from bot.engine import Engine
+from bot.messages import Button, OutMessage
+from policybot.cli import build_parser
+from policybot.commands.chat import chat_loop, render
+from policybot.settings import Settings
+from storage.db import open_database
+from storage.models import FinancingRequest
+from tests.bot.engine_support import ANSWERS, FakeAnswerer
+
+
+def test_render_numbers_last_message_buttons_and_letters_earlier() -> None:
+    out = io.StringIO()
+    replies = [
+        OutMessage(
+            "答复",
+            [
+                Button("查看条款原文", "原文:measure-6"),
+                Button("👍", "fb:up:7"),
+                Button("👎", "fb:down:7"),
+            ],
+        ),
+        OutMessage("所在县？", [Button("三元区", "三元区"), Button("沙县区", "沙县区")]),
+    ]
+    shortcuts = render(replies, out)
+    assert shortcuts == {
+        "a": "原文:measure-6",
+        "1": "三元区",
+        "2": "沙县区",
+        "+": "fb:up:7",
+        "-": "fb:down:7",
+    }
+    assert "[1] 三元区  [2] 沙县区" in out.getvalue() and "[a] 查看条款原文" in out.getvalue()
+
+
+def test_chat_loop_piped_form_with_numbers_stores_request(settings: Settings) -> None:
+    db = open_database(settings)
+    try:
+        engine = Engine(db, FakeAnswerer(), settings)
+        numbered = {"county": "1", "industry": "2", "renewal_due": "1", "first_loan": "2"}
+        lines = ["申请"] + [numbered.get(name, text) for name, text in ANSWERS] + ["1", ""]
+        out = io.StringIO()
+        assert (
+            chat_loop(engine, "local", io.StringIO("\n".join(lines)), out, interactive=False) == 0
+        )
+        assert "登记编号：RZ-" in out.getvalue() and "你：三元区" in out.getvalue()
+        with db.session() as session:
+            request = session.scalars(select(FinancingRequest)).one()
+            assert (request.county, request.industry, request.channel) == ("三元区", "外贸", "cli")
+            assert (request.renewal_due, request.first_loan) == (True, False)
+    finally:
+        db.dispose()
+
+
+def test_chat_command_is_registered() -> None:
+    args = build_parser().parse_args(["chat", "--user", "alice"])
+    assert args.user == "alice" and args.func.__name__ == "run_chat"
+
+
+def test_chat_command_piped_subprocess_answers_and_exits(app_settings: Settings) -> None:
+    env = dict(
+        os.environ,
+        POLICYBOT_DATA_DIR=str(app_settings.data_dir),
+        POLICYBOT_INDEX_DIR=str(app_settings.resolved_index_dir),
+        DATABASE_URL="",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "policybot.cli", "chat"],
+        input="你好\n人工\n申请\n取消\n",
+        capture_output=True, text=True, timeout=240, env=env, cwd=Path(__file__).parents[2],
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "[1] 续贷" in result.stdout and app_settings.office_phone in result.stdout
+    assert "（1/14）" in result.stdout and "已取消" in result.stdout

@@ -1,0 +1,65 @@
+"""Engine tests with the real offline answerer (session index): answers, follow-ups, form."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from bot.engine import Engine
+from policybot.settings import Settings
+from storage.db import open_database
+from tests.bot.engine_support import button_values, fill_form, texts
+
+
+@pytest.fixture
+def real_engine(settings: Settings, answerer: Any) -> Iterator[Engine]:
+    """The engine on SQLite with the shared real answerer."""
+    db = open_database(settings)
+    yield Engine(db, answerer, settings)
+    db.dispose()
+
+
+def articles(replies: list[Any]) -> set[int | None]:
+    return {c.article for r in replies for c in r.citations}
+
+
+def test_real_policy_question_cites_article_and_offers_follow_ups(real_engine: Engine) -> None:
+    replies = real_engine.handle("web", "u1", "贷款快到期了还想继续借，有什么政策？")
+    assert 6 in articles(replies)
+    values = button_values(replies)
+    assert any(v.startswith("原文:measure-") for v in values)
+    assert any(v.startswith("fb:up:") for v in values)
+
+
+def test_real_follow_up_uses_previous_topic(real_engine: Engine, answerer: Any) -> None:
+    first = real_engine.handle("web", "u1", "科技贷是什么？")
+    follow = real_engine.handle("web", "u1", "那要什么条件？")
+    alone = answerer.answer("那要什么条件？")
+    assert 6 in articles(first) and 6 in articles(follow)
+    assert "科技" in texts(follow)
+    assert alone.answer != follow[0].text
+
+
+def test_real_financing_need_offers_form(real_engine: Engine) -> None:
+    replies = real_engine.handle("web", "u1", "想贷款200万周转")
+    assert "登记融资需求" in texts(replies) and "暂不需要" in button_values(replies)
+
+
+def test_real_out_of_scope_is_declined_with_contact(real_engine: Engine) -> None:
+    replies = real_engine.handle("web", "u1", "明天三明天气怎么样？")
+    assert "联系人工" in button_values(replies)
+    assert "申请融资对接" not in button_values(replies)
+
+
+def test_real_source_button_shows_measure_text(real_engine: Engine) -> None:
+    replies = real_engine.handle("web", "u1", "原文:measure-6")
+    assert "应续尽续" in texts(replies) and replies[0].citations[0].article == 6
+
+
+def test_real_question_in_form_is_answered_and_form_resumes(real_engine: Engine) -> None:
+    fill_form(real_engine, "u1", channel="web", stop_before="guarantee")
+    replies = real_engine.handle("web", "u1", "信用修复怎么办理？")
+    assert 2 in articles(replies)
+    assert "我们继续填写" in texts(replies) and "知识产权质押" in button_values(replies)
