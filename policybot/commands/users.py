@@ -1,11 +1,121 @@
-"""CLI commands: users (to be implemented)."""
+"""CLI commands: `policybot user add|list|disable|enable|passwd` for back-office accounts."""
 
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
+import sys
 from typing import Any
+
+from storage.staff import ROLE_LABELS, StaffError
+
+
+def _password(confirm: bool = True) -> str:
+    """POLICYBOT_PASSWORD, else asked twice on the terminal."""
+    from_env = os.environ.get("POLICYBOT_PASSWORD")
+    if from_env:
+        return from_env
+    first = getpass.getpass("密码：")
+    if confirm and getpass.getpass("再次输入密码：") != first:
+        raise StaffError("两次输入的密码不一致")
+    return first
+
+
+def _run(settings: Any, action: Any) -> int:
+    from storage.db import open_database
+
+    db = open_database(settings)
+    try:
+        with db.session() as session:
+            message = action(session)
+    except StaffError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    finally:
+        db.dispose()
+    print(message)
+    return 0
+
+
+def add_user(args: argparse.Namespace, settings: Any) -> int:
+    """Create an account."""
+    from storage.staff import create_staff_user
+
+    try:
+        password = _password()
+    except StaffError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+
+    def action(session: Any) -> str:
+        user = create_staff_user(
+            session, username=args.name, password=password, role=args.role, bank=args.bank
+        )
+        bank = f"，所属银行：{user.bank}" if user.bank else ""
+        return f"已创建账号 {user.username}（{ROLE_LABELS[user.role]}{bank}）"
+
+    return _run(settings, action)
+
+
+def list_users(args: argparse.Namespace, settings: Any) -> int:
+    """Print every account."""
+    from storage.staff import list_staff_users
+
+    def action(session: Any) -> str:
+        rows = [
+            f"{u.username}\t{u.role}\t{u.bank or '-'}\t{'停用' if u.disabled else '正常'}"
+            for u in list_staff_users(session)
+        ]
+        return "\n".join(["用户名\t角色\t银行\t状态", *rows]) if rows else "暂无账号"
+
+    return _run(settings, action)
+
+
+def set_disabled(args: argparse.Namespace, settings: Any) -> int:
+    """Disable (or with `enable`, re-enable) an account."""
+    from storage.staff import set_staff_disabled
+
+    disabled = args.user_command == "disable"
+
+    def action(session: Any) -> str:
+        user = set_staff_disabled(session, username=args.name, disabled=disabled)
+        return f"账号 {user.username} 已{'停用' if disabled else '启用'}"
+
+    return _run(settings, action)
+
+
+def change_password(args: argparse.Namespace, settings: Any) -> int:
+    """Set a new password (also lifts a login lock and ends open sessions)."""
+    from storage.staff import set_staff_password
+
+    try:
+        password = _password()
+    except StaffError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+
+    def action(session: Any) -> str:
+        user = set_staff_password(session, username=args.name, password=password)
+        return f"账号 {user.username} 的密码已更新"
+
+    return _run(settings, action)
 
 
 def register(subparsers: Any) -> None:
-    """Register this module's commands."""
-    _ = argparse
+    """Register `policybot user ...`."""
+    parser = subparsers.add_parser("user", help="管理后台账号（add / list / disable / passwd）")
+    sub = parser.add_subparsers(dest="user_command", metavar="ACTION", required=True)
+    add = sub.add_parser("add", help="新增账号（密码取自 POLICYBOT_PASSWORD 或交互输入）")
+    add.add_argument("name")
+    add.add_argument("--role", required=True, choices=list(ROLE_LABELS))
+    add.add_argument("--bank", default=None, help="银行客户经理所属银行")
+    add.set_defaults(func=add_user)
+    sub.add_parser("list", help="列出账号").set_defaults(func=list_users)
+    for name, text in (("disable", "停用账号"), ("enable", "启用账号")):
+        cmd = sub.add_parser(name, help=text)
+        cmd.add_argument("name")
+        cmd.set_defaults(func=set_disabled)
+    passwd = sub.add_parser("passwd", help="修改密码")
+    passwd.add_argument("name")
+    passwd.set_defaults(func=change_password)

@@ -95,8 +95,9 @@ def seed_staff(settings: Settings) -> None:
 def add_request(session: Any, rng: random.Random, **overrides: Any) -> Any:
     """Store one consented request with a fresh valid credit code."""
     data = request_data(credit_code=make_credit_code(rng), **overrides)
-    return create_request(session, data=data, channel=overrides.pop("channel", "web"),
-                          channel_user_id="user-1")
+    return create_request(
+        session, data=data, channel=overrides.pop("channel", "web"), channel_user_id="user-1"
+    )
 
 
 def seed_requests(settings: Settings) -> Seeded:
@@ -106,14 +107,26 @@ def seed_requests(settings: Settings) -> Seeded:
     rng = random.Random(7)
     db = open_database(settings)
     with db.session() as session:
-        a = add_request(session, rng, company_name="甲银行客户机械厂", county="三元区",
-                        amount_wan=300.0)
-        b = add_request(session, rng, company_name="乙银行客户食品厂", county="永安市",
-                        industry="食品加工", amount_wan=80.0)
-        c = add_request(session, rng, company_name="未推送纺织公司", county="沙县区",
-                        amount_wan=50.0)
-        x = add_request(session, rng, company_name='<script>window.__xss=1</script>恶意公司',
-                        note='<img src=x onerror="window.__xss=2">')
+        a = add_request(
+            session, rng, company_name="甲银行客户机械厂", county="三元区", amount_wan=300.0
+        )
+        b = add_request(
+            session,
+            rng,
+            company_name="乙银行客户食品厂",
+            county="永安市",
+            industry="食品加工",
+            amount_wan=80.0,
+        )
+        c = add_request(
+            session, rng, company_name="未推送纺织公司", county="沙县区", amount_wan=50.0
+        )
+        x = add_request(
+            session,
+            rng,
+            company_name="<script>window.__xss=1</script>恶意公司",
+            note='<img src=x onerror="window.__xss=2">',
+        )
         for req, bank in ((a, BANK_A), (b, BANK_B)):
             req.status = "pushed"
             session.add(RequestBank(request_id=req.id, bank=bank))
@@ -126,8 +139,10 @@ def login(client: httpx.Client, username: str, password: str = PASSWORD) -> http
     """Sign in through the login form (CSRF token included)."""
     page = client.get("/admin/login")
     token = csrf_of(page.text)
-    return client.post("/admin/login", data={"username": username, "password": password,
-                                            "csrf_token": token, "next": "/admin"})
+    return client.post(
+        "/admin/login",
+        data={"username": username, "password": password, "csrf_token": token, "next": "/admin"},
+    )
 
 
 def csrf_of(html: str) -> str:
@@ -135,6 +150,16 @@ def csrf_of(html: str) -> str:
     match = _CSRF.search(html)
     assert match, "no CSRF token on the page"
     return match.group(1)
+
+
+@pytest.fixture(autouse=True)
+def cheap_argon2(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Argon2 with small costs: the default parameters take ~0.4 s per hash on CI."""
+    from argon2 import PasswordHasher
+
+    import storage.staff
+
+    monkeypatch.setattr(storage.staff, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024))
 
 
 @pytest.fixture

@@ -1,0 +1,97 @@
+"""Role isolation: bank officers see only their bank's requests; viewers cannot change."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+
+import httpx
+import pytest
+from openpyxl import load_workbook
+
+from tests.admin.conftest import Seeded, csrf_of
+
+
+@pytest.fixture
+def officer_a(as_user: Callable[[str], httpx.Client], seeded: Seeded) -> httpx.Client:
+    return as_user("officer_a")
+
+
+def test_view_other_banks_request_is_forbidden(officer_a: httpx.Client, seeded: Seeded) -> None:
+    assert officer_a.get(f"/admin/requests/{seeded.for_b}").status_code == 403
+    assert officer_a.get(f"/admin/requests/{seeded.unpushed}").status_code == 403
+    own = officer_a.get(f"/admin/requests/{seeded.for_a}")
+    assert own.status_code == 200 and "甲银行客户机械厂" in own.text
+
+
+def test_list_and_search_show_only_own_bank(officer_a: httpx.Client) -> None:
+    page = officer_a.get("/admin/requests").text
+    assert "甲银行客户机械厂" in page
+    for other in ("乙银行客户食品厂", "未推送纺织公司", "恶意公司", "永安市"):
+        assert other not in page
+    found = officer_a.get("/admin/requests", params={"q": "乙银行客户"}).text
+    assert "乙银行客户食品厂" not in found and "没有符合条件的申报" in found
+
+
+@pytest.mark.parametrize("layout", ["applications", "recommend"])
+def test_exports_contain_only_own_bank(officer_a: httpx.Client, layout: str) -> None:
+    csv_text = officer_a.get(f"/admin/requests/export/{layout}.csv").content.decode("utf-8-sig")
+    assert "甲银行客户机械厂" in csv_text and "乙银行客户食品厂" not in csv_text
+    xlsx = officer_a.get(f"/admin/requests/export/{layout}.xlsx", params={"q": "食品"}).content
+    sheet = load_workbook(io.BytesIO(xlsx)).active
+    assert sheet is not None and sheet.max_row == 1  # header only
+
+
+def test_dashboard_counts_only_own_bank(officer_a: httpx.Client) -> None:
+    page = officer_a.get("/admin/dashboard").text
+    assert '<b id="kpi-total">1</b>' in page
+    assert "永安市" not in page
+
+
+def test_outcome_on_other_banks_request_is_forbidden(
+    officer_a: httpx.Client, seeded: Seeded
+) -> None:
+    token = csrf_of(officer_a.get(f"/admin/requests/{seeded.for_a}").text)
+    data = {
+        "csrf_token": token,
+        "outcome": "declined",
+        "decline_reason": "x",
+        "bank": "乙银行三明分行",
+    }
+    assert officer_a.post(f"/admin/requests/{seeded.for_b}/outcome", data=data).status_code == 403
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/admin/audit", "/admin/whitelist", "/admin/insights", "/admin/knowledge", "/admin/users"],
+)
+def test_office_pages_are_forbidden_to_bank_officers(officer_a: httpx.Client, path: str) -> None:
+    response = officer_a.get(path)
+    assert response.status_code == 403 and "没有权限" in response.text
+
+
+def test_officer_cannot_change_status(officer_a: httpx.Client, seeded: Seeded) -> None:
+    token = csrf_of(officer_a.get(f"/admin/requests/{seeded.for_a}").text)
+    response = officer_a.post(
+        f"/admin/requests/{seeded.for_a}/status", data={"csrf_token": token, "target": "granted"}
+    )
+    assert response.status_code == 403
+
+
+def test_viewer_reads_but_cannot_change(
+    as_user: Callable[[str], httpx.Client], seeded: Seeded
+) -> None:
+    viewer = as_user("viewer1")
+    page = viewer.get(f"/admin/requests/{seeded.unpushed}")
+    assert page.status_code == 200 and 'id="status-form"' not in page.text
+    assert "139****5678" in page.text and "13912345678" not in page.text
+    token = csrf_of(page.text)
+    for action, data in (
+        ("status", {"target": "reviewing"}),
+        ("push", {"banks": "甲银行三明分行"}),
+        ("outcome", {"outcome": "granted"}),
+    ):
+        response = viewer.post(
+            f"/admin/requests/{seeded.unpushed}/{action}", data={"csrf_token": token, **data}
+        )
+        assert response.status_code == 403

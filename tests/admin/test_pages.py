@@ -1,0 +1,68 @@
+"""Whitelist management, dashboard and insights pages, and the SVG charts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import httpx
+import pytest
+
+from admin.charts import bar_chart, funnel_chart, line_chart
+from tests.admin.conftest import Seeded, csrf_of
+
+
+def test_whitelisted_request_stands_out_in_list(
+    as_user: Callable[[str], httpx.Client], seeded: Seeded
+) -> None:
+    coord = as_user("coord")
+    detail = coord.get(f"/admin/requests/{seeded.for_b}").text
+    code = detail.split('<td class="mono">', 1)[1].split("<", 1)[0]
+    token = csrf_of(coord.get("/admin/whitelist").text)
+    added = coord.post(
+        "/admin/whitelist",
+        data={"csrf_token": token, "credit_code": code, "company_name": "乙银行客户食品厂"},
+    )
+    assert added.status_code == 303
+    listing = coord.get("/admin/requests", params={"whitelist": "yes"}).text
+    assert listing.count('class="whitelisted"') == 1 and "乙银行客户食品厂" in listing
+    dup = coord.post(
+        "/admin/whitelist", data={"csrf_token": token, "credit_code": code, "company_name": "x"}
+    )
+    assert dup.status_code == 400 and "已在白名单中" in dup.text
+
+
+def test_viewer_cannot_add_to_whitelist(as_user: Callable[[str], httpx.Client]) -> None:
+    viewer = as_user("viewer1")
+    token = csrf_of(viewer.get("/admin/whitelist").text)
+    response = viewer.post(
+        "/admin/whitelist",
+        data={"csrf_token": token, "credit_code": "91350400MA2Y12345Q", "company_name": "x"},
+    )
+    assert response.status_code == 403
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/admin/dashboard", "/admin/insights", "/admin/knowledge", "/admin/users", "/admin/audit"],
+)
+def test_admin_pages_render_in_chinese(
+    as_user: Callable[[str], httpx.Client], seeded: Seeded, path: str
+) -> None:
+    response = as_user("admin1").get(path)
+    assert response.status_code == 200 and 'lang="zh-CN"' in response.text
+
+
+def test_dashboard_draws_svg_charts(as_user: Callable[[str], httpx.Client], seeded: Seeded) -> None:
+    page = as_user("coord").get("/admin/dashboard").text
+    assert page.count("<svg") >= 6 and '<b id="kpi-total">4</b>' in page
+    assert "cdn" not in page.lower()
+
+
+def test_bar_chart_escapes_labels() -> None:
+    svg = str(bar_chart([("<b>x</b>", 3), ("y", 1)], title="t"))
+    assert "&lt;b&gt;x&lt;/b&gt;" in svg and "<b>" not in svg and svg.count("<rect") == 2
+
+
+def test_charts_without_data_say_so() -> None:
+    assert "暂无数据" in str(funnel_chart([("提交", 0)], title="f"))
+    assert "暂无数据" in str(line_chart([], names=("a", "b"), title="l"))
