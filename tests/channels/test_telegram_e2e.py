@@ -10,10 +10,12 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.intake.credit_code import check_character
+from bot.messages import Answer, Citation
 from policybot.settings import Settings
 from server import create_app
 from storage.db import open_database
 from storage.models import Conversation, FinancingRequest
+from storage.notifications import enqueue_notification
 from tests.channels.fake_telegram_api import FakeTelegramAPI
 from tests.channels.telegram_fixtures import (
     button_press,
@@ -58,7 +60,7 @@ class Bot:
         return str(self.api.wait_until(replied, timeout=60))
 
 
-@pytest.fixture(params=["polling", "webhook"])
+@pytest.fixture(params=["polling", "webhook", "webhook-postgres"])
 def telegram_bot(
     request: pytest.FixtureRequest,
     app_settings: Settings,
@@ -66,6 +68,9 @@ def telegram_bot(
     telegram_api: FakeTelegramAPI,
 ) -> Iterator[Bot]:
     """The full app in polling mode, or two app workers on one database in webhook mode."""
+    if request.param == "webhook-postgres":
+        url = request.getfixturevalue("postgres_url")
+        app_settings = app_settings.model_copy(update={"database_url": url})
     if request.param == "polling":
         configured = telegram_settings(app_settings, telegram_api)
         with serve_in_thread(create_app(configured, answerer=answerer)):
@@ -133,7 +138,12 @@ def test_form_through_buttons_and_text_stores_request(telegram_bot: Bot) -> None
         assert request.credit_code == CREDIT_CODE and request.phone == "13912345678"
         assert request.county == "三元区" and request.amount_wan == 200
         assert request.consent is True
+        enqueue_notification(
+            session, channel="telegram", user_id=str(USER), request_id=request.id,
+            text=f"您的融资需求登记 {request.ref} 状态更新为：审核中",
+        )  # fmt: skip
     db.dispose()
+    bot.api.wait_until(lambda: any("状态更新为：审核中" in t for t in bot.texts()))
     assert request.ref in bot.say("/status", expect=request.ref)
 
 
@@ -159,3 +169,38 @@ def test_retry_after_still_delivers_answer(telegram_bot: Bot) -> None:
     reply = telegram_bot.say("/help", expect="")
     assert reply
     assert len(telegram_bot.api.calls_of("sendMessage", USER)) >= 2
+
+
+class LongAnswerer:
+    """An answerer whose answers are long (the real corpus has no answer near 4096 characters)."""
+
+    paragraphs = [
+        f"第{i}段：" + "符合条件的民营小微企业可以按规定申请支持。" * 8 for i in range(40)
+    ]
+
+    def answer(self, question: str, *, topic: str | None = None) -> Answer:
+        citation = Citation("measure-5", 5, "落实首贷续贷", "《若干措施》", units="各银行")
+        text = "\n\n".join(self.paragraphs)
+        return Answer(text, True, "policy_question", [citation], topic="measure-5")
+
+    def document(self, doc_id: str) -> None:
+        return None
+
+
+def test_long_answer_is_split_by_the_full_app(
+    app_settings: Settings, telegram_api: FakeTelegramAPI
+) -> None:
+    configured = telegram_settings(app_settings, telegram_api, secret=SECRET)
+    with serve_in_thread(create_app(configured, answerer=LongAnswerer())) as base_url:
+        headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
+        update = user_message(USER, "请详细介绍支持政策")
+        assert httpx.post(f"{base_url}/telegram/webhook", json=update, headers=headers).is_success
+        telegram_api.wait_until(
+            lambda: any("政策依据" in m["text"] for m in telegram_api.sent(USER))
+        )
+    parts = [m["text"] for m in telegram_api.sent(USER)]
+    assert len(parts) >= 2 and all(len(p) <= 4096 for p in parts)
+    body = "\n\n".join(parts).split("\n\n📖 政策依据")[0].split("\n\n")
+    assert body == LongAnswerer.paragraphs
+    assert "reply_markup" in telegram_api.sent(USER)[-1]  # follow-ups on the last part only
+    assert all("reply_markup" not in m for m in telegram_api.sent(USER)[:-1])
