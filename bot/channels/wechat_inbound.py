@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from typing import Any
 
 WELCOME = (
-    "您好，欢迎关注！我是三明市民营小微企业融资政策助手。\n"
-    "我可以：\n"
-    "1. 解答《三明市支持民营小微企业融资若干措施》等融资政策问题，并注明依据的条款和责任单位；\n"
-    "2. 帮您登记融资需求，由协调办公室对接银行。\n"
-    "请直接输入您的问题，例如：“首次贷款有什么支持？”，或输入“融资需求登记”开始登记。"
+    "您好，欢迎关注！我是三明市民营小微企业融资政策助手。我可以：\n"
+    "1. 解答《三明市提增民营小微企业融资服务质效若干措施》等融资政策问题，"
+    "注明依据的条款和责任单位；\n"
+    "2. 帮您登记融资需求，由协调办公室对接银行（回复“申请”）；\n"
+    "3. 查询已登记需求的办理进度（回复“进度”）。\n"
+    "请直接输入您的问题，例如：“首次贷款有什么支持？”"
 )
 UNSUPPORTED = "目前我只能读懂文字消息，请直接输入您的问题，例如：“续贷有什么支持政策？”"
 BUSY = "抱歉，系统暂时繁忙，请稍后再发一次您的问题。"
@@ -22,7 +23,8 @@ MENU_TOPICS: dict[str, str] = {
     "RENEWAL": "贷款到期续贷有什么支持？",
     "GUARANTEE": "融资担保有什么支持政策？",
     "APPLY": "融资需求登记",
-    "CONTACT": "怎么联系协调办公室？",
+    "STATUS": "查询进度",
+    "CONTACT": "联系方式",
 }
 
 DEFAULT_MENU: dict[str, Any] = {
@@ -36,7 +38,13 @@ DEFAULT_MENU: dict[str, Any] = {
                 {"type": "click", "name": "融资担保", "key": "GUARANTEE"},
             ],
         },
-        {"type": "click", "name": "融资登记", "key": "APPLY"},
+        {
+            "name": "融资登记",
+            "sub_button": [
+                {"type": "click", "name": "登记融资需求", "key": "APPLY"},
+                {"type": "click", "name": "查询办理进度", "key": "STATUS"},
+            ],
+        },
         {"type": "click", "name": "联系我们", "key": "CONTACT"},
     ]
 }

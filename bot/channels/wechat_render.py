@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from bot.messages import Button, Citation, OutMessage
@@ -9,51 +10,73 @@ from bot.messages import Button, Citation, OutMessage
 MAX_TEXT_BYTES = 2000  # WeChat text messages are limited to 2048 bytes (UTF-8)
 MAX_PARTS = 4  # longer replies are shortened with a link instead of flooding the chat
 ELLIPSIS = "……"
+# Emoji-only labels read poorly as numbered text options.
+LABELS = {"👍": "👍 有帮助", "👎": "👎 没帮助"}
+
+
+def document_name(source: str) -> str:
+    """The 《document》 part of a source, or the source itself when it is not a web address."""
+    match = re.match(r"\s*(《[^》]+》)", source)
+    if match:
+        return match.group(1)
+    return "" if "://" in source else source.strip()
 
 
 def citation_line(citation: Citation) -> str:
-    """One source in plain text: document, article, responsible units."""
-    article = f"第{citation.article}条" if citation.article else ""
-    title = citation.title.strip()
-    name = citation.source.strip() or title
-    line = f"《{name}》" if name and not name.startswith("《") else name
-    if article and article not in title:
-        line += article
-    if title and title != name:
-        line += f" {title}"
+    """One source in plain text: document, article and title, responsible units."""
+    name, title = document_name(citation.source), citation.title.strip()
+    if citation.article:
+        article = f"第{citation.article}条"
+        title = title.removeprefix(article).strip()
+        line = f"{name}{article} {title}".strip()
+    else:
+        line = title + (f"（{name}）" if name and name not in title else "")
     if citation.units:
         line += f"（责任单位：{citation.units}）"
-    return "· " + line.strip()
+    return "· " + line
 
 
-def citations_block(citations: Sequence[Citation]) -> str:
-    """The "依据" block listing every distinct citation."""
-    seen: list[str] = []
+def is_mentioned(citation: Citation, text: str) -> bool:
+    """True when the message text already names this source (its article or its title)."""
+    if citation.article:
+        return f"第{citation.article}条" in text
+    head = citation.title.split("（", 1)[0].strip()
+    return bool(head) and head in text
+
+
+def citations_block(citations: Sequence[Citation], text: str = "") -> str:
+    """The "依据" block listing the distinct citations the text does not already name."""
+    lines: list[str] = []
     for citation in citations:
         line = citation_line(citation)
-        if line not in seen:
-            seen.append(line)
-    return "依据：\n" + "\n".join(seen) if seen else ""
+        if line not in lines and not is_mentioned(citation, text):
+            lines.append(line)
+    return "依据：\n" + "\n".join(lines) if lines else ""
 
 
 def options_block(buttons: Sequence[Button]) -> str:
     """Numbered options the user answers with the number or the words."""
     if not buttons:
         return ""
-    lines = [f"{number}. {button.label}" for number, button in enumerate(buttons, 1)]
+    labels = [LABELS.get(button.label, button.label) for button in buttons]
+    lines = [f"{number}. {label}" for number, label in enumerate(labels, 1)]
     return "请回复数字或文字选择：\n" + "\n".join(lines)
 
 
 def collect_buttons(messages: Sequence[OutMessage]) -> list[Button]:
-    """Every button of the reply, numbered continuously across messages."""
-    return [button for message in messages for button in message.buttons]
+    """The reply's buttons in order, numbered continuously across messages, one per value."""
+    buttons: dict[str, Button] = {}
+    for message in messages:
+        for button in message.buttons:
+            buttons.setdefault(button.value, button)
+    return list(buttons.values())
 
 
 def body_text(messages: Sequence[OutMessage]) -> str:
     """The messages' text followed by their citations (without options)."""
     parts: list[str] = []
     for message in messages:
-        block = citations_block(message.citations)
+        block = citations_block(message.citations, message.text)
         parts.append(message.text.strip() + ("\n\n" + block if block else ""))
     return "\n\n".join(part for part in parts if part)
 

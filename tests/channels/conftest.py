@@ -8,6 +8,11 @@ import pytest
 
 from tests.channels.fake_telegram_api import FakeTelegramAPI
 from tests.channels.telegram_fixtures import serve_in_thread
+from tests.channels.wechat_fixtures import (  # noqa: F401  (WeChat / WeCom fixtures)
+    wechat_app,
+    wechat_fake_api,
+    wechat_settings,
+)
 
 TELEGRAM_TOKEN = "123456:TEST-fake-telegram-token"
 

@@ -6,7 +6,6 @@ import argparse
 import asyncio
 import json
 import logging
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -16,16 +15,9 @@ from bot.channels.wechat_client import WechatClient, WecomClient
 from bot.channels.wechat_errors import WechatApiError
 from policybot.commands.wechat import publish_menu
 from policybot.settings import Settings
-from tests.channels.fake_wechat_api import FakeWechatApi, running_fake_api
+from tests.channels.fake_wechat_api import FakeWechatApi
 
 CUSTOM_SEND = "/cgi-bin/message/custom/send"
-
-
-@pytest.fixture
-def wechat_fake_api() -> Iterator[FakeWechatApi]:
-    """A fake WeChat / WeCom API server on a free loopback port."""
-    with running_fake_api() as fake:
-        yield fake
 
 
 async def send_wechat(fake: FakeWechatApi, texts: list[str], *, revoke_after: int = -1) -> None:
@@ -112,7 +104,7 @@ def test_wechat_menu_default_when_unset(wechat_fake_api: FakeWechatApi, data_dir
     settings = menu_settings(wechat_fake_api, data_dir, "")
     assert publish_menu(argparse.Namespace(dry_run=False), settings) == 0
     [menu] = wechat_fake_api.sent("/cgi-bin/menu/create")
-    assert menu["button"][1]["key"] == "APPLY"
+    assert menu["button"][1]["sub_button"][0]["key"] == "APPLY"
 
 
 @pytest.mark.parametrize(

@@ -14,11 +14,17 @@ from bot.channels.wechat_render import (
 from bot.messages import Button, Citation, OutMessage
 
 CITATION = Citation(
-    doc_id="measures-5",
+    doc_id="measure-5",
     article=5,
-    title="加大首贷支持",
-    source="三明市支持民营小微企业融资若干措施",
+    title="第5条 加大首贷支持",
+    source="《三明市提增民营小微企业融资服务质效若干措施》（三明市人民政府办公室2025年4月29日印发）第5条",
     units="人行三明市分行",
+)
+PRODUCT = Citation(
+    doc_id="product-kejidai",
+    article=None,
+    title="科技贷（福建省科技型中小微企业贷款）",
+    source="https://kjt.fujian.gov.cn （2022-01-07）",
 )
 
 
@@ -46,18 +52,36 @@ def test_render_numbers_buttons_across_messages() -> None:
 
 
 def test_render_citation_readable_in_plain_text() -> None:
-    [text] = render_reply([OutMessage("首贷可享受贴息。", citations=[CITATION])], Shares())
+    message = OutMessage("首贷可享受贴息。", citations=[CITATION, PRODUCT])
+    [text] = render_reply([message], Shares())
     assert text.startswith("首贷可享受贴息。")
     assert "依据：" in text
-    assert (
-        "《三明市支持民营小微企业融资若干措施》第5条 加大首贷支持（责任单位：人行三明市分行）"
-        in text
+    line = (
+        "· 《三明市提增民营小微企业融资服务质效若干措施》第5条 加大首贷支持"
+        "（责任单位：人行三明市分行）"
     )
+    assert line in text
+    assert "· 科技贷（福建省科技型中小微企业贷款）" in text and "https://" not in text
+
+
+def test_render_skips_citations_the_text_names() -> None:
+    text_naming_both = "政策依据：《若干措施》第5条。科技贷由合作银行办理。"
+    [text] = render_reply([OutMessage(text_naming_both, citations=[CITATION, PRODUCT])], Shares())
+    assert text == text_naming_both
+
+
+def test_render_numbers_each_value_once_and_labels_feedback() -> None:
+    messages = [
+        OutMessage("答复", buttons=[Button("申请融资对接", "apply"), Button("👍", "fb:up:1")]),
+        OutMessage("要登记吗？", buttons=[Button("开始登记", "apply"), Button("暂不需要", "no")]),
+    ]
+    [text] = render_reply(messages, Shares())
+    assert "1. 申请融资对接\n2. 👍 有帮助\n3. 暂不需要" in text
 
 
 def test_citation_line_does_not_repeat_article_in_title() -> None:
-    line = citation_line(Citation("d", 3, "第3条 续贷", "三明措施"))
-    assert line.count("第3条") == 1
+    line = citation_line(Citation("d", 3, "第3条 续贷", "《三明措施》第3条"))
+    assert line == "· 《三明措施》第3条 续贷"
 
 
 def test_render_long_reply_shortened_with_link_and_options_kept() -> None:
