@@ -106,6 +106,16 @@ def _jsonable(metrics: Any) -> dict[str, Any]:
     return dict(json.loads(json.dumps(dict(metrics), ensure_ascii=False, default=str)))
 
 
+def _swap_answerer(app: Any, new_answerer: Any) -> None:
+    """Serve the new answerer, wrapped like the old one (e.g. in a fresh answer cache)."""
+    current = app.state.answerer
+    if hasattr(current, "inner"):
+        new_answerer = type(current)(new_answerer)
+    app.state.answerer = new_answerer
+    if getattr(app.state, "engine", None) is not None:
+        app.state.engine.answerer = new_answerer
+
+
 def _label() -> str:
     return "v" + datetime.now(LOCAL_TZ).strftime("%Y%m%d-%H%M%S-%f")[:-3]
 
@@ -156,9 +166,7 @@ def reindex_with_gate(
         reasons = compare_metrics(before, after, golden)
         published = not reasons
         if published:
-            app.state.answerer = new_answerer
-            if getattr(app.state, "engine", None) is not None:
-                app.state.engine.answerer = new_answerer
+            _swap_answerer(app, new_answerer)
             app.state.admin_index_dir = candidate
             (root / "CURRENT").write_text(label, encoding="utf-8")
             _prune(root, candidate)

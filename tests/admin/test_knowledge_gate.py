@@ -1,0 +1,102 @@
+"""Knowledge management: an upload is re-indexed and published only if answers do not degrade."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+from sqlalchemy import select
+
+from admin.knowledge_gate import DEV_QUESTIONS, compare_metrics
+from policybot.settings import Settings
+from storage.db import open_database
+from storage.models import IndexVersion
+from tests.admin.conftest import LiveServer, csrf_of, login
+
+
+def _upload(server: LiveServer, name: str, content: bytes) -> httpx.Response:
+    with httpx.Client(base_url=server.url, timeout=300) as client:
+        login(client, "coord")
+        token = csrf_of(client.get("/admin/knowledge").text)
+        files = {"document": (name, content, "application/octet-stream")}
+        return client.post("/admin/knowledge/upload", data={"csrf_token": token}, files=files)
+
+
+def _versions(settings: Settings) -> list[tuple[str, list[Any]]]:
+    db = open_database(settings)
+    with db.session() as session:
+        rows = [
+            (v.status, v.metrics.get("reasons", [])) for v in session.scalars(select(IndexVersion))
+        ]
+    db.dispose()
+    return rows
+
+
+def _served(server: LiveServer) -> Any:
+    """The answerer the app serves, without the answer cache around it."""
+    current = server.app.state.answerer
+    return getattr(current, "inner", current)
+
+
+def _misleading_document() -> bytes:
+    """Known questions pasted under a wrong measure, so this text outranks the real ones."""
+    rows = [json.loads(line) for line in DEV_QUESTIONS.read_text(encoding="utf-8").splitlines()]
+    questions = [r["question"] for r in rows if not r.get("out_of_scope")]
+    body = "\n".join(f"{q} 请参见第16条。" for q in questions * 3)
+    return f"---\ntitle: 常见问题汇编\narticles: 16\n---\n{body}\n".encode()
+
+
+def test_upload_misleading_document_is_refused(
+    app_settings: Settings, answerer: Any, start_admin: Callable[..., LiveServer]
+) -> None:
+    server = start_admin(app_settings, answerer)
+    response = _upload(server, "常见问题.md", _misleading_document())
+    assert response.status_code == 409 and "回归检查未通过" in response.text
+    assert _served(server) is answerer
+    assert not (Path(app_settings.data_dir) / "knowledge" / "常见问题.md").exists()
+    versions = _versions(app_settings)
+    assert [status for status, _ in versions] == ["refused"] and versions[0][1]
+    assert not list((Path(app_settings.data_dir) / "index_versions").glob("v*"))
+
+
+def test_upload_harmless_document_is_published(
+    app_settings: Settings, answerer: Any, start_admin: Callable[..., LiveServer]
+) -> None:
+    server = start_admin(app_settings, answerer)
+    text = "三明市融资协调办公室每周三下午安排企业接待日，来访前请先电话预约，携带身份证件。"
+    response = _upload(server, "接待日安排.txt", text.encode())
+    assert response.status_code == 200 and "已发布新索引" in response.text
+    state = server.app.state
+    assert _served(server) is not answerer and state.engine.answerer is state.answerer
+    assert (Path(app_settings.data_dir) / "knowledge" / "接待日安排.txt").read_text() == text
+    assert [status for status, _ in _versions(app_settings)] == ["published"]
+    current = (Path(app_settings.data_dir) / "index_versions" / "CURRENT").read_text()
+    assert (Path(app_settings.data_dir) / "index_versions" / current).is_dir()
+
+
+def test_upload_unsupported_file_is_refused(
+    settings: Settings, start_admin: Callable[..., LiveServer]
+) -> None:
+    server = start_admin(settings)
+    response = _upload(server, "run.sh", b"echo hi")
+    assert response.status_code == 400 and "仅支持" in response.text
+    assert _versions(settings) == []
+
+
+def test_compare_metrics_flags_any_drop_and_broken_golden_question() -> None:
+    before = {
+        "hit@1": 0.8,
+        "hit@3": 0.9,
+        "mrr": 0.85,
+        "oos_accuracy": 1.0,
+        "false_reject": 0.0,
+        "misses": ["d1"],
+    }
+    same = dict(before)
+    assert compare_metrics(before, same, {"g1"}) == []
+    worse = dict(before, **{"hit@1": 0.7, "false_reject": 0.1, "misses": ["d1", "g1"]})
+    reasons = compare_metrics(before, worse, {"g1"})
+    assert len(reasons) == 3 and "首位命中率" in reasons[0] and "g1" in reasons[2]
