@@ -31,14 +31,15 @@ def create_app(settings: Settings | None = None, *, answerer: Any = None) -> Fas
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         from bot.answerer import load_answerer
-        from bot.engine import Engine
-
         from bot.channels import telegram, wechat
+        from bot.engine import Engine
         from storage.db import open_database
+        from web.answer_cache import CachedAnswerer
 
         db = open_database(settings)
         app.state.db = db
-        app.state.answerer = answerer or load_answerer(settings)
+        # Popular questions are answered once per index (the engine's hot path stays lean).
+        app.state.answerer = CachedAnswerer(answerer or load_answerer(settings))
         app.state.engine = Engine(db, app.state.answerer, settings)
         await telegram.start(app, settings)
         await wechat.start(app, settings)

@@ -6,12 +6,11 @@ import logging
 import secrets
 from typing import Any
 
-from fastapi import APIRouter, Depends, HTTPException
+from anyio import CapacityLimiter, to_thread
+from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import JSONResponse, StreamingResponse
-from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
 
-from storage.models import Conversation, Message
 from web.deps import DbDep, EngineDep, rate_limited
 from web.metrics import CHAT_MESSAGES, FEEDBACK
 from web.schemas import ChatIn, ChatOut, Detail, FeedbackIn, FeedbackOut
@@ -20,6 +19,7 @@ from web.sse import stream_messages
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api", tags=["chat"])
 CHANNEL = "web"
+SQLITE_ENGINE_THREADS = 4
 LIMIT_RESPONSES: dict[int | str, dict[str, Any]] = {
     413: {"model": Detail, "description": "Body larger than MAX_BODY_BYTES"},
     429: {"model": Detail, "description": "Rate limit reached; see the Retry-After header"},
@@ -31,10 +31,24 @@ def new_session_id() -> str:
     return secrets.token_urlsafe(16)
 
 
-async def _converse(engine: Any, body: ChatIn) -> tuple[str, list[dict[str, Any]]]:
+def engine_limiter(request: Request) -> CapacityLimiter:
+    """Threads allowed into the engine at once (SQLite has one writer: few threads queue less)."""
+    limiter: CapacityLimiter | None = getattr(request.app.state, "engine_limiter", None)
+    if limiter is None:
+        db = getattr(request.app.state, "db", None)
+        limiter = CapacityLimiter(SQLITE_ENGINE_THREADS if db is None or db.is_sqlite else 32)
+        request.app.state.engine_limiter = limiter
+    return limiter
+
+
+async def _converse(
+    request: Request, engine: Any, body: ChatIn
+) -> tuple[str, list[dict[str, Any]]]:
     """Run the engine (synchronous, database-backed) in a worker thread."""
     session_id = body.session_id or new_session_id()
-    messages = await run_in_threadpool(engine.handle, CHANNEL, session_id, body.text)
+    messages = await to_thread.run_sync(
+        engine.handle, CHANNEL, session_id, body.text, limiter=engine_limiter(request)
+    )
     return session_id, [message.to_dict() for message in messages]
 
 
@@ -45,9 +59,9 @@ async def _converse(engine: Any, body: ChatIn) -> tuple[str, list[dict[str, Any]
     dependencies=[Depends(rate_limited("chat"))],
     summary="Send one message to the assistant",
 )
-async def chat(body: ChatIn, engine: EngineDep) -> JSONResponse:
+async def chat(request: Request, body: ChatIn, engine: EngineDep) -> JSONResponse:
     """Channel `web`, `session_id` as the user id; a button press is its value as `text`."""
-    session_id, messages = await _converse(engine, body)
+    session_id, messages = await _converse(request, engine, body)
     CHAT_MESSAGES.labels("json").inc()
     return JSONResponse({"session_id": session_id, "messages": messages})
 
@@ -65,9 +79,9 @@ async def chat(body: ChatIn, engine: EngineDep) -> JSONResponse:
     dependencies=[Depends(rate_limited("chat"))],
     summary="Send one message; the reply streams as Server-Sent Events",
 )
-async def chat_stream(body: ChatIn, engine: EngineDep) -> StreamingResponse:
+async def chat_stream(request: Request, body: ChatIn, engine: EngineDep) -> StreamingResponse:
     """Same input as /api/chat; the answer text arrives in deltas."""
-    session_id, messages = await _converse(engine, body)
+    session_id, messages = await _converse(request, engine, body)
     CHAT_MESSAGES.labels("stream").inc()
     headers = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
     return StreamingResponse(
@@ -77,18 +91,15 @@ async def chat_stream(body: ChatIn, engine: EngineDep) -> StreamingResponse:
 
 def _record_feedback(db: Any, body: FeedbackIn, score: int) -> bool:
     """Store the score on the bot message when it belongs to this web session."""
+    from storage.conversations import get_conversation, set_feedback
+
     with db.session() as session:
-        query = (
-            select(Message)
-            .join(Conversation, Conversation.id == Message.conversation_id)
-            .where(Message.id == body.message_id, Message.direction == "out")
-            .where(Conversation.channel == CHANNEL, Conversation.user_id == body.session_id)
-        )
-        message = session.scalars(query).first()
-        if message is None:
+        conversation = get_conversation(session, channel=CHANNEL, user_id=body.session_id)
+        if conversation is None:
             return False
-        message.feedback = score
-        return True
+        return set_feedback(
+            session, conversation_id=conversation.id, message_id=body.message_id, value=score
+        )
 
 
 @router.post(

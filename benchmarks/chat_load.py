@@ -1,0 +1,189 @@
+"""Load benchmark of POST /api/chat on loopback: answers per second and latency percentiles.
+
+Starts `policybot serve` (2 workers, rate limits off, a throw-away database, the existing index)
+unless --url points at a running server, then drives it with a lean asyncio HTTP/1.1
+keep-alive client: N concurrent connections, each a visitor asking the dev questions.
+
+    .venv/bin/python benchmarks/chat_load.py --concurrency 32 --duration 20
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV_QUESTIONS = ROOT.parent / "shared" / "eval" / "dev-questions.jsonl"
+FALLBACK_QUESTIONS = ["续贷有什么政策？", "有哪些专项贷款？", "怎么修复信用？"]
+QUESTIONS_PER_SESSION = 4  # a visitor asks a few questions, then a new visitor arrives
+
+
+def load_questions(path: Path) -> list[str]:
+    """Questions from a JSONL file in the eval format (or a small built-in list)."""
+    if not path.exists():
+        return FALLBACK_QUESTIONS
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line)["question"] for line in lines if line.strip()]
+
+
+async def visitor(
+    host: str, port: int, worker: int, questions: list[str], stop_at: float, warm_until: float,
+    latencies: list[float], errors: list[str], unique: bool,
+) -> None:  # fmt: skip
+    """One keep-alive connection posting questions until the deadline."""
+    reader, writer = await asyncio.open_connection(host, port)
+    rng = random.Random(worker)
+    asked = 0
+    while time.perf_counter() < stop_at:
+        session = f"bench-{worker}-{asked // QUESTIONS_PER_SESSION}"
+        text = rng.choice(questions)
+        if unique:  # defeat the answer cache: every question is new text
+            text = f"{text} #{worker}x{asked}"
+        body = json.dumps({"session_id": session, "text": text}).encode()
+        head = (
+            f"POST /api/chat HTTP/1.1\r\nHost: {host}:{port}\r\n"
+            f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n"
+        ).encode()
+        started = time.perf_counter()
+        writer.write(head + body)
+        status_line = await reader.readline()
+        length = 0
+        while True:
+            line = await reader.readline()
+            if line in (b"\r\n", b""):
+                break
+            name, _, value = line.decode("latin-1").partition(":")
+            if name.lower() == "content-length":
+                length = int(value)
+        payload = await reader.readexactly(length)
+        finished = time.perf_counter()
+        asked += 1
+        if not status_line.startswith(b"HTTP/1.1 200") or b'"messages"' not in payload:
+            errors.append(status_line.decode("latin-1").strip())
+        elif started >= warm_until:
+            latencies.append(finished - started)
+    writer.close()
+
+
+async def drive(
+    url: str, concurrency: int, duration: float, warmup: float, unique: bool = False
+) -> dict[str, Any]:
+    """Run the load and summarise the measured window (after warm-up)."""
+    parts = urlsplit(url)
+    host, port = parts.hostname or "127.0.0.1", parts.port or 80
+    questions = load_questions(DEV_QUESTIONS)
+    latencies: list[float] = []
+    errors: list[str] = []
+    start = time.perf_counter()
+    warm_until, stop_at = start + warmup, start + warmup + duration
+    tasks = [
+        visitor(host, port, i, questions, stop_at, warm_until, latencies, errors, unique)
+        for i in range(concurrency)
+    ]
+    await asyncio.gather(*tasks)
+    measured = max(time.perf_counter() - warm_until, 1e-9)
+    ordered = sorted(latencies)
+
+    def pct(p: float) -> float:
+        return 1000 * ordered[min(len(ordered) - 1, int(p * len(ordered)))] if ordered else 0.0
+
+    return {
+        "mode": "unique questions" if unique else "dev questions (repeats)",
+        "concurrency": concurrency,
+        "seconds": round(measured, 2),
+        "answers": len(latencies),
+        "answers_per_s": round(len(latencies) / measured, 1),
+        "p50_ms": round(pct(0.50), 1),
+        "p95_ms": round(pct(0.95), 1),
+        "p99_ms": round(pct(0.99), 1),
+        "mean_ms": round(1000 * statistics.fmean(ordered), 1) if ordered else 0.0,
+        "errors": len(errors),
+    }
+
+
+def free_port() -> int:
+    """A free TCP port on loopback."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def start_server(workers: int, index_dir: Path) -> tuple[subprocess.Popen[bytes], str]:
+    """`policybot serve` on a free port with a throw-away data dir; waits for /readyz."""
+    port = free_port()
+    data_dir = tempfile.mkdtemp(prefix="policybot-bench-")
+    env = dict(os.environ, POLICYBOT_DATA_DIR=data_dir, POLICYBOT_INDEX_DIR=str(index_dir),
+               RATE_LIMIT_CHAT="0", RATE_LIMIT_INTAKE="0", LOG_LEVEL="WARNING")  # fmt: skip
+    command = [str(ROOT / ".venv" / "bin" / "policybot"), "serve", "--port", str(port),
+               "--workers", str(workers), "--no-access-log"]  # fmt: skip
+    process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError("the server exited during start-up")
+        try:
+            with urllib.request.urlopen(f"{url}/readyz", timeout=2) as response:
+                if response.status == 200:
+                    return process, url
+        except OSError:
+            time.sleep(0.5)
+    process.terminate()
+    raise RuntimeError("the server did not become ready")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse arguments, run the benchmark, print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--url", help="a running server (default: start one)")
+    parser.add_argument("--workers", type=int, default=2, help="server worker processes")
+    parser.add_argument("--index-dir", type=Path, default=ROOT / "data" / "index")
+    parser.add_argument("--concurrency", type=int, default=32)
+    parser.add_argument("--duration", type=float, default=20.0, help="measured seconds")
+    parser.add_argument(
+        "--warmup", type=float, default=10.0, help="unmeasured seconds first (fills caches)"
+    )
+    parser.add_argument(
+        "--unique", action="store_true", help="make every question new text (no cache hits)"
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON only")
+    args = parser.parse_args(argv)
+    process = None
+    url = args.url
+    if url is None:
+        process, url = start_server(args.workers, args.index_dir)
+    try:
+        try:
+            import uvloop
+
+            uvloop.install()
+        except ImportError:
+            pass
+        result = asyncio.run(drive(url, args.concurrency, args.duration, args.warmup, args.unique))
+    finally:
+        if process is not None:
+            process.terminate()
+            process.wait(timeout=30)
+    if args.json:
+        print(json.dumps(result))
+    else:
+        for key, value in result.items():
+            print(f"{key:>14}: {value}")
+    return 1 if result["errors"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
