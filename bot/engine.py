@@ -11,7 +11,7 @@ from typing import Any
 
 from bot.conversation.commands import DOCUMENT_PREFIX, classify_command, parse_feedback
 from bot.conversation.commands import parse_prefixed as _prefixed
-from bot.conversation.form import handle_form, resume_message, start_form
+from bot.conversation.form import handle_form, need_hints, resume_message, start_form
 from bot.conversation.form_messages import receipt_messages
 from bot.conversation.replies import (
     ERROR_TEXT,
@@ -142,6 +142,7 @@ class Engine:
         message = answer_message(answer, in_form=in_form, offer_follows=offer)
         turn.replies.append(Reply.from_answer(message, answer))
         if offer:
+            turn.state["hints"] = need_hints(text)
             turn.say(intake_offer_message(), "intake_offer")
 
     def _apply(

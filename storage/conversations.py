@@ -13,23 +13,18 @@ from storage.models import Conversation, Message, utcnow
 
 def get_or_create_conversation(session: Session, *, channel: str, user_id: str) -> Conversation:
     """The conversation of this channel user, created when missing (safe under races)."""
-    dialect = session.get_bind().dialect.name
-    module = postgresql if dialect == "postgresql" else sqlite
-    stmt = (
+    found = get_conversation(session, channel=channel, user_id=user_id)
+    if found is not None:
+        return found
+    module = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    session.execute(
         module.insert(Conversation)
         .values(channel=channel, user_id=user_id, state={}, version=0)
         .on_conflict_do_nothing(index_elements=[Conversation.channel, Conversation.user_id])
     )
-    found = session.scalars(
-        select(Conversation).where(Conversation.channel == channel, Conversation.user_id == user_id)
-    ).first()
-    if found is not None:
-        return found
-    session.execute(stmt)
-    session.flush()
-    return session.scalars(
-        select(Conversation).where(Conversation.channel == channel, Conversation.user_id == user_id)
-    ).one()
+    created = get_conversation(session, channel=channel, user_id=user_id)
+    assert created is not None  # inserted now, or by a concurrent writer
+    return created
 
 
 def save_state(

@@ -19,11 +19,22 @@ from bot.conversation.replies import help_message
 from bot.conversation.turn import Turn
 from bot.intake import FieldError, validate_field
 from bot.intake.fields import FIELD_BY_NAME, Field
-from bot.intake.validation import NO_WORDS
+from bot.intake.numbers import half_width
+from bot.intake.validation import MAX_AMOUNT_WAN, NO_WORDS
 from bot.messages import OutMessage
 
 AskQuestion = Callable[[Turn, str], None]  # answers a policy question inside the turn
+_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(万|亿)")
 _ORG_SUFFIX = re.compile(r"(公司|厂|店|社|中心|部|行|馆|场|站|所|院|队|坊|园)")
+
+
+def need_hints(text: str) -> dict[str, float]:
+    """Answers suggested by a financing need, e.g. the amount in "想贷款200万周转"."""
+    match = _AMOUNT.search(half_width(text))
+    if not match:
+        return {}
+    value = float(match.group(1)) * (10000 if match.group(2) == "亿" else 1)
+    return {"amount_wan": value} if 0 < value <= MAX_AMOUNT_WAN else {}
 
 
 def new_form() -> dict[str, Any]:
@@ -44,6 +55,7 @@ def resume_message(form: dict[str, Any], lead: str = "") -> OutMessage:
 def start_form(turn: Turn) -> None:
     """Open a new form and ask its first question."""
     form = new_form()
+    form["hints"] = turn.state.pop("hints", None) or {}
     turn.state["form"] = form
     lead = "好的，开始登记融资需求。随时回复“取消”可退出，“修改”可更改已填项。"
     turn.say(resume_message(form, lead), "form")

@@ -39,7 +39,11 @@ def prompt_message(form: dict[str, Any], field: Field, lead: str = "") -> OutMes
         text = f"{lead}修改「{field.label}」（当前：{current}）\n{field.ask()}"
         return OutMessage(text, buttons=[*field_buttons(field), Button("不修改", RESUME)])
     index = FORM_FIELDS.index(field) + 1
-    return OutMessage(f"{lead}（{index}/{TOTAL}）{field.ask()}", buttons=field_buttons(field))
+    buttons = field_buttons(field)
+    hint = (form.get("hints") or {}).get(field.name)
+    if hint is not None and not buttons:  # e.g. the amount named in "想贷款200万周转"
+        buttons = [Button(display_value(field.name, hint).replace(" ", ""), f"{hint:g}")]
+    return OutMessage(f"{lead}（{index}/{TOTAL}）{field.ask()}", buttons=buttons)
 
 
 def summary_message(form: dict[str, Any], lead: str = "") -> OutMessage:

@@ -147,3 +147,13 @@ def test_apply_while_filling_resumes_current_question(engine: Engine) -> None:
     engine.handle("cli", "u1", "三明市测试机械制造有限公司")
     replies = engine.handle("cli", "u1", "申请")
     assert "正在填写" in texts(replies) and "（2/14）" in texts(replies)
+
+
+def test_financing_need_amount_is_offered_as_button_in_form(engine: Engine) -> None:
+    engine.handle("cli", "u1", "想贷款200万周转")
+    engine.handle("cli", "u1", "申请融资对接")
+    for text in ["三明市测试机械制造有限公司", "91350400MA2Y12345Q", "三元区", "外贸", "张三"]:
+        engine.handle("cli", "u1", text)
+    replies = engine.handle("cli", "u1", "13912345678")
+    assert [(b.label, b.value) for b in replies[-1].buttons] == [("200万元", "200")]
+    assert "资金主要用途" in texts(engine.handle("cli", "u1", "200"))

@@ -1,0 +1,74 @@
+"""Tests of conversation storage: creation, optimistic state saves, transcript, feedback."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+from sqlalchemy import func, select
+
+from storage.conversations import (
+    add_message,
+    get_or_create_conversation,
+    list_messages,
+    save_state,
+    set_feedback,
+)
+from storage.db import Database
+from storage.models import Conversation
+
+
+def test_get_or_create_conversation_returns_same_row(db: Database) -> None:
+    with db.session() as session:
+        first = get_or_create_conversation(session, channel="web", user_id="a")
+    with db.session() as session:
+        again = get_or_create_conversation(session, channel="web", user_id="a")
+        other = get_or_create_conversation(session, channel="telegram", user_id="a")
+    assert again.id == first.id and other.id != first.id and again.version == 0
+
+
+def test_get_or_create_conversation_under_concurrent_first_messages(db: Database) -> None:
+    def create(_: int) -> int:
+        with db.session() as session:
+            return get_or_create_conversation(session, channel="web", user_id="same").id
+
+    with ThreadPoolExecutor(max_workers=10) as pool:
+        ids = set(pool.map(create, range(10)))
+    assert len(ids) == 1
+    with db.session() as session:
+        assert session.scalar(select(func.count()).select_from(Conversation)) == 1
+
+
+def test_save_state_rejects_stale_version(db: Database) -> None:
+    with db.session() as session:
+        conversation_id = get_or_create_conversation(session, channel="web", user_id="a").id
+    with db.session() as session:
+        assert save_state(
+            session, conversation_id=conversation_id, state={"step": 1}, expected_version=0
+        )
+    with db.session() as session:
+        assert not save_state(
+            session, conversation_id=conversation_id, state={"step": 2}, expected_version=0
+        )
+    with db.session() as session:
+        stored = session.get(Conversation, conversation_id)
+        assert stored is not None and stored.state == {"step": 1} and stored.version == 1
+
+
+def test_set_feedback_only_on_own_bot_messages(db: Database) -> None:
+    with db.session() as session:
+        mine = get_or_create_conversation(session, channel="web", user_id="a").id
+        theirs = get_or_create_conversation(session, channel="web", user_id="b").id
+        question = add_message(session, conversation_id=mine, direction="in", text="问")
+        answer = add_message(
+            session, conversation_id=mine, direction="out", text="答", intent="policy_question",
+            in_scope=True, top_score=0.5, citations=[{"doc_id": "measure-6", "article": 6}],
+        )  # fmt: skip
+    with db.session() as session:
+        assert set_feedback(session, conversation_id=mine, message_id=answer.id, value=-1)
+        assert not set_feedback(session, conversation_id=mine, message_id=question.id, value=1)
+        assert not set_feedback(session, conversation_id=theirs, message_id=answer.id, value=1)
+        assert not set_feedback(session, conversation_id=mine, message_id=999999, value=1)
+    with db.session() as session:
+        transcript = list_messages(session, conversation_id=mine)
+        assert [(m.direction, m.feedback) for m in transcript] == [("in", None), ("out", -1)]
+        assert transcript[1].citations[0]["article"] == 6
