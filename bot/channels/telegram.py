@@ -1,33 +1,30 @@
-"""Telegram channel: webhook route and lifespan start/stop (webhook or long-polling mode)."""
+"""Telegram channel in the FastAPI app: the webhook route and the lifespan start/stop.
+
+Mode: with TELEGRAM_WEBHOOK_SECRET set, updates arrive on POST /telegram/webhook (register it with
+`policybot telegram set-webhook URL`; any number of workers). Without it, the server polls Telegram
+in the background (no public URL needed; run a single worker, or use `policybot telegram`).
+"""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import hmac
+import itertools
 import logging
-from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, HTTPException, Request, Response
 from telegram import Update
+from telegram.error import InvalidToken
 
-from bot.channels.telegram_app import ALLOWED_UPDATES, bot_commands, build_application
-from bot.channels.telegram_outbox import run_outbox
+from bot.channels.telegram_app import TelegramChannel, launch, shutdown
 
 log = logging.getLogger(__name__)
 
 router = APIRouter()
-
-
-@dataclass
-class TelegramChannel:
-    """The running PTB application, its mode and the outbox task."""
-
-    application: Any
-    polling: bool
-    webhook_secret: str
-    outbox: asyncio.Task[None] | None = None
+# Telegram unreachable at startup: try again after these many seconds, then every last one.
+START_RETRY_S = (5.0, 15.0, 60.0, 300.0)
 
 
 def secret_matches(given: str | None, expected: str) -> bool:
@@ -55,56 +52,17 @@ async def telegram_webhook(
         raise HTTPException(status_code=403, detail="forbidden")
     try:
         payload = await request.json()
+        if not isinstance(payload, dict) or not isinstance(payload.get("update_id"), int):
+            raise ValueError("not an update")
         update = Update.de_json(payload, channel.application.bot)
-    except (ValueError, TypeError, KeyError) as exc:
+    except Exception as exc:  # untrusted JSON: any parsing failure is the sender's error
         raise HTTPException(status_code=400, detail="invalid update") from exc
     await channel.application.update_queue.put(update)
     return Response(status_code=200)
 
 
-async def launch(settings: Any, *, engine: Any, db: Any, polling: bool) -> TelegramChannel:
-    """Build and start the application, taking updates by long polling or from the route."""
-    application = build_application(settings, engine=engine, db=db, polling=polling)
-    await application.initialize()
-    try:
-        await application.bot.set_my_commands(bot_commands())
-        if application.updater is not None:
-            await application.updater.start_polling(
-                allowed_updates=ALLOWED_UPDATES, drop_pending_updates=False
-            )
-        await application.start()
-    except BaseException:
-        await application.shutdown()
-        raise
-    channel = TelegramChannel(application, polling, settings.telegram_webhook_secret)
-    channel.outbox = asyncio.create_task(
-        run_outbox(application.bot, db, settings.telegram_outbox_interval_s),
-        name="telegram-outbox",
-    )
-    mode = "polling" if polling else "webhook"
-    log.info("telegram bot @%s started (%s)", application.bot.username, mode)
-    return channel
-
-
-async def shutdown(channel: TelegramChannel) -> None:
-    """Stop the outbox, the polling, and the application, in that order."""
-    if channel.outbox is not None:
-        channel.outbox.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await channel.outbox
-    application = channel.application
-    if application.updater is not None and application.updater.running:
-        await application.updater.stop()
-    if application.running:
-        await application.stop()
-    await application.shutdown()
-
-
-async def start(app: Any, settings: Any) -> None:
-    """Start the bot when TELEGRAM_BOT_TOKEN is set; the web app keeps running if it fails."""
-    app.state.telegram = None
-    if not settings.telegram_bot_token:
-        return
+async def _try_launch(app: Any, settings: Any) -> bool:
+    """One start attempt; True when done (started, or the token is rejected for good)."""
     try:
         app.state.telegram = await launch(
             settings,
@@ -112,12 +70,42 @@ async def start(app: Any, settings: Any) -> None:
             db=app.state.db,
             polling=not settings.telegram_webhook_secret,
         )
-    except Exception:
-        log.exception("telegram bot could not start; the other channels keep running")
+    except InvalidToken:
+        log.error("TELEGRAM_BOT_TOKEN was rejected by Telegram; the bot stays off")
+        return True
+    except Exception as exc:
+        log.warning("telegram bot could not start (%s); will retry", exc, exc_info=exc)
+        return False
+    return True
+
+
+async def _keep_trying(app: Any, settings: Any) -> None:
+    """Retry the start in the background until it succeeds or the app stops."""
+    for delay in itertools.chain(START_RETRY_S, itertools.repeat(START_RETRY_S[-1])):
+        await asyncio.sleep(delay)
+        if await _try_launch(app, settings):
+            return
+
+
+async def start(app: Any, settings: Any) -> None:
+    """Start the bot when TELEGRAM_BOT_TOKEN is set; the web app keeps running if it fails."""
+    app.state.telegram = None
+    app.state.telegram_starter = None
+    if not settings.telegram_bot_token:
+        return
+    if not await _try_launch(app, settings):
+        app.state.telegram_starter = asyncio.create_task(
+            _keep_trying(app, settings), name="telegram-start-retry"
+        )
 
 
 async def stop(app: Any) -> None:
-    """Stop the bot if it runs."""
+    """Stop the start retries and the bot if it runs."""
+    starter: asyncio.Task[None] | None = getattr(app.state, "telegram_starter", None)
+    if starter is not None:
+        starter.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await starter
     channel: TelegramChannel | None = getattr(app.state, "telegram", None)
     app.state.telegram = None
     if channel is not None:

@@ -1,10 +1,13 @@
-"""Build the python-telegram-bot Application: rate limiter, per-chat ordering, handlers."""
+"""The python-telegram-bot Application: build (rate limiter, ordering, handlers), run, stop."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import logging
 from collections import Counter
 from collections.abc import Awaitable
+from dataclasses import dataclass
 from typing import Any
 
 from telegram import BotCommand, Update
@@ -25,9 +28,13 @@ from bot.channels.telegram_handlers import (
     on_button,
     on_command,
     on_error,
+    on_group,
     on_text,
     on_unsupported,
 )
+from bot.channels.telegram_outbox import run_outbox
+
+log = logging.getLogger(__name__)
 
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
 MAX_CONCURRENT_UPDATES = 16
@@ -83,12 +90,15 @@ def build_application(
     application.bot_data["policybot"] = BotContext(
         engine=engine, buttons=ButtonStore(db), office_phone=settings.office_phone
     )
-    application.add_handler(CommandHandler(list(COMMANDS), on_command))
-    application.add_handler(MessageHandler(filters.COMMAND, on_command))  # unknown: help
+    # Only private chats: form answers (phone, credit code) must never show in a group.
+    private = filters.ChatType.PRIVATE
+    application.add_handler(CommandHandler(list(COMMANDS), on_command, filters=private))
+    application.add_handler(MessageHandler(private & filters.COMMAND, on_command))  # unknown
     application.add_handler(CallbackQueryHandler(on_button))
-    application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, on_text))
-    unsupported = filters.ChatType.PRIVATE & ~filters.TEXT & ~filters.StatusUpdate.ALL
+    application.add_handler(MessageHandler(private & filters.TEXT & ~filters.COMMAND, on_text))
+    unsupported = private & ~filters.TEXT & ~filters.StatusUpdate.ALL
     application.add_handler(MessageHandler(unsupported, on_unsupported))
+    application.add_handler(MessageHandler(filters.ChatType.GROUPS & filters.COMMAND, on_group))
     application.add_error_handler(on_error)
     return application
 
@@ -96,3 +106,54 @@ def build_application(
 def bot_commands() -> list[BotCommand]:
     """The command menu registered with setMyCommands."""
     return [BotCommand(name, description) for name, description in COMMANDS.items()]
+
+
+@dataclass
+class TelegramChannel:
+    """The running PTB application, its mode and the outbox task."""
+
+    application: Any
+    polling: bool
+    webhook_secret: str
+    outbox: asyncio.Task[None] | None = None
+
+
+async def launch(settings: Any, *, engine: Any, db: Any, polling: bool) -> TelegramChannel:
+    """Build and start the application, taking updates by long polling or from the route."""
+    # httpx logs every request URL at INFO, and Bot API URLs contain the token.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    application = build_application(settings, engine=engine, db=db, polling=polling)
+    try:
+        await application.initialize()
+        await application.bot.set_my_commands(bot_commands())
+        if application.updater is not None:
+            await application.updater.start_polling(
+                allowed_updates=ALLOWED_UPDATES, drop_pending_updates=False
+            )
+        await application.start()
+    except BaseException:
+        await application.shutdown()  # no-op when initialize() failed: close the client too
+        await application.bot.request.shutdown()
+        raise
+    channel = TelegramChannel(application, polling, settings.telegram_webhook_secret)
+    channel.outbox = asyncio.create_task(
+        run_outbox(application.bot, db, settings.telegram_outbox_interval_s),
+        name="telegram-outbox",
+    )
+    mode = "polling" if polling else "webhook"
+    log.info("telegram bot @%s started (%s)", application.bot.username, mode)
+    return channel
+
+
+async def shutdown(channel: TelegramChannel) -> None:
+    """Stop the outbox, the polling, and the application, in that order."""
+    if channel.outbox is not None:
+        channel.outbox.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await channel.outbox
+    application = channel.application
+    if application.updater is not None and application.updater.running:
+        await application.updater.stop()
+    if application.running:
+        await application.stop()
+    await application.shutdown()

@@ -123,6 +123,13 @@ async def on_unsupported(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         await context.bot.send_message(chat_id=update.effective_chat.id, text=UNSUPPORTED_TEXT)
 
 
+async def on_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A command in a group: point to the private chat (company data stays out of groups)."""
+    if update.effective_chat is not None:
+        text = f"为保护企业信息，请私聊我办理：打开 @{context.bot.username} 并发送 /start。"
+        await context.bot.send_message(chat_id=update.effective_chat.id, text=text)
+
+
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A button press: answer the query first, mark the choice, then send the value as text."""
     query = update.callback_query

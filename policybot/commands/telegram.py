@@ -5,10 +5,14 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import re
 import signal
 from typing import Any
 
 log = logging.getLogger(__name__)
+
+# What Telegram accepts as secret_token.
+SECRET_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
 
 def register(subparsers: Any) -> None:
@@ -41,6 +45,9 @@ def set_webhook_command(args: argparse.Namespace, settings: Any) -> int:
     """Register the webhook URL together with the secret token Telegram will send back."""
     if not settings.telegram_bot_token or not settings.telegram_webhook_secret:
         print("需要先设置 TELEGRAM_BOT_TOKEN 和 TELEGRAM_WEBHOOK_SECRET。")
+        return 2
+    if not SECRET_PATTERN.fullmatch(settings.telegram_webhook_secret):
+        print("TELEGRAM_WEBHOOK_SECRET 只能由字母、数字、_ 和 - 组成，长度 1-256 位。")
         return 2
     from telegram.error import TelegramError
 
@@ -96,7 +103,7 @@ async def run_polling(
 ) -> None:
     """Open the database and engine, poll Telegram, and stop cleanly on a signal or event."""
     from bot.answerer import load_answerer
-    from bot.channels.telegram import launch, shutdown
+    from bot.channels.telegram_app import launch, shutdown
     from bot.engine import Engine
     from storage.db import open_database
 

@@ -6,8 +6,15 @@ from collections.abc import Iterator
 
 import pytest
 
+from policybot.settings import Settings
 from tests.channels.fake_telegram_api import FakeTelegramAPI
-from tests.channels.telegram_fixtures import serve_in_thread
+from tests.channels.telegram_fixtures import (
+    WEBHOOK_SECRET,
+    ScriptedEngine,
+    adapter_app,
+    serve_in_thread,
+    telegram_settings,
+)
 from tests.channels.wechat_fixtures import (  # noqa: F401  (WeChat / WeCom fixtures)
     wechat_app,
     wechat_fake_api,
@@ -24,3 +31,29 @@ def telegram_api() -> Iterator[FakeTelegramAPI]:
     with serve_in_thread(api.app) as base_url:
         api.port = int(base_url.rsplit(":", 1)[1])
         yield api
+
+
+@pytest.fixture
+def telegram_engine() -> ScriptedEngine:
+    """A scripted stand-in for the engine (protocol tests of the Telegram adapter)."""
+    return ScriptedEngine()
+
+
+@pytest.fixture
+def telegram_webhook(
+    settings: Settings, telegram_api: FakeTelegramAPI, telegram_engine: ScriptedEngine
+) -> Iterator[tuple[str, Settings]]:
+    """The Telegram adapter app in webhook mode on loopback: (base URL, settings)."""
+    configured = telegram_settings(settings, telegram_api, secret=WEBHOOK_SECRET)
+    with serve_in_thread(adapter_app(configured, telegram_engine)) as base_url:
+        yield base_url, configured
+
+
+@pytest.fixture
+def telegram_polling(
+    settings: Settings, telegram_api: FakeTelegramAPI, telegram_engine: ScriptedEngine
+) -> Iterator[str]:
+    """The Telegram adapter app in polling mode (no webhook secret): its base URL."""
+    configured = telegram_settings(settings, telegram_api)
+    with serve_in_thread(adapter_app(configured, telegram_engine)) as base_url:
+        yield base_url

@@ -60,7 +60,7 @@ class FakeTelegramAPI:
         self.messages: dict[int, dict[str, Any]] = {}  # bot messages by message_id
         self.webhook: dict[str, Any] = {}
         self.commands: list[dict[str, str]] = []
-        self.retry_after: dict[str, list[int]] = {}  # method -> retry_after values to inject
+        self.faults: dict[str, list[int]] = {}  # method -> HTTP errors to answer first (429, 500)
         self._cond = threading.Condition()
         self._ids = itertools.count(1)
         self.app = Starlette(
@@ -80,14 +80,12 @@ class FakeTelegramAPI:
         with self._cond:
             self.calls.append((method, params))
             self._cond.notify_all()
-            pending = self.retry_after.get(method)
-            if pending:
-                seconds = pending.pop(0)
-                return _error(
-                    429,
-                    f"Too Many Requests: retry after {seconds}",
-                    parameters={"retry_after": seconds},
-                )
+            faults = self.faults.get(method)
+            code = faults.pop(0) if faults else 0
+        if code == 429:
+            return _error(429, "Too Many Requests: retry after 1", parameters={"retry_after": 1})
+        if code:
+            return _error(code, "Internal Server Error")
         if method in ACKNOWLEDGED:
             return JSONResponse({"ok": True, "result": True})
         handler = getattr(self, "_m_" + method, None)

@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from typing import Any
 
+import httpx
 import uvicorn
 from fastapi import FastAPI
 
@@ -22,6 +23,7 @@ from storage.db import open_database
 from tests.channels.fake_telegram_api import FakeTelegramAPI
 
 LONG_VALUE = "我想了解第五条关于首贷续贷的具体申请条件和需要准备的材料有哪些"  # > 64 bytes
+WEBHOOK_SECRET = "s3cret-token_ABC"
 PARAGRAPH = "三明市支持民营小微企业融资，" + "相关部门按职责分工推进落实。" * 12
 
 
@@ -65,14 +67,17 @@ _user_message_ids = itertools.count(1_000_000)
 _update_ids = itertools.count(1)  # one increasing sequence, as getUpdates offsets require
 
 
-def user_message(user_id: int, text: str) -> dict[str, Any]:
-    """An update carrying a private text message (a /command gets its bot_command entity)."""
+def user_message(user_id: int, text: str, *, group_id: int | None = None) -> dict[str, Any]:
+    """An update carrying a text message (a /command gets its bot_command entity)."""
     user = {"id": user_id, "is_bot": False, "first_name": "张", "language_code": "zh-hans"}
+    chat = {"id": user_id, "type": "private", "first_name": "张"}
+    if group_id is not None:
+        chat = {"id": group_id, "type": "supergroup", "title": "三明企业群"}
     message: dict[str, Any] = {
         "message_id": next(_user_message_ids),
         "date": int(time.time()),
         "text": text,
-        "chat": {"id": user_id, "type": "private", "first_name": "张"},
+        "chat": chat,
         "from": user,
     }
     if text.startswith("/"):
@@ -147,3 +152,9 @@ def adapter_app(settings: Settings, engine: ScriptedEngine) -> FastAPI:
     app.state.settings = settings
     app.include_router(telegram.router)
     return app
+
+
+def post_update(base_url: str, update: Any, secret: str | None = WEBHOOK_SECRET) -> int:
+    """POST an update to the app's webhook route; returns the HTTP status."""
+    headers = {} if secret is None else {"X-Telegram-Bot-Api-Secret-Token": secret}
+    return httpx.post(f"{base_url}/telegram/webhook", json=update, headers=headers).status_code

@@ -58,6 +58,14 @@ def test_set_webhook_refuses_without_token_or_secret(
     assert telegram_env.calls_of("setWebhook") == []
 
 
+def test_set_webhook_refuses_secret_telegram_would_reject(
+    telegram_env: FakeTelegramAPI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TELEGRAM_WEBHOOK_SECRET", "has spaces/and slashes")
+    assert main(["telegram", "set-webhook", HOOK_URL]) == 2
+    assert telegram_env.calls_of("setWebhook") == []
+
+
 def test_polling_command_refuses_without_token(
     telegram_env: FakeTelegramAPI, monkeypatch: pytest.MonkeyPatch
 ) -> None:

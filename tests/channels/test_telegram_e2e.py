@@ -165,7 +165,7 @@ def test_wrong_secret_is_refused_by_the_app(
 
 
 def test_retry_after_still_delivers_answer(telegram_bot: Bot) -> None:
-    telegram_bot.api.retry_after["sendMessage"] = [1]
+    telegram_bot.api.faults["sendMessage"] = [429]
     reply = telegram_bot.say("/help", expect="")
     assert reply
     assert len(telegram_bot.api.calls_of("sendMessage", USER)) >= 2

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
-from typing import Any
 
-import httpx
 import pytest
 
 from policybot.settings import Settings
@@ -20,46 +17,15 @@ from tests.channels.telegram_fixtures import (
     ScriptedEngine,
     adapter_app,
     button_press,
+    post_update,
     serve_in_thread,
-    telegram_settings,
     user_message,
+)
+from tests.channels.telegram_fixtures import (
+    WEBHOOK_SECRET as SECRET,
 )
 
 USER = 424242
-SECRET = "s3cret-token_ABC"
-
-
-@pytest.fixture
-def telegram_engine() -> ScriptedEngine:
-    """A fresh scripted engine."""
-    return ScriptedEngine()
-
-
-@pytest.fixture
-def telegram_webhook(
-    settings: Settings, telegram_api: FakeTelegramAPI, telegram_engine: ScriptedEngine
-) -> Iterator[tuple[str, Settings]]:
-    """The adapter app in webhook mode on loopback: (base URL, settings)."""
-    configured = telegram_settings(settings, telegram_api, secret=SECRET)
-    with serve_in_thread(adapter_app(configured, telegram_engine)) as base_url:
-        yield base_url, configured
-
-
-@pytest.fixture
-def telegram_polling(
-    settings: Settings, telegram_api: FakeTelegramAPI, telegram_engine: ScriptedEngine
-) -> Iterator[str]:
-    """The adapter app in polling mode (no webhook secret): its base URL."""
-    configured = telegram_settings(settings, telegram_api)
-    with serve_in_thread(adapter_app(configured, telegram_engine)) as base_url:
-        yield base_url
-
-
-def post_update(base_url: str, update: dict[str, Any], secret: str | None = SECRET) -> int:
-    """POST an update to the webhook route; returns the HTTP status."""
-    headers = {} if secret is None else {"X-Telegram-Bot-Api-Secret-Token": secret}
-    response = httpx.post(f"{base_url}/telegram/webhook", json=update, headers=headers)
-    return response.status_code
 
 
 def texts(api: FakeTelegramAPI, chat_id: int = USER) -> list[str]:
@@ -169,7 +135,7 @@ def test_retry_after_from_server_still_delivers_message(
     telegram_webhook: tuple[str, Settings], telegram_api: FakeTelegramAPI
 ) -> None:
     base_url, _ = telegram_webhook
-    telegram_api.retry_after["sendMessage"] = [1]
+    telegram_api.faults["sendMessage"] = [429]
     assert post_update(base_url, user_message(USER, "限流")) == 200
     telegram_api.wait_until(lambda: texts(telegram_api), timeout=15)
     assert len(telegram_api.calls_of("sendMessage", USER)) == 2  # 429, then the retry

@@ -1,0 +1,101 @@
+"""The Telegram adapter when things go wrong: bad input, groups, media, Telegram unreachable."""
+
+from __future__ import annotations
+
+import time
+
+import httpx
+import pytest
+
+from bot.channels import telegram
+from bot.channels.telegram_handlers import UNSUPPORTED_TEXT
+from policybot.settings import Settings
+from tests.channels.fake_telegram_api import FakeTelegramAPI
+from tests.channels.telegram_fixtures import (
+    WEBHOOK_SECRET,
+    ScriptedEngine,
+    adapter_app,
+    post_update,
+    serve_in_thread,
+    telegram_settings,
+    user_message,
+)
+
+USER = 434343
+
+
+def sent_texts(api: FakeTelegramAPI, chat_id: int = USER) -> list[str]:
+    return [m["text"] for m in api.sent(chat_id)]
+
+
+@pytest.mark.parametrize("body", [b"not json", b"[1, 2]", b"{}", b'{"update_id": "x"}'])
+def test_webhook_rejects_malformed_update(
+    telegram_webhook: tuple[str, Settings], telegram_engine: ScriptedEngine, body: bytes
+) -> None:
+    base_url, _ = telegram_webhook
+    headers = {"X-Telegram-Bot-Api-Secret-Token": WEBHOOK_SECRET}
+    response = httpx.post(f"{base_url}/telegram/webhook", content=body, headers=headers)
+    assert response.status_code == 400
+    assert telegram_engine.calls == []
+
+
+def test_group_command_points_to_private_chat(
+    telegram_webhook: tuple[str, Settings],
+    telegram_api: FakeTelegramAPI,
+    telegram_engine: ScriptedEngine,
+) -> None:
+    base_url, _ = telegram_webhook
+    assert post_update(base_url, user_message(USER, "/apply", group_id=-100123)) == 200
+    assert post_update(base_url, user_message(USER, "13912345678", group_id=-100123)) == 200
+    telegram_api.wait_until(lambda: sent_texts(telegram_api, -100123))
+    time.sleep(0.3)  # the plain group message must stay unanswered
+    assert sent_texts(telegram_api, -100123) == [
+        "为保护企业信息，请私聊我办理：打开 @sm_policy_bot 并发送 /start。"
+    ]
+    assert telegram_engine.calls == []
+
+
+def test_media_message_gets_text_only_notice(
+    telegram_webhook: tuple[str, Settings],
+    telegram_api: FakeTelegramAPI,
+    telegram_engine: ScriptedEngine,
+) -> None:
+    base_url, _ = telegram_webhook
+    update = user_message(USER, "")
+    del update["message"]["text"]
+    update["message"]["sticker"] = {
+        "file_id": "f", "file_unique_id": "u", "width": 1, "height": 1,
+        "is_animated": False, "is_video": False, "type": "regular",
+    }  # fmt: skip
+    assert post_update(base_url, update) == 200
+    telegram_api.wait_until(lambda: sent_texts(telegram_api))
+    assert sent_texts(telegram_api) == [UNSUPPORTED_TEXT]
+    assert telegram_engine.calls == []
+
+
+def test_start_retries_until_telegram_is_reachable(
+    settings: Settings, telegram_api: FakeTelegramAPI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(telegram, "START_RETRY_S", (0.3,))
+    telegram_api.faults["getMe"] = [500, 500]
+    configured = telegram_settings(settings, telegram_api, secret=WEBHOOK_SECRET)
+    engine = ScriptedEngine()
+    with serve_in_thread(adapter_app(configured, engine)) as base_url:
+        assert post_update(base_url, user_message(USER, "早")) == 503
+        deadline = time.monotonic() + 20
+        while post_update(base_url, user_message(USER, "你好")) == 503:
+            assert time.monotonic() < deadline, "the bot never started"
+            time.sleep(0.1)
+        telegram_api.wait_until(lambda: sent_texts(telegram_api))
+    assert engine.calls == [("telegram", str(USER), "你好")]
+
+
+def test_rejected_token_leaves_the_app_serving(
+    settings: Settings, telegram_api: FakeTelegramAPI, caplog: pytest.LogCaptureFixture
+) -> None:
+    configured = telegram_settings(settings, telegram_api, secret=WEBHOOK_SECRET)
+    configured = configured.model_copy(update={"telegram_bot_token": "999:wrong"})
+    with serve_in_thread(adapter_app(configured, ScriptedEngine())) as base_url:
+        assert post_update(base_url, user_message(USER, "你好")) == 503
+    assert "rejected" in caplog.text
+    assert "999:wrong" not in caplog.text
