@@ -2,24 +2,62 @@
 
 from __future__ import annotations
 
+import threading
+import time
+from collections import deque
 from typing import Annotated
 
 from fastapi import Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from admin.audit_helpers import audit
+from admin.audit_helpers import audit, client_ip
 from admin.auth import AnyStaff, clear_session, new_session, read_session, write_session
 from admin.routing import admin_router
 from admin.templating import render
-from storage.staff import LOCK_MINUTES, authenticate_staff
+from storage.staff import LOCK_MINUTES, LoginResult, authenticate_staff
 
 router = admin_router()
 
+IP_MAX_FAILURES = 20  # per client address and window, whatever the usernames tried
+IP_WINDOW_S = 15 * 60
 LOGIN_ERRORS = {
+    "too_many": "登录尝试过于频繁，请 15 分钟后再试。",
     "bad_credentials": "用户名或密码错误。",
     "locked": f"连续登录失败次数过多，账号已锁定 {LOCK_MINUTES} 分钟，请稍后再试或联系管理员。",
     "disabled": "该账号已停用，请联系管理员。",
 }
+
+
+class LoginThrottle:
+    """Failed logins per client address in a sliding window (guards against password spraying)."""
+
+    def __init__(self) -> None:
+        self.failures: dict[str, deque[float]] = {}
+        self.lock = threading.Lock()
+
+    def _recent(self, ip: str, now: float) -> deque[float]:
+        times = self.failures.setdefault(ip, deque())
+        while times and times[0] < now - IP_WINDOW_S:
+            times.popleft()
+        return times
+
+    def blocked(self, ip: str) -> bool:
+        """True when this address failed too often recently."""
+        with self.lock:
+            return len(self._recent(ip, time.monotonic())) >= IP_MAX_FAILURES
+
+    def failed(self, ip: str) -> None:
+        """Count one failure."""
+        with self.lock:
+            self._recent(ip, time.monotonic()).append(time.monotonic())
+
+
+def _throttle(request: Request) -> LoginThrottle:
+    state = request.app.state
+    if not hasattr(state, "admin_login_throttle"):
+        state.admin_login_throttle = LoginThrottle()
+    throttle: LoginThrottle = state.admin_login_throttle
+    return throttle
 
 
 def _safe_next(target: str) -> str:
@@ -49,10 +87,16 @@ def login(
 ) -> Response:
     """Check the credentials (with lock-out) and start a fresh session."""
     db = request.app.state.db
+    ip = client_ip(request) or "-"
+    throttle = _throttle(request)
     with db.session() as session:
-        result = authenticate_staff(session, username=username, password=password)
+        if throttle.blocked(ip):
+            result = LoginResult(None, "too_many")
+        else:
+            result = authenticate_staff(session, username=username, password=password)
         user = result.user
         if user is None:
+            throttle.failed(ip)
             detail = {"username": username[:64], "reason": result.reason}
             audit(session, request, username[:64] or "-", "login_failed", "staff", after=detail)
         else:
@@ -61,7 +105,8 @@ def login(
     if user is None:
         csrf = str(read_session(request).get("c", ""))
         context = {"csrf_token": csrf, "next": next, "error": LOGIN_ERRORS[result.reason]}
-        return render(request, "login.html", context, status_code=401)
+        code = 429 if result.reason == "too_many" else 401
+        return render(request, "login.html", context, status_code=code)
     response = RedirectResponse(_safe_next(next), status_code=303)
     write_session(request, response, payload)
     return response

@@ -78,12 +78,31 @@ def load_visible(session: Session, staff: Staff, request_id: int) -> FinancingRe
     return req
 
 
+def _audit_denied(request: Request, staff: Staff, request_id: int) -> None:
+    """Record an attempt to open a request outside the user's bank."""
+    with request.app.state.db.session() as session:
+        audit(
+            session,
+            request,
+            staff.username,
+            "view_denied",
+            "financing_request",
+            entity_id=request_id,
+            after={"bank": staff.bank},
+        )
+
+
 def render_detail(
     request: Request, staff: Staff, request_id: int, *, error: str = "", status_code: int = 200
 ) -> HTMLResponse:
     """The detail page; viewing it (personal data) is written to the audit log."""
     with request.app.state.db.session() as session:
-        req = load_visible(session, staff, request_id)
+        try:
+            req = load_visible(session, staff, request_id)
+        except HTTPException as exc:
+            if exc.status_code == 403:
+                _audit_denied(request, staff, request_id)
+            raise
         transcript: list[Message] = []
         if req.conversation_id and staff.role != "bank_officer":
             query = select(Message).where(Message.conversation_id == req.conversation_id)

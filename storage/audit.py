@@ -17,6 +17,7 @@ ACTION_LABELS: dict[str, str] = {
     "login_failed": "登录失败",
     "logout": "退出",
     "view": "查看个人信息",
+    "view_denied": "越权访问被拒",
     "status_change": "变更状态",
     "push_bank": "推送银行",
     "bank_outcome": "登记银行结果",

@@ -95,3 +95,21 @@ def test_viewer_reads_but_cannot_change(
             f"/admin/requests/{seeded.unpushed}/{action}", data={"csrf_token": token, **data}
         )
         assert response.status_code == 403
+
+
+def test_denied_view_is_audited(officer_a: httpx.Client, seeded: Seeded, settings: object) -> None:
+    from sqlalchemy import select
+
+    from storage.db import open_database
+    from storage.models import AuditEntry
+
+    officer_a.get(f"/admin/requests/{seeded.for_b}")
+    db = open_database(settings)
+    with db.session() as session:
+        actions = [
+            (e.action, e.entity_id)
+            for e in session.scalars(select(AuditEntry).where(AuditEntry.actor == "officer_a"))
+        ]
+    db.dispose()
+    assert ("view_denied", str(seeded.for_b)) in actions
+    assert ("view", str(seeded.for_b)) not in actions

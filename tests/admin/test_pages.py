@@ -8,7 +8,12 @@ import httpx
 import pytest
 
 from admin.charts import bar_chart, funnel_chart, line_chart
-from tests.admin.conftest import Seeded, csrf_of
+from policybot.settings import Settings
+from storage.db import open_database
+from storage.models import Conversation, FinancingRequest, Message, RequestBank
+from storage.requests import create_request
+from tests.admin.conftest import BANK_A, Seeded, csrf_of
+from tests.storage.factories import request_data
 
 
 def test_whitelisted_request_stands_out_in_list(
@@ -66,3 +71,31 @@ def test_bar_chart_escapes_labels() -> None:
 def test_charts_without_data_say_so() -> None:
     assert "暂无数据" in str(funnel_chart([("提交", 0)], title="f"))
     assert "暂无数据" in str(line_chart([], names=("a", "b"), title="l"))
+
+
+def test_detail_shows_transcript_and_duplicates_to_office_only(
+    settings: Settings, as_user: Callable[[str], httpx.Client], seeded: Seeded
+) -> None:
+    db = open_database(settings)
+    with db.session() as session:
+        original = session.get(FinancingRequest, seeded.for_a)
+        assert original is not None
+        conv = Conversation(channel="telegram", user_id="tg-1")
+        session.add(conv)
+        session.flush()
+        session.add(Message(conversation_id=conv.id, direction="in", text="我想贷款两百万"))
+        session.add(
+            Message(conversation_id=conv.id, direction="out", text="请填写融资需求登记", feedback=1)
+        )
+        data = request_data(credit_code=original.credit_code, company_name="甲银行客户机械厂")
+        dup = create_request(
+            session, data=data, channel="telegram", channel_user_id="tg-1", conversation_id=conv.id
+        )
+        dup_id, original_ref = dup.id, original.ref
+        session.add(RequestBank(request_id=dup.id, bank=BANK_A))
+    db.dispose()
+    page = as_user("coord").get(f"/admin/requests/{dup_id}").text
+    assert "我想贷款两百万" in page and "请填写融资需求登记" in page
+    assert f'">{original_ref}</a>' in page and "重复" in page
+    officer = as_user("officer_a").get(f"/admin/requests/{dup_id}").text
+    assert "我想贷款两百万" not in officer and original_ref in officer
