@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 
 import pytest
@@ -11,6 +12,7 @@ from bot.messages import Answer, Citation, OutMessage
 from knowledge.documents import Document, parse_measures
 from policybot.settings import Settings
 from storage.db import Database, open_database
+from tests.conftest import PG_ADMIN_URL, postgres_available, require_or_skip
 
 MEASURES_FILE = Settings(_env_file=None).resolved_knowledge_dir / "measures.txt"  # type: ignore[call-arg]
 
@@ -102,6 +104,47 @@ def db(db_settings: Settings) -> Iterator[Database]:
 def engine(db: Database, fake_answerer: FakeAnswerer, db_settings: Settings) -> Engine:
     """The engine over the test database and the fake answerer."""
     return Engine(db, fake_answerer, db_settings)
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def shared_db(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Database, Settings]]:
+    """One database per module and backend, for tests that only touch their own user."""
+    data_dir = tmp_path_factory.mktemp("shared")
+    if request.param == "sqlite":
+        settings = Settings(_env_file=None, POLICYBOT_DATA_DIR=data_dir)  # type: ignore[call-arg]
+        database = open_database(settings)
+        yield database, settings
+        database.dispose()
+        return
+    require_or_skip("REQUIRE_POSTGRES", postgres_available(), "PostgreSQL on 127.0.0.1:5432")
+    import psycopg
+
+    name = f"pb_{uuid.uuid4().hex[:12]}"
+    admin = PG_ADMIN_URL.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    url = f"{PG_ADMIN_URL.rsplit('/', 1)[0]}/{name}"
+    settings = Settings(_env_file=None, POLICYBOT_DATA_DIR=data_dir, DATABASE_URL=url)  # type: ignore[call-arg]
+    database = open_database(settings)
+    yield database, settings
+    database.dispose()
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def shared_engine(shared_db: tuple[Database, Settings], fake_answerer: FakeAnswerer) -> Engine:
+    """An engine on the module's shared database (use a fresh `user` per test)."""
+    database, settings = shared_db
+    return Engine(database, fake_answerer, settings)
+
+
+@pytest.fixture
+def user() -> str:
+    """A user id no other test uses."""
+    return f"user-{uuid.uuid4().hex[:10]}"
 
 
 def texts(replies: list[OutMessage]) -> str:

@@ -12,33 +12,50 @@ from storage.models import Message
 from tests.bot.engine_support import (
     FakeAnswerer,
     button_values,
-    db,
-    engine,
     fake_answerer,
+    shared_db,
+    shared_engine,
     texts,
+    user,
 )
 
-__all__ = ["db", "engine", "fake_answerer"]
+__all__ = ["fake_answerer", "shared_db", "shared_engine", "user"]
+
+
+@pytest.fixture
+def engine(shared_engine: Engine) -> Engine:
+    """The engine on this module's shared database (each test has its own user)."""
+    return shared_engine
+
+
+@pytest.fixture
+def db(shared_db: tuple[Database, Settings]) -> Database:
+    return shared_db[0]
+
+
+@pytest.fixture
+def db_settings(shared_db: tuple[Database, Settings]) -> Settings:
+    return shared_db[1]
 
 
 @pytest.mark.parametrize("greeting", ["/start", "你好", "帮助", "/help", ""])
-def test_greeting_shows_help_with_topic_buttons(engine: Engine, greeting: str) -> None:
-    replies = engine.handle("cli", "u1", greeting)
+def test_greeting_shows_help_with_topic_buttons(engine: Engine, user: str, greeting: str) -> None:
+    replies = engine.handle("cli", user, greeting)
     labels = [b.label for r in replies for b in r.buttons]
     assert labels == ["续贷", "信用修复", "专项贷款", "降低融资成本", "申请融资对接", "联系人工"]
     assert "融资政策助手" in texts(replies)
 
 
-def test_topic_button_value_is_answered_as_question(engine: Engine) -> None:
+def test_topic_button_value_is_answered_as_question(engine: Engine, user: str) -> None:
     topic = next(
-        b for b in engine.handle("cli", "u1", "/start")[0].buttons if b.label == "信用修复"
+        b for b in engine.handle("cli", user, "/start")[0].buttons if b.label == "信用修复"
     )
-    replies = engine.handle("cli", "u1", topic.value)
+    replies = engine.handle("cli", user, topic.value)
     assert "第2条" in texts(replies)
 
 
-def test_policy_answer_has_citations_follow_ups_and_feedback(engine: Engine) -> None:
-    replies = engine.handle("cli", "u1", "科技贷是什么？")
+def test_policy_answer_has_citations_follow_ups_and_feedback(engine: Engine, user: str) -> None:
+    replies = engine.handle("cli", user, "科技贷是什么？")
     answer = replies[0]
     assert answer.citations[0].article == 6 and answer.message_id is not None
     values = [b.value for b in answer.buttons]
@@ -47,72 +64,76 @@ def test_policy_answer_has_citations_follow_ups_and_feedback(engine: Engine) -> 
 
 
 def test_follow_up_question_uses_previous_topic(
-    engine: Engine, fake_answerer: FakeAnswerer
+    engine: Engine, user: str, fake_answerer: FakeAnswerer
 ) -> None:
-    engine.handle("cli", "u1", "科技贷是什么？")
-    replies = engine.handle("cli", "u1", "那要什么条件？")
+    engine.handle("cli", user, "科技贷是什么？")
+    replies = engine.handle("cli", user, "那要什么条件？")
     assert fake_answerer.calls[-1] == ("那要什么条件？", "measure-6")
     assert "科技贷" in texts(replies)
-    engine.handle("cli", "u2", "那要什么条件？")
+    engine.handle("cli", user + "-2", "那要什么条件？")
     assert fake_answerer.calls[-1] == ("那要什么条件？", None)
 
 
-def test_financing_need_offers_the_form(engine: Engine) -> None:
-    replies = engine.handle("cli", "u1", "想贷款200万周转")
+def test_financing_need_offers_the_form(engine: Engine, user: str) -> None:
+    replies = engine.handle("cli", user, "想贷款200万周转")
     assert "第6条" in texts(replies) and "登记融资需求" in texts(replies)
     assert "申请融资对接" in button_values(replies) and "暂不需要" in button_values(replies)
-    assert "好的" in texts(engine.handle("cli", "u1", "暂不需要"))
-    assert "（1/14）" in texts(engine.handle("cli", "u1", "申请融资对接"))
+    assert "好的" in texts(engine.handle("cli", user, "暂不需要"))
+    assert "（1/14）" in texts(engine.handle("cli", user, "申请融资对接"))
 
 
-def test_out_of_scope_question_offers_contact(engine: Engine) -> None:
-    replies = engine.handle("cli", "u1", "明天天气怎么样")
+def test_out_of_scope_question_offers_contact(engine: Engine, user: str) -> None:
+    replies = engine.handle("cli", user, "明天天气怎么样")
     assert "不在服务范围" in texts(replies)
     assert "联系人工" in button_values(replies) and "申请融资对接" not in button_values(replies)
 
 
-def test_source_button_shows_full_measure_text(engine: Engine) -> None:
-    replies = engine.handle("cli", "u1", "原文:measure-6")
+def test_source_button_shows_full_measure_text(engine: Engine, user: str) -> None:
+    replies = engine.handle("cli", user, "原文:measure-6")
     text = texts(replies)
     assert "落实专项贷款政策" in text and "应续尽续" in text and "责任单位" in text
     assert replies[0].citations[0].doc_id == "measure-6"
-    assert "没有找到" in texts(engine.handle("cli", "u1", "原文:measure-99"))
+    assert "没有找到" in texts(engine.handle("cli", user, "原文:measure-99"))
 
 
 @pytest.mark.parametrize("keyword", ["人工", "/contact", "联系人工"])
 def test_human_keyword_shows_office_contact(
-    engine: Engine, db_settings: Settings, keyword: str
+    engine: Engine, user: str, db_settings: Settings, keyword: str
 ) -> None:
-    replies = engine.handle("cli", "u1", keyword)
+    replies = engine.handle("cli", user, keyword)
     assert db_settings.office_phone in texts(replies) and db_settings.office_name in texts(replies)
 
 
 @pytest.mark.parametrize(("vote", "expected"), [("up", 1), ("down", -1)])
 def test_feedback_button_is_recorded_on_answer(
-    engine: Engine, db: Database, vote: str, expected: int
+    engine: Engine, user: str, db: Database, vote: str, expected: int
 ) -> None:
-    answer = engine.handle("cli", "u1", "科技贷是什么？")[0]
-    replies = engine.handle("cli", "u1", f"fb:{vote}:{answer.message_id}")
+    answer = engine.handle("cli", user, "科技贷是什么？")[0]
+    replies = engine.handle("cli", user, f"fb:{vote}:{answer.message_id}")
     assert "感谢" in texts(replies)
     with db.session() as session:
         message = session.get(Message, answer.message_id)
         assert message is not None and message.feedback == expected
 
 
-def test_feedback_on_another_users_message_is_ignored(engine: Engine, db: Database) -> None:
-    answer = engine.handle("cli", "u1", "科技贷是什么？")[0]
-    replies = engine.handle("cli", "u2", f"fb:up:{answer.message_id}")
+def test_feedback_on_another_users_message_is_ignored(
+    engine: Engine, user: str, db: Database
+) -> None:
+    answer = engine.handle("cli", user, "科技贷是什么？")[0]
+    replies = engine.handle("cli", user + "-2", f"fb:up:{answer.message_id}")
     assert "没有找到" in texts(replies)
     with db.session() as session:
         message = session.get(Message, answer.message_id)
         assert message is not None and message.feedback is None
 
 
-def test_transcript_records_intent_scope_score_and_citations(engine: Engine, db: Database) -> None:
-    engine.handle("cli", "u1", "科技贷是什么？")
-    engine.handle("cli", "u1", "明天天气怎么样")
+def test_transcript_records_intent_scope_score_and_citations(
+    engine: Engine, user: str, db: Database
+) -> None:
+    engine.handle("cli", user, "科技贷是什么？")
+    engine.handle("cli", user, "明天天气怎么样")
     with db.session() as session:
-        conversation = get_conversation(session, channel="cli", user_id="u1")
+        conversation = get_conversation(session, channel="cli", user_id=user)
         assert conversation is not None
         messages = list_messages(session, conversation_id=conversation.id)
     first_in, first_out = messages[0], messages[1]
@@ -127,33 +148,33 @@ def test_transcript_records_intent_scope_score_and_citations(engine: Engine, db:
 
 
 def test_answerer_failure_gives_friendly_message(
-    engine: Engine, fake_answerer: FakeAnswerer
+    engine: Engine, user: str, fake_answerer: FakeAnswerer
 ) -> None:
     def broken(question: str, *, topic: str | None = None) -> None:
         raise RuntimeError("index missing")
 
     fake_answerer.answer = broken  # type: ignore[method-assign,assignment]
-    replies = engine.handle("cli", "u1", "科技贷是什么？")
+    replies = engine.handle("cli", user, "科技贷是什么？")
     assert "暂时无法回答" in texts(replies)
 
 
 @pytest.mark.parametrize("command", ["修改", "取消", "继续"])
-def test_form_commands_without_form_explain(engine: Engine, command: str) -> None:
-    assert "没有进行中的登记" in texts(engine.handle("cli", "u1", command))
+def test_form_commands_without_form_explain(engine: Engine, user: str, command: str) -> None:
+    assert "没有进行中的登记" in texts(engine.handle("cli", user, command))
 
 
-def test_apply_while_filling_resumes_current_question(engine: Engine) -> None:
-    engine.handle("cli", "u1", "/apply")
-    engine.handle("cli", "u1", "三明市测试机械制造有限公司")
-    replies = engine.handle("cli", "u1", "申请")
+def test_apply_while_filling_resumes_current_question(engine: Engine, user: str) -> None:
+    engine.handle("cli", user, "/apply")
+    engine.handle("cli", user, "三明市测试机械制造有限公司")
+    replies = engine.handle("cli", user, "申请")
     assert "正在填写" in texts(replies) and "（2/14）" in texts(replies)
 
 
-def test_financing_need_amount_is_offered_as_button_in_form(engine: Engine) -> None:
-    engine.handle("cli", "u1", "想贷款200万周转")
-    engine.handle("cli", "u1", "申请融资对接")
+def test_financing_need_amount_is_offered_as_button_in_form(engine: Engine, user: str) -> None:
+    engine.handle("cli", user, "想贷款200万周转")
+    engine.handle("cli", user, "申请融资对接")
     for text in ["三明市测试机械制造有限公司", "91350400MA2Y12345Q", "三元区", "外贸", "张三"]:
-        engine.handle("cli", "u1", text)
-    replies = engine.handle("cli", "u1", "13912345678")
+        engine.handle("cli", user, text)
+    replies = engine.handle("cli", user, "13912345678")
     assert [(b.label, b.value) for b in replies[-1].buttons] == [("200万元", "200")]
-    assert "资金主要用途" in texts(engine.handle("cli", "u1", "200"))
+    assert "资金主要用途" in texts(engine.handle("cli", user, "200"))

@@ -20,11 +20,14 @@ from tests.bot.engine_support import (
     engine,
     fake_answerer,
     fill_form,
+    shared_db,
+    shared_engine,
     submit,
     texts,
+    user,
 )
 
-__all__ = ["db", "engine", "fake_answerer"]
+__all__ = ["db", "engine", "fake_answerer", "shared_db", "shared_engine", "user"]
 
 
 def count_requests(database: Database) -> int:
@@ -90,18 +93,19 @@ def test_form_asks_choices_with_buttons_and_accepts_numbers(engine: Engine, db: 
     ],
 )
 def test_form_invalid_answer_explains_and_keeps_earlier_answers(
-    engine: Engine, db: Database, field: str, bad: str, message: str
+    shared_engine: Engine, user: str, field: str, bad: str, message: str
 ) -> None:
-    fill_form(engine, "u1", stop_before=field)
-    before = dict(form_state(db, "u1")["data"])
-    replies = engine.handle("cli", "u1", bad)
+    engine, db = shared_engine, shared_engine.db
+    fill_form(engine, user, stop_before=field)
+    before = dict(form_state(db, user)["data"])
+    replies = engine.handle("cli", user, bad)
     text = texts(replies)
     assert message in text and "例如" in text
-    state = form_state(db, "u1")
+    state = form_state(db, user)
     assert state["data"] == before and field not in state["data"]
     good = dict(ANSWERS)[field]
-    engine.handle("cli", "u1", good)
-    assert field in form_state(db, "u1")["data"]
+    engine.handle("cli", user, good)
+    assert field in form_state(db, user)["data"]
 
 
 def test_form_edit_from_summary_changes_one_field(engine: Engine, db: Database) -> None:
@@ -252,9 +256,9 @@ def test_form_transcript_records_every_message(engine: Engine, db: Database) -> 
     ],
 )
 def test_form_question_resembling_an_answer_is_not_stored(
-    engine: Engine, db: Database, field: str, question: str
+    shared_engine: Engine, user: str, field: str, question: str
 ) -> None:
-    fill_form(engine, "u1", stop_before=field)
-    replies = engine.handle("cli", "u1", question)
+    fill_form(shared_engine, user, stop_before=field)
+    replies = shared_engine.handle("cli", user, question)
     assert "我们继续填写" in texts(replies)
-    assert field not in form_state(db, "u1")["data"]
+    assert field not in form_state(shared_engine.db, user)["data"]
