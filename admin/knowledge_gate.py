@@ -145,6 +145,10 @@ def reindex_with_gate(
         root = versions_root(settings)
         candidate = root / label
         root.mkdir(parents=True, exist_ok=True)
+        with app.state.db.session() as session, tempfile.TemporaryDirectory() as tmp:
+            questions, golden = load_eval_questions(session, Path(tmp))
+        # The baseline first: with a Chroma server the candidate build touches the live collection.
+        before = _jsonable(evaluate(app.state.answerer, questions, k=3))
         undo = change()
         try:
             if live.exists():
@@ -152,12 +156,7 @@ def reindex_with_gate(
             cand_settings = settings.model_copy(update={"index_dir": candidate})
             build_index(cand_settings, progress=False)
             new_answerer = load_answerer(cand_settings)
-            with app.state.db.session() as session, tempfile.TemporaryDirectory() as tmp:
-                questions, golden = load_eval_questions(session, Path(tmp))
-            before = _jsonable(evaluate(app.state.answerer, questions, k=3))
             after = _jsonable(evaluate(new_answerer, questions, k=3))
-        except KnowledgeError:
-            raise
         except Exception as exc:
             undo()
             shutil.rmtree(candidate, ignore_errors=True)
@@ -173,6 +172,8 @@ def reindex_with_gate(
         else:
             undo()
             shutil.rmtree(candidate, ignore_errors=True)
+            if settings.chroma_url:  # a Chroma server holds one shared collection: re-sync it
+                build_index(settings.model_copy(update={"index_dir": live}), progress=False)
         docs = [p.name for p in staff_documents(settings)]
         with app.state.db.session() as session:
             session.add(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,21 @@ def safe_filename(name: str) -> str:
     if not base or Path(base).suffix.lower() not in ALLOWED_SUFFIXES:
         raise KnowledgeError("仅支持 .md、.txt、.docx、.pdf 文件")
     return base
+
+
+def check_readable(name: str, content: bytes) -> None:
+    """Refuse a file whose text cannot be extracted (the indexer would silently skip it)."""
+    from knowledge.sources import read_staff_text
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / name
+        path.write_bytes(content)
+        try:
+            text = read_staff_text(path)
+        except Exception as exc:
+            raise KnowledgeError("无法读取该文档的文字内容，请检查文件是否损坏或为扫描件") from exc
+    if not text.strip():
+        raise KnowledgeError("文档中没有可识别的文字内容")
 
 
 def _page(
@@ -127,8 +143,7 @@ async def upload_document(request: Request, staff: Editor) -> Response:
         content = await upload.read(MAX_BYTES + 1)
         if len(content) > MAX_BYTES:
             raise KnowledgeError("文件不能超过 10 MB")
-        if not content.strip():
-            raise KnowledgeError("文件内容为空")
+        check_readable(name, content)
     except KnowledgeError as exc:
         return _page(request, error=str(exc), status_code=400)
     folder = Path(request.app.state.settings.data_dir) / "knowledge"

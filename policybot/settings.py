@@ -102,8 +102,14 @@ class Settings(BaseSettings):
 
     @property
     def resolved_index_dir(self) -> Path:
-        """Folder of the local index (Chroma, BM25, manifest): POLICYBOT_INDEX_DIR or data/index."""
-        return self.index_dir if self.index_dir is not None else self.data_dir / "index"
+        """Folder of the local index (Chroma, BM25, manifest): POLICYBOT_INDEX_DIR, else the
+        version the back office last published (data/index_versions/CURRENT), else data/index."""
+        if self.index_dir is not None:
+            return self.index_dir
+        current = self.data_dir / "index_versions" / "CURRENT"
+        if current.is_file() and (published := current.read_text().strip()):
+            return self.data_dir / "index_versions" / published
+        return self.data_dir / "index"
 
     @cached_property
     def session_secret(self) -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 from sqlalchemy import select
 
 from admin.knowledge_gate import DEV_QUESTIONS, compare_metrics
@@ -77,13 +78,26 @@ def test_upload_harmless_document_is_published(
     assert (Path(app_settings.data_dir) / "index_versions" / current).is_dir()
 
 
-def test_upload_unsupported_file_is_refused(
-    settings: Settings, start_admin: Callable[..., LiveServer]
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("run.sh", b"echo hi", "仅支持"),
+        ("broken.pdf", b"not a pdf at all", "无法读取"),
+        ("empty.txt", b"  \n ", "没有可识别的文字"),
+    ],
+)
+def test_upload_unusable_file_is_refused(
+    settings: Settings,
+    start_admin: Callable[..., LiveServer],
+    name: str,
+    content: bytes,
+    message: str,
 ) -> None:
     server = start_admin(settings)
-    response = _upload(server, "run.sh", b"echo hi")
-    assert response.status_code == 400 and "仅支持" in response.text
+    response = _upload(server, name, content)
+    assert response.status_code == 400 and message in response.text
     assert _versions(settings) == []
+    assert not (Path(settings.data_dir) / "knowledge" / name).exists()
 
 
 def test_compare_metrics_flags_any_drop_and_broken_golden_question() -> None:
@@ -100,3 +114,13 @@ def test_compare_metrics_flags_any_drop_and_broken_golden_question() -> None:
     worse = dict(before, **{"hit@1": 0.7, "false_reject": 0.1, "misses": ["d1", "g1"]})
     reasons = compare_metrics(before, worse, {"g1"})
     assert len(reasons) == 3 and "首位命中率" in reasons[0] and "g1" in reasons[2]
+
+
+def test_resolved_index_dir_follows_published_version(settings: Settings) -> None:
+    assert settings.resolved_index_dir == settings.data_dir / "index"
+    root = settings.data_dir / "index_versions"
+    root.mkdir()
+    (root / "CURRENT").write_text("v20261127-0101\n")
+    assert settings.resolved_index_dir == root / "v20261127-0101"
+    explicit = settings.model_copy(update={"index_dir": Path("/elsewhere")})
+    assert explicit.resolved_index_dir == Path("/elsewhere")
