@@ -10,6 +10,7 @@ from bot.messages import Button, Citation, OutMessage
 MAX_TEXT_BYTES = 2000  # WeChat text messages are limited to 2048 bytes (UTF-8)
 MAX_PARTS = 4  # longer replies are shortened with a link instead of flooding the chat
 ELLIPSIS = "……"
+MIN_KEPT_BYTES = 90  # cutting one long line must leave at least this much of it
 # Emoji-only labels read poorly as numbered text options.
 LABELS = {"👍": "👍 有帮助", "👎": "👎 没帮助"}
 
@@ -115,11 +116,22 @@ def split_text(text: str, limit: int = MAX_TEXT_BYTES) -> list[str]:
 
 
 def shorten(body: str, tail: str, link: str, limit: int = MAX_TEXT_BYTES) -> str:
-    """Cut `body` so that body + link line + `tail` (options) fit in `limit` bytes."""
+    """Fit body + link line + `tail` (options) in `limit` bytes.
+
+    The longest line is cut first, so that short closing lines (the legal basis, the consent
+    text) stay visible; when that is not enough the body is cut at its end.
+    """
     link_line = f"\n\n完整回答请点击：{link}"
-    room = limit - utf8_len(link_line) - utf8_len(ELLIPSIS) - (utf8_len(tail) + 2 if tail else 0)
-    text = cut_to_bytes(body, room).rstrip() + ELLIPSIS + link_line
-    return text + ("\n\n" + tail if tail else "")
+    room = limit - utf8_len(link_line) - (utf8_len(tail) + 2 if tail else 0)
+    lines = body.split("\n")
+    longest = max(range(len(lines)), key=lambda i: utf8_len(lines[i]))
+    keep = utf8_len(lines[longest]) - (utf8_len(body) - room) - utf8_len(ELLIPSIS)
+    if keep >= MIN_KEPT_BYTES:
+        lines[longest] = cut_to_bytes(lines[longest], keep).rstrip() + ELLIPSIS
+        text = "\n".join(lines)
+    else:
+        text = cut_to_bytes(body, room - utf8_len(ELLIPSIS)).rstrip() + ELLIPSIS
+    return text + link_line + ("\n\n" + tail if tail else "")
 
 
 def render_reply(

@@ -132,3 +132,23 @@ def test_wechat_menu_cli_reports_api_error(
     settings = menu_settings(wechat_fake_api, data_dir, "")
     assert publish_menu(argparse.Namespace(dry_run=False), settings) == 1
     assert "40018" in capsys.readouterr().err
+
+
+def test_policybot_wechat_menu_command_publishes(
+    wechat_fake_api: FakeWechatApi,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from policybot.cli import main
+
+    monkeypatch.chdir(tmp_path)  # no developer .env
+    menu = {"button": [{"type": "click", "name": "融资登记", "key": "APPLY"}]}
+    monkeypatch.setenv("POLICYBOT_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("WECHAT_APP_ID", wechat_fake_api.app_id)
+    monkeypatch.setenv("WECHAT_APP_SECRET", wechat_fake_api.app_secret)
+    monkeypatch.setenv("WECHAT_API_BASE_URL", wechat_fake_api.base_url)
+    monkeypatch.setenv("WECHAT_MENU", json.dumps(menu, ensure_ascii=False))
+    assert main(["wechat", "menu"]) == 0
+    assert "菜单已发布" in capsys.readouterr().out
+    assert wechat_fake_api.sent("/cgi-bin/menu/create") == [menu]

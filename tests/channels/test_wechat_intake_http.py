@@ -37,7 +37,7 @@ def options(reply: str) -> dict[str, str]:
     return {label.strip(): number for number, label in re.findall(r"^(\d+)\. (.+)$", tail, re.M)}
 
 
-def fill_form(ask: Callable[[str], str], code: str) -> str:
+def fill_form(ask: Callable[[str], str], code: str, **overrides: str) -> str:
     """Answer every question of the form (choices by number); returns the final reply."""
     answers = {
         "company_name": "三明市闽运机械制造有限公司", "credit_code": code, "county": "沙县区",
@@ -46,6 +46,7 @@ def fill_form(ask: Callable[[str], str], code: str) -> str:
         "guarantee": "信用", "product": "科技贷", "renewal_due": "否", "first_loan": "是",
         "note": NOTE,
     }  # fmt: skip
+    answers.update(overrides)
     reply = ask("申请")
     for _ in range(40):
         if re.search(r"RZ-\d{8}-\d+", reply):
@@ -134,3 +135,26 @@ def test_outbox_notifications_delivered_on_both_channels(
         rows = {n.channel: n for n in session.scalars(select(Notification))}
     assert rows["wechat"].attempts == 2 and rows["wecom"].attempts == 1
     assert rows["telegram"].sent_at is None and rows["telegram"].attempts == 0
+
+
+def test_long_summary_shortened_with_web_link(wechat_app: RunningApp) -> None:
+    sender = WechatSender(wechat_app)
+    long_note = "今年订单大幅增加需要采购原材料并扩充生产线" * 45  # about 900 characters
+    replies: list[str] = []
+
+    def ask(text: str) -> str:
+        replies.append(sender.ask("openid-long", text))
+        return replies[-1]
+
+    code = make_credit_code()
+    final = fill_form(ask, code, note=long_note)
+    summary = next(r for r in replies if "/a/" in r)
+    assert len(summary.encode()) <= 2048
+    link = re.search(r"https://policybot\.test(/a/[0-9a-f]{32})", summary)
+    assert link is not None
+    assert "同意" in summary.rsplit("请回复数字或文字选择：", 1)[-1]  # options kept
+    assert "授权说明" in summary  # the consent text survives the shortening
+    page = sender.http.get(wechat_app.url + link.group(1))
+    assert page.status_code == 200 and long_note[:60] in page.text
+    request = stored_request(wechat_app, code)
+    assert request.note == long_note and request.ref in final

@@ -113,3 +113,20 @@ def test_split_text_respects_limit(limit: int) -> None:
     parts = split_text(text, limit)
     assert all(utf8_len(p) <= limit for p in parts)
     assert "".join(parts).replace("\n", "") == text.replace("\n", "")
+
+
+def test_render_cuts_longest_line_and_keeps_closing_lines() -> None:
+    note = "补充说明：" + "订单增加急需采购原材料" * 120
+    text = "请核对：\n· 企业名称：某某公司\n" + note + "\n授权说明：仅用于融资对接。"
+    [reply] = render_reply([OutMessage(text, buttons=[Button("同意授权并提交", "ok")])], Shares())
+    assert utf8_len(reply) <= MAX_TEXT_BYTES
+    assert reply.startswith("请核对：\n· 企业名称：某某公司\n补充说明：订单增加")
+    assert "……\n授权说明：仅用于融资对接。\n\n完整回答请点击：https://example.test/a/1" in reply
+    assert reply.endswith("1. 同意授权并提交")
+
+
+def test_render_many_medium_lines_cut_at_end() -> None:
+    text = "\n".join(f"第{i}行：" + "内容" * 20 for i in range(60))
+    [reply] = render_reply([OutMessage(text)], Shares())
+    assert utf8_len(reply) <= MAX_TEXT_BYTES
+    assert reply.startswith("第0行：") and "第59行" not in reply and "……" in reply
