@@ -7,7 +7,13 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from bot.conversation.commands import EDIT_PREFIX, looks_like_question, normalize_text
+from bot.conversation.commands import (
+    CONSENT_NO,
+    CONSENT_YES,
+    EDIT_PREFIX,
+    looks_like_question,
+    normalize_text,
+)
 from bot.conversation.form_messages import (
     edit_picker_message,
     next_field,
@@ -24,6 +30,7 @@ from bot.intake.validation import MAX_AMOUNT_WAN, NO_WORDS
 from bot.messages import OutMessage
 
 AskQuestion = Callable[[Turn, str], None]  # answers a policy question inside the turn
+_SUMMARY_WORDS = frozenset({CONSENT_YES, CONSENT_NO, "同意授权", "同意并提交", "确认提交"})
 _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(万|亿)")
 _ORG_SUFFIX = re.compile(r"(公司|厂|店|社|中心|部|行|馆|场|站|所|院|队|坊|园)")
 
@@ -75,6 +82,9 @@ def _answer_field(turn: Turn, form: dict[str, Any], text: str, ask: AskQuestion)
     field = next_field(form)
     if field is None:
         turn.say(summary_message(form), "form")
+        return
+    if normalize_text(text) in _SUMMARY_WORDS:  # a summary button pressed while editing a field
+        turn.say(prompt_message(form, field, "请先回答当前问题："), "form")
         return
     if _is_side_question(field, text):
         ask(turn, text)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -262,3 +265,62 @@ def test_form_question_resembling_an_answer_is_not_stored(
     replies = shared_engine.handle("cli", user, question)
     assert "我们继续填写" in texts(replies)
     assert field not in form_state(shared_engine.db, user)["data"]
+
+
+def test_form_stale_consent_button_while_editing_is_not_an_answer(
+    shared_engine: Engine, user: str
+) -> None:
+    fill_form(shared_engine, user)
+    shared_engine.handle("cli", user, "修改")
+    shared_engine.handle("cli", user, "edit:contact_name")
+    replies = shared_engine.handle("cli", user, "同意授权并提交")
+    assert "请先回答当前问题" in texts(replies)
+    state = form_state(shared_engine.db, user)
+    assert state["data"]["contact_name"] == "张三" and state["editing"] == "contact_name"
+    assert shared_engine.handle("cli", user, "进度")  # the form is still open
+    assert form_state(shared_engine.db, user) is not None
+
+
+RESUME_SCRIPT = """
+import sys
+from bot.engine import Engine
+from policybot.settings import Settings
+from storage.db import open_database
+from tests.bot.engine_support import FakeAnswerer
+
+settings = Settings(_env_file=None, POLICYBOT_DATA_DIR=sys.argv[1], DATABASE_URL=sys.argv[2])
+db = open_database(settings)
+engine = Engine(db, FakeAnswerer(), settings)
+for line in sys.stdin.read().splitlines():
+    replies = engine.handle("cli", "restart-user", line)
+print("\\n".join(r.text for r in replies))
+db.dispose()
+"""
+
+
+def run_engine_process(settings: Settings, lines: list[str]) -> str:
+    """Feed lines to an engine in a brand-new Python process; its last replies."""
+    result = subprocess.run(
+        [sys.executable, "-c", RESUME_SCRIPT, str(settings.data_dir), settings.database_url],
+        input="\n".join(lines), capture_output=True, text=True, timeout=120,
+        cwd=Path(__file__).parents[2],
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_form_continues_in_a_new_process(db_settings: Settings) -> None:
+    half = [text for _, text in ANSWERS[:7]]
+    assert "资金主要用途" in run_engine_process(db_settings, ["申请", *half])
+    rest = [text for _, text in ANSWERS[7:]]
+    output = run_engine_process(db_settings, [*rest, "同意授权并提交"])
+    assert "登记编号：RZ-" in output
+    database = open_database(db_settings)
+    try:
+        with database.session() as session:
+            request = session.scalars(select(FinancingRequest)).one()
+            assert (request.company_name, request.amount_wan, request.note) == (
+                "三明市测试机械制造有限公司", 200.0, "",
+            )  # fmt: skip
+    finally:
+        database.dispose()
