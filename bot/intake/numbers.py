@@ -29,7 +29,7 @@ _DIGITS = {
     "玖": 9,
 }
 _UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
-_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+_NUMBER = re.compile(r"(-?\d+(?:\.\d+)?)\s*([十百千]?)")  # "3百" (万) and "1千" count too
 
 
 def half_width(text: str) -> str:
@@ -59,7 +59,7 @@ def parse_number(text: str) -> float | None:
     text = half_width(text).replace(",", "")
     match = _NUMBER.search(text)
     if match:
-        return float(match.group())
+        return float(match.group(1)) * _UNITS.get(match.group(2), 1)
     chinese = re.search(r"[零〇一壹二两贰三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万]+", text)
     if chinese:
         value = chinese_integer(chinese.group())

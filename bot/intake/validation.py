@@ -147,6 +147,8 @@ def _validate_term(field: Field, raw: Any) -> int:
             return 6
         number = parse_number(text)
         months = None if number is None else number * (12 if "年" in text else 1)
+        if months is not None and "年半" in text:
+            months += 6
     if months is None:
         raise _error(field, "请输入贷款期限的月数")
     if months != int(months):
