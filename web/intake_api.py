@@ -5,6 +5,7 @@ from __future__ import annotations
 import hmac
 import logging
 import re
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, HTTPException
@@ -22,6 +23,7 @@ from web.schemas import Detail, IntakeErrors, IntakeIn, IntakeOut, IntakeStatusO
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api/intake", tags=["financing request"])
 CHANNEL = "web"
+BEIJING = timezone(timedelta(hours=8))
 _KEY = re.compile(r"^[\x21-\x7e]{1,128}$")
 
 
@@ -146,6 +148,13 @@ async def submit_intake(
     return JSONResponse(payload, status_code=status)
 
 
+def local_time(moment: datetime) -> str:
+    """ISO time in Beijing time (SQLite hands back naive UTC datetimes)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(BEIJING).isoformat(timespec="seconds")
+
+
 def token_matches(request: FinancingRequest | None, token: str) -> bool:
     """Constant-time check of the submitter's token."""
     if request is None or not token:
@@ -161,7 +170,7 @@ def request_status(db: Any, ref: str, token: str) -> dict[str, Any] | None:
             return None
         history = [
             StatusStep(
-                status=e.to_status, label=status_label(e.to_status), at=e.created_at.isoformat()
+                status=e.to_status, label=status_label(e.to_status), at=local_time(e.created_at)
             ).model_dump()
             for e in request.events
         ]
@@ -169,8 +178,8 @@ def request_status(db: Any, ref: str, token: str) -> dict[str, Any] | None:
             "ref": request.ref,
             "status": request.status,
             "status_label": status_label(request.status),
-            "created_at": request.created_at.isoformat(),
-            "updated_at": request.updated_at.isoformat(),
+            "created_at": local_time(request.created_at),
+            "updated_at": local_time(request.updated_at),
             "history": history,
             "recommendations": list(request.recommendations or []),
             "company_name": request.company_name,

@@ -58,7 +58,9 @@
   }
 
   function renderChoices(bubble, buttons) {
-    if (!buttons || !buttons.length) return;
+    // Feedback buttons (fb:up:ID) are for chat apps; the widget shows its own thumbs.
+    buttons = (buttons || []).filter(function (b) { return !/^fb:(up|down):\d+$/.test(b.value); });
+    if (!buttons.length) return;
     var box = el("div", "choices");
     box.setAttribute("role", "group");
     box.setAttribute("aria-label", "可选操作");
@@ -87,7 +89,8 @@
       var summary = el("summary");
       var badge = citationBadge(c);
       summary.appendChild(el("span", badge.cls, badge.text));
-      summary.appendChild(el("span", "src-title", c.title || c.source));
+      var title = (c.title || c.source || "").replace(/^第\s*\d+\s*条\s*/, "");
+      summary.appendChild(el("span", "src-title", title || c.source));
       card.appendChild(summary);
       var inner = el("div", "src-body");
       if (c.excerpt) inner.appendChild(el("p", "excerpt", c.excerpt));

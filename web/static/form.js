@@ -171,7 +171,9 @@
     var tick = el("div", "tick");
     tick.innerHTML = '<svg viewBox="0 0 24 24" aria-hidden="true"><path fill="currentColor" d="M9 16.2 4.8 12l-1.4 1.4L9 19 21 7l-1.4-1.4z"/></svg>';
     done.appendChild(tick);
-    done.appendChild(el("h3", "", "提交成功"));
+    var title = el("h3", "", "提交成功");
+    title.tabIndex = -1;
+    done.appendChild(title);
     done.appendChild(el("p", "muted", "您的融资需求已登记，受理编号："));
     done.appendChild(el("div", "ref", result.ref));
     done.appendChild(el("p", "muted", "当前状态：" + result.status_label + "。协调办将尽快与您联系，请保存编号和查询链接。"));
@@ -202,7 +204,8 @@
     container.appendChild(done);
     form = null;
     window.PolicybotChat.notice("融资需求已提交，受理编号 " + result.ref + "。可随时点击“查看办理进度”链接查询。");
-    heading.focus();
+    container.scrollTop = 0;
+    title.focus();
   }
 
   async function submit(event) {
