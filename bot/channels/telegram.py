@@ -2,7 +2,8 @@
 
 Mode: with TELEGRAM_WEBHOOK_SECRET set, updates arrive on POST /telegram/webhook (register it with
 `policybot telegram set-webhook URL`; any number of workers). Without it, the server polls Telegram
-in the background (no public URL needed; run a single worker, or use `policybot telegram`).
+in the background (no public URL needed); with several workers only the one holding the polling
+lock in the data dir polls, as `policybot telegram` does when run on its own.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from fastapi import APIRouter, Header, HTTPException, Request, Response
 from telegram import Update
 from telegram.error import InvalidToken
 
-from bot.channels.telegram_app import TelegramChannel, launch, shutdown
+from bot.channels.telegram_app import TelegramChannel, launch, shutdown, take_polling_lock
 
 log = logging.getLogger(__name__)
 
@@ -63,12 +64,15 @@ async def telegram_webhook(
 
 async def _try_launch(app: Any, settings: Any) -> bool:
     """One start attempt; True when done (started, or the token is rejected for good)."""
+    polling = not settings.telegram_webhook_secret
+    if polling and app.state.telegram_lock is None:
+        app.state.telegram_lock = take_polling_lock(settings.data_dir)
+        if app.state.telegram_lock is None:
+            log.info("another worker polls Telegram; this one serves the other channels")
+            return True
     try:
         app.state.telegram = await launch(
-            settings,
-            engine=app.state.engine,
-            db=app.state.db,
-            polling=not settings.telegram_webhook_secret,
+            settings, engine=app.state.engine, db=app.state.db, polling=polling
         )
     except InvalidToken:
         log.error("TELEGRAM_BOT_TOKEN was rejected by Telegram; the bot stays off")
@@ -91,6 +95,7 @@ async def start(app: Any, settings: Any) -> None:
     """Start the bot when TELEGRAM_BOT_TOKEN is set; the web app keeps running if it fails."""
     app.state.telegram = None
     app.state.telegram_starter = None
+    app.state.telegram_lock = None
     if not settings.telegram_bot_token:
         return
     if not await _try_launch(app, settings):
@@ -110,3 +115,7 @@ async def stop(app: Any) -> None:
     app.state.telegram = None
     if channel is not None:
         await shutdown(channel)
+    lock = getattr(app.state, "telegram_lock", None)
+    if lock is not None:
+        lock.close()  # releases the polling lock
+        app.state.telegram_lock = None

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import fcntl
 import logging
 from collections import Counter
 from collections.abc import Awaitable
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import IO, Any
 
+from anyio import CapacityLimiter
 from telegram import BotCommand, Update
 from telegram.ext import (
     AIORateLimiter,
@@ -38,6 +41,7 @@ log = logging.getLogger(__name__)
 
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
 MAX_CONCURRENT_UPDATES = 16
+SQLITE_ENGINE_THREADS = 4
 RATE_LIMIT_RETRIES = 3  # RetryAfter: wait the time Telegram asks for, then resend (up to 3x)
 
 
@@ -88,7 +92,11 @@ def build_application(
         builder = builder.updater(None)  # webhook: updates arrive through the FastAPI route
     application = builder.build()
     application.bot_data["policybot"] = BotContext(
-        engine=engine, buttons=ButtonStore(db), office_phone=settings.office_phone
+        engine=engine,
+        buttons=ButtonStore(db),
+        office_phone=settings.office_phone,
+        # SQLite has one writer: a few threads queue less than many.
+        limiter=CapacityLimiter(SQLITE_ENGINE_THREADS if db.is_sqlite else MAX_CONCURRENT_UPDATES),
     )
     # Only private chats: form answers (phone, credit code) must never show in a group.
     private = filters.ChatType.PRIVATE
@@ -157,3 +165,15 @@ async def shutdown(channel: TelegramChannel) -> None:
     if application.running:
         await application.stop()
     await application.shutdown()
+
+
+def take_polling_lock(data_dir: Path) -> IO[bytes] | None:
+    """Lock held by the one process that polls (two pollers make Telegram answer 409)."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    handle = (data_dir / "telegram-polling.lock").open("wb")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.close()
+        return None
+    return handle

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
+from anyio import CapacityLimiter, to_thread
 from telegram import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
@@ -48,6 +49,7 @@ class BotContext:
     engine: Any
     buttons: ButtonStore
     office_phone: str
+    limiter: CapacityLimiter  # threads allowed into the engine at once
 
 
 def bot_context(context: ContextTypes.DEFAULT_TYPE) -> BotContext:
@@ -97,7 +99,7 @@ async def answer_user(update: Update, context: ContextTypes.DEFAULT_TYPE, text: 
         await context.bot.send_chat_action(chat_id=chat.id, action=ChatAction.TYPING)
     except TelegramError:
         log.debug("typing indicator failed for chat %s", chat.id)
-    chunks = await asyncio.to_thread(converse, ctx, str(user.id), text)
+    chunks = await to_thread.run_sync(converse, ctx, str(user.id), text, limiter=ctx.limiter)
     await send_chunks(context.bot, chat.id, chunks)
 
 

@@ -103,10 +103,14 @@ async def run_polling(
 ) -> None:
     """Open the database and engine, poll Telegram, and stop cleanly on a signal or event."""
     from bot.answerer import load_answerer
-    from bot.channels.telegram_app import launch, shutdown
+    from bot.channels.telegram_app import launch, shutdown, take_polling_lock
     from bot.engine import Engine
     from storage.db import open_database
 
+    lock = take_polling_lock(settings.data_dir)
+    if lock is None:
+        print("已有进程在轮询 Telegram（例如正在运行的 policybot serve），本次不再启动。")
+        return
     stop_event = stop_event or asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -126,3 +130,4 @@ async def run_polling(
             await shutdown(channel)
     finally:
         db.dispose()
+        lock.close()

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from bot.channels.telegram_app import take_polling_lock
 from policybot.cli import main
 from policybot.commands.telegram import run_polling
 from policybot.settings import Settings
@@ -93,3 +94,17 @@ def test_polling_command_answers_until_stopped(
     ready["loop"].call_soon_threadsafe(ready["stop"].set)
     thread.join(30)
     assert not thread.is_alive()
+
+
+def test_polling_command_stays_off_while_another_process_polls(
+    settings: Settings, telegram_api: FakeTelegramAPI, capsys: pytest.CaptureFixture[str]
+) -> None:
+    configured = telegram_settings(settings, telegram_api)
+    lock = take_polling_lock(configured.data_dir)
+    assert lock is not None
+    try:
+        asyncio.run(run_polling(configured, asyncio.Event(), answerer=object()))
+    finally:
+        lock.close()
+    assert "已有进程在轮询" in capsys.readouterr().out
+    assert telegram_api.calls_of("getUpdates") == []

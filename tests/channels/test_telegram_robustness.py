@@ -99,3 +99,19 @@ def test_rejected_token_leaves_the_app_serving(
         assert post_update(base_url, user_message(USER, "你好")) == 503
     assert "rejected" in caplog.text
     assert "999:wrong" not in caplog.text
+
+
+def test_only_one_worker_polls(settings: Settings, telegram_api: FakeTelegramAPI) -> None:
+    configured = telegram_settings(settings, telegram_api)
+    engine = ScriptedEngine()
+    with (
+        serve_in_thread(adapter_app(configured, engine)),
+        serve_in_thread(adapter_app(configured, engine)),
+    ):
+        telegram_api.enqueue(user_message(USER, "你好"))
+        telegram_api.wait_until(lambda: sent_texts(telegram_api))
+        time.sleep(0.5)
+        assert len(telegram_api.calls_of("setMyCommands")) == 1
+        assert len(telegram_api.calls_of("deleteWebhook")) == 1
+    assert engine.calls == [("telegram", str(USER), "你好")]
+    assert len(sent_texts(telegram_api)) == 1
