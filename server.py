@@ -9,6 +9,7 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 
 from policybot.settings import Settings, get_settings
 
@@ -50,7 +51,8 @@ def create_app(settings: Settings | None = None, *, answerer: Any = None) -> Fas
             await telegram.stop(app)
             db.dispose()
 
-    app = FastAPI(
+    # Swagger UI and ReDoc served from the package (the product works offline, no CDN).
+    app = FastAPIOffline(
         title="policybot",
         version="0.1.0",
         description=API_DESCRIPTION,

@@ -56,3 +56,11 @@ def test_openapi_documents_the_api(client: httpx.Client) -> None:
     assert {"201", "422", "429", "413"} <= set(intake["responses"])
     assert any(p["name"] == "idempotency-key" for p in intake["parameters"])
     assert "text/event-stream" in paths["/api/chat/stream"]["post"]["responses"]["200"]["content"]
+
+
+def test_api_docs_work_offline(client: httpx.Client) -> None:
+    page = client.get("/docs")
+    assert page.status_code == 200
+    assert "cdn." not in page.text
+    bundle = client.get("/static-offline-docs/swagger-ui-bundle.js")
+    assert bundle.status_code == 200 and "isOAS31" in bundle.text
