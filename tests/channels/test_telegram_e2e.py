@@ -9,13 +9,13 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 
+from admin.workflow import move_request
 from bot.intake.credit_code import check_character
 from bot.messages import Answer, Citation
 from policybot.settings import Settings
 from server import create_app
 from storage.db import open_database
 from storage.models import Conversation, FinancingRequest
-from storage.notifications import enqueue_notification
 from tests.channels.fake_telegram_api import FakeTelegramAPI
 from tests.channels.telegram_fixtures import (
     button_press,
@@ -138,12 +138,13 @@ def test_form_through_buttons_and_text_stores_request(telegram_bot: Bot) -> None
         assert request.credit_code == CREDIT_CODE and request.phone == "13912345678"
         assert request.county == "三元区" and request.amount_wan == 200
         assert request.consent is True
-        enqueue_notification(
-            session, channel="telegram", user_id=str(USER), request_id=request.id,
-            text=f"您的融资需求登记 {request.ref} 状态更新为：审核中",
-        )  # fmt: skip
+        move_request(  # staff take it up in the back office: the owner is told on Telegram
+            session, request, target="reviewing", note="", actor="coordinator", office_phone="1"
+        )
     db.dispose()
-    bot.api.wait_until(lambda: any("状态更新为：审核中" in t for t in bot.texts()))
+    bot.api.wait_until(
+        lambda: any(f"{request.ref}）状态已更新为：审核中" in t for t in bot.texts())
+    )
     assert request.ref in bot.say("/status", expect=request.ref)
 
 
