@@ -6,12 +6,19 @@ from collections.abc import Callable
 from typing import Any
 
 import httpx
+import pytest
 from sqlalchemy import select
 
 from policybot.settings import Settings
 from storage.db import open_database
 from storage.models import FinancingRequest, Notification, RequestBank, RequestEvent
 from tests.admin.conftest import BANK_A, BANK_B, Seeded, csrf_of
+
+
+@pytest.fixture
+def settings(db_settings: Settings) -> Settings:
+    """These tests run on SQLite and on PostgreSQL."""
+    return db_settings
 
 
 def _post(client: httpx.Client, request_id: int, action: str, **data: Any) -> httpx.Response:
