@@ -138,6 +138,8 @@ async def wechat_callback(request: Request) -> Response:
 
 def wecom_crypto(settings: Any) -> MessageCrypto:
     """WeCom callbacks are always encrypted, with the CorpID as receive id."""
+    if not settings.wecom_token:
+        raise SignatureError("WECOM_TOKEN is not set")
     return make_crypto(
         settings.wecom_token, settings.wecom_encoding_aes_key, settings.wecom_corp_id
     )

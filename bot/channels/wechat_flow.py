@@ -19,6 +19,7 @@ from bot.messages import OutMessage
 log = logging.getLogger(__name__)
 
 POLL_S = 0.1  # how often a retry looks for the reply stored by the worker processing it
+WECHAT_ATTEMPTS = 3  # WeChat sends a message up to three times, 5 s apart
 
 
 async def wait_for_reply(rt: WechatRuntime, key: str, deadline: float) -> str | None:
@@ -42,14 +43,25 @@ async def produce(rt: WechatRuntime, channel: str, inbound: Inbound) -> list[Out
     return await rt.converse(channel, inbound.user_id, inbound.text or "")
 
 
+def reply_budget(rt: WechatRuntime) -> float:
+    """Seconds a callback waits for its reply.
+
+    With customer-service credentials a late reply is sent through the API. Without them the
+    callback keeps waiting: WeChat drops it after 5 s and retries (three times), and a retry
+    picks up the reply stored in the meantime.
+    """
+    timeout = float(rt.settings.wechat_reply_timeout_s)
+    return timeout if rt.wechat is not None else timeout * WECHAT_ATTEMPTS
+
+
 async def passive_reply(rt: WechatRuntime, channel: str, inbound: Inbound) -> str | None:
     """Text of the passive reply, or None to answer "success" (reply sent later or elsewhere).
 
     The first worker to claim the key processes it; retries get the stored reply. A reply
-    not ready within WECHAT_REPLY_TIMEOUT_S goes out through the customer-service API.
+    not ready within the budget goes out through the customer-service API.
     """
     loop = asyncio.get_running_loop()
-    deadline = loop.time() + rt.settings.wechat_reply_timeout_s
+    deadline = loop.time() + reply_budget(rt)
     claim = await asyncio.to_thread(claim_message, rt.db, inbound.key)
     if not claim.claimed:
         log.info("wechat retry of %s (%s)", inbound.key, claim.status)
@@ -57,11 +69,21 @@ async def passive_reply(rt: WechatRuntime, channel: str, inbound: Inbound) -> st
     task = asyncio.ensure_future(produce(rt, channel, inbound))
     done, _ = await asyncio.wait({task}, timeout=max(deadline - loop.time(), 0.0))
     if task not in done:
+        if rt.wechat is None:
+            rt.spawn(store_passive(rt, inbound, task))
+            return None
         await asyncio.to_thread(finish_message, rt.db, inbound.key, status="deferred", reply=None)
         rt.spawn(deliver_late(rt, channel, inbound, task))
         return None
+    return await store_passive(rt, inbound, task)
+
+
+async def store_passive(
+    rt: WechatRuntime, inbound: Inbound, task: asyncio.Future[list[OutMessage]]
+) -> str | None:
+    """Render the engine's reply as one passive text and store it for retries."""
     try:
-        parts = await rt.render(task.result(), max_parts=1)
+        parts = await rt.render(await task, max_parts=1)
     except Exception:
         log.exception("wechat message %s failed", inbound.key)
         await asyncio.to_thread(release_message, rt.db, inbound.key)

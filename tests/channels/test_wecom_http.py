@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import time
 from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
+import httpx
 import pytest
 
 from bot.channels.wechat_crypto import MessageCrypto
 from bot.channels.wechat_inbound import WELCOME
+from policybot.settings import Settings
 from storage.models import Conversation, Message, ProcessedMessage
-from tests.channels.fake_wechat_api import FakeWechatApi
+from tests.channels.fake_wechat_api import FakeWechatApi, serve_app
 from tests.channels.test_wechat_xml import BILLION_LAUGHS, XXE
 from tests.channels.wechat_fixtures import (
     WECOM_AES_KEY,
@@ -113,3 +116,21 @@ def test_oversized_body_413(wechat_app: RunningApp) -> None:
     big = message_xml("zhaoliu", "text", Content="贷" * 20000, MsgId="1")
     assert sender.post(big).status_code == 413
     assert nothing_stored(wechat_app)
+
+
+@pytest.mark.parametrize("path", ["/wecom/callback", "/wechat/callback"])
+def test_unconfigured_channel_refuses_callbacks(
+    app_settings: Settings, answerer: Any, path: str
+) -> None:
+    from server import create_app
+
+    with serve_app(create_app(app_settings, answerer=answerer)) as url:
+        params = {
+            "msg_signature": "x",
+            "signature": "x",
+            "timestamp": "1",
+            "nonce": "2",
+            "echostr": "e",
+        }
+        assert httpx.get(url + path, params=params).status_code == 403
+        assert httpx.post(url + path, params=params, content=b"<xml/>").status_code == 403
