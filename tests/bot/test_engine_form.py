@@ -33,9 +33,13 @@ from tests.bot.engine_support import (
 __all__ = ["db", "engine", "fake_answerer", "shared_db", "shared_engine", "user"]
 
 
-def count_requests(database: Database) -> int:
+def count_requests(database: Database, user: str | None = None) -> int:
+    """Stored requests (of one channel user when given)."""
+    query = select(func.count()).select_from(FinancingRequest)
+    if user is not None:
+        query = query.where(FinancingRequest.channel_user_id == user)
     with database.session() as session:
-        return int(session.scalar(select(func.count()).select_from(FinancingRequest)) or 0)
+        return int(session.scalar(query) or 0)
 
 
 def form_state(database: Database, user: str, channel: str = "cli") -> Any:
@@ -64,11 +68,14 @@ def test_form_happy_path_stores_request_and_shows_ref(engine: Engine, db: Databa
     assert form_state(db, "u1") is None
 
 
-def test_form_asks_choices_with_buttons_and_accepts_numbers(engine: Engine, db: Database) -> None:
-    replies = fill_form(engine, "u1", stop_before="county")
+def test_form_asks_choices_with_buttons_and_accepts_numbers(
+    shared_engine: Engine, user: str
+) -> None:
+    engine, db = shared_engine, shared_engine.db
+    replies = fill_form(engine, user, stop_before="county")
     assert "三元区" in button_values(replies) and "建宁县" in button_values(replies)
-    replies = engine.handle("cli", "u1", "3")
-    assert form_state(db, "u1")["data"]["county"] == "永安市"
+    replies = engine.handle("cli", user, "3")
+    assert form_state(db, user)["data"]["county"] == "永安市"
     assert "制造业" in button_values(replies)
 
 
@@ -133,42 +140,48 @@ def test_form_edit_from_summary_changes_one_field(engine: Engine, db: Database) 
         )
 
 
-def test_form_edit_keep_value_returns_to_summary(engine: Engine, db: Database) -> None:
-    fill_form(engine, "u1")
-    engine.handle("cli", "u1", "修改")
-    engine.handle("cli", "u1", "edit:county")
-    replies = engine.handle("cli", "u1", "继续")
+def test_form_edit_keep_value_returns_to_summary(shared_engine: Engine, user: str) -> None:
+    engine, db = shared_engine, shared_engine.db
+    fill_form(engine, user)
+    engine.handle("cli", user, "修改")
+    engine.handle("cli", user, "edit:county")
+    replies = engine.handle("cli", user, "继续")
     assert "请核对" in texts(replies)
-    assert form_state(db, "u1")["data"]["county"] == "三元区"
+    assert form_state(db, user)["data"]["county"] == "三元区"
 
 
-def test_form_cancel_discards_answers(engine: Engine, db: Database) -> None:
-    fill_form(engine, "u1", stop_before="phone")
-    replies = engine.handle("cli", "u1", "取消")
+def test_form_cancel_discards_answers(shared_engine: Engine, user: str) -> None:
+    engine, db = shared_engine, shared_engine.db
+    fill_form(engine, user, stop_before="phone")
+    replies = engine.handle("cli", user, "取消")
     assert "已取消" in texts(replies)
-    assert form_state(db, "u1") is None and count_requests(db) == 0
-    assert "没有进行中的登记" in texts(engine.handle("cli", "u1", "/cancel"))
+    assert form_state(db, user) is None and count_requests(db, user) == 0
+    assert "没有进行中的登记" in texts(engine.handle("cli", user, "/cancel"))
 
 
 def test_form_question_in_middle_is_answered_then_form_resumes(
-    engine: Engine, db: Database, fake_answerer: FakeAnswerer
+    shared_engine: Engine, user: str, fake_answerer: FakeAnswerer
 ) -> None:
-    fill_form(engine, "u1", stop_before="county")
-    replies = engine.handle("cli", "u1", "科技贷要什么条件？")
+    engine, db = shared_engine, shared_engine.db
+    fill_form(engine, user, stop_before="county")
+    replies = engine.handle("cli", user, "科技贷要什么条件？")
     text = texts(replies)
     assert "科技贷属第6条专项贷款" in text and "我们继续填写" in text
     assert "三元区" in button_values(replies)
-    assert "county" not in form_state(db, "u1")["data"]
-    engine.handle("cli", "u1", "三元区")
-    assert form_state(db, "u1")["data"]["county"] == "三元区"
+    assert "county" not in form_state(db, user)["data"]
+    engine.handle("cli", user, "三元区")
+    assert form_state(db, user)["data"]["county"] == "三元区"
     assert fake_answerer.calls[-1][0] == "科技贷要什么条件？"
 
 
-def test_form_question_at_company_name_is_not_taken_as_name(engine: Engine, db: Database) -> None:
-    engine.handle("cli", "u1", "申请")
-    replies = engine.handle("cli", "u1", "信用怎么修复？")
+def test_form_question_at_company_name_is_not_taken_as_name(
+    shared_engine: Engine, user: str
+) -> None:
+    engine, db = shared_engine, shared_engine.db
+    engine.handle("cli", user, "申请")
+    replies = engine.handle("cli", user, "信用怎么修复？")
     assert "第2条" in texts(replies) and "（1/14）" in texts(replies)
-    assert "company_name" not in form_state(db, "u1")["data"]
+    assert "company_name" not in form_state(db, user)["data"]
 
 
 def test_form_survives_restart_with_new_engine_and_database(
@@ -197,18 +210,22 @@ def test_form_survives_restart_with_new_engine_and_database(
 
 
 @pytest.mark.parametrize("refusal", ["不同意", "否"])
-def test_form_consent_refused_stores_nothing(engine: Engine, db: Database, refusal: str) -> None:
-    fill_form(engine, "u1")
-    replies = engine.handle("cli", "u1", refusal)
+def test_form_consent_refused_stores_nothing(
+    shared_engine: Engine, user: str, refusal: str
+) -> None:
+    engine, db = shared_engine, shared_engine.db
+    fill_form(engine, user)
+    replies = engine.handle("cli", user, refusal)
     assert "没有保存" in texts(replies)
-    assert count_requests(db) == 0 and form_state(db, "u1") is None
+    assert count_requests(db, user) == 0 and form_state(db, user) is None
 
 
-def test_form_summary_needs_explicit_consent(engine: Engine, db: Database) -> None:
-    fill_form(engine, "u1")
-    replies = engine.handle("cli", "u1", "确认")
+def test_form_summary_needs_explicit_consent(shared_engine: Engine, user: str) -> None:
+    engine, db = shared_engine, shared_engine.db
+    fill_form(engine, user)
+    replies = engine.handle("cli", user, "确认")
     assert "请确认是否同意授权" in texts(replies)
-    assert count_requests(db) == 0
+    assert count_requests(db, user) == 0
 
 
 def test_form_duplicate_credit_code_is_linked_and_announced(engine: Engine, db: Database) -> None:
@@ -230,11 +247,12 @@ def test_status_query_lists_only_own_requests(engine: Engine) -> None:
     assert ref not in texts(engine.handle("telegram", "u1", "查询"))
 
 
-def test_status_query_in_middle_of_form_resumes(engine: Engine, db: Database) -> None:
-    fill_form(engine, "u1", stop_before="phone")
-    replies = engine.handle("cli", "u1", "进度")
+def test_status_query_in_middle_of_form_resumes(shared_engine: Engine, user: str) -> None:
+    engine, db = shared_engine, shared_engine.db
+    fill_form(engine, user, stop_before="phone")
+    replies = engine.handle("cli", user, "进度")
     assert "还没有提交过" in texts(replies) and "手机号码" in texts(replies)
-    assert form_state(db, "u1")["data"]["contact_name"] == "张三"
+    assert form_state(db, user)["data"]["contact_name"] == "张三"
 
 
 def test_form_transcript_records_every_message(engine: Engine, db: Database) -> None:
