@@ -80,7 +80,7 @@ def funnel_chart(steps: Sequence[tuple[str, int]], *, title: str, width: int = 5
     if not steps or not steps[0][1]:
         return Markup('<p class="muted">暂无数据</p>')
     first = steps[0][1]
-    span = width - LABEL_W - 20
+    span = width - LABEL_W - 100
     body = []
     for i, (label, value) in enumerate(steps):
         y = i * (ROW + 6) + 4
@@ -90,8 +90,7 @@ def funnel_chart(steps: Sequence[tuple[str, int]], *, title: str, width: int = 5
         body.append(
             f'<text x="{LABEL_W - 6}" y="{y + 17}" text-anchor="end">{escape(label)}</text>'
             f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="24" fill="{COLORS[0]}" rx="3"/>'
-            f'<text x="{LABEL_W + span / 2:.1f}" y="{y + 17}" text-anchor="middle" '
-            f'class="on-bar">{share}</text>'
+            f'<text x="{LABEL_W + span + 8}" y="{y + 17}">{share}</text>'
         )
     return _svg(width, len(steps) * (ROW + 6) + 8, body, title)
 
@@ -134,8 +133,9 @@ def line_chart(
         )
     for i, p in enumerate(points):
         if i % 2 == 0 or i == len(points) - 1:
+            anchor = "end" if i == len(points) - 1 else "middle"
             body.append(
                 f'<text x="{left + i * step:.1f}" y="{height - 10}" '
-                f'text-anchor="middle">{escape(p[0])}</text>'
+                f'text-anchor="{anchor}">{escape(p[0])}</text>'
             )
     return _svg(width, height, body, title)

@@ -99,3 +99,10 @@ def test_detail_shows_transcript_and_duplicates_to_office_only(
     assert f'">{original_ref}</a>' in page and "重复" in page
     officer = as_user("officer_a").get(f"/admin/requests/{dup_id}").text
     assert "我想贷款两百万" not in officer and original_ref in officer
+
+
+def test_recommend_list_link_shows_recommend_title(
+    as_user: Callable[[str], httpx.Client], seeded: Seeded
+) -> None:
+    page = as_user("coord").get("/admin/requests?status=recommended&status=pushed").text
+    assert "<h1>推荐清单" in page and "甲银行客户机械厂" in page and "未推送纺织公司" not in page
