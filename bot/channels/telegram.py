@@ -20,6 +20,7 @@ from telegram import Update
 from telegram.error import InvalidToken
 
 from bot.channels.telegram_app import TelegramChannel, launch, shutdown, take_polling_lock
+from bot.channels.telegram_updates import first_delivery
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +59,9 @@ async def telegram_webhook(
         update = Update.de_json(payload, channel.application.bot)
     except Exception as exc:  # untrusted JSON: any parsing failure is the sender's error
         raise HTTPException(status_code=400, detail="invalid update") from exc
+    bot_id = channel.application.bot.id
+    if not await asyncio.to_thread(first_delivery, request.app.state.db, bot_id, update.update_id):
+        return Response(status_code=200)  # a redelivery another request already queued
     await channel.application.update_queue.put(update)
     return Response(status_code=200)
 

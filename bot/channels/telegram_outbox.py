@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from typing import Any
 
 from sqlalchemy import update
@@ -12,11 +13,14 @@ from telegram.error import TelegramError
 
 from bot.channels.telegram_handlers import CHANNEL
 from bot.channels.telegram_render import render_plain
+from bot.channels.telegram_updates import purge_deliveries
 from storage.db import Database
 from storage.models import Notification, utcnow
 from storage.notifications import mark_notification, pending_notifications
 
 log = logging.getLogger(__name__)
+
+PURGE_EVERY_S = 3600.0
 
 
 def _pending(db: Database) -> list[tuple[int, str, str]]:
@@ -68,10 +72,14 @@ async def deliver_pending(bot: Any, db: Database) -> int:
 
 
 async def run_outbox(bot: Any, db: Database, interval_s: float) -> None:
-    """Poll the outbox every `interval_s` seconds until cancelled."""
+    """Poll the outbox every `interval_s` seconds; hourly, forget old webhook update ids."""
+    next_purge = 0.0
     while True:
         try:
             await deliver_pending(bot, db)
+            if time.monotonic() >= next_purge:
+                next_purge = time.monotonic() + PURGE_EVERY_S
+                await asyncio.to_thread(purge_deliveries, db)
         except asyncio.CancelledError:
             raise
         except Exception:

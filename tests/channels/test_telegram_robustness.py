@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import time
+from datetime import timedelta
 
 import httpx
 import pytest
 
 from bot.channels import telegram
 from bot.channels.telegram_handlers import UNSUPPORTED_TEXT
+from bot.channels.telegram_updates import first_delivery, purge_deliveries
 from policybot.settings import Settings
+from storage.db import open_database
+from storage.models import ProcessedMessage
 from tests.channels.fake_telegram_api import FakeTelegramAPI
 from tests.channels.telegram_fixtures import (
     WEBHOOK_SECRET,
@@ -115,3 +119,30 @@ def test_only_one_worker_polls(settings: Settings, telegram_api: FakeTelegramAPI
         assert len(telegram_api.calls_of("deleteWebhook")) == 1
     assert engine.calls == [("telegram", str(USER), "你好")]
     assert len(sent_texts(telegram_api)) == 1
+
+
+def test_webhook_redelivery_is_handled_once(
+    telegram_webhook: tuple[str, Settings],
+    telegram_api: FakeTelegramAPI,
+    telegram_engine: ScriptedEngine,
+) -> None:
+    base_url, _ = telegram_webhook
+    update = user_message(USER, "你好")
+    assert post_update(base_url, update) == 200
+    assert post_update(base_url, update) == 200  # Telegram retrying the same update_id
+    telegram_api.wait_until(lambda: sent_texts(telegram_api))
+    time.sleep(0.3)
+    assert telegram_engine.calls == [("telegram", str(USER), "你好")]
+
+
+def test_purge_forgets_only_old_update_ids(settings: Settings) -> None:
+    db = open_database(settings)
+    assert first_delivery(db, 1, 10) and not first_delivery(db, 1, 10)
+    with db.session() as session:
+        session.add(ProcessedMessage(key="options:wechat:o1", status="options"))
+    assert purge_deliveries(db, older_than=timedelta(hours=1)) == 0
+    assert purge_deliveries(db, older_than=timedelta(0)) == 1
+    assert first_delivery(db, 1, 10)
+    with db.session() as session:
+        assert session.get(ProcessedMessage, "options:wechat:o1") is not None
+    db.dispose()
