@@ -17,10 +17,10 @@ from tests.channels.fake_wechat_api import FakeWechatApi
 from tests.channels.wechat_fixtures import (
     RunningApp,
     WechatSender,
-    WecomChat,
     count_engine,
     wait_until,
 )
+from tests.channels.wecom_fixtures import WecomChat
 
 NOTE = "订单增加]]>急需采购<原材料>&运费"
 

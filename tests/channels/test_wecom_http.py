@@ -18,13 +18,12 @@ from tests.channels.test_wechat_xml import BILLION_LAUGHS, XXE
 from tests.channels.wechat_fixtures import (
     WECOM_AES_KEY,
     RunningApp,
-    WecomChat,
-    WecomSender,
     count_engine,
     is_cited,
     message_xml,
     next_msg_id,
 )
+from tests.channels.wecom_fixtures import WecomChat, WecomSender
 
 MESSAGE_SEND = "/cgi-bin/message/send"
 

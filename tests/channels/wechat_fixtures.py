@@ -31,6 +31,11 @@ def next_msg_id() -> str:
     return str(next(_ids))
 
 
+def next_nonce() -> str:
+    """A fresh nonce."""
+    return str(next(_ids) % 10**9)
+
+
 @dataclass
 class RunningApp:
     """The product app served by uvicorn on loopback."""
@@ -98,7 +103,7 @@ class WechatSender:
         self.http = httpx.Client(timeout=30)
 
     def params(self, body: str = "", *, token: str | None = None) -> dict[str, str]:
-        timestamp, nonce = str(int(time.time())), str(next(_ids) % 10**9)
+        timestamp, nonce = str(int(time.time())), next_nonce()
         tok = self.settings.wechat_token if token is None else token
         params = {
             "timestamp": timestamp,
@@ -171,43 +176,6 @@ def message_xml(user: str, kind: str, *, created: int | None = None, **fields: s
     return "<xml>" + "".join(parts) + "</xml>"
 
 
-class WecomSender:
-    """Sends encrypted WeCom callbacks (CorpID as receive id)."""
-
-    def __init__(self, running: RunningApp) -> None:
-        self.settings = running.settings
-        self.url = running.url + "/wecom/callback"
-        self.crypto = MessageCrypto(
-            self.settings.wecom_token, WECOM_AES_KEY, self.settings.wecom_corp_id
-        )
-        self.http = httpx.Client(timeout=30)
-
-    def signed(self, encrypted: str, *, token: str | None = None) -> dict[str, str]:
-        timestamp, nonce = str(int(time.time())), str(next(_ids) % 10**9)
-        tok = self.settings.wecom_token if token is None else token
-        return {
-            "timestamp": timestamp,
-            "nonce": nonce,
-            "msg_signature": signature(tok, timestamp, nonce, encrypted),
-        }
-
-    def post(self, inner: str, *, token: str | None = None) -> httpx.Response:
-        encrypted = self.crypto.encrypt(inner)
-        body = (
-            f"<xml><ToUserName>{cdata(self.settings.wecom_corp_id)}</ToUserName>"
-            f"<AgentID>{cdata(self.settings.wecom_agent_id)}</AgentID>"
-            f"<Encrypt>{cdata(encrypted)}</Encrypt></xml>"
-        )
-        return self.http.post(
-            self.url, params=self.signed(encrypted, token=token), content=body.encode()
-        )
-
-    def text(self, user: str, content: str, msg_id: str | None = None, **kw: Any) -> httpx.Response:
-        return self.post(
-            message_xml(user, "text", Content=content, MsgId=msg_id or next_msg_id()), **kw
-        )
-
-
 class CountingEngine:
     """Wraps the app's real engine: counts the texts it handles, optionally slowed down."""
 
@@ -244,25 +212,3 @@ def wait_until(predicate: Any, timeout: float = 10.0) -> bool:
 def is_cited(reply: str | None) -> bool:
     """True when a reply names a measure article (第N条) of a 《document》 in plain text."""
     return bool(reply) and re.search(r"《[^》]+》.{0,40}?第\d+条", reply or "") is not None
-
-
-class WecomChat:
-    """A WeCom member chatting: each message is answered through message/send (recorded)."""
-
-    def __init__(self, running: RunningApp, fake: FakeWechatApi, user: str) -> None:
-        self.sender = WecomSender(running)
-        self.fake = fake
-        self.user = user
-
-    def received(self) -> list[str]:
-        bodies = self.fake.sent("/cgi-bin/message/send")
-        return [b["text"]["content"] for b in bodies if b["touser"] == self.user]
-
-    def ask(self, text: str) -> str:
-        """Send a text; return the reply pushed through message/send."""
-        before = len(self.received())
-        response = self.sender.text(self.user, text)
-        assert response.status_code == 200 and response.text == ""
-        assert wait_until(lambda: len(self.received()) > before, timeout=20), "no reply pushed"
-        time.sleep(0.1)  # a split reply arrives as consecutive parts
-        return "\n".join(self.received()[before:])
