@@ -139,6 +139,8 @@ def _edit_input(turn: Turn, form: dict[str, Any], text: str) -> None:
 def handle_form(turn: Turn, text: str, command: str | None, ask: AskQuestion) -> None:
     """One message while the form is open (commands first, then the current step)."""
     form: dict[str, Any] = turn.state["form"]
+    for key, default in new_form().items():  # states saved by older versions lack newer keys
+        form.setdefault(key, default)
     if command == "cancel":
         turn.state["form"] = None
         turn.intent = "cancel"
@@ -160,7 +162,8 @@ def handle_form(turn: Turn, text: str, command: str | None, ask: AskQuestion) ->
         return
     if command in ("apply", "resume", "decline"):
         turn.intent = command
-        form["editing"] = None if command == "resume" else form["editing"]
+        if command == "resume":
+            form["editing"] = None
         if form["step"] == "edit":
             form["step"] = "field"
         lead = "您正在填写融资需求登记，我们继续：" if command != "resume" else ""
