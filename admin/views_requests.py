@@ -69,9 +69,13 @@ def request_list(request: Request, staff: AnyStaff) -> HTMLResponse:
     return render(request, "requests_list.html", context)
 
 
-def load_visible(session: Session, staff: Staff, request_id: int) -> FinancingRequest:
+def load_visible(
+    session: Session, staff: Staff, request_id: int, *, for_update: bool = False
+) -> FinancingRequest:
     """The request, or 404 when missing and 403 when outside the user's bank."""
-    req = get_visible_request(session, request_id=request_id, bank=staff.scope_bank)
+    req = get_visible_request(
+        session, request_id=request_id, bank=staff.scope_bank, for_update=for_update
+    )
     if req is None:
         exists = session.get(FinancingRequest, request_id) is not None
         raise HTTPException(status_code=403 if exists else 404, detail="not visible")

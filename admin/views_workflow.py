@@ -41,7 +41,10 @@ async def change_status(request: Request, request_id: int, staff: Editor) -> Res
     office_phone = request.app.state.settings.office_phone
     try:
         with request.app.state.db.session() as session:
-            req = load_visible(session, staff, request_id)
+            req = load_visible(session, staff, request_id, for_update=True)
+            expected = form.get("from_status")
+            if expected and expected != req.status:
+                raise WorkflowError("该申报的状态已被他人更新，请查看最新状态后再操作")
             before = request_snapshot(req)
             move_request(
                 session,
@@ -76,7 +79,7 @@ async def push_banks(request: Request, request_id: int, staff: Editor) -> Respon
     office_phone = request.app.state.settings.office_phone
     try:
         with request.app.state.db.session() as session:
-            req = load_visible(session, staff, request_id)
+            req = load_visible(session, staff, request_id, for_update=True)
             before = request_snapshot(req)
             if req.status == "pushed":
                 push_more_banks(session, req, banks=banks, note=note, actor=staff.username)
@@ -115,7 +118,7 @@ async def bank_outcome(request: Request, request_id: int, staff: AnyStaff) -> Re
     office_phone = request.app.state.settings.office_phone
     try:
         with request.app.state.db.session() as session:
-            req = load_visible(session, staff, request_id)
+            req = load_visible(session, staff, request_id, for_update=True)
             before = request_snapshot(req)
             record_bank_outcome(
                 session,

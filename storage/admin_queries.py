@@ -164,10 +164,16 @@ def all_filtered_requests(session: Session, *, flt: RequestFilter) -> list[Finan
 
 
 def get_visible_request(
-    session: Session, *, request_id: int, bank: str | None
+    session: Session, *, request_id: int, bank: str | None, for_update: bool = False
 ) -> FinancingRequest | None:
-    """The request when this user may see it (bank officers: only if pushed to their bank)."""
-    return session.scalar(scoped_select(bank).where(FinancingRequest.id == request_id))
+    """The request when this user may see it (bank officers: only if pushed to their bank).
+
+    `for_update` locks the row (PostgreSQL) so two staff cannot move it at the same time.
+    """
+    query = scoped_select(bank).where(FinancingRequest.id == request_id)
+    if for_update:
+        query = query.with_for_update(of=FinancingRequest)
+    return session.scalar(query)
 
 
 def distinct_values(session: Session, *, column: str, bank: str | None) -> list[str]:

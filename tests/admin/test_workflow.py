@@ -147,3 +147,14 @@ def test_outcome_twice_for_same_bank_is_refused(
     assert _post(officer, seeded.for_a, "outcome", **data).status_code == 303
     again = _post(officer, seeded.for_a, "outcome", **data)
     assert again.status_code in (400, 403)
+
+
+def test_status_change_from_stale_page_is_refused(
+    settings: Settings, as_user: Callable[[str], httpx.Client], seeded: Seeded
+) -> None:
+    coord = as_user("coord")
+    stale = _post(coord, seeded.unpushed, "status", target="reviewing", from_status="submitted")
+    assert stale.status_code == 303
+    again = _post(coord, seeded.unpushed, "status", target="reviewing", from_status="submitted")
+    assert again.status_code == 400 and "已被他人更新" in again.text
+    assert len([e for e in _load(settings, seeded.unpushed)[1] if e.to_status == "reviewing"]) == 1
