@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.datastructures import UploadFile
 
 from admin.audit_helpers import audit
 from admin.auth import Editor, OfficeStaff
+from admin.errors import AdminError
 from admin.forms import parse_int
 from admin.routing import admin_router
 from admin.templating import render
+from admin.whitelist_import import ImportReport, parse_whitelist_file
 from storage.whitelist import (
     WhitelistError,
     add_whitelist_entry,
+    find_whitelist_entry,
     list_whitelist,
     remove_whitelist_entry,
 )
@@ -20,10 +24,16 @@ from storage.whitelist import (
 router = admin_router()
 
 
-def _page(request: Request, q: str = "", error: str = "", status_code: int = 200) -> HTMLResponse:
+def _page(
+    request: Request,
+    q: str = "",
+    error: str = "",
+    status_code: int = 200,
+    report: ImportReport | None = None,
+) -> HTMLResponse:
     with request.app.state.db.session() as session:
         entries = list_whitelist(session, q=q)
-    context = {"entries": entries, "q": q, "error": error}
+    context = {"entries": entries, "q": q, "error": error, "report": report}
     return render(request, "whitelist.html", context, status_code=status_code)
 
 
@@ -73,3 +83,43 @@ async def whitelist_remove(request: Request, entry_id: str, staff: Editor) -> Re
     except WhitelistError as exc:
         return _page(request, error=str(exc), status_code=400)
     return RedirectResponse("/admin/whitelist?msg=wl_removed", status_code=303)
+
+
+@router.post("/whitelist/import")
+async def whitelist_import(request: Request, staff: Editor) -> Response:
+    """Add many enterprises from an .xlsx or .csv file; existing ones are skipped."""
+    form = await request.form()
+    upload = form.get("file")
+    try:
+        if not isinstance(upload, UploadFile) or not upload.filename:
+            raise AdminError("请选择要导入的文件")
+        rows = parse_whitelist_file(upload.filename, await upload.read(5 * 1024 * 1024))
+    except AdminError as exc:
+        return _page(request, error=str(exc), status_code=400)
+    report = ImportReport()
+    with request.app.state.db.session() as session:
+        for number, code, name, note in rows:
+            if find_whitelist_entry(session, credit_code=code) is not None:
+                report.existing += 1
+                continue
+            try:
+                add_whitelist_entry(
+                    session, credit_code=code, company_name=name, note=note, added_by=staff.username
+                )
+                report.added += 1
+            except WhitelistError as exc:
+                report.errors.append(f"第 {number} 行：{exc}")
+        audit(
+            session,
+            request,
+            staff.username,
+            "whitelist_add",
+            "whitelist",
+            after={
+                "import": upload.filename,
+                "added": report.added,
+                "existing": report.existing,
+                "errors": len(report.errors),
+            },
+        )
+    return _page(request, report=report)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 
 import httpx
@@ -106,3 +107,41 @@ def test_recommend_list_link_shows_recommend_title(
 ) -> None:
     page = as_user("coord").get("/admin/requests?status=recommended&status=pushed").text
     assert "<h1>推荐清单" in page and "甲银行客户机械厂" in page and "未推送纺织公司" not in page
+
+
+def _xlsx(rows: list[list[str]]) -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "csv-gbk"])
+def test_import_whitelist_adds_new_skips_known_reports_bad_rows(
+    as_user: Callable[[str], httpx.Client], kind: str
+) -> None:
+    rows = [
+        ["企业名称", "统一社会信用代码", "备注"],
+        ["三明甲公司", "91350400MA2Y12345Q", "重点企业"],
+        ["三明甲公司", "91350400MA2Y12345Q", ""],
+        ["坏代码公司", "12345", ""],
+    ]
+    if kind == "xlsx":
+        upload = ("名单.xlsx", _xlsx(rows))
+    else:
+        text = "\n".join(",".join(r) for r in rows)
+        upload = ("名单.csv", text.encode("gb18030"))
+    coord = as_user("coord")
+    token = csrf_of(coord.get("/admin/whitelist").text)
+    response = coord.post(
+        "/admin/whitelist/import", data={"csrf_token": token}, files={"file": upload}
+    )
+    assert response.status_code == 200
+    assert "新增 1 家，已在名单中 1 家，1 行有误" in response.text
+    assert "第 4 行" in response.text and "重点企业" in response.text
