@@ -53,7 +53,12 @@ def check_readable(name: str, content: bytes) -> None:
 
 
 def _page(
-    request: Request, *, result: GateResult | None = None, error: str = "", status_code: int = 200
+    request: Request,
+    *,
+    result: GateResult | None = None,
+    error: str = "",
+    status_code: int = 200,
+    prefill: str = "",
 ) -> HTMLResponse:
     settings = request.app.state.settings
     with request.app.state.db.session() as session:
@@ -66,6 +71,7 @@ def _page(
         "versions": versions,
         "golden": golden,
         "result": result,
+        "prefill": prefill,
         "error": error,
     }
     return render(request, "knowledge.html", context, status_code=status_code)
@@ -73,8 +79,8 @@ def _page(
 
 @router.get("/knowledge", response_class=HTMLResponse)
 def knowledge_page(request: Request, staff: Editor) -> HTMLResponse:
-    """Documents, golden questions and the index versions."""
-    return _page(request)
+    """Documents, golden questions and the index versions (a question may be prefilled)."""
+    return _page(request, prefill=request.query_params.get("question", "")[:300])
 
 
 def _writer(folder: Path, name: str, content: bytes | None) -> Callable[[], Callable[[], None]]:

@@ -145,3 +145,32 @@ def test_import_whitelist_adds_new_skips_known_reports_bad_rows(
     assert response.status_code == 200
     assert "新增 1 家，已在名单中 1 家，1 行有误" in response.text
     assert "第 4 行" in response.text and "重点企业" in response.text
+
+
+def test_insights_link_weak_question_to_golden_form(
+    settings: Settings, as_user: Callable[[str], httpx.Client]
+) -> None:
+    db = open_database(settings)
+    with db.session() as session:
+        conv = Conversation(channel="wechat", user_id="wx-1")
+        session.add(conv)
+        session.flush()
+        session.add(Message(conversation_id=conv.id, direction="in", text="<b>贴息</b>怎么申请"))
+        session.add(
+            Message(
+                conversation_id=conv.id,
+                direction="out",
+                text="抱歉",
+                intent="out_of_scope",
+                in_scope=False,
+                top_score=0.2,
+                feedback=-1,
+            )
+        )
+    db.dispose()
+    coord = as_user("coord")
+    page = coord.get("/admin/insights").text
+    assert "&lt;b&gt;贴息&lt;/b&gt;怎么申请" in page and "微信公众号" in page
+    link = page.split('href="/admin/knowledge?', 1)[1].split('"', 1)[0].replace("&amp;", "&")
+    form = coord.get(f"/admin/knowledge?{link}").text
+    assert 'value="&lt;b&gt;贴息&lt;/b&gt;怎么申请"' in form
