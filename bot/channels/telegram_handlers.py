@@ -149,8 +149,8 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
                 chat_id=update.effective_chat.id, text=EXPIRED_BUTTON_TEXT
             )
         return
-    await mark_choice(query.message, query.data or "", value)
-    await answer_user(update, context, value)
+    if await mark_choice(query.message, query.data or "", value):
+        await answer_user(update, context, value)
 
 
 def _pressed_label(message: Message, data: str) -> str:
@@ -174,16 +174,17 @@ def _without_feedback(message: Message) -> InlineKeyboardMarkup | None:
     return InlineKeyboardMarkup(kept) if kept else None
 
 
-async def mark_choice(message: Any, data: str, value: str) -> None:
-    """Retire pressed buttons so that old ones cannot be pressed again by mistake."""
+async def mark_choice(message: Any, data: str, value: str) -> bool:
+    """Retire the pressed buttons; False when they were already retired (a double tap)."""
     # Feedback drops only the thumbs (the other follow-ups stay useful); a choice is echoed
-    # under the question and its keyboard removed.
+    # under the question and its keyboard removed. Telegram refuses an edit that changes
+    # nothing, which tells a second press of the same button from a first one, across workers.
     if not isinstance(message, Message):
-        return  # inaccessible (too old) message: nothing to edit
+        return True  # inaccessible (too old) message: nothing to edit
     try:
         if parse_feedback(value) is not None:
             await message.edit_reply_markup(reply_markup=_without_feedback(message))
-            return
+            return True
         label = _pressed_label(message, data)
         body = message.text_html if message.text else ""
         marked = f"{body}\n\n✅ {escape(label)}" if body and label else ""
@@ -194,7 +195,11 @@ async def mark_choice(message: Any, data: str, value: str) -> None:
         else:
             await message.edit_reply_markup(reply_markup=None)
     except BadRequest as exc:
+        if "not modified" in str(exc).lower():
+            log.info("button pressed twice on message %s; second press ignored", message.id)
+            return False
         log.info("could not retire the pressed button: %s", exc)
+    return True
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:

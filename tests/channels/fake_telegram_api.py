@@ -157,12 +157,14 @@ class FakeTelegramAPI:
         message = self.messages.get(int(params.get("message_id", 0)))
         if message is None:
             return _error(400, "Bad Request: message to edit not found")
-        if "text" in params:
-            message["text"] = _shown(params)
-        message.pop("reply_markup", None)
-        if params.get("reply_markup"):
-            message["reply_markup"] = params["reply_markup"]
-        return message
+        edited = {**message, "text": _shown(params) if "text" in params else message["text"]}
+        edited.pop("reply_markup", None)
+        if params.get("reply_markup", {}).get("inline_keyboard"):
+            edited["reply_markup"] = params["reply_markup"]
+        if edited == message:
+            return _error(400, "Bad Request: message is not modified")
+        self.messages[message["message_id"]] = edited
+        return edited
 
     # --- test side -------------------------------------------------------------------------
     def enqueue(self, update: dict[str, Any]) -> None:

@@ -19,6 +19,7 @@ from tests.channels.telegram_fixtures import (
     WEBHOOK_SECRET,
     ScriptedEngine,
     adapter_app,
+    button_press,
     post_update,
     serve_in_thread,
     telegram_settings,
@@ -146,3 +147,18 @@ def test_purge_forgets_only_old_update_ids(settings: Settings) -> None:
     with db.session() as session:
         assert session.get(ProcessedMessage, "options:wechat:o1") is not None
     db.dispose()
+
+
+def test_double_tap_on_a_choice_counts_once(
+    telegram_polling: str, telegram_api: FakeTelegramAPI, telegram_engine: ScriptedEngine
+) -> None:
+    telegram_api.enqueue(user_message(USER, "选择"))
+    telegram_api.wait_until(lambda: sent_texts(telegram_api))
+    first, second = (button_press(telegram_api, USER, "三元区") for _ in range(2))
+    telegram_api.enqueue(first)
+    telegram_api.enqueue(second)
+    telegram_api.wait_until(lambda: len(telegram_api.calls_of("answerCallbackQuery")) == 2)
+    telegram_api.wait_until(lambda: len(sent_texts(telegram_api)) >= 2)
+    time.sleep(0.3)
+    assert [call[2] for call in telegram_engine.calls] == ["选择", "三元区"]
+    assert sent_texts(telegram_api)[0].endswith("✅ 三元区")
