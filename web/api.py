@@ -7,11 +7,13 @@ import secrets
 from typing import Any
 
 from anyio import CapacityLimiter, to_thread
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, StreamingResponse
+from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
-from web.deps import DbDep, EngineDep, rate_limited
+from web.deps import DbDep, check_rate
 from web.metrics import CHAT_MESSAGES, FEEDBACK
 from web.schemas import ChatIn, ChatOut, Detail, FeedbackIn, FeedbackOut
 from web.sse import stream_messages
@@ -20,9 +22,17 @@ log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api", tags=["chat"])
 CHANNEL = "web"
 SQLITE_ENGINE_THREADS = 4
-LIMIT_RESPONSES: dict[int | str, dict[str, Any]] = {
+CHAT_RESPONSES: dict[int | str, dict[str, Any]] = {
     413: {"model": Detail, "description": "Body larger than MAX_BODY_BYTES"},
+    422: {"description": "Invalid text or session_id (the usual validation error shape)"},
     429: {"model": Detail, "description": "Rate limit reached; see the Retry-After header"},
+}
+# The chat routes parse their body themselves (see read_chat); this documents it.
+CHAT_BODY: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "content": {"application/json": {"schema": ChatIn.model_json_schema()}},
+    }
 }
 
 
@@ -41,10 +51,20 @@ def engine_limiter(request: Request) -> CapacityLimiter:
     return limiter
 
 
-async def _converse(
-    request: Request, engine: Any, body: ChatIn
-) -> tuple[str, list[dict[str, Any]]]:
+async def read_chat(request: Request) -> ChatIn:
+    """Rate limit, then validate the body (the hot path skips FastAPI's dependency solving)."""
+    check_rate(request, "chat")
+    try:
+        return ChatIn.model_validate_json(await request.body())
+    except ValidationError as exc:
+        errors = exc.errors(include_url=False, include_context=False)
+        raise RequestValidationError([{**e, "loc": ("body", *e["loc"])} for e in errors]) from None
+
+
+async def _converse(request: Request) -> tuple[str, list[dict[str, Any]]]:
     """Run the engine (synchronous, database-backed) in a worker thread."""
+    body = await read_chat(request)
+    engine = request.app.state.engine
     session_id = body.session_id or new_session_id()
     messages = await to_thread.run_sync(
         engine.handle, CHANNEL, session_id, body.text, limiter=engine_limiter(request)
@@ -55,13 +75,13 @@ async def _converse(
 @router.post(
     "/chat",
     response_model=ChatOut,
-    responses=LIMIT_RESPONSES,
-    dependencies=[Depends(rate_limited("chat"))],
+    responses=CHAT_RESPONSES,
+    openapi_extra=CHAT_BODY,
     summary="Send one message to the assistant",
 )
-async def chat(request: Request, body: ChatIn, engine: EngineDep) -> JSONResponse:
+async def chat(request: Request) -> JSONResponse:
     """Channel `web`, `session_id` as the user id; a button press is its value as `text`."""
-    session_id, messages = await _converse(request, engine, body)
+    session_id, messages = await _converse(request)
     CHAT_MESSAGES.labels("json").inc()
     return JSONResponse({"session_id": session_id, "messages": messages})
 
@@ -69,19 +89,19 @@ async def chat(request: Request, body: ChatIn, engine: EngineDep) -> JSONRespons
 @router.post(
     "/chat/stream",
     responses={
-        **LIMIT_RESPONSES,
+        **CHAT_RESPONSES,
         200: {
             "content": {"text/event-stream": {}},
             "description": "Events: session, then per message `message`, `delta`… "
             "(text pieces), `citations`, `buttons`; finally `done`.",
         },
     },
-    dependencies=[Depends(rate_limited("chat"))],
+    openapi_extra=CHAT_BODY,
     summary="Send one message; the reply streams as Server-Sent Events",
 )
-async def chat_stream(request: Request, body: ChatIn, engine: EngineDep) -> StreamingResponse:
+async def chat_stream(request: Request) -> StreamingResponse:
     """Same input as /api/chat; the answer text arrives in deltas."""
-    session_id, messages = await _converse(request, engine, body)
+    session_id, messages = await _converse(request)
     CHAT_MESSAGES.labels("stream").inc()
     headers = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
     return StreamingResponse(

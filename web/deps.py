@@ -48,17 +48,22 @@ def client_address(request: Request) -> str:
     return limits.proxies.client_address(peer, request.headers.get("x-forwarded-for"))
 
 
+def check_rate(request: Request, scope: str) -> None:
+    """Take one token from the client's `scope` bucket; 429 with Retry-After when empty."""
+    limits: WebLimits = request.app.state.web_limits
+    wait = limits.limiters[scope].hit(client_address(request))
+    if wait > 0:
+        RATE_LIMITED.labels(scope).inc()
+        raise HTTPException(
+            429, "too many requests", headers={"Retry-After": retry_after_header(wait)}
+        )
+
+
 def rate_limited(scope: str) -> Callable[[Request], Awaitable[None]]:
-    """A dependency taking one token from the client's `scope` bucket (429 when empty)."""
+    """A dependency applying `check_rate` for `scope`."""
 
     async def check(request: Request) -> None:
-        limits: WebLimits = request.app.state.web_limits
-        wait = limits.limiters[scope].hit(client_address(request))
-        if wait > 0:
-            RATE_LIMITED.labels(scope).inc()
-            raise HTTPException(
-                429, "too many requests", headers={"Retry-After": retry_after_header(wait)}
-            )
+        check_rate(request, scope)
 
     return check
 

@@ -56,6 +56,8 @@ def test_openapi_documents_the_api(client: httpx.Client) -> None:
     assert {"201", "422", "429", "413"} <= set(intake["responses"])
     assert any(p["name"] == "idempotency-key" for p in intake["parameters"])
     assert "text/event-stream" in paths["/api/chat/stream"]["post"]["responses"]["200"]["content"]
+    chat_body = paths["/api/chat"]["post"]["requestBody"]["content"]["application/json"]
+    assert {"session_id", "text"} <= set(chat_body["schema"]["properties"])
 
 
 def test_api_docs_work_offline(client: httpx.Client) -> None:
