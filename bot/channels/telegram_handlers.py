@@ -95,12 +95,21 @@ async def answer_user(update: Update, context: ContextTypes.DEFAULT_TYPE, text: 
     if chat is None or user is None:
         return
     ctx = bot_context(context)
+    # "typing…" goes out while the engine works, not before it (saves a round trip).
+    typing = asyncio.ensure_future(show_typing(context.bot, chat.id))
     try:
-        await context.bot.send_chat_action(chat_id=chat.id, action=ChatAction.TYPING)
-    except TelegramError:
-        log.debug("typing indicator failed for chat %s", chat.id)
-    chunks = await to_thread.run_sync(converse, ctx, str(user.id), text, limiter=ctx.limiter)
+        chunks = await to_thread.run_sync(converse, ctx, str(user.id), text, limiter=ctx.limiter)
+    finally:
+        await typing
     await send_chunks(context.bot, chat.id, chunks)
+
+
+async def show_typing(bot: Any, chat_id: int) -> None:
+    """The typing indicator; failures do not matter."""
+    try:
+        await bot.send_chat_action(chat_id=chat_id, action=ChatAction.TYPING)
+    except TelegramError:
+        log.debug("typing indicator failed for chat %s", chat_id)
 
 
 async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
