@@ -154,7 +154,9 @@ def reindex_with_gate(
             if live.exists():
                 shutil.copytree(live, candidate)
             cand_settings = settings.model_copy(update={"index_dir": candidate})
-            build_index(cand_settings, progress=False)
+            # Reuse the loaded embedding model when the live answerer exposes it.
+            embedder = getattr(getattr(app.state.answerer, "retriever", None), "embedder", None)
+            build_index(cand_settings, embedder=embedder, progress=False)
             new_answerer = load_answerer(cand_settings)
             after = _jsonable(evaluate(new_answerer, questions, k=3))
         except Exception as exc:

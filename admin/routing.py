@@ -21,6 +21,18 @@ ERROR_TEXT = {
 }
 
 
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+        "frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
+    ),
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "Cache-Control": "no-store",  # pages and exports carry personal data
+}
+
+
 class AdminRoute(APIRoute):
     """Checks the CSRF token of every POST and renders errors as Chinese pages."""
 
@@ -28,6 +40,12 @@ class AdminRoute(APIRoute):
         handler = super().get_route_handler()
 
         async def guarded(request: Request) -> Response:
+            response = await _handle(request)
+            for name, value in SECURITY_HEADERS.items():
+                response.headers.setdefault(name, value)
+            return response
+
+        async def _handle(request: Request) -> Response:
             try:
                 if request.method == "POST":
                     await verify_csrf(request)

@@ -118,3 +118,10 @@ def test_login_from_one_address_is_throttled_across_usernames(
         assert login(client, name, "guess-guess-1").status_code == 401
     response = login(client, "coord", PASSWORD)
     assert response.status_code == 429 and "过于频繁" in response.text
+
+
+def test_pages_carry_security_headers(client: httpx.Client) -> None:
+    response = client.get("/admin/login")
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+    assert response.headers["x-frame-options"] == "DENY"
+    assert response.headers["cache-control"] == "no-store"
