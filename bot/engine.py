@@ -9,7 +9,12 @@ import time
 from dataclasses import replace
 from typing import Any
 
-from bot.conversation.commands import DOCUMENT_PREFIX, classify_command, parse_feedback
+from bot.conversation.commands import (
+    DOCUMENT_PREFIX,
+    classify_command,
+    parse_feedback,
+    parse_status_ref,
+)
 from bot.conversation.commands import parse_prefixed as _prefixed
 from bot.conversation.form import handle_form, need_hints, resume_message, start_form
 from bot.conversation.form_messages import receipt_messages
@@ -73,6 +78,9 @@ class Engine:
         feedback = parse_feedback(text)
         doc_id = _prefixed(text, DOCUMENT_PREFIX)
         command = classify_command(text) if text else "help"
+        ref = parse_status_ref(text)
+        if ref is not None:
+            command = "status"
         form = state.get("form")
         if feedback is not None:
             turn.feedback, turn.intent = feedback, "feedback"
@@ -88,7 +96,7 @@ class Engine:
             turn.intent = "status"
             with self.db.session() as session:
                 own = list_requests_for_user(session, channel=channel, user_id=user_id)
-                turn.say(status_message(own), "status")
+                turn.say(status_message(own, ref=ref), "status")
             self._resume(turn)
         elif form:
             handle_form(turn, text, command, self._ask)

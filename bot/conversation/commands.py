@@ -34,6 +34,8 @@ COMMANDS: dict[str, frozenset[str]] = {
 }  # fmt: skip
 
 _TRAILING = "。.!！?？~～ "
+_REF = re.compile(r"RZ-?(\d{8})-?(\d{4,5})", re.IGNORECASE)
+_STATUS_WORDS = re.compile(r"进度|查询|状态|进展|办得怎么样|到哪")
 _FEEDBACK = re.compile(r"^fb:(up|down):(\d{1,18})$")
 _QUESTION = re.compile(
     r"[?？]|什么|怎么|怎样|如何|哪些|哪个|哪里|哪家|吗|多少|能否|能不能|可不可以|是否|有没有|为什么|啥"
@@ -75,3 +77,15 @@ def parse_prefixed(text: str, prefix: str) -> str | None:
 def looks_like_question(text: str) -> bool:
     """True for text phrased as a question (question mark or question word)."""
     return bool(_QUESTION.search(half_width(text)))
+
+
+def parse_status_ref(text: str) -> str | None:
+    """The reference number in a status question ("查询RZ-20261127-0001", or the bare ref)."""
+    plain = half_width(text).strip(_TRAILING)
+    match = _REF.search(plain)
+    if match is None:
+        return None
+    rest = (plain[: match.start()] + plain[match.end() :]).strip(" :：,，")
+    if rest and not _STATUS_WORDS.search(rest):
+        return None
+    return f"RZ-{match.group(1)}-{match.group(2)}"

@@ -46,8 +46,14 @@ def contact_message(settings: Any) -> OutMessage:
     return OutMessage(text, buttons=[APPLY_BUTTON])
 
 
-def status_message(requests: Sequence[FinancingRequest]) -> OutMessage:
-    """The user's own requests with their current status."""
+def status_message(requests: Sequence[FinancingRequest], *, ref: str | None = None) -> OutMessage:
+    """The user's own requests (or the one named by `ref`) with their current status."""
+    if ref is not None:
+        requests = [r for r in requests if r.ref == ref]
+        if not requests:
+            return OutMessage(
+                f"在您的登记记录中没有找到编号 {ref}。请核对编号，或回复“进度”查看您的全部登记。"
+            )
     if not requests:
         return OutMessage(
             "您在这里还没有提交过融资需求登记。需要的话，回复“申请”即可开始登记。",

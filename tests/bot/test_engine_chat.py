@@ -178,3 +178,21 @@ def test_financing_need_amount_is_offered_as_button_in_form(engine: Engine, user
     replies = engine.handle("cli", user, "13912345678")
     assert [(b.label, b.value) for b in replies[-1].buttons] == [("200万元", "200")]
     assert "资金主要用途" in texts(engine.handle("cli", user, "200"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("RZ-20261127-0001", "RZ-20261127-0001"),
+        ("查询 rz202611270012 进度", "RZ-20261127-0012"),
+        ("ＲＺ－２０２６１１２７－０００３状态", "RZ-20261127-0003"),
+        ("我之前登记过RZ-20261127-0001，想再补充", None),
+        ("进度", None),
+    ],
+)
+def test_parse_status_ref_finds_reference_in_status_questions(
+    text: str, expected: str | None
+) -> None:
+    from bot.conversation.commands import parse_status_ref
+
+    assert parse_status_ref(text) == expected

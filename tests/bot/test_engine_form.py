@@ -245,6 +245,9 @@ def test_status_query_lists_only_own_requests(engine: Engine) -> None:
     assert ref in texts(replies) and "新提交" in texts(replies)
     assert "还没有提交过" in texts(engine.handle("cli", "u2", "/status"))
     assert ref not in texts(engine.handle("telegram", "u1", "查询"))
+    assert "新提交" in texts(engine.handle("cli", "u1", f"查询{ref.lower()}的进度"))
+    assert "新提交" in texts(engine.handle("cli", "u1", ref))
+    assert "没有找到编号" in texts(engine.handle("cli", "u2", f"进度 {ref}"))
 
 
 def test_status_query_in_middle_of_form_resumes(shared_engine: Engine, user: str) -> None:
