@@ -74,11 +74,9 @@ def create_request(
     conversation_id: int | None = None,
     idempotency_key: str | None = None,
 ) -> FinancingRequest:
-    """Store a validated, consented request; a repeated idempotency key returns the first one.
-
-    A request for a credit code that already has an open request in the last 30 days is
-    stored too, linked through `duplicate_of_id`.
-    """
+    """Store a consented request (a repeated key returns the first; duplicates are linked)."""
+    # A credit code with an open request in the last 30 days is stored too, never dropped:
+    # `duplicate_of_id` points at the earliest one so staff see both.
     from bot.recommend import recommend
 
     if idempotency_key:

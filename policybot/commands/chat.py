@@ -27,11 +27,9 @@ def register(subparsers: Any) -> None:
 
 
 def render(replies: list[OutMessage], out: TextIO) -> dict[str, str]:
-    """Print replies; returns what each shortcut (1, 2, a, b, +, -) sends back.
-
-    The last message's buttons are numbered (they answer the current question, so the
-    numbers match the option numbers the form accepts); earlier ones get letters.
-    """
+    """Print replies; returns what each shortcut (1, 2, a, b, +, -) sends back."""
+    # The last message's buttons answer the current question, so they get the numbers
+    # (matching the option numbers the form accepts); earlier messages' buttons get letters.
     shortcuts: dict[str, str] = {}
     with_buttons = [i for i, r in enumerate(replies) if r.buttons]
     last = with_buttons[-1] if with_buttons else -1
