@@ -10,6 +10,7 @@ from bot.messages import Button, Citation, OutMessage
 MAX_TEXT_BYTES = 2000  # WeChat text messages are limited to 2048 bytes (UTF-8)
 MAX_PARTS = 4  # longer replies are shortened with a link instead of flooding the chat
 ELLIPSIS = "……"
+NUMBER = re.compile(r"\d+(\.\d+)?")
 MIN_KEPT_BYTES = 90  # cutting one long line must leave at least this much of it
 # Emoji-only labels read poorly as numbered text options.
 LABELS = {"👍": "👍 有帮助", "👎": "👎 没帮助"}
@@ -55,11 +56,22 @@ def citations_block(citations: Sequence[Citation], text: str = "") -> str:
     return "依据：\n" + "\n".join(lines) if lines else ""
 
 
+def numbers_pick(values: Sequence[str]) -> bool:
+    """Whether a bare number picks an option: not when a number may be the answer itself.
+
+    A single suggestion (an amount hint, "不修改") or a numeric option value means the
+    question expects a number, so "1" must reach the engine as typed.
+    """
+    return len(values) >= 2 and not any(NUMBER.fullmatch(value) for value in values)
+
+
 def options_block(buttons: Sequence[Button]) -> str:
     """Numbered options the user answers with the number or the words."""
     if not buttons:
         return ""
     labels = [LABELS.get(button.label, button.label) for button in buttons]
+    if not numbers_pick([button.value for button in buttons]):
+        return "可直接回复：" + "、".join(f"“{label}”" for label in labels)
     lines = [f"{number}. {label}" for number, label in enumerate(labels, 1)]
     return "请回复数字或文字选择：\n" + "\n".join(lines)
 

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 
+from bot.channels.wechat_render import numbers_pick
 from bot.messages import Button, Citation
 from storage.models import ProcessedMessage, SharedAnswer, utcnow
 
@@ -104,7 +105,11 @@ def resolve_choice(db: Any, channel: str, user_id: str, text: str) -> str:
     if not options:
         return text
     answer = normalize_choice(text)
-    if answer.isdigit() and 1 <= int(answer) <= len(options):
+    if (
+        answer.isdigit()
+        and 1 <= int(answer) <= len(options)
+        and numbers_pick([str(value) for _, value in options])
+    ):
         return str(options[int(answer) - 1][1])
     for label, value in options:
         if answer and answer.casefold() in (

@@ -88,12 +88,16 @@ def test_render_long_reply_shortened_with_link_and_options_kept() -> None:
     shares = Shares()
     long_text = "这是一段很长的政策说明。" * 400
     messages = [
-        OutMessage(long_text, buttons=[Button("查看条款原文", "原文")], citations=[CITATION])
+        OutMessage(
+            long_text,
+            buttons=[Button("查看条款原文", "原文"), Button("申请", "apply")],
+            citations=[CITATION],
+        )
     ]
     [text] = render_reply(messages, shares)
     assert utf8_len(text) <= MAX_TEXT_BYTES
     assert "https://example.test/a/1" in text
-    assert text.rstrip().endswith("1. 查看条款原文")
+    assert text.rstrip().endswith("1. 查看条款原文\n2. 申请")
     assert shares.stored and shares.stored[0].startswith(long_text)
 
 
@@ -118,11 +122,12 @@ def test_split_text_respects_limit(limit: int) -> None:
 def test_render_cuts_longest_line_and_keeps_closing_lines() -> None:
     note = "补充说明：" + "订单增加急需采购原材料" * 120
     text = "请核对：\n· 企业名称：某某公司\n" + note + "\n授权说明：仅用于融资对接。"
-    [reply] = render_reply([OutMessage(text, buttons=[Button("同意授权并提交", "ok")])], Shares())
+    buttons = [Button("同意授权并提交", "ok"), Button("修改", "edit")]
+    [reply] = render_reply([OutMessage(text, buttons=buttons)], Shares())
     assert utf8_len(reply) <= MAX_TEXT_BYTES
     assert reply.startswith("请核对：\n· 企业名称：某某公司\n补充说明：订单增加")
     assert "……\n授权说明：仅用于融资对接。\n\n完整回答请点击：https://example.test/a/1" in reply
-    assert reply.endswith("1. 同意授权并提交")
+    assert reply.endswith("1. 同意授权并提交\n2. 修改")
 
 
 def test_render_many_medium_lines_cut_at_end() -> None:
@@ -130,3 +135,17 @@ def test_render_many_medium_lines_cut_at_end() -> None:
     [reply] = render_reply([OutMessage(text)], Shares())
     assert utf8_len(reply) <= MAX_TEXT_BYTES
     assert reply.startswith("第0行：") and "第59行" not in reply and "……" in reply
+
+
+@pytest.mark.parametrize(
+    "buttons",
+    [
+        [Button("200万元", "200")],
+        [Button("不修改", "继续")],
+        [Button("1年", "12"), Button("否", "no")],
+    ],
+)
+def test_render_unnumbered_when_a_number_is_the_answer(buttons: list[Button]) -> None:
+    [text] = render_reply([OutMessage("计划融资多少万元？", buttons=buttons)], Shares())
+    assert "1. " not in text and "回复数字" not in text
+    assert text.endswith("可直接回复：" + "、".join(f"“{b.label}”" for b in buttons))

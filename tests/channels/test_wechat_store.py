@@ -57,7 +57,7 @@ def test_release_message_allows_new_claim(wechat_db: Any) -> None:
 def test_purge_messages_keeps_recent_and_options(wechat_db: Any) -> None:
     claim_message(wechat_db, "old")
     claim_message(wechat_db, "new")
-    remember_options(wechat_db, "wechat", "u1", [Button("是", "yes")])
+    remember_options(wechat_db, "wechat", "u1", [Button("是", "yes"), Button("否", "no")])
     with wechat_db.session() as session:
         session.get(ProcessedMessage, "old").created_at = utcnow() - timedelta(days=3)
         session.get(ProcessedMessage, "options:wechat:u1").created_at = utcnow() - timedelta(days=9)
@@ -88,8 +88,25 @@ def test_resolve_choice_maps_number_or_label(wechat_db: Any, answer: str, expect
     assert resolve_choice(wechat_db, "wechat", "u1", answer) == expected
 
 
+@pytest.mark.parametrize(
+    "buttons",
+    [
+        [Button("200万元", "200")],  # an amount suggestion: "1" is an amount
+        [Button("200万元", "200"), Button("不修改", "继续")],
+        [Button("不修改", "继续")],
+    ],
+)
+def test_resolve_choice_keeps_numbers_for_numeric_questions(
+    wechat_db: Any, buttons: list[Button]
+) -> None:
+    remember_options(wechat_db, "wechat", "u1", buttons)
+    assert resolve_choice(wechat_db, "wechat", "u1", "1") == "1"
+    assert resolve_choice(wechat_db, "wechat", "u1", buttons[-1].label) == buttons[-1].value
+
+
 def test_resolve_choice_is_per_user_and_cleared(wechat_db: Any) -> None:
-    remember_options(wechat_db, "wechat", "u1", [Button("是", "yes")])
+    remember_options(wechat_db, "wechat", "u1", [Button("是", "yes"), Button("否", "no")])
+    assert resolve_choice(wechat_db, "wechat", "u1", "1") == "yes"
     assert resolve_choice(wechat_db, "wechat", "u2", "1") == "1"
     assert resolve_choice(wechat_db, "wecom", "u1", "1") == "1"
     remember_options(wechat_db, "wechat", "u1", [])
