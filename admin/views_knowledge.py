@@ -173,7 +173,7 @@ async def delete_document(request: Request, staff: Editor) -> Response:
 @router.post("/knowledge/reindex")
 async def reindex(request: Request, staff: Editor) -> Response:
     """Rebuild the index from the current documents through the same gate."""
-    return await _run(request, staff, lambda: lambda: None, "knowledge_upload", "-")
+    return await _run(request, staff, lambda: lambda: None, "knowledge_reindex", "-")
 
 
 @router.post("/knowledge/golden")

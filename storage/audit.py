@@ -26,6 +26,7 @@ ACTION_LABELS: dict[str, str] = {
     "whitelist_remove": "移出白名单",
     "knowledge_upload": "上传文档",
     "knowledge_delete": "删除文档",
+    "knowledge_reindex": "重建索引",
     "index_publish": "发布索引",
     "index_refuse": "拒绝发布索引",
     "golden_add": "新增回归问题",

@@ -124,3 +124,31 @@ def test_resolved_index_dir_follows_published_version(settings: Settings) -> Non
     assert settings.resolved_index_dir == root / "v20261127-0101"
     explicit = settings.model_copy(update={"index_dir": Path("/elsewhere")})
     assert explicit.resolved_index_dir == Path("/elsewhere")
+
+
+def test_golden_questions_join_the_dev_set(
+    settings: Settings, as_user: Callable[[str], httpx.Client], tmp_path: Path
+) -> None:
+    from admin.knowledge_gate import load_eval_questions
+
+    coord = as_user("coord")
+    token = csrf_of(coord.get("/admin/knowledge").text)
+    for data in (
+        {"question": "科技贷找哪家银行", "articles": "3，7"},
+        {"question": "今天股市怎么样", "out_of_scope": "1"},
+    ):
+        assert (
+            coord.post("/admin/knowledge/golden", data={"csrf_token": token, **data}).status_code
+            == 303
+        )
+    bad = coord.post("/admin/knowledge/golden", data={"csrf_token": token, "question": "x"})
+    assert bad.status_code == 400
+    db = open_database(settings)
+    with db.session() as session:
+        questions, golden = load_eval_questions(session, tmp_path)
+    db.dispose()
+    dev = len(DEV_QUESTIONS.read_text(encoding="utf-8").splitlines())
+    assert len(questions) == dev + 2
+    assert questions[-2]["articles"] == [3, 7] and not questions[-2]["out_of_scope"]
+    assert questions[-1]["out_of_scope"] is True
+    assert {questions[-2]["id"], "今天股市怎么样"} <= golden
