@@ -30,6 +30,9 @@ from bot.intake.validation import MAX_AMOUNT_WAN, NO_WORDS
 from bot.messages import OutMessage
 
 AskQuestion = Callable[[Turn, str], None]  # answers a policy question inside the turn
+_CONSENT_WORDS = frozenset(
+    {CONSENT_YES, "同意", "同意授权", "同意并提交", "同意提交", "我同意", "同意授权提交", "agree"}
+)
 _SUMMARY_WORDS = frozenset({CONSENT_YES, CONSENT_NO, "同意授权", "同意并提交", "确认提交"})
 _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(万|亿)")
 _ORG_SUFFIX = re.compile(r"(公司|厂|店|社|中心|部|行|馆|场|站|所|院|队|坊|园)")
@@ -105,13 +108,13 @@ def _answer_field(turn: Turn, form: dict[str, Any], text: str, ask: AskQuestion)
 def _summary_input(turn: Turn, form: dict[str, Any], text: str, ask: AskQuestion) -> None:
     """Consent (store), refusal (discard), a question, or a reminder of the choices."""
     key = normalize_text(text)
-    if "同意" in key and "不同意" not in key:
+    if key in _CONSENT_WORDS:  # only an explicit yes counts as consent
         turn.submit = {**form["data"], "consent": True}
         turn.submit_key = form["id"]
         turn.state["form"] = None
         turn.intent = "consent"
         return
-    if "不同意" in key or key in NO_WORDS:
+    if re.search(r"不.{0,2}同意", key) or key in NO_WORDS:
         turn.state["form"] = None
         turn.intent = "consent_refused"
         turn.say(

@@ -209,7 +209,7 @@ def test_form_survives_restart_with_new_engine_and_database(
         second_db.dispose()
 
 
-@pytest.mark.parametrize("refusal", ["不同意", "否"])
+@pytest.mark.parametrize("refusal", ["不同意", "否", "不太同意"])
 def test_form_consent_refused_stores_nothing(
     shared_engine: Engine, user: str, refusal: str
 ) -> None:
@@ -225,7 +225,10 @@ def test_form_summary_needs_explicit_consent(shared_engine: Engine, user: str) -
     fill_form(engine, user)
     replies = engine.handle("cli", user, "确认")
     assert "请确认是否同意授权" in texts(replies)
+    replies = engine.handle("cli", user, "同意以后银行会打电话给我吗？")
+    assert "我们继续" in texts(replies)
     assert count_requests(db, user) == 0
+    assert "登记编号" in texts(engine.handle("cli", user, "同意"))
 
 
 def test_form_duplicate_credit_code_is_linked_and_announced(engine: Engine, db: Database) -> None:
