@@ -121,12 +121,15 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_server(workers: int, index_dir: Path) -> tuple[subprocess.Popen[bytes], str]:
+def start_server(
+    workers: int, index_dir: Path, database_url: str = ""
+) -> tuple[subprocess.Popen[bytes], str]:
     """`policybot serve` on a free port with a throw-away data dir; waits for /readyz."""
     port = free_port()
     data_dir = tempfile.mkdtemp(prefix="policybot-bench-")
     env = dict(os.environ, POLICYBOT_DATA_DIR=data_dir, POLICYBOT_INDEX_DIR=str(index_dir),
-               RATE_LIMIT_CHAT="0", RATE_LIMIT_INTAKE="0", LOG_LEVEL="WARNING")  # fmt: skip
+               RATE_LIMIT_CHAT="0", RATE_LIMIT_INTAKE="0", LOG_LEVEL="WARNING",
+               DATABASE_URL=database_url)  # fmt: skip
     command = [str(ROOT / ".venv" / "bin" / "policybot"), "serve", "--port", str(port),
                "--workers", str(workers), "--no-access-log"]  # fmt: skip
     process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
@@ -151,6 +154,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--url", help="a running server (default: start one)")
     parser.add_argument("--workers", type=int, default=2, help="server worker processes")
     parser.add_argument("--index-dir", type=Path, default=ROOT / "data" / "index")
+    parser.add_argument(
+        "--database-url", default="", help="PostgreSQL URL of an empty database (default: SQLite)"
+    )
     parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument("--duration", type=float, default=20.0, help="measured seconds")
     parser.add_argument(
@@ -164,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     process = None
     url = args.url
     if url is None:
-        process, url = start_server(args.workers, args.index_dir)
+        process, url = start_server(args.workers, args.index_dir, args.database_url)
     try:
         try:
             import uvloop

@@ -60,6 +60,9 @@ def run_serve(args: argparse.Namespace, settings: Any) -> int:
     import uvicorn
 
     ensure_index(settings)
+    from storage.db import open_database
+
+    open_database(settings).dispose()  # migrate once here, not in racing workers
     options = uvicorn_options(args)
     print(f"policybot: open http://{args.host}:{args.port}/demo (API docs at /docs)", flush=True)
     if args.workers <= 1:
