@@ -25,7 +25,11 @@ def register(subparsers: Any) -> None:
     hook = actions.add_parser(
         "set-webhook", help="register URL (…/telegram/webhook) with TELEGRAM_WEBHOOK_SECRET"
     )
-    hook.add_argument("url", help="public HTTPS address of POST /telegram/webhook")
+    hook.add_argument(
+        "url",
+        nargs="?",
+        help="public HTTPS address of POST /telegram/webhook (default: from PUBLIC_BASE_URL)",
+    )
     hook.add_argument(
         "--drop-pending", action="store_true", help="discard updates waiting at Telegram"
     )
@@ -51,6 +55,8 @@ def set_webhook_command(args: argparse.Namespace, settings: Any) -> int:
         return 2
     from telegram.error import TelegramError
 
+    url = args.url or settings.public_base_url.rstrip("/") + "/telegram/webhook"
+
     from bot.channels.telegram_app import ALLOWED_UPDATES, bot_commands
 
     async def register_hook() -> bool:
@@ -58,7 +64,7 @@ def set_webhook_command(args: argparse.Namespace, settings: Any) -> int:
             await bot.set_my_commands(bot_commands())
             return bool(
                 await bot.set_webhook(
-                    args.url,
+                    url,
                     secret_token=settings.telegram_webhook_secret,
                     allowed_updates=ALLOWED_UPDATES,
                     drop_pending_updates=args.drop_pending,
@@ -70,7 +76,7 @@ def set_webhook_command(args: argparse.Namespace, settings: Any) -> int:
     except TelegramError as exc:
         print(f"Telegram 拒绝了该 Webhook 地址：{exc}")
         return 1
-    print("Webhook 已设置：" + args.url if ok else "Telegram 拒绝了该 Webhook 地址。")
+    print("Webhook 已设置：" + url if ok else "Telegram 拒绝了该 Webhook 地址。")
     return 0 if ok else 1
 
 

@@ -40,6 +40,14 @@ def test_set_webhook_registers_url_with_secret(telegram_env: FakeTelegramAPI) ->
     assert [c["command"] for c in telegram_env.commands][:2] == ["start", "help"]
 
 
+def test_set_webhook_defaults_to_public_base_url(
+    telegram_env: FakeTelegramAPI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PUBLIC_BASE_URL", "https://policy.sm.example/")
+    assert main(["telegram", "set-webhook"]) == 0
+    assert telegram_env.webhook["url"] == "https://policy.sm.example/telegram/webhook"
+
+
 def test_delete_webhook_removes_it(telegram_env: FakeTelegramAPI) -> None:
     assert main(["telegram", "set-webhook", HOOK_URL]) == 0
     assert main(["telegram", "delete-webhook"]) == 0
