@@ -34,6 +34,7 @@ _CONSENT_WORDS = frozenset(
     {CONSENT_YES, "同意", "同意授权", "同意并提交", "同意提交", "我同意", "同意授权提交", "agree"}
 )
 _SUMMARY_WORDS = frozenset({CONSENT_YES, CONSENT_NO, "同意授权", "同意并提交", "确认提交"})
+_POLICY_WORDS = re.compile(r"贷款|融资|政策|利率|利息|额度|补贴|续贷")
 _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(万|亿)")
 _ORG_SUFFIX = re.compile(r"(公司|厂|店|社|中心|部|行|馆|场|站|所|院|队|坊|园)")
 
@@ -77,6 +78,8 @@ def _is_side_question(field: Field, text: str) -> bool:
         return False
     if field.kind == "person" or (field.kind == "text" and _ORG_SUFFIX.search(text)):
         return "?" in text or "？" in text  # names may contain question-like characters
+    if field.kind == "text" and _POLICY_WORDS.search(text):  # e.g. "想贷款200万周转"
+        return True
     return looks_like_question(text)
 
 

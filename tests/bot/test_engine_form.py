@@ -280,6 +280,8 @@ def test_form_transcript_records_every_message(engine: Engine, db: Database) -> 
         ("renewal_due", "有没有续贷政策？"),
         ("amount_wan", "科技贷最多能贷多少？"),
         ("contact_name", "信用怎么修复？"),
+        ("company_name", "想贷款200万周转"),
+        ("company_name", "科技贷要什么条件"),
     ],
 )
 def test_form_question_resembling_an_answer_is_not_stored(
