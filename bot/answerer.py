@@ -94,7 +94,7 @@ class Answerer:
         """Domain signal: glossary phrases, policy vocabulary (BM25) or dense similarity."""
         if names_out_of_scope_topic(text):
             return False
-        if analysis.glossary.terms or shows_financing_need(text) or uses_finance_vocabulary(text):
+        if analysis.glossary.topical or shows_financing_need(text) or uses_finance_vocabulary(text):
             return True
         return analysis.max_dense >= MIN_DENSE
 

@@ -31,7 +31,8 @@ OUT_OF_SCOPE_TOPICS = re.compile(
 # Words of enterprise finance: without one of them (or a glossary phrase) a message is off-topic.
 FINANCE_VOCABULARY = re.compile(
     r"贷|融资|银行|授信|担保|抵押|质押|利率|利息|征信|信用|额度|资金|缺钱|借钱|钱不够|用钱|政策|措施|"
-    r"保险|基金|债|股权|上市|挂牌|还款|放款|审批|金融|补贴|扶持|贴息|税|白名单|小微|民营"
+    r"保险|基金|债|股权|上市|挂牌|还款|放款|审批|金融|补贴|扶持|贴息|税|白名单|小微|民营|"
+    r"文件|发文|印发|出台|政府"
 )
 
 BUSINESS_CONTEXT = re.compile(

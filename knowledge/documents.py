@@ -33,6 +33,14 @@ class Document:
     meta: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
 
     @property
+    def aliases(self) -> tuple[str, ...]:
+        """Names of a product or platform (front matter `aliases` plus the short title)."""
+        if self.kind == "measure":
+            return ()
+        names = [self.title.split("（")[0], *self.meta.get("aliases", "").split(",")]
+        return tuple(dict.fromkeys(n.strip() for n in names if n.strip()))
+
+    @property
     def articles(self) -> tuple[int, ...]:
         """Measure articles this document stands for (its own article, or its related ones)."""
         if self.article is not None:

@@ -59,8 +59,8 @@ def build_index(settings: Any, *, embedder: Any = None, progress: bool = True) -
     index_dir = Path(settings.resolved_index_dir)
     docs = collect_documents(settings)
     glossary = load_glossary(settings.resolved_knowledge_dir)
-    records = [DocRecord(d.doc_id, d.title, d.text, d.articles, d.kind) for d in docs]
-    terms = [GlossaryTerm(g.term, g.expansions, g.articles) for g in glossary]
+    records = [DocRecord(d.doc_id, d.title, d.text, d.articles, d.kind, d.aliases) for d in docs]
+    terms = [GlossaryTerm(g.term, g.expansions, g.articles, g.group, g.weak) for g in glossary]
     stats = write_index(index_dir, records, terms, embedder or make_embedder(settings),
                         chroma_url=settings.chroma_url, progress=progress)
     save_documents(index_dir, docs)

@@ -18,6 +18,7 @@ class GlossaryMatch:
     terms: tuple[str, ...]
     expansions: tuple[str, ...]
     votes: dict[int, float]
+    topical: bool = False  # some matched phrase is specific to financing (not a weak one)
 
 
 class GlossaryMatcher:
@@ -59,4 +60,6 @@ class GlossaryMatcher:
             for article in entry.articles:
                 votes[article] += 1.0 / len(entry.articles)
         expansions = tuple(dict.fromkeys(e for entry in found for e in entry.expansions))
-        return GlossaryMatch(tuple(dict.fromkeys(e.term for e in found)), expansions, dict(votes))
+        terms = tuple(dict.fromkeys(e.term for e in found))
+        topical = any(not e.weak for e in found)
+        return GlossaryMatch(terms, expansions, dict(votes), topical)

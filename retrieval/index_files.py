@@ -16,11 +16,15 @@ VECTORS_FILE = "vectors.npy"
 FORMAT_VERSION = 1
 
 
-def passages_of(doc: DocRecord, sentences: list[str]) -> list[tuple[str, str]]:
-    """(passage id, text) pairs: the title alone, then each sentence prefixed by the title."""
+def passages_of(
+    doc: DocRecord, sentences: list[str], phrase_groups: list[list[str]]
+) -> list[tuple[str, str]]:
+    """(passage id, text): the title, each sentence after the title, each owners' phrase group."""
     out = [(f"{doc.doc_id}#0", doc.title)]
     for i, sentence in enumerate(sentences, start=1):
         out.append((f"{doc.doc_id}#{i}", f"{doc.title}：{sentence}"))
+    for i, phrases in enumerate(phrase_groups, start=1):
+        out.append((f"{doc.doc_id}#g{i}", "、".join(phrases)))
     return out
 
 
@@ -50,7 +54,8 @@ def load_corpus(index_dir: Path) -> tuple[dict[str, Any], np.ndarray] | None:
 def docs_from(payload: dict[str, Any]) -> list[DocRecord]:
     """DocRecords of a saved corpus."""
     return [
-        DocRecord(d["doc_id"], d["title"], d["text"], tuple(d["articles"]), d["kind"])
+        DocRecord(d["doc_id"], d["title"], d["text"], tuple(d["articles"]), d["kind"],
+                  tuple(d.get("aliases", ())))
         for d in payload["docs"]
     ]
 
@@ -58,7 +63,8 @@ def docs_from(payload: dict[str, Any]) -> list[DocRecord]:
 def glossary_from(payload: dict[str, Any]) -> list[GlossaryTerm]:
     """GlossaryTerms of a saved corpus."""
     return [
-        GlossaryTerm(g["term"], tuple(g["expansions"]), tuple(g["articles"]))
+        GlossaryTerm(g["term"], tuple(g["expansions"]), tuple(g["articles"]),
+                     g.get("group", ""), g.get("weak", False))
         for g in payload["glossary"]
     ]
 

@@ -14,6 +14,7 @@ class DocRecord:
     text: str
     articles: tuple[int, ...] = ()
     kind: str = "measure"
+    aliases: tuple[str, ...] = ()  # names that, said in a question, point at this document
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,8 @@ class GlossaryTerm:
     term: str
     expansions: tuple[str, ...] = ()
     articles: tuple[int, ...] = ()
+    group: str = ""
+    weak: bool = False  # generic wording: ranks, but is no sign of a financing question
 
 
 @dataclass(frozen=True)

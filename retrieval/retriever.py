@@ -10,20 +10,11 @@ import numpy as np
 
 from retrieval.bm25 import BM25
 from retrieval.embeddings import Embedder
+from retrieval.fusion import Weights, fuse
 from retrieval.glossary_match import GlossaryMatch, GlossaryMatcher
 from retrieval.index_files import docs_from, glossary_from, load_corpus
 from retrieval.records import Hit
 from retrieval.text import ChineseTokenizer
-
-
-@dataclass(frozen=True)
-class Weights:
-    """Fusion weights of the normalised lexical, dense and glossary scores."""
-
-    lexical: float = 0.45
-    dense: float = 0.25
-    glossary: float = 0.30
-    expansion: float = 0.6  # weight of a glossary expansion token in the BM25 query
 
 
 @dataclass(frozen=True)
@@ -105,9 +96,10 @@ class Retriever:
         dense = self._dense(vector)
         votes = np.array([max((match.votes.get(a, 0.0) for a in d.articles), default=0.0)
                           for d in self.docs], dtype=np.float32)
-        fused = (self.weights.lexical * _scale_max(lexical)
-                 + self.weights.dense * _scale_minmax(dense)
-                 + self.weights.glossary * _scale_max(votes))
+        lowered = query.lower()
+        demote = np.array([d.kind != "measure" and not any(a.lower() in lowered for a in d.aliases)
+                           for d in self.docs])
+        fused = fuse(lexical, dense, votes, demote, self.weights)
         order = np.argsort(-fused, kind="stable")
         hits = [
             Hit(doc_id=self.docs[i].doc_id, article=_own_article(self.docs[i]),
@@ -133,7 +125,7 @@ class Retriever:
         rows = []
         for i, pid in enumerate(self.passage_ids):
             doc_part, _, number = pid.rpartition("#")
-            if doc_part != doc_id or number == "0":
+            if doc_part != doc_id or number == "0" or number.startswith("g"):
                 continue
             title = self.docs[self.passage_doc[i]].title
             sentence = self.passage_texts[i].removeprefix(f"{title}：")
@@ -154,16 +146,3 @@ def _own_article(doc: Any) -> int | None:
     """The article number of a measure document, None for other documents."""
     return doc.articles[0] if doc.kind == "measure" and doc.articles else None
 
-
-def _scale_max(values: np.ndarray) -> np.ndarray:
-    """Divide by the maximum (all zeros stay zeros)."""
-    top = float(values.max(initial=0.0))
-    return values / top if top > 0 else values
-
-
-def _scale_minmax(values: np.ndarray) -> np.ndarray:
-    """Map to [0, 1] by min and max."""
-    if not len(values):
-        return values
-    low, high = float(values.min()), float(values.max())
-    return (values - low) / (high - low) if high > low else np.zeros_like(values)

@@ -14,10 +14,11 @@ STOPWORDS = frozenset(
     为什么 为啥 是不是 就 都 也 还 又 在 和 与 及 或 等 对 给 让 被 把 从 向 到
     用 去 来 说 请问 请 一下 一个 一些 个 些 里 上 下 中 后 前 时 时候 现在 已经
     如果 但是 但 而 而且 所以 因为 就是 只 才 再 很 太 挺 比较 一直 之 其 所 为
-    以 于 之后 之前 需要 问 问题 情况 方面 相关
+    以 于 之后 之前 需要 问 问题 情况 方面 相关 不能 能否 可否 是否 行不行 好不好 吗？
     ？ ? ， , 。 . ！ ! 、 ： : ； ; “ ” " ' （ ） ( ) 《 》 〈 〉 … - — ~ ～""".split()
 )
 _KEEP = re.compile(r"[\u4e00-\u9fff0-9A-Za-z%]")
+_PREFIX_DICT: list = []  # jieba's base prefix dict (FREQ, total), built once per process
 
 
 class ChineseTokenizer:
@@ -33,7 +34,13 @@ class ChineseTokenizer:
             cache_dir.mkdir(parents=True, exist_ok=True)
             self._jieba.tmp_dir = str(cache_dir)
             self._jieba.cache_file = "jieba.cache"
-        self._jieba.initialize()
+        if _PREFIX_DICT and not (cache_dir and (cache_dir / "jieba.cache").exists()):
+            # Another tokenizer in this process already built the prefix dict: copy it.
+            self._jieba.FREQ, self._jieba.total = dict(_PREFIX_DICT[0]), _PREFIX_DICT[1]
+            self._jieba.initialized = True
+        else:
+            self._jieba.initialize()
+            _PREFIX_DICT[:] = [dict(self._jieba.FREQ), self._jieba.total]
         for word in user_words:
             if len(word) > 1:
                 self._jieba.add_word(word, freq=20000)

@@ -1,0 +1,84 @@
+"""Scope and intent: refusals, greetings, financing needs, follow-ups, documents."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+OUT_OF_SCOPE = [
+    "明天三明天气怎么样？",
+    "给我写一首七言绝句",
+    "个人住房贷款利率是多少？",
+    "护照到期了怎么续办？",
+    "推荐一只能翻倍的股票",
+    "讲个段子听听",
+    "信用卡账单怎么分期？",
+    "附近哪家火锅好吃？",
+]
+
+
+@pytest.mark.parametrize("question", OUT_OF_SCOPE)
+def test_answer_declines_out_of_scope(answerer: Any, question: str) -> None:
+    answer = answerer.answer(question)
+    assert (answer.in_scope, answer.intent) == (False, "out_of_scope")
+    assert answer.citations == [] and not answer.suggest_intake
+    assert answerer.settings.office_phone in answer.answer
+    assert "融资" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["公司的厂房能抵押贷款吗？", "我们企业被列入经营异常了还能融资吗？", "对接会什么时候开？"],
+)
+def test_answer_keeps_business_questions_in_scope(answerer: Any, question: str) -> None:
+    assert answerer.answer(question).in_scope
+
+
+@pytest.mark.parametrize("greeting", ["你好", "您好！", "在吗？", "谢谢", "hello"])
+def test_answer_greets_without_citations(answerer: Any, greeting: str) -> None:
+    answer = answerer.answer(greeting)
+    assert (answer.intent, answer.in_scope, answer.citations) == ("greeting", True, [])
+
+
+@pytest.mark.parametrize(
+    "question", ["我想贷款200万周转一下", "流动资金不够用，能续贷吗？", "额度不够了怎么办"]
+)
+def test_answer_offers_intake_for_financing_need(answerer: Any, question: str) -> None:
+    answer = answerer.answer(question)
+    assert answer.intent == "financing_need" and answer.suggest_intake
+    assert answer.in_scope and answer.citations
+    assert "融资需求" in answer.answer
+
+
+def test_answer_policy_question_does_not_offer_intake(answerer: Any) -> None:
+    answer = answerer.answer("白名单企业库是怎么建立的？")
+    assert answer.intent == "policy_question" and not answer.suggest_intake
+    assert answer.topic == "measure-15"
+
+
+def test_answer_follow_up_uses_previous_topic(answerer: Any) -> None:
+    first = answerer.answer("科技贷是什么？")
+    assert first.topic == "product-kejidai"
+    follow = answerer.answer("那要什么条件？", topic=first.topic)
+    assert follow.topic == "product-kejidai"
+    assert "高新技术企业" in follow.answer or "科技型" in follow.answer
+
+
+def test_answer_follow_up_with_new_subject_ignores_topic(answerer: Any) -> None:
+    follow = answerer.answer("那以贷转存怎么办？", topic="product-kejidai")
+    assert follow.topic == "measure-11"
+
+
+def test_answer_product_says_terms_are_set_by_bank(answerer: Any) -> None:
+    answer = answerer.answer("提质增产争效贷的利率是多少？")
+    assert answer.citations[0].doc_id == "product-tizhizengchan"
+    assert "银行" in answer.answer and "第6条" in answer.answer
+    assert {c.article for c in answer.citations} >= {6}
+
+
+def test_document_returns_full_measure_and_none_for_unknown(answerer: Any) -> None:
+    doc = answerer.document("measure-9")
+    assert doc is not None and doc.article == 9 and "放大倍数5倍以上" in doc.text
+    assert answerer.document("measure-0").article == 0
+    assert answerer.document("nope") is None

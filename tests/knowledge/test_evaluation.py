@@ -1,0 +1,90 @@
+"""Evaluation arithmetic with a scripted answerer."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from knowledge.evaluation import evaluate, load_questions
+
+
+@dataclass
+class Verdict:
+    """The part of an assessment evaluate() reads."""
+
+    in_scope: bool
+    articles: list[int]
+
+
+class ScriptedAnswerer:
+    """Returns a fixed verdict per question."""
+
+    def __init__(self, verdicts: dict[str, Verdict]) -> None:
+        """Map question -> verdict."""
+        self.verdicts = verdicts
+
+    def assess(self, question: str) -> Verdict:
+        """The scripted verdict."""
+        return self.verdicts[question]
+
+
+QUESTIONS: list[dict[str, Any]] = [
+    {"id": "a", "question": "qa", "articles": [6]},
+    {"id": "b", "question": "qb", "articles": [9, 7]},
+    {"id": "c", "question": "qc", "articles": [2]},
+    {"id": "d", "question": "qd", "articles": [11]},
+    {"id": "o1", "question": "qo1", "articles": [], "out_of_scope": True},
+    {"id": "o2", "question": "qo2", "articles": [], "out_of_scope": True},
+]
+VERDICTS = {
+    "qa": Verdict(True, [6, 7, 1]),  # rank 1
+    "qb": Verdict(True, [1, 2, 7]),  # rank 3
+    "qc": Verdict(True, [1, 3, 4, 2]),  # rank 4: outside hit@3
+    "qd": Verdict(False, [11]),  # declined: a miss and a false reject
+    "qo1": Verdict(False, []),
+    "qo2": Verdict(True, [5]),
+}
+
+
+def test_evaluate_computes_hits_mrr_and_scope() -> None:
+    result = evaluate(ScriptedAnswerer(VERDICTS), QUESTIONS, k=3)
+    assert set(result) == {"n", "hit@1", "hit@3", "mrr", "oos_n", "oos_accuracy",
+                           "false_reject", "misses"}
+    assert result["n"] == 4
+    assert result["hit@1"] == 0.25
+    assert result["hit@3"] == 0.5
+    assert result["mrr"] == pytest.approx(round((1 + 1 / 3 + 1 / 4) / 4, 4))
+    assert result["oos_n"] == 2
+    assert result["oos_accuracy"] == 0.5
+    assert result["false_reject"] == 0.25
+    assert result["misses"] == ["b", "c", "d", "o2"]
+
+
+def test_evaluate_uses_k_for_the_hit_at_k_key() -> None:
+    result = evaluate(ScriptedAnswerer(VERDICTS), QUESTIONS, k=4)
+    assert result["hit@3"] == 0.75
+
+
+def test_evaluate_empty_file_gives_zeros() -> None:
+    result = evaluate(ScriptedAnswerer({}), [], k=3)
+    assert result["n"] == 0 and result["hit@1"] == 0.0 and result["misses"] == []
+
+
+def test_load_questions_reads_jsonl(tmp_path: Path) -> None:
+    path = tmp_path / "q.jsonl"
+    rows = [{"id": "x", "question": "问", "articles": [1]}, {"question": "问2"}]
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n\n")
+    loaded = load_questions(path)
+    assert [r["id"] for r in loaded] == ["x", "line2"]
+    assert loaded[1]["articles"] == []
+
+
+def test_load_questions_rejects_rows_without_question(tmp_path: Path) -> None:
+    path = tmp_path / "q.jsonl"
+    path.write_text('{"id": "x"}\n')
+    with pytest.raises(ValueError, match="question"):
+        load_questions(path)

@@ -1,0 +1,69 @@
+"""The owners' glossary: parsing, matching and query expansion."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.glossary import load_glossary, parse_glossary
+from policybot.settings import Settings
+from retrieval.glossary_match import GlossaryMatcher
+from retrieval.records import GlossaryTerm
+
+KNOWLEDGE = Settings(_env_file=None).resolved_knowledge_dir  # type: ignore[call-arg]
+
+
+def _matcher() -> GlossaryMatcher:
+    entries = load_glossary(KNOWLEDGE)
+    return GlossaryMatcher([GlossaryTerm(e.term, e.expansions, e.articles) for e in entries])
+
+
+def test_parse_glossary_splits_phrases_terms_and_articles() -> None:
+    entries = parse_glossary("# comment\n山林|林地\t林权 权利质押\t7,8\n")
+    assert [e.term for e in entries] == ["山林", "林地"]
+    assert entries[0].expansions == ("林权", "权利质押")
+    assert entries[0].articles == (7, 8)
+    assert entries[0].group == entries[1].group
+
+
+def test_parse_glossary_rejects_a_malformed_line() -> None:
+    with pytest.raises(ValueError, match="line 1"):
+        parse_glossary("山林 林权 7")
+
+
+def test_packaged_glossary_covers_every_article() -> None:
+    articles = {a for e in load_glossary(KNOWLEDGE) for a in e.articles}
+    assert articles == set(range(17))
+
+
+@pytest.mark.parametrize(
+    ("question", "expansion", "article"),
+    [
+        ("放款时让我存点钱进去", "以贷转存", 11),
+        ("去年被罚过款", "行政处罚", 2),
+        ("货款一直被拖欠", "应收应付账款融资", 7),
+        ("家里有片山林", "林权", 7),
+        ("贷款到期还不上本金", "无还本续贷", 6),
+        ("银行突然把贷款收回去", "抽贷", 4),
+    ],
+)
+def test_match_expands_everyday_words(question: str, expansion: str, article: int) -> None:
+    match = _matcher().match(question)
+    assert expansion in match.expansions
+    assert match.votes.get(article, 0) > 0
+
+
+def test_match_wildcard_allows_a_short_gap() -> None:
+    entries = [GlossaryTerm("存*钱", ("以贷转存",), (11,))]
+    assert GlossaryMatcher(entries).match("让我存一部分钱").terms == ("存*钱",)
+    assert GlossaryMatcher(entries).match("存款年利率是多少，借钱呢").terms == ()
+
+
+def test_match_counts_a_phrase_inside_a_longer_one_once() -> None:
+    entries = [GlossaryTerm("名单", (), (15,)), GlossaryTerm("黑名单", (), (2,))]
+    match = GlossaryMatcher(entries).match("上了黑名单")
+    assert match.terms == ("黑名单",)
+    assert match.votes == {2: 1.0}
+
+
+def test_match_finds_nothing_in_unrelated_text() -> None:
+    assert _matcher().match("今天晚饭吃什么").terms == ()
