@@ -18,10 +18,13 @@ SECRET_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 def register(subparsers: Any) -> None:
     """Register this module's commands."""
     parser = subparsers.add_parser(
-        "telegram", help="run the Telegram bot by long polling (no public URL needed)"
+        "telegram",
+        help="run the Telegram bot by long polling (no public URL needed)",
+        description="Without ACTION: run the bot by long polling until Ctrl-C. "
+        "With TELEGRAM_WEBHOOK_SECRET set, `policybot serve` takes updates by webhook instead.",
     )
     parser.set_defaults(func=run_polling_command)
-    actions = parser.add_subparsers(dest="telegram_command", metavar="ACTION")
+    actions = parser.add_subparsers(dest="telegram_command", metavar="ACTION", required=False)
     hook = actions.add_parser(
         "set-webhook", help="register URL (…/telegram/webhook) with TELEGRAM_WEBHOOK_SECRET"
     )
