@@ -7,10 +7,10 @@ from fastapi.responses import HTMLResponse
 
 from admin.auth import AnyStaff, OfficeStaff
 from admin.charts import bar_chart, funnel_chart, line_chart, paired_bar_chart
-from admin.forms import parse_int, parse_request_filter
+from admin.forms import parse_float, parse_int, parse_request_filter
 from admin.routing import admin_router
 from admin.templating import CHANNEL_LABELS, render
-from storage.admin_stats import build_dashboard, build_insights
+from storage.admin_stats import WEAK_SCORE, build_dashboard, build_insights
 from storage.statuses import status_label
 
 router = admin_router()
@@ -55,11 +55,14 @@ def dashboard(request: Request, staff: AnyStaff) -> HTMLResponse:
 def insights(request: Request, staff: OfficeStaff) -> HTMLResponse:
     """Most-asked measures, declined or weak answers, and users' thumbs."""
     days = min(max(parse_int(request.query_params.get("days"), 30), 1), 366)
+    weak = parse_float(request.query_params.get("weak"))
+    weak = WEAK_SCORE if weak is None else min(max(weak, 0.0), 1.0)
     with request.app.state.db.session() as session:
-        data = build_insights(session, days=days)
+        data = build_insights(session, days=days, weak_score=weak)
     context = {
         "data": data,
         "days": days,
+        "weak": weak,
         "articles_chart": bar_chart(data.top_articles, title="被问最多的措施"),
     }
     return render(request, "insights.html", context)

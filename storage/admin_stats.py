@@ -16,6 +16,7 @@ from storage.statuses import STATUS_LABELS
 
 FUNNEL_STEPS = ("submitted", "reviewing", "recommended", "pushed", "granted")
 GROUP_COLUMNS = ("status", "county", "industry", "product", "channel")
+ANSWER_INTENTS = ("policy_question", "financing_need")
 WEAK_SCORE = 0.45  # answers below this retrieval score are listed as weak
 
 
@@ -149,8 +150,14 @@ def _row(session: Session, message: Message, channel: str) -> dict[str, Any]:
     }
 
 
-def build_insights(session: Session, *, days: int = 30, limit: int = 50) -> Insights:
-    """Figures over the bot's answers of the last `days` days."""
+def build_insights(
+    session: Session, *, days: int = 30, limit: int = 50, weak_score: float = WEAK_SCORE
+) -> Insights:
+    """Figures over the bot's answers of the last `days` days.
+
+    `weak_score` applies to the fused retrieval score (relative: about 0.65 when BM25 and
+    embeddings agree on the top document, less when they disagree).
+    """
     since = datetime.now(UTC) - timedelta(days=days)
     out = select(Message, Conversation.channel).join(
         Conversation, Conversation.id == Message.conversation_id
@@ -162,7 +169,11 @@ def build_insights(session: Session, *, days: int = 30, limit: int = 50) -> Insi
     for message, channel in session.execute(out.where(Message.intent.is_not(None))):
         if message.intent in ("policy_question", "out_of_scope"):
             result.questions += 1
-        for cite in (message.citations or [])[:1]:
+        if message.intent not in ANSWER_INTENTS:
+            cites: list[Any] = []  # form receipts and recommendations cite measures too
+        else:
+            cites = (message.citations or [])[:1]
+        for cite in cites:
             article = cite.get("article") if isinstance(cite, dict) else None
             title = cite.get("title", "") if isinstance(cite, dict) else ""
             if article:
@@ -174,9 +185,9 @@ def build_insights(session: Session, *, days: int = 30, limit: int = 50) -> Insi
             pair[0 if message.feedback == 1 else 1] += 1
     result.top_articles = articles.most_common(16)
     result.thumbs = {k: (v[0], v[1]) for k, v in sorted(thumbs.items())}
-    weak_query = out.where(
+    weak_query = out.where(Message.intent.in_(("policy_question", "out_of_scope"))).where(
         (Message.in_scope.is_(False))
-        | ((Message.intent == "policy_question") & (Message.top_score < WEAK_SCORE))
+        | ((Message.intent == "policy_question") & (Message.top_score < weak_score))
     )
     for message, channel in session.execute(weak_query.order_by(Message.id.desc()).limit(limit)):
         result.weak.append(_row(session, message, channel))

@@ -67,12 +67,12 @@ def test_upload_harmless_document_is_published(
     app_settings: Settings, answerer: Any, start_admin: Callable[..., LiveServer]
 ) -> None:
     server = start_admin(app_settings, answerer)
-    text = "三明市融资协调办公室每周三下午安排企业接待日，来访前请先电话预约，携带身份证件。"
-    response = _upload(server, "接待日安排.txt", text.encode())
+    text = "大楼北侧停车场开放时间为早七点至晚九点，访客车辆请按地面指示停放。"
+    response = _upload(server, "停车须知.txt", text.encode())
     assert response.status_code == 200 and "已发布新索引" in response.text
     state = server.app.state
     assert _served(server) is not answerer and state.engine.answerer is state.answerer
-    assert (Path(app_settings.data_dir) / "knowledge" / "接待日安排.txt").read_text() == text
+    assert (Path(app_settings.data_dir) / "knowledge" / "停车须知.txt").read_text() == text
     assert [status for status, _ in _versions(app_settings)] == ["published"]
     current = (Path(app_settings.data_dir) / "index_versions" / "CURRENT").read_text()
     assert (Path(app_settings.data_dir) / "index_versions" / current).is_dir()

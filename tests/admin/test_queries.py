@@ -157,6 +157,15 @@ def test_build_insights_lists_weak_answers_and_thumbs(db: Database) -> None:
             ),
             ("in", "明天天气", None, None, None, [], None),
             ("out", "抱歉，不在服务范围", "out_of_scope", False, 0.1, [], -1),
+            (
+                "out",
+                "推荐：科技贷",
+                "recommend",
+                None,
+                None,
+                [{"article": 3, "title": "科技贷"}],
+                None,
+            ),
         ]
         for i, (direction, text, intent, scope, score, cites, fb) in enumerate(msgs):
             session.add(
