@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 
 from bot.engine import Engine
@@ -196,3 +198,17 @@ def test_parse_status_ref_finds_reference_in_status_questions(
     from bot.conversation.commands import parse_status_ref
 
     assert parse_status_ref(text) == expected
+
+
+def test_engine_logs_mask_phone_and_credit_code(
+    engine: Engine, user: str, fake_answerer: FakeAnswerer, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(question: str, *, topic: str | None = None) -> None:
+        raise RuntimeError("index missing")
+
+    fake_answerer.answer = broken  # type: ignore[method-assign,assignment]
+    with caplog.at_level(logging.INFO):
+        engine.handle("cli", user, "电话13912345678，代码91350400MA2Y12345Q，能贷吗？")
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "139****5678" in logged and "13912345678" not in logged
+    assert "91350400MA2Y12345Q" not in logged
