@@ -11,6 +11,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from admin.templating import CHANNEL_LABELS, local_time
+from policybot.masking import mask_phone
 from storage.models import FinancingRequest
 from storage.statuses import status_label
 
@@ -89,11 +90,20 @@ def _cell(value: Any) -> Any:
     return "" if value is None else value
 
 
-def table(layout: str, rows: list[FinancingRequest], listed: set[str]) -> list[list[Any]]:
-    """Header row plus one row per request in the layout."""
+def table(
+    layout: str, rows: list[FinancingRequest], listed: set[str], *, mask: bool = False
+) -> list[list[Any]]:
+    """Header row plus one row per request in the layout (`mask`: phone numbers masked)."""
     _, columns = LAYOUTS[layout]
     out: list[list[Any]] = [[title for title, _ in columns]]
-    out.extend([_cell(get(r, listed)) for _, get in columns] for r in rows)
+    for req in rows:
+        row = []
+        for title, get in columns:
+            value = get(req, listed)
+            if mask and title == "联系电话":
+                value = mask_phone(str(value))
+            row.append(_cell(value))
+        out.append(row)
     return out
 
 

@@ -36,7 +36,8 @@ def export_requests(request: Request, layout: str, fmt: str, staff: AnyStaff) ->
     title, _ = LAYOUTS[layout]
     with request.app.state.db.session() as session:
         rows = all_filtered_requests(session, flt=flt)
-        data = table(layout, rows, whitelisted_codes(session, (r.credit_code for r in rows)))
+        listed = whitelisted_codes(session, (r.credit_code for r in rows))
+        data = table(layout, rows, listed, mask=staff.role == "viewer")
         audit(
             session,
             request,

@@ -132,3 +132,11 @@ def test_admin_reads_and_exports_audit_log(
     assert rows[0][:4] == ["序号", "时间", "操作人", "操作"]
     assert {r[3] for r in rows[1:]} == {"登录", "查看个人信息"}
     assert coord.get("/admin/audit").status_code == 403
+
+
+def test_viewer_export_masks_phone_numbers(
+    as_user: Callable[[str], httpx.Client], seeded: Seeded
+) -> None:
+    viewer = as_user("viewer1")
+    body = viewer.get("/admin/requests/export/applications.csv").content.decode("utf-8-sig")
+    assert "139****5678" in body and "13912345678" not in body
