@@ -10,7 +10,9 @@ import pytest
 from sqlalchemy import func, select
 
 from admin.workflow import move_request
+from bot.conversation.commands import CONSENT_YES
 from bot.intake.credit_code import check_character
+from bot.intake.fields import FORM_FIELDS
 from bot.messages import Answer, Citation
 from policybot.settings import Settings
 from server import create_app
@@ -111,29 +113,38 @@ def test_feedback_button_is_recorded(telegram_bot: Bot) -> None:
     assert "查看条款原文" in labels and "👍" not in labels and "👎" not in labels
 
 
+# How the owner answers each form question: typed text, or the button pressed.
+FORM_ANSWERS = {
+    "company_name": ("type", "三明市测试机械制造有限公司"),
+    "credit_code": ("type", CREDIT_CODE.lower()),
+    "county": ("press", "三元区"),
+    "industry": ("press", "制造业"),
+    "contact_name": ("type", "张三"),
+    "phone": ("type", "13912345678"),
+    "amount_wan": ("type", "200"),
+    "purpose": ("press", "流动资金周转"),
+    "term_months": ("type", "12"),
+    "guarantee": ("press", "信用"),
+    "product": ("press", "科技贷"),
+    "renewal_due": ("press", "否"),
+    "first_loan": ("press", "是"),
+    "note": ("press", "无补充"),
+}
+
+
 def test_form_through_buttons_and_text_stores_request(telegram_bot: Bot) -> None:
     bot = telegram_bot
-    bot.say("/apply", expect="企业全称")
-    bot.say("三明市测试机械制造有限公司", expect="信用代码")
-    bot.say(CREDIT_CODE.lower(), expect="县")
-    bot.press("三元区", expect="行业")
-    bot.press("制造业", expect="联系人")
-    bot.say("张三", expect="手机")
-    assert "手机号" in bot.say("1391234", expect="⚠️")  # invalid: asked again, nothing lost
-    bot.say("13912345678", expect="万元")
-    bot.say("200", expect="用途")
-    bot.press("流动资金周转", expect="期限")
-    bot.say("12", expect="担保")
-    bot.press("信用", expect="产品")
-    bot.press("科技贷", expect="续贷")
-    bot.press("否", expect="首贷")
-    bot.press("是", expect="补充")
-    bot.press("无补充", expect="同意")
-    receipt = bot.press("同意授权并提交", expect="登记编号")
+    bot.say("/apply", expect=FORM_FIELDS[0].prompt)
+    upcoming = [f.prompt for f in FORM_FIELDS[1:]] + [CONSENT_YES]
+    for field, expect in zip(FORM_FIELDS, upcoming, strict=True):
+        how, answer = FORM_ANSWERS[field.name]
+        if field.name == "phone":  # a wrong number is explained and asked again
+            assert field.prompt in bot.say("1391234", expect="⚠️")
+        (bot.press if how == "press" else bot.say)(answer, expect=expect)
+    bot.press(CONSENT_YES)
     db = open_database(bot.settings)
     with db.session() as session:
         request = session.scalars(select(FinancingRequest)).one()
-        assert request.ref in receipt
         assert request.channel == "telegram" and request.channel_user_id == str(USER)
         assert request.credit_code == CREDIT_CODE and request.phone == "13912345678"
         assert request.county == "三元区" and request.amount_wan == 200
@@ -142,9 +153,9 @@ def test_form_through_buttons_and_text_stores_request(telegram_bot: Bot) -> None
             session, request, target="reviewing", note="", actor="coordinator", office_phone="1"
         )
     db.dispose()
-    bot.api.wait_until(
-        lambda: any(f"{request.ref}）状态已更新为：审核中" in t for t in bot.texts())
-    )
+    bot.api.wait_until(lambda: any(f"登记编号：{request.ref}" in text for text in bot.texts()))
+    notice = f"{request.ref}）状态已更新为：审核中"
+    bot.api.wait_until(lambda: any(notice in text for text in bot.texts()))
     assert request.ref in bot.say("/status", expect=request.ref)
 
 
