@@ -155,9 +155,9 @@ def test_widget_keyboard_only_path(page: Any) -> None:
         if frame.locator("summary:focus").count():
             break
     page.keyboard.press("Enter")
-    assert frame.locator("details.source[open]").count() == 1
-    page.keyboard.press("Escape")
-    assert page.locator("#policybot-widget >> .panel").is_hidden()
+    frame.locator("details.source[open]").wait_for()
+    page.keyboard.press("Escape")  # inside the frame: reaches the page via postMessage
+    page.locator("#policybot-widget >> .panel").wait_for(state="hidden")
     assert focused_in_shadow(page) == "launcher"
     launcher = page.locator("#policybot-widget >> .launcher")
     assert launcher.get_attribute("aria-expanded") == "false"
@@ -191,3 +191,22 @@ def test_widget_mobile_viewport_fills_screen(browser: Any, live: LiveServer) -> 
     tab.screenshot(path=str(ARTIFACTS / "widget-mobile.png"))
     assert (ARTIFACTS / "widget-mobile.png").stat().st_size > 10_000
     context.close()
+
+
+def test_widget_restores_conversation_and_draft_after_navigation(page: Any) -> None:
+    frame = open_widget(page)
+    frame.locator("#input").fill(QUESTION)
+    frame.locator("#input").press("Enter")
+    frame.locator(".msg.bot .feedback").first.wait_for(timeout=30_000)
+    frame.locator("#btn-form").click()
+    frame.locator("#f-company_name").fill("三明市草稿测试有限公司")
+    frame.locator("#f-county").select_option("永安市")
+    page.reload()
+    frame = open_widget(page)
+    assert frame.locator(".msg.user", has_text=QUESTION).count() == 1
+    assert frame.locator(".source").count() >= 1
+    frame.locator("#btn-form").click()
+    frame.locator("#f-company_name").wait_for()
+    assert frame.locator("#f-company_name").input_value() == "三明市草稿测试有限公司"
+    assert frame.locator("#f-county").input_value() == "永安市"
+    assert not frame.locator("#f-consent").is_checked()

@@ -25,6 +25,22 @@
   }
 
   var sessionId = storage("policybot-session") || "";
+  var HISTORY_KEY = "policybot-history";
+  var HISTORY_MAX = 60;
+
+  // The visible conversation survives page navigation on the host site (same tab only).
+  function loadHistory() {
+    try { return JSON.parse(window.sessionStorage.getItem(HISTORY_KEY) || "[]"); }
+    catch (e) { return []; }
+  }
+  var history = loadHistory();
+
+  function remember(entry) {
+    history.push(entry);
+    if (history.length > HISTORY_MAX) history = history.slice(-HISTORY_MAX);
+    try { window.sessionStorage.setItem(HISTORY_KEY, JSON.stringify(history)); }
+    catch (e) { /* storage full or blocked: the conversation simply is not restored */ }
+  }
 
   function toParent(message) {
     if (embedded) window.parent.postMessage(message, parentOrigin);
@@ -214,9 +230,12 @@
       bubbles[d.index].text.textContent += d.text;
       scrollDown(false);
     } else if (event.name === "citations") {
+      bubbles[d.index].citations = d.citations;
       renderCitations(bubbles[d.index].bubble, d.citations);
     } else if (event.name === "buttons") {
       var target = bubbles[d.index];
+      remember({ kind: "bot", text: target.text.textContent, citations: target.citations || [],
+        buttons: d.buttons, message_id: target.id });
       renderChoices(target.bubble, d.buttons);
       if (target.id) renderFeedback(target.bubble, target.id);
       target.bubble.setAttribute("aria-busy", "false");
@@ -224,10 +243,15 @@
     }
   }
 
+  function say(text) {
+    addMessage("user", text);
+    remember({ kind: "user", text: text });
+  }
+
   function choose(value, label) {
     if (busy) return;
     if (isIntakeStart(value, label)) { openForm(); return; }
-    addMessage("user", label || value);
+    say(label || value);
     ask(value);
   }
 
@@ -239,8 +263,8 @@
     if (!text || busy) return;
     input.value = "";
     autosize();
-    if (isIntakeStart(text, "")) { addMessage("user", text); openForm(); return; }
-    addMessage("user", text);
+    say(text);
+    if (isIntakeStart(text, "")) { openForm(); return; }
     ask(text);
   });
   input.addEventListener("keydown", function (event) {
@@ -283,7 +307,10 @@
   });
 
   window.PolicybotChat = {
-    notice: function (text) { return addMessage("notice", text); },
+    notice: function (text) {
+      remember({ kind: "notice", text: text });
+      return addMessage("notice", text);
+    },
     focusInput: function () { input.focus(); }
   };
 
@@ -291,6 +318,13 @@
     "（如续贷、专项贷款、信用修复、融资成本），也可以帮您登记融资需求。请直接提问，或点选下面的常见问题：");
   welcome.bubble.classList.add("wide");
   renderChoices(welcome.bubble, SUGGESTIONS.map(function (s) { return { label: s, value: s }; }));
+  history.forEach(function (entry) {
+    var shown = addMessage(entry.kind, entry.text);
+    if (entry.kind !== "bot") return;
+    renderCitations(shown.bubble, entry.citations);
+    renderChoices(shown.bubble, entry.buttons);
+    if (entry.message_id) renderFeedback(shown.bubble, entry.message_id);
+  });
   toParent({ type: "policybot:ready" });
   if (!embedded) input.focus();
 })();

@@ -124,6 +124,37 @@
     return data;
   }
 
+  var DRAFT_KEY = "policybot-draft";
+
+  // Answers survive page navigation on the host site (same tab only); consent is asked afresh.
+  function saveDraft() {
+    var data = collect();
+    delete data.consent;
+    delete data.session_id;
+    try { window.sessionStorage.setItem(DRAFT_KEY, JSON.stringify(data)); } catch (e) { /* off */ }
+  }
+
+  function restoreDraft() {
+    var data;
+    try { data = JSON.parse(window.sessionStorage.getItem(DRAFT_KEY) || "null"); }
+    catch (e) { data = null; }
+    if (!data) return;
+    schema.fields.forEach(function (f) {
+      var value = data[f.name];
+      if (value === undefined || value === null || f.kind === "consent") return;
+      if (f.kind === "yes_no") {
+        var radio = form.querySelector('input[name="' + f.name + '"][value="' + String(value) + '"]');
+        if (radio) radio.checked = true;
+      } else {
+        form.elements[f.name].value = value;
+      }
+    });
+  }
+
+  function clearDraft() {
+    try { window.sessionStorage.removeItem(DRAFT_KEY); } catch (e) { /* off */ }
+  }
+
   function showErrors(errors) {
     var summary = form.querySelector(".error-summary");
     schema.fields.forEach(function (f) {
@@ -165,6 +196,7 @@
 
   function showDone(result) {
     idempotencyKey = null;
+    clearDraft();
     container.textContent = "";
     var done = el("div", "done");
     done.setAttribute("role", "status");
@@ -256,7 +288,10 @@
     submitBtn.type = "submit";
     form.appendChild(submitBtn);
     form.addEventListener("submit", submit);
+    form.addEventListener("change", saveDraft);
+    form.addEventListener("input", saveDraft);
     container.appendChild(form);
+    restoreDraft();
   }
 
   async function open() {
