@@ -32,12 +32,12 @@ def wechat_settings(wechat_settings: Settings) -> Settings:
 def test_slow_reply_sent_through_customer_service(
     wechat_app: RunningApp, wechat_fake_api: FakeWechatApi
 ) -> None:
-    engine = count_engine(wechat_app, delay=2.0)
+    engine = count_engine(wechat_app, delay=3.0)
     sender = WechatSender(wechat_app, safe=True)
     msg_id = next_msg_id()
     started = time.monotonic()
     response = sender.text("openid-slow", QUESTION, msg_id)
-    assert time.monotonic() - started < 1.9
+    assert time.monotonic() - started < 2.8  # the 1 s budget, not the 3 s engine
     assert sender.reply(response) is None  # "success": no passive reply, no WeChat retry
     assert sender.reply(sender.text("openid-slow", QUESTION, msg_id)) is None  # retry meanwhile
     [sent] = wechat_fake_api.wait_for(CUSTOM_SEND, 1)

@@ -29,7 +29,7 @@ def wechat_settings(wechat_settings: Settings) -> Settings:
 def test_slow_reply_held_and_shared_with_retry(
     wechat_app: RunningApp, wechat_fake_api: FakeWechatApi
 ) -> None:
-    engine = count_engine(wechat_app, delay=1.8)
+    engine = count_engine(wechat_app, delay=1.5)
     sender = WechatSender(wechat_app)
     msg_id = next_msg_id()
     question = "贷款快到期了，续贷有什么支持政策？"
