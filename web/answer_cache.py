@@ -6,6 +6,8 @@ import threading
 from collections import OrderedDict
 from typing import Any
 
+from web.metrics import ANSWER_CACHE
+
 DEFAULT_SIZE = 4096
 
 
@@ -41,8 +43,10 @@ class CachedAnswerer:
             if found is not None:
                 self._cache.move_to_end(key)
                 self.hits += 1
+                ANSWER_CACHE.labels("hit").inc()
                 return found
             self.misses += 1
+        ANSWER_CACHE.labels("miss").inc()
         answer = self.inner.answer(question, topic=topic)
         with self._lock:
             self._cache[key] = answer

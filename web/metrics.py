@@ -27,6 +27,9 @@ INTAKE_RESULTS = Counter(
     "policybot_intake_total", "Financing requests posted to the API", ["result"]
 )
 RATE_LIMITED = Counter("policybot_rate_limited_total", "Requests refused with 429", ["scope"])
+ANSWER_CACHE = Counter(
+    "policybot_answer_cache_total", "Answer cache look-ups in front of the answerer", ["result"]
+)
 FEEDBACK = Counter("policybot_feedback_total", "Thumbs up/down on answers", ["value"])
 
 

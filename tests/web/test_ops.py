@@ -40,10 +40,11 @@ def test_index_ready_follows_answerer(answerer: Any, expected: bool) -> None:
 
 
 def test_metrics_count_chat_requests_by_route(client: httpx.Client) -> None:
-    client.post("/api/chat", json={"text": "你好"})
+    client.post("/api/chat", json={"text": "续贷有什么支持政策？"})
     text = client.get("/metrics").text
     assert 'policybot_http_requests_total{method="POST",route="/api/chat",status="200"}' in text
     assert "policybot_http_request_seconds_bucket" in text
+    assert 'policybot_answer_cache_total{result="miss"}' in text
 
 
 def test_openapi_documents_the_api(client: httpx.Client) -> None:
