@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,7 @@ from bot.intent import (
 from bot.messages import Answer, Intent
 from knowledge.documents import Document
 from retrieval.records import Hit
-from retrieval.retriever import QueryAnalysis, Retriever
+from retrieval.retriever import IndexMissingError, QueryAnalysis, Retriever
 
 log = logging.getLogger(__name__)
 
@@ -157,8 +158,16 @@ def load_answerer(settings: Any) -> Answerer:
         log.info("no index in %s, building it", index_dir)
         build_index(settings)
     embedder = make_embedder(settings)
-    retriever = Retriever.load(index_dir, embedder, chroma_url=settings.chroma_url)
     warm = getattr(embedder, "warm", None)
-    if warm is not None:
-        warm()
+    warming = threading.Thread(target=warm, daemon=True) if warm is not None else None
+    if warming is not None:
+        warming.start()  # the model loads while jieba and the index load
+    try:
+        retriever = Retriever.load(index_dir, embedder, chroma_url=settings.chroma_url)
+    except IndexMissingError:
+        log.info("index in %s is outdated, rebuilding it", index_dir)
+        build_index(settings)
+        retriever = Retriever.load(index_dir, embedder, chroma_url=settings.chroma_url)
+    if warming is not None:
+        warming.join()
     return Answerer(retriever, load_documents(index_dir), settings)

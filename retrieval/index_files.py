@@ -13,7 +13,7 @@ from retrieval.records import DocRecord, GlossaryTerm
 
 CORPUS_FILE = "corpus.json"
 VECTORS_FILE = "vectors.npy"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 def passages_of(

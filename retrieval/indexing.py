@@ -13,7 +13,7 @@ import numpy as np
 from retrieval.embeddings import Embedder
 from retrieval.index_files import FORMAT_VERSION, load_corpus, passages_of, record_dict, save_corpus
 from retrieval.records import DocRecord, GlossaryTerm
-from retrieval.text import ChineseTokenizer, split_sentences
+from retrieval.text import ChineseTokenizer, split_sentences, write_dictionary
 
 log = logging.getLogger(__name__)
 BATCH = 32
@@ -72,8 +72,10 @@ def write_index(
 ) -> IndexStats:
     """Build or refresh the index in index_dir, embedding only passages whose text changed."""
     started = time.perf_counter()
-    tokenizer = ChineseTokenizer(user_words(docs, glossary), cache_dir=index_dir)
     groups = phrase_groups(docs, glossary)
+    words = user_words(docs, glossary)
+    texts = [_bm25_text(d, groups) for d in docs]
+    tokenizer = ChineseTokenizer(write_dictionary(index_dir, words, "\n".join([*texts, *words])))
     passages = []
     for doc in docs:
         for pid, text in passages_of(doc, split_sentences(doc.text), groups.get(doc.doc_id, [])):
@@ -93,10 +95,9 @@ def write_index(
         "version": FORMAT_VERSION,
         "embedder": embedder.name,
         "docs": [record_dict(d) for d in docs],
-        "doc_tokens": [tokenizer.tokens(_bm25_text(d, groups)) for d in docs],
+        "doc_tokens": [tokenizer.tokens(text) for text in texts],
         "passages": passages,
         "glossary": [record_dict(g) for g in glossary],  # type: ignore[arg-type]
-        "user_words": user_words(docs, glossary),
     }
     save_corpus(index_dir, payload, vectors)
     removed = _sync_chroma(index_dir, chroma_url, embedder, passages, vectors)

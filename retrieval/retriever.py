@@ -14,7 +14,7 @@ from retrieval.fusion import Weights, fuse
 from retrieval.glossary_match import GlossaryMatch, GlossaryMatcher
 from retrieval.index_files import docs_from, glossary_from, load_corpus
 from retrieval.records import Hit
-from retrieval.text import ChineseTokenizer
+from retrieval.text import DICT_FILE, ChineseTokenizer
 
 
 @dataclass(frozen=True)
@@ -38,12 +38,12 @@ class Retriever:
     """`search(query, k) -> list[Hit]` over documents; `rank_articles` over measure articles."""
 
     def __init__(self, payload: dict[str, Any], vectors: np.ndarray, embedder: Embedder,
-                 cache_dir: Path | None = None, dense_store: Any = None,
+                 index_dir: Path, dense_store: Any = None,
                  weights: Weights | None = None) -> None:
         """Build the in-memory structures from a saved corpus (no re-tokenising of documents)."""
         self.docs = docs_from(payload)
         self.glossary = GlossaryMatcher(glossary_from(payload))
-        self.tokenizer = ChineseTokenizer(payload.get("user_words", []), cache_dir=cache_dir)
+        self.tokenizer = ChineseTokenizer(index_dir / DICT_FILE)
         self.bm25 = BM25(payload["doc_tokens"])
         self.embedder = embedder
         self.weights = weights or Weights()
@@ -67,7 +67,7 @@ class Retriever:
             from retrieval.chroma_store import ChromaStore, open_client
 
             store = ChromaStore(open_client(index_dir, chroma_url), embedder)
-        return cls(payload, vectors, embedder, cache_dir=index_dir, dense_store=store)
+        return cls(payload, vectors, embedder, index_dir, dense_store=store)
 
     def _dense(self, vector: np.ndarray) -> np.ndarray:
         """Best passage cosine similarity per document."""

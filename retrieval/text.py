@@ -18,32 +18,63 @@ STOPWORDS = frozenset(
     ？ ? ， , 。 . ！ ! 、 ： : ； ; “ ” " ' （ ） ( ) 《 》 〈 〉 … - — ~ ～""".split()
 )
 _KEEP = re.compile(r"[\u4e00-\u9fff0-9A-Za-z%]")
-_PREFIX_DICT: list = []  # jieba's base prefix dict (FREQ, total), built once per process
+_PREFIX_DICTS: dict[str, tuple[dict[str, int], int]] = {}  # built once per process and dictionary
+DICT_FILE = "jieba-dict.txt"
+CACHE_FILE = "jieba.cache"
+BASE_WORDS = 60000  # most frequent general words kept: a small prefix dict loads fast
+DOMAIN_FREQ = 20000
+
+
+def write_dictionary(index_dir: Path, domain_words: Iterable[str], corpus_text: str) -> Path:
+    """A compact jieba dictionary: frequent general words, words of the corpus, domain words.
+
+    jieba's full dictionary (349k words) takes seconds to load; the words that matter here
+    are the common ones, those occurring in our texts and our domain terms.
+    Rewritten only when its content changes.
+    """
+    import jieba
+
+    rows = []
+    base = Path(jieba.__file__).parent / "dict.txt"
+    for line in base.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) >= 2 and parts[1].isdigit():
+            rows.append((parts[0], int(parts[1])))
+    rows.sort(key=lambda row: -row[1])
+    present = {corpus_text[i : i + n] for n in range(2, 8) for i in range(len(corpus_text))}
+    kept = rows[:BASE_WORDS] + [row for row in rows[BASE_WORDS:] if row[0] in present]
+    lines = [f"{word} {freq}" for word, freq in kept]
+    lines += [f"{w} {DOMAIN_FREQ}" for w in sorted(set(domain_words))
+              if len(w) > 1 and not any(c in w for c in " *\t")]
+    content = "\n".join(lines) + "\n"
+    path = index_dir / DICT_FILE
+    index_dir.mkdir(parents=True, exist_ok=True)
+    if not path.exists() or path.read_text(encoding="utf-8") != content:
+        tmp = index_dir / (DICT_FILE + ".tmp")
+        tmp.write_text(content, encoding="utf-8")
+        tmp.replace(path)
+    return path
 
 
 class ChineseTokenizer:
     """jieba search-mode tokens without stopwords and punctuation."""
 
-    def __init__(self, user_words: Iterable[str] = (), cache_dir: Path | None = None) -> None:
-        """Create a private jieba tokenizer; its prefix-dict cache lives in cache_dir."""
+    def __init__(self, dictionary: Path) -> None:
+        """A private jieba tokenizer on dictionary; its prefix-dict cache sits beside it."""
         import jieba
 
         jieba.setLogLevel(logging.WARNING)
-        self._jieba = jieba.Tokenizer()
-        if cache_dir is not None:
-            cache_dir.mkdir(parents=True, exist_ok=True)
-            self._jieba.tmp_dir = str(cache_dir)
-            self._jieba.cache_file = "jieba.cache"
-        if _PREFIX_DICT and not (cache_dir and (cache_dir / "jieba.cache").exists()):
-            # Another tokenizer in this process already built the prefix dict: copy it.
-            self._jieba.FREQ, self._jieba.total = dict(_PREFIX_DICT[0]), _PREFIX_DICT[1]
+        self._jieba = jieba.Tokenizer(str(dictionary))
+        self._jieba.tmp_dir = str(dictionary.parent)
+        self._jieba.cache_file = CACHE_FILE
+        key = f"{dictionary.resolve()}:{dictionary.stat().st_mtime_ns}"
+        if key in _PREFIX_DICTS:
+            freq, total = _PREFIX_DICTS[key]
+            self._jieba.FREQ, self._jieba.total = dict(freq), total
             self._jieba.initialized = True
         else:
             self._jieba.initialize()
-            _PREFIX_DICT[:] = [dict(self._jieba.FREQ), self._jieba.total]
-        for word in user_words:
-            if len(word) > 1:
-                self._jieba.add_word(word, freq=20000)
+            _PREFIX_DICTS[key] = (dict(self._jieba.FREQ), self._jieba.total)
 
     def tokens(self, text: str) -> list[str]:
         """Search-mode tokens of text, lower-cased, stopwords dropped."""
