@@ -152,3 +152,12 @@ def test_policybot_wechat_menu_command_publishes(
     assert main(["wechat", "menu"]) == 0
     assert "菜单已发布" in capsys.readouterr().out
     assert wechat_fake_api.sent("/cgi-bin/menu/create") == [menu]
+
+
+def test_wechat_menu_dry_run_prints_without_publishing(
+    wechat_fake_api: FakeWechatApi, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    settings = menu_settings(wechat_fake_api, data_dir, "")
+    assert publish_menu(argparse.Namespace(dry_run=True), settings) == 0
+    assert json.loads(capsys.readouterr().out)["button"][0]["name"] == "政策问答"
+    assert wechat_fake_api.calls == []

@@ -158,3 +158,19 @@ def test_long_summary_shortened_with_web_link(wechat_app: RunningApp) -> None:
     assert page.status_code == 200 and long_note[:60] in page.text
     request = stored_request(wechat_app, code)
     assert request.note == long_note and request.ref in final
+
+
+def test_long_summary_split_over_wecom(
+    wechat_app: RunningApp, wechat_fake_api: FakeWechatApi
+) -> None:
+    chat = WecomChat(wechat_app, wechat_fake_api, "chenjing")
+    long_note = "今年订单大幅增加需要采购原材料并扩充生产线" * 45
+    code = make_credit_code()
+    fill_form(chat.ask, code, note=long_note)
+    parts = chat.received()
+    start = next(i for i, p in enumerate(parts) if p.startswith("请核对您填写的融资需求登记"))
+    summary_parts = [p for p in parts[start:] if not re.search(r"RZ-\d{8}", p)]
+    assert len(summary_parts) >= 2 and all(len(p.encode()) <= 2048 for p in parts)
+    assert long_note in "".join(summary_parts).replace("\n", "")  # split, nothing cut
+    assert "/a/" not in "".join(parts)
+    assert stored_request(wechat_app, code).note == long_note
