@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import signal
+import socket
+import subprocess
+import sys
 import threading
 from pathlib import Path
 from typing import Any
@@ -116,3 +121,34 @@ def test_polling_command_stays_off_while_another_process_polls(
         lock.close()
     assert "已有进程在轮询" in capsys.readouterr().out
     assert telegram_api.calls_of("getUpdates") == []
+
+
+def test_serve_runs_the_bot_when_token_is_set(
+    tmp_path: Path, index_dir: Path, telegram_api: FakeTelegramAPI
+) -> None:
+    # `make run` = `policybot serve`: with TELEGRAM_BOT_TOKEN and no webhook secret it polls.
+    env = {
+        **os.environ,
+        "POLICYBOT_DATA_DIR": str(tmp_path / "data"),
+        "POLICYBOT_INDEX_DIR": str(index_dir),
+        "TELEGRAM_BOT_TOKEN": telegram_api.token,
+        "TELEGRAM_BASE_URL": telegram_api.base_url,
+        "TELEGRAM_WEBHOOK_SECRET": "",
+    }
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "policybot.cli", "serve", "--port", str(port)]
+    server = subprocess.Popen(command, env=env, cwd=tmp_path, stdout=subprocess.DEVNULL)
+    try:
+        telegram_api.enqueue(user_message(88, "/start"))
+
+        def replied() -> bool:
+            if server.poll() is not None:
+                pytest.fail(f"policybot serve exited with {server.returncode}")
+            return bool(telegram_api.sent(88))
+
+        telegram_api.wait_until(replied, timeout=120)
+    finally:
+        server.send_signal(signal.SIGTERM)  # uvicorn shuts down, then re-raises the signal
+        assert server.wait(timeout=30) in (0, -signal.SIGTERM)
