@@ -21,7 +21,7 @@ from web.sse import stream_messages
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api", tags=["chat"])
 CHANNEL = "web"
-SQLITE_ENGINE_THREADS = 2  # Python runs one thread at a time anyway; fewer SQLite lock waits
+SQLITE_ENGINE_THREADS = 1  # one writer per process: requests queue fairly, not in SQLite busy waits
 CHAT_RESPONSES: dict[int | str, dict[str, Any]] = {
     413: {"model": Detail, "description": "Body larger than MAX_BODY_BYTES"},
     422: {"description": "Invalid text or session_id (the usual validation error shape)"},
