@@ -22,7 +22,7 @@ from telegram.ext import ContextTypes
 
 from bot.channels.telegram_buttons import ButtonStore, inline_value
 from bot.channels.telegram_render import MAX_CHUNK, Chunk, render_message, tg_len
-from bot.conversation.commands import parse_feedback
+from bot.conversation.commands import classify_command, parse_feedback
 
 log = logging.getLogger(__name__)
 
@@ -113,12 +113,13 @@ async def show_typing(bot: Any, chat_id: int) -> None:
 
 
 async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A /command (payload dropped); unknown commands get the help."""
+    """A /command (payload dropped); commands the engine does not know get the help."""
     message = update.effective_message
     if message is None or not message.text:
         return
-    command = message.text.split()[0].lstrip("/").split("@")[0].lower()
-    await answer_user(update, context, "/" + (command if command in COMMANDS else "help"))
+    command = "/" + message.text.split()[0].lstrip("/").split("@")[0].lower()
+    known = command[1:] in COMMANDS or classify_command(command) is not None  # e.g. /human
+    await answer_user(update, context, command if known else "/help")
 
 
 async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

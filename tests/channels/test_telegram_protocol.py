@@ -103,6 +103,7 @@ def test_polling_delivers_message_to_engine(
         ("/apply@sm_policy_bot", "/apply"),
         ("/status", "/status"),
         ("/cancel", "/cancel"),
+        ("/human", "/human"),
         ("/unknown", "/help"),
     ],
 )
