@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 DEV_QUESTIONS = ROOT.parent / "shared" / "eval" / "dev-questions.jsonl"
 FALLBACK_QUESTIONS = ["续贷有什么政策？", "有哪些专项贷款？", "怎么修复信用？"]
+TEMP_DIR = tempfile.TemporaryDirectory(prefix="policybot-bench-")  # removed at exit
 QUESTIONS_PER_SESSION = 4  # a visitor asks a few questions, then a new visitor arrives
 
 
@@ -126,7 +127,7 @@ def start_server(
 ) -> tuple[subprocess.Popen[bytes], str]:
     """`policybot serve` on a free port with a throw-away data dir; waits for /readyz."""
     port = free_port()
-    data_dir = tempfile.mkdtemp(prefix="policybot-bench-")
+    data_dir = TEMP_DIR.name
     env = dict(os.environ, POLICYBOT_DATA_DIR=data_dir, POLICYBOT_INDEX_DIR=str(index_dir),
                RATE_LIMIT_CHAT="0", RATE_LIMIT_INTAKE="0", LOG_LEVEL="WARNING",
                DATABASE_URL=database_url)  # fmt: skip
