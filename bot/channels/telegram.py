@@ -1,10 +1,9 @@
-"""Telegram channel in the FastAPI app: the webhook route and the lifespan start/stop.
+"""Telegram channel in the FastAPI app: the webhook route and the lifespan start/stop."""
 
-Mode: with TELEGRAM_WEBHOOK_SECRET set, updates arrive on POST /telegram/webhook (register it with
-`policybot telegram set-webhook URL`; any number of workers). Without it, the server polls Telegram
-in the background (no public URL needed); with several workers only the one holding the polling
-lock in the data dir polls, as `policybot telegram` does when run on its own.
-"""
+# Mode: with TELEGRAM_WEBHOOK_SECRET set, updates arrive on POST /telegram/webhook (register it
+# with `policybot telegram set-webhook URL`; any number of workers). Without it, the server polls
+# Telegram in the background (no public URL needed); with several workers only the one holding
+# the polling lock in the data dir polls, as `policybot telegram` does when run on its own.
 
 from __future__ import annotations
 
