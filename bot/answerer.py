@@ -102,7 +102,7 @@ class Answerer:
     def _compose(self, assessment: Assessment) -> Answer:
         """Build the answer from the top document (plus a close second measure)."""
         assert assessment.analysis is not None
-        top = assessment.hits[0]
+        top = self._lead_hit(assessment.hits)
         doc = self.documents[top.doc_id]
         scored = self.retriever.sentence_scores(doc.doc_id, assessment.analysis)
         if doc.article is not None:
@@ -112,7 +112,8 @@ class Answerer:
         else:
             related = [self.documents[f"measure-{a}"] for a in doc.related_articles
                        if f"measure-{a}" in self.documents]
-            text = product_answer(doc, best_sentences(scored, 3), related)
+            # the opening sentence (what the product is) is always given; pick among the rest
+            text = product_answer(doc, best_sentences(scored[1:], 2, max_chars=160), related)
             cited = [doc, *related]
         second = self._close_second(assessment.hits, cited)
         if second is not None:
@@ -123,6 +124,15 @@ class Answerer:
             text += "\n如您有融资需求，可以填写融资需求表，我们会转给协调工作机制办公室对接银行。"
         return Answer(text, True, assessment.intent, [citation_for(d) for d in cited],
                       suggest_intake=suggest, topic=doc.doc_id, top_score=top.score)
+
+    def _lead_hit(self, hits: list[Hit]) -> Hit:
+        """The top hit, or a product the question names that belongs to the top measure."""
+        top = hits[0]
+        if top.kind == "measure":
+            for hit in hits[1:5]:
+                if hit.named and top.article in hit.articles:
+                    return hit
+        return top
 
     def _close_second(self, hits: list[Hit], cited: list[Document]) -> Document | None:
         """A different measure whose score is close to the top one, if any."""

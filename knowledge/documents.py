@@ -101,15 +101,17 @@ def _parse_measure(number: int, body: str, section: str) -> Document:
 
 def _whole_document(preamble: list[str], closing: list[str], measures: list[Document]) -> Document:
     """Article 0: title, issuer, date, purpose, validity and the list of measure titles."""
-    intro = [_normalise(line) for line in preamble if "扫一扫" not in line]
-    outro = [_normalise(line) for line in closing if "扫一扫" not in line]
-    outro = [line.replace("扫一扫在手机上查看当前页面", "") for line in outro]
-    intro = [line for line in intro if not POLICY_TITLE.startswith(line.replace(" ", ""))]
+    outro = [_normalise(line).replace("扫一扫在手机上查看当前页面", "") for line in closing]
+    purpose = next((_normalise(line) for line in preamble if line.startswith("为")), "")
+    sections = "、".join(dict.fromkeys(d.section.split("、", 1)[-1] for d in measures))
     text = "\n".join(
         [
-            f"《{POLICY_TITLE}》由{ISSUER}于2025年4月29日印发，共{len(measures)}条措施。",
+            f"《{POLICY_TITLE}》由{ISSUER}于2025年4月29日印发，共{len(measures)}条措施，"
+            f"分为{sections}三部分。",
             *[line for line in outro if line],
-            *[line for line in intro if "服务质效若干措施" != line],
+            "该措施经市政府常务会议研究同意，印发各县（市、区）人民政府、市直各单位和"
+            "各银行业金融机构贯彻落实，并主动公开。",
+            purpose,
         ]
     )
     return Document(

@@ -19,6 +19,7 @@ class GlossaryMatch:
     expansions: tuple[str, ...]
     votes: dict[int, float]
     topical: bool = False  # some matched phrase is specific to financing (not a weak one)
+    primary: tuple[str, ...] = ()  # the first policy term of each matched phrase
 
 
 class GlossaryMatcher:
@@ -62,4 +63,5 @@ class GlossaryMatcher:
         expansions = tuple(dict.fromkeys(e for entry in found for e in entry.expansions))
         terms = tuple(dict.fromkeys(e.term for e in found))
         topical = any(not e.weak for e in found)
-        return GlossaryMatch(terms, expansions, dict(votes), topical)
+        primary = tuple(dict.fromkeys(e.expansions[0] for e in found if e.expansions))
+        return GlossaryMatch(terms, expansions, dict(votes), topical, primary)

@@ -42,4 +42,5 @@ class Hit:
     lexical: float = 0.0
     dense: float = 0.0
     glossary: float = 0.0
+    named: bool = False  # the question names this product or platform
     extra: dict[str, float] = field(default_factory=dict, compare=False)

@@ -30,6 +30,9 @@ class QueryAnalysis:
     vector: np.ndarray
 
 
+PRIMARY_TERM_BONUS = 5.0
+
+
 class IndexMissingError(RuntimeError):
     """The index directory holds no (current) index."""
 
@@ -105,7 +108,8 @@ class Retriever:
             Hit(doc_id=self.docs[i].doc_id, article=_own_article(self.docs[i]),
                 title=self.docs[i].title, score=float(fused[i]), text=self.docs[i].text,
                 kind=self.docs[i].kind, articles=self.docs[i].articles,
-                lexical=float(lexical[i]), dense=float(dense[i]), glossary=float(votes[i]))
+                lexical=float(lexical[i]), dense=float(dense[i]), glossary=float(votes[i]),
+                named=self.docs[i].kind != "measure" and not demote[i])
             for i in order
         ]
         analysis = QueryAnalysis(
@@ -121,19 +125,31 @@ class Retriever:
     def sentence_scores(
         self, doc_id: str, analysis: QueryAnalysis
     ) -> list[tuple[str, float, float]]:
-        """(sentence, dense similarity, lexical overlap) for each sentence of a document."""
-        rows = []
+        """(sentence, dense similarity, lexical overlap) for each sentence of a document.
+
+        Query words of the title or found in most sentences (the product's own name, say) do
+        not tell its sentences apart, so they do not count; a word that opens a sentence
+        (its topic) counts twice.
+        """
+        found = []
         for i, pid in enumerate(self.passage_ids):
             doc_part, _, number = pid.rpartition("#")
             if doc_part != doc_id or number == "0" or number.startswith("g"):
                 continue
             title = self.docs[self.passage_doc[i]].title
             sentence = self.passage_texts[i].removeprefix(f"{title}：")
-            if sentence.rstrip("。").endswith(title):
-                continue  # the "N.title。" heading is not an answer sentence
-            tokens = set(self.tokenizer.tokens(sentence))
-            overlap = sum(self.bm25.idf.get(t, 0.0) * w
-                          for t, w in analysis.weighted.items() if t in tokens)
+            if not sentence.rstrip("。").endswith(title):  # skip the "N.title。" heading
+                found.append((i, sentence, set(self.tokenizer.tokens(sentence))))
+        title = self.docs[self.passage_doc[found[0][0]]].title if found else ""
+        common = {t for t in analysis.weighted if t in title or (
+            len(found) >= 3 and sum(t in toks for _, _, toks in found) > len(found) / 2)}
+        rows = []
+        for i, sentence, tokens in found:
+            overlap = sum(self.bm25.idf.get(t, 0.0) * w * (2.0 if t in sentence[:6] else 1.0)
+                          for t, w in analysis.weighted.items() if t in tokens and t not in common)
+            # a sentence that states the policy term the owner's words stand for comes first
+            overlap += sum(PRIMARY_TERM_BONUS for term in analysis.glossary.primary
+                           if term in sentence and term not in common)
             rows.append((sentence, float(self.vectors[i] @ analysis.vector), overlap))
         return rows
 
