@@ -145,3 +145,9 @@ def test_intake_schema_lists_fields_and_choices(client: httpx.Client) -> None:
     assert "三元区" in fields["county"]["choices"]
     assert fields["note"]["optional"] is True
     assert "协调" in schema["consent_text"]
+
+
+def test_chat_status_lists_request_submitted_by_widget_session(client: httpx.Client) -> None:
+    created = client.post("/api/intake", json=intake_payload(session_id="widget-s1")).json()
+    reply = client.post("/api/chat", json={"session_id": "widget-s1", "text": "进度"}).json()
+    assert created["ref"] in " ".join(m["text"] for m in reply["messages"])
