@@ -35,6 +35,14 @@ FINANCE_VOCABULARY = re.compile(
     r"文件|发文|印发|出台|政府"
 )
 
+# Business topics outside financing (tax sums, registration, opening hours): declined unless
+# the message is also about credit.
+OFF_TOPIC_BUSINESS = re.compile(
+    r"所得税|增值税|个税|个人所得税|报税|税率|退税|注册公司|注册一家|营业执照怎么|年检|开户行|"
+    r"对公账户|几点下班|几点上班|营业时间|上班时间|下班时间|社保怎么交|招聘|工资条"
+)
+CREDIT_CORE = re.compile(r"贷|融资|担保|授信|抵押|质押|征信|额度|利息|利率")
+
 BUSINESS_CONTEXT = re.compile(
     r"企业|公司|小微|民营|工厂|厂里|厂房|门店|店铺|个体户|经营|生意|营业执照|商户|合作社|法人"
 )
@@ -57,4 +65,6 @@ def uses_finance_vocabulary(text: str) -> bool:
 
 def names_out_of_scope_topic(text: str) -> bool:
     """The message is about a topic outside enterprise financing policy."""
+    if OFF_TOPIC_BUSINESS.search(text) and not CREDIT_CORE.search(text):
+        return True
     return bool(OUT_OF_SCOPE_TOPICS.search(text)) and not BUSINESS_CONTEXT.search(text)

@@ -15,7 +15,7 @@ class Weights:
     dense: float = 0.2
     glossary: float = 0.30
     expansion: float = 0.3  # weight of a glossary expansion token in the BM25 query
-    unnamed_doc: float = 0.85  # factor on a product/platform doc the question does not name
+    unnamed_doc: float = 0.75  # factor on a product/platform doc the question does not name
 
 
 def fuse(lexical: np.ndarray, dense: np.ndarray, votes: np.ndarray, demote: np.ndarray,
