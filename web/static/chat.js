@@ -55,6 +55,12 @@
 
   function nearBottom() { return log.scrollHeight - log.scrollTop - log.clientHeight < 80; }
   function scrollDown(force) { if (force || nearBottom()) log.scrollTop = log.scrollHeight; }
+  // Follow new content only when the reader was already at the end (never yank them back).
+  function following(render) {
+    var stick = nearBottom();
+    render();
+    if (stick) log.scrollTop = log.scrollHeight;
+  }
 
   function addMessage(kind, text) {
     var row = el("div", "msg " + kind);
@@ -227,19 +233,19 @@
       msg.id = d.message_id;
       bubbles[d.index] = msg;
     } else if (event.name === "delta") {
-      bubbles[d.index].text.textContent += d.text;
-      scrollDown(false);
+      following(function () { bubbles[d.index].text.textContent += d.text; });
     } else if (event.name === "citations") {
       bubbles[d.index].citations = d.citations;
-      renderCitations(bubbles[d.index].bubble, d.citations);
+      following(function () { renderCitations(bubbles[d.index].bubble, d.citations); });
     } else if (event.name === "buttons") {
       var target = bubbles[d.index];
       remember({ kind: "bot", text: target.text.textContent, citations: target.citations || [],
         buttons: d.buttons, message_id: target.id });
-      renderChoices(target.bubble, d.buttons);
-      if (target.id) renderFeedback(target.bubble, target.id);
+      following(function () {
+        renderChoices(target.bubble, d.buttons);
+        if (target.id) renderFeedback(target.bubble, target.id);
+      });
       target.bubble.setAttribute("aria-busy", "false");
-      scrollDown(false);
     }
   }
 
