@@ -31,6 +31,7 @@ class QueryAnalysis:
 
 
 PRIMARY_TERM_BONUS = 5.0
+SERVER_PASSAGES = 500  # nearest passages asked from a Chroma server (all of ours, today)
 
 
 class IndexMissingError(RuntimeError):
@@ -77,7 +78,7 @@ class Retriever:
         best = np.full(len(self.docs), -1.0, dtype=np.float32)
         if self.dense_store is not None:
             pos = {pid: i for i, pid in enumerate(self.passage_ids)}
-            for pid, sim in self.dense_store.query(vector, 60):
+            for pid, sim in self.dense_store.query(vector, SERVER_PASSAGES):
                 if pid in pos:
                     d = self.passage_doc[pos[pid]]
                     best[d] = max(best[d], sim)
