@@ -55,6 +55,11 @@ class Answerer:
         self.retriever = retriever
         self.documents = documents
         self.settings = settings
+        self.llm: Any = None
+        if getattr(settings, "llm_model", ""):
+            from bot.llm import LlmRewriter
+
+            self.llm = LlmRewriter(settings)
 
     def document(self, doc_id: str) -> Document | None:
         """The full document (measure article, product or staff doc), or None."""
@@ -80,7 +85,21 @@ class Answerer:
             return Answer(self._greeting_text(), True, "greeting")
         if not assessment.in_scope:
             return Answer(self._refusal_text(), False, "out_of_scope")
-        return self._compose(assessment)
+        answer = self._compose(assessment)
+        if self.llm is not None:
+            answer = self._rewritten(question, answer)
+        return answer
+
+    def _rewritten(self, question: str, answer: Answer) -> Answer:
+        """The LLM's wording of the direct part, kept only when every number is grounded."""
+        from dataclasses import replace
+
+        from bot.llm import split_footer
+
+        body = self.llm.rewrite(question, answer)
+        if body is None:
+            return answer
+        return replace(answer, answer=f"{body}\n{split_footer(answer.answer)[1]}".strip())
 
     def _with_topic(self, text: str, topic: str | None) -> str:
         """Prefix a follow-up question with the title of the previous answer's document."""
