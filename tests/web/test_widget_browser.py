@@ -68,6 +68,9 @@ def test_widget_streams_cited_answer_with_source_card(page: Any) -> None:
     card = frame.locator(".source").first
     card.wait_for(timeout=30_000)
     assert frame.locator("#log").evaluate("() => window.__mutations") > 10  # arrived in pieces
+    frame.locator(".msg.bot .feedback").last.wait_for()
+    gap = frame.locator("#log").evaluate("l => l.scrollHeight - l.scrollTop - l.clientHeight")
+    assert gap < 5  # the log followed the answer to its end
     assert "第6条" in card.locator("summary").inner_text()
     assert not card.locator(".units").is_visible()
     card.locator("summary").click()
