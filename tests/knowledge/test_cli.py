@@ -1,0 +1,77 @@
+"""The knowledge CLI commands: ask, ask -, search, eval, index (on the shared session index)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from policybot.cli import main
+
+ASK_KEYS = {"answer", "in_scope", "intent", "citations", "suggest_intake"}
+
+
+@pytest.fixture
+def cli_env(monkeypatch: pytest.MonkeyPatch, index_dir: Path, tmp_path: Path) -> Path:
+    """Environment pointing the CLI at the session index and a scratch data dir."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("POLICYBOT_INDEX_DIR", str(index_dir))
+    monkeypatch.setenv("POLICYBOT_DATA_DIR", str(tmp_path / "data"))
+    return index_dir
+
+
+def test_ask_json_prints_the_contract(cli_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ask", "银行要求以贷转存怎么办？", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert set(result) == ASK_KEYS
+    assert result["intent"] == "policy_question" and result["in_scope"] is True
+    assert result["citations"][0] == {
+        "doc_id": "measure-11", "article": 11, "title": "第11条 稳步降低融资成本",
+        "source": result["citations"][0]["source"],
+    }
+    assert "第11条" in result["citations"][0]["source"]
+
+
+def test_search_json_lists_ranked_hits(cli_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "林权抵押", "--k", "3", "--json"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert len(hits) == 3
+    assert set(hits[0]) == {"doc_id", "article", "title", "score", "text"}
+    assert hits[0]["article"] == 7
+    assert hits[0]["score"] >= hits[1]["score"] >= hits[2]["score"]
+
+
+def test_eval_json_reports_exact_keys(cli_env: Path, tmp_path: Path,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    questions = tmp_path / "q.jsonl"
+    rows = [{"id": "a", "question": "科技贷是什么？", "articles": [6]},
+            {"id": "b", "question": "明天下雨吗？", "articles": [], "out_of_scope": True}]
+    questions.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows))
+    assert main(["eval", str(questions), "--k", "3", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert list(result) == ["n", "hit@1", "hit@3", "mrr", "oos_n", "oos_accuracy",
+                            "false_reject", "misses"]
+    assert (result["n"], result["hit@1"], result["oos_accuracy"]) == (1, 1.0, 1.0)
+
+
+def test_ask_stdin_answers_each_line_in_one_process(cli_env: Path) -> None:
+    env = dict(os.environ)
+    completed = subprocess.run(
+        [sys.executable, "-m", "policybot.cli", "ask", "-", "--json"],
+        input="你好\n\n明天下雨吗？\n外贸贷是什么？\n", capture_output=True, text=True,
+        env=env, timeout=120, check=True,
+    )
+    lines = [json.loads(line) for line in completed.stdout.splitlines()]
+    assert [r["intent"] for r in lines] == ["greeting", "out_of_scope", "policy_question"]
+    assert all(set(r) == ASK_KEYS for r in lines)
+    assert lines[2]["citations"][0]["doc_id"] == "product-waimaodai"
+
+
+def test_index_command_reports_reuse(cli_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["index", "--quiet"]) == 0
+    out = capsys.readouterr().out
+    assert "新嵌入 0" in out and "索引完成" in out
