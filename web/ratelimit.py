@@ -84,7 +84,13 @@ class TrustedProxies:
     """Addresses/networks whose X-Forwarded-For header is believed."""
 
     def __init__(self, spec: list[str]) -> None:
-        self.networks = [ipaddress.ip_network(item, strict=False) for item in spec]
+        self.networks = []
+        for item in spec:
+            try:
+                self.networks.append(ipaddress.ip_network(item, strict=False))
+            except ValueError:
+                message = f"TRUSTED_PROXIES: {item!r} is not an address or network"
+                raise ValueError(message) from None
 
     def trusts(self, address: str) -> bool:
         """True when `address` is one of the trusted proxies."""

@@ -25,6 +25,11 @@ class EmbedPolicy:
         items = settings.csv_list(settings.widget_allowed_origins)
         self.allow_any = "*" in items or not items
         self.origins = [o.rstrip("/") for o in items if o != "*"]
+        for origin in self.origins:
+            if not _ORIGIN.match(origin):
+                raise ValueError(
+                    f"WIDGET_ALLOWED_ORIGINS: {origin!r} is not an origin like https://qy.sm.gov.cn"
+                )
 
     def frame_ancestors(self) -> str:
         """The CSP frame-ancestors source list."""

@@ -126,3 +126,8 @@ def test_body_under_cap_is_accepted(serve: Callable[..., LiveServer]) -> None:
     live = serve(max_body_bytes=4096)
     with httpx.Client(base_url=live.url) as http:
         assert http.post("/api/chat", json={"text": "你好"}).status_code == 200
+
+
+def test_trusted_proxies_setting_names_bad_entry() -> None:
+    with pytest.raises(ValueError, match="TRUSTED_PROXIES: 'proxy.local'"):
+        TrustedProxies(["10.0.0.0/8", "proxy.local"])

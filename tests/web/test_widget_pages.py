@@ -7,8 +7,10 @@ from collections.abc import Callable
 import httpx
 import pytest
 
+from policybot.settings import Settings
 from storage.models import SharedAnswer
 from tests.web.conftest import LiveServer
+from web.security import EmbedPolicy
 
 
 def test_root_redirects_to_demo(client: httpx.Client) -> None:
@@ -84,3 +86,9 @@ def test_shared_answer_page_renders_text_and_sources(
     assert "第一段&lt;b&gt;" in page.text and "第二段" in page.text
     assert "第6条" in page.text and "人行三明市分行" in page.text
     assert client.get("/a/missing").status_code == 404
+
+
+def test_allowed_origins_setting_names_bad_entry(app_settings: Settings) -> None:
+    settings = app_settings.model_copy(update={"widget_allowed_origins": "qy.sm.gov.cn"})
+    with pytest.raises(ValueError, match="WIDGET_ALLOWED_ORIGINS: 'qy.sm.gov.cn'"):
+        EmbedPolicy(settings)
