@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+
 import httpx
 import pytest
 from sqlalchemy import func, select
@@ -151,3 +154,24 @@ def test_chat_status_lists_request_submitted_by_widget_session(client: httpx.Cli
     created = client.post("/api/intake", json=intake_payload(session_id="widget-s1")).json()
     reply = client.post("/api/chat", json={"session_id": "widget-s1", "text": "进度"}).json()
     assert created["ref"] in " ".join(m["text"] for m in reply["messages"])
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+def test_submit_intake_concurrent_retries_store_one_record(
+    serve: Callable[..., LiveServer], request: pytest.FixtureRequest, backend: str
+) -> None:
+    overrides = {}
+    if backend == "postgres":
+        overrides["database_url"] = request.getfixturevalue("postgres_url")
+    live = serve(**overrides)
+    headers = {"Idempotency-Key": "double-click-0001"}
+
+    def submit(_: int) -> httpx.Response:
+        with httpx.Client(base_url=live.url, timeout=30) as http:
+            return http.post("/api/intake", json=intake_payload(), headers=headers)
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        responses = list(pool.map(submit, range(8)))
+    assert {r.status_code for r in responses} == {201}
+    assert len({r.json()["ref"] for r in responses}) == 1
+    assert count_requests(live) == 1
