@@ -3,7 +3,8 @@
  * Everything lives in a shadow root so the host site's CSS and ours never interfere. */
 (function () {
   "use strict";
-  var script = document.currentScript;
+  // currentScript is null when a tag manager runs us late: fall back to our own tag.
+  var script = document.currentScript || document.querySelector('script[src$="/widget.js"]');
   if (!script || window.__policybotWidget) return;
   window.__policybotWidget = true;
 
