@@ -18,6 +18,7 @@ from bot.answer_compose import (
 )
 from bot.intent import (
     is_greeting,
+    is_personal,
     names_out_of_scope_topic,
     shows_financing_need,
     uses_finance_vocabulary,
@@ -113,6 +114,8 @@ class Answerer:
     def _in_domain(self, text: str, analysis: QueryAnalysis) -> bool:
         """Domain signal: glossary phrases, policy vocabulary (BM25) or dense similarity."""
         if names_out_of_scope_topic(text):
+            return False
+        if is_personal(text) and not (analysis.glossary.topical or shows_financing_need(text)):
             return False
         if analysis.glossary.topical or shows_financing_need(text) or uses_finance_vocabulary(text):
             return True

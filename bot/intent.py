@@ -27,7 +27,8 @@ CHITCHAT_TASKS = re.compile(
 PERSONAL_FINANCE = re.compile(
     r"房贷|按揭|个人住房|买房|首付|公积金|车贷|买车|学生贷|助学贷款|消费贷|装修贷|个人贷款|"
     r"信用卡|花呗|借呗|网贷|建房|盖房|租房|股票|炒股|股价|涨停|大盘|买基金|基金定投|比特币|"
-    r"虚拟币|数字货币|黄金价格|买黄金|彩票|理财产品推荐|哪个理财|理财哪个|收益高|存款利率|定期存款"
+    r"虚拟币|数字货币|黄金价格|买黄金|彩票|理财产品推荐|哪个理财|理财哪个|收益高|存款利率|定期存款|"
+    r"装修|哪只|收益最|基金收益|留学|教育贷|结婚贷|旅游贷"
 )
 
 # Everyday topics: declined unless the message is also about an enterprise or about credit.
@@ -58,6 +59,15 @@ CREDIT_CORE = re.compile(r"贷|融资|担保|授信|抵押|质押|征信|额度|
 BUSINESS_CONTEXT = re.compile(
     r"企业|公司|小微|民营|工厂|厂里|厂房|门店|店铺|个体户|经营|生意|营业执照|商户|合作社|法人"
 )
+
+
+# Words of private life: without an enterprise or a financing phrase, the question is personal.
+PERSONAL_LIFE = re.compile(r"房子|家里人|孩子|老婆|老公|父母|个人|我自己|私人|买车|结婚|留学")
+
+
+def is_personal(text: str) -> bool:
+    """About private life rather than an enterprise."""
+    return bool(PERSONAL_LIFE.search(text)) and not BUSINESS_CONTEXT.search(text)
 
 
 def is_greeting(text: str) -> bool:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from retrieval.records import GlossaryTerm
 
 WILDCARD_GAP = 6  # `*` in a glossary phrase matches up to this many characters
+FILLERS = frozenset("的了有上个一些在得着过吧吗呢啊就都也还很")
+LOOSE_WEIGHT = 0.7  # vote of a phrase matched word by word rather than verbatim
 
 
 @dataclass(frozen=True)
@@ -25,10 +28,16 @@ class GlossaryMatch:
 class GlossaryMatcher:
     """Finds glossary phrases (plain substrings, or `*` wildcards) in queries."""
 
-    def __init__(self, entries: list[GlossaryTerm]) -> None:
-        """Compile the entries; longer phrases are tried first."""
+    def __init__(self, entries: list[GlossaryTerm],
+                 tokenize: Callable[[str], list[str]] | None = None) -> None:
+        """Compile the entries; longer phrases are tried first.
+
+        With a tokenizer, a phrase of two or more words also matches when all its words occur
+        in the query in any order (征信有污点 ~ 征信上有个污点), at a lower vote weight.
+        """
         self._plain: dict[str, list[GlossaryTerm]] = defaultdict(list)
         self._patterns: list[tuple[re.Pattern[str], GlossaryTerm]] = []
+        self._bags: list[tuple[frozenset[str], GlossaryTerm]] = []
         for entry in entries:
             term = entry.term.lower()
             if "*" in term:
@@ -37,12 +46,19 @@ class GlossaryMatcher:
                 self._patterns.append((re.compile(pattern), entry))
             else:
                 self._plain[term].append(entry)
+                bag = _word_bag(term, tokenize) if tokenize else frozenset()
+                if len(bag) >= 2:
+                    self._bags.append((bag, entry))
         self._plain_terms = sorted(self._plain, key=len, reverse=True)
 
-    def match(self, query: str) -> GlossaryMatch:
-        """Glossary phrases in query; a phrase inside a longer matched phrase counts once."""
+    def match(self, query: str, tokens: Iterable[str] = ()) -> GlossaryMatch:
+        """Glossary phrases in query; a phrase inside a longer matched phrase counts once.
+
+        `tokens` (the query's words) enable the any-order word match of multi-word phrases.
+        """
         text = query.lower()
         found: list[GlossaryTerm] = []
+        loose: list[GlossaryTerm] = []
         covered: list[tuple[int, int]] = []
         for term in self._plain_terms:
             start = text.find(term)
@@ -56,12 +72,32 @@ class GlossaryMatcher:
         for pattern, entry in self._patterns:
             if pattern.search(text):
                 found.append(entry)
+        words = set(tokens)
+        if words:
+            seen = {id(e) for e in found}
+            loose = [e for bag, e in self._bags if bag <= words and id(e) not in seen]
         votes: dict[int, float] = defaultdict(float)
-        for entry in found:
-            for article in entry.articles:
-                votes[article] += 1.0 / len(entry.articles)
+        for weight, entries in ((1.0, found), (LOOSE_WEIGHT, loose)):
+            for entry in entries:
+                for article in entry.articles:
+                    votes[article] += weight / len(entry.articles)
+        found = found + loose
         expansions = tuple(dict.fromkeys(e for entry in found for e in entry.expansions))
         terms = tuple(dict.fromkeys(e.term for e in found))
         topical = any(not e.weak for e in found)
         primary = tuple(dict.fromkeys(e.expansions[0] for e in found if e.expansions))
         return GlossaryMatch(terms, expansions, dict(votes), topical, primary)
+
+
+def _word_bag(term: str, tokenize: Callable[[str], list[str]]) -> frozenset[str]:
+    """The smallest words of a phrase, or nothing when they leave a meaningful character out.
+
+    Only filler characters (的, 了, 有…) may fall between the words: 客户经理怕 keeps its
+    怕 and 银行没额度 its 没, so neither matches word by word.
+    """
+    words = {w for w in tokenize(term) if len(w) >= 2}
+    bag = frozenset(w for w in words if not any(o != w and o in w for o in words))
+    rest = term
+    for word in sorted(bag, key=len, reverse=True):
+        rest = rest.replace(word, "")
+    return bag if all(c in FILLERS for c in rest) else frozenset()

@@ -46,8 +46,8 @@ class Retriever:
                  weights: Weights | None = None) -> None:
         """Build the in-memory structures from a saved corpus (no re-tokenising of documents)."""
         self.docs = docs_from(payload)
-        self.glossary = GlossaryMatcher(glossary_from(payload))
         self.tokenizer = ChineseTokenizer(index_dir / DICT_FILE)
+        self.glossary = GlossaryMatcher(glossary_from(payload), self.tokenizer.tokens)
         self.bm25 = BM25(payload["doc_tokens"])
         self.embedder = embedder
         self.weights = weights or Weights()
@@ -90,7 +90,7 @@ class Retriever:
     def analyse_and_score(self, query: str) -> tuple[QueryAnalysis, list[Hit]]:
         """Score every document for query; return the analysis and all hits, best first."""
         tokens = self.tokenizer.tokens(query)
-        match = self.glossary.match(query)
+        match = self.glossary.match(query, tokens)
         weighted: dict[str, float] = {t: 1.0 for t in tokens}
         for expansion in match.expansions:
             for token in self.tokenizer.tokens(expansion):
