@@ -67,3 +67,22 @@ def test_match_counts_a_phrase_inside_a_longer_one_once() -> None:
 
 def test_match_finds_nothing_in_unrelated_text() -> None:
     assert _matcher().match("今天晚饭吃什么").terms == ()
+
+
+def _toy_tokenize(text: str) -> list[str]:
+    """Finds a few known words, enough to exercise word-by-word matching."""
+    return [w for w in ("征信", "污点", "客户", "经理") if w in text]
+
+
+def test_match_word_by_word_allows_fillers_between_words() -> None:
+    entries = [GlossaryTerm("征信有污点", ("信用修复",), (2,))]
+    matcher = GlossaryMatcher(entries, _toy_tokenize)
+    match = matcher.match("征信上有个污点", _toy_tokenize("征信上有个污点"))
+    assert match.terms == ("征信有污点",)
+    assert match.votes == {2: 0.7}
+    assert matcher.match("征信上有个污点").terms == ()  # no tokens, no loose match
+
+
+def test_match_word_by_word_keeps_meaningful_characters() -> None:
+    matcher = GlossaryMatcher([GlossaryTerm("客户经理怕", (), (1,))], _toy_tokenize)
+    assert matcher.match("客户经理说", _toy_tokenize("客户经理说")).terms == ()
