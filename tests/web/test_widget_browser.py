@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 import shutil
+import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -213,3 +216,60 @@ def test_widget_restores_conversation_and_draft_after_navigation(page: Any) -> N
     assert frame.locator("#f-company_name").input_value() == "三明市草稿测试有限公司"
     assert frame.locator("#f-county").input_value() == "永安市"
     assert not frame.locator("#f-consent").is_checked()
+
+
+HOST_PAGE = """<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
+<style>* {{ font-family: serif !important; color: green !important; }}</style></head>
+<body><h1>企业服务网</h1><script src="{base}/widget.js" data-title="政策助手" async></script>
+</body></html>"""
+
+
+@contextmanager
+def host_site(widget: dict[str, str]) -> Iterator[str]:
+    """Another site (a different origin: localhost, another port) embedding widget["base"]."""
+
+    class Page(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            body = HOST_PAGE.format(base=widget["base"]).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Page)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://localhost:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.parametrize("allowed", [True, False])
+def test_widget_on_other_site_obeys_allowed_origins(
+    browser: Any, serve: Any, allowed: bool
+) -> None:
+    widget: dict[str, str] = {}
+    with host_site(widget) as site:
+        live = serve(widget_allowed_origins=site if allowed else "https://qy.sm.gov.cn")
+        widget["base"] = live.url
+        context = browser.new_context(viewport={"width": 1280, "height": 860})
+        tab = context.new_page()
+        tab.goto(f"{site}/")
+        launcher = tab.locator("#policybot-widget >> .launcher")
+        assert launcher.evaluate("b => getComputedStyle(b).color") == "rgb(255, 255, 255)"
+        launcher.click()
+        frame = tab.frame_locator(FRAME)
+        if allowed:
+            frame.locator("#input").wait_for()
+            frame.locator("#input").press("Escape")  # cross-origin postMessage to the host page
+            tab.locator("#policybot-widget >> .panel").wait_for(state="hidden")
+        else:
+            tab.wait_for_timeout(1500)
+            assert frame.locator("#input").count() == 0  # CSP frame-ancestors refused the frame
+        context.close()
