@@ -16,7 +16,7 @@ log = logging.getLogger(__name__)
 router = APIRouter(tags=["operations"])
 
 
-@router.get("/healthz", summary="Liveness: the process answers")
+@router.api_route("/healthz", methods=["GET", "HEAD"], summary="Liveness: the process answers")
 async def healthz() -> dict[str, str]:
     """Always ok while the process serves requests."""
     return {"status": "ok"}

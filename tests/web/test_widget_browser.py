@@ -124,6 +124,8 @@ def test_widget_form_fixes_wrong_credit_code_and_gives_reference(
     assert re.fullmatch(r"RZ-\d{8}-\d{4}", ref.inner_text())
     assert "外贸贷" in frame.locator(".recs").inner_text()
     href = frame.locator("a.status-link").get_attribute("href")
+    frame.locator(".done button.secondary").click()  # back to the chat: the link stays there
+    assert frame.locator(".msg.notice a.notice-link").get_attribute("href") == href
     status = page.context.new_page()
     status.goto(f"{live.url}{href}")
     assert ref.inner_text() in status.locator("h1").inner_text()

@@ -312,10 +312,22 @@
     }
   });
 
+  function addNotice(text, link) {
+    var shown = addMessage("notice", text);
+    if (link) {
+      var anchor = el("a", "notice-link", link.label);
+      anchor.href = link.href;
+      anchor.target = "_blank";
+      anchor.rel = "noopener";
+      shown.bubble.appendChild(anchor);
+    }
+    return shown;
+  }
+
   window.PolicybotChat = {
-    notice: function (text) {
-      remember({ kind: "notice", text: text });
-      return addMessage("notice", text);
+    notice: function (text, link) {
+      remember({ kind: "notice", text: text, link: link || null });
+      return addNotice(text, link);
     },
     focusInput: function () { input.focus(); }
   };
@@ -325,6 +337,7 @@
   welcome.bubble.classList.add("wide");
   renderChoices(welcome.bubble, SUGGESTIONS.map(function (s) { return { label: s, value: s }; }));
   history.forEach(function (entry) {
+    if (entry.kind === "notice") { addNotice(entry.text, entry.link); return; }
     var shown = addMessage(entry.kind, entry.text);
     if (entry.kind !== "bot") return;
     renderCitations(shown.bubble, entry.citations);

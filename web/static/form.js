@@ -224,8 +224,10 @@
       });
       done.appendChild(recs);
     }
+    var statusHref = "/status/" + encodeURIComponent(result.ref) + "?token=" +
+      encodeURIComponent(result.token);
     var link = el("a", "status-link", "查看办理进度");
-    link.href = "/status/" + encodeURIComponent(result.ref) + "?token=" + encodeURIComponent(result.token);
+    link.href = statusHref;
     link.target = "_blank";
     link.rel = "noopener";
     done.appendChild(link);
@@ -235,7 +237,8 @@
     done.appendChild(back);
     container.appendChild(done);
     form = null;
-    window.PolicybotChat.notice("融资需求已提交，受理编号 " + result.ref + "。可随时点击“查看办理进度”链接查询。");
+    window.PolicybotChat.notice("融资需求已提交，受理编号 " + result.ref + "。",
+      { label: "查看办理进度", href: statusHref });
     container.scrollTop = 0;
     title.focus();
   }
