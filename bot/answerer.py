@@ -17,6 +17,7 @@ from bot.answer_compose import (
     product_answer,
 )
 from bot.intent import (
+    BUSINESS_CONTEXT,
     is_greeting,
     is_personal,
     names_out_of_scope_topic,
@@ -31,7 +32,7 @@ from retrieval.retriever import IndexMissingError, QueryAnalysis, Retriever
 log = logging.getLogger(__name__)
 
 ALSO_SEE_RATIO = 0.8  # a second measure scoring this close to the first is mentioned too
-MIN_DENSE = 0.55  # without finance words, this cosine similarity still shows a policy question
+MIN_DENSE = 0.8  # without finance words, only a near-paraphrase of the policy is in scope
 FOLLOW_UP = re.compile(
     r"^(那|这|它|这个|那个|该|那么|还有|另外|然后)|条件|材料|怎么申请|去哪|找谁|多少|多久"
 )
@@ -119,6 +120,8 @@ class Answerer:
             return False
         if analysis.glossary.topical or shows_financing_need(text) or uses_finance_vocabulary(text):
             return True
+        if analysis.glossary.terms and BUSINESS_CONTEXT.search(text):
+            return True  # generic wording, but about an enterprise
         return analysis.max_dense >= MIN_DENSE
 
     def _compose(self, assessment: Assessment) -> Answer:
