@@ -12,6 +12,7 @@ from web.health import _index_ready
 
 def test_healthz_is_ok(client: httpx.Client) -> None:
     assert client.get("/healthz").json() == {"status": "ok"}
+    assert client.head("/healthz").status_code == 200
 
 
 def test_readyz_reports_database_and_index(client: httpx.Client) -> None:
