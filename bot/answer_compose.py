@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.messages import Citation
 from knowledge.documents import POLICY_SOURCE, POLICY_TITLE, Document
+from retrieval.text import split_sentences
 
 VALIDITY = "有效期：本措施自2025年4月29日印发之日起实施，有效期三年。"
 MAX_SENTENCES = 2
@@ -56,7 +57,7 @@ def measure_answer(doc: Document, sentences: list[str]) -> str:
 
 def product_answer(doc: Document, sentences: list[str], related: list[Document]) -> str:
     """Answer text for a product or platform: what is known, what to ask the bank, the measure."""
-    all_sentences = _sentences(doc.text)
+    all_sentences = split_sentences(doc.text)
     if all_sentences and all_sentences[0] not in sentences:
         sentences = [all_sentences[0], *sentences]  # always say what the product is
     body = "".join(sentences)
@@ -76,15 +77,3 @@ def also_see(docs: list[Document]) -> str:
         return ""
     names = "、".join(f"第{d.article}条“{d.title}”" for d in docs if d.article)
     return f"另见：{names}。" if names else ""
-
-
-def _sentences(text: str) -> list[str]:
-    """Sentences of a document body."""
-    from retrieval.text import split_sentences
-
-    return split_sentences(text)
-
-
-def describe(answer_parts: list[str]) -> str:
-    """Join non-empty answer parts with line breaks."""
-    return "\n".join(p for p in answer_parts if p)

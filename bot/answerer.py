@@ -16,14 +16,7 @@ from bot.answer_compose import (
     measure_answer,
     product_answer,
 )
-from bot.intent import (
-    BUSINESS_CONTEXT,
-    is_greeting,
-    is_personal,
-    names_out_of_scope_topic,
-    shows_financing_need,
-    uses_finance_vocabulary,
-)
+from bot.intent import is_greeting, is_in_scope, shows_financing_need
 from bot.messages import Answer, Intent
 from knowledge.documents import Document
 from retrieval.records import Hit
@@ -32,7 +25,6 @@ from retrieval.retriever import IndexMissingError, QueryAnalysis, Retriever
 log = logging.getLogger(__name__)
 
 ALSO_SEE_RATIO = 0.8  # a second measure scoring this close to the first is mentioned too
-MIN_DENSE = 0.8  # without finance words, only a near-paraphrase of the policy is in scope
 FOLLOW_UP = re.compile(
     r"^(那|这|它|这个|那个|该|那么|还有|另外|然后)|条件|材料|怎么申请|去哪|找谁|多少|多久"
 )
@@ -75,7 +67,7 @@ class Answerer:
         query = self._with_topic(text, topic)
         analysis, hits = self.retriever.analyse_and_score(query)
         articles = self.retriever.rank_articles(hits)
-        if not self._in_domain(text, analysis):
+        if not is_in_scope(text, analysis.glossary, analysis.max_dense):
             return Assessment("out_of_scope", False, hits, articles, analysis)
         intent: Intent = "financing_need" if shows_financing_need(text) else "policy_question"
         return Assessment(intent, True, hits, articles, analysis)
@@ -111,18 +103,6 @@ class Answerer:
         if self.retriever.glossary.match(text).terms:
             return text
         return f"{doc.title} {text}"
-
-    def _in_domain(self, text: str, analysis: QueryAnalysis) -> bool:
-        """Domain signal: glossary phrases, policy vocabulary (BM25) or dense similarity."""
-        if names_out_of_scope_topic(text):
-            return False
-        if is_personal(text) and not (analysis.glossary.topical or shows_financing_need(text)):
-            return False
-        if analysis.glossary.topical or shows_financing_need(text) or uses_finance_vocabulary(text):
-            return True
-        if analysis.glossary.terms and BUSINESS_CONTEXT.search(text):
-            return True  # generic wording, but about an enterprise
-        return analysis.max_dense >= MIN_DENSE
 
     def _compose(self, assessment: Assessment) -> Answer:
         """Build the answer from the top document (plus a close second measure)."""

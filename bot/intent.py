@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 GREETING = re.compile(
     r"^\s*(你好|您好|你们好|大家好|hi|hello|hey|嗨|哈喽|哈啰|在吗|在不在|有人吗|早上好|上午好|中午好|"
@@ -96,3 +97,24 @@ def names_out_of_scope_topic(text: str) -> bool:
     if OTHER_TOPICS.search(lowered) and not (business or credit):
         return True
     return bool(OFF_TOPIC_BUSINESS.search(lowered)) and not credit
+
+
+MIN_DENSE = 0.8  # without finance words, only a near-paraphrase of the policy is in scope
+
+
+def is_in_scope(text: str, glossary: Any, max_dense: float) -> bool:
+    """Scope decision from the wording, the glossary match and the best dense similarity.
+
+    Declined: off-topic subjects, private life. Kept: specific glossary phrases, financing
+    needs, finance words, generic glossary words about an enterprise, near paraphrases.
+    """
+    if names_out_of_scope_topic(text):
+        return False
+    need = shows_financing_need(text)
+    if is_personal(text) and not (glossary.topical or need):
+        return False
+    if glossary.topical or need or uses_finance_vocabulary(text):
+        return True
+    if glossary.terms and BUSINESS_CONTEXT.search(text):
+        return True
+    return max_dense >= MIN_DENSE

@@ -38,7 +38,3 @@ class BM25:
                 norm = self.k1 * (1 - self.b + self.b * self.doc_len[i] / (self.avg_len or 1.0))
                 out[i] += idf * tf * (self.k1 + 1) / (tf + norm)
         return out
-
-    def known(self, token: str) -> bool:
-        """True when the token occurs in some document."""
-        return token in self.postings

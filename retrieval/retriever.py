@@ -22,7 +22,6 @@ class QueryAnalysis:
     """What the retriever saw in a query: its tokens, glossary matches and raw signals."""
 
     tokens: tuple[str, ...]
-    known_tokens: tuple[str, ...]
     glossary: GlossaryMatch
     max_lexical: float
     max_dense: float
@@ -114,7 +113,7 @@ class Retriever:
             for i in order
         ]
         analysis = QueryAnalysis(
-            tokens=tuple(tokens), known_tokens=tuple(t for t in tokens if self.bm25.known(t)),
+            tokens=tuple(tokens),
             glossary=match, max_lexical=float(lexical.max(initial=0.0)),
             max_dense=float(dense.max(initial=-1.0)), weighted=weighted, vector=vector)
         return analysis, hits
