@@ -24,6 +24,7 @@ from retrieval.retriever import IndexMissingError, QueryAnalysis, Retriever
 
 log = logging.getLogger(__name__)
 
+MAX_QUESTION_CHARS = 500  # longer messages are cut: an owner's question is a few sentences
 ALSO_SEE_RATIO = 0.8  # a second measure scoring this close to the first is mentioned too
 FOLLOW_UP = re.compile(
     r"^(那|这|它|这个|那个|该|那么|还有|另外|然后)|条件|材料|怎么申请|去哪|找谁|多少|多久"
@@ -61,7 +62,7 @@ class Answerer:
 
     def assess(self, question: str, *, topic: str | None = None) -> Assessment:
         """Classify the question and rank documents for it."""
-        text = question.strip()
+        text = question.strip()[:MAX_QUESTION_CHARS]
         if not text or is_greeting(text):
             return Assessment("greeting", True, [], [], None)
         query = self._with_topic(text, topic)

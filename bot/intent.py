@@ -32,6 +32,9 @@ PERSONAL_FINANCE = re.compile(
     r"装修|哪只|收益最|基金收益|留学|教育贷|结婚贷|旅游贷"
 )
 
+# A personal product forced on a borrower (credit card, wealth product) is a lending question.
+TIED_TO_LENDING = re.compile(r"才给贷|才放贷|才放款|才能贷|才批|才给批|搭售|捆绑|不办就不")
+
 # Everyday topics: declined unless the message is also about an enterprise or about credit.
 OTHER_TOPICS = re.compile(
     r"天气|下雨|下雪|气温|温度|台风|车险|医疗保险|养老保险|养老金|退休|汇率|"
@@ -92,7 +95,7 @@ def names_out_of_scope_topic(text: str) -> bool:
     business, credit = BUSINESS_CONTEXT.search(lowered), CREDIT_CORE.search(lowered)
     if CHITCHAT_TASKS.search(lowered):
         return True
-    if PERSONAL_FINANCE.search(lowered) and not business:
+    if PERSONAL_FINANCE.search(lowered) and not (business or TIED_TO_LENDING.search(lowered)):
         return True
     if OTHER_TOPICS.search(lowered) and not (business or credit):
         return True

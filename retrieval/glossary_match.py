@@ -29,11 +29,13 @@ class GlossaryMatcher:
     """Finds glossary phrases (plain substrings, or `*` wildcards) in queries."""
 
     def __init__(self, entries: list[GlossaryTerm],
-                 tokenize: Callable[[str], list[str]] | None = None) -> None:
+                 tokenize: Callable[[str], list[str]] | None = None,
+                 is_common: Callable[[str], bool] = lambda word: False) -> None:
         """Compile the entries; longer phrases are tried first.
 
         With a tokenizer, a phrase of two or more words also matches when all its words occur
-        in the query in any order (征信有污点 ~ 征信上有个污点), at a lower vote weight.
+        in the query in any order (征信有污点 ~ 征信上有个污点), at a lower vote weight,
+        unless all its words are common ones (政策贷款 would match half the questions).
         """
         self._plain: dict[str, list[GlossaryTerm]] = defaultdict(list)
         self._patterns: list[tuple[re.Pattern[str], GlossaryTerm]] = []
@@ -47,7 +49,7 @@ class GlossaryMatcher:
             else:
                 self._plain[term].append(entry)
                 bag = _word_bag(term, tokenize) if tokenize else frozenset()
-                if len(bag) >= 2:
+                if len(bag) >= 2 and not all(is_common(w) for w in bag):
                     self._bags.append((bag, entry))
         self._plain_terms = sorted(self._plain, key=len, reverse=True)
 

@@ -30,6 +30,7 @@ class QueryAnalysis:
 
 
 PRIMARY_TERM_BONUS = 5.0
+COMMON_IDF = 1.0  # words below this BM25 idf (贷款, 银行, 企业…) occur in most documents
 SERVER_PASSAGES = 500  # nearest passages asked from a Chroma server (all of ours, today)
 
 
@@ -46,8 +47,10 @@ class Retriever:
         """Build the in-memory structures from a saved corpus (no re-tokenising of documents)."""
         self.docs = docs_from(payload)
         self.tokenizer = ChineseTokenizer(index_dir / DICT_FILE)
-        self.glossary = GlossaryMatcher(glossary_from(payload), self.tokenizer.tokens)
         self.bm25 = BM25(payload["doc_tokens"])
+        self.glossary = GlossaryMatcher(
+            glossary_from(payload), self.tokenizer.tokens,
+            is_common=lambda word: self.bm25.idf.get(word, COMMON_IDF) < COMMON_IDF)
         self.embedder = embedder
         self.weights = weights or Weights()
         self.vectors = vectors

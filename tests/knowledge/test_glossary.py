@@ -86,3 +86,13 @@ def test_match_word_by_word_allows_fillers_between_words() -> None:
 def test_match_word_by_word_keeps_meaningful_characters() -> None:
     matcher = GlossaryMatcher([GlossaryTerm("客户经理怕", (), (1,))], _toy_tokenize)
     assert matcher.match("客户经理说", _toy_tokenize("客户经理说")).terms == ()
+
+
+def test_match_word_by_word_skips_phrases_of_common_words() -> None:
+    def tokenize(text: str) -> list[str]:
+        return [w for w in ("政策", "贷款") if w in text]
+
+    entries = [GlossaryTerm("政策贷款", (), (6,))]
+    matcher = GlossaryMatcher(entries, tokenize, is_common=lambda word: True)
+    assert matcher.match("政策上对贷款额度有规定吗", ["政策", "贷款"]).terms == ()
+    assert matcher.match("政策贷款有哪些", ["政策", "贷款"]).terms == ("政策贷款",)
