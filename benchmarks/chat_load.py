@@ -42,7 +42,7 @@ def load_questions(path: Path) -> list[str]:
 
 async def visitor(
     host: str, port: int, worker: int, questions: list[str], stop_at: float, warm_until: float,
-    latencies: list[float], errors: list[str], unique: bool,
+    latencies: list[float], errors: list[str], unique: bool, sent: list[int],
 ) -> None:  # fmt: skip
     """One keep-alive connection posting questions until the deadline."""
     reader, writer = await asyncio.open_connection(host, port)
@@ -72,6 +72,7 @@ async def visitor(
         payload = await reader.readexactly(length)
         finished = time.perf_counter()
         asked += 1
+        sent[0] += 1
         if not status_line.startswith(b"HTTP/1.1 200") or b'"messages"' not in payload:
             errors.append(status_line.decode("latin-1").strip())
         elif started >= warm_until:
@@ -88,14 +89,17 @@ async def drive(
     questions = load_questions(DEV_QUESTIONS)
     latencies: list[float] = []
     errors: list[str] = []
+    sent = [0]
+    cpu_start = time.process_time()
     start = time.perf_counter()
     warm_until, stop_at = start + warmup, start + warmup + duration
     tasks = [
-        visitor(host, port, i, questions, stop_at, warm_until, latencies, errors, unique)
+        visitor(host, port, i, questions, stop_at, warm_until, latencies, errors, unique, sent)
         for i in range(concurrency)
     ]
     await asyncio.gather(*tasks)
     measured = max(time.perf_counter() - warm_until, 1e-9)
+    client_cpu = time.process_time() - cpu_start
     ordered = sorted(latencies)
 
     def pct(p: float) -> float:
@@ -112,6 +116,7 @@ async def drive(
         "p99_ms": round(pct(0.99), 1),
         "mean_ms": round(1000 * statistics.fmean(ordered), 1) if ordered else 0.0,
         "errors": len(errors),
+        "client_cpu_ms_per_request": round(1000 * client_cpu / max(1, sent[0]), 3),
     }
 
 
