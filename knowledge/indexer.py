@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -61,7 +62,8 @@ def build_index(settings: Any, *, embedder: Any = None, progress: bool = True) -
     glossary = load_glossary(settings.resolved_knowledge_dir)
     records = [DocRecord(d.doc_id, d.title, d.text, d.articles, d.kind, d.aliases) for d in docs]
     terms = [GlossaryTerm(g.term, g.expansions, g.articles, g.group, g.weak) for g in glossary]
-    stats = write_index(index_dir, records, terms, embedder or make_embedder(settings),
+    embedder = embedder or make_embedder(settings, threads=os.cpu_count() or 1)
+    stats = write_index(index_dir, records, terms, embedder,
                         chroma_url=settings.chroma_url, progress=progress)
     save_documents(index_dir, docs)
     return IndexReport(str(index_dir), stats.documents, stats.passages, stats.embedded,

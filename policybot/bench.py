@@ -1,7 +1,13 @@
-"""`policybot bench`: index build time, warm ask latency, cold start and peak RSS."""
+"""`policybot bench`: index build time, warm ask latency, cold start and peak RSS.
+
+Each figure comes from its own process, as in production: `policybot index` builds (and owns
+the Chroma client), a fresh `policybot ask` measures cold start, and a serving-like process
+answers the questions for the warm latencies.
+"""
 
 from __future__ import annotations
 
+import json
 import os
 import resource
 import statistics
@@ -34,44 +40,54 @@ def _percentile(values: list[float], pct: float) -> float:
     return ordered[index]
 
 
-def cold_start_seconds(index_dir: Path, question: str, runs: int = 3) -> float:
-    """Median wall time of a new `policybot ask` process answering one question."""
-    env = dict(os.environ, POLICYBOT_INDEX_DIR=str(index_dir))
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "policybot.cli", "ask", question, "--json"],
-                       env=env, check=True, capture_output=True)
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+def _timed(args: list[str], env: dict[str, str], stdin: str = "") -> tuple[float, str]:
+    """Wall seconds and stdout of a child Python process."""
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, *args], env=env, input=stdin, text=True,
+                          capture_output=True, check=True)
+    return time.perf_counter() - started, done.stdout
+
+
+def warm_latencies(questions: list[str], rounds: int) -> list[float]:
+    """Milliseconds per answer, after one warm-up answer (runs in the serving-like child)."""
+    from bot.answerer import load_answerer
+    from policybot.settings import get_settings
+
+    answerer = load_answerer(get_settings())
+    answerer.answer(questions[0])
+    latencies = []
+    for _ in range(rounds):
+        for question in questions:
+            started = time.perf_counter()
+            answerer.answer(question)
+            latencies.append((time.perf_counter() - started) * 1000)
+    return latencies
 
 
 def run_benchmark(settings: Any, questions_path: str | None = None, rounds: int = 5) -> dict:
     """All figures of the benchmark, measured on a fresh index in a temporary directory."""
-    from bot.answerer import load_answerer
-    from knowledge.indexer import build_index
-
     questions = _questions(questions_path)
     with tempfile.TemporaryDirectory(prefix="policybot-bench-") as tmp:
-        bench_settings = settings.model_copy(update={"index_dir": Path(tmp) / "index"})
-        started = time.perf_counter()
-        build_index(bench_settings, progress=False)
-        index_s = time.perf_counter() - started
-        cold_s = cold_start_seconds(Path(tmp) / "index", questions[0])
-        answerer = load_answerer(bench_settings)
-        answerer.answer(questions[0])
-        latencies = []
-        for _ in range(rounds):
-            for question in questions:
-                t0 = time.perf_counter()
-                answerer.answer(question)
-                latencies.append((time.perf_counter() - t0) * 1000)
-    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    child_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        env = dict(os.environ, POLICYBOT_INDEX_DIR=str(Path(tmp) / "index"),
+                   POLICYBOT_DATA_DIR=str(Path(settings.data_dir).resolve()))
+        index_s, _ = _timed(["-m", "policybot.cli", "index", "--quiet"], env)
+        cold = [_timed(["-m", "policybot.cli", "ask", questions[0], "--json"], env)[0]
+                for _ in range(3)]
+        _, out = _timed(["-m", "policybot.bench", str(rounds)], env, "\n".join(questions))
+    latencies = json.loads(out)
     return {
         "index_s": round(index_s, 2),
         "ask_p50_ms": round(_percentile(latencies, 50), 2),
         "ask_p95_ms": round(_percentile(latencies, 95), 2),
-        "cold_start_s": round(cold_s, 2),
-        "rss_mb": round(max(rss_mb, child_mb), 1),
+        "cold_start_s": round(statistics.median(cold), 2),
+        "rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1),
     }
+
+
+if __name__ == "__main__":
+    # Child process of run_benchmark: questions on stdin, latencies (ms) as JSON on stdout.
+    from policybot.masking import configure_logging
+
+    configure_logging("WARNING")
+    asked = [line.strip() for line in sys.stdin if line.strip()]
+    print(json.dumps(warm_latencies(asked, int(sys.argv[1]))))

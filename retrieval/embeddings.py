@@ -32,7 +32,7 @@ class UseEmbedder:
 
     name = "use-m3"
 
-    def __init__(self, threads: int = 2) -> None:
+    def __init__(self, threads: int = 1) -> None:
         """Lazily load the model on first use (about one second)."""
         self._threads = threads
         self._model: Any = None
@@ -82,11 +82,15 @@ class OpenAIEmbedder:
         return _normalise(np.array(rows, dtype=np.float32))
 
 
-def make_embedder(settings: Any) -> Embedder:
-    """The embedder chosen by EMBEDDING_BACKEND (`use` or `openai`)."""
+def make_embedder(settings: Any, threads: int = 1) -> Embedder:
+    """The embedder chosen by EMBEDDING_BACKEND (`use` or `openai`).
+
+    One BLAS thread suits single questions (and leaves the other cores to other requests);
+    indexing asks for more to embed its batches.
+    """
     backend = getattr(settings, "embedding_backend", "use").lower()
     if backend == "use":
-        return UseEmbedder()
+        return UseEmbedder(threads=threads)
     if backend == "openai":
         return OpenAIEmbedder(
             settings.openai_embedding_model, settings.openai_api_key, settings.openai_base_url
