@@ -8,6 +8,7 @@ answers the questions for the warm latencies.
 from __future__ import annotations
 
 import json
+import math
 import os
 import resource
 import statistics
@@ -36,8 +37,8 @@ def _questions(path: str | None) -> list[str]:
 def _percentile(values: list[float], pct: float) -> float:
     """Nearest-rank percentile."""
     ordered = sorted(values)
-    index = max(0, min(len(ordered) - 1, round(pct / 100 * len(ordered) + 0.5) - 1))
-    return ordered[index]
+    rank = math.ceil(pct / 100 * len(ordered))
+    return ordered[max(0, min(len(ordered), rank) - 1)]
 
 
 def _timed(args: list[str], env: dict[str, str], stdin: str = "") -> tuple[float, str]:
