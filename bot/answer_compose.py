@@ -47,9 +47,9 @@ def best_sentences(
 
 def measure_answer(doc: Document, sentences: list[str]) -> str:
     """Answer text for a measure article: the key sentences, citation, units, validity."""
-    body = "".join(s.removeprefix(f"{doc.article}.") for s in sentences)
+    body = "".join(_as_sentence(s.removeprefix(f"{doc.article}.")) for s in sentences)
     if doc.article == 0:
-        validity = "" if "有效期" in body else f"\n{VALIDITY}"
+        validity = "" if "2025年4月29日" in body else f"\n{VALIDITY}"
         return f"{body}\n依据：《{POLICY_TITLE}》全文（{doc.units}印发）。{validity}"
     return (f"{body}\n依据：《{POLICY_TITLE}》第{doc.article}条“{doc.title}”。\n"
             f"责任单位：{doc.units}。\n{VALIDITY}")
@@ -60,7 +60,7 @@ def product_answer(doc: Document, sentences: list[str], related: list[Document])
     all_sentences = split_sentences(doc.text)
     if all_sentences and all_sentences[0] not in sentences:
         sentences = [all_sentences[0], *sentences]  # always say what the product is
-    body = "".join(sentences)
+    body = "".join(_as_sentence(s) for s in sentences)
     ask_bank = next((s for s in all_sentences if "建议" in s or "咨询" in s), "")
     if ask_bank and ask_bank not in body:
         body += ask_bank
@@ -77,3 +77,9 @@ def also_see(docs: list[Document]) -> str:
         return ""
     names = "、".join(f"第{d.article}条“{d.title}”" for d in docs if d.article)
     return f"另见：{names}。" if names else ""
+
+
+def _as_sentence(clause: str) -> str:
+    """A clause cut at ；or ， ends with 。 when shown on its own."""
+    clause = clause.rstrip("；;，,、 ")
+    return clause if clause.endswith(("。", "！", "？", "：")) else clause + "。"
