@@ -51,10 +51,10 @@ def page(browser: Any, live: LiveServer) -> Iterator[Any]:
 
 
 def open_widget(page: Any) -> Any:
-    """Click the launcher; the chat frame once its input is ready."""
+    """Click the launcher; the chat frame once its script has run (welcome shown)."""
     page.click("#policybot-widget >> .launcher")
     frame = page.frame_locator(FRAME)
-    frame.locator("#input").wait_for()
+    frame.locator(".msg.bot").first.wait_for()
     return frame
 
 
@@ -149,7 +149,7 @@ def test_widget_keyboard_only_path(page: Any) -> None:
     assert focused_in_shadow(page) == "launcher"
     page.keyboard.press("Enter")
     frame = page.frame_locator(FRAME)
-    frame.locator("#input").wait_for()
+    frame.locator(".msg.bot").first.wait_for()
     page.wait_for_function(
         "() => { const f = document.getElementById('policybot-widget').shadowRoot"
         ".querySelector('iframe'); return f.contentDocument.activeElement.id === 'input'; }"
@@ -268,7 +268,7 @@ def test_widget_on_other_site_obeys_allowed_origins(
         launcher.click()
         frame = tab.frame_locator(FRAME)
         if allowed:
-            frame.locator("#input").wait_for()
+            frame.locator(".msg.bot").first.wait_for()  # the chat script is listening
             frame.locator("#input").press("Escape")  # cross-origin postMessage to the host page
             tab.locator("#policybot-widget >> .panel").wait_for(state="hidden")
         else:
