@@ -156,7 +156,9 @@ def test_chat_status_lists_request_submitted_by_widget_session(client: httpx.Cli
     assert created["ref"] in " ".join(m["text"] for m in reply["messages"])
 
 
-@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+@pytest.mark.parametrize(
+    "backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+)
 def test_submit_intake_concurrent_retries_store_one_record(
     serve: Callable[..., LiveServer], request: pytest.FixtureRequest, backend: str
 ) -> None:
