@@ -59,3 +59,15 @@ def test_build_index_reads_docx_and_chunks_long_text(staff_settings: Any, fake_e
     chunks = [d for d in docs.values() if d.doc_id.startswith("staff-notice-")]
     assert len(chunks) > 1
     assert all(len(c.text) <= 400 for c in chunks)
+
+
+def test_load_answerer_builds_missing_index(staff_settings: Any, monkeypatch: Any) -> None:
+    from bot.answerer import load_answerer
+    from tests.knowledge.fakes import FakeEmbedder
+
+    monkeypatch.setattr("retrieval.embeddings.make_embedder", lambda *a, **k: FakeEmbedder())
+    assert not index_exists(staff_settings.resolved_index_dir)
+    answerer = load_answerer(staff_settings)
+    assert index_exists(staff_settings.resolved_index_dir)
+    assert answerer.document("measure-11") is not None
+    assert answerer.answer("以贷转存").citations[0].doc_id == "measure-11"
