@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import delete
+from sqlalchemy import delete, or_
 from sqlalchemy.exc import IntegrityError
 
 from bot.channels.wechat_render import numbers_pick
@@ -66,12 +66,17 @@ def release_message(db: Any, key: str) -> None:
 
 
 def purge_messages(db: Any, *, older_than: timedelta) -> int:
-    """Delete old message keys (WeChat retries only within seconds); options are kept."""
+    """Delete old WeChat/WeCom message keys (retries come within seconds); options are kept."""
+    # Other channels keep their own rows in this table (e.g. Telegram's long button values).
+    own_keys = or_(
+        ProcessedMessage.key.startswith("wechat:"), ProcessedMessage.key.startswith("wecom:")
+    )
     with db.session() as session:
         result = session.execute(
             delete(ProcessedMessage)
             .where(ProcessedMessage.created_at < utcnow() - older_than)
             .where(ProcessedMessage.status != OPTIONS_STATUS)
+            .where(own_keys)
         )
         return int(getattr(result, "rowcount", 0) or 0)
 

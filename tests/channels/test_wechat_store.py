@@ -55,14 +55,18 @@ def test_release_message_allows_new_claim(wechat_db: Any) -> None:
 
 
 def test_purge_messages_keeps_recent_and_options(wechat_db: Any) -> None:
-    claim_message(wechat_db, "old")
-    claim_message(wechat_db, "new")
+    old, new = "wechat:gh_1:msg:1", "wechat:gh_1:msg:2"
+    claim_message(wechat_db, old)
+    claim_message(wechat_db, new)
+    claim_message(wechat_db, "telegram-button:abc")  # another channel's row
     remember_options(wechat_db, "wechat", "u1", [Button("是", "yes"), Button("否", "no")])
     with wechat_db.session() as session:
-        session.get(ProcessedMessage, "old").created_at = utcnow() - timedelta(days=3)
+        for key in (old, "telegram-button:abc"):
+            session.get(ProcessedMessage, key).created_at = utcnow() - timedelta(days=3)
         session.get(ProcessedMessage, "options:wechat:u1").created_at = utcnow() - timedelta(days=9)
     assert purge_messages(wechat_db, older_than=timedelta(days=2)) == 1
-    assert read_message(wechat_db, "old") is None and read_message(wechat_db, "new") is not None
+    assert read_message(wechat_db, old) is None and read_message(wechat_db, new) is not None
+    assert read_message(wechat_db, "telegram-button:abc") is not None
     assert resolve_choice(wechat_db, "wechat", "u1", "1") == "yes"
 
 
