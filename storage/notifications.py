@@ -40,3 +40,18 @@ def mark_notification(session: Session, notification_id: int, *, sent: bool) -> 
     note.attempts += 1
     if sent:
         note.sent_at = utcnow()
+
+
+def take_user_notifications(session: Session, *, channel: str, user_id: str) -> list[str]:
+    """Unsent messages for one user (channels without push show them on the next visit)."""
+    query = (
+        select(Notification)
+        .where(Notification.channel == channel, Notification.user_id == user_id)
+        .where(Notification.sent_at.is_(None))
+        .order_by(Notification.id)
+    )
+    notes = list(session.scalars(query))
+    for note in notes:
+        note.attempts += 1
+        note.sent_at = utcnow()
+    return [note.text for note in notes]

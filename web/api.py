@@ -13,6 +13,7 @@ from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
+from bot.messages import OutMessage
 from web.deps import DbDep, check_rate
 from web.metrics import CHAT_MESSAGES, FEEDBACK
 from web.schemas import ChatIn, ChatOut, Detail, FeedbackIn, FeedbackOut
@@ -61,13 +62,24 @@ async def read_chat(request: Request) -> ChatIn:
         raise RequestValidationError([{**e, "loc": ("body", *e["loc"])} for e in errors]) from None
 
 
+def _handle_with_notices(engine: Any, session_id: str, text: str) -> list[OutMessage]:
+    """The engine's reply, preceded by status changes queued for this visitor since last time."""
+    from storage.notifications import take_user_notifications
+
+    with engine.db.session() as session:
+        notices = take_user_notifications(session, channel=CHANNEL, user_id=session_id)
+    return [OutMessage(text=notice) for notice in notices] + engine.handle(
+        CHANNEL, session_id, text
+    )
+
+
 async def _converse(request: Request) -> tuple[str, list[dict[str, Any]]]:
     """Run the engine (synchronous, database-backed) in a worker thread."""
     body = await read_chat(request)
     engine = request.app.state.engine
     session_id = body.session_id or new_session_id()
     messages = await to_thread.run_sync(
-        engine.handle, CHANNEL, session_id, body.text, limiter=engine_limiter(request)
+        _handle_with_notices, engine, session_id, body.text, limiter=engine_limiter(request)
     )
     return session_id, [message.to_dict() for message in messages]
 

@@ -98,3 +98,18 @@ def test_feedback_from_another_session_is_404(client: httpx.Client, live: LiveSe
     with live.app.state.db.session() as session:
         stored = session.scalar(select(Message.feedback).where(Message.id == message_id))
     assert stored is None
+
+
+def test_chat_shows_queued_status_change_once(client: httpx.Client, live: LiveServer) -> None:
+    from storage.notifications import enqueue_notification
+
+    with live.app.state.db.session() as session:
+        enqueue_notification(
+            session, channel="web", user_id="s-note", text="您的融资需求已推送银行"
+        )
+    first = client.post("/api/chat", json={"session_id": "s-note", "text": "你好"}).json()
+    assert first["messages"][0]["text"] == "您的融资需求已推送银行"
+    second = client.post("/api/chat", json={"session_id": "s-note", "text": "你好"}).json()
+    assert all("已推送银行" not in m["text"] for m in second["messages"])
+    other = client.post("/api/chat", json={"session_id": "s-other", "text": "你好"}).json()
+    assert all("已推送银行" not in m["text"] for m in other["messages"])
