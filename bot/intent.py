@@ -67,7 +67,7 @@ BUSINESS_CONTEXT = re.compile(
 
 
 # Words of private life: without an enterprise or a financing phrase, the question is personal.
-PERSONAL_LIFE = re.compile(r"房子|家里人|孩子|老婆|老公|父母|个人|我自己|私人|买车|结婚|留学")
+PERSONAL_LIFE = re.compile(r"家里人|孩子|老婆|老公|父母|个人|我自己|私人|买车|结婚|留学")
 
 
 def is_personal(text: str) -> bool:
