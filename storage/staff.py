@@ -11,13 +11,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from storage.models import StaffUser, utcnow
+from storage.roles import ROLE_LABELS, StaffError
 
-ROLE_LABELS: dict[str, str] = {
-    "admin": "系统管理员",
-    "coordinator": "协调办",
-    "bank_officer": "银行客户经理",
-    "viewer": "行业部门（只读）",
-}
 MAX_FAILED_LOGINS = 5
 LOCK_MINUTES = 15
 MIN_PASSWORD_LENGTH = 10
@@ -25,10 +20,6 @@ MIN_PASSWORD_LENGTH = 10
 _hasher = PasswordHasher()
 # Verified against when the username is unknown, so both paths cost one Argon2 check.
 _DUMMY_HASH = _hasher.hash("policybot-dummy-password")
-
-
-class StaffError(ValueError):
-    """A staff account operation was refused; the message is meant for staff (Chinese)."""
 
 
 @dataclass(frozen=True)

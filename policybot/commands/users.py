@@ -8,7 +8,7 @@ import os
 import sys
 from typing import Any
 
-from storage.staff import ROLE_LABELS, StaffError
+from storage.roles import ROLE_LABELS, StaffError
 
 
 def _password(confirm: bool = True) -> str:
