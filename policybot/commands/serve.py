@@ -6,6 +6,8 @@ import argparse
 import logging
 import os
 import shutil
+import signal
+import socket
 import tempfile
 from typing import Any
 
@@ -73,7 +75,57 @@ def run_serve(args: argparse.Namespace, settings: Any) -> int:
     metrics_dir = tempfile.mkdtemp(prefix="policybot-metrics-")
     os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir
     try:
-        uvicorn.run("server:create_app", factory=True, workers=args.workers, **options)
+        run_workers(args.workers, options)
     finally:
         shutil.rmtree(metrics_dir, ignore_errors=True)
     return 0
+
+
+def reuse_port_socket(host: str, port: int) -> socket.socket:
+    """A listening socket that other workers may bind too (SO_REUSEPORT)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    sock.bind((host, port))
+    sock.listen(2048)
+    return sock
+
+
+def serve_worker(options: dict[str, Any]) -> None:
+    """One worker process: its own socket on the shared port, the app built from the environment."""
+    import uvicorn
+
+    from server import create_app
+
+    sock = reuse_port_socket(options["host"], options["port"])
+    config = uvicorn.Config(create_app(), **options)
+    uvicorn.Server(config).run(sockets=[sock])
+
+
+def run_workers(count: int, options: dict[str, Any]) -> None:
+    """Run `count` workers, each on its own SO_REUSEPORT socket.
+
+    With one shared socket, whichever worker wakes first accepts most keep-alive connections and
+    its clients queue behind each other; separate sockets let the kernel spread connections
+    evenly across workers.
+    """
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    workers = [context.Process(target=serve_worker, args=(options,)) for _ in range(count)]
+    for worker in workers:
+        worker.start()
+
+    def stop(_signum: int, _frame: Any) -> None:
+        for worker in workers:
+            if worker.is_alive() and worker.pid is not None:
+                os.kill(worker.pid, signal.SIGTERM)
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        for worker in workers:
+            worker.join()
+    except KeyboardInterrupt:  # Ctrl-C reaches the workers too; wait for their graceful stop
+        for worker in workers:
+            worker.join(timeout=15)

@@ -45,3 +45,32 @@ def test_serve_command_serves_demo_and_chat(tmp_path: Path, index_dir: Path) -> 
     text = output.decode()
     assert f"http://127.0.0.1:{port}/demo" in text
     assert "Application shutdown complete" in text  # graceful stop on SIGTERM
+
+
+def test_serve_command_with_two_workers_answers_and_stops(tmp_path: Path, index_dir: Path) -> None:
+    port = free_port()
+    env = dict(os.environ, POLICYBOT_DATA_DIR=str(tmp_path), POLICYBOT_INDEX_DIR=str(index_dir),
+               RATE_LIMIT_CHAT="0")  # fmt: skip
+    command = [sys.executable, "-m", "policybot.cli", "serve", "--port", str(port),
+               "--workers", "2", "--no-access-log"]  # fmt: skip
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            assert process.poll() is None, "serve exited early"
+            assert time.monotonic() < deadline, "serve did not become ready"
+            try:
+                if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.3)
+        # Separate connections spread over both workers; every one is answered.
+        for _ in range(12):
+            reply = httpx.post(f"{base}/api/chat", json={"text": "续贷有什么政策？"}, timeout=30)
+            assert reply.status_code == 200 and reply.json()["messages"]
+    finally:
+        process.terminate()
+        output, _ = process.communicate(timeout=30)
+    assert process.returncode == 0
+    assert output.decode().count("Application shutdown complete") == 2
