@@ -4,21 +4,18 @@ from __future__ import annotations
 
 import random
 import re
-import socket
-import threading
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import httpx
 import pytest
-import uvicorn
 
 from policybot.settings import Settings
 from storage.db import open_database
 from storage.requests import create_request
 from storage.staff import create_staff_user
+from tests.live_server import LiveServer
 from tests.storage.factories import make_credit_code, request_data
 
 PASSWORD = "correct-horse-battery"
@@ -42,35 +39,6 @@ class StubAnswerer:
 
     def document(self, doc_id: str) -> None:
         return None
-
-
-class LiveServer:
-    """The FastAPI app under uvicorn in a background thread (lifespan included)."""
-
-    def __init__(self, app: Any) -> None:
-        self.app = app
-        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self.sock.bind(("127.0.0.1", 0))
-        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
-        config = uvicorn.Config(app, log_level="warning", lifespan="on", access_log=False)
-        self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]})
-
-    def start(self) -> LiveServer:
-        """Serve and wait for the lifespan to complete."""
-        self.thread.start()
-        deadline = time.monotonic() + 60
-        while not self.server.started:
-            if not self.thread.is_alive() or time.monotonic() > deadline:
-                raise RuntimeError("the app did not start")
-            time.sleep(0.02)
-        return self
-
-    def stop(self) -> None:
-        """Stop serving."""
-        self.server.should_exit = True
-        self.thread.join(timeout=15)
-        self.sock.close()
 
 
 @dataclass

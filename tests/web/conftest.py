@@ -2,50 +2,14 @@
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import httpx
 import pytest
-import uvicorn
 
 from policybot.settings import Settings
-
-
-class LiveServer:
-    """The FastAPI app under uvicorn in a background thread (lifespan included)."""
-
-    def __init__(self, app: Any) -> None:
-        self.app = app
-        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self.sock.bind(("127.0.0.1", 0))
-        port = self.sock.getsockname()[1]
-        self.url = f"http://127.0.0.1:{port}"
-        config = uvicorn.Config(
-            app, log_level="warning", lifespan="on", access_log=False, proxy_headers=False
-        )
-        self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]})
-
-    def start(self) -> LiveServer:
-        """Start serving and wait until the lifespan has completed."""
-        self.thread.start()
-        deadline = time.monotonic() + 60
-        while not self.server.started:
-            if not self.thread.is_alive() or time.monotonic() > deadline:
-                raise RuntimeError("the app did not start")
-            time.sleep(0.02)
-        return self
-
-    def stop(self) -> None:
-        """Stop serving and close the socket."""
-        self.server.should_exit = True
-        self.thread.join(timeout=15)
-        self.sock.close()
+from tests.live_server import LiveServer
 
 
 @pytest.fixture
