@@ -5,6 +5,8 @@ from __future__ import annotations
 import socket
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import uvicorn
@@ -21,8 +23,9 @@ class LiveServer:
         port = self.sock.getsockname()[1]
         self.url = f"http://127.0.0.1:{port}"
         config = uvicorn.Config(
-            app, log_level="warning", lifespan="on", access_log=False, proxy_headers=False
-        )
+            app, log_level="warning", lifespan="on", access_log=False, proxy_headers=False,
+            timeout_graceful_shutdown=5,
+        )  # fmt: skip
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]})
 
@@ -41,3 +44,13 @@ class LiveServer:
         self.server.should_exit = True
         self.thread.join(timeout=15)
         self.sock.close()
+
+
+@contextmanager
+def serve_app(app: Any) -> Iterator[str]:
+    """Serve an ASGI app (lifespan included) on a free loopback port; yields its base URL."""
+    server = LiveServer(app).start()
+    try:
+        yield server.url
+    finally:
+        server.stop()

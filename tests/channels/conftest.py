@@ -12,7 +12,6 @@ from tests.channels.telegram_fixtures import (
     WEBHOOK_SECRET,
     ScriptedEngine,
     adapter_app,
-    serve_in_thread,
     telegram_settings,
 )
 from tests.channels.wechat_fixtures import (  # noqa: F401  (WeChat / WeCom fixtures)
@@ -20,6 +19,7 @@ from tests.channels.wechat_fixtures import (  # noqa: F401  (WeChat / WeCom fixt
     wechat_fake_api,
     wechat_settings,
 )
+from tests.live_server import serve_app
 
 TELEGRAM_TOKEN = "123456:TEST-fake-telegram-token"
 
@@ -28,7 +28,7 @@ TELEGRAM_TOKEN = "123456:TEST-fake-telegram-token"
 def telegram_api() -> Iterator[FakeTelegramAPI]:
     """A fake Telegram Bot API server on a free loopback port."""
     api = FakeTelegramAPI(TELEGRAM_TOKEN)
-    with serve_in_thread(api.app) as base_url:
+    with serve_app(api.app) as base_url:
         api.port = int(base_url.rsplit(":", 1)[1])
         yield api
 
@@ -45,7 +45,7 @@ def telegram_webhook(
 ) -> Iterator[tuple[str, Settings]]:
     """The Telegram adapter app in webhook mode on loopback: (base URL, settings)."""
     configured = telegram_settings(settings, telegram_api, secret=WEBHOOK_SECRET)
-    with serve_in_thread(adapter_app(configured, telegram_engine)) as base_url:
+    with serve_app(adapter_app(configured, telegram_engine)) as base_url:
         yield base_url, configured
 
 
@@ -55,5 +55,5 @@ def telegram_polling(
 ) -> Iterator[str]:
     """The Telegram adapter app in polling mode (no webhook secret): its base URL."""
     configured = telegram_settings(settings, telegram_api)
-    with serve_in_thread(adapter_app(configured, telegram_engine)) as base_url:
+    with serve_app(adapter_app(configured, telegram_engine)) as base_url:
         yield base_url

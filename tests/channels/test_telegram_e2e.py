@@ -21,10 +21,10 @@ from storage.models import Conversation, FinancingRequest
 from tests.channels.fake_telegram_api import FakeTelegramAPI
 from tests.channels.telegram_fixtures import (
     button_press,
-    serve_in_thread,
     telegram_settings,
     user_message,
 )
+from tests.live_server import serve_app
 
 USER = 515151
 SECRET = "e2e-webhook-secret"
@@ -75,13 +75,13 @@ def telegram_bot(
         app_settings = app_settings.model_copy(update={"database_url": url})
     if request.param == "polling":
         configured = telegram_settings(app_settings, telegram_api)
-        with serve_in_thread(create_app(configured, answerer=answerer)):
+        with serve_app(create_app(configured, answerer=answerer)):
             yield Bot(telegram_api, telegram_api.enqueue, configured)
         return
     configured = telegram_settings(app_settings, telegram_api, secret=SECRET)
     with (
-        serve_in_thread(create_app(configured, answerer=answerer)) as worker_a,
-        serve_in_thread(create_app(configured, answerer=answerer)) as worker_b,
+        serve_app(create_app(configured, answerer=answerer)) as worker_a,
+        serve_app(create_app(configured, answerer=answerer)) as worker_b,
     ):
         workers = [worker_a, worker_b]
 
@@ -163,7 +163,7 @@ def test_wrong_secret_is_refused_by_the_app(
     app_settings: Settings, answerer: Any, telegram_api: FakeTelegramAPI
 ) -> None:
     configured = telegram_settings(app_settings, telegram_api, secret=SECRET)
-    with serve_in_thread(create_app(configured, answerer=answerer)) as base_url:
+    with serve_app(create_app(configured, answerer=answerer)) as base_url:
         for headers in ({}, {"X-Telegram-Bot-Api-Secret-Token": "nope"}):
             response = httpx.post(
                 f"{base_url}/telegram/webhook", json=user_message(USER, "你好"), headers=headers
@@ -203,7 +203,7 @@ def test_long_answer_is_split_by_the_full_app(
     app_settings: Settings, telegram_api: FakeTelegramAPI
 ) -> None:
     configured = telegram_settings(app_settings, telegram_api, secret=SECRET)
-    with serve_in_thread(create_app(configured, answerer=LongAnswerer())) as base_url:
+    with serve_app(create_app(configured, answerer=LongAnswerer())) as base_url:
         headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
         update = user_message(USER, "请详细介绍支持政策")
         assert httpx.post(f"{base_url}/telegram/webhook", json=update, headers=headers).is_success

@@ -18,12 +18,12 @@ from tests.channels.telegram_fixtures import (
     adapter_app,
     button_press,
     post_update,
-    serve_in_thread,
     user_message,
 )
 from tests.channels.telegram_fixtures import (
     WEBHOOK_SECRET as SECRET,
 )
+from tests.live_server import serve_app
 
 USER = 424242
 
@@ -49,7 +49,7 @@ def test_webhook_rejects_update_with_wrong_secret(
 
 
 def test_webhook_answers_404_when_telegram_is_not_configured(settings: Settings) -> None:
-    with serve_in_thread(adapter_app(settings, ScriptedEngine())) as base_url:
+    with serve_app(adapter_app(settings, ScriptedEngine())) as base_url:
         assert post_update(base_url, {"update_id": 1}) == 404
 
 

@@ -21,10 +21,10 @@ from tests.channels.telegram_fixtures import (
     adapter_app,
     button_press,
     post_update,
-    serve_in_thread,
     telegram_settings,
     user_message,
 )
+from tests.live_server import serve_app
 
 USER = 434343
 
@@ -85,7 +85,7 @@ def test_start_retries_until_telegram_is_reachable(
     telegram_api.faults["getMe"] = [500, 500]
     configured = telegram_settings(settings, telegram_api, secret=WEBHOOK_SECRET)
     engine = ScriptedEngine()
-    with serve_in_thread(adapter_app(configured, engine)) as base_url:
+    with serve_app(adapter_app(configured, engine)) as base_url:
         assert post_update(base_url, user_message(USER, "早")) == 503
         deadline = time.monotonic() + 20
         while post_update(base_url, user_message(USER, "你好")) == 503:
@@ -100,7 +100,7 @@ def test_rejected_token_leaves_the_app_serving(
 ) -> None:
     configured = telegram_settings(settings, telegram_api, secret=WEBHOOK_SECRET)
     configured = configured.model_copy(update={"telegram_bot_token": "999:wrong"})
-    with serve_in_thread(adapter_app(configured, ScriptedEngine())) as base_url:
+    with serve_app(adapter_app(configured, ScriptedEngine())) as base_url:
         assert post_update(base_url, user_message(USER, "你好")) == 503
     assert "rejected" in caplog.text
     assert "999:wrong" not in caplog.text
@@ -110,8 +110,8 @@ def test_only_one_worker_polls(settings: Settings, telegram_api: FakeTelegramAPI
     configured = telegram_settings(settings, telegram_api)
     engine = ScriptedEngine()
     with (
-        serve_in_thread(adapter_app(configured, engine)),
-        serve_in_thread(adapter_app(configured, engine)),
+        serve_app(adapter_app(configured, engine)),
+        serve_app(adapter_app(configured, engine)),
     ):
         telegram_api.enqueue(user_message(USER, "你好"))
         telegram_api.wait_until(lambda: sent_texts(telegram_api))
