@@ -11,7 +11,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 
-from policybot.settings import Settings, get_settings
+from core.settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +32,8 @@ def create_app(settings: Settings | None = None, *, answerer: Any = None) -> Fas
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         from bot.answerer import load_answerer
-        from bot.channels import telegram, wechat
+        from bot.channels.telegram import channel as telegram
+        from bot.channels.wechat import channel as wechat
         from bot.engine import Engine
         from storage.db import open_database
         from web.answer_cache import CachedAnswerer
@@ -61,8 +62,8 @@ def create_app(settings: Settings | None = None, *, answerer: Any = None) -> Fas
     app.state.settings = settings
 
     from admin.routes import router as admin_router
-    from bot.channels.telegram import router as telegram_router
-    from bot.channels.wechat import router as wechat_router
+    from bot.channels.telegram.channel import router as telegram_router
+    from bot.channels.wechat.channel import router as wechat_router
     from web.api import router as api_router
     from web.deps import WebLimits
     from web.health import router as health_router

@@ -11,7 +11,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from admin.templating import CHANNEL_LABELS, local_time
-from policybot.masking import mask_phone
+from core.masking import mask_phone
 from storage.models import FinancingRequest
 from storage.statuses import status_label
 

@@ -11,7 +11,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from starlette.templating import Jinja2Templates
 
-from policybot.masking import mask_credit_code, mask_phone
+from core.masking import mask_credit_code, mask_phone
 from storage.admin_queries import LOCAL_TZ
 from storage.staff import ROLE_LABELS
 from storage.statuses import STATUS_LABELS, status_label

@@ -29,7 +29,7 @@ from bot.conversation.replies import (
 )
 from bot.conversation.turn import Reply, Turn
 from bot.messages import Button, OutMessage
-from policybot.masking import mask_text
+from core.masking import mask_text
 from storage.conversations import add_message, get_or_create_conversation, save_state, set_feedback
 from storage.db import Database
 from storage.requests import create_request, list_requests_for_user

@@ -52,7 +52,7 @@ def _timed(args: list[str], env: dict[str, str], stdin: str = "") -> tuple[float
 def warm_latencies(questions: list[str], rounds: int) -> list[float]:
     """Milliseconds per answer, after one warm-up answer (runs in the serving-like child)."""
     from bot.answerer import load_answerer
-    from policybot.settings import get_settings
+    from core.settings import get_settings
 
     answerer = load_answerer(get_settings())
     answerer.answer(questions[0])
@@ -87,7 +87,7 @@ def run_benchmark(settings: Any, questions_path: str | None = None, rounds: int 
 
 if __name__ == "__main__":
     # Child process of run_benchmark: questions on stdin, latencies (ms) as JSON on stdout.
-    from policybot.masking import configure_logging
+    from core.masking import configure_logging
 
     configure_logging("WARNING")
     asked = [line.strip() for line in sys.stdin if line.strip()]

@@ -38,8 +38,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if func is None:
         parser.print_help()
         return 2
-    from policybot.masking import configure_logging
-    from policybot.settings import get_settings
+    from core.masking import configure_logging
+    from core.settings import get_settings
 
     settings = get_settings()
     configure_logging(settings.log_level)

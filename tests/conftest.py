@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from policybot.settings import Settings
+from core.settings import Settings
 
 PG_ADMIN_URL = os.environ.get(
     "POSTGRES_ADMIN_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"

@@ -6,7 +6,7 @@ import logging
 
 import pytest
 
-from policybot.masking import MaskingFilter, mask_credit_code, mask_phone, mask_text
+from core.masking import MaskingFilter, mask_credit_code, mask_phone, mask_text
 
 
 def test_mask_phone_keeps_prefix_and_suffix() -> None:

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Request
 
-from policybot.settings import Settings
+from core.settings import Settings
 from storage.db import Database
 from web.metrics import RATE_LIMITED
 from web.ratelimit import RateLimiter, TrustedProxies, parse_rate, retry_after_header

@@ -13,7 +13,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import IntegrityError
 from starlette.concurrency import run_in_threadpool
 
-from policybot.masking import mask_credit_code
+from core.masking import mask_credit_code
 from storage.models import FinancingRequest
 from storage.statuses import status_label
 from web.deps import DbDep, SettingsDep, rate_limited

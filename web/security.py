@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 from fastapi import FastAPI
 from starlette.middleware.cors import CORSMiddleware
 
-from policybot.settings import Settings
+from core.settings import Settings
 
 _ORIGIN = re.compile(r"^https?://[A-Za-z0-9.\-\[\]:]+$")
 PAGE_CSP = (

@@ -8,7 +8,7 @@ from bot.conversation.commands import CONSENT_NO, CONSENT_YES, EDIT, EDIT_PREFIX
 from bot.intake.fields import CONSENT_TEXT, FORM_FIELDS, Field, display_value
 from bot.messages import Button, OutMessage
 from bot.recommend import recommendation_citation
-from policybot.masking import mask_credit_code
+from core.masking import mask_credit_code
 from storage.models import FinancingRequest
 
 RESUME = "继续"

@@ -60,7 +60,7 @@ def set_webhook_command(args: argparse.Namespace, settings: Any) -> int:
 
     url = args.url or settings.public_base_url.rstrip("/") + "/telegram/webhook"
 
-    from bot.channels.telegram_app import ALLOWED_UPDATES, bot_commands
+    from bot.channels.telegram.app import ALLOWED_UPDATES, bot_commands
 
     async def register_hook() -> bool:
         async with _bot(settings) as bot:
@@ -112,7 +112,7 @@ async def run_polling(
 ) -> None:
     """Open the database and engine, poll Telegram, and stop cleanly on a signal or event."""
     from bot.answerer import load_answerer
-    from bot.channels.telegram_app import launch, shutdown, take_polling_lock
+    from bot.channels.telegram.app import launch, shutdown, take_polling_lock
     from bot.engine import Engine
     from storage.db import open_database
 

@@ -42,7 +42,7 @@ def menu_problems(menu: dict[str, Any]) -> list[str]:
 
 def load_menu(settings: Any) -> dict[str, Any]:
     """WECHAT_MENU as JSON, or the default menu of the assistant's topics."""
-    from bot.channels.wechat_inbound import DEFAULT_MENU
+    from bot.channels.wechat.inbound import DEFAULT_MENU
 
     menu: dict[str, Any] = settings.wechat_menu_json() or DEFAULT_MENU
     return menu
@@ -51,7 +51,7 @@ def load_menu(settings: Any) -> dict[str, Any]:
 async def _publish(settings: Any, menu: dict[str, Any]) -> None:
     import httpx
 
-    from bot.channels.wechat_client import WechatClient
+    from bot.channels.wechat.client import WechatClient
 
     async with httpx.AsyncClient(timeout=10.0) as http:
         client = WechatClient(
@@ -79,7 +79,7 @@ def publish_menu(args: argparse.Namespace, settings: Any) -> int:
         return 2
     import httpx
 
-    from bot.channels.wechat_errors import WechatApiError
+    from bot.channels.wechat.errors import WechatApiError
 
     try:
         asyncio.run(_publish(settings, menu))

@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 import pytest
 
-from policybot.settings import Settings
+from core.settings import Settings
 from storage.db import open_database
 from storage.requests import create_request
 from storage.staff import create_staff_user

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from policybot.settings import Settings
+from core.settings import Settings
 from tests.admin.conftest import BANK_A, PASSWORD, LiveServer, Seeded
 from tests.conftest import require_or_skip
 

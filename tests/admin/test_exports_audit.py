@@ -11,7 +11,7 @@ import httpx
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from policybot.settings import Settings
+from core.settings import Settings
 from storage.db import open_database
 from storage.models import AuditEntry
 from tests.admin.conftest import Seeded, csrf_of

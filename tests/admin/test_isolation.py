@@ -9,7 +9,7 @@ import httpx
 import pytest
 from openpyxl import load_workbook
 
-from policybot.settings import Settings
+from core.settings import Settings
 from tests.admin.conftest import Seeded, csrf_of
 
 

@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from admin.knowledge_gate import DEV_QUESTIONS, compare_metrics
-from policybot.settings import Settings
+from core.settings import Settings
 from storage.db import open_database
 from storage.models import IndexVersion
 from tests.admin.conftest import LiveServer, csrf_of, login

@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from admin.charts import bar_chart, funnel_chart, line_chart
-from policybot.settings import Settings
+from core.settings import Settings
 from storage.db import open_database
 from storage.models import Conversation, FinancingRequest, Message, RequestBank
 from storage.requests import create_request

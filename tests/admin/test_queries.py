@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from policybot.settings import Settings
+from core.settings import Settings
 from storage.admin_queries import RequestFilter, get_visible_request, search_requests
 from storage.admin_stats import build_dashboard, build_insights
 from storage.db import Database, open_database

@@ -6,8 +6,8 @@ from datetime import timedelta
 
 import pytest
 
+from core.settings import Settings
 from policybot.cli import main
-from policybot.settings import Settings
 from storage.db import open_database
 from storage.models import utcnow
 from storage.staff import (

@@ -9,7 +9,7 @@ import httpx
 import pytest
 from sqlalchemy import select
 
-from policybot.settings import Settings
+from core.settings import Settings
 from storage.db import open_database
 from storage.models import FinancingRequest, Notification, RequestBank, RequestEvent
 from tests.admin.conftest import BANK_A, BANK_B, Seeded, csrf_of

@@ -9,8 +9,8 @@ import pytest
 
 from bot.engine import Engine
 from bot.messages import Answer, Citation, OutMessage
+from core.settings import Settings
 from knowledge.documents import Document, parse_measures
-from policybot.settings import Settings
 from storage.db import Database, open_database
 from tests.conftest import PG_ADMIN_URL, postgres_available, require_or_skip
 

@@ -14,7 +14,7 @@ import pytest
 
 from bot.answer_grounding import ungrounded_numbers
 from bot.answerer import Answerer
-from policybot.settings import Settings
+from core.settings import Settings
 
 
 @dataclass

@@ -7,7 +7,7 @@ import logging
 import pytest
 
 from bot.engine import Engine
-from policybot.settings import Settings
+from core.settings import Settings
 from storage.conversations import get_conversation, list_messages
 from storage.db import Database
 from storage.models import Message

@@ -12,9 +12,9 @@ from sqlalchemy import select
 
 from bot.engine import Engine
 from bot.messages import Button, OutMessage
+from core.settings import Settings
 from policybot.cli import build_parser
 from policybot.commands.chat import chat_loop, render
-from policybot.settings import Settings
 from storage.db import open_database
 from storage.models import FinancingRequest
 from tests.bot.engine_support import ANSWERS, FakeAnswerer

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.engine import Engine
-from policybot.settings import Settings
+from core.settings import Settings
 from storage.conversations import get_conversation
 from storage.db import Database, open_database
 from storage.models import Conversation, FinancingRequest, Message

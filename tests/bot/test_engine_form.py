@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.engine import Engine
-from policybot.settings import Settings
+from core.settings import Settings
 from storage.conversations import get_conversation, list_messages
 from storage.db import Database, open_database
 from storage.models import FinancingRequest
@@ -310,7 +310,7 @@ def test_form_stale_consent_button_while_editing_is_not_an_answer(
 RESUME_SCRIPT = """
 import sys
 from bot.engine import Engine
-from policybot.settings import Settings
+from core.settings import Settings
 from storage.db import open_database
 from tests.bot.engine_support import FakeAnswerer
 

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from bot.engine import Engine
-from policybot.settings import Settings
+from core.settings import Settings
 from storage.db import open_database
 from tests.bot.engine_support import button_values, fill_form, texts
 

@@ -6,15 +6,15 @@ from collections.abc import Iterator
 
 import pytest
 
-from policybot.settings import Settings
-from tests.channels.fake_telegram_api import FakeTelegramAPI
-from tests.channels.telegram_fixtures import (
+from core.settings import Settings
+from tests.channels.telegram.fake_api import FakeTelegramAPI
+from tests.channels.telegram.fixtures import (
     WEBHOOK_SECRET,
     ScriptedEngine,
     adapter_app,
     telegram_settings,
 )
-from tests.channels.wechat_fixtures import (  # noqa: F401  (WeChat / WeCom fixtures)
+from tests.channels.wechat.fixtures import (  # noqa: F401  (WeChat / WeCom fixtures)
     wechat_app,
     wechat_fake_api,
     wechat_settings,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from policybot.settings import Settings
+from core.settings import Settings
 from tests.knowledge.fakes import FakeEmbedder
 
 

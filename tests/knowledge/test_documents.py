@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from core.settings import Settings
 from knowledge.documents import ALL_BANKS, parse_measures
 from knowledge.sources import chunk_text, load_packaged_docs, parse_front_matter
-from policybot.settings import Settings
 
 KNOWLEDGE = Settings(_env_file=None).resolved_knowledge_dir  # type: ignore[call-arg]
 

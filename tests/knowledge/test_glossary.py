@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from core.settings import Settings
 from knowledge.glossary import load_glossary, parse_glossary
-from policybot.settings import Settings
 from retrieval.glossary_match import GlossaryMatcher
 from retrieval.records import GlossaryTerm
 

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
+from core.settings import Settings
 from knowledge.indexer import build_index
-from policybot.settings import Settings
 from retrieval.chroma_store import ChromaStore, open_client
 from retrieval.retriever import Retriever
 from tests.knowledge.fakes import FakeEmbedder

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from policybot.settings import Settings
+from core.settings import Settings
 from storage.db import Database, open_database
 
 

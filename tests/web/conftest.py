@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 import pytest
 
-from policybot.settings import Settings
+from core.settings import Settings
 from tests.live_server import LiveServer
 
 

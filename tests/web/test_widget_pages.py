@@ -7,7 +7,7 @@ from collections.abc import Callable
 import httpx
 import pytest
 
-from policybot.settings import Settings
+from core.settings import Settings
 from storage.models import SharedAnswer
 from tests.web.conftest import LiveServer
 from web.security import EmbedPolicy

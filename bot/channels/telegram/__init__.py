@@ -1,0 +1,1 @@
+"""Telegram channel: python-telegram-bot application, handlers, rendering, outbox."""

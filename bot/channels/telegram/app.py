@@ -1,0 +1,179 @@
+"""The python-telegram-bot Application: build (rate limiter, ordering, handlers), run, stop."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import fcntl
+import logging
+from collections import Counter
+from collections.abc import Awaitable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from anyio import CapacityLimiter
+from telegram import BotCommand, Update
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    BaseUpdateProcessor,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot.channels.telegram.buttons import ButtonStore
+from bot.channels.telegram.handlers import (
+    COMMANDS,
+    BotContext,
+    on_button,
+    on_command,
+    on_error,
+    on_group,
+    on_text,
+    on_unsupported,
+)
+from bot.channels.telegram.outbox import run_outbox
+
+log = logging.getLogger(__name__)
+
+ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
+MAX_CONCURRENT_UPDATES = 16
+SQLITE_ENGINE_THREADS = 4
+RATE_LIMIT_RETRIES = 3  # RetryAfter: wait the time Telegram asks for, then resend (up to 3x)
+
+
+class PerChatUpdateProcessor(BaseUpdateProcessor):
+    """Process different chats concurrently but each chat's updates strictly in order."""
+
+    def __init__(self, max_concurrent_updates: int) -> None:
+        super().__init__(max_concurrent_updates)
+        self._locks: dict[int, asyncio.Lock] = {}
+        self._users: Counter[int] = Counter()
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        """Await the update's handlers under its chat's lock."""
+        chat = update.effective_chat if isinstance(update, Update) else None
+        if chat is None:
+            await coroutine
+            return
+        lock = self._locks.setdefault(chat.id, asyncio.Lock())
+        self._users[chat.id] += 1
+        try:
+            async with lock:
+                await coroutine
+        finally:
+            self._users[chat.id] -= 1
+            if self._users[chat.id] <= 0:
+                del self._users[chat.id]
+                self._locks.pop(chat.id, None)
+
+    async def initialize(self) -> None:
+        """Nothing to set up."""
+
+    async def shutdown(self) -> None:
+        """Nothing to release."""
+
+
+def build_application(
+    settings: Any, *, engine: Any, db: Any, polling: bool
+) -> Application[Any, Any, Any, Any, Any, Any]:
+    """The PTB application for the configured token and Bot API server, handlers attached."""
+    builder = (
+        Application.builder()
+        .token(settings.telegram_bot_token)
+        .base_url(settings.telegram_base_url)
+        .rate_limiter(AIORateLimiter(max_retries=RATE_LIMIT_RETRIES))
+        .concurrent_updates(PerChatUpdateProcessor(MAX_CONCURRENT_UPDATES))
+    )
+    if not polling:
+        builder = builder.updater(None)  # webhook: updates arrive through the FastAPI route
+    application = builder.build()
+    application.bot_data["policybot"] = BotContext(
+        engine=engine,
+        buttons=ButtonStore(db),
+        office_phone=settings.office_phone,
+        # SQLite has one writer: a few threads queue less than many.
+        limiter=CapacityLimiter(SQLITE_ENGINE_THREADS if db.is_sqlite else MAX_CONCURRENT_UPDATES),
+    )
+    # Only private chats: form answers (phone, credit code) must never show in a group.
+    private = filters.ChatType.PRIVATE
+    application.add_handler(CommandHandler(list(COMMANDS), on_command, filters=private))
+    application.add_handler(MessageHandler(private & filters.COMMAND, on_command))  # unknown
+    application.add_handler(CallbackQueryHandler(on_button))
+    application.add_handler(MessageHandler(private & filters.TEXT & ~filters.COMMAND, on_text))
+    unsupported = private & ~filters.TEXT & ~filters.StatusUpdate.ALL
+    application.add_handler(MessageHandler(unsupported, on_unsupported))
+    application.add_handler(MessageHandler(filters.ChatType.GROUPS & filters.COMMAND, on_group))
+    application.add_error_handler(on_error)
+    return application
+
+
+def bot_commands() -> list[BotCommand]:
+    """The command menu registered with setMyCommands."""
+    return [BotCommand(name, description) for name, description in COMMANDS.items()]
+
+
+@dataclass
+class TelegramChannel:
+    """The running PTB application, its mode and the outbox task."""
+
+    application: Any
+    polling: bool
+    webhook_secret: str
+    outbox: asyncio.Task[None] | None = None
+
+
+async def launch(settings: Any, *, engine: Any, db: Any, polling: bool) -> TelegramChannel:
+    """Build and start the application, taking updates by long polling or from the route."""
+    # httpx logs every request URL at INFO, and Bot API URLs contain the token.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    application = build_application(settings, engine=engine, db=db, polling=polling)
+    try:
+        await application.initialize()
+        await application.bot.set_my_commands(bot_commands())
+        if application.updater is not None:
+            await application.updater.start_polling(
+                allowed_updates=ALLOWED_UPDATES, drop_pending_updates=False
+            )
+        await application.start()
+    except BaseException:
+        await application.shutdown()  # no-op when initialize() failed: close the client too
+        await application.bot.request.shutdown()
+        raise
+    channel = TelegramChannel(application, polling, settings.telegram_webhook_secret)
+    channel.outbox = asyncio.create_task(
+        run_outbox(application.bot, db, settings.telegram_outbox_interval_s),
+        name="telegram-outbox",
+    )
+    mode = "polling" if polling else "webhook"
+    log.info("telegram bot @%s started (%s)", application.bot.username, mode)
+    return channel
+
+
+async def shutdown(channel: TelegramChannel) -> None:
+    """Stop the outbox, the polling, and the application, in that order."""
+    if channel.outbox is not None:
+        channel.outbox.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await channel.outbox
+    application = channel.application
+    if application.updater is not None and application.updater.running:
+        await application.updater.stop()
+    if application.running:
+        await application.stop()
+    await application.shutdown()
+
+
+def take_polling_lock(data_dir: Path) -> IO[bytes] | None:
+    """Lock held by the one process that polls (two pollers make Telegram answer 409)."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    handle = (data_dir / "telegram-polling.lock").open("wb")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.close()
+        return None
+    return handle

@@ -1,0 +1,124 @@
+"""Telegram channel in the FastAPI app: the webhook route and the lifespan start/stop."""
+
+# Mode: with TELEGRAM_WEBHOOK_SECRET set, updates arrive on POST /telegram/webhook (register it
+# with `policybot telegram set-webhook URL`; any number of workers). Without it, the server polls
+# Telegram in the background (no public URL needed); with several workers only the one holding
+# the polling lock in the data dir polls, as `policybot telegram` does when run on its own.
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hmac
+import itertools
+import logging
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Header, HTTPException, Request, Response
+from telegram import Update
+from telegram.error import InvalidToken
+
+from bot.channels.telegram.app import TelegramChannel, launch, shutdown, take_polling_lock
+from bot.channels.telegram.updates import first_delivery
+
+log = logging.getLogger(__name__)
+
+router = APIRouter()
+# Telegram unreachable at startup: try again after these many seconds, then every last one.
+START_RETRY_S = (5.0, 15.0, 60.0, 300.0)
+
+
+def secret_matches(given: str | None, expected: str) -> bool:
+    """Constant-time comparison of the webhook secret header."""
+    if not given or not expected:
+        return False
+    return hmac.compare_digest(given.encode("utf-8"), expected.encode("utf-8"))
+
+
+@router.post("/telegram/webhook", include_in_schema=False)
+async def telegram_webhook(
+    request: Request,
+    secret: Annotated[str | None, Header(alias="X-Telegram-Bot-Api-Secret-Token")] = None,
+) -> Response:
+    """Queue one update from Telegram after checking the secret token."""
+    channel: TelegramChannel | None = getattr(request.app.state, "telegram", None)
+    if channel is None:
+        settings = getattr(request.app.state, "settings", None)
+        if settings is not None and settings.telegram_bot_token:
+            raise HTTPException(status_code=503, detail="telegram unavailable")
+        raise HTTPException(status_code=404, detail="telegram not configured")
+    if channel.polling:
+        raise HTTPException(status_code=503, detail="telegram webhook disabled")
+    if not secret_matches(secret, channel.webhook_secret):
+        raise HTTPException(status_code=403, detail="forbidden")
+    try:
+        payload = await request.json()
+        if not isinstance(payload, dict) or not isinstance(payload.get("update_id"), int):
+            raise ValueError("not an update")
+        update = Update.de_json(payload, channel.application.bot)
+    except Exception as exc:  # untrusted JSON: any parsing failure is the sender's error
+        raise HTTPException(status_code=400, detail="invalid update") from exc
+    bot_id = channel.application.bot.id
+    if not await asyncio.to_thread(first_delivery, request.app.state.db, bot_id, update.update_id):
+        return Response(status_code=200)  # a redelivery another request already queued
+    await channel.application.update_queue.put(update)
+    return Response(status_code=200)
+
+
+async def _try_launch(app: Any, settings: Any) -> bool:
+    """One start attempt; True when done (started, or the token is rejected for good)."""
+    polling = not settings.telegram_webhook_secret
+    if polling and app.state.telegram_lock is None:
+        app.state.telegram_lock = take_polling_lock(settings.data_dir)
+        if app.state.telegram_lock is None:
+            log.info("another worker polls Telegram; this one serves the other channels")
+            return True
+    try:
+        app.state.telegram = await launch(
+            settings, engine=app.state.engine, db=app.state.db, polling=polling
+        )
+    except InvalidToken:
+        log.error("TELEGRAM_BOT_TOKEN was rejected by Telegram; the bot stays off")
+        return True
+    except Exception as exc:
+        log.warning("telegram bot could not start (%s); will retry", exc, exc_info=exc)
+        return False
+    return True
+
+
+async def _keep_trying(app: Any, settings: Any) -> None:
+    """Retry the start in the background until it succeeds or the app stops."""
+    for delay in itertools.chain(START_RETRY_S, itertools.repeat(START_RETRY_S[-1])):
+        await asyncio.sleep(delay)
+        if await _try_launch(app, settings):
+            return
+
+
+async def start(app: Any, settings: Any) -> None:
+    """Start the bot when TELEGRAM_BOT_TOKEN is set; the web app keeps running if it fails."""
+    app.state.telegram = None
+    app.state.telegram_starter = None
+    app.state.telegram_lock = None
+    if not settings.telegram_bot_token:
+        return
+    if not await _try_launch(app, settings):
+        app.state.telegram_starter = asyncio.create_task(
+            _keep_trying(app, settings), name="telegram-start-retry"
+        )
+
+
+async def stop(app: Any) -> None:
+    """Stop the start retries and the bot if it runs."""
+    starter: asyncio.Task[None] | None = getattr(app.state, "telegram_starter", None)
+    if starter is not None:
+        starter.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await starter
+    channel: TelegramChannel | None = getattr(app.state, "telegram", None)
+    app.state.telegram = None
+    if channel is not None:
+        await shutdown(channel)
+    lock = getattr(app.state, "telegram_lock", None)
+    if lock is not None:
+        lock.close()  # releases the polling lock
+        app.state.telegram_lock = None

@@ -1,0 +1,228 @@
+"""PTB handlers: translate Telegram updates into engine calls and engine messages into replies."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from html import escape
+from typing import Any
+
+from anyio import CapacityLimiter, to_thread
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    LinkPreviewOptions,
+    Message,
+    Update,
+)
+from telegram.constants import ChatAction, ParseMode
+from telegram.error import BadRequest, TelegramError
+from telegram.ext import ContextTypes
+
+from bot.channels.telegram.buttons import ButtonStore, inline_value
+from bot.channels.telegram.render import MAX_CHUNK, Chunk, render_message, tg_len
+from bot.conversation.commands import classify_command, parse_feedback
+
+log = logging.getLogger(__name__)
+
+CHANNEL = "telegram"
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+
+# Bot commands and their menu descriptions; the engine understands the slash commands itself.
+COMMANDS: dict[str, str] = {
+    "start": "开始使用，查看能做什么",
+    "help": "使用帮助",
+    "apply": "登记融资需求",
+    "status": "查询融资需求办理进度",
+    "cancel": "取消当前填写",
+}
+
+UNSUPPORTED_TEXT = "目前只能识别文字消息，请直接输入您的问题，或发送 /apply 登记融资需求。"
+EXPIRED_BUTTON_TEXT = "这个按钮已失效，请直接输入您要办理的事项，或发送 /help 查看帮助。"
+
+
+@dataclass(frozen=True)
+class BotContext:
+    """What the handlers need, kept in `application.bot_data["policybot"]`."""
+
+    engine: Any
+    buttons: ButtonStore
+    office_phone: str
+    limiter: CapacityLimiter  # threads allowed into the engine at once
+
+
+def bot_context(context: ContextTypes.DEFAULT_TYPE) -> BotContext:
+    """The policybot context stored in the application's bot_data."""
+    ctx: BotContext = context.application.bot_data["policybot"]
+    return ctx
+
+
+def reply_markup(chunk: Chunk) -> InlineKeyboardMarkup | None:
+    """The chunk's keyboard as PTB markup (None when there are no buttons)."""
+    if not chunk.keyboard:
+        return None
+    rows = [
+        [InlineKeyboardButton(key.label, callback_data=key.data) for key in row]
+        for row in chunk.keyboard
+    ]
+    return InlineKeyboardMarkup(rows)
+
+
+def converse(ctx: BotContext, user_id: str, text: str) -> list[Chunk]:
+    """Run one engine turn and render its messages (blocking: call from a worker thread)."""
+    chunks: list[Chunk] = []
+    for message in ctx.engine.handle(CHANNEL, user_id, text):
+        chunks.extend(render_message(message, ctx.buttons.encode))
+    return chunks
+
+
+async def send_chunks(bot: Any, chat_id: int, chunks: list[Chunk]) -> None:
+    """Send rendered chunks in order as HTML messages."""
+    for chunk in chunks:
+        await bot.send_message(
+            chat_id=chat_id,
+            text=chunk.html,
+            parse_mode=ParseMode.HTML,
+            reply_markup=reply_markup(chunk),
+            link_preview_options=NO_PREVIEW,
+        )
+
+
+async def answer_user(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
+    """Pass the user's text to the engine and send back what it says."""
+    chat, user = update.effective_chat, update.effective_user
+    if chat is None or user is None:
+        return
+    ctx = bot_context(context)
+    # "typing…" goes out while the engine works, not before it (saves a round trip).
+    typing = asyncio.ensure_future(show_typing(context.bot, chat.id))
+    try:
+        chunks = await to_thread.run_sync(converse, ctx, str(user.id), text, limiter=ctx.limiter)
+    finally:
+        await typing
+    await send_chunks(context.bot, chat.id, chunks)
+
+
+async def show_typing(bot: Any, chat_id: int) -> None:
+    """The typing indicator; failures do not matter."""
+    try:
+        await bot.send_chat_action(chat_id=chat_id, action=ChatAction.TYPING)
+    except TelegramError:
+        log.debug("typing indicator failed for chat %s", chat_id)
+
+
+async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A /command (payload dropped); commands the engine does not know get the help."""
+    message = update.effective_message
+    if message is None or not message.text:
+        return
+    command = "/" + message.text.split()[0].lstrip("/").split("@")[0].lower()
+    known = command[1:] in COMMANDS or classify_command(command) is not None  # e.g. /human
+    await answer_user(update, context, command if known else "/help")
+
+
+async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Free text: a question or the answer to the current form field."""
+    message = update.effective_message
+    if message is not None and message.text:
+        await answer_user(update, context, message.text)
+
+
+async def on_unsupported(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Photos, stickers, voice...: explain that only text is understood."""
+    if update.effective_chat is not None:
+        await context.bot.send_message(chat_id=update.effective_chat.id, text=UNSUPPORTED_TEXT)
+
+
+async def on_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A command in a group: point to the private chat (company data stays out of groups)."""
+    if update.effective_chat is not None:
+        text = f"为保护企业信息，请私聊我办理：打开 @{context.bot.username} 并发送 /start。"
+        await context.bot.send_message(chat_id=update.effective_chat.id, text=text)
+
+
+async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A button press: answer the query first, mark the choice, then send the value as text."""
+    query = update.callback_query
+    if query is None:
+        return
+    try:
+        await query.answer()
+    except TelegramError:
+        log.info("callback query %s could not be answered (too old?)", query.id)
+    ctx = bot_context(context)
+    value = await asyncio.to_thread(ctx.buttons.decode, query.data or "")
+    if value is None:
+        if update.effective_chat is not None:
+            await context.bot.send_message(
+                chat_id=update.effective_chat.id, text=EXPIRED_BUTTON_TEXT
+            )
+        return
+    if await mark_choice(query.message, query.data or "", value):
+        await answer_user(update, context, value)
+
+
+def _pressed_label(message: Message, data: str) -> str:
+    """The label of the pressed button, read from the message's keyboard."""
+    markup = message.reply_markup
+    for row in markup.inline_keyboard if markup else ():
+        for button in row:
+            if button.callback_data == data:
+                return button.text
+    return ""
+
+
+def _without_feedback(message: Message) -> InlineKeyboardMarkup | None:
+    """The message's keyboard minus the thumbs-up/down buttons (None when nothing is left)."""
+    markup = message.reply_markup
+    rows = [
+        [b for b in row if parse_feedback(inline_value(str(b.callback_data or "")) or "") is None]
+        for row in (markup.inline_keyboard if markup else ())
+    ]
+    kept = [row for row in rows if row]
+    return InlineKeyboardMarkup(kept) if kept else None
+
+
+async def mark_choice(message: Any, data: str, value: str) -> bool:
+    """Retire the pressed buttons; False when they were already retired (a double tap)."""
+    # Feedback drops only the thumbs (the other follow-ups stay useful); a choice is echoed
+    # under the question and its keyboard removed. Telegram refuses an edit that changes
+    # nothing, which tells a second press of the same button from a first one, across workers.
+    if not isinstance(message, Message):
+        return True  # inaccessible (too old) message: nothing to edit
+    try:
+        if parse_feedback(value) is not None:
+            await message.edit_reply_markup(reply_markup=_without_feedback(message))
+            return True
+        label = _pressed_label(message, data)
+        body = message.text_html if message.text else ""
+        marked = f"{body}\n\n✅ {escape(label)}" if body and label else ""
+        if marked and tg_len(marked) <= MAX_CHUNK:
+            await message.edit_text(
+                marked, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW
+            )
+        else:
+            await message.edit_reply_markup(reply_markup=None)
+    except BadRequest as exc:
+        if "not modified" in str(exc).lower():
+            log.info("button pressed twice on message %s; second press ignored", message.id)
+            return False
+        log.info("could not retire the pressed button: %s", exc)
+    return True
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The one error handler: log with the traceback and tell the user kindly."""
+    log.error("telegram update failed", exc_info=context.error)
+    if not isinstance(update, Update) or update.effective_chat is None:
+        return
+    phone = context.application.bot_data["policybot"].office_phone
+    text = (
+        "抱歉，系统暂时出了点问题，请稍后再试一次。"
+        f"您已填写的内容不会丢失；如着急办理，可致电协调办公室 {phone}。"
+    )
+    try:
+        await context.bot.send_message(chat_id=update.effective_chat.id, text=text)
+    except TelegramError:
+        log.warning("could not send the error message to chat %s", update.effective_chat.id)

@@ -1,0 +1,1 @@
+"""WeChat Official Account and WeCom channel: callback protocol, crypto, rendering, outbox."""

@@ -1,0 +1,194 @@
+"""WeChat Official Account and WeCom callbacks: verification, decryption, replies, outbox."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import secrets
+import time
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Request, Response
+
+from bot.channels.wechat.crypto import MessageCrypto, check_signature
+from bot.channels.wechat.errors import (
+    BodyTooLargeError,
+    DecryptError,
+    SignatureError,
+    WechatProtocolError,
+    XmlError,
+)
+from bot.channels.wechat.flow import passive_reply, push_reply
+from bot.channels.wechat.inbound import read_inbound
+from bot.channels.wechat.runtime import WechatRuntime
+from bot.channels.wechat.xml import encrypted_reply_xml, parse_xml, text_reply_xml
+
+log = logging.getLogger(__name__)
+
+router = APIRouter()
+
+SUCCESS = "success"  # tells WeChat not to retry and not to show an error
+
+
+def runtime(request: Request) -> WechatRuntime:
+    """The channel state created by `start`."""
+    rt: WechatRuntime | None = getattr(request.app.state, "wechat", None)
+    if rt is None:
+        raise HTTPException(status_code=503, detail="channel not started")
+    return rt
+
+
+def refuse(exc: WechatProtocolError) -> HTTPException:
+    """The HTTP error for a refused callback (logged without the payload)."""
+    log.warning("wechat callback refused: %s (%s)", exc.detail, exc)
+    return HTTPException(status_code=exc.status_code, detail=exc.detail)
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """The request body, refusing more than `limit` bytes without reading it all."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise BodyTooLargeError(declared)
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise BodyTooLargeError(str(size))
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def make_crypto(token: str, aes_key: str, receive_id: str) -> MessageCrypto:
+    """The crypto of a configured channel; a missing or malformed key refuses the callback."""
+    try:
+        return MessageCrypto(token, aes_key, receive_id)
+    except ValueError as exc:
+        raise DecryptError(f"channel crypto not configured: {exc}") from exc
+
+
+async def decrypt_envelope(request: Request, crypto: MessageCrypto, limit: int) -> dict[str, str]:
+    """Read an encrypted callback body, check msg_signature, decrypt and parse the message."""
+    params = request.query_params
+    if not params.get("msg_signature"):
+        raise SignatureError("missing msg_signature")
+    outer = parse_xml(await read_body(request, limit))
+    encrypted = outer.get("Encrypt", "")
+    if not encrypted:
+        raise XmlError("no Encrypt element")
+    timestamp, nonce = params.get("timestamp", ""), params.get("nonce", "")
+    inner = crypto.verify_and_decrypt(params.get("msg_signature"), timestamp, nonce, encrypted)
+    return parse_xml(inner)
+
+
+def encrypt_reply(crypto: MessageCrypto, xml: str) -> str:
+    """Wrap a reply in the encrypted envelope with a fresh timestamp and nonce."""
+    encrypted = crypto.encrypt(xml)
+    timestamp, nonce = str(int(time.time())), str(secrets.randbelow(10**10))
+    return encrypted_reply_xml(
+        encrypted, crypto.sign(timestamp, nonce, encrypted), timestamp, nonce
+    )
+
+
+@router.get("/wechat/callback")
+async def wechat_verify(request: Request) -> Response:
+    """URL verification: echo `echostr` when the signature matches WECHAT_TOKEN."""
+    params, settings = request.query_params, request.app.state.settings
+    try:
+        check_signature(
+            params.get("signature"),
+            settings.wechat_token,
+            params.get("timestamp", ""),
+            params.get("nonce", ""),
+        )
+    except WechatProtocolError as exc:
+        raise refuse(exc) from exc
+    return Response(params.get("echostr", ""), media_type="text/plain")
+
+
+@router.post("/wechat/callback")
+async def wechat_callback(request: Request) -> Response:
+    """A message or event from the Official Account, in plaintext or safe (aes) mode."""
+    rt = runtime(request)
+    settings, params = rt.settings, request.query_params
+    timestamp, nonce = params.get("timestamp", ""), params.get("nonce", "")
+    safe_mode = params.get("encrypt_type", "raw").lower() == "aes"
+    crypto: MessageCrypto | None = None
+    try:
+        if params.get("signature") or not safe_mode:
+            check_signature(params.get("signature"), settings.wechat_token, timestamp, nonce)
+        if safe_mode:
+            crypto = make_crypto(
+                settings.wechat_token, settings.wechat_encoding_aes_key, settings.wechat_app_id
+            )
+            fields = await decrypt_envelope(request, crypto, settings.max_body_bytes)
+        else:
+            fields = parse_xml(await read_body(request, settings.max_body_bytes))
+    except WechatProtocolError as exc:
+        raise refuse(exc) from exc
+    inbound = read_inbound("wechat", fields)
+    text = await passive_reply(rt, "wechat", inbound) if inbound else None
+    if not text:
+        return Response(SUCCESS, media_type="text/plain")
+    xml = text_reply_xml(fields.get("FromUserName", ""), fields.get("ToUserName", ""), text)
+    if crypto is not None:
+        xml = encrypt_reply(crypto, xml)
+    return Response(xml, media_type="application/xml")
+
+
+def wecom_crypto(settings: Any) -> MessageCrypto:
+    """WeCom callbacks are always encrypted, with the CorpID as receive id."""
+    if not settings.wecom_token:
+        raise SignatureError("WECOM_TOKEN is not set")
+    return make_crypto(
+        settings.wecom_token, settings.wecom_encoding_aes_key, settings.wecom_corp_id
+    )
+
+
+@router.get("/wecom/callback")
+async def wecom_verify(request: Request) -> Response:
+    """URL verification: decrypt `echostr` when msg_signature matches and return the plaintext."""
+    params = request.query_params
+    try:
+        crypto = wecom_crypto(request.app.state.settings)
+        echo = params.get("echostr", "")
+        plain = crypto.verify_and_decrypt(
+            params.get("msg_signature"), params.get("timestamp", ""), params.get("nonce", ""), echo
+        )
+    except WechatProtocolError as exc:
+        raise refuse(exc) from exc
+    return Response(plain, media_type="text/plain")
+
+
+@router.post("/wecom/callback")
+async def wecom_callback(request: Request) -> Response:
+    """A WeCom app message: acknowledged at once, answered through message/send."""
+    rt = runtime(request)
+    try:
+        crypto = wecom_crypto(rt.settings)
+        fields = await decrypt_envelope(request, crypto, rt.settings.max_body_bytes)
+    except WechatProtocolError as exc:
+        raise refuse(exc) from exc
+    inbound = read_inbound("wecom", fields)
+    if inbound is not None:
+        rt.spawn(push_reply(rt, "wecom", inbound))
+    return Response("", media_type="text/plain")
+
+
+async def start(app: Any, settings: Any) -> None:
+    """Create the channel state; deliver the outbox while an API client is configured."""
+    rt = WechatRuntime(app, settings)
+    app.state.wechat = rt
+    if rt.wechat is not None or rt.wecom is not None:
+        rt.outbox_task = asyncio.create_task(rt.run_outbox(settings.wechat_outbox_interval_s))
+        log.info(
+            "wechat outbox delivery started (wechat=%s, wecom=%s)", bool(rt.wechat), bool(rt.wecom)
+        )
+
+
+async def stop(app: Any) -> None:
+    """Stop background deliveries and close the API client."""
+    rt: WechatRuntime | None = getattr(app.state, "wechat", None)
+    if rt is not None:
+        await rt.close()
+        app.state.wechat = None

@@ -1,0 +1,153 @@
+"""Per-app state of the WeChat channels: API clients, engine calls, background deliveries."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Coroutine
+from datetime import timedelta
+from typing import Any
+
+import httpx
+
+from bot.channels.wechat.client import WechatClient, WecomClient
+from bot.channels.wechat.render import MAX_PARTS, collect_buttons, render_reply
+from bot.channels.wechat.store import remember_options, resolve_choice, save_shared_answer
+from bot.messages import Citation, OutMessage
+from storage.notifications import mark_notification, pending_notifications
+
+log = logging.getLogger(__name__)
+
+PURGE_AFTER = timedelta(days=2)
+
+
+class WechatRuntime:
+    """What the callback routes need at request time; created by `start`, closed by `stop`."""
+
+    def __init__(self, app: Any, settings: Any) -> None:
+        self.app = app
+        self.settings = settings
+        self.http = httpx.AsyncClient(timeout=httpx.Timeout(10.0, connect=5.0))
+        self.wechat: WechatClient | None = None
+        self.wecom: WecomClient | None = None
+        if settings.wechat_app_id and settings.wechat_app_secret:
+            self.wechat = WechatClient(
+                self.http,
+                settings.wechat_api_base_url,
+                settings.wechat_app_id,
+                settings.wechat_app_secret,
+            )
+        if settings.wecom_corp_id and settings.wecom_secret:
+            self.wecom = WecomClient(
+                self.http,
+                settings.wecom_api_base_url,
+                settings.wecom_corp_id,
+                settings.wecom_secret,
+                settings.wecom_agent_id,
+            )
+        self.tasks: set[asyncio.Task[Any]] = set()
+        self.outbox_task: asyncio.Task[None] | None = None
+
+    @property
+    def db(self) -> Any:
+        """The app's database (opened by the lifespan)."""
+        return self.app.state.db
+
+    def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        """Run a coroutine in the background, keeping a reference until it ends."""
+        task = asyncio.create_task(coro)
+        self.tasks.add(task)
+        task.add_done_callback(self._task_done)
+        return task
+
+    def _task_done(self, task: asyncio.Task[Any]) -> None:
+        self.tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("wechat background task failed", exc_info=task.exception())
+
+    def _converse(self, channel: str, user_id: str, text: str) -> list[OutMessage]:
+        value = resolve_choice(self.db, channel, user_id, text)
+        messages: list[OutMessage] = self.app.state.engine.handle(channel, user_id, value)
+        remember_options(self.db, channel, user_id, collect_buttons(messages))
+        return messages
+
+    async def converse(self, channel: str, user_id: str, text: str) -> list[OutMessage]:
+        """Map a numbered choice back to its value, ask the engine, remember new options."""
+        return await asyncio.to_thread(self._converse, channel, user_id, text)
+
+    def share_link(self, text: str, citations: list[Citation]) -> str:
+        """Store a full answer and return its public web address."""
+        answer_id = save_shared_answer(self.db, text, citations)
+        return f"{self.settings.public_base_url.rstrip('/')}/a/{answer_id}"
+
+    async def render(self, messages: list[OutMessage], *, max_parts: int = 1) -> list[str]:
+        """Plain-text parts for WeChat (long answers stored on the web)."""
+        return await asyncio.to_thread(render_reply, messages, self.share_link, max_parts=max_parts)
+
+    async def send(self, channel: str, user_id: str, parts: list[str]) -> None:
+        """Deliver texts through the customer-service API (WeChat) or message/send (WeCom)."""
+        client = self.wechat if channel == "wechat" else self.wecom
+        if client is None:
+            raise RuntimeError(f"{channel} API credentials are not configured")
+        for part in parts:
+            await client.send_text(user_id, part)
+
+    async def send_messages(self, channel: str, user_id: str, messages: list[OutMessage]) -> str:
+        """Render and send engine messages as up to MAX_PARTS texts; returns the text sent."""
+        parts = await self.render(messages, max_parts=MAX_PARTS)
+        await self.send(channel, user_id, parts)
+        return "\n\n".join(parts)
+
+    async def deliver_outbox(self) -> int:
+        """Send pending status-change notifications of both channels; returns how many were sent."""
+        sent = 0
+        for channel, client in (("wechat", self.wechat), ("wecom", self.wecom)):
+            if client is None:
+                continue
+            notes = await asyncio.to_thread(self._pending, channel)
+            for note_id, user_id, text in notes:
+                ok = True
+                try:
+                    await self.send(channel, user_id, [text])
+                except Exception as exc:  # network or API refusal: retried on the next round
+                    ok = False
+                    log.warning("%s notification %s not delivered: %s", channel, note_id, exc)
+                await asyncio.to_thread(self._mark, note_id, ok)
+                sent += ok
+        return sent
+
+    def _pending(self, channel: str) -> list[tuple[int, str, str]]:
+        with self.db.session() as session:
+            notes = pending_notifications(session, channel=channel)
+            return [(n.id, n.user_id, n.text) for n in notes]
+
+    def _mark(self, note_id: int, sent: bool) -> None:
+        with self.db.session() as session:
+            mark_notification(session, note_id, sent=sent)
+
+    async def run_outbox(self, interval: float) -> None:
+        """Deliver the outbox every `interval` seconds until cancelled; purge old message keys."""
+        from bot.channels.wechat.store import purge_messages
+
+        rounds = 0
+        while True:
+            try:
+                await self.deliver_outbox()
+                if rounds % 720 == 0:
+                    await asyncio.to_thread(purge_messages, self.db, older_than=PURGE_AFTER)
+            except Exception:
+                log.exception("wechat outbox round failed")
+            rounds += 1
+            await asyncio.sleep(interval)
+
+    async def close(self) -> None:
+        """Stop the outbox, let running deliveries finish briefly, close the HTTP client."""
+        if self.outbox_task is not None:
+            self.outbox_task.cancel()
+            await asyncio.gather(self.outbox_task, return_exceptions=True)
+        if self.tasks:
+            _, pending = await asyncio.wait(set(self.tasks), timeout=5.0)
+            for task in pending:
+                task.cancel()
+            await asyncio.gather(*pending, return_exceptions=True)
+        await self.http.aclose()

@@ -1,0 +1,135 @@
+"""Database helpers of the WeChat channels: retry deduplication, last options, shared answers."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+import uuid
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import delete, or_
+from sqlalchemy.exc import IntegrityError
+
+from bot.channels.wechat.render import numbers_pick
+from bot.messages import Button, Citation
+from storage.models import ProcessedMessage, SharedAnswer, utcnow
+
+OPTIONS_STATUS = "options"  # rows holding a user's last numbered options, not messages
+
+
+@dataclass(frozen=True)
+class Claim:
+    """The outcome of claiming an inbound message: ours to process, or already seen."""
+
+    claimed: bool
+    status: str
+    reply: str | None
+
+
+def claim_message(db: Any, key: str) -> Claim:
+    """Insert the message key; the first worker to succeed processes it, others read its state."""
+    try:
+        with db.session() as session:
+            session.add(ProcessedMessage(key=key, status="processing"))
+            session.flush()
+        return Claim(True, "processing", None)
+    except IntegrityError:
+        row = read_message(db, key)
+        if row is None:  # released in the meantime: try once more
+            return claim_message(db, key)
+        return row
+
+
+def read_message(db: Any, key: str) -> Claim | None:
+    """The stored state and reply of a message key, if any."""
+    with db.session() as session:
+        row = session.get(ProcessedMessage, key)
+        return None if row is None else Claim(False, row.status, row.reply)
+
+
+def finish_message(db: Any, key: str, *, status: str, reply: str | None) -> None:
+    """Record the outcome: "done" (passive reply stored), "deferred", "sent" or "failed"."""
+    with db.session() as session:
+        row = session.get(ProcessedMessage, key)
+        if row is None:
+            session.add(ProcessedMessage(key=key, status=status, reply=reply))
+        else:
+            row.status, row.reply = status, reply
+
+
+def release_message(db: Any, key: str) -> None:
+    """Forget a claim whose processing failed, so that a retry can process it again."""
+    with db.session() as session:
+        session.execute(delete(ProcessedMessage).where(ProcessedMessage.key == key))
+
+
+def purge_messages(db: Any, *, older_than: timedelta) -> int:
+    """Delete old WeChat/WeCom message keys (retries come within seconds); options are kept."""
+    # Other channels keep their own rows in this table (e.g. Telegram's long button values).
+    own_keys = or_(
+        ProcessedMessage.key.startswith("wechat:"), ProcessedMessage.key.startswith("wecom:")
+    )
+    with db.session() as session:
+        result = session.execute(
+            delete(ProcessedMessage)
+            .where(ProcessedMessage.created_at < utcnow() - older_than)
+            .where(ProcessedMessage.status != OPTIONS_STATUS)
+            .where(own_keys)
+        )
+        return int(getattr(result, "rowcount", 0) or 0)
+
+
+def _options_key(channel: str, user_id: str) -> str:
+    return f"options:{channel}:{user_id}"
+
+
+def remember_options(db: Any, channel: str, user_id: str, buttons: list[Button]) -> None:
+    """Keep the options just shown, so that "2" or a label can be mapped to a button value."""
+    payload = json.dumps([[b.label, b.value] for b in buttons], ensure_ascii=False)
+    key = _options_key(channel, user_id)
+    with db.session() as session:
+        row = session.get(ProcessedMessage, key)
+        if row is None:
+            session.add(ProcessedMessage(key=key, status=OPTIONS_STATUS, reply=payload))
+        else:
+            row.reply, row.created_at = payload, utcnow()
+
+
+def normalize_choice(text: str) -> str:
+    """Full-width digits and spaces folded, surrounding blanks and punctuation removed."""
+    return unicodedata.normalize("NFKC", text).strip().strip("。.、，,").strip()
+
+
+def resolve_choice(db: Any, channel: str, user_id: str, text: str) -> str:
+    """The button value for a number or label of the last options; otherwise the text itself."""
+    with db.session() as session:
+        row = session.get(ProcessedMessage, _options_key(channel, user_id))
+        options = json.loads(row.reply) if row is not None and row.reply else []
+    if not options:
+        return text
+    answer = normalize_choice(text)
+    if (
+        answer.isdigit()
+        and 1 <= int(answer) <= len(options)
+        and numbers_pick([str(value) for _, value in options])
+    ):
+        return str(options[int(answer) - 1][1])
+    for label, value in options:
+        if answer and answer.casefold() in (
+            normalize_choice(label).casefold(),
+            str(value).casefold(),
+        ):
+            return str(value)
+    return text
+
+
+def save_shared_answer(db: Any, text: str, citations: list[Citation]) -> str:
+    """Store a full answer for the web page /a/{id}; returns the id."""
+    answer_id = uuid.uuid4().hex
+    with db.session() as session:
+        session.add(
+            SharedAnswer(id=answer_id, text=text, citations=[c.to_dict() for c in citations])
+        )
+    return answer_id
