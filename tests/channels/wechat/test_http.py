@@ -6,7 +6,7 @@ import pytest
 
 from bot.channels.wechat.inbound import UNSUPPORTED, WELCOME
 from storage.models import Conversation, Message, ProcessedMessage
-from tests.channels.test_wechat_xml import BILLION_LAUGHS, XXE
+from tests.channels.wechat.test_xml import BILLION_LAUGHS, XXE
 from tests.channels.wechat.fixtures import RunningApp, WechatSender, is_cited, message_xml
 
 
