@@ -6,8 +6,8 @@ import pytest
 
 from bot.channels.wechat.inbound import UNSUPPORTED, WELCOME
 from storage.models import Conversation, Message, ProcessedMessage
-from tests.channels.wechat.test_xml import BILLION_LAUGHS, XXE
 from tests.channels.wechat.fixtures import RunningApp, WechatSender, is_cited, message_xml
+from tests.channels.wechat.test_xml import BILLION_LAUGHS, XXE
 
 
 def nothing_stored(running: RunningApp) -> bool:

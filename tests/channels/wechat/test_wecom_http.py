@@ -13,7 +13,6 @@ from bot.channels.wechat.crypto import MessageCrypto
 from bot.channels.wechat.inbound import WELCOME
 from core.settings import Settings
 from storage.models import Conversation, Message, ProcessedMessage
-from tests.channels.wechat.test_xml import BILLION_LAUGHS, XXE
 from tests.channels.wechat.fake_api import FakeWechatApi, serve_app
 from tests.channels.wechat.fixtures import (
     WECOM_AES_KEY,
@@ -23,6 +22,7 @@ from tests.channels.wechat.fixtures import (
     message_xml,
     next_msg_id,
 )
+from tests.channels.wechat.test_xml import BILLION_LAUGHS, XXE
 from tests.channels.wechat.wecom_fixtures import WecomChat, WecomSender
 
 MESSAGE_SEND = "/cgi-bin/message/send"
