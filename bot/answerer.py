@@ -62,11 +62,11 @@ class Answerer:
 
     def assess(self, question: str, *, topic: str | None = None) -> Assessment:
         """Classify the question and rank documents for it."""
-        text = question.strip()[:MAX_QUESTION_CHARS]
+        text = self.retriever.prepare(question.strip()[:MAX_QUESTION_CHARS])[0]
         if not text or is_greeting(text):
             return Assessment("greeting", True, [], [], None)
         query = self._with_topic(text, topic)
-        analysis, hits = self.retriever.analyse_and_score(query)
+        analysis, hits = self.retriever.analyse_and_score(query, prepared=True)
         articles = self.retriever.rank_articles(hits)
         if not is_in_scope(text, analysis.glossary, analysis.max_dense):
             return Assessment("out_of_scope", False, hits, articles, analysis)

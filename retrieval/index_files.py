@@ -13,7 +13,7 @@ from retrieval.records import DocRecord, GlossaryTerm
 
 CORPUS_FILE = "corpus.json"
 VECTORS_FILE = "vectors.npy"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3  # 3: homophone tables, normalised BM25 text
 
 
 def passages_of(

@@ -11,9 +11,11 @@ from pathlib import Path
 import numpy as np
 
 from retrieval.embeddings import Embedder
+from retrieval.homophones import build_tables
 from retrieval.index_files import FORMAT_VERSION, load_corpus, passages_of, record_dict, save_corpus
+from retrieval.normalize import normalize_text
 from retrieval.records import DocRecord, GlossaryTerm
-from retrieval.text import ChineseTokenizer, split_sentences, write_dictionary
+from retrieval.text import ChineseTokenizer, general_dictionary, split_sentences, write_dictionary
 
 log = logging.getLogger(__name__)
 BATCH = 32
@@ -74,8 +76,9 @@ def write_index(
     started = time.perf_counter()
     groups = phrase_groups(docs, glossary)
     words = user_words(docs, glossary)
-    texts = [_bm25_text(d, groups) for d in docs]
+    texts = [normalize_text(_bm25_text(d, groups)) for d in docs]
     tokenizer = ChineseTokenizer(write_dictionary(index_dir, words, "\n".join([*texts, *words])))
+    doc_tokens = [tokenizer.tokens(text) for text in texts]
     passages = []
     for doc in docs:
         for pid, text in passages_of(doc, split_sentences(doc.text), groups.get(doc.doc_id, [])):
@@ -95,7 +98,8 @@ def write_index(
         "version": FORMAT_VERSION,
         "embedder": embedder.name,
         "docs": [record_dict(d) for d in docs],
-        "doc_tokens": [tokenizer.tokens(text) for text in texts],
+        "doc_tokens": doc_tokens,
+        "homophones": homophone_tables(docs, glossary, words, doc_tokens, tokenizer),
         "passages": passages,
         "glossary": [record_dict(g) for g in glossary],  # type: ignore[arg-type]
     }
@@ -105,6 +109,20 @@ def write_index(
                        round(time.perf_counter() - started, 3))
     log.info("index: %s", stats)
     return stats
+
+
+def homophone_tables(docs: list[DocRecord], glossary: list[GlossaryTerm], words: list[str],
+                     doc_tokens: list[list[str]], tokenizer: ChineseTokenizer) -> dict:
+    """Pinyin tables for repairing slips on domain words (see retrieval.homophones).
+
+    The vocabulary: every word of the indexed texts, the glossary and the documents' aliases.
+    """
+    vocabulary = set(words).union(*map(set, doc_tokens))
+    for entry in glossary:
+        for phrase in (entry.term, *entry.expansions):
+            vocabulary.update(tokenizer.tokens(phrase.replace("*", "")))
+    vocabulary.update(a for d in docs for a in d.aliases)
+    return build_tables(vocabulary, general_dictionary())
 
 
 def _bm25_text(doc: DocRecord, groups: dict[str, list[list[str]]]) -> str:

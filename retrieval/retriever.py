@@ -12,15 +12,21 @@ from retrieval.bm25 import BM25
 from retrieval.embeddings import Embedder
 from retrieval.fusion import Weights, fuse
 from retrieval.glossary_match import GlossaryMatch, GlossaryMatcher
+from retrieval.homophones import HomophoneRepairer, Repair
 from retrieval.index_files import docs_from, glossary_from, load_corpus
+from retrieval.normalize import normalize_text
 from retrieval.records import Hit
 from retrieval.text import DICT_FILE, ChineseTokenizer
 
 
 @dataclass(frozen=True)
 class QueryAnalysis:
-    """What the retriever saw in a query: its tokens, glossary matches and raw signals."""
+    """What the retriever saw in a query: its tokens, glossary matches and raw signals.
 
+    normalized_query is the query after normalisation and homophone repair (what was ranked).
+    """
+
+    normalized_query: str
     tokens: tuple[str, ...]
     glossary: GlossaryMatch
     max_lexical: float
@@ -59,6 +65,7 @@ class Retriever:
         doc_index = {d.doc_id: i for i, d in enumerate(self.docs)}
         self.passage_doc = np.array([doc_index[p["doc_id"]] for p in payload["passages"]])
         self.dense_store = dense_store
+        self.homophones = HomophoneRepairer.from_tables(payload.get("homophones"))
         self.tokenizer.tokens("预热")  # loads jieba's HMM tables now, not on the first question
 
     @classmethod
@@ -89,8 +96,21 @@ class Retriever:
         np.maximum.at(best, self.passage_doc, sims)
         return best
 
-    def analyse_and_score(self, query: str) -> tuple[QueryAnalysis, list[Hit]]:
-        """Score every document for query; return the analysis and all hits, best first."""
+    def prepare(self, query: str) -> tuple[str, list[Repair]]:
+        """The query as ranked: normalised (retrieval.normalize), pinyin slips repaired."""
+        text = normalize_text(query)
+        if self.homophones is None or text.isascii():
+            return text, []
+        return self.homophones.repair(text, self.tokenizer.log_prob)
+
+    def analyse_and_score(self, query: str, *, prepared: bool = False
+                          ) -> tuple[QueryAnalysis, list[Hit]]:
+        """Score every document for query; return the analysis and all hits, best first.
+
+        prepared: the query already went through `prepare` (not normalised again).
+        """
+        if not prepared:
+            query = self.prepare(query)[0]
         tokens = self.tokenizer.tokens(query)
         match = self.glossary.match(query, tokens)
         weighted: dict[str, float] = {t: 1.0 for t in tokens}
@@ -116,7 +136,7 @@ class Retriever:
             for i in order
         ]
         analysis = QueryAnalysis(
-            tokens=tuple(tokens),
+            normalized_query=query, tokens=tuple(tokens),
             glossary=match, max_lexical=float(lexical.max(initial=0.0)),
             max_dense=float(dense.max(initial=-1.0)), weighted=weighted, vector=vector)
         return analysis, hits

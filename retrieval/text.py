@@ -32,14 +32,7 @@ def write_dictionary(index_dir: Path, domain_words: Iterable[str], corpus_text: 
     are the common ones, those occurring in our texts and our domain terms.
     Rewritten only when its content changes.
     """
-    import jieba
-
-    rows = []
-    base = Path(jieba.__file__).parent / "dict.txt"
-    for line in base.read_text(encoding="utf-8").splitlines():
-        parts = line.split()
-        if len(parts) >= 2 and parts[1].isdigit():
-            rows.append((parts[0], int(parts[1])))
+    rows = list(general_dictionary().items())
     rows.sort(key=lambda row: -row[1])
     present = {corpus_text[i : i + n] for n in range(2, 8) for i in range(len(corpus_text))}
     kept = rows[:BASE_WORDS] + [row for row in rows[BASE_WORDS:] if row[0] in present]
@@ -54,6 +47,18 @@ def write_dictionary(index_dir: Path, domain_words: Iterable[str], corpus_text: 
         tmp.write_text(content, encoding="utf-8")
         tmp.replace(path)
     return path
+
+
+def general_dictionary() -> dict[str, int]:
+    """jieba's full dictionary: word → frequency (index time only; it takes a second)."""
+    import jieba
+
+    words: dict[str, int] = {}
+    for line in (Path(jieba.__file__).parent / "dict.txt").read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) >= 2 and parts[1].isdigit():
+            words[parts[0]] = int(parts[1])
+    return words
 
 
 class ChineseTokenizer:
@@ -75,6 +80,13 @@ class ChineseTokenizer:
         else:
             self._jieba.initialize()
             _PREFIX_DICTS[key] = (dict(self._jieba.FREQ), self._jieba.total)
+
+    def log_prob(self, text: str) -> float:
+        """Log-probability of text's best segmentation under jieba's unigram dictionary model."""
+        dag = self._jieba.get_DAG(text)
+        route: dict[int, tuple[float, int]] = {}
+        self._jieba.calc(text, dag, route)
+        return float(route[0][0]) if text else 0.0
 
     def tokens(self, text: str) -> list[str]:
         """Search-mode tokens of text, lower-cased, stopwords dropped."""

@@ -1,0 +1,169 @@
+"""Homophone repair: pinyin-input slips on domain words (续代 → 续贷, 抵压 → 抵押, 评古 → 评估).
+
+Owners type with pinyin input methods and pick the wrong character of the right sound. The
+index keeps, for every domain word (glossary phrases and policy terms, titles, the words of the
+measures), its toneless pinyin with common regional confusions folded (zh/z, ch/c, sh/s, n/l,
+in/ing, en/eng, an/ang). A query window of 2–6 characters that sounds like a domain word but is
+spelt otherwise is replaced by that word when the replacement makes the text more likely under
+jieba's unigram model (每次序代 → 每次续贷 reads better; 做食品 → 做实品 reads worse, so it
+stays); frequent general words that sound like a domain word are never replaced (保鲜 is not a
+slip of 保险), and a window whose every character differs must match the pinyin exactly, not
+only up to the folded confusions.
+
+The tables are built at index time with pypinyin (`build_tables`), stored in the corpus and
+loaded without pypinyin at query time (its dictionary takes a second to import).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+MIN_LEN, MAX_LEN = 2, 6
+CONTEXT = 6  # characters each side of a window that the language-model check reads
+MARGIN = 1.0  # log-probability a repair must gain (natural log)
+PROTECTED_FREQ = 50  # general words at least this frequent in jieba's dictionary are not slips
+_CJK = re.compile(r"^[\u4e00-\u9fff]+$")
+_FOLDS = (("zh", "z"), ("ch", "c"), ("sh", "s"))
+_FINALS = (("ing", "in"), ("eng", "en"), ("ang", "an"))
+
+
+def fold(syllable: str) -> str:
+    """A toneless syllable with the usual confusions folded: zhang → zan, ling → nin."""
+    for long, short in _FOLDS:
+        if syllable.startswith(long):
+            syllable = short + syllable[len(long):]
+            break
+    if syllable.startswith("l"):
+        syllable = "n" + syllable[1:]
+    for long, short in _FINALS:
+        if syllable.endswith(long):
+            return syllable[: -len(long)] + short
+    return syllable
+
+
+def _toneless(reading: str) -> str:
+    """zhǎng → zhang (pypinyin's tone marks removed; ü kept as v)."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFD", reading.replace("ü", "v"))
+    return "".join(c for c in plain if c.isascii() and c.isalpha())
+
+
+def build_tables(words: Iterable[str], general: dict[str, int]) -> dict[str, Any]:
+    """The homophone tables stored in the corpus (JSON-ready).
+
+    words: the domain vocabulary; general: jieba's dictionary (word → frequency), used to
+    protect real words that sound like a domain word. Terms are read in context with pypinyin
+    (银行 → yin hang); a character typed by mistake is read by its main reading, the one an
+    input method offers it for. Returns {"terms": {term: [syllables]}, "chars": {char: main
+    reading}, "protected": [general words that sound like a term]}.
+    """
+    from pypinyin import Style, lazy_pinyin
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    chars = {chr(code): _toneless(value.split(",")[0]) for code, value in pinyin_dict.items()
+             if _CJK.match(chr(code))}
+    terms: dict[str, list[str]] = {}
+    for word in sorted(set(words)):
+        if MIN_LEN <= len(word) <= MAX_LEN and _CJK.match(word):
+            syllables = lazy_pinyin(word, style=Style.NORMAL, v_to_u=False)
+            if len(syllables) == len(word):
+                terms[word] = syllables
+    repairer = HomophoneRepairer(terms, chars, ())
+    protected = sorted(
+        w for w, freq in general.items()
+        if freq >= PROTECTED_FREQ and MIN_LEN <= len(w) <= MAX_LEN and w not in terms
+        and repairer.lookup(w) is not None
+    )
+    return {"terms": terms, "chars": chars, "protected": protected}
+
+
+@dataclass(frozen=True)
+class Repair:
+    """One replaced window: where it was, what it said and the domain word it became."""
+
+    start: int
+    original: str
+    term: str
+
+
+class HomophoneRepairer:
+    """Replaces pinyin slips of domain words in a query (see the module docstring)."""
+
+    def __init__(self, terms: dict[str, list[str]], chars: dict[str, str],
+                 protected: Iterable[str]) -> None:
+        """Index the terms (word → syllables) by folded pinyin; chars: main reading of each."""
+        self.chars = chars
+        self.terms = terms
+        self.protected = frozenset(protected)
+        self._by_key: dict[tuple[str, ...], list[str]] = {}
+        for term, syllables in terms.items():
+            self._by_key.setdefault(tuple(fold(s) for s in syllables), []).append(term)
+        self.lengths = sorted({len(k) for k in self._by_key}, reverse=True)
+
+    @classmethod
+    def from_tables(cls, tables: dict[str, Any] | None) -> HomophoneRepairer | None:
+        """A repairer from the stored tables, None for an index without them."""
+        if not tables:
+            return None
+        return cls(tables["terms"], tables["chars"], tables["protected"])
+
+    def lookup(self, window: str) -> str | None:
+        """The domain word window is a slip of, or None.
+
+        Folded pinyin must match; a window sharing no character with the word must match
+        its exact pinyin too.
+        """
+        if window in self.terms:
+            return None
+        readings = [self.chars.get(c) for c in window]
+        if not all(readings):
+            return None
+        key = tuple(fold(r) for r in readings if r)
+        for term in self._by_key.get(key, ()):
+            same = sum(a == b for a, b in zip(window, term, strict=True))
+            if same or readings == self.terms[term]:
+                return term
+        return None
+
+    def repair(self, text: str, score: Callable[[str], float] | None = None
+               ) -> tuple[str, list[Repair]]:
+        """text with slipped domain words replaced (longest windows first, no overlaps).
+
+        score: a language-model score of a text (higher = more likely; jieba's best
+        segmentation log-probability): a repair is kept only when it makes its surroundings
+        more likely (每次序代 → 每次续贷 reads better; 做食品 → 做实品 and 一声不吭 → 一声不肯
+        read worse, so they stay).
+        """
+        repairs: list[Repair] = []
+        taken = [False] * len(text)
+        for length in self.lengths:
+            for start in range(len(text) - length + 1):
+                window = text[start : start + length]
+                if any(taken[start : start + length]):
+                    continue
+                if window in self.terms:
+                    taken[start : start + length] = [True] * length
+                    continue
+                if window in self.protected:
+                    continue
+                term = self.lookup(window)
+                if term is None:
+                    continue
+                if score is not None:
+                    lo, hi = max(0, start - CONTEXT), min(len(text), start + length + CONTEXT)
+                    before = text[lo:hi]
+                    after = text[lo:start] + term + text[start + length : hi]
+                    if score(after) <= score(before) + MARGIN:
+                        continue
+                repairs.append(Repair(start, window, term))
+                taken[start : start + length] = [True] * length
+        if not repairs:
+            return text, []
+        out = list(text)
+        for r in repairs:
+            out[r.start : r.start + len(r.term)] = list(r.term)
+        return "".join(out), sorted(repairs, key=lambda r: r.start)
