@@ -16,8 +16,10 @@ from bot.answer_compose import (
     measure_answer,
     product_answer,
 )
-from bot.intent import is_greeting, is_in_scope, shows_financing_need
+from bot.intent import is_greeting, shows_financing_need
 from bot.messages import Answer, Intent
+from bot.refusals import refusal_text
+from bot.scope import IN_SCOPE, ScopeDecision, decide_scope
 from knowledge.documents import Document
 from retrieval.records import Hit
 from retrieval.retriever import IndexMissingError, QueryAnalysis, Retriever
@@ -40,6 +42,7 @@ class Assessment:
     hits: list[Hit]
     articles: list[int]
     analysis: QueryAnalysis | None
+    scope: ScopeDecision = IN_SCOPE
 
 
 class Answerer:
@@ -64,12 +67,13 @@ class Answerer:
         """Classify the question and rank documents for it."""
         text = self.retriever.prepare(question.strip()[:MAX_QUESTION_CHARS])[0]
         if not text or is_greeting(text):
-            return Assessment("greeting", True, [], [], None)
+            return Assessment("greeting", False, [], [], None)
         query = self._with_topic(text, topic)
         analysis, hits = self.retriever.analyse_and_score(query, prepared=True)
         articles = self.retriever.rank_articles(hits)
-        if not is_in_scope(text, analysis.glossary, analysis.max_dense):
-            return Assessment("out_of_scope", False, hits, articles, analysis)
+        scope = decide_scope(text, analysis.glossary, analysis.max_dense)
+        if not scope.in_scope:
+            return Assessment("out_of_scope", False, hits, articles, analysis, scope)
         intent: Intent = "financing_need" if shows_financing_need(text) else "policy_question"
         return Assessment(intent, True, hits, articles, analysis)
 
@@ -79,7 +83,7 @@ class Answerer:
         if assessment.intent == "greeting":
             return Answer(self._greeting_text(), True, "greeting")
         if not assessment.in_scope:
-            return Answer(self._refusal_text(), False, "out_of_scope")
+            return Answer(refusal_text(assessment.scope, self.settings), False, "out_of_scope")
         answer = self._compose(assessment)
         if self.llm is not None:
             answer = self._rewritten(question, answer)
@@ -155,13 +159,6 @@ class Answerer:
         return ("您好！我是三明市民营小微企业融资政策助手，可以解答《三明市提增民营小微企业融资服务"
                 "质效若干措施》的相关问题，介绍科技贷、外贸贷、商贸贷等专项贷款，也可以帮您提交融资需求。"
                 "请直接说出您的问题。")
-
-    def _refusal_text(self) -> str:
-        """Polite refusal: what the bot covers and how to reach the coordination office."""
-        s = self.settings
-        return (f"抱歉，这个问题不在我的服务范围内。我只能解答民营小微企业融资政策方面的问题，"
-                f"例如续贷、信用修复、融资成本、专项贷款（科技贷、外贸贷、商贸贷）和融资需求对接。"
-                f"其他事项可以联系{s.office_name}，电话 {s.office_phone}（{s.office_hours}）。")
 
 
 def load_answerer(settings: Any) -> Answerer:
