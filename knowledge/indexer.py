@@ -11,6 +11,7 @@ from typing import Any
 
 from knowledge.documents import Document
 from knowledge.glossary import load_glossary
+from knowledge.plain import load_plain, save_plain
 from knowledge.sources import load_packaged_docs, load_staff_docs
 
 log = logging.getLogger(__name__)
@@ -62,10 +63,14 @@ def build_index(settings: Any, *, embedder: Any = None, progress: bool = True) -
     glossary = load_glossary(settings.resolved_knowledge_dir)
     records = [DocRecord(d.doc_id, d.title, d.text, d.articles, d.kind, d.aliases) for d in docs]
     terms = [GlossaryTerm(g.term, g.expansions, g.articles, g.group, g.weak) for g in glossary]
+    plain = load_plain(settings.resolved_knowledge_dir)
+    notes = {f"measure-{a}": [f"{' '.join(p.keywords)}：{p.text}" for p in m.points]
+             for a, m in plain.items()}
     embedder = embedder or make_embedder(settings, threads=os.cpu_count() or 1)
     stats = write_index(index_dir, records, terms, embedder,
-                        chroma_url=settings.chroma_url, progress=progress)
+                        chroma_url=settings.chroma_url, progress=progress, notes=notes)
     save_documents(index_dir, docs)
+    save_plain(index_dir, plain)
     return IndexReport(str(index_dir), stats.documents, stats.passages, stats.embedded,
                        stats.reused, stats.removed, stats.seconds)
 

@@ -71,17 +71,26 @@ def write_index(
     embedder: Embedder,
     chroma_url: str = "",
     progress: bool = True,
+    notes: dict[str, list[str]] | None = None,
 ) -> IndexStats:
-    """Build or refresh the index in index_dir, embedding only passages whose text changed."""
+    """Build or refresh the index in index_dir, embedding only passages whose text changed.
+
+    notes: further texts that belong to a document (doc_id → texts: the plain-language
+    points of a measure), indexed as its passages `doc_id#pN` and in its BM25 text.
+    """
     started = time.perf_counter()
+    notes = notes or {}
     groups = phrase_groups(docs, glossary)
     words = user_words(docs, glossary)
-    texts = [normalize_text(_bm25_text(d, groups)) for d in docs]
+    texts = [normalize_text(_bm25_text(d, groups, notes.get(d.doc_id, []))) for d in docs]
     tokenizer = ChineseTokenizer(write_dictionary(index_dir, words, "\n".join([*texts, *words])))
     doc_tokens = [tokenizer.tokens(text) for text in texts]
     passages = []
     for doc in docs:
-        for pid, text in passages_of(doc, split_sentences(doc.text), groups.get(doc.doc_id, [])):
+        parts = passages_of(doc, split_sentences(doc.text), groups.get(doc.doc_id, []))
+        parts += [(f"{doc.doc_id}#p{i}", note)
+                  for i, note in enumerate(notes.get(doc.doc_id, []), start=1)]
+        for pid, text in parts:
             passages.append({"id": pid, "doc_id": doc.doc_id, "text": text,
                              "hash": content_hash(f"{embedder.name}\n{text}")})
     known = _previous_vectors(index_dir)
@@ -125,9 +134,10 @@ def homophone_tables(docs: list[DocRecord], glossary: list[GlossaryTerm], words:
     return build_tables(vocabulary, general_dictionary())
 
 
-def _bm25_text(doc: DocRecord, groups: dict[str, list[list[str]]]) -> str:
-    """What BM25 indexes for a document: title, text and the owners' phrases attached to it."""
-    return "。".join([doc.title, doc.text, *("、".join(g) for g in groups.get(doc.doc_id, []))])
+def _bm25_text(doc: DocRecord, groups: dict[str, list[list[str]]], notes: list[str]) -> str:
+    """What BM25 indexes for a document: title, text, notes and the owners' phrases for it."""
+    phrases = ("、".join(g) for g in groups.get(doc.doc_id, []))
+    return "。".join([doc.title, doc.text, *notes, *phrases])
 
 
 def _previous_vectors(index_dir: Path) -> dict[str, np.ndarray]:

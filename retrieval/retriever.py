@@ -157,7 +157,7 @@ class Retriever:
         found = []
         for i, pid in enumerate(self.passage_ids):
             doc_part, _, number = pid.rpartition("#")
-            if doc_part != doc_id or number == "0" or number.startswith("g"):
+            if doc_part != doc_id or number == "0" or number.startswith(("g", "p")):
                 continue
             title = self.docs[self.passage_doc[i]].title
             sentence = self.passage_texts[i].removeprefix(f"{title}：")
