@@ -9,25 +9,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bot.answer_compose import (
-    also_see,
-    best_sentences,
-    citation_for,
-    measure_answer,
-    product_answer,
-)
+from bot.compose.composer import Composer
 from bot.intent import is_greeting, shows_financing_need
 from bot.messages import Answer, Intent
 from bot.refusals import refusal_text
 from bot.scope import IN_SCOPE, ScopeDecision, decide_scope
 from knowledge.documents import Document
+from knowledge.plain import PlainMeasure
 from retrieval.records import Hit
 from retrieval.retriever import IndexMissingError, QueryAnalysis, Retriever
 
 log = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 500  # longer messages are cut: an owner's question is a few sentences
-ALSO_SEE_RATIO = 0.8  # a second measure scoring this close to the first is mentioned too
 FOLLOW_UP = re.compile(
     r"^(那|这|它|这个|那个|该|那么|还有|另外|然后)|条件|材料|怎么申请|去哪|找谁|多少|多久"
 )
@@ -48,11 +42,13 @@ class Assessment:
 class Answerer:
     """Answers owners' questions from the indexed knowledge, citing the measures."""
 
-    def __init__(self, retriever: Retriever, documents: dict[str, Document], settings: Any):
-        """Wrap a loaded retriever and the indexed documents."""
+    def __init__(self, retriever: Retriever, documents: dict[str, Document], settings: Any,
+                 plain: dict[int, PlainMeasure] | None = None):
+        """Wrap a loaded retriever, the indexed documents and the plain-language points."""
         self.retriever = retriever
         self.documents = documents
         self.settings = settings
+        self.composer = Composer(retriever, documents, plain or {}, settings)
         self.llm: Any = None
         if getattr(settings, "llm_model", ""):
             from bot.llm import LlmRewriter
@@ -110,49 +106,10 @@ class Answerer:
         return f"{doc.title} {text}"
 
     def _compose(self, assessment: Assessment) -> Answer:
-        """Build the answer from the top document (plus a close second measure)."""
+        """The offline answer: one part per question of the message (at most two)."""
         assert assessment.analysis is not None
-        top = self._lead_hit(assessment.hits)
-        doc = self.documents[top.doc_id]
-        scored = self.retriever.sentence_scores(doc.doc_id, assessment.analysis)
-        if doc.article is not None:
-            limit = 3 if doc.article == 0 else 2
-            text = measure_answer(doc, best_sentences(scored, limit))
-            cited = [doc]
-        else:
-            related = [self.documents[f"measure-{a}"] for a in doc.related_articles
-                       if f"measure-{a}" in self.documents]
-            # the opening sentence (what the product is) is always given; pick among the rest
-            text = product_answer(doc, best_sentences(scored[1:], 2, max_chars=160), related)
-            cited = [doc, *related]
-        second = self._close_second(assessment.hits, cited)
-        if second is not None:
-            text = f"{text}\n{also_see([second])}"
-            cited.append(second)
-        suggest = assessment.intent == "financing_need"
-        if suggest:
-            text += "\n如您有融资需求，可以填写融资需求表，我们会转给协调工作机制办公室对接银行。"
-        return Answer(text, True, assessment.intent, [citation_for(d) for d in cited],
-                      suggest_intake=suggest, topic=doc.doc_id, top_score=top.score)
-
-    def _lead_hit(self, hits: list[Hit]) -> Hit:
-        """The top hit, or a product the question names that belongs to the top measure."""
-        top = hits[0]
-        if top.kind == "measure":
-            for hit in hits[1:5]:
-                if hit.named and top.article in hit.articles:
-                    return hit
-        return top
-
-    def _close_second(self, hits: list[Hit], cited: list[Document]) -> Document | None:
-        """A different measure whose score is close to the top one, if any."""
-        seen = {a for d in cited for a in d.articles}
-        for hit in hits[1:3]:
-            if hit.score < ALSO_SEE_RATIO * hits[0].score:
-                return None
-            if hit.article and hit.article not in seen:
-                return self.documents.get(hit.doc_id)
-        return None
+        text = assessment.analysis.normalized_query
+        return self.composer.compose(assessment, text, assess_part=self.assess)
 
     def _greeting_text(self) -> str:
         """Greeting and what the bot can do."""
@@ -164,6 +121,7 @@ class Answerer:
 def load_answerer(settings: Any) -> Answerer:
     """Open the index (building it first when there is none) and return an Answerer."""
     from knowledge.indexer import build_index, index_exists, load_documents
+    from knowledge.plain import read_plain
     from retrieval.embeddings import make_embedder
 
     index_dir = Path(settings.resolved_index_dir)
@@ -184,7 +142,7 @@ def load_answerer(settings: Any) -> Answerer:
         retriever = Retriever.load(index_dir, embedder, chroma_url=settings.chroma_url)
     if warming is not None:
         warming.join()
-    return Answerer(retriever, load_documents(index_dir), settings)
+    return Answerer(retriever, load_documents(index_dir), settings, read_plain(index_dir))
 
 
 def _use_one_blas_thread() -> None:

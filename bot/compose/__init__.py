@@ -1,0 +1,1 @@
+"""Offline answer composition: question shape, sentence choice, the five-part answer."""

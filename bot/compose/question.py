@@ -1,0 +1,61 @@
+"""What an owner's message asks: a stance (yes/no), an action (how, whom), and how many parts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+YES_NO = re.compile(
+    r"吗|能不能|可不可以|能否|可否|是否|行不行|有没有|是不是|算不算|会不会|要不要|需不需要|"
+    r"用不用|合规|合法|违规|正常|管用|靠谱|[^什怎多]么\s*[?？]?\s*$|不\s*[?？]\s*$"
+)
+HOW = re.compile(r"怎么|如何|怎样|咋|流程|步骤|手续|材料|准备什么|办理|去申请|申请条件|什么条件")
+WHO = re.compile(r"找谁|去哪|哪里|哪儿|哪个部门|谁管|谁负责|联系谁|投诉|反映|举报|在哪|向谁")
+# The bank refused or withdrew something: a bare 可以/有 would read as approving the refusal.
+NEGATED = re.compile(
+    r"不给|不让|不肯|拒绝|拒贷|不批|不续|停贷|抽贷|压贷|断贷|不同意|不愿|没批|卡着|非要|硬要|强制|必须"
+)
+QUESTION_MARK = re.compile(
+    r"[?？]|吗|怎么|如何|能不能|可不可以|能否|是否|有没有|什么|哪|多少|多久|找谁"
+)
+_PART_BREAK = re.compile(
+    r"(?<=[?？])|[。！!；;\n]+|(?:另外|还有就是|还有|以及|顺便问一下|顺便问|再问一下|再问)"
+)
+MIN_PART_CHARS = 5
+
+
+@dataclass(frozen=True)
+class QuestionShape:
+    """What kind of answer the message wants first."""
+
+    stance: bool  # a yes/no question: lead with 可以 / 不合规 / 有 …
+    action: bool  # how / where / whom: lead with what to do
+    whom: bool  # whom to contact, specifically
+    negated: bool  # about a refusal or something forced on the owner
+
+
+def question_shape(text: str) -> QuestionShape:
+    """The shape of a (normalised) question."""
+    whom = bool(WHO.search(text))
+    return QuestionShape(
+        stance=bool(YES_NO.search(text)),
+        action=whom or bool(HOW.search(text)),
+        whom=whom,
+        negated=bool(NEGATED.search(text)),
+    )
+
+
+def question_parts(text: str) -> list[str]:
+    """The separate questions of a message, in order (a story before a question is kept with
+    the question it leads to; only parts that ask something count as questions)."""
+    pieces = [p.strip(" ,，、") for p in _PART_BREAK.split(text) if p and p.strip(" ,，、")]
+    parts: list[str] = []
+    pending = ""
+    for piece in pieces:
+        pending = f"{pending}，{piece}" if pending else piece
+        if QUESTION_MARK.search(piece) and len(pending) >= MIN_PART_CHARS:
+            parts.append(pending)
+            pending = ""
+    if pending and parts:
+        parts[-1] = f"{parts[-1]}，{pending}"
+    return parts or [text]

@@ -1,0 +1,153 @@
+"""Offline answers in five parts: lead, supporting points, short quote, next step, citation.
+
+- lead: a plain sentence (≤ 80 characters) that answers what was asked — a stance for a yes/no
+  question (不合规。/ 可以。), the action for how/whom questions — taken from the plain-language
+  points of the measure (knowledge/data/plain), or from the best sentence of a note;
+- points: up to two further plain points on the question's subject;
+- quote: the best-matching sentence of the measure, short;
+- next step: whom to contact or what to ask for (the financing form when a need shows);
+- citation: 第N条「title」 and the lead responsible unit (the full unit list and the validity stay
+  in the source card).
+Every sentence comes from the sources (the measure, its plain points or a note), so every number
+in an answer occurs in what it cites.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.compose.question import QuestionShape
+from knowledge.documents import POLICY_TITLE, Document
+from knowledge.plain import PlainMeasure, PlainPoint
+from retrieval.text import split_sentences
+
+MAX_LEAD = 80
+MAX_QUOTE = 60
+INTAKE_STEP = ("下一步：需要资金的话，可以直接在这里填写融资需求登记，"
+               "协调办审核后会推送给合适的银行。")
+
+
+@dataclass(frozen=True)
+class Part:
+    """The composed answer to one question (one measure or note)."""
+
+    lead: str
+    points: tuple[str, ...]
+    quote: str
+    next_step: str
+    citation: str
+
+    def text(self) -> str:
+        """The part as chat text, one element per line."""
+        lines = [self.lead, *(f"· {p}" for p in self.points)]
+        if self.quote:
+            lines.append(f"原文：“{self.quote}”")
+        if self.next_step:
+            lines.append(self.next_step)
+        lines.append(self.citation)
+        return "\n".join(lines)
+
+
+def score_point(point: PlainPoint, text: str, terms: tuple[str, ...], shape: QuestionShape
+                ) -> float:
+    """How well a point answers the question: its keywords in the question (longer count
+    more), in the glossary's policy terms for it, and the kind of answer asked for."""
+    score = 0.0
+    for keyword in point.keywords:
+        if keyword in text:
+            score += 1.0 + len(keyword) / 2
+        elif any(keyword in term or term in keyword for term in terms if len(term) >= 2):
+            score += 0.5
+    if shape.stance and point.stance and not shape.negated:
+        score += 1.0
+    if shape.whom and point.kind == "联系":
+        score += 2.5
+    elif shape.action and point.kind == "可做":
+        score += 1.5
+    elif not shape.action and point.kind == "含义":
+        score += 0.5
+    return score
+
+
+def ranked_points(plain: PlainMeasure, text: str, terms: tuple[str, ...], shape: QuestionShape
+                  ) -> list[PlainPoint]:
+    """The measure's points, best first (file order breaks ties)."""
+    scored = [(score_point(p, text, terms, shape), -i, p) for i, p in enumerate(plain.points)]
+    return [p for _, _, p in sorted(scored, key=lambda row: (row[0], row[1]), reverse=True)]
+
+
+def lead_sentence(point: PlainPoint, shape: QuestionShape) -> str:
+    """The point as the lead: with its stance first for a yes/no question (不合规。…)."""
+    text = point.text
+    if shape.stance and point.stance and not shape.negated and not text.startswith(point.stance):
+        text = f"{point.stance}。{text}"
+    return shorten(text, MAX_LEAD)
+
+
+def shorten(text: str, limit: int) -> str:
+    """text cut at the last clause boundary that keeps it within limit characters."""
+    if len(text) <= limit:
+        return text
+    cut = max(text.rfind(mark, 0, limit) for mark in "。；，")
+    head = text[:cut] if cut > limit // 3 else text[: limit - 1]
+    return head.rstrip("，；、 ") + ("。" if cut > limit // 3 else "…")
+
+
+def measure_part(doc: Document, plain: PlainMeasure | None, text: str, terms: tuple[str, ...],
+                 shape: QuestionShape, quote: str, need: bool) -> Part:
+    """The answer part for a measure article (article 0 = the document as a whole)."""
+    points = ranked_points(plain, text, terms, shape) if plain and plain.points else []
+    if points:
+        lead_point = points[0]
+        lead = lead_sentence(lead_point, shape)
+        contacts = [p for p in points if p.kind == "联系" and p is not lead_point]
+        support = [p.text for p in points[1:]
+                   if p.kind != "联系" and score_point(p, text, terms, shape) >= 1.5][:2]
+        step = contacts[0].text if contacts else ""
+        if lead_point.kind == "联系":
+            doable = [p for p in points[1:] if p.kind == "可做" and p.text not in support]
+            step = doable[0].text if doable else ""
+    else:
+        lead, support, step = shorten(quote or doc.text, MAX_LEAD), [], ""
+        quote = ""
+    next_step = INTAKE_STEP if need else (f"下一步：{step}" if step else "")
+    if doc.article == 0:
+        citation = f"依据：《{POLICY_TITLE}》全文（{doc.units}2025年4月29日印发）。"
+    else:
+        unit = plain.lead_unit if plain and plain.lead_unit else doc.units.split("、")[0]
+        citation = f"依据：《{POLICY_TITLE}》第{doc.article}条「{doc.title}」，牵头单位：{unit}。"
+    return Part(lead, tuple(support), _quote(quote, lead), next_step, citation)
+
+
+def note_part(doc: Document, sentences: list[str], related: list[Document], need: bool,
+              contact: str) -> Part:
+    """The answer part for a product, platform or staff note: its best sentences.
+
+    sentences: the note's sentences best first; related: the measures it belongs to;
+    contact: the fallback next step (the coordination office) when the note names none.
+    """
+    ordered = sentences or split_sentences(doc.text)[:1]
+    lead = shorten(ordered[0], MAX_LEAD) if ordered else doc.title
+    support = tuple(shorten(s, MAX_LEAD) for s in ordered[1:3] if s not in lead)
+    step = doc.meta.get("next_step", "") or contact
+    next_step = INTAKE_STEP if need else f"下一步：{step}"
+    source = f"（资料来源：{doc.source}）" if doc.source else ""
+    measures = "、".join(f"第{m.article}条「{m.title}」" for m in related)
+    policy = f"；政策依据：《{POLICY_TITLE}》{measures}" if measures else ""
+    return Part(lead, support, "", next_step, f"依据：{doc.title}{source}{policy}。")
+
+
+def _quote(sentence: str, lead: str) -> str:
+    """The clause to quote: short, without the article number, not repeating the lead."""
+    sentence = sentence.strip()
+    if not sentence or sentence in lead:
+        return ""
+    sentence = sentence.split(".", 1)[1] if sentence[:3].rstrip(".").isdigit() else sentence
+    return shorten(sentence.rstrip("。；;，,"), MAX_QUOTE).rstrip("。")
+
+
+def join_parts(parts: list[Part]) -> str:
+    """One part as is; two parts numbered ①/② with a blank line between."""
+    if len(parts) == 1:
+        return parts[0].text()
+    return "\n\n".join(f"{mark} {part.text()}" for mark, part in zip("①②", parts, strict=False))
