@@ -30,7 +30,10 @@ INJECTION = re.compile(
 )
 FRAUD = re.compile(
     r"假流水|做假|造假|作假|包装.{0,6}(流水|报表|材料|资料|财报)|虚假|伪造|骗贷|骗.{0,4}贷款|套贷|"
-    r"套取|刷流水|假合同|假发票|阴阳合同|美化报表|假账|做账骗|虚开"
+    r"套取|刷流水|假合同|假发票|阴阳合同|美化报表|假账|做账骗|虚开|虚增|"
+    r"(帮我|替我|给我)(做|弄|搞|出|开).{0,12}(流水|报表|财报|证明|合同)|"
+    r"(改|调|修改|做高|做大|做漂亮).{0,6}(财务)?(报表|流水|利润|营收|收入)|"
+    r"(利润|营收|收入|流水).{0,3}(调高|做高|做大|改高)"
 )
 SANMING = re.compile(
     r"三明|三元|沙县|永安|明溪|清流|宁化|大田|尤溪|将乐|泰宁|建宁|梅列|本市|我市|咱们市|市里"
@@ -59,11 +62,12 @@ PERSONAL_FINANCE = re.compile(
     r"装修房子|房子装修|家里装修|装修.{0,2}(新房|婚房)"
 )
 PERSONAL_CREDIT_REPORT = re.compile(
-    r"个人(的)?征信.{0,10}(打印|查询|在哪|哪里|怎么查|怎么打|去哪)|"
+    r"个人(的)?征信.{0,20}(打印|查询|在哪|哪里|怎么查|怎么打|去哪|冒用)|"
     r"(打印|查询|查|打).{0,6}个人(的)?征信"
 )
 INVESTMENT = re.compile(
-    r"股票|炒股|股价|涨停|大盘|买基金|基金定投|哪只|比特币|虚拟币|数字货币|黄金价格|买黄金|彩票|"
+    r"股票|炒股|股价|涨停|大盘|买基金|基金定投|哪只|哪几只|比特币|虚拟币|数字货币|黄金价格|买黄金|彩票|"
+    r"可转债|国债|买.{0,3}债|值得关注|值得买|能买吗|抄底|"
     r"理财产品推荐|哪个理财|理财哪个|收益高|收益最|基金收益|哪个基金|什么基金好|存款利率|定期存款|"
     r"存款利息|理财收益|收益率|年化"
 )
@@ -73,7 +77,8 @@ REGISTRATION = re.compile(
 )
 TAX_SOCIAL = re.compile(
     r"社保|五险一金|个税|个人所得税|报税|纳税申报|申报纳税|开发票|开票|发票|退税|增值税|所得税|"
-    r"税率|税务登记|汇算清缴|工伤|医保|养老保险|失业保险|公积金缴"
+    r"税率|税务登记|汇算清缴|工伤|医保|养老保险|失业保险|公积金缴|纳税人|季度申报|月度申报|免税|"
+    r"减免税|申报表|缴税|交税|税额|印花税|附加税"
 )
 INSURANCE_CLAIM = re.compile(
     r"理赔|拒赔|定损|车险|(保险|保单|险).{0,12}(赔付|赔偿|怎么赔|赔多少|赔不赔|不赔|出险)|"
@@ -126,20 +131,34 @@ class ScopeDecision:
 IN_SCOPE = ScopeDecision(True)
 
 
+LENDING = re.compile(r"贷|融资|授信|担保|抵押|质押|征信|银行")
+LONG_MESSAGE = 60  # a longer message is a story; its families are judged on the question part
+
+
 def out_of_scope_family(text: str) -> tuple[str, str]:
-    """(family, place) of a message outside enterprise financing in Sanming, or ("", "")."""
+    """(family, place) of a message outside enterprise financing in Sanming, or ("", "").
+
+    Injection and fraud are judged on the whole message; the other families, in a long
+    message, on its last question (the story before it may mention a credit card or a tax
+    payment that is not what is asked).
+    """
     lowered = text.lower()
-    credit = CREDIT_CORE.search(lowered)
     if INJECTION.search(lowered):
         return "injection", ""
     if FRAUD.search(lowered):
         return "fraud", ""
+    if len(text) > LONG_MESSAGE:
+        from bot.compose.question import last_question
+
+        text = last_question(text)
+        lowered = text.lower()
+    credit = CREDIT_CORE.search(lowered)
     place = _OTHER_PLACE.search(text)
     if place and not SANMING.search(text) and _PLACE_POLICY.match(text, place.end()):
         return "other_region", place.group(1)
     if CHITCHAT_TASKS.search(lowered):
         return "chitchat", ""
-    if PERSONAL_CREDIT_REPORT.search(lowered) and not re.search(r"贷款|融资|授信|企业贷", lowered):
+    if PERSONAL_CREDIT_REPORT.search(lowered) and not BUSINESS_CONTEXT.search(lowered):
         return "personal_credit", ""
     if PERSONAL_FINANCE.search(lowered) and not TIED_TO_LENDING.search(lowered):
         return "personal_finance", ""
@@ -149,7 +168,7 @@ def out_of_scope_family(text: str) -> tuple[str, str]:
         return "investment", ""
     if REGISTRATION.search(lowered) and not CREDIT_RELIEF.search(lowered):
         return "registration", ""
-    if TAX_SOCIAL.search(lowered) and not credit:
+    if TAX_SOCIAL.search(lowered) and not LENDING.search(lowered):
         return "tax_social", ""
     business = BUSINESS_CONTEXT.search(lowered)
     if OTHER_TOPICS.search(lowered) and not (business or credit):

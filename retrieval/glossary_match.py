@@ -12,6 +12,7 @@ from retrieval.records import GlossaryTerm
 WILDCARD_GAP = 6  # `*` in a glossary phrase matches up to this many characters
 FILLERS = frozenset("的了有上个一些在得着过吧吗呢啊就都也还很")
 LOOSE_WEIGHT = 0.7  # vote of a phrase matched word by word rather than verbatim
+WEAK_BESIDE_SPECIFIC = 0.4  # vote of a generic phrase when a specific one matched as well
 
 
 @dataclass(frozen=True)
@@ -79,10 +80,13 @@ class GlossaryMatcher:
             seen = {id(e) for e in found}
             loose = [e for bag, e in self._bags if bag <= words and id(e) not in seen]
         votes: dict[int, float] = defaultdict(float)
+        # generic wording (怎么办理, 这个政策) says little once a specific phrase matched too
+        specific = any(not e.weak for e in found)
         for weight, entries in ((1.0, found), (LOOSE_WEIGHT, loose)):
             for entry in entries:
+                share = weight * (WEAK_BESIDE_SPECIFIC if entry.weak and specific else 1.0)
                 for article in entry.articles:
-                    votes[article] += weight / len(entry.articles)
+                    votes[article] += share / len(entry.articles)
         found = found + loose
         expansions = tuple(dict.fromkeys(e for entry in found for e in entry.expansions))
         terms = tuple(dict.fromkeys(e.term for e in found))

@@ -48,7 +48,7 @@ def _toneless(reading: str) -> str:
     """zhǎng → zhang (pypinyin's tone marks removed; ü kept as v)."""
     import unicodedata
 
-    plain = unicodedata.normalize("NFD", reading.replace("ü", "v"))
+    plain = unicodedata.normalize("NFD", reading).replace("u\u0308", "v")  # ǜ → v
     return "".join(c for c in plain if c.isascii() and c.isalpha())
 
 

@@ -59,3 +59,13 @@ def question_parts(text: str) -> list[str]:
     if pending and parts:
         parts[-1] = f"{parts[-1]}，{pending}"
     return parts or [text]
+
+
+_SENTENCE_BREAK = re.compile(r"[。！!？?；;\n]+")
+
+
+def last_question(text: str) -> str:
+    """The last sentence of text that asks something (the whole text when none does)."""
+    sentences = [s for s in _SENTENCE_BREAK.split(text) if s.strip()]
+    asking = [s for s in sentences if QUESTION_MARK.search(s)]
+    return (asking or sentences or [text])[-1]
