@@ -164,7 +164,8 @@ def out_of_scope_family(text: str) -> tuple[str, str]:
         return "personal_finance", ""
     if INSURANCE_CLAIM.search(lowered) and not LENDING_INSURANCE.search(lowered):
         return "insurance_claim", ""
-    if INVESTMENT.search(lowered) and not TIED_TO_LENDING.search(lowered):
+    if INVESTMENT.search(lowered) and not (TIED_TO_LENDING.search(lowered)
+                                           or re.search(r"贷|融资|授信", lowered)):
         return "investment", ""
     if REGISTRATION.search(lowered) and not CREDIT_RELIEF.search(lowered):
         return "registration", ""

@@ -125,7 +125,8 @@ class Retriever:
         lowered = query.lower()
         demote = np.array([d.kind != "measure" and not any(a.lower() in lowered for a in d.aliases)
                            for d in self.docs])
-        fused = fuse(lexical, dense, votes, demote, self.weights)
+        named = np.array([d.kind != "measure" and not demote[i] for i, d in enumerate(self.docs)])
+        fused = fuse(lexical, dense, votes, demote, self.weights, named)
         order = np.argsort(-fused, kind="stable")
         hits = [
             Hit(doc_id=self.docs[i].doc_id, article=_own_article(self.docs[i]),

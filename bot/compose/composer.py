@@ -69,7 +69,7 @@ class Composer:
             terms = tuple(analysis.glossary.expansions) + tuple(analysis.glossary.terms)
             return measure_part(doc, self.plain.get(doc.article), text, terms, shape, quote, need)
         contact = f"具体办理可以咨询合作银行，或联系{self.settings.office_name}。"
-        return note_part(doc, ranked_sentences(scored), self._related(doc), need, contact)
+        return note_part(doc, ranked_sentences(scored), self._related(doc), need, contact, shape)
 
     def _related(self, doc: Document) -> list[Document]:
         """The measures a note belongs to."""

@@ -15,6 +15,7 @@ WHO = re.compile(r"找谁|去哪|哪里|哪儿|哪个部门|谁管|谁负责|联
 NEGATED = re.compile(
     r"不给|不让|不肯|拒绝|拒贷|不批|不续|停贷|抽贷|压贷|断贷|不同意|不愿|没批|卡着|非要|硬要|强制|必须"
 )
+QUANTITY = re.compile(r"多少|几倍|几成|几个|几年|多久|多长|多大|比例|比重|占比|分担|上限|多高")
 QUESTION_MARK = re.compile(
     r"[?？]|吗|怎么|如何|能不能|可不可以|能否|是否|有没有|什么|哪|多少|多久|找谁"
 )
@@ -32,6 +33,7 @@ class QuestionShape:
     action: bool  # how / where / whom: lead with what to do
     whom: bool  # whom to contact, specifically
     negated: bool  # about a refusal or something forced on the owner
+    quantity: bool = False  # asks for a number: how much, how many, what share
 
 
 def question_shape(text: str) -> QuestionShape:
@@ -42,6 +44,7 @@ def question_shape(text: str) -> QuestionShape:
         action=whom or bool(HOW.search(text)),
         whom=whom,
         negated=bool(NEGATED.search(text)),
+        quantity=bool(QUANTITY.search(text)),
     )
 
 

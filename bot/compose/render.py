@@ -120,13 +120,16 @@ def measure_part(doc: Document, plain: PlainMeasure | None, text: str, terms: tu
 
 
 def note_part(doc: Document, sentences: list[str], related: list[Document], need: bool,
-              contact: str) -> Part:
+              contact: str, shape: QuestionShape) -> Part:
     """The answer part for a product, platform or staff note: its best sentences.
 
     sentences: the note's sentences best first; related: the measures it belongs to;
-    contact: the fallback next step (the coordination office) when the note names none.
+    contact: the fallback next step (the coordination office) when the note names none;
+    a question asking for a number leads with the best sentence that has one.
     """
     ordered = sentences or split_sentences(doc.text)[:1]
+    if shape.quantity:
+        ordered = sorted(ordered, key=lambda s: not any(c.isdigit() for c in s))
     lead = shorten(ordered[0], MAX_LEAD) if ordered else doc.title
     support = tuple(shorten(s, MAX_LEAD) for s in ordered[1:3] if s not in lead)
     step = doc.meta.get("next_step", "") or contact
