@@ -68,7 +68,8 @@ def build_index(settings: Any, *, embedder: Any = None, progress: bool = True) -
              for a, m in plain.items()}
     embedder = embedder or make_embedder(settings, threads=os.cpu_count() or 1)
     stats = write_index(index_dir, records, terms, embedder,
-                        chroma_url=settings.chroma_url, progress=progress, notes=notes)
+                        chroma_url=settings.chroma_url, progress=progress, notes=notes,
+                        terms=[k for m in plain.values() for p in m.points for k in p.keywords])
     save_documents(index_dir, docs)
     save_plain(index_dir, plain)
     return IndexReport(str(index_dir), stats.documents, stats.passages, stats.embedded,

@@ -23,7 +23,8 @@ from typing import Any
 
 MIN_LEN, MAX_LEN = 2, 6
 CONTEXT = 6  # characters each side of a window that the language-model check reads
-MARGIN = 1.0  # log-probability a repair must gain (natural log)
+MARGIN = 7.0  # log-probability a repair must gain (natural log; slips gain 8–30, chance
+# sound-alikes of ordinary wording such as 钱进 → 钱紧 or 证去 → 争取 gain less than 7)
 PROTECTED_FREQ = 50  # general words at least this frequent in jieba's dictionary are not slips
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 _FOLDS = (("zh", "z"), ("ch", "c"), ("sh", "s"))
@@ -59,7 +60,8 @@ def build_tables(words: Iterable[str], general: dict[str, int]) -> dict[str, Any
     protect real words that sound like a domain word. Terms are read in context with pypinyin
     (银行 → yin hang); a character typed by mistake is read by its main reading, the one an
     input method offers it for. Returns {"terms": {term: [syllables]}, "chars": {char: main
-    reading}, "protected": [general words that sound like a term]}.
+    reading}, "protected": [general words that sound like a term], "alt": {char: the other
+    readings it has inside terms}}.
     """
     from pypinyin import Style, lazy_pinyin
     from pypinyin.pinyin_dict import pinyin_dict
@@ -72,13 +74,20 @@ def build_tables(words: Iterable[str], general: dict[str, int]) -> dict[str, Any
             syllables = lazy_pinyin(word, style=Style.NORMAL, v_to_u=False)
             if len(syllables) == len(word):
                 terms[word] = syllables
-    repairer = HomophoneRepairer(terms, chars, ())
+    # heteronyms: 行 is read xing, but hang in 银行 — a window keeping the 行 of 银行 must
+    # still sound like 银行 (因行 → 银行)
+    alt: dict[str, list[str]] = {}
+    for term, syllables in terms.items():
+        for char, syllable in zip(term, syllables, strict=True):
+            if chars.get(char) not in (None, syllable) and syllable not in alt.get(char, []):
+                alt.setdefault(char, []).append(syllable)
+    repairer = HomophoneRepairer(terms, chars, (), alt)
     protected = sorted(
         w for w, freq in general.items()
         if freq >= PROTECTED_FREQ and MIN_LEN <= len(w) <= MAX_LEN and w not in terms
         and repairer.lookup(w) is not None
     )
-    return {"terms": terms, "chars": chars, "protected": protected}
+    return {"terms": terms, "chars": chars, "protected": protected, "alt": alt}
 
 
 @dataclass(frozen=True)
@@ -94,9 +103,11 @@ class HomophoneRepairer:
     """Replaces pinyin slips of domain words in a query (see the module docstring)."""
 
     def __init__(self, terms: dict[str, list[str]], chars: dict[str, str],
-                 protected: Iterable[str]) -> None:
-        """Index the terms (word → syllables) by folded pinyin; chars: main reading of each."""
+                 protected: Iterable[str], alt: dict[str, list[str]] | None = None) -> None:
+        """Index the terms (word → syllables) by folded pinyin; chars: main reading of each;
+        alt: further readings a character has inside terms (行: hang)."""
         self.chars = chars
+        self.alt = alt or {}
         self.terms = terms
         self.protected = frozenset(protected)
         self._by_key: dict[tuple[str, ...], list[str]] = {}
@@ -109,7 +120,7 @@ class HomophoneRepairer:
         """A repairer from the stored tables, None for an index without them."""
         if not tables:
             return None
-        return cls(tables["terms"], tables["chars"], tables["protected"])
+        return cls(tables["terms"], tables["chars"], tables["protected"], tables.get("alt"))
 
     def lookup(self, window: str) -> str | None:
         """The domain word window is a slip of, or None.
@@ -122,11 +133,15 @@ class HomophoneRepairer:
         readings = [self.chars.get(c) for c in window]
         if not all(readings):
             return None
-        key = tuple(fold(r) for r in readings if r)
-        for term in self._by_key.get(key, ()):
-            same = sum(a == b for a, b in zip(window, term, strict=True))
-            if same or readings == self.terms[term]:
-                return term
+        keys = [tuple(fold(r) for r in readings if r)]
+        for i, char in enumerate(window):
+            for other in self.alt.get(char, ()):
+                keys += [key[:i] + (fold(other),) + key[i + 1:] for key in keys]
+        for key in keys:
+            for term in self._by_key.get(key, ()):
+                same = sum(a == b for a, b in zip(window, term, strict=True))
+                if same or readings == self.terms[term]:
+                    return term
         return None
 
     def repair(self, text: str, score: Callable[[str], float] | None = None

@@ -72,11 +72,13 @@ def write_index(
     chroma_url: str = "",
     progress: bool = True,
     notes: dict[str, list[str]] | None = None,
+    terms: list[str] | None = None,
 ) -> IndexStats:
     """Build or refresh the index in index_dir, embedding only passages whose text changed.
 
     notes: further texts that belong to a document (doc_id → texts: the plain-language
-    points of a measure), indexed as its passages `doc_id#pN` and in its BM25 text.
+    points of a measure), indexed as its passages `doc_id#pN` and in its BM25 text;
+    terms: further domain words for homophone repair (the points' keywords).
     """
     started = time.perf_counter()
     notes = notes or {}
@@ -108,7 +110,7 @@ def write_index(
         "embedder": embedder.name,
         "docs": [record_dict(d) for d in docs],
         "doc_tokens": doc_tokens,
-        "homophones": homophone_tables(docs, glossary, words, doc_tokens, tokenizer),
+        "homophones": homophone_tables(docs, glossary, [*words, *(terms or [])], tokenizer),
         "passages": passages,
         "glossary": [record_dict(g) for g in glossary],  # type: ignore[arg-type]
     }
@@ -121,16 +123,20 @@ def write_index(
 
 
 def homophone_tables(docs: list[DocRecord], glossary: list[GlossaryTerm], words: list[str],
-                     doc_tokens: list[list[str]], tokenizer: ChineseTokenizer) -> dict:
+                     tokenizer: ChineseTokenizer) -> dict:
     """Pinyin tables for repairing slips on domain words (see retrieval.homophones).
 
-    The vocabulary: every word of the indexed texts, the glossary and the documents' aliases.
+    The vocabulary is the domain's own words: glossary phrases and policy terms (and the words
+    of the policy terms), titles, aliases and the given words — not every word of the texts,
+    whose general words (结果, 一般) would "repair" ordinary wording.
     """
-    vocabulary = set(words).union(*map(set, doc_tokens))
+    vocabulary = set(words)
     for entry in glossary:
-        for phrase in (entry.term, *entry.expansions):
-            vocabulary.update(tokenizer.tokens(phrase.replace("*", "")))
-    vocabulary.update(a for d in docs for a in d.aliases)
+        for term in entry.expansions:
+            vocabulary.update(tokenizer.tokens(term))
+    for doc in docs:
+        vocabulary.update(doc.aliases)
+        vocabulary.update(tokenizer.tokens(doc.title))
     return build_tables(vocabulary, general_dictionary())
 
 
