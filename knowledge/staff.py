@@ -17,7 +17,8 @@ from knowledge.sources import parse_front_matter
 TITLE_MAX_CHARS = 40  # a first line longer than this is text, not a title
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 _MD_MARKUP = re.compile(r"^\s*(?:>\s*|[-*+]\s+)|\*\*|__|`")
-_CLOSED = tuple("。！？；：，、!?;:,…）)】」』”\"")
+_SENTENCE_END = tuple("。！？；：，、.!?;:,…")
+_CLOSED = (*_SENTENCE_END, *"）)】」』”\"")  # a body line ending so needs no added 。
 _HEADING_STYLES = ("title", "heading", "标题", "subtitle")
 _PDF_NOISE = re.compile(r"^(microsoft word|wps文字|untitled)\s*-?\s*", re.IGNORECASE)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -51,20 +52,24 @@ def read_staff_document(path: Path) -> StaffText:
 def is_title_like(line: str) -> bool:
     """A short line without sentence punctuation inside or at its end."""
     line = line.strip()
-    return (0 < len(line) <= TITLE_MAX_CHARS and not line.endswith(_CLOSED)
+    return (0 < len(line) <= TITLE_MAX_CHARS and not line.endswith(_SENTENCE_END)
             and not any(mark in line for mark in "。！？；"))
 
 
 def _markdown(lines: list[str]) -> tuple[str, list[str]]:
-    """The first heading, and the lines without headings or list/emphasis markup."""
-    title = ""
+    """The first top-level heading (else the first heading), and the lines without headings
+    or list/emphasis markup."""
+    headings: list[tuple[int, str]] = []
     rest = []
     for line in lines:
         heading = _MD_HEADING.match(line)
         if heading:
-            title = title or _MD_MARKUP.sub("", heading.group(1)).strip()
+            level = len(line.strip()) - len(line.strip().lstrip("#"))
+            headings.append((level, _MD_MARKUP.sub("", heading.group(1)).strip()))
             continue
         rest.append(_MD_MARKUP.sub("", line))
+    top = min((level for level, _ in headings), default=0)
+    title = next((text for level, text in headings if level == top and text), "")
     return title, rest
 
 
@@ -128,7 +133,8 @@ def _pdf(path: Path) -> StaffText:
     paragraphs: list[str] = []
     current = ""
     for line in lines:
-        current += line
+        latin = current[-1:].isascii() and current[-1:].isalnum() and line[:1].isascii()
+        current += f" {line}" if latin else line
         if line.endswith(_CLOSED):
             paragraphs.append(current)
             current = ""

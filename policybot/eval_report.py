@@ -47,12 +47,12 @@ def print_answers(review: dict[str, Any]) -> None:
         kind = f"[{row['kind']}] " if row.get("kind") else ""
         print(f"{row['id']} {kind}{row['question']}")
         if not row["in_scope"]:
-            print(f"  （未作政策回答）{row['lead']}")
+            print(f"  [未作政策回答] {row['lead']}")
         else:
             copied = "（照抄原文）" if row["copied"] else ""
-            print(f"  首句：{row['lead']}{copied}")
-            print(f"  依据：{row['citation'] or '—'}")
-            print(f"  下一步：{row['next_step'] or '—'}")
+            print(f"  [首句] {row['lead']}{copied}")
+            print(f"  [依据] {row['citation'] or '—'}")
+            print(f"  [下一步] {row['next_step'] or '—'}")
         print()
     t = review["totals"]
     print(f"共 {t['n']} 题，作政策回答 {t['in_scope']} 题：首句不超过 80 字 {t['lead_short']:.0%}，"
