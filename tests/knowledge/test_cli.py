@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -77,14 +78,14 @@ def test_index_command_reports_reuse(cli_env: Path, capsys: pytest.CaptureFixtur
     assert "新嵌入 0" in out and "索引完成" in out
 
 
-KIND_ROWS = [
+KIND_ROWS: list[dict[str, Any]] = [
     {"id": "a", "question": "科技贷是什么？", "articles": [6], "kind": "short"},
     {"id": "b", "question": "银行要求以贷转存怎么办？", "articles": [11], "kind": "long"},
     {"id": "c", "question": "明天下雨吗？", "articles": [], "out_of_scope": True, "kind": "oos"},
 ]
 
 
-def _write_rows(path: Path, rows: list[dict]) -> Path:
+def _write_rows(path: Path, rows: list[dict[str, Any]]) -> Path:
     path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
     return path
 
