@@ -26,7 +26,8 @@ EDGE_WORDS = frozenset(
     民营 小微 中小 微 企业 个体工商户 通知 公告 通告 指南 使用指南 须知 办理须知 说明 介绍
     简介 办法 管理办法 细则 实施细则 方案 实施方案 问答 解读 政策解读 流程 操作 规程 实施 意见
     暂行 试行 管理 工作 使用 申请 申报 办理 政策 业务 事项 版 一览 一览表 汇总 要点 手册
-    指引 条件 材料 标准 规定 调整 修订 更新 发布 启动 开通 上线""".split()
+    指引 条件 材料 标准 规定 调整 修订 更新 发布 启动 开通 上线 产品 情况 建设 建设情况
+    有关 相关 问题 常见问题 申领 领取 兑现 认定 备案""".split()
 )
 MIN_ALIAS_CHARS = 3
 MAX_SPAN_WORDS = 4
@@ -66,13 +67,14 @@ def title_aliases(title: str, is_known: Callable[[str], bool],
 
     is_known(word) -> True when the packaged knowledge already uses the word.
     """
-    words = title_subject(tokenize(_BRACKETS.sub("", title)))
+    words = title_subject(tokenize(_BRACKETS.sub("", title)))  # 《》“”… and （2024年版） out
     candidates: list[list[str]] = [words]
     for size in range(min(len(words), MAX_SPAN_WORDS), 1, -1):
         for i in range(len(words) - size + 1):
             span = words[i : i + size]
-            candidates.append(span)
-            if size == 3:
+            if _whole_words(span):
+                candidates.append(span)
+            if size == 3 and _whole_words([span[0], span[2]]):
                 candidates.append([span[0], span[2]])
     names: list[str] = []
     for span in candidates:
@@ -85,6 +87,12 @@ def title_aliases(title: str, is_known: Callable[[str], bool],
         if name.endswith("贷款") and len(name) > 4:
             names.append(name[:-1])  # 创业担保贷款 → 创业担保贷
     return list(dict.fromkeys(names))
+
+
+def _whole_words(span: list[str]) -> bool:
+    """A part of a title starts and ends with a word, not a stray character (性…, …站),
+    except the 贷 of a loan name (小吃贷)."""
+    return len(span[0]) >= 2 and (len(span[-1]) >= 2 or span[-1] == "贷")
 
 
 def with_key_terms(staff: list[Document], known: Iterable[Document],

@@ -35,7 +35,9 @@ def known(word: str) -> bool:
          {"创业担保贷款", "创业担保贷", "创业贷款", "创业担保"}),
         ("关于做好2025年度技改基金贷款申报工作的通知", "技改基金贷款",
          {"技改基金贷款", "技改基金", "技改贷款", "技改基金贷"}),
-        ("普惠金融服务站", "普惠金融服务站", {"普惠金融服务站", "金融服务站", "普惠站"}),
+        ("三明市普惠金融服务站建设情况", "普惠金融服务站", {"普惠金融服务站"}),
+        ("沙县区小吃贷操作指引", "沙县区小吃贷", {"小吃贷", "沙县小吃"}),
+        ("三明市融资担保费补贴申领指南", "融资担保费补贴", {"担保费补贴"}),
     ],
 )
 def test_title_aliases_cut_the_subject_and_its_short_forms(title: str, subject: str,
@@ -95,3 +97,19 @@ def test_with_key_terms_relates_staff_docs_to_measures_and_keeps_front_matter() 
 )
 def test_title_aliases_of_a_title_made_of_policy_words_is_empty(title: str) -> None:
     assert title_aliases(title, known) == []
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["关于三明市政府性融资担保业务收费标准的说明", "三明市普惠金融服务站建设情况",
+     "沙县区小吃贷操作指引", "三明市“快服贷”产品介绍"],
+)
+def test_title_aliases_do_not_start_or_end_with_a_stray_character(title: str) -> None:
+    from knowledge.key_terms import _words
+
+    subject = "".join(title_subject(_words(title.replace("“", "").replace("”", ""))))
+    for name in title_aliases(title, known):
+        if name == subject:  # the whole subject stands as it is
+            continue
+        words = _words(name)
+        assert len(words[0]) >= 2 and (len(words[-1]) >= 2 or words[-1] == "贷"), name
