@@ -44,9 +44,10 @@ def read_staff_document(path: Path) -> StaffText:
     meta, body = parse_front_matter(path.read_text(encoding="utf-8", errors="replace"))
     lines = body.splitlines()
     title, rest = _markdown(lines) if suffix == ".md" else ("", lines)
-    if not title:
+    own = meta.get("title", "").strip()
+    if not title and not own:
         title, rest = _first_short_line(rest)
-    return StaffText(meta.get("title", "").strip() or title, _body(rest), meta)
+    return StaffText(own or title, _body(rest), meta)
 
 
 def is_title_like(line: str) -> bool:

@@ -92,6 +92,15 @@ def test_read_staff_document_without_title_line_keeps_all_text(tmp_path: Path,
     assert staff.body.replace("\n", "") == content.replace("\n", "")
 
 
+def test_read_staff_document_with_front_matter_title_keeps_first_line(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(f"---\ntitle: {TITLE}\naliases: 转贷基金\n---\n申请条件\n{FIRST}",
+                    encoding="utf-8")
+    staff = read_staff_document(path)
+    assert (staff.title, staff.meta["aliases"]) == (TITLE, "转贷基金")
+    assert staff.body == f"申请条件。\n{FIRST}"
+
+
 def test_read_staff_document_closes_unpunctuated_lines(tmp_path: Path) -> None:
     path = tmp_path / "a.md"
     path.write_text(f"# {TITLE}\n申请材料：\n- 营业执照\n- 贷款合同\n{SECOND}", encoding="utf-8")
