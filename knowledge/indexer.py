@@ -42,8 +42,10 @@ def collect_documents(settings: Any) -> list[Document]:
     docs = load_packaged_docs(settings.resolved_knowledge_dir)
     staff = load_staff_docs(Path(settings.data_dir) / "knowledge")
     if staff:
-        matcher = glossary_matcher(load_glossary(settings.resolved_knowledge_dir))
-        docs.extend(with_key_terms(staff, docs, lambda text: matcher.match(text).votes))
+        glossary = load_glossary(settings.resolved_knowledge_dir)
+        matcher = glossary_matcher(glossary)
+        docs.extend(with_key_terms(staff, docs, lambda text: matcher.match(text).votes,
+                                   owner_words={g.term for g in glossary}))
     seen: set[str] = set()
     unique = []
     for doc in docs:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import replace
 from typing import Any
 
@@ -62,10 +62,13 @@ def title_subject(words: list[str]) -> list[str]:
 
 
 def title_aliases(title: str, is_known: Callable[[str], bool],
-                  tokenize: Callable[[str], list[str]] = _words) -> list[str]:
+                  tokenize: Callable[[str], list[str]] = _words,
+                  owner_words: Collection[str] = ()) -> list[str]:
     """Short names of a title's subject that contain a word is_known() says is not known.
 
-    is_known(word) -> True when the packaged knowledge already uses the word.
+    is_known(word) -> True when the packaged knowledge already uses the word. A single word
+    of the subject names the document too when owners use it for financing (owner_words, the
+    glossary's phrases) and the packaged knowledge does not (转贷 of 应急转贷资金).
     """
     words = title_subject(tokenize(_BRACKETS.sub("", title)))  # 《》“”… and （2024年版） out
     candidates: list[list[str]] = [words]
@@ -84,8 +87,9 @@ def title_aliases(title: str, is_known: Callable[[str], bool],
         if not new or len(name) < MIN_ALIAS_CHARS:
             continue
         names.append(name)
-        if name.endswith("贷款") and len(name) > 4:
+        if name.endswith("贷款") and len(name) >= 4:
             names.append(name[:-1])  # 创业担保贷款 → 创业担保贷
+    names += [w for w in words if len(w) >= 2 and w in owner_words and not is_known(w)]
     return list(dict.fromkeys(names))
 
 
@@ -96,14 +100,17 @@ def _whole_words(span: list[str]) -> bool:
 
 
 def with_key_terms(staff: list[Document], known: Iterable[Document],
-                   votes_of: Callable[[str], dict[int, float]]) -> list[Document]:
+                   votes_of: Callable[[str], dict[int, float]],
+                   owner_words: Collection[str] = ()) -> list[Document]:
     """Staff documents with their title's short names and their related measure articles.
 
     `known` are the packaged documents (measures, products, platforms): a name is added to
     meta["aliases"] only when it holds a word none of them uses (front matter aliases stay
-    first). Documents without front matter `articles` get `related_articles` from the
-    glossary votes (votes_of, see related_articles) of their title and whole text, so that a
-    staff document named in a question competes with the measure it is about.
+    first); a single title word also names it when it is one of owner_words (the glossary's
+    phrases) that they do not use. Documents without front matter `articles` get
+    `related_articles` from the glossary votes (votes_of, see related_articles) of their title
+    and whole text, so that a staff document named in a question competes with the measure it
+    is about.
     """
     corpus = "\n".join(f"{d.title}\n{d.text}" for d in known)
     texts: dict[str, list[str]] = {}
@@ -114,7 +121,8 @@ def with_key_terms(staff: list[Document], known: Iterable[Document],
     for doc in staff:
         key = doc.doc_id.rpartition("-")[0]
         if key not in derived:
-            derived[key] = (title_aliases(doc.title, lambda word: word in corpus),
+            derived[key] = (title_aliases(doc.title, lambda word: word in corpus,
+                                          owner_words=owner_words),
                             related_articles(doc.title, "\n".join(texts[key]), votes_of))
         names, articles = derived[key]
         own = [a.strip() for a in doc.meta.get("aliases", "").split(",") if a.strip()]

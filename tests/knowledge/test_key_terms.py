@@ -113,3 +113,13 @@ def test_title_aliases_do_not_start_or_end_with_a_stray_character(title: str) ->
             continue
         words = _words(name)
         assert len(words[0]) >= 2 and (len(words[-1]) >= 2 or words[-1] == "贷"), name
+
+
+def test_title_aliases_add_a_single_word_owners_use_that_the_measures_do_not() -> None:
+    owner_words = {g.term for g in load_glossary(KNOWLEDGE)}
+    assert "转贷" in owner_words and "转贷" not in CORPUS
+    assert "续贷" in owner_words and "续贷" in CORPUS
+    names = title_aliases("三明市中小企业应急转贷资金使用指南", known, owner_words=owner_words)
+    assert "转贷" in names and "应急" not in names and "资金" not in names
+    assert "续贷" not in title_aliases("三明市应急续贷资金", known, owner_words=owner_words)
+    assert "转贷" not in title_aliases("三明市中小企业应急转贷资金使用指南", known)
