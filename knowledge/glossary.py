@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -41,3 +42,12 @@ def load_glossary(knowledge_dir: Path) -> list[GlossaryEntry]:
     for path in sorted((knowledge_dir / "glossary").glob("*.tsv")):
         entries.extend(parse_glossary(path.read_text(encoding="utf-8"), path.name))
     return entries
+
+
+def glossary_matcher(entries: list[GlossaryEntry]) -> Any:
+    """A retrieval GlossaryMatcher (substring and wildcard matching) over the entries."""
+    from retrieval.glossary_match import GlossaryMatcher
+    from retrieval.records import GlossaryTerm
+
+    return GlossaryMatcher([GlossaryTerm(g.term, g.expansions, g.articles, g.group, g.weak)
+                            for g in entries])

@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from knowledge.documents import Document
-from knowledge.glossary import load_glossary
+from knowledge.glossary import glossary_matcher, load_glossary
+from knowledge.key_terms import with_key_terms
 from knowledge.plain import load_plain, save_plain
 from knowledge.sources import load_packaged_docs, load_staff_docs
 
@@ -38,9 +39,14 @@ class IndexReport:
 
 
 def collect_documents(settings: Any) -> list[Document]:
-    """Packaged documents plus staff uploads from data_dir/knowledge."""
+    """Packaged documents plus staff uploads from data_dir/knowledge (with their key terms)."""
     docs = load_packaged_docs(settings.resolved_knowledge_dir)
-    docs.extend(load_staff_docs(Path(settings.data_dir) / "knowledge"))
+    staff = load_staff_docs(Path(settings.data_dir) / "knowledge")
+    if staff:
+        glossary = load_glossary(settings.resolved_knowledge_dir)
+        matcher = glossary_matcher(glossary)
+        docs.extend(with_key_terms(staff, docs, lambda text: matcher.match(text).votes,
+                                   owner_words={g.term for g in glossary}))
     seen: set[str] = set()
     unique = []
     for doc in docs:

@@ -68,46 +68,50 @@ def load_front_matter_doc(path: Path) -> Document:
 
 
 def read_staff_text(path: Path) -> str:
-    """Plain text of a staff document (.md, .txt, .docx or .pdf)."""
-    suffix = path.suffix.lower()
-    if suffix == ".docx":
-        import docx
+    """Plain text of a staff document (.md, .txt, .docx or .pdf): its title line and body.
 
-        return "\n".join(p.text for p in docx.Document(str(path)).paragraphs if p.text.strip())
-    if suffix == ".pdf":
-        from pypdf import PdfReader
+    Raises what the format's reader raises on a broken file.
+    """
+    from knowledge.staff import read_staff_document
 
-        return "\n".join(page.extract_text() or "" for page in PdfReader(str(path)).pages)
-    return path.read_text(encoding="utf-8", errors="replace")
+    staff = read_staff_document(path)
+    return "\n".join(part for part in (staff.title, staff.body) if part)
 
 
 def load_staff_docs(folder: Path) -> list[Document]:
-    """Staff uploads, chunked on sentence boundaries; unreadable files are logged and skipped."""
+    """Staff uploads, chunked on sentence boundaries; unreadable files are logged and skipped.
+
+    Each chunk carries the document's title (front matter, heading or first short line; the
+    file name only when there is none) and its front matter (`aliases`, `articles`, …).
+    """
+    from knowledge.staff import read_staff_document
+
     docs: list[Document] = []
     if not folder.is_dir():
         return docs
     for path in sorted(p for p in folder.rglob("*") if p.suffix.lower() in STAFF_SUFFIXES):
         try:
-            raw = read_staff_text(path)
+            staff = read_staff_document(path)
         except Exception:
             log.warning("cannot read staff document %s", path.name, exc_info=True)
             continue
-        meta, body = parse_front_matter(raw)
-        if meta.get("id"):
+        if staff.meta.get("id"):
             docs.append(load_front_matter_doc(path))
             continue
-        related = _articles(meta.get("articles", ""))
-        for i, chunk in enumerate(chunk_text(body)):
+        related = _articles(staff.meta.get("articles", ""))
+        for i, chunk in enumerate(chunk_text(staff.body)):
             docs.append(
                 Document(
                     doc_id=f"staff-{path.stem}-{i + 1}",
                     article=None,
-                    title=meta.get("title", path.stem),
+                    title=staff.title or path.stem,
                     text=chunk,
                     section="staff",
-                    source=path.name,
+                    units=staff.meta.get("units", ""),
+                    source=staff.meta.get("sources", "") or path.name,
                     kind="staff",
                     related_articles=related,
+                    meta=dict(staff.meta),
                 )
             )
     return docs

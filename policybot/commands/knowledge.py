@@ -30,6 +30,8 @@ def register(subparsers: Any) -> None:
     p.add_argument("file", help="问题文件（格式同 ../shared/eval/dev-questions.jsonl）")
     p.add_argument("--k", type=int, default=3, help="hit@k 的 k（默认 3）")
     p.add_argument("--json", action="store_true", help="输出 JSON")
+    p.add_argument("--answers", action="store_true",
+                   help="逐题列出回答的首句、依据和下一步，并统计回答质量")
     p.set_defaults(func=lambda args, settings: run_eval(args, settings))
 
     p = subparsers.add_parser("bench", help="测量索引耗时、问答延迟、冷启动和内存")
@@ -93,21 +95,29 @@ def run_search(args: argparse.Namespace, settings: Any) -> int:
 
 
 def run_eval(args: argparse.Namespace, settings: Any) -> int:
-    """Evaluate ranking and scope decisions on a question file."""
+    """Evaluate ranking and scope decisions (or, with --answers, the answers) on a file."""
     from bot.answerer import load_answerer
     from knowledge.evaluation import evaluate, load_questions
 
-    result: dict[str, Any] = evaluate(load_answerer(settings), load_questions(args.file), k=args.k)
+    questions = load_questions(args.file)
+    answerer = load_answerer(settings)
+    if args.answers:
+        from knowledge.answer_review import review_answers
+        from policybot.eval_report import print_answers
+
+        review = review_answers(answerer, questions)
+        if args.json:
+            print(json.dumps(review, ensure_ascii=False))
+        else:
+            print_answers(review)
+        return 0
+    result: dict[str, Any] = evaluate(answerer, questions, k=args.k)
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
     else:
-        print(f"问题数 {result['n']}：hit@1 {result['hit@1']:.3f}，hit@{args.k} "
-              f"{result['hit@3']:.3f}，MRR {result['mrr']:.3f}")
-        print(f"超出范围 {result['oos_n']} 题：正确拒答 {result['oos_accuracy']:.3f}；"
-              f"误拒 {result['false_reject']:.3f}")
-        misses: list[str] = result["misses"]
-        if misses:
-            print("未命中：" + ", ".join(misses))
+        from policybot.eval_report import print_scores
+
+        print_scores(result, questions, args.k)
     return 0
 
 

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -75,3 +76,65 @@ def test_index_command_reports_reuse(cli_env: Path, capsys: pytest.CaptureFixtur
     assert main(["index", "--quiet"]) == 0
     out = capsys.readouterr().out
     assert "新嵌入 0" in out and "索引完成" in out
+
+
+KIND_ROWS: list[dict[str, Any]] = [
+    {"id": "a", "question": "科技贷是什么？", "articles": [6], "kind": "short"},
+    {"id": "b", "question": "银行要求以贷转存怎么办？", "articles": [11], "kind": "long"},
+    {"id": "c", "question": "明天下雨吗？", "articles": [], "out_of_scope": True, "kind": "oos"},
+]
+
+
+def _write_rows(path: Path, rows: list[dict[str, Any]]) -> Path:
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    return path
+
+
+def test_eval_json_adds_by_kind_when_rows_have_kinds(
+    cli_env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    questions = _write_rows(tmp_path / "q.jsonl", KIND_ROWS)
+    assert main(["eval", str(questions), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert list(result) == ["n", "hit@1", "hit@3", "mrr", "oos_n", "oos_accuracy",
+                            "false_reject", "misses", "by_kind"]
+    assert list(result["by_kind"]) == ["short", "long", "oos"]
+    assert result["by_kind"]["short"] == {"n": 1, "hit@1": 1.0, "hit@3": 1.0,
+                                          "false_reject": 0.0, "oos_accuracy": 0.0}
+    assert result["by_kind"]["oos"]["oos_accuracy"] == 1.0
+
+
+def test_eval_text_prints_a_row_per_kind(cli_env: Path, tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    questions = _write_rows(tmp_path / "q.jsonl", KIND_ROWS)
+    assert main(["eval", str(questions)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith("类型"))
+    assert [line.split()[0] for line in lines[header + 1 : header + 4]] == ["short", "long", "oos"]
+
+
+def test_eval_answers_json_reviews_each_answer(cli_env: Path, tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    questions = _write_rows(tmp_path / "q.jsonl", KIND_ROWS)
+    assert main(["eval", "--answers", str(questions), "--json"]) == 0
+    review = json.loads(capsys.readouterr().out)
+    rows = {r["id"]: r for r in review["answers"]}
+    assert set(rows) == {"a", "b", "c"}
+    assert rows["b"]["in_scope"] is True and 11 in rows["b"]["articles_cited"]
+    assert rows["b"]["lead"] and rows["b"]["citation"].startswith(("依据", "资料来源", "政策依据"))
+    assert rows["c"]["in_scope"] is False and rows["c"]["kind"] == "oos"
+    assert review["totals"]["n"] == 3 and review["totals"]["in_scope"] == 2
+    assert set(review["totals"]) == {"n", "in_scope", "lead_short", "next_step", "own_words",
+                                     "distinct_leads", "complete"}
+
+
+def test_eval_answers_text_shows_lead_citation_and_next_step(
+    cli_env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    questions = _write_rows(tmp_path / "q.jsonl", KIND_ROWS[1:])
+    assert main(["eval", "--answers", str(questions)]) == 0
+    out = capsys.readouterr().out
+    assert "b [long] 银行要求以贷转存怎么办？" in out
+    assert "\n  [首句] " in out and "\n  [依据] 依据" in out and "\n  [下一步] " in out
+    assert "c [oos] 明天下雨吗？\n  [未作政策回答] " in out
+    assert "共 2 题，作政策回答 1 题" in out

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from knowledge.evaluation import evaluate, load_questions
+from knowledge.evaluation import evaluate, kind_counts, load_questions
 
 
 @dataclass
@@ -88,3 +88,55 @@ def test_load_questions_rejects_rows_without_question(tmp_path: Path) -> None:
     path.write_text('{"id": "x"}\n')
     with pytest.raises(ValueError, match="question"):
         load_questions(path)
+
+
+KINDS = {"a": "typo", "b": "typo", "c": "long", "d": "long", "o1": "oos", "o2": "typo"}
+
+
+def test_evaluate_without_kind_has_no_by_kind() -> None:
+    assert "by_kind" not in evaluate(ScriptedAnswerer(VERDICTS), QUESTIONS, k=3)
+
+
+def test_evaluate_reports_each_kind_over_its_own_rows() -> None:
+    rows = [{**row, "kind": KINDS[row["id"]]} for row in QUESTIONS]
+    result = evaluate(ScriptedAnswerer(VERDICTS), rows, k=3)
+    assert list(result)[:8] == ["n", "hit@1", "hit@3", "mrr", "oos_n", "oos_accuracy",
+                                "false_reject", "misses"]
+    assert result["hit@1"] == 0.25  # the overall figures do not change
+    assert result["by_kind"] == {
+        # a: rank 1, b: rank 3; o2: out of scope, answered
+        "typo": {"n": 2, "hit@1": 0.5, "hit@3": 1.0, "false_reject": 0.0, "oos_accuracy": 0.0},
+        # c: rank 4, d: declined
+        "long": {"n": 2, "hit@1": 0.0, "hit@3": 0.0, "false_reject": 0.5, "oos_accuracy": 0.0},
+        "oos": {"n": 0, "hit@1": 0.0, "hit@3": 0.0, "false_reject": 0.0, "oos_accuracy": 1.0},
+    }
+
+
+def test_evaluate_by_kind_puts_rows_without_kind_in_other() -> None:
+    rows = [{**QUESTIONS[0], "kind": "short"}, QUESTIONS[2]]
+    by_kind = evaluate(ScriptedAnswerer(VERDICTS), rows, k=3)["by_kind"]
+    assert by_kind["short"]["hit@1"] == 1.0 and by_kind["other"]["hit@1"] == 0.0
+    assert sum(s["n"] for s in by_kind.values()) == 2
+
+
+@pytest.mark.parametrize("k", [1, 3, 4])
+def test_evaluate_by_kind_sums_to_the_overall_counts(k: int) -> None:
+    rows = [{**row, "kind": KINDS[row["id"]]} for row in QUESTIONS]
+    result = evaluate(ScriptedAnswerer(VERDICTS), rows, k=k)
+    by_kind = result["by_kind"].values()
+    assert sum(s["n"] for s in by_kind) == result["n"]
+    hits = sum(s["hit@3"] * s["n"] for s in by_kind)
+    assert hits == pytest.approx(result["hit@3"] * result["n"])
+
+
+def test_kind_table_shows_dashes_for_nothing_to_measure() -> None:
+    from policybot.eval_report import kind_table
+
+    rows = [{**row, "kind": KINDS[row["id"]]} for row in QUESTIONS]
+    result = evaluate(ScriptedAnswerer(VERDICTS), rows, k=3)
+    lines = kind_table(result["by_kind"], kind_counts(rows), 3)
+    assert lines[0].split() == ["类型", "题数", "hit@1", "hit@3", "误拒", "超范围题", "正确拒答"]
+    cells = {line.split()[0]: line.split()[1:] for line in lines[1:]}
+    assert cells["typo"] == ["2", "0.500", "1.000", "0.000", "1", "0.000"]
+    assert cells["oos"] == ["0", "—", "—", "—", "1", "1.000"]
+    assert cells["long"][-2:] == ["0", "—"]
