@@ -43,7 +43,7 @@ class Answerer:
     """Answers owners' questions from the indexed knowledge, citing the measures."""
 
     def __init__(self, retriever: Retriever, documents: dict[str, Document], settings: Any,
-                 plain: dict[int, PlainMeasure] | None = None):
+                 plain: dict[str, PlainMeasure] | None = None):
         """Wrap a loaded retriever, the indexed documents and the plain-language points."""
         self.retriever = retriever
         self.documents = documents

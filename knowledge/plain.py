@@ -1,14 +1,15 @@
-"""The plain-language layer: for each measure, points in an owner's words (knowledge/data/plain).
+"""The plain-language layer: points in an owner's words for each measure and note.
 
-One file per measure, `measure-NN.md`: front matter (`article`, `lead_unit`), then one bullet per
-point, `- TYPE | KEYWORDS | STANCE | TEXT`:
+knowledge/data/plain holds one file per measure, `measure-NN.md` (front matter `article`,
+`lead_unit`), and one per product or platform note, `<doc id>.md` (front matter `doc`); then one
+bullet per point, `- TYPE | KEYWORDS | STANCE | TEXT`:
 
 - TYPE: 含义 (what the clause means for a firm), 可做 (what the firm can do), 联系 (whom to
   contact);
 - KEYWORDS: space-separated words an owner may use for the point's subject;
 - STANCE: empty, or the direct answer the point gives to a yes/no question on its subject
   (可以, 不行, 不合规, 合规, 有, 没有, 会, 不会, 是, 不是);
-- TEXT: one or two plain sentences; every number in it must occur in the measure's own text.
+- TEXT: one or two plain sentences; every number in it must occur in its source's own text.
 
 Staff may edit these files; `policybot index` picks the changes up.
 """
@@ -44,20 +45,26 @@ class PlainPoint:
 
 @dataclass(frozen=True)
 class PlainMeasure:
-    """The plain-language points of one measure and its lead responsible unit."""
+    """The plain-language points of one measure (or note) and its lead responsible unit."""
 
-    article: int
+    article: int | None
     lead_unit: str
     points: tuple[PlainPoint, ...]
+    doc_id: str = ""  # measure-N for a measure, the note's id otherwise
 
 
 def parse_plain(raw: str, name: str = "plain") -> PlainMeasure:
     """Parse one measure-NN.md file; raises PlainFormatError naming name and the line."""
     meta, body = parse_front_matter(raw)
-    try:
-        article = int(meta["article"])
-    except (KeyError, ValueError) as exc:
-        raise PlainFormatError(f"{name}: front matter needs an integer 'article'") from exc
+    article: int | None = None
+    if meta.get("doc"):
+        doc_id = meta["doc"]
+    else:
+        try:
+            article = int(meta["article"])
+        except (KeyError, ValueError) as exc:
+            raise PlainFormatError(f"{name}: front matter needs 'article' (int) or 'doc'") from exc
+        doc_id = f"measure-{article}"
     points = []
     for number, line in enumerate(body.splitlines(), start=1):
         line = line.strip()
@@ -73,21 +80,21 @@ def parse_plain(raw: str, name: str = "plain") -> PlainMeasure:
             raise PlainFormatError(f"{name}: point line {number}: stance {stance!r} unknown")
         if not text:
             raise PlainFormatError(f"{name}: point line {number} has no text")
-        points.append(PlainPoint(article, kind, tuple(keywords.split()), stance, text))
-    return PlainMeasure(article, meta.get("lead_unit", ""), tuple(points))
+        points.append(PlainPoint(article or 0, kind, tuple(keywords.split()), stance, text))
+    return PlainMeasure(article, meta.get("lead_unit", ""), tuple(points), doc_id)
 
 
-def load_plain(knowledge_dir: Path) -> dict[int, PlainMeasure]:
-    """All measures' plain-language points in knowledge_dir/plain, by article."""
+def load_plain(knowledge_dir: Path) -> dict[str, PlainMeasure]:
+    """All plain-language points in knowledge_dir/plain, by document id (measure-N, note id)."""
     folder = Path(knowledge_dir) / PLAIN_DIR
-    found: dict[int, PlainMeasure] = {}
-    for path in sorted(folder.glob("measure-*.md")):
+    found: dict[str, PlainMeasure] = {}
+    for path in sorted(folder.glob("*.md")):
         measure = parse_plain(path.read_text(encoding="utf-8"), path.name)
-        found[measure.article] = measure
+        found[measure.doc_id] = measure
     return found
 
 
-def save_plain(index_dir: Path, measures: dict[int, PlainMeasure]) -> None:
+def save_plain(index_dir: Path, measures: dict[str, PlainMeasure]) -> None:
     """Write the points beside the index (what the answerer reads)."""
     rows = [asdict(m) for m in measures.values()]
     tmp = Path(index_dir) / (PLAIN_FILE + ".tmp")
@@ -95,7 +102,7 @@ def save_plain(index_dir: Path, measures: dict[int, PlainMeasure]) -> None:
     tmp.replace(Path(index_dir) / PLAIN_FILE)
 
 
-def read_plain(index_dir: Path) -> dict[int, PlainMeasure]:
+def read_plain(index_dir: Path) -> dict[str, PlainMeasure]:
     """The points saved by the last index run ({} for an index without them)."""
     path = Path(index_dir) / PLAIN_FILE
     if not path.exists():
@@ -104,5 +111,6 @@ def read_plain(index_dir: Path) -> dict[int, PlainMeasure]:
     for row in json.loads(path.read_text(encoding="utf-8")):
         points = tuple(PlainPoint(p["article"], p["kind"], tuple(p["keywords"]), p["stance"],
                                   p["text"]) for p in row["points"])
-        found[row["article"]] = PlainMeasure(row["article"], row["lead_unit"], points)
+        found[row["doc_id"]] = PlainMeasure(row["article"], row["lead_unit"], points,
+                                            row["doc_id"])
     return found

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.compose.question import question_parts, question_shape
-from bot.compose.render import Part, join_parts, measure_part, note_part
+from bot.compose.render import GENERIC, Part, join_parts, measure_part, note_part
 from bot.compose.sources import best_sentences, citation_for, ranked_sentences
 from bot.intent import shows_financing_need
 from bot.messages import Answer
@@ -23,8 +23,8 @@ class Composer:
     """Composes answers from the retriever's ranking, the documents and the plain points."""
 
     def __init__(self, retriever: Any, documents: dict[str, Document],
-                 plain: dict[int, PlainMeasure], settings: Any) -> None:
-        """retriever: retrieval.retriever.Retriever; plain: points by article."""
+                 plain: dict[str, PlainMeasure], settings: Any) -> None:
+        """retriever: retrieval.retriever.Retriever; plain: points by document id."""
         self.retriever = retriever
         self.documents = documents
         self.plain = plain
@@ -64,12 +64,23 @@ class Composer:
         doc = self.documents[hit.doc_id]
         scored = self.retriever.sentence_scores(doc.doc_id, analysis)
         shape = question_shape(text)
+        terms = tuple(analysis.glossary.expansions) + tuple(analysis.glossary.terms)
+        contact = f"也可以联系{self.settings.office_name}，电话 {self.settings.office_phone}。"
+        plain = self.plain.get(doc.doc_id)
+        topics = self._topics(analysis)
         if doc.article is not None:
             quote = next(iter(best_sentences(scored, 1)), "")
-            terms = tuple(analysis.glossary.expansions) + tuple(analysis.glossary.terms)
-            return measure_part(doc, self.plain.get(doc.article), text, terms, shape, quote, need)
-        contact = f"具体办理可以咨询合作银行，或联系{self.settings.office_name}。"
-        return note_part(doc, ranked_sentences(scored), self._related(doc), need, contact, shape)
+            return measure_part(doc, plain, text, terms, shape, quote, need, contact, topics)
+        return note_part(doc, ranked_sentences(scored), self._related(doc), need, contact,
+                         shape, plain, text, terms, topics)
+
+    def _topics(self, analysis: Any) -> tuple[str, ...]:
+        """The question's domain words (those of the homophone vocabulary, 2+ characters)."""
+        vocabulary = getattr(self.retriever.homophones, "terms", {}) or {}
+        words = [t for t in analysis.tokens
+                 if len(t) >= 2 and t in vocabulary and t not in GENERIC]
+        return tuple(w for w in dict.fromkeys(words)
+                     if not any(w != o and w in o for o in words))
 
     def _related(self, doc: Document) -> list[Document]:
         """The measures a note belongs to."""

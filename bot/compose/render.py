@@ -48,16 +48,32 @@ class Part:
         return "\n".join(lines)
 
 
+# Words every financing question uses: they tell no point from another.
+GENERIC = frozenset("""银行 企业 公司 贷款 政策 措施 小微 民营 申请 办理 问题 情况 可以 能否
+    合规 合法 违规 正常 规定 要求 允许 需要 我们 他们 这个 那个 怎么 什么 有没有 能不能 是不是
+    现在 知道 资金 融资 钱""".split())
+
+
+def _bigrams(text: str) -> set[str]:
+    """The two-character pieces of text that are not generic (贷款, 银行 …)."""
+    return {text[i : i + 2] for i in range(len(text) - 1)} - GENERIC
+
+
 def score_point(point: PlainPoint, text: str, terms: tuple[str, ...], shape: QuestionShape
                 ) -> float:
     """How well a point answers the question: its keywords in the question (longer count
-    more), in the glossary's policy terms for it, and the kind of answer asked for."""
+    more), in the glossary's policy terms for it or sharing a word-piece with it, a little for
+    wording shared with its text, and the kind of answer asked for."""
     score = 0.0
+    pieces = _bigrams(text)
     for keyword in point.keywords:
         if keyword in text:
             score += 1.0 + len(keyword) / 2
         elif any(keyword in term or term in keyword for term in terms if len(term) >= 2):
-            score += 0.5
+            score += 0.8
+        elif len(keyword) >= 3 and _bigrams(keyword) & pieces:
+            score += 0.4
+    score += min(1.0, 0.1 * len(_bigrams(point.text) & pieces))
     if shape.stance and point.stance and not shape.negated:
         score += 1.0
     if shape.whom and point.kind == "联系":
@@ -76,12 +92,24 @@ def ranked_points(plain: PlainMeasure, text: str, terms: tuple[str, ...], shape:
     return [p for _, _, p in sorted(scored, key=lambda row: (row[0], row[1]), reverse=True)]
 
 
-def lead_sentence(point: PlainPoint, shape: QuestionShape) -> str:
-    """The point as the lead: with its stance first for a yes/no question (不合规。…)."""
+def lead_sentence(point: PlainPoint, shape: QuestionShape, topics: tuple[str, ...] = ()) -> str:
+    """The point as the lead: with its stance first for a yes/no question (不合规。…).
+
+    topics: the domain words of the question; the stance is given only when the point covers
+    them all (担保费……有补贴吗 is not answered 有 by a point on guarantees that never
+    mentions a subsidy).
+    """
     text = point.text
-    if shape.stance and point.stance and not shape.negated and not text.startswith(point.stance):
+    covered = all(_covers(point, topic) for topic in topics)
+    if (shape.stance and point.stance and not shape.negated and covered
+            and not text.startswith(point.stance)):
         text = f"{point.stance}。{text}"
     return shorten(text, MAX_LEAD)
+
+
+def _covers(point: PlainPoint, topic: str) -> bool:
+    """The point speaks of topic (in its text, or a keyword containing or inside it)."""
+    return topic in point.text or any(topic in k or k in topic for k in point.keywords)
 
 
 def shorten(text: str, limit: int) -> str:
@@ -94,12 +122,16 @@ def shorten(text: str, limit: int) -> str:
 
 
 def measure_part(doc: Document, plain: PlainMeasure | None, text: str, terms: tuple[str, ...],
-                 shape: QuestionShape, quote: str, need: bool) -> Part:
-    """The answer part for a measure article (article 0 = the document as a whole)."""
+                 shape: QuestionShape, quote: str, need: bool, contact: str,
+                 topics: tuple[str, ...] = ()) -> Part:
+    """The answer part for a measure article (article 0 = the document as a whole).
+
+    contact: the next step when the measure's points give none (the coordination office).
+    """
     points = ranked_points(plain, text, terms, shape) if plain and plain.points else []
     if points:
         lead_point = points[0]
-        lead = lead_sentence(lead_point, shape)
+        lead = lead_sentence(lead_point, shape, topics)
         contacts = [p for p in points if p.kind == "联系" and p is not lead_point]
         support = [p.text for p in points[1:]
                    if p.kind != "联系" and score_point(p, text, terms, shape) >= 1.5][:2]
@@ -110,7 +142,7 @@ def measure_part(doc: Document, plain: PlainMeasure | None, text: str, terms: tu
     else:
         lead, support, step = shorten(quote or doc.text, MAX_LEAD), [], ""
         quote = ""
-    next_step = INTAKE_STEP if need else (f"下一步：{step}" if step else "")
+    next_step = INTAKE_STEP if need else f"下一步：{step or contact}"
     if doc.article == 0:
         citation = f"依据：《{POLICY_TITLE}》全文（{doc.units}2025年4月29日印发）。"
     else:
@@ -120,24 +152,33 @@ def measure_part(doc: Document, plain: PlainMeasure | None, text: str, terms: tu
 
 
 def note_part(doc: Document, sentences: list[str], related: list[Document], need: bool,
-              contact: str, shape: QuestionShape) -> Part:
-    """The answer part for a product, platform or staff note: its best sentences.
+              contact: str, shape: QuestionShape, plain: PlainMeasure | None = None,
+              text: str = "", terms: tuple[str, ...] = (), topics: tuple[str, ...] = ()) -> Part:
+    """The answer part for a product, platform or staff note.
 
-    sentences: the note's sentences best first; related: the measures it belongs to;
-    contact: the fallback next step (the coordination office) when the note names none;
-    a question asking for a number leads with the best sentence that has one.
+    sentences: the note's sentences, best first; related: the measures it belongs to; contact:
+    the next step when the note names none; plain: the note's plain points (the lead then
+    comes from them, the best sentence of the note supports it). A question asking for a
+    number gets the best sentence that has one.
     """
     ordered = sentences or split_sentences(doc.text)[:1]
     if shape.quantity:
         ordered = sorted(ordered, key=lambda s: not any(c.isdigit() for c in s))
-    lead = shorten(ordered[0], MAX_LEAD) if ordered else doc.title
-    support = tuple(shorten(s, MAX_LEAD) for s in ordered[1:3] if s not in lead)
+    points = ranked_points(plain, text, terms, shape) if plain and plain.points else []
+    if points:
+        lead = lead_sentence(points[0], shape, topics)
+        support = [shorten(s, MAX_LEAD) for s in ordered[:1]]
+        support += [p.text for p in points[1:] if p.kind != "联系"
+                    and score_point(p, text, terms, shape) >= 1.5][: 2 - len(support)]
+    else:
+        lead = shorten(ordered[0], MAX_LEAD) if ordered else doc.title
+        support = [shorten(s, MAX_LEAD) for s in ordered[1:3] if s not in lead]
     step = doc.meta.get("next_step", "") or contact
     next_step = INTAKE_STEP if need else f"下一步：{step}"
     source = f"（资料来源：{doc.source}）" if doc.source else ""
     measures = "、".join(f"第{m.article}条「{m.title}」" for m in related)
     policy = f"；政策依据：《{POLICY_TITLE}》{measures}" if measures else ""
-    return Part(lead, support, "", next_step, f"依据：{doc.title}{source}{policy}。")
+    return Part(lead, tuple(support), "", next_step, f"依据：{doc.title}{source}{policy}。")
 
 
 def _quote(sentence: str, lead: str) -> str:

@@ -82,12 +82,18 @@ def run_search(args: argparse.Namespace, settings: Any) -> int:
     """Print the ranked documents for a question."""
     from bot.answerer import load_answerer
 
-    hits = load_answerer(settings).retriever.search(args.question, args.k)
+    retriever = load_answerer(settings).retriever
+    normalized = retriever.prepare(args.question)[0]
+    hits = retriever.analyse_and_score(normalized, prepared=True)[1][: args.k]
+    # each hit also carries the query as ranked (normalised, slips repaired)
     rows = [{"doc_id": h.doc_id, "article": h.article, "title": h.title,
-             "score": round(h.score, 4), "text": h.text} for h in hits]
+             "score": round(h.score, 4), "text": h.text, "normalized_query": normalized}
+            for h in hits]
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
+        if normalized != args.question:
+            print(f"（按“{normalized}”检索）")
         for i, hit in enumerate(hits, start=1):
             print(f"{i}. [{hit.score:.3f}] {hit.doc_id} {hit.title}")
             print(f"   {hit.text[:80]}…")
