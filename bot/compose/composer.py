@@ -75,10 +75,12 @@ class Composer:
                          shape, plain, text, terms, topics)
 
     def _topics(self, analysis: Any) -> tuple[str, ...]:
-        """The question's domain words (those of the homophone vocabulary, 2+ characters)."""
+        """The question's subject words: domain words (the homophone vocabulary) and words the
+        knowledge never uses (补贴 when no source speaks of a subsidy)."""
         vocabulary = getattr(self.retriever.homophones, "terms", {}) or {}
-        words = [t for t in analysis.tokens
-                 if len(t) >= 2 and t in vocabulary and t not in GENERIC]
+        idf = self.retriever.bm25.idf
+        words = [t for t in analysis.tokens if len(t) >= 2 and t not in GENERIC
+                 and (t in vocabulary or t not in idf)]
         return tuple(w for w in dict.fromkeys(words)
                      if not any(w != o and w in o for o in words))
 

@@ -51,7 +51,7 @@ class Part:
 # Words every financing question uses: they tell no point from another.
 GENERIC = frozenset("""银行 企业 公司 贷款 政策 措施 小微 民营 申请 办理 问题 情况 可以 能否
     合规 合法 违规 正常 规定 要求 允许 需要 我们 他们 这个 那个 怎么 什么 有没有 能不能 是不是
-    现在 知道 资金 融资 钱""".split())
+    现在 知道 资金 融资 钱 太高 太低 太慢 太贵 太多 太少 很难 比较 一直 还是""".split())
 
 
 def _bigrams(text: str) -> set[str]:
@@ -59,22 +59,30 @@ def _bigrams(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)} - GENERIC
 
 
-def score_point(point: PlainPoint, text: str, terms: tuple[str, ...], shape: QuestionShape
-                ) -> float:
+def score_point(point: PlainPoint, text: str, terms: tuple[str, ...], shape: QuestionShape,
+                common: frozenset[str] = frozenset()) -> float:
     """How well a point answers the question: its keywords in the question (longer count
     more), in the glossary's policy terms for it or sharing a word-piece with it, a little for
-    wording shared with its text, and the kind of answer asked for."""
+    wording shared with its text, and the kind of answer asked for.
+
+    common: words that name the document itself (科技贷 in the 科技贷 note) and so tell its
+    points apart little.
+    """
     score = 0.0
     pieces = _bigrams(text)
     for keyword in point.keywords:
-        if keyword in text:
-            score += 1.0 + len(keyword) / 2
+        if keyword in text and any(keyword in c or c in keyword for c in common):
+            score += 0.3
+        elif keyword in text:
+            # a keyword built on a generic word (能申请, 找银行) says less
+            generic = any(g in keyword for g in GENERIC)
+            score += (1.0 + len(keyword) / 2) * (0.5 if generic else 1.0)
         elif any(keyword in term or term in keyword for term in terms if len(term) >= 2):
-            score += 0.8
+            score += 1.2
         elif len(keyword) >= 3 and _bigrams(keyword) & pieces:
-            score += 0.4
+            score += 0.6
     score += min(1.0, 0.1 * len(_bigrams(point.text) & pieces))
-    if shape.stance and point.stance and not shape.negated:
+    if shape.stance and point.stance in shape.stances and not shape.negated:
         score += 1.0
     if shape.whom and point.kind == "联系":
         score += 2.5
@@ -85,10 +93,17 @@ def score_point(point: PlainPoint, text: str, terms: tuple[str, ...], shape: Que
     return score
 
 
-def ranked_points(plain: PlainMeasure, text: str, terms: tuple[str, ...], shape: QuestionShape
-                  ) -> list[PlainPoint]:
-    """The measure's points, best first (file order breaks ties)."""
-    scored = [(score_point(p, text, terms, shape), -i, p) for i, p in enumerate(plain.points)]
+def ranked_points(plain: PlainMeasure, text: str, terms: tuple[str, ...], shape: QuestionShape,
+                  common: frozenset[str] = frozenset()) -> list[PlainPoint]:
+    """The points, best first (file order breaks ties); common as in score_point, plus every
+    keyword that most of the points share."""
+    counts: dict[str, int] = {}
+    for point in plain.points:
+        for keyword in set(point.keywords):
+            counts[keyword] = counts.get(keyword, 0) + 1
+    common = common | {k for k, n in counts.items() if n > max(1, len(plain.points) // 2)}
+    scored = [(score_point(p, text, terms, shape, common), -i, p)
+              for i, p in enumerate(plain.points)]
     return [p for _, _, p in sorted(scored, key=lambda row: (row[0], row[1]), reverse=True)]
 
 
@@ -101,15 +116,17 @@ def lead_sentence(point: PlainPoint, shape: QuestionShape, topics: tuple[str, ..
     """
     text = point.text
     covered = all(_covers(point, topic) for topic in topics)
-    if (shape.stance and point.stance and not shape.negated and covered
+    if (shape.stance and point.stance in shape.stances and not shape.negated and covered
             and not text.startswith(point.stance)):
         text = f"{point.stance}。{text}"
     return shorten(text, MAX_LEAD)
 
 
 def _covers(point: PlainPoint, topic: str) -> bool:
-    """The point speaks of topic (in its text, or a keyword containing or inside it)."""
-    return topic in point.text or any(topic in k or k in topic for k in point.keywords)
+    """The point speaks of topic: in its text or keywords, whole or by a word-piece."""
+    if topic in point.text or any(topic in k or k in topic for k in point.keywords):
+        return True
+    return bool(_bigrams(topic) & (_bigrams(point.text) | _bigrams("".join(point.keywords))))
 
 
 def shorten(text: str, limit: int) -> str:
@@ -164,12 +181,13 @@ def note_part(doc: Document, sentences: list[str], related: list[Document], need
     ordered = sentences or split_sentences(doc.text)[:1]
     if shape.quantity:
         ordered = sorted(ordered, key=lambda s: not any(c.isdigit() for c in s))
-    points = ranked_points(plain, text, terms, shape) if plain and plain.points else []
+    common = frozenset(doc.aliases)
+    points = ranked_points(plain, text, terms, shape, common) if plain and plain.points else []
     if points:
         lead = lead_sentence(points[0], shape, topics)
         support = [shorten(s, MAX_LEAD) for s in ordered[:1]]
         support += [p.text for p in points[1:] if p.kind != "联系"
-                    and score_point(p, text, terms, shape) >= 1.5][: 2 - len(support)]
+                    and score_point(p, text, terms, shape, common) >= 1.5][: 2 - len(support)]
     else:
         lead = shorten(ordered[0], MAX_LEAD) if ordered else doc.title
         support = [shorten(s, MAX_LEAD) for s in ordered[1:3] if s not in lead]
