@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 _PHONE = re.compile(r"(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)")
 _CREDIT_CODE = re.compile(
@@ -35,7 +35,8 @@ _SECRET_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bsk-[A-Za-z0-9_-]{16,}"), "sk-" + HIDDEN),
 )
 MIN_SECRET_CHARS = 6  # shorter registered values would mask ordinary words
-_known: set[str] = set()
+MAX_KNOWN_SECRETS = 256  # access tokens are renewed every two hours: keep the latest ones
+_known: dict[str, None] = {}  # insertion-ordered set
 _known_lock = threading.Lock()
 
 
@@ -67,7 +68,12 @@ def register_secret(*values: str | None) -> None:
     Empty values and values shorter than MIN_SECRET_CHARS are ignored.
     """
     with _known_lock:
-        _known.update(v for v in values if v and len(v) >= MIN_SECRET_CHARS)
+        for value in values:
+            if value and len(value) >= MIN_SECRET_CHARS:
+                _known.pop(value, None)
+                _known[value] = None
+        while len(_known) > MAX_KNOWN_SECRETS:
+            del _known[next(iter(_known))]
 
 
 def mask_secrets(text: str) -> str:
@@ -87,19 +93,47 @@ def mask_output(text: str) -> str:
     return mask_text(mask_secrets(text))
 
 
+def _mask_arg(value: object) -> object:
+    """One formatting argument, masked; unchanged (same type) when there is nothing to hide."""
+    text = value if isinstance(value, str) else str(value)
+    masked = mask_output(text)
+    return value if masked == text else masked
+
+
 def mask_record(record: logging.LogRecord) -> None:
-    """Rewrite a record in place: message and formatted traceback masked."""
+    """Rewrite a record in place: message and formatted traceback masked.
+
+    Arguments are masked one by one where possible, so that formatters reading `args`
+    themselves (uvicorn's access log) keep working; otherwise the message is pre-formatted.
+    """
     try:
         message = record.getMessage()
     except Exception:  # a malformed call: leave it to the handler's error reporting
         return
     masked = mask_output(message)
     if masked != message:
-        record.msg, record.args = masked, None
+        _mask_parts(record, masked)
     if record.exc_info and not record.exc_text:
         record.exc_text = mask_output(logging.Formatter().formatException(record.exc_info))
     if record.stack_info:
         record.stack_info = mask_output(record.stack_info)
+
+
+def _mask_parts(record: logging.LogRecord, masked: str) -> None:
+    """Mask the format string and arguments; fall back to the masked message alone."""
+    args = record.args
+    if isinstance(args, tuple):
+        record.args = tuple(_mask_arg(arg) for arg in args)
+    elif isinstance(args, Mapping):
+        record.args = {key: _mask_arg(value) for key, value in args.items()}
+    if isinstance(record.msg, str):
+        record.msg = mask_output(record.msg)
+    try:
+        again = record.getMessage()
+    except Exception:
+        again = None
+    if again is None or mask_output(again) != again:
+        record.msg, record.args = masked, None
 
 
 class MaskingFilter(logging.Filter):

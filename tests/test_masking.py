@@ -13,6 +13,7 @@ from core.masking import (
     configure_logging,
     mask_credit_code,
     mask_phone,
+    mask_record,
     mask_secrets,
     mask_text,
     register_secret,
@@ -105,3 +106,22 @@ def test_configured_logging_masks_every_logger_and_traceback() -> None:
     assert "Sec-ret-9" not in output and TOKEN.split(":")[1] not in output
     assert "13912345678" not in output
     assert logging.getLogger("httpx").level == logging.WARNING
+
+
+def test_masked_access_log_still_formats_as_uvicorn_does() -> None:
+    from uvicorn.logging import AccessFormatter
+
+    args = ("127.0.0.1:5000", "GET", "/status/RZ-20261129-0001?token=abcdef123456", "1.1", 200)
+    record = logging.LogRecord(
+        "uvicorn.access", logging.INFO, __file__, 1, '%s - "%s %s HTTP/%s" %d', args, None
+    )
+    mask_record(record)
+    line = AccessFormatter('%(client_addr)s - "%(request_line)s" %(status_code)s').format(record)
+    assert "abcdef123456" not in line
+    assert "GET /status/RZ-20261129-0001?token=*** HTTP/1.1" in line and "200" in line
+
+
+def test_mask_record_falls_back_to_masked_message() -> None:
+    record = logging.LogRecord("x", logging.INFO, __file__, 1, "phone %d", (13912345678,), None)
+    mask_record(record)
+    assert record.getMessage() == "phone 139****5678"

@@ -14,7 +14,7 @@ from typing import IO, Any
 
 from anyio import CapacityLimiter
 from telegram import BotCommand, Update
-from telegram.error import InvalidToken, TelegramError
+from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -123,6 +123,29 @@ def is_network_fault(exc: BaseException) -> bool:
     return isinstance(exc, (TelegramError, OSError))
 
 
+class NetworkFaultFilter(logging.Filter):
+    """PTB's own records of network faults (e.g. at shutdown) as one warning line."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        fault = record.exc_info[1] if record.exc_info else None
+        if isinstance(fault, NetworkError):
+            record.msg = f"{record.getMessage()} ({type(fault).__name__}: {fault})"
+            record.args, record.exc_info, record.exc_text = None, None, None
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
+        return True
+
+
+PTB_LOGGERS = ("telegram.ext", "telegram.ext.Updater", "telegram.ext.Application")
+
+
+def quiet_network_tracebacks() -> None:
+    """Install NetworkFaultFilter on PTB's loggers (idempotent)."""
+    for name in PTB_LOGGERS:
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, NetworkFaultFilter) for f in logger.filters):
+            logger.addFilter(NetworkFaultFilter())
+
+
 def polling_fault(exc: TelegramError) -> None:
     """A failed getUpdates: one warning line (PTB retries with backoff by itself)."""
     log.warning("telegram polling failed (%s: %s); retrying", type(exc).__name__, exc)
@@ -148,6 +171,7 @@ async def launch(settings: Any, *, engine: Any, db: Any, polling: bool) -> Teleg
     # httpx logs every request URL at INFO, and Bot API URLs contain the token.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     register_secret(settings.telegram_bot_token, settings.telegram_webhook_secret)
+    quiet_network_tracebacks()
     application = build_application(settings, engine=engine, db=db, polling=polling)
     try:
         await application.initialize()

@@ -14,8 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from telegram.error import TimedOut
 
 from bot.channels.telegram import channel as telegram
+from bot.channels.telegram.app import PTB_LOGGERS, quiet_network_tracebacks
 from core.settings import Settings
 from policybot.commands.telegram import run_polling
 from tests.channels.telegram.fake_api import FakeTelegramAPI
@@ -139,3 +141,17 @@ def test_polling_fault_logged_in_one_line(
     faults = [r for r in caplog.records if "polling failed" in r.getMessage()]
     assert len(faults) == 1 and faults[0].exc_info is None
     assert not any(r.exc_info for r in caplog.records if r.name.startswith("telegram"))
+
+
+@pytest.mark.parametrize("name", PTB_LOGGERS)
+def test_library_network_fault_logged_in_one_line(
+    name: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    quiet_network_tracebacks()
+    with caplog.at_level(logging.WARNING):
+        logging.getLogger(name).exception("Error while polling", exc_info=TimedOut("timed out"))
+        logging.getLogger(name).error("A bug", exc_info=ValueError("not a network fault"))
+    fault, bug = caplog.records
+    assert fault.exc_info is None and fault.levelno == logging.WARNING
+    assert fault.getMessage() == "Error while polling (TimedOut: timed out)"
+    assert bug.exc_info is not None and bug.levelno == logging.ERROR
