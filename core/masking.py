@@ -1,15 +1,43 @@
-"""Masking of personal data (phone numbers, credit codes) for logs."""
+"""Masking of personal data (phone numbers, credit codes) and credentials in logs and output.
+
+`configure_logging` masks every log record of every logger at creation (so handlers that
+uvicorn or a library install themselves are covered too), tracebacks included.
+"""
 
 from __future__ import annotations
 
 import logging
 import re
+import threading
+from collections.abc import Iterable, Mapping
 
 _PHONE = re.compile(r"(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)")
 _CREDIT_CODE = re.compile(
     r"(?<![0-9A-Z])([0-9A-HJ-NPQRTUWXY]{2})[0-9A-HJ-NPQRTUWXY]{12}"
     r"([0-9A-HJ-NPQRTUWXY]{4})(?![0-9A-Z])"
 )
+HIDDEN = "***"
+# Credentials recognisable by their shape or their name.
+_SECRET_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    # Telegram bot tokens: in Bot API URLs (…/bot123456:AA…/getMe) and on their own.
+    (re.compile(r"(?<=bot)\d{3,}:[A-Za-z0-9_-]{8,}"), HIDDEN),
+    (re.compile(r"(?<![\w:/-])\d{6,12}:[A-Za-z0-9_-]{30,}(?![\w-])"), HIDDEN),
+    # name=value and "name": "value" (query strings, form bodies, JSON, Python reprs),
+    # e.g. access_token=…, secret=…, corpsecret=…, 'secret_token': '…', api_key=….
+    (
+        re.compile(
+            r"(?i)(\b[a-z_]*(?:token|secret|password|passwd|api_?key|aes_?key)['\"]?\s*[:=]\s*"
+            r"['\"]?)([^\s'\"&,;}<>)]+)"
+        ),
+        r"\1" + HIDDEN,
+    ),
+    (re.compile(r"(?i)\b(bearer\s+)[A-Za-z0-9._~+/=-]{8,}"), r"\1" + HIDDEN),
+    (re.compile(r"\bsk-[A-Za-z0-9_-]{16,}"), "sk-" + HIDDEN),
+)
+MIN_SECRET_CHARS = 6  # shorter registered values would mask ordinary words
+MAX_KNOWN_SECRETS = 256  # access tokens are renewed every two hours: keep the latest ones
+_known: dict[str, None] = {}  # insertion-ordered set
+_known_lock = threading.Lock()
 
 
 def mask_phone(phone: str) -> str:
@@ -34,22 +62,115 @@ def mask_text(text: str) -> str:
     return _CREDIT_CODE.sub(lambda m: m.group(1) + "*" * 12 + m.group(2), text)
 
 
+def register_secret(*values: str | None) -> None:
+    """Remember credentials in use (bot token, app secret, access token) to mask them anywhere.
+
+    Empty values and values shorter than MIN_SECRET_CHARS are ignored.
+    """
+    with _known_lock:
+        for value in values:
+            if value and len(value) >= MIN_SECRET_CHARS:
+                _known.pop(value, None)
+                _known[value] = None
+        while len(_known) > MAX_KNOWN_SECRETS:
+            del _known[next(iter(_known))]
+
+
+def mask_secrets(text: str) -> str:
+    """Replace registered credentials and credential-shaped substrings with "***"."""
+    with _known_lock:
+        known = sorted(_known, key=len, reverse=True)
+    for value in known:
+        if value in text:
+            text = text.replace(value, HIDDEN)
+    for pattern, replacement in _SECRET_PATTERNS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def mask_output(text: str) -> str:
+    """Everything a log line or command output must not show: credentials and personal data."""
+    return mask_text(mask_secrets(text))
+
+
+def _mask_arg(value: object) -> object:
+    """One formatting argument, masked; unchanged (same type) when there is nothing to hide."""
+    text = value if isinstance(value, str) else str(value)
+    masked = mask_output(text)
+    return value if masked == text else masked
+
+
+def mask_record(record: logging.LogRecord) -> None:
+    """Rewrite a record in place: message and formatted traceback masked.
+
+    Arguments are masked one by one where possible, so that formatters reading `args`
+    themselves (uvicorn's access log) keep working; otherwise the message is pre-formatted.
+    """
+    try:
+        message = record.getMessage()
+    except Exception:  # a malformed call: leave it to the handler's error reporting
+        return
+    masked = mask_output(message)
+    if masked != message:
+        _mask_parts(record, masked)
+    if record.exc_info and not record.exc_text:
+        record.exc_text = mask_output(logging.Formatter().formatException(record.exc_info))
+    if record.stack_info:
+        record.stack_info = mask_output(record.stack_info)
+
+
+def _mask_parts(record: logging.LogRecord, masked: str) -> None:
+    """Mask the format string and arguments; fall back to the masked message alone."""
+    args = record.args
+    if isinstance(args, tuple):
+        record.args = tuple(_mask_arg(arg) for arg in args)
+    elif isinstance(args, Mapping):
+        record.args = {key: _mask_arg(value) for key, value in args.items()}
+    if isinstance(record.msg, str):
+        record.msg = mask_output(record.msg)
+    try:
+        again = record.getMessage()
+    except Exception:
+        again = None
+    if again is None or mask_output(again) != again:
+        record.msg, record.args = masked, None
+
+
 class MaskingFilter(logging.Filter):
-    """Logging filter that masks personal data in every record's final message."""
+    """Logging filter that masks personal data and credentials in every record."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        masked = mask_text(message)
-        if masked != message:
-            record.msg, record.args = masked, None
+        mask_record(record)
         return True
 
 
+_base_factory = logging.getLogRecordFactory()
+
+
+def _masking_factory(*args: object, **kwargs: object) -> logging.LogRecord:
+    record = _base_factory(*args, **kwargs)
+    mask_record(record)
+    return record
+
+
+def install_record_masking() -> None:
+    """Mask every record at creation, whichever logger and handler (idempotent)."""
+    if logging.getLogRecordFactory() is not _masking_factory:
+        logging.setLogRecordFactory(_masking_factory)
+
+
+# Libraries that log request URLs (which carry tokens) at INFO/DEBUG.
+QUIET_LOGGERS: Iterable[str] = ("httpx", "httpcore")
+
+
 def configure_logging(level: str = "INFO") -> None:
-    """Configure root logging with the masking filter on every handler."""
+    """Configure root logging; mask every record; keep URL-logging HTTP clients at WARNING."""
     logging.basicConfig(
         level=level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    install_record_masking()
+    for name in QUIET_LOGGERS:
+        logging.getLogger(name).setLevel(logging.WARNING)
     for handler in logging.getLogger().handlers:
         if not any(isinstance(f, MaskingFilter) for f in handler.filters):
             handler.addFilter(MaskingFilter())

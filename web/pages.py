@@ -8,7 +8,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 
-from storage.models import SharedAnswer
+from core.masking import mask_text
+from storage.shared_answers import find_shared_answer
 from storage.statuses import STATUS_LABELS
 from web.deps import DbDep
 from web.intake_api import request_status
@@ -43,9 +44,9 @@ async def status_page(request: Request, ref: str, db: DbDep, token: str = "") ->
 
 
 def _shared_answer(db: Any, answer_id: str) -> dict[str, Any] | None:
-    """A shared answer as plain data."""
+    """A shared answer as plain data (None when unknown or expired)."""
     with db.session() as session:
-        answer = session.get(SharedAnswer, answer_id)
+        answer = find_shared_answer(session, answer_id=answer_id)
         if answer is None:
             return None
         return {"text": answer.text, "citations": list(answer.citations or [])}
@@ -62,6 +63,8 @@ async def shared_answer_page(request: Request, answer_id: str, db: DbDep) -> HTM
             request, "not_found.html", {"what": "该解答不存在或已过期。"},
             status_code=404, headers=page_headers(),
         )  # fmt: skip
-    paragraphs = [p for p in found["text"].split("\n") if p.strip()]
+    # Stored texts are masked already; masking again protects rows written before that.
+    paragraphs = [mask_text(p) for p in found["text"].split("\n") if p.strip()]
     context = {"paragraphs": paragraphs, "citations": found["citations"]}
-    return render(request, "answer.html", context, headers=page_headers())
+    headers = {**page_headers(), "X-Robots-Tag": "noindex", "Cache-Control": "no-store"}
+    return render(request, "answer.html", context, headers=headers)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import logging
 import re
 import signal
@@ -42,10 +43,20 @@ def register(subparsers: Any) -> None:
 
 
 def _bot(settings: Any) -> Any:
-    """A plain Bot for one-off API calls."""
+    """A plain Bot for one-off API calls (its token and the webhook secret never logged)."""
     from telegram import Bot
 
+    from core.masking import register_secret
+
+    register_secret(settings.telegram_bot_token, settings.telegram_webhook_secret)
     return Bot(settings.telegram_bot_token, base_url=settings.telegram_base_url)
+
+
+def _say(text: str) -> None:
+    """Print command output with any credential masked (errors may quote request URLs)."""
+    from core.masking import mask_output
+
+    print(mask_output(text))
 
 
 def set_webhook_command(args: argparse.Namespace, settings: Any) -> int:
@@ -77,7 +88,7 @@ def set_webhook_command(args: argparse.Namespace, settings: Any) -> int:
     try:
         ok = asyncio.run(register_hook())
     except TelegramError as exc:
-        print(f"Telegram 拒绝了该 Webhook 地址：{exc}")
+        _say(f"Telegram 拒绝了该 Webhook 地址：{exc}")
         return 1
     print("Webhook 已设置：" + url if ok else "Telegram 拒绝了该 Webhook 地址。")
     return 0 if ok else 1
@@ -99,27 +110,65 @@ def delete_webhook_command(args: argparse.Namespace, settings: Any) -> int:
 
 
 def run_polling_command(args: argparse.Namespace, settings: Any) -> int:
-    """Run the bot by long polling until Ctrl-C or SIGTERM."""
+    """Run the bot by long polling until Ctrl-C or SIGTERM (1 when the token is rejected)."""
     if not settings.telegram_bot_token:
         print("需要先设置 TELEGRAM_BOT_TOKEN（在 .env 中）。")
         return 2
-    asyncio.run(run_polling(settings))
-    return 0
+    return asyncio.run(run_polling(settings))
+
+
+# Telegram unreachable at start: wait this long before the next try (seconds, last one repeats).
+START_BACKOFF_S = (1.0, 2.0, 4.0, 8.0, 15.0, 30.0)
+
+
+async def launch_with_retries(
+    settings: Any, stop_event: asyncio.Event, *, engine: Any, db: Any
+) -> Any:
+    """Start polling, retrying network faults with backoff (one warning line each).
+
+    Returns the running channel, or None when stopped first. Raises telegram.error.InvalidToken
+    when Telegram rejects the token.
+    """
+    from bot.channels.telegram.app import is_network_fault, launch
+
+    for attempt in itertools.count():
+        try:
+            return await launch(settings, engine=engine, db=db, polling=True)
+        except Exception as exc:
+            if not is_network_fault(exc):
+                raise
+            delay = START_BACKOFF_S[min(attempt, len(START_BACKOFF_S) - 1)]
+            log.warning(
+                "Telegram unreachable (%s: %s); retrying in %.0f s", type(exc).__name__, exc, delay
+            )
+        try:
+            await asyncio.wait_for(stop_event.wait(), timeout=delay)
+            return None  # stopped while waiting
+        except TimeoutError:
+            continue
+    return None
 
 
 async def run_polling(
     settings: Any, stop_event: asyncio.Event | None = None, *, answerer: Any = None
-) -> None:
-    """Open the database and engine, poll Telegram, and stop cleanly on a signal or event."""
+) -> int:
+    """Open the database and engine, poll Telegram, and stop cleanly on a signal or event.
+
+    Returns the exit status: 0 after a stop, 1 when Telegram rejects the token.
+    """
+    from telegram.error import InvalidToken
+
     from bot.answerer import load_answerer
-    from bot.channels.telegram.app import launch, shutdown, take_polling_lock
+    from bot.channels.telegram.app import shutdown, take_polling_lock
     from bot.engine import Engine
+    from core.masking import register_secret
     from storage.db import open_database
 
+    register_secret(settings.telegram_bot_token, settings.telegram_webhook_secret)
     lock = take_polling_lock(settings.data_dir)
     if lock is None:
         print("已有进程在轮询 Telegram（例如正在运行的 policybot serve），本次不再启动。")
-        return
+        return 0
     stop_event = stop_event or asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -131,8 +180,14 @@ async def run_polling(
     try:
         answerer = answerer or await asyncio.to_thread(load_answerer, settings)
         engine = Engine(db, answerer, settings)
-        channel = await launch(settings, engine=engine, db=db, polling=True)
-        print("Telegram 机器人已启动（长轮询），按 Ctrl-C 停止。")
+        try:
+            channel = await launch_with_retries(settings, stop_event, engine=engine, db=db)
+        except InvalidToken:
+            print("Telegram 拒绝了 TELEGRAM_BOT_TOKEN，请检查设置后重试。")
+            return 1
+        if channel is None:
+            return 0
+        print("Telegram 机器人已启动（长轮询），按 Ctrl-C 停止。", flush=True)
         try:
             await stop_event.wait()
         finally:
@@ -140,3 +195,4 @@ async def run_polling(
     finally:
         db.dispose()
         lock.close()
+    return 0

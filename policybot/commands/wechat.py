@@ -80,14 +80,15 @@ def publish_menu(args: argparse.Namespace, settings: Any) -> int:
     import httpx
 
     from bot.channels.wechat.errors import WechatApiError
+    from core.masking import mask_output
 
     try:
         asyncio.run(_publish(settings, menu))
     except WechatApiError as exc:
-        print(f"发布失败：errcode={exc.errcode} {exc.errmsg}", file=sys.stderr)
+        print(mask_output(f"发布失败：errcode={exc.errcode} {exc.errmsg}"), file=sys.stderr)
         return 1
     except (OSError, httpx.HTTPError) as exc:
-        print(f"无法连接微信接口：{exc}", file=sys.stderr)
+        print(mask_output(f"无法连接微信接口：{exc}"), file=sys.stderr)
         return 1
     print(f"菜单已发布（{len(menu['button'])} 个一级菜单）。")
     return 0

@@ -14,6 +14,7 @@ from typing import IO, Any
 
 from anyio import CapacityLimiter
 from telegram import BotCommand, Update
+from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -25,17 +26,19 @@ from telegram.ext import (
 )
 
 from bot.channels.telegram.buttons import ButtonStore
+from bot.channels.telegram.commands import COMMANDS
 from bot.channels.telegram.handlers import (
-    COMMANDS,
     BotContext,
     on_button,
     on_command,
+    on_edited,
     on_error,
     on_group,
     on_text,
     on_unsupported,
 )
 from bot.channels.telegram.outbox import run_outbox
+from core.masking import register_secret
 
 log = logging.getLogger(__name__)
 
@@ -100,6 +103,8 @@ def build_application(
     )
     # Only private chats: form answers (phone, credit code) must never show in a group.
     private = filters.ChatType.PRIVATE
+    # Edits (sent when a webhook was registered without allowed_updates) are never answers.
+    application.add_handler(MessageHandler(filters.UpdateType.EDITED, on_edited))
     application.add_handler(CommandHandler(list(COMMANDS), on_command, filters=private))
     application.add_handler(MessageHandler(private & filters.COMMAND, on_command))  # unknown
     application.add_handler(CallbackQueryHandler(on_button))
@@ -109,6 +114,41 @@ def build_application(
     application.add_handler(MessageHandler(filters.ChatType.GROUPS & filters.COMMAND, on_group))
     application.add_error_handler(on_error)
     return application
+
+
+def is_network_fault(exc: BaseException) -> bool:
+    """Telegram unreachable or failing on its side (worth retrying), not a rejected token."""
+    if isinstance(exc, InvalidToken):
+        return False
+    return isinstance(exc, (TelegramError, OSError))
+
+
+class NetworkFaultFilter(logging.Filter):
+    """PTB's own records of network faults (e.g. at shutdown) as one warning line."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        fault = record.exc_info[1] if record.exc_info else None
+        if isinstance(fault, NetworkError):
+            record.msg = f"{record.getMessage()} ({type(fault).__name__}: {fault})"
+            record.args, record.exc_info, record.exc_text = None, None, None
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
+        return True
+
+
+PTB_LOGGERS = ("telegram.ext", "telegram.ext.Updater", "telegram.ext.Application")
+
+
+def quiet_network_tracebacks() -> None:
+    """Install NetworkFaultFilter on PTB's loggers (idempotent)."""
+    for name in PTB_LOGGERS:
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, NetworkFaultFilter) for f in logger.filters):
+            logger.addFilter(NetworkFaultFilter())
+
+
+def polling_fault(exc: TelegramError) -> None:
+    """A failed getUpdates: one warning line (PTB retries with backoff by itself)."""
+    log.warning("telegram polling failed (%s: %s); retrying", type(exc).__name__, exc)
 
 
 def bot_commands() -> list[BotCommand]:
@@ -130,13 +170,17 @@ async def launch(settings: Any, *, engine: Any, db: Any, polling: bool) -> Teleg
     """Build and start the application, taking updates by long polling or from the route."""
     # httpx logs every request URL at INFO, and Bot API URLs contain the token.
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    register_secret(settings.telegram_bot_token, settings.telegram_webhook_secret)
+    quiet_network_tracebacks()
     application = build_application(settings, engine=engine, db=db, polling=polling)
     try:
         await application.initialize()
         await application.bot.set_my_commands(bot_commands())
         if application.updater is not None:
             await application.updater.start_polling(
-                allowed_updates=ALLOWED_UPDATES, drop_pending_updates=False
+                allowed_updates=ALLOWED_UPDATES,
+                drop_pending_updates=False,
+                error_callback=polling_fault,
             )
         await application.start()
     except BaseException:

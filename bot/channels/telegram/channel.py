@@ -18,7 +18,13 @@ from fastapi import APIRouter, Header, HTTPException, Request, Response
 from telegram import Update
 from telegram.error import InvalidToken
 
-from bot.channels.telegram.app import TelegramChannel, launch, shutdown, take_polling_lock
+from bot.channels.telegram.app import (
+    TelegramChannel,
+    is_network_fault,
+    launch,
+    shutdown,
+    take_polling_lock,
+)
 from bot.channels.telegram.updates import first_delivery
 
 log = logging.getLogger(__name__)
@@ -81,7 +87,12 @@ async def _try_launch(app: Any, settings: Any) -> bool:
         log.error("TELEGRAM_BOT_TOKEN was rejected by Telegram; the bot stays off")
         return True
     except Exception as exc:
-        log.warning("telegram bot could not start (%s); will retry", exc, exc_info=exc)
+        if is_network_fault(exc):  # expected while Telegram is unreachable: one line
+            log.warning(
+                "telegram bot could not start (%s: %s); will retry", type(exc).__name__, exc
+            )
+        else:
+            log.warning("telegram bot could not start; will retry", exc_info=exc)
         return False
     return True
 

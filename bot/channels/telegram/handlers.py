@@ -21,24 +21,19 @@ from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.channels.telegram.buttons import ButtonStore, inline_value
+from bot.channels.telegram.commands import command_text
 from bot.channels.telegram.render import MAX_CHUNK, Chunk, render_message, tg_len
-from bot.conversation.commands import classify_command, parse_feedback
+from bot.conversation.commands import parse_feedback
 
 log = logging.getLogger(__name__)
 
 CHANNEL = "telegram"
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
-# Bot commands and their menu descriptions; the engine understands the slash commands itself.
-COMMANDS: dict[str, str] = {
-    "start": "开始使用，查看能做什么",
-    "help": "使用帮助",
-    "apply": "登记融资需求",
-    "status": "查询融资需求办理进度",
-    "cancel": "取消当前填写",
-}
-
 UNSUPPORTED_TEXT = "目前只能识别文字消息，请直接输入您的问题，或发送 /apply 登记融资需求。"
+EDITED_TEXT = (
+    "修改过的消息不会被重新处理。如需更改已填写的内容，请发送“修改”；其他问题请直接发送新消息。"
+)
 EXPIRED_BUTTON_TEXT = "这个按钮已失效，请直接输入您要办理的事项，或发送 /help 查看帮助。"
 
 
@@ -113,13 +108,18 @@ async def show_typing(bot: Any, chat_id: int) -> None:
 
 
 async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A /command (payload dropped); commands the engine does not know get the help."""
+    """A /command or a /start deep link."""
     message = update.effective_message
     if message is None or not message.text:
         return
-    command = "/" + message.text.split()[0].lstrip("/").split("@")[0].lower()
-    known = command[1:] in COMMANDS or classify_command(command) is not None  # e.g. /human
-    await answer_user(update, context, command if known else "/help")
+    await answer_user(update, context, command_text(message.text))
+
+
+async def on_edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """An edited message: not taken as a new answer; a short note says so (private chats)."""
+    chat = update.effective_chat
+    if chat is not None and chat.type == "private":
+        await context.bot.send_message(chat_id=chat.id, text=EDITED_TEXT)
 
 
 async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

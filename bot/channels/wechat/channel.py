@@ -176,11 +176,13 @@ async def wecom_callback(request: Request) -> Response:
 
 
 async def start(app: Any, settings: Any) -> None:
-    """Create the channel state; deliver the outbox while an API client is configured."""
+    """Create the channel state; deliver the outbox (with API clients) and keep house."""
     rt = WechatRuntime(app, settings)
     app.state.wechat = rt
-    if rt.wechat is not None or rt.wecom is not None:
+    configured = rt.wechat is not None or rt.wecom is not None
+    if configured or settings.wechat_token or settings.wecom_token:
         rt.outbox_task = asyncio.create_task(rt.run_outbox(settings.wechat_outbox_interval_s))
+    if configured:
         log.info(
             "wechat outbox delivery started (wechat=%s, wecom=%s)", bool(rt.wechat), bool(rt.wecom)
         )

@@ -11,6 +11,7 @@ from typing import Any
 import httpx
 
 from bot.channels.wechat.errors import WechatApiError
+from core.masking import register_secret
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +41,7 @@ class TokenClient:
             if force or self._token is None or time.monotonic() >= self._expires_at:
                 data = await self._fetch_token()
                 self._token = str(data["access_token"])
+                register_secret(self._token)  # never shown in a log line or an error
                 ttl = int(data.get("expires_in", 7200))
                 self._expires_at = time.monotonic() + max(ttl - TOKEN_MARGIN_S, ttl // 2)
                 log.info("%s access token refreshed (expires in %ss)", self.name, ttl)
@@ -90,6 +92,7 @@ class WechatClient(TokenClient):
     def __init__(self, http: httpx.AsyncClient, base_url: str, app_id: str, secret: str) -> None:
         super().__init__(http, base_url)
         self.app_id, self.secret = app_id, secret
+        register_secret(secret)
 
     async def _fetch_token(self) -> dict[str, Any]:
         params = {"grant_type": "client_credential", "appid": self.app_id, "secret": self.secret}
@@ -115,6 +118,7 @@ class WecomClient(TokenClient):
     ) -> None:
         super().__init__(http, base_url)
         self.corp_id, self.secret, self.agent_id = corp_id, secret, agent_id
+        register_secret(secret)
 
     async def _fetch_token(self) -> dict[str, Any]:
         return await self._get(

@@ -1,9 +1,15 @@
-"""Exactly-once handling of callback messages: claim by key, reply in time or deliver later."""
+"""Exactly-once handling of callback messages: claim by key, reply in time or deliver later.
+
+The whole passive-reply path (claiming the key, the engine, rendering, storing the reply) runs
+as one task bounded by the reply budget. Past the budget the callback answers "success" and the
+task goes on: its reply is sent through the customer-service API.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from dataclasses import dataclass
 
 from bot.channels.wechat.inbound import BUSY, Inbound
 from bot.channels.wechat.runtime import WechatRuntime
@@ -20,6 +26,16 @@ log = logging.getLogger(__name__)
 
 POLL_S = 0.1  # how often a retry looks for the reply stored by the worker processing it
 WECHAT_ATTEMPTS = 3  # WeChat sends a message up to three times, 5 s apart
+
+
+@dataclass
+class Job:
+    """One callback's processing; `late` is set by the route when the budget has passed."""
+
+    channel: str
+    inbound: Inbound
+    deadline: float  # loop time
+    late: bool = False
 
 
 async def wait_for_reply(rt: WechatRuntime, key: str, deadline: float) -> str | None:
@@ -44,7 +60,7 @@ async def produce(rt: WechatRuntime, channel: str, inbound: Inbound) -> list[Out
 
 
 def reply_budget(rt: WechatRuntime) -> float:
-    """Seconds a callback waits for its reply.
+    """Seconds a callback waits for its reply, claim included.
 
     With customer-service credentials a late reply is sent through the API. Without them the
     callback keeps waiting: WeChat drops it after 5 s and retries (three times), and a retry
@@ -57,65 +73,96 @@ def reply_budget(rt: WechatRuntime) -> float:
 async def passive_reply(rt: WechatRuntime, channel: str, inbound: Inbound) -> str | None:
     """Text of the passive reply, or None to answer "success" (reply sent later or elsewhere).
 
-    The first worker to claim the key processes it; retries get the stored reply. A reply
-    not ready within the budget goes out through the customer-service API.
+    The first worker to claim the key processes it; retries get the stored reply. Whatever is
+    not finished within the budget (a slow claim, engine or store) ends as "success" now and
+    a customer-service message later.
     """
     loop = asyncio.get_running_loop()
-    deadline = loop.time() + reply_budget(rt)
-    claim = await asyncio.to_thread(claim_message, rt.db, inbound.key)
-    if not claim.claimed:
-        log.info("wechat retry of %s (%s)", inbound.key, claim.status)
-        return await wait_for_reply(rt, inbound.key, deadline)
-    task = asyncio.ensure_future(produce(rt, channel, inbound))
-    done, _ = await asyncio.wait({task}, timeout=max(deadline - loop.time(), 0.0))
+    job = Job(channel, inbound, loop.time() + reply_budget(rt))
+    task = rt.spawn(process(rt, job))
+    done, _ = await asyncio.wait({task}, timeout=max(job.deadline - loop.time(), 0.0))
     if task not in done:
-        if rt.wechat is None:
-            rt.spawn(store_passive(rt, inbound, task))
-            return None
-        await asyncio.to_thread(finish_message, rt.db, inbound.key, status="deferred", reply=None)
-        rt.spawn(deliver_late(rt, channel, inbound, task))
+        job.late = True
+        log.info("%s message %s past the reply budget; replying later", channel, inbound.key)
         return None
-    return await store_passive(rt, inbound, task)
+    if task.cancelled() or task.exception() is not None:
+        return BUSY  # logged by the runtime; the key was released for WeChat's retry
+    return task.result()
 
 
-async def store_passive(
-    rt: WechatRuntime, inbound: Inbound, task: asyncio.Future[list[OutMessage]]
-) -> str | None:
-    """Render the engine's reply as one passive text and store it for retries."""
+async def process(rt: WechatRuntime, job: Job) -> str | None:
+    """Claim, converse, render and store: the passive text, or None after late delivery."""
+    inbound = job.inbound
     try:
-        parts = await rt.render(await task, max_parts=1)
+        claim = await asyncio.to_thread(claim_message, rt.db, inbound.key)
     except Exception:
-        log.exception("wechat message %s failed", inbound.key)
-        await asyncio.to_thread(release_message, rt.db, inbound.key)
+        log.exception("%s message %s could not be claimed", job.channel, inbound.key)
+        if job.late:
+            await send_late(rt, job, [OutMessage(text=BUSY)], record=False)
         return BUSY
+    if not claim.claimed:
+        log.info("%s retry of %s (%s)", job.channel, inbound.key, claim.status)
+        return None if job.late else await wait_for_reply(rt, inbound.key, job.deadline)
+    try:
+        messages = await produce(rt, job.channel, inbound)
+        if job.late:
+            await deliver_late(rt, job, messages)
+            return None
+        parts = await rt.render(messages, max_parts=1)
+    except Exception:
+        log.exception("%s message %s failed", job.channel, inbound.key)
+        await asyncio.to_thread(release_message, rt.db, inbound.key)
+        if job.late:
+            await send_late(rt, job, [OutMessage(text=BUSY)], record=False)
+        return BUSY
+    if job.late:
+        await deliver_late(rt, job, messages)
+        return None
     reply = parts[0] if parts else ""
     await asyncio.to_thread(finish_message, rt.db, inbound.key, status="done", reply=reply)
+    if job.late:  # the budget passed while storing: the route already said "success"
+        await deliver_late(rt, job, messages)
+        return None
     return reply or None
 
 
-async def deliver_late(
-    rt: WechatRuntime, channel: str, inbound: Inbound, task: asyncio.Future[list[OutMessage]]
-) -> None:
-    """Wait for a slow reply and send it through the customer-service API."""
-    try:
-        messages = await task
-    except Exception:
-        log.exception("%s message %s failed", channel, inbound.key)
-        messages = [OutMessage(text=BUSY)]
-    try:
-        text = await rt.send_messages(channel, inbound.user_id, messages)
-    except Exception as exc:
-        log.warning("%s late reply to %s not delivered: %s", channel, inbound.key, exc)
-        await asyncio.to_thread(finish_message, rt.db, inbound.key, status="failed", reply=None)
+async def deliver_late(rt: WechatRuntime, job: Job, messages: list[OutMessage]) -> None:
+    """A reply ready after the budget: through the API, or stored for WeChat's retries."""
+    if rt.wechat is None and job.channel == "wechat":
+        parts = await rt.render(messages, max_parts=1)
+        reply = parts[0] if parts else None
+        await asyncio.to_thread(finish_message, rt.db, job.inbound.key, status="done", reply=reply)
         return
-    await asyncio.to_thread(finish_message, rt.db, inbound.key, status="sent", reply=text)
+    await asyncio.to_thread(finish_message, rt.db, job.inbound.key, status="deferred", reply=None)
+    await send_late(rt, job, messages)
+
+
+async def send_late(
+    rt: WechatRuntime, job: Job, messages: list[OutMessage], *, record: bool = True
+) -> None:
+    """Send messages through the customer-service API; record "sent" or "failed" on the key."""
+    key = job.inbound.key
+    try:
+        await rt.send_messages(job.channel, job.inbound.user_id, messages)
+    except Exception as exc:
+        log.warning("%s late reply to %s not delivered: %s", job.channel, key, exc)
+        if record:
+            await asyncio.to_thread(finish_message, rt.db, key, status="failed", reply=None)
+        return
+    if record:  # the text is not kept: a retry needs only to know it went out
+        await asyncio.to_thread(finish_message, rt.db, key, status="sent", reply=None)
 
 
 async def push_reply(rt: WechatRuntime, channel: str, inbound: Inbound) -> None:
     """Process a message once and send the reply through the API (WeCom)."""
+    job = Job(channel, inbound, deadline=0.0, late=True)
     claim = await asyncio.to_thread(claim_message, rt.db, inbound.key)
     if not claim.claimed:
         log.info("%s retry of %s ignored (%s)", channel, inbound.key, claim.status)
         return
-    task = asyncio.ensure_future(produce(rt, channel, inbound))
-    await deliver_late(rt, channel, inbound, task)
+    try:
+        messages = await produce(rt, channel, inbound)
+    except Exception:
+        log.exception("%s message %s failed", channel, inbound.key)
+        messages = [OutMessage(text=BUSY)]
+    await send_late(rt, job, messages)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,7 +55,7 @@ DEFAULT_MENU: dict[str, Any] = {
 class Inbound:
     """One callback message reduced to what the channel must do with it."""
 
-    key: str  # deduplication key (MsgId, or FromUserName + CreateTime for events)
+    key: str  # deduplication key, see `dedup_key`
     user_id: str  # OpenID (WeChat) or UserID (WeCom)
     text: str | None = None  # text for the engine
     fixed_reply: str | None = None  # reply without the engine
@@ -69,14 +70,30 @@ def topic_for_click(key: str) -> str:
     return key
 
 
+KEY_LIMIT = 200  # processed_messages.key length
+
+
 def dedup_key(channel: str, fields: dict[str, str]) -> str:
-    """MsgId for messages; FromUserName + CreateTime for events (WeChat's own advice)."""
-    account = fields.get("ToUserName", "")
+    """The identity of one inbound message: WeChat retries repeat it, nothing else shares it.
+
+    Messages: account, sender and MsgId (MsgIds collide across users). Events have no MsgId:
+    account, sender, CreateTime, Event and EventKey (two clicks in one second differ by key,
+    a subscribe and a click by event). Over-long keys end in a digest of the identity.
+    """
+    account, user = fields.get("ToUserName", ""), fields.get("FromUserName", "")
+    prefix = f"{channel}:{account}:{user}:"
     if fields.get("MsgId"):
-        return f"{channel}:{account}:msg:{fields['MsgId']}"
-    return (
-        f"{channel}:{account}:event:{fields.get('FromUserName', '')}:{fields.get('CreateTime', '')}"
-    )
+        identity = f"msg:{fields['MsgId']}"
+    else:
+        identity = (
+            f"event:{fields.get('CreateTime', '')}:{fields.get('Event', '').lower()}:"
+            f"{fields.get('EventKey', '')}"
+        )
+    key = prefix + identity
+    if len(key) <= KEY_LIMIT:
+        return key
+    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()
+    return (prefix[: KEY_LIMIT - len(digest) - 5] + ":sha:" + digest)[:KEY_LIMIT]
 
 
 def read_inbound(channel: str, fields: dict[str, str]) -> Inbound | None:

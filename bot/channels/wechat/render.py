@@ -6,10 +6,12 @@ import re
 from collections.abc import Callable, Sequence
 
 from bot.messages import Button, Citation, OutMessage
+from core.masking import mask_text
 
 MAX_TEXT_BYTES = 2000  # WeChat text messages are limited to 2048 bytes (UTF-8)
 MAX_PARTS = 4  # longer replies are shortened with a link instead of flooding the chat
 ELLIPSIS = "……"
+CUT_NOTE = "（内容较长，部分已省略）"
 NUMBER = re.compile(r"\d+(\.\d+)?")
 MIN_KEPT_BYTES = 90  # cutting one long line must leave at least this much of it
 # Emoji-only labels read poorly as numbered text options.
@@ -127,13 +129,22 @@ def split_text(text: str, limit: int = MAX_TEXT_BYTES) -> list[str]:
     return [part.strip("\n") for part in parts if part.strip()]
 
 
-def shorten(body: str, tail: str, link: str, limit: int = MAX_TEXT_BYTES) -> str:
-    """Fit body + link line + `tail` (options) in `limit` bytes.
+def is_public(message: OutMessage) -> bool:
+    """Whether a message may sit behind a public link: a cited answer with no personal data.
+
+    Form prompts, summaries, receipts and status replies carry no citations; they are never
+    stored for the web, whatever their length.
+    """
+    return bool(message.citations) and mask_text(message.text) == message.text
+
+
+def shorten(body: str, tail: str, link: str | None, limit: int = MAX_TEXT_BYTES) -> str:
+    """Fit body + link line (or a note that text was left out) + `tail` (options) in `limit`.
 
     The longest line is cut first, so that short closing lines (the legal basis, the consent
     text) stay visible; when that is not enough the body is cut at its end.
     """
-    link_line = f"\n\n完整回答请点击：{link}"
+    link_line = f"\n\n完整回答请点击：{link}" if link else f"\n\n{CUT_NOTE}"
     room = limit - utf8_len(link_line) - (utf8_len(tail) + 2 if tail else 0)
     lines = body.split("\n")
     longest = max(range(len(lines)), key=lambda i: utf8_len(lines[i]))
@@ -153,9 +164,11 @@ def render_reply(
     max_parts: int = 1,
     limit: int = MAX_TEXT_BYTES,
 ) -> list[str]:
-    """Texts to send: one part when it fits, split up to `max_parts`, else shortened with a link.
+    """Texts to send: one part when it fits, split up to `max_parts`, else shortened.
 
-    `share(full_text, citations)` stores the full answer and returns its web address.
+    `share(full_text, citations)` stores the full answer and returns its web address; it is
+    called only when every message is public (`is_public`), otherwise the text is cut and
+    nothing is stored.
     """
     body = body_text(messages)
     tail = options_block(collect_buttons(messages))
@@ -165,5 +178,7 @@ def render_reply(
     parts = split_text(full, limit)
     if len(parts) <= max_parts:
         return parts
+    if not all(is_public(message) for message in messages if message.text.strip()):
+        return [shorten(body, tail, None, limit)]
     citations = [c for message in messages for c in message.citations]
     return [shorten(body, tail, share(body, citations), limit)]

@@ -126,17 +126,22 @@ class WechatRuntime:
             mark_notification(session, note_id, sent=sent)
 
     async def run_outbox(self, interval: float) -> None:
-        """Deliver the outbox every `interval` seconds until cancelled; purge old message keys."""
-        from bot.channels.wechat.store import purge_messages
+        """Every `interval` seconds until cancelled: deliver the outbox, then housekeeping.
 
+        Housekeeping (dropping reply texts retries no longer need, old keys, expired shared
+        answers) runs about once a minute.
+        """
+        from bot.channels.wechat.store import KEEP_REPLY, housekeeping
+
+        every = max(1, int(KEEP_REPLY.total_seconds() / max(interval, 0.01)))
         rounds = 0
         while True:
             try:
                 await self.deliver_outbox()
-                if rounds % 720 == 0:
-                    await asyncio.to_thread(purge_messages, self.db, older_than=PURGE_AFTER)
-            except Exception:
-                log.exception("wechat outbox round failed")
+                if rounds % every == 0:
+                    await asyncio.to_thread(housekeeping, self.db, purge_after=PURGE_AFTER)
+            except Exception as exc:  # a database outage: one line per round, no traceback
+                log.warning("wechat outbox round failed: %s", exc)
             rounds += 1
             await asyncio.sleep(interval)
 

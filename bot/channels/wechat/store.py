@@ -4,19 +4,23 @@ from __future__ import annotations
 
 import json
 import unicodedata
-import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import delete, or_
+from sqlalchemy import delete, or_, update
 from sqlalchemy.exc import IntegrityError
 
 from bot.channels.wechat.render import numbers_pick
 from bot.messages import Button, Citation
-from storage.models import ProcessedMessage, SharedAnswer, utcnow
+from storage.models import ProcessedMessage, utcnow
+from storage.shared_answers import purge_shared_answers
+from storage.shared_answers import save_shared_answer as store_shared_answer
 
 OPTIONS_STATUS = "options"  # rows holding a user's last numbered options, not messages
+# A stored passive reply serves WeChat's retries (three attempts within about 15 s); after this
+# the text (which may be a form summary) is dropped and only the key stays for deduplication.
+KEEP_REPLY = timedelta(minutes=1)
 
 
 @dataclass(frozen=True)
@@ -65,20 +69,45 @@ def release_message(db: Any, key: str) -> None:
         session.execute(delete(ProcessedMessage).where(ProcessedMessage.key == key))
 
 
-def purge_messages(db: Any, *, older_than: timedelta) -> int:
-    """Delete old WeChat/WeCom message keys (retries come within seconds); options are kept."""
-    # Other channels keep their own rows in this table (e.g. Telegram's long button values).
-    own_keys = or_(
+def _own_keys() -> Any:
+    """The rows of the WeChat channels (others share the table, e.g. Telegram button values)."""
+    return or_(
         ProcessedMessage.key.startswith("wechat:"), ProcessedMessage.key.startswith("wecom:")
     )
+
+
+def purge_messages(db: Any, *, older_than: timedelta) -> int:
+    """Delete old WeChat/WeCom message keys (retries come within seconds); options are kept."""
     with db.session() as session:
         result = session.execute(
             delete(ProcessedMessage)
             .where(ProcessedMessage.created_at < utcnow() - older_than)
             .where(ProcessedMessage.status != OPTIONS_STATUS)
-            .where(own_keys)
+            .where(_own_keys())
         )
         return int(getattr(result, "rowcount", 0) or 0)
+
+
+def forget_replies(db: Any, *, older_than: timedelta = KEEP_REPLY) -> int:
+    """Drop the stored reply texts no retry can need any more; returns how many were dropped."""
+    with db.session() as session:
+        result = session.execute(
+            update(ProcessedMessage)
+            .where(ProcessedMessage.created_at < utcnow() - older_than)
+            .where(ProcessedMessage.reply.is_not(None))
+            .where(ProcessedMessage.status != OPTIONS_STATUS)
+            .where(_own_keys())
+            .values(reply=None)
+        )
+        return int(getattr(result, "rowcount", 0) or 0)
+
+
+def housekeeping(db: Any, *, purge_after: timedelta) -> None:
+    """Periodic clean-up: old reply texts, old message keys, expired shared answers."""
+    forget_replies(db)
+    purge_messages(db, older_than=purge_after)
+    with db.session() as session:
+        purge_shared_answers(session)
 
 
 def _options_key(channel: str, user_id: str) -> str:
@@ -127,9 +156,5 @@ def resolve_choice(db: Any, channel: str, user_id: str, text: str) -> str:
 
 def save_shared_answer(db: Any, text: str, citations: list[Citation]) -> str:
     """Store a full answer for the web page /a/{id}; returns the id."""
-    answer_id = uuid.uuid4().hex
     with db.session() as session:
-        session.add(
-            SharedAnswer(id=answer_id, text=text, citations=[c.to_dict() for c in citations])
-        )
-    return answer_id
+        return store_shared_answer(session, text=text, citations=[c.to_dict() for c in citations])

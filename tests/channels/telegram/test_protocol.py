@@ -6,6 +6,7 @@ import time
 
 import pytest
 
+from bot.channels.telegram.commands import DEEP_LINKS
 from core.settings import Settings
 from storage.db import open_database
 from storage.models import Notification
@@ -99,6 +100,10 @@ def test_polling_delivers_message_to_engine(
     [
         ("/start", "/start"),
         ("/start deeplink-payload", "/start"),
+        ("/start apply", "/apply"),
+        ("/start@sm_policy_bot status", "/status"),
+        ("/start KEJIDAI", DEEP_LINKS["kejidai"]),
+        ("/start xudai", DEEP_LINKS["xudai"]),
         ("/help", "/help"),
         ("/apply@sm_policy_bot", "/apply"),
         ("/status", "/status"),

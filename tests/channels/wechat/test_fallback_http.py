@@ -68,3 +68,39 @@ def test_slow_reply_quota_error_logged(
         assert wait_until(failed)
     assert "45047" in caplog.text
     assert wechat_fake_api.sent(CUSTOM_SEND) == []
+
+
+def slow_claims(monkeypatch: pytest.MonkeyPatch, delay: float) -> None:
+    """Claiming a message (a database insert) takes `delay` seconds, as on a slow database."""
+    from bot.channels.wechat import flow
+
+    real = flow.claim_message
+
+    def slow(db: object, key: str) -> object:
+        time.sleep(delay)
+        return real(db, key)
+
+    monkeypatch.setattr(flow, "claim_message", slow)
+
+
+@pytest.mark.parametrize("safe", [False, True], ids=["plaintext", "aes"])
+def test_slow_claim_within_budget_then_customer_service(
+    wechat_app: RunningApp,
+    wechat_fake_api: FakeWechatApi,
+    monkeypatch: pytest.MonkeyPatch,
+    safe: bool,
+) -> None:
+    slow_claims(monkeypatch, 2.5)
+    engine = count_engine(wechat_app)
+    sender = WechatSender(wechat_app, safe=safe)
+    msg_id = next_msg_id()
+    started = time.monotonic()
+    response = sender.text("openid-slowdb", QUESTION, msg_id)
+    assert time.monotonic() - started < 2.2  # the 1 s budget, not the 2.5 s claim
+    assert sender.reply(response) is None  # "success"
+    retry = sender.text("openid-slowdb", QUESTION, msg_id)  # WeChat's retry, same message
+    assert sender.reply(retry) is None
+    [sent] = wechat_fake_api.wait_for(CUSTOM_SEND, 1, timeout=20)
+    assert sent["touser"] == "openid-slowdb" and is_cited(sent["text"]["content"])
+    time.sleep(3.0)  # the retry's own slow claim has finished by now
+    assert len(wechat_fake_api.sent(CUSTOM_SEND)) == 1 and len(engine.calls) == 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.channels.wechat.inbound import (
+    KEY_LIMIT,
     MENU_TOPICS,
     UNSUPPORTED,
     WELCOME,
@@ -16,21 +17,54 @@ from bot.channels.wechat.inbound import (
 BASE = {"ToUserName": "gh_1", "FromUserName": "openid-1", "CreateTime": "1700000000"}
 
 
-def test_read_inbound_text_uses_msg_id_key() -> None:
+def test_read_inbound_text_keyed_by_sender_and_msg_id() -> None:
     inbound = read_inbound(
         "wechat", {**BASE, "MsgType": "text", "Content": " 首贷 ", "MsgId": "77"}
     )
     assert inbound is not None
     assert (inbound.key, inbound.user_id, inbound.text) == (
-        "wechat:gh_1:msg:77",
+        "wechat:gh_1:openid-1:msg:77",
         "openid-1",
         "首贷",
     )
 
 
-def test_dedup_key_of_events_uses_sender_and_time() -> None:
-    key = dedup_key("wechat", {**BASE, "MsgType": "event", "Event": "subscribe"})
-    assert key == "wechat:gh_1:event:openid-1:1700000000"
+MESSAGE = {**BASE, "MsgType": "text", "Content": "你好", "MsgId": "77"}
+CLICK = {**BASE, "MsgType": "event", "Event": "CLICK", "EventKey": "FIRST_LOAN"}
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (MESSAGE, {**MESSAGE, "FromUserName": "openid-2"}),  # MsgId reused by another user
+        (MESSAGE, {**MESSAGE, "ToUserName": "gh_2"}),  # another account
+        (CLICK, {**CLICK, "FromUserName": "openid-2"}),
+        (CLICK, {**CLICK, "EventKey": "CONTACT"}),  # two clicks in the same second
+        (CLICK, {**CLICK, "Event": "subscribe", "EventKey": ""}),  # subscribe + click
+        (CLICK, {**CLICK, "CreateTime": "1700000001"}),
+    ],
+    ids=["msg-other-user", "msg-other-account", "event-other-user", "other-key",
+         "other-event", "other-second"],
+)  # fmt: skip
+def test_dedup_key_differs_when_message_differs(
+    first: dict[str, str], second: dict[str, str]
+) -> None:
+    assert dedup_key("wechat", first) != dedup_key("wechat", second)
+
+
+@pytest.mark.parametrize("fields", [MESSAGE, CLICK], ids=["message", "event"])
+@pytest.mark.parametrize("channel", ["wechat", "wecom"])
+def test_dedup_key_same_for_a_retry(channel: str, fields: dict[str, str]) -> None:
+    retry = {**fields, "Content": "你好"}  # WeChat sends the same fields again
+    assert dedup_key(channel, fields) == dedup_key(channel, retry)
+    assert dedup_key(channel, fields).startswith(f"{channel}:gh_1:openid-1:")
+
+
+def test_dedup_key_of_long_event_key_fits_column() -> None:
+    fields = {**CLICK, "EventKey": "ASK:" + "续贷怎么办" * 80}
+    key = dedup_key("wechat", fields)
+    assert len(key) <= KEY_LIMIT and key.startswith("wechat:gh_1:openid-1:")
+    assert key != dedup_key("wechat", {**fields, "EventKey": fields["EventKey"] + "？"})
 
 
 def test_read_inbound_subscribe_welcomes() -> None:

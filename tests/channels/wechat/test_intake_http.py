@@ -5,13 +5,16 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Callable
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
 
+from bot.channels.wechat.render import CUT_NOTE
+from bot.channels.wechat.store import forget_replies
 from bot.intake.credit_code import ALPHABET, check_character
 from bot.intake.fields import FORM_FIELDS
-from storage.models import FinancingRequest, Notification
+from storage.models import FinancingRequest, Notification, ProcessedMessage, SharedAnswer
 from storage.notifications import enqueue_notification
 from tests.channels.wechat.fake_api import FakeWechatApi
 from tests.channels.wechat.fixtures import (
@@ -137,7 +140,10 @@ def test_outbox_notifications_delivered_on_both_channels(
     assert rows["telegram"].sent_at is None and rows["telegram"].attempts == 0
 
 
-def test_long_summary_shortened_with_web_link(wechat_app: RunningApp) -> None:
+PHONE = "13905981234"
+
+
+def test_long_summary_cut_without_public_link(wechat_app: RunningApp) -> None:
     sender = WechatSender(wechat_app)
     long_note = "今年订单大幅增加需要采购原材料并扩充生产线" * 45  # about 900 characters
     replies: list[str] = []
@@ -148,16 +154,44 @@ def test_long_summary_shortened_with_web_link(wechat_app: RunningApp) -> None:
 
     code = make_credit_code()
     final = fill_form(ask, code, note=long_note)
-    summary = next(r for r in replies if "/a/" in r)
+    summary = next(r for r in replies if r.startswith("请核对您填写的融资需求登记"))
     assert len(summary.encode()) <= 2048
-    link = re.search(r"https://policybot\.test(/a/[0-9a-f]{32})", summary)
-    assert link is not None
+    assert "/a/" not in "".join(replies) and "http" not in summary
+    assert CUT_NOTE in summary and PHONE in summary and code in summary  # shown to the owner
     assert "同意" in summary.rsplit("请回复数字或文字选择：", 1)[-1]  # options kept
     assert "授权说明" in summary  # the consent text survives the shortening
-    page = sender.http.get(wechat_app.url + link.group(1))
-    assert page.status_code == 200 and long_note[:60] in page.text
+    assert wechat_app.count(SharedAnswer) == 0  # nothing public was stored
     request = stored_request(wechat_app, code)
     assert request.note == long_note and request.ref in final
+
+
+def test_refused_consent_leaves_nothing_of_the_form(wechat_app: RunningApp) -> None:
+    sender = WechatSender(wechat_app)
+    long_note = "今年订单大幅增加需要采购原材料并扩充生产线" * 45
+    code = make_credit_code()
+    replies: list[str] = []
+
+    def ask(text: str) -> str:
+        answer = sender.ask("openid-refuse", text)
+        replies.append(answer)
+        if answer.startswith("请核对您填写的融资需求登记"):
+            refusal = options(answer)["不同意（不提交）"]
+            replies.append(sender.ask("openid-refuse", refusal))
+            return "RZ-00000000-0000"  # stops fill_form: nothing is submitted
+        return answer
+
+    fill_form(ask, code, note=long_note)
+    assert "没有保存" in replies[-1]
+    assert wechat_app.count(SharedAnswer) == 0 and wechat_app.count(FinancingRequest) == 0
+    links = [m.group(0) for r in replies for m in re.finditer(r"https?://\S+", r)]
+    for link in links:  # whatever was linked is not the owner's data
+        page = sender.http.get(link.replace("https://policybot.test", wechat_app.url))
+        assert PHONE not in page.text and code not in page.text
+    db = wechat_app.app.state.db
+    forget_replies(db, older_than=timedelta(0))  # what housekeeping does a minute later
+    with db.session() as session:
+        kept = [row.reply or "" for row in session.scalars(select(ProcessedMessage))]
+    assert not any(PHONE in text or code in text for text in kept)
 
 
 def test_long_summary_split_over_wecom(

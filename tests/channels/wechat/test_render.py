@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.channels.wechat.render import (
+    CUT_NOTE,
     MAX_TEXT_BYTES,
     citation_line,
     render_reply,
@@ -126,8 +127,28 @@ def test_render_cuts_longest_line_and_keeps_closing_lines() -> None:
     [reply] = render_reply([OutMessage(text, buttons=buttons)], Shares())
     assert utf8_len(reply) <= MAX_TEXT_BYTES
     assert reply.startswith("请核对：\n· 企业名称：某某公司\n补充说明：订单增加")
-    assert "……\n授权说明：仅用于融资对接。\n\n完整回答请点击：https://example.test/a/1" in reply
+    assert f"……\n授权说明：仅用于融资对接。\n\n{CUT_NOTE}" in reply
     assert reply.endswith("1. 同意授权并提交\n2. 修改")
+
+
+LONG = "补充说明：" + "订单增加急需采购原材料" * 120
+
+
+@pytest.mark.parametrize(
+    "messages",
+    [
+        [OutMessage("· 联系电话：13905981234\n" + LONG)],  # a form summary: no citations
+        [OutMessage("提交成功！编号 RZ-20261129-0001\n" + LONG)],  # a receipt
+        [OutMessage("第5条：" + LONG + "\n电话 13905981234", citations=[CITATION])],  # phone
+        [OutMessage("第5条：" + LONG, citations=[CITATION]), OutMessage("（3/14）联系电话？")],
+    ],
+    ids=["summary", "receipt", "cited-with-phone", "answer-then-form"],
+)
+def test_render_never_links_private_content(messages: list[OutMessage]) -> None:
+    shares = Shares()
+    [reply] = render_reply(messages, shares)
+    assert shares.stored == [] and "example.test" not in reply
+    assert reply.endswith(CUT_NOTE) and utf8_len(reply) <= MAX_TEXT_BYTES
 
 
 def test_render_many_medium_lines_cut_at_end() -> None:

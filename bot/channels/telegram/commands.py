@@ -1,0 +1,49 @@
+"""Bot commands and `/start PAYLOAD` deep links (t.me/<bot>?start=PAYLOAD, for web and posters)."""
+
+from __future__ import annotations
+
+from bot.conversation.commands import classify_command
+
+# Bot commands and their menu descriptions; the engine understands the slash commands itself.
+COMMANDS: dict[str, str] = {
+    "start": "开始使用，查看能做什么",
+    "help": "使用帮助",
+    "apply": "登记融资需求",
+    "status": "查询融资需求办理进度",
+    "cancel": "取消当前填写",
+}
+
+# Payload -> the text the engine receives. Topic payloads ask the question the topic stands for.
+DEEP_LINKS: dict[str, str] = {
+    "apply": "/apply",  # open the financing-request form
+    "status": "/status",  # the progress of the user's requests
+    "human": "/human",  # the coordination office's contact
+    "kejidai": "科技贷是什么？怎么申请？",
+    "waimaodai": "外贸贷是什么？怎么申请？",
+    "shangmaodai": "商贸贷是什么？怎么申请？",
+    "tizhizengchan": "提质增产争效贷是什么？怎么申请？",
+    "shoudai": "首次贷款有什么支持政策？",
+    "xudai": "贷款到期续贷有什么支持？",
+    "danbao": "融资担保有什么支持政策？",
+    "lilv": "贷款利率能降低吗？",
+}
+
+
+def deep_link_text(payload: str) -> str | None:
+    """The engine text of a /start payload (case-insensitive), or None when unknown."""
+    return DEEP_LINKS.get(payload.strip().lower())
+
+
+def command_text(text: str) -> str:
+    """The engine text of a /command message: the command, a deep link's text, or /help.
+
+    "/start apply" and "/start kejidai" (t.me/<bot>?start=…) are deep links; unknown payloads
+    are dropped, and commands the engine does not know get the help.
+    """
+    parts = text.split(maxsplit=1)
+    command = "/" + parts[0].lstrip("/").split("@")[0].lower()
+    payload = parts[1] if len(parts) > 1 else ""
+    if command == "/start" and payload:
+        return deep_link_text(payload) or command
+    known = command[1:] in COMMANDS or classify_command(command) is not None  # e.g. /human
+    return command if known else "/help"
