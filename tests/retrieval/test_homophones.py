@@ -1,0 +1,92 @@
+"""Homophone repair over the whole glossary: one slipped character in every domain term."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from knowledge.glossary import load_glossary
+from retrieval.homophones import HomophoneRepairer, fold
+
+CHECK_FILES = sorted(Path(__file__).parents[1].glob("knowledge/check-questions*.jsonl"))
+
+
+def _common_homophones(retriever: Any) -> dict[str, list[str]]:
+    """Characters by reading, most frequent first (what an input method offers first)."""
+    weight: Counter[str] = Counter()
+    for word, freq in retriever.tokenizer._jieba.FREQ.items():
+        for char in word:
+            weight[char] += freq
+    by_reading: dict[str, list[str]] = defaultdict(list)
+    for char, reading in retriever.homophones.chars.items():
+        if weight[char]:
+            by_reading[reading].append(char)
+    return {r: sorted(cs, key=lambda c: -weight[c]) for r, cs in by_reading.items()}
+
+
+def _slips(retriever: Any, knowledge_dir: Path) -> list[tuple[str, str]]:
+    """(term, term with one character replaced by its commonest homophone) for every glossary
+    phrase and policy term, at every position."""
+    terms = retriever.homophones.terms
+    glossary = {t for g in load_glossary(knowledge_dir) for t in (g.term, *g.expansions)}
+    homophones = _common_homophones(retriever)
+    slips = []
+    for term in sorted(t for t in glossary if t in terms):
+        for pos, syllable in enumerate(terms[term]):
+            others = [c for c in homophones.get(syllable, []) if c != term[pos]]
+            if others:
+                slips.append((term, term[:pos] + others[0] + term[pos + 1:]))
+    return slips
+
+
+def test_prepare_repairs_one_slip_in_every_glossary_term(answerer: Any) -> None:
+    retriever = answerer.retriever
+    slips = _slips(retriever, Path(answerer.settings.resolved_knowledge_dir))
+    assert len(slips) > 2000
+    repaired = [term in retriever.prepare(f"请问{slip}是怎么回事")[0] for term, slip in slips]
+    failed = [s for s, ok in zip(slips, repaired, strict=True) if not ok]
+    assert sum(repaired) / len(slips) >= 0.95, failed[:30]
+
+
+def test_prepare_leaves_clean_questions_alone(answerer: Any) -> None:
+    questions = [json.loads(line)["question"] for path in CHECK_FILES
+                 for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    changed = [q for q in questions if answerer.retriever.prepare(q)[1]]
+    assert len(questions) > 400
+    assert len(changed) / len(questions) <= 0.01, changed
+
+
+@pytest.mark.parametrize(
+    ("slipped", "expected"),
+    [("续代怎么办理", "续贷"), ("担报公司收费标准", "担保"), ("保正金比例能不能降", "保证金"),
+     ("每次序代都要我出评古费", "评估费"), ("怎么进融资白明单", "白名单"), ("应收账款质压", "质押"),
+     ("这个措失到2028年还管用吗", "措施"), ("人民因行的再贷款", "人民银行")],
+)
+def test_prepare_repairs_reported_slips(answerer: Any, slipped: str, expected: str) -> None:
+    assert expected in answerer.retriever.prepare(slipped)[0]
+
+
+@pytest.mark.parametrize("text", ["做保鲜冷库的能贷款吗", "我们是做食品加工的", "一声不吭就停了"])
+def test_prepare_keeps_real_words_that_sound_like_terms(answerer: Any, text: str) -> None:
+    assert answerer.retriever.prepare(text)[0] == text
+
+
+@pytest.mark.parametrize(
+    ("syllable", "folded"),
+    [("zhang", "zan"), ("chi", "ci"), ("shi", "si"), ("li", "ni"), ("ling", "nin"),
+     ("feng", "fen"), ("dang", "dan"), ("ma", "ma")],
+)
+def test_fold_merges_common_confusions(syllable: str, folded: str) -> None:
+    assert fold(syllable) == folded
+
+
+def test_repairer_requires_exact_sound_when_no_character_is_kept() -> None:
+    repairer = HomophoneRepairer({"续贷": ["xu", "dai"]}, {"序": "xu", "代": "dai", "书": "shu",
+                                                       "带": "dai"}, ())
+    assert repairer.lookup("序代") == "续贷"
+    assert repairer.lookup("书带") is None  # shu ≠ xu even though s/sh fold together
+    assert repairer.lookup("续贷") is None
