@@ -17,7 +17,13 @@ from admin.forms import parse_date, parse_int
 from admin.routing import admin_router
 from admin.templating import local_time, render
 from storage.admin_queries import LOCAL_TZ
-from storage.audit import ACTION_LABELS, AuditFilter, all_audit, list_audit
+from storage.audit import (
+    ACTION_LABELS,
+    AuditFilter,
+    all_audit,
+    describe_audit_filter,
+    list_audit,
+)
 from storage.models import AuditEntry
 
 router = admin_router()
@@ -90,7 +96,7 @@ def audit_export(request: Request, staff: AdminOnly) -> Response:
             staff.username,
             "export",
             "audit_log",
-            after={"count": len(rows), "actor": flt.actor, "action": flt.action},
+            after={"count": len(rows), "filters": describe_audit_filter(flt)},
         )
     stamp = datetime.now(LOCAL_TZ).strftime("%Y%m%d-%H%M")
     headers = {"Content-Disposition": f'attachment; filename="audit-{stamp}.csv"'}

@@ -14,6 +14,7 @@ from admin.audit_helpers import audit, client_ip
 from admin.auth import AnyStaff, clear_session, new_session, read_session, write_session
 from admin.routing import admin_router
 from admin.templating import render
+from storage.admin_sessions import revoke_staff_session, start_staff_session
 from storage.staff import LOCK_MINUTES, LoginResult, authenticate_staff
 
 router = admin_router()
@@ -87,7 +88,7 @@ def login(
 ) -> Response:
     """Check the credentials (with lock-out) and start a fresh session."""
     db = request.app.state.db
-    ip = client_ip(request) or "-"
+    ip = client_ip(request)
     throttle = _throttle(request)
     with db.session() as session:
         if throttle.blocked(ip):
@@ -101,7 +102,7 @@ def login(
             audit(session, request, username[:64] or "-", "login_failed", "staff", after=detail)
         else:
             audit(session, request, user.username, "login", "staff", entity_id=user.id)
-            payload = new_session(user)
+            payload = new_session(start_staff_session(session, user=user, ip=ip))
     if user is None:
         csrf = str(read_session(request).get("c", ""))
         context = {"csrf_token": csrf, "next": next, "error": LOGIN_ERRORS[result.reason]}
@@ -114,8 +115,10 @@ def login(
 
 @router.post("/logout")
 def logout(request: Request, staff: AnyStaff) -> Response:
-    """End the session."""
+    """End the session on the server (a copy of the cookie stops working) and drop the cookie."""
+    token = str(read_session(request).get("s", ""))
     with request.app.state.db.session() as session:
+        revoke_staff_session(session, token=token)
         audit(session, request, staff.username, "logout", "staff", entity_id=staff.id)
     response = RedirectResponse("/admin/login?msg=logged_out", status_code=303)
     clear_session(response)

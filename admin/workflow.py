@@ -82,6 +82,15 @@ def _apply_details(req: FinancingRequest, target: str, details: LoanDetails) -> 
     return {}
 
 
+def reaches_submitter(req: FinancingRequest) -> bool:
+    """True when status changes of this request are sent to the submitter.
+
+    Only requests filed in a conversation (a channel user or web session to write to) can be
+    notified; a request posted to the API without a session has nobody to tell.
+    """
+    return bool(req.channel_user_id)
+
+
 def move_request(
     session: Session,
     req: FinancingRequest,
@@ -111,7 +120,7 @@ def move_request(
     )
     session.add(event)
     req.status = target
-    if req.channel_user_id:
+    if reaches_submitter(req) and req.channel_user_id:
         enqueue_notification(
             session,
             channel=req.channel,

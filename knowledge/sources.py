@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from knowledge.documents import Document, parse_measures
+from knowledge.file_limits import check_office_file
 from retrieval.text import split_sentences
 
 log = logging.getLogger(__name__)
@@ -68,8 +69,9 @@ def load_front_matter_doc(path: Path) -> Document:
 
 
 def read_staff_text(path: Path) -> str:
-    """Plain text of a staff document (.md, .txt, .docx or .pdf)."""
+    """Plain text of a staff document (.md, .txt, .docx or .pdf); FileLimitError on zip bombs."""
     suffix = path.suffix.lower()
+    check_office_file(path)  # zip bombs are refused before parsing (FileLimitError)
     if suffix == ".docx":
         import docx
 
