@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 from typing import Annotated, Any
-from urllib.parse import quote
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 
 from fastapi import Depends, HTTPException, Request, Response
 from itsdangerous import BadSignature, URLSafeTimedSerializer
@@ -100,6 +100,30 @@ def new_session(token: str | None) -> dict[str, Any]:
     if token is not None:
         payload["s"] = token
     return payload
+
+
+def has_live_session(request: Request) -> bool:
+    """True when the cookie names a live server-side session of an enabled account."""
+    token = str(read_session(request).get("s", ""))
+    if not token:
+        return False
+    with request.app.state.db.session() as session:
+        return find_staff_session(session, token=token) is not None
+
+
+def expired_form_redirect(request: Request) -> str:
+    """Where to send a form posted without a live session: the login page, then back.
+
+    The way back is the page the form was on (the Referer, when it is inside the back office),
+    marked `restore=1` so that admin.js fills the form in again from the browser's draft.
+    """
+    referer = urlsplit(request.headers.get("referer", ""))
+    page = referer.path if referer.path.startswith("/admin") else "/admin"
+    if page.startswith("/admin/login"):
+        page = "/admin"
+    query = [(k, v) for k, v in parse_qsl(referer.query) if k not in ("restore", "msg")]
+    target = page + "?" + urlencode([*query, ("restore", "1")])
+    return "/admin/login?" + urlencode({"next": target, "msg": "expired"})
 
 
 def _login_redirect(request: Request) -> HTTPException:

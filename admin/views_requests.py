@@ -14,6 +14,7 @@ from admin.auth import AnyStaff, Staff
 from admin.forms import parse_request_filter
 from admin.routing import admin_router
 from admin.templating import render
+from admin.workflow import status_form_targets
 from storage.admin_queries import (
     PER_PAGE_CHOICES,
     distinct_values,
@@ -23,7 +24,6 @@ from storage.admin_queries import (
     visible_duplicate_ids,
 )
 from storage.models import FinancingRequest, Message, StaffUser
-from storage.statuses import TRANSITIONS
 from storage.whitelist import find_whitelist_entry, whitelisted_codes
 
 router = admin_router()
@@ -127,7 +127,7 @@ def render_detail(
             "duplicates": linked_duplicates(session, request=req, bank=staff.scope_bank),
             "whitelist": find_whitelist_entry(session, credit_code=req.credit_code),
             "transcript": transcript,
-            "targets": [t for t in TRANSITIONS.get(req.status, ()) if t != "pushed"],
+            "targets": status_form_targets(req.status),
             "can_push": req.status in ("recommended", "pushed"),
             "bank_choices": bank_choices(request, session),
             "error": error,

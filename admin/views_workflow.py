@@ -51,11 +51,14 @@ async def change_status(request: Request, request_id: int, staff: Editor) -> Res
             expected = form.get("from_status")
             if expected and expected != req.status:
                 raise WorkflowError("该申报的状态已被他人更新，请查看最新状态后再操作")
+            target = form.get("target", "")
+            if req.status == "pushed" and target in ("granted", "declined"):
+                raise WorkflowError("已推送银行的申报，请在「登记银行审批结果」中按银行登记结果")
             before = request_snapshot(req)
             move_request(
                 session,
                 req,
-                target=form.get("target", ""),
+                target=target,
                 note=form.get("note", ""),
                 actor=staff.username,
                 office_phone=office_phone,

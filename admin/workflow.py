@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from admin.errors import WorkflowError
 from storage.models import FinancingRequest, RequestBank, RequestEvent
 from storage.notifications import enqueue_notification
-from storage.statuses import can_move, status_label
+from storage.statuses import TRANSITIONS, can_move, status_label
 
 MAX_NOTE = 2000
 
@@ -80,6 +80,18 @@ def _apply_details(req: FinancingRequest, target: str, details: LoanDetails) -> 
         req.decline_reason = details.reason.strip()
         return {"reason": req.decline_reason}
     return {}
+
+
+def status_form_targets(status: str) -> list[str]:
+    """Statuses the status form offers from `status`.
+
+    Pushing has its own form, and once a request is with the banks its outcome is recorded per
+    bank (`record_bank_outcome`), which moves the request: one way to record an outcome.
+    """
+    targets = [t for t in TRANSITIONS.get(status, ()) if t != "pushed"]
+    if status == "pushed":
+        targets = [t for t in targets if t not in ("granted", "declined")]
+    return targets
 
 
 def reaches_submitter(req: FinancingRequest) -> bool:
