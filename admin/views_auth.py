@@ -21,6 +21,7 @@ router = admin_router()
 
 IP_MAX_FAILURES = 20  # per client address and window, whatever the usernames tried
 IP_WINDOW_S = 15 * 60
+MAX_TRACKED_ADDRESSES = 10_000  # beyond this, addresses without recent failures are forgotten
 LOGIN_ERRORS = {
     "too_many": "登录尝试过于频繁，请 15 分钟后再试。",
     "bad_credentials": "用户名或密码错误。",
@@ -48,9 +49,14 @@ class LoginThrottle:
             return len(self._recent(ip, time.monotonic())) >= IP_MAX_FAILURES
 
     def failed(self, ip: str) -> None:
-        """Count one failure."""
+        """Count one failure (memory stays bounded however many addresses fail)."""
         with self.lock:
-            self._recent(ip, time.monotonic()).append(time.monotonic())
+            now = time.monotonic()
+            self._recent(ip, now).append(now)
+            if len(self.failures) > MAX_TRACKED_ADDRESSES:
+                for key in list(self.failures):
+                    if not self._recent(key, now):
+                        del self.failures[key]
 
 
 def _throttle(request: Request) -> LoginThrottle:

@@ -10,12 +10,13 @@ import hashlib
 import secrets
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from storage.models import StaffSession, StaffUser, utcnow
 
 SESSION_HOURS = 8
+KEEP_DAYS = 30  # ended sessions are kept this long after expiry (who was signed in when)
 
 
 def _digest(token: str) -> str:
@@ -30,8 +31,14 @@ def _aware(value: datetime) -> datetime:
 def start_staff_session(
     session: Session, *, user: StaffUser, ip: str | None = None, now: datetime | None = None
 ) -> str:
-    """Open a session for `user`, valid SESSION_HOURS; returns the token for the cookie."""
+    """Open a session for `user`, valid SESSION_HOURS; returns the token for the cookie.
+
+    Rows that expired more than KEEP_DAYS ago are deleted on the way, so the table stays small.
+    """
     now = now or utcnow()
+    session.execute(
+        delete(StaffSession).where(StaffSession.expires_at < now - timedelta(days=KEEP_DAYS))
+    )
     token = secrets.token_urlsafe(32)
     session.add(
         StaffSession(

@@ -91,3 +91,16 @@ def test_reenabling_does_not_revive_sessions(db: Database) -> None:
     with db.session() as session:
         set_staff_disabled(session, username="wang", disabled=False)
     assert [_live(db, t) for t in tokens] == [False, False]
+
+
+def test_starting_a_session_deletes_long_expired_rows(db: Database) -> None:
+    _, tokens = _user_with_sessions(db, 1)
+    much_later = utcnow() + timedelta(days=40)
+    with db.session() as session:
+        user = storage.staff.get_staff_user(session, username="wang")
+        assert user is not None
+        fresh = start_staff_session(session, user=user, now=much_later)
+    with db.session() as session:
+        assert session.query(StaffSession).count() == 1
+        assert find_staff_session(session, token=fresh, now=much_later) is not None
+    assert not _live(db, tokens[0])
