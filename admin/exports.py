@@ -10,8 +10,9 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from admin.privacy import mask_personal_text
 from admin.templating import CHANNEL_LABELS, local_time
-from core.masking import mask_phone, mask_text
+from core.masking import mask_phone
 from storage.models import FinancingRequest
 from storage.statuses import status_label
 
@@ -120,7 +121,7 @@ def table(
             if mask and title == "联系电话":
                 value = mask_phone(str(value))
             elif mask and isinstance(value, str):
-                value = mask_text(value)
+                value = mask_personal_text(value)
             row.append(value)
         out.append(row)
     return out

@@ -11,7 +11,8 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from starlette.templating import Jinja2Templates
 
-from core.masking import mask_credit_code, mask_phone, mask_text
+from admin.privacy import mask_personal_text
+from core.masking import mask_credit_code, mask_phone
 from storage.admin_queries import LOCAL_TZ
 from storage.staff import ROLE_LABELS
 from storage.statuses import STATUS_LABELS, status_label
@@ -76,7 +77,7 @@ def masks_for(staff: Any) -> bool:
 def personal_text(context: Any, value: Any) -> str:
     """Free text (transcripts, notes) as the page's role may see it: masked for viewers."""
     text = "" if value is None else str(value)
-    return mask_text(text) if masks_for(context.get("staff")) else text
+    return mask_personal_text(text) if masks_for(context.get("staff")) else text
 
 
 @jinja2.pass_context

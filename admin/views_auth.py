@@ -78,7 +78,7 @@ def _safe_next(target: str) -> str:
 def login_page(request: Request, next: str = "/admin") -> Response:
     """The login form; an anonymous session carries its CSRF token."""
     payload = read_session(request)
-    if not payload.get("c") or payload.get("u"):
+    if not payload.get("c") or payload.get("s"):
         payload = new_session(None)
     response = render(request, "login.html", {"csrf_token": payload["c"], "next": next})
     write_session(request, response, payload)

@@ -13,6 +13,7 @@ import httpx
 import pytest
 from openpyxl import load_workbook
 
+from admin.privacy import mask_personal_text
 from core.settings import Settings
 from storage.db import open_database
 from storage.models import Conversation, Message, RequestBank, RequestEvent
@@ -30,6 +31,27 @@ PLACES = {
     "decline_reason": "13700006666",
     "whitelist_note": "13700007777",
 }
+
+
+# The shapes owners type (the form validator accepts every one of them).
+PHONE_SHAPES = [
+    ("13811110001", "138****0001"),
+    ("138 1111 0002", "138****0002"),
+    ("138-1111-0003", "138****0003"),
+    ("+86 138 1111 0004", "138****0004"),
+    ("8613811110005", "138****0005"),
+    ("１３８１１１１０００６", "138****0006"),
+]
+
+
+@pytest.mark.parametrize(("shape", "masked"), PHONE_SHAPES)
+def test_mask_personal_text_recognises_every_phone_shape(shape: str, masked: str) -> None:
+    assert mask_personal_text(f"我的电话：{shape}，谢谢") == f"我的电话：{masked}，谢谢"
+
+
+@pytest.mark.parametrize("text", ["RZ-20261129-0015", "金额 300 万元，期限 12 个月", "2026-11-29"])
+def test_mask_personal_text_leaves_other_numbers(text: str) -> None:
+    assert mask_personal_text(text) == text
 
 
 @dataclass
@@ -64,6 +86,10 @@ def private(settings: Settings, admin_live: object) -> Private:
                     direction="in",
                     text=f"我的手机号是{PLACES['transcript_in']}",
                     intent="out_of_scope",
+                ),
+                *(
+                    Message(conversation_id=conversation.id, direction="in", text=f"电话 {shape}")
+                    for shape, _ in PHONE_SHAPES
                 ),
                 Message(
                     conversation_id=conversation.id,
@@ -127,6 +153,14 @@ def test_viewer_pages_mask_phone_numbers_in_every_place(
     assert private.company in text  # the pages did render the request
     assert PLACES[place] not in text
     assert PLACES[place][:3] + "****" + PLACES[place][-4:] in text
+
+
+def test_viewer_transcript_masks_every_phone_shape(
+    as_user: Callable[[str], httpx.Client], private: Private
+) -> None:
+    page = as_user("viewer1").get(f"/admin/requests/{private.request_id}").text
+    for shape, masked in PHONE_SHAPES:
+        assert shape not in page and masked in page
 
 
 def test_viewer_never_sees_a_full_phone_number_on_pages_or_exports(
