@@ -7,13 +7,14 @@ from typing import Any
 from fastapi import Request
 from sqlalchemy.orm import Session
 
+from core.client_address import client_address
 from storage.audit import record_audit
 from storage.models import FinancingRequest
 
 
-def client_ip(request: Request) -> str | None:
-    """The peer address of the request."""
-    return request.client.host if request.client else None
+def client_ip(request: Request) -> str:
+    """The client's address by the public API's rule (X-Forwarded-For from trusted proxies)."""
+    return client_address(request)
 
 
 def audit(

@@ -1,21 +1,21 @@
-"""Staff sessions: signed HttpOnly cookie, current user, role checks."""
+"""Staff sessions: signed HttpOnly cookie holding a server-side session token, role checks."""
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from dataclasses import dataclass
 from typing import Annotated, Any
-from urllib.parse import quote
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 
 from fastapi import Depends, HTTPException, Request, Response
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
-from storage.models import StaffUser
+from storage.admin_sessions import SESSION_HOURS, find_staff_session
 
 COOKIE_NAME = "pb_admin"
-SESSION_MAX_AGE = 8 * 3600
+SESSION_MAX_AGE = SESSION_HOURS * 3600
 EDITORS = ("admin", "coordinator")
+MASKED_ROLES = ("viewer",)  # see phone numbers (and credit codes in free text) masked
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,11 @@ class Staff:
         return self.role == "admin"
 
     @property
+    def masks_personal_data(self) -> bool:
+        """Viewers see phone numbers masked everywhere: fields, free text, exports."""
+        return self.role in MASKED_ROLES
+
+    @property
     def scope_bank(self) -> str | None:
         """The bank a bank officer is limited to (None: sees every request)."""
         return self.bank if self.role == "bank_officer" else None
@@ -47,11 +52,6 @@ class Staff:
 def _serializer(request: Request) -> URLSafeTimedSerializer:
     secret = request.app.state.settings.session_secret
     return URLSafeTimedSerializer(secret, salt="policybot-admin-session")
-
-
-def password_fingerprint(user: StaffUser) -> str:
-    """Changes when the password changes, which ends every older session."""
-    return hashlib.sha256(user.password_hash.encode()).hexdigest()[:16]
 
 
 def read_session(request: Request) -> dict[str, Any]:
@@ -90,12 +90,40 @@ def clear_session(response: Response) -> None:
     response.delete_cookie(COOKIE_NAME, path="/admin")
 
 
-def new_session(user: StaffUser | None) -> dict[str, Any]:
-    """A fresh payload with a new CSRF token (anonymous when `user` is None)."""
+def new_session(token: str | None) -> dict[str, Any]:
+    """A fresh cookie payload with a new CSRF token.
+
+    `token` is the server-side session token (`storage.admin_sessions.start_staff_session`);
+    None gives an anonymous payload (the login form's CSRF token only).
+    """
     payload: dict[str, Any] = {"c": secrets.token_urlsafe(32)}
-    if user is not None:
-        payload.update(u=user.id, p=password_fingerprint(user))
+    if token is not None:
+        payload["s"] = token
     return payload
+
+
+def has_live_session(request: Request) -> bool:
+    """True when the cookie names a live server-side session of an enabled account."""
+    token = str(read_session(request).get("s", ""))
+    if not token:
+        return False
+    with request.app.state.db.session() as session:
+        return find_staff_session(session, token=token) is not None
+
+
+def expired_form_redirect(request: Request) -> str:
+    """Where to send a form posted without a live session: the login page, then back.
+
+    The way back is the page the form was on (the Referer, when it is inside the back office),
+    marked `restore=1` so that admin.js fills the form in again from the browser's draft.
+    """
+    referer = urlsplit(request.headers.get("referer", ""))
+    page = referer.path if referer.path.startswith("/admin") else "/admin"
+    if page.startswith("/admin/login"):
+        page = "/admin"
+    query = [(k, v) for k, v in parse_qsl(referer.query) if k not in ("restore", "msg")]
+    target = page + "?" + urlencode([*query, ("restore", "1")])
+    return "/admin/login?" + urlencode({"next": target, "msg": "expired"})
 
 
 def _login_redirect(request: Request) -> HTTPException:
@@ -105,15 +133,21 @@ def _login_redirect(request: Request) -> HTTPException:
 
 
 def current_staff(request: Request) -> Staff:
-    """The signed-in, enabled staff member; otherwise a redirect to the login page."""
-    data = read_session(request)
-    if not data.get("u"):
+    """The staff member of a live server-side session; otherwise a redirect to the login page.
+
+    The session must exist in `staff_sessions`, not be revoked or expired, and belong to an
+    enabled account, so a copied cookie stops working after logout, disabling or a new password.
+    """
+    token = str(read_session(request).get("s", ""))
+    if not token:
         raise _login_redirect(request)
     with request.app.state.db.session() as session:
-        user = session.get(StaffUser, int(data["u"]))
-        if user is None or user.disabled or data.get("p") != password_fingerprint(user):
+        found = find_staff_session(session, token=token)
+        if found is None:
             raise _login_redirect(request)
-        staff = Staff(user.id, user.username, user.role, user.bank, str(data.get("c", "")))
+        _, user = found
+        csrf = str(read_session(request).get("c", ""))
+        staff = Staff(user.id, user.username, user.role, user.bank, csrf)
     request.state.staff = staff
     return staff
 

@@ -9,6 +9,8 @@ from markupsafe import Markup, escape
 COLORS = ("#2b6cb0", "#dd6b20")
 ROW = 26
 LABEL_W = 150
+LABEL_CHAR_W = 7.5  # px per character of a week label ("11-23") at 12 px
+LABEL_GAP = 10
 
 
 def _svg(width: int, height: int, body: list[str], title: str) -> Markup:
@@ -18,6 +20,14 @@ def _svg(width: int, height: int, body: list[str], title: str) -> Markup:
         + "".join(body)
         + "</svg>"
     )
+
+
+def _bar(x: float, y: float, w: float, h: int, color: str, extra: str = "") -> str:
+    """A bar, or nothing for a zero value (no stray one-pixel ticks)."""
+    if w <= 0:
+        return ""
+    w = max(w, 2.0)  # a small non-zero value stays visible
+    return f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{h}" fill="{color}"{extra}/>'
 
 
 def _num(value: float) -> str:
@@ -33,11 +43,11 @@ def bar_chart(pairs: Sequence[tuple[str, float]], *, title: str, width: int = 56
     body = []
     for i, (label, value) in enumerate(pairs):
         y = i * ROW + 4
-        w = max(1.0, span * value / top)
+        w = span * value / top if value > 0 else 0.0
         body.append(
             f'<text x="{LABEL_W - 6}" y="{y + 14}" text-anchor="end">{escape(label)}</text>'
-            f'<rect x="{LABEL_W}" y="{y}" width="{w:.1f}" height="18" fill="{COLORS[0]}"/>'
-            f'<text x="{LABEL_W + w + 4:.1f}" y="{y + 14}">{_num(value)}</text>'
+            + _bar(LABEL_W, y, w, 18, COLORS[0])
+            + f'<text x="{LABEL_W + w + 4:.1f}" y="{y + 14}">{_num(value)}</text>'
         )
     return _svg(width, len(pairs) * ROW + 8, body, title)
 
@@ -66,11 +76,11 @@ def paired_bar_chart(
             f'<text x="{LABEL_W - 6}" y="{y + 18}" text-anchor="end">{escape(label)}</text>'
         )
         for j, value in enumerate((a, b)):
-            w = max(1.0, span * value / top)
+            w = span * value / top if value > 0 else 0.0
             yy = y + j * 17
             body.append(
-                f'<rect x="{LABEL_W}" y="{yy}" width="{w:.1f}" height="15" fill="{COLORS[j]}"/>'
-                f'<text x="{LABEL_W + w + 4:.1f}" y="{yy + 12}">{_num(value)}</text>'
+                _bar(LABEL_W, yy, w, 15, COLORS[j])
+                + f'<text x="{LABEL_W + w + 4:.1f}" y="{yy + 12}">{_num(value)}</text>'
             )
     return _svg(width, 30 + len(rows) * (ROW + 12), body, title)
 
@@ -84,13 +94,13 @@ def funnel_chart(steps: Sequence[tuple[str, int]], *, title: str, width: int = 5
     body = []
     for i, (label, value) in enumerate(steps):
         y = i * (ROW + 6) + 4
-        w = max(2.0, span * value / first)
+        w = span * value / first if value > 0 else 0.0
         x = LABEL_W + (span - w) / 2
         share = f"{value}（{value * 100 / first:.0f}%）"
         body.append(
             f'<text x="{LABEL_W - 6}" y="{y + 17}" text-anchor="end">{escape(label)}</text>'
-            f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="24" fill="{COLORS[0]}" rx="3"/>'
-            f'<text x="{LABEL_W + span + 8}" y="{y + 17}">{share}</text>'
+            + _bar(x, y, w, 24, COLORS[0], ' rx="3"')
+            + f'<text x="{LABEL_W + span + 8}" y="{y + 17}">{share}</text>'
         )
     return _svg(width, len(steps) * (ROW + 6) + 8, body, title)
 
@@ -106,12 +116,12 @@ def line_chart(
     """Two series over weeks (e.g. submitted and granted per week)."""
     if not points:
         return Markup('<p class="muted">暂无数据</p>')
-    left, bottom, top_pad = 36, 30, 24
+    left, right, bottom, top_pad = 36, 26, 30, 24
     top = max(max(a, b) for _, a, b in points) or 1
-    plot_w, plot_h = width - left - 10, height - bottom - top_pad
+    plot_w, plot_h = width - left - right, height - bottom - top_pad
     step = plot_w / max(1, len(points) - 1)
     body = [
-        f'<line x1="{left}" y1="{top_pad + plot_h}" x2="{width - 10}" '
+        f'<line x1="{left}" y1="{top_pad + plot_h}" x2="{left + plot_w}" '
         f'y2="{top_pad + plot_h}" stroke="#999"/>',
         f'<text x="{left - 4}" y="{top_pad + 4}" text-anchor="end">{top}</text>',
         f'<text x="{left - 4}" y="{top_pad + plot_h}" text-anchor="end">0</text>',
@@ -131,11 +141,27 @@ def line_chart(
             f'fill="{COLORS[j]}"/><text x="{left + 26 + j * 110}" y="15">'
             f"{escape(name)}</text>"
         )
-    for i, p in enumerate(points):
-        if i % 2 == 0 or i == len(points) - 1:
-            anchor = "end" if i == len(points) - 1 else "middle"
-            body.append(
-                f'<text x="{left + i * step:.1f}" y="{height - 10}" '
-                f'text-anchor="{anchor}">{escape(p[0])}</text>'
-            )
+    for i in _label_positions([left + i * step for i in range(len(points))], points):
+        body.append(
+            f'<text x="{left + i * step:.1f}" y="{height - 10}" '
+            f'text-anchor="middle">{escape(points[i][0])}</text>'
+        )
     return _svg(width, height, body, title)
+
+
+def _label_positions(xs: list[float], points: Sequence[tuple[str, int, int]]) -> list[int]:
+    """Indexes of the x labels to draw: the last one always, then leftwards without overlap.
+
+    Labels are centred on their point; two labels need their half-widths plus a gap between
+    their centres (LABEL_CHAR_W px per character at the chart's 12 px font).
+    """
+    shown: list[int] = []
+    for i in range(len(xs) - 1, -1, -1):
+        if not shown:
+            shown.append(i)
+            continue
+        j = shown[-1]
+        need = (len(points[i][0]) + len(points[j][0])) * LABEL_CHAR_W / 2 + LABEL_GAP
+        if xs[j] - xs[i] >= need:
+            shown.append(i)
+    return sorted(shown)

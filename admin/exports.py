@@ -10,6 +10,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from admin.privacy import mask_personal_text
 from admin.templating import CHANNEL_LABELS, local_time
 from core.masking import mask_phone
 from storage.models import FinancingRequest
@@ -83,17 +84,34 @@ LAYOUTS = {
 }
 
 
-def _cell(value: Any) -> Any:
-    """Neutralize text a spreadsheet would run as a formula (CSV injection)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def neutralize_cell(value: Any) -> Any:
+    """A cell a spreadsheet will not run as a formula (CSV/XLSX injection); None becomes "".
+
+    Text starting with = + - @ (or a tab / CR / LF before one) gets a leading apostrophe;
+    numbers and dates are kept as they are.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, str) and value[:1] in FORMULA_PREFIXES:
         return "'" + value
-    return "" if value is None else value
+    return value
+
+
+def neutralize_rows(data: list[list[Any]]) -> list[list[Any]]:
+    """Every cell of a table through `neutralize_cell` (used by every export)."""
+    return [[neutralize_cell(value) for value in row] for row in data]
 
 
 def table(
     layout: str, rows: list[FinancingRequest], listed: set[str], *, mask: bool = False
 ) -> list[list[Any]]:
-    """Header row plus one row per request in the layout (`mask`: phone numbers masked)."""
+    """Header row plus one row per request in the layout.
+
+    `mask` (viewers): the phone column and phone numbers / credit codes in free text masked.
+    """
     _, columns = LAYOUTS[layout]
     out: list[list[Any]] = [[title for title, _ in columns]]
     for req in rows:
@@ -102,25 +120,27 @@ def table(
             value = get(req, listed)
             if mask and title == "联系电话":
                 value = mask_phone(str(value))
-            row.append(_cell(value))
+            elif mask and isinstance(value, str):
+                value = mask_personal_text(value)
+            row.append(value)
         out.append(row)
     return out
 
 
 def to_csv(data: list[list[Any]]) -> bytes:
-    """UTF-8 CSV with a BOM so that Excel opens the Chinese correctly."""
+    """UTF-8 CSV with a BOM so that Excel opens the Chinese correctly; formulas neutralised."""
     buffer = io.StringIO()
-    csv.writer(buffer).writerows(data)
+    csv.writer(buffer).writerows(neutralize_rows(data))
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
 def to_xlsx(data: list[list[Any]], title: str) -> bytes:
-    """An XLSX workbook with one sheet and a bold header row."""
+    """An XLSX workbook with one sheet and a bold header row; formulas neutralised."""
     book = Workbook()
     sheet = book.active
     assert sheet is not None
     sheet.title = title
-    for row in data:
+    for row in neutralize_rows(data):
         sheet.append(row)
     for cell in sheet[1]:
         cell.font = Font(bold=True)

@@ -9,7 +9,9 @@ from fastapi import APIRouter, HTTPException, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import RedirectResponse
 from fastapi.routing import APIRoute
+from starlette.concurrency import run_in_threadpool
 
+from admin.auth import expired_form_redirect, has_live_session
 from admin.csrf import verify_csrf
 from admin.templating import render
 
@@ -21,6 +23,7 @@ ERROR_TEXT = {
 }
 
 
+ANONYMOUS_POSTS = ("/admin/login",)  # every other POST needs a live session
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -47,6 +50,11 @@ class AdminRoute(APIRoute):
 
         async def _handle(request: Request) -> Response:
             try:
+                if request.method == "POST" and request.url.path not in ANONYMOUS_POSTS:
+                    if not await run_in_threadpool(has_live_session, request):
+                        # The session ended while the form was open: log in again, then go
+                        # back to the form, which admin.js refills (nothing was changed).
+                        return RedirectResponse(expired_form_redirect(request), status_code=303)
                 if request.method == "POST":
                     await verify_csrf(request)
                 return await handler(request)

@@ -11,6 +11,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from starlette.templating import Jinja2Templates
 
+from admin.privacy import mask_personal_text
 from core.masking import mask_credit_code, mask_phone
 from storage.admin_queries import LOCAL_TZ
 from storage.staff import ROLE_LABELS
@@ -26,9 +27,15 @@ CHANNEL_LABELS = {
 }
 # Fixed notices shown after a redirect (?msg=key), so no user text is reflected.
 NOTICES = {
-    "status": "状态已更新，已通知申报企业。",
+    "status": "状态已更新，已通过申报企业提交时使用的渠道向其发送通知。",
+    "status_silent": "状态已更新。此申报没有可联系的对话（例如通过接口直接提交），"
+    "未通知申报企业，如需告知请电话联系。",
     "pushed": "已推送银行。",
+    "pushed_notified": "已推送银行，已通过申报企业提交时使用的渠道向其发送通知。",
     "outcome": "已登记银行审批结果。",
+    "outcome_notified": "已登记银行审批结果，申报状态随之更新，已向申报企业发送通知。",
+    "outcome_silent": "已登记银行审批结果，申报状态随之更新。此申报没有可联系的对话，"
+    "未通知申报企业，如需告知请电话联系。",
     "wl_added": "已加入白名单。",
     "wl_removed": "已移出白名单。",
     "published": "新索引已通过回归检查并发布。",
@@ -36,7 +43,10 @@ NOTICES = {
     "golden_added": "已新增回归问题。",
     "golden_removed": "已删除回归问题。",
     "user_saved": "账号已保存。",
+    "sessions_ended": "该账号的全部会话已结束，需要重新登录。",
     "logged_out": "您已安全退出。",
+    "expired": "登录已过期，请重新登录。登录后将回到原页面，"
+    "您刚才填写的内容会自动填回（需重新提交）。",
 }
 
 
@@ -58,6 +68,25 @@ def wan(value: float | None) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
+def masks_for(staff: Any) -> bool:
+    """True when this staff member (or None) must see personal data masked."""
+    return bool(getattr(staff, "masks_personal_data", False))
+
+
+@jinja2.pass_context
+def personal_text(context: Any, value: Any) -> str:
+    """Free text (transcripts, notes) as the page's role may see it: masked for viewers."""
+    text = "" if value is None else str(value)
+    return mask_personal_text(text) if masks_for(context.get("staff")) else text
+
+
+@jinja2.pass_context
+def personal_phone(context: Any, value: Any) -> str:
+    """A phone field as the page's role may see it: masked for viewers."""
+    text = "" if value is None else str(value)
+    return mask_phone(text) if masks_for(context.get("staff")) else text
+
+
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
@@ -71,6 +100,8 @@ def _environment() -> jinja2.Environment:
         wan=wan,
         mask_phone=mask_phone,
         mask_code=mask_credit_code,
+        personal=personal_text,
+        phone=personal_phone,
         role=lambda r: ROLE_LABELS.get(r, r),
         channel=lambda c: CHANNEL_LABELS.get(c, c),
     )

@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 
+from admin.audit_display import describe_entry, entity_label
 from admin.audit_helpers import audit
 from admin.auth import AdminOnly
 from admin.exports import to_csv
@@ -17,7 +18,13 @@ from admin.forms import parse_date, parse_int
 from admin.routing import admin_router
 from admin.templating import local_time, render
 from storage.admin_queries import LOCAL_TZ
-from storage.audit import ACTION_LABELS, AuditFilter, all_audit, list_audit
+from storage.audit import (
+    ACTION_LABELS,
+    AuditFilter,
+    all_audit,
+    describe_audit_filter,
+    list_audit,
+)
 from storage.models import AuditEntry
 
 router = admin_router()
@@ -54,7 +61,8 @@ def audit_page(request: Request, staff: AdminOnly) -> HTMLResponse:
         "pages": pages,
         "flt": flt,
         "labels": ACTION_LABELS,
-        "as_json": _json,
+        "describe": describe_entry,
+        "entity_label": entity_label,
         "query": urlencode([(k, v) for k, v in request.query_params.multi_items() if k != "page"]),
     }
     return render(request, "audit.html", context)
@@ -66,8 +74,9 @@ def _csv_row(entry: AuditEntry) -> list[Any]:
         local_time(entry.created_at, "%Y-%m-%d %H:%M:%S"),
         entry.actor,
         ACTION_LABELS.get(entry.action, entry.action),
-        entry.entity,
+        entity_label(entry.entity),
         entry.entity_id or "",
+        "\n".join(describe_entry(entry.before, entry.after)),
         _json(entry.before),
         _json(entry.after),
         entry.ip or "",
@@ -81,7 +90,10 @@ def audit_export(request: Request, staff: AdminOnly) -> Response:
     with request.app.state.db.session() as session:
         rows = all_audit(session, flt=flt)
         data: list[list[Any]] = [
-            ["序号", "时间", "操作人", "操作", "对象", "对象编号", "变更前", "变更后", "IP"]
+            [
+                "序号", "时间", "操作人", "操作", "对象", "对象编号", "详情",
+                "变更前（原始数据）", "变更后（原始数据）", "IP",
+            ]  # fmt: skip
         ]
         data += [_csv_row(e) for e in rows]
         audit(
@@ -90,7 +102,7 @@ def audit_export(request: Request, staff: AdminOnly) -> Response:
             staff.username,
             "export",
             "audit_log",
-            after={"count": len(rows), "actor": flt.actor, "action": flt.action},
+            after={"count": len(rows), "filters": describe_audit_filter(flt)},
         )
     stamp = datetime.now(LOCAL_TZ).strftime("%Y%m%d-%H%M")
     headers = {"Content-Disposition": f'attachment; filename="audit-{stamp}.csv"'}

@@ -14,12 +14,14 @@ from admin.audit_helpers import audit, client_ip
 from admin.auth import AnyStaff, clear_session, new_session, read_session, write_session
 from admin.routing import admin_router
 from admin.templating import render
+from storage.admin_sessions import revoke_staff_session, start_staff_session
 from storage.staff import LOCK_MINUTES, LoginResult, authenticate_staff
 
 router = admin_router()
 
 IP_MAX_FAILURES = 20  # per client address and window, whatever the usernames tried
 IP_WINDOW_S = 15 * 60
+MAX_TRACKED_ADDRESSES = 10_000  # beyond this, addresses without recent failures are forgotten
 LOGIN_ERRORS = {
     "too_many": "登录尝试过于频繁，请 15 分钟后再试。",
     "bad_credentials": "用户名或密码错误。",
@@ -47,9 +49,14 @@ class LoginThrottle:
             return len(self._recent(ip, time.monotonic())) >= IP_MAX_FAILURES
 
     def failed(self, ip: str) -> None:
-        """Count one failure."""
+        """Count one failure (memory stays bounded however many addresses fail)."""
         with self.lock:
-            self._recent(ip, time.monotonic()).append(time.monotonic())
+            now = time.monotonic()
+            self._recent(ip, now).append(now)
+            if len(self.failures) > MAX_TRACKED_ADDRESSES:
+                for key in list(self.failures):
+                    if not self._recent(key, now):
+                        del self.failures[key]
 
 
 def _throttle(request: Request) -> LoginThrottle:
@@ -71,7 +78,7 @@ def _safe_next(target: str) -> str:
 def login_page(request: Request, next: str = "/admin") -> Response:
     """The login form; an anonymous session carries its CSRF token."""
     payload = read_session(request)
-    if not payload.get("c") or payload.get("u"):
+    if not payload.get("c") or payload.get("s"):
         payload = new_session(None)
     response = render(request, "login.html", {"csrf_token": payload["c"], "next": next})
     write_session(request, response, payload)
@@ -87,7 +94,7 @@ def login(
 ) -> Response:
     """Check the credentials (with lock-out) and start a fresh session."""
     db = request.app.state.db
-    ip = client_ip(request) or "-"
+    ip = client_ip(request)
     throttle = _throttle(request)
     with db.session() as session:
         if throttle.blocked(ip):
@@ -101,7 +108,7 @@ def login(
             audit(session, request, username[:64] or "-", "login_failed", "staff", after=detail)
         else:
             audit(session, request, user.username, "login", "staff", entity_id=user.id)
-            payload = new_session(user)
+            payload = new_session(start_staff_session(session, user=user, ip=ip))
     if user is None:
         csrf = str(read_session(request).get("c", ""))
         context = {"csrf_token": csrf, "next": next, "error": LOGIN_ERRORS[result.reason]}
@@ -114,8 +121,10 @@ def login(
 
 @router.post("/logout")
 def logout(request: Request, staff: AnyStaff) -> Response:
-    """End the session."""
+    """End the session on the server (a copy of the cookie stops working) and drop the cookie."""
+    token = str(read_session(request).get("s", ""))
     with request.app.state.db.session() as session:
+        revoke_staff_session(session, token=token)
         audit(session, request, staff.username, "logout", "staff", entity_id=staff.id)
     response = RedirectResponse("/admin/login?msg=logged_out", status_code=303)
     clear_session(response)

@@ -10,6 +10,7 @@ from admin.charts import bar_chart, funnel_chart, line_chart, paired_bar_chart
 from admin.forms import parse_float, parse_int, parse_request_filter
 from admin.routing import admin_router
 from admin.templating import CHANNEL_LABELS, render
+from storage.admin_queries import distinct_values
 from storage.admin_stats import WEAK_SCORE, build_dashboard, build_insights
 from storage.statuses import status_label
 
@@ -30,6 +31,7 @@ def dashboard(request: Request, staff: AnyStaff) -> HTMLResponse:
     flt.bank = staff.scope_bank
     with request.app.state.db.session() as session:
         board = build_dashboard(session, flt=flt)
+        counties = distinct_values(session, column="county", bank=staff.scope_bank)
     charts = {}
     for name, title in GROUP_TITLES.items():
         pairs = board.counts.get(name, [])
@@ -41,6 +43,7 @@ def dashboard(request: Request, staff: AnyStaff) -> HTMLResponse:
     context = {
         "board": board,
         "flt": flt,
+        "counties": counties,
         "charts": charts,
         "amounts": paired_bar_chart(
             board.amounts_by_county, names=("申请金额", "获贷金额"), title="申请与获贷金额（万元）"

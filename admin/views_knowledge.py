@@ -21,6 +21,7 @@ from admin.forms import parse_int
 from admin.knowledge_gate import GateResult, reindex_with_gate, staff_documents
 from admin.routing import admin_router
 from admin.templating import render
+from knowledge.file_limits import ZIP_SUFFIXES, FileLimitError, check_zip_limits
 from storage.models import GoldenQuestion, IndexVersion
 
 router = admin_router()
@@ -38,9 +39,17 @@ def safe_filename(name: str) -> str:
 
 
 def check_readable(name: str, content: bytes) -> None:
-    """Refuse a file whose text cannot be extracted (the indexer would silently skip it)."""
+    """Refuse a zip bomb or a file whose text cannot be extracted (the indexer would skip it).
+
+    Blocking (parses the file): call it from a worker thread. Raises KnowledgeError.
+    """
     from knowledge.sources import read_staff_text
 
+    if Path(name).suffix.lower() in ZIP_SUFFIXES:
+        try:
+            check_zip_limits(content)
+        except FileLimitError as exc:
+            raise KnowledgeError(str(exc)) from exc
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / name
         path.write_bytes(content)
@@ -149,7 +158,7 @@ async def upload_document(request: Request, staff: Editor) -> Response:
         content = await upload.read(MAX_BYTES + 1)
         if len(content) > MAX_BYTES:
             raise KnowledgeError("文件不能超过 10 MB")
-        check_readable(name, content)
+        await run_in_threadpool(check_readable, name, content)  # never parse on the event loop
     except KnowledgeError as exc:
         return _page(request, error=str(exc), status_code=400)
     folder = Path(request.app.state.settings.data_dir) / "knowledge"

@@ -14,15 +14,16 @@ from admin.auth import AnyStaff, Staff
 from admin.forms import parse_request_filter
 from admin.routing import admin_router
 from admin.templating import render
+from admin.workflow import status_form_targets
 from storage.admin_queries import (
     PER_PAGE_CHOICES,
     distinct_values,
     get_visible_request,
     linked_duplicates,
     search_requests,
+    visible_duplicate_ids,
 )
 from storage.models import FinancingRequest, Message, StaffUser
-from storage.statuses import TRANSITIONS
 from storage.whitelist import find_whitelist_entry, whitelisted_codes
 
 router = admin_router()
@@ -53,6 +54,7 @@ def request_list(request: Request, staff: AnyStaff) -> HTMLResponse:
     with request.app.state.db.session() as session:
         page = search_requests(session, flt=flt)
         listed = whitelisted_codes(session, (r.credit_code for r in page.items))
+        duplicates = visible_duplicate_ids(session, rows=page.items, bank=staff.scope_bank)
         options = {
             name: distinct_values(session, column=name, bank=staff.scope_bank)
             for name in ("county", "industry", "product", "channel")
@@ -61,6 +63,7 @@ def request_list(request: Request, staff: AnyStaff) -> HTMLResponse:
         "flt": flt,
         "page": page,
         "listed": listed,
+        "duplicates": duplicates,
         "options": options,
         "sort_labels": SORT_LABELS,
         "per_page_choices": PER_PAGE_CHOICES,
@@ -111,14 +114,20 @@ def render_detail(
         if req.conversation_id and staff.role != "bank_officer":
             query = select(Message).where(Message.conversation_id == req.conversation_id)
             transcript = list(session.scalars(query.order_by(Message.id)))
+        duplicate_of = None
+        if req.duplicate_of_id is not None:  # cross-references obey the same isolation as lists
+            duplicate_of = get_visible_request(
+                session, request_id=req.duplicate_of_id, bank=staff.scope_bank
+            )
         context: dict[str, Any] = {
             "req": req,
+            "duplicate_of": duplicate_of,
             "events": list(req.events),
             "banks": list(req.banks),
             "duplicates": linked_duplicates(session, request=req, bank=staff.scope_bank),
             "whitelist": find_whitelist_entry(session, credit_code=req.credit_code),
             "transcript": transcript,
-            "targets": [t for t in TRANSITIONS.get(req.status, ()) if t != "pushed"],
+            "targets": status_form_targets(req.status),
             "can_push": req.status in ("recommended", "pushed"),
             "bank_choices": bank_choices(request, session),
             "error": error,

@@ -9,9 +9,11 @@ from admin.audit_helpers import audit
 from admin.auth import AdminOnly
 from admin.routing import admin_router
 from admin.templating import render
+from storage.admin_sessions import count_open_sessions
 from storage.staff import (
     StaffError,
     create_staff_user,
+    end_staff_sessions,
     list_staff_users,
     set_staff_disabled,
     set_staff_password,
@@ -23,7 +25,9 @@ router = admin_router()
 def _page(request: Request, error: str = "", status_code: int = 200) -> HTMLResponse:
     with request.app.state.db.session() as session:
         users = list_staff_users(session)
-    return render(request, "users.html", {"users": users, "error": error}, status_code)
+        sessions = count_open_sessions(session)
+    context = {"users": users, "sessions": sessions, "error": error}
+    return render(request, "users.html", context, status_code)
 
 
 @router.get("/users", response_class=HTMLResponse)
@@ -34,7 +38,7 @@ def users_page(request: Request, staff: AdminOnly) -> HTMLResponse:
 
 @router.post("/users")
 async def user_save(request: Request, staff: AdminOnly) -> Response:
-    """Create an account, reset a password, or disable / enable an account."""
+    """Create an account, reset a password, disable / enable an account or end its sessions."""
     form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
     action = form.get("action", "")
     username = form.get("username", "").strip()
@@ -85,8 +89,20 @@ async def user_save(request: Request, staff: AdminOnly) -> Response:
                     before={"disabled": not user.disabled},
                     after={"disabled": user.disabled},
                 )
+            elif action == "end_sessions":
+                user, ended = end_staff_sessions(session, username=username)
+                audit(
+                    session,
+                    request,
+                    staff.username,
+                    "sessions_end",
+                    "staff",
+                    entity_id=user.id,
+                    after={"username": user.username, "ended": ended},
+                )
             else:
                 raise StaffError("未知操作")
     except StaffError as exc:
         return _page(request, error=str(exc), status_code=400)
-    return RedirectResponse("/admin/users?msg=user_saved", status_code=303)
+    notice = "sessions_ended" if action == "end_sessions" else "user_saved"
+    return RedirectResponse(f"/admin/users?msg={notice}", status_code=303)

@@ -11,7 +11,13 @@ from admin.errors import WorkflowError
 from admin.forms import parse_date, parse_float
 from admin.routing import admin_router
 from admin.views_requests import load_visible, render_detail
-from admin.workflow import LoanDetails, move_request, push_more_banks, record_bank_outcome
+from admin.workflow import (
+    LoanDetails,
+    move_request,
+    push_more_banks,
+    reaches_submitter,
+    record_bank_outcome,
+)
 
 router = admin_router()
 
@@ -45,11 +51,14 @@ async def change_status(request: Request, request_id: int, staff: Editor) -> Res
             expected = form.get("from_status")
             if expected and expected != req.status:
                 raise WorkflowError("该申报的状态已被他人更新，请查看最新状态后再操作")
+            target = form.get("target", "")
+            if req.status == "pushed" and target in ("granted", "declined"):
+                raise WorkflowError("已推送银行的申报，请在「登记银行审批结果」中按银行登记结果")
             before = request_snapshot(req)
             move_request(
                 session,
                 req,
-                target=form.get("target", ""),
+                target=target,
                 note=form.get("note", ""),
                 actor=staff.username,
                 office_phone=office_phone,
@@ -65,9 +74,10 @@ async def change_status(request: Request, request_id: int, staff: Editor) -> Res
                 before=before,
                 after=request_snapshot(req),
             )
+            notified = reaches_submitter(req)
     except WorkflowError as exc:
         return render_detail(request, staff, request_id, error=str(exc), status_code=400)
-    return _done(request_id, "status")
+    return _done(request_id, "status" if notified else "status_silent")
 
 
 @router.post("/requests/{request_id}/push")
@@ -81,9 +91,11 @@ async def push_banks(request: Request, request_id: int, staff: Editor) -> Respon
         with request.app.state.db.session() as session:
             req = load_visible(session, staff, request_id, for_update=True)
             before = request_snapshot(req)
+            notified = False
             if req.status == "pushed":
                 push_more_banks(session, req, banks=banks, note=note, actor=staff.username)
             else:
+                notified = reaches_submitter(req)
                 move_request(
                     session,
                     req,
@@ -105,7 +117,7 @@ async def push_banks(request: Request, request_id: int, staff: Editor) -> Respon
             )
     except WorkflowError as exc:
         return render_detail(request, staff, request_id, error=str(exc), status_code=400)
-    return _done(request_id, "pushed")
+    return _done(request_id, "pushed_notified" if notified else "pushed")
 
 
 @router.post("/requests/{request_id}/outcome")
@@ -120,6 +132,7 @@ async def bank_outcome(request: Request, request_id: int, staff: AnyStaff) -> Re
         with request.app.state.db.session() as session:
             req = load_visible(session, staff, request_id, for_update=True)
             before = request_snapshot(req)
+            status_before = req.status
             record_bank_outcome(
                 session,
                 req,
@@ -140,6 +153,10 @@ async def bank_outcome(request: Request, request_id: int, staff: AnyStaff) -> Re
                 before=before,
                 after=request_snapshot(req) | {"bank": bank},
             )
+            moved = req.status != status_before
+            notice = "outcome"
+            if moved:
+                notice = "outcome_notified" if reaches_submitter(req) else "outcome_silent"
     except WorkflowError as exc:
         return render_detail(request, staff, request_id, error=str(exc), status_code=400)
-    return _done(request_id, "outcome")
+    return _done(request_id, notice)

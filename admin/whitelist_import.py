@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 from openpyxl import load_workbook
 
 from admin.errors import AdminError
+from knowledge.file_limits import FileLimitError, check_zip_limits
 
 MAX_ROWS = 5000
 
@@ -23,23 +26,54 @@ class ImportReport:
     errors: list[str] = field(default_factory=list)
 
 
-def _rows(filename: str, content: bytes) -> list[list[Any]]:
-    name = filename.lower()
-    if name.endswith(".xlsx"):
+def _xlsx_rows(content: bytes) -> Iterator[list[Any]]:
+    """Rows of the first sheet, streamed (read-only mode) after the zip-bomb check."""
+    try:
+        check_zip_limits(content)
+    except FileLimitError as exc:
+        raise AdminError(str(exc)) from exc
+    try:
+        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except Exception as exc:
+        raise AdminError("无法读取该 Excel 文件") from exc
+    try:
+        sheet = book.active
+        if sheet is None:
+            return
         try:
-            sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
+            for row in sheet.iter_rows(values_only=True):
+                yield list(row)
         except Exception as exc:
             raise AdminError("无法读取该 Excel 文件") from exc
-        if sheet is None:
-            return []
-        return [list(row) for row in sheet.iter_rows(values_only=True)]
-    if name.endswith(".csv"):
-        try:
-            text = content.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = content.decode("gb18030", errors="replace")  # Excel's default on Chinese Windows
-        return [list(row) for row in csv.reader(io.StringIO(text))]
-    raise AdminError("仅支持 .xlsx 或 .csv 文件")
+    finally:
+        book.close()
+
+
+def _csv_rows(content: bytes) -> Iterator[list[Any]]:
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = content.decode("gb18030", errors="replace")  # Excel's default on Chinese Windows
+    for row in csv.reader(io.StringIO(text)):
+        yield list(row)
+
+
+def _rows(filename: str, content: bytes) -> list[list[Any]]:
+    """The header and at most MAX_ROWS data rows; AdminError as soon as there are more.
+
+    Rows are streamed, so a sheet of a million rows costs no more than MAX_ROWS + 2 of them.
+    """
+    name = filename.lower()
+    if name.endswith(".xlsx"):
+        stream = _xlsx_rows(content)
+    elif name.endswith(".csv"):
+        stream = _csv_rows(content)
+    else:
+        raise AdminError("仅支持 .xlsx 或 .csv 文件")
+    rows = list(islice(stream, MAX_ROWS + 2))
+    if len(rows) - 1 > MAX_ROWS:
+        raise AdminError(f"一次最多导入 {MAX_ROWS} 行")
+    return rows
 
 
 def _column(header: list[str], *keywords: str) -> int | None:
@@ -50,7 +84,11 @@ def _column(header: list[str], *keywords: str) -> int | None:
 
 
 def parse_whitelist_file(filename: str, content: bytes) -> list[tuple[int, str, str, str]]:
-    """(row number, credit code, company name, note) per data row."""
+    """(row number, credit code, company name, note) per data row.
+
+    Blocking (parses the file): call it from a worker thread. Raises AdminError on an empty,
+    unreadable or hostile file, a missing header, or more than MAX_ROWS data rows.
+    """
     rows = _rows(filename, content)
     if not rows:
         raise AdminError("文件为空")
@@ -60,8 +98,6 @@ def parse_whitelist_file(filename: str, content: bytes) -> list[tuple[int, str, 
     note_col = _column(header, "备注", "note")
     if code_col is None or name_col is None:
         raise AdminError("第一行须为表头，且包含“统一社会信用代码”和“企业名称”两列")
-    if len(rows) - 1 > MAX_ROWS:
-        raise AdminError(f"一次最多导入 {MAX_ROWS} 行")
 
     def cell(row: list[Any], col: int | None) -> str:
         return str(row[col] or "").strip() if col is not None and col < len(row) else ""

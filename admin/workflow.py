@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from admin.errors import WorkflowError
 from storage.models import FinancingRequest, RequestBank, RequestEvent
 from storage.notifications import enqueue_notification
-from storage.statuses import can_move, status_label
+from storage.statuses import TRANSITIONS, can_move, status_label
 
 MAX_NOTE = 2000
 
@@ -82,6 +82,27 @@ def _apply_details(req: FinancingRequest, target: str, details: LoanDetails) -> 
     return {}
 
 
+def status_form_targets(status: str) -> list[str]:
+    """Statuses the status form offers from `status`.
+
+    Pushing has its own form, and once a request is with the banks its outcome is recorded per
+    bank (`record_bank_outcome`), which moves the request: one way to record an outcome.
+    """
+    targets = [t for t in TRANSITIONS.get(status, ()) if t != "pushed"]
+    if status == "pushed":
+        targets = [t for t in targets if t not in ("granted", "declined")]
+    return targets
+
+
+def reaches_submitter(req: FinancingRequest) -> bool:
+    """True when status changes of this request are sent to the submitter.
+
+    Only requests filed in a conversation (a channel user or web session to write to) can be
+    notified; a request posted to the API without a session has nobody to tell.
+    """
+    return bool(req.channel_user_id)
+
+
 def move_request(
     session: Session,
     req: FinancingRequest,
@@ -111,7 +132,7 @@ def move_request(
     )
     session.add(event)
     req.status = target
-    if req.channel_user_id:
+    if reaches_submitter(req) and req.channel_user_id:
         enqueue_notification(
             session,
             channel=req.channel,

@@ -35,8 +35,12 @@ class StaffText:
 
 
 def read_staff_document(path: Path) -> StaffText:
-    """Title and body of a staff file; raises what the file readers raise on a broken file."""
+    """Title and body of a staff file; raises what the file readers raise on a broken file,
+    and knowledge.file_limits.FileLimitError on a zip bomb (checked before parsing)."""
+    from knowledge.file_limits import check_office_file
+
     suffix = path.suffix.lower()
+    check_office_file(path)
     if suffix == ".docx":
         return _docx(path)
     if suffix == ".pdf":

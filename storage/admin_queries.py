@@ -62,8 +62,22 @@ class RequestFilter:
         return items
 
     def describe(self) -> dict[str, Any]:
-        """The active filters as a JSON-able dict (for the audit log)."""
-        return {k: v for k, v in self.query_items() if k not in ("sort", "order", "per_page")}
+        """Every active filter as a JSON-able dict for the audit log.
+
+        Multi-valued filters keep all their values (`{"status": ["submitted", "pushed"]}`);
+        a bank officer's scope is recorded as `bank`. Sorting and paging are left out.
+        """
+        described: dict[str, Any] = {}
+        for f in fields(self):
+            if f.name in ("sort", "order", "page", "per_page"):
+                continue
+            value = getattr(self, f.name)
+            if isinstance(value, list):
+                if value:
+                    described[f.name] = list(value)
+            elif value not in (None, ""):
+                described[f.name] = value if isinstance(value, int | float) else str(value)
+        return described
 
 
 @dataclass
@@ -193,3 +207,20 @@ def linked_duplicates(
         or_(FinancingRequest.id.in_(ids), FinancingRequest.id == (request.duplicate_of_id or -1))
     )
     return list(session.scalars(query.order_by(FinancingRequest.id)))
+
+
+def visible_duplicate_ids(
+    session: Session, *, rows: list[FinancingRequest], bank: str | None
+) -> set[int]:
+    """Ids among `rows` marked as duplicates of a request this user may also see.
+
+    A bank officer is not told that a request duplicates one outside their bank.
+    """
+    marked = {r.id: r.duplicate_of_id for r in rows if r.duplicate_of_id is not None}
+    if not marked:
+        return set()
+    if bank is None:
+        return set(marked)
+    query = scoped_select(bank).where(FinancingRequest.id.in_(set(marked.values())))
+    visible = set(session.scalars(query.with_only_columns(FinancingRequest.id)))
+    return {rid for rid, original in marked.items() if original in visible}

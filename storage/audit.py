@@ -33,6 +33,7 @@ ACTION_LABELS: dict[str, str] = {
     "golden_remove": "删除回归问题",
     "user_add": "新增账号",
     "user_update": "修改账号",
+    "sessions_end": "结束全部会话",
 }
 
 
@@ -45,6 +46,17 @@ class AuditFilter:
     entity_id: str = ""
     date_from: date | None = None
     date_to: date | None = None
+
+
+def describe_audit_filter(flt: AuditFilter) -> dict[str, str]:
+    """Every active filter of the audit log as a JSON-able dict (dates as YYYY-MM-DD)."""
+    described: dict[str, str] = {}
+    for name, value in vars(flt).items():
+        if isinstance(value, date):
+            described[name] = value.isoformat()
+        elif value:
+            described[name] = str(value)
+    return described
 
 
 def record_audit(

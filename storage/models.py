@@ -272,3 +272,21 @@ class IndexVersion(Base):
     documents: Mapped[list[Any]] = mapped_column(default=list)
     actor: Mapped[str | None] = mapped_column(String(64), default=None)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class StaffSession(Base):
+    """A signed-in back-office session; the cookie carries a token whose SHA-256 is `token_hash`.
+
+    A session is valid while `revoked_at` is empty and `expires_at` lies ahead; logout, disabling
+    the account, a password change and "end all sessions" set `revoked_at` for good.
+    """
+
+    __tablename__ = "staff_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("staff_users.id"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+    ip: Mapped[str | None] = mapped_column(String(64), default=None)

@@ -10,6 +10,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from storage.admin_sessions import revoke_user_sessions
 from storage.models import StaffUser, utcnow
 from storage.roles import ROLE_LABELS, StaffError
 
@@ -89,20 +90,32 @@ def list_staff_users(session: Session) -> list[StaffUser]:
 
 
 def set_staff_password(session: Session, *, username: str, password: str) -> StaffUser:
-    """Replace an account's password (also clears a lock)."""
+    """Replace an account's password (also clears a lock and ends every open session)."""
     user = _require(session, username)
     check_password_strength(password)
     user.password_hash = hash_password(password)
     user.failed_logins = 0
     user.locked_until = None
+    revoke_user_sessions(session, user_id=user.id)
     return user
 
 
 def set_staff_disabled(session: Session, *, username: str, disabled: bool) -> StaffUser:
-    """Disable or re-enable an account."""
+    """Disable (ending every open session for good) or re-enable an account.
+
+    Re-enabling never revives a session: the account must sign in again.
+    """
     user = _require(session, username)
     user.disabled = disabled
+    if disabled:
+        revoke_user_sessions(session, user_id=user.id)
     return user
+
+
+def end_staff_sessions(session: Session, *, username: str) -> tuple[StaffUser, int]:
+    """End every open session of an account; returns the account and how many were ended."""
+    user = _require(session, username)
+    return user, revoke_user_sessions(session, user_id=user.id)
 
 
 def _require(session: Session, username: str) -> StaffUser:

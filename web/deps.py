@@ -7,10 +7,11 @@ from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Request
 
+from core.client_address import TrustedProxies, client_address
 from core.settings import Settings
 from storage.db import Database
 from web.metrics import RATE_LIMITED
-from web.ratelimit import RateLimiter, TrustedProxies, parse_rate, retry_after_header
+from web.ratelimit import RateLimiter, parse_rate, retry_after_header
 
 
 class WebLimits:
@@ -39,13 +40,6 @@ async def get_db(request: Request) -> Database:
 async def get_engine(request: Request) -> Any:
     """The conversation engine (opened by the lifespan)."""
     return request.app.state.engine
-
-
-def client_address(request: Request) -> str:
-    """The client's address, from X-Forwarded-For only when the peer is a trusted proxy."""
-    limits: WebLimits = request.app.state.web_limits
-    peer = request.client.host if request.client else "unknown"
-    return limits.proxies.client_address(peer, request.headers.get("x-forwarded-for"))
 
 
 def check_rate(request: Request, scope: str) -> None:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-import ipaddress
 import math
 import re
 import threading
 import time
 from dataclasses import dataclass
+
+from core.client_address import TrustedProxies
+
+__all__ = ["Rate", "RateLimiter", "TrustedProxies", "parse_rate", "retry_after_header"]
 
 _RATE = re.compile(r"^\s*(\d+)\s*/\s*(\d*)\s*([a-z]+)\s*$")
 _UNITS = {
@@ -78,36 +81,3 @@ class RateLimiter:
 def retry_after_header(wait_seconds: float) -> str:
     """Whole seconds for the Retry-After header (at least 1)."""
     return str(max(1, math.ceil(wait_seconds)))
-
-
-class TrustedProxies:
-    """Addresses/networks whose X-Forwarded-For header is believed."""
-
-    def __init__(self, spec: list[str]) -> None:
-        self.networks = []
-        for item in spec:
-            try:
-                self.networks.append(ipaddress.ip_network(item, strict=False))
-            except ValueError:
-                message = f"TRUSTED_PROXIES: {item!r} is not an address or network"
-                raise ValueError(message) from None
-
-    def trusts(self, address: str) -> bool:
-        """True when `address` is one of the trusted proxies."""
-        if not self.networks:
-            return False
-        try:
-            ip = ipaddress.ip_address(address)
-        except ValueError:
-            return False
-        return any(ip in net for net in self.networks)
-
-    def client_address(self, peer: str, forwarded_for: str | None) -> str:
-        """The client: walk X-Forwarded-For right to left past trusted proxies only."""
-        if not forwarded_for or not self.trusts(peer):
-            return peer
-        hops = [hop.strip() for hop in forwarded_for.split(",") if hop.strip()]
-        for hop in reversed(hops):
-            if not self.trusts(hop):
-                return hop
-        return hops[0] if hops else peer

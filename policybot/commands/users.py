@@ -1,4 +1,4 @@
-"""CLI commands: `policybot user add|list|disable|enable|passwd` for back-office accounts."""
+"""CLI commands: `policybot user add|list|disable|enable|passwd|end-sessions` (staff accounts)."""
 
 from __future__ import annotations
 
@@ -102,9 +102,22 @@ def change_password(args: argparse.Namespace, settings: Any) -> int:
     return _run(settings, action)
 
 
+def end_sessions(args: argparse.Namespace, settings: Any) -> int:
+    """End every open back-office session of an account (it must sign in again)."""
+    from storage.staff import end_staff_sessions
+
+    def action(session: Any) -> str:
+        user, ended = end_staff_sessions(session, username=args.name)
+        return f"已结束账号 {user.username} 的 {ended} 个会话"
+
+    return _run(settings, action)
+
+
 def register(subparsers: Any) -> None:
     """Register `policybot user ...`."""
-    parser = subparsers.add_parser("user", help="管理后台账号（add / list / disable / passwd）")
+    parser = subparsers.add_parser(
+        "user", help="管理后台账号（add / list / disable / passwd / end-sessions）"
+    )
     sub = parser.add_subparsers(dest="user_command", metavar="ACTION", required=True)
     add = sub.add_parser("add", help="新增账号（密码取自 POLICYBOT_PASSWORD 或交互输入）")
     add.add_argument("name")
@@ -119,3 +132,6 @@ def register(subparsers: Any) -> None:
     passwd = sub.add_parser("passwd", help="修改密码")
     passwd.add_argument("name")
     passwd.set_defaults(func=change_password)
+    ends = sub.add_parser("end-sessions", help="结束账号的全部登录会话（所有设备需重新登录）")
+    ends.add_argument("name")
+    ends.set_defaults(func=end_sessions)

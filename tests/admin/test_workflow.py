@@ -111,7 +111,9 @@ def test_grant_without_amount_is_refused(
     settings: Settings, as_user: Callable[[str], httpx.Client], seeded: Seeded
 ) -> None:
     coord = as_user("coord")
-    response = _post(coord, seeded.for_a, "status", target="granted", granted_product="x")
+    response = _post(
+        coord, seeded.for_a, "outcome", bank=BANK_A, outcome="granted", granted_product="x"
+    )
     assert response.status_code == 400 and "获贷金额" in response.text
     assert _load(settings, seeded.for_a)[0].status == "pushed"
 
