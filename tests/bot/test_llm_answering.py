@@ -10,7 +10,7 @@ from prometheus_client import REGISTRY
 
 from bot.answerer import Answerer
 from bot.llm.breaker import CircuitBreaker
-from tests.fakes.llm_fixtures import fake_llm, llm_settings  # noqa: F401 (fixture)
+from tests.fakes.llm_fixtures import llm_settings
 from tests.fakes.openai_server import FakeOpenAI, Reply, streamed
 
 QUESTION = "担保机构的放大倍数要求是多少？"

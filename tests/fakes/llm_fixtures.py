@@ -1,6 +1,6 @@
 """Fixtures for LLM mode: the fake model server and an answerer in LLM mode against it.
 
-Import them into a test module: `from tests.fakes.llm_fixtures import fake_llm, llm_answerer`.
+Registered for every test by `pytest_plugins` in tests/conftest.py.
 """
 
 from __future__ import annotations

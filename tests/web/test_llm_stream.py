@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from core.settings import Settings
 from storage.models import Message
-from tests.fakes.llm_fixtures import fake_llm, llm_settings  # noqa: F401 (fixture)
+from tests.fakes.llm_fixtures import llm_settings
 from tests.fakes.openai_server import FakeOpenAI, Reply, streamed
 from tests.live_server import LiveServer
 
@@ -28,7 +28,7 @@ INVENTED = "可以放心，担保放大倍数5倍以上[measure-9]。贷款年�
 
 @pytest.fixture
 def llm_app(
-    app_settings: Settings, answerer: Any, fake_llm: FakeOpenAI  # noqa: F811
+    app_settings: Settings, answerer: Any, fake_llm: FakeOpenAI
 ) -> Iterator[Callable[..., LiveServer]]:
     """Start the app in LLM mode against the fake model (settings overrides allowed)."""
     from bot.answerer import Answerer

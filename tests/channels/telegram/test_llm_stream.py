@@ -13,7 +13,7 @@ from core.settings import Settings
 from server import create_app
 from tests.channels.telegram.fake_api import FakeTelegramAPI, plain_text
 from tests.channels.telegram.fixtures import telegram_settings, user_message
-from tests.fakes.llm_fixtures import fake_llm, llm_settings  # noqa: F401 (fixture)
+from tests.fakes.llm_fixtures import llm_settings
 from tests.fakes.openai_server import FakeOpenAI, streamed
 from tests.live_server import serve_app
 
@@ -45,7 +45,8 @@ class CallClock:
             time.sleep(0.01)
 
     def of(self, *methods: str) -> list[tuple[float, dict[str, Any]]]:
-        return [(t, p) for t, m, p in self.stamps if m in methods and str(p.get("chat_id")) == str(USER)]
+        return [(t, p) for t, m, p in self.stamps
+                if m in methods and str(p.get("chat_id")) == str(USER)]  # fmt: skip
 
     def stop(self) -> None:
         self.running = False
@@ -55,7 +56,7 @@ class CallClock:
 @pytest.fixture
 def llm_bot(
     app_settings: Settings, answerer: Any, telegram_api: FakeTelegramAPI,
-    fake_llm: FakeOpenAI,  # noqa: F811
+    fake_llm: FakeOpenAI,
 ) -> Iterator[CallClock]:
     """The full app in polling mode and LLM mode; a clock on the Bot API calls."""
     from bot.answerer import Answerer
@@ -79,7 +80,7 @@ def final_answer(api: FakeTelegramAPI) -> dict[str, Any]:
 
 
 def test_telegram_answer_grows_then_last_edit_adds_buttons(
-    llm_bot: CallClock, telegram_api: FakeTelegramAPI, fake_llm: FakeOpenAI  # noqa: F811
+    llm_bot: CallClock, telegram_api: FakeTelegramAPI, fake_llm: FakeOpenAI
 ) -> None:
     fake_llm.reply(streamed(GROUNDED, 1.8))
     telegram_api.enqueue(user_message(USER, QUESTION))
@@ -101,7 +102,7 @@ def test_telegram_answer_grows_then_last_edit_adds_buttons(
 
 
 def test_telegram_invented_rate_never_shown(
-    llm_bot: CallClock, telegram_api: FakeTelegramAPI, fake_llm: FakeOpenAI,  # noqa: F811
+    llm_bot: CallClock, telegram_api: FakeTelegramAPI, fake_llm: FakeOpenAI,
     answerer: Any,
 ) -> None:
     fake_llm.reply(streamed(INVENTED, 1.0))

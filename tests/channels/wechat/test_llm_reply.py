@@ -12,7 +12,7 @@ from core.settings import Settings
 from tests.channels.wechat.fake_api import FakeWechatApi
 from tests.channels.wechat.fixtures import RunningApp, WechatSender, next_msg_id
 from tests.channels.wechat.wecom_fixtures import WecomChat
-from tests.fakes.llm_fixtures import fake_llm, llm_settings  # noqa: F401 (fixture)
+from tests.fakes.llm_fixtures import llm_settings
 from tests.fakes.openai_server import FakeOpenAI, Reply, streamed
 from tests.live_server import serve_app
 
@@ -27,7 +27,7 @@ INVENTED = "可以放心，担保放大倍数5倍以上[measure-9]。贷款年�
 
 @pytest.fixture
 def llm_wechat_app(
-    wechat_settings: Settings, answerer: Any, fake_llm: FakeOpenAI  # noqa: F811
+    wechat_settings: Settings, answerer: Any, fake_llm: FakeOpenAI
 ) -> Iterator[RunningApp]:
     """The full app in LLM mode (reply budget 1.5 s, model timeout 6 s)."""
     from bot.answerer import Answerer
@@ -42,7 +42,7 @@ def llm_wechat_app(
 
 
 def test_wechat_quick_model_answers_passively(
-    llm_wechat_app: RunningApp, fake_llm: FakeOpenAI  # noqa: F811
+    llm_wechat_app: RunningApp, fake_llm: FakeOpenAI
 ) -> None:
     fake_llm.reply(streamed(GROUNDED, 0.6))
     sender = WechatSender(llm_wechat_app, safe=True)
@@ -51,7 +51,7 @@ def test_wechat_quick_model_answers_passively(
 
 
 def test_wechat_slow_model_replies_success_then_customer_service(
-    llm_wechat_app: RunningApp, wechat_fake_api: FakeWechatApi, fake_llm: FakeOpenAI  # noqa: F811
+    llm_wechat_app: RunningApp, wechat_fake_api: FakeWechatApi, fake_llm: FakeOpenAI
 ) -> None:
     fake_llm.reply(streamed(GROUNDED, 3.0, first_delay_s=0.3))
     sender = WechatSender(llm_wechat_app)
@@ -65,7 +65,7 @@ def test_wechat_slow_model_replies_success_then_customer_service(
 
 
 def test_wechat_invented_rate_gives_offline_answer(
-    llm_wechat_app: RunningApp, fake_llm: FakeOpenAI, answerer: Any  # noqa: F811
+    llm_wechat_app: RunningApp, fake_llm: FakeOpenAI, answerer: Any
 ) -> None:
     fake_llm.reply(Reply([INVENTED]))
     sender = WechatSender(llm_wechat_app)
@@ -77,7 +77,7 @@ def test_wechat_invented_rate_gives_offline_answer(
 @pytest.mark.parametrize("reply", [Reply(status=500), Reply(status=429, retry_after="1")],
                          ids=["http-500", "http-429"])  # fmt: skip
 def test_wecom_model_error_pushes_offline_answer(
-    llm_wechat_app: RunningApp, wechat_fake_api: FakeWechatApi, fake_llm: FakeOpenAI,  # noqa: F811
+    llm_wechat_app: RunningApp, wechat_fake_api: FakeWechatApi, fake_llm: FakeOpenAI,
     answerer: Any, reply: Reply,
 ) -> None:
     fake_llm.reply(reply)
@@ -86,7 +86,7 @@ def test_wecom_model_error_pushes_offline_answer(
 
 
 def test_wecom_grounded_answer_pushed_through_message_send(
-    llm_wechat_app: RunningApp, wechat_fake_api: FakeWechatApi, fake_llm: FakeOpenAI  # noqa: F811
+    llm_wechat_app: RunningApp, wechat_fake_api: FakeWechatApi, fake_llm: FakeOpenAI
 ) -> None:
     fake_llm.reply(streamed(GROUNDED, 0.5))
     pushed = WecomChat(llm_wechat_app, wechat_fake_api, "wecom-llm").ask(QUESTION)
