@@ -49,7 +49,11 @@ def engine_limiter(request: Request) -> CapacityLimiter:
     limiter: CapacityLimiter | None = getattr(request.app.state, "engine_limiter", None)
     if limiter is None:
         db = getattr(request.app.state, "db", None)
-        limiter = CapacityLimiter(SQLITE_ENGINE_THREADS if db is None or db.is_sqlite else 32)
+        # LLM mode: a turn mostly waits for the model, so SQLite's single writer is no reason
+        # to queue turns behind each other.
+        engine = getattr(request.app.state, "engine", None)
+        few = (db is None or db.is_sqlite) and not llm_enabled(engine)
+        limiter = CapacityLimiter(SQLITE_ENGINE_THREADS if few else 32)
         request.app.state.engine_limiter = limiter
     return limiter
 

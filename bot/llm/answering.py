@@ -17,6 +17,7 @@ from bot.llm.history import load_history
 from bot.llm.metrics import LLM_DURATION, LLM_FIRST_TOKEN, LLM_REQUESTS, LLM_TOKENS
 from bot.llm.passages import PassageLibrary
 from bot.messages import Answer
+from core.masking import mask_text
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +104,8 @@ class LlmAnswerer:
         if outcome not in ("circuit_open", "rate_limited"):
             self.breaker.failure()  # a 429 set its own back-off
         if outcome != "circuit_open":
-            log.warning("LLM answer not used (%s: %s); offline answer given", outcome, reason)
+            log.warning("LLM answer not used (%s: %s); offline answer given", outcome,
+                        mask_text(reason))  # fmt: skip
         return LlmResult(offline, outcome, reason, total_s=total, **extra)
 
 

@@ -182,3 +182,17 @@ def test_json_chat_in_llm_mode_returns_grounded_answer(llm_app: Any, fake_llm: F
                       timeout=30).json()  # fmt: skip
     assert body["messages"][0]["text"].startswith("可以放心，政府性融资担保机构")
     assert [c["article"] for c in body["messages"][0]["citations"]] == [9]
+
+
+def test_streams_of_different_visitors_wait_for_the_model_together(
+    llm_app: Any, fake_llm: FakeOpenAI
+) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    live = llm_app()
+    fake_llm.reply(streamed(GROUNDED, 1.5))
+    started = time.monotonic()
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda i: stream(live.url, QUESTION, f"s-par-{i}"), range(4)))
+    assert time.monotonic() - started < 2 * 1.5  # not one model answer after the other
+    assert all("5倍以上（第9条）" in shown_text(events) for events in results)
