@@ -16,6 +16,7 @@ from bot.llm.grounding import Passage, SentenceGate, UngroundedError
 from bot.llm.history import load_history
 from bot.llm.metrics import LLM_DURATION, LLM_FIRST_TOKEN, LLM_REQUESTS, LLM_TOKENS
 from bot.llm.passages import PassageLibrary
+from bot.llm.reasoning import ReasoningFilter
 from bot.messages import Answer
 from core.masking import mask_text
 
@@ -153,6 +154,7 @@ class _Run:
         threading.Thread(target=self.produce, args=(inputs,), daemon=True).start()
         gate: SentenceGate | None = None
         first: float | None = None
+        visible = ReasoningFilter()
         try:
             while True:
                 deadline = total_deadline if first is not None else min(
@@ -179,9 +181,9 @@ class _Run:
                     if first is None:
                         first = time.monotonic() - self.started
                         LLM_FIRST_TOKEN.observe(first)
-                    self._show(gate.feed(value))
+                    self._show(gate.feed(visible.feed(value)))
                 elif kind == "end" and gate is not None:
-                    self._show(gate.finish())
+                    self._show(gate.feed(visible.finish()) + gate.finish())
                     return self._finish(offline, gate, first)
         except UngroundedError as exc:
             return self._fail(offline, "ungrounded", f"{exc.reason} in {exc.sentence!r}",

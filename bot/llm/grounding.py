@@ -25,8 +25,8 @@ from bot.llm.facts import (
 
 SENTENCE_END = "。！？!?；;\n"
 CLAUSE_END = "，、："
-MARKER = re.compile(r"[\[【]\s*([^\[\]【】\n]{1,120}?)\s*[\]】]")
-LEADING_MARKERS = re.compile(r"^(?:[ \t]*[\[【][^\[\]【】\n]{0,120}[\]】])+")
+MARKER = re.compile(r"[\[【(（]\s*([^\[\]【】()（）\n]{1,120}?)\s*[\]】)）]")
+LEADING_MARKERS = re.compile(r"^(?:[ \t]*[\[【(（][^\[\]【】()（）\n]{0,120}[\]】)）])+")
 PASSAGE_ID = re.compile(r"^[a-z0-9][a-z0-9_.:-]*$", re.IGNORECASE)
 MARKER_SPLIT = re.compile(r"[,，;；、\s]+")
 
@@ -55,11 +55,16 @@ class UngroundedError(Exception):
         self.reason = reason
 
 
-def marker_ids(marker_body: str) -> list[str] | None:
-    """The passage ids of a bracket `[a, b]`, or None when it is no citation (e.g. 【注意】)."""
-    parts = [p for p in MARKER_SPLIT.split(marker_body.strip()) if p]
+def marker_ids(marker: str) -> list[str] | None:
+    """The passage ids of a bracket `[a, b]`, or None when it is no citation (e.g. 【注意】).
+
+    Parentheses count only when every part looks like our ids (`measure-9`), so that
+    "（LPR）" stays text.
+    """
+    parts = [p for p in MARKER_SPLIT.split(marker[1:-1].strip()) if p]
     parts = [p.removeprefix("来源:").removeprefix("id:") for p in parts]
-    if parts and all(PASSAGE_ID.match(p) for p in parts):
+    strict = marker[0] in "(（"
+    if parts and all(PASSAGE_ID.match(p) and (not strict or "-" in p) for p in parts):
         return parts
     return None
 
@@ -68,7 +73,7 @@ def cited_ids(sentence: str) -> list[str]:
     """Passage ids cited in a sentence, in order of appearance."""
     ids: list[str] = []
     for match in MARKER.finditer(sentence):
-        for pid in marker_ids(match.group(1)) or []:
+        for pid in marker_ids(match.group(0)) or []:
             if pid not in ids:
                 ids.append(pid)
     return ids
@@ -76,7 +81,7 @@ def cited_ids(sentence: str) -> list[str]:
 
 def strip_markers(sentence: str) -> str:
     """The sentence without its citation brackets."""
-    return MARKER.sub(lambda m: "" if marker_ids(m.group(1)) is not None else m.group(0), sentence)
+    return MARKER.sub(lambda m: "" if marker_ids(m.group(0)) is not None else m.group(0), sentence)
 
 
 def check_sentence(
@@ -107,7 +112,7 @@ def check_sentence(
 
 def display(sentence: str, ids: list[str]) -> str:
     """What the owner sees: brackets removed, cited measures as （第N条） before the end mark."""
-    text = strip_markers(sentence).rstrip(" \t")
+    text = strip_markers(sentence).replace("**", "").rstrip(" \t")
     refs = [f"第{pid.split('-', 1)[1]}条" for pid in ids
             if re.fullmatch(r"measure-([1-9]\d*)", pid)]
     refs = [ref for ref in refs if ref not in text]
@@ -167,7 +172,7 @@ class SentenceGate:
                 if end < len(buf) or final:
                     return end
                 return None  # a further bracket may follow
-            if not final and (not rest.strip(" \t") or rest.lstrip(" \t")[:1] in "[【"):
+            if not final and (not rest.strip(" \t") or rest.lstrip(" \t")[:1] in "[【(（"):
                 return None  # wait for a citation that may come after the full stop
             return end
         return len(buf) if final and buf else None

@@ -110,3 +110,36 @@ def test_gate_stops_at_the_first_ungrounded_sentence() -> None:
         gate.feed("年利率3.85%[measure-9]。")
         gate.finish()
     assert "3.85" not in gate.shown
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cited", "shown"),
+    [
+        ("放大倍数5倍以上（measure-9）。", ["measure-9"], "放大倍数5倍以上（第9条）。"),
+        ("放大倍数5倍以上【measure-9】。", ["measure-9"], "放大倍数5倍以上（第9条）。"),
+        ("**放大倍数**5倍以上[measure-9, product-kejidai]。", ["measure-9", "product-kejidai"],
+         "放大倍数5倍以上（第9条）。"),
+        ("贷款市场报价利率（LPR）由银行参考。", [], "贷款市场报价利率（LPR）由银行参考。"),
+    ],
+)  # fmt: skip
+def test_citation_brackets_of_every_kind(sentence: str, cited: list[str], shown: str) -> None:
+    ids = check_sentence(sentence, PASSAGES, NAMES)
+    assert ids == cited
+    assert display(sentence, ids) == shown
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 5, 8, 100])
+def test_reasoning_block_is_dropped_whatever_the_split(size: int) -> None:
+    from bot.llm.reasoning import ReasoningFilter
+
+    text = "<think>用户问放大倍数，资料说8倍？不，是5倍。</think>\n放大倍数5倍以上[measure-9]。"
+    visible = ReasoningFilter()
+    out = "".join(visible.feed(text[i : i + size]) for i in range(0, len(text), size))
+    assert out + visible.finish() == "放大倍数5倍以上[measure-9]。"
+
+
+def test_unclosed_reasoning_block_shows_nothing() -> None:
+    from bot.llm.reasoning import ReasoningFilter
+
+    visible = ReasoningFilter()
+    assert visible.feed("<think>还在想 3.85%") == "" and visible.finish() == ""
