@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from typing import Any
 
@@ -130,3 +131,17 @@ def test_breaker_half_open_allows_one_trial() -> None:
     assert breaker.allow()
     breaker.success()
     assert breaker.allow() and breaker.allow()
+
+
+def test_fallback_is_logged_once_without_personal_data(
+    answerer: Any, fake_llm: FakeOpenAI, caplog: pytest.LogCaptureFixture
+) -> None:
+    llm = make(answerer, fake_llm)
+    question = "我电话13905981234，担保放大倍数是多少？"
+    fake_llm.reply(Reply(["您的电话13905981234已记录，年利率3.85%[measure-9]。"]))
+    with caplog.at_level(logging.WARNING):
+        result = llm.llm.generate(question, answerer.answer(QUESTION))
+    assert result.outcome == "ungrounded"
+    records = [r for r in caplog.records if r.name.startswith("bot.llm")]
+    assert len(records) == 1
+    assert "13905981234" not in caplog.text and "3.85" in caplog.text

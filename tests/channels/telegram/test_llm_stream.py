@@ -14,7 +14,7 @@ from server import create_app
 from tests.channels.telegram.fake_api import FakeTelegramAPI, plain_text
 from tests.channels.telegram.fixtures import telegram_settings, user_message
 from tests.fakes.llm_fixtures import llm_settings
-from tests.fakes.openai_server import FakeOpenAI, streamed
+from tests.fakes.openai_server import FakeOpenAI, Reply, streamed
 from tests.live_server import serve_app
 
 USER = 626262
@@ -112,3 +112,21 @@ def test_telegram_invented_rate_never_shown(
     assert shown and not any("3.85" in text for text in shown)
     offline = answerer.answer(QUESTION).answer
     assert offline.split("\n")[0][:20] in answer["text"]
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [Reply(["放大倍数5倍以上[measure-9]。"], first_delay_s=2.0), Reply(status=500),
+     Reply(status=429, retry_after="1")],
+    ids=["slow-first-token", "http-500", "http-429"],
+)  # fmt: skip
+def test_telegram_model_failure_sends_offline_answer_once(
+    llm_bot: CallClock, telegram_api: FakeTelegramAPI, fake_llm: FakeOpenAI, answerer: Any,
+    reply: Reply,
+) -> None:
+    fake_llm.reply(reply)
+    telegram_api.enqueue(user_message(USER, QUESTION))
+    answer = final_answer(telegram_api)
+    offline = answerer.answer(QUESTION).answer
+    assert offline.split("\n")[0][:20] in answer["text"] and "政策依据" in answer["text"]
+    assert llm_bot.of("editMessageText") == []  # nothing was streamed, nothing to correct

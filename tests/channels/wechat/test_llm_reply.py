@@ -74,8 +74,12 @@ def test_wechat_invented_rate_gives_offline_answer(
     assert answerer.answer(QUESTION).answer.split("\n")[0][:20] in reply
 
 
-@pytest.mark.parametrize("reply", [Reply(status=500), Reply(status=429, retry_after="1")],
-                         ids=["http-500", "http-429"])  # fmt: skip
+@pytest.mark.parametrize(
+    "reply",
+    [Reply(status=500), Reply(status=429, retry_after="1"),
+     Reply(["放大倍数5倍以上[measure-9]。"], first_delay_s=2.0)],
+    ids=["http-500", "http-429", "slow-first-token"],
+)  # fmt: skip
 def test_wecom_model_error_pushes_offline_answer(
     llm_wechat_app: RunningApp, wechat_fake_api: FakeWechatApi, fake_llm: FakeOpenAI,
     answerer: Any, reply: Reply,
