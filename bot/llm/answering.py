@@ -23,6 +23,7 @@ from core.masking import mask_text
 log = logging.getLogger(__name__)
 
 RETRIEVED = 5  # passages asked from the retriever (pinned offline sources come first)
+MAX_QUESTION_CHARS = 500  # as the offline answerer: an owner's question is a few sentences
 
 
 @dataclass
@@ -81,6 +82,7 @@ class LlmAnswerer:
         LLM_TIMEOUT_S (LLM_FIRST_TOKEN_TIMEOUT_S when no token comes).
         """
         started = time.monotonic()
+        question = question.strip()[:MAX_QUESTION_CHARS]
         sink = sink if sink is not None else current_sink()
         if not self.breaker.allow():
             return self._fallback(offline, "circuit_open", "circuit breaker open", started)
