@@ -54,7 +54,8 @@ class LlmAnswerer:
 
         self.settings = settings
         self.answerer = answerer
-        self.library = PassageLibrary(answerer.documents)
+        plain = getattr(getattr(answerer, "composer", None), "plain", None)
+        self.library = PassageLibrary(answerer.documents, plain)
         self.breaker = CircuitBreaker(
             int(settings.llm_breaker_failures), float(settings.llm_breaker_cooldown_s)
         )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from importlib import import_module
 from typing import Any
 
 from langchain_core.documents import Document as LCDocument
@@ -17,9 +19,12 @@ NAME_ENDINGS = ("贷", "平台", "市场", "中心", "网", "系统", "直通车
 class PassageLibrary:
     """The indexed documents as passages; product and platform names for grounding."""
 
-    def __init__(self, documents: dict[str, Any]) -> None:
-        """Wrap the answerer's documents (doc_id → knowledge.documents.Document)."""
+    def __init__(self, documents: dict[str, Any], plain: dict[int, Any] | None = None) -> None:
+        """Wrap the answerer's documents (doc_id → knowledge.documents.Document) and the
+        plain-language points of the measures (article → an object with `points`, each with
+        `text`), when the knowledge has them."""
         self.documents = documents
+        self.plain = plain or {}
         names: set[str] = set()
         for doc in documents.values():
             if doc.kind in ("product", "platform"):
@@ -42,6 +47,9 @@ class PassageLibrary:
         else:
             title = doc.title
         text = doc.text
+        points = [p.text for p in getattr(self.plain.get(doc.article or -1), "points", ())]
+        if points:
+            text += "\n要点（白话）：" + "".join(points)
         if doc.units:
             text += f"\n责任单位：{doc.units}"
         if len(text) > MAX_PASSAGE_CHARS:
@@ -69,10 +77,20 @@ class PassageLibrary:
 
     def citations(self, ids: list[str]) -> list[Citation]:
         """Source cards of the cited documents, in the offline answers' format."""
-        from bot.answer_compose import citation_for
-
+        citation_for = _offline_citation_builder()
         return [citation_for(self.documents[i]) for i in ids if i in self.documents]
 
     def topic(self, ids: list[str]) -> str | None:
         """The first cited document, the topic for follow-up questions."""
         return next((i for i in ids if i in self.documents), None)
+
+
+def _offline_citation_builder() -> Callable[[Any], Citation]:
+    """The offline composer's `citation_for(document)` (its module moves as answers evolve)."""
+    for module in ("bot.compose.sources", "bot.answer_compose"):
+        try:
+            builder: Callable[[Any], Citation] = import_module(module).citation_for
+            return builder
+        except (ImportError, AttributeError):
+            continue
+    raise ImportError("no citation_for in the offline composer")

@@ -143,3 +143,21 @@ def test_unclosed_reasoning_block_shows_nothing() -> None:
 
     visible = ReasoningFilter()
     assert visible.feed("<think>还在想 3.85%") == "" and visible.finish() == ""
+
+
+def test_passages_carry_plain_points_and_pinned_sources_first(answerer: object) -> None:
+    from types import SimpleNamespace
+
+    from langchain_core.documents import Document as LCDocument
+
+    from bot.llm.passages import PassageLibrary
+
+    documents = answerer.documents  # type: ignore[attr-defined]
+    point = SimpleNamespace(text="银行不能因为抵押物缩水就随便压额度。")
+    library = PassageLibrary(documents, {9: SimpleNamespace(points=(point,))})
+    retrieved = [LCDocument(page_content="", metadata={"doc_id": "product-kejidai"})]
+    passages = library.select(retrieved, ["measure-9"])
+    assert [p.pid for p in passages][:3] == ["measure-9", "product-kejidai", "measure-6"]
+    assert point.text in passages[0].text and "放大倍数5倍以上" in passages[0].text
+    assert "科技贷" in library.names and "信易贷" in library.names
+    assert [c.article for c in library.citations(["measure-9", "missing"])] == [9]
