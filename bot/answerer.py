@@ -49,11 +49,13 @@ class Answerer:
         self.documents = documents
         self.settings = settings
         self.composer = Composer(retriever, documents, plain or {}, settings)
+        # --- LLM mode hook (bot/llm/): the model answers, the offline answer is the fallback
         self.llm: Any = None
         if getattr(settings, "llm_model", ""):
-            from bot.llm import LlmRewriter
+            from bot.llm.answering import LlmAnswerer
 
-            self.llm = LlmRewriter(settings)
+            self.llm = LlmAnswerer(settings, self)
+        # --- end of LLM mode hook
 
     def document(self, doc_id: str) -> Document | None:
         """The full document (measure article, product or staff doc), or None."""
@@ -81,20 +83,9 @@ class Answerer:
         if not assessment.in_scope:
             return Answer(refusal_text(assessment.scope, self.settings), False, "out_of_scope")
         answer = self._compose(assessment)
-        if self.llm is not None:
-            answer = self._rewritten(question, answer)
+        if self.llm is not None:  # LLM mode hook: grounded model answer, else this one
+            answer = self.llm.answer(question, answer, topic=topic)
         return answer
-
-    def _rewritten(self, question: str, answer: Answer) -> Answer:
-        """The LLM's wording of the direct part, kept only when every number is grounded."""
-        from dataclasses import replace
-
-        from bot.llm import split_footer
-
-        body = self.llm.rewrite(question, answer)
-        if body is None:
-            return answer
-        return replace(answer, answer=f"{body}\n{split_footer(answer.answer)[1]}".strip())
 
     def _with_topic(self, text: str, topic: str | None) -> str:
         """Prefix a follow-up question with the title of the previous answer's document."""

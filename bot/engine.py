@@ -28,6 +28,7 @@ from bot.conversation.replies import (
     status_message,
 )
 from bot.conversation.turn import Reply, Turn
+from bot.llm.context import conversation_scope
 from bot.messages import Button, OutMessage
 from core.masking import mask_text
 from storage.conversations import add_message, get_or_create_conversation, save_state, set_feedback
@@ -51,6 +52,11 @@ class Engine:
 
     def handle(self, channel: str, user_id: str, text: str) -> list[OutMessage]:
         """Handle one message (or button value) from a channel user; returns the replies."""
+        with conversation_scope(self.db, channel, user_id):  # LLM mode reads the last turns
+            return self._handle(channel, user_id, text)
+
+    def _handle(self, channel: str, user_id: str, text: str) -> list[OutMessage]:
+        """One message inside its conversation scope (see `handle`)."""
         text = (text or "").strip()[:MAX_INPUT_CHARS]
         try:
             for attempt in range(MAX_ATTEMPTS):

@@ -32,7 +32,11 @@ class Settings(BaseSettings):
     openai_base_url: str = ""
     openai_embedding_model: str = "text-embedding-3-small"
     llm_model: str = ""  # empty: answers are composed from the sources, no LLM
-    llm_timeout_s: float = 4.0
+    llm_timeout_s: float = 8.0  # whole LLM answer; later → the offline answer
+    llm_first_token_timeout_s: float = 3.0  # first token; later → the offline answer
+    llm_history_turns: int = 3  # earlier question/answer pairs sent to the model
+    llm_breaker_failures: int = 3  # failures in a row that open the circuit breaker
+    llm_breaker_cooldown_s: float = 60.0  # how long an open breaker keeps the model off
 
     log_level: str = "INFO"
     secret_key: str = ""  # signs staff sessions; generated into the data dir when empty

@@ -86,3 +86,23 @@ def get_conversation(session: Session, *, channel: str, user_id: str) -> Convers
         Conversation.channel == channel, Conversation.user_id == user_id
     )
     return session.scalars(query).first()
+
+
+def recent_turns(
+    session: Session, *, channel: str, user_id: str, limit: int
+) -> list[tuple[str, str]]:
+    """The last `limit` transcript messages of this channel user, oldest first.
+
+    Returns (direction, text) pairs, direction "in" (the user) or "out" (the bot); [] when
+    the user has no conversation yet. Used to give the LLM the last few turns.
+    """
+    conversation = get_conversation(session, channel=channel, user_id=user_id)
+    if conversation is None or limit <= 0:
+        return []
+    query = (
+        select(Message.direction, Message.text)
+        .where(Message.conversation_id == conversation.id)
+        .order_by(Message.id.desc())
+        .limit(limit)
+    )
+    return [(direction, text) for direction, text in reversed(session.execute(query).all())]

@@ -12,6 +12,8 @@ import pytest
 
 from core.settings import Settings
 
+pytest_plugins = ("tests.fakes.llm_fixtures",)  # fake_llm, llm_answerer (LLM mode)
+
 PG_ADMIN_URL = os.environ.get(
     "POSTGRES_ADMIN_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )

@@ -37,6 +37,9 @@ class CachedAnswerer:
 
     def answer(self, question: str, *, topic: str | None = None) -> Any:
         """The inner answerer's answer, computed once per (question, effective query)."""
+        if getattr(self.inner, "llm", None) is not None:
+            # LLM mode: answers depend on the conversation and stream as produced; not cached
+            return self.inner.answer(question, topic=topic)
         key = self._key(question, topic)
         with self._lock:
             found = self._cache.get(key)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import secrets
 from typing import Any
@@ -13,11 +14,12 @@ from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
+from bot.llm.context import llm_enabled, streaming_to
 from bot.messages import OutMessage
 from web.deps import DbDep, check_rate
 from web.metrics import CHAT_MESSAGES, FEEDBACK
 from web.schemas import ChatIn, ChatOut, Detail, FeedbackIn, FeedbackOut
-from web.sse import stream_messages
+from web.sse import QueueSink, stream_live, stream_messages
 
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api", tags=["chat"])
@@ -47,7 +49,11 @@ def engine_limiter(request: Request) -> CapacityLimiter:
     limiter: CapacityLimiter | None = getattr(request.app.state, "engine_limiter", None)
     if limiter is None:
         db = getattr(request.app.state, "db", None)
-        limiter = CapacityLimiter(SQLITE_ENGINE_THREADS if db is None or db.is_sqlite else 32)
+        # LLM mode: a turn mostly waits for the model, so SQLite's single writer is no reason
+        # to queue turns behind each other.
+        engine = getattr(request.app.state, "engine", None)
+        few = (db is None or db.is_sqlite) and not llm_enabled(engine)
+        limiter = CapacityLimiter(SQLITE_ENGINE_THREADS if few else 32)
         request.app.state.engine_limiter = limiter
     return limiter
 
@@ -104,21 +110,50 @@ async def chat(request: Request) -> JSONResponse:
         **CHAT_RESPONSES,
         200: {
             "content": {"text/event-stream": {}},
-            "description": "Events: session, then per message `message`, `delta`… "
-            "(text pieces), `citations`, `buttons`; finally `done`.",
+            "description": "Events: `session`; per message `message`, `delta` (text: one piece "
+            "offline, many while an LLM answer streams), `replace` (show this text instead of "
+            "the streamed one), `citations`, `buttons` (with `message_id`); finally `done`.",
         },
     },
     openapi_extra=CHAT_BODY,
     summary="Send one message; the reply streams as Server-Sent Events",
 )
 async def chat_stream(request: Request) -> StreamingResponse:
-    """Same input as /api/chat; the answer text arrives in deltas."""
-    session_id, messages = await _converse(request)
+    """Same input as /api/chat; in LLM mode the answer text streams as it is checked."""
     CHAT_MESSAGES.labels("stream").inc()
     headers = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
-    return StreamingResponse(
-        stream_messages(session_id, messages), media_type="text/event-stream", headers=headers
+    engine = request.app.state.engine
+    if not llm_enabled(engine):
+        session_id, messages = await _converse(request)
+        return StreamingResponse(
+            stream_messages(session_id, messages), media_type="text/event-stream", headers=headers
+        )
+    body = await read_chat(request)
+    session_id = body.session_id or new_session_id()
+    notices = [OutMessage(text=n).to_dict() for n in await run_in_threadpool(
+        _take_notices, engine.db, session_id)]  # fmt: skip
+    sink = QueueSink(asyncio.get_running_loop())
+    reply = to_thread.run_sync(
+        _handle_streaming, engine, session_id, body.text, sink, limiter=engine_limiter(request)
     )
+    return StreamingResponse(
+        stream_live(session_id, notices, sink, reply), media_type="text/event-stream",
+        headers=headers,
+    )  # fmt: skip
+
+
+def _take_notices(db: Any, session_id: str) -> list[str]:
+    """Status changes queued for this visitor since their last message."""
+    from storage.notifications import take_user_notifications
+
+    with db.session() as session:
+        return take_user_notifications(session, channel=CHANNEL, user_id=session_id)
+
+
+def _handle_streaming(engine: Any, session_id: str, text: str, sink: Any) -> list[dict[str, Any]]:
+    """One engine turn with the answer's text streamed to `sink` (runs in a worker thread)."""
+    with streaming_to(sink):
+        return [m.to_dict() for m in engine.handle(CHANNEL, session_id, text)]
 
 
 def _record_feedback(db: Any, body: FeedbackIn, score: int) -> bool:

@@ -1,15 +1,17 @@
-"""Server-Sent Events for streamed answers: text deltas, then citations and buttons, then done."""
+"""Server-Sent Events of a reply: whole messages (offline) or an answer streamed as produced.
+
+Events: `session`; per message `message` {index, message_id}, `delta` {index, text} (one per
+message offline; many while an LLM answer streams), `replace` {index, text} (the streamed text
+is withdrawn: show this text instead), `citations` {index, citations}, `buttons` {index,
+buttons, message_id}; finally `done`.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Awaitable, Iterator
 from typing import Any
-
-DELTA_CHARS = 6  # characters per text delta: short enough to read as typing
-DELTA_PAUSE_S = 0.012  # pause between deltas, so the browser paints them progressively
-SENTENCE_ENDS = "。！？；\n"
 
 
 def sse_event(event: str, data: dict[str, Any]) -> bytes:
@@ -18,32 +20,92 @@ def sse_event(event: str, data: dict[str, Any]) -> bytes:
     return f"event: {event}\ndata: {payload}\n\n".encode()
 
 
-def text_deltas(text: str, size: int = DELTA_CHARS) -> Iterator[str]:
-    """Split text into small pieces, ending a piece early at a sentence end."""
-    piece = ""
-    for char in text:
-        piece += char
-        if len(piece) >= size or char in SENTENCE_ENDS:
-            yield piece
-            piece = ""
-    if piece:
-        yield piece
+def message_events(index: int, message: dict[str, Any], *, opened: bool = False) -> Iterator[bytes]:
+    """A whole message (the /api/chat shape): message, its text in one delta, cards, buttons."""
+    if not opened:
+        yield sse_event("message", {"index": index, "message_id": message.get("message_id")})
+        if message["text"]:
+            yield sse_event("delta", {"index": index, "text": message["text"]})
+    yield sse_event("citations", {"index": index, "citations": message["citations"]})
+    yield sse_event(
+        "buttons",
+        {"index": index, "buttons": message["buttons"], "message_id": message.get("message_id")},
+    )
 
 
-async def stream_messages(
-    session_id: str, messages: list[dict[str, Any]], *, pause: float = DELTA_PAUSE_S
-) -> AsyncIterator[bytes]:
-    """The event sequence of one reply (messages in the /api/chat shape)."""
+async def stream_messages(session_id: str, messages: list[dict[str, Any]]) -> AsyncIterator[bytes]:
+    """The event sequence of a finished reply, each message sent at once."""
     yield sse_event("session", {"session_id": session_id})
     for index, message in enumerate(messages):
-        yield sse_event("message", {"index": index, "message_id": message.get("message_id")})
-        for delta in text_deltas(message["text"]):
-            yield sse_event("delta", {"index": index, "text": delta})
-            if pause:
-                await asyncio.sleep(pause)
-        yield sse_event("citations", {"index": index, "citations": message["citations"]})
-        yield sse_event("buttons", {"index": index, "buttons": message["buttons"]})
+        for frame in message_events(index, message):
+            yield frame
     yield sse_event("done", {"session_id": session_id, "count": len(messages)})
+
+
+class QueueSink:
+    """A `bot.llm.context.StreamSink` handing pieces from the engine's thread to the event loop."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.loop = loop
+        self.queue: asyncio.Queue[tuple[str, str]] = asyncio.Queue()
+
+    def delta(self, text: str) -> None:
+        """Called from the worker thread: queue a grounded piece of text."""
+        self.loop.call_soon_threadsafe(self.queue.put_nowait, ("delta", text))
+
+    def abort(self) -> None:
+        """Called from the worker thread: the pieces sent are withdrawn."""
+        self.loop.call_soon_threadsafe(self.queue.put_nowait, ("abort", ""))
+
+
+async def stream_live(
+    session_id: str,
+    notices: list[dict[str, Any]],
+    sink: QueueSink,
+    reply: Awaitable[list[dict[str, Any]]],
+) -> AsyncIterator[bytes]:
+    """Notices, then the answer as the sink receives it, then the finished reply.
+
+    The first message of the finished reply takes the streamed bubble: the rest of its text
+    is sent as a delta when it continues what was streamed, else a `replace` event carries it.
+    """
+    yield sse_event("session", {"session_id": session_id})
+    for index, message in enumerate(notices):
+        for frame in message_events(index, message):
+            yield frame
+    live = len(notices)
+    task = asyncio.ensure_future(reply)
+    streamed, opened, aborted = "", False, False
+    while True:
+        getter = asyncio.ensure_future(sink.queue.get())
+        await asyncio.wait({getter, task}, return_when=asyncio.FIRST_COMPLETED)
+        if not getter.done():
+            getter.cancel()
+            if sink.queue.empty():
+                break
+            continue
+        kind, text = getter.result()
+        if kind == "abort":
+            aborted = True
+        elif not aborted:
+            if not opened:
+                opened = True
+                yield sse_event("message", {"index": live, "message_id": None})
+            streamed += text
+            yield sse_event("delta", {"index": live, "text": text})
+    messages = await task
+    for offset, message in enumerate(messages):
+        index = live + offset
+        if offset == 0 and opened:
+            final = message["text"]
+            if not aborted and final.startswith(streamed):
+                if final[len(streamed) :]:
+                    yield sse_event("delta", {"index": index, "text": final[len(streamed) :]})
+            else:
+                yield sse_event("replace", {"index": index, "text": final})
+        for frame in message_events(index, message, opened=offset == 0 and opened):
+            yield frame
+    yield sse_event("done", {"session_id": session_id, "count": live + len(messages)})
 
 
 def parse_sse(body: str) -> list[tuple[str, dict[str, Any]]]:

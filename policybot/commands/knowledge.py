@@ -32,6 +32,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("--json", action="store_true", help="输出 JSON")
     p.add_argument("--answers", action="store_true",
                    help="逐题列出回答的首句、依据和下一步，并统计回答质量")
+    p.add_argument("--llm", action="store_true", help="评估大模型回答：是否有据、引用、是否回退")
     p.set_defaults(func=lambda args, settings: run_eval(args, settings))
 
     p = subparsers.add_parser("bench", help="测量索引耗时、问答延迟、冷启动和内存")
@@ -102,6 +103,11 @@ def run_search(args: argparse.Namespace, settings: Any) -> int:
 
 def run_eval(args: argparse.Namespace, settings: Any) -> int:
     """Evaluate ranking and scope decisions (or, with --answers, the answers) on a file."""
+    """Evaluate ranking and scope decisions on a question file."""
+    if getattr(args, "llm", False):  # LLM grounding report (bot/llm/evaluation.py)
+        from bot.llm.evaluation import run_llm_eval
+
+        return run_llm_eval(args, settings)
     from bot.answerer import load_answerer
     from knowledge.evaluation import evaluate, load_questions
 

@@ -234,11 +234,15 @@
       bubbles[d.index] = msg;
     } else if (event.name === "delta") {
       following(function () { bubbles[d.index].text.textContent += d.text; });
+    } else if (event.name === "replace") {
+      // The streamed text was withdrawn (e.g. it failed the grounding check): show this one.
+      following(function () { bubbles[d.index].text.textContent = d.text; });
     } else if (event.name === "citations") {
       bubbles[d.index].citations = d.citations;
       following(function () { renderCitations(bubbles[d.index].bubble, d.citations); });
     } else if (event.name === "buttons") {
       var target = bubbles[d.index];
+      if (d.message_id) target.id = d.message_id;  // known only once a streamed answer is stored
       remember({ kind: "bot", text: target.text.textContent, citations: target.citations || [],
         buttons: d.buttons, message_id: target.id });
       following(function () {

@@ -24,6 +24,7 @@ from bot.channels.telegram.buttons import ButtonStore, inline_value
 from bot.channels.telegram.commands import command_text
 from bot.channels.telegram.render import MAX_CHUNK, Chunk, render_message, tg_len
 from bot.conversation.commands import parse_feedback
+from bot.llm.context import llm_enabled
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +91,12 @@ async def answer_user(update: Update, context: ContextTypes.DEFAULT_TYPE, text: 
     if chat is None or user is None:
         return
     ctx = bot_context(context)
+    if llm_enabled(ctx.engine):  # LLM mode: the answer grows in one message as it is checked
+        from bot.channels.telegram.streaming import answer_live
+
+        await show_typing(context.bot, chat.id)
+        await answer_live(context.bot, chat.id, ctx, str(user.id), text)
+        return
     # "typing…" goes out while the engine works, not before it (saves a round trip).
     typing = asyncio.ensure_future(show_typing(context.bot, chat.id))
     try:

@@ -1,0 +1,75 @@
+"""Per-turn context of the LLM layer, carried in context variables (set by engine and channels).
+
+The engine is synchronous and channel-agnostic; a channel that can show text as it is produced
+installs a `StreamSink` around its engine call, and the engine opens a `conversation_scope` so
+the LLM layer can read the last turns of this conversation from the database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+
+class StreamSink(Protocol):
+    """Receives an answer as it is produced (called from the engine's worker thread)."""
+
+    def delta(self, text: str) -> None:
+        """A piece of answer text that passed the grounding check (append it)."""
+
+    def abort(self) -> None:
+        """The pieces sent so far are withdrawn; the final message replaces them."""
+
+
+@dataclass(frozen=True)
+class ConversationRef:
+    """Which conversation a turn belongs to, and the database holding its transcript."""
+
+    db: Any
+    channel: str
+    user_id: str
+
+
+_SINK: ContextVar[StreamSink | None] = ContextVar("policybot_stream_sink", default=None)
+_CONVERSATION: ContextVar[ConversationRef | None] = ContextVar(
+    "policybot_conversation", default=None
+)
+
+
+@contextmanager
+def streaming_to(sink: StreamSink | None) -> Iterator[None]:
+    """Send answer text produced inside this block to `sink` as it is produced."""
+    token = _SINK.set(sink)
+    try:
+        yield
+    finally:
+        _SINK.reset(token)
+
+
+@contextmanager
+def conversation_scope(db: Any, channel: str, user_id: str) -> Iterator[None]:
+    """Mark the block as one turn of this channel user's conversation."""
+    token = _CONVERSATION.set(ConversationRef(db, channel, user_id))
+    try:
+        yield
+    finally:
+        _CONVERSATION.reset(token)
+
+
+def current_sink() -> StreamSink | None:
+    """The sink installed by the channel, or None (the answer is sent when complete)."""
+    return _SINK.get()
+
+
+def current_conversation() -> ConversationRef | None:
+    """The conversation of the running turn, or None (e.g. `policybot ask`)."""
+    return _CONVERSATION.get()
+
+
+def llm_enabled(engine: Any) -> bool:
+    """Whether the engine's answerer runs in LLM mode (so answers may stream)."""
+    answerer = getattr(engine, "answerer", None)
+    return getattr(answerer, "llm", None) is not None

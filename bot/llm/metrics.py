@@ -1,0 +1,25 @@
+"""Prometheus metrics of LLM mode (exposed by /metrics with the web layer's metrics)."""
+
+from __future__ import annotations
+
+from prometheus_client import Counter, Histogram
+
+# outcome: ok | ungrounded | format | empty | first_token_timeout | timeout | http_error |
+#          rate_limited | connection | circuit_open | error
+LLM_REQUESTS = Counter(
+    "policybot_llm_requests_total", "LLM answer attempts by outcome", ["outcome"]
+)
+LLM_FIRST_TOKEN = Histogram(
+    "policybot_llm_first_token_seconds",
+    "Time from the request to the model's first text token",
+    buckets=(0.1, 0.25, 0.5, 1.0, 1.5, 2.0, 3.0, 5.0, 8.0),
+)
+LLM_DURATION = Histogram(
+    "policybot_llm_request_seconds",
+    "Time from the request to the end of the answer (or the fallback), by outcome",
+    ["outcome"],
+    buckets=(0.25, 0.5, 1.0, 2.0, 3.0, 5.0, 8.0, 12.0, 20.0),
+)
+LLM_TOKENS = Counter(
+    "policybot_llm_tokens_total", "Tokens reported by the model (or counted chunks)", ["kind"]
+)
