@@ -61,6 +61,12 @@ PERSONAL_FINANCE = re.compile(
     r"个人消费|工资贷|薪金贷|信用卡|花呗|借呗|白条|网贷|结婚贷|旅游贷|教育贷|留学|"
     r"装修房子|房子装修|家里装修|装修.{0,2}(新房|婚房)"
 )
+# A firm's own loan (a credit card in its history does not make the question personal) …
+ENTERPRISE_LOAN = re.compile(
+    r"首贷|第一次.{0,8}贷|经营贷|流动资金|企业贷款|公司贷款|(公司|企业|厂).{0,6}(贷款|融资)"
+)
+# … unless the loan is for a person.
+PERSONAL_SUBJECT = re.compile(r"我个人|个人想|员工|家里|我自己|私人|买.{0,2}车|买.{0,2}房")
 PERSONAL_CREDIT_REPORT = re.compile(
     r"个人(的)?征信.{0,20}(打印|查询|在哪|哪里|怎么查|怎么打|去哪|冒用)|"
     r"(打印|查询|查|打).{0,6}个人(的)?征信"
@@ -160,7 +166,9 @@ def out_of_scope_family(text: str) -> tuple[str, str]:
         return "chitchat", ""
     if PERSONAL_CREDIT_REPORT.search(lowered) and not BUSINESS_CONTEXT.search(lowered):
         return "personal_credit", ""
-    if PERSONAL_FINANCE.search(lowered) and not TIED_TO_LENDING.search(lowered):
+    if PERSONAL_FINANCE.search(lowered) and not (
+            TIED_TO_LENDING.search(lowered)
+            or (ENTERPRISE_LOAN.search(lowered) and not PERSONAL_SUBJECT.search(lowered))):
         return "personal_finance", ""
     if INSURANCE_CLAIM.search(lowered) and not LENDING_INSURANCE.search(lowered):
         return "insurance_claim", ""

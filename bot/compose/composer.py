@@ -65,7 +65,8 @@ class Composer:
         scored = self.retriever.sentence_scores(doc.doc_id, analysis)
         shape = question_shape(text)
         terms = tuple(analysis.glossary.expansions) + tuple(analysis.glossary.terms)
-        contact = f"也可以联系{self.settings.office_name}，电话 {self.settings.office_phone}。"
+        # no phone number here: every number of an answer occurs in what it cites
+        contact = f"也可以联系{self.settings.office_name}（发送“人工”查看联系方式）。"
         plain = self.plain.get(doc.doc_id)
         topics = self._topics(analysis)
         if doc.article is not None:
@@ -79,8 +80,11 @@ class Composer:
         knowledge never uses (补贴 when no source speaks of a subsidy)."""
         vocabulary = getattr(self.retriever.homophones, "terms", {}) or {}
         idf = self.retriever.bm25.idf
+        # words inside a matched glossary phrase are understood: the phrase stands for its
+        # policy terms (买理财 → 借贷搭售), which ranked the measure and its points
+        phrases = [p for p in analysis.glossary.terms if len(p) >= 2]
         words = [t for t in analysis.tokens if len(t) >= 2 and t not in GENERIC
-                 and (t in vocabulary or t not in idf)]
+                 and (t in vocabulary or t not in idf) and not any(t in p for p in phrases)]
         return tuple(w for w in dict.fromkeys(words)
                      if not any(w != o and w in o for o in words))
 

@@ -71,16 +71,19 @@ def score_point(point: PlainPoint, text: str, terms: tuple[str, ...], shape: Que
     score = 0.0
     pieces = _bigrams(text)
     for keyword in point.keywords:
-        if keyword in text and any(keyword in c or c in keyword for c in common):
-            score += 0.3
-        elif keyword in text:
+        if keyword in text:
             # a keyword built on a generic word (能申请, 找银行) says less
             generic = any(g in keyword for g in GENERIC)
-            score += (1.0 + len(keyword) / 2) * (0.5 if generic else 1.0)
+            weight = (1.0 + len(keyword) / 2) * (0.5 if generic else 1.0)
         elif any(keyword in term or term in keyword for term in terms if len(term) >= 2):
-            score += 1.2
+            weight = 1.2
         elif len(keyword) >= 3 and _bigrams(keyword) & pieces:
-            score += 0.6
+            weight = 0.6
+        else:
+            continue
+        if any(keyword in c or c in keyword for c in common):
+            weight = min(weight, 0.3)
+        score += weight
     score += min(1.0, 0.1 * len(_bigrams(point.text) & pieces))
     if shape.stance and point.stance in shape.stances and not shape.negated:
         score += 1.0
