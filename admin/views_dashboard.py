@@ -26,7 +26,9 @@ GROUP_TITLES = {
 @router.get("/dashboard", response_class=HTMLResponse)
 def dashboard(request: Request, staff: AnyStaff) -> HTMLResponse:
     """Counts, amounts, funnel and trend over the (optionally filtered) visible requests."""
-    flt = parse_request_filter(request.query_params)
+    flt = parse_request_filter(
+        request.query_params, response_days=request.app.state.settings.bank_response_days
+    )
     flt.bank = staff.scope_bank
     with request.app.state.db.session() as session:
         board = build_dashboard(session, flt=flt)
