@@ -100,7 +100,9 @@ def test_telegram_handoff_reply_by_send_message_then_bot_resumes(
 @pytest.fixture
 def wechat_live(wechat_settings: Settings, answerer: Any) -> Iterator[RunningApp]:  # noqa: F811
     """The full app with WeChat and WeCom configured against the fake API, staff seeded."""
-    settings = wechat_settings.model_copy(update={"office_hours": "每天 0:00-24:00"})
+    settings = wechat_settings.model_copy(
+        update={"office_hours": "每天 0:00-24:00", "public_base_url": "http://policybot.test"}
+    )  # staff cookies are Secure under an https PUBLIC_BASE_URL; the test talks plain HTTP
     seed_staff(settings)
     app = create_app(settings, answerer=answerer)
     with serve_app(app) as url:
