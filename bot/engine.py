@@ -21,6 +21,7 @@ from bot.conversation.form_messages import receipt_messages
 from bot.conversation.replies import (
     ERROR_TEXT,
     answer_message,
+    contact_message,
     document_message,
     help_message,
     intake_offer_message,
@@ -91,6 +92,10 @@ class Engine:
         elif doc_id:
             turn.intent = "document"
             turn.say(document_message(self._document(doc_id)), "document")
+            self._resume(turn)
+        elif command == "human":  # channels staff replies cannot reach (cli): the contact
+            turn.intent = "human"
+            turn.say(contact_message(self.settings), "human")
             self._resume(turn)
         elif command == "status":
             turn.intent = "status"

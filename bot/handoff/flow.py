@@ -24,6 +24,7 @@ from storage.models import Conversation, Handoff, utcnow
 from storage.notifications import enqueue_notification, take_user_notifications
 from storage.satisfaction import parse_score, pending_survey, record_satisfaction
 
+CHANNELS = frozenset({"web", "telegram", "wechat", "wecom"})  # where staff replies can reach
 OFFER_AFTER = 2  # declined or 👎 answers in a row before a handoff is offered
 END_WORDS = frozenset({"取消", "结束", "/cancel", "/end", "结束人工", "结束对话", "退出人工"})
 HELD_SUFFIX = ":held"  # outbox channel of replies kept for the next message (WeChat window)
@@ -83,7 +84,7 @@ class HandoffHook:
             else:
                 turn.intent, turn.handoff = "handoff", "message"
                 return True  # the bot stays quiet: staff answer
-        if command == "human":
+        if command == "human" and channel in CHANNELS:
             turn.intent = "human"
             turn.handoff = "offer" if state.pop("offered", False) else "asked"
             state["handoff"] = True
