@@ -18,6 +18,7 @@ from bot.conversation.commands import normalize_text
 from bot.conversation.turn import Reply, Turn
 from bot.handoff.hours import describe_opening, parse_office_hours
 from bot.messages import Answer, Button, OutMessage
+from storage.conversations import save_state
 from storage.db import Database
 from storage.handoffs import close_handoff, note_user_message, open_handoff
 from storage.models import Conversation, Handoff, utcnow
@@ -174,8 +175,6 @@ def offer_after_web_feedback(db: Database, *, channel: str, user_id: str, value:
             enqueue_notification(
                 session, channel=channel, user_id=user_id, text=OFFER_TEXT + "回复“转人工”即可。"
             )
-        from storage.conversations import save_state
-
         save_state(
             session, conversation_id=conversation.id, state=state,
             expected_version=conversation.version,

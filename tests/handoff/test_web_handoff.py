@@ -60,6 +60,19 @@ def rows(live: LiveServer, model: Any) -> list[Any]:
 def test_web_handoff_reply_delivered_once_then_bot_resumes(
     live: LiveServer, staff_client: StaffFactory, ask: str
 ) -> None:
+    run_web_handoff(live, staff_client, ask)
+
+
+def test_web_handoff_on_postgres(app_settings: Any, postgres_url: str, start_app: Any) -> None:
+    settings = app_settings.model_copy(
+        update={"database_url": postgres_url, "office_hours": "每天 0:00-24:00"}
+    )
+    server = start_app(settings)
+    run_web_handoff(server, lambda name: StaffClient(server.url, name), "转人工")
+
+
+def run_web_handoff(live: LiveServer, staff_client: Callable[[str], StaffClient], ask: str) -> None:
+    """转人工 → coordinator sees and replies → inbox once → quiet → close → bot answers."""
     visitor = Visitor(live.url)
     assert "依据" in texts(visitor.say(QUESTION))
     opened = texts(visitor.say(ask))
