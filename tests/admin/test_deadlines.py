@@ -22,6 +22,13 @@ from storage.deadlines import (
 from storage.models import FinancingRequest, RequestBank, SatisfactionSurvey
 from tests.admin.conftest import BANK_A, Seeded, csrf_of
 
+
+@pytest.fixture
+def settings(db_settings: Settings) -> Settings:
+    """These tests run on SQLite and on PostgreSQL."""
+    return db_settings
+
+
 DECLINE = {"decline_category": "征信问题", "decline_reason": "近两年有逾期记录"}
 
 
