@@ -67,6 +67,7 @@ def create_app(settings: Settings | None = None, *, answerer: Any = None) -> Fas
     from web.api import router as api_router
     from web.deps import WebLimits
     from web.health import router as health_router
+    from web.inbox import router as inbox_router
     from web.intake_api import router as intake_router
     from web.middleware import BodyLimitMiddleware, MetricsMiddleware
     from web.pages import router as pages_router
@@ -76,6 +77,7 @@ def create_app(settings: Settings | None = None, *, answerer: Any = None) -> Fas
 
     app.state.web_limits = WebLimits(settings)
     app.include_router(api_router)
+    app.include_router(inbox_router)
     app.include_router(intake_router)
     app.include_router(health_router)
     app.include_router(pages_router)

@@ -7,6 +7,7 @@ from datetime import date
 from starlette.datastructures import ImmutableMultiDict, QueryParams
 
 from storage.admin_queries import PER_PAGE_CHOICES, SORT_COLUMNS, RequestFilter
+from storage.deadlines import DEFAULT_RESPONSE_DAYS, overdue_cutoff
 from storage.statuses import STATUS_LABELS
 
 
@@ -35,8 +36,15 @@ def parse_int(value: str | None, default: int) -> int:
         return default
 
 
-def parse_request_filter(params: QueryParams | ImmutableMultiDict[str, str]) -> RequestFilter:
-    """The request-queue filter from a query string; unknown values are dropped."""
+def parse_request_filter(
+    params: QueryParams | ImmutableMultiDict[str, str],
+    *,
+    response_days: int = DEFAULT_RESPONSE_DAYS,
+) -> RequestFilter:
+    """The request-queue filter from a query string; unknown values are dropped.
+
+    `response_days` (BANK_RESPONSE_DAYS) sets the cutoff of the `overdue=yes` filter.
+    """
     statuses = [s for s in params.getlist("status") if s in STATUS_LABELS]
     sort = params.get("sort", "created")
     per_page = parse_int(params.get("per_page"), PER_PAGE_CHOICES[0])
@@ -56,4 +64,6 @@ def parse_request_filter(params: QueryParams | ImmutableMultiDict[str, str]) -> 
         order="asc" if params.get("order") == "asc" else "desc",
         page=max(1, parse_int(params.get("page"), 1)),
         per_page=per_page if per_page in PER_PAGE_CHOICES else PER_PAGE_CHOICES[0],
+        overdue="yes" if params.get("overdue") == "yes" else "",
+        overdue_before=overdue_cutoff(response_days),
     )

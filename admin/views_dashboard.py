@@ -7,6 +7,7 @@ from fastapi.responses import HTMLResponse
 
 from admin.auth import AnyStaff, OfficeStaff
 from admin.charts import bar_chart, funnel_chart, line_chart, paired_bar_chart
+from admin.dashboard_followup import followup_context
 from admin.forms import parse_float, parse_int, parse_request_filter
 from admin.routing import admin_router
 from admin.templating import CHANNEL_LABELS, render
@@ -27,7 +28,9 @@ GROUP_TITLES = {
 @router.get("/dashboard", response_class=HTMLResponse)
 def dashboard(request: Request, staff: AnyStaff) -> HTMLResponse:
     """Counts, amounts, funnel and trend over the (optionally filtered) visible requests."""
-    flt = parse_request_filter(request.query_params)
+    flt = parse_request_filter(
+        request.query_params, response_days=request.app.state.settings.bank_response_days
+    )
     flt.bank = staff.scope_bank
     with request.app.state.db.session() as session:
         board = build_dashboard(session, flt=flt)
@@ -50,6 +53,7 @@ def dashboard(request: Request, staff: AnyStaff) -> HTMLResponse:
         ),
         "funnel": funnel_chart([(status_label(k), n) for k, n in board.funnel], title="办理漏斗"),
         "trend": line_chart(board.weeks, names=("新提交", "获贷"), title="每周趋势"),
+        **followup_context(request, staff),
     }
     return render(request, "dashboard.html", context)
 

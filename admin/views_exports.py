@@ -29,7 +29,9 @@ def export_requests(request: Request, layout: str, fmt: str, staff: AnyStaff) ->
     """The filtered list in a layout; 推荐清单 defaults to recommended and pushed requests."""
     if layout not in LAYOUTS or fmt not in MEDIA:
         raise HTTPException(status_code=404, detail="unknown export")
-    flt = parse_request_filter(request.query_params)
+    flt = parse_request_filter(
+        request.query_params, response_days=request.app.state.settings.bank_response_days
+    )
     flt.bank = staff.scope_bank
     if layout == "recommend" and not flt.status:
         flt.status = list(RECOMMENDED_STATUSES)

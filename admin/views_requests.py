@@ -11,10 +11,11 @@ from sqlalchemy.orm import Session
 
 from admin.audit_helpers import audit
 from admin.auth import AnyStaff, Staff
+from admin.deadlines import overdue_ids, push_deadlines
 from admin.forms import parse_request_filter
 from admin.routing import admin_router
 from admin.templating import render
-from admin.workflow import status_form_targets
+from admin.workflow import DECLINE_REASONS, status_form_targets
 from storage.admin_queries import (
     PER_PAGE_CHOICES,
     distinct_values,
@@ -49,12 +50,15 @@ def bank_choices(request: Request, session: Session) -> list[str]:
 @router.get("/requests", response_class=HTMLResponse)
 def request_list(request: Request, staff: AnyStaff) -> HTMLResponse:
     """Filtered, sorted, paginated list of the requests this user may see."""
-    flt = parse_request_filter(request.query_params)
+    flt = parse_request_filter(
+        request.query_params, response_days=request.app.state.settings.bank_response_days
+    )
     flt.bank = staff.scope_bank
     with request.app.state.db.session() as session:
         page = search_requests(session, flt=flt)
         listed = whitelisted_codes(session, (r.credit_code for r in page.items))
         duplicates = visible_duplicate_ids(session, rows=page.items, bank=staff.scope_bank)
+        overdue = overdue_ids(request, page.items, bank=staff.scope_bank)
         options = {
             name: distinct_values(session, column=name, bank=staff.scope_bank)
             for name in ("county", "industry", "product", "channel")
@@ -64,6 +68,7 @@ def request_list(request: Request, staff: AnyStaff) -> HTMLResponse:
         "page": page,
         "listed": listed,
         "duplicates": duplicates,
+        "overdue": overdue,
         "options": options,
         "sort_labels": SORT_LABELS,
         "per_page_choices": PER_PAGE_CHOICES,
@@ -124,6 +129,8 @@ def render_detail(
             "duplicate_of": duplicate_of,
             "events": list(req.events),
             "banks": list(req.banks),
+            "deadlines": push_deadlines(request, req.banks),
+            "DECLINE_REASONS": DECLINE_REASONS,
             "duplicates": linked_duplicates(session, request=req, bank=staff.scope_bank),
             "whitelist": find_whitelist_entry(session, credit_code=req.credit_code),
             "transcript": transcript,

@@ -28,6 +28,7 @@ def _details(form: dict[str, str]) -> LoanDetails:
         granted_date=parse_date(form.get("granted_date")),
         product=form.get("granted_product", ""),
         reason=form.get("decline_reason", ""),
+        category=form.get("decline_category", ""),
     )
 
 

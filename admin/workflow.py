@@ -10,9 +10,12 @@ from sqlalchemy.orm import Session
 from admin.errors import WorkflowError
 from storage.models import FinancingRequest, RequestBank, RequestEvent
 from storage.notifications import enqueue_notification
+from storage.satisfaction import ask_satisfaction
 from storage.statuses import TRANSITIONS, can_move, status_label
 
 MAX_NOTE = 2000
+# Why a firm did not get a loan (measure 15 asks for the reason and the office's follow-up).
+DECLINE_REASONS = ("资质不符", "抵押不足", "征信问题", "经营问题", "企业放弃", "其他")
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,13 @@ class LoanDetails:
     granted_date: date | None = None
     product: str = ""
     reason: str = ""
+    category: str = ""  # one of DECLINE_REASONS
+    combined: str = ""  # every bank declined: their reasons, each already checked
+
+    @property
+    def decline_text(self) -> str:
+        """The reason as stored and told to the firm: "类别：说明"."""
+        return f"{self.category}：{self.reason.strip()}"
 
 
 def status_message(req: FinancingRequest, target: str, office_phone: str) -> str:
@@ -31,7 +41,9 @@ def status_message(req: FinancingRequest, target: str, office_phone: str) -> str
     if target == "granted" and req.granted_amount_wan:
         text += f"获贷金额 {req.granted_amount_wan:g} 万元。"
     elif target == "declined":
-        text += "协调办将安排专人跟进辅导。"
+        if req.decline_reason:
+            text += f"未获贷原因：{req.decline_reason}。"
+        text += "协调办将安排专人跟进辅导，帮助您改善条件后再次对接。"
     elif target == "pushed":
         text += "银行将与您联系，请保持电话畅通。"
     return text + f"如有疑问请致电 {office_phone}。"
@@ -74,11 +86,16 @@ def _apply_details(req: FinancingRequest, target: str, details: LoanDetails) -> 
             "date": details.granted_date.isoformat(),
             "product": req.granted_product,
         }
-    if target == "declined":
-        if not details.reason.strip():
-            raise WorkflowError("请填写未获贷原因")
-        req.decline_reason = details.reason.strip()
+    if target == "declined" and details.combined:
+        req.decline_reason = details.combined
         return {"reason": req.decline_reason}
+    if target == "declined":
+        if details.category not in DECLINE_REASONS:
+            raise WorkflowError("请选择未获贷原因类别：" + "、".join(DECLINE_REASONS))
+        if not details.reason.strip():
+            raise WorkflowError("请填写未获贷原因说明")
+        req.decline_reason = details.decline_text
+        return {"reason": req.decline_reason, "category": details.category}
     return {}
 
 
@@ -140,6 +157,8 @@ def move_request(
             text=status_message(req, target, office_phone),
             request_id=req.id,
         )
+        if target in ("granted", "declined"):
+            ask_satisfaction(session, req, outcome=target)
     session.flush()
     return event
 
@@ -203,7 +222,12 @@ def record_bank_outcome(
         )
         moved = True
     elif req.status == "pushed" and all(b.outcome == "declined" for b in req.banks):
-        reason = "；".join(f"{b.bank}：{b.outcome_note}" for b in req.banks)
+        earlier = [
+            f"{e.data['bank']}：{e.data['reason']}"
+            for e in req.events
+            if e.data.get("outcome") == "declined" and e.data.get("reason")
+        ]
+        combined = "；".join([*earlier, f"{bank}：{details.decline_text}"])
         move_request(
             session,
             req,
@@ -211,7 +235,7 @@ def record_bank_outcome(
             note=step_note,
             actor=actor,
             office_phone=office_phone,
-            details=LoanDetails(reason=reason),
+            details=LoanDetails(combined=combined),
         )
         moved = True
     if not moved:
@@ -238,5 +262,5 @@ def _outcome_text(outcome: str, details: LoanDetails, note: str) -> str:
             f"产品：{details.product.strip()}"
         )
     else:
-        text = f"未获贷，原因：{details.reason.strip()}"
+        text = f"未获贷，原因：{details.decline_text}"
     return f"{text}（{note}）" if note else text

@@ -28,6 +28,7 @@ from bot.conversation.replies import (
     status_message,
 )
 from bot.conversation.turn import Reply, Turn
+from bot.handoff.flow import HandoffHook
 from bot.llm.context import conversation_scope
 from bot.messages import Button, OutMessage
 from core.masking import mask_text
@@ -49,6 +50,7 @@ class Engine:
         self.db = db
         self.answerer = answerer
         self.settings = settings
+        self.handoff = HandoffHook(db, settings)
 
     def handle(self, channel: str, user_id: str, text: str) -> list[OutMessage]:
         """Handle one message (or button value) from a channel user; returns the replies."""
@@ -88,13 +90,16 @@ class Engine:
         if ref is not None:
             command = "status"
         form = state.get("form")
+        if feedback is None and self.handoff.decide(turn, channel, user_id, text, command):
+            return turn  # a handoff is open or asked for: staff answer, not the bot
         if feedback is not None:
             turn.feedback, turn.intent = feedback, "feedback"
+            self.handoff.note_feedback(turn, feedback[1])
         elif doc_id:
             turn.intent = "document"
             turn.say(document_message(self._document(doc_id)), "document")
             self._resume(turn)
-        elif command == "human":
+        elif command == "human":  # channels staff replies cannot reach (cli): the contact
             turn.intent = "human"
             turn.say(contact_message(self.settings), "human")
             self._resume(turn)
@@ -158,6 +163,7 @@ class Engine:
         if offer:
             turn.state["hints"] = need_hints(text)
             turn.say(intake_offer_message(), "intake_offer")
+        self.handoff.note_answer(turn, answer)
 
     def _apply(
         self,
@@ -196,6 +202,7 @@ class Engine:
                 receipt = [Reply(message, intent) for message, intent in
                            receipt_messages(request, duplicate)]  # fmt: skip
                 replies = receipt + replies
+            replies = self.handoff.apply(session, conversation_id, channel, user_id, turn) + replies
             return [self._record(session, conversation_id, reply) for reply in replies]
 
     def _record(self, session: Any, conversation_id: int, reply: Reply) -> OutMessage:

@@ -54,6 +54,9 @@ class Settings(BaseSettings):
         "中国邮政储蓄银行三明市分行,兴业银行三明分行,福建三明农村商业银行"
     )
 
+    # Back office: working days (Mon-Fri) a bank has to answer a pushed request (measure 8)
+    bank_response_days: int = Field(10, ge=1, le=60)
+
     # Web API
     rate_limit_chat: str = "20/minute"
     rate_limit_intake: str = "5/minute"

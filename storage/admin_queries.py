@@ -7,9 +7,10 @@ from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, case, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
+from storage.deadlines import overdue_request_ids
 from storage.models import FinancingRequest, RequestBank, WhitelistEntry
 
 # Staff work in China Standard Time; day filters are local days.
@@ -47,12 +48,14 @@ class RequestFilter:
     page: int = 1
     per_page: int = 20
     bank: str | None = None  # set for bank officers, never from the query string
+    overdue: str = ""  # "yes": only requests with a push past its response deadline
+    overdue_before: datetime | None = None  # the deadline cutoff (from BANK_RESPONSE_DAYS)
 
     def query_items(self) -> list[tuple[str, str]]:
         """The filter as query-string pairs (without page and bank), for links."""
         items: list[tuple[str, str]] = []
         for f in fields(self):
-            if f.name in ("page", "bank"):
+            if f.name in ("page", "bank", "overdue_before"):
                 continue
             value = getattr(self, f.name)
             if isinstance(value, list):
@@ -140,6 +143,8 @@ def filtered_select(flt: RequestFilter) -> Select[Any]:
     if flt.whitelist in ("yes", "no"):
         listed = model.credit_code.in_(select(WhitelistEntry.credit_code))
         query = query.where(listed if flt.whitelist == "yes" else ~listed)
+    if flt.overdue == "yes" and flt.overdue_before is not None:
+        query = query.where(model.id.in_(overdue_request_ids(flt.overdue_before, flt.bank)))
     term = flt.q.strip()
     if term:
         query = query.where(
@@ -155,9 +160,14 @@ def filtered_select(flt: RequestFilter) -> Select[Any]:
 def sorted_select(flt: RequestFilter) -> Select[Any]:
     """The filtered query in the requested order (id breaks ties)."""
     column = SORT_COLUMNS.get(flt.sort, FinancingRequest.created_at)
+    query = filtered_select(flt)
+    if flt.bank is not None and flt.overdue_before is not None:
+        # A bank officer sees their own overdue pushes first.
+        own_overdue = FinancingRequest.id.in_(overdue_request_ids(flt.overdue_before, flt.bank))
+        query = query.order_by(case((own_overdue, 0), else_=1))
     if flt.order == "asc":
-        return filtered_select(flt).order_by(column.asc(), FinancingRequest.id.asc())
-    return filtered_select(flt).order_by(column.desc(), FinancingRequest.id.desc())
+        return query.order_by(column.asc(), FinancingRequest.id.asc())
+    return query.order_by(column.desc(), FinancingRequest.id.desc())
 
 
 def search_requests(session: Session, *, flt: RequestFilter) -> RequestPage:

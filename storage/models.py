@@ -290,3 +290,42 @@ class StaffSession(Base):
     expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
     ip: Mapped[str | None] = mapped_column(String(64), default=None)
+
+
+class Handoff(Base):
+    """A conversation handed to a person (转人工): open until staff or the owner close it."""
+
+    __tablename__ = "handoffs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id"), index=True)
+    channel: Mapped[str] = mapped_column(String(20))
+    user_id: Mapped[str] = mapped_column(String(128))
+    status: Mapped[str] = mapped_column(String(10), default="open", index=True)  # open / closed
+    reason: Mapped[str] = mapped_column(String(20), default="asked")  # asked / offer
+    claimed_by: Mapped[str | None] = mapped_column(String(64), default=None)
+    claimed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+    first_reply_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+    last_user_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+    closed_by: Mapped[str | None] = mapped_column(String(64), default=None)
+    created_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, index=True
+    )
+
+
+class SatisfactionSurvey(Base):
+    """The one satisfaction question (1-5) a firm gets after its request's outcome."""
+
+    __tablename__ = "satisfaction_surveys"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(
+        ForeignKey("financing_requests.id"), unique=True, index=True
+    )
+    channel: Mapped[str] = mapped_column(String(20))
+    user_id: Mapped[str] = mapped_column(String(128), index=True)
+    outcome: Mapped[str] = mapped_column(String(20))
+    score: Mapped[int | None] = mapped_column(Integer, default=None)
+    asked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    answered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)

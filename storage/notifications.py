@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from storage.models import Notification, utcnow
@@ -43,15 +43,24 @@ def mark_notification(session: Session, notification_id: int, *, sent: bool) -> 
 
 
 def take_user_notifications(session: Session, *, channel: str, user_id: str) -> list[str]:
-    """Unsent messages for one user (channels without push show them on the next visit)."""
+    """Unsent messages for one user (channels without push show them on the next visit).
+
+    Each row is claimed with a conditional update, so two concurrent callers (two polls, or a
+    poll and a chat message) never both return the same message.
+    """
     query = (
-        select(Notification)
+        select(Notification.id, Notification.text)
         .where(Notification.channel == channel, Notification.user_id == user_id)
         .where(Notification.sent_at.is_(None))
         .order_by(Notification.id)
     )
-    notes = list(session.scalars(query))
-    for note in notes:
-        note.attempts += 1
-        note.sent_at = utcnow()
-    return [note.text for note in notes]
+    taken = []
+    for note_id, text in session.execute(query).all():
+        result = session.execute(
+            update(Notification)
+            .where(Notification.id == note_id, Notification.sent_at.is_(None))
+            .values(sent_at=utcnow(), attempts=Notification.attempts + 1)
+        )
+        if int(getattr(result, "rowcount", 0) or 0) == 1:
+            taken.append(text)
+    return taken

@@ -180,5 +180,10 @@ async def feedback(body: FeedbackIn, db: DbDep) -> FeedbackOut:
     score = 1 if body.value == "up" else -1
     if not await run_in_threadpool(_record_feedback, db, body, score):
         raise HTTPException(404, "message not found")
+    from bot.handoff.flow import offer_after_web_feedback  # handoff offer after two 👎
+
+    await run_in_threadpool(
+        offer_after_web_feedback, db, channel=CHANNEL, user_id=body.session_id, value=score
+    )
     FEEDBACK.labels(body.value).inc()
     return FeedbackOut(message_id=body.message_id, feedback=score)

@@ -36,6 +36,8 @@ class Turn:
     submit: dict[str, Any] | None = None  # consented form data to store
     submit_key: str | None = None  # the form's id: stores it at most once
     feedback: tuple[int, int] | None = None  # (message id, +1/-1)
+    handoff: str | None = None  # asked / offer (open one), message (to staff), close
+    survey_score: int | None = None  # answer to the satisfaction question after an outcome
 
     def say(self, message: OutMessage, intent: str | None = None) -> None:
         """Append a plain (not rateable) reply."""

@@ -90,9 +90,10 @@ def test_move_through_workflow_records_notes_and_notifies(
         ("pushed", "granted", "officer_a"),
     ]
     assert events[1].note == "材料齐全" and events[3].data["banks"] == [BANK_A, BANK_B]
-    assert [n.channel for n in notes] == ["web"] * 4
+    assert [n.channel for n in notes] == ["web"] * 5  # 4 status changes + satisfaction question
     assert all(n.user_id == "user-1" for n in notes)
-    assert "已获贷" in notes[-1].text and "45 万元" in notes[-1].text
+    assert "已获贷" in notes[-2].text and "45 万元" in notes[-2].text
+    assert notes[-1].text.startswith("【满意度回访】")
     assert "材料齐全" not in "".join(n.text for n in notes)  # staff notes stay internal
     page = coord.get(f"/admin/requests/{rid}").text
     assert "符合外贸贷" in page and "officer_a" in page
@@ -124,10 +125,24 @@ def test_decline_by_every_bank_declines_request_then_coaching(
     coord = as_user("coord")
     assert _post(coord, seeded.for_a, "push", banks=[BANK_B]).status_code == 303
     officer_a = as_user("officer_a")
-    _post(officer_a, seeded.for_a, "outcome", outcome="declined", decline_reason="流水不足")
+    _post(
+        officer_a,
+        seeded.for_a,
+        "outcome",
+        outcome="declined",
+        decline_category="经营问题",
+        decline_reason="流水不足",
+    )
     assert _load(settings, seeded.for_a)[0].status == "pushed"  # bank B still pending
     officer_b = as_user("officer_b")
-    _post(officer_b, seeded.for_a, "outcome", outcome="declined", decline_reason="负债率高")
+    _post(
+        officer_b,
+        seeded.for_a,
+        "outcome",
+        outcome="declined",
+        decline_category="资质不符",
+        decline_reason="负债率高",
+    )
     req, events, _ = _load(settings, seeded.for_a)
     assert req.status == "declined"
     assert "流水不足" in (req.decline_reason or "") and "负债率高" in (req.decline_reason or "")
@@ -145,7 +160,7 @@ def test_outcome_twice_for_same_bank_is_refused(
     as_user: Callable[[str], httpx.Client], seeded: Seeded
 ) -> None:
     officer = as_user("officer_a")
-    data = {"outcome": "declined", "decline_reason": "资料不全"}
+    data = {"outcome": "declined", "decline_category": "资质不符", "decline_reason": "资料不全"}
     assert _post(officer, seeded.for_a, "outcome", **data).status_code == 303
     again = _post(officer, seeded.for_a, "outcome", **data)
     assert again.status_code in (400, 403)

@@ -348,6 +348,25 @@
     renderChoices(shown.bubble, entry.buttons);
     if (entry.message_id) renderFeedback(shown.bubble, entry.message_id);
   });
+  // --- inbox polling (handoff helper): staff replies and status changes, each shown once ---
+  var INBOX_POLL_MS = 3000;
+  function pollInbox() {
+    if (!sessionId || document.hidden) return;
+    fetch("/api/chat/inbox?session_id=" + encodeURIComponent(sessionId))
+      .then(function (res) { return res.ok ? res.json() : { messages: [] }; })
+      .then(function (data) {
+        (data.messages || []).forEach(function (m) {
+          var shown = addMessage("bot", m.text);
+          shown.row.classList.add("inbox");
+          renderChoices(shown.bubble, m.buttons);
+          remember({ kind: "bot", text: m.text, citations: [], buttons: m.buttons || [],
+            message_id: null });
+        });
+      })
+      .catch(function () { /* offline: the next poll retries */ });
+  }
+  window.setInterval(pollInbox, INBOX_POLL_MS);
+  // --- end inbox polling ---
   toParent({ type: "policybot:ready" });
   if (!embedded) input.focus();
 })();

@@ -1,0 +1,36 @@
+"""Bank response deadlines as the back-office pages show them (due dates, overdue marks)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from storage.deadlines import due_date, is_overdue, local_date
+from storage.models import FinancingRequest, RequestBank, utcnow
+
+
+def push_deadlines(request: Any, banks: Iterable[RequestBank]) -> dict[int, dict[str, Any]]:
+    """Per push id: {"due": date, "overdue": bool} with BANK_RESPONSE_DAYS from the settings."""
+    days = request.app.state.settings.bank_response_days
+    today = local_date(utcnow())
+    return {
+        b.id: {"due": due_date(b.pushed_at, days), "overdue": is_overdue(b, days=days, today=today)}
+        for b in banks
+    }
+
+
+def overdue_ids(
+    request: Any, requests: Iterable[FinancingRequest], *, bank: str | None = None
+) -> set[int]:
+    """Ids of pushed requests with an overdue push (only `bank`'s push when given)."""
+    days = request.app.state.settings.bank_response_days
+    today: date = local_date(utcnow())
+    return {
+        r.id
+        for r in requests
+        if r.status == "pushed"
+        and any(
+            is_overdue(b, days=days, today=today) for b in r.banks if bank is None or b.bank == bank
+        )
+    }

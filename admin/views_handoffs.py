@@ -1,0 +1,182 @@
+"""Handoffs (转人工) in the back office: inbox, transcript, claim, reply, close.
+
+Coordinators and admins handle them. The list and the transcript refresh themselves by polling
+the `rows` / `messages` fragments (admin/static/handoffs.js), so new handoffs and replies appear
+without reloading.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from fastapi import HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy.orm import Session
+
+from admin.audit_helpers import audit
+from admin.auth import Editor, Staff
+from admin.routing import admin_router
+from admin.templating import render
+from bot.handoff.delivery import close_by_staff, send_staff_reply
+from storage.handoffs import claim_handoff, list_handoffs, transcript
+from storage.models import Handoff, utcnow
+
+router = admin_router()
+ENTITY = "handoff"
+NOTICES = {
+    "claimed": "已认领，其他同事会看到由您处理。",
+    "replied": "回复已发送。",
+    "held": "回复已保存：对方超过 48 小时未发消息，微信将在其下次留言时送达。",
+    "closed": "人工服务已结束，助手恢复自动回复。",
+}
+ERRORS = {
+    "claimed_by_other": "该会话已由其他同事认领。",
+    "closed": "该会话已结束，不能再回复。",
+    "empty": "请填写回复内容（不超过 2000 字）。",
+}
+
+
+def waiting_minutes(handoff: Handoff, now: datetime | None = None) -> int:
+    """Minutes the owner has waited: until the first staff reply, else until now or close."""
+    end = handoff.first_reply_at or handoff.closed_at or now or utcnow()
+    start = handoff.created_at
+    if start.tzinfo is None:
+        start = start.replace(tzinfo=UTC)
+    if end.tzinfo is None:
+        end = end.replace(tzinfo=UTC)
+    return max(0, int((end - start).total_seconds() // 60))
+
+
+def waiting_label(minutes: int) -> str:
+    """A short Chinese duration: 5分钟 / 2小时10分钟 / 1天3小时."""
+    if minutes < 60:
+        return f"{minutes}分钟"
+    hours, rest = divmod(minutes, 60)
+    if hours < 24:
+        return f"{hours}小时{rest}分钟" if rest else f"{hours}小时"
+    days, hours = divmod(hours, 24)
+    return f"{days}天{hours}小时" if hours else f"{days}天"
+
+
+def _rows(session: Session) -> list[dict[str, Any]]:
+    now = utcnow()
+    return [
+        {"h": h, "waiting": waiting_label(waiting_minutes(h, now))} for h in list_handoffs(session)
+    ]
+
+
+def _load(session: Session, handoff_id: int) -> Handoff:
+    handoff = session.get(Handoff, handoff_id)
+    if handoff is None:
+        raise HTTPException(status_code=404, detail="not found")
+    return handoff
+
+
+@router.get("/handoffs", response_class=HTMLResponse)
+def handoff_list(request: Request, staff: Editor) -> HTMLResponse:
+    """Open handoffs (longest waiting first) and the recently closed ones."""
+    with request.app.state.db.session() as session:
+        rows = _rows(session)
+    return render(request, "handoffs.html", {"rows": rows})
+
+
+@router.get("/handoffs/rows", response_class=HTMLResponse)
+def handoff_rows(request: Request, staff: Editor) -> HTMLResponse:
+    """The list's table body alone (polled by the page)."""
+    with request.app.state.db.session() as session:
+        rows = _rows(session)
+    return render(request, "handoffs_rows.html", {"rows": rows})
+
+
+def _detail_context(session: Session, handoff: Handoff) -> dict[str, Any]:
+    return {
+        "h": handoff,
+        "messages": transcript(session, handoff=handoff),
+        "waiting": waiting_label(waiting_minutes(handoff)),
+    }
+
+
+@router.get("/handoffs/{handoff_id}", response_class=HTMLResponse)
+def handoff_detail(request: Request, handoff_id: int, staff: Editor) -> HTMLResponse:
+    """The whole transcript, who holds the handoff, and the reply box."""
+    msg = request.query_params.get("msg", "")
+    with request.app.state.db.session() as session:
+        context = _detail_context(session, _load(session, handoff_id))
+        context["notice"] = NOTICES.get(msg, "")
+        context["error"] = ERRORS.get(request.query_params.get("err", ""), "")
+        return render(request, "handoffs_detail.html", context)
+
+
+@router.get("/handoffs/{handoff_id}/messages", response_class=HTMLResponse)
+def handoff_messages(request: Request, handoff_id: int, staff: Editor) -> HTMLResponse:
+    """The transcript alone (polled by the detail page)."""
+    with request.app.state.db.session() as session:
+        context = _detail_context(session, _load(session, handoff_id))
+        return render(request, "handoffs_messages.html", context)
+
+
+def _back(handoff_id: int, *, msg: str = "", err: str = "") -> RedirectResponse:
+    query = f"?msg={msg}" if msg else f"?err={err}"
+    return RedirectResponse(f"/admin/handoffs/{handoff_id}{query}", status_code=303)
+
+
+@router.post("/handoffs/{handoff_id}/claim")
+def handoff_claim(request: Request, handoff_id: int, staff: Editor) -> Response:
+    """Take the handoff: the others see who has it."""
+    with request.app.state.db.session() as session:
+        handoff = _load(session, handoff_id)
+        before = {"claimed_by": handoff.claimed_by}
+        if not claim_handoff(session, handoff_id=handoff_id, actor=staff.username):
+            reason = "closed" if handoff.status != "open" else "claimed_by_other"
+            return _back(handoff_id, err=reason)
+        audit(
+            session, request, staff.username, "handoff_claim", ENTITY, entity_id=handoff_id,
+            before=before, after={"claimed_by": staff.username},
+        )  # fmt: skip
+    return _back(handoff_id, msg="claimed")
+
+
+async def _text_field(request: Request, name: str) -> str:
+    form = await request.form()
+    value = form.get(name, "")
+    return value if isinstance(value, str) else ""
+
+
+@router.post("/handoffs/{handoff_id}/reply")
+async def handoff_reply(request: Request, handoff_id: int, staff: Editor) -> Response:
+    """Send a reply to the owner on their channel (form fields `text`, `csrf_token`)."""
+    text = await _text_field(request, "text")
+    return _reply(request, handoff_id, staff, text)
+
+
+def _reply(request: Request, handoff_id: int, staff: Staff, text: str) -> Response:
+    with request.app.state.db.session() as session:
+        handoff = _load(session, handoff_id)
+        if handoff.status != "open":
+            return _back(handoff_id, err="closed")
+        if handoff.claimed_by not in (None, staff.username) and not staff.is_admin:
+            return _back(handoff_id, err="claimed_by_other")
+        try:
+            delivery = send_staff_reply(session, handoff=handoff, text=text, actor=staff.username)
+        except ValueError:
+            return _back(handoff_id, err="empty")
+        audit(
+            session, request, staff.username, "handoff_reply", ENTITY, entity_id=handoff_id,
+            after={"message_id": delivery.message_id, "delivery": delivery.mode,
+                   "chars": len(text.strip())},
+        )  # fmt: skip
+    return _back(handoff_id, msg="held" if delivery.mode == "held" else "replied")
+
+
+@router.post("/handoffs/{handoff_id}/close")
+def handoff_close(request: Request, handoff_id: int, staff: Editor) -> Response:
+    """End the handoff (`csrf_token`); the owner is told and the bot answers again."""
+    with request.app.state.db.session() as session:
+        handoff = _load(session, handoff_id)
+        if close_by_staff(session, handoff=handoff, actor=staff.username):
+            audit(
+                session, request, staff.username, "handoff_close", ENTITY, entity_id=handoff_id,
+                before={"status": "open"}, after={"status": "closed"},
+            )  # fmt: skip
+    return _back(handoff_id, msg="closed")

@@ -1,0 +1,181 @@
+"""The engine's handoff hook: open a handoff, route the owner's messages to it, offer one.
+
+State kept in the conversation: `handoff` (True while one is open; the `handoffs` table is the
+truth, checked only while the flag is set) and `misses` (declined or 👎 answers in a row).
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.conversation.commands import normalize_text
+from bot.conversation.turn import Reply, Turn
+from bot.handoff.hours import describe_opening, parse_office_hours
+from bot.messages import Answer, Button, OutMessage
+from storage.conversations import save_state
+from storage.db import Database
+from storage.handoffs import close_handoff, note_user_message, open_handoff
+from storage.models import Conversation, Handoff, utcnow
+from storage.notifications import enqueue_notification, take_user_notifications
+from storage.satisfaction import parse_score, pending_survey, record_satisfaction
+
+CHANNELS = frozenset({"web", "telegram", "wechat", "wecom"})  # where staff replies can reach
+OFFER_AFTER = 2  # declined or 👎 answers in a row before a handoff is offered
+END_WORDS = frozenset({"取消", "结束", "/cancel", "/end", "结束人工", "结束对话", "退出人工"})
+HELD_SUFFIX = ":held"  # outbox channel of replies kept for the next message (WeChat window)
+HUMAN_BUTTON = Button("转人工", "转人工")
+OFFER_TEXT = "抱歉，我好像没能帮上忙。需要转给协调办工作人员（人工服务）吗？"
+ENDED_BY_OWNER = "已结束人工服务。还有政策问题可以继续问我，需要时回复“人工”再次转人工。"
+SURVEY_THANKS = "感谢您的评价！如还需要帮助，可以直接提问或回复“人工”。"
+CLOSED_BY_STAFF = "协调办已结束本次人工服务。还有政策问题可以继续问我，需要时回复“人工”。"
+
+
+def held_channel(channel: str) -> str:
+    """The outbox channel holding replies that wait for the owner's next message."""
+    return channel + HELD_SUFFIX
+
+
+def opened_text(settings: Any, now: datetime) -> str:
+    """What the owner is told when a handoff opens (outside office hours: when, and kept)."""
+    hours = parse_office_hours(settings.office_hours)
+    lines = ["已为您转接人工服务，协调办工作人员会在这里回复您。"]
+    if not hours.is_open(now):
+        when = describe_opening(hours.next_opening(now), now)
+        lines.append(
+            f"现在是非办公时间（办公时间：{settings.office_hours}），"
+            f"工作人员将于{when}起回复，您的留言已保存。"
+        )
+    lines.append("在此期间您发送的消息都会转给工作人员；回复“结束”可结束人工服务。")
+    lines.append(f"急事也可致电{settings.office_name}：{settings.office_phone}。")
+    return "\n".join(lines)
+
+
+def offer_message() -> OutMessage:
+    """The offer of a handoff after answers that did not help."""
+    return OutMessage(OFFER_TEXT, buttons=[HUMAN_BUTTON, Button("不用了", "不用了")])
+
+
+class HandoffHook:
+    """Called by the engine: `decide` while reading, `apply` inside the turn's transaction."""
+
+    def __init__(self, db: Database, settings: Any, clock: Callable[[], datetime] = utcnow) -> None:
+        self.db = db
+        self.settings = settings
+        self.clock = clock
+
+    def decide(
+        self, turn: Turn, channel: str, user_id: str, text: str, command: str | None
+    ) -> bool:
+        """Handle the turn when a handoff is open or asked for; False lets the bot answer."""
+        state = turn.state
+        if state.get("handoff"):
+            if self._open_handoff_id(channel, user_id) is None:
+                state.pop("handoff", None)  # staff closed it: the bot answers again
+            elif normalize_text(text) in END_WORDS or command == "cancel":
+                state.pop("handoff", None)
+                turn.intent, turn.handoff = "handoff_end", "close"
+                turn.say(OutMessage(ENDED_BY_OWNER), "handoff_end")
+                return True
+            else:
+                turn.intent, turn.handoff = "handoff", "message"
+                return True  # the bot stays quiet: staff answer
+        if command == "human" and channel in CHANNELS:
+            turn.intent = "human"
+            turn.handoff = "offer" if state.pop("offered", False) else "asked"
+            state["handoff"] = True
+            state["misses"] = 0
+            turn.say(OutMessage(opened_text(self.settings, self.clock())), "handoff_open")
+            return True
+        state.pop("offered", None)
+        score = None if state.get("form") or command else parse_score(text)
+        if score is not None and self._survey_pending(channel, user_id):
+            turn.intent, turn.survey_score = "satisfaction", score
+            turn.say(OutMessage(SURVEY_THANKS), "satisfaction")
+            return True
+        return False
+
+    def _survey_pending(self, channel: str, user_id: str) -> bool:
+        with self.db.session() as session:
+            return pending_survey(session, channel=channel, user_id=user_id) is not None
+
+    def note_answer(self, turn: Turn, answer: Answer) -> None:
+        """Count a declined answer (or reset on a good one); offer a handoff after two."""
+        self._count(turn, miss=not answer.in_scope)
+
+    def note_feedback(self, turn: Turn, value: int) -> None:
+        """Count a 👎 (or reset on a 👍); offer a handoff after two misses in a row."""
+        self._count(turn, miss=value < 0)
+
+    def _count(self, turn: Turn, *, miss: bool) -> None:
+        state = turn.state
+        if state.get("handoff"):
+            return
+        state["misses"] = int(state.get("misses", 0)) + 1 if miss else 0
+        if state["misses"] >= OFFER_AFTER and not state.get("form"):
+            state["misses"], state["offered"] = 0, True
+            turn.say(offer_message(), "handoff_offer")
+
+    def _open_handoff_id(self, channel: str, user_id: str) -> int | None:
+        with self.db.session() as session:
+            query = select(Handoff.id).where(
+                Handoff.channel == channel, Handoff.user_id == user_id, Handoff.status == "open"
+            )
+            return session.scalars(query).first()
+
+    def apply(
+        self, session: Session, conversation_id: int, channel: str, user_id: str, turn: Turn
+    ) -> list[Reply]:
+        """Write the turn's handoff effects; returns replies to show first (held staff replies)."""
+        if turn.handoff in ("asked", "offer"):
+            open_handoff(
+                session, conversation_id=conversation_id, channel=channel, user_id=user_id,
+                reason=turn.handoff,
+            )  # fmt: skip
+        elif turn.handoff in ("message", "close"):
+            found = session.scalars(
+                select(Handoff).where(
+                    Handoff.conversation_id == conversation_id, Handoff.status == "open"
+                )
+            ).first()
+            if found is not None and turn.handoff == "message":
+                note_user_message(session, handoff_id=found.id)
+            elif found is not None:
+                close_handoff(session, handoff_id=found.id, actor="owner")
+        if turn.survey_score is not None:
+            record_satisfaction(session, channel=channel, user_id=user_id, score=turn.survey_score)
+        if channel != "wechat":
+            return []
+        held = take_user_notifications(session, channel=held_channel(channel), user_id=user_id)
+        return [Reply(OutMessage(f"（您离开期间的回复）{text}"), "staff_reply") for text in held]
+
+
+def offer_after_web_feedback(db: Database, *, channel: str, user_id: str, value: int) -> None:
+    """A 👍/👎 given outside the engine (web widget): count it; queue the offer after two 👎."""
+    with db.session() as session:
+        conversation = session.scalars(
+            select(Conversation).where(
+                Conversation.channel == channel, Conversation.user_id == user_id
+            )
+        ).first()
+        if conversation is None:
+            return
+        state = copy.deepcopy(conversation.state or {})
+        if state.get("handoff"):
+            return
+        misses = int(state.get("misses", 0)) + 1 if value < 0 else 0
+        state["misses"] = misses
+        if misses >= OFFER_AFTER and not state.get("form"):
+            state["misses"], state["offered"] = 0, True
+            enqueue_notification(
+                session, channel=channel, user_id=user_id, text=OFFER_TEXT + "回复“转人工”即可。"
+            )
+        save_state(
+            session, conversation_id=conversation.id, state=state,
+            expected_version=conversation.version,
+        )  # fmt: skip
