@@ -170,7 +170,8 @@ def test_decline_without_reason_refused(
     else:
         response = _post(as_user("coord"), seeded.for_a, "status", target="declined", **fields)
     assert response.status_code == 400
-    assert re.search("请(选择|填写)未获贷原因", response.text)
+    # a pushed request records outcomes per bank only; the status form says so instead
+    assert re.search("请(选择|填写)未获贷原因|按银行登记结果", response.text)
     assert _status(settings, seeded.for_a) == "pushed"
 
 
@@ -187,7 +188,7 @@ def test_firm_told_outcome_reason_and_follow_up_then_rates(
             as_user("officer_a"), seeded.for_a, "outcome", outcome="declined", **DECLINE
         )
     else:
-        response = _post(as_user("coord"), seeded.for_a, "status", target="declined", **DECLINE)
+        response = _post(as_user("officer_a"), seeded.for_a, "outcome", outcome="declined", **DECLINE)
     assert response.status_code == 303
     inbox = httpx.get(f"{admin_live.url}/api/chat/inbox", params={"session_id": "user-1"})
     texts = [m["text"] for m in inbox.json()["messages"]]
@@ -211,7 +212,7 @@ def test_satisfaction_asked_once_per_request(
     settings: Settings, as_user: Callable[[str], httpx.Client], seeded: Seeded
 ) -> None:
     coord = as_user("coord")
-    _post(coord, seeded.for_a, "status", target="declined", **DECLINE)
+    _post(as_user("officer_a"), seeded.for_a, "outcome", outcome="declined", **DECLINE)
     _post(coord, seeded.for_a, "status", target="coaching", note="安排辅导")
     db = open_database(settings)
     with db.session() as session:
@@ -227,7 +228,7 @@ def test_non_scores_not_taken_as_rating(
     admin_live: Any,
     text: str,
 ) -> None:
-    _post(as_user("coord"), seeded.for_a, "status", target="declined", **DECLINE)
+    _post(as_user("officer_a"), seeded.for_a, "outcome", outcome="declined", **DECLINE)
     httpx.post(
         f"{admin_live.url}/api/chat", json={"session_id": "user-1", "text": text}, timeout=30
     )
