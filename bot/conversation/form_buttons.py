@@ -44,7 +44,9 @@ def form_tag(form: dict[str, Any]) -> str:
     return str(form["id"])[:8]
 
 
-def answer_button(form: dict[str, Any], field: str, label: str, answer: str | None = None) -> Button:
+def answer_button(
+    form: dict[str, Any], field: str, label: str, answer: str | None = None
+) -> Button:
     """A button answering `field` of this form with `answer` (default: the label)."""
     return Button(label, f"{ANSWER}:{form_tag(form)}:{field}:{label if answer is None else answer}")
 

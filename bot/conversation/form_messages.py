@@ -65,6 +65,16 @@ def prompt_message(form: dict[str, Any], field: Field, lead: str = "") -> OutMes
     return OutMessage(f"{lead}（{index}/{TOTAL}）{field.ask()}", buttons=buttons)
 
 
+def resume_message(form: dict[str, Any], lead: str = "") -> OutMessage:
+    """Where the form stands: the next question, the summary or the edit picker."""
+    if form["step"] == "edit":
+        return edit_picker_message(form)
+    field = next_field(form)
+    if field is None:
+        return summary_message(form, lead)
+    return prompt_message(form, field, lead)
+
+
 def summary_line(form: dict[str, Any], field: Field) -> str:
     """One answer in the summary (a credit code confirmed against the licence says so)."""
     value = display_value(field.name, form["data"].get(field.name))

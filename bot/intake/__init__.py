@@ -2,7 +2,8 @@
 
 from bot.intake.errors import ConfirmationNeeded, FieldError, IntakeError, UnknownFieldError
 from bot.intake.fields import FIELD_BY_NAME, FIELDS, FORM_FIELDS, Field, display_value
-from bot.intake.validation import RequestCheck, check_request, validate_field, validate_request
+from bot.intake.request_check import RequestCheck, check_request, validate_request
+from bot.intake.validation import validate_field
 
 __all__ = [
     "FIELD_BY_NAME",

@@ -60,7 +60,10 @@ class AmountReading:
 
 
 def describe_wan(wan: float) -> str:
-    """An amount for confirmation: "1500 万元", "0.15 万元（即 1500 元）", "20000 万元（即 2 亿元）"."""
+    """An amount for confirmation, in 万元 with yuan below 1 万 and 亿 from 1 亿 on.
+
+    "1500 万元", "0.15 万元（即 1500 元）", "20000 万元（即 2 亿元）".
+    """
     text = f"{wan:g} 万元"
     if wan < 1:
         return f"{text}（即 {wan * YUAN_PER_WAN:g} 元）"

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Collection
-from dataclasses import dataclass, field
 from typing import Any
 
 from bot.intake.amounts import MAX_AMOUNT_WAN, AmountReading, describe_wan, read_amount
@@ -22,14 +20,13 @@ from bot.intake.credit_code import (
     normalize_credit_code,
 )
 from bot.intake.errors import ConfirmationNeeded, FieldError, ReadingError, UnknownFieldError
-from bot.intake.fields import FIELD_BY_NAME, FIELDS, Field
+from bot.intake.fields import FIELD_BY_NAME, Field
 from bot.intake.numbers import spoken_digits
 from bot.intake.terms import MAX_TERM_MONTHS, describe_months, read_term
 
 MAX_NOTE = 1000
 UNVERIFIED_FLAG = "credit_code_unverified"
 LEGACY_CODE_YES = "按执照填写，确认无误"
-_CHANNEL = re.compile(r"^[a-z][a-z0-9_-]{0,19}$")
 _PHONE_NOISE = re.compile(r"[\s\-()（）.。,，、;；:：!！?？~～_—·]")
 _PERSON = re.compile(r"[\u3400-\u9fffA-Za-z·• .'-]+")
 
@@ -218,54 +215,3 @@ def validate_field(name: str, raw: Any) -> Any:
     if isinstance(raw, str) and is_placeholder_only(raw):
         raise _placeholder_error(field)
     return _VALIDATORS[field.kind](field, raw)
-
-
-@dataclass
-class RequestCheck:
-    """A whole request checked: clean values, per-field Chinese errors, and the errors the
-    submitter can clear by confirming (field -> label of the confirmation, e.g. "确认无误")."""
-
-    clean: dict[str, Any] = field(default_factory=dict)
-    errors: dict[str, str] = field(default_factory=dict)
-    confirmable: dict[str, str] = field(default_factory=dict)
-
-
-def check_request(data: dict[str, Any], *, confirmed: Collection[str] = ()) -> RequestCheck:
-    """Validate every field; readings to confirm are stored only for fields in `confirmed`."""
-    check = RequestCheck()
-    for item in FIELDS:
-        raw = data.get(item.name)
-        if raw is None or (isinstance(raw, str) and not raw.strip()):
-            if item.optional:
-                check.clean[item.name] = ""
-            elif item.kind == "consent":
-                check.errors[item.name] = "需要您同意授权后才能提交"
-            else:
-                check.errors[item.name] = f"请填写{item.label}，例如：{item.example}"
-            continue
-        try:
-            check.clean[item.name] = validate_field(item.name, raw)
-        except ConfirmationNeeded as exc:
-            if item.name in confirmed:
-                check.clean[item.name] = exc.value
-                check.clean.update(exc.flags)
-            else:
-                check.errors[item.name] = exc.message
-                check.confirmable[item.name] = exc.yes_label if exc.yes_label != "是" else "确认无误"
-        except FieldError as exc:
-            check.errors[item.name] = exc.message
-    channel = data.get("channel")
-    if channel is not None:
-        if isinstance(channel, str) and _CHANNEL.match(channel):
-            check.clean["channel"] = channel
-        else:
-            check.errors["channel"] = "渠道名称无效"
-    return check
-
-
-def validate_request(
-    data: dict[str, Any], *, confirmed: Collection[str] = ()
-) -> tuple[dict[str, Any], dict[str, str]]:
-    """Clean values of a whole request and per-field Chinese errors (empty when valid)."""
-    check = check_request(data, confirmed=confirmed)
-    return check.clean, check.errors
