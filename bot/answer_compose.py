@@ -16,14 +16,8 @@ def citation_for(doc: Document) -> Citation:
     """The citation (with responsible units and the cited text) of a document."""
     if doc.article is not None:
         title = POLICY_TITLE if doc.article == 0 else f"第{doc.article}条 {doc.title}"
-        return Citation(
-            doc.doc_id,
-            doc.article,
-            title,
-            doc.source or POLICY_SOURCE,
-            units=doc.units,
-            excerpt=doc.text,
-        )
+        return Citation(doc.doc_id, doc.article, title, doc.source or POLICY_SOURCE,
+                        units=doc.units, excerpt=doc.text)
     verified = doc.meta.get("last_verified", "")
     source = f"{doc.source}（核实于{verified}）" if verified else doc.source
     return Citation(doc.doc_id, None, doc.title, source, units=doc.units, excerpt=doc.text)
@@ -57,10 +51,8 @@ def measure_answer(doc: Document, sentences: list[str]) -> str:
     if doc.article == 0:
         validity = "" if "2025年4月29日" in body else f"\n{VALIDITY}"
         return f"{body}\n依据：《{POLICY_TITLE}》全文（{doc.units}印发）。{validity}"
-    return (
-        f"{body}\n依据：《{POLICY_TITLE}》第{doc.article}条“{doc.title}”。\n"
-        f"责任单位：{doc.units}。\n{VALIDITY}"
-    )
+    return (f"{body}\n依据：《{POLICY_TITLE}》第{doc.article}条“{doc.title}”。\n"
+            f"责任单位：{doc.units}。\n{VALIDITY}")
 
 
 def product_answer(doc: Document, sentences: list[str], related: list[Document]) -> str:
@@ -74,10 +66,8 @@ def product_answer(doc: Document, sentences: list[str], related: list[Document])
         body += ask_bank
     lines = [body, f"资料来源：{doc.title}，{citation_for(doc).source}。"]
     for measure in related:
-        lines.append(
-            f"政策依据：《{POLICY_TITLE}》第{measure.article}条“{measure.title}”，"
-            f"责任单位：{measure.units}。"
-        )
+        lines.append(f"政策依据：《{POLICY_TITLE}》第{measure.article}条“{measure.title}”，"
+                     f"责任单位：{measure.units}。")
     return "\n".join(lines)
 
 

@@ -116,11 +116,8 @@ class Answerer:
             text = measure_answer(doc, best_sentences(scored, limit))
             cited = [doc]
         else:
-            related = [
-                self.documents[f"measure-{a}"]
-                for a in doc.related_articles
-                if f"measure-{a}" in self.documents
-            ]
+            related = [self.documents[f"measure-{a}"] for a in doc.related_articles
+                       if f"measure-{a}" in self.documents]
             # the opening sentence (what the product is) is always given; pick among the rest
             text = product_answer(doc, best_sentences(scored[1:], 2, max_chars=160), related)
             cited = [doc, *related]
@@ -131,15 +128,8 @@ class Answerer:
         suggest = assessment.intent == "financing_need"
         if suggest:
             text += "\n如您有融资需求，可以填写融资需求表，我们会转给协调工作机制办公室对接银行。"
-        return Answer(
-            text,
-            True,
-            assessment.intent,
-            [citation_for(d) for d in cited],
-            suggest_intake=suggest,
-            topic=doc.doc_id,
-            top_score=top.score,
-        )
+        return Answer(text, True, assessment.intent, [citation_for(d) for d in cited],
+                      suggest_intake=suggest, topic=doc.doc_id, top_score=top.score)
 
     def _lead_hit(self, hits: list[Hit]) -> Hit:
         """The top hit, or a product the question names that belongs to the top measure."""
@@ -162,20 +152,16 @@ class Answerer:
 
     def _greeting_text(self) -> str:
         """Greeting and what the bot can do."""
-        return (
-            "您好！我是三明市民营小微企业融资政策助手，可以解答《三明市提增民营小微企业融资服务"
-            "质效若干措施》的相关问题，介绍科技贷、外贸贷、商贸贷等专项贷款，也可以帮您提交融资需求。"
-            "请直接说出您的问题。"
-        )
+        return ("您好！我是三明市民营小微企业融资政策助手，可以解答《三明市提增民营小微企业融资服务"
+                "质效若干措施》的相关问题，介绍科技贷、外贸贷、商贸贷等专项贷款，也可以帮您提交融资需求。"
+                "请直接说出您的问题。")
 
     def _refusal_text(self) -> str:
         """Polite refusal: what the bot covers and how to reach the coordination office."""
         s = self.settings
-        return (
-            f"抱歉，这个问题不在我的服务范围内。我只能解答民营小微企业融资政策方面的问题，"
-            f"例如续贷、信用修复、融资成本、专项贷款（科技贷、外贸贷、商贸贷）和融资需求对接。"
-            f"其他事项可以联系{s.office_name}，电话 {s.office_phone}（{s.office_hours}）。"
-        )
+        return (f"抱歉，这个问题不在我的服务范围内。我只能解答民营小微企业融资政策方面的问题，"
+                f"例如续贷、信用修复、融资成本、专项贷款（科技贷、外贸贷、商贸贷）和融资需求对接。"
+                f"其他事项可以联系{s.office_name}，电话 {s.office_phone}（{s.office_hours}）。")
 
 
 def load_answerer(settings: Any) -> Answerer:

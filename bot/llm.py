@@ -16,13 +16,7 @@ SYSTEM_PROMPT = (
     "资料没有写明的条件，说明由各银行确定。不要输出出处，出处会另外附上。"
 )
 FOOTER_PREFIXES = (
-    "依据：",
-    "责任单位：",
-    "有效期：",
-    "资料来源：",
-    "政策依据：",
-    "另见：",
-    "如您有融资需求",
+    "依据：", "责任单位：", "有效期：", "资料来源：", "政策依据：", "另见：", "如您有融资需求",
 )
 
 
@@ -34,12 +28,9 @@ class LlmRewriter:
         if client is None:
             from openai import OpenAI
 
-            client = OpenAI(
-                api_key=settings.openai_api_key or "none",
-                base_url=settings.openai_base_url or None,
-                timeout=settings.llm_timeout_s,
-                max_retries=0,
-            )
+            client = OpenAI(api_key=settings.openai_api_key or "none",
+                            base_url=settings.openai_base_url or None,
+                            timeout=settings.llm_timeout_s, max_retries=0)
         self.client = client
         self.model = settings.llm_model
 
@@ -50,12 +41,9 @@ class LlmRewriter:
         prompt = f"问题：{question}\n\n资料：\n{sources}\n\n参考回答：\n{draft_body}"
         try:
             response = self.client.chat.completions.create(
-                model=self.model,
-                temperature=0,
-                messages=[
-                    {"role": "system", "content": SYSTEM_PROMPT},
-                    {"role": "user", "content": prompt},
-                ],
+                model=self.model, temperature=0,
+                messages=[{"role": "system", "content": SYSTEM_PROMPT},
+                          {"role": "user", "content": prompt}],
             )
             text = (response.choices[0].message.content or "").strip()
         except Exception as exc:  # any API failure falls back to the offline answer
@@ -65,10 +53,8 @@ class LlmRewriter:
             return None
         invented = ungrounded_numbers(text, draft.citations)
         if invented:
-            log.warning(
-                "LLM answer has numbers not in its sources %s; using the offline answer",
-                sorted(invented),
-            )
+            log.warning("LLM answer has numbers not in its sources %s; using the offline answer",
+                        sorted(invented))
             return None
         return text
 
