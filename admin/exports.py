@@ -31,7 +31,6 @@ APPLICATION_COLUMNS: list[Column] = [
     ("提交时间", lambda r, _: local_time(r.created_at)),
     ("企业名称", lambda r, _: r.company_name),
     ("统一社会信用代码", lambda r, _: r.credit_code),
-    ("信用代码待核实", lambda r, _: _yes(r.credit_code_unverified)),
     ("县（市、区）", lambda r, _: r.county),
     ("行业", lambda r, _: r.industry),
     ("联系人", lambda r, _: r.contact_name),
@@ -52,6 +51,7 @@ APPLICATION_COLUMNS: list[Column] = [
     ("获贷产品", lambda r, _: r.granted_product or ""),
     ("未获贷原因", lambda r, _: r.decline_reason or ""),
     ("企业备注", lambda r, _: r.note),
+    ("信用代码待核实", lambda r, _: _yes(r.credit_code_unverified)),
 ]
 
 
@@ -64,7 +64,6 @@ RECOMMEND_COLUMNS: list[Column] = [
     ("编号", lambda r, _: r.ref),
     ("企业名称", lambda r, _: r.company_name),
     ("统一社会信用代码", lambda r, _: r.credit_code),
-    ("信用代码待核实", lambda r, _: _yes(r.credit_code_unverified)),
     ("县（市、区）", lambda r, _: r.county),
     ("行业", lambda r, _: r.industry),
     ("白名单", lambda r, wl: _yes(r.credit_code in wl)),
@@ -78,6 +77,7 @@ RECOMMEND_COLUMNS: list[Column] = [
     ("推荐意见", _recommendation),
     ("推送银行", _banks),
     ("状态", lambda r, _: status_label(r.status)),
+    ("信用代码待核实", lambda r, _: _yes(r.credit_code_unverified)),
 ]
 LAYOUTS = {
     "applications": ("申报清单", APPLICATION_COLUMNS),
