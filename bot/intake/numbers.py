@@ -45,7 +45,7 @@ def to_number(expr: str) -> float | None:
     "200" -> 200, "三万五" -> 35000, "3千5" -> 3500, "1.5千万" -> 15000000, "一点五万" -> 15000,
     "一亿二" -> 120000000. Scales are multiplied out: the result is a plain number.
     """
-    expr = drop_thousands_separators(expr.strip())
+    expr = drop_thousands_separators(expr.strip()).rstrip(".")  # "200." said as a sentence
     if not expr or not re.fullmatch(f"[{NUMERAL}]+", expr):
         return None
     abbreviated = _ABBREVIATED_YI.fullmatch(expr)
