@@ -50,7 +50,13 @@ def consent(engine: Engine, user: str, replies: list[Any]) -> None:
 
 @pytest.mark.parametrize(
     ("typed", "meant"),
-    [("三万五", 3.5), ("30万元", 30.0), ("300000元", 30.0), ("五百万", 500.0), ("3,000,000元", 300.0)],
+    [
+        ("三万五", 3.5),
+        ("30万元", 30.0),
+        ("300000元", 30.0),
+        ("五百万", 500.0),
+        ("3,000,000元", 300.0),
+    ],
 )
 def test_clear_amount_is_stored_as_meant_without_asking(
     shared_engine: Engine, user: str, typed: str, meant: float
@@ -63,10 +69,14 @@ def test_clear_amount_is_stored_as_meant_without_asking(
 
 @pytest.mark.parametrize(
     ("typed", "question", "meant"),
-    [("1.5kw", "您填写的是 1500 万元，对吗？", 1500.0), ("一千五", "0.15 万元（即 1500 元）", 0.15),
-     ("2个亿", "20000 万元（即 2 亿元）", 20000.0), ("500w", "500 万元", 500.0),
-     ("300000", "30 万元", 30.0)],
-)  # fmt: skip
+    [
+        ("1.5kw", "您填写的是 1500 万元，对吗？", 1500.0),
+        ("一千五", "0.15 万元（即 1500 元）", 0.15),
+        ("2个亿", "20000 万元（即 2 亿元）", 20000.0),
+        ("500w", "500 万元", 500.0),
+        ("300000", "30 万元", 30.0),
+    ],
+)
 def test_guessed_or_unusual_amount_is_asked_back_then_stored(
     shared_engine: Engine, user: str, typed: str, question: str, meant: float
 ) -> None:
@@ -132,7 +142,9 @@ def test_spoken_answers_are_stored_without_recognition_punctuation(
     )  # fmt: skip
 
 
-@pytest.mark.parametrize("sticker", ["【收到不支持的消息类型，暂无法显示】", "[表情]", "/::)", "😂"])
+@pytest.mark.parametrize(
+    "sticker", ["【收到不支持的消息类型，暂无法显示】", "[表情]", "/::)", "😂"]
+)
 @pytest.mark.parametrize("field", ["company_name", "contact_name"])
 def test_sticker_is_not_taken_as_a_name(
     shared_engine: Engine, user: str, field: str, sticker: str
@@ -144,7 +156,9 @@ def test_sticker_is_not_taken_as_a_name(
     assert form_state(shared_engine, user)["data"] == before
 
 
-def test_old_renewal_button_answers_renewal_not_first_loan(shared_engine: Engine, user: str) -> None:
+def test_old_renewal_button_answers_renewal_not_first_loan(
+    shared_engine: Engine, user: str
+) -> None:
     renewal_question = fill_form(shared_engine, user, stop_before="renewal_due")
     shared_engine.handle("cli", user, "否")  # renewal_due answered by typing
     replies = press(shared_engine, user, renewal_question, "是")  # the old 续贷 button
@@ -217,7 +231,9 @@ def test_legacy_credit_code_confirmed_is_stored_flagged(shared_engine: Engine, u
     assert request.credit_code == LEGACY_CODE and request.credit_code_unverified is True
 
 
-def test_legacy_code_replaced_by_a_valid_one_loses_the_flag(shared_engine: Engine, user: str) -> None:
+def test_legacy_code_replaced_by_a_valid_one_loses_the_flag(
+    shared_engine: Engine, user: str
+) -> None:
     fill_form(shared_engine, user, stop_before="credit_code")
     shared_engine.handle("cli", user, LEGACY_CODE)
     shared_engine.handle("cli", user, YES_LEGACY)  # typed confirmation

@@ -54,11 +54,18 @@ def test_spoken_punctuation_is_stripped_from_every_answer(name: str, ending: str
 
 @pytest.mark.parametrize(
     ("name", "spoken"),
-    [("phone", "139，1234，5678。"), ("phone", "139 1234 5678。"), ("phone", "幺三九一二三四五六七八。"),
-     ("phone", "１３９１２３４５６７８！"), ("credit_code", "9135 0400 MA2Y 1234 5Q。"),
-     ("credit_code", "91350400，MA2Y12345Q。"), ("company_name", "三明市，测试机械制造有限公司。"),
-     ("company_name", "“三明市测试机械制造有限公司”。"), ("contact_name", "张三，")],
-)  # fmt: skip
+    [
+        ("phone", "139，1234，5678。"),
+        ("phone", "139 1234 5678。"),
+        ("phone", "幺三九一二三四五六七八。"),
+        ("phone", "１３９１２３４５６７８！"),
+        ("credit_code", "9135 0400 MA2Y 1234 5Q。"),
+        ("credit_code", "91350400，MA2Y12345Q。"),
+        ("company_name", "三明市，测试机械制造有限公司。"),
+        ("company_name", "“三明市测试机械制造有限公司”。"),
+        ("contact_name", "张三，"),
+    ],
+)
 def test_punctuation_inside_a_spoken_answer_is_removed(name: str, spoken: str) -> None:
     assert validate_field(name, spoken) == EXPECTED[name]
 
@@ -89,9 +96,13 @@ def test_name_with_emoji_keeps_only_the_name(name: str, decoration: str) -> None
 
 @pytest.mark.parametrize(
     ("name", "raw", "message"),
-    [("company_name", "。。。", "至少2个字"), ("company_name", "12", "不能只有数字或符号"),
-     ("contact_name", "@@", "只能包含汉字或字母"), ("contact_name", "张@三", "只能包含汉字或字母")],
-)  # fmt: skip
+    [
+        ("company_name", "。。。", "至少2个字"),
+        ("company_name", "12", "不能只有数字或符号"),
+        ("contact_name", "@@", "只能包含汉字或字母"),
+        ("contact_name", "张@三", "只能包含汉字或字母"),
+    ],
+)
 def test_name_without_name_characters_is_refused(name: str, raw: str, message: str) -> None:
     with pytest.raises(FieldError, match=message):
         validate_field(name, raw)

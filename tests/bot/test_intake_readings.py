@@ -105,9 +105,15 @@ def test_amount_with_currency_symbol_is_refused(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("raw", "message"),
-    [("几百万", "具体金额"), ("很多", "数字"), ("-5", "大于0"), ("0元", "大于0"),
-     ("20000000000", "不能超过100000万元"), ("20亿", "不能超过100000万元")],
-)  # fmt: skip
+    [
+        ("几百万", "具体金额"),
+        ("很多", "数字"),
+        ("-5", "大于0"),
+        ("0元", "大于0"),
+        ("20000000000", "不能超过100000万元"),
+        ("20亿", "不能超过100000万元"),
+    ],
+)
 def test_amount_without_a_usable_reading_is_refused(raw: str, message: str) -> None:
     with pytest.raises(FieldError) as caught:
         validate_field("amount_wan", raw)
@@ -148,11 +154,19 @@ def test_term_years_and_months_add_up_in_every_notation(years: int, extra: int) 
     chinese_years = cn2an.an2cn(str(years)).replace("二", "两")
     tail = f"{extra}个月" if extra else ""
     spoken_tail = f"零{cn2an.an2cn(str(extra))}个月" if extra else ""
-    for text in (f"{years}年{tail}", f"{chinese_years}年{spoken_tail}", f"{months}个月", str(months)):
+    for text in (
+        f"{years}年{tail}",
+        f"{chinese_years}年{spoken_tail}",
+        f"{months}个月",
+        str(months),
+    ):
         assert reading("term_months", text) == (months, False), text
 
 
-@pytest.mark.parametrize(("raw", "message"), [("1个半月", "整数"), ("400", "1到360"), ("-3", "1到360"), ("看情况", "月数")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [("1个半月", "整数"), ("400", "1到360"), ("-3", "1到360"), ("看情况", "月数")],
+)
 def test_term_without_a_usable_reading_is_refused(raw: str, message: str) -> None:
     with pytest.raises(FieldError, match=message):
         validate_field("term_months", raw)
@@ -160,10 +174,16 @@ def test_term_without_a_usable_reading_is_refused(raw: str, message: str) -> Non
 
 @pytest.mark.parametrize(
     ("field", "raw", "label"),
-    [("amount_wan", "1.5kw", "确认无误"), ("amount_wan", 0.5, "确认无误"),
-     ("term_months", "90天", "确认无误"), ("credit_code", "91350400MA2Y12345R", "按执照填写，确认无误")],
-)  # fmt: skip
-def test_check_request_stores_a_reading_only_once_confirmed(field: str, raw: Any, label: str) -> None:
+    [
+        ("amount_wan", "1.5kw", "确认无误"),
+        ("amount_wan", 0.5, "确认无误"),
+        ("term_months", "90天", "确认无误"),
+        ("credit_code", "91350400MA2Y12345R", "按执照填写，确认无误"),
+    ],
+)
+def test_check_request_stores_a_reading_only_once_confirmed(
+    field: str, raw: Any, label: str
+) -> None:
     data = request_data(**{field: raw})
     refused = check_request(data)
     assert field in refused.errors and refused.confirmable == {field: label}

@@ -24,24 +24,37 @@ def count(live: LiveServer) -> int:
 
 @pytest.mark.parametrize(
     ("field", "value", "meant"),
-    [("amount_wan", "三万五", 3.5), ("amount_wan", "300000元", 30.0), ("amount_wan", "200万", 200.0),
-     ("amount_wan", "五百万", 500.0), ("term_months", "2年6个月", 30), ("term_months", "一年半", 18),
-     ("phone", "13912345678。", "13912345678"),
-     ("company_name", "三明市闽运机械有限公司。", "三明市闽运机械有限公司")],
-)  # fmt: skip
+    [
+        ("amount_wan", "三万五", 3.5),
+        ("amount_wan", "300000元", 30.0),
+        ("amount_wan", "200万", 200.0),
+        ("amount_wan", "五百万", 500.0),
+        ("term_months", "2年6个月", 30),
+        ("term_months", "一年半", 18),
+        ("phone", "13912345678。", "13912345678"),
+        ("company_name", "三明市闽运机械有限公司。", "三明市闽运机械有限公司"),
+    ],
+)
 def test_text_answers_are_stored_as_meant(
     client: httpx.Client, live: LiveServer, field: str, value: str, meant: Any
 ) -> None:
-    response = client.post("/api/intake", json=intake_payload(**{field: value}))
+    payload = intake_payload()
+    payload[field] = value
+    response = client.post("/api/intake", json=payload)
     assert response.status_code == 201, response.text
     assert getattr(stored(live, response.json()["ref"]), field) == meant
 
 
 @pytest.mark.parametrize(
     ("value", "fragment"),
-    [("1.5kw", "1500 万元"), ("2个亿", "20000 万元"), ("一千五", "0.15 万元"), (0.5, "0.5 万元"),
-     ("500w", "500 万元")],
-)  # fmt: skip
+    [
+        ("1.5kw", "1500 万元"),
+        ("2个亿", "20000 万元"),
+        ("一千五", "0.15 万元"),
+        (0.5, "0.5 万元"),
+        ("500w", "500 万元"),
+    ],
+)
 def test_amount_to_confirm_is_a_precise_422_never_stored(
     client: httpx.Client, live: LiveServer, value: Any, fragment: str
 ) -> None:
