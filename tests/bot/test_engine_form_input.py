@@ -252,3 +252,23 @@ def test_legacy_code_replaced_by_a_valid_one_loses_the_flag(
 def test_valid_code_is_stored_unflagged(shared_engine: Engine, user: str) -> None:
     consent(shared_engine, user, fill_form(shared_engine, user))
     assert stored(shared_engine, user).credit_code_unverified is False
+
+
+def test_form_buttons_fit_every_channel(shared_engine: Engine, user: str) -> None:
+    from bot.channels.telegram.buttons import callback_data_for, inline_value
+    from bot.channels.wechat.render import numbers_pick
+
+    replies = shared_engine.handle("cli", user, "申请")
+    offered = []
+    for _name, text in [*ANSWERS[:6], ("amount_wan", "1.5kw")]:
+        replies = shared_engine.handle("cli", user, text)
+        offered.append([b.value for r in replies for b in r.buttons])
+    summary = fill_form(shared_engine, user + "-summary")
+    assert "请核对" in texts(summary)
+    offered.append([b.value for r in summary for b in r.buttons])
+    for values in offered:
+        for value in values:  # Telegram: carried inline in the callback data, never a digest
+            assert inline_value(callback_data_for(value)) == value
+        if len(values) >= 2:  # WeChat: a bare number picks an option
+            assert numbers_pick(values)
+    assert any(v.startswith("c:") for v in offered[-2])  # the amount asked back
