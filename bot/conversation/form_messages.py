@@ -68,7 +68,7 @@ def prompt_message(form: dict[str, Any], field: Field, lead: str = "") -> OutMes
 def resume_message(form: dict[str, Any], lead: str = "") -> OutMessage:
     """Where the form stands: the next question, the summary or the edit picker."""
     if form["step"] == "edit":
-        return edit_picker_message(form)
+        return edit_picker_message(form, lead)
     field = next_field(form)
     if field is None:
         return summary_message(form, lead)
@@ -99,11 +99,12 @@ def summary_message(form: dict[str, Any], lead: str = "") -> OutMessage:
     return OutMessage("\n".join(lines), buttons=buttons)
 
 
-def edit_picker_message(form: dict[str, Any]) -> OutMessage:
+def edit_picker_message(form: dict[str, Any], lead: str = "") -> OutMessage:
     """The answered fields as buttons, to choose which one to change."""
     answered = [f for f in FORM_FIELDS if f.name in form["data"]]
     buttons = [Button(f.label, EDIT_PREFIX + f.name) for f in answered]
-    return OutMessage("请选择要修改的项目：", buttons=[*buttons, Button("返回", RESUME)])
+    text = f"{lead}\n\n请选择要修改的项目：" if lead else "请选择要修改的项目："
+    return OutMessage(text, buttons=[*buttons, Button("返回", RESUME)])
 
 
 def pick_edit_field(form: dict[str, Any], text: str) -> Field | None:

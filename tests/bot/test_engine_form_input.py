@@ -272,3 +272,15 @@ def test_form_buttons_fit_every_channel(shared_engine: Engine, user: str) -> Non
         if len(values) >= 2:  # WeChat: a bare number picks an option
             assert numbers_pick(values)
     assert any(v.startswith("c:") for v in offered[-2])  # the amount asked back
+
+
+def test_old_button_pressed_in_the_edit_picker_changes_its_field(
+    shared_engine: Engine, user: str
+) -> None:
+    county_question = fill_form(shared_engine, user, stop_before="county")
+    fill_form(shared_engine, user)  # "申请" resumes the open form; answers go on to the summary
+    picker = shared_engine.handle("cli", user, "修改")
+    replies = press(shared_engine, user, county_question, "沙县区")
+    assert "已将「所在县（市、区）」改为：沙县区" in texts(replies)
+    assert "请选择要修改的项目" in texts(replies) and button_labels(replies) == button_labels(picker)
+    assert form_state(shared_engine, user)["data"]["county"] == "沙县区"
