@@ -95,8 +95,11 @@ def submit_request(
             if existing is not None:
                 return 201, _describe(existing, base_url) | {"replayed": True}
     confirmed = data.pop("confirmed", None) or []
-    check = check_request(data, confirmed=confirmed)
+    listed = isinstance(confirmed, list) and all(isinstance(c, str) for c in confirmed)
+    check = check_request(data, confirmed=confirmed if listed else [])
     clean = check.clean
+    if not listed:
+        check.errors["confirmed"] = "confirmed 应为字段名称的列表，例如：[\"amount_wan\"]"
     if check.errors:
         return 422, {
             "detail": "invalid fields", "errors": check.errors, "confirmable": check.confirmable

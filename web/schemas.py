@@ -133,13 +133,13 @@ class IntakeIn(BaseModel):
     session_id: str | None = Field(
         None, pattern=SESSION_PATTERN, description="The widget's chat session, to link the request"
     )
-    confirmed: list[str] = Field(
-        default_factory=list,
-        max_length=20,
+    confirmed: Any = Field(
+        None,
         description=(
             "Fields whose reading the submitter confirmed after a 422 listed them in "
             "`confirmable` (an unusual amount, a guessed reading, a credit code failing its "
-            "check character as printed on the licence: stored with credit_code_unverified)"
+            "check character as printed on the licence: stored with credit_code_unverified); "
+            "a list of field names"
         ),
         examples=[["amount_wan"]],
     )

@@ -116,3 +116,16 @@ def test_openapi_documents_confirmations(client: httpx.Client) -> None:
     schemas = client.get("/openapi.json").json()["components"]["schemas"]
     assert "confirmed" in schemas["IntakeIn"]["properties"]
     assert "confirmable" in schemas["IntakeErrors"]["properties"]
+
+
+@pytest.mark.parametrize("confirmed", ["amount_wan", [1, 2], {"amount_wan": True}])
+def test_malformed_confirmed_list_is_a_422_in_the_documented_shape(
+    client: httpx.Client, live: LiveServer, confirmed: Any
+) -> None:
+    payload = intake_payload(amount_wan="1.5kw", confirmed=confirmed)
+    response = client.post("/api/intake", json=payload)
+    assert response.status_code == 422
+    body = response.json()
+    assert set(body["errors"]) == {"amount_wan", "confirmed"}
+    assert "列表" in body["errors"]["confirmed"]
+    assert count(live) == 0
