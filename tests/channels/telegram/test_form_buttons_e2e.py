@@ -40,9 +40,13 @@ def press_on(api: FakeTelegramAPI, question: str, label: str) -> dict[str, Any]:
             continue
         for button in itertools.chain.from_iterable(message["reply_markup"]["inline_keyboard"]):
             if button["text"] == label:
-                query = {"id": str(next(_ids)), "chat_instance": "ci",
-                         "data": button["callback_data"], "message": json.loads(json.dumps(message)),
-                         "from": {"id": USER, "is_bot": False, "first_name": "张"}}  # fmt: skip
+                query = {
+                    "id": str(next(_ids)),
+                    "chat_instance": "ci",
+                    "data": button["callback_data"],
+                    "message": json.loads(json.dumps(message)),
+                    "from": {"id": USER, "is_bot": False, "first_name": "张"},
+                }
                 return {"update_id": next(_ids), "callback_query": query}
     raise AssertionError(f"no {label!r} under {question!r}")
 
