@@ -16,7 +16,10 @@ _SENTENCE_MARKS = re.compile(r"[。,!?;、…~]+")
 # Text chat apps send instead of what the user sent: WeChat's notice for stickers and other
 # unsupported messages, [表情]/[图片]-style markers and bracketed emoji names ([微笑], [Smile]).
 PLACEHOLDER_PHRASES = ("收到不支持的消息类型，暂无法显示", "收到不支持的消息类型", "暂无法显示")
-_BRACKETED = re.compile(r"【[^【】]{0,30}】|\[[^\[\]]{1,12}\]")
+_BRACKETED = re.compile(
+    r"【[^【】]{0,20}(?:消息|显示|表情|图片|语音|视频|文件|链接|位置)[^【】]{0,20}】"
+    r"|【\s*】|\[[^\[\]]{1,12}\]"
+)  # 【…】 only around a notice: a licence name may hold 【】 but not a notice inside them
 # WeChat's classic smiley codes: /::) /::D /:rose /:8-) … ("/:" then up to 8 non-CJK characters).
 _WECHAT_SMILEY = re.compile(r"/:[^\s\u4e00-\u9fff/]{1,8}")
 _NAME_CHARACTER = re.compile(r"[\u3400-\u9fffA-Za-z]")

@@ -111,3 +111,8 @@ def test_name_without_name_characters_is_refused(name: str, raw: str, message: s
 @pytest.mark.parametrize("name", ["欧阳·娜娜", "John Smith", "李 四"])
 def test_real_person_names_are_kept(name: str) -> None:
     assert validate_field("contact_name", name) == name
+
+
+def test_name_keeps_full_width_brackets_that_are_not_a_notice() -> None:
+    name = "三明市【闽运】机械有限公司"
+    assert validate_field("company_name", name) == name
