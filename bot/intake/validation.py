@@ -28,6 +28,7 @@ MAX_NOTE = 1000
 UNVERIFIED_FLAG = "credit_code_unverified"
 LEGACY_CODE_YES = "按执照填写，确认无误"
 _PHONE_NOISE = re.compile(r"[\s\-()（）.。,，、;；:：!！?？~～_—·]")
+_SPOKEN_PHONE = re.compile(r"[\u4e00-\u9fff]{1,10}(1\d{10})[\u4e00-\u9fff]{0,4}")
 _PERSON = re.compile(r"[\u3400-\u9fffA-Za-z·• .'-]+")
 
 
@@ -94,6 +95,9 @@ def _validate_credit_code(field: Field, raw: Any) -> str:
 
 def _validate_phone(field: Field, raw: Any) -> str:
     phone = _PHONE_NOISE.sub("", spoken_digits(answer_text(raw)))
+    spoken = _SPOKEN_PHONE.fullmatch(phone)  # "我的手机号是13912345678", said in a voice message
+    if spoken:
+        phone = spoken.group(1)
     if phone.startswith("+86"):
         phone = phone[3:]
     elif phone.startswith("86") and len(phone) == 13:
