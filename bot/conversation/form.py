@@ -141,7 +141,7 @@ def _edit_input(turn: Turn, form: dict[str, Any], text: str) -> None:
     if field is None:
         turn.say(edit_picker_message(form), "form")
         return
-    form["step"], form["editing"] = "field", field.name
+    form["step"], form["editing"], form["pending"] = "field", field.name, None
     turn.say(resume_message(form), "form")
 
 
@@ -175,8 +175,8 @@ def handle_form(turn: Turn, text: str, command: str | None, ask: AskQuestion) ->
         return
     if command in ("apply", "resume", "decline"):
         turn.intent = command
-        if command == "resume":
-            form["editing"] = None
+        if command == "resume" and form["editing"]:  # 不修改: keep the value, drop any reading
+            form["editing"], form["pending"] = None, None
         if form["step"] == "edit":
             form["step"] = "field"
         lead = "您正在填写融资需求登记，我们继续：" if command != "resume" else ""

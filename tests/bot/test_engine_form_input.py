@@ -285,3 +285,22 @@ def test_old_button_pressed_in_the_edit_picker_changes_its_field(
     assert "请选择要修改的项目" in texts(replies)
     assert button_labels(replies) == button_labels(picker)
     assert form_state(shared_engine, user)["data"]["county"] == "沙县区"
+
+
+def test_edited_amount_is_asked_back_and_keep_drops_the_reading(
+    shared_engine: Engine, user: str
+) -> None:
+    fill_form(shared_engine, user)
+    shared_engine.handle("cli", user, "修改")
+    shared_engine.handle("cli", user, "edit:amount_wan")
+    asked = shared_engine.handle("cli", user, "2个亿")
+    assert "20000 万元（即 2 亿元），对吗" in texts(asked)
+    summary = shared_engine.handle("cli", user, "继续")  # 不修改: the old amount stays
+    assert "· 融资金额（万元）：200 万元" in texts(summary)
+    shared_engine.handle("cli", user, "修改")
+    prompt = shared_engine.handle("cli", user, "edit:amount_wan")
+    assert "当前：200 万元" in texts(prompt) and "对吗" not in texts(prompt)
+    summary = press(shared_engine, user, shared_engine.handle("cli", user, "1.5kw"), "是")
+    assert "· 融资金额（万元）：1500 万元" in texts(summary)
+    consent(shared_engine, user, summary)
+    assert stored(shared_engine, user).amount_wan == 1500.0
