@@ -52,6 +52,7 @@ APPLICATION_COLUMNS: list[Column] = [
     ("获贷产品", lambda r, _: r.granted_product or ""),
     ("未获贷原因", lambda r, _: r.decline_reason or ""),
     ("企业备注", lambda r, _: r.note),
+    ("信用代码待核实", lambda r, _: _yes(r.credit_code_unverified)),
 ]
 
 
@@ -77,6 +78,7 @@ RECOMMEND_COLUMNS: list[Column] = [
     ("推荐意见", _recommendation),
     ("推送银行", _banks),
     ("状态", lambda r, _: status_label(r.status)),
+    ("信用代码待核实", lambda r, _: _yes(r.credit_code_unverified)),
 ]
 LAYOUTS = {
     "applications": ("申报清单", APPLICATION_COLUMNS),

@@ -16,7 +16,14 @@ from bot.conversation.commands import (
     parse_status_ref,
 )
 from bot.conversation.commands import parse_prefixed as _prefixed
-from bot.conversation.form import handle_form, need_hints, resume_message, start_form
+from bot.conversation.form import (
+    handle_form,
+    handle_press,
+    need_hints,
+    parse_press,
+    resume_message,
+    start_form,
+)
 from bot.conversation.form_messages import receipt_messages
 from bot.conversation.replies import (
     ERROR_TEXT,
@@ -111,6 +118,8 @@ class Engine:
             self._resume(turn)
         elif form:
             handle_form(turn, text, command, self._ask)
+        elif (press := parse_press(text)) is not None:  # a form button after the form closed
+            handle_press(turn, press, self._ask)
         elif command == "apply":
             turn.intent = "apply"
             start_form(turn)

@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -119,6 +120,10 @@ class FinancingRequest(Base):
     )
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, onupdate=utcnow
+    )
+    # The owner confirmed a credit code failing the GB 32100 check as printed on the licence.
+    credit_code_unverified: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
     )
 
     duplicate_of: Mapped[FinancingRequest | None] = relationship(remote_side=[id])

@@ -100,6 +100,7 @@ def create_request(
         duplicate_of_id=earlier.id if earlier is not None else None,
         idempotency_key=idempotency_key,
         recommendations=recommend(data),
+        credit_code_unverified=data.get("credit_code_unverified") is True,
     )
     session.add(request)
     session.flush()

@@ -86,7 +86,7 @@ def submit_request(
     db: Any, data: dict[str, Any], *, key: str | None, session_id: str | None, base_url: str
 ) -> tuple[int, dict[str, Any]]:
     """Validate and store once per key; returns (HTTP status, body)."""
-    from bot.intake import validate_request
+    from bot.intake import check_request
     from storage.requests import create_request
 
     if key:
@@ -94,9 +94,16 @@ def submit_request(
             existing = _by_key(session, key)
             if existing is not None:
                 return 201, _describe(existing, base_url) | {"replayed": True}
-    clean, errors = validate_request(data)
-    if errors:
-        return 422, {"detail": "invalid fields", "errors": errors}
+    confirmed = data.pop("confirmed", None) or []
+    listed = isinstance(confirmed, list) and all(isinstance(c, str) for c in confirmed)
+    check = check_request(data, confirmed=confirmed if listed else [])
+    clean = check.clean
+    if not listed:
+        check.errors["confirmed"] = "confirmed 应为字段名称的列表，例如：[\"amount_wan\"]"
+    if check.errors:
+        return 422, {
+            "detail": "invalid fields", "errors": check.errors, "confirmable": check.confirmable
+        }  # fmt: skip
     try:
         with db.session() as session:
             request = create_request(

@@ -111,9 +111,19 @@ class IntakeIn(BaseModel):
     industry: Any = Field(None, description="行业")
     contact_name: Any = Field(None, description="联系人")
     phone: Any = Field(None, description="手机号码 (mainland mobile)")
-    amount_wan: Any = Field(None, description="融资金额（万元）, 0 < x <= 100000")
+    amount_wan: Any = Field(
+        None,
+        description=(
+            "融资金额（万元）, 0 < x <= 100000. A number, or text as owners write it (\"200万\", "
+            "\"三万五\", \"300000元\"); a foreign currency is refused; an amount below 1 万 or "
+            "above 1 亿, or text read with a guess (\"1.5kw\"), is refused with a question in "
+            "`confirmable` until `confirmed` names the field"
+        ),
+    )
     purpose: Any = Field(None, description="资金用途")
-    term_months: Any = Field(None, description="期限（月）, 1-360")
+    term_months: Any = Field(
+        None, description="期限（月）, 1-360; a number or text (\"3年\", \"2年6个月\", \"一年半\")"
+    )
     guarantee: Any = Field(None, description="担保方式")
     product: Any = Field(None, description="意向产品")
     renewal_due: Any = Field(None, description="现有贷款即将到期且仍需资金 (bool)")
@@ -122,6 +132,16 @@ class IntakeIn(BaseModel):
     consent: Any = Field(None, description="同意将信息提供给协调办及其选定的银行 (must be true)")
     session_id: str | None = Field(
         None, pattern=SESSION_PATTERN, description="The widget's chat session, to link the request"
+    )
+    confirmed: Any = Field(
+        None,
+        description=(
+            "Fields whose reading the submitter confirmed after a 422 listed them in "
+            "`confirmable` (an unusual amount, a guessed reading, a credit code failing its "
+            "check character as printed on the licence: stored with credit_code_unverified); "
+            "a list of field names"
+        ),
+        examples=[["amount_wan"]],
     )
 
 
@@ -142,6 +162,13 @@ class IntakeErrors(BaseModel):
 
     detail: str
     errors: dict[str, str]
+    confirmable: dict[str, str] = Field(
+        default_factory=dict,
+        description=(
+            "Errors the submitter may clear by confirming: field -> label of the confirmation "
+            "(\"确认无误\", \"按执照填写，确认无误\"); resubmit with the field in `confirmed`"
+        ),
+    )
 
 
 class StatusStep(BaseModel):

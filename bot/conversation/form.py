@@ -4,39 +4,47 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Callable
 from typing import Any
 
-from bot.conversation.commands import (
-    CONSENT_NO,
-    CONSENT_YES,
-    EDIT_PREFIX,
-    looks_like_question,
-    normalize_text,
+from bot.conversation.commands import CONSENT_YES, EDIT_PREFIX, looks_like_question, normalize_text
+from bot.conversation.form_answers import (
+    AskQuestion,
+    answer_field,
+    apply_earlier,
+    expired,
+    settle,
 )
+from bot.conversation.form_buttons import CONFIRM, Press, belongs_to, parse_press
 from bot.conversation.form_messages import (
     edit_picker_message,
     next_field,
+    pending_confirmation,
     pick_edit_field,
     prompt_message,
+    resume_message,
     summary_message,
 )
 from bot.conversation.replies import help_message
 from bot.conversation.turn import Turn
-from bot.intake import FieldError, validate_field
-from bot.intake.fields import FIELD_BY_NAME, Field
-from bot.intake.numbers import half_width
-from bot.intake.validation import MAX_AMOUNT_WAN, NO_WORDS
+from bot.intake.amounts import read_amount
+from bot.intake.choices import NO_WORDS
+from bot.intake.errors import ReadingError
+from bot.intake.fields import FIELD_BY_NAME, FORM_FIELDS
+from bot.intake.numbers import NUMERAL, half_width
 from bot.messages import OutMessage
 
-AskQuestion = Callable[[Turn, str], None]  # answers a policy question inside the turn
+__all__ = [
+    "handle_form",
+    "handle_press",
+    "need_hints",
+    "parse_press",
+    "resume_message",
+    "start_form",
+]
 _CONSENT_WORDS = frozenset(
     {CONSENT_YES, "同意", "同意授权", "同意并提交", "同意提交", "我同意", "同意授权提交", "agree"}
 )
-_SUMMARY_WORDS = frozenset({CONSENT_YES, CONSENT_NO, "同意授权", "同意并提交", "确认提交"})
-_POLICY_WORDS = re.compile(r"贷款|融资|政策|利率|利息|额度|补贴|续贷")
-_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(万|亿)")
-_ORG_SUFFIX = re.compile(r"(公司|厂|店|社|中心|部|行|馆|场|站|所|院|队|坊|园)")
+_AMOUNT = re.compile(rf"[{NUMERAL}]*[万亿][{NUMERAL}]*")
 
 
 def need_hints(text: str) -> dict[str, float]:
@@ -44,23 +52,20 @@ def need_hints(text: str) -> dict[str, float]:
     match = _AMOUNT.search(half_width(text))
     if not match:
         return {}
-    value = float(match.group(1)) * (10000 if match.group(2) == "亿" else 1)
-    return {"amount_wan": value} if 0 < value <= MAX_AMOUNT_WAN else {}
+    try:
+        reading = read_amount(match.group())
+    except ReadingError:
+        return {}
+    return {} if reading.needs_confirmation else {"amount_wan": reading.wan}
 
 
 def new_form() -> dict[str, Any]:
-    """A fresh form: its own id (the idempotency key of its submission) and no answers."""
-    return {"id": uuid.uuid4().hex, "data": {}, "step": "field", "editing": None}
+    """A fresh form: its own id (the idempotency key of its submission) and no answers.
 
-
-def resume_message(form: dict[str, Any], lead: str = "") -> OutMessage:
-    """Where the form stands: the next question, the summary or the edit picker."""
-    if form["step"] == "edit":
-        return edit_picker_message(form)
-    field = next_field(form)
-    if field is None:
-        return summary_message(form, lead)
-    return prompt_message(form, field, lead)
+    `pending` holds a reading awaiting the owner's confirmation: field, value, question,
+    yes/no labels and flags stored with it.
+    """
+    return {"id": uuid.uuid4().hex, "data": {}, "step": "field", "editing": None, "pending": None}
 
 
 def start_form(turn: Turn) -> None:
@@ -72,40 +77,38 @@ def start_form(turn: Turn) -> None:
     turn.say(resume_message(form, lead), "form")
 
 
-def _is_side_question(field: Field, text: str) -> bool:
-    """A question typed instead of an answer (the optional note takes any text)."""
-    if field.kind == "note":
-        return False
-    if field.kind == "person" or (field.kind == "text" and _ORG_SUFFIX.search(text)):
-        return "?" in text or "？" in text  # names may contain question-like characters
-    if field.kind == "text" and _POLICY_WORDS.search(text):  # e.g. "想贷款200万周转"
-        return True
-    return looks_like_question(text)
-
-
-def _answer_field(turn: Turn, form: dict[str, Any], text: str, ask: AskQuestion) -> None:
-    """Validate the answer to the current field; store it and ask the next, or explain."""
-    field = next_field(form)
-    if field is None:
-        turn.say(summary_message(form), "form")
+def handle_press(turn: Turn, press: Press, ask: AskQuestion) -> None:
+    """A form button: applied to the field it answers while the form is open, else expired."""
+    form = turn.state.get("form")
+    if form is None or not belongs_to(press, form):
+        expired(turn, form)
         return
-    if normalize_text(text) in _SUMMARY_WORDS:  # a summary button pressed while editing a field
-        turn.say(prompt_message(form, field, "请先回答当前问题："), "form")
+    current = next_field(form) if form["step"] == "field" else None
+    if press.kind == CONFIRM:
+        if (
+            current is None
+            or current.name != press.field
+            or not pending_confirmation(form, current)
+        ):
+            expired(turn, form)
+        else:
+            settle(turn, form, current, press.confirmed)
         return
-    if _is_side_question(field, text):
-        ask(turn, text)
-        turn.say(resume_message(form, "我们继续填写："), "form")
+    if press.field == "consent":
+        if form["step"] == "field" and current is None:
+            _summary_input(turn, form, press.answer, ask)
+        elif current is not None and form.get("editing"):
+            turn.say(prompt_message(form, current, "请先回答当前问题："), "form")
+        else:
+            expired(turn, form)
         return
-    try:
-        value = validate_field(field.name, text)
-    except FieldError as exc:
-        turn.intent = "form_invalid"
-        turn.say(prompt_message(form, field, f"⚠️ {exc.message}"), "form_invalid")
-        return
-    form["data"][field.name] = value
-    form["editing"] = None
-    turn.intent = f"form:{field.name}"
-    turn.say(resume_message(form), "form")
+    field = FIELD_BY_NAME.get(press.field)
+    if field is None or field not in FORM_FIELDS:
+        expired(turn, form)
+    elif current is not None and current.name == field.name:
+        answer_field(turn, form, press.answer, ask, pressed=True)
+    else:
+        apply_earlier(turn, form, field, press.answer)
 
 
 def _summary_input(turn: Turn, form: dict[str, Any], text: str, ask: AskQuestion) -> None:
@@ -138,7 +141,7 @@ def _edit_input(turn: Turn, form: dict[str, Any], text: str) -> None:
     if field is None:
         turn.say(edit_picker_message(form), "form")
         return
-    form["step"], form["editing"] = "field", field.name
+    form["step"], form["editing"], form["pending"] = "field", field.name, None
     turn.say(resume_message(form), "form")
 
 
@@ -147,6 +150,10 @@ def handle_form(turn: Turn, text: str, command: str | None, ask: AskQuestion) ->
     form: dict[str, Any] = turn.state["form"]
     for key, default in new_form().items():  # states saved by older versions lack newer keys
         form.setdefault(key, default)
+    press = parse_press(text)
+    if press is not None:
+        handle_press(turn, press, ask)
+        return
     if command == "cancel":
         turn.state["form"] = None
         turn.intent = "cancel"
@@ -163,13 +170,13 @@ def handle_form(turn: Turn, text: str, command: str | None, ask: AskQuestion) ->
         if not form["data"]:
             turn.say(resume_message(form, "还没有已填写的项目。"), "form")
             return
-        form["step"], form["editing"] = "edit", None
+        form["step"], form["editing"], form["pending"] = "edit", None, None
         turn.say(edit_picker_message(form), "form")
         return
     if command in ("apply", "resume", "decline"):
         turn.intent = command
-        if command == "resume":
-            form["editing"] = None
+        if command == "resume" and form["editing"]:  # 不修改: keep the value, drop any reading
+            form["editing"], form["pending"] = None, None
         if form["step"] == "edit":
             form["step"] = "field"
         lead = "您正在填写融资需求登记，我们继续：" if command != "resume" else ""
@@ -185,4 +192,4 @@ def handle_form(turn: Turn, text: str, command: str | None, ask: AskQuestion) ->
     elif next_field(form) is None:
         _summary_input(turn, form, text, ask)
     else:
-        _answer_field(turn, form, text, ask)
+        answer_field(turn, form, text, ask)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from bot.conversation.commands import CONSENT_NO, CONSENT_YES, EDIT, EDIT_PREFIX, SKIP_NOTE
+from bot.conversation.form_buttons import answer_button, confirm_buttons
 from bot.intake.fields import CONSENT_TEXT, FORM_FIELDS, Field, display_value
+from bot.intake.validation import UNVERIFIED_FLAG
 from bot.messages import Button, OutMessage
 from bot.recommend import recommendation_citation
 from core.masking import mask_credit_code
@@ -24,50 +26,85 @@ def next_field(form: dict[str, Any]) -> Field | None:
     return None
 
 
-def field_buttons(field: Field) -> list[Button]:
-    """Choice buttons of a field (a skip button for the optional note)."""
+def field_buttons(form: dict[str, Any], field: Field) -> list[Button]:
+    """Choice buttons of a field (a skip button for the optional note), tagged with the field."""
     if field.kind == "note":
-        return [Button("无补充", SKIP_NOTE)]
-    return [Button(choice, choice) for choice in field.choices]
+        return [answer_button(form, field.name, "无补充", SKIP_NOTE)]
+    return [answer_button(form, field.name, choice) for choice in field.choices]
+
+
+def pending_confirmation(form: dict[str, Any], field: Field) -> dict[str, Any] | None:
+    """The reading of `field` awaiting the owner's yes or no, if any."""
+    pending = form.get("pending")
+    return pending if pending and pending.get("field") == field.name else None
+
+
+def confirm_message(form: dict[str, Any], pending: dict[str, Any], lead: str = "") -> OutMessage:
+    """The reading asked back ("您填写的是 1500 万元，对吗？") with yes / no buttons."""
+    lead = f"{lead}\n\n" if lead else ""
+    buttons = confirm_buttons(form, pending["field"], pending["yes"], pending["no"])
+    return OutMessage(f"{lead}{pending['question']}", buttons=buttons)
 
 
 def prompt_message(form: dict[str, Any], field: Field, lead: str = "") -> OutMessage:
     """The question for one field, numbered, with an example or choice buttons."""
+    pending = pending_confirmation(form, field)
+    if pending is not None:
+        return confirm_message(form, pending, lead)
     lead = f"{lead}\n\n" if lead else ""
     if form.get("editing") == field.name and field.name in form["data"]:
         current = display_value(field.name, form["data"][field.name])
         text = f"{lead}修改「{field.label}」（当前：{current}）\n{field.ask()}"
-        return OutMessage(text, buttons=[*field_buttons(field), Button("不修改", RESUME)])
+        return OutMessage(text, buttons=[*field_buttons(form, field), Button("不修改", RESUME)])
     index = FORM_FIELDS.index(field) + 1
-    buttons = field_buttons(field)
+    buttons = field_buttons(form, field)
     hint = (form.get("hints") or {}).get(field.name)
     if hint is not None and not buttons:  # e.g. the amount named in "想贷款200万周转"
-        buttons = [Button(display_value(field.name, hint).replace(" ", ""), f"{hint:g}")]
+        label = display_value(field.name, hint).replace(" ", "")
+        buttons = [answer_button(form, field.name, label, f"{hint:g}")]
     return OutMessage(f"{lead}（{index}/{TOTAL}）{field.ask()}", buttons=buttons)
+
+
+def resume_message(form: dict[str, Any], lead: str = "") -> OutMessage:
+    """Where the form stands: the next question, the summary or the edit picker."""
+    if form["step"] == "edit":
+        return edit_picker_message(form, lead)
+    field = next_field(form)
+    if field is None:
+        return summary_message(form, lead)
+    return prompt_message(form, field, lead)
+
+
+def summary_line(form: dict[str, Any], field: Field) -> str:
+    """One answer in the summary (a credit code confirmed against the licence says so)."""
+    value = display_value(field.name, form["data"].get(field.name))
+    if field.name == "credit_code" and form["data"].get(UNVERIFIED_FLAG):
+        value += "（校验位未通过，已按营业执照确认）"
+    return f"· {field.label}：{value}"
 
 
 def summary_message(form: dict[str, Any], lead: str = "") -> OutMessage:
     """Every answer for review, the consent statement, and confirm / edit / refuse buttons."""
     lines = [lead] if lead else []
     lines.append("请核对您填写的融资需求登记：")
-    for field in FORM_FIELDS:
-        lines.append(f"· {field.label}：{display_value(field.name, form['data'].get(field.name))}")
+    lines.extend(summary_line(form, field) for field in FORM_FIELDS)
     lines.append("")
     lines.append(CONSENT_TEXT)
     lines.append(f"信息无误并同意授权，请点击“{CONSENT_YES}”；需要更改请点“{EDIT}”。")
     buttons = [
-        Button(CONSENT_YES, CONSENT_YES),
+        answer_button(form, "consent", CONSENT_YES),
         Button("修改信息", EDIT),
-        Button("不同意（不提交）", CONSENT_NO),
+        answer_button(form, "consent", "不同意（不提交）", CONSENT_NO),
     ]
     return OutMessage("\n".join(lines), buttons=buttons)
 
 
-def edit_picker_message(form: dict[str, Any]) -> OutMessage:
+def edit_picker_message(form: dict[str, Any], lead: str = "") -> OutMessage:
     """The answered fields as buttons, to choose which one to change."""
     answered = [f for f in FORM_FIELDS if f.name in form["data"]]
     buttons = [Button(f.label, EDIT_PREFIX + f.name) for f in answered]
-    return OutMessage("请选择要修改的项目：", buttons=[*buttons, Button("返回", RESUME)])
+    text = f"{lead}\n\n请选择要修改的项目：" if lead else "请选择要修改的项目："
+    return OutMessage(text, buttons=[*buttons, Button("返回", RESUME)])
 
 
 def pick_edit_field(form: dict[str, Any], text: str) -> Field | None:

@@ -7,7 +7,7 @@ import unicodedata
 ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # 31 characters: no I, O, S, V, Z
 WEIGHTS = tuple(pow(3, i, 31) for i in range(17))  # 1, 3, 9, 27, 19, 26, ...
 LENGTH = 18
-_SEPARATORS = " \t\r\n-_—－·.。"
+_SEPARATORS = " \t\r\n-_—－·.。,，、;；:：!！?？~～\"'“”‘’"  # incl. spoken punctuation
 
 
 def normalize_credit_code(raw: str) -> str:
@@ -40,3 +40,11 @@ def credit_code_problem(code: str) -> str | None:
 def is_valid_credit_code(raw: str) -> bool:
     """True when the code (after normalisation) passes the GB 32100-2015 check."""
     return credit_code_problem(normalize_credit_code(raw)) is None
+
+
+def check_character_fails(code: str) -> bool:
+    """True when a normalised code is well formed (18 characters of the alphabet) but its check
+    character does not match: a typo, or a licence issued before the standard was applied."""
+    if len(code) != LENGTH or any(ch not in ALPHABET for ch in code):
+        return False
+    return check_character(code[:17]) != code[17]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class IntakeError(Exception):
     """Base class of intake-form errors."""
@@ -25,3 +27,40 @@ class UnknownFieldError(IntakeError):
     def __init__(self, field: str) -> None:
         super().__init__(f"unknown field: {field!r}")
         self.field = field
+
+
+class ReadingError(IntakeError):
+    """An answer that could not be read as the quantity asked for (Chinese message)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class ConfirmationNeeded(FieldError):
+    """A readable answer to confirm before storing: a guessed reading, an unusual amount, or a
+    credit code failing its check character.
+
+    `value` is what is stored once the owner confirms, with `flags` (extra request data, e.g.
+    {"credit_code_unverified": True}); `question` asks for the confirmation; the labels name
+    the yes and no buttons. As a FieldError its message explains the problem to callers that
+    cannot ask back.
+    """
+
+    def __init__(
+        self,
+        field: str,
+        message: str,
+        *,
+        value: Any,
+        question: str,
+        yes_label: str = "是",
+        no_label: str = "否",
+        flags: dict[str, Any] | None = None,
+    ) -> None:
+        super().__init__(field, message)
+        self.value = value
+        self.question = question
+        self.yes_label = yes_label
+        self.no_label = no_label
+        self.flags = dict(flags or {})

@@ -1,4 +1,9 @@
-"""Normalisation and validation of form answers; every error is Chinese and carries an example."""
+"""Normalisation and validation of form answers; every error is Chinese and carries an example.
+
+An answer is stored as read, refused with a FieldError, or (a guessed reading, an unusual
+amount, a credit code failing its check character) raised as ConfirmationNeeded, to be stored
+only once the owner confirms it.
+"""
 
 from __future__ import annotations
 
@@ -6,35 +11,25 @@ import math
 import re
 from typing import Any
 
-from bot.intake.credit_code import credit_code_problem, normalize_credit_code
-from bot.intake.errors import FieldError, UnknownFieldError
-from bot.intake.fields import FIELD_BY_NAME, FIELDS, Field
-from bot.intake.numbers import half_width, parse_number
+from bot.intake.amounts import MAX_AMOUNT_WAN, AmountReading, describe_wan, read_amount
+from bot.intake.choices import EMPTY_NOTE_WORDS, answer_text, bare_words, match_choice, parse_yes_no
+from bot.intake.cleaning import clean_name, is_placeholder_only, name_characters
+from bot.intake.credit_code import (
+    check_character_fails,
+    credit_code_problem,
+    normalize_credit_code,
+)
+from bot.intake.errors import ConfirmationNeeded, FieldError, ReadingError, UnknownFieldError
+from bot.intake.fields import FIELD_BY_NAME, Field
+from bot.intake.numbers import spoken_digits
+from bot.intake.terms import MAX_TERM_MONTHS, describe_months, read_term
 
-MAX_AMOUNT_WAN = 100000
-MAX_TERM_MONTHS = 360
 MAX_NOTE = 1000
-YES_WORDS = frozenset(
-    {"是", "是的", "有", "有的", "对", "对的", "需要", "要", "yes", "y", "true", "ok", "嗯", "同意"}
-)
-NO_WORDS = frozenset(
-    {"否", "不是", "没有", "没", "无", "不", "不需要", "不要", "no", "n", "false", "不同意"}
-)
-EMPTY_NOTE_WORDS = frozenset({"", "无", "没有", "没", "跳过", "无补充", "没有了", "不用", "略"})
-CHOICE_ALIASES = {
-    "不确定": ("不知道", "不清楚", "都可以", "没想好", "不懂"),
-    "保证": ("担保", "担保公司", "保证人"),
-    "信用": ("纯信用", "无抵押", "无担保"),
-}
-_CHANNEL = re.compile(r"^[a-z][a-z0-9_-]{0,19}$")
-_PUNCT = "。.，,！!？?；;：:、 "
-
-
-def _text(raw: Any) -> str:
-    """Half-width, trimmed text of an answer (numbers converted to text)."""
-    if isinstance(raw, bool) or raw is None:
-        return ""
-    return half_width(str(raw))
+UNVERIFIED_FLAG = "credit_code_unverified"
+LEGACY_CODE_YES = "按执照填写，确认无误"
+_PHONE_NOISE = re.compile(r"[\s\-()（）.。,，、;；:：!！?？~～_—·]")
+_SPOKEN_PHONE = re.compile(r"[\u4e00-\u9fff]{1,10}(1\d{10})[\u4e00-\u9fff]{0,4}")
+_PERSON = re.compile(r"[\u3400-\u9fffA-Za-z·• .'-]+")
 
 
 def _error(field: Field, problem: str) -> FieldError:
@@ -42,68 +37,67 @@ def _error(field: Field, problem: str) -> FieldError:
     return FieldError(field.name, f"{problem}，例如：{field.example}")
 
 
-def match_choice(raw: Any, choices: tuple[str, ...]) -> str | None:
-    """The choice meant by a label, an option number or an unambiguous part, else None."""
-    text = _text(raw).strip(_PUNCT)
-    if not text:
-        return None
-    if text in choices:
-        return text
-    if text.isdigit() and 1 <= int(text) <= len(choices):
-        return choices[int(text) - 1]
-    for choice, aliases in CHOICE_ALIASES.items():
-        if choice in choices and text in aliases:
-            return choice
-    found = [c for c in choices if (len(text) >= 2 and text in c) or c in text]
-    return found[0] if len(found) == 1 else None
-
-
-def parse_yes_no(raw: Any) -> bool | None:
-    """True/False for 是/否, 有/没有, yes/no (and option numbers 1/2), else None."""
-    if isinstance(raw, bool):
-        return raw
-    text = _text(raw).strip(_PUNCT).lower()
-    if text in YES_WORDS or text == "1":
-        return True
-    if text in NO_WORDS or text == "2":
-        return False
-    return None
+def _placeholder_error(field: Field) -> FieldError:
+    """The answer was a sticker, an emoji or a chat app's placeholder text."""
+    return _error(field, f"收到的是表情、图片或暂不支持的消息，不是{field.label}，请用文字输入")
 
 
 def _validate_text(field: Field, raw: Any) -> str:
-    text = re.sub(r"\s+", " ", _text(raw))
+    text, removed = clean_name(answer_text(raw))
+    if removed and name_characters(text) == 0:
+        raise _placeholder_error(field)
     if len(text) < 2:
         raise _error(field, "企业名称至少2个字，请输入营业执照上的企业全称")
     if len(text) > 100:
         raise _error(field, f"企业名称不能超过100个字（您输入了{len(text)}个字）")
-    if not re.search(r"[\u4e00-\u9fffA-Za-z]", text):
+    if name_characters(text) < 2:
         raise _error(field, "企业名称不能只有数字或符号，请输入营业执照上的企业全称")
     return text
 
 
 def _validate_person(field: Field, raw: Any) -> str:
-    text = re.sub(r"\s+", " ", _text(raw))
+    text, removed = clean_name(answer_text(raw))
+    if removed and name_characters(text) == 0:
+        raise _placeholder_error(field)
     if re.search(r"\d", text):
         raise _error(field, "联系人姓名不能包含数字")
     if len(text) < 2:
         raise _error(field, "联系人姓名至少2个字")
     if len(text) > 50:
         raise _error(field, "联系人姓名不能超过50个字")
+    if not _PERSON.fullmatch(text) or name_characters(text) < 2:
+        raise _error(field, "联系人姓名只能包含汉字或字母")
     return text
 
 
 def _validate_credit_code(field: Field, raw: Any) -> str:
-    code = normalize_credit_code(_text(raw))
+    code = normalize_credit_code(answer_text(raw))
     if not code:
         raise _error(field, "请输入18位统一社会信用代码")
     problem = credit_code_problem(code)
+    if problem and check_character_fails(code):
+        raise ConfirmationNeeded(
+            field.name,
+            f"{problem}；如与营业执照上印的完全一致，请确认后再提交",
+            value=code,
+            question=(
+                f"⚠️ {problem}。\n如果营业执照上印的就是“{code}”（2016年以前发放的执照个别如此），"
+                f"请点“{LEGACY_CODE_YES}”；否则请重新输入正确的代码。"
+            ),
+            yes_label=LEGACY_CODE_YES,
+            no_label="重新输入",
+            flags={UNVERIFIED_FLAG: True},
+        )
     if problem:
         raise _error(field, problem)
     return code
 
 
 def _validate_phone(field: Field, raw: Any) -> str:
-    phone = re.sub(r"[\s\-()（）]", "", _text(raw))
+    phone = _PHONE_NOISE.sub("", spoken_digits(answer_text(raw)))
+    spoken = _SPOKEN_PHONE.fullmatch(phone)  # "我的手机号是13912345678", said in a voice message
+    if spoken:
+        phone = spoken.group(1)
     if phone.startswith("+86"):
         phone = phone[3:]
     elif phone.startswith("86") and len(phone) == 13:
@@ -121,40 +115,51 @@ def _validate_phone(field: Field, raw: Any) -> str:
 
 def _validate_amount(field: Field, raw: Any) -> float:
     if isinstance(raw, int | float) and not isinstance(raw, bool):
-        value: float | None = float(raw)
+        if math.isnan(raw) or math.isinf(raw):
+            raise _error(field, "请输入融资金额的数字（单位：万元）")
+        reading = AmountReading(round(float(raw), 4), guessed=False)
     else:
-        text = _text(raw)
-        scale = 10000.0 if "亿" in text else 1.0
-        if "元" in text and "万" not in text and "亿" not in text:
-            scale = 0.0001  # plain yuan
-        value = parse_number(text.replace("万元", "").replace("万", "").replace("亿", ""))
-        value = None if value is None else value * scale
-    if value is None or math.isnan(value) or math.isinf(value):
-        raise _error(field, "请输入融资金额的数字（单位：万元）")
-    if value <= 0:
+        try:
+            reading = read_amount(answer_text(raw))
+        except ReadingError as exc:
+            raise _error(field, exc.message) from None
+    if reading.wan <= 0:
         raise _error(field, "融资金额必须大于0")
-    if value > MAX_AMOUNT_WAN:
+    if reading.wan > MAX_AMOUNT_WAN:
         raise _error(field, "融资金额不能超过100000万元（即10亿元），请以“万元”为单位填写")
-    return round(value, 2)
+    if reading.needs_confirmation:
+        question = f"您填写的是 {describe_wan(reading.wan)}，对吗？"
+        raise ConfirmationNeeded(
+            field.name, f"请核对金额：{question}确认无误后再提交", value=reading.wan,
+            question=question, no_label="不对，重新填写",
+        )  # fmt: skip
+    return reading.wan
 
 
 def _validate_term(field: Field, raw: Any) -> int:
     if isinstance(raw, int | float) and not isinstance(raw, bool):
-        months: float | None = float(raw)
+        months, guessed = float(raw), False
     else:
-        text = _text(raw)
-        if text in ("半年", "半年期"):
-            return 6
-        number = parse_number(text)
-        months = None if number is None else number * (12 if "年" in text else 1)
-        if months is not None and "年半" in text:
-            months += 6
-    if months is None:
-        raise _error(field, "请输入贷款期限的月数")
-    if months != int(months):
+        text = answer_text(raw)
+        if re.match(r"\s*(-|负)", text):
+            raise _error(field, "贷款期限应在1到360个月之间")
+        try:
+            reading = read_term(text)
+        except ReadingError as exc:
+            raise _error(field, exc.message) from None
+        months, guessed = reading.months, reading.guessed
+        if guessed and months >= 1:
+            months = float(round(months))  # "100天" is about 3 months: asked back below
+    if math.isnan(months) or months != int(months):
         raise _error(field, "贷款期限请填写整数个月")
     if not 1 <= months <= MAX_TERM_MONTHS:
         raise _error(field, "贷款期限应在1到360个月之间")
+    if guessed:
+        question = f"您填写的期限是 {describe_months(int(months))}，对吗？"
+        raise ConfirmationNeeded(
+            field.name, f"请核对期限：{question}确认无误后再提交", value=int(months),
+            question=question, no_label="不对，重新填写",
+        )  # fmt: skip
     return int(months)
 
 
@@ -174,8 +179,8 @@ def _validate_yes_no(field: Field, raw: Any) -> bool:
 
 
 def _validate_note(field: Field, raw: Any) -> str:
-    text = _text(raw)
-    if text.strip(_PUNCT) in EMPTY_NOTE_WORDS:
+    text = answer_text(raw)
+    if bare_words(text) in EMPTY_NOTE_WORDS:
         return ""
     if len(text) > MAX_NOTE:
         raise _error(field, f"补充说明不能超过1000字（您输入了{len(text)}字），请精简后再发")
@@ -203,36 +208,14 @@ _VALIDATORS = {
 
 
 def validate_field(name: str, raw: Any) -> Any:
-    """The normalised value of one answer; raises FieldError with a Chinese message."""
+    """The normalised value of one answer.
+
+    Raises FieldError (Chinese message with an example), its subclass ConfirmationNeeded for
+    readings to confirm first, or UnknownFieldError for a name the form does not have.
+    """
     field = FIELD_BY_NAME.get(name)
     if field is None:
         raise UnknownFieldError(name)
+    if isinstance(raw, str) and is_placeholder_only(raw):
+        raise _placeholder_error(field)
     return _VALIDATORS[field.kind](field, raw)
-
-
-def validate_request(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
-    """Clean values of a whole request and per-field Chinese errors (empty when valid)."""
-    clean: dict[str, Any] = {}
-    errors: dict[str, str] = {}
-    for field in FIELDS:
-        raw = data.get(field.name)
-        if raw is None or (isinstance(raw, str) and not raw.strip()):
-            if field.optional:
-                clean[field.name] = ""
-                continue
-            if field.kind == "consent":
-                errors[field.name] = "需要您同意授权后才能提交"
-            else:
-                errors[field.name] = f"请填写{field.label}，例如：{field.example}"
-            continue
-        try:
-            clean[field.name] = validate_field(field.name, raw)
-        except FieldError as exc:
-            errors[field.name] = exc.message
-    channel = data.get("channel")
-    if channel is not None:
-        if isinstance(channel, str) and _CHANNEL.match(channel):
-            clean["channel"] = channel
-        else:
-            errors["channel"] = "渠道名称无效"
-    return clean, errors

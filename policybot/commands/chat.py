@@ -64,6 +64,7 @@ def _choices(buttons: list[Button]) -> list[Button]:
 def chat_loop(engine: Any, user: str, source: TextIO, out: TextIO, *, interactive: bool) -> int:
     """Read lines, send them (or the button a shortcut names) to the engine, print replies."""
     shortcuts: dict[str, str] = {}
+    labels: dict[str, str] = {}  # button value -> label, to echo a chosen option as shown
     if interactive:
         print(
             "三明市融资政策助手（终端版）。输入问题开始对话，输入编号选择选项，Ctrl-D 退出。",
@@ -83,8 +84,10 @@ def chat_loop(engine: Any, user: str, source: TextIO, out: TextIO, *, interactiv
             break
         text = shortcuts.get(text.lower(), text)
         if not interactive:
-            print(f"你：{text}", file=out)
-        shortcuts = render(engine.handle(CHANNEL, user, text), out)
+            print(f"你：{labels.get(text, text)}", file=out)
+        replies = engine.handle(CHANNEL, user, text)
+        labels = {b.value: b.label for reply in replies for b in reply.buttons}
+        shortcuts = render(replies, out)
         out.flush()
     return 0
 

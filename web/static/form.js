@@ -118,6 +118,10 @@
         data[f.name] = form.elements[f.name].value;
       }
     });
+    // Readings the server asked to confirm (unusual amount, licence credit code) and the owner ticked.
+    data.confirmed = Array.prototype.map.call(
+      form.querySelectorAll(".confirm-box input:checked"),
+      function (box) { return box.getAttribute("data-field"); });
     var sid = null;
     try { sid = window.localStorage.getItem("policybot-session"); } catch (e) { sid = null; }
     if (sid) data.session_id = sid;
@@ -131,6 +135,7 @@
     var data = collect();
     delete data.consent;
     delete data.session_id;
+    delete data.confirmed;
     try { window.sessionStorage.setItem(DRAFT_KEY, JSON.stringify(data)); } catch (e) { /* off */ }
   }
 
@@ -184,6 +189,31 @@
       summary.querySelector("h3").textContent = "有 " + names.length + " 项需要修改";
       summary.focus();
     }
+  }
+
+  // A tick box under each field whose reading needs the owner's confirmation (422 "confirmable").
+  function showConfirmations(confirmable) {
+    form.querySelectorAll(".confirm-box").forEach(function (node) { node.remove(); });
+    Object.keys(confirmable || {}).forEach(function (name) {
+      var error = document.getElementById("err-" + name);
+      if (!error) return;
+      var label = el("label", "consent confirm-box");
+      var box = document.createElement("input");
+      box.type = "checkbox";
+      box.id = "confirm-" + name;
+      box.setAttribute("data-field", name);
+      box.setAttribute("aria-describedby", "err-" + name);
+      label.appendChild(box);
+      label.appendChild(el("span", "", confirmable[name]));
+      error.parentNode.insertBefore(label, error.nextSibling);
+    });
+  }
+
+  // Changing an answer withdraws the confirmation given for the previous one.
+  function dropConfirmation(event) {
+    var name = event.target && event.target.name;
+    var box = name ? document.getElementById("confirm-" + name) : null;
+    if (box && event.target !== box) box.checked = false;
   }
 
   function recommendationText(rec) {
@@ -257,7 +287,11 @@
       });
       var body = await res.json().catch(function () { return {}; });
       if (res.status === 201) { showDone(body); return; }
-      if (res.status === 422 && body.errors) { showErrors(body.errors); return; }
+      if (res.status === 422 && body.errors) {
+        showErrors(body.errors);
+        showConfirmations(body.confirmable);
+        return;
+      }
       if (res.status === 429) {
         showErrors({});
         throw new Error("提交太频繁了，请 " + (res.headers.get("Retry-After") || "60") + " 秒后再试。");
@@ -293,6 +327,7 @@
     form.addEventListener("submit", submit);
     form.addEventListener("change", saveDraft);
     form.addEventListener("input", saveDraft);
+    form.addEventListener("input", dropConfirmation);
     container.appendChild(form);
     restoreDraft();
   }

@@ -1,14 +1,14 @@
 """handoffs (转人工) and satisfaction surveys
 
-Revision ID: 0002_handoff
-Revises: 0001
+Revision ID: 0003_handoff
+Revises: 0002_admin
 Create Date: 2026-11-29 14:00:00
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002_handoff"
+revision = "0003_handoff"
 down_revision = "0002_admin"
 branch_labels = None
 depends_on = None

@@ -91,7 +91,8 @@ def test_financing_request_completed_over_wechat(wechat_app: RunningApp) -> None
 
     final = fill_form(ask, code)
     received = [text for _, _, text in engine.calls]
-    county_at = received.index("沙县区")  # sent as its option number, mapped back by the channel
+    # sent as its option number, mapped back by the channel to the button's value
+    county_at = next(i for i, text in enumerate(received) if text.endswith(":county:沙县区"))
     assert sent[county_at].isdigit() and sent[county_at] != "沙县区"
     request = stored_request(wechat_app, code)
     assert request.ref in final

@@ -1,0 +1,145 @@
+"""Answers to the form's questions: validation, readings asked back, stale buttons."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from bot.conversation.commands import CONSENT_NO, CONSENT_YES, looks_like_question, normalize_text
+from bot.conversation.form_buttons import EXPIRED
+from bot.conversation.form_messages import (
+    confirm_message,
+    next_field,
+    pending_confirmation,
+    prompt_message,
+    resume_message,
+    summary_message,
+)
+from bot.conversation.replies import APPLY_BUTTON
+from bot.conversation.turn import Turn
+from bot.intake import ConfirmationNeeded, FieldError, validate_field
+from bot.intake.choices import NO_WORDS, YES_WORDS
+from bot.intake.fields import Field, display_value
+from bot.intake.validation import LEGACY_CODE_YES, UNVERIFIED_FLAG
+from bot.messages import OutMessage
+
+AskQuestion = Callable[[Turn, str], None]  # answers a policy question inside the turn
+SUMMARY_WORDS = frozenset({CONSENT_YES, CONSENT_NO, "同意授权", "同意并提交", "确认提交"})
+_POLICY_WORDS = re.compile(r"贷款|融资|政策|利率|利息|额度|补贴|续贷")
+_ORG_SUFFIX = re.compile(r"(公司|厂|店|社|中心|部|行|馆|场|站|所|院|队|坊|园)")
+_CONFIRM_YES = YES_WORDS | {
+    "确认",
+    "确认无误",
+    "没错",
+    "正确",
+    "无误",
+    normalize_text(LEGACY_CODE_YES),
+}
+NO_OPEN_FORM = "当前没有进行中的登记。需要登记融资需求请回复“申请”，查询已提交的登记请回复“进度”。"
+_CONFIRM_NO = NO_WORDS - {"无"} | {"不对", "错了", "不是的", "重新输入", "重新填写", "重填"}
+
+
+def is_side_question(field: Field, text: str) -> bool:
+    """A question typed instead of an answer (the optional note takes any text)."""
+    if field.kind == "note":
+        return False
+    if field.kind == "person" or (field.kind == "text" and _ORG_SUFFIX.search(text)):
+        return "?" in text or "？" in text  # names may contain question-like characters
+    if field.kind == "text" and _POLICY_WORDS.search(text):  # e.g. "想贷款200万周转"
+        return True
+    return looks_like_question(text)
+
+
+def _verdict(text: str) -> bool | None:
+    """Yes / no typed in reply to a confirmation question (None: something else)."""
+    key = normalize_text(text)
+    if key in _CONFIRM_YES:
+        return True
+    if key in _CONFIRM_NO:
+        return False
+    return None
+
+
+def _store(
+    turn: Turn, form: dict[str, Any], field: Field, value: Any, flags: dict[str, Any]
+) -> None:
+    """Store an answer (with its flags), then ask the next question or show the summary."""
+    form["data"][field.name] = value
+    if field.name == "credit_code":
+        form["data"].pop(UNVERIFIED_FLAG, None)
+    form["data"].update(flags)
+    form["editing"], form["pending"] = None, None
+    turn.intent = f"form:{field.name}"
+    turn.say(resume_message(form), "form")
+
+
+def settle(turn: Turn, form: dict[str, Any], field: Field, confirmed: bool) -> None:
+    """The owner's yes (store the reading) or no (ask the question again) to a confirmation."""
+    pending = form["pending"]
+    if confirmed:
+        _store(turn, form, field, pending["value"], pending.get("flags") or {})
+        return
+    form["pending"] = None
+    turn.intent = "form_unconfirmed"
+    turn.say(prompt_message(form, field, "好的，请重新填写："), "form")
+
+
+def answer_field(
+    turn: Turn, form: dict[str, Any], text: str, ask: AskQuestion, *, pressed: bool = False
+) -> None:
+    """Validate the answer to the current field; store it, ask it back, or explain."""
+    field = next_field(form)
+    if field is None:
+        turn.say(summary_message(form), "form")
+        return
+    if pending_confirmation(form, field) is not None and not pressed:
+        verdict = _verdict(text)
+        if verdict is not None:
+            settle(turn, form, field, verdict)
+            return
+    if normalize_text(text) in SUMMARY_WORDS:  # a summary button pressed while editing a field
+        turn.say(prompt_message(form, field, "请先回答当前问题："), "form")
+        return
+    if not pressed and is_side_question(field, text):
+        ask(turn, text)
+        turn.say(resume_message(form, "我们继续填写："), "form")
+        return
+    form["pending"] = None  # a new answer replaces a reading awaiting confirmation
+    try:
+        value = validate_field(field.name, text)
+    except ConfirmationNeeded as exc:
+        form["pending"] = {
+            "field": field.name, "value": exc.value, "question": exc.question,
+            "yes": exc.yes_label, "no": exc.no_label, "flags": exc.flags,
+        }  # fmt: skip
+        turn.intent = "form_confirm"
+        turn.say(confirm_message(form, form["pending"]), "form_confirm")
+        return
+    except FieldError as exc:
+        turn.intent = "form_invalid"
+        turn.say(prompt_message(form, field, f"⚠️ {exc.message}"), "form_invalid")
+        return
+    _store(turn, form, field, value, {})
+
+
+def expired(turn: Turn, form: dict[str, Any] | None) -> None:
+    """A stale button: say so, then where things stand."""
+    turn.intent = "stale_button"
+    if form:
+        turn.say(resume_message(form, EXPIRED + "当前的问题是："), "form")
+        return
+    turn.say(OutMessage(EXPIRED + NO_OPEN_FORM, buttons=[APPLY_BUTTON]), "stale_button")
+
+
+def apply_earlier(turn: Turn, form: dict[str, Any], field: Field, answer: str) -> None:
+    """A button of an earlier question of this form: change that field, then carry on."""
+    try:
+        value = validate_field(field.name, answer)
+    except FieldError:  # includes readings that would need confirming: not from our buttons
+        expired(turn, form)
+        return
+    form["data"][field.name] = value
+    turn.intent = f"form:{field.name}"
+    shown = display_value(field.name, value) or "（无）"
+    turn.say(resume_message(form, f"已将「{field.label}」改为：{shown}。"), "form")
