@@ -7,6 +7,7 @@ import logging
 import random
 import time
 from dataclasses import replace
+from datetime import datetime
 from typing import Any
 
 from bot.conversation.commands import (
@@ -39,7 +40,13 @@ from bot.handoff.flow import HandoffHook
 from bot.llm.context import conversation_scope
 from bot.messages import Button, OutMessage
 from core.masking import mask_text
-from storage.conversations import add_message, get_or_create_conversation, save_state, set_feedback
+from storage.conversations import (
+    add_message,
+    get_or_create_conversation,
+    redact_messages_since,
+    save_state,
+    set_feedback,
+)
 from storage.db import Database
 from storage.requests import create_request, list_requests_for_user
 
@@ -193,6 +200,9 @@ class Engine:
                 session, conversation_id=conversation_id, direction="in", text=text,
                 intent=turn.intent, in_scope=turn.in_scope, top_score=turn.top_score,
             )  # fmt: skip
+            if turn.discard_since:  # refused or cancelled form: keep nothing it collected
+                redact_messages_since(session, conversation_id=conversation_id,
+                                      since=datetime.fromisoformat(turn.discard_since))
             replies = list(turn.replies)
             if turn.feedback is not None:
                 message_id, value = turn.feedback

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select, update
@@ -106,3 +107,17 @@ def recent_turns(
         .limit(limit)
     )
     return [(direction, text) for direction, text in reversed(session.execute(query).all())]
+
+
+FORM_DISCARDED = "（未提交的融资需求登记内容已删除）"
+
+
+def redact_messages_since(session: Session, *, conversation_id: int, since: datetime) -> int:
+    """Replace the text of a conversation's messages written at or after `since` (a form the
+    owner refused or cancelled: nothing it collected is kept); returns the number changed."""
+    result = session.execute(
+        update(Message)
+        .where(Message.conversation_id == conversation_id, Message.created_at >= since)
+        .values(text=FORM_DISCARDED, citations=[])
+    )
+    return int(getattr(result, "rowcount", 0) or 0)

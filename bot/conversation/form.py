@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from datetime import UTC, datetime
 from typing import Any
 
 from bot.conversation.commands import CONSENT_YES, EDIT_PREFIX, looks_like_question, normalize_text
@@ -72,6 +73,7 @@ def start_form(turn: Turn) -> None:
     """Open a new form and ask its first question."""
     form = new_form()
     form["hints"] = turn.state.pop("hints", None) or {}
+    form["started_at"] = datetime.now(UTC).isoformat()  # a refusal redacts the transcript since
     turn.state["form"] = form
     lead = "好的，开始登记融资需求。随时回复“取消”可退出，“修改”可更改已填项。"
     turn.say(resume_message(form, lead), "form")
@@ -123,6 +125,7 @@ def _summary_input(turn: Turn, form: dict[str, Any], text: str, ask: AskQuestion
     if re.search(r"不.{0,2}同意", key) or key in NO_WORDS:
         turn.state["form"] = None
         turn.intent = "consent_refused"
+        turn.discard_since = form.get("started_at")
         turn.say(
             OutMessage("您未同意授权，本次填写的信息没有保存。需要时可回复“申请”重新登记。"),
             "consent_refused",
@@ -157,6 +160,7 @@ def handle_form(turn: Turn, text: str, command: str | None, ask: AskQuestion) ->
     if command == "cancel":
         turn.state["form"] = None
         turn.intent = "cancel"
+        turn.discard_since = form.get("started_at")
         turn.say(OutMessage("已取消本次登记，填写的信息没有保存。需要时回复“申请”重新开始。"))
         return
     edit_target = text.strip().startswith(EDIT_PREFIX) and FIELD_BY_NAME.get(

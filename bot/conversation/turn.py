@@ -38,6 +38,7 @@ class Turn:
     feedback: tuple[int, int] | None = None  # (message id, +1/-1)
     handoff: str | None = None  # asked / offer (open one), message (to staff), close
     survey_score: int | None = None  # answer to the satisfaction question after an outcome
+    discard_since: str | None = None  # ISO time a refused/cancelled form began: redact since
 
     def say(self, message: OutMessage, intent: str | None = None) -> None:
         """Append a plain (not rateable) reply."""

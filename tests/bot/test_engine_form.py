@@ -220,6 +220,24 @@ def test_form_consent_refused_stores_nothing(
     assert count_requests(db, user) == 0 and form_state(db, user) is None
 
 
+@pytest.mark.parametrize("ending", ["不同意", "取消"])
+def test_form_refused_or_cancelled_leaves_no_personal_data_in_the_transcript(
+    shared_engine: Engine, user: str, ending: str
+) -> None:
+    engine, db = shared_engine, shared_engine.db
+    engine.handle("cli", user, "续贷怎么办？")  # before the form: kept as it was
+    fill_form(engine, user, stop_before=None if ending == "不同意" else "note")
+    engine.handle("cli", user, ending)
+    with db.session() as session:
+        conversation = get_conversation(session, channel="cli", user_id=user)
+        assert conversation is not None
+        texts_kept = [m.text for m in list_messages(session, conversation_id=conversation.id)]
+    joined = "\n".join(texts_kept)
+    assert "13912345678" not in joined and "三明市测试机械制造有限公司" not in joined
+    assert "续贷怎么办？" in texts_kept  # only what the form collected is removed
+    assert count_requests(db, user) == 0
+
+
 def test_form_summary_needs_explicit_consent(shared_engine: Engine, user: str) -> None:
     engine, db = shared_engine, shared_engine.db
     fill_form(engine, user)
