@@ -14,12 +14,12 @@ from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
-from bot.llm.context import llm_enabled, streaming_to
+from bot.llm.context import LoopSink, llm_enabled, streaming_to
 from bot.messages import OutMessage
 from web.deps import DbDep, check_rate
 from web.metrics import CHAT_MESSAGES, FEEDBACK
 from web.schemas import ChatIn, ChatOut, Detail, FeedbackIn, FeedbackOut
-from web.sse import QueueSink, stream_live, stream_messages
+from web.sse import stream_live, stream_messages
 
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api", tags=["chat"])
@@ -132,7 +132,7 @@ async def chat_stream(request: Request) -> StreamingResponse:
     session_id = body.session_id or new_session_id()
     notices = [OutMessage(text=n).to_dict() for n in await run_in_threadpool(
         _take_notices, engine.db, session_id)]  # fmt: skip
-    sink = QueueSink(asyncio.get_running_loop())
+    sink = LoopSink(asyncio.get_running_loop())
     reply = to_thread.run_sync(
         _handle_streaming, engine, session_id, body.text, sink, limiter=engine_limiter(request)
     )

@@ -13,6 +13,8 @@ import json
 from collections.abc import AsyncIterator, Awaitable, Iterator
 from typing import Any
 
+from bot.llm.context import LoopSink
+
 
 def sse_event(event: str, data: dict[str, Any]) -> bytes:
     """One SSE frame: `event:` and a single-line JSON `data:`."""
@@ -42,26 +44,10 @@ async def stream_messages(session_id: str, messages: list[dict[str, Any]]) -> As
     yield sse_event("done", {"session_id": session_id, "count": len(messages)})
 
 
-class QueueSink:
-    """A `bot.llm.context.StreamSink` handing pieces from the engine's thread to the event loop."""
-
-    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
-        self.loop = loop
-        self.queue: asyncio.Queue[tuple[str, str]] = asyncio.Queue()
-
-    def delta(self, text: str) -> None:
-        """Called from the worker thread: queue a grounded piece of text."""
-        self.loop.call_soon_threadsafe(self.queue.put_nowait, ("delta", text))
-
-    def abort(self) -> None:
-        """Called from the worker thread: the pieces sent are withdrawn."""
-        self.loop.call_soon_threadsafe(self.queue.put_nowait, ("abort", ""))
-
-
 async def stream_live(
     session_id: str,
     notices: list[dict[str, Any]],
-    sink: QueueSink,
+    sink: LoopSink,
     reply: Awaitable[list[dict[str, Any]]],
 ) -> AsyncIterator[bytes]:
     """Notices, then the answer as the sink receives it, then the finished reply.

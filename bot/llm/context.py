@@ -7,6 +7,7 @@ the LLM layer can read the last turns of this conversation from the database.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -73,3 +74,20 @@ def llm_enabled(engine: Any) -> bool:
     """Whether the engine's answerer runs in LLM mode (so answers may stream)."""
     answerer = getattr(engine, "answerer", None)
     return getattr(answerer, "llm", None) is not None
+
+
+class LoopSink:
+    """A StreamSink handing pieces from the engine's worker thread to an asyncio loop's queue
+    (`("delta", text)` and `("abort", "")` items), for channels that stream."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.loop = loop
+        self.queue: asyncio.Queue[tuple[str, str]] = asyncio.Queue()
+
+    def delta(self, text: str) -> None:
+        """Worker thread: a checked piece of the answer."""
+        self.loop.call_soon_threadsafe(self.queue.put_nowait, ("delta", text))
+
+    def abort(self) -> None:
+        """Worker thread: the pieces sent are withdrawn."""
+        self.loop.call_soon_threadsafe(self.queue.put_nowait, ("abort", ""))

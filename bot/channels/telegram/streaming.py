@@ -20,28 +20,12 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, TelegramError
 
 from bot.channels.telegram.render import MAX_CHUNK, Chunk, tg_len
-from bot.llm.context import streaming_to
+from bot.llm.context import LoopSink, streaming_to
 
 log = logging.getLogger(__name__)
 
 EDIT_INTERVAL_S = 1.0  # Telegram: about one message (or edit) per second in a chat
 CURSOR = " …"  # shown at the end of a growing message
-
-
-class LoopSink:
-    """A `bot.llm.context.StreamSink` handing pieces from the engine's thread to the loop."""
-
-    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
-        self.loop = loop
-        self.queue: asyncio.Queue[tuple[str, str]] = asyncio.Queue()
-
-    def delta(self, text: str) -> None:
-        """Worker thread: a checked piece of the answer."""
-        self.loop.call_soon_threadsafe(self.queue.put_nowait, ("delta", text))
-
-    def abort(self) -> None:
-        """Worker thread: the pieces sent are withdrawn."""
-        self.loop.call_soon_threadsafe(self.queue.put_nowait, ("abort", ""))
 
 
 class GrowingMessage:
