@@ -69,7 +69,8 @@ class Answerer:
         query = self._with_topic(text, topic)
         analysis, hits = self.retriever.analyse_and_score(query, prepared=True)
         articles = self.retriever.rank_articles(hits)
-        scope = decide_scope(text, analysis.glossary, analysis.max_dense)
+        named = any(h.named for h in hits[:3])
+        scope = decide_scope(text, analysis.glossary, analysis.max_dense, names_document=named)
         if not scope.in_scope:
             return Assessment("out_of_scope", False, hits, articles, analysis, scope)
         intent: Intent = "financing_need" if shows_financing_need(text) else "policy_question"

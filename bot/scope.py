@@ -187,15 +187,19 @@ def out_of_scope_family(text: str) -> tuple[str, str]:
     return "", ""
 
 
-def decide_scope(text: str, glossary: Any, max_dense: float) -> ScopeDecision:
+def decide_scope(text: str, glossary: Any, max_dense: float, *, names_document: bool = False
+                 ) -> ScopeDecision:
     """Scope of a normalised message from its wording, glossary match and ranking confidence.
 
     glossary: the retriever's GlossaryMatch (terms, topical); max_dense: the best cosine
-    similarity between the message and a passage (the dense ranking's confidence).
+    similarity between the message and a passage (the dense ranking's confidence);
+    names_document: the message names a product, platform or staff document of the knowledge.
     """
     family, place = out_of_scope_family(text)
     if family:
         return ScopeDecision(False, family, place)
+    if names_document:
+        return IN_SCOPE
     need = shows_financing_need(text)
     personal = PERSONAL_LIFE.search(text) and not BUSINESS_CONTEXT.search(text)
     if personal and not (glossary.topical or need):
