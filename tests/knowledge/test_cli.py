@@ -41,9 +41,16 @@ def test_search_json_lists_ranked_hits(cli_env: Path, capsys: pytest.CaptureFixt
     assert main(["search", "林权抵押", "--k", "3", "--json"]) == 0
     hits = json.loads(capsys.readouterr().out)
     assert len(hits) == 3
-    assert set(hits[0]) == {"doc_id", "article", "title", "score", "text"}
+    assert set(hits[0]) == {"doc_id", "article", "title", "score", "text", "normalized_query"}
     assert hits[0]["article"] == 7
     assert hits[0]["score"] >= hits[1]["score"] >= hits[2]["score"]
+
+
+def test_search_json_shows_the_repaired_query(cli_env: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "林權抵壓貸款", "--k", "2", "--json"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert {h["normalized_query"] for h in hits} == {"林权抵押贷款"}
 
 
 def test_eval_json_reports_exact_keys(cli_env: Path, tmp_path: Path,
