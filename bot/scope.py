@@ -66,7 +66,9 @@ ENTERPRISE_LOAN = re.compile(
     r"首贷|第一次.{0,8}贷|经营贷|流动资金|企业贷款|公司贷款|(公司|企业|厂).{0,6}(贷款|融资)"
 )
 # … unless the loan is for a person.
-PERSONAL_SUBJECT = re.compile(r"我个人|个人想|员工|家里|我自己|私人|买.{0,2}车|买.{0,2}房")
+PERSONAL_SUBJECT = re.compile(
+    r"个人想|个人要|个人的?(贷款|消费|房贷|车贷)|员工|家里|我自己|私人|买.{0,2}车|买.{0,2}房"
+)
 PERSONAL_CREDIT_REPORT = re.compile(
     r"个人(的)?征信.{0,20}(打印|查询|在哪|哪里|怎么查|怎么打|去哪|冒用)|"
     r"(打印|查询|查|打).{0,6}个人(的)?征信"
