@@ -35,7 +35,7 @@ class Recorder:
 def make(answerer: Any, fake: FakeOpenAI, **overrides: Any) -> Answerer:
     """An LLM-mode answerer over the session index with settings overrides."""
     return Answerer(answerer.retriever, answerer.documents,
-                    llm_settings(None, fake.url, **overrides))  # fmt: skip
+                    llm_settings(None, fake.url, **overrides), answerer.composer.plain)  # fmt: skip
 
 
 def requests_count(outcome: str) -> float:

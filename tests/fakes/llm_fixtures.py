@@ -43,4 +43,5 @@ def llm_answerer(answerer: Any, fake_llm: FakeOpenAI) -> Any:
     """An Answerer sharing the session index, in LLM mode against the fake server."""
     from bot.answerer import Answerer
 
-    return Answerer(answerer.retriever, answerer.documents, llm_settings(None, fake_llm.url))
+    return Answerer(answerer.retriever, answerer.documents, llm_settings(None, fake_llm.url),
+                    answerer.composer.plain)
