@@ -54,7 +54,7 @@ def engine_limiter(request: Request) -> CapacityLimiter:
 
 async def read_chat(request: Request) -> ChatIn:
     """Rate limit, then validate the body (the hot path skips FastAPI's dependency solving)."""
-    check_rate(request, "chat")
+    await check_rate(request, "chat")
     try:
         return ChatIn.model_validate_json(await request.body())
     except ValidationError as exc:
