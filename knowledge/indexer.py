@@ -51,8 +51,13 @@ def collect_documents(settings: Any) -> list[Document]:
     return unique
 
 
-def build_index(settings: Any, *, embedder: Any = None, progress: bool = True) -> IndexReport:
-    """Index every document in settings.resolved_index_dir, re-embedding only changed text."""
+def build_index(settings: Any, *, embedder: Any = None, progress: bool = True,
+                collection: str | None = None) -> IndexReport:
+    """Index every document in settings.resolved_index_dir, re-embedding only changed text.
+
+    `collection`: the Chroma collection to write (a published version's own; default: the
+    previous run's).
+    """
     from retrieval.embeddings import make_embedder
     from retrieval.indexing import write_index
     from retrieval.records import DocRecord, GlossaryTerm
@@ -64,7 +69,8 @@ def build_index(settings: Any, *, embedder: Any = None, progress: bool = True) -
     terms = [GlossaryTerm(g.term, g.expansions, g.articles, g.group, g.weak) for g in glossary]
     embedder = embedder or make_embedder(settings, threads=os.cpu_count() or 1)
     stats = write_index(index_dir, records, terms, embedder,
-                        chroma_url=settings.chroma_url, progress=progress)
+                        chroma_url=settings.chroma_url, progress=progress,
+                        collection=collection)
     save_documents(index_dir, docs)
     return IndexReport(str(index_dir), stats.documents, stats.passages, stats.embedded,
                        stats.reused, stats.removed, stats.seconds)

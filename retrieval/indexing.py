@@ -69,8 +69,14 @@ def write_index(
     embedder: Embedder,
     chroma_url: str = "",
     progress: bool = True,
+    collection: str | None = None,
 ) -> IndexStats:
-    """Build or refresh the index in index_dir, embedding only passages whose text changed."""
+    """Build or refresh the index in index_dir, embedding only passages whose text changed.
+
+    `collection` names the Chroma collection (kept in the corpus, read back by the retriever;
+    default: the one the previous run used, else "policybot"); a published version gets its own
+    on a Chroma server so instances still serving the previous one are not disturbed.
+    """
     started = time.perf_counter()
     groups = phrase_groups(docs, glossary)
     words = user_words(docs, glossary)
@@ -82,6 +88,7 @@ def write_index(
             passages.append({"id": pid, "doc_id": doc.doc_id, "text": text,
                              "hash": content_hash(f"{embedder.name}\n{text}")})
     known = _previous_vectors(index_dir)
+    collection = collection or _previous_collection(index_dir)
     todo = [i for i, p in enumerate(passages) if p["hash"] not in known]
     fresh = _embed(embedder, [passages[i]["text"] for i in todo], progress)
     dim = fresh.shape[1] if len(todo) else (len(next(iter(known.values()))) if known else 512)
@@ -98,9 +105,10 @@ def write_index(
         "doc_tokens": [tokenizer.tokens(text) for text in texts],
         "passages": passages,
         "glossary": [record_dict(g) for g in glossary],  # type: ignore[arg-type]
+        "collection": collection,
     }
     save_corpus(index_dir, payload, vectors)
-    removed = _sync_chroma(index_dir, chroma_url, embedder, passages, vectors)
+    removed = _sync_chroma(index_dir, chroma_url, embedder, passages, vectors, collection)
     stats = IndexStats(len(docs), len(passages), len(todo), len(passages) - len(todo), removed,
                        round(time.perf_counter() - started, 3))
     log.info("index: %s", stats)
@@ -138,12 +146,20 @@ def _embed(embedder: Embedder, texts: list[str], progress: bool) -> np.ndarray:
     return np.vstack(parts)
 
 
+def _previous_collection(index_dir: Path) -> str:
+    """The Chroma collection the index in index_dir uses ("policybot" when new)."""
+    from retrieval.chroma_store import COLLECTION
+
+    loaded = load_corpus(index_dir)
+    return str(loaded[0].get("collection") or COLLECTION) if loaded else COLLECTION
+
+
 def _sync_chroma(index_dir: Path, chroma_url: str, embedder: Embedder,
-                 passages: list[dict], vectors: np.ndarray) -> int:
+                 passages: list[dict], vectors: np.ndarray, collection: str) -> int:
     """Mirror the passages into Chroma (upsert changed, delete gone); returns deletions."""
     from retrieval.chroma_store import ChromaStore, open_client
 
-    store = ChromaStore(open_client(index_dir, chroma_url), embedder)
+    store = ChromaStore(open_client(index_dir, chroma_url), embedder, name=collection)
     stored = store.collection.get(include=["metadatas"])
     stored_hash = {pid: (meta or {}).get("hash") for pid, meta in
                    zip(stored["ids"], stored["metadatas"] or [], strict=False)}
