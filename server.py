@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI
+from fastapi.exceptions import RequestValidationError
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 
@@ -75,6 +76,7 @@ def create_app(settings: Settings | None = None, *, answerer: Any = None) -> Fas
     from bot.channels.wechat.channel import router as wechat_router
     from web.api import router as api_router
     from web.deps import WebLimits
+    from web.errors import validation_error_handler
     from web.health import router as health_router
     from web.intake_api import router as intake_router
     from web.middleware import BodyLimitMiddleware, MetricsMiddleware
@@ -84,6 +86,7 @@ def create_app(settings: Settings | None = None, *, answerer: Any = None) -> Fas
     from web.widget import router as widget_router
 
     app.state.web_limits = WebLimits(settings)
+    app.add_exception_handler(RequestValidationError, validation_error_handler)
     app.include_router(api_router)
     app.include_router(intake_router)
     app.include_router(health_router)
