@@ -7,6 +7,7 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import positive_data_acceptance
+from schemathesis.core.result import Ok
 
 from tests.web.conftest import LiveServer
 
@@ -52,6 +53,7 @@ def test_api_conforms_to_its_schema(live: LiveServer) -> None:
     failures: dict[str, str] = {}
     operations = 0
     for result in api.get_all_operations():
+        assert isinstance(result, Ok), f"invalid schema: {result}"
         operation = result.ok()
         operations += 1
 
