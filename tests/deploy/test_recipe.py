@@ -46,7 +46,8 @@ def test_env_example_names_only_real_settings_and_the_shared_ones() -> None:
     assert set(pairs) <= known_settings(), set(pairs) - known_settings()
     for shared in ("SECRET_KEY", "DATABASE_URL", "REDIS_URL", "CHROMA_URL", "TRUSTED_PROXIES"):
         assert pairs.get(shared), f"{shared} must be set for several instances"
-    settings = Settings(_env_file=None, **{k.lower(): v for k, v in pairs.items()})
+    values: dict[str, Any] = {k.lower(): v for k, v in pairs.items()}
+    settings = Settings(_env_file=None, **values)  # type: ignore[call-arg]
     assert settings.resolved_database_url.startswith("postgresql+psycopg://")
     assert TrustedProxies(settings.csv_list(settings.trusted_proxies)).networks
 
