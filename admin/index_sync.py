@@ -17,7 +17,7 @@ from typing import Any
 from knowledge.published import BASE_VERSION, fetch_published, latest_label, pull_staff_documents
 
 log = logging.getLogger(__name__)
-_swap_lock = threading.Lock()
+swap_lock = threading.Lock()  # one swap at a time (the watcher and a local publish)
 
 
 def current_embedder(app: Any) -> Any:
@@ -61,7 +61,7 @@ def catch_up(app: Any) -> bool:
     label = latest_label(state.db)
     if label is None or label == getattr(state, "index_version", None):
         return False
-    with _swap_lock:
+    with swap_lock:
         if label == getattr(state, "index_version", None):
             return False
         pull_staff_documents(state.settings, state.db)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from admin.errors import KnowledgeError
-from admin.index_sync import catch_up, current_embedder, swap_answerer
+from admin.index_sync import catch_up, current_embedder, swap_answerer, swap_lock
 from knowledge.published import (
     pack_index,
     pull_staff_documents,
@@ -185,12 +185,13 @@ def _gate(app: Any, change: Callable[[], Callable[[], None]], actor: str) -> Gat
     metrics = {"before": before, "after": after, "reasons": reasons}
     if published:
         bundle = pack_index(candidate)
-        with app.state.db.session() as session:
-            docs = push_staff_documents(settings, session, actor)
-            session.add(IndexVersion(label=label, status="published", metrics=metrics,
-                                     documents=docs, actor=actor, bundle=bundle))
-        (root / "CURRENT").write_text(label, encoding="utf-8")
-        swap_answerer(app, new_answerer, label=label, index_dir=candidate)
+        with swap_lock:  # the watcher must not reload what this instance just published
+            with app.state.db.session() as session:
+                docs = push_staff_documents(settings, session, actor)
+                session.add(IndexVersion(label=label, status="published", metrics=metrics,
+                                         documents=docs, actor=actor, bundle=bundle))
+            (root / "CURRENT").write_text(label, encoding="utf-8")
+            swap_answerer(app, new_answerer, label=label, index_dir=candidate)
         _prune(settings, root, candidate)
     else:
         undo()

@@ -42,18 +42,31 @@ async def supervise(
     the lock while this process polls.
     """
     while True:
-        lock: HeldLock | None = app.state.telegram_lock
-        if lock is None:
-            lock = await asyncio.to_thread(take_polling_lock, app.state.db, settings.data_dir)
-            if lock is not None:
-                log.info("took the Telegram polling lock; this instance polls now")
-                app.state.telegram_lock = lock
-                if not await start():
-                    lock.release()  # let another instance try; retry after the interval
-                    app.state.telegram_lock = None
-        elif not await asyncio.to_thread(lock.alive):
-            log.warning("lost the Telegram polling lock; stopping the poller")
-            await stop()
-            lock.release()
-            app.state.telegram_lock = None
+        try:
+            await _step(app, settings, start, stop)
+        except Exception:  # e.g. the database is unreachable: try again next round
+            log.warning("telegram polling lock check failed; will retry", exc_info=True)
         await asyncio.sleep(interval_s)
+
+
+async def _step(
+    app: Any,
+    settings: Any,
+    start: Callable[[], Awaitable[bool]],
+    stop: Callable[[], Awaitable[None]],
+) -> None:
+    """One round: take the free lock and start, or stop when the held lock is gone."""
+    lock: HeldLock | None = app.state.telegram_lock
+    if lock is None:
+        lock = await asyncio.to_thread(take_polling_lock, app.state.db, settings.data_dir)
+        if lock is not None:
+            log.info("took the Telegram polling lock; this instance polls now")
+            app.state.telegram_lock = lock
+            if not await start():
+                lock.release()  # let another instance try; retry after the interval
+                app.state.telegram_lock = None
+    elif not await asyncio.to_thread(lock.alive):
+        log.warning("lost the Telegram polling lock; stopping the poller")
+        await stop()
+        lock.release()
+        app.state.telegram_lock = None
