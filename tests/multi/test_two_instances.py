@@ -96,16 +96,35 @@ def test_publish_on_one_instance_is_served_by_the_other_within_10_s(
     with db.session() as session:
         create_staff_user(session, username="coord", password=PASSWORD, role="coordinator")
     db.dispose()
-    with httpx.Client(base_url=a.url, timeout=300) as http:
-        assert login(http, "coord").status_code == 303
-        token = csrf_of(http.get("/admin/knowledge").text)
-        files = {"document": ("沙溪助企贷.md", STAFF_DOC.encode(), "text/markdown")}
-        published = http.post("/admin/knowledge/upload", data={"csrf_token": token}, files=files)
-    assert published.status_code == 200 and "已发布新索引" in published.text
-    published_at = time.monotonic()
-    label = a.ready()["index_version"]
-    assert label.startswith("v")
-    wait_for(lambda: b.ready()["index_version"] == label, 10, "B to report the new version")
+    # B answers all along: the swap drops no request.
+    codes: list[int] = []
+    stop = threading.Event()
+
+    def keep_asking() -> None:
+        with httpx.Client(base_url=b.url, timeout=60) as http:
+            while not stop.is_set():
+                codes.append(http.post("/api/chat", json={"text": "续贷有什么政策？"}).status_code)
+                time.sleep(0.05)
+
+    asker = threading.Thread(target=keep_asking)
+    asker.start()
+    try:
+        with httpx.Client(base_url=a.url, timeout=300) as http:
+            assert login(http, "coord").status_code == 303
+            token = csrf_of(http.get("/admin/knowledge").text)
+            files = {"document": ("沙溪助企贷.md", STAFF_DOC.encode(), "text/markdown")}
+            published = http.post("/admin/knowledge/upload", data={"csrf_token": token},
+                                  files=files)  # fmt: skip
+        assert published.status_code == 200 and "已发布新索引" in published.text
+        published_at = time.monotonic()
+        label = a.ready()["index_version"]
+        assert label.startswith("v")
+        wait_for(lambda: b.ready()["index_version"] == label, 10, "B to report the new version")
+        time.sleep(0.5)
+    finally:
+        stop.set()
+        asker.join(60)
+    assert codes and set(codes) == {200}
     answer = reply_text(chat(b, STAFF_QUESTION))
     assert STAFF_FACT in answer and time.monotonic() - published_at < 10
     # B also lists the document staff uploaded on A.
