@@ -73,7 +73,18 @@ def catch_up(app: Any) -> bool:
         answerer = load_answerer(settings, embedder=current_embedder(app))
         swap_answerer(app, answerer, label=label, index_dir=folder)
     log.info("now serving published index %s", label)
+    prune_local(folder)
     return True
+
+
+def prune_local(live: Path, keep: int = 3) -> None:
+    """Drop this machine's copies of older versions (the database keeps them all)."""
+    import shutil
+
+    dirs = sorted((p for p in live.parent.glob("v*") if p.is_dir()), key=lambda p: p.name)
+    for old in dirs[:-keep]:
+        if old.resolve() != live.resolve():
+            shutil.rmtree(old, ignore_errors=True)
 
 
 async def watch(app: Any, interval_s: float) -> None:

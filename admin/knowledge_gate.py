@@ -184,14 +184,13 @@ def _gate(app: Any, change: Callable[[], Callable[[], None]], actor: str) -> Gat
     published = not reasons
     metrics = {"before": before, "after": after, "reasons": reasons}
     if published:
-        bundle = pack_index(candidate)
-        with swap_lock:  # the watcher must not reload what this instance just published
-            with app.state.db.session() as session:
-                docs = push_staff_documents(settings, session, actor)
-                session.add(IndexVersion(label=label, status="published", metrics=metrics,
-                                         documents=docs, actor=actor, bundle=bundle))
-            (root / "CURRENT").write_text(label, encoding="utf-8")
-            swap_answerer(app, new_answerer, label=label, index_dir=candidate)
+        try:
+            _publish(app, new_answerer, candidate, label, metrics, actor)
+        except Exception as exc:
+            undo()
+            _discard(settings, candidate, collection)
+            log.exception("publish failed")
+            raise KnowledgeError("发布失败（数据库不可用？）；原索引保持不变") from exc
         _prune(settings, root, candidate)
     else:
         undo()
@@ -201,6 +200,20 @@ def _gate(app: Any, change: Callable[[], Callable[[], None]], actor: str) -> Gat
             session.add(IndexVersion(label=label, status="refused", metrics=metrics,
                                      documents=docs, actor=actor))
     return GateResult(published, label, before, after, reasons)
+
+
+def _publish(app: Any, answerer: Any, candidate: Path, label: str, metrics: dict[str, Any],
+             actor: str) -> None:
+    """Store the version and the staff documents in one transaction, then serve it here."""
+    settings = app.state.settings
+    bundle = pack_index(candidate)
+    with swap_lock:  # the watcher must not reload what this instance just published
+        with app.state.db.session() as session:
+            docs = push_staff_documents(settings, session, actor)
+            session.add(IndexVersion(label=label, status="published", metrics=metrics,
+                                     documents=docs, actor=actor, bundle=bundle))
+        (versions_root(settings) / "CURRENT").write_text(label, encoding="utf-8")
+        swap_answerer(app, answerer, label=label, index_dir=candidate)
 
 
 def _collection(settings: Any, label: str) -> str | None:
