@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 import pytest
 import schemathesis
@@ -72,3 +74,15 @@ def test_api_conforms_to_its_schema(live: LiveServer) -> None:
             failures[operation.label] = str(exc)[:2000]
     assert operations >= 8
     assert failures == {}
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("route", ["/api/chat", "/api/chat/stream"])
+@pytest.mark.parametrize("text", ["a\u0000b", "\u0000", "续贷\u0000政策"])
+def test_chat_nul_character_on_postgres_is_not_5xx(
+    serve: Any, postgres_url: str, route: str, text: str
+) -> None:
+    live = serve(database_url=postgres_url)
+    with httpx.Client(base_url=live.url, timeout=60) as http:
+        response = http.post(route, json={"text": text})
+        assert response.status_code < 500, response.text
