@@ -1,15 +1,28 @@
 # Quick start: `make run` (the product on its embedded defaults) and `make test`.
+# Installs come from requirements.lock (exact versions, hashes checked); `make lock` refreshes it.
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
+LOCK := requirements.lock
+# pip-compile keeps the versions already locked; `make lock UPGRADE=1` moves all to the newest.
+LOCK_FLAGS := --quiet --generate-hashes --extra dev --strip-extras --allow-unsafe \
+	--no-emit-index-url --no-emit-find-links $(if $(UPGRADE),--upgrade)
 
-.PHONY: install run index test lint typecheck bench eval clean
+.PHONY: install run index test lint typecheck bench eval clean lock
 
-$(BIN)/.installed: pyproject.toml
+$(BIN)/.installed: pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q --require-hashes -r $(LOCK)
+	$(BIN)/pip install -q --no-deps -e .
+	$(BIN)/pip check || { echo "$(LOCK) does not cover pyproject.toml: run make lock"; exit 1; }
 	touch $@
+
+# Re-resolve requirements.lock from pyproject.toml (dependencies + dev extra) with hashes,
+# through pip's configured indexes; then `make install` installs exactly that.
+lock:
+	test -x $(BIN)/pip || $(PYTHON) -m venv $(VENV)
+	test -x $(BIN)/pip-compile || $(BIN)/pip install -q 'pip-tools>=7.4'
+	$(BIN)/pip-compile $(LOCK_FLAGS) --output-file $(LOCK) pyproject.toml
 
 install: $(BIN)/.installed
 

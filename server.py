@@ -8,10 +8,12 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI
+from fastapi.exceptions import RequestValidationError
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 
 from core.settings import Settings, get_settings
+from knowledge.published import BASE_VERSION
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +33,7 @@ def create_app(settings: Settings | None = None, *, answerer: Any = None) -> Fas
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        from bot.answerer import load_answerer
+        from admin.index_sync import load_published, start_watcher, stop_watcher
         from bot.channels.telegram import channel as telegram
         from bot.channels.wechat import channel as wechat
         from bot.engine import Engine
@@ -40,14 +42,22 @@ def create_app(settings: Settings | None = None, *, answerer: Any = None) -> Fas
 
         db = open_database(settings)
         app.state.db = db
+        # The newest index published to the database (by any instance), else the local one.
+        served, app.state.index_version = answerer, BASE_VERSION
+        if served is None:
+            app.state.index_version, served, folder = load_published(settings, db)
+            if folder is not None:
+                app.state.admin_index_dir = folder
         # Popular questions are answered once per index (the engine's hot path stays lean).
-        app.state.answerer = CachedAnswerer(answerer or load_answerer(settings))
+        app.state.answerer = CachedAnswerer(served)
         app.state.engine = Engine(db, app.state.answerer, settings)
+        start_watcher(app, settings.index_poll_s)
         await telegram.start(app, settings)
         await wechat.start(app, settings)
         try:
             yield
         finally:
+            await stop_watcher(app)
             await wechat.stop(app)
             await telegram.stop(app)
             db.dispose()
@@ -66,6 +76,7 @@ def create_app(settings: Settings | None = None, *, answerer: Any = None) -> Fas
     from bot.channels.wechat.channel import router as wechat_router
     from web.api import router as api_router
     from web.deps import WebLimits
+    from web.errors import validation_error_handler
     from web.health import router as health_router
     from web.inbox import router as inbox_router
     from web.intake_api import router as intake_router
@@ -76,6 +87,7 @@ def create_app(settings: Settings | None = None, *, answerer: Any = None) -> Fas
     from web.widget import router as widget_router
 
     app.state.web_limits = WebLimits(settings)
+    app.add_exception_handler(RequestValidationError, validation_error_handler)
     app.include_router(api_router)
     app.include_router(inbox_router)
     app.include_router(intake_router)

@@ -14,6 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from admin.errors import KnowledgeError
+from admin.index_sync import catch_up, current_embedder, swap_answerer, swap_lock
+from knowledge.published import (
+    pack_index,
+    pull_staff_documents,
+    push_staff_documents,
+    staff_folder,
+    versions_root,
+)
 from storage.admin_queries import LOCAL_TZ
 from storage.models import GoldenQuestion, IndexVersion
 
@@ -30,6 +38,7 @@ LOWER_IS_BETTER = {"false_reject": "误拒率"}
 EPSILON = 1e-9
 KEEP_PUBLISHED = 3
 _lock = threading.Lock()
+BUSY = "另一个索引任务正在进行，请稍后再试"
 
 
 @dataclass
@@ -43,15 +52,10 @@ class GateResult:
     reasons: list[str] = field(default_factory=list)
 
 
-def versions_root(settings: Any) -> Path:
-    """Folder holding every published index version."""
-    return Path(settings.data_dir) / "index_versions"
-
-
 def staff_documents(settings: Any) -> list[Path]:
-    """Staff documents in data_dir/knowledge."""
-    folder = Path(settings.data_dir) / "knowledge"
-    return sorted(p for p in folder.glob("*") if p.is_file()) if folder.exists() else []
+    """Staff documents (the local copy in data_dir/knowledge of those in the database)."""
+    folder = staff_folder(settings)
+    return sorted(p for p in folder.glob("*") if p.is_file() and not p.name.startswith("."))
 
 
 def _miss_keys(metrics: dict[str, Any]) -> set[str]:
@@ -106,87 +110,125 @@ def _jsonable(metrics: Any) -> dict[str, Any]:
     return dict(json.loads(json.dumps(dict(metrics), ensure_ascii=False, default=str)))
 
 
-def _swap_answerer(app: Any, new_answerer: Any) -> None:
-    """Serve the new answerer, wrapped like the old one (e.g. in a fresh answer cache)."""
-    current = app.state.answerer
-    if hasattr(current, "inner"):
-        new_answerer = type(current)(new_answerer)
-    app.state.answerer = new_answerer
-    if getattr(app.state, "engine", None) is not None:
-        app.state.engine.answerer = new_answerer
-
-
 def _label() -> str:
     return "v" + datetime.now(LOCAL_TZ).strftime("%Y%m%d-%H%M%S-%f")[:-3]
 
 
-def _prune(root: Path, live: Path) -> None:
+def _prune(settings: Any, root: Path, live: Path) -> None:
     """Keep the newest published versions (and the live one); drop older folders."""
     dirs = sorted((p for p in root.glob("v*") if p.is_dir()), key=lambda p: p.name)
     for old in dirs[:-KEEP_PUBLISHED]:
         if old.resolve() != live.resolve():
-            shutil.rmtree(old, ignore_errors=True)
+            _discard(settings, old, _collection(settings, old.name))
 
 
 def reindex_with_gate(
     app: Any, *, change: Callable[[], Callable[[], None]], actor: str
 ) -> GateResult:
-    """Apply `change` (returns its undo), build a candidate index, evaluate, publish or undo."""
+    """Apply `change` (returns its undo), build a candidate index, evaluate, publish or undo.
+
+    One gate at a time across every instance (a database lock): the candidate starts from the
+    newest published version and documents, and a publish stores both in the database, where
+    the other instances pick it up (admin/index_sync.py).
+    """
+    from storage.locks import try_lock
+
+    if not _lock.acquire(blocking=False):
+        raise KnowledgeError(BUSY)
+    try:
+        settings = app.state.settings
+        held = try_lock(app.state.db, "policybot-index-publish", Path(settings.data_dir))
+        if held is None:
+            raise KnowledgeError(BUSY)
+        try:
+            catch_up(app)
+            pull_staff_documents(settings, app.state.db)
+            return _gate(app, change, actor)
+        finally:
+            held.release()
+    finally:
+        _lock.release()
+
+
+def _gate(app: Any, change: Callable[[], Callable[[], None]], actor: str) -> GateResult:
+    """The gate itself (the caller holds the locks)."""
     from bot.answerer import load_answerer
     from knowledge.evaluation import evaluate
     from knowledge.indexer import build_index
 
-    if not _lock.acquire(blocking=False):
-        raise KnowledgeError("另一个索引任务正在进行，请稍后再试")
+    settings = app.state.settings
+    live = Path(getattr(app.state, "admin_index_dir", None) or settings.resolved_index_dir)
+    label = _label()
+    root = versions_root(settings)
+    candidate = root / label
+    collection = _collection(settings, label)
+    root.mkdir(parents=True, exist_ok=True)
+    with app.state.db.session() as session, tempfile.TemporaryDirectory() as tmp:
+        questions, golden = load_eval_questions(session, Path(tmp))
+    before = _jsonable(evaluate(app.state.answerer, questions, k=3))
+    undo = change()
+    embedder = current_embedder(app)  # reuse the loaded embedding model
     try:
-        settings = app.state.settings
-        live = Path(getattr(app.state, "admin_index_dir", None) or settings.resolved_index_dir)
-        label = _label()
-        root = versions_root(settings)
-        candidate = root / label
-        root.mkdir(parents=True, exist_ok=True)
-        with app.state.db.session() as session, tempfile.TemporaryDirectory() as tmp:
-            questions, golden = load_eval_questions(session, Path(tmp))
-        # The baseline first: with a Chroma server the candidate build touches the live collection.
-        before = _jsonable(evaluate(app.state.answerer, questions, k=3))
-        undo = change()
+        if live.exists():
+            shutil.copytree(live, candidate)
+        cand_settings = settings.model_copy(update={"index_dir": candidate})
+        build_index(cand_settings, embedder=embedder, progress=False, collection=collection)
+        new_answerer = load_answerer(cand_settings, embedder=embedder)
+        after = _jsonable(evaluate(new_answerer, questions, k=3))
+    except Exception as exc:
+        undo()
+        _discard(settings, candidate, collection)
+        log.exception("re-index failed")
+        raise KnowledgeError("重建索引失败，文档可能无法解析；原索引保持不变") from exc
+    reasons = compare_metrics(before, after, golden)
+    published = not reasons
+    metrics = {"before": before, "after": after, "reasons": reasons}
+    if published:
         try:
-            if live.exists():
-                shutil.copytree(live, candidate)
-            cand_settings = settings.model_copy(update={"index_dir": candidate})
-            # Reuse the loaded embedding model when the live answerer exposes it.
-            embedder = getattr(getattr(app.state.answerer, "retriever", None), "embedder", None)
-            build_index(cand_settings, embedder=embedder, progress=False)
-            new_answerer = load_answerer(cand_settings)
-            after = _jsonable(evaluate(new_answerer, questions, k=3))
+            _publish(app, new_answerer, candidate, label, metrics, actor)
         except Exception as exc:
             undo()
-            shutil.rmtree(candidate, ignore_errors=True)
-            log.exception("re-index failed")
-            raise KnowledgeError("重建索引失败，文档可能无法解析；原索引保持不变") from exc
-        reasons = compare_metrics(before, after, golden)
-        published = not reasons
-        if published:
-            _swap_answerer(app, new_answerer)
-            app.state.admin_index_dir = candidate
-            (root / "CURRENT").write_text(label, encoding="utf-8")
-            _prune(root, candidate)
-        else:
-            undo()
-            shutil.rmtree(candidate, ignore_errors=True)
-            if settings.chroma_url:  # a Chroma server holds one shared collection: re-sync it
-                build_index(settings.model_copy(update={"index_dir": live}), progress=False)
+            _discard(settings, candidate, collection)
+            log.exception("publish failed")
+            raise KnowledgeError("发布失败（数据库不可用？）；原索引保持不变") from exc
+        _prune(settings, root, candidate)
+    else:
+        undo()
+        _discard(settings, candidate, collection)
         docs = [p.name for p in staff_documents(settings)]
         with app.state.db.session() as session:
-            session.add(
-                IndexVersion(
-                    label=label,
-                    status="published" if published else "refused",
-                    metrics={"before": before, "after": after, "reasons": reasons},
-                    documents=docs,
-                    actor=actor,
-                )
-            )
-        return GateResult(published, label, before, after, reasons)
-    finally:
-        _lock.release()
+            session.add(IndexVersion(label=label, status="refused", metrics=metrics,
+                                     documents=docs, actor=actor))
+    return GateResult(published, label, before, after, reasons)
+
+
+def _publish(app: Any, answerer: Any, candidate: Path, label: str, metrics: dict[str, Any],
+             actor: str) -> None:
+    """Store the version and the staff documents in one transaction, then serve it here."""
+    settings = app.state.settings
+    bundle = pack_index(candidate)
+    with swap_lock:  # the watcher must not reload what this instance just published
+        with app.state.db.session() as session:
+            docs = push_staff_documents(settings, session, actor)
+            session.add(IndexVersion(label=label, status="published", metrics=metrics,
+                                     documents=docs, actor=actor, bundle=bundle))
+        (versions_root(settings) / "CURRENT").write_text(label, encoding="utf-8")
+        swap_answerer(app, answerer, label=label, index_dir=candidate)
+
+
+def _collection(settings: Any, label: str) -> str | None:
+    """The Chroma server collection of a version (None without a Chroma server)."""
+    if not settings.chroma_url:
+        return None
+    from retrieval.chroma_store import COLLECTION
+
+    return f"{COLLECTION}-{label}"
+
+
+def _discard(settings: Any, candidate: Path, collection: str | None) -> None:
+    """Remove a candidate's folder and, with a Chroma server, its collection."""
+    shutil.rmtree(candidate, ignore_errors=True)
+    if collection:
+        from retrieval.chroma_store import drop_collection
+
+        drop_collection(settings.chroma_url, collection)

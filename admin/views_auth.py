@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-import time
-from collections import deque
 from typing import Annotated
 
 from fastapi import Form, Request
@@ -16,12 +13,12 @@ from admin.routing import admin_router
 from admin.templating import render
 from storage.admin_sessions import revoke_staff_session, start_staff_session
 from storage.staff import LOCK_MINUTES, LoginResult, authenticate_staff
+from web.ratelimit import Rate, RateLimiter, SharedLimits
 
 router = admin_router()
 
 IP_MAX_FAILURES = 20  # per client address and window, whatever the usernames tried
 IP_WINDOW_S = 15 * 60
-MAX_TRACKED_ADDRESSES = 10_000  # beyond this, addresses without recent failures are forgotten
 LOGIN_ERRORS = {
     "too_many": "登录尝试过于频繁，请 15 分钟后再试。",
     "bad_credentials": "用户名或密码错误。",
@@ -31,38 +28,29 @@ LOGIN_ERRORS = {
 
 
 class LoginThrottle:
-    """Failed logins per client address in a sliding window (guards against password spraying)."""
+    """Failed logins per client address in a moving window (guards against password spraying).
 
-    def __init__(self) -> None:
-        self.failures: dict[str, deque[float]] = {}
-        self.lock = threading.Lock()
+    Counted in the app's shared limit storage: Redis when REDIS_URL is set, so every instance
+    sees the same failures; fails open (with a warning) when Redis is unreachable.
+    """
 
-    def _recent(self, ip: str, now: float) -> deque[float]:
-        times = self.failures.setdefault(ip, deque())
-        while times and times[0] < now - IP_WINDOW_S:
-            times.popleft()
-        return times
+    def __init__(self, storage: SharedLimits | None = None) -> None:
+        self.limiter = RateLimiter(Rate(IP_MAX_FAILURES, IP_WINDOW_S), storage, "admin_login")
 
     def blocked(self, ip: str) -> bool:
         """True when this address failed too often recently."""
-        with self.lock:
-            return len(self._recent(ip, time.monotonic())) >= IP_MAX_FAILURES
+        return self.limiter.exhausted_sync(ip)
 
     def failed(self, ip: str) -> None:
-        """Count one failure (memory stays bounded however many addresses fail)."""
-        with self.lock:
-            now = time.monotonic()
-            self._recent(ip, now).append(now)
-            if len(self.failures) > MAX_TRACKED_ADDRESSES:
-                for key in list(self.failures):
-                    if not self._recent(key, now):
-                        del self.failures[key]
+        """Count one failure."""
+        self.limiter.hit_sync(ip)
 
 
 def _throttle(request: Request) -> LoginThrottle:
     state = request.app.state
     if not hasattr(state, "admin_login_throttle"):
-        state.admin_login_throttle = LoginThrottle()
+        web_limits = getattr(state, "web_limits", None)
+        state.admin_login_throttle = LoginThrottle(getattr(web_limits, "storage", None))
     throttle: LoginThrottle = state.admin_login_throttle
     return throttle
 

@@ -3,8 +3,12 @@
 Starts `policybot serve` (2 workers, rate limits off, a throw-away database, the existing index)
 unless --url points at a running server, then drives it with a lean asyncio HTTP/1.1
 keep-alive client: N concurrent connections, each a visitor asking the dev questions.
+With --instances N (or several --url), the connections are spread evenly over the instances,
+as a reverse proxy would; N started instances share --database-url (PostgreSQL) and --redis-url.
 
     .venv/bin/python benchmarks/chat_load.py --concurrency 32 --duration 20
+    .venv/bin/python benchmarks/chat_load.py --instances 2 --workers 1 \
+        --database-url postgresql://postgres@127.0.0.1:5432/EMPTY_DB --redis-url redis://127.0.0.1:6379/0
 """
 
 from __future__ import annotations
@@ -81,11 +85,10 @@ async def visitor(
 
 
 async def drive(
-    url: str, concurrency: int, duration: float, warmup: float, unique: bool = False
+    urls: list[str], concurrency: int, duration: float, warmup: float, unique: bool = False
 ) -> dict[str, Any]:
-    """Run the load and summarise the measured window (after warm-up)."""
-    parts = urlsplit(url)
-    host, port = parts.hostname or "127.0.0.1", parts.port or 80
+    """Run the load (connection i goes to urls[i % len(urls)]) and summarise the measured window."""
+    targets = [urlsplit(url) for url in urls]
     questions = load_questions(DEV_QUESTIONS)
     latencies: list[float] = []
     errors: list[str] = []
@@ -94,9 +97,10 @@ async def drive(
     start = time.perf_counter()
     warm_until, stop_at = start + warmup, start + warmup + duration
     tasks = [
-        visitor(host, port, i, questions, stop_at, warm_until, latencies, errors, unique, sent)
-        for i in range(concurrency)
-    ]
+        visitor(target.hostname or "127.0.0.1", target.port or 80, i, questions, stop_at,
+                warm_until, latencies, errors, unique, sent)
+        for i, target in ((i, targets[i % len(targets)]) for i in range(concurrency))
+    ]  # fmt: skip
     await asyncio.gather(*tasks)
     measured = max(time.perf_counter() - warm_until, 1e-9)
     client_cpu = time.process_time() - cpu_start
@@ -107,6 +111,7 @@ async def drive(
 
     return {
         "mode": "unique questions" if unique else "dev questions (repeats)",
+        "instances": len(urls),
         "concurrency": concurrency,
         "seconds": round(measured, 2),
         "answers": len(latencies),
@@ -128,14 +133,16 @@ def free_port() -> int:
 
 
 def start_server(
-    workers: int, index_dir: Path, database_url: str = ""
+    workers: int, index_dir: Path, database_url: str = "", redis_url: str = "", name: str = "a"
 ) -> tuple[subprocess.Popen[bytes], str]:
-    """`policybot serve` on a free port with a throw-away data dir; waits for /readyz."""
+    """`policybot serve` on a free port with its own throw-away data dir; waits for /readyz."""
     port = free_port()
-    data_dir = TEMP_DIR.name
-    env = dict(os.environ, POLICYBOT_DATA_DIR=data_dir, POLICYBOT_INDEX_DIR=str(index_dir),
+    data_dir = Path(TEMP_DIR.name) / name
+    data_dir.mkdir(exist_ok=True)
+    env = dict(os.environ, POLICYBOT_DATA_DIR=str(data_dir), POLICYBOT_INDEX_DIR=str(index_dir),
                RATE_LIMIT_CHAT="0", RATE_LIMIT_INTAKE="0", LOG_LEVEL="WARNING",
-               DATABASE_URL=database_url)  # fmt: skip
+               DATABASE_URL=database_url, REDIS_URL=redis_url,
+               SECRET_KEY="chat-load-benchmark-shared-secret")  # fmt: skip
     command = [str(ROOT / ".venv" / "bin" / "policybot"), "serve", "--port", str(port),
                "--workers", str(workers), "--no-access-log"]  # fmt: skip
     process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
@@ -157,12 +164,16 @@ def start_server(
 def main(argv: list[str] | None = None) -> int:
     """Parse arguments, run the benchmark, print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--url", help="a running server (default: start one)")
-    parser.add_argument("--workers", type=int, default=2, help="server worker processes")
+    parser.add_argument("--url", action="append",
+                        help="a running server; repeat for several instances (default: start)")
+    parser.add_argument("--instances", type=int, default=1,
+                        help="instances to start (more than 1 needs --database-url)")
+    parser.add_argument("--workers", type=int, default=2, help="worker processes per instance")
     parser.add_argument("--index-dir", type=Path, default=ROOT / "data" / "index")
     parser.add_argument(
         "--database-url", default="", help="PostgreSQL URL of an empty database (default: SQLite)"
     )
+    parser.add_argument("--redis-url", default="", help="Redis for shared rate-limit storage")
     parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument("--duration", type=float, default=20.0, help="measured seconds")
     parser.add_argument(
@@ -173,21 +184,29 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--json", action="store_true", help="print JSON only")
     args = parser.parse_args(argv)
-    process = None
-    url = args.url
-    if url is None:
-        process, url = start_server(args.workers, args.index_dir, args.database_url)
+    if args.instances > 1 and not args.database_url and not args.url:
+        parser.error("--instances above 1 share one database: give --database-url")
+    processes = []
+    urls: list[str] = list(args.url or [])
     try:
+        for i in range(0 if urls else args.instances):
+            process, url = start_server(args.workers, args.index_dir, args.database_url,
+                                        args.redis_url, name=f"instance-{i}")  # fmt: skip
+            processes.append(process)
+            urls.append(url)
         try:
             import uvloop
 
             uvloop.install()
         except ImportError:
             pass
-        result = asyncio.run(drive(url, args.concurrency, args.duration, args.warmup, args.unique))
+        result = asyncio.run(
+            drive(urls, args.concurrency, args.duration, args.warmup, args.unique)
+        )
     finally:
-        if process is not None:
+        for process in processes:
             process.terminate()
+        for process in processes:
             process.wait(timeout=30)
     if args.json:
         print(json.dumps(result))

@@ -110,8 +110,11 @@ class Answerer:
                 "请直接说出您的问题。")
 
 
-def load_answerer(settings: Any) -> Answerer:
-    """Open the index (building it first when there is none) and return an Answerer."""
+def load_answerer(settings: Any, *, embedder: Any = None) -> Answerer:
+    """Open the index (building it first when there is none) and return an Answerer.
+
+    `embedder` reuses an already loaded embedding model (an index swap loads no second model).
+    """
     from knowledge.indexer import build_index, index_exists, load_documents
     from knowledge.plain import read_plain
     from retrieval.embeddings import make_embedder
@@ -121,7 +124,7 @@ def load_answerer(settings: Any) -> Answerer:
         log.info("no index in %s, building it", index_dir)
         build_index(settings)
     _use_one_blas_thread()
-    embedder = make_embedder(settings)
+    embedder = embedder or make_embedder(settings)
     warm = getattr(embedder, "warm", None)
     warming = threading.Thread(target=warm, daemon=True) if warm is not None else None
     if warming is not None:

@@ -23,6 +23,9 @@ class Settings(BaseSettings):
     data_dir: Path = Field(Path("data"), validation_alias="POLICYBOT_DATA_DIR")
     database_url: str = ""
     chroma_url: str = ""
+    redis_url: str = ""  # shared rate limits across instances; empty: in-process memory
+    redis_key_prefix: str = "policybot"  # prefix of every Redis key (one per deployment)
+    index_poll_s: float = 3.0  # how often an instance checks for a newly published index
     knowledge_dir: Path | None = Field(None, validation_alias="POLICYBOT_KNOWLEDGE_DIR")
     index_dir: Path | None = Field(None, validation_alias="POLICYBOT_INDEX_DIR")
 

@@ -58,8 +58,13 @@ def collect_documents(settings: Any) -> list[Document]:
     return unique
 
 
-def build_index(settings: Any, *, embedder: Any = None, progress: bool = True) -> IndexReport:
-    """Index every document in settings.resolved_index_dir, re-embedding only changed text."""
+def build_index(settings: Any, *, embedder: Any = None, progress: bool = True,
+                collection: str | None = None) -> IndexReport:
+    """Index every document in settings.resolved_index_dir, re-embedding only changed text.
+
+    `collection`: the Chroma collection to write (a published version's own; default: the
+    previous run's).
+    """
     from retrieval.embeddings import make_embedder
     from retrieval.indexing import write_index
     from retrieval.records import DocRecord, GlossaryTerm
@@ -75,7 +80,8 @@ def build_index(settings: Any, *, embedder: Any = None, progress: bool = True) -
     embedder = embedder or make_embedder(settings, threads=os.cpu_count() or 1)
     stats = write_index(index_dir, records, terms, embedder,
                         chroma_url=settings.chroma_url, progress=progress, notes=notes,
-                        terms=[k for m in plain.values() for p in m.points for k in p.keywords])
+                        terms=[k for m in plain.values() for p in m.points for k in p.keywords],
+                        collection=collection)
     save_documents(index_dir, docs)
     save_plain(index_dir, plain)
     return IndexReport(str(index_dir), stats.documents, stats.passages, stats.embedded,

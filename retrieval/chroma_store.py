@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -11,6 +12,8 @@ from chromadb import Documents, EmbeddingFunction, Embeddings
 from chromadb.utils.embedding_functions import register_embedding_function
 
 from retrieval.embeddings import Embedder, UseEmbedder
+
+log = logging.getLogger(__name__)
 
 COLLECTION = "policybot"
 
@@ -100,3 +103,11 @@ class ChromaStore:
         found = self.collection.query(query_embeddings=[vector.tolist()], n_results=n)
         pairs = zip(found["ids"][0], found["distances"][0], strict=True)
         return [(pid, 1.0 - float(d)) for pid, d in pairs]
+
+
+def drop_collection(chroma_url: str, name: str) -> None:
+    """Delete a collection from the Chroma server (missing is fine)."""
+    try:
+        open_client(Path("."), chroma_url).delete_collection(name)
+    except Exception:
+        log.info("chroma collection %s not dropped (already gone?)", name)

@@ -73,12 +73,16 @@ def write_index(
     progress: bool = True,
     notes: dict[str, list[str]] | None = None,
     terms: list[str] | None = None,
+    collection: str | None = None,
 ) -> IndexStats:
     """Build or refresh the index in index_dir, embedding only passages whose text changed.
 
     notes: further texts that belong to a document (doc_id → texts: the plain-language
     points of a measure), indexed as its passages `doc_id#pN` and in its BM25 text;
     terms: further domain words for homophone repair (the points' keywords).
+    `collection` names the Chroma collection (kept in the corpus, read back by the retriever;
+    default: the one the previous run used, else "policybot"); a published version gets its own
+    on a Chroma server so instances still serving the previous one are not disturbed.
     """
     started = time.perf_counter()
     notes = notes or {}
@@ -96,6 +100,7 @@ def write_index(
             passages.append({"id": pid, "doc_id": doc.doc_id, "text": text,
                              "hash": content_hash(f"{embedder.name}\n{text}")})
     known = _previous_vectors(index_dir)
+    collection = collection or _previous_collection(index_dir)
     todo = [i for i, p in enumerate(passages) if p["hash"] not in known]
     fresh = _embed(embedder, [passages[i]["text"] for i in todo], progress)
     dim = fresh.shape[1] if len(todo) else (len(next(iter(known.values()))) if known else 512)
@@ -113,9 +118,10 @@ def write_index(
         "homophones": homophone_tables(docs, glossary, [*words, *(terms or [])], tokenizer),
         "passages": passages,
         "glossary": [record_dict(g) for g in glossary],  # type: ignore[arg-type]
+        "collection": collection,
     }
     save_corpus(index_dir, payload, vectors)
-    removed = _sync_chroma(index_dir, chroma_url, embedder, passages, vectors)
+    removed = _sync_chroma(index_dir, chroma_url, embedder, passages, vectors, collection)
     stats = IndexStats(len(docs), len(passages), len(todo), len(passages) - len(todo), removed,
                        round(time.perf_counter() - started, 3))
     log.info("index: %s", stats)
@@ -172,12 +178,20 @@ def _embed(embedder: Embedder, texts: list[str], progress: bool) -> np.ndarray:
     return np.vstack(parts)
 
 
+def _previous_collection(index_dir: Path) -> str:
+    """The Chroma collection the index in index_dir uses ("policybot" when new)."""
+    from retrieval.chroma_store import COLLECTION
+
+    loaded = load_corpus(index_dir)
+    return str(loaded[0].get("collection") or COLLECTION) if loaded else COLLECTION
+
+
 def _sync_chroma(index_dir: Path, chroma_url: str, embedder: Embedder,
-                 passages: list[dict], vectors: np.ndarray) -> int:
+                 passages: list[dict], vectors: np.ndarray, collection: str) -> int:
     """Mirror the passages into Chroma (upsert changed, delete gone); returns deletions."""
     from retrieval.chroma_store import ChromaStore, open_client
 
-    store = ChromaStore(open_client(index_dir, chroma_url), embedder)
+    store = ChromaStore(open_client(index_dir, chroma_url), embedder, name=collection)
     stored = store.collection.get(include=["metadatas"])
     stored_hash = {pid: (meta or {}).get("hash") for pid, meta in
                    zip(stored["ids"], stored["metadatas"] or [], strict=False)}

@@ -77,9 +77,10 @@ class Retriever:
         payload, vectors = loaded
         store = None
         if chroma_url:
-            from retrieval.chroma_store import ChromaStore, open_client
+            from retrieval.chroma_store import COLLECTION, ChromaStore, open_client
 
-            store = ChromaStore(open_client(index_dir, chroma_url), embedder)
+            name = str(payload.get("collection") or COLLECTION)
+            store = ChromaStore(open_client(index_dir, chroma_url), embedder, name=name)
         return cls(payload, vectors, embedder, index_dir, dense_store=store)
 
     def _dense(self, vector: np.ndarray) -> np.ndarray:

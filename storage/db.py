@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
@@ -48,6 +48,11 @@ def run_migrations(engine: Engine) -> None:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     with _migrate_lock, engine.begin() as connection:
+        if connection.dialect.name == "postgresql":  # instances starting together: one migrates
+            from storage.locks import lock_key
+
+            key = lock_key("policybot-migrations")
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 

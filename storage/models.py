@@ -13,6 +13,7 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -277,6 +278,8 @@ class IndexVersion(Base):
     documents: Mapped[list[Any]] = mapped_column(default=list)
     actor: Mapped[str | None] = mapped_column(String(64), default=None)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # The published index files (tar.gz) every instance loads; None for refused versions.
+    bundle: Mapped[bytes | None] = mapped_column(LargeBinary, default=None, deferred=True)
 
 
 class StaffSession(Base):
@@ -334,3 +337,16 @@ class SatisfactionSurvey(Base):
     score: Mapped[int | None] = mapped_column(Integer, default=None)
     asked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     answered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+
+
+class StaffDocument(Base):
+    """A document uploaded by staff, shared by every instance (indexed with the packaged ones)."""
+
+    __tablename__ = "staff_documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    sha256: Mapped[str] = mapped_column(String(64))
+    updated_by: Mapped[str | None] = mapped_column(String(64), default=None)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

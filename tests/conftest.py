@@ -113,3 +113,31 @@ def app_settings(data_dir: Path, index_dir: Path) -> Settings:
         RATE_LIMIT_CHAT="0",
         RATE_LIMIT_INTAKE="0",
     )
+
+
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+
+
+def redis_available() -> bool:
+    """True when the local Redis server answers PING."""
+    try:
+        import redis
+
+        return bool(redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2).ping())
+    except Exception:
+        return False
+
+
+@pytest.fixture
+def redis_settings() -> Iterator[dict[str, str]]:
+    """REDIS_URL plus a key prefix unique to this test (its keys are deleted afterwards)."""
+    require_or_skip("REQUIRE_REDIS", redis_available(), "Redis on 127.0.0.1:6379")
+    import redis
+
+    prefix = f"pbtest-{uuid.uuid4().hex[:12]}"
+    yield {"redis_url": REDIS_URL, "redis_key_prefix": prefix}
+    client = redis.Redis.from_url(REDIS_URL)
+    keys = list(client.scan_iter(f"{prefix}*"))
+    if keys:
+        client.delete(*keys)
+    client.close()

@@ -60,7 +60,7 @@ def engine_limiter(request: Request) -> CapacityLimiter:
 
 async def read_chat(request: Request) -> ChatIn:
     """Rate limit, then validate the body (the hot path skips FastAPI's dependency solving)."""
-    check_rate(request, "chat")
+    await check_rate(request, "chat")
     try:
         return ChatIn.model_validate_json(await request.body())
     except ValidationError as exc:
@@ -172,7 +172,11 @@ def _record_feedback(db: Any, body: FeedbackIn, score: int) -> bool:
 @router.post(
     "/feedback",
     response_model=FeedbackOut,
-    responses={404: {"model": Detail, "description": "No such answer in this session"}},
+    responses={
+        400: {"model": Detail, "description": "Body is not text (invalid UTF-8)"},
+        404: {"model": Detail, "description": "No such answer in this session"},
+        413: {"model": Detail, "description": "Body larger than MAX_BODY_BYTES"},
+    },
     summary="Thumbs up or down on one answer",
 )
 async def feedback(body: FeedbackIn, db: DbDep) -> FeedbackOut:

@@ -11,17 +11,18 @@ from core.client_address import TrustedProxies, client_address
 from core.settings import Settings
 from storage.db import Database
 from web.metrics import RATE_LIMITED
-from web.ratelimit import RateLimiter, parse_rate, retry_after_header
+from web.ratelimit import RateLimiter, SharedLimits, parse_rate, retry_after_header
 
 
 class WebLimits:
-    """The app's rate limiters and trusted proxies, built from settings."""
+    """The app's rate limiters (one shared storage) and trusted proxies, built from settings."""
 
     def __init__(self, settings: Settings) -> None:
         self.proxies = TrustedProxies(settings.csv_list(settings.trusted_proxies))
+        self.storage = SharedLimits(settings.redis_url, settings.redis_key_prefix)
         self.limiters = {
-            "chat": RateLimiter(parse_rate(settings.rate_limit_chat)),
-            "intake": RateLimiter(parse_rate(settings.rate_limit_intake)),
+            "chat": RateLimiter(parse_rate(settings.rate_limit_chat), self.storage, "chat"),
+            "intake": RateLimiter(parse_rate(settings.rate_limit_intake), self.storage, "intake"),
         }
 
 
@@ -42,10 +43,10 @@ async def get_engine(request: Request) -> Any:
     return request.app.state.engine
 
 
-def check_rate(request: Request, scope: str) -> None:
-    """Take one token from the client's `scope` bucket; 429 with Retry-After when empty."""
+async def check_rate(request: Request, scope: str) -> None:
+    """Count one request in the client's `scope` window; 429 with Retry-After when over."""
     limits: WebLimits = request.app.state.web_limits
-    wait = limits.limiters[scope].hit(client_address(request))
+    wait = await limits.limiters[scope].hit(client_address(request))
     if wait > 0:
         RATE_LIMITED.labels(scope).inc()
         raise HTTPException(
@@ -57,7 +58,7 @@ def rate_limited(scope: str) -> Callable[[Request], Awaitable[None]]:
     """A dependency applying `check_rate` for `scope`."""
 
     async def check(request: Request) -> None:
-        check_rate(request, scope)
+        await check_rate(request, scope)
 
     return check
 

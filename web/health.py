@@ -59,7 +59,11 @@ def _index_ready(answerer: Any) -> bool:
     responses={503: {"description": "Not ready; the body says which part"}},
 )
 async def readyz(request: Request) -> JSONResponse:
-    """200 when the database and the index are ready, else 503 naming what is not."""
+    """200 when the database and the index are ready, else 503 naming what is not.
+
+    `index_version` is the published index version this instance serves ("base" before any
+    publish); after a publish on any instance, every instance reports it within INDEX_POLL_S.
+    """
     state = request.app.state
     db = getattr(state, "db", None)
     checks = {
@@ -67,7 +71,11 @@ async def readyz(request: Request) -> JSONResponse:
         "index": _index_ready(getattr(state, "answerer", None)),
     }
     ready = all(checks.values())
-    body = {"status": "ready" if ready else "not ready", "checks": checks}
+    body = {
+        "status": "ready" if ready else "not ready",
+        "checks": checks,
+        "index_version": getattr(state, "index_version", None),
+    }
     return JSONResponse(body, status_code=200 if ready else 503)
 
 

@@ -130,7 +130,8 @@ def submit_request(
     response_model=IntakeOut,
     responses={
         422: {"model": IntakeErrors, "description": "A Chinese message per invalid field"},
-        400: {"model": Detail, "description": "Malformed Idempotency-Key"},
+        400: {"model": Detail, "description": "Malformed Idempotency-Key, or a body that is not "
+              "text (invalid UTF-8)"},
         413: {"model": Detail, "description": "Body larger than MAX_BODY_BYTES"},
         429: {"model": Detail, "description": "Rate limit reached; see Retry-After"},
     },

@@ -27,6 +27,11 @@ INTAKE_RESULTS = Counter(
     "policybot_intake_total", "Financing requests posted to the API", ["result"]
 )
 RATE_LIMITED = Counter("policybot_rate_limited_total", "Requests refused with 429", ["scope"])
+RATE_LIMIT_UNAVAILABLE = Counter(
+    "policybot_rate_limit_unavailable_total",
+    "Requests let through unchecked because the rate-limit storage (Redis) was unreachable",
+    ["scope"],
+)
 ANSWER_CACHE = Counter(
     "policybot_answer_cache_total", "Answer cache look-ups in front of the answerer", ["result"]
 )

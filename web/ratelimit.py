@@ -1,12 +1,14 @@
-"""Per-client rate limits (token buckets) and the client address behind trusted proxies."""
+"""Per-client rate limits (shared through Redis, or per process) and the client address."""
 
 from __future__ import annotations
 
+import logging
 import math
 import re
 import threading
 import time
 from dataclasses import dataclass
+from typing import Any
 
 from core.client_address import TrustedProxies
 
@@ -19,7 +21,7 @@ _UNITS = {
     "h": 3600, "hour": 3600, "hours": 3600,
     "d": 86400, "day": 86400, "days": 86400,
 }  # fmt: skip
-MAX_TRACKED_CLIENTS = 100_000
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -45,37 +47,159 @@ def parse_rate(value: str) -> Rate | None:
     return Rate(count=count, seconds=float(periods * _UNITS[match.group(3)]))
 
 
-class RateLimiter:
-    """Token bucket per key: a burst of `count`, refilled evenly over the period."""
+class SharedLimits:
+    """Rate-limit storage for every limiter of the app: Redis when REDIS_URL is set, else memory.
 
-    def __init__(self, rate: Rate | None) -> None:
-        self.rate = rate
-        self._buckets: dict[str, tuple[float, float]] = {}  # key -> (tokens, updated)
+    Built on the `limits` library (moving windows). With Redis, every instance (and worker)
+    counts in the same keys, prefixed with REDIS_KEY_PREFIX; in memory, each process counts
+    alone. When Redis is unreachable the checks are skipped (fail open): one warning per outage,
+    `policybot_rate_limit_unavailable_total` counts the unchecked requests, no error reaches the
+    client; Redis is tried again after RETRY_AFTER_FAILURE_S.
+    """
+
+    RETRY_AFTER_FAILURE_S = 5.0
+    TIMEOUT_S = 0.5
+
+    def __init__(self, redis_url: str = "", key_prefix: str = "policybot") -> None:
+        self.redis_url = redis_url
+        self.key_prefix = key_prefix
+        self._sync: Any = None
+        self._aio: Any = None
+        self._skip_until = 0.0
+        self._warned = False
         self._lock = threading.Lock()
 
-    def hit(self, key: str, now: float | None = None) -> float:
-        """Take one token for `key`; return 0 when allowed, else seconds until the next one."""
-        if self.rate is None:
-            return 0.0
-        now = time.monotonic() if now is None else now
-        capacity = float(self.rate.count)
-        per_second = capacity / self.rate.seconds
-        with self._lock:
-            tokens, updated = self._buckets.get(key, (capacity, now))
-            tokens = min(capacity, tokens + (now - updated) * per_second)
-            if tokens >= 1.0:
-                self._buckets[key] = (tokens - 1.0, now)
-                self._prune(now, per_second, capacity)
-                return 0.0
-            self._buckets[key] = (tokens, now)
-            return (1.0 - tokens) / per_second
+    @property
+    def backend(self) -> str:
+        """"redis" or "memory"."""
+        return "redis" if self.redis_url else "memory"
 
-    def _prune(self, now: float, per_second: float, capacity: float) -> None:
-        """Forget full buckets when too many clients are tracked (memory stays bounded)."""
-        if len(self._buckets) <= MAX_TRACKED_CLIENTS:
-            return
-        full_after = capacity / per_second
-        self._buckets = {k: v for k, v in self._buckets.items() if now - v[1] < full_after}
+    def _options(self) -> dict[str, Any]:
+        if not self.redis_url:
+            return {}
+        return {"key_prefix": self.key_prefix, "wrap_exceptions": True,
+                "socket_timeout": self.TIMEOUT_S, "socket_connect_timeout": self.TIMEOUT_S}
+
+    def sync_limiter(self) -> Any:
+        """A `limits` moving-window limiter over synchronous storage (for worker threads)."""
+        with self._lock:
+            if self._sync is None:
+                from limits.storage import storage_from_string
+                from limits.strategies import MovingWindowRateLimiter
+
+                uri = self.redis_url or "memory://"
+                self._sync = MovingWindowRateLimiter(storage_from_string(uri, **self._options()))
+            return self._sync
+
+    def async_limiter(self) -> Any:
+        """A `limits` moving-window limiter over asyncio storage (for the event loop)."""
+        if self._aio is None:
+            from limits.aio.strategies import MovingWindowRateLimiter
+            from limits.storage import storage_from_string
+
+            if self.redis_url:
+                storage = storage_from_string("async+" + self.redis_url, implementation="redispy",
+                                              **self._options())
+            else:
+                storage = storage_from_string("async+memory://")
+            self._aio = MovingWindowRateLimiter(storage)
+        return self._aio
+
+    def available(self) -> bool:
+        """False while a recent storage failure lets requests through unchecked."""
+        return time.monotonic() >= self._skip_until
+
+    def storage_failed(self, scope: str, exc: BaseException) -> None:
+        """Record an unreachable storage: warn once per outage, count, retry a bit later."""
+        from web.metrics import RATE_LIMIT_UNAVAILABLE
+
+        RATE_LIMIT_UNAVAILABLE.labels(scope).inc()
+        self._skip_until = time.monotonic() + self.RETRY_AFTER_FAILURE_S
+        if not self._warned:
+            self._warned = True
+            log.warning("rate-limit storage unreachable (%s); limits are not enforced until it "
+                        "answers again", type(exc).__name__)
+
+    def storage_answered(self) -> None:
+        """Note that the storage works (again)."""
+        if self._warned:
+            self._warned = False
+            log.warning("rate-limit storage reachable again; limits are enforced")
+
+    def skipped(self, scope: str) -> None:
+        """Count a request let through while the storage is considered down."""
+        from web.metrics import RATE_LIMIT_UNAVAILABLE
+
+        RATE_LIMIT_UNAVAILABLE.labels(scope).inc()
+
+
+def rate_item(rate: Rate) -> Any:
+    """The `limits` item for a Rate: `count` per `seconds`."""
+    from limits import RateLimitItemPerSecond
+
+    return RateLimitItemPerSecond(rate.count, max(1, int(rate.seconds)))
+
+
+class RateLimiter:
+    """`count` requests per client and window in a scope, counted in the shared storage."""
+
+    def __init__(self, rate: Rate | None, storage: SharedLimits | None = None,
+                 scope: str = "api") -> None:
+        self.rate = rate
+        self.storage = storage or SharedLimits()
+        self.scope = scope
+        self.item = rate_item(rate) if rate is not None else None
+
+    async def hit(self, key: str) -> float:
+        """Count one request of `key`; 0 when allowed, else seconds until one is allowed again.
+
+        Never raises for storage trouble: an unreachable Redis lets the request through.
+        """
+        if self.item is None:
+            return 0.0
+        if not self.storage.available():
+            self.storage.skipped(self.scope)
+            return 0.0
+        limiter = self.storage.async_limiter()
+        try:
+            if await limiter.hit(self.item, self.scope, key):
+                self.storage.storage_answered()
+                return 0.0
+            stats = await limiter.get_window_stats(self.item, self.scope, key)
+        except Exception as exc:  # StorageError, or a connection error before the wrapper
+            self.storage.storage_failed(self.scope, exc)
+            return 0.0
+        return max(0.001, stats.reset_time - time.time())
+
+    def hit_sync(self, key: str) -> float:
+        """`hit` for synchronous callers (worker threads)."""
+        if self.item is None:
+            return 0.0
+        if not self.storage.available():
+            self.storage.skipped(self.scope)
+            return 0.0
+        limiter = self.storage.sync_limiter()
+        try:
+            if limiter.hit(self.item, self.scope, key):
+                self.storage.storage_answered()
+                return 0.0
+            stats = limiter.get_window_stats(self.item, self.scope, key)
+        except Exception as exc:
+            self.storage.storage_failed(self.scope, exc)
+            return 0.0
+        return max(0.001, stats.reset_time - time.time())
+
+    def exhausted_sync(self, key: str) -> bool:
+        """True when `key` has no request left in the window (does not count one)."""
+        if self.item is None or not self.storage.available():
+            return False
+        try:
+            allowed = self.storage.sync_limiter().test(self.item, self.scope, key)
+        except Exception as exc:
+            self.storage.storage_failed(self.scope, exc)
+            return False
+        self.storage.storage_answered()
+        return not bool(allowed)
 
 
 def retry_after_header(wait_seconds: float) -> str:

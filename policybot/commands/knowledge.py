@@ -12,6 +12,8 @@ def register(subparsers: Any) -> None:
     """Register index, ask, search, eval and bench."""
     p = subparsers.add_parser("index", help="建立或更新知识库索引（只重新嵌入有变化的内容）")
     p.add_argument("--quiet", action="store_true", help="不显示进度条")
+    p.add_argument("--publish", action="store_true",
+                   help="经回归检查后发布为所有实例共用的索引版本（未通过时退出码为 1）")
     p.set_defaults(func=lambda args, settings: run_index(args, settings))
 
     p = subparsers.add_parser("ask", help="提问并得到带出处的回答（问题为 - 时逐行读取标准输入）")
@@ -44,12 +46,46 @@ def register(subparsers: Any) -> None:
 
 
 def run_index(args: argparse.Namespace, settings: Any) -> int:
-    """Build or refresh the index and print a summary."""
+    """Build or refresh the index and print a summary (or publish it through the gate)."""
     from knowledge.indexer import build_index
 
+    if args.publish:
+        return run_publish(settings)
     report = build_index(settings, progress=not args.quiet)
     print(report.summary())
     return 0
+
+
+def run_publish(settings: Any) -> int:
+    """Re-index through the regression gate and publish to the database for every instance.
+
+    Exit 0 when published, 1 when the gate refuses, 2 when another gate runs or indexing fails.
+    """
+    from types import SimpleNamespace
+
+    from admin.errors import KnowledgeError
+    from admin.index_sync import load_published
+    from admin.knowledge_gate import reindex_with_gate
+    from storage.db import open_database
+
+    db = open_database(settings)
+    try:
+        label, answerer, folder = load_published(settings, db)
+        state = SimpleNamespace(settings=settings, db=db, answerer=answerer, engine=None,
+                                index_version=label, admin_index_dir=folder)
+        result = reindex_with_gate(SimpleNamespace(state=state), change=lambda: lambda: None,
+                                   actor="cli")
+    except KnowledgeError as exc:
+        print(f"未发布：{exc}", file=sys.stderr)
+        return 2
+    finally:
+        db.dispose()
+    if result.published:
+        print(f"已发布索引版本 {result.label}（各实例将在 {settings.index_poll_s:g} 秒内切换）")
+        return 0
+    print(f"回归检查未通过，未发布（{result.label}）：" + "；".join(result.reasons),
+          file=sys.stderr)
+    return 1
 
 
 def _print_answer(answer: Any, as_json: bool) -> None:

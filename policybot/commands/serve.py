@@ -33,13 +33,36 @@ def register(subparsers: Any) -> None:
     )
     parser.set_defaults(func=run_serve)
 
+    migrate = subparsers.add_parser(
+        "migrate",
+        help="apply the database migrations (run once per deployment, before the instances)",
+    )
+    migrate.set_defaults(func=run_migrate)
+
+
+def run_migrate(args: argparse.Namespace, settings: Any) -> int:
+    """Apply every Alembic migration to DATABASE_URL (instances starting later find it done)."""
+    from storage.db import open_database
+
+    open_database(settings).dispose()
+    print("数据库已迁移到最新版本。")
+    return 0
+
 
 def ensure_index(settings: Any) -> None:
-    """Build the index once, before workers start, when none exists yet."""
+    """Build the index once, before workers start, when none exists yet (and none published)."""
     from knowledge.indexer import build_index, index_exists
+    from knowledge.published import latest_label
+    from storage.db import open_database
 
     if index_exists(settings.resolved_index_dir):
         return
+    db = open_database(settings)
+    try:
+        if latest_label(db) is not None:
+            return  # the app loads the version published in the database
+    finally:
+        db.dispose()
     log.info("no index in %s: building it first", settings.resolved_index_dir)
     report = build_index(settings)
     log.info("index ready: %s", getattr(report, "summary", lambda: report)())

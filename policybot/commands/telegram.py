@@ -159,14 +159,17 @@ async def run_polling(
     from telegram.error import InvalidToken
 
     from bot.answerer import load_answerer
-    from bot.channels.telegram.app import shutdown, take_polling_lock
+    from bot.channels.telegram.app import shutdown
+    from bot.channels.telegram.polling_lock import take_polling_lock
     from bot.engine import Engine
     from core.masking import register_secret
     from storage.db import open_database
 
     register_secret(settings.telegram_bot_token, settings.telegram_webhook_secret)
-    lock = take_polling_lock(settings.data_dir)
+    db = open_database(settings)
+    lock = take_polling_lock(db, settings.data_dir)
     if lock is None:
+        db.dispose()
         print("已有进程在轮询 Telegram（例如正在运行的 policybot serve），本次不再启动。")
         return 0
     stop_event = stop_event or asyncio.Event()
@@ -176,7 +179,6 @@ async def run_polling(
             loop.add_signal_handler(sig, stop_event.set)
         except (NotImplementedError, RuntimeError, ValueError):
             pass  # not the main thread (tests) or not supported here
-    db = open_database(settings)
     try:
         answerer = answerer or await asyncio.to_thread(load_answerer, settings)
         engine = Engine(db, answerer, settings)
@@ -194,5 +196,5 @@ async def run_polling(
             await shutdown(channel)
     finally:
         db.dispose()
-        lock.close()
+        lock.release()
     return 0

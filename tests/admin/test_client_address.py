@@ -71,19 +71,14 @@ def test_admin_and_public_api_share_one_client_address_rule() -> None:
     assert admin.audit_helpers.client_address is core.client_address.client_address
 
 
-def test_throttle_memory_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_throttle_blocks_only_the_failing_address() -> None:
+    """Counts live in the limits storage (keys expire with their window, so memory stays
+    bounded however many addresses fail)."""
     import admin.views_auth as views_auth
 
-    monkeypatch.setattr(views_auth, "MAX_TRACKED_ADDRESSES", 50)
-    clock = [1000.0]
-    monkeypatch.setattr(views_auth.time, "monotonic", lambda: clock[0])
     throttle = views_auth.LoginThrottle()
     for i in range(40):
-        throttle.failed(f"10.0.0.{i}")
-    clock[0] += views_auth.IP_WINDOW_S + 1  # those failures are now outside the window
-    for i in range(40):
         throttle.failed(f"10.0.1.{i}")
-    assert len(throttle.failures) <= 50
     for _ in range(views_auth.IP_MAX_FAILURES):
         throttle.failed(ATTACKER)
     assert throttle.blocked(ATTACKER) and not throttle.blocked("10.0.1.1")

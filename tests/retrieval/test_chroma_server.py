@@ -50,3 +50,20 @@ def test_search_through_chroma_server_matches_local_vectors(server_settings: Any
     assert [h.doc_id for h in remote_hits][:1] == [h.doc_id for h in local_hits][:1]
     best_remote = max(h.dense for h in remote_hits)
     assert best_remote == pytest.approx(max(h.dense for h in local_hits), abs=1e-4)
+
+
+def test_published_version_has_its_own_collection(server_settings: Any, tmp_path: Path) -> None:
+    from retrieval.chroma_store import drop_collection
+
+    embedder = FakeEmbedder()
+    base = build_index(server_settings, embedder=embedder, progress=False)
+    version = server_settings.model_copy(update={"index_dir": tmp_path / "v2"})
+    build_index(version, embedder=embedder, progress=False, collection="policybot-v2")
+    client = open_client(tmp_path, server_settings.chroma_url)
+    retriever = Retriever.load(tmp_path / "v2", embedder, chroma_url=server_settings.chroma_url)
+    assert retriever.dense_store.collection.name == "policybot-v2"
+    assert client.get_collection("policybot").count() == base.passages  # the base is untouched
+    again = build_index(version, embedder=embedder, progress=False)  # keeps its collection
+    assert again.embedded == 0 and client.get_collection("policybot-v2").count() == base.passages
+    drop_collection(server_settings.chroma_url, "policybot-v2")
+    assert "policybot-v2" not in [c.name for c in client.list_collections()]

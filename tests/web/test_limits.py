@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import socket
 from collections.abc import Callable
 
@@ -9,7 +11,8 @@ import httpx
 import pytest
 
 from tests.web.conftest import LiveServer, intake_payload
-from web.ratelimit import Rate, RateLimiter, TrustedProxies, parse_rate
+from web.metrics import RATE_LIMIT_UNAVAILABLE
+from web.ratelimit import Rate, RateLimiter, SharedLimits, TrustedProxies, parse_rate
 
 HELLO = {"text": "你好"}
 
@@ -35,12 +38,60 @@ def test_parse_rate_rejects_nonsense(text: str) -> None:
         parse_rate(text)
 
 
-def test_rate_limiter_refills_over_time() -> None:
-    limiter = RateLimiter(Rate(2, 60))
-    assert limiter.hit("a", now=0) == 0 and limiter.hit("a", now=0) == 0
-    assert limiter.hit("a", now=1) == pytest.approx(29.0)
-    assert limiter.hit("b", now=1) == 0
-    assert limiter.hit("a", now=31) == 0
+def test_memory_limiter_refuses_over_count_per_client() -> None:
+    limiter = RateLimiter(Rate(2, 60), SharedLimits(), "chat")
+    assert limiter.hit_sync("a") == 0 and limiter.hit_sync("a") == 0
+    assert 0 < limiter.hit_sync("a") <= 60
+    assert limiter.hit_sync("b") == 0
+    assert limiter.exhausted_sync("a") and not limiter.exhausted_sync("b")
+
+
+def test_limiters_on_one_redis_share_the_count(redis_settings: dict[str, str]) -> None:
+    def instance() -> RateLimiter:
+        storage = SharedLimits(redis_settings["redis_url"], redis_settings["redis_key_prefix"])
+        return RateLimiter(Rate(3, 60), storage, "chat")
+
+    first, second = instance(), instance()
+
+    async def hits() -> list[float]:
+        return [await limiter.hit("203.0.113.9") for limiter in (first, second, first, second)]
+
+    waits = asyncio.run(hits())
+    assert waits[:3] == [0, 0, 0] and 0 < waits[3] <= 60
+    assert second.hit_sync("203.0.113.9") > 0  # the synchronous path sees the same window
+    assert first.hit_sync("198.51.100.1") == 0
+
+
+@pytest.mark.parametrize("mode", ["async", "sync"])
+def test_unreachable_redis_fails_open_with_one_warning(
+    mode: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    storage = SharedLimits(f"redis://127.0.0.1:{closed_port()}/0", "pbtest")
+    storage.RETRY_AFTER_FAILURE_S = 0.0  # try the storage on every request
+    limiter = RateLimiter(Rate(1, 60), storage, f"chat-{mode}")
+    before = RATE_LIMIT_UNAVAILABLE.labels(f"chat-{mode}")._value.get()
+    with caplog.at_level(logging.WARNING, logger="web.ratelimit"):
+        for _ in range(4):
+            wait = asyncio.run(limiter.hit("a")) if mode == "async" else limiter.hit_sync("a")
+            assert wait == 0
+    warnings = [r for r in caplog.records if "unreachable" in r.getMessage()]
+    assert len(warnings) == 1
+    assert RATE_LIMIT_UNAVAILABLE.labels(f"chat-{mode}")._value.get() - before == 4
+
+
+def test_chat_with_redis_down_is_served_not_5xx(serve: Callable[..., LiveServer]) -> None:
+    live = serve(rate_limit_chat="2/minute", redis_url=f"redis://127.0.0.1:{closed_port()}/0")
+    with httpx.Client(base_url=live.url, timeout=30) as http:
+        codes = [http.post("/api/chat", json=HELLO).status_code for _ in range(4)]
+        assert codes == [200, 200, 200, 200]
+        assert "policybot_rate_limit_unavailable_total" in http.get("/metrics").text
+
+
+def closed_port() -> int:
+    """A loopback port nothing listens on."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
 
 
 @pytest.mark.parametrize(
@@ -65,7 +116,7 @@ def test_chat_over_limit_gets_429_with_retry_after(serve: Callable[..., LiveServ
         assert codes == [200, 200, 429]
         refused = http.post("/api/chat/stream", json={"text": "你好"})
         assert refused.status_code == 429
-        assert 1 <= int(refused.headers["retry-after"]) <= 30
+        assert 1 <= int(refused.headers["retry-after"]) <= 60
         assert "policybot_rate_limited_total" in http.get("/metrics").text
 
 

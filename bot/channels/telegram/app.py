@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import fcntl
 import logging
 from collections import Counter
 from collections.abc import Awaitable
 from dataclasses import dataclass
-from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from anyio import CapacityLimiter
 from telegram import BotCommand, Update
@@ -209,15 +207,3 @@ async def shutdown(channel: TelegramChannel) -> None:
     if application.running:
         await application.stop()
     await application.shutdown()
-
-
-def take_polling_lock(data_dir: Path) -> IO[bytes] | None:
-    """Lock held by the one process that polls (two pollers make Telegram answer 409)."""
-    data_dir.mkdir(parents=True, exist_ok=True)
-    handle = (data_dir / "telegram-polling.lock").open("wb")
-    try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        handle.close()
-        return None
-    return handle

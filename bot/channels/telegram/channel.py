@@ -2,8 +2,8 @@
 
 # Mode: with TELEGRAM_WEBHOOK_SECRET set, updates arrive on POST /telegram/webhook (register it
 # with `policybot telegram set-webhook URL`; any number of workers). Without it, the server polls
-# Telegram in the background (no public URL needed); with several workers only the one holding
-# the polling lock in the data dir polls, as `policybot telegram` does when run on its own.
+# Telegram in the background (no public URL needed); with several workers or instances only the
+# one holding the polling lock polls (see polling_lock.py), and another takes over when it dies.
 
 from __future__ import annotations
 
@@ -18,13 +18,8 @@ from fastapi import APIRouter, Header, HTTPException, Request, Response
 from telegram import Update
 from telegram.error import InvalidToken
 
-from bot.channels.telegram.app import (
-    TelegramChannel,
-    is_network_fault,
-    launch,
-    shutdown,
-    take_polling_lock,
-)
+from bot.channels.telegram.app import TelegramChannel, is_network_fault, launch, shutdown
+from bot.channels.telegram.polling_lock import supervise, take_polling_lock
 from bot.channels.telegram.updates import first_delivery
 
 log = logging.getLogger(__name__)
@@ -75,9 +70,12 @@ async def _try_launch(app: Any, settings: Any) -> bool:
     """One start attempt; True when done (started, or the token is rejected for good)."""
     polling = not settings.telegram_webhook_secret
     if polling and app.state.telegram_lock is None:
-        app.state.telegram_lock = take_polling_lock(settings.data_dir)
+        app.state.telegram_lock = await asyncio.to_thread(
+            take_polling_lock, app.state.db, settings.data_dir
+        )
         if app.state.telegram_lock is None:
-            log.info("another worker polls Telegram; this one serves the other channels")
+            log.info("another process polls Telegram; this one stands by to take over")
+            _supervise(app, settings)
             return True
     try:
         app.state.telegram = await launch(
@@ -94,7 +92,26 @@ async def _try_launch(app: Any, settings: Any) -> bool:
         else:
             log.warning("telegram bot could not start; will retry", exc_info=exc)
         return False
+    if polling:
+        _supervise(app, settings)
     return True
+
+
+def _supervise(app: Any, settings: Any) -> None:
+    """Watch the polling lock (take over when free, stop when lost), once per app."""
+    if getattr(app.state, "telegram_supervisor", None) is not None:
+        return
+
+    async def stop_polling() -> None:
+        channel: TelegramChannel | None = app.state.telegram
+        app.state.telegram = None
+        if channel is not None:
+            await shutdown(channel)
+
+    app.state.telegram_supervisor = asyncio.create_task(
+        supervise(app, settings, lambda: _try_launch(app, settings), stop_polling),
+        name="telegram-polling-lock",
+    )
 
 
 async def _keep_trying(app: Any, settings: Any) -> None:
@@ -110,6 +127,7 @@ async def start(app: Any, settings: Any) -> None:
     app.state.telegram = None
     app.state.telegram_starter = None
     app.state.telegram_lock = None
+    app.state.telegram_supervisor = None
     if not settings.telegram_bot_token:
         return
     if not await _try_launch(app, settings):
@@ -120,16 +138,17 @@ async def start(app: Any, settings: Any) -> None:
 
 async def stop(app: Any) -> None:
     """Stop the start retries and the bot if it runs."""
-    starter: asyncio.Task[None] | None = getattr(app.state, "telegram_starter", None)
-    if starter is not None:
-        starter.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await starter
+    for name in ("telegram_starter", "telegram_supervisor"):
+        task: asyncio.Task[None] | None = getattr(app.state, name, None)
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
     channel: TelegramChannel | None = getattr(app.state, "telegram", None)
     app.state.telegram = None
     if channel is not None:
         await shutdown(channel)
     lock = getattr(app.state, "telegram_lock", None)
     if lock is not None:
-        lock.close()  # releases the polling lock
+        lock.release()  # releases the polling lock
         app.state.telegram_lock = None

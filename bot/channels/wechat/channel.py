@@ -28,6 +28,15 @@ log = logging.getLogger(__name__)
 router = APIRouter()
 
 SUCCESS = "success"  # tells WeChat not to retry and not to show an error
+_DETAIL = {"application/json": {"schema": {
+    "type": "object", "properties": {"detail": {"type": "string"}}, "required": ["detail"]}}}
+# Refusals documented in the OpenAPI schema (see errors.py for when each is sent).
+CALLBACK_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: {"description": "Malformed XML or encrypted payload", "content": _DETAIL},
+    403: {"description": "Signature does not match the token: not WeChat", "content": _DETAIL},
+    413: {"description": "Body larger than MAX_BODY_BYTES", "content": _DETAIL},
+    503: {"description": "Channel not configured or not started", "content": _DETAIL},
+}
 
 
 def runtime(request: Request) -> WechatRuntime:
@@ -90,7 +99,7 @@ def encrypt_reply(crypto: MessageCrypto, xml: str) -> str:
     )
 
 
-@router.get("/wechat/callback")
+@router.get("/wechat/callback", responses=CALLBACK_RESPONSES)
 async def wechat_verify(request: Request) -> Response:
     """URL verification: echo `echostr` when the signature matches WECHAT_TOKEN."""
     params, settings = request.query_params, request.app.state.settings
@@ -106,7 +115,7 @@ async def wechat_verify(request: Request) -> Response:
     return Response(params.get("echostr", ""), media_type="text/plain")
 
 
-@router.post("/wechat/callback")
+@router.post("/wechat/callback", responses=CALLBACK_RESPONSES)
 async def wechat_callback(request: Request) -> Response:
     """A message or event from the Official Account, in plaintext or safe (aes) mode."""
     rt = runtime(request)
@@ -145,7 +154,7 @@ def wecom_crypto(settings: Any) -> MessageCrypto:
     )
 
 
-@router.get("/wecom/callback")
+@router.get("/wecom/callback", responses=CALLBACK_RESPONSES)
 async def wecom_verify(request: Request) -> Response:
     """URL verification: decrypt `echostr` when msg_signature matches and return the plaintext."""
     params = request.query_params
@@ -160,7 +169,7 @@ async def wecom_verify(request: Request) -> Response:
     return Response(plain, media_type="text/plain")
 
 
-@router.post("/wecom/callback")
+@router.post("/wecom/callback", responses=CALLBACK_RESPONSES)
 async def wecom_callback(request: Request) -> Response:
     """A WeCom app message: acknowledged at once, answered through message/send."""
     rt = runtime(request)

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from bot.channels.telegram.app import take_polling_lock
+from bot.channels.telegram.polling_lock import take_polling_lock
 from core.settings import Settings
 from policybot.cli import main
 from policybot.commands.telegram import run_polling
@@ -113,12 +113,12 @@ def test_polling_command_stays_off_while_another_process_polls(
     settings: Settings, telegram_api: FakeTelegramAPI, capsys: pytest.CaptureFixture[str]
 ) -> None:
     configured = telegram_settings(settings, telegram_api)
-    lock = take_polling_lock(configured.data_dir)
+    lock = take_polling_lock(None, configured.data_dir)
     assert lock is not None
     try:
         asyncio.run(run_polling(configured, asyncio.Event(), answerer=object()))
     finally:
-        lock.close()
+        lock.release()
     assert "已有进程在轮询" in capsys.readouterr().out
     assert telegram_api.calls_of("getUpdates") == []
 

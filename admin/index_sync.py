@@ -1,0 +1,113 @@
+"""Every instance serves the newest published index: load it at start, then poll and swap.
+
+The check is one small query (`latest_published`) every INDEX_POLL_S seconds. A new version is
+unpacked from the database, loaded in a worker thread with the already loaded embedding model,
+and swapped in: requests in flight finish on the old answerer, new ones use the new one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import threading
+from pathlib import Path
+from typing import Any
+
+from knowledge.published import BASE_VERSION, fetch_published, latest_label, pull_staff_documents
+
+log = logging.getLogger(__name__)
+swap_lock = threading.Lock()  # one swap at a time (the watcher and a local publish)
+
+
+def current_embedder(app: Any) -> Any:
+    """The embedding model of the served answerer (None when it does not expose one)."""
+    answerer = getattr(app.state, "answerer", None)
+    inner = getattr(answerer, "inner", answerer)
+    return getattr(getattr(inner, "retriever", None), "embedder", None)
+
+
+def swap_answerer(app: Any, new_answerer: Any, *, label: str, index_dir: Path | None) -> None:
+    """Serve the new answerer, wrapped like the old one (e.g. in a fresh answer cache)."""
+    current = getattr(app.state, "answerer", None)
+    if current is not None and hasattr(current, "inner"):
+        new_answerer = type(current)(new_answerer)
+    app.state.answerer = new_answerer
+    if getattr(app.state, "engine", None) is not None:
+        app.state.engine.answerer = new_answerer
+    app.state.index_version = label
+    if index_dir is not None:
+        app.state.admin_index_dir = index_dir
+
+
+def load_published(settings: Any, db: Any, *, embedder: Any = None) -> tuple[str, Any, Path | None]:
+    """(label, answerer, folder) of the newest published version, else of the local index."""
+    from bot.answerer import load_answerer
+
+    pull_staff_documents(settings, db)
+    published = fetch_published(settings, db)
+    if published is None:
+        return BASE_VERSION, load_answerer(settings, embedder=embedder), None
+    label, folder = published
+    answerer = load_answerer(settings.model_copy(update={"index_dir": folder}), embedder=embedder)
+    return label, answerer, folder
+
+
+def catch_up(app: Any) -> bool:
+    """Swap in the newest published version if this instance serves an older one (blocking)."""
+    from bot.answerer import load_answerer
+
+    state = app.state
+    label = latest_label(state.db)
+    if label is None or label == getattr(state, "index_version", None):
+        return False
+    with swap_lock:
+        if label == getattr(state, "index_version", None):
+            return False
+        pull_staff_documents(state.settings, state.db)
+        published = fetch_published(state.settings, state.db)
+        if published is None:
+            return False
+        label, folder = published
+        settings = state.settings.model_copy(update={"index_dir": folder})
+        answerer = load_answerer(settings, embedder=current_embedder(app))
+        swap_answerer(app, answerer, label=label, index_dir=folder)
+    log.info("now serving published index %s", label)
+    prune_local(folder)
+    return True
+
+
+def prune_local(live: Path, keep: int = 3) -> None:
+    """Drop this machine's copies of older versions (the database keeps them all)."""
+    import shutil
+
+    dirs = sorted((p for p in live.parent.glob("v*") if p.is_dir()), key=lambda p: p.name)
+    for old in dirs[:-keep]:
+        if old.resolve() != live.resolve():
+            shutil.rmtree(old, ignore_errors=True)
+
+
+async def watch(app: Any, interval_s: float) -> None:
+    """Poll for newly published versions until cancelled; errors are logged and retried."""
+    while True:
+        await asyncio.sleep(interval_s)
+        try:
+            await asyncio.to_thread(catch_up, app)
+        except Exception:
+            log.warning("index version check failed; will retry", exc_info=True)
+
+
+def start_watcher(app: Any, interval_s: float) -> None:
+    """Start the background check (interval <= 0 turns it off)."""
+    app.state.index_watcher = None
+    if interval_s > 0:
+        app.state.index_watcher = asyncio.create_task(watch(app, interval_s), name="index-watch")
+
+
+async def stop_watcher(app: Any) -> None:
+    """Cancel the background check."""
+    task: asyncio.Task[None] | None = getattr(app.state, "index_watcher", None)
+    if task is not None:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
