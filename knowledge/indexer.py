@@ -75,8 +75,10 @@ def build_index(settings: Any, *, embedder: Any = None, progress: bool = True,
     records = [DocRecord(d.doc_id, d.title, d.text, d.articles, d.kind, d.aliases) for d in docs]
     terms = [GlossaryTerm(g.term, g.expansions, g.articles, g.group, g.weak) for g in glossary]
     plain = load_plain(settings.resolved_knowledge_dir)
+    # a measure's points are indexed with it (owners' words for formal clauses); a note is
+    # already in plain words, and its points would outrank the measures it belongs to
     notes = {doc_id: [f"{' '.join(p.keywords)}：{p.text}" for p in m.points]
-             for doc_id, m in plain.items()}
+             for doc_id, m in plain.items() if m.article is not None}
     embedder = embedder or make_embedder(settings, threads=os.cpu_count() or 1)
     stats = write_index(index_dir, records, terms, embedder,
                         chroma_url=settings.chroma_url, progress=progress, notes=notes,

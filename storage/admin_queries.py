@@ -72,8 +72,8 @@ class RequestFilter:
         """
         described: dict[str, Any] = {}
         for f in fields(self):
-            if f.name in ("sort", "order", "page", "per_page"):
-                continue
+            if f.name in ("sort", "order", "page", "per_page", "overdue_before"):
+                continue  # overdue_before is derived from settings, not chosen by the user
             value = getattr(self, f.name)
             if isinstance(value, list):
                 if value:

@@ -186,7 +186,11 @@ def note_part(doc: Document, sentences: list[str], related: list[Document], need
         ordered = sorted(ordered, key=lambda s: not any(c.isdigit() for c in s))
     common = frozenset(doc.aliases)
     points = ranked_points(plain, text, terms, shape, common) if plain and plain.points else []
-    if points:
+    numbered = shape.quantity and ordered and any(c.isdigit() for c in ordered[0])
+    if points and numbered:  # how much / how many: the note's own figure leads
+        lead = shorten(ordered[0], MAX_LEAD)
+        support = [points[0].text]
+    elif points:
         lead = lead_sentence(points[0], shape, topics)
         support = [shorten(s, MAX_LEAD) for s in ordered[:1]]
         support += [p.text for p in points[1:] if p.kind != "联系"

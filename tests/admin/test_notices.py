@@ -80,6 +80,7 @@ def test_outcome_notice_without_session_says_nobody_was_notified(
         request_id,
         "outcome",
         outcome="declined",
+        decline_category="抵押不足",
         decline_reason="抵押物不足",
     )
     assert "申报状态随之更新" in page and NOT_NOTIFIED in page
