@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import logging
 import random
+import re
 import time
 from dataclasses import replace
 from datetime import datetime
@@ -51,6 +52,14 @@ from storage.db import Database
 from storage.requests import create_request, list_requests_for_user
 
 log = logging.getLogger(__name__)
+# Short replies to the form offer ("现在开始吗？") typed instead of pressing a button.
+ACCEPT_OFFER = re.compile(
+    r"^(好|好的|好啊|好吧|可以|行|行吧|开始|开始吧|嗯|嗯嗯|是|是的|要|需要|登记|来吧|ok|OK|没问题)"
+    r"[!！。.~～啊呀吧]*$"
+)
+REFUSE_OFFER = re.compile(
+    r"^(不用|不用了|不需要|算了|暂不|暂时不用|先不|以后再说|不了)[!！。.~～啊呀吧]*$"
+)
 
 MAX_INPUT_CHARS = 2000
 MAX_ATTEMPTS = 12  # optimistic-concurrency retries when the same user writes twice at once
@@ -97,6 +106,7 @@ class Engine:
     def _decide(self, channel: str, user_id: str, state: dict[str, Any], text: str) -> Turn:
         """Work out the replies and the new state (reads only; writes happen in _apply)."""
         turn = Turn(state=state)
+        offer_open = bool(state.pop("offer_open", False))  # the form was offered last turn
         feedback = parse_feedback(text)
         doc_id = _prefixed(text, DOCUMENT_PREFIX)
         command = classify_command(text) if text else "help"
@@ -139,6 +149,12 @@ class Engine:
         elif command == "decline":
             turn.intent = "decline"
             turn.say(OutMessage("好的。还有其他问题可以直接问我，需要登记时回复“申请”。"))
+        elif offer_open and ACCEPT_OFFER.match(text.strip()):
+            turn.intent = "apply"  # "好的" to "现在开始吗？" starts the form
+            start_form(turn)
+        elif offer_open and REFUSE_OFFER.match(text.strip()):
+            turn.intent = "decline"
+            turn.say(OutMessage("好的。还有其他问题可以直接问我，需要登记时回复“申请”。"))
         else:
             self._ask(turn, text)
         return turn
@@ -178,6 +194,7 @@ class Engine:
         turn.replies.append(Reply.from_answer(message, answer))
         if offer:
             turn.state["hints"] = need_hints(text)
+            turn.state["offer_open"] = True
             turn.say(intake_offer_message(), "intake_offer")
         self.handoff.note_answer(turn, answer)
 

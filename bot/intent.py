@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 _END = r"[\s,，.。!！~～?？啊呀呢哈吧嘛]*"
+_HELLO = (r"(你好|您好|你们好|大家好|hi|hello|hey|嗨|哈喽|哈啰|在吗|在不在|有人吗|早上好|上午好|"
+          r"中午好|下午好|晚上好|早安|晚安|谢谢|多谢|感谢|谢啦|好的|收到|再见|拜拜|喂)")
+# One or more greeting words (你好在吗, 喂你好), optionally addressed to the assistant.
 GREETING = re.compile(
-    r"^\s*(你好|您好|你们好|大家好|hi|hello|hey|嗨|哈喽|哈啰|在吗|在不在|有人吗|早上好|上午好|中午好|"
-    r"下午好|晚上好|早安|晚安|谢谢|多谢|感谢|谢啦|好的|收到|再见|拜拜)"
-    rf"{_END}(你|您|小助手|助手|机器人)?{_END}$",
+    rf"^\s*({_HELLO}{_END})+(你|您|小助手|助手|机器人)?{_END}$",
     re.IGNORECASE,
 )
 # Questions about the assistant itself (你是谁, 你是真人吗): answered with the greeting and help.

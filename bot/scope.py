@@ -123,6 +123,9 @@ BUSINESS_CONTEXT = re.compile(
     r"企业|公司|小微|民营|工厂|厂里|厂房|门店|店铺|个体户|经营|生意|营业执照|商户|合作社|法人"
 )
 PERSONAL_LIFE = re.compile(r"家里人|孩子|老婆|老公|父母|个人|我自己|私人|结婚|留学")
+ELIGIBILITY = re.compile(
+    r"能不能申请|可以申请|能申请|能不能享受|可以享受|能享受|适用|符合条件|算不算"
+)
 MIN_DENSE = 0.8  # without finance words, only a near-paraphrase of the policy is in scope
 
 
@@ -210,6 +213,8 @@ def decide_scope(text: str, glossary: Any, max_dense: float, *, names_document: 
         return IN_SCOPE
     if glossary.terms and BUSINESS_CONTEXT.search(text):
         return IN_SCOPE
+    if BUSINESS_CONTEXT.search(text) and ELIGIBILITY.search(text):
+        return IN_SCOPE  # 我是个体户能不能申请: who the measures are for
     if max_dense >= MIN_DENSE:
         return IN_SCOPE
     return ScopeDecision(False, "no_evidence")

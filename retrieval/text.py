@@ -81,6 +81,10 @@ class ChineseTokenizer:
             self._jieba.initialize()
             _PREFIX_DICTS[key] = (dict(self._jieba.FREQ), self._jieba.total)
 
+    def is_word(self, text: str) -> bool:
+        """text is a word of the dictionary (not a piece jieba guessed)."""
+        return self._jieba.FREQ.get(text, 0) > 0
+
     def log_prob(self, text: str) -> float:
         """Log-probability of text's best segmentation under jieba's unigram dictionary model."""
         dag = self._jieba.get_DAG(text)

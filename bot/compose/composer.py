@@ -9,14 +9,12 @@ from typing import Any
 from bot.compose.question import question_parts, question_shape
 from bot.compose.render import GENERIC, Part, join_parts, measure_part, note_part
 from bot.compose.sources import best_sentences, citation_for, ranked_sentences
-from bot.intent import shows_financing_need
 from bot.messages import Answer
 from knowledge.documents import Document
 from knowledge.plain import PlainMeasure
 from retrieval.records import Hit
 
 MAX_PARTS = 2
-SECOND_PART_MIN_SCORE = 0.5  # a second question's top hit must be this close to the first's
 
 
 class Composer:
@@ -34,21 +32,42 @@ class Composer:
                 assess_part: Callable[[str], Any] | None = None) -> Answer:
         """The answer to an in-scope assessment of the (normalised) message text.
 
-        assess_part: assesses one part of a multi-part message (Answerer.assess); without it
-        the message is answered as one question.
+        assess_part: assesses one part of a multi-part message (Answerer.assess); with it, a
+        message asking two questions about different documents gets one part per question.
         """
-        top = self.lead_hit(assessment.hits)
         need = assessment.intent == "financing_need"
-        parts = [self._part(top, assessment.analysis, text, need)]
-        cited = self._cited(top)
-        for extra in self._further_parts(text, top, assessment, assess_part):
-            part_top = self.lead_hit(extra.hits)
-            parts.append(self._part(part_top, extra.analysis, extra.analysis.normalized_query,
-                                    need=False))
-            cited += [d for d in self._cited(part_top) if d not in cited]
+        pairs = self._question_parts(text, assess_part) or [(assessment, text)]
+        parts, cited = [], []
+        for i, (part, part_text) in enumerate(pairs):
+            hit = self.lead_hit(part.hits)
+            parts.append(self._part(hit, part.analysis, part_text, need and i == len(pairs) - 1))
+            cited += [d for d in self._cited(hit) if d not in cited]
+        top = self.lead_hit(pairs[0][0].hits)
         return Answer(join_parts(parts), True, assessment.intent,
                       [citation_for(d) for d in cited], suggest_intake=need,
                       topic=top.doc_id, top_score=top.score)
+
+    def _question_parts(self, text: str, assess_part: Callable[[str], Any] | None
+                        ) -> list[tuple[Any, str]]:
+        """(assessment, text) of the message's first two questions when they are about
+        different documents; [] when the message is one question."""
+        if assess_part is None:
+            return []
+        parts = question_parts(text)
+        if len(parts) < 2:
+            return []
+        found: list[tuple[Any, str]] = []
+        for part in parts:
+            assessed = assess_part(part)
+            if not assessed.in_scope or not assessed.hits or assessed.analysis is None:
+                continue
+            doc_id = self.lead_hit(assessed.hits).doc_id
+            if any(self.lead_hit(a.hits).doc_id == doc_id for a, _ in found):
+                continue
+            found.append((assessed, assessed.analysis.normalized_query))
+            if len(found) == MAX_PARTS:
+                return found
+        return []
 
     def lead_hit(self, hits: list[Hit]) -> Hit:
         """The top hit, or a product the question names that belongs to the top measure."""
@@ -76,15 +95,17 @@ class Composer:
                          shape, plain, text, terms, topics)
 
     def _topics(self, analysis: Any) -> tuple[str, ...]:
-        """The question's subject words: domain words (the homophone vocabulary) and words the
-        knowledge never uses (补贴 when no source speaks of a subsidy)."""
+        """The question's subject words that the knowledge never uses (补贴 when no source
+        speaks of a subsidy): a stance is only given when the lead's point covers them."""
         vocabulary = getattr(self.retriever.homophones, "terms", {}) or {}
         idf = self.retriever.bm25.idf
-        # words inside a matched glossary phrase are understood: the phrase stands for its
-        # policy terms (买理财 → 借贷搭售), which ranked the measure and its points
+        # only words the knowledge never uses can be asked about without an answer in it
+        # (补贴, 政府采购); words inside a matched glossary phrase are understood (买理财 →
+        # 借贷搭售)
         phrases = [p for p in analysis.glossary.terms if len(p) >= 2]
         words = [t for t in analysis.tokens if len(t) >= 2 and t not in GENERIC
-                 and (t in vocabulary or t not in idf) and not any(t in p for p in phrases)]
+                 and t not in idf and t not in vocabulary and not any(t in p for p in phrases)
+                 and self.retriever.tokenizer.is_word(t)]
         return tuple(w for w in dict.fromkeys(words)
                      if not any(w != o and w in o for o in words))
 
@@ -97,29 +118,3 @@ class Composer:
         """The documents an answer part cites: the document and, for a note, its measures."""
         doc = self.documents[hit.doc_id]
         return [doc] if doc.article is not None else [doc, *self._related(doc)]
-
-    def _further_parts(self, text: str, top: Hit, assessment: Any,
-                       assess_part: Callable[[str], Any] | None) -> list[Any]:
-        """Assessments of the message's other questions that need their own answer part."""
-        if assess_part is None:
-            return []
-        parts = question_parts(text)
-        if len(parts) < 2:
-            return []
-        seen = set(top.articles)
-        found = []
-        for part in parts[: MAX_PARTS + 1]:
-            extra = assess_part(part)
-            if not extra.in_scope or not extra.hits or extra.analysis is None:
-                continue
-            hit = self.lead_hit(extra.hits)
-            if set(hit.articles) & seen or hit.score < SECOND_PART_MIN_SCORE * top.score:
-                continue
-            if not (extra.analysis.glossary.topical or shows_financing_need(part)
-                    or hit.lexical > 0):
-                continue
-            found.append(extra)
-            seen |= set(hit.articles)
-            if len(found) == MAX_PARTS - 1:
-                break
-        return found

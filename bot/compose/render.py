@@ -14,6 +14,7 @@ in an answer occurs in what it cites.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot.compose.question import QuestionShape
@@ -22,6 +23,7 @@ from knowledge.plain import PlainMeasure, PlainPoint
 from retrieval.text import split_sentences
 
 MAX_LEAD = 80
+_FIGURE = re.compile(r"\d(?!\d*条)")  # a figure, not the number of a measure (第6条)
 MAX_QUOTE = 60
 INTAKE_STEP = ("下一步：需要资金的话，可以直接在这里填写融资需求登记，"
                "协调办审核后会推送给合适的银行。")
@@ -51,7 +53,8 @@ class Part:
 # Words every financing question uses: they tell no point from another.
 GENERIC = frozenset("""银行 企业 公司 贷款 政策 措施 小微 民营 申请 办理 问题 情况 可以 能否
     合规 合法 违规 正常 规定 要求 允许 需要 我们 他们 这个 那个 怎么 什么 有没有 能不能 是不是
-    现在 知道 资金 融资 钱 太高 太低 太慢 太贵 太多 太少 很难 比较 一直 还是""".split())
+    现在 知道 资金 融资 钱 太高 太低 太慢 太贵 太多 太少 很难 比较 一直 还是 这样 那样 这种
+    那种 怎样 如果 因为 所以 但是 而且 然后 已经 还有 另外 以后 之前 时候 东西 事情""".split())
 
 
 def _bigrams(text: str) -> set[str]:
@@ -182,15 +185,12 @@ def note_part(doc: Document, sentences: list[str], related: list[Document], need
     number gets the best sentence that has one.
     """
     ordered = sentences or split_sentences(doc.text)[:1]
-    if shape.quantity:
-        ordered = sorted(ordered, key=lambda s: not any(c.isdigit() for c in s))
+    figures = [s for s in ordered[:3] if _FIGURE.search(s)] if shape.quantity else []
+    if figures:  # how much / how many: the best of the note's sentences with a figure first
+        ordered = [figures[0], *(s for s in ordered if s != figures[0])]
     common = frozenset(doc.aliases)
     points = ranked_points(plain, text, terms, shape, common) if plain and plain.points else []
-    numbered = shape.quantity and ordered and any(c.isdigit() for c in ordered[0])
-    if points and numbered:  # how much / how many: the note's own figure leads
-        lead = shorten(ordered[0], MAX_LEAD)
-        support = [points[0].text]
-    elif points:
+    if points:
         lead = lead_sentence(points[0], shape, topics)
         support = [shorten(s, MAX_LEAD) for s in ordered[:1]]
         support += [p.text for p in points[1:] if p.kind != "联系"

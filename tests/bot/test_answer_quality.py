@@ -39,8 +39,8 @@ def test_answer_numbers_all_occur_in_cited_text(answerer: Any, path: Path) -> No
 )
 def test_answer_quotes_numbers_from_its_sources(answerer: Any, question: str) -> None:
     answer = answerer.answer(question)
-    body = answer.answer.split("\n")[0]
-    assert numbers_in(body), body
+    body = "\n".join(answer.answer.split("\n")[:2])  # the lead and the first point
+    assert numbers_in(body.replace("第6条", "")), body
     assert not ungrounded_numbers(answer.answer, answer.citations)
 
 

@@ -84,6 +84,26 @@ def test_financing_need_offers_the_form(engine: Engine, user: str) -> None:
     assert "（1/14）" in texts(engine.handle("cli", user, "申请融资对接"))
 
 
+@pytest.mark.parametrize("reply", ["好的", "好", "可以", "嗯嗯", "开始吧", "行", "OK"])
+def test_typed_yes_to_the_form_offer_starts_the_form(engine: Engine, user: str,
+                                                      reply: str) -> None:
+    engine.handle("cli", user, "想贷款200万周转")
+    assert "（1/14）" in texts(engine.handle("cli", user, reply))
+
+
+@pytest.mark.parametrize("reply", ["不用了", "算了", "暂时不用"])
+def test_typed_no_to_the_form_offer_declines_it(engine: Engine, user: str, reply: str) -> None:
+    engine.handle("cli", user, "想贷款200万周转")
+    replies = engine.handle("cli", user, reply)
+    assert "需要登记时回复“申请”" in texts(replies) and "（1/14）" not in texts(replies)
+
+
+def test_yes_without_an_offer_is_no_form(engine: Engine, user: str) -> None:
+    engine.handle("cli", user, "想贷款200万周转")
+    engine.handle("cli", user, "续贷要什么材料")  # the offer is no longer the last question
+    assert "（1/14）" not in texts(engine.handle("cli", user, "好的"))
+
+
 def test_out_of_scope_question_offers_contact(engine: Engine, user: str) -> None:
     replies = engine.handle("cli", user, "明天天气怎么样")
     assert "不在服务范围" in texts(replies)
