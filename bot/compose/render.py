@@ -91,7 +91,7 @@ def score_point(point: PlainPoint, text: str, terms: tuple[str, ...], shape: Que
     if shape.stance and point.stance in shape.stances and not shape.negated:
         score += 1.0
     if shape.whom and point.kind == "联系":
-        score += 2.5
+        score += 4.0  # 找谁 / 投诉: whom to contact is the answer
     elif shape.action and point.kind == "可做":
         score += 1.5
     elif not shape.action and point.kind == "含义":
