@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from typing import Any
 
@@ -10,30 +9,15 @@ import pytest
 
 from core.settings import Settings
 from tests.admin.conftest import BANK_A, PASSWORD, LiveServer, Seeded
-from tests.conftest import require_or_skip
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
+from tests.browser import launch_chromium
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    require_or_skip("REQUIRE_BROWSER", os.path.exists(CHROMIUM), "Chromium at /usr/bin/chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        instance = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        yield instance
-        instance.close()
+    """Headless Chromium for this module."""
+    yield from launch_chromium()
 
 
 @pytest.fixture

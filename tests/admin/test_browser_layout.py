@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import random
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,12 +12,8 @@ from core.settings import Settings
 from storage.db import open_database
 from storage.staff import end_staff_sessions
 from tests.admin.conftest import PASSWORD, LiveServer, Seeded, add_request
-from tests.conftest import require_or_skip
+from tests.browser import ARTIFACTS, launch_chromium
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync"]  # fmt: skip
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 # An unbroken Latin run (no break opportunity at all) followed by a long Chinese name.
 LONG_NAME = "三明" + "SANMINGXINYUANTECHNOLOGYDEVELOPMENT" * 2 + "超长无空格企业名称测试" * 2
 LONG_NAME += "有限公司"
@@ -29,13 +23,8 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    require_or_skip("REQUIRE_BROWSER", os.path.exists(CHROMIUM), "Chromium at /usr/bin/chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        instance = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        yield instance
-        instance.close()
+    """Headless Chromium for this module."""
+    yield from launch_chromium()
 
 
 @pytest.fixture
