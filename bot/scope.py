@@ -143,6 +143,7 @@ IN_SCOPE = ScopeDecision(True)
 
 
 LENDING = re.compile(r"贷|融资|授信|担保|抵押|质押|征信|银行")
+BORROWING = re.compile(r"贷|融资|授信")  # 年化利率 of a loan is no investment question
 LONG_MESSAGE = 60  # a longer message is a story; its families are judged on the question part
 
 
@@ -178,7 +179,7 @@ def out_of_scope_family(text: str) -> tuple[str, str]:
     if INSURANCE_CLAIM.search(lowered) and not LENDING_INSURANCE.search(lowered):
         return "insurance_claim", ""
     if INVESTMENT.search(lowered) and not (TIED_TO_LENDING.search(lowered)
-                                           or re.search(r"贷|融资|授信", lowered)):
+                                           or BORROWING.search(lowered)):
         return "investment", ""
     if REGISTRATION.search(lowered) and not CREDIT_RELIEF.search(lowered):
         return "registration", ""

@@ -44,8 +44,9 @@ def _words(text: str) -> list[str]:
         if _tokenizer is None:
             import logging
 
-            import jieba
+            from retrieval.text import import_jieba
 
+            jieba = import_jieba()
             jieba.setLogLevel(logging.WARNING)
             _tokenizer = jieba.Tokenizer()
         return [w for w in _tokenizer.lcut(text) if w.strip()]

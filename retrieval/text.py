@@ -6,6 +6,7 @@ import logging
 import re
 import sys
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -70,8 +71,10 @@ def import_jieba() -> Any:
     return jieba
 
 
+@lru_cache(maxsize=1)
 def general_dictionary() -> dict[str, int]:
-    """jieba's full dictionary: word → frequency (index time only; it takes a second)."""
+    """jieba's full dictionary: word → frequency (index time only; read once per process —
+    the compact dictionary and the homophone tables both need it). Do not mutate."""
     jieba = import_jieba()
 
     words: dict[str, int] = {}
