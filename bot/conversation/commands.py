@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.intake.numbers import half_width
+from retrieval.normalize import to_simplified
 
 # Button values the engine itself produces.
 APPLY = "申请融资对接"
@@ -42,9 +43,18 @@ _QUESTION = re.compile(
 )
 
 
+# "I want to apply" in an owner's own words: 我要申请融资, 想填登记表, 我要做融资对接.
+_APPLY_PHRASE = re.compile(
+    r"^(我|我们)?(要|想|想要|需要)?(做|办|办理|申请|提交|填|填写)?"
+    r"(申请融资|融资申请|融资对接|对接融资|登记表|需求登记|融资需求登记|融资登记|融资需求)"
+    r"(表)?(吧|啊|呀)?$"
+)
+
+
 def normalize_text(text: str) -> str:
-    """Half-width, trimmed, lower-case, without trailing punctuation (for keyword matching)."""
-    return half_width(text).strip(_TRAILING).lower()
+    """Simplified script, half-width, trimmed, lower-case, without trailing punctuation (for
+    keyword matching: 申請 is 申请)."""
+    return to_simplified(half_width(text)).strip(_TRAILING).lower()
 
 
 def classify_command(text: str) -> str | None:
@@ -55,6 +65,8 @@ def classify_command(text: str) -> str | None:
     for name, words in COMMANDS.items():
         if key in words:
             return name
+    if _APPLY_PHRASE.match(key):
+        return "apply"
     return None
 
 

@@ -24,13 +24,13 @@ def register(subparsers: Any) -> None:
 
     p = subparsers.add_parser("search", help="查看检索排序结果")
     p.add_argument("question")
-    p.add_argument("--k", type=int, default=5, help="返回条数（默认 5）")
+    p.add_argument("--k", type=_positive, default=5, help="返回条数（默认 5）")
     p.add_argument("--json", action="store_true", help="输出 JSON")
     p.set_defaults(func=lambda args, settings: run_search(args, settings))
 
     p = subparsers.add_parser("eval", help="在 JSONL 问题集上评估检索质量与拒答")
     p.add_argument("file", help="问题文件（格式同 ../shared/eval/dev-questions.jsonl）")
-    p.add_argument("--k", type=int, default=3, help="hit@k 的 k（默认 3）")
+    p.add_argument("--k", type=_positive, default=3, help="hit@k 的 k（默认 3）")
     p.add_argument("--json", action="store_true", help="输出 JSON")
     p.add_argument("--answers", action="store_true",
                    help="逐题列出回答的首句、依据和下一步，并统计回答质量")
@@ -147,7 +147,11 @@ def run_eval(args: argparse.Namespace, settings: Any) -> int:
     from bot.answerer import load_answerer
     from knowledge.evaluation import evaluate, load_questions
 
-    questions = load_questions(args.file)
+    try:
+        questions = load_questions(args.file)
+    except (OSError, ValueError) as exc:
+        print(f"无法读取问题文件 {args.file}：{exc}", file=sys.stderr)
+        return 2
     answerer = load_answerer(settings)
     if args.answers:
         from knowledge.answer_review import review_answers
@@ -180,3 +184,11 @@ def run_bench(args: argparse.Namespace, settings: Any) -> int:
         for key, value in result.items():
             print(f"{key}: {value}")
     return 0
+
+
+def _positive(value: str) -> int:
+    """argparse type: a whole number of at least 1."""
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"须为正整数：{value}")
+    return number

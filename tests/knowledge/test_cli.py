@@ -145,3 +145,16 @@ def test_eval_answers_text_shows_lead_citation_and_next_step(
     assert "\n  [首句] " in out and "\n  [依据] 依据" in out and "\n  [下一步] " in out
     assert "c [oos] 明天下雨吗？\n  [未作政策回答] " in out
     assert "共 2 题，作政策回答 1 题" in out
+
+
+def test_eval_missing_file_is_a_clear_error(cli_env: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["eval", "no-such-file.jsonl"]) == 2
+    assert "无法读取问题文件" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("k", ["0", "-1"])
+def test_search_refuses_a_k_below_one(cli_env: Path, k: str) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["search", "续贷", f"--k={k}"])
+    assert stopped.value.code == 2
