@@ -10,10 +10,13 @@ LOCK_FLAGS := --quiet --generate-hashes --extra dev --strip-extras --allow-unsaf
 
 .PHONY: install run index test lint typecheck bench eval clean lock
 
+# The lock is complete (every transitive package, pip and setuptools included), so it is installed
+# with --no-deps: no resolver runs, and a newer release of a package named with extras upstream
+# (chromadb's uvicorn[standard]) can never be pulled in unpinned, whichever pip the venv has.
 $(BIN)/.installed: pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -q --require-hashes -r $(LOCK)
-	$(BIN)/pip install -q --no-deps -e .
+	$(BIN)/pip install -q --no-deps --require-hashes -r $(LOCK)
+	$(BIN)/pip install -q --no-deps --no-build-isolation -e .
 	$(BIN)/pip check || { echo "$(LOCK) does not cover pyproject.toml: run make lock"; exit 1; }
 	touch $@
 
