@@ -197,21 +197,33 @@ def _gate(app: Any, change: Callable[[], Callable[[], None]], actor: str) -> Gat
         _discard(settings, candidate, collection)
         docs = [p.name for p in staff_documents(settings)]
         with app.state.db.session() as session:
-            session.add(IndexVersion(label=label, status="refused", metrics=metrics,
-                                     documents=docs, actor=actor))
+            session.add(
+                IndexVersion(
+                    label=label, status="refused", metrics=metrics, documents=docs, actor=actor
+                )
+            )
     return GateResult(published, label, before, after, reasons)
 
 
-def _publish(app: Any, answerer: Any, candidate: Path, label: str, metrics: dict[str, Any],
-             actor: str) -> None:
+def _publish(
+    app: Any, answerer: Any, candidate: Path, label: str, metrics: dict[str, Any], actor: str
+) -> None:
     """Store the version and the staff documents in one transaction, then serve it here."""
     settings = app.state.settings
     bundle = pack_index(candidate)
     with swap_lock:  # the watcher must not reload what this instance just published
         with app.state.db.session() as session:
             docs = push_staff_documents(settings, session, actor)
-            session.add(IndexVersion(label=label, status="published", metrics=metrics,
-                                     documents=docs, actor=actor, bundle=bundle))
+            session.add(
+                IndexVersion(
+                    label=label,
+                    status="published",
+                    metrics=metrics,
+                    documents=docs,
+                    actor=actor,
+                    bundle=bundle,
+                )
+            )
         (versions_root(settings) / "CURRENT").write_text(label, encoding="utf-8")
         swap_answerer(app, answerer, label=label, index_dir=candidate)
 

@@ -12,9 +12,7 @@ from core.masking import mask_text
 
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９＋", "0123456789+")
 _SEP = r"[\s\-\u2010-\u2015.·]?"
-_PHONE_ANY = re.compile(
-    rf"(?<!\d)(?:\+?86{_SEP})?(1[3-9]\d){_SEP}(\d{{4}}){_SEP}(\d{{4}})(?!\d)"
-)
+_PHONE_ANY = re.compile(rf"(?<!\d)(?:\+?86{_SEP})?(1[3-9]\d){_SEP}(\d{{4}}){_SEP}(\d{{4}})(?!\d)")
 
 
 def mask_personal_text(text: str) -> str:

@@ -91,9 +91,17 @@ def audit_export(request: Request, staff: AdminOnly) -> Response:
         rows = all_audit(session, flt=flt)
         data: list[list[Any]] = [
             [
-                "序号", "时间", "操作人", "操作", "对象", "对象编号", "详情",
-                "变更前（原始数据）", "变更后（原始数据）", "IP",
-            ]  # fmt: skip
+                "序号",
+                "时间",
+                "操作人",
+                "操作",
+                "对象",
+                "对象编号",
+                "详情",
+                "变更前（原始数据）",
+                "变更后（原始数据）",
+                "IP",
+            ]
         ]
         data += [_csv_row(e) for e in rows]
         audit(

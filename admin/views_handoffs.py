@@ -131,9 +131,15 @@ def handoff_claim(request: Request, handoff_id: int, staff: Editor) -> Response:
             reason = "closed" if handoff.status != "open" else "claimed_by_other"
             return _back(handoff_id, err=reason)
         audit(
-            session, request, staff.username, "handoff_claim", ENTITY, entity_id=handoff_id,
-            before=before, after={"claimed_by": staff.username},
-        )  # fmt: skip
+            session,
+            request,
+            staff.username,
+            "handoff_claim",
+            ENTITY,
+            entity_id=handoff_id,
+            before=before,
+            after={"claimed_by": staff.username},
+        )
     return _back(handoff_id, msg="claimed")
 
 
@@ -162,10 +168,18 @@ def _reply(request: Request, handoff_id: int, staff: Staff, text: str) -> Respon
         except ValueError:
             return _back(handoff_id, err="empty")
         audit(
-            session, request, staff.username, "handoff_reply", ENTITY, entity_id=handoff_id,
-            after={"message_id": delivery.message_id, "delivery": delivery.mode,
-                   "chars": len(text.strip())},
-        )  # fmt: skip
+            session,
+            request,
+            staff.username,
+            "handoff_reply",
+            ENTITY,
+            entity_id=handoff_id,
+            after={
+                "message_id": delivery.message_id,
+                "delivery": delivery.mode,
+                "chars": len(text.strip()),
+            },
+        )
     return _back(handoff_id, msg="held" if delivery.mode == "held" else "replied")
 
 
@@ -176,7 +190,13 @@ def handoff_close(request: Request, handoff_id: int, staff: Editor) -> Response:
         handoff = _load(session, handoff_id)
         if close_by_staff(session, handoff=handoff, actor=staff.username):
             audit(
-                session, request, staff.username, "handoff_close", ENTITY, entity_id=handoff_id,
-                before={"status": "open"}, after={"status": "closed"},
-            )  # fmt: skip
+                session,
+                request,
+                staff.username,
+                "handoff_close",
+                ENTITY,
+                entity_id=handoff_id,
+                before={"status": "open"},
+                after={"status": "closed"},
+            )
     return _back(handoff_id, msg="closed")

@@ -45,9 +45,17 @@ def load_questions(path: Path) -> list[str]:
 
 
 async def visitor(
-    host: str, port: int, worker: int, questions: list[str], stop_at: float, warm_until: float,
-    latencies: list[float], errors: list[str], unique: bool, sent: list[int],
-) -> None:  # fmt: skip
+    host: str,
+    port: int,
+    worker: int,
+    questions: list[str],
+    stop_at: float,
+    warm_until: float,
+    latencies: list[float],
+    errors: list[str],
+    unique: bool,
+    sent: list[int],
+) -> None:
     """One keep-alive connection posting questions until the deadline."""
     reader, writer = await asyncio.open_connection(host, port)
     rng = random.Random(worker)
@@ -97,10 +105,20 @@ async def drive(
     start = time.perf_counter()
     warm_until, stop_at = start + warmup, start + warmup + duration
     tasks = [
-        visitor(target.hostname or "127.0.0.1", target.port or 80, i, questions, stop_at,
-                warm_until, latencies, errors, unique, sent)
+        visitor(
+            target.hostname or "127.0.0.1",
+            target.port or 80,
+            i,
+            questions,
+            stop_at,
+            warm_until,
+            latencies,
+            errors,
+            unique,
+            sent,
+        )
         for i, target in ((i, targets[i % len(targets)]) for i in range(concurrency))
-    ]  # fmt: skip
+    ]
     await asyncio.gather(*tasks)
     measured = max(time.perf_counter() - warm_until, 1e-9)
     client_cpu = time.process_time() - cpu_start
@@ -139,12 +157,26 @@ def start_server(
     port = free_port()
     data_dir = Path(TEMP_DIR.name) / name
     data_dir.mkdir(exist_ok=True)
-    env = dict(os.environ, POLICYBOT_DATA_DIR=str(data_dir), POLICYBOT_INDEX_DIR=str(index_dir),
-               RATE_LIMIT_CHAT="0", RATE_LIMIT_INTAKE="0", LOG_LEVEL="WARNING",
-               DATABASE_URL=database_url, REDIS_URL=redis_url,
-               SECRET_KEY="chat-load-benchmark-shared-secret")  # fmt: skip
-    command = [str(ROOT / ".venv" / "bin" / "policybot"), "serve", "--port", str(port),
-               "--workers", str(workers), "--no-access-log"]  # fmt: skip
+    env = dict(
+        os.environ,
+        POLICYBOT_DATA_DIR=str(data_dir),
+        POLICYBOT_INDEX_DIR=str(index_dir),
+        RATE_LIMIT_CHAT="0",
+        RATE_LIMIT_INTAKE="0",
+        LOG_LEVEL="WARNING",
+        DATABASE_URL=database_url,
+        REDIS_URL=redis_url,
+        SECRET_KEY="chat-load-benchmark-shared-secret",
+    )
+    command = [
+        str(ROOT / ".venv" / "bin" / "policybot"),
+        "serve",
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+        "--no-access-log",
+    ]
     process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 300
@@ -164,10 +196,17 @@ def start_server(
 def main(argv: list[str] | None = None) -> int:
     """Parse arguments, run the benchmark, print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--url", action="append",
-                        help="a running server; repeat for several instances (default: start)")
-    parser.add_argument("--instances", type=int, default=1,
-                        help="instances to start (more than 1 needs --database-url)")
+    parser.add_argument(
+        "--url",
+        action="append",
+        help="a running server; repeat for several instances (default: start)",
+    )
+    parser.add_argument(
+        "--instances",
+        type=int,
+        default=1,
+        help="instances to start (more than 1 needs --database-url)",
+    )
     parser.add_argument("--workers", type=int, default=2, help="worker processes per instance")
     parser.add_argument("--index-dir", type=Path, default=ROOT / "data" / "index")
     parser.add_argument(
@@ -190,8 +229,13 @@ def main(argv: list[str] | None = None) -> int:
     urls: list[str] = list(args.url or [])
     try:
         for i in range(0 if urls else args.instances):
-            process, url = start_server(args.workers, args.index_dir, args.database_url,
-                                        args.redis_url, name=f"instance-{i}")  # fmt: skip
+            process, url = start_server(
+                args.workers,
+                args.index_dir,
+                args.database_url,
+                args.redis_url,
+                name=f"instance-{i}",
+            )
             processes.append(process)
             urls.append(url)
         try:
@@ -200,9 +244,7 @@ def main(argv: list[str] | None = None) -> int:
             uvloop.install()
         except ImportError:
             pass
-        result = asyncio.run(
-            drive(urls, args.concurrency, args.duration, args.warmup, args.unique)
-        )
+        result = asyncio.run(drive(urls, args.concurrency, args.duration, args.warmup, args.unique))
     finally:
         for process in processes:
             process.terminate()

@@ -42,8 +42,13 @@ class Assessment:
 class Answerer:
     """Answers owners' questions from the indexed knowledge, citing the measures."""
 
-    def __init__(self, retriever: Retriever, documents: dict[str, Document], settings: Any,
-                 plain: dict[str, PlainMeasure] | None = None):
+    def __init__(
+        self,
+        retriever: Retriever,
+        documents: dict[str, Document],
+        settings: Any,
+        plain: dict[str, PlainMeasure] | None = None,
+    ):
         """Wrap a loaded retriever, the indexed documents and the plain-language points."""
         self.retriever = retriever
         self.documents = documents
@@ -105,9 +110,11 @@ class Answerer:
 
     def _greeting_text(self) -> str:
         """Greeting and what the bot can do."""
-        return ("您好！我是三明市民营小微企业融资政策助手，可以解答《三明市提增民营小微企业融资服务"
-                "质效若干措施》的相关问题，介绍科技贷、外贸贷、商贸贷等专项贷款，也可以帮您提交融资需求。"
-                "请直接说出您的问题。")
+        return (
+            "您好！我是三明市民营小微企业融资政策助手，可以解答《三明市提增民营小微企业融资服务"
+            "质效若干措施》的相关问题，介绍科技贷、外贸贷、商贸贷等专项贷款，也可以帮您提交融资需求。"
+            "请直接说出您的问题。"
+        )
 
 
 def load_answerer(settings: Any, *, embedder: Any = None) -> Answerer:

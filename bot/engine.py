@@ -214,12 +214,20 @@ class Engine:
             ):
                 return None
             add_message(
-                session, conversation_id=conversation_id, direction="in", text=text,
-                intent=turn.intent, in_scope=turn.in_scope, top_score=turn.top_score,
-            )  # fmt: skip
+                session,
+                conversation_id=conversation_id,
+                direction="in",
+                text=text,
+                intent=turn.intent,
+                in_scope=turn.in_scope,
+                top_score=turn.top_score,
+            )
             if turn.discard_since:  # refused or cancelled form: keep nothing it collected
-                redact_messages_since(session, conversation_id=conversation_id,
-                                      since=datetime.fromisoformat(turn.discard_since))
+                redact_messages_since(
+                    session,
+                    conversation_id=conversation_id,
+                    since=datetime.fromisoformat(turn.discard_since),
+                )
             replies = list(turn.replies)
             if turn.feedback is not None:
                 message_id, value = turn.feedback
@@ -230,13 +238,18 @@ class Engine:
                 replies.insert(0, Reply(OutMessage(thanks), "feedback"))
             if turn.submit is not None:
                 request = create_request(
-                    session, data=turn.submit, channel=channel, channel_user_id=user_id,
+                    session,
+                    data=turn.submit,
+                    channel=channel,
+                    channel_user_id=user_id,
                     conversation_id=conversation_id,
                     idempotency_key=f"conv-{conversation_id}-{turn.submit_key}",
-                )  # fmt: skip
+                )
                 duplicate = request.duplicate_of.ref if request.duplicate_of is not None else None
-                receipt = [Reply(message, intent) for message, intent in
-                           receipt_messages(request, duplicate)]  # fmt: skip
+                receipt = [
+                    Reply(message, intent)
+                    for message, intent in receipt_messages(request, duplicate)
+                ]
                 replies = receipt + replies
             replies = self.handoff.apply(session, conversation_id, channel, user_id, turn) + replies
             return [self._record(session, conversation_id, reply) for reply in replies]
@@ -245,10 +258,15 @@ class Engine:
         """Store one reply in the transcript; rateable answers get thumbs-up/down buttons."""
         message = reply.message
         stored = add_message(
-            session, conversation_id=conversation_id, direction="out", text=message.text,
-            intent=reply.intent, in_scope=reply.in_scope, top_score=reply.top_score,
+            session,
+            conversation_id=conversation_id,
+            direction="out",
+            text=message.text,
+            intent=reply.intent,
+            in_scope=reply.in_scope,
+            top_score=reply.top_score,
             citations=[c.to_dict() for c in message.citations],
-        )  # fmt: skip
+        )
         buttons = list(message.buttons)
         if reply.rateable:
             buttons += [Button("👍", f"fb:up:{stored.id}"), Button("👎", f"fb:down:{stored.id}")]

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 
 _END = r"[\s,，.。!！~～?？啊呀呢哈吧嘛]*"
-_HELLO = (r"(你好|您好|你们好|大家好|hi|hello|hey|嗨|哈喽|哈啰|在吗|在不在|有人吗|早上好|上午好|"
-          r"中午好|下午好|晚上好|早安|晚安|谢谢|多谢|感谢|谢啦|好的|收到|再见|拜拜|喂)")
+_HELLO = (
+    r"(你好|您好|你们好|大家好|hi|hello|hey|嗨|哈喽|哈啰|在吗|在不在|有人吗|早上好|上午好|"
+    r"中午好|下午好|晚上好|早安|晚安|谢谢|多谢|感谢|谢啦|好的|收到|再见|拜拜|喂)"
+)
 # One or more greeting words (你好在吗, 喂你好), optionally addressed to the assistant.
 GREETING = re.compile(
     rf"^\s*({_HELLO}{_END})+(你|您|小助手|助手|机器人)?{_END}$",
@@ -35,8 +37,11 @@ def is_greeting(text: str) -> bool:
     stripped = text.strip()
     if GREETING.match(stripped):
         return True
-    return (len(stripped) <= SMALL_TALK_MAX_CHARS and bool(SMALL_TALK.search(stripped))
-            and not _DOMAIN.search(stripped))
+    return (
+        len(stripped) <= SMALL_TALK_MAX_CHARS
+        and bool(SMALL_TALK.search(stripped))
+        and not _DOMAIN.search(stripped)
+    )
 
 
 def shows_financing_need(text: str) -> bool:

@@ -173,13 +173,15 @@ def out_of_scope_family(text: str) -> tuple[str, str]:
     if PERSONAL_CREDIT_REPORT.search(lowered) and not BUSINESS_CONTEXT.search(lowered):
         return "personal_credit", ""
     if PERSONAL_FINANCE.search(lowered) and not (
-            TIED_TO_LENDING.search(lowered)
-            or (ENTERPRISE_LOAN.search(lowered) and not PERSONAL_SUBJECT.search(lowered))):
+        TIED_TO_LENDING.search(lowered)
+        or (ENTERPRISE_LOAN.search(lowered) and not PERSONAL_SUBJECT.search(lowered))
+    ):
         return "personal_finance", ""
     if INSURANCE_CLAIM.search(lowered) and not LENDING_INSURANCE.search(lowered):
         return "insurance_claim", ""
-    if INVESTMENT.search(lowered) and not (TIED_TO_LENDING.search(lowered)
-                                           or BORROWING.search(lowered)):
+    if INVESTMENT.search(lowered) and not (
+        TIED_TO_LENDING.search(lowered) or BORROWING.search(lowered)
+    ):
         return "investment", ""
     if REGISTRATION.search(lowered) and not CREDIT_RELIEF.search(lowered):
         return "registration", ""
@@ -193,8 +195,9 @@ def out_of_scope_family(text: str) -> tuple[str, str]:
     return "", ""
 
 
-def decide_scope(text: str, glossary: Any, max_dense: float, *, names_document: bool = False
-                 ) -> ScopeDecision:
+def decide_scope(
+    text: str, glossary: Any, max_dense: float, *, names_document: bool = False
+) -> ScopeDecision:
     """Scope of a normalised message from its wording, glossary match and ranking confidence.
 
     glossary: the retriever's GlossaryMatch (terms, topical); max_dense: the best cosine

@@ -34,8 +34,14 @@ def parse_answer_text(text: str) -> dict[str, str]:
     lines = [line for line in lines if line]
     lead = lines[0] if lines else ""
     citation = next((line for line in lines if line.startswith(CITATION_PREFIXES)), "")
-    next_step = next((line for line in lines[1:] if line != citation
-                      and any(m in line for m in NEXT_STEP_MARKERS)), "")
+    next_step = next(
+        (
+            line
+            for line in lines[1:]
+            if line != citation and any(m in line for m in NEXT_STEP_MARKERS)
+        ),
+        "",
+    )
     return {"lead": lead, "citation": citation, "next_step": next_step}
 
 
@@ -75,13 +81,23 @@ def review_row(answerer: Any, row: dict[str, Any]) -> dict[str, Any]:
     docs = [answerer.document(c.doc_id) for c in answer.citations]
     articles: list[int] = []
     for citation, doc in zip(answer.citations, docs, strict=True):
-        found = doc.articles if doc is not None else (
-            (citation.article,) if citation.article is not None else ())
+        found = (
+            doc.articles
+            if doc is not None
+            else ((citation.article,) if citation.article is not None else ())
+        )
         articles.extend(a for a in found if a not in articles)
     answered = bool(answer.in_scope) and answer.intent != "greeting"
     copied = answered and is_copied(parts["lead"], (d.text for d in docs if d is not None))
-    return {"id": row["id"], "question": row["question"], "kind": row.get("kind"), **parts,
-            "articles_cited": articles, "in_scope": answered, "copied": copied}
+    return {
+        "id": row["id"],
+        "question": row["question"],
+        "kind": row.get("kind"),
+        **parts,
+        "articles_cited": articles,
+        "in_scope": answered,
+        "copied": copied,
+    }
 
 
 def review_answers(answerer: Any, questions: list[dict[str, Any]]) -> dict[str, Any]:
@@ -109,8 +125,9 @@ def answer_totals(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "next_step": _share(sum(step), whole),
         "own_words": _share(sum(own), whole),
         "distinct_leads": _share(len({r["lead"] for r in answered}), whole),
-        "complete": _share(sum(a and b and c for a, b, c in zip(short, step, own, strict=True)),
-                           whole),
+        "complete": _share(
+            sum(a and b and c for a, b, c in zip(short, step, own, strict=True)), whole
+        ),
     }
 
 

@@ -44,8 +44,9 @@ def assess_row(answerer: Any, row: dict[str, Any]) -> Outcome:
     gold = set(row["articles"])
     ranked = assessment.articles if assessment.in_scope else []
     rank = next((i for i, a in enumerate(ranked, start=1) if a in gold), None)
-    return Outcome(row["id"], row.get("kind"), bool(row.get("out_of_scope")),
-                   not assessment.in_scope, rank)
+    return Outcome(
+        row["id"], row.get("kind"), bool(row.get("out_of_scope")), not assessment.in_scope, rank
+    )
 
 
 def evaluate(answerer: Any, questions: list[dict[str, Any]], k: int = 3) -> dict[str, Any]:

@@ -49,5 +49,6 @@ def glossary_matcher(entries: list[GlossaryEntry]) -> Any:
     from retrieval.glossary_match import GlossaryMatcher
     from retrieval.records import GlossaryTerm
 
-    return GlossaryMatcher([GlossaryTerm(g.term, g.expansions, g.articles, g.group, g.weak)
-                            for g in entries])
+    return GlossaryMatcher(
+        [GlossaryTerm(g.term, g.expansions, g.articles, g.group, g.weak) for g in entries]
+    )

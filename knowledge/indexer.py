@@ -33,9 +33,11 @@ class IndexReport:
 
     def summary(self) -> str:
         """One line for the CLI."""
-        return (f"索引完成：{self.documents} 篇文档，{self.passages} 个段落，"
-                f"新嵌入 {self.embedded}，复用 {self.reused}，删除 {self.removed}，"
-                f"用时 {self.seconds:.1f} 秒（{self.index_dir}）")
+        return (
+            f"索引完成：{self.documents} 篇文档，{self.passages} 个段落，"
+            f"新嵌入 {self.embedded}，复用 {self.reused}，删除 {self.removed}，"
+            f"用时 {self.seconds:.1f} 秒（{self.index_dir}）"
+        )
 
 
 def collect_documents(settings: Any) -> list[Document]:
@@ -45,8 +47,14 @@ def collect_documents(settings: Any) -> list[Document]:
     if staff:
         glossary = load_glossary(settings.resolved_knowledge_dir)
         matcher = glossary_matcher(glossary)
-        docs.extend(with_key_terms(staff, docs, lambda text: matcher.match(text).votes,
-                                   owner_words={g.term for g in glossary}))
+        docs.extend(
+            with_key_terms(
+                staff,
+                docs,
+                lambda text: matcher.match(text).votes,
+                owner_words={g.term for g in glossary},
+            )
+        )
     seen: set[str] = set()
     unique = []
     for doc in docs:
@@ -58,8 +66,9 @@ def collect_documents(settings: Any) -> list[Document]:
     return unique
 
 
-def build_index(settings: Any, *, embedder: Any = None, progress: bool = True,
-                collection: str | None = None) -> IndexReport:
+def build_index(
+    settings: Any, *, embedder: Any = None, progress: bool = True, collection: str | None = None
+) -> IndexReport:
     """Index every document in settings.resolved_index_dir, re-embedding only changed text.
 
     `collection`: the Chroma collection to write (a published version's own; default: the
@@ -77,17 +86,34 @@ def build_index(settings: Any, *, embedder: Any = None, progress: bool = True,
     plain = load_plain(settings.resolved_knowledge_dir)
     # a measure's points are indexed with it (owners' words for formal clauses); a note is
     # already in plain words, and its points would outrank the measures it belongs to
-    notes = {doc_id: [f"{' '.join(p.keywords)}：{p.text}" for p in m.points]
-             for doc_id, m in plain.items() if m.article is not None}
+    notes = {
+        doc_id: [f"{' '.join(p.keywords)}：{p.text}" for p in m.points]
+        for doc_id, m in plain.items()
+        if m.article is not None
+    }
     embedder = embedder or make_embedder(settings, threads=os.cpu_count() or 1)
-    stats = write_index(index_dir, records, terms, embedder,
-                        chroma_url=settings.chroma_url, progress=progress, notes=notes,
-                        terms=[k for m in plain.values() for p in m.points for k in p.keywords],
-                        collection=collection)
+    stats = write_index(
+        index_dir,
+        records,
+        terms,
+        embedder,
+        chroma_url=settings.chroma_url,
+        progress=progress,
+        notes=notes,
+        terms=[k for m in plain.values() for p in m.points for k in p.keywords],
+        collection=collection,
+    )
     save_documents(index_dir, docs)
     save_plain(index_dir, plain)
-    return IndexReport(str(index_dir), stats.documents, stats.passages, stats.embedded,
-                       stats.reused, stats.removed, stats.seconds)
+    return IndexReport(
+        str(index_dir),
+        stats.documents,
+        stats.passages,
+        stats.embedded,
+        stats.reused,
+        stats.removed,
+        stats.seconds,
+    )
 
 
 def save_documents(index_dir: Path, docs: list[Document]) -> None:

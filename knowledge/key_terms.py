@@ -62,9 +62,12 @@ def title_subject(words: list[str]) -> list[str]:
     return words[start:end]
 
 
-def title_aliases(title: str, is_known: Callable[[str], bool],
-                  tokenize: Callable[[str], list[str]] = _words,
-                  owner_words: Collection[str] = ()) -> list[str]:
+def title_aliases(
+    title: str,
+    is_known: Callable[[str], bool],
+    tokenize: Callable[[str], list[str]] = _words,
+    owner_words: Collection[str] = (),
+) -> list[str]:
     """Short names of a title's subject that contain a word is_known() says is not known.
 
     is_known(word) -> True when the packaged knowledge already uses the word. A single word
@@ -100,9 +103,12 @@ def _whole_words(span: list[str]) -> bool:
     return len(span[0]) >= 2 and (len(span[-1]) >= 2 or span[-1] == "贷")
 
 
-def with_key_terms(staff: list[Document], known: Iterable[Document],
-                   votes_of: Callable[[str], dict[int, float]],
-                   owner_words: Collection[str] = ()) -> list[Document]:
+def with_key_terms(
+    staff: list[Document],
+    known: Iterable[Document],
+    votes_of: Callable[[str], dict[int, float]],
+    owner_words: Collection[str] = (),
+) -> list[Document]:
     """Staff documents with their title's short names and their related measure articles.
 
     `known` are the packaged documents (measures, products, platforms): a name is added to
@@ -122,9 +128,10 @@ def with_key_terms(staff: list[Document], known: Iterable[Document],
     for doc in staff:
         key = doc.doc_id.rpartition("-")[0]
         if key not in derived:
-            derived[key] = (title_aliases(doc.title, lambda word: word in corpus,
-                                          owner_words=owner_words),
-                            related_articles(doc.title, "\n".join(texts[key]), votes_of))
+            derived[key] = (
+                title_aliases(doc.title, lambda word: word in corpus, owner_words=owner_words),
+                related_articles(doc.title, "\n".join(texts[key]), votes_of),
+            )
         names, articles = derived[key]
         own = [a.strip() for a in doc.meta.get("aliases", "").split(",") if a.strip()]
         meta = {**doc.meta, "aliases": ",".join(dict.fromkeys([*own, *names]))}
@@ -136,8 +143,9 @@ RELATED_SHARE = 0.5  # an article is related when its glossary votes reach this 
 MAX_RELATED = 3
 
 
-def related_articles(title: str, text: str, votes_of: Callable[[str], dict[int, float]]
-                     ) -> tuple[int, ...]:
+def related_articles(
+    title: str, text: str, votes_of: Callable[[str], dict[int, float]]
+) -> tuple[int, ...]:
     """Measure articles a staff document is about, from the glossary votes of its words.
 
     votes_of(text) -> {article: votes} (the glossary matcher's votes); the title counts

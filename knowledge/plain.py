@@ -109,8 +109,9 @@ def read_plain(index_dir: Path) -> dict[str, PlainMeasure]:
         return {}
     found = {}
     for row in json.loads(path.read_text(encoding="utf-8")):
-        points = tuple(PlainPoint(p["article"], p["kind"], tuple(p["keywords"]), p["stance"],
-                                  p["text"]) for p in row["points"])
-        found[row["doc_id"]] = PlainMeasure(row["article"], row["lead_unit"], points,
-                                            row["doc_id"])
+        points = tuple(
+            PlainPoint(p["article"], p["kind"], tuple(p["keywords"]), p["stance"], p["text"])
+            for p in row["points"]
+        )
+        found[row["doc_id"]] = PlainMeasure(row["article"], row["lead_unit"], points, row["doc_id"])
     return found

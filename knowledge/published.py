@@ -118,7 +118,10 @@ def push_staff_documents(settings: Any, session: Any, actor: str) -> list[str]:
     folder = staff_folder(settings)
     files = {}
     if folder.exists():
-        files = {p.name: p.read_bytes() for p in sorted(folder.iterdir())
-                 if p.is_file() and not p.name.startswith(".")}  # fmt: skip
+        files = {
+            p.name: p.read_bytes()
+            for p in sorted(folder.iterdir())
+            if p.is_file() and not p.name.startswith(".")
+        }
     replace_staff_documents(session, files=files, actor=actor)
     return sorted(files)

@@ -18,7 +18,7 @@ TITLE_MAX_CHARS = 40  # a first line longer than this is text, not a title
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 _MD_MARKUP = re.compile(r"^\s*(?:>\s*|[-*+]\s+)|\*\*|__|`")
 _SENTENCE_END = tuple("。！？；：，、.!?;:,…")
-_CLOSED = (*_SENTENCE_END, *"）)】」』”\"")  # a body line ending so needs no added 。
+_CLOSED = (*_SENTENCE_END, *'）)】」』”"')  # a body line ending so needs no added 。
 _HEADING_STYLES = ("title", "heading", "标题", "subtitle")
 _PDF_NOISE = re.compile(r"^(microsoft word|wps文字|untitled)\s*-?\s*", re.IGNORECASE)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -57,8 +57,11 @@ def read_staff_document(path: Path) -> StaffText:
 def is_title_like(line: str) -> bool:
     """A short line without sentence punctuation inside or at its end."""
     line = line.strip()
-    return (0 < len(line) <= TITLE_MAX_CHARS and not line.endswith(_SENTENCE_END)
-            and not any(mark in line for mark in "。！？；"))
+    return (
+        0 < len(line) <= TITLE_MAX_CHARS
+        and not line.endswith(_SENTENCE_END)
+        and not any(mark in line for mark in "。！？；")
+    )
 
 
 def _markdown(lines: list[str]) -> tuple[str, list[str]]:
@@ -124,8 +127,12 @@ def _pdf(path: Path) -> StaffText:
     from pypdf import PdfReader
 
     reader = PdfReader(str(path))
-    lines = [line.strip() for page in reader.pages
-             for line in (page.extract_text() or "").splitlines() if line.strip()]
+    lines = [
+        line.strip()
+        for page in reader.pages
+        for line in (page.extract_text() or "").splitlines()
+        if line.strip()
+    ]
     meta_title = reader.metadata.title if reader.metadata is not None else None
     title = _FILE_NAME.sub("", _PDF_NOISE.sub("", str(meta_title or ""))).strip()
     if not _CJK.search(title):  # "zhuandai.docx", "Untitled": a file name, not a title

@@ -44,8 +44,9 @@ def _percentile(values: list[float], pct: float) -> float:
 def _timed(args: list[str], env: dict[str, str], stdin: str = "") -> tuple[float, str]:
     """Wall seconds and stdout of a child Python process."""
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, *args], env=env, input=stdin, text=True,
-                          capture_output=True, check=True)
+    done = subprocess.run(
+        [sys.executable, *args], env=env, input=stdin, text=True, capture_output=True, check=True
+    )
     return time.perf_counter() - started, done.stdout
 
 
@@ -69,11 +70,15 @@ def run_benchmark(settings: Any, questions_path: str | None = None, rounds: int 
     """All figures of the benchmark, measured on a fresh index in a temporary directory."""
     questions = _questions(questions_path)
     with tempfile.TemporaryDirectory(prefix="policybot-bench-") as tmp:
-        env = dict(os.environ, POLICYBOT_INDEX_DIR=str(Path(tmp) / "index"),
-                   POLICYBOT_DATA_DIR=str(Path(settings.data_dir).resolve()))
+        env = dict(
+            os.environ,
+            POLICYBOT_INDEX_DIR=str(Path(tmp) / "index"),
+            POLICYBOT_DATA_DIR=str(Path(settings.data_dir).resolve()),
+        )
         index_s, _ = _timed(["-m", "policybot.cli", "index", "--quiet"], env)
-        cold = [_timed(["-m", "policybot.cli", "ask", questions[0], "--json"], env)[0]
-                for _ in range(3)]
+        cold = [
+            _timed(["-m", "policybot.cli", "ask", questions[0], "--json"], env)[0] for _ in range(3)
+        ]
         _, out = _timed(["-m", "policybot.bench", str(rounds)], env, "\n".join(questions))
     latencies = json.loads(out)
     return {

@@ -11,10 +11,14 @@ KIND_HEADER = ("类型", "题数", "hit@1", "hit@{k}", "误拒", "超范围题",
 
 def print_scores(result: dict[str, Any], questions: list[dict[str, Any]], k: int) -> None:
     """The overall scores, then one row per kind when the file has kinds, then the misses."""
-    print(f"问题数 {result['n']}：hit@1 {result['hit@1']:.3f}，hit@{k} "
-          f"{result['hit@3']:.3f}，MRR {result['mrr']:.3f}")
-    print(f"超出范围 {result['oos_n']} 题：正确拒答 {result['oos_accuracy']:.3f}；"
-          f"误拒 {result['false_reject']:.3f}")
+    print(
+        f"问题数 {result['n']}：hit@1 {result['hit@1']:.3f}，hit@{k} "
+        f"{result['hit@3']:.3f}，MRR {result['mrr']:.3f}"
+    )
+    print(
+        f"超出范围 {result['oos_n']} 题：正确拒答 {result['oos_accuracy']:.3f}；"
+        f"误拒 {result['false_reject']:.3f}"
+    )
     if "by_kind" in result:
         print()
         for line in kind_table(result["by_kind"], kind_counts(questions), k):
@@ -33,12 +37,20 @@ def kind_table(by_kind: dict[str, dict[str, Any]], oos: dict[str, int], k: int) 
     rows = []
     for kind, s in by_kind.items():
         n, oos_n = s["n"], oos.get(kind, 0)
-        rows.append([kind, str(n), *(_ratio(s[key], n) for key in ("hit@1", "hit@3",
-                                                                   "false_reject")),
-                     str(oos_n), _ratio(s["oos_accuracy"], oos_n)])
+        rows.append(
+            [
+                kind,
+                str(n),
+                *(_ratio(s[key], n) for key in ("hit@1", "hit@3", "false_reject")),
+                str(oos_n),
+                _ratio(s["oos_accuracy"], oos_n),
+            ]
+        )
     widths = [max(_width(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    return ["  ".join(_pad(cell, w, i) for i, (cell, w) in enumerate(zip(r, widths, strict=True)))
-            for r in [header, *rows]]
+    return [
+        "  ".join(_pad(cell, w, i) for i, (cell, w) in enumerate(zip(r, widths, strict=True)))
+        for r in [header, *rows]
+    ]
 
 
 def print_answers(review: dict[str, Any]) -> None:
@@ -55,9 +67,11 @@ def print_answers(review: dict[str, Any]) -> None:
             print(f"  [下一步] {row['next_step'] or '—'}")
         print()
     t = review["totals"]
-    print(f"共 {t['n']} 题，作政策回答 {t['in_scope']} 题：首句不超过 80 字 {t['lead_short']:.0%}，"
-          f"有下一步 {t['next_step']:.0%}，首句非照抄原文 {t['own_words']:.0%}，"
-          f"首句各不相同 {t['distinct_leads']:.0%}，三项都满足 {t['complete']:.0%}")
+    print(
+        f"共 {t['n']} 题，作政策回答 {t['in_scope']} 题：首句不超过 80 字 {t['lead_short']:.0%}，"
+        f"有下一步 {t['next_step']:.0%}，首句非照抄原文 {t['own_words']:.0%}，"
+        f"首句各不相同 {t['distinct_leads']:.0%}，三项都满足 {t['complete']:.0%}"
+    )
 
 
 def _ratio(value: float, whole: int) -> str:

@@ -19,15 +19,24 @@ class Weights:
     named_doc: float = 1.15  # factor on a product/platform doc the question names
 
 
-def fuse(lexical: np.ndarray, dense: np.ndarray, votes: np.ndarray, demote: np.ndarray,
-         weights: Weights, named: np.ndarray | None = None) -> np.ndarray:
+def fuse(
+    lexical: np.ndarray,
+    dense: np.ndarray,
+    votes: np.ndarray,
+    demote: np.ndarray,
+    weights: Weights,
+    named: np.ndarray | None = None,
+) -> np.ndarray:
     """Weighted sum of max-scaled BM25, min-max-scaled cosine and max-scaled glossary votes.
 
     `demote` marks documents (products, platforms) that the question does not name, `named`
     those it names (a measure's own text may mention the product as often as its note).
     """
-    fused = (weights.lexical * scale_max(lexical) + weights.dense * scale_minmax(dense)
-             + weights.glossary * scale_max(votes))
+    fused = (
+        weights.lexical * scale_max(lexical)
+        + weights.dense * scale_minmax(dense)
+        + weights.glossary * scale_max(votes)
+    )
     fused = np.where(demote, fused * weights.unnamed_doc, fused)
     if named is not None:
         fused = np.where(named, fused * weights.named_doc, fused)

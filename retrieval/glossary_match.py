@@ -29,9 +29,12 @@ class GlossaryMatch:
 class GlossaryMatcher:
     """Finds glossary phrases (plain substrings, or `*` wildcards) in queries."""
 
-    def __init__(self, entries: list[GlossaryTerm],
-                 tokenize: Callable[[str], list[str]] | None = None,
-                 is_common: Callable[[str], bool] = lambda word: False) -> None:
+    def __init__(
+        self,
+        entries: list[GlossaryTerm],
+        tokenize: Callable[[str], list[str]] | None = None,
+        is_common: Callable[[str], bool] = lambda word: False,
+    ) -> None:
         """Compile the entries; longer phrases are tried first.
 
         With a tokenizer, a phrase of two or more words also matches when all its words occur

@@ -35,7 +35,7 @@ def fold(syllable: str) -> str:
     """A toneless syllable with the usual confusions folded: zhang → zan, ling → nin."""
     for long, short in _FOLDS:
         if syllable.startswith(long):
-            syllable = short + syllable[len(long):]
+            syllable = short + syllable[len(long) :]
             break
     if syllable.startswith("l"):
         syllable = "n" + syllable[1:]
@@ -66,8 +66,11 @@ def build_tables(words: Iterable[str], general: dict[str, int]) -> dict[str, Any
     from pypinyin import Style, lazy_pinyin
     from pypinyin.pinyin_dict import pinyin_dict
 
-    chars = {chr(code): _toneless(value.split(",")[0]) for code, value in pinyin_dict.items()
-             if _CJK.match(chr(code))}
+    chars = {
+        chr(code): _toneless(value.split(",")[0])
+        for code, value in pinyin_dict.items()
+        if _CJK.match(chr(code))
+    }
     terms: dict[str, list[str]] = {}
     for word in sorted(set(words)):
         if MIN_LEN <= len(word) <= MAX_LEN and _CJK.match(word):
@@ -83,8 +86,11 @@ def build_tables(words: Iterable[str], general: dict[str, int]) -> dict[str, Any
                 alt.setdefault(char, []).append(syllable)
     repairer = HomophoneRepairer(terms, chars, (), alt)
     protected = sorted(
-        w for w, freq in general.items()
-        if freq >= PROTECTED_FREQ and MIN_LEN <= len(w) <= MAX_LEN and w not in terms
+        w
+        for w, freq in general.items()
+        if freq >= PROTECTED_FREQ
+        and MIN_LEN <= len(w) <= MAX_LEN
+        and w not in terms
         and repairer.lookup(w) is not None
     )
     return {"terms": terms, "chars": chars, "protected": protected, "alt": alt}
@@ -102,8 +108,13 @@ class Repair:
 class HomophoneRepairer:
     """Replaces pinyin slips of domain words in a query (see the module docstring)."""
 
-    def __init__(self, terms: dict[str, list[str]], chars: dict[str, str],
-                 protected: Iterable[str], alt: dict[str, list[str]] | None = None) -> None:
+    def __init__(
+        self,
+        terms: dict[str, list[str]],
+        chars: dict[str, str],
+        protected: Iterable[str],
+        alt: dict[str, list[str]] | None = None,
+    ) -> None:
         """Index the terms (word → syllables) by folded pinyin; chars: main reading of each;
         alt: further readings a character has inside terms (行: hang)."""
         self.chars = chars
@@ -136,7 +147,7 @@ class HomophoneRepairer:
         keys = [tuple(fold(r) for r in readings if r)]
         for i, char in enumerate(window):
             for other in self.alt.get(char, ()):
-                keys += [key[:i] + (fold(other),) + key[i + 1:] for key in keys]
+                keys += [key[:i] + (fold(other),) + key[i + 1 :] for key in keys]
         for key in keys:
             for term in self._by_key.get(key, ()):
                 same = sum(a == b for a, b in zip(window, term, strict=True))
@@ -144,8 +155,9 @@ class HomophoneRepairer:
                     return term
         return None
 
-    def repair(self, text: str, score: Callable[[str], float] | None = None
-               ) -> tuple[str, list[Repair]]:
+    def repair(
+        self, text: str, score: Callable[[str], float] | None = None
+    ) -> tuple[str, list[Repair]]:
         """text with slipped domain words replaced (longest windows first, no overlaps).
 
         score: a language-model score of a text (higher = more likely; jieba's best

@@ -54,8 +54,14 @@ def load_corpus(index_dir: Path) -> tuple[dict[str, Any], np.ndarray] | None:
 def docs_from(payload: dict[str, Any]) -> list[DocRecord]:
     """DocRecords of a saved corpus."""
     return [
-        DocRecord(d["doc_id"], d["title"], d["text"], tuple(d["articles"]), d["kind"],
-                  tuple(d.get("aliases", ())))
+        DocRecord(
+            d["doc_id"],
+            d["title"],
+            d["text"],
+            tuple(d["articles"]),
+            d["kind"],
+            tuple(d.get("aliases", ())),
+        )
         for d in payload["docs"]
     ]
 
@@ -63,8 +69,13 @@ def docs_from(payload: dict[str, Any]) -> list[DocRecord]:
 def glossary_from(payload: dict[str, Any]) -> list[GlossaryTerm]:
     """GlossaryTerms of a saved corpus."""
     return [
-        GlossaryTerm(g["term"], tuple(g["expansions"]), tuple(g["articles"]),
-                     g.get("group", ""), g.get("weak", False))
+        GlossaryTerm(
+            g["term"],
+            tuple(g["expansions"]),
+            tuple(g["articles"]),
+            g.get("group", ""),
+            g.get("weak", False),
+        )
         for g in payload["glossary"]
     ]
 

@@ -60,8 +60,11 @@ def phrase_groups(
         phrases = [e.term.replace("*", "") for e in entries]
         for article in entries[0].articles:
             by_article.setdefault(article, []).append(phrases)
-    return {d.doc_id: by_article.get(d.articles[0], []) for d in docs
-            if d.kind == "measure" and d.articles}
+    return {
+        d.doc_id: by_article.get(d.articles[0], [])
+        for d in docs
+        if d.kind == "measure" and d.articles
+    }
 
 
 def write_index(
@@ -94,11 +97,19 @@ def write_index(
     passages = []
     for doc in docs:
         parts = passages_of(doc, split_sentences(doc.text), groups.get(doc.doc_id, []))
-        parts += [(f"{doc.doc_id}#p{i}", note)
-                  for i, note in enumerate(notes.get(doc.doc_id, []), start=1)]
+        parts += [
+            (f"{doc.doc_id}#p{i}", note)
+            for i, note in enumerate(notes.get(doc.doc_id, []), start=1)
+        ]
         for pid, text in parts:
-            passages.append({"id": pid, "doc_id": doc.doc_id, "text": text,
-                             "hash": content_hash(f"{embedder.name}\n{text}")})
+            passages.append(
+                {
+                    "id": pid,
+                    "doc_id": doc.doc_id,
+                    "text": text,
+                    "hash": content_hash(f"{embedder.name}\n{text}"),
+                }
+            )
     known = _previous_vectors(index_dir)
     collection = collection or _previous_collection(index_dir)
     todo = [i for i, p in enumerate(passages) if p["hash"] not in known]
@@ -122,14 +133,24 @@ def write_index(
     }
     save_corpus(index_dir, payload, vectors)
     removed = _sync_chroma(index_dir, chroma_url, embedder, passages, vectors, collection)
-    stats = IndexStats(len(docs), len(passages), len(todo), len(passages) - len(todo), removed,
-                       round(time.perf_counter() - started, 3))
+    stats = IndexStats(
+        len(docs),
+        len(passages),
+        len(todo),
+        len(passages) - len(todo),
+        removed,
+        round(time.perf_counter() - started, 3),
+    )
     log.info("index: %s", stats)
     return stats
 
 
-def homophone_tables(docs: list[DocRecord], glossary: list[GlossaryTerm], words: list[str],
-                     tokenizer: ChineseTokenizer) -> dict:
+def homophone_tables(
+    docs: list[DocRecord],
+    glossary: list[GlossaryTerm],
+    words: list[str],
+    tokenizer: ChineseTokenizer,
+) -> dict:
     """Pinyin tables for repairing slips on domain words (see retrieval.homophones).
 
     The vocabulary is the domain's own words: glossary phrases and policy terms (and the words
@@ -170,8 +191,9 @@ def _embed(embedder: Embedder, texts: list[str], progress: bool) -> np.ndarray:
     from tqdm import tqdm
 
     parts = []
-    with tqdm(total=len(texts), desc="embedding", unit="passage",
-              disable=not progress or len(texts) < 200) as bar:
+    with tqdm(
+        total=len(texts), desc="embedding", unit="passage", disable=not progress or len(texts) < 200
+    ) as bar:
         for start in range(0, len(texts), BATCH):
             parts.append(embedder.embed(texts[start : start + BATCH]))
             bar.update(len(parts[-1]))
@@ -186,19 +208,30 @@ def _previous_collection(index_dir: Path) -> str:
     return str(loaded[0].get("collection") or COLLECTION) if loaded else COLLECTION
 
 
-def _sync_chroma(index_dir: Path, chroma_url: str, embedder: Embedder,
-                 passages: list[dict], vectors: np.ndarray, collection: str) -> int:
+def _sync_chroma(
+    index_dir: Path,
+    chroma_url: str,
+    embedder: Embedder,
+    passages: list[dict],
+    vectors: np.ndarray,
+    collection: str,
+) -> int:
     """Mirror the passages into Chroma (upsert changed, delete gone); returns deletions."""
     from retrieval.chroma_store import ChromaStore, open_client
 
     store = ChromaStore(open_client(index_dir, chroma_url), embedder, name=collection)
     stored = store.collection.get(include=["metadatas"])
-    stored_hash = {pid: (meta or {}).get("hash") for pid, meta in
-                   zip(stored["ids"], stored["metadatas"] or [], strict=False)}
+    stored_hash = {
+        pid: (meta or {}).get("hash")
+        for pid, meta in zip(stored["ids"], stored["metadatas"] or [], strict=False)
+    }
     changed = [i for i, p in enumerate(passages) if stored_hash.get(p["id"]) != p["hash"]]
-    store.upsert([passages[i]["id"] for i in changed], vectors[changed],
-                 [passages[i]["text"] for i in changed],
-                 [{"doc_id": passages[i]["doc_id"], "hash": passages[i]["hash"]} for i in changed])
+    store.upsert(
+        [passages[i]["id"] for i in changed],
+        vectors[changed],
+        [passages[i]["text"] for i in changed],
+        [{"doc_id": passages[i]["doc_id"], "hash": passages[i]["hash"]} for i in changed],
+    )
     gone = sorted(set(stored_hash) - {p["id"] for p in passages})
     store.delete(gone)
     return len(gone)

@@ -47,8 +47,13 @@ class PolicyRetriever(BaseRetriever):
         return [
             LCDocument(
                 page_content=hit.text,
-                metadata={"doc_id": hit.doc_id, "article": hit.article, "title": hit.title,
-                          "score": hit.score, "articles": list(hit.articles)},
+                metadata={
+                    "doc_id": hit.doc_id,
+                    "article": hit.article,
+                    "title": hit.title,
+                    "score": hit.score,
+                    "articles": list(hit.articles),
+                },
             )
             for hit in self.retriever.search(query, self.k)
         ]

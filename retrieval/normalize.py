@@ -34,8 +34,8 @@ PLACEHOLDERS = re.compile(
 )
 # Emoji, pictographs, dingbats, variation selectors, zero-width joiners and keycaps.
 EMOJI = re.compile(
-    "[\U0001F000-\U0001FAFF\U00002600-\U000027BF\U0001F900-\U0001F9FF\U00002B00-\U00002BFF"
-    "\U0000FE00-\U0000FE0F\U0000200B-\U0000200D\U00002060\U000020E3\U0001F1E6-\U0001F1FF]"
+    "[\U0001f000-\U0001faff\U00002600-\U000027bf\U0001f900-\U0001f9ff\U00002b00-\U00002bff"
+    "\U0000fe00-\U0000fe0f\U0000200b-\U0000200d\U00002060\U000020e3\U0001f1e6-\U0001f1ff]"
 )
 _SPACES = re.compile(r"[ \t\u3000]+")
 
@@ -69,6 +69,7 @@ def normalize_amounts(text: str) -> str:
 
     1kw → 1000万, 2k → 2000, 五百万 → 500万, 两个亿 stays (no numeral directly before 亿).
     """
+
     def shorthand(match: re.Match[str]) -> str:
         number, unit = float(match.group(1)), match.group(2).lower()
         if unit == "kw":

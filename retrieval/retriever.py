@@ -47,16 +47,24 @@ class IndexMissingError(RuntimeError):
 class Retriever:
     """`search(query, k) -> list[Hit]` over documents; `rank_articles` over measure articles."""
 
-    def __init__(self, payload: dict[str, Any], vectors: np.ndarray, embedder: Embedder,
-                 index_dir: Path, dense_store: Any = None,
-                 weights: Weights | None = None) -> None:
+    def __init__(
+        self,
+        payload: dict[str, Any],
+        vectors: np.ndarray,
+        embedder: Embedder,
+        index_dir: Path,
+        dense_store: Any = None,
+        weights: Weights | None = None,
+    ) -> None:
         """Build the in-memory structures from a saved corpus (no re-tokenising of documents)."""
         self.docs = docs_from(payload)
         self.tokenizer = ChineseTokenizer(index_dir / DICT_FILE)
         self.bm25 = BM25(payload["doc_tokens"])
         self.glossary = GlossaryMatcher(
-            glossary_from(payload), self.tokenizer.tokens,
-            is_common=lambda word: self.bm25.idf.get(word, COMMON_IDF) < COMMON_IDF)
+            glossary_from(payload),
+            self.tokenizer.tokens,
+            is_common=lambda word: self.bm25.idf.get(word, COMMON_IDF) < COMMON_IDF,
+        )
         self.embedder = embedder
         self.weights = weights or Weights()
         self.vectors = vectors
@@ -104,8 +112,9 @@ class Retriever:
             return text, []
         return self.homophones.repair(text, self.tokenizer.log_prob)
 
-    def analyse_and_score(self, query: str, *, prepared: bool = False
-                          ) -> tuple[QueryAnalysis, list[Hit]]:
+    def analyse_and_score(
+        self, query: str, *, prepared: bool = False
+    ) -> tuple[QueryAnalysis, list[Hit]]:
         """Score every document for query; return the analysis and all hits, best first.
 
         prepared: the query already went through `prepare` (not normalised again).
@@ -121,26 +130,45 @@ class Retriever:
         lexical = np.array(self.bm25.scores(weighted), dtype=np.float32)
         vector = self.embedder.embed([query])[0]
         dense = self._dense(vector)
-        votes = np.array([max((match.votes.get(a, 0.0) for a in d.articles), default=0.0)
-                          for d in self.docs], dtype=np.float32)
+        votes = np.array(
+            [max((match.votes.get(a, 0.0) for a in d.articles), default=0.0) for d in self.docs],
+            dtype=np.float32,
+        )
         lowered = query.lower()
-        demote = np.array([d.kind != "measure" and not any(a.lower() in lowered for a in d.aliases)
-                           for d in self.docs])
+        demote = np.array(
+            [
+                d.kind != "measure" and not any(a.lower() in lowered for a in d.aliases)
+                for d in self.docs
+            ]
+        )
         named = np.array([d.kind != "measure" and not demote[i] for i, d in enumerate(self.docs)])
         fused = fuse(lexical, dense, votes, demote, self.weights, named)
         order = np.argsort(-fused, kind="stable")
         hits = [
-            Hit(doc_id=self.docs[i].doc_id, article=_own_article(self.docs[i]),
-                title=self.docs[i].title, score=float(fused[i]), text=self.docs[i].text,
-                kind=self.docs[i].kind, articles=self.docs[i].articles,
-                lexical=float(lexical[i]), dense=float(dense[i]), glossary=float(votes[i]),
-                named=self.docs[i].kind != "measure" and not demote[i])
+            Hit(
+                doc_id=self.docs[i].doc_id,
+                article=_own_article(self.docs[i]),
+                title=self.docs[i].title,
+                score=float(fused[i]),
+                text=self.docs[i].text,
+                kind=self.docs[i].kind,
+                articles=self.docs[i].articles,
+                lexical=float(lexical[i]),
+                dense=float(dense[i]),
+                glossary=float(votes[i]),
+                named=self.docs[i].kind != "measure" and not demote[i],
+            )
             for i in order
         ]
         analysis = QueryAnalysis(
-            normalized_query=query, tokens=tuple(tokens),
-            glossary=match, max_lexical=float(lexical.max(initial=0.0)),
-            max_dense=float(dense.max(initial=-1.0)), weighted=weighted, vector=vector)
+            normalized_query=query,
+            tokens=tuple(tokens),
+            glossary=match,
+            max_lexical=float(lexical.max(initial=0.0)),
+            max_dense=float(dense.max(initial=-1.0)),
+            weighted=weighted,
+            vector=vector,
+        )
         return analysis, hits
 
     def search(self, query: str, k: int = 5) -> list[Hit]:
@@ -166,15 +194,25 @@ class Retriever:
             if not sentence.rstrip("。").endswith(title):  # skip the "N.title。" heading
                 found.append((i, sentence, set(self.tokenizer.tokens(sentence))))
         title = self.docs[self.passage_doc[found[0][0]]].title if found else ""
-        common = {t for t in analysis.weighted if t in title or (
-            len(found) >= 3 and sum(t in toks for _, _, toks in found) > len(found) / 2)}
+        common = {
+            t
+            for t in analysis.weighted
+            if t in title
+            or (len(found) >= 3 and sum(t in toks for _, _, toks in found) > len(found) / 2)
+        }
         rows = []
         for i, sentence, tokens in found:
-            overlap = sum(self.bm25.idf.get(t, 0.0) * w * (2.0 if t in sentence[:6] else 1.0)
-                          for t, w in analysis.weighted.items() if t in tokens and t not in common)
+            overlap = sum(
+                self.bm25.idf.get(t, 0.0) * w * (2.0 if t in sentence[:6] else 1.0)
+                for t, w in analysis.weighted.items()
+                if t in tokens and t not in common
+            )
             # a sentence that states the policy term the owner's words stand for comes first
-            overlap += sum(PRIMARY_TERM_BONUS for term in analysis.glossary.primary
-                           if term in sentence and term not in common)
+            overlap += sum(
+                PRIMARY_TERM_BONUS
+                for term in analysis.glossary.primary
+                if term in sentence and term not in common
+            )
             rows.append((sentence, float(self.vectors[i] @ analysis.vector), overlap))
         return rows
 
@@ -186,4 +224,3 @@ class Retriever:
 def _own_article(doc: Any) -> int | None:
     """The article number of a measure document, None for other documents."""
     return doc.articles[0] if doc.kind == "measure" and doc.articles else None
-

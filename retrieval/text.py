@@ -40,8 +40,11 @@ def write_dictionary(index_dir: Path, domain_words: Iterable[str], corpus_text: 
     present = {corpus_text[i : i + n] for n in range(2, 8) for i in range(len(corpus_text))}
     kept = rows[:BASE_WORDS] + [row for row in rows[BASE_WORDS:] if row[0] in present]
     lines = [f"{word} {freq}" for word, freq in kept]
-    lines += [f"{w} {DOMAIN_FREQ}" for w in sorted(set(domain_words))
-              if len(w) > 1 and not any(c in w for c in " *\t")]
+    lines += [
+        f"{w} {DOMAIN_FREQ}"
+        for w in sorted(set(domain_words))
+        if len(w) > 1 and not any(c in w for c in " *\t")
+    ]
     content = "\n".join(lines) + "\n"
     path = index_dir / DICT_FILE
     index_dir.mkdir(parents=True, exist_ok=True)

@@ -15,8 +15,12 @@ from pathlib import Path
 from typing import IO, Any
 
 log = logging.getLogger(__name__)
-KEEPALIVE: dict[str, Any] = {"keepalives": 1, "keepalives_idle": 5, "keepalives_interval": 2,
-                             "keepalives_count": 3}  # fmt: skip
+KEEPALIVE: dict[str, Any] = {
+    "keepalives": 1,
+    "keepalives_idle": 5,
+    "keepalives_interval": 2,
+    "keepalives_count": 3,
+}
 
 
 def lock_key(name: str) -> int:

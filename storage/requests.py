@@ -19,10 +19,22 @@ log = logging.getLogger(__name__)
 CHINA_TZ = timezone(timedelta(hours=8))  # reference numbers follow the local (Beijing) day
 DUPLICATE_WINDOW = timedelta(days=30)
 REQUEST_FIELDS = (
-    "company_name", "credit_code", "county", "industry", "contact_name", "phone", "amount_wan",
-    "purpose", "term_months", "guarantee", "product", "renewal_due", "first_loan", "note",
+    "company_name",
+    "credit_code",
+    "county",
+    "industry",
+    "contact_name",
+    "phone",
+    "amount_wan",
+    "purpose",
+    "term_months",
+    "guarantee",
+    "product",
+    "renewal_due",
+    "first_loan",
+    "note",
     "consent",
-)  # fmt: skip
+)
 
 
 def _dialect_insert(session: Session, table: Any) -> Any:
@@ -109,13 +121,21 @@ def create_request(
         event_data["duplicate_of"] = earlier.ref
     session.add(
         RequestEvent(
-            request_id=request.id, from_status=None, to_status="submitted",
-            note="用户提交融资需求登记", actor=None, data=event_data,
+            request_id=request.id,
+            from_status=None,
+            to_status="submitted",
+            note="用户提交融资需求登记",
+            actor=None,
+            data=event_data,
         )
-    )  # fmt: skip
+    )
     session.flush()
-    log.info("stored financing request %s via %s%s", ref, channel,
-             f" (duplicate of {earlier.ref})" if earlier is not None else "")  # fmt: skip
+    log.info(
+        "stored financing request %s via %s%s",
+        ref,
+        channel,
+        f" (duplicate of {earlier.ref})" if earlier is not None else "",
+    )
     return request
 
 

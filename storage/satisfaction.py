@@ -44,9 +44,12 @@ def ask_satisfaction(session: Session, req: FinancingRequest, *, outcome: str) -
         )
     )
     enqueue_notification(
-        session, channel=req.channel, user_id=req.channel_user_id, text=QUESTION,
+        session,
+        channel=req.channel,
+        user_id=req.channel_user_id,
+        text=QUESTION,
         request_id=req.id,
-    )  # fmt: skip
+    )
     return True
 
 

@@ -63,9 +63,20 @@ TOKEN = "7000001234:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
         ("OPENAI_API_KEY=sk-proj-abcdefghijklmnop1234", "abcdefghijklmnop1234"),
         ("app_secret: AppS3cretValue", "AppS3cretValue"),
     ],
-    ids=["bot-url", "bot-url-short", "bare-bot-token", "secret", "corpsecret", "access_token",
-         "secret_token-repr", "json", "bearer", "openai-key", "name-colon"],
-)  # fmt: skip
+    ids=[
+        "bot-url",
+        "bot-url-short",
+        "bare-bot-token",
+        "secret",
+        "corpsecret",
+        "access_token",
+        "secret_token-repr",
+        "json",
+        "bearer",
+        "openai-key",
+        "name-colon",
+    ],
+)
 def test_mask_secrets_hides_credentials(text: str, hidden: str) -> None:
     masked = mask_secrets(text)
     assert hidden not in masked and HIDDEN in masked

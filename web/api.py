@@ -130,16 +130,19 @@ async def chat_stream(request: Request) -> StreamingResponse:
         )
     body = await read_chat(request)
     session_id = body.session_id or new_session_id()
-    notices = [OutMessage(text=n).to_dict() for n in await run_in_threadpool(
-        _take_notices, engine.db, session_id)]  # fmt: skip
+    notices = [
+        OutMessage(text=n).to_dict()
+        for n in await run_in_threadpool(_take_notices, engine.db, session_id)
+    ]
     sink = LoopSink(asyncio.get_running_loop())
     reply = to_thread.run_sync(
         _handle_streaming, engine, session_id, body.text, sink, limiter=engine_limiter(request)
     )
     return StreamingResponse(
-        stream_live(session_id, notices, sink, reply), media_type="text/event-stream",
+        stream_live(session_id, notices, sink, reply),
+        media_type="text/event-stream",
         headers=headers,
-    )  # fmt: skip
+    )
 
 
 def _take_notices(db: Any, session_id: str) -> list[str]:

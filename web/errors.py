@@ -19,10 +19,13 @@ def plain_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
     handler fail with a 500) or personal data.
     """
     return [
-        {"loc": [str(part) for part in error.get("loc", ())], "msg": str(error.get("msg", "")),
-         "type": str(error.get("type", "value_error"))}
+        {
+            "loc": [str(part) for part in error.get("loc", ())],
+            "msg": str(error.get("msg", "")),
+            "type": str(error.get("type", "value_error")),
+        }
         for error in exc.errors()
-    ]  # fmt: skip
+    ]
 
 
 def intake_errors(errors: list[dict[str, Any]]) -> dict[str, str]:

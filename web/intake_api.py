@@ -99,17 +99,22 @@ def submit_request(
     check = check_request(data, confirmed=confirmed if listed else [])
     clean = check.clean
     if not listed:
-        check.errors["confirmed"] = "confirmed 应为字段名称的列表，例如：[\"amount_wan\"]"
+        check.errors["confirmed"] = 'confirmed 应为字段名称的列表，例如：["amount_wan"]'
     if check.errors:
         return 422, {
-            "detail": "invalid fields", "errors": check.errors, "confirmable": check.confirmable
-        }  # fmt: skip
+            "detail": "invalid fields",
+            "errors": check.errors,
+            "confirmable": check.confirmable,
+        }
     try:
         with db.session() as session:
             request = create_request(
-                session, data=clean, channel=CHANNEL, channel_user_id=session_id,
+                session,
+                data=clean,
+                channel=CHANNEL,
+                channel_user_id=session_id,
                 idempotency_key=key,
-            )  # fmt: skip
+            )
             session.flush()
             body = _describe(request, base_url)
     except IntegrityError:
@@ -130,8 +135,10 @@ def submit_request(
     response_model=IntakeOut,
     responses={
         422: {"model": IntakeErrors, "description": "A Chinese message per invalid field"},
-        400: {"model": Detail, "description": "Malformed Idempotency-Key, or a body that is not "
-              "text (invalid UTF-8)"},
+        400: {
+            "model": Detail,
+            "description": "Malformed Idempotency-Key, or a body that is not text (invalid UTF-8)",
+        },
         413: {"model": Detail, "description": "Body larger than MAX_BODY_BYTES"},
         429: {"model": Detail, "description": "Rate limit reached; see Retry-After"},
     },
@@ -149,9 +156,13 @@ async def submit_intake(
         raise HTTPException(400, "invalid Idempotency-Key")
     data = body.model_dump(exclude={"session_id", "channel"})
     status, payload = await run_in_threadpool(
-        submit_request, db, data, key=idempotency_key, session_id=body.session_id,
+        submit_request,
+        db,
+        data,
+        key=idempotency_key,
+        session_id=body.session_id,
         base_url=settings.public_base_url,
-    )  # fmt: skip
+    )
     INTAKE_RESULTS.labels("replayed" if payload.pop("replayed", False) else str(status)).inc()
     return JSONResponse(payload, status_code=status)
 

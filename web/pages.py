@@ -36,9 +36,12 @@ async def status_page(request: Request, ref: str, db: DbDep, token: str = "") ->
     found = await run_in_threadpool(request_status, db, ref, token)
     if found is None:
         return render(
-            request, "not_found.html", {"what": "未找到该融资需求，或查询链接不完整。"},
-            status_code=404, headers=page_headers(),
-        )  # fmt: skip
+            request,
+            "not_found.html",
+            {"what": "未找到该融资需求，或查询链接不完整。"},
+            status_code=404,
+            headers=page_headers(),
+        )
     context = {"req": found, "steps": _steps(found["status"])}
     return render(request, "status.html", context, headers=page_headers())
 
@@ -60,9 +63,12 @@ async def shared_answer_page(request: Request, answer_id: str, db: DbDep) -> HTM
         found = await run_in_threadpool(_shared_answer, db, answer_id)
     if found is None:
         return render(
-            request, "not_found.html", {"what": "该解答不存在或已过期。"},
-            status_code=404, headers=page_headers(),
-        )  # fmt: skip
+            request,
+            "not_found.html",
+            {"what": "该解答不存在或已过期。"},
+            status_code=404,
+            headers=page_headers(),
+        )
     # Stored texts are masked already; masking again protects rows written before that.
     paragraphs = [mask_text(p) for p in found["text"].split("\n") if p.strip()]
     context = {"paragraphs": paragraphs, "citations": found["citations"]}

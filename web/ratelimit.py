@@ -16,11 +16,21 @@ __all__ = ["Rate", "RateLimiter", "TrustedProxies", "parse_rate", "retry_after_h
 
 _RATE = re.compile(r"^\s*(\d+)\s*/\s*(\d*)\s*([a-z]+)\s*$")
 _UNITS = {
-    "s": 1, "sec": 1, "second": 1, "seconds": 1,
-    "m": 60, "min": 60, "minute": 60, "minutes": 60,
-    "h": 3600, "hour": 3600, "hours": 3600,
-    "d": 86400, "day": 86400, "days": 86400,
-}  # fmt: skip
+    "s": 1,
+    "sec": 1,
+    "second": 1,
+    "seconds": 1,
+    "m": 60,
+    "min": 60,
+    "minute": 60,
+    "minutes": 60,
+    "h": 3600,
+    "hour": 3600,
+    "hours": 3600,
+    "d": 86400,
+    "day": 86400,
+    "days": 86400,
+}
 log = logging.getLogger(__name__)
 
 
@@ -71,14 +81,18 @@ class SharedLimits:
 
     @property
     def backend(self) -> str:
-        """"redis" or "memory"."""
+        """ "redis" or "memory"."""
         return "redis" if self.redis_url else "memory"
 
     def _options(self) -> dict[str, Any]:
         if not self.redis_url:
             return {}
-        return {"key_prefix": self.key_prefix, "wrap_exceptions": True,
-                "socket_timeout": self.TIMEOUT_S, "socket_connect_timeout": self.TIMEOUT_S}
+        return {
+            "key_prefix": self.key_prefix,
+            "wrap_exceptions": True,
+            "socket_timeout": self.TIMEOUT_S,
+            "socket_connect_timeout": self.TIMEOUT_S,
+        }
 
     def sync_limiter(self) -> Any:
         """A `limits` moving-window limiter over synchronous storage (for worker threads)."""
@@ -98,8 +112,9 @@ class SharedLimits:
             from limits.storage import storage_from_string
 
             if self.redis_url:
-                storage = storage_from_string("async+" + self.redis_url, implementation="redispy",
-                                              **self._options())
+                storage = storage_from_string(
+                    "async+" + self.redis_url, implementation="redispy", **self._options()
+                )
             else:
                 storage = storage_from_string("async+memory://")
             self._aio = MovingWindowRateLimiter(storage)
@@ -117,8 +132,11 @@ class SharedLimits:
         self._skip_until = time.monotonic() + self.RETRY_AFTER_FAILURE_S
         if not self._warned:
             self._warned = True
-            log.warning("rate-limit storage unreachable (%s); limits are not enforced until it "
-                        "answers again", type(exc).__name__)
+            log.warning(
+                "rate-limit storage unreachable (%s); limits are not enforced until it "
+                "answers again",
+                type(exc).__name__,
+            )
 
     def storage_answered(self) -> None:
         """Note that the storage works (again)."""
@@ -143,8 +161,9 @@ def rate_item(rate: Rate) -> Any:
 class RateLimiter:
     """`count` requests per client and window in a scope, counted in the shared storage."""
 
-    def __init__(self, rate: Rate | None, storage: SharedLimits | None = None,
-                 scope: str = "api") -> None:
+    def __init__(
+        self, rate: Rate | None, storage: SharedLimits | None = None, scope: str = "api"
+    ) -> None:
         self.rate = rate
         self.storage = storage or SharedLimits()
         self.scope = scope

@@ -114,15 +114,15 @@ class IntakeIn(BaseModel):
     amount_wan: Any = Field(
         None,
         description=(
-            "融资金额（万元）, 0 < x <= 100000. A number, or text as owners write it (\"200万\", "
-            "\"三万五\", \"300000元\"); a foreign currency is refused; an amount below 1 万 or "
-            "above 1 亿, or text read with a guess (\"1.5kw\"), is refused with a question in "
+            '融资金额（万元）, 0 < x <= 100000. A number, or text as owners write it ("200万", '
+            '"三万五", "300000元"); a foreign currency is refused; an amount below 1 万 or '
+            'above 1 亿, or text read with a guess ("1.5kw"), is refused with a question in '
             "`confirmable` until `confirmed` names the field"
         ),
     )
     purpose: Any = Field(None, description="资金用途")
     term_months: Any = Field(
-        None, description="期限（月）, 1-360; a number or text (\"3年\", \"2年6个月\", \"一年半\")"
+        None, description='期限（月）, 1-360; a number or text ("3年", "2年6个月", "一年半")'
     )
     guarantee: Any = Field(None, description="担保方式")
     product: Any = Field(None, description="意向产品")
@@ -166,7 +166,7 @@ class IntakeErrors(BaseModel):
         default_factory=dict,
         description=(
             "Errors the submitter may clear by confirming: field -> label of the confirmation "
-            "(\"确认无误\", \"按执照填写，确认无误\"); resubmit with the field in `confirmed`"
+            '("确认无误", "按执照填写，确认无误"); resubmit with the field in `confirmed`'
         ),
     )
 

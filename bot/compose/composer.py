@@ -20,16 +20,22 @@ MAX_PARTS = 2
 class Composer:
     """Composes answers from the retriever's ranking, the documents and the plain points."""
 
-    def __init__(self, retriever: Any, documents: dict[str, Document],
-                 plain: dict[str, PlainMeasure], settings: Any) -> None:
+    def __init__(
+        self,
+        retriever: Any,
+        documents: dict[str, Document],
+        plain: dict[str, PlainMeasure],
+        settings: Any,
+    ) -> None:
         """retriever: retrieval.retriever.Retriever; plain: points by document id."""
         self.retriever = retriever
         self.documents = documents
         self.plain = plain
         self.settings = settings
 
-    def compose(self, assessment: Any, text: str,
-                assess_part: Callable[[str], Any] | None = None) -> Answer:
+    def compose(
+        self, assessment: Any, text: str, assess_part: Callable[[str], Any] | None = None
+    ) -> Answer:
         """The answer to an in-scope assessment of the (normalised) message text.
 
         assess_part: assesses one part of a multi-part message (Answerer.assess); with it, a
@@ -43,12 +49,19 @@ class Composer:
             parts.append(self._part(hit, part.analysis, part_text, need and i == len(pairs) - 1))
             cited += [d for d in self._cited(hit) if d not in cited]
         top = self.lead_hit(pairs[0][0].hits)
-        return Answer(join_parts(parts), True, assessment.intent,
-                      [citation_for(d) for d in cited], suggest_intake=need,
-                      topic=top.doc_id, top_score=top.score)
+        return Answer(
+            join_parts(parts),
+            True,
+            assessment.intent,
+            [citation_for(d) for d in cited],
+            suggest_intake=need,
+            topic=top.doc_id,
+            top_score=top.score,
+        )
 
-    def _question_parts(self, text: str, assess_part: Callable[[str], Any] | None
-                        ) -> list[tuple[Any, str]]:
+    def _question_parts(
+        self, text: str, assess_part: Callable[[str], Any] | None
+    ) -> list[tuple[Any, str]]:
         """(assessment, text) of the message's first two questions when they are about
         different documents; [] when the message is one question."""
         if assess_part is None:
@@ -91,8 +104,18 @@ class Composer:
         if doc.article is not None:
             quote = next(iter(best_sentences(scored, 1)), "")
             return measure_part(doc, plain, text, terms, shape, quote, need, contact, topics)
-        return note_part(doc, ranked_sentences(scored), self._related(doc), need, contact,
-                         shape, plain, text, terms, topics)
+        return note_part(
+            doc,
+            ranked_sentences(scored),
+            self._related(doc),
+            need,
+            contact,
+            shape,
+            plain,
+            text,
+            terms,
+            topics,
+        )
 
     def _topics(self, analysis: Any) -> tuple[str, ...]:
         """The question's subject words that the knowledge never uses (补贴 when no source
@@ -103,16 +126,25 @@ class Composer:
         # (补贴, 政府采购); words inside a matched glossary phrase are understood (买理财 →
         # 借贷搭售)
         phrases = [p for p in analysis.glossary.terms if len(p) >= 2]
-        words = [t for t in analysis.tokens if len(t) >= 2 and t not in GENERIC
-                 and t not in idf and t not in vocabulary and not any(t in p for p in phrases)
-                 and self.retriever.tokenizer.is_word(t)]
-        return tuple(w for w in dict.fromkeys(words)
-                     if not any(w != o and w in o for o in words))
+        words = [
+            t
+            for t in analysis.tokens
+            if len(t) >= 2
+            and t not in GENERIC
+            and t not in idf
+            and t not in vocabulary
+            and not any(t in p for p in phrases)
+            and self.retriever.tokenizer.is_word(t)
+        ]
+        return tuple(w for w in dict.fromkeys(words) if not any(w != o and w in o for o in words))
 
     def _related(self, doc: Document) -> list[Document]:
         """The measures a note belongs to."""
-        return [self.documents[f"measure-{a}"] for a in doc.related_articles
-                if f"measure-{a}" in self.documents]
+        return [
+            self.documents[f"measure-{a}"]
+            for a in doc.related_articles
+            if f"measure-{a}" in self.documents
+        ]
 
     def _cited(self, hit: Hit) -> list[Document]:
         """The documents an answer part cites: the document and, for a note, its measures."""

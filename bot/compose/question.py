@@ -29,10 +29,14 @@ MIN_PART_CHARS = 5
 # A stance answers a yes/no question only in that question's own terms: 能…吗 is answered
 # 可以/不行, 合规吗 合规/不合规, 有…吗 有/没有; 要先还本金吗 gets no bare 可以.
 STANCE_FAMILIES = (
-    (re.compile(r"能不能|可不可以|能否|可否|行不行|允许|能.{0,12}吗|可以.{0,12}吗|行吗|成吗"),
-     ("可以", "不行")),
-    (re.compile(r"合规|合法|违规|违法|正常吗|对吗|规定吗|算不算|允许吗"),
-     ("合规", "不合规", "不行")),
+    (
+        re.compile(r"能不能|可不可以|能否|可否|行不行|允许|能.{0,12}吗|可以.{0,12}吗|行吗|成吗"),
+        ("可以", "不行"),
+    ),
+    (
+        re.compile(r"合规|合法|违规|违法|正常吗|对吗|规定吗|算不算|允许吗"),
+        ("合规", "不合规", "不行"),
+    ),
     (re.compile(r"有没有|有.{0,12}吗|有什么"), ("有", "没有")),
     (re.compile(r"会不会|会.{0,12}吗"), ("会", "不会")),
     (re.compile(r"是不是|是.{0,12}吗"), ("是", "不是")),
@@ -60,8 +64,9 @@ def question_shape(text: str) -> QuestionShape:
         whom=whom,
         negated=bool(NEGATED.search(text)),
         quantity=bool(QUANTITY.search(text)),
-        stances=tuple(w for pattern, words in STANCE_FAMILIES if pattern.search(text)
-                      for w in words),
+        stances=tuple(
+            w for pattern, words in STANCE_FAMILIES if pattern.search(text) for w in words
+        ),
     )
 
 

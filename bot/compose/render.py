@@ -25,8 +25,9 @@ from retrieval.text import split_sentences
 MAX_LEAD = 80
 _FIGURE = re.compile(r"\d(?!\d*条)")  # a figure, not the number of a measure (第6条)
 MAX_QUOTE = 60
-INTAKE_STEP = ("下一步：需要资金的话，可以直接在这里填写融资需求登记，"
-               "协调办审核后会推送给合适的银行。")
+INTAKE_STEP = (
+    "下一步：需要资金的话，可以直接在这里填写融资需求登记，协调办审核后会推送给合适的银行。"
+)
 
 
 @dataclass(frozen=True)
@@ -51,10 +52,12 @@ class Part:
 
 
 # Words every financing question uses: they tell no point from another.
-GENERIC = frozenset("""银行 企业 公司 贷款 政策 措施 小微 民营 申请 办理 问题 情况 可以 能否
+GENERIC = frozenset(
+    """银行 企业 公司 贷款 政策 措施 小微 民营 申请 办理 问题 情况 可以 能否
     合规 合法 违规 正常 规定 要求 允许 需要 我们 他们 这个 那个 怎么 什么 有没有 能不能 是不是
     现在 知道 资金 融资 钱 太高 太低 太慢 太贵 太多 太少 很难 比较 一直 还是 这样 那样 这种
-    那种 怎样 如果 因为 所以 但是 而且 然后 已经 还有 另外 以后 之前 时候 东西 事情""".split())
+    那种 怎样 如果 因为 所以 但是 而且 然后 已经 还有 另外 以后 之前 时候 东西 事情""".split()
+)
 
 
 def _bigrams(text: str) -> set[str]:
@@ -62,8 +65,13 @@ def _bigrams(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)} - GENERIC
 
 
-def score_point(point: PlainPoint, text: str, terms: tuple[str, ...], shape: QuestionShape,
-                common: frozenset[str] = frozenset()) -> float:
+def score_point(
+    point: PlainPoint,
+    text: str,
+    terms: tuple[str, ...],
+    shape: QuestionShape,
+    common: frozenset[str] = frozenset(),
+) -> float:
     """How well a point answers the question: its keywords in the question (longer count
     more), in the glossary's policy terms for it or sharing a word-piece with it, a little for
     wording shared with its text, and the kind of answer asked for.
@@ -99,8 +107,13 @@ def score_point(point: PlainPoint, text: str, terms: tuple[str, ...], shape: Que
     return score
 
 
-def ranked_points(plain: PlainMeasure, text: str, terms: tuple[str, ...], shape: QuestionShape,
-                  common: frozenset[str] = frozenset()) -> list[PlainPoint]:
+def ranked_points(
+    plain: PlainMeasure,
+    text: str,
+    terms: tuple[str, ...],
+    shape: QuestionShape,
+    common: frozenset[str] = frozenset(),
+) -> list[PlainPoint]:
     """The points, best first (file order breaks ties); common as in score_point, plus every
     keyword that most of the points share."""
     counts: dict[str, int] = {}
@@ -108,8 +121,9 @@ def ranked_points(plain: PlainMeasure, text: str, terms: tuple[str, ...], shape:
         for keyword in set(point.keywords):
             counts[keyword] = counts.get(keyword, 0) + 1
     common = common | {k for k, n in counts.items() if n > max(1, len(plain.points) // 2)}
-    scored = [(score_point(p, text, terms, shape, common), -i, p)
-              for i, p in enumerate(plain.points)]
+    scored = [
+        (score_point(p, text, terms, shape, common), -i, p) for i, p in enumerate(plain.points)
+    ]
     return [p for _, _, p in sorted(scored, key=lambda row: (row[0], row[1]), reverse=True)]
 
 
@@ -122,8 +136,13 @@ def lead_sentence(point: PlainPoint, shape: QuestionShape, topics: tuple[str, ..
     """
     text = point.text
     covered = all(_covers(point, topic) for topic in topics)
-    if (shape.stance and point.stance in shape.stances and not shape.negated and covered
-            and not text.startswith(point.stance)):
+    if (
+        shape.stance
+        and point.stance in shape.stances
+        and not shape.negated
+        and covered
+        and not text.startswith(point.stance)
+    ):
         text = f"{point.stance}。{text}"
     return shorten(text, MAX_LEAD)
 
@@ -144,9 +163,17 @@ def shorten(text: str, limit: int) -> str:
     return head.rstrip("，；、 ") + ("。" if cut > limit // 3 else "…")
 
 
-def measure_part(doc: Document, plain: PlainMeasure | None, text: str, terms: tuple[str, ...],
-                 shape: QuestionShape, quote: str, need: bool, contact: str,
-                 topics: tuple[str, ...] = ()) -> Part:
+def measure_part(
+    doc: Document,
+    plain: PlainMeasure | None,
+    text: str,
+    terms: tuple[str, ...],
+    shape: QuestionShape,
+    quote: str,
+    need: bool,
+    contact: str,
+    topics: tuple[str, ...] = (),
+) -> Part:
     """The answer part for a measure article (article 0 = the document as a whole).
 
     contact: the next step when the measure's points give none (the coordination office).
@@ -156,8 +183,11 @@ def measure_part(doc: Document, plain: PlainMeasure | None, text: str, terms: tu
         lead_point = points[0]
         lead = lead_sentence(lead_point, shape, topics)
         contacts = [p for p in points if p.kind == "联系" and p is not lead_point]
-        support = [p.text for p in points[1:]
-                   if p.kind != "联系" and score_point(p, text, terms, shape) >= 1.5][:2]
+        support = [
+            p.text
+            for p in points[1:]
+            if p.kind != "联系" and score_point(p, text, terms, shape) >= 1.5
+        ][:2]
         step = contacts[0].text if contacts else ""
         if lead_point.kind == "联系":
             doable = [p for p in points[1:] if p.kind == "可做" and p.text not in support]
@@ -174,9 +204,18 @@ def measure_part(doc: Document, plain: PlainMeasure | None, text: str, terms: tu
     return Part(lead, tuple(support), _quote(quote, lead), next_step, citation)
 
 
-def note_part(doc: Document, sentences: list[str], related: list[Document], need: bool,
-              contact: str, shape: QuestionShape, plain: PlainMeasure | None = None,
-              text: str = "", terms: tuple[str, ...] = (), topics: tuple[str, ...] = ()) -> Part:
+def note_part(
+    doc: Document,
+    sentences: list[str],
+    related: list[Document],
+    need: bool,
+    contact: str,
+    shape: QuestionShape,
+    plain: PlainMeasure | None = None,
+    text: str = "",
+    terms: tuple[str, ...] = (),
+    topics: tuple[str, ...] = (),
+) -> Part:
     """The answer part for a product, platform or staff note.
 
     sentences: the note's sentences, best first; related: the measures it belongs to; contact:
@@ -193,8 +232,11 @@ def note_part(doc: Document, sentences: list[str], related: list[Document], need
     if points:
         lead = lead_sentence(points[0], shape, topics)
         support = [shorten(s, MAX_LEAD) for s in ordered[:1]]
-        support += [p.text for p in points[1:] if p.kind != "联系"
-                    and score_point(p, text, terms, shape, common) >= 1.5][: 2 - len(support)]
+        support += [
+            p.text
+            for p in points[1:]
+            if p.kind != "联系" and score_point(p, text, terms, shape, common) >= 1.5
+        ][: 2 - len(support)]
     else:
         lead = shorten(ordered[0], MAX_LEAD) if ordered else doc.title
         support = [shorten(s, MAX_LEAD) for s in ordered[1:3] if s not in lead]

@@ -14,8 +14,14 @@ def citation_for(doc: Document) -> Citation:
     """The citation (with responsible units and the cited text) of a document."""
     if doc.article is not None:
         title = POLICY_TITLE if doc.article == 0 else f"第{doc.article}条 {doc.title}"
-        return Citation(doc.doc_id, doc.article, title, doc.source or POLICY_SOURCE,
-                        units=doc.units, excerpt=doc.text)
+        return Citation(
+            doc.doc_id,
+            doc.article,
+            title,
+            doc.source or POLICY_SOURCE,
+            units=doc.units,
+            excerpt=doc.text,
+        )
     verified = doc.meta.get("last_verified", "")
     source = f"{doc.source}（核实于{verified}）" if verified else doc.source
     return Citation(doc.doc_id, None, doc.title, source, units=doc.units, excerpt=doc.text)

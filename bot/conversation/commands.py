@@ -20,19 +20,68 @@ DOCUMENT_PREFIX = "原文:"
 EDIT_PREFIX = "edit:"
 
 COMMANDS: dict[str, frozenset[str]] = {
-    "help": frozenset({"/start", "/help", "帮助", "help", "菜单", "开始", "你好", "您好", "hi",
-                       "hello", "在吗", "在么", "嗨", "哈喽", "你好啊", "您好啊", "功能"}),
-    "apply": frozenset({"/apply", "申请", "登记", "申请融资", APPLY, "融资对接", "我要申请",
-                        "我要登记", "融资登记", "融资需求登记", "填表", "开始登记", "申请对接"}),
+    "help": frozenset(
+        {
+            "/start",
+            "/help",
+            "帮助",
+            "help",
+            "菜单",
+            "开始",
+            "你好",
+            "您好",
+            "hi",
+            "hello",
+            "在吗",
+            "在么",
+            "嗨",
+            "哈喽",
+            "你好啊",
+            "您好啊",
+            "功能",
+        }
+    ),
+    "apply": frozenset(
+        {
+            "/apply",
+            "申请",
+            "登记",
+            "申请融资",
+            APPLY,
+            "融资对接",
+            "我要申请",
+            "我要登记",
+            "融资登记",
+            "融资需求登记",
+            "填表",
+            "开始登记",
+            "申请对接",
+        }
+    ),
     "cancel": frozenset({"/cancel", CANCEL, "退出", "取消登记", "不填了", "放弃", "取消申请"}),
     "edit": frozenset({"/edit", EDIT, "更改", "修改信息", "改一下"}),
-    "status": frozenset({"/status", "进度", "查询", "查询进度", "我的申请", "申请进度", "查进度",
-                         "办理进度", "进展", "状态", "查询状态", "我的登记"}),
-    "human": frozenset({"/human", "/contact", "人工", HUMAN, "转人工", "人工服务", "客服",
-                        "联系方式", "人工客服"}),
+    "status": frozenset(
+        {
+            "/status",
+            "进度",
+            "查询",
+            "查询进度",
+            "我的申请",
+            "申请进度",
+            "查进度",
+            "办理进度",
+            "进展",
+            "状态",
+            "查询状态",
+            "我的登记",
+        }
+    ),
+    "human": frozenset(
+        {"/human", "/contact", "人工", HUMAN, "转人工", "人工服务", "客服", "联系方式", "人工客服"}
+    ),
     "decline": frozenset({DECLINE_FORM, "不用了", "暂时不用", "先不用"}),
     "resume": frozenset({"继续", "继续填写", "/continue"}),
-}  # fmt: skip
+}
 
 _TRAILING = "。.!！?？~～ "
 _REF = re.compile(r"RZ-?(\d{8})-?(\d{4,5})", re.IGNORECASE)

@@ -110,9 +110,13 @@ def answer_field(
         value = validate_field(field.name, text)
     except ConfirmationNeeded as exc:
         form["pending"] = {
-            "field": field.name, "value": exc.value, "question": exc.question,
-            "yes": exc.yes_label, "no": exc.no_label, "flags": exc.flags,
-        }  # fmt: skip
+            "field": field.name,
+            "value": exc.value,
+            "question": exc.question,
+            "yes": exc.yes_label,
+            "no": exc.no_label,
+            "flags": exc.flags,
+        }
         turn.intent = "form_confirm"
         turn.say(confirm_message(form, form["pending"]), "form_confirm")
         return

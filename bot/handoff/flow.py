@@ -134,9 +134,12 @@ class HandoffHook:
         """Write the turn's handoff effects; returns replies to show first (held staff replies)."""
         if turn.handoff in ("asked", "offer"):
             open_handoff(
-                session, conversation_id=conversation_id, channel=channel, user_id=user_id,
+                session,
+                conversation_id=conversation_id,
+                channel=channel,
+                user_id=user_id,
                 reason=turn.handoff,
-            )  # fmt: skip
+            )
         elif turn.handoff in ("message", "close"):
             found = session.scalars(
                 select(Handoff).where(
@@ -176,6 +179,8 @@ def offer_after_web_feedback(db: Database, *, channel: str, user_id: str, value:
                 session, channel=channel, user_id=user_id, text=OFFER_TEXT + "回复“转人工”即可。"
             )
         save_state(
-            session, conversation_id=conversation.id, state=state,
+            session,
+            conversation_id=conversation.id,
+            state=state,
             expected_version=conversation.version,
-        )  # fmt: skip
+        )

@@ -13,8 +13,15 @@ NUMERAL = "0-9.零〇一二两三四五六七八九十百千万亿壹贰叁肆�
 CHINESE_DIGITS = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
 SMALL_SCALES = "十百千拾佰仟"
 # Trailing scales tried when cn2an refuses the whole expression ("1.5千万", "一点五万").
-_SCALES = (("千万", 1e7), ("百万", 1e6), ("十万", 1e5), ("亿", 1e8), ("万", 1e4), ("千", 1e3),
-           ("百", 1e2))  # fmt: skip
+_SCALES = (
+    ("千万", 1e7),
+    ("百万", 1e6),
+    ("十万", 1e5),
+    ("亿", 1e8),
+    ("万", 1e4),
+    ("千", 1e3),
+    ("百", 1e2),
+)
 _ABBREVIATED_YI = re.compile(r"(.+)亿([一二两三四五六七八九1-9])")  # 一亿二 = 1.2 亿
 _THOUSANDS = re.compile(r"(?<=\d)[,，](?=\d{3})")
 

@@ -10,8 +10,15 @@ from bot.intake.numbers import NUMERAL, half_width, to_number
 
 MAX_TERM_MONTHS = 360
 # Months per unit; days, weeks and instalments (期) are converted but confirmed (guessed).
-_UNITS = {"年": 12.0, "月": 1.0, "天": 1 / 30, "日": 1 / 30, "周": 7 / 30, "星期": 7 / 30,
-          "期": 1.0}  # fmt: skip
+_UNITS = {
+    "年": 12.0,
+    "月": 1.0,
+    "天": 1 / 30,
+    "日": 1 / 30,
+    "周": 7 / 30,
+    "星期": 7 / 30,
+    "期": 1.0,
+}
 _GUESSED_UNITS = frozenset({"天", "日", "周", "星期", "期"})
 _PART = re.compile(
     rf"(?P<number>[{NUMERAL}]+|半)\s*(?P<half>个半|半)?\s*个?\s*"

@@ -130,9 +130,12 @@ def _validate_amount(field: Field, raw: Any) -> float:
     if reading.needs_confirmation:
         question = f"您填写的是 {describe_wan(reading.wan)}，对吗？"
         raise ConfirmationNeeded(
-            field.name, f"请核对金额：{question}确认无误后再提交", value=reading.wan,
-            question=question, no_label="不对，重新填写",
-        )  # fmt: skip
+            field.name,
+            f"请核对金额：{question}确认无误后再提交",
+            value=reading.wan,
+            question=question,
+            no_label="不对，重新填写",
+        )
     return reading.wan
 
 
@@ -157,9 +160,12 @@ def _validate_term(field: Field, raw: Any) -> int:
     if guessed:
         question = f"您填写的期限是 {describe_months(int(months))}，对吗？"
         raise ConfirmationNeeded(
-            field.name, f"请核对期限：{question}确认无误后再提交", value=int(months),
-            question=question, no_label="不对，重新填写",
-        )  # fmt: skip
+            field.name,
+            f"请核对期限：{question}确认无误后再提交",
+            value=int(months),
+            question=question,
+            no_label="不对，重新填写",
+        )
     return int(months)
 
 

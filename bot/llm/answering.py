@@ -60,8 +60,9 @@ class LlmAnswerer:
             int(settings.llm_breaker_failures), float(settings.llm_breaker_cooldown_s)
         )
         retriever = PolicyRetriever(retriever=answerer.retriever, k=RETRIEVED)
-        self.chain = build_chain(model or build_chat_model(settings), retriever,
-                                 self.library.select)  # fmt: skip
+        self.chain = build_chain(
+            model or build_chat_model(settings), retriever, self.library.select
+        )
 
     def answer(self, question: str, offline: Answer, *, topic: str | None = None) -> Answer:
         """The grounded model answer, else `offline` (streamed to the turn's sink if any)."""
@@ -92,9 +93,11 @@ class LlmAnswerer:
         with_topic = getattr(self.answerer, "_with_topic", None)
         query = with_topic(question, topic) if callable(with_topic) else question
         inputs = {
-            "question": question, "query": query, "history": history,
+            "question": question,
+            "query": query,
+            "history": history,
             "pinned": [c.doc_id for c in offline.citations if c.doc_id],
-        }  # fmt: skip
+        }
         run = _Run(self, question, sink, started)
         return run.execute(inputs, offline)
 
@@ -108,8 +111,9 @@ class LlmAnswerer:
         if outcome not in ("circuit_open", "rate_limited"):
             self.breaker.failure()  # a 429 set its own back-off
         if outcome != "circuit_open":
-            log.warning("LLM answer not used (%s: %s); offline answer given", outcome,
-                        mask_text(reason))  # fmt: skip
+            log.warning(
+                "LLM answer not used (%s: %s); offline answer given", outcome, mask_text(reason)
+            )
         return LlmResult(offline, outcome, reason, total_s=total, **extra)
 
 
@@ -139,9 +143,13 @@ class _Run:
                     if usage:
                         self.events.put(("usage", usage))
                     content = message.content
-                    text = content if isinstance(content, str) else "".join(
-                        part.get("text", "") if isinstance(part, dict) else str(part)
-                        for part in content
+                    text = (
+                        content
+                        if isinstance(content, str)
+                        else "".join(
+                            part.get("text", "") if isinstance(part, dict) else str(part)
+                            for part in content
+                        )
                     )
                     if text:
                         self.events.put(("token", text))
@@ -160,18 +168,23 @@ class _Run:
         visible = ReasoningFilter()
         try:
             while True:
-                deadline = total_deadline if first is not None else min(
-                    first_deadline, total_deadline)  # fmt: skip
+                deadline = (
+                    total_deadline if first is not None else min(first_deadline, total_deadline)
+                )
                 try:
                     kind, value = self.events.get(timeout=max(deadline - time.monotonic(), 0))
                 except queue.Empty:
-                    outcome = "timeout" if first is not None or deadline == total_deadline \
-                        else "first_token_timeout"  # fmt: skip
+                    outcome = (
+                        "timeout"
+                        if first is not None or deadline == total_deadline
+                        else "first_token_timeout"
+                    )
                     return self._fail(offline, outcome, "no answer in time", gate, first)
                 if kind == "passages":
                     self.passages = value
-                    gate = SentenceGate({p.pid: p for p in value}, owner.library.names,
-                                        self.question)  # fmt: skip
+                    gate = SentenceGate(
+                        {p.pid: p for p in value}, owner.library.names, self.question
+                    )
                 elif kind == "usage":
                     for key in ("input_tokens", "output_tokens"):
                         LLM_TOKENS.labels(key.split("_")[0]).inc(int(value.get(key) or 0))
@@ -189,8 +202,9 @@ class _Run:
                     self._show(gate.feed(visible.finish()) + gate.finish())
                     return self._finish(offline, gate, first)
         except UngroundedError as exc:
-            return self._fail(offline, "ungrounded", f"{exc.reason} in {exc.sentence!r}",
-                              gate, first)  # fmt: skip
+            return self._fail(
+                offline, "ungrounded", f"{exc.reason} in {exc.sentence!r}", gate, first
+            )
         finally:
             self.stop.set()
 
@@ -198,15 +212,25 @@ class _Run:
         if piece and self.sink is not None:
             self.sink.delta(piece)
 
-    def _fail(self, offline: Answer, outcome: str, reason: str, gate: SentenceGate | None,
-              first: float | None) -> LlmResult:  # fmt: skip
+    def _fail(
+        self,
+        offline: Answer,
+        outcome: str,
+        reason: str,
+        gate: SentenceGate | None,
+        first: float | None,
+    ) -> LlmResult:
         if gate is not None and gate.shown and self.sink is not None:
             self.sink.abort()
         return self.owner._fallback(
-            offline, outcome, reason, self.started, first_token_s=first,
+            offline,
+            outcome,
+            reason,
+            self.started,
+            first_token_s=first,
             passages=[p.pid for p in self.passages],
             cited=list(gate.cited) if gate is not None else [],
-        )  # fmt: skip
+        )
 
     def _finish(self, offline: Answer, gate: SentenceGate, first: float | None) -> LlmResult:
         text = gate.shown.strip()
@@ -216,12 +240,21 @@ class _Run:
             return self._fail(offline, "format", "no passage cited", gate, first)
         library = self.owner.library
         citations = library.citations(gate.cited)
-        answer = replace(offline, answer=text, citations=citations,
-                         topic=library.topic(gate.cited) or offline.topic)  # fmt: skip
+        answer = replace(
+            offline,
+            answer=text,
+            citations=citations,
+            topic=library.topic(gate.cited) or offline.topic,
+        )
         total = time.monotonic() - self.started
         LLM_REQUESTS.labels("ok").inc()
         LLM_DURATION.labels("ok").observe(total)
         self.owner.breaker.success()
-        return LlmResult(answer, "ok", cited=list(gate.cited),
-                         passages=[p.pid for p in self.passages], first_token_s=first,
-                         total_s=total)  # fmt: skip
+        return LlmResult(
+            answer,
+            "ok",
+            cited=list(gate.cited),
+            passages=[p.pid for p in self.passages],
+            first_token_s=first,
+            total_s=total,
+        )

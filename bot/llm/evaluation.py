@@ -27,17 +27,38 @@ def evaluate_llm_answers(answerer: Any, questions: list[dict[str, Any]]) -> dict
         draft = offline.answer(question)
         row: dict[str, Any] = {"id": item.get("id", ""), "question": question}
         if not draft.in_scope or draft.intent == "greeting":
-            rows.append({**row, "asked": False, "outcome": "not_asked", "grounded": None,
-                         "fell_back": False, "cited": [], "passages": [], "reason": "",
-                         "first_token_s": None, "total_s": 0.0, "answer": draft.answer})
+            rows.append(
+                {
+                    **row,
+                    "asked": False,
+                    "outcome": "not_asked",
+                    "grounded": None,
+                    "fell_back": False,
+                    "cited": [],
+                    "passages": [],
+                    "reason": "",
+                    "first_token_s": None,
+                    "total_s": 0.0,
+                    "answer": draft.answer,
+                }
+            )
             continue
         result = answerer.llm.generate(question, replace(draft), history=[])
-        rows.append({
-            **row, "asked": True, "outcome": result.outcome, "grounded": not result.fell_back,
-            "fell_back": result.fell_back, "cited": result.cited, "passages": result.passages,
-            "reason": result.reason, "first_token_s": result.first_token_s,
-            "total_s": round(result.total_s, 3), "answer": result.answer.answer,
-        })  # fmt: skip
+        rows.append(
+            {
+                **row,
+                "asked": True,
+                "outcome": result.outcome,
+                "grounded": not result.fell_back,
+                "fell_back": result.fell_back,
+                "cited": result.cited,
+                "passages": result.passages,
+                "reason": result.reason,
+                "first_token_s": result.first_token_s,
+                "total_s": round(result.total_s, 3),
+                "answer": result.answer.answer,
+            }
+        )
     asked = [r for r in rows if r["asked"]]
     firsts = [r["first_token_s"] for r in asked if r["first_token_s"] is not None]
     totals = {
@@ -46,10 +67,11 @@ def evaluate_llm_answers(answerer: Any, questions: list[dict[str, Any]]) -> dict
         "grounded": sum(1 for r in asked if r["grounded"]),
         "fell_back": sum(1 for r in asked if r["fell_back"]),
         "grounded_rate": round(sum(1 for r in asked if r["grounded"]) / len(asked), 3)
-        if asked else 0.0,
+        if asked
+        else 0.0,
         "outcomes": dict(Counter(r["outcome"] for r in asked)),
         "first_token_s_mean": round(sum(firsts) / len(firsts), 3) if firsts else None,
-    }  # fmt: skip
+    }
     return {"questions": rows, "totals": totals}
 
 

@@ -90,14 +90,17 @@ def loan_names_in(source: str) -> set[str]:
 
 def known_loan(candidates: Iterable[str], source_names: set[str]) -> bool:
     """A …贷 is grounded when it is a generic word or, 3+ characters long, named by the source."""
-    return any(name in GENERIC_LOANS or (len(name) >= 3 and name in source_names)
-               for name in candidates)
+    return any(
+        name in GENERIC_LOANS or (len(name) >= 3 and name in source_names) for name in candidates
+    )
 
 
 def has_claims(text: str, names: Iterable[str]) -> bool:
     """Whether text states anything that needs a source (used to release clauses early)."""
     return bool(
-        numbers_in(text) or measure_refs(text) or _LOAN.search(text)
+        numbers_in(text)
+        or measure_refs(text)
+        or _LOAN.search(text)
         or any(name in text for name in names)
-        or any(mark in text for mark in "[【《“\"")
+        or any(mark in text for mark in '[【《“"')
     )

@@ -113,13 +113,14 @@ def check_sentence(
 def display(sentence: str, ids: list[str]) -> str:
     """What the owner sees: brackets removed, cited measures as （第N条） before the end mark."""
     text = strip_markers(sentence).replace("**", "").rstrip(" \t")
-    refs = [f"第{pid.split('-', 1)[1]}条" for pid in ids
-            if re.fullmatch(r"measure-([1-9]\d*)", pid)]
+    refs = [
+        f"第{pid.split('-', 1)[1]}条" for pid in ids if re.fullmatch(r"measure-([1-9]\d*)", pid)
+    ]
     refs = [ref for ref in refs if ref not in text]
     if not refs:
         return text
     body = text.rstrip("\n")
-    newline = text[len(body):]
+    newline = text[len(body) :]
     end = len(body)
     while end and body[end - 1] in SENTENCE_END:
         end -= 1

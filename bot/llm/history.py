@@ -30,8 +30,9 @@ def load_history(conversation: ConversationRef | None, turns: int) -> list[BaseM
 
     try:
         with conversation.db.session() as session:
-            rows = recent_turns(session, channel=conversation.channel,
-                                user_id=conversation.user_id, limit=turns * 3)  # fmt: skip
+            rows = recent_turns(
+                session, channel=conversation.channel, user_id=conversation.user_id, limit=turns * 3
+            )
     except Exception:  # history is a help, not a requirement
         log.exception("could not read the conversation history")
         return []

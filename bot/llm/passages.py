@@ -29,8 +29,11 @@ class PassageLibrary:
         for doc in documents.values():
             if doc.kind in ("product", "platform"):
                 short = doc.title.split("（")[0].strip()
-                names.update(n for n in (short, *doc.aliases)
-                             if len(n) >= 3 and (n == short or n.endswith(NAME_ENDINGS)))
+                names.update(
+                    n
+                    for n in (short, *doc.aliases)
+                    if len(n) >= 3 and (n == short or n.endswith(NAME_ENDINGS))
+                )
         self.names = tuple(sorted(names, key=len, reverse=True))
 
     def passage(self, doc_id: str) -> Passage | None:

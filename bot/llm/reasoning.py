@@ -29,7 +29,9 @@ class ReasoningFilter:
             if self.inside:
                 end = self.buffer.find(CLOSE)
                 if end < 0:
-                    self.buffer = self.buffer[len(self.buffer) - _partial_tail(self.buffer, CLOSE):]
+                    self.buffer = self.buffer[
+                        len(self.buffer) - _partial_tail(self.buffer, CLOSE) :
+                    ]
                     break
                 self.buffer, self.inside = self.buffer[end + len(CLOSE) :], False
                 self.closed = True

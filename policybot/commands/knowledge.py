@@ -12,8 +12,11 @@ def register(subparsers: Any) -> None:
     """Register index, ask, search, eval and bench."""
     p = subparsers.add_parser("index", help="建立或更新知识库索引（只重新嵌入有变化的内容）")
     p.add_argument("--quiet", action="store_true", help="不显示进度条")
-    p.add_argument("--publish", action="store_true",
-                   help="经回归检查后发布为所有实例共用的索引版本（未通过时退出码为 1）")
+    p.add_argument(
+        "--publish",
+        action="store_true",
+        help="经回归检查后发布为所有实例共用的索引版本（未通过时退出码为 1）",
+    )
     p.set_defaults(func=lambda args, settings: run_index(args, settings))
 
     p = subparsers.add_parser("ask", help="提问并得到带出处的回答（问题为 - 时逐行读取标准输入）")
@@ -32,14 +35,16 @@ def register(subparsers: Any) -> None:
     p.add_argument("file", help="问题文件（格式同 ../shared/eval/dev-questions.jsonl）")
     p.add_argument("--k", type=_positive, default=3, help="hit@k 的 k（默认 3）")
     p.add_argument("--json", action="store_true", help="输出 JSON")
-    p.add_argument("--answers", action="store_true",
-                   help="逐题列出回答的首句、依据和下一步，并统计回答质量")
+    p.add_argument(
+        "--answers", action="store_true", help="逐题列出回答的首句、依据和下一步，并统计回答质量"
+    )
     p.add_argument("--llm", action="store_true", help="评估大模型回答：是否有据、引用、是否回退")
     p.set_defaults(func=lambda args, settings: run_eval(args, settings))
 
     p = subparsers.add_parser("bench", help="测量索引耗时、问答延迟、冷启动和内存")
-    p.add_argument("--questions", default=None,
-                   help="问题文件（默认 ../shared/eval/dev-questions.jsonl）")
+    p.add_argument(
+        "--questions", default=None, help="问题文件（默认 ../shared/eval/dev-questions.jsonl）"
+    )
     p.add_argument("--rounds", type=int, default=5, help="每个问题重复次数（默认 5）")
     p.add_argument("--json", action="store_true", help="输出 JSON")
     p.set_defaults(func=lambda args, settings: run_bench(args, settings))
@@ -71,10 +76,17 @@ def run_publish(settings: Any) -> int:
     db = open_database(settings)
     try:
         label, answerer, folder = load_published(settings, db)
-        state = SimpleNamespace(settings=settings, db=db, answerer=answerer, engine=None,
-                                index_version=label, admin_index_dir=folder)
-        result = reindex_with_gate(SimpleNamespace(state=state), change=lambda: lambda: None,
-                                   actor="cli")
+        state = SimpleNamespace(
+            settings=settings,
+            db=db,
+            answerer=answerer,
+            engine=None,
+            index_version=label,
+            admin_index_dir=folder,
+        )
+        result = reindex_with_gate(
+            SimpleNamespace(state=state), change=lambda: lambda: None, actor="cli"
+        )
     except KnowledgeError as exc:
         print(f"未发布：{exc}", file=sys.stderr)
         return 2
@@ -83,8 +95,9 @@ def run_publish(settings: Any) -> int:
     if result.published:
         print(f"已发布索引版本 {result.label}（各实例将在 {settings.index_poll_s:g} 秒内切换）")
         return 0
-    print(f"回归检查未通过，未发布（{result.label}）：" + "；".join(result.reasons),
-          file=sys.stderr)
+    print(
+        f"回归检查未通过，未发布（{result.label}）：" + "；".join(result.reasons), file=sys.stderr
+    )
     return 1
 
 
@@ -123,9 +136,17 @@ def run_search(args: argparse.Namespace, settings: Any) -> int:
     normalized = retriever.prepare(args.question)[0]
     hits = retriever.analyse_and_score(normalized, prepared=True)[1][: args.k]
     # each hit also carries the query as ranked (normalised, slips repaired)
-    rows = [{"doc_id": h.doc_id, "article": h.article, "title": h.title,
-             "score": round(h.score, 4), "text": h.text, "normalized_query": normalized}
-            for h in hits]
+    rows = [
+        {
+            "doc_id": h.doc_id,
+            "article": h.article,
+            "title": h.title,
+            "score": round(h.score, 4),
+            "text": h.text,
+            "normalized_query": normalized,
+        }
+        for h in hits
+    ]
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:

@@ -70,17 +70,28 @@ def test_pushed_request_outcome_is_recorded_per_bank_only(
     for target in ("granted", "declined"):
         response = coord.post(
             f"/admin/requests/{seeded.for_a}/status",
-            data={"csrf_token": token, "target": target, "amount_wan": "10",
-                  "granted_date": "2026-11-20", "granted_product": "信用贷",
-                  "decline_reason": "x"},
-        )  # fmt: skip
+            data={
+                "csrf_token": token,
+                "target": target,
+                "amount_wan": "10",
+                "granted_date": "2026-11-20",
+                "granted_product": "信用贷",
+                "decline_reason": "x",
+            },
+        )
         assert response.status_code == 400 and "按银行登记结果" in response.text
     assert _status(settings, seeded.for_a) == "pushed"
     response = coord.post(
         f"/admin/requests/{seeded.for_a}/outcome",
-        data={"csrf_token": token, "bank": BANK_A, "outcome": "granted", "amount_wan": "10",
-              "granted_date": "2026-11-20", "granted_product": "信用贷"},
-    )  # fmt: skip
+        data={
+            "csrf_token": token,
+            "bank": BANK_A,
+            "outcome": "granted",
+            "amount_wan": "10",
+            "granted_date": "2026-11-20",
+            "granted_product": "信用贷",
+        },
+    )
     assert response.status_code == 303
     assert _status(settings, seeded.for_a) == "granted"
     bank_rows = coord.get(f"/admin/requests/{seeded.for_a}").text
@@ -100,9 +111,7 @@ def test_dashboard_county_filter_is_a_drop_down_of_visible_counties(
     assert "永安市" not in officer_box  # only counties of requests the officer may see
 
 
-def test_audit_log_reads_in_chinese(
-    as_user: Callable[[str], httpx.Client], seeded: Seeded
-) -> None:
+def test_audit_log_reads_in_chinese(as_user: Callable[[str], httpx.Client], seeded: Seeded) -> None:
     coord = as_user("coord")
     token = csrf_of(coord.get(f"/admin/requests/{seeded.unpushed}").text)
     coord.post(

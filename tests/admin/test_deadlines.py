@@ -188,8 +188,9 @@ def test_firm_told_outcome_reason_and_follow_up_then_rates(
             as_user("officer_a"), seeded.for_a, "outcome", outcome="declined", **DECLINE
         )
     else:
-        response = _post(as_user("officer_a"), seeded.for_a, "outcome", outcome="declined",
-                         **DECLINE)
+        response = _post(
+            as_user("officer_a"), seeded.for_a, "outcome", outcome="declined", **DECLINE
+        )
     assert response.status_code == 303
     inbox = httpx.get(f"{admin_live.url}/api/chat/inbox", params={"session_id": "user-1"})
     texts = [m["text"] for m in inbox.json()["messages"]]

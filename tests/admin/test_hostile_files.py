@@ -177,9 +177,7 @@ def test_oversized_whitelist_sheet_is_refused_without_blocking(
     assert len(content) < 5 * MIB
     files = {"file": ("白名单.xlsx", content)}
     started = time.monotonic()
-    response, latencies = _post_while_probing(
-        admin_live, coord, "/admin/whitelist/import", files
-    )
+    response, latencies = _post_while_probing(admin_live, coord, "/admin/whitelist/import", files)
     assert response.status_code == 400 and message in response.text
     assert max(latencies) < 1.0
     assert time.monotonic() - started < 15  # stops at the limit instead of reading every row

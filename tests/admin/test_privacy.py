@@ -175,9 +175,15 @@ def test_viewer_never_sees_a_full_phone_number_on_pages_or_exports(
 def test_viewer_exports_mask_free_text(
     as_user: Callable[[str], httpx.Client], private: Private
 ) -> None:
-    rows = list(csv.reader(io.StringIO(as_user("viewer1").get(
-        "/admin/requests/export/applications.csv", params={"status": "declined"}
-    ).text.lstrip("\ufeff"))))  # fmt: skip
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                as_user("viewer1")
+                .get("/admin/requests/export/applications.csv", params={"status": "declined"})
+                .text.lstrip("\ufeff")
+            )
+        )
+    )
     row = dict(zip(rows[0], rows[1], strict=True))
     assert row["联系电话"] == "139****5678"
     assert PLACES["request_note"][:3] + "****" in row["企业备注"]

@@ -128,8 +128,13 @@ def test_cli_end_sessions_signs_the_account_out(admin_live: LiveServer, settings
         env.update({"DATABASE_URL": settings.resolved_database_url})
         result = subprocess.run(
             [sys.executable, "-m", "policybot.cli", "user", "end-sessions", "coord"],
-            cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False,
-        )  # fmt: skip
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
         assert result.returncode == 0, result.stderr
         assert "已结束账号 coord 的 1 个会话" in result.stdout
         assert not _signed_in(device)

@@ -162,8 +162,9 @@ def button_labels(replies: list[OutMessage]) -> list[str]:
     return [b.label for r in replies for b in r.buttons]
 
 
-def press(engine: Engine, user: str, replies: list[OutMessage], label: str,
-          *, channel: str = "cli") -> list[OutMessage]:
+def press(
+    engine: Engine, user: str, replies: list[OutMessage], label: str, *, channel: str = "cli"
+) -> list[OutMessage]:
     """Press the button labelled `label` among `replies` (sends its value, as channels do)."""
     values = [b.value for r in replies for b in r.buttons if b.label == label]
     assert values, f"no button {label!r} in {button_labels(replies)}"

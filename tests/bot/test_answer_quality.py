@@ -34,8 +34,13 @@ def test_answer_numbers_all_occur_in_cited_text(answerer: Any, path: Path) -> No
 
 @pytest.mark.parametrize(
     "question",
-    ["单户授信多少以下是重点？", "担保放大倍数几倍？", "民营企业贷款比重目标是多少？",
-     "外贸贷的风险怎么分担？", "科技贷发放了多少笔？"],
+    [
+        "单户授信多少以下是重点？",
+        "担保放大倍数几倍？",
+        "民营企业贷款比重目标是多少？",
+        "外贸贷的风险怎么分担？",
+        "科技贷发放了多少笔？",
+    ],
 )
 def test_answer_quotes_numbers_from_its_sources(answerer: Any, question: str) -> None:
     answer = answerer.answer(question)

@@ -39,9 +39,17 @@ def test_answer_declines_out_of_scope(answerer: Any, question: str) -> None:
 
 @pytest.mark.parametrize(
     "question",
-    ["公司的厂房能抵押贷款吗？", "我们企业被列入经营异常了还能融资吗？", "对接会什么时候开？",
-     "贷款年化利率一般多少？", "公司银行卡被冻结了影响贷款吗？", "增值税发票能用来贷款吗？",
-     "这个文件是三明市政府发的吗？", "银行硬要我办他们的信用卡才给贷款", "有效期到什么时候？"],
+    [
+        "公司的厂房能抵押贷款吗？",
+        "我们企业被列入经营异常了还能融资吗？",
+        "对接会什么时候开？",
+        "贷款年化利率一般多少？",
+        "公司银行卡被冻结了影响贷款吗？",
+        "增值税发票能用来贷款吗？",
+        "这个文件是三明市政府发的吗？",
+        "银行硬要我办他们的信用卡才给贷款",
+        "有效期到什么时候？",
+    ],
 )
 def test_answer_keeps_business_questions_in_scope(answerer: Any, question: str) -> None:
     assert answerer.answer(question).in_scope

@@ -9,8 +9,17 @@ from bot.conversation.commands import classify_command
 
 @pytest.mark.parametrize(
     "text",
-    ["申请", "申請", "我要申请融资", "我要申請融資", "我要填登记表", "想做融资对接",
-     "我们需要融资登记", "提交融资需求表", "融資對接"],
+    [
+        "申请",
+        "申請",
+        "我要申请融资",
+        "我要申請融資",
+        "我要填登记表",
+        "想做融资对接",
+        "我们需要融资登记",
+        "提交融资需求表",
+        "融資對接",
+    ],
 )
 def test_apply_phrases_open_the_form(text: str) -> None:
     assert classify_command(text) == "apply"

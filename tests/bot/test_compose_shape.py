@@ -19,18 +19,20 @@ CHECK_FILES = sorted(Path(__file__).parents[1].glob("knowledge/check-questions*.
 
 
 def _in_scope_questions() -> list[str]:
-    rows = [json.loads(line) for path in CHECK_FILES
-            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [
+        json.loads(line)
+        for path in CHECK_FILES
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     return [r["question"] for r in rows if not r.get("out_of_scope")]
 
 
 def _cited_sentences(answerer: Any, answer: Any) -> list[str]:
-    return [s for c in answer.citations
-            for s in split_sentences(answerer.document(c.doc_id).text)]
+    return [s for c in answer.citations for s in split_sentences(answerer.document(c.doc_id).text)]
 
 
-def test_every_answer_has_a_short_own_lead_a_next_step_and_one_citation_line(
-        answerer: Any) -> None:
+def test_every_answer_has_a_short_own_lead_a_next_step_and_one_citation_line(answerer: Any) -> None:
     questions = _in_scope_questions()
     leads = []
     for question in questions:
@@ -43,7 +45,8 @@ def test_every_answer_has_a_short_own_lead_a_next_step_and_one_citation_line(
         assert not is_copied(parts["lead"], _cited_sentences(answerer, answer)), question
         lines = answer.answer.splitlines()
         assert sum(line.startswith("依据：") for line in lines) == (
-            2 if answer.answer.startswith("①") else 1), question
+            2 if answer.answer.startswith("①") else 1
+        ), question
         if all(c.article != 0 for c in answer.citations):  # validity is the answer there
             assert "责任单位" not in answer.answer and "有效期三年" not in answer.answer
         leads.append(parts["lead"])
@@ -60,9 +63,13 @@ def test_every_number_in_every_answer_is_grounded(answerer: Any) -> None:
 
 @pytest.mark.parametrize(
     ("question", "stance"),
-    [("银行放贷时让我存一部分钱进去，合规吗？", "不合规"), ("无还本续贷能办吗", "可以"),
-     ("评估费能不能免", "可以"), ("厦门的企业能申请科技贷吗", "不行"),
-     ("银行贷款要我买他们的理财，这合规吗", "不合规")],
+    [
+        ("银行放贷时让我存一部分钱进去，合规吗？", "不合规"),
+        ("无还本续贷能办吗", "可以"),
+        ("评估费能不能免", "可以"),
+        ("厦门的企业能申请科技贷吗", "不行"),
+        ("银行贷款要我买他们的理财，这合规吗", "不合规"),
+    ],
 )
 def test_yes_no_questions_lead_with_a_stance(answerer: Any, question: str, stance: str) -> None:
     lead = answerer.answer(question).answer.splitlines()[0]
@@ -70,7 +77,8 @@ def test_yes_no_questions_lead_with_a_stance(answerer: Any, question: str, stanc
 
 
 @pytest.mark.parametrize(
-    "question", ["续贷要先还本金吗", "担保费太高了有补贴吗", "银行不给续贷合规吗"],
+    "question",
+    ["续贷要先还本金吗", "担保费太高了有补贴吗", "银行不给续贷合规吗"],
 )
 def test_no_stance_when_the_question_asks_otherwise(answerer: Any, question: str) -> None:
     lead = answerer.answer(question).answer.splitlines()[0]
@@ -79,11 +87,16 @@ def test_no_stance_when_the_question_asks_otherwise(answerer: Any, question: str
 
 @pytest.mark.parametrize(
     ("question", "words"),
-    [("被拒贷了找谁", ("协调", "反馈")), ("遇到以贷转存去哪投诉", ("反映",)),
-     ("外贸贷怎么申请", ("推荐", "入库", "企业库")), ("怎么进融资白名单", ("主管部门",))],
+    [
+        ("被拒贷了找谁", ("协调", "反馈")),
+        ("遇到以贷转存去哪投诉", ("反映",)),
+        ("外贸贷怎么申请", ("推荐", "入库", "企业库")),
+        ("怎么进融资白名单", ("主管部门",)),
+    ],
 )
 def test_how_and_whom_questions_lead_with_the_action(
-        answerer: Any, question: str, words: tuple[str, ...]) -> None:
+    answerer: Any, question: str, words: tuple[str, ...]
+) -> None:
     answer = answerer.answer(question).answer
     lead_and_step = answer.splitlines()[0] + parse_answer_text(answer)["next_step"]
     assert any(w in lead_and_step for w in words), answer
@@ -98,8 +111,10 @@ def test_two_question_message_answers_each_part_with_its_citation(answerer: Any)
 
 
 def test_one_question_story_is_answered_once(answerer: Any) -> None:
-    story = ("我们是做竹木加工的，去年订单少了一半，资金有点紧。贷款下个月到期，"
-             "银行说要先还清才能再贷，能不能不还本金直接续贷？")
+    story = (
+        "我们是做竹木加工的，去年订单少了一半，资金有点紧。贷款下个月到期，"
+        "银行说要先还清才能再贷，能不能不还本金直接续贷？"
+    )
     answer = answerer.answer(story)
     assert not answer.answer.startswith("①")
     assert answer.citations[0].article in (4, 6)
@@ -107,8 +122,12 @@ def test_one_question_story_is_answered_once(answerer: Any) -> None:
 
 @pytest.mark.parametrize(
     ("text", "count"),
-    [("续贷怎么办？担保费有补贴吗？", 2), ("续贷怎么办理", 1),
-     ("我们厂在三元区。现在资金紧张。能续贷吗", 1), ("科技贷要什么条件，另外外贸贷怎么申请", 2)],
+    [
+        ("续贷怎么办？担保费有补贴吗？", 2),
+        ("续贷怎么办理", 1),
+        ("我们厂在三元区。现在资金紧张。能续贷吗", 1),
+        ("科技贷要什么条件，另外外贸贷怎么申请", 2),
+    ],
 )
 def test_question_parts_split_only_on_separate_questions(text: str, count: int) -> None:
     assert len(question_parts(text)) == count

@@ -85,8 +85,7 @@ def test_financing_need_offers_the_form(engine: Engine, user: str) -> None:
 
 
 @pytest.mark.parametrize("reply", ["好的", "好", "可以", "嗯嗯", "开始吧", "行", "OK"])
-def test_typed_yes_to_the_form_offer_starts_the_form(engine: Engine, user: str,
-                                                      reply: str) -> None:
+def test_typed_yes_to_the_form_offer_starts_the_form(engine: Engine, user: str, reply: str) -> None:
     engine.handle("cli", user, "想贷款200万周转")
     assert "（1/14）" in texts(engine.handle("cli", user, reply))
 

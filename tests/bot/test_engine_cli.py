@@ -78,8 +78,12 @@ def test_chat_command_piped_subprocess_answers_and_exits(app_settings: Settings)
     result = subprocess.run(
         [sys.executable, "-m", "policybot.cli", "chat"],
         input="你好\n人工\n申请\n取消\n",
-        capture_output=True, text=True, timeout=240, env=env, cwd=Path(__file__).parents[2],
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=240,
+        env=env,
+        cwd=Path(__file__).parents[2],
+    )
     assert result.returncode == 0, result.stderr
     assert "[1] 续贷" in result.stdout and app_settings.office_phone in result.stdout
     assert "（1/14）" in result.stdout and "已取消" in result.stdout

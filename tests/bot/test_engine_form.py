@@ -346,9 +346,12 @@ def run_engine_process(settings: Settings, lines: list[str]) -> str:
     """Feed lines to an engine in a brand-new Python process; its last replies."""
     result = subprocess.run(
         [sys.executable, "-c", RESUME_SCRIPT, str(settings.data_dir), settings.database_url],
-        input="\n".join(lines), capture_output=True, text=True, timeout=120,
+        input="\n".join(lines),
+        capture_output=True,
+        text=True,
+        timeout=120,
         cwd=Path(__file__).parents[2],
-    )  # fmt: skip
+    )
     assert result.returncode == 0, result.stderr
     return result.stdout
 
@@ -364,7 +367,9 @@ def test_form_continues_in_a_new_process(db_settings: Settings) -> None:
         with database.session() as session:
             request = session.scalars(select(FinancingRequest)).one()
             assert (request.company_name, request.amount_wan, request.note) == (
-                "三明市测试机械制造有限公司", 200.0, "",
-            )  # fmt: skip
+                "三明市测试机械制造有限公司",
+                200.0,
+                "",
+            )
     finally:
         database.dispose()

@@ -133,13 +133,20 @@ def test_term_in_years_and_months_is_stored_in_months(
 def test_spoken_answers_are_stored_without_recognition_punctuation(
     shared_engine: Engine, user: str
 ) -> None:
-    spoken = {"company_name": "三明市，闽运机械有限公司。", "phone": "13912345678。",
-              "contact_name": "林晓明。", "credit_code": "91350400MA2Y12345Q。"}  # fmt: skip
+    spoken = {
+        "company_name": "三明市，闽运机械有限公司。",
+        "phone": "13912345678。",
+        "contact_name": "林晓明。",
+        "credit_code": "91350400MA2Y12345Q。",
+    }
     consent(shared_engine, user, fill_form(shared_engine, user, **spoken))
     request = stored(shared_engine, user)
     assert (request.company_name, request.phone, request.contact_name, request.credit_code) == (
-        "三明市闽运机械有限公司", "13912345678", "林晓明", "91350400MA2Y12345Q",
-    )  # fmt: skip
+        "三明市闽运机械有限公司",
+        "13912345678",
+        "林晓明",
+        "91350400MA2Y12345Q",
+    )
 
 
 @pytest.mark.parametrize(
@@ -212,8 +219,16 @@ def test_every_form_button_names_its_field(shared_engine: Engine, user: str) -> 
             assert parsed is not None and parsed.field == name, button
             seen.add(name)
         replies = shared_engine.handle("cli", user, text)
-    assert seen == {"county", "industry", "purpose", "guarantee", "product", "renewal_due",
-                    "first_loan", "note"}  # fmt: skip
+    assert seen == {
+        "county",
+        "industry",
+        "purpose",
+        "guarantee",
+        "product",
+        "renewal_due",
+        "first_loan",
+        "note",
+    }
 
 
 def test_legacy_credit_code_confirmed_is_stored_flagged(shared_engine: Engine, user: str) -> None:

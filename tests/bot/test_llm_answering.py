@@ -34,8 +34,12 @@ class Recorder:
 
 def make(answerer: Any, fake: FakeOpenAI, **overrides: Any) -> Answerer:
     """An LLM-mode answerer over the session index with settings overrides."""
-    return Answerer(answerer.retriever, answerer.documents,
-                    llm_settings(None, fake.url, **overrides), answerer.composer.plain)  # fmt: skip
+    return Answerer(
+        answerer.retriever,
+        answerer.documents,
+        llm_settings(None, fake.url, **overrides),
+        answerer.composer.plain,
+    )
 
 
 def requests_count(outcome: str) -> float:
@@ -55,8 +59,9 @@ def test_generate_streams_grounded_answer_and_counts_tokens(answerer: Any, fake_
     assert "".join(sink.pieces) == result.answer.answer and len(sink.pieces) >= 2
     assert [c.article for c in result.answer.citations] == [9]
     assert requests_count("ok") == before_ok + 1
-    assert (REGISTRY.get_sample_value("policybot_llm_tokens_total", {"kind": "input"}) or 0) \
-        == before_tokens + 100  # fmt: skip
+    assert (
+        REGISTRY.get_sample_value("policybot_llm_tokens_total", {"kind": "input"}) or 0
+    ) == before_tokens + 100
 
 
 def test_prompt_has_passage_ids_rules_and_history(answerer: Any, fake_llm: FakeOpenAI) -> None:

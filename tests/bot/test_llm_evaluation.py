@@ -30,10 +30,14 @@ def test_report_tells_grounded_from_fallback(llm_answerer: Any, fake_llm: FakeOp
     assert "3.85" not in second["answer"]
     assert third["asked"] is False and len(fake_llm.requests) == 2
     assert report["totals"] == {
-        "n": 3, "asked": 2, "grounded": 1, "fell_back": 1, "grounded_rate": 0.5,
-        "outcomes": {"ok": 1, "ungrounded": 1}, "first_token_s_mean": report["totals"][
-            "first_token_s_mean"],
-    }  # fmt: skip
+        "n": 3,
+        "asked": 2,
+        "grounded": 1,
+        "fell_back": 1,
+        "grounded_rate": 0.5,
+        "outcomes": {"ok": 1, "ungrounded": 1},
+        "first_token_s_mean": report["totals"]["first_token_s_mean"],
+    }
 
 
 def test_cli_prints_json_report(

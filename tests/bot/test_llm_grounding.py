@@ -9,11 +9,14 @@ from bot.llm.grounding import Passage, SentenceGate, UngroundedError, check_sent
 
 PASSAGES = {
     "measure-9": Passage(
-        "measure-9", "《若干措施》第9条 加大增信支持",
-        "鼓励政府性融资担保机构加大增信服务力度，确保政府性融资担保放大倍数5倍以上。", 9,
+        "measure-9",
+        "《若干措施》第9条 加大增信支持",
+        "鼓励政府性融资担保机构加大增信服务力度，确保政府性融资担保放大倍数5倍以上。",
+        9,
     ),
     "product-kejidai": Passage(
-        "product-kejidai", "科技贷（福建省科技型中小微企业贷款）",
+        "product-kejidai",
+        "科技贷（福建省科技型中小微企业贷款）",
         "科技贷是面向科技型中小微企业的政策性贷款产品，第6条措施要求银行用好科技贷。"
         "自2022年1月1日起施行。",
     ),
@@ -65,9 +68,17 @@ def test_check_sentence_rejects_ungrounded_facts(sentence: str, reason: str) -> 
 
 
 @pytest.mark.parametrize(
-    ("numeral", "value"), [("三", 3), ("十", 10), ("十六", 16), ("二十", 20), ("一百零五", 105),
-                           ("二〇二五", 2025), ("两千", 2000)],
-)  # fmt: skip
+    ("numeral", "value"),
+    [
+        ("三", 3),
+        ("十", 10),
+        ("十六", 16),
+        ("二十", 20),
+        ("一百零五", 105),
+        ("二〇二五", 2025),
+        ("两千", 2000),
+    ],
+)
 def test_chinese_number_reads_numerals(numeral: str, value: int) -> None:
     assert chinese_number(numeral) == value
 
@@ -117,11 +128,14 @@ def test_gate_stops_at_the_first_ungrounded_sentence() -> None:
     [
         ("放大倍数5倍以上（measure-9）。", ["measure-9"], "放大倍数5倍以上（第9条）。"),
         ("放大倍数5倍以上【measure-9】。", ["measure-9"], "放大倍数5倍以上（第9条）。"),
-        ("**放大倍数**5倍以上[measure-9, product-kejidai]。", ["measure-9", "product-kejidai"],
-         "放大倍数5倍以上（第9条）。"),
+        (
+            "**放大倍数**5倍以上[measure-9, product-kejidai]。",
+            ["measure-9", "product-kejidai"],
+            "放大倍数5倍以上（第9条）。",
+        ),
         ("贷款市场报价利率（LPR）由银行参考。", [], "贷款市场报价利率（LPR）由银行参考。"),
     ],
-)  # fmt: skip
+)
 def test_citation_brackets_of_every_kind(sentence: str, cited: list[str], shown: str) -> None:
     ids = check_sentence(sentence, PASSAGES, NAMES)
     assert ids == cited

@@ -19,8 +19,12 @@ def test_history_gives_last_turns_without_footers(db_settings: Settings) -> None
         add_message(session, conversation_id=other.id, direction="in", text="别人的问题")
         for i in range(4):
             add_message(session, conversation_id=conversation.id, direction="in", text=f"问题{i}")
-            add_message(session, conversation_id=conversation.id, direction="out",
-                        text=f"回答{i}\n依据：《若干措施》第6条\n有效期：三年")  # fmt: skip
+            add_message(
+                session,
+                conversation_id=conversation.id,
+                direction="out",
+                text=f"回答{i}\n依据：《若干措施》第6条\n有效期：三年",
+            )
         add_message(session, conversation_id=conversation.id, direction="out", text="长" * 500)
     with db.session() as session:
         rows = recent_turns(session, channel="web", user_id="u1", limit=3)

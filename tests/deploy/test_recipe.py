@@ -75,8 +75,9 @@ def test_proxy_terminates_tls_and_sets_the_client_address() -> None:
 @pytest.mark.parametrize("target", ["Makefile", "deploy/Dockerfile"])
 def test_installs_come_from_the_hashed_lock(target: str) -> None:
     text = (ROOT / target).read_text()
-    assert "--require-hashes -r" in text and "requirements.lock" in text.replace("$(LOCK)",
-                                                                                "requirements.lock")
+    assert "--require-hashes -r" in text and "requirements.lock" in text.replace(
+        "$(LOCK)", "requirements.lock"
+    )
 
 
 def test_lock_pins_every_dependency_with_hashes() -> None:

@@ -43,5 +43,9 @@ def llm_answerer(answerer: Any, fake_llm: FakeOpenAI) -> Any:
     """An Answerer sharing the session index, in LLM mode against the fake server."""
     from bot.answerer import Answerer
 
-    return Answerer(answerer.retriever, answerer.documents, llm_settings(None, fake_llm.url),
-                    answerer.composer.plain)
+    return Answerer(
+        answerer.retriever,
+        answerer.documents,
+        llm_settings(None, fake_llm.url),
+        answerer.composer.plain,
+    )

@@ -107,10 +107,13 @@ class FakeOpenAI:
 
         def chunk(delta: dict[str, Any], finish: str | None = None, **extra: Any) -> None:
             payload = {
-                "id": "chatcmpl-fake", "object": "chat.completion.chunk", "created": 0,
+                "id": "chatcmpl-fake",
+                "object": "chat.completion.chunk",
+                "created": 0,
                 "model": body.get("model", ""),
-                "choices": [{"index": 0, "delta": delta, "finish_reason": finish}], **extra,
-            }  # fmt: skip
+                "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
+                **extra,
+            }
             handler.wfile.write(f"data: {json.dumps(payload, ensure_ascii=False)}\n\n".encode())
             handler.wfile.flush()
 
@@ -121,10 +124,19 @@ class FakeOpenAI:
             chunk({"content": piece})
         chunk({}, "stop")
         if (body.get("stream_options") or {}).get("include_usage"):
-            usage = {"prompt_tokens": 100, "completion_tokens": len(reply.pieces),
-                     "total_tokens": 100 + len(reply.pieces)}  # fmt: skip
-            payload = {"id": "chatcmpl-fake", "object": "chat.completion.chunk", "created": 0,
-                       "model": body.get("model", ""), "choices": [], "usage": usage}
+            usage = {
+                "prompt_tokens": 100,
+                "completion_tokens": len(reply.pieces),
+                "total_tokens": 100 + len(reply.pieces),
+            }
+            payload = {
+                "id": "chatcmpl-fake",
+                "object": "chat.completion.chunk",
+                "created": 0,
+                "model": body.get("model", ""),
+                "choices": [],
+                "usage": usage,
+            }
             handler.wfile.write(f"data: {json.dumps(payload)}\n\n".encode())
         handler.wfile.write(b"data: [DONE]\n\n")
         handler.wfile.flush()

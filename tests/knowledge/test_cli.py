@@ -31,7 +31,9 @@ def test_ask_json_prints_the_contract(cli_env: Path, capsys: pytest.CaptureFixtu
     assert set(result) == ASK_KEYS
     assert result["intent"] == "policy_question" and result["in_scope"] is True
     assert result["citations"][0] == {
-        "doc_id": "measure-11", "article": 11, "title": "第11条 稳步降低融资成本",
+        "doc_id": "measure-11",
+        "article": 11,
+        "title": "第11条 稳步降低融资成本",
         "source": result["citations"][0]["source"],
     }
     assert "第11条" in result["citations"][0]["source"]
@@ -46,23 +48,35 @@ def test_search_json_lists_ranked_hits(cli_env: Path, capsys: pytest.CaptureFixt
     assert hits[0]["score"] >= hits[1]["score"] >= hits[2]["score"]
 
 
-def test_search_json_shows_the_repaired_query(cli_env: Path,
-                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_search_json_shows_the_repaired_query(
+    cli_env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["search", "林權抵壓貸款", "--k", "2", "--json"]) == 0
     hits = json.loads(capsys.readouterr().out)
     assert {h["normalized_query"] for h in hits} == {"林权抵押贷款"}
 
 
-def test_eval_json_reports_exact_keys(cli_env: Path, tmp_path: Path,
-                                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_eval_json_reports_exact_keys(
+    cli_env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     questions = tmp_path / "q.jsonl"
-    rows = [{"id": "a", "question": "科技贷是什么？", "articles": [6]},
-            {"id": "b", "question": "明天下雨吗？", "articles": [], "out_of_scope": True}]
+    rows = [
+        {"id": "a", "question": "科技贷是什么？", "articles": [6]},
+        {"id": "b", "question": "明天下雨吗？", "articles": [], "out_of_scope": True},
+    ]
     questions.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows))
     assert main(["eval", str(questions), "--k", "3", "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
-    assert list(result) == ["n", "hit@1", "hit@3", "mrr", "oos_n", "oos_accuracy",
-                            "false_reject", "misses"]
+    assert list(result) == [
+        "n",
+        "hit@1",
+        "hit@3",
+        "mrr",
+        "oos_n",
+        "oos_accuracy",
+        "false_reject",
+        "misses",
+    ]
     assert (result["n"], result["hit@1"], result["oos_accuracy"]) == (1, 1.0, 1.0)
 
 
@@ -70,8 +84,12 @@ def test_ask_stdin_answers_each_line_in_one_process(cli_env: Path) -> None:
     env = dict(os.environ)
     completed = subprocess.run(
         [sys.executable, "-m", "policybot.cli", "ask", "-", "--json"],
-        input="你好\n\n明天下雨吗？\n外贸贷是什么？\n", capture_output=True, text=True,
-        env=env, timeout=120, check=True,
+        input="你好\n\n明天下雨吗？\n外贸贷是什么？\n",
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=True,
     )
     lines = [json.loads(line) for line in completed.stdout.splitlines()]
     assert [r["intent"] for r in lines] == ["greeting", "out_of_scope", "policy_question"]
@@ -103,16 +121,31 @@ def test_eval_json_adds_by_kind_when_rows_have_kinds(
     questions = _write_rows(tmp_path / "q.jsonl", KIND_ROWS)
     assert main(["eval", str(questions), "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
-    assert list(result) == ["n", "hit@1", "hit@3", "mrr", "oos_n", "oos_accuracy",
-                            "false_reject", "misses", "by_kind"]
+    assert list(result) == [
+        "n",
+        "hit@1",
+        "hit@3",
+        "mrr",
+        "oos_n",
+        "oos_accuracy",
+        "false_reject",
+        "misses",
+        "by_kind",
+    ]
     assert list(result["by_kind"]) == ["short", "long", "oos"]
-    assert result["by_kind"]["short"] == {"n": 1, "hit@1": 1.0, "hit@3": 1.0,
-                                          "false_reject": 0.0, "oos_accuracy": 0.0}
+    assert result["by_kind"]["short"] == {
+        "n": 1,
+        "hit@1": 1.0,
+        "hit@3": 1.0,
+        "false_reject": 0.0,
+        "oos_accuracy": 0.0,
+    }
     assert result["by_kind"]["oos"]["oos_accuracy"] == 1.0
 
 
-def test_eval_text_prints_a_row_per_kind(cli_env: Path, tmp_path: Path,
-                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_eval_text_prints_a_row_per_kind(
+    cli_env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     questions = _write_rows(tmp_path / "q.jsonl", KIND_ROWS)
     assert main(["eval", str(questions)]) == 0
     lines = capsys.readouterr().out.splitlines()
@@ -120,8 +153,9 @@ def test_eval_text_prints_a_row_per_kind(cli_env: Path, tmp_path: Path,
     assert [line.split()[0] for line in lines[header + 1 : header + 4]] == ["short", "long", "oos"]
 
 
-def test_eval_answers_json_reviews_each_answer(cli_env: Path, tmp_path: Path,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_eval_answers_json_reviews_each_answer(
+    cli_env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     questions = _write_rows(tmp_path / "q.jsonl", KIND_ROWS)
     assert main(["eval", "--answers", str(questions), "--json"]) == 0
     review = json.loads(capsys.readouterr().out)
@@ -131,8 +165,15 @@ def test_eval_answers_json_reviews_each_answer(cli_env: Path, tmp_path: Path,
     assert rows["b"]["lead"] and rows["b"]["citation"].startswith(("依据", "资料来源", "政策依据"))
     assert rows["c"]["in_scope"] is False and rows["c"]["kind"] == "oos"
     assert review["totals"]["n"] == 3 and review["totals"]["in_scope"] == 2
-    assert set(review["totals"]) == {"n", "in_scope", "lead_short", "next_step", "own_words",
-                                     "distinct_leads", "complete"}
+    assert set(review["totals"]) == {
+        "n",
+        "in_scope",
+        "lead_short",
+        "next_step",
+        "own_words",
+        "distinct_leads",
+        "complete",
+    }
 
 
 def test_eval_answers_text_shows_lead_citation_and_next_step(
@@ -147,8 +188,9 @@ def test_eval_answers_text_shows_lead_citation_and_next_step(
     assert "共 2 题，作政策回答 1 题" in out
 
 
-def test_eval_missing_file_is_a_clear_error(cli_env: Path,
-                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_eval_missing_file_is_a_clear_error(
+    cli_env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["eval", "no-such-file.jsonl"]) == 2
     assert "无法读取问题文件" in capsys.readouterr().err
 

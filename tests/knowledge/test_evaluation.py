@@ -52,8 +52,16 @@ VERDICTS = {
 
 def test_evaluate_computes_hits_mrr_and_scope() -> None:
     result = evaluate(ScriptedAnswerer(VERDICTS), QUESTIONS, k=3)
-    assert set(result) == {"n", "hit@1", "hit@3", "mrr", "oos_n", "oos_accuracy",
-                           "false_reject", "misses"}
+    assert set(result) == {
+        "n",
+        "hit@1",
+        "hit@3",
+        "mrr",
+        "oos_n",
+        "oos_accuracy",
+        "false_reject",
+        "misses",
+    }
     assert result["n"] == 4
     assert result["hit@1"] == 0.25
     assert result["hit@3"] == 0.5
@@ -100,8 +108,16 @@ def test_evaluate_without_kind_has_no_by_kind() -> None:
 def test_evaluate_reports_each_kind_over_its_own_rows() -> None:
     rows = [{**row, "kind": KINDS[row["id"]]} for row in QUESTIONS]
     result = evaluate(ScriptedAnswerer(VERDICTS), rows, k=3)
-    assert list(result)[:8] == ["n", "hit@1", "hit@3", "mrr", "oos_n", "oos_accuracy",
-                                "false_reject", "misses"]
+    assert list(result)[:8] == [
+        "n",
+        "hit@1",
+        "hit@3",
+        "mrr",
+        "oos_n",
+        "oos_accuracy",
+        "false_reject",
+        "misses",
+    ]
     assert result["hit@1"] == 0.25  # the overall figures do not change
     assert result["by_kind"] == {
         # a: rank 1, b: rank 3; o2: out of scope, answered

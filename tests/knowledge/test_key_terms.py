@@ -29,19 +29,29 @@ def known(word: str) -> bool:
 @pytest.mark.parametrize(
     ("title", "subject", "expected"),
     [
-        ("三明市中小企业应急转贷资金使用指南", "应急转贷资金",
-         {"应急转贷资金", "应急转贷", "转贷资金", "应急资金"}),
-        ("三明市创业担保贷款办理须知", "创业担保贷款",
-         {"创业担保贷款", "创业担保贷", "创业贷款", "创业担保"}),
-        ("关于做好2025年度技改基金贷款申报工作的通知", "技改基金贷款",
-         {"技改基金贷款", "技改基金", "技改贷款", "技改基金贷"}),
+        (
+            "三明市中小企业应急转贷资金使用指南",
+            "应急转贷资金",
+            {"应急转贷资金", "应急转贷", "转贷资金", "应急资金"},
+        ),
+        (
+            "三明市创业担保贷款办理须知",
+            "创业担保贷款",
+            {"创业担保贷款", "创业担保贷", "创业贷款", "创业担保"},
+        ),
+        (
+            "关于做好2025年度技改基金贷款申报工作的通知",
+            "技改基金贷款",
+            {"技改基金贷款", "技改基金", "技改贷款", "技改基金贷"},
+        ),
         ("三明市普惠金融服务站建设情况", "普惠金融服务站", {"普惠金融服务站"}),
         ("沙县区小吃贷操作指引", "沙县区小吃贷", {"小吃贷", "沙县小吃"}),
         ("三明市融资担保费补贴申领指南", "融资担保费补贴", {"担保费补贴"}),
     ],
 )
-def test_title_aliases_cut_the_subject_and_its_short_forms(title: str, subject: str,
-                                                           expected: set[str]) -> None:
+def test_title_aliases_cut_the_subject_and_its_short_forms(
+    title: str, subject: str, expected: set[str]
+) -> None:
     from knowledge.key_terms import _words
 
     assert "".join(title_subject(_words(title))) == subject
@@ -50,9 +60,13 @@ def test_title_aliases_cut_the_subject_and_its_short_forms(title: str, subject: 
 
 @pytest.mark.parametrize(
     "title",
-    ["三明市中小企业应急转贷资金使用指南", "三明市创业担保贷款办理须知",
-     "关于做好融资担保工作的通知", "三明市科技型企业知识产权质押融资管理办法",
-     "2025年度民营小微企业信用贷款政策解读"],
+    [
+        "三明市中小企业应急转贷资金使用指南",
+        "三明市创业担保贷款办理须知",
+        "关于做好融资担保工作的通知",
+        "三明市科技型企业知识产权质押融资管理办法",
+        "2025年度民营小微企业信用贷款政策解读",
+    ],
 )
 def test_title_aliases_are_never_everyday_policy_words(title: str) -> None:
     for name in title_aliases(title, known):
@@ -77,12 +91,25 @@ def test_related_articles_keeps_articles_near_the_top_vote() -> None:
 def test_with_key_terms_relates_staff_docs_to_measures_and_keeps_front_matter() -> None:
     matcher = glossary_matcher(load_glossary(KNOWLEDGE))
     staff = [
-        Document("staff-zd-1", None, "三明市中小企业应急转贷资金使用指南",
-                 "贷款到期前可以申请应急转贷资金过桥，续贷发放后归还。", kind="staff"),
-        Document("staff-zd-2", None, "三明市中小企业应急转贷资金使用指南", "咨询工信局。",
-                 kind="staff"),
-        Document("staff-own-1", None, "林业贷款说明", "林权可以抵押。", kind="staff",
-                 related_articles=(7,), meta={"aliases": "林农贷"}),
+        Document(
+            "staff-zd-1",
+            None,
+            "三明市中小企业应急转贷资金使用指南",
+            "贷款到期前可以申请应急转贷资金过桥，续贷发放后归还。",
+            kind="staff",
+        ),
+        Document(
+            "staff-zd-2", None, "三明市中小企业应急转贷资金使用指南", "咨询工信局。", kind="staff"
+        ),
+        Document(
+            "staff-own-1",
+            None,
+            "林业贷款说明",
+            "林权可以抵押。",
+            kind="staff",
+            related_articles=(7,),
+            meta={"aliases": "林农贷"},
+        ),
     ]
     first, second, own = with_key_terms(staff, PACKAGED, lambda t: matcher.match(t).votes)
     assert first.related_articles[0] == 6 and second.related_articles == first.related_articles
@@ -92,8 +119,11 @@ def test_with_key_terms_relates_staff_docs_to_measures_and_keeps_front_matter() 
 
 @pytest.mark.parametrize(
     "title",
-    ["关于做好融资担保工作的通知", "2025年度民营小微企业信用贷款政策解读",
-     "三明市无还本续贷操作指引"],
+    [
+        "关于做好融资担保工作的通知",
+        "2025年度民营小微企业信用贷款政策解读",
+        "三明市无还本续贷操作指引",
+    ],
 )
 def test_title_aliases_of_a_title_made_of_policy_words_is_empty(title: str) -> None:
     assert title_aliases(title, known) == []
@@ -101,8 +131,12 @@ def test_title_aliases_of_a_title_made_of_policy_words_is_empty(title: str) -> N
 
 @pytest.mark.parametrize(
     "title",
-    ["关于三明市政府性融资担保业务收费标准的说明", "三明市普惠金融服务站建设情况",
-     "沙县区小吃贷操作指引", "三明市“快服贷”产品介绍"],
+    [
+        "关于三明市政府性融资担保业务收费标准的说明",
+        "三明市普惠金融服务站建设情况",
+        "沙县区小吃贷操作指引",
+        "三明市“快服贷”产品介绍",
+    ],
 )
 def test_title_aliases_do_not_start_or_end_with_a_stray_character(title: str) -> None:
     from knowledge.key_terms import _words

@@ -48,7 +48,8 @@ CASES = {
     "markdown heading": _text_file(".md", f"# {TITLE}\n\n## 一、资金用途\n\n{FIRST}\n{SECOND}\n"),
     "markdown second-level only": _text_file(".md", f"## {TITLE}\n\n{FIRST}\n- {SECOND}\n"),
     "front matter title": _text_file(
-        ".md", f"---\ntitle: {TITLE}\n---\n# 内部草稿\n{FIRST}{SECOND}"),
+        ".md", f"---\ntitle: {TITLE}\n---\n# 内部草稿\n{FIRST}{SECOND}"
+    ),
     "text first short line": _text_file(".txt", f"{TITLE}\n\n{FIRST}\n{SECOND}\n"),
     "markdown first short line": _text_file(".md", f"  {TITLE}  \n{FIRST}\n{SECOND}"),
     "docx Title style": _docx_file("Title"),
@@ -58,8 +59,9 @@ CASES = {
 
 
 @pytest.mark.parametrize("write", CASES.values(), ids=list(CASES))
-def test_read_staff_document_takes_title_from_content(tmp_path: Path,
-                                                      write: Callable[[Path], Path]) -> None:
+def test_read_staff_document_takes_title_from_content(
+    tmp_path: Path, write: Callable[[Path], Path]
+) -> None:
     staff = read_staff_document(write(tmp_path))
     assert staff.title == TITLE
     assert staff.body.startswith(FIRST) and SECOND in staff.body
@@ -82,8 +84,9 @@ def test_load_staff_docs_cites_the_title_not_the_file_name(
     [f"{FIRST}\n{SECOND}", f"{FIRST}{SECOND}{FIRST}", "说明。\n" + FIRST],
     ids=["sentence first", "one long line", "closed first line"],
 )
-def test_read_staff_document_without_title_line_keeps_all_text(tmp_path: Path,
-                                                               content: str) -> None:
+def test_read_staff_document_without_title_line_keeps_all_text(
+    tmp_path: Path, content: str
+) -> None:
     path = tmp_path / "notice.txt"
     path.write_text(content, encoding="utf-8")
     staff = read_staff_document(path)
@@ -94,8 +97,9 @@ def test_read_staff_document_without_title_line_keeps_all_text(tmp_path: Path,
 
 def test_read_staff_document_with_front_matter_title_keeps_first_line(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
-    path.write_text(f"---\ntitle: {TITLE}\naliases: 转贷基金\n---\n申请条件\n{FIRST}",
-                    encoding="utf-8")
+    path.write_text(
+        f"---\ntitle: {TITLE}\naliases: 转贷基金\n---\n申请条件\n{FIRST}", encoding="utf-8"
+    )
     staff = read_staff_document(path)
     assert (staff.title, staff.meta["aliases"]) == (TITLE, "转贷基金")
     assert staff.body == f"申请条件。\n{FIRST}"
@@ -109,8 +113,14 @@ def test_read_staff_document_closes_unpunctuated_lines(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("line", "expected"),
-    [(TITLE, True), ("三明市应急转贷资金使用指南（2025年版）", True), (FIRST, False),
-     ("申请材料：", False), ("应急转贷资金" * 8, False), ("", False)],
+    [
+        (TITLE, True),
+        ("三明市应急转贷资金使用指南（2025年版）", True),
+        (FIRST, False),
+        ("申请材料：", False),
+        ("应急转贷资金" * 8, False),
+        ("", False),
+    ],
 )
 def test_is_title_like_accepts_short_unpunctuated_lines(line: str, expected: bool) -> None:
     assert is_title_like(line) is expected
@@ -120,11 +130,16 @@ def _pdf(path: Path, lines: list[str], title: str | None) -> Path:
     """A one-page PDF with ASCII text lines (Helvetica) and an optional metadata title."""
     writer = PdfWriter()
     page = writer.add_blank_page(400, 300)
-    font = DictionaryObject({NameObject("/Type"): NameObject("/Font"),
-                             NameObject("/Subtype"): NameObject("/Type1"),
-                             NameObject("/BaseFont"): NameObject("/Helvetica")})
+    font = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Font"),
+            NameObject("/Subtype"): NameObject("/Type1"),
+            NameObject("/BaseFont"): NameObject("/Helvetica"),
+        }
+    )
     page[NameObject("/Resources")] = DictionaryObject(
-        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})})
+        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})}
+    )
     shown = " 0 -20 Td ".join(f"({line}) Tj" for line in lines)
     stream = DecodedStreamObject()
     stream.set_data(f"BT /F1 12 Tf 20 250 Td {shown} ET".encode("ascii"))
@@ -139,8 +154,11 @@ def _pdf(path: Path, lines: list[str], title: str | None) -> Path:
     ("meta_title", "title", "body"),
     [
         (TITLE, TITLE, "Bridge loan guide The fund lends for ten days at most."),
-        ("Microsoft Word - zhuandai.docx", "Bridge loan guide",
-         "The fund lends for ten days at most."),
+        (
+            "Microsoft Word - zhuandai.docx",
+            "Bridge loan guide",
+            "The fund lends for ten days at most.",
+        ),
         (None, "Bridge loan guide", "The fund lends for ten days at most."),
     ],
     ids=["metadata title", "file name as metadata title", "no metadata"],
@@ -148,8 +166,11 @@ def _pdf(path: Path, lines: list[str], title: str | None) -> Path:
 def test_read_staff_document_pdf_title_from_metadata_or_first_line(
     tmp_path: Path, meta_title: str | None, title: str, body: str
 ) -> None:
-    path = _pdf(tmp_path / "guide.pdf", ["Bridge loan guide", "The fund lends for ten",
-                                         "days at most."], meta_title)
+    path = _pdf(
+        tmp_path / "guide.pdf",
+        ["Bridge loan guide", "The fund lends for ten", "days at most."],
+        meta_title,
+    )
     staff = read_staff_document(path)
     assert (staff.title, staff.body) == (title, body)
 

@@ -45,16 +45,20 @@ def staff_answerer(index_dir: Path, tmp_path_factory: pytest.TempPathFactory) ->
     root = tmp_path_factory.mktemp("staff")
     shutil.copytree(index_dir, root / "index")  # reuse the packaged passages' vectors
     shutil.copytree(STAFF_DOCS, root / "data" / "knowledge")
-    settings = Settings(_env_file=None, POLICYBOT_DATA_DIR=root / "data",  # type: ignore[call-arg]
-                        POLICYBOT_INDEX_DIR=root / "index")
+    settings = Settings(
+        _env_file=None,
+        POLICYBOT_DATA_DIR=root / "data",  # type: ignore[call-arg]
+        POLICYBOT_INDEX_DIR=root / "index",
+    )
     report = build_index(settings, progress=False)
     assert 0 < report.embedded < report.passages / 4  # only the staff passages are new
     return load_answerer(settings)
 
 
 @pytest.mark.parametrize(("stem", "question"), QUESTIONS)
-def test_answer_cites_the_staff_document_asked_about(staff_answerer: Any, stem: str,
-                                                     question: str) -> None:
+def test_answer_cites_the_staff_document_asked_about(
+    staff_answerer: Any, stem: str, question: str
+) -> None:
     answer = staff_answerer.answer(question)
     assert answer.in_scope
     first = answer.citations[0]
@@ -65,8 +69,9 @@ def test_answer_cites_the_staff_document_asked_about(staff_answerer: Any, stem: 
 
 
 @pytest.mark.parametrize("stem", sorted(HEADINGS))
-def test_search_ranks_staff_document_first_for_its_own_opening(staff_answerer: Any,
-                                                               stem: str) -> None:
+def test_search_ranks_staff_document_first_for_its_own_opening(
+    staff_answerer: Any, stem: str
+) -> None:
     doc = staff_answerer.document(f"staff-{stem}-1")
     opening = doc.text.split("。")[0] + "。"
     assert staff_answerer.retriever.search(opening, 1)[0].doc_id == f"staff-{stem}-1"
@@ -74,10 +79,12 @@ def test_search_ranks_staff_document_first_for_its_own_opening(staff_answerer: A
 
 def test_search_ranks_bridge_fund_note_first_for_how_to_apply(staff_answerer: Any) -> None:
     assert staff_answerer.retriever.search("应急转贷资金怎么申请", 1)[0].doc_id.startswith(
-        "staff-zhuandai-")
+        "staff-zhuandai-"
+    )
 
 
 @pytest.mark.parametrize(("question", "doc_id"), OTHER_QUESTIONS)
-def test_answer_to_other_subjects_keeps_its_source(staff_answerer: Any, question: str,
-                                                   doc_id: str) -> None:
+def test_answer_to_other_subjects_keeps_its_source(
+    staff_answerer: Any, question: str, doc_id: str
+) -> None:
     assert staff_answerer.answer(question).citations[0].doc_id == doc_id

@@ -106,8 +106,15 @@ def cluster(
             data_dir.mkdir()
             log_path = tmp_path / f"instance-{name}.log"
             port = free_port()
-            command = [sys.executable, "-m", "policybot.cli", "serve", "--port", str(port),
-                       "--no-access-log"]  # fmt: skip
+            command = [
+                sys.executable,
+                "-m",
+                "policybot.cli",
+                "serve",
+                "--port",
+                str(port),
+                "--no-access-log",
+            ]
             process = subprocess.Popen(
                 command,
                 env={**os.environ, **common, "POLICYBOT_DATA_DIR": str(data_dir)},

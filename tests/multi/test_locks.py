@@ -14,8 +14,11 @@ from storage.locks import lock_key, try_lock
 
 def database(url: str, data_dir: Path) -> Database:
     """A database handle on these settings."""
-    settings = Settings(_env_file=None, DATABASE_URL=url,  # type: ignore[call-arg]
-                        POLICYBOT_DATA_DIR=data_dir)  # fmt: skip
+    settings = Settings(
+        _env_file=None,
+        DATABASE_URL=url,  # type: ignore[call-arg]
+        POLICYBOT_DATA_DIR=data_dir,
+    )
     return open_database(settings)
 
 

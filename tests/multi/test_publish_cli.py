@@ -22,8 +22,9 @@ from tests.multi.conftest import Instance, wait_for
 def publish(env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
     """Run `policybot index --publish` with these settings."""
     command = [sys.executable, "-m", "policybot.cli", "index", "--publish"]
-    return subprocess.run(command, env={**os.environ, **env}, cwd=cwd, capture_output=True,
-                          text=True, timeout=600)  # fmt: skip
+    return subprocess.run(
+        command, env={**os.environ, **env}, cwd=cwd, capture_output=True, text=True, timeout=600
+    )
 
 
 def versions(database_url: str) -> list[tuple[str, bool]]:
@@ -45,8 +46,11 @@ def test_publish_command_reaches_running_instances(
     assert instance.ready()["index_version"] == "base"
     data_dir = tmp_path / "cli"
     data_dir.mkdir()
-    env = {"DATABASE_URL": postgres_url, "POLICYBOT_DATA_DIR": str(data_dir),
-           "POLICYBOT_INDEX_DIR": str(index_dir)}  # fmt: skip
+    env = {
+        "DATABASE_URL": postgres_url,
+        "POLICYBOT_DATA_DIR": str(data_dir),
+        "POLICYBOT_INDEX_DIR": str(index_dir),
+    }
     done = publish(env, data_dir)
     assert done.returncode == 0, done.stderr
     assert versions(postgres_url) == [("published", True)]
@@ -60,8 +64,11 @@ def test_publish_command_exits_non_zero_when_the_gate_refuses(
     data_dir = tmp_path / "cli"
     (data_dir / "knowledge").mkdir(parents=True)
     (data_dir / "knowledge" / "常见问题.md").write_bytes(_misleading_document())
-    env = {"DATABASE_URL": "", "POLICYBOT_DATA_DIR": str(data_dir),
-           "POLICYBOT_INDEX_DIR": str(index_dir)}  # fmt: skip
+    env = {
+        "DATABASE_URL": "",
+        "POLICYBOT_DATA_DIR": str(data_dir),
+        "POLICYBOT_INDEX_DIR": str(index_dir),
+    }
     done = publish(env, data_dir)
     assert done.returncode == 1, done.stdout + done.stderr
     assert "回归检查未通过" in done.stderr

@@ -55,9 +55,11 @@ def test_only_one_instance_polls_and_another_takes_over_after_kill_9(
     cluster: Callable[..., list[Instance]], counting_api: CountingTelegramAPI
 ) -> None:
     instances = cluster(
-        2, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_BASE_URL=counting_api.base_url,
+        2,
+        TELEGRAM_BOT_TOKEN=TOKEN,
+        TELEGRAM_BASE_URL=counting_api.base_url,
         TELEGRAM_WEBHOOK_SECRET="",
-    )  # fmt: skip
+    )
     poller = wait_for(
         lambda: next((i for i in instances if POLLING in i.log()), None), 60, "a poller"
     )

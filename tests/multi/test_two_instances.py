@@ -113,8 +113,9 @@ def test_publish_on_one_instance_is_served_by_the_other_within_10_s(
             assert login(http, "coord").status_code == 303
             token = csrf_of(http.get("/admin/knowledge").text)
             files = {"document": ("沙溪助企贷.md", STAFF_DOC.encode(), "text/markdown")}
-            published = http.post("/admin/knowledge/upload", data={"csrf_token": token},
-                                  files=files)  # fmt: skip
+            published = http.post(
+                "/admin/knowledge/upload", data={"csrf_token": token}, files=files
+            )
         assert published.status_code == 200 and "已发布新索引" in published.text
         published_at = time.monotonic()
         label = a.ready()["index_version"]

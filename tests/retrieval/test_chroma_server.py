@@ -20,16 +20,19 @@ pytestmark = pytest.mark.chroma_server
 def server_settings(tmp_path: Path, chroma_url: str) -> Settings:
     """Settings pointing at the Chroma server, with a private local index dir."""
     return Settings(  # type: ignore[call-arg]
-        _env_file=None, POLICYBOT_DATA_DIR=tmp_path / "data",
-        POLICYBOT_INDEX_DIR=tmp_path / "index", CHROMA_URL=chroma_url,
+        _env_file=None,
+        POLICYBOT_DATA_DIR=tmp_path / "data",
+        POLICYBOT_INDEX_DIR=tmp_path / "index",
+        CHROMA_URL=chroma_url,
     )
 
 
 def test_build_index_writes_passages_to_chroma_server(server_settings: Any) -> None:
     embedder = FakeEmbedder()
     report = build_index(server_settings, embedder=embedder, progress=False)
-    store = ChromaStore(open_client(server_settings.resolved_index_dir, server_settings.chroma_url),
-                        embedder)
+    store = ChromaStore(
+        open_client(server_settings.resolved_index_dir, server_settings.chroma_url), embedder
+    )
     assert store.collection.count() == report.passages
     assert not (server_settings.resolved_index_dir / "chroma").exists()
 

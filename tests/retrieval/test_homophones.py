@@ -39,7 +39,7 @@ def _slips(retriever: Any, knowledge_dir: Path) -> list[tuple[str, str]]:
         for pos, syllable in enumerate(terms[term]):
             others = [c for c in homophones.get(syllable, []) if c != term[pos]]
             if others:
-                slips.append((term, term[:pos] + others[0] + term[pos + 1:]))
+                slips.append((term, term[:pos] + others[0] + term[pos + 1 :]))
     return slips
 
 
@@ -53,8 +53,12 @@ def test_prepare_repairs_one_slip_in_every_glossary_term(answerer: Any) -> None:
 
 
 def test_prepare_leaves_clean_questions_alone(answerer: Any) -> None:
-    questions = [json.loads(line)["question"] for path in CHECK_FILES
-                 for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    questions = [
+        json.loads(line)["question"]
+        for path in CHECK_FILES
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     changed = [q for q in questions if answerer.retriever.prepare(q)[1]]
     assert len(questions) > 400
     assert len(changed) / len(questions) <= 0.01, changed
@@ -62,9 +66,16 @@ def test_prepare_leaves_clean_questions_alone(answerer: Any) -> None:
 
 @pytest.mark.parametrize(
     ("slipped", "expected"),
-    [("续代怎么办理", "续贷"), ("担报公司收费标准", "担保"), ("保正金比例能不能降", "保证金"),
-     ("每次序代都要我出评古费", "评估费"), ("怎么进融资白明单", "白名单"), ("应收账款质压", "质押"),
-     ("这个措失到2028年还管用吗", "措施"), ("人民因行的再贷款", "人民银行")],
+    [
+        ("续代怎么办理", "续贷"),
+        ("担报公司收费标准", "担保"),
+        ("保正金比例能不能降", "保证金"),
+        ("每次序代都要我出评古费", "评估费"),
+        ("怎么进融资白明单", "白名单"),
+        ("应收账款质压", "质押"),
+        ("这个措失到2028年还管用吗", "措施"),
+        ("人民因行的再贷款", "人民银行"),
+    ],
 )
 def test_prepare_repairs_reported_slips(answerer: Any, slipped: str, expected: str) -> None:
     assert expected in answerer.retriever.prepare(slipped)[0]
@@ -77,16 +88,25 @@ def test_prepare_keeps_real_words_that_sound_like_terms(answerer: Any, text: str
 
 @pytest.mark.parametrize(
     ("syllable", "folded"),
-    [("zhang", "zan"), ("chi", "ci"), ("shi", "si"), ("li", "ni"), ("ling", "nin"),
-     ("feng", "fen"), ("dang", "dan"), ("ma", "ma")],
+    [
+        ("zhang", "zan"),
+        ("chi", "ci"),
+        ("shi", "si"),
+        ("li", "ni"),
+        ("ling", "nin"),
+        ("feng", "fen"),
+        ("dang", "dan"),
+        ("ma", "ma"),
+    ],
 )
 def test_fold_merges_common_confusions(syllable: str, folded: str) -> None:
     assert fold(syllable) == folded
 
 
 def test_repairer_requires_exact_sound_when_no_character_is_kept() -> None:
-    repairer = HomophoneRepairer({"续贷": ["xu", "dai"]}, {"序": "xu", "代": "dai", "书": "shu",
-                                                       "带": "dai"}, ())
+    repairer = HomophoneRepairer(
+        {"续贷": ["xu", "dai"]}, {"序": "xu", "代": "dai", "书": "shu", "带": "dai"}, ()
+    )
     assert repairer.lookup("序代") == "续贷"
     assert repairer.lookup("书带") is None  # shu ≠ xu even though s/sh fold together
     assert repairer.lookup("续贷") is None

@@ -60,9 +60,15 @@ def test_set_feedback_only_on_own_bot_messages(db: Database) -> None:
         theirs = get_or_create_conversation(session, channel="web", user_id="b").id
         question = add_message(session, conversation_id=mine, direction="in", text="问")
         answer = add_message(
-            session, conversation_id=mine, direction="out", text="答", intent="policy_question",
-            in_scope=True, top_score=0.5, citations=[{"doc_id": "measure-6", "article": 6}],
-        )  # fmt: skip
+            session,
+            conversation_id=mine,
+            direction="out",
+            text="答",
+            intent="policy_question",
+            in_scope=True,
+            top_score=0.5,
+            citations=[{"doc_id": "measure-6", "article": 6}],
+        )
     with db.session() as session:
         assert set_feedback(session, conversation_id=mine, message_id=answer.id, value=-1)
         assert not set_feedback(session, conversation_id=mine, message_id=question.id, value=1)

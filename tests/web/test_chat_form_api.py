@@ -72,8 +72,10 @@ def test_spoken_and_colloquial_form_lands_as_meant(client: httpx.Client, live: L
     assert "登记编号" in text, text
     request = stored(live)
     assert (request.company_name, request.phone, request.contact_name) == (
-        "三明市闽运机械制造有限公司", "13905981234", "林晓明",
-    )  # fmt: skip
+        "三明市闽运机械制造有限公司",
+        "13905981234",
+        "林晓明",
+    )
     assert (request.amount_wan, request.term_months, request.county) == (1500.0, 30, "沙县区")
     assert request.credit_code == code and request.credit_code_unverified is True
     assert (request.renewal_due, request.first_loan, request.note) == (False, True, "")

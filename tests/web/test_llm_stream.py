@@ -178,8 +178,9 @@ def test_stream_model_stopped_gives_cited_offline_answer(
 def test_json_chat_in_llm_mode_returns_grounded_answer(llm_app: Any, fake_llm: FakeOpenAI):
     live = llm_app()
     fake_llm.reply(Reply([GROUNDED]))
-    body = httpx.post(f"{live.url}/api/chat", json={"session_id": "s-json", "text": QUESTION},
-                      timeout=30).json()  # fmt: skip
+    body = httpx.post(
+        f"{live.url}/api/chat", json={"session_id": "s-json", "text": QUESTION}, timeout=30
+    ).json()
     assert body["messages"][0]["text"].startswith("可以放心，政府性融资担保机构")
     assert [c["article"] for c in body["messages"][0]["citations"]] == [9]
 

@@ -33,9 +33,13 @@ class _Answerer:
 
 @pytest.mark.parametrize(
     ("answerer", "expected"),
-    [(None, False), (_Answerer(False), False), (_Answerer(RuntimeError("x")), False),
-     (_Answerer(True), True)],
-)  # fmt: skip
+    [
+        (None, False),
+        (_Answerer(False), False),
+        (_Answerer(RuntimeError("x")), False),
+        (_Answerer(True), True),
+    ],
+)
 def test_index_ready_follows_answerer(answerer: Any, expected: bool) -> None:
     assert _index_ready(answerer) is expected
 
@@ -51,8 +55,15 @@ def test_metrics_count_chat_requests_by_route(client: httpx.Client) -> None:
 def test_openapi_documents_the_api(client: httpx.Client) -> None:
     spec = client.get("/openapi.json").json()
     paths = spec["paths"]
-    for path in ("/api/chat", "/api/chat/stream", "/api/intake", "/api/intake/{ref}",
-                 "/api/feedback", "/healthz", "/readyz"):  # fmt: skip
+    for path in (
+        "/api/chat",
+        "/api/chat/stream",
+        "/api/intake",
+        "/api/intake/{ref}",
+        "/api/feedback",
+        "/healthz",
+        "/readyz",
+    ):
         assert path in paths
     intake = paths["/api/intake"]["post"]
     assert {"201", "422", "429", "413"} <= set(intake["responses"])

@@ -42,8 +42,9 @@ def test_post_hostile_bytes_gets_documented_4xx(
 
 
 def test_intake_unparsable_body_gets_documented_errors_shape(client: httpx.Client) -> None:
-    response = client.post("/api/intake", content=b"[1]",
-                           headers={"Content-Type": "application/json"})  # fmt: skip
+    response = client.post(
+        "/api/intake", content=b"[1]", headers={"Content-Type": "application/json"}
+    )
     assert response.status_code == 422
     body = response.json()
     assert isinstance(body["detail"], str) and isinstance(body["errors"], dict) and body["errors"]
@@ -60,8 +61,13 @@ def test_api_conforms_to_its_schema(live: LiveServer) -> None:
         operations += 1
 
         @given(case=operation.as_strategy())
-        @settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
-                  suppress_health_check=list(HealthCheck))  # fmt: skip
+        @settings(
+            max_examples=EXAMPLES,
+            deadline=None,
+            derandomize=True,
+            database=None,
+            suppress_health_check=list(HealthCheck),
+        )
         def check(case: schemathesis.Case) -> None:
             # Not applicable: the intake body is validated by rules a schema cannot state (the
             # credit code's check character), answered with the documented 422 IntakeErrors.

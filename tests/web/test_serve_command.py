@@ -35,8 +35,15 @@ def wait_ready(process: subprocess.Popen[bytes], base: str) -> None:
 def test_serve_command_serves_demo_and_chat(tmp_path: Path, index_dir: Path) -> None:
     port = free_port()
     env = dict(os.environ, POLICYBOT_DATA_DIR=str(tmp_path), POLICYBOT_INDEX_DIR=str(index_dir))
-    command = [sys.executable, "-m", "policybot.cli", "serve", "--port", str(port),
-               "--no-access-log"]  # fmt: skip
+    command = [
+        sys.executable,
+        "-m",
+        "policybot.cli",
+        "serve",
+        "--port",
+        str(port),
+        "--no-access-log",
+    ]
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -54,10 +61,23 @@ def test_serve_command_serves_demo_and_chat(tmp_path: Path, index_dir: Path) -> 
 
 def test_serve_command_with_two_workers_answers_and_stops(tmp_path: Path, index_dir: Path) -> None:
     port = free_port()
-    env = dict(os.environ, POLICYBOT_DATA_DIR=str(tmp_path), POLICYBOT_INDEX_DIR=str(index_dir),
-               RATE_LIMIT_CHAT="0")  # fmt: skip
-    command = [sys.executable, "-m", "policybot.cli", "serve", "--port", str(port),
-               "--workers", "2", "--no-access-log"]  # fmt: skip
+    env = dict(
+        os.environ,
+        POLICYBOT_DATA_DIR=str(tmp_path),
+        POLICYBOT_INDEX_DIR=str(index_dir),
+        RATE_LIMIT_CHAT="0",
+    )
+    command = [
+        sys.executable,
+        "-m",
+        "policybot.cli",
+        "serve",
+        "--port",
+        str(port),
+        "--workers",
+        "2",
+        "--no-access-log",
+    ]
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:

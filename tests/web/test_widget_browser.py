@@ -18,8 +18,14 @@ from tests.web.conftest import LiveServer, broken_credit_code, valid_credit_code
 
 pytestmark = pytest.mark.browser
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"]  # fmt: skip
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 QUESTION = "贷款快到期了还想继续用，可以无还本续贷吗？"
 FRAME = "#policybot-widget iframe"
@@ -134,11 +140,13 @@ def test_widget_form_fixes_wrong_credit_code_and_gives_reference(
 
 def focused_in_shadow(page: Any) -> str:
     """Class of the element focused inside the widget's shadow root ('' when elsewhere)."""
-    return str(page.evaluate(
-        "() => { const h = document.getElementById('policybot-widget');"
-        " return document.activeElement === h && h.shadowRoot.activeElement ?"
-        " h.shadowRoot.activeElement.className : ''; }"
-    ))  # fmt: skip
+    return str(
+        page.evaluate(
+            "() => { const h = document.getElementById('policybot-widget');"
+            " return document.activeElement === h && h.shadowRoot.activeElement ?"
+            " h.shadowRoot.activeElement.className : ''; }"
+        )
+    )
 
 
 def test_widget_keyboard_only_path(page: Any) -> None:
@@ -183,9 +191,12 @@ def test_widget_larger_text_toggle(page: Any) -> None:
 
 def test_widget_mobile_viewport_fills_screen(browser: Any, live: LiveServer) -> None:
     context = browser.new_context(
-        viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
-        has_touch=True, locale="zh-CN",
-    )  # fmt: skip
+        viewport={"width": 390, "height": 844},
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+        locale="zh-CN",
+    )
     tab = context.new_page()
     tab.goto(f"{live.url}/demo")
     frame = open_widget(tab)

@@ -76,9 +76,14 @@ def test_cors_preflight_only_for_allowed_origins(
 def test_shared_answer_page_renders_text_and_sources(
     client: httpx.Client, live: LiveServer
 ) -> None:
-    citation = {"doc_id": "measure-6", "article": 6, "title": "落实专项贷款政策",
-                "source": "《三明市提增民营小微企业融资服务质效若干措施》",
-                "units": "人行三明市分行", "excerpt": "支持民营小微企业创新转型"}  # fmt: skip
+    citation = {
+        "doc_id": "measure-6",
+        "article": 6,
+        "title": "落实专项贷款政策",
+        "source": "《三明市提增民营小微企业融资服务质效若干措施》",
+        "units": "人行三明市分行",
+        "excerpt": "支持民营小微企业创新转型",
+    }
     with live.app.state.db.session() as session:
         session.add(SharedAnswer(id="abc123", text="第一段<b>\n第二段", citations=[citation]))
     page = client.get("/a/abc123")

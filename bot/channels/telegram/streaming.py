@@ -75,9 +75,13 @@ class GrowingMessage:
     async def _edit(self, html: str, markup: Any) -> None:
         try:
             await self.bot.edit_message_text(
-                chat_id=self.chat_id, message_id=self.message_id, text=html,
-                parse_mode=ParseMode.HTML, reply_markup=markup, **self.options,
-            )  # fmt: skip
+                chat_id=self.chat_id,
+                message_id=self.message_id,
+                text=html,
+                parse_mode=ParseMode.HTML,
+                reply_markup=markup,
+                **self.options,
+            )
         except BadRequest as exc:
             if "not modified" not in str(exc).lower():
                 raise
@@ -99,8 +103,9 @@ async def answer_live(bot: Any, chat_id: int, ctx: Any, user_id: str, text: str)
     try:
         while True:
             getter = asyncio.ensure_future(sink.queue.get())
-            await asyncio.wait({getter, task}, timeout=live.due(),
-                               return_when=asyncio.FIRST_COMPLETED)  # fmt: skip
+            await asyncio.wait(
+                {getter, task}, timeout=live.due(), return_when=asyncio.FIRST_COMPLETED
+            )
             if getter.done():
                 kind, piece = getter.result()
                 if kind == "abort":

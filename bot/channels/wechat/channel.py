@@ -28,8 +28,15 @@ log = logging.getLogger(__name__)
 router = APIRouter()
 
 SUCCESS = "success"  # tells WeChat not to retry and not to show an error
-_DETAIL = {"application/json": {"schema": {
-    "type": "object", "properties": {"detail": {"type": "string"}}, "required": ["detail"]}}}
+_DETAIL = {
+    "application/json": {
+        "schema": {
+            "type": "object",
+            "properties": {"detail": {"type": "string"}},
+            "required": ["detail"],
+        }
+    }
+}
 # Refusals documented in the OpenAPI schema (see errors.py for when each is sent).
 CALLBACK_RESPONSES: dict[int | str, dict[str, Any]] = {
     400: {"description": "Malformed XML or encrypted payload", "content": _DETAIL},

@@ -56,8 +56,14 @@ def test_old_renewal_button_changes_renewal_not_first_loan(polling_bot: Bot) -> 
     renewal = FIELD_BY_NAME["renewal_due"].prompt
     first_loan = FIELD_BY_NAME["first_loan"].prompt
     bot.say("/apply", expect="企业全称")
-    for text in ["三明市测试机械制造有限公司", CREDIT_CODE, "三元区", "制造业", "张三",
-                 "13912345678"]:  # fmt: skip
+    for text in [
+        "三明市测试机械制造有限公司",
+        CREDIT_CODE,
+        "三元区",
+        "制造业",
+        "张三",
+        "13912345678",
+    ]:
         bot.say(text, expect="（")
     assert "您填写的是 1500 万元，对吗？" in bot.say("1.5kw", expect="对吗")
     bot.press("是", expect="资金主要用途")

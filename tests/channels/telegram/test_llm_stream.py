@@ -40,13 +40,14 @@ class CallClock:
         while self.running:
             calls = list(self.api.calls)
             now = time.monotonic()
-            for method, params in calls[len(self.stamps):]:
+            for method, params in calls[len(self.stamps) :]:
                 self.stamps.append((now, method, params))
             time.sleep(0.01)
 
     def of(self, *methods: str) -> list[tuple[float, dict[str, Any]]]:
-        return [(t, p) for t, m, p in self.stamps
-                if m in methods and str(p.get("chat_id")) == str(USER)]  # fmt: skip
+        return [
+            (t, p) for t, m, p in self.stamps if m in methods and str(p.get("chat_id")) == str(USER)
+        ]
 
     def stop(self) -> None:
         self.running = False
@@ -55,7 +56,9 @@ class CallClock:
 
 @pytest.fixture
 def llm_bot(
-    app_settings: Settings, answerer: Any, telegram_api: FakeTelegramAPI,
+    app_settings: Settings,
+    answerer: Any,
+    telegram_api: FakeTelegramAPI,
     fake_llm: FakeOpenAI,
 ) -> Iterator[CallClock]:
     """The full app in polling mode and LLM mode; a clock on the Bot API calls."""
@@ -71,6 +74,7 @@ def llm_bot(
 
 def final_answer(api: FakeTelegramAPI) -> dict[str, Any]:
     """The bot's answer once its keyboard (the last edit) is in place."""
+
     def ready() -> Any:
         return next((m for m in api.sent(USER) if m.get("reply_markup")), None)
 
@@ -102,7 +106,9 @@ def test_telegram_answer_grows_then_last_edit_adds_buttons(
 
 
 def test_telegram_invented_rate_never_shown(
-    llm_bot: CallClock, telegram_api: FakeTelegramAPI, fake_llm: FakeOpenAI,
+    llm_bot: CallClock,
+    telegram_api: FakeTelegramAPI,
+    fake_llm: FakeOpenAI,
     answerer: Any,
 ) -> None:
     fake_llm.reply(streamed(INVENTED, 1.0))
@@ -116,12 +122,18 @@ def test_telegram_invented_rate_never_shown(
 
 @pytest.mark.parametrize(
     "reply",
-    [Reply(["放大倍数5倍以上[measure-9]。"], first_delay_s=2.0), Reply(status=500),
-     Reply(status=429, retry_after="1")],
+    [
+        Reply(["放大倍数5倍以上[measure-9]。"], first_delay_s=2.0),
+        Reply(status=500),
+        Reply(status=429, retry_after="1"),
+    ],
     ids=["slow-first-token", "http-500", "http-429"],
-)  # fmt: skip
+)
 def test_telegram_model_failure_sends_offline_answer_once(
-    llm_bot: CallClock, telegram_api: FakeTelegramAPI, fake_llm: FakeOpenAI, answerer: Any,
+    llm_bot: CallClock,
+    telegram_api: FakeTelegramAPI,
+    fake_llm: FakeOpenAI,
+    answerer: Any,
     reply: Reply,
 ) -> None:
     fake_llm.reply(reply)

@@ -69,9 +69,14 @@ def test_media_message_gets_text_only_notice(
     update = user_message(USER, "")
     del update["message"]["text"]
     update["message"]["sticker"] = {
-        "file_id": "f", "file_unique_id": "u", "width": 1, "height": 1,
-        "is_animated": False, "is_video": False, "type": "regular",
-    }  # fmt: skip
+        "file_id": "f",
+        "file_unique_id": "u",
+        "width": 1,
+        "height": 1,
+        "is_animated": False,
+        "is_video": False,
+        "type": "regular",
+    }
     assert post_update(base_url, update) == 200
     telegram_api.wait_until(lambda: sent_texts(telegram_api))
     assert sent_texts(telegram_api) == [UNSUPPORTED_TEXT]

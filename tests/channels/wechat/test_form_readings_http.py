@@ -22,8 +22,14 @@ def test_voice_and_colloquial_answers_are_stored_as_meant(wechat_app: RunningApp
 
     def speak(recognised: str) -> str:
         """A voice message as WeChat recognised it (with the punctuation it adds)."""
-        voice = message_xml(USER, "voice", MediaId="media-1", Format="amr",
-                            Recognition=recognised, MsgId=next_msg_id())  # fmt: skip
+        voice = message_xml(
+            USER,
+            "voice",
+            MediaId="media-1",
+            Format="amr",
+            Recognition=recognised,
+            MsgId=next_msg_id(),
+        )
         reply = sender.reply(sender.post(voice))
         assert reply
         return reply
@@ -49,7 +55,9 @@ def test_voice_and_colloquial_answers_are_stored_as_meant(wechat_app: RunningApp
     with wechat_app.app.state.db.session() as session:
         request = session.scalars(select(FinancingRequest)).one()
     assert (request.company_name, request.contact_name, request.phone) == (
-        "三明市闽运机械有限公司", "林晓明", "13905981234",
-    )  # fmt: skip
+        "三明市闽运机械有限公司",
+        "林晓明",
+        "13905981234",
+    )
     assert (request.amount_wan, request.term_months, request.county) == (1500.0, 30, "沙县区")
     assert (request.renewal_due, request.first_loan, request.credit_code) == (False, True, code)

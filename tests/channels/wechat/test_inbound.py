@@ -43,9 +43,15 @@ CLICK = {**BASE, "MsgType": "event", "Event": "CLICK", "EventKey": "FIRST_LOAN"}
         (CLICK, {**CLICK, "Event": "subscribe", "EventKey": ""}),  # subscribe + click
         (CLICK, {**CLICK, "CreateTime": "1700000001"}),
     ],
-    ids=["msg-other-user", "msg-other-account", "event-other-user", "other-key",
-         "other-event", "other-second"],
-)  # fmt: skip
+    ids=[
+        "msg-other-user",
+        "msg-other-account",
+        "event-other-user",
+        "other-key",
+        "other-event",
+        "other-second",
+    ],
+)
 def test_dedup_key_differs_when_message_differs(
     first: dict[str, str], second: dict[str, str]
 ) -> None:

@@ -43,12 +43,21 @@ def options(reply: str) -> dict[str, str]:
 def fill_form(ask: Callable[[str], str], code: str, **overrides: str) -> str:
     """Answer every question of the form (choices by number); returns the final reply."""
     answers = {
-        "company_name": "三明市闽运机械制造有限公司", "credit_code": code, "county": "沙县区",
-        "industry": "制造业", "contact_name": "林晓明", "phone": "13905981234",
-        "amount_wan": "200", "purpose": "流动资金周转", "term_months": "12",
-        "guarantee": "信用", "product": "科技贷", "renewal_due": "否", "first_loan": "是",
+        "company_name": "三明市闽运机械制造有限公司",
+        "credit_code": code,
+        "county": "沙县区",
+        "industry": "制造业",
+        "contact_name": "林晓明",
+        "phone": "13905981234",
+        "amount_wan": "200",
+        "purpose": "流动资金周转",
+        "term_months": "12",
+        "guarantee": "信用",
+        "product": "科技贷",
+        "renewal_due": "否",
+        "first_loan": "是",
         "note": NOTE,
-    }  # fmt: skip
+    }
     answers.update(overrides)
     reply = ask("申请")
     for _ in range(40):

@@ -33,8 +33,9 @@ def llm_wechat_app(
     from bot.answerer import Answerer
     from server import create_app
 
-    configured = llm_settings(wechat_settings, fake_llm.url, LLM_TIMEOUT_S=6.0,
-                              WECHAT_REPLY_TIMEOUT_S=1.5)  # fmt: skip
+    configured = llm_settings(
+        wechat_settings, fake_llm.url, LLM_TIMEOUT_S=6.0, WECHAT_REPLY_TIMEOUT_S=1.5
+    )
     llm = Answerer(answerer.retriever, answerer.documents, configured, answerer.composer.plain)
     app = create_app(configured, answerer=llm)
     with serve_app(app) as url:
@@ -76,13 +77,19 @@ def test_wechat_invented_rate_gives_offline_answer(
 
 @pytest.mark.parametrize(
     "reply",
-    [Reply(status=500), Reply(status=429, retry_after="1"),
-     Reply(["放大倍数5倍以上[measure-9]。"], first_delay_s=2.0)],
+    [
+        Reply(status=500),
+        Reply(status=429, retry_after="1"),
+        Reply(["放大倍数5倍以上[measure-9]。"], first_delay_s=2.0),
+    ],
     ids=["http-500", "http-429", "slow-first-token"],
-)  # fmt: skip
+)
 def test_wecom_model_error_pushes_offline_answer(
-    llm_wechat_app: RunningApp, wechat_fake_api: FakeWechatApi, fake_llm: FakeOpenAI,
-    answerer: Any, reply: Reply,
+    llm_wechat_app: RunningApp,
+    wechat_fake_api: FakeWechatApi,
+    fake_llm: FakeOpenAI,
+    answerer: Any,
+    reply: Reply,
 ) -> None:
     fake_llm.reply(reply)
     pushed = WecomChat(llm_wechat_app, wechat_fake_api, "wecom-user").ask(QUESTION)
