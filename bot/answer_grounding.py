@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from bot.messages import Citation
+from knowledge.facts import numbers_in
 
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
-
-
-def numbers_in(text: str) -> set[str]:
-    """The numbers written in text (digits, with an optional decimal part)."""
-    return set(_NUMBER.findall(text))
+__all__ = ["cited_text", "numbers_in", "ungrounded_numbers"]
 
 
 def cited_text(citations: Iterable[Citation]) -> str:

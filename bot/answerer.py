@@ -5,13 +5,14 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from bot.compose.composer import Composer
 from bot.intent import is_greeting, shows_financing_need
-from bot.messages import Answer, Intent
+from bot.messages import Answer, Ask, Intent
 from bot.refusals import refusal_text
 from bot.scope import IN_SCOPE, ScopeDecision, decide_scope
 from knowledge.documents import Document
@@ -21,6 +22,7 @@ from retrieval.retriever import IndexMissingError, QueryAnalysis, Retriever
 
 log = logging.getLogger(__name__)
 
+MAX_ASKS = 3  # a message's questions answered, in order
 MAX_QUESTION_CHARS = 500  # longer messages are cut: an owner's question is a few sentences
 FOLLOW_UP = re.compile(
     r"^(那|这|它|这个|那个|该|那么|还有|另外|然后)|条件|材料|怎么申请|去哪|找谁|多少|多久"
@@ -92,6 +94,26 @@ class Answerer:
         if self.llm is not None:  # LLM mode hook: grounded model answer, else this one
             answer = self.llm.answer(question, answer, topic=topic)
         return answer
+
+    def respond(self, asks: Sequence[Ask], *, topic: str | None = None) -> Answer:
+        """One answer to the asks of a message (the first MAX_ASKS, in order).
+
+        Each ask is answered on its own self-contained wording; the parts are joined, each
+        citation shown once; the answer's topic is the first in-scope part's.
+        """
+        answers = [self.answer(a.text, topic=topic) for a in list(asks)[:MAX_ASKS]]
+        if not answers:
+            return self.answer("", topic=topic)
+        kept = [a for a in answers if a.in_scope] or answers[:1]
+        if len(kept) == 1:
+            return kept[0]
+        citations = list({c.doc_id: c for a in kept for c in a.citations}.values())
+        return replace(
+            kept[0],
+            answer="\n\n".join(a.answer for a in kept),
+            citations=citations,
+            suggest_intake=any(a.suggest_intake for a in kept),
+        )
 
     def _with_topic(self, text: str, topic: str | None) -> str:
         """Prefix a follow-up question with the title of the previous answer's document."""

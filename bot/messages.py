@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from core.kinds import AskType
+
 Intent = Literal["policy_question", "financing_need", "greeting", "out_of_scope"]
 
 
@@ -22,6 +24,15 @@ class Citation:
     def to_dict(self) -> dict[str, Any]:
         """The API shape: doc_id, article, title, source (plus units and excerpt)."""
         return asdict(self)
+
+
+@dataclass(frozen=True)
+class Ask:
+    """One question of a message as read in context: what it asks and a self-contained wording
+    ("要抵押吗？" after an answer on 外贸贷 is Ask("yesno", "外贸贷要抵押吗？"))."""
+
+    type: AskType
+    text: str
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from bot.llm.facts import (
+from knowledge.facts import (
     has_claims,
     known_loan,
     loan_names,

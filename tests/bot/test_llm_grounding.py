@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.llm.facts import chinese_number, measure_refs, numbers_in
 from bot.llm.grounding import Passage, SentenceGate, UngroundedError, check_sentence, display
+from knowledge.facts import chinese_number, measure_refs, numbers_in
 
 PASSAGES = {
     "measure-9": Passage(
