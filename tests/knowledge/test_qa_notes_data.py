@@ -68,6 +68,14 @@ def test_note_entries_name_the_note_in_the_standard_question(note: str) -> None:
 
 
 @pytest.mark.parametrize("note", NOTES)
+def test_note_entries_match_a_follow_up_resolved_with_the_title(note: str) -> None:
+    # A follow-up arrives resolved as "<name> + question"; the short title is that name.
+    title = DOCS[note].aliases[0]
+    for entry in _entries_of(note):
+        assert any(title in q for q in entry.questions), f"{entry.id} never says {title}"
+
+
+@pytest.mark.parametrize("note", NOTES)
 def test_note_entries_are_published_for_the_measures_period(note: str) -> None:
     for entry in _entries_of(note):
         assert entry.status == "published", entry.id
