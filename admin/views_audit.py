@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
 from typing import Any
 from urllib.parse import urlencode
 
@@ -17,7 +16,7 @@ from admin.exports import to_csv
 from admin.forms import parse_date, parse_int
 from admin.routing import admin_router
 from admin.templating import local_time, render
-from storage.admin_queries import LOCAL_TZ
+from core import clock
 from storage.audit import (
     ACTION_LABELS,
     AuditFilter,
@@ -112,6 +111,6 @@ def audit_export(request: Request, staff: AdminOnly) -> Response:
             "audit_log",
             after={"count": len(rows), "filters": describe_audit_filter(flt)},
         )
-    stamp = datetime.now(LOCAL_TZ).strftime("%Y%m%d-%H%M")
+    stamp = clock.local_now().strftime("%Y%m%d-%H%M")
     headers = {"Content-Disposition": f'attachment; filename="audit-{stamp}.csv"'}
     return Response(to_csv(data), media_type="text/csv; charset=utf-8", headers=headers)

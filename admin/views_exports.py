@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from urllib.parse import quote
 
 from fastapi import HTTPException, Request
@@ -13,7 +12,8 @@ from admin.auth import AnyStaff
 from admin.exports import LAYOUTS, table, to_csv, to_xlsx
 from admin.forms import parse_request_filter
 from admin.routing import admin_router
-from storage.admin_queries import LOCAL_TZ, all_filtered_requests
+from core import clock
+from storage.admin_queries import all_filtered_requests
 from storage.whitelist import whitelisted_codes
 
 router = admin_router()
@@ -49,7 +49,7 @@ def export_requests(request: Request, layout: str, fmt: str, staff: AnyStaff) ->
             after={"layout": layout, "format": fmt, "filters": flt.describe(), "count": len(rows)},
         )
     body = to_csv(data) if fmt == "csv" else to_xlsx(data, title)
-    stamp = datetime.now(LOCAL_TZ).strftime("%Y%m%d-%H%M")
+    stamp = clock.local_now().strftime("%Y%m%d-%H%M")
     filename = quote(f"{title}-{stamp}.{fmt}")
     headers = {"Content-Disposition": f"attachment; filename*=UTF-8''{filename}"}
     return Response(body, media_type=MEDIA[fmt], headers=headers)

@@ -7,7 +7,7 @@ without reloading.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from fastapi import HTTPException, Request
@@ -19,8 +19,9 @@ from admin.auth import Editor, Staff
 from admin.routing import admin_router
 from admin.templating import render
 from bot.handoff.delivery import close_by_staff, send_staff_reply
+from core import clock
 from storage.handoffs import claim_handoff, list_handoffs, transcript
-from storage.models import Handoff, utcnow
+from storage.models import Handoff
 
 router = admin_router()
 ENTITY = "handoff"
@@ -39,12 +40,8 @@ ERRORS = {
 
 def waiting_minutes(handoff: Handoff, now: datetime | None = None) -> int:
     """Minutes the owner has waited: until the first staff reply, else until now or close."""
-    end = handoff.first_reply_at or handoff.closed_at or now or utcnow()
+    end = handoff.first_reply_at or handoff.closed_at or now or clock.now()
     start = handoff.created_at
-    if start.tzinfo is None:
-        start = start.replace(tzinfo=UTC)
-    if end.tzinfo is None:
-        end = end.replace(tzinfo=UTC)
     return max(0, int((end - start).total_seconds() // 60))
 
 
@@ -60,7 +57,7 @@ def waiting_label(minutes: int) -> str:
 
 
 def _rows(session: Session) -> list[dict[str, Any]]:
-    now = utcnow()
+    now = clock.now()
     return [
         {"h": h, "waiting": waiting_label(waiting_minutes(h, now))} for h in list_handoffs(session)
     ]

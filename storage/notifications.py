@@ -5,7 +5,8 @@ from __future__ import annotations
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from storage.models import Notification, utcnow
+from core import clock
+from storage.models import Notification
 
 MAX_ATTEMPTS = 5
 
@@ -39,7 +40,7 @@ def mark_notification(session: Session, notification_id: int, *, sent: bool) -> 
         return
     note.attempts += 1
     if sent:
-        note.sent_at = utcnow()
+        note.sent_at = clock.now()
 
 
 def take_user_notifications(session: Session, *, channel: str, user_id: str) -> list[str]:
@@ -59,7 +60,7 @@ def take_user_notifications(session: Session, *, channel: str, user_id: str) -> 
         result = session.execute(
             update(Notification)
             .where(Notification.id == note_id, Notification.sent_at.is_(None))
-            .values(sent_at=utcnow(), attempts=Notification.attempts + 1)
+            .values(sent_at=clock.now(), attempts=Notification.attempts + 1)
         )
         if int(getattr(result, "rowcount", 0) or 0) == 1:
             taken.append(text)

@@ -14,8 +14,9 @@ from telegram.error import TelegramError
 from bot.channels.telegram.handlers import CHANNEL
 from bot.channels.telegram.render import render_plain
 from bot.channels.telegram.updates import purge_deliveries
+from core import clock
 from storage.db import Database
-from storage.models import Notification, utcnow
+from storage.models import Notification
 from storage.notifications import mark_notification, pending_notifications
 
 log = logging.getLogger(__name__)
@@ -35,7 +36,7 @@ def _claim(db: Database, note_id: int) -> bool:
         result = session.execute(
             update(Notification)
             .where(Notification.id == note_id, Notification.sent_at.is_(None))
-            .values(sent_at=utcnow())
+            .values(sent_at=clock.now())
         )
         return bool(result.rowcount)  # type: ignore[attr-defined]
 
