@@ -71,6 +71,9 @@ class Settings(BaseSettings):
     max_body_bytes: int = 65536
     widget_allowed_origins: str = "*"  # comma-separated origins allowed to embed the widget
 
+    # Outbox (status notices and staff replies pushed to Telegram, WeChat, WeCom)
+    outbox_retry_s: float = Field(30.0, gt=0)  # first retry after a failed send; doubles, ≤ 1 h
+
     # Telegram
     telegram_bot_token: str = ""
     telegram_base_url: str = "https://api.telegram.org/bot"

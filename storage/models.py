@@ -162,7 +162,11 @@ class RequestBank(Base):
 
 
 class Notification(Base):
-    """Outbox of messages to deliver to a user on their channel (e.g. status changes)."""
+    """Outbox of messages to deliver to a user on their channel (status changes, staff replies).
+
+    Claimed and finished by `storage.notifications`: `available_at` is when the row is due again
+    (the end of a claim's lease or of a retry's back-off), `claim_token` who holds it meanwhile.
+    """
 
     __tablename__ = "notifications"
 
@@ -176,6 +180,8 @@ class Notification(Base):
     sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), default=None)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=_now)
+    available_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), default=None)
+    claim_token: Mapped[str | None] = mapped_column(String(32), default=None)
 
 
 class ProcessedMessage(Base):

@@ -1,7 +1,9 @@
 """Staff replies and closes reach the owner through the outbox of their channel.
 
-Each channel delivers its own outbox rows: Telegram (sendMessage), WeChat (customer-service API),
-WeCom (message/send), web (`GET /api/chat/inbox`). WeChat refuses customer-service messages more
+They are ordinary outbox rows (`storage.notifications`), sent once by the shared delivery loop
+(`bot.channels.outbox.Outbox`) with each channel's `send`: Telegram (sendMessage), WeChat
+(customer-service API), WeCom (message/send); the web widget takes them with
+`GET /api/chat/inbox`. WeChat refuses customer-service messages more
 than 48 hours after the owner's last message: such replies are held and shown with the bot's reply
 the next time the owner writes (see `HandoffHook.apply`).
 """
