@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
 from typing import Any
 
 from core import clock
@@ -11,9 +10,8 @@ from storage.deadlines import due_date, is_overdue
 from storage.models import FinancingRequest, RequestBank
 
 
-def push_deadlines(request: Any, banks: Iterable[RequestBank]) -> dict[int, dict[str, Any]]:
-    """Per push id: {"due": date, "overdue": bool} with BANK_RESPONSE_DAYS from the settings."""
-    days = request.app.state.settings.bank_response_days
+def push_deadlines(banks: Iterable[RequestBank], *, days: int) -> dict[int, dict[str, Any]]:
+    """Per push id: {"due": date, "overdue": bool}, `days` being BANK_RESPONSE_DAYS."""
     today = clock.local_day(clock.now())
     return {
         b.id: {"due": due_date(b.pushed_at, days), "overdue": is_overdue(b, days=days, today=today)}
@@ -22,11 +20,10 @@ def push_deadlines(request: Any, banks: Iterable[RequestBank]) -> dict[int, dict
 
 
 def overdue_ids(
-    request: Any, requests: Iterable[FinancingRequest], *, bank: str | None = None
+    requests: Iterable[FinancingRequest], *, days: int, bank: str | None = None
 ) -> set[int]:
     """Ids of pushed requests with an overdue push (only `bank`'s push when given)."""
-    days = request.app.state.settings.bank_response_days
-    today: date = clock.local_day(clock.now())
+    today = clock.local_day(clock.now())
     return {
         r.id
         for r in requests
