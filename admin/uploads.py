@@ -8,6 +8,7 @@ plus one byte is read, so an oversized file costs no memory.
 from __future__ import annotations
 
 import re
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
@@ -16,6 +17,7 @@ from fastapi import Form, Request
 from starlette.datastructures import UploadFile
 
 from admin.errors import KnowledgeError
+from knowledge.file_limits import ZIP_SUFFIXES, FileLimitError, check_zip_limits
 
 DOCUMENT_SUFFIXES = (".md", ".txt", ".docx", ".pdf")
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
@@ -72,3 +74,26 @@ async def document_name(name: Annotated[str, Form()] = "") -> Upload:
 async def import_upload(request: Request) -> Upload:
     """Field `file`: a whitelist import (.xlsx or .csv, at most 5 MB; checked when parsed)."""
     return await _read(request, "file", MAX_IMPORT_BYTES, "文件不能超过 5 MB")
+
+
+def check_readable(name: str, content: bytes) -> None:
+    """Refuse a zip bomb or a file whose text cannot be extracted (the indexer would skip it).
+
+    Blocking (parses the file): only plain `def` handlers call it. Raises KnowledgeError.
+    """
+    from knowledge.sources import read_staff_text
+
+    if Path(name).suffix.lower() in ZIP_SUFFIXES:
+        try:
+            check_zip_limits(content)
+        except FileLimitError as exc:
+            raise KnowledgeError(str(exc)) from exc
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / name
+        path.write_bytes(content)
+        try:
+            text = read_staff_text(path)
+        except Exception as exc:
+            raise KnowledgeError("无法读取该文档的文字内容，请检查文件是否损坏或为扫描件") from exc
+    if not text.strip():
+        raise KnowledgeError("文档中没有可识别的文字内容")

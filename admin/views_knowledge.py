@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,34 +29,11 @@ from admin.forms import parse_int
 from admin.knowledge_gate import GateResult, reindex_with_gate, staff_documents
 from admin.routing import admin_router
 from admin.templating import render
+from admin.uploads import check_readable
 from core.settings import Settings
-from knowledge.file_limits import ZIP_SUFFIXES, FileLimitError, check_zip_limits
 from storage.models import GoldenQuestion, IndexVersion
 
 router = admin_router()
-
-
-def check_readable(name: str, content: bytes) -> None:
-    """Refuse a zip bomb or a file whose text cannot be extracted (the indexer would skip it).
-
-    Blocking (parses the file): handlers calling it are plain `def`. Raises KnowledgeError.
-    """
-    from knowledge.sources import read_staff_text
-
-    if Path(name).suffix.lower() in ZIP_SUFFIXES:
-        try:
-            check_zip_limits(content)
-        except FileLimitError as exc:
-            raise KnowledgeError(str(exc)) from exc
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / name
-        path.write_bytes(content)
-        try:
-            text = read_staff_text(path)
-        except Exception as exc:
-            raise KnowledgeError("无法读取该文档的文字内容，请检查文件是否损坏或为扫描件") from exc
-    if not text.strip():
-        raise KnowledgeError("文档中没有可识别的文字内容")
 
 
 def _page(

@@ -8,8 +8,9 @@ A row is *due* while it is unsent, has had fewer than MAX_ATTEMPTS attempts and 
   a lease (`available_at = now + lease`), so no other caller — another worker or another
   instance — gets them until the lease ends. On PostgreSQL the rows are picked with
   `SELECT … FOR UPDATE SKIP LOCKED` (concurrent claimers take different rows without waiting);
-  on SQLite with one conditional `UPDATE` (the database's write lock orders the claimers). The
-  claim holds once the session commits: commit, then send.
+  on SQLite the `UPDATE` that claims them repeats the due conditions (the database's write lock
+  orders the claimers, so a row claimed meanwhile is left out). Nothing due: nothing is written.
+  The claim holds once the session commits: commit, then send.
 - `finish_notification` records the outcome of a claimed row: sent (stamped, never due again),
   failed with a retry delay (due again after it), or given up (never due again).
 - `take_user_notifications` claims and finishes in one transaction: for channels that show
@@ -91,20 +92,18 @@ def claim_notifications(
     token = secrets.token_hex(16)
     due = _due(channel, now, user_id)
     claim: dict[str, Any] = {"available_at": now + lease, "claim_token": token}
+    picked = select(Notification.id).where(*due).order_by(Notification.id).limit(limit)
     if session.get_bind().dialect.name == "postgresql":
-        picked = select(Notification.id).where(*due).order_by(Notification.id).limit(limit)
-        ids = list(session.scalars(picked.with_for_update(skip_locked=True)))
-        if not ids:
-            return []
-        session.execute(update(Notification).where(Notification.id.in_(ids)).values(**claim))
-    else:
-        picked = select(Notification.id).where(*due).order_by(Notification.id).limit(limit)
-        session.execute(
-            update(Notification)
-            .where(Notification.id.in_(picked.scalar_subquery()), *due)
-            .values(**claim)
-            .execution_options(synchronize_session=False)
-        )
+        picked = picked.with_for_update(skip_locked=True)  # rows others hold are passed over
+    ids = list(session.scalars(picked))
+    if not ids:
+        return []  # nothing due: no write (on SQLite, no write lock for a chat turn's check)
+    session.execute(
+        update(Notification)
+        .where(Notification.id.in_(ids), *due)  # SQLite: still due once the write lock is ours
+        .values(**claim)
+        .execution_options(synchronize_session=False)
+    )
     rows = session.execute(
         select(
             Notification.id,

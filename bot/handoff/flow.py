@@ -18,7 +18,7 @@ from bot.conversation.commands import normalize_text
 from bot.conversation.turn import Reply, Turn
 from bot.handoff.hours import describe_opening, parse_office_hours
 from bot.messages import Answer, Button, OutMessage
-from core.clock import now as clock_now
+from core import clock as core_clock
 from storage.conversations import save_state
 from storage.db import Database
 from storage.handoffs import close_handoff, note_user_message, open_handoff
@@ -66,11 +66,11 @@ class HandoffHook:
     """Called by the engine: `decide` while reading, `apply` inside the turn's transaction."""
 
     def __init__(
-        self, db: Database, settings: Any, clock: Callable[[], datetime] = clock_now
+        self, db: Database, settings: Any, clock: Callable[[], datetime] | None = None
     ) -> None:
         self.db = db
         self.settings = settings
-        self.clock = clock
+        self.clock = clock or (lambda: core_clock.now())
 
     def decide(
         self, turn: Turn, channel: str, user_id: str, text: str, command: str | None
