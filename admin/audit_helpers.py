@@ -1,4 +1,4 @@
-"""Helpers writing the audit log from routes (actor and client address)."""
+"""Writing the audit log from routes: the client address and an `Auditor` bound to a session."""
 
 from __future__ import annotations
 
@@ -17,13 +17,17 @@ def client_ip(request: Request) -> str:
     return client_address(request)
 
 
-def audit(
-    session: Session, request: Request, actor: str, action: str, entity: str, **kwargs: Any
-) -> None:
-    """Record one audit entry with the request's client address."""
-    record_audit(
-        session, actor=actor, action=action, entity=entity, ip=client_ip(request), **kwargs
-    )
+class Auditor:
+    """Writes audit entries into a session (committed with the change they describe), each
+    stamped with the client's address."""
+
+    def __init__(self, session: Session, ip: str) -> None:
+        self.session = session
+        self.ip = ip
+
+    def __call__(self, actor: str, action: str, entity: str, **kwargs: Any) -> None:
+        """Record one entry: `actor` did `action` on `entity` (entity_id, before, after)."""
+        record_audit(self.session, actor=actor, action=action, entity=entity, ip=self.ip, **kwargs)
 
 
 def request_snapshot(req: FinancingRequest) -> dict[str, Any]:

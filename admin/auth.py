@@ -1,14 +1,17 @@
-"""Staff sessions: signed HttpOnly cookie holding a server-side session token, role checks."""
+"""Staff sessions: the signed HttpOnly cookie holding a server-side session token, the staff member.
+
+Role checks are dependencies in `admin/deps.py` (`Editor`, `AdminOnly`, ...)."""
 
 from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Any
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 
-from fastapi import Depends, HTTPException, Request, Response
+from fastapi import HTTPException, Request, Response
 from itsdangerous import BadSignature, URLSafeTimedSerializer
+from sqlalchemy.orm import Session
 
 from storage.admin_sessions import SESSION_HOURS, find_staff_session
 
@@ -49,45 +52,58 @@ class Staff:
         return self.bank if self.role == "bank_officer" else None
 
 
-def _serializer(request: Request) -> URLSafeTimedSerializer:
-    secret = request.app.state.settings.session_secret
-    return URLSafeTimedSerializer(secret, salt="policybot-admin-session")
+class SessionCookie:
+    """The signed session cookie `pb_admin` of one request: read, written, cleared.
 
+    `secret` signs it (SECRET_KEY); `public_base_url` tells whether staff use HTTPS (Secure flag).
+    """
 
-def read_session(request: Request) -> dict[str, Any]:
-    """The session payload, or {} when missing, forged or expired."""
-    raw = request.cookies.get(COOKIE_NAME)
-    if not raw:
-        return {}
-    try:
-        data = _serializer(request).loads(raw, max_age=SESSION_MAX_AGE)
-    except BadSignature:
-        return {}
-    return data if isinstance(data, dict) else {}
+    def __init__(self, request: Request, *, secret: str, public_base_url: str) -> None:
+        self.request = request
+        self.public_base_url = public_base_url
+        self._serializer = URLSafeTimedSerializer(secret, salt="policybot-admin-session")
 
+    def read(self) -> dict[str, Any]:
+        """The session payload, or {} when missing, forged or expired."""
+        raw = self.request.cookies.get(COOKIE_NAME)
+        if not raw:
+            return {}
+        try:
+            data = self._serializer.loads(raw, max_age=SESSION_MAX_AGE)
+        except BadSignature:
+            return {}
+        return data if isinstance(data, dict) else {}
 
-def is_https(request: Request) -> bool:
-    """True when the staff reach us over HTTPS (directly or per PUBLIC_BASE_URL)."""
-    public = str(request.app.state.settings.public_base_url)
-    return request.url.scheme == "https" or public.startswith("https://")
+    @property
+    def token(self) -> str:
+        """The server-side session token ("" when anonymous)."""
+        return str(self.read().get("s", ""))
 
+    @property
+    def csrf(self) -> str:
+        """The CSRF token forms must carry ("" when there is no session)."""
+        return str(self.read().get("c", ""))
 
-def write_session(request: Request, response: Response, payload: dict[str, Any]) -> None:
-    """Set the signed session cookie (HttpOnly, SameSite=Lax, Secure under HTTPS)."""
-    response.set_cookie(
-        COOKIE_NAME,
-        _serializer(request).dumps(payload),
-        max_age=SESSION_MAX_AGE,
-        httponly=True,
-        samesite="lax",
-        secure=is_https(request),
-        path="/admin",
-    )
+    def is_https(self) -> bool:
+        """True when the staff reach us over HTTPS (directly or per PUBLIC_BASE_URL)."""
+        return self.request.url.scheme == "https" or self.public_base_url.startswith("https://")
 
+    def write(self, response: Response, payload: dict[str, Any]) -> None:
+        """Set the signed cookie (HttpOnly, SameSite=Lax, Secure under HTTPS)."""
+        response.set_cookie(
+            COOKIE_NAME,
+            self._serializer.dumps(payload),
+            max_age=SESSION_MAX_AGE,
+            httponly=True,
+            samesite="lax",
+            secure=self.is_https(),
+            path="/admin",
+        )
 
-def clear_session(response: Response) -> None:
-    """Drop the session cookie."""
-    response.delete_cookie(COOKIE_NAME, path="/admin")
+    @staticmethod
+    def clear(response: Response) -> None:
+        """Drop the session cookie."""
+        response.delete_cookie(COOKIE_NAME, path="/admin")
 
 
 def new_session(token: str | None) -> dict[str, Any]:
@@ -102,13 +118,20 @@ def new_session(token: str | None) -> dict[str, Any]:
     return payload
 
 
-def has_live_session(request: Request) -> bool:
-    """True when the cookie names a live server-side session of an enabled account."""
-    token = str(read_session(request).get("s", ""))
+def find_staff(session: Session, cookie: SessionCookie) -> Staff | None:
+    """The staff member of the cookie's live server-side session, or None.
+
+    The session must exist in `staff_sessions`, not be revoked or expired, and belong to an
+    enabled account, so a copied cookie stops working after logout, disabling or a new password.
+    """
+    token = cookie.token
     if not token:
-        return False
-    with request.app.state.db.session() as session:
-        return find_staff_session(session, token=token) is not None
+        return None
+    found = find_staff_session(session, token=token)
+    if found is None:
+        return None
+    _, user = found
+    return Staff(user.id, user.username, user.role, user.bank, cookie.csrf)
 
 
 def expired_form_redirect(request: Request) -> str:
@@ -126,44 +149,8 @@ def expired_form_redirect(request: Request) -> str:
     return "/admin/login?" + urlencode({"next": target, "msg": "expired"})
 
 
-def _login_redirect(request: Request) -> HTTPException:
+def login_redirect(request: Request) -> HTTPException:
+    """A 303 to the login page that comes back to this page afterwards."""
     target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
     location = "/admin/login?next=" + quote(target, safe="")
     return HTTPException(status_code=303, detail="login required", headers={"Location": location})
-
-
-def current_staff(request: Request) -> Staff:
-    """The staff member of a live server-side session; otherwise a redirect to the login page.
-
-    The session must exist in `staff_sessions`, not be revoked or expired, and belong to an
-    enabled account, so a copied cookie stops working after logout, disabling or a new password.
-    """
-    token = str(read_session(request).get("s", ""))
-    if not token:
-        raise _login_redirect(request)
-    with request.app.state.db.session() as session:
-        found = find_staff_session(session, token=token)
-        if found is None:
-            raise _login_redirect(request)
-        _, user = found
-        csrf = str(read_session(request).get("c", ""))
-        staff = Staff(user.id, user.username, user.role, user.bank, csrf)
-    request.state.staff = staff
-    return staff
-
-
-def require_roles(*roles: str) -> Any:
-    """A dependency admitting only these roles (403 for the others)."""
-
-    def dependency(staff: Annotated[Staff, Depends(current_staff)]) -> Staff:
-        if staff.role not in roles:
-            raise HTTPException(status_code=403, detail="forbidden")
-        return staff
-
-    return dependency
-
-
-AnyStaff = Annotated[Staff, Depends(current_staff)]
-Editor = Annotated[Staff, Depends(require_roles(*EDITORS))]
-AdminOnly = Annotated[Staff, Depends(require_roles("admin"))]
-OfficeStaff = Annotated[Staff, Depends(require_roles("admin", "coordinator", "viewer"))]

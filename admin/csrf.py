@@ -6,14 +6,14 @@ import hmac
 
 from fastapi import HTTPException, Request
 
-from admin.auth import read_session
+from admin.deps import session_cookie
 
 FIELD = "csrf_token"
 
 
 async def verify_csrf(request: Request) -> None:
     """Raise 403 unless the form's token equals the one in the signed session cookie."""
-    expected = str(read_session(request).get("c", ""))
+    expected = session_cookie(request).csrf
     form = await request.form()
     sent = form.get(FIELD)
     if not expected or not isinstance(sent, str) or not hmac.compare_digest(sent, expected):

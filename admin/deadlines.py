@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
 from typing import Any
 
-from storage.deadlines import due_date, is_overdue, local_date
-from storage.models import FinancingRequest, RequestBank, utcnow
+from core import clock
+from storage.deadlines import due_date, is_overdue
+from storage.models import FinancingRequest, RequestBank
 
 
-def push_deadlines(request: Any, banks: Iterable[RequestBank]) -> dict[int, dict[str, Any]]:
-    """Per push id: {"due": date, "overdue": bool} with BANK_RESPONSE_DAYS from the settings."""
-    days = request.app.state.settings.bank_response_days
-    today = local_date(utcnow())
+def push_deadlines(banks: Iterable[RequestBank], *, days: int) -> dict[int, dict[str, Any]]:
+    """Per push id: {"due": date, "overdue": bool}, `days` being BANK_RESPONSE_DAYS."""
+    today = clock.local_day(clock.now())
     return {
         b.id: {"due": due_date(b.pushed_at, days), "overdue": is_overdue(b, days=days, today=today)}
         for b in banks
@@ -21,11 +20,10 @@ def push_deadlines(request: Any, banks: Iterable[RequestBank]) -> dict[int, dict
 
 
 def overdue_ids(
-    request: Any, requests: Iterable[FinancingRequest], *, bank: str | None = None
+    requests: Iterable[FinancingRequest], *, days: int, bank: str | None = None
 ) -> set[int]:
     """Ids of pushed requests with an overdue push (only `bank`'s push when given)."""
-    days = request.app.state.settings.bank_response_days
-    today: date = local_date(utcnow())
+    today = clock.local_day(clock.now())
     return {
         r.id
         for r in requests

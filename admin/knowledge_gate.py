@@ -9,12 +9,12 @@ import tempfile
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from admin.errors import KnowledgeError
 from admin.index_sync import catch_up, current_embedder, swap_answerer, swap_lock
+from core import clock
 from knowledge.published import (
     pack_index,
     pull_staff_documents,
@@ -22,7 +22,6 @@ from knowledge.published import (
     staff_folder,
     versions_root,
 )
-from storage.admin_queries import LOCAL_TZ
 from storage.models import GoldenQuestion, IndexVersion
 
 log = logging.getLogger(__name__)
@@ -111,7 +110,7 @@ def _jsonable(metrics: Any) -> dict[str, Any]:
 
 
 def _label() -> str:
-    return "v" + datetime.now(LOCAL_TZ).strftime("%Y%m%d-%H%M%S-%f")[:-3]
+    return "v" + clock.local_now().strftime("%Y%m%d-%H%M%S-%f")[:-3]
 
 
 def _prune(settings: Any, root: Path, live: Path) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from fastapi import APIRouter, HTTPException
 from fastapi.responses import FileResponse, RedirectResponse
 
-from admin.auth import AnyStaff
+from admin.deps import AnyStaff
 from admin.routing import admin_router
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"

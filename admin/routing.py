@@ -11,8 +11,9 @@ from fastapi.responses import RedirectResponse
 from fastapi.routing import APIRoute
 from starlette.concurrency import run_in_threadpool
 
-from admin.auth import expired_form_redirect, has_live_session
+from admin.auth import expired_form_redirect
 from admin.csrf import verify_csrf
+from admin.deps import has_live_session
 from admin.templating import render
 
 ERROR_TEXT = {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -12,8 +12,8 @@ from fastapi.responses import HTMLResponse
 from starlette.templating import Jinja2Templates
 
 from admin.privacy import mask_personal_text
+from core import clock
 from core.masking import mask_credit_code, mask_phone
-from storage.admin_queries import LOCAL_TZ
 from storage.staff import ROLE_LABELS
 from storage.statuses import STATUS_LABELS, status_label
 
@@ -51,13 +51,11 @@ NOTICES = {
 
 
 def local_time(value: datetime | date | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
-    """A stored UTC time shown in China Standard Time."""
+    """An instant shown in Beijing time (`fmt`), a calendar date as YYYY-MM-DD, None as ""."""
     if value is None:
         return ""
     if isinstance(value, datetime):
-        if value.tzinfo is None:
-            value = value.replace(tzinfo=UTC)
-        return value.astimezone(LOCAL_TZ).strftime(fmt)
+        return clock.format_local(value, fmt)
     return value.strftime("%Y-%m-%d")
 
 

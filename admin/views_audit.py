@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
 from typing import Any
 from urllib.parse import urlencode
 
@@ -11,16 +10,14 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 
 from admin.audit_display import describe_entry, entity_label
-from admin.audit_helpers import audit
-from admin.auth import AdminOnly
+from admin.deps import AdminOnly, AuditDep, AuditFilterDep, SessionDep
 from admin.exports import to_csv
-from admin.forms import parse_date, parse_int
+from admin.forms import parse_int
 from admin.routing import admin_router
 from admin.templating import local_time, render
-from storage.admin_queries import LOCAL_TZ
+from core import clock
 from storage.audit import (
     ACTION_LABELS,
-    AuditFilter,
     all_audit,
     describe_audit_filter,
     list_audit,
@@ -31,33 +28,22 @@ router = admin_router()
 PER_PAGE = 50
 
 
-def _filter(request: Request) -> AuditFilter:
-    params = request.query_params
-    return AuditFilter(
-        actor=params.get("actor", "").strip()[:64],
-        action=params.get("action", "") if params.get("action") in ACTION_LABELS else "",
-        entity_id=params.get("entity_id", "").strip()[:64],
-        date_from=parse_date(params.get("date_from")),
-        date_to=parse_date(params.get("date_to")),
-    )
-
-
 def _json(value: Any) -> str:
     return "" if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 @router.get("/audit", response_class=HTMLResponse)
-def audit_page(request: Request, staff: AdminOnly) -> HTMLResponse:
+def audit_page(
+    request: Request, staff: AdminOnly, flt: AuditFilterDep, session: SessionDep, page: str = ""
+) -> HTMLResponse:
     """Who did or viewed what, newest first."""
-    flt = _filter(request)
-    page = max(1, parse_int(request.query_params.get("page"), 1))
-    with request.app.state.db.session() as session:
-        rows, total = list_audit(session, flt=flt, page=page, per_page=PER_PAGE)
+    number = max(1, parse_int(page, 1))
+    rows, total = list_audit(session, flt=flt, page=number, per_page=PER_PAGE)
     pages = max(1, (total + PER_PAGE - 1) // PER_PAGE)
     context = {
         "rows": rows,
         "total": total,
-        "page": page,
+        "page": number,
         "pages": pages,
         "flt": flt,
         "labels": ACTION_LABELS,
@@ -84,34 +70,28 @@ def _csv_row(entry: AuditEntry) -> list[Any]:
 
 
 @router.get("/audit/export.csv")
-def audit_export(request: Request, staff: AdminOnly) -> Response:
+def audit_export(
+    staff: AdminOnly, flt: AuditFilterDep, session: SessionDep, audit: AuditDep
+) -> Response:
     """The filtered audit log as CSV (the export itself is audited)."""
-    flt = _filter(request)
-    with request.app.state.db.session() as session:
-        rows = all_audit(session, flt=flt)
-        data: list[list[Any]] = [
-            [
-                "序号",
-                "时间",
-                "操作人",
-                "操作",
-                "对象",
-                "对象编号",
-                "详情",
-                "变更前（原始数据）",
-                "变更后（原始数据）",
-                "IP",
-            ]
+    rows = all_audit(session, flt=flt)
+    data: list[list[Any]] = [
+        [
+            "序号",
+            "时间",
+            "操作人",
+            "操作",
+            "对象",
+            "对象编号",
+            "详情",
+            "变更前（原始数据）",
+            "变更后（原始数据）",
+            "IP",
         ]
-        data += [_csv_row(e) for e in rows]
-        audit(
-            session,
-            request,
-            staff.username,
-            "export",
-            "audit_log",
-            after={"count": len(rows), "filters": describe_audit_filter(flt)},
-        )
-    stamp = datetime.now(LOCAL_TZ).strftime("%Y%m%d-%H%M")
+    ]
+    data += [_csv_row(e) for e in rows]
+    after = {"count": len(rows), "filters": describe_audit_filter(flt)}
+    audit(staff.username, "export", "audit_log", after=after)
+    stamp = clock.local_now().strftime("%Y%m%d-%H%M")
     headers = {"Content-Disposition": f'attachment; filename="audit-{stamp}.csv"'}
     return Response(to_csv(data), media_type="text/csv; charset=utf-8", headers=headers)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
-from admin.auth import AnyStaff, OfficeStaff
 from admin.charts import bar_chart, funnel_chart, line_chart, paired_bar_chart
 from admin.dashboard_followup import followup_context
-from admin.forms import parse_float, parse_int, parse_request_filter
+from admin.deps import AnyStaff, OfficeStaff, RequestFilterDep, SessionDep, SettingsDep
+from admin.forms import parse_float, parse_int
 from admin.routing import admin_router
 from admin.templating import CHANNEL_LABELS, render
 from storage.admin_queries import distinct_values
@@ -26,15 +26,17 @@ GROUP_TITLES = {
 
 
 @router.get("/dashboard", response_class=HTMLResponse)
-def dashboard(request: Request, staff: AnyStaff) -> HTMLResponse:
+def dashboard(
+    request: Request,
+    staff: AnyStaff,
+    flt: RequestFilterDep,
+    session: SessionDep,
+    settings: SettingsDep,
+) -> HTMLResponse:
     """Counts, amounts, funnel and trend over the (optionally filtered) visible requests."""
-    flt = parse_request_filter(
-        request.query_params, response_days=request.app.state.settings.bank_response_days
-    )
     flt.bank = staff.scope_bank
-    with request.app.state.db.session() as session:
-        board = build_dashboard(session, flt=flt)
-        counties = distinct_values(session, column="county", bank=staff.scope_bank)
+    board = build_dashboard(session, flt=flt)
+    counties = distinct_values(session, column="county", bank=staff.scope_bank)
     charts = {}
     for name, title in GROUP_TITLES.items():
         pairs = board.counts.get(name, [])
@@ -53,23 +55,29 @@ def dashboard(request: Request, staff: AnyStaff) -> HTMLResponse:
         ),
         "funnel": funnel_chart([(status_label(k), n) for k, n in board.funnel], title="办理漏斗"),
         "trend": line_chart(board.weeks, names=("新提交", "获贷"), title="每周趋势"),
-        **followup_context(request, staff),
+        **followup_context(session, staff, days=settings.bank_response_days),
     }
     return render(request, "dashboard.html", context)
 
 
 @router.get("/insights", response_class=HTMLResponse)
-def insights(request: Request, staff: OfficeStaff) -> HTMLResponse:
-    """Most-asked measures, declined or weak answers, and users' thumbs."""
-    days = min(max(parse_int(request.query_params.get("days"), 30), 1), 366)
-    weak = parse_float(request.query_params.get("weak"))
-    weak = WEAK_SCORE if weak is None else min(max(weak, 0.0), 1.0)
-    with request.app.state.db.session() as session:
-        data = build_insights(session, days=days, weak_score=weak)
+def insights(
+    request: Request,
+    staff: OfficeStaff,
+    session: SessionDep,
+    days: str = "",
+    weak: str = "",
+) -> HTMLResponse:
+    """Most-asked measures, declined or weak answers, and users' thumbs (last `days` days, 1-366;
+    `weak`: the score below which an answer counts as weak, 0-1)."""
+    period = min(max(parse_int(days, 30), 1), 366)
+    threshold = parse_float(weak)
+    threshold = WEAK_SCORE if threshold is None else min(max(threshold, 0.0), 1.0)
+    data = build_insights(session, days=period, weak_score=threshold)
     context = {
         "data": data,
-        "days": days,
-        "weak": weak,
+        "days": period,
+        "weak": threshold,
         "articles_chart": bar_chart(data.top_articles, title="被问最多的措施"),
     }
     return render(request, "insights.html", context)

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from urllib.parse import quote
 
-from fastapi import HTTPException, Request
+from fastapi import HTTPException
 from fastapi.responses import Response
 
-from admin.audit_helpers import audit
-from admin.auth import AnyStaff
+from admin.deps import AnyStaff, AuditDep, RequestFilterDep, SessionDep
 from admin.exports import LAYOUTS, table, to_csv, to_xlsx
-from admin.forms import parse_request_filter
 from admin.routing import admin_router
-from storage.admin_queries import LOCAL_TZ, all_filtered_requests
+from core import clock
+from storage.admin_queries import all_filtered_requests
 from storage.whitelist import whitelisted_codes
 
 router = admin_router()
@@ -25,31 +23,28 @@ MEDIA = {
 
 
 @router.get("/requests/export/{layout}.{fmt}")
-def export_requests(request: Request, layout: str, fmt: str, staff: AnyStaff) -> Response:
+def export_requests(
+    layout: str,
+    fmt: str,
+    staff: AnyStaff,
+    flt: RequestFilterDep,
+    session: SessionDep,
+    audit: AuditDep,
+) -> Response:
     """The filtered list in a layout; 推荐清单 defaults to recommended and pushed requests."""
     if layout not in LAYOUTS or fmt not in MEDIA:
         raise HTTPException(status_code=404, detail="unknown export")
-    flt = parse_request_filter(
-        request.query_params, response_days=request.app.state.settings.bank_response_days
-    )
     flt.bank = staff.scope_bank
     if layout == "recommend" and not flt.status:
         flt.status = list(RECOMMENDED_STATUSES)
     title, _ = LAYOUTS[layout]
-    with request.app.state.db.session() as session:
-        rows = all_filtered_requests(session, flt=flt)
-        listed = whitelisted_codes(session, (r.credit_code for r in rows))
-        data = table(layout, rows, listed, mask=staff.role == "viewer")
-        audit(
-            session,
-            request,
-            staff.username,
-            "export",
-            "financing_request",
-            after={"layout": layout, "format": fmt, "filters": flt.describe(), "count": len(rows)},
-        )
+    rows = all_filtered_requests(session, flt=flt)
+    listed = whitelisted_codes(session, (r.credit_code for r in rows))
+    data = table(layout, rows, listed, mask=staff.role == "viewer")
+    after = {"layout": layout, "format": fmt, "filters": flt.describe(), "count": len(rows)}
+    audit(staff.username, "export", "financing_request", after=after)
     body = to_csv(data) if fmt == "csv" else to_xlsx(data, title)
-    stamp = datetime.now(LOCAL_TZ).strftime("%Y%m%d-%H%M")
+    stamp = clock.local_now().strftime("%Y%m%d-%H%M")
     filename = quote(f"{title}-{stamp}.{fmt}")
     headers = {"Content-Disposition": f"attachment; filename*=UTF-8''{filename}"}
     return Response(body, media_type=MEDIA[fmt], headers=headers)

@@ -7,20 +7,20 @@ without reloading.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from fastapi import HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
-from admin.audit_helpers import audit
-from admin.auth import Editor, Staff
+from admin.deps import AuditDep, Editor, ReplyTextDep, SessionDep
 from admin.routing import admin_router
 from admin.templating import render
 from bot.handoff.delivery import close_by_staff, send_staff_reply
+from core import clock
 from storage.handoffs import claim_handoff, list_handoffs, transcript
-from storage.models import Handoff, utcnow
+from storage.models import Handoff
 
 router = admin_router()
 ENTITY = "handoff"
@@ -39,12 +39,8 @@ ERRORS = {
 
 def waiting_minutes(handoff: Handoff, now: datetime | None = None) -> int:
     """Minutes the owner has waited: until the first staff reply, else until now or close."""
-    end = handoff.first_reply_at or handoff.closed_at or now or utcnow()
+    end = handoff.first_reply_at or handoff.closed_at or now or clock.now()
     start = handoff.created_at
-    if start.tzinfo is None:
-        start = start.replace(tzinfo=UTC)
-    if end.tzinfo is None:
-        end = end.replace(tzinfo=UTC)
     return max(0, int((end - start).total_seconds() // 60))
 
 
@@ -60,7 +56,7 @@ def waiting_label(minutes: int) -> str:
 
 
 def _rows(session: Session) -> list[dict[str, Any]]:
-    now = utcnow()
+    now = clock.now()
     return [
         {"h": h, "waiting": waiting_label(waiting_minutes(h, now))} for h in list_handoffs(session)
     ]
@@ -74,19 +70,15 @@ def _load(session: Session, handoff_id: int) -> Handoff:
 
 
 @router.get("/handoffs", response_class=HTMLResponse)
-def handoff_list(request: Request, staff: Editor) -> HTMLResponse:
+def handoff_list(request: Request, staff: Editor, session: SessionDep) -> HTMLResponse:
     """Open handoffs (longest waiting first) and the recently closed ones."""
-    with request.app.state.db.session() as session:
-        rows = _rows(session)
-    return render(request, "handoffs.html", {"rows": rows})
+    return render(request, "handoffs.html", {"rows": _rows(session)})
 
 
 @router.get("/handoffs/rows", response_class=HTMLResponse)
-def handoff_rows(request: Request, staff: Editor) -> HTMLResponse:
+def handoff_rows(request: Request, staff: Editor, session: SessionDep) -> HTMLResponse:
     """The list's table body alone (polled by the page)."""
-    with request.app.state.db.session() as session:
-        rows = _rows(session)
-    return render(request, "handoffs_rows.html", {"rows": rows})
+    return render(request, "handoffs_rows.html", {"rows": _rows(session)})
 
 
 def _detail_context(session: Session, handoff: Handoff) -> dict[str, Any]:
@@ -98,22 +90,28 @@ def _detail_context(session: Session, handoff: Handoff) -> dict[str, Any]:
 
 
 @router.get("/handoffs/{handoff_id}", response_class=HTMLResponse)
-def handoff_detail(request: Request, handoff_id: int, staff: Editor) -> HTMLResponse:
+def handoff_detail(
+    request: Request,
+    handoff_id: int,
+    staff: Editor,
+    session: SessionDep,
+    msg: str = "",
+    err: str = "",
+) -> HTMLResponse:
     """The whole transcript, who holds the handoff, and the reply box."""
-    msg = request.query_params.get("msg", "")
-    with request.app.state.db.session() as session:
-        context = _detail_context(session, _load(session, handoff_id))
-        context["notice"] = NOTICES.get(msg, "")
-        context["error"] = ERRORS.get(request.query_params.get("err", ""), "")
-        return render(request, "handoffs_detail.html", context)
+    context = _detail_context(session, _load(session, handoff_id))
+    context["notice"] = NOTICES.get(msg, "")
+    context["error"] = ERRORS.get(err, "")
+    return render(request, "handoffs_detail.html", context)
 
 
 @router.get("/handoffs/{handoff_id}/messages", response_class=HTMLResponse)
-def handoff_messages(request: Request, handoff_id: int, staff: Editor) -> HTMLResponse:
+def handoff_messages(
+    request: Request, handoff_id: int, staff: Editor, session: SessionDep
+) -> HTMLResponse:
     """The transcript alone (polled by the detail page)."""
-    with request.app.state.db.session() as session:
-        context = _detail_context(session, _load(session, handoff_id))
-        return render(request, "handoffs_messages.html", context)
+    context = _detail_context(session, _load(session, handoff_id))
+    return render(request, "handoffs_messages.html", context)
 
 
 def _back(handoff_id: int, *, msg: str = "", err: str = "") -> RedirectResponse:
@@ -122,81 +120,52 @@ def _back(handoff_id: int, *, msg: str = "", err: str = "") -> RedirectResponse:
 
 
 @router.post("/handoffs/{handoff_id}/claim")
-def handoff_claim(request: Request, handoff_id: int, staff: Editor) -> Response:
+def handoff_claim(handoff_id: int, staff: Editor, session: SessionDep, audit: AuditDep) -> Response:
     """Take the handoff: the others see who has it."""
-    with request.app.state.db.session() as session:
-        handoff = _load(session, handoff_id)
-        before = {"claimed_by": handoff.claimed_by}
-        if not claim_handoff(session, handoff_id=handoff_id, actor=staff.username):
-            reason = "closed" if handoff.status != "open" else "claimed_by_other"
-            return _back(handoff_id, err=reason)
-        audit(
-            session,
-            request,
-            staff.username,
-            "handoff_claim",
-            ENTITY,
-            entity_id=handoff_id,
-            before=before,
-            after={"claimed_by": staff.username},
-        )
+    handoff = _load(session, handoff_id)
+    before = {"claimed_by": handoff.claimed_by}
+    if not claim_handoff(session, handoff_id=handoff_id, actor=staff.username):
+        reason = "closed" if handoff.status != "open" else "claimed_by_other"
+        return _back(handoff_id, err=reason)
+    after = {"claimed_by": staff.username}
+    audit(staff.username, "handoff_claim", ENTITY, entity_id=handoff_id, before=before, after=after)
     return _back(handoff_id, msg="claimed")
 
 
-async def _text_field(request: Request, name: str) -> str:
-    form = await request.form()
-    value = form.get(name, "")
-    return value if isinstance(value, str) else ""
-
-
 @router.post("/handoffs/{handoff_id}/reply")
-async def handoff_reply(request: Request, handoff_id: int, staff: Editor) -> Response:
+def handoff_reply(
+    handoff_id: int, staff: Editor, text: ReplyTextDep, session: SessionDep, audit: AuditDep
+) -> Response:
     """Send a reply to the owner on their channel (form fields `text`, `csrf_token`)."""
-    text = await _text_field(request, "text")
-    return _reply(request, handoff_id, staff, text)
-
-
-def _reply(request: Request, handoff_id: int, staff: Staff, text: str) -> Response:
-    with request.app.state.db.session() as session:
-        handoff = _load(session, handoff_id)
-        if handoff.status != "open":
-            return _back(handoff_id, err="closed")
-        if handoff.claimed_by not in (None, staff.username) and not staff.is_admin:
-            return _back(handoff_id, err="claimed_by_other")
-        try:
-            delivery = send_staff_reply(session, handoff=handoff, text=text, actor=staff.username)
-        except ValueError:
-            return _back(handoff_id, err="empty")
-        audit(
-            session,
-            request,
-            staff.username,
-            "handoff_reply",
-            ENTITY,
-            entity_id=handoff_id,
-            after={
-                "message_id": delivery.message_id,
-                "delivery": delivery.mode,
-                "chars": len(text.strip()),
-            },
-        )
+    handoff = _load(session, handoff_id)
+    if handoff.status != "open":
+        return _back(handoff_id, err="closed")
+    if handoff.claimed_by not in (None, staff.username) and not staff.is_admin:
+        return _back(handoff_id, err="claimed_by_other")
+    try:
+        delivery = send_staff_reply(session, handoff=handoff, text=text, actor=staff.username)
+    except ValueError:
+        return _back(handoff_id, err="empty")
+    after = {
+        "message_id": delivery.message_id,
+        "delivery": delivery.mode,
+        "chars": len(text.strip()),
+    }
+    audit(staff.username, "handoff_reply", ENTITY, entity_id=handoff_id, after=after)
     return _back(handoff_id, msg="held" if delivery.mode == "held" else "replied")
 
 
 @router.post("/handoffs/{handoff_id}/close")
-def handoff_close(request: Request, handoff_id: int, staff: Editor) -> Response:
+def handoff_close(handoff_id: int, staff: Editor, session: SessionDep, audit: AuditDep) -> Response:
     """End the handoff (`csrf_token`); the owner is told and the bot answers again."""
-    with request.app.state.db.session() as session:
-        handoff = _load(session, handoff_id)
-        if close_by_staff(session, handoff=handoff, actor=staff.username):
-            audit(
-                session,
-                request,
-                staff.username,
-                "handoff_close",
-                ENTITY,
-                entity_id=handoff_id,
-                before={"status": "open"},
-                after={"status": "closed"},
-            )
+    handoff = _load(session, handoff_id)
+    if close_by_staff(session, handoff=handoff, actor=staff.username):
+        audit(
+            staff.username,
+            "handoff_close",
+            ENTITY,
+            entity_id=handoff_id,
+            before={"status": "open"},
+            after={"status": "closed"},
+        )
     return _back(handoff_id, msg="closed")

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy.orm import Session
 
-from admin.audit_helpers import audit
-from admin.auth import AdminOnly
+from admin.audit_helpers import Auditor
+from admin.auth import Staff
+from admin.deps import AdminOnly, AuditDep, SessionDep, UserFormDep
+from admin.forms import UserForm
 from admin.routing import admin_router
 from admin.templating import render
 from storage.admin_sessions import count_open_sessions
@@ -22,87 +25,62 @@ from storage.staff import (
 router = admin_router()
 
 
-def _page(request: Request, error: str = "", status_code: int = 200) -> HTMLResponse:
-    with request.app.state.db.session() as session:
-        users = list_staff_users(session)
-        sessions = count_open_sessions(session)
+def _page(
+    request: Request, session: Session, error: str = "", status_code: int = 200
+) -> HTMLResponse:
+    users = list_staff_users(session)
+    sessions = count_open_sessions(session)
     context = {"users": users, "sessions": sessions, "error": error}
     return render(request, "users.html", context, status_code)
 
 
 @router.get("/users", response_class=HTMLResponse)
-def users_page(request: Request, staff: AdminOnly) -> HTMLResponse:
+def users_page(request: Request, staff: AdminOnly, session: SessionDep) -> HTMLResponse:
     """Every account with its role, bank and state."""
-    return _page(request)
+    return _page(request, session)
+
+
+def _apply(session: Session, audit: Auditor, staff: Staff, form: UserForm) -> None:
+    """Run one account action and audit it; StaffError when refused."""
+    actor, username = staff.username, form.username
+    if form.action == "add":
+        user = create_staff_user(
+            session, username=username, role=form.role, password=form.password, bank=form.bank
+        )
+        after = {"username": user.username, "role": user.role, "bank": user.bank}
+        audit(actor, "user_add", "staff", entity_id=user.id, after=after)
+    elif form.action == "passwd":
+        user = set_staff_password(session, username=username, password=form.password)
+        audit(actor, "user_update", "staff", entity_id=user.id, after={"password": "changed"})
+    elif form.action in ("disable", "enable"):
+        if username == staff.username:
+            raise StaffError("不能停用自己的账号")
+        user = set_staff_disabled(session, username=username, disabled=form.action == "disable")
+        audit(
+            actor,
+            "user_update",
+            "staff",
+            entity_id=user.id,
+            before={"disabled": not user.disabled},
+            after={"disabled": user.disabled},
+        )
+    elif form.action == "end_sessions":
+        user, ended = end_staff_sessions(session, username=username)
+        ended_after: dict[str, object] = {"username": user.username, "ended": ended}
+        audit(actor, "sessions_end", "staff", entity_id=user.id, after=ended_after)
+    else:
+        raise StaffError("未知操作")
 
 
 @router.post("/users")
-async def user_save(request: Request, staff: AdminOnly) -> Response:
+def user_save(
+    request: Request, staff: AdminOnly, form: UserFormDep, session: SessionDep, audit: AuditDep
+) -> Response:
     """Create an account, reset a password, disable / enable an account or end its sessions."""
-    form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
-    action = form.get("action", "")
-    username = form.get("username", "").strip()
     try:
-        with request.app.state.db.session() as session:
-            if action == "add":
-                user = create_staff_user(
-                    session,
-                    username=username,
-                    role=form.get("role", ""),
-                    password=form.get("password", ""),
-                    bank=form.get("bank"),
-                )
-                after = {"username": user.username, "role": user.role, "bank": user.bank}
-                audit(
-                    session,
-                    request,
-                    staff.username,
-                    "user_add",
-                    "staff",
-                    entity_id=user.id,
-                    after=after,
-                )
-            elif action == "passwd":
-                user = set_staff_password(
-                    session, username=username, password=form.get("password", "")
-                )
-                audit(
-                    session,
-                    request,
-                    staff.username,
-                    "user_update",
-                    "staff",
-                    entity_id=user.id,
-                    after={"password": "changed"},
-                )
-            elif action in ("disable", "enable"):
-                if username == staff.username:
-                    raise StaffError("不能停用自己的账号")
-                user = set_staff_disabled(session, username=username, disabled=action == "disable")
-                audit(
-                    session,
-                    request,
-                    staff.username,
-                    "user_update",
-                    "staff",
-                    entity_id=user.id,
-                    before={"disabled": not user.disabled},
-                    after={"disabled": user.disabled},
-                )
-            elif action == "end_sessions":
-                user, ended = end_staff_sessions(session, username=username)
-                audit(
-                    session,
-                    request,
-                    staff.username,
-                    "sessions_end",
-                    "staff",
-                    entity_id=user.id,
-                    after={"username": user.username, "ended": ended},
-                )
-            else:
-                raise StaffError("未知操作")
+        _apply(session, audit, staff, form)
     except StaffError as exc:
-        return _page(request, error=str(exc), status_code=400)
-    notice = "sessions_ended" if action == "end_sessions" else "user_saved"
+        session.rollback()
+        return _page(request, session, error=str(exc), status_code=400)
+    notice = "sessions_ended" if form.action == "end_sessions" else "user_saved"
     return RedirectResponse(f"/admin/users?msg={notice}", status_code=303)

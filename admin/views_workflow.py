@@ -1,163 +1,145 @@
-"""Workflow actions on a request: status changes, pushes to banks, bank outcomes."""
+"""Workflow actions on a request: status changes, pushes to banks, bank outcomes.
+
+The rules are in `admin/workflow.py`; a route loads the request (locking its row until the
+request's session commits), runs the step, writes the audit entry and redirects with a notice.
+"""
 
 from __future__ import annotations
 
-from fastapi import HTTPException, Request
-from fastapi.responses import RedirectResponse, Response
+from collections.abc import Callable
+from typing import Any
 
-from admin.audit_helpers import audit, request_snapshot
-from admin.auth import AnyStaff, Editor
+from fastapi import Request
+from fastapi.responses import RedirectResponse, Response
+from sqlalchemy.orm import Session
+
+from admin.audit_helpers import Auditor, request_snapshot
+from admin.auth import Staff
+from admin.deps import (
+    AuditDep,
+    Editor,
+    OutcomeFormDep,
+    OutcomeRecorder,
+    PushFormDep,
+    SessionDep,
+    SettingsDep,
+    StatusFormDep,
+)
 from admin.errors import WorkflowError
-from admin.forms import parse_date, parse_float
 from admin.routing import admin_router
 from admin.views_requests import load_visible, render_detail
-from admin.workflow import (
-    LoanDetails,
-    move_request,
-    push_more_banks,
-    reaches_submitter,
-    record_bank_outcome,
-)
+from admin.workflow import change_status, outcome_bank, push_to_banks, record_outcome
+from core.settings import Settings
+from storage.models import FinancingRequest
 
 router = admin_router()
+Step = Callable[[FinancingRequest], str]  # runs a workflow step, returns the notice key
 
 
-def _details(form: dict[str, str]) -> LoanDetails:
-    return LoanDetails(
-        amount_wan=parse_float(form.get("amount_wan")),
-        granted_date=parse_date(form.get("granted_date")),
-        product=form.get("granted_product", ""),
-        reason=form.get("decline_reason", ""),
-        category=form.get("decline_category", ""),
-    )
-
-
-async def _form(request: Request) -> dict[str, str]:
-    form = await request.form()
-    return {k: v for k, v in form.items() if isinstance(v, str)}
-
-
-def _done(request_id: int, msg: str) -> RedirectResponse:
-    return RedirectResponse(f"/admin/requests/{request_id}?msg={msg}", status_code=303)
+def _run(
+    request: Request,
+    session: Session,
+    settings: Settings,
+    audit: Auditor,
+    staff: Staff,
+    request_id: int,
+    action: str,
+    step: Step,
+    **audited: Any,
+) -> Response:
+    """Load and lock the request, run the step and audit it (`audited` adds to "after"); a
+    refused step changes nothing and shows the detail page with the reason."""
+    try:
+        req = load_visible(session, staff, request_id, for_update=True)
+        before = request_snapshot(req)
+        notice = step(req)
+        after = request_snapshot(req) | audited
+        audit(
+            staff.username,
+            action,
+            "financing_request",
+            entity_id=req.id,
+            before=before,
+            after=after,
+        )
+    except WorkflowError as exc:
+        session.rollback()
+        return render_detail(
+            request, session, settings, audit, staff, request_id, error=str(exc), status_code=400
+        )
+    return RedirectResponse(f"/admin/requests/{request_id}?msg={notice}", status_code=303)
 
 
 @router.post("/requests/{request_id}/status")
-async def change_status(request: Request, request_id: int, staff: Editor) -> Response:
+def post_status(
+    request: Request,
+    request_id: int,
+    staff: Editor,
+    form: StatusFormDep,
+    session: SessionDep,
+    settings: SettingsDep,
+    audit: AuditDep,
+) -> Response:
     """Move the request to the chosen status with a note."""
-    form = await _form(request)
-    office_phone = request.app.state.settings.office_phone
-    try:
-        with request.app.state.db.session() as session:
-            req = load_visible(session, staff, request_id, for_update=True)
-            expected = form.get("from_status")
-            if expected and expected != req.status:
-                raise WorkflowError("该申报的状态已被他人更新，请查看最新状态后再操作")
-            target = form.get("target", "")
-            if req.status == "pushed" and target in ("granted", "declined"):
-                raise WorkflowError("已推送银行的申报，请在「登记银行审批结果」中按银行登记结果")
-            before = request_snapshot(req)
-            move_request(
-                session,
-                req,
-                target=target,
-                note=form.get("note", ""),
-                actor=staff.username,
-                office_phone=office_phone,
-                details=_details(form),
-            )
-            audit(
-                session,
-                request,
-                staff.username,
-                "status_change",
-                "financing_request",
-                entity_id=req.id,
-                before=before,
-                after=request_snapshot(req),
-            )
-            notified = reaches_submitter(req)
-    except WorkflowError as exc:
-        return render_detail(request, staff, request_id, error=str(exc), status_code=400)
-    return _done(request_id, "status" if notified else "status_silent")
+
+    def step(req: FinancingRequest) -> str:
+        return change_status(
+            session, req, form, actor=staff.username, office_phone=settings.office_phone
+        )
+
+    return _run(request, session, settings, audit, staff, request_id, "status_change", step)
 
 
 @router.post("/requests/{request_id}/push")
-async def push_banks(request: Request, request_id: int, staff: Editor) -> Response:
+def post_push(
+    request: Request,
+    request_id: int,
+    staff: Editor,
+    form: PushFormDep,
+    session: SessionDep,
+    settings: SettingsDep,
+    audit: AuditDep,
+) -> Response:
     """Push a recommended request to one or more banks (or add banks to a pushed one)."""
-    form = await request.form()
-    banks = [b for b in form.getlist("banks") if isinstance(b, str)]
-    note = str(form.get("note", ""))
-    office_phone = request.app.state.settings.office_phone
-    try:
-        with request.app.state.db.session() as session:
-            req = load_visible(session, staff, request_id, for_update=True)
-            before = request_snapshot(req)
-            notified = False
-            if req.status == "pushed":
-                push_more_banks(session, req, banks=banks, note=note, actor=staff.username)
-            else:
-                notified = reaches_submitter(req)
-                move_request(
-                    session,
-                    req,
-                    target="pushed",
-                    note=note,
-                    actor=staff.username,
-                    office_phone=office_phone,
-                    banks=banks,
-                )
-            audit(
-                session,
-                request,
-                staff.username,
-                "push_bank",
-                "financing_request",
-                entity_id=req.id,
-                before=before,
-                after=request_snapshot(req),
-            )
-    except WorkflowError as exc:
-        return render_detail(request, staff, request_id, error=str(exc), status_code=400)
-    return _done(request_id, "pushed_notified" if notified else "pushed")
+
+    def step(req: FinancingRequest) -> str:
+        return push_to_banks(
+            session, req, form, actor=staff.username, office_phone=settings.office_phone
+        )
+
+    return _run(request, session, settings, audit, staff, request_id, "push_bank", step)
 
 
 @router.post("/requests/{request_id}/outcome")
-async def bank_outcome(request: Request, request_id: int, staff: AnyStaff) -> Response:
+def post_outcome(
+    request: Request,
+    request_id: int,
+    staff: OutcomeRecorder,
+    form: OutcomeFormDep,
+    session: SessionDep,
+    settings: SettingsDep,
+    audit: AuditDep,
+) -> Response:
     """A bank's decision, recorded by that bank's officer (or by the office for them)."""
-    if staff.role == "viewer":
-        raise HTTPException(status_code=403, detail="forbidden")
-    form = await _form(request)
-    bank = staff.scope_bank or form.get("bank", "")
-    office_phone = request.app.state.settings.office_phone
-    try:
-        with request.app.state.db.session() as session:
-            req = load_visible(session, staff, request_id, for_update=True)
-            before = request_snapshot(req)
-            status_before = req.status
-            record_bank_outcome(
-                session,
-                req,
-                bank=bank,
-                outcome=form.get("outcome", ""),
-                details=_details(form),
-                note=form.get("note", ""),
-                actor=staff.username,
-                office_phone=office_phone,
-            )
-            audit(
-                session,
-                request,
-                staff.username,
-                "bank_outcome",
-                "financing_request",
-                entity_id=req.id,
-                before=before,
-                after=request_snapshot(req) | {"bank": bank},
-            )
-            moved = req.status != status_before
-            notice = "outcome"
-            if moved:
-                notice = "outcome_notified" if reaches_submitter(req) else "outcome_silent"
-    except WorkflowError as exc:
-        return render_detail(request, staff, request_id, error=str(exc), status_code=400)
-    return _done(request_id, notice)
+
+    def step(req: FinancingRequest) -> str:
+        return record_outcome(
+            session,
+            req,
+            form,
+            officer_bank=staff.scope_bank,
+            actor=staff.username,
+            office_phone=settings.office_phone,
+        )
+
+    return _run(
+        request,
+        session,
+        settings,
+        audit,
+        staff,
+        request_id,
+        "bank_outcome",
+        step,
+        bank=outcome_bank(form, staff.scope_bank),
+    )

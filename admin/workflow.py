@@ -1,38 +1,23 @@
-"""Request workflow: status moves with notes, pushes to banks, bank outcomes, notifications."""
+"""Request workflow: status moves with notes, pushes to banks, bank outcomes, notifications.
+
+The three steps staff take (`change_status`, `push_to_banks`, `record_outcome`) check the
+rules and return the key of the notice shown afterwards (`admin.templating.NOTICES`); each
+raises `WorkflowError` with a message for staff when a rule refuses the step.
+"""
 
 from __future__ import annotations
-
-from dataclasses import dataclass
-from datetime import date
 
 from sqlalchemy.orm import Session
 
 from admin.errors import WorkflowError
+from admin.forms import OutcomeForm, PushForm, StatusForm
+from admin.loan_details import LoanDetails, apply_loan_details, outcome_text
 from storage.models import FinancingRequest, RequestBank, RequestEvent
 from storage.notifications import enqueue_notification
 from storage.satisfaction import ask_satisfaction
 from storage.statuses import TRANSITIONS, can_move, status_label
 
 MAX_NOTE = 2000
-# Why a firm did not get a loan (measure 15 asks for the reason and the office's follow-up).
-DECLINE_REASONS = ("资质不符", "抵押不足", "征信问题", "经营问题", "企业放弃", "其他")
-
-
-@dataclass(frozen=True)
-class LoanDetails:
-    """What a granted or declined loan records."""
-
-    amount_wan: float | None = None
-    granted_date: date | None = None
-    product: str = ""
-    reason: str = ""
-    category: str = ""  # one of DECLINE_REASONS
-    combined: str = ""  # every bank declined: their reasons, each already checked
-
-    @property
-    def decline_text(self) -> str:
-        """The reason as stored and told to the firm: "类别：说明"."""
-        return f"{self.category}：{self.reason.strip()}"
 
 
 def status_message(req: FinancingRequest, target: str, office_phone: str) -> str:
@@ -68,35 +53,6 @@ def _add_banks(session: Session, req: FinancingRequest, banks: list[str]) -> lis
     session.flush()
     session.refresh(req)
     return added
-
-
-def _apply_details(req: FinancingRequest, target: str, details: LoanDetails) -> dict[str, object]:
-    if target == "granted":
-        if details.amount_wan is None or details.amount_wan <= 0:
-            raise WorkflowError("请填写获贷金额（万元，大于 0）")
-        if details.granted_date is None:
-            raise WorkflowError("请填写放款日期")
-        if not details.product.strip():
-            raise WorkflowError("请填写获贷产品")
-        req.granted_amount_wan = details.amount_wan
-        req.granted_date = details.granted_date
-        req.granted_product = details.product.strip()[:50]
-        return {
-            "amount_wan": details.amount_wan,
-            "date": details.granted_date.isoformat(),
-            "product": req.granted_product,
-        }
-    if target == "declined" and details.combined:
-        req.decline_reason = details.combined
-        return {"reason": req.decline_reason}
-    if target == "declined":
-        if details.category not in DECLINE_REASONS:
-            raise WorkflowError("请选择未获贷原因类别：" + "、".join(DECLINE_REASONS))
-        if not details.reason.strip():
-            raise WorkflowError("请填写未获贷原因说明")
-        req.decline_reason = details.decline_text
-        return {"reason": req.decline_reason, "category": details.category}
-    return {}
 
 
 def status_form_targets(status: str) -> list[str]:
@@ -138,7 +94,7 @@ def move_request(
     data: dict[str, object] = {}
     if target == "pushed":
         data["banks"] = _add_banks(session, req, banks or [])
-    data.update(_apply_details(req, target, details or LoanDetails()))
+    data.update(apply_loan_details(req, target, details or LoanDetails()))
     event = RequestEvent(
         request_id=req.id,
         from_status=req.status,
@@ -204,9 +160,9 @@ def record_bank_outcome(
         raise WorkflowError("该银行已登记过审批结果")
     if outcome not in ("granted", "declined"):
         raise WorkflowError("请选择审批结果")
-    summary = _apply_details(FinancingRequest(), outcome, details)
+    summary = apply_loan_details(FinancingRequest(), outcome, details)
     push.outcome = outcome
-    push.outcome_note = _outcome_text(outcome, details, _clean_note(note))
+    push.outcome_note = outcome_text(outcome, details, _clean_note(note))
     session.flush()
     step_note = f"{bank}：{push.outcome_note}"
     moved = False
@@ -254,13 +210,75 @@ def record_bank_outcome(
     return push
 
 
-def _outcome_text(outcome: str, details: LoanDetails, note: str) -> str:
-    """One line describing a bank's decision."""
-    if outcome == "granted":
-        text = (
-            f"已放款 {details.amount_wan:g} 万元，{details.granted_date}，"
-            f"产品：{details.product.strip()}"
-        )
-    else:
-        text = f"未获贷，原因：{details.decline_text}"
-    return f"{text}（{note}）" if note else text
+def change_status(
+    session: Session, req: FinancingRequest, form: StatusForm, *, actor: str, office_phone: str
+) -> str:
+    """The status form: refused when someone changed the status since the officer looked, and
+    for a pushed request's outcome (recorded per bank). Notice: status / status_silent."""
+    if form.from_status and form.from_status != req.status:
+        raise WorkflowError("该申报的状态已被他人更新，请查看最新状态后再操作")
+    if req.status == "pushed" and form.target in ("granted", "declined"):
+        raise WorkflowError("已推送银行的申报，请在「登记银行审批结果」中按银行登记结果")
+    move_request(
+        session,
+        req,
+        target=form.target,
+        note=form.note,
+        actor=actor,
+        office_phone=office_phone,
+        details=form.details,
+    )
+    return "status" if reaches_submitter(req) else "status_silent"
+
+
+def push_to_banks(
+    session: Session, req: FinancingRequest, form: PushForm, *, actor: str, office_phone: str
+) -> str:
+    """Push a recommended request to banks, or add banks to a pushed one (no new status, no
+    message). Notice: pushed / pushed_notified."""
+    if req.status == "pushed":
+        push_more_banks(session, req, banks=form.banks, note=form.note, actor=actor)
+        return "pushed"
+    move_request(
+        session,
+        req,
+        target="pushed",
+        note=form.note,
+        actor=actor,
+        office_phone=office_phone,
+        banks=form.banks,
+    )
+    return "pushed_notified" if reaches_submitter(req) else "pushed"
+
+
+def outcome_bank(form: OutcomeForm, officer_bank: str | None) -> str:
+    """The bank an outcome is for: a bank officer's own, else the one the office chose."""
+    return officer_bank or form.bank
+
+
+def record_outcome(
+    session: Session,
+    req: FinancingRequest,
+    form: OutcomeForm,
+    *,
+    officer_bank: str | None,
+    actor: str,
+    office_phone: str,
+) -> str:
+    """A bank's decision: a bank officer records their own bank's (`officer_bank`), the office
+    the bank it names. Notice: outcome, or outcome_notified / outcome_silent when the request
+    moved."""
+    status_before = req.status
+    record_bank_outcome(
+        session,
+        req,
+        bank=outcome_bank(form, officer_bank),
+        outcome=form.outcome,
+        details=form.details,
+        note=form.note,
+        actor=actor,
+        office_phone=office_phone,
+    )
+    if req.status == status_before:
+        return "outcome"
+    return "outcome_notified" if reaches_submitter(req) else "outcome_silent"

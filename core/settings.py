@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import secrets
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -42,6 +43,9 @@ class Settings(BaseSettings):
     llm_breaker_cooldown_s: float = 60.0  # how long an open breaker keeps the model off
 
     log_level: str = "INFO"
+    # Date override for "today" (ISO date; staging and tests): what answers take as the current
+    # day, e.g. whether a policy is in force. Empty: the real Beijing date (core/clock.py).
+    today: date | None = Field(None, validation_alias="POLICYBOT_TODAY")
     secret_key: str = ""  # signs staff sessions; generated into the data dir when empty
     public_base_url: str = "http://127.0.0.1:8000"
 
@@ -67,6 +71,9 @@ class Settings(BaseSettings):
     max_body_bytes: int = 65536
     widget_allowed_origins: str = "*"  # comma-separated origins allowed to embed the widget
 
+    # Outbox (status notices and staff replies pushed to Telegram, WeChat, WeCom)
+    outbox_retry_s: float = Field(30.0, gt=0)  # first retry after a failed send; doubles, ≤ 1 h
+
     # Telegram
     telegram_bot_token: str = ""
     telegram_base_url: str = "https://api.telegram.org/bot"
@@ -90,6 +97,14 @@ class Settings(BaseSettings):
     wecom_token: str = ""
     wecom_encoding_aes_key: str = ""
     wecom_api_base_url: str = "https://qyapi.weixin.qq.com"
+
+    @field_validator("today", mode="before")
+    @classmethod
+    def _empty_today_is_none(cls, value: Any) -> Any:
+        """POLICYBOT_TODAY= (empty, as in .env.example) means no override; spaces are ignored."""
+        if isinstance(value, str):
+            return value.strip() or None
+        return value
 
     @property
     def resolved_database_url(self) -> str:

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field, fields
-from datetime import UTC, date, datetime, time, timedelta, timezone
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Select, case, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
+from core import clock
 from storage.deadlines import overdue_request_ids
 from storage.models import FinancingRequest, RequestBank, WhitelistEntry
-
-# Staff work in China Standard Time; day filters are local days.
-LOCAL_TZ = timezone(timedelta(hours=8), "CST")
 
 SORT_COLUMNS: dict[str, InstrumentedAttribute[Any]] = {
     "created": FinancingRequest.created_at,
@@ -99,12 +97,12 @@ class RequestPage:
 
 
 def day_bounds(start: date | None, end: date | None) -> tuple[datetime | None, datetime | None]:
-    """UTC instants for [start of local day `start`, end of local day `end`)."""
+    """UTC instants for [start of Beijing day `start`, end of Beijing day `end`)."""
     lo = hi = None
     if start is not None:
-        lo = datetime.combine(start, time.min, LOCAL_TZ).astimezone(UTC)
+        lo = clock.local_start(start)
     if end is not None:
-        hi = datetime.combine(end + timedelta(days=1), time.min, LOCAL_TZ).astimezone(UTC)
+        hi = clock.local_start(end + timedelta(days=1))
     return lo, hi
 
 

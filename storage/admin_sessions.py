@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from storage.models import StaffSession, StaffUser, utcnow
+from core import clock
+from storage.models import StaffSession, StaffUser
 
 SESSION_HOURS = 8
 KEEP_DAYS = 30  # ended sessions are kept this long after expiry (who was signed in when)
@@ -23,11 +24,6 @@ def _digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def _aware(value: datetime) -> datetime:
-    """SQLite returns naive datetimes: they are UTC."""
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value
-
-
 def start_staff_session(
     session: Session, *, user: StaffUser, ip: str | None = None, now: datetime | None = None
 ) -> str:
@@ -35,7 +31,7 @@ def start_staff_session(
 
     Rows that expired more than KEEP_DAYS ago are deleted on the way, so the table stays small.
     """
-    now = now or utcnow()
+    now = now or clock.now()
     session.execute(
         delete(StaffSession).where(StaffSession.expires_at < now - timedelta(days=KEEP_DAYS))
     )
@@ -62,9 +58,9 @@ def find_staff_session(
     """
     if not token:
         return None
-    now = now or utcnow()
+    now = now or clock.now()
     row = session.scalar(select(StaffSession).where(StaffSession.token_hash == _digest(token)))
-    if row is None or row.revoked_at is not None or _aware(row.expires_at) <= now:
+    if row is None or row.revoked_at is not None or row.expires_at <= now:
         return None
     user = session.get(StaffUser, row.user_id)
     if user is None or user.disabled:
@@ -77,7 +73,7 @@ def revoke_staff_session(session: Session, *, token: str) -> None:
     session.execute(
         update(StaffSession)
         .where(StaffSession.token_hash == _digest(token), StaffSession.revoked_at.is_(None))
-        .values(revoked_at=utcnow())
+        .values(revoked_at=clock.now())
     )
 
 
@@ -86,17 +82,17 @@ def revoke_user_sessions(session: Session, *, user_id: int) -> int:
     result = session.execute(
         update(StaffSession)
         .where(StaffSession.user_id == user_id, StaffSession.revoked_at.is_(None))
-        .values(revoked_at=utcnow())
+        .values(revoked_at=clock.now())
     )
     return int(getattr(result, "rowcount", 0) or 0)
 
 
 def count_open_sessions(session: Session, *, now: datetime | None = None) -> dict[int, int]:
     """Open (not revoked, not expired) sessions per account id."""
-    now = now or utcnow()
+    now = now or clock.now()
     rows = session.scalars(select(StaffSession).where(StaffSession.revoked_at.is_(None)))
     counts: dict[int, int] = {}
     for row in rows:
-        if _aware(row.expires_at) > now:
+        if row.expires_at > now:
             counts[row.user_id] = counts.get(row.user_id, 0) + 1
     return counts

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from storage.admin_queries import LOCAL_TZ, RequestFilter, filtered_select
+from core import clock
+from storage.admin_queries import RequestFilter, filtered_select
 from storage.models import Conversation, FinancingRequest, Message, RequestEvent
 from storage.statuses import STATUS_LABELS
 
@@ -32,12 +33,6 @@ class Dashboard:
     amounts_by_county: list[tuple[str, float, float]] = field(default_factory=list)
     funnel: list[tuple[str, int]] = field(default_factory=list)
     weeks: list[tuple[str, int, int]] = field(default_factory=list)
-
-
-def _local_day(value: datetime) -> date:
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
-    return value.astimezone(LOCAL_TZ).date()
 
 
 def build_dashboard(
@@ -85,21 +80,21 @@ def build_dashboard(
         (step, board.total if step == "submitted" else int(reached.get(step, 0)))
         for step in FUNNEL_STEPS
     ]
-    board.weeks = _weekly(session, ids, weeks, today or datetime.now(LOCAL_TZ).date())
+    board.weeks = _weekly(session, ids, weeks, today or clock.local_day(clock.now()))
     return board
 
 
 def _weekly(session: Session, ids: Any, weeks: int, today: date) -> list[tuple[str, int, int]]:
     """(week start, submitted, granted) for the last `weeks` weeks, Monday-based."""
     first = today - timedelta(days=today.weekday()) - timedelta(weeks=weeks - 1)
-    start_utc = datetime.combine(first, datetime.min.time(), LOCAL_TZ).astimezone(UTC)
+    start_utc = clock.local_start(first)
     submitted: Counter[date] = Counter()
     granted: Counter[date] = Counter()
     model = FinancingRequest
     for (created,) in session.execute(
         select(model.created_at).where(model.id.in_(ids), model.created_at >= start_utc)
     ):
-        day = _local_day(created)
+        day = clock.local_day(created)
         submitted[day - timedelta(days=day.weekday())] += 1
     for (granted_day,) in session.execute(
         select(model.granted_date).where(model.id.in_(ids), model.granted_date >= first)
@@ -158,7 +153,7 @@ def build_insights(
     `weak_score` applies to the fused retrieval score (relative: about 0.65 when BM25 and
     embeddings agree on the top document, less when they disagree).
     """
-    since = datetime.now(UTC) - timedelta(days=days)
+    since = clock.now() - timedelta(days=days)
     out = select(Message, Conversation.channel).join(
         Conversation, Conversation.id == Message.conversation_id
     )

@@ -9,7 +9,8 @@ from sqlalchemy import select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from storage.models import Conversation, Message, utcnow
+from core import clock
+from storage.models import Conversation, Message
 
 
 def get_or_create_conversation(session: Session, *, channel: str, user_id: str) -> Conversation:
@@ -35,7 +36,7 @@ def save_state(
     result = session.execute(
         update(Conversation)
         .where(Conversation.id == conversation_id, Conversation.version == expected_version)
-        .values(state=state, version=expected_version + 1, updated_at=utcnow())
+        .values(state=state, version=expected_version + 1, updated_at=clock.now())
     )
     return int(getattr(result, "rowcount", 0) or 0) == 1
 

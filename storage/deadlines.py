@@ -6,16 +6,16 @@ make-up days are not modelled; BANK_RESPONSE_DAYS can be raised around long holi
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta, timezone
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
-from storage.models import FinancingRequest, RequestBank, utcnow
+from core import clock
+from storage.models import FinancingRequest, RequestBank
 
 DEFAULT_RESPONSE_DAYS = 10
-LOCAL_TZ = timezone(timedelta(hours=8), "CST")  # as in storage.admin_queries
 
 
 def add_working_days(start: date, days: int) -> date:
@@ -28,16 +28,9 @@ def add_working_days(start: date, days: int) -> date:
     return current
 
 
-def local_date(moment: datetime) -> date:
-    """The China Standard Time date of a stored instant (naive values are UTC)."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(LOCAL_TZ).date()
-
-
 def due_date(pushed_at: datetime, days: int = DEFAULT_RESPONSE_DAYS) -> date:
     """The day by which the bank must answer a push made at `pushed_at`."""
-    return add_working_days(local_date(pushed_at), days)
+    return add_working_days(clock.local_day(pushed_at), days)
 
 
 def is_overdue(push: RequestBank, *, days: int, today: date) -> bool:
@@ -51,11 +44,11 @@ def overdue_cutoff(days: int, now: datetime | None = None) -> datetime:
     A push made on local day d is overdue once add_working_days(d, days) < today; the latest
     such d is found by stepping back from yesterday (the relation is monotonic in d).
     """
-    today = local_date(now or utcnow())
+    today = clock.local_day(now or clock.now())
     day = today - timedelta(days=1)
     while add_working_days(day, days) >= today:
         day -= timedelta(days=1)
-    return datetime.combine(day + timedelta(days=1), time.min, LOCAL_TZ).astimezone(UTC)
+    return clock.local_start(day + timedelta(days=1))
 
 
 def overdue_request_ids(cutoff: datetime, bank: str | None = None) -> Select[Any]:

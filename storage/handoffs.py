@@ -9,9 +9,9 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from storage.admin_queries import LOCAL_TZ
+from core import clock
 from storage.conversations import add_message
-from storage.models import Handoff, Message, utcnow
+from storage.models import Handoff, Message
 
 STAFF_INTENT = "staff"  # transcript intent of a staff reply: "staff:<username>"
 MAX_REPLY = 2000
@@ -42,7 +42,9 @@ def open_handoff(
 
 def note_user_message(session: Session, *, handoff_id: int) -> None:
     """Stamp the owner's latest message (WeChat's 48-hour reply window counts from it)."""
-    session.execute(update(Handoff).where(Handoff.id == handoff_id).values(last_user_at=utcnow()))
+    session.execute(
+        update(Handoff).where(Handoff.id == handoff_id).values(last_user_at=clock.now())
+    )
 
 
 def close_handoff(session: Session, *, handoff_id: int, actor: str) -> bool:
@@ -50,7 +52,7 @@ def close_handoff(session: Session, *, handoff_id: int, actor: str) -> bool:
     result = session.execute(
         update(Handoff)
         .where(Handoff.id == handoff_id, Handoff.status == "open")
-        .values(status="closed", closed_at=utcnow(), closed_by=actor[:64])
+        .values(status="closed", closed_at=clock.now(), closed_by=actor[:64])
     )
     return int(getattr(result, "rowcount", 0) or 0) == 1
 
@@ -61,7 +63,7 @@ def claim_handoff(session: Session, *, handoff_id: int, actor: str) -> bool:
         update(Handoff)
         .where(Handoff.id == handoff_id, Handoff.status == "open")
         .where((Handoff.claimed_by.is_(None)) | (Handoff.claimed_by == actor))
-        .values(claimed_by=actor[:64], claimed_at=utcnow())
+        .values(claimed_by=actor[:64], claimed_at=clock.now())
     )
     return int(getattr(result, "rowcount", 0) or 0) == 1
 
@@ -75,9 +77,9 @@ def record_staff_reply(session: Session, *, handoff: Handoff, text: str, actor: 
     if not text or len(text) > MAX_REPLY:
         raise ValueError(f"reply must be 1-{MAX_REPLY} characters")
     if handoff.first_reply_at is None:
-        handoff.first_reply_at = utcnow()
+        handoff.first_reply_at = clock.now()
     if handoff.claimed_by is None:
-        handoff.claimed_by, handoff.claimed_at = actor[:64], utcnow()
+        handoff.claimed_by, handoff.claimed_at = actor[:64], clock.now()
     return add_message(
         session,
         conversation_id=handoff.conversation_id,
@@ -123,10 +125,10 @@ class HandoffStats:
 
 def handoff_stats(session: Session, *, days: int = 14, now: datetime | None = None) -> HandoffStats:
     """Figures over the last `days` local days (per_day: ("MM-DD", count), oldest first)."""
-    now = now or utcnow()
-    today = now.astimezone(LOCAL_TZ).date()
+    now = now or clock.now()
+    today = clock.local_day(now)
     start = today - timedelta(days=days - 1)
-    since = datetime.combine(start, datetime.min.time(), LOCAL_TZ)
+    since = clock.local_start(start)
     rows: list[Any] = list(
         session.execute(
             select(Handoff.created_at, Handoff.first_reply_at, Handoff.status).where(
@@ -137,12 +139,11 @@ def handoff_stats(session: Session, *, days: int = 14, now: datetime | None = No
     counts = {start + timedelta(days=i): 0 for i in range(days)}
     waits: list[float] = []
     for created, first_reply, _status in rows:
-        created = _aware(created)
-        day = created.astimezone(LOCAL_TZ).date()
+        day = clock.local_day(created)
         if day in counts:
             counts[day] += 1
         if first_reply is not None:
-            waits.append((_aware(first_reply) - created).total_seconds() / 60)
+            waits.append((first_reply - created).total_seconds() / 60)
     open_now = len(list(session.scalars(select(Handoff.id).where(Handoff.status == "open"))))
     waits.sort()
     return HandoffStats(
@@ -152,10 +153,3 @@ def handoff_stats(session: Session, *, days: int = 14, now: datetime | None = No
         avg_first_reply_min=round(sum(waits) / len(waits), 1) if waits else None,
         median_first_reply_min=round(waits[len(waits) // 2], 1) if waits else None,
     )
-
-
-def _aware(value: datetime) -> datetime:
-    """SQLite returns naive datetimes; they are UTC."""
-    from datetime import UTC
-
-    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     Boolean,
     Date,
-    DateTime,
     Float,
     ForeignKey,
     Integer,
@@ -21,16 +20,19 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from core import clock
+from storage.types import UtcDateTime
 
-def utcnow() -> datetime:
-    """Timezone-aware current UTC time."""
-    return datetime.now(UTC)
+
+def _now() -> datetime:
+    """The clock's current instant for column defaults (`core.clock.now`, looked up per call)."""
+    return clock.now()
 
 
 class Base(DeclarativeBase):
-    """Declarative base of every table."""
+    """Declarative base of every table; every `datetime` column is a `UtcDateTime` (aware UTC)."""
 
-    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON, datetime: UtcDateTime}
 
 
 class Conversation(Base):
@@ -44,10 +46,8 @@ class Conversation(Base):
     user_id: Mapped[str] = mapped_column(String(128))
     state: Mapped[dict[str, Any]] = mapped_column(default=dict)
     version: Mapped[int] = mapped_column(Integer, default=0)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), default=utcnow, onupdate=utcnow
-    )
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=_now)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=_now, onupdate=_now)
 
 
 class Message(Base):
@@ -64,9 +64,7 @@ class Message(Base):
     top_score: Mapped[float | None] = mapped_column(Float, default=None)
     citations: Mapped[list[Any]] = mapped_column(default=list)
     feedback: Mapped[int | None] = mapped_column(Integer, default=None)  # +1 / -1
-    created_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), default=utcnow, index=True
-    )
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=_now, index=True)
 
 
 class RefCounter(Base):
@@ -116,12 +114,8 @@ class FinancingRequest(Base):
     granted_date: Mapped[date | None] = mapped_column(Date, default=None)
     granted_product: Mapped[str | None] = mapped_column(String(50), default=None)
     decline_reason: Mapped[str | None] = mapped_column(Text, default=None)
-    created_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), default=utcnow, index=True
-    )
-    updated_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), default=utcnow, onupdate=utcnow
-    )
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=_now, index=True)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=_now, onupdate=_now)
     # The owner confirmed a credit code failing the GB 32100 check as printed on the licence.
     credit_code_unverified: Mapped[bool] = mapped_column(
         Boolean, default=False, server_default=false()
@@ -146,7 +140,7 @@ class RequestEvent(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     actor: Mapped[str | None] = mapped_column(String(64), default=None)
     data: Mapped[dict[str, Any]] = mapped_column(default=dict)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=_now)
 
     request: Mapped[FinancingRequest] = relationship(back_populates="events")
 
@@ -160,7 +154,7 @@ class RequestBank(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     request_id: Mapped[int] = mapped_column(ForeignKey("financing_requests.id"), index=True)
     bank: Mapped[str] = mapped_column(String(64), index=True)
-    pushed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    pushed_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=_now)
     outcome: Mapped[str | None] = mapped_column(String(20), default=None)
     outcome_note: Mapped[str | None] = mapped_column(Text, default=None)
 
@@ -168,7 +162,11 @@ class RequestBank(Base):
 
 
 class Notification(Base):
-    """Outbox of messages to deliver to a user on their channel (e.g. status changes)."""
+    """Outbox of messages to deliver to a user on their channel (status changes, staff replies).
+
+    Claimed and finished by `storage.notifications`: `available_at` is when the row is due again
+    (the end of a claim's lease or of a retry's back-off), `claim_token` who holds it meanwhile.
+    """
 
     __tablename__ = "notifications"
 
@@ -179,9 +177,11 @@ class Notification(Base):
     request_id: Mapped[int | None] = mapped_column(
         ForeignKey("financing_requests.id"), default=None
     )
-    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+    sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), default=None)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=_now)
+    available_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), default=None)
+    claim_token: Mapped[str | None] = mapped_column(String(32), default=None)
 
 
 class ProcessedMessage(Base):
@@ -192,7 +192,7 @@ class ProcessedMessage(Base):
     key: Mapped[str] = mapped_column(String(200), primary_key=True)
     status: Mapped[str] = mapped_column(String(20), default="processing")
     reply: Mapped[str | None] = mapped_column(Text, default=None)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=_now)
 
 
 class SharedAnswer(Base):
@@ -203,7 +203,7 @@ class SharedAnswer(Base):
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
     text: Mapped[str] = mapped_column(Text)
     citations: Mapped[list[Any]] = mapped_column(default=list)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=_now)
 
 
 class StaffUser(Base):
@@ -218,8 +218,8 @@ class StaffUser(Base):
     bank: Mapped[str | None] = mapped_column(String(64), default=None)
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
-    locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime(), default=None)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=_now)
 
 
 class AuditEntry(Base):
@@ -235,9 +235,7 @@ class AuditEntry(Base):
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
     ip: Mapped[str | None] = mapped_column(String(64), default=None)
-    created_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), default=utcnow, index=True
-    )
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=_now, index=True)
 
 
 class WhitelistEntry(Base):
@@ -250,7 +248,7 @@ class WhitelistEntry(Base):
     company_name: Mapped[str] = mapped_column(String(100))
     note: Mapped[str] = mapped_column(Text, default="")
     added_by: Mapped[str | None] = mapped_column(String(64), default=None)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=_now)
 
 
 class GoldenQuestion(Base):
@@ -263,7 +261,7 @@ class GoldenQuestion(Base):
     articles: Mapped[list[Any]] = mapped_column(default=list)
     out_of_scope: Mapped[bool] = mapped_column(Boolean, default=False)
     added_by: Mapped[str | None] = mapped_column(String(64), default=None)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=_now)
 
 
 class IndexVersion(Base):
@@ -277,7 +275,7 @@ class IndexVersion(Base):
     metrics: Mapped[dict[str, Any]] = mapped_column(default=dict)
     documents: Mapped[list[Any]] = mapped_column(default=list)
     actor: Mapped[str | None] = mapped_column(String(64), default=None)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=_now)
     # The published index files (tar.gz) every instance loads; None for refused versions.
     bundle: Mapped[bytes | None] = mapped_column(LargeBinary, default=None, deferred=True)
 
@@ -294,9 +292,9 @@ class StaffSession(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("staff_users.id"), index=True)
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=_now)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), default=None)
     ip: Mapped[str | None] = mapped_column(String(64), default=None)
 
 
@@ -312,14 +310,12 @@ class Handoff(Base):
     status: Mapped[str] = mapped_column(String(10), default="open", index=True)  # open / closed
     reason: Mapped[str] = mapped_column(String(20), default="asked")  # asked / offer
     claimed_by: Mapped[str | None] = mapped_column(String(64), default=None)
-    claimed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
-    first_reply_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
-    last_user_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+    claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), default=None)
+    first_reply_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), default=None)
+    last_user_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=_now)
+    closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), default=None)
     closed_by: Mapped[str | None] = mapped_column(String(64), default=None)
-    created_at: Mapped[datetime] = mapped_column(
-        DateTime(timezone=True), default=utcnow, index=True
-    )
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=_now, index=True)
 
 
 class SatisfactionSurvey(Base):
@@ -335,8 +331,8 @@ class SatisfactionSurvey(Base):
     user_id: Mapped[str] = mapped_column(String(128), index=True)
     outcome: Mapped[str] = mapped_column(String(20))
     score: Mapped[int | None] = mapped_column(Integer, default=None)
-    asked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    answered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+    asked_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=_now)
+    answered_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), default=None)
 
 
 class StaffDocument(Base):
@@ -349,4 +345,4 @@ class StaffDocument(Base):
     content: Mapped[bytes] = mapped_column(LargeBinary)
     sha256: Mapped[str] = mapped_column(String(64))
     updated_by: Mapped[str | None] = mapped_column(String(64), default=None)
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=_now)

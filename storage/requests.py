@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import logging
 import secrets
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from storage.models import FinancingRequest, RefCounter, RequestEvent, utcnow
+from core import clock
+from storage.models import FinancingRequest, RefCounter, RequestEvent
 from storage.statuses import OPEN_STATUSES
 
 log = logging.getLogger(__name__)
 
-CHINA_TZ = timezone(timedelta(hours=8))  # reference numbers follow the local (Beijing) day
 DUPLICATE_WINDOW = timedelta(days=30)
 REQUEST_FIELDS = (
     "company_name",
@@ -45,8 +45,9 @@ def _dialect_insert(session: Session, table: Any) -> Any:
 
 
 def next_ref(session: Session, *, now: datetime | None = None) -> str:
-    """The next reference number of the day, e.g. RZ-20261127-0001 (one atomic upsert)."""
-    day = (now or utcnow()).astimezone(CHINA_TZ).strftime("%Y%m%d")
+    """The next reference number of the Beijing day of `now`, e.g. RZ-20261127-0001 (one atomic
+    upsert)."""
+    day = clock.local_day(now or clock.now()).strftime("%Y%m%d")
     stmt: Insert = _dialect_insert(session, RefCounter).values(day=day, last=1)
     stmt = stmt.on_conflict_do_update(  # type: ignore[attr-defined]
         index_elements=[RefCounter.day], set_={"last": RefCounter.last + 1}
@@ -59,7 +60,7 @@ def find_open_duplicate(
     session: Session, *, credit_code: str, now: datetime | None = None
 ) -> FinancingRequest | None:
     """The earliest open request for this credit code created in the last 30 days."""
-    since = (now or utcnow()) - DUPLICATE_WINDOW
+    since = (now or clock.now()) - DUPLICATE_WINDOW
     query = (
         select(FinancingRequest)
         .where(FinancingRequest.credit_code == credit_code)
@@ -85,8 +86,13 @@ def create_request(
     channel_user_id: str | None = None,
     conversation_id: int | None = None,
     idempotency_key: str | None = None,
+    now: datetime | None = None,
 ) -> FinancingRequest:
-    """Store a consented request (a repeated key returns the first; duplicates are linked)."""
+    """Store a consented request (a repeated key returns the first; duplicates are linked).
+
+    One instant (`now`, default the clock) stamps `created_at` and names the reference number's
+    day, so the reference and every date shown for the request fall on the same Beijing day.
+    """
     # A credit code with an open request in the last 30 days is stored too, never dropped:
     # `duplicate_of_id` points at the earliest one so staff see both.
     from bot.recommend import recommend
@@ -97,8 +103,9 @@ def create_request(
             return existing
     if data.get("consent") is not True:
         raise ValueError("a financing request needs the user's consent")
-    ref = next_ref(session)  # the first write: takes the SQLite write lock before any read
-    earlier = find_open_duplicate(session, credit_code=data["credit_code"])
+    now = now or clock.now()
+    ref = next_ref(session, now=now)  # the first write: takes the SQLite write lock before reads
+    earlier = find_open_duplicate(session, credit_code=data["credit_code"], now=now)
     values = {name: data[name] for name in REQUEST_FIELDS if name != "note"}
     request = FinancingRequest(
         **values,
@@ -113,6 +120,8 @@ def create_request(
         idempotency_key=idempotency_key,
         recommendations=recommend(data),
         credit_code_unverified=data.get("credit_code_unverified") is True,
+        created_at=now,
+        updated_at=now,
     )
     session.add(request)
     session.flush()
@@ -127,6 +136,7 @@ def create_request(
             note="用户提交融资需求登记",
             actor=None,
             data=event_data,
+            created_at=now,
         )
     )
     session.flush()

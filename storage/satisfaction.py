@@ -9,7 +9,8 @@ from datetime import timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from storage.models import FinancingRequest, SatisfactionSurvey, utcnow
+from core import clock
+from storage.models import FinancingRequest, SatisfactionSurvey
 from storage.notifications import enqueue_notification
 
 QUESTION = (
@@ -59,7 +60,7 @@ def pending_survey(session: Session, *, channel: str, user_id: str) -> Satisfact
         select(SatisfactionSurvey)
         .where(SatisfactionSurvey.channel == channel, SatisfactionSurvey.user_id == user_id)
         .where(SatisfactionSurvey.score.is_(None))
-        .where(SatisfactionSurvey.asked_at >= utcnow() - ANSWER_WINDOW)
+        .where(SatisfactionSurvey.asked_at >= clock.now() - ANSWER_WINDOW)
         .order_by(SatisfactionSurvey.id.desc())
     )
     return session.scalars(query).first()
@@ -70,7 +71,7 @@ def record_satisfaction(session: Session, *, channel: str, user_id: str, score: 
     survey = pending_survey(session, channel=channel, user_id=user_id)
     if survey is None or not 1 <= score <= 5:
         return False
-    survey.score, survey.answered_at = score, utcnow()
+    survey.score, survey.answered_at = score, clock.now()
     return True
 
 

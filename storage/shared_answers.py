@@ -13,8 +13,9 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from core import clock
 from core.masking import mask_text
-from storage.models import SharedAnswer, utcnow
+from storage.models import SharedAnswer
 
 SHARED_ANSWER_TTL = timedelta(days=3)  # a link is for reading the answer now, not an archive
 
@@ -33,7 +34,7 @@ def find_shared_answer(
     query = (
         select(SharedAnswer)
         .where(SharedAnswer.id == answer_id)
-        .where(SharedAnswer.created_at >= utcnow() - max_age)
+        .where(SharedAnswer.created_at >= clock.now() - max_age)
     )
     return session.scalars(query).first()
 
@@ -41,6 +42,6 @@ def find_shared_answer(
 def purge_shared_answers(session: Session, *, older_than: timedelta = SHARED_ANSWER_TTL) -> int:
     """Delete expired answers; returns how many were removed."""
     result = session.execute(
-        delete(SharedAnswer).where(SharedAnswer.created_at < utcnow() - older_than)
+        delete(SharedAnswer).where(SharedAnswer.created_at < clock.now() - older_than)
     )
     return int(getattr(result, "rowcount", 0) or 0)

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from core import clock
 from storage.admin_sessions import revoke_user_sessions
-from storage.models import StaffUser, utcnow
+from storage.models import StaffUser
 from storage.roles import ROLE_LABELS, StaffError
 
 MAX_FAILED_LOGINS = 5
@@ -47,13 +48,6 @@ def _verify(password_hash: str, password: str) -> bool:
         return _hasher.verify(password_hash, password)
     except (VerificationError, InvalidHashError):
         return False
-
-
-def _aware(value: datetime | None) -> datetime | None:
-    """SQLite returns naive datetimes: they are UTC."""
-    if value is not None and value.tzinfo is None:
-        return value.replace(tzinfo=UTC)
-    return value
 
 
 def create_staff_user(
@@ -129,12 +123,12 @@ def authenticate_staff(
     session: Session, *, username: str, password: str, now: datetime | None = None
 ) -> LoginResult:
     """Check a login; repeated failures lock the account for LOCK_MINUTES."""
-    now = now or utcnow()
+    now = now or clock.now()
     user = get_staff_user(session, username=username) if username.strip() else None
     if user is None:
         _verify(_DUMMY_HASH, password)
         return LoginResult(None, "bad_credentials")
-    locked_until = _aware(user.locked_until)
+    locked_until = user.locked_until
     if locked_until is not None and locked_until > now:
         return LoginResult(None, "locked")
     if not _verify(user.password_hash, password):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hmac
 import logging
 import re
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, HTTPException
@@ -13,6 +13,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import IntegrityError
 from starlette.concurrency import run_in_threadpool
 
+from core import clock
 from core.masking import mask_credit_code
 from storage.models import FinancingRequest
 from storage.statuses import status_label
@@ -23,7 +24,6 @@ from web.schemas import Detail, IntakeErrors, IntakeIn, IntakeOut, IntakeStatusO
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api/intake", tags=["financing request"])
 CHANNEL = "web"
-BEIJING = timezone(timedelta(hours=8))
 _KEY = re.compile(r"^[\x21-\x7e]{1,128}$")
 
 
@@ -168,10 +168,8 @@ async def submit_intake(
 
 
 def local_time(moment: datetime) -> str:
-    """ISO time in Beijing time (SQLite hands back naive UTC datetimes)."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(BEIJING).isoformat(timespec="seconds")
+    """An instant as ISO time in Beijing time, e.g. 2026-12-06T00:30:00+08:00."""
+    return clock.to_local(moment).isoformat(timespec="seconds")
 
 
 def token_matches(request: FinancingRequest | None, token: str) -> bool:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import uuid
-from datetime import UTC, datetime
 from typing import Any
 
 from bot.conversation.commands import CONSENT_YES, EDIT_PREFIX, looks_like_question, normalize_text
@@ -33,6 +32,7 @@ from bot.intake.errors import ReadingError
 from bot.intake.fields import FIELD_BY_NAME, FORM_FIELDS
 from bot.intake.numbers import NUMERAL, half_width
 from bot.messages import OutMessage
+from core import clock
 
 __all__ = [
     "handle_form",
@@ -73,7 +73,7 @@ def start_form(turn: Turn) -> None:
     """Open a new form and ask its first question."""
     form = new_form()
     form["hints"] = turn.state.pop("hints", None) or {}
-    form["started_at"] = datetime.now(UTC).isoformat()  # a refusal redacts the transcript since
+    form["started_at"] = clock.now().isoformat()  # a refusal redacts the transcript since
     turn.state["form"] = form
     lead = "好的，开始登记融资需求。随时回复“取消”可退出，“修改”可更改已填项。"
     turn.say(resume_message(form, lead), "form")

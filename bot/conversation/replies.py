@@ -7,6 +7,7 @@ from typing import Any
 
 from bot.conversation.commands import APPLY, DECLINE_FORM, DOCUMENT_PREFIX, HUMAN
 from bot.messages import Answer, Button, Citation, OutMessage
+from core import clock
 from storage.models import FinancingRequest
 from storage.statuses import status_label
 
@@ -61,7 +62,7 @@ def status_message(requests: Sequence[FinancingRequest], *, ref: str | None = No
         )
     lines = ["您提交的融资需求登记："]
     for i, request in enumerate(requests, start=1):
-        day = request.created_at.strftime("%Y-%m-%d")
+        day = clock.format_local(request.created_at, "%Y-%m-%d")
         lines.append(
             f"{i}. {request.ref}｜{request.company_name}｜{request.amount_wan:g}万元｜"
             f"状态：{status_label(request.status)}（{day}提交）"

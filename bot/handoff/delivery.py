@@ -1,7 +1,9 @@
 """Staff replies and closes reach the owner through the outbox of their channel.
 
-Each channel delivers its own outbox rows: Telegram (sendMessage), WeChat (customer-service API),
-WeCom (message/send), web (`GET /api/chat/inbox`). WeChat refuses customer-service messages more
+They are ordinary outbox rows (`storage.notifications`), sent once by the shared delivery loop
+(`bot.channels.outbox.Outbox`) with each channel's `send`: Telegram (sendMessage), WeChat
+(customer-service API), WeCom (message/send); the web widget takes them with
+`GET /api/chat/inbox`. WeChat refuses customer-service messages more
 than 48 hours after the owner's last message: such replies are held and shown with the bot's reply
 the next time the owner writes (see `HandoffHook.apply`).
 """
@@ -14,8 +16,9 @@ from datetime import datetime, timedelta
 from sqlalchemy.orm import Session
 
 from bot.handoff.flow import CLOSED_BY_STAFF, held_channel
+from core import clock
 from storage.handoffs import close_handoff, record_staff_reply
-from storage.models import Handoff, utcnow
+from storage.models import Handoff
 from storage.notifications import enqueue_notification
 
 WECHAT_WINDOW = timedelta(hours=48)
@@ -30,12 +33,6 @@ class Delivery:
     mode: str
 
 
-def _aware(value: datetime) -> datetime:
-    from datetime import UTC
-
-    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
-
-
 def send_staff_reply(
     session: Session, *, handoff: Handoff, text: str, actor: str, now: datetime | None = None
 ) -> Delivery:
@@ -45,10 +42,10 @@ def send_staff_reply(
     """
     if handoff.status != "open":
         raise ValueError("handoff is closed")
-    now = now or utcnow()
+    now = now or clock.now()
     message = record_staff_reply(session, handoff=handoff, text=text, actor=actor)
     channel, mode = handoff.channel, "queued"
-    if channel == "wechat" and now - _aware(handoff.last_user_at) > WECHAT_WINDOW:
+    if channel == "wechat" and now - handoff.last_user_at > WECHAT_WINDOW:
         channel, mode = held_channel(channel), "held"
     enqueue_notification(
         session, channel=channel, user_id=handoff.user_id, text=REPLY_PREFIX + message.text
@@ -62,9 +59,9 @@ def close_by_staff(
     """Close the handoff and tell the owner the bot answers again; False if already closed."""
     if not close_handoff(session, handoff_id=handoff.id, actor=actor):
         return False
-    now = now or utcnow()
+    now = now or clock.now()
     channel = handoff.channel
-    if channel == "wechat" and now - _aware(handoff.last_user_at) > WECHAT_WINDOW:
+    if channel == "wechat" and now - handoff.last_user_at > WECHAT_WINDOW:
         channel = held_channel(channel)
     enqueue_notification(session, channel=channel, user_id=handoff.user_id, text=CLOSED_BY_STAFF)
     return True

@@ -18,10 +18,11 @@ from bot.conversation.commands import normalize_text
 from bot.conversation.turn import Reply, Turn
 from bot.handoff.hours import describe_opening, parse_office_hours
 from bot.messages import Answer, Button, OutMessage
+from core import clock as core_clock
 from storage.conversations import save_state
 from storage.db import Database
 from storage.handoffs import close_handoff, note_user_message, open_handoff
-from storage.models import Conversation, Handoff, utcnow
+from storage.models import Conversation, Handoff
 from storage.notifications import enqueue_notification, take_user_notifications
 from storage.satisfaction import parse_score, pending_survey, record_satisfaction
 
@@ -64,10 +65,12 @@ def offer_message() -> OutMessage:
 class HandoffHook:
     """Called by the engine: `decide` while reading, `apply` inside the turn's transaction."""
 
-    def __init__(self, db: Database, settings: Any, clock: Callable[[], datetime] = utcnow) -> None:
+    def __init__(
+        self, db: Database, settings: Any, clock: Callable[[], datetime] | None = None
+    ) -> None:
         self.db = db
         self.settings = settings
-        self.clock = clock
+        self.clock = clock or (lambda: core_clock.now())
 
     def decide(
         self, turn: Turn, channel: str, user_id: str, text: str, command: str | None

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta, timezone
+from datetime import datetime, time, timedelta
 
-LOCAL_TZ = timezone(timedelta(hours=8), "CST")
+from core.clock import LOCAL_TZ
+
 _RANGE = re.compile(r"(\d{1,2})[:：](\d{2})\s*[-–—~～至到]\s*(\d{1,2})[:：](\d{2})")
 _WEEKDAYS_ONLY = re.compile(r"工作日|周一至周五|星期一至星期五|周一到周五")
 WEEKDAY_NAMES = "一二三四五六日"

@@ -113,7 +113,7 @@ def test_disabled_account_loses_its_session(
 def test_login_from_one_address_is_throttled_across_usernames(
     client: httpx.Client, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("admin.views_auth.IP_MAX_FAILURES", 3)
+    monkeypatch.setattr("admin.login_throttle.IP_MAX_FAILURES", 3)
     for name in ("a", "b", "c"):
         assert login(client, name, "guess-guess-1").status_code == 401
     response = login(client, "coord", PASSWORD)

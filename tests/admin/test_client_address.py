@@ -74,11 +74,11 @@ def test_admin_and_public_api_share_one_client_address_rule() -> None:
 def test_throttle_blocks_only_the_failing_address() -> None:
     """Counts live in the limits storage (keys expire with their window, so memory stays
     bounded however many addresses fail)."""
-    import admin.views_auth as views_auth
+    from admin.login_throttle import IP_MAX_FAILURES, LoginThrottle
 
-    throttle = views_auth.LoginThrottle()
+    throttle = LoginThrottle()
     for i in range(40):
         throttle.failed(f"10.0.1.{i}")
-    for _ in range(views_auth.IP_MAX_FAILURES):
+    for _ in range(IP_MAX_FAILURES):
         throttle.failed(ATTACKER)
     assert throttle.blocked(ATTACKER) and not throttle.blocked("10.0.1.1")

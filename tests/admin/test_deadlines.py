@@ -11,10 +11,10 @@ import httpx
 import pytest
 from sqlalchemy import select, update
 
+from core.clock import LOCAL_TZ
 from core.settings import Settings
 from storage.db import open_database
 from storage.deadlines import (
-    LOCAL_TZ,
     add_working_days,
     due_date,
     overdue_cutoff,

@@ -6,10 +6,10 @@ from datetime import timedelta
 
 import pytest
 
+from core import clock
 from core.settings import Settings
 from policybot.cli import main
 from storage.db import open_database
-from storage.models import utcnow
 from storage.staff import (
     MAX_FAILED_LOGINS,
     StaffError,
@@ -45,7 +45,7 @@ def test_authenticate_locks_then_unlocks_after_lock_time(db_settings: Settings) 
     db = open_database(db_settings)
     with db.session() as session:
         create_staff_user(session, username="amy", password="right-password", role="viewer")
-    now = utcnow()
+    now = clock.now()
     with db.session() as session:
         for _ in range(MAX_FAILED_LOGINS):
             result = authenticate_staff(session, username="amy", password="wrong", now=now)

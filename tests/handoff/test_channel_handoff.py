@@ -10,9 +10,10 @@ from typing import Any
 import pytest
 from sqlalchemy import update
 
+from core import clock
 from core.settings import Settings
 from server import create_app
-from storage.models import Handoff, utcnow
+from storage.models import Handoff
 from tests.admin.conftest import seed_staff
 from tests.channels.telegram.fake_api import FakeTelegramAPI
 from tests.channels.telegram.fixtures import telegram_settings, user_message
@@ -138,7 +139,7 @@ def test_wechat_reply_past_48_hours_is_kept_and_shown_next_time(
     sender, user = WechatSender(wechat_live), "openid-late"
     sender.ask(user, "转人工")
     with wechat_live.app.state.db.session() as session:
-        session.execute(update(Handoff).values(last_user_at=utcnow() - timedelta(hours=49)))
+        session.execute(update(Handoff).values(last_user_at=clock.now() - timedelta(hours=49)))
     coord = StaffClient(wechat_live.url, "coord")
     [handoff_id] = coord.handoff_ids()
     response = coord.post(handoff_id, "reply", text="抱歉久等，协调办小陈回复您")

@@ -8,7 +8,8 @@ from types import SimpleNamespace
 import pytest
 
 from bot.handoff.flow import opened_text
-from bot.handoff.hours import LOCAL_TZ, describe_opening, parse_office_hours
+from bot.handoff.hours import describe_opening, parse_office_hours
+from core.clock import LOCAL_TZ
 
 HOURS = "工作日 8:00-12:00，15:00-18:00"
 

@@ -8,6 +8,7 @@ import pytest
 from argon2 import PasswordHasher
 
 import storage.staff
+from core import clock
 from storage.admin_sessions import (
     SESSION_HOURS,
     count_open_sessions,
@@ -16,7 +17,7 @@ from storage.admin_sessions import (
     start_staff_session,
 )
 from storage.db import Database
-from storage.models import StaffSession, utcnow
+from storage.models import StaffSession
 from storage.staff import (
     create_staff_user,
     end_staff_sessions,
@@ -55,7 +56,7 @@ def test_session_is_found_by_token_and_stores_only_a_digest(db: Database) -> Non
 
 def test_session_expires_after_its_hours(db: Database) -> None:
     _, tokens = _user_with_sessions(db, 1)
-    later = utcnow() + timedelta(hours=SESSION_HOURS, minutes=1)
+    later = clock.now() + timedelta(hours=SESSION_HOURS, minutes=1)
     with db.session() as session:
         assert find_staff_session(session, token=tokens[0], now=later) is None
         assert count_open_sessions(session, now=later) == {}
@@ -95,7 +96,7 @@ def test_reenabling_does_not_revive_sessions(db: Database) -> None:
 
 def test_starting_a_session_deletes_long_expired_rows(db: Database) -> None:
     _, tokens = _user_with_sessions(db, 1)
-    much_later = utcnow() + timedelta(days=40)
+    much_later = clock.now() + timedelta(days=40)
     with db.session() as session:
         user = storage.staff.get_staff_user(session, username="wang")
         assert user is not None

@@ -9,8 +9,9 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
+from core import clock
 from storage.db import Database
-from storage.models import FinancingRequest, RequestEvent, utcnow
+from storage.models import FinancingRequest, RequestEvent
 from storage.requests import (
     create_request,
     get_request_by_ref,
@@ -48,7 +49,7 @@ def test_create_request_numbers_refs_consecutively(db: Database) -> None:
 
 
 def test_next_ref_restarts_each_local_day(db: Database) -> None:
-    now = utcnow()
+    now = clock.now()
     with db.session() as session:
         today = next_ref(session, now=now)
         tomorrow = next_ref(session, now=now + timedelta(days=1))
@@ -80,7 +81,7 @@ def test_create_request_ignores_closed_earlier_request(db: Database, status: str
 def test_create_request_ignores_requests_older_than_30_days(db: Database) -> None:
     with db.session() as session:
         first = create_request(session, data=request_data(), channel="web")
-        first.created_at = utcnow() - timedelta(days=31)
+        first.created_at = clock.now() - timedelta(days=31)
     with db.session() as session:
         assert create_request(session, data=request_data(), channel="web").duplicate_of_id is None
 

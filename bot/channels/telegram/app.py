@@ -187,7 +187,12 @@ async def launch(settings: Any, *, engine: Any, db: Any, polling: bool) -> Teleg
         raise
     channel = TelegramChannel(application, polling, settings.telegram_webhook_secret)
     channel.outbox = asyncio.create_task(
-        run_outbox(application.bot, db, settings.telegram_outbox_interval_s),
+        run_outbox(
+            application.bot,
+            db,
+            settings.telegram_outbox_interval_s,
+            retry_s=settings.outbox_retry_s,
+        ),
         name="telegram-outbox",
     )
     mode = "polling" if polling else "webhook"

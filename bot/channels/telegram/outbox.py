@@ -1,87 +1,53 @@
-"""Deliver queued status-change notifications (the outbox) to Telegram users."""
+"""Telegram's part of the outbox: how one queued message is sent (the loop is shared)."""
 
 from __future__ import annotations
 
 import asyncio
-import logging
-import time
 from typing import Any
 
-from sqlalchemy import update
 from telegram.constants import ParseMode
-from telegram.error import TelegramError
+from telegram.error import BadRequest, Forbidden
 
+from bot.channels.outbox import Outbox, RetryPolicy, Send, Undeliverable, run_every
 from bot.channels.telegram.handlers import CHANNEL
 from bot.channels.telegram.render import render_plain
 from bot.channels.telegram.updates import purge_deliveries
 from storage.db import Database
-from storage.models import Notification, utcnow
-from storage.notifications import mark_notification, pending_notifications
-
-log = logging.getLogger(__name__)
 
 PURGE_EVERY_S = 3600.0
 
 
-def _pending(db: Database) -> list[tuple[int, str, str]]:
-    """Id, user and text of the notifications waiting for Telegram."""
-    with db.session() as session:
-        return [(n.id, n.user_id, n.text) for n in pending_notifications(session, channel=CHANNEL)]
+def telegram_sender(bot: Any) -> Send:
+    """`send(user_id, text)` through sendMessage (HTML parts of at most 4096 characters).
 
+    A blocked bot, an unknown chat or a refused message is `Undeliverable`; network errors and
+    flood limits are retried by the outbox.
+    """
 
-def _claim(db: Database, note_id: int) -> bool:
-    """Atomically take a notification, so two workers never both send it."""
-    with db.session() as session:
-        result = session.execute(
-            update(Notification)
-            .where(Notification.id == note_id, Notification.sent_at.is_(None))
-            .values(sent_at=utcnow())
-        )
-        return bool(result.rowcount)  # type: ignore[attr-defined]
-
-
-def _finish(db: Database, note_id: int, *, sent: bool) -> None:
-    """Record the attempt; a failed one is released for a later retry."""
-    with db.session() as session:
-        if not sent:
-            session.execute(
-                update(Notification).where(Notification.id == note_id).values(sent_at=None)
-            )
-        mark_notification(session, note_id, sent=sent)
-
-
-async def deliver_pending(bot: Any, db: Database) -> int:
-    """One pass over the outbox; returns how many notifications were sent."""
-    sent_count = 0
-    for note_id, user_id, text in await asyncio.to_thread(_pending, db):
-        if not await asyncio.to_thread(_claim, db, note_id):
-            continue
-        sent = False
+    async def send(user_id: str, text: str) -> None:
+        try:
+            chat_id = int(user_id)
+        except ValueError:
+            raise Undeliverable("not a Telegram chat id") from None
         try:
             for html in render_plain(text):
-                await bot.send_message(chat_id=int(user_id), text=html, parse_mode=ParseMode.HTML)
-            sent = True
-            sent_count += 1
-        except (TelegramError, ValueError) as exc:
-            log.warning("notification %s to a telegram user failed: %s", note_id, exc)
-        except asyncio.CancelledError:
-            _finish(db, note_id, sent=False)  # shutting down mid-send: release it for later
-            raise
-        await asyncio.to_thread(_finish, db, note_id, sent=sent)
-    return sent_count
+                await bot.send_message(chat_id=chat_id, text=html, parse_mode=ParseMode.HTML)
+        except (Forbidden, BadRequest) as exc:
+            raise Undeliverable(str(exc)) from exc
+
+    return send
 
 
-async def run_outbox(bot: Any, db: Database, interval_s: float) -> None:
-    """Poll the outbox every `interval_s` seconds; hourly, forget old webhook update ids."""
-    next_purge = 0.0
-    while True:
-        try:
-            await deliver_pending(bot, db)
-            if time.monotonic() >= next_purge:
-                next_purge = time.monotonic() + PURGE_EVERY_S
-                await asyncio.to_thread(purge_deliveries, db)
-        except asyncio.CancelledError:
-            raise
-        except Exception:
-            log.exception("telegram outbox pass failed")
-        await asyncio.sleep(interval_s)
+def telegram_outbox(bot: Any, db: Database, interval_s: float, *, retry_s: float = 30.0) -> Outbox:
+    """The outbox delivering the `telegram` rows."""
+    return Outbox(
+        db, {CHANNEL: telegram_sender(bot)}, interval_s=interval_s, retry=RetryPolicy(retry_s)
+    )
+
+
+async def run_outbox(bot: Any, db: Database, interval_s: float, *, retry_s: float = 30.0) -> None:
+    """Deliver the outbox every `interval_s` seconds; hourly, forget old webhook update ids."""
+    await asyncio.gather(
+        telegram_outbox(bot, db, interval_s, retry_s=retry_s).run(),
+        run_every(PURGE_EVERY_S, lambda: purge_deliveries(db), "telegram update-id purge"),
+    )

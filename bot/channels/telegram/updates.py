@@ -7,8 +7,9 @@ from datetime import timedelta
 from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 
+from core import clock
 from storage.db import Database
-from storage.models import ProcessedMessage, utcnow
+from storage.models import ProcessedMessage
 
 # Seen update ids live in processed_messages (the channels' inbound-dedup table).
 _KEY_PREFIX = "telegram-update:"
@@ -32,6 +33,6 @@ def purge_deliveries(db: Database, *, older_than: timedelta = KEEP_SEEN) -> int:
         result = session.execute(
             delete(ProcessedMessage)
             .where(ProcessedMessage.status == _STATUS)
-            .where(ProcessedMessage.created_at < utcnow() - older_than)
+            .where(ProcessedMessage.created_at < clock.now() - older_than)
         )
         return int(getattr(result, "rowcount", 0) or 0)

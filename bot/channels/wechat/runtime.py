@@ -10,15 +10,25 @@ from typing import Any
 
 import httpx
 
+from bot.channels.outbox import Outbox, RetryPolicy, Send, Undeliverable, run_every
 from bot.channels.wechat.client import WechatClient, WecomClient
+from bot.channels.wechat.errors import WechatApiError
 from bot.channels.wechat.render import MAX_PARTS, collect_buttons, render_reply
-from bot.channels.wechat.store import remember_options, resolve_choice, save_shared_answer
+from bot.channels.wechat.store import (
+    KEEP_REPLY,
+    housekeeping,
+    remember_options,
+    resolve_choice,
+    save_shared_answer,
+)
 from bot.messages import Citation, OutMessage
-from storage.notifications import mark_notification, pending_notifications
 
 log = logging.getLogger(__name__)
 
 PURGE_AFTER = timedelta(days=2)
+# API errors no retry can fix: invalid openid, unsubscribed or blocking user (WeChat); user
+# unknown or outside the app's visible range (WeCom).
+UNDELIVERABLE_ERRORS = frozenset({40003, 43004, 43019, 60111, 81013})
 
 
 class WechatRuntime:
@@ -98,52 +108,48 @@ class WechatRuntime:
         await self.send(channel, user_id, parts)
         return "\n\n".join(parts)
 
+    def sender(self, channel: str) -> Send:
+        """The outbox's `send(user_id, text)` for "wechat" or "wecom" (one text message).
+
+        An unknown or unsubscribed user is `Undeliverable`; other API errors are retried.
+        """
+
+        async def send(user_id: str, text: str) -> None:
+            try:
+                await self.send(channel, user_id, [text])
+            except WechatApiError as exc:
+                if exc.errcode in UNDELIVERABLE_ERRORS:
+                    raise Undeliverable(str(exc)) from exc
+                raise
+
+        return send
+
+    def outbox(self, interval: float) -> Outbox:
+        """The outbox delivering the rows of the configured channels (WeChat, WeCom)."""
+        clients = (("wechat", self.wechat), ("wecom", self.wecom))
+        senders = {channel: self.sender(channel) for channel, client in clients if client}
+        retry = RetryPolicy(self.settings.outbox_retry_s)
+        return Outbox(self.db, senders, interval_s=interval, retry=retry)
+
     async def deliver_outbox(self) -> int:
-        """Send pending status-change notifications of both channels; returns how many were sent."""
-        sent = 0
-        for channel, client in (("wechat", self.wechat), ("wecom", self.wecom)):
-            if client is None:
-                continue
-            notes = await asyncio.to_thread(self._pending, channel)
-            for note_id, user_id, text in notes:
-                ok = True
-                try:
-                    await self.send(channel, user_id, [text])
-                except Exception as exc:  # network or API refusal: retried on the next round
-                    ok = False
-                    log.warning("%s notification %s not delivered: %s", channel, note_id, exc)
-                await asyncio.to_thread(self._mark, note_id, ok)
-                sent += ok
-        return sent
-
-    def _pending(self, channel: str) -> list[tuple[int, str, str]]:
-        with self.db.session() as session:
-            notes = pending_notifications(session, channel=channel)
-            return [(n.id, n.user_id, n.text) for n in notes]
-
-    def _mark(self, note_id: int, sent: bool) -> None:
-        with self.db.session() as session:
-            mark_notification(session, note_id, sent=sent)
+        """One outbox round over both channels; returns how many messages were sent."""
+        report = await self.outbox(self.settings.wechat_outbox_interval_s).deliver_once()
+        return report.sent
 
     async def run_outbox(self, interval: float) -> None:
-        """Every `interval` seconds until cancelled: deliver the outbox, then housekeeping.
-
-        Housekeeping (dropping reply texts retries no longer need, old keys, expired shared
-        answers) runs about once a minute.
-        """
-        from bot.channels.wechat.store import KEEP_REPLY, housekeeping
-
-        every = max(1, int(KEEP_REPLY.total_seconds() / max(interval, 0.01)))
-        rounds = 0
-        while True:
-            try:
-                await self.deliver_outbox()
-                if rounds % every == 0:
-                    await asyncio.to_thread(housekeeping, self.db, purge_after=PURGE_AFTER)
-            except Exception as exc:  # a database outage: one line per round, no traceback
-                log.warning("wechat outbox round failed: %s", exc)
-            rounds += 1
-            await asyncio.sleep(interval)
+        """Until cancelled: deliver the outbox every `interval` seconds (when an API client is
+        configured) and keep house about once a minute (dropping reply texts retries no longer
+        need, old keys, expired shared answers)."""
+        jobs = [
+            run_every(
+                KEEP_REPLY.total_seconds(),
+                lambda: housekeeping(self.db, purge_after=PURGE_AFTER),
+                "wechat housekeeping",
+            )
+        ]
+        if self.wechat is not None or self.wecom is not None:
+            jobs.append(self.outbox(interval).run())
+        await asyncio.gather(*jobs)
 
     async def close(self) -> None:
         """Stop the outbox, let running deliveries finish briefly, close the HTTP client."""

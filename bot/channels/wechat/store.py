@@ -13,7 +13,8 @@ from sqlalchemy.exc import IntegrityError
 
 from bot.channels.wechat.render import numbers_pick
 from bot.messages import Button, Citation
-from storage.models import ProcessedMessage, utcnow
+from core import clock
+from storage.models import ProcessedMessage
 from storage.shared_answers import purge_shared_answers
 from storage.shared_answers import save_shared_answer as store_shared_answer
 
@@ -81,7 +82,7 @@ def purge_messages(db: Any, *, older_than: timedelta) -> int:
     with db.session() as session:
         result = session.execute(
             delete(ProcessedMessage)
-            .where(ProcessedMessage.created_at < utcnow() - older_than)
+            .where(ProcessedMessage.created_at < clock.now() - older_than)
             .where(ProcessedMessage.status != OPTIONS_STATUS)
             .where(_own_keys())
         )
@@ -93,7 +94,7 @@ def forget_replies(db: Any, *, older_than: timedelta = KEEP_REPLY) -> int:
     with db.session() as session:
         result = session.execute(
             update(ProcessedMessage)
-            .where(ProcessedMessage.created_at < utcnow() - older_than)
+            .where(ProcessedMessage.created_at < clock.now() - older_than)
             .where(ProcessedMessage.reply.is_not(None))
             .where(ProcessedMessage.status != OPTIONS_STATUS)
             .where(_own_keys())
@@ -123,7 +124,7 @@ def remember_options(db: Any, channel: str, user_id: str, buttons: list[Button])
         if row is None:
             session.add(ProcessedMessage(key=key, status=OPTIONS_STATUS, reply=payload))
         else:
-            row.reply, row.created_at = payload, utcnow()
+            row.reply, row.created_at = payload, clock.now()
 
 
 def normalize_choice(text: str) -> str:

@@ -32,6 +32,7 @@ def telegram_settings(base: Any, api: FakeTelegramAPI, *, secret: str = "") -> A
             "telegram_base_url": api.base_url,
             "telegram_webhook_secret": secret,
             "telegram_outbox_interval_s": 0.2,
+            "outbox_retry_s": 0.1,
         }
     )
 

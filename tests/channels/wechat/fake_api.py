@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import threading
 import time
@@ -31,6 +32,7 @@ class FakeWechatApi:
     calls: list[dict[str, Any]] = field(default_factory=list)
     fail_next: dict[str, list[int]] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    delay_s: float = 0.0  # latency of each send (widens races between instances)
 
     def sent(self, path: str) -> list[dict[str, Any]]:
         """Bodies of the successful calls of one path (e.g. "/cgi-bin/message/custom/send")."""
@@ -100,6 +102,8 @@ def build_app(fake: FakeWechatApi) -> FastAPI:
 
     async def record(request: Request) -> dict[str, Any]:
         body = json.loads((await request.body()).decode("utf-8"))
+        if fake.delay_s:
+            await asyncio.sleep(fake.delay_s)
         return fake.record(request.url.path, request.query_params.get("access_token", ""), body)
 
     for path in ("/cgi-bin/message/custom/send", "/cgi-bin/menu/create", "/cgi-bin/message/send"):

@@ -75,6 +75,7 @@ def wechat_settings(app_settings: Settings, wechat_fake_api: FakeWechatApi) -> S
             "wecom_api_base_url": wechat_fake_api.base_url,
             "public_base_url": "https://policybot.test",
             "wechat_outbox_interval_s": 0.2,
+            "outbox_retry_s": 0.1,
             # Generous under a loaded CI machine; the fallback tests shorten it.
             "wechat_reply_timeout_s": 10.0,
             "max_body_bytes": 16384,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import re
+import time
 from collections.abc import Callable
 from datetime import timedelta
 
@@ -15,7 +16,7 @@ from bot.channels.wechat.store import forget_replies
 from bot.intake.credit_code import ALPHABET, check_character
 from bot.intake.fields import FORM_FIELDS
 from storage.models import FinancingRequest, Notification, ProcessedMessage, SharedAnswer
-from storage.notifications import enqueue_notification
+from storage.notifications import MAX_ATTEMPTS, enqueue_notification
 from tests.channels.wechat.fake_api import FakeWechatApi
 from tests.channels.wechat.fixtures import (
     RunningApp,
@@ -148,6 +149,34 @@ def test_outbox_notifications_delivered_on_both_channels(
         rows = {n.channel: n for n in session.scalars(select(Notification))}
     assert rows["wechat"].attempts == 2 and rows["wecom"].attempts == 1
     assert rows["telegram"].sent_at is None and rows["telegram"].attempts == 0
+
+
+@pytest.mark.parametrize(
+    ("channel", "path", "errcode"),
+    [
+        ("wechat", "/cgi-bin/message/custom/send", 43004),  # the user unsubscribed
+        ("wecom", "/cgi-bin/message/send", 81013),  # the user is outside the app's range
+    ],
+)
+def test_outbox_gives_up_a_notice_the_api_refuses_for_good(
+    wechat_app: RunningApp, wechat_fake_api: FakeWechatApi, channel: str, path: str, errcode: int
+) -> None:
+    wechat_fake_api.fail_next[path] = [errcode]
+    with wechat_app.app.state.db.session() as session:
+        note_id = enqueue_notification(session, channel=channel, user_id="gone", text="已推送").id
+        enqueue_notification(session, channel=channel, user_id="here", text="审核中")
+    assert [b["touser"] for b in wechat_fake_api.wait_for(path, 1)] == ["here"]
+
+    def given_up() -> bool:
+        with wechat_app.app.state.db.session() as session:
+            note = session.get(Notification, note_id)
+            return note is not None and note.attempts == MAX_ATTEMPTS
+
+    assert wait_until(given_up)
+    time.sleep(0.6)  # three more rounds: no retry of the refused one
+    assert [b["touser"] for b in wechat_fake_api.sent(path)] == ["here"]
+    refused = [c for c in wechat_fake_api.calls if c["path"] == path and not c["ok"]]
+    assert len(refused) == 1
 
 
 PHONE = "13905981234"

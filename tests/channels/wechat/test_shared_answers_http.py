@@ -8,7 +8,8 @@ import httpx
 import pytest
 
 from bot.channels.wechat.store import housekeeping
-from storage.models import SharedAnswer, utcnow
+from core import clock
+from storage.models import SharedAnswer
 from storage.shared_answers import SHARED_ANSWER_TTL, save_shared_answer
 from tests.channels.wechat.fixtures import RunningApp
 
@@ -19,7 +20,9 @@ TEXT = f"第5条 加大首贷支持。\n联系人电话 {PHONE}，信用代码 {
 def add_answer(running: RunningApp, answer_id: str, age: timedelta) -> None:
     """A shared answer row written `age` ago, stored raw (as rows from before masking)."""
     with running.app.state.db.session() as session:
-        session.add(SharedAnswer(id=answer_id, text=TEXT, citations=[], created_at=utcnow() - age))
+        session.add(
+            SharedAnswer(id=answer_id, text=TEXT, citations=[], created_at=clock.now() - age)
+        )
 
 
 @pytest.mark.parametrize(

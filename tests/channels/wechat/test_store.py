@@ -20,9 +20,10 @@ from bot.channels.wechat.store import (
     save_shared_answer,
 )
 from bot.messages import Button, Citation
+from core import clock
 from core.settings import Settings
 from storage.db import open_database
-from storage.models import ProcessedMessage, SharedAnswer, utcnow
+from storage.models import ProcessedMessage, SharedAnswer
 
 
 @pytest.fixture
@@ -62,8 +63,10 @@ def test_purge_messages_keeps_recent_and_options(wechat_db: Any) -> None:
     remember_options(wechat_db, "wechat", "u1", [Button("是", "yes"), Button("否", "no")])
     with wechat_db.session() as session:
         for key in (old, "telegram-button:abc"):
-            session.get(ProcessedMessage, key).created_at = utcnow() - timedelta(days=3)
-        session.get(ProcessedMessage, "options:wechat:u1").created_at = utcnow() - timedelta(days=9)
+            session.get(ProcessedMessage, key).created_at = clock.now() - timedelta(days=3)
+        session.get(ProcessedMessage, "options:wechat:u1").created_at = clock.now() - timedelta(
+            days=9
+        )
     assert purge_messages(wechat_db, older_than=timedelta(days=2)) == 1
     assert read_message(wechat_db, old) is None and read_message(wechat_db, new) is not None
     assert read_message(wechat_db, "telegram-button:abc") is not None
