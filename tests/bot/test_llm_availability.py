@@ -138,6 +138,7 @@ def test_unreachable_server_is_reported_once_and_rechecked_with_back_off(
     availability = ModelAvailability(settings, probe=probe, clock=lambda: now[0])
     assert availability.wait_first_check(5) and availability.state == "unavailable"
     assert "unreachable" in availability.reason
+
     def probed_more_than(count: int) -> Callable[[], bool]:
         return lambda: len(probes) > count
 
