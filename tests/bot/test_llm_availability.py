@@ -12,6 +12,7 @@ import pytest
 from prometheus_client import REGISTRY
 
 from bot.answerer import Answerer
+from bot.llm.answering import LlmAnswerer
 from bot.llm.availability import ModelAvailability, availability_for
 from tests.fakes.llm_fixtures import llm_settings
 from tests.fakes.openai_server import FakeOpenAI, streamed
@@ -36,9 +37,21 @@ def sample(name: str, **labels: str) -> float:
     return REGISTRY.get_sample_value(name, labels) or 0.0
 
 
-def llm_records(caplog: pytest.LogCaptureFixture, level: int) -> list[logging.LogRecord]:
-    """Records of the LLM layer at `level` or above."""
-    return [r for r in caplog.records if r.name.startswith("bot.llm") and r.levelno >= level]
+def llm_records(
+    caplog: pytest.LogCaptureFixture, level: int, endpoint: str
+) -> list[logging.LogRecord]:
+    """Records of the LLM layer at `level` or above about `endpoint` (host:port); checks left
+    running by earlier tests log about their own servers."""
+    return [
+        r
+        for r in caplog.records
+        if r.name.startswith("bot.llm") and r.levelno >= level and endpoint in r.getMessage()
+    ]
+
+
+def endpoint(url: str) -> str:
+    """host:port of a loopback base URL."""
+    return url.split("//", 1)[1].split("/", 1)[0].rsplit("@", 1)[-1]
 
 
 def make_answerer(answerer: Any, settings: Any) -> Answerer:
@@ -71,15 +84,15 @@ def test_client_that_cannot_be_built_gives_offline_answers_and_one_warning(
     before_offline = sample("policybot_llm_requests_total", outcome="unavailable")
     caplog.set_level(logging.DEBUG)
     availability = ModelAvailability(settings, build=raise_(error))
-    llm = make_answerer(answerer, settings)
-    llm.llm.availability = availability
+    llm = make_answerer(answerer, settings.model_copy(update={"llm_model": ""}))
+    llm.llm = LlmAnswerer(settings, llm, availability=availability)  # no other check runs
     offline = answerer.answer(QUESTION)
     results = [llm.llm.generate(QUESTION, offline) for _ in range(3)]
     assert all(r.outcome == "unavailable" and r.answer == offline for r in results)
     assert llm.answer(QUESTION).answer == offline.answer
     assert fake_llm.requests == []  # nothing was sent to the model
     assert llm.llm.status() == "unavailable"
-    warnings = llm_records(caplog, logging.WARNING)
+    warnings = llm_records(caplog, logging.WARNING, endpoint(fake_llm.url))
     assert len(warnings) == 1, [r.getMessage() for r in warnings]
     logged = caplog.text
     assert SECRET_KEY not in logged and "pw@" not in logged and "user:pw" not in logged
@@ -154,7 +167,7 @@ def test_unreachable_server_is_reported_once_and_rechecked_with_back_off(
                 break
         assert eventually(lambda: not availability._checking)
     assert schedule == [5.0, 10.0, 20.0, 40.0, 40.0, 40.0]  # doubling, capped at the cool-down
-    assert len(llm_records(caplog, logging.WARNING)) == 1
+    assert len(llm_records(caplog, logging.WARNING, endpoint(url))) == 1
 
 
 def test_model_server_coming_back_is_used_without_restart(
@@ -174,7 +187,8 @@ def test_model_server_coming_back_is_used_without_restart(
         assert eventually(lambda: llm.llm.status() == "ok", 5)
         result = llm.llm.generate(QUESTION, offline)
         assert result.outcome == "ok" and result.cited == ["measure-9"]
-    assert any("available again" in r.getMessage() for r in llm_records(caplog, logging.INFO))
+    recovered = llm_records(caplog, logging.INFO, endpoint(url))
+    assert any("available again" in r.getMessage() for r in recovered)
 
 
 def test_warning_names_the_endpoint_without_credentials_or_path(
@@ -187,7 +201,7 @@ def test_warning_names_the_endpoint_without_credentials_or_path(
     caplog.set_level(logging.WARNING)
     availability = ModelAvailability(llm_settings(None, url, OPENAI_API_KEY=SECRET_KEY))
     assert availability.wait_first_check(5) and availability.state == "unavailable"
-    message = llm_records(caplog, logging.WARNING)[0].getMessage()
+    message = llm_records(caplog, logging.WARNING, f"127.0.0.1:{port}")[0].getMessage()
     assert f"127.0.0.1:{port}" in message and "fake-model" in message
     for secret in ("hunter22", "admin", "secret-path", "key=abc", SECRET_KEY):
         assert secret not in caplog.text
