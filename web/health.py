@@ -79,9 +79,9 @@ async def readyz(request: Request) -> JSONResponse:
     `index_version` is the published index version this instance serves ("base" before any
     publish); after a publish on any instance, every instance reports it within INDEX_POLL_S.
     `llm` is "off" (LLM_MODEL unset), "ok" (answers may come from the model) or "unavailable"
-    (its client could not be built, its server was not reached at the last check, or its circuit
-    breaker is open: answers are offline, checks go on with back-off); it never makes the
-    instance unready. Asking starts a due re-check.
+    (its client could not be built, its server was not reached at the last check or the first
+    check is still running, or its circuit breaker is open: answers are offline, checks go on
+    with back-off); it never makes the instance unready. Asking starts a due re-check.
     """
     state = request.app.state
     db = getattr(state, "db", None)

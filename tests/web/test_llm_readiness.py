@@ -20,6 +20,7 @@ from core.settings import Settings
 from tests.fakes.llm_fixtures import llm_settings
 from tests.fakes.openai_server import FakeOpenAI, streamed
 from tests.live_server import LiveServer
+from tests.web.test_llm_stream import shown_text, stream
 from tests.web.test_serve_command import free_port
 
 QUESTION = "担保机构的放大倍数要求是多少？"
@@ -99,6 +100,8 @@ def test_unreachable_model_at_start_serves_offline_then_recovers(
     assert status == 200 and body["status"] == "ready" and body["llm"] == "unavailable"
     offline = str(answerer.answer(QUESTION).answer)
     assert chat_text(live.url, "s-down") == offline
+    events = stream(live.url, QUESTION, "s-down-stream")  # the streaming path too
+    assert shown_text(events) == offline and "done" in [name for _, name, _ in events]
     assert metric(live.url, 'policybot_llm_unavailable_total{reason="unreachable"}') >= 1
     assert metric(live.url, 'policybot_llm_requests_total{outcome="unavailable"}') >= 1
     assert metric(live.url, "policybot_llm_available") == 0
