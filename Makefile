@@ -8,7 +8,7 @@ LOCK := requirements.lock
 LOCK_FLAGS := --quiet --generate-hashes --extra dev --strip-extras --allow-unsafe \
 	--no-emit-index-url --no-emit-find-links $(if $(UPGRADE),--upgrade)
 
-.PHONY: install run index test lint typecheck bench eval clean lock
+.PHONY: install run index test lint typecheck bench eval clean lock ranges
 
 # The lock is complete (every transitive package, pip and setuptools included), so it is installed
 # with --no-deps: no resolver runs, and a newer release of a package named with extras upstream
@@ -28,6 +28,11 @@ lock:
 	$(BIN)/pip-compile $(LOCK_FLAGS) --output-file $(LOCK) pyproject.toml
 
 install: $(BIN)/.installed
+
+# pyproject.toml's ranges without the lock (newest releases; FLOOR=1: the lower bounds) in a
+# scratch venv, then the smoke test (.ci/smoke.py). CI runs it after `make test`.
+ranges:
+	FLOOR=$(FLOOR) PYTHON=$(PYTHON) bash .ci/ranges
 
 index: install
 	$(BIN)/policybot index

@@ -16,6 +16,7 @@ from core.settings import Settings, get_settings
 from knowledge.published import BASE_VERSION
 
 log = logging.getLogger(__name__)
+LLM_START_WAIT_S = 3.5  # the first LLM check is bounded at 3 s; readiness then tells its result
 
 API_DESCRIPTION = """
 三明市民营小微企业融资政策助手 HTTP API.
@@ -25,6 +26,16 @@ API_DESCRIPTION = """
 * `POST /api/intake` (融资需求登记, idempotent with `Idempotency-Key`), `GET /api/intake/{ref}`.
 * Limits: per-client rate limits (`429` + `Retry-After`), body size cap (`413`).
 """
+
+
+async def wait_for_llm(answerer: Any) -> None:
+    """Let the first LLM availability check finish (at most LLM_START_WAIT_S) when in LLM mode."""
+    availability = getattr(getattr(answerer, "llm", None), "availability", None)
+    wait = getattr(availability, "wait_first_check", None)
+    if callable(wait):
+        from starlette.concurrency import run_in_threadpool
+
+        await run_in_threadpool(wait, LLM_START_WAIT_S)
 
 
 def create_app(settings: Settings | None = None, *, answerer: Any = None) -> FastAPI:
@@ -48,6 +59,9 @@ def create_app(settings: Settings | None = None, *, answerer: Any = None) -> Fas
             app.state.index_version, served, folder = load_published(settings, db)
             if folder is not None:
                 app.state.admin_index_dir = folder
+        # LLM mode never holds start-up: its client was built (or not) with the answerer and its
+        # server is checked in the background; wait for that check only up to a bound.
+        await wait_for_llm(served)
         # Popular questions are answered once per index (the engine's hot path stays lean).
         app.state.answerer = CachedAnswerer(served)
         app.state.engine = Engine(db, app.state.answerer, settings)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 from collections.abc import Sequence
 
@@ -16,6 +17,9 @@ COMMAND_MODULES = (
     "policybot.commands.wechat",  # wechat menu
     "policybot.commands.users",  # user add|list|disable|passwd
 )
+# Loggers whose INFO lines are steps, not news (migrations on every start): WARNING unless -v.
+QUIET_UNLESS_VERBOSE = ("alembic",)
+VERBOSE_HELP = "显示更多日志（数据库迁移等步骤）"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -23,11 +27,41 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="policybot", description="三明市民营小微企业融资政策助手 (policybot)"
     )
+    parser.add_argument("-v", "--verbose", action="store_true", help=VERBOSE_HELP)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         module = importlib.import_module(name)
         module.register(subparsers)
+    _accept_verbose_anywhere(parser)
     return parser
+
+
+def _accept_verbose_anywhere(parser: argparse.ArgumentParser) -> None:
+    """Let `-v` follow any (sub)command too: `policybot chat -v` as `policybot -v chat`."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                if not any("-v" in a.option_strings for a in sub._actions):
+                    sub.add_argument(
+                        "-v",
+                        "--verbose",
+                        action="store_true",
+                        default=argparse.SUPPRESS,  # keep the top-level value when absent
+                        help=VERBOSE_HELP,
+                    )
+                _accept_verbose_anywhere(sub)
+
+
+def configure_cli_logging(level: str, *, verbose: bool) -> None:
+    """Masked logging at LOG_LEVEL; step-by-step loggers (migrations) only with -v."""
+    from core.masking import configure_logging
+
+    configure_logging(level)
+    root = logging.getLogger()
+    if verbose:
+        root.setLevel(min(root.level, logging.INFO))
+    for name in QUIET_UNLESS_VERBOSE:
+        logging.getLogger(name).setLevel(logging.NOTSET if verbose else logging.WARNING)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -38,11 +72,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if func is None:
         parser.print_help()
         return 2
-    from core.masking import configure_logging
     from core.settings import get_settings
 
     settings = get_settings()
-    configure_logging(settings.log_level)
+    configure_cli_logging(settings.log_level, verbose=bool(getattr(args, "verbose", False)))
     result = func(args, settings)
     return int(result or 0)
 

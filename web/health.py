@@ -1,4 +1,4 @@
-"""Liveness, readiness (database and index) and Prometheus metrics."""
+"""Liveness, readiness (database, index, and whether LLM mode is usable) and Prometheus metrics."""
 
 from __future__ import annotations
 
@@ -53,9 +53,24 @@ def _index_ready(answerer: Any) -> bool:
     return True
 
 
+def _llm_status(answerer: Any) -> str:
+    """off (no LLM_MODEL), ok (the model can be used), unavailable (answers are offline)."""
+    llm = getattr(answerer, "llm", None)
+    if llm is None:
+        return "off"
+    status = getattr(llm, "status", None)
+    if not callable(status):
+        return "ok"
+    try:
+        return str(status())
+    except Exception:
+        log.warning("readiness: LLM status check failed", exc_info=True)
+        return "unavailable"
+
+
 @router.get(
     "/readyz",
-    summary="Readiness: database and knowledge index",
+    summary="Readiness: database and knowledge index; LLM mode reported, never required",
     responses={503: {"description": "Not ready; the body says which part"}},
 )
 async def readyz(request: Request) -> JSONResponse:
@@ -63,18 +78,24 @@ async def readyz(request: Request) -> JSONResponse:
 
     `index_version` is the published index version this instance serves ("base" before any
     publish); after a publish on any instance, every instance reports it within INDEX_POLL_S.
+    `llm` is "off" (LLM_MODEL unset), "ok" (answers may come from the model) or "unavailable"
+    (its client could not be built, its server was not reached at the last check or the first
+    check is still running, or its circuit breaker is open: answers are offline, checks go on
+    with back-off); it never makes the instance unready. Asking starts a due re-check.
     """
     state = request.app.state
     db = getattr(state, "db", None)
+    answerer = getattr(state, "answerer", None)
     checks = {
         "database": db is not None and await run_in_threadpool(_database_ready, db),
-        "index": _index_ready(getattr(state, "answerer", None)),
+        "index": _index_ready(answerer),
     }
     ready = all(checks.values())
     body = {
         "status": "ready" if ready else "not ready",
         "checks": checks,
         "index_version": getattr(state, "index_version", None),
+        "llm": _llm_status(answerer),
     }
     return JSONResponse(body, status_code=200 if ready else 503)
 

@@ -23,9 +23,15 @@ PassageSelector = Callable[[list[LCDocument], list[str]], list[Passage]]
 
 
 def build_chat_model(settings: Any) -> BaseChatModel:
-    """`ChatOpenAI` for OPENAI_BASE_URL / LLM_MODEL: streaming, no retries (we fall back)."""
-    import httpx
+    """`ChatOpenAI` for OPENAI_BASE_URL / LLM_MODEL: streaming, no retries (we fall back).
+
+    The timeout is built with `openai.Timeout`, the class of whichever HTTP library the installed
+    OpenAI client uses (httpx, later httpx2): a `Timeout` of another library is refused at
+    construction ("Invalid timeout … got <class 'httpx.Timeout'>", httpx2 >= 2.17).
+    Raises whatever the client raises for unusable settings (the caller keeps the service up).
+    """
     from langchain_openai import ChatOpenAI
+    from openai import Timeout
     from pydantic import SecretStr
 
     timeout = float(settings.llm_timeout_s)
@@ -33,7 +39,7 @@ def build_chat_model(settings: Any) -> BaseChatModel:
         model=settings.llm_model,
         base_url=settings.openai_base_url or None,
         api_key=SecretStr(settings.openai_api_key or "none"),
-        timeout=httpx.Timeout(timeout, connect=min(timeout, 3.0)),
+        timeout=Timeout(timeout, connect=min(timeout, 3.0)),
         max_retries=0,
         streaming=True,
         stream_usage=True,

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from prometheus_client import Counter, Histogram
+from prometheus_client import Counter, Gauge, Histogram
 
 # outcome: ok | ungrounded | format | empty | first_token_timeout | timeout | http_error |
-#          rate_limited | connection | circuit_open | error
+#          rate_limited | connection | circuit_open | unavailable | error
 LLM_REQUESTS = Counter(
     "policybot_llm_requests_total", "LLM answer attempts by outcome", ["outcome"]
 )
@@ -22,4 +22,14 @@ LLM_DURATION = Histogram(
 )
 LLM_TOKENS = Counter(
     "policybot_llm_tokens_total", "Tokens reported by the model (or counted chunks)", ["kind"]
+)
+LLM_AVAILABLE = Gauge(
+    "policybot_llm_available",
+    "1 when the LLM client is built and its server was reached at the last check, else 0",
+    multiprocess_mode="livemin",
+)
+LLM_UNAVAILABLE = Counter(
+    "policybot_llm_unavailable_total",
+    "Failed LLM availability checks (start-up and retries) by reason",
+    ["reason"],  # client | unreachable | refused
 )

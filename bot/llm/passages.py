@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from importlib import import_module
-from typing import Any
-
-from langchain_core.documents import Document as LCDocument
+from typing import TYPE_CHECKING, Any
 
 from bot.llm.grounding import Passage
 from bot.messages import Citation
+
+if TYPE_CHECKING:  # LangChain loads with the chain, never with the answerer (see availability)
+    from langchain_core.documents import Document as LCDocument
 
 MAX_PASSAGES = 6
 MAX_PASSAGE_CHARS = 1500  # the whole document (measure-0) is long; its opening is enough

@@ -8,7 +8,9 @@ import os
 import shutil
 import signal
 import socket
+import sys
 import tempfile
+from pathlib import Path
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -68,6 +70,46 @@ def ensure_index(settings: Any) -> None:
     log.info("index ready: %s", getattr(report, "summary", lambda: report)())
 
 
+def staff_account_count(db: Any) -> int:
+    """How many back-office accounts exist."""
+    from sqlalchemy import func, select
+
+    from storage.models import StaffUser
+
+    with db.session() as session:
+        return int(session.scalar(select(func.count()).select_from(StaffUser)) or 0)
+
+
+def command_name() -> str:
+    """How the user started us: `.venv/bin/policybot` from `make run`, else `policybot`."""
+    script = Path(sys.argv[0])
+    if script.name != "policybot":
+        return "policybot"
+    try:
+        return str(script.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(script) if script.parent != Path() else "policybot"
+
+
+def start_banner(host: str, port: int, accounts: int) -> str:
+    """Where the demo, the back office and the API are; how to create the first account."""
+    from storage.staff import MIN_PASSWORD_LENGTH
+
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    base = f"http://{shown}:{port}"
+    lines = [
+        f"policybot: open {base}/demo (API docs at /docs)",
+        f"后台（back office）：{base}/admin",
+    ]
+    if accounts == 0:
+        lines += [
+            "还没有后台账号。另开一个终端，在项目目录下创建第一个管理员账号（密码至少 "
+            f"{MIN_PASSWORD_LENGTH} 个字符）：",
+            f"  POLICYBOT_PASSWORD='…' {command_name()} user add 用户名 --role admin",
+        ]
+    return "\n".join(lines)
+
+
 def uvicorn_options(args: argparse.Namespace) -> dict[str, Any]:
     """uvicorn settings; our app resolves client addresses itself (TRUSTED_PROXIES)."""
     return {
@@ -87,9 +129,13 @@ def run_serve(args: argparse.Namespace, settings: Any) -> int:
     ensure_index(settings)
     from storage.db import open_database
 
-    open_database(settings).dispose()  # migrate once here, not in racing workers
+    db = open_database(settings)  # migrate once here, not in racing workers
+    try:
+        accounts = staff_account_count(db)
+    finally:
+        db.dispose()
     options = uvicorn_options(args)
-    print(f"policybot: open http://{args.host}:{args.port}/demo (API docs at /docs)", flush=True)
+    print(start_banner(args.host, args.port, accounts), flush=True)
     if args.workers <= 1:
         from server import create_app
 

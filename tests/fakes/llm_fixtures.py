@@ -24,9 +24,14 @@ LLM_TEST_SETTINGS: dict[str, Any] = {
 
 @pytest.fixture
 def fake_llm() -> Iterator[FakeOpenAI]:
-    """A fake OpenAI-compatible server on a free loopback port."""
+    """A fake OpenAI-compatible server on a free loopback port (no model state from earlier
+    tests: a reused port must not inherit another server's availability)."""
+    from bot.llm.availability import forget_all
+
+    forget_all()
     with FakeOpenAI() as server:
         yield server
+    forget_all()
 
 
 def llm_settings(base: Settings | None, url: str, **overrides: Any) -> Settings:

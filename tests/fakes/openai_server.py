@@ -3,6 +3,8 @@
 Each request takes the next `Reply` of the script (the last one repeats): HTTP status (429 with
 Retry-After, 500…), delay before the first chunk, content pieces with a delay between them,
 and a final usage chunk. Requests are recorded (path and JSON body) for assertions.
+`GET …/models` lists the served model (`models_status` scripts another status, e.g. 401); those
+look-ups are counted in `model_listings`, not recorded as requests.
 """
 
 from __future__ import annotations
@@ -36,13 +38,35 @@ def streamed(text: str, seconds: float, *, size: int = 3, first_delay_s: float =
 class FakeOpenAI:
     """The server; `url` is the OPENAI_BASE_URL (…/v1). Use as a context manager."""
 
-    def __init__(self) -> None:
+    def __init__(self, port: int = 0, model: str = "fake-model") -> None:
+        """Bind 127.0.0.1:`port` (0: a free port); `model` is what /models lists."""
         self.script: list[Reply] = [Reply(["好的。"])]
         self.requests: list[dict[str, Any]] = []
+        self.model = model
+        self.models_status = 200
+        self.model_listings = 0
         self._lock = threading.Lock()
         owner = self
 
         class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802 (http.server naming)
+                with owner._lock:
+                    owner.model_listings += 1
+                body: dict[str, Any]
+                if not self.path.rstrip("/").endswith("/models"):
+                    status, body = 404, {"error": {"message": "not found"}}
+                elif owner.models_status != 200:
+                    status, body = owner.models_status, {"error": {"message": "scripted"}}
+                else:
+                    status = 200
+                    body = {"object": "list", "data": [{"id": owner.model, "object": "model"}]}
+                data = json.dumps(body).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
             def do_POST(self) -> None:  # noqa: N802 (http.server naming)
                 length = int(self.headers.get("Content-Length", "0"))
                 body = json.loads(self.rfile.read(length) or b"{}")
@@ -55,7 +79,7 @@ class FakeOpenAI:
             def log_message(self, *args: Any) -> None:
                 """Quiet."""
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
         self.server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/v1"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
