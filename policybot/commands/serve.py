@@ -68,6 +68,14 @@ def ensure_index(settings: Any) -> None:
     log.info("index ready: %s", getattr(report, "summary", lambda: report)())
 
 
+def log_unset_contact(settings: Any) -> None:
+    """One log line while OFFICE_PHONE is unset: users are shown no contact number until then."""
+    from core.office import unset_contact_settings
+
+    for name in unset_contact_settings(settings):
+        log.warning("%s is not set: refusals and help show no contact number until it is", name)
+
+
 def uvicorn_options(args: argparse.Namespace) -> dict[str, Any]:
     """uvicorn settings; our app resolves client addresses itself (TRUSTED_PROXIES)."""
     return {
@@ -89,6 +97,7 @@ def run_serve(args: argparse.Namespace, settings: Any) -> int:
 
     open_database(settings).dispose()  # migrate once here, not in racing workers
     options = uvicorn_options(args)
+    log_unset_contact(settings)
     print(f"policybot: open http://{args.host}:{args.port}/demo (API docs at /docs)", flush=True)
     if args.workers <= 1:
         from server import create_app

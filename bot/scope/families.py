@@ -1,0 +1,113 @@
+"""The declined families, in the order they are tried, and `out_of_scope_family`.
+
+Each row names its words, an in-scope reading of the same words (`unless`) and where it is
+judged: the whole message (injection, forgery: a story does not excuse them), the question
+(constructs that set the topic: another place's product, writing or calculating for the owner,
+national rules), or what is asked (a family word in a story clause before a financing question
+is a mention: "我们年报都按时报了，征信花了怎么办" stays in scope). Pointers: `bot.refusals`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.scope import words as w
+from bot.scope.clauses import mentioned_only, question_part
+from bot.scope.places import other_region
+
+Judged = Literal["message", "question", "ask"]
+
+
+@dataclass(frozen=True)
+class Family:
+    """One family of declined messages: its words, what keeps them in scope, where judged."""
+
+    name: str
+    words: re.Pattern[str]
+    unless: Callable[[str], bool] = lambda _text: False
+    judged: Judged = "ask"
+
+
+def _any(*patterns: re.Pattern[str]) -> Callable[[str], bool]:
+    return lambda text: any(p.search(text) for p in patterns)
+
+
+def _personal_unless(text: str) -> bool:
+    """A personal product tied to a loan, or a firm's own loan not for a person."""
+    firm_loan = w.ENTERPRISE_LOAN.search(text) and not w.PERSONAL_SUBJECT.search(text)
+    return bool(w.TIED_TO_LENDING.search(text) or firm_loan)
+
+
+def _social_unless(text: str) -> bool:
+    """Social insurance as records a bank reads, or wages to pay with a loan (not a dispute)."""
+    if w.LABOUR_STRONG.search(text):
+        return False
+    return bool(w.LENDING.search(text) or w.CREDIT_DATA_USE.search(text))
+
+
+def _off_topic_unless(text: str) -> bool:
+    return any(
+        p.search(text) for p in (w.BUSINESS_CONTEXT, w.CREDIT_CORE, w.FEES, w.CREDIT_DATA_USE)
+    )
+
+
+FAMILIES: tuple[Family, ...] = (
+    Family("injection", w.INJECTION, judged="message"),
+    Family("fraud", w.FRAUD, judged="message"),
+    Family("fraud", w.FORGED_VALUE, _any(w.FORGED_VALUE_UNLESS), judged="message"),
+    Family("trust", w.TRUST, judged="question"),
+    Family("trust", w.TRUST_BARE, _any(w.TRUST_UNLESS), judged="question"),
+    Family("other_region", re.compile(r"(?!)"), judged="question"),  # bot.scope.places
+    Family("drafting", w.DRAFTING, _any(w.DRAFTING_UNLESS), judged="question"),
+    Family("calculation", w.CALCULATION, _any(w.CALCULATION_UNLESS), judged="question"),
+    Family("lookup", w.LOOKUP, judged="question"),
+    Family("rates", w.RATES, _any(w.RATES_UNLESS), judged="question"),
+    Family("legal", w.LEGAL, _any(w.LEGAL_UNLESS)),
+    Family("national_rules", w.NATIONAL_RULES, _any(w.NATIONAL_UNLESS), judged="question"),
+    Family("chitchat", w.CHITCHAT_TASKS, judged="question"),
+    Family("personal_credit", w.PERSONAL_CREDIT, _any(w.PERSONAL_CREDIT_UNLESS)),
+    Family("housing_fund", w.HOUSING_FUND, _any(w.HOUSING_FUND_UNLESS)),
+    Family("personal_finance", w.PERSONAL_FINANCE, _personal_unless),
+    Family("insurance_claim", w.INSURANCE_CLAIM, _any(w.LENDING_INSURANCE)),
+    Family("investment_loss", w.INVESTMENT_LOSS, _any(w.INVESTMENT_LOSS_UNLESS)),
+    Family("investment", w.INVESTMENT, _any(w.TIED_TO_LENDING, w.BORROWING)),
+    Family("other_program", w.OTHER_PROGRAM_LOANS),
+    Family("other_program", w.OTHER_PROGRAM, _any(w.OTHER_PROGRAM_UNLESS)),
+    Family("registration", w.ANNUAL_REPORT_FILING),
+    Family("registration", w.REGISTRATION, _any(w.CREDIT_RELIEF)),
+    Family("tax", w.TAX_RELIEF, _any(w.TAX_BACKS_CREDIT)),
+    Family("tax", w.TAX, _any(w.LENDING, w.CREDIT_DATA_USE, w.TAX_PAID_FELL)),
+    Family("social", w.SOCIAL, _social_unless),
+    Family("off_topic", w.OTHER_TOPICS, _off_topic_unless),
+    Family("off_topic", w.OFF_TOPIC_BUSINESS, _any(w.CREDIT_CORE, w.FEES)),
+)
+NAMES = tuple(dict.fromkeys(f.name for f in FAMILIES))
+
+
+def out_of_scope_family(text: str, *, topics: Iterable[str] = ()) -> tuple[str, str]:
+    """(family, place) of a normalised message outside enterprise financing in Sanming, or
+    ("", ""); place is set for "other_region" (the city or province named).
+
+    Message families are judged on the whole text; the others on a long message's last
+    question, and the "ask" families only where the word is part of what is asked. topics:
+    the knowledge's phrases found in the message (the glossary match's terms), which mark a
+    clause as asking about financing (`bot.scope.clauses.mentioned_only`).
+    """
+    whole = text.lower()
+    question = question_part(whole)
+    for family in FAMILIES:
+        if family.name == "other_region":
+            place = other_region(question)
+            if place:
+                return "other_region", place
+            continue
+        scope = whole if family.judged == "message" else question
+        if not family.words.search(scope) or family.unless(scope):
+            continue
+        if family.judged == "ask" and mentioned_only(family.words, scope, topics):
+            continue
+        return family.name, ""
+    return "", ""
