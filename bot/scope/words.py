@@ -70,7 +70,7 @@ FORGED_VALUE = re.compile(
     + _VALUE
     + r"|"
     + _VALUE
-    + r"[^，,。？?]{0,6}(改|调|p|弄)(早|晚|大|高|多|小|少|成)"
+    + r"[^，,。？?]{0,6}(改|调|p|弄)(早|晚|大|高|多|小|少|成|一下|下)"
 )
 # … except the owner's own loan terms or application (申请金额改大一点, 改一下还款日期).
 FORGED_VALUE_UNLESS = re.compile(r"(贷款|申请|借款|授信|还款|到期)(的)?(金额|日期|期限|额度|时间)")
@@ -128,7 +128,7 @@ CALCULATION_UNLESS = re.compile(r"贴息|补贴|补助|奖励|担保费")
 LOOKUP = re.compile(
     r"(帮我|给我|替我|你们?(能|可以|帮)|能不能帮我?)(直接)?(帮我|给我)?(查|查询|查看|调取|调|看)"
     r"(一下|下|查|看)?[^，,。？?]{0,10}(征信|信用报告|信用记录|贷款记录|逾期记录|授信额度|贷款进度|审批结果|放款进度|账户|余额|"
-    r"流水|名下|贷款情况)"
+    r"流水|名下|贷款情况|失信|被执行|黑名单|异常名录)"
 )
 # National rules: a named rule that is not the measures, a national issuer's rules, a bank
 # regulator's technical terms, the national size standard.
@@ -150,6 +150,7 @@ NATIONAL_UNLESS = re.compile(
 RATES = re.compile(
     r"(lpr|贷款市场报价利率|基准利率|mlf|中期借贷便利|逆回购|公开市场操作)(?![加+])"
     r".{0,8}(是多少|多少|几|会不会|会.{0,2}(降|涨|调)|什么时候|走势|预测|还降|再降|降了|涨了|下调|上调|"
+    r"怎么(算|定|来|形成|确定)|如何(计算|确定)|是什么|"
     r"调整|变)|(跟着|随着|挂钩|参照)(lpr|贷款市场报价利率|基准利率)|"
     r"(lpr|贷款市场报价利率|基准利率).{0,12}(跟着|自动|重定价)|"
     r"(再贷款|再贴现|降准|存款准备金).{0,12}((利率|利息|成本|价格)[^，,。？?]{0,4}多少|几个点|百分之|"

@@ -98,3 +98,8 @@ def test_answerer_declines_each_family_with_its_pointer(
     answer = answerer.answer(question)
     assert not answer.in_scope and answer.citations == [] and not answer.suggest_intake
     assert POINTERS[family] in answer.answer
+
+
+@pytest.mark.parametrize(("family", "question"), [(f, q) for f, qs in SLIPS.items() for q in qs])
+def test_answerer_declines_wordings_with_slips(answerer: Any, family: str, question: str) -> None:
+    assert answerer.assess(question).scope.family == family
