@@ -56,7 +56,7 @@ def _off_topic_unless(text: str) -> bool:
 
 FAMILIES: tuple[Family, ...] = (
     Family("injection", w.INJECTION, judged="message"),
-    Family("fraud", w.FRAUD, judged="message"),
+    Family("fraud", w.FRAUD, _any(w.FRAUD_UNLESS), judged="message"),
     Family("fraud", w.FORGED_VALUE, _any(w.FORGED_VALUE_UNLESS), judged="message"),
     Family("trust", w.TRUST, judged="question"),
     Family("trust", w.TRUST_BARE, _any(w.TRUST_UNLESS), judged="question"),

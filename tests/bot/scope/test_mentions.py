@@ -100,6 +100,15 @@ def test_story_with_family_word_before_a_financing_question_stays_in_scope(story
         "增值税发票能用来贷款吗",
         "股权质押贷款能贷几成",
         "政府引导基金能投我们吗",
+        # forgery words where the owner is the victim, accused, or means something else
+        "我们是做包装材料的公司，能贷款吗",
+        "刷卡流水能当经营流水吗",
+        "银行说我们提供的材料虚假，不给贷怎么办",
+        "有人伪造我们公司的公章去贷款了，怎么办",
+        "中介骗我们交了贷款手续费，去哪投诉",
+        "合同上的日期写错了，银行不收怎么办",
+        "能不能把还款日期改一下",
+        "申请的贷款金额能不能改大一点",
     ],
 )
 def test_family_word_within_a_financing_question_stays_in_scope(question: str) -> None:
