@@ -109,6 +109,13 @@ def test_story_with_family_word_before_a_financing_question_stays_in_scope(story
         "合同上的日期写错了，银行不收怎么办",
         "能不能把还款日期改一下",
         "申请的贷款金额能不能改大一点",
+        # words of the trust questions, asked about the measures or a bank
+        "这是银行的规定吗",
+        "你是说银行不能抽贷吗",
+        "你们说的续贷政策靠谱吗",
+        "我们的纳税信息银行用来评估吗",
+        "你们能帮我们降低收费吗",
+        "贷款中介说能包过，是不是骗子",
     ],
 )
 def test_family_word_within_a_financing_question_stays_in_scope(question: str) -> None:
