@@ -48,6 +48,11 @@ def _social_unless(text: str) -> bool:
     return bool(w.LENDING.search(text) or w.CREDIT_DATA_USE.search(text))
 
 
+def _national_unless(text: str) -> bool:
+    """A national rule cited as context, or asked about within the measures."""
+    return bool(w.NATIONAL_UNLESS.search(text) or not w.NATIONAL_DETAIL.search(text))
+
+
 def _off_topic_unless(text: str) -> bool:
     return any(
         p.search(text) for p in (w.BUSINESS_CONTEXT, w.CREDIT_CORE, w.FEES, w.CREDIT_DATA_USE)
@@ -66,7 +71,7 @@ FAMILIES: tuple[Family, ...] = (
     Family("lookup", w.LOOKUP, judged="question"),
     Family("rates", w.RATES, _any(w.RATES_UNLESS), judged="question"),
     Family("legal", w.LEGAL, _any(w.LEGAL_UNLESS)),
-    Family("national_rules", w.NATIONAL_RULES, _any(w.NATIONAL_UNLESS), judged="question"),
+    Family("national_rules", w.NATIONAL_RULES, _national_unless, judged="question"),
     Family("chitchat", w.CHITCHAT_TASKS, judged="question"),
     Family("personal_credit", w.PERSONAL_CREDIT, _any(w.PERSONAL_CREDIT_UNLESS)),
     Family("housing_fund", w.HOUSING_FUND, _any(w.HOUSING_FUND_UNLESS)),
