@@ -37,7 +37,7 @@ def is_greeting(text: str) -> bool:
     stripped = text.strip()
     if GREETING.match(stripped):
         return True
-    from bot.scope.words import TRUST  # bot.scope imports this module
+    from bot.scope.requests import TRUST  # bot.scope imports this module
 
     if TRUST.search(stripped.lower()):
         return False  # 你叫什么，是谁开发的: the trust line answers it

@@ -20,7 +20,7 @@ from typing import Any
 from bot.intent import shows_financing_need
 from bot.scope.families import NAMES, out_of_scope_family
 from bot.scope.places import OTHER_PLACES
-from bot.scope.words import BUSINESS_CONTEXT
+from bot.scope.subjects import BUSINESS_CONTEXT
 
 __all__ = [
     "IN_SCOPE",

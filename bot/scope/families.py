@@ -14,7 +14,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.scope import words as w
+from bot.scope import requests as req
+from bot.scope import subjects as sub
 from bot.scope.clauses import mentioned_only, question_part
 from bot.scope.places import other_region
 
@@ -37,57 +38,58 @@ def _any(*patterns: re.Pattern[str]) -> Callable[[str], bool]:
 
 def _personal_unless(text: str) -> bool:
     """A personal product tied to a loan, or a firm's own loan not for a person."""
-    firm_loan = w.ENTERPRISE_LOAN.search(text) and not w.PERSONAL_SUBJECT.search(text)
-    return bool(w.TIED_TO_LENDING.search(text) or firm_loan)
+    firm_loan = sub.ENTERPRISE_LOAN.search(text) and not sub.PERSONAL_SUBJECT.search(text)
+    return bool(sub.TIED_TO_LENDING.search(text) or firm_loan)
 
 
 def _social_unless(text: str) -> bool:
     """Social insurance as records a bank reads, or wages to pay with a loan (not a dispute)."""
-    if w.LABOUR_STRONG.search(text):
+    if sub.LABOUR_STRONG.search(text):
         return False
-    return bool(w.LENDING.search(text) or w.CREDIT_DATA_USE.search(text))
+    return bool(sub.LENDING.search(text) or sub.CREDIT_DATA_USE.search(text))
 
 
 def _national_unless(text: str) -> bool:
     """A national rule cited as context, or asked about within the measures."""
-    return bool(w.NATIONAL_UNLESS.search(text) or not w.NATIONAL_DETAIL.search(text))
+    return bool(sub.NATIONAL_UNLESS.search(text) or not sub.NATIONAL_DETAIL.search(text))
 
 
 def _off_topic_unless(text: str) -> bool:
     return any(
-        p.search(text) for p in (w.BUSINESS_CONTEXT, w.CREDIT_CORE, w.FEES, w.CREDIT_DATA_USE)
+        p.search(text)
+        for p in (sub.BUSINESS_CONTEXT, sub.CREDIT_CORE, sub.FEES, sub.CREDIT_DATA_USE)
     )
 
 
 FAMILIES: tuple[Family, ...] = (
-    Family("injection", w.INJECTION, judged="message"),
-    Family("fraud", w.FRAUD, _any(w.FRAUD_UNLESS), judged="message"),
-    Family("fraud", w.FORGED_VALUE, _any(w.FORGED_VALUE_UNLESS), judged="message"),
-    Family("trust", w.TRUST, judged="question"),
-    Family("trust", w.TRUST_BARE, _any(w.TRUST_UNLESS), judged="question"),
+    Family("injection", req.INJECTION, judged="message"),
+    Family("fraud", req.FRAUD, _any(req.FRAUD_UNLESS), judged="message"),
+    Family("fraud", req.FORGED_VALUE, _any(req.FORGED_VALUE_UNLESS), judged="message"),
+    Family("trust", req.TRUST, judged="question"),
+    Family("trust", req.TRUST_BARE, _any(req.TRUST_UNLESS), judged="question"),
     Family("other_region", re.compile(r"(?!)"), judged="question"),  # bot.scope.places
-    Family("drafting", w.DRAFTING, _any(w.DRAFTING_UNLESS), judged="question"),
-    Family("calculation", w.CALCULATION, _any(w.CALCULATION_UNLESS), judged="question"),
-    Family("lookup", w.LOOKUP, judged="question"),
-    Family("rates", w.RATES, _any(w.RATES_UNLESS), judged="question"),
-    Family("legal", w.LEGAL, _any(w.LEGAL_UNLESS)),
-    Family("national_rules", w.NATIONAL_RULES, _national_unless, judged="question"),
-    Family("chitchat", w.CHITCHAT_TASKS, judged="question"),
-    Family("personal_credit", w.PERSONAL_CREDIT, _any(w.PERSONAL_CREDIT_UNLESS)),
-    Family("housing_fund", w.HOUSING_FUND, _any(w.HOUSING_FUND_UNLESS)),
-    Family("personal_finance", w.PERSONAL_FINANCE, _personal_unless),
-    Family("insurance_claim", w.INSURANCE_CLAIM, _any(w.LENDING_INSURANCE)),
-    Family("investment_loss", w.INVESTMENT_LOSS, _any(w.INVESTMENT_LOSS_UNLESS)),
-    Family("investment", w.INVESTMENT, _any(w.TIED_TO_LENDING, w.BORROWING)),
-    Family("other_program", w.OTHER_PROGRAM_LOANS),
-    Family("other_program", w.OTHER_PROGRAM, _any(w.OTHER_PROGRAM_UNLESS)),
-    Family("registration", w.ANNUAL_REPORT_FILING),
-    Family("registration", w.REGISTRATION, _any(w.CREDIT_RELIEF)),
-    Family("tax", w.TAX_RELIEF, _any(w.TAX_BACKS_CREDIT)),
-    Family("tax", w.TAX, _any(w.LENDING, w.CREDIT_DATA_USE, w.TAX_PAID_FELL)),
-    Family("social", w.SOCIAL, _social_unless),
-    Family("off_topic", w.OTHER_TOPICS, _off_topic_unless),
-    Family("off_topic", w.OFF_TOPIC_BUSINESS, _any(w.CREDIT_CORE, w.FEES)),
+    Family("drafting", req.DRAFTING, _any(req.DRAFTING_UNLESS), judged="question"),
+    Family("calculation", req.CALCULATION, _any(req.CALCULATION_UNLESS), judged="question"),
+    Family("lookup", req.LOOKUP, judged="question"),
+    Family("rates", sub.RATES, _any(sub.RATES_UNLESS), judged="question"),
+    Family("legal", sub.LEGAL, _any(sub.LEGAL_UNLESS)),
+    Family("national_rules", sub.NATIONAL_RULES, _national_unless, judged="question"),
+    Family("chitchat", sub.CHITCHAT_TASKS, judged="question"),
+    Family("personal_credit", sub.PERSONAL_CREDIT, _any(sub.PERSONAL_CREDIT_UNLESS)),
+    Family("housing_fund", sub.HOUSING_FUND, _any(sub.HOUSING_FUND_UNLESS)),
+    Family("personal_finance", sub.PERSONAL_FINANCE, _personal_unless),
+    Family("insurance_claim", sub.INSURANCE_CLAIM, _any(sub.LENDING_INSURANCE)),
+    Family("investment_loss", sub.INVESTMENT_LOSS, _any(sub.INVESTMENT_LOSS_UNLESS)),
+    Family("investment", sub.INVESTMENT, _any(sub.TIED_TO_LENDING, sub.BORROWING)),
+    Family("other_program", sub.OTHER_PROGRAM_LOANS),
+    Family("other_program", sub.OTHER_PROGRAM, _any(sub.OTHER_PROGRAM_UNLESS)),
+    Family("registration", sub.ANNUAL_REPORT_FILING),
+    Family("registration", sub.REGISTRATION, _any(sub.CREDIT_RELIEF)),
+    Family("tax", sub.TAX_RELIEF, _any(sub.TAX_BACKS_CREDIT)),
+    Family("tax", sub.TAX, _any(sub.LENDING, sub.CREDIT_DATA_USE, sub.TAX_PAID_FELL)),
+    Family("social", sub.SOCIAL, _social_unless),
+    Family("off_topic", sub.OTHER_TOPICS, _off_topic_unless),
+    Family("off_topic", sub.OFF_TOPIC_BUSINESS, _any(sub.CREDIT_CORE, sub.FEES)),
 )
 NAMES = tuple(dict.fromkeys(f.name for f in FAMILIES))
 

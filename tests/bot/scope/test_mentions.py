@@ -116,6 +116,10 @@ def test_story_with_family_word_before_a_financing_question_stays_in_scope(story
         "我们的纳税信息银行用来评估吗",
         "你们能帮我们降低收费吗",
         "贷款中介说能包过，是不是骗子",
+        # how interest is set, a national rule cited as context
+        "科技贷的利息怎么算",
+        "按照国家规定，银行不能收这个费吧",
+        "国家规定银行不能以贷转存，我们遇到了怎么办",
     ],
 )
 def test_family_word_within_a_financing_question_stays_in_scope(question: str) -> None:

@@ -1,146 +1,17 @@
-"""The words of each declined family, and the in-scope readings that keep the same words.
+"""Subjects that belong elsewhere, and the in-scope readings that keep the same words.
 
-Written from the kinds of questions owners bring that sound like financing but are not about
-the Sanming measures; matched on the normalised, lower-cased message (`bot.scope.families`).
+National rules and rates, law, personal finance and the housing fund, tax relief, social
+insurance and labour, registration, insurance claims, investments and their losses, other
+departments' programmes, everyday topics. Written from the kinds of questions owners bring that
+sound like financing but are not about the Sanming measures; matched on the normalised,
+lower-cased message (`bot.scope.families` says where each is judged).
 """
 
 from __future__ import annotations
 
 import re
 
-# --- judged on the whole message --------------------------------------------------------------
-
-INJECTION = re.compile(
-    r"忽略.{0,6}(指令|指示|规则|设定|提示|要求)|无视.{0,6}(规则|限制|指令)|你现在(是|扮演|作为)|"
-    r"从现在(开始|起)你|扮演|角色扮演|假装你是|没有任何限制|不受(任何)?限制|越狱|开发者模式|"
-    r"system\s*prompt|prompt|系统提示|系统通知|管理员已授权|已获授权|授权本次会话|"
-    r"(列出|导出|告诉我|给我|发我).{0,12}(数据库|后台|所有|全部).{0,12}"
-    r"(企业|联系人|手机|电话|名单|数据|信息|用户)|"
-    r"(数据库|后台).{0,8}(手机号|联系人|电话|身份证)"
-)
-# Documents and the values on them that forging changes.
-_DOC = (
-    r"(流水|对账单|回单|账单|报表|财报|资产负债表|利润表|审计报告|营业执照|执照|证件|身份证|合同|订单|"
-    r"发票|收据|证明|证书|征信报告|信用报告|房产证|不动产证|产权证|林权证|公章|印章|章|签名|签字|"
-    r"截图|照片|凭证|单据|账本|银行卡)"
-)
-_VALUE = (
-    r"(成立日期|成立时间|注册日期|注册时间|签订日期|开票日期|出具日期|日期|年份|年限|金额|数字|数额|余额|"
-    r"营收|利润|销售额|营业额|纳税额|注册资本|人数)"
-)
-_REQUEST = (
-    r"(帮我|替我|给我|帮忙|帮着|麻烦你?|你们?(能|可以|帮)|有没有办法|有办法|"
-    r"有没有人(能|可以)?|谁能)"
-)
-FRAUD = re.compile(
-    r"假流水|做假|造假|作假|弄假|"
-    r"(流水|合同|发票|证明|报表|订单|执照|公章)[^，,。？?]{0,3}是?假的|"
-    r"(?<![请放休度])假(?![如设期日若定装])的?[^，,。？?]{0,4}(流水|合同|发票|证明|报表|订单|执照|公章|账)|"
-    r"包装(一下|下|好)?(我们|公司)?的?(流水|报表|资料|财报|账)|(材料|资料|报表)[^，,。？?]{0,4}包装一?下|"
-    r"虚假|伪造|伪照|变造|篡改|骗贷|骗.{0,4}贷款|套贷|套取|刷(?!卡)[^，,。？?]{0,4}(流水|单)|走账|对敲|假合同|假发票|"
-    r"阴阳合同|美化报表|假账|做账骗|虚开|虚增|虚构|"
-    # P / PS an image of a document (P图, P早一点, ps一下); not app, lpr, p2p
-    r"(?<![a-z])p(图|一下|下|个|张|一|两|几|掉|早|晚|大|高|小|成|上|改|得|好|过)|(?<![a-z])ps(?![a-z])|修图|改图|"
-    # make a document for the owner that is not real
-    + _REQUEST
-    + r".{0,4}(做|弄|搞|出|开|造|编|凑|拼|生成|整)(一|几|两|个|张|份|套|些|点)*.{0,8}"
-    + _DOC
-    + r"|"
-    + _REQUEST
-    + r".{0,4}(改|修改|调)(一下|下)?.{0,6}"
-    + _DOC
-    + r"|"
-    r"(实际|其实)(上)?(还)?(没|没有)(签|发生|这笔|这个)|应付银行|糊弄银行|骗过银行|蒙混|"
-    # a document for a deal that has not happened
-    r"(还没|没有|并没|没)(签|发生|成交|交货)[^。？?]{0,20}"
-    + _REQUEST
-    + r".{0,4}(做|弄|写|出|开|造|编)|"
-    + _REQUEST
-    + r".{0,4}(做|弄|写|出|开|造|编)[^。？?]{0,20}(还没|没有|并没|没)(签|发生|成交|交货)|"
-    r"(改|调|修改|做高|做大|做漂亮).{0,6}(财务)?(报表|流水|利润|营收|收入)|"
-    r"(利润|营收|收入|流水).{0,3}(调高|做高|做大|改高|改大)|"
-    r"借(别人|朋友|亲戚|人家)的?(资质|执照|证书|账户|公司)"
-)
-# … except where the owner is the victim or accused, or another party did it (有人伪造我们的公章,
-# 银行说我们材料虚假, 中介骗我们交了贷款手续费).
-FRAUD_UNLESS = re.compile(
-    r"被[^，,。？?]{0,4}(伪造|冒用|篡改|虚构|骗)|(有人|别人|对方|银行|中介|客户经理|他们|担保公司)"
-    r"[^，,。？?]{0,6}(伪造|篡改|造假|骗|冒用)|(说|认为|怀疑|认定|误认为)[^，,。？?]{0,8}(虚假|造假|作假|假的)"
-)
-# A value changed on a document (改个日期, 把金额改大) …
-FORGED_VALUE = re.compile(
-    r"(把|将).{0,16}"
-    + _VALUE
-    + r".{0,6}(改|调|弄|做|p|变|写)(成|为|到|大|高|多|早|晚|小|少|一下|下|掉|"
-    r"漂亮|好看|得)|" + _DOC + r".{0,8}(改|涂改|修改)(一下|下|个|掉|成)?.{0,4}" + _VALUE + r"|"
-    r"(改|修改|涂改)(一下|下|个)?"
-    + _VALUE
-    + r"|"
-    + _VALUE
-    + r"[^，,。？?]{0,6}(改|调|p|弄)(早|晚|大|高|多|小|少|成|一下|下)"
-)
-# … except the owner's own loan terms or application (申请金额改大一点, 改一下还款日期).
-FORGED_VALUE_UNLESS = re.compile(r"(贷款|申请|借款|授信|还款|到期)(的)?(金额|日期|期限|额度|时间)")
-
-# --- judged on the question: topic-setting constructs -----------------------------------------
-
-_SERVICE = (
-    r"(你们|你|您|这个?(平台|机器人|助手|小程序|公众号|网站|服务|系统|程序|号|链接|客服|软件|app)|"
-    r"本(平台|服务|系统|助手))"
-)
-# Who runs the service and what it is, asked of the service itself (or of a bare 这是…) …
-TRUST = re.compile(
-    _SERVICE + r"(个)?(到底|究竟|真的)?(是|时|事|属于|归|算)(不是)?(一个|个)?"
-    r"(政府|官方|官放|官网|国家|银行|人民银行|央行|哪个|哪家|谁|正规|真的|真人|人工|机器|人工智能|ai|"
-    r"程序|自动|电脑|骗)|"
-    r"^这(个)?(是|时|事)(不是)?(官方|官放|官网|政府|正规|真的|骗人|骗子)[^，,。？?]{0,3}$|"
-    + _SERVICE
-    + r"(这个|到底|究竟|真的)?(是不是|是)?(靠谱|可靠|可信|信得过|正规|骗人|诈骗|骗子|收费吗|"
-    r"收不收费|要收费|要钱吗|收钱吗|要交钱|真的假的|安全吗|安不安全)|"
-    r"是谁(开发|做|运营|办|维护)的|谁(开发|运营|维护)的|哪家(公司|单位)(开发|做|运营)|"
-    r"(用的|是)(什么|哪个|啥)(大)?模型|你是谁|你是什么|你是啥|是不是真人|是真人|是机器人|是人工吗|"
-    r"^(你|您)是(不是)?(人|真的人)(吗|么|啊)?[?？]?$|是(不是)?(ai|人工智能)(吗|么|呢|啊|吧)?[?？]?$|"
-    r"你们(收集|拿|存|要)的?[^，,。？?]{0,8}(数据|信息|资料|手机号|电话|隐私)|"
-    r"你们[^，,。？?]{0,6}(泄露|外泄|卖给|出卖|倒卖|转卖|给别人)"
-)
-# … or without a subject, when nothing else in the question is what is doubted.
-TRUST_BARE = re.compile(
-    r"^(靠谱|可靠|正规|真的|安全)(吗|不|么)|是不是骗|是骗子|骗人的吧|真的假的|"
-    r"(我的|我们的|填的|填写的|登记的|提交的|留的|给你们的)[^，,。？?]{0,8}"
-    r"(数据|信息|资料|手机号|电话|隐私)[^，,。？?]{0,6}(给谁|谁(能|会|可以)?看|泄露|安全吗|保密|卖给|外传|"
-    r"拿去|干什么|做什么)|"
-    r"(数据|信息|资料|隐私)(会)?(给谁看|给谁|交给谁|谁能看|谁看|泄露|安全吗|保密吗)"
-)
-TRUST_UNLESS = re.compile(
-    r"贷|融资|担保|授信|抵押|征信|银行|中介|保险|理财|基金|股|费|短信|公司|信用|纳税|政策|措施"
-)
-DRAFTING = re.compile(
-    r"(帮我|替我|给我|帮忙|帮着|麻烦你?|你们?(能|可以|来|帮)|能不能|能否|可不可以)(帮我|给我)?"
-    r"(写|起草|草拟|拟写|拟一|拟个|拟份|撰写|代写|编写|润色|改写)(一下|下)?(一|个|份|封|篇|段)?.{0,14}"
-    r"(申请书|申请报告|申请材料|申请|计划书|商业计划|可行性|可研|报告|信|函|说明|承诺|模板|范文|范本|"
-    r"ppt|总结|文章|文案|发言稿|讲话稿|邮件|短信|材料|方案|书)|"
-    r"(帮我|替我|给我|帮忙)(做|弄|出|整)(一|个|份|套)*.{0,8}(计划书|商业计划|可行性报告|可研报告|ppt)|"
-    r"(申请书|计划书|可行性报告|可研报告|情况说明|承诺书)(的)?(怎么写|如何写|咋写|模板|范文|范本|格式)|"
-    r"(润色|改写|优化)(一下|下)?[^，,。？?]{0,6}(材料|申请|计划书|报告|信|文章|文案|ppt)|"
-    r"(材料|申请|计划书|报告|说明|信|函|文章|文案|ppt)[^，,。？?]{0,8}(帮我?|替我|给我)"
-    r"(润色|改写|写|代写|撰写|起草|修改|改改|优化)|"
-    r"写.{0,20}([0-9]+|[一二三四五六七八九十百千]+)字|写得.{0,4}(狠|好|漂亮|专业|正式|感人)"
-)
-DRAFTING_UNLESS = re.compile(r"融资需求|融资申请|融资对接|需求登记|登记表")
-# Working out an owner's repayments (a request to compute, or the repayment methods by name); how
-# interest is set (利息怎么算) is a question about the measures' silence on rates, not this.
-CALCULATION = re.compile(
-    r"等额本息|等额本金|月供|每个?月(要|得|需要)?还(多少|几)|(帮我|给我|帮忙|你帮我?)(算|计算|测算)|"
-    r"(算|计算|测算)(一下|下|算)[^。？?]{0,30}(利息|还款|月供|要还|还多少|多少钱|本息)|"
-    r"贷[^。？?]{0,6}[0-9]+[^。？?]{0,20}(一共|总共|每月|每个月)[^。？?]{0,6}(利息|还)|"
-    r"(一共|总共)(要)?(还|付)?多少(利息|钱)|利息(一共|总共)(是|要)?多少"
-)
-CALCULATION_UNLESS = re.compile(r"贴息|补贴|补助|奖励|担保费")
-LOOKUP = re.compile(
-    r"(帮我|给我|替我|你们?(能|可以|帮)|能不能帮我?)(直接)?(帮我|给我)?(查|查询|查看|调取|调|看)"
-    r"(一下|下|查|看)?[^，,。？?]{0,10}(征信|信用报告|信用记录|贷款记录|逾期记录|授信额度|贷款进度|审批结果|放款进度|账户|余额|"
-    r"流水|名下|贷款情况|失信|被执行|黑名单|异常名录)"
-)
+# --- judged on the question: rules and law elsewhere ------------------------------------------
 # National rules: a named rule that is not the measures, a national issuer's rules, a bank
 # regulator's technical terms, the national size standard.
 NATIONAL_RULES = re.compile(
@@ -285,11 +156,11 @@ TAX_RELIEF = re.compile(
     r"税收减免|减免税|税惠|优惠税率|汇算清缴|纳税申报|申报纳税|报税|核定征收|查账征收|红冲|冲红|"
     r"发票.{0,6}(怎么开|开错|作废|开具|领用)|税控|电子税务局|节税|避税|税务筹划|税负"
 )
-# … unless the tax item backs the loan itself (退税款能做质押吗, 纳税信用贷).
 # Taxes paid that fell or stopped (measure 9: a credit line cut for it) are a lending question.
 TAX_PAID_FELL = re.compile(
     r"(纳税|交税|缴税|税)[^，,。？?]{0,3}(少了|减少|下降|断了|不连续|交得少|降了)|没交税|欠税|少交"
 )
+# … unless the tax item backs the loan itself (退税款能做质押吗, 纳税信用贷).
 TAX_BACKS_CREDIT = re.compile(
     r"(用|凭|拿|靠|以)[^，,。？?]{0,8}(贷|融资|质押|抵押|授信|增信)|(能|可以|可不可以)(贷|融资)|"
     r"贷款(吗|么)|税易贷|银税|纳税信用|纳税金额|纳税额.{0,4}(减少|下降)"
