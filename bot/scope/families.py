@@ -16,7 +16,7 @@ from typing import Literal
 
 from bot.scope import requests as req
 from bot.scope import subjects as sub
-from bot.scope.clauses import mentioned_only, question_part
+from bot.scope.clauses import last_question, mentioned_only, question_part
 from bot.scope.places import other_region
 
 Judged = Literal["message", "question", "ask"]
@@ -99,19 +99,23 @@ def out_of_scope_family(text: str, *, topics: Iterable[str] = ()) -> tuple[str, 
     ("", ""); place is set for "other_region" (the city or province named).
 
     Message families are judged on the whole text; the others on a long message's last
-    question, and the "ask" families only where the word is part of what is asked. topics:
+    question (on its last asking sentence when the family's words are there), and the "ask"
+    families only where the word is part of what is asked. topics:
     the knowledge's phrases found in the message (the glossary match's terms), which mark a
     clause as asking about financing (`bot.scope.clauses.mentioned_only`).
     """
     whole = text.lower()
     question = question_part(whole)
+    last = last_question(question)
     for family in FAMILIES:
         if family.name == "other_region":
-            place = other_region(question)
+            place = other_region(last) or other_region(question)
             if place:
                 return "other_region", place
             continue
         scope = whole if family.judged == "message" else question
+        if scope is question and family.words.search(last):
+            scope = last  # the sentence that asks it: a story before does not excuse it
         if not family.words.search(scope) or family.unless(scope):
             continue
         if family.judged == "ask" and mentioned_only(family.words, scope, topics):

@@ -103,3 +103,21 @@ def test_answerer_declines_each_family_with_its_pointer(
 @pytest.mark.parametrize(("family", "question"), [(f, q) for f, qs in SLIPS.items() for q in qs])
 def test_answerer_declines_wordings_with_slips(answerer: Any, family: str, question: str) -> None:
     assert answerer.assess(question).scope.family == family
+
+
+FINANCING_STORIES = [
+    "我们是做竹制品的小厂，去年订单少了，银行贷款明年到期",
+    "公司在永安，成立三年，一直在农商行贷款，征信也没问题",
+    "我们厂申请过科技贷，现在资金还是紧张，续贷也在办",
+]
+
+
+@pytest.mark.parametrize("story", FINANCING_STORIES)
+def test_financing_story_ending_with_a_family_question_is_declined(story: str) -> None:
+    asks = {family: questions[1] for family, questions in FAMILY_CASES.items()}
+    wrong = {
+        family: got
+        for family, ask in asks.items()
+        if (got := family_of(f"{story}。{ask}？")) != family
+    }
+    assert wrong == {}
