@@ -120,6 +120,10 @@ def test_story_with_family_word_before_a_financing_question_stays_in_scope(story
         "科技贷的利息怎么算",
         "按照国家规定，银行不能收这个费吧",
         "国家规定银行不能以贷转存，我们遇到了怎么办",
+        # 少交 of a deposit, who runs a platform of the measures, the central bank's cheap funds
+        "银行要我们交两成保证金，能不能少交点",
+        "福农e林平台是谁办的",
+        "央行给银行的低成本资金能不能用到我们身上",
     ],
 )
 def test_family_word_within_a_financing_question_stays_in_scope(question: str) -> None:
