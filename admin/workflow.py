@@ -21,7 +21,8 @@ MAX_NOTE = 2000
 
 
 def status_message(req: FinancingRequest, target: str, office_phone: str) -> str:
-    """The message the submitter receives about a status change."""
+    """The message the submitter receives about a status change (the office's phone only when
+    OFFICE_PHONE is configured; "" shows none)."""
     text = f"【融资需求进度】您的融资需求（编号 {req.ref}）状态已更新为：{status_label(target)}。"
     if target == "granted" and req.granted_amount_wan:
         text += f"获贷金额 {req.granted_amount_wan:g} 万元。"
@@ -31,7 +32,9 @@ def status_message(req: FinancingRequest, target: str, office_phone: str) -> str
         text += "协调办将安排专人跟进辅导，帮助您改善条件后再次对接。"
     elif target == "pushed":
         text += "银行将与您联系，请保持电话畅通。"
-    return text + f"如有疑问请致电 {office_phone}。"
+    if office_phone.strip():
+        return text + f"如有疑问请致电 {office_phone.strip()}。"
+    return text + "如有疑问，可以回复“人工”联系协调办。"
 
 
 def _clean_note(note: str) -> str:

@@ -14,11 +14,11 @@ GREETING = re.compile(
     rf"^\s*({_HELLO}{_END})+(你|您|小助手|助手|机器人)?{_END}$",
     re.IGNORECASE,
 )
-# Questions about the assistant itself (你是谁, 你是真人吗): answered with the greeting and help.
+# What the assistant can do (你能做什么, 怎么用): answered with the greeting and help. Who runs
+# it and whether to trust it (你是谁, 你是机器人吗, 你们是政府的吗) is the "trust" scope family.
 SMALL_TALK = re.compile(
-    r"(你|您)(到底|究竟)?(是谁|叫什么|叫啥|是真人|是人吗|是机器人|是ai|是人工智能|是男|是女|"
-    r"是不是(真人|机器人|人工|ai)|能做什么|会做什么|会什么|能干什么|可以做什么|能帮我(做)?什么|"
-    r"有什么(功能|用)|是哪个部门|是谁开发|用的什么模型|是什么模型)"
+    r"(你|您)(到底|究竟)?(叫什么|叫啥|是男|是女|能做什么|会做什么|会什么|能干什么|可以做什么|"
+    r"能帮我(做)?什么|有什么(功能|用))"
     r"|^\s*(怎么用|如何使用|怎么使用|使用说明|帮助|help|菜单)\s*[?？]?\s*$",
     re.IGNORECASE,
 )
@@ -33,10 +33,14 @@ FINANCING_NEED = re.compile(
 
 
 def is_greeting(text: str) -> bool:
-    """A bare greeting or thanks, or a question about the assistant itself (你是谁)."""
+    """A bare greeting or thanks, or a question about what the assistant can do (你能做什么)."""
     stripped = text.strip()
     if GREETING.match(stripped):
         return True
+    from bot.scope.requests import TRUST  # bot.scope imports this module
+
+    if TRUST.search(stripped.lower()):
+        return False  # 你叫什么，是谁开发的: the trust line answers it
     return (
         len(stripped) <= SMALL_TALK_MAX_CHARS
         and bool(SMALL_TALK.search(stripped))

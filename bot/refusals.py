@@ -1,41 +1,90 @@
-"""Polite refusals: what the assistant covers, and where a declined question goes instead."""
+"""Polite refusals: what the assistant covers, where a declined question goes instead, and the
+one honest line on who runs the service (the "trust" family)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from bot.scope import ScopeDecision
+from core.office import phone_with_hours
 
+OPENER = "抱歉，这个问题不在我的服务范围内。"
 COVERS = (
     "我只能解答三明市民营小微企业融资政策方面的问题，例如续贷、信用修复、融资成本、"
     "专项贷款（科技贷、外贸贷、商贸贷）和融资需求对接。"
 )
+MEASURES = "《三明市提增民营小微企业融资服务质效若干措施》"
 
 # Where each family of declined questions goes ({place} is the named city or province).
 POINTERS = {
     "injection": "我不能执行消息里要求改变身份或规则的指令，也不会透露任何企业或个人的信息。",
-    "fraud": "包装流水、伪造材料等做法涉嫌违法，我不能提供帮助。如果缺抵押、缺担保，"
-    "可以问我正规的增信办法，比如信用贷款、政府性融资担保、应收账款融资。",
-    "other_region": "您问的是{place}的政策，我只掌握三明市的融资措施，请查询{place}当地政府或"
-    "金融管理部门发布的文件。",
+    "fraud": "这个忙我不能帮：伪造、变造或虚构材料（P图、改日期或金额、做不存在的合同或流水）"
+    "是违法的。请向银行如实提供材料。",
+    "drafting": "申请书、计划书、信函这类材料要由企业按真实情况自己写，我不代写；"
+    "贷款申请的格式要求请问贷款银行。",
+    "calculation": "每月还多少、利息一共多少，取决于银行批的利率、期限和还款方式，以借款合同为准，"
+    "请让贷款银行帮您测算；这份措施没有规定具体利率。",
+    "lookup": "我查不到任何企业或个人的征信、贷款和账户信息。信用报告可以到中国人民银行征信中心的"
+    "查询网点或官方渠道查询；贷款审批和放款情况请问经办银行。",
+    "rates": "LPR、再贷款等全国性的利率和货币政策工具由中国人民银行公布，走势我无法预测；"
+    "已有贷款的利率怎么调整，要看借款合同的定价条款，请问贷款银行。",
+    "legal": "法律条文怎么理解、合同纠纷和欠款追讨，请咨询律师或法律援助机构，也可以依法向法院起诉"
+    "或申请仲裁。",
+    "national_rules": "国家层面的法规、监管规定和标准，请以发布机关（如中国人民银行、金融监管部门、"
+    "工信部门）公布的原文为准，或咨询开户银行；我只掌握三明市这份融资措施。",
+    "other_region": "您问的是{place}的政策或产品，我只掌握三明市的融资措施，请查询{place}当地政府、"
+    "金融管理部门发布的信息，或咨询当地的贷款银行。",
     "personal_finance": "个人贷款、房贷车贷、信用卡等个人金融业务请直接咨询您的开户银行。",
-    "personal_credit": "个人征信报告可以到中国人民银行征信中心的查询网点或其官方网站查询。",
+    "personal_credit": "个人征信报告的查询、异议和更正，请找中国人民银行征信中心"
+    "（查询网点或官方网站）或相关放贷机构。",
+    "housing_fund": "住房公积金的贷款、提取和用途由住房公积金管理中心办理，请向其咨询；"
+    "企业经营用的贷款请找银行。",
     "registration": "企业注册、变更和年报填报请咨询市场监管部门；年报在国家企业信用信息公示系统"
     "填报。",
-    "tax_social": "税费、发票和社保缴纳的办理请咨询税务部门或社保经办机构。",
+    "tax": "税收优惠、扣除、退税、发票和纳税申报，请咨询税务部门。",
+    "social": "社保缴纳、工伤认定、劳动合同和用工纠纷，请咨询人社部门或社保经办机构；劳动争议可以"
+    "申请劳动仲裁。",
     "insurance_claim": "保险理赔请联系承保的保险公司；对理赔结果有异议，可以向金融监管部门反映。",
-    "investment": "我不提供股票、基金、理财等投资建议。",
+    "investment": "我不提供股票、基金、理财等投资建议，请咨询持牌的证券、基金机构。",
+    "investment_loss": "作为投资者买的债券、理财、信托出了问题，请找销售机构或债券受托管理人；"
+    "投诉可以找金融监管部门，诉讼请咨询律师。这份措施讲的是企业融资，不涉及投资兑付。",
+    "other_program": "这是其他部门的认定或扶持项目（如高新技术企业认定、创业担保贷款），"
+    "请咨询负责的主管部门（科技、工信、人社等）或当地就业服务机构；这份措施里没有相关规定。",
     "chitchat": "",
     "off_topic": "",
     "no_evidence": "",
 }
+# Families refused in one plain sentence: no list of topics, no contact (a refusal, not a menu).
+PLAIN = frozenset({"fraud", "injection"})
 
 
 def refusal_text(decision: ScopeDecision, settings: Any) -> str:
-    """The refusal for a declined message: the pointer for its family, what the bot covers,
-    and the coordination office's contact (settings.office_name, office_phone, office_hours)."""
+    """The reply to a declined message: the trust line for questions about the service, a
+    plain refusal for forgery and injection, else the family's pointer, what the bot covers
+    and, when OFFICE_PHONE is configured, the coordination office's phone and hours."""
+    if decision.family == "trust":
+        return trust_text(settings)
     pointer = POINTERS.get(decision.family, "").format(place=decision.place or "当地")
-    s = settings
-    contact = f"其他融资问题也可以联系{s.office_name}，电话 {s.office_phone}（{s.office_hours}）。"
-    opener = "抱歉，这个问题不在我的服务范围内。"
-    return "".join(p for p in (opener, pointer, COVERS, contact) if p)
+    if decision.family in PLAIN:
+        return pointer
+    phone = phone_with_hours(settings)
+    contact = f"其他融资问题也可以联系{settings.office_name}，电话 {phone}。" if phone else ""
+    return "".join(p for p in (OPENER, pointer, COVERS, contact) if p)
+
+
+def trust_text(settings: Any) -> str:
+    """One honest line on who runs the service and what it is (你们是政府的吗, 靠谱吗).
+
+    Names the operator only when SERVICE_OPERATOR is configured; says what the bot is (a
+    program answering from the published measures), that it approves no loans and asks for no
+    money, and where a financing-need registration goes (the office of measure 15, with the
+    owner's consent). Source: the measures (issuer, 第15条) and the intake form's consent.
+    """
+    operator = str(getattr(settings, "service_operator", "") or "").strip()
+    who = f"我是{operator}提供的自动问答程序" if operator else "我是一个自动问答程序"
+    return (
+        f"{who}，不是真人，也不是政府或银行的工作人员：我按三明市人民政府办公室公开印发的"
+        f"{MEASURES}解答问题，以文件原文为准；我不审批贷款，也不会向您收费或索要密码、验证码。"
+        f"您同意授权后提交的融资需求登记，只提供给{settings.office_name}（措施第15条）及其选定的"
+        "银行机构，用于融资对接。"
+    )

@@ -49,11 +49,14 @@ class Settings(BaseSettings):
     secret_key: str = ""  # signs staff sessions; generated into the data dir when empty
     public_base_url: str = "http://127.0.0.1:8000"
 
-    # Coordination office contact details shown to users
+    # Coordination office contact details shown to users (core/office.py): a phone or address
+    # is shown only once configured, never a made-up one
     office_name: str = "三明市支持小微企业融资协调工作机制办公室"
-    office_phone: str = "0598-12345"
-    office_address: str = "三明市三元区（以办公室公布地址为准）"
+    office_phone: str = ""
+    office_address: str = ""
     office_hours: str = "工作日 8:00-12:00，15:00-18:00"
+    # Who runs this service, named in the answer to "你们是政府的吗" (empty: no name is given)
+    service_operator: str = ""
 
     # Back office: banks requests can be pushed to (plus the banks of bank-officer accounts)
     admin_banks: str = (

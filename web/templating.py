@@ -9,6 +9,8 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from starlette.templating import Jinja2Templates
 
+from core.office import office_address, office_phone
+
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
@@ -26,8 +28,8 @@ def render(
     settings = request.app.state.settings
     office = {
         "name": settings.office_name,
-        "phone": settings.office_phone,
-        "address": settings.office_address,
+        "phone": office_phone(settings),
+        "address": office_address(settings),
         "hours": settings.office_hours,
     }
     response: HTMLResponse = templates.TemplateResponse(

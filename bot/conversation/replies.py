@@ -8,6 +8,7 @@ from typing import Any
 from bot.conversation.commands import APPLY, DECLINE_FORM, DOCUMENT_PREFIX, HUMAN
 from bot.messages import Answer, Button, Citation, OutMessage
 from core import clock
+from core.office import contact_lines
 from storage.models import FinancingRequest
 from storage.statuses import status_label
 
@@ -37,13 +38,13 @@ def help_message() -> OutMessage:
 
 
 def contact_message(settings: Any) -> OutMessage:
-    """How to reach the coordination office (from settings)."""
-    text = (
-        f"如需人工服务，请联系{settings.office_name}：\n"
-        f"电话：{settings.office_phone}\n"
-        f"地址：{settings.office_address}\n"
-        f"办公时间：{settings.office_hours}"
-    )
+    """How to reach the coordination office: its configured phone, address and hours
+    (`core.office`); with none configured, the registration that reaches the office."""
+    lines = contact_lines(settings)
+    if lines:
+        text = f"如需人工服务，请联系{settings.office_name}：\n" + "\n".join(lines)
+    else:
+        text = f"如需人工服务，可以回复“申请”登记融资需求，由{settings.office_name}跟进对接。"
     return OutMessage(text, buttons=[APPLY_BUTTON])
 
 

@@ -19,6 +19,7 @@ from bot.conversation.turn import Reply, Turn
 from bot.handoff.hours import describe_opening, parse_office_hours
 from bot.messages import Answer, Button, OutMessage
 from core import clock as core_clock
+from core.office import office_phone
 from storage.conversations import save_state
 from storage.db import Database
 from storage.handoffs import close_handoff, note_user_message, open_handoff
@@ -53,7 +54,8 @@ def opened_text(settings: Any, now: datetime) -> str:
             f"工作人员将于{when}起回复，您的留言已保存。"
         )
     lines.append("在此期间您发送的消息都会转给工作人员；回复“结束”可结束人工服务。")
-    lines.append(f"急事也可致电{settings.office_name}：{settings.office_phone}。")
+    if office_phone(settings):
+        lines.append(f"急事也可致电{settings.office_name}：{office_phone(settings)}。")
     return "\n".join(lines)
 
 

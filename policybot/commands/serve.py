@@ -110,6 +110,14 @@ def start_banner(host: str, port: int, accounts: int) -> str:
     return "\n".join(lines)
 
 
+def log_unset_contact(settings: Any) -> None:
+    """One log line while OFFICE_PHONE is unset: users are shown no contact number until then."""
+    from core.office import unset_contact_settings
+
+    for name in unset_contact_settings(settings):
+        log.warning("%s is not set: refusals and help show no contact number until it is", name)
+
+
 def uvicorn_options(args: argparse.Namespace) -> dict[str, Any]:
     """uvicorn settings; our app resolves client addresses itself (TRUSTED_PROXIES)."""
     return {
@@ -135,6 +143,7 @@ def run_serve(args: argparse.Namespace, settings: Any) -> int:
     finally:
         db.dispose()
     options = uvicorn_options(args)
+    log_unset_contact(settings)
     print(start_banner(args.host, args.port, accounts), flush=True)
     if args.workers <= 1:
         from server import create_app

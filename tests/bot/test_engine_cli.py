@@ -85,5 +85,6 @@ def test_chat_command_piped_subprocess_answers_and_exits(app_settings: Settings)
         cwd=Path(__file__).parents[2],
     )
     assert result.returncode == 0, result.stderr
-    assert "[1] 续贷" in result.stdout and app_settings.office_phone in result.stdout
+    assert "[1] 续贷" in result.stdout and app_settings.office_name in result.stdout
+    assert "电话" not in result.stdout  # OFFICE_PHONE unset: no number is shown
     assert "（1/14）" in result.stdout and "已取消" in result.stdout

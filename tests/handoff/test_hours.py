@@ -71,8 +71,8 @@ def test_describe_opening_in_chinese(opening: datetime, now: datetime, words: st
     assert describe_opening(opening, now) == words
 
 
-def _settings(hours: str) -> SimpleNamespace:
-    return SimpleNamespace(office_hours=hours, office_name="协调办", office_phone="0598-12345")
+def _settings(hours: str, phone: str = "0598-7654321") -> SimpleNamespace:
+    return SimpleNamespace(office_hours=hours, office_name="协调办", office_phone=phone)
 
 
 def test_opened_text_outside_hours_says_when_and_kept() -> None:
@@ -83,3 +83,8 @@ def test_opened_text_outside_hours_says_when_and_kept() -> None:
 def test_opened_text_inside_hours_has_no_after_hours_notice() -> None:
     text = opened_text(_settings(HOURS), local(30, 9))
     assert "已为您转接人工服务" in text and "非办公时间" not in text
+
+
+def test_opened_text_shows_the_phone_only_when_configured() -> None:
+    assert "0598-7654321" in opened_text(_settings(HOURS), local(30, 9))
+    assert "致电" not in opened_text(_settings(HOURS, phone=""), local(30, 9))

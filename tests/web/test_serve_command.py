@@ -35,6 +35,7 @@ def wait_ready(process: subprocess.Popen[bytes], base: str) -> None:
 def test_serve_command_serves_demo_and_chat(tmp_path: Path, index_dir: Path) -> None:
     port = free_port()
     env = dict(os.environ, POLICYBOT_DATA_DIR=str(tmp_path), POLICYBOT_INDEX_DIR=str(index_dir))
+    env["OFFICE_PHONE"] = ""  # unset: serve says so in one line
     command = [
         sys.executable,
         "-m",
@@ -56,6 +57,7 @@ def test_serve_command_serves_demo_and_chat(tmp_path: Path, index_dir: Path) -> 
         output, _ = process.communicate(timeout=30)
     text = output.decode()
     assert f"http://127.0.0.1:{port}/demo" in text
+    assert text.count("OFFICE_PHONE is not set") == 1
     assert "Application shutdown complete" in text  # graceful stop on SIGTERM
 
 

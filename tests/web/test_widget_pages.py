@@ -97,3 +97,17 @@ def test_allowed_origins_setting_names_bad_entry(app_settings: Settings) -> None
     settings = app_settings.model_copy(update={"widget_allowed_origins": "qy.sm.gov.cn"})
     with pytest.raises(ValueError, match="WIDGET_ALLOWED_ORIGINS: 'qy.sm.gov.cn'"):
         EmbedPolicy(settings)
+
+
+@pytest.mark.parametrize("path", ["/demo", "/a/missing"])
+def test_pages_show_the_office_phone_only_when_configured(
+    serve: Callable[..., LiveServer], path: str
+) -> None:
+    unset = serve()
+    with httpx.Client(base_url=unset.url) as http:
+        page = http.get(path)
+    assert "电话" not in page.text and "地址：" not in page.text
+    configured = serve(office_phone="0598-7654321", office_address="三明市某路1号")
+    with httpx.Client(base_url=configured.url) as http:
+        page = http.get(path)
+    assert "0598-7654321" in page.text

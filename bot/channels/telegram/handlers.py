@@ -224,11 +224,9 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     log.error("telegram update failed", exc_info=context.error)
     if not isinstance(update, Update) or update.effective_chat is None:
         return
-    phone = context.application.bot_data["policybot"].office_phone
-    text = (
-        "抱歉，系统暂时出了点问题，请稍后再试一次。"
-        f"您已填写的内容不会丢失；如着急办理，可致电协调办公室 {phone}。"
-    )
+    phone = context.application.bot_data["policybot"].office_phone.strip()
+    text = "抱歉，系统暂时出了点问题，请稍后再试一次。您已填写的内容不会丢失"
+    text += f"；如着急办理，可致电协调办公室 {phone}。" if phone else "。"
     try:
         await context.bot.send_message(chat_id=update.effective_chat.id, text=text)
     except TelegramError:

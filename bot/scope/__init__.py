@@ -1,0 +1,91 @@
+"""Scope decision: is a message about enterprise financing in Sanming, and if not, which kind.
+
+Declined messages fall into families that owners really bring (`bot.scope.families`: forged
+documents, another place's policy or product, writing or calculating for the owner, national
+rules and rates, law, personal finance and the housing fund, tax relief, social insurance and
+labour, registration, insurance claims, investment tips and losses, other departments'
+programmes, questions about the service itself, everyday topics); each family gets its own
+pointer in the refusal (`bot.refusals`). Messages of no family are kept when they carry domain
+evidence (a specific glossary phrase, a financing need, finance words), or, without it, when
+the ranking is confident that a measure says the same thing (a near paraphrase).
+Checks run on the normalised query (simplified script, half-width, slips repaired).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from bot.intent import shows_financing_need
+from bot.scope.families import NAMES, out_of_scope_family
+from bot.scope.places import OTHER_PLACES
+from bot.scope.subjects import BUSINESS_CONTEXT
+
+__all__ = [
+    "IN_SCOPE",
+    "NAMES",
+    "OTHER_PLACES",
+    "ScopeDecision",
+    "decide_scope",
+    "is_trust_question",
+    "out_of_scope_family",
+]
+
+FINANCE_VOCABULARY = re.compile(
+    r"贷|融资|银行|授信|担保|抵押|质押|利率|利息|征信|信用|额度|资金|缺钱|借钱|钱不够|用钱|政策|"
+    r"措施|保险|基金|债|股权|上市|挂牌|还款|放款|审批|金融|补贴|扶持|贴息|白名单|小微|民营|"
+    r"文件|发文|印发|出台|收费|费用|手续费"
+)
+PERSONAL_LIFE = re.compile(r"家里人|孩子|老婆|老公|父母|个人|我自己|私人|结婚|留学")
+ELIGIBILITY = re.compile(
+    r"能不能申请|可以申请|能申请|能不能享受|可以享受|能享受|适用|符合条件|算不算"
+)
+MIN_DENSE = 0.8  # without finance words, only a near-paraphrase of the policy is in scope
+
+
+@dataclass(frozen=True)
+class ScopeDecision:
+    """in_scope, and for a declined message its family (`NAMES`, or "no_evidence") and the
+    place named for "other_region"."""
+
+    in_scope: bool
+    family: str = ""
+    place: str = ""
+
+
+IN_SCOPE = ScopeDecision(True)
+
+
+def is_trust_question(text: str) -> bool:
+    """The owner asks who runs the service or whether to trust it (你们是政府的吗, 靠谱吗)."""
+    return out_of_scope_family(text)[0] == "trust"
+
+
+def decide_scope(
+    text: str, glossary: Any, max_dense: float, *, names_document: bool = False
+) -> ScopeDecision:
+    """Scope of a normalised message from its wording, glossary match and ranking confidence.
+
+    glossary: the retriever's GlossaryMatch (terms, topical); max_dense: the best cosine
+    similarity between the message and a passage (the dense ranking's confidence);
+    names_document: the message names a product, platform or staff document of the knowledge.
+    """
+    family, place = out_of_scope_family(text, topics=getattr(glossary, "terms", ()))
+    if family:
+        return ScopeDecision(False, family, place)
+    if names_document:
+        return IN_SCOPE
+    need = shows_financing_need(text)
+    personal = PERSONAL_LIFE.search(text) and not BUSINESS_CONTEXT.search(text)
+    if personal and not (glossary.topical or need):
+        return ScopeDecision(False, "personal_finance")
+    if glossary.topical or need or FINANCE_VOCABULARY.search(text):
+        return IN_SCOPE
+    if glossary.terms and BUSINESS_CONTEXT.search(text):
+        return IN_SCOPE
+    if BUSINESS_CONTEXT.search(text) and ELIGIBILITY.search(text):
+        return IN_SCOPE  # 我是个体户能不能申请: who the measures are for
+    if max_dense >= MIN_DENSE:
+        return IN_SCOPE
+    return ScopeDecision(False, "no_evidence")

@@ -1,0 +1,98 @@
+"""Where a message asks: its last question, its clauses, and the clause that carries the ask.
+
+A family word in a story clause ("我们年报都按时报了，征信花了怎么办") is a mention, not what is
+asked; `mentioned_only` tells the two apart. Text is the normalised message (simplified script).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# A clause ends at a comma, stop, semicolon, colon, space or ellipsis; ?/？ stay with it.
+_CLAUSE = re.compile(r"[^，,。！!；;：:\s、…~～?？]+[?？]*")
+_SENTENCE_BREAK = re.compile(r"[。！!？?；;\n]+")
+ASKING = re.compile(
+    r"[?？]|吗|怎么|如何|怎样|咋|能不能|可不可以|能否|可否|是否|有没有|要不要|会不会|是不是|"
+    r"行不行|算不算|合不合|什么|啥|哪|多少|多久|多大|几[^，,。]{0,3}$|谁|[么呢嘛不没]\s*$|可以不|行吗|好吗"
+)
+# What a question about enterprise financing asks about in its own words (a bare 银行 or 措施
+# only refers: "能不能按这个措施要求银行兜底" asks about the story's investment loss).
+DOMAIN = re.compile(
+    r"贷|融资|担保|授信|抵押|质押|征信|额度|利息|利率|补贴|贴息|扶持|白名单|信用修复|修复信用|对接会|"
+    r"协调办|周转|缺钱|资金紧张|资金链|还款|放款|审批|应收账款|供应链|增信|上市|挂牌|发债|债券融资|"
+    r"股权融资|引导基金|产业基金|投资基金|特派员|尽职免责|失信|经营异常|知识产权|林权|碳汇|排污权|"
+    r"中登|动产|保证金|以贷转存|搭售|手续费|融资成本|对接|走访|千企万户|新三板|海峡股权|外贸|出口|"
+    r"进口|跨境|报关|商贸|批发|零售|技改|增产|扩产|续借|续期|过桥|垫资|降准|免责|追责|问责|背锅|处分|"
+    r"老赖|限高|洗白|劳模|难关|增量|开店|考核"
+)
+# Phrases of the knowledge that families share (补缴 社保 / 补缴 taxes to repair credit): in the
+# ask they may still be about the story's subject, so they do not make the ask a financing one.
+SHARED_TOPICS = re.compile(
+    r"补缴|欠税|逾期|上门|私募|债券|降息|理财|流水|发票|开票|律师|保险公司|保单|官司|纠纷|判决|法院|"
+    r"被告|罚款|处罚|被罚|诉讼|打官司|被起诉|存款|收费|费用|中介"
+)
+LONG_MESSAGE = 60  # a longer message is a story; its families are judged on the question part
+
+
+def last_question(text: str) -> str:
+    """The last sentence of text that asks something (the whole text when none does)."""
+    sentences = [s for s in _SENTENCE_BREAK.split(text) if s.strip()]
+    asking = [s for s in sentences if ASKING.search(s)]
+    return (asking or sentences or [text])[-1]
+
+
+def question_part(text: str) -> str:
+    """What a message's families are judged on: a long message's last question, else all."""
+    return last_question(text) if len(text) > LONG_MESSAGE else text
+
+
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each clause of text, in order."""
+    return [m.span() for m in _CLAUSE.finditer(text)]
+
+
+def asking_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the clauses that ask something (else the last clause; else all of text)."""
+    spans = clause_spans(text)
+    asking = [s for s in spans if ASKING.search(text[s[0] : s[1]])]
+    return asking or spans[-1:] or [(0, len(text))]
+
+
+# An ask that names no topic of its own refers back to the clause before it ("这种情况怎么办",
+# "有什么政策支持", "还能申请吗").
+GENERIC_ASK = re.compile(
+    r"^(请问|那|那么|现在|我们|像|这种|这个|这样|那种|的|情况|还|该|应该|又|可以|能|要|会)*"
+    r"(怎么办|怎么处理|咋办|如何处理|怎么弄|有什么(好)?(政策|办法|支持|帮助|渠道|途径)+|"
+    r"有没有(什么)?(政策|办法|支持|帮助|渠道)+|(能|可以)(不能)?申请(吗|么)?|还能(办|申请)吗|"
+    r"有(政策|办法)吗|政府(能|会)帮(忙)?吗)[吗呢啊呀吧么?？]*$"
+)
+
+
+def mentioned_only(pattern: re.Pattern[str], text: str, topics: Iterable[str] = ()) -> bool:
+    """The family word is part of the story, not the question: no match lies in a clause that
+    asks, and the question's topic is financing: the last asking clause names it in its own
+    words, or asks generically about a financing clause after the story ("我们年报都按时报了，
+    征信花了怎么办"; not "…理财逾期了，能不能按这个措施要求银行兜底").
+
+    topics: phrases of the knowledge found in the text (the glossary's matched terms); a clause
+    holding one names a financing topic as DOMAIN words do.
+    """
+    matches = list(pattern.finditer(text))
+    spans = asking_spans(text)
+    if not matches or any(m.start() < b and m.end() > a for m in matches for a, b in spans):
+        return False
+    phrases = [t.lower() for t in topics if t and "*" not in t]
+
+    def financing(clause: str, *, asked: bool = False) -> bool:
+        return bool(DOMAIN.search(clause)) or any(
+            p in clause for p in phrases if not (asked and SHARED_TOPICS.fullmatch(p))
+        )
+
+    start, end = spans[-1]
+    if financing(text[start:end], asked=True):  # "现在怎么补缴" asks about the story's 社保
+        return True
+    if not GENERIC_ASK.match(text[start:end].strip()):
+        return False
+    last = max(m.end() for m in matches)
+    return any(financing(text[a:b]) for a, b in clause_spans(text) if a >= last)

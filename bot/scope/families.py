@@ -1,0 +1,124 @@
+"""The declined families, in the order they are tried, and `out_of_scope_family`.
+
+Each row names its words, an in-scope reading of the same words (`unless`) and where it is
+judged: the whole message (injection, forgery: a story does not excuse them), the question
+(constructs that set the topic: another place's product, writing or calculating for the owner,
+national rules), or what is asked (a family word in a story clause before a financing question
+is a mention: "我们年报都按时报了，征信花了怎么办" stays in scope). Pointers: `bot.refusals`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.scope import requests as req
+from bot.scope import subjects as sub
+from bot.scope.clauses import last_question, mentioned_only, question_part
+from bot.scope.places import other_region
+
+Judged = Literal["message", "question", "ask"]
+
+
+@dataclass(frozen=True)
+class Family:
+    """One family of declined messages: its words, what keeps them in scope, where judged."""
+
+    name: str
+    words: re.Pattern[str]
+    unless: Callable[[str], bool] = lambda _text: False
+    judged: Judged = "ask"
+
+
+def _any(*patterns: re.Pattern[str]) -> Callable[[str], bool]:
+    return lambda text: any(p.search(text) for p in patterns)
+
+
+def _personal_unless(text: str) -> bool:
+    """A personal product tied to a loan, or a firm's own loan not for a person."""
+    firm_loan = sub.ENTERPRISE_LOAN.search(text) and not sub.PERSONAL_SUBJECT.search(text)
+    return bool(sub.TIED_TO_LENDING.search(text) or firm_loan)
+
+
+def _social_unless(text: str) -> bool:
+    """Social insurance as records a bank reads, or wages to pay with a loan (not a dispute)."""
+    if sub.LABOUR_STRONG.search(text):
+        return False
+    return bool(sub.LENDING.search(text) or sub.CREDIT_DATA_USE.search(text))
+
+
+def _national_unless(text: str) -> bool:
+    """A national rule cited as context, or asked about within the measures."""
+    return bool(sub.NATIONAL_UNLESS.search(text) or not sub.NATIONAL_DETAIL.search(text))
+
+
+def _off_topic_unless(text: str) -> bool:
+    return any(
+        p.search(text)
+        for p in (sub.BUSINESS_CONTEXT, sub.CREDIT_CORE, sub.FEES, sub.CREDIT_DATA_USE)
+    )
+
+
+FAMILIES: tuple[Family, ...] = (
+    Family("injection", req.INJECTION, judged="message"),
+    Family("fraud", req.FRAUD, _any(req.FRAUD_UNLESS), judged="message"),
+    Family("fraud", req.FORGED_VALUE, _any(req.FORGED_VALUE_UNLESS), judged="message"),
+    Family("trust", req.TRUST, judged="question"),
+    Family("trust", req.TRUST_BARE, _any(req.TRUST_UNLESS), judged="question"),
+    Family("other_region", re.compile(r"(?!)"), judged="question"),  # bot.scope.places
+    Family("drafting", req.DRAFTING, _any(req.DRAFTING_UNLESS), judged="question"),
+    Family("calculation", req.CALCULATION, _any(req.CALCULATION_UNLESS), judged="question"),
+    Family("lookup", req.LOOKUP, judged="question"),
+    Family("rates", sub.RATES, _any(sub.RATES_UNLESS), judged="question"),
+    Family("legal", sub.LEGAL, _any(sub.LEGAL_UNLESS)),
+    Family("national_rules", sub.NATIONAL_RULES, _national_unless, judged="question"),
+    Family("chitchat", sub.CHITCHAT_TASKS, judged="question"),
+    Family("personal_credit", sub.PERSONAL_CREDIT, _any(sub.PERSONAL_CREDIT_UNLESS)),
+    Family("housing_fund", sub.HOUSING_FUND, _any(sub.HOUSING_FUND_UNLESS)),
+    Family("personal_finance", sub.PERSONAL_FINANCE, _personal_unless),
+    Family("insurance_claim", sub.INSURANCE_CLAIM, _any(sub.LENDING_INSURANCE)),
+    Family("investment_loss", sub.INVESTMENT_LOSS, _any(sub.INVESTMENT_LOSS_UNLESS)),
+    Family("investment", sub.INVESTMENT, _any(sub.TIED_TO_LENDING, sub.BORROWING)),
+    Family("other_program", sub.OTHER_PROGRAM_LOANS),
+    Family("other_program", sub.OTHER_PROGRAM, _any(sub.OTHER_PROGRAM_UNLESS)),
+    Family("registration", sub.ANNUAL_REPORT_FILING),
+    Family("registration", sub.REGISTRATION, _any(sub.CREDIT_RELIEF)),
+    Family("tax", sub.TAX_RELIEF, _any(sub.TAX_BACKS_CREDIT)),
+    Family("tax", sub.TAX, _any(sub.LENDING, sub.CREDIT_DATA_USE, sub.TAX_PAID_FELL)),
+    Family("social", sub.SOCIAL, _social_unless),
+    Family("off_topic", sub.OTHER_TOPICS, _off_topic_unless),
+    Family("off_topic", sub.OFF_TOPIC_BUSINESS, _any(sub.CREDIT_CORE, sub.FEES)),
+)
+NAMES = tuple(dict.fromkeys(f.name for f in FAMILIES))
+
+
+def out_of_scope_family(text: str, *, topics: Iterable[str] = ()) -> tuple[str, str]:
+    """(family, place) of a normalised message outside enterprise financing in Sanming, or
+    ("", ""); place is set for "other_region" (the city or province named).
+
+    Message families are judged on the whole text; the others on a long message's last
+    question (on its last asking sentence when the family's words are there), and the "ask"
+    families only where the word is part of what is asked. topics:
+    the knowledge's phrases found in the message (the glossary match's terms), which mark a
+    clause as asking about financing (`bot.scope.clauses.mentioned_only`).
+    """
+    whole = text.lower()
+    question = question_part(whole)
+    last = last_question(question)
+    for family in FAMILIES:
+        if family.name == "other_region":
+            place = other_region(last) or other_region(question)
+            if place:
+                return "other_region", place
+            continue
+        scope = whole if family.judged == "message" else question
+        if scope is question and family.words.search(last):
+            scope = last  # the sentence that asks it: a story before does not excuse it
+        if not family.words.search(scope) or family.unless(scope):
+            continue
+        if family.judged == "ask" and mentioned_only(family.words, scope, topics):
+            continue
+        return family.name, ""
+    return "", ""
