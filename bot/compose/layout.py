@@ -5,14 +5,15 @@ One part (the answer to one ask) is laid out as
     lead                      ≤ 60 characters, answers the question asked
     · point                   supporting points, as many as the screen allows
     下一步：……                 the next step
-    依据：《…》第6条「…」       the documents it rests on, each once per answer
+    依据：《…》第6条「…」，牵头单位：…   the documents it rests on
     原文：“……”                 a short quote of the clause (the 原文 part, after the screen)
 
-Several parts are numbered ①②③, a blank line apart, and share the screen: leads, next steps
-and citation lines first, then points in turn (first point of each part, then second …)
-while the text before the 原文 part stays within `PHONE_SCREEN` characters. A next step that
-an earlier part already gives is not repeated; a document an earlier part cites is not cited
-again, and the policy's full title is written once.
+Several parts (at most three asks of one message) are numbered ①②③, a blank line apart, and
+share the screen; one citation line closes them, each document named once and marked with the
+part it answers (依据：①第7条；②第6条（《…》）). The leads and that line are always shown; then
+each part's next step (shortened, never one an earlier part gives), then points in turn
+(first point of each part, then second …) while the text before the 原文 part stays within
+`PHONE_SCREEN` characters.
 """
 
 from __future__ import annotations
@@ -84,67 +85,110 @@ def lay_out(
 ) -> str:
     """The answer text of parts (see the module docstring); one part is not numbered.
 
-    lead_units: each measure's lead responsible unit by document id (named in a citation
-    line of one measure).
+    lead_units: each measure's lead responsible unit by document id (named in the citation
+    line of an answer resting on one measure).
     """
     if not parts:
         return ""
-    blocks = _blocks(parts, documents, lead_units or {})
-    shown = [0] * len(parts)
-    progress = True
-    while progress:  # add points in turn while the screen has room
-        progress = False
-        for i, part in enumerate(parts):
-            if shown[i] < len(part.points):
-                shown[i] += 1
-                if len(_text(parts, blocks, shown)) > budget:
-                    shown[i] -= 1
-                else:
-                    progress = True
-    text = _text(parts, blocks, shown)
-    quote = parts[0].quote if len(parts) == 1 else ""
-    return f"{text}\n{QUOTE_PREFIX}“{quote}”" if quote else text
+    if len(parts) == 1:
+        part = parts[0]
+        docs = [documents[d] for d in part.cites if d in documents]
+        unit = (lead_units or {}).get(docs[0].doc_id, "") if len(docs) == 1 else ""
+        block = _Block(part.lead, next_step_line(part.next_step), part.points)
+        citation = citation_line(docs, lead_unit=unit)
+        text = _fill([block], citation, budget, steps_optional=False)
+        return f"{text}\n{QUOTE_PREFIX}“{part.quote}”" if part.quote else text
+    parts = parts[: len(MARKS)]
+    blocks, seen = [], set()
+    for mark, part in zip(MARKS, parts, strict=False):
+        step = next_step_line(shorten_step(part.next_step))
+        blocks.append(_Block(f"{mark} {part.lead}", "" if step in seen else step, part.points))
+        seen.add(step)
+    return _fill(blocks, joint_citation(parts, documents), budget, steps_optional=True)
+
+
+STEP_CHARS = 40  # a next step in a numbered part
+
+
+def shorten_step(step: str, limit: int = STEP_CHARS) -> str:
+    """A next step cut at its last clause boundary within limit characters (whole if none)."""
+    step = step.strip().removeprefix(NEXT_PREFIX)
+    if len(step) <= limit:
+        return step
+    cut = max(step.rfind(mark, 0, limit) for mark in "。；，")
+    return step[:cut].rstrip("，；、 ") + "。" if cut > limit // 3 else step
+
+
+def joint_citation(parts: Sequence[Part], documents: Mapping[str, Document]) -> str:
+    """One 依据 line for numbered parts: each part's documents not cited before, by mark."""
+    pieces: list[str] = []
+    cited: set[str] = set()
+    for mark, part in zip(MARKS, parts, strict=False):
+        docs = [documents[d] for d in part.cites if d in documents and d not in cited]
+        cited.update(d.doc_id for d in docs)
+        names = [
+            d.title if d.article is None else ("全文" if d.article == 0 else f"第{d.article}条")
+            for d in docs
+        ]
+        if names:
+            pieces.append(mark + "、".join(names))
+    if not pieces:
+        return ""
+    measures = any(documents[d].article is not None for d in cited)
+    notes = any(documents[d].article is None for d in cited)
+    source = f"（条款均出自《{POLICY_TITLE}》）" if notes else f"（《{POLICY_TITLE}》）"
+    return f"依据：{'；'.join(pieces)}{source if measures else ''}。"
 
 
 @dataclass(frozen=True)
 class _Block:
-    """A part's fixed lines: its lead (numbered), next step and citation ("" when omitted)."""
+    """A part's lines: its lead (numbered when several), next step and points."""
 
     lead: str
     step: str
-    citation: str
+    points: tuple[str, ...]
 
 
-def _blocks(
-    parts: Sequence[Part], documents: Mapping[str, Document], lead_units: Mapping[str, str]
-) -> list[_Block]:
-    """Fixed lines of each part, with repeated next steps and citations left out."""
-    blocks: list[_Block] = []
-    steps: set[str] = set()
-    cited: set[str] = set()
-    policy_named = False
-    for i, part in enumerate(parts):
-        lead = f"{MARKS[i]} {part.lead}" if len(parts) > 1 else part.lead
-        step = next_step_line(part.next_step)
-        if step in steps:
-            step = ""
-        steps.add(step)
-        docs = [documents[d] for d in part.cites if d in documents and d not in cited]
-        cited.update(d.doc_id for d in docs)
-        unit = lead_units.get(docs[0].doc_id, "") if len(docs) == 1 else ""
-        citation = citation_line(docs, policy_named=policy_named, lead_unit=unit)
-        policy_named = policy_named or any(d.article is not None for d in docs)
-        blocks.append(_Block(lead, step, citation))
-    return blocks
+def _fill(blocks: Sequence[_Block], citation: str, budget: int, *, steps_optional: bool) -> str:
+    """The text of blocks with as many next steps (when optional) and points as fit budget."""
+    steps = [not steps_optional and bool(b.step) for b in blocks]
+    shown = [0] * len(blocks)
+
+    def fits() -> bool:
+        return len(_text(blocks, citation, steps, shown)) <= budget
+
+    if steps_optional:
+        for i, block in enumerate(blocks):
+            if block.step:
+                steps[i] = True
+                steps[i] = fits()
+    progress = True
+    while progress:  # add points in turn while the screen has room
+        progress = False
+        for i, block in enumerate(blocks):
+            if shown[i] < len(block.points):
+                shown[i] += 1
+                if fits():
+                    progress = True
+                else:
+                    shown[i] -= 1
+    return _text(blocks, citation, steps, shown)
 
 
-def _text(parts: Sequence[Part], blocks: Sequence[_Block], shown: Sequence[int]) -> str:
-    """The text before the 原文 part with shown[i] points of part i."""
+def _text(
+    blocks: Sequence[_Block], citation: str, steps: Sequence[bool], shown: Sequence[int]
+) -> str:
+    """The text before the 原文 part: blocks with shown[i] points and their step if steps[i]."""
     lines: list[str] = []
-    for part, block, count in zip(parts, blocks, shown, strict=True):
+    for block, step, count in zip(blocks, steps, shown, strict=True):
         if lines:
             lines.append("")  # a blank line between numbered parts
         lines.append(block.lead)
-        lines += [f"· {p}" for p in part.points[:count]]
-        lines += [line for line in (block.step, block.citation) if line]
+        lines += [f"· {p}" for p in block.points[:count]]
+        if step and block.step:
+            lines.append(block.step)
+    if citation:
+        if len(blocks) > 1:
+            lines.append("")
+        lines.append(citation)
     return "\n".join(lines)

@@ -107,17 +107,23 @@ def _pieces(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)}
 
 
-def subject_name(doc: Document) -> str:
-    """How a lead names a note's subject (科技贷 for 科技贷（福建省科技型中小微企业贷款）)."""
+def subject_name(doc: Document, question: str = "") -> str:
+    """How a lead names a note's subject: the (longest) name the question uses for it, else
+    its title's head (科技贷 for 科技贷（福建省科技型中小微企业贷款）)."""
+    used = [a for a in doc.aliases if len(a) >= 2 and a in question]
+    if used:
+        return max(used, key=len)
     return re.split(r"[（(]", doc.title, maxsplit=1)[0].strip()
 
 
-def silence_lead(shape: QuestionShape, doc: Document, plain: PlainMeasure | None) -> str:
+def silence_lead(
+    shape: QuestionShape, doc: Document, plain: PlainMeasure | None, question: str = ""
+) -> str:
     """The sources set no figure of the quantity asked: say so and who decides."""
     label = "和".join(d.label for d in shape.dimensions) or "数字"
     loan = shape.loan and all(d.loan for d in shape.dimensions)
     if doc.article is None:
-        subject = subject_name(doc)
+        subject = subject_name(doc, question)
         if loan:
             return shorten(f"公开资料没有统一规定{subject}的{label}，由合作银行确定。")
         return shorten(f"公开资料没有写{subject}的具体{label}，可以向合作银行或主管部门问清。")
@@ -151,10 +157,11 @@ def responsible_lead(doc: Document) -> str:
     return shorten(f"{what}的责任单位是{named}。")
 
 
-def materials_lead(doc: Document) -> str:
+def materials_lead(doc: Document, question: str = "") -> str:
     """No source lists the materials: say so and who decides."""
     if doc.article is None:
-        return f"公开资料没有列出{subject_name(doc)}的材料清单，以合作银行要求为准。"
+        name = subject_name(doc, question)
+        return shorten(f"公开资料没有列出{name}的材料清单，以合作银行要求为准。")
     return "措施没有列出材料清单，具体要哪些材料以银行要求为准。"
 
 

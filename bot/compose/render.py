@@ -20,152 +20,31 @@ import re
 from bot.compose.asks import states_figure
 from bot.compose.layout import Part, next_step_line
 from bot.compose.leads import (
-    CONDITION_WORDS,
     MATERIAL_WORDS,
     MAX_LEAD,
     RESPONSIBLE_WORDS,
     closest,
-    gives_stance,
     materials_lead,
     responsible_lead,
     sentence_lead,
     shorten,
     silence_lead,
     silence_step,
-    speaks_of,
     stance_lead,
     subject_name,
 )
+from bot.compose.points import GENERIC, ranked_points, said_keywords, score_point
 from bot.compose.question import QuestionShape
 from knowledge.documents import Document
-from knowledge.plain import PlainMeasure, PlainPoint
+from knowledge.plain import PlainMeasure
 from retrieval.text import split_sentences
 
-__all__ = ["MAX_LEAD", "Part", "shorten"]
+__all__ = ["GENERIC", "MAX_LEAD", "Part", "shorten"]
 _FIGURE = re.compile(r"\d(?!\d*条)")  # a figure, not the number of a measure (第6条)
 MAX_QUOTE = 60
 INTAKE_STEP = (
     "下一步：需要资金的话，可以直接在这里填写融资需求登记，协调办审核后会推送给合适的银行。"
 )
-
-# Words every financing question uses: they tell no point from another.
-GENERIC = frozenset(
-    """银行 企业 公司 贷款 政策 措施 小微 民营 申请 办理 问题 情况 可以 能否
-    合规 合法 违规 正常 规定 要求 允许 需要 我们 他们 这个 那个 怎么 什么 有没有 能不能 是不是
-    现在 知道 资金 融资 钱 太高 太低 太慢 太贵 太多 太少 很难 比较 一直 还是 这样 那样 这种
-    那种 怎样 如果 因为 所以 但是 而且 然后 已经 还有 另外 以后 之前 时候 东西 事情""".split()
-)
-
-
-def _bigrams(text: str) -> set[str]:
-    """The two-character pieces of text that are not generic (贷款, 银行 …)."""
-    return {text[i : i + 2] for i in range(len(text) - 1)} - GENERIC
-
-
-def score_point(
-    point: PlainPoint,
-    text: str,
-    terms: tuple[str, ...],
-    shape: QuestionShape,
-    common: frozenset[str] = frozenset(),
-    said: tuple[str, ...] = (),
-) -> float:
-    """How well a point answers the question: its keywords in the question (longer count
-    more), in the glossary's policy terms for it (each term once) or sharing a word-piece
-    with it, a little for wording shared with its text, and the kind of answer asked for.
-
-    common: words that name the document itself (科技贷 in the 科技贷 note) and so tell its
-    points apart little; said: the keywords of the document's points that the question uses
-    (a point's stance counts only when it covers them all: see leads.gives_stance).
-    """
-    score = 0.0
-    pieces = _bigrams(text)
-    matched_terms: set[str] = set()
-    for keyword in point.keywords:
-        term = next((t for t in terms if len(t) >= 2 and (keyword in t or t in keyword)), None)
-        if keyword in text:
-            # a keyword built on a generic word (能申请, 找银行) says less
-            generic = any(g in keyword for g in GENERIC)
-            weight = (1.0 + len(keyword) / 2) * (0.5 if generic else 1.0)
-        elif term is not None:
-            if term in matched_terms:  # one policy term is one piece of evidence
-                continue
-            matched_terms.add(term)
-            weight = 1.2
-        elif len(keyword) >= 3 and _bigrams(keyword) & pieces:
-            weight = 0.6
-        else:
-            continue
-        if any(keyword in c or c in keyword for c in common):
-            weight = min(weight, 0.3)
-        score += weight
-    relevant = score > 0  # the point speaks of the question's subject at all
-    score += min(1.0, 0.1 * len(_bigrams(point.text) & pieces))
-    if gives_stance(point, shape, said):
-        score += 1.0
-    if relevant:  # a figure or a condition on another subject answers nothing
-        score += _ask_bonus(point, shape)
-    if shape.whom and point.kind == "联系":
-        score += 4.0  # 找谁 / 投诉: whom to contact is the answer
-    elif shape.action and point.kind == "可做":
-        score += 1.5
-    elif not shape.action and point.kind == "含义":
-        score += 0.5
-    return score
-
-
-def _ask_bonus(point: PlainPoint, shape: QuestionShape) -> float:
-    """What the kind of question adds: a figure of the quantity asked, conditions, materials."""
-    if shape.dimensions:
-        figure = states_figure(point.text, shape.dimensions)
-        words = point.text + " ".join(point.keywords)
-        named = any(d.asked.search(words) for d in shape.dimensions)
-        return 2.0 * figure + 0.5 * named
-    if shape.ask == "conditions":
-        return 1.5 * speaks_of(point, CONDITION_WORDS)
-    if shape.ask == "materials":
-        return 2.0 * speaks_of(point, MATERIAL_WORDS)
-    if shape.responsible:
-        return 2.0 * any(w in point.text for w in RESPONSIBLE_WORDS)
-    return 0.0
-
-
-def ranked_points(
-    plain: PlainMeasure,
-    text: str,
-    terms: tuple[str, ...],
-    shape: QuestionShape,
-    common: frozenset[str] = frozenset(),
-) -> list[PlainPoint]:
-    """The points, best first (file order breaks ties); common as in score_point, plus every
-    keyword that most of the points share."""
-    counts: dict[str, int] = {}
-    for point in plain.points:
-        for keyword in set(point.keywords):
-            counts[keyword] = counts.get(keyword, 0) + 1
-    common = common | {k for k, n in counts.items() if n > max(1, len(plain.points) // 2)}
-    said = said_keywords(plain, text, common)
-    scored = [
-        (score_point(p, text, terms, shape, common, said), -i, p)
-        for i, p in enumerate(plain.points)
-    ]
-    return [p for _, _, p in sorted(scored, key=lambda row: (row[0], row[1]), reverse=True)]
-
-
-def said_keywords(
-    plain: PlainMeasure | None, text: str, common: frozenset[str] = frozenset()
-) -> tuple[str, ...]:
-    """Keywords of the document's points that the question uses word for word (保证金): what
-    the question is exactly about, beyond the document's own name and generic words."""
-    if plain is None:
-        return ()
-    found = {
-        k
-        for p in plain.points
-        for k in p.keywords
-        if len(k) >= 2 and k in text and k not in common and not any(g in k for g in GENERIC)
-    }
-    return tuple(sorted(k for k in found if not any(k != o and k in o for o in found)))
 
 
 def measure_part(
@@ -206,7 +85,7 @@ def measure_part(
             if clause and states_figure(clause, shape.dimensions):  # the clause states it
                 lead = sentence_lead(clause, shape)
                 support, quote = [lead_point.text, *support][:2], ""
-        special = _special_lead(doc, plain, shape, [lead_point.text, clause])
+        special = _special_lead(doc, plain, shape, [lead_point.text, clause], text)
         if special:
             support = [lead_point.text, *(p for p in support if p != lead_point.text)]
             lead = special
@@ -265,12 +144,12 @@ def note_part(
             shape.responsible and any(w in points[0].text for w in RESPONSIBLE_WORDS)
         )
         answering = ([points[0].text] if stated else []) + figures[:2]
-        best = closest(answering, text, subject_name(doc)) if answering else ""
+        best = closest(answering, text, subject_name(doc, text)) if answering else ""
         if (shape.dimensions or shape.responsible) and best and best != points[0].text:
-            lead = sentence_lead(best, shape, subject_name(doc))
+            lead = sentence_lead(best, shape, subject_name(doc, text))
             support = [points[0].text]
         else:
-            special = _special_lead(doc, plain, shape, [points[0].text, *ordered[:1]])
+            special = _special_lead(doc, plain, shape, [points[0].text, *ordered[:1]], text)
             if special:
                 support = [points[0].text, *(s for s in support if s != points[0].text)]
                 lead = special
@@ -285,7 +164,7 @@ def note_part(
 
 
 def _special_lead(
-    doc: Document, plain: PlainMeasure | None, shape: QuestionShape, said: list[str]
+    doc: Document, plain: PlainMeasure | None, shape: QuestionShape, said: list[str], text: str
 ) -> str:
     """A lead that the kind of question calls for instead of the best point ("" for none):
     the silence lead when what would be said states no figure of the quantity asked, the
@@ -293,11 +172,11 @@ def _special_lead(
     if shape.dimensions:
         if any(states_figure(s, shape.dimensions) for s in said):
             return ""
-        return silence_lead(shape, doc, plain)
+        return silence_lead(shape, doc, plain, text)
     if shape.responsible:
         return responsible_lead(doc)
     if shape.ask == "materials" and not any(w in s for s in said for w in MATERIAL_WORDS):
-        return materials_lead(doc)
+        return materials_lead(doc, text)
     return ""
 
 
