@@ -22,8 +22,8 @@ ASKS = [
     Ask("conditions", "外贸贷要什么条件"),
     Ask("how", "怎么进融资白名单"),
 ]
-TRIPLES: list[tuple[Ask, ...]] = list(itertools.combinations(ASKS, 3))[::4]
-PAIRS: list[tuple[Ask, ...]] = list(itertools.combinations(ASKS, 2))
+TRIPLES: list[tuple[Ask, ...]] = [tuple(t) for t in itertools.combinations(ASKS, 3)][::4]
+PAIRS: list[tuple[Ask, ...]] = [tuple(p) for p in itertools.combinations(ASKS, 2)]
 
 
 def screen(text: str) -> str:
