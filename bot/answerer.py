@@ -191,7 +191,13 @@ class Answerer:
 
     def _render(self, replies: Sequence[Reply]) -> Answer:
         """The Answer of replies: their parts laid out, each cited document once."""
-        parts = [p for r in replies for p in r.parts][:MAX_ASKS]
+        leads: set[str] = set()
+        parts = []
+        for part in (p for r in replies for p in r.parts):
+            if part.lead not in leads:  # two asks answered alike are answered once
+                leads.add(part.lead)
+                parts.append(part)
+        parts = parts[:MAX_ASKS]
         cited = dict.fromkeys(d for p in parts for d in p.cites if d in self.documents)
         need = any(r.intent == "financing_need" for r in replies)
         first = replies[0]

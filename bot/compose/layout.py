@@ -8,10 +8,11 @@ One part (the answer to one ask) is laid out as
     依据：《…》第6条「…」，牵头单位：…   the documents it rests on
     原文：“……”                 a short quote of the clause (the 原文 part, after the screen)
 
-Several parts (at most three asks of one message) are numbered ①②③, a blank line apart, and
-share the screen; one citation line closes them, each document named once and marked with the
-part it answers (依据：①第7条；②第6条（《…》）). The leads and that line are always shown; then
-each part's next step (shortened, never one an earlier part gives), then points in turn
+Several parts (at most three asks of one message) are numbered （一）（二）（三） — in words:
+a digit there would read as a figure the sources must state — a blank line apart, and
+share the screen; one citation line closes them, each document named once and marked with
+the part it answers (依据：（一）第7条；（二）第6条（《…》）). The leads and that line are always
+shown; then each part's next step (shortened, never one an earlier part gives), then points in turn
 (first point of each part, then second …) while the text before the 原文 part stays within
 `PHONE_SCREEN` characters.
 """
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 from knowledge.documents import POLICY_TITLE, Document
 
 PHONE_SCREEN = 250  # characters an owner reads on one phone screen, before the 原文 part
-MARKS = "①②③④⑤"
+MARKS = ("（一）", "（二）", "（三）")
 QUOTE_PREFIX = "原文："
 NEXT_PREFIX = "下一步："
 
@@ -102,7 +103,7 @@ def lay_out(
     blocks, seen = [], set()
     for mark, part in zip(MARKS, parts, strict=False):
         step = next_step_line(shorten_step(part.next_step))
-        blocks.append(_Block(f"{mark} {part.lead}", "" if step in seen else step, part.points))
+        blocks.append(_Block(f"{mark}{part.lead}", "" if step in seen else step, part.points))
         seen.add(step)
     return _fill(blocks, joint_citation(parts, documents), budget, steps_optional=True)
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from bot.compose.layout import PHONE_SCREEN, QUOTE_PREFIX
+from bot.compose.layout import MARKS, PHONE_SCREEN, QUOTE_PREFIX
 from bot.messages import Ask
 
 # Self-contained asks on different measures and notes, in the knowledge's own words.
@@ -41,11 +41,11 @@ def test_respond_answers_each_ask_in_order_on_one_screen(plain_answerer: Any, as
     answer = plain_answerer.respond(list(asks))
     singles = [plain_answerer.answer(a.text, ask=a.type) for a in asks]
     text = answer.answer
-    marks = [text.index(mark) for mark in "①②③"[: len(asks)]]
+    marks = [text.index(mark) for mark in MARKS[: len(asks)]]
     assert marks == sorted(marks)
-    for mark, single in zip("①②③", singles, strict=False):
+    for mark, single in zip(MARKS, singles, strict=False):
         lead = single.answer.splitlines()[0]
-        assert f"{mark} {lead}" in text  # each ask keeps its own lead, in order
+        assert f"{mark}{lead}" in text  # each ask keeps its own lead, in order
     shown = screen(text)
     # over one screen only when the leads and the citation line alone take more
     assert len(shown) <= PHONE_SCREEN or not re.search(r"^(· |下一步：)", shown, re.M), shown
@@ -63,7 +63,7 @@ def test_respond_answers_each_ask_in_order_on_one_screen(plain_answerer: Any, as
 
 def test_respond_keeps_at_most_three_asks(plain_answerer: Any) -> None:
     answer = plain_answerer.respond(ASKS[:5])
-    assert "③" in answer.answer and "④" not in answer.answer
+    assert "（三）" in answer.answer and "（四）" not in answer.answer
 
 
 def test_respond_drops_an_out_of_scope_ask_beside_an_in_scope_one(plain_answerer: Any) -> None:

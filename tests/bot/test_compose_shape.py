@@ -108,9 +108,9 @@ def test_how_and_whom_questions_lead_with_the_action(
 
 def test_two_question_message_answers_each_part_with_its_citation(plain_answerer: Any) -> None:
     answer = plain_answerer.answer("无还本续贷怎么申请？另外担保费太高有补贴吗")
-    assert answer.answer.startswith("① ") and "\n\n② " in answer.answer
+    assert answer.answer.startswith("（一）") and "\n\n（二）" in answer.answer
     citation = parse_answer_text(answer.answer)["citation"]
-    assert "①第6条" in citation and "②第9条" in citation
+    assert "（一）第6条" in citation and "（二）第9条" in citation
     assert {c.article for c in answer.citations} >= {6, 9}
 
 
@@ -120,7 +120,7 @@ def test_one_question_story_is_answered_once(plain_answerer: Any) -> None:
         "银行说要先还清才能再贷，能不能不还本金直接续贷？"
     )
     answer = plain_answerer.answer(story)
-    assert not answer.answer.startswith("①")
+    assert not answer.answer.startswith("（一）")
     assert answer.citations[0].article in (4, 6)
 
 
