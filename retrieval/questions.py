@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -94,12 +94,38 @@ class QuestionIndex:
         entries: dict[str, dict[str, set[str]]] = {}  # topic → entry → its words
         for text, words in zip(self.texts, self._words, strict=True):
             entries.setdefault(text.topic, {}).setdefault(text.entry_id, set()).update(words)
-        self._topic_size = {topic: len(found) for topic, found in entries.items()}
-        self._topic_use: dict[str, Counter[str]] = {
-            topic: Counter(w for words in found.values() for w in words)
-            for topic, found in entries.items()
+        self._topics = list(entries)
+        self._topic_size = np.array([len(entries[t]) for t in self._topics], dtype=np.float32)
+        topic_of = {t: i for i, t in enumerate(self._topics)}
+        self._topic_of = np.array([topic_of[t.topic] for t in self.texts], dtype=np.int64)
+        # how many entries of each topic use a word: word → (topic indexes, counts)
+        use: dict[str, Counter[int]] = {}
+        for topic, found in entries.items():
+            for entry_words in found.values():
+                for word in entry_words:
+                    use.setdefault(word, Counter())[topic_of[topic]] += 1
+        self._use = {
+            w: (np.array(list(c), dtype=np.int64), np.array(list(c.values()), dtype=np.float32))
+            for w, c in use.items()
         }
-        self._own = [self._weights(i, self._words[i]) for i in range(len(self.texts))]
+        self._entry_ids = list(dict.fromkeys(t.entry_id for t in self.texts))
+        entry_of = {e: i for i, e in enumerate(self._entry_ids)}
+        self._entry_of = np.array([entry_of[t.entry_id] for t in self.texts], dtype=np.int64)
+        # each text's own word weights: its total, and per word (text indexes, weights)
+        self._whole = np.zeros(len(self.texts), dtype=np.float32)
+        postings: dict[str, tuple[list[int], list[float]]] = {}
+        by_topic = {w: self._topic_weights(w) for w in self._use}
+        for i, words in enumerate(self._words):
+            for word in words:
+                weight = float(by_topic[word][self._topic_of[i]])
+                self._whole[i] += weight
+                where, amounts = postings.setdefault(word, ([], []))
+                where.append(i)
+                amounts.append(weight)
+        self._postings = {
+            w: (np.array(r, dtype=np.int64), np.array(v, dtype=np.float32))
+            for w, (r, v) in postings.items()
+        }
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -121,18 +147,17 @@ class QuestionIndex:
         ]
         return cls(texts, [r["tokens"] for r in rows], vectors)
 
-    def _weights(self, i: int, words: Iterable[str]) -> dict[str, float]:
-        """w(t) of each word as seen from text i's topic (score_question's formula)."""
-        topic = self.texts[i].topic
-        size = self._topic_size[topic]
-        use = self._topic_use[topic]
-        single = self.weights.single_char
-        return {
-            w: self.bm25.idf.get(w, self._unknown_idf)
-            * (1.0 - max(use[w] - 1, 0) / size)
-            * (single if len(w) == 1 else 1.0)
-            for w in words
-        }
+    def _topic_weights(self, word: str) -> np.ndarray:
+        """w(word) as seen from each topic (score_question's formula), one value per topic."""
+        base = self.bm25.idf.get(word, self._unknown_idf)
+        if len(word) == 1:
+            base *= self.weights.single_char
+        weights = np.full(len(self._topics), base, dtype=np.float32)
+        found = self._use.get(word)
+        if found is not None:
+            topics, counts = found
+            weights[topics] *= 1.0 - np.maximum(counts - 1.0, 0.0) / self._topic_size[topics]
+        return weights
 
     def match(self, tokens: Sequence[str], vector: np.ndarray, k: int = 3) -> list[QaHit]:
         """The best-scoring text of each entry for a query's tokens and USE vector, best first
@@ -140,34 +165,48 @@ class QuestionIndex:
         if not self.texts or k < 1:
             return []
         query = frozenset(t for t in tokens if t) - QUESTION_FILLERS
+        shared = np.zeros(len(self.texts), dtype=np.float32)
+        asked_by_topic = np.zeros(len(self._topics), dtype=np.float32)
+        for word in query:
+            asked_by_topic += self._topic_weights(word)
+            found = self._postings.get(word)
+            if found is not None:
+                shared[found[0]] += found[1]
+        asked = asked_by_topic[self._topic_of]
+        whole = self._whole
+        with np.errstate(divide="ignore", invalid="ignore"):
+            recall = np.where(whole > 0, shared / whole, 0.0)
+            precision = np.where(asked > 0, shared / asked, 0.0)
+            nothing = (whole == 0) & (asked == 0)  # both only name the topic: they agree
+            recall = np.where(nothing, 1.0, recall)
+            precision = np.where(nothing, 1.0, precision)
+            total = recall + precision
+            agreement = np.where(total > 0, 2 * recall * precision / total, 0.0)
         cosines = self.vectors @ vector.astype(np.float32)
-        candidates = set(np.nonzero(cosines > self.weights.dense_floor)[0].tolist())
-        for token in query:
-            candidates.update(i for i, _ in self.bm25.postings.get(token, ()))
-        best: dict[str, QaHit] = {}
-        for i in candidates:
+        w = self.weights
+        dense = np.clip((cosines - w.dense_floor) / (1.0 - w.dense_floor), 0.0, 1.0)
+        scores = w.lexical * agreement + w.dense * dense
+        hits: list[QaHit] = []
+        seen: set[int] = set()
+        for i in np.argsort(-scores, kind="stable"):
+            entry = int(self._entry_of[i])
+            if entry in seen:
+                continue
+            seen.add(entry)
             text = self.texts[i]
-            own = self._own[i]
-            seen = self._weights(i, query)
-            shared = sum(own[w] for w in query & self._words[i])
-            whole, asked = sum(own.values()), sum(seen.values())
-            if whole == 0 and asked == 0:
-                recall = precision = 1.0
-            else:
-                recall = shared / whole if whole else 0.0
-                precision = shared / asked if asked else 0.0
-            score = score_question(recall, precision, float(cosines[i]), self.weights)
-            known = best.get(text.entry_id)
-            if known is None or score > known.score:
-                best[text.entry_id] = QaHit(
+            hits.append(
+                QaHit(
                     text.entry_id,
-                    score,
+                    float(scores[i]),
                     text.n,
                     text.text,
-                    word_agreement(recall, precision),
+                    float(agreement[i]),
                     float(cosines[i]),
                 )
-        return sorted(best.values(), key=lambda h: (-h.score, h.entry_id))[:k]
+            )
+            if len(hits) == k:
+                break
+        return hits
 
 
 def write_questions(
