@@ -193,18 +193,19 @@ NUMBER = Dimension(
 
 
 def asked_dimensions(text: str) -> tuple[Dimension, ...]:
-    """The quantities a how-much / how-long question asks about, read on its asking clause,
-    else on its asking sentence (科技贷能贷多少，利率多少 asks 额度 and 利率); NUMBER when it
-    asks 多少 of nothing named."""
+    """The quantities a how-much / how-long question's asking sentence asks about, in the
+    order it names them (科技贷能贷多少，利率多少 asks 额度, then 利率); NUMBER when it asks 多少
+    of nothing named."""
     sentence = asking_sentence(text)
-    clause = asking_clause(text)
-    found = [d for d in DIMENSIONS if d.asked.search(sentence)]
+    found = sorted(
+        (d for d in DIMENSIONS if d.asked.search(sentence)),
+        key=lambda d: d.asked.search(sentence).start(),  # type: ignore[union-attr]
+    )
     # 多少 alone says "amount" only when the sentence speaks of an amount
     named = [d for d in found if d.name != "amount" or _names_amount(sentence)]
     if not named:
         return (NUMBER,) if NUMBER.asked.search(sentence) else ()
-    first = [d for d in named if d.asked.search(clause)]
-    return tuple(dict.fromkeys([*first, *named]))
+    return tuple(named)
 
 
 def _names_amount(sentence: str) -> bool:
@@ -224,6 +225,18 @@ RESPONSIBLE = re.compile(
     r"是谁(?:的|在)?(?:运营|管|办)"
 )
 LOAN_WORDS = re.compile(r"贷|银行|授信|抵押|利率|利息|担保|还款")
+
+
+_NEEDED = re.compile(
+    r"(?:要不要|需不需要|需要|必须|一定要|得|要)([\u4e00-\u9fff]{1,6}?)(?:吗|呢|么|$)"
+)
+
+
+def needed_thing(text: str) -> str:
+    """What a "is it needed" question asks about (抵押 in 外贸贷要抵押吗), "" when unclear."""
+    match = _NEEDED.search(asking_clause(text))
+    thing = match.group(1).lstrip("先把") if match else ""
+    return thing if 1 < len(thing) <= 6 else ""
 
 
 def about_loans(text: str) -> bool:

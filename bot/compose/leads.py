@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from bot.compose.asks import needed_thing
 from bot.compose.question import APPROVING, QuestionShape
 from knowledge.documents import Document
 from knowledge.plain import PlainMeasure, PlainPoint
@@ -136,6 +137,20 @@ def silence_step(shape: QuestionShape) -> str:
     """The next step after a silence lead on a loan term: ask the bank, compare."""
     label = "和".join(d.label for d in shape.dimensions) or "具体条件"
     return f"下一步：向贷款银行问清{label}，可以多问几家比较后再定。"
+
+
+def unneeded_lead(point: PlainPoint, shape: QuestionShape, doc: Document, question: str) -> str:
+    """For "is X needed" when the best point neither offers a way without X nor speaks of X:
+    no source requires it — 不一定, and who decides ("" when the point answers it)."""
+    thing = needed_thing(question)
+    if not shape.need or not thing or offers_without(point, question):
+        return ""
+    if thing in point.text or _pieces(thing) & _pieces(point.text):
+        return ""
+    if doc.article is None:
+        name = subject_name(doc, question)
+        return shorten(f"不一定。公开资料没有规定{name}必须{thing}，由合作银行确定。")
+    return shorten(f"不一定。措施没有规定必须{thing}，由银行按企业情况定。")
 
 
 def lead_unit(doc: Document, plain: PlainMeasure | None) -> str:

@@ -30,6 +30,7 @@ REFUSED = re.compile(
 )
 # Stances that would approve what the question reports (不给续贷…合规吗 is never answered 合规).
 APPROVING = frozenset({"可以", "有", "会", "是", "合规"})
+EVALUATIVE = re.compile(r"合规|合法|违规|违法|合理|正常|对吗|算不算|允许")
 # Reports what the bank asks of the owner (then 合理吗 asks whether it may).
 DEMAND = re.compile(r"要求|要我|让我|叫我|非要|硬要|必须|得先|要先|才能|才给|才肯|才放")
 # Asks whether something is needed (要抵押吗, 要先还本金吗, 必须…吗): answered 不一定 when the
@@ -114,7 +115,7 @@ def question_shape(text: str, ask: AskType | None = None) -> QuestionShape:
         ask=kind,
         dimensions=asked_dimensions(text) if kind in ("how_much", "how_long") else (),
         responsible=kind == "who_where" and asks_responsible(text),
-        need=bool(NEED.search(clause)),
+        need=bool(NEED.search(clause)) and not EVALUATIVE.search(clause),
         refused=bool(REFUSED.search(text)),
         demand=bool(DEMAND.search(text)),
         loan=about_loans(text),

@@ -32,11 +32,12 @@ from bot.compose.leads import (
     silence_step,
     stance_lead,
     subject_name,
+    unneeded_lead,
 )
 from bot.compose.points import GENERIC, ranked_points, said_keywords, score_point
 from bot.compose.question import QuestionShape
 from knowledge.documents import Document
-from knowledge.plain import PlainMeasure
+from knowledge.plain import PlainMeasure, PlainPoint
 from retrieval.text import split_sentences
 
 __all__ = ["GENERIC", "MAX_LEAD", "Part", "shorten"]
@@ -85,9 +86,11 @@ def measure_part(
             if clause and states_figure(clause, shape.dimensions):  # the clause states it
                 lead = sentence_lead(clause, shape)
                 support, quote = [lead_point.text, *support][:2], ""
-        special = _special_lead(doc, plain, shape, [lead_point.text, clause], text)
+        special = _special_lead(doc, plain, shape, [lead_point.text, clause], text, lead_point)
         if special:
-            support = [lead_point.text, *(p for p in support if p != lead_point.text)]
+            relevant = score_point(lead_point, text, terms, shape) >= 1.5
+            kept = [lead_point.text] if relevant else []  # the best point, if it is on topic
+            support = [*kept, *(p for p in support if p != lead_point.text)]
             lead = special
             if shape.dimensions:
                 support, cites = _with_silent(support, cites, silent_points)
@@ -149,7 +152,9 @@ def note_part(
             lead = sentence_lead(best, shape, subject_name(doc, text))
             support = [points[0].text]
         else:
-            special = _special_lead(doc, plain, shape, [points[0].text, *ordered[:1]], text)
+            special = _special_lead(
+                doc, plain, shape, [points[0].text, *ordered[:1]], text, points[0]
+            )
             if special:
                 support = [points[0].text, *(s for s in support if s != points[0].text)]
                 lead = special
@@ -164,15 +169,23 @@ def note_part(
 
 
 def _special_lead(
-    doc: Document, plain: PlainMeasure | None, shape: QuestionShape, said: list[str], text: str
+    doc: Document,
+    plain: PlainMeasure | None,
+    shape: QuestionShape,
+    said: list[str],
+    text: str,
+    point: PlainPoint | None = None,
 ) -> str:
     """A lead that the kind of question calls for instead of the best point ("" for none):
-    the silence lead when what would be said states no figure of the quantity asked, the
-    responsible units, or that no materials list is set."""
+    the silence lead when what would be said states no figure of the quantity asked, 不一定 when
+    no source requires what a need question asks about, the responsible units, or that no
+    materials list is set (point: the best point, "said" first)."""
     if shape.dimensions:
         if any(states_figure(s, shape.dimensions) for s in said):
             return ""
         return silence_lead(shape, doc, plain, text)
+    if shape.need and point is not None:
+        return unneeded_lead(point, shape, doc, text)
     if shape.responsible:
         return responsible_lead(doc)
     if shape.ask == "materials" and not any(w in s for s in said for w in MATERIAL_WORDS):

@@ -187,3 +187,12 @@ def test_a_materials_question_without_a_list_in_the_sources_says_so(
 ) -> None:
     lead = lead_of(plain_answerer, f"{subject}要准备什么材料")
     assert "材料" in lead or "资料" in lead, lead
+
+
+@pytest.mark.parametrize("subject", PRODUCTS)
+@pytest.mark.parametrize("template", ("{n}要抵押吗", "{n}需不需要抵押", "办{n}要不要担保"))
+def test_is_it_needed_is_answered_not_necessarily_when_no_source_requires_it(
+    plain_answerer: Any, subject: str, template: str
+) -> None:
+    lead = lead_of(plain_answerer, template.format(n=subject))
+    assert lead.startswith("不一定。") and "银行" in lead, lead
