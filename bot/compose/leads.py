@@ -109,12 +109,14 @@ def _pieces(text: str) -> set[str]:
 
 
 def subject_name(doc: Document, question: str = "") -> str:
-    """How a lead names a note's subject: the (longest) name the question uses for it, else
-    its title's head (科技贷 for 科技贷（福建省科技型中小微企业贷款）)."""
+    """How a lead names a note's subject: its title's head (科技贷 for 科技贷（福建省科技型中小微
+    企业贷款）) when the question uses it, else the longest other name the question uses (中登网
+    for 动产融资统一登记公示系统), else the head."""
+    head = re.split(r"[（(]", doc.title, maxsplit=1)[0].strip()
     used = [a for a in doc.aliases if len(a) >= 2 and a in question]
-    if used:
-        return max(used, key=len)
-    return re.split(r"[（(]", doc.title, maxsplit=1)[0].strip()
+    if head in question or not used:
+        return head
+    return max(used, key=len)
 
 
 def silence_lead(
