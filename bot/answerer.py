@@ -172,7 +172,8 @@ class Answerer:
         hits = self.retriever.match_questions(
             text, self.qa.knobs.candidates, analysis=assessment.analysis
         )
-        return self.qa.choose(hits, assessment.hits, ask or ask_type(text))
+        asked = ask if ask and ask != "other" else ask_type(text)
+        return self.qa.choose(hits, assessment.hits, asked)
 
     def _qa_reply(self, choice: QaChoice, assessment: Assessment, topic: str | None) -> Reply:
         """The matched entry as the reply (with a short quote of its first cited measure)."""
