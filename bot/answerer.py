@@ -12,10 +12,10 @@ from typing import Any
 
 from bot.compose.asks import ask_type
 from bot.compose.composer import Composer
-from bot.compose.layout import Part, lay_out
 from bot.compose.qa import QaChoice, QaLayer, entry_part
 from bot.compose.render import INTAKE_STEP, quote_clause
-from bot.compose.sources import best_sentences, citation_for
+from bot.compose.reply import Reply, answer_of
+from bot.compose.sources import best_sentences
 from bot.intent import is_greeting, shows_financing_need
 from bot.messages import Answer, Ask, Intent
 from bot.refusals import refusal_text
@@ -47,17 +47,6 @@ class Assessment:
     analysis: QueryAnalysis | None
     scope: ScopeDecision = IN_SCOPE
     text: str = ""  # the question as prepared (normalised, slips repaired)
-
-
-@dataclass(frozen=True)
-class Reply:
-    """An in-scope answer before layout: its parts and what the Answer carries besides."""
-
-    parts: tuple[Part, ...]
-    intent: Intent
-    topic: str | None
-    top_score: float
-    qa: QaChoice | None = None  # the Q&A entry that answered, if one did
 
 
 class Answerer:
@@ -191,26 +180,8 @@ class Answerer:
         return Reply((part,), assessment.intent, about, choice.confidence, choice)
 
     def _render(self, replies: Sequence[Reply]) -> Answer:
-        """The Answer of replies: their parts laid out, each cited document once."""
-        leads: set[str] = set()
-        parts = []
-        for part in (p for r in replies for p in r.parts):
-            if part.lead not in leads:  # two asks answered alike are answered once
-                leads.add(part.lead)
-                parts.append(part)
-        parts = parts[:MAX_ASKS]
-        cited = dict.fromkeys(d for p in parts for d in p.cites if d in self.documents)
-        need = any(r.intent == "financing_need" for r in replies)
-        first = replies[0]
-        return Answer(
-            lay_out(parts, self.documents, lead_units=self.lead_units),
-            True,
-            "financing_need" if need else first.intent,
-            [citation_for(self.documents[d]) for d in cited],
-            suggest_intake=need,
-            topic=first.topic,
-            top_score=first.top_score,
-        )
+        """The Answer of replies (bot.compose.reply.answer_of)."""
+        return answer_of(replies, self.documents, self.lead_units)
 
     def _with_topic(self, text: str, topic: str | None) -> str:
         """Prefix a follow-up question with the title of the previous answer's document."""

@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from bot.answerer import Reply
 from bot.compose.qa import QaKnobs, QaLayer, ask_agreement, qa_confidence, topic_agreement
+from bot.compose.reply import Reply
 from knowledge.qa import QaEntry
 
 # The predicate templates owners use, by what they ask ({n}: a product or platform name).
