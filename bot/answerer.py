@@ -10,13 +10,20 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from bot.compose.asks import ask_type
 from bot.compose.composer import Composer
+from bot.compose.qa import QaChoice, QaLayer, entry_part
+from bot.compose.render import INTAKE_STEP, quote_clause
+from bot.compose.reply import Reply, answer_of
+from bot.compose.sources import best_sentences
 from bot.intent import is_greeting, shows_financing_need
 from bot.messages import Answer, Ask, Intent
 from bot.refusals import refusal_text
 from bot.scope import IN_SCOPE, ScopeDecision, decide_scope
+from core.kinds import AskType
 from knowledge.documents import Document
 from knowledge.plain import PlainMeasure
+from knowledge.qa import QaEntry
 from retrieval.records import Hit
 from retrieval.retriever import IndexMissingError, QueryAnalysis, Retriever
 
@@ -39,6 +46,7 @@ class Assessment:
     articles: list[int]
     analysis: QueryAnalysis | None
     scope: ScopeDecision = IN_SCOPE
+    text: str = ""  # the question as prepared (normalised, slips repaired)
 
 
 class Answerer:
@@ -50,12 +58,16 @@ class Answerer:
         documents: dict[str, Document],
         settings: Any,
         plain: dict[str, PlainMeasure] | None = None,
+        qa: list[QaEntry] | None = None,
     ):
-        """Wrap a loaded retriever, the indexed documents and the plain-language points."""
+        """Wrap a loaded retriever, the indexed documents, the plain-language points and the
+        published Q&A entries (their questions indexed in the retriever)."""
         self.retriever = retriever
         self.documents = documents
         self.settings = settings
         self.composer = Composer(retriever, documents, plain or {}, settings)
+        self.qa = QaLayer(qa or [], documents)
+        self.lead_units = {d: p.lead_unit for d, p in (plain or {}).items() if p.lead_unit}
         # --- LLM mode hook (bot/llm/): the model answers, the offline answer is the fallback
         self.llm: Any = None
         if getattr(settings, "llm_model", ""):
@@ -79,18 +91,23 @@ class Answerer:
         named = any(h.named for h in hits[:3])
         scope = decide_scope(text, analysis.glossary, analysis.max_dense, names_document=named)
         if not scope.in_scope:
-            return Assessment("out_of_scope", False, hits, articles, analysis, scope)
+            return Assessment("out_of_scope", False, hits, articles, analysis, scope, text)
         intent: Intent = "financing_need" if shows_financing_need(text) else "policy_question"
-        return Assessment(intent, True, hits, articles, analysis)
+        return Assessment(intent, True, hits, articles, analysis, text=text)
 
-    def answer(self, question: str, *, topic: str | None = None) -> Answer:
-        """A short cited answer, a greeting, or a polite refusal."""
-        assessment = self.assess(question, topic=topic)
-        if assessment.intent == "greeting":
-            return Answer(self._greeting_text(), True, "greeting")
-        if not assessment.in_scope:
-            return Answer(refusal_text(assessment.scope, self.settings), False, "out_of_scope")
-        answer = self._compose(assessment)
+    def answer(
+        self, question: str, *, topic: str | None = None, ask: AskType | None = None
+    ) -> Answer:
+        """A short cited answer, a greeting, or a polite refusal.
+
+        topic: the previous answer's topic; ask: what the question asks (the reading's ask
+        type; None: read from the text). In scope, a Q&A entry answers when one matches
+        (bot/compose/qa.py), else the composer does, with a lead for the ask type.
+        """
+        reply = self.reply(question, topic=topic, ask=ask)
+        if isinstance(reply, Answer):
+            return reply
+        answer = self._render([reply])
         if self.llm is not None:  # LLM mode hook: grounded model answer, else this one
             answer = self.llm.answer(question, answer, topic=topic)
         return answer
@@ -98,22 +115,73 @@ class Answerer:
     def respond(self, asks: Sequence[Ask], *, topic: str | None = None) -> Answer:
         """One answer to the asks of a message (the first MAX_ASKS, in order).
 
-        Each ask is answered on its own self-contained wording; the parts are joined, each
-        citation shown once; the answer's topic is the first in-scope part's.
+        Each ask is answered on its own self-contained wording; the in-scope parts are laid
+        out together (bot/compose/layout.py: numbered, each citation and next step once, one
+        phone screen before the 原文 part); out-of-scope asks beside in-scope ones are left
+        out. The answer's topic is the first in-scope part's.
         """
-        answers = [self.answer(a.text, topic=topic) for a in list(asks)[:MAX_ASKS]]
-        if not answers:
-            return self.answer("", topic=topic)
-        kept = [a for a in answers if a.in_scope] or answers[:1]
-        if len(kept) == 1:
-            return kept[0]
-        citations = list({c.doc_id: c for a in kept for c in a.citations}.values())
-        return replace(
-            kept[0],
-            answer="\n\n".join(a.answer for a in kept),
-            citations=citations,
-            suggest_intake=any(a.suggest_intake for a in kept),
+        asks = list(asks)[:MAX_ASKS]
+        if len(asks) <= 1:
+            first = asks[0] if asks else Ask("other", "")
+            return self.answer(first.text, topic=topic, ask=first.type if asks else None)
+        results = [self.reply(a.text, topic=topic, ask=a.type) for a in asks]
+        replies = [r for r in results if isinstance(r, Reply)]
+        if not replies:
+            finished = results[0]
+            assert isinstance(finished, Answer)
+            return finished
+        answer = self._render(replies)
+        if self.llm is not None:
+            answer = self.llm.answer("；".join(a.text for a in asks), answer, topic=topic)
+        return answer
+
+    def reply(
+        self, question: str, *, topic: str | None = None, ask: AskType | None = None
+    ) -> Reply | Answer:
+        """The parts answering an in-scope question, or the finished greeting or refusal."""
+        assessment = self.assess(question, topic=topic)
+        if assessment.intent == "greeting":
+            return Answer(self._greeting_text(), True, "greeting")
+        if not assessment.in_scope:
+            return Answer(refusal_text(assessment.scope, self.settings), False, "out_of_scope")
+        assert assessment.analysis is not None
+        text = assessment.analysis.normalized_query
+        choice = self._qa_choice(assessment.text or text, assessment, ask)
+        if choice is not None:
+            return self._qa_reply(choice, assessment, topic)
+        composed = self.composer.compose(
+            assessment, text, assess_part=self.assess if ask is None else None, ask=ask
         )
+        return Reply(composed.parts, assessment.intent, composed.topic, composed.top_score)
+
+    def _qa_choice(self, text: str, assessment: Assessment, ask: AskType | None) -> QaChoice | None:
+        """The Q&A entry that answers text, if one matches closely enough."""
+        if not len(self.qa):
+            return None
+        hits = self.retriever.match_questions(
+            text, self.qa.knobs.candidates, analysis=assessment.analysis
+        )
+        asked = ask if ask and ask != "other" else ask_type(text)
+        return self.qa.choose(hits, assessment.hits, asked)
+
+    def _qa_reply(self, choice: QaChoice, assessment: Assessment, topic: str | None) -> Reply:
+        """The matched entry as the reply (with a short quote of its first cited measure)."""
+        entry = choice.entry
+        quote = ""
+        measure = next((c for c in entry.cites if c.startswith("measure-")), None)
+        if measure in self.documents and assessment.analysis is not None:
+            scored = self.retriever.sentence_scores(measure, assessment.analysis)
+            found = best_sentences(scored, 1)
+            quote = quote_clause(found[0], "") if found else ""
+        part = entry_part(entry, quote)
+        if assessment.intent == "financing_need":
+            part = replace(part, next_step=INTAKE_STEP)
+        about = entry.topic if entry.topic in self.documents else (topic or entry.cites[0])
+        return Reply((part,), assessment.intent, about, choice.confidence, choice)
+
+    def _render(self, replies: Sequence[Reply]) -> Answer:
+        """The Answer of replies (bot.compose.reply.answer_of)."""
+        return answer_of(replies, self.documents, self.lead_units)
 
     def _with_topic(self, text: str, topic: str | None) -> str:
         """Prefix a follow-up question with the title of the previous answer's document."""
@@ -123,12 +191,6 @@ class Answerer:
         if self.retriever.glossary.match(text).terms:
             return text
         return f"{doc.title} {text}"
-
-    def _compose(self, assessment: Assessment) -> Answer:
-        """The offline answer: one part per question of the message (at most two)."""
-        assert assessment.analysis is not None
-        text = assessment.analysis.normalized_query
-        return self.composer.compose(assessment, text, assess_part=self.assess)
 
     def _greeting_text(self) -> str:
         """Greeting and what the bot can do."""
@@ -146,6 +208,7 @@ def load_answerer(settings: Any, *, embedder: Any = None) -> Answerer:
     """
     from knowledge.indexer import build_index, index_exists, load_documents
     from knowledge.plain import read_plain
+    from knowledge.qa import read_qa
     from retrieval.embeddings import make_embedder
 
     index_dir = Path(settings.resolved_index_dir)
@@ -166,7 +229,8 @@ def load_answerer(settings: Any, *, embedder: Any = None) -> Answerer:
         retriever = Retriever.load(index_dir, embedder, chroma_url=settings.chroma_url)
     if warming is not None:
         warming.join()
-    return Answerer(retriever, load_documents(index_dir), settings, read_plain(index_dir))
+    documents = load_documents(index_dir)
+    return Answerer(retriever, documents, settings, read_plain(index_dir), read_qa(index_dir))
 
 
 def _use_one_blas_thread() -> None:

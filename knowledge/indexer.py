@@ -13,6 +13,8 @@ from knowledge.documents import Document
 from knowledge.glossary import glossary_matcher, load_glossary
 from knowledge.key_terms import with_key_terms
 from knowledge.plain import load_plain, save_plain
+from knowledge.qa import save_qa
+from knowledge.qa_sources import qa_files, select_qa
 from knowledge.sources import load_packaged_docs, load_staff_docs
 
 log = logging.getLogger(__name__)
@@ -30,11 +32,14 @@ class IndexReport:
     reused: int
     removed: int
     seconds: float
+    qa_entries: int = 0  # published Q&A entries indexed for matching
+    qa_problems: tuple[str, ...] = ()  # entries and files refused, with the reason
 
     def summary(self) -> str:
-        """One line for the CLI."""
+        """One line for the CLI (the refused Q&A entries are listed by the CLI)."""
         return (
             f"索引完成：{self.documents} 篇文档，{self.passages} 个段落，"
+            f"问答 {self.qa_entries} 条，"
             f"新嵌入 {self.embedded}，复用 {self.reused}，删除 {self.removed}，"
             f"用时 {self.seconds:.1f} 秒（{self.index_dir}）"
         )
@@ -72,11 +77,15 @@ def build_index(
     """Index every document in settings.resolved_index_dir, re-embedding only changed text.
 
     `collection`: the Chroma collection to write (a published version's own; default: the
-    previous run's).
+    previous run's). The published Q&A entries that pass their checks are saved beside the
+    index (`qa.json`) and their questions indexed for matching; refused ones are listed in
+    `IndexReport.qa_problems` (knowledge/qa_sources.py).
     """
     from retrieval.embeddings import make_embedder
     from retrieval.indexing import write_index
-    from retrieval.records import DocRecord, GlossaryTerm
+    from retrieval.questions import write_questions
+    from retrieval.records import DocRecord, GlossaryTerm, QuestionText
+    from retrieval.text import DICT_FILE, ChineseTokenizer
 
     index_dir = Path(settings.resolved_index_dir)
     docs = collect_documents(settings)
@@ -103,16 +112,27 @@ def build_index(
         terms=[k for m in plain.values() for p in m.points for k in p.keywords],
         collection=collection,
     )
+    qa = select_qa(qa_files(settings), {d.doc_id: d for d in docs})
+    for problem in qa.problems:
+        log.warning("%s", problem)
+    questions = [
+        QuestionText(e.id, n, q, e.topic) for e in qa.entries for n, q in enumerate(e.questions)
+    ]
+    tokenizer = ChineseTokenizer(index_dir / DICT_FILE)
+    embedded, reused = write_questions(index_dir, questions, embedder, tokenizer.tokens)
     save_documents(index_dir, docs)
     save_plain(index_dir, plain)
+    save_qa(index_dir, qa.entries)
     return IndexReport(
         str(index_dir),
         stats.documents,
         stats.passages,
-        stats.embedded,
-        stats.reused,
+        stats.embedded + embedded,
+        stats.reused + reused,
         stats.removed,
         stats.seconds,
+        qa_entries=len(qa.entries),
+        qa_problems=qa.problems,
     )
 
 

@@ -26,7 +26,16 @@ from storage.index_store import (
 )
 
 log = logging.getLogger(__name__)
-BUNDLE_FILES = ("corpus.json", "vectors.npy", "documents.json", "jieba-dict.txt")
+BUNDLE_FILES = (
+    "corpus.json",
+    "vectors.npy",
+    "documents.json",
+    "jieba-dict.txt",
+    "plain.json",
+    "qa.json",
+    "questions.json",
+    "question-vectors.npy",
+)
 BASE_VERSION = "base"  # what /readyz reports before anything was published
 
 

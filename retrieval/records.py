@@ -44,3 +44,31 @@ class Hit:
     glossary: float = 0.0
     named: bool = False  # the question names this product or platform
     extra: dict[str, float] = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
+class QuestionText:
+    """One indexed Q&A question: its entry, which text (0 = the standard question, n = the
+    n-th phrasing), the wording and the entry's topic (a document id or "general")."""
+
+    entry_id: str
+    n: int
+    text: str
+    topic: str = ""
+
+
+@dataclass(frozen=True)
+class QaHit:
+    """A Q&A entry matched by question similarity (retrieval.questions.score_question).
+
+    score in [0, 1]; phrasing: which of the entry's texts matched best (0 = its standard
+    question); text: that wording (normalised); lexical: its token agreement F; dense: its
+    USE cosine with the query.
+    """
+
+    entry_id: str
+    score: float
+    phrasing: int
+    text: str
+    lexical: float = 0.0
+    dense: float = 0.0

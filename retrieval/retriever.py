@@ -15,7 +15,8 @@ from retrieval.glossary_match import GlossaryMatch, GlossaryMatcher
 from retrieval.homophones import HomophoneRepairer, Repair
 from retrieval.index_files import docs_from, glossary_from, load_corpus
 from retrieval.normalize import normalize_text
-from retrieval.records import Hit
+from retrieval.questions import QuestionIndex
+from retrieval.records import Hit, QaHit
 from retrieval.text import DICT_FILE, ChineseTokenizer
 
 
@@ -45,7 +46,8 @@ class IndexMissingError(RuntimeError):
 
 
 class Retriever:
-    """`search(query, k) -> list[Hit]` over documents; `rank_articles` over measure articles."""
+    """`search(query, k) -> list[Hit]` over documents; `rank_articles` over measure articles;
+    `match_questions(prepared, k) -> list[QaHit]` over the Q&A questions."""
 
     def __init__(
         self,
@@ -55,6 +57,7 @@ class Retriever:
         index_dir: Path,
         dense_store: Any = None,
         weights: Weights | None = None,
+        questions: QuestionIndex | None = None,
     ) -> None:
         """Build the in-memory structures from a saved corpus (no re-tokenising of documents)."""
         self.docs = docs_from(payload)
@@ -74,6 +77,7 @@ class Retriever:
         self.passage_doc = np.array([doc_index[p["doc_id"]] for p in payload["passages"]])
         self.dense_store = dense_store
         self.homophones = HomophoneRepairer.from_tables(payload.get("homophones"))
+        self.questions = questions or QuestionIndex([], [], np.zeros((0, 1), np.float32))
         self.tokenizer.tokens("预热")  # loads jieba's HMM tables now, not on the first question
 
     @classmethod
@@ -89,7 +93,8 @@ class Retriever:
 
             name = str(payload.get("collection") or COLLECTION)
             store = ChromaStore(open_client(index_dir, chroma_url), embedder, name=name)
-        return cls(payload, vectors, embedder, index_dir, dense_store=store)
+        questions = QuestionIndex.load(index_dir)
+        return cls(payload, vectors, embedder, index_dir, dense_store=store, questions=questions)
 
     def _dense(self, vector: np.ndarray) -> np.ndarray:
         """Best passage cosine similarity per document."""
@@ -170,6 +175,25 @@ class Retriever:
             vector=vector,
         )
         return analysis, hits
+
+    def match_questions(
+        self, prepared: str, k: int = 3, *, analysis: QueryAnalysis | None = None
+    ) -> list[QaHit]:
+        """The Q&A entries whose questions come closest to a prepared query, best first.
+
+        prepared: the query after `prepare`; analysis: its `analyse_and_score` analysis when
+        the caller has it (its tokens and vector are reused, not computed again). At most k
+        hits, one per entry, scored by retrieval.questions.score_question; [] when no
+        question is indexed.
+        """
+        if not len(self.questions):
+            return []
+        if analysis is not None and analysis.normalized_query == prepared:
+            tokens, vector = list(analysis.tokens), analysis.vector
+        else:
+            tokens = self.tokenizer.tokens(prepared)
+            vector = self.embedder.embed([prepared])[0]
+        return self.questions.match(tokens, vector, k)
 
     def search(self, query: str, k: int = 5) -> list[Hit]:
         """The k best documents for query."""

@@ -1,20 +1,36 @@
-"""The composer: an assessed question in, the offline five-part answer (one part per question,
-at most two) out."""
+"""The composer: an assessed question in, the parts of the offline answer (one per question of
+the message, at most two) out; bot/compose/layout.py lays them out."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
+from bot.compose.asks import ask_type
 from bot.compose.question import question_parts, question_shape
-from bot.compose.render import GENERIC, Part, join_parts, measure_part, note_part
-from bot.compose.sources import best_sentences, citation_for, ranked_sentences
-from bot.messages import Answer
+from bot.compose.render import GENERIC, Part, measure_part, note_part
+from bot.compose.sources import best_sentences, ranked_sentences
+from core.kinds import AskType
 from knowledge.documents import Document
 from knowledge.plain import PlainMeasure
 from retrieval.records import Hit
 
 MAX_PARTS = 2
+# What the measures say about the price of any loan when no source sets a figure: equal terms
+# with state-owned firms (第12条) and lower overall financing costs (第11条); the point of each
+# whose keywords name the quantity asked is added to a silent rate or fee answer.
+COST_MEASURES = ("measure-12", "measure-11")
+COST_DIMENSIONS = ("rate", "fee")
+
+
+@dataclass(frozen=True)
+class Composed:
+    """The composed parts of an answer and what the answer is about."""
+
+    parts: tuple[Part, ...]
+    topic: str
+    top_score: float
 
 
 class Composer:
@@ -34,53 +50,70 @@ class Composer:
         self.settings = settings
 
     def compose(
-        self, assessment: Any, text: str, assess_part: Callable[[str], Any] | None = None
-    ) -> Answer:
-        """The answer to an in-scope assessment of the (normalised) message text.
+        self,
+        assessment: Any,
+        text: str,
+        assess_part: Callable[[str], Any] | None = None,
+        ask: AskType | None = None,
+    ) -> Composed:
+        """The parts answering an in-scope assessment of the (normalised) message text.
 
         assess_part: assesses one part of a multi-part message (Answerer.assess); with it, a
-        message asking two questions about different documents gets one part per question.
+        message asking two questions (about different documents, or asking different things)
+        gets one part per question. ask: what the reading found the message asks (then it is
+        one question); None: read from the text.
         """
         need = assessment.intent == "financing_need"
-        pairs = self._question_parts(text, assess_part) or [(assessment, text)]
-        parts, cited = [], []
+        split = self._question_parts(text, assess_part) if ask is None else []
+        pairs = split or [(assessment, text)]
+        parts = []
         for i, (part, part_text) in enumerate(pairs):
             hit = self.lead_hit(part.hits)
-            parts.append(self._part(hit, part.analysis, part_text, need and i == len(pairs) - 1))
-            cited += [d for d in self._cited(hit) if d not in cited]
+            last = need and i == len(pairs) - 1
+            parts.append(
+                self._part(hit, part.analysis, part_text, last, ask if not split else None)
+            )
         top = self.lead_hit(pairs[0][0].hits)
-        return Answer(
-            join_parts(parts),
-            True,
-            assessment.intent,
-            [citation_for(d) for d in cited],
-            suggest_intake=need,
-            topic=top.doc_id,
-            top_score=top.score,
-        )
+        return Composed(tuple(parts), top.doc_id, top.score)
 
     def _question_parts(
         self, text: str, assess_part: Callable[[str], Any] | None
     ) -> list[tuple[Any, str]]:
         """(assessment, text) of the message's first two questions when they are about
-        different documents; [] when the message is one question."""
+        different documents or ask different things; [] when the message is one question."""
         if assess_part is None:
             return []
         parts = question_parts(text)
         if len(parts) < 2:
             return []
         found: list[tuple[Any, str]] = []
+        subject = ""  # the product or platform the first question names (外贸贷)
         for part in parts:
             assessed = assess_part(part)
+            named = [h for h in assessed.hits[:3] if h.named]
+            if subject and not named and subject not in part:  # 外贸贷怎么申请，利率多少
+                part = f"{subject}{part}"
+                assessed = assess_part(part)
+            elif not found and named:
+                subject = self._name_in(named[0].doc_id, part)
             if not assessed.in_scope or not assessed.hits or assessed.analysis is None:
                 continue
             doc_id = self.lead_hit(assessed.hits).doc_id
-            if any(self.lead_hit(a.hits).doc_id == doc_id for a, _ in found):
+            kind = ask_type(part)
+            if any(
+                self.lead_hit(a.hits).doc_id == doc_id and ask_type(t) == kind for a, t in found
+            ):
                 continue
             found.append((assessed, assessed.analysis.normalized_query))
             if len(found) == MAX_PARTS:
                 return found
         return []
+
+    def _name_in(self, doc_id: str, text: str) -> str:
+        """The name of a document that text uses (its longest alias found), or ""."""
+        doc = self.documents.get(doc_id)
+        names = [a for a in (doc.aliases if doc else ()) if a and a in text]
+        return max(names, key=len) if names else ""
 
     def lead_hit(self, hits: list[Hit]) -> Hit:
         """The top hit, or a product the question names that belongs to the top measure."""
@@ -91,11 +124,15 @@ class Composer:
                     return hit
         return top
 
-    def _part(self, hit: Hit, analysis: Any, text: str, need: bool) -> Part:
+    def _part(
+        self, hit: Hit, analysis: Any, text: str, need: bool, ask: AskType | None = None
+    ) -> Part:
         """One answer part for the document of hit."""
         doc = self.documents[hit.doc_id]
         scored = self.retriever.sentence_scores(doc.doc_id, analysis)
-        shape = question_shape(text)
+        shape = question_shape(text, ask)
+        costs = [d.name for d in shape.dimensions if d.name in COST_DIMENSIONS]
+        silent = self._silent_points(costs[0] if costs else "")
         terms = tuple(analysis.glossary.expansions) + tuple(analysis.glossary.terms)
         # no phone number here: every number of an answer occurs in what it cites
         contact = f"也可以联系{self.settings.office_name}（发送“人工”查看联系方式）。"
@@ -103,7 +140,9 @@ class Composer:
         topics = self._topics(analysis)
         if doc.article is not None:
             quote = next(iter(best_sentences(scored, 1)), "")
-            return measure_part(doc, plain, text, terms, shape, quote, need, contact, topics)
+            return measure_part(
+                doc, plain, text, terms, shape, quote, need, contact, topics, silent
+            )
         return note_part(
             doc,
             ranked_sentences(scored),
@@ -115,7 +154,26 @@ class Composer:
             text,
             terms,
             topics,
+            silent,
         )
+
+    def _silent_points(self, dimension: str) -> tuple[tuple[str, str], ...]:
+        """(point, doc id) of the cost measures that speak of the quantity asked, for an
+        answer whose sources set no figure of it ("" or another quantity: none)."""
+        if dimension not in COST_DIMENSIONS:
+            return ()
+        words = ("利率", "利息") if dimension == "rate" else ("费用", "收费", "融资成本")
+        found = []
+        for doc_id in COST_MEASURES:
+            plain = self.plain.get(doc_id)
+            points = [
+                p
+                for p in (plain.points if plain else ())
+                if any(w in k for k in p.keywords for w in words)
+            ]
+            if points and doc_id in self.documents:
+                found.append((points[0].text, doc_id))
+        return tuple(found)
 
     def _topics(self, analysis: Any) -> tuple[str, ...]:
         """The question's subject words that the knowledge never uses (补贴 when no source
@@ -145,8 +203,3 @@ class Composer:
             for a in doc.related_articles
             if f"measure-{a}" in self.documents
         ]
-
-    def _cited(self, hit: Hit) -> list[Document]:
-        """The documents an answer part cites: the document and, for a note, its measures."""
-        doc = self.documents[hit.doc_id]
-        return [doc] if doc.article is not None else [doc, *self._related(doc)]

@@ -5,6 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.compose.asks import (
+    Dimension,
+    about_loans,
+    ask_type,
+    asked_dimensions,
+    asking_clause,
+    asks_responsible,
+)
+from core.kinds import AskType
+
 YES_NO = re.compile(
     r"吗|能不能|可不可以|能否|可否|是否|行不行|有没有|是不是|算不算|会不会|要不要|需不需要|"
     r"用不用|合规|合法|违规|正常|管用|靠谱|[^什怎多]么\s*[?？]?\s*$|不\s*[?？]\s*$"
@@ -15,15 +25,27 @@ WHO = re.compile(r"找谁|去哪|哪里|哪儿|哪个部门|谁管|谁负责|联
 NEGATED = re.compile(
     r"不给|不让|不肯|拒绝|拒贷|不批|不续|停贷|抽贷|压贷|断贷|不同意|不愿|没批|卡着|非要|硬要|强制|必须"
 )
+REFUSED = re.compile(
+    r"不给|不让|不肯|拒绝|拒贷|不批|不续|停贷|抽贷|压贷|断贷|不同意|不愿|没批|卡着|不受理|不办"
+)
+# Stances that would approve what the question reports (不给续贷…合规吗 is never answered 合规).
+APPROVING = frozenset({"可以", "有", "会", "是", "合规"})
+EVALUATIVE = re.compile(r"合规|合法|违规|违法|合理|正常|对吗|算不算|允许")
+# Reports what the bank asks of the owner (then 合理吗 asks whether it may).
+DEMAND = re.compile(r"要求|要我|让我|叫我|非要|硬要|必须|得先|要先|才能|才给|才肯|才放")
+# Asks whether something is needed (要抵押吗, 要先还本金吗, 必须…吗): answered 不一定 when the
+# point offers a way without it.
+NEED = re.compile(r"要不要|需不需要|用不用|需要.{0,12}吗|要.{0,12}吗|必须.{0,12}吗|得.{0,8}吗|非得")
 QUANTITY = re.compile(r"多少|几倍|几成|几个|几年|多久|多长|多大|比例|比重|占比|分担|上限|多高")
 QUESTION_MARK = re.compile(
     r"[?？]|吗|怎么|如何|能不能|可不可以|能否|可否|是否|有没有|要不要|会不会|是不是|行不行|"
     r"合不合规|什么|哪|多少|多久|多大|几|找谁|咋"
 )
 _PART_BREAK = re.compile(
-    r"(?<=[?？])|[。！!；;\n]+|(?:另外|还有就是|还有|以及|顺便问一下|顺便问|再问一下|再问)"
+    r"(?<=[?？])|(?<=[吗呢么])\s+|[。！!；;\n]+|"
+    r"(?:另外|还有就是|还有|以及|顺便问一下|顺便问|再问一下|再问)"
 )
-MIN_PART_CHARS = 5
+MIN_PART_CHARS = 4
 
 
 # A stance answers a yes/no question only in that question's own terms: 能…吗 is answered
@@ -34,7 +56,7 @@ STANCE_FAMILIES = (
         ("可以", "不行"),
     ),
     (
-        re.compile(r"合规|合法|违规|违法|正常吗|对吗|规定吗|算不算|允许吗"),
+        re.compile(r"合规|合法|违规|违法|合理|正常吗|对吗|规定吗|算不算|允许吗"),
         ("合规", "不合规", "不行"),
     ),
     (re.compile(r"有没有|有.{0,12}吗|有什么"), ("有", "没有")),
@@ -53,11 +75,34 @@ class QuestionShape:
     negated: bool  # about a refusal or something forced on the owner
     quantity: bool = False  # asks for a number: how much, how many, what share
     stances: tuple[str, ...] = ()  # the stance words that answer its yes/no form
+    ask: AskType = "other"  # what is asked (the reading's, else asks.ask_type)
+    dimensions: tuple[Dimension, ...] = ()  # quantities a how-much / how-long question asks
+    responsible: bool = False  # asks who is in charge (谁负责, 归谁管)
+    need: bool = False  # asks whether something is needed (要抵押吗)
+    refused: bool = False  # reports a refusal by the bank (不给续贷)
+    demand: bool = False  # reports something the bank demands (要先还本金才能续)
+    loan: bool = True  # is about a loan (the bank sets what the sources leave open)
+
+    @property
+    def dimension(self) -> Dimension | None:
+        """The first quantity asked (None for other questions)."""
+        return self.dimensions[0] if self.dimensions else None
+
+    @property
+    def evaluative(self) -> bool:
+        """Asks whether a practice is allowed (合规吗, 合理吗)."""
+        return "合规" in self.stances
 
 
-def question_shape(text: str) -> QuestionShape:
-    """The shape of a (normalised) question."""
+def question_shape(text: str, ask: AskType | None = None) -> QuestionShape:
+    """The shape of a (normalised) question; `ask` is what the reading found it asks.
+
+    Stances are read on the clause that asks (银行说要先还本金才能续，这个合理吗 asks 合理, not
+    能), so a stance answers the predicate asked and no other.
+    """
     whom = bool(WHO.search(text))
+    clause = asking_clause(text)
+    kind: AskType = ask if ask and ask != "other" else ask_type(text)
     return QuestionShape(
         stance=bool(YES_NO.search(text)),
         action=whom or bool(HOW.search(text)),
@@ -65,8 +110,15 @@ def question_shape(text: str) -> QuestionShape:
         negated=bool(NEGATED.search(text)),
         quantity=bool(QUANTITY.search(text)),
         stances=tuple(
-            w for pattern, words in STANCE_FAMILIES if pattern.search(text) for w in words
+            w for pattern, words in STANCE_FAMILIES if pattern.search(clause) for w in words
         ),
+        ask=kind,
+        dimensions=asked_dimensions(text) if kind in ("how_much", "how_long") else (),
+        responsible=kind == "who_where" and asks_responsible(text),
+        need=bool(NEED.search(clause)) and not EVALUATIVE.search(clause),
+        refused=bool(REFUSED.search(text)),
+        demand=bool(DEMAND.search(text)),
+        loan=about_loans(text),
     )
 
 

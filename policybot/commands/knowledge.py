@@ -58,6 +58,14 @@ def run_index(args: argparse.Namespace, settings: Any) -> int:
         return run_publish(settings)
     report = build_index(settings, progress=not args.quiet)
     print(report.summary())
+    for problem in report.qa_problems:
+        print(problem, file=sys.stderr)
+    if report.qa_problems:
+        print(
+            f"有 {len(report.qa_problems)} 处问答未通过检查，未收录（其余内容已建立索引）。",
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 

@@ -42,11 +42,13 @@ def test_every_answer_has_a_short_own_lead_a_next_step_and_one_citation_line(ans
         parts = parse_answer_text(answer.answer)
         assert len(parts["lead"]) <= MAX_LEAD, question
         assert parts["next_step"], question
-        assert not is_copied(parts["lead"], _cited_sentences(answerer, answer)), question
+        # a figure or the unit in charge asked for may be given in the source's words
+        # (科技贷方案：自2022年1月1日起施行; 由人民银行征信中心运营)
+        shape = question_shape(question)
+        sourced = (shape.dimensions and re.search(r"\d", parts["lead"])) or shape.responsible
+        assert sourced or not is_copied(parts["lead"], _cited_sentences(answerer, answer)), question
         lines = answer.answer.splitlines()
-        assert sum(line.startswith("依据：") for line in lines) == (
-            2 if answer.answer.startswith("①") else 1
-        ), question
+        assert sum(line.startswith("依据：") for line in lines) == 1, question
         if all(c.article != 0 for c in answer.citations):  # validity is the answer there
             assert "责任单位" not in answer.answer and "有效期三年" not in answer.answer
         leads.append(parts["lead"])
@@ -71,8 +73,10 @@ def test_every_number_in_every_answer_is_grounded(answerer: Any) -> None:
         ("银行贷款要我买他们的理财，这合规吗", "不合规"),
     ],
 )
-def test_yes_no_questions_lead_with_a_stance(answerer: Any, question: str, stance: str) -> None:
-    lead = answerer.answer(question).answer.splitlines()[0]
+def test_yes_no_questions_lead_with_a_stance(
+    plain_answerer: Any, question: str, stance: str
+) -> None:
+    lead = plain_answerer.answer(question).answer.splitlines()[0]
     assert lead.startswith(f"{stance}。"), lead
 
 
@@ -80,8 +84,8 @@ def test_yes_no_questions_lead_with_a_stance(answerer: Any, question: str, stanc
     "question",
     ["续贷要先还本金吗", "担保费太高了有补贴吗", "银行不给续贷合规吗"],
 )
-def test_no_stance_when_the_question_asks_otherwise(answerer: Any, question: str) -> None:
-    lead = answerer.answer(question).answer.splitlines()[0]
+def test_no_stance_when_the_question_asks_otherwise(plain_answerer: Any, question: str) -> None:
+    lead = plain_answerer.answer(question).answer.splitlines()[0]
     assert not re.match(r"^(可以|不行|不合规|合规|有|没有|会|不会|是|不是)。", lead), lead
 
 
@@ -95,28 +99,28 @@ def test_no_stance_when_the_question_asks_otherwise(answerer: Any, question: str
     ],
 )
 def test_how_and_whom_questions_lead_with_the_action(
-    answerer: Any, question: str, words: tuple[str, ...]
+    plain_answerer: Any, question: str, words: tuple[str, ...]
 ) -> None:
-    answer = answerer.answer(question).answer
+    answer = plain_answerer.answer(question).answer
     lead_and_step = answer.splitlines()[0] + parse_answer_text(answer)["next_step"]
     assert any(w in lead_and_step for w in words), answer
 
 
-def test_two_question_message_answers_each_part_with_its_citation(answerer: Any) -> None:
-    answer = answerer.answer("无还本续贷怎么申请？另外担保费太高有补贴吗")
-    assert answer.answer.startswith("① ") and "\n\n② " in answer.answer
-    first, second = answer.answer.split("\n\n② ")
-    assert "第6条" in first and "第9条" in second
+def test_two_question_message_answers_each_part_with_its_citation(plain_answerer: Any) -> None:
+    answer = plain_answerer.answer("无还本续贷怎么申请？另外担保费太高有补贴吗")
+    assert answer.answer.startswith("（一）") and "\n\n（二）" in answer.answer
+    citation = parse_answer_text(answer.answer)["citation"]
+    assert "（一）第6条" in citation and "（二）第9条" in citation
     assert {c.article for c in answer.citations} >= {6, 9}
 
 
-def test_one_question_story_is_answered_once(answerer: Any) -> None:
+def test_one_question_story_is_answered_once(plain_answerer: Any) -> None:
     story = (
         "我们是做竹木加工的，去年订单少了一半，资金有点紧。贷款下个月到期，"
         "银行说要先还清才能再贷，能不能不还本金直接续贷？"
     )
-    answer = answerer.answer(story)
-    assert not answer.answer.startswith("①")
+    answer = plain_answerer.answer(story)
+    assert not answer.answer.startswith("（一）")
     assert answer.citations[0].article in (4, 6)
 
 

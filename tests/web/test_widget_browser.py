@@ -78,17 +78,61 @@ def test_widget_streams_cited_answer_with_source_card(page: Any) -> None:
     card.wait_for(timeout=30_000)
     assert frame.locator("#log").evaluate("() => window.__mutations") > 10  # arrived in pieces
     frame.locator(".msg.bot .feedback").last.wait_for()
-    gap = frame.locator("#log").evaluate("l => l.scrollHeight - l.scrollTop - l.clientHeight")
-    assert gap < 5  # the log followed the answer to its end
+    assert answer_start_offset(frame) >= -2  # the answer's first line is in view
+    # cited once: the 依据 line names 第6条; its card only opens the original text
+    answer = frame.locator(".msg.bot", has=frame.locator(".sources")).last
+    assert answer.locator(".text").inner_text().count("依据：") == 1
     assert "第6条" in card.locator("summary").inner_text()
+    assert card.locator("summary").inner_text().endswith("查看原文")
     assert not card.locator(".units").is_visible()
     card.locator("summary").click()
     assert "责任单位" in card.locator(".units").inner_text()
-    assert frame.locator(".msg.bot .chip").count() >= 1
+    assert frame.locator(".msg.bot .chip").count() >= 1  # the follow-ups …
+    assert frame.locator(".chip", has_text="查看条款原文").count() == 0  # … but no second way
     assert frame.locator(".chip", has_text="👍").count() == 0  # the widget has its own thumbs
     frame.locator(".thumb[aria-label='有帮助']").first.click()
     frame.locator(".feedback span", has_text="感谢").first.wait_for()
     assert page.errors == []
+
+
+def answer_start_offset(frame: Any) -> float:
+    """How far below the top of the log the last reply starts (its first message after the
+    owner's last one; negative: scrolled past its start)."""
+    return float(
+        frame.locator("#log").evaluate(
+            "log => { const users = log.querySelectorAll('.msg.user');"
+            " let row = users[users.length - 1].nextElementSibling;"
+            " return row.getBoundingClientRect().top - log.getBoundingClientRect().top; }"
+        )
+    )
+
+
+def test_widget_keeps_a_long_answer_in_view_from_its_start(browser: Any, live: LiveServer) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 520}, locale="zh-CN")
+    tab = context.new_page()
+    tab.errors = []
+    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+    tab.goto(f"{live.url}/demo")
+    frame = open_widget(tab)
+    for question in (QUESTION, "无还本续贷怎么申请？另外担保费太高有补贴吗"):
+        frame.locator("#input").fill(question)
+        frame.locator("#input").press("Enter")
+        frame.locator(".msg.bot .feedback").nth(frame.locator(".msg.user").count() - 1).wait_for(
+            timeout=30_000
+        )
+        tab.wait_for_timeout(200)
+        log = frame.locator("#log")
+        gap = log.evaluate("l => l.scrollHeight - l.scrollTop - l.clientHeight")
+        height = log.evaluate(
+            "l => l.scrollHeight - l.querySelectorAll('.msg.user')[l.querySelectorAll("
+            "'.msg.user').length - 1].nextElementSibling.offsetTop"
+        )
+        taller = height > log.evaluate("l => l.clientHeight")
+        offset = answer_start_offset(frame)
+        assert -2 <= offset <= 12, offset  # read from its first line …
+        assert not taller or gap > 20  # … not scrolled to its end
+    assert tab.errors == []
+    context.close()
 
 
 def fill_form(frame: Any, credit_code: str) -> None:

@@ -55,11 +55,17 @@
 
   function nearBottom() { return log.scrollHeight - log.scrollTop - log.clientHeight < 80; }
   function scrollDown(force) { if (force || nearBottom()) log.scrollTop = log.scrollHeight; }
-  // Follow new content only when the reader was already at the end (never yank them back).
-  function following(render) {
-    var stick = nearBottom();
+  // Where a message starts, in the log's scroll coordinates (a little space above it).
+  function startOf(row) {
+    return log.scrollTop + row.getBoundingClientRect().top - log.getBoundingClientRect().top - 8;
+  }
+  // A new answer is read from its start: follow it down only until its first line reaches the
+  // top of the log; never move a reader who scrolled elsewhere.
+  function following(row, render) {
+    var start = startOf(row);
+    var stick = nearBottom() || Math.abs(log.scrollTop - start) < 4;
     render();
-    if (stick) log.scrollTop = log.scrollHeight;
+    if (stick) log.scrollTop = Math.min(startOf(row), log.scrollHeight - log.clientHeight);
   }
 
   function addMessage(kind, text) {
@@ -80,8 +86,12 @@
   }
 
   function renderChoices(bubble, buttons) {
-    // Feedback buttons (fb:up:ID) are for chat apps; the widget shows its own thumbs.
-    buttons = (buttons || []).filter(function (b) { return !/^fb:(up|down):\d+$/.test(b.value); });
+    // Feedback buttons (fb:up:ID) are for chat apps; the widget shows its own thumbs. The
+    // original text opens in the answer's own source card, so no 查看条款原文 chip beside it.
+    var carded = bubble.querySelector(".sources") !== null;
+    buttons = (buttons || []).filter(function (b) {
+      return !/^fb:(up|down):\d+$/.test(b.value) && !(carded && b.value.indexOf("原文:") === 0);
+    });
     if (!buttons.length) return;
     var box = el("div", "choices");
     box.setAttribute("role", "group");
@@ -101,18 +111,30 @@
     return { text: "资料", cls: "badge doc" };
   }
 
+  // Whether the answer text already cites this source (a line starting with 依据 names it).
+  function named(c, text) {
+    text = text.split("\n").filter(function (line) { return line.indexOf("依据") === 0; }).join("\n");
+    if (c.article === 0) return text.indexOf("全文") >= 0;
+    if (c.article) return text.indexOf("第" + c.article + "条") >= 0;
+    var head = (c.title || "").split("（")[0].trim();
+    return head !== "" && text.indexOf(head) >= 0;
+  }
+
+  // One card per cited source, the way to its original text. A source the answer's 依据 line
+  // already names is not cited a second time: its card only says 查看原文.
   function renderCitations(bubble, citations) {
     if (!citations || !citations.length) return;
     bubble.classList.add("wide");
+    var text = (bubble.querySelector(".text") || bubble).textContent;
     var box = el("div", "sources");
-    box.appendChild(el("p", "sources-label", "依据（点击展开原文）"));
     citations.forEach(function (c) {
       var card = el("details", "source");
       var summary = el("summary");
       var badge = citationBadge(c);
       summary.appendChild(el("span", badge.cls, badge.text));
       var title = (c.title || c.source || "").replace(/^第\s*\d+\s*条\s*/, "");
-      summary.appendChild(el("span", "src-title", title || c.source));
+      if (named(c, text)) summary.appendChild(el("span", "src-open", "查看原文"));
+      else summary.appendChild(el("span", "src-title", title || c.source));
       card.appendChild(summary);
       var inner = el("div", "src-body");
       if (c.excerpt) inner.appendChild(el("p", "excerpt", c.excerpt));
@@ -216,7 +238,7 @@
       var failed = addMessage("error", err.message || "网络异常，请检查网络后重试。");
       renderChoices(failed.bubble, [{ label: "重试", value: text }]);
     } finally {
-      if (pending.row.parentNode && !Object.keys(bubbles).length) pending.row.remove();
+      if (pending.row.parentNode && !bubbles.start) pending.row.remove();
       setBusy(false);
     }
   }
@@ -232,20 +254,25 @@
       msg.bubble.setAttribute("aria-busy", "true");
       msg.id = d.message_id;
       bubbles[d.index] = msg;
+      // the reply is read from the start of its first message
+      if (!bubbles.start) bubbles.start = msg.row;
+      else log.scrollTop = Math.min(startOf(bubbles.start), log.scrollHeight - log.clientHeight);
     } else if (event.name === "delta") {
-      following(function () { bubbles[d.index].text.textContent += d.text; });
+      following(bubbles.start, function () { bubbles[d.index].text.textContent += d.text; });
     } else if (event.name === "replace") {
       // The streamed text was withdrawn (e.g. it failed the grounding check): show this one.
-      following(function () { bubbles[d.index].text.textContent = d.text; });
+      following(bubbles.start, function () { bubbles[d.index].text.textContent = d.text; });
     } else if (event.name === "citations") {
       bubbles[d.index].citations = d.citations;
-      following(function () { renderCitations(bubbles[d.index].bubble, d.citations); });
+      following(bubbles.start, function () {
+        renderCitations(bubbles[d.index].bubble, d.citations);
+      });
     } else if (event.name === "buttons") {
       var target = bubbles[d.index];
       if (d.message_id) target.id = d.message_id;  // known only once a streamed answer is stored
       remember({ kind: "bot", text: target.text.textContent, citations: target.citations || [],
         buttons: d.buttons, message_id: target.id });
-      following(function () {
+      following(bubbles.start, function () {
         renderChoices(target.bubble, d.buttons);
         if (target.id) renderFeedback(target.bubble, target.id);
       });

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
 
+from bot.compose.layout import QUOTE_PREFIX
 from bot.messages import Button, Citation, OutMessage
 
 # Telegram allows 4096 characters per message; stay clearly below to leave room for edits.
@@ -149,15 +150,42 @@ def keyboard_rows(buttons: list[KeyButton]) -> list[list[KeyButton]]:
     return rows
 
 
+def is_named(citation: Citation, text: str) -> bool:
+    """The text already cites this source: a line of it starting with 依据 names the article
+    (第N条, 全文) or the title."""
+    text = "\n".join(line for line in text.splitlines() if line.startswith("依据"))
+    if citation.article == 0:
+        return "全文" in text
+    if citation.article:
+        return f"第{citation.article}条" in text
+    head = citation.title.split("（", 1)[0].strip()
+    return bool(head) and head in text
+
+
+def split_quote(text: str) -> tuple[str, str]:
+    """(the answer before its 原文 part, the 原文 line or "")."""
+    head, sep, quote = text.rpartition(f"\n{QUOTE_PREFIX}")
+    if not sep or "\n" in quote:
+        return text, ""
+    return head, QUOTE_PREFIX + quote
+
+
 def render_message(
     message: OutMessage, encode_button: Callable[[Button], str], limit: int = MAX_CHUNK
 ) -> list[Chunk]:
-    """An engine message as Telegram chunks; citations after the text, buttons on the last."""
-    blocks = text_blocks(message.text, limit)
-    if message.citations:
-        cards = [
-            render_citation(i, c, message.text) for i, c in enumerate(message.citations, start=1)
-        ]
+    """An engine message as Telegram chunks; buttons on the last.
+
+    The answer's 原文 line becomes an expandable quote; a source card follows only for a
+    citation the text does not already name (an answer's 依据 line cites once; 查看条款原文
+    opens the original).
+    """
+    body, quote = split_quote(message.text)
+    blocks = text_blocks(body, limit)
+    if quote:
+        blocks.append(f"<blockquote expandable>{escape(quote[: limit - 60])}</blockquote>")
+    unnamed = [c for c in message.citations if not is_named(c, message.text)]
+    if unnamed:
+        cards = [render_citation(i, c, message.text) for i, c in enumerate(unnamed, start=1)]
         blocks.append("<b>📖 政策依据</b>\n" + cards[0])
         blocks.extend(cards[1:])
     texts = pack_blocks(blocks, limit) or ["…"]

@@ -95,9 +95,9 @@ def telegram_bot(
 
 
 def test_question_gets_cited_answer(telegram_bot: Bot) -> None:
-    reply = telegram_bot.say("贷款快到期了，续贷有什么支持政策？", expect="政策依据")
+    reply = telegram_bot.say("贷款快到期了，续贷有什么支持政策？", expect="依据：")
     assert "第" in reply and "条" in reply
-    answer = next(m for m in telegram_bot.api.sent(USER) if "政策依据" in m["text"])
+    answer = next(m for m in telegram_bot.api.sent(USER) if "依据：" in m["text"])
     labels = [b["text"] for row in answer["reply_markup"]["inline_keyboard"] for b in row]
     assert "👍" in labels and "查看条款原文" in labels
     sent = telegram_bot.api.calls_of("sendMessage", USER)
@@ -105,10 +105,10 @@ def test_question_gets_cited_answer(telegram_bot: Bot) -> None:
 
 
 def test_feedback_button_is_recorded(telegram_bot: Bot) -> None:
-    telegram_bot.say("首贷有什么支持？", expect="政策依据")
+    telegram_bot.say("首贷有什么支持？", expect="依据：")
     assert "感谢您的反馈" in telegram_bot.press("👍", expect="感谢")
     assert telegram_bot.api.calls_of("answerCallbackQuery")
-    answer = next(m for m in telegram_bot.api.sent(USER) if "政策依据" in m["text"])
+    answer = next(m for m in telegram_bot.api.sent(USER) if "依据：" in m["text"])
     labels = [b["text"] for row in answer["reply_markup"]["inline_keyboard"] for b in row]
     assert "查看条款原文" in labels and "👍" not in labels and "👎" not in labels
 

@@ -104,13 +104,13 @@ def test_deep_link_apply_starts_form(chat: Chat) -> None:
 
 @pytest.mark.parametrize(("payload", "shown"), [("kejidai", "科技贷"), ("xudai", "第6条")])
 def test_deep_link_topic_answered(chat: Chat, payload: str, shown: str) -> None:
-    reply = chat.say(f"/start {payload}", expect="政策依据")
+    reply = chat.say(f"/start {payload}", expect="依据：")
     assert shown in reply
 
 
 def test_deep_link_unknown_payload_gets_help(chat: Chat) -> None:
     reply = chat.say("/start no-such-topic", expect="申请")
-    assert "政策依据" not in reply and FORM_FIELDS[0].prompt not in reply
+    assert "依据：" not in reply and FORM_FIELDS[0].prompt not in reply
 
 
 @pytest.mark.parametrize("payload", sorted(TOPIC_DOCS))

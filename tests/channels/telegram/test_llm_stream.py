@@ -140,5 +140,5 @@ def test_telegram_model_failure_sends_offline_answer_once(
     telegram_api.enqueue(user_message(USER, QUESTION))
     answer = final_answer(telegram_api)
     offline = answerer.answer(QUESTION).answer
-    assert offline.split("\n")[0][:20] in answer["text"] and "政策依据" in answer["text"]
+    assert offline.split("\n")[0][:20] in answer["text"] and "依据：" in answer["text"]
     assert llm_bot.of("editMessageText") == []  # nothing was streamed, nothing to correct

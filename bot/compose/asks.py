@@ -1,0 +1,249 @@
+"""What a question asks for, in the detail a lead needs: the ask type (when the reading of the
+message did not give one), the quantity asked about, and whether it asks who is in charge.
+
+The ask types are core.kinds.AskType; `ask_type` is the composer's own fallback for a question
+answered without its reading (`policybot ask`, the evaluation of single questions).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from core.kinds import AskType
+
+_UNIT = r"哪几?个(?:行业)?(?:主管)?(?:部门|单位|机构)|哪些(?:部门|单位|机构)"
+# In order: the first pattern found in the asking clause (else sentence) decides.
+_ASK_PATTERNS: tuple[tuple[AskType, re.Pattern[str]], ...] = (
+    (
+        "compare",
+        re.compile(r"区别|不同|差别|一回事|一样吗|哪个好|哪个更|还是.{1,10}[好划]|对比|比较好"),
+    ),
+    (
+        "who_where",
+        re.compile(
+            rf"找谁|找哪|{_UNIT}|归谁|谁在?(?:管|负责|牵头|运营|查|办)|是谁|联系谁|向谁|去哪|"
+            r"牵头"
+        ),
+    ),
+    (
+        "how_long",
+        re.compile(
+            r"多久|多长时间|几天|多少天|(?<!好)几年|期限|时限|什么时候|啥时候|何时|哪年|哪一年|几月|"
+            r"多快|快多少"
+        ),
+    ),
+    (
+        "how_much",
+        re.compile(
+            r"多少|几成|几个点|几倍|多高|多大|上限是|最高能|最多能|怎么收|怎么算|"
+            r"(?:利率|利息|额度|比例|费用|收费|担保费)(?:呢|是几|怎样|如何|高不高|贵不贵)"
+        ),
+    ),
+    ("materials", re.compile(r"材料|资料|准备什么|准备哪些|带什么|带哪些|提供什么|提供哪些|证明")),
+    ("conditions", re.compile(r"条件|资格|门槛|够不够|符合|哪些企业|什么企业|什么样的企业|谁能")),
+    ("who_where", re.compile(r"哪里|哪儿|哪家|哪个银行|投诉|举报|反映")),
+    ("how", re.compile(r"怎么|如何|怎样|咋|流程|步骤|手续|办理")),
+    (
+        "what_is",
+        re.compile(r"是什么|什么是|是啥|啥是|干什么|干嘛|做什么的|什么意思|介绍|讲讲|说说|讲一下"),
+    ),
+    (
+        "yesno",
+        re.compile(
+            r"吗|能不能|可不可以|是不是|要不要|需不需要|有没有|会不会|行不行|合不合|算不算|"
+            r"合规|合理|正常|[^什怎多]么\s*[?？]?\s*$|不\s*[?？]\s*$"
+        ),
+    ),
+)
+_SENTENCE = re.compile(r"[。！!？?；;\n]+")
+_ASKING = re.compile(
+    r"[?？]|吗|么|呢|怎|如何|什么|啥|哪|多少|多久|几|谁|能不能|要不要|有没有|是不是"
+)
+
+
+def asking_sentence(text: str) -> str:
+    """The last sentence of text that asks something (the whole text when none does)."""
+    sentences = [s for s in _SENTENCE.split(text) if s.strip()]
+    asking = [s for s in sentences if _ASKING.search(s)]
+    return (asking or sentences or [text])[-1]
+
+
+def asking_clause(text: str) -> str:
+    """The clause that carries the question: the last clause of the asking sentence that asks
+    (这个合理吗 in 银行说续贷要先还本金，这个合理吗)."""
+    sentence = asking_sentence(text)
+    clauses = [c for c in re.split(r"[，,、\s]+", sentence) if c.strip()]
+    asking = [c for c in clauses if _ASKING.search(c)]
+    return (asking or clauses or [sentence])[-1].strip()
+
+
+# A yes/no question asks with 吗 or an A-not-A form and no question word (同样条件下…能比国企
+# 高吗 is yes/no although it says 条件; 你知道外贸贷利率多少吗 is not).
+_YES_NO_FORM = re.compile(
+    r"(?:吗|么|不|没有|没)\s*[?？]?\s*$|能不能|可不可以|是不是|要不要|需不需要|有没有|会不会|"
+    r"行不行|合不合|算不算|用不用|对不对"
+)
+_WH_WORD = re.compile(r"什么|怎么|怎样|如何|哪|多少|(?<!好)几|谁|多久|多长|啥|咋")
+
+
+def ask_type(text: str) -> AskType:
+    """The ask type of a question: read on its asking clause, else its asking sentence
+    (担保公司收费太贵了，有没有政府的担保 asks yes/no); "other" when nothing is asked."""
+    for scope in (asking_clause(text), asking_sentence(text)):
+        if _YES_NO_FORM.search(scope) and not _WH_WORD.search(scope):
+            return "yesno"
+        for kind, pattern in _ASK_PATTERNS:
+            if pattern.search(scope):
+                return kind
+    return "other"
+
+
+@dataclass(frozen=True)
+class Dimension:
+    """A quantity an owner asks about.
+
+    label: how the lead names it (利率); figure: a figure of this quantity in a sentence;
+    context: words a sentence must also have for its figure to be this quantity (a total
+    lent by a product is not its amount cap); loan: a term of a loan (the bank sets it).
+    """
+
+    name: str
+    label: str
+    asked: re.Pattern[str]
+    figure: re.Pattern[str]
+    context: re.Pattern[str]
+    loan: bool
+
+
+_PERCENT = r"\d+(?:\.\d+)?\s*%"
+DIMENSIONS: tuple[Dimension, ...] = (
+    Dimension(
+        "rate",
+        "利率",
+        re.compile(r"利率|利息|年化|几个点|息费"),
+        re.compile(rf"{_PERCENT}|\d+(?:\.\d+)?\s*个?百分点|\d+\s*个基点"),
+        re.compile(r"利率|利息|费率|定价"),
+        True,
+    ),
+    Dimension(
+        "fee",
+        "收费标准",
+        re.compile(r"收费|费用|手续费|担保费|评估费|服务费|顾问费|怎么收"),
+        re.compile(rf"{_PERCENT}|\d+(?:\.\d+)?\s*元"),
+        re.compile(r"费"),
+        True,
+    ),
+    Dimension(
+        "share",
+        "比例",
+        re.compile(r"比例|几成|占比|比重|赔多少|补偿多少|分担多少|承担多少|放大"),
+        re.compile(rf"{_PERCENT}|\d+\s*成|\d+\s*[:：]\s*\d+|\d+\s*倍"),
+        re.compile(r"比例|占比|比重|分担|补偿|承担|放大|倍"),
+        False,
+    ),
+    Dimension(
+        "term",
+        "期限",
+        re.compile(r"期限|几年|贷多久|贷多长|还款期|多长时间还"),
+        re.compile(r"\d+\s*(?:年期|年以上|年|个月)"),
+        re.compile(r"期限|年期|中长期|期"),
+        True,
+    ),
+    Dimension(
+        "date",
+        "时间",
+        re.compile(r"哪年|哪一年|什么时候|啥时候|何时|几月|上线|开始"),
+        re.compile(r"\d{4}\s*年"),
+        re.compile(r"起|施行|实施|上线|运行|印发|公布"),
+        False,
+    ),
+    Dimension(
+        "duration",
+        "时限",
+        re.compile(r"多久|几天|多长时间|时限|多快|快多少|隔多久"),
+        re.compile(r"\d+\s*(?:个工作日|工作日|天|日内|小时|个月)"),
+        re.compile(r"时限|内|工作日|天"),
+        False,
+    ),
+    Dimension(
+        "volume",
+        "数量",
+        re.compile(r"多少笔|几笔|多少家|几家|多少户|几户|累计|发放了多少|贷出去多少"),
+        re.compile(r"\d+(?:\.\d+)?\s*(?:笔|家|户|亿|万)"),
+        re.compile(r"累计|发放|惠及|笔|家|户"),
+        False,
+    ),
+    Dimension(
+        "amount",
+        "额度",
+        re.compile(r"多少|额度|金额|上限|规模|多大|最多|最高"),
+        re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)"),
+        re.compile(r"额度|授信|上限|最高|单户|不超过"),
+        True,
+    ),
+)
+
+
+# 多少 / 几 that names no quantity of its own (单户授信多少以下): any figure of the subject.
+NUMBER = Dimension(
+    "number", "数字", re.compile(r"多少|几"), re.compile(r"\d"), re.compile(r"."), False
+)
+
+
+def asked_dimensions(text: str) -> tuple[Dimension, ...]:
+    """The quantities a how-much / how-long question's asking sentence asks about, in the
+    order it names them (科技贷能贷多少，利率多少 asks 额度, then 利率); NUMBER when it asks 多少
+    of nothing named."""
+    sentence = asking_sentence(text)
+    found = sorted(
+        (d for d in DIMENSIONS if d.asked.search(sentence)),
+        key=lambda d: d.asked.search(sentence).start(),  # type: ignore[union-attr]
+    )
+    # 多少 alone says "amount" only when the sentence speaks of an amount
+    named = [d for d in found if d.name != "amount" or _names_amount(sentence)]
+    if not named:
+        return (NUMBER,) if NUMBER.asked.search(sentence) else ()
+    return tuple(named)
+
+
+def _names_amount(sentence: str) -> bool:
+    """The sentence asks for an amount in words of its own (贷多少, 额度), not only 多少."""
+    return bool(re.search(r"额度|金额|上限|规模|多少钱|贷多少|批多少|投多少|能贷", sentence))
+
+
+def states_figure(sentence: str, dimensions: Dimension | Sequence[Dimension]) -> bool:
+    """The sentence gives a figure of that quantity, or of one of them (a figure and the
+    quantity's words)."""
+    found = (dimensions,) if isinstance(dimensions, Dimension) else tuple(dimensions)
+    return any(d.figure.search(sentence) and d.context.search(sentence) for d in found)
+
+
+RESPONSIBLE = re.compile(
+    rf"谁在?(?:负责|牵头|管|运营|主管|主办|推动|查)|{_UNIT}|牵头|哪个部门在?管|归谁|主管|"
+    r"是谁(?:的|在)?(?:运营|管|办)"
+)
+LOAN_WORDS = re.compile(r"贷|银行|授信|抵押|利率|利息|担保|还款")
+
+
+_NEEDED = re.compile(
+    r"(?:要不要|需不需要|需要|必须|一定要|得|要)([\u4e00-\u9fff]{1,6}?)(?:吗|呢|么|$)"
+)
+
+
+def needed_thing(text: str) -> str:
+    """What a "is it needed" question asks about (抵押 in 外贸贷要抵押吗), "" when unclear."""
+    match = _NEEDED.search(asking_clause(text))
+    thing = match.group(1).lstrip("先把") if match else ""
+    return thing if 1 < len(thing) <= 6 else ""
+
+
+def about_loans(text: str) -> bool:
+    """The question is about a loan (then the bank sets what the sources leave open)."""
+    return bool(LOAN_WORDS.search(text))
+
+
+def asks_responsible(text: str) -> bool:
+    """The question asks who is in charge of something (not whom the owner should call)."""
+    return bool(RESPONSIBLE.search(asking_sentence(text)))

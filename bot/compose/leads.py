@@ -1,0 +1,187 @@
+"""Leads that answer the predicate asked: a stance only for exactly that predicate, figures only
+where a source gives them, honest silence otherwise.
+
+- yes/no: the point's stance when it belongs to the asking clause's family (合规吗 → 合规/不合规,
+  能…吗 → 可以/不行 …) and the point covers the question's subject; 不一定 for "is X needed"
+  when the point offers a way without X (要先还本金吗 → 不一定。…可以不先还本金…); never a
+  stance that would approve a refusal the question reports;
+- how much / how long: a point or sentence that states a figure of the quantity asked, else
+  "措施没有规定具体利率，由银行按企业情况定" (who decides: the bank for loan terms, else the
+  measure's lead unit) — never an invented figure;
+- who is in charge: the document's responsible units;
+- materials: what the points say about materials, else that no list is set and who sets it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.compose.asks import needed_thing
+from bot.compose.question import APPROVING, QuestionShape
+from knowledge.documents import Document
+from knowledge.plain import PlainMeasure, PlainPoint
+
+MAX_LEAD = 60
+_NEGATION = re.compile(r"(?:不需要|不用|无需|不必|不先|不另|免|无|不)(?=[\u4e00-\u9fff]{2})")
+MATERIAL_WORDS = ("材料", "资料", "证明")
+RESPONSIBLE_WORDS = ("运营", "负责", "牵头", "主管", "推动实施", "会同")
+CONDITION_WORDS = ("条件", "资格", "门槛", "符合")
+
+
+def shorten(text: str, limit: int = MAX_LEAD) -> str:
+    """text cut at the last clause boundary that keeps it within limit characters."""
+    if len(text) <= limit:
+        return text
+    cut = max(text.rfind(mark, 0, limit) for mark in "。；，")
+    head = text[:cut] if cut > limit // 3 else text[: limit - 1]
+    return head.rstrip("，；、 ") + ("。" if cut > limit // 3 else "…")
+
+
+def sentence_lead(sentence: str, shape: QuestionShape | None = None, subject: str = "") -> str:
+    """A source sentence as the lead: short, never opening with 依据 (which would read as the
+    citation line); a long sentence gives the clause stating the quantity asked, after its
+    subject (科技贷方案：自2022年1月1日起施行)."""
+    sentence = sentence.strip()
+    if sentence.startswith("依据") and "，" in sentence:
+        sentence = sentence.split("，", 1)[1]
+    if len(sentence) > MAX_LEAD and shape is not None and shape.dimensions:
+        clauses = [c for c in re.split(r"[，；]", sentence.rstrip("。")) if c]
+        stating = [c for c in clauses if any(d.figure.search(c) for d in shape.dimensions)]
+        if stating:
+            head = f"{subject}：" if subject and subject not in stating[0] else ""
+            return shorten(f"{head}{stating[0]}。")
+    return shorten(sentence)
+
+
+def closest(candidates: list[str], question: str, ignore: str = "") -> str:
+    """The candidate sharing the most word-pieces with the question (the first on a tie);
+    pieces of `ignore` (the document's own name) do not count."""
+    asked = _pieces(question) - _pieces(ignore)
+    return max(candidates, key=lambda c: (len(_pieces(c) & asked), -candidates.index(c)))
+
+
+def gives_stance(point: PlainPoint, shape: QuestionShape, topics: tuple[str, ...]) -> bool:
+    """The point's stance answers this question's predicate (see the module docstring)."""
+    return (
+        shape.stance
+        and bool(point.stance)
+        and point.stance in shape.stances
+        and not (shape.refused and point.stance in APPROVING)
+        and all(covers(point, topic) for topic in topics)
+    )
+
+
+def offers_without(point: PlainPoint, question: str) -> bool:
+    """The point says the thing the question asks about can be done without (不先还本金,
+    免评估, 无需抵押: a negation followed by a word-piece of the question) and its stance is
+    可以."""
+    if point.stance != "可以":
+        return False
+    asked = _pieces(question)
+    for match in _NEGATION.finditer(point.text):
+        if _pieces(point.text[match.end() : match.end() + 4]) & asked:
+            return True
+    return False
+
+
+def stance_lead(
+    point: PlainPoint, shape: QuestionShape, question: str, topics: tuple[str, ...] = ()
+) -> str:
+    """The point as the lead, with its stance first when it answers the predicate asked."""
+    text = point.text
+    asks_need = shape.need or (shape.evaluative and shape.demand)
+    if asks_need and offers_without(point, question):
+        text = f"不一定。{text}"
+    elif gives_stance(point, shape, topics) and not text.startswith(point.stance):
+        text = f"{point.stance}。{text}"
+    return shorten(text)
+
+
+def covers(point: PlainPoint, topic: str) -> bool:
+    """The point speaks of topic: in its text or keywords, whole or by a word-piece."""
+    if topic in point.text or any(topic in k or k in topic for k in point.keywords):
+        return True
+    return bool(_pieces(topic) & (_pieces(point.text) | _pieces("".join(point.keywords))))
+
+
+def _pieces(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def subject_name(doc: Document, question: str = "") -> str:
+    """How a lead names a note's subject: its title's head (科技贷 for 科技贷（福建省科技型中小微
+    企业贷款）) when the question uses it, else the longest other name the question uses (中登网
+    for 动产融资统一登记公示系统), else the head."""
+    head = re.split(r"[（(]", doc.title, maxsplit=1)[0].strip()
+    used = [a for a in doc.aliases if len(a) >= 2 and a in question]
+    if head in question or not used:
+        return head
+    return max(used, key=len)
+
+
+def silence_lead(
+    shape: QuestionShape, doc: Document, plain: PlainMeasure | None, question: str = ""
+) -> str:
+    """The sources set no figure of the quantity asked: say so and who decides."""
+    label = "和".join(d.label for d in shape.dimensions) or "数字"
+    loan = shape.loan and all(d.loan for d in shape.dimensions)
+    if doc.article is None:
+        subject = subject_name(doc, question)
+        if loan:
+            return shorten(f"公开资料没有统一规定{subject}的{label}，由合作银行确定。")
+        return shorten(f"公开资料没有写{subject}的具体{label}，可以向合作银行或主管部门问清。")
+    if loan:
+        return f"措施没有规定具体{label}，由银行按企业情况定。"
+    return shorten(f"措施没有写具体{label}，可以向{lead_unit(doc, plain)}问清。")
+
+
+def silence_step(shape: QuestionShape) -> str:
+    """The next step after a silence lead on a loan term: ask the bank, compare."""
+    label = "和".join(d.label for d in shape.dimensions) or "具体条件"
+    return f"下一步：向贷款银行问清{label}，可以多问几家比较后再定。"
+
+
+def unneeded_lead(point: PlainPoint, shape: QuestionShape, doc: Document, question: str) -> str:
+    """For "is X needed" when the best point neither offers a way without X nor speaks of X:
+    no source requires it — 不一定, and who decides ("" when the point answers it)."""
+    thing = needed_thing(question)
+    if not shape.need or not thing or offers_without(point, question):
+        return ""
+    if thing in point.text or _pieces(thing) & _pieces(point.text):
+        return ""
+    if doc.article is None:
+        name = subject_name(doc, question)
+        return shorten(f"不一定。公开资料没有规定{name}必须{thing}，由合作银行确定。")
+    return shorten(f"不一定。措施没有规定必须{thing}，由银行按企业情况定。")
+
+
+def lead_unit(doc: Document, plain: PlainMeasure | None) -> str:
+    """The unit to ask: the measure's lead unit, else its first responsible unit."""
+    if plain is not None and plain.lead_unit:
+        return plain.lead_unit
+    units = re.split(r"[、，,]", doc.units)
+    return units[0].strip() if units and units[0].strip() else "协调办"
+
+
+def responsible_lead(doc: Document) -> str:
+    """Who is in charge of a measure or note: its responsible units ("" when none are known)."""
+    units = [u.strip() for u in re.split(r"[、，,]", doc.units) if u.strip()]
+    units = [u for u in units if "各银行" not in u]
+    if not units:
+        return ""
+    named = "、".join(units[:3]) + ("等" if len(units) > 3 else "")
+    what = "这项措施" if doc.article else subject_name(doc)
+    return shorten(f"{what}的责任单位是{named}。")
+
+
+def materials_lead(doc: Document, question: str = "") -> str:
+    """No source lists the materials: say so and who decides."""
+    if doc.article is None:
+        name = subject_name(doc, question)
+        return shorten(f"公开资料没有列出{name}的材料清单，以合作银行要求为准。")
+    return "措施没有列出材料清单，具体要哪些材料以银行要求为准。"
+
+
+def speaks_of(point: PlainPoint, words: tuple[str, ...]) -> bool:
+    """The point's keywords or text use one of words."""
+    return any(w in point.text or any(w in k for k in point.keywords) for w in words)

@@ -1,0 +1,162 @@
+"""Answering from the Q&A layer: which curated entry, if any, answers a question.
+
+The retriever scores the entries' questions against the (prepared) question
+(`Retriever.match_questions`, formula in retrieval/questions.py). An entry answers only when
+its confidence reaches `QaKnobs.threshold`:
+
+    confidence = score · a · t
+
+- a (ask agreement): 1 when the entry answers the ask type asked (or the type is unknown),
+  `QaKnobs.related_ask` for a neighbouring type (yes/no and conditions, how and materials …),
+  `QaKnobs.other_ask` otherwise;
+- t (topic agreement): 0 when the question names a product, platform or staff document that
+  is neither the entry's topic nor cited by it, or the entry is about a named document the
+  question does not name (外贸贷 entries never answer 科技贷 questions); 1 when one of the
+  entry's documents is among the question's `QaKnobs.top_documents` best-ranked documents;
+  `QaKnobs.unranked_topic` otherwise.
+
+A question that restates one of the entry's texts word for word (score ≥ `QaKnobs.exact`)
+needs no ask agreement and no ranked topic: confidence = score · (t > 0).
+
+Below the threshold the composer answers as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from bot.compose.layout import Part
+from core.kinds import AskType
+from knowledge.documents import Document
+from knowledge.qa import QaEntry, published
+from retrieval.records import Hit, QaHit
+
+NAMED_KINDS = ("product", "platform", "staff")  # documents owners name (measures are not)
+RELATED_ASKS = frozenset(
+    frozenset(pair)
+    for pair in (
+        ("yesno", "conditions"),
+        ("how", "who_where"),
+        ("how_much", "how_long"),
+        ("what_is", "compare"),
+    )
+)
+
+
+@dataclass(frozen=True)
+class QaKnobs:
+    """Knobs of `qa_confidence` and of the choice (see the module docstring)."""
+
+    threshold: float = 0.42
+    exact: float = 0.95  # a score this high restates one of the entry's texts
+    related_ask: float = 0.8
+    other_ask: float = 0.5
+    unranked_topic: float = 0.8
+    top_documents: int = 3
+    candidates: int = 5  # entries asked from the retriever
+
+
+def ask_agreement(entry_ask: AskType, asked: AskType | None, knobs: QaKnobs) -> float:
+    """a: 1 for the same (or an unknown) ask type, less for a neighbouring or another one."""
+    if asked is None or asked == "other" or asked == entry_ask:
+        return 1.0
+    if frozenset((entry_ask, asked)) in RELATED_ASKS:
+        return knobs.related_ask
+    return knobs.other_ask
+
+
+def topic_agreement(
+    entry_docs: frozenset[str],
+    entry_named: bool,
+    named: frozenset[str],
+    ranked: Sequence[str],
+    knobs: QaKnobs,
+) -> float:
+    """t: entry_docs = the entry's topic (when a document) and its cites; entry_named = its
+    topic is a document owners name; named = the documents the question names; ranked = the
+    question's documents, best first."""
+    if named and not named & entry_docs:
+        return 0.0
+    if entry_named and not named:
+        return 0.0
+    if entry_docs & set(ranked[: knobs.top_documents]):
+        return 1.0
+    return knobs.unranked_topic
+
+
+def qa_confidence(score: float, ask: float, topic: float, exact: float = 1.0) -> float:
+    """confidence = score · a · t, or score when score ≥ exact and t > 0 (module docstring)."""
+    if score >= exact and topic > 0:
+        return score
+    return score * ask * topic
+
+
+@dataclass(frozen=True)
+class QaChoice:
+    """The entry that answers a question, with how sure the match is."""
+
+    entry: QaEntry
+    confidence: float
+    hit: QaHit
+
+
+class QaLayer:
+    """The published Q&A entries of an index and the choice among them."""
+
+    def __init__(
+        self,
+        entries: Iterable[QaEntry],
+        documents: Mapping[str, Document],
+        knobs: QaKnobs | None = None,
+    ) -> None:
+        """entries: as saved beside the index (knowledge.qa.read_qa)."""
+        self.entries = {e.id: e for e in entries}
+        self.documents = documents
+        self.knobs = knobs or QaKnobs()
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def choose(
+        self,
+        hits: Sequence[QaHit],
+        ranked: Sequence[Hit],
+        asked: AskType | None,
+        today: date | None = None,
+    ) -> QaChoice | None:
+        """The most confident entry of the retriever's hits at or above the threshold, or None.
+
+        ranked: the question's document ranking (Retriever.analyse_and_score); entries out of
+        their validity on `today` (default: the current date) are skipped.
+        """
+        live = {e.id for e in published(self.entries.values(), today or date.today())}
+        named = frozenset(h.doc_id for h in ranked if h.named)
+        order = [h.doc_id for h in ranked]
+        best: QaChoice | None = None
+        for hit in hits:
+            entry = self.entries.get(hit.entry_id)
+            if entry is None or entry.id not in live:
+                continue
+            topic_doc = self.documents.get(entry.topic)
+            entry_docs = frozenset(
+                [*(d for d in entry.cites), *([entry.topic] if topic_doc else [])]
+            )
+            entry_named = topic_doc is not None and topic_doc.kind in NAMED_KINDS
+            confidence = qa_confidence(
+                hit.score,
+                ask_agreement(entry.ask, asked, self.knobs),
+                topic_agreement(entry_docs, entry_named, named, order, self.knobs),
+                self.knobs.exact,
+            )
+            if confidence >= self.knobs.threshold and (
+                best is None or confidence > best.confidence
+            ):
+                best = QaChoice(entry, confidence, hit)
+        return best
+
+
+def entry_part(entry: QaEntry, quote: str = "") -> Part:
+    """An entry's answer as a part: its lead, points, next step and cited documents."""
+    return Part(entry.lead, entry.points, quote, entry.next_step, entry.cites)
