@@ -1,0 +1,234 @@
+"""One ask completed against what it refers to: continue the topic, or read it on its own.
+
+`resolve(text, referent, lexicon, cue=…)` decides, in this order:
+
+1. no referent (a new conversation): the text as it is ("new");
+2. words pointing back at the conversation (它, 这个平台, 你刚说的那个系统, 这点) that the
+   message itself does not explain: "continue" — naming words are replaced by the name of
+   what they point to (它跟信易贷是一回事吗 → 科技贷跟信易贷是一回事吗), other words get
+   that name in front (进那个企业库要多久 → 外贸贷，进那个企业库要多久);
+3. a return cue (说回…): "return", completed with the topic in focus;
+4. the message names a document of its own (外贸贷, 中登网, 第9条, 这个文件): "switch";
+5. a switch cue (另外, 顺便问下): "switch", unless only an elliptical fragment follows
+   ("另外，要抵押吗"), which still continues;
+6. topic words (the glossary's) that point away from the focus: "switch" ("白名单能自己报名
+   吗" after 科技贷); topic words that point to the focus ("有没有财政贴息" after a special
+   loan), or a message that only states facts ("我们有双软认证，没有专利"): "continue";
+7. a short message (at most SHORT_CHARS characters) continues when it is built on what was
+   said (也…, 那…, 要是…, …呢: "社保缴费记录也算吗") or says little of its own beyond
+   question words and the attributes owners ask about ("要抵押吗", "利息一般几个点", "去网点要
+   带些啥"); one saying much of its own (RICH_CONTENT_CHARS) is read on its own;
+8. a longer message tells its own situation ("switch"), unless its story is about the
+   firm itself and its question is elliptical ("我们做电商代运营的，没厂房没设备，去了有用
+   吗"): then it continues. ("那制种户个人想贷点钱，能申请吗" tells of someone else: it does
+   not.)
+
+"Completed" means the subject is put in front: "要抵押吗?" after 外贸贷 is "外贸贷要抵押吗?".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.reading.clauses import bare_length
+from bot.reading.content import about_the_firm, has_own_content, own_content, said_before
+from bot.reading.cues import Anaphor, continues, find_anaphors
+from bot.reading.lexicon import Lexicon, Named
+from core.kinds import DocKind
+
+Move = Literal["new", "continue", "return", "switch"]
+SHORT_CHARS = 20  # longer messages tell their own situation
+RICH_CONTENT_CHARS = 8  # a short message saying this much of its own is read on its own
+ANCHOR_CHARS = 6  # a pointer after this much text of its own message points inside it
+_LEADING = re.compile(r"^(?:那么|那)(?=[^\s,.;:!?，。；：！？])")
+# A completed text reads "外贸贷要抵押吗": no comma before a verb, a modal or a question word.
+_JOINS_DIRECTLY = re.compile(
+    r"^(?:要|能|可以|可不可以|有|是|会|需|得|怎么|怎样|如何|多|几|去|找|在|还|也|和|跟|与|的|具体|一般|大概|最|利|额|期|费|材料|条件|流程|手续|贷)"
+)
+
+
+@dataclass(frozen=True)
+class Referent:
+    """What an ask may refer to: a document and the words that name it in a question."""
+
+    doc_id: str
+    kind: DocKind
+    subject: str
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """An ask's text read in context, how it relates to the referent, and which was used."""
+
+    text: str
+    move: Move
+    used: Referent | None = None
+
+
+def resolve(
+    text: str,
+    referent: Referent | None,
+    lexicon: Lexicon,
+    *,
+    cue: str = "",
+    mentioned: tuple[Referent, ...] = (),
+    question: str = "",
+    statement: bool = False,
+) -> Resolution:
+    """The ask `text` read against `referent` (see the module docstring).
+
+    question: the asking clause of the text (its last part; the whole text when empty);
+    statement: the message asks nothing, it adds facts to what is being discussed.
+
+    mentioned: documents named lately (newest first), for words that say their kind
+    ("刚才那个平台" is the platform just named, even when the focus is a measure).
+    """
+    if referent is None:
+        return Resolution(text, "new")
+    question = question or text
+    named = lexicon.named(text)
+    topics = lexicon.topics(text)
+    pointing = [a for a in find_anaphors(text) if not _explained(a, text, named)]
+    if cue == "switch":  # a new question: only words naming something point back
+        pointing = [a for a in pointing if a.names]
+    if pointing:
+        return _continue(text, pointing, referent, mentioned, lexicon, topics)
+    if cue == "return":
+        return Resolution(complete(text, referent.subject), "return", referent)
+    if named:
+        return Resolution(text, "switch")
+    short = bare_length(text) <= SHORT_CHARS
+    if cue == "switch":
+        if short and not topics and not has_own_content(text):
+            return Resolution(complete(text, referent.subject), "continue", referent)
+        return Resolution(text, "switch")
+    story = text[: len(text) - len(question)] if text.endswith(question) else ""
+    if bare_length(story):
+        # the firm's own situation, then an elliptical question ("我们做电商代运营的，没厂房
+        # 没设备，去了有用吗"): it continues
+        elliptical = not lexicon.topics(question) and not has_own_content(question)
+        if elliptical and about_the_firm(story) and not said_before(question, story):
+            return Resolution(complete(text, referent.subject), "continue", referent)
+        if not short:
+            return Resolution(text, "switch")
+    related = _points_to_focus(text, referent, lexicon)
+    if topics and not related:
+        return Resolution(text, "switch")
+    if related or statement:
+        return Resolution(complete(text, referent.subject), "continue", referent)
+    if short and (continues(text) or own_content(text) < RICH_CONTENT_CHARS):
+        return Resolution(complete(text, referent.subject), "continue", referent)
+    return Resolution(text, "switch")
+
+
+def complete(text: str, subject: str) -> str:
+    """The text with the subject in front ("要抵押吗?" → "外贸贷要抵押吗?"); a leading 那 goes."""
+    if not subject:
+        return text
+    body = _LEADING.sub("", text.strip(), count=1).lstrip(" ,，")
+    if not body:
+        return subject
+    glue = "" if _JOINS_DIRECTLY.match(body) else "，"
+    return f"{subject}{glue}{body}"
+
+
+def _explained(anaphor: Anaphor, text: str, named: list[Named]) -> bool:
+    """The words point inside their own message: a document of their kind named before them,
+    or (for 这个, 这点 …) enough of the message's own story before them."""
+    if anaphor.recalled:
+        return False
+    before = text[: anaphor.start]
+    if anaphor.kind is not None:
+        if any(n.kind == anaphor.kind and n.start < anaphor.start for n in named):
+            return True
+        if (
+            _KIND_WORDS.search(before)
+            or _KIND_WORDS.sub("", anaphor.span(text))
+            and re.search(_KIND_WORDS.pattern.rstrip("$"), before, re.I)
+        ):
+            return True
+    if anaphor.names:
+        return anaphor.kind is None and bare_length(before) >= ANCHOR_CHARS
+    return bare_length(before) >= ANCHOR_CHARS
+
+
+def _continue(
+    text: str,
+    pointing: list[Anaphor],
+    referent: Referent,
+    mentioned: tuple[Referent, ...],
+    lexicon: Lexicon,
+    topics: list[str],
+) -> Resolution:
+    """Replace naming words by the name of what they point to; else put the subject first.
+
+    Words that carry a topic of their own (那几个专项贷款) are not replaced: the subject goes
+    in front instead.
+    """
+    targets = [_target(a, text, referent, mentioned, lexicon) for a in pointing]
+    naming = [
+        (a, t)
+        for a, t in zip(pointing, targets, strict=True)
+        if a.names and not any(term in a.span(text) for term in topics)
+    ]
+    if not naming:
+        return Resolution(complete(text, targets[0].subject), "continue", targets[0])
+    pieces, last = [], 0
+    for anaphor, target in naming:
+        pieces += [text[last : anaphor.start], target.subject]
+        last = anaphor.end
+    pieces.append(text[last:])
+    return Resolution("".join(pieces), "continue", naming[0][1])
+
+
+def _target(
+    anaphor: Anaphor,
+    text: str,
+    referent: Referent,
+    mentioned: tuple[Referent, ...],
+    lexicon: Lexicon,
+) -> Referent:
+    """What the words point to. Words of a kind (这个平台, 那个登记系统) point to the document
+    of that kind whose name shares their description (登记 → 动产融资统一登记公示系统), among
+    those named lately first; else to the newest one of the kind; else to the focus."""
+    if anaphor.kind is None:
+        return referent
+    candidates = [m for m in (referent, *mentioned) if m.kind == anaphor.kind]
+    described = _described(anaphor.span(text))
+    if described:
+        everyone = candidates + [
+            Referent(d, anaphor.kind, lexicon.display_name(d))
+            for d in lexicon.documents
+            if lexicon.kind(d) == anaphor.kind
+        ]
+        for candidate in everyone:
+            if described in lexicon.title(candidate.doc_id) or described in candidate.subject:
+                return candidate
+    if anaphor.kind == referent.kind:
+        return referent
+    if anaphor.recalled and candidates:
+        return candidates[0]
+    return candidates[0] if candidates else referent
+
+
+_DESCRIPTION = re.compile(
+    r"^(?:你|您)?(?:刚才|刚刚|刚|前面|上面|之前|先前)?(?:你|您)?(?:说|讲|提|介绍|推荐)?(?:到|过)?的?"
+    r"(?:这|那|该)?(?:个|种|家|款|条|项)?"
+)
+_KIND_WORDS = re.compile(
+    r"(?:平台|系统|网站|app|小程序|公众号|贷款产品|产品|贷款|贷|条款|条措施|条)$", re.I
+)
+
+
+def _described(span: str) -> str:
+    """The describing words of a pointing phrase (那个登记系统 → 登记), at least 2 characters."""
+    words = _KIND_WORDS.sub("", _DESCRIPTION.sub("", span))
+    return words if len(words) >= 2 else ""
+
+
+def _points_to_focus(text: str, referent: Referent, lexicon: Lexicon) -> bool:
+    """The text's topic words point to an article of the focus document."""
+    articles = set(lexicon.articles(referent.doc_id))
+    return bool(articles & set(lexicon.votes(text)))
