@@ -181,7 +181,9 @@ def evaluate(
     row has a `kind`, `by_kind` maps each kind (rows without one: "other") to
     {n, hit@1, hit@3, false_reject, oos_accuracy}. Conversation files add the turn figures,
     and rows labelled with `ask` add `by_ask` (see `knowledge.conversation_eval`);
-    `details` lists each row's resolved question when the rows were read in context.
+    `details` lists each row's (turn's) resolved question and outcome when the rows were read
+    in context and the file is new in kind (conversations, or rows labelled with `ask`); the
+    keys for plain question files stay as they were.
     """
     from knowledge.conversation_eval import ask_report, turn_outcomes, turn_report
 
@@ -196,7 +198,7 @@ def evaluate(
         result.update(turn_report(turns, len(dialogues)))
     if any(o.ask for o in [*outcomes, *turns]):
         result.update(ask_report([*outcomes, *turns]))
-    if converse is not None:
+    if converse is not None and (dialogues or "by_ask" in result):
         result["details"] = [o.detail() for o in [*outcomes, *turns]]
     return result
 

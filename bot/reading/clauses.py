@@ -12,6 +12,8 @@ So a message is cut:
    clauses before are story ("我们是养猪场，……，活猪能拿来抵押贷款吗": the story gives the
    facts);
 3. a sentence that asks opens an ask, with the statements since the last ask as its story;
+   its asking clauses make several asks when they ask different things ("怎么申请，多久能批
+   下来": how, then how long);
    statements after the last question join it; a message with no question is one ask;
    a tag question (对吧, 是吗) joins the ask before it; a short message that opens with a
    complaint about a cost asks about it too ("担保公司收费太贵了 有没有政府的担保");
@@ -23,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.reading.ask_types import BARE_NOUN_CHARS, complains_about_cost, is_question
+from bot.reading.ask_types import BARE_NOUN_CHARS, ask_type, complains_about_cost, is_question
 
 MAX_ASKS = 3
 MIN_ASK_CHARS = 3  # a question shorter than this (对吧, 是吗) joins the ask before it
@@ -51,7 +53,8 @@ class Piece:
     def stripped(self) -> Piece:
         """The piece without leading and trailing spaces."""
         story = self.story.lstrip()
-        return Piece(story, self.question.rstrip() if story else self.question.strip())
+        question = self.question.rstrip(" \t,，、")
+        return Piece(story, question if story else question.strip())
 
 
 def bare_length(text: str) -> int:
@@ -105,7 +108,8 @@ def split_message(text: str) -> list[Piece]:
             last = pieces[-1]
             pieces[-1] = Piece(last.story, last.question + question)
             continue
-        pieces.append(Piece(story + before, question))
+        for i, part in enumerate(_by_ask_type(question)):
+            pieces.append(Piece(story + before if i == 0 else "", part))
         story = ""
     if story.strip():
         if pieces:  # statements after the last question belong to it
@@ -117,6 +121,35 @@ def split_message(text: str) -> list[Piece]:
         rest = "".join(p.text for p in pieces[MAX_ASKS - 1 :])
         pieces = [*pieces[: MAX_ASKS - 1], Piece("", rest)]
     return [p.stripped() for p in pieces] or [Piece(text.strip(), "")]
+
+
+def _by_ask_type(question: str) -> list[str]:
+    """A run of asking clauses cut where the ask changes ("外贸贷怎么申请，多久能批下来" asks
+    how, then how long); clauses asking the same thing stay together, and so do a topic
+    (利率呢，…) or a condition (要是…，…) with the clause after it."""
+    groups: list[str] = []
+    kind = ""
+    for clause in (c for c in _CLAUSE.split(question) if c):
+        this = ask_type(clause) if is_question(clause) else ""
+        if (
+            groups
+            and this
+            and kind
+            and this != kind
+            and bare_length(clause) >= MIN_ASK_CHARS
+            and bare_length(groups[-1]) >= MIN_ASK_CHARS
+            and not _is_topic(groups[-1])
+            and not _SAME_QUESTION.match(clause)
+        ):
+            groups.append(clause)
+            kind = this
+            continue
+        if groups:
+            groups[-1] += clause
+        else:
+            groups.append(clause)
+        kind = kind or this
+    return groups
 
 
 def _complaint_ask(story: str, message: str) -> bool:

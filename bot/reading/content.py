@@ -34,9 +34,12 @@ _GRAMMAR = (
     # the generic vocabulary of a financing question
     "银行 贷款 贷 借款 借 钱 资金 融资 企业 公司 政策 文件 措施 申请 办理 放款 审批 批 "
     "抵押 担保 利率 利息 费率 费用 收费 额度 期限 时间 材料 资料 条件 要求 流程 手续 步骤 办法 "
-    "规定 标准 上限 下限 最高 最多 最低 成 天 年 月 次 个"
+    "规定 标准 上限 下限 最高 最多 最低 "
+    # amounts of time and things asked about (the units alone are parts of words: 天气)
+    "几天 几年 几个月 几个 几次 几成 几倍 几只 几家 几笔 十几 几十 一年 每年 一次 一个 多少天"
 ).split()
-_WORDS = re.compile("|".join(sorted(set(_GRAMMAR), key=len, reverse=True)))
+GRAMMAR_WORDS = frozenset(_GRAMMAR)
+_WORDS = re.compile("|".join(sorted(GRAMMAR_WORDS, key=len, reverse=True)))
 _NOT_TEXT = re.compile(r"[\s\W\d_a-zA-Z]+")
 _CJK = re.compile(r"^[一-龥]{2}$")
 
@@ -49,6 +52,11 @@ def residue(text: str) -> str:
 def own_content(text: str) -> int:
     """Characters of the text that are neither grammar nor the generic financing vocabulary."""
     return len(residue(text))
+
+
+def is_plain_word(word: str) -> bool:
+    """A word with no grammar inside it (天气, 股票; not 带些, 几次, 那要)."""
+    return residue(word) == word
 
 
 def said_before(text: str, story: str) -> bool:

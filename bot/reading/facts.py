@@ -33,24 +33,20 @@ from bot.intake.fields import COUNTIES
 _COUNTY_NAMES = {c[:-1]: c for c in COUNTIES} | {"梅列": "三元区"}
 _COUNTY = re.compile("|".join(sorted(_COUNTY_NAMES, key=len, reverse=True)))
 _TRADE_END = r"(?:的|生意|行业|这行|这一行|为主)"
+_STOP = r",.;:!?，。；：！？\s"
 _INDUSTRY = (
-    # 做预制菜的 / 是做石材的 / 做跨境电商，
-    re.compile(
-        r"(?:^|[,.;:!?，。；：！？\s]|我们|我|公司|是|家)做([^,.;:!?，。；：！？\s的]{2,12}?)"
-        + _TRADE_END
-    ),
-    re.compile(
-        r"(?:^|[,.;:!?，。；：！？\s]|我们|我|是|家)做([^,.;:!?，。；：！？\s的]{2,10})(?=[,，;；])"
-    ),
+    # 做预制菜的 / 是做石材的 / 三元区做竹制品加工的 / 做跨境电商，（not 叫做, 看做, 做过…）
+    re.compile(rf"(?<![叫当看算称])做(?![过了好到成不得出完])([^{_STOP}的]{{2,12}}?)" + _TRADE_END),
+    re.compile(rf"(?<![叫当看算称])做(?![过了好到成不得出完])([^{_STOP}的]{{2,10}})(?=[,，;；])"),
     # 开农资店的 / 开民宿的
     re.compile(
-        r"开(?:了)?(?:一?家|个)?([^,.;:!?，。；：！？\s的]{1,8}?(?:店|厂|公司|民宿|超市|餐馆|饭店|工厂))"
+        rf"开(?:了)?(?:一?家|个)?([^{_STOP}的]{{1,8}}?(?:店|厂|公司|民宿|超市|餐馆|饭店|工厂))"
     ),
-    re.compile(r"开([^,.;:!?，。；：！？\s的]{2,6})的"),
+    re.compile(rf"开([^{_STOP}的]{{2,6}})的"),
     # 米粉厂的， / 我们是养猪场 / 饲料厂，
     re.compile(
-        r"(?:^|我们是|我是|我们|是)([^,.;:!?，。；：！？\s的是]{1,8}?(?:厂|场|店|社|企业|公司))"
-        r"(?=的|[,.;:!?，。；：！？\s]|$)"
+        rf"(?:^|我们是|我是|我们|是)([^{_STOP}的是]{{1,8}}?(?:厂|场|店|社|企业|公司))"
+        rf"(?=的|[{_STOP}]|$)"
     ),
 )
 _NOT_INDUSTRY = re.compile(r"^(小|一家|这家|那家|我们|公司|企业|民营企业|小微企业|新公司|什么)")
@@ -84,7 +80,7 @@ _AMOUNT = re.compile(r"([0-9.零〇一二两三四五六七八九十百千]+)(?:
 _REVENUE = re.compile(r"(?:营收|营业额|销售额|年销售|产值|流水|收入)[^,.;!?，。；！？\d]{0,4}$")
 _EMPLOYEES = re.compile(r"(\d+)(?:多|来|余)?(?:个|名)?(?:员工|工人|人)")
 _EXPORT = re.compile(
-    r"外贸|出口|进出口|跨境|报关|海外|国外客户|外国客户|出货到|给.{0,4}(?:海外|国外)"
+    r"外贸(?!贷)|出口|进出口|跨境|报关|海外|国外客户|外国客户|出货到|给.{0,4}(?:海外|国外)"
 )
 _TECH = re.compile(r"高新|科技型|专精特新|小巨人|发明专利|专利|软著|双软|研发|科技企业")
 _NEW_FIRM = re.compile(
@@ -136,7 +132,7 @@ class FirmFacts:
         """The JSON shape: set fields only (tuples as lists)."""
         found = {}
         for key, value in asdict(self).items():
-            if value in ("", (), False, None):
+            if _unset(value):
                 continue
             found[key] = list(value) if isinstance(value, tuple) else value
         return found
@@ -168,12 +164,17 @@ class FirmFacts:
         """These facts updated by newer ones: a set value replaces, lists are united."""
         changes: dict[str, Any] = {}
         for key, value in asdict(newer).items():
-            if value in ("", (), False, None):
+            if _unset(value):
                 continue
             if isinstance(value, tuple):
                 value = tuple(dict.fromkeys((*getattr(self, key), *value)))
             changes[key] = value
         return replace(self, **changes)
+
+
+def _unset(value: Any) -> bool:
+    """A field value that says nothing ("" / () / False / None; 0 is a value)."""
+    return value is None or value is False or value == "" or value == ()
 
 
 def extract_facts(text: str) -> FirmFacts:

@@ -15,11 +15,12 @@ from __future__ import annotations
 import re
 import threading
 import weakref
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Container, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from bot.reading.content import is_plain_word
 from core.kinds import DOC_KINDS, DocKind
 from knowledge.facts import measure_refs
 from retrieval.normalize import normalize_text
@@ -59,24 +60,18 @@ class Lexicon:
         documents: Mapping[str, Any],
         glossary: Any = None,
         prepare: Callable[[str], str] | None = None,
+        words: Callable[[str], list[str]] | None = None,
+        vocabulary: Container[str] = (),
     ) -> None:
         """documents: doc id -> knowledge.documents.Document; glossary: a retrieval
-        GlossaryMatcher (or None); prepare: text -> the text as the retriever reads it."""
+        GlossaryMatcher (or None); prepare: text -> the text as the retriever reads it;
+        words: text -> its words (the retriever's tokenizer); vocabulary: the words the
+        indexed knowledge uses."""
         self.documents = documents
         self._glossary = glossary
         self._prepare = prepare or normalize_text
-        names: dict[str, list[str]] = {}
-        for doc in documents.values():
-            if doc.kind == "measure":
-                continue
-            for alias in doc.aliases:
-                if len(alias) >= MIN_ALIAS_CHARS:
-                    names.setdefault(alias.lower(), []).append(doc.doc_id)
-        self._names = names
-        ordered = sorted(names, key=len, reverse=True)
-        self._name_pattern = (
-            re.compile("|".join(re.escape(n) for n in ordered)) if ordered else None
-        )
+        self._words = words
+        self._vocabulary = vocabulary
         self._term_info = lru_cache(maxsize=4096)(self._term_info_uncached)
         self._match = lru_cache(maxsize=256)(self._match_uncached)
         self._measure_names = {
@@ -84,6 +79,19 @@ class Lexicon:
             for doc in documents.values()
             if doc.kind == "measure" and (name := self._short_name(doc))
         }
+        names: dict[str, list[str]] = {}
+        for doc in documents.values():
+            if doc.kind == "measure":  # its title and short name (落实专项贷款政策, 专项贷款)
+                said = [doc.title, self._measure_names.get(doc.doc_id, "")]
+            else:
+                said = list(doc.aliases)
+            for alias in dict.fromkeys(a for a in said if len(a) >= MIN_ALIAS_CHARS):
+                names.setdefault(alias.lower(), []).append(doc.doc_id)
+        self._names = names
+        ordered = sorted(names, key=len, reverse=True)
+        self._name_pattern = (
+            re.compile("|".join(re.escape(n) for n in ordered)) if ordered else None
+        )
 
     @classmethod
     def from_answerer(cls, answerer: Any) -> Lexicon:
@@ -92,7 +100,13 @@ class Lexicon:
         documents = getattr(answerer, "documents", None) or {}
         if retriever is None:
             return cls(documents)
-        return cls(documents, retriever.glossary, lambda text: retriever.prepare(text)[0])
+        return cls(
+            documents,
+            retriever.glossary,
+            lambda text: retriever.prepare(text)[0],
+            retriever.tokenizer.tokens,
+            retriever.bm25.idf,
+        )
 
     def prepare(self, text: str) -> str:
         """The text as the retriever reads it (normalised, pinyin slips repaired)."""
@@ -112,12 +126,15 @@ class Lexicon:
         return str(getattr(doc, "title", ""))
 
     def display_name(self, doc_id: str) -> str:
-        """The short name owners use: a note's first alias (外贸贷); for a measure, the
+        """The short name owners use: a note's first alias (外贸贷; a staff document's first
+        short name, 应急转贷资金); for a measure, the
         longest glossary phrase in its title that points to it (落实专项贷款政策 → 专项贷款,
         the whole document → 若干措施; at least SHORT_NAME_CHARS), else its title."""
         doc = self.documents.get(doc_id)
         if doc is None:
             return ""
+        if doc.kind == "staff" and len(doc.aliases) > 1:
+            return str(doc.aliases[1])  # the first short name staff gave (the title is long)
         if doc.kind != "measure" and doc.aliases:
             return str(doc.aliases[0])
         return self._measure_names.get(doc_id) or str(doc.title)
@@ -128,8 +145,9 @@ class Lexicon:
         return tuple(getattr(doc, "articles", ()) or ())
 
     def named(self, text: str) -> list[Named]:
-        """The documents a text names, in order: aliases (longest first, no overlaps), then
-        第N条 (the measure). One entry per document."""
+        """The documents a text names, in order: note aliases and measure titles and short
+        names (longest first, no overlaps), 第N条, and words pointing at the policy as a whole
+        (这个文件). One entry per document."""
         found: dict[str, Named] = {}
         text = unquoted(text)
         lowered = text.lower()
@@ -156,6 +174,28 @@ class Lexicon:
                 WHOLE_DOCUMENT, Named(WHOLE_DOCUMENT, "measure", whole.group(), whole.start())
             )
         return sorted(found.values(), key=lambda n: n.start)
+
+    def without_names(self, text: str) -> str:
+        """The text with the names of documents replaced by "X" (优化信贷流程能贷款吗 → X能贷款
+        吗): words of a name are not the form of a question."""
+        if self._name_pattern is None:
+            return text
+        lowered = unquoted(text).lower()
+        return self._name_pattern.sub("X", lowered)
+
+    def unknown_words(self, text: str) -> list[str]:
+        """Words of two or more characters the knowledge never uses (天气, 老婆): a message
+        made of them is about something else. Empty without a tokenizer."""
+        if self._words is None:
+            return []
+        return [
+            w
+            for w in self._words(text)
+            if len(w) >= 2
+            and _CJK_WORD.fullmatch(w)
+            and w not in self._vocabulary
+            and is_plain_word(w)
+        ]
 
     # --- glossary ----------------------------------------------------------------------------
 
@@ -202,6 +242,7 @@ class Lexicon:
         return bool(match.topical), tuple(sorted(match.votes))
 
 
+_CJK_WORD = re.compile(r"[一-龥]+")
 _NAME_ENDING = re.compile(r"(?:贷|平台|系统|网|所|中心|市场|车|林|办|走访)$")
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.messages import Ask
-from bot.reading.ask_types import ask_type, is_question
+from bot.reading.ask_types import ask_type, complains_about_cost, is_question
 from bot.reading.clauses import split_message
 from bot.reading.context import ConversationContext, Focus
 from bot.reading.cues import is_acknowledgement, is_small_talk, strip_opening
@@ -102,7 +102,9 @@ def read(lexicon: Lexicon, context: ConversationContext, text: str) -> Reading:
             question=piece.question,
             statement=statement,
         )
-        kind_of_ask = _ask_type(piece.question, piece.text, previous, facts)
+        kind_of_ask = _ask_type(
+            lexicon.without_names(piece.question), lexicon.without_names(piece.text), previous
+        )
         asks.append(Ask(kind_of_ask, found.text))
         previous = kind_of_ask
         if i == 0:
@@ -143,11 +145,14 @@ def _local_referent(lexicon: Lexicon, text: str, outer: Referent | None) -> Refe
     return outer
 
 
-def _ask_type(question: str, whole: str, previous: AskType | None, facts: FirmFacts) -> AskType:
-    """The type of the question clause; a message of statements asks whether they fit."""
+def _ask_type(question: str, whole: str, previous: AskType | None) -> AskType:
+    """The type of the question clause; a complaint about a cost asks how much; a message of
+    statements asks whether the facts it gives fit (else the last ask again)."""
     if is_question(question):
         return ask_type(question, previous)
-    if facts.to_dict():
+    if complains_about_cost(whole):
+        return "how_much"
+    if extract_facts(whole).to_dict():
         return "conditions"
     found = ask_type(whole, previous)
     if found != "other":

@@ -9,15 +9,18 @@
    that name in front (进那个企业库要多久 → 外贸贷，进那个企业库要多久);
 3. a return cue (说回…): "return", completed with the topic in focus;
 4. the message names a document of its own (外贸贷, 中登网, 第9条, 这个文件): "switch";
-5. a switch cue (另外, 顺便问下): "switch", unless only an elliptical fragment follows
-   ("另外，要抵押吗"), which still continues;
+5. a short message that says nothing of its own beyond question words and the attributes
+   owners ask about ("要抵押吗", "利息一般几个点", "多久能放款", "另外，去网点要带些啥"):
+   "continue", even after a switch cue; otherwise a switch cue (另外, 顺便问下) means
+   "switch";
 6. topic words (the glossary's) that point away from the focus: "switch" ("白名单能自己报名
    吗" after 科技贷); topic words that point to the focus ("有没有财政贴息" after a special
    loan), or a message that only states facts ("我们有双软认证，没有专利"): "continue";
-7. a short message (at most SHORT_CHARS characters) continues when it is built on what was
-   said (也…, 那…, 要是…, …呢: "社保缴费记录也算吗") or says little of its own beyond
-   question words and the attributes owners ask about ("要抵押吗", "利息一般几个点", "去网点要
-   带些啥"); one saying much of its own (RICH_CONTENT_CHARS) is read on its own;
+7. a message whose own words include some the knowledge never uses ("明天三明天气怎么样")
+   is about something else: "switch" (scope then judges it alone); otherwise a short
+   message (at most SHORT_CHARS characters) continues when it is built on what was said
+   (也…, 那…, 要是…, …呢) or says little of its own; one saying much of its own
+   (RICH_CONTENT_CHARS) is read on its own;
 8. a longer message tells its own situation ("switch"), unless its story is about the
    firm itself and its question is elliptical ("我们做电商代运营的，没厂房没设备，去了有用
    吗"): then it continues. ("那制种户个人想贷点钱，能申请吗" tells of someone else: it does
@@ -33,7 +36,12 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.reading.clauses import bare_length
-from bot.reading.content import about_the_firm, has_own_content, own_content, said_before
+from bot.reading.content import (
+    about_the_firm,
+    has_own_content,
+    own_content,
+    said_before,
+)
 from bot.reading.cues import Anaphor, continues, find_anaphors
 from bot.reading.lexicon import Lexicon, Named
 from core.kinds import DocKind
@@ -100,9 +108,9 @@ def resolve(
     if named:
         return Resolution(text, "switch")
     short = bare_length(text) <= SHORT_CHARS
+    if short and not has_own_content(text):  # 要抵押吗, 多久能放款: only what is asked
+        return Resolution(complete(text, referent.subject), "continue", referent)
     if cue == "switch":
-        if short and not topics and not has_own_content(text):
-            return Resolution(complete(text, referent.subject), "continue", referent)
         return Resolution(text, "switch")
     story = text[: len(text) - len(question)] if text.endswith(question) else ""
     if bare_length(story):
@@ -116,6 +124,10 @@ def resolve(
     related = _points_to_focus(text, referent, lexicon)
     if topics and not related:
         return Resolution(text, "switch")
+    if statement and about_the_firm(text):  # 我们有双软认证，没有专利: facts for the topic
+        return Resolution(complete(text, referent.subject), "continue", referent)
+    if not related and lexicon.unknown_words(text):
+        return Resolution(text, "switch")  # 明天天气怎么样: a subject the knowledge never uses
     if related or statement:
         return Resolution(complete(text, referent.subject), "continue", referent)
     if short and (continues(text) or own_content(text) < RICH_CONTENT_CHARS):
