@@ -98,8 +98,9 @@ def print_answers(review: dict[str, Any]) -> None:
     for row in review["answers"]:
         kind = f"[{row['kind']}] " if row.get("kind") else ""
         print(f"{row['id']} {kind}{row['question']}")
-        if row.get("resolved") and row["resolved"] != row["question"]:
-            print(f"  [理解为] {row['resolved']}")
+        resolved = row.get("resolved") or ""
+        if resolved and resolved != unicodedata.normalize("NFKC", row["question"]):
+            print(f"  [理解为] {resolved}")
         if row.get("direct"):
             print(f"  [应答要点] {row['direct']}")
         if not row["in_scope"]:
