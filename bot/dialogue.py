@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from bot.conversation.replies import HELP_TEXT
 from bot.messages import Answer
 from bot.reading import ConversationContext, Reading, lexicon_for, read, remember
 
@@ -31,13 +32,16 @@ class Exchange:
 def answer_in_context(answerer: Any, context: ConversationContext, text: str) -> Exchange:
     """Read `text` in `context`, answer its asks, and return the answer with the new context.
 
-    Thanks and acknowledgements (谢谢, 好的明白了) get a short reply of their own (intent
-    "greeting"), greetings the answerer's greeting; neither changes the focus.
+    Thanks and acknowledgements (谢谢, 好的明白了) get a short reply of their own, questions
+    about the assistant (你能回答哪些问题) what it can do, greetings the answerer's greeting
+    (all intent "greeting"); none changes the focus.
     """
     lexicon = lexicon_for(answerer)
     reading = read(lexicon, context, text)
     if reading.small_talk == "thanks":
         answer = Answer(THANKS_TEXT, True, "greeting")
+    elif reading.small_talk == "about":
+        answer = Answer(HELP_TEXT, True, "greeting")
     else:
         topic = context.focus.doc_id if context.focus is not None else None
         answer = answerer.respond(list(reading.asks), topic=topic)

@@ -54,11 +54,6 @@ def own_content(text: str) -> int:
     return len(residue(text))
 
 
-def is_plain_word(word: str) -> bool:
-    """A word with no grammar inside it (天气, 股票; not 带些, 几次, 那要)."""
-    return residue(word) == word
-
-
 def said_before(text: str, story: str) -> bool:
     """Some word of the text's own (two characters of its residue) occurs in the story: the
     question is about what the story tells ("…签了服务合同，合同能拿来融资吗")."""

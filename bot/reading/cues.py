@@ -1,15 +1,18 @@
 """The words that tell how a message relates to the conversation so far.
 
-- small talk: a greeting, thanks or an acknowledgement (好的, 明白了, 谢谢啦) — nothing is
-  asked and the focus stays;
+- small talk: a greeting, thanks or an acknowledgement (好的, 明白了, 谢谢啦), or a question
+  about the assistant itself (你能回答哪些问题) — nothing about financing is asked and the
+  focus stays;
 - a leading acknowledgement before a question ("好吧。那…", "行，谢了。顺带问一句…") is
   dropped from what is read;
 - switch cues (另外, 顺便问下, 还有个问题, 换个话题, 问个正事) open a new question;
 - return cues (说回, 回到刚才) go back to the topic in focus;
 - continuation markers: a follow-up built on what was said (那…, 也…, 还要…, 要是…呢, …的话,
   …呢);
-- anaphora: words pointing back (它, 这个平台, 刚才说的那个系统, 这点), with the kind of
-  document they point to when they say it (平台 → platform, 贷款产品 → product, 这条 → measure).
+- anaphora: words pointing back (它, 这个平台, 刚才说的那个系统, 这点, 上面能办…吗), with
+  the kind of document they point to when they say it (平台 → platform, 贷款产品 → product,
+  这条 → measure);
+- "what about X" (那科技贷呢): the question before, asked of X.
 """
 
 from __future__ import annotations
@@ -102,15 +105,28 @@ _ANAPHOR = re.compile(
     # 它 / 它们
     r"|(?P<pronoun>它们?)"
     # 这点 / 这事 / 这个有说法吗 / 那个企业库 / 他们收费吗
-    r"|(?P<pointer>这一?点|那一?点|这事|这件事|这样的话|(?<!我们)(?<!咱们)(?:这|那)(?:个|种|些|项|笔)"
+    r"|(?P<pointer>(?<![一-龥])(?:在|那|这)?(?:上面|里面|上头|里头)(?=能|可以|有|要|会|是|怎么|都|还)|"
+    r"这一?点|那一?点|这事|这件事|这样的话|(?<!我们)(?<!咱们)(?:这|那)(?:个|种|些|项|笔)"
     rf"(?!文件|政策|措施|规定|办法|若干措施){_FIRM}|(?<![说讲告诉问])他们)",
     re.IGNORECASE,
 )
 
 
+# Questions about the assistant itself: what it can answer or do (你能回答哪些问题).
+_ABOUT_ASSISTANT = re.compile(
+    r"^(?:那|那么)?(?:你|您|你们)(?:都|还)?(?:能|可以|会)(?:回答|解答|帮我?|帮忙|做|干|问|查)?"
+    r"(?:些|点)?(?:哪些|什么|啥)(?:问题|事|事情|东西|内容)?[\s,.;:!?，。；：！？~～啊呀呢吧]*$"
+)
+
+
 def is_small_talk(text: str) -> bool:
-    """A greeting, thanks or acknowledgement with no question in it."""
-    return bool(_ACKNOWLEDGEMENT.match(text)) or is_greeting(text)
+    """A greeting, thanks or acknowledgement, or a question about the assistant itself."""
+    return bool(_ACKNOWLEDGEMENT.match(text)) or is_greeting(text) or is_about_assistant(text)
+
+
+def is_about_assistant(text: str) -> bool:
+    """A question about what the assistant can do (你能回答哪些问题, 你们能帮我做什么)."""
+    return bool(_ABOUT_ASSISTANT.match(text.strip()))
 
 
 def is_acknowledgement(text: str) -> bool:
@@ -155,3 +171,16 @@ def find_anaphors(text: str) -> list[Anaphor]:
             )
         )
     return found
+
+
+# 那科技贷呢 / 外贸贷怎么样 / 要是林权呢: the question before, asked of something else
+_WHAT_ABOUT = re.compile(
+    r"^(?:那|那么|要是|如果是|换成)?(?P<subject>[^\s,.;:!?，。；：！？]{2,12}?)"
+    r"(?:呢|怎么样|怎样|如何|也一样吗|也是吗)[\s?？。.!！]*$"
+)
+
+
+def what_about(text: str) -> str:
+    """The X of "那X呢" (what about X?), or ""."""
+    found = _WHAT_ABOUT.match(text.strip())
+    return found.group("subject") if found else ""

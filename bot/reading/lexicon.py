@@ -15,12 +15,11 @@ from __future__ import annotations
 import re
 import threading
 import weakref
-from collections.abc import Callable, Container, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from bot.reading.content import is_plain_word
 from core.kinds import DOC_KINDS, DocKind
 from knowledge.facts import measure_refs
 from retrieval.normalize import normalize_text
@@ -60,18 +59,12 @@ class Lexicon:
         documents: Mapping[str, Any],
         glossary: Any = None,
         prepare: Callable[[str], str] | None = None,
-        words: Callable[[str], list[str]] | None = None,
-        vocabulary: Container[str] = (),
     ) -> None:
         """documents: doc id -> knowledge.documents.Document; glossary: a retrieval
-        GlossaryMatcher (or None); prepare: text -> the text as the retriever reads it;
-        words: text -> its words (the retriever's tokenizer); vocabulary: the words the
-        indexed knowledge uses."""
+        GlossaryMatcher (or None); prepare: text -> the text as the retriever reads it."""
         self.documents = documents
         self._glossary = glossary
         self._prepare = prepare or normalize_text
-        self._words = words
-        self._vocabulary = vocabulary
         self._term_info = lru_cache(maxsize=4096)(self._term_info_uncached)
         self._match = lru_cache(maxsize=256)(self._match_uncached)
         self._measure_names = {
@@ -104,8 +97,6 @@ class Lexicon:
             documents,
             retriever.glossary,
             lambda text: retriever.prepare(text)[0],
-            retriever.tokenizer.tokens,
-            retriever.bm25.idf,
         )
 
     def prepare(self, text: str) -> str:
@@ -183,20 +174,6 @@ class Lexicon:
         lowered = unquoted(text).lower()
         return self._name_pattern.sub("X", lowered)
 
-    def unknown_words(self, text: str) -> list[str]:
-        """Words of two or more characters the knowledge never uses (天气, 老婆): a message
-        made of them is about something else. Empty without a tokenizer."""
-        if self._words is None:
-            return []
-        return [
-            w
-            for w in self._words(text)
-            if len(w) >= 2
-            and _CJK_WORD.fullmatch(w)
-            and w not in self._vocabulary
-            and is_plain_word(w)
-        ]
-
     # --- glossary ----------------------------------------------------------------------------
 
     def topics(self, text: str) -> list[str]:
@@ -242,7 +219,6 @@ class Lexicon:
         return bool(match.topical), tuple(sorted(match.votes))
 
 
-_CJK_WORD = re.compile(r"[一-龥]+")
 _NAME_ENDING = re.compile(r"(?:贷|平台|系统|网|所|中心|市场|车|林|办|走访)$")
 
 

@@ -10,7 +10,8 @@
    (bot.reading.ask_types);
 6. the first ask is resolved against the conversation's focus, each later one against the
    ask before it (bot.reading.resolve): "林权证能贷款吗 利息多少" gives 林权证能贷款吗 and
-   林权利息多少.
+   林权利息多少; "那科技贷呢" after "外贸贷要抵押吗" is 科技贷要抵押吗 (the last question
+   asked of what it names).
 
 A message that only states facts ("我们有双软认证，没有专利") asks whether they fit: a
 conditions ask when it gives firm facts, else the conversation's last ask again.
@@ -25,7 +26,13 @@ from bot.messages import Ask
 from bot.reading.ask_types import ask_type, complains_about_cost, is_question
 from bot.reading.clauses import split_message
 from bot.reading.context import ConversationContext, Focus
-from bot.reading.cues import is_acknowledgement, is_small_talk, strip_opening
+from bot.reading.cues import (
+    is_about_assistant,
+    is_acknowledgement,
+    is_small_talk,
+    strip_opening,
+    what_about,
+)
 from bot.reading.facts import FirmFacts, extract_facts
 from bot.reading.lexicon import Lexicon, unquoted
 from bot.reading.resolve import Move, Referent, resolve
@@ -33,7 +40,7 @@ from core.kinds import AskType
 
 MAX_MESSAGE_CHARS = 500  # as the answerer: an owner's message is a few sentences
 
-SmallTalk = Literal["", "greeting", "thanks"]
+SmallTalk = Literal["", "greeting", "thanks", "about"]
 
 
 @dataclass(frozen=True)
@@ -43,7 +50,8 @@ class Reading:
     asks: 1 to 3 self-contained asks, in the message's order; move: how the (first) ask
     relates to the conversation ("new", "continue", "return", "switch", or "small_talk");
     referent: the doc id a follow-up was completed with (None when read on its own);
-    small_talk: "greeting" (你好, 你是谁) or "thanks" (谢谢, 好的明白了) when nothing is asked.
+    small_talk: "greeting" (你好, 你是谁), "thanks" (谢谢, 好的明白了) or "about" (你能回答
+    哪些问题) when nothing about financing is asked.
     """
 
     text: str
@@ -74,12 +82,21 @@ def read(lexicon: Lexicon, context: ConversationContext, text: str) -> Reading:
     normalised = unquoted(lexicon.prepare((text or "").strip()[:MAX_MESSAGE_CHARS])).strip()
     facts = extract_facts(normalised)
     if not normalised or is_small_talk(normalised):
-        kind: SmallTalk = "thanks" if is_acknowledgement(normalised) else "greeting"
+        kind: SmallTalk = (
+            "thanks"
+            if is_acknowledgement(normalised)
+            else "about"
+            if is_about_assistant(normalised)
+            else "greeting"
+        )
         return Reading(normalised, (Ask("other", normalised),), "small_talk", facts, None, kind)
     cue, rest = strip_opening(normalised)
     if not rest.strip():
         return Reading(normalised, (Ask("other", normalised),), "small_talk", facts, None, "thanks")
     referent = focus_referent(lexicon, context.focus)
+    asked_again = _asked_of_another(lexicon, context, referent, rest)
+    if asked_again is not None:
+        return Reading(normalised, (asked_again,), "switch", facts, None)
     mentioned = tuple(
         Referent(doc_id, lexicon.kind(doc_id), lexicon.display_name(doc_id))
         for doc_id in context.mentioned
@@ -112,6 +129,22 @@ def read(lexicon: Lexicon, context: ConversationContext, text: str) -> Reading:
             used = found.used.doc_id if found.used is not None else None
         against = _local_referent(lexicon, piece.text, found.used or against)
     return Reading(normalised, tuple(asks), move, facts, used)
+
+
+def _asked_of_another(
+    lexicon: Lexicon, context: ConversationContext, referent: Referent | None, text: str
+) -> Ask | None:
+    """ "那科技贷呢" after "外贸贷要抵押吗": the last question asked of what the message names
+    (科技贷要抵押吗), or None when the message is not of that form."""
+    subject = what_about(text)
+    if not subject or referent is None or not context.last_question:
+        return None
+    if not (lexicon.named(subject) or lexicon.topics(subject)):
+        return None
+    last = context.last_question
+    if referent.subject not in last or subject in last:
+        return None
+    return Ask(context.last_ask or "other", last.replace(referent.subject, subject, 1))
 
 
 def focus_referent(lexicon: Lexicon, focus: Focus | None) -> Referent | None:

@@ -2,7 +2,9 @@
 
 `resolve(text, referent, lexicon, cue=…)` decides, in this order:
 
-1. no referent (a new conversation): the text as it is ("new");
+1. no referent (a new conversation): the text as it is ("new"); a message that on its own
+   belongs to a family the bot declines (weather, stock tips, a personal loan …, see
+   bot.scope) is read on its own too ("switch"): the topic in focus must not carry it;
 2. words pointing back at the conversation (它, 这个平台, 你刚说的那个系统, 这点) that the
    message itself does not explain: "continue" — naming words are replaced by the name of
    what they point to (它跟信易贷是一回事吗 → 科技贷跟信易贷是一回事吗), other words get
@@ -16,14 +18,12 @@
 6. topic words (the glossary's) that point away from the focus: "switch" ("白名单能自己报名
    吗" after 科技贷); topic words that point to the focus ("有没有财政贴息" after a special
    loan), or a message that only states facts ("我们有双软认证，没有专利"): "continue";
-7. a message whose own words include some the knowledge never uses ("明天三明天气怎么样")
-   is about something else: "switch" (scope then judges it alone); otherwise a short
-   message (at most SHORT_CHARS characters) continues when it is built on what was said
-   (也…, 那…, 要是…, …呢) or says little of its own; one saying much of its own
-   (RICH_CONTENT_CHARS) is read on its own;
-8. a longer message tells its own situation ("switch"), unless its story is about the
-   firm itself and its question is elliptical ("我们做电商代运营的，没厂房没设备，去了有用
-   吗"): then it continues. ("那制种户个人想贷点钱，能申请吗" tells of someone else: it does
+7. a short message (at most SHORT_CHARS characters) continues when it is built on what was
+   said (也…, 那…, 要是…, …呢: "社保缴费记录也算吗") or says little of its own; one saying
+   much of its own (RICH_CONTENT_CHARS) is read on its own;
+8. a longer message tells its own situation ("switch"), unless its question is elliptical
+   and its story is about the firm itself ("我们做电商代运营的，没厂房没设备，去了有用吗")
+   or builds on what was said ("那进企业库的推荐，开户银行能帮忙推吗"): then it continues. ("那制种户个人想贷点钱，能申请吗" tells of someone else: it does
    not.)
 
 "Completed" means the subject is put in front: "要抵押吗?" after 外贸贷 is "外贸贷要抵押吗?".
@@ -44,6 +44,7 @@ from bot.reading.content import (
 )
 from bot.reading.cues import Anaphor, continues, find_anaphors
 from bot.reading.lexicon import Lexicon, Named
+from bot.scope import out_of_scope_family
 from core.kinds import DocKind
 
 Move = Literal["new", "continue", "return", "switch"]
@@ -95,6 +96,8 @@ def resolve(
     """
     if referent is None:
         return Resolution(text, "new")
+    if out_of_scope_family(text)[0]:
+        return Resolution(text, "switch")  # 明天天气怎么样: another matter, judged on its own
     question = question or text
     named = lexicon.named(text)
     topics = lexicon.topics(text)
@@ -117,7 +120,8 @@ def resolve(
         # the firm's own situation, then an elliptical question ("我们做电商代运营的，没厂房
         # 没设备，去了有用吗"): it continues
         elliptical = not lexicon.topics(question) and not has_own_content(question)
-        if elliptical and about_the_firm(story) and not said_before(question, story):
+        builds_on = about_the_firm(story) or continues(story)
+        if elliptical and builds_on and not said_before(question, story):
             return Resolution(complete(text, referent.subject), "continue", referent)
         if not short:
             return Resolution(text, "switch")
@@ -126,8 +130,6 @@ def resolve(
         return Resolution(text, "switch")
     if statement and about_the_firm(text):  # 我们有双软认证，没有专利: facts for the topic
         return Resolution(complete(text, referent.subject), "continue", referent)
-    if not related and lexicon.unknown_words(text):
-        return Resolution(text, "switch")  # 明天天气怎么样: a subject the knowledge never uses
     if related or statement:
         return Resolution(complete(text, referent.subject), "continue", referent)
     if short and (continues(text) or own_content(text) < RICH_CONTENT_CHARS):

@@ -195,3 +195,40 @@ def test_an_answer_moves_the_focus_to_its_topic(lexicon: Lexicon) -> None:
         assert after.focus is not None and after.focus.doc_id == other
         assert after.focus.subject == lexicon.display_name(other)
         assert after.last_ask == "how" and after.mentioned[0] == other
+
+
+@pytest.mark.parametrize("form", ["那{x}呢", "{x}呢？", "那{x}怎么样", "要是{x}呢"])
+@pytest.mark.parametrize(
+    ("question", "kind_of_ask"),
+    [("{s}要抵押吗?", "yesno"), ("{s}利息多少", "how_much"), ("{s}去哪里申请", "who_where")],
+)
+def test_what_about_another_asks_the_last_question_of_it(
+    lexicon: Lexicon, form: str, question: str, kind_of_ask: str
+) -> None:
+    for doc_id, other in itertools.permutations(notes(lexicon, "product"), 2):
+        subject, name = lexicon.display_name(doc_id), lexicon.display_name(other)
+        context = replace(
+            focused(lexicon, doc_id),
+            last_question=question.format(s=subject),
+            last_ask=kind_of_ask,  # type: ignore[arg-type]
+        )
+        reading = read(lexicon, context, form.format(x=name))
+        assert [(a.type, a.text) for a in reading.asks] == [(kind_of_ask, question.format(s=name))]
+
+
+@pytest.mark.parametrize("template", ["上面能办{t}吗", "里面有没有{t}", "在上面怎么申请{t}"])
+def test_on_it_points_at_the_platform_in_focus(lexicon: Lexicon, template: str) -> None:
+    for platform in notes(lexicon, "platform"):
+        for topic in ("林权抵押", "应收账款融资", "信用贷款"):
+            reading = read(lexicon, focused(lexicon, platform), template.format(t=topic))
+            assert reading.referent == platform and reading.move == "continue"
+            assert reading.asks[0].text.startswith(lexicon.display_name(platform))
+
+
+@pytest.mark.parametrize("relation", ["有什么关系", "是什么关系", "啥关系"])
+def test_a_relation_between_two_is_a_comparison(lexicon: Lexicon, relation: str) -> None:
+    for doc_id, other in itertools.permutations(notes(lexicon, "platform"), 2):
+        text = f"它和{lexicon.display_name(other)}{relation}"
+        reading = read(lexicon, focused(lexicon, doc_id), text)
+        assert reading.asks[0].type == "compare"
+        assert reading.asks[0].text.startswith(lexicon.display_name(doc_id))
