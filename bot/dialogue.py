@@ -33,7 +33,7 @@ def answer_in_context(answerer: Any, context: ConversationContext, text: str) ->
     """Read `text` in `context`, answer its asks, and return the answer with the new context.
 
     Thanks and acknowledgements (谢谢, 好的明白了) get a short reply of their own, questions
-    about the assistant (你能回答哪些问题) what it can do, greetings the answerer's greeting
+    about the assistant (你都能解答什么) what it can do, greetings the answerer's greeting
     (all intent "greeting"); none changes the focus.
     """
     lexicon = lexicon_for(answerer)

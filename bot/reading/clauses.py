@@ -9,14 +9,14 @@ So a message is cut:
    多少"), unless what follows continues the same question ("…吗，还是…");
 2. each sentence into clauses at commas and spaces; a sentence asks something when one of
    its clauses does (`is_question`); its last run of asking clauses is its question, the
-   clauses before are story ("我们是养猪场，……，活猪能拿来抵押贷款吗": the story gives the
+   clauses before are story ("我们是做竹凉席的，……，设备能抵押吗": the story gives the
    facts);
 3. a sentence that asks opens an ask, with the statements since the last ask as its story;
    its asking clauses make several asks when they ask different things ("怎么申请，多久能批
    下来": how, then how long);
    statements after the last question join it; a message with no question is one ask;
    a tag question (对吧, 是吗) joins the ask before it; a short message that opens with a
-   complaint about a cost asks about it too ("担保公司收费太贵了 有没有政府的担保");
+   complaint about a cost asks about it too ("评估费太贵了 能不能免");
 4. at most MAX_ASKS asks: the rest joins the last one.
 """
 
@@ -99,7 +99,7 @@ def split_message(text: str) -> list[Piece]:
     for sentence in sentences(text):
         before, question = split_sentence(sentence)
         if question and not story and not pieces and _complaint_ask(before, text):
-            pieces.append(Piece("", before))  # 收费太贵了 有没有政府的担保: both are asked
+            pieces.append(Piece("", before))  # 评估费太贵了 能不能免: both are asked
             before = ""
         if not question:
             story += sentence
@@ -124,7 +124,7 @@ def split_message(text: str) -> list[Piece]:
 
 
 def _by_ask_type(question: str) -> list[str]:
-    """A run of asking clauses cut where the ask changes ("外贸贷怎么申请，多久能批下来" asks
+    """A run of asking clauses cut where the ask changes ("商贸贷咋办理，几天能放款" asks
     how, then how long); clauses asking the same thing stay together, and so do a topic
     (利率呢，…) or a condition (要是…，…) with the clause after it."""
     groups: list[str] = []
@@ -154,7 +154,7 @@ def _by_ask_type(question: str) -> list[str]:
 
 def _complaint_ask(story: str, message: str) -> bool:
     """A short message that opens with a complaint about a cost and then asks something
-    else: the complaint is asked too ("担保公司收费太贵了 有没有政府的担保")."""
+    else: the complaint is asked too ("评估费太贵了 能不能免")."""
     return (
         bare_length(message) <= SHORT_MESSAGE_CHARS
         and bool(story.strip())

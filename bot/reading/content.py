@@ -1,8 +1,8 @@
 """How much a short message says of its own, beyond asking about something already named.
 
-"要抵押吗", "利息一般几个点", "去网点要带些啥" consist of question words, function words, and
+"需要担保吗", "费率大概多少", "到窗口得带啥" consist of question words, function words, and
 the attributes owners ask about a topic (利率, 材料, 期限 …): they are elliptical and need the
-topic in focus. "猪瘟风险大，有没有保险能兜一下" or "银担直连系统接上了没有" bring their own
+topic in focus. "台风把大棚刮了，保险公司能赔吗" or "海关那边的报关单能当证明吗" bring their own
 subject. `own_content(text)` counts the characters left once those words are taken out.
 
 The word lists are Chinese grammar (question words, pronouns, modal verbs, adverbs, particles)
@@ -56,7 +56,7 @@ def own_content(text: str) -> int:
 
 def said_before(text: str, story: str) -> bool:
     """Some word of the text's own (two characters of its residue) occurs in the story: the
-    question is about what the story tells ("…签了服务合同，合同能拿来融资吗")."""
+    question is about what the story tells ("…接了一笔外贸订单，订单能拿来融资吗")."""
     words = [w for w in re.split(r"\s+", _WORDS.sub(" ", text)) if w]
     return any(
         w[i : i + 2] in story for w in words for i in range(len(w) - 1) if _CJK.match(w[i : i + 2])

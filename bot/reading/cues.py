@@ -1,9 +1,9 @@
 """The words that tell how a message relates to the conversation so far.
 
 - small talk: a greeting, thanks or an acknowledgement (好的, 明白了, 谢谢啦), or a question
-  about the assistant itself (你能回答哪些问题) — nothing about financing is asked and the
+  about the assistant itself (你都能解答什么) — nothing about financing is asked and the
   focus stays;
-- a leading acknowledgement before a question ("好吧。那…", "行，谢了。顺带问一句…") is
+- a leading acknowledgement before a question ("好吧。那…", "嗯，多谢。再问一下…") is
   dropped from what is read;
 - switch cues (另外, 顺便问下, 还有个问题, 换个话题, 问个正事) open a new question;
 - return cues (说回, 回到刚才) go back to the topic in focus;
@@ -29,7 +29,7 @@ _ACK_WORDS = (
     "了解了 了解 懂了 懂 清楚了 清楚 收到了 收到 可以了 没问题 没事了 没事 谢谢你们 谢谢你 谢谢您 "
     "谢谢 多谢 感谢 谢了 谢啦 辛苦了 辛苦 麻烦了 打扰了 算了 那好 这样啊 原来如此 晓得了 晓得"
 ).split()
-# Greetings before a question ("喂你好 那个我想问下…") are dropped like acknowledgements.
+# Greetings before a question ("您好 请问一下…") are dropped like acknowledgements.
 _HELLO_WORDS = "你好 您好 你们好 喂 在吗 在不在 有人吗 hi hello 早上好 下午好 晚上好".split()
 _ACK_WORD = "(?:" + "|".join(sorted(_ACK_WORDS, key=len, reverse=True)) + ")+"
 _ACKNOWLEDGEMENT = re.compile(rf"^\s*(?:{_ACK_WORD}{_END})+$", re.IGNORECASE)
@@ -97,7 +97,7 @@ _RECALLED = (
     r"|(?:刚才|刚刚|上面|前面)(?=那|这)"
 )
 _ANAPHOR = re.compile(
-    # 你刚说的那个登记系统 / 刚才那个平台 / 你说的
+    # 你刚提到的那个系统 / 刚才那个平台 / 你说的
     rf"(?P<recalled>(?:{_RECALLED})(?:那|这)?(?:个|种|家|款|条|项)?(?:{_NOUN_GAP}(?:{_KIND_NOUN}))?)"
     # 这个平台 / 那款贷款 / 该平台
     rf"|(?P<kinded>(?:这|那|该)(?:几|些)?(?:个|种|款|项){_NOUN_GAP}(?:{_KIND_NOUN})"
@@ -112,7 +112,7 @@ _ANAPHOR = re.compile(
 )
 
 
-# Questions about the assistant itself: what it can answer or do (你能回答哪些问题).
+# Questions about the assistant itself: what it can answer or do (你都能解答什么).
 _ABOUT_ASSISTANT = re.compile(
     r"^(?:那|那么)?(?:你|您|你们)(?:都|还)?(?:能|可以|会)(?:回答|解答|帮我?|帮忙|做|干|问|查)?"
     r"(?:些|点)?(?:哪些|什么|啥)(?:问题|事|事情|东西|内容)?[\s,.;:!?，。；：！？~～啊呀呢吧]*$"
@@ -125,7 +125,7 @@ def is_small_talk(text: str) -> bool:
 
 
 def is_about_assistant(text: str) -> bool:
-    """A question about what the assistant can do (你能回答哪些问题, 你们能帮我做什么)."""
+    """A question about what the assistant can do (你都能解答什么, 你们能帮我干啥)."""
     return bool(_ABOUT_ASSISTANT.match(text.strip()))
 
 
@@ -137,7 +137,7 @@ def is_acknowledgement(text: str) -> bool:
 def strip_opening(text: str) -> tuple[str, str]:
     """(cue, rest): a leading acknowledgement dropped, and the switch or return cue found.
 
-    cue is "switch", "return" or ""; "好吧。那说回公司这笔" → ("return", "公司这笔…").
+    cue is "switch", "return" or ""; "行吧。那说回刚才的贷款" → ("return", "刚才的贷款…").
     """
     rest = _LEADING_ACK.sub("", text, count=1) if not _ACKNOWLEDGEMENT.match(text) else text
     rest = rest.lstrip()

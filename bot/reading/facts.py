@@ -1,4 +1,4 @@
-"""Facts an owner gives about the firm in passing ("我们沙县做预制菜的，想贷个60万…").
+"""Facts an owner gives about the firm in passing ("我们大田做茶叶烘焙的，想借个80万…").
 
 `extract_facts(text)` reads one (normalised) message; `FirmFacts.merged` keeps what earlier
 messages said unless a new message says otherwise. The conversation context stores them so a

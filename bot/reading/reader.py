@@ -13,7 +13,7 @@
    林权利息多少; "那科技贷呢" after "外贸贷要抵押吗" is 科技贷要抵押吗 (the last question
    asked of what it names).
 
-A message that only states facts ("我们有双软认证，没有专利") asks whether they fit: a
+A message that only states facts ("我们有三项实用新型，没有厂房") asks whether they fit: a
 conditions ask when it gives firm facts, else the conversation's last ask again.
 """
 
@@ -162,7 +162,7 @@ def focus_referent(lexicon: Lexicon, focus: Focus | None) -> Referent | None:
 
 def _local_referent(lexicon: Lexicon, text: str, outer: Referent | None) -> Referent | None:
     """What the next ask of the message refers to: the documents this ask's own words name
-    ("外贸贷和科技贷"), else its topic words that point to the article its words point to
+    ("商贸贷和提质增产争效贷"), else its topic words that point to the article its words point to
     most, else what this ask referred to."""
     named = [n for n in lexicon.named(text) if n.strong]
     if named:

@@ -12,19 +12,20 @@
 3. a return cue (说回…): "return", completed with the topic in focus;
 4. the message names a document of its own (外贸贷, 中登网, 第9条, 这个文件): "switch";
 5. a short message that says nothing of its own beyond question words and the attributes
-   owners ask about ("要抵押吗", "利息一般几个点", "多久能放款", "另外，去网点要带些啥"):
+   owners ask about ("需要担保吗", "费率大概多少", "几天能到账", "另外，到窗口得带啥"):
    "continue", even after a switch cue; otherwise a switch cue (另外, 顺便问下) means
    "switch";
 6. topic words (the glossary's) that point away from the focus: "switch" ("白名单能自己报名
-   吗" after 科技贷); topic words that point to the focus ("有没有财政贴息" after a special
-   loan), or a message that only states facts ("我们有双软认证，没有专利"): "continue";
+   吗" after 科技贷); topic words that point to the focus ("有贴息吗" after a special
+   loan), or facts about the firm ("我们有三项实用新型，没有厂房"): "continue"; other
+   statements and requests ("帮我…") are read on their own;
 7. a short message (at most SHORT_CHARS characters) continues when it is built on what was
-   said (也…, 那…, 要是…, …呢: "社保缴费记录也算吗") or says little of its own; one saying
+   said (也…, 那…, 要是…, …呢: "水电费缴纳记录也能用吗") or says little of its own; one saying
    much of its own (RICH_CONTENT_CHARS) is read on its own;
 8. a longer message tells its own situation ("switch"), unless its question is elliptical
-   and its story is about the firm itself ("我们做电商代运营的，没厂房没设备，去了有用吗")
-   or builds on what was said ("那进企业库的推荐，开户银行能帮忙推吗"): then it continues. ("那制种户个人想贷点钱，能申请吗" tells of someone else: it does
-   not.)
+   and its story is about the firm itself ("我们是开奶茶店的，没啥厂房设备，去了能行吗")
+   or builds on what was said ("那推荐这一步，开户行能代办吗"): then it continues
+   ("那我表哥想给自己借点钱，能申请吗" tells of someone else: it does not).
 
 "Completed" means the subject is put in front: "要抵押吗?" after 外贸贷 is "外贸贷要抵押吗?".
 """
@@ -51,6 +52,10 @@ Move = Literal["new", "continue", "return", "switch"]
 SHORT_CHARS = 20  # longer messages tell their own situation
 RICH_CONTENT_CHARS = 8  # a short message saying this much of its own is read on its own
 ANCHOR_CHARS = 6  # a pointer after this much text of its own message points inside it
+# 帮我…, 替我…, 请给我…: a request for a service, judged on its own
+_REQUEST = re.compile(
+    r"^(?:请|麻烦|能不能|可以)?(?:你们?|您)?(?:帮我|替我|给我|帮忙|帮我们|给我们)"
+)
 _LEADING = re.compile(r"^(?:那么|那)(?=[^\s,.;:!?，。；：！？])")
 # A completed text reads "外贸贷要抵押吗": no comma before a verb, a modal or a question word.
 _JOINS_DIRECTLY = re.compile(
@@ -117,8 +122,8 @@ def resolve(
         return Resolution(text, "switch")
     story = text[: len(text) - len(question)] if text.endswith(question) else ""
     if bare_length(story):
-        # the firm's own situation, then an elliptical question ("我们做电商代运营的，没厂房
-        # 没设备，去了有用吗"): it continues
+        # the firm's own situation, then an elliptical question ("我们是开奶茶店的，没啥厂
+        # 房设备，去了能行吗"): it continues
         elliptical = not lexicon.topics(question) and not has_own_content(question)
         builds_on = about_the_firm(story) or continues(story)
         if elliptical and builds_on and not said_before(question, story):
@@ -128,10 +133,12 @@ def resolve(
     related = _points_to_focus(text, referent, lexicon)
     if topics and not related:
         return Resolution(text, "switch")
-    if statement and about_the_firm(text):  # 我们有双软认证，没有专利: facts for the topic
+    if statement and about_the_firm(text):  # 我们有三项实用新型，没有厂房: facts for the topic
         return Resolution(complete(text, referent.subject), "continue", referent)
-    if related or statement:
+    if related:
         return Resolution(complete(text, referent.subject), "continue", referent)
+    if statement or _REQUEST.match(text):
+        return Resolution(text, "switch")  # 帮我挑两只基金: a request of its own
     if short and (continues(text) or own_content(text) < RICH_CONTENT_CHARS):
         return Resolution(complete(text, referent.subject), "continue", referent)
     return Resolution(text, "switch")
@@ -178,7 +185,7 @@ def _continue(
 ) -> Resolution:
     """Replace naming words by the name of what they point to; else put the subject first.
 
-    Words that carry a topic of their own (那几个专项贷款) are not replaced: the subject goes
+    Words that carry a topic of their own (那两种优惠贷款) are not replaced: the subject goes
     in front instead.
     """
     targets = [_target(a, text, referent, mentioned, lexicon) for a in pointing]
@@ -204,8 +211,8 @@ def _target(
     mentioned: tuple[Referent, ...],
     lexicon: Lexicon,
 ) -> Referent:
-    """What the words point to. Words of a kind (这个平台, 那个登记系统) point to the document
-    of that kind whose name shares their description (登记 → 动产融资统一登记公示系统), among
+    """What the words point to. Words of a kind (这个平台, 那个交易平台) point to the document
+    of that kind whose name shares their description (交易 → 海峡股权交易市场), among
     those named lately first; else to the newest one of the kind; else to the focus."""
     if anaphor.kind is None:
         return referent
@@ -237,7 +244,7 @@ _KIND_WORDS = re.compile(
 
 
 def _described(span: str) -> str:
-    """The describing words of a pointing phrase (那个登记系统 → 登记), at least 2 characters."""
+    """The describing words of a pointing phrase (那个交易平台 → 交易), at least 2 characters."""
     words = _KIND_WORDS.sub("", _DESCRIPTION.sub("", span))
     return words if len(words) >= 2 else ""
 

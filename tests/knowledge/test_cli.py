@@ -91,7 +91,11 @@ DIALOGUES: list[dict[str, Any]] = [
         "id": "c2",
         "turns": [
             {"text": "明天下雨吗？", "articles": [], "ask": "yesno", "out_of_scope": True},
-            {"text": "银行要求以贷转存怎么办？", "articles": [11], "ask": "how"},
+            {
+                "text": "放款时银行让我们把一部分钱存回去，这合规吗？",
+                "articles": [11],
+                "ask": "yesno",
+            },
         ],
     },
 ]
@@ -107,7 +111,7 @@ def test_eval_reads_conversation_files_turn_by_turn(
     assert result["turn_accuracy"] == 1.0 and result["follow_up_accuracy"] == 1.0
     details = {d["id"]: d for d in result["details"]}
     assert details["c1#2"]["resolved"] == "外贸贷要抵押吗?" and details["c1#2"]["right"]
-    assert set(result["by_ask"]) == {"what_is", "yesno", "other", "how"}
+    assert set(result["by_ask"]) == {"what_is", "yesno", "other"}
     assert 0.0 <= result["ask_detection"] <= 1.0
     assert main(["eval", str(path)]) == 0
     out = capsys.readouterr().out

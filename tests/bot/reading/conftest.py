@@ -16,11 +16,11 @@ from knowledge.documents import Document
 STAFF_DOC = Document(
     doc_id="staff-zhuandai",
     article=None,
-    title="三明市中小企业应急转贷资金使用指南",
-    text="应急转贷资金用于企业续贷过渡，由市财政安排，申请时向市工信局提交材料。",
+    title="三明市小微企业续贷过桥资金操作指引",
+    text="过桥资金在企业续贷时临时垫付，由市财政安排，申请时向市工信局提交材料。",
     kind="staff",
     related_articles=(6,),
-    meta={"aliases": "应急转贷资金,转贷资金"},
+    meta={"aliases": "续贷过桥资金,过桥资金"},
 )
 
 

@@ -26,7 +26,7 @@ def test_county_and_trade_are_read(county: str, template: str) -> None:
 @pytest.mark.parametrize(
     ("text", "wan"),
     [
-        ("想贷个六十万左右周转一下", 60.0),
+        ("想借个八十万左右周转", 80.0),
         ("需要借200万买设备", 200.0),
         ("打算融资1500万扩产", 1500.0),
         ("缺三百万流动资金", 300.0),
@@ -37,8 +37,8 @@ def test_the_amount_wanted_is_read_in_wan(text: str, wan: float) -> None:
 
 
 def test_an_amount_that_is_not_wanted_is_not_the_amount() -> None:
-    facts = extract_facts(normalize_text("一年营收两千来万，担保公司担了两百万"))
-    assert facts.amount_wan is None and facts.revenue_wan == 2000.0
+    facts = extract_facts(normalize_text("年销售额三千来万，担保公司担保了五百万"))
+    assert facts.amount_wan is None and facts.revenue_wan == 3000.0
 
 
 @pytest.mark.parametrize(
@@ -59,7 +59,7 @@ def test_collateral_the_firm_has_is_read(said: str, kind: str, template: str) ->
     assert kind in facts.collateral
 
 
-@pytest.mark.parametrize("text", ["我们没有房产可以押", "轻资产公司", "没啥抵押物"])
+@pytest.mark.parametrize("text", ["名下没房产能拿去押", "轻资产公司", "没啥抵押物"])
 def test_no_collateral_is_read(text: str) -> None:
     assert extract_facts(text).no_collateral
 
@@ -70,12 +70,12 @@ def test_no_collateral_is_read(text: str) -> None:
         ("我们主要做出口，客户在欧洲", "export", True),
         ("我们是专精特新企业", "tech", True),
         ("有双软认证和几个软著", "tech", True),
-        ("公司才成立八个月", "new_firm", True),
+        ("公司成立才五个月", "new_firm", True),
         ("我们是新公司", "new_firm", True),
         ("从来没贷过款", "first_loan", True),
-        ("营业执照是个体户", "entity", "个体户"),
-        ("我们是农民专业合作社", "entity", "合作社"),
-        ("我是农商行的客户经理", "asker", "bank"),
+        ("我们登记的是个体工商户", "entity", "个体户"),
+        ("我们是一家种植合作社", "entity", "合作社"),
+        ("我是城商行的信贷员", "asker", "bank"),
         ("我在县工信局工作", "asker", "office"),
     ],
 )
@@ -99,7 +99,7 @@ def test_credit_problems_are_read(text: str, issue: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["科技贷要什么条件", "外贸贷是什么", "利率一般多少", "怎么申请", "你好"]
+    "text", ["科技贷门槛高不高", "外贸贷是什么", "利率一般多少", "怎么申请", "你好"]
 )
 def test_a_question_without_facts_gives_none(text: str) -> None:
     assert extract_facts(text).to_dict() == {}

@@ -12,7 +12,7 @@ FOLLOW_UPS = (
     ("要什么条件", "conditions"),
     ("去哪里办", "who_where"),
     ("多久能放款", "how_long"),
-    ("要准备哪些材料", "materials"),
+    ("得备齐哪些资料", "materials"),
 )
 OPENINGS = (
     ("{s}能贷款吗", "yesno"),
@@ -56,7 +56,7 @@ def test_two_asks_are_both_read_the_second_about_the_first_subject(
 @pytest.mark.parametrize("separator", ["？", "? ", " "])
 def test_at_most_three_asks_keep_their_order(lexicon: Lexicon, separator: str) -> None:
     for subject in subjects(lexicon):
-        parts = [f"{subject}是什么", "怎么申请", "要准备哪些材料", "多久能放款"]
+        parts = [f"{subject}是什么", "怎么申请", "得备齐哪些资料", "多久能放款"]
         reading = read(lexicon, ConversationContext(), separator.join(parts) + "？")
         assert [a.type for a in reading.asks] == ["what_is", "how", "materials"]
         assert "多久能放款" in reading.asks[2].text  # the rest joins the last ask

@@ -16,7 +16,7 @@ ELLIPTICAL = (
     ("要抵押吗？", "yesno"),
     ("利息多少？", "how_much"),
     ("去哪里办？", "who_where"),
-    ("要准备什么材料", "materials"),
+    ("得备齐哪些资料", "materials"),
     ("多久能放款", "how_long"),
     ("有什么条件？", "conditions"),
     ("那要找哪个银行", "who_where"),
@@ -50,7 +50,7 @@ def test_an_elliptical_follow_up_of_a_staff_document(
 ) -> None:
     reading = read(staff_lexicon, focused(staff_lexicon, STAFF_DOC.doc_id), follow_up)
     assert reading.move == "continue" and reading.referent == STAFF_DOC.doc_id
-    assert reading.asks[0].text.startswith("应急转贷资金")
+    assert reading.asks[0].text.startswith("续贷过桥资金")
     assert reading.asks[0].type == kind_of_ask
 
 
@@ -86,7 +86,7 @@ def test_it_is_the_topic_in_focus(
     "template",
     [
         "刚才那个平台是谁运营的",
-        "你说的这个平台怎么注册",
+        "你提到的这个平台怎么注册",
         "你刚才说的那个系统要收费吗",
         "该平台在哪登录",
     ],
