@@ -44,5 +44,14 @@ def answer_in_context(answerer: Any, context: ConversationContext, text: str) ->
         answer = Answer(HELP_TEXT, True, "greeting")
     else:
         topic = context.focus.doc_id if context.focus is not None else None
-        answer = answerer.respond(list(reading.asks), topic=topic)
+        answer = _respond(answerer, reading, topic)
     return Exchange(answer, reading, remember(lexicon, context, reading, answer))
+
+
+def _respond(answerer: Any, reading: Reading, topic: str | None) -> Answer:
+    """`answerer.respond(asks, topic=)`; an answerer with only `answer(question, topic=)` (a
+    stand-in) answers the first ask."""
+    respond = getattr(answerer, "respond", None)
+    if respond is None:
+        return answerer.answer(reading.asks[0].text, topic=topic)
+    return respond(list(reading.asks), topic=topic)

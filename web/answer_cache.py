@@ -52,8 +52,11 @@ class CachedAnswerer:
         return answer
 
     def respond(self, asks: Sequence[Any], *, topic: str | None = None) -> Any:
-        """The inner answerer's `respond`, its per-ask answers taken from this cache."""
-        respond = type(self.inner).respond
+        """The inner answerer's `respond`, its per-ask answers taken from this cache (an
+        answerer with only `answer`, a stand-in, answers the first ask)."""
+        respond = getattr(type(self.inner), "respond", None)
+        if respond is None:
+            return self.answer(asks[0].text, topic=topic)
         return respond(self, asks, topic=topic)
 
     def _inner_answer(self, question: str, topic: str | None, ask: str | None) -> Any:
