@@ -8,7 +8,7 @@ guessed from the question's topic.
 
 Fields (all optional; `to_dict` leaves empty ones out):
 - industry: the trade in the owner's words (预制菜, 饲料厂, 农资店)
-- county: one of bot.intake.fields.COUNTIES (沙县 → 沙县区; 梅列 → 三元区)
+- county: one of core.kinds.COUNTIES (沙县 → 沙县区; 梅列 → 三元区)
 - entity: 个体户, 合作社, 台资, 外资, 国企 …
 - collateral: what the firm could pledge (房产, 设备, 林权, 专利 …); no_collateral: says it has none
 - amount_wan: the amount it wants, in 万元; revenue_wan: yearly revenue in 万元
@@ -25,9 +25,8 @@ import re
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
-from bot.intake.amounts import read_amount
-from bot.intake.errors import ReadingError
-from bot.intake.fields import COUNTIES
+from core.kinds import COUNTIES
+from knowledge.facts import chinese_number
 
 # County short names (沙县, 永安) → the form's name; 梅列区 merged into 三元区 in 2021.
 _COUNTY_NAMES = {c[:-1]: c for c in COUNTIES} | {"梅列": "三元区"}
@@ -223,11 +222,19 @@ def _amount(text: str, before: re.Pattern[str]) -> float | None:
     """The first amount (万元) whose preceding words match `before`, or None."""
     for match in _AMOUNT.finditer(text):
         if before.search(text[max(0, match.start() - 8) : match.start()]):
-            try:
-                return read_amount(match.group()).wan
-            except ReadingError:
-                continue
+            value = _number(match.group(1))
+            if value is not None:
+                return value * (10000 if match.group(2) == "亿" else 1)
     return None
+
+
+def _number(numeral: str) -> float | None:
+    """An Arabic (60, 1.5) or Chinese (六十, 两千) numeral's value, or None."""
+    try:
+        return float(numeral)
+    except ValueError:
+        found = chinese_number(numeral)
+        return float(found) if found is not None else None
 
 
 def _employees(text: str) -> int | None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.intake.fields import COUNTIES
 from bot.reading import FirmFacts, extract_facts
+from core.kinds import COUNTIES
 from retrieval.normalize import normalize_text
 
 TRADES = ("预制菜", "竹制品加工", "汽车线束", "光伏组件", "农机配件")
