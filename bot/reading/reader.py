@@ -35,7 +35,8 @@ from bot.reading.cues import (
 )
 from bot.reading.facts import FirmFacts, extract_facts
 from bot.reading.lexicon import Lexicon, unquoted
-from bot.reading.resolve import Move, Referent, resolve
+from bot.reading.referents import Referent
+from bot.reading.resolve import Move, resolve
 from core.kinds import AskType
 
 MAX_MESSAGE_CHARS = 500  # as the answerer: an owner's message is a few sentences

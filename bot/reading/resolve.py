@@ -45,8 +45,8 @@ from bot.reading.content import (
 )
 from bot.reading.cues import Anaphor, continues, find_anaphors
 from bot.reading.lexicon import Lexicon, Named
+from bot.reading.referents import KIND_WORDS, Referent, target_of
 from bot.scope import out_of_scope_family
-from core.kinds import DocKind
 
 Move = Literal["new", "continue", "return", "switch"]
 SHORT_CHARS = 20  # longer messages tell their own situation
@@ -61,15 +61,6 @@ _LEADING = re.compile(r"^(?:那么|那)(?=[^\s,.;:!?，。；：！？])")
 _JOINS_DIRECTLY = re.compile(
     r"^(?:要|能|可以|可不可以|有|是|会|需|得|怎么|怎样|如何|多|几|去|找|在|还|也|和|跟|与|的|具体|一般|大概|最|利|额|期|费|材料|条件|流程|手续|贷)"
 )
-
-
-@dataclass(frozen=True)
-class Referent:
-    """What an ask may refer to: a document and the words that name it in a question."""
-
-    doc_id: str
-    kind: DocKind
-    subject: str
 
 
 @dataclass(frozen=True)
@@ -165,9 +156,9 @@ def _explained(anaphor: Anaphor, text: str, named: list[Named]) -> bool:
         if any(n.kind == anaphor.kind and n.start < anaphor.start for n in named):
             return True
         if (
-            _KIND_WORDS.search(before)
-            or _KIND_WORDS.sub("", anaphor.span(text))
-            and re.search(_KIND_WORDS.pattern.rstrip("$"), before, re.I)
+            KIND_WORDS.search(before)
+            or KIND_WORDS.sub("", anaphor.span(text))
+            and re.search(KIND_WORDS.pattern.rstrip("$"), before, re.I)
         ):
             return True
     if anaphor.names:
@@ -188,7 +179,7 @@ def _continue(
     Words that carry a topic of their own (那两种优惠贷款) are not replaced: the subject goes
     in front instead.
     """
-    targets = [_target(a, text, referent, mentioned, lexicon) for a in pointing]
+    targets = [target_of(a, text, referent, mentioned, lexicon) for a in pointing]
     naming = [
         (a, t)
         for a, t in zip(pointing, targets, strict=True)
@@ -202,51 +193,6 @@ def _continue(
         last = anaphor.end
     pieces.append(text[last:])
     return Resolution("".join(pieces), "continue", naming[0][1])
-
-
-def _target(
-    anaphor: Anaphor,
-    text: str,
-    referent: Referent,
-    mentioned: tuple[Referent, ...],
-    lexicon: Lexicon,
-) -> Referent:
-    """What the words point to. Words of a kind (这个平台, 那个交易平台) point to the document
-    of that kind whose name shares their description (交易 → 海峡股权交易市场), among
-    those named lately first; else to the newest one of the kind; else to the focus."""
-    if anaphor.kind is None:
-        return referent
-    candidates = [m for m in (referent, *mentioned) if m.kind == anaphor.kind]
-    described = _described(anaphor.span(text))
-    if described:
-        everyone = candidates + [
-            Referent(d, anaphor.kind, lexicon.display_name(d))
-            for d in lexicon.documents
-            if lexicon.kind(d) == anaphor.kind
-        ]
-        for candidate in everyone:
-            if described in lexicon.title(candidate.doc_id) or described in candidate.subject:
-                return candidate
-    if anaphor.kind == referent.kind:
-        return referent
-    if anaphor.recalled and candidates:
-        return candidates[0]
-    return candidates[0] if candidates else referent
-
-
-_DESCRIPTION = re.compile(
-    r"^(?:你|您)?(?:刚才|刚刚|刚|前面|上面|之前|先前)?(?:你|您)?(?:说|讲|提|介绍|推荐)?(?:到|过)?的?"
-    r"(?:这|那|该)?(?:个|种|家|款|条|项)?"
-)
-_KIND_WORDS = re.compile(
-    r"(?:平台|系统|网站|app|小程序|公众号|贷款产品|产品|贷款|贷|条款|条措施|条)$", re.I
-)
-
-
-def _described(span: str) -> str:
-    """The describing words of a pointing phrase (那个交易平台 → 交易), at least 2 characters."""
-    words = _KIND_WORDS.sub("", _DESCRIPTION.sub("", span))
-    return words if len(words) >= 2 else ""
 
 
 def _points_to_focus(text: str, referent: Referent, lexicon: Lexicon) -> bool:
