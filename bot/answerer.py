@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -31,9 +30,6 @@ log = logging.getLogger(__name__)
 
 MAX_ASKS = 3  # a message's questions answered, in order
 MAX_QUESTION_CHARS = 500  # longer messages are cut: an owner's question is a few sentences
-FOLLOW_UP = re.compile(
-    r"^(那|这|它|这个|那个|该|那么|还有|另外|然后)|条件|材料|怎么申请|去哪|找谁|多少|多久"
-)
 
 
 @dataclass(frozen=True)
@@ -85,8 +81,7 @@ class Answerer:
         text = self.retriever.prepare(question.strip()[:MAX_QUESTION_CHARS])[0]
         if not text or is_greeting(text):
             return Assessment("greeting", False, [], [], None)
-        query = self._with_topic(text, topic)
-        analysis, hits = self.retriever.analyse_and_score(query, prepared=True)
+        analysis, hits = self.retriever.analyse_and_score(text, prepared=True)
         articles = self.retriever.rank_articles(hits)
         named = any(h.named for h in hits[:3])
         scope = decide_scope(text, analysis.glossary, analysis.max_dense, names_document=named)
@@ -182,15 +177,6 @@ class Answerer:
     def _render(self, replies: Sequence[Reply]) -> Answer:
         """The Answer of replies (bot.compose.reply.answer_of)."""
         return answer_of(replies, self.documents, self.lead_units)
-
-    def _with_topic(self, text: str, topic: str | None) -> str:
-        """Prefix a follow-up question with the title of the previous answer's document."""
-        doc = self.documents.get(topic) if topic else None
-        if doc is None or len(text) > 20 or not FOLLOW_UP.search(text):
-            return text
-        if self.retriever.glossary.match(text).terms:
-            return text
-        return f"{doc.title} {text}"
 
     def _greeting_text(self) -> str:
         """Greeting and what the bot can do."""

@@ -37,9 +37,11 @@ from bot.conversation.replies import (
     status_message,
 )
 from bot.conversation.turn import Reply, Turn
+from bot.dialogue import answer_in_context
 from bot.handoff.flow import HandoffHook
 from bot.llm.context import conversation_scope
 from bot.messages import Button, OutMessage
+from bot.reading import ConversationContext
 from core.masking import mask_text
 from storage.conversations import (
     add_message,
@@ -174,20 +176,25 @@ class Engine:
             return None
 
     def _ask(self, turn: Turn, text: str) -> None:
-        """Answer a policy question (using the previous topic) and add the follow-ups."""
+        """Answer a policy question read in the conversation's context (bot.dialogue), keep
+        the new context in the state, and add the follow-ups."""
         in_form = bool(turn.state.get("form"))
+        context = ConversationContext.from_state(turn.state)
         try:
-            answer = self.answerer.answer(text, topic=turn.state.get("topic"))
+            exchange = answer_in_context(self.answerer, context, text)
         except Exception:
             log.exception("answerer failed on %r", mask_text(text[:80]))
             turn.intent = "error"
             turn.say(OutMessage(ERROR_TEXT, buttons=[Button("联系人工", "联系人工")]), "error")
             return
+        answer = exchange.answer
+        exchange.context.store(turn.state)
         turn.note_answer(answer)
-        if answer.topic:
-            turn.state["topic"] = answer.topic
         if answer.intent == "greeting" and not in_form:
-            turn.say(help_message(), "greeting")
+            if exchange.reading.small_talk == "thanks":
+                turn.say(OutMessage(answer.answer), "greeting")
+            else:
+                turn.say(help_message(), "greeting")
             return
         offer = not in_form and (answer.suggest_intake or answer.intent == "financing_need")
         message = answer_message(answer, in_form=in_form, offer_follows=offer)

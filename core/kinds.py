@@ -30,3 +30,20 @@ ASK_TYPES: tuple[AskType, ...] = get_args(AskType)
 # a loan product note, a platform note, or a document staff uploaded.
 DocKind = Literal["measure", "product", "platform", "staff"]
 DOC_KINDS: tuple[DocKind, ...] = get_args(DocKind)
+
+# The counties and districts of Sanming (三明市), as the financing form lists them; owners also
+# say them without 区/县/市 (沙县, 永安). Imported by the form (bot.intake.fields) and by the
+# reading of messages (bot.reading.facts), which must not load the form's validation.
+COUNTIES: tuple[str, ...] = (
+    "三元区",
+    "沙县区",
+    "永安市",
+    "明溪县",
+    "清流县",
+    "宁化县",
+    "大田县",
+    "尤溪县",
+    "将乐县",
+    "泰宁县",
+    "建宁县",
+)

@@ -70,13 +70,20 @@ def is_copied(lead: str, sources: Iterable[str]) -> bool:
     return False
 
 
-def review_row(answerer: Any, row: dict[str, Any]) -> dict[str, Any]:
-    """{id, question, kind, lead, citation, next_step, articles_cited, in_scope, copied}.
+def review_row(
+    answerer: Any, row: dict[str, Any], answer: Any = None, resolved: str | None = None
+) -> dict[str, Any]:
+    """{id, question, kind, lead, citation, next_step, articles_cited, in_scope, copied,
+    direct, resolved}.
 
+    `answer` is the answer to review (default: `answerer.answer(row["question"])`);
     `in_scope` is True for an answer to a policy question (not a refusal, not a greeting);
-    `copied` compares the lead with the full text of every cited document.
+    `copied` compares the lead with the full text of every cited document; `direct` is the
+    row's `direct` field (what a direct first sentence must convey) or None; `resolved` the
+    question as read in context.
     """
-    answer = answerer.answer(row["question"])
+    if answer is None:
+        answer = answerer.answer(row["question"])
     parts = parse_answer_text(answer.answer)
     docs = [answerer.document(c.doc_id) for c in answer.citations]
     articles: list[int] = []
@@ -97,12 +104,43 @@ def review_row(answerer: Any, row: dict[str, Any]) -> dict[str, Any]:
         "articles_cited": articles,
         "in_scope": answered,
         "copied": copied,
+        "direct": row.get("direct"),
+        "resolved": row["question"] if resolved is None else resolved,
     }
 
 
-def review_answers(answerer: Any, questions: list[dict[str, Any]]) -> dict[str, Any]:
-    """{"answers": [review_row …], "totals": answer_totals(…)} for every question."""
-    rows = [review_row(answerer, row) for row in questions]
+def review_answers(
+    answerer: Any,
+    questions: list[dict[str, Any]],
+    converse: Any = None,
+    new_context: Any = None,
+) -> dict[str, Any]:
+    """{"answers": [review_row …], "totals": answer_totals(…)} for every question, and for
+    every turn of a conversation row (id `conversation#turn`, each read in the context of the
+    turns before it).
+
+    converse(answerer, context, text) -> exchange (.answer, .reading.resolved, .context), as
+    bot.dialogue.answer_in_context; without it each question is answered alone.
+    """
+    rows = []
+    for row in questions:
+        if "turns" not in row:
+            if converse is None:
+                rows.append(review_row(answerer, row))
+                continue
+            exchange = converse(answerer, new_context() if new_context else None, row["question"])
+            rows.append(review_row(answerer, row, exchange.answer, exchange.reading.resolved))
+            continue
+        context = new_context() if new_context else None
+        for number, turn in enumerate(row["turns"], start=1):
+            labels = {**turn, "id": f"{row['id']}#{number}", "question": turn["text"]}
+            labels.setdefault("kind", row.get("kind"))
+            if converse is None:
+                rows.append(review_row(answerer, labels))
+                continue
+            exchange = converse(answerer, context, turn["text"])
+            rows.append(review_row(answerer, labels, exchange.answer, exchange.reading.resolved))
+            context = exchange.context
     return {"answers": rows, "totals": answer_totals(rows)}
 
 

@@ -1,26 +1,51 @@
-"""Retrieval and scope evaluation over a JSONL question file (the dev-questions format)."""
+"""Retrieval and scope evaluation over a JSONL file: single questions or conversations.
+
+A single question row (the dev-questions format): `id`, `question`, `articles` (0 = the
+document as a whole), optional `out_of_scope`, `kind`, `ask`. A conversation row (the
+dev-dialogues format): `id`, `turns`, each turn `text`, `articles`, `ask`, optional
+`out_of_scope` or `greeting`; each turn is read in the context of the turns before it
+(`knowledge.conversation_eval`).
+
+The message is read as the engine reads it when a `converse` function is given (the CLI
+passes `bot.dialogue.answer_in_context`): its resolved asks are ranked, and the answer's scope
+decides whether it was declined. Without one, the raw question is assessed as it stands.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+# (answerer, context, text) -> an exchange with .answer (bot.messages.Answer), .reading
+# (.asks, .resolved) and .context, as bot.dialogue.answer_in_context returns.
+Converse = Callable[[Any, Any, str], Any]
+
 
 def load_questions(path: str | Path) -> list[dict[str, Any]]:
-    """Questions from a JSONL file: id, question, articles, optional out_of_scope and kind.
+    """Rows from a JSONL file: questions (id, question, articles …) or conversations (id,
+    turns: [{text, articles, ask …}]).
 
-    Raises ValueError naming the file and line of a row without `question`.
+    Raises ValueError naming the file and line of a row with neither `question` nor `turns`,
+    or of a turn without `text`.
     """
     rows = []
     for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip():
             continue
         row = json.loads(line)
-        if "question" not in row:
-            raise ValueError(f"{path}:{number}: missing 'question'")
+        if "turns" in row:
+            turns = row["turns"]
+            if not isinstance(turns, list) or not all(
+                isinstance(t, dict) and "text" in t for t in turns
+            ):
+                raise ValueError(f"{path}:{number}: every turn needs a 'text'")
+            for turn in turns:
+                turn.setdefault("articles", [])
+        elif "question" not in row:
+            raise ValueError(f"{path}:{number}: missing 'question' (or 'turns')")
         row.setdefault("id", f"line{number}")
         row.setdefault("articles", [])
         rows.append(row)
@@ -29,48 +54,165 @@ def load_questions(path: str | Path) -> list[dict[str, Any]]:
 
 @dataclass(frozen=True)
 class Outcome:
-    """How one question fared: its rank of the first gold article (None: not ranked)."""
+    """How one question (or one turn of a conversation) fared.
+
+    rank: 1-based rank of the first gold article among the answered articles (None: not
+    ranked); turn: 0 for a single question, else the turn's number in its conversation.
+    """
 
     row_id: str
     kind: str | None
     out_of_scope: bool  # the question is labelled out of scope
-    declined: bool  # the answerer judged it out of scope
-    rank: int | None  # 1-based rank of the first gold article among the answered articles
+    declined: bool  # the bot gave no policy answer (declined it, or greeted)
+    rank: int | None
+    greeting: bool = False  # labelled small talk: to be greeted
+    greeted: bool = False  # the bot greeted
+    ask: str | None = None  # the labelled ask type
+    detected: str | None = None  # the first ask type the reading found
+    turn: int = 0
+    text: str = ""
+    resolved: str = ""  # the resolved question(s) as answered
+
+    @property
+    def right(self) -> bool:
+        """Greeted when small talk, declined when out of scope, else the right measure first."""
+        if self.greeting:
+            return self.greeted
+        if self.out_of_scope:
+            return self.declined
+        return self.rank == 1
+
+    def detail(self) -> dict[str, Any]:
+        """The JSON shape of one row in `details`."""
+        return {
+            "id": self.row_id,
+            "text": self.text,
+            "resolved": self.resolved,
+            "ask": self.ask,
+            "detected": self.detected,
+            "rank": self.rank,
+            "declined": self.declined,
+            "right": self.right,
+        }
 
 
-def assess_row(answerer: Any, row: dict[str, Any]) -> Outcome:
-    """Assess one question row with `answerer.assess(question)` (in_scope, articles)."""
-    assessment = answerer.assess(row["question"])
-    gold = set(row["articles"])
-    ranked = assessment.articles if assessment.in_scope else []
-    rank = next((i for i, a in enumerate(ranked, start=1) if a in gold), None)
+def merged_ranking(answerer: Any, asks: Iterable[str]) -> list[int]:
+    """The articles an answer to these asks leads with: each in-scope ask's first article in
+    order, then each one's second, and so on (so rank 1 is the first ask's first article)."""
+    lists = [a.articles for a in (answerer.assess(text) for text in asks) if a.in_scope]
+    merged: list[int] = []
+    for depth in range(max((len(x) for x in lists), default=0)):
+        for articles in lists:
+            if depth < len(articles) and articles[depth] not in merged:
+                merged.append(articles[depth])
+    return merged
+
+
+def rank_of(ranked: list[int], gold: Iterable[int]) -> int | None:
+    """1-based rank of the first gold article, or None."""
+    wanted = set(gold)
+    return next((i for i, a in enumerate(ranked, start=1) if a in wanted), None)
+
+
+def assess_row(
+    answerer: Any,
+    row: dict[str, Any],
+    converse: Converse | None = None,
+    new_context: Callable[[], Any] | None = None,
+) -> Outcome:
+    """Assess one question row: read in a new conversation when `converse` is given, else
+    `answerer.assess(question)` on the raw text."""
+    common = {"ask": row.get("ask"), "text": row["question"]}
+    if converse is None:
+        assessment = answerer.assess(row["question"])
+        ranked = assessment.articles if assessment.in_scope else []
+        return Outcome(
+            row["id"],
+            row.get("kind"),
+            bool(row.get("out_of_scope")),
+            not assessment.in_scope,
+            rank_of(ranked, row["articles"]),
+            resolved=row["question"],
+            **common,
+        )
+    context = new_context() if new_context is not None else None
+    exchange = converse(answerer, context, row["question"])
+    return outcome_of(answerer, exchange, row["id"], row, row.get("kind"), 0)
+
+
+def outcome_of(
+    answerer: Any, exchange: Any, row_id: str, labels: dict[str, Any], kind: str | None, turn: int
+) -> Outcome:
+    """The outcome of a message answered in context (`labels`: articles, out_of_scope,
+    greeting, ask, and the message as `question` or `text`)."""
+    answer, reading = exchange.answer, exchange.reading
+    greeted = answer.intent == "greeting"
+    declined = greeted or not answer.in_scope
+    ranked = [] if declined else merged_ranking(answerer, (a.text for a in reading.asks))
     return Outcome(
-        row["id"], row.get("kind"), bool(row.get("out_of_scope")), not assessment.in_scope, rank
+        row_id,
+        kind,
+        bool(labels.get("out_of_scope")),
+        declined,
+        rank_of(ranked, labels.get("articles", [])),
+        greeting=bool(labels.get("greeting")),
+        greeted=greeted,
+        ask=labels.get("ask"),
+        detected=reading.asks[0].type if reading.asks else None,
+        turn=turn,
+        text=str(labels.get("question", labels.get("text", ""))),
+        resolved=reading.resolved,
     )
 
 
-def evaluate(answerer: Any, questions: list[dict[str, Any]], k: int = 3) -> dict[str, Any]:
+def evaluate(
+    answerer: Any,
+    questions: list[dict[str, Any]],
+    k: int = 3,
+    *,
+    converse: Converse | None = None,
+    new_context: Callable[[], Any] | None = None,
+) -> dict[str, Any]:
     """hit@1, hit@k (reported as hit@3), MRR, out-of-scope accuracy and false rejects.
 
     A declined in-scope question counts as a miss at every rank; `misses` lists the ids of
-    in-scope questions whose first article is wrong and of misjudged out-of-scope questions.
-    When some row has a `kind`, `by_kind` maps each kind (rows without one: "other") to
-    {n, hit@1, hit@3, false_reject, oos_accuracy} over that kind's rows.
+    in-scope questions whose first article is wrong and of misjudged out-of-scope questions
+    (a conversation's turns as `id#n`; turns to be greeted are not counted here). When some
+    row has a `kind`, `by_kind` maps each kind (rows without one: "other") to
+    {n, hit@1, hit@3, false_reject, oos_accuracy}. Conversation files add the turn figures,
+    and rows labelled with `ask` add `by_ask` (see `knowledge.conversation_eval`);
+    `details` lists each row's (turn's) resolved question and outcome when the rows were read
+    in context and the file is new in kind (conversations, or rows labelled with `ask`); the
+    keys for plain question files stay as they were.
     """
-    outcomes = [assess_row(answerer, row) for row in questions]
-    result = summarise(outcomes, k)
-    if any(o.kind is not None for o in outcomes):
-        result["by_kind"] = by_kind(outcomes, k)
+    from knowledge.conversation_eval import ask_report, turn_outcomes, turn_report
+
+    dialogues = [row for row in questions if "turns" in row]
+    singles = [row for row in questions if "turns" not in row]
+    outcomes = [assess_row(answerer, row, converse, new_context) for row in singles]
+    turns = turn_outcomes(answerer, dialogues, converse, new_context)
+    result = summarise([*outcomes, *turns], k)
+    if any(o.kind is not None for o in [*outcomes, *turns]):
+        result["by_kind"] = by_kind([*outcomes, *turns], k)
+    if dialogues:
+        result.update(turn_report(turns, len(dialogues)))
+    if any(o.ask for o in [*outcomes, *turns]):
+        result.update(ask_report([*outcomes, *turns]))
+    if converse is not None and (dialogues or "by_ask" in result):
+        result["details"] = [o.detail() for o in [*outcomes, *turns]]
     return result
 
 
 def summarise(outcomes: Iterable[Outcome], k: int) -> dict[str, Any]:
-    """The keys n, hit@1, hit@3 (at k), mrr, oos_n, oos_accuracy, false_reject, misses."""
+    """The keys n, hit@1, hit@3 (at k), mrr, oos_n, oos_accuracy, false_reject, misses
+    (turns to be greeted are left out)."""
     hits1 = hitsk = 0
     rr = 0.0
     n = oos_n = oos_ok = rejected = 0
     misses: list[str] = []
     for o in outcomes:
+        if o.greeting:
+            continue
         if o.out_of_scope:
             oos_n += 1
             if o.declined:

@@ -51,17 +51,25 @@ def _timed(args: list[str], env: dict[str, str], stdin: str = "") -> tuple[float
 
 
 def warm_latencies(questions: list[str], rounds: int) -> list[float]:
-    """Milliseconds per answer, after one warm-up answer (runs in the serving-like child)."""
+    """Milliseconds per answer, after one warm-up answer (runs in the serving-like child).
+
+    Each question is read in context as the engine reads it (bot.dialogue): as the first
+    message of a conversation, and as a follow-up of the question before it, so context
+    resolution is timed too.
+    """
     from bot.answerer import load_answerer
+    from bot.dialogue import answer_in_context
+    from bot.reading import ConversationContext
     from core.settings import get_settings
 
     answerer = load_answerer(get_settings())
-    answerer.answer(questions[0])
+    answer_in_context(answerer, ConversationContext(), questions[0])
     latencies = []
     for _ in range(rounds):
+        context = ConversationContext()
         for question in questions:
             started = time.perf_counter()
-            answerer.answer(question)
+            context = answer_in_context(answerer, context, question).context
             latencies.append((time.perf_counter() - started) * 1000)
     return latencies
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from knowledge.evaluation import kind_counts
@@ -26,6 +27,45 @@ def print_scores(result: dict[str, Any], questions: list[dict[str, Any]], k: int
     misses: list[str] = result["misses"]
     if misses:
         print("未命中：" + ", ".join(misses))
+    if "turns" in result:
+        print()
+        print_turns(result)
+    if "by_ask" in result:
+        print()
+        for line in ask_table(result["by_ask"]):
+            print(line)
+        print(f"问法识别（首个问题类型与标注一致）{result['ask_detection']:.3f}")
+
+
+def print_turns(result: dict[str, Any]) -> None:
+    """Turn figures of a conversation file, then each turn read in context (✗ = not right)."""
+    print(
+        f"对话 {result['conversations']} 段，{result['turns']} 轮：轮次正确率 "
+        f"{result['turn_accuracy']:.3f}；追问（第 2 轮起）{result['follow_ups']} 轮，正确率 "
+        f"{result['follow_up_accuracy']:.3f}；寒暄 {result['greetings']} 轮，正确 "
+        f"{result['greeting_accuracy']:.3f}"
+    )
+    for row in result.get("details", []):
+        if "#" not in row["id"]:
+            continue
+        mark = "✓" if row["right"] else "✗"
+        same = unicodedata.normalize("NFKC", row["text"]) == row["resolved"]
+        resolved = "（原句）" if same else row["resolved"]
+        print(f"  {mark} {row['id']} {row['text']}\n      → {resolved}  [{row['detected']}]")
+
+
+def ask_table(by_ask: dict[str, dict[str, Any]]) -> list[str]:
+    """Lines of a fixed-width table: ask type, n, accuracy, ask-detection share."""
+    header = ["问法", "题数", "正确率", "识别率"]
+    rows = [
+        [ask, str(s["n"]), f"{s['accuracy']:.3f}", f"{s['detected']:.3f}"]
+        for ask, s in by_ask.items()
+    ]
+    widths = [max(_width(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    return [
+        "  ".join(_pad(cell, w, i) for i, (cell, w) in enumerate(zip(r, widths, strict=True)))
+        for r in [header, *rows]
+    ]
 
 
 def kind_table(by_kind: dict[str, dict[str, Any]], oos: dict[str, int], k: int) -> list[str]:
@@ -58,6 +98,11 @@ def print_answers(review: dict[str, Any]) -> None:
     for row in review["answers"]:
         kind = f"[{row['kind']}] " if row.get("kind") else ""
         print(f"{row['id']} {kind}{row['question']}")
+        resolved = row.get("resolved") or ""
+        if resolved and resolved != unicodedata.normalize("NFKC", row["question"]):
+            print(f"  [理解为] {resolved}")
+        if row.get("direct"):
+            print(f"  [应答要点] {row['direct']}")
         if not row["in_scope"]:
             print(f"  [未作政策回答] {row['lead']}")
         else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Sequence
 from typing import Any
 
 from web.metrics import ANSWER_CACHE
@@ -12,35 +13,28 @@ DEFAULT_SIZE = 4096
 
 
 class CachedAnswerer:
-    """Wraps an Answerer; `answer(question, topic=)` is memoised.
+    """Wraps an Answerer; `answer(question, topic=, ask=)` is memoised, and `respond(asks)`
+    answers each ask through that cache.
 
-    Answers depend only on the question, the query searched (the question, prefixed with the
-    previous topic for short follow-ups) and the immutable index the answerer was loaded with,
-    so a cached answer is the answer. A new index means a new Answerer and an empty cache.
-    Everything else is delegated unchanged.
+    Answers depend only on the question (read in context before it gets here), the topic and
+    ask type passed with it, and the immutable index the answerer was loaded with, so a cached
+    answer is the answer. A new index means a new Answerer and an empty cache. Everything else
+    is delegated unchanged.
     """
 
     def __init__(self, answerer: Any, size: int = DEFAULT_SIZE) -> None:
         self.inner = answerer
         self.size = size
-        self._cache: OrderedDict[tuple[str, str | None], Any] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, str | None, str | None], Any] = OrderedDict()
         self._lock = threading.Lock()
         self.hits = self.misses = 0
 
-    def _key(self, question: str, topic: str | None) -> tuple[str, str | None]:
-        """(question, the query actually searched): the topic only matters for follow-ups."""
-        question = question.strip()
-        effective_query = getattr(self.inner, "_with_topic", None)
-        if callable(effective_query):  # the answerer's own rule for using the topic
-            return question, effective_query(question, topic)
-        return question, topic
-
-    def answer(self, question: str, *, topic: str | None = None) -> Any:
-        """The inner answerer's answer, computed once per (question, effective query)."""
+    def answer(self, question: str, *, topic: str | None = None, ask: str | None = None) -> Any:
+        """The inner answerer's answer, computed once per (question, topic, ask type)."""
         if getattr(self.inner, "llm", None) is not None:
             # LLM mode: answers depend on the conversation and stream as produced; not cached
-            return self.inner.answer(question, topic=topic)
-        key = self._key(question, topic)
+            return self._inner_answer(question, topic, ask)
+        key = (question.strip(), topic, ask)
         with self._lock:
             found = self._cache.get(key)
             if found is not None:
@@ -50,12 +44,26 @@ class CachedAnswerer:
                 return found
             self.misses += 1
         ANSWER_CACHE.labels("miss").inc()
-        answer = self.inner.answer(question, topic=topic)
+        answer = self._inner_answer(question, topic, ask)
         with self._lock:
             self._cache[key] = answer
             if len(self._cache) > self.size:
                 self._cache.popitem(last=False)
         return answer
+
+    def respond(self, asks: Sequence[Any], *, topic: str | None = None) -> Any:
+        """The inner answerer's `respond`, its per-ask answers taken from this cache (an
+        answerer with only `answer`, a stand-in, answers the first ask)."""
+        respond = getattr(type(self.inner), "respond", None)
+        if respond is None:
+            return self.answer(asks[0].text, topic=topic)
+        return respond(self, asks, topic=topic)
+
+    def _inner_answer(self, question: str, topic: str | None, ask: str | None) -> Any:
+        """The inner answer (the ask type is passed only when there is one)."""
+        if ask is None:
+            return self.inner.answer(question, topic=topic)
+        return self.inner.answer(question, topic=topic, ask=ask)
 
     def __getattr__(self, name: str) -> Any:
         """Everything else (document, is_ready, retriever…) comes from the inner answerer."""

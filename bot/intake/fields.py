@@ -4,19 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-COUNTIES = (
-    "三元区",
-    "沙县区",
-    "永安市",
-    "明溪县",
-    "清流县",
-    "宁化县",
-    "大田县",
-    "尤溪县",
-    "将乐县",
-    "泰宁县",
-    "建宁县",
-)
+from core.kinds import COUNTIES
+
 INDUSTRIES = (
     "制造业",
     "外贸",

@@ -100,11 +100,9 @@ class LlmAnswerer:
             from bot.llm.history import load_history
 
             history = load_history(current_conversation(), int(self.settings.llm_history_turns))
-        with_topic = getattr(self.answerer, "_with_topic", None)
-        query = with_topic(question, topic) if callable(with_topic) else question
         inputs = {
             "question": question,
-            "query": query,
+            "query": question,  # read in context already (bot.reading): self-contained
             "history": history,
             "pinned": [c.doc_id for c in offline.citations if c.doc_id],
         }

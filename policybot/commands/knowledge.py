@@ -25,14 +25,24 @@ def register(subparsers: Any) -> None:
     p.add_argument("--topic", default=None, help="上一条回答的 topic（doc_id），用于追问")
     p.set_defaults(func=lambda args, settings: run_ask(args, settings))
 
-    p = subparsers.add_parser("search", help="查看检索排序结果")
+    p = subparsers.add_parser("search", help="查看检索排序结果（按上下文理解后的问题）")
     p.add_argument("question")
+    p.add_argument(
+        "--after",
+        action="append",
+        metavar="TEXT",
+        help="此前的一条消息（可重复，按顺序），问题按这段对话的上下文理解",
+    )
     p.add_argument("--k", type=_positive, default=5, help="返回条数（默认 5）")
     p.add_argument("--json", action="store_true", help="输出 JSON")
     p.set_defaults(func=lambda args, settings: run_search(args, settings))
 
-    p = subparsers.add_parser("eval", help="在 JSONL 问题集上评估检索质量与拒答")
-    p.add_argument("file", help="问题文件（格式同 ../shared/eval/dev-questions.jsonl）")
+    p = subparsers.add_parser("eval", help="在 JSONL 问题集或多轮对话集上评估检索质量与拒答")
+    p.add_argument(
+        "file",
+        help="问题文件（格式同 ../shared/eval/dev-questions.jsonl）"
+        "或多轮对话文件（格式同 dev-dialogues.jsonl）",
+    )
     p.add_argument("--k", type=_positive, default=3, help="hit@k 的 k（默认 3）")
     p.add_argument("--json", action="store_true", help="输出 JSON")
     p.add_argument(
@@ -122,28 +132,62 @@ def _print_answer(answer: Any, as_json: bool) -> None:
 
 
 def run_ask(args: argparse.Namespace, settings: Any) -> int:
-    """Answer one question, or every stdin line when the question is `-`."""
+    """Answer one question (read in context when --topic names the previous answer's doc),
+    or every stdin line when the question is `-` (each line a new conversation)."""
     from bot.answerer import load_answerer
+    from bot.dialogue import answer_in_context
 
     answerer = load_answerer(settings)
     if args.question != "-":
-        _print_answer(answerer.answer(args.question, topic=args.topic), args.json)
+        context = _context_with_topic(answerer, args.topic)
+        _print_exchange(answer_in_context(answerer, context, args.question), args.json)
         return 0
     for line in sys.stdin:
         question = line.strip()
         if question:
-            _print_answer(answerer.answer(question), args.json)
+            exchange = answer_in_context(answerer, _context_with_topic(answerer, None), question)
+            _print_exchange(exchange, args.json)
     return 0
 
 
-def run_search(args: argparse.Namespace, settings: Any) -> int:
-    """Print the ranked documents for a question."""
-    from bot.answerer import load_answerer
+def _context_with_topic(answerer: Any, topic: str | None) -> Any:
+    """A new conversation, focused on `topic` (a doc id) when one is given."""
+    from bot.reading import ConversationContext
 
-    retriever = load_answerer(settings).retriever
-    normalized = retriever.prepare(args.question)[0]
+    if not topic:
+        return ConversationContext()
+    return ConversationContext.from_state({"topic": topic})
+
+
+def _print_exchange(exchange: Any, as_json: bool) -> None:
+    """Print an answer read in context: the contract JSON of `ask --json`, or text with the
+    resolved question first when it differs from the message."""
+    if as_json:
+        _print_answer(exchange.answer, as_json=True)
+        return
+    if exchange.reading.resolved != exchange.reading.text:
+        print(f"（理解为：{exchange.reading.resolved}）")
+    _print_answer(exchange.answer, as_json=False)
+
+
+def run_search(args: argparse.Namespace, settings: Any) -> int:
+    """Print the ranked documents for a question (read in context after --after messages)."""
+    from bot.answerer import load_answerer
+    from bot.dialogue import answer_in_context
+    from bot.reading import ConversationContext, lexicon_for, read
+
+    answerer = load_answerer(settings)
+    retriever = answerer.retriever
+    context = ConversationContext()
+    for earlier in args.after or []:
+        context = answer_in_context(answerer, context, earlier).context
+    reading = read(lexicon_for(answerer), context, args.question)
+    resolved = reading.asks[0].text if reading.asks else args.question
+    normalized = retriever.prepare(resolved)[0]
     hits = retriever.analyse_and_score(normalized, prepared=True)[1][: args.k]
-    # each hit also carries the query as ranked (normalised, slips repaired)
+    # each hit also carries the query as ranked (normalised, slips repaired) and the
+    # question as read in context (its first ask; all asks under `asks`)
+    asks = [{"type": a.type, "text": a.text} for a in reading.asks]
     rows = [
         {
             "doc_id": h.doc_id,
@@ -152,12 +196,16 @@ def run_search(args: argparse.Namespace, settings: Any) -> int:
             "score": round(h.score, 4),
             "text": h.text,
             "normalized_query": normalized,
+            "resolved_question": resolved,
+            "asks": asks,
         }
         for h in hits
     ]
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
+        if resolved != reading.text:
+            print(f"（理解为：{reading.resolved}）")
         if normalized != args.question:
             print(f"（按“{normalized}”检索）")
         for i, hit in enumerate(hits, start=1):
@@ -167,13 +215,15 @@ def run_search(args: argparse.Namespace, settings: Any) -> int:
 
 
 def run_eval(args: argparse.Namespace, settings: Any) -> int:
-    """Evaluate ranking and scope decisions (or, with --answers, the answers) on a file."""
-    """Evaluate ranking and scope decisions on a question file."""
+    """Evaluate ranking and scope decisions (or, with --answers, the answers) on a file of
+    questions or conversations, each message read in context as the engine reads it."""
     if getattr(args, "llm", False):  # LLM grounding report (bot/llm/evaluation.py)
         from bot.llm.evaluation import run_llm_eval
 
         return run_llm_eval(args, settings)
     from bot.answerer import load_answerer
+    from bot.dialogue import answer_in_context
+    from bot.reading import ConversationContext
     from knowledge.evaluation import evaluate, load_questions
 
     try:
@@ -186,13 +236,15 @@ def run_eval(args: argparse.Namespace, settings: Any) -> int:
         from knowledge.answer_review import review_answers
         from policybot.eval_report import print_answers
 
-        review = review_answers(answerer, questions)
+        review = review_answers(answerer, questions, answer_in_context, ConversationContext)
         if args.json:
             print(json.dumps(review, ensure_ascii=False))
         else:
             print_answers(review)
         return 0
-    result: dict[str, Any] = evaluate(answerer, questions, k=args.k)
+    result: dict[str, Any] = evaluate(
+        answerer, questions, k=args.k, converse=answer_in_context, new_context=ConversationContext
+    )
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
     else:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from bot.engine import Engine
-from bot.messages import Answer, Citation, OutMessage
+from bot.messages import Answer, Ask, Citation, OutMessage
 from core.settings import Settings
 from knowledge.documents import Document, parse_measures
 from storage.db import Database, open_database
@@ -81,6 +81,11 @@ class FakeAnswerer:
                 top_score=0.7,
             )
         return Answer("抱歉，没有找到相关规定。", False, "out_of_scope", top_score=0.1)
+
+    def respond(self, asks: list[Ask], *, topic: str | None = None) -> Answer:
+        """The answer to the first in-scope ask (each ask is answered, as Answerer does)."""
+        answers = [self.answer(a.text, topic=topic) for a in asks]
+        return next((a for a in answers if a.in_scope), answers[0])
 
     def document(self, doc_id: str) -> Document | None:
         return self.documents.get(doc_id)

@@ -77,16 +77,23 @@ def test_answer_policy_question_does_not_offer_intake(answerer: Any) -> None:
 
 
 def test_answer_follow_up_uses_previous_topic(answerer: Any) -> None:
-    first = answerer.answer("科技贷是什么？")
-    assert first.topic == "product-kejidai"
-    follow = answerer.answer("那要什么条件？", topic=first.topic)
-    assert follow.topic == "product-kejidai"
-    assert "高新技术企业" in follow.answer or "科技型" in follow.answer
+    from bot.dialogue import answer_in_context
+    from bot.reading import ConversationContext
+
+    first = answer_in_context(answerer, ConversationContext(), "科技贷是什么？")
+    assert first.answer.topic == "product-kejidai"
+    follow = answer_in_context(answerer, first.context, "那要什么条件？")  # read in context
+    assert follow.answer.topic == "product-kejidai"
+    assert "高新技术企业" in follow.answer.answer or "科技型" in follow.answer.answer
 
 
 def test_answer_follow_up_with_new_subject_ignores_topic(answerer: Any) -> None:
-    follow = answerer.answer("那以贷转存怎么办？", topic="product-kejidai")
-    assert follow.topic == "measure-11"
+    from bot.dialogue import answer_in_context
+    from bot.reading import ConversationContext
+
+    first = answer_in_context(answerer, ConversationContext(), "科技贷是什么？")
+    follow = answer_in_context(answerer, first.context, "那以贷转存怎么办？")
+    assert follow.answer.topic == "measure-11"
 
 
 def test_answer_product_says_terms_are_set_by_bank(answerer: Any) -> None:

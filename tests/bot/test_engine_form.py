@@ -171,7 +171,7 @@ def test_form_question_in_middle_is_answered_then_form_resumes(
     assert "county" not in form_state(db, user)["data"]
     engine.handle("cli", user, "三元区")
     assert form_state(db, user)["data"]["county"] == "三元区"
-    assert fake_answerer.calls[-1][0] == "科技贷要什么条件？"
+    assert fake_answerer.calls[-1][0] == "科技贷要什么条件?"  # as read (half-width)
 
 
 def test_form_question_at_company_name_is_not_taken_as_name(

@@ -138,6 +138,8 @@ def test_review_answers_lists_each_question() -> None:
         "articles_cited",
         "in_scope",
         "copied",
+        "direct",
+        "resolved",
     }
     assert rows["q1"]["lead"] == "不合规，这叫以贷转存。" and rows["q1"]["articles_cited"] == [11]
     assert rows["q1"]["next_step"].startswith("下一步") and not rows["q1"]["copied"]

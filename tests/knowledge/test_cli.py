@@ -43,7 +43,16 @@ def test_search_json_lists_ranked_hits(cli_env: Path, capsys: pytest.CaptureFixt
     assert main(["search", "林权抵押", "--k", "3", "--json"]) == 0
     hits = json.loads(capsys.readouterr().out)
     assert len(hits) == 3
-    assert set(hits[0]) == {"doc_id", "article", "title", "score", "text", "normalized_query"}
+    assert set(hits[0]) == {
+        "doc_id",
+        "article",
+        "title",
+        "score",
+        "text",
+        "normalized_query",
+        "resolved_question",
+        "asks",
+    }
     assert hits[0]["article"] == 7
     assert hits[0]["score"] >= hits[1]["score"] >= hits[2]["score"]
 
@@ -54,6 +63,83 @@ def test_search_json_shows_the_repaired_query(
     assert main(["search", "林權抵壓貸款", "--k", "2", "--json"]) == 0
     hits = json.loads(capsys.readouterr().out)
     assert {h["normalized_query"] for h in hits} == {"林权抵押贷款"}
+
+
+def test_search_json_shows_the_question_read_in_context(
+    cli_env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["search", "要抵押吗？", "--after", "外贸贷是什么？", "--k", "2", "--json"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert {h["resolved_question"] for h in hits} == {"外贸贷要抵押吗?"}
+    assert hits[0]["asks"] == [{"type": "yesno", "text": "外贸贷要抵押吗?"}]
+    assert main(["search", "林权证能贷款吗 利息多少", "--json"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert [a["type"] for a in hits[0]["asks"]] == ["yesno", "how_much"]
+    assert hits[0]["resolved_question"] == hits[0]["asks"][0]["text"]
+
+
+DIALOGUES: list[dict[str, Any]] = [
+    {
+        "id": "c1",
+        "turns": [
+            {"text": "外贸贷是什么？", "articles": [6], "ask": "what_is"},
+            {"text": "要抵押吗？", "articles": [6], "ask": "yesno"},
+            {"text": "好的谢谢", "articles": [], "ask": "other", "greeting": True},
+        ],
+    },
+    {
+        "id": "c2",
+        "turns": [
+            {"text": "明天下雨吗？", "articles": [], "ask": "yesno", "out_of_scope": True},
+            {
+                "text": "放款时银行让我们把一部分钱存回去，这合规吗？",
+                "articles": [11],
+                "ask": "yesno",
+            },
+        ],
+    },
+]
+
+
+def test_eval_reads_conversation_files_turn_by_turn(
+    cli_env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _write_rows(tmp_path / "d.jsonl", DIALOGUES)
+    assert main(["eval", str(path), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert (result["conversations"], result["turns"], result["follow_ups"]) == (2, 5, 3)
+    assert result["turn_accuracy"] == 1.0 and result["follow_up_accuracy"] == 1.0
+    details = {d["id"]: d for d in result["details"]}
+    assert details["c1#2"]["resolved"] == "外贸贷要抵押吗?" and details["c1#2"]["right"]
+    assert set(result["by_ask"]) == {"what_is", "yesno", "other"}
+    assert 0.0 <= result["ask_detection"] <= 1.0
+    assert main(["eval", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "对话 2 段，5 轮：轮次正确率 1.000" in out and "→ 外贸贷要抵押吗?" in out
+    assert "问法" in out and "问法识别" in out
+
+
+def test_eval_answers_show_the_direct_answer_beside_the_lead(
+    cli_env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = [{**KIND_ROWS[1], "ask": "how", "direct": "不合规，可以向金融监管部门反映"}]
+    path = _write_rows(tmp_path / "q.jsonl", rows)
+    assert main(["eval", "--answers", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "\n  [应答要点] 不合规，可以向金融监管部门反映\n  [首句] " in out
+    assert main(["eval", "--answers", str(path), "--json"]) == 0
+    (row,) = json.loads(capsys.readouterr().out)["answers"]
+    assert row["direct"] == "不合规，可以向金融监管部门反映"
+
+
+def test_eval_answers_read_conversation_turns_in_context(
+    cli_env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _write_rows(tmp_path / "d.jsonl", DIALOGUES[:1])
+    assert main(["eval", "--answers", str(path), "--json"]) == 0
+    rows = {r["id"]: r for r in json.loads(capsys.readouterr().out)["answers"]}
+    assert rows["c1#2"]["resolved"] == "外贸贷要抵押吗?" and rows["c1#2"]["in_scope"]
+    assert rows["c1#3"]["in_scope"] is False  # thanks: no policy answer
 
 
 def test_eval_json_reports_exact_keys(

@@ -10,17 +10,17 @@ from web.answer_cache import CachedAnswerer
 
 
 class CountingAnswerer:
-    """Answers with a counter; follow-ups (containing 那) use the topic."""
+    """Answers with a counter; `respond` joins the answers of the asks (as Answerer does)."""
 
     def __init__(self) -> None:
         self.calls = 0
 
-    def _with_topic(self, text: str, topic: str | None) -> str:
-        return f"{topic} {text}" if topic and "那" in text else text
-
-    def answer(self, question: str, *, topic: str | None = None) -> Any:
+    def answer(self, question: str, *, topic: str | None = None, ask: str | None = None) -> Any:
         self.calls += 1
-        return (self._with_topic(question, topic), self.calls)
+        return (question, topic, ask, self.calls)
+
+    def respond(self, asks: Any, *, topic: str | None = None) -> Any:
+        return [self.answer(a.text, topic=topic, ask=a.type) for a in asks]
 
     def document(self, doc_id: str) -> str:
         return f"doc {doc_id}"
@@ -30,16 +30,28 @@ def test_cached_answerer_answers_repeats_once() -> None:
     inner = CountingAnswerer()
     cached = CachedAnswerer(inner)
     first = cached.answer("续贷有什么政策？")
-    assert cached.answer(" 续贷有什么政策？ ", topic="measure-3") == first
+    assert cached.answer(" 续贷有什么政策？ ") == first
     assert inner.calls == 1 and cached.hits == 1
 
 
-def test_cached_answerer_keeps_follow_ups_apart_by_topic() -> None:
+def test_cached_answerer_keeps_topics_and_ask_types_apart() -> None:
     inner = CountingAnswerer()
     cached = CachedAnswerer(inner)
-    a = cached.answer("那要什么条件？", topic="product-keji")
-    b = cached.answer("那要什么条件？", topic="product-waimao")
-    assert a != b and inner.calls == 2
+    a = cached.answer("外贸贷要什么条件？", topic="product-keji")
+    b = cached.answer("外贸贷要什么条件？", topic="product-waimao")
+    c = cached.answer("外贸贷要什么条件？", topic="product-waimao", ask="conditions")
+    assert len({a, b, c}) == 3 and inner.calls == 3
+
+
+def test_cached_answerer_responds_through_the_cache() -> None:
+    from bot.messages import Ask
+
+    inner = CountingAnswerer()
+    cached = CachedAnswerer(inner)
+    asks = [Ask("yesno", "林权能贷款吗"), Ask("how_much", "林权贷款利息多少")]
+    first = cached.respond(asks, topic="measure-7")
+    assert cached.respond(asks, topic="measure-7") == first
+    assert inner.calls == 2 and cached.hits == 2
 
 
 def test_cached_answerer_evicts_oldest_and_delegates() -> None:

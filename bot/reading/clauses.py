@@ -1,0 +1,169 @@
+"""A message cut into its asks: each question with the story told before it.
+
+Owners type on phones and speak to voice input: sentences end with ?, 。, ！, ；, a new line;
+commas and spaces separate everything else, including the fillers of speech ("那个 就是说 …").
+So a message is cut:
+
+1. into sentences at those end marks, and after a clause that closes a question with its
+   particle (…吗, …么, …呢, …不, …没有) followed by a comma or a space ("林权证能贷款吗 利息
+   多少"), unless what follows continues the same question ("…吗，还是…");
+2. each sentence into clauses at commas and spaces; a sentence asks something when one of
+   its clauses does (`is_question`); its last run of asking clauses is its question, the
+   clauses before are story ("我们是做竹凉席的，……，设备能抵押吗": the story gives the
+   facts);
+3. a sentence that asks opens an ask, with the statements since the last ask as its story;
+   its asking clauses make several asks when they ask different things ("怎么申请，多久能批
+   下来": how, then how long);
+   statements after the last question join it; a message with no question is one ask;
+   a tag question (对吧, 是吗) joins the ask before it; a short message that opens with a
+   complaint about a cost asks about it too ("评估费太贵了 能不能免");
+4. at most MAX_ASKS asks: the rest joins the last one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.reading.ask_types import BARE_NOUN_CHARS, ask_type, complains_about_cost, is_question
+
+MAX_ASKS = 3
+MIN_ASK_CHARS = 3  # a question shorter than this (对吧, 是吗) joins the ask before it
+SHORT_MESSAGE_CHARS = 30  # a complaint in a longer story is context, not an ask
+_END = re.compile(r"(?<=[?!;。！？；\n])")
+# A question closed by its particle, then a comma or a space: a sentence end.
+_CLOSED = re.compile(r"(?<=[吗么呢不没有])(?:[,，]|(?<=[^\x00-\x7f])[ \t]+(?=[^\x00-\x7f]))")
+_CLAUSE = re.compile(r"(?<=[,，])|(?<=[^\x00-\x7f])(?=[ \t]+[^\x00-\x7f])")
+_SAME_QUESTION = re.compile(r"^\s*(?:还是|或者|或是)")
+_BARE = re.compile(r"[\s,.;:!?，。；：！？、~～…\"“”'‘’「」]+")
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One ask of a message: the story told before it and the question itself."""
+
+    story: str
+    question: str
+
+    @property
+    def text(self) -> str:
+        """Story and question as the owner wrote them."""
+        return f"{self.story}{self.question}".strip()
+
+    def stripped(self) -> Piece:
+        """The piece without leading and trailing spaces."""
+        story = self.story.lstrip()
+        question = self.question.rstrip(" \t,，、")
+        return Piece(story, question if story else question.strip())
+
+
+def bare_length(text: str) -> int:
+    """Characters of a text without spaces and punctuation."""
+    return len(_BARE.sub("", text))
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a (normalised) message (rule 1 of the module docstring)."""
+    found: list[str] = []
+    for part in (p for p in _END.split(text) if p and p.strip()):
+        last = 0
+        for match in _CLOSED.finditer(part):
+            before, after = part[last : match.start()], part[match.end() :]
+            if _is_topic(before) or _SAME_QUESTION.match(after) or not is_question(before):
+                continue
+            found.append(part[last : match.end()])
+            last = match.end()
+        if part[last:].strip():
+            found.append(part[last:])
+    return found
+
+
+def split_sentence(sentence: str) -> tuple[str, str]:
+    """(story, question) of one sentence: the question is its last run of asking clauses
+    (with any afterthought after it), the story what comes before; (sentence, "") when the
+    sentence asks nothing."""
+    clauses = [c for c in _CLAUSE.split(sentence) if c]
+    asking = [i for i, c in enumerate(clauses) if c.strip() and is_question(c)]
+    if not asking:
+        return sentence, ""
+    start = asking[-1]
+    while start > 0 and is_question(clauses[start - 1]):
+        start -= 1
+    return "".join(clauses[:start]), "".join(clauses[start:])
+
+
+def split_message(text: str) -> list[Piece]:
+    """The asks of a (normalised) message in order, at most MAX_ASKS (see the docstring)."""
+    pieces: list[Piece] = []
+    story = ""
+    for sentence in sentences(text):
+        before, question = split_sentence(sentence)
+        if question and not story and not pieces and _complaint_ask(before, text):
+            pieces.append(Piece("", before))  # 评估费太贵了 能不能免: both are asked
+            before = ""
+        if not question:
+            story += sentence
+            continue
+        if pieces and not story and bare_length(question) < MIN_ASK_CHARS:
+            last = pieces[-1]
+            pieces[-1] = Piece(last.story, last.question + question)
+            continue
+        for i, part in enumerate(_by_ask_type(question)):
+            pieces.append(Piece(story + before if i == 0 else "", part))
+        story = ""
+    if story.strip():
+        if pieces:  # statements after the last question belong to it
+            last = pieces[-1]
+            pieces[-1] = Piece(last.story, last.question + story)
+        else:
+            pieces.append(Piece(story, ""))
+    if len(pieces) > MAX_ASKS:
+        rest = "".join(p.text for p in pieces[MAX_ASKS - 1 :])
+        pieces = [*pieces[: MAX_ASKS - 1], Piece("", rest)]
+    return [p.stripped() for p in pieces] or [Piece(text.strip(), "")]
+
+
+def _by_ask_type(question: str) -> list[str]:
+    """A run of asking clauses cut where the ask changes ("商贸贷咋办理，几天能放款" asks
+    how, then how long); clauses asking the same thing stay together, and so do a topic
+    (利率呢，…) or a condition (要是…，…) with the clause after it."""
+    groups: list[str] = []
+    kind = ""
+    for clause in (c for c in _CLAUSE.split(question) if c):
+        this = ask_type(clause) if is_question(clause) else ""
+        if (
+            groups
+            and this
+            and kind
+            and this != kind
+            and bare_length(clause) >= MIN_ASK_CHARS
+            and bare_length(groups[-1]) >= MIN_ASK_CHARS
+            and not _is_topic(groups[-1])
+            and not _SAME_QUESTION.match(clause)
+        ):
+            groups.append(clause)
+            kind = this
+            continue
+        if groups:
+            groups[-1] += clause
+        else:
+            groups.append(clause)
+        kind = kind or this
+    return groups
+
+
+def _complaint_ask(story: str, message: str) -> bool:
+    """A short message that opens with a complaint about a cost and then asks something
+    else: the complaint is asked too ("评估费太贵了 能不能免")."""
+    return (
+        bare_length(message) <= SHORT_MESSAGE_CHARS
+        and bool(story.strip())
+        and complains_about_cost(story)
+        and len([c for c in _CLAUSE.split(story) if c.strip(" ,，")]) == 1
+    )
+
+
+def _is_topic(clause: str) -> bool:
+    """A short "X呢" that introduces the question after it (利率呢，…)."""
+    bare = _BARE.sub("", clause)
+    return bare.endswith("呢") and len(bare) <= BARE_NOUN_CHARS

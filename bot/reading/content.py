@@ -1,0 +1,80 @@
+"""How much a short message says of its own, beyond asking about something already named.
+
+"需要担保吗", "费率大概多少", "到窗口得带啥" consist of question words, function words, and
+the attributes owners ask about a topic (利率, 材料, 期限 …): they are elliptical and need the
+topic in focus. "台风把大棚刮了，保险公司能赔吗" or "海关那边的报关单能当证明吗" bring their own
+subject. `own_content(text)` counts the characters left once those words are taken out.
+
+The word lists are Chinese grammar (question words, pronouns, modal verbs, adverbs, particles)
+and the generic vocabulary of any financing question (银行, 贷款, 企业 …), not topics of the
+knowledge; topics come from the glossary (bot.reading.lexicon).
+"""
+
+from __future__ import annotations
+
+import re
+
+OWN_CONTENT_CHARS = 4  # this many characters of its own make a subject
+
+_GRAMMAR = (
+    # question words and particles
+    "什么 啥 哪里 哪儿 哪个 哪些 哪家 哪 谁 怎么样 怎么 怎样 如何 咋 多少 多久 多长 多大 多高 几 "
+    "吗 呢 吧 嘛 么 啊 呀 哦 了 的 地 得 着 过 是不是 有没有 能不能 可不可以 会不会 要不要 "
+    "需不需要 行不行 用不用 得不得 算不算 是否 能否 可否 还是 "
+    # pronouns and pointers
+    "我们 咱们 我 你们 您 你 他们 她们 他 她 它们 它 这个 那个 这些 那些 这种 那种 这样 那样 "
+    "这里 那里 这边 那边 自己 大家 别的 其他 其它 另外 "
+    # modal verbs and common verbs of asking
+    "可以 能够 能 会 要 想 需要 应该 得 必须 可能 允许 行 成 "
+    "有 是 算 在 去 来 找 问 说 看 做 搞 弄 拿 带 交 给 用 办 帮 让 "
+    # adverbs, conjunctions, prepositions
+    "一般 大概 大约 通常 现在 目前 具体 直接 就 都 也 还 再 又 才 只 先 然后 以后 之后 以前 "
+    "那么 那 如果 要是 假如 万一 的话 时候 一下 一点 一些 点 些 顺便 同时 一起 最 更 比较 很 "
+    "太 挺 跟 和 与 及 把 被 对 向 从 到 于 为 按 由 不 没有 没 别 "
+    # the generic vocabulary of a financing question
+    "银行 贷款 贷 借款 借 钱 资金 融资 企业 公司 政策 文件 措施 申请 办理 放款 审批 批 "
+    "抵押 担保 利率 利息 费率 费用 收费 额度 期限 时间 材料 资料 条件 要求 流程 手续 步骤 办法 "
+    "规定 标准 上限 下限 最高 最多 最低 "
+    # amounts of time and things asked about (the units alone are parts of words: 天气)
+    "几天 几年 几个月 几个 几次 几成 几倍 几只 几家 几笔 十几 几十 一年 每年 一次 一个 多少天"
+).split()
+GRAMMAR_WORDS = frozenset(_GRAMMAR)
+_WORDS = re.compile("|".join(sorted(GRAMMAR_WORDS, key=len, reverse=True)))
+_NOT_TEXT = re.compile(r"[\s\W\d_a-zA-Z]+")
+_CJK = re.compile(r"^[一-龥]{2}$")
+
+
+def residue(text: str) -> str:
+    """The text without grammar, the generic financing vocabulary, digits and punctuation."""
+    return _NOT_TEXT.sub("", _WORDS.sub(" ", text))
+
+
+def own_content(text: str) -> int:
+    """Characters of the text that are neither grammar nor the generic financing vocabulary."""
+    return len(residue(text))
+
+
+def said_before(text: str, story: str) -> bool:
+    """Some word of the text's own (two characters of its residue) occurs in the story: the
+    question is about what the story tells ("…接了一笔外贸订单，订单能拿来融资吗")."""
+    words = [w for w in re.split(r"\s+", _WORDS.sub(" ", text)) if w]
+    return any(
+        w[i : i + 2] in story for w in words for i in range(len(w) - 1) if _CJK.match(w[i : i + 2])
+    )
+
+
+def has_own_content(text: str) -> bool:
+    """The text names something of its own (at least OWN_CONTENT_CHARS such characters)."""
+    return own_content(text) >= OWN_CONTENT_CHARS
+
+
+# The firm speaking of itself: 我们…, 我…, 公司…, 厂里…, or a trade (…厂的, 做…的).
+_FIRM_SUBJECT = re.compile(
+    r"^(?:那|那么|好吧|对了)?[,，\s]*(?:我们|我|咱们|咱|本公司|我司|公司|厂里|单位|店里|"
+    r"[^,，.。;；]{1,8}(?:厂|场|店|公司)的|做[^,，.。;；]{1,10}的)"
+)
+
+
+def about_the_firm(story: str) -> bool:
+    """The story speaks of the owner's own firm (not of someone else, 制种户, 老板个人)."""
+    return bool(_FIRM_SUBJECT.match(story.strip()))

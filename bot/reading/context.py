@@ -1,0 +1,133 @@
+"""The conversation context: what the bot keeps between an owner's messages.
+
+Stored as a small JSON object in the conversation state (`conversations.state["context"]`, in
+the database), so any instance can read the next message in context:
+
+    {"focus": {"doc_id": "product-waimaodai", "kind": "product",
+               "title": "外贸贷（福建省商贸贷外贸贷）", "subject": "外贸贷"},
+     "mentioned": ["platform-zhongdeng"],          # notes the last answer or message named
+     "facts": {"industry": "做饮料批发", "county": "沙县区"},   # bot.reading.facts.FirmFacts
+     "last_ask": "yesno", "last_question": "外贸贷要抵押吗?"}
+
+Every key is optional; unknown keys and malformed values are ignored (an old or hand-edited
+state never breaks a conversation). Sizes are capped: MAX_MENTIONED notes, MAX_QUESTION_CHARS.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from bot.reading.facts import FirmFacts
+from core.kinds import ASK_TYPES, DOC_KINDS, AskType, DocKind
+
+STATE_KEY = "context"  # key of the context in the conversation state
+LEGACY_TOPIC_KEY = "topic"  # the doc id older versions kept for follow-ups
+MAX_MENTIONED = 4
+MAX_QUESTION_CHARS = 120
+MAX_SUBJECT_CHARS = 40
+
+
+@dataclass(frozen=True)
+class Focus:
+    """The document the conversation is about and the words that name it in a question.
+
+    subject: what a follow-up is completed with ("外贸贷" for 要抵押吗 → 外贸贷要抵押吗): a
+    note's short name, or for a measure the owner's own topic words (白名单, 股权质押) or its
+    title.
+    """
+
+    doc_id: str
+    kind: DocKind
+    title: str
+    subject: str
+
+    def to_dict(self) -> dict[str, str]:
+        """The JSON shape (see the module docstring)."""
+        return {
+            "doc_id": self.doc_id,
+            "kind": self.kind,
+            "title": self.title,
+            "subject": self.subject,
+        }
+
+    @classmethod
+    def from_dict(cls, raw: Any) -> Focus | None:
+        """A focus from its JSON shape; None when doc_id or subject is missing."""
+        if not isinstance(raw, dict):
+            return None
+        doc_id, subject = raw.get("doc_id"), raw.get("subject")
+        if not isinstance(doc_id, str) or not doc_id or not isinstance(subject, str):
+            return None
+        kind = raw.get("kind")
+        title = raw.get("title")
+        return cls(
+            doc_id=doc_id,
+            kind=kind if kind in DOC_KINDS else "measure",
+            title=title if isinstance(title, str) else "",
+            subject=subject[:MAX_SUBJECT_CHARS] or doc_id,
+        )
+
+
+@dataclass(frozen=True)
+class ConversationContext:
+    """What the conversation has established so far (empty for a new conversation)."""
+
+    focus: Focus | None = None
+    mentioned: tuple[str, ...] = ()  # doc ids of notes named lately, newest first
+    facts: FirmFacts = field(default_factory=FirmFacts)
+    last_ask: AskType | None = None
+    last_question: str = ""  # the last resolved question that got an answer
+
+    def to_state(self) -> dict[str, Any]:
+        """The JSON object stored under STATE_KEY (empty parts left out)."""
+        state: dict[str, Any] = {}
+        if self.focus is not None:
+            state["focus"] = self.focus.to_dict()
+        if self.mentioned:
+            state["mentioned"] = list(self.mentioned[:MAX_MENTIONED])
+        facts = self.facts.to_dict()
+        if facts:
+            state["facts"] = facts
+        if self.last_ask:
+            state["last_ask"] = self.last_ask
+        if self.last_question:
+            state["last_question"] = self.last_question[:MAX_QUESTION_CHARS]
+        return state
+
+    @classmethod
+    def from_state(cls, state: Any) -> ConversationContext:
+        """The context kept in a conversation state (the whole state dict, or None).
+
+        A state of an older version that only kept `topic` (a doc id) gets that focus, with
+        the doc id as its subject until the next answer names it.
+        """
+        if not isinstance(state, dict):
+            return cls()
+        raw = state.get(STATE_KEY)
+        if not isinstance(raw, dict):
+            legacy = state.get(LEGACY_TOPIC_KEY)
+            if isinstance(legacy, str) and legacy:
+                return cls(focus=Focus(legacy, "measure", "", legacy))
+            return cls()
+        mentioned = raw.get("mentioned")
+        last_ask = raw.get("last_ask")
+        question = raw.get("last_question")
+        return cls(
+            focus=Focus.from_dict(raw.get("focus")),
+            mentioned=tuple(m for m in mentioned if isinstance(m, str))[:MAX_MENTIONED]
+            if isinstance(mentioned, list)
+            else (),
+            facts=FirmFacts.from_dict(raw.get("facts")),
+            last_ask=last_ask if last_ask in ASK_TYPES else None,
+            last_question=question[:MAX_QUESTION_CHARS] if isinstance(question, str) else "",
+        )
+
+    def store(self, state: dict[str, Any]) -> None:
+        """Write this context into a conversation state (and drop the legacy `topic`)."""
+        state[STATE_KEY] = self.to_state()
+        state.pop(LEGACY_TOPIC_KEY, None)
+
+    def with_facts(self, facts: FirmFacts) -> ConversationContext:
+        """This context with newly given facts merged in (a new value replaces an old one)."""
+        return replace(self, facts=self.facts.merged(facts))

@@ -1,0 +1,250 @@
+"""The knowledge's own names, built once per loaded answerer: what a message names and is about.
+
+Three sources, all data of the loaded index (nothing here lists a product or a measure):
+- document names: the titles and `Document.aliases` of products, platforms and staff documents
+  (外贸贷, 中登网, 应急转贷资金 …) and 第N条 for the measures;
+- the owners' glossary (`retriever.glossary.match(text)`): a phrase that is not `weak` is a
+  topic of its own (白名单, 林权, 续贷) and votes for the articles it points to;
+- the retriever's normaliser (`retriever.prepare`: script, width, amounts, pinyin slips).
+
+An answerer without a retriever (a test double) gets the plain normaliser and no glossary.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import weakref
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from core.kinds import DOC_KINDS, DocKind
+from knowledge.facts import measure_refs
+from retrieval.normalize import normalize_text
+
+MIN_ALIAS_CHARS = 2  # a one-character alias would be found inside ordinary words
+SHORT_NAME_CHARS = 4  # a shorter phrase (激励, 协调) says too little to name a measure
+WHOLE_DOCUMENT = "measure-0"  # the measures as a whole (article 0)
+# Quotes do not change words: 银担“直连” is 银担直连.
+_QUOTES = re.compile(r"[\"'“”‘’「」『』《》〈〉]")
+# The policy as a whole, pointed at: 这个文件, 这份政策, 这些措施, 该文件.
+_WHOLE = re.compile(r"(?:这|那|该|本|整个)(?:个|份|些|项|套)?(?:文件|政策|措施|规定)")
+
+
+@dataclass(frozen=True)
+class Named:
+    """A document a text names: its id, kind, the words used and where they stand."""
+
+    doc_id: str
+    kind: DocKind
+    said: str  # the words of the text that name it
+    start: int
+
+    @property
+    def strong(self) -> bool:
+        """Named by a name (科技贷, 中登网, 第9条) rather than a word describing who it is for
+        (批发, 外贸企业): see `Lexicon.named`."""
+        return self.kind == "measure" or _is_name(self.said, self.title)
+
+    title: str = ""
+
+
+class Lexicon:
+    """Names and topics of the loaded knowledge (see the module docstring)."""
+
+    def __init__(
+        self,
+        documents: Mapping[str, Any],
+        glossary: Any = None,
+        prepare: Callable[[str], str] | None = None,
+    ) -> None:
+        """documents: doc id -> knowledge.documents.Document; glossary: a retrieval
+        GlossaryMatcher (or None); prepare: text -> the text as the retriever reads it."""
+        self.documents = documents
+        self._glossary = glossary
+        self._prepare = prepare or normalize_text
+        self._term_info = lru_cache(maxsize=4096)(self._term_info_uncached)
+        self._match = lru_cache(maxsize=256)(self._match_uncached)
+        self._measure_names = {
+            doc.doc_id: name
+            for doc in documents.values()
+            if doc.kind == "measure" and (name := self._short_name(doc))
+        }
+        names: dict[str, list[str]] = {}
+        for doc in documents.values():
+            if doc.kind == "measure":  # its title and short name (落实专项贷款政策, 专项贷款)
+                said = [doc.title, self._measure_names.get(doc.doc_id, "")]
+            else:
+                said = list(doc.aliases)
+            for alias in dict.fromkeys(a for a in said if len(a) >= MIN_ALIAS_CHARS):
+                names.setdefault(alias.lower(), []).append(doc.doc_id)
+        self._names = names
+        ordered = sorted(names, key=len, reverse=True)
+        self._name_pattern = (
+            re.compile("|".join(re.escape(n) for n in ordered)) if ordered else None
+        )
+
+    @classmethod
+    def from_answerer(cls, answerer: Any) -> Lexicon:
+        """The lexicon of an answerer's documents and retriever (any may be missing)."""
+        retriever = getattr(answerer, "retriever", None)
+        documents = getattr(answerer, "documents", None) or {}
+        if retriever is None:
+            return cls(documents)
+        return cls(
+            documents,
+            retriever.glossary,
+            lambda text: retriever.prepare(text)[0],
+        )
+
+    def prepare(self, text: str) -> str:
+        """The text as the retriever reads it (normalised, pinyin slips repaired)."""
+        return self._prepare(text)
+
+    # --- documents ---------------------------------------------------------------------------
+
+    def kind(self, doc_id: str) -> DocKind:
+        """measure | product | platform | staff (an unknown id counts as a measure)."""
+        doc = self.documents.get(doc_id)
+        kind = getattr(doc, "kind", "measure")
+        return kind if kind in DOC_KINDS else "measure"
+
+    def title(self, doc_id: str) -> str:
+        """The document's title ("" for an unknown id)."""
+        doc = self.documents.get(doc_id)
+        return str(getattr(doc, "title", ""))
+
+    def display_name(self, doc_id: str) -> str:
+        """The short name owners use: a note's first alias (外贸贷; a staff document's first
+        short name, 应急转贷资金); for a measure, the
+        longest glossary phrase in its title that points to it (落实专项贷款政策 → 专项贷款,
+        the whole document → 若干措施; at least SHORT_NAME_CHARS), else its title."""
+        doc = self.documents.get(doc_id)
+        if doc is None:
+            return ""
+        if doc.kind == "staff" and len(doc.aliases) > 1:
+            return str(doc.aliases[1])  # the first short name staff gave (the title is long)
+        if doc.kind != "measure" and doc.aliases:
+            return str(doc.aliases[0])
+        return self._measure_names.get(doc_id) or str(doc.title)
+
+    def articles(self, doc_id: str) -> tuple[int, ...]:
+        """The measure articles a document stands for (its own, or a note's related ones)."""
+        doc = self.documents.get(doc_id)
+        return tuple(getattr(doc, "articles", ()) or ())
+
+    def named(self, text: str) -> list[Named]:
+        """The documents a text names, in order: note aliases and measure titles and short
+        names (longest first, no overlaps), 第N条, and words pointing at the policy as a whole
+        (这个文件). One entry per document."""
+        found: dict[str, Named] = {}
+        text = unquoted(text)
+        lowered = text.lower()
+        if self._name_pattern is not None:
+            for match in self._name_pattern.finditer(lowered):
+                for doc_id in self._names[match.group()]:
+                    found.setdefault(
+                        doc_id,
+                        Named(
+                            doc_id,
+                            self.kind(doc_id),
+                            text[match.start() : match.end()],
+                            match.start(),
+                            self.title(doc_id),
+                        ),
+                    )
+        for number in sorted(measure_refs(text)):
+            doc_id = f"measure-{number}"
+            if doc_id in self.documents:
+                found.setdefault(doc_id, Named(doc_id, "measure", f"第{number}条", text.find("第")))
+        whole = _WHOLE.search(text)
+        if whole and WHOLE_DOCUMENT in self.documents:
+            found.setdefault(
+                WHOLE_DOCUMENT, Named(WHOLE_DOCUMENT, "measure", whole.group(), whole.start())
+            )
+        return sorted(found.values(), key=lambda n: n.start)
+
+    def without_names(self, text: str) -> str:
+        """The text with the names of documents replaced by "X" (优化信贷流程能贷款吗 → X能贷款
+        吗): words of a name are not the form of a question."""
+        if self._name_pattern is None:
+            return text
+        lowered = unquoted(text).lower()
+        return self._name_pattern.sub("X", lowered)
+
+    # --- glossary ----------------------------------------------------------------------------
+
+    def topics(self, text: str) -> list[str]:
+        """The glossary phrases of a text that are topics of their own (not `weak`, no
+        wildcard), longest first."""
+        if self._glossary is None:
+            return []
+        terms = self._match(unquoted(text)).terms
+        return sorted(
+            (t for t in terms if "*" not in t and self._term_info(t)[0]), key=len, reverse=True
+        )
+
+    def votes(self, text: str) -> dict[int, float]:
+        """The glossary's article votes for a text (empty without a glossary)."""
+        if self._glossary is None:
+            return {}
+        return dict(self._match(unquoted(text)).votes)
+
+    def term_articles(self, term: str) -> tuple[int, ...]:
+        """The articles one glossary phrase points to."""
+        return self._term_info(term)[1]
+
+    def _short_name(self, doc: Any) -> str:
+        """The longest glossary phrase of a measure's title that points to the measure."""
+        if self._glossary is None:
+            return ""
+        own = set(doc.articles)
+        terms = [
+            t
+            for t in self._glossary.match(doc.title).terms
+            if "*" not in t and t in doc.title and own & set(self._term_info(t)[1])
+        ]
+        longest = max(terms, key=len, default="")
+        return longest if len(longest) >= SHORT_NAME_CHARS else ""
+
+    def _match_uncached(self, text: str) -> Any:
+        """The glossary's match of a text (a message is looked at several times)."""
+        return self._glossary.match(text)
+
+    def _term_info_uncached(self, term: str) -> tuple[bool, tuple[int, ...]]:
+        """(topical, articles) of one glossary phrase, matched alone."""
+        match = self._match(term)
+        return bool(match.topical), tuple(sorted(match.votes))
+
+
+_NAME_ENDING = re.compile(r"(?:贷|平台|系统|网|所|中心|市场|车|林|办|走访)$")
+
+
+def _is_name(said: str, title: str) -> bool:
+    """An alias is a name when the title contains it or it ends like one (…贷, …平台, …网);
+    aliases such as 批发 or 外贸企业 describe the firms a product is for."""
+    return said.lower() in title.lower() or bool(_NAME_ENDING.search(said))
+
+
+def unquoted(text: str) -> str:
+    """The text without quotation marks (银担“直连” → 银担直连)."""
+    return _QUOTES.sub("", text)
+
+
+_LEXICONS: weakref.WeakKeyDictionary[Any, Lexicon] = weakref.WeakKeyDictionary()
+_LOCK = threading.Lock()
+
+
+def lexicon_for(answerer: Any) -> Lexicon:
+    """The lexicon of this answerer, built on first use and kept while the answerer lives
+    (an index swap brings a new answerer, hence a new lexicon)."""
+    with _LOCK:
+        try:
+            found = _LEXICONS.get(answerer)
+        except TypeError:  # not weakly referable: build one each time
+            return Lexicon.from_answerer(answerer)
+        if found is None:
+            found = _LEXICONS[answerer] = Lexicon.from_answerer(answerer)
+        return found

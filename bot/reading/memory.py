@@ -1,0 +1,68 @@
+"""What the context remembers after a message has been answered.
+
+- facts: merged with the facts the message gave (always, even when it was declined);
+- focus: the document the answer is about (`Answer.topic`), named for later follow-ups: a
+  note by its short name (外贸贷), a measure by the owner's own topic words that point to it
+  (白名单, 股权质押) or, kept from the turn before, the same subject; else its title. A
+  declined message, small talk or an answer without a topic leave the focus as it was;
+- mentioned: the notes (products, platforms, staff documents) the asks and then the answer
+  name, before those named earlier, so "刚才那个平台" finds the platform just named;
+- last_ask / last_question: the first ask's type and resolved wording.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from bot.reading.context import MAX_MENTIONED, MAX_QUESTION_CHARS, ConversationContext, Focus
+from bot.reading.lexicon import Lexicon
+from bot.reading.reader import Reading
+
+
+def remember(
+    lexicon: Lexicon, context: ConversationContext, reading: Reading, answer: Any
+) -> ConversationContext:
+    """The context after `answer` (a bot.messages.Answer) was given to `reading`."""
+    updated = context.with_facts(reading.facts)
+    answered = (
+        reading.move != "small_talk"
+        and bool(getattr(answer, "in_scope", False))
+        and getattr(answer, "intent", "") != "greeting"
+    )
+    if not answered:
+        return updated
+    first = reading.asks[0]
+    topic = getattr(answer, "topic", None)
+    focus = updated.focus
+    if topic and topic in lexicon.documents:
+        focus = Focus(
+            doc_id=topic,
+            kind=lexicon.kind(topic),
+            title=lexicon.title(topic),
+            subject=subject_for(lexicon, topic, first.text, context.focus),
+        )
+    said = [n.doc_id for a in reading.asks for n in lexicon.named(a.text)]
+    said += [n.doc_id for n in lexicon.named(str(getattr(answer, "answer", "")))]
+    notes = [d for d in dict.fromkeys(said) if lexicon.kind(d) != "measure"]
+    mentioned = tuple(dict.fromkeys([*notes, *context.mentioned]))[:MAX_MENTIONED]
+    return replace(
+        updated,
+        focus=focus,
+        mentioned=mentioned,
+        last_ask=first.type,
+        last_question=first.text[:MAX_QUESTION_CHARS],
+    )
+
+
+def subject_for(lexicon: Lexicon, doc_id: str, question: str, previous: Focus | None) -> str:
+    """The words a follow-up about `doc_id` is completed with (see the module docstring)."""
+    if lexicon.kind(doc_id) != "measure":
+        return lexicon.display_name(doc_id)
+    articles = set(lexicon.articles(doc_id))
+    for term in lexicon.topics(question):
+        if articles & set(lexicon.term_articles(term)):
+            return term
+    if previous is not None and previous.doc_id == doc_id and previous.subject != doc_id:
+        return previous.subject
+    return lexicon.display_name(doc_id)

@@ -1,0 +1,194 @@
+"""Reading one owner message in the context of the conversation.
+
+`read(lexicon, context, text) -> Reading`:
+
+1. the message is normalised as the retriever reads it (script, width, amounts, slips);
+2. the facts it states about the firm are extracted (bot.reading.facts);
+3. small talk (你好, 谢谢, 好的明白了) asks nothing and keeps the focus;
+4. a leading acknowledgement is dropped and a switch or return cue noted (bot.reading.cues);
+5. the rest is cut into at most three asks (bot.reading.clauses), each typed
+   (bot.reading.ask_types);
+6. the first ask is resolved against the conversation's focus, each later one against the
+   ask before it (bot.reading.resolve): "林权证能贷款吗 利息多少" gives 林权证能贷款吗 and
+   林权利息多少; "那科技贷呢" after "外贸贷要抵押吗" is 科技贷要抵押吗 (the last question
+   asked of what it names).
+
+A message that only states facts ("我们有三项实用新型，没有厂房") asks whether they fit: a
+conditions ask when it gives firm facts, else the conversation's last ask again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.messages import Ask
+from bot.reading.ask_types import ask_type, complains_about_cost, is_question
+from bot.reading.clauses import split_message
+from bot.reading.context import ConversationContext, Focus
+from bot.reading.cues import (
+    is_about_assistant,
+    is_acknowledgement,
+    is_small_talk,
+    strip_opening,
+    what_about,
+)
+from bot.reading.facts import FirmFacts, extract_facts
+from bot.reading.lexicon import Lexicon, unquoted
+from bot.reading.referents import Referent
+from bot.reading.resolve import Move, resolve
+from core.kinds import AskType
+
+MAX_MESSAGE_CHARS = 500  # as the answerer: an owner's message is a few sentences
+
+SmallTalk = Literal["", "greeting", "thanks", "about"]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A message as read in context.
+
+    asks: 1 to 3 self-contained asks, in the message's order; move: how the (first) ask
+    relates to the conversation ("new", "continue", "return", "switch", or "small_talk");
+    referent: the doc id a follow-up was completed with (None when read on its own);
+    small_talk: "greeting" (你好, 你是谁), "thanks" (谢谢, 好的明白了) or "about" (你能回答
+    哪些问题) when nothing about financing is asked.
+    """
+
+    text: str
+    asks: tuple[Ask, ...]
+    move: Move | Literal["small_talk"]
+    facts: FirmFacts
+    referent: str | None = None
+    small_talk: SmallTalk = ""
+
+    @property
+    def resolved(self) -> str:
+        """The resolved question(s), joined with " / " when there are several."""
+        return " / ".join(a.text for a in self.asks)
+
+    def to_dict(self) -> dict[str, object]:
+        """JSON shape for the CLI and the evaluation: resolved, asks, move, referent, facts."""
+        return {
+            "resolved": self.resolved,
+            "asks": [{"type": a.type, "text": a.text} for a in self.asks],
+            "move": self.move,
+            "referent": self.referent,
+            "facts": self.facts.to_dict(),
+        }
+
+
+def read(lexicon: Lexicon, context: ConversationContext, text: str) -> Reading:
+    """Read `text` in `context` (see the module docstring); never raises on odd input."""
+    normalised = unquoted(lexicon.prepare((text or "").strip()[:MAX_MESSAGE_CHARS])).strip()
+    facts = extract_facts(normalised)
+    if not normalised or is_small_talk(normalised):
+        kind: SmallTalk = (
+            "thanks"
+            if is_acknowledgement(normalised)
+            else "about"
+            if is_about_assistant(normalised)
+            else "greeting"
+        )
+        return Reading(normalised, (Ask("other", normalised),), "small_talk", facts, None, kind)
+    cue, rest = strip_opening(normalised)
+    if not rest.strip():
+        return Reading(normalised, (Ask("other", normalised),), "small_talk", facts, None, "thanks")
+    referent = focus_referent(lexicon, context.focus)
+    asked_again = _asked_of_another(lexicon, context, referent, rest)
+    if asked_again is not None:
+        return Reading(normalised, (asked_again,), "switch", facts, None)
+    mentioned = tuple(
+        Referent(doc_id, lexicon.kind(doc_id), lexicon.display_name(doc_id))
+        for doc_id in context.mentioned
+        if doc_id in lexicon.documents
+    )
+    asks: list[Ask] = []
+    move: Move = "new"
+    used: str | None = None
+    previous: AskType | None = context.last_ask
+    against = referent
+    pieces = split_message(rest)
+    statement = not any(is_question(p.question) for p in pieces)
+    for i, piece in enumerate(pieces):
+        found = resolve(
+            piece.text,
+            against,
+            lexicon,
+            cue=cue if i == 0 else "",
+            mentioned=mentioned,
+            question=piece.question,
+            statement=statement,
+        )
+        kind_of_ask = _ask_type(
+            lexicon.without_names(piece.question), lexicon.without_names(piece.text), previous
+        )
+        asks.append(Ask(kind_of_ask, found.text))
+        previous = kind_of_ask
+        if i == 0:
+            move = found.move
+            used = found.used.doc_id if found.used is not None else None
+        against = _local_referent(lexicon, piece.text, found.used or against)
+    return Reading(normalised, tuple(asks), move, facts, used)
+
+
+def _asked_of_another(
+    lexicon: Lexicon, context: ConversationContext, referent: Referent | None, text: str
+) -> Ask | None:
+    """ "那科技贷呢" after "外贸贷要抵押吗": the last question asked of what the message names
+    (科技贷要抵押吗), or None when the message is not of that form."""
+    subject = what_about(text)
+    if not subject or referent is None or not context.last_question:
+        return None
+    if not (lexicon.named(subject) or lexicon.topics(subject)):
+        return None
+    last = context.last_question
+    if referent.subject not in last or subject in last:
+        return None
+    return Ask(context.last_ask or "other", last.replace(referent.subject, subject, 1))
+
+
+def focus_referent(lexicon: Lexicon, focus: Focus | None) -> Referent | None:
+    """The referent of the conversation's focus (a focus kept by an older version, with only
+    its doc id, gets its name and kind from the lexicon)."""
+    if focus is None:
+        return None
+    subject = focus.subject
+    kind = focus.kind
+    if subject == focus.doc_id or not subject:
+        subject = lexicon.display_name(focus.doc_id) or focus.doc_id
+        kind = lexicon.kind(focus.doc_id)
+    return Referent(focus.doc_id, kind, subject)
+
+
+def _local_referent(lexicon: Lexicon, text: str, outer: Referent | None) -> Referent | None:
+    """What the next ask of the message refers to: the documents this ask's own words name
+    ("商贸贷和提质增产争效贷"), else its topic words that point to the article its words point to
+    most, else what this ask referred to."""
+    named = [n for n in lexicon.named(text) if n.strong]
+    if named:
+        names = list(dict.fromkeys(lexicon.display_name(n.doc_id) for n in named))
+        first = named[0]
+        return Referent(first.doc_id, first.kind, "和".join(names[:2]))
+    votes = lexicon.votes(text)
+    if votes:
+        best = max(votes, key=lambda a: votes[a])
+        for term in lexicon.topics(text):
+            if best in lexicon.term_articles(term):
+                return Referent(f"measure-{best}", "measure", term)
+    return outer
+
+
+def _ask_type(question: str, whole: str, previous: AskType | None) -> AskType:
+    """The type of the question clause; a complaint about a cost asks how much; a message of
+    statements asks whether the facts it gives fit (else the last ask again)."""
+    if is_question(question):
+        return ask_type(question, previous)
+    if complains_about_cost(whole):
+        return "how_much"
+    if extract_facts(whole).to_dict():
+        return "conditions"
+    found = ask_type(whole, previous)
+    if found != "other":
+        return found
+    return previous if previous and previous != "other" else "other"

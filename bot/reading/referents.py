@@ -1,0 +1,69 @@
+"""What words pointing back refer to: the focus, or a document of the kind they name.
+
+"这个平台", "你刚说的那个系统" point to a platform: the one whose name shares their
+describing words (那个交易平台 → 海峡股权交易市场), among those named lately first, else the
+newest platform named, else the focus. "它", "这点" point to the focus.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.reading.cues import Anaphor
+from bot.reading.lexicon import Lexicon
+from core.kinds import DocKind
+
+
+@dataclass(frozen=True)
+class Referent:
+    """What an ask may refer to: a document and the words that name it in a question."""
+
+    doc_id: str
+    kind: DocKind
+    subject: str
+
+
+def target_of(
+    anaphor: Anaphor,
+    text: str,
+    referent: Referent,
+    mentioned: tuple[Referent, ...],
+    lexicon: Lexicon,
+) -> Referent:
+    """What the words point to. Words of a kind (这个平台, 那个交易平台) point to the document
+    of that kind whose name shares their description (交易 → 海峡股权交易市场), among
+    those named lately first; else to the newest one of the kind; else to the focus."""
+    if anaphor.kind is None:
+        return referent
+    candidates = [m for m in (referent, *mentioned) if m.kind == anaphor.kind]
+    words = described(anaphor.span(text))
+    if words:
+        everyone = candidates + [
+            Referent(d, anaphor.kind, lexicon.display_name(d))
+            for d in lexicon.documents
+            if lexicon.kind(d) == anaphor.kind
+        ]
+        for candidate in everyone:
+            if words in lexicon.title(candidate.doc_id) or words in candidate.subject:
+                return candidate
+    if anaphor.kind == referent.kind:
+        return referent
+    if anaphor.recalled and candidates:
+        return candidates[0]
+    return candidates[0] if candidates else referent
+
+
+_DESCRIPTION = re.compile(
+    r"^(?:你|您)?(?:刚才|刚刚|刚|前面|上面|之前|先前)?(?:你|您)?(?:说|讲|提|介绍|推荐)?(?:到|过)?的?"
+    r"(?:这|那|该)?(?:个|种|家|款|条|项)?"
+)
+KIND_WORDS = re.compile(
+    r"(?:平台|系统|网站|app|小程序|公众号|贷款产品|产品|贷款|贷|条款|条措施|条)$", re.I
+)
+
+
+def described(span: str) -> str:
+    """The describing words of a pointing phrase (那个交易平台 → 交易), at least 2 characters."""
+    words = KIND_WORDS.sub("", _DESCRIPTION.sub("", span))
+    return words if len(words) >= 2 else ""

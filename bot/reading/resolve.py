@@ -1,0 +1,201 @@
+"""One ask completed against what it refers to: continue the topic, or read it on its own.
+
+`resolve(text, referent, lexicon, cue=…)` decides, in this order:
+
+1. no referent (a new conversation): the text as it is ("new"); a message that on its own
+   belongs to a family the bot declines (weather, stock tips, a personal loan …, see
+   bot.scope) is read on its own too ("switch"): the topic in focus must not carry it;
+2. words pointing back at the conversation (它, 这个平台, 你刚说的那个系统, 这点) that the
+   message itself does not explain: "continue" — naming words are replaced by the name of
+   what they point to (它跟信易贷是一回事吗 → 科技贷跟信易贷是一回事吗), other words get
+   that name in front (进那个企业库要多久 → 外贸贷，进那个企业库要多久);
+3. a return cue (说回…): "return", completed with the topic in focus;
+4. the message names a document of its own (外贸贷, 中登网, 第9条, 这个文件): "switch";
+5. a short message that says nothing of its own beyond question words and the attributes
+   owners ask about ("需要担保吗", "费率大概多少", "几天能到账", "另外，到窗口得带啥"):
+   "continue", even after a switch cue; otherwise a switch cue (另外, 顺便问下) means
+   "switch";
+6. topic words (the glossary's) that point away from the focus: "switch" ("白名单能自己报名
+   吗" after 科技贷); topic words that point to the focus ("有贴息吗" after a special
+   loan), or facts about the firm ("我们有三项实用新型，没有厂房"): "continue"; other
+   statements and requests ("帮我…") are read on their own;
+7. a short message (at most SHORT_CHARS characters) continues when it is built on what was
+   said (也…, 那…, 要是…, …呢: "水电费缴纳记录也能用吗") or says little of its own; one saying
+   much of its own (RICH_CONTENT_CHARS) is read on its own;
+8. a longer message tells its own situation ("switch"), unless its question is elliptical
+   and its story is about the firm itself ("我们是开奶茶店的，没啥厂房设备，去了能行吗")
+   or builds on what was said ("那推荐这一步，开户行能代办吗"): then it continues
+   ("那我表哥想给自己借点钱，能申请吗" tells of someone else: it does not).
+
+"Completed" means the subject is put in front: "要抵押吗?" after 外贸贷 is "外贸贷要抵押吗?".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.reading.clauses import bare_length
+from bot.reading.content import (
+    about_the_firm,
+    has_own_content,
+    own_content,
+    said_before,
+)
+from bot.reading.cues import Anaphor, continues, find_anaphors
+from bot.reading.lexicon import Lexicon, Named
+from bot.reading.referents import KIND_WORDS, Referent, target_of
+from bot.scope import out_of_scope_family
+
+Move = Literal["new", "continue", "return", "switch"]
+SHORT_CHARS = 20  # longer messages tell their own situation
+RICH_CONTENT_CHARS = 8  # a short message saying this much of its own is read on its own
+ANCHOR_CHARS = 6  # a pointer after this much text of its own message points inside it
+# 帮我…, 替我…, 请给我…: a request for a service, judged on its own
+_REQUEST = re.compile(
+    r"^(?:请|麻烦|能不能|可以)?(?:你们?|您)?(?:帮我|替我|给我|帮忙|帮我们|给我们)"
+)
+_LEADING = re.compile(r"^(?:那么|那)(?=[^\s,.;:!?，。；：！？])")
+# A completed text reads "外贸贷要抵押吗": no comma before a verb, a modal or a question word.
+_JOINS_DIRECTLY = re.compile(
+    r"^(?:要|能|可以|可不可以|有|是|会|需|得|怎么|怎样|如何|多|几|去|找|在|还|也|和|跟|与|的|具体|一般|大概|最|利|额|期|费|材料|条件|流程|手续|贷)"
+)
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """An ask's text read in context, how it relates to the referent, and which was used."""
+
+    text: str
+    move: Move
+    used: Referent | None = None
+
+
+def resolve(
+    text: str,
+    referent: Referent | None,
+    lexicon: Lexicon,
+    *,
+    cue: str = "",
+    mentioned: tuple[Referent, ...] = (),
+    question: str = "",
+    statement: bool = False,
+) -> Resolution:
+    """The ask `text` read against `referent` (see the module docstring).
+
+    question: the asking clause of the text (its last part; the whole text when empty);
+    statement: the message asks nothing, it adds facts to what is being discussed.
+
+    mentioned: documents named lately (newest first), for words that say their kind
+    ("刚才那个平台" is the platform just named, even when the focus is a measure).
+    """
+    if referent is None:
+        return Resolution(text, "new")
+    if out_of_scope_family(text)[0]:
+        return Resolution(text, "switch")  # 明天天气怎么样: another matter, judged on its own
+    question = question or text
+    named = lexicon.named(text)
+    topics = lexicon.topics(text)
+    pointing = [a for a in find_anaphors(text) if not _explained(a, text, named)]
+    if cue == "switch":  # a new question: only words naming something point back
+        pointing = [a for a in pointing if a.names]
+    if pointing:
+        return _continue(text, pointing, referent, mentioned, lexicon, topics)
+    if cue == "return":
+        return Resolution(complete(text, referent.subject), "return", referent)
+    if named:
+        return Resolution(text, "switch")
+    short = bare_length(text) <= SHORT_CHARS
+    if short and not has_own_content(text):  # 要抵押吗, 多久能放款: only what is asked
+        return Resolution(complete(text, referent.subject), "continue", referent)
+    if cue == "switch":
+        return Resolution(text, "switch")
+    story = text[: len(text) - len(question)] if text.endswith(question) else ""
+    if bare_length(story):
+        # the firm's own situation, then an elliptical question ("我们是开奶茶店的，没啥厂
+        # 房设备，去了能行吗"): it continues
+        elliptical = not lexicon.topics(question) and not has_own_content(question)
+        builds_on = about_the_firm(story) or continues(story)
+        if elliptical and builds_on and not said_before(question, story):
+            return Resolution(complete(text, referent.subject), "continue", referent)
+        if not short:
+            return Resolution(text, "switch")
+    related = _points_to_focus(text, referent, lexicon)
+    if topics and not related:
+        return Resolution(text, "switch")
+    if statement and about_the_firm(text):  # 我们有三项实用新型，没有厂房: facts for the topic
+        return Resolution(complete(text, referent.subject), "continue", referent)
+    if related:
+        return Resolution(complete(text, referent.subject), "continue", referent)
+    if statement or _REQUEST.match(text):
+        return Resolution(text, "switch")  # 帮我挑两只基金: a request of its own
+    if short and (continues(text) or own_content(text) < RICH_CONTENT_CHARS):
+        return Resolution(complete(text, referent.subject), "continue", referent)
+    return Resolution(text, "switch")
+
+
+def complete(text: str, subject: str) -> str:
+    """The text with the subject in front ("要抵押吗?" → "外贸贷要抵押吗?"); a leading 那 goes."""
+    if not subject:
+        return text
+    body = _LEADING.sub("", text.strip(), count=1).lstrip(" ,，")
+    if not body:
+        return subject
+    glue = "" if _JOINS_DIRECTLY.match(body) else "，"
+    return f"{subject}{glue}{body}"
+
+
+def _explained(anaphor: Anaphor, text: str, named: list[Named]) -> bool:
+    """The words point inside their own message: a document of their kind named before them,
+    or (for 这个, 这点 …) enough of the message's own story before them."""
+    if anaphor.recalled:
+        return False
+    before = text[: anaphor.start]
+    if anaphor.kind is not None:
+        if any(n.kind == anaphor.kind and n.start < anaphor.start for n in named):
+            return True
+        if (
+            KIND_WORDS.search(before)
+            or KIND_WORDS.sub("", anaphor.span(text))
+            and re.search(KIND_WORDS.pattern.rstrip("$"), before, re.I)
+        ):
+            return True
+    if anaphor.names:
+        return anaphor.kind is None and bare_length(before) >= ANCHOR_CHARS
+    return bare_length(before) >= ANCHOR_CHARS
+
+
+def _continue(
+    text: str,
+    pointing: list[Anaphor],
+    referent: Referent,
+    mentioned: tuple[Referent, ...],
+    lexicon: Lexicon,
+    topics: list[str],
+) -> Resolution:
+    """Replace naming words by the name of what they point to; else put the subject first.
+
+    Words that carry a topic of their own (那两种优惠贷款) are not replaced: the subject goes
+    in front instead.
+    """
+    targets = [target_of(a, text, referent, mentioned, lexicon) for a in pointing]
+    naming = [
+        (a, t)
+        for a, t in zip(pointing, targets, strict=True)
+        if a.names and not any(term in a.span(text) for term in topics)
+    ]
+    if not naming:
+        return Resolution(complete(text, targets[0].subject), "continue", targets[0])
+    pieces, last = [], 0
+    for anaphor, target in naming:
+        pieces += [text[last : anaphor.start], target.subject]
+        last = anaphor.end
+    pieces.append(text[last:])
+    return Resolution("".join(pieces), "continue", naming[0][1])
+
+
+def _points_to_focus(text: str, referent: Referent, lexicon: Lexicon) -> bool:
+    """The text's topic words point to an article of the focus document."""
+    articles = set(lexicon.articles(referent.doc_id))
+    return bool(articles & set(lexicon.votes(text)))

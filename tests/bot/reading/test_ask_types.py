@@ -1,0 +1,160 @@
+"""Ask types over many wordings: templates × the knowledge's own names."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from bot.reading import ask_type, is_question
+from core.kinds import AskType
+
+# Names as owners write them: products, platforms, and topics of the measures.
+SUBJECTS = (
+    "科技贷",
+    "外贸贷",
+    "中登网",
+    "信易贷平台",
+    "无还本续贷",
+    "林权抵押",
+    "信用修复",
+    "白名单",
+)
+
+TEMPLATES: dict[AskType, tuple[str, ...]] = {
+    "yesno": (
+        "{s}能不能办",
+        "{s}要抵押吗",
+        "我们能申请{s}吗",
+        "{s}是不是要先还本金",
+        "{s}有没有补贴",
+        "{s}会不会影响征信",
+        "{s}可以不",
+        "申请{s}需不需要担保",
+        "{s}靠谱吗？",
+        "{s}是真的吧",
+    ),
+    "how": (
+        "{s}怎么申请",
+        "{s}如何办理",
+        "{s}咋弄",
+        "{s}的流程是怎样的",
+        "{s}有什么办法",
+        "{s}要走什么手续",
+    ),
+    "who_where": (
+        "{s}找谁办",
+        "{s}去哪里申请",
+        "{s}归哪个部门管",
+        "{s}是谁在运营",
+        "{s}向谁反映",
+        "{s}在哪办",
+    ),
+    "how_much": (
+        "{s}能贷多少",
+        "{s}利息多少",
+        "{s}最高额度是多少",
+        "{s}一般几个点",
+        "{s}能贷到几成",
+        "{s}贵不贵",
+    ),
+    "how_long": (
+        "{s}多久能放款",
+        "{s}期限多长",
+        "{s}什么时候开始的",
+        "{s}要几天",
+        "{s}多长时间能批下来",
+        "{s}一年搞几次",
+    ),
+    "conditions": (
+        "{s}要什么条件",
+        "申请{s}有什么要求",
+        "哪种公司可以办{s}",
+        "我们够不够格申请{s}",
+        "{s}的门槛高吗",
+        "{s}对企业有哪些资质要求",
+    ),
+    "materials": (
+        "{s}得准备哪些资料",
+        "申请{s}要交什么资料",
+        "{s}得提供哪些证明文件",
+        "办{s}要带些啥",
+        "{s}要上传些什么",
+    ),
+    "what_is": (
+        "{s}是什么",
+        "{s}是啥意思",
+        "{s}指的是什么",
+        "{s}究竟算个什么东西",
+        "怎么理解{s}",
+    ),
+    "compare": (
+        "{s}和{t}有什么区别",
+        "{s}跟{t}是一回事吗",
+        "{s}和{t}哪个更好",
+        "{s}跟{t}比哪个门槛低",
+        "{s}与{t}有啥不同",
+    ),
+}
+CASES = [
+    (kind, template.format(s=s, t=t))
+    for kind, templates in TEMPLATES.items()
+    for template in templates
+    for s, t in itertools.pairwise((*SUBJECTS, SUBJECTS[0]))
+]
+
+
+@pytest.mark.parametrize(("expected", "question"), CASES)
+def test_ask_type_reads_the_form_of_the_question(expected: AskType, question: str) -> None:
+    assert ask_type(question) == expected
+    assert is_question(question)
+
+
+@pytest.mark.parametrize(
+    ("noun", "expected"),
+    [
+        ("利率", "how_much"),
+        ("利息", "how_much"),
+        ("担保费", "how_much"),
+        ("额度", "how_much"),
+        ("期限", "how_long"),
+        ("材料", "materials"),
+        ("条件", "conditions"),
+        ("流程", "how"),
+    ],
+)
+@pytest.mark.parametrize("ending", ["呢", "呢？", "？"])
+def test_a_bare_noun_asks_what_the_noun_is_about(noun: str, ending: str, expected: str) -> None:
+    assert ask_type(f"{noun}{ending}") == expected
+
+
+@pytest.mark.parametrize("previous", ["conditions", "how_much", "yesno"])
+def test_what_about_something_else_asks_the_previous_question_again(previous: AskType) -> None:
+    assert ask_type("那要是把公司迁到永安来呢", previous) == previous
+    assert ask_type("那要是把公司迁到永安来呢") == "other"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [f"{s}是不是就{w}哪里有问题吗" for s in SUBJECTS[:3] for w in ("说明", "")],
+)
+def test_a_question_word_before_ma_is_indefinite(question: str) -> None:
+    assert ask_type(question) == "yesno"
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        statement
+        for s in SUBJECTS
+        for statement in (
+            f"听说现在什么{s}都能办",
+            f"我们跟几个银行谈过{s}",
+            f"以前{s}逾期了几个月",
+            f"还没啥{s}记录",
+            f"我们有{s}",
+        )
+    ],
+)
+def test_statements_with_indefinites_ask_nothing(statement: str) -> None:
+    assert not is_question(statement)
