@@ -18,12 +18,13 @@ from bot.conversation.commands import normalize_text
 from bot.conversation.turn import Reply, Turn
 from bot.handoff.hours import describe_opening, parse_office_hours
 from bot.messages import Answer, Button, OutMessage
+from bot.survey import read_score
 from storage.conversations import save_state
 from storage.db import Database
 from storage.handoffs import close_handoff, note_user_message, open_handoff
 from storage.models import Conversation, Handoff, utcnow
 from storage.notifications import enqueue_notification, take_user_notifications
-from storage.satisfaction import parse_score, pending_survey, record_satisfaction
+from storage.satisfaction import pending_survey, record_satisfaction
 
 CHANNELS = frozenset({"web", "telegram", "wechat", "wecom"})  # where staff replies can reach
 OFFER_AFTER = 2  # declined or 👎 answers in a row before a handoff is offered
@@ -33,6 +34,11 @@ HUMAN_BUTTON = Button("转人工", "转人工")
 OFFER_TEXT = "抱歉，我好像没能帮上忙。需要转给协调办工作人员（人工服务）吗？"
 ENDED_BY_OWNER = "已结束人工服务。还有政策问题可以继续问我，需要时回复“人工”再次转人工。"
 SURVEY_THANKS = "感谢您的评价！如还需要帮助，可以直接提问或回复“人工”。"
+RATING_REPLIES = {  # a rating said without a pending question: 2 = low, 3 = middling, 4 = good
+    2: "抱歉没能让您满意。您可以换个说法再问一次，或回复“人工”转给协调办工作人员。",
+    3: "谢谢您的反馈！还有问题可以继续问我，或回复“人工”联系协调办工作人员。",
+    4: "谢谢您的肯定！还有问题可以继续问我，需要登记融资需求请回复“申请”。",
+}
 CLOSED_BY_STAFF = "协调办已结束本次人工服务。还有政策问题可以继续问我，需要时回复“人工”。"
 
 
@@ -93,12 +99,24 @@ class HandoffHook:
             turn.say(OutMessage(opened_text(self.settings, self.clock())), "handoff_open")
             return True
         state.pop("offered", None)
-        score = None if state.get("form") or command else parse_score(text)
+        if state.get("form") or command:
+            return False
+        return self._rating(turn, channel, user_id, text)
+
+    def _rating(self, turn: Turn, channel: str, user_id: str, text: str) -> bool:
+        """A score for the pending satisfaction question, or a rating said without one."""
+        score = read_score(text, pending=True)
         if score is not None and self._survey_pending(channel, user_id):
             turn.intent, turn.survey_score = "satisfaction", score
             turn.say(OutMessage(SURVEY_THANKS), "satisfaction")
             return True
-        return False
+        score = read_score(text)
+        if score is None:
+            return False
+        turn.intent = "rating"  # "挺满意的" after an answer: thanks, never a refusal
+        turn.say(OutMessage(RATING_REPLIES[min(max(score, 2), 4)]), "rating")
+        self._count(turn, miss=score <= 2)
+        return True
 
     def _survey_pending(self, channel: str, user_id: str) -> bool:
         with self.db.session() as session:

@@ -11,9 +11,11 @@ from sqlalchemy import update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 
-from bot.channels.telegram.handlers import CHANNEL
-from bot.channels.telegram.render import render_plain
+from bot.channels.telegram.buttons import callback_data_for
+from bot.channels.telegram.handlers import CHANNEL, reply_markup
+from bot.channels.telegram.render import render_message
 from bot.channels.telegram.updates import purge_deliveries
+from bot.notices import notice_message
 from storage.db import Database
 from storage.models import Notification, utcnow
 from storage.notifications import mark_notification, pending_notifications
@@ -58,8 +60,15 @@ async def deliver_pending(bot: Any, db: Database) -> int:
             continue
         sent = False
         try:
-            for html in render_plain(text):
-                await bot.send_message(chat_id=int(user_id), text=html, parse_mode=ParseMode.HTML)
+            # The satisfaction question comes with its 1-5 buttons (short values, inline data).
+            notice = notice_message(text)
+            for chunk in render_message(notice, lambda button: callback_data_for(button.value)):
+                await bot.send_message(
+                    chat_id=int(user_id),
+                    text=chunk.html,
+                    parse_mode=ParseMode.HTML,
+                    reply_markup=reply_markup(chunk),
+                )
             sent = True
             sent_count += 1
         except (TelegramError, ValueError) as exc:

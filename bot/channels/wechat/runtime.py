@@ -14,6 +14,7 @@ from bot.channels.wechat.client import WechatClient, WecomClient
 from bot.channels.wechat.render import MAX_PARTS, collect_buttons, render_reply
 from bot.channels.wechat.store import remember_options, resolve_choice, save_shared_answer
 from bot.messages import Citation, OutMessage
+from bot.notices import notice_message
 from storage.notifications import mark_notification, pending_notifications
 
 log = logging.getLogger(__name__)
@@ -107,8 +108,13 @@ class WechatRuntime:
             notes = await asyncio.to_thread(self._pending, channel)
             for note_id, user_id, text in notes:
                 ok = True
+                notice = notice_message(text)  # the satisfaction question: numbered scores
                 try:
-                    await self.send(channel, user_id, [text])
+                    await self.send(channel, user_id, render_reply([notice], self.share_link))
+                    if notice.buttons:
+                        await asyncio.to_thread(
+                            remember_options, self.db, channel, user_id, list(notice.buttons)
+                        )
                 except Exception as exc:  # network or API refusal: retried on the next round
                     ok = False
                     log.warning("%s notification %s not delivered: %s", channel, note_id, exc)
