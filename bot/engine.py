@@ -19,10 +19,12 @@ from bot.conversation.commands import (
 )
 from bot.conversation.commands import parse_prefixed as _prefixed
 from bot.conversation.form import (
+    already_submitted,
     handle_form,
     handle_press,
     need_hints,
     parse_press,
+    repeats_consent,
     resume_message,
     start_form,
 )
@@ -39,7 +41,7 @@ from bot.conversation.replies import (
 from bot.conversation.turn import Reply, Turn
 from bot.handoff.flow import HandoffHook
 from bot.llm.context import conversation_scope
-from bot.messages import Button, OutMessage
+from bot.messages import ANSWER_INTENTS, Button, OutMessage
 from core.masking import mask_text
 from storage.conversations import (
     add_message,
@@ -137,6 +139,8 @@ class Engine:
             handle_form(turn, text, command, self._ask)
         elif (press := parse_press(text)) is not None:  # a form button after the form closed
             handle_press(turn, press, self._ask)
+        elif repeats_consent(state, text):  # 同意 typed again after the form was sent
+            already_submitted(turn)
         elif command == "apply":
             turn.intent = "apply"
             start_form(turn)
@@ -232,7 +236,11 @@ class Engine:
             if turn.feedback is not None:
                 message_id, value = turn.feedback
                 ok = set_feedback(
-                    session, conversation_id=conversation_id, message_id=message_id, value=value
+                    session,
+                    conversation_id=conversation_id,
+                    message_id=message_id,
+                    value=value,
+                    intents=ANSWER_INTENTS,
                 )
                 thanks = "感谢您的反馈！" if ok else "没有找到要评价的回答。"
                 replies.insert(0, Reply(OutMessage(thanks), "feedback"))
@@ -267,7 +275,7 @@ class Engine:
             top_score=reply.top_score,
             citations=[c.to_dict() for c in message.citations],
         )
-        buttons = list(message.buttons)
-        if reply.rateable:
-            buttons += [Button("👍", f"fb:up:{stored.id}"), Button("👎", f"fb:down:{stored.id}")]
-        return replace(message, buttons=buttons, message_id=stored.id)
+        if not reply.rateable:  # form prompts, receipts, help, status: no thumbs, no id
+            return replace(message, message_id=None)
+        thumbs = [Button("👍", f"fb:up:{stored.id}"), Button("👎", f"fb:down:{stored.id}")]
+        return replace(message, buttons=[*message.buttons, *thumbs], message_id=stored.id)
