@@ -13,12 +13,13 @@ from typing import Any
 from fastapi import HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from admin.audit_helpers import audit
 from admin.auth import Editor, Staff
 from admin.routing import admin_router
 from admin.templating import render
-from bot.handoff.delivery import close_by_staff, send_staff_reply
+from bot.handoff.delivery import OwnerWroteMeanwhile, close_by_staff, send_staff_reply
 from storage.handoffs import claim_handoff, list_handoffs, transcript
 from storage.models import Handoff, utcnow
 
@@ -34,6 +35,7 @@ ERRORS = {
     "claimed_by_other": "该会话已由其他同事认领。",
     "closed": "该会话已结束，不能再回复。",
     "empty": "请填写回复内容（不超过 2000 字）。",
+    "new_message": "对方刚刚发来了新消息，会话未结束。请查看后再决定是否结束人工服务。",
 }
 
 
@@ -90,9 +92,11 @@ def handoff_rows(request: Request, staff: Editor) -> HTMLResponse:
 
 
 def _detail_context(session: Session, handoff: Handoff) -> dict[str, Any]:
+    messages = transcript(session, handoff=handoff)
     return {
         "h": handoff,
-        "messages": transcript(session, handoff=handoff),
+        "messages": messages,
+        "seen": max((m.id for m in messages), default=0),  # the close form says what was shown
         "waiting": waiting_label(waiting_minutes(handoff)),
     }
 
@@ -184,11 +188,22 @@ def _reply(request: Request, handoff_id: int, staff: Staff, text: str) -> Respon
 
 
 @router.post("/handoffs/{handoff_id}/close")
-def handoff_close(request: Request, handoff_id: int, staff: Editor) -> Response:
-    """End the handoff (`csrf_token`); the owner is told and the bot answers again."""
+async def handoff_close(request: Request, handoff_id: int, staff: Editor) -> Response:
+    """End the handoff (`csrf_token`, `seen`: the last message shown); the owner is told and
+    the bot answers again. A message the owner sent after `seen` keeps it open, shown."""
+    seen = await _text_field(request, "seen")
+    try:
+        return await run_in_threadpool(
+            _close, request, handoff_id, staff, int(seen) if seen.isdigit() else None
+        )
+    except OwnerWroteMeanwhile:
+        return _back(handoff_id, err="new_message")
+
+
+def _close(request: Request, handoff_id: int, staff: Staff, seen: int | None) -> Response:
     with request.app.state.db.session() as session:
         handoff = _load(session, handoff_id)
-        if close_by_staff(session, handoff=handoff, actor=staff.username):
+        if close_by_staff(session, handoff=handoff, actor=staff.username, seen_message_id=seen):
             audit(
                 session,
                 request,

@@ -39,7 +39,7 @@ from bot.conversation.replies import (
     status_message,
 )
 from bot.conversation.turn import Reply, Turn
-from bot.handoff.flow import HandoffHook
+from bot.handoff.flow import HandoffClosed, HandoffHook
 from bot.llm.context import conversation_scope
 from bot.messages import ANSWER_INTENTS, Button, OutMessage
 from core.masking import mask_text
@@ -91,7 +91,10 @@ class Engine:
                     time.sleep(random.uniform(0.005, 0.02) * attempt)
                 conversation_id, state, version = self._load(channel, user_id)
                 turn = self._decide(channel, user_id, state, text)
-                sent = self._apply(channel, user_id, conversation_id, version, text, turn)
+                try:
+                    sent = self._apply(channel, user_id, conversation_id, version, text, turn)
+                except HandoffClosed:  # staff closed it meanwhile: the bot answers this one
+                    sent = None
                 if sent is not None:
                     return sent
                 log.info("conversation %s changed concurrently; retrying", conversation_id)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -39,7 +39,23 @@ RATING_REPLIES = {  # a rating said without a pending question: 2 = low, 3 = mid
     3: "谢谢您的反馈！还有问题可以继续问我，或回复“人工”联系协调办工作人员。",
     4: "谢谢您的肯定！还有问题可以继续问我，需要登记融资需求请回复“申请”。",
 }
+ACK_AT = "handoff_ack_at"  # state: when the owner was last told their message reached staff
+ACK_EVERY = timedelta(minutes=5)
 CLOSED_BY_STAFF = "协调办已结束本次人工服务。还有政策问题可以继续问我，需要时回复“人工”。"
+
+
+class HandoffClosed(Exception):
+    """Staff closed the handoff after the turn was decided: the engine decides it again."""
+
+
+def acknowledgement(settings: Any, now: datetime) -> str:
+    """What the owner hears when a message reaches staff (outside office hours: when)."""
+    text = "已收到，您的消息已转给协调办工作人员，请稍候回复。"
+    hours = parse_office_hours(settings.office_hours)
+    if not hours.is_open(now):
+        when = describe_opening(hours.next_opening(now), now)
+        text += f"现在是非办公时间，工作人员将于{when}起回复。"
+    return text + "回复“结束”可结束人工服务。"
 
 
 def held_channel(channel: str) -> str:
@@ -83,25 +99,38 @@ class HandoffHook:
         if state.get("handoff"):
             if self._open_handoff_id(channel, user_id) is None:
                 state.pop("handoff", None)  # staff closed it: the bot answers again
+                state.pop(ACK_AT, None)
             elif normalize_text(text) in END_WORDS or command == "cancel":
                 state.pop("handoff", None)
+                state.pop(ACK_AT, None)
                 turn.intent, turn.handoff = "handoff_end", "close"
                 turn.say(OutMessage(ENDED_BY_OWNER), "handoff_end")
                 return True
             else:
                 turn.intent, turn.handoff = "handoff", "message"
-                return True  # the bot stays quiet: staff answer
+                self._acknowledge(turn)  # staff answer; the owner hears it arrived
+                return True
         if command == "human" and channel in CHANNELS:
             turn.intent = "human"
             turn.handoff = "offer" if state.pop("offered", False) else "asked"
             state["handoff"] = True
             state["misses"] = 0
+            state.pop(ACK_AT, None)
             turn.say(OutMessage(opened_text(self.settings, self.clock())), "handoff_open")
             return True
         state.pop("offered", None)
         if state.get("form") or command:
             return False
         return self._rating(turn, channel, user_id, text)
+
+    def _acknowledge(self, turn: Turn) -> None:
+        """Tell the owner a message reached staff: the first one, then once per ACK_EVERY."""
+        now = self.clock()
+        last = turn.state.get(ACK_AT)
+        if last is not None and now - datetime.fromisoformat(last) < ACK_EVERY:
+            return
+        turn.state[ACK_AT] = now.isoformat()
+        turn.say(OutMessage(acknowledgement(self.settings, now)), "handoff_ack")
 
     def _rating(self, turn: Turn, channel: str, user_id: str, text: str) -> bool:
         """A score for the pending satisfaction question, or a rating said without one."""
@@ -159,11 +188,15 @@ class HandoffHook:
                 reason=turn.handoff,
             )
         elif turn.handoff in ("message", "close"):
+            # Locked until this turn commits: a staff close waits for it (and then sees the
+            # message), or has closed already (then the turn is decided again: the bot answers).
             found = session.scalars(
-                select(Handoff).where(
-                    Handoff.conversation_id == conversation_id, Handoff.status == "open"
-                )
+                select(Handoff)
+                .where(Handoff.conversation_id == conversation_id, Handoff.status == "open")
+                .with_for_update()
             ).first()
+            if found is None and turn.handoff == "message":
+                raise HandoffClosed(conversation_id)
             if found is not None and turn.handoff == "message":
                 note_user_message(session, handoff_id=found.id)
             elif found is not None:
