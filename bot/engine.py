@@ -7,6 +7,7 @@ import logging
 import random
 import re
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -29,6 +30,7 @@ from bot.conversation.form import (
     start_form,
 )
 from bot.conversation.form_messages import receipt_messages
+from bot.conversation.limits import QuestionLimit
 from bot.conversation.replies import (
     ERROR_TEXT,
     answer_message,
@@ -76,6 +78,7 @@ class Engine:
         self.answerer = answerer
         self.settings = settings
         self.handoff = HandoffHook(db, settings)
+        self.questions = QuestionLimit(settings)
 
     def handle(self, channel: str, user_id: str, text: str) -> list[OutMessage]:
         """Handle one message (or button value) from a channel user; returns the replies."""
@@ -119,6 +122,7 @@ class Engine:
         if ref is not None:
             command = "status"
         form = state.get("form")
+        ask = self._limited(channel, user_id)  # questions count against RATE_LIMIT_CHAT
         if feedback is None and self.handoff.decide(turn, channel, user_id, text, command):
             return turn  # a handoff is open or asked for: staff answer, not the bot
         if feedback is not None:
@@ -139,9 +143,9 @@ class Engine:
                 turn.say(status_message(own, ref=ref), "status")
             self._resume(turn)
         elif form:
-            handle_form(turn, text, command, self._ask)
+            handle_form(turn, text, command, ask)
         elif (press := parse_press(text)) is not None:  # a form button after the form closed
-            handle_press(turn, press, self._ask)
+            handle_press(turn, press, ask)
         elif repeats_consent(state, text):  # 同意 typed again after the form was sent
             already_submitted(turn)
         elif command == "apply":
@@ -163,8 +167,21 @@ class Engine:
             turn.intent = "decline"
             turn.say(OutMessage("好的。还有其他问题可以直接问我，需要登记时回复“申请”。"))
         else:
-            self._ask(turn, text)
+            ask(turn, text)
         return turn
+
+    def _limited(self, channel: str, user_id: str) -> Callable[[Turn, str], None]:
+        """`_ask` counted against the conversation's question limit (same in every channel)."""
+
+        def ask(turn: Turn, text: str) -> None:
+            wait = self.questions.wait_s(channel, user_id)
+            if wait <= 0:
+                self._ask(turn, text)
+                return
+            turn.intent = "rate_limited"
+            turn.say(self.questions.refusal(wait), "rate_limited")
+
+        return ask
 
     def _resume(self, turn: Turn) -> None:
         """After a side question inside the form, ask where the form stands."""

@@ -61,13 +61,16 @@ def engine_limiter(request: Request) -> CapacityLimiter:
 
 
 async def read_chat(request: Request) -> ChatIn:
-    """Rate limit, then validate the body (the hot path skips FastAPI's dependency solving)."""
-    await check_rate(request, "chat")
+    """Validate the body, then count the request for its session and address (the hot path
+    skips FastAPI's dependency solving). Questions are limited by the engine, not here."""
     try:
-        return ChatIn.model_validate_json(await request.body())
+        body = ChatIn.model_validate_json(await request.body())
     except ValidationError as exc:
+        await check_rate(request)
         errors = exc.errors(include_url=False, include_context=False)
         raise RequestValidationError([{**e, "loc": ("body", *e["loc"])} for e in errors]) from None
+    await check_rate(request, body.session_id)
+    return body
 
 
 def _handle_with_notices(engine: Any, body: ChatIn, session_id: str) -> list[OutMessage]:
@@ -193,11 +196,13 @@ def _record_feedback(db: Any, body: FeedbackIn, score: int) -> bool:
         400: {"model": Detail, "description": "Body is not text (invalid UTF-8)"},
         404: {"model": Detail, "description": "No such answer in this session"},
         413: {"model": Detail, "description": "Body larger than MAX_BODY_BYTES"},
+        429: {"model": Detail, "description": "Rate limit reached; see the Retry-After header"},
     },
     summary="Thumbs up or down on one answer",
 )
-async def feedback(body: FeedbackIn, db: DbDep) -> FeedbackOut:
+async def feedback(body: FeedbackIn, db: DbDep, request: Request) -> FeedbackOut:
     """Record +1 / -1 on a bot answer of the caller's own session."""
+    await check_rate(request, body.session_id)
     score = 1 if body.value == "up" else -1
     if not await run_in_threadpool(_record_feedback, db, body, score):
         raise HTTPException(404, "message not found")

@@ -16,7 +16,7 @@ from bot.intake.numbers import half_width
 # Question words and marks; 谁/哪/吗/呢 included ("那找谁", "填哪个", "必须填吗").
 _QUESTION = re.compile(
     r"[?？]|什么|怎么|怎样|如何|哪些|哪个|哪里|哪儿|哪家|吗|多少|能否|能不能|可不可以|是否|"
-    r"有没有|为什么|为啥|啥|谁|咋|干嘛|请问|[呢么][\s。.!！~～]*$"
+    r"有没有|为什么|为啥|啥|谁|咋|干嘛|请问|多久|多长时间|几[个天年月]|[呢么][\s。.!！~～]*$"
 )
 # About the step itself: what it means, what to fill, why it is asked, whether it is required.
 _ABOUT_FIELD = re.compile(
