@@ -150,4 +150,3 @@ def test_thumbs_only_under_answers(shared_engine: Engine, user: str) -> None:
         )
     bogus = shared_engine.handle("cli", user, f"fb:up:{receipt_id}")
     assert "没有找到要评价的回答" in texts(bogus)
-

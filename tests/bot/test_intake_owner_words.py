@@ -133,9 +133,7 @@ def test_free_text_for_a_choice_maps_to_the_option_it_names(
     assert validate_field(name, text) == option
 
 
-@pytest.mark.parametrize(
-    ("name", "text"), [("guarantee", "质押"), ("purpose", "买设备也要周转")]
-)
+@pytest.mark.parametrize(("name", "text"), [("guarantee", "质押"), ("purpose", "买设备也要周转")])
 def test_free_text_naming_two_options_is_asked_back(name: str, text: str) -> None:
     with pytest.raises(FieldError) as caught:
         validate_field(name, text)

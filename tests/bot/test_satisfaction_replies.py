@@ -12,14 +12,34 @@ from bot.survey import SCORE_BUTTONS, read_score
 from storage.models import SatisfactionSurvey
 from storage.requests import create_request
 from storage.satisfaction import QUESTION, ask_satisfaction
-from tests.bot.engine_support import db, engine, fake_answerer, shared_db, shared_engine, texts, user
+from tests.bot.engine_support import (
+    db,
+    engine,
+    fake_answerer,
+    shared_db,
+    shared_engine,
+    texts,
+    user,
+)
 from tests.storage.factories import request_data
 
 __all__ = ["db", "engine", "fake_answerer", "shared_db", "shared_engine", "user"]
 CHANNELS = ["web", "telegram", "wechat", "wecom"]
 REFUSAL = "不在服务范围"
 SAYINGS = {
-    5: ["非常满意", "很满意", "特别满意", "5分", "五分", "五星", "5星", "⭐⭐⭐⭐⭐", "满分", "好评", "打5分"],
+    5: [
+        "非常满意",
+        "很满意",
+        "特别满意",
+        "5分",
+        "五分",
+        "五星",
+        "5星",
+        "⭐⭐⭐⭐⭐",
+        "满分",
+        "好评",
+        "打5分",
+    ],
     4: ["挺满意的", "满意", "比较满意", "还不错", "挺好", "4分", "四星", "蛮满意"],
     3: ["一般般", "一般", "还行", "还可以", "马马虎虎", "3分", "三星"],
     2: ["不太满意", "不满意", "不怎么满意", "有点不满意", "2分", "两星"],
@@ -39,7 +59,14 @@ def test_owners_words_read_as_their_score(score: int, saying: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["一般多久能放款？", "不满意的话找谁投诉", "贷款额度一般是多少", "不好意思问一下", "好的", "6分"],
+    [
+        "一般多久能放款？",
+        "不满意的话找谁投诉",
+        "贷款额度一般是多少",
+        "不好意思问一下",
+        "好的",
+        "6分",
+    ],
 )
 def test_questions_and_other_words_are_not_ratings(text: str) -> None:
     assert read_score(text, pending=True) is None

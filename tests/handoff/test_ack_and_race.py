@@ -110,6 +110,36 @@ def test_close_between_reading_and_writing_the_turn_lets_the_bot_answer(
         assert row.intent != "handoff"
 
 
+def race_round(engine: Engine, database: Database, user: str, text: str) -> dict[str, Any]:
+    """The owner's message and a staff close (of what was on screen) at the same moment."""
+    handoff_id = open_handoff_id(database, user)
+    seen = last_message_id(database)  # what the staff member has on screen
+    start = threading.Barrier(2)
+    outcome: dict[str, Any] = {"handoff_id": handoff_id}
+
+    def owner() -> None:
+        start.wait()
+        outcome["reply"] = texts(engine.handle("web", user, text))
+
+    def staff() -> None:
+        start.wait()
+        try:
+            with database.session() as session:
+                handoff = session.get(Handoff, handoff_id)
+                outcome["closed"] = close_by_staff(
+                    session, handoff=handoff, actor="coord", seen_message_id=seen
+                )
+        except OwnerWroteMeanwhile:
+            outcome["closed"] = False
+
+    threads = [threading.Thread(target=owner), threading.Thread(target=staff)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return outcome
+
+
 def test_concurrent_close_and_message_never_lose_the_message(
     owner_engine: Engine, database: Database
 ) -> None:
@@ -117,35 +147,11 @@ def test_concurrent_close_and_message_never_lose_the_message(
     for round_ in range(12):
         if open_handoff_id(database, user) is None:
             owner_engine.handle("web", user, "转人工")
-        handoff_id = open_handoff_id(database, user)
-        seen = last_message_id(database)  # what the staff member has on screen
-        start = threading.Barrier(2)
-        outcome: dict[str, Any] = {}
         text = f"第{round_}轮：{QUESTION}"
-
-        def owner() -> None:
-            start.wait()
-            outcome["reply"] = texts(owner_engine.handle("web", user, text))
-
-        def staff() -> None:
-            start.wait()
-            try:
-                with database.session() as session:
-                    handoff = session.get(Handoff, handoff_id)
-                    outcome["closed"] = close_by_staff(
-                        session, handoff=handoff, actor="coord", seen_message_id=seen
-                    )
-            except OwnerWroteMeanwhile:
-                outcome["closed"] = False
-
-        threads = [threading.Thread(target=owner), threading.Thread(target=staff)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=60)
+        outcome = race_round(owner_engine, database, user, text)
         with database.session() as session:
             row = session.scalars(select(Message).where(Message.text == text)).one()
-            status = session.get(Handoff, handoff_id).status
+            status = session.get(Handoff, outcome["handoff_id"]).status
         if outcome["closed"]:
             assert status == "closed" and ANSWERED in outcome["reply"], (round_, outcome)
         else:  # the message reached staff: the handoff stays open for them to read it

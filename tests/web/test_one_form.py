@@ -21,7 +21,8 @@ def test_every_way_to_apply_opens_the_widget_form(client: httpx.Client, words: s
     messages = client.post("/api/chat", json=body).json()["messages"]
     assert [m.get("action") for m in messages] == ["open_form"], messages
     follow_up = client.post(
-        "/api/chat", json={"session_id": session, "text": "三明市测试机械有限公司", "web_form": True}
+        "/api/chat",
+        json={"session_id": session, "text": "三明市测试机械有限公司", "web_form": True},
     ).json()["messages"]
     assert not any("统一社会信用代码" in m["text"] for m in follow_up)  # no chat form open
 
