@@ -99,10 +99,11 @@ def test_close_between_reading_and_writing_the_turn_lets_the_bot_answer(
         if handoff_id is not None:
             with database.session() as session:
                 handoff = session.get(Handoff, handoff_id)
+                assert handoff is not None
                 assert close_by_staff(session, handoff=handoff, actor="coord")
         return handled
 
-    owner_engine.handoff.decide = decide_then_staff_close  # type: ignore[method-assign]
+    owner_engine.handoff.decide = decide_then_staff_close  # type: ignore[method-assign, assignment]
     replies = owner_engine.handle("web", user, QUESTION)
     assert ANSWERED in texts(replies)  # answered by the bot after the close, not lost
     with database.session() as session:
@@ -126,6 +127,7 @@ def race_round(engine: Engine, database: Database, user: str, text: str) -> dict
         try:
             with database.session() as session:
                 handoff = session.get(Handoff, handoff_id)
+                assert handoff is not None
                 outcome["closed"] = close_by_staff(
                     session, handoff=handoff, actor="coord", seen_message_id=seen
                 )
@@ -151,7 +153,9 @@ def test_concurrent_close_and_message_never_lose_the_message(
         outcome = race_round(owner_engine, database, user, text)
         with database.session() as session:
             row = session.scalars(select(Message).where(Message.text == text)).one()
-            status = session.get(Handoff, outcome["handoff_id"]).status
+            handoff = session.get(Handoff, outcome["handoff_id"])
+            assert handoff is not None
+            status = handoff.status
         if outcome["closed"]:
             assert status == "closed" and ANSWERED in outcome["reply"], (round_, outcome)
         else:  # the message reached staff: the handoff stays open for them to read it
