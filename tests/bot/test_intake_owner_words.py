@@ -186,3 +186,17 @@ NOTES = [
 @pytest.mark.parametrize("note", NOTES)
 def test_notes_keep_full_width_punctuation_as_typed(note: str) -> None:
     assert validate_field("note", f"  {note}\n") == note
+
+
+def term_reading(text: str) -> tuple[Any, ...]:
+    try:
+        return ("stored", validate_field("term_months", text))
+    except ConfirmationNeeded as exc:
+        return ("ask", exc.value)
+    except FieldError as exc:
+        return ("refused", exc.message)
+
+
+@pytest.mark.parametrize("n", range(1, 400))
+def test_bare_chinese_numerals_read_like_digits_for_the_term(n: int) -> None:
+    assert term_reading(cn2an.an2cn(n)) == term_reading(str(n))
