@@ -20,8 +20,8 @@ Who may call (a missing or ended session redirects to the login page; others get
 Forms and query strings (parsed leniently in `admin/forms.py` and `admin/uploads.py`; the rules
 in `admin/workflow.py` and the storage functions check the values)
 - `StatusFormDep`, `PushFormDep`, `OutcomeFormDep`, `UserFormDep`, `WhitelistFormDep`,
-  `ReplyTextDep`, `GoldenFormDep`, `DocumentUploadDep`, `DocumentNameDep`, `ImportUploadDep`,
-  `RequestFilterDep`, `AuditFilterDep`.
+  `ReplyTextDep`, `SeenMessageDep`, `GoldenFormDep`, `DocumentUploadDep`, `DocumentNameDep`,
+  `ImportUploadDep`, `RequestFilterDep`, `AuditFilterDep`.
 """
 
 from __future__ import annotations
@@ -47,6 +47,7 @@ from admin.forms import (
     parse_request_filter,
     push_form,
     reply_text,
+    seen_message,
     status_form,
     user_form,
     whitelist_form,
@@ -164,6 +165,7 @@ OutcomeFormDep = Annotated[OutcomeForm, Depends(outcome_form)]
 UserFormDep = Annotated[UserForm, Depends(user_form)]
 WhitelistFormDep = Annotated[WhitelistForm, Depends(whitelist_form)]
 ReplyTextDep = Annotated[str, Depends(reply_text)]
+SeenMessageDep = Annotated[int | None, Depends(seen_message)]
 GoldenFormDep = Annotated[GoldenForm, Depends(golden_form)]
 DocumentUploadDep = Annotated[Upload, Depends(document_upload)]
 DocumentNameDep = Annotated[Upload, Depends(document_name)]

@@ -201,6 +201,13 @@ async def reply_text(text: FormText = "") -> str:
     return text
 
 
+async def seen_message(seen: FormText = "") -> int | None:
+    """The `seen` field of a handoff close: the id of the last message on the officer's screen
+    (None when the form did not send one)."""
+    seen = seen.strip()
+    return int(seen) if seen.isdigit() else None
+
+
 GOLDEN_ERROR = "请填写问题（300 字以内），并填写应命中的条款号（0-16）或勾选“范围外”"
 
 

@@ -14,10 +14,10 @@ from fastapi import HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
-from admin.deps import AuditDep, Editor, ReplyTextDep, SessionDep
+from admin.deps import AuditDep, Editor, ReplyTextDep, SeenMessageDep, SessionDep
 from admin.routing import admin_router
 from admin.templating import render
-from bot.handoff.delivery import close_by_staff, send_staff_reply
+from bot.handoff.delivery import OwnerWroteMeanwhile, close_by_staff, send_staff_reply
 from core import clock
 from storage.handoffs import claim_handoff, list_handoffs, transcript
 from storage.models import Handoff
@@ -34,6 +34,7 @@ ERRORS = {
     "claimed_by_other": "该会话已由其他同事认领。",
     "closed": "该会话已结束，不能再回复。",
     "empty": "请填写回复内容（不超过 2000 字）。",
+    "new_message": "对方刚刚发来了新消息，会话未结束。请查看后再决定是否结束人工服务。",
 }
 
 
@@ -82,9 +83,11 @@ def handoff_rows(request: Request, staff: Editor, session: SessionDep) -> HTMLRe
 
 
 def _detail_context(session: Session, handoff: Handoff) -> dict[str, Any]:
+    messages = transcript(session, handoff=handoff)
     return {
         "h": handoff,
-        "messages": transcript(session, handoff=handoff),
+        "messages": messages,
+        "seen": max((m.id for m in messages), default=0),  # the close form says what was shown
         "waiting": waiting_label(waiting_minutes(handoff)),
     }
 
@@ -156,10 +159,20 @@ def handoff_reply(
 
 
 @router.post("/handoffs/{handoff_id}/close")
-def handoff_close(handoff_id: int, staff: Editor, session: SessionDep, audit: AuditDep) -> Response:
-    """End the handoff (`csrf_token`); the owner is told and the bot answers again."""
+def handoff_close(
+    handoff_id: int, staff: Editor, session: SessionDep, audit: AuditDep, seen: SeenMessageDep
+) -> Response:
+    """End the handoff (`csrf_token`, `seen`: the last message shown); the owner is told and
+    the bot answers again. A message the owner sent after `seen` keeps it open, shown."""
     handoff = _load(session, handoff_id)
-    if close_by_staff(session, handoff=handoff, actor=staff.username):
+    try:
+        closed = close_by_staff(
+            session, handoff=handoff, actor=staff.username, seen_message_id=seen
+        )
+    except OwnerWroteMeanwhile:
+        session.rollback()  # the close was written first: undo it
+        return _back(handoff_id, err="new_message")
+    if closed:
         audit(
             staff.username,
             "handoff_close",

@@ -31,10 +31,16 @@ def status_message(req: FinancingRequest, target: str, office_phone: str) -> str
             text += f"未获贷原因：{req.decline_reason}。"
         text += "协调办将安排专人跟进辅导，帮助您改善条件后再次对接。"
     elif target == "pushed":
-        text += "银行将与您联系，请保持电话畅通。"
+        text += f"已推送至：{bank_names(req)}。银行将与您联系，请保持电话畅通。"
     if office_phone.strip():
         return text + f"如有疑问请致电 {office_phone.strip()}。"
     return text + "如有疑问，可以回复“人工”联系协调办。"
+
+
+def bank_names(req: FinancingRequest, banks: list[str] | None = None) -> str:
+    """The banks a request was pushed to (or `banks`), as the owner reads them: "A、B"."""
+    names = banks if banks is not None else [b.bank for b in req.banks]
+    return "、".join(dict.fromkeys(names))
 
 
 def _clean_note(note: str) -> str:
@@ -140,6 +146,15 @@ def push_more_banks(
         data={"banks": added},
     )
     session.add(event)
+    if reaches_submitter(req) and req.channel_user_id:
+        enqueue_notification(
+            session,
+            channel=req.channel,
+            user_id=req.channel_user_id,
+            text=f"【融资需求进度】您的融资需求（编号 {req.ref}）已追加推送至："
+            f"{bank_names(req, added)}。银行将与您联系，请保持电话畅通。",
+            request_id=req.id,
+        )
     session.flush()
     return event
 

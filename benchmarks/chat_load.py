@@ -163,6 +163,8 @@ def start_server(
         POLICYBOT_INDEX_DIR=str(index_dir),
         RATE_LIMIT_CHAT="0",
         RATE_LIMIT_INTAKE="0",
+        RATE_LIMIT_SESSION="0",
+        RATE_LIMIT_ADDRESS="0",
         LOG_LEVEL="WARNING",
         DATABASE_URL=database_url,
         REDIS_URL=redis_url,

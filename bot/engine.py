@@ -7,6 +7,7 @@ import logging
 import random
 import re
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -19,14 +20,17 @@ from bot.conversation.commands import (
 )
 from bot.conversation.commands import parse_prefixed as _prefixed
 from bot.conversation.form import (
+    already_submitted,
     handle_form,
     handle_press,
     need_hints,
     parse_press,
+    repeats_consent,
     resume_message,
     start_form,
 )
 from bot.conversation.form_messages import receipt_messages
+from bot.conversation.limits import QuestionLimit
 from bot.conversation.replies import (
     ERROR_TEXT,
     answer_message,
@@ -38,9 +42,9 @@ from bot.conversation.replies import (
 )
 from bot.conversation.turn import Reply, Turn
 from bot.dialogue import answer_in_context
-from bot.handoff.flow import HandoffHook
+from bot.handoff.flow import HandoffClosed, HandoffHook
 from bot.llm.context import conversation_scope
-from bot.messages import Button, OutMessage
+from bot.messages import ANSWER_INTENTS, Button, OutMessage
 from bot.reading import ConversationContext
 from core.masking import mask_text
 from storage.conversations import (
@@ -76,6 +80,7 @@ class Engine:
         self.answerer = answerer
         self.settings = settings
         self.handoff = HandoffHook(db, settings)
+        self.questions = QuestionLimit(settings)
 
     def handle(self, channel: str, user_id: str, text: str) -> list[OutMessage]:
         """Handle one message (or button value) from a channel user; returns the replies."""
@@ -91,7 +96,10 @@ class Engine:
                     time.sleep(random.uniform(0.005, 0.02) * attempt)
                 conversation_id, state, version = self._load(channel, user_id)
                 turn = self._decide(channel, user_id, state, text)
-                sent = self._apply(channel, user_id, conversation_id, version, text, turn)
+                try:
+                    sent = self._apply(channel, user_id, conversation_id, version, text, turn)
+                except HandoffClosed:  # staff closed it meanwhile: the bot answers this one
+                    sent = None
                 if sent is not None:
                     return sent
                 log.info("conversation %s changed concurrently; retrying", conversation_id)
@@ -116,6 +124,7 @@ class Engine:
         if ref is not None:
             command = "status"
         form = state.get("form")
+        ask = self._limited(channel, user_id)  # questions count against RATE_LIMIT_CHAT
         if feedback is None and self.handoff.decide(turn, channel, user_id, text, command):
             return turn  # a handoff is open or asked for: staff answer, not the bot
         if feedback is not None:
@@ -136,9 +145,11 @@ class Engine:
                 turn.say(status_message(own, ref=ref), "status")
             self._resume(turn)
         elif form:
-            handle_form(turn, text, command, self._ask)
+            handle_form(turn, text, command, ask)
         elif (press := parse_press(text)) is not None:  # a form button after the form closed
-            handle_press(turn, press, self._ask)
+            handle_press(turn, press, ask)
+        elif repeats_consent(state, text):  # 同意 typed again after the form was sent
+            already_submitted(turn)
         elif command == "apply":
             turn.intent = "apply"
             start_form(turn)
@@ -158,8 +169,21 @@ class Engine:
             turn.intent = "decline"
             turn.say(OutMessage("好的。还有其他问题可以直接问我，需要登记时回复“申请”。"))
         else:
-            self._ask(turn, text)
+            ask(turn, text)
         return turn
+
+    def _limited(self, channel: str, user_id: str) -> Callable[[Turn, str], None]:
+        """`_ask` counted against the conversation's question limit (same in every channel)."""
+
+        def ask(turn: Turn, text: str) -> None:
+            wait = self.questions.wait_s(channel, user_id)
+            if wait <= 0:
+                self._ask(turn, text)
+                return
+            turn.intent = "rate_limited"
+            turn.say(self.questions.refusal(wait), "rate_limited")
+
+        return ask
 
     def _resume(self, turn: Turn) -> None:
         """After a side question inside the form, ask where the form stands."""
@@ -239,7 +263,11 @@ class Engine:
             if turn.feedback is not None:
                 message_id, value = turn.feedback
                 ok = set_feedback(
-                    session, conversation_id=conversation_id, message_id=message_id, value=value
+                    session,
+                    conversation_id=conversation_id,
+                    message_id=message_id,
+                    value=value,
+                    intents=ANSWER_INTENTS,
                 )
                 thanks = "感谢您的反馈！" if ok else "没有找到要评价的回答。"
                 replies.insert(0, Reply(OutMessage(thanks), "feedback"))
@@ -274,7 +302,7 @@ class Engine:
             top_score=reply.top_score,
             citations=[c.to_dict() for c in message.citations],
         )
-        buttons = list(message.buttons)
-        if reply.rateable:
-            buttons += [Button("👍", f"fb:up:{stored.id}"), Button("👎", f"fb:down:{stored.id}")]
-        return replace(message, buttons=buttons, message_id=stored.id)
+        if not reply.rateable:  # form prompts, receipts, help, status: no thumbs, no id
+            return replace(message, message_id=None)
+        thumbs = [Button("👍", f"fb:up:{stored.id}"), Button("👎", f"fb:down:{stored.id}")]
+        return replace(message, buttons=[*message.buttons, *thumbs], message_id=stored.id)

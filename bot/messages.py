@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from core.kinds import AskType
 
 Intent = Literal["policy_question", "financing_need", "greeting", "out_of_scope"]
+# Transcript intents of the answerer's replies: the only messages rated with 👍/👎.
+ANSWER_INTENTS: frozenset[str] = frozenset(get_args(Intent))
 
 
 @dataclass(frozen=True)
@@ -77,12 +79,16 @@ class OutMessage:
     buttons: list[Button] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
     message_id: int | None = None  # transcript id of a bot answer, for thumbs-up/down
+    action: str | None = None  # what a client showing its own UI does: "open_form"
 
     def to_dict(self) -> dict[str, Any]:
-        """The API shape of a message."""
-        return {
+        """The API shape of a message (`action` only when there is one)."""
+        shape: dict[str, Any] = {
             "text": self.text,
             "buttons": [asdict(b) for b in self.buttons],
             "citations": [c.to_dict() for c in self.citations],
             "message_id": self.message_id,
         }
+        if self.action:
+            shape["action"] = self.action
+        return shape

@@ -68,8 +68,10 @@ class Settings(BaseSettings):
     bank_response_days: int = Field(10, ge=1, le=60)
 
     # Web API
-    rate_limit_chat: str = "20/minute"
-    rate_limit_intake: str = "5/minute"
+    rate_limit_chat: str = "20/minute"  # questions per conversation, in every channel
+    rate_limit_session: str = "60/minute"  # web API requests per widget session
+    rate_limit_address: str = "300/minute"  # web API requests per client address (NAT: many)
+    rate_limit_intake: str = "5/minute"  # financing requests stored per session (else address)
     trusted_proxies: str = ""  # comma-separated addresses or CIDRs
     max_body_bytes: int = 65536
     widget_allowed_origins: str = "*"  # comma-separated origins allowed to embed the widget

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
 from typing import Any
 
@@ -67,10 +68,20 @@ def add_message(
     return message
 
 
-def set_feedback(session: Session, *, conversation_id: int, message_id: int, value: int) -> bool:
-    """Record +1/-1 on one of this conversation's bot messages; False when it is not one."""
+def set_feedback(
+    session: Session,
+    *,
+    conversation_id: int,
+    message_id: int,
+    value: int,
+    intents: Collection[str] | None = None,
+) -> bool:
+    """Record +1/-1 on one of this conversation's bot messages; False when it is not one (or,
+    with `intents`, when the message's transcript intent is not one of them)."""
     message = session.get(Message, message_id)
     if message is None or message.conversation_id != conversation_id or message.direction != "out":
+        return False
+    if intents is not None and message.intent not in intents:
         return False
     message.feedback = 1 if value > 0 else -1
     return True

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -14,20 +13,10 @@ from storage.models import FinancingRequest, SatisfactionSurvey
 from storage.notifications import enqueue_notification
 
 QUESTION = (
-    "【满意度回访】请为本次融资对接服务打分：直接回复“1分”到“5分”"
-    "（5分为非常满意，1分为非常不满意）。您的评价将帮助我们改进服务。"
+    "【满意度回访】请为本次融资对接服务打分：点选下方分数，或直接回复“1分”到“5分”"
+    "（5分为非常满意，1分为非常不满意），也可以说“满意”“一般”。您的评价将帮助我们改进服务。"
 )
 ANSWER_WINDOW = timedelta(days=30)
-_SCORE = re.compile(r"^\s*(?:满意度|评分|打分)?\s*[:：]?\s*([1-5１-５])\s*分\s*[。.!！]?\s*$")
-
-
-def parse_score(text: str) -> int | None:
-    """The score in an answer like "5分" or "评分：4分", else None."""
-    match = _SCORE.match(text or "")
-    if match is None:
-        return None
-    digit = match.group(1)
-    return int(chr(ord(digit) - 0xFEE0)) if "１" <= digit <= "５" else int(digit)
 
 
 def ask_satisfaction(session: Session, req: FinancingRequest, *, outcome: str) -> bool:

@@ -112,6 +112,8 @@ def app_settings(data_dir: Path, index_dir: Path) -> Settings:
         POLICYBOT_INDEX_DIR=index_dir,
         RATE_LIMIT_CHAT="0",
         RATE_LIMIT_INTAKE="0",
+        RATE_LIMIT_SESSION="0",
+        RATE_LIMIT_ADDRESS="0",
     )
 
 

@@ -14,8 +14,10 @@ from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
+from bot.conversation.form import form_in_client
 from bot.llm.context import LoopSink, llm_enabled, streaming_to
-from bot.messages import OutMessage
+from bot.messages import ANSWER_INTENTS, OutMessage
+from bot.notices import notice_message
 from web.deps import DbDep, check_rate
 from web.metrics import CHAT_MESSAGES, FEEDBACK
 from web.schemas import ChatIn, ChatOut, Detail, FeedbackIn, FeedbackOut
@@ -59,24 +61,33 @@ def engine_limiter(request: Request) -> CapacityLimiter:
 
 
 async def read_chat(request: Request) -> ChatIn:
-    """Rate limit, then validate the body (the hot path skips FastAPI's dependency solving)."""
-    await check_rate(request, "chat")
+    """Validate the body, then count the request for its session and address (the hot path
+    skips FastAPI's dependency solving). Questions are limited by the engine, not here."""
     try:
-        return ChatIn.model_validate_json(await request.body())
+        body = ChatIn.model_validate_json(await request.body())
     except ValidationError as exc:
+        await check_rate(request)
         errors = exc.errors(include_url=False, include_context=False)
         raise RequestValidationError([{**e, "loc": ("body", *e["loc"])} for e in errors]) from None
+    await check_rate(request, body.session_id)
+    return body
 
 
-def _handle_with_notices(engine: Any, session_id: str, text: str) -> list[OutMessage]:
+def _handle_with_notices(engine: Any, body: ChatIn, session_id: str) -> list[OutMessage]:
     """The engine's reply, preceded by status changes queued for this visitor since last time."""
     from storage.notifications import take_user_notifications
 
     with engine.db.session() as session:
         notices = take_user_notifications(session, channel=CHANNEL, user_id=session_id)
-    return [OutMessage(text=notice) for notice in notices] + engine.handle(
-        CHANNEL, session_id, text
-    )
+    return [notice_message(notice) for notice in notices] + _engine_turn(engine, body, session_id)
+
+
+def _engine_turn(engine: Any, body: ChatIn, session_id: str) -> list[OutMessage]:
+    """One engine turn; a client with its own financing form (the widget) is told to open it."""
+    if body.web_form:
+        with form_in_client():
+            return list(engine.handle(CHANNEL, session_id, body.text))
+    return list(engine.handle(CHANNEL, session_id, body.text))
 
 
 async def _converse(request: Request) -> tuple[str, list[dict[str, Any]]]:
@@ -85,7 +96,7 @@ async def _converse(request: Request) -> tuple[str, list[dict[str, Any]]]:
     engine = request.app.state.engine
     session_id = body.session_id or new_session_id()
     messages = await to_thread.run_sync(
-        _handle_with_notices, engine, session_id, body.text, limiter=engine_limiter(request)
+        _handle_with_notices, engine, body, session_id, limiter=engine_limiter(request)
     )
     return session_id, [message.to_dict() for message in messages]
 
@@ -131,12 +142,12 @@ async def chat_stream(request: Request) -> StreamingResponse:
     body = await read_chat(request)
     session_id = body.session_id or new_session_id()
     notices = [
-        OutMessage(text=n).to_dict()
+        notice_message(n).to_dict()
         for n in await run_in_threadpool(_take_notices, engine.db, session_id)
     ]
     sink = LoopSink(asyncio.get_running_loop())
     reply = to_thread.run_sync(
-        _handle_streaming, engine, session_id, body.text, sink, limiter=engine_limiter(request)
+        _handle_streaming, engine, body, session_id, sink, limiter=engine_limiter(request)
     )
     return StreamingResponse(
         stream_live(session_id, notices, sink, reply),
@@ -153,10 +164,12 @@ def _take_notices(db: Any, session_id: str) -> list[str]:
         return take_user_notifications(session, channel=CHANNEL, user_id=session_id)
 
 
-def _handle_streaming(engine: Any, session_id: str, text: str, sink: Any) -> list[dict[str, Any]]:
+def _handle_streaming(
+    engine: Any, body: ChatIn, session_id: str, sink: Any
+) -> list[dict[str, Any]]:
     """One engine turn with the answer's text streamed to `sink` (runs in a worker thread)."""
     with streaming_to(sink):
-        return [m.to_dict() for m in engine.handle(CHANNEL, session_id, text)]
+        return [m.to_dict() for m in _engine_turn(engine, body, session_id)]
 
 
 def _record_feedback(db: Any, body: FeedbackIn, score: int) -> bool:
@@ -168,7 +181,11 @@ def _record_feedback(db: Any, body: FeedbackIn, score: int) -> bool:
         if conversation is None:
             return False
         return set_feedback(
-            session, conversation_id=conversation.id, message_id=body.message_id, value=score
+            session,
+            conversation_id=conversation.id,
+            message_id=body.message_id,
+            value=score,
+            intents=ANSWER_INTENTS,
         )
 
 
@@ -179,11 +196,13 @@ def _record_feedback(db: Any, body: FeedbackIn, score: int) -> bool:
         400: {"model": Detail, "description": "Body is not text (invalid UTF-8)"},
         404: {"model": Detail, "description": "No such answer in this session"},
         413: {"model": Detail, "description": "Body larger than MAX_BODY_BYTES"},
+        429: {"model": Detail, "description": "Rate limit reached; see the Retry-After header"},
     },
     summary="Thumbs up or down on one answer",
 )
-async def feedback(body: FeedbackIn, db: DbDep) -> FeedbackOut:
+async def feedback(body: FeedbackIn, db: DbDep, request: Request) -> FeedbackOut:
     """Record +1 / -1 on a bot answer of the caller's own session."""
+    await check_rate(request, body.session_id)
     score = 1 if body.value == "up" else -1
     if not await run_in_threadpool(_record_feedback, db, body, score):
         raise HTTPException(404, "message not found")

@@ -2,28 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from typing import Annotated, Any
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, Request
 
-from core.client_address import TrustedProxies, client_address
 from core.settings import Settings
 from storage.db import Database
-from web.metrics import RATE_LIMITED
-from web.ratelimit import RateLimiter, SharedLimits, parse_rate, retry_after_header
+from web.ratelimit import WebLimits
 
-
-class WebLimits:
-    """The app's rate limiters (one shared storage) and trusted proxies, built from settings."""
-
-    def __init__(self, settings: Settings) -> None:
-        self.proxies = TrustedProxies(settings.csv_list(settings.trusted_proxies))
-        self.storage = SharedLimits(settings.redis_url, settings.redis_key_prefix)
-        self.limiters = {
-            "chat": RateLimiter(parse_rate(settings.rate_limit_chat), self.storage, "chat"),
-            "intake": RateLimiter(parse_rate(settings.rate_limit_intake), self.storage, "intake"),
-        }
+__all__ = ["DbDep", "EngineDep", "SettingsDep", "WebLimits", "check_rate"]
 
 
 async def get_settings_dep(request: Request) -> Settings:
@@ -43,24 +30,10 @@ async def get_engine(request: Request) -> Any:
     return request.app.state.engine
 
 
-async def check_rate(request: Request, scope: str) -> None:
-    """Count one request in the client's `scope` window; 429 with Retry-After when over."""
+async def check_rate(request: Request, session_id: str | None = None) -> None:
+    """Count one API request per client address and per session; 429 with Retry-After."""
     limits: WebLimits = request.app.state.web_limits
-    wait = await limits.limiters[scope].hit(client_address(request))
-    if wait > 0:
-        RATE_LIMITED.labels(scope).inc()
-        raise HTTPException(
-            429, "too many requests", headers={"Retry-After": retry_after_header(wait)}
-        )
-
-
-def rate_limited(scope: str) -> Callable[[Request], Awaitable[None]]:
-    """A dependency applying `check_rate` for `scope`."""
-
-    async def check(request: Request) -> None:
-        await check_rate(request, scope)
-
-    return check
+    await limits.check(request, session_id)
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]

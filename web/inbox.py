@@ -9,6 +9,7 @@ from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
 from bot.messages import OutMessage
+from bot.notices import notice_message
 from storage.db import Database
 from storage.notifications import take_user_notifications
 from web.deps import DbDep
@@ -28,12 +29,13 @@ def take_inbox(db: Database, session_id: str) -> list[OutMessage]:
     """The visitor's undelivered messages, marked delivered so no later call repeats them."""
     with db.session() as session:
         texts = take_user_notifications(session, channel=CHANNEL, user_id=session_id)
-    return [OutMessage(text=text) for text in texts]
+    return [notice_message(text) for text in texts]
 
 
 @router.get(
     "/chat/inbox",
     response_model=InboxOut,
+    response_model_exclude_unset=True,  # `action` only on messages that have one
     summary="Messages for this visitor since the last call (staff replies, status changes)",
 )
 async def chat_inbox(

@@ -8,7 +8,7 @@ import re
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, HTTPException
+from fastapi import APIRouter, Header, HTTPException, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import IntegrityError
 from starlette.concurrency import run_in_threadpool
@@ -17,7 +17,7 @@ from core import clock
 from core.masking import mask_credit_code
 from storage.models import FinancingRequest
 from storage.statuses import status_label
-from web.deps import DbDep, SettingsDep, rate_limited
+from web.deps import DbDep, SettingsDep
 from web.metrics import INTAKE_RESULTS
 from web.schemas import Detail, IntakeErrors, IntakeIn, IntakeOut, IntakeStatusOut, StatusStep
 
@@ -142,16 +142,23 @@ def submit_request(
         413: {"model": Detail, "description": "Body larger than MAX_BODY_BYTES"},
         429: {"model": Detail, "description": "Rate limit reached; see Retry-After"},
     },
-    dependencies=[Depends(rate_limited("intake"))],
     summary="Submit a financing request (idempotent with Idempotency-Key)",
 )
 async def submit_intake(
+    request: Request,
     body: IntakeIn,
     db: DbDep,
     settings: SettingsDep,
     idempotency_key: Annotated[str | None, Header()] = None,
 ) -> JSONResponse:
-    """Store the request; a retry with the same Idempotency-Key returns the same record."""
+    """Store the request; a retry with the same Idempotency-Key returns the same record.
+
+    Limits: every post counts for its session and address; RATE_LIMIT_INTAKE counts stored
+    requests only (a form sent back with errors, or a replay, is not a new request).
+    """
+    limits = request.app.state.web_limits
+    await limits.check(request, body.session_id)
+    await limits.check_intake(request, body.session_id)
     if idempotency_key is not None and not _KEY.match(idempotency_key):
         raise HTTPException(400, "invalid Idempotency-Key")
     data = body.model_dump(exclude={"session_id", "channel"})
@@ -163,7 +170,10 @@ async def submit_intake(
         session_id=body.session_id,
         base_url=settings.public_base_url,
     )
-    INTAKE_RESULTS.labels("replayed" if payload.pop("replayed", False) else str(status)).inc()
+    replayed = bool(payload.pop("replayed", False))
+    if status == 201 and not replayed:
+        await limits.count_intake(request, body.session_id)
+    INTAKE_RESULTS.labels("replayed" if replayed else str(status)).inc()
     return JSONResponse(payload, status_code=status)
 
 

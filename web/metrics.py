@@ -13,6 +13,10 @@ from prometheus_client import (
     generate_latest,
 )
 
+from core.ratelimit import RATE_LIMIT_UNAVAILABLE, RATE_LIMITED  # re-exported
+
+__all__ = ["RATE_LIMITED", "RATE_LIMIT_UNAVAILABLE", "render_metrics"]
+
 HTTP_REQUESTS = Counter(
     "policybot_http_requests_total", "HTTP requests handled", ["method", "route", "status"]
 )
@@ -25,12 +29,6 @@ HTTP_LATENCY = Histogram(
 CHAT_MESSAGES = Counter("policybot_chat_messages_total", "Chat messages answered", ["mode"])
 INTAKE_RESULTS = Counter(
     "policybot_intake_total", "Financing requests posted to the API", ["result"]
-)
-RATE_LIMITED = Counter("policybot_rate_limited_total", "Requests refused with 429", ["scope"])
-RATE_LIMIT_UNAVAILABLE = Counter(
-    "policybot_rate_limit_unavailable_total",
-    "Requests let through unchecked because the rate-limit storage (Redis) was unreachable",
-    ["scope"],
 )
 ANSWER_CACHE = Counter(
     "policybot_answer_cache_total", "Answer cache look-ups in front of the answerer", ["result"]

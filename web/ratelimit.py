@@ -1,226 +1,85 @@
-"""Per-client rate limits (shared through Redis, or per process) and the client address."""
+"""The web API's limits: requests per widget session and per client address, stored financing
+requests per session (429 with Retry-After).
+
+Owners behind one NAT share an address but not a session: the per-session limit is what one
+person meets, the per-address limit (higher) stops one client rotating session ids. The
+address is the peer's, or X-Forwarded-For's when the peer is one of TRUSTED_PROXIES. Questions
+are limited per conversation in every channel by the engine (`bot.conversation.limits`), not
+here: form steps, button taps, 进度 and feedback never count as questions.
+"""
 
 from __future__ import annotations
 
-import logging
-import math
-import re
-import threading
-import time
-from dataclasses import dataclass
+import hashlib
 from typing import Any
 
-from core.client_address import TrustedProxies
+from fastapi import HTTPException, Request
 
-__all__ = ["Rate", "RateLimiter", "TrustedProxies", "parse_rate", "retry_after_header"]
+from core.client_address import TrustedProxies, client_address
+from core.ratelimit import (
+    RATE_LIMITED,
+    Rate,
+    RateLimiter,
+    SharedLimits,
+    parse_rate,
+    retry_after_header,
+)
 
-_RATE = re.compile(r"^\s*(\d+)\s*/\s*(\d*)\s*([a-z]+)\s*$")
-_UNITS = {
-    "s": 1,
-    "sec": 1,
-    "second": 1,
-    "seconds": 1,
-    "m": 60,
-    "min": 60,
-    "minute": 60,
-    "minutes": 60,
-    "h": 3600,
-    "hour": 3600,
-    "hours": 3600,
-    "d": 86400,
-    "day": 86400,
-    "days": 86400,
-}
-log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Rate:
-    """`count` requests per `seconds`."""
-
-    count: int
-    seconds: float
+__all__ = [
+    "Rate",
+    "RateLimiter",
+    "SharedLimits",
+    "TrustedProxies",
+    "WebLimits",
+    "limit_key",
+    "parse_rate",
+    "retry_after_header",
+]
 
 
-def parse_rate(value: str) -> Rate | None:
-    """Parse `20/minute`, `100/hour`, `5/10s`; `0` or empty turns the limit off (None)."""
-    text = value.strip().lower()
-    if text in ("", "0", "off", "none"):
-        return None
-    match = _RATE.match(text)
-    if not match or match.group(3) not in _UNITS:
-        raise ValueError(f"invalid rate limit {value!r}: expected e.g. '20/minute' or '0'")
-    count = int(match.group(1))
-    if count == 0:
-        return None
-    periods = int(match.group(2) or 1)
-    return Rate(count=count, seconds=float(periods * _UNITS[match.group(3)]))
+def limit_key(kind: str, value: str) -> str:
+    """The storage key of a session id or an address (hashed: neither is stored as such)."""
+    return kind + ":" + hashlib.sha256(value.encode("utf-8")).hexdigest()[:24]
 
 
-class SharedLimits:
-    """Rate-limit storage for every limiter of the app: Redis when REDIS_URL is set, else memory.
-
-    Built on the `limits` library (moving windows). With Redis, every instance (and worker)
-    counts in the same keys, prefixed with REDIS_KEY_PREFIX; in memory, each process counts
-    alone. When Redis is unreachable the checks are skipped (fail open): one warning per outage,
-    `policybot_rate_limit_unavailable_total` counts the unchecked requests, no error reaches the
-    client; Redis is tried again after RETRY_AFTER_FAILURE_S.
-    """
-
-    RETRY_AFTER_FAILURE_S = 5.0
-    TIMEOUT_S = 0.5
-
-    def __init__(self, redis_url: str = "", key_prefix: str = "policybot") -> None:
-        self.redis_url = redis_url
-        self.key_prefix = key_prefix
-        self._sync: Any = None
-        self._aio: Any = None
-        self._skip_until = 0.0
-        self._warned = False
-        self._lock = threading.Lock()
-
-    @property
-    def backend(self) -> str:
-        """ "redis" or "memory"."""
-        return "redis" if self.redis_url else "memory"
-
-    def _options(self) -> dict[str, Any]:
-        if not self.redis_url:
-            return {}
-        return {
-            "key_prefix": self.key_prefix,
-            "wrap_exceptions": True,
-            "socket_timeout": self.TIMEOUT_S,
-            "socket_connect_timeout": self.TIMEOUT_S,
-        }
-
-    def sync_limiter(self) -> Any:
-        """A `limits` moving-window limiter over synchronous storage (for worker threads)."""
-        with self._lock:
-            if self._sync is None:
-                from limits.storage import storage_from_string
-                from limits.strategies import MovingWindowRateLimiter
-
-                uri = self.redis_url or "memory://"
-                self._sync = MovingWindowRateLimiter(storage_from_string(uri, **self._options()))
-            return self._sync
-
-    def async_limiter(self) -> Any:
-        """A `limits` moving-window limiter over asyncio storage (for the event loop)."""
-        if self._aio is None:
-            from limits.aio.strategies import MovingWindowRateLimiter
-            from limits.storage import storage_from_string
-
-            if self.redis_url:
-                storage = storage_from_string(
-                    "async+" + self.redis_url, implementation="redispy", **self._options()
-                )
-            else:
-                storage = storage_from_string("async+memory://")
-            self._aio = MovingWindowRateLimiter(storage)
-        return self._aio
-
-    def available(self) -> bool:
-        """False while a recent storage failure lets requests through unchecked."""
-        return time.monotonic() >= self._skip_until
-
-    def storage_failed(self, scope: str, exc: BaseException) -> None:
-        """Record an unreachable storage: warn once per outage, count, retry a bit later."""
-        from web.metrics import RATE_LIMIT_UNAVAILABLE
-
-        RATE_LIMIT_UNAVAILABLE.labels(scope).inc()
-        self._skip_until = time.monotonic() + self.RETRY_AFTER_FAILURE_S
-        if not self._warned:
-            self._warned = True
-            log.warning(
-                "rate-limit storage unreachable (%s); limits are not enforced until it "
-                "answers again",
-                type(exc).__name__,
-            )
-
-    def storage_answered(self) -> None:
-        """Note that the storage works (again)."""
-        if self._warned:
-            self._warned = False
-            log.warning("rate-limit storage reachable again; limits are enforced")
-
-    def skipped(self, scope: str) -> None:
-        """Count a request let through while the storage is considered down."""
-        from web.metrics import RATE_LIMIT_UNAVAILABLE
-
-        RATE_LIMIT_UNAVAILABLE.labels(scope).inc()
+def too_many(scope: str, wait: float) -> HTTPException:
+    """The 429 refusal with Retry-After (counted per scope)."""
+    RATE_LIMITED.labels(scope).inc()
+    headers = {"Retry-After": retry_after_header(wait)}
+    return HTTPException(429, "too many requests", headers=headers)
 
 
-def rate_item(rate: Rate) -> Any:
-    """The `limits` item for a Rate: `count` per `seconds`."""
-    from limits import RateLimitItemPerSecond
+class WebLimits:
+    """The web API's limiters over one shared storage, and the trusted proxies (from settings)."""
 
-    return RateLimitItemPerSecond(rate.count, max(1, int(rate.seconds)))
+    def __init__(self, settings: Any) -> None:
+        self.proxies = TrustedProxies(settings.csv_list(settings.trusted_proxies))
+        self.storage = SharedLimits(settings.redis_url, settings.redis_key_prefix)
+        self.session = RateLimiter(parse_rate(settings.rate_limit_session), self.storage, "session")
+        self.address = RateLimiter(parse_rate(settings.rate_limit_address), self.storage, "address")
+        self.intake = RateLimiter(parse_rate(settings.rate_limit_intake), self.storage, "intake")
 
+    async def check(self, request: Request, session_id: str | None) -> None:
+        """Count one API request for its client address and its session; 429 when over."""
+        wait = await self.address.hit(limit_key("address", client_address(request)))
+        if wait > 0:
+            raise too_many("address", wait)
+        if session_id:
+            wait = await self.session.hit(limit_key("session", session_id))
+            if wait > 0:
+                raise too_many("session", wait)
 
-class RateLimiter:
-    """`count` requests per client and window in a scope, counted in the shared storage."""
+    def _intake_key(self, request: Request, session_id: str | None) -> str:
+        if session_id:
+            return limit_key("session", session_id)
+        return limit_key("address", client_address(request))
 
-    def __init__(
-        self, rate: Rate | None, storage: SharedLimits | None = None, scope: str = "api"
-    ) -> None:
-        self.rate = rate
-        self.storage = storage or SharedLimits()
-        self.scope = scope
-        self.item = rate_item(rate) if rate is not None else None
+    async def check_intake(self, request: Request, session_id: str | None) -> None:
+        """429 when this session (else address) stored RATE_LIMIT_INTAKE requests already."""
+        wait = await self.intake.wait(self._intake_key(request, session_id))
+        if wait > 0:
+            raise too_many("intake", wait)
 
-    async def hit(self, key: str) -> float:
-        """Count one request of `key`; 0 when allowed, else seconds until one is allowed again.
-
-        Never raises for storage trouble: an unreachable Redis lets the request through.
-        """
-        if self.item is None:
-            return 0.0
-        if not self.storage.available():
-            self.storage.skipped(self.scope)
-            return 0.0
-        limiter = self.storage.async_limiter()
-        try:
-            if await limiter.hit(self.item, self.scope, key):
-                self.storage.storage_answered()
-                return 0.0
-            stats = await limiter.get_window_stats(self.item, self.scope, key)
-        except Exception as exc:  # StorageError, or a connection error before the wrapper
-            self.storage.storage_failed(self.scope, exc)
-            return 0.0
-        return max(0.001, stats.reset_time - time.time())
-
-    def hit_sync(self, key: str) -> float:
-        """`hit` for synchronous callers (worker threads)."""
-        if self.item is None:
-            return 0.0
-        if not self.storage.available():
-            self.storage.skipped(self.scope)
-            return 0.0
-        limiter = self.storage.sync_limiter()
-        try:
-            if limiter.hit(self.item, self.scope, key):
-                self.storage.storage_answered()
-                return 0.0
-            stats = limiter.get_window_stats(self.item, self.scope, key)
-        except Exception as exc:
-            self.storage.storage_failed(self.scope, exc)
-            return 0.0
-        return max(0.001, stats.reset_time - time.time())
-
-    def exhausted_sync(self, key: str) -> bool:
-        """True when `key` has no request left in the window (does not count one)."""
-        if self.item is None or not self.storage.available():
-            return False
-        try:
-            allowed = self.storage.sync_limiter().test(self.item, self.scope, key)
-        except Exception as exc:
-            self.storage.storage_failed(self.scope, exc)
-            return False
-        self.storage.storage_answered()
-        return not bool(allowed)
-
-
-def retry_after_header(wait_seconds: float) -> str:
-    """Whole seconds for the Retry-After header (at least 1)."""
-    return str(max(1, math.ceil(wait_seconds)))
+    async def count_intake(self, request: Request, session_id: str | None) -> None:
+        """Count one newly stored request (a replay or a refused form does not count)."""
+        await self.intake.hit(self._intake_key(request, session_id))

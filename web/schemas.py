@@ -19,6 +19,11 @@ class ChatIn(BaseModel):
         examples=["k3Jx0c2mQ9aVt1"],
     )
     text: str = Field(..., min_length=1, max_length=2000, examples=["续贷有什么政策？"])
+    web_form: bool = Field(
+        False,
+        description="The client shows the financing form itself (the widget does): a request to "
+        'apply is answered with `action: "open_form"` instead of the form in the chat.',
+    )
 
     @field_validator("text")
     @classmethod
@@ -54,7 +59,12 @@ class MessageOut(BaseModel):
     text: str
     buttons: list[ButtonOut] = []
     citations: list[CitationOut] = []
-    message_id: int | None = Field(None, description="Id for thumbs up/down (/api/feedback)")
+    message_id: int | None = Field(
+        None, description="Id for thumbs up/down (/api/feedback); set on answers only"
+    )
+    action: str | None = Field(
+        None, description='Present when the client acts: "open_form" (show the financing form)'
+    )
 
 
 class ChatOut(BaseModel):

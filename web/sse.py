@@ -3,7 +3,7 @@
 Events: `session`; per message `message` {index, message_id}, `delta` {index, text} (one per
 message offline; many while an LLM answer streams), `replace` {index, text} (the streamed text
 is withdrawn: show this text instead), `citations` {index, citations}, `buttons` {index,
-buttons, message_id}; finally `done`.
+buttons, message_id, and `action` when the client acts}; finally `done`.
 """
 
 from __future__ import annotations
@@ -29,10 +29,10 @@ def message_events(index: int, message: dict[str, Any], *, opened: bool = False)
         if message["text"]:
             yield sse_event("delta", {"index": index, "text": message["text"]})
     yield sse_event("citations", {"index": index, "citations": message["citations"]})
-    yield sse_event(
-        "buttons",
-        {"index": index, "buttons": message["buttons"], "message_id": message.get("message_id")},
-    )
+    data = {"index": index, "buttons": message["buttons"], "message_id": message.get("message_id")}
+    if message.get("action"):
+        data["action"] = message["action"]
+    yield sse_event("buttons", data)
 
 
 async def stream_messages(session_id: str, messages: list[dict[str, Any]]) -> AsyncIterator[bytes]:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-import uuid
 from typing import Any
 
-from bot.conversation.commands import CONSENT_YES, EDIT_PREFIX, looks_like_question, normalize_text
+from bot.conversation.commands import EDIT_PREFIX, looks_like_question, normalize_text
 from bot.conversation.form_answers import (
     AskQuestion,
     answer_field,
@@ -14,7 +13,17 @@ from bot.conversation.form_answers import (
     expired,
     settle,
 )
-from bot.conversation.form_buttons import CONFIRM, Press, belongs_to, parse_press
+from bot.conversation.form_buttons import CONFIRM, Press, belongs_to, form_tag, parse_press
+from bot.conversation.form_entry import (
+    SUBMITTED,
+    already_submitted,
+    form_in_client,
+    is_consent,
+    need_hints,
+    new_form,
+    repeats_consent,
+    start_form,
+)
 from bot.conversation.form_messages import (
     edit_picker_message,
     next_field,
@@ -26,62 +35,30 @@ from bot.conversation.form_messages import (
 )
 from bot.conversation.replies import help_message
 from bot.conversation.turn import Turn
-from bot.intake.amounts import read_amount
 from bot.intake.choices import NO_WORDS
-from bot.intake.errors import ReadingError
-from bot.intake.fields import FIELD_BY_NAME, FORM_FIELDS
-from bot.intake.numbers import NUMERAL, half_width
+from bot.intake.fields import CONSENT_TEXT, FIELD_BY_NAME, FORM_FIELDS
+from bot.intake.questions import asks_about_field
 from bot.messages import OutMessage
-from core import clock
 
 __all__ = [
+    "already_submitted",
+    "form_in_client",
     "handle_form",
     "handle_press",
     "need_hints",
     "parse_press",
+    "repeats_consent",
     "resume_message",
     "start_form",
 ]
-_CONSENT_WORDS = frozenset(
-    {CONSENT_YES, "同意", "同意授权", "同意并提交", "同意提交", "我同意", "同意授权提交", "agree"}
-)
-_AMOUNT = re.compile(rf"[{NUMERAL}]*[万亿][{NUMERAL}]*")
-
-
-def need_hints(text: str) -> dict[str, float]:
-    """Answers suggested by a financing need, e.g. the amount in "想贷款200万周转"."""
-    match = _AMOUNT.search(half_width(text))
-    if not match:
-        return {}
-    try:
-        reading = read_amount(match.group())
-    except ReadingError:
-        return {}
-    return {} if reading.needs_confirmation else {"amount_wan": reading.wan}
-
-
-def new_form() -> dict[str, Any]:
-    """A fresh form: its own id (the idempotency key of its submission) and no answers.
-
-    `pending` holds a reading awaiting the owner's confirmation: field, value, question,
-    yes/no labels and flags stored with it.
-    """
-    return {"id": uuid.uuid4().hex, "data": {}, "step": "field", "editing": None, "pending": None}
-
-
-def start_form(turn: Turn) -> None:
-    """Open a new form and ask its first question."""
-    form = new_form()
-    form["hints"] = turn.state.pop("hints", None) or {}
-    form["started_at"] = clock.now().isoformat()  # a refusal redacts the transcript since
-    turn.state["form"] = form
-    lead = "好的，开始登记融资需求。随时回复“取消”可退出，“修改”可更改已填项。"
-    turn.say(resume_message(form, lead), "form")
 
 
 def handle_press(turn: Turn, press: Press, ask: AskQuestion) -> None:
     """A form button: applied to the field it answers while the form is open, else expired."""
     form = turn.state.get("form")
+    if form is None and press.field == "consent" and press.tag == turn.state.get(SUBMITTED):
+        already_submitted(turn)  # a second tap on 同意 of the form just sent
+        return
     if form is None or not belongs_to(press, form):
         expired(turn, form)
         return
@@ -116,10 +93,11 @@ def handle_press(turn: Turn, press: Press, ask: AskQuestion) -> None:
 def _summary_input(turn: Turn, form: dict[str, Any], text: str, ask: AskQuestion) -> None:
     """Consent (store), refusal (discard), a question, or a reminder of the choices."""
     key = normalize_text(text)
-    if key in _CONSENT_WORDS:  # only an explicit yes counts as consent
+    if is_consent(text):  # only an explicit yes counts as consent
         turn.submit = {**form["data"], "consent": True}
         turn.submit_key = form["id"]
         turn.state["form"] = None
+        turn.state[SUBMITTED] = form_tag(form)
         turn.intent = "consent"
         return
     if re.search(r"不.{0,2}同意", key) or key in NO_WORDS:
@@ -131,7 +109,11 @@ def _summary_input(turn: Turn, form: dict[str, Any], text: str, ask: AskQuestion
             "consent_refused",
         )
         return
-    if looks_like_question(text):
+    if looks_like_question(text) or asks_about_field(text):
+        turn.intent = "form_question"
+        if asks_about_field(text):  # "为什么要授权": the consent statement explains it
+            turn.say(summary_message(form, f"{CONSENT_TEXT}\n\n我们继续："), "form_explain")
+            return
         ask(turn, text)
         turn.say(summary_message(form, "我们继续："), "form")
         return

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
-from bot.conversation.commands import CONSENT_NO, CONSENT_YES, looks_like_question, normalize_text
+from bot.conversation.commands import CONSENT_NO, CONSENT_YES, normalize_text
 from bot.conversation.form_buttons import EXPIRED
 from bot.conversation.form_messages import (
     confirm_message,
@@ -21,13 +20,12 @@ from bot.conversation.turn import Turn
 from bot.intake import ConfirmationNeeded, FieldError, validate_field
 from bot.intake.choices import NO_WORDS, YES_WORDS
 from bot.intake.fields import Field, display_value
+from bot.intake.questions import asks_about_field, reads_as_question
 from bot.intake.validation import LEGACY_CODE_YES, UNVERIFIED_FLAG
 from bot.messages import OutMessage
 
 AskQuestion = Callable[[Turn, str], None]  # answers a policy question inside the turn
 SUMMARY_WORDS = frozenset({CONSENT_YES, CONSENT_NO, "同意授权", "同意并提交", "确认提交"})
-_POLICY_WORDS = re.compile(r"贷款|融资|政策|利率|利息|额度|补贴|续贷")
-_ORG_SUFFIX = re.compile(r"(公司|厂|店|社|中心|部|行|馆|场|站|所|院|队|坊|园)")
 _CONFIRM_YES = YES_WORDS | {
     "确认",
     "确认无误",
@@ -40,15 +38,16 @@ NO_OPEN_FORM = "当前没有进行中的登记。需要登记融资需求请回�
 _CONFIRM_NO = NO_WORDS - {"无"} | {"不对", "错了", "不是的", "重新输入", "重新填写", "重填"}
 
 
-def is_side_question(field: Field, text: str) -> bool:
-    """A question typed instead of an answer (the optional note takes any text)."""
-    if field.kind == "note":
-        return False
-    if field.kind == "person" or (field.kind == "text" and _ORG_SUFFIX.search(text)):
-        return "?" in text or "？" in text  # names may contain question-like characters
-    if field.kind == "text" and _POLICY_WORDS.search(text):  # e.g. "想贷款200万周转"
-        return True
-    return looks_like_question(text)
+def side_question(
+    turn: Turn, form: dict[str, Any], field: Field, text: str, ask: AskQuestion
+) -> None:
+    """A question typed at a step: explain the step or answer it, then ask the step again."""
+    turn.intent = "form_question"
+    if asks_about_field(text) and field.why:
+        turn.say(resume_message(form, f"{field.why}\n\n我们继续填写："), "form_explain")
+        return
+    ask(turn, text)
+    turn.say(resume_message(form, "我们继续填写："), "form")
 
 
 def _verdict(text: str) -> bool | None:
@@ -101,9 +100,8 @@ def answer_field(
     if normalize_text(text) in SUMMARY_WORDS:  # a summary button pressed while editing a field
         turn.say(prompt_message(form, field, "请先回答当前问题："), "form")
         return
-    if not pressed and is_side_question(field, text):
-        ask(turn, text)
-        turn.say(resume_message(form, "我们继续填写："), "form")
+    if not pressed and reads_as_question(field, text):
+        side_question(turn, form, field, text, ask)
         return
     form["pending"] = None  # a new answer replaces a reading awaiting confirmation
     try:
@@ -116,6 +114,8 @@ def answer_field(
             "yes": exc.yes_label,
             "no": exc.no_label,
             "flags": exc.flags,
+            "other_label": exc.other_label,
+            "other_answer": exc.other_answer,
         }
         turn.intent = "form_confirm"
         turn.say(confirm_message(form, form["pending"]), "form_confirm")

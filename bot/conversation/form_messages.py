@@ -40,9 +40,16 @@ def pending_confirmation(form: dict[str, Any], field: Field) -> dict[str, Any] |
 
 
 def confirm_message(form: dict[str, Any], pending: dict[str, Any], lead: str = "") -> OutMessage:
-    """The reading asked back ("您填写的是 1500 万元，对吗？") with yes / no buttons."""
+    """The reading asked back ("您填写的是 1500 万元，对吗？") with yes / no buttons, and a
+    button for the other plausible reading when there is one ("是 2 万元")."""
     lead = f"{lead}\n\n" if lead else ""
-    buttons = confirm_buttons(form, pending["field"], pending["yes"], pending["no"])
+    yes, no = confirm_buttons(form, pending["field"], pending["yes"], pending["no"])
+    buttons = [yes, no]
+    if pending.get("other_label") and pending.get("other_answer"):
+        other = answer_button(
+            form, pending["field"], pending["other_label"], pending["other_answer"]
+        )
+        buttons = [yes, other, no]
     return OutMessage(f"{lead}{pending['question']}", buttons=buttons)
 
 

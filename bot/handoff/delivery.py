@@ -13,12 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.handoff.flow import CLOSED_BY_STAFF, held_channel
 from core import clock
 from storage.handoffs import close_handoff, record_staff_reply
-from storage.models import Handoff
+from storage.models import Handoff, Message
 from storage.notifications import enqueue_notification
 
 WECHAT_WINDOW = timedelta(hours=48)
@@ -53,12 +54,37 @@ def send_staff_reply(
     return Delivery(message.id, mode)
 
 
+class OwnerWroteMeanwhile(Exception):
+    """The owner wrote after the last message the closing staff member had seen."""
+
+
 def close_by_staff(
-    session: Session, *, handoff: Handoff, actor: str, now: datetime | None = None
+    session: Session,
+    *,
+    handoff: Handoff,
+    actor: str,
+    now: datetime | None = None,
+    seen_message_id: int | None = None,
 ) -> bool:
-    """Close the handoff and tell the owner the bot answers again; False if already closed."""
+    """Close the handoff and tell the owner the bot answers again; False if already closed.
+
+    With `seen_message_id` (the last transcript message shown to the staff member), raises
+    OwnerWroteMeanwhile when the owner wrote after it: the caller rolls back and shows it.
+    The close is written before that check, so an owner's turn running at the same time
+    either commits first (and is seen here) or finds the handoff closed (and the bot answers).
+    """
     if not close_handoff(session, handoff_id=handoff.id, actor=actor):
         return False
+    if seen_message_id is not None:
+        session.flush()
+        newer = session.scalar(
+            select(Message.id)
+            .where(Message.conversation_id == handoff.conversation_id)
+            .where(Message.direction == "in", Message.id > seen_message_id)
+            .limit(1)
+        )
+        if newer is not None:
+            raise OwnerWroteMeanwhile(handoff.id)
     now = now or clock.now()
     channel = handoff.channel
     if channel == "wechat" and now - handoff.last_user_at > WECHAT_WINDOW:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -18,6 +18,7 @@ from bot.conversation.commands import normalize_text
 from bot.conversation.turn import Reply, Turn
 from bot.handoff.hours import describe_opening, parse_office_hours
 from bot.messages import Answer, Button, OutMessage
+from bot.survey import read_score
 from core import clock as core_clock
 from core.office import office_phone
 from storage.conversations import save_state
@@ -25,7 +26,7 @@ from storage.db import Database
 from storage.handoffs import close_handoff, note_user_message, open_handoff
 from storage.models import Conversation, Handoff
 from storage.notifications import enqueue_notification, take_user_notifications
-from storage.satisfaction import parse_score, pending_survey, record_satisfaction
+from storage.satisfaction import pending_survey, record_satisfaction
 
 CHANNELS = frozenset({"web", "telegram", "wechat", "wecom"})  # where staff replies can reach
 OFFER_AFTER = 2  # declined or 👎 answers in a row before a handoff is offered
@@ -35,7 +36,28 @@ HUMAN_BUTTON = Button("转人工", "转人工")
 OFFER_TEXT = "抱歉，我好像没能帮上忙。需要转给协调办工作人员（人工服务）吗？"
 ENDED_BY_OWNER = "已结束人工服务。还有政策问题可以继续问我，需要时回复“人工”再次转人工。"
 SURVEY_THANKS = "感谢您的评价！如还需要帮助，可以直接提问或回复“人工”。"
+RATING_REPLIES = {  # a rating said without a pending question: 2 = low, 3 = middling, 4 = good
+    2: "抱歉没能让您满意。您可以换个说法再问一次，或回复“人工”转给协调办工作人员。",
+    3: "谢谢您的反馈！还有问题可以继续问我，或回复“人工”联系协调办工作人员。",
+    4: "谢谢您的肯定！还有问题可以继续问我，需要登记融资需求请回复“申请”。",
+}
+ACK_AT = "handoff_ack_at"  # state: when the owner was last told their message reached staff
+ACK_EVERY = timedelta(minutes=5)
 CLOSED_BY_STAFF = "协调办已结束本次人工服务。还有政策问题可以继续问我，需要时回复“人工”。"
+
+
+class HandoffClosed(Exception):
+    """Staff closed the handoff after the turn was decided: the engine decides it again."""
+
+
+def acknowledgement(settings: Any, now: datetime) -> str:
+    """What the owner hears when a message reaches staff (outside office hours: when)."""
+    text = "已收到，您的消息已转给协调办工作人员，请稍候回复。"
+    hours = parse_office_hours(settings.office_hours)
+    if not hours.is_open(now):
+        when = describe_opening(hours.next_opening(now), now)
+        text += f"现在是非办公时间，工作人员将于{when}起回复。"
+    return text + "回复“结束”可结束人工服务。"
 
 
 def held_channel(channel: str) -> str:
@@ -82,28 +104,53 @@ class HandoffHook:
         if state.get("handoff"):
             if self._open_handoff_id(channel, user_id) is None:
                 state.pop("handoff", None)  # staff closed it: the bot answers again
+                state.pop(ACK_AT, None)
             elif normalize_text(text) in END_WORDS or command == "cancel":
                 state.pop("handoff", None)
+                state.pop(ACK_AT, None)
                 turn.intent, turn.handoff = "handoff_end", "close"
                 turn.say(OutMessage(ENDED_BY_OWNER), "handoff_end")
                 return True
             else:
                 turn.intent, turn.handoff = "handoff", "message"
-                return True  # the bot stays quiet: staff answer
+                self._acknowledge(turn)  # staff answer; the owner hears it arrived
+                return True
         if command == "human" and channel in CHANNELS:
             turn.intent = "human"
             turn.handoff = "offer" if state.pop("offered", False) else "asked"
             state["handoff"] = True
             state["misses"] = 0
+            state.pop(ACK_AT, None)
             turn.say(OutMessage(opened_text(self.settings, self.clock())), "handoff_open")
             return True
         state.pop("offered", None)
-        score = None if state.get("form") or command else parse_score(text)
+        if state.get("form") or command:
+            return False
+        return self._rating(turn, channel, user_id, text)
+
+    def _acknowledge(self, turn: Turn) -> None:
+        """Tell the owner a message reached staff: the first one, then once per ACK_EVERY."""
+        now = self.clock()
+        last = turn.state.get(ACK_AT)
+        if last is not None and now - datetime.fromisoformat(last) < ACK_EVERY:
+            return
+        turn.state[ACK_AT] = now.isoformat()
+        turn.say(OutMessage(acknowledgement(self.settings, now)), "handoff_ack")
+
+    def _rating(self, turn: Turn, channel: str, user_id: str, text: str) -> bool:
+        """A score for the pending satisfaction question, or a rating said without one."""
+        score = read_score(text, pending=True)
         if score is not None and self._survey_pending(channel, user_id):
             turn.intent, turn.survey_score = "satisfaction", score
             turn.say(OutMessage(SURVEY_THANKS), "satisfaction")
             return True
-        return False
+        score = read_score(text)
+        if score is None:
+            return False
+        turn.intent = "rating"  # "挺满意的" after an answer: thanks, never a refusal
+        turn.say(OutMessage(RATING_REPLIES[min(max(score, 2), 4)]), "rating")
+        self._count(turn, miss=score <= 2)
+        return True
 
     def _survey_pending(self, channel: str, user_id: str) -> bool:
         with self.db.session() as session:
@@ -146,11 +193,15 @@ class HandoffHook:
                 reason=turn.handoff,
             )
         elif turn.handoff in ("message", "close"):
+            # Locked until this turn commits: a staff close waits for it (and then sees the
+            # message), or has closed already (then the turn is decided again: the bot answers).
             found = session.scalars(
-                select(Handoff).where(
-                    Handoff.conversation_id == conversation_id, Handoff.status == "open"
-                )
+                select(Handoff)
+                .where(Handoff.conversation_id == conversation_id, Handoff.status == "open")
+                .with_for_update()
             ).first()
+            if found is None and turn.handoff == "message":
+                raise HandoffClosed(conversation_id)
             if found is not None and turn.handoff == "message":
                 note_user_message(session, handoff_id=found.id)
             elif found is not None:

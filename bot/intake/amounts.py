@@ -1,4 +1,10 @@
-"""Reading a financing amount as owners write it, in 万元: 200, 三万五, 1.5kw, 2个亿, 300000元."""
+"""Reading a financing amount as owners write it, in 万元: 200, 三万五, 1.5kw, 2个亿, 300000元.
+
+A number without a unit is read in the field's unit (万元) whether it is written in digits or in
+Chinese numerals: "250", "两百五", "二百五十" are all 250 万元, "一千五" and "1.5千" 1500 万元.
+The other reading of a bare number (yuan) is kept only when it is a plausible loan
+(`TYPICAL_WAN`), e.g. "20000" may be 2 亿元 or 2 万元: such a reading is asked back.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from bot.intake.errors import ReadingError
-from bot.intake.numbers import NUMERAL, SMALL_SCALES, drop_thousands_separators, half_width
+from bot.intake.numbers import NUMERAL, drop_thousands_separators, half_width
 from bot.intake.numbers import to_number as number_of
 
 MAX_AMOUNT_WAN = 100000  # 10 亿元: above this an answer is refused
@@ -42,10 +48,14 @@ _RANGE = re.compile(r"^\s*(?:-|~|到|至|—|或)\s*$")
 
 @dataclass(frozen=True)
 class AmountReading:
-    """An amount in 万元 and whether it must be confirmed (`guessed` or far from typical)."""
+    """An amount in 万元 and whether it must be confirmed (`guessed` or far from typical).
+
+    `other` is the other plausible reading in 万元 of a bare number (None when there is none).
+    """
 
     wan: float
     guessed: bool
+    other: float | None = None
 
     @property
     def unusual(self) -> bool:
@@ -55,8 +65,15 @@ class AmountReading:
 
     @property
     def needs_confirmation(self) -> bool:
-        """Ask the owner before storing: the reading guessed, or the amount is unusual."""
-        return self.guessed or self.unusual
+        """Ask the owner before storing: the reading guessed, the amount is unusual, or a bare
+        number has another plausible reading."""
+        return self.guessed or self.unusual or self.other is not None
+
+
+def plausible(wan: float) -> bool:
+    """True for an amount a small firm may plausibly ask for (within TYPICAL_WAN)."""
+    low, high = TYPICAL_WAN
+    return low <= wan <= high
 
 
 def describe_wan(wan: float) -> str:
@@ -81,25 +98,23 @@ def foreign_currency(text: str) -> str | None:
     return None
 
 
-def _wan_of(match: re.Match[str]) -> tuple[float, bool] | None:
-    """(万元, guessed) of one amount expression, or None when it is not a number."""
+def _wan_of(match: re.Match[str]) -> tuple[float, bool, float | None] | None:
+    """(万元, guessed, other plausible reading) of one amount expression, or None."""
     number = match.group("number") + (match.group("scale") or "")
     latin = match.group("latin")
     guessed = bool(match.group("vague")) or bool(latin)
-    if latin:
-        value = number_of(number)
-        return None if value is None else (value * _LATIN_SCALES[latin] / YUAN_PER_WAN, guessed)
     value = number_of(number)
     if value is None:
         return None
+    if latin:
+        return value * _LATIN_SCALES[latin] / YUAN_PER_WAN, guessed, None
     if match.group("yuan") or "万" in number or "亿" in number:
-        return value / YUAN_PER_WAN, guessed  # an absolute amount: yuan with its scales
-    if any(ch in SMALL_SCALES for ch in number):
-        # "一千五", "两百": a spoken number without 万; read as yuan, but it may mean 万元.
-        return value / YUAN_PER_WAN, True
+        return value / YUAN_PER_WAN, guessed, None  # an absolute amount: yuan with its scales
+    # A bare number, in digits ("250") or Chinese numerals ("两百五"): the field's unit, 万元.
+    as_yuan = value / YUAN_PER_WAN
     if value > MAX_AMOUNT_WAN:  # "300000" cannot be 万元: most likely yuan
-        return value / YUAN_PER_WAN, True
-    return value, guessed
+        return as_yuan, True, None
+    return value, guessed, (as_yuan if plausible(as_yuan) else None)
 
 
 def read_amount(raw: str) -> AmountReading:
@@ -107,7 +122,8 @@ def read_amount(raw: str) -> AmountReading:
 
     Understands Arabic and Chinese numerals and their mix (三万五, 3万5, 一点五万), the scales
     万/千/百/亿 and w/k/kw (guessed), 元/块 amounts, "2个亿", ranges (the upper end, guessed)
-    and vague amounts (200多万, guessed). Foreign currencies are refused.
+    and vague amounts (200多万, guessed). A bare number is 万元 (两百五 = 250 = 250 万元), with
+    its yuan reading as `other` when that is plausible. Foreign currencies are refused.
     """
     text = drop_thousands_separators(half_width(raw)).lower()
     currency = foreign_currency(text)
@@ -128,5 +144,7 @@ def read_amount(raw: str) -> AmountReading:
     found = _wan_of(chosen)
     if found is None:
         raise ReadingError("没能看懂这个金额，请用数字填写（单位：万元）")
-    wan, vague = found
-    return AmountReading(round(wan, 4), guessed or vague)
+    wan, vague, other = found
+    return AmountReading(
+        round(wan, 4), guessed or vague, None if other is None else round(other, 4)
+    )

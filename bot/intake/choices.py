@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
+from bot.intake.choice_words import CHOICE_WORDS
 from bot.intake.cleaning import SPOKEN_PUNCTUATION
 from bot.intake.numbers import half_width
 
@@ -14,11 +16,6 @@ NO_WORDS = frozenset(
     {"否", "不是", "没有", "没", "无", "不", "不需要", "不要", "no", "n", "false", "不同意"}
 )
 EMPTY_NOTE_WORDS = frozenset({"", "无", "没有", "没", "跳过", "无补充", "没有了", "不用", "略"})
-CHOICE_ALIASES = {
-    "不确定": ("不知道", "不清楚", "都可以", "没想好", "不懂"),
-    "保证": ("担保", "担保公司", "保证人"),
-    "信用": ("纯信用", "无抵押", "无担保"),
-}
 _PUNCT = SPOKEN_PUNCTUATION + "，！？；："
 
 
@@ -34,20 +31,55 @@ def bare_words(raw: Any) -> str:
     return answer_text(raw).strip(_PUNCT)
 
 
-def match_choice(raw: Any, choices: tuple[str, ...]) -> str | None:
-    """The choice meant by a label, an option number or an unambiguous part, else None."""
+@dataclass(frozen=True)
+class ChoiceReading:
+    """The option an answer names (`choice`), or the options it may name (`candidates`,
+    tied; empty when it names none)."""
+
+    choice: str | None
+    candidates: tuple[str, ...] = ()
+
+
+def _words(choice: str) -> tuple[str, ...]:
+    """The words naming `choice`: its label, the label without 区/县/市, and CHOICE_WORDS."""
+    stem = choice[:-1] if len(choice) >= 3 and choice[-1] in "区县市" else choice
+    return tuple(dict.fromkeys((choice, stem, *CHOICE_WORDS.get(choice, ()))))
+
+
+def read_choice(raw: Any, choices: tuple[str, ...]) -> ChoiceReading:
+    """The option meant by a label, an option number, or free text naming it.
+
+    Free text scores each option by the total length of its words found in the text (and of
+    the text when it is part of the label: "沙县" for 沙县区); the best score wins, a tie gives
+    the tied options as candidates. "买竹子原料，周转用" -> 流动资金周转; "没有抵押" -> 信用.
+    """
     text = bare_words(raw)
     if not text:
-        return None
+        return ChoiceReading(None)
     if text in choices:
-        return text
-    if text.isdigit() and 1 <= int(text) <= len(choices):
-        return choices[int(text) - 1]
-    for choice, aliases in CHOICE_ALIASES.items():
-        if choice in choices and text in aliases:
-            return choice
-    found = [c for c in choices if (len(text) >= 2 and text in c) or c in text]
-    return found[0] if len(found) == 1 else None
+        return ChoiceReading(text, (text,))
+    if text.isdigit():
+        number = int(text)
+        if 1 <= number <= len(choices):
+            return ChoiceReading(choices[number - 1], (choices[number - 1],))
+        return ChoiceReading(None)
+    scores: dict[str, int] = {}
+    for choice in choices:
+        score = sum(len(word) for word in _words(choice) if word in text)
+        if len(text) >= 2 and text in choice:
+            score += len(text)
+        if score:
+            scores[choice] = score
+    if not scores:
+        return ChoiceReading(None)
+    best = max(scores.values())
+    tied = tuple(c for c in choices if scores.get(c) == best)
+    return ChoiceReading(tied[0] if len(tied) == 1 else None, tied)
+
+
+def match_choice(raw: Any, choices: tuple[str, ...]) -> str | None:
+    """The choice meant by a label, an option number or free text naming it, else None."""
+    return read_choice(raw, choices).choice
 
 
 def parse_yes_no(raw: Any) -> bool | None:

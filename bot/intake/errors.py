@@ -21,6 +21,10 @@ class FieldError(IntakeError):
         return self.message
 
 
+class NotAnAnswer(FieldError):
+    """A question typed at a form step ("为什么要手机号"): never stored as the answer."""
+
+
 class UnknownFieldError(IntakeError):
     """A field name that the form does not have."""
 
@@ -43,8 +47,9 @@ class ConfirmationNeeded(FieldError):
 
     `value` is what is stored once the owner confirms, with `flags` (extra request data, e.g.
     {"credit_code_unverified": True}); `question` asks for the confirmation; the labels name
-    the yes and no buttons. As a FieldError its message explains the problem to callers that
-    cannot ask back.
+    the yes and no buttons. `other_label` / `other_answer` offer a second plausible reading
+    (an answer that validates to it without asking, e.g. "2万" for "20000"); empty when there
+    is none. As a FieldError its message explains the problem to callers that cannot ask back.
     """
 
     def __init__(
@@ -57,8 +62,12 @@ class ConfirmationNeeded(FieldError):
         yes_label: str = "是",
         no_label: str = "否",
         flags: dict[str, Any] | None = None,
+        other_label: str = "",
+        other_answer: str = "",
     ) -> None:
         super().__init__(field, message)
+        self.other_label = other_label
+        self.other_answer = other_answer
         self.value = value
         self.question = question
         self.yes_label = yes_label

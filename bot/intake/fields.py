@@ -42,6 +42,7 @@ class Field:
     example: str = ""
     choices: tuple[str, ...] = ()
     optional: bool = False
+    why: str = ""  # why the form asks it: the answer to "为什么要填这个"
 
     def ask(self) -> str:
         """The question text shown to the user, with the example for free text."""
@@ -57,6 +58,7 @@ FIELDS: tuple[Field, ...] = (
         "请输入企业全称（与营业执照一致）。",
         "text",
         example="三明市某某机械制造有限公司",
+        why="企业名称用于协调办核实企业、与银行对接，请与营业执照上的名称一致。",
     ),
     Field(
         "credit_code",
@@ -64,6 +66,7 @@ FIELDS: tuple[Field, ...] = (
         "请输入18位统一社会信用代码（见营业执照左上角）。",
         "credit_code",
         example=EXAMPLE_CREDIT_CODE,
+        why="统一社会信用代码是企业的唯一代码，用于核实企业身份、避免重复登记；印在营业执照上。",
     ),
     Field(
         "county",
@@ -72,18 +75,40 @@ FIELDS: tuple[Field, ...] = (
         "choice",
         example="三元区",
         choices=COUNTIES,
+        why="企业所在地用于协调办安排对接的银行和工作人员。",
     ),
     Field(
-        "industry", "所属行业", "企业所属行业是？", "choice", example="制造业", choices=INDUSTRIES
+        "industry",
+        "所属行业",
+        "企业所属行业是？",
+        "choice",
+        example="制造业",
+        choices=INDUSTRIES,
+        why="行业用于匹配适合的政策和专项贷款产品（如科技贷、外贸贷、商贸贷）。",
     ),
-    Field("contact_name", "联系人", "请输入联系人姓名。", "person", example="张三"),
-    Field("phone", "联系电话", "请输入联系人手机号码（11位）。", "phone", example="13912345678"),
+    Field(
+        "contact_name",
+        "联系人",
+        "请输入联系人姓名。",
+        "person",
+        example="张三",
+        why="联系人是协调办和银行核实需求时联系的人，可以是负责人或财务人员。",
+    ),
+    Field(
+        "phone",
+        "联系电话",
+        "请输入联系人手机号码（11位）。",
+        "phone",
+        example="13912345678",
+        why="手机号用于协调办和银行联系您核实需求、告知办理进度，只用于本次融资对接。",
+    ),
     Field(
         "amount_wan",
         "融资金额（万元）",
         "计划融资多少万元？请输入数字。",
         "amount",
         example="200（表示200万元）",
+        why="融资金额用于银行评估和匹配产品，填大概的数即可，单位是万元。",
     ),
     Field(
         "purpose",
@@ -92,6 +117,7 @@ FIELDS: tuple[Field, ...] = (
         "choice",
         example="流动资金周转",
         choices=PURPOSES,
+        why="资金用途用于匹配合适的产品和政策，选最接近的一项即可。",
     ),
     Field(
         "term_months",
@@ -99,6 +125,7 @@ FIELDS: tuple[Field, ...] = (
         "期望贷款期限是几个月？",
         "term",
         example="12（即1年），或输入“3年”",
+        why="期限用于银行安排贷款品种，不确定可以填大概的月数。",
     ),
     Field(
         "guarantee",
@@ -107,6 +134,7 @@ FIELDS: tuple[Field, ...] = (
         "choice",
         example="信用",
         choices=GUARANTEES,
+        why="担保方式用于匹配产品；没有抵押物可以选“信用”或“保证”。",
     ),
     Field(
         "product",
@@ -115,6 +143,7 @@ FIELDS: tuple[Field, ...] = (
         "choice",
         example="科技贷",
         choices=PRODUCTS,
+        why="意向产品帮助协调办匹配银行；不清楚就选“不确定”，工作人员会帮您推荐。",
     ),
     Field(
         "renewal_due",
@@ -123,6 +152,7 @@ FIELDS: tuple[Field, ...] = (
         "yes_no",
         example="是",
         choices=YES_NO,
+        why="有贷款快到期、到期后仍需资金的，可以对接续贷支持政策。",
     ),
     Field(
         "first_loan",
@@ -131,6 +161,7 @@ FIELDS: tuple[Field, ...] = (
         "yes_no",
         example="否",
         choices=YES_NO,
+        why="首次向银行贷款的企业可以对接首贷支持政策。",
     ),
     Field(
         "note",
@@ -139,6 +170,7 @@ FIELDS: tuple[Field, ...] = (
         "note",
         example="订单增加，急需采购原材料",
         optional=True,
+        why="补充说明可以写经营情况、急需程度等，方便工作人员了解；没有可以不填。",
     ),
     Field(
         "consent",
@@ -147,6 +179,7 @@ FIELDS: tuple[Field, ...] = (
         "consent",
         example="同意",
         choices=("同意", "不同意"),
+        why=CONSENT_TEXT,
     ),
 )
 

@@ -12,23 +12,31 @@ import re
 from typing import Any
 
 from bot.intake.amounts import MAX_AMOUNT_WAN, AmountReading, describe_wan, read_amount
-from bot.intake.choices import EMPTY_NOTE_WORDS, answer_text, bare_words, match_choice, parse_yes_no
+from bot.intake.choices import EMPTY_NOTE_WORDS, answer_text, bare_words, parse_yes_no, read_choice
 from bot.intake.cleaning import clean_name, is_placeholder_only, name_characters
 from bot.intake.credit_code import (
     check_character_fails,
     credit_code_problem,
     normalize_credit_code,
 )
-from bot.intake.errors import ConfirmationNeeded, FieldError, ReadingError, UnknownFieldError
+from bot.intake.errors import (
+    ConfirmationNeeded,
+    FieldError,
+    NotAnAnswer,
+    ReadingError,
+    UnknownFieldError,
+)
 from bot.intake.fields import FIELD_BY_NAME, Field
 from bot.intake.numbers import spoken_digits
+from bot.intake.questions import reads_as_question
 from bot.intake.terms import MAX_TERM_MONTHS, describe_months, read_term
 
 MAX_NOTE = 1000
 UNVERIFIED_FLAG = "credit_code_unverified"
 LEGACY_CODE_YES = "按执照填写，确认无误"
-_PHONE_NOISE = re.compile(r"[\s\-()（）.。,，、;；:：!！?？~～_—·]")
+_PHONE_NOISE = re.compile(r"[\s\-()（）.。,，、;；:：!！?？~～_—·‐‑–−]")
 _SPOKEN_PHONE = re.compile(r"[\u4e00-\u9fff]{1,10}(1\d{10})[\u4e00-\u9fff]{0,4}")
+_INTERNATIONAL_MOBILE = re.compile(r"(?:\+|\+?00)?86(1\d{10})")
 _PERSON = re.compile(r"[\u3400-\u9fffA-Za-z·• .'-]+")
 
 
@@ -98,10 +106,11 @@ def _validate_phone(field: Field, raw: Any) -> str:
     spoken = _SPOKEN_PHONE.fullmatch(phone)  # "我的手机号是13912345678", said in a voice message
     if spoken:
         phone = spoken.group(1)
-    if phone.startswith("+86"):
+    international = _INTERNATIONAL_MOBILE.fullmatch(phone)  # +86 / 0086 / 86 before a mobile
+    if international:
+        phone = international.group(1)
+    elif phone.startswith("+86"):
         phone = phone[3:]
-    elif phone.startswith("86") and len(phone) == 13:
-        phone = phone[2:]
     if not phone.isdigit():
         raise _error(field, "手机号码只能包含数字")
     if phone.startswith("0"):
@@ -127,6 +136,20 @@ def _validate_amount(field: Field, raw: Any) -> float:
         raise _error(field, "融资金额必须大于0")
     if reading.wan > MAX_AMOUNT_WAN:
         raise _error(field, "融资金额不能超过100000万元（即10亿元），请以“万元”为单位填写")
+    if reading.other is not None:  # "20000": 2 亿元, or 2 万元 written in yuan?
+        main, other = describe_wan(reading.wan), describe_wan(reading.other)
+        question = f"您填写的金额是 {main}，还是 {other}？请选择："
+        raise ConfirmationNeeded(
+            field.name,
+            f"请核对金额：是 {main}，还是 {other}？如是 {other}，请改填“{reading.other:g}万”；"
+            f"如是 {main}，请勾选确认后再提交",
+            value=reading.wan,
+            question=question,
+            yes_label=f"是 {reading.wan:g} 万元",
+            no_label="都不对，重新填写",
+            other_label=f"是 {reading.other:g} 万元",
+            other_answer=f"{reading.other:g}万",
+        )
     if reading.needs_confirmation:
         question = f"您填写的是 {describe_wan(reading.wan)}，对吗？"
         raise ConfirmationNeeded(
@@ -170,7 +193,11 @@ def _validate_term(field: Field, raw: Any) -> int:
 
 
 def _validate_choice(field: Field, raw: Any) -> str:
-    choice = match_choice(raw, field.choices)
+    reading = read_choice(raw, field.choices)
+    choice = reading.choice
+    if choice is None and len(reading.candidates) >= 2:  # "买设备也周转": which one is meant?
+        named = "还是".join(f"“{c}”" for c in reading.candidates)
+        raise FieldError(field.name, f"您指的是{named}？请选择一项（可回复序号）")
     if choice is None:
         options = "、".join(field.choices)
         raise FieldError(field.name, f"请从以下选项中选择：{options}（可回复序号，例如：1）")
@@ -185,9 +212,10 @@ def _validate_yes_no(field: Field, raw: Any) -> bool:
 
 
 def _validate_note(field: Field, raw: Any) -> str:
-    text = answer_text(raw)
-    if bare_words(text) in EMPTY_NOTE_WORDS:
+    if bare_words(raw) in EMPTY_NOTE_WORDS:
         return ""
+    # Kept as typed: full-width punctuation (，。：“”) and digits are the owner's own text.
+    text = "" if isinstance(raw, bool) or raw is None else str(raw).strip()
     if len(text) > MAX_NOTE:
         raise _error(field, f"补充说明不能超过1000字（您输入了{len(text)}字），请精简后再发")
     return text
@@ -216,12 +244,16 @@ _VALIDATORS = {
 def validate_field(name: str, raw: Any) -> Any:
     """The normalised value of one answer.
 
-    Raises FieldError (Chinese message with an example), its subclass ConfirmationNeeded for
-    readings to confirm first, or UnknownFieldError for a name the form does not have.
+    Raises FieldError (Chinese message with an example), its subclasses ConfirmationNeeded for
+    readings to confirm first and NotAnAnswer for a question typed instead of an answer, or
+    UnknownFieldError for a name the form does not have.
     """
     field = FIELD_BY_NAME.get(name)
     if field is None:
         raise UnknownFieldError(name)
     if isinstance(raw, str) and is_placeholder_only(raw):
         raise _placeholder_error(field)
+    if isinstance(raw, str) and reads_as_question(field, raw):
+        problem = f"收到的像是一个问题，不是{field.label}。{field.why}"
+        raise NotAnAnswer(field.name, f"{problem}例如：{field.example}")
     return _VALIDATORS[field.kind](field, raw)

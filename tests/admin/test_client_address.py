@@ -65,9 +65,9 @@ def test_forwarded_header_is_ignored_without_trusted_proxies(
 def test_admin_and_public_api_share_one_client_address_rule() -> None:
     import admin.audit_helpers
     import core.client_address
-    import web.deps
+    import web.ratelimit
 
-    assert web.deps.client_address is core.client_address.client_address
+    assert web.ratelimit.client_address is core.client_address.client_address
     assert admin.audit_helpers.client_address is core.client_address.client_address
 
 

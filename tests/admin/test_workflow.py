@@ -175,3 +175,23 @@ def test_status_change_from_stale_page_is_refused(
     again = _post(coord, seeded.unpushed, "status", target="reviewing", from_status="submitted")
     assert again.status_code == 400 and "已被他人更新" in again.text
     assert len([e for e in _load(settings, seeded.unpushed)[1] if e.to_status == "reviewing"]) == 1
+
+
+@pytest.mark.parametrize(
+    "banks", [[BANK_A], [BANK_A, BANK_B], [BANK_B, BANK_A]], ids=["one", "two", "two-reversed"]
+)
+def test_push_notice_names_the_banks_and_added_banks_are_told(
+    settings: Settings, as_user: Callable[[str], httpx.Client], seeded: Seeded, banks: list[str]
+) -> None:
+    coord = as_user("coord")
+    rid = seeded.unpushed
+    _post(coord, rid, "status", target="reviewing")
+    _post(coord, rid, "status", target="recommended")
+    assert _post(coord, rid, "push", banks=banks).status_code == 303
+    _, _, notes = _load(settings, rid)
+    pushed = notes[-1].text
+    assert "已推送银行" in pushed and "已推送至：" + "、".join(banks) in pushed
+    if len(banks) == 1:
+        assert _post(coord, rid, "push", banks=[BANK_B]).status_code == 303
+        _, _, notes = _load(settings, rid)
+        assert "追加推送至：" + BANK_B in notes[-1].text and BANK_A not in notes[-1].text

@@ -71,7 +71,7 @@ def test_clear_amount_is_stored_as_meant_without_asking(
     ("typed", "question", "meant"),
     [
         ("1.5kw", "您填写的是 1500 万元，对吗？", 1500.0),
-        ("一千五", "0.15 万元（即 1500 元）", 0.15),
+        ("1500元", "0.15 万元（即 1500 元）", 0.15),
         ("2个亿", "20000 万元（即 2 亿元）", 20000.0),
         ("500w", "500 万元", 500.0),
         ("300000", "30 万元", 30.0),
@@ -101,7 +101,7 @@ def test_no_to_a_reading_asks_again_and_a_new_answer_replaces_it(
     shared_engine: Engine, user: str
 ) -> None:
     fill_form(shared_engine, user, stop_before="amount_wan")
-    asked = shared_engine.handle("cli", user, "一千五")
+    asked = shared_engine.handle("cli", user, "1500元")
     again = press(shared_engine, user, asked, "不对，重新填写")
     assert "请重新填写" in texts(again) and "计划融资多少万元" in texts(again)
     assert "amount_wan" not in form_state(shared_engine, user)["data"]

@@ -25,8 +25,8 @@ AMOUNTS = [
     ("三万五", 3.5, False),
     ("3万5", 3.5, False),
     ("三万五千元", 3.5, False),
-    ("一千五", 0.15, True),  # a spoken number without 万: read as yuan, below 1 万
-    ("3千5", 0.35, True),
+    ("一千五", 1500, False),  # a bare number is 万元, in Chinese numerals as in digits
+    ("3千5", 3500, False),
     ("1.5kw", 1500, True),  # slang scales are guesses
     ("1.5KW", 1500, True),
     ("500w", 500, True),

@@ -87,8 +87,12 @@ def test_telegram_handoff_reply_by_send_message_then_bot_resumes(
     sent_before = len(tg_texts(api))
     api.enqueue(user_message(TG_USER, "我们是机械厂，贷款下月到期"))
     wait_until(lambda: "贷款下月到期" in coord.detail(handoff_id))
+    api.wait_until(lambda: len(tg_texts(api)) > sent_before)
+    assert "已转给协调办工作人员" in tg_texts(api)[-1]  # acknowledged once, not answered
+    api.enqueue(user_message(TG_USER, "金额大概300万"))
+    wait_until(lambda: "金额大概300万" in coord.detail(handoff_id))
     time.sleep(0.5)
-    assert len(tg_texts(api)) == sent_before  # the bot stayed quiet
+    assert len(tg_texts(api)) == sent_before + 1  # no acknowledgement per message
     coord.post(handoff_id, "close")
     api.wait_until(lambda: any("已结束本次人工服务" in t for t in tg_texts(api)))
     assert "政策依据" in tg_say(api, QUESTION, "政策依据")
@@ -124,7 +128,8 @@ def test_wechat_handoff_reply_by_customer_service_api_then_bot_resumes(
     [handoff_id] = coord.handoff_ids()
     coord.post(handoff_id, "reply", text="您好，协调办小张为您服务")
     wait_until(lambda: any("协调办小张" in t for t in custom_texts(wechat_fake_api, user)))
-    assert sender.reply(sender.text(user, "我们想续贷300万")) is None  # "success": bot quiet
+    assert "已转给协调办工作人员" in sender.ask(user, "我们想续贷300万")  # acknowledged
+    assert sender.reply(sender.text(user, "下个月到期")) is None  # then quiet: "success"
     assert "我们想续贷300万" in coord.detail(handoff_id)
     coord.post(handoff_id, "close")
     wait_until(lambda: any("已结束" in t for t in custom_texts(wechat_fake_api, user)))

@@ -89,7 +89,8 @@ def run_web_handoff(live: LiveServer, staff_client: Callable[[str], StaffClient]
     assert set(delivered[0]) == {"text", "buttons", "citations", "message_id"}
     assert visitor.inbox() == []  # delivered once
 
-    assert visitor.say("下个月15号到期，想续贷") == []  # the bot stays quiet
+    assert "已转给协调办工作人员" in texts(visitor.say("下个月15号到期，想续贷"))  # acknowledged
+    assert visitor.say("金额300万左右") == []  # the bot stays quiet: no acknowledgement spam
     assert "下个月15号到期" in coord.detail(handoff_id)
 
     assert coord.post(handoff_id, "close").status_code == 303
@@ -104,7 +105,8 @@ def run_web_handoff(live: LiveServer, staff_client: Callable[[str], StaffClient]
 def test_web_owner_ends_handoff_and_bot_answers(live: LiveServer, word: str) -> None:
     visitor = Visitor(live.url)
     visitor.say("转人工")
-    assert visitor.say("还在吗") == []
+    assert "已转给协调办工作人员" in texts(visitor.say("还在吗"))
+    assert visitor.say("有人吗") == []
     assert "已结束人工服务" in texts(visitor.say(word))
     assert "依据" in texts(visitor.say(QUESTION))
     assert [h.status for h in rows(live, Handoff)] == ["closed"]

@@ -95,6 +95,8 @@ def cluster(
             "POLICYBOT_INDEX_DIR": str(index_dir),
             "RATE_LIMIT_CHAT": "0",
             "RATE_LIMIT_INTAKE": "0",
+            "RATE_LIMIT_SESSION": "0",
+            "RATE_LIMIT_ADDRESS": "0",
             "TELEGRAM_BOT_TOKEN": "",
             "LOG_LEVEL": "INFO",
             **env,

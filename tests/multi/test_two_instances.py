@@ -43,19 +43,31 @@ def reply_text(response: httpx.Response) -> str:
     return "\n".join(m.get("text", "") for m in response.json()["messages"])
 
 
+def _said(response: httpx.Response) -> str:
+    """The text of a chat reply, JSON or SSE."""
+    if response.headers.get("content-type", "").startswith("text/event-stream"):
+        from web.sse import parse_sse
+
+        return "".join(d.get("text", "") for n, d in parse_sse(response.text) if n == "delta")
+    return "\n".join(m["text"] for m in response.json()["messages"])
+
+
 @pytest.mark.parametrize("route", ["/api/chat", "/api/chat/stream"])
 def test_rate_limit_is_shared_across_instances(
     cluster: Callable[..., list[Instance]], route: str
 ) -> None:
-    a, b = cluster(2, RATE_LIMIT_CHAT="6/minute")
-    codes = []
+    """Questions per conversation and requests per address are counted once for both."""
+    a, b = cluster(2, RATE_LIMIT_CHAT="3/minute", RATE_LIMIT_ADDRESS="8/minute")
+    question = {"session_id": "s-shared", "text": "贷款快到期了，可以续贷吗？"}
     with httpx.Client(timeout=60) as http:
-        for instance in [a, b, a, b, a, b]:
-            codes.append(http.post(f"{instance.url}{route}", json={"text": "你好"}).status_code)
-        assert codes == [200] * 6
-        seventh = [http.post(f"{i.url}{route}", json={"text": "你好"}) for i in (a, b)]
-    assert [r.status_code for r in seventh] == [429, 429]
-    assert all(1 <= int(r.headers["retry-after"]) <= 60 for r in seventh)
+        said = [_said(http.post(f"{i.url}{route}", json=question)) for i in (a, b, a, b)]
+        assert ["提问太频繁" in text for text in said] == [False, False, False, True]
+        status = {"session_id": "s-shared", "text": "进度"}
+        codes = [http.post(f"{i.url}{route}", json=status).status_code for i in (a, b, a, b)]
+        assert codes == [200] * 4  # 进度 is no question
+        ninth = [http.post(f"{i.url}{route}", json=status) for i in (a, b)]
+    assert [r.status_code for r in ninth] == [429, 429]
+    assert all(1 <= int(r.headers["retry-after"]) <= 60 for r in ninth)
 
 
 def test_login_throttle_is_shared_across_instances(

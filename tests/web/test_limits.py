@@ -80,7 +80,11 @@ def test_unreachable_redis_fails_open_with_one_warning(
 
 
 def test_chat_with_redis_down_is_served_not_5xx(serve: Callable[..., LiveServer]) -> None:
-    live = serve(rate_limit_chat="2/minute", redis_url=f"redis://127.0.0.1:{closed_port()}/0")
+    live = serve(
+        rate_limit_chat="2/minute",
+        rate_limit_address="2/minute",
+        redis_url=f"redis://127.0.0.1:{closed_port()}/0",
+    )
     with httpx.Client(base_url=live.url, timeout=30) as http:
         codes = [http.post("/api/chat", json=HELLO).status_code for _ in range(4)]
         assert codes == [200, 200, 200, 200]
@@ -110,7 +114,7 @@ def test_client_address_trusts_only_listed_proxies(
 
 
 def test_chat_over_limit_gets_429_with_retry_after(serve: Callable[..., LiveServer]) -> None:
-    live = serve(rate_limit_chat="2/minute")
+    live = serve(rate_limit_address="2/minute")
     with httpx.Client(base_url=live.url) as http:
         codes = [http.post("/api/chat", json={"text": "你好"}).status_code for _ in range(3)]
         assert codes == [200, 200, 429]
@@ -133,7 +137,7 @@ def test_intake_over_limit_gets_429(serve: Callable[..., LiveServer]) -> None:
 def test_forwarded_for_counts_only_behind_trusted_proxy(
     serve: Callable[..., LiveServer], trusted: str, separate: bool
 ) -> None:
-    live = serve(rate_limit_chat="1/minute", trusted_proxies=trusted)
+    live = serve(rate_limit_address="1/minute", trusted_proxies=trusted)
     with httpx.Client(base_url=live.url) as http:
         first = http.post("/api/chat", json=HELLO, headers={"X-Forwarded-For": "1.2.3.4"})
         other = http.post("/api/chat", json=HELLO, headers={"X-Forwarded-For": "5.6.7.8"})
@@ -142,7 +146,7 @@ def test_forwarded_for_counts_only_behind_trusted_proxy(
 
 
 def test_limit_zero_turns_limiting_off(serve: Callable[..., LiveServer]) -> None:
-    live = serve(rate_limit_chat="0")
+    live = serve(rate_limit_chat="0", rate_limit_session="0", rate_limit_address="0")
     with httpx.Client(base_url=live.url) as http:
         codes = {http.post("/api/chat", json={"text": "你好"}).status_code for _ in range(25)}
     assert codes == {200}

@@ -9,7 +9,9 @@
   var sendBtn = document.getElementById("send");
   var composer = document.getElementById("composer");
   var busy = false;
-  var INTAKE_WORDS = ["申请", "登记", "申请融资对接", "融资登记", "我要申请", "填写融资需求", "/apply"];
+  // The engine recognises every way of asking to apply and answers with action "open_form";
+  // its own apply button (this value) opens the form without a round trip.
+  var APPLY_VALUE = "申请融资对接";
   var SUGGESTIONS = ["贷款快到期了，能续贷吗？", "有哪些专项贷款产品？", "以前有过失信记录，怎么修复？",
     "怎样降低融资成本？", "申请融资对接", "联系人工"];
 
@@ -80,9 +82,8 @@
     return { row: row, bubble: bubble, text: p };
   }
 
-  function isIntakeStart(value, label) {
-    return INTAKE_WORDS.indexOf((value || "").trim()) >= 0 ||
-      INTAKE_WORDS.indexOf((label || "").trim()) >= 0 || /申请融资|融资需求登记/.test(label || "");
+  function isIntakeStart(value) {
+    return (value || "").trim() === APPLY_VALUE;
   }
 
   function renderChoices(bubble, buttons) {
@@ -165,7 +166,7 @@
       btn.setAttribute("aria-label", spec[1]);
       btn.setAttribute("aria-pressed", "false");
       btn.addEventListener("click", function () {
-        fetch("/api/feedback", {
+        window.PolicybotNet.send("/api/feedback", {
           method: "POST", headers: { "Content-Type": "application/json" },
           body: JSON.stringify({ session_id: sessionId, message_id: messageId, value: spec[0] })
         }).then(function (res) {
@@ -205,25 +206,71 @@
     return pending;
   }
 
+  // --- unreachable server: Chinese notice, automatic retries (net.js), nothing lost ---
+  function showRetrying(shown, retry) {
+    if (!shown) {
+      shown = addMessage("error", "");
+      shown.row.classList.add("retrying");
+      var box = el("div", "choices");
+      var now = el("button", "chip", "立即重试");
+      now.type = "button";
+      now.addEventListener("click", function () { window.PolicybotNet.retryNow(); });
+      box.appendChild(now);
+      shown.bubble.appendChild(box);
+    }
+    window.clearInterval(shown.timer);
+    var left = Math.ceil(retry.waitMs / 1000);
+    function tell() {
+      shown.text.textContent = retry.reason + "，" + Math.max(left, 0) + " 秒后自动重试（第 " +
+        retry.attempt + " 次）。您的问题已保留，连上后会自动发送。";
+      left -= 1;
+    }
+    tell();
+    shown.timer = window.setInterval(tell, 1000);
+    return shown;
+  }
+
+  function dropRetrying(shown) {
+    if (!shown) return;
+    window.clearInterval(shown.timer);
+    if (shown.row.parentNode) shown.row.remove();
+  }
+
+  function showFailure(text, message) {
+    var failed = addMessage("error", message);
+    var box = el("div", "choices");
+    var again = el("button", "chip", "重新发送");
+    again.type = "button";
+    again.setAttribute("aria-label", "重新发送：" + text);
+    again.addEventListener("click", function () {
+      if (busy) return;
+      failed.row.remove();
+      ask(text);  // the owner's bubble is already there: never echo "重新发送" as a message
+    });
+    box.appendChild(again);
+    failed.bubble.appendChild(box);
+  }
+
   async function ask(text) {
     setBusy(true);
     var pending = showTyping();
     var bubbles = {};
+    var retrying = null;
     try {
-      var res = await fetch("/api/chat/stream", {
+      var res = await window.PolicybotNet.send("/api/chat/stream", {
         method: "POST", headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ session_id: sessionId, text: text })
-      });
-      if (res.status === 429) {
-        var wait = res.headers.get("Retry-After") || "60";
-        throw new Error("提问太频繁了，请 " + wait + " 秒后再试。");
-      }
+        body: JSON.stringify({ session_id: sessionId, text: text, web_form: true })
+      }, function (retry) { retrying = showRetrying(retrying, retry); });
+      dropRetrying(retrying);
+      retrying = null;
       if (!res.ok || !res.body) throw new Error("服务暂时不可用，请稍后再试。");
       var reader = res.body.getReader();
       var decoder = new TextDecoder();
       var buffer = "";
       for (;;) {
-        var chunk = await reader.read();
+        var chunk;
+        try { chunk = await reader.read(); }
+        catch (e) { throw new Error("网络连接中断，回复没有接收完整。"); }
         if (chunk.done) break;
         buffer += decoder.decode(chunk.value, { stream: true });
         var cut;
@@ -235,13 +282,16 @@
       }
     } catch (err) {
       if (pending.row.parentNode) pending.row.remove();
-      var failed = addMessage("error", err.message || "网络异常，请检查网络后重试。");
-      renderChoices(failed.bubble, [{ label: "重试", value: text }]);
+      showFailure(text, err.unreachable ?
+        "暂时连不上服务器，您的问题已保留。请检查网络后点“重新发送”。" :
+        (err.message || "网络异常，请稍后点“重新发送”。"));
     } finally {
+      dropRetrying(retrying);
       if (pending.row.parentNode && !bubbles.start) pending.row.remove();
       setBusy(false);
     }
   }
+  // --- end unreachable server ---
 
   function handleEvent(event, bubbles, pending) {
     var d = event.data;
@@ -277,6 +327,7 @@
         if (target.id) renderFeedback(target.bubble, target.id);
       });
       target.bubble.setAttribute("aria-busy", "false");
+      if (d.action === "open_form") openForm();  // the engine read a request to apply
     }
   }
 
@@ -287,7 +338,7 @@
 
   function choose(value, label) {
     if (busy) return;
-    if (isIntakeStart(value, label)) { openForm(); return; }
+    if (isIntakeStart(value)) { openForm(); return; }
     say(label || value);
     ask(value);
   }
@@ -301,7 +352,6 @@
     input.value = "";
     autosize();
     say(text);
-    if (isIntakeStart(text, "")) { openForm(); return; }
     ask(text);
   });
   input.addEventListener("keydown", function (event) {

@@ -273,17 +273,31 @@
     title.focus();
   }
 
+  function tellSummary(message) {
+    var summary = form.querySelector(".error-summary");
+    summary.hidden = false;
+    summary.querySelector("h3").textContent = message;
+    summary.querySelector("ul").textContent = "";
+    return summary;
+  }
+
   async function submit(event) {
     event.preventDefault();
     var button = form.querySelector(".primary");
     button.disabled = true;
     button.textContent = "正在提交…";
     idempotencyKey = idempotencyKey || newKey();
+    saveDraft();
     try {
-      var res = await fetch("/api/intake", {
+      // Retried with the same Idempotency-Key while the server is unreachable: stored once.
+      var res = await window.PolicybotNet.send("/api/intake", {
         method: "POST",
         headers: { "Content-Type": "application/json", "Idempotency-Key": idempotencyKey },
         body: JSON.stringify(collect())
+      }, function (retry) {
+        tellSummary(retry.reason + "，" + Math.ceil(retry.waitMs / 1000) + " 秒后自动重新提交（第 " +
+          retry.attempt + " 次）。您填写的内容已保留。");
+        button.textContent = "等待重新提交…";
       });
       var body = await res.json().catch(function () { return {}; });
       if (res.status === 201) { showDone(body); return; }
@@ -292,17 +306,12 @@
         showConfirmations(body.confirmable);
         return;
       }
-      if (res.status === 429) {
-        showErrors({});
-        throw new Error("提交太频繁了，请 " + (res.headers.get("Retry-After") || "60") + " 秒后再试。");
-      }
       throw new Error("提交失败，请稍后再试。您填写的内容已保留。");
     } catch (err) {
-      var summary = form.querySelector(".error-summary");
-      summary.hidden = false;
-      summary.querySelector("h3").textContent = err.message || "网络异常，您填写的内容已保留，请重试。";
-      summary.querySelector("ul").textContent = "";
-      summary.focus();
+      var message = err.unreachable ?
+        "暂时连不上服务器，您填写的内容已保留。请检查网络后再点“提交登记”。" :
+        (err.message || "网络异常，您填写的内容已保留，请重试。");
+      tellSummary(message).focus();
     } finally {
       if (form) { button.disabled = false; button.textContent = "提交登记"; }
     }
@@ -339,14 +348,22 @@
     if (form) return;
     try {
       if (!schema) {
-        var res = await fetch("/api/intake/schema");
+        var res = await window.PolicybotNet.send("/api/intake/schema", {}, function (retry) {
+          container.textContent = "";
+          container.appendChild(el("p", "muted", retry.reason + "，登记表正在重新加载（第 " +
+            retry.attempt + " 次）…"));
+        });
         if (!res.ok) throw new Error(String(res.status));
         schema = await res.json();
       }
       render();
     } catch (e) {
       container.textContent = "";
-      container.appendChild(el("p", "muted", "登记表加载失败，请稍后重试。"));
+      container.appendChild(el("p", "muted", "登记表加载失败，请检查网络后重试。"));
+      var again = el("button", "secondary", "重新加载");
+      again.type = "button";
+      again.addEventListener("click", open);
+      container.appendChild(again);
     }
   }
 

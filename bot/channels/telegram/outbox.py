@@ -9,9 +9,11 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden
 
 from bot.channels.outbox import Outbox, RetryPolicy, Send, Undeliverable, run_every
-from bot.channels.telegram.handlers import CHANNEL
-from bot.channels.telegram.render import render_plain
+from bot.channels.telegram.buttons import callback_data_for
+from bot.channels.telegram.handlers import CHANNEL, reply_markup
+from bot.channels.telegram.render import render_message
 from bot.channels.telegram.updates import purge_deliveries
+from bot.notices import notice_message
 from storage.db import Database
 
 PURGE_EVERY_S = 3600.0
@@ -30,8 +32,15 @@ def telegram_sender(bot: Any) -> Send:
         except ValueError:
             raise Undeliverable("not a Telegram chat id") from None
         try:
-            for html in render_plain(text):
-                await bot.send_message(chat_id=chat_id, text=html, parse_mode=ParseMode.HTML)
+            # The satisfaction question comes with its 1-5 buttons (short values, inline data).
+            notice = notice_message(text)
+            for chunk in render_message(notice, lambda button: callback_data_for(button.value)):
+                await bot.send_message(
+                    chat_id=chat_id,
+                    text=chunk.html,
+                    parse_mode=ParseMode.HTML,
+                    reply_markup=reply_markup(chunk),
+                )
         except (Forbidden, BadRequest) as exc:
             raise Undeliverable(str(exc)) from exc
 

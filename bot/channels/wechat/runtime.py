@@ -22,6 +22,7 @@ from bot.channels.wechat.store import (
     save_shared_answer,
 )
 from bot.messages import Citation, OutMessage
+from bot.notices import notice_message
 
 log = logging.getLogger(__name__)
 
@@ -115,8 +116,13 @@ class WechatRuntime:
         """
 
         async def send(user_id: str, text: str) -> None:
+            notice = notice_message(text)  # the satisfaction question: numbered scores
             try:
-                await self.send(channel, user_id, [text])
+                await self.send(channel, user_id, render_reply([notice], self.share_link))
+                if notice.buttons:
+                    await asyncio.to_thread(
+                        remember_options, self.db, channel, user_id, list(notice.buttons)
+                    )
             except WechatApiError as exc:
                 if exc.errcode in UNDELIVERABLE_ERRORS:
                     raise Undeliverable(str(exc)) from exc

@@ -1,0 +1,97 @@
+"""Ways into and out of the chat form: starting it (or the client's own form), a repeated 同意.
+
+One entry point whatever words are used: every request to apply reaches `start_form`. A client
+that shows the financing form itself (the web widget, through `form_in_client`) is told to open
+it (`OutMessage.action == OPEN_FORM`) and no chat form starts, so an owner meets one form there.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any
+
+from bot.conversation.commands import APPLY, CONSENT_YES, normalize_text
+from bot.conversation.form_messages import TOTAL, resume_message
+from bot.conversation.turn import Turn
+from bot.intake.amounts import read_amount
+from bot.intake.errors import ReadingError
+from bot.intake.numbers import NUMERAL, half_width
+from bot.messages import Button, OutMessage
+from core import clock
+
+OPEN_FORM = "open_form"
+OPEN_FORM_TEXT = f"好的，请在登记表中填写融资需求（共{TOTAL}项，约3分钟），提交后会给您受理编号。"
+SUBMITTED = "submitted_form"  # state: tag of the last form sent (a repeated 同意 is idempotent)
+ALREADY_SUBMITTED = "您的融资需求登记已经提交，无需重复操作。回复“进度”可随时查询办理状态。"
+CONSENT_WORDS = frozenset(
+    {CONSENT_YES, "同意", "同意授权", "同意并提交", "同意提交", "我同意", "同意授权提交", "agree"}
+)
+_FORM_IN_CLIENT: ContextVar[bool] = ContextVar("form_in_client", default=False)
+_AMOUNT = re.compile(rf"[{NUMERAL}]*[万亿][{NUMERAL}]*")
+
+
+def need_hints(text: str) -> dict[str, float]:
+    """Answers suggested by a financing need, e.g. the amount in "想贷款200万周转"."""
+    match = _AMOUNT.search(half_width(text))
+    if not match:
+        return {}
+    try:
+        reading = read_amount(match.group())
+    except ReadingError:
+        return {}
+    return {} if reading.needs_confirmation else {"amount_wan": reading.wan}
+
+
+def new_form() -> dict[str, Any]:
+    """A fresh form: its own id (the idempotency key of its submission) and no answers.
+
+    `pending` holds a reading awaiting the owner's confirmation: field, value, question,
+    yes/no labels and flags stored with it.
+    """
+    return {"id": uuid.uuid4().hex, "data": {}, "step": "field", "editing": None, "pending": None}
+
+
+@contextmanager
+def form_in_client() -> Iterator[None]:
+    """Within: the client shows the financing form itself (the web widget), so a request to
+    apply is answered with the action OPEN_FORM instead of starting the form in the chat."""
+    token = _FORM_IN_CLIENT.set(True)
+    try:
+        yield
+    finally:
+        _FORM_IN_CLIENT.reset(token)
+
+
+def start_form(turn: Turn) -> None:
+    """Open a new form and ask its first question (or have the client open its own form)."""
+    if _FORM_IN_CLIENT.get():
+        turn.state.pop("hints", None)
+        button = Button("填写融资需求登记表", APPLY)
+        turn.say(OutMessage(OPEN_FORM_TEXT, buttons=[button], action=OPEN_FORM), "form_open")
+        return
+    form = new_form()
+    form["hints"] = turn.state.pop("hints", None) or {}
+    form["started_at"] = clock.now().isoformat()  # a refusal redacts the transcript since
+    turn.state["form"] = form
+    lead = "好的，开始登记融资需求。随时回复“取消”可退出，“修改”可更改已填项。"
+    turn.say(resume_message(form, lead), "form")
+
+
+def is_consent(text: str) -> bool:
+    """True for an explicit yes to the consent statement (同意, 同意授权并提交 …)."""
+    return normalize_text(text) in CONSENT_WORDS
+
+
+def repeats_consent(state: dict[str, Any], text: str) -> bool:
+    """True for a consent typed again (no form open) after a form of this conversation was sent."""
+    return not state.get("form") and bool(state.get(SUBMITTED)) and is_consent(text)
+
+
+def already_submitted(turn: Turn) -> None:
+    """The form was sent already: say so (idempotent), never a refusal or an error."""
+    turn.intent = "already_submitted"
+    turn.say(OutMessage(ALREADY_SUBMITTED, buttons=[Button("查询进度", "进度")]), "form")

@@ -1,0 +1,56 @@
+"""Questions typed at a form step instead of an answer ("那找谁", "为什么要手机号").
+
+A question is never stored as an answer, in any channel: `validate_field` refuses it
+(`NotAnAnswer`) and the chat form answers or explains it, then asks the step again.
+`asks_about_field` picks the questions about the step itself ("这个要填什么", "为什么要手机号",
+"必须填吗"), which the field's `why` answers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.intake.fields import Field
+from bot.intake.numbers import half_width
+
+# Question words and marks; 谁/哪/吗/呢 included ("那找谁", "填哪个", "必须填吗").
+_QUESTION = re.compile(
+    r"[?？]|什么|怎么|怎样|如何|哪些|哪个|哪里|哪儿|哪家|吗|多少|能否|能不能|可不可以|是否|"
+    r"有没有|为什么|为啥|啥|谁|咋|干嘛|请问|多久|多长时间|几[个天年月]|[呢么][\s。.!！~～]*$"
+)
+# About the step itself: what it means, what to fill, why it is asked, whether it is required.
+_ABOUT_FIELD = re.compile(
+    r"为什么|为啥|干嘛|干什么用|做什么用|有什么用|什么意思|啥意思|是指|指的是|是什么|"
+    r"填什么|填啥|写什么|写啥|怎么填|如何填|怎么写|填哪|必须|一定要|非要|不填|可以不|能不|"
+    r"不想填|不知道(怎么|填|写|是)|哪里(找|看|查)|在哪(找|看|查|里)"
+)
+# Policy words in a company-name answer mean a question or a need, not a name.
+_POLICY_WORDS = re.compile(r"贷款|融资|政策|利率|利息|额度|补贴|续贷")
+# A name ending like an organisation ("…有限公司", "…厂") may hold question-like words
+# (什么值得买科技有限公司): only a question mark or a question about the step counts there.
+_ORG_SUFFIX = re.compile(r"(公司|厂|店|社|中心|部|行|馆|场|站|所|院|队|坊|园)")
+_TRAILING = "?？!！。.~～… "
+NOTE_QUESTION_MAX_CHARS = 20  # a longer note is the owner's text, whatever words it has
+
+
+def asks_about_field(text: str) -> bool:
+    """True for a question about the form step itself ("这个要填什么", "为什么要手机号")."""
+    return bool(_ABOUT_FIELD.search(half_width(text)))
+
+
+def reads_as_question(field: Field, text: str) -> bool:
+    """True when `text`, typed at `field`'s step, is a question rather than an answer.
+
+    A question mark at the end alone does not make one (speech recognition adds it to a
+    rising "13912345678？"): question words do, or a question about the step.
+    """
+    plain = half_width(text).strip().rstrip(_TRAILING)
+    if not plain:
+        return False
+    if field.kind == "note":  # free text: only a short question about the note itself
+        return len(plain) <= NOTE_QUESTION_MAX_CHARS and asks_about_field(plain)
+    if field.kind == "text" and _ORG_SUFFIX.search(plain):
+        return "?" in plain or asks_about_field(plain)
+    if field.kind == "text" and _POLICY_WORDS.search(plain):  # e.g. "想贷款200万周转"
+        return True
+    return bool(_QUESTION.search(plain)) or asks_about_field(plain)
