@@ -83,8 +83,14 @@ class Answerer:
             return Assessment("greeting", False, [], [], None)
         analysis, hits = self.retriever.analyse_and_score(text, prepared=True)
         articles = self.retriever.rank_articles(hits)
-        named = any(h.named for h in hits[:3])
-        scope = decide_scope(text, analysis.glossary, analysis.max_dense, names_document=named)
+        named = [h for h in hits[:3] if h.named]
+        scope = decide_scope(
+            text,
+            analysis.glossary,
+            analysis.max_dense,
+            names_document=bool(named),
+            names_staff_document=any(h.kind == "staff" for h in named),
+        )
         if not scope.in_scope:
             return Assessment("out_of_scope", False, hits, articles, analysis, scope, text)
         intent: Intent = "financing_need" if shows_financing_need(text) else "policy_question"

@@ -33,6 +33,7 @@ class IndexReport:
     removed: int
     seconds: float
     qa_entries: int = 0  # published Q&A entries indexed for matching
+    questions: int = 0  # their standard questions and phrasings (embedded/reused like passages)
     qa_problems: tuple[str, ...] = ()  # entries and files refused, with the reason
 
     def summary(self) -> str:
@@ -133,6 +134,7 @@ def build_index(
         stats.seconds,
         qa_entries=len(qa.entries),
         qa_problems=qa.problems,
+        questions=len(questions),
     )
 
 

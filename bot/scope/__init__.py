@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.intent import shows_financing_need
-from bot.scope.families import NAMES, out_of_scope_family
+from bot.scope.families import NAMES, REQUESTS, out_of_scope_family
 from bot.scope.places import OTHER_PLACES
 from bot.scope.subjects import BUSINESS_CONTEXT
 
@@ -63,16 +63,23 @@ def is_trust_question(text: str) -> bool:
 
 
 def decide_scope(
-    text: str, glossary: Any, max_dense: float, *, names_document: bool = False
+    text: str,
+    glossary: Any,
+    max_dense: float,
+    *,
+    names_document: bool = False,
+    names_staff_document: bool = False,
 ) -> ScopeDecision:
     """Scope of a normalised message from its wording, glossary match and ranking confidence.
 
     glossary: the retriever's GlossaryMatch (terms, topical); max_dense: the best cosine
     similarity between the message and a passage (the dense ranking's confidence);
-    names_document: the message names a product, platform or staff document of the knowledge.
+    names_document: the message names a product, platform or staff document of the knowledge;
+    names_staff_document: it names a document the office uploaded, which brings its subject into
+    scope (only the request families, `REQUESTS`, are still declined).
     """
     family, place = out_of_scope_family(text, topics=getattr(glossary, "terms", ()))
-    if family:
+    if family and not (names_staff_document and family not in REQUESTS):
         return ScopeDecision(False, family, place)
     if names_document:
         return IN_SCOPE

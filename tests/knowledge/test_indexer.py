@@ -13,7 +13,8 @@ from retrieval.index_files import load_corpus
 def test_build_index_embeds_everything_once(staff_settings: Any, fake_embedder: Any) -> None:
     report = build_index(staff_settings, embedder=fake_embedder, progress=False)
     assert report.documents >= 17 + 4
-    assert report.embedded == report.passages == len(fake_embedder.seen)
+    assert report.embedded == report.passages + report.questions == len(fake_embedder.seen)
+    assert report.questions >= 2 * report.qa_entries > 0
     assert index_exists(staff_settings.resolved_index_dir)
     docs = load_documents(staff_settings.resolved_index_dir)
     assert docs["measure-6"].title == "落实专项贷款政策"
@@ -27,7 +28,7 @@ def test_build_index_reembeds_only_changed_staff_file(staff_settings: Any, fake_
 
     fake_embedder.seen.clear()
     again = build_index(staff_settings, embedder=fake_embedder, progress=False)
-    assert again.embedded == 0 and again.reused == first.passages
+    assert again.embedded == 0 and again.reused == first.passages + first.questions
     assert fake_embedder.seen == []
 
     (folder / "a.md").write_text("甲银行推出林权贷款。办理时间为三个工作日。", encoding="utf-8")

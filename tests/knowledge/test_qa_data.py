@@ -56,6 +56,23 @@ def test_all_qa_files_pass_the_publishing_gate(
     assert [str(p) for p in check_entries(entries, documents)] == []
 
 
+def test_every_lead_is_in_plain_words_not_copied_from_its_sources(
+    entries: list[QaEntry], documents: dict[str, Document]
+) -> None:
+    from knowledge.answer_review import is_copied
+    from retrieval.text import split_sentences
+
+    copied = [
+        e.id
+        for e in entries
+        if is_copied(
+            e.lead,
+            [s for c in e.cites if c in documents for s in split_sentences(documents[c].text)],
+        )
+    ]
+    assert copied == []
+
+
 @pytest.mark.parametrize("topic", OUR_TOPICS)
 def test_each_topic_has_its_own_file(topic: str) -> None:
     path = KNOWLEDGE_DIR / QA_DIR / f"{topic}.yaml"
