@@ -16,6 +16,8 @@ ENTITY_LABELS = {
     "index_version": "索引版本",
     "golden_question": "回归问题",
     "audit_log": "审计日志",
+    "bank": "银行名录",
+    "bank_alias": "银行名称对应",
 }
 FIELD_LABELS = {
     "status": "状态",
@@ -63,6 +65,11 @@ FIELD_LABELS = {
     "articles": "条款",
     "out_of_scope": "范围外",
     "name": "名称",
+    "active": "启用",
+    "into": "并入",
+    "alias": "原名称",
+    "pushes": "随之调整的推送",
+    "officers": "随之调整的账号",
 }
 VALUE_LABELS = {
     "layout": {"applications": "申报清单", "recommend": "推荐清单"},

@@ -24,7 +24,8 @@ def _yes(value: bool | None) -> str:
 
 
 def _banks(req: FinancingRequest, _: set[str]) -> str:
-    return "、".join(b.bank for b in req.banks)
+    """The banks pushed to, under the list's names (a bank pushed twice named once)."""
+    return "、".join(dict.fromkeys(b.bank.name for b in req.banks))
 
 
 APPLICATION_COLUMNS: list[Column] = [

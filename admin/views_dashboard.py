@@ -34,9 +34,9 @@ def dashboard(
     settings: SettingsDep,
 ) -> HTMLResponse:
     """Counts, amounts, funnel and trend over the (optionally filtered) visible requests."""
-    flt.bank = staff.scope_bank
+    flt.bank_id = staff.scope_bank_id
     board = build_dashboard(session, flt=flt)
-    counties = distinct_values(session, column="county", bank=staff.scope_bank)
+    counties = distinct_values(session, column="county", bank_id=staff.scope_bank_id)
     charts = {}
     for name, title in GROUP_TITLES.items():
         pairs = board.counts.get(name, [])

@@ -34,14 +34,17 @@ def export_requests(
     """The filtered list in a layout; 推荐清单 defaults to recommended and pushed requests."""
     if layout not in LAYOUTS or fmt not in MEDIA:
         raise HTTPException(status_code=404, detail="unknown export")
-    flt.bank = staff.scope_bank
+    flt.bank_id = staff.scope_bank_id
     if layout == "recommend" and not flt.status:
         flt.status = list(RECOMMENDED_STATUSES)
     title, _ = LAYOUTS[layout]
     rows = all_filtered_requests(session, flt=flt)
     listed = whitelisted_codes(session, (r.credit_code for r in rows))
     data = table(layout, rows, listed, mask=staff.role == "viewer")
-    after = {"layout": layout, "format": fmt, "filters": flt.describe(), "count": len(rows)}
+    filters = flt.describe()
+    if staff.scope_bank_id is not None:  # a bank officer's scope, under the list's name
+        filters["bank"] = staff.bank or ""
+    after = {"layout": layout, "format": fmt, "filters": filters, "count": len(rows)}
     audit(staff.username, "export", "financing_request", after=after)
     body = to_csv(data) if fmt == "csv" else to_xlsx(data, title)
     stamp = clock.local_now().strftime("%Y%m%d-%H%M")

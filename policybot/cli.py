@@ -15,6 +15,7 @@ COMMAND_MODULES = (
     "policybot.commands.telegram",  # telegram, telegram set-webhook
     "policybot.commands.wechat",  # wechat menu
     "policybot.commands.users",  # user add|list|disable|passwd
+    "policybot.commands.banks",  # bank list|add|rename|disable|enable
 )
 
 
