@@ -72,7 +72,7 @@ FIELD_LABELS = {
     "officers": "随之调整的账号",
 }
 VALUE_LABELS = {
-    "layout": {"applications": "申报清单", "recommend": "推荐清单"},
+    "layout": {"applications": "申报清单", "recommend": "推荐清单", "transcript": "对话记录"},
     "reason": {
         "bad_credentials": "用户名或密码错误",
         "locked": "账号已锁定",

@@ -11,6 +11,7 @@ from admin.deps import AnyStaff, OfficeStaff, RequestFilterDep, SessionDep, Sett
 from admin.forms import parse_float, parse_int
 from admin.routing import admin_router
 from admin.templating import CHANNEL_LABELS, render
+from admin.transcripts import shown_text
 from storage.admin_queries import distinct_values
 from storage.admin_stats import WEAK_SCORE, build_dashboard, build_insights
 from storage.statuses import status_label
@@ -74,6 +75,8 @@ def insights(
     threshold = parse_float(weak)
     threshold = WEAK_SCORE if threshold is None else min(max(threshold, 0.0), 1.0)
     data = build_insights(session, days=period, weak_score=threshold)
+    for row in [*data.weak, *data.thumbs_down]:  # a button press shown by its label
+        row["shown"] = shown_text(row["question"])
     context = {
         "data": data,
         "days": period,

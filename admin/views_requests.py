@@ -6,7 +6,6 @@ from typing import Any
 
 from fastapi import HTTPException, Request
 from fastapi.responses import HTMLResponse
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from admin.audit_helpers import Auditor
@@ -16,6 +15,7 @@ from admin.deps import AnyStaff, AuditDep, RequestFilterDep, SessionDep, Setting
 from admin.loan_details import DECLINE_REASONS
 from admin.routing import admin_router
 from admin.templating import render
+from admin.transcripts import TranscriptLine, transcript_lines
 from admin.workflow import status_form_targets
 from core.settings import Settings
 from storage.admin_queries import (
@@ -27,7 +27,8 @@ from storage.admin_queries import (
     visible_duplicate_ids,
 )
 from storage.banks import bank_names_map, list_banks
-from storage.models import FinancingRequest, Message
+from storage.conversations import list_messages
+from storage.models import FinancingRequest
 from storage.whitelist import find_whitelist_entry, whitelisted_codes
 
 router = admin_router()
@@ -108,10 +109,9 @@ def render_detail(
             audit(staff.username, "view_denied", ENTITY, entity_id=request_id, after=after)
             session.commit()
         raise
-    transcript: list[Message] = []
+    transcript: list[TranscriptLine] = []
     if req.conversation_id and staff.role != "bank_officer":
-        query = select(Message).where(Message.conversation_id == req.conversation_id)
-        transcript = list(session.scalars(query.order_by(Message.id)))
+        transcript = transcript_lines(list_messages(session, conversation_id=req.conversation_id))
     duplicate_of = None
     if req.duplicate_of_id is not None:  # cross-references obey the same isolation as lists
         duplicate_of = get_visible_request(

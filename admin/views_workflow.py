@@ -40,6 +40,8 @@ def _bank_name(session: Session, bank_id: int | None) -> str | None:
     """The listed name of the bank an outcome was recorded for (audit entry)."""
     bank = get_bank(session, bank_id)
     return bank.name if bank is not None else None
+
+
 Step = Callable[[FinancingRequest], str]  # runs a workflow step, returns the notice key
 
 

@@ -266,6 +266,7 @@ class Engine:
             in_scope=reply.in_scope,
             top_score=reply.top_score,
             citations=[c.to_dict() for c in message.citations],
+            buttons=[{"label": b.label, "value": b.value} for b in message.buttons] or None,
         )
         buttons = list(message.buttons)
         if reply.rateable:

@@ -51,8 +51,10 @@ def add_message(
     in_scope: bool | None = None,
     top_score: float | None = None,
     citations: list[dict[str, Any]] | None = None,
+    buttons: list[dict[str, str]] | None = None,
 ) -> Message:
-    """Append one transcript message ("in" from the user, "out" from the bot)."""
+    """Append one transcript message ("in" from the user, "out" from the bot); `buttons`: the
+    buttons shown with a bot message, [{"label", "value"}] (a press arrives as the value)."""
     message = Message(
         conversation_id=conversation_id,
         direction=direction,
@@ -61,6 +63,7 @@ def add_message(
         in_scope=in_scope,
         top_score=top_score,
         citations=citations or [],
+        buttons=buttons,
     )
     session.add(message)
     session.flush()
