@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from admin.loan_details import amount_text
 from admin.templating import CHANNEL_LABELS
 from storage.roles import ROLE_LABELS
 from storage.statuses import STATUS_LABELS
@@ -101,6 +102,8 @@ def _value(key: str, value: Any) -> str:
         return "、".join(_value(key, v) for v in value) or "（空）"
     if isinstance(value, dict):
         return "；".join(f"{FIELD_LABELS.get(k, k)}：{_value(k, v)}" for k, v in value.items())
+    if isinstance(value, float):  # amounts: 300 / 300.5, never 300.0 (the unit is in the label)
+        return amount_text(value)
     return VALUE_LABELS.get(key, {}).get(str(value), str(value))
 
 

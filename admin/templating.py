@@ -11,6 +11,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from starlette.templating import Jinja2Templates
 
+from admin.loan_details import amount_text
 from admin.privacy import mask_personal_text
 from core import clock
 from core.masking import mask_credit_code, mask_phone
@@ -99,6 +100,7 @@ def _environment() -> jinja2.Environment:
         status=status_label,
         dt=local_time,
         wan=wan,
+        amount=lambda v: "" if v is None else amount_text(v),
         mask_phone=mask_phone,
         mask_code=mask_credit_code,
         personal=personal_text,

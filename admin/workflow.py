@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from admin.errors import WorkflowError
 from admin.forms import OutcomeForm, PushForm, StatusForm
-from admin.loan_details import LoanDetails, apply_loan_details, outcome_text
+from admin.loan_details import LoanDetails, amount_text, apply_loan_details, outcome_text
 from storage.banks import BankError, active_bank
 from storage.models import Bank, FinancingRequest, RequestBank, RequestEvent
 from storage.notifications import enqueue_notification
@@ -25,7 +25,7 @@ def status_message(req: FinancingRequest, target: str, office_phone: str) -> str
     """The message the submitter receives about a status change."""
     text = f"【融资需求进度】您的融资需求（编号 {req.ref}）状态已更新为：{status_label(target)}。"
     if target == "granted" and req.granted_amount_wan:
-        text += f"获贷金额 {req.granted_amount_wan:g} 万元。"
+        text += f"获贷金额 {amount_text(req.granted_amount_wan)} 万元。"
     elif target == "declined":
         if req.decline_reason:
             text += f"未获贷原因：{req.decline_reason}。"

@@ -15,24 +15,22 @@ from collections.abc import Callable
 
 import httpx
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import update
 
 from admin.transcripts import PRESSED, label_from_value, shown_text, transcript_lines
 from bot.engine import Engine
 from bot.messages import OutMessage
 from core.settings import Settings
 from storage.conversations import FORM_DISCARDED, get_conversation, list_messages
-from storage.db import Database, open_database
-from storage.models import FinancingRequest, Handoff, Message
+from storage.db import Database
+from storage.models import Message
 from tests.admin.conftest import LiveServer
+from tests.admin.owner_talk import owner_conversation
 from tests.bot.engine_support import (
     ANSWERS,
-    FakeAnswerer,
-    button_labels,
     db,
     engine,
     fake_answerer,
-    press,
 )
 
 __all__ = ["db", "engine", "fake_answerer"]
@@ -135,32 +133,6 @@ def test_a_single_message_is_read_from_the_value(value: str, shown: str) -> None
     assert shown_text(value) == shown
 
 
-def _owner_conversation(settings: Settings) -> tuple[int, int]:
-    """An owner on the web widget taps through the form, rates an answer and asks for a person;
-    returns (request id, handoff id)."""
-    database = open_database(settings)
-    bot = Engine(database, FakeAnswerer(), settings)
-    owner = "web-owner-1"
-    replies = bot.handle("web", owner, "申请")
-    for name, text in ANSWERS:
-        if name == "county":
-            replies = press(bot, owner, replies, "永安市", channel="web")
-        elif text in button_labels(replies):
-            replies = press(bot, owner, replies, text, channel="web")
-        else:
-            replies = bot.handle("web", owner, text)
-    press(bot, owner, replies, "同意授权并提交", channel="web")
-    replies = bot.handle("web", owner, "信用修复怎么办理")
-    press(bot, owner, replies, "👍", channel="web")
-    bot.handle("web", owner, "转人工")
-    with database.session() as session:
-        request_id = session.scalar(select(FinancingRequest.id))
-        handoff_id = session.scalar(select(Handoff.id))
-    database.dispose()
-    assert request_id is not None and handoff_id is not None
-    return request_id, handoff_id
-
-
 def _no_payloads(text: str) -> None:
     for payload in ("f:", "fb:up:", "c:", "edit:"):
         assert not re.search(rf"(?<![\w/.-]){re.escape(payload)}[0-9a-z]", text), payload
@@ -169,7 +141,7 @@ def _no_payloads(text: str) -> None:
 def test_pages_and_exports_show_what_the_owner_tapped(
     settings: Settings, admin_live: LiveServer, as_user: Callable[[str], httpx.Client]
 ) -> None:
-    request_id, handoff_id = _owner_conversation(settings)
+    request_id, handoff_id = owner_conversation(settings)
     coord, viewer = as_user("coord"), as_user("viewer1")
     for client, path in (
         (coord, f"/admin/requests/{request_id}"),
