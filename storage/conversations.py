@@ -122,6 +122,6 @@ def redact_messages_since(session: Session, *, conversation_id: int, since: date
     result = session.execute(
         update(Message)
         .where(Message.conversation_id == conversation_id, Message.created_at >= since)
-        .values(text=FORM_DISCARDED, citations=[])
+        .values(text=FORM_DISCARDED, citations=[], buttons=None)
     )
     return int(getattr(result, "rowcount", 0) or 0)

@@ -99,3 +99,24 @@ def test_user_add_prompts_when_no_env_password(
     answers = iter(["typed-password-1", "typed-password-2"])
     monkeypatch.setattr("getpass.getpass", lambda prompt="": next(answers))
     assert main(["user", "add", "carl", "--role", "coordinator"]) == 1  # mismatch
+
+
+def test_bank_commands_list_add_rename_disable(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("POLICYBOT_DATA_DIR", str(settings.data_dir))
+    monkeypatch.setenv("ADMIN_BANKS", "福建三明农村商业银行")
+    assert main(["bank", "list"]) == 0
+    assert "福建三明农村商业银行\t启用" in capsys.readouterr().out  # listed from ADMIN_BANKS
+    assert main(["bank", "add", "三明农商行"]) == 1
+    assert "是同一家银行" in capsys.readouterr().err
+    assert main(["bank", "add", "永安农商银行"]) == 0
+    assert main(["bank", "rename", "永安农商银行", "福建永安农村商业银行"]) == 0
+    assert main(["bank", "disable", "永安农商银行"]) == 0  # the old name still finds it
+    capsys.readouterr()
+    assert main(["bank", "list"]) == 0
+    listed = capsys.readouterr().out
+    assert "福建永安农村商业银行\t停用\t永安农商银行" in listed
+    monkeypatch.setenv("POLICYBOT_PASSWORD", "officer-password-1")
+    assert main(["user", "add", "yong", "--role", "bank_officer", "--bank", "永安农商银行"]) == 1
+    assert "已停用" in capsys.readouterr().err

@@ -28,9 +28,11 @@ from tests.admin.conftest import LiveServer
 from tests.admin.owner_talk import owner_conversation
 from tests.bot.engine_support import (
     ANSWERS,
+    button_labels,
     db,
     engine,
     fake_answerer,
+    fill_form,
 )
 
 __all__ = ["db", "engine", "fake_answerer"]
@@ -174,3 +176,14 @@ def test_pages_and_exports_show_what_the_owner_tapped(
     assert (
         as_user("officer_a").get(f"/admin/requests/{request_id}/transcript.csv").status_code == 403
     )
+
+
+def test_a_refused_form_keeps_none_of_its_buttons(engine: Engine, db: Database) -> None:
+    user = "refuser"
+    engine.handle("cli", user, "想贷款200万周转")  # the amount offered back as a button
+    replies = fill_form(engine, user, stop_before="amount_wan")
+    assert "200万元" in button_labels(replies)
+    engine.handle("cli", user, "200")
+    engine.handle("cli", user, "取消")
+    kept = [m for m in _lines(db, user) if m.text == FORM_DISCARDED]
+    assert kept and all(m.buttons is None for m in kept)
