@@ -19,16 +19,14 @@ from admin.forms import BankForm
 from admin.routing import admin_router
 from admin.templating import render
 from admin.workflow import parse_bank_id
+from storage.bank_mapping import list_aliases, merge_banks, reassign_alias
 from storage.banks import (
     BankError,
     SimilarBankError,
     add_bank,
     bank_usage,
     get_bank,
-    list_aliases,
     list_banks,
-    merge_banks,
-    reassign_alias,
     rename_bank,
     set_bank_active,
 )

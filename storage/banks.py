@@ -1,4 +1,4 @@
-"""The managed bank list (银行名录): banks, their other names, and corrections of the mapping.
+"""The managed bank list (银行名录): banks, their other names, seeding from ADMIN_BANKS.
 
 Every push (`RequestBank.bank_id`) and every bank officer (`StaffUser.bank_id`) points at a
 listed bank; pages and exports show the bank's current `name`. A name is unique across banks
@@ -7,17 +7,16 @@ merged into another) resolves to exactly one bank (`find_bank`, `bank_names_map`
 
 Nothing merges two banks silently: adding or renaming to a name that looks like another
 bank's full or short form (`storage.bank_names.bank_key`) is refused with `SimilarBankError`
-unless the caller confirms they are different banks; merging (`merge_banks`) and moving an alias
-(`reassign_alias`) are explicit admin steps. Errors are `BankError` with a Chinese message.
+unless the caller confirms they are different banks; merging and moving an alias are explicit
+admin steps (`storage/bank_mapping.py`). Errors are `BankError` with a Chinese message.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -43,14 +42,6 @@ class SimilarBankError(BankError):
             f"「{name}」看起来与名录中的「{names}」是同一家银行（全称与简称）。{SIMILAR_HINT}"
         )
         self.similar = similar
-
-
-@dataclass(frozen=True)
-class Moved:
-    """What a correction moved: pushes and officer accounts."""
-
-    pushes: int
-    officers: int
 
 
 def checked_name(name: str) -> str:
@@ -118,7 +109,8 @@ def add_bank(session: Session, *, name: str, distinct: bool = False) -> Bank:
     return bank
 
 
-def _require(session: Session, bank_id: int) -> Bank:
+def require_bank(session: Session, bank_id: int) -> Bank:
+    """The listed bank with this id, else BankError."""
     bank = get_bank(session, bank_id)
     if bank is None:
         raise BankError("该银行不在名录中")
@@ -127,7 +119,7 @@ def _require(session: Session, bank_id: int) -> Bank:
 
 def rename_bank(session: Session, *, bank_id: int, name: str, distinct: bool = False) -> Bank:
     """Rename a bank; its former name stays an alias (old records still resolve to it)."""
-    bank = _require(session, bank_id)
+    bank = require_bank(session, bank_id)
     clean = checked_name(name)
     if clean == bank.name:
         return bank
@@ -148,7 +140,7 @@ def rename_bank(session: Session, *, bank_id: int, name: str, distinct: bool = F
 
 def set_bank_active(session: Session, *, bank_id: int, active: bool) -> Bank:
     """Disable (no new pushes or officers; history kept) or re-enable a bank."""
-    bank = _require(session, bank_id)
+    bank = require_bank(session, bank_id)
     bank.active = active
     session.flush()
     return bank
@@ -162,68 +154,6 @@ def active_bank(session: Session, bank_id: int | None) -> Bank:
     if not bank.active:
         raise BankError(f"「{bank.name}」已停用，不能再选择")
     return bank
-
-
-def _move(session: Session, *, from_id: int, to_id: int, name: str | None) -> Moved:
-    """Point pushes and officers of one bank at another (only those made under `name`)."""
-    pushes = update(RequestBank).where(RequestBank.bank_id == from_id)
-    officers = update(StaffUser).where(StaffUser.bank_id == from_id)
-    if name is not None:
-        pushes = pushes.where(RequestBank.pushed_as == name)
-        officers = officers.where(StaffUser.linked_as == name)
-    moved_pushes = session.execute(pushes.values(bank_id=to_id)).rowcount  # type: ignore[attr-defined]
-    moved_officers = session.execute(officers.values(bank_id=to_id)).rowcount  # type: ignore[attr-defined]
-    session.expire_all()
-    return Moved(int(moved_pushes or 0), int(moved_officers or 0))
-
-
-def reassign_alias(session: Session, *, alias_id: int, bank_id: int | None) -> tuple[Bank, Moved]:
-    """Correct the mapping of one alias: to another listed bank, to its own bank (`bank_id`
-    None: listed under the alias's name), or confirm it (`bank_id` = its bank). The pushes and
-    officers recorded under that name move with it. Returns the alias's bank and what moved."""
-    alias = session.get(BankAlias, alias_id)
-    if alias is None:
-        raise BankError("该对应关系不存在")
-    old_id, name = alias.bank_id, alias.name
-    if bank_id == old_id:
-        alias.reviewed = True
-        session.flush()
-        return alias.bank, Moved(0, 0)
-    if bank_id is None:
-        session.delete(alias)
-        session.flush()
-        target = Bank(name=name)
-        session.add(target)
-        session.flush()
-    else:
-        target = _require(session, bank_id)
-        alias.bank_id, alias.reviewed = target.id, True
-        session.flush()
-    moved = _move(session, from_id=old_id, to_id=target.id, name=name)
-    return session.get(Bank, target.id) or target, moved
-
-
-def merge_banks(session: Session, *, bank_id: int, into_id: int) -> tuple[Bank, Moved]:
-    """Merge a bank into another (the same bank listed twice): its pushes, officers, name and
-    aliases go to `into_id`, and the merged entry leaves the list."""
-    if bank_id == into_id:
-        raise BankError("不能并入自身")
-    source, target = _require(session, bank_id), _require(session, into_id)
-    name = source.name
-    for alias in list(source.aliases):
-        alias.bank_id = target.id
-    moved = _move(session, from_id=source.id, to_id=target.id, name=None)
-    session.delete(session.get(Bank, bank_id))
-    session.flush()
-    session.add(BankAlias(name=name, bank_id=target.id, source="merge", reviewed=True))
-    session.flush()
-    return _require(session, into_id), moved
-
-
-def list_aliases(session: Session) -> list[BankAlias]:
-    """Every alias, the ones awaiting review first, then by bank and name."""
-    query = select(BankAlias).join(Bank, Bank.id == BankAlias.bank_id)
-    return list(session.scalars(query.order_by(BankAlias.reviewed, Bank.name, BankAlias.name)))
 
 
 def bank_usage(session: Session) -> dict[int, tuple[int, int]]:

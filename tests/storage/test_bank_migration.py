@@ -14,8 +14,9 @@ from alembic.config import Config
 
 from core.settings import Settings
 from storage.admin_queries import RequestFilter, get_visible_request, search_requests
+from storage.bank_mapping import list_aliases, reassign_alias
 from storage.bank_names import bank_key
-from storage.banks import find_bank, list_aliases, reassign_alias
+from storage.banks import find_bank
 from storage.db import MIGRATIONS_DIR, Database, make_engine
 from storage.models import Bank, BankAlias, RequestBank, StaffUser
 from tests.storage.factories import make_credit_code, request_data

@@ -7,6 +7,7 @@ import random
 import pytest
 from sqlalchemy import select
 
+from storage.bank_mapping import list_aliases, merge_banks, reassign_alias
 from storage.banks import (
     BankError,
     SimilarBankError,
@@ -14,10 +15,7 @@ from storage.banks import (
     bank_names_map,
     bank_usage,
     find_bank,
-    list_aliases,
     list_banks,
-    merge_banks,
-    reassign_alias,
     rename_bank,
     seed_banks,
     set_bank_active,
