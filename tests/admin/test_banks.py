@@ -21,6 +21,12 @@ from tests.admin.conftest import BANK_A, BANK_B, Seeded, csrf_of, login
 RENAMED = "甲银行股份有限公司三明分行"
 
 
+@pytest.fixture
+def settings(db_settings: Settings) -> Settings:
+    """These tests run on SQLite and on PostgreSQL."""
+    return db_settings
+
+
 def _post_banks(client: httpx.Client, **data: Any) -> httpx.Response:
     token = csrf_of(client.get("/admin/banks").text)
     return client.post("/admin/banks", data={"csrf_token": token, **data})
