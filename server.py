@@ -48,11 +48,13 @@ def create_app(settings: Settings | None = None, *, answerer: Any = None) -> Fas
         from bot.channels.telegram import channel as telegram
         from bot.channels.wechat import channel as wechat
         from bot.engine import Engine
+        from storage.banks import seed_bank_list
         from storage.db import open_database
         from web.answer_cache import CachedAnswerer
 
         db = open_database(settings)
         app.state.db = db
+        seed_bank_list(db, settings)  # ADMIN_BANKS not yet in the managed bank list
         # The newest index published to the database (by any instance), else the local one.
         served, app.state.index_version = answerer, BASE_VERSION
         if served is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from admin.loan_details import amount_text
 from admin.templating import CHANNEL_LABELS
 from storage.roles import ROLE_LABELS
 from storage.statuses import STATUS_LABELS
@@ -16,6 +17,8 @@ ENTITY_LABELS = {
     "index_version": "索引版本",
     "golden_question": "回归问题",
     "audit_log": "审计日志",
+    "bank": "银行名录",
+    "bank_alias": "银行名称对应",
 }
 FIELD_LABELS = {
     "status": "状态",
@@ -63,9 +66,14 @@ FIELD_LABELS = {
     "articles": "条款",
     "out_of_scope": "范围外",
     "name": "名称",
+    "active": "启用",
+    "into": "并入",
+    "alias": "原名称",
+    "pushes": "随之调整的推送",
+    "officers": "随之调整的账号",
 }
 VALUE_LABELS = {
-    "layout": {"applications": "申报清单", "recommend": "推荐清单"},
+    "layout": {"applications": "申报清单", "recommend": "推荐清单", "transcript": "对话记录"},
     "reason": {
         "bad_credentials": "用户名或密码错误",
         "locked": "账号已锁定",
@@ -94,6 +102,8 @@ def _value(key: str, value: Any) -> str:
         return "、".join(_value(key, v) for v in value) or "（空）"
     if isinstance(value, dict):
         return "；".join(f"{FIELD_LABELS.get(k, k)}：{_value(k, v)}" for k, v in value.items())
+    if isinstance(value, float):  # amounts: 300 / 300.5, never 300.0 (the unit is in the label)
+        return amount_text(value)
     return VALUE_LABELS.get(key, {}).get(str(value), str(value))
 
 

@@ -38,5 +38,5 @@ def request_snapshot(req: FinancingRequest) -> dict[str, Any]:
         "granted_date": req.granted_date.isoformat() if req.granted_date else None,
         "granted_product": req.granted_product,
         "decline_reason": req.decline_reason,
-        "banks": sorted(b.bank for b in req.banks),
+        "banks": sorted({b.bank.name for b in req.banks}),
     }

@@ -28,8 +28,9 @@ class Staff:
     id: int
     username: str
     role: str
-    bank: str | None
+    bank: str | None  # the linked bank's name in the list (bank officers)
     csrf: str
+    bank_id: int | None = None  # the linked bank (storage.models.Bank)
 
     @property
     def can_edit(self) -> bool:
@@ -47,9 +48,14 @@ class Staff:
         return self.role in MASKED_ROLES
 
     @property
-    def scope_bank(self) -> str | None:
-        """The bank a bank officer is limited to (None: sees every request)."""
-        return self.bank if self.role == "bank_officer" else None
+    def scope_bank_id(self) -> int | None:
+        """The listed bank a bank officer is limited to (None: sees every request).
+
+        An officer account without a bank (left unlinked) sees nothing: id 0 matches no bank.
+        """
+        if self.role != "bank_officer":
+            return None
+        return self.bank_id if self.bank_id is not None else 0
 
 
 class SessionCookie:
@@ -131,7 +137,8 @@ def find_staff(session: Session, cookie: SessionCookie) -> Staff | None:
     if found is None:
         return None
     _, user = found
-    return Staff(user.id, user.username, user.role, user.bank, cookie.csrf)
+    bank = user.bank.name if user.bank is not None else None
+    return Staff(user.id, user.username, user.role, bank, cookie.csrf, bank_id=user.bank_id)
 
 
 def expired_form_redirect(request: Request) -> str:

@@ -10,7 +10,40 @@ COLORS = ("#2b6cb0", "#dd6b20")
 ROW = 26
 LABEL_W = 150
 LABEL_CHAR_W = 7.5  # px per character of a week label ("11-23") at 12 px
+WIDE_CHAR_W = 12.0  # px per CJK (full-width) character at 12 px
 LABEL_GAP = 10
+ELLIPSIS = "…"
+
+
+def text_width(text: str) -> float:
+    """Estimated width in px of text at the charts' 12 px font (CJK full, Latin narrow)."""
+    return sum(WIDE_CHAR_W if ord(ch) > 0x2E7F else LABEL_CHAR_W for ch in text)
+
+
+def fit_text(text: str, room: float) -> str:
+    """The text, shortened with "…" to fit `room` px (the whole text when it fits)."""
+    if text_width(text) <= room:
+        return text
+    room -= text_width(ELLIPSIS)
+    kept = ""
+    for ch in text:
+        if text_width(kept + ch) > room:
+            break
+        kept += ch
+    return kept.rstrip() + ELLIPSIS
+
+
+def _label(x: float, y: float, text: str, room: float, anchor: str = "end") -> str:
+    """A label fitted to `room` px; a shortened one keeps the whole text as its tooltip."""
+    shown = fit_text(text, room)
+    tag = f'<text x="{x:.1f}" y="{y}" text-anchor="{anchor}">{escape(shown)}</text>'
+    return tag if shown == text else f"<g><title>{escape(text)}</title>{tag}</g>"
+
+
+def label_room(labels: Sequence[str], width: int) -> float:
+    """Width of the label column: the longest label, between 60 px and 45 % of the chart."""
+    longest = max((text_width(label) for label in labels), default=0.0)
+    return min(max(longest + 8, 60.0), width * 0.45)
 
 
 def _svg(width: int, height: int, body: list[str], title: str) -> Markup:
@@ -39,15 +72,16 @@ def bar_chart(pairs: Sequence[tuple[str, float]], *, title: str, width: int = 56
     if not pairs:
         return Markup('<p class="muted">暂无数据</p>')
     top = max(v for _, v in pairs) or 1
-    span = width - LABEL_W - 70
+    left = label_room([label for label, _ in pairs], width)
+    span = width - left - 70
     body = []
     for i, (label, value) in enumerate(pairs):
         y = i * ROW + 4
         w = span * value / top if value > 0 else 0.0
         body.append(
-            f'<text x="{LABEL_W - 6}" y="{y + 14}" text-anchor="end">{escape(label)}</text>'
-            + _bar(LABEL_W, y, w, 18, COLORS[0])
-            + f'<text x="{LABEL_W + w + 4:.1f}" y="{y + 14}">{_num(value)}</text>'
+            _label(left - 6, y + 14, label, left - 8)
+            + _bar(left, y, w, 18, COLORS[0])
+            + f'<text x="{left + w + 4:.1f}" y="{y + 14}">{_num(value)}</text>'
         )
     return _svg(width, len(pairs) * ROW + 8, body, title)
 
@@ -72,9 +106,7 @@ def paired_bar_chart(
     ]
     for i, (label, a, b) in enumerate(rows):
         y = 24 + i * (ROW + 12)
-        body.append(
-            f'<text x="{LABEL_W - 6}" y="{y + 18}" text-anchor="end">{escape(label)}</text>'
-        )
+        body.append(_label(LABEL_W - 6, y + 18, label, LABEL_W - 8))
         for j, value in enumerate((a, b)):
             w = span * value / top if value > 0 else 0.0
             yy = y + j * 17
@@ -98,7 +130,7 @@ def funnel_chart(steps: Sequence[tuple[str, int]], *, title: str, width: int = 5
         x = LABEL_W + (span - w) / 2
         share = f"{value}（{value * 100 / first:.0f}%）"
         body.append(
-            f'<text x="{LABEL_W - 6}" y="{y + 17}" text-anchor="end">{escape(label)}</text>'
+            _label(LABEL_W - 6, y + 17, label, LABEL_W - 8)
             + _bar(x, y, w, 24, COLORS[0], ' rx="3"')
             + f'<text x="{LABEL_W + span + 8}" y="{y + 17}">{share}</text>'
         )

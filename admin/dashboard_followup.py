@@ -18,7 +18,7 @@ def followup_context(session: Session, staff: Staff, *, days: int) -> dict[str, 
     only), `handoffs` and `handoff_chart` (editors), `satisfaction` and `satisfaction_chart`
     (office)."""
     context: dict[str, Any] = {"response_days": days}
-    pushes = list_overdue_pushes(session, days=days, bank=staff.scope_bank)
+    pushes = list_overdue_pushes(session, days=days, bank_id=staff.scope_bank_id)
     context["overdue"] = [
         {"push": p, "req": p.request, "due": due_date(p.pushed_at, days)} for p in pushes
     ]

@@ -20,15 +20,17 @@ def push_deadlines(banks: Iterable[RequestBank], *, days: int) -> dict[int, dict
 
 
 def overdue_ids(
-    requests: Iterable[FinancingRequest], *, days: int, bank: str | None = None
+    requests: Iterable[FinancingRequest], *, days: int, bank_id: int | None = None
 ) -> set[int]:
-    """Ids of pushed requests with an overdue push (only `bank`'s push when given)."""
+    """Ids of pushed requests with an overdue push (only the push to `bank_id` when given)."""
     today = clock.local_day(clock.now())
     return {
         r.id
         for r in requests
         if r.status == "pushed"
         and any(
-            is_overdue(b, days=days, today=today) for b in r.banks if bank is None or b.bank == bank
+            is_overdue(b, days=days, today=today)
+            for b in r.banks
+            if bank_id is None or b.bank_id == bank_id
         )
     }

@@ -14,14 +14,15 @@ Resources
 
 Who may call (a missing or ended session redirects to the login page; others get 403)
 - `AnyStaff`; `OfficeStaff` (admin, coordinator, viewer); `Editor` (admin, coordinator: the
-  workflow, whitelist and knowledge); `AdminOnly` (accounts, audit log); `OutcomeRecorder`
-  (everyone but viewers: a bank officer for their bank, the office on a bank's behalf).
+  workflow, whitelist and knowledge); `AdminOnly` (accounts, bank list, audit log);
+  `OutcomeRecorder` (everyone but viewers: a bank officer for their bank, the office on a
+  bank's behalf).
 
 Forms and query strings (parsed leniently in `admin/forms.py` and `admin/uploads.py`; the rules
 in `admin/workflow.py` and the storage functions check the values)
 - `StatusFormDep`, `PushFormDep`, `OutcomeFormDep`, `UserFormDep`, `WhitelistFormDep`,
-  `ReplyTextDep`, `SeenMessageDep`, `GoldenFormDep`, `DocumentUploadDep`, `DocumentNameDep`,
-  `ImportUploadDep`, `RequestFilterDep`, `AuditFilterDep`.
+  `BankFormDep`, `ReplyTextDep`, `SeenMessageDep`, `GoldenFormDep`, `DocumentUploadDep`,
+  `DocumentNameDep`, `ImportUploadDep`, `RequestFilterDep`, `AuditFilterDep`.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from sqlalchemy.orm import Session
 from admin.audit_helpers import Auditor, client_ip
 from admin.auth import EDITORS, SessionCookie, Staff, find_staff, login_redirect
 from admin.forms import (
+    BankForm,
     GoldenForm,
     OutcomeForm,
     PushForm,
@@ -42,6 +44,7 @@ from admin.forms import (
     UserForm,
     WhitelistForm,
     audit_filter,
+    bank_form,
     golden_form,
     outcome_form,
     parse_request_filter,
@@ -164,6 +167,7 @@ PushFormDep = Annotated[PushForm, Depends(push_form)]
 OutcomeFormDep = Annotated[OutcomeForm, Depends(outcome_form)]
 UserFormDep = Annotated[UserForm, Depends(user_form)]
 WhitelistFormDep = Annotated[WhitelistForm, Depends(whitelist_form)]
+BankFormDep = Annotated[BankForm, Depends(bank_form)]
 ReplyTextDep = Annotated[str, Depends(reply_text)]
 SeenMessageDep = Annotated[int | None, Depends(seen_message)]
 GoldenFormDep = Annotated[GoldenForm, Depends(golden_form)]

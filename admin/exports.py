@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from collections.abc import Callable
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
 
 from admin.privacy import mask_personal_text
 from admin.templating import CHANNEL_LABELS, local_time
@@ -23,8 +25,18 @@ def _yes(value: bool | None) -> str:
     return "是" if value else "否"
 
 
+def amount(value: float | None) -> int | float | None:
+    """An amount (万元, the unit in the column title) as a number that prints 300 or 300.5, never
+    300.0; a spreadsheet still sums it. None stays an empty cell."""
+    if value is None:
+        return None
+    rounded = round(float(value), 4)
+    return int(rounded) if rounded.is_integer() else rounded
+
+
 def _banks(req: FinancingRequest, _: set[str]) -> str:
-    return "、".join(b.bank for b in req.banks)
+    """The banks pushed to, under the list's names (a bank pushed twice named once)."""
+    return "、".join(dict.fromkeys(b.bank.name for b in req.banks))
 
 
 APPLICATION_COLUMNS: list[Column] = [
@@ -36,7 +48,7 @@ APPLICATION_COLUMNS: list[Column] = [
     ("行业", lambda r, _: r.industry),
     ("联系人", lambda r, _: r.contact_name),
     ("联系电话", lambda r, _: r.phone),
-    ("融资金额（万元）", lambda r, _: r.amount_wan),
+    ("融资金额（万元）", lambda r, _: amount(r.amount_wan)),
     ("资金用途", lambda r, _: r.purpose),
     ("期限（月）", lambda r, _: r.term_months),
     ("担保方式", lambda r, _: r.guarantee),
@@ -47,7 +59,7 @@ APPLICATION_COLUMNS: list[Column] = [
     ("白名单", lambda r, wl: _yes(r.credit_code in wl)),
     ("状态", lambda r, _: status_label(r.status)),
     ("推送银行", _banks),
-    ("获贷金额（万元）", lambda r, _: r.granted_amount_wan),
+    ("获贷金额（万元）", lambda r, _: amount(r.granted_amount_wan)),
     ("放款日期", lambda r, _: r.granted_date.isoformat() if r.granted_date else ""),
     ("获贷产品", lambda r, _: r.granted_product or ""),
     ("未获贷原因", lambda r, _: r.decline_reason or ""),
@@ -70,7 +82,7 @@ RECOMMEND_COLUMNS: list[Column] = [
     ("白名单", lambda r, wl: _yes(r.credit_code in wl)),
     ("联系人", lambda r, _: r.contact_name),
     ("联系电话", lambda r, _: r.phone),
-    ("融资需求（万元）", lambda r, _: r.amount_wan),
+    ("融资需求（万元）", lambda r, _: amount(r.amount_wan)),
     ("期限（月）", lambda r, _: r.term_months),
     ("资金用途", lambda r, _: r.purpose),
     ("担保方式", lambda r, _: r.guarantee),
@@ -136,16 +148,46 @@ def to_csv(data: list[list[Any]]) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
+MIN_WIDTH, MAX_WIDTH = 6, 50  # column widths in characters (a CJK character counts two)
+
+
+def display_width(value: Any) -> int:
+    """How many character widths a cell's longest line takes (CJK and full-width count two)."""
+    lines = str(value if value is not None else "").splitlines() or [""]
+    return max(
+        sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line) for line in lines
+    )
+
+
+def column_widths(data: list[list[Any]]) -> list[int]:
+    """Per column: its widest cell (the title included) plus a margin, within 6 and 50."""
+    count = max((len(row) for row in data), default=0)
+    widths = [MIN_WIDTH] * count
+    for row in data:
+        for i, value in enumerate(row):
+            widths[i] = max(widths[i], min(display_width(value) + 2, MAX_WIDTH))
+    return widths
+
+
 def to_xlsx(data: list[list[Any]], title: str) -> bytes:
-    """An XLSX workbook with one sheet and a bold header row; formulas neutralised."""
+    """An XLSX workbook with one sheet: a bold, frozen header row, each column as wide as its
+    content (at most 50 characters; longer text wraps), formulas neutralised."""
     book = Workbook()
     sheet = book.active
     assert sheet is not None
     sheet.title = title
-    for row in neutralize_rows(data):
+    rows = neutralize_rows(data)
+    for row in rows:
         sheet.append(row)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for i, width in enumerate(column_widths(rows), start=1):
+        letter = get_column_letter(i)
+        sheet.column_dimensions[letter].width = width
+        if width >= MAX_WIDTH:
+            for (cell,) in sheet.iter_rows(min_row=2, min_col=i, max_col=i):
+                cell.alignment = wrap
     sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
     book.save(buffer)

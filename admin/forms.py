@@ -88,7 +88,7 @@ class StatusForm:
 
 @dataclass(frozen=True)
 class PushForm:
-    """The push form: banks chosen and a note."""
+    """The push form: the ids of the banks chosen (as posted) and a note."""
 
     banks: list[str]
     note: str
@@ -96,7 +96,7 @@ class PushForm:
 
 @dataclass(frozen=True)
 class OutcomeForm:
-    """A bank's outcome: the bank (chosen by the office; an officer's own otherwise)."""
+    """A bank's outcome: the bank's id (chosen by the office; an officer's own otherwise)."""
 
     bank: str
     outcome: str
@@ -113,6 +113,20 @@ class UserForm:
     role: str
     password: str
     bank: str
+
+
+@dataclass(frozen=True)
+class BankForm:
+    """The bank-list form: one action (add, rename, disable, enable, merge, alias) on a bank or
+    an alias; ids as posted (checked by storage.banks)."""
+
+    action: str
+    bank_id: str
+    name: str
+    distinct: bool
+    into_id: str
+    alias_id: str
+    target: str  # alias: a bank id, or "new" to list the alias as a bank of its own
 
 
 @dataclass(frozen=True)
@@ -167,14 +181,15 @@ async def status_form(
 async def push_form(
     banks: Annotated[list[str] | None, Form()] = None, note: FormText = ""
 ) -> PushForm:
-    """Fields `banks` (repeated) and `note`."""
+    """Fields `banks` (repeated: ids of listed banks) and `note`."""
     return PushForm(banks=list(banks or []), note=note)
 
 
 async def outcome_form(
     details: Details, bank: FormText = "", outcome: FormText = "", note: FormText = ""
 ) -> OutcomeForm:
-    """Fields `bank`, `outcome` (granted / declined), `note` and the loan fields."""
+    """Fields `bank` (a listed bank's id), `outcome` (granted / declined), `note` and the loan
+    fields."""
     return OutcomeForm(bank=bank, outcome=outcome, note=note, details=details)
 
 
@@ -185,8 +200,23 @@ async def user_form(
     password: FormText = "",
     bank: FormText = "",
 ) -> UserForm:
-    """Fields `action` (add, passwd, disable, enable, end_sessions) and the account's fields."""
+    """Fields `action` (add, bank, passwd, disable, enable, end_sessions) and the account's
+    fields (`bank`: the id of a listed bank, for bank officers)."""
     return UserForm(action, username.strip(), role, password, bank)
+
+
+async def bank_form(
+    action: FormText = "",
+    bank_id: FormText = "",
+    name: FormText = "",
+    distinct: FormText = "",
+    into_id: FormText = "",
+    alias_id: FormText = "",
+    target: FormText = "",
+) -> BankForm:
+    """Fields `action`, `bank_id`, `name`, `distinct` ("1": a similar name is another bank),
+    `into_id` (merge), `alias_id` and `target` (alias corrections)."""
+    return BankForm(action, bank_id, name, distinct == "1", into_id, alias_id, target)
 
 
 async def whitelist_form(

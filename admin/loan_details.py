@@ -8,6 +8,12 @@ from datetime import date
 from admin.errors import WorkflowError
 from storage.models import FinancingRequest
 
+
+def amount_text(value: float) -> str:
+    """An amount as printed before its unit: 300, 300.5, 1234.5678 (never 300.0 or 1.2e+03)."""
+    return f"{value:.4f}".rstrip("0").rstrip(".")
+
+
 # Why a firm did not get a loan (measure 15 asks for the reason and the office's follow-up).
 DECLINE_REASONS = ("资质不符", "抵押不足", "征信问题", "经营问题", "企业放弃", "其他")
 
@@ -67,7 +73,7 @@ def outcome_text(outcome: str, details: LoanDetails, note: str) -> str:
     """One line describing a bank's decision."""
     if outcome == "granted":
         text = (
-            f"已放款 {details.amount_wan:g} 万元，{details.granted_date}，"
+            f"已放款 {amount_text(details.amount_wan or 0)} 万元，{details.granted_date}，"
             f"产品：{details.product.strip()}"
         )
     else:

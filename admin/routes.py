@@ -18,6 +18,7 @@ def _build() -> APIRouter:
     from admin import (
         views_audit,
         views_auth,
+        views_banks,
         views_dashboard,
         views_exports,
         views_handoffs,
@@ -40,6 +41,7 @@ def _build() -> APIRouter:
         views_dashboard,
         views_knowledge,
         views_users,
+        views_banks,
     ):
         root.include_router(module.router)
 

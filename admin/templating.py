@@ -11,6 +11,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from starlette.templating import Jinja2Templates
 
+from admin.loan_details import amount_text
 from admin.privacy import mask_personal_text
 from core import clock
 from core.masking import mask_credit_code, mask_phone
@@ -43,6 +44,9 @@ NOTICES = {
     "golden_added": "已新增回归问题。",
     "golden_removed": "已删除回归问题。",
     "user_saved": "账号已保存。",
+    "bank_saved": "银行名录已保存。",
+    "bank_merged": "已合并：原银行的推送、客户经理账号和名称都归入所选银行（详见审计日志）。",
+    "alias_saved": "对应关系已保存；按该名称记录的推送和客户经理账号已随之调整（详见审计日志）。",
     "sessions_ended": "该账号的全部会话已结束，需要重新登录。",
     "logged_out": "您已安全退出。",
     "expired": "登录已过期，请重新登录。登录后将回到原页面，"
@@ -96,6 +100,7 @@ def _environment() -> jinja2.Environment:
         status=status_label,
         dt=local_time,
         wan=wan,
+        amount=lambda v: "" if v is None else amount_text(v),
         mask_phone=mask_phone,
         mask_code=mask_credit_code,
         personal=personal_text,

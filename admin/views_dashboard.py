@@ -11,6 +11,7 @@ from admin.deps import AnyStaff, OfficeStaff, RequestFilterDep, SessionDep, Sett
 from admin.forms import parse_float, parse_int
 from admin.routing import admin_router
 from admin.templating import CHANNEL_LABELS, render
+from admin.transcripts import shown_text
 from storage.admin_queries import distinct_values
 from storage.admin_stats import WEAK_SCORE, build_dashboard, build_insights
 from storage.statuses import status_label
@@ -34,9 +35,9 @@ def dashboard(
     settings: SettingsDep,
 ) -> HTMLResponse:
     """Counts, amounts, funnel and trend over the (optionally filtered) visible requests."""
-    flt.bank = staff.scope_bank
+    flt.bank_id = staff.scope_bank_id
     board = build_dashboard(session, flt=flt)
-    counties = distinct_values(session, column="county", bank=staff.scope_bank)
+    counties = distinct_values(session, column="county", bank_id=staff.scope_bank_id)
     charts = {}
     for name, title in GROUP_TITLES.items():
         pairs = board.counts.get(name, [])
@@ -74,6 +75,8 @@ def insights(
     threshold = parse_float(weak)
     threshold = WEAK_SCORE if threshold is None else min(max(threshold, 0.0), 1.0)
     data = build_insights(session, days=period, weak_score=threshold)
+    for row in [*data.weak, *data.thumbs_down]:  # a button press shown by its label
+        row["shown"] = shown_text(row["question"])
     context = {
         "data": data,
         "days": period,

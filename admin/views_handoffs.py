@@ -17,8 +17,11 @@ from sqlalchemy.orm import Session
 from admin.deps import AuditDep, Editor, ReplyTextDep, SeenMessageDep, SessionDep
 from admin.routing import admin_router
 from admin.templating import render
+from admin.transcripts import transcript_lines, transcript_table
+from admin.views_exports import transcript_download
 from bot.handoff.delivery import OwnerWroteMeanwhile, close_by_staff, send_staff_reply
 from core import clock
+from storage.conversations import list_messages
 from storage.handoffs import claim_handoff, list_handoffs, transcript
 from storage.models import Handoff
 
@@ -86,7 +89,7 @@ def _detail_context(session: Session, handoff: Handoff) -> dict[str, Any]:
     messages = transcript(session, handoff=handoff)
     return {
         "h": handoff,
-        "messages": messages,
+        "messages": transcript_lines(messages),
         "seen": max((m.id for m in messages), default=0),  # the close form says what was shown
         "waiting": waiting_label(waiting_minutes(handoff)),
     }
@@ -106,6 +109,19 @@ def handoff_detail(
     context["notice"] = NOTICES.get(msg, "")
     context["error"] = ERRORS.get(err, "")
     return render(request, "handoffs_detail.html", context)
+
+
+@router.get("/handoffs/{handoff_id}/transcript.csv")
+def handoff_transcript_csv(
+    handoff_id: int, staff: Editor, session: SessionDep, audit: AuditDep
+) -> Response:
+    """The whole conversation as CSV (presses by their labels); the export is audited."""
+    handoff = _load(session, handoff_id)
+    lines = transcript_lines(list_messages(session, conversation_id=handoff.conversation_id))
+    after = {"layout": "transcript", "format": "csv", "count": len(lines)}
+    audit(staff.username, "export", ENTITY, entity_id=handoff_id, after=after)
+    rows = transcript_table(lines, mask=staff.masks_personal_data)
+    return transcript_download(rows, f"人工服务对话-{handoff_id}.csv")
 
 
 @router.get("/handoffs/{handoff_id}/messages", response_class=HTMLResponse)

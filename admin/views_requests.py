@@ -6,7 +6,6 @@ from typing import Any
 
 from fastapi import HTTPException, Request
 from fastapi.responses import HTMLResponse
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from admin.audit_helpers import Auditor
@@ -16,6 +15,7 @@ from admin.deps import AnyStaff, AuditDep, RequestFilterDep, SessionDep, Setting
 from admin.loan_details import DECLINE_REASONS
 from admin.routing import admin_router
 from admin.templating import render
+from admin.transcripts import TranscriptLine, transcript_lines
 from admin.workflow import status_form_targets
 from core.settings import Settings
 from storage.admin_queries import (
@@ -26,7 +26,9 @@ from storage.admin_queries import (
     search_requests,
     visible_duplicate_ids,
 )
-from storage.models import FinancingRequest, Message, StaffUser
+from storage.banks import bank_names_map, list_banks
+from storage.conversations import list_messages
+from storage.models import FinancingRequest
 from storage.whitelist import find_whitelist_entry, whitelisted_codes
 
 router = admin_router()
@@ -41,14 +43,6 @@ SORT_LABELS = {
 }
 
 
-def bank_choices(settings: Settings, session: Session) -> list[str]:
-    """Banks from the settings plus the banks of bank-officer accounts."""
-    banks = settings.csv_list(settings.admin_banks)
-    query = select(StaffUser.bank).where(StaffUser.role == "bank_officer").distinct()
-    banks += [b for b in session.scalars(query) if b and b not in banks]
-    return banks
-
-
 @router.get("/requests", response_class=HTMLResponse)
 def request_list(
     request: Request,
@@ -58,13 +52,13 @@ def request_list(
     settings: SettingsDep,
 ) -> HTMLResponse:
     """Filtered, sorted, paginated list of the requests this user may see."""
-    flt.bank = staff.scope_bank
+    flt.bank_id = staff.scope_bank_id
     page = search_requests(session, flt=flt)
     listed = whitelisted_codes(session, (r.credit_code for r in page.items))
-    duplicates = visible_duplicate_ids(session, rows=page.items, bank=staff.scope_bank)
-    overdue = overdue_ids(page.items, days=settings.bank_response_days, bank=staff.scope_bank)
+    duplicates = visible_duplicate_ids(session, rows=page.items, bank_id=staff.scope_bank_id)
+    overdue = overdue_ids(page.items, days=settings.bank_response_days, bank_id=staff.scope_bank_id)
     options = {
-        name: distinct_values(session, column=name, bank=staff.scope_bank)
+        name: distinct_values(session, column=name, bank_id=staff.scope_bank_id)
         for name in ("county", "industry", "product", "channel")
     }
     context: dict[str, Any] = {
@@ -86,7 +80,7 @@ def load_visible(
 ) -> FinancingRequest:
     """The request, or 404 when missing and 403 when outside the user's bank."""
     req = get_visible_request(
-        session, request_id=request_id, bank=staff.scope_bank, for_update=for_update
+        session, request_id=request_id, bank_id=staff.scope_bank_id, for_update=for_update
     )
     if req is None:
         exists = session.get(FinancingRequest, request_id) is not None
@@ -115,28 +109,29 @@ def render_detail(
             audit(staff.username, "view_denied", ENTITY, entity_id=request_id, after=after)
             session.commit()
         raise
-    transcript: list[Message] = []
+    transcript: list[TranscriptLine] = []
     if req.conversation_id and staff.role != "bank_officer":
-        query = select(Message).where(Message.conversation_id == req.conversation_id)
-        transcript = list(session.scalars(query.order_by(Message.id)))
+        transcript = transcript_lines(list_messages(session, conversation_id=req.conversation_id))
     duplicate_of = None
     if req.duplicate_of_id is not None:  # cross-references obey the same isolation as lists
         duplicate_of = get_visible_request(
-            session, request_id=req.duplicate_of_id, bank=staff.scope_bank
+            session, request_id=req.duplicate_of_id, bank_id=staff.scope_bank_id
         )
     context: dict[str, Any] = {
         "req": req,
         "duplicate_of": duplicate_of,
         "events": list(req.events),
         "banks": list(req.banks),
+        "pending_banks": list({b.bank_id: b.bank for b in req.banks if b.outcome is None}.values()),
         "deadlines": push_deadlines(req.banks, days=settings.bank_response_days),
         "DECLINE_REASONS": DECLINE_REASONS,
-        "duplicates": linked_duplicates(session, request=req, bank=staff.scope_bank),
+        "duplicates": linked_duplicates(session, request=req, bank_id=staff.scope_bank_id),
         "whitelist": find_whitelist_entry(session, credit_code=req.credit_code),
         "transcript": transcript,
         "targets": status_form_targets(req.status),
         "can_push": req.status in ("recommended", "pushed"),
-        "bank_choices": bank_choices(settings, session),
+        "bank_choices": list_banks(session, active_only=True),
+        "bank_names": bank_names_map(session),
         "error": error,
     }
     audit(staff.username, "view", ENTITY, entity_id=req.id, after={"ref": req.ref})

@@ -12,12 +12,16 @@ from admin.deps import AdminOnly, AuditDep, SessionDep, UserFormDep
 from admin.forms import UserForm
 from admin.routing import admin_router
 from admin.templating import render
+from admin.workflow import parse_bank_id
 from storage.admin_sessions import count_open_sessions
+from storage.banks import list_banks
 from storage.staff import (
     StaffError,
     create_staff_user,
     end_staff_sessions,
+    get_staff_user,
     list_staff_users,
+    set_staff_bank,
     set_staff_disabled,
     set_staff_password,
 )
@@ -30,7 +34,8 @@ def _page(
 ) -> HTMLResponse:
     users = list_staff_users(session)
     sessions = count_open_sessions(session)
-    context = {"users": users, "sessions": sessions, "error": error}
+    banks = list_banks(session, active_only=True)
+    context = {"users": users, "sessions": sessions, "banks": banks, "error": error}
     return render(request, "users.html", context, status_code)
 
 
@@ -45,10 +50,28 @@ def _apply(session: Session, audit: Auditor, staff: Staff, form: UserForm) -> No
     actor, username = staff.username, form.username
     if form.action == "add":
         user = create_staff_user(
-            session, username=username, role=form.role, password=form.password, bank=form.bank
+            session,
+            username=username,
+            role=form.role,
+            password=form.password,
+            bank_id=parse_bank_id(form.bank),
         )
-        after = {"username": user.username, "role": user.role, "bank": user.bank}
+        bank = user.bank.name if user.bank else None
+        after = {"username": user.username, "role": user.role, "bank": bank}
         audit(actor, "user_add", "staff", entity_id=user.id, after=after)
+    elif form.action == "bank":
+        before_bank = get_staff_user(session, username=username)
+        old = before_bank.bank.name if before_bank and before_bank.bank else None
+        user = set_staff_bank(session, username=username, bank_id=parse_bank_id(form.bank))
+        new = user.bank.name if user.bank else None
+        audit(
+            actor,
+            "user_update",
+            "staff",
+            entity_id=user.id,
+            before={"bank": old},
+            after={"bank": new},
+        )
     elif form.action == "passwd":
         user = set_staff_password(session, username=username, password=form.password)
         audit(actor, "user_update", "staff", entity_id=user.id, after={"password": "changed"})
@@ -76,7 +99,8 @@ def _apply(session: Session, audit: Auditor, staff: Staff, form: UserForm) -> No
 def user_save(
     request: Request, staff: AdminOnly, form: UserFormDep, session: SessionDep, audit: AuditDep
 ) -> Response:
-    """Create an account, reset a password, disable / enable an account or end its sessions."""
+    """Create an account, link an officer to another bank, reset a password, disable / enable
+    an account or end its sessions."""
     try:
         _apply(session, audit, staff, form)
     except StaffError as exc:

@@ -30,9 +30,18 @@ from admin.routing import admin_router
 from admin.views_requests import load_visible, render_detail
 from admin.workflow import change_status, outcome_bank, push_to_banks, record_outcome
 from core.settings import Settings
+from storage.banks import get_bank
 from storage.models import FinancingRequest
 
 router = admin_router()
+
+
+def _bank_name(session: Session, bank_id: int | None) -> str | None:
+    """The listed name of the bank an outcome was recorded for (audit entry)."""
+    bank = get_bank(session, bank_id)
+    return bank.name if bank is not None else None
+
+
 Step = Callable[[FinancingRequest], str]  # runs a workflow step, returns the notice key
 
 
@@ -127,7 +136,7 @@ def post_outcome(
             session,
             req,
             form,
-            officer_bank=staff.scope_bank,
+            officer_bank_id=staff.scope_bank_id,
             actor=staff.username,
             office_phone=settings.office_phone,
         )
@@ -141,5 +150,5 @@ def post_outcome(
         request_id,
         "bank_outcome",
         step,
-        bank=outcome_bank(form, staff.scope_bank),
+        bank=_bank_name(session, outcome_bank(form, staff.scope_bank_id)),
     )

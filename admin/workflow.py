@@ -11,8 +11,9 @@ from sqlalchemy.orm import Session
 
 from admin.errors import WorkflowError
 from admin.forms import OutcomeForm, PushForm, StatusForm
-from admin.loan_details import LoanDetails, apply_loan_details, outcome_text
-from storage.models import FinancingRequest, RequestBank, RequestEvent
+from admin.loan_details import LoanDetails, amount_text, apply_loan_details, outcome_text
+from storage.banks import BankError, active_bank
+from storage.models import Bank, FinancingRequest, RequestBank, RequestEvent
 from storage.notifications import enqueue_notification
 from storage.satisfaction import ask_satisfaction
 from storage.statuses import TRANSITIONS, can_move, status_label
@@ -25,7 +26,7 @@ def status_message(req: FinancingRequest, target: str, office_phone: str) -> str
     OFFICE_PHONE is configured; "" shows none)."""
     text = f"【融资需求进度】您的融资需求（编号 {req.ref}）状态已更新为：{status_label(target)}。"
     if target == "granted" and req.granted_amount_wan:
-        text += f"获贷金额 {req.granted_amount_wan:g} 万元。"
+        text += f"获贷金额 {amount_text(req.granted_amount_wan)} 万元。"
     elif target == "declined":
         if req.decline_reason:
             text += f"未获贷原因：{req.decline_reason}。"
@@ -39,7 +40,7 @@ def status_message(req: FinancingRequest, target: str, office_phone: str) -> str
 
 def bank_names(req: FinancingRequest, banks: list[str] | None = None) -> str:
     """The banks a request was pushed to (or `banks`), as the owner reads them: "A、B"."""
-    names = banks if banks is not None else [b.bank for b in req.banks]
+    names = banks if banks is not None else [b.bank.name for b in req.banks]
     return "、".join(dict.fromkeys(names))
 
 
@@ -50,18 +51,37 @@ def _clean_note(note: str) -> str:
     return note
 
 
-def _add_banks(session: Session, req: FinancingRequest, banks: list[str]) -> list[str]:
-    """Create the missing push rows; returns the banks newly added."""
-    wanted = [b.strip() for b in dict.fromkeys(banks) if b.strip()]
-    if not wanted:
+def parse_bank_id(value: str) -> int | None:
+    """A bank id from a form value ("12"), or None."""
+    value = value.strip()
+    return int(value) if value.isdigit() and len(value) < 10 else None
+
+
+def chosen_banks(session: Session, values: list[str]) -> list[Bank]:
+    """The listed, active banks chosen in the push form (their ids); WorkflowError otherwise."""
+    banks: dict[int, Bank] = {}
+    for value in values:
+        if not value.strip():
+            continue
+        try:
+            bank = active_bank(session, parse_bank_id(value))
+        except BankError as exc:
+            raise WorkflowError(str(exc)) from None
+        banks[bank.id] = bank
+    if not banks:
         raise WorkflowError("请至少选择一家银行")
-    present = {b.bank for b in req.banks}
-    added = [b for b in wanted if b not in present]
+    return list(banks.values())
+
+
+def _add_banks(session: Session, req: FinancingRequest, values: list[str]) -> list[str]:
+    """Create the missing pushes to the chosen banks; returns the names of the banks added."""
+    present = {b.bank_id for b in req.banks}
+    added = [b for b in chosen_banks(session, values) if b.id not in present]
     for bank in added:
-        session.add(RequestBank(request_id=req.id, bank=bank))
+        session.add(RequestBank(request_id=req.id, bank_id=bank.id, pushed_as=bank.name))
     session.flush()
     session.refresh(req)
-    return added
+    return [b.name for b in added]
 
 
 def status_form_targets(status: str) -> list[str]:
@@ -163,24 +183,31 @@ def record_bank_outcome(
     session: Session,
     req: FinancingRequest,
     *,
-    bank: str,
+    bank_id: int | None,
     outcome: str,
     details: LoanDetails,
     note: str,
     actor: str,
     office_phone: str,
 ) -> RequestBank:
-    """A bank's decision; the first grant (or the last decline) moves the request."""
-    push = next((b for b in req.banks if b.bank == bank), None)
-    if push is None:
+    """A bank's decision; the first grant (or the last decline) moves the request.
+
+    A request pushed twice to one bank (two free-text names migrated into one listed bank)
+    gets the decision on each of that bank's pushes still waiting."""
+    pushes = [b for b in req.banks if b.bank_id == bank_id]
+    if not pushes:
         raise WorkflowError("该需求未推送至此银行")
-    if push.outcome is not None:
+    waiting = [b for b in pushes if b.outcome is None]
+    if not waiting:
         raise WorkflowError("该银行已登记过审批结果")
     if outcome not in ("granted", "declined"):
         raise WorkflowError("请选择审批结果")
     summary = apply_loan_details(FinancingRequest(), outcome, details)
-    push.outcome = outcome
-    push.outcome_note = outcome_text(outcome, details, _clean_note(note))
+    text = outcome_text(outcome, details, _clean_note(note))
+    for push in waiting:
+        push.outcome, push.outcome_note = outcome, text
+    push = waiting[0]
+    bank = push.bank.name
     session.flush()
     step_note = f"{bank}：{push.outcome_note}"
     moved = False
@@ -269,9 +296,9 @@ def push_to_banks(
     return "pushed_notified" if reaches_submitter(req) else "pushed"
 
 
-def outcome_bank(form: OutcomeForm, officer_bank: str | None) -> str:
+def outcome_bank(form: OutcomeForm, officer_bank_id: int | None) -> int | None:
     """The bank an outcome is for: a bank officer's own, else the one the office chose."""
-    return officer_bank or form.bank
+    return officer_bank_id if officer_bank_id is not None else parse_bank_id(form.bank)
 
 
 def record_outcome(
@@ -279,18 +306,18 @@ def record_outcome(
     req: FinancingRequest,
     form: OutcomeForm,
     *,
-    officer_bank: str | None,
+    officer_bank_id: int | None,
     actor: str,
     office_phone: str,
 ) -> str:
-    """A bank's decision: a bank officer records their own bank's (`officer_bank`), the office
-    the bank it names. Notice: outcome, or outcome_notified / outcome_silent when the request
-    moved."""
+    """A bank's decision: a bank officer records their own bank's (`officer_bank_id`), the
+    office the bank it names. Notice: outcome, or outcome_notified / outcome_silent when the
+    request moved."""
     status_before = req.status
     record_bank_outcome(
         session,
         req,
-        bank=outcome_bank(form, officer_bank),
+        bank_id=outcome_bank(form, officer_bank_id),
         outcome=form.outcome,
         details=form.details,
         note=form.note,

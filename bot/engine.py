@@ -301,6 +301,7 @@ class Engine:
             in_scope=reply.in_scope,
             top_score=reply.top_score,
             citations=[c.to_dict() for c in message.citations],
+            buttons=[{"label": b.label, "value": b.value} for b in message.buttons] or None,
         )
         if not reply.rateable:  # form prompts, receipts, help, status: no thumbs, no id
             return replace(message, message_id=None)

@@ -58,7 +58,8 @@ class Settings(BaseSettings):
     # Who runs this service, named in the answer to "你们是政府的吗" (empty: no name is given)
     service_operator: str = ""
 
-    # Back office: banks requests can be pushed to (plus the banks of bank-officer accounts)
+    # Back office: banks put on the managed bank list (/admin/banks) at start when not known yet
+    # (a renamed, merged or disabled entry is not listed again); the list itself is managed there
     admin_banks: str = (
         "中国农业银行三明分行,中国工商银行三明分行,中国建设银行三明分行,中国银行三明分行,"
         "中国邮政储蓄银行三明市分行,兴业银行三明分行,福建三明农村商业银行"

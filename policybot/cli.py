@@ -16,6 +16,7 @@ COMMAND_MODULES = (
     "policybot.commands.telegram",  # telegram, telegram set-webhook
     "policybot.commands.wechat",  # wechat menu
     "policybot.commands.users",  # user add|list|disable|passwd
+    "policybot.commands.banks",  # bank list|add|rename|disable|enable
 )
 # Loggers whose INFO lines are steps, not news (migrations on every start): WARNING unless -v.
 QUIET_UNLESS_VERBOSE = ("alembic",)

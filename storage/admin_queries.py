@@ -28,7 +28,7 @@ PER_PAGE_CHOICES = (20, 50, 100)
 
 @dataclass
 class RequestFilter:
-    """Every filter of the request queue; `bank` scopes the list to one bank's pushes."""
+    """Every filter of the request queue; `bank_id` scopes the list to one bank's pushes."""
 
     status: list[str] = field(default_factory=list)
     county: str = ""
@@ -45,7 +45,7 @@ class RequestFilter:
     order: str = "desc"
     page: int = 1
     per_page: int = 20
-    bank: str | None = None  # set for bank officers, never from the query string
+    bank_id: int | None = None  # set for bank officers, never from the query string
     overdue: str = ""  # "yes": only requests with a push past its response deadline
     overdue_before: datetime | None = None  # the deadline cutoff (from BANK_RESPONSE_DAYS)
 
@@ -53,7 +53,7 @@ class RequestFilter:
         """The filter as query-string pairs (without page and bank), for links."""
         items: list[tuple[str, str]] = []
         for f in fields(self):
-            if f.name in ("page", "bank", "overdue_before"):
+            if f.name in ("page", "bank_id", "overdue_before"):
                 continue
             value = getattr(self, f.name)
             if isinstance(value, list):
@@ -66,11 +66,12 @@ class RequestFilter:
         """Every active filter as a JSON-able dict for the audit log.
 
         Multi-valued filters keep all their values (`{"status": ["submitted", "pushed"]}`);
-        a bank officer's scope is recorded as `bank`. Sorting and paging are left out.
+        a bank officer's scope is recorded by the caller, under the bank's name. Sorting and
+        paging are left out.
         """
         described: dict[str, Any] = {}
         for f in fields(self):
-            if f.name in ("sort", "order", "page", "per_page", "overdue_before"):
+            if f.name in ("sort", "order", "page", "per_page", "overdue_before", "bank_id"):
                 continue  # overdue_before is derived from settings, not chosen by the user
             value = getattr(self, f.name)
             if isinstance(value, list):
@@ -106,22 +107,22 @@ def day_bounds(start: date | None, end: date | None) -> tuple[datetime | None, d
     return lo, hi
 
 
-def bank_request_ids(bank: str) -> Select[Any]:
-    """Ids of the requests pushed to this bank."""
-    return select(RequestBank.request_id).where(RequestBank.bank == bank)
+def bank_request_ids(bank_id: int) -> Select[Any]:
+    """Ids of the requests pushed to this listed bank."""
+    return select(RequestBank.request_id).where(RequestBank.bank_id == bank_id)
 
 
-def scoped_select(bank: str | None) -> Select[Any]:
+def scoped_select(bank_id: int | None) -> Select[Any]:
     """All requests a user may see: everything, or only those pushed to their bank."""
     query = select(FinancingRequest)
-    if bank is not None:
-        query = query.where(FinancingRequest.id.in_(bank_request_ids(bank)))
+    if bank_id is not None:
+        query = query.where(FinancingRequest.id.in_(bank_request_ids(bank_id)))
     return query
 
 
 def filtered_select(flt: RequestFilter) -> Select[Any]:
     """The filtered (not yet sorted or paginated) request query."""
-    query = scoped_select(flt.bank)
+    query = scoped_select(flt.bank_id)
     model = FinancingRequest
     if flt.status:
         query = query.where(model.status.in_(flt.status))
@@ -142,7 +143,7 @@ def filtered_select(flt: RequestFilter) -> Select[Any]:
         listed = model.credit_code.in_(select(WhitelistEntry.credit_code))
         query = query.where(listed if flt.whitelist == "yes" else ~listed)
     if flt.overdue == "yes" and flt.overdue_before is not None:
-        query = query.where(model.id.in_(overdue_request_ids(flt.overdue_before, flt.bank)))
+        query = query.where(model.id.in_(overdue_request_ids(flt.overdue_before, flt.bank_id)))
     term = flt.q.strip()
     if term:
         query = query.where(
@@ -159,9 +160,9 @@ def sorted_select(flt: RequestFilter) -> Select[Any]:
     """The filtered query in the requested order (id breaks ties)."""
     column = SORT_COLUMNS.get(flt.sort, FinancingRequest.created_at)
     query = filtered_select(flt)
-    if flt.bank is not None and flt.overdue_before is not None:
+    if flt.bank_id is not None and flt.overdue_before is not None:
         # A bank officer sees their own overdue pushes first.
-        own_overdue = FinancingRequest.id.in_(overdue_request_ids(flt.overdue_before, flt.bank))
+        own_overdue = FinancingRequest.id.in_(overdue_request_ids(flt.overdue_before, flt.bank_id))
         query = query.order_by(case((own_overdue, 0), else_=1))
     if flt.order == "asc":
         return query.order_by(column.asc(), FinancingRequest.id.asc())
@@ -186,39 +187,39 @@ def all_filtered_requests(session: Session, *, flt: RequestFilter) -> list[Finan
 
 
 def get_visible_request(
-    session: Session, *, request_id: int, bank: str | None, for_update: bool = False
+    session: Session, *, request_id: int, bank_id: int | None, for_update: bool = False
 ) -> FinancingRequest | None:
     """The request when this user may see it (bank officers: only if pushed to their bank).
 
     `for_update` locks the row (PostgreSQL) so two staff cannot move it at the same time.
     """
-    query = scoped_select(bank).where(FinancingRequest.id == request_id)
+    query = scoped_select(bank_id).where(FinancingRequest.id == request_id)
     if for_update:
         query = query.with_for_update(of=FinancingRequest)
     return session.scalar(query)
 
 
-def distinct_values(session: Session, *, column: str, bank: str | None) -> list[str]:
+def distinct_values(session: Session, *, column: str, bank_id: int | None) -> list[str]:
     """Values present in a column among visible requests (for filter drop-downs)."""
     col = getattr(FinancingRequest, column)
-    visible = scoped_select(bank).with_only_columns(FinancingRequest.id)
+    visible = scoped_select(bank_id).with_only_columns(FinancingRequest.id)
     query = select(col).where(FinancingRequest.id.in_(visible)).distinct()
     return sorted(v for v in session.scalars(query) if v)
 
 
 def linked_duplicates(
-    session: Session, *, request: FinancingRequest, bank: str | None
+    session: Session, *, request: FinancingRequest, bank_id: int | None
 ) -> list[FinancingRequest]:
     """Requests marked as duplicates of this one, plus the one it duplicates (visible ones)."""
     ids = select(FinancingRequest.id).where(FinancingRequest.duplicate_of_id == request.id)
-    query = scoped_select(bank).where(
+    query = scoped_select(bank_id).where(
         or_(FinancingRequest.id.in_(ids), FinancingRequest.id == (request.duplicate_of_id or -1))
     )
     return list(session.scalars(query.order_by(FinancingRequest.id)))
 
 
 def visible_duplicate_ids(
-    session: Session, *, rows: list[FinancingRequest], bank: str | None
+    session: Session, *, rows: list[FinancingRequest], bank_id: int | None
 ) -> set[int]:
     """Ids among `rows` marked as duplicates of a request this user may also see.
 
@@ -227,8 +228,8 @@ def visible_duplicate_ids(
     marked = {r.id: r.duplicate_of_id for r in rows if r.duplicate_of_id is not None}
     if not marked:
         return set()
-    if bank is None:
+    if bank_id is None:
         return set(marked)
-    query = scoped_select(bank).where(FinancingRequest.id.in_(set(marked.values())))
+    query = scoped_select(bank_id).where(FinancingRequest.id.in_(set(marked.values())))
     visible = set(session.scalars(query.with_only_columns(FinancingRequest.id)))
     return {rid for rid, original in marked.items() if original in visible}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -119,6 +120,21 @@ class Insights:
     thumbs_down: list[dict[str, Any]] = field(default_factory=list)
 
 
+_ARTICLE_PREFIX = re.compile(r"^\s*第\s*\d+\s*条\s*")
+
+
+def cited_label(cite: Any) -> str:
+    """How a citation is counted and shown: "第6条 <title>" once (a title that already starts
+    with its article number is not prefixed again), a document by its title; "" when neither."""
+    if not isinstance(cite, dict):
+        return ""
+    article = cite.get("article")
+    title = _ARTICLE_PREFIX.sub("", str(cite.get("title") or "")).strip()
+    if article:
+        return f"第{article}条 {title}".strip()
+    return title
+
+
 def _question_before(session: Session, message: Message) -> str:
     """The user's message that the bot message answered."""
     text = session.scalar(
@@ -160,6 +176,7 @@ def build_insights(
     out = out.where(Message.direction == "out", Message.created_at >= since)
     result = Insights()
     articles: Counter[str] = Counter()
+    labels: dict[str, str] = {}
     thumbs: dict[str, list[int]] = {}
     for message, channel in session.execute(out.where(Message.intent.is_not(None))):
         if message.intent in ("policy_question", "out_of_scope"):
@@ -169,16 +186,15 @@ def build_insights(
         else:
             cites = (message.citations or [])[:1]
         for cite in cites:
-            article = cite.get("article") if isinstance(cite, dict) else None
-            title = cite.get("title", "") if isinstance(cite, dict) else ""
-            if article:
-                articles[f"第{article}条 {title}".strip()] += 1
-            elif title:
-                articles[str(title)] += 1
+            label = cited_label(cite)
+            if label:  # one bar per measure, however each answer titled it
+                key = f"#{cite['article']}" if cite.get("article") else label
+                articles[key] += 1
+                labels.setdefault(key, label)
         if message.feedback in (1, -1):
             pair = thumbs.setdefault(channel, [0, 0])
             pair[0 if message.feedback == 1 else 1] += 1
-    result.top_articles = articles.most_common(16)
+    result.top_articles = [(labels[key], n) for key, n in articles.most_common(16)]
     result.thumbs = {k: (v[0], v[1]) for k, v in sorted(thumbs.items())}
     weak_query = out.where(Message.intent.in_(("policy_question", "out_of_scope"))).where(
         (Message.in_scope.is_(False))

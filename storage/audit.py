@@ -34,6 +34,10 @@ ACTION_LABELS: dict[str, str] = {
     "user_add": "新增账号",
     "user_update": "修改账号",
     "sessions_end": "结束全部会话",
+    "bank_add": "新增银行",
+    "bank_update": "修改银行",
+    "bank_merge": "合并银行",
+    "bank_alias": "改正银行对应",
 }
 
 

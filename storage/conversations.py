@@ -52,8 +52,10 @@ def add_message(
     in_scope: bool | None = None,
     top_score: float | None = None,
     citations: list[dict[str, Any]] | None = None,
+    buttons: list[dict[str, str]] | None = None,
 ) -> Message:
-    """Append one transcript message ("in" from the user, "out" from the bot)."""
+    """Append one transcript message ("in" from the user, "out" from the bot); `buttons`: the
+    buttons shown with a bot message, [{"label", "value"}] (a press arrives as the value)."""
     message = Message(
         conversation_id=conversation_id,
         direction=direction,
@@ -62,6 +64,7 @@ def add_message(
         in_scope=in_scope,
         top_score=top_score,
         citations=citations or [],
+        buttons=buttons,
     )
     session.add(message)
     session.flush()
@@ -130,6 +133,6 @@ def redact_messages_since(session: Session, *, conversation_id: int, since: date
     result = session.execute(
         update(Message)
         .where(Message.conversation_id == conversation_id, Message.created_at >= since)
-        .values(text=FORM_DISCARDED, citations=[])
+        .values(text=FORM_DISCARDED, citations=[], buttons=None)
     )
     return int(getattr(result, "rowcount", 0) or 0)

@@ -51,7 +51,7 @@ def overdue_cutoff(days: int, now: datetime | None = None) -> datetime:
     return clock.local_start(day + timedelta(days=1))
 
 
-def overdue_request_ids(cutoff: datetime, bank: str | None = None) -> Select[Any]:
+def overdue_request_ids(cutoff: datetime, bank_id: int | None = None) -> Select[Any]:
     """Ids of pushed requests with an unanswered push older than the cutoff (one bank's)."""
     query = (
         select(RequestBank.request_id)
@@ -59,8 +59,8 @@ def overdue_request_ids(cutoff: datetime, bank: str | None = None) -> Select[Any
         .where(RequestBank.outcome.is_(None), RequestBank.pushed_at < cutoff)
         .where(FinancingRequest.status == "pushed")
     )
-    if bank is not None:
-        query = query.where(RequestBank.bank == bank)
+    if bank_id is not None:
+        query = query.where(RequestBank.bank_id == bank_id)
     return query
 
 
@@ -68,11 +68,11 @@ def list_overdue_pushes(
     session: Session,
     *,
     days: int,
-    bank: str | None = None,
+    bank_id: int | None = None,
     now: datetime | None = None,
     limit: int = 50,
 ) -> list[RequestBank]:
-    """Overdue pushes (request loaded), oldest first; `bank` limits to one bank's."""
+    """Overdue pushes (request loaded), oldest first; `bank_id` limits to one bank's."""
     query = (
         select(RequestBank)
         .join(FinancingRequest, FinancingRequest.id == RequestBank.request_id)
@@ -82,6 +82,6 @@ def list_overdue_pushes(
         .order_by(RequestBank.pushed_at, RequestBank.id)
         .limit(limit)
     )
-    if bank is not None:
-        query = query.where(RequestBank.bank == bank)
+    if bank_id is not None:
+        query = query.where(RequestBank.bank_id == bank_id)
     return list(session.scalars(query))

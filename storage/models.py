@@ -17,6 +17,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -64,6 +65,9 @@ class Message(Base):
     top_score: Mapped[float | None] = mapped_column(Float, default=None)
     citations: Mapped[list[Any]] = mapped_column(default=list)
     feedback: Mapped[int | None] = mapped_column(Integer, default=None)  # +1 / -1
+    # Out messages: the buttons shown with it, [{"label", "value"}] (None before migration 0007),
+    # so a transcript shows a pressed button's label where the message holds its value.
+    buttons: Mapped[list[Any] | None] = mapped_column(JSON, default=None)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=_now, index=True)
 
 
@@ -145,20 +149,63 @@ class RequestEvent(Base):
     request: Mapped[FinancingRequest] = relationship(back_populates="events")
 
 
+class Bank(Base):
+    """A bank of the managed list (银行名录): push target, and the bank of officer accounts.
+
+    Pages and exports show `name`; a disabled bank (`active` false) takes no new pushes or
+    officers but keeps its history. Names are unique across banks and aliases.
+    """
+
+    __tablename__ = "banks"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=_now)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=_now, onupdate=_now)
+
+    aliases: Mapped[list[BankAlias]] = relationship(
+        back_populates="bank", order_by="BankAlias.name"
+    )
+
+
+class BankAlias(Base):
+    """Another name of a listed bank: a free-text value grouped with it by migration 0007
+    (`source` "migration", `reviewed` once an admin confirmed or corrected it), a former name
+    ("rename"), a bank merged into it ("merge") or an ADMIN_BANKS entry ("settings")."""
+
+    __tablename__ = "bank_aliases"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    bank_id: Mapped[int] = mapped_column(ForeignKey("banks.id"), index=True)
+    source: Mapped[str] = mapped_column(String(20))
+    reviewed: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=_now)
+
+    bank: Mapped[Bank] = relationship(back_populates="aliases")
+
+
 class RequestBank(Base):
-    """A bank a request was pushed to, with that bank's recorded outcome."""
+    """A push of a request to a listed bank, with that bank's recorded outcome.
+
+    `pushed_as` is the bank's name when pushed (the free text for pushes before the managed
+    list), so a corrected migration mapping can move exactly the pushes made under that name.
+    """
 
     __tablename__ = "request_banks"
-    __table_args__ = (UniqueConstraint("request_id", "bank", name="uq_request_bank"),)
+    __table_args__ = (UniqueConstraint("request_id", "pushed_as", name="uq_request_bank"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     request_id: Mapped[int] = mapped_column(ForeignKey("financing_requests.id"), index=True)
-    bank: Mapped[str] = mapped_column(String(64), index=True)
+    bank_id: Mapped[int] = mapped_column(ForeignKey("banks.id"), index=True)
+    pushed_as: Mapped[str] = mapped_column(String(64))
     pushed_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=_now)
     outcome: Mapped[str | None] = mapped_column(String(20), default=None)
     outcome_note: Mapped[str | None] = mapped_column(Text, default=None)
 
     request: Mapped[FinancingRequest] = relationship(back_populates="banks")
+    bank: Mapped[Bank] = relationship(lazy="joined")
 
 
 class Notification(Base):
@@ -207,7 +254,8 @@ class SharedAnswer(Base):
 
 
 class StaffUser(Base):
-    """A back-office account: admin, coordinator, bank_officer (with bank) or viewer."""
+    """A back-office account: admin, coordinator, bank_officer (linked to a listed bank) or
+    viewer. `linked_as` is the bank's name when linked (the free text before the managed list)."""
 
     __tablename__ = "staff_users"
 
@@ -215,11 +263,14 @@ class StaffUser(Base):
     username: Mapped[str] = mapped_column(String(64), unique=True)
     password_hash: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(20))
-    bank: Mapped[str | None] = mapped_column(String(64), default=None)
+    bank_id: Mapped[int | None] = mapped_column(ForeignKey("banks.id"), default=None)
+    linked_as: Mapped[str | None] = mapped_column(String(64), default=None)
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime(), default=None)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=_now)
+
+    bank: Mapped[Bank | None] = relationship(lazy="joined")
 
 
 class AuditEntry(Base):

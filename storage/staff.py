@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 
 from core import clock
 from storage.admin_sessions import revoke_user_sessions
-from storage.models import StaffUser
+from storage.banks import BankError, active_bank
+from storage.models import Bank, StaffUser
 from storage.roles import ROLE_LABELS, StaffError
 
 MAX_FAILED_LOGINS = 5
@@ -50,26 +51,51 @@ def _verify(password_hash: str, password: str) -> bool:
         return False
 
 
+def _officer_bank(session: Session, bank_id: int | None) -> Bank:
+    """The listed, active bank an officer account is linked to (StaffError otherwise)."""
+    if bank_id is None:
+        raise StaffError("银行客户经理必须从银行名录中选择所属银行")
+    try:
+        return active_bank(session, bank_id)
+    except BankError as exc:
+        raise StaffError(str(exc)) from None
+
+
 def create_staff_user(
-    session: Session, *, username: str, password: str, role: str, bank: str | None = None
+    session: Session, *, username: str, password: str, role: str, bank_id: int | None = None
 ) -> StaffUser:
-    """Create an account after checking the role, the bank and the password."""
+    """Create an account after checking the role, the bank (bank officers: a listed, active
+    bank; ignored for the other roles) and the password."""
     username = username.strip()
     if not username or len(username) > 64:
         raise StaffError("用户名不能为空且不超过 64 个字符")
     if role not in ROLE_LABELS:
         raise StaffError(f"未知角色：{role}（可选 {', '.join(ROLE_LABELS)}）")
-    bank = (bank or "").strip() or None
-    if role == "bank_officer" and not bank:
-        raise StaffError("银行客户经理必须指定所属银行（--bank）")
-    if role != "bank_officer":
-        bank = None
+    bank = _officer_bank(session, bank_id) if role == "bank_officer" else None
     check_password_strength(password)
     if get_staff_user(session, username=username) is not None:
         raise StaffError(f"用户名已存在：{username}")
-    user = StaffUser(username=username, password_hash=hash_password(password), role=role, bank=bank)
+    user = StaffUser(
+        username=username,
+        password_hash=hash_password(password),
+        role=role,
+        bank_id=bank.id if bank else None,
+        linked_as=bank.name if bank else None,
+    )
     session.add(user)
     session.flush()
+    return user
+
+
+def set_staff_bank(session: Session, *, username: str, bank_id: int | None) -> StaffUser:
+    """Link a bank officer's account to another listed, active bank."""
+    user = _require(session, username)
+    if user.role != "bank_officer":
+        raise StaffError("只有银行客户经理账号需要关联银行")
+    bank = _officer_bank(session, bank_id)
+    user.bank_id, user.linked_as = bank.id, bank.name
+    session.flush()
+    session.refresh(user)
     return user
 
 

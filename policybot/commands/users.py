@@ -23,10 +23,12 @@ def _password(confirm: bool = True) -> str:
 
 
 def _run(settings: Any, action: Any) -> int:
+    from storage.banks import seed_bank_list
     from storage.db import open_database
 
     db = open_database(settings)
     try:
+        seed_bank_list(db, settings)  # `--bank` names a listed bank (ADMIN_BANKS on a new install)
         with db.session() as session:
             message = action(session)
     except StaffError as exc:
@@ -49,13 +51,30 @@ def add_user(args: argparse.Namespace, settings: Any) -> int:
         return 1
 
     def action(session: Any) -> str:
+        bank_id = None
+        if args.bank and args.role == "bank_officer":
+            bank_id = listed_bank_id(session, args.bank)
         user = create_staff_user(
-            session, username=args.name, password=password, role=args.role, bank=args.bank
+            session, username=args.name, password=password, role=args.role, bank_id=bank_id
         )
-        bank = f"，所属银行：{user.bank}" if user.bank else ""
+        bank = f"，所属银行：{user.bank.name}" if user.bank else ""
         return f"已创建账号 {user.username}（{ROLE_LABELS[user.role]}{bank}）"
 
     return _run(settings, action)
+
+
+def listed_bank_id(session: Any, name: str) -> int:
+    """The id of the listed bank named (or known by that name); StaffError otherwise."""
+    from storage.banks import find_bank, list_banks
+
+    bank = find_bank(session, name)
+    if bank is None:
+        known = "、".join(b.name for b in list_banks(session, active_only=True)) or "（名录为空）"
+        raise StaffError(
+            f"银行不在名录中：{name}。名录中的银行：{known}。"
+            "新增银行请用 policybot bank add 或后台「银行名录」"
+        )
+    return int(bank.id)
 
 
 def list_users(args: argparse.Namespace, settings: Any) -> int:
@@ -64,7 +83,8 @@ def list_users(args: argparse.Namespace, settings: Any) -> int:
 
     def action(session: Any) -> str:
         rows = [
-            f"{u.username}\t{u.role}\t{u.bank or '-'}\t{'停用' if u.disabled else '正常'}"
+            f"{u.username}\t{u.role}\t{u.bank.name if u.bank else '-'}\t"
+            f"{'停用' if u.disabled else '正常'}"
             for u in list_staff_users(session)
         ]
         return "\n".join(["用户名\t角色\t银行\t状态", *rows]) if rows else "暂无账号"
@@ -122,7 +142,7 @@ def register(subparsers: Any) -> None:
     add = sub.add_parser("add", help="新增账号（密码取自 POLICYBOT_PASSWORD 或交互输入）")
     add.add_argument("name")
     add.add_argument("--role", required=True, choices=list(ROLE_LABELS))
-    add.add_argument("--bank", default=None, help="银行客户经理所属银行")
+    add.add_argument("--bank", default=None, help="银行客户经理所属银行（银行名录中的名称）")
     add.set_defaults(func=add_user)
     sub.add_parser("list", help="列出账号").set_defaults(func=list_users)
     for name, text in (("disable", "停用账号"), ("enable", "启用账号")):

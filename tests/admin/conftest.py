@@ -12,6 +12,7 @@ import httpx
 import pytest
 
 from core.settings import Settings
+from storage.banks import add_bank, find_bank, list_banks
 from storage.db import open_database
 from storage.requests import create_request
 from storage.staff import create_staff_user
@@ -43,20 +44,52 @@ class StubAnswerer:
 
 @dataclass
 class Seeded:
-    """Ids of the seeded requests: pushed to bank A, to bank B, and not pushed."""
+    """Ids of the seeded requests: pushed to bank A, to bank B, and not pushed; `banks`: the
+    listed banks' ids by name."""
 
     for_a: int
     for_b: int
     unpushed: int
     xss: int
+    banks: dict[str, int]
+
+
+def bank_ids(settings: Settings) -> dict[str, int]:
+    """The listed banks' ids by name."""
+    db = open_database(settings)
+    with db.session() as session:
+        ids = {b.name: b.id for b in list_banks(session)}
+    db.dispose()
+    return ids
+
+
+def push_to(session: Any, request_id: int, name: str, **fields: Any) -> Any:
+    """A push of a request to the listed bank of that name (as the workflow stores it)."""
+    from storage.models import RequestBank
+
+    bank = find_bank(session, name)
+    assert bank is not None, name
+    push = RequestBank(request_id=request_id, bank_id=bank.id, pushed_as=bank.name, **fields)
+    session.add(push)
+    return push
 
 
 def seed_staff(settings: Settings) -> None:
-    """Create one account per role (and two banks)."""
+    """List banks A and B and create one account per role."""
     db = open_database(settings)
     with db.session() as session:
+        for listed in (BANK_A, BANK_B):
+            if find_bank(session, listed) is None:
+                add_bank(session, name=listed)
         for name, (role, bank) in USERS.items():
-            create_staff_user(session, username=name, password=PASSWORD, role=role, bank=bank)
+            found = find_bank(session, bank) if bank else None
+            create_staff_user(
+                session,
+                username=name,
+                password=PASSWORD,
+                role=role,
+                bank_id=found.id if found else None,
+            )
     db.dispose()
 
 
@@ -70,8 +103,6 @@ def add_request(session: Any, rng: random.Random, **overrides: Any) -> Any:
 
 def seed_requests(settings: Settings) -> Seeded:
     """Requests in several states, pushed to bank A or bank B."""
-    from storage.models import RequestBank
-
     rng = random.Random(7)
     db = open_database(settings)
     with db.session() as session:
@@ -97,9 +128,10 @@ def seed_requests(settings: Settings) -> Seeded:
         )
         for req, bank in ((a, BANK_A), (b, BANK_B)):
             req.status = "pushed"
-            session.add(RequestBank(request_id=req.id, bank=bank))
-        seeded = Seeded(a.id, b.id, c.id, x.id)
+            push_to(session, req.id, bank)
+        seeded = Seeded(a.id, b.id, c.id, x.id, {})
     db.dispose()
+    seeded.banks = bank_ids(settings)
     return seeded
 
 

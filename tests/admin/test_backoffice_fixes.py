@@ -85,7 +85,7 @@ def test_pushed_request_outcome_is_recorded_per_bank_only(
         f"/admin/requests/{seeded.for_a}/outcome",
         data={
             "csrf_token": token,
-            "bank": BANK_A,
+            "bank": seeded.banks[BANK_A],
             "outcome": "granted",
             "amount_wan": "10",
             "granted_date": "2026-11-20",

@@ -62,7 +62,7 @@ def test_workflow_from_filter_to_bank_outcome(
     _step(page, "reviewing", "资料已核验")
     _step(page, "recommended", "建议对接甲银行")
     assert page.inner_text("#current-status") == "列入推荐清单"
-    page.check(f"#push-form input[value='{BANK_A}']")
+    page.check(f"#push-form label.chk:has-text('{BANK_A}') input")
     page.fill("#push-form textarea[name=note]", "请尽快对接")
     page.click("#push-form button[type=submit]")
     page.wait_for_selector(".notice")

@@ -131,7 +131,8 @@ def test_bank_officer_sees_own_overdue_first(
     coord = as_user("coord")
     for target in ("reviewing", "recommended"):
         _post(coord, seeded.unpushed, "status", target=target, note="ok")
-    assert _post(coord, seeded.unpushed, "push", banks=[BANK_A]).status_code == 303
+    pushed = _post(coord, seeded.unpushed, "push", banks=[seeded.banks[BANK_A]])
+    assert pushed.status_code == 303
     officer = as_user("officer_a")
     fresh_first = _refs(officer.get("/admin/requests").text)
     assert len(fresh_first) == 2  # newest first: the unpushed one was created last

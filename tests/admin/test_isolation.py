@@ -63,7 +63,7 @@ def test_outcome_on_other_banks_request_is_forbidden(
         "csrf_token": token,
         "outcome": "declined",
         "decline_reason": "x",
-        "bank": "乙银行三明分行",
+        "bank": seeded.banks["乙银行三明分行"],
     }
     assert officer_a.post(f"/admin/requests/{seeded.for_b}/outcome", data=data).status_code == 403
 
@@ -99,7 +99,7 @@ def test_viewer_reads_but_cannot_change(
     token = csrf_of(page.text)
     for action, data in (
         ("status", {"target": "reviewing"}),
-        ("push", {"banks": "甲银行三明分行"}),
+        ("push", {"banks": seeded.banks["甲银行三明分行"]}),
         ("outcome", {"outcome": "granted"}),
     ):
         response = viewer.post(

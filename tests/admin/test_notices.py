@@ -11,9 +11,9 @@ from sqlalchemy import func, select
 
 from core.settings import Settings
 from storage.db import open_database
-from storage.models import Notification, RequestBank
+from storage.models import Notification
 from storage.requests import create_request
-from tests.admin.conftest import BANK_A, csrf_of
+from tests.admin.conftest import BANK_A, csrf_of, push_to
 from tests.storage.factories import make_credit_code, request_data
 
 NOTIFIED = "已通过申报企业提交时使用的渠道向其发送通知"
@@ -27,7 +27,7 @@ def _add(settings: Settings, channel_user_id: str | None, status: str = "submitt
         req = create_request(session, data=data, channel="web", channel_user_id=channel_user_id)
         req.status = status
         if status == "pushed":
-            session.add(RequestBank(request_id=req.id, bank=BANK_A))
+            push_to(session, req.id, BANK_A)
         request_id = req.id
     db.dispose()
     return request_id

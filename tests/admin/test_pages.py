@@ -11,9 +11,9 @@ import pytest
 from admin.charts import bar_chart, funnel_chart, line_chart
 from core.settings import Settings
 from storage.db import open_database
-from storage.models import Conversation, FinancingRequest, Message, RequestBank
+from storage.models import Conversation, FinancingRequest, Message
 from storage.requests import create_request
-from tests.admin.conftest import BANK_A, Seeded, csrf_of
+from tests.admin.conftest import BANK_A, Seeded, csrf_of, push_to
 from tests.storage.factories import request_data
 
 
@@ -93,7 +93,7 @@ def test_detail_shows_transcript_and_duplicates_to_office_only(
             session, data=data, channel="telegram", channel_user_id="tg-1", conversation_id=conv.id
         )
         dup_id, original_ref = dup.id, original.ref
-        session.add(RequestBank(request_id=dup.id, bank=BANK_A))
+        push_to(session, dup.id, BANK_A)
     db.dispose()
     page = as_user("coord").get(f"/admin/requests/{dup_id}").text
     assert "我想贷款两百万" in page and "请填写融资需求登记" in page

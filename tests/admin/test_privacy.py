@@ -16,9 +16,9 @@ from openpyxl import load_workbook
 from admin.privacy import mask_personal_text
 from core.settings import Settings
 from storage.db import open_database
-from storage.models import Conversation, Message, RequestBank, RequestEvent
+from storage.models import Conversation, Message, RequestEvent
 from storage.whitelist import add_whitelist_entry
-from tests.admin.conftest import BANK_A, BANK_B, add_request
+from tests.admin.conftest import BANK_A, BANK_B, add_request, push_to
 
 FIELD_PHONE = "13912345678"
 # One distinct phone number per place, so a failure names the place that leaked it.
@@ -105,13 +105,14 @@ def private(settings: Settings, admin_live: object) -> Private:
                     note=f"已电话联系 {PLACES['event_note']}",
                     actor="coord",
                 ),
-                RequestBank(
-                    request_id=req.id,
-                    bank=BANK_A,
-                    outcome="declined",
-                    outcome_note=f"客户经理手机 {PLACES['bank_outcome_note']}",
-                ),
             ]
+        )
+        push_to(
+            session,
+            req.id,
+            BANK_A,
+            outcome="declined",
+            outcome_note=f"客户经理手机 {PLACES['bank_outcome_note']}",
         )
         add_whitelist_entry(
             session,
@@ -218,7 +219,7 @@ def duplicates(settings: Settings, admin_live: object) -> Duplicates:
         second.duplicate_of_id = first.id
         for req, bank in ((first, BANK_B), (second, BANK_A)):
             req.status = "pushed"
-            session.add(RequestBank(request_id=req.id, bank=bank))
+            push_to(session, req.id, bank)
         found = Duplicates(first.id, first.ref, second.id)
     db.dispose()
     return found
@@ -241,7 +242,7 @@ def test_officer_sees_duplicate_link_when_both_are_pushed_to_their_bank(
 ) -> None:
     db = open_database(settings)
     with db.session() as session:
-        session.add(RequestBank(request_id=duplicates.original, bank=BANK_A))
+        push_to(session, duplicates.original, BANK_A)
     db.dispose()
     officer = as_user("officer_a")
     page = officer.get(f"/admin/requests/{duplicates.duplicate}").text

@@ -12,6 +12,7 @@ import pytest
 from core.settings import Settings
 from storage.admin_queries import RequestFilter, get_visible_request, search_requests
 from storage.admin_stats import build_dashboard, build_insights
+from storage.banks import add_bank, find_bank
 from storage.db import Database, open_database
 from storage.models import Conversation, Message, RequestBank, RequestEvent
 from storage.whitelist import WhitelistError, add_whitelist_entry
@@ -23,6 +24,7 @@ def db(db_settings: Settings) -> Iterator[Database]:
     database = open_database(db_settings)
     rng = random.Random(3)
     with database.session() as session:
+        banks = {name: add_bank(session, name=name) for name in ("甲银行", "乙银行")}
         rows = [
             ("三元区", "制造业", 100.0, "web", "submitted"),
             ("三元区", "外贸", 250.0, "telegram", "pushed"),
@@ -43,7 +45,8 @@ def db(db_settings: Settings) -> Iterator[Database]:
             req.status = status
             req.created_at = datetime(2026, 11, 2 + i, 4, tzinfo=UTC)
             if status in ("pushed", "granted"):
-                session.add(RequestBank(request_id=req.id, bank="甲银行" if i == 1 else "乙银行"))
+                bank = banks["甲银行" if i == 1 else "乙银行"]
+                session.add(RequestBank(request_id=req.id, bank_id=bank.id, pushed_as=bank.name))
                 session.add(
                     RequestEvent(request_id=req.id, from_status="recommended", to_status="pushed")
                 )
@@ -61,6 +64,9 @@ def db(db_settings: Settings) -> Iterator[Database]:
 
 def _names(db: Database, **kwargs: Any) -> list[str]:
     with db.session() as session:
+        if "bank" in kwargs:  # a bank officer's scope: the listed bank of that name
+            bank = find_bank(session, kwargs.pop("bank"))
+            kwargs["bank_id"] = bank.id if bank is not None else -1
         page = search_requests(session, flt=RequestFilter(**kwargs))
         return [r.company_name for r in page.items]
 
@@ -110,17 +116,21 @@ def test_sort_and_paginate_requests(db: Database) -> None:
 
 def test_visible_request_respects_bank_scope(db: Database) -> None:
     with db.session() as session:
-        first = search_requests(session, flt=RequestFilter(bank="甲银行")).items[0]
-        assert get_visible_request(session, request_id=first.id, bank="乙银行") is None
-        assert get_visible_request(session, request_id=first.id, bank="甲银行") is not None
-        assert get_visible_request(session, request_id=first.id, bank=None) is not None
+        jia, yi = (find_bank(session, name) for name in ("甲银行", "乙银行"))
+        assert jia is not None and yi is not None
+        first = search_requests(session, flt=RequestFilter(bank_id=jia.id)).items[0]
+        assert get_visible_request(session, request_id=first.id, bank_id=yi.id) is None
+        assert get_visible_request(session, request_id=first.id, bank_id=jia.id) is not None
+        assert get_visible_request(session, request_id=first.id, bank_id=None) is not None
 
 
 def test_build_dashboard_counts_amounts_funnel_and_weeks(db: Database) -> None:
     with db.session() as session:
         board = build_dashboard(session, flt=RequestFilter(), today=date(2026, 11, 12))
+        yi = find_bank(session, "乙银行")
+        assert yi is not None
         scoped = build_dashboard(
-            session, flt=RequestFilter(bank="乙银行"), today=date(2026, 11, 12)
+            session, flt=RequestFilter(bank_id=yi.id), today=date(2026, 11, 12)
         )
     assert board.total == 5
     assert dict(board.counts["county"]) == {"三元区": 2, "永安市": 2, "沙县区": 1}

@@ -46,7 +46,7 @@ def _load(settings: Settings, request_id: int) -> tuple[FinancingRequest, list[A
             )
         )
         banks = sorted(
-            b.bank
+            b.bank.name
             for b in session.scalars(
                 select(RequestBank).where(RequestBank.request_id == request_id)
             )
@@ -63,7 +63,8 @@ def test_move_through_workflow_records_notes_and_notifies(
     rid = seeded.unpushed
     assert _post(coord, rid, "status", target="reviewing", note="材料齐全").status_code == 303
     assert _post(coord, rid, "status", target="recommended", note="符合外贸贷").status_code == 303
-    pushed = _post(coord, rid, "push", banks=[BANK_A, BANK_B], note="两家银行对接")
+    ids = [seeded.banks[BANK_A], seeded.banks[BANK_B]]
+    pushed = _post(coord, rid, "push", banks=ids, note="两家银行对接")
     assert pushed.status_code == 303
     officer = as_user("officer_a")
     granted = _post(
@@ -113,7 +114,12 @@ def test_grant_without_amount_is_refused(
 ) -> None:
     coord = as_user("coord")
     response = _post(
-        coord, seeded.for_a, "outcome", bank=BANK_A, outcome="granted", granted_product="x"
+        coord,
+        seeded.for_a,
+        "outcome",
+        bank=seeded.banks[BANK_A],
+        outcome="granted",
+        granted_product="x",
     )
     assert response.status_code == 400 and "获贷金额" in response.text
     assert _load(settings, seeded.for_a)[0].status == "pushed"
@@ -123,7 +129,7 @@ def test_decline_by_every_bank_declines_request_then_coaching(
     settings: Settings, as_user: Callable[[str], httpx.Client], seeded: Seeded
 ) -> None:
     coord = as_user("coord")
-    assert _post(coord, seeded.for_a, "push", banks=[BANK_B]).status_code == 303
+    assert _post(coord, seeded.for_a, "push", banks=[seeded.banks[BANK_B]]).status_code == 303
     officer_a = as_user("officer_a")
     _post(
         officer_a,
