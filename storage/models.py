@@ -129,7 +129,9 @@ class FinancingRequest(Base):
     events: Mapped[list[RequestEvent]] = relationship(
         back_populates="request", order_by="RequestEvent.id"
     )
-    banks: Mapped[list[RequestBank]] = relationship(back_populates="request")
+    banks: Mapped[list[RequestBank]] = relationship(
+        back_populates="request", order_by="RequestBank.id"
+    )
 
 
 class RequestEvent(Base):

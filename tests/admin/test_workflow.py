@@ -193,11 +193,12 @@ def test_push_notice_names_the_banks_and_added_banks_are_told(
     rid = seeded.unpushed
     _post(coord, rid, "status", target="reviewing")
     _post(coord, rid, "status", target="recommended")
-    assert _post(coord, rid, "push", banks=banks).status_code == 303
+    ids = [seeded.banks[b] for b in banks]
+    assert _post(coord, rid, "push", banks=ids).status_code == 303
     _, _, notes = _load(settings, rid)
     pushed = notes[-1].text
     assert "已推送银行" in pushed and "已推送至：" + "、".join(banks) in pushed
     if len(banks) == 1:
-        assert _post(coord, rid, "push", banks=[BANK_B]).status_code == 303
+        assert _post(coord, rid, "push", banks=[seeded.banks[BANK_B]]).status_code == 303
         _, _, notes = _load(settings, rid)
         assert "追加推送至：" + BANK_B in notes[-1].text and BANK_A not in notes[-1].text

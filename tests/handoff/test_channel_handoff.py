@@ -95,7 +95,7 @@ def test_telegram_handoff_reply_by_send_message_then_bot_resumes(
     assert len(tg_texts(api)) == sent_before + 1  # no acknowledgement per message
     coord.post(handoff_id, "close")
     api.wait_until(lambda: any("已结束本次人工服务" in t for t in tg_texts(api)))
-    assert "政策依据" in tg_say(api, QUESTION, "政策依据")
+    assert "依据：" in tg_say(api, QUESTION, "依据：")
     assert sum("协调办小王" in t for t in tg_texts(api)) == 1  # delivered once
 
 
