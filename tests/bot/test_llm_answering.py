@@ -147,6 +147,8 @@ def test_fallback_is_logged_once_without_personal_data(
     with caplog.at_level(logging.WARNING):
         result = llm.llm.generate(question, answerer.answer(QUESTION))
     assert result.outcome == "ungrounded"
-    records = [r for r in caplog.records if r.name.startswith("bot.llm")]
+    # One record for the fallback; an availability warning (a probe that met a busy loopback
+    # server) is a different event and is not counted here.
+    records = [r for r in caplog.records if r.name == "bot.llm.answering"]
     assert len(records) == 1
     assert "13905981234" not in caplog.text and "3.85" in caplog.text

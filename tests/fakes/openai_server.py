@@ -35,6 +35,10 @@ def streamed(text: str, seconds: float, *, size: int = 3, first_delay_s: float =
     return Reply(pieces, first_delay_s=first_delay_s, piece_delay_s=gap)
 
 
+class _Server(ThreadingHTTPServer):
+    request_queue_size = 128  # a busy CI machine: no connection refused or reset while queued
+
+
 class FakeOpenAI:
     """The server; `url` is the OPENAI_BASE_URL (…/v1). Use as a context manager."""
 
@@ -79,7 +83,7 @@ class FakeOpenAI:
             def log_message(self, *args: Any) -> None:
                 """Quiet."""
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
+        self.server = _Server(("127.0.0.1", port), Handler)
         self.server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/v1"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
