@@ -110,7 +110,7 @@ class Answerer:
             return reply
         answer = self._render([reply])
         if self.llm is not None:  # LLM mode hook: grounded model answer, else this one
-            answer = self.llm.answer(question, answer, topic=topic)
+            answer = self.llm.answer(question, answer, topic=topic, qa=_matched([reply]))
         return answer
 
     def respond(self, asks: Sequence[Ask], *, topic: str | None = None) -> Answer:
@@ -133,7 +133,8 @@ class Answerer:
             return finished
         answer = self._render(replies)
         if self.llm is not None:
-            answer = self.llm.answer("；".join(a.text for a in asks), answer, topic=topic)
+            question = "；".join(a.text for a in asks)
+            answer = self.llm.answer(question, answer, topic=topic, qa=_matched(replies))
         return answer
 
     def reply(
@@ -191,6 +192,11 @@ class Answerer:
             "质效若干措施》的相关问题，介绍科技贷、外贸贷、商贸贷等专项贷款，也可以帮您提交融资需求。"
             "请直接说出您的问题。"
         )
+
+
+def _matched(replies: Sequence[Reply]) -> list[QaEntry]:
+    """The Q&A entries that answered these replies (context for LLM mode)."""
+    return [r.qa.entry for r in replies if r.qa is not None]
 
 
 def load_answerer(settings: Any, *, embedder: Any = None) -> Answerer:

@@ -5,7 +5,8 @@ the answerer answer its resolved asks (`Answerer.respond(asks, topic=focus)`: sc
 retrieval run on the resolved wording, so "要抵押吗?" after 外贸贷 is judged as
 "外贸贷要抵押吗?") and returns the answer, the reading and the context to keep. The engine
 loads and stores the context in the conversation state; the evaluation and the CLI keep it in
-memory.
+memory. In LLM mode the reading is also handed to the model layer (`bot.llm.context.
+reading_scope`), whose history-aware rewrite starts from the same resolved question.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from bot.llm.context import TurnReading, reading_scope
 from bot.messages import Answer
 from bot.reading import ConversationContext, Reading, lexicon_for, read, remember
 
@@ -45,7 +47,15 @@ def answer_in_context(answerer: Any, context: ConversationContext, text: str) ->
         answer = Answer(HELP_TEXT, True, "greeting")
     else:
         topic = context.focus.doc_id if context.focus is not None else None
-        answer = _respond(answerer, reading, topic)
+        seen = TurnReading(  # LLM mode rewrites from the same reading (bot.llm.rewrite)
+            message=text,
+            resolved=reading.resolved,
+            subject=context.focus.subject if context.focus is not None else "",
+            referent=reading.referent,
+            move=reading.move,
+        )
+        with reading_scope(seen):
+            answer = _respond(answerer, reading, topic)
     return Exchange(answer, reading, remember(lexicon, context, reading, answer))
 
 

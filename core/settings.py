@@ -39,6 +39,7 @@ class Settings(BaseSettings):
     llm_timeout_s: float = 8.0  # whole LLM answer; later → the offline answer
     llm_first_token_timeout_s: float = 3.0  # first token; later → the offline answer
     llm_history_turns: int = 3  # earlier question/answer pairs sent to the model
+    llm_rewrite_timeout_s: float = 2.0  # history-aware question rewrite; 0 turns it off
     llm_breaker_failures: int = 3  # failures in a row that open the circuit breaker
     llm_breaker_cooldown_s: float = 60.0  # how long an open breaker keeps the model off
 

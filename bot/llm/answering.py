@@ -10,14 +10,16 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Sequence
 from typing import Any, Literal
 
 from bot.llm.attempt import Attempt, LlmResult
 from bot.llm.availability import ModelAvailability, availability_for
 from bot.llm.breaker import CircuitBreaker
-from bot.llm.context import StreamSink, current_conversation, current_sink
+from bot.llm.context import StreamSink, current_conversation, current_reading, current_sink
 from bot.llm.metrics import LLM_DURATION, LLM_REQUESTS
 from bot.llm.passages import PassageLibrary
+from bot.llm.rewrite import QuestionRewriter
 from bot.messages import Answer
 from core.masking import mask_text
 
@@ -57,6 +59,7 @@ class LlmAnswerer:
                 else ModelAvailability(settings, build=lambda _settings: model, probe=None)
             )
         self.availability = availability
+        self.rewriter = QuestionRewriter(settings, answerer, self.breaker)
         self._chain: Any = None
         self._chain_model: Any = None
         self._chain_lock = threading.Lock()
@@ -68,9 +71,16 @@ class LlmAnswerer:
             return "unavailable"
         return "ok"
 
-    def answer(self, question: str, offline: Answer, *, topic: str | None = None) -> Answer:
+    def answer(
+        self,
+        question: str,
+        offline: Answer,
+        *,
+        topic: str | None = None,
+        qa: Sequence[Any] = (),
+    ) -> Answer:
         """The grounded model answer, else `offline` (streamed to the turn's sink if any)."""
-        return self.generate(question, offline, topic=topic).answer
+        return self.generate(question, offline, topic=topic, qa=qa).answer
 
     def generate(
         self,
@@ -80,12 +90,18 @@ class LlmAnswerer:
         topic: str | None = None,
         sink: StreamSink | None = None,
         history: list[Any] | None = None,
+        qa: Sequence[Any] = (),
     ) -> LlmResult:
-        """Run the chain once; never raises.
+        """Rewrite the question in context, then run the chain once; never raises.
 
-        `sink` receives grounded text as it is checked; `history` (LangChain messages) and the
-        sink default to the turn's context (`bot.llm.context`). Takes at most about
-        LLM_TIMEOUT_S (LLM_FIRST_TOKEN_TIMEOUT_S when no token comes).
+        `question`: the question as the offline reader resolved it; `qa`: the Q&A entries
+        (knowledge.qa.QaEntry) the offline answer matched, given to the model as context
+        beside the passages (the passages they cite are sent too). `sink` receives grounded
+        text as it is checked; `history` (LangChain messages) and the sink default to the
+        turn's context (`bot.llm.context`). The rewrite (bot.llm.rewrite) takes at most
+        LLM_REWRITE_TIMEOUT_S, then the answer at most about LLM_TIMEOUT_S
+        (LLM_FIRST_TOKEN_TIMEOUT_S when no token comes). Grounding checks numbers against the
+        cited passages and the resolved question, never against the rewrite.
         """
         started = time.monotonic()
         question = question.strip()[:MAX_QUESTION_CHARS]
@@ -94,19 +110,33 @@ class LlmAnswerer:
         if chain is None:
             reason = self.availability.reason or "model not available"
             return self._fallback(offline, "unavailable", reason, started)
-        if not self.breaker.allow():
-            return self._fallback(offline, "circuit_open", "circuit breaker open", started)
         if history is None:
             from bot.llm.history import load_history
 
             history = load_history(current_conversation(), int(self.settings.llm_history_turns))
+        rewrite = self.rewriter.rewrite(
+            self.availability.model(), question, history, current_reading()
+        )
+        if not self.breaker.allow():
+            result = self._fallback(offline, "circuit_open", "circuit breaker open", started)
+            result.rewrite = rewrite
+            return result
         inputs = {
-            "question": question,
-            "query": question,  # read in context already (bot.reading): self-contained
+            "question": rewrite.question,
+            "query": rewrite.question,  # self-contained: read in context (and rewritten)
             "history": history,
-            "pinned": [c.doc_id for c in offline.citations if c.doc_id],
+            "pinned": list(
+                dict.fromkeys(
+                    [c.doc_id for c in offline.citations if c.doc_id]
+                    + [pid for entry in qa for pid in entry.cites]
+                )
+            ),
+            "qa": list(qa),
         }
-        return Attempt(self, chain, question, sink, started).execute(inputs, offline)
+        attempt = Attempt(self, chain, question, sink, time.monotonic())
+        result = attempt.execute(inputs, offline)
+        result.rewrite = rewrite
+        return result
 
     def _current_chain(self) -> Any:
         """The chain over the available model (built once per model), or None."""

@@ -18,6 +18,7 @@ from bot.messages import Answer
 if TYPE_CHECKING:
     from bot.llm.answering import LlmAnswerer
     from bot.llm.context import StreamSink
+    from bot.llm.rewrite import Rewrite
 
 
 @dataclass
@@ -31,6 +32,7 @@ class LlmResult:
     passages: list[str] = field(default_factory=list)  # passage ids sent to the model
     first_token_s: float | None = None
     total_s: float = 0.0
+    rewrite: Rewrite | None = None  # the question the model was asked, and how it was chosen
 
     @property
     def fell_back(self) -> bool:

@@ -1,7 +1,8 @@
 """The LangChain chain of LLM mode: retrieve passages, fill the prompt, stream the model.
 
 `build_chain(model, retriever, select_passages)` returns a runnable; `chain.stream(inputs)`
-with inputs {"question", "query", "history", "pinned"} yields dict chunks: {"passages": [...]}
+with inputs {"question", "query", "history", "pinned", "qa"} ("qa": the matched Q&A entries,
+`knowledge.qa.QaEntry`, optional) yields dict chunks: {"passages": [...]}
 once (the `Passage` list sent to the model), then {"answer": AIMessageChunk} per model token.
 """
 
@@ -17,7 +18,7 @@ from langchain_core.retrievers import BaseRetriever
 from langchain_core.runnables import Runnable, RunnableLambda, RunnablePassthrough
 
 from bot.llm.grounding import Passage
-from bot.llm.prompt import build_prompt, format_passages
+from bot.llm.prompt import build_prompt, format_passages, format_qa
 
 PassageSelector = Callable[[list[LCDocument], list[str]], list[Passage]]
 
@@ -51,7 +52,8 @@ def build_chat_model(settings: Any) -> BaseChatModel:
 def build_chain(
     model: BaseChatModel, retriever: BaseRetriever, select_passages: PassageSelector
 ) -> Runnable[dict[str, Any], dict[str, Any]]:
-    """retriever(query) → passages (pinned first) → prompt(passages, history, question) → model."""
+    """retriever(query) → passages (pinned first) → prompt(passages, Q&A, history, question)
+    → model."""
     prompt = build_prompt()
 
     def passages(inputs: dict[str, Any]) -> list[Passage]:
@@ -62,6 +64,7 @@ def build_chain(
             "passages": format_passages(inputs["passages"]),
             "history": inputs["history"],
             "question": inputs["question"],
+            "qa": format_qa(inputs.get("qa") or (), {p.pid for p in inputs["passages"]}),
         }
 
     return (

@@ -2,7 +2,8 @@
 
 The engine is synchronous and channel-agnostic; a channel that can show text as it is produced
 installs a `StreamSink` around its engine call, and the engine opens a `conversation_scope` so
-the LLM layer can read the last turns of this conversation from the database.
+the LLM layer can read the last turns of this conversation from the database; `bot.dialogue`
+opens a `reading_scope` with how the offline reader read the message (for the question rewrite).
 """
 
 from __future__ import annotations
@@ -34,10 +35,28 @@ class ConversationRef:
     user_id: str
 
 
+@dataclass(frozen=True)
+class TurnReading:
+    """How the offline reader (bot.reading) read the turn's message.
+
+    message: the owner's words; resolved: the self-contained question(s) answered offline;
+    subject: the words naming the conversation's focus before the message ("" for none);
+    referent: the doc id a follow-up was completed with (None when read on its own);
+    move: new | continue | return | switch | small_talk.
+    """
+
+    message: str
+    resolved: str
+    subject: str = ""
+    referent: str | None = None
+    move: str = "new"
+
+
 _SINK: ContextVar[StreamSink | None] = ContextVar("policybot_stream_sink", default=None)
 _CONVERSATION: ContextVar[ConversationRef | None] = ContextVar(
     "policybot_conversation", default=None
 )
+_READING: ContextVar[TurnReading | None] = ContextVar("policybot_turn_reading", default=None)
 
 
 @contextmanager
@@ -58,6 +77,21 @@ def conversation_scope(db: Any, channel: str, user_id: str) -> Iterator[None]:
         yield
     finally:
         _CONVERSATION.reset(token)
+
+
+@contextmanager
+def reading_scope(reading: TurnReading | None) -> Iterator[None]:
+    """Mark the block as answering a message read as `reading`."""
+    token = _READING.set(reading)
+    try:
+        yield
+    finally:
+        _READING.reset(token)
+
+
+def current_reading() -> TurnReading | None:
+    """The reading of the running turn's message, or None (e.g. `policybot ask`)."""
+    return _READING.get()
 
 
 def current_sink() -> StreamSink | None:

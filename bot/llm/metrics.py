@@ -33,3 +33,11 @@ LLM_UNAVAILABLE = Counter(
     "Failed LLM availability checks (start-up and retries) by reason",
     ["reason"],  # client | unreachable | refused
 )
+# outcome: used | same | skipped | rejected | timeout | circuit_open | http_error | rate_limited |
+#          connection | error
+LLM_REWRITES = Counter(
+    "policybot_llm_rewrites_total",
+    "History-aware question rewrites by outcome (anything but used/same/skipped: the question "
+    "as read offline was used)",
+    ["outcome"],
+)

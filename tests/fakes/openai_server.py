@@ -5,6 +5,11 @@ Retry-After, 500…), delay before the first chunk, content pieces with a delay 
 and a final usage chunk. Requests are recorded (path and JSON body) for assertions.
 `GET …/models` lists the served model (`models_status` scripts another status, e.g. 401); those
 look-ups are counted in `model_listings`, not recorded as requests.
+
+Question-rewrite requests (LLM mode's history-aware rewrite: the system message starts with
+REWRITE_TAG) have a script of their own (`rewrite(...)`) and are recorded in
+`rewrite_requests`, so an answer's script and `requests` are the same with or without a
+rewrite. Unscripted, the fake restates the question the system resolved (its last line).
 """
 
 from __future__ import annotations
@@ -15,6 +20,8 @@ import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+
+REWRITE_TAG = "【问题改写】"  # as bot.llm.rewrite.REWRITE_TAG (the fake stays standalone)
 
 
 @dataclass
@@ -46,6 +53,8 @@ class FakeOpenAI:
         """Bind 127.0.0.1:`port` (0: a free port); `model` is what /models lists."""
         self.script: list[Reply] = [Reply(["好的。"])]
         self.requests: list[dict[str, Any]] = []
+        self.rewrites: list[Reply] = []  # empty: restate the resolved question
+        self.rewrite_requests: list[dict[str, Any]] = []
         self.model = model
         self.models_status = 200
         self.model_listings = 0
@@ -105,8 +114,20 @@ class FakeOpenAI:
         with self._lock:
             self.script = list(replies)
 
-    def _next(self, path: str, body: dict[str, Any]) -> Reply:
+    def rewrite(self, *replies: Reply) -> None:
+        """Script the next rewrite replies (the last one repeats; none: restate)."""
         with self._lock:
+            self.rewrites = list(replies)
+
+    def _next(self, path: str, body: dict[str, Any]) -> Reply:
+        messages = body.get("messages") or [{}]
+        with self._lock:
+            if str(messages[0].get("content", "")).startswith(REWRITE_TAG):
+                self.rewrite_requests.append({"path": path, "body": body})
+                if not self.rewrites:
+                    last = str(messages[-1].get("content", "")).splitlines()[-1:]
+                    return Reply([last[0].split("：", 1)[-1]] if last else [])
+                return self.rewrites.pop(0) if len(self.rewrites) > 1 else self.rewrites[0]
             self.requests.append({"path": path, "body": body})
             return self.script.pop(0) if len(self.script) > 1 else self.script[0]
 
