@@ -6,11 +6,13 @@ state ("要抵押吗？" after 外贸贷 → "外贸贷要抵押吗?"). In LLM m
 (`ChatPromptTemplate` with the last turns, the focus and the resolved question → the chat model
 → text) may restate it; `QuestionRewriter.rewrite` returns the question the answer chain uses:
 
-- the rewrite, when `rewrite_problem` finds nothing wrong with it: one line of at most
-  MAX_REWRITE_CHARS, no number the conversation did not contain, no article or …贷 that does
-  not exist, and it keeps the topic the reader resolved (a note named in the resolved question
-  stays named; a measure topic stays by its name, a glossary phrase or an article it points
-  to) — or, when the reader resolved no topic, it names a document that exists;
+- the rewrite, when `bot.llm.question_check.rewrite_problem` finds nothing wrong with it: one
+  line of at most MAX_REWRITE_CHARS, no number the conversation did not contain, no article or
+  …贷 that does not exist, and it keeps the topic the reader resolved (a note named in the
+  resolved question stays named; a measure topic stays by its name, a glossary phrase or an
+  article it points to) — or else its own topic was named in the conversation: the documents
+  it names exist and the message or the history named them, or (naming none) its glossary
+  topic words are the owner's own;
 - else the resolved question, with ONE log line (outcome and a reason made of knowledge words,
   never the owner's text): on a rejected rewrite, a timeout (LLM_REWRITE_TIMEOUT_S), a model
   error, or an open circuit breaker. Never raises.
@@ -30,18 +32,16 @@ from typing import TYPE_CHECKING, Any
 from bot.llm.context import TurnReading
 from bot.llm.errors import classify_error
 from bot.llm.metrics import LLM_REWRITES
-from bot.llm.reasoning import ReasoningFilter
+from bot.llm.question_check import clean, rewrite_problem
 from core.masking import mask_text
-from knowledge.facts import known_loan, loan_names, loan_names_in, measure_refs, numbers_in
+from knowledge.facts import loan_names_in
 
 if TYPE_CHECKING:
     from bot.llm.breaker import CircuitBreaker
-    from bot.reading import Lexicon
 
 log = logging.getLogger(__name__)
 
 REWRITE_TAG = "【问题改写】"  # opens the rewrite prompt (the fake model server keys on it)
-MAX_REWRITE_CHARS = 120
 SELF_CONTAINED_MOVES = ("new", "switch")
 SYSTEM = "\n".join(
     (
@@ -89,66 +89,6 @@ class Rewrite:
         return self.outcome == "used"
 
 
-def clean(text: str) -> str:
-    """The model's text without a reasoning block, surrounding quotes and a label."""
-    visible = ReasoningFilter()
-    text = (visible.feed(text) + visible.finish()).strip()
-    for label in ("改写后的问题：", "改写后的问题:", "问题：", "问题:"):
-        text = text.removeprefix(label)
-    return text.strip().strip("“”\"'「」").strip()
-
-
-def rewrite_problem(
-    rewrite: str,
-    *,
-    resolved: str,
-    said: str,
-    lexicon: Lexicon,
-    known_loans: set[str],
-    referent: str | None = None,
-) -> str:
-    """ "" when `rewrite` may replace `resolved`, else why not (knowledge words only).
-
-    said: everything the conversation contained (message, history, resolved question);
-    known_loans: the …贷 names of the indexed documents (`knowledge.facts.loan_names_in`).
-    """
-    if not rewrite:
-        return "empty"
-    if len(rewrite) > MAX_REWRITE_CHARS or "\n" in rewrite or any(c in rewrite for c in "[]【】"):
-        return "not one question"
-    if numbers_in(rewrite) - numbers_in(said):
-        return "adds numbers"
-    if any(f"measure-{n}" not in lexicon.documents for n in measure_refs(rewrite)):
-        return "names an article that does not exist"
-    loans = known_loans | loan_names_in(said)
-    if any(not known_loan(candidates, loans) for candidates in loan_names(rewrite)):
-        return "names an unknown loan"
-    prepared = lexicon.prepare(rewrite)
-    named = {n.doc_id for n in lexicon.named(prepared)}
-    anchors = {n.doc_id for n in lexicon.named(lexicon.prepare(resolved))}
-    if referent and referent in lexicon.documents:
-        anchors.add(referent)
-    notes = {d for d in anchors if lexicon.kind(d) != "measure"}
-    if notes:
-        return "" if named & notes else f"leaves the topic {_names(lexicon, notes)}"
-    terms = lexicon.topics(lexicon.prepare(resolved))
-    if not anchors and not terms:
-        return "" if named else "names no document"
-    if any(lexicon.kind(d) != "measure" for d in named - anchors):
-        return f"switches to {_names(lexicon, named - anchors)}"
-    if named & anchors or any(t in prepared for t in terms):
-        return ""
-    articles = {a for d in anchors for a in lexicon.articles(d)}
-    articles |= {a for t in terms for a in lexicon.term_articles(t)}
-    own = {a for t in lexicon.topics(prepared) for a in lexicon.term_articles(t)}
-    own |= {a for d in named for a in lexicon.articles(d)}
-    return "" if articles & own else "leaves the topic"
-
-
-def _names(lexicon: Lexicon, doc_ids: set[str]) -> str:
-    return "、".join(sorted(lexicon.display_name(d) for d in doc_ids))
-
-
 class QuestionRewriter:
     """Runs the rewrite chain with a deadline and decides whether its output is used."""
 
@@ -185,6 +125,9 @@ class QuestionRewriter:
         if outcome != "ok":
             return self._fallback(question, outcome, value)
         text = clean(value)
+        if _bare(lexicon.prepare(text)) == _bare(lexicon.prepare(question)):
+            LLM_REWRITES.labels("same").inc()
+            return Rewrite(question, "same")
         said = "\n".join([message, question, *(_content(m) for m in history)])
         problem = rewrite_problem(
             text,
@@ -196,9 +139,6 @@ class QuestionRewriter:
         )
         if problem:
             return self._fallback(question, "rejected", problem)
-        if lexicon.prepare(text) == lexicon.prepare(question):
-            LLM_REWRITES.labels("same").inc()
-            return Rewrite(question, "same")
         LLM_REWRITES.labels("used").inc()
         return Rewrite(text, "used")
 
@@ -249,6 +189,11 @@ class QuestionRewriter:
             mask_text(reason),
         )
         return Rewrite(question, outcome, reason)
+
+
+def _bare(text: str) -> str:
+    """A question without spaces and punctuation (a restatement differing only there is the same)."""
+    return "".join(c for c in text if c.isalnum())
 
 
 def _content(message: Any) -> str:
