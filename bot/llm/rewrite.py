@@ -192,7 +192,7 @@ class QuestionRewriter:
 
 
 def _bare(text: str) -> str:
-    """A question without spaces and punctuation (a restatement differing only there is the same)."""
+    """A question without spaces and punctuation (restatements differing there are the same)."""
     return "".join(c for c in text if c.isalnum())
 
 
