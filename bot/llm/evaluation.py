@@ -8,19 +8,26 @@ from typing import Any
 
 
 def evaluate_llm_answers(answerer: Any, questions: list[dict[str, Any]]) -> dict[str, Any]:
-    """Run LLM mode on each question (no conversation history) and report the outcomes.
+    """Run LLM mode on each question (no conversation history; the Q&A entry the offline
+    answer matched, if any, as context) and report the outcomes.
 
     `answerer` is an `Answerer` in LLM mode. Returns {"questions": [row...], "totals": {...}};
     a row has id, question, asked (False for refusals and greetings, never sent to the model),
-    outcome, grounded, fell_back, cited and passages (ids), reason, first_token_s, total_s,
-    answer (the text the owner would get).
+    outcome, grounded, fell_back, cited and passages (ids), qa (ids of the Q&A entries given as
+    context), reason, first_token_s, total_s, answer (the text the owner would get).
     """
     from dataclasses import replace
 
     from bot.answerer import Answerer
 
     offline_settings = answerer.settings.model_copy(update={"llm_model": ""})
-    offline = Answerer(answerer.retriever, answerer.documents, offline_settings)
+    offline = Answerer(
+        answerer.retriever,
+        answerer.documents,
+        offline_settings,
+        answerer.composer.plain,
+        list(answerer.qa.entries.values()),
+    )
     rows: list[dict[str, Any]] = []
     for item in questions:
         question = str(item["question"])
@@ -36,6 +43,7 @@ def evaluate_llm_answers(answerer: Any, questions: list[dict[str, Any]]) -> dict
                     "fell_back": False,
                     "cited": [],
                     "passages": [],
+                    "qa": [],
                     "reason": "",
                     "first_token_s": None,
                     "total_s": 0.0,
@@ -43,7 +51,9 @@ def evaluate_llm_answers(answerer: Any, questions: list[dict[str, Any]]) -> dict
                 }
             )
             continue
-        result = answerer.llm.generate(question, replace(draft), history=[])
+        choice = getattr(offline.reply(question), "qa", None)  # a Reply's matched entry
+        qa = [choice.entry] if choice is not None else []
+        result = answerer.llm.generate(question, replace(draft), history=[], qa=qa)
         rows.append(
             {
                 **row,
@@ -53,6 +63,7 @@ def evaluate_llm_answers(answerer: Any, questions: list[dict[str, Any]]) -> dict
                 "fell_back": result.fell_back,
                 "cited": result.cited,
                 "passages": result.passages,
+                "qa": [entry.id for entry in qa],
                 "reason": result.reason,
                 "first_token_s": result.first_token_s,
                 "total_s": round(result.total_s, 3),

@@ -40,6 +40,15 @@ def test_report_tells_grounded_from_fallback(llm_answerer: Any, fake_llm: FakeOp
     }
 
 
+def test_report_names_the_qa_entries_given_as_context(llm_answerer: Any, fake_llm: FakeOpenAI):
+    entry = llm_answerer.qa.entries["waimaodai-what"]
+    fake_llm.reply(Reply([f"{entry.lead}[product-waimaodai]"]))
+    questions = [{"id": "qa", "question": entry.question}, QUESTIONS[0]]
+    first, second = evaluate_llm_answers(llm_answerer, questions)["questions"]
+    assert first["qa"] == ["waimaodai-what"] and second["qa"] == []
+    assert entry.lead in fake_llm.prompt_text(0) and entry.lead not in fake_llm.prompt_text(1)
+
+
 def test_cli_prints_json_report(
     index_dir: Path, fake_llm: FakeOpenAI, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -45,7 +45,8 @@ def llm_settings(base: Settings | None, url: str, **overrides: Any) -> Settings:
 
 @pytest.fixture
 def llm_answerer(answerer: Any, fake_llm: FakeOpenAI) -> Any:
-    """An Answerer sharing the session index, in LLM mode against the fake server."""
+    """An Answerer sharing the session index and its Q&A entries, in LLM mode against the
+    fake server."""
     from bot.answerer import Answerer
 
     return Answerer(
@@ -53,4 +54,5 @@ def llm_answerer(answerer: Any, fake_llm: FakeOpenAI) -> Any:
         answerer.documents,
         llm_settings(None, fake_llm.url),
         answerer.composer.plain,
+        list(answerer.qa.entries.values()),
     )
