@@ -104,10 +104,18 @@ class QuestionRewriter:
         self, model: Any, question: str, history: Sequence[Any], reading: TurnReading | None
     ) -> Rewrite:
         """The question to answer: the grounded rewrite, else `question` (never raises)."""
-        from bot.reading import lexicon_for
-
         if self.timeout_s <= 0 or not history:
             return Rewrite(question, "skipped")
+        try:
+            return self._rewrite(model, question, history, reading)
+        except Exception as exc:  # a bug here must not cost the answer: the resolved question
+            return self._fallback(question, "error", type(exc).__name__)
+
+    def _rewrite(
+        self, model: Any, question: str, history: Sequence[Any], reading: TurnReading | None
+    ) -> Rewrite:
+        from bot.reading import lexicon_for
+
         lexicon = lexicon_for(self.answerer)
         message = reading.message if reading is not None else question
         if reading is not None and reading.move in SELF_CONTAINED_MOVES:

@@ -169,3 +169,25 @@ def test_numbers_of_a_rewrite_never_ground_the_answer(answerer: Any, fake_llm: F
     result = follow_up(llm, answerer)
     assert result.rewrite is not None and result.rewrite.outcome == "used"
     assert result.outcome == "ungrounded" and "700" not in result.answer.answer
+
+
+def test_a_fault_in_the_rewrite_step_costs_only_the_rewrite(
+    answerer: Any,
+    fake_llm: FakeOpenAI,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    import bot.llm.rewrite
+
+    def broken(*args: Any, **kwargs: Any) -> str:
+        raise RuntimeError(f"check failed for {PHONE}")
+
+    monkeypatch.setattr(bot.llm.rewrite, "rewrite_problem", broken)
+    llm = make(answerer, fake_llm)
+    fake_llm.rewrite(Reply(["外贸贷需要提供抵押物吗？"]))
+    fake_llm.reply(Reply([GROUNDED]))
+    with caplog.at_level(logging.INFO):
+        result = follow_up(llm, answerer)
+    assert result.rewrite is not None and result.rewrite.outcome == "error"
+    assert asked(fake_llm) == RESOLVED and result.outcome == "ok"
+    assert PHONE not in caplog.text
