@@ -96,7 +96,7 @@ def offline_follow_up(answerer: Any) -> str:
 
 @pytest.mark.parametrize("path", ["json", "stream"])
 def test_follow_up_answers_the_resolved_question(
-    llm_app: Any, fake_llm: FakeOpenAI, path: str
+    llm_app: Any, fake_llm: FakeOpenAI, answerer: Any, path: str
 ) -> None:
     live = llm_app()
     send = chat if path == "json" else (lambda *a: {"text": stream_text(*a)})
@@ -110,6 +110,10 @@ def test_follow_up_answers_the_resolved_question(
     history = [m["content"] for m in fake_llm.requests[-1]["body"]["messages"][1:-1]]
     assert FIRST in history
     assert shown.startswith("外贸贷要不要抵押，资料中没有规定")
+    choice = answerer.reply(RESOLVED).qa  # the Q&A entry the resolved question matches …
+    assert choice is not None
+    qa_part = fake_llm.prompt_text().split("参考问答：", 1)[1]
+    assert choice.entry.lead in qa_part  # … is context of the model's answer
 
 
 @pytest.mark.parametrize("path", ["json", "stream"])
