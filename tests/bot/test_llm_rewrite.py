@@ -191,3 +191,30 @@ def test_a_fault_in_the_rewrite_step_costs_only_the_rewrite(
     assert result.rewrite is not None and result.rewrite.outcome == "error"
     assert asked(fake_llm) == RESOLVED and result.outcome == "ok"
     assert PHONE not in caplog.text
+
+
+def test_retrieval_runs_on_the_rewrite(
+    answerer: Any, fake_llm: FakeOpenAI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The owner asked about 科技贷 earlier; the model reads 它 as 科技贷 (named in the history,
+    so accepted): the answer's passages are retrieved for the rewrite."""
+    history = [
+        HumanMessage("科技贷是什么？"),
+        AIMessage("科技贷是福建省面向科技型中小微企业的政策性贷款产品。"),
+        *HISTORY,
+    ]
+    llm = make(answerer, fake_llm)
+    searched: list[str] = []
+    search = answerer.retriever.search
+
+    def recording(query: str, k: int = 5) -> Any:
+        searched.append(query)
+        return search(query, k)
+
+    monkeypatch.setattr(llm.retriever, "search", recording)  # what the LLM chain retrieves with
+    fake_llm.rewrite(Reply(["科技贷要抵押吗？"]))
+    fake_llm.reply(Reply([GROUNDED]))
+    result = follow_up(llm, answerer, "它要抵押吗？", history)
+    assert result.rewrite is not None and result.rewrite.outcome == "used"
+    assert asked(fake_llm) == "科技贷要抵押吗？" and searched == ["科技贷要抵押吗？"]
+    assert "product-kejidai" in result.passages
