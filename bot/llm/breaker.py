@@ -59,6 +59,13 @@ class CircuitBreaker:
             self._open_until = max(self._open_until, self.clock() + wait)
 
     @property
+    def closed(self) -> bool:
+        """Whether no failure streak holds the model off or is on trial (calls that must not
+        take the half-open trial, such as the question rewrite, go only now)."""
+        with self._lock:
+            return self._count < self.failures and self.clock() >= self._open_until
+
+    @property
     def is_open(self) -> bool:
         """Whether calls are currently refused (for health and tests)."""
         with self._lock:

@@ -121,7 +121,7 @@ class QuestionRewriter:
         if reading is not None and reading.move in SELF_CONTAINED_MOVES:
             if any(n.strong for n in lexicon.named(lexicon.prepare(message))):
                 return Rewrite(question, "skipped")
-        if not self.breaker.allow():
+        if not self.breaker.closed:  # open, or half-open: the answer is the trial
             return self._fallback(question, "circuit_open", "circuit breaker open")
         inputs = {
             "history": list(history),
@@ -160,7 +160,8 @@ class QuestionRewriter:
         return self._known_loans
 
     def _invoke(self, model: Any, inputs: dict[str, Any]) -> tuple[str, str]:
-        """("ok", text) or (outcome, reason); the breaker learns the result either way."""
+        """("ok", text) or (outcome, reason). A failure counts toward the breaker (a 429 backs
+        off); a success does not close it: only answers do."""
         done = threading.Event()
         box: dict[str, Any] = {}
 
@@ -184,7 +185,6 @@ class QuestionRewriter:
             else:
                 self.breaker.failure()
             return outcome, reason
-        self.breaker.success()
         return "ok", box["text"]
 
     def _fallback(self, question: str, outcome: str, reason: str) -> Rewrite:

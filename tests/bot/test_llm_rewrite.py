@@ -218,3 +218,14 @@ def test_retrieval_runs_on_the_rewrite(
     assert result.rewrite is not None and result.rewrite.outcome == "used"
     assert asked(fake_llm) == "科技贷要抵押吗？" and searched == ["科技贷要抵押吗？"]
     assert "product-kejidai" in result.passages
+
+
+def test_rewrites_that_work_do_not_keep_failing_answers_from_opening_the_breaker(
+    answerer: Any, fake_llm: FakeOpenAI
+) -> None:
+    llm = make(answerer, fake_llm, LLM_BREAKER_FAILURES=2, LLM_BREAKER_COOLDOWN_S=30)
+    fake_llm.rewrite(Reply(["外贸贷需要提供抵押物吗？"]))
+    fake_llm.reply(Reply(status=500))
+    results = [follow_up(llm, answerer) for _ in range(3)]
+    assert [r.outcome for r in results] == ["http_error", "http_error", "circuit_open"]
+    assert [r.rewrite.outcome for r in results if r.rewrite] == ["used", "used", "circuit_open"]
