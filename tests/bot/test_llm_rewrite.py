@@ -229,3 +229,18 @@ def test_rewrites_that_work_do_not_keep_failing_answers_from_opening_the_breaker
     results = [follow_up(llm, answerer) for _ in range(3)]
     assert [r.outcome for r in results] == ["http_error", "http_error", "circuit_open"]
     assert [r.rewrite.outcome for r in results if r.rewrite] == ["used", "used", "circuit_open"]
+
+
+def test_breaker_closed_only_without_a_failure_streak() -> None:
+    from bot.llm.breaker import CircuitBreaker
+
+    now = [0.0]
+    breaker = CircuitBreaker(2, 10.0, clock=lambda: now[0])
+    breaker.failure()
+    assert breaker.closed
+    breaker.failure()
+    assert not breaker.closed and breaker.is_open
+    now[0] = 11.0  # half-open: the answer takes the trial, a rewrite waits
+    assert not breaker.closed and breaker.allow()
+    breaker.success()
+    assert breaker.closed
