@@ -95,7 +95,8 @@ def _next(turn: Turn, check: dict[str, Any], rules: Sequence[Rule], lead: str = 
 
 def start_checkup(turn: Turn, rules: Sequence[Rule], text: str = "") -> None:
     """Open a new check; steps the conversation already answered are filled, not asked."""
-    check = {"id": uuid.uuid4().hex, "data": {}, "started_at": clock.now().isoformat()}
+    started = clock.now().isoformat()
+    check: dict[str, Any] = {"id": uuid.uuid4().hex, "data": {}, "started_at": started}
     turn.state[CHECKUP] = check
     turn.intent = CHECKUP
     _learn(turn, check, text)

@@ -13,7 +13,7 @@ import pytest
 from bot.checkup.steps import STEPS
 from bot.engine import Engine
 from bot.messages import OutMessage
-from tests.bot.engine_support import (  # noqa: F401 (fixtures)
+from tests.bot.engine_support import (
     button_labels,
     fake_answerer,
     press,
@@ -22,6 +22,8 @@ from tests.bot.engine_support import (  # noqa: F401 (fixtures)
     texts,
     user,
 )
+
+__all__ = ["fake_answerer", "shared_db", "shared_engine", "user"]
 
 BAR = "我们是永安做竹制品加工的，有林权，没有房产，需要300万买原材料，信用没有问题"
 
@@ -112,7 +114,7 @@ YES, MAYBE, NO = "✅ 符合条件", "❓ 需要银行或部门确认", "✗ 暂
     ("answers", "expected"),
     [
         (
-            ["做批发的", "沙县", "小型", "想降低融资成本", "有应收账款和设备", "没有", "没有", "500"],
+            ["做批发的", "沙县", "小型", "想降低融资成本", "有应收账款和设备", "没有", "无", "500"],
             {
                 YES: ["中登网"],
                 MAYBE: ["【第7条】订单、应收账款", "【第11条】降低综合融资成本", "【第6条】商贸贷"],
@@ -151,7 +153,9 @@ def test_typed_answers_for_several_profiles(
             assert name in part, (heading, name, text)
 
 
-def test_tech_firm_with_penalty_is_routed_to_credit_repair(shared_engine: Engine, user: str) -> None:
+def test_tech_firm_with_penalty_is_routed_to_credit_repair(
+    shared_engine: Engine, user: str
+) -> None:
     shared_engine.handle("cli", user, "政策体检")
     for answer in ["科技服务", "三元区", "小型", "新增贷款", "专利", "有科技资质", "有行政处罚"]:
         shared_engine.handle("cli", user, answer)
