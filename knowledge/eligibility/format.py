@@ -114,7 +114,9 @@ class Rule:
             Condition(
                 requires=c["requires"],
                 source=Source(**c["source"]),
-                when=tuple(Predicate(**p) for p in c.get("when") or ()),
+                when=tuple(
+                    Predicate(p["field"], p["op"], _frozen(p["value"])) for p in c.get("when") or ()
+                ),
                 unmet=c.get("unmet", ""),
                 fail=c.get("fail", "no"),
                 decided_by=c.get("decided_by", ""),
@@ -133,6 +135,11 @@ class Rule:
             file=row.get("file", ""),
             line=row.get("line", 0),
         )
+
+
+def _frozen(value: Any) -> Any:
+    """A predicate value from JSON: lists back to tuples."""
+    return tuple(value) if isinstance(value, list) else value
 
 
 def _text(value: Any, key: str, where: str, *, required: bool = True) -> str:
