@@ -18,7 +18,14 @@ from bot.checkup.prefill import form_values
 from bot.checkup.rules import rules_for
 from bot.checkup.steps import STEP_BY_NAME
 from core.kinds import COUNTIES
-from core.profile import CREDIT_PROBLEMS, INDUSTRIES, PLEDGES, SIZES, describe_profile
+from core.profile import (
+    CREDIT_PROBLEMS,
+    INDUSTRIES,
+    PLEDGES,
+    PROFILE_LABELS,
+    SIZES,
+    describe_profile,
+)
 from web.check_schemas import CheckOut, ProfileIn
 from web.deps import check_rate
 from web.security import page_headers
@@ -74,6 +81,17 @@ def _options() -> dict[str, Any]:
     }
 
 
+def _page_error(error: Any) -> str:
+    """A validation error in the owner's words, naming the field and what was entered."""
+    name = str(error["loc"][0]) if error["loc"] else ""
+    label = PROFILE_LABELS.get(name, name)
+    entered = error.get("input")
+    shown = "、".join(map(str, entered)) if isinstance(entered, list) else str(entered)
+    if name == "amount_wan":
+        return f"{label}：“{shown}”不是有效金额，请填写大于0、不超过100000的数字（单位：万元）"
+    return f"{label}：“{shown}”不在可选范围内，请重新选择"
+
+
 @router.get("/check", response_class=HTMLResponse, include_in_schema=False)
 async def check_page(request: Request) -> HTMLResponse:
     """The self-check form; with a submitted profile, the result below it."""
@@ -89,9 +107,7 @@ async def check_page(request: Request) -> HTMLResponse:
         try:
             profile = ProfileIn.model_validate(raw)
         except ValidationError as exc:
-            context["errors"] = [
-                f"{'.'.join(str(p) for p in e['loc'])}：{e['msg']}" for e in exc.errors()
-            ]
+            context["errors"] = [_page_error(e) for e in exc.errors()]
             status_code = 422
         else:
             result = judge_profile(request, profile)
