@@ -13,11 +13,11 @@ from storage.models import FinancingRequest
 from storage.statuses import status_label
 
 TOPIC_BUTTONS = (
-    Button("政策体检", CHECKUP),
     Button("续贷", "贷款快到期了，续贷有什么支持政策？"),
     Button("信用修复", "企业信用有瑕疵，怎么修复信用？"),
     Button("专项贷款", "有哪些专项贷款产品？"),
     Button("降低融资成本", "怎样降低融资成本？"),
+    Button("政策体检", CHECKUP),
     Button("申请融资对接", APPLY),
     Button("联系人工", HUMAN),
 )
