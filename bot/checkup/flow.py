@@ -164,7 +164,7 @@ def handle_checkup(
     if command == CHECKUP:
         start_checkup(turn, rules)
         return
-    if command == "apply":
+    if command in ("apply", "checkup_apply"):  # the form now, with what is known so far
         turn.state[CHECKUP] = None
         start_form_from(turn, check["data"])
         return

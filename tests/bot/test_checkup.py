@@ -223,3 +223,15 @@ def test_check_waits_while_the_form_is_open(shared_engine: Engine, user: str) ->
     replies = shared_engine.handle("cli", user, "政策体检")
     assert "填完或回复“取消”后再做政策体检" in texts(replies)
     assert "企业全称" in texts(replies)
+
+
+def test_apply_during_the_check_opens_the_form_with_what_is_known(
+    shared_engine: Engine, user: str
+) -> None:
+    shared_engine.handle("cli", user, "政策体检")
+    shared_engine.handle("cli", user, "我们在沙县做物流运输，需要借200万")
+    replies = shared_engine.handle("cli", user, "申请")
+    text = texts(replies)
+    assert "已填好" in text and "沙县区" in text and "交通运输" in text and "200 万元" in text
+    assert "企业全称" in text
+    assert "企业规模" not in texts(shared_engine.handle("cli", user, "三明市某某物流有限公司"))
