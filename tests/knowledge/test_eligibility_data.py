@@ -133,3 +133,26 @@ def test_the_index_carries_the_rules(index_dir: Path) -> None:
     assert saved is not None
     assert {r.id for r in saved} == {r.id for r in RULES}
     assert saved == list(select_rules(RULE_FILES, DOCUMENTS).rules)
+
+
+def test_index_command_names_a_refused_staff_rule(
+    monkeypatch: pytest.MonkeyPatch,
+    index_dir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`policybot index` keeps the good rules, names the refused one and exits 1."""
+    from policybot.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("POLICYBOT_INDEX_DIR", str(index_dir))
+    monkeypatch.setenv("POLICYBOT_DATA_DIR", str(tmp_path / "data"))
+    staff = tmp_path / "data" / "knowledge"
+    staff.mkdir(parents=True)
+    bad = _one(quote="银行必须发放林权贷款").replace("id: test-rule", "id: staff-bad-rule")
+    (staff / "eligibility-staff.yaml").write_text(bad, encoding="utf-8")
+    assert main(["index", "--quiet"]) == 1
+    captured = capsys.readouterr()
+    assert f"体检规则 {len(RULES)} 条" in captured.out
+    assert "体检规则未收录：staff-bad-rule" in captured.err and "找不到" in captured.err
+    assert {r.id for r in read_rules(index_dir) or []} == {r.id for r in RULES}
