@@ -163,7 +163,7 @@ class Engine:
         elif state.get(CHECKUP):
             handle_checkup(turn, text, command, ask, self._rules())
         elif command == "checkup":
-            start_checkup(turn, self._rules())
+            start_checkup(turn, self._rules(), text)
         elif command == "checkup_apply":
             apply_with_profile(turn)
         elif parse_check_press(text) is not None:  # a self-check button after it ended

@@ -14,7 +14,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from bot.checkup.buttons import CheckPress, check_tag, parse_check_press, step_button
+from bot.checkup.buttons import (
+    CHECK_AGAIN,
+    CheckPress,
+    check_tag,
+    parse_check_press,
+    step_button,
+)
 from bot.checkup.evaluate import evaluate
 from bot.checkup.known import known_answers
 from bot.checkup.prefill import form_values
@@ -94,12 +100,14 @@ def _next(turn: Turn, check: dict[str, Any], rules: Sequence[Rule], lead: str = 
 
 
 def start_checkup(turn: Turn, rules: Sequence[Rule], text: str = "") -> None:
-    """Open a new check; steps the conversation already answered are filled, not asked."""
+    """Open a new check; steps the conversation already answered are filled, not asked
+    ("重新体检" asks every step again, so any answer can be changed)."""
     started = clock.now().isoformat()
     check: dict[str, Any] = {"id": uuid.uuid4().hex, "data": {}, "started_at": started}
     turn.state[CHECKUP] = check
     turn.intent = CHECKUP
-    _learn(turn, check, text)
+    if normalize_text(text) != CHECK_AGAIN:
+        _learn(turn, check, text)
     known = describe_profile(check["data"])
     lead = "好的，开始政策体检：回答几个问题，帮您对照措施和产品看能享受哪些政策。"
     lead += "随时回复“取消”可退出。"
@@ -162,7 +170,7 @@ def handle_checkup(
         turn.say(OutMessage(CANCELLED, buttons=[START_BUTTON]))
         return
     if command == CHECKUP:
-        start_checkup(turn, rules)
+        start_checkup(turn, rules, text)
         return
     if command in ("apply", "checkup_apply"):  # the form now, with what is known so far
         turn.state[CHECKUP] = None

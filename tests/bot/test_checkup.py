@@ -235,3 +235,16 @@ def test_apply_during_the_check_opens_the_form_with_what_is_known(
     assert "已填好" in text and "沙县区" in text and "交通运输" in text and "200 万元" in text
     assert "企业全称" in text
     assert "企业规模" not in texts(shared_engine.handle("cli", user, "三明市某某物流有限公司"))
+
+
+def test_check_again_asks_every_step_so_answers_can_change(
+    shared_engine: Engine, user: str
+) -> None:
+    shared_engine.handle("cli", user, "政策体检")
+    replies = shared_engine.handle("cli", user, BAR)
+    replies = press(shared_engine, user, replies, "小型")
+    result = press(shared_engine, user, replies, "都没有")
+    again = press(shared_engine, user, result, "重新体检")
+    assert "企业所属行业" in texts(again) and "已知情况" not in texts(again)
+    replies = shared_engine.handle("cli", user, "政策体检")  # asked anew: facts fill again
+    assert "已知情况" in texts(replies) and "永安市" in texts(replies)
