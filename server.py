@@ -91,6 +91,8 @@ def create_app(settings: Settings | None = None, *, answerer: Any = None) -> Fas
     from bot.channels.telegram.channel import router as telegram_router
     from bot.channels.wechat.channel import router as wechat_router
     from web.api import router as api_router
+    from web.check_api import api_router as check_api_router
+    from web.check_api import router as check_router
     from web.deps import WebLimits
     from web.errors import validation_error_handler
     from web.health import router as health_router
@@ -105,6 +107,8 @@ def create_app(settings: Settings | None = None, *, answerer: Any = None) -> Fas
     app.state.web_limits = WebLimits(settings)
     app.add_exception_handler(RequestValidationError, validation_error_handler)
     app.include_router(api_router)
+    app.include_router(check_api_router)
+    app.include_router(check_router)
     app.include_router(inbox_router)
     app.include_router(intake_router)
     app.include_router(health_router)

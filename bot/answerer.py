@@ -64,6 +64,8 @@ class Answerer:
         self.composer = Composer(retriever, documents, plain or {}, settings)
         self.qa = QaLayer(qa or [], documents)
         self.lead_units = {d: p.lead_unit for d, p in (plain or {}).items() if p.lead_unit}
+        # the self-check's eligibility rules saved with the index (None: use the packaged)
+        self.eligibility: list[Any] | None = None
         # --- LLM mode hook (bot/llm/): the model answers, the offline answer is the fallback
         self.llm: Any = None
         if getattr(settings, "llm_model", ""):
@@ -204,6 +206,7 @@ def load_answerer(settings: Any, *, embedder: Any = None) -> Answerer:
 
     `embedder` reuses an already loaded embedding model (an index swap loads no second model).
     """
+    from knowledge.eligibility import read_rules
     from knowledge.indexer import build_index, index_exists, load_documents
     from knowledge.plain import read_plain
     from knowledge.qa import read_qa
@@ -228,7 +231,9 @@ def load_answerer(settings: Any, *, embedder: Any = None) -> Answerer:
     if warming is not None:
         warming.join()
     documents = load_documents(index_dir)
-    return Answerer(retriever, documents, settings, read_plain(index_dir), read_qa(index_dir))
+    answerer = Answerer(retriever, documents, settings, read_plain(index_dir), read_qa(index_dir))
+    answerer.eligibility = read_rules(index_dir)  # None: an older index (packaged rules then)
+    return answerer
 
 
 def _use_one_blas_thread() -> None:

@@ -12,6 +12,16 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
+from bot.checkup.buttons import parse_check_press
+from bot.checkup.flow import (
+    CHECKUP,
+    apply_with_profile,
+    handle_checkup,
+    resume_checkup,
+    stale_press,
+    start_checkup,
+)
+from bot.checkup.rules import rules_for
 from bot.conversation.commands import (
     DOCUMENT_PREFIX,
     classify_command,
@@ -144,8 +154,20 @@ class Engine:
                 own = list_requests_for_user(session, channel=channel, user_id=user_id)
                 turn.say(status_message(own, ref=ref), "status")
             self._resume(turn)
+        elif form and command == "checkup":  # one flow at a time: the form first
+            turn.intent = "checkup"
+            lead = "您正在填写融资需求登记，填完或回复“取消”后再做政策体检。我们继续："
+            turn.say(resume_message(form, lead), "form")
         elif form:
             handle_form(turn, text, command, ask)
+        elif state.get(CHECKUP):
+            handle_checkup(turn, text, command, ask, self._rules())
+        elif command == "checkup":
+            start_checkup(turn, self._rules(), text)
+        elif command == "checkup_apply":
+            apply_with_profile(turn)
+        elif parse_check_press(text) is not None:  # a self-check button after it ended
+            stale_press(turn)
         elif (press := parse_press(text)) is not None:  # a form button after the form closed
             handle_press(turn, press, ask)
         elif repeats_consent(state, text):  # 同意 typed again after the form was sent
@@ -186,10 +208,16 @@ class Engine:
         return ask
 
     def _resume(self, turn: Turn) -> None:
-        """After a side question inside the form, ask where the form stands."""
+        """After a side question inside the form or the self-check, ask where it stands."""
         form = turn.state.get("form")
         if form:
             turn.say(resume_message(form, "我们继续填写融资需求登记："), "form")
+        elif turn.state.get(CHECKUP):
+            resume_checkup(turn)
+
+    def _rules(self) -> tuple[Any, ...]:
+        """The eligibility rules of the loaded answerer (else the packaged ones)."""
+        return rules_for(self.answerer, self.settings)
 
     def _document(self, doc_id: str) -> Any:
         """The full document for 查看条款原文, or None."""

@@ -80,6 +80,7 @@ class OutMessage:
     citations: list[Citation] = field(default_factory=list)
     message_id: int | None = None  # transcript id of a bot answer, for thumbs-up/down
     action: str | None = None  # what a client showing its own UI does: "open_form"
+    prefill: dict[str, Any] | None = None  # open_form: answers the client's form starts with
 
     def to_dict(self) -> dict[str, Any]:
         """The API shape of a message (`action` only when there is one)."""
@@ -91,4 +92,6 @@ class OutMessage:
         }
         if self.action:
             shape["action"] = self.action
+        if self.prefill:
+            shape["prefill"] = dict(self.prefill)
         return shape

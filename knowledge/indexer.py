@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from knowledge.documents import Document
+from knowledge.eligibility import rule_files, save_rules, select_rules
 from knowledge.glossary import glossary_matcher, load_glossary
 from knowledge.key_terms import with_key_terms
 from knowledge.plain import load_plain, save_plain
@@ -35,12 +36,14 @@ class IndexReport:
     qa_entries: int = 0  # published Q&A entries indexed for matching
     questions: int = 0  # their standard questions and phrasings (embedded/reused like passages)
     qa_problems: tuple[str, ...] = ()  # entries and files refused, with the reason
+    rules: int = 0  # eligibility rules of the self-check saved beside the index
+    rule_problems: tuple[str, ...] = ()  # rules and rule files refused, with the reason
 
     def summary(self) -> str:
         """One line for the CLI (the refused Q&A entries are listed by the CLI)."""
         return (
             f"索引完成：{self.documents} 篇文档，{self.passages} 个段落，"
-            f"问答 {self.qa_entries} 条，"
+            f"问答 {self.qa_entries} 条，体检规则 {self.rules} 条，"
             f"新嵌入 {self.embedded}，复用 {self.reused}，删除 {self.removed}，"
             f"用时 {self.seconds:.1f} 秒（{self.index_dir}）"
         )
@@ -80,7 +83,9 @@ def build_index(
     `collection`: the Chroma collection to write (a published version's own; default: the
     previous run's). The published Q&A entries that pass their checks are saved beside the
     index (`qa.json`) and their questions indexed for matching; refused ones are listed in
-    `IndexReport.qa_problems` (knowledge/qa_sources.py).
+    `IndexReport.qa_problems` (knowledge/qa_sources.py). The self-check's eligibility rules
+    that pass their checks are saved too (`eligibility.json`, knowledge/eligibility/store.py);
+    refused ones are listed in `IndexReport.rule_problems`.
     """
     from retrieval.embeddings import make_embedder
     from retrieval.indexing import write_index
@@ -124,6 +129,10 @@ def build_index(
     save_documents(index_dir, docs)
     save_plain(index_dir, plain)
     save_qa(index_dir, qa.entries)
+    rules = select_rules(rule_files(settings), {d.doc_id: d for d in docs})
+    for problem in rules.problems:
+        log.warning("%s", problem)
+    save_rules(index_dir, rules.rules)
     return IndexReport(
         str(index_dir),
         stats.documents,
@@ -135,6 +144,8 @@ def build_index(
         qa_entries=len(qa.entries),
         qa_problems=qa.problems,
         questions=len(questions),
+        rules=len(rules.rules),
+        rule_problems=rules.problems,
     )
 
 

@@ -33,6 +33,7 @@ BUNDLE_FILES = (
     "jieba-dict.txt",
     "plain.json",
     "qa.json",
+    "eligibility.json",
     "questions.json",
     "question-vectors.npy",
 )

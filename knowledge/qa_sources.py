@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from knowledge.documents import Document
+from knowledge.eligibility.store import is_staff_rules_file
 from knowledge.qa import QA_DIR, QaEntry, QaFormatError, check_entries, parse_qa
 
 STAFF_QA_SUFFIXES = (".yaml", ".yml")
@@ -37,7 +38,10 @@ def qa_files(settings: Any) -> list[Path]:
     staff = sorted(
         p
         for p in (staff_dir.iterdir() if staff_dir.is_dir() else ())
-        if p.is_file() and p.suffix.lower() in STAFF_QA_SUFFIXES and not p.name.startswith(".")
+        if p.is_file()
+        and p.suffix.lower() in STAFF_QA_SUFFIXES
+        and not p.name.startswith(".")
+        and not is_staff_rules_file(p)  # eligibility rules, not Q&A entries
     )
     return [*packaged, *staff]
 

@@ -65,6 +65,11 @@ class MessageOut(BaseModel):
     action: str | None = Field(
         None, description='Present when the client acts: "open_form" (show the financing form)'
     )
+    prefill: dict[str, Any] | None = Field(
+        None,
+        description="With open_form: answers the form starts with (field name -> value), e.g. "
+        "from the self-check's 用这些信息填写融资需求登记",
+    )
 
 
 class ChatOut(BaseModel):

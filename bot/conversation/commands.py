@@ -18,6 +18,8 @@ CANCEL = "取消"
 SKIP_NOTE = "无"
 DOCUMENT_PREFIX = "原文:"
 EDIT_PREFIX = "edit:"
+CHECKUP = "政策体检"
+APPLY_WITH_PROFILE = "用这些信息填写融资需求登记"
 
 COMMANDS: dict[str, frozenset[str]] = {
     "help": frozenset(
@@ -81,6 +83,11 @@ COMMANDS: dict[str, frozenset[str]] = {
     ),
     "decline": frozenset({DECLINE_FORM, "不用了", "暂时不用", "先不用"}),
     "resume": frozenset({"继续", "继续填写", "/continue"}),
+    # the policy self-check (bot/checkup) and the form pre-filled from its result
+    "checkup": frozenset(
+        {"/check", "/checkup", CHECKUP, "体检", "重新体检", "开始体检", "政策匹配", "企业体检"}
+    ),
+    "checkup_apply": frozenset({APPLY_WITH_PROFILE, "用体检信息登记", "用体检信息填写"}),
 }
 
 _TRAILING = "。.!！?？~～ "
@@ -100,6 +107,19 @@ _APPLY_PHRASE = re.compile(
 )
 
 
+# "Which policies can I get" as a whole message: 我能享受哪些政策, 帮我做个政策体检, 看看我们符合
+# 哪些政策. A question that also says something about the firm ("做外贸的能享受哪些政策") is
+# answered as a question instead.
+_CHECKUP_PHRASE = re.compile(
+    r"^(请|请问|麻烦)?(帮我|帮我们|给我|给我们)?(做|来)?(个|一个|一下|一次)?(政策)?体检(一下)?(吧)?$|"
+    r"^(请问)?(我|我们|我们公司|我们企业|我们厂|本企业|企业|公司)?(能|可以|可)?"
+    r"(享受|申请|用|符合|适用|对上|匹配)(到)?(哪些|什么|啥|哪几条|哪几个)"
+    r"(政策|优惠政策|扶持政策|支持政策|惠企政策|措施|优惠)(呢|啊|吗)?$|"
+    r"^(帮我|帮我们)?(看看|查查|测测|匹配)(一下)?(我|我们)?(能|可以)?(享受|符合|适合)"
+    r"(哪些|什么)(政策|优惠|措施)$"
+)
+
+
 def normalize_text(text: str) -> str:
     """Simplified script, half-width, trimmed, lower-case, without trailing punctuation (for
     keyword matching: 申請 is 申请)."""
@@ -116,6 +136,8 @@ def classify_command(text: str) -> str | None:
             return name
     if _APPLY_PHRASE.match(key):
         return "apply"
+    if _CHECKUP_PHRASE.match(key.replace(" ", "")):
+        return "checkup"
     return None
 
 

@@ -5,18 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from core.kinds import COUNTIES
+from core.profile import INDUSTRIES
 
-INDUSTRIES = (
-    "制造业",
-    "外贸",
-    "商贸流通",
-    "科技服务",
-    "农林牧渔",
-    "建筑业",
-    "交通运输",
-    "住宿餐饮",
-    "其他",
-)
 PURPOSES = ("流动资金周转", "设备购置", "技术改造", "研发投入", "订单生产", "续贷", "其他")
 GUARANTEES = ("信用", "抵押", "保证", "知识产权质押", "林权抵押", "应收账款质押", "其他")
 PRODUCTS = ("科技贷", "外贸贷", "商贸贷", "提质增产争效贷", "不确定")

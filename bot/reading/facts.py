@@ -74,6 +74,7 @@ _HAS = re.compile(r"有|拿|用|押|质押|抵押|名下|手上|手里")
 _NO_COLLATERAL = re.compile(
     r"没有?(?:什么)?(?:房产|房子|抵押物?|不动产|东西)(?:可以|能)?(?:押|抵押)?|无抵押|轻资产|没啥抵押"
 )
+_NEGATION = re.compile(r"(?:没有?|无|不是|从未|从来没有?)(?:任何|什么)?$")
 _NEED = re.compile(r"(?:贷|借|融资|缺|需要|周转|申请|要)[^,.;!?，。；！？]{0,6}?$")
 _AMOUNT = re.compile(r"([0-9.零〇一二两三四五六七八九十百千]+)(?:多|来|余)?(万|亿)(?:元|块)?")
 _REVENUE = re.compile(r"(?:营收|营业额|销售额|年销售|产值|流水|收入)[^,.;!?，。；！？\d]{0,4}$")
@@ -181,7 +182,7 @@ def extract_facts(text: str) -> FirmFacts:
     collateral = tuple(
         name
         for name, pattern in _COLLATERAL
-        if (found := re.search(pattern, text))
+        if (found := _affirmed(pattern, text))
         and _HAS.search(text[max(0, found.start() - 8) : found.end() + 8])
     )
     return FirmFacts(
@@ -197,9 +198,17 @@ def extract_facts(text: str) -> FirmFacts:
         tech=bool(_TECH.search(text)),
         new_firm=bool(_NEW_FIRM.search(text)),
         first_loan=bool(_FIRST_LOAN.search(text)),
-        credit_issues=tuple(name for name, pattern in _CREDIT if re.search(pattern, text)),
+        credit_issues=tuple(name for name, pattern in _CREDIT if _affirmed(pattern, text)),
         asker=next((name for name, pattern in _ASKER if pattern.search(text)), ""),
     )
+
+
+def _affirmed(pattern: str, text: str) -> re.Match[str] | None:
+    """The first match of `pattern` not negated just before ("没有房产", "无逾期"), or None."""
+    for found in re.finditer(pattern, text):
+        if not _NEGATION.search(text[max(0, found.start() - 4) : found.start()]):
+            return found
+    return None
 
 
 def _industry(text: str) -> str:

@@ -68,15 +68,19 @@ def run_index(args: argparse.Namespace, settings: Any) -> int:
         return run_publish(settings)
     report = build_index(settings, progress=not args.quiet)
     print(report.summary())
-    for problem in report.qa_problems:
+    for problem in (*report.qa_problems, *report.rule_problems):
         print(problem, file=sys.stderr)
     if report.qa_problems:
         print(
             f"有 {len(report.qa_problems)} 处问答未通过检查，未收录（其余内容已建立索引）。",
             file=sys.stderr,
         )
-        return 1
-    return 0
+    if report.rule_problems:
+        print(
+            f"有 {len(report.rule_problems)} 处体检规则未通过检查，未收录（其余规则照常使用）。",
+            file=sys.stderr,
+        )
+    return 1 if report.qa_problems or report.rule_problems else 0
 
 
 def run_publish(settings: Any) -> int:

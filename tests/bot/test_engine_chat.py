@@ -44,7 +44,15 @@ def db_settings(shared_db: tuple[Database, Settings]) -> Settings:
 def test_greeting_shows_help_with_topic_buttons(engine: Engine, user: str, greeting: str) -> None:
     replies = engine.handle("cli", user, greeting)
     labels = [b.label for r in replies for b in r.buttons]
-    assert labels == ["续贷", "信用修复", "专项贷款", "降低融资成本", "申请融资对接", "联系人工"]
+    assert labels == [
+        "续贷",
+        "信用修复",
+        "专项贷款",
+        "降低融资成本",
+        "政策体检",
+        "申请融资对接",
+        "联系人工",
+    ]
     assert "融资政策助手" in texts(replies)
 
 

@@ -327,7 +327,7 @@
         if (target.id) renderFeedback(target.bubble, target.id);
       });
       target.bubble.setAttribute("aria-busy", "false");
-      if (d.action === "open_form") openForm();  // the engine read a request to apply
+      if (d.action === "open_form") openForm(d.prefill);  // the engine read a request to apply
     }
   }
 
@@ -343,7 +343,7 @@
     ask(value);
   }
 
-  function openForm() { window.PolicybotForm.open(); }
+  function openForm(prefill) { window.PolicybotForm.open(prefill); }
 
   composer.addEventListener("submit", function (event) {
     event.preventDefault();

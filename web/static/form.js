@@ -143,7 +143,10 @@
     var data;
     try { data = JSON.parse(window.sessionStorage.getItem(DRAFT_KEY) || "null"); }
     catch (e) { data = null; }
-    if (!data) return;
+    if (data) applyValues(data);
+  }
+
+  function applyValues(data) {
     schema.fields.forEach(function (f) {
       var value = data[f.name];
       if (value === undefined || value === null || f.kind === "consent") return;
@@ -154,6 +157,16 @@
         form.elements[f.name].value = value;
       }
     });
+  }
+
+  // Answers the engine sends with "open_form" (the self-check's 用这些信息填写融资需求登记).
+  function keepPrefill(prefill) {
+    var data;
+    try { data = JSON.parse(window.sessionStorage.getItem(DRAFT_KEY) || "null"); }
+    catch (e) { data = null; }
+    data = data || {};
+    Object.keys(prefill).forEach(function (k) { data[k] = prefill[k]; });
+    try { window.sessionStorage.setItem(DRAFT_KEY, JSON.stringify(data)); } catch (e) { /* off */ }
   }
 
   function clearDraft() {
@@ -341,10 +354,14 @@
     restoreDraft();
   }
 
-  async function open() {
+  async function open(prefill) {
     chatView.hidden = true;
     view.hidden = false;
     heading.focus();
+    if (prefill && typeof prefill === "object" && !(prefill instanceof Event)) {
+      keepPrefill(prefill);
+      if (form) applyValues(prefill);
+    }
     if (form) return;
     try {
       if (!schema) {

@@ -8,6 +8,7 @@ from bot.conversation.commands import classify_command
 COMMANDS: dict[str, str] = {
     "start": "开始使用，查看能做什么",
     "help": "使用帮助",
+    "check": "政策体检：看看能享受哪些政策",
     "apply": "登记融资需求",
     "status": "查询融资需求办理进度",
     "cancel": "取消当前填写",
@@ -16,6 +17,7 @@ COMMANDS: dict[str, str] = {
 # Payload -> the text the engine receives. Topic payloads ask the question the topic stands for.
 DEEP_LINKS: dict[str, str] = {
     "apply": "/apply",  # open the financing-request form
+    "check": "/check",  # the policy self-check (政策体检)
     "status": "/status",  # the progress of the user's requests
     "human": "/human",  # the coordination office's contact
     "kejidai": "科技贷是什么？怎么申请？",

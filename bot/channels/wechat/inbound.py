@@ -23,6 +23,7 @@ MENU_TOPICS: dict[str, str] = {
     "FIRST_LOAN": "首次贷款有什么支持政策？",
     "RENEWAL": "贷款到期续贷有什么支持？",
     "GUARANTEE": "融资担保有什么支持政策？",
+    "CHECKUP": "政策体检",
     "APPLY": "融资需求登记",
     "STATUS": "查询进度",
     "CONTACT": "联系方式",
@@ -37,6 +38,7 @@ DEFAULT_MENU: dict[str, Any] = {
                 {"type": "click", "name": "首贷支持", "key": "FIRST_LOAN"},
                 {"type": "click", "name": "续贷支持", "key": "RENEWAL"},
                 {"type": "click", "name": "融资担保", "key": "GUARANTEE"},
+                {"type": "click", "name": "政策体检", "key": "CHECKUP"},
             ],
         },
         {

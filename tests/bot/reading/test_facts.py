@@ -127,3 +127,24 @@ def test_facts_round_trip_through_their_json_shape() -> None:
     )
     assert FirmFacts.from_dict(facts.to_dict()) == facts
     assert FirmFacts.from_dict({"county": 3, "export": "yes", "employees": True}) == FirmFacts()
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "dropped"),
+    [
+        ("有林权，没有房产", ("林权",), ("房产",)),
+        ("没有房子可以抵押，有一批设备", ("设备",), ("房产",)),
+        ("我们无厂房，手上有专利", ("专利",), ("房产",)),
+    ],
+)
+def test_negated_collateral_is_not_taken_as_given(
+    text: str, kept: tuple[str, ...], dropped: tuple[str, ...]
+) -> None:
+    facts = extract_facts(normalize_text(text))
+    assert all(k in facts.collateral for k in kept), facts
+    assert not any(d in facts.collateral for d in dropped), facts
+
+
+@pytest.mark.parametrize("text", ["从来没有逾期", "没有行政处罚", "我们无逾期记录", "没有任何逾期"])
+def test_negated_credit_problems_are_not_read(text: str) -> None:
+    assert extract_facts(normalize_text(text)).credit_issues == ()

@@ -1,0 +1,146 @@
+"""Models of `POST /api/check`: the firm profile in, the judged items out (OpenAPI schema)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from core.kinds import COUNTIES
+from core.profile import (
+    CREDIT_PROBLEMS,
+    INDUSTRIES,
+    MAX_AMOUNT_WAN,
+    PLEDGES,
+    PURPOSES,
+    SIZES,
+    STATUSES,
+)
+
+Verdict = Literal["yes", "maybe", "no"]
+EXAMPLE: dict[str, Any] = {
+    "industry": "制造业",
+    "trade": "竹制品加工",
+    "county": "永安市",
+    "size": "小型",
+    "purpose": "新增贷款",
+    "pledge": ["林权"],
+    "status": [],
+    "credit": [],
+    "amount_wan": 300,
+}
+
+
+def _one_of(name: str, value: str | None, allowed: tuple[str, ...]) -> str | None:
+    if value is not None and value not in allowed:
+        raise ValueError(f"{name} must be one of: {'、'.join(allowed)}")
+    return value
+
+
+def _all_of(name: str, values: list[str] | None, allowed: tuple[str, ...]) -> list[str] | None:
+    if values is None:
+        return None
+    unknown = [v for v in values if v not in allowed]
+    if unknown:
+        raise ValueError(f"{name} has unknown value(s) {unknown}; allowed: {'、'.join(allowed)}")
+    return list(dict.fromkeys(values))
+
+
+class ProfileIn(BaseModel):
+    """A firm's profile; every field is optional (left out: unknown, judged ？)."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [EXAMPLE]})
+
+    industry: str | None = Field(None, json_schema_extra={"enum": list(INDUSTRIES)})
+    trade: str | None = Field(
+        None, max_length=40, description="The trade in the owner's words", examples=["竹制品加工"]
+    )
+    county: str | None = Field(None, json_schema_extra={"enum": list(COUNTIES)})
+    size: str | None = Field(None, json_schema_extra={"enum": list(SIZES)})
+    purpose: str | None = Field(None, json_schema_extra={"enum": list(PURPOSES)})
+    pledge: list[str] | None = Field(
+        None, description="What the firm can pledge; [] = nothing", examples=[["林权"]]
+    )
+    status: list[str] | None = Field(None, description="外贸 and/or 科技; [] = neither")
+    credit: list[str] | None = Field(None, description="Credit problems; [] = none")
+    amount_wan: float | None = Field(None, gt=0, le=MAX_AMOUNT_WAN, description="万元")
+
+    @field_validator("industry")
+    @classmethod
+    def _industry(cls, v: str | None) -> str | None:
+        return _one_of("industry", v, INDUSTRIES)
+
+    @field_validator("county")
+    @classmethod
+    def _county(cls, v: str | None) -> str | None:
+        return _one_of("county", v, COUNTIES)
+
+    @field_validator("size")
+    @classmethod
+    def _size(cls, v: str | None) -> str | None:
+        return _one_of("size", v, SIZES)
+
+    @field_validator("purpose")
+    @classmethod
+    def _purpose(cls, v: str | None) -> str | None:
+        return _one_of("purpose", v, PURPOSES)
+
+    @field_validator("pledge")
+    @classmethod
+    def _pledge(cls, v: list[str] | None) -> list[str] | None:
+        return _all_of("pledge", v, PLEDGES)
+
+    @field_validator("status")
+    @classmethod
+    def _status(cls, v: list[str] | None) -> list[str] | None:
+        return _all_of("status", v, STATUSES)
+
+    @field_validator("credit")
+    @classmethod
+    def _credit(cls, v: list[str] | None) -> list[str] | None:
+        return _all_of("credit", v, CREDIT_PROBLEMS)
+
+    def as_profile(self) -> dict[str, Any]:
+        """The profile dict of `core.profile` (fields not given left out)."""
+        return self.model_dump(exclude_none=True)
+
+
+class SourceOut(BaseModel):
+    """The sentence a condition comes from."""
+
+    doc_id: str
+    quote: str
+
+
+class ConditionOut(BaseModel):
+    """One condition judged: ✓ yes, ？ maybe (who decides and what to ask), ✗ no."""
+
+    verdict: Verdict
+    requires: str
+    reason: str
+    ask: str = ""
+    source: SourceOut
+
+
+class CheckItemOut(BaseModel):
+    """One measure, product or platform with its verdict."""
+
+    doc_id: str
+    article: int | None
+    title: str
+    verdict: Verdict
+    reasons: list[str] = Field(description="Each condition's reason, starting with ✓ ？ or ✗")
+    next_step: str
+    rule_id: str
+    conditions: list[ConditionOut]
+
+
+class CheckOut(BaseModel):
+    """The result: yes items first, then maybe, then no."""
+
+    profile: dict[str, Any]
+    summary: str
+    items: list[CheckItemOut]
+    form_prefill: dict[str, Any] = Field(
+        description="Financing-form answers the profile gives (field name -> value)"
+    )
