@@ -46,6 +46,7 @@ from bot.handoff.flow import HandoffClosed, HandoffHook
 from bot.llm.context import conversation_scope
 from bot.messages import ANSWER_INTENTS, Button, OutMessage
 from bot.reading import ConversationContext
+from core import clock
 from core.masking import mask_text
 from storage.conversations import (
     add_message,
@@ -132,7 +133,9 @@ class Engine:
             self.handoff.note_feedback(turn, feedback[1])
         elif doc_id:
             turn.intent = "document"
-            turn.say(document_message(self._document(doc_id)), "document")
+            document = self._document(doc_id)
+            today = clock.today(self.settings)
+            turn.say(document_message(document, today, self.settings), "document")
             self._resume(turn)
         elif command == "human":  # channels staff replies cannot reach (cli): the contact
             turn.intent = "human"
