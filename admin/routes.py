@@ -25,6 +25,7 @@ def _build() -> APIRouter:
         views_knowledge,
         views_requests,
         views_users,
+        views_validity,
         views_whitelist,
         views_workflow,
     )
@@ -40,6 +41,7 @@ def _build() -> APIRouter:
         views_audit,
         views_dashboard,
         views_knowledge,
+        views_validity,
         views_users,
         views_banks,
     ):
