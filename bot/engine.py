@@ -46,6 +46,7 @@ from bot.handoff.flow import HandoffClosed, HandoffHook
 from bot.llm.context import conversation_scope
 from bot.messages import ANSWER_INTENTS, Button, OutMessage
 from bot.reading import ConversationContext
+from bot.subscriptions.flow import SubscriptionFlow
 from core import clock
 from core.masking import mask_text
 from storage.conversations import (
@@ -82,6 +83,7 @@ class Engine:
         self.settings = settings
         self.handoff = HandoffHook(db, settings)
         self.questions = QuestionLimit(settings)
+        self.subscriptions = SubscriptionFlow(db, lambda: self.answerer)
 
     def handle(self, channel: str, user_id: str, text: str) -> list[OutMessage]:
         """Handle one message (or button value) from a channel user; returns the replies."""
@@ -131,6 +133,8 @@ class Engine:
         if feedback is not None:
             turn.feedback, turn.intent = feedback, "feedback"
             self.handoff.note_feedback(turn, feedback[1])
+        elif self.subscriptions.handle(turn, channel, user_id, text):  # 订阅 / 退订
+            self._resume(turn)
         elif doc_id:
             turn.intent = "document"
             document = self._document(doc_id)
