@@ -240,13 +240,26 @@ def queue_publication(session: Session, before: Any, after: Any, settings: Any, 
         with session.begin_nested():
             items = changed_items(before, after)
             queued = queue_update_notices(session, items, settings, key=label)
-            queued += queue_expiry_notices(session, _documents_of(after), settings)
+            queued += queue_expiry_notices(session, documents_of(after), settings)
             return queued
     except Exception:
         log.exception("subscription notices of %s failed", label)
         return 0
 
 
-def _documents_of(answerer: Any) -> list[Document]:
+def documents_of(answerer: Any) -> list[Document]:
+    """The documents of a (possibly cached) answerer."""
     inner = getattr(answerer, "inner", answerer)
     return list((getattr(inner, "documents", {}) or {}).values())
+
+
+TEMPLATE_CHARS = 20  # a subscription message's thing field
+
+
+def template_fields(text: str) -> dict[str, str]:
+    """thing1 (the heading in 【】) and thing2 (the words after it) of a notice, each cut to
+    TEMPLATE_CHARS characters, for the WeChat subscription message."""
+    heading, _, rest = text.removeprefix("【").partition("】")
+    if not rest:
+        heading, rest = "政策提醒", text
+    return {"thing1": heading[:TEMPLATE_CHARS], "thing2": rest[:TEMPLATE_CHARS]}
