@@ -24,6 +24,7 @@ def _build() -> APIRouter:
         views_handoffs,
         views_knowledge,
         views_requests,
+        views_subscriptions,
         views_users,
         views_validity,
         views_whitelist,
@@ -42,6 +43,7 @@ def _build() -> APIRouter:
         views_dashboard,
         views_knowledge,
         views_validity,
+        views_subscriptions,
         views_users,
         views_banks,
     ):
