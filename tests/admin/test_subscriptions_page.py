@@ -24,15 +24,18 @@ def seed(settings: Settings) -> None:
         ]:
             subscribe(s, channel=channel, user_id=user, topic=topic, source="chosen")
         unsubscribe(s, channel="web", user_id="w1")
-        for user, channel in (("111", "telegram"), ("o-abc", "wechat:held")):
+        for user, channel, outbox in (
+            ("111", "telegram", "telegram"),
+            ("o-abc", "wechat", "wechat:held"),
+        ):
             queue_notice(
                 s,
-                channel=user == "111" and "telegram" or "wechat",
+                channel=channel,
                 user_id=user,
                 day=date(2027, 1, 5),
                 kind="update",
                 key="update:v1",
-                outbox_channel=channel,
+                outbox_channel=outbox,
                 text="【政策更新】……",
             )
     db.dispose()

@@ -86,3 +86,18 @@ def test_subscribing_inside_the_form_resumes_it(engine: Engine) -> None:
     replies = engine.handle("web", "u5", "订阅科技贷")
     assert "已订阅" in replies[0].text and len(replies) == 2  # then the form's current step
     assert topics(engine, "web", "u5") == ["special_loans"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "engine_text"),
+    [
+        ("/subscribe", "/subscribe"),
+        ("/subscribe 科技贷", "/subscribe 科技贷"),
+        ("/unsubscribe@policy_bot", "/unsubscribe"),
+        ("/start subscribe", "订阅"),
+    ],
+)
+def test_telegram_commands_reach_the_flow(typed: str, engine_text: str) -> None:
+    from bot.channels.telegram.commands import command_text
+
+    assert command_text(typed) == engine_text
