@@ -160,7 +160,7 @@ def test_answers_citing_measures_over_days(
 def test_several_asks_carry_one_validity_line(answerer: Any) -> None:
     from bot.messages import Ask
 
-    asks = [Ask("what", "科技贷是什么？"), Ask("how", "续贷怎么办？")]
+    asks = [Ask("what_is", "科技贷是什么？"), Ask("how", "续贷怎么办？")]
     answer = dated(answerer, date(2028, 3, 15)).respond(asks)
     assert answer.answer.count("有效期至2028年4月28日") == 1
     expired = dated(answerer, date(2028, 5, 10)).respond(asks)

@@ -199,12 +199,13 @@ def test_expiry_notice_once_thirty_days_before(
     db: Any, db_settings: Settings, answerer: Any, days_before: int, queued: int
 ) -> None:
     until = date(2028, 4, 28)
-    settings = db_settings.model_copy(update={"today": until - timedelta(days=days_before)})
+    day = until - timedelta(days=days_before)
+    settings = db_settings.model_copy(update={"today": day})
     docs = list(answerer.documents.values())
     with db.session() as s:
         subscribe(s, channel="telegram", user_id="t1", topic="cost", source="chosen")
         assert queue_expiry_notices(s, docs, settings) == queued
-        later = settings.model_copy(update={"today": settings.today + timedelta(days=1)})
+        later = settings.model_copy(update={"today": day + timedelta(days=1)})
         # once per document and end date (31 days before: the next day is the first)
         assert queue_expiry_notices(s, docs, later) == (1 if days_before == 31 else 0)
         texts = [n.text for n in s.scalars(select(Notification))]
