@@ -94,7 +94,7 @@ def test_subscribing_inside_the_form_resumes_it(engine: Engine) -> None:
         ("/subscribe", "/subscribe"),
         ("/subscribe 科技贷", "/subscribe 科技贷"),
         ("/unsubscribe@policy_bot", "/unsubscribe"),
-        ("/start subscribe", "订阅"),
+        ("/start subscribe", "/subscribe"),
     ],
 )
 def test_telegram_commands_reach_the_flow(typed: str, engine_text: str) -> None:

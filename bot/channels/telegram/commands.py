@@ -21,7 +21,7 @@ DEEP_LINKS: dict[str, str] = {
     "apply": "/apply",  # open the financing-request form
     "status": "/status",  # the progress of the user's requests
     "human": "/human",  # the coordination office's contact
-    "subscribe": "订阅",  # the subscription topics
+    "subscribe": "/subscribe",  # the subscription topics
     "kejidai": "科技贷是什么？怎么申请？",
     "waimaodai": "外贸贷是什么？怎么申请？",
     "shangmaodai": "商贸贷是什么？怎么申请？",
