@@ -3,8 +3,8 @@
 Every answer path (the Q&A layer, the composer, several asks, the LLM mode, "查看条款原文")
 ends in `with_validity(answer, documents, today, settings)`:
 
-- a cited document in its last `ENDING_DAYS` days: one closing line
-  "有效期：《…》有效期至2028年4月28日（还有44天）。";
+- a cited document in its last `ENDING_DAYS` days: one line after the citation (before the
+  原文 quote) "有效期：《…》有效期至2028年4月28日（还有44天）。";
 - a cited document past its `valid_until`: the answer opens with a warning that it has expired
   on that day, that what follows is what it said while in force and may no longer apply, and
   whom to ask (the coordination office, its phone when configured, core/office.py); the
@@ -22,6 +22,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
+from bot.compose.layout import QUOTE_PREFIX
 from bot.messages import Answer
 from core.office import phone_with_hours
 from knowledge.documents import POLICY_TITLE, Document
@@ -99,7 +100,11 @@ def with_validity_text(text: str, docs: Iterable[Document], today: date, setting
             else line
             for line in text.splitlines()
         )
-    return "\n".join([*before, text, *after]) if before or after else text
+    if not before and not after:
+        return text
+    lines = text.splitlines()
+    quote = next((i for i, line in enumerate(lines) if line.startswith(QUOTE_PREFIX)), len(lines))
+    return "\n".join([*before, *lines[:quote], *after, *lines[quote:]])
 
 
 def with_validity(
