@@ -48,6 +48,7 @@ def create_app(settings: Settings | None = None, *, answerer: Any = None) -> Fas
         from bot.channels.telegram import channel as telegram
         from bot.channels.wechat import channel as wechat
         from bot.engine import Engine
+        from bot.subscriptions.watch import start_expiry_watch, stop_expiry_watch
         from storage.banks import seed_bank_list
         from storage.db import open_database
         from web.answer_cache import CachedAnswerer
@@ -68,12 +69,14 @@ def create_app(settings: Settings | None = None, *, answerer: Any = None) -> Fas
         app.state.answerer = CachedAnswerer(served)
         app.state.engine = Engine(db, app.state.answerer, settings)
         start_watcher(app, settings.index_poll_s)
+        start_expiry_watch(app, settings.subscription_check_s)
         await telegram.start(app, settings)
         await wechat.start(app, settings)
         try:
             yield
         finally:
             await stop_watcher(app)
+            await stop_expiry_watch(app)
             await wechat.stop(app)
             await telegram.stop(app)
             db.dispose()

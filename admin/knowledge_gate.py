@@ -208,11 +208,14 @@ def _publish(
     app: Any, answerer: Any, candidate: Path, label: str, metrics: dict[str, Any], actor: str
 ) -> None:
     """Store the version and the staff documents in one transaction, then serve it here."""
+    from bot.subscriptions.notices import queue_publication
+
     settings = app.state.settings
     bundle = pack_index(candidate)
     with swap_lock:  # the watcher must not reload what this instance just published
         with app.state.db.session() as session:
             docs = push_staff_documents(settings, session, actor)
+            queue_publication(session, app.state.answerer, answerer, settings, label)
             session.add(
                 IndexVersion(
                     label=label,

@@ -24,7 +24,9 @@ def _build() -> APIRouter:
         views_handoffs,
         views_knowledge,
         views_requests,
+        views_subscriptions,
         views_users,
+        views_validity,
         views_whitelist,
         views_workflow,
     )
@@ -40,6 +42,8 @@ def _build() -> APIRouter:
         views_audit,
         views_dashboard,
         views_knowledge,
+        views_validity,
+        views_subscriptions,
         views_users,
         views_banks,
     ):

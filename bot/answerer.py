@@ -6,6 +6,7 @@ import logging
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -15,10 +16,12 @@ from bot.compose.qa import QaChoice, QaLayer, entry_part
 from bot.compose.render import INTAKE_STEP, quote_clause
 from bot.compose.reply import Reply, answer_of
 from bot.compose.sources import best_sentences
+from bot.compose.validity import with_validity
 from bot.intent import is_greeting, shows_financing_need
 from bot.messages import Answer, Ask, Intent
 from bot.refusals import refusal_text
 from bot.scope import IN_SCOPE, ScopeDecision, decide_scope
+from core import clock
 from core.kinds import AskType
 from knowledge.documents import Document
 from knowledge.plain import PlainMeasure
@@ -113,7 +116,16 @@ class Answerer:
         answer = self._render([reply])
         if self.llm is not None:  # LLM mode hook: grounded model answer, else this one
             answer = self.llm.answer(question, answer, topic=topic, qa=_matched([reply]))
-        return answer
+        return self.dated(answer)
+
+    def today(self) -> date:
+        """The day answers reason about (core.clock.today: POLICYBOT_TODAY or Beijing today)."""
+        return clock.today(self.settings)
+
+    def dated(self, answer: Answer) -> Answer:
+        """The answer with what its cited documents' validity requires today
+        (bot/compose/validity.py: the end date in the last 90 days, a warning once expired)."""
+        return with_validity(answer, self.documents, self.today(), self.settings)
 
     def respond(self, asks: Sequence[Ask], *, topic: str | None = None) -> Answer:
         """One answer to the asks of a message (the first MAX_ASKS, in order).
@@ -137,7 +149,7 @@ class Answerer:
         if self.llm is not None:
             question = "；".join(a.text for a in asks)
             answer = self.llm.answer(question, answer, topic=topic, qa=_matched(replies))
-        return answer
+        return self.dated(answer)
 
     def reply(
         self, question: str, *, topic: str | None = None, ask: AskType | None = None
@@ -166,7 +178,7 @@ class Answerer:
             text, self.qa.knobs.candidates, analysis=assessment.analysis
         )
         asked = ask if ask and ask != "other" else ask_type(text)
-        return self.qa.choose(hits, assessment.hits, asked)
+        return self.qa.choose(hits, assessment.hits, asked, today=self.today())
 
     def _qa_reply(self, choice: QaChoice, assessment: Assessment, topic: str | None) -> Reply:
         """The matched entry as the reply (with a short quote of its first cited measure)."""

@@ -56,6 +56,8 @@ from bot.handoff.flow import HandoffClosed, HandoffHook
 from bot.llm.context import conversation_scope
 from bot.messages import ANSWER_INTENTS, Button, OutMessage
 from bot.reading import ConversationContext
+from bot.subscriptions.flow import SubscriptionFlow
+from core import clock
 from core.masking import mask_text
 from storage.conversations import (
     add_message,
@@ -91,6 +93,7 @@ class Engine:
         self.settings = settings
         self.handoff = HandoffHook(db, settings)
         self.questions = QuestionLimit(settings)
+        self.subscriptions = SubscriptionFlow(db, lambda: self.answerer)
 
     def handle(self, channel: str, user_id: str, text: str) -> list[OutMessage]:
         """Handle one message (or button value) from a channel user; returns the replies."""
@@ -140,9 +143,13 @@ class Engine:
         if feedback is not None:
             turn.feedback, turn.intent = feedback, "feedback"
             self.handoff.note_feedback(turn, feedback[1])
+        elif self.subscriptions.handle(turn, channel, user_id, text):  # 订阅 / 退订
+            self._resume(turn)
         elif doc_id:
             turn.intent = "document"
-            turn.say(document_message(self._document(doc_id)), "document")
+            document = self._document(doc_id)
+            today = clock.today(self.settings)
+            turn.say(document_message(document, today, self.settings), "document")
             self._resume(turn)
         elif command == "human":  # channels staff replies cannot reach (cli): the contact
             turn.intent = "human"

@@ -96,6 +96,11 @@ class Settings(BaseSettings):
     wechat_menu: str = ""  # JSON menu published by `policybot wechat menu`
     wechat_reply_timeout_s: float = 4.5  # slower replies go out via the customer-service API
     wechat_outbox_interval_s: float = 5.0  # how often status notifications are delivered
+    # Subscription message template (订阅通知) for notices outside the 48-hour window; its
+    # fields thing1 (topic) and thing2 (summary), at most 20 characters each. Empty: held.
+    wechat_subscribe_template_id: str = ""
+    # How often each instance checks for documents ending within 30 days (subscriber notices)
+    subscription_check_s: float = 3600.0
 
     # WeCom (企业微信) self-built app
     wecom_corp_id: str = ""

@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+from knowledge.validity import Validity, chinese_date, measures_validity, stored_validity
 
 POLICY_TITLE = "三明市提增民营小微企业融资服务质效若干措施"
-POLICY_SOURCE = f"《{POLICY_TITLE}》（三明市人民政府办公室2025年4月29日印发）"
 ISSUER = "三明市人民政府办公室"
-ISSUE_DATE = "2025-04-29"
+# The measures' period, read from the policy text (its dated signature line and "有效期三年"):
+# the one place the issue date lives.
+MEASURES_VALIDITY = measures_validity(
+    (Path(__file__).parent / "data" / "measures.txt").read_text(encoding="utf-8")
+)
+assert MEASURES_VALIDITY.valid_from is not None, "measures.txt has no dated signature line"
+ISSUE_DAY: date = MEASURES_VALIDITY.valid_from
+ISSUE_DATE = ISSUE_DAY.isoformat()
+ISSUED_CN = chinese_date(ISSUE_DAY)  # 2025年4月29日
+POLICY_SOURCE = f"《{POLICY_TITLE}》（{ISSUER}{ISSUED_CN}印发）"
 ALL_BANKS = "各银行业金融机构"
 
 _SECTION_RE = re.compile(r"^([一二三四五六七八九十]+)、(.+)$")
@@ -31,6 +43,13 @@ class Document:
     kind: str = "measure"  # measure | product | platform | staff
     related_articles: tuple[int, ...] = ()
     meta: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    valid_from: str = ""  # ISO date, first day in force ("" = not stated)
+    valid_until: str = ""  # ISO date, last day in force ("" = no end stated)
+
+    @property
+    def validity(self) -> Validity:
+        """The period in force (knowledge/validity.py)."""
+        return stored_validity(self.valid_from, self.valid_until)
 
     @property
     def aliases(self) -> tuple[str, ...]:
@@ -73,7 +92,8 @@ def parse_measures(raw: str) -> list[Document]:
         else:
             preamble.append(line)
     whole = _whole_document(preamble, closing, measures)
-    return [whole, *measures]
+    start, end = measures_validity(raw).as_meta()
+    return [replace(d, valid_from=start, valid_until=end) for d in (whole, *measures)]
 
 
 def _parse_measure(number: int, body: str, section: str) -> Document:
@@ -106,7 +126,7 @@ def _whole_document(preamble: list[str], closing: list[str], measures: list[Docu
     sections = "、".join(dict.fromkeys(d.section.split("、", 1)[-1] for d in measures))
     text = "\n".join(
         [
-            f"《{POLICY_TITLE}》由{ISSUER}于2025年4月29日印发，共{len(measures)}条措施，"
+            f"《{POLICY_TITLE}》由{ISSUER}于{ISSUED_CN}印发，共{len(measures)}条措施，"
             f"分为{sections}三部分。",
             *[line for line in outro if line],
             "该措施经市政府常务会议研究同意，印发各县（市、区）人民政府、市直各单位和"

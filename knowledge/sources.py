@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from knowledge.documents import Document, parse_measures
+from knowledge.validity import Validity, ValidityError, front_matter_validity
 from retrieval.text import split_sentences
 
 log = logging.getLogger(__name__)
@@ -49,9 +50,21 @@ def _articles(value: str) -> tuple[int, ...]:
     return tuple(int(v) for v in re.findall(r"\d+", value))
 
 
+def validity_of(meta: dict[str, str], name: str) -> tuple[str, str]:
+    """The Document fields `valid_from` / `valid_until` of front matter; an unreadable date is
+    logged (naming the file) and left out."""
+    try:
+        period = front_matter_validity(meta)
+    except ValidityError as exc:
+        log.warning("%s: %s", name, exc)
+        period = Validity()
+    return period.as_meta()
+
+
 def load_front_matter_doc(path: Path) -> Document:
-    """A product or platform description written with front matter."""
+    """A product or platform description written with front matter (validity included)."""
     meta, body = parse_front_matter(path.read_text(encoding="utf-8"))
+    start, end = validity_of(meta, path.name)
     doc_id = meta.get("id") or path.stem
     return Document(
         doc_id=doc_id,
@@ -64,6 +77,8 @@ def load_front_matter_doc(path: Path) -> Document:
         kind=meta.get("kind", "product"),
         related_articles=_articles(meta.get("articles", "")),
         meta=meta,
+        valid_from=start,
+        valid_until=end,
     )
 
 
@@ -99,6 +114,7 @@ def load_staff_docs(folder: Path) -> list[Document]:
             docs.append(load_front_matter_doc(path))
             continue
         related = _articles(staff.meta.get("articles", ""))
+        start, end = validity_of(staff.meta, path.name)
         for i, chunk in enumerate(chunk_text(staff.body)):
             docs.append(
                 Document(
@@ -112,6 +128,8 @@ def load_staff_docs(folder: Path) -> list[Document]:
                     kind="staff",
                     related_articles=related,
                     meta=dict(staff.meta),
+                    valid_from=start,
+                    valid_until=end,
                 )
             )
     return docs

@@ -17,15 +17,16 @@ class CachedAnswerer:
     answers each ask through that cache.
 
     Answers depend only on the question (read in context before it gets here), the topic and
-    ask type passed with it, and the immutable index the answerer was loaded with, so a cached
-    answer is the answer. A new index means a new Answerer and an empty cache. Everything else
+    ask type passed with it, the day (a document's validity: `Answerer.today()`) and the
+    immutable index the answerer was loaded with, so a cached answer is the answer. A new
+    index means a new Answerer and an empty cache. Everything else
     is delegated unchanged.
     """
 
     def __init__(self, answerer: Any, size: int = DEFAULT_SIZE) -> None:
         self.inner = answerer
         self.size = size
-        self._cache: OrderedDict[tuple[str, str | None, str | None], Any] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, str | None, str | None, Any], Any] = OrderedDict()
         self._lock = threading.Lock()
         self.hits = self.misses = 0
 
@@ -34,7 +35,8 @@ class CachedAnswerer:
         if getattr(self.inner, "llm", None) is not None:
             # LLM mode: answers depend on the conversation and stream as produced; not cached
             return self._inner_answer(question, topic, ask)
-        key = (question.strip(), topic, ask)
+        today = getattr(self.inner, "today", None)
+        key = (question.strip(), topic, ask, today() if callable(today) else None)
         with self._lock:
             found = self._cache.get(key)
             if found is not None:

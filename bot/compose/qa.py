@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.compose.layout import Part
+from core import clock
 from core.kinds import AskType
 from knowledge.documents import Document
 from knowledge.qa import QaEntry, published
@@ -131,7 +132,7 @@ class QaLayer:
         ranked: the question's document ranking (Retriever.analyse_and_score); entries out of
         their validity on `today` (default: the current date) are skipped.
         """
-        live = {e.id for e in published(self.entries.values(), today or date.today())}
+        live = {e.id for e in published(self.entries.values(), today or clock.today())}
         named = frozenset(h.doc_id for h in ranked if h.named)
         order = [h.doc_id for h in ranked]
         best: QaChoice | None = None

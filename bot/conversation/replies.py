@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
+from bot.compose.validity import with_validity_text
 from bot.conversation.commands import APPLY, CHECKUP, DECLINE_FORM, DOCUMENT_PREFIX, HUMAN
 from bot.messages import Answer, Button, Citation, OutMessage
 from core import clock
@@ -104,8 +106,11 @@ def intake_offer_message() -> OutMessage:
     )
 
 
-def document_message(document: Any | None) -> OutMessage:
-    """The full text of a measure or knowledge document, with its source."""
+def document_message(
+    document: Any | None, today: date | None = None, settings: Any = None
+) -> OutMessage:
+    """The full text of a measure or knowledge document, with its source (and, given today,
+    what its validity requires: bot/compose/validity.py)."""
     if document is None:
         return OutMessage("抱歉，没有找到该条款的原文。", buttons=[Button("联系人工", HUMAN)])
     parts = [f"【{document.title}】", document.text]
@@ -120,4 +125,7 @@ def document_message(document: Any | None) -> OutMessage:
         source=getattr(document, "source", ""),
         units=getattr(document, "units", ""),
     )
-    return OutMessage("\n\n".join(parts), buttons=[APPLY_BUTTON], citations=[citation])
+    text = "\n\n".join(parts)
+    if today is not None:
+        text = with_validity_text(text, [document], today, settings)
+    return OutMessage(text, buttons=[APPLY_BUTTON], citations=[citation])

@@ -96,6 +96,7 @@ def run_publish(settings: Any) -> int:
     from storage.db import open_database
 
     db = open_database(settings)
+    local = _local_staff_files(settings)  # what the operator put there, before any pull
     try:
         label, answerer, folder = load_published(settings, db)
         state = SimpleNamespace(
@@ -107,7 +108,7 @@ def run_publish(settings: Any) -> int:
             admin_index_dir=folder,
         )
         result = reindex_with_gate(
-            SimpleNamespace(state=state), change=lambda: lambda: None, actor="cli"
+            SimpleNamespace(state=state), change=lambda: _restore(settings, local), actor="cli"
         )
     except KnowledgeError as exc:
         print(f"未发布：{exc}", file=sys.stderr)
@@ -121,6 +122,39 @@ def run_publish(settings: Any) -> int:
         f"回归检查未通过，未发布（{result.label}）：" + "；".join(result.reasons), file=sys.stderr
     )
     return 1
+
+
+def _local_staff_files(settings: Any) -> dict[str, bytes]:
+    """The staff documents in the local folder (name → content)."""
+    from knowledge.published import staff_folder
+
+    folder = staff_folder(settings)
+    if not folder.is_dir():
+        return {}
+    return {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file() and p.name[0] != "."}
+
+
+def _restore(settings: Any, local: dict[str, bytes]) -> Any:
+    """The gate's change for the CLI: the local files added or changed since the last publish
+    are put back after the gate pulled the published ones (a publish from the command line
+    publishes them; deletions go through the back office). Returns the undo."""
+    from knowledge.published import staff_folder
+
+    folder = staff_folder(settings)
+    folder.mkdir(parents=True, exist_ok=True)
+    before = _local_staff_files(settings)
+    for name, content in local.items():
+        if before.get(name) != content:
+            (folder / name).write_bytes(content)
+
+    def undo() -> None:
+        for name in local:
+            if name in before:
+                (folder / name).write_bytes(before[name])
+            else:
+                (folder / name).unlink(missing_ok=True)
+
+    return undo
 
 
 def _print_answer(answer: Any, as_json: bool) -> None:

@@ -12,7 +12,10 @@ COMMANDS: dict[str, str] = {
     "apply": "登记融资需求",
     "status": "查询融资需求办理进度",
     "cancel": "取消当前填写",
+    "subscribe": "订阅政策更新和到期提醒",
+    "unsubscribe": "退订提醒",
 }
+TOPIC_COMMANDS = ("/subscribe", "/unsubscribe")  # their words name a topic: kept
 
 # Payload -> the text the engine receives. Topic payloads ask the question the topic stands for.
 DEEP_LINKS: dict[str, str] = {
@@ -20,6 +23,7 @@ DEEP_LINKS: dict[str, str] = {
     "check": "/check",  # the policy self-check (政策体检)
     "status": "/status",  # the progress of the user's requests
     "human": "/human",  # the coordination office's contact
+    "subscribe": "/subscribe",  # the subscription topics
     "kejidai": "科技贷是什么？怎么申请？",
     "waimaodai": "外贸贷是什么？怎么申请？",
     "shangmaodai": "商贸贷是什么？怎么申请？",
@@ -47,5 +51,7 @@ def command_text(text: str) -> str:
     payload = parts[1] if len(parts) > 1 else ""
     if command == "/start" and payload:
         return deep_link_text(payload) or command
+    if command in TOPIC_COMMANDS:
+        return f"{command} {payload}".strip()
     known = command[1:] in COMMANDS or classify_command(command) is not None  # e.g. /human
     return command if known else "/help"

@@ -103,6 +103,16 @@ class WechatClient(TokenClient):
         payload = {"touser": openid, "msgtype": "text", "text": {"content": content}}
         await self.post_json("/cgi-bin/message/custom/send", payload)
 
+    async def send_subscribe(self, openid: str, template_id: str, data: dict[str, str]) -> None:
+        """Send a subscription message (bizsend: outside the 48-hour window, to a user who
+        accepted the template); data maps the template's field names to values."""
+        payload = {
+            "touser": openid,
+            "template_id": template_id,
+            "data": {name: {"value": value} for name, value in data.items()},
+        }
+        await self.post_json("/cgi-bin/message/subscribe/bizsend", payload)
+
     async def create_menu(self, menu: dict[str, Any]) -> None:
         """Publish the custom menu."""
         await self.post_json("/cgi-bin/menu/create", menu)

@@ -27,6 +27,7 @@ MENU_TOPICS: dict[str, str] = {
     "APPLY": "融资需求登记",
     "STATUS": "查询进度",
     "CONTACT": "联系方式",
+    "SUBSCRIBE": "订阅",
 }
 
 DEFAULT_MENU: dict[str, Any] = {
@@ -46,6 +47,7 @@ DEFAULT_MENU: dict[str, Any] = {
             "sub_button": [
                 {"type": "click", "name": "登记融资需求", "key": "APPLY"},
                 {"type": "click", "name": "查询办理进度", "key": "STATUS"},
+                {"type": "click", "name": "订阅政策提醒", "key": "SUBSCRIBE"},
             ],
         },
         {"type": "click", "name": "联系我们", "key": "CONTACT"},

@@ -23,6 +23,7 @@ from bot.channels.wechat.store import (
 )
 from bot.messages import Citation, OutMessage
 from bot.notices import notice_message
+from bot.subscriptions.notices import SUBSCRIBE_CHANNEL
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +31,7 @@ PURGE_AFTER = timedelta(days=2)
 # API errors no retry can fix: invalid openid, unsubscribed or blocking user (WeChat); user
 # unknown or outside the app's visible range (WeCom).
 UNDELIVERABLE_ERRORS = frozenset({40003, 43004, 43019, 60111, 81013})
+REFUSED_SUBSCRIBE = 43101  # the user has not accepted (or has used up) the subscription template
 
 
 class WechatRuntime:
@@ -130,10 +132,31 @@ class WechatRuntime:
 
         return send
 
+    def subscribe_sender(self) -> Send:
+        """The outbox's `send` for `wechat:subscribe` (policy notices outside the 48-hour
+        window): a subscription message with WECHAT_SUBSCRIBE_TEMPLATE_ID, thing1 = the
+        notice's heading, thing2 = its first words (20 characters each)."""
+        from bot.subscriptions.notices import template_fields
+
+        async def send(user_id: str, text: str) -> None:
+            assert self.wechat is not None
+            template = self.settings.wechat_subscribe_template_id
+            try:
+                await self.wechat.send_subscribe(user_id, template, template_fields(text))
+            except WechatApiError as exc:
+                if exc.errcode in UNDELIVERABLE_ERRORS or exc.errcode == REFUSED_SUBSCRIBE:
+                    raise Undeliverable(str(exc)) from exc
+                raise
+
+        return send
+
     def outbox(self, interval: float) -> Outbox:
-        """The outbox delivering the rows of the configured channels (WeChat, WeCom)."""
+        """The outbox delivering the rows of the configured channels (WeChat, WeCom, and
+        subscription messages when a template is configured)."""
         clients = (("wechat", self.wechat), ("wecom", self.wecom))
         senders = {channel: self.sender(channel) for channel, client in clients if client}
+        if self.wechat is not None and self.settings.wechat_subscribe_template_id:
+            senders[SUBSCRIBE_CHANNEL] = self.subscribe_sender()
         retry = RetryPolicy(self.settings.outbox_retry_s)
         return Outbox(self.db, senders, interval_s=interval, retry=retry)
 

@@ -82,7 +82,16 @@ def test_start_registers_commands_with_telegram(
 ) -> None:
     telegram_api.wait_until(lambda: telegram_api.commands)
     names = [c["command"] for c in telegram_api.commands]
-    assert names == ["start", "help", "check", "apply", "status", "cancel"]
+    assert names == [
+        "start",
+        "help",
+        "check",
+        "apply",
+        "status",
+        "cancel",
+        "subscribe",
+        "unsubscribe",
+    ]
     assert all(c["description"] for c in telegram_api.commands)
 
 

@@ -84,7 +84,8 @@ class FakeWechatApi:
 
 
 def build_app(fake: FakeWechatApi) -> FastAPI:
-    """The HTTP endpoints: token, custom/send, menu/create, gettoken, message/send."""
+    """The HTTP endpoints: token, custom/send, menu/create, gettoken, message/send and
+    message/subscribe/bizsend."""
     app = FastAPI()
 
     @app.get("/cgi-bin/token")
@@ -106,7 +107,13 @@ def build_app(fake: FakeWechatApi) -> FastAPI:
             await asyncio.sleep(fake.delay_s)
         return fake.record(request.url.path, request.query_params.get("access_token", ""), body)
 
-    for path in ("/cgi-bin/message/custom/send", "/cgi-bin/menu/create", "/cgi-bin/message/send"):
+    paths = (
+        "/cgi-bin/message/custom/send",
+        "/cgi-bin/menu/create",
+        "/cgi-bin/message/send",
+        "/cgi-bin/message/subscribe/bizsend",
+    )
+    for path in paths:
         app.add_api_route(path, record, methods=["POST"])
     return app
 
