@@ -28,6 +28,9 @@ def _build() -> APIRouter:
         views_whitelist,
         views_workflow,
     )
+    from admin.qa import views as qa_views
+    from admin.qa import views_publish as qa_publish
+    from admin.qa import views_sheets as qa_sheets
 
     root = admin_router(prefix="/admin")
     for module in (
@@ -42,6 +45,9 @@ def _build() -> APIRouter:
         views_knowledge,
         views_users,
         views_banks,
+        qa_views,
+        qa_sheets,
+        qa_publish,
     ):
         root.include_router(module.router)
 

@@ -1,0 +1,262 @@
+"""/admin/qa: list, search, add, edit, disable, roll back, preview and publish Q&A entries.
+
+Roles: admin and coordinator edit (`Editor`); viewers read (`OfficeStaff`); bank officers get
+403. Only an admin may mark numbers 人工核实. Every change is a new version (storage/qa_store.py)
+and an audit entry with before and after; publishing runs the index gate with the Q&A checks
+(admin/qa/publishing.py) and reaches every instance like a document publish.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import Depends, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy.orm import Session
+
+from admin.auth import Staff
+from admin.deps import AppDep, AuditDep, Editor, OfficeStaff, SessionDep, SettingsDep
+from admin.forms import parse_int
+from admin.qa.drafts import draft_from_message
+from admin.qa.forms import entry_of, form_error, form_of, qa_form
+from admin.qa.preview import preview
+from admin.qa.service import current_entries, documents_of, save_entry, stamped
+from admin.routing import admin_router
+from admin.templating import render
+from core.kinds import ASK_TYPES
+from knowledge.qa import STATUS_LABELS, QaEntry, QaFormatError
+from knowledge.qa_gate import unverified_numbers
+from storage.qa_store import entry_history, get_version, unpublished_ids
+
+router = admin_router()
+FormDep = Annotated[dict[str, str], Depends(qa_form)]
+PAGE = 50
+
+
+def _search(entries: list[QaEntry], q: str, status: str) -> list[QaEntry]:
+    words = q.split()
+    found = []
+    for e in entries:
+        text = " ".join([e.id, e.topic, *e.questions, e.lead, *e.points, e.next_step])
+        if status and e.status != status:
+            continue
+        if all(w in text for w in words):
+            found.append(e)
+    return found
+
+
+@router.get("/qa", response_class=HTMLResponse)
+def qa_list(
+    request: Request,
+    staff: OfficeStaff,
+    session: SessionDep,
+    settings: SettingsDep,
+    q: str = "",
+    status: str = "",
+    page: str = "",
+) -> HTMLResponse:
+    """Entries matching `q` (every word in id, topic, questions or answer) and `status`."""
+    entries = list(current_entries(settings, session).values())
+    status = status if status in STATUS_LABELS else ""
+    found = _search(entries, q.strip()[:100], status)
+    number = max(parse_int(page, 1), 1)
+    context = {
+        "entries": found[(number - 1) * PAGE : number * PAGE],
+        "total": len(entries),
+        "found": len(found),
+        "page": number,
+        "pages": max(1, -(-len(found) // PAGE)),
+        "q": q[:100],
+        "status": status,
+        "statuses": STATUS_LABELS,
+        "pending": sorted(unpublished_ids(session)),
+    }
+    return render(request, "qa_list.html", context)
+
+
+def _editor(
+    request: Request,
+    session: Session,
+    settings: Any,
+    app: Any,
+    form: dict[str, str],
+    *,
+    old: QaEntry | None,
+    problems: list[str] | None = None,
+    shown: Any = None,
+    status_code: int = 200,
+    extra: dict[str, Any] | None = None,
+) -> HTMLResponse:
+    documents = documents_of(settings, app.state.answerer)
+    history = entry_history(session, old.id) if old else []
+    context = {
+        "form": form,
+        "old": old,
+        "history": history,
+        "problems": problems or [],
+        "preview": shown,
+        "ask_types": ASK_TYPES,
+        "statuses": STATUS_LABELS,
+        "documents": sorted(documents.values(), key=lambda d: (d.kind, d.article or 0, d.doc_id)),
+        "unverified": unverified_numbers(old, documents) if old else [],
+        **(extra or {}),
+    }
+    return render(request, "qa_edit.html", context, status_code=status_code)
+
+
+def _refused(
+    request: Request,
+    session: Session,
+    settings: Any,
+    app: Any,
+    form: dict[str, str],
+    old: QaEntry | None,
+    problems: list[str],
+) -> HTMLResponse:
+    """The editor again with every field as entered and why it was not saved (400)."""
+    return _editor(
+        request, session, settings, app, form, old=old, problems=problems, status_code=400
+    )
+
+
+@router.get("/qa/new", response_class=HTMLResponse)
+def qa_new(
+    request: Request,
+    staff: Editor,
+    session: SessionDep,
+    settings: SettingsDep,
+    app: AppDep,
+    message: str = "",
+) -> HTMLResponse:
+    """A new entry; `message` (an owner's message id) prefills it from that turn: the owner's
+    words as a phrasing, the bot's answer as the draft (admin/qa/drafts.py)."""
+    form: dict[str, str] = {"status": "draft"}
+    extra: dict[str, Any] = {}
+    if message:
+        draft = draft_from_message(session, parse_int(message, 0), app.state.answerer)
+        if draft is None:
+            raise HTTPException(status_code=404, detail="message not found")
+        form.update(draft.form)
+        extra = {"draft": draft}
+    return _editor(request, session, settings, app, form, old=None, extra=extra)
+
+
+@router.get("/qa/entry/{entry_id}", response_class=HTMLResponse)
+def qa_edit(
+    request: Request,
+    entry_id: str,
+    staff: OfficeStaff,
+    session: SessionDep,
+    settings: SettingsDep,
+    app: AppDep,
+    add: str = "",
+) -> HTMLResponse:
+    """One entry in the editor (read-only for viewers), its versions and its preview; `add`
+    appends a phrasing (from 修正回答 when the owner's message found this entry)."""
+    old = current_entries(settings, session).get(entry_id)
+    if old is None:
+        raise HTTPException(status_code=404, detail="entry not found")
+    form = form_of(old)
+    if add.strip() and add.strip() not in old.questions:
+        form["phrasings"] += "\n" + add.strip()[:300]
+    shown = preview(app.state.answerer, old)
+    return _editor(request, session, settings, app, form, old=old, shown=shown)
+
+
+@router.post("/qa/save", response_model=None)
+def qa_save(
+    request: Request,
+    staff: Editor,
+    form: FormDep,
+    session: SessionDep,
+    settings: SettingsDep,
+    app: AppDep,
+    audit: AuditDep,
+) -> Response:
+    """Preview (op=preview) or gate and save the form as a new version (400 with the problems
+    and every field kept when refused)."""
+    current = current_entries(settings, session)
+    old = current.get(form.get("entry_id", ""))
+    documents = documents_of(settings, app.state.answerer)
+    try:
+        entry = entry_of(form, documents, old, may_verify=staff.is_admin)
+    except QaFormatError as exc:
+        msg = [form_error(exc)]
+        return _editor(
+            request, session, settings, app, form, old=old, problems=msg, status_code=400
+        )
+    if form.get("op") == "preview":
+        shown = preview(app.state.answerer, entry)
+        return _editor(request, session, settings, app, form, old=old, shown=shown)
+    entry = stamped(entry, staff.username)
+    action = "add" if old is None else ("disable" if entry.status == "disabled" else "edit")
+    problems = save_entry(
+        session, settings, entry, documents, action=action, actor=staff.username, note=form["note"]
+    )
+    if problems:
+        texts = [p.message for p in problems]
+        return _editor(
+            request, session, settings, app, form, old=old, problems=texts, status_code=400
+        )
+    _audit(audit, staff, f"qa_{action}", old, entry)
+    if old is not None and old.verified != entry.verified:
+        _audit(audit, staff, "qa_verify", old, entry)
+    return RedirectResponse(f"/admin/qa/entry/{entry.id}?msg=qa_saved", status_code=303)
+
+
+def _audit(audit: Any, staff: Staff, action: str, old: QaEntry | None, new: QaEntry) -> None:
+    before = old.to_dict() if old else None
+    audit(staff.username, action, "qa", entity_id=new.id, before=before, after=new.to_dict())
+
+
+@router.post("/qa/entry/{entry_id}/disable", response_model=None)
+def qa_disable(
+    entry_id: str,
+    staff: Editor,
+    session: SessionDep,
+    settings: SettingsDep,
+    app: AppDep,
+    audit: AuditDep,
+) -> Response:
+    """Set an entry to 停用 (answers stop after the next publish)."""
+    old = current_entries(settings, session).get(entry_id)
+    if old is None:
+        raise HTTPException(status_code=404, detail="entry not found")
+    entry = stamped(QaEntry.from_dict({**old.to_dict(), "status": "disabled"}), staff.username)
+    documents = documents_of(settings, app.state.answerer)
+    save_entry(session, settings, entry, documents, action="disable", actor=staff.username)
+    _audit(audit, staff, "qa_disable", old, entry)
+    return RedirectResponse(f"/admin/qa/entry/{entry_id}?msg=qa_saved", status_code=303)
+
+
+@router.post("/qa/entry/{entry_id}/rollback/{version}", response_model=None)
+def qa_rollback(
+    request: Request,
+    entry_id: str,
+    version: int,
+    staff: Editor,
+    session: SessionDep,
+    settings: SettingsDep,
+    app: AppDep,
+    audit: AuditDep,
+) -> Response:
+    """Make an earlier version current again (a new version copying it, through the gate)."""
+    current = current_entries(settings, session)
+    row = get_version(session, entry_id, version)
+    if row is None:
+        raise HTTPException(status_code=404, detail="version not found")
+    old = current.get(entry_id)
+    entry = stamped(QaEntry.from_dict(row.data), staff.username)
+    documents = documents_of(settings, app.state.answerer)
+    problems = save_entry(
+        session, settings, entry, documents, action="rollback", actor=staff.username,
+        note=f"回滚到第 {version} 版",
+    )  # fmt: skip
+    if problems:
+        form = form_of(entry)
+        texts = [f"无法回滚到第 {version} 版：{p.message}" for p in problems]
+        return _editor(
+            request, session, settings, app, form, old=old, problems=texts, status_code=400
+        )
+    _audit(audit, staff, "qa_rollback", old, entry)
+    return RedirectResponse(f"/admin/qa/entry/{entry_id}?msg=qa_rolled_back", status_code=303)
