@@ -55,10 +55,13 @@ def qa_list(
     status: str = "",
     page: str = "",
 ) -> HTMLResponse:
-    """Entries matching `q` (every word in id, topic, questions or answer) and `status`."""
+    """Entries matching `q` (every word in id, topic, questions or answer) and `status`, those
+    with changes awaiting publish first, 50 a page."""
     entries = list(current_entries(settings, session).values())
     status = status if status in STATUS_LABELS else ""
+    pending = sorted(unpublished_ids(session))
     found = _search(entries, q.strip()[:100], status)
+    found.sort(key=lambda e: e.id not in pending)  # changes awaiting publish first
     number = max(parse_int(page, 1), 1)
     context = {
         "entries": found[(number - 1) * PAGE : number * PAGE],
@@ -69,7 +72,7 @@ def qa_list(
         "q": q[:100],
         "status": status,
         "statuses": STATUS_LABELS,
-        "pending": sorted(unpublished_ids(session)),
+        "pending": pending,
     }
     return render(request, "qa_list.html", context)
 
