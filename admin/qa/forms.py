@@ -2,7 +2,8 @@
 
 Fields (all text): entry_id, topic, question, ask, phrasings (one per line), lead, points (one
 per line), next_step, cites (one per line: ids, 第N条 or titles), status, valid_from,
-valid_until, verified (admin only: "数字｜理由" per line), note, op (preview | save).
+valid_until, verified (admin only: "数字｜理由" per line), note, op (preview | save),
+base_version (the entry's version number the form was opened on: 0 for none).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ FIELDS = (
     "verified",
     "note",
     "op",
+    "base_version",
 )
 MAX_FIELD = 4000
 

@@ -92,6 +92,8 @@ def _editor(
 ) -> HTMLResponse:
     documents = documents_of(settings, app.state.answerer)
     history = entry_history(session, old.id) if old else []
+    if not form.get("base_version"):
+        form = {**form, "base_version": str(history[0].version if history else 0)}
     context = {
         "form": form,
         "old": old,
@@ -115,10 +117,11 @@ def _refused(
     form: dict[str, str],
     old: QaEntry | None,
     problems: list[str],
+    status_code: int = 400,
 ) -> HTMLResponse:
     """The editor again with every field as entered and why it was not saved (400)."""
     return _editor(
-        request, session, settings, app, form, old=old, problems=problems, status_code=400
+        request, session, settings, app, form, old=old, problems=problems, status_code=status_code
     )
 
 
@@ -191,6 +194,11 @@ def qa_save(
     if form.get("op") == "preview":
         shown = preview(app.state.answerer, entry)
         return _editor(request, session, settings, app, form, old=old, shown=shown)
+    newest = entry_history(session, entry.id)[:1]
+    if old is not None and form.get("base_version") != str(newest[0].version if newest else 0):
+        by = f"（第 {newest[0].version} 版，{newest[0].actor}）" if newest else ""
+        stale = f"这条问答在您打开后已被修改{by}，未保存；请打开最新版本再改，您填写的内容仍在下方"
+        return _refused(request, session, settings, app, form, old, [stale], status_code=409)
     entry = stamped(entry, staff.username)
     action = "add" if old is None else ("disable" if entry.status == "disabled" else "edit")
     problems = save_entry(

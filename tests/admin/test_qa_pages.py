@@ -103,6 +103,7 @@ def test_save_edit_rollback_with_versions_and_audit(
 
     token = csrf_of(page.text)
     changed = {**FORM, "entry_id": entry_id, "lead": "靠监管通报会和现场检查等督促银行。"}
+    changed["base_version"] = "1"  # the version the form was opened on
     assert coord.post("/admin/qa/save", data={**changed, "csrf_token": token}).status_code == 303
     assert (
         coord.post(f"/admin/qa/entry/{entry_id}/rollback/1", data={"csrf_token": token}).status_code
@@ -125,6 +126,30 @@ def test_save_edit_rollback_with_versions_and_audit(
         == 303
     )
     assert rows(app_settings, QaVersion, entry_id=entry_id)[-1].status == "disabled"
+
+    log = user("admin1").get("/admin/audit").text
+    assert "新增问答" in log and "回滚问答" in log and "停用问答" in log
+    assert "首句：" in log and "状态：已发布 → 停用" in log
+
+
+def test_a_stale_form_is_refused_and_kept(
+    user: Callable[[str], httpx.Client], app_settings: Settings
+) -> None:
+    coord, admin = user("coord"), user("admin1")
+    response = save(coord)
+    entry_id = response.headers["location"].split("/entry/", 1)[1].split("?", 1)[0]
+    opened = coord.get(f"/admin/qa/entry/{entry_id}").text
+    assert 'name="base_version" value="1"' in opened
+    other = admin.get(f"/admin/qa/entry/{entry_id}").text
+    first = {**FORM, "entry_id": entry_id, "base_version": "1", "lead": "管理员改的首句。"}
+    done = admin.post("/admin/qa/save", data={**first, "csrf_token": csrf_of(other)})
+    assert done.status_code == 303
+    late = {**FORM, "entry_id": entry_id, "base_version": "1", "lead": "协调办后改的首句。"}
+    refused = coord.post("/admin/qa/save", data={**late, "csrf_token": csrf_of(opened)})
+    assert refused.status_code == 409 and "已被修改（第 2 版，admin1）" in refused.text
+    assert "协调办后改的首句。" in refused.text  # what was typed is kept
+    leads = [v.data["lead"] for v in rows(app_settings, QaVersion)]
+    assert leads == [FORM["lead"], "管理员改的首句。"]
 
 
 @pytest.mark.parametrize(
