@@ -87,5 +87,5 @@ def draft_from_message(session: Session, message_id: int, answerer: Any) -> Draf
         **answer_fields(bot),
     }
     inner = getattr(answerer, "inner", answerer)
-    matched = found_entry(inner, asked.text) if answerer is not None else None
+    matched = found_entry(inner, asked.text) if hasattr(inner, "assess") else None
     return Draft(message_id, owner, bot, form, matched)
