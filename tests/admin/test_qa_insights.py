@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import timedelta
+from typing import Any
 
 import httpx
 
@@ -29,11 +30,12 @@ def seed(settings: Settings) -> dict[str, int]:
     ids: dict[str, int] = {}
     db = open_database(settings)
     with db.session() as session:
-        for user, channel, text, out in [
+        turns: list[tuple[str, str, str, dict[str, Any]]] = [
             ("w1", "web", "没有抵押能贷款吗", {"feedback": -1}),
             ("w2", "web", "没有抵押能不能贷款", {"feedback": -1}),
             ("t1", "telegram", "股票怎么买 我电话13812345678", {"in_scope": False}),
-        ]:
+        ]
+        for user, channel, text, out in turns:
             conv = Conversation(channel=channel, user_id=user, state={})
             session.add(conv)
             session.flush()
