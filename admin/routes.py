@@ -31,6 +31,7 @@ def _build() -> APIRouter:
     from admin.qa import views as qa_views
     from admin.qa import views_publish as qa_publish
     from admin.qa import views_sheets as qa_sheets
+    from admin.qa import views_versions as qa_versions
 
     root = admin_router(prefix="/admin")
     for module in (
@@ -48,6 +49,7 @@ def _build() -> APIRouter:
         qa_views,
         qa_sheets,
         qa_publish,
+        qa_versions,
     ):
         root.include_router(module.router)
 

@@ -26,7 +26,7 @@ from admin.templating import render
 from core.kinds import ASK_TYPES
 from knowledge.qa import STATUS_LABELS, QaEntry, QaFormatError
 from knowledge.qa_gate import unverified_numbers
-from storage.qa_store import entry_history, get_version, unpublished_ids
+from storage.qa_store import entry_history, unpublished_ids
 
 router = admin_router()
 FormDep = Annotated[dict[str, str], Depends(qa_form)]
@@ -218,56 +218,3 @@ def qa_save(
 def _audit(audit: Any, staff: Staff, action: str, old: QaEntry | None, new: QaEntry) -> None:
     before = old.to_dict() if old else None
     audit(staff.username, action, "qa", entity_id=new.id, before=before, after=new.to_dict())
-
-
-@router.post("/qa/entry/{entry_id}/disable", response_model=None)
-def qa_disable(
-    entry_id: str,
-    staff: Editor,
-    session: SessionDep,
-    settings: SettingsDep,
-    app: AppDep,
-    audit: AuditDep,
-) -> Response:
-    """Set an entry to 停用 (answers stop after the next publish)."""
-    old = current_entries(settings, session).get(entry_id)
-    if old is None:
-        raise HTTPException(status_code=404, detail="entry not found")
-    entry = stamped(QaEntry.from_dict({**old.to_dict(), "status": "disabled"}), staff.username)
-    documents = documents_of(settings, app.state.answerer)
-    save_entry(session, settings, entry, documents, action="disable", actor=staff.username)
-    _audit(audit, staff, "qa_disable", old, entry)
-    return RedirectResponse(f"/admin/qa/entry/{entry_id}?msg=qa_saved", status_code=303)
-
-
-@router.post("/qa/entry/{entry_id}/rollback/{version}", response_model=None)
-def qa_rollback(
-    request: Request,
-    entry_id: str,
-    version: int,
-    staff: Editor,
-    session: SessionDep,
-    settings: SettingsDep,
-    app: AppDep,
-    audit: AuditDep,
-) -> Response:
-    """Make an earlier version current again (a new version copying it, through the gate)."""
-    current = current_entries(settings, session)
-    row = get_version(session, entry_id, version)
-    if row is None:
-        raise HTTPException(status_code=404, detail="version not found")
-    old = current.get(entry_id)
-    entry = stamped(QaEntry.from_dict(row.data), staff.username)
-    documents = documents_of(settings, app.state.answerer)
-    problems = save_entry(
-        session, settings, entry, documents, action="rollback", actor=staff.username,
-        note=f"回滚到第 {version} 版",
-    )  # fmt: skip
-    if problems:
-        form = form_of(entry)
-        texts = [f"无法回滚到第 {version} 版：{p.message}" for p in problems]
-        return _editor(
-            request, session, settings, app, form, old=old, problems=texts, status_code=400
-        )
-    _audit(audit, staff, "qa_rollback", old, entry)
-    return RedirectResponse(f"/admin/qa/entry/{entry_id}?msg=qa_rolled_back", status_code=303)
