@@ -3,7 +3,8 @@
 Fields (all text): entry_id, topic, question, ask, phrasings (one per line), lead, points (one
 per line), next_step, cites (one per line: ids, 第N条 or titles), status, valid_from,
 valid_until, verified (admin only: "数字｜理由" per line), note, op (preview | save),
-base_version (the entry's version number the form was opened on: 0 for none).
+base_version (the entry's version number the form was opened on: 0 for none), is_new ("1" on
+the form of a new entry: its id must not exist yet).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ FIELDS = (
     "note",
     "op",
     "base_version",
+    "is_new",
 )
 MAX_FIELD = 4000
 

@@ -182,7 +182,7 @@ def qa_save(
     """Preview (op=preview) or gate and save the form as a new version (400 with the problems
     and every field kept when refused)."""
     current = current_entries(settings, session)
-    old = current.get(form.get("entry_id", ""))
+    old = None if form.get("is_new") else current.get(form.get("entry_id", ""))
     documents = documents_of(settings, app.state.answerer)
     try:
         entry = entry_of(form, documents, old, may_verify=staff.is_admin)
@@ -194,6 +194,10 @@ def qa_save(
     if form.get("op") == "preview":
         shown = preview(app.state.answerer, entry)
         return _editor(request, session, settings, app, form, old=old, shown=shown)
+    if form.get("is_new") and entry.id in current:
+        other = current[entry.id].question
+        taken = f"编号 {entry.id} 已被问答“{other}”使用，请换一个编号或打开那一条修改"
+        return _refused(request, session, settings, app, form, None, [taken])
     newest = entry_history(session, entry.id)[:1]
     if old is not None and form.get("base_version") != str(newest[0].version if newest else 0):
         by = f"（第 {newest[0].version} 版，{newest[0].actor}）" if newest else ""

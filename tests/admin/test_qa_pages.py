@@ -132,6 +132,22 @@ def test_save_edit_rollback_with_versions_and_audit(
     assert "首句：" in log and "状态：已发布 → 停用" in log
 
 
+def test_a_new_entry_may_not_take_an_existing_id(
+    user: Callable[[str], httpx.Client], app_settings: Settings
+) -> None:
+    coord = user("coord")
+    page = coord.get("/admin/qa").text
+    taken = page.split('<tr data-id="', 1)[1].split('"', 1)[0]  # a packaged entry
+    refused = save(coord, entry_id=taken, is_new="1")
+    assert refused.status_code == 400 and f"编号 {taken} 已被问答" in refused.text
+    assert FORM["lead"] in refused.text
+    assert rows(app_settings, QaVersion) == []
+    first = save(coord, is_new="1")
+    assert first.status_code == 303
+    again = save(coord, is_new="1", phrasings="另一种问法一\n另一种问法二")  # same question
+    assert again.status_code == 400 and "已被问答" in again.text
+
+
 def test_a_stale_form_is_refused_and_kept(
     user: Callable[[str], httpx.Client], app_settings: Settings
 ) -> None:
