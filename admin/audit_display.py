@@ -6,6 +6,7 @@ from typing import Any
 
 from admin.loan_details import amount_text
 from admin.templating import CHANNEL_LABELS
+from knowledge.qa import STATUS_LABELS as QA_STATUS_LABELS
 from storage.roles import ROLE_LABELS
 from storage.statuses import STATUS_LABELS
 
@@ -19,6 +20,7 @@ ENTITY_LABELS = {
     "audit_log": "审计日志",
     "bank": "银行名录",
     "bank_alias": "银行名称对应",
+    "qa": "问答",
 }
 FIELD_LABELS = {
     "status": "状态",
@@ -71,6 +73,20 @@ FIELD_LABELS = {
     "alias": "原名称",
     "pushes": "随之调整的推送",
     "officers": "随之调整的账号",
+    # Q&A entries (admin/qa): the fields of knowledge.qa.QaEntry
+    "topic": "主题",
+    "ask": "问题类型",
+    "phrasings": "相似问法",
+    "lead": "首句",
+    "points": "要点",
+    "next_step": "下一步",
+    "cites": "依据",
+    "valid_from": "有效期起",
+    "valid_until": "有效期止",
+    "author": "修改人",
+    "updated": "修改日期",
+    "verified": "人工核实",
+    "entries": "涉及的问答",
 }
 VALUE_LABELS = {
     "layout": {"applications": "申报清单", "recommend": "推荐清单", "transcript": "对话记录"},
@@ -83,7 +99,7 @@ VALUE_LABELS = {
     "password": {"changed": "已修改"},
     "whitelist": {"yes": "仅白名单", "no": "非白名单"},
     "role": ROLE_LABELS,
-    "status": STATUS_LABELS,
+    "status": STATUS_LABELS | dict(QA_STATUS_LABELS),
     "channel": CHANNEL_LABELS,
 }
 

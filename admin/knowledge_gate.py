@@ -122,13 +122,15 @@ def _prune(settings: Any, root: Path, live: Path) -> None:
 
 
 def reindex_with_gate(
-    app: Any, *, change: Callable[[], Callable[[], None]], actor: str
+    app: Any, *, change: Callable[[], Callable[[], None]], actor: str, with_qa: bool = False
 ) -> GateResult:
     """Apply `change` (returns its undo), build a candidate index, evaluate, publish or undo.
 
     One gate at a time across every instance (a database lock): the candidate starts from the
     newest published version and documents, and a publish stores both in the database, where
-    the other instances pick it up (admin/index_sync.py).
+    the other instances pick it up (admin/index_sync.py). with_qa: also publish the Q&A
+    entries staff edited (admin/qa/publishing.py: written into the staff folder first, then
+    their own regression checks).
     """
     from storage.locks import try_lock
 
@@ -142,15 +144,26 @@ def reindex_with_gate(
         try:
             catch_up(app)
             pull_staff_documents(settings, app.state.db)
-            return _gate(app, change, actor)
+            changed: set[str] | None = None
+            if with_qa:
+                from admin.qa.service import materialize
+                from storage.qa_store import unpublished_ids
+
+                with app.state.db.session() as session:
+                    materialize(settings, session)
+                    changed = unpublished_ids(session)
+            return _gate(app, change, actor, changed)
         finally:
             held.release()
     finally:
         _lock.release()
 
 
-def _gate(app: Any, change: Callable[[], Callable[[], None]], actor: str) -> GateResult:
-    """The gate itself (the caller holds the locks)."""
+def _gate(
+    app: Any, change: Callable[[], Callable[[], None]], actor: str, qa: set[str] | None = None
+) -> GateResult:
+    """The gate itself (the caller holds the locks); qa: the changed Q&A entries to check and
+    stamp when publishing with Q&A (None: a publish without Q&A checks)."""
     from bot.answerer import load_answerer
     from knowledge.evaluation import evaluate
     from knowledge.indexer import build_index
@@ -171,20 +184,28 @@ def _gate(app: Any, change: Callable[[], Callable[[], None]], actor: str) -> Gat
         if live.exists():
             shutil.copytree(live, candidate)
         cand_settings = settings.model_copy(update={"index_dir": candidate})
-        build_index(cand_settings, embedder=embedder, progress=False, collection=collection)
+        report = build_index(
+            cand_settings, embedder=embedder, progress=False, collection=collection
+        )
         new_answerer = load_answerer(cand_settings, embedder=embedder)
         after = _jsonable(evaluate(new_answerer, questions, k=3))
+        qa_reasons: list[str] = []
+        if qa is not None:
+            from admin.qa.publishing import qa_reasons as check_qa
+
+            before_answerer = app.state.answerer
+            qa_reasons = check_qa(before_answerer, new_answerer, candidate, report.qa_problems, qa)
     except Exception as exc:
         undo()
         _discard(settings, candidate, collection)
         log.exception("re-index failed")
         raise KnowledgeError("重建索引失败，文档可能无法解析；原索引保持不变") from exc
-    reasons = compare_metrics(before, after, golden)
+    reasons = compare_metrics(before, after, golden) + qa_reasons
     published = not reasons
     metrics = {"before": before, "after": after, "reasons": reasons}
     if published:
         try:
-            _publish(app, new_answerer, candidate, label, metrics, actor)
+            _publish(app, new_answerer, candidate, label, metrics, actor, qa or set())
         except Exception as exc:
             undo()
             _discard(settings, candidate, collection)
@@ -205,9 +226,16 @@ def _gate(app: Any, change: Callable[[], Callable[[], None]], actor: str) -> Gat
 
 
 def _publish(
-    app: Any, answerer: Any, candidate: Path, label: str, metrics: dict[str, Any], actor: str
+    app: Any,
+    answerer: Any,
+    candidate: Path,
+    label: str,
+    metrics: dict[str, Any],
+    actor: str,
+    qa: set[str],
 ) -> None:
-    """Store the version and the staff documents in one transaction, then serve it here."""
+    """Store the version and the staff documents in one transaction (stamping the published
+    Q&A versions), then serve it here."""
     from bot.subscriptions.notices import queue_publication
 
     settings = app.state.settings
@@ -216,6 +244,10 @@ def _publish(
         with app.state.db.session() as session:
             docs = push_staff_documents(settings, session, actor)
             queue_publication(session, app.state.answerer, answerer, settings, label)
+            if qa:
+                from storage.qa_store import mark_published
+
+                mark_published(session, entry_ids=qa, label=label)
             session.add(
                 IndexVersion(
                     label=label,

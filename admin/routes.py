@@ -30,6 +30,10 @@ def _build() -> APIRouter:
         views_whitelist,
         views_workflow,
     )
+    from admin.qa import views as qa_views
+    from admin.qa import views_publish as qa_publish
+    from admin.qa import views_sheets as qa_sheets
+    from admin.qa import views_versions as qa_versions
 
     root = admin_router(prefix="/admin")
     for module in (
@@ -46,6 +50,10 @@ def _build() -> APIRouter:
         views_subscriptions,
         views_users,
         views_banks,
+        qa_views,
+        qa_sheets,
+        qa_publish,
+        qa_versions,
     ):
         root.include_router(module.router)
 

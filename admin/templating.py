@@ -28,6 +28,8 @@ CHANNEL_LABELS = {
 }
 # Fixed notices shown after a redirect (?msg=key), so no user text is reflected.
 NOTICES = {
+    "qa_saved": "已保存。在问答库点“发布问答”后用于回答。",
+    "qa_rolled_back": "已回滚（作为新版本保存），发布后生效。",
     "status": "状态已更新，已通过申报企业提交时使用的渠道向其发送通知。",
     "status_silent": "状态已更新。此申报没有可联系的对话（例如通过接口直接提交），"
     "未通知申报企业，如需告知请电话联系。",

@@ -7,7 +7,7 @@ from fastapi.responses import HTMLResponse
 
 from admin.charts import bar_chart, funnel_chart, line_chart, paired_bar_chart
 from admin.dashboard_followup import followup_context
-from admin.deps import AnyStaff, OfficeStaff, RequestFilterDep, SessionDep, SettingsDep
+from admin.deps import AnyStaff, AppDep, OfficeStaff, RequestFilterDep, SessionDep, SettingsDep
 from admin.forms import parse_float, parse_int
 from admin.routing import admin_router
 from admin.templating import CHANNEL_LABELS, render
@@ -66,19 +66,31 @@ def insights(
     request: Request,
     staff: OfficeStaff,
     session: SessionDep,
+    app: AppDep,
     days: str = "",
     weak: str = "",
+    channel: str = "",
 ) -> HTMLResponse:
-    """Most-asked measures, declined or weak answers, and users' thumbs (last `days` days, 1-366;
+    """需要改进的回答 (admin/qa/misses.py: grouped misses on `channel`, resolved ones left out),
+    most-asked measures, declined or weak answers, and users' thumbs (last `days` days, 1-366;
     `weak`: the score below which an answer counts as weak, 0-1)."""
+    from admin.qa.misses import open_groups
+
     period = min(max(parse_int(days, 30), 1), 366)
     threshold = parse_float(weak)
     threshold = WEAK_SCORE if threshold is None else min(max(threshold, 0.0), 1.0)
     data = build_insights(session, days=period, weak_score=threshold)
     for row in [*data.weak, *data.thumbs_down]:  # a button press shown by its label
         row["shown"] = shown_text(row["question"])
+    channel = channel if channel in CHANNEL_LABELS else ""
+    groups = open_groups(
+        session, app.state.answerer, days=period, channel=channel, weak_score=threshold
+    )
     context = {
         "data": data,
+        "groups": groups,
+        "channel": channel,
+        "channels": CHANNEL_LABELS,
         "days": period,
         "weak": threshold,
         "articles_chart": bar_chart(data.top_articles, title="被问最多的措施"),

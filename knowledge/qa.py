@@ -22,6 +22,8 @@ the file is about (`measure-N`, a product or platform note id such as `product-w
         valid_until: 2028-04-28
         author: 协调办                 # optional: who wrote or last changed it
         updated: 2026-12-05           # optional: when
+        verified:                     # optional: numbers an admin checked by hand (人工核实)
+          "3": 经与人民银行三明市分行核实   # number -> reason (the number check skips them)
 
 Entries are written from the measures and the product facts only: where the sources set no
 figure, the lead says so and who decides ("措施没有规定具体利率，由银行按企业情况定"), never an
@@ -72,6 +74,7 @@ _FIELDS = {
     "valid_until",
     "author",
     "updated",
+    "verified",
 }
 
 
@@ -97,6 +100,7 @@ class QaEntry:
     valid_until: date | None = None
     author: str = ""
     updated: date | None = None
+    verified: tuple[tuple[str, str], ...] = ()  # (number, reason) checked by hand (人工核实)
     line: int = field(default=0, compare=False)  # where the entry starts in its file
 
     @property
@@ -117,6 +121,7 @@ class QaEntry:
             row[key] = row[key].isoformat() if row[key] else None
         for key in ("phrasings", "cites", "points"):
             row[key] = list(row[key])
+        row["verified"] = dict(self.verified)
         return row
 
     @classmethod
@@ -165,6 +170,21 @@ def _date(value: Any, key: str, where: str) -> date | None:
         raise QaFormatError(f"{where}: {key!r} must be an ISO date, got {value!r}") from exc
 
 
+def _verified(value: Any, where: str) -> tuple[tuple[str, str], ...]:
+    """`verified` as (number, reason) pairs: a mapping number -> reason (reason required)."""
+    if value in (None, "", {}):
+        return ()
+    if not isinstance(value, dict):
+        raise QaFormatError(f"{where}: 'verified' must map a number to a reason")
+    pairs = []
+    for number, reason in value.items():
+        text = _text(reason, "verified", where)
+        if not text:
+            raise QaFormatError(f"{where}: 'verified' {number!r} needs a reason")
+        pairs.append((str(number).strip(), text))
+    return tuple(pairs)
+
+
 def _entry(row: dict[str, Any], topic: str, name: str, line: int) -> QaEntry:
     """Validate one mapping of a file into an entry."""
     where = f"{name}:{line}" if line else name
@@ -198,6 +218,7 @@ def _entry(row: dict[str, Any], topic: str, name: str, line: int) -> QaEntry:
         valid_until=_date(row.get("valid_until"), "valid_until", where),
         author=_text(row.get("author"), "author", where),
         updated=_date(row.get("updated"), "updated", where),
+        verified=_verified(row.get("verified"), where),
         line=line,
     )
 
@@ -235,7 +256,9 @@ def dump_qa(topic: str, entries: Iterable[QaEntry]) -> str:
     """One topic file's YAML for entries (what the editor and `qa import` write back)."""
     rows = []
     for entry in entries:
-        row = {k: v for k, v in entry.to_dict().items() if v not in (None, "", []) and k != "topic"}
+        row = {
+            k: v for k, v in entry.to_dict().items() if v not in (None, "", [], {}) and k != "topic"
+        }
         rows.append(row)
     text: str = yaml.safe_dump(
         {"topic": topic, "entries": rows}, allow_unicode=True, sort_keys=False, width=100
@@ -281,7 +304,8 @@ def check_entries(entries: Iterable[QaEntry], documents: Mapping[str, Document])
         source = "\n".join(
             f"{documents[c].title}\n{documents[c].text}" for c in entry.cites if c in documents
         )
-        for number in sorted(numbers_in(entry.answer_text) - numbers_in(source)):
+        checked = {n for number, _ in entry.verified for n in numbers_in(number) or {number}}
+        for number in sorted(numbers_in(entry.answer_text) - numbers_in(source) - checked):
             problems.append(QaProblem(entry.id, f"数字“{number}”在引用的原文中找不到"))
         for question in entry.questions:
             key = _question_key(question)

@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "policybot.commands.wechat",  # wechat menu
     "policybot.commands.users",  # user add|list|disable|passwd
     "policybot.commands.banks",  # bank list|add|rename|disable|enable
+    "policybot.commands.qa",  # qa export|import
 )
 # Loggers whose INFO lines are steps, not news (migrations on every start): WARNING unless -v.
 QUIET_UNLESS_VERBOSE = ("alembic",)

@@ -38,6 +38,14 @@ ACTION_LABELS: dict[str, str] = {
     "bank_update": "修改银行",
     "bank_merge": "合并银行",
     "bank_alias": "改正银行对应",
+    "qa_add": "新增问答",
+    "qa_edit": "修改问答",
+    "qa_disable": "停用问答",
+    "qa_rollback": "回滚问答",
+    "qa_import": "导入问答",
+    "qa_verify": "人工核实数字",
+    "qa_publish": "发布问答",
+    "qa_refuse": "拒绝发布问答",
 }
 
 

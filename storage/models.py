@@ -441,3 +441,27 @@ class SubscriptionNotice(Base):
         ForeignKey("notifications.id"), default=None
     )
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=_now)
+
+
+class QaVersion(Base):
+    """One saved version of a staff-edited Q&A entry (the newest per entry_id is the current one).
+
+    `data` is the entry as `knowledge.qa.QaEntry.to_dict` gives it (topic included); a rollback
+    adds a new version copying an older one's data. `published_label` is set on the versions
+    that went live with an index publish.
+    """
+
+    __tablename__ = "qa_versions"
+    __table_args__ = (UniqueConstraint("entry_id", "version", name="uq_qa_version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[str] = mapped_column(String(80), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    topic: Mapped[str] = mapped_column(String(80))
+    status: Mapped[str] = mapped_column(String(12))
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    action: Mapped[str] = mapped_column(String(20))  # add | edit | disable | rollback | import
+    note: Mapped[str] = mapped_column(Text, default="")
+    actor: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=_now, index=True)
+    published_label: Mapped[str | None] = mapped_column(String(40), default=None)

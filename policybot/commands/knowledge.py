@@ -108,7 +108,10 @@ def run_publish(settings: Any) -> int:
             admin_index_dir=folder,
         )
         result = reindex_with_gate(
-            SimpleNamespace(state=state), change=lambda: _restore(settings, local), actor="cli"
+            SimpleNamespace(state=state),
+            change=lambda: _restore(settings, local),
+            actor="cli",
+            with_qa=True,
         )
     except KnowledgeError as exc:
         print(f"未发布：{exc}", file=sys.stderr)

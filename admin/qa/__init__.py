@@ -1,0 +1,1 @@
+"""The Q&A editor: current entries, gated saving, spreadsheets, pages (/admin/qa)."""

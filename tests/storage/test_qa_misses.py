@@ -1,0 +1,158 @@
+"""需要改进的回答 from transcripts: every kind of miss, grouping by wording, ranking, the time
+range and channel filters (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+
+from core import clock
+from storage.db import Database
+from storage.models import Conversation, Message
+from storage.qa_misses import find_misses, group_misses, overlap, similar
+
+NOW = clock.now()
+
+
+def talk(
+    db: Database, channel: str, user: str, turns: list[tuple[float, str, dict[str, Any]]]
+) -> list[int]:
+    """A conversation: (minutes ago, direction, fields) per message; returns the message ids."""
+    ids = []
+    with db.session() as session:
+        conv = Conversation(channel=channel, user_id=user, state={})
+        session.add(conv)
+        session.flush()
+        for minutes, direction, fields in turns:
+            at = NOW - timedelta(minutes=minutes)
+            row = Message(conversation_id=conv.id, direction=direction, created_at=at, **fields)
+            session.add(row)
+            session.flush()
+            ids.append(row.id)
+    return ids
+
+
+def q(text: str) -> dict[str, Any]:
+    return {"text": text, "intent": "policy_question", "in_scope": True}
+
+
+def a(text: str = "回答。", score: float = 0.8, **more: Any) -> dict[str, Any]:
+    return {"text": text, "intent": "policy_question", "in_scope": True, "top_score": score, **more}
+
+
+REFUSED = {"text": "抱歉，这个问题不在范围内。", "intent": "out_of_scope", "in_scope": False}
+
+
+def kinds(db: Database, **filters: Any) -> dict[str, set[str]]:
+    with db.session() as session:
+        found = find_misses(session, days=filters.pop("days", 30), weak_score=0.45, **filters)
+    return {m.text: m.kinds for m in found}
+
+
+def test_every_kind_of_miss(db: Database) -> None:
+    talk(db, "web", "u1", [(50, "in", q("今天天气怎么样")), (50, "out", REFUSED)])
+    talk(
+        db,
+        "web",
+        "u2",
+        [
+            (40, "in", q("外贸贷要抵押吗")),
+            (40, "out", a()),
+            (38, "in", q("那利率呢，股票怎么买")),
+            (38, "out", REFUSED),
+        ],
+    )
+    talk(db, "telegram", "u3", [(30, "in", q("科技贷审批多久")), (30, "out", a(score=0.2))])
+    talk(db, "wechat", "u4", [(20, "in", q("商贸贷额度多少")), (20, "out", a(feedback=-1))])
+    talk(
+        db,
+        "web",
+        "u5",
+        [
+            (10, "in", q("续贷要先还本金吗")),
+            (10, "out", a()),
+            (9, "in", q("续贷是不是必须先还本金")),
+            (9, "out", a()),
+            (5, "in", q("白名单怎么进")),  # 4 minutes later, a new question: no rephrasing
+            (5, "out", a()),
+        ],
+    )
+    assert kinds(db) == {
+        "今天天气怎么样": {"refused"},
+        "那利率呢，股票怎么买": {"followup_refused"},
+        "科技贷审批多久": {"weak"},
+        "商贸贷额度多少": {"down"},
+        "续贷要先还本金吗": {"rephrased"},
+    }
+
+
+def test_a_new_question_within_two_minutes_is_not_a_rephrasing(db: Database) -> None:
+    talk(
+        db,
+        "web",
+        "u1",
+        [
+            (10, "in", q("外贸贷要抵押吗")),
+            (10, "out", a()),
+            (9, "in", q("白名单怎么进")),
+            (9, "out", a()),
+        ],
+    )
+    assert kinds(db) == {}
+
+
+def test_button_presses_are_not_questions(db: Database) -> None:
+    talk(
+        db,
+        "web",
+        "u1",
+        [
+            (10, "in", q("外贸贷要抵押吗")),
+            (10, "out", a()),
+            (9.5, "in", q("fb:down:1")),
+            (9, "out", a()),
+        ],
+    )
+    assert kinds(db) == {}
+
+
+def test_time_range_and_channel_filters(db: Database) -> None:
+    talk(
+        db,
+        "web",
+        "old",
+        [(60 * 24 * 10, "in", q("很久以前的问题")), (60 * 24 * 10, "out", REFUSED)],
+    )
+    talk(db, "telegram", "tg", [(5, "in", q("电报上的问题")), (5, "out", REFUSED)])
+    talk(db, "web", "web", [(5, "in", q("网页上的问题")), (5, "out", REFUSED)])
+    assert set(kinds(db)) == {"很久以前的问题", "电报上的问题", "网页上的问题"}
+    assert set(kinds(db, days=7)) == {"电报上的问题", "网页上的问题"}
+    assert set(kinds(db, days=7, channel="telegram")) == {"电报上的问题"}
+
+
+def test_similar_wordings_group_and_rank_by_count(db: Database) -> None:
+    for i, text in enumerate(["科技贷审批要多久", "科技贷审批要多久？", "科技贷的审批要多久呀"]):
+        talk(db, "web", f"k{i}", [(30 - i, "in", q(text)), (30 - i, "out", a(score=0.1))])
+    talk(db, "wechat", "w", [(1, "in", q("今天天气怎么样")), (1, "out", REFUSED)])
+    with db.session() as session:
+        groups = group_misses(find_misses(session, days=30, weak_score=0.45))
+    assert [g.count for g in groups] == [3, 1]
+    assert groups[0].latest.text == "科技贷的审批要多久呀"
+    assert groups[0].wordings == ["科技贷审批要多久", "科技贷审批要多久？", "科技贷的审批要多久呀"]
+    assert groups[1].channels == ["wechat"] and groups[1].kinds == [("婉拒", 1)]
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "same"),
+    [
+        ("外贸贷要抵押吗", "外贸贷要抵押吗？", True),
+        ("外贸贷要不要抵押", "外贸贷需要抵押吗", True),
+        ("外贸贷要抵押吗", "白名单怎么进", False),
+        ("", "白名单怎么进", False),
+    ],
+)
+def test_similar(left: str, right: str, same: bool) -> None:
+    assert similar(left, right) is same
+    assert 0.0 <= overlap(left, right) <= 1.0
