@@ -24,7 +24,9 @@ from typing import Literal
 
 from bot.messages import Ask
 from bot.reading.ask_types import ask_type, complains_about_cost, is_question
+from bot.intent import shows_financing_need
 from bot.reading.clauses import split_message
+from bot.reading.closings import closing
 from bot.reading.context import ConversationContext, Focus
 from bot.reading.cues import (
     is_about_assistant,
@@ -41,7 +43,7 @@ from core.kinds import AskType
 
 MAX_MESSAGE_CHARS = 500  # as the answerer: an owner's message is a few sentences
 
-SmallTalk = Literal["", "greeting", "thanks", "about"]
+SmallTalk = Literal["", "greeting", "thanks", "goodbye", "about"]
 
 
 @dataclass(frozen=True)
@@ -51,8 +53,9 @@ class Reading:
     asks: 1 to 3 self-contained asks, in the message's order; move: how the (first) ask
     relates to the conversation ("new", "continue", "return", "switch", or "small_talk");
     referent: the doc id a follow-up was completed with (None when read on its own);
-    small_talk: "greeting" (你好, 你是谁), "thanks" (谢谢, 好的明白了) or "about" (你能回答
-    哪些问题) when nothing about financing is asked.
+    small_talk: "greeting" (你好, 你是谁), "thanks" (谢谢, 好的明白了, 我去问问银行),
+    "goodbye" (再见, 下次再聊) or "about" (你能回答哪些问题) when nothing about financing is
+    asked.
     """
 
     text: str
@@ -82,6 +85,9 @@ def read(lexicon: Lexicon, context: ConversationContext, text: str) -> Reading:
     """Read `text` in `context` (see the module docstring); never raises on odd input."""
     normalised = unquoted(lexicon.prepare((text or "").strip()[:MAX_MESSAGE_CHARS])).strip()
     facts = extract_facts(normalised)
+    closed = _closing(lexicon, context, normalised) if normalised else ""
+    if closed:
+        return Reading(normalised, (Ask("other", normalised),), "small_talk", facts, None, closed)
     if not normalised or is_small_talk(normalised):
         kind: SmallTalk = (
             "thanks"
@@ -130,6 +136,19 @@ def read(lexicon: Lexicon, context: ConversationContext, text: str) -> Reading:
             used = found.used.doc_id if found.used is not None else None
         against = _local_referent(lexicon, piece.text, found.used or against)
     return Reading(normalised, tuple(asks), move, facts, used)
+
+
+def _closing(lexicon: Lexicon, context: ConversationContext, text: str) -> SmallTalk:
+    """"thanks" or "goodbye" for a message that closes a turn (bot.reading.closings): thanks,
+    goodbyes and, in a conversation, the owner's plan (我去问问银行); never a message naming a
+    document or a topic of the knowledge, stating firm facts or a financing need."""
+    in_conversation = context.focus is not None or bool(context.last_question)
+    found = closing(text, in_conversation=in_conversation)
+    if not found:
+        return ""
+    if lexicon.named(text) or lexicon.topics(text) or shows_financing_need(text):
+        return ""
+    return "" if extract_facts(text).to_dict() else found
 
 
 def _asked_of_another(
