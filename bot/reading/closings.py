@@ -75,7 +75,7 @@ def closing(text: str, *, in_conversation: bool = False) -> Closing:
 
 
 def _part_kind(part: str, in_conversation: bool) -> str:
-    """"thanks", "goodbye" or "plan" for one part of a message; "" for anything else."""
+    """ "thanks", "goodbye" or "plan" for one part of a message; "" for anything else."""
     bare = re.sub(f"{_TAIL}$", "", part) or part
     if _GOODBYE.fullmatch(part) or _GOODBYE.fullmatch(bare):
         return "goodbye"
@@ -93,7 +93,7 @@ def _part_kind(part: str, in_conversation: bool) -> str:
 
 
 def _ack_then_rest(part: str, in_conversation: bool) -> bool:
-    """"好的谢谢", "谢谢啦再见" written without punctuation: thanks words then a closing."""
+    """ "好的谢谢", "谢谢啦再见" written without punctuation: thanks words then a closing."""
     for pattern in (_ACK_PREFIX, _THANKS, _GOODBYE, _CLOSING):
         found = pattern.match(part)
         if found and 0 < found.end() < len(part):

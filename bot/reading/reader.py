@@ -22,9 +22,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from bot.intent import shows_financing_need
 from bot.messages import Ask
 from bot.reading.ask_types import ask_type, complains_about_cost, is_question
-from bot.intent import shows_financing_need
 from bot.reading.clauses import split_message
 from bot.reading.closings import closing
 from bot.reading.context import ConversationContext, Focus
@@ -100,7 +100,9 @@ def read(lexicon: Lexicon, context: ConversationContext, text: str) -> Reading:
     cue, rest = strip_opening(normalised)
     if not rest.strip():
         return Reading(normalised, (Ask("other", normalised),), "small_talk", facts, None, "thanks")
-    referent = focus_referent(lexicon, context.focus)
+    # a return cue (说回公司这笔) goes back to the topic before the one in focus
+    returning = cue == "return" and context.earlier is not None
+    referent = focus_referent(lexicon, context.earlier if returning else context.focus)
     asked_again = _asked_of_another(lexicon, context, referent, rest)
     if asked_again is not None:
         return Reading(normalised, (asked_again,), "switch", facts, None)
@@ -139,7 +141,7 @@ def read(lexicon: Lexicon, context: ConversationContext, text: str) -> Reading:
 
 
 def _closing(lexicon: Lexicon, context: ConversationContext, text: str) -> SmallTalk:
-    """"thanks" or "goodbye" for a message that closes a turn (bot.reading.closings): thanks,
+    """ "thanks" or "goodbye" for a message that closes a turn (bot.reading.closings): thanks,
     goodbyes and, in a conversation, the owner's plan (我去问问银行); never a message naming a
     document or a topic of the knowledge, stating firm facts or a financing need."""
     in_conversation = context.focus is not None or bool(context.last_question)

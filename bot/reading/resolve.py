@@ -4,20 +4,24 @@
 
 1. no referent (a new conversation): the text as it is ("new"); a message that on its own
    belongs to a family the bot declines (weather, stock tips, a personal loan …, see
-   bot.scope) is read on its own too ("switch"): the topic in focus must not carry it;
+   bot.scope) is read on its own too ("switch"): the topic in focus must not carry it; so is
+   a matter of someone's private life (制种户个人想贷点钱, 我自己的房贷) that names no topic;
 2. words pointing back at the conversation (它, 这个平台, 你刚说的那个系统, 这点) that the
    message itself does not explain: "continue" — naming words are replaced by the name of
    what they point to (它跟信易贷是一回事吗 → 科技贷跟信易贷是一回事吗), other words get
    that name in front (进那个企业库要多久 → 外贸贷，进那个企业库要多久);
-3. a return cue (说回…): "return", completed with the topic in focus;
-4. the message names a document of its own (外贸贷, 中登网, 第9条, 这个文件): "switch";
+3. a return cue (说回…): "return", completed with the topic it returns to (the reader passes
+   the focus before the current one, when there was one);
+4. the message names a document of its own (外贸贷, 中登网, 第9条, 这个文件): "switch"; the
+   policy as a whole pointed at (这些措施, 开头说的) gets its name in front;
 5. a short message that says nothing of its own beyond question words and the attributes
    owners ask about ("需要担保吗", "费率大概多少", "几天能到账", "另外，到窗口得带啥"):
    "continue", even after a switch cue; otherwise a switch cue (另外, 顺便问下) means
    "switch";
 6. topic words (the glossary's) that point away from the focus: "switch" ("白名单能自己报名
    吗" after 科技贷); topic words that point to the focus ("有贴息吗" after a special
-   loan), or facts about the firm ("我们有三项实用新型，没有厂房"): "continue"; other
+   loan; or that a note in focus speaks of: 企业库 after 商贸贷), or facts about the firm
+   ("我们有三项实用新型，没有厂房"): "continue"; other
    statements and requests ("帮我…") are read on their own;
 7. a short message (at most SHORT_CHARS characters) continues when it is built on what was
    said (也…, 那…, 要是…, …呢: "水电费缴纳记录也能用吗") or says little of its own; one saying
@@ -44,9 +48,10 @@ from bot.reading.content import (
     said_before,
 )
 from bot.reading.cues import Anaphor, continues, find_anaphors
-from bot.reading.lexicon import Lexicon, Named
+from bot.reading.lexicon import WHOLE_DOCUMENT, Lexicon, Named
 from bot.reading.referents import KIND_WORDS, Referent, target_of
-from bot.scope import out_of_scope_family
+from bot.scope import PERSONAL_LIFE, out_of_scope_family
+from bot.scope.subjects import BUSINESS_CONTEXT
 
 Move = Literal["new", "continue", "return", "switch"]
 SHORT_CHARS = 20  # longer messages tell their own situation
@@ -92,7 +97,7 @@ def resolve(
     """
     if referent is None:
         return Resolution(text, "new")
-    if out_of_scope_family(text)[0]:
+    if out_of_scope_family(text)[0] or _private(text, lexicon):
         return Resolution(text, "switch")  # 明天天气怎么样: another matter, judged on its own
     question = question or text
     named = lexicon.named(text)
@@ -105,7 +110,7 @@ def resolve(
     if cue == "return":
         return Resolution(complete(text, referent.subject), "return", referent)
     if named:
-        return Resolution(text, "switch")
+        return _named_switch(text, named, lexicon)
     short = bare_length(text) <= SHORT_CHARS
     if short and not has_own_content(text):  # 要抵押吗, 多久能放款: only what is asked
         return Resolution(complete(text, referent.subject), "continue", referent)
@@ -195,7 +200,37 @@ def _continue(
     return Resolution("".join(pieces), "continue", naming[0][1])
 
 
+def _named_switch(text: str, named: list[Named], lexicon: Lexicon) -> Resolution:
+    """A message naming documents of its own is read on its own; one that names only the
+    policy as a whole by pointing at it (这些措施, 开头说的) gets the policy's name in front."""
+    if all(n.doc_id == WHOLE_DOCUMENT for n in named):
+        name = lexicon.display_name(WHOLE_DOCUMENT)
+        if name and name not in text:
+            whole = Referent(WHOLE_DOCUMENT, "measure", name)
+            return Resolution(complete(text, name), "switch", whole)
+    return Resolution(text, "switch")
+
+
+def _private(text: str, lexicon: Lexicon) -> bool:
+    """A person's private matter (个人, 我自己, 家里人 without any firm or business word) that
+    names no topic of the knowledge: scope judges it on its own words (bot.scope)."""
+    return bool(
+        PERSONAL_LIFE.search(text)
+        and not BUSINESS_CONTEXT.search(text)
+        and not lexicon.topics(text)
+    )
+
+
 def _points_to_focus(text: str, referent: Referent, lexicon: Lexicon) -> bool:
-    """The text's topic words point to an article of the focus document."""
+    """The text's topic words point to an article of the focus document, or (a product,
+    platform or staff document in focus) its own text uses every one of them: 进企业库要多久
+    after 商贸贷, whose note tells how a firm enters the 企业库."""
     articles = set(lexicon.articles(referent.doc_id))
-    return bool(articles & set(lexicon.votes(text)))
+    if articles & set(lexicon.votes(text)):
+        return True
+    topics = lexicon.topics(text)
+    return (
+        referent.kind != "measure"
+        and bool(topics)
+        and all(lexicon.mentions(referent.doc_id, t) for t in topics)
+    )
