@@ -85,8 +85,8 @@ def _part_kind(part: str, in_conversation: bool) -> str:
         return "thanks"
     if is_question(part):
         return ""
-    if _ack_then_rest(bare, in_conversation):
-        return "thanks"
+    if rest := _ack_then_rest(bare, in_conversation):
+        return "goodbye" if rest == "goodbye" else "thanks"
     if in_conversation and _PLAN.match(part):
         return "plan"
     return ""
@@ -97,6 +97,7 @@ def _ack_then_rest(part: str, in_conversation: bool) -> bool:
     for pattern in (_ACK_PREFIX, _THANKS, _GOODBYE, _CLOSING):
         found = pattern.match(part)
         if found and 0 < found.end() < len(part):
-            rest = part[found.end() :]
-            return bool(_part_kind(rest, in_conversation))
-    return False
+            rest = _part_kind(part[found.end() :], in_conversation)
+            if rest:
+                return rest
+    return ""
