@@ -1,0 +1,127 @@
+"""Follow-up kinds, generated over the knowledge's own names: a return cue goes back to the
+topic before, a private matter is not carried by the topic, a note's own words keep it in
+focus, and the policy pointed at as a whole gets its name."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+import pytest
+
+from bot.dialogue import answer_in_context
+from bot.reading import ConversationContext, Lexicon, read
+from bot.reading.context import Focus
+from bot.reading.lexicon import WHOLE_DOCUMENT
+from tests.bot.reading.conftest import focused, measures, notes
+
+RETURN_CUES = ("那说回", "说回", "回到刚才", "再说回")
+RETURN_ASKS = ("一般能贷多少", "要抵押吗", "去哪里办")
+
+
+def _topics(lexicon: Lexicon) -> list[str]:
+    return [*notes(lexicon, "product"), *notes(lexicon, "platform"), *measures(lexicon)[:6]]
+
+
+@pytest.mark.parametrize(("cue", "ask"), list(itertools.product(RETURN_CUES, RETURN_ASKS)))
+def test_a_return_cue_goes_back_to_the_topic_before(lexicon: Lexicon, cue: str, ask: str) -> None:
+    topics = _topics(lexicon)
+    for before, now in zip(topics, topics[1:] + topics[:1], strict=True):
+        context = focused(lexicon, now)
+        earlier = focused(lexicon, before).focus
+        context = ConversationContext(focus=context.focus, earlier=earlier)
+        reading = read(lexicon, context, f"{cue}刚才那个，{ask}")
+        assert earlier is not None and reading.referent == before, (before, now)
+        assert reading.asks[0].text.startswith(earlier.subject)
+
+
+def test_the_topic_moved_away_from_is_remembered_and_stored(answerer: Any, lexicon: Lexicon) -> None:
+    products = notes(lexicon, "product")
+    for first_id, second_id in zip(products, products[1:], strict=False):
+        first = answer_in_context(
+            answerer, ConversationContext(), f"{lexicon.display_name(first_id)}是什么？"
+        )
+        second = answer_in_context(
+            answerer, first.context, f"另外，{lexicon.display_name(second_id)}要什么条件？"
+        )
+        assert second.context.earlier == first.context.focus
+        kept = ConversationContext.from_state({"context": second.context.to_state()})
+        assert kept.earlier == second.context.earlier
+        back = answer_in_context(answerer, second.context, "说回刚才那个，要抵押吗")
+        assert back.reading.referent == first_id
+
+
+PEOPLE = ("制种户", "我表哥", "我们老板", "我老婆", "员工")
+PRIVATE = (
+    "那{p}个人想贷点钱买种子化肥，能申请吗",
+    "{p}个人想借点钱装修房子，可以吗",
+    "那{p}私人想买车，能用这个吗",
+)
+
+
+@pytest.mark.parametrize(
+    "message", [t.format(p=p) for t, p in itertools.product(PRIVATE, PEOPLE)]
+)
+def test_a_private_matter_is_not_carried_by_the_topic(
+    answerer: Any, lexicon: Lexicon, message: str
+) -> None:
+    for doc_id in _topics(lexicon)[::3]:
+        context = focused(lexicon, doc_id)
+        reading = read(lexicon, context, message)
+        assert reading.move == "switch", (doc_id, reading.resolved)
+        assert context.focus is not None and context.focus.subject not in reading.resolved
+    assert not answer_in_context(answerer, focused(lexicon, _topics(lexicon)[0]), message).answer.in_scope
+
+
+def _note_words(lexicon: Lexicon) -> list[tuple[str, str]]:
+    """(note, topic) pairs: a topic a note's own text uses that points to no article of it."""
+    pairs = []
+    for doc_id in notes(lexicon, "product") + notes(lexicon, "platform"):
+        own = set(lexicon.articles(doc_id))
+        doc = lexicon.documents[doc_id]
+        for term in lexicon.topics(doc.text):
+            if len(term) >= 3 and not own & set(lexicon.term_articles(term)):
+                pairs.append((doc_id, term))
+    return pairs
+
+
+@pytest.mark.parametrize("template", ["那{t}这一步要多久", "{t}那块有什么要求", "{t}要交什么材料"])
+def test_words_a_note_speaks_of_keep_it_in_focus(lexicon: Lexicon, template: str) -> None:
+    pairs = _note_words(lexicon)
+    assert pairs
+    for doc_id, term in pairs:
+        message = template.format(t=term)
+        if lexicon.named(message):
+            continue  # the term is a name of its own
+        reading = read(lexicon, focused(lexicon, doc_id), message)
+        assert reading.move == "continue", (doc_id, term, reading.resolved)
+        assert reading.resolved.startswith(lexicon.display_name(doc_id))
+
+
+WHOLE = ("开头说的{x}是啥意思", "文件开头提到的{x}指什么", "这些措施{x}也适用吗", "这个文件{x}有规定吗")
+
+
+@pytest.mark.parametrize(
+    ("template", "x"), list(itertools.product(WHOLE, ("三争行动", "县里", "个体户")))
+)
+def test_the_policy_pointed_at_as_a_whole_gets_its_name(
+    lexicon: Lexicon, template: str, x: str
+) -> None:
+    name = lexicon.display_name(WHOLE_DOCUMENT)
+    for doc_id in _topics(lexicon)[::4]:
+        reading = read(lexicon, focused(lexicon, doc_id), template.format(x=x))
+        assert reading.resolved.startswith(name), (doc_id, reading.resolved)
+        assert reading.referent == WHOLE_DOCUMENT
+
+
+def test_a_first_message_pointing_at_the_policy_is_read_as_written(lexicon: Lexicon) -> None:
+    for template in WHOLE:
+        message = template.format(x="县里")
+        assert read(lexicon, ConversationContext(), message).resolved == lexicon.prepare(message)
+
+
+def test_an_old_state_without_earlier_still_reads(lexicon: Lexicon) -> None:
+    focus = Focus("product-waimaodai", "product", "外贸贷", "外贸贷")
+    state = {"context": {"focus": focus.to_dict(), "earlier": {"doc_id": 3}}}
+    context = ConversationContext.from_state(state)
+    assert context.earlier is None and context.focus == focus
