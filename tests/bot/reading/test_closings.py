@@ -14,7 +14,15 @@ from bot.reading.closings import closing
 from tests.bot.reading.conftest import measures, notes
 
 ACKS = ("好的", "嗯嗯", "明白了", "好，我知道了", "哦哦，原来是这样", "清楚了", "行")
-THANKS = ("谢谢", "非常感谢", "谢谢你的耐心解答", "太感谢了", "多谢，帮大忙了", "辛苦了", "感谢解答")
+THANKS = (
+    "谢谢",
+    "非常感谢",
+    "谢谢你的耐心解答",
+    "太感谢了",
+    "多谢，帮大忙了",
+    "辛苦了",
+    "感谢解答",
+)
 PLANS = (
     "那我去试试",
     "我去问问银行",

@@ -35,7 +35,9 @@ def test_a_return_cue_goes_back_to_the_topic_before(lexicon: Lexicon, cue: str, 
         assert reading.asks[0].text.startswith(earlier.subject)
 
 
-def test_the_topic_moved_away_from_is_remembered_and_stored(answerer: Any, lexicon: Lexicon) -> None:
+def test_the_topic_moved_away_from_is_remembered_and_stored(
+    answerer: Any, lexicon: Lexicon
+) -> None:
     products = notes(lexicon, "product")
     for first_id, second_id in zip(products, products[1:], strict=False):
         first = answer_in_context(
@@ -59,9 +61,7 @@ PRIVATE = (
 )
 
 
-@pytest.mark.parametrize(
-    "message", [t.format(p=p) for t, p in itertools.product(PRIVATE, PEOPLE)]
-)
+@pytest.mark.parametrize("message", [t.format(p=p) for t, p in itertools.product(PRIVATE, PEOPLE)])
 def test_a_private_matter_is_not_carried_by_the_topic(
     answerer: Any, lexicon: Lexicon, message: str
 ) -> None:
@@ -70,7 +70,8 @@ def test_a_private_matter_is_not_carried_by_the_topic(
         reading = read(lexicon, context, message)
         assert reading.move == "switch", (doc_id, reading.resolved)
         assert context.focus is not None and context.focus.subject not in reading.resolved
-    assert not answer_in_context(answerer, focused(lexicon, _topics(lexicon)[0]), message).answer.in_scope
+    context = focused(lexicon, _topics(lexicon)[0])
+    assert not answer_in_context(answerer, context, message).answer.in_scope
 
 
 def _note_words(lexicon: Lexicon) -> list[tuple[str, str]]:
@@ -98,7 +99,12 @@ def test_words_a_note_speaks_of_keep_it_in_focus(lexicon: Lexicon, template: str
         assert reading.resolved.startswith(lexicon.display_name(doc_id))
 
 
-WHOLE = ("开头说的{x}是啥意思", "文件开头提到的{x}指什么", "这些措施{x}也适用吗", "这个文件{x}有规定吗")
+WHOLE = (
+    "开头说的{x}是啥意思",
+    "文件开头提到的{x}指什么",
+    "这些措施{x}也适用吗",
+    "这个文件{x}有规定吗",
+)
 
 
 @pytest.mark.parametrize(
