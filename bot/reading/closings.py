@@ -92,8 +92,9 @@ def _part_kind(part: str, in_conversation: bool) -> str:
     return ""
 
 
-def _ack_then_rest(part: str, in_conversation: bool) -> bool:
-    """ "好的谢谢", "谢谢啦再见" written without punctuation: thanks words then a closing."""
+def _ack_then_rest(part: str, in_conversation: bool) -> str:
+    """The kind of closing of "好的谢谢", "谢谢啦再见" (written without punctuation: thanks
+    words, then a closing); "" when the rest is not one."""
     for pattern in (_ACK_PREFIX, _THANKS, _GOODBYE, _CLOSING):
         found = pattern.match(part)
         if found and 0 < found.end() < len(part):
