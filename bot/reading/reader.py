@@ -27,6 +27,7 @@ from bot.messages import Ask
 from bot.reading.ask_types import ask_type, complains_about_cost, is_question
 from bot.reading.clauses import split_message
 from bot.reading.closings import closing
+from bot.reading.content import about_the_firm
 from bot.reading.context import ConversationContext, Focus
 from bot.reading.cues import (
     is_about_assistant,
@@ -41,6 +42,7 @@ from bot.reading.referents import Referent
 from bot.reading.resolve import Move, resolve
 from core.kinds import AskType
 
+SUBJECT_EXTRA = 2  # "那X呢": X is a name or topic and at most this many characters more
 MAX_MESSAGE_CHARS = 500  # as the answerer: an owner's message is a few sentences
 
 SmallTalk = Literal["", "greeting", "thanks", "goodbye", "about"]
@@ -161,12 +163,22 @@ def _asked_of_another(
     subject = what_about(text)
     if not subject or referent is None or not context.last_question:
         return None
-    if not (lexicon.named(subject) or lexicon.topics(subject)):
+    if not _names_a_subject(lexicon, subject):
         return None
     last = context.last_question
     if referent.subject not in last or subject in last:
         return None
     return Ask(context.last_ask or "other", last.replace(referent.subject, subject, 1))
+
+
+def _names_a_subject(lexicon: Lexicon, subject: str) -> bool:
+    """The X of "那X呢" is something to ask the same of (科技贷, 林权, 第9条), not a situation
+    of the firm (我们没有抵押物): a document's name or a topic with at most SUBJECT_EXTRA
+    characters more."""
+    if about_the_firm(subject):
+        return False
+    said = [n.said for n in lexicon.named(subject)] + lexicon.topics(subject)
+    return any(len(subject) - len(words) <= SUBJECT_EXTRA for words in said)
 
 
 def focus_referent(lexicon: Lexicon, focus: Focus | None) -> Referent | None:

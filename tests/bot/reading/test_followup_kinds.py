@@ -131,3 +131,34 @@ def test_an_old_state_without_earlier_still_reads(lexicon: Lexicon) -> None:
     state = {"context": {"focus": focus.to_dict(), "earlier": {"doc_id": 3}}}
     context = ConversationContext.from_state(state)
     assert context.earlier is None and context.focus == focus
+
+
+SITUATIONS = ("那我们没有抵押物呢", "那我们是个体户呢", "那如果是做茶叶的呢", "我们没有厂房呢")
+
+
+@pytest.mark.parametrize("situation", SITUATIONS)
+def test_what_about_a_situation_of_the_firm_continues_the_topic(
+    lexicon: Lexicon, situation: str
+) -> None:
+    for doc_id in notes(lexicon, "product") + notes(lexicon, "platform"):
+        context = focused(lexicon, doc_id)
+        subject = lexicon.display_name(doc_id)
+        context = ConversationContext(
+            focus=context.focus, last_ask="yesno", last_question=f"{subject}要抵押吗?"
+        )
+        reading = read(lexicon, context, situation)
+        assert reading.move == "continue", (doc_id, reading.resolved)
+        assert reading.resolved.startswith(subject)
+
+
+def test_what_about_another_note_asks_the_last_question_of_it(lexicon: Lexicon) -> None:
+    products = notes(lexicon, "product")
+    for doc_id, other in itertools.permutations(products, 2):
+        subject, name = lexicon.display_name(doc_id), lexicon.display_name(other)
+        context = ConversationContext(
+            focus=focused(lexicon, doc_id).focus,
+            last_ask="yesno",
+            last_question=f"{subject}要抵押吗?",
+        )
+        reading = read(lexicon, context, f"那{name}呢")
+        assert reading.resolved == f"{name}要抵押吗?"
