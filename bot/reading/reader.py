@@ -195,20 +195,21 @@ def focus_referent(lexicon: Lexicon, focus: Focus | None) -> Referent | None:
 
 
 def _local_referent(lexicon: Lexicon, text: str, outer: Referent | None) -> Referent | None:
-    """What the next ask of the message refers to: the documents this ask's own words name
-    ("商贸贷和提质增产争效贷"), else its topic words that point to the article its words point to
-    most, else what this ask referred to."""
+    """What the next ask of the message refers to: the documents this ask's own words name,
+    in the owner's words ("中登网", "商贸贷和提质增产争效贷"), else the first of its topic
+    words that points to an article (the subject comes first: 林权 in 林权证门槛高不高, not
+    门槛高), else what this ask referred to."""
     named = [n for n in lexicon.named(text) if n.strong]
     if named:
-        names = list(dict.fromkeys(lexicon.display_name(n.doc_id) for n in named))
+        names = list(dict.fromkeys(n.said for n in named))
         first = named[0]
         return Referent(first.doc_id, first.kind, "和".join(names[:2]))
     votes = lexicon.votes(text)
-    if votes:
-        best = max(votes, key=lambda a: votes[a])
-        for term in lexicon.topics(text):
-            if best in lexicon.term_articles(term):
-                return Referent(f"measure-{best}", "measure", term)
+    for term in sorted(lexicon.topics(text), key=lambda t: (text.find(t), -len(t))):
+        articles = lexicon.term_articles(term)
+        if articles:
+            best = max(articles, key=lambda a: votes.get(a, 0.0))
+            return Referent(f"measure-{best}", "measure", term)
     return outer
 
 

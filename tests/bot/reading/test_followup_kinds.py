@@ -162,3 +162,23 @@ def test_what_about_another_note_asks_the_last_question_of_it(lexicon: Lexicon) 
         )
         reading = read(lexicon, context, f"那{name}呢")
         assert reading.resolved == f"{name}要抵押吗?"
+
+
+SECOND_ASKS = (
+    "{s}门槛高不高，大概多久能下来",
+    "{s}利息贵不贵？去哪办",
+    "{s}收费太高了吧，找谁问",
+)
+
+
+@pytest.mark.parametrize("template", SECOND_ASKS)
+def test_a_later_ask_refers_to_the_subject_in_the_owners_words(
+    lexicon: Lexicon, template: str
+) -> None:
+    for doc_id in notes(lexicon, "product") + notes(lexicon, "platform"):
+        for said in lexicon.documents[doc_id].aliases[:2]:
+            if not any(n.strong and n.said == said for n in lexicon.named(said)):
+                continue  # an alias describing whom the note is for (批发)
+            reading = read(lexicon, ConversationContext(), template.format(s=said))
+            assert len(reading.asks) == 2, reading.resolved
+            assert reading.asks[1].text.startswith(said), (doc_id, reading.resolved)
