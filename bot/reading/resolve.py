@@ -14,7 +14,10 @@
    the focus before the current one, when there was one);
 4. the message names a document of its own (外贸贷, 中登网, 第9条, 这个文件): "switch"; the
    policy as a whole pointed at (这些措施, 开头说的) gets its name in front;
-5. a short message that says nothing of its own beyond question words and the attributes
+5. topic words of its own (the glossary's, neither the focus's subject nor words of the focus
+   document's text) after a switch cue, or opening the message ("首贷要抵押吗" after 外贸贷):
+   "switch";
+   a short message that says nothing of its own beyond question words and the attributes
    owners ask about ("需要担保吗", "费率大概多少", "几天能到账", "另外，到窗口得带啥"):
    "continue", even after a switch cue; otherwise a switch cue (另外, 顺便问下) means
    "switch";
@@ -111,6 +114,11 @@ def resolve(
         return Resolution(complete(text, referent.subject), "return", referent)
     if named:
         return _named_switch(text, named, lexicon)
+    own_topics = [
+        t for t in topics if t not in referent.subject and not lexicon.mentions(referent.doc_id, t)
+    ]
+    if own_topics and (cue == "switch" or _leads_with(text, own_topics)):
+        return Resolution(text, "switch")  # 另外，首贷要抵押吗 / 白名单怎么进: its own subject
     short = bare_length(text) <= SHORT_CHARS
     if short and not has_own_content(text):  # 要抵押吗, 多久能放款: only what is asked
         return Resolution(complete(text, referent.subject), "continue", referent)
@@ -198,6 +206,19 @@ def _continue(
         last = anaphor.end
     pieces.append(text[last:])
     return Resolution("".join(pieces), "continue", naming[0][1])
+
+
+_OPENING = re.compile(r"^(?:那么|那|要是|如果|我们?想(?:了解|问)(?:一?下)?|请问)?")
+LEAD_CHARS = 2  # a topic this close to the start is the message's own subject
+
+
+def _leads_with(text: str, topics: list[str]) -> bool:
+    """The message opens with one of the topics (那首贷要抵押吗): it is its subject (not
+    when the firm speaks of itself: 我们没有厂房呢)."""
+    if about_the_firm(text):
+        return False
+    body = _OPENING.sub("", text.strip(), count=1)
+    return any(0 <= body.find(t) <= LEAD_CHARS for t in topics)
 
 
 def _named_switch(text: str, named: list[Named], lexicon: Lexicon) -> Resolution:

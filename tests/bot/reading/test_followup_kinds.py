@@ -182,3 +182,47 @@ def test_a_later_ask_refers_to_the_subject_in_the_owners_words(
             reading = read(lexicon, ConversationContext(), template.format(s=said))
             assert len(reading.asks) == 2, reading.resolved
             assert reading.asks[1].text.startswith(said), (doc_id, reading.resolved)
+
+
+SWITCH_CUES = (
+    "另外，",
+    "顺便问下，",
+    "还有个问题，",
+    "对了，",
+    "再问一下，",
+    "还想问下",
+    "另外问一句：",
+)
+OWN_ASKS = ("{t}要抵押吗", "{t}怎么办理", "{t}能贷多少", "{t}对我们这种小厂有用吗")
+
+
+def _own_subjects(lexicon: Lexicon, doc_id: str) -> list[str]:
+    """Glossary topics (named alone) that the focus note's text does not use."""
+    candidates = ("白名单", "林权抵押", "无还本续贷", "信用修复", "应急转贷", "股权质押", "首贷")
+    return [
+        t
+        for t in candidates
+        if lexicon.topics(t) and not lexicon.named(t) and not lexicon.mentions(doc_id, t)
+    ]
+
+
+@pytest.mark.parametrize("cue", ["", *SWITCH_CUES])
+def test_a_message_with_its_own_subject_switches(lexicon: Lexicon, cue: str) -> None:
+    for doc_id in notes(lexicon, "product") + notes(lexicon, "platform"):
+        context = focused(lexicon, doc_id)
+        assert context.focus is not None
+        for topic, ask in itertools.product(_own_subjects(lexicon, doc_id), OWN_ASKS):
+            reading = read(lexicon, context, cue + ask.format(t=topic))
+            assert reading.move == "switch", (doc_id, reading.resolved)
+            assert context.focus.subject not in reading.resolved
+
+
+@pytest.mark.parametrize("cue", SWITCH_CUES)
+@pytest.mark.parametrize("ask", ["要多久", "利息呢", "到窗口得带啥", "需要担保吗"])
+def test_a_bare_ask_after_a_switch_cue_still_continues(
+    lexicon: Lexicon, cue: str, ask: str
+) -> None:
+    for doc_id in notes(lexicon, "product"):
+        reading = read(lexicon, focused(lexicon, doc_id), cue + ask)
+        assert reading.move == "continue"
+        assert reading.resolved.startswith(lexicon.display_name(doc_id))
