@@ -4,7 +4,8 @@
 
 1. no referent (a new conversation): the text as it is ("new"); a message that on its own
    belongs to a family the bot declines (weather, stock tips, a personal loan …, see
-   bot.scope) is read on its own too ("switch"): the topic in focus must not carry it; so is
+   bot.scope) is read on its own too ("switch"): the topic in focus must not carry it (unless
+   its words of a kind point at a document of the conversation: 这个平台收费吗); so is
    a matter of someone's private life (制种户个人想贷点钱, 我自己的房贷) that names no topic;
 2. words pointing back at the conversation (它, 这个平台, 你刚说的那个系统, 这点) that the
    message itself does not explain: "continue" — naming words are replaced by the name of
@@ -100,7 +101,8 @@ def resolve(
     """
     if referent is None:
         return Resolution(text, "new")
-    if out_of_scope_family(text)[0] or _private(text, lexicon):
+    family = out_of_scope_family(text)[0]
+    if (family and not _points_at_one(text, referent, mentioned)) or _private(text, lexicon):
         return Resolution(text, "switch")  # 明天天气怎么样: another matter, judged on its own
     question = question or text
     named = lexicon.named(text)
@@ -114,8 +116,10 @@ def resolve(
         return Resolution(complete(text, referent.subject), "return", referent)
     if named:
         return _named_switch(text, named, lexicon)
-    own_topics = [
-        t for t in topics if t not in referent.subject and not lexicon.mentions(referent.doc_id, t)
+    own_topics = [  # subjects, not what is asked of one (多久能批 is asked of anything)
+        t
+        for t in topics
+        if own_content(t) and t not in referent.subject and not lexicon.mentions(referent.doc_id, t)
     ]
     if own_topics and (cue == "switch" or _leads_with(text, own_topics)):
         return Resolution(text, "switch")  # 另外，首贷要抵押吗 / 白名单怎么进: its own subject
@@ -199,10 +203,15 @@ def _continue(
         if a.names and not any(term in a.span(text) for term in topics)
     ]
     if not naming:
+        if targets[0].subject in text:  # 刚才说的那个信易贷平台要多久: named already
+            return Resolution(text, "continue", targets[0])
         return Resolution(complete(text, targets[0].subject), "continue", targets[0])
     pieces, last = [], 0
     for anaphor, target in naming:
-        pieces += [text[last : anaphor.start], target.subject]
+        after = text[anaphor.end : anaphor.end + 2]
+        # 刚才说的那个过桥资金: the name follows the pointing words, which only go
+        name = "" if len(after) == 2 and after in target.subject else target.subject
+        pieces += [text[last : anaphor.start], name]
         last = anaphor.end
     pieces.append(text[last:])
     return Resolution("".join(pieces), "continue", naming[0][1])
@@ -230,6 +239,13 @@ def _named_switch(text: str, named: list[Named], lexicon: Lexicon) -> Resolution
             whole = Referent(WHOLE_DOCUMENT, "measure", name)
             return Resolution(complete(text, name), "switch", whole)
     return Resolution(text, "switch")
+
+
+def _points_at_one(text: str, referent: Referent, mentioned: tuple[Referent, ...]) -> bool:
+    """Words of a kind point at a document of that kind the conversation has (这个平台收费吗
+    after 中登网 asks about 中登网, not about this service): scope judges the resolved text."""
+    kinds = {referent.kind, *(m.kind for m in mentioned)}
+    return any(a.names and a.kind in kinds for a in find_anaphors(text))
 
 
 def _private(text: str, lexicon: Lexicon) -> bool:

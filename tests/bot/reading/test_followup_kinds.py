@@ -226,3 +226,22 @@ def test_a_bare_ask_after_a_switch_cue_still_continues(
         reading = read(lexicon, focused(lexicon, doc_id), cue + ask)
         assert reading.move == "continue"
         assert reading.resolved.startswith(lexicon.display_name(doc_id))
+
+
+@pytest.mark.parametrize("ask", ["这个平台收费吗", "这个平台靠谱吗", "该平台是谁开发的"])
+def test_words_of_a_kind_point_at_the_platform_not_at_the_service(
+    lexicon: Lexicon, ask: str
+) -> None:
+    for doc_id in notes(lexicon, "platform"):
+        reading = read(lexicon, focused(lexicon, doc_id), ask)
+        assert reading.move == "continue" and reading.referent == doc_id, reading.resolved
+        assert reading.resolved.startswith(lexicon.display_name(doc_id))
+
+
+@pytest.mark.parametrize("kind", ["product", "platform"])
+def test_pointing_words_before_the_name_itself_are_not_doubled(lexicon: Lexicon, kind: str) -> None:
+    for doc_id in notes(lexicon, kind):
+        name = lexicon.display_name(doc_id)
+        for words in ("刚才说的那个", "你刚提到的"):
+            reading = read(lexicon, focused(lexicon, doc_id), f"{words}{name}要多久")
+            assert reading.resolved.count(name) == 1, reading.resolved
