@@ -6,7 +6,8 @@
 - a leading acknowledgement before a question ("好吧。那…", "嗯，多谢。再问一下…") is
   dropped from what is read;
 - switch cues (另外, 顺便问下, 还有个问题, 换个话题, 问个正事) open a new question;
-- return cues (说回, 回到刚才) go back to the topic in focus;
+- return cues (说回, 回到刚才) go back to the topic before the one in focus (the reader
+  passes it; the focus when there was none);
 - continuation markers: a follow-up built on what was said (那…, 也…, 还要…, 要是…呢, …的话,
   …呢);
 - anaphora: words pointing back (它, 这个平台, 刚才说的那个系统, 这点, 上面能办…吗), with

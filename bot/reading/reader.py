@@ -4,7 +4,8 @@
 
 1. the message is normalised as the retriever reads it (script, width, amounts, slips);
 2. the facts it states about the firm are extracted (bot.reading.facts);
-3. small talk (你好, 谢谢, 好的明白了) asks nothing and keeps the focus;
+3. small talk (你好, 谢谢, 好的明白了) and closings (bot.reading.closings: 再见, 我去问问银行)
+   ask nothing and keep the focus;
 4. a leading acknowledgement is dropped and a switch or return cue noted (bot.reading.cues);
 5. the rest is cut into at most three asks (bot.reading.clauses), each typed
    (bot.reading.ask_types);
