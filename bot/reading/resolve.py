@@ -54,8 +54,8 @@ from bot.reading.content import (
 from bot.reading.cues import Anaphor, continues, find_anaphors
 from bot.reading.lexicon import WHOLE_DOCUMENT, Lexicon, Named
 from bot.reading.referents import KIND_WORDS, Referent, target_of
-from bot.scope import PERSONAL_LIFE, out_of_scope_family
-from bot.scope.subjects import BUSINESS_CONTEXT
+from bot.reading.subjects import leads_with, points_at_one, private_matter
+from bot.scope import out_of_scope_family
 
 Move = Literal["new", "continue", "return", "switch"]
 SHORT_CHARS = 20  # longer messages tell their own situation
@@ -102,7 +102,7 @@ def resolve(
     if referent is None:
         return Resolution(text, "new")
     family = out_of_scope_family(text)[0]
-    if (family and not _points_at_one(text, referent, mentioned)) or _private(text, lexicon):
+    if (family and not points_at_one(text, referent, mentioned)) or private_matter(text, lexicon):
         return Resolution(text, "switch")  # 明天天气怎么样: another matter, judged on its own
     question = question or text
     named = lexicon.named(text)
@@ -121,7 +121,7 @@ def resolve(
         for t in topics
         if own_content(t) and t not in referent.subject and not lexicon.mentions(referent.doc_id, t)
     ]
-    if own_topics and (cue == "switch" or _leads_with(text, own_topics)):
+    if own_topics and (cue == "switch" or leads_with(text, own_topics)):
         return Resolution(text, "switch")  # 另外，首贷要抵押吗 / 白名单怎么进: its own subject
     short = bare_length(text) <= SHORT_CHARS
     if short and not has_own_content(text):  # 要抵押吗, 多久能放款: only what is asked
@@ -217,19 +217,6 @@ def _continue(
     return Resolution("".join(pieces), "continue", naming[0][1])
 
 
-_OPENING = re.compile(r"^(?:那么|那|要是|如果|我们?想(?:了解|问)(?:一?下)?|请问)?")
-LEAD_CHARS = 2  # a topic this close to the start is the message's own subject
-
-
-def _leads_with(text: str, topics: list[str]) -> bool:
-    """The message opens with one of the topics (那首贷要抵押吗): it is its subject (not
-    when the firm speaks of itself: 我们没有厂房呢)."""
-    if about_the_firm(text):
-        return False
-    body = _OPENING.sub("", text.strip(), count=1)
-    return any(0 <= body.find(t) <= LEAD_CHARS for t in topics)
-
-
 def _named_switch(text: str, named: list[Named], lexicon: Lexicon) -> Resolution:
     """A message naming documents of its own is read on its own; one that names only the
     policy as a whole by pointing at it (这些措施, 开头说的) gets the policy's name in front."""
@@ -239,23 +226,6 @@ def _named_switch(text: str, named: list[Named], lexicon: Lexicon) -> Resolution
             whole = Referent(WHOLE_DOCUMENT, "measure", name)
             return Resolution(complete(text, name), "switch", whole)
     return Resolution(text, "switch")
-
-
-def _points_at_one(text: str, referent: Referent, mentioned: tuple[Referent, ...]) -> bool:
-    """Words of a kind point at a document of that kind the conversation has (这个平台收费吗
-    after 中登网 asks about 中登网, not about this service): scope judges the resolved text."""
-    kinds = {referent.kind, *(m.kind for m in mentioned)}
-    return any(a.names and a.kind in kinds for a in find_anaphors(text))
-
-
-def _private(text: str, lexicon: Lexicon) -> bool:
-    """A person's private matter (个人, 我自己, 家里人 without any firm or business word) that
-    names no topic of the knowledge: scope judges it on its own words (bot.scope)."""
-    return bool(
-        PERSONAL_LIFE.search(text)
-        and not BUSINESS_CONTEXT.search(text)
-        and not lexicon.topics(text)
-    )
 
 
 def _points_to_focus(text: str, referent: Referent, lexicon: Lexicon) -> bool:
