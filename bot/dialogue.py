@@ -19,6 +19,7 @@ from bot.messages import Answer
 from bot.reading import ConversationContext, Reading, lexicon_for, read, remember
 
 THANKS_TEXT = "不客气！还有其他问题可以直接问我；需要融资对接，回复“申请”即可登记。"
+GOODBYE_TEXT = "再见！以后有融资政策方面的问题，随时来问；需要融资对接，回复“申请”即可登记。"
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,8 @@ class Exchange:
 def answer_in_context(answerer: Any, context: ConversationContext, text: str) -> Exchange:
     """Read `text` in `context`, answer its asks, and return the answer with the new context.
 
-    Thanks and acknowledgements (谢谢, 好的明白了) get a short reply of their own, questions
+    Thanks, acknowledgements and the owner's plans (谢谢, 好的明白了, 我去问问银行) and
+    goodbyes (再见) get a short reply of their own, questions
     about the assistant (你都能解答什么) what it can do, greetings the answerer's greeting
     (all intent "greeting"); none changes the focus.
     """
@@ -41,6 +43,8 @@ def answer_in_context(answerer: Any, context: ConversationContext, text: str) ->
     reading = read(lexicon, context, text)
     if reading.small_talk == "thanks":
         answer = Answer(THANKS_TEXT, True, "greeting")
+    elif reading.small_talk == "goodbye":
+        answer = Answer(GOODBYE_TEXT, True, "greeting")
     elif reading.small_talk == "about":
         from bot.conversation.replies import HELP_TEXT  # only here: it loads the form
 

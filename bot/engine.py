@@ -250,7 +250,7 @@ class Engine:
         exchange.context.store(turn.state)
         turn.note_answer(answer)
         if answer.intent == "greeting" and not in_form:
-            if exchange.reading.small_talk == "thanks":
+            if exchange.reading.small_talk in ("thanks", "goodbye"):
                 turn.say(OutMessage(answer.answer), "greeting")
             else:
                 turn.say(help_message(), "greeting")

@@ -1,8 +1,9 @@
 """What a question asks for, in the detail a lead needs: the ask type (when the reading of the
 message did not give one), the quantity asked about, and whether it asks who is in charge.
 
-The ask types are core.kinds.AskType; `ask_type` is the composer's own fallback for a question
-answered without its reading (`policybot ask`, the evaluation of single questions).
+The ask types are core.kinds.AskType, detected by one set of rules only
+(`bot.reading.ask_types`); `ask_type` applies them to a question's asking clause, the fallback
+for a question answered without its reading (`policybot ask`, a stand-in answerer).
 """
 
 from __future__ import annotations
@@ -11,52 +12,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.reading.ask_types import ask_type as reading_ask_type
+from bot.reading.ask_types import is_question
 from core.kinds import AskType
 
 _UNIT = r"哪几?个(?:行业)?(?:主管)?(?:部门|单位|机构)|哪些(?:部门|单位|机构)"
-# In order: the first pattern found in the asking clause (else sentence) decides.
-_ASK_PATTERNS: tuple[tuple[AskType, re.Pattern[str]], ...] = (
-    (
-        "compare",
-        re.compile(r"区别|不同|差别|一回事|一样吗|哪个好|哪个更|还是.{1,10}[好划]|对比|比较好"),
-    ),
-    (
-        "who_where",
-        re.compile(
-            rf"找谁|找哪|{_UNIT}|归谁|谁在?(?:管|负责|牵头|运营|查|办)|是谁|联系谁|向谁|去哪|"
-            r"牵头"
-        ),
-    ),
-    (
-        "how_long",
-        re.compile(
-            r"多久|多长时间|几天|多少天|(?<!好)几年|期限|时限|什么时候|啥时候|何时|哪年|哪一年|几月|"
-            r"多快|快多少"
-        ),
-    ),
-    (
-        "how_much",
-        re.compile(
-            r"多少|几成|几个点|几倍|多高|多大|上限是|最高能|最多能|怎么收|怎么算|"
-            r"(?:利率|利息|额度|比例|费用|收费|担保费)(?:呢|是几|怎样|如何|高不高|贵不贵)"
-        ),
-    ),
-    ("materials", re.compile(r"材料|资料|准备什么|准备哪些|带什么|带哪些|提供什么|提供哪些|证明")),
-    ("conditions", re.compile(r"条件|资格|门槛|够不够|符合|哪些企业|什么企业|什么样的企业|谁能")),
-    ("who_where", re.compile(r"哪里|哪儿|哪家|哪个银行|投诉|举报|反映")),
-    ("how", re.compile(r"怎么|如何|怎样|咋|流程|步骤|手续|办理")),
-    (
-        "what_is",
-        re.compile(r"是什么|什么是|是啥|啥是|干什么|干嘛|做什么的|什么意思|介绍|讲讲|说说|讲一下"),
-    ),
-    (
-        "yesno",
-        re.compile(
-            r"吗|能不能|可不可以|是不是|要不要|需不需要|有没有|会不会|行不行|合不合|算不算|"
-            r"合规|合理|正常|[^什怎多]么\s*[?？]?\s*$|不\s*[?？]\s*$"
-        ),
-    ),
-)
 _SENTENCE = re.compile(r"[。！!？?；;\n]+")
 _ASKING = re.compile(
     r"[?？]|吗|么|呢|怎|如何|什么|啥|哪|多少|多久|几|谁|能不能|要不要|有没有|是不是"
@@ -79,25 +39,14 @@ def asking_clause(text: str) -> str:
     return (asking or clauses or [sentence])[-1].strip()
 
 
-# A yes/no question asks with 吗 or an A-not-A form and no question word (同样条件下…能比国企
-# 高吗 is yes/no although it says 条件; 你知道外贸贷利率多少吗 is not).
-_YES_NO_FORM = re.compile(
-    r"(?:吗|么|不|没有|没)\s*[?？]?\s*$|能不能|可不可以|是不是|要不要|需不需要|有没有|会不会|"
-    r"行不行|合不合|算不算|用不用|对不对"
-)
-_WH_WORD = re.compile(r"什么|怎么|怎样|如何|哪|多少|(?<!好)几|谁|多久|多长|啥|咋")
-
-
 def ask_type(text: str) -> AskType:
-    """The ask type of a question: read on its asking clause, else its asking sentence
+    """The ask type of a question (core.kinds.AskType), by the one set of rules of
+    `bot.reading.ask_types.ask_type`, read on its asking clause, else its asking sentence
     (担保公司收费太贵了，有没有政府的担保 asks yes/no); "other" when nothing is asked."""
     for scope in (asking_clause(text), asking_sentence(text)):
-        if _YES_NO_FORM.search(scope) and not _WH_WORD.search(scope):
-            return "yesno"
-        for kind, pattern in _ASK_PATTERNS:
-            if pattern.search(scope):
-                return kind
-    return "other"
+        if is_question(scope) and (found := reading_ask_type(scope)) != "other":
+            return found
+    return reading_ask_type(text) if is_question(text) else "other"  # "…也能融资?"
 
 
 @dataclass(frozen=True)

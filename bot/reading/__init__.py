@@ -16,9 +16,10 @@ Public API:
 - Parts usable alone: `ask_type(clause)`, `is_question(clause)`, `split_message(text)`,
   `extract_facts(text)` (the policy self-check reads these facts).
 
-Modules: context (the state), facts, ask_types, clauses (splitting), content (what a message
-says of its own), cues (small talk, switch and return cues, anaphora), lexicon, referents (what
-pointing words refer to), resolve (continue or switch), reader, memory.
+Modules: context (the state), facts, ask_types, clauses (splitting), closings (thanks,
+goodbyes, plans), content (what a message says of its own), cues (small talk, switch and return
+cues, anaphora), lexicon, referents (what pointing words refer to), subjects (a follow-up's own
+subject), resolve (continue or switch), reader, memory.
 """
 
 from bot.reading.ask_types import ask_type, is_question

@@ -7,7 +7,8 @@ the database), so any instance can read the next message in context:
                "title": "外贸贷（福建省商贸贷外贸贷）", "subject": "外贸贷"},
      "mentioned": ["platform-zhongdeng"],          # notes the last answer or message named
      "facts": {"industry": "做饮料批发", "county": "沙县区"},   # bot.reading.facts.FirmFacts
-     "last_ask": "yesno", "last_question": "外贸贷要抵押吗?"}
+     "last_ask": "yesno", "last_question": "外贸贷要抵押吗?",
+     "earlier": {...}}                              # the focus before this one (说回 returns)
 
 Every key is optional; unknown keys and malformed values are ignored (an old or hand-edited
 state never breaks a conversation). Sizes are capped: MAX_MENTIONED notes, MAX_QUESTION_CHARS.
@@ -78,6 +79,7 @@ class ConversationContext:
     facts: FirmFacts = field(default_factory=FirmFacts)
     last_ask: AskType | None = None
     last_question: str = ""  # the last resolved question that got an answer
+    earlier: Focus | None = None  # the focus before the current one, for a return cue (说回)
 
     def to_state(self) -> dict[str, Any]:
         """The JSON object stored under STATE_KEY (empty parts left out)."""
@@ -93,6 +95,8 @@ class ConversationContext:
             state["last_ask"] = self.last_ask
         if self.last_question:
             state["last_question"] = self.last_question[:MAX_QUESTION_CHARS]
+        if self.earlier is not None:
+            state["earlier"] = self.earlier.to_dict()
         return state
 
     @classmethod
@@ -121,6 +125,7 @@ class ConversationContext:
             facts=FirmFacts.from_dict(raw.get("facts")),
             last_ask=last_ask if last_ask in ASK_TYPES else None,
             last_question=question[:MAX_QUESTION_CHARS] if isinstance(question, str) else "",
+            earlier=Focus.from_dict(raw.get("earlier")),
         )
 
     def store(self, state: dict[str, Any]) -> None:

@@ -6,7 +6,8 @@
 - a leading acknowledgement before a question ("好吧。那…", "嗯，多谢。再问一下…") is
   dropped from what is read;
 - switch cues (另外, 顺便问下, 还有个问题, 换个话题, 问个正事) open a new question;
-- return cues (说回, 回到刚才) go back to the topic in focus;
+- return cues (说回, 回到刚才) go back to the topic before the one in focus (the reader
+  passes it; the focus when there was none);
 - continuation markers: a follow-up built on what was said (那…, 也…, 还要…, 要是…呢, …的话,
   …呢);
 - anaphora: words pointing back (它, 这个平台, 刚才说的那个系统, 这点, 上面能办…吗), with
@@ -38,7 +39,8 @@ _LEADING_ACK = re.compile(
     rf"^\s*(?:{_OPENING_WORD}[啊呀哈啦了哦]*[\s,.;:!?，。；：！？~～…]+)+", re.IGNORECASE
 )
 _SWITCH = re.compile(
-    r"^(?:另外|此外|另一个问题|顺便(?:问|说|请教)?(?:一?下|一句|个事|问问)?|顺带(?:问|说)?(?:一?下|一句)?|"
+    r"^(?:(?:另外|此外|还有|对了)[,，]?(?:我)?(?:再|还)?(?:想)?问(?:一?下|一句|个问题|个事|问)|"
+    r"(?:我)?(?:还|再)想(?:问|请教|了解)(?:一?下|问|一句)?|想再问(?:一?下|问|一句)?|另外|此外|另一个问题|顺便(?:问|说|请教)?(?:一?下|一句|个事|问问)?|顺带(?:问|说)?(?:一?下|一句)?|"
     r"还有(?:个|一个)?(?:问题|事)|还有就是|还有[,，:：]|再问(?:一?下|一个|个|一句)?|"
     r"换个(?:问题|话题)|问个(?:正事|别的|问题|事)|对了|话说|再请教(?:一?下)?|我还想问)"
     r"[\s,.;:!?，。；：！？~～…啊哈]*"

@@ -29,8 +29,11 @@ SHORT_NAME_CHARS = 4  # a shorter phrase (激励, 协调) says too little to nam
 WHOLE_DOCUMENT = "measure-0"  # the measures as a whole (article 0)
 # Quotes do not change words: 银担“直连” is 银担直连.
 _QUOTES = re.compile(r"[\"'“”‘’「」『』《》〈〉]")
-# The policy as a whole, pointed at: 这个文件, 这份政策, 这些措施, 该文件.
-_WHOLE = re.compile(r"(?:这|那|该|本|整个)(?:个|份|些|项|套)?(?:文件|政策|措施|规定)")
+# The policy as a whole, pointed at: 这个文件, 这份政策, 这些措施, 该文件, 开头说的.
+_WHOLE = re.compile(
+    r"(?:这|那|该|本|整个)(?:个|份|些|项|套)?(?:文件|政策|措施|规定)"
+    r"|(?:文件|政策|措施)?(?:的)?(?:开头|开篇|前言|引言|最前面)(?=说|讲|提|写|的|那|部分)"
+)
 
 
 @dataclass(frozen=True)
@@ -134,6 +137,11 @@ class Lexicon:
         """The measure articles a document stands for (its own, or a note's related ones)."""
         doc = self.documents.get(doc_id)
         return tuple(getattr(doc, "articles", ()) or ())
+
+    def mentions(self, doc_id: str, term: str) -> bool:
+        """The document's own text or title uses the phrase (商贸贷's note speaks of 企业库)."""
+        doc = self.documents.get(doc_id)
+        return bool(term) and term in f"{getattr(doc, 'title', '')}{getattr(doc, 'text', '')}"
 
     def named(self, text: str) -> list[Named]:
         """The documents a text names, in order: note aliases and measure titles and short

@@ -1,13 +1,15 @@
 """What the context remembers after a message has been answered.
 
 - facts: merged with the facts the message gave (always, even when it was declined);
-- focus: the document the answer is about (`Answer.topic`), named for later follow-ups: a
+- focus: the document the answer is about (`Answer.topic`; a follow-up completed with a
+  product, platform or staff document keeps that note), named for later follow-ups: a
   note by its short name (外贸贷), a measure by the owner's own topic words that point to it
   (白名单, 股权质押) or, kept from the turn before, the same subject; else its title. A
   declined message, small talk or an answer without a topic leave the focus as it was;
 - mentioned: the notes (products, platforms, staff documents) the asks and then the answer
   name, before those named earlier, so "刚才那个平台" finds the platform just named;
-- last_ask / last_question: the first ask's type and resolved wording.
+- last_ask / last_question: the first ask's type and resolved wording;
+- earlier: the focus the answer moved away from (a return cue, 说回…, goes back to it).
 """
 
 from __future__ import annotations
@@ -34,6 +36,10 @@ def remember(
         return updated
     first = reading.asks[0]
     topic = getattr(answer, "topic", None)
+    followed = reading.referent if reading.move in ("continue", "return") else None
+    if followed is not None and followed in lexicon.documents:
+        if lexicon.kind(followed) != "measure":  # 商贸贷，进企业库…: still 商贸贷
+            topic = followed
     focus = updated.focus
     if topic and topic in lexicon.documents:
         focus = Focus(
@@ -46,9 +52,13 @@ def remember(
     said += [n.doc_id for n in lexicon.named(str(getattr(answer, "answer", "")))]
     notes = [d for d in dict.fromkeys(said) if lexicon.kind(d) != "measure"]
     mentioned = tuple(dict.fromkeys([*notes, *context.mentioned]))[:MAX_MENTIONED]
+    earlier = updated.earlier
+    if focus is not None and updated.focus is not None and focus.doc_id != updated.focus.doc_id:
+        earlier = updated.focus
     return replace(
         updated,
         focus=focus,
+        earlier=earlier,
         mentioned=mentioned,
         last_ask=first.type,
         last_question=first.text[:MAX_QUESTION_CHARS],

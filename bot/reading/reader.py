@@ -4,7 +4,8 @@
 
 1. the message is normalised as the retriever reads it (script, width, amounts, slips);
 2. the facts it states about the firm are extracted (bot.reading.facts);
-3. small talk (你好, 谢谢, 好的明白了) asks nothing and keeps the focus;
+3. small talk (你好, 谢谢, 好的明白了) and closings (bot.reading.closings: 再见, 我去问问银行)
+   ask nothing and keep the focus;
 4. a leading acknowledgement is dropped and a switch or return cue noted (bot.reading.cues);
 5. the rest is cut into at most three asks (bot.reading.clauses), each typed
    (bot.reading.ask_types);
@@ -22,9 +23,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from bot.intent import shows_financing_need
 from bot.messages import Ask
 from bot.reading.ask_types import ask_type, complains_about_cost, is_question
 from bot.reading.clauses import split_message
+from bot.reading.closings import closing
+from bot.reading.content import about_the_firm
 from bot.reading.context import ConversationContext, Focus
 from bot.reading.cues import (
     is_about_assistant,
@@ -39,9 +43,10 @@ from bot.reading.referents import Referent
 from bot.reading.resolve import Move, resolve
 from core.kinds import AskType
 
+SUBJECT_EXTRA = 2  # "那X呢": X is a name or topic and at most this many characters more
 MAX_MESSAGE_CHARS = 500  # as the answerer: an owner's message is a few sentences
 
-SmallTalk = Literal["", "greeting", "thanks", "about"]
+SmallTalk = Literal["", "greeting", "thanks", "goodbye", "about"]
 
 
 @dataclass(frozen=True)
@@ -51,8 +56,9 @@ class Reading:
     asks: 1 to 3 self-contained asks, in the message's order; move: how the (first) ask
     relates to the conversation ("new", "continue", "return", "switch", or "small_talk");
     referent: the doc id a follow-up was completed with (None when read on its own);
-    small_talk: "greeting" (你好, 你是谁), "thanks" (谢谢, 好的明白了) or "about" (你能回答
-    哪些问题) when nothing about financing is asked.
+    small_talk: "greeting" (你好, 你是谁), "thanks" (谢谢, 好的明白了, 我去问问银行),
+    "goodbye" (再见, 下次再聊) or "about" (你能回答哪些问题) when nothing about financing is
+    asked.
     """
 
     text: str
@@ -82,6 +88,9 @@ def read(lexicon: Lexicon, context: ConversationContext, text: str) -> Reading:
     """Read `text` in `context` (see the module docstring); never raises on odd input."""
     normalised = unquoted(lexicon.prepare((text or "").strip()[:MAX_MESSAGE_CHARS])).strip()
     facts = extract_facts(normalised)
+    closed = _closing(lexicon, context, normalised) if normalised else ""
+    if closed:
+        return Reading(normalised, (Ask("other", normalised),), "small_talk", facts, None, closed)
     if not normalised or is_small_talk(normalised):
         kind: SmallTalk = (
             "thanks"
@@ -94,7 +103,9 @@ def read(lexicon: Lexicon, context: ConversationContext, text: str) -> Reading:
     cue, rest = strip_opening(normalised)
     if not rest.strip():
         return Reading(normalised, (Ask("other", normalised),), "small_talk", facts, None, "thanks")
-    referent = focus_referent(lexicon, context.focus)
+    # a return cue (说回公司这笔) goes back to the topic before the one in focus
+    returning = cue == "return" and context.earlier is not None
+    referent = focus_referent(lexicon, context.earlier if returning else context.focus)
     asked_again = _asked_of_another(lexicon, context, referent, rest)
     if asked_again is not None:
         return Reading(normalised, (asked_again,), "switch", facts, None)
@@ -132,6 +143,19 @@ def read(lexicon: Lexicon, context: ConversationContext, text: str) -> Reading:
     return Reading(normalised, tuple(asks), move, facts, used)
 
 
+def _closing(lexicon: Lexicon, context: ConversationContext, text: str) -> SmallTalk:
+    """ "thanks" or "goodbye" for a message that closes a turn (bot.reading.closings): thanks,
+    goodbyes and, in a conversation, the owner's plan (我去问问银行); never a message naming a
+    document or a topic of the knowledge, stating firm facts or a financing need."""
+    in_conversation = context.focus is not None or bool(context.last_question)
+    found = closing(text, in_conversation=in_conversation)
+    if not found:
+        return ""
+    if lexicon.named(text) or lexicon.topics(text) or shows_financing_need(text):
+        return ""
+    return "" if extract_facts(text).to_dict() else found
+
+
 def _asked_of_another(
     lexicon: Lexicon, context: ConversationContext, referent: Referent | None, text: str
 ) -> Ask | None:
@@ -140,12 +164,22 @@ def _asked_of_another(
     subject = what_about(text)
     if not subject or referent is None or not context.last_question:
         return None
-    if not (lexicon.named(subject) or lexicon.topics(subject)):
+    if not _names_a_subject(lexicon, subject):
         return None
     last = context.last_question
     if referent.subject not in last or subject in last:
         return None
     return Ask(context.last_ask or "other", last.replace(referent.subject, subject, 1))
+
+
+def _names_a_subject(lexicon: Lexicon, subject: str) -> bool:
+    """The X of "那X呢" is something to ask the same of (科技贷, 林权, 第9条), not a situation
+    of the firm (我们没有抵押物): a document's name or a topic with at most SUBJECT_EXTRA
+    characters more."""
+    if about_the_firm(subject):
+        return False
+    said = [n.said for n in lexicon.named(subject)] + lexicon.topics(subject)
+    return any(len(subject) - len(words) <= SUBJECT_EXTRA for words in said)
 
 
 def focus_referent(lexicon: Lexicon, focus: Focus | None) -> Referent | None:
@@ -162,20 +196,21 @@ def focus_referent(lexicon: Lexicon, focus: Focus | None) -> Referent | None:
 
 
 def _local_referent(lexicon: Lexicon, text: str, outer: Referent | None) -> Referent | None:
-    """What the next ask of the message refers to: the documents this ask's own words name
-    ("商贸贷和提质增产争效贷"), else its topic words that point to the article its words point to
-    most, else what this ask referred to."""
+    """What the next ask of the message refers to: the documents this ask's own words name,
+    in the owner's words ("中登网", "商贸贷和提质增产争效贷"), else the first of its topic
+    words that points to an article (the subject comes first: 林权 in 林权证门槛高不高, not
+    门槛高), else what this ask referred to."""
     named = [n for n in lexicon.named(text) if n.strong]
     if named:
-        names = list(dict.fromkeys(lexicon.display_name(n.doc_id) for n in named))
+        names = list(dict.fromkeys(n.said for n in named))
         first = named[0]
         return Referent(first.doc_id, first.kind, "和".join(names[:2]))
     votes = lexicon.votes(text)
-    if votes:
-        best = max(votes, key=lambda a: votes[a])
-        for term in lexicon.topics(text):
-            if best in lexicon.term_articles(term):
-                return Referent(f"measure-{best}", "measure", term)
+    for term in sorted(lexicon.topics(text), key=lambda t: (text.find(t), -len(t))):
+        articles = lexicon.term_articles(term)
+        if articles:
+            best = max(articles, key=lambda a: votes.get(a, 0.0))
+            return Referent(f"measure-{best}", "measure", term)
     return outer
 
 

@@ -4,20 +4,28 @@
 
 1. no referent (a new conversation): the text as it is ("new"); a message that on its own
    belongs to a family the bot declines (weather, stock tips, a personal loan …, see
-   bot.scope) is read on its own too ("switch"): the topic in focus must not carry it;
+   bot.scope) is read on its own too ("switch"): the topic in focus must not carry it (unless
+   its words of a kind point at a document of the conversation: 这个平台收费吗); so is
+   a matter of someone's private life (制种户个人想贷点钱, 我自己的房贷) that names no topic;
 2. words pointing back at the conversation (它, 这个平台, 你刚说的那个系统, 这点) that the
    message itself does not explain: "continue" — naming words are replaced by the name of
    what they point to (它跟信易贷是一回事吗 → 科技贷跟信易贷是一回事吗), other words get
    that name in front (进那个企业库要多久 → 外贸贷，进那个企业库要多久);
-3. a return cue (说回…): "return", completed with the topic in focus;
-4. the message names a document of its own (外贸贷, 中登网, 第9条, 这个文件): "switch";
-5. a short message that says nothing of its own beyond question words and the attributes
+3. a return cue (说回…): "return", completed with the topic it returns to (the reader passes
+   the focus before the current one, when there was one);
+4. the message names a document of its own (外贸贷, 中登网, 第9条, 这个文件): "switch"; the
+   policy as a whole pointed at (这些措施, 开头说的) gets its name in front;
+5. topic words of its own (the glossary's, neither the focus's subject nor words of the focus
+   document's text) after a switch cue, or opening the message ("首贷要抵押吗" after 外贸贷):
+   "switch";
+   a short message that says nothing of its own beyond question words and the attributes
    owners ask about ("需要担保吗", "费率大概多少", "几天能到账", "另外，到窗口得带啥"):
    "continue", even after a switch cue; otherwise a switch cue (另外, 顺便问下) means
    "switch";
 6. topic words (the glossary's) that point away from the focus: "switch" ("白名单能自己报名
    吗" after 科技贷); topic words that point to the focus ("有贴息吗" after a special
-   loan), or facts about the firm ("我们有三项实用新型，没有厂房"): "continue"; other
+   loan; or that a note in focus speaks of: 企业库 after 商贸贷), or facts about the firm
+   ("我们有三项实用新型，没有厂房"): "continue"; other
    statements and requests ("帮我…") are read on their own;
 7. a short message (at most SHORT_CHARS characters) continues when it is built on what was
    said (也…, 那…, 要是…, …呢: "水电费缴纳记录也能用吗") or says little of its own; one saying
@@ -44,8 +52,9 @@ from bot.reading.content import (
     said_before,
 )
 from bot.reading.cues import Anaphor, continues, find_anaphors
-from bot.reading.lexicon import Lexicon, Named
+from bot.reading.lexicon import WHOLE_DOCUMENT, Lexicon, Named
 from bot.reading.referents import KIND_WORDS, Referent, target_of
+from bot.reading.subjects import leads_with, points_at_one, private_matter
 from bot.scope import out_of_scope_family
 
 Move = Literal["new", "continue", "return", "switch"]
@@ -92,7 +101,8 @@ def resolve(
     """
     if referent is None:
         return Resolution(text, "new")
-    if out_of_scope_family(text)[0]:
+    family = out_of_scope_family(text)[0]
+    if (family and not points_at_one(text, referent, mentioned)) or private_matter(text, lexicon):
         return Resolution(text, "switch")  # 明天天气怎么样: another matter, judged on its own
     question = question or text
     named = lexicon.named(text)
@@ -105,7 +115,14 @@ def resolve(
     if cue == "return":
         return Resolution(complete(text, referent.subject), "return", referent)
     if named:
-        return Resolution(text, "switch")
+        return _named_switch(text, named, lexicon)
+    own_topics = [  # subjects, not what is asked of one (多久能批 is asked of anything)
+        t
+        for t in topics
+        if own_content(t) and t not in referent.subject and not lexicon.mentions(referent.doc_id, t)
+    ]
+    if own_topics and (cue == "switch" or leads_with(text, own_topics)):
+        return Resolution(text, "switch")  # 另外，首贷要抵押吗 / 白名单怎么进: its own subject
     short = bare_length(text) <= SHORT_CHARS
     if short and not has_own_content(text):  # 要抵押吗, 多久能放款: only what is asked
         return Resolution(complete(text, referent.subject), "continue", referent)
@@ -186,16 +203,41 @@ def _continue(
         if a.names and not any(term in a.span(text) for term in topics)
     ]
     if not naming:
+        if targets[0].subject in text:  # 刚才说的那个信易贷平台要多久: named already
+            return Resolution(text, "continue", targets[0])
         return Resolution(complete(text, targets[0].subject), "continue", targets[0])
     pieces, last = [], 0
     for anaphor, target in naming:
-        pieces += [text[last : anaphor.start], target.subject]
+        after = text[anaphor.end : anaphor.end + 2]
+        # 刚才说的那个过桥资金: the name follows the pointing words, which only go
+        name = "" if len(after) == 2 and after in target.subject else target.subject
+        pieces += [text[last : anaphor.start], name]
         last = anaphor.end
     pieces.append(text[last:])
     return Resolution("".join(pieces), "continue", naming[0][1])
 
 
+def _named_switch(text: str, named: list[Named], lexicon: Lexicon) -> Resolution:
+    """A message naming documents of its own is read on its own; one that names only the
+    policy as a whole by pointing at it (这些措施, 开头说的) gets the policy's name in front."""
+    if all(n.doc_id == WHOLE_DOCUMENT for n in named):
+        name = lexicon.display_name(WHOLE_DOCUMENT)
+        if name and name not in text:
+            whole = Referent(WHOLE_DOCUMENT, "measure", name)
+            return Resolution(complete(text, name), "switch", whole)
+    return Resolution(text, "switch")
+
+
 def _points_to_focus(text: str, referent: Referent, lexicon: Lexicon) -> bool:
-    """The text's topic words point to an article of the focus document."""
+    """The text's topic words point to an article of the focus document, or (a product,
+    platform or staff document in focus) its own text uses every one of them: 进企业库要多久
+    after 商贸贷, whose note tells how a firm enters the 企业库."""
     articles = set(lexicon.articles(referent.doc_id))
-    return bool(articles & set(lexicon.votes(text)))
+    if articles & set(lexicon.votes(text)):
+        return True
+    topics = lexicon.topics(text)
+    return (
+        referent.kind != "measure"
+        and bool(topics)
+        and all(lexicon.mentions(referent.doc_id, t) for t in topics)
+    )

@@ -64,3 +64,19 @@ def test_real_question_in_form_is_answered_and_form_resumes(real_engine: Engine)
     assert 2 in articles(replies)
     assert "我们继续填写" in texts(replies)
     assert "知识产权质押" in [b.label for r in replies for b in r.buttons]
+
+
+@pytest.mark.parametrize(
+    ("closing", "expected"),
+    [("好的，我去问问银行", "THANKS_TEXT"), ("谢谢，再见", "GOODBYE_TEXT")],
+)
+def test_real_closing_mid_conversation_gets_a_short_reply_and_keeps_the_topic(
+    real_engine: Engine, closing: str, expected: str
+) -> None:
+    import bot.dialogue
+
+    real_engine.handle("web", "u1", "科技贷是什么？")
+    replies = real_engine.handle("web", "u1", closing)
+    assert texts(replies) == getattr(bot.dialogue, expected)
+    follow = real_engine.handle("web", "u1", "那要什么条件？")
+    assert 6 in articles(follow) and "科技" in texts(follow)
