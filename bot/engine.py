@@ -46,6 +46,7 @@ from bot.handoff.flow import HandoffClosed, HandoffHook
 from bot.llm.context import conversation_scope
 from bot.messages import ANSWER_INTENTS, Button, OutMessage
 from bot.reading import ConversationContext
+from bot.recommend import recommend
 from core.masking import mask_text
 from storage.conversations import (
     add_message,
@@ -279,6 +280,7 @@ class Engine:
                     channel_user_id=user_id,
                     conversation_id=conversation_id,
                     idempotency_key=f"conv-{conversation_id}-{turn.submit_key}",
+                    recommendations=recommend(turn.submit),
                 )
                 duplicate = request.duplicate_of.ref if request.duplicate_of is not None else None
                 receipt = [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -86,17 +87,19 @@ def create_request(
     channel_user_id: str | None = None,
     conversation_id: int | None = None,
     idempotency_key: str | None = None,
+    recommendations: Sequence[Mapping[str, Any]] = (),
     now: datetime | None = None,
 ) -> FinancingRequest:
     """Store a consented request (a repeated key returns the first; duplicates are linked).
+
+    `recommendations` are the policy channels computed above storage (`bot.recommend.recommend`:
+    [{title, article, doc_id, reason}]), stored as given.
 
     One instant (`now`, default the clock) stamps `created_at` and names the reference number's
     day, so the reference and every date shown for the request fall on the same Beijing day.
     """
     # A credit code with an open request in the last 30 days is stored too, never dropped:
     # `duplicate_of_id` points at the earliest one so staff see both.
-    from bot.recommend import recommend
-
     if idempotency_key:
         existing = get_request_by_idempotency_key(session, key=idempotency_key)
         if existing is not None:
@@ -118,7 +121,7 @@ def create_request(
         conversation_id=conversation_id,
         duplicate_of_id=earlier.id if earlier is not None else None,
         idempotency_key=idempotency_key,
-        recommendations=recommend(data),
+        recommendations=[dict(item) for item in recommendations],
         credit_code_unverified=data.get("credit_code_unverified") is True,
         created_at=now,
         updated_at=now,

@@ -87,6 +87,7 @@ def submit_request(
 ) -> tuple[int, dict[str, Any]]:
     """Validate and store once per key; returns (HTTP status, body)."""
     from bot.intake import check_request
+    from bot.recommend import recommend
     from storage.requests import create_request
 
     if key:
@@ -114,6 +115,7 @@ def submit_request(
                 channel=CHANNEL,
                 channel_user_id=session_id,
                 idempotency_key=key,
+                recommendations=recommend(clean),
             )
             session.flush()
             body = _describe(request, base_url)

@@ -26,7 +26,6 @@ from telegram.ext import (
 from bot.channels.telegram.buttons import ButtonStore
 from bot.channels.telegram.commands import COMMANDS
 from bot.channels.telegram.handlers import (
-    BotContext,
     on_button,
     on_command,
     on_edited,
@@ -36,6 +35,7 @@ from bot.channels.telegram.handlers import (
     on_unsupported,
 )
 from bot.channels.telegram.outbox import run_outbox
+from bot.channels.telegram.turns import BotContext
 from core.masking import register_secret
 
 log = logging.getLogger(__name__)
