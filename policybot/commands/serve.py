@@ -38,13 +38,29 @@ def register(subparsers: Any) -> None:
     migrate = subparsers.add_parser(
         "migrate",
         help="apply the database migrations (run once per deployment, before the instances)",
+        description="Apply every migration to DATABASE_URL. With --new MESSAGE, write a new "
+        "migration instead: storage/migrations/versions/NNNN_<slug>.py holding the difference "
+        "between the models (storage/models.py) and the migrated database.",
+    )
+    migrate.add_argument(
+        "--new",
+        metavar="MESSAGE",
+        help="write a new migration from the models' difference (autogenerate), then stop",
     )
     migrate.set_defaults(func=run_migrate)
 
 
 def run_migrate(args: argparse.Namespace, settings: Any) -> int:
-    """Apply every Alembic migration to DATABASE_URL (instances starting later find it done)."""
+    """Apply every Alembic migration to DATABASE_URL (instances starting later find it done);
+    with --new, write a new migration (`storage.revisions.new_revision`)."""
     from storage.db import open_database
+
+    if getattr(args, "new", None):
+        from storage.revisions import new_revision
+
+        path = new_revision(settings.resolved_database_url, args.new)
+        print(f"已生成迁移文件：{path}（提交前请检查其内容）")
+        return 0
 
     open_database(settings).dispose()
     print("数据库已迁移到最新版本。")
