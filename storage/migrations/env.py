@@ -17,9 +17,9 @@ def run() -> None:
     if connection is None:
         url = config.get_main_option("sqlalchemy.url")
         if not url:  # the `alembic` command run by hand (alembic.ini): the configured database
-            from core.settings import Settings
+            from core.settings import get_settings
 
-            url = Settings().resolved_database_url
+            url = get_settings().resolved_database_url
         engine = create_engine(url)
         with engine.connect() as conn:
             context.configure(
