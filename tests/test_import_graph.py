@@ -7,6 +7,7 @@ does not remove it); only imports under `if TYPE_CHECKING:` are left out, as the
 from __future__ import annotations
 
 import ast
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -189,3 +190,14 @@ def test_checker_finds_a_lazy_cycle_and_an_upward_import(tmp_path: Path) -> None
     assert layer_violations(edges, {"core": set(), "storage": {"core"}, "bot": {"core"}}) == [
         "storage.x -> bot.y"
     ]
+
+
+def test_no_test_imports_from_a_conftest() -> None:
+    """Shared helpers live in tests/helpers/ (or tests/fakes/); conftest.py only holds fixtures."""
+    pattern = re.compile(r"^\s*(?:from\s+[\w.]*conftest\s+import|import\s+[\w.]*conftest)", re.M)
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in sorted((ROOT / "tests").rglob("*.py"))
+        if pattern.search(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []

@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 
 from core.settings import Settings
-from tests.admin.conftest import Seeded, csrf_of
+from tests.helpers.staff import Seeded, csrf_of
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from core.settings import Settings
 from storage.db import open_database
 from storage.models import Conversation, Message, RequestEvent
 from storage.whitelist import add_whitelist_entry
-from tests.admin.conftest import BANK_A, BANK_B, add_request, push_to
+from tests.helpers.staff import BANK_A, BANK_B, add_request, push_to
 
 FIELD_PHONE = "13912345678"
 # One distinct phone number per place, so a failure names the place that leaked it.

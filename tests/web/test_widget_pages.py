@@ -9,7 +9,7 @@ import pytest
 
 from core.settings import Settings
 from storage.models import SharedAnswer
-from tests.web.conftest import LiveServer
+from tests.live_server import LiveServer
 from web.security import EmbedPolicy
 
 
