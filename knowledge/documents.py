@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 POLICY_TITLE = "三明市提增民营小微企业融资服务质效若干措施"
-POLICY_SOURCE = f"《{POLICY_TITLE}》（三明市人民政府办公室2025年4月29日印发）"
 ISSUER = "三明市人民政府办公室"
-ISSUE_DATE = "2025-04-29"
+# The policy's issue date: the one place it is written (validity, citations, the whole text).
+ISSUED_ON = date(2025, 4, 29)
+ISSUE_DATE = ISSUED_ON.isoformat()  # "2025-04-29"
+ISSUE_DATE_TEXT = f"{ISSUED_ON.year}年{ISSUED_ON.month}月{ISSUED_ON.day}日"  # "2025年4月29日"
+POLICY_SOURCE = f"《{POLICY_TITLE}》（{ISSUER}{ISSUE_DATE_TEXT}印发）"
 ALL_BANKS = "各银行业金融机构"
 
 _SECTION_RE = re.compile(r"^([一二三四五六七八九十]+)、(.+)$")
@@ -106,7 +110,7 @@ def _whole_document(preamble: list[str], closing: list[str], measures: list[Docu
     sections = "、".join(dict.fromkeys(d.section.split("、", 1)[-1] for d in measures))
     text = "\n".join(
         [
-            f"《{POLICY_TITLE}》由{ISSUER}于2025年4月29日印发，共{len(measures)}条措施，"
+            f"《{POLICY_TITLE}》由{ISSUER}于{ISSUE_DATE_TEXT}印发，共{len(measures)}条措施，"
             f"分为{sections}三部分。",
             *[line for line in outro if line],
             "该措施经市政府常务会议研究同意，印发各县（市、区）人民政府、市直各单位和"

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from knowledge.documents import POLICY_TITLE, Document
+from knowledge.documents import ISSUE_DATE_TEXT, POLICY_TITLE, Document
 
 PHONE_SCREEN = 250  # characters an owner reads on one phone screen, before the 原文 part
 MARKS = ("（一）", "（二）", "（三）")
@@ -68,7 +68,7 @@ def citation_line(
     whole = [d for d in measures if d.article == 0]
     articles = [d for d in measures if d.article]
     if whole:
-        pieces.append(f"《{POLICY_TITLE}》全文（{whole[0].units}2025年4月29日印发）")
+        pieces.append(f"《{POLICY_TITLE}》全文（{whole[0].units}{ISSUE_DATE_TEXT}印发）")
         policy_named = True
     if articles:
         named = "、".join(f"第{d.article}条「{d.title}」" for d in articles)
