@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from bot.catalog import GREETING
 from bot.compose.asks import ask_type
 from bot.compose.composer import Composer
 from bot.compose.qa import QaChoice, QaLayer, entry_part
@@ -186,11 +187,7 @@ class Answerer:
 
     def _greeting_text(self) -> str:
         """Greeting and what the bot can do."""
-        return (
-            "您好！我是三明市民营小微企业融资政策助手，可以解答《三明市提增民营小微企业融资服务"
-            "质效若干措施》的相关问题，介绍科技贷、外贸贷、商贸贷等专项贷款，也可以帮您提交融资需求。"
-            "请直接说出您的问题。"
-        )
+        return GREETING  # bot/catalog.py
 
 
 def load_answerer(settings: Any, *, embedder: Any = None) -> Answerer:

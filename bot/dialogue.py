@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from bot.catalog import HELP_TEXT
 from bot.messages import Answer
 from bot.reading import ConversationContext, Reading, lexicon_for, read, remember
 
@@ -40,8 +41,6 @@ def answer_in_context(answerer: Any, context: ConversationContext, text: str) ->
     if reading.small_talk == "thanks":
         answer = Answer(THANKS_TEXT, True, "greeting")
     elif reading.small_talk == "about":
-        from bot.conversation.replies import HELP_TEXT  # only here: it loads the form
-
         answer = Answer(HELP_TEXT, True, "greeting")
     else:
         topic = context.focus.doc_id if context.focus is not None else None

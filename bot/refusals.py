@@ -5,15 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.catalog import COVERS, POLICY, REFUSAL_OPENER
 from bot.scope import ScopeDecision
 from core.office import phone_with_hours
 
-OPENER = "抱歉，这个问题不在我的服务范围内。"
-COVERS = (
-    "我只能解答三明市民营小微企业融资政策方面的问题，例如续贷、信用修复、融资成本、"
-    "专项贷款（科技贷、外贸贷、商贸贷）和融资需求对接。"
-)
-MEASURES = "《三明市提增民营小微企业融资服务质效若干措施》"
+OPENER = REFUSAL_OPENER  # bot/catalog.py
+MEASURES = POLICY
 
 # Where each family of declined questions goes ({place} is the named city or province).
 POINTERS = {

@@ -18,24 +18,28 @@ from storage.statuses import OPEN_STATUSES
 
 log = logging.getLogger(__name__)
 
+# Columns a request's answers may fill (the rest are set by storage and the workflow).
+_ANSWER_COLUMNS = frozenset(FinancingRequest.__table__.columns.keys()) - {
+    "id",
+    "ref",
+    "token",
+    "status",
+    "channel",
+    "channel_user_id",
+    "conversation_id",
+    "duplicate_of_id",
+    "idempotency_key",
+    "recommendations",
+    "credit_code_unverified",
+    "created_at",
+    "updated_at",
+    "granted_amount_wan",
+    "granted_date",
+    "granted_product",
+    "decline_reason",
+}
+
 DUPLICATE_WINDOW = timedelta(days=30)
-REQUEST_FIELDS = (
-    "company_name",
-    "credit_code",
-    "county",
-    "industry",
-    "contact_name",
-    "phone",
-    "amount_wan",
-    "purpose",
-    "term_months",
-    "guarantee",
-    "product",
-    "renewal_due",
-    "first_loan",
-    "note",
-    "consent",
-)
 
 
 def _dialect_insert(session: Session, table: Any) -> Any:
@@ -109,7 +113,8 @@ def create_request(
     now = now or clock.now()
     ref = next_ref(session, now=now)  # the first write: takes the SQLite write lock before reads
     earlier = find_open_duplicate(session, credit_code=data["credit_code"], now=now)
-    values = {name: data[name] for name in REQUEST_FIELDS if name != "note"}
+    # Every answer the form stores has a column of its own (bot/intake/fields.py names them).
+    values = {name: data[name] for name in _ANSWER_COLUMNS if name in data and name != "note"}
     request = FinancingRequest(
         **values,
         note=data.get("note") or "",

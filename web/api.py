@@ -14,6 +14,7 @@ from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
+from bot.catalog import catalog_json
 from bot.conversation.form import form_in_client
 from bot.llm.context import LoopSink, llm_enabled, streaming_to
 from bot.messages import ANSWER_INTENTS, OutMessage
@@ -213,3 +214,11 @@ async def feedback(body: FeedbackIn, db: DbDep, request: Request) -> FeedbackOut
     )
     FEEDBACK.labels(body.value).inc()
     return FeedbackOut(message_id=body.message_id, feedback=score)
+
+
+@router.get("/catalog", tags=["catalog"])
+async def catalog() -> dict[str, Any]:
+    """The user-facing catalog (`bot.catalog.catalog_json`): bot_name, short_name, greeting,
+    widget_prompt, refusal_opener, products, topics [{label, text, slug, wechat_key, chat,
+    command}]. The widget renders its welcome and suggestions from it."""
+    return catalog_json()
