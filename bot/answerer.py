@@ -21,6 +21,7 @@ from bot.messages import Answer, Ask, Intent
 from bot.refusals import refusal_text
 from bot.scope import IN_SCOPE, ScopeDecision, decide_scope
 from core.kinds import AskType
+from core.settings import Settings
 from knowledge.documents import Document
 from knowledge.plain import PlainMeasure
 from knowledge.qa import QaEntry
@@ -53,7 +54,7 @@ class Answerer:
         self,
         retriever: Retriever,
         documents: dict[str, Document],
-        settings: Any,
+        settings: Settings,
         plain: dict[str, PlainMeasure] | None = None,
         qa: list[QaEntry] | None = None,
     ):
@@ -190,7 +191,7 @@ class Answerer:
         return GREETING  # bot/catalog.py
 
 
-def load_answerer(settings: Any, *, embedder: Any = None) -> Answerer:
+def load_answerer(settings: Settings, *, embedder: Any = None) -> Answerer:
     """Open the index (building it first when there is none) and return an Answerer.
 
     `embedder` reuses an already loaded embedding model (an index swap loads no second model).

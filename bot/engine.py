@@ -48,6 +48,7 @@ from bot.messages import ANSWER_INTENTS, Button, OutMessage
 from bot.reading import ConversationContext
 from bot.recommend import recommend
 from core.masking import mask_text
+from core.settings import Settings
 from storage.conversations import (
     add_message,
     get_or_create_conversation,
@@ -76,7 +77,7 @@ NO_FORM = "当前没有进行中的登记。需要登记融资需求请回复“
 class Engine:
     """Channel-agnostic engine; all state lives in the database, so any worker may serve a turn."""
 
-    def __init__(self, db: Database, answerer: Any, settings: Any) -> None:
+    def __init__(self, db: Database, answerer: Any, settings: Settings) -> None:
         self.db = db
         self.answerer = answerer
         self.settings = settings

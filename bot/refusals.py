@@ -3,11 +3,10 @@ one honest line on who runs the service (the "trust" family)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from bot.catalog import COVERS, POLICY, REFUSAL_OPENER
 from bot.scope import ScopeDecision
 from core.office import phone_with_hours
+from core.settings import Settings
 
 OPENER = REFUSAL_OPENER  # bot/catalog.py
 MEASURES = POLICY
@@ -55,7 +54,7 @@ POINTERS = {
 PLAIN = frozenset({"fraud", "injection"})
 
 
-def refusal_text(decision: ScopeDecision, settings: Any) -> str:
+def refusal_text(decision: ScopeDecision, settings: Settings) -> str:
     """The reply to a declined message: the trust line for questions about the service, a
     plain refusal for forgery and injection, else the family's pointer, what the bot covers
     and, when OFFICE_PHONE is configured, the coordination office's phone and hours."""
@@ -69,7 +68,7 @@ def refusal_text(decision: ScopeDecision, settings: Any) -> str:
     return "".join(p for p in (OPENER, pointer, COVERS, contact) if p)
 
 
-def trust_text(settings: Any) -> str:
+def trust_text(settings: Settings) -> str:
     """One honest line on who runs the service and what it is (你们是政府的吗, 靠谱吗).
 
     Names the operator only when SERVICE_OPERATOR is configured; says what the bot is (a

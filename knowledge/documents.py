@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from core.kinds import DocKind
+
 POLICY_TITLE = "三明市提增民营小微企业融资服务质效若干措施"
 ISSUER = "三明市人民政府办公室"
 # The policy's issue date: the one place it is written (validity, citations, the whole text).
@@ -32,7 +34,7 @@ class Document:
     section: str = ""
     units: str = ""
     source: str = ""
-    kind: str = "measure"  # measure | product | platform | staff
+    kind: DocKind = "measure"
     related_articles: tuple[int, ...] = ()
     meta: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
 

@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from core.settings import Settings
 from knowledge.documents import Document
 from knowledge.glossary import glossary_matcher, load_glossary
 from knowledge.key_terms import with_key_terms
@@ -46,7 +47,7 @@ class IndexReport:
         )
 
 
-def collect_documents(settings: Any) -> list[Document]:
+def collect_documents(settings: Settings) -> list[Document]:
     """Packaged documents plus staff uploads from data_dir/knowledge (with their key terms)."""
     docs = load_packaged_docs(settings.resolved_knowledge_dir)
     staff = load_staff_docs(Path(settings.data_dir) / "knowledge")
@@ -73,7 +74,11 @@ def collect_documents(settings: Any) -> list[Document]:
 
 
 def build_index(
-    settings: Any, *, embedder: Any = None, progress: bool = True, collection: str | None = None
+    settings: Settings,
+    *,
+    embedder: Any = None,
+    progress: bool = True,
+    collection: str | None = None,
 ) -> IndexReport:
     """Index every document in settings.resolved_index_dir, re-embedding only changed text.
 

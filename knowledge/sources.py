@@ -6,6 +6,7 @@ import logging
 import re
 from pathlib import Path
 
+from core.kinds import doc_kind
 from knowledge.documents import Document, parse_measures
 from knowledge.front_matter import parse_front_matter
 from knowledge.staff import read_staff_document
@@ -48,7 +49,7 @@ def load_front_matter_doc(path: Path) -> Document:
         section=meta.get("kind", "product"),
         units=meta.get("units", ""),
         source=meta.get("sources", ""),
-        kind=meta.get("kind", "product"),
+        kind=doc_kind(meta.get("kind", "")),
         related_articles=_articles(meta.get("articles", "")),
         meta=meta,
     )

@@ -10,6 +10,7 @@ from bot.conversation.commands import APPLY, DECLINE_FORM, DOCUMENT_PREFIX, HUMA
 from bot.messages import Answer, Button, Citation, OutMessage
 from core import clock
 from core.office import contact_lines
+from core.settings import Settings
 from storage.models import FinancingRequest
 from storage.statuses import status_label
 
@@ -23,7 +24,7 @@ def help_message() -> OutMessage:
     return OutMessage(HELP_TEXT, buttons=list(TOPIC_BUTTONS))
 
 
-def contact_message(settings: Any) -> OutMessage:
+def contact_message(settings: Settings) -> OutMessage:
     """How to reach the coordination office: its configured phone, address and hours
     (`core.office`); with none configured, the registration that reaches the office."""
     lines = contact_lines(settings)

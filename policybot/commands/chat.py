@@ -9,6 +9,7 @@ from typing import Any, TextIO
 
 from bot.catalog import BOT_NAME
 from bot.messages import Button, OutMessage
+from core.settings import Settings
 
 CHANNEL = "cli"
 QUIT_WORDS = frozenset({"/quit", "/exit", "quit", "exit"})
@@ -90,7 +91,7 @@ def chat_loop(engine: Any, user: str, source: TextIO, out: TextIO, *, interactiv
     return 0
 
 
-def run_chat(args: argparse.Namespace, settings: Any, *, answerer: Any = None) -> int:
+def run_chat(args: argparse.Namespace, settings: Settings, *, answerer: Any = None) -> int:
     """Open the database and answerer, then chat on stdin/stdout."""
     from bot.engine import Engine
     from storage.db import open_database

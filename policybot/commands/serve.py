@@ -13,6 +13,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from core.settings import Settings
+
 log = logging.getLogger(__name__)
 
 
@@ -50,7 +52,7 @@ def register(subparsers: Any) -> None:
     migrate.set_defaults(func=run_migrate)
 
 
-def run_migrate(args: argparse.Namespace, settings: Any) -> int:
+def run_migrate(args: argparse.Namespace, settings: Settings) -> int:
     """Apply every Alembic migration to DATABASE_URL (instances starting later find it done);
     with --new, write a new migration (`storage.revisions.new_revision`)."""
     from storage.db import open_database
@@ -67,7 +69,7 @@ def run_migrate(args: argparse.Namespace, settings: Any) -> int:
     return 0
 
 
-def ensure_index(settings: Any) -> None:
+def ensure_index(settings: Settings) -> None:
     """Build the index once, before workers start, when none exists yet (and none published)."""
     from knowledge.indexer import build_index, index_exists
     from knowledge.published import latest_label
@@ -126,7 +128,7 @@ def start_banner(host: str, port: int, accounts: int) -> str:
     return "\n".join(lines)
 
 
-def log_unset_contact(settings: Any) -> None:
+def log_unset_contact(settings: Settings) -> None:
     """One log line while OFFICE_PHONE is unset: users are shown no contact number until then."""
     from core.office import unset_contact_settings
 
@@ -146,7 +148,7 @@ def uvicorn_options(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
-def run_serve(args: argparse.Namespace, settings: Any) -> int:
+def run_serve(args: argparse.Namespace, settings: Settings) -> int:
     """Serve until interrupted; several workers share Prometheus metrics through a temp dir."""
     import uvicorn
 

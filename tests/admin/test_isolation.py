@@ -108,7 +108,9 @@ def test_viewer_reads_but_cannot_change(
         assert response.status_code == 403
 
 
-def test_denied_view_is_audited(officer_a: httpx.Client, seeded: Seeded, settings: object) -> None:
+def test_denied_view_is_audited(
+    officer_a: httpx.Client, seeded: Seeded, settings: Settings
+) -> None:
     from sqlalchemy import select
 
     from storage.db import open_database

@@ -23,6 +23,7 @@ from bot.channels.wechat.store import (
 )
 from bot.messages import Citation, OutMessage
 from bot.notices import notice_message
+from core.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +36,7 @@ UNDELIVERABLE_ERRORS = frozenset({40003, 43004, 43019, 60111, 81013})
 class WechatRuntime:
     """What the callback routes need at request time; created by `start`, closed by `stop`."""
 
-    def __init__(self, app: Any, settings: Any) -> None:
+    def __init__(self, app: Any, settings: Settings) -> None:
         self.app = app
         self.settings = settings
         self.http = httpx.AsyncClient(timeout=httpx.Timeout(10.0, connect=5.0))
