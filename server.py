@@ -12,6 +12,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 
+from bot.answer_source import AnswerSource
 from bot.catalog import BOT_NAME
 from core.settings import Settings, get_settings
 from knowledge.published import BASE_VERSION
@@ -40,7 +41,9 @@ async def wait_for_llm(answerer: Any) -> None:
         await run_in_threadpool(wait, LLM_START_WAIT_S)
 
 
-def create_app(settings: Settings | None = None, *, answerer: Any = None) -> FastAPI:
+def create_app(
+    settings: Settings | None = None, *, answerer: AnswerSource | None = None
+) -> FastAPI:
     """Build the app; `answerer` may be injected (tests share one across apps)."""
     settings = settings or get_settings()
 

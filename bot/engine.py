@@ -12,6 +12,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
+from bot.answer_source import AnswerSource
 from bot.conversation.commands import (
     DOCUMENT_PREFIX,
     classify_command,
@@ -77,7 +78,7 @@ NO_FORM = "当前没有进行中的登记。需要登记融资需求请回复“
 class Engine:
     """Channel-agnostic engine; all state lives in the database, so any worker may serve a turn."""
 
-    def __init__(self, db: Database, answerer: Any, settings: Settings) -> None:
+    def __init__(self, db: Database, answerer: AnswerSource, settings: Settings) -> None:
         self.db = db
         self.answerer = answerer
         self.settings = settings
