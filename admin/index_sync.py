@@ -16,6 +16,7 @@ from typing import Any
 
 from core.settings import Settings
 from knowledge.published import BASE_VERSION, fetch_published, latest_label, pull_staff_documents
+from storage.db import Database
 
 log = logging.getLogger(__name__)
 swap_lock = threading.Lock()  # one swap at a time (the watcher and a local publish)
@@ -42,7 +43,7 @@ def swap_answerer(app: Any, new_answerer: Any, *, label: str, index_dir: Path | 
 
 
 def load_published(
-    settings: Settings, db: Any, *, embedder: Any = None
+    settings: Settings, db: Database, *, embedder: Any = None
 ) -> tuple[str, Any, Path | None]:
     """(label, answerer, folder) of the newest published version, else of the local index."""
     from bot.answerer import load_answerer

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from core.settings import Settings
+from storage.db import Database
 from storage.index_store import (
     get_bundle,
     has_published,
@@ -81,7 +82,7 @@ def unpack_index(bundle: bytes, target: Path) -> Path:
     return target
 
 
-def fetch_published(settings: Settings, db: Any) -> tuple[str, Path] | None:
+def fetch_published(settings: Settings, db: Database) -> tuple[str, Path] | None:
     """The newest published version (label, local folder), unpacked here if needed; or None."""
     with db.session() as session:
         latest = latest_published(session)
@@ -97,14 +98,14 @@ def fetch_published(settings: Settings, db: Any) -> tuple[str, Path] | None:
     return latest.label, target
 
 
-def latest_label(db: Any) -> str | None:
+def latest_label(db: Database) -> str | None:
     """Label of the newest published version (the instances' cheap version check)."""
     with db.session() as session:
         latest = latest_published(session)
     return latest.label if latest else None
 
 
-def pull_staff_documents(settings: Settings, db: Any) -> None:
+def pull_staff_documents(settings: Settings, db: Database) -> None:
     """Make the local staff folder match the database (once anything was published there)."""
     folder = staff_folder(settings)
     with db.session() as session:

@@ -19,6 +19,7 @@ from bot.conversation.form import form_in_client
 from bot.llm.context import LoopSink, llm_enabled, streaming_to
 from bot.messages import ANSWER_INTENTS, OutMessage
 from bot.notices import notice_message
+from storage.db import Database
 from web.deps import DbDep, check_rate
 from web.metrics import CHAT_MESSAGES, FEEDBACK
 from web.schemas import ChatIn, ChatOut, Detail, FeedbackIn, FeedbackOut
@@ -157,7 +158,7 @@ async def chat_stream(request: Request) -> StreamingResponse:
     )
 
 
-def _take_notices(db: Any, session_id: str) -> list[str]:
+def _take_notices(db: Database, session_id: str) -> list[str]:
     """Status changes queued for this visitor since their last message."""
     from storage.notifications import take_user_notifications
 
@@ -173,7 +174,7 @@ def _handle_streaming(
         return [m.to_dict() for m in _engine_turn(engine, body, session_id)]
 
 
-def _record_feedback(db: Any, body: FeedbackIn, score: int) -> bool:
+def _record_feedback(db: Database, body: FeedbackIn, score: int) -> bool:
     """Store the score on the bot message when it belongs to this web session."""
     from storage.conversations import get_conversation, set_feedback
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from core.settings import Settings
+from storage.db import Database
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +89,7 @@ def ensure_index(settings: Settings) -> None:
     log.info("index ready: %s", getattr(report, "summary", lambda: report)())
 
 
-def staff_account_count(db: Any) -> int:
+def staff_account_count(db: Database) -> int:
     """How many back-office accounts exist."""
     from sqlalchemy import func, select
 
