@@ -74,12 +74,12 @@ def add_message(
 def add_messages(
     session: Session, *, conversation_id: int, rows: Sequence[Mapping[str, Any]]
 ) -> list[int]:
-    """Append several transcript messages in one statement (INSERT … VALUES …, … RETURNING id)
-    and return their ids in the order given.
+    """Append several transcript messages with one executemany (INSERT … RETURNING id) and
+    return their ids in the order given.
 
     Each row: direction, text and optionally intent (cut to 32), in_scope, top_score,
-    citations, buttons (as `add_message` takes them). No ORM objects are built: the chat turn's
-    transcript costs one round trip.
+    citations, buttons (as `add_message` takes them). No ORM objects are built; a chat
+    turn's rows of one shape share a statement.
     """
     if not rows:
         return []
@@ -96,11 +96,12 @@ def add_messages(
         }
         for row in rows
     ]
-    # One multi-row VALUES statement (an executemany would split rows whose NULLs differ into
-    # separate statements). Ids are assigned in VALUES order within the statement (SQLite
-    # rowids, PostgreSQL's sequence), so ascending ids map back to the rows given.
-    statement = insert(Message).values(values).returning(Message.id)
-    return sorted(session.scalars(statement))
+    # An executemany with RETURNING: SQLAlchemy sends rows of the same shape (the same columns
+    # NULL) as one multi-row INSERT from a cached compiled statement. Ids are assigned in the
+    # order the rows are inserted (SQLite rowids, PostgreSQL's sequence), so ascending ids map
+    # back to the rows given (asking SQLAlchemy to sort would send SQLite one row at a time).
+    statement = insert(Message).returning(Message.id)
+    return sorted(session.scalars(statement, values))
 
 
 def set_feedback(
