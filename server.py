@@ -12,18 +12,21 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 
+from bot.answer_source import AnswerSource
+from bot.catalog import BOT_NAME
 from core.settings import Settings, get_settings
 from knowledge.published import BASE_VERSION
 
 log = logging.getLogger(__name__)
 LLM_START_WAIT_S = 3.5  # the first LLM check is bounded at 3 s; readiness then tells its result
 
-API_DESCRIPTION = """
-三明市民营小微企业融资政策助手 HTTP API.
+API_DESCRIPTION = f"""
+{BOT_NAME} HTTP API.
 
 * `POST /api/chat`, `POST /api/chat/stream` (Server-Sent Events): the conversation engine,
   channel `web`; a button press is sent as `text` = the button's value.
-* `POST /api/intake` (融资需求登记, idempotent with `Idempotency-Key`), `GET /api/intake/{ref}`.
+* `POST /api/intake` (融资需求登记, idempotent with `Idempotency-Key`), `GET /api/intake/{{ref}}`;
+  `GET /api/catalog`: the greeting, names and topics every channel shows.
 * Limits: per-client rate limits (`429` + `Retry-After`), body size cap (`413`).
 """
 
@@ -38,7 +41,9 @@ async def wait_for_llm(answerer: Any) -> None:
         await run_in_threadpool(wait, LLM_START_WAIT_S)
 
 
-def create_app(settings: Settings | None = None, *, answerer: Any = None) -> FastAPI:
+def create_app(
+    settings: Settings | None = None, *, answerer: AnswerSource | None = None
+) -> FastAPI:
     """Build the app; `answerer` may be injected (tests share one across apps)."""
     settings = settings or get_settings()
 

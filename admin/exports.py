@@ -14,6 +14,7 @@ from openpyxl.utils import get_column_letter
 
 from admin.privacy import mask_personal_text
 from admin.templating import CHANNEL_LABELS, local_time
+from bot.intake.fields import FIELD_BY_NAME, FORM_FIELDS
 from core.masking import mask_phone
 from storage.models import FinancingRequest
 from storage.statuses import status_label
@@ -39,22 +40,21 @@ def _banks(req: FinancingRequest, _: set[str]) -> str:
     return "、".join(dict.fromkeys(b.bank.name for b in req.banks))
 
 
+def field_column(name: str) -> Column:
+    """The column of a form field, under the field's label (bot/intake/fields.py): amounts as
+    numbers, yes/no as 是/否, the rest as stored."""
+    field = FIELD_BY_NAME[name]
+    if name == "amount_wan":
+        return field.label, lambda r, _: amount(r.amount_wan)
+    if field.kind == "yes_no":
+        return field.label, lambda r, _: _yes(getattr(r, name))
+    return field.label, lambda r, _: getattr(r, name)
+
+
 APPLICATION_COLUMNS: list[Column] = [
     ("编号", lambda r, _: r.ref),
     ("提交时间", lambda r, _: local_time(r.created_at)),
-    ("企业名称", lambda r, _: r.company_name),
-    ("统一社会信用代码", lambda r, _: r.credit_code),
-    ("县（市、区）", lambda r, _: r.county),
-    ("行业", lambda r, _: r.industry),
-    ("联系人", lambda r, _: r.contact_name),
-    ("联系电话", lambda r, _: r.phone),
-    ("融资金额（万元）", lambda r, _: amount(r.amount_wan)),
-    ("资金用途", lambda r, _: r.purpose),
-    ("期限（月）", lambda r, _: r.term_months),
-    ("担保方式", lambda r, _: r.guarantee),
-    ("意向产品", lambda r, _: r.product),
-    ("贷款即将到期", lambda r, _: _yes(r.renewal_due)),
-    ("首次贷款", lambda r, _: _yes(r.first_loan)),
+    *(field_column(f.name) for f in FORM_FIELDS),  # every field of the form, in its order
     ("渠道", lambda r, _: CHANNEL_LABELS.get(r.channel, r.channel)),
     ("白名单", lambda r, wl: _yes(r.credit_code in wl)),
     ("状态", lambda r, _: status_label(r.status)),
@@ -63,7 +63,6 @@ APPLICATION_COLUMNS: list[Column] = [
     ("放款日期", lambda r, _: r.granted_date.isoformat() if r.granted_date else ""),
     ("获贷产品", lambda r, _: r.granted_product or ""),
     ("未获贷原因", lambda r, _: r.decline_reason or ""),
-    ("企业备注", lambda r, _: r.note),
     ("信用代码待核实", lambda r, _: _yes(r.credit_code_unverified)),
 ]
 
@@ -75,18 +74,13 @@ def _recommendation(req: FinancingRequest, _: set[str]) -> str:
 
 RECOMMEND_COLUMNS: list[Column] = [
     ("编号", lambda r, _: r.ref),
-    ("企业名称", lambda r, _: r.company_name),
-    ("统一社会信用代码", lambda r, _: r.credit_code),
-    ("县（市、区）", lambda r, _: r.county),
-    ("行业", lambda r, _: r.industry),
+    *(field_column(n) for n in ("company_name", "credit_code", "county", "industry")),
     ("白名单", lambda r, wl: _yes(r.credit_code in wl)),
-    ("联系人", lambda r, _: r.contact_name),
-    ("联系电话", lambda r, _: r.phone),
-    ("融资需求（万元）", lambda r, _: amount(r.amount_wan)),
-    ("期限（月）", lambda r, _: r.term_months),
-    ("资金用途", lambda r, _: r.purpose),
-    ("担保方式", lambda r, _: r.guarantee),
-    ("意向产品", lambda r, _: r.product),
+    *(
+        field_column(n)
+        for n in ("contact_name", "phone", "amount_wan", "term_months", "purpose", "guarantee")
+    ),
+    field_column("product"),
     ("推荐意见", _recommendation),
     ("推送银行", _banks),
     ("状态", lambda r, _: status_label(r.status)),
@@ -132,7 +126,7 @@ def table(
         row = []
         for title, get in columns:
             value = get(req, listed)
-            if mask and title == "联系电话":
+            if mask and title == FIELD_BY_NAME["phone"].label:
                 value = mask_phone(str(value))
             elif mask and isinstance(value, str):
                 value = mask_personal_text(value)

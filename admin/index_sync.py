@@ -14,7 +14,9 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from core.settings import Settings
 from knowledge.published import BASE_VERSION, fetch_published, latest_label, pull_staff_documents
+from storage.db import Database
 
 log = logging.getLogger(__name__)
 swap_lock = threading.Lock()  # one swap at a time (the watcher and a local publish)
@@ -40,7 +42,9 @@ def swap_answerer(app: Any, new_answerer: Any, *, label: str, index_dir: Path | 
         app.state.admin_index_dir = index_dir
 
 
-def load_published(settings: Any, db: Any, *, embedder: Any = None) -> tuple[str, Any, Path | None]:
+def load_published(
+    settings: Settings, db: Database, *, embedder: Any = None
+) -> tuple[str, Any, Path | None]:
     """(label, answerer, folder) of the newest published version, else of the local index."""
     from bot.answerer import load_answerer
 

@@ -15,6 +15,7 @@ from typing import Any
 from admin.errors import KnowledgeError
 from admin.index_sync import catch_up, current_embedder, swap_answerer, swap_lock
 from core import clock
+from core.settings import Settings
 from knowledge.published import (
     pack_index,
     pull_staff_documents,
@@ -51,7 +52,7 @@ class GateResult:
     reasons: list[str] = field(default_factory=list)
 
 
-def staff_documents(settings: Any) -> list[Path]:
+def staff_documents(settings: Settings) -> list[Path]:
     """Staff documents (the local copy in data_dir/knowledge of those in the database)."""
     folder = staff_folder(settings)
     return sorted(p for p in folder.glob("*") if p.is_file() and not p.name.startswith("."))
@@ -113,7 +114,7 @@ def _label() -> str:
     return "v" + clock.local_now().strftime("%Y%m%d-%H%M%S-%f")[:-3]
 
 
-def _prune(settings: Any, root: Path, live: Path) -> None:
+def _prune(settings: Settings, root: Path, live: Path) -> None:
     """Keep the newest published versions (and the live one); drop older folders."""
     dirs = sorted((p for p in root.glob("v*") if p.is_dir()), key=lambda p: p.name)
     for old in dirs[:-KEEP_PUBLISHED]:
@@ -262,7 +263,7 @@ def _publish(
         swap_answerer(app, answerer, label=label, index_dir=candidate)
 
 
-def _collection(settings: Any, label: str) -> str | None:
+def _collection(settings: Settings, label: str) -> str | None:
     """The Chroma server collection of a version (None without a Chroma server)."""
     if not settings.chroma_url:
         return None
@@ -271,7 +272,7 @@ def _collection(settings: Any, label: str) -> str | None:
     return f"{COLLECTION}-{label}"
 
 
-def _discard(settings: Any, candidate: Path, collection: str | None) -> None:
+def _discard(settings: Settings, candidate: Path, collection: str | None) -> None:
     """Remove a candidate's folder and, with a Chroma server, its collection."""
     shutil.rmtree(candidate, ignore_errors=True)
     if collection:

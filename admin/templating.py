@@ -13,6 +13,7 @@ from starlette.templating import Jinja2Templates
 
 from admin.loan_details import amount_text
 from admin.privacy import mask_personal_text
+from bot.intake.fields import FORM_FIELDS
 from core import clock
 from core.masking import mask_credit_code, mask_phone
 from storage.staff import ROLE_LABELS
@@ -110,7 +111,10 @@ def _environment() -> jinja2.Environment:
         role=lambda r: ROLE_LABELS.get(r, r),
         channel=lambda c: CHANNEL_LABELS.get(c, c),
     )
-    env.globals.update(STATUS_LABELS=STATUS_LABELS, ROLE_LABELS=ROLE_LABELS)
+    # FORM_FIELDS: the request detail shows each form field under its label (bot/intake/fields.py)
+    env.globals.update(
+        STATUS_LABELS=STATUS_LABELS, ROLE_LABELS=ROLE_LABELS, FORM_FIELDS=FORM_FIELDS
+    )
     return env
 
 

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from bot.catalog import GREETING
 from bot.compose.asks import ask_type
 from bot.compose.composer import Composer
 from bot.compose.qa import QaChoice, QaLayer, entry_part
@@ -23,6 +24,7 @@ from bot.refusals import refusal_text
 from bot.scope import IN_SCOPE, ScopeDecision, decide_scope
 from core import clock
 from core.kinds import AskType
+from core.settings import Settings
 from knowledge.documents import Document
 from knowledge.plain import PlainMeasure
 from knowledge.qa import QaEntry
@@ -55,7 +57,7 @@ class Answerer:
         self,
         retriever: Retriever,
         documents: dict[str, Document],
-        settings: Any,
+        settings: Settings,
         plain: dict[str, PlainMeasure] | None = None,
         qa: list[QaEntry] | None = None,
     ):
@@ -201,11 +203,7 @@ class Answerer:
 
     def _greeting_text(self) -> str:
         """Greeting and what the bot can do."""
-        return (
-            "您好！我是三明市民营小微企业融资政策助手，可以解答《三明市提增民营小微企业融资服务"
-            "质效若干措施》的相关问题，介绍科技贷、外贸贷、商贸贷等专项贷款，也可以帮您提交融资需求。"
-            "请直接说出您的问题。"
-        )
+        return GREETING  # bot/catalog.py
 
 
 def _matched(replies: Sequence[Reply]) -> list[QaEntry]:
@@ -213,7 +211,7 @@ def _matched(replies: Sequence[Reply]) -> list[QaEntry]:
     return [r.qa.entry for r in replies if r.qa is not None]
 
 
-def load_answerer(settings: Any, *, embedder: Any = None) -> Answerer:
+def load_answerer(settings: Settings, *, embedder: Any = None) -> Answerer:
     """Open the index (building it first when there is none) and return an Answerer.
 
     `embedder` reuses an already loaded embedding model (an index swap loads no second model).

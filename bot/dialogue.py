@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from bot.catalog import HELP_TEXT
 from bot.llm.context import TurnReading, reading_scope
 from bot.messages import Answer
 from bot.reading import ConversationContext, Reading, lexicon_for, read, remember
@@ -46,8 +47,6 @@ def answer_in_context(answerer: Any, context: ConversationContext, text: str) ->
     elif reading.small_talk == "goodbye":
         answer = Answer(GOODBYE_TEXT, True, "greeting")
     elif reading.small_talk == "about":
-        from bot.conversation.replies import HELP_TEXT  # only here: it loads the form
-
         answer = Answer(HELP_TEXT, True, "greeting")
     else:
         topic = context.focus.doc_id if context.focus is not None else None

@@ -12,6 +12,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
+from bot.answer_source import AnswerSource
 from bot.checkup.buttons import parse_check_press
 from bot.checkup.flow import (
     CHECKUP,
@@ -56,11 +57,13 @@ from bot.handoff.flow import HandoffClosed, HandoffHook
 from bot.llm.context import conversation_scope
 from bot.messages import ANSWER_INTENTS, Button, OutMessage
 from bot.reading import ConversationContext
+from bot.recommend import recommend
 from bot.subscriptions.flow import SubscriptionFlow
 from core import clock
 from core.masking import mask_text
+from core.settings import Settings
 from storage.conversations import (
-    add_message,
+    add_messages,
     get_or_create_conversation,
     redact_messages_since,
     save_state,
@@ -87,7 +90,7 @@ NO_FORM = "当前没有进行中的登记。需要登记融资需求请回复“
 class Engine:
     """Channel-agnostic engine; all state lives in the database, so any worker may serve a turn."""
 
-    def __init__(self, db: Database, answerer: Any, settings: Any) -> None:
+    def __init__(self, db: Database, answerer: AnswerSource, settings: Settings) -> None:
         self.db = db
         self.answerer = answerer
         self.settings = settings
@@ -279,16 +282,17 @@ class Engine:
                 session, conversation_id=conversation_id, state=turn.state, expected_version=version
             ):
                 return None
-            add_message(
-                session,
-                conversation_id=conversation_id,
-                direction="in",
-                text=text,
-                intent=turn.intent,
-                in_scope=turn.in_scope,
-                top_score=turn.top_score,
-            )
+            incoming = {
+                "direction": "in",
+                "text": text,
+                "intent": turn.intent,
+                "in_scope": turn.in_scope,
+                "top_score": turn.top_score,
+            }
             if turn.discard_since:  # refused or cancelled form: keep nothing it collected
+                # (this message included: it is written first, then redacted with the rest)
+                add_messages(session, conversation_id=conversation_id, rows=[incoming])
+                incoming = {}
                 redact_messages_since(
                     session,
                     conversation_id=conversation_id,
@@ -314,6 +318,7 @@ class Engine:
                     channel_user_id=user_id,
                     conversation_id=conversation_id,
                     idempotency_key=f"conv-{conversation_id}-{turn.submit_key}",
+                    recommendations=recommend(turn.submit),
                 )
                 duplicate = request.duplicate_of.ref if request.duplicate_of is not None else None
                 receipt = [
@@ -322,23 +327,29 @@ class Engine:
                 ]
                 replies = receipt + replies
             replies = self.handoff.apply(session, conversation_id, channel, user_id, turn) + replies
-            return [self._record(session, conversation_id, reply) for reply in replies]
+            # The owner's message and the replies: one INSERT … RETURNING for the whole turn.
+            rows = ([incoming] if incoming else []) + [self._record(r) for r in replies]
+            ids = add_messages(session, conversation_id=conversation_id, rows=rows)
+            ids = ids[1:] if incoming else ids
+            return [self._numbered(r, i) for r, i in zip(replies, ids, strict=True)]
 
-    def _record(self, session: Any, conversation_id: int, reply: Reply) -> OutMessage:
-        """Store one reply in the transcript; rateable answers get thumbs-up/down buttons."""
+    def _record(self, reply: Reply) -> dict[str, Any]:
+        """The transcript row of one reply (`storage.conversations.add_messages`)."""
         message = reply.message
-        stored = add_message(
-            session,
-            conversation_id=conversation_id,
-            direction="out",
-            text=message.text,
-            intent=reply.intent,
-            in_scope=reply.in_scope,
-            top_score=reply.top_score,
-            citations=[c.to_dict() for c in message.citations],
-            buttons=[{"label": b.label, "value": b.value} for b in message.buttons] or None,
-        )
+        return {
+            "direction": "out",
+            "text": message.text,
+            "intent": reply.intent,
+            "in_scope": reply.in_scope,
+            "top_score": reply.top_score,
+            "citations": [c.to_dict() for c in message.citations],
+            "buttons": [{"label": b.label, "value": b.value} for b in message.buttons] or None,
+        }
+
+    def _numbered(self, reply: Reply, message_id: int) -> OutMessage:
+        """The reply as sent: rateable answers get thumbs-up/down buttons with their row's id."""
+        message = reply.message
         if not reply.rateable:  # form prompts, receipts, help, status: no thumbs, no id
             return replace(message, message_id=None)
-        thumbs = [Button("👍", f"fb:up:{stored.id}"), Button("👎", f"fb:down:{stored.id}")]
-        return replace(message, buttons=[*message.buttons, *thumbs], message_id=stored.id)
+        thumbs = [Button("👍", f"fb:up:{message_id}"), Button("👎", f"fb:down:{message_id}")]
+        return replace(message, buttons=[*message.buttons, *thumbs], message_id=message_id)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from bot.messages import Citation
+from knowledge.documents import POLICY_TITLE
 
-POLICY_SOURCE = "《三明市提增民营小微企业融资服务质效若干措施》"
+POLICY_SOURCE = f"《{POLICY_TITLE}》"
 
 
 def _item(title: str, article: int, reason: str) -> dict[str, Any]:

@@ -3,17 +3,13 @@ one honest line on who runs the service (the "trust" family)."""
 
 from __future__ import annotations
 
-from typing import Any
-
+from bot.catalog import COVERS, POLICY, REFUSAL_OPENER
 from bot.scope import ScopeDecision
 from core.office import phone_with_hours
+from core.settings import Settings
 
-OPENER = "抱歉，这个问题不在我的服务范围内。"
-COVERS = (
-    "我只能解答三明市民营小微企业融资政策方面的问题，例如续贷、信用修复、融资成本、"
-    "专项贷款（科技贷、外贸贷、商贸贷）和融资需求对接。"
-)
-MEASURES = "《三明市提增民营小微企业融资服务质效若干措施》"
+OPENER = REFUSAL_OPENER  # bot/catalog.py
+MEASURES = POLICY
 
 # Where each family of declined questions goes ({place} is the named city or province).
 POINTERS = {
@@ -58,7 +54,7 @@ POINTERS = {
 PLAIN = frozenset({"fraud", "injection"})
 
 
-def refusal_text(decision: ScopeDecision, settings: Any) -> str:
+def refusal_text(decision: ScopeDecision, settings: Settings) -> str:
     """The reply to a declined message: the trust line for questions about the service, a
     plain refusal for forgery and injection, else the family's pointer, what the bot covers
     and, when OFFICE_PHONE is configured, the coordination office's phone and hours."""
@@ -72,7 +68,7 @@ def refusal_text(decision: ScopeDecision, settings: Any) -> str:
     return "".join(p for p in (OPENER, pointer, COVERS, contact) if p)
 
 
-def trust_text(settings: Any) -> str:
+def trust_text(settings: Settings) -> str:
     """One honest line on who runs the service and what it is (你们是政府的吗, 靠谱吗).
 
     Names the operator only when SERVICE_OPERATOR is configured; says what the bot is (a

@@ -31,6 +31,15 @@ ASK_TYPES: tuple[AskType, ...] = get_args(AskType)
 DocKind = Literal["measure", "product", "platform", "staff"]
 DOC_KINDS: tuple[DocKind, ...] = get_args(DocKind)
 
+
+def doc_kind(value: str, *, default: DocKind = "product") -> DocKind:
+    """`value` as a DocKind (front matter `kind:`); an unknown or empty value is `default`."""
+    for kind in DOC_KINDS:
+        if value == kind:
+            return kind
+    return default
+
+
 # The counties and districts of Sanming (三明市), as the financing form lists them; owners also
 # say them without 区/县/市 (沙县, 永安). Imported by the form (bot.intake.fields) and by the
 # reading of messages (bot.reading.facts), which must not load the form's validation.

@@ -7,20 +7,20 @@ reply, status messages, pages) asks this module what it may show.
 
 from __future__ import annotations
 
-from typing import Any
+from core.settings import Settings
 
 
-def office_phone(settings: Any) -> str:
+def office_phone(settings: Settings) -> str:
     """The configured phone ("" when unset)."""
     return str(getattr(settings, "office_phone", "") or "").strip()
 
 
-def office_address(settings: Any) -> str:
+def office_address(settings: Settings) -> str:
     """The configured address ("" when unset)."""
     return str(getattr(settings, "office_address", "") or "").strip()
 
 
-def phone_with_hours(settings: Any) -> str:
+def phone_with_hours(settings: Settings) -> str:
     """ "0598-1234567（工作日 8:00-12:00）", or "" when no phone is configured."""
     phone = office_phone(settings)
     hours = str(getattr(settings, "office_hours", "") or "").strip()
@@ -29,7 +29,7 @@ def phone_with_hours(settings: Any) -> str:
     return f"{phone}（{hours}）" if hours else phone
 
 
-def contact_lines(settings: Any) -> list[str]:
+def contact_lines(settings: Settings) -> list[str]:
     """电话/地址/办公时间 lines for what is configured (hours only beside a phone or address)."""
     phone, address = office_phone(settings), office_address(settings)
     hours = str(getattr(settings, "office_hours", "") or "").strip()
@@ -40,12 +40,12 @@ def contact_lines(settings: Any) -> list[str]:
     return lines
 
 
-def call_clause(settings: Any, lead: str = "也可以致电") -> str:
+def call_clause(settings: Settings, lead: str = "也可以致电") -> str:
     """ "也可以致电协调办 0598-…（hours）。", or "" when no phone is configured."""
     phone = phone_with_hours(settings)
     return f"{lead}{settings.office_name} {phone}。" if phone else ""
 
 
-def unset_contact_settings(settings: Any) -> list[str]:
+def unset_contact_settings(settings: Settings) -> list[str]:
     """Names of the contact settings users would miss (for the start-up log line)."""
     return ["OFFICE_PHONE"] if not office_phone(settings) else []

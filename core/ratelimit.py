@@ -205,7 +205,7 @@ class RateLimiter:
         except Exception as exc:  # StorageError, or a connection error before the wrapper
             self.storage.storage_failed(self.scope, exc)
             return 0.0
-        return max(0.001, stats.reset_time - time.time())
+        return max(0.001, float(stats.reset_time) - time.time())
 
     async def wait(self, key: str) -> float:
         """Seconds until `key` may make a request (0: it may now); counts nothing.
@@ -222,7 +222,7 @@ class RateLimiter:
         except Exception as exc:
             self.storage.storage_failed(self.scope, exc)
             return 0.0
-        return max(0.001, stats.reset_time - time.time())
+        return max(0.001, float(stats.reset_time) - time.time())
 
     def hit_sync(self, key: str) -> float:
         """`hit` for synchronous callers (worker threads)."""
@@ -240,7 +240,7 @@ class RateLimiter:
         except Exception as exc:
             self.storage.storage_failed(self.scope, exc)
             return 0.0
-        return max(0.001, stats.reset_time - time.time())
+        return max(0.001, float(stats.reset_time) - time.time())
 
     def exhausted_sync(self, key: str) -> bool:
         """True when `key` has no request left in the window (does not count one)."""

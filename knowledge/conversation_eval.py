@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from knowledge.evaluation import Converse, Outcome, outcome_of
+from knowledge.eval_outcomes import Converse, Outcome, outcome_of
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from core.kinds import DocKind
 from knowledge.validity import Validity, chinese_date, measures_validity, stored_validity
 
 POLICY_TITLE = "三明市提增民营小微企业融资服务质效若干措施"
@@ -21,6 +22,8 @@ ISSUE_DAY: date = MEASURES_VALIDITY.valid_from
 ISSUE_DATE = ISSUE_DAY.isoformat()
 ISSUED_CN = chinese_date(ISSUE_DAY)  # 2025年4月29日
 POLICY_SOURCE = f"《{POLICY_TITLE}》（{ISSUER}{ISSUED_CN}印发）"
+ISSUED_ON = ISSUE_DAY  # the names other modules use
+ISSUE_DATE_TEXT = ISSUED_CN
 ALL_BANKS = "各银行业金融机构"
 
 _SECTION_RE = re.compile(r"^([一二三四五六七八九十]+)、(.+)$")
@@ -40,7 +43,7 @@ class Document:
     section: str = ""
     units: str = ""
     source: str = ""
-    kind: str = "measure"  # measure | product | platform | staff
+    kind: DocKind = "measure"
     related_articles: tuple[int, ...] = ()
     meta: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     valid_from: str = ""  # ISO date, first day in force ("" = not stated)

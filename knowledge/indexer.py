@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from core.settings import Settings
 from knowledge.documents import Document
 from knowledge.eligibility import rule_files, save_rules, select_rules
 from knowledge.glossary import glossary_matcher, load_glossary
@@ -49,7 +50,7 @@ class IndexReport:
         )
 
 
-def collect_documents(settings: Any) -> list[Document]:
+def collect_documents(settings: Settings) -> list[Document]:
     """Packaged documents plus staff uploads from data_dir/knowledge (with their key terms)."""
     docs = load_packaged_docs(settings.resolved_knowledge_dir)
     staff = load_staff_docs(Path(settings.data_dir) / "knowledge")
@@ -76,7 +77,11 @@ def collect_documents(settings: Any) -> list[Document]:
 
 
 def build_index(
-    settings: Any, *, embedder: Any = None, progress: bool = True, collection: str | None = None
+    settings: Settings,
+    *,
+    embedder: Any = None,
+    progress: bool = True,
+    collection: str | None = None,
 ) -> IndexReport:
     """Index every document in settings.resolved_index_dir, re-embedding only changed text.
 

@@ -20,7 +20,7 @@ import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from knowledge.sources import parse_front_matter
+from knowledge.front_matter import parse_front_matter
 
 PLAIN_DIR = "plain"
 PLAIN_FILE = "plain.json"  # saved beside the index

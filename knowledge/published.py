@@ -17,6 +17,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from core.settings import Settings
+from storage.db import Database
 from storage.index_store import (
     get_bundle,
     has_published,
@@ -40,12 +42,12 @@ BUNDLE_FILES = (
 BASE_VERSION = "base"  # what /readyz reports before anything was published
 
 
-def versions_root(settings: Any) -> Path:
+def versions_root(settings: Settings) -> Path:
     """Folder holding every published index version unpacked on this machine."""
     return Path(settings.data_dir) / "index_versions"
 
 
-def staff_folder(settings: Any) -> Path:
+def staff_folder(settings: Settings) -> Path:
     """Local copy of the staff documents (the indexer reads them from here)."""
     return Path(settings.data_dir) / "knowledge"
 
@@ -81,7 +83,7 @@ def unpack_index(bundle: bytes, target: Path) -> Path:
     return target
 
 
-def fetch_published(settings: Any, db: Any) -> tuple[str, Path] | None:
+def fetch_published(settings: Settings, db: Database) -> tuple[str, Path] | None:
     """The newest published version (label, local folder), unpacked here if needed; or None."""
     with db.session() as session:
         latest = latest_published(session)
@@ -97,14 +99,14 @@ def fetch_published(settings: Any, db: Any) -> tuple[str, Path] | None:
     return latest.label, target
 
 
-def latest_label(db: Any) -> str | None:
+def latest_label(db: Database) -> str | None:
     """Label of the newest published version (the instances' cheap version check)."""
     with db.session() as session:
         latest = latest_published(session)
     return latest.label if latest else None
 
 
-def pull_staff_documents(settings: Any, db: Any) -> None:
+def pull_staff_documents(settings: Settings, db: Database) -> None:
     """Make the local staff folder match the database (once anything was published there)."""
     folder = staff_folder(settings)
     with db.session() as session:
@@ -123,7 +125,7 @@ def pull_staff_documents(settings: Any, db: Any) -> None:
             tmp.replace(path)
 
 
-def push_staff_documents(settings: Any, session: Any, actor: str) -> list[str]:
+def push_staff_documents(settings: Settings, session: Any, actor: str) -> list[str]:
     """Store the local staff folder in the database (same transaction as the publish)."""
     folder = staff_folder(settings)
     files = {}

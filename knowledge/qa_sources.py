@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
+from core.settings import Settings
 from knowledge.documents import Document
 from knowledge.eligibility.store import is_staff_rules_file
 from knowledge.qa import QA_DIR, QaEntry, QaFormatError, check_entries, parse_qa
@@ -31,7 +31,7 @@ class QaSelection:
     problems: tuple[str, ...] = ()
 
 
-def qa_files(settings: Any) -> list[Path]:
+def qa_files(settings: Settings) -> list[Path]:
     """The packaged Q&A files, then the staff ones (later files override earlier ids)."""
     packaged = sorted((Path(settings.resolved_knowledge_dir) / QA_DIR).glob("*.yaml"))
     staff_dir = Path(settings.data_dir) / "knowledge"

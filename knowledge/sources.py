@@ -6,7 +6,10 @@ import logging
 import re
 from pathlib import Path
 
+from core.kinds import doc_kind
 from knowledge.documents import Document, parse_measures
+from knowledge.front_matter import parse_front_matter
+from knowledge.staff import read_staff_document
 from knowledge.validity import Validity, ValidityError, front_matter_validity
 from retrieval.text import split_sentences
 
@@ -28,21 +31,6 @@ def chunk_text(text: str, max_chars: int = CHUNK_CHARS) -> list[str]:
     if current:
         chunks.append(current)
     return chunks
-
-
-def parse_front_matter(raw: str) -> tuple[dict[str, str], str]:
-    """Split `---` delimited `key: value` front matter from the body."""
-    if not raw.startswith("---"):
-        return {}, raw
-    head, sep, body = raw[3:].partition("\n---")
-    if not sep:
-        return {}, raw
-    meta: dict[str, str] = {}
-    for line in head.strip().splitlines():
-        key, _, value = line.partition(":")
-        if key.strip():
-            meta[key.strip()] = value.strip()
-    return meta, body.lstrip("-").strip()
 
 
 def _articles(value: str) -> tuple[int, ...]:
@@ -74,7 +62,7 @@ def load_front_matter_doc(path: Path) -> Document:
         section=meta.get("kind", "product"),
         units=meta.get("units", ""),
         source=meta.get("sources", ""),
-        kind=meta.get("kind", "product"),
+        kind=doc_kind(meta.get("kind", "")),
         related_articles=_articles(meta.get("articles", "")),
         meta=meta,
         valid_from=start,
@@ -87,8 +75,6 @@ def read_staff_text(path: Path) -> str:
 
     Raises what the format's reader raises on a broken file.
     """
-    from knowledge.staff import read_staff_document
-
     staff = read_staff_document(path)
     return "\n".join(part for part in (staff.title, staff.body) if part)
 
@@ -99,8 +85,6 @@ def load_staff_docs(folder: Path) -> list[Document]:
     Each chunk carries the document's title (front matter, heading or first short line; the
     file name only when there is none) and its front matter (`aliases`, `articles`, …).
     """
-    from knowledge.staff import read_staff_document
-
     docs: list[Document] = []
     if not folder.is_dir():
         return docs

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from knowledge.sources import parse_front_matter
+from knowledge.front_matter import parse_front_matter
 
 TITLE_MAX_CHARS = 40  # a first line longer than this is text, not a title
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")

@@ -17,7 +17,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+
+from core.settings import Settings
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_QUESTIONS = PROJECT_ROOT.parent / "shared" / "eval" / "dev-questions.jsonl"
@@ -74,7 +75,7 @@ def warm_latencies(questions: list[str], rounds: int) -> list[float]:
     return latencies
 
 
-def run_benchmark(settings: Any, questions_path: str | None = None, rounds: int = 5) -> dict:
+def run_benchmark(settings: Settings, questions_path: str | None = None, rounds: int = 5) -> dict:
     """All figures of the benchmark, measured on a fresh index in a temporary directory."""
     questions = _questions(questions_path)
     with tempfile.TemporaryDirectory(prefix="policybot-bench-") as tmp:

@@ -8,6 +8,8 @@ import logging
 import sys
 from collections.abc import Sequence
 
+from bot.catalog import BOT_NAME
+
 # Modules exposing `register(subparsers)`; each adds its commands with `set_defaults(func=...)`.
 COMMAND_MODULES = (
     "policybot.commands.knowledge",  # index, ask, search, eval, bench
@@ -26,9 +28,7 @@ VERBOSE_HELP = "显示更多日志（数据库迁移等步骤）"
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every registered command."""
-    parser = argparse.ArgumentParser(
-        prog="policybot", description="三明市民营小微企业融资政策助手 (policybot)"
-    )
+    parser = argparse.ArgumentParser(prog="policybot", description=f"{BOT_NAME} (policybot)")
     parser.add_argument("-v", "--verbose", action="store_true", help=VERBOSE_HELP)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:

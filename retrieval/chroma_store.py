@@ -81,7 +81,9 @@ class ChromaStore:
         """Ids of all stored passages."""
         return set(self.collection.get(include=[])["ids"])
 
-    def upsert(self, ids: list[str], vectors: np.ndarray, texts: list[str], metas: list[dict]):
+    def upsert(
+        self, ids: list[str], vectors: np.ndarray, texts: list[str], metas: list[dict[str, Any]]
+    ) -> None:
         """Insert or replace passages with their precomputed vectors."""
         for start in range(0, len(ids), 256):
             end = start + 256

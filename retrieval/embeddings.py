@@ -7,6 +7,8 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from core.settings import Settings
+
 
 class Embedder(Protocol):
     """Turns texts into L2-normalised float32 row vectors."""
@@ -82,7 +84,7 @@ class OpenAIEmbedder:
         return _normalise(np.array(rows, dtype=np.float32))
 
 
-def make_embedder(settings: Any, threads: int = 1) -> Embedder:
+def make_embedder(settings: Settings, threads: int = 1) -> Embedder:
     """The embedder chosen by EMBEDDING_BACKEND (`use` or `openai`).
 
     One BLAS thread suits single questions (and leaves the other cores to other requests);

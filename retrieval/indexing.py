@@ -7,6 +7,7 @@ import logging
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -150,7 +151,7 @@ def homophone_tables(
     glossary: list[GlossaryTerm],
     words: list[str],
     tokenizer: ChineseTokenizer,
-) -> dict:
+) -> dict[str, Any]:
     """Pinyin tables for repairing slips on domain words (see retrieval.homophones).
 
     The vocabulary is the domain's own words: glossary phrases and policy terms (and the words
@@ -212,7 +213,7 @@ def _sync_chroma(
     index_dir: Path,
     chroma_url: str,
     embedder: Embedder,
-    passages: list[dict],
+    passages: list[dict[str, Any]],
     vectors: np.ndarray,
     collection: str,
 ) -> int:

@@ -29,7 +29,8 @@ class PolicyEmbeddings(Embeddings):
 
     def embed_query(self, text: str) -> list[float]:
         """Vector of a query."""
-        return self.embedder.embed([text])[0].tolist()
+        vector: list[float] = self.embedder.embed([text])[0].tolist()
+        return vector
 
 
 class PolicyRetriever(BaseRetriever):

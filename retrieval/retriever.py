@@ -240,6 +240,16 @@ class Retriever:
             rows.append((sentence, float(self.vectors[i] @ analysis.vector), overlap))
         return rows
 
+    def knows(self, word: str) -> bool:
+        """The knowledge uses `word`: an indexed term (BM25 vocabulary) or a domain word of the
+        pinyin-repair tables."""
+        vocabulary = getattr(self.homophones, "terms", None) or {}
+        return word in self.bm25.idf or word in vocabulary
+
+    def is_dictionary_word(self, word: str) -> bool:
+        """`word` is a word of the tokenizer's dictionary (not a piece jieba guessed)."""
+        return self.tokenizer.is_word(word)
+
     def rank_articles(self, hits: list[Hit]) -> list[int]:
         """Measure articles in order of their best document (a product counts as its articles)."""
         return list(dict.fromkeys(a for hit in hits for a in hit.articles))

@@ -110,7 +110,7 @@ class ChineseTokenizer:
 
     def is_word(self, text: str) -> bool:
         """text is a word of the dictionary (not a piece jieba guessed)."""
-        return self._jieba.FREQ.get(text, 0) > 0
+        return bool(self._jieba.FREQ.get(text, 0) > 0)
 
     def log_prob(self, text: str) -> float:
         """Log-probability of text's best segmentation under jieba's unigram dictionary model."""

@@ -196,7 +196,8 @@ def get_visible_request(
     query = scoped_select(bank_id).where(FinancingRequest.id == request_id)
     if for_update:
         query = query.with_for_update(of=FinancingRequest)
-    return session.scalar(query)
+    found: FinancingRequest | None = session.scalar(query)
+    return found
 
 
 def distinct_values(session: Session, *, column: str, bank_id: int | None) -> list[str]:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -69,6 +69,39 @@ def add_message(
     session.add(message)
     session.flush()
     return message
+
+
+def add_messages(
+    session: Session, *, conversation_id: int, rows: Sequence[Mapping[str, Any]]
+) -> list[int]:
+    """Append several transcript messages with one executemany (INSERT … RETURNING id) and
+    return their ids in the order given.
+
+    Each row: direction, text and optionally intent (cut to 32), in_scope, top_score,
+    citations, buttons (as `add_message` takes them). No ORM objects are built; a chat
+    turn's rows of one shape share a statement.
+    """
+    if not rows:
+        return []
+    values = [
+        {
+            "conversation_id": conversation_id,
+            "direction": row["direction"],
+            "text": row["text"],
+            "intent": row["intent"][:32] if row.get("intent") else None,
+            "in_scope": row.get("in_scope"),
+            "top_score": row.get("top_score"),
+            "citations": row.get("citations") or [],
+            "buttons": row.get("buttons"),
+        }
+        for row in rows
+    ]
+    # An executemany with RETURNING: SQLAlchemy sends rows of the same shape (the same columns
+    # NULL) as one multi-row INSERT from a cached compiled statement. Ids are assigned in the
+    # order the rows are inserted (SQLite rowids, PostgreSQL's sequence), so ascending ids map
+    # back to the rows given (asking SQLAlchemy to sort would send SQLite one row at a time).
+    statement = insert(Message).returning(Message.id)
+    return sorted(session.scalars(statement, values))
 
 
 def set_feedback(

@@ -12,6 +12,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from core.settings import Settings
+
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -90,6 +92,6 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(settings: Any, *, migrate: bool = True) -> Database:
+def open_database(settings: Settings, *, migrate: bool = True) -> Database:
     """Open the database named by the settings (SQLite by default)."""
     return Database(settings.resolved_database_url, migrate=migrate)

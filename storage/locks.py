@@ -12,7 +12,10 @@ import fcntl
 import hashlib
 import logging
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # storage.db takes the migration lock from here at run time
+    from storage.db import Database
 
 log = logging.getLogger(__name__)
 KEEPALIVE: dict[str, Any] = {
@@ -60,7 +63,7 @@ class HeldLock:
                 log.debug("lock %s: close failed", self.name, exc_info=True)
 
 
-def try_lock(db: Any, name: str, data_dir: Path) -> HeldLock | None:
+def try_lock(db: Database, name: str, data_dir: Path) -> HeldLock | None:
     """Take the lock `name` without waiting; None when another process holds it.
 
     `db` is a storage.db.Database: PostgreSQL → advisory lock; SQLite → file lock in data_dir.
@@ -70,7 +73,7 @@ def try_lock(db: Any, name: str, data_dir: Path) -> HeldLock | None:
     return _try_file(data_dir, name)
 
 
-def _try_advisory(db: Any, name: str) -> HeldLock | None:
+def _try_advisory(db: Database, name: str) -> HeldLock | None:
     import psycopg
 
     url = db.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -17,24 +18,28 @@ from storage.statuses import OPEN_STATUSES
 
 log = logging.getLogger(__name__)
 
+# Columns a request's answers may fill (the rest are set by storage and the workflow).
+_ANSWER_COLUMNS = frozenset(FinancingRequest.__table__.columns.keys()) - {
+    "id",
+    "ref",
+    "token",
+    "status",
+    "channel",
+    "channel_user_id",
+    "conversation_id",
+    "duplicate_of_id",
+    "idempotency_key",
+    "recommendations",
+    "credit_code_unverified",
+    "created_at",
+    "updated_at",
+    "granted_amount_wan",
+    "granted_date",
+    "granted_product",
+    "decline_reason",
+}
+
 DUPLICATE_WINDOW = timedelta(days=30)
-REQUEST_FIELDS = (
-    "company_name",
-    "credit_code",
-    "county",
-    "industry",
-    "contact_name",
-    "phone",
-    "amount_wan",
-    "purpose",
-    "term_months",
-    "guarantee",
-    "product",
-    "renewal_due",
-    "first_loan",
-    "note",
-    "consent",
-)
 
 
 def _dialect_insert(session: Session, table: Any) -> Any:
@@ -86,17 +91,19 @@ def create_request(
     channel_user_id: str | None = None,
     conversation_id: int | None = None,
     idempotency_key: str | None = None,
+    recommendations: Sequence[Mapping[str, Any]] = (),
     now: datetime | None = None,
 ) -> FinancingRequest:
     """Store a consented request (a repeated key returns the first; duplicates are linked).
+
+    `recommendations` are the policy channels computed above storage (`bot.recommend.recommend`:
+    [{title, article, doc_id, reason}]), stored as given.
 
     One instant (`now`, default the clock) stamps `created_at` and names the reference number's
     day, so the reference and every date shown for the request fall on the same Beijing day.
     """
     # A credit code with an open request in the last 30 days is stored too, never dropped:
     # `duplicate_of_id` points at the earliest one so staff see both.
-    from bot.recommend import recommend
-
     if idempotency_key:
         existing = get_request_by_idempotency_key(session, key=idempotency_key)
         if existing is not None:
@@ -106,7 +113,8 @@ def create_request(
     now = now or clock.now()
     ref = next_ref(session, now=now)  # the first write: takes the SQLite write lock before reads
     earlier = find_open_duplicate(session, credit_code=data["credit_code"], now=now)
-    values = {name: data[name] for name in REQUEST_FIELDS if name != "note"}
+    # Every answer the form stores has a column of its own (bot/intake/fields.py names them).
+    values = {name: data[name] for name in _ANSWER_COLUMNS if name in data and name != "note"}
     request = FinancingRequest(
         **values,
         note=data.get("note") or "",
@@ -118,7 +126,7 @@ def create_request(
         conversation_id=conversation_id,
         duplicate_of_id=earlier.id if earlier is not None else None,
         idempotency_key=idempotency_key,
-        recommendations=recommend(data),
+        recommendations=[dict(item) for item in recommendations],
         credit_code_unverified=data.get("credit_code_unverified") is True,
         created_at=now,
         updated_at=now,

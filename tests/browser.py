@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from tests.conftest import require_or_skip
+from tests.helpers.services import require_or_skip
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [

@@ -4,40 +4,18 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from core.settings import Settings
+from tests.helpers.services import PG_ADMIN_URL, postgres_available, require_or_skip
+from tests.helpers.staff import seed_staff
+from tests.live_server import LiveServer
 
 pytest_plugins = ("tests.fakes.llm_fixtures",)  # fake_llm, llm_answerer (LLM mode)
-
-PG_ADMIN_URL = os.environ.get(
-    "POSTGRES_ADMIN_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-)
-
-
-def postgres_available() -> bool:
-    """True when the local PostgreSQL server accepts connections."""
-    try:
-        import psycopg
-
-        conninfo = PG_ADMIN_URL.replace("postgresql+psycopg://", "postgresql://")
-        with psycopg.connect(conninfo, connect_timeout=3):
-            return True
-    except Exception:
-        return False
-
-
-def require_or_skip(env_var: str, available: bool, what: str) -> None:
-    """Skip when `what` is missing, unless env_var=1 makes it mandatory (then fail)."""
-    if available:
-        return
-    if os.environ.get(env_var) == "1":
-        pytest.fail(f"{what} is required ({env_var}=1) but not available")
-    pytest.skip(f"{what} not available")
 
 
 @pytest.fixture
@@ -143,3 +121,30 @@ def redis_settings() -> Iterator[dict[str, str]]:
     if keys:
         client.delete(*keys)
     client.close()
+
+
+@pytest.fixture
+def app_server(request: pytest.FixtureRequest) -> Iterator[Callable[..., LiveServer]]:
+    """The one app-starting fixture: `start(settings, answerer=None, *, staff=False)` serves
+    `create_app(settings, answerer=...)` under uvicorn on a free loopback port (lifespan run)
+    and returns the `LiveServer`; every server is stopped after the test.
+
+    answerer None: the session answerer (the shared index, built on first use); `staff=True`
+    first lists banks A and B and creates one account per role (`tests.helpers.staff`).
+    """
+    from server import create_app
+
+    servers: list[LiveServer] = []
+
+    def start(settings: Settings, answerer: Any = None, *, staff: bool = False) -> LiveServer:
+        if staff:
+            seed_staff(settings)
+        if answerer is None:
+            answerer = request.getfixturevalue("answerer")
+        server = LiveServer(create_app(settings, answerer=answerer)).start()
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.stop()

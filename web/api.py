@@ -14,10 +14,12 @@ from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
+from bot.catalog import catalog_json
 from bot.conversation.form import form_in_client
 from bot.llm.context import LoopSink, llm_enabled, streaming_to
 from bot.messages import ANSWER_INTENTS, OutMessage
 from bot.notices import notice_message
+from storage.db import Database
 from web.deps import DbDep, check_rate
 from web.metrics import CHAT_MESSAGES, FEEDBACK
 from web.schemas import ChatIn, ChatOut, Detail, FeedbackIn, FeedbackOut
@@ -156,7 +158,7 @@ async def chat_stream(request: Request) -> StreamingResponse:
     )
 
 
-def _take_notices(db: Any, session_id: str) -> list[str]:
+def _take_notices(db: Database, session_id: str) -> list[str]:
     """Status changes queued for this visitor since their last message."""
     from storage.notifications import take_user_notifications
 
@@ -172,7 +174,7 @@ def _handle_streaming(
         return [m.to_dict() for m in _engine_turn(engine, body, session_id)]
 
 
-def _record_feedback(db: Any, body: FeedbackIn, score: int) -> bool:
+def _record_feedback(db: Database, body: FeedbackIn, score: int) -> bool:
     """Store the score on the bot message when it belongs to this web session."""
     from storage.conversations import get_conversation, set_feedback
 
@@ -213,3 +215,11 @@ async def feedback(body: FeedbackIn, db: DbDep, request: Request) -> FeedbackOut
     )
     FEEDBACK.labels(body.value).inc()
     return FeedbackOut(message_id=body.message_id, feedback=score)
+
+
+@router.get("/catalog", tags=["catalog"])
+async def catalog() -> dict[str, Any]:
+    """The user-facing catalog (`bot.catalog.catalog_json`): bot_name, short_name, greeting,
+    widget_prompt, refusal_opener, products, topics [{label, text, slug, wechat_key, chat,
+    command}]. The widget renders its welcome and suggestions from it."""
+    return catalog_json()

@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import text
 from starlette.concurrency import run_in_threadpool
 
+from storage.db import Database
 from web.metrics import render_metrics
 
 log = logging.getLogger(__name__)
@@ -28,7 +29,7 @@ async def healthz_head() -> Response:
     return Response(status_code=200)
 
 
-def _database_ready(db: Any) -> bool:
+def _database_ready(db: Database) -> bool:
     """True when the database answers a trivial query."""
     try:
         with db.engine.connect() as connection:

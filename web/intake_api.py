@@ -15,6 +15,7 @@ from starlette.concurrency import run_in_threadpool
 
 from core import clock
 from core.masking import mask_credit_code
+from storage.db import Database
 from storage.models import FinancingRequest
 from storage.statuses import status_label
 from web.deps import DbDep, SettingsDep
@@ -83,10 +84,11 @@ def _describe(request: FinancingRequest, base_url: str) -> dict[str, Any]:
 
 
 def submit_request(
-    db: Any, data: dict[str, Any], *, key: str | None, session_id: str | None, base_url: str
+    db: Database, data: dict[str, Any], *, key: str | None, session_id: str | None, base_url: str
 ) -> tuple[int, dict[str, Any]]:
     """Validate and store once per key; returns (HTTP status, body)."""
     from bot.intake import check_request
+    from bot.recommend import recommend
     from storage.requests import create_request
 
     if key:
@@ -114,6 +116,7 @@ def submit_request(
                 channel=CHANNEL,
                 channel_user_id=session_id,
                 idempotency_key=key,
+                recommendations=recommend(clean),
             )
             session.flush()
             body = _describe(request, base_url)
@@ -189,7 +192,7 @@ def token_matches(request: FinancingRequest | None, token: str) -> bool:
     return hmac.compare_digest(request.token.encode(), token.encode())
 
 
-def request_status(db: Any, ref: str, token: str) -> dict[str, Any] | None:
+def request_status(db: Database, ref: str, token: str) -> dict[str, Any] | None:
     """The submitter's view of a request, or None when the ref/token pair is wrong."""
     with db.session() as session:
         request = find_request(session, ref=ref)

@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 
 from core.masking import mask_text
+from storage.db import Database
 from storage.shared_answers import find_shared_answer
 from storage.statuses import STATUS_LABELS
 from web.deps import DbDep
@@ -46,7 +47,7 @@ async def status_page(request: Request, ref: str, db: DbDep, token: str = "") ->
     return render(request, "status.html", context, headers=page_headers())
 
 
-def _shared_answer(db: Any, answer_id: str) -> dict[str, Any] | None:
+def _shared_answer(db: Database, answer_id: str) -> dict[str, Any] | None:
     """A shared answer as plain data (None when unknown or expired)."""
     with db.session() as session:
         answer = find_shared_answer(session, answer_id=answer_id)

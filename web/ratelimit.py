@@ -11,7 +11,6 @@ here: form steps, button taps, 进度 and feedback never count as questions.
 from __future__ import annotations
 
 import hashlib
-from typing import Any
 
 from fastapi import HTTPException, Request
 
@@ -24,6 +23,7 @@ from core.ratelimit import (
     parse_rate,
     retry_after_header,
 )
+from core.settings import Settings
 
 __all__ = [
     "Rate",
@@ -52,7 +52,7 @@ def too_many(scope: str, wait: float) -> HTTPException:
 class WebLimits:
     """The web API's limiters over one shared storage, and the trusted proxies (from settings)."""
 
-    def __init__(self, settings: Any) -> None:
+    def __init__(self, settings: Settings) -> None:
         self.proxies = TrustedProxies(settings.csv_list(settings.trusted_proxies))
         self.storage = SharedLimits(settings.redis_url, settings.redis_key_prefix)
         self.session = RateLimiter(parse_rate(settings.rate_limit_session), self.storage, "session")

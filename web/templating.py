@@ -9,6 +9,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from starlette.templating import Jinja2Templates
 
+from bot.catalog import SHORT_NAME
 from core.office import office_address, office_phone
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
@@ -24,7 +25,8 @@ def render(
     status_code: int = 200,
     headers: dict[str, str] | None = None,
 ) -> HTMLResponse:
-    """Render a template with the settings' office contact details available."""
+    """Render a template with the office contact details (`office`) and the bot's short name
+    (`bot_name`, bot/catalog.py) available."""
     settings = request.app.state.settings
     office = {
         "name": settings.office_name,
@@ -33,6 +35,10 @@ def render(
         "hours": settings.office_hours,
     }
     response: HTMLResponse = templates.TemplateResponse(
-        request, name, {"office": office, **context}, status_code=status_code, headers=headers
+        request,
+        name,
+        {"office": office, "bot_name": SHORT_NAME, **context},
+        status_code=status_code,
+        headers=headers,
     )
     return response

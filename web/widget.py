@@ -3,27 +3,37 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from fastapi import APIRouter, Request
-from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from bot.catalog import SHORT_NAME
 from web.security import EmbedPolicy, origin_of
 from web.templating import STATIC_DIR, render
 
 router = APIRouter(include_in_schema=False)
 _COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
-DEFAULT_TITLE = "惠企政策助手"
+DEFAULT_TITLE = SHORT_NAME  # bot/catalog.py
 DEFAULT_COLOR = "#b3261e"
 
 
 @router.get("/widget.js")
-async def widget_loader() -> FileResponse:
-    """The one script a site embeds; it adds the launcher button and the iframe."""
-    return FileResponse(
-        STATIC_DIR / "widget.js",
+async def widget_loader() -> Response:
+    """The one script a site embeds; it adds the launcher button and the iframe (its default
+    title is the catalog's short name)."""
+    return Response(
+        _loader_script(),
         media_type="text/javascript; charset=utf-8",
         headers={"Cache-Control": "public, max-age=300", "X-Content-Type-Options": "nosniff"},
     )
+
+
+@cache
+def _loader_script() -> str:
+    """widget.js with the bot's short name filled in."""
+    text = (STATIC_DIR / "widget.js").read_text(encoding="utf-8")
+    return text.replace("__SHORT_NAME__", SHORT_NAME)
 
 
 @router.get("/widget", response_class=HTMLResponse)

@@ -12,6 +12,7 @@ from bot.compose.question import question_parts, question_shape
 from bot.compose.render import GENERIC, Part, measure_part, note_part
 from bot.compose.sources import best_sentences, ranked_sentences
 from core.kinds import AskType
+from core.settings import Settings
 from knowledge.documents import Document
 from knowledge.plain import PlainMeasure
 from retrieval.records import Hit
@@ -41,7 +42,7 @@ class Composer:
         retriever: Any,
         documents: dict[str, Document],
         plain: dict[str, PlainMeasure],
-        settings: Any,
+        settings: Settings,
     ) -> None:
         """retriever: retrieval.retriever.Retriever; plain: points by document id."""
         self.retriever = retriever
@@ -178,8 +179,6 @@ class Composer:
     def _topics(self, analysis: Any) -> tuple[str, ...]:
         """The question's subject words that the knowledge never uses (补贴 when no source
         speaks of a subsidy): a stance is only given when the lead's point covers them."""
-        vocabulary = getattr(self.retriever.homophones, "terms", {}) or {}
-        idf = self.retriever.bm25.idf
         # only words the knowledge never uses can be asked about without an answer in it
         # (补贴, 政府采购); words inside a matched glossary phrase are understood (买理财 →
         # 借贷搭售)
@@ -189,10 +188,9 @@ class Composer:
             for t in analysis.tokens
             if len(t) >= 2
             and t not in GENERIC
-            and t not in idf
-            and t not in vocabulary
+            and not self.retriever.knows(t)
             and not any(t in p for p in phrases)
-            and self.retriever.tokenizer.is_word(t)
+            and self.retriever.is_dictionary_word(t)
         ]
         return tuple(w for w in dict.fromkeys(words) if not any(w != o and w in o for o in words))
 

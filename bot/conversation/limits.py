@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import math
-from typing import Any
 
 from bot.messages import OutMessage
 from core.ratelimit import RATE_LIMITED, RateLimiter, SharedLimits, parse_rate
+from core.settings import Settings
 
 SCOPE = "question"
 
@@ -28,7 +28,7 @@ def limited_text(wait_s: float) -> str:
 class QuestionLimit:
     """RATE_LIMIT_CHAT questions per conversation in a moving window (`0` = off)."""
 
-    def __init__(self, settings: Any) -> None:
+    def __init__(self, settings: Settings) -> None:
         rate = parse_rate(str(getattr(settings, "rate_limit_chat", "0") or "0"))
         storage = SharedLimits(
             getattr(settings, "redis_url", "") or "",

@@ -6,33 +6,18 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from bot.catalog import HELP_TEXT, chat_buttons
 from bot.compose.validity import with_validity_text
-from bot.conversation.commands import APPLY, CHECKUP, DECLINE_FORM, DOCUMENT_PREFIX, HUMAN
+from bot.conversation.commands import APPLY, DECLINE_FORM, DOCUMENT_PREFIX, HUMAN
 from bot.messages import Answer, Button, Citation, OutMessage
 from core import clock
 from core.office import contact_lines
+from core.settings import Settings
 from storage.models import FinancingRequest
 from storage.statuses import status_label
 
-TOPIC_BUTTONS = (
-    Button("续贷", "贷款快到期了，续贷有什么支持政策？"),
-    Button("信用修复", "企业信用有瑕疵，怎么修复信用？"),
-    Button("专项贷款", "有哪些专项贷款产品？"),
-    Button("降低融资成本", "怎样降低融资成本？"),
-    Button("政策体检", CHECKUP),
-    Button("申请融资对接", APPLY),
-    Button("联系人工", HUMAN),
-)
+TOPIC_BUTTONS = tuple(chat_buttons())  # the catalog's chat topics (bot/catalog.py)
 APPLY_BUTTON = Button("申请融资对接", APPLY)
-HELP_TEXT = (
-    "您好！我是三明市民营小微企业融资政策助手，可以：\n"
-    "1. 解答《三明市提增民营小微企业融资服务质效若干措施》相关问题（注明依据条款）；\n"
-    "2. 帮您登记融资需求，由协调办对接银行（回复“申请”）；\n"
-    "3. 查询您已提交登记的办理进度（回复“进度”）；\n"
-    "4. 提供协调办联系方式（回复“人工”）；\n"
-    "5. 政策体检：回答几个问题，看看企业能享受哪些政策（回复“政策体检”）。\n"
-    "请直接输入您的问题，或点击下方主题："
-)
 ERROR_TEXT = "抱歉，系统暂时无法回答这个问题，请稍后再试，或回复“人工”联系协调办。"
 
 
@@ -41,7 +26,7 @@ def help_message() -> OutMessage:
     return OutMessage(HELP_TEXT, buttons=list(TOPIC_BUTTONS))
 
 
-def contact_message(settings: Any) -> OutMessage:
+def contact_message(settings: Settings) -> OutMessage:
     """How to reach the coordination office: its configured phone, address and hours
     (`core.office`); with none configured, the registration that reaches the office."""
     lines = contact_lines(settings)

@@ -6,10 +6,12 @@ from dataclasses import dataclass
 
 from core.kinds import COUNTIES
 from core.profile import INDUSTRIES
+from knowledge.products import packaged_products
 
 PURPOSES = ("流动资金周转", "设备购置", "技术改造", "研发投入", "订单生产", "续贷", "其他")
 GUARANTEES = ("信用", "抵押", "保证", "知识产权质押", "林权抵押", "应收账款质押", "其他")
-PRODUCTS = ("科技贷", "外贸贷", "商贸贷", "提质增产争效贷", "不确定")
+# The loan products the knowledge describes (knowledge/data/docs/product-*.md), then 不确定.
+PRODUCTS = (*(p.name for p in packaged_products()), "不确定")
 YES_NO = ("是", "否")
 
 EXAMPLE_CREDIT_CODE = "91350400MA2Y12345Q"  # passes the GB 32100-2015 check; not a real firm

@@ -10,8 +10,10 @@ import argparse
 import sys
 from typing import Any
 
+from core.settings import Settings
 
-def _run(settings: Any, action: Any) -> int:
+
+def _run(settings: Settings, action: Any) -> int:
     from storage.banks import BankError, seed_bank_list
     from storage.db import open_database
 
@@ -38,7 +40,7 @@ def _bank_id(session: Any, name: str) -> int:
     return int(bank.id)
 
 
-def list_bank_rows(args: argparse.Namespace, settings: Any) -> int:
+def list_bank_rows(args: argparse.Namespace, settings: Settings) -> int:
     """Print every listed bank with its state and other names."""
     from storage.banks import list_banks
 
@@ -53,7 +55,7 @@ def list_bank_rows(args: argparse.Namespace, settings: Any) -> int:
     return _run(settings, action)
 
 
-def add(args: argparse.Namespace, settings: Any) -> int:
+def add(args: argparse.Namespace, settings: Settings) -> int:
     """List a new bank."""
     from storage.banks import add_bank
 
@@ -64,7 +66,7 @@ def add(args: argparse.Namespace, settings: Any) -> int:
     return _run(settings, action)
 
 
-def rename(args: argparse.Namespace, settings: Any) -> int:
+def rename(args: argparse.Namespace, settings: Settings) -> int:
     """Rename a listed bank (its old name stays known)."""
     from storage.banks import rename_bank
 
@@ -76,7 +78,7 @@ def rename(args: argparse.Namespace, settings: Any) -> int:
     return _run(settings, action)
 
 
-def set_active(args: argparse.Namespace, settings: Any) -> int:
+def set_active(args: argparse.Namespace, settings: Settings) -> int:
     """Disable or re-enable a listed bank."""
     from storage.banks import set_bank_active
 

@@ -7,12 +7,14 @@ import string
 import sys
 from typing import Any, TextIO
 
+from bot.catalog import BOT_NAME
 from bot.messages import Button, OutMessage
+from core.settings import Settings
 
 CHANNEL = "cli"
 QUIT_WORDS = frozenset({"/quit", "/exit", "quit", "exit"})
 LETTERS = string.ascii_lowercase
-BANNER = "三明市融资政策助手（终端版）。输入问题开始对话，输入编号选择选项，Ctrl-D 退出。"
+BANNER = f"{BOT_NAME}（终端版）。输入问题开始对话，输入编号选择选项，Ctrl-D 退出。"
 
 
 def register(subparsers: Any) -> None:
@@ -66,10 +68,7 @@ def chat_loop(engine: Any, user: str, source: TextIO, out: TextIO, *, interactiv
     shortcuts: dict[str, str] = {}
     labels: dict[str, str] = {}  # button value -> label, to echo a chosen option as shown
     if interactive:
-        print(
-            "三明市融资政策助手（终端版）。输入问题开始对话，输入编号选择选项，Ctrl-D 退出。",
-            file=out,
-        )
+        print(BANNER, file=out)
         shortcuts = render(engine.handle(CHANNEL, user, "/start"), out)
     while True:
         if interactive:
@@ -92,7 +91,7 @@ def chat_loop(engine: Any, user: str, source: TextIO, out: TextIO, *, interactiv
     return 0
 
 
-def run_chat(args: argparse.Namespace, settings: Any, *, answerer: Any = None) -> int:
+def run_chat(args: argparse.Namespace, settings: Settings, *, answerer: Any = None) -> int:
     """Open the database and answerer, then chat on stdin/stdout."""
     from bot.engine import Engine
     from storage.db import open_database

@@ -7,6 +7,8 @@ import json
 import sys
 from typing import Any
 
+from core.settings import Settings
+
 
 def register(subparsers: Any) -> None:
     """Register index, ask, search, eval and bench."""
@@ -60,7 +62,7 @@ def register(subparsers: Any) -> None:
     p.set_defaults(func=lambda args, settings: run_bench(args, settings))
 
 
-def run_index(args: argparse.Namespace, settings: Any) -> int:
+def run_index(args: argparse.Namespace, settings: Settings) -> int:
     """Build or refresh the index and print a summary (or publish it through the gate)."""
     from knowledge.indexer import build_index
 
@@ -83,7 +85,7 @@ def run_index(args: argparse.Namespace, settings: Any) -> int:
     return 1 if report.qa_problems or report.rule_problems else 0
 
 
-def run_publish(settings: Any) -> int:
+def run_publish(settings: Settings) -> int:
     """Re-index through the regression gate and publish to the database for every instance.
 
     Exit 0 when published, 1 when the gate refuses, 2 when another gate runs or indexing fails.
@@ -172,7 +174,7 @@ def _print_answer(answer: Any, as_json: bool) -> None:
         print("  [提示] 可以填写融资需求表。")
 
 
-def run_ask(args: argparse.Namespace, settings: Any) -> int:
+def run_ask(args: argparse.Namespace, settings: Settings) -> int:
     """Answer one question (read in context when --topic names the previous answer's doc),
     or every stdin line when the question is `-` (each line a new conversation)."""
     from bot.answerer import load_answerer
@@ -211,7 +213,7 @@ def _print_exchange(exchange: Any, as_json: bool) -> None:
     _print_answer(exchange.answer, as_json=False)
 
 
-def run_search(args: argparse.Namespace, settings: Any) -> int:
+def run_search(args: argparse.Namespace, settings: Settings) -> int:
     """Print the ranked documents for a question (read in context after --after messages)."""
     from bot.answerer import load_answerer
     from bot.dialogue import answer_in_context
@@ -255,7 +257,7 @@ def run_search(args: argparse.Namespace, settings: Any) -> int:
     return 0
 
 
-def run_eval(args: argparse.Namespace, settings: Any) -> int:
+def run_eval(args: argparse.Namespace, settings: Settings) -> int:
     """Evaluate ranking and scope decisions (or, with --answers, the answers) on a file of
     questions or conversations, each message read in context as the engine reads it."""
     if getattr(args, "llm", False):  # LLM grounding report (bot/llm/evaluation.py)
@@ -295,7 +297,7 @@ def run_eval(args: argparse.Namespace, settings: Any) -> int:
     return 0
 
 
-def run_bench(args: argparse.Namespace, settings: Any) -> int:
+def run_bench(args: argparse.Namespace, settings: Settings) -> int:
     """Measure index time, warm ask latency, cold start and peak memory."""
     from policybot.bench import run_benchmark
 

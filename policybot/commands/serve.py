@@ -13,6 +13,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from core.settings import Settings
+from storage.db import Database
+
 log = logging.getLogger(__name__)
 
 
@@ -38,20 +41,36 @@ def register(subparsers: Any) -> None:
     migrate = subparsers.add_parser(
         "migrate",
         help="apply the database migrations (run once per deployment, before the instances)",
+        description="Apply every migration to DATABASE_URL. With --new MESSAGE, write a new "
+        "migration instead: storage/migrations/versions/NNNN_<slug>.py holding the difference "
+        "between the models (storage/models.py) and the migrated database.",
+    )
+    migrate.add_argument(
+        "--new",
+        metavar="MESSAGE",
+        help="write a new migration from the models' difference (autogenerate), then stop",
     )
     migrate.set_defaults(func=run_migrate)
 
 
-def run_migrate(args: argparse.Namespace, settings: Any) -> int:
-    """Apply every Alembic migration to DATABASE_URL (instances starting later find it done)."""
+def run_migrate(args: argparse.Namespace, settings: Settings) -> int:
+    """Apply every Alembic migration to DATABASE_URL (instances starting later find it done);
+    with --new, write a new migration (`storage.revisions.new_revision`)."""
     from storage.db import open_database
+
+    if getattr(args, "new", None):
+        from storage.revisions import new_revision
+
+        path = new_revision(settings.resolved_database_url, args.new)
+        print(f"已生成迁移文件：{path}（提交前请检查其内容）")
+        return 0
 
     open_database(settings).dispose()
     print("数据库已迁移到最新版本。")
     return 0
 
 
-def ensure_index(settings: Any) -> None:
+def ensure_index(settings: Settings) -> None:
     """Build the index once, before workers start, when none exists yet (and none published)."""
     from knowledge.indexer import build_index, index_exists
     from knowledge.published import latest_label
@@ -70,7 +89,7 @@ def ensure_index(settings: Any) -> None:
     log.info("index ready: %s", getattr(report, "summary", lambda: report)())
 
 
-def staff_account_count(db: Any) -> int:
+def staff_account_count(db: Database) -> int:
     """How many back-office accounts exist."""
     from sqlalchemy import func, select
 
@@ -110,7 +129,7 @@ def start_banner(host: str, port: int, accounts: int) -> str:
     return "\n".join(lines)
 
 
-def log_unset_contact(settings: Any) -> None:
+def log_unset_contact(settings: Settings) -> None:
     """One log line while OFFICE_PHONE is unset: users are shown no contact number until then."""
     from core.office import unset_contact_settings
 
@@ -130,7 +149,7 @@ def uvicorn_options(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
-def run_serve(args: argparse.Namespace, settings: Any) -> int:
+def run_serve(args: argparse.Namespace, settings: Settings) -> int:
     """Serve until interrupted; several workers share Prometheus metrics through a temp dir."""
     import uvicorn
 

@@ -10,6 +10,8 @@ import re
 import signal
 from typing import Any
 
+from core.settings import Settings
+
 log = logging.getLogger(__name__)
 
 # What Telegram accepts as secret_token.
@@ -42,7 +44,7 @@ def register(subparsers: Any) -> None:
     unhook.set_defaults(func=delete_webhook_command)
 
 
-def _bot(settings: Any) -> Any:
+def _bot(settings: Settings) -> Any:
     """A plain Bot for one-off API calls (its token and the webhook secret never logged)."""
     from telegram import Bot
 
@@ -59,7 +61,7 @@ def _say(text: str) -> None:
     print(mask_output(text))
 
 
-def set_webhook_command(args: argparse.Namespace, settings: Any) -> int:
+def set_webhook_command(args: argparse.Namespace, settings: Settings) -> int:
     """Register the webhook URL together with the secret token Telegram will send back."""
     if not settings.telegram_bot_token or not settings.telegram_webhook_secret:
         print("需要先设置 TELEGRAM_BOT_TOKEN 和 TELEGRAM_WEBHOOK_SECRET。")
@@ -94,7 +96,7 @@ def set_webhook_command(args: argparse.Namespace, settings: Any) -> int:
     return 0 if ok else 1
 
 
-def delete_webhook_command(args: argparse.Namespace, settings: Any) -> int:
+def delete_webhook_command(args: argparse.Namespace, settings: Settings) -> int:
     """Remove the webhook so long polling can be used."""
     if not settings.telegram_bot_token:
         print("需要先设置 TELEGRAM_BOT_TOKEN。")
@@ -109,7 +111,7 @@ def delete_webhook_command(args: argparse.Namespace, settings: Any) -> int:
     return 0 if ok else 1
 
 
-def run_polling_command(args: argparse.Namespace, settings: Any) -> int:
+def run_polling_command(args: argparse.Namespace, settings: Settings) -> int:
     """Run the bot by long polling until Ctrl-C or SIGTERM (1 when the token is rejected)."""
     if not settings.telegram_bot_token:
         print("需要先设置 TELEGRAM_BOT_TOKEN（在 .env 中）。")
@@ -122,7 +124,7 @@ START_BACKOFF_S = (1.0, 2.0, 4.0, 8.0, 15.0, 30.0)
 
 
 async def launch_with_retries(
-    settings: Any, stop_event: asyncio.Event, *, engine: Any, db: Any
+    settings: Settings, stop_event: asyncio.Event, *, engine: Any, db: Any
 ) -> Any:
     """Start polling, retrying network faults with backoff (one warning line each).
 
@@ -150,7 +152,7 @@ async def launch_with_retries(
 
 
 async def run_polling(
-    settings: Any, stop_event: asyncio.Event | None = None, *, answerer: Any = None
+    settings: Settings, stop_event: asyncio.Event | None = None, *, answerer: Any = None
 ) -> int:
     """Open the database and engine, poll Telegram, and stop cleanly on a signal or event.
 

@@ -8,6 +8,7 @@ import os
 import sys
 from typing import Any
 
+from core.settings import Settings
 from storage.roles import ROLE_LABELS, StaffError
 
 
@@ -22,7 +23,7 @@ def _password(confirm: bool = True) -> str:
     return first
 
 
-def _run(settings: Any, action: Any) -> int:
+def _run(settings: Settings, action: Any) -> int:
     from storage.banks import seed_bank_list
     from storage.db import open_database
 
@@ -40,7 +41,7 @@ def _run(settings: Any, action: Any) -> int:
     return 0
 
 
-def add_user(args: argparse.Namespace, settings: Any) -> int:
+def add_user(args: argparse.Namespace, settings: Settings) -> int:
     """Create an account."""
     from storage.staff import create_staff_user
 
@@ -77,7 +78,7 @@ def listed_bank_id(session: Any, name: str) -> int:
     return int(bank.id)
 
 
-def list_users(args: argparse.Namespace, settings: Any) -> int:
+def list_users(args: argparse.Namespace, settings: Settings) -> int:
     """Print every account."""
     from storage.staff import list_staff_users
 
@@ -92,7 +93,7 @@ def list_users(args: argparse.Namespace, settings: Any) -> int:
     return _run(settings, action)
 
 
-def set_disabled(args: argparse.Namespace, settings: Any) -> int:
+def set_disabled(args: argparse.Namespace, settings: Settings) -> int:
     """Disable (or with `enable`, re-enable) an account."""
     from storage.staff import set_staff_disabled
 
@@ -105,7 +106,7 @@ def set_disabled(args: argparse.Namespace, settings: Any) -> int:
     return _run(settings, action)
 
 
-def change_password(args: argparse.Namespace, settings: Any) -> int:
+def change_password(args: argparse.Namespace, settings: Settings) -> int:
     """Set a new password (also lifts a login lock and ends open sessions)."""
     from storage.staff import set_staff_password
 
@@ -122,7 +123,7 @@ def change_password(args: argparse.Namespace, settings: Any) -> int:
     return _run(settings, action)
 
 
-def end_sessions(args: argparse.Namespace, settings: Any) -> int:
+def end_sessions(args: argparse.Namespace, settings: Settings) -> int:
     """End every open back-office session of an account (it must sign in again)."""
     from storage.staff import end_staff_sessions
 

@@ -8,6 +8,8 @@ import json
 import sys
 from typing import Any
 
+from core.settings import Settings
+
 
 def register(subparsers: Any) -> None:
     """Register `wechat menu`."""
@@ -40,7 +42,7 @@ def menu_problems(menu: dict[str, Any]) -> list[str]:
     return problems
 
 
-def load_menu(settings: Any) -> dict[str, Any]:
+def load_menu(settings: Settings) -> dict[str, Any]:
     """WECHAT_MENU as JSON, or the default menu of the assistant's topics."""
     from bot.channels.wechat.inbound import DEFAULT_MENU
 
@@ -48,7 +50,7 @@ def load_menu(settings: Any) -> dict[str, Any]:
     return menu
 
 
-async def _publish(settings: Any, menu: dict[str, Any]) -> None:
+async def _publish(settings: Settings, menu: dict[str, Any]) -> None:
     import httpx
 
     from bot.channels.wechat.client import WechatClient
@@ -60,7 +62,7 @@ async def _publish(settings: Any, menu: dict[str, Any]) -> None:
         await client.create_menu(menu)
 
 
-def publish_menu(args: argparse.Namespace, settings: Any) -> int:
+def publish_menu(args: argparse.Namespace, settings: Settings) -> int:
     """Validate the menu and publish it with menu/create."""
     try:
         menu = load_menu(settings)

@@ -15,7 +15,12 @@ def run() -> None:
     """Run migrations on the given connection, or on sqlalchemy.url when run by hand."""
     connection = config.attributes.get("connection")
     if connection is None:
-        engine = create_engine(config.get_main_option("sqlalchemy.url") or "sqlite:///data/x.db")
+        url = config.get_main_option("sqlalchemy.url")
+        if not url:  # the `alembic` command run by hand (alembic.ini): the configured database
+            from core.settings import get_settings
+
+            url = get_settings().resolved_database_url
+        engine = create_engine(url)
         with engine.connect() as conn:
             context.configure(
                 connection=conn, target_metadata=target_metadata, render_as_batch=True

@@ -7,7 +7,8 @@ from collections.abc import Callable, Iterator
 import httpx
 import pytest
 
-from tests.admin.conftest import PASSWORD, LiveServer, csrf_of, login
+from tests.helpers.staff import PASSWORD, csrf_of, login
+from tests.live_server import LiveServer
 
 
 @pytest.fixture

@@ -14,7 +14,8 @@ from admin.charts import LABEL_CHAR_W, bar_chart, funnel_chart, line_chart, pair
 from core.settings import Settings
 from storage.db import open_database
 from storage.models import FinancingRequest
-from tests.admin.conftest import BANK_A, LiveServer, Seeded, csrf_of, login
+from tests.helpers.staff import BANK_A, Seeded, csrf_of, login
+from tests.live_server import LiveServer
 
 
 def _status(settings: Settings, request_id: int) -> str:

@@ -16,7 +16,7 @@ from core.settings import Settings
 from storage.audit import AuditFilter, all_audit
 from storage.db import open_database
 from storage.models import BankAlias, RequestBank
-from tests.admin.conftest import BANK_A, BANK_B, Seeded, csrf_of, login
+from tests.helpers.staff import BANK_A, BANK_B, Seeded, csrf_of, login
 
 RENAMED = "甲银行股份有限公司三明分行"
 

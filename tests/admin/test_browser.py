@@ -8,8 +8,9 @@ from typing import Any
 import pytest
 
 from core.settings import Settings
-from tests.admin.conftest import BANK_A, PASSWORD, LiveServer, Seeded
 from tests.browser import launch_chromium
+from tests.helpers.staff import BANK_A, PASSWORD, Seeded
+from tests.live_server import LiveServer
 
 pytestmark = pytest.mark.browser
 

@@ -11,8 +11,9 @@ import pytest
 from core.settings import Settings
 from storage.db import open_database
 from storage.staff import end_staff_sessions
-from tests.admin.conftest import PASSWORD, LiveServer, Seeded, add_request
 from tests.browser import ARTIFACTS, launch_chromium
+from tests.helpers.staff import PASSWORD, Seeded, add_request
+from tests.live_server import LiveServer
 
 # An unbroken Latin run (no break opportunity at all) followed by a long Chinese name.
 LONG_NAME = "三明" + "SANMINGXINYUANTECHNOLOGYDEVELOPMENT" * 2 + "超长无空格企业名称测试" * 2

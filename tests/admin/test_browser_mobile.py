@@ -21,9 +21,10 @@ from storage.models import (
     Message,
 )
 from storage.whitelist import add_whitelist_entry
-from tests.admin.conftest import PASSWORD, LiveServer, Seeded, add_request, push_to
 from tests.admin.owner_talk import owner_conversation
 from tests.browser import ARTIFACTS, launch_chromium
+from tests.helpers.staff import PASSWORD, Seeded, add_request, push_to
+from tests.live_server import LiveServer
 
 pytestmark = pytest.mark.browser
 

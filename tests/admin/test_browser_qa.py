@@ -11,8 +11,9 @@ import httpx
 import pytest
 
 from core.settings import Settings
-from tests.admin.conftest import PASSWORD, LiveServer
 from tests.browser import launch_chromium
+from tests.helpers.staff import PASSWORD
+from tests.live_server import LiveServer
 
 pytestmark = pytest.mark.browser
 

@@ -11,7 +11,8 @@ from sqlalchemy import select
 from core.settings import Settings
 from storage.db import open_database
 from storage.models import AuditEntry
-from tests.admin.conftest import LiveServer, csrf_of
+from tests.helpers.staff import csrf_of
+from tests.live_server import LiveServer
 
 ATTACKER = "203.0.113.9"
 COLLEAGUE = "198.51.100.7"

@@ -20,7 +20,7 @@ from storage.deadlines import (
     overdue_cutoff,
 )
 from storage.models import FinancingRequest, RequestBank, SatisfactionSurvey
-from tests.admin.conftest import BANK_A, Seeded, csrf_of
+from tests.helpers.staff import BANK_A, Seeded, csrf_of
 
 
 @pytest.fixture

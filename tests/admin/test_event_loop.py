@@ -16,8 +16,9 @@ import pytest
 from fastapi.routing import APIRoute
 
 from core.settings import Settings
-from tests.admin.conftest import LiveServer, csrf_of, login, seed_requests
 from tests.bot.engine_support import FakeAnswerer
+from tests.helpers.staff import csrf_of, login, seed_requests
+from tests.live_server import LiveServer
 
 pytestmark = pytest.mark.postgres
 

@@ -17,7 +17,8 @@ from core.settings import Settings
 from storage.db import open_database
 from storage.models import AuditEntry
 from storage.statuses import STATUS_LABELS
-from tests.admin.conftest import LiveServer, Seeded, csrf_of
+from tests.helpers.staff import Seeded, csrf_of
+from tests.live_server import LiveServer
 
 PAYLOADS = [
     '=HYPERLINK("http://x.example","x")',

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from core.settings import Settings
 from storage.db import open_database
 from storage.models import AuditEntry
-from tests.admin.conftest import Seeded, csrf_of
+from tests.helpers.staff import Seeded, csrf_of
 
 FILTERS = {"amount_min": "60", "sort": "amount", "order": "asc"}
 

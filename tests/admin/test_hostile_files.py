@@ -22,7 +22,8 @@ from knowledge.file_limits import (
     check_zip_limits,
 )
 from knowledge.sources import load_staff_docs, read_staff_text
-from tests.admin.conftest import LiveServer, csrf_of
+from tests.helpers.staff import csrf_of
+from tests.live_server import LiveServer
 
 MIB = 1024 * 1024
 SHEET = "xl/worksheets/sheet1.xml"

@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 
 from core.settings import Settings
-from tests.admin.conftest import Seeded, csrf_of
+from tests.helpers.staff import Seeded, csrf_of
 
 
 @pytest.fixture
@@ -108,7 +108,9 @@ def test_viewer_reads_but_cannot_change(
         assert response.status_code == 403
 
 
-def test_denied_view_is_audited(officer_a: httpx.Client, seeded: Seeded, settings: object) -> None:
+def test_denied_view_is_audited(
+    officer_a: httpx.Client, seeded: Seeded, settings: Settings
+) -> None:
     from sqlalchemy import select
 
     from storage.db import open_database

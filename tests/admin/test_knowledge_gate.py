@@ -15,7 +15,8 @@ from admin.knowledge_gate import DEV_QUESTIONS, compare_metrics
 from core.settings import Settings
 from storage.db import open_database
 from storage.models import IndexVersion
-from tests.admin.conftest import LiveServer, csrf_of, login
+from tests.helpers.staff import csrf_of, login
+from tests.live_server import LiveServer
 
 
 def _upload(server: LiveServer, name: str, content: bytes) -> httpx.Response:

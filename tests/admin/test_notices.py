@@ -13,7 +13,7 @@ from core.settings import Settings
 from storage.db import open_database
 from storage.models import Notification
 from storage.requests import create_request
-from tests.admin.conftest import BANK_A, csrf_of, push_to
+from tests.helpers.staff import BANK_A, csrf_of, push_to
 from tests.storage.factories import make_credit_code, request_data
 
 NOTIFIED = "已通过申报企业提交时使用的渠道向其发送通知"

@@ -16,8 +16,9 @@ from admin.audit_display import describe_entry
 from admin.charts import bar_chart, fit_text, funnel_chart, paired_bar_chart, text_width
 from admin.exports import MAX_WIDTH, amount, display_width, to_xlsx
 from admin.loan_details import amount_text
+from bot.intake.fields import FIELD_BY_NAME
 from storage.admin_stats import cited_label
-from tests.admin.conftest import Seeded
+from tests.helpers.staff import Seeded
 
 AMOUNTS = [300.0, 300.5, 0.5, 1234.5678, 99999.25, 100000.0, 12.1, 80.0]
 
@@ -49,7 +50,8 @@ def test_request_exports_print_amounts_with_their_unit(
     sheet = book.active
     assert sheet is not None
     header = [c.value for c in sheet[1]]
-    values = [row[header.index("融资需求（万元）")] for row in sheet.iter_rows(min_row=2)]
+    title = FIELD_BY_NAME["amount_wan"].label
+    values = [row[header.index(title)] for row in sheet.iter_rows(min_row=2)]
     assert all(isinstance(c.value, int | float) for c in values)  # numbers a sheet can sum
     assert {str(c.value) for c in values} >= {"300", "80"}
 

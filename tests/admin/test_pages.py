@@ -13,7 +13,7 @@ from core.settings import Settings
 from storage.db import open_database
 from storage.models import Conversation, FinancingRequest, Message
 from storage.requests import create_request
-from tests.admin.conftest import BANK_A, Seeded, csrf_of, push_to
+from tests.helpers.staff import BANK_A, Seeded, csrf_of, push_to
 from tests.storage.factories import request_data
 
 

@@ -14,11 +14,12 @@ import pytest
 from openpyxl import load_workbook
 
 from admin.privacy import mask_personal_text
+from bot.intake.fields import FIELD_BY_NAME
 from core.settings import Settings
 from storage.db import open_database
 from storage.models import Conversation, Message, RequestEvent
 from storage.whitelist import add_whitelist_entry
-from tests.admin.conftest import BANK_A, BANK_B, add_request, push_to
+from tests.helpers.staff import BANK_A, BANK_B, add_request, push_to
 
 FIELD_PHONE = "13912345678"
 # One distinct phone number per place, so a failure names the place that leaked it.
@@ -187,7 +188,7 @@ def test_viewer_exports_mask_free_text(
     )
     row = dict(zip(rows[0], rows[1], strict=True))
     assert row["联系电话"] == "139****5678"
-    assert PLACES["request_note"][:3] + "****" in row["企业备注"]
+    assert PLACES["request_note"][:3] + "****" in row[FIELD_BY_NAME["note"].label]
     assert PLACES["decline_reason"][:3] + "****" in row["未获贷原因"]
 
 

@@ -15,7 +15,7 @@ from core import clock
 from core.settings import Settings
 from storage.db import open_database
 from storage.models import Conversation, Message
-from tests.admin.conftest import LiveServer
+from tests.live_server import LiveServer
 
 ANSWER = (
     "可以，措施鼓励银行发放信用贷。\n· 银行按企业情况评估。\n下一步：带上资料问开户银行。\n"

@@ -13,7 +13,8 @@ import pytest
 from core.settings import Settings
 from storage.db import open_database
 from storage.models import AuditEntry, QaVersion
-from tests.admin.conftest import LiveServer, csrf_of, login
+from tests.helpers.staff import csrf_of, login
+from tests.live_server import LiveServer
 
 FORM = {
     "question": "监管部门用哪些办法督促银行对民企公平放贷？",

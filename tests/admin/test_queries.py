@@ -16,7 +16,7 @@ from storage.banks import add_bank, find_bank
 from storage.db import Database, open_database
 from storage.models import Conversation, Message, RequestBank, RequestEvent
 from storage.whitelist import WhitelistError, add_whitelist_entry
-from tests.admin.conftest import add_request
+from tests.helpers.staff import add_request
 
 
 @pytest.fixture

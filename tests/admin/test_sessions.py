@@ -15,7 +15,8 @@ import pytest
 from core.settings import Settings
 from storage.db import open_database
 from storage.staff import set_staff_disabled, set_staff_password
-from tests.admin.conftest import PASSWORD, LiveServer, Seeded, csrf_of, login
+from tests.helpers.staff import PASSWORD, Seeded, csrf_of, login
+from tests.live_server import LiveServer
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -9,7 +9,7 @@ import httpx
 from core.settings import Settings
 from storage.db import open_database
 from storage.subscriptions import queue_notice, subscribe, unsubscribe
-from tests.admin.conftest import login
+from tests.helpers.staff import login
 from tests.live_server import LiveServer
 
 

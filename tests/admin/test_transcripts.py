@@ -24,7 +24,6 @@ from core.settings import Settings
 from storage.conversations import FORM_DISCARDED, get_conversation, list_messages
 from storage.db import Database
 from storage.models import Message
-from tests.admin.conftest import LiveServer
 from tests.admin.owner_talk import owner_conversation
 from tests.bot.engine_support import (
     ANSWERS,
@@ -34,6 +33,7 @@ from tests.bot.engine_support import (
     fake_answerer,
     fill_form,
 )
+from tests.live_server import LiveServer
 
 __all__ = ["db", "engine", "fake_answerer"]
 

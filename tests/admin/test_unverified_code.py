@@ -12,8 +12,8 @@ from openpyxl import load_workbook
 
 from core.settings import Settings
 from storage.db import open_database
-from tests.admin.conftest import add_request
-from tests.web.conftest import broken_credit_code
+from tests.helpers.intake import broken_credit_code
+from tests.helpers.staff import add_request
 
 HEADER = "信用代码待核实"
 

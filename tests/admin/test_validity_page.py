@@ -11,7 +11,7 @@ import pytest
 
 from core.settings import Settings
 from knowledge.expiry import ending_items
-from tests.admin.conftest import login
+from tests.helpers.staff import login
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from core.settings import Settings
 from storage.db import open_database
 from storage.models import FinancingRequest, Notification, RequestBank, RequestEvent
-from tests.admin.conftest import BANK_A, BANK_B, Seeded, csrf_of
+from tests.helpers.staff import BANK_A, BANK_B, Seeded, csrf_of
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from bot.messages import Answer, Ask, Citation, OutMessage
 from core.settings import Settings
 from knowledge.documents import Document, parse_measures
 from storage.db import Database, open_database
-from tests.conftest import PG_ADMIN_URL, postgres_available, require_or_skip
+from tests.helpers.services import PG_ADMIN_URL, postgres_available, require_or_skip
 
 MEASURES_FILE = Settings(_env_file=None).resolved_knowledge_dir / "measures.txt"  # type: ignore[call-arg]
 

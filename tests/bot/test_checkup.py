@@ -7,6 +7,7 @@ rules are the packaged ones (tests/knowledge/test_eligibility_data.py checks the
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 
@@ -191,7 +192,7 @@ def test_side_question_is_answered_and_the_check_resumes(shared_engine: Engine, 
 
 
 def test_check_resumes_with_a_new_engine(
-    shared_engine: Engine, user: str, fake_answerer: object
+    shared_engine: Engine, user: str, fake_answerer: Any
 ) -> None:
     shared_engine.handle("cli", user, "政策体检")
     shared_engine.handle("cli", user, "制造业")

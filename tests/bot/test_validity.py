@@ -14,6 +14,7 @@ import pytest
 from bot.compose.validity import EXPIRED_CITATION, with_validity, with_validity_text
 from bot.engine import Engine
 from bot.messages import Answer, Citation
+from core.kinds import DocKind
 from core.settings import Settings
 from knowledge.documents import ISSUE_DATE, Document
 from knowledge.sources import load_front_matter_doc, load_staff_docs
@@ -118,14 +119,14 @@ def test_staff_and_note_documents_take_front_matter(tmp_path: Path) -> None:
     assert load_front_matter_doc(note).validity.valid_until == date(2027, 6, 30)
 
 
-def _doc(kind: str, until: str) -> Document:
+def _doc(kind: DocKind, until: str) -> Document:
     article = 6 if kind == "measure" else None
     return Document(f"{kind}-1", article, f"{kind}标题", "正文。", kind=kind, valid_until=until)
 
 
 @pytest.mark.parametrize("kind", ["measure", "product", "platform", "staff"])
 @pytest.mark.parametrize(("day", "state"), DAYS)
-def test_every_kind_says_its_validity(kind: str, day: date, state: str) -> None:
+def test_every_kind_says_its_validity(kind: DocKind, day: date, state: str) -> None:
     doc = _doc(kind, UNTIL.isoformat())
     answer = Answer(
         "可以申请。\n依据：某文件。",

@@ -20,7 +20,7 @@ from core.settings import Settings
 from storage.db import Database, open_database
 from storage.models import Handoff, Message
 from tests.bot.engine_support import FakeAnswerer
-from tests.handoff.conftest import StaffClient
+from tests.helpers.staff import StaffClient
 from tests.live_server import LiveServer
 
 ACK = "已转给协调办工作人员"

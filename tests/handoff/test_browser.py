@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from tests.admin.conftest import PASSWORD
 from tests.browser import ARTIFACTS, launch_chromium
+from tests.helpers.staff import PASSWORD
 from tests.live_server import LiveServer
 
 pytestmark = pytest.mark.browser

@@ -14,7 +14,6 @@ from core import clock
 from core.settings import Settings
 from server import create_app
 from storage.models import Handoff
-from tests.admin.conftest import seed_staff
 from tests.channels.telegram.fake_api import FakeTelegramAPI
 from tests.channels.telegram.fixtures import telegram_settings, user_message
 from tests.channels.wechat.fake_api import FakeWechatApi
@@ -25,7 +24,7 @@ from tests.channels.wechat.fixtures import (  # noqa: F401  (fixtures used below
     wechat_settings,
 )
 from tests.channels.wechat.wecom_fixtures import WecomChat
-from tests.handoff.conftest import StaffClient
+from tests.helpers.staff import StaffClient, seed_staff
 from tests.live_server import serve_app
 
 QUESTION = "贷款快到期了，续贷有什么支持政策？"

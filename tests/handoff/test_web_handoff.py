@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from storage.db import open_database
 from storage.models import AuditEntry, Handoff, Message
-from tests.handoff.conftest import StaffClient
+from tests.helpers.staff import StaffClient
 from tests.live_server import LiveServer
 
 StaffFactory = Callable[..., StaffClient]

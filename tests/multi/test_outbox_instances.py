@@ -14,9 +14,9 @@ from storage.db import open_database
 from storage.notifications import enqueue_notification
 from storage.requests import create_request
 from storage.staff import create_staff_user
-from tests.admin.conftest import PASSWORD, csrf_of, login
 from tests.channels.wechat.fake_api import FakeWechatApi, running_fake_api
-from tests.multi.conftest import Instance, wait_for
+from tests.helpers.instances import Instance, wait_for
+from tests.helpers.staff import PASSWORD, csrf_of, login
 from tests.storage.factories import request_data
 
 pytestmark = pytest.mark.postgres

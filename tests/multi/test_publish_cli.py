@@ -16,7 +16,7 @@ from core.settings import Settings
 from storage.db import open_database
 from storage.models import IndexVersion
 from tests.admin.test_knowledge_gate import _misleading_document
-from tests.multi.conftest import Instance, wait_for
+from tests.helpers.instances import Instance, wait_for
 
 
 def publish(env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:

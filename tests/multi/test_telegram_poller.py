@@ -11,8 +11,8 @@ import pytest
 
 from tests.channels.telegram.fake_api import FakeTelegramAPI
 from tests.channels.telegram.fixtures import user_message
+from tests.helpers.instances import Instance, wait_for
 from tests.live_server import serve_app
-from tests.multi.conftest import Instance, wait_for
 
 pytestmark = pytest.mark.postgres
 TOKEN = "424242:MULTI-instance-fake-token"

@@ -15,9 +15,9 @@ import pytest
 from core.settings import Settings
 from storage.db import open_database
 from storage.staff import create_staff_user
-from tests.admin.conftest import PASSWORD, csrf_of, login
-from tests.multi.conftest import Instance, wait_for
-from tests.web.conftest import intake_payload
+from tests.helpers.instances import Instance, wait_for
+from tests.helpers.intake import intake_payload
+from tests.helpers.staff import PASSWORD, csrf_of, login
 
 pytestmark = pytest.mark.postgres
 

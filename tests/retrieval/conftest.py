@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import require_or_skip
+from tests.helpers.services import require_or_skip
 
 
 def _free_port() -> int:

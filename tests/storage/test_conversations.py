@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -78,3 +79,57 @@ def test_set_feedback_only_on_own_bot_messages(db: Database) -> None:
         transcript = list_messages(session, conversation_id=mine)
         assert [(m.direction, m.feedback) for m in transcript] == [("in", None), ("out", -1)]
         assert transcript[1].citations[0]["article"] == 6
+
+
+def test_add_messages_returns_ids_in_the_order_given(db: Database) -> None:
+    from storage.conversations import add_messages
+    from storage.models import Message
+
+    rows: list[dict[str, Any]] = [
+        {"direction": "in", "text": "续贷要什么材料", "intent": "policy_question"},
+        {"direction": "out", "text": "甲", "intent": None, "citations": [{"doc_id": "m-6"}]},
+        {"direction": "out", "text": "乙", "in_scope": True, "top_score": 0.5, "buttons": []},
+        {"direction": "out", "text": "丙", "buttons": [{"label": "是", "value": "y"}]},
+    ]
+    with db.session() as session:
+        conversation = get_or_create_conversation(session, channel="web", user_id="s1")
+        ids = add_messages(session, conversation_id=conversation.id, rows=rows)
+        stored = {m.id: m for m in session.scalars(select(Message))}
+    assert len(set(ids)) == 4
+    assert [stored[i].text for i in ids] == ["续贷要什么材料", "甲", "乙", "丙"]
+    assert [stored[i].direction for i in ids] == ["in", "out", "out", "out"]
+    assert stored[ids[1]].citations == [{"doc_id": "m-6"}] and stored[ids[0]].citations == []
+    assert stored[ids[3]].buttons == [{"label": "是", "value": "y"}]
+    assert all(m.created_at is not None for m in stored.values())
+
+
+def test_add_messages_writes_a_question_turn_in_one_statement(db: Database) -> None:
+    from sqlalchemy import event
+
+    from storage.conversations import add_messages
+
+    common = {"intent": "policy_question", "in_scope": True, "top_score": 0.8}
+    rows: list[dict[str, Any]] = [
+        {"direction": "in", "text": "续贷要什么材料", **common},
+        {"direction": "out", "text": "答", "citations": [{"doc_id": "m-6"}], **common},
+        {
+            "direction": "out",
+            "text": "现在开始吗？",
+            "buttons": [{"label": "是", "value": "y"}],
+            **common,
+        },
+    ]
+    statements: list[str] = []
+
+    def count(conn: object, cursor: object, sql: str, *args: object) -> None:
+        statements.append(sql)
+
+    with db.session() as session:
+        conversation = get_or_create_conversation(session, channel="web", user_id="s2")
+        event.listen(db.engine, "before_cursor_execute", count)
+        try:
+            ids = add_messages(session, conversation_id=conversation.id, rows=rows)
+        finally:
+            event.remove(db.engine, "before_cursor_execute", count)
+    assert len(statements) == 1 and statements[0].startswith("INSERT INTO messages")
+    assert len(ids) == 3 and ids == sorted(ids)

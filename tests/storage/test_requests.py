@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
+from bot.recommend import recommend
 from core import clock
 from storage.db import Database
 from storage.models import FinancingRequest, RequestEvent
@@ -22,8 +23,9 @@ from tests.storage.factories import make_credit_code, request_data
 
 
 def test_create_request_assigns_ref_token_event_and_recommendations(db: Database) -> None:
+    data = request_data()
     with db.session() as session:
-        request = create_request(session, data=request_data(), channel="web")
+        request = create_request(session, data=data, channel="web", recommendations=recommend(data))
         ref, token = request.ref, request.token
     assert re.fullmatch(r"RZ-\d{8}-0001", ref)
     assert len(token) >= 30

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from storage.models import Message
-from tests.web.conftest import LiveServer
+from tests.live_server import LiveServer
 from web.sse import parse_sse
 
 QUESTION = "贷款快到期了还想继续用，可以无还本续贷吗？"

@@ -8,7 +8,8 @@ import httpx
 from sqlalchemy import select
 
 from storage.models import FinancingRequest
-from tests.web.conftest import LiveServer, broken_credit_code
+from tests.helpers.intake import broken_credit_code
+from tests.live_server import LiveServer
 
 # (field, what the owner sends) in form order; a value in brackets is a button label to press.
 SPOKEN_FORM = [

@@ -10,7 +10,8 @@ import pytest
 from sqlalchemy import func, select
 
 from storage.models import FinancingRequest
-from tests.web.conftest import LiveServer, broken_credit_code, intake_payload
+from tests.helpers.intake import broken_credit_code, intake_payload
+from tests.live_server import LiveServer
 
 
 def count_requests(live: LiveServer) -> int:

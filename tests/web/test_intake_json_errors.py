@@ -8,7 +8,7 @@ import random
 import httpx
 import pytest
 
-from tests.web.conftest import intake_payload
+from tests.helpers.intake import intake_payload
 
 JSON = {"Content-Type": "application/json"}
 

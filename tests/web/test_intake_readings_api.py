@@ -9,7 +9,8 @@ import pytest
 from sqlalchemy import select
 
 from storage.models import FinancingRequest
-from tests.web.conftest import LiveServer, broken_credit_code, intake_payload
+from tests.helpers.intake import broken_credit_code, intake_payload
+from tests.live_server import LiveServer
 
 
 def stored(live: LiveServer, ref: str) -> FinancingRequest:

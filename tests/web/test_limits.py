@@ -10,7 +10,8 @@ from collections.abc import Callable
 import httpx
 import pytest
 
-from tests.web.conftest import LiveServer, intake_payload
+from tests.helpers.intake import intake_payload
+from tests.live_server import LiveServer
 from web.metrics import RATE_LIMIT_UNAVAILABLE
 from web.ratelimit import Rate, RateLimiter, SharedLimits, TrustedProxies, parse_rate
 

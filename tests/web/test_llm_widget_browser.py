@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 
 from core.settings import Settings
-from tests.conftest import require_or_skip
 from tests.fakes.llm_fixtures import llm_settings
 from tests.fakes.openai_server import FakeOpenAI, streamed
+from tests.helpers.services import require_or_skip
 from tests.live_server import LiveServer
 
 pytestmark = pytest.mark.browser

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from storage.models import Message
-from tests.web.conftest import LiveServer
+from tests.live_server import LiveServer
 from web.sse import parse_sse
 
 APPLY_WORDS = ["申请", "登记", "我想申请融资", "填表", "我要登记", "融资对接", "/apply", "申請"]

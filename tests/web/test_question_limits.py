@@ -10,7 +10,8 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.web.conftest import LiveServer, valid_credit_code
+from tests.helpers.intake import valid_credit_code
+from tests.live_server import LiveServer
 from tests.web.test_chat_form_api import SPOKEN_FORM, Chat
 
 QUESTIONS = ["贷款快到期了还想继续用，可以无还本续贷吗？", "企业信用有瑕疵，怎么修复信用？"]
@@ -97,7 +98,7 @@ def test_address_limit_stops_session_rotation(serve: Callable[..., LiveServer]) 
 def test_intake_limit_counts_stored_requests_not_refused_forms(
     serve: Callable[..., LiveServer],
 ) -> None:
-    from tests.web.conftest import intake_payload
+    from tests.helpers.intake import intake_payload
 
     live = serve(rate_limit_intake="1/hour")
     with httpx.Client(base_url=live.url, timeout=30) as http:

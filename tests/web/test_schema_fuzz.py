@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import positive_data_acceptance
 from schemathesis.core.result import Ok
 
-from tests.web.conftest import LiveServer
+from tests.live_server import LiveServer
 
 HOSTILE_BODIES = [
     b'\xff\xfe\x80"',

@@ -13,8 +13,9 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import require_or_skip
-from tests.web.conftest import LiveServer, broken_credit_code, valid_credit_code
+from tests.helpers.intake import broken_credit_code, valid_credit_code
+from tests.helpers.services import require_or_skip
+from tests.live_server import LiveServer
 
 pytestmark = pytest.mark.browser
 CHROMIUM = "/usr/bin/chromium"

@@ -9,7 +9,8 @@ import pytest
 from sqlalchemy import select
 
 from storage.models import FinancingRequest
-from tests.web.conftest import LiveServer, broken_credit_code
+from tests.helpers.intake import broken_credit_code
+from tests.live_server import LiveServer
 from tests.web.test_widget_browser import browser, fill_form, open_widget, page
 
 pytestmark = pytest.mark.browser

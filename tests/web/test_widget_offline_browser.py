@@ -17,9 +17,9 @@ from storage.models import FinancingRequest
 from storage.requests import create_request
 from storage.satisfaction import ask_satisfaction
 from tests.browser import launch_chromium
+from tests.helpers.intake import valid_credit_code
 from tests.live_server import LiveServer
 from tests.storage.factories import request_data
-from tests.web.conftest import valid_credit_code
 
 pytestmark = pytest.mark.browser
 FRAME = "#policybot-widget iframe"

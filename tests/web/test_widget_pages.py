@@ -7,9 +7,10 @@ from collections.abc import Callable
 import httpx
 import pytest
 
+from bot.catalog import SHORT_NAME
 from core.settings import Settings
 from storage.models import SharedAnswer
-from tests.web.conftest import LiveServer
+from tests.live_server import LiveServer
 from web.security import EmbedPolicy
 
 
@@ -22,7 +23,7 @@ def test_root_redirects_to_demo(client: httpx.Client) -> None:
 def test_demo_embeds_widget_with_one_script_tag(client: httpx.Client) -> None:
     page = client.get("/demo")
     assert page.status_code == 200
-    assert '<script src="/widget.js" data-title="三明惠企政策助手"' in page.text
+    assert f'<script src="/widget.js" data-title="三明{SHORT_NAME}"' in page.text
     loader = client.get("/widget.js")
     assert loader.headers["content-type"].startswith("text/javascript")
     assert "attachShadow" in loader.text and "postMessage" in loader.text

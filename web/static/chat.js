@@ -10,10 +10,9 @@
   var composer = document.getElementById("composer");
   var busy = false;
   // The engine recognises every way of asking to apply and answers with action "open_form";
-  // its own apply button (this value) opens the form without a round trip.
+  // its own apply button (this value, the catalog's /apply topic) opens the form without a
+  // round trip.
   var APPLY_VALUE = "申请融资对接";
-  var SUGGESTIONS = ["贷款快到期了，能续贷吗？", "有哪些专项贷款产品？", "以前有过失信记录，怎么修复？",
-    "怎样降低融资成本？", "申请融资对接", "联系人工"];
 
   document.documentElement.style.setProperty("--brand", body.getAttribute("data-color"));
   if (!embedded) body.classList.add("embedded-off");
@@ -413,10 +412,21 @@
     focusInput: function () { input.focus(); }
   };
 
-  var welcome = addMessage("bot", "您好！我是三明市惠企政策助手，可以解答民营小微企业融资政策问题" +
-    "（如续贷、专项贷款、信用修复、融资成本），也可以帮您登记融资需求。请直接提问，或点选下面的常见问题：");
+  // The welcome and its suggestions come from the catalog (GET /api/catalog, bot/catalog.py),
+  // as every channel's greeting does; the bubble is placed first, filled when it arrives.
+  var welcome = addMessage("bot", "您好！");
   welcome.bubble.classList.add("wide");
-  renderChoices(welcome.bubble, SUGGESTIONS.map(function (s) { return { label: s, value: s }; }));
+  fetch("/api/catalog")
+    .then(function (res) { return res.ok ? res.json() : null; })
+    .then(function (catalog) {
+      if (!catalog) return;
+      welcome.text.textContent = catalog.greeting + "\n" + catalog.widget_prompt;
+      var topics = catalog.topics || [];
+      topics.forEach(function (t) { if (t.command === "/apply") APPLY_VALUE = t.text; });
+      renderChoices(welcome.bubble, topics.filter(function (t) { return t.chat; })
+        .map(function (t) { return { label: t.label, value: t.text }; }));
+    })
+    .catch(function () { /* offline: the short welcome stays */ });
   history.forEach(function (entry) {
     if (entry.kind === "notice") { addNotice(entry.text, entry.link); return; }
     var shown = addMessage(entry.kind, entry.text);

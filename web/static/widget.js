@@ -9,7 +9,7 @@
   window.__policybotWidget = true;
 
   var widgetOrigin = new URL(script.src, location.href).origin;
-  var title = (script.getAttribute("data-title") || "惠企政策助手").slice(0, 24);
+  var title = (script.getAttribute("data-title") || "__SHORT_NAME__").slice(0, 24);  // bot/catalog.py
   var color = script.getAttribute("data-color") || "#b3261e";
   if (!/^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(color)) color = "#b3261e";
 

@@ -26,7 +26,6 @@ from telegram.ext import (
 from bot.channels.telegram.buttons import ButtonStore
 from bot.channels.telegram.commands import COMMANDS
 from bot.channels.telegram.handlers import (
-    BotContext,
     on_button,
     on_command,
     on_edited,
@@ -36,7 +35,9 @@ from bot.channels.telegram.handlers import (
     on_unsupported,
 )
 from bot.channels.telegram.outbox import run_outbox
+from bot.channels.telegram.turns import BotContext
 from core.masking import register_secret
+from core.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +80,7 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
 
 
 def build_application(
-    settings: Any, *, engine: Any, db: Any, polling: bool
+    settings: Settings, *, engine: Any, db: Any, polling: bool
 ) -> Application[Any, Any, Any, Any, Any, Any]:
     """The PTB application for the configured token and Bot API server, handlers attached."""
     builder = (
@@ -164,7 +165,7 @@ class TelegramChannel:
     outbox: asyncio.Task[None] | None = None
 
 
-async def launch(settings: Any, *, engine: Any, db: Any, polling: bool) -> TelegramChannel:
+async def launch(settings: Settings, *, engine: Any, db: Any, polling: bool) -> TelegramChannel:
     """Build and start the application, taking updates by long polling or from the route."""
     # httpx logs every request URL at INFO, and Bot API URLs contain the token.
     logging.getLogger("httpx").setLevel(logging.WARNING)

@@ -21,6 +21,7 @@ from telegram.error import InvalidToken
 from bot.channels.telegram.app import TelegramChannel, is_network_fault, launch, shutdown
 from bot.channels.telegram.polling_lock import supervise, take_polling_lock
 from bot.channels.telegram.updates import first_delivery
+from core.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +67,7 @@ async def telegram_webhook(
     return Response(status_code=200)
 
 
-async def _try_launch(app: Any, settings: Any) -> bool:
+async def _try_launch(app: Any, settings: Settings) -> bool:
     """One start attempt; True when done (started, or the token is rejected for good)."""
     polling = not settings.telegram_webhook_secret
     if polling and app.state.telegram_lock is None:
@@ -97,7 +98,7 @@ async def _try_launch(app: Any, settings: Any) -> bool:
     return True
 
 
-def _supervise(app: Any, settings: Any) -> None:
+def _supervise(app: Any, settings: Settings) -> None:
     """Watch the polling lock (take over when free, stop when lost), once per app."""
     if getattr(app.state, "telegram_supervisor", None) is not None:
         return
@@ -114,7 +115,7 @@ def _supervise(app: Any, settings: Any) -> None:
     )
 
 
-async def _keep_trying(app: Any, settings: Any) -> None:
+async def _keep_trying(app: Any, settings: Settings) -> None:
     """Retry the start in the background until it succeeds or the app stops."""
     for delay in itertools.chain(START_RETRY_S, itertools.repeat(START_RETRY_S[-1])):
         await asyncio.sleep(delay)
@@ -122,7 +123,7 @@ async def _keep_trying(app: Any, settings: Any) -> None:
             return
 
 
-async def start(app: Any, settings: Any) -> None:
+async def start(app: Any, settings: Settings) -> None:
     """Start the bot when TELEGRAM_BOT_TOKEN is set; the web app keeps running if it fails."""
     app.state.telegram = None
     app.state.telegram_starter = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.catalog import deep_links
 from bot.conversation.commands import classify_command
 
 # Bot commands and their menu descriptions; the engine understands the slash commands itself.
@@ -17,22 +18,8 @@ COMMANDS: dict[str, str] = {
 }
 TOPIC_COMMANDS = ("/subscribe", "/unsubscribe")  # their words name a topic: kept
 
-# Payload -> the text the engine receives. Topic payloads ask the question the topic stands for.
-DEEP_LINKS: dict[str, str] = {
-    "apply": "/apply",  # open the financing-request form
-    "check": "/check",  # the policy self-check (政策体检)
-    "status": "/status",  # the progress of the user's requests
-    "human": "/human",  # the coordination office's contact
-    "subscribe": "/subscribe",  # the subscription topics
-    "kejidai": "科技贷是什么？怎么申请？",
-    "waimaodai": "外贸贷是什么？怎么申请？",
-    "shangmaodai": "商贸贷是什么？怎么申请？",
-    "tizhizengchan": "提质增产争效贷是什么？怎么申请？",
-    "shoudai": "首次贷款有什么支持政策？",
-    "xudai": "贷款到期续贷有什么支持？",
-    "danbao": "融资担保有什么支持政策？",
-    "lilv": "贷款利率能降低吗？",
-}
+# Payload -> the text the engine receives: the catalog's topics with a slug (bot/catalog.py).
+DEEP_LINKS: dict[str, str] = deep_links()
 
 
 def deep_link_text(payload: str) -> str | None:

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-from anyio import CapacityLimiter, to_thread
+from anyio import to_thread
 from telegram import (
-    InlineKeyboardButton,
     InlineKeyboardMarkup,
-    LinkPreviewOptions,
     Message,
     Update,
 )
@@ -20,69 +17,22 @@ from telegram.constants import ChatAction, ParseMode
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
-from bot.channels.telegram.buttons import ButtonStore, inline_value
+from bot.channels.telegram.buttons import inline_value
 from bot.channels.telegram.commands import command_text
-from bot.channels.telegram.render import MAX_CHUNK, Chunk, render_message, tg_len
+from bot.channels.telegram.render import MAX_CHUNK, tg_len
+from bot.channels.telegram.streaming import answer_live
+from bot.channels.telegram.turns import NO_PREVIEW, bot_context, converse, send_chunks
 from bot.conversation.commands import parse_feedback
 from bot.llm.context import llm_enabled
 
 log = logging.getLogger(__name__)
 
-CHANNEL = "telegram"
-NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
 UNSUPPORTED_TEXT = "目前只能识别文字消息，请直接输入您的问题，或发送 /apply 登记融资需求。"
 EDITED_TEXT = (
     "修改过的消息不会被重新处理。如需更改已填写的内容，请发送“修改”；其他问题请直接发送新消息。"
 )
 EXPIRED_BUTTON_TEXT = "这个按钮已失效，请直接输入您要办理的事项，或发送 /help 查看帮助。"
-
-
-@dataclass(frozen=True)
-class BotContext:
-    """What the handlers need, kept in `application.bot_data["policybot"]`."""
-
-    engine: Any
-    buttons: ButtonStore
-    office_phone: str
-    limiter: CapacityLimiter  # threads allowed into the engine at once
-
-
-def bot_context(context: ContextTypes.DEFAULT_TYPE) -> BotContext:
-    """The policybot context stored in the application's bot_data."""
-    ctx: BotContext = context.application.bot_data["policybot"]
-    return ctx
-
-
-def reply_markup(chunk: Chunk) -> InlineKeyboardMarkup | None:
-    """The chunk's keyboard as PTB markup (None when there are no buttons)."""
-    if not chunk.keyboard:
-        return None
-    rows = [
-        [InlineKeyboardButton(key.label, callback_data=key.data) for key in row]
-        for row in chunk.keyboard
-    ]
-    return InlineKeyboardMarkup(rows)
-
-
-def converse(ctx: BotContext, user_id: str, text: str) -> list[Chunk]:
-    """Run one engine turn and render its messages (blocking: call from a worker thread)."""
-    chunks: list[Chunk] = []
-    for message in ctx.engine.handle(CHANNEL, user_id, text):
-        chunks.extend(render_message(message, ctx.buttons.encode))
-    return chunks
-
-
-async def send_chunks(bot: Any, chat_id: int, chunks: list[Chunk]) -> None:
-    """Send rendered chunks in order as HTML messages."""
-    for chunk in chunks:
-        await bot.send_message(
-            chat_id=chat_id,
-            text=chunk.html,
-            parse_mode=ParseMode.HTML,
-            reply_markup=reply_markup(chunk),
-            link_preview_options=NO_PREVIEW,
-        )
 
 
 async def answer_user(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
@@ -92,8 +42,6 @@ async def answer_user(update: Update, context: ContextTypes.DEFAULT_TYPE, text: 
         return
     ctx = bot_context(context)
     if llm_enabled(ctx.engine):  # LLM mode: the answer grows in one message as it is checked
-        from bot.channels.telegram.streaming import answer_live
-
         await show_typing(context.bot, chat.id)
         await answer_live(context.bot, chat.id, ctx, str(user.id), text)
         return

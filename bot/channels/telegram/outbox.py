@@ -10,8 +10,8 @@ from telegram.error import BadRequest, Forbidden
 
 from bot.channels.outbox import Outbox, RetryPolicy, Send, Undeliverable, run_every
 from bot.channels.telegram.buttons import callback_data_for
-from bot.channels.telegram.handlers import CHANNEL, reply_markup
 from bot.channels.telegram.render import render_message
+from bot.channels.telegram.turns import CHANNEL, reply_markup
 from bot.channels.telegram.updates import purge_deliveries
 from bot.notices import notice_message
 from storage.db import Database

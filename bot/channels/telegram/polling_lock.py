@@ -17,6 +17,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
+from core.settings import Settings
 from storage.locks import HeldLock, try_lock
 
 log = logging.getLogger(__name__)
@@ -31,7 +32,7 @@ def take_polling_lock(db: Any, data_dir: Path) -> HeldLock | None:
 
 async def supervise(
     app: Any,
-    settings: Any,
+    settings: Settings,
     start: Callable[[], Awaitable[bool]],
     stop: Callable[[], Awaitable[None]],
     interval_s: float = LOCK_RETRY_S,
@@ -51,7 +52,7 @@ async def supervise(
 
 async def _step(
     app: Any,
-    settings: Any,
+    settings: Settings,
     start: Callable[[], Awaitable[bool]],
     stop: Callable[[], Awaitable[None]],
 ) -> None:

@@ -20,6 +20,7 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, TelegramError
 
 from bot.channels.telegram.render import MAX_CHUNK, Chunk, tg_len
+from bot.channels.telegram.turns import NO_PREVIEW, converse, reply_markup, send_chunks
 from bot.llm.context import LoopSink, streaming_to
 
 log = logging.getLogger(__name__)
@@ -90,8 +91,6 @@ class GrowingMessage:
 
 async def answer_live(bot: Any, chat_id: int, ctx: Any, user_id: str, text: str) -> None:
     """One engine turn with the answer growing in a message, then the finished reply."""
-    from bot.channels.telegram.handlers import NO_PREVIEW, converse, reply_markup, send_chunks
-
     sink = LoopSink(asyncio.get_running_loop())
 
     def run() -> list[Chunk]:

@@ -22,6 +22,7 @@ from bot.channels.wechat.flow import passive_reply, push_reply
 from bot.channels.wechat.inbound import read_inbound
 from bot.channels.wechat.runtime import WechatRuntime
 from bot.channels.wechat.xml import encrypted_reply_xml, parse_xml, text_reply_xml
+from core.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -152,7 +153,7 @@ async def wechat_callback(request: Request) -> Response:
     return Response(xml, media_type="application/xml")
 
 
-def wecom_crypto(settings: Any) -> MessageCrypto:
+def wecom_crypto(settings: Settings) -> MessageCrypto:
     """WeCom callbacks are always encrypted, with the CorpID as receive id."""
     if not settings.wecom_token:
         raise SignatureError("WECOM_TOKEN is not set")
@@ -191,7 +192,7 @@ async def wecom_callback(request: Request) -> Response:
     return Response("", media_type="text/plain")
 
 
-async def start(app: Any, settings: Any) -> None:
+async def start(app: Any, settings: Settings) -> None:
     """Create the channel state; deliver the outbox (with API clients) and keep house."""
     rt = WechatRuntime(app, settings)
     app.state.wechat = rt

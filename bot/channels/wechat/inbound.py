@@ -6,53 +6,16 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
-WELCOME = (
-    "您好，欢迎关注！我是三明市民营小微企业融资政策助手。我可以：\n"
-    "1. 解答《三明市提增民营小微企业融资服务质效若干措施》等融资政策问题，"
-    "注明依据的条款和责任单位；\n"
-    "2. 帮您登记融资需求，由协调办公室对接银行（回复“申请”）；\n"
-    "3. 查询已登记需求的办理进度（回复“进度”）。\n"
-    "请直接输入您的问题，例如：“首次贷款有什么支持？”"
-)
+from bot.catalog import WELCOME as CATALOG_WELCOME
+from bot.catalog import menu_topics, wechat_menu
+
+WELCOME = CATALOG_WELCOME  # bot/catalog.py
 UNSUPPORTED = "目前我只能读懂文字消息，请直接输入您的问题，例如：“续贷有什么支持政策？”"
 BUSY = "抱歉，系统暂时繁忙，请稍后再发一次您的问题。"
 
-# Menu CLICK keys and the text each one sends to the engine.
-MENU_TOPICS: dict[str, str] = {
-    "POLICY_OVERVIEW": "支持民营小微企业融资的政策有哪些？",
-    "FIRST_LOAN": "首次贷款有什么支持政策？",
-    "RENEWAL": "贷款到期续贷有什么支持？",
-    "GUARANTEE": "融资担保有什么支持政策？",
-    "CHECKUP": "政策体检",
-    "APPLY": "融资需求登记",
-    "STATUS": "查询进度",
-    "CONTACT": "联系方式",
-    "SUBSCRIBE": "订阅",
-}
-
-DEFAULT_MENU: dict[str, Any] = {
-    "button": [
-        {
-            "name": "政策问答",
-            "sub_button": [
-                {"type": "click", "name": "政策总览", "key": "POLICY_OVERVIEW"},
-                {"type": "click", "name": "首贷支持", "key": "FIRST_LOAN"},
-                {"type": "click", "name": "续贷支持", "key": "RENEWAL"},
-                {"type": "click", "name": "融资担保", "key": "GUARANTEE"},
-                {"type": "click", "name": "政策体检", "key": "CHECKUP"},
-            ],
-        },
-        {
-            "name": "融资登记",
-            "sub_button": [
-                {"type": "click", "name": "登记融资需求", "key": "APPLY"},
-                {"type": "click", "name": "查询办理进度", "key": "STATUS"},
-                {"type": "click", "name": "订阅政策提醒", "key": "SUBSCRIBE"},
-            ],
-        },
-        {"type": "click", "name": "联系我们", "key": "CONTACT"},
-    ]
-}
+# Menu CLICK keys and the text each one sends to the engine; the default menu (bot/catalog.py).
+MENU_TOPICS: dict[str, str] = menu_topics()
+DEFAULT_MENU: dict[str, Any] = wechat_menu()
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from bot.channels.wechat.store import (
 from bot.messages import Citation, OutMessage
 from bot.notices import notice_message
 from bot.subscriptions.notices import SUBSCRIBE_CHANNEL
+from core.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +38,7 @@ REFUSED_SUBSCRIBE = 43101  # the user has not accepted (or has used up) the subs
 class WechatRuntime:
     """What the callback routes need at request time; created by `start`, closed by `stop`."""
 
-    def __init__(self, app: Any, settings: Any) -> None:
+    def __init__(self, app: Any, settings: Settings) -> None:
         self.app = app
         self.settings = settings
         self.http = httpx.AsyncClient(timeout=httpx.Timeout(10.0, connect=5.0))

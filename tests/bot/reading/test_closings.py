@@ -11,7 +11,7 @@ import pytest
 from bot.dialogue import GOODBYE_TEXT, THANKS_TEXT, answer_in_context
 from bot.reading import ConversationContext, Lexicon
 from bot.reading.closings import closing
-from tests.bot.reading.conftest import measures, notes
+from tests.helpers.reading import measures, notes
 
 ACKS = ("好的", "嗯嗯", "明白了", "好，我知道了", "哦哦，原来是这样", "清楚了", "行")
 THANKS = (

@@ -14,7 +14,7 @@ from bot.reading import ConversationContext, FirmFacts, Focus, Lexicon, read
 from core.settings import Settings
 from storage.conversations import get_conversation
 from storage.db import open_database
-from tests.bot.reading.conftest import focused, notes
+from tests.helpers.reading import focused, notes
 
 
 def contexts(lexicon: Lexicon) -> list[ConversationContext]:

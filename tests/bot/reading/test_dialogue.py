@@ -8,7 +8,7 @@ import pytest
 
 from bot.dialogue import THANKS_TEXT, answer_in_context
 from bot.reading import ConversationContext, Lexicon
-from tests.bot.reading.conftest import measures, notes
+from tests.helpers.reading import measures, notes
 
 FOLLOW_UPS = (
     "要抵押吗？",

@@ -13,7 +13,7 @@ from bot.dialogue import answer_in_context
 from bot.reading import ConversationContext, Lexicon, read
 from bot.reading.context import Focus
 from bot.reading.lexicon import WHOLE_DOCUMENT
-from tests.bot.reading.conftest import focused, measures, notes
+from tests.helpers.reading import focused, measures, notes
 
 RETURN_CUES = ("那说回", "说回", "回到刚才", "再说回")
 RETURN_ASKS = ("一般能贷多少", "要抵押吗", "去哪里办")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.reading import ConversationContext, Lexicon, read, split_message
-from tests.bot.reading.conftest import notes
+from tests.helpers.reading import notes
 
 FOLLOW_UPS = (
     ("利息多少", "how_much"),

@@ -10,7 +10,7 @@ import pytest
 
 from bot.messages import Answer
 from bot.reading import ConversationContext, Lexicon, read, remember
-from tests.bot.reading.conftest import STAFF_DOC, focused, measures, notes
+from tests.helpers.reading import STAFF_DOC, focused, measures, notes
 
 ELLIPTICAL = (
     ("要抵押吗？", "yesno"),
