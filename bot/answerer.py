@@ -18,7 +18,7 @@ from bot.compose.sources import best_sentences
 from bot.intent import is_greeting, shows_financing_need
 from bot.messages import Answer, Ask, Intent
 from bot.refusals import refusal_text
-from bot.scope import IN_SCOPE, ScopeDecision, decide_scope
+from bot.scope import IN_SCOPE, ScopeDecision, decide_scope, out_of_scope_family
 from bot.scope.split import WHOLE_MESSAGE, AskScope, split_scope
 from core.kinds import AskType
 from knowledge.documents import Document
@@ -128,7 +128,9 @@ class Answerer:
             first = asks[0] if asks else Ask("other", "")
             return self.answer(first.text, topic=topic, ask=first.type if asks else None)
         assessed = [self.assess(a.text, topic=topic) for a in asks]
-        keep, declined = split_scope([_ask_scope(a) for a in assessed])
+        family, place = out_of_scope_family("，".join(a.text for a in assessed))
+        whole = ScopeDecision(False, family, place) if family else IN_SCOPE
+        keep, declined = split_scope([_ask_scope(a) for a in assessed], whole)
         chosen = [i for i, a in enumerate(assessed) if i in keep or not a.in_scope]
         results = [
             self.reply(asks[i].text, topic=topic, ask=asks[i].type, assessment=assessed[i])

@@ -78,7 +78,9 @@ FAMILIES: tuple[Family, ...] = (
     Family("personal_credit", sub.PERSONAL_CREDIT, _any(sub.PERSONAL_CREDIT_UNLESS)),
     Family("housing_fund", sub.HOUSING_FUND, _any(sub.HOUSING_FUND_UNLESS)),
     Family("personal_finance", sub.PERSONAL_FINANCE, _personal_unless),
-    Family("insurance_claim", sub.INSURANCE_CLAIM, _any(sub.LENDING_INSURANCE)),
+    Family(
+        "insurance_claim", sub.INSURANCE_CLAIM, _any(sub.LENDING_INSURANCE, sub.TIED_TO_LENDING)
+    ),
     Family("investment_loss", sub.INVESTMENT_LOSS, _any(sub.INVESTMENT_LOSS_UNLESS)),
     Family("investment", sub.INVESTMENT, _any(sub.TIED_TO_LENDING, sub.BORROWING)),
     Family("other_program", sub.OTHER_PROGRAM_LOANS),

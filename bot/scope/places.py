@@ -50,7 +50,7 @@ ELSEWHERE = re.compile(r"外省|外地|省外|外市|其他城市|别的城市|�
 # The place, then (within a few words) what it offers or decided.
 _PLACE_POLICY = re.compile(
     r"[^，,。？?；;]{0,16}(政策|补贴|补助|资金|措施|文件|规定|贴息|奖励|扶持|专项|出台|发布|贷款|融资|基金|标准|"
-    r"办法|条件|额度|利率|推介会|对接会|活动|产品)"
+    r"办法|条件|额度|利率|推介会|对接会|活动|产品|平台|超市)"
 )
 # A loan product named in quotes, or an X贷 that is none of the knowledge's own or a generic word.
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,12})[”\"」』]")

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.scope import ScopeDecision
+from bot.scope import IN_SCOPE, ScopeDecision
 
 # Requests that no other ask of the message excuses.
 WHOLE_MESSAGE = frozenset({"injection", "fraud"})
@@ -52,21 +52,35 @@ def continues_declined(ask: AskScope) -> bool:
     return bool(POINTS_BACK.search(ask.text)) or not OWN_SUBJECT.search(ask.text)
 
 
-def split_scope(asks: Sequence[AskScope]) -> tuple[list[int], ScopeDecision | None]:
+def split_scope(
+    asks: Sequence[AskScope], whole: ScopeDecision = IN_SCOPE
+) -> tuple[list[int], ScopeDecision | None]:
     """(indices of the asks to answer, the decision declining the rest or None).
 
     The first ask declined by a subject family (not small talk or the lack of evidence)
     takes along every in-scope ask that `continues_declined`; a forgery or injection ask
-    declines them all. Asks declined alone stay declined.
+    declines them all. `whole`: the decision on the message as one text; when only the
+    whole message is declined (its family's words were cut apart: "公积金里有十几万，能不能
+    取出来给公司周转"), only asks with a financing phrase of their own are answered. Asks
+    declined alone stay declined.
     """
     subject = [a.decision for a in asks if not a.decision.in_scope]
     declined = next((d for d in subject if d.family not in UNRELATED), None)
     if declined is not None and declined.family in WHOLE_MESSAGE:
         return [], declined
-    keep = [
-        i
-        for i, a in enumerate(asks)
-        if a.decision.in_scope and not (declined is not None and continues_declined(a))
-    ]
+    cut_apart = declined is None and not whole.in_scope and whole.family not in UNRELATED
+    if cut_apart:
+        declined = whole
+        if whole.family in WHOLE_MESSAGE:
+            return [], whole
+
+    def kept(a: AskScope) -> bool:
+        if declined is None:
+            return True
+        if cut_apart:
+            return a.topical and not COMPARES_BACK.search(a.text)
+        return not continues_declined(a)
+
+    keep = [i for i, a in enumerate(asks) if a.decision.in_scope and kept(a)]
     first_out = next((a.decision for a in asks if not a.decision.in_scope), None)
     return keep, declined or first_out
