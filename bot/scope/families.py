@@ -100,6 +100,16 @@ NAMES = tuple(dict.fromkeys(f.name for f in FAMILIES))
 REQUESTS = frozenset({"injection", "fraud", "trust", "drafting", "calculation", "lookup"})
 
 
+def _from_clause(text: str, at: int, judged: Judged) -> str:
+    """What an "ask" family's `unless` reads: text from the clause holding the family's first
+    word on ("…银行那边一直卡着，企业所得税按多少交": the story's 银行 does not excuse the tax
+    question); the other families read all of it."""
+    if judged != "ask":
+        return text
+    start = max((text.rfind(c, 0, at) for c in "，,。！!？?；;\n "), default=-1)
+    return text[start + 1 :]
+
+
 def out_of_scope_family(text: str, *, topics: Iterable[str] = ()) -> tuple[str, str]:
     """(family, place) of a normalised message outside enterprise financing in Sanming, or
     ("", ""); place is set for "other_region" (the city or province named).
@@ -122,7 +132,8 @@ def out_of_scope_family(text: str, *, topics: Iterable[str] = ()) -> tuple[str, 
         scope = whole if family.judged == "message" else question
         if scope is question and family.words.search(last):
             scope = last  # the sentence that asks it: a story before does not excuse it
-        if not family.words.search(scope) or family.unless(scope):
+        found = family.words.search(scope)
+        if not found or family.unless(_from_clause(scope, found.start(), family.judged)):
             continue
         if family.judged == "ask" and mentioned_only(family.words, scope, topics):
             continue
