@@ -137,7 +137,8 @@ class HomophoneRepairer:
         """The domain word window is a slip of, or None.
 
         Folded pinyin must match; a window sharing no character with the word must match
-        its exact pinyin too.
+        its exact pinyin too, and at most one changed character may match only up to the
+        folded confusions (帮公司 is no slip of 办公室: bang/ban and si/shi both folded).
         """
         if window in self.terms:
             return None
@@ -151,9 +152,21 @@ class HomophoneRepairer:
         for key in keys:
             for term in self._by_key.get(key, ()):
                 same = sum(a == b for a, b in zip(window, term, strict=True))
-                if same or readings == self.terms[term]:
+                if readings == self.terms[term]:
+                    return term
+                if same and self._folded_only(window, term) <= 1:
                     return term
         return None
+
+    def _folded_only(self, window: str, term: str) -> int:
+        """How many changed characters of window sound like term's only up to folding."""
+        count = 0
+        for char, wanted, syllable in zip(window, term, self.terms[term], strict=True):
+            if char == wanted:
+                continue
+            heard = {self.chars.get(char), *self.alt.get(char, ())}
+            count += syllable not in heard
+        return count
 
     def repair(
         self, text: str, score: Callable[[str], float] | None = None

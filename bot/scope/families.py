@@ -77,6 +77,12 @@ FAMILIES: tuple[Family, ...] = (
     Family("chitchat", sub.CHITCHAT_TASKS, judged="question"),
     Family("personal_credit", sub.PERSONAL_CREDIT, _any(sub.PERSONAL_CREDIT_UNLESS)),
     Family("housing_fund", sub.HOUSING_FUND, _any(sub.HOUSING_FUND_UNLESS)),
+    Family(
+        "personal_finance",
+        sub.PERSONAL_PRODUCT,
+        _any(sub.TIED_TO_LENDING, sub.FIRM_LOAN),
+        "question",
+    ),
     Family("personal_finance", sub.PERSONAL_FINANCE, _personal_unless),
     Family(
         "insurance_claim", sub.INSURANCE_CLAIM, _any(sub.LENDING_INSURANCE, sub.TIED_TO_LENDING)
