@@ -17,6 +17,7 @@ class Weights:
     expansion: float = 0.3  # weight of a glossary expansion token in the BM25 query
     unnamed_doc: float = 0.75  # factor on a product/platform doc the question does not name
     named_doc: float = 1.15  # factor on a product/platform doc the question names
+    verbatim: float = 1.0  # glossary votes per run of a measure's own wording the query quotes
 
 
 def fuse(

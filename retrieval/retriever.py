@@ -18,6 +18,7 @@ from retrieval.normalize import normalize_text
 from retrieval.questions import QuestionIndex
 from retrieval.records import Hit, QaHit
 from retrieval.text import DICT_FILE, ChineseTokenizer
+from retrieval.verbatim import VerbatimPhrases
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ class Retriever:
         self.passage_doc = np.array([doc_index[p["doc_id"]] for p in payload["passages"]])
         self.dense_store = dense_store
         self.homophones = HomophoneRepairer.from_tables(payload.get("homophones"))
+        self.verbatim = VerbatimPhrases(self.docs)
         self.questions = questions or QuestionIndex([], [], np.zeros((0, 1), np.float32))
         self.tokenizer.tokens("预热")  # loads jieba's HMM tables now, not on the first question
 
@@ -135,8 +137,13 @@ class Retriever:
         lexical = np.array(self.bm25.scores(weighted), dtype=np.float32)
         vector = self.embedder.embed([query])[0]
         dense = self._dense(vector)
+        quoted = self.verbatim.votes(query)
+        article_votes = {
+            a: match.votes.get(a, 0.0) + self.weights.verbatim * quoted.get(a, 0.0)
+            for a in {*match.votes, *quoted}
+        }
         votes = np.array(
-            [max((match.votes.get(a, 0.0) for a in d.articles), default=0.0) for d in self.docs],
+            [max((article_votes.get(a, 0.0) for a in d.articles), default=0.0) for d in self.docs],
             dtype=np.float32,
         )
         lowered = query.lower()
