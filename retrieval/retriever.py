@@ -18,6 +18,7 @@ from retrieval.normalize import normalize_text
 from retrieval.questions import QuestionIndex
 from retrieval.records import Hit, QaHit
 from retrieval.text import DICT_FILE, ChineseTokenizer
+from retrieval.units import ResponsibleUnits
 from retrieval.verbatim import VerbatimPhrases
 
 
@@ -79,6 +80,7 @@ class Retriever:
         self.dense_store = dense_store
         self.homophones = HomophoneRepairer.from_tables(payload.get("homophones"))
         self.verbatim = VerbatimPhrases(self.docs)
+        self.units = ResponsibleUnits(self.docs)
         self.questions = questions or QuestionIndex([], [], np.zeros((0, 1), np.float32))
         self.tokenizer.tokens("预热")  # loads jieba's HMM tables now, not on the first question
 
@@ -137,10 +139,12 @@ class Retriever:
         lexical = np.array(self.bm25.scores(weighted), dtype=np.float32)
         vector = self.embedder.embed([query])[0]
         dense = self._dense(vector)
-        quoted = self.verbatim.votes(query)
+        quoted, units = self.verbatim.votes(query), self.units.votes(query)
         article_votes = {
-            a: match.votes.get(a, 0.0) + self.weights.verbatim * quoted.get(a, 0.0)
-            for a in {*match.votes, *quoted}
+            a: match.votes.get(a, 0.0)
+            + self.weights.verbatim * quoted.get(a, 0.0)
+            + units.get(a, 0.0)
+            for a in {*match.votes, *quoted, *units}
         }
         votes = np.array(
             [max((article_votes.get(a, 0.0) for a in d.articles), default=0.0) for d in self.docs],
@@ -154,7 +158,10 @@ class Retriever:
             ]
         )
         named = np.array([d.kind != "measure" and not demote[i] for i, d in enumerate(self.docs)])
-        fused = fuse(lexical, dense, votes, demote, self.weights, named)
+        unit = np.array(
+            [d.kind == "measure" and bool(set(d.articles) & set(units)) for d in self.docs]
+        )
+        fused = fuse(lexical, dense, votes, demote, self.weights, named, unit)
         order = np.argsort(-fused, kind="stable")
         hits = [
             Hit(
