@@ -18,7 +18,8 @@ class Weights:
     unnamed_doc: float = 0.75  # factor on a product/platform doc the question does not name
     named_doc: float = 1.15  # factor on a product/platform doc the question names
     verbatim: float = 1.0  # glossary votes per run of a measure's own wording the query quotes
-    unit: float = 0.25  # bonus of a measure listing the responsible unit whose role is asked
+    unit: float = 0.25  # bonus of a measure listing the unit whose role is asked, or holding
+    # the word the question asks which measures mention (retrieval/units.py, mentions.py)
 
 
 def fuse(

@@ -14,6 +14,7 @@ from retrieval.fusion import Weights, fuse
 from retrieval.glossary_match import GlossaryMatch, GlossaryMatcher
 from retrieval.homophones import HomophoneRepairer, Repair
 from retrieval.index_files import docs_from, glossary_from, load_corpus
+from retrieval.mentions import Mentions
 from retrieval.normalize import normalize_text
 from retrieval.questions import QuestionIndex
 from retrieval.records import Hit, QaHit
@@ -81,6 +82,7 @@ class Retriever:
         self.homophones = HomophoneRepairer.from_tables(payload.get("homophones"))
         self.verbatim = VerbatimPhrases(self.docs)
         self.units = ResponsibleUnits(self.docs)
+        self.mentions = Mentions(self.docs)
         self.questions = questions or QuestionIndex([], [], np.zeros((0, 1), np.float32))
         self.tokenizer.tokens("预热")  # loads jieba's HMM tables now, not on the first question
 
@@ -139,7 +141,8 @@ class Retriever:
         lexical = np.array(self.bm25.scores(weighted), dtype=np.float32)
         vector = self.embedder.embed([query])[0]
         dense = self._dense(vector)
-        quoted, units = self.verbatim.votes(query), self.units.votes(query)
+        quoted = self.verbatim.votes(query)
+        units = self.units.votes(query) or self.mentions.votes(query)
         article_votes = {
             a: match.votes.get(a, 0.0)
             + self.weights.verbatim * quoted.get(a, 0.0)
