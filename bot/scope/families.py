@@ -54,10 +54,13 @@ def _national_unless(text: str) -> bool:
     return bool(sub.NATIONAL_UNLESS.search(text) or not sub.NATIONAL_DETAIL.search(text))
 
 
+_CREDIT = re.compile(r"(当|算|作为|看作|变成)[^，,。？?]{0,2}信用(?!卡)|增信")
+
+
 def _off_topic_unless(text: str) -> bool:
     return any(
         p.search(text)
-        for p in (sub.BUSINESS_CONTEXT, sub.CREDIT_CORE, sub.FEES, sub.CREDIT_DATA_USE)
+        for p in (sub.BUSINESS_CONTEXT, sub.CREDIT_CORE, sub.FEES, sub.CREDIT_DATA_USE, _CREDIT)
     )
 
 
@@ -87,6 +90,7 @@ FAMILIES: tuple[Family, ...] = (
     Family(
         "insurance_claim", sub.INSURANCE_CLAIM, _any(sub.LENDING_INSURANCE, sub.TIED_TO_LENDING)
     ),
+    Family("insurance_claim", sub.INSURANCE_BUY, _any(sub.LENDING, sub.LENDING_INSURANCE)),
     Family("investment_loss", sub.INVESTMENT_LOSS, _any(sub.INVESTMENT_LOSS_UNLESS)),
     Family("investment", sub.INVESTMENT, _any(sub.TIED_TO_LENDING, sub.BORROWING)),
     Family("other_program", sub.OTHER_PROGRAM_LOANS),

@@ -126,7 +126,10 @@ TIED_TO_LENDING = re.compile(
 )
 INSURANCE_CLAIM = re.compile(
     r"理赔|拒赔|定损|车险|(保险|保单|险).{0,12}(赔付|赔偿|怎么赔|赔多少|赔不赔|不赔|出险|赔下来)|"
-    r"买什么保险|哪个保险|保险推荐|重疾险|寿险|意外险|医疗险|"
+    r"买什么保险|哪个保险|保险推荐|重疾险|寿险|意外险|医疗险"
+)
+# Buying a policy for the firm or its staff (not one a loan asks for: 贷款时银行逼着买保险).
+INSURANCE_BUY = re.compile(
     r"(保险|险)[^，,。？?]{0,4}(怎么买|买哪|哪家|多少钱|划算|便宜|推荐)|买(份|个)?(保险|财产险|意外险)"
 )
 LENDING_INSURANCE = re.compile(r"保证保险|信用保险|保险增信|贷款保险|增信")

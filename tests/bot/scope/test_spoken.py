@@ -14,7 +14,7 @@ from bot.reading import ConversationContext
 from bot.scope import out_of_scope_family
 from bot.scope.split import AskScope, ScopeDecision, split_scope
 from retrieval.normalize import normalize_text
-from tests.bot.scope.cases import variants
+from tests.bot.scope.cases import fill, variants
 from tests.bot.scope.spoken import NEAR_MISSES, OPENERS, SPOKEN, spoken
 
 QUOTES = re.compile(r"[“”\"「」『』《》]")
@@ -132,6 +132,20 @@ def test_off_topic_message_is_declined_however_it_is_split(answerer: Any, messag
 def test_message_with_an_in_scope_ask_is_answered(answerer: Any, message: str) -> None:
     exchange = answer_in_context(answerer, ConversationContext(), message)
     assert exchange.answer.in_scope and exchange.answer.citations
+
+
+@pytest.mark.parametrize(
+    "question",
+    fill(
+        ["{who}{event}了，{ask}"],
+        who=["企业", "公司", "我们厂"],
+        event=["年报忘了报被列异常", "被列入经营异常名录", "上了失信名单"],
+        ask=["咋修复", "怎么修复信用", "还能恢复吗"],
+    ),
+)
+def test_credit_repair_in_owners_words_is_in_scope(answerer: Any, question: str) -> None:
+    assessment = answerer.assess(question)
+    assert assessment.in_scope and 2 in assessment.articles[:3], assessment.articles[:3]
 
 
 def test_respond_declines_asks_that_continue_a_declined_one(plain_answerer: Any) -> None:
