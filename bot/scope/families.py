@@ -90,7 +90,11 @@ FAMILIES: tuple[Family, ...] = (
     Family(
         "insurance_claim", sub.INSURANCE_CLAIM, _any(sub.LENDING_INSURANCE, sub.TIED_TO_LENDING)
     ),
-    Family("insurance_claim", sub.INSURANCE_BUY, _any(sub.LENDING, sub.LENDING_INSURANCE)),
+    Family(
+        "insurance_claim",
+        sub.INSURANCE_BUY,
+        _any(sub.LENDING, sub.LENDING_INSURANCE, sub.TIED_TO_LENDING),
+    ),
     Family("investment_loss", sub.INVESTMENT_LOSS, _any(sub.INVESTMENT_LOSS_UNLESS)),
     Family("investment", sub.INVESTMENT, _any(sub.TIED_TO_LENDING, sub.BORROWING)),
     Family("other_program", sub.OTHER_PROGRAM_LOANS),

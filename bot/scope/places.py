@@ -91,7 +91,7 @@ def other_region(text: str) -> str | None:
         if product and _foreign_name(product.group(3)) and not match.group(1).startswith("福建"):
             return match.group(1)
     if SANMING.search(text):
-        return None
+        return _policy_there(text)
     for match in _PLACE.finditer(text):
         place = match.group(1)
         if place.endswith("省") and place.startswith("福建"):
@@ -104,6 +104,23 @@ def other_region(text: str) -> str | None:
     elsewhere = ELSEWHERE.search(text)
     if elsewhere and _PLACE_POLICY.match(text, elsewhere.end()):
         return "外地"
+    return None
+
+
+# The other place's own support asked about beside 三明 (…想去丽水开分厂，丽水那边有啥补贴).
+_THERE_SUPPORT = re.compile(
+    r"(那边|那里|当地|的)[^，,。？?]{0,8}(补贴|补助|贴息|奖励|扶持|优惠政策|政策)"
+)
+
+
+def _policy_there(text: str) -> str | None:
+    """The place whose own support the last clause asks about although 三明 is named too."""
+    if OWN_NAMES.search(text) or _PROVINCIAL.search(text):
+        return None
+    clause = re.split(r"[，,。？?；;!！]", text.rstrip("，,。？?；;!！ "))[-1]
+    for match in _PLACE.finditer(clause):
+        if _THERE_SUPPORT.match(clause, match.end()):
+            return match.group(1)
     return None
 
 
