@@ -128,3 +128,13 @@ def test_repairer_allows_one_folded_character_only() -> None:
 )
 def test_prepare_keeps_a_request_to_help_the_firm(answerer: Any, text: str) -> None:
     assert "帮公司" in answerer.retriever.prepare(text)[0]
+
+
+def test_repairer_prefers_the_sound_alike_keeping_most_characters() -> None:
+    repairer = HomophoneRepairer(
+        {"收贷": ["shou", "dai"], "首贷": ["shou", "dai"]},
+        {"首": "shou", "收": "shou", "代": "dai", "贷": "dai"},
+        (),
+    )
+    assert repairer.lookup("首代") == "首贷"
+    assert repairer.lookup("收代") == "收贷"
