@@ -113,10 +113,19 @@ _THERE_SUPPORT = re.compile(
 )
 
 
+_PLACE_SUPPORT = re.compile(
+    r"(那边|那里|当地)?(有个|有一个|的|出的|推出的?|新出的?)[^，,。？?]{0,8}(贴息|补贴|补助|奖励|扶持)"
+)
+
+
 def _policy_there(text: str) -> str | None:
-    """The place whose own support the last clause asks about although 三明 is named too."""
+    """The place whose own support the message asks about although 三明 is named too (its
+    last clause asks about the support there, or the place offers a named support)."""
     if OWN_NAMES.search(text) or _PROVINCIAL.search(text):
         return None
+    for match in _PLACE.finditer(text):
+        if _PLACE_SUPPORT.match(text, match.end()):
+            return match.group(1)
     clause = re.split(r"[，,。？?；;!！]", text.rstrip("，,。？?；;!！ "))[-1]
     for match in _PLACE.finditer(clause):
         if _THERE_SUPPORT.match(clause, match.end()):
