@@ -21,7 +21,8 @@ from bot.compose.validity import with_validity
 from bot.intent import is_greeting, shows_financing_need
 from bot.messages import Answer, Ask, Intent
 from bot.refusals import refusal_text
-from bot.scope import IN_SCOPE, ScopeDecision, decide_scope
+from bot.scope import IN_SCOPE, ScopeDecision, decide_scope, out_of_scope_family
+from bot.scope.split import WHOLE_MESSAGE, AskScope, split_scope
 from core import clock
 from core.kinds import AskType
 from core.settings import Settings
@@ -135,14 +136,26 @@ class Answerer:
         Each ask is answered on its own self-contained wording; the in-scope parts are laid
         out together (bot/compose/layout.py: numbered, each citation and next step once, one
         phone screen before the 原文 part); out-of-scope asks beside in-scope ones are left
-        out. The answer's topic is the first in-scope part's.
+        out, and so are asks that only continue a declined one (`bot.scope.split`; declined
+        with it when nothing else is left). The answer's topic is the first in-scope part's.
         """
         asks = list(asks)[:MAX_ASKS]
         if len(asks) <= 1:
             first = asks[0] if asks else Ask("other", "")
             return self.answer(first.text, topic=topic, ask=first.type if asks else None)
-        results = [self.reply(a.text, topic=topic, ask=a.type) for a in asks]
+        assessed = [self.assess(a.text, topic=topic) for a in asks]
+        family, place = out_of_scope_family("，".join(a.text for a in assessed))
+        whole = ScopeDecision(False, family, place) if family else IN_SCOPE
+        keep, declined = split_scope([_ask_scope(a) for a in assessed], whole)
+        chosen = [i for i, a in enumerate(assessed) if i in keep or not a.in_scope]
+        results = [
+            self.reply(asks[i].text, topic=topic, ask=asks[i].type, assessment=assessed[i])
+            for i in chosen
+        ]
         replies = [r for r in results if isinstance(r, Reply)]
+        dropped = len(chosen) < len(asks)
+        if declined is not None and (declined.family in WHOLE_MESSAGE or (dropped and not replies)):
+            return Answer(refusal_text(declined, self.settings), False, "out_of_scope")
         if not replies:
             finished = results[0]
             assert isinstance(finished, Answer)
@@ -154,10 +167,16 @@ class Answerer:
         return self.dated(answer)
 
     def reply(
-        self, question: str, *, topic: str | None = None, ask: AskType | None = None
+        self,
+        question: str,
+        *,
+        topic: str | None = None,
+        ask: AskType | None = None,
+        assessment: Assessment | None = None,
     ) -> Reply | Answer:
-        """The parts answering an in-scope question, or the finished greeting or refusal."""
-        assessment = self.assess(question, topic=topic)
+        """The parts answering an in-scope question, or the finished greeting or refusal
+        (`assessment`: the question's, when already made)."""
+        assessment = assessment or self.assess(question, topic=topic)
         if assessment.intent == "greeting":
             return Answer(self._greeting_text(), True, "greeting")
         if not assessment.in_scope:
@@ -209,6 +228,15 @@ class Answerer:
 def _matched(replies: Sequence[Reply]) -> list[QaEntry]:
     """The Q&A entries that answered these replies (context for LLM mode)."""
     return [r.qa.entry for r in replies if r.qa is not None]
+
+
+def _ask_scope(assessment: Assessment) -> AskScope:
+    """What `bot.scope.split` needs of one ask's assessment (a greeting counts as small talk)."""
+    glossary = assessment.analysis.glossary if assessment.analysis is not None else None
+    decision = IN_SCOPE if assessment.in_scope else assessment.scope
+    if assessment.intent == "greeting":
+        decision = ScopeDecision(False, "chitchat")
+    return AskScope(decision, assessment.text, bool(glossary and glossary.topical))
 
 
 def load_answerer(settings: Settings, *, embedder: Any = None) -> Answerer:

@@ -101,7 +101,9 @@ def build_index(
     index_dir = Path(settings.resolved_index_dir)
     docs = collect_documents(settings)
     glossary = load_glossary(settings.resolved_knowledge_dir)
-    records = [DocRecord(d.doc_id, d.title, d.text, d.articles, d.kind, d.aliases) for d in docs]
+    records = [
+        DocRecord(d.doc_id, d.title, d.text, d.articles, d.kind, d.aliases, d.units) for d in docs
+    ]
     terms = [GlossaryTerm(g.term, g.expansions, g.articles, g.group, g.weak) for g in glossary]
     plain = load_plain(settings.resolved_knowledge_dir)
     # a measure's points are indexed with it (owners' words for formal clauses); a note is

@@ -17,6 +17,9 @@ class Weights:
     expansion: float = 0.3  # weight of a glossary expansion token in the BM25 query
     unnamed_doc: float = 0.75  # factor on a product/platform doc the question does not name
     named_doc: float = 1.15  # factor on a product/platform doc the question names
+    verbatim: float = 1.0  # glossary votes per run of a measure's own wording the query quotes
+    unit: float = 0.25  # bonus of a measure listing the unit whose role is asked, or holding
+    # the word the question asks which measures mention (retrieval/units.py, mentions.py)
 
 
 def fuse(
@@ -26,11 +29,14 @@ def fuse(
     demote: np.ndarray,
     weights: Weights,
     named: np.ndarray | None = None,
+    unit: np.ndarray | None = None,
 ) -> np.ndarray:
     """Weighted sum of max-scaled BM25, min-max-scaled cosine and max-scaled glossary votes.
 
     `demote` marks documents (products, platforms) that the question does not name, `named`
-    those it names (a measure's own text may mention the product as often as its note).
+    those it names (a measure's own text may mention the product as often as its note),
+    `unit` the measures listing a responsible unit whose role the question asks (its name is
+    not in the measure's text, so neither BM25 nor the embedding sees it).
     """
     fused = (
         weights.lexical * scale_max(lexical)
@@ -40,6 +46,8 @@ def fuse(
     fused = np.where(demote, fused * weights.unnamed_doc, fused)
     if named is not None:
         fused = np.where(named, fused * weights.named_doc, fused)
+    if unit is not None:
+        fused = fused + weights.unit * unit
     return fused
 
 

@@ -137,7 +137,9 @@ class HomophoneRepairer:
         """The domain word window is a slip of, or None.
 
         Folded pinyin must match; a window sharing no character with the word must match
-        its exact pinyin too.
+        its exact pinyin too, and at most one changed character may match only up to the
+        folded confusions (帮公司 is no slip of 办公室: bang/ban and si/shi both folded). Of
+        several such words, the one keeping most of the window's characters.
         """
         if window in self.terms:
             return None
@@ -148,12 +150,24 @@ class HomophoneRepairer:
         for i, char in enumerate(window):
             for other in self.alt.get(char, ()):
                 keys += [key[:i] + (fold(other),) + key[i + 1 :] for key in keys]
+        found: list[tuple[int, str]] = []  # (characters kept, term)
         for key in keys:
             for term in self._by_key.get(key, ()):
                 same = sum(a == b for a, b in zip(window, term, strict=True))
-                if same or readings == self.terms[term]:
-                    return term
-        return None
+                if readings == self.terms[term] or (same and self._folded_only(window, term) <= 1):
+                    found.append((same, term))
+        # of sound-alike domain words (首贷, 收贷), the one keeping most characters (首代 → 首贷)
+        return max(found, key=lambda f: f[0])[1] if found else None
+
+    def _folded_only(self, window: str, term: str) -> int:
+        """How many changed characters of window sound like term's only up to folding."""
+        count = 0
+        for char, wanted, syllable in zip(window, term, self.terms[term], strict=True):
+            if char == wanted:
+                continue
+            heard = {self.chars.get(char), *self.alt.get(char, ())}
+            count += syllable not in heard
+        return count
 
     def repair(
         self, text: str, score: Callable[[str], float] | None = None

@@ -61,6 +61,7 @@ def docs_from(payload: dict[str, Any]) -> list[DocRecord]:
             tuple(d["articles"]),
             d["kind"],
             tuple(d.get("aliases", ())),
+            d.get("units", ""),
         )
         for d in payload["docs"]
     ]

@@ -15,6 +15,7 @@ class DocRecord:
     articles: tuple[int, ...] = ()
     kind: str = "measure"
     aliases: tuple[str, ...] = ()  # names that, said in a question, point at this document
+    units: str = ""  # a measure's responsible units as listed (、，-separated)
 
 
 @dataclass(frozen=True)

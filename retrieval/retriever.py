@@ -14,10 +14,13 @@ from retrieval.fusion import Weights, fuse
 from retrieval.glossary_match import GlossaryMatch, GlossaryMatcher
 from retrieval.homophones import HomophoneRepairer, Repair
 from retrieval.index_files import docs_from, glossary_from, load_corpus
+from retrieval.mentions import Mentions
 from retrieval.normalize import normalize_text
 from retrieval.questions import QuestionIndex
 from retrieval.records import Hit, QaHit
 from retrieval.text import DICT_FILE, ChineseTokenizer
+from retrieval.units import ResponsibleUnits
+from retrieval.verbatim import VerbatimPhrases
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,9 @@ class Retriever:
         self.passage_doc = np.array([doc_index[p["doc_id"]] for p in payload["passages"]])
         self.dense_store = dense_store
         self.homophones = HomophoneRepairer.from_tables(payload.get("homophones"))
+        self.verbatim = VerbatimPhrases(self.docs)
+        self.units = ResponsibleUnits(self.docs)
+        self.mentions = Mentions(self.docs)
         self.questions = questions or QuestionIndex([], [], np.zeros((0, 1), np.float32))
         self.tokenizer.tokens("预热")  # loads jieba's HMM tables now, not on the first question
 
@@ -135,8 +141,16 @@ class Retriever:
         lexical = np.array(self.bm25.scores(weighted), dtype=np.float32)
         vector = self.embedder.embed([query])[0]
         dense = self._dense(vector)
+        quoted = self.verbatim.votes(query)
+        units = self.units.votes(query) or self.mentions.votes(query)
+        article_votes = {
+            a: match.votes.get(a, 0.0)
+            + self.weights.verbatim * quoted.get(a, 0.0)
+            + units.get(a, 0.0)
+            for a in {*match.votes, *quoted, *units}
+        }
         votes = np.array(
-            [max((match.votes.get(a, 0.0) for a in d.articles), default=0.0) for d in self.docs],
+            [max((article_votes.get(a, 0.0) for a in d.articles), default=0.0) for d in self.docs],
             dtype=np.float32,
         )
         lowered = query.lower()
@@ -147,7 +161,10 @@ class Retriever:
             ]
         )
         named = np.array([d.kind != "measure" and not demote[i] for i, d in enumerate(self.docs)])
-        fused = fuse(lexical, dense, votes, demote, self.weights, named)
+        unit = np.array(
+            [d.kind == "measure" and bool(set(d.articles) & set(units)) for d in self.docs]
+        )
+        fused = fuse(lexical, dense, votes, demote, self.weights, named, unit)
         order = np.argsort(-fused, kind="stable")
         hits = [
             Hit(

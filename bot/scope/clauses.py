@@ -69,6 +69,13 @@ GENERIC_ASK = re.compile(
 )
 
 
+# An ask for an attribute only (利率多少, 额度一般多少): it asks about the clause just before it.
+ATTRIBUTE_ASK = re.compile(
+    r"^(那|那么|请问|大概|一般|现在)*(利率|利息|额度|费用|首付|月供|期限|年限)(是|大概|一般|能有)?"
+    r"(多少|几个点|几成|几年|怎么算|高吗|高不高)[吗呢啊呀?？]*$"
+)
+
+
 def mentioned_only(pattern: re.Pattern[str], text: str, topics: Iterable[str] = ()) -> bool:
     """The family word is part of the story, not the question: no match lies in a clause that
     asks, and the question's topic is financing: the last asking clause names it in its own
@@ -90,6 +97,12 @@ def mentioned_only(pattern: re.Pattern[str], text: str, topics: Iterable[str] = 
         )
 
     start, end = spans[-1]
+    clauses = clause_spans(text)
+    before = [c for c in clauses if c[1] <= start]
+    if ATTRIBUTE_ASK.match(text[start:end].strip()) and before:
+        a, b = before[-1]
+        if any(a <= m.start() < b for m in matches):  # "想做个人房抵贷，利率多少"
+            return False
     if financing(text[start:end], asked=True):  # "现在怎么补缴" asks about the story's 社保
         return True
     if not GENERIC_ASK.match(text[start:end].strip()):

@@ -54,10 +54,13 @@ def _national_unless(text: str) -> bool:
     return bool(sub.NATIONAL_UNLESS.search(text) or not sub.NATIONAL_DETAIL.search(text))
 
 
+_CREDIT = re.compile(r"(当|算|作为|看作|变成)[^，,。？?]{0,2}信用(?!卡)|增信")
+
+
 def _off_topic_unless(text: str) -> bool:
     return any(
         p.search(text)
-        for p in (sub.BUSINESS_CONTEXT, sub.CREDIT_CORE, sub.FEES, sub.CREDIT_DATA_USE)
+        for p in (sub.BUSINESS_CONTEXT, sub.CREDIT_CORE, sub.FEES, sub.CREDIT_DATA_USE, _CREDIT)
     )
 
 
@@ -77,8 +80,21 @@ FAMILIES: tuple[Family, ...] = (
     Family("chitchat", sub.CHITCHAT_TASKS, judged="question"),
     Family("personal_credit", sub.PERSONAL_CREDIT, _any(sub.PERSONAL_CREDIT_UNLESS)),
     Family("housing_fund", sub.HOUSING_FUND, _any(sub.HOUSING_FUND_UNLESS)),
+    Family(
+        "personal_finance",
+        sub.PERSONAL_PRODUCT,
+        _any(sub.TIED_TO_LENDING, sub.FIRM_LOAN),
+        "question",
+    ),
     Family("personal_finance", sub.PERSONAL_FINANCE, _personal_unless),
-    Family("insurance_claim", sub.INSURANCE_CLAIM, _any(sub.LENDING_INSURANCE)),
+    Family(
+        "insurance_claim", sub.INSURANCE_CLAIM, _any(sub.LENDING_INSURANCE, sub.TIED_TO_LENDING)
+    ),
+    Family(
+        "insurance_claim",
+        sub.INSURANCE_BUY,
+        _any(sub.LENDING, sub.LENDING_INSURANCE, sub.TIED_TO_LENDING),
+    ),
     Family("investment_loss", sub.INVESTMENT_LOSS, _any(sub.INVESTMENT_LOSS_UNLESS)),
     Family("investment", sub.INVESTMENT, _any(sub.TIED_TO_LENDING, sub.BORROWING)),
     Family("other_program", sub.OTHER_PROGRAM_LOANS),
@@ -96,6 +112,16 @@ NAMES = tuple(dict.fromkeys(f.name for f in FAMILIES))
 # document the office uploaded. The other families are subjects, and an office document on that
 # subject (a staff document on 创业担保贷款) brings it into scope.
 REQUESTS = frozenset({"injection", "fraud", "trust", "drafting", "calculation", "lookup"})
+
+
+def _from_clause(text: str, at: int, judged: Judged) -> str:
+    """What an "ask" family's `unless` reads: text from the clause holding the family's first
+    word on ("…银行那边一直卡着，企业所得税按多少交": the story's 银行 does not excuse the tax
+    question); the other families read all of it."""
+    if judged != "ask":
+        return text
+    start = max((text.rfind(c, 0, at) for c in "，,。！!？?；;\n "), default=-1)
+    return text[start + 1 :]
 
 
 def out_of_scope_family(text: str, *, topics: Iterable[str] = ()) -> tuple[str, str]:
@@ -120,7 +146,8 @@ def out_of_scope_family(text: str, *, topics: Iterable[str] = ()) -> tuple[str, 
         scope = whole if family.judged == "message" else question
         if scope is question and family.words.search(last):
             scope = last  # the sentence that asks it: a story before does not excuse it
-        if not family.words.search(scope) or family.unless(scope):
+        found = family.words.search(scope)
+        if not found or family.unless(_from_clause(scope, found.start(), family.judged)):
             continue
         if family.judged == "ask" and mentioned_only(family.words, scope, topics):
             continue

@@ -50,18 +50,19 @@ ELSEWHERE = re.compile(r"外省|外地|省外|外市|其他城市|别的城市|�
 # The place, then (within a few words) what it offers or decided.
 _PLACE_POLICY = re.compile(
     r"[^，,。？?；;]{0,16}(政策|补贴|补助|资金|措施|文件|规定|贴息|奖励|扶持|专项|出台|发布|贷款|融资|基金|标准|"
-    r"办法|条件|额度|利率|推介会|对接会|活动|产品)"
+    r"办法|条件|额度|利率|推介会|对接会|活动|产品|平台|超市)"
 )
 # A loan product named in quotes, or an X贷 that is none of the knowledge's own or a generic word.
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,12})[”\"」』]")
 # An unquoted product name is one introduced as such: 浙江的X贷, 浙江有个X贷, 叫X贷.
 _X_LOAN = re.compile(
-    r"(?:的|有个|有一个|叫|推出的?|出的|那个)([\u4e00-\u9fff]{1,5}(?:贷|通))(?![款车])"
+    r"(?:的|有个|有一个|叫|推出的?|出的|那个)([\u4e00-\u9fff]{1,5}(?:贷|通|融))(?![款车资])"
 )
 OWN_OR_GENERIC_LOANS = re.compile(
     r"(科技贷|外贸贷|商贸贷|争效贷|信易贷|首贷|信用贷|续贷|经营贷|抵押贷|订单贷|合同贷|循环贷|"
     r"贷款|放贷|借贷|助贷|网贷|房贷|车贷|惜贷|消费贷|装修贷|担保贷|小额贷|专项贷|优惠贷|申请贷|要贷|"
-    r"能贷|想贷|去贷|来贷|可贷|再贷|转贷|倒贷|断贷|抽贷|压贷|停贷|拒贷|批贷)$"
+    r"能贷|想贷|去贷|来贷|可贷|再贷|转贷|倒贷|断贷|抽贷|压贷|停贷|拒贷|批贷|"
+    r"金融|融通|交通|普通|沟通|流通|畅通|打通|贯通|互通|直通|开通|精通|疏通|变通)$"
 )
 OWN_NAMES = re.compile(
     r"科技贷|外贸贷|商贸贷|提质增产争效贷|信易贷|福农e林|闽光云商|政企直通车|易企办"
@@ -71,6 +72,12 @@ _FIRM_THERE = re.compile(
     r"(在|是)(?P<place>[^，,。？?]{2,6}?)(那边|这边|老家)?(的|那家|那个)?(子公司|分公司|分厂|工厂|公司|"
     r"企业|厂|总部|研发中心|门店).{0,16}(能不能|可不可以|能否|可以|怎么|也)(也)?(申请|享受|贷|按|用|办)"
 )
+# The place's own product, named right after it (龙岩有个龙岩贷, 广东的粤信融, 苏州苏信贷): declined
+# even beside 三明 (a Sanming firm asking to use it).
+_PLACE_PRODUCT = re.compile(
+    r"(那边|那里|当地|省|市)?(有个|有一个|的|推出的?|出的|那个|搞的|搞了个|新出的?)?[“\"「『]?"
+    r"([\u4e00-\u9fff]{1,6}?(?:贷|通|融))(?![款车资])"
+)
 _PROVINCIAL = re.compile(r"科技贷|外贸贷|商贸贷|金服云")  # Fujian-wide products
 
 
@@ -79,8 +86,12 @@ def other_region(text: str) -> str | None:
 
     Returns the place as written ("浙江"), "外地" for a place named only as elsewhere.
     """
+    for match in _PLACE.finditer(text):
+        product = _PLACE_PRODUCT.match(text, match.end())
+        if product and _foreign_name(product.group(3)) and not match.group(1).startswith("福建"):
+            return match.group(1)
     if SANMING.search(text):
-        return None
+        return _policy_there(text)
     for match in _PLACE.finditer(text):
         place = match.group(1)
         if place.endswith("省") and place.startswith("福建"):
@@ -96,9 +107,40 @@ def other_region(text: str) -> str | None:
     return None
 
 
+# The other place's own support asked about beside 三明 (…想去丽水开分厂，丽水那边有啥补贴).
+_THERE_SUPPORT = re.compile(
+    r"(那边|那里|当地|的)[^，,。？?]{0,8}(补贴|补助|贴息|奖励|扶持|优惠政策|政策)"
+)
+
+
+_PLACE_SUPPORT = re.compile(
+    r"(那边|那里|当地)?(有个|有一个|的|出的|推出的?|新出的?)[^，,。？?]{0,8}(贴息|补贴|补助|奖励|扶持)"
+)
+
+
+def _policy_there(text: str) -> str | None:
+    """The place whose own support the message asks about although 三明 is named too (its
+    last clause asks about the support there, or the place offers a named support)."""
+    if OWN_NAMES.search(text) or _PROVINCIAL.search(text):
+        return None
+    for match in _PLACE.finditer(text):
+        if _PLACE_SUPPORT.match(text, match.end()):
+            return match.group(1)
+    clause = re.split(r"[，,。？?；;!！]", text.rstrip("，,。？?；;!！ "))[-1]
+    for match in _PLACE.finditer(clause):
+        if _THERE_SUPPORT.match(clause, match.end()):
+            return match.group(1)
+    return None
+
+
 def _names_foreign_product(text: str) -> bool:
     """A loan product named that the knowledge does not carry (“X信贷通”, 浙X贷)."""
     quoted = [m.group(1) for m in _QUOTED.finditer(text)]
     if any(not OWN_NAMES.search(name) for name in quoted):
         return True
-    return any(not OWN_OR_GENERIC_LOANS.search(m.group(1)) for m in _X_LOAN.finditer(text))
+    return any(_foreign_name(m.group(1)) for m in _X_LOAN.finditer(text))
+
+
+def _foreign_name(name: str) -> bool:
+    """An X贷/X通/X融 that is neither the knowledge's own product nor a generic word."""
+    return not OWN_OR_GENERIC_LOANS.search(name) and not OWN_NAMES.search(name)

@@ -110,3 +110,31 @@ def test_repairer_requires_exact_sound_when_no_character_is_kept() -> None:
     assert repairer.lookup("序代") == "续贷"
     assert repairer.lookup("书带") is None  # shu ≠ xu even though s/sh fold together
     assert repairer.lookup("续贷") is None
+
+
+def test_repairer_allows_one_folded_character_only() -> None:
+    repairer = HomophoneRepairer(
+        {"办公室": ["ban", "gong", "shi"], "公积金": ["gong", "ji", "jin"]},
+        {"帮": "bang", "公": "gong", "司": "si", "办": "ban", "是": "shi", "基": "ji", "金": "jin"},
+        (),
+    )
+    assert repairer.lookup("帮公司") is None  # bang/ban and si/shi: two folded characters
+    assert repairer.lookup("帮公是") == "办公室"  # one folded character, one exact
+    assert repairer.lookup("公基金") == "公积金"
+
+
+@pytest.mark.parametrize(
+    "text", ["老板信用卡额度高能帮公司贷款吗", "政府能不能帮公司担保", "想请协调办帮公司对接银行"]
+)
+def test_prepare_keeps_a_request_to_help_the_firm(answerer: Any, text: str) -> None:
+    assert "帮公司" in answerer.retriever.prepare(text)[0]
+
+
+def test_repairer_prefers_the_sound_alike_keeping_most_characters() -> None:
+    repairer = HomophoneRepairer(
+        {"收贷": ["shou", "dai"], "首贷": ["shou", "dai"]},
+        {"首": "shou", "收": "shou", "代": "dai", "贷": "dai"},
+        (),
+    )
+    assert repairer.lookup("首代") == "首贷"
+    assert repairer.lookup("收代") == "收贷"

@@ -1,0 +1,86 @@
+"""Scope of a message cut into asks: an off-topic ask is not diluted by the asks that follow it.
+
+The reading (`bot.reading`) cuts a message into at most three asks and each is judged alone; an
+ask that only continues a declined one ("浙江有个浙科贷，能申请吗，利率多少?" → "利率多少?";
+"LPR下个月会降吗，要不要等降了再贷" → "要不要等降了再去贷款") is about the declined subject, so it
+is declined with it. An ask that names a financing subject of its own ("…，另外科技贷的条件是
+什么") is still answered. Forgery and injection decline the whole message whatever else it asks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.scope import IN_SCOPE, ScopeDecision
+
+# Requests that no other ask of the message excuses.
+WHOLE_MESSAGE = frozenset({"injection", "fraud"})
+# Families whose subject a following ask cannot take over (small talk beside a real question).
+UNRELATED = frozenset({"off_topic", "chitchat", "trust", "no_evidence"})
+
+# A comparison with what was just said (有没有更高, 降了再贷, 一样吗): continues the ask before.
+COMPARES_BACK = re.compile(
+    r"更(高|多|低|少|快|慢|好|便宜|优惠|大|长|短)|(降|涨|调|变)(了|下来|上去)|同样|一样|也是这样"
+)
+# A pointer back without a subject of its own (这笔, 那个, 它).
+POINTS_BACK = re.compile(r"这笔|那笔|这个|那个|这种|那种|这样|那样|它|上面|刚才|前面")
+# A subject of its own: a loan, the firm, a product or an institution named in the ask.
+OWN_SUBJECT = re.compile(
+    r"贷款|融资|授信|借款|企业|公司|厂|个体户|银行|担保公司|政府|措施|政策|平台|产品"
+)
+
+
+@dataclass(frozen=True)
+class AskScope:
+    """One ask's scope as judged alone: its decision, its text and whether the glossary found
+    a phrase specific to financing in it (`GlossaryMatch.topical`)."""
+
+    decision: ScopeDecision
+    text: str
+    topical: bool = False
+
+
+def continues_declined(ask: AskScope) -> bool:
+    """An in-scope ask that only continues the ask before it: a comparison back, or no subject
+    of its own (no specific glossary phrase and no loan, firm or institution named)."""
+    if COMPARES_BACK.search(ask.text):
+        return True
+    if ask.topical:
+        return False
+    return bool(POINTS_BACK.search(ask.text)) or not OWN_SUBJECT.search(ask.text)
+
+
+def split_scope(
+    asks: Sequence[AskScope], whole: ScopeDecision = IN_SCOPE
+) -> tuple[list[int], ScopeDecision | None]:
+    """(indices of the asks to answer, the decision declining the rest or None).
+
+    The first ask declined by a subject family (not small talk or the lack of evidence)
+    takes along every in-scope ask that `continues_declined`; a forgery or injection ask
+    declines them all. `whole`: the decision on the message as one text; when only the
+    whole message is declined (its family's words were cut apart: "公积金里有十几万，能不能
+    取出来给公司周转"), only asks with a financing phrase of their own are answered. Asks
+    declined alone stay declined.
+    """
+    subject = [a.decision for a in asks if not a.decision.in_scope]
+    declined = next((d for d in subject if d.family not in UNRELATED), None)
+    if declined is not None and declined.family in WHOLE_MESSAGE:
+        return [], declined
+    cut_apart = declined is None and not whole.in_scope and whole.family not in UNRELATED
+    if cut_apart:
+        declined = whole
+        if whole.family in WHOLE_MESSAGE:
+            return [], whole
+
+    def kept(a: AskScope) -> bool:
+        if declined is None:
+            return True
+        if cut_apart:
+            return a.topical and not COMPARES_BACK.search(a.text)
+        return not continues_declined(a)
+
+    keep = [i for i, a in enumerate(asks) if a.decision.in_scope and kept(a)]
+    first_out = next((a.decision for a in asks if not a.decision.in_scope), None)
+    return keep, declined or first_out

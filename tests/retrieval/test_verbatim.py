@@ -1,0 +1,58 @@
+"""A query quoting a measure's own wording ranks that measure first (retrieval/verbatim.py),
+generated over every measure: its longest wording found in no other measure, in owners' asks."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from retrieval.records import DocRecord
+from retrieval.verbatim import CAP, VerbatimPhrases, grams
+
+ASKS = ["什么情况下银行会给我们“{p}”", "措施里说的{p}具体指什么", "{p}，我们能享受吗"]
+
+
+def quoted_phrases(retriever: Any) -> list[tuple[int, str]]:
+    """(article, its longest clause of 6–10 characters unique to it) for every measure 1–16."""
+    verbatim = retriever.verbatim
+    out = []
+    for doc in retriever.docs:
+        if doc.kind != "measure" or doc.articles in ((), (0,)):
+            continue
+        clauses = re.findall(r"[\u4e00-\u9fff]{6,10}", doc.text.split("(责任单位")[0])
+        unique = [
+            c for c in clauses if all(verbatim.votes(g) == {doc.articles[0]: 1.0} for g in grams(c))
+        ]
+        if unique:
+            out.append((doc.articles[0], max(unique, key=len)))
+    return out
+
+
+def test_votes_count_unique_runs_only() -> None:
+    docs = [
+        DocRecord("m1", "一", "支持民营小微企业追加纯信用贷款", (1,)),
+        DocRecord("m2", "二", "支持民营小微企业发放首贷信用贷", (2,)),
+    ]
+    phrases = VerbatimPhrases(docs)
+    assert phrases.votes("民营小微企业") == {}  # shared by both measures
+    assert phrases.votes("能追加纯信用贷款吗") == {1: 3.0}
+    assert phrases.votes("追加纯信用贷款追加纯信用") == {1: min(3.0, CAP)}
+
+
+def test_title_words_do_not_vote() -> None:
+    phrases = VerbatimPhrases([DocRecord("m1", "创新融资模式", "创新融资模式探索权利质押", (1,))])
+    assert phrases.votes("创新融资模式多久能放款") == {}
+
+
+@pytest.mark.parametrize("ask", ASKS)
+def test_quoted_wording_ranks_its_measure_first(answerer: Any, ask: str) -> None:
+    phrases = quoted_phrases(answerer.retriever)
+    assert len(phrases) >= 12
+    wrong = [
+        (article, phrase, ranked[:3])
+        for article, phrase in phrases
+        if (ranked := answerer.assess(ask.format(p=phrase)).articles)[:1] != [article]
+    ]
+    assert len(wrong) <= len(phrases) // 10, wrong
