@@ -41,6 +41,9 @@ async def wait_for_llm(answerer: Any) -> None:
 def create_app(settings: Settings | None = None, *, answerer: Any = None) -> FastAPI:
     """Build the app; `answerer` may be injected (tests share one across apps)."""
     settings = settings or get_settings()
+    from core.masking import install_record_masking
+
+    install_record_masking()  # also when served by `uvicorn server:app`: no openid in any log
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

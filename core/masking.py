@@ -6,6 +6,7 @@ uvicorn or a library install themselves are covered too), tracebacks included.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 import threading
@@ -26,7 +27,8 @@ _SECRET_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # e.g. access_token=…, secret=…, corpsecret=…, 'secret_token': '…', api_key=….
     (
         re.compile(
-            r"(?i)(\b[a-z_]*(?:token|secret|password|passwd|api_?key|aes_?key)['\"]?\s*[:=]\s*"
+            r"(?i)(\b[a-z_]*(?:token|secret|password|passwd|api_?key|aes_?key|signature|nonce"
+            r"|openid|unionid|echostr)['\"]?\s*[:=]\s*"
             r"['\"]?)([^\s'\"&,;}<>)]+)"
         ),
         r"\1" + HIDDEN,
@@ -60,6 +62,12 @@ def mask_text(text: str) -> str:
     """Mask every phone number and credit code found in free text."""
     text = _PHONE.sub(lambda m: m.group(1) + "****" + m.group(2), text)
     return _CREDIT_CODE.sub(lambda m: m.group(1) + "*" * 12 + m.group(2), text)
+
+
+def pseudonym(value: str) -> str:
+    """A short stable stand-in for an identifier (an OpenID, a key holding one) in logs:
+    "id:" + 10 hex digits of its SHA-256 (lines about one user still correlate)."""
+    return "id:" + hashlib.sha256(value.encode("utf-8")).hexdigest()[:10]
 
 
 def register_secret(*values: str | None) -> None:

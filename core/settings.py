@@ -91,6 +91,11 @@ class Settings(BaseSettings):
     wechat_app_id: str = ""
     wechat_app_secret: str = ""
     wechat_encoding_aes_key: str = ""
+    # Callback mode accepted: plain | compat | safe (empty: safe when an AES key is set, else
+    # plain); callbacks of another mode are refused (bot/channels/wechat/guard.py)
+    wechat_message_mode: str = ""
+    # WeChat and WeCom callbacks signed further than this from now are refused (replays)
+    wechat_timestamp_tolerance_s: int = Field(300, ge=30, le=1800)
     wechat_api_base_url: str = "https://api.weixin.qq.com"
     wechat_menu: str = ""  # JSON menu published by `policybot wechat menu`
     wechat_reply_timeout_s: float = 4.5  # slower replies go out via the customer-service API
