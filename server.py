@@ -94,6 +94,7 @@ def create_app(settings: Settings | None = None, *, answerer: Any = None) -> Fas
     from bot.channels.telegram.channel import router as telegram_router
     from bot.channels.wechat.channel import router as wechat_router
     from web.api import router as api_router
+    from web.body_caps import BodyCaps
     from web.deps import WebLimits
     from web.errors import validation_error_handler
     from web.health import router as health_router
@@ -118,7 +119,7 @@ def create_app(settings: Settings | None = None, *, answerer: Any = None) -> Fas
     app.include_router(admin_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     # Added inner to outer: the body cap runs closest to the routes, metrics see everything.
-    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(BodyLimitMiddleware, caps=BodyCaps.from_settings(settings))
     add_cors(app, settings)
     app.add_middleware(MetricsMiddleware)
     return app

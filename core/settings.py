@@ -74,7 +74,12 @@ class Settings(BaseSettings):
     rate_limit_address: str = "300/minute"  # web API requests per client address (NAT: many)
     rate_limit_intake: str = "5/minute"  # financing requests stored per session (else address)
     trusted_proxies: str = ""  # comma-separated addresses or CIDRs
-    max_body_bytes: int = 65536
+    # Request body caps (413), web/body_caps.py: JSON APIs, webhooks and anything not below;
+    # the unauthenticated /admin/login; other back-office forms; document and whitelist uploads
+    max_body_bytes: int = Field(65536, ge=1024)
+    max_login_body_bytes: int = Field(4096, ge=512)
+    max_form_body_bytes: int = Field(262144, ge=4096)
+    max_upload_body_bytes: int = Field(12 * 1024 * 1024, ge=65536)
     widget_allowed_origins: str = "*"  # comma-separated origins allowed to embed the widget
 
     # Outbox (status notices and staff replies pushed to Telegram, WeChat, WeCom)
