@@ -9,7 +9,7 @@ from collections.abc import Callable
 import httpx
 import pytest
 
-from core.settings import Settings
+from core.settings import get_settings
 from tests.live_server import LiveServer
 from web.body_caps import BodyCaps
 
@@ -33,7 +33,7 @@ ROUTES = [
 
 
 def test_defaults_match_the_settings() -> None:
-    assert BodyCaps.from_settings(Settings()) == CAPS
+    assert BodyCaps.from_settings(get_settings()) == CAPS
 
 
 @pytest.mark.parametrize(("path", "limit"), ROUTES)
