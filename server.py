@@ -103,6 +103,7 @@ def create_app(settings: Settings | None = None, *, answerer: Any = None) -> Fas
     from web.middleware import BodyLimitMiddleware, MetricsMiddleware
     from web.pages import router as pages_router
     from web.security import add_cors
+    from web.sessions import router as sessions_router
     from web.templating import STATIC_DIR
     from web.widget import router as widget_router
 
@@ -111,6 +112,7 @@ def create_app(settings: Settings | None = None, *, answerer: Any = None) -> Fas
     app.include_router(api_router)
     app.include_router(inbox_router)
     app.include_router(intake_router)
+    app.include_router(sessions_router)
     app.include_router(health_router)
     app.include_router(pages_router)
     app.include_router(widget_router)

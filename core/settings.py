@@ -80,6 +80,8 @@ class Settings(BaseSettings):
     max_login_body_bytes: int = Field(4096, ge=512)
     max_form_body_bytes: int = Field(262144, ge=4096)
     max_upload_body_bytes: int = Field(12 * 1024 * 1024, ge=65536)
+    # A widget session idle this long ends: the next visitor sees nothing of it (web/sessions.py)
+    web_session_idle_minutes: int = Field(30, ge=1, le=1440)
     widget_allowed_origins: str = "*"  # comma-separated origins allowed to embed the widget
 
     # Outbox (status notices and staff replies pushed to Telegram, WeChat, WeCom)

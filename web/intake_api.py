@@ -20,6 +20,7 @@ from storage.statuses import status_label
 from web.deps import DbDep, SettingsDep
 from web.metrics import INTAKE_RESULTS
 from web.schemas import Detail, IntakeErrors, IntakeIn, IntakeOut, IntakeStatusOut, StatusStep
+from web.sessions import live_session_id
 
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api/intake", tags=["financing request"])
@@ -162,12 +163,14 @@ async def submit_intake(
     if idempotency_key is not None and not _KEY.match(idempotency_key):
         raise HTTPException(400, "invalid Idempotency-Key")
     data = body.model_dump(exclude={"session_id", "channel"})
+    # An ended or idle-expired session is not linked: its 进度 must not list this request.
+    session_id = await live_session_id(request, body.session_id)
     status, payload = await run_in_threadpool(
         submit_request,
         db,
         data,
         key=idempotency_key,
-        session_id=body.session_id,
+        session_id=session_id,
         base_url=settings.public_base_url,
     )
     replayed = bool(payload.pop("replayed", False))
