@@ -44,6 +44,9 @@ def create_app(settings: Settings | None = None, *, answerer: Any = None) -> Fas
     from core.masking import install_record_masking
 
     install_record_masking()  # also when served by `uvicorn server:app`: no openid in any log
+    from core.masking import register_secret
+
+    register_secret(settings.metrics_token)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

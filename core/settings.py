@@ -82,7 +82,10 @@ class Settings(BaseSettings):
     max_upload_body_bytes: int = Field(12 * 1024 * 1024, ge=65536)
     # A widget session idle this long ends: the next visitor sees nothing of it (web/sessions.py)
     web_session_idle_minutes: int = Field(30, ge=1, le=1440)
-    widget_allowed_origins: str = "*"  # comma-separated origins allowed to embed the widget
+    widget_allowed_origins: str = "*"
+    # /metrics answers only with `Authorization: Bearer <METRICS_TOKEN>` when set (empty: open;
+    # the shipped nginx never forwards /metrics anyway)
+    metrics_token: str = ""  # comma-separated origins allowed to embed the widget
 
     # Outbox (status notices and staff replies pushed to Telegram, WeChat, WeCom)
     outbox_retry_s: float = Field(30.0, gt=0)  # first retry after a failed send; doubles, ≤ 1 h
