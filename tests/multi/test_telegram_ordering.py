@@ -4,6 +4,7 @@ sequencers on separate database connections (as two instances are) share one dat
 from __future__ import annotations
 
 import asyncio
+import time
 from pathlib import Path
 from typing import Any
 
@@ -108,3 +109,71 @@ def test_redelivered_update_is_applied_once(database_url: str) -> None:
     assert applied == [401]
     a.db.dispose()
     b.db.dispose()
+
+
+TOKEN = "434343:ORDER-instance-fake-token"
+SECRET = "ordering-webhook-secret"
+OWNER = 515151
+
+
+@pytest.fixture
+def fake_telegram() -> Any:
+    from tests.channels.telegram.fake_api import FakeTelegramAPI
+    from tests.live_server import serve_app
+
+    api = FakeTelegramAPI(TOKEN)
+    with serve_app(api.app) as base_url:
+        api.port = int(base_url.rsplit(":", 1)[1])
+        yield api
+
+
+@pytest.mark.postgres
+def test_two_instances_store_form_answers_in_the_order_sent(
+    cluster: Any, fake_telegram: Any, postgres_url: str
+) -> None:
+    """The company name and then the credit code, ≤ 10 ms apart, to two `policybot serve`
+    processes, the newer one first: both land in their own fields."""
+    import threading
+
+    import httpx
+
+    from bot.intake.credit_code import check_character
+    from bot.intake.fields import FORM_FIELDS
+    from storage.conversations import get_conversation
+    from tests.channels.telegram.fixtures import user_message
+
+    a, b = cluster(
+        2,
+        TELEGRAM_BOT_TOKEN=TOKEN,
+        TELEGRAM_BASE_URL=fake_telegram.base_url,
+        TELEGRAM_WEBHOOK_SECRET=SECRET,
+    )
+    headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
+
+    def post(instance: Any, update: dict[str, Any]) -> None:
+        response = httpx.post(f"{instance.url}/telegram/webhook", json=update, headers=headers)
+        assert response.status_code == 200
+
+    def shown(text: str) -> bool:
+        return any(text in (m.get("text") or "") for m in fake_telegram.sent(OWNER))
+
+    post(a, user_message(OWNER, "/apply"))
+    fake_telegram.wait_until(lambda: shown(FORM_FIELDS[0].prompt), timeout=60)
+    company = "三明市顺序测试竹业有限公司"
+    code = "91350402MA2Y8K7P3" + check_character("91350402MA2Y8K7P3")
+    name_update, code_update = user_message(OWNER, company), user_message(OWNER, code)
+    newer = threading.Thread(target=post, args=(b, code_update))
+    newer.start()
+    time.sleep(0.005)
+    post(a, name_update)
+    newer.join()
+    fake_telegram.wait_until(lambda: shown(FORM_FIELDS[2].prompt), timeout=60)
+    db = Database(postgres_url.replace("postgresql://", "postgresql+psycopg://"), migrate=False)
+    try:
+        with db.session() as session:
+            conversation = get_conversation(session, channel="telegram", user_id=str(OWNER))
+            assert conversation is not None
+            data = conversation.state["form"]["data"]
+    finally:
+        db.dispose()
+    assert data["company_name"] == company and data["credit_code"] == code
