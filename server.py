@@ -46,6 +46,12 @@ def create_app(
 ) -> FastAPI:
     """Build the app; `answerer` may be injected (tests share one across apps)."""
     settings = settings or get_settings()
+    from core.masking import install_record_masking
+
+    install_record_masking()  # also when served by `uvicorn server:app`: no openid in any log
+    from core.masking import register_secret
+
+    register_secret(settings.metrics_token)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -99,6 +105,7 @@ def create_app(
     from bot.channels.telegram.channel import router as telegram_router
     from bot.channels.wechat.channel import router as wechat_router
     from web.api import router as api_router
+    from web.body_caps import BodyCaps
     from web.check_api import api_router as check_api_router
     from web.check_api import router as check_router
     from web.deps import WebLimits
@@ -109,6 +116,7 @@ def create_app(
     from web.middleware import BodyLimitMiddleware, MetricsMiddleware
     from web.pages import router as pages_router
     from web.security import add_cors
+    from web.sessions import router as sessions_router
     from web.templating import STATIC_DIR
     from web.widget import router as widget_router
 
@@ -119,6 +127,7 @@ def create_app(
     app.include_router(check_router)
     app.include_router(inbox_router)
     app.include_router(intake_router)
+    app.include_router(sessions_router)
     app.include_router(health_router)
     app.include_router(pages_router)
     app.include_router(widget_router)
@@ -127,7 +136,7 @@ def create_app(
     app.include_router(admin_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     # Added inner to outer: the body cap runs closest to the routes, metrics see everything.
-    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(BodyLimitMiddleware, caps=BodyCaps.from_settings(settings))
     add_cors(app, settings)
     app.add_middleware(MetricsMiddleware)
     return app

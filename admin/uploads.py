@@ -17,7 +17,12 @@ from fastapi import Form, Request
 from starlette.datastructures import UploadFile
 
 from admin.errors import KnowledgeError
-from knowledge.file_limits import ZIP_SUFFIXES, FileLimitError, check_zip_limits
+from knowledge.file_limits import (
+    ZIP_SUFFIXES,
+    FileLimitError,
+    check_pdf_limits,
+    check_zip_limits,
+)
 
 DOCUMENT_SUFFIXES = (".md", ".txt", ".docx", ".pdf")
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
@@ -77,23 +82,44 @@ async def import_upload(request: Request) -> Upload:
 
 
 def check_readable(name: str, content: bytes) -> None:
-    """Refuse a zip bomb or a file whose text cannot be extracted (the indexer would skip it).
+    """Refuse a zip or PDF bomb, or a file whose text cannot be extracted (the indexer would
+    skip it). The text is extracted in a child process bounded in time and memory
+    (`core.isolation`), so the server's event loop keeps answering meanwhile.
 
-    Blocking (parses the file): only plain `def` handlers call it. Raises KnowledgeError.
+    Blocking: only plain `def` handlers call it. Raises KnowledgeError.
+    """
+    from core.isolation import IsolationError, run_isolated
+
+    try:
+        text = run_isolated(extract_text, name, content, timeout_s=EXTRACT_TIMEOUT_S)
+    except IsolationError as exc:
+        raise KnowledgeError(str(exc)) from exc
+    if not text.strip():
+        raise KnowledgeError("文档中没有可识别的文字内容")
+
+
+EXTRACT_TIMEOUT_S = 20.0
+
+
+def extract_text(name: str, content: bytes) -> str:
+    """The document's text after the bomb checks (runs in the isolated child process).
+
+    Raises KnowledgeError for a refused or unreadable file.
     """
     from knowledge.sources import read_staff_text
 
-    if Path(name).suffix.lower() in ZIP_SUFFIXES:
-        try:
+    suffix = Path(name).suffix.lower()
+    try:
+        if suffix in ZIP_SUFFIXES:
             check_zip_limits(content)
-        except FileLimitError as exc:
-            raise KnowledgeError(str(exc)) from exc
+        if suffix == ".pdf":
+            check_pdf_limits(content)
+    except FileLimitError as exc:
+        raise KnowledgeError(str(exc)) from exc
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / name
         path.write_bytes(content)
         try:
-            text = read_staff_text(path)
+            return read_staff_text(path)
         except Exception as exc:
             raise KnowledgeError("无法读取该文档的文字内容，请检查文件是否损坏或为扫描件") from exc
-    if not text.strip():
-        raise KnowledgeError("文档中没有可识别的文字内容")

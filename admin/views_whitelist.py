@@ -18,7 +18,7 @@ from admin.errors import AdminError
 from admin.forms import parse_int
 from admin.routing import admin_router
 from admin.templating import render
-from admin.whitelist_import import ImportReport, parse_whitelist_file
+from admin.whitelist_import import ImportReport, parse_isolated
 from storage.whitelist import (
     WhitelistError,
     add_whitelist_entry,
@@ -101,13 +101,14 @@ def whitelist_import(
 ) -> Response:
     """Add many enterprises from an .xlsx or .csv file; existing ones are skipped.
 
-    Parsing and storing run in a worker thread (a plain `def` handler): a hostile file never
-    blocks the event loop.
+    Storing runs in a worker thread (a plain `def` handler); parsing in a child process bounded
+    in time and memory (`admin.whitelist_import.parse_isolated`): a hostile file never blocks
+    the event loop.
     """
     if upload.error:
         return _page(request, session, error=upload.error, status_code=400)
     try:
-        rows = parse_whitelist_file(upload.name, upload.content)
+        rows = parse_isolated(upload.name, upload.content)
     except AdminError as exc:
         return _page(request, session, error=str(exc), status_code=400)
     report = ImportReport()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -15,6 +16,11 @@ from admin.errors import AdminError
 from knowledge.file_limits import FileLimitError, check_zip_limits
 
 MAX_ROWS = 5000
+# The shared-strings part of a sheet of MAX_ROWS rows is well under 2 MB; a bigger one means a
+# sheet far beyond the limit (parsing it alone could take minutes): refused before parsing.
+MAX_SHARED_STRINGS_BYTES = 8 * 1024 * 1024
+PARSE_TIMEOUT_S = 20.0
+PARSE_MEMORY_MB = 768
 
 
 @dataclass
@@ -32,6 +38,14 @@ def _xlsx_rows(content: bytes) -> Iterator[list[Any]]:
         check_zip_limits(content)
     except FileLimitError as exc:
         raise AdminError(str(exc)) from exc
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        shared = sum(
+            m.file_size
+            for m in archive.infolist()
+            if m.filename.lower().endswith("sharedstrings.xml")
+        )
+    if shared > MAX_SHARED_STRINGS_BYTES:
+        raise AdminError(f"表格内容过多（一次最多导入 {MAX_ROWS} 行），请拆分后再导入")
     try:
         book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception as exc:
@@ -107,3 +121,20 @@ def parse_whitelist_file(filename: str, content: bytes) -> list[tuple[int, str, 
         for number, row in enumerate(rows[1:], start=2)
         if any(str(c or "").strip() for c in row)
     ]
+
+
+def parse_isolated(filename: str, content: bytes) -> list[tuple[int, str, str, str]]:
+    """`parse_whitelist_file` in a child process (PARSE_TIMEOUT_S, PARSE_MEMORY_MB): however
+    hostile the file, the server's event loop keeps answering. Raises AdminError."""
+    from core.isolation import IsolationError, run_isolated
+
+    try:
+        return run_isolated(
+            parse_whitelist_file,
+            filename,
+            content,
+            timeout_s=PARSE_TIMEOUT_S,
+            memory_mb=PARSE_MEMORY_MB,
+        )
+    except IsolationError as exc:
+        raise AdminError(str(exc)) from exc

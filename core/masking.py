@@ -6,16 +6,33 @@ uvicorn or a library install themselves are covered too), tracebacks included.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 import threading
+import unicodedata
 from collections.abc import Iterable, Mapping
 
-_PHONE = re.compile(r"(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)")
-_CREDIT_CODE = re.compile(
-    r"(?<![0-9A-Z])([0-9A-HJ-NPQRTUWXY]{2})[0-9A-HJ-NPQRTUWXY]{12}"
-    r"([0-9A-HJ-NPQRTUWXY]{4})(?![0-9A-Z])"
+# Mobile numbers as owners type them: ASCII or full-width digits or Chinese numerals
+# (一三九… 幺 for 1, 〇/零 for 0), separators between any digits (spaces, hyphens of every width,
+# dots), a +86 / 0086 / 86 prefix. A match is masked only when its digits read as a mobile number.
+_NUMERALS = {
+    **{c: str(i) for i, c in enumerate("０１２３４５６７８９")},
+    **{c: "0" for c in "〇○零"},
+    **{c: str(i) for i, c in enumerate("〇一二三四五六七八九") if i},
+    "幺": "1",
+}
+_D = "[0-9" + "".join(_NUMERALS) + "]"
+_SEP = r"[ \t\u3000\-\u2010-\u2015\u2212\uff0d.\uff0e·・_]{0,2}"
+_PREFIX = rf"(?:\+|＋|00|００)?\s*(?:86|８６){_SEP}"
+_PHONE = re.compile(
+    rf"(?<![0-9０-９+＋])(?:{_PREFIX}|(?<!{_D}))({_D}(?:{_SEP}{_D}){{10,11}})(?!{_D})"
 )
+# 11 digits, or 12 (a mobile typed with one digit too many is still the owner's number)
+_MOBILE = re.compile(r"1[3-9]\d{9,10}")
+_CODE_CHAR = "[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]"
+_CREDIT_CODE = re.compile(rf"(?<!{_CODE_CHAR}){_CODE_CHAR}{{18}}(?!{_CODE_CHAR})")
+_CODE_ALPHABET = re.compile(r"[0-9A-HJ-NPQRTUWXY]{18}")
 HIDDEN = "***"
 # Credentials recognisable by their shape or their name.
 _SECRET_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -26,7 +43,8 @@ _SECRET_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # e.g. access_token=…, secret=…, corpsecret=…, 'secret_token': '…', api_key=….
     (
         re.compile(
-            r"(?i)(\b[a-z_]*(?:token|secret|password|passwd|api_?key|aes_?key)['\"]?\s*[:=]\s*"
+            r"(?i)(\b[a-z_]*(?:token|secret|password|passwd|api_?key|aes_?key|signature|nonce"
+            r"|openid|unionid|echostr)['\"]?\s*[:=]\s*"
             r"['\"]?)([^\s'\"&,;}<>)]+)"
         ),
         r"\1" + HIDDEN,
@@ -56,10 +74,49 @@ def mask_credit_code(code: str) -> str:
     return code[:2] + "*" * (len(code) - 6) + code[-4:]
 
 
+def _digits(text: str) -> str:
+    """The digits of a matched number, separators dropped, numerals read as digits."""
+    return "".join(_NUMERALS.get(c, c) for c in text if c.isdigit() or c in _NUMERALS)
+
+
+def _masked_phone(match: re.Match[str]) -> str:
+    digits = _digits(match.group(1))
+    if not _MOBILE.fullmatch(digits):
+        return match.group(0)
+    return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
+
+
+def _masked_code(match: re.Match[str]) -> str:
+    """An 18-character credit code (upper- or lower-case, full-width too) shown as 91****1234.
+
+    Upper-case ASCII: any run of the code alphabet (a mistyped code is still hidden). Other
+    spellings also need the code's shape (digits in positions 2-8), so that ordinary words and
+    identifiers of 18 letters stay as they are.
+    """
+    raw = match.group(0)
+    code = unicodedata.normalize("NFKC", raw).upper()
+    if not _CODE_ALPHABET.fullmatch(code):
+        return raw
+    if code != raw and not code[1:8].isdigit():
+        return raw
+    return code[:2] + "*" * 12 + code[-4:]
+
+
 def mask_text(text: str) -> str:
-    """Mask every phone number and credit code found in free text."""
-    text = _PHONE.sub(lambda m: m.group(1) + "****" + m.group(2), text)
-    return _CREDIT_CODE.sub(lambda m: m.group(1) + "*" * 12 + m.group(2), text)
+    """Mask every phone number and credit code found in free text.
+
+    Mobiles in any spelling owners use (139 1234 5678, 139－1234－5678, +86/0086 prefixes,
+    full-width digits, 一三九一二三四五六七八九) become 139****5678; credit codes in either case
+    become 91************123X (upper-case).
+    """
+    text = _CREDIT_CODE.sub(_masked_code, text)  # first: a code may hold 11 digits in a row
+    return _PHONE.sub(_masked_phone, text)
+
+
+def pseudonym(value: str) -> str:
+    """A short stable stand-in for an identifier (an OpenID, a key holding one) in logs:
+    "id:" + 10 hex digits of its SHA-256 (lines about one user still correlate)."""
+    return "id:" + hashlib.sha256(value.encode("utf-8")).hexdigest()[:10]
 
 
 def register_secret(*values: str | None) -> None:

@@ -75,8 +75,18 @@ class Settings(BaseSettings):
     rate_limit_address: str = "300/minute"  # web API requests per client address (NAT: many)
     rate_limit_intake: str = "5/minute"  # financing requests stored per session (else address)
     trusted_proxies: str = ""  # comma-separated addresses or CIDRs
-    max_body_bytes: int = 65536
-    widget_allowed_origins: str = "*"  # comma-separated origins allowed to embed the widget
+    # Request body caps (413), web/body_caps.py: JSON APIs, webhooks and anything not below;
+    # the unauthenticated /admin/login; other back-office forms; document and whitelist uploads
+    max_body_bytes: int = Field(65536, ge=1024)
+    max_login_body_bytes: int = Field(4096, ge=512)
+    max_form_body_bytes: int = Field(262144, ge=4096)
+    max_upload_body_bytes: int = Field(12 * 1024 * 1024, ge=65536)
+    # A widget session idle this long ends: the next visitor sees nothing of it (web/sessions.py)
+    web_session_idle_minutes: int = Field(30, ge=1, le=1440)
+    widget_allowed_origins: str = "*"
+    # /metrics answers only with `Authorization: Bearer <METRICS_TOKEN>` when set (empty: open;
+    # the shipped nginx never forwards /metrics anyway)
+    metrics_token: str = ""  # comma-separated origins allowed to embed the widget
 
     # Outbox (status notices and staff replies pushed to Telegram, WeChat, WeCom)
     outbox_retry_s: float = Field(30.0, gt=0)  # first retry after a failed send; doubles, ≤ 1 h
@@ -92,6 +102,11 @@ class Settings(BaseSettings):
     wechat_app_id: str = ""
     wechat_app_secret: str = ""
     wechat_encoding_aes_key: str = ""
+    # Callback mode accepted: plain | compat | safe (empty: safe when an AES key is set, else
+    # plain); callbacks of another mode are refused (bot/channels/wechat/guard.py)
+    wechat_message_mode: str = ""
+    # WeChat and WeCom callbacks signed further than this from now are refused (replays)
+    wechat_timestamp_tolerance_s: int = Field(300, ge=30, le=1800)
     wechat_api_base_url: str = "https://api.weixin.qq.com"
     wechat_menu: str = ""  # JSON menu published by `policybot wechat menu`
     wechat_reply_timeout_s: float = 4.5  # slower replies go out via the customer-service API

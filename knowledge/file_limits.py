@@ -8,7 +8,9 @@ opens the file bounds both memory and time, whatever the parser does afterwards.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
+import zlib
 from pathlib import Path
 
 MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024  # all members together, once inflated
@@ -49,7 +51,51 @@ def check_zip_limits(source: bytes | Path) -> None:
                 raise FileLimitError("文件压缩比异常（疑似压缩炸弹），已拒绝处理")
 
 
+MAX_PDF_INFLATED_BYTES = 30 * 1024 * 1024  # all compressed streams of a PDF, once inflated
+_PDF_STREAM = re.compile(rb"stream\r?\n")
+_INFLATE_CHUNK = 1024 * 1024
+
+
+def check_pdf_limits(content: bytes) -> None:
+    """Refuse a PDF whose compressed streams would inflate past MAX_PDF_INFLATED_BYTES.
+
+    Every `stream` is inflated incrementally (zlib; at most one chunk past the limit is ever
+    held), so a PDF bomb costs milliseconds here instead of minutes in the text extractor.
+    Streams that are not zlib data count with their stored size. Raises FileLimitError.
+    """
+    total = 0
+    for match in _PDF_STREAM.finditer(content):
+        start = match.end()
+        end = content.find(b"endstream", start)
+        data = content[start : end if end >= 0 else len(content)]
+        total += _inflated_size(data, MAX_PDF_INFLATED_BYTES - total + 1)
+        if total > MAX_PDF_INFLATED_BYTES:
+            limit = MAX_PDF_INFLATED_BYTES // (1024 * 1024)
+            raise FileLimitError(f"PDF 解压后超过 {limit} MB（疑似压缩炸弹），已拒绝处理")
+
+
+def _inflated_size(data: bytes, budget: int) -> int:
+    """How many bytes `data` inflates to (stops once past `budget`); its own size if not zlib."""
+    inflater = zlib.decompressobj()
+    size = 0
+    pending = data
+    try:
+        while True:
+            chunk = inflater.decompress(pending, _INFLATE_CHUNK)
+            size += len(chunk)
+            if size > budget or inflater.eof:
+                return size
+            pending = inflater.unconsumed_tail
+            if not chunk and not pending:
+                return size  # a truncated stream: nothing more comes out
+    except zlib.error:
+        return len(data) if size == 0 else size
+
+
 def check_office_file(path: Path) -> None:
-    """`check_zip_limits` for a .docx / .xlsx file on disk; other suffixes pass unchecked."""
+    """`check_zip_limits` for a .docx / .xlsx file on disk, `check_pdf_limits` for a .pdf;
+    other suffixes pass unchecked."""
     if path.suffix.lower() in ZIP_SUFFIXES:
         check_zip_limits(path)
+    elif path.suffix.lower() == ".pdf":
+        check_pdf_limits(path.read_bytes())

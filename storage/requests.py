@@ -38,6 +38,8 @@ _ANSWER_COLUMNS = frozenset(FinancingRequest.__table__.columns.keys()) - {
     "granted_product",
     "decline_reason",
 }
+# The answers a request stores, one column each (the form's fields): public for comparisons.
+REQUEST_FIELDS: tuple[str, ...] = tuple(sorted(_ANSWER_COLUMNS))
 
 DUPLICATE_WINDOW = timedelta(days=30)
 

@@ -23,6 +23,7 @@ from storage.db import Database
 from web.deps import DbDep, check_rate
 from web.metrics import CHAT_MESSAGES, FEEDBACK
 from web.schemas import ChatIn, ChatOut, Detail, FeedbackIn, FeedbackOut
+from web.sessions import live_session_id
 from web.sse import stream_live, stream_messages
 
 log = logging.getLogger(__name__)
@@ -96,7 +97,7 @@ async def _converse(request: Request) -> tuple[str, list[dict[str, Any]]]:
     """Run the engine (synchronous, database-backed) in a worker thread."""
     body = await read_chat(request)
     engine = request.app.state.engine
-    session_id = body.session_id or new_session_id()
+    session_id = await live_session_id(request, body.session_id) or new_session_id()
     messages = await to_thread.run_sync(
         _handle_with_notices, engine, body, session_id, limiter=engine_limiter(request)
     )
@@ -142,7 +143,7 @@ async def chat_stream(request: Request) -> StreamingResponse:
             stream_messages(session_id, messages), media_type="text/event-stream", headers=headers
         )
     body = await read_chat(request)
-    session_id = body.session_id or new_session_id()
+    session_id = await live_session_id(request, body.session_id) or new_session_id()
     notices = [
         notice_message(n).to_dict()
         for n in await run_in_threadpool(_take_notices, engine.db, session_id)
@@ -206,6 +207,8 @@ async def feedback(body: FeedbackIn, db: DbDep, request: Request) -> FeedbackOut
     """Record +1 / -1 on a bot answer of the caller's own session."""
     await check_rate(request, body.session_id)
     score = 1 if body.value == "up" else -1
+    if not await live_session_id(request, body.session_id):
+        raise HTTPException(404, "message not found")  # the session ended: not its answers now
     if not await run_in_threadpool(_record_feedback, db, body, score):
         raise HTTPException(404, "message not found")
     from bot.handoff.flow import offer_after_web_feedback  # handoff offer after two 👎

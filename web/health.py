@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 import logging
 from typing import Any
 
@@ -101,8 +102,30 @@ async def readyz(request: Request) -> JSONResponse:
     return JSONResponse(body, status_code=200 if ready else 503)
 
 
-@router.get("/metrics", summary="Prometheus metrics", response_class=Response)
-async def metrics() -> Response:
+def metrics_allowed(request: Request) -> bool:
+    """True when METRICS_TOKEN is unset or the request carries `Authorization: Bearer <it>`."""
+    token = request.app.state.settings.metrics_token
+    if not token:
+        return True
+    scheme, _, given = request.headers.get("authorization", "").partition(" ")
+    return scheme.lower() == "bearer" and hmac.compare_digest(
+        given.strip().encode("utf-8"), token.encode("utf-8")
+    )
+
+
+@router.get(
+    "/metrics",
+    summary="Prometheus metrics (Bearer METRICS_TOKEN when set)",
+    response_class=Response,
+    responses={401: {"description": "METRICS_TOKEN is set and the bearer token is missing"}},
+)
+async def metrics(request: Request) -> Response:
     """The Prometheus exposition of every worker."""
+    if not metrics_allowed(request):
+        return JSONResponse(
+            {"detail": "metrics token required"},
+            status_code=401,
+            headers={"WWW-Authenticate": "Bearer"},
+        )
     payload, content_type = await run_in_threadpool(render_metrics)
     return Response(payload, media_type=content_type)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
@@ -14,6 +14,7 @@ from storage.db import Database
 from storage.notifications import take_user_notifications
 from web.deps import DbDep
 from web.schemas import SESSION_PATTERN, MessageOut
+from web.sessions import live_session_id
 
 router = APIRouter(prefix="/api", tags=["chat"])
 CHANNEL = "web"
@@ -40,8 +41,12 @@ def take_inbox(db: Database, session_id: str) -> list[OutMessage]:
 )
 async def chat_inbox(
     db: DbDep,
+    request: Request,
     session_id: Annotated[str, Query(min_length=1, pattern=SESSION_PATTERN)],
 ) -> InboxOut:
-    """Poll every few seconds; each message is returned exactly once."""
+    """Poll every few seconds; each message is returned exactly once (none for an ended or
+    idle-expired session: web/sessions.py)."""
+    if not await live_session_id(request, session_id):
+        return InboxOut(messages=[])
     messages = await run_in_threadpool(take_inbox, db, session_id)
     return InboxOut.model_validate({"messages": [m.to_dict() for m in messages]})

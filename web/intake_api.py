@@ -21,6 +21,7 @@ from storage.statuses import status_label
 from web.deps import DbDep, SettingsDep
 from web.metrics import INTAKE_RESULTS
 from web.schemas import Detail, IntakeErrors, IntakeIn, IntakeOut, IntakeStatusOut, StatusStep
+from web.sessions import live_session_id
 
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api/intake", tags=["financing request"])
@@ -83,25 +84,66 @@ def _describe(request: FinancingRequest, base_url: str) -> dict[str, Any]:
     }
 
 
+KEY_REUSED = {
+    "detail": "Idempotency-Key already used for a different request",
+    "code": "idempotency_key_reused",
+}
+
+
+def same_request(
+    stored: FinancingRequest, clean: dict[str, Any] | None, session_id: str | None
+) -> bool:
+    """Whether a validated body (`clean`, None when invalid) is the one stored under its key:
+    every field equal, and not sent from another widget session."""
+    from storage.requests import REQUEST_FIELDS
+
+    if clean is None:
+        return False
+    if stored.channel_user_id and session_id and stored.channel_user_id != session_id:
+        return False
+    for name in REQUEST_FIELDS:
+        new = (clean.get(name) or "") if name == "note" else clean.get(name)
+        old = (stored.note or "") if name == "note" else getattr(stored, name)
+        if isinstance(old, float) or isinstance(new, float):
+            if new is None or old is None or abs(float(old) - float(new)) > 1e-9:
+                return False
+        elif old != new:
+            return False
+    return bool(stored.credit_code_unverified) == (clean.get("credit_code_unverified") is True)
+
+
+def _replay(
+    stored: FinancingRequest, clean: dict[str, Any] | None, session_id: str | None, base: str
+) -> tuple[int, dict[str, Any]]:
+    """The first result for the same body; 409 for any other body (never its reference)."""
+    if not same_request(stored, clean, session_id):
+        return 409, dict(KEY_REUSED)
+    return 201, _describe(stored, base) | {"replayed": True}
+
+
 def submit_request(
     db: Database, data: dict[str, Any], *, key: str | None, session_id: str | None, base_url: str
 ) -> tuple[int, dict[str, Any]]:
-    """Validate and store once per key; returns (HTTP status, body)."""
+    """Validate and store once per key; returns (HTTP status, body).
+
+    A key already used: the same body (every field, same or no session) gets the first
+    result again (201, `replayed`); any other body 409 `KEY_REUSED`.
+    """
     from bot.intake import check_request
     from bot.recommend import recommend
     from storage.requests import create_request
 
-    if key:
-        with db.session() as session:
-            existing = _by_key(session, key)
-            if existing is not None:
-                return 201, _describe(existing, base_url) | {"replayed": True}
     confirmed = data.pop("confirmed", None) or []
     listed = isinstance(confirmed, list) and all(isinstance(c, str) for c in confirmed)
     check = check_request(data, confirmed=confirmed if listed else [])
     clean = check.clean
     if not listed:
         check.errors["confirmed"] = 'confirmed 应为字段名称的列表，例如：["amount_wan"]'
+    if key:
+        with db.session() as session:
+            existing = _by_key(session, key)
+            if existing is not None:
+                return _replay(existing, None if check.errors else clean, session_id, base_url)
     if check.errors:
         return 422, {
             "detail": "invalid fields",
@@ -127,7 +169,7 @@ def submit_request(
             existing = _by_key(session, key)
             if existing is None:
                 raise
-            return 201, _describe(existing, base_url) | {"replayed": True}
+            return _replay(existing, clean, session_id, base_url)
     log.info("web intake stored %s for %s", body["ref"], mask_credit_code(clean["credit_code"]))
     return 201, body
 
@@ -138,6 +180,11 @@ def submit_request(
     response_model=IntakeOut,
     responses={
         422: {"model": IntakeErrors, "description": "A Chinese message per invalid field"},
+        409: {
+            "model": Detail,
+            "description": "Idempotency-Key already used for a different body: "
+            '`{"detail": "...", "code": "idempotency_key_reused"}`; nothing stored or returned',
+        },
         400: {
             "model": Detail,
             "description": "Malformed Idempotency-Key, or a body that is not text (invalid UTF-8)",
@@ -165,12 +212,14 @@ async def submit_intake(
     if idempotency_key is not None and not _KEY.match(idempotency_key):
         raise HTTPException(400, "invalid Idempotency-Key")
     data = body.model_dump(exclude={"session_id", "channel"})
+    # An ended or idle-expired session is not linked: its 进度 must not list this request.
+    session_id = await live_session_id(request, body.session_id)
     status, payload = await run_in_threadpool(
         submit_request,
         db,
         data,
         key=idempotency_key,
-        session_id=body.session_id,
+        session_id=session_id,
         base_url=settings.public_base_url,
     )
     replayed = bool(payload.pop("replayed", False))

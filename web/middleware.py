@@ -1,4 +1,4 @@
-"""Pure ASGI middleware: API body size cap (413) and per-route request metrics."""
+"""Pure ASGI middleware: body size caps on every route (413) and per-route request metrics."""
 
 from __future__ import annotations
 
@@ -7,27 +7,36 @@ import time
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from web.body_caps import ADMIN_PREFIX, BodyCaps
 from web.metrics import HTTP_LATENCY, HTTP_REQUESTS
 
-BODY_CAPPED_PREFIX = "/api/"
 TOO_LARGE = json.dumps({"detail": "request body too large"}).encode()
+TOO_LARGE_PAGE = (
+    "提交的内容太大，已被拒绝（上限 {limit}）。请返回上一页，缩短内容或换一个小一些的文件。"
+)
 
 
 class BodyLimitMiddleware:
-    """Refuse API bodies above `max_bytes` with 413, by Content-Length or while streaming."""
+    """Refuse bodies above the path's cap (`web.body_caps`) with 413: by Content-Length before
+    reading anything, or while streaming (counting bytes as they arrive, the rest unread).
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    APIs get `{"detail": "request body too large"}`; back-office pages a Chinese text.
+    """
+
+    def __init__(self, app: ASGIApp, caps: BodyCaps) -> None:
         self.app = app
-        self.max_bytes = max_bytes
+        self.caps = caps
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or not scope["path"].startswith(BODY_CAPPED_PREFIX):
+        if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self.caps.limit_for(scope["path"])
+        page = scope["path"].startswith(ADMIN_PREFIX)
         for name, value in scope["headers"]:
             if name == b"content-length":
-                if not value.isdigit() or int(value) > self.max_bytes:
-                    await _send_413(send)
+                if not value.isdigit() or int(value) > limit:
+                    await _send_413(send, limit, page=page)
                     return
         received = 0
         started = refused = False
@@ -37,9 +46,9 @@ class BodyLimitMiddleware:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_bytes and not started:
+                if received > limit and not started:
                     refused = True
-                    await _send_413(send)
+                    await _send_413(send, limit, page=page)
                     return {"type": "http.disconnect"}  # the route stops reading the body
             return message
 
@@ -54,15 +63,27 @@ class BodyLimitMiddleware:
         await self.app(scope, limited_receive, guarded_send)
 
 
-async def _send_413(send: Send) -> None:
-    """Answer 413 with a small JSON body and close the connection."""
+def _size(limit: int) -> str:
+    """A byte count for people: 4 KB, 256 KB, 12 MB."""
+    if limit >= 1024 * 1024:
+        return f"{limit / (1024 * 1024):g} MB"
+    return f"{limit / 1024:g} KB" if limit >= 1024 else f"{limit} 字节"
+
+
+async def _send_413(send: Send, limit: int, *, page: bool = False) -> None:
+    """Answer 413 (JSON for APIs, a Chinese text for pages) and close the connection."""
+    if page:
+        body = TOO_LARGE_PAGE.format(limit=_size(limit)).encode("utf-8")
+        kind = b"text/plain; charset=utf-8"
+    else:
+        body, kind = TOO_LARGE, b"application/json"
     headers = [
-        (b"content-type", b"application/json"),
-        (b"content-length", str(len(TOO_LARGE)).encode()),
+        (b"content-type", kind),
+        (b"content-length", str(len(body)).encode()),
         (b"connection", b"close"),
     ]
     await send({"type": "http.response.start", "status": 413, "headers": headers})
-    await send({"type": "http.response.body", "body": TOO_LARGE})
+    await send({"type": "http.response.body", "body": body})
 
 
 class MetricsMiddleware:

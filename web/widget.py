@@ -47,6 +47,7 @@ async def widget_page(
         "title": title.strip()[:24] or DEFAULT_TITLE,
         "color": color if _COLOR.match(color) else DEFAULT_COLOR,
         "parent_origin": policy.parent_origin(origin, own),
+        "idle_minutes": request.app.state.settings.web_session_idle_minutes,
     }
     return render(request, "widget.html", context, headers=policy.widget_headers())
 

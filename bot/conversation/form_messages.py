@@ -10,7 +10,7 @@ from bot.intake.fields import CONSENT_TEXT, FORM_FIELDS, Field, display_value
 from bot.intake.validation import UNVERIFIED_FLAG
 from bot.messages import Button, OutMessage
 from bot.recommend import recommendation_citation
-from core.masking import mask_credit_code
+from core.masking import mask_credit_code, mask_phone
 from storage.models import FinancingRequest
 
 RESUME = "继续"
@@ -53,6 +53,18 @@ def confirm_message(form: dict[str, Any], pending: dict[str, Any], lead: str = "
     return OutMessage(f"{lead}{pending['question']}", buttons=buttons)
 
 
+# Personal data is shown masked when offered for editing (the screen may be shared); the owner
+# re-enters it in full to change it.
+MASKED_FIELDS = {"phone": mask_phone, "credit_code": mask_credit_code}
+
+
+def shown_current(name: str, value: object) -> str:
+    """The stored value as an edit prompt shows it: masked for the phone and the credit code."""
+    text = display_value(name, value)
+    mask = MASKED_FIELDS.get(name)
+    return mask(text) if mask is not None and text else text
+
+
 def prompt_message(form: dict[str, Any], field: Field, lead: str = "") -> OutMessage:
     """The question for one field, numbered, with an example or choice buttons."""
     pending = pending_confirmation(form, field)
@@ -60,7 +72,7 @@ def prompt_message(form: dict[str, Any], field: Field, lead: str = "") -> OutMes
         return confirm_message(form, pending, lead)
     lead = f"{lead}\n\n" if lead else ""
     if form.get("editing") == field.name and field.name in form["data"]:
-        current = display_value(field.name, form["data"][field.name])
+        current = shown_current(field.name, form["data"][field.name])
         text = f"{lead}修改「{field.label}」（当前：{current}）\n{field.ask()}"
         return OutMessage(text, buttons=[*field_buttons(form, field), Button("不修改", RESUME)])
     index = FORM_FIELDS.index(field) + 1

@@ -182,3 +182,140 @@ def test_oversized_whitelist_sheet_is_refused_without_blocking(
     assert response.status_code == 400 and message in response.text
     assert max(latencies) < 1.0
     assert time.monotonic() - started < 15  # stops at the limit instead of reading every row
+
+
+_NS = "http://schemas.openxmlformats.org"
+_PARTS = {
+    "[Content_Types].xml": (
+        f'<Types xmlns="{_NS}/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+        'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-'
+        'officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/'
+        'sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.'
+        'worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'
+    ),
+    "_rels/.rels": (
+        f'<Relationships xmlns="{_NS}/package/2006/relationships"><Relationship Id="rId1" '
+        f'Type="{_NS}/officeDocument/2006/relationships/officeDocument" '
+        'Target="xl/workbook.xml"/></Relationships>'
+    ),
+    "xl/workbook.xml": (
+        f'<workbook xmlns="{_NS}/spreadsheetml/2006/main" xmlns:r="{_NS}/officeDocument/2006/'
+        'relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>'
+    ),
+    "xl/_rels/workbook.xml.rels": (
+        f'<Relationships xmlns="{_NS}/package/2006/relationships"><Relationship Id="rId1" '
+        f'Type="{_NS}/officeDocument/2006/relationships/worksheet" '
+        'Target="worksheets/sheet1.xml"/><Relationship Id="rId2" '
+        f'Type="{_NS}/officeDocument/2006/relationships/sharedStrings" '
+        'Target="sharedStrings.xml"/></Relationships>'
+    ),
+    SHEET: (
+        f'<worksheet xmlns="{_NS}/spreadsheetml/2006/main"><sheetData>{HEADER_ROW}'
+        "</sheetData></worksheet>"
+    ),
+}
+
+
+def shared_strings_xlsx(strings: int) -> bytes:
+    """A valid sheet (header row only) whose shared-strings part lists `strings` distinct
+    values: under 4 MB for a million, about half a minute of parsing for openpyxl."""
+    items = "".join(f"<si><t>{i * 7919 % 1000003:x}</t></si>" for i in range(strings))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, xml in _PARTS.items():
+            target.writestr(name, xml)
+        sst = f'<sst xmlns="{_NS}/spreadsheetml/2006/main">{items}</sst>'
+        target.writestr("xl/sharedStrings.xml", sst)
+    return out.getvalue()
+
+
+def test_million_shared_strings_sheet_is_refused_while_healthz_answers(
+    admin_live: LiveServer, as_user: Callable[[str], httpx.Client]
+) -> None:
+    coord = as_user("coord")
+    content = shared_strings_xlsx(1_000_000)
+    assert len(content) < 5 * MIB
+    started = time.monotonic()
+    files = {"file": ("白名单.xlsx", content)}
+    response, latencies = _post_while_probing(admin_live, coord, "/admin/whitelist/import", files)
+    assert response.status_code == 400 and "一次最多导入" in response.text
+    assert max(latencies) < 1.0
+    assert time.monotonic() - started < 15
+
+
+def test_isolated_parser_is_stopped_at_its_time_limit() -> None:
+    from core.isolation import IsolationError, run_isolated
+
+    started = time.monotonic()
+    with pytest.raises(IsolationError, match="超过"):
+        run_isolated(time.sleep, 30, timeout_s=2)
+    assert time.monotonic() - started < 10
+
+
+def test_isolated_parser_errors_come_back() -> None:
+    from admin.errors import AdminError
+    from admin.whitelist_import import parse_isolated
+
+    with pytest.raises(AdminError, match="仅支持"):
+        parse_isolated("名单.txt", b"x")
+    rows = parse_isolated(
+        "名单.csv", "统一社会信用代码,企业名称\n91350400MA2YB1234X,甲公司\n".encode()
+    )
+    assert rows == [(2, "91350400MA2YB1234X", "甲公司", "")]
+
+
+def bomb_pdf(inflated_mib: int) -> bytes:
+    """A one-page PDF whose content stream (a line of text, then spaces) inflates to
+    `inflated_mib` MiB: tens of KB on disk, many seconds for a text extractor."""
+    import zlib
+
+    content = b"BT /F1 12 Tf 72 720 Td (Hello) Tj ET\n" + b" " * (inflated_mib * MIB)
+    stream = zlib.compress(content, 9)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def test_pdf_with_large_compressed_streams_is_refused_while_healthz_answers(
+    admin_live: LiveServer, as_user: Callable[[str], httpx.Client], settings: Settings
+) -> None:
+    coord = as_user("coord")
+    files = {"document": ("补充说明.pdf", bomb_pdf(60))}
+    started = time.monotonic()
+    response, latencies = _post_while_probing(admin_live, coord, "/admin/knowledge/upload", files)
+    assert response.status_code == 400 and "压缩炸弹" in response.text
+    assert max(latencies) < 1.0
+    assert time.monotonic() - started < 10
+    assert not (Path(settings.data_dir) / "knowledge" / "补充说明.pdf").exists()
+
+
+def test_pdf_limits_pass_an_ordinary_pdf_and_stop_a_bomb_early() -> None:
+    from knowledge.file_limits import check_pdf_limits
+
+    check_pdf_limits(bomb_pdf(1))  # 1 MiB inflated: fine
+    bomb = bomb_pdf(200)
+    started = time.monotonic()
+    with pytest.raises(FileLimitError, match="压缩炸弹"):
+        check_pdf_limits(bomb)
+    assert time.monotonic() - started < 2

@@ -79,3 +79,27 @@ def test_api_docs_work_offline(client: httpx.Client) -> None:
     assert "cdn." not in page.text
     bundle = client.get("/static-offline-docs/swagger-ui-bundle.js")
     assert bundle.status_code == 200 and "isOAS31" in bundle.text
+
+
+def test_metrics_token_requires_the_bearer(serve: Any) -> None:
+    live = serve(metrics_token="scrape-S3cret-token")
+    with httpx.Client(base_url=live.url) as http:
+        assert http.get("/metrics").status_code == 401
+        assert http.get("/metrics", headers={"Authorization": "Bearer wrong"}).status_code == 401
+        assert http.get("/metrics", headers={"Authorization": "Basic x"}).status_code == 401
+        good = http.get("/metrics", headers={"Authorization": "Bearer scrape-S3cret-token"})
+        assert good.status_code == 200 and "http_requests" in good.text
+
+
+def test_shipped_nginx_never_forwards_metrics() -> None:
+    import re
+    from pathlib import Path
+
+    conf = (Path(__file__).resolve().parents[2] / "deploy" / "nginx.conf").read_text()
+    block = re.search(r"location ~ \^/metrics\(/\|\$\) \{([^}]*)\}", conf)
+    assert block is not None and "return 404;" in block.group(1)
+    # a regex location wins over the prefix location "/" for /metrics, /metrics/ and queries
+    pattern = re.compile(r"^/metrics(/|$)")
+    for path in ("/metrics", "/metrics/", "/metrics/x"):
+        assert pattern.search(path)
+    assert not pattern.search("/api/chat")

@@ -28,6 +28,26 @@
   var sessionId = storage("policybot-session") || "";
   var HISTORY_KEY = "policybot-history";
   var HISTORY_MAX = 60;
+  // A session ends after WEB_SESSION_IDLE_MINUTES without a message (the server agrees), or when
+  // the visitor taps 结束会话: on a shared computer the next visitor sees nothing of it.
+  var ACTIVE_KEY = "policybot-active";
+  var IDLE_MS = (parseInt(body.getAttribute("data-idle-minutes"), 10) || 30) * 60000;
+  function lastActive() { return Number(storage(ACTIVE_KEY) || 0); }
+  function touch() { storage(ACTIVE_KEY, String(Date.now())); }
+  function idleOver() { return !!sessionId && lastActive() > 0 && Date.now() - lastActive() > IDLE_MS; }
+  function forgetLocal() {
+    try {
+      window.localStorage.removeItem("policybot-session");
+      window.localStorage.removeItem(ACTIVE_KEY);
+    } catch (e) { /* storage blocked */ }
+    try {
+      window.sessionStorage.removeItem(HISTORY_KEY);
+      window.sessionStorage.removeItem("policybot-draft");
+    } catch (e) { /* storage blocked */ }
+    sessionId = "";
+  }
+  var expiredOnLoad = idleOver();
+  if (expiredOnLoad) forgetLocal();
 
   // The visible conversation survives page navigation on the host site (same tab only).
   function loadHistory() {
@@ -251,6 +271,7 @@
   }
 
   async function ask(text) {
+    touch();
     setBusy(true);
     var pending = showTyping();
     var bubbles = {};
@@ -295,8 +316,11 @@
   function handleEvent(event, bubbles, pending) {
     var d = event.data;
     if (event.name === "session") {
+      // A new id for a session we had: it expired on the server, so drop what it showed.
+      if (sessionId && d.session_id !== sessionId) dropEarlier();
       sessionId = d.session_id;
       storage("policybot-session", sessionId);
+      touch();
     } else if (event.name === "message") {
       if (pending.row.parentNode) pending.row.remove();
       var msg = addMessage("bot", "");
@@ -330,7 +354,37 @@
     }
   }
 
+  // Keep only the welcome and the exchange in progress (from the visitor's last message on).
+  function dropEarlier() {
+    var rows = log.querySelectorAll(".msg");
+    var lastUser = -1;
+    rows.forEach(function (row, i) { if (row.classList.contains("user")) lastUser = i; });
+    rows.forEach(function (row, i) { if (i > 0 && i < lastUser) row.remove(); });
+    history = history.length && history[history.length - 1].kind === "user" ?
+      [history[history.length - 1]] : [];
+    try { window.sessionStorage.setItem(HISTORY_KEY, JSON.stringify(history)); } catch (e) { /* */ }
+  }
+
+  function endSession(notice) {
+    if (busy) return;
+    var ended = sessionId;
+    if (ended) {
+      fetch("/api/session/end", {
+        method: "POST", headers: { "Content-Type": "application/json" }, keepalive: true,
+        body: JSON.stringify({ session_id: ended })
+      }).catch(function () { /* offline: the server ends it when idle */ });
+    }
+    forgetLocal();
+    history = [];
+    if (window.PolicybotForm && window.PolicybotForm.reset) window.PolicybotForm.reset();
+    log.textContent = "";
+    showWelcome();
+    addMessage("notice", notice);
+    input.value = "";
+  }
+
   function say(text) {
+    if (idleOver()) endSession("由于长时间未操作，上次会话已结束，记录已清除。");
     addMessage("user", text);
     remember({ kind: "user", text: text });
   }
@@ -377,6 +431,12 @@
   setLarge(storage("policybot-large") === "1");
 
   document.getElementById("btn-form").addEventListener("click", openForm);
+  document.getElementById("btn-end").addEventListener("click", function () {
+    endSession("会话已结束，本机的对话记录和填写内容已清除。下一位使用者看不到您的信息。");
+  });
+  window.setInterval(function () {
+    if (idleOver()) endSession("由于长时间未操作，会话已自动结束，对话记录已清除。");
+  }, 15000);
   document.getElementById("btn-close").addEventListener("click", function () {
     toParent({ type: "policybot:close" });
   });
@@ -412,21 +472,25 @@
     focusInput: function () { input.focus(); }
   };
 
-  // The welcome and its suggestions come from the catalog (GET /api/catalog, bot/catalog.py),
-  // as every channel's greeting does; the bubble is placed first, filled when it arrives.
-  var welcome = addMessage("bot", "您好！");
-  welcome.bubble.classList.add("wide");
-  fetch("/api/catalog")
-    .then(function (res) { return res.ok ? res.json() : null; })
-    .then(function (catalog) {
-      if (!catalog) return;
-      welcome.text.textContent = catalog.greeting + "\n" + catalog.widget_prompt;
-      var topics = catalog.topics || [];
-      topics.forEach(function (t) { if (t.command === "/apply") APPLY_VALUE = t.text; });
-      renderChoices(welcome.bubble, topics.filter(function (t) { return t.chat; })
-        .map(function (t) { return { label: t.label, value: t.text }; }));
-    })
-    .catch(function () { /* offline: the short welcome stays */ });
+  function showWelcome() {
+    // The welcome and its suggestions come from the catalog (GET /api/catalog, bot/catalog.py),
+    // as every channel's greeting does; the bubble is placed first, filled when it arrives.
+    var welcome = addMessage("bot", "您好！");
+    welcome.bubble.classList.add("wide");
+    fetch("/api/catalog")
+      .then(function (res) { return res.ok ? res.json() : null; })
+      .then(function (catalog) {
+        if (!catalog) return;
+        welcome.text.textContent = catalog.greeting + "\n" + catalog.widget_prompt;
+        var topics = catalog.topics || [];
+        topics.forEach(function (t) { if (t.command === "/apply") APPLY_VALUE = t.text; });
+        renderChoices(welcome.bubble, topics.filter(function (t) { return t.chat; })
+          .map(function (t) { return { label: t.label, value: t.text }; }));
+      })
+      .catch(function () { /* offline: the short welcome stays */ });
+  }
+  showWelcome();
+  if (expiredOnLoad) addMessage("notice", "上次会话因长时间未操作已结束，记录已清除。");
   history.forEach(function (entry) {
     if (entry.kind === "notice") { addNotice(entry.text, entry.link); return; }
     var shown = addMessage(entry.kind, entry.text);

@@ -390,6 +390,15 @@
     window.PolicybotChat.focusInput();
   }
 
+  // The session ended (结束会话 or idle): forget every answer typed, on screen and in the tab.
+  function reset() {
+    clearDraft();
+    if (form && form.parentNode) form.parentNode.removeChild(form);
+    form = null;
+    container.textContent = "";
+    if (!view.hidden) { view.hidden = true; chatView.hidden = false; }
+  }
+
   document.getElementById("form-back").addEventListener("click", close);
-  window.PolicybotForm = { open: open, close: close };
+  window.PolicybotForm = { open: open, close: close, reset: reset };
 })();

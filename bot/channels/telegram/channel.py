@@ -19,6 +19,7 @@ from telegram import Update
 from telegram.error import InvalidToken
 
 from bot.channels.telegram.app import TelegramChannel, is_network_fault, launch, shutdown
+from bot.channels.telegram.ordering import LATE_TEXT, OrderedDelivery
 from bot.channels.telegram.polling_lock import supervise, take_polling_lock
 from bot.channels.telegram.updates import first_delivery
 from core.settings import Settings
@@ -63,8 +64,35 @@ async def telegram_webhook(
     bot_id = channel.application.bot.id
     if not await asyncio.to_thread(first_delivery, request.app.state.db, bot_id, update.update_id):
         return Response(status_code=200)  # a redelivery another request already queued
-    await channel.application.update_queue.put(update)
+    chat = update.effective_chat
+    if chat is None:
+        await channel.application.update_queue.put(update)
+        return Response(status_code=200)
+    # One chat's updates are applied in update_id order across instances (ordering.py).
+    ordered = ordered_delivery(request.app, channel)
+    task = asyncio.create_task(ordered.deliver(chat.id, update.update_id, payload))
+    tasks: set[asyncio.Task[None]] = request.app.state.__dict__.setdefault("telegram_tasks", set())
+    tasks.add(task)
+    task.add_done_callback(tasks.discard)
     return Response(status_code=200)
+
+
+def ordered_delivery(app: Any, channel: TelegramChannel) -> OrderedDelivery:
+    """The app's per-chat sequencer for this bot (created on first use)."""
+    bot = channel.application.bot
+    ordered: OrderedDelivery | None = getattr(app.state, "telegram_ordering", None)
+    if ordered is None or ordered.bot_id != bot.id:
+
+        async def apply(body: dict[str, Any]) -> None:
+            await channel.application.process_update(Update.de_json(body, bot))
+
+        async def notify_late(chat_id: int) -> None:
+            with contextlib.suppress(Exception):
+                await bot.send_message(chat_id=chat_id, text=LATE_TEXT)
+
+        ordered = OrderedDelivery(app.state.db, bot.id, apply, notify_late)
+        app.state.telegram_ordering = ordered
+    return ordered
 
 
 async def _try_launch(app: Any, settings: Settings) -> bool:

@@ -19,6 +19,7 @@ from bot.channels.wechat.errors import (
     XmlError,
 )
 from bot.channels.wechat.flow import passive_reply, push_reply
+from bot.channels.wechat.guard import check_mode, check_timestamp, claim_nonce, nonce_key
 from bot.channels.wechat.inbound import read_inbound
 from bot.channels.wechat.runtime import WechatRuntime
 from bot.channels.wechat.xml import encrypted_reply_xml, parse_xml, text_reply_xml
@@ -41,7 +42,11 @@ _DETAIL = {
 # Refusals documented in the OpenAPI schema (see errors.py for when each is sent).
 CALLBACK_RESPONSES: dict[int | str, dict[str, Any]] = {
     400: {"description": "Malformed XML or encrypted payload", "content": _DETAIL},
-    403: {"description": "Signature does not match the token: not WeChat", "content": _DETAIL},
+    403: {
+        "description": "Signature does not match the token (not WeChat), stale timestamp, "
+        "a signature already used for another body, or a mode other than WECHAT_MESSAGE_MODE",
+        "content": _DETAIL,
+    },
     413: {"description": "Body larger than MAX_BODY_BYTES", "content": _DETAIL},
     503: {"description": "Channel not configured or not started", "content": _DETAIL},
 }
@@ -84,18 +89,25 @@ def make_crypto(token: str, aes_key: str, receive_id: str) -> MessageCrypto:
         raise DecryptError(f"channel crypto not configured: {exc}") from exc
 
 
-async def decrypt_envelope(request: Request, crypto: MessageCrypto, limit: int) -> dict[str, str]:
-    """Read an encrypted callback body, check msg_signature, decrypt and parse the message."""
-    params = request.query_params
+def decrypt_envelope(params: Any, crypto: MessageCrypto, body: bytes) -> dict[str, str]:
+    """Check msg_signature over an encrypted callback body, decrypt and parse the message."""
     if not params.get("msg_signature"):
         raise SignatureError("missing msg_signature")
-    outer = parse_xml(await read_body(request, limit))
+    outer = parse_xml(body)
     encrypted = outer.get("Encrypt", "")
     if not encrypted:
         raise XmlError("no Encrypt element")
     timestamp, nonce = params.get("timestamp", ""), params.get("nonce", "")
     inner = crypto.verify_and_decrypt(params.get("msg_signature"), timestamp, nonce, encrypted)
     return parse_xml(inner)
+
+
+async def admit(request: Request, channel: str, body: bytes) -> None:
+    """Refuse a signed URL already used with another body (checked after the signature)."""
+    params = request.query_params
+    signed = params.get("msg_signature") or params.get("signature") or ""
+    key = nonce_key(channel, signed, params.get("timestamp", ""), params.get("nonce", ""))
+    await asyncio.to_thread(claim_nonce, request.app.state.db, key, body)
 
 
 def encrypt_reply(crypto: MessageCrypto, xml: str) -> str:
@@ -112,6 +124,7 @@ async def wechat_verify(request: Request) -> Response:
     """URL verification: echo `echostr` when the signature matches WECHAT_TOKEN."""
     params, settings = request.query_params, request.app.state.settings
     try:
+        check_timestamp(params.get("timestamp", ""), settings.wechat_timestamp_tolerance_s)
         check_signature(
             params.get("signature"),
             settings.wechat_token,
@@ -125,22 +138,26 @@ async def wechat_verify(request: Request) -> Response:
 
 @router.post("/wechat/callback", responses=CALLBACK_RESPONSES)
 async def wechat_callback(request: Request) -> Response:
-    """A message or event from the Official Account, in plaintext or safe (aes) mode."""
+    """A message or event from the Official Account, in the mode WECHAT_MESSAGE_MODE accepts."""
     rt = runtime(request)
     settings, params = rt.settings, request.query_params
     timestamp, nonce = params.get("timestamp", ""), params.get("nonce", "")
     safe_mode = params.get("encrypt_type", "raw").lower() == "aes"
     crypto: MessageCrypto | None = None
     try:
+        check_mode(settings, encrypted=safe_mode)
+        check_timestamp(timestamp, settings.wechat_timestamp_tolerance_s)
         if params.get("signature") or not safe_mode:
             check_signature(params.get("signature"), settings.wechat_token, timestamp, nonce)
+        body = await read_body(request, settings.max_body_bytes)
         if safe_mode:
             crypto = make_crypto(
                 settings.wechat_token, settings.wechat_encoding_aes_key, settings.wechat_app_id
             )
-            fields = await decrypt_envelope(request, crypto, settings.max_body_bytes)
+            fields = decrypt_envelope(params, crypto, body)
         else:
-            fields = parse_xml(await read_body(request, settings.max_body_bytes))
+            fields = parse_xml(body)
+        await admit(request, "wechat", body)
     except WechatProtocolError as exc:
         raise refuse(exc) from exc
     inbound = read_inbound("wechat", fields)
@@ -165,9 +182,10 @@ def wecom_crypto(settings: Settings) -> MessageCrypto:
 @router.get("/wecom/callback", responses=CALLBACK_RESPONSES)
 async def wecom_verify(request: Request) -> Response:
     """URL verification: decrypt `echostr` when msg_signature matches and return the plaintext."""
-    params = request.query_params
+    params, settings = request.query_params, request.app.state.settings
     try:
-        crypto = wecom_crypto(request.app.state.settings)
+        check_timestamp(params.get("timestamp", ""), settings.wechat_timestamp_tolerance_s)
+        crypto = wecom_crypto(settings)
         echo = params.get("echostr", "")
         plain = crypto.verify_and_decrypt(
             params.get("msg_signature"), params.get("timestamp", ""), params.get("nonce", ""), echo
@@ -181,9 +199,13 @@ async def wecom_verify(request: Request) -> Response:
 async def wecom_callback(request: Request) -> Response:
     """A WeCom app message: acknowledged at once, answered through message/send."""
     rt = runtime(request)
+    params = request.query_params
     try:
+        check_timestamp(params.get("timestamp", ""), rt.settings.wechat_timestamp_tolerance_s)
         crypto = wecom_crypto(rt.settings)
-        fields = await decrypt_envelope(request, crypto, rt.settings.max_body_bytes)
+        body = await read_body(request, rt.settings.max_body_bytes)
+        fields = decrypt_envelope(params, crypto, body)
+        await admit(request, "wecom", body)
     except WechatProtocolError as exc:
         raise refuse(exc) from exc
     inbound = read_inbound("wecom", fields)

@@ -21,6 +21,7 @@ from bot.channels.wechat.store import (
     release_message,
 )
 from bot.messages import OutMessage
+from core.masking import pseudonym
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +84,9 @@ async def passive_reply(rt: WechatRuntime, channel: str, inbound: Inbound) -> st
     done, _ = await asyncio.wait({task}, timeout=max(job.deadline - loop.time(), 0.0))
     if task not in done:
         job.late = True
-        log.info("%s message %s past the reply budget; replying later", channel, inbound.key)
+        log.info(
+            "%s message %s past the reply budget; replying later", channel, pseudonym(inbound.key)
+        )
         return None
     if task.cancelled() or task.exception() is not None:
         return BUSY  # logged by the runtime; the key was released for WeChat's retry
@@ -96,12 +99,12 @@ async def process(rt: WechatRuntime, job: Job) -> str | None:
     try:
         claim = await asyncio.to_thread(claim_message, rt.db, inbound.key)
     except Exception:
-        log.exception("%s message %s could not be claimed", job.channel, inbound.key)
+        log.exception("%s message %s could not be claimed", job.channel, pseudonym(inbound.key))
         if job.late:
             await send_late(rt, job, [OutMessage(text=BUSY)], record=False)
         return BUSY
     if not claim.claimed:
-        log.info("%s retry of %s (%s)", job.channel, inbound.key, claim.status)
+        log.info("%s retry of %s (%s)", job.channel, pseudonym(inbound.key), claim.status)
         return None if job.late else await wait_for_reply(rt, inbound.key, job.deadline)
     try:
         messages = await produce(rt, job.channel, inbound)
@@ -110,7 +113,7 @@ async def process(rt: WechatRuntime, job: Job) -> str | None:
             return None
         parts = await rt.render(messages, max_parts=1)
     except Exception:
-        log.exception("%s message %s failed", job.channel, inbound.key)
+        log.exception("%s message %s failed", job.channel, pseudonym(inbound.key))
         await asyncio.to_thread(release_message, rt.db, inbound.key)
         if job.late:
             await send_late(rt, job, [OutMessage(text=BUSY)], record=False)
@@ -145,7 +148,7 @@ async def send_late(
     try:
         await rt.send_messages(job.channel, job.inbound.user_id, messages)
     except Exception as exc:
-        log.warning("%s late reply to %s not delivered: %s", job.channel, key, exc)
+        log.warning("%s late reply to %s not delivered: %s", job.channel, pseudonym(key), exc)
         if record:
             await asyncio.to_thread(finish_message, rt.db, key, status="failed", reply=None)
         return
@@ -158,11 +161,11 @@ async def push_reply(rt: WechatRuntime, channel: str, inbound: Inbound) -> None:
     job = Job(channel, inbound, deadline=0.0, late=True)
     claim = await asyncio.to_thread(claim_message, rt.db, inbound.key)
     if not claim.claimed:
-        log.info("%s retry of %s ignored (%s)", channel, inbound.key, claim.status)
+        log.info("%s retry of %s ignored (%s)", channel, pseudonym(inbound.key), claim.status)
         return
     try:
         messages = await produce(rt, channel, inbound)
     except Exception:
-        log.exception("%s message %s failed", channel, inbound.key)
+        log.exception("%s message %s failed", channel, pseudonym(inbound.key))
         messages = [OutMessage(text=BUSY)]
     await send_late(rt, job, messages)

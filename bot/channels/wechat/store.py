@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import delete, or_, update
 from sqlalchemy.exc import IntegrityError
 
+from bot.channels.wechat.guard import purge_nonces
 from bot.channels.wechat.render import numbers_pick
 from bot.messages import Button, Citation
 from core import clock
@@ -22,6 +23,8 @@ OPTIONS_STATUS = "options"  # rows holding a user's last numbered options, not m
 # A stored passive reply serves WeChat's retries (three attempts within about 15 s); after this
 # the text (which may be a form summary) is dropped and only the key stays for deduplication.
 KEEP_REPLY = timedelta(minutes=1)
+# Signed callback URLs are remembered longer than any accepted timestamp skew (≤ 1800 s each way).
+KEEP_NONCES = timedelta(hours=1)
 
 
 @dataclass(frozen=True)
@@ -104,9 +107,10 @@ def forget_replies(db: Any, *, older_than: timedelta = KEEP_REPLY) -> int:
 
 
 def housekeeping(db: Any, *, purge_after: timedelta) -> None:
-    """Periodic clean-up: old reply texts, old message keys, expired shared answers."""
+    """Periodic clean-up: old reply texts, message keys and signed URLs, expired shared answers."""
     forget_replies(db)
     purge_messages(db, older_than=purge_after)
+    purge_nonces(db, older_than=KEEP_NONCES)
     with db.session() as session:
         purge_shared_answers(session)
 

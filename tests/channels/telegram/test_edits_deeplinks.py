@@ -16,7 +16,7 @@ from bot.intake.fields import FORM_FIELDS
 from core.settings import Settings
 from server import create_app
 from tests.channels.telegram.fake_api import FakeTelegramAPI
-from tests.channels.telegram.fixtures import telegram_settings, user_message
+from tests.channels.telegram.fixtures import _update_ids, telegram_settings, user_message
 from tests.live_server import serve_app
 
 USER = 626262
@@ -66,9 +66,10 @@ class Chat:
 
 
 def edited(update: dict[str, Any], text: str) -> dict[str, Any]:
-    """The update Telegram sends when the user edits the message of `update`."""
+    """The update Telegram sends when the user edits the message of `update` (a new update id
+    in the bot's one increasing sequence)."""
     message = {**update["message"], "text": text, "edit_date": int(time.time())}
-    return {"update_id": update["update_id"] + 100_000, "edited_message": message}
+    return {"update_id": next(_update_ids), "edited_message": message}
 
 
 @pytest.fixture

@@ -66,6 +66,8 @@ def wechat_settings(app_settings: Settings, wechat_fake_api: FakeWechatApi) -> S
             "wechat_app_id": wechat_fake_api.app_id,
             "wechat_app_secret": wechat_fake_api.app_secret,
             "wechat_encoding_aes_key": WECHAT_AES_KEY,
+            # Both kinds of callback are exercised; safe-only is tested in test_callback_guard.
+            "wechat_message_mode": "compat",
             "wechat_api_base_url": wechat_fake_api.base_url,
             "wecom_corp_id": wechat_fake_api.corp_id,
             "wecom_secret": wechat_fake_api.corp_secret,

@@ -1,0 +1,97 @@
+"""Widget sessions end: on the owner's request (结束会话) or after WEB_SESSION_IDLE_MINUTES idle.
+
+A web session is the `session_id` the widget keeps in the browser (channel "web", the engine's
+user id). On a shared computer the next visitor must see nothing of the previous one, so a
+session that was ended, or whose last message is older than the idle limit, is dead for good:
+chat turns get a fresh `session_id` (the client drops what it showed), the inbox and feedback
+answer as for an unknown session, and a web form names no session. Ended sessions are
+remembered in `processed_messages` (key `web-session-ended:<id>`), shared by every instance.
+
+Route: `POST /api/session/end` `{"session_id": str}` → `{"ended": true}` (also for unknown ids).
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from fastapi import APIRouter, Request
+from pydantic import BaseModel, Field
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from starlette.concurrency import run_in_threadpool
+
+from core import clock
+from storage.models import Conversation, Message, ProcessedMessage
+from web.schemas import SESSION_PATTERN
+
+CHANNEL = "web"
+ENDED_PREFIX = "web-session-ended:"
+ENDED_STATUS = "web-ended"
+
+router = APIRouter(prefix="/api")
+
+
+def idle_limit(settings: Any) -> timedelta:
+    """WEB_SESSION_IDLE_MINUTES as a duration."""
+    return timedelta(minutes=settings.web_session_idle_minutes)
+
+
+def session_alive(db: Any, session_id: str, idle: timedelta) -> bool:
+    """False when the session was ended or its last message is older than `idle`.
+
+    A session with no conversation yet (a new visitor) is alive.
+    """
+    with db.session() as session:
+        if session.get(ProcessedMessage, ENDED_PREFIX + session_id) is not None:
+            return False
+        conversation = session.scalars(
+            select(Conversation).where(
+                Conversation.channel == CHANNEL, Conversation.user_id == session_id
+            )
+        ).first()
+        if conversation is None:
+            return True
+        last = session.scalar(
+            select(func.max(Message.created_at)).where(Message.conversation_id == conversation.id)
+        )
+    last = clock.to_utc(last) if last is not None else clock.to_utc(conversation.updated_at)
+    return clock.now() - last <= idle
+
+
+def end_session(db: Any, session_id: str) -> None:
+    """Mark the session ended (idempotent)."""
+    try:
+        with db.session() as session:
+            session.add(ProcessedMessage(key=ENDED_PREFIX + session_id, status=ENDED_STATUS))
+            session.flush()
+    except IntegrityError:
+        pass  # ended before
+
+
+async def live_session_id(request: Request, session_id: str | None) -> str | None:
+    """`session_id` while the session is alive, else None (the caller starts a new one)."""
+    if not session_id:
+        return None
+    db, settings = request.app.state.db, request.app.state.settings
+    alive = await run_in_threadpool(session_alive, db, session_id, idle_limit(settings))
+    return session_id if alive else None
+
+
+class EndIn(BaseModel):
+    """The session to end."""
+
+    session_id: str = Field(..., min_length=1, pattern=SESSION_PATTERN)
+
+
+class EndOut(BaseModel):
+    """The session is ended (nothing of it is shown again)."""
+
+    ended: bool
+
+
+@router.post("/session/end", response_model=EndOut, summary="End a widget session (结束会话)")
+async def end(body: EndIn, request: Request) -> EndOut:
+    """End the session: its conversation, progress and form answers are not shown again."""
+    await run_in_threadpool(end_session, request.app.state.db, body.session_id)
+    return EndOut(ended=True)
