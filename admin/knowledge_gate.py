@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from admin.errors import KnowledgeError
+from admin.gate_metrics import EPSILON, HIGHER_IS_BETTER, LOWER_IS_BETTER, compare_metrics  # noqa: F401
 from admin.index_sync import catch_up, current_embedder, swap_answerer, swap_lock
 from core import clock
 from core.settings import Settings
@@ -28,14 +29,6 @@ from storage.models import GoldenQuestion, IndexVersion
 log = logging.getLogger(__name__)
 
 DEV_QUESTIONS = Path(__file__).resolve().parent / "eval" / "dev-questions.jsonl"
-HIGHER_IS_BETTER = {
-    "hit@1": "首位命中率",
-    "hit@3": "前三命中率",
-    "mrr": "MRR",
-    "oos_accuracy": "范围外问题识别率",
-}
-LOWER_IS_BETTER = {"false_reject": "误拒率"}
-EPSILON = 1e-9
 KEEP_PUBLISHED = 3
 _lock = threading.Lock()
 BUSY = "另一个索引任务正在进行，请稍后再试"
@@ -56,32 +49,6 @@ def staff_documents(settings: Settings) -> list[Path]:
     """Staff documents (the local copy in data_dir/knowledge of those in the database)."""
     folder = staff_folder(settings)
     return sorted(p for p in folder.glob("*") if p.is_file() and not p.name.startswith("."))
-
-
-def _miss_keys(metrics: dict[str, Any]) -> set[str]:
-    keys = set()
-    for miss in metrics.get("misses") or []:
-        keys.add(
-            str(miss.get("id") or miss.get("question")) if isinstance(miss, dict) else str(miss)
-        )
-    return keys
-
-
-def compare_metrics(
-    before: dict[str, Any], after: dict[str, Any], golden_ids: set[str]
-) -> list[str]:
-    """Why the candidate is worse (empty when quality did not drop)."""
-    reasons = []
-    for key, label in HIGHER_IS_BETTER.items():
-        if key in before and key in after and after[key] < before[key] - EPSILON:
-            reasons.append(f"{label}由 {before[key]:.3f} 降至 {after[key]:.3f}")
-    for key, label in LOWER_IS_BETTER.items():
-        if key in before and key in after and after[key] > before[key] + EPSILON:
-            reasons.append(f"{label}由 {before[key]:.3f} 升至 {after[key]:.3f}")
-    broken = (_miss_keys(after) - _miss_keys(before)) & golden_ids
-    if broken:
-        reasons.append(f"{len(broken)} 个人工回归问题不再答对：{'、'.join(sorted(broken))}")
-    return reasons
 
 
 def load_eval_questions(session: Any, workdir: Path) -> tuple[list[Any], set[str]]:

@@ -107,14 +107,21 @@ def menu_topics() -> dict[str, str]:
     return {t.wechat_key: t.text for t in TOPICS if t.wechat_key}
 
 
+POLICY_MENU_KEYS = frozenset(
+    {t.wechat_key for t in POLICY_TOPICS if t.wechat_key} | {"CHECKUP"}
+)
+OWN_PLACES = POLICY_MENU_KEYS | {"CONTACT"}
+
+
 def wechat_menu() -> dict[str, Any]:
     """The default WeChat menu: policy topics, registration actions, contact."""
 
     def click(topic: Topic) -> dict[str, str]:
         return {"type": "click", "name": topic.label, "key": str(topic.wechat_key)}
 
-    policy = [click(t) for t in POLICY_TOPICS if t.wechat_key]
-    register = [click(t) for t in ACTIONS if t.wechat_key and t.wechat_key != "CONTACT"]
+    # 政策体检 sits with the policy topics (a menu holds at most five entries per column).
+    policy = [click(t) for t in POLICY_TOPICS + ACTIONS if t.wechat_key in POLICY_MENU_KEYS]
+    register = [click(t) for t in ACTIONS if t.wechat_key and t.wechat_key not in OWN_PLACES]
     contact = next(t for t in ACTIONS if t.wechat_key == "CONTACT")
     return {
         "button": [

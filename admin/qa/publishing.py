@@ -54,7 +54,7 @@ def qa_reasons(
     candidate: its index folder; qa_problems: `IndexReport.qa_problems`; changed_ids: entries
     whose newest version is not published yet.
     """
-    from admin.knowledge_gate import compare_metrics
+    from admin.gate_metrics import compare_metrics
     from knowledge.evaluation import evaluate
 
     reasons = [p for p in qa_problems if any(f"：{e}：" in p for e in changed_ids)]

@@ -20,6 +20,7 @@ from tests.channels.telegram.fixtures import button_press, telegram_settings, us
 from tests.live_server import serve_app
 
 OWNER, OTHER = 626262, 737373
+# Notices that take over no Q&A entry's questions (the publish gate would refuse those).
 DOC = "---\ntitle: {title}\n---\n# {title}\n{body}\n"
 
 
@@ -77,18 +78,18 @@ def test_subscriber_gets_one_notice_a_day_and_unsubscribe_stops_it(
 
         add_document(
             configured,
-            "科技贷贴息通知.md",
-            "科技贷贴息申报通知",
-            "科技贷贷款企业可按季度申报贴息。",
+            "科技贷受理时间通知.md",
+            "科技贷受理时间通知",
+            "科技贷合作机构工作日受理企业咨询。",
         )
         publish(configured, index_dir)
         published_at = time.monotonic()
         api.wait_until(lambda: notices(api, OWNER), timeout=10)
         assert time.monotonic() - published_at <= 10
-        assert "科技贷贴息申报通知" in notices(api, OWNER)[0]
+        assert "科技贷受理时间通知" in notices(api, OWNER)[0]
 
         add_document(
-            configured, "外贸贷说明.md", "外贸贷申请说明", "外贸贷面向有进出口业务的企业。"
+            configured, "外贸贷宣讲.md", "外贸贷宣讲会通知", "外贸贷政策宣讲会本月在市商务局举办。"
         )
         publish(configured, index_dir)
         time.sleep(7)  # two delivery rounds: nothing more today
@@ -96,7 +97,12 @@ def test_subscriber_gets_one_notice_a_day_and_unsubscribe_stops_it(
 
         say(api, OWNER, "退订", "已退订")
         tomorrow = (clock.today() + timedelta(days=1)).isoformat()
-        add_document(configured, "科技贷续贷.md", "科技贷续贷须知", "科技贷到期可申请续贷。")
+        add_document(
+            configured,
+            "科技贷宣讲.md",
+            "科技贷宣讲会通知",
+            "科技贷政策宣讲会本月在市行政服务中心举办。",
+        )
         publish(configured, index_dir, POLICYBOT_TODAY=tomorrow)
         api.wait_until(lambda: len(notices(api, OTHER)) == 2, timeout=10)  # the other still hears
         assert len(notices(api, OWNER)) == 1  # 退订 stopped them
