@@ -7,6 +7,7 @@ import importlib
 import logging
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from bot.catalog import BOT_NAME
 
@@ -26,9 +27,33 @@ QUIET_UNLESS_VERBOSE = ("alembic",)
 VERBOSE_HELP = "显示更多日志（数据库迁移等步骤）"
 
 
+class ChineseHelpFormatter(argparse.HelpFormatter):
+    """argparse's help layout with a Chinese usage heading (用法：)."""
+
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+
+class ChineseArgumentParser(argparse.ArgumentParser):
+    """An ArgumentParser whose help is Chinese: headings, -h, usage; subcommand parsers made by
+    `add_subparsers().add_parser` are of this class too."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["add_help"] = False
+        kwargs.setdefault("formatter_class", ChineseHelpFormatter)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "参数"
+        self._optionals.title = "选项"
+        self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+
+    def add_subparsers(self, **kwargs: Any) -> Any:
+        kwargs.setdefault("title", "命令")
+        return super().add_subparsers(**kwargs)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every registered command."""
-    parser = argparse.ArgumentParser(prog="policybot", description=f"{BOT_NAME} (policybot)")
+    parser = ChineseArgumentParser(prog="policybot", description=f"{BOT_NAME}（policybot）")
     parser.add_argument("-v", "--verbose", action="store_true", help=VERBOSE_HELP)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
