@@ -11,6 +11,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -128,3 +129,24 @@ def test_user_list_shows_the_role_as_user_add_names_it(tmp_path: Path, index_dir
     listed = policybot(tmp_path, index_dir, "user", "list").splitlines()
     rows = {line.split("\t")[0]: line.split("\t")[1] for line in listed[1:]}
     assert rows == {f"u-{role}": label for role, label in ROLE_LABELS.items()}
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["user", "add"], "缺少必需的参数：name, --role"),
+        (["user", "add", "x", "--role", "boss"], "参数 --role：无效的选择：'boss'（可选："),
+        (["index", "--bogus"], "无法识别的参数：--bogus"),
+        (["search", "外贸贷", "--k", "x"], "参数 --k：须为整数：'x'"),
+        (["bench", "--rounds", "y"], "参数 --rounds：须为整数：'y'"),
+        (["bank"], "缺少必需的参数：ACTION"),
+        (["migrate", "--new"], "参数 --new：需要一个值"),
+    ],
+)
+def test_argument_errors_are_chinese(args: list[str], said: str, capsys: Any) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        build_parser().parse_args(args)
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("用法：policybot") and "：错误：" + said in err[-1], err
+    assert not re.search(r"error|invalid|required|unrecognized|expected", err[-1])
