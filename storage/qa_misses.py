@@ -175,14 +175,19 @@ def find_misses(
     return sorted(misses, key=lambda m: (m.at, m.message_id))
 
 
+def declined_by_design(meta: dict[str, object] | None) -> bool:
+    """A bot answer's stored meta says a scope family declined it on purpose (not for want of
+    evidence); False for answers without meta."""
+    return meta is not None and str(meta.get("refusal") or NO_EVIDENCE) != NO_EVIDENCE
+
+
 def _refusal_kind(
     meta: dict[str, object] | None, question: str, designed: Callable[[str], str] | None
 ) -> str | None:
     """ "followup_refused", "refused", or None for a refusal by design."""
     if meta is None:  # written before the meta was stored
         return None if designed is not None and designed(question) else "refused"
-    family = str(meta.get("refusal") or NO_EVIDENCE)
-    if family != NO_EVIDENCE:
+    if declined_by_design(meta):
         return None
     return "followup_refused" if meta.get("move") in FOLLOW_UP_MOVES else "refused"
 
