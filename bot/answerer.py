@@ -180,7 +180,8 @@ class Answerer:
         if assessment.intent == "greeting":
             return Answer(self._greeting_text(), True, "greeting")
         if not assessment.in_scope:
-            return Answer(refusal_text(assessment.scope, self.settings), False, "out_of_scope")
+            text, family = refusal_text(assessment.scope, self.settings), assessment.scope.family
+            return Answer(text, False, "out_of_scope", refusal=family or "no_evidence")
         assert assessment.analysis is not None
         text = assessment.analysis.normalized_query
         choice = self._qa_choice(assessment.text or text, assessment, ask)

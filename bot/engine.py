@@ -260,7 +260,7 @@ class Engine:
             return
         offer = not in_form and (answer.suggest_intake or answer.intent == "financing_need")
         message = answer_message(answer, in_form=in_form, offer_follows=offer)
-        turn.replies.append(Reply.from_answer(message, answer))
+        turn.replies.append(Reply.from_answer(message, answer, move=exchange.reading.move))
         if offer:
             turn.state["hints"] = need_hints(text)
             turn.state["offer_open"] = True
@@ -344,6 +344,7 @@ class Engine:
             "top_score": reply.top_score,
             "citations": [c.to_dict() for c in message.citations],
             "buttons": [{"label": b.label, "value": b.value} for b in message.buttons] or None,
+            "meta": reply.meta or None,
         }
 
     def _numbered(self, reply: Reply, message_id: int) -> OutMessage:

@@ -48,6 +48,9 @@ class Answer:
     suggest_intake: bool = False
     topic: str | None = None  # doc_id the answer was about, for follow-up questions
     top_score: float = 0.0
+    # For a refusal: the scope family that declined it (bot.scope NAMES, or "no_evidence");
+    # kept in the transcript (not in the JSON contract) so insights can tell a refusal by design.
+    refusal: str = ""
 
     def to_json(self) -> dict[str, Any]:
         """The contract JSON of `policybot ask --json`."""

@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import re
 import sys
 from collections.abc import Sequence
+from typing import Any, NoReturn
 
 from bot.catalog import BOT_NAME
 
@@ -26,9 +28,62 @@ QUIET_UNLESS_VERBOSE = ("alembic",)
 VERBOSE_HELP = "显示更多日志（数据库迁移等步骤）"
 
 
+# argparse's English error messages (Python 3.11 wording) and their Chinese.
+ERRORS = (
+    (r"the following arguments are required: (.*)", r"缺少必需的参数：\1"),
+    (r"unrecognized arguments: (.*)", r"无法识别的参数：\1"),
+    (r"invalid choice: (.*) \(choose from (.*)\)", r"无效的选择：\1（可选：\2）"),
+    (r"invalid (?:int|_positive) value: (.*)", r"须为整数：\1"),
+    (r"invalid float value: (.*)", r"须为数字：\1"),
+    (r"invalid \w+ value: (.*)", r"无效的值：\1"),
+    (r"expected one argument", "需要一个值"),
+    (r"expected at least one argument", "至少需要一个值"),
+    (r"ambiguous option: (.*?) could match (.*)", r"选项不明确：\1 可以是 \2"),
+    (r"not allowed with argument (.*)", r"不能与参数 \1 同时使用"),
+    (r"one of the arguments (.*) is required", r"参数 \1 必须给出其一"),
+    (r"^argument (.*?): ", r"参数 \1："),
+)
+
+
+def chinese_error(message: str) -> str:
+    """argparse's error message in Chinese (unknown wordings are kept as they are)."""
+    for english, chinese in ERRORS:
+        message = re.sub(english, chinese, message)
+    return message
+
+
+class ChineseHelpFormatter(argparse.HelpFormatter):
+    """argparse's help layout with a Chinese usage heading (用法：)."""
+
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+
+class ChineseArgumentParser(argparse.ArgumentParser):
+    """An ArgumentParser whose help is Chinese: headings, -h, usage; subcommand parsers made by
+    `add_subparsers().add_parser` are of this class too."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["add_help"] = False
+        kwargs.setdefault("formatter_class", ChineseHelpFormatter)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "参数"
+        self._optionals.title = "选项"
+        self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+
+    def add_subparsers(self, **kwargs: Any) -> Any:
+        kwargs.setdefault("title", "命令")
+        return super().add_subparsers(**kwargs)
+
+    def error(self, message: str) -> NoReturn:
+        """Usage and the error in Chinese on stderr, exit code 2 (as argparse)."""
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}：错误：{chinese_error(message)}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every registered command."""
-    parser = argparse.ArgumentParser(prog="policybot", description=f"{BOT_NAME} (policybot)")
+    parser = ChineseArgumentParser(prog="policybot", description=f"{BOT_NAME}（policybot）")
     parser.add_argument("-v", "--verbose", action="store_true", help=VERBOSE_HELP)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:

@@ -142,7 +142,7 @@ def write_index(
         removed,
         round(time.perf_counter() - started, 3),
     )
-    log.info("index: %s", stats)
+    log.debug("index: %s", stats)  # commands print their own result (policybot index)
     return stats
 
 

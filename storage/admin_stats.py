@@ -14,12 +14,14 @@ from sqlalchemy.orm import Session
 from core import clock
 from storage.admin_queries import RequestFilter, filtered_select
 from storage.models import Conversation, FinancingRequest, Message, RequestEvent
+from storage.qa_misses import declined_by_design
 from storage.statuses import STATUS_LABELS
 
 FUNNEL_STEPS = ("submitted", "reviewing", "recommended", "pushed", "granted")
 GROUP_COLUMNS = ("status", "county", "industry", "product", "channel")
 ANSWER_INTENTS = ("policy_question", "financing_need")
 WEAK_SCORE = 0.45  # answers below this retrieval score are listed as weak
+LOOK_AHEAD = 10  # weak rows read per row listed (refusals by design are skipped)
 
 
 @dataclass
@@ -200,8 +202,15 @@ def build_insights(
         (Message.in_scope.is_(False))
         | ((Message.intent == "policy_question") & (Message.top_score < weak_score))
     )
-    for message, channel in session.execute(weak_query.order_by(Message.id.desc()).limit(limit)):
+    # Refusals by design (forgery, who-are-you, … `declined_by_design`) teach the knowledge
+    # nothing: skipped, so the newest `limit` others are listed (read at most LOOK_AHEAD × limit).
+    newest = weak_query.order_by(Message.id.desc()).limit(limit * LOOK_AHEAD)
+    for message, channel in session.execute(newest):
+        if declined_by_design(message.meta):
+            continue
         result.weak.append(_row(session, message, channel))
+        if len(result.weak) == limit:
+            break
     down = out.where(Message.feedback == -1).order_by(Message.id.desc()).limit(limit)
     for message, channel in session.execute(down):
         result.thumbs_down.append(_row(session, message, channel))

@@ -78,7 +78,8 @@ def add_messages(
     return their ids in the order given.
 
     Each row: direction, text and optionally intent (cut to 32), in_scope, top_score,
-    citations, buttons (as `add_message` takes them). No ORM objects are built; a chat
+    citations, buttons (as `add_message` takes them), meta (a bot answer's reading move and
+    refusal family, `Message.meta`). No ORM objects are built; a chat
     turn's rows of one shape share a statement.
     """
     if not rows:
@@ -93,6 +94,7 @@ def add_messages(
             "top_score": row.get("top_score"),
             "citations": row.get("citations") or [],
             "buttons": row.get("buttons"),
+            "meta": row.get("meta"),
         }
         for row in rows
     ]

@@ -68,6 +68,9 @@ class Message(Base):
     # Out messages: the buttons shown with it, [{"label", "value"}] (None before migration 0007),
     # so a transcript shows a pressed button's label where the message holds its value.
     buttons: Mapped[list[Any] | None] = mapped_column(JSON, default=None)
+    # Bot answers: how the owner's message was read and declined, {"move": "continue"|"return"|
+    # "switch"|"new", "refusal": scope family or "no_evidence"} (None before migration 0011).
+    meta: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=_now, index=True)
 
 

@@ -2,15 +2,21 @@
 
 A miss is an owner's question (an in message answered by a bot answer: intent
 policy_question, financing_need or out_of_scope) whose answer was
-- `refused`: declined as out of scope (婉拒);
-- `followup_refused`: declined, though it followed an answer of the same conversation within
-  `FOLLOW_UP_S` seconds (追问被婉拒);
+- `refused`: declined for want of evidence (婉拒): the knowledge did not cover it;
+- `followup_refused`: declined for want of evidence, and the reader took the message as a
+  follow-up of the topic in focus (the answer's stored reading move "continue" or "return")
+  (追问被婉拒);
 - `weak`: in scope with a retrieval score below `weak_score` (低置信度);
 - `down`: marked 👎 (点踩);
 - `rephrased`: followed within `REPHRASE_S` seconds by another question of the owner that
   shares some wording (bigram Jaccard ≥ `REPHRASE_SIMILAR`: the owner asked the same again in
   other words, not a new question) (两分钟内换说法再问: the first answer did not serve).
-One question may be several kinds. Misses are grouped by similar wording
+A refusal by design is no miss: the scope family that declined it is stored with the answer
+(`Message.meta["refusal"]`: forgery, injection, trust/identity questions, the other declined
+families of bot/scope/families.py); only "no_evidence" refusals count. Transcripts written before
+the meta was stored are judged by `designed(question)` when given (the family of the question
+now, "" for none), else counted as `refused`. Greetings and help are no answers (their intent
+is not in ANSWERS). One question may be several kinds. Misses are grouped by similar wording
 (`similar`: character-bigram Jaccard ≥ `SIMILAR`, after dropping punctuation and spaces) and
 ranked by count, then recency. Whether a group is resolved is the caller's decision (the back
 office asks the live answerer, admin/qa/misses.py).
@@ -20,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -38,7 +45,8 @@ KIND_LABELS = {
 }
 ANSWERS = ("policy_question", "financing_need", "out_of_scope")
 REPHRASE_S = 120
-FOLLOW_UP_S = 600
+NO_EVIDENCE = "no_evidence"  # the one refusal family that means the knowledge fell short
+FOLLOW_UP_MOVES = frozenset({"continue", "return"})  # bot.reading moves that follow the focus
 SIMILAR = 0.4
 REPHRASE_SIMILAR = 0.2
 MAX_ROWS = 20000
@@ -106,8 +114,18 @@ def similar(a: str, b: str) -> bool:
     return overlap(a, b) >= SIMILAR
 
 
-def find_misses(session: Session, *, days: int, channel: str = "", weak_score: float) -> list[Miss]:
-    """Every miss of the last `days` days (on one channel when given), oldest first."""
+def find_misses(
+    session: Session,
+    *,
+    days: int,
+    channel: str = "",
+    weak_score: float,
+    designed: Callable[[str], str] | None = None,
+) -> list[Miss]:
+    """Every miss of the last `days` days (on one channel when given), oldest first.
+
+    designed: for transcripts without stored meta, the declined family of a question ("" for
+    none); such a refusal of a family is by design, not a miss."""
     since = clock.now() - timedelta(days=days)
     query = (
         select(Message, Conversation.channel)
@@ -121,11 +139,10 @@ def find_misses(session: Session, *, days: int, channel: str = "", weak_score: f
     misses: list[Miss] = []
     current: int | None = None
     asked: Message | None = None
-    last_answer_at: datetime | None = None
     previous: Miss | None = None
     for message, where in session.execute(query):
         if message.conversation_id != current:
-            current, asked, last_answer_at, previous = message.conversation_id, None, None, None
+            current, asked, previous = message.conversation_id, None, None
         if message.direction == "in":
             if _PRESS.match(message.text or ""):
                 continue
@@ -143,18 +160,36 @@ def find_misses(session: Session, *, days: int, channel: str = "", weak_score: f
             continue
         miss = Miss(asked.id, asked.text, message.text, set(), where, asked.created_at)
         if message.in_scope is False or message.intent == "out_of_scope":
-            followup = last_answer_at is not None and _within(
-                last_answer_at, asked.created_at, FOLLOW_UP_S
-            )
-            miss.kinds.add("followup_refused" if followup else "refused")
+            kind = _refusal_kind(message.meta, asked.text, designed)
+            if kind is None:  # declined by design: the right answer, not a miss
+                previous, asked = None, None
+                continue
+            miss.kinds.add(kind)
         elif message.top_score is not None and message.top_score < weak_score:
             miss.kinds.add("weak")
         if message.feedback == -1:
             miss.kinds.add("down")
         if miss.kinds:
             misses.append(miss)
-        previous, asked, last_answer_at = miss, None, message.created_at
+        previous, asked = miss, None
     return sorted(misses, key=lambda m: (m.at, m.message_id))
+
+
+def declined_by_design(meta: dict[str, object] | None) -> bool:
+    """A bot answer's stored meta says a scope family declined it on purpose (not for want of
+    evidence); False for answers without meta."""
+    return meta is not None and str(meta.get("refusal") or NO_EVIDENCE) != NO_EVIDENCE
+
+
+def _refusal_kind(
+    meta: dict[str, object] | None, question: str, designed: Callable[[str], str] | None
+) -> str | None:
+    """ "followup_refused", "refused", or None for a refusal by design."""
+    if meta is None:  # written before the meta was stored
+        return None if designed is not None and designed(question) else "refused"
+    if declined_by_design(meta):
+        return None
+    return "followup_refused" if meta.get("move") in FOLLOW_UP_MOVES else "refused"
 
 
 def _within(earlier: datetime, later: datetime, seconds: int) -> bool:

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.scope import out_of_scope_family
 from knowledge.qa_gate import found_entry
 from storage.models import IndexVersion
 from storage.qa_misses import MissGroup, find_misses, group_misses
@@ -41,11 +42,20 @@ def published_at(session: Session) -> dict[str, datetime]:
     return {e: times[label] for e, label in labels.items() if label in times}
 
 
+def declined_family(question: str) -> str:
+    """The family bot.scope declines a question with now ("" for none): how transcripts written
+    before answers stored their refusal family are judged."""
+    return out_of_scope_family(question.strip())[0]
+
+
 def open_groups(
     session: Session, answerer: Any, *, days: int, channel: str, weak_score: float
 ) -> list[MissGroup]:
     """The unresolved groups, most misses first (at most MAX_GROUPS)."""
-    groups = group_misses(find_misses(session, days=days, channel=channel, weak_score=weak_score))
+    misses = find_misses(
+        session, days=days, channel=channel, weak_score=weak_score, designed=declined_family
+    )
+    groups = group_misses(misses)
     live = published_at(session)
     inner = getattr(answerer, "inner", answerer)
     found = []

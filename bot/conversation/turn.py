@@ -17,11 +17,17 @@ class Reply:
     in_scope: bool | None = None
     top_score: float | None = None
     rateable: bool = False  # offer thumbs-up/down buttons once its transcript id is known
+    meta: dict[str, str] | None = None  # how the answer came about (storage Message.meta)
 
     @classmethod
-    def from_answer(cls, message: OutMessage, answer: Answer) -> Reply:
-        """A rateable reply carrying the answer's intent, scope and score."""
-        return cls(message, answer.intent, answer.in_scope, answer.top_score, rateable=True)
+    def from_answer(cls, message: OutMessage, answer: Answer, *, move: str = "") -> Reply:
+        """A rateable reply carrying the answer's intent, scope and score, and as meta how the
+        message was read (`move`: the reading's move, "continue"/"return" = a follow-up) and,
+        for a refusal, the scope family that declined it."""
+        meta = {k: v for k, v in (("move", move), ("refusal", answer.refusal)) if v}
+        return cls(
+            message, answer.intent, answer.in_scope, answer.top_score, rateable=True, meta=meta
+        )
 
 
 @dataclass

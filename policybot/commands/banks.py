@@ -93,20 +93,22 @@ def set_active(args: argparse.Namespace, settings: Settings) -> int:
 
 def register(subparsers: Any) -> None:
     """Register `policybot bank ...`."""
-    parser = subparsers.add_parser("bank", help="管理银行名录（list / add / rename / disable）")
+    parser = subparsers.add_parser(
+        "bank", help="管理银行名录（list / add / rename / disable / enable）"
+    )
     sub = parser.add_subparsers(dest="bank_command", metavar="ACTION", required=True)
     sub.add_parser("list", help="列出名录中的银行").set_defaults(func=list_bank_rows)
     distinct_help = "名称与名录中某银行的全称/简称相近，但确是另一家银行"
     new = sub.add_parser("add", help="新增银行")
-    new.add_argument("name")
+    new.add_argument("name", help="银行名称")
     new.add_argument("--distinct", action="store_true", help=distinct_help)
     new.set_defaults(func=add)
     ren = sub.add_parser("rename", help="银行改名（原名称仍可识别）")
-    ren.add_argument("name")
-    ren.add_argument("new_name")
+    ren.add_argument("name", help="现名称")
+    ren.add_argument("new_name", help="新名称")
     ren.add_argument("--distinct", action="store_true", help=distinct_help)
     ren.set_defaults(func=rename)
     for name, text in (("disable", "停用银行（不再可推送）"), ("enable", "启用银行")):
         cmd = sub.add_parser(name, help=text)
-        cmd.add_argument("name")
+        cmd.add_argument("name", help="银行名称")
         cmd.set_defaults(func=set_active)

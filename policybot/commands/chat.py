@@ -22,9 +22,9 @@ def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "chat",
         help="在终端里与助手对话（按钮显示为编号选项，输入编号即可选择）",
-        description="Run the conversation engine in the terminal; reads lines until EOF.",
+        description="在终端中运行对话引擎，逐行读取输入，直到输入结束（Ctrl-D）。",
     )
-    parser.add_argument("--user", default="local", help="conversation user id (default: local)")
+    parser.add_argument("--user", default="local", help="对话的用户标识（默认 local）")
     parser.set_defaults(func=run_chat)
 
 

@@ -28,7 +28,7 @@ def register(subparsers: Any) -> None:
     p.set_defaults(func=lambda args, settings: run_ask(args, settings))
 
     p = subparsers.add_parser("search", help="查看检索排序结果（按上下文理解后的问题）")
-    p.add_argument("question")
+    p.add_argument("question", help="问题")
     p.add_argument(
         "--after",
         action="append",

@@ -2,8 +2,10 @@
 
 Files: .xlsx, .csv or .jsonl with the columns of admin/qa/sheets.py (标准问题, 相似问法, 回答,
 依据, 状态, then 编号, 主题, 问题类型, 有效期起, 有效期止). Export writes every current entry
-(packaged, staff files, and the database's versions over them). Import prints one line per
-row (新增 / 修改 / 无变化 / 拒绝 and why) and saves only a file without refused rows: each entry
+(packaged, staff files, and the database's versions over them). Import saves only a file
+without refused rows and prints what it did: one line per added or changed row (新增 / 修改,
+unchanged rows are only counted) and a one-line summary with counts; when rows are refused it
+says nothing was imported and lists only the refused rows with their reasons (stderr). Each entry
 as a new version in the database (audit log: qa_import, before and after), then writes the
 staff Q&A files (admin/qa/service.py), so `policybot index` uses them and
 `policybot index --publish` publishes them to every instance.
@@ -23,10 +25,10 @@ def register(subparsers: Any) -> None:
     p = subparsers.add_parser("qa", help="导出或导入问答（Excel/CSV/JSONL）")
     sub = p.add_subparsers(dest="qa_command", required=True)
     e = sub.add_parser("export", help="导出全部问答到 .xlsx / .csv / .jsonl 文件")
-    e.add_argument("file")
+    e.add_argument("file", help="要写入的文件（.xlsx / .csv / .jsonl）")
     e.set_defaults(func=run_export)
     i = sub.add_parser("import", help="从 .xlsx / .csv / .jsonl 导入问答（有被拒绝的行则不做修改）")
-    i.add_argument("file")
+    i.add_argument("file", help="要导入的文件（.xlsx / .csv / .jsonl）")
     i.add_argument("--actor", default="cli", help="记在审计日志中的操作人（默认 cli）")
     i.set_defaults(func=run_import)
 
@@ -72,8 +74,6 @@ def run_import(args: argparse.Namespace, settings: Any) -> int:
             current = current_entries(settings, session)
             first = 1 if path.suffix.lower() == ".jsonl" else 2
             plan = plan_import(rows, current, documents, actor=args.actor, first_line=first)
-            for row in plan.rows:
-                print(row, file=sys.stderr if row.outcome == "refused" else sys.stdout)
             saved = apply_import(session, plan, actor=args.actor)
             for entry, _ in plan.entries:
                 old = current.get(entry.id)
@@ -90,13 +90,28 @@ def run_import(args: argparse.Namespace, settings: Any) -> int:
                 materialize(settings, session)
     finally:
         db.dispose()
+    return _report(plan, path.name)
+
+
+def _report(plan: Any, name: str) -> int:
+    """Print the import's result (see the module docstring); the exit code."""
     counts = plan.counts()
-    summary = (
-        f"新增 {counts['added']}，修改 {counts['changed']}，"
-        f"无变化 {counts['unchanged']}，拒绝 {counts['refused']}"
-    )
     if plan.refused:
-        print(f"未导入：{summary}。有被拒绝的行，文件中的任何内容都没有导入。", file=sys.stderr)
+        others = len(plan.rows) - counts["refused"]
+        print(
+            f"未导入：{name} 中有 {counts['refused']} 行被拒绝，文件中的任何内容都没有导入"
+            f"（其余 {others} 行也未保存）。请修正以下各行后重新导入整个文件：",
+            file=sys.stderr,
+        )
+        for row in plan.rows:
+            if row.outcome == "refused":
+                print(f"  {row}", file=sys.stderr)
         return 1
-    print(f"已导入：{summary}。运行 policybot index --publish 发布到所有实例。")
+    for row in plan.rows:
+        if row.outcome in ("added", "changed"):
+            print(row)
+    print(
+        f"已导入：新增 {counts['added']}，修改 {counts['changed']}，"
+        f"无变化 {counts['unchanged']}。运行 policybot index --publish 发布到所有实例。"
+    )
     return 0

@@ -23,32 +23,29 @@ def register(subparsers: Any) -> None:
     """Register `serve`."""
     parser = subparsers.add_parser(
         "serve",
-        help="run the web app (API, widget, /demo, back office, channel webhooks)",
-        description="Build the knowledge index if there is none, then serve the app with uvicorn. "
-        "Open /demo for the widget, /admin for the back office, /docs for the API.",
-        formatter_class=argparse.ArgumentDefaultsHelpFormatter,
+        help="运行网站服务（接口、网页组件、/demo、后台、各渠道回调）",
+        description="没有知识库索引时先建立索引，再用 uvicorn 提供服务。"
+        "/demo 为网页组件演示，/admin 为后台，/docs 为接口文档。",
     )
-    parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
-    parser.add_argument("--port", type=int, default=8000, help="port to listen on")
+    parser.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1）")
+    parser.add_argument("--port", type=int, default=8000, help="监听端口（默认 8000）")
     parser.add_argument(
-        "--workers", type=int, default=1, help="worker processes (state lives in the database)"
+        "--workers", type=int, default=1, help="工作进程数（默认 1；状态保存在数据库中）"
     )
-    parser.add_argument(
-        "--no-access-log", action="store_true", help="do not log every request (faster)"
-    )
+    parser.add_argument("--no-access-log", action="store_true", help="不逐条记录请求日志（更快）")
     parser.set_defaults(func=run_serve)
 
     migrate = subparsers.add_parser(
         "migrate",
-        help="apply the database migrations (run once per deployment, before the instances)",
-        description="Apply every migration to DATABASE_URL. With --new MESSAGE, write a new "
-        "migration instead: storage/migrations/versions/NNNN_<slug>.py holding the difference "
-        "between the models (storage/models.py) and the migrated database.",
+        help="执行数据库迁移（每次部署在启动实例前运行一次）",
+        description="对 DATABASE_URL 执行全部迁移。加 --new 说明 时改为生成新的迁移文件："
+        "storage/migrations/versions/NNNN_<slug>.py，内容为模型（storage/models.py）"
+        "与已迁移数据库之间的差异。",
     )
     migrate.add_argument(
         "--new",
         metavar="MESSAGE",
-        help="write a new migration from the models' difference (autogenerate), then stop",
+        help="按模型差异自动生成新的迁移文件，然后结束（不执行迁移）",
     )
     migrate.set_defaults(func=run_migrate)
 

@@ -22,25 +22,24 @@ def register(subparsers: Any) -> None:
     """Register this module's commands."""
     parser = subparsers.add_parser(
         "telegram",
-        help="run the Telegram bot by long polling (no public URL needed)",
-        description="Without ACTION: run the bot by long polling until Ctrl-C. "
-        "With TELEGRAM_WEBHOOK_SECRET set, `policybot serve` takes updates by webhook instead.",
+        help="以长轮询方式运行 Telegram 机器人（无需公网地址）",
+        description="不带 ACTION 时以长轮询方式运行机器人，按 Ctrl-C 结束。"
+        "设置了 TELEGRAM_WEBHOOK_SECRET 时，改由 policybot serve 通过回调（webhook）接收消息。",
     )
     parser.set_defaults(func=run_polling_command)
     actions = parser.add_subparsers(dest="telegram_command", metavar="ACTION", required=False)
     hook = actions.add_parser(
-        "set-webhook", help="register URL (…/telegram/webhook) with TELEGRAM_WEBHOOK_SECRET"
+        "set-webhook",
+        help="向 Telegram 登记回调地址（…/telegram/webhook，附 TELEGRAM_WEBHOOK_SECRET）",
     )
     hook.add_argument(
         "url",
         nargs="?",
-        help="public HTTPS address of POST /telegram/webhook (default: from PUBLIC_BASE_URL)",
+        help="POST /telegram/webhook 的公网 HTTPS 地址（默认由 PUBLIC_BASE_URL 得出）",
     )
-    hook.add_argument(
-        "--drop-pending", action="store_true", help="discard updates waiting at Telegram"
-    )
+    hook.add_argument("--drop-pending", action="store_true", help="丢弃 Telegram 上尚未送达的消息")
     hook.set_defaults(func=set_webhook_command)
-    unhook = actions.add_parser("delete-webhook", help="remove the webhook (back to polling)")
+    unhook = actions.add_parser("delete-webhook", help="删除回调地址（改回长轮询）")
     unhook.set_defaults(func=delete_webhook_command)
 
 

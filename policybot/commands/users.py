@@ -84,7 +84,7 @@ def list_users(args: argparse.Namespace, settings: Settings) -> int:
 
     def action(session: Any) -> str:
         rows = [
-            f"{u.username}\t{u.role}\t{u.bank.name if u.bank else '-'}\t"
+            f"{u.username}\t{ROLE_LABELS.get(u.role, u.role)}\t{u.bank.name if u.bank else '-'}\t"
             f"{'停用' if u.disabled else '正常'}"
             for u in list_staff_users(session)
         ]
@@ -137,22 +137,23 @@ def end_sessions(args: argparse.Namespace, settings: Settings) -> int:
 def register(subparsers: Any) -> None:
     """Register `policybot user ...`."""
     parser = subparsers.add_parser(
-        "user", help="管理后台账号（add / list / disable / passwd / end-sessions）"
+        "user", help="管理后台账号（add / list / disable / enable / passwd / end-sessions）"
     )
     sub = parser.add_subparsers(dest="user_command", metavar="ACTION", required=True)
     add = sub.add_parser("add", help="新增账号（密码取自 POLICYBOT_PASSWORD 或交互输入）")
-    add.add_argument("name")
-    add.add_argument("--role", required=True, choices=list(ROLE_LABELS))
+    add.add_argument("name", help="用户名")
+    roles = "，".join(f"{key}＝{label}" for key, label in ROLE_LABELS.items())
+    add.add_argument("--role", required=True, choices=list(ROLE_LABELS), help=f"角色：{roles}")
     add.add_argument("--bank", default=None, help="银行客户经理所属银行（银行名录中的名称）")
     add.set_defaults(func=add_user)
     sub.add_parser("list", help="列出账号").set_defaults(func=list_users)
     for name, text in (("disable", "停用账号"), ("enable", "启用账号")):
         cmd = sub.add_parser(name, help=text)
-        cmd.add_argument("name")
+        cmd.add_argument("name", help="用户名")
         cmd.set_defaults(func=set_disabled)
     passwd = sub.add_parser("passwd", help="修改密码")
-    passwd.add_argument("name")
+    passwd.add_argument("name", help="用户名")
     passwd.set_defaults(func=change_password)
     ends = sub.add_parser("end-sessions", help="结束账号的全部登录会话（所有设备需重新登录）")
-    ends.add_argument("name")
+    ends.add_argument("name", help="用户名")
     ends.set_defaults(func=end_sessions)

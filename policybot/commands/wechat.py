@@ -13,10 +13,10 @@ from core.settings import Settings
 
 def register(subparsers: Any) -> None:
     """Register `wechat menu`."""
-    wechat = subparsers.add_parser("wechat", help="微信公众号工具 (WeChat Official Account tools)")
+    wechat = subparsers.add_parser("wechat", help="微信公众号工具")
     commands = wechat.add_subparsers(dest="wechat_command", metavar="SUBCOMMAND")
-    menu = commands.add_parser("menu", help="发布自定义菜单 (publish WECHAT_MENU via the menu API)")
-    menu.add_argument("--dry-run", action="store_true", help="print the menu JSON, do not publish")
+    menu = commands.add_parser("menu", help="通过菜单接口发布自定义菜单（WECHAT_MENU）")
+    menu.add_argument("--dry-run", action="store_true", help="只显示菜单 JSON，不发布")
     menu.set_defaults(func=publish_menu)
     wechat.set_defaults(func=lambda args, settings: wechat.print_help() or 2)
 

@@ -49,8 +49,9 @@ def seed(settings: Settings) -> dict[str, int]:
             session.flush()
             ids[user] = asked.id
             fields = {"intent": "policy_question", "in_scope": True, "top_score": 0.7, **out}
-            if out.get("in_scope") is False:
+            if out.get("in_scope") is False:  # declined for want of evidence: a miss
                 fields["intent"] = "out_of_scope"
+                fields["meta"] = {"refusal": "no_evidence", "move": "new"}
             session.add(
                 Message(
                     conversation_id=conv.id,

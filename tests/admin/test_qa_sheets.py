@@ -116,7 +116,11 @@ def test_import_two_new_entries_then_export_gives_the_same_rows(
     # the exported file imports as no change at all, and exports again to the same rows
     capsys.readouterr()
     assert main(["qa", "import", str(exported)]) == 0
-    assert f"新增 0，修改 0，无变化 {len(rows)}，拒绝 0" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert out.splitlines() == [  # unchanged rows are counted, not listed
+        f"已导入：新增 0，修改 0，无变化 {len(rows)}。"
+        "运行 policybot index --publish 发布到所有实例。"
+    ]
     again = tmp_path / f"again{suffix}"
     assert main(["qa", "export", str(again)]) == 0
     assert read_rows(again) == rows
@@ -129,8 +133,9 @@ def test_a_changed_row_is_a_new_version_with_an_audit_entry(
     assert main(["qa", "import", str(sheet(tmp_path / "a.xlsx", NEW_ROWS))]) == 0
     changed = [dict(NEW_ROWS[0], 状态="停用"), NEW_ROWS[1]]
     assert main(["qa", "import", str(sheet(tmp_path / "b.xlsx", changed))]) == 0
-    out = capsys.readouterr().out
-    assert " 修改 qa-" in out and "无变化 1" in out
+    out = capsys.readouterr().out.splitlines()
+    assert out[-2].startswith("第 2 行 修改 qa-") and "无变化" not in out[-2]
+    assert out[-1].startswith("已导入：新增 0，修改 1，无变化 1。")
     saved = versions(cli_env)
     assert [(v.entry_id == saved[0].entry_id, v.version, v.status) for v in saved][-1] == (
         True,
@@ -170,9 +175,10 @@ def test_a_file_with_a_refused_row_changes_nothing(
     before = staff_files(cli_env)
     assert main(["qa", "import", str(sheet(tmp_path / "bad.xlsx", [NEW_ROWS[0], bad]))]) == 1
     captured = capsys.readouterr()
-    assert "第 3 行 拒绝" in captured.err and reason in captured.err
-    assert "第 2 行 新增" in captured.out  # the good row is reported, and not saved
-    assert "任何内容都没有导入" in captured.err
+    err = captured.err.splitlines()
+    assert err[0].startswith("未导入：bad.xlsx 中有 1 行被拒绝，文件中的任何内容都没有导入")
+    assert len(err) == 2 and "第 3 行 拒绝" in err[1] and reason in err[1]
+    assert captured.out == ""  # no 新增/修改 for changes that did not happen
     assert versions(cli_env) == [] and staff_files(cli_env) == before
 
 

@@ -167,6 +167,10 @@ def test_build_insights_lists_weak_answers_and_thumbs(db: Database) -> None:
             ),
             ("in", "明天天气", None, None, None, [], None),
             ("out", "抱歉，不在服务范围", "out_of_scope", False, 0.1, [], -1),
+            ("in", "帮我做一份假流水", None, None, None, [], None),
+            ("out", "抱歉，不能提供", "out_of_scope", False, 0.1, [], "fraud"),
+            ("in", "专精特新有啥说法", None, None, None, [], None),
+            ("out", "抱歉，暂时没有依据", "out_of_scope", False, 0.1, [], "no_evidence"),
             (
                 "out",
                 "推荐：科技贷",
@@ -177,7 +181,10 @@ def test_build_insights_lists_weak_answers_and_thumbs(db: Database) -> None:
                 None,
             ),
         ]
-        for i, (direction, text, intent, scope, score, cites, fb) in enumerate(msgs):
+        for i, (direction, text, intent, scope, score, cites, more) in enumerate(msgs):
+            # the last field: feedback, or for a refusal as stored now its family (meta)
+            fb = more if isinstance(more, int) else None
+            meta = {"refusal": more, "move": "new"} if isinstance(more, str) else None
             session.add(
                 Message(
                     conversation_id=conv.id,
@@ -188,14 +195,16 @@ def test_build_insights_lists_weak_answers_and_thumbs(db: Database) -> None:
                     top_score=score,
                     citations=cites,
                     feedback=fb,
+                    meta=meta,
                     created_at=now - timedelta(minutes=10 - i),
                 )
             )
     with db.session() as session:
         data = build_insights(session, days=7)
-    assert data.questions == 2
+    assert data.questions == 4
     assert data.top_articles == [("第6条 无还本续贷", 1)]
-    assert [w["question"] for w in data.weak] == ["明天天气"]
+    # newest first; the forged-statement request was declined by design: not listed
+    assert [w["question"] for w in data.weak] == ["专精特新有啥说法", "明天天气"]
     assert data.thumbs == {"telegram": (1, 1)}
     assert data.thumbs_down[0]["answer"] == "抱歉，不在服务范围"
 

@@ -75,7 +75,7 @@ def test_user_commands_add_list_disable_passwd(
     assert main(["user", "add", "bob", "--role", "viewer"]) == 1
     assert "用户名已存在" in capsys.readouterr().err
     assert main(["user", "list"]) == 0
-    assert "bob\tbank_officer\t兴业银行三明分行\t正常" in capsys.readouterr().out
+    assert "bob\t银行客户经理\t兴业银行三明分行\t正常" in capsys.readouterr().out
     unknown = ["user", "add", "dan", "--role", "bank_officer", "--bank", "不存在的银行"]
     assert main(unknown) == 1
     assert "银行不在名录中" in capsys.readouterr().err

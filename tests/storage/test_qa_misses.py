@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from bot.scope import NAMES
 from core import clock
 from storage.db import Database
 from storage.models import Conversation, Message
@@ -42,7 +43,13 @@ def a(text: str = "回答。", score: float = 0.8, **more: Any) -> dict[str, Any
     return {"text": text, "intent": "policy_question", "in_scope": True, "top_score": score, **more}
 
 
-REFUSED = {"text": "抱歉，这个问题不在范围内。", "intent": "out_of_scope", "in_scope": False}
+def refused(family: str = "no_evidence", move: str = "new") -> dict[str, Any]:
+    """A refusal as the engine stores it: the declining family and the reading move."""
+    return {**LEGACY_REFUSED, "meta": {"refusal": family, "move": move}}
+
+
+LEGACY_REFUSED = {"text": "抱歉，这个问题不在范围内。", "intent": "out_of_scope", "in_scope": False}
+REFUSED = refused()
 
 
 def kinds(db: Database, **filters: Any) -> dict[str, set[str]]:
@@ -60,8 +67,8 @@ def test_every_kind_of_miss(db: Database) -> None:
         [
             (40, "in", q("外贸贷要抵押吗")),
             (40, "out", a()),
-            (38, "in", q("那利率呢，股票怎么买")),
-            (38, "out", REFUSED),
+            (38, "in", q("那审批要几天")),
+            (38, "out", refused(move="continue")),
         ],
     )
     talk(db, "telegram", "u3", [(30, "in", q("科技贷审批多久")), (30, "out", a(score=0.2))])
@@ -81,11 +88,76 @@ def test_every_kind_of_miss(db: Database) -> None:
     )
     assert kinds(db) == {
         "今天天气怎么样": {"refused"},
-        "那利率呢，股票怎么买": {"followup_refused"},
+        "那审批要几天": {"followup_refused"},
         "科技贷审批多久": {"weak"},
         "商贸贷额度多少": {"down"},
         "续贷要先还本金吗": {"rephrased"},
     }
+
+
+MOVES = ["continue", "return", "switch", "new", ""]
+
+
+@pytest.mark.parametrize(
+    ("family", "move"),
+    [(f, m) for f in NAMES for m in ("continue", "new")] + [("no_evidence", m) for m in MOVES],
+)
+def test_only_refusals_for_want_of_evidence_are_misses(
+    db: Database, family: str, move: str
+) -> None:
+    """Every declined family of bot.scope is a refusal by design (no miss), whatever the
+    reading; a no-evidence refusal is 追问被婉拒 only when the reader took it as a follow-up."""
+    talk(
+        db,
+        "web",
+        "u1",
+        [
+            (10, "in", q("外贸贷要抵押吗")),
+            (10, "out", a()),
+            (9, "in", q("接着问一个问题")),
+            (9, "out", refused(family, move)),
+        ],
+    )
+    expected = {}
+    if family == "no_evidence":
+        kind = "followup_refused" if move in ("continue", "return") else "refused"
+        expected = {"接着问一个问题": {kind}}
+    assert kinds(db) == expected
+
+
+def test_a_refusal_right_after_another_is_no_follow_up(db: Database) -> None:
+    """Answers close in time do not make a follow-up: only the stored reading does."""
+    talk(
+        db,
+        "web",
+        "u1",
+        [
+            (10, "in", q("帮我做一份假流水")),
+            (10, "out", refused("fraud")),
+            (9, "in", q("你们是政府的吗")),
+            (9, "out", refused("trust", "switch")),
+            (8, "in", q("专精特新有啥说法")),
+            (8, "out", refused("no_evidence", "new")),
+        ],
+    )
+    assert kinds(db) == {"专精特新有啥说法": {"refused"}}
+
+
+def test_transcripts_without_meta_are_judged_by_the_question(db: Database) -> None:
+    """Rows written before the meta: a question of a declined family is no miss when the caller
+    says so (`designed`); without a judge every refusal counts, never as a follow-up."""
+    for i, text in enumerate(["伪造一份营业执照", "你们是政府的吗", "专精特新有啥说法"]):
+        talk(
+            db,
+            "web",
+            f"u{i}",
+            [(10.0, "in", q("外贸贷要抵押吗")), (10.0, "out", a()), (9.0, "in", q(text))]
+            + [(9.0, "out", LEGACY_REFUSED)],
+        )
+    every = {"伪造一份营业执照", "你们是政府的吗", "专精特新有啥说法"}
+    assert kinds(db) == {t: {"refused"} for t in every}
+    judge = {"伪造一份营业执照": "fraud", "你们是政府的吗": "trust"}.get
+    assert kinds(db, designed=lambda t: judge(t) or "") == {"专精特新有啥说法": {"refused"}}
 
 
 def test_a_new_question_within_two_minutes_is_not_a_rephrasing(db: Database) -> None:
