@@ -107,9 +107,7 @@ def menu_topics() -> dict[str, str]:
     return {t.wechat_key: t.text for t in TOPICS if t.wechat_key}
 
 
-POLICY_MENU_KEYS = frozenset(
-    {t.wechat_key for t in POLICY_TOPICS if t.wechat_key} | {"CHECKUP"}
-)
+POLICY_MENU_KEYS = frozenset({t.wechat_key for t in POLICY_TOPICS if t.wechat_key} | {"CHECKUP"})
 OWN_PLACES = POLICY_MENU_KEYS | {"CONTACT"}
 
 
