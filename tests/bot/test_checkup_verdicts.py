@@ -63,6 +63,9 @@ PURPOSE_SPECIFIC = {
 }
 
 
+EVERY_SMALL_FIRM = ("measure-11-lower-cost", "measure-12-fair-credit", "measure-5-small-credit")
+
+
 def by_rule(items: list[CheckItem]) -> dict[str, CheckItem]:
     return {i.rule_id: i for i in items}
 
@@ -125,7 +128,7 @@ def test_measures_for_every_small_firm_apply_whatever_the_purpose(purpose: str) 
             "amount_wan": 300.0,
         }
         items = by_rule(evaluate(RULES, profile))
-        for rule_id in ("measure-11-lower-cost", "measure-12-fair-credit", "measure-5-small-credit"):
+        for rule_id in EVERY_SMALL_FIRM:
             assert items[rule_id].verdict != "no", (rule_id, purpose, items[rule_id].reasons)
         ruled_out = [i.rule_id for i in items.values() if i.verdict == "no"]
         for rule_id in ruled_out:
