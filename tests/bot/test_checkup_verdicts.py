@@ -117,7 +117,7 @@ def test_only_purpose_specific_rules_can_be_ruled_out_by_the_purpose() -> None:
 @pytest.mark.parametrize("purpose", PURPOSES)
 def test_measures_for_every_small_firm_apply_whatever_the_purpose(purpose: str) -> None:
     for size in ("微型", "小型", "个体工商户"):
-        profile = {
+        profile: dict[str, Any] = {
             "industry": "制造业",
             "county": "三元区",
             "size": size,
