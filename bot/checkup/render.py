@@ -98,9 +98,12 @@ def result_messages(items: Sequence[CheckItem], profile: dict[str, Any]) -> list
     buttons.append(Button(CHECK_AGAIN, CHECK_AGAIN))
     tail_parts.append(f"点“{APPLY_WITH_PROFILE}”，协调办审核后推送银行。")
     screens, shown = _pack(head, lines, "\n".join(tail_parts))
-    if shown < len(lines):
+    while shown < len(lines):  # the count line takes room: pack again until it holds
         more = f"另有{len(lines) - shown}项，见“{SHOW_DETAILS}”。"
-        screens, _ = _pack(head, lines[:shown], "\n".join([more, *tail_parts]))
+        screens, fits = _pack(head, lines[:shown], "\n".join([more, *tail_parts]))
+        if fits == shown:
+            break
+        shown = fits
     messages = [OutMessage(text) for text in screens]
     messages[-1] = OutMessage(messages[-1].text, buttons=buttons)
     return messages

@@ -7,12 +7,14 @@ out what every small firm gets; an item another item's next step sends the owner
 from __future__ import annotations
 
 import itertools
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from bot.checkup.evaluate import CheckItem, evaluate
+from bot.checkup.render import MAX_MESSAGES, SCREEN_CHARS, item_line, result_messages
 from core.profile import PURPOSES, SIZES
 from knowledge.eligibility import Rule, select_rules
 from knowledge.sources import load_packaged_docs
@@ -149,3 +151,22 @@ def test_an_item_a_next_step_points_to_is_not_ruled_out(start: int) -> None:
             for other in shown:
                 pointed = [n for n in names(item) if n in other.next_step]
                 assert not pointed, (other.rule_id, "points to ✗", item.rule_id, profile)
+
+
+@pytest.mark.parametrize("start", range(0, len(PROFILES), 300))
+def test_the_chat_result_fits_phone_screens_and_counts_every_item(start: int) -> None:
+    for profile in PROFILES[start : start + 300]:
+        items = evaluate(RULES, profile)
+        messages = result_messages(items, profile)
+        assert len(messages) <= MAX_MESSAGES
+        assert all(len(m.text) <= SCREEN_CHARS for m in messages), profile
+        text = "\n".join(m.text for m in messages)
+        shown = [line for line in text.splitlines() if line[:2] in ("✓ ", "？ ")]
+        applicable = [i for i in items if i.verdict != "no"]
+        more = re.search(r"另有(\d+)项，见“查看详情”", text)
+        assert len(shown) + (int(more[1]) if more else 0) == len(applicable)
+        assert shown == [item_line(i) for i in applicable[: len(shown)]]
+        excluded = sum(i.verdict == "no" for i in items)
+        assert (f"另有{excluded}项不适用" in text) == (excluded > 0)
+        labels = [b.label for b in messages[-1].buttons]
+        assert labels[0] == "用这些信息填写融资需求登记" and "重新体检" in labels
