@@ -87,6 +87,9 @@ def _page_error(error: Any) -> str:
     label = PROFILE_LABELS.get(name, name)
     entered = error.get("input")
     shown = "、".join(map(str, entered)) if isinstance(entered, list) else str(entered)
+    if name == "amount_wan" and error.get("type") == "value_error":  # read like the chat
+        reason = str(error.get("ctx", {}).get("error", "")) or "没能看懂这个金额"
+        return f"{label}：“{shown}”{reason.rstrip('。')}。"
     if name == "amount_wan":
         return f"{label}：“{shown}”不是有效金额，请填写大于0、不超过100000的数字（单位：万元）"
     return f"{label}：“{shown}”不在可选范围内，请重新选择"
