@@ -8,6 +8,7 @@ chat flow shows. The page is a plain GET form (works without JavaScript), mobile
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
@@ -117,6 +118,8 @@ async def check_page(request: Request) -> HTMLResponse:
             items = result["items"]
             context["result"] = {
                 "summary": result["summary"],
+                # the widget page opens its form with these answers (web/static/form.js)
+                "form_link": "/widget?" + urlencode({"form": "1", **result["form_prefill"]}),
                 "groups": [
                     ("yes", "符合条件", [i for i in items if i["verdict"] == "yes"]),
                     ("maybe", "需要银行或部门确认", [i for i in items if i["verdict"] == "maybe"]),
