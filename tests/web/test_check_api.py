@@ -5,7 +5,10 @@ The real app on a loopback port with the session's real answerer (tests/web/conf
 
 from __future__ import annotations
 
+import html
+import re
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
@@ -104,6 +107,14 @@ def test_check_page_shows_the_form_and_the_result(client: httpx.Client) -> None:
     assert result.status_code == 200
     assert 'data-doc="measure-7" data-verdict="yes"' in result.text
     assert "福农e林" in result.text
+    link = re.search(
+        r'href="(/widget\?form=1&[^"]+)"[^>]*>用这些信息填写融资需求登记<', result.text
+    )
+    assert link, "no form link on the result"
+    opened = parse_qs(urlsplit(html.unescape(link[1])).query)
+    assert opened["county"] == ["永安市"] and opened["industry"] == ["制造业"]
+    assert float(opened["amount_wan"][0]) == PROFILE["amount_wan"]
+    assert client.get(html.unescape(link[1])).status_code == 200
     bad = client.get("/check", params=[("county", "北京市"), ("go", "1")])
     assert bad.status_code == 422 and "county" in bad.text and "北京市" in bad.text
 
