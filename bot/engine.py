@@ -19,6 +19,7 @@ from bot.checkup.flow import (
     apply_with_profile,
     handle_checkup,
     resume_checkup,
+    show_result_part,
     stale_press,
     start_checkup,
 )
@@ -176,6 +177,8 @@ class Engine:
             start_checkup(turn, self._rules(), text)
         elif command == "checkup_apply":
             apply_with_profile(turn)
+        elif command in ("checkup_detail", "checkup_excluded"):
+            show_result_part(turn, command, self._rules())
         elif parse_check_press(text) is not None:  # a self-check button after it ended
             stale_press(turn)
         elif (press := parse_press(text)) is not None:  # a form button after the form closed

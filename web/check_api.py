@@ -8,6 +8,7 @@ chat flow shows. The page is a plain GET form (works without JavaScript), mobile
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
@@ -87,6 +88,9 @@ def _page_error(error: Any) -> str:
     label = PROFILE_LABELS.get(name, name)
     entered = error.get("input")
     shown = "、".join(map(str, entered)) if isinstance(entered, list) else str(entered)
+    if name == "amount_wan" and error.get("type") == "value_error":  # read like the chat
+        reason = str(error.get("ctx", {}).get("error", "")) or "没能看懂这个金额"
+        return f"{label}：“{shown}”{reason.rstrip('。')}。"
     if name == "amount_wan":
         return f"{label}：“{shown}”不是有效金额，请填写大于0、不超过100000的数字（单位：万元）"
     return f"{label}：“{shown}”不在可选范围内，请重新选择"
@@ -114,6 +118,8 @@ async def check_page(request: Request) -> HTMLResponse:
             items = result["items"]
             context["result"] = {
                 "summary": result["summary"],
+                # the widget page opens its form with these answers (web/static/form.js)
+                "form_link": "/widget?" + urlencode({"form": "1", **result["form_prefill"]}),
                 "groups": [
                     ("yes", "符合条件", [i for i in items if i["verdict"] == "yes"]),
                     ("maybe", "需要银行或部门确认", [i for i in items if i["verdict"] == "maybe"]),

@@ -6,6 +6,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from bot.checkup.steps import NotRead, read_amount
 from core.kinds import COUNTIES
 from core.profile import (
     CREDIT_PROBLEMS,
@@ -99,6 +100,21 @@ class ProfileIn(BaseModel):
     @classmethod
     def _credit(cls, v: list[str] | None) -> list[str] | None:
         return _all_of("credit", v, CREDIT_PROBLEMS)
+
+    @field_validator("amount_wan", mode="before")
+    @classmethod
+    def _amount(cls, v: Any) -> Any:
+        """A number as is; text read like the chat and the form ("三百", "两百五", "200万")."""
+        if isinstance(v, bool):
+            raise ValueError("融资金额请填写数字（单位：万元）")
+        if isinstance(v, str):
+            if not v.strip():
+                return None
+            try:
+                return read_amount(v)
+            except NotRead as exc:
+                raise ValueError(str(exc)) from None
+        return v
 
     def as_profile(self) -> dict[str, Any]:
         """The profile dict of `core.profile` (fields not given left out)."""

@@ -24,7 +24,7 @@ from bot.checkup.buttons import (
 from bot.checkup.evaluate import evaluate
 from bot.checkup.known import known_answers
 from bot.checkup.prefill import form_values
-from bot.checkup.render import result_messages
+from bot.checkup.render import detail_messages, excluded_messages, result_messages
 from bot.checkup.steps import STEP_BY_NAME, STEPS, NotRead, Step, read_answer
 from bot.conversation.commands import looks_like_question, normalize_text
 from bot.conversation.form_entry import start_form
@@ -234,3 +234,16 @@ def apply_with_profile(turn: Turn) -> None:
     """ "用这些信息填写融资需求登记": the form pre-filled from the last result."""
     turn.intent = "apply"
     start_form_from(turn, turn.state.get(PROFILE))
+
+
+def show_result_part(turn: Turn, command: str, rules: Sequence[Rule]) -> None:
+    """ "查看详情" / "查看不适用": that part of the last result, judged again from its profile."""
+    profile = turn.state.get(PROFILE)
+    turn.intent = command
+    if not profile:
+        turn.say(OutMessage("还没有体检结果。回复“政策体检”开始，几分钟就好。"), command)
+        return
+    items = evaluate(rules, profile)
+    part = detail_messages if command == "checkup_detail" else excluded_messages
+    for message in part(items):
+        turn.say(message, command)

@@ -1,10 +1,13 @@
-"""The self-check result as chat messages: what applies (✓), what others decide (？), what not.
+"""The self-check result as chat messages: short on a phone screen, details on request.
 
-Three messages at most, each fitting a phone screen in every channel: the items that apply
-(every condition ✓) with their next step; the items a bank or department decides (？ with
-what to ask them); one line per item that does not apply (✗ and why). The last message offers
-"用这些信息填写融资需求登记" (the form pre-filled), the source text of the first items and a
-new check.
+The result (`result_messages`): a header, the profile in one line, then one line per item
+that applies or that a bank or department decides — "✓/？ 第N条 title：next step" — packed
+into at most `MAX_MESSAGES` messages of at most `SCREEN_CHARS` characters each. Items that do
+not apply are one count line ("另有N项不适用，回复“查看不适用”可看原因"). Buttons:
+"用这些信息填写融资需求登记" (the form pre-filled), "查看详情", "查看不适用", "重新体检".
+
+`detail_messages`: every applicable item with each condition (✓/？ and what to ask) and its
+next step, cited; `excluded_messages`: each item that does not apply and why.
 """
 
 from __future__ import annotations
@@ -13,15 +16,19 @@ from collections.abc import Sequence
 from typing import Any
 
 from bot.checkup.buttons import APPLY_WITH_PROFILE, CHECK_AGAIN
-from bot.checkup.evaluate import CheckItem
-from bot.conversation.commands import DOCUMENT_PREFIX
+from bot.checkup.evaluate import SYMBOL, CheckItem
 from bot.messages import Button, Citation, OutMessage
 from core.profile import describe_profile
 
 POLICY = "《三明市提增民营小微企业融资服务质效若干措施》"
-HEADER = f"政策体检结果（依据{POLICY}及相关产品、平台说明；仅供参考，最终以银行和部门审核为准）"
-MAX_SOURCE_BUTTONS = 2
-MAX_CITATIONS = 4  # source cards per message (the widget shows each)
+HEADER = "政策体检结果（仅供参考，以银行和部门审核为准）"
+DETAIL_HEADER = f"体检详情（依据{POLICY}及相关产品、平台说明）"
+SHOW_DETAILS = "查看详情"
+SHOW_EXCLUDED = "查看不适用"
+SCREEN_CHARS = 250  # one phone screen of a chat message
+MAX_MESSAGES = 3
+STEP_CHARS = 26  # the one next step shown per line
+MAX_CITATIONS = 4
 
 
 def item_name(item: CheckItem) -> str:
@@ -29,9 +36,16 @@ def item_name(item: CheckItem) -> str:
     return f"【第{item.article}条】{item.title}" if item.article else f"【{item.title}】"
 
 
-def _block(number: int, item: CheckItem) -> str:
-    lines = [f"{number}. {item_name(item)}", *item.reasons, f"下一步：{item.next_step}"]
-    return "\n".join(lines)
+def short_step(item: CheckItem) -> str:
+    """The next step's first sentence, cut to `STEP_CHARS` characters."""
+    first = item.next_step.split("。")[0]
+    return first if len(first) <= STEP_CHARS else first[: STEP_CHARS - 1] + "…"
+
+
+def item_line(item: CheckItem) -> str:
+    """One line: ✓/？ 第N条 title：the next step."""
+    where = f"第{item.article}条 " if item.article else ""
+    return f"{SYMBOL[item.verdict]} {where}{item.title.split('（')[0]}：{short_step(item)}"
 
 
 def _citation(item: CheckItem) -> Citation:
@@ -39,44 +53,92 @@ def _citation(item: CheckItem) -> Citation:
     return Citation(doc_id=item.doc_id, article=item.article, title=item.title, source=source)
 
 
-def _whole() -> Citation:
-    """The measures as a whole (article 0): what the result as a whole rests on."""
-    return Citation(doc_id="measure-0", article=0, title=POLICY.strip("《》"), source=POLICY)
+def _pack(head: str, lines: Sequence[str], tail: str) -> tuple[list[str], int]:
+    """Lines into screens (head on the first, tail on the last); how many lines fit."""
+    screens: list[list[str]] = [[head]]
+    shown = 0
+    for line in lines:
+        last = screens[-1]
+        if len("\n".join([*last, line])) <= SCREEN_CHARS:
+            last.append(line)
+        elif len(screens) < MAX_MESSAGES:
+            screens.append([line])
+        else:
+            break
+        shown += 1
+    while shown and len("\n".join([*screens[-1], tail])) > SCREEN_CHARS:
+        if len(screens) < MAX_MESSAGES:
+            screens.append([])
+            break
+        screens[-1].pop()  # room for the tail: the rest is behind 查看详情
+        shown -= 1
+        if not screens[-1]:
+            screens.pop()
+    screens[-1].append(tail)
+    return ["\n".join(s) for s in screens], shown
 
 
 def result_messages(items: Sequence[CheckItem], profile: dict[str, Any]) -> list[OutMessage]:
-    """The result in at most three messages (see the module docstring)."""
-    yes = [i for i in items if i.verdict == "yes"]
-    maybe = [i for i in items if i.verdict == "maybe"]
-    no = [i for i in items if i.verdict == "no"]
-    head = [HEADER, f"您的情况：{describe_profile(profile)}", ""]
-    messages: list[OutMessage] = []
-    if yes:
-        blocks = [_block(n, i) for n, i in enumerate(yes, start=1)]
-        text = "\n".join([*head, f"✅ 符合条件（{len(yes)}项）", "\n\n".join(blocks)])
-        messages.append(OutMessage(text, citations=[_citation(i) for i in yes][:MAX_CITATIONS]))
+    """The short result (see the module docstring)."""
+    shown_items = [i for i in items if i.verdict != "no"]
+    excluded = [i for i in items if i.verdict == "no"]
+    head = f"{HEADER}\n您的情况：{describe_profile(profile)}"
+    if shown_items:
+        head += "\n（✓ 符合；？ 需银行或部门确认）"
     else:
-        text = "\n".join([*head, "暂时没有条件全部符合的项目。"])
-        messages.append(OutMessage(text, citations=[_whole()]))
-    if maybe:
-        blocks = [_block(n, i) for n, i in enumerate(maybe, start=1)]
-        text = "\n".join([f"❓ 需要银行或部门确认（{len(maybe)}项）", "\n\n".join(blocks)])
-        cited = [_citation(i) for i in maybe][:MAX_CITATIONS]
-        messages.append(OutMessage(text, citations=cited))
-    lines = [f"✗ 暂不适用（{len(no)}项）"] if no else []
-    for item in no:
+        head += "\n暂时没有适用的项目。"
+    lines = [item_line(i) for i in shown_items]
+    tail_parts = []
+    buttons = [Button(APPLY_WITH_PROFILE, APPLY_WITH_PROFILE)]
+    if shown_items:
+        buttons.append(Button(SHOW_DETAILS, SHOW_DETAILS))
+    if excluded:
+        tail_parts.append(f"另有{len(excluded)}项不适用，回复“{SHOW_EXCLUDED}”可看原因。")
+        buttons.append(Button(SHOW_EXCLUDED, SHOW_EXCLUDED))
+    buttons.append(Button(CHECK_AGAIN, CHECK_AGAIN))
+    tail_parts.append(f"点“{APPLY_WITH_PROFILE}”，协调办审核后推送银行。")
+    screens, shown = _pack(head, lines, "\n".join(tail_parts))
+    while shown < len(lines):  # the count line takes room: pack again until it holds
+        more = f"另有{len(lines) - shown}项，见“{SHOW_DETAILS}”。"
+        screens, fits = _pack(head, lines[:shown], "\n".join([more, *tail_parts]))
+        if fits == shown:
+            break
+        shown = fits
+    messages = [OutMessage(text) for text in screens]
+    messages[-1] = OutMessage(messages[-1].text, buttons=buttons)
+    return messages
+
+
+def _block(number: int, item: CheckItem) -> str:
+    lines = [f"{number}. {item_name(item)}", *item.reasons, f"下一步：{item.next_step}"]
+    return "\n".join(lines)
+
+
+def detail_messages(items: Sequence[CheckItem]) -> list[OutMessage]:
+    """Each applicable item with every condition and its next step, one message each."""
+    shown = [i for i in items if i.verdict != "no"]
+    if not shown:
+        return [OutMessage("这次体检没有适用的项目。可以回复“重新体检”换个情况再试。")]
+    messages = [
+        OutMessage(_block(n, item), citations=[_citation(item)])
+        for n, item in enumerate(shown, start=1)
+    ]
+    first = messages[0]
+    messages[0] = OutMessage(f"{DETAIL_HEADER}\n{first.text}", citations=first.citations)
+    buttons = [Button(APPLY_WITH_PROFILE, APPLY_WITH_PROFILE), Button(CHECK_AGAIN, CHECK_AGAIN)]
+    last = messages[-1]
+    messages[-1] = OutMessage(last.text, buttons=buttons, citations=last.citations)
+    return messages
+
+
+def excluded_messages(items: Sequence[CheckItem]) -> list[OutMessage]:
+    """Each item that does not apply, with why (its first ✗ condition)."""
+    excluded = [i for i in items if i.verdict == "no"]
+    if not excluded:
+        return [OutMessage("这次体检没有不适用的项目。")]
+    lines = [f"✗ 不适用（{len(excluded)}项）"]
+    for item in excluded:
         reason = next((c.reason for c in item.conditions if c.mark == "no"), "")
         lines.append(f"· {item_name(item)}：{reason}")
-    lines.append("需要银行对接，可以直接用这些信息填写融资需求登记，协调办审核后推送银行。")
-    buttons = [Button(APPLY_WITH_PROFILE, APPLY_WITH_PROFILE)]
-    shown = list(dict.fromkeys(i.doc_id for i in yes + maybe))[:MAX_SOURCE_BUTTONS]
-    for doc_id in shown:
-        item = next(i for i in yes + maybe if i.doc_id == doc_id)
-        short = item.title.split("（")[0][:8]
-        label = f"第{item.article}条原文" if doc_id.startswith("measure-") else f"{short}说明"
-        buttons.append(Button(label, DOCUMENT_PREFIX + doc_id))
-    buttons.append(Button(CHECK_AGAIN, CHECK_AGAIN))
-    # every part cites, so a channel that must shorten the result (WeChat) can link to the
-    # whole of it (bot/channels/wechat/render.py: only cited text goes behind a link)
-    messages.append(OutMessage("\n".join(lines), buttons=buttons, citations=[_whole()]))
-    return messages
+    buttons = [Button(SHOW_DETAILS, SHOW_DETAILS), Button(CHECK_AGAIN, CHECK_AGAIN)]
+    return [OutMessage("\n".join(lines), buttons=buttons)]

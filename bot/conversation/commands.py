@@ -88,6 +88,8 @@ COMMANDS: dict[str, frozenset[str]] = {
         {"/check", "/checkup", CHECKUP, "体检", "重新体检", "开始体检", "政策匹配", "企业体检"}
     ),
     "checkup_apply": frozenset({APPLY_WITH_PROFILE, "用体检信息登记", "用体检信息填写"}),
+    "checkup_detail": frozenset({"查看详情", "体检详情", "看详情"}),
+    "checkup_excluded": frozenset({"查看不适用", "不适用的原因", "看不适用"}),
 }
 
 _TRAILING = "。.!！?？~～ "

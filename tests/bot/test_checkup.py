@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from bot.checkup.render import MAX_MESSAGES, SCREEN_CHARS
 from bot.checkup.steps import STEPS
 from bot.engine import Engine
 from bot.messages import OutMessage
@@ -30,24 +31,44 @@ BAR = "我们是永安做竹制品加工的，有林权，没有房产，需要3
 
 
 def result_of(replies: list[OutMessage]) -> str:
+    """The short result: at most three messages, each within one phone screen."""
     text = texts(replies)
     assert "政策体检结果" in text, text
+    first = next(n for n, r in enumerate(replies) if "政策体检结果" in r.text)
+    shown = replies[first:]
+    assert len(shown) <= MAX_MESSAGES, text
+    for reply in shown:
+        assert len(reply.text) <= SCREEN_CHARS, (len(reply.text), reply.text)
     return text
 
 
-def section(text: str, heading: str) -> str:
-    """The part of the result under a heading (up to the next heading)."""
-    start = text.index(heading)
-    rest = text[start + len(heading) :]
-    ends = [rest.index(h) for h in ("❓ 需要", "✗ 暂不适用") if h in rest]
-    return rest[: min(ends)] if ends else rest
+def verdicts(engine: Engine, user: str, replies: list[OutMessage]) -> dict[str, str]:
+    """The result by verdict: ✓ and ？ lines of the short result, ✗ from "查看不适用",
+    and the details ("查看详情"); names as "第7条 title"."""
+    text = result_of(replies)
+    lines = text.splitlines()
+    out = {
+        YES: "\n".join(x for x in lines if x.startswith("✓ ")),
+        MAYBE: "\n".join(x for x in lines if x.startswith("？ ")),
+        NO: "",
+        DETAIL: "",
+    }
+    if "查看不适用" in button_labels(replies):
+        no = texts(press(engine, user, replies, "查看不适用"))
+        out[NO] = re.sub(r"【第(\d+)条】", r"第\1条 ", no).replace("【", "").replace("】", "")
+    if "查看详情" in button_labels(replies):
+        out[DETAIL] = texts(press(engine, user, replies, "查看详情"))
+    return out
 
 
 def item_block(text: str, name: str) -> str:
-    """One numbered item of the result, from its name to the next item or heading."""
+    """One numbered item of the details, from its name to the next item."""
     start = text.index(name)
-    match = re.search(r"\n\n\d+\. |\n❓|\n✗ 暂不适用", text[start:])
+    match = re.search(r"\n\d+\. ", text[start:])
     return text[start : start + match.start()] if match else text[start:]
+
+
+YES, MAYBE, NO, DETAIL = "✓", "？", "✗", "详情"
 
 
 @pytest.mark.parametrize(
@@ -77,10 +98,11 @@ def test_bar_bamboo_firm_gets_rights_pledge_and_funongelin_then_a_prefilled_form
     replies = press(shared_engine, user, replies, "小型")
     replies = press(shared_engine, user, replies, "都没有")
     text = result_of(replies)
-    applies = section(text, "✅ 符合条件")
-    block = item_block(applies, "【第7条】")
+    found = verdicts(shared_engine, user, replies)
+    assert "第7条 林权、知识产权等权利质押融资：带上林权证" in found[YES]
+    block = item_block(found[DETAIL], "【第7条】林权")
     assert "✓ 有林权" in block and "？" not in block and "✗" not in block
-    assert "【第8条】福农e林" in applies
+    assert "第8条 福农e林" in found[YES]
     assert "永安市" in text and "300万元" in text
     replies = press(shared_engine, user, replies, "用这些信息填写融资需求登记")
     form = texts(replies)
@@ -98,17 +120,13 @@ def test_at_most_eight_questions_all_by_buttons(shared_engine: Engine, user: str
         replies = press(shared_engine, user, replies, label)
         asked += 1
     assert "计划融资多少万元" in texts(replies)
-    text = result_of(shared_engine.handle("cli", user, "1200"))
+    replies = shared_engine.handle("cli", user, "1200")
+    found = verdicts(shared_engine, user, replies)
     assert asked == len(STEPS) == 8
-    assert "【第6条】无还本续贷" in text and "【第2条】信用修复" in text
-    no = section(text, "✗ 暂不适用")
-    assert "单户授信1000万元及以下" in no  # 1200万 is above the focus of article 5
-    assert "【第6条】外贸贷" not in no and "【第6条】科技贷" not in no  # the bank decides
-    maybe = section(text, "❓ 需要银行或部门确认")
-    assert "外贸贷" in maybe and "进入外贸贷企业库" in maybe
-
-
-YES, MAYBE, NO = "✅ 符合条件", "❓ 需要银行或部门确认", "✗ 暂不适用"
+    assert "第6条 无还本续贷" in found[MAYBE] and "第2条 信用修复" in found[MAYBE]
+    assert "单户授信1000万元及以下" in found[NO]  # 1200万 is above the focus of article 5
+    assert "第6条 外贸贷" not in found[NO] and "第6条 科技贷" not in found[NO]  # the bank decides
+    assert "进入外贸贷企业库" in item_block(found[DETAIL], "【第6条】外贸贷")
 
 
 @pytest.mark.parametrize(
@@ -117,23 +135,23 @@ YES, MAYBE, NO = "✅ 符合条件", "❓ 需要银行或部门确认", "✗ 暂
         (
             ["做批发的", "沙县", "小型", "想降低融资成本", "有应收账款和设备", "没有", "无", "500"],
             {
-                YES: ["中登网"],
-                MAYBE: ["【第7条】订单、应收账款", "【第11条】降低综合融资成本", "【第6条】商贸贷"],
-                NO: ["【第6条】无还本续贷", "【第6条】科技贷"],
+                YES: ["第9条 动产融资统一登记公示系统"],
+                MAYBE: ["第7条 订单、应收账款", "第11条 降低综合融资成本", "第6条 商贸贷"],
+                NO: ["第6条 无还本续贷", "第6条 科技贷"],
             },
         ),
         (
             ["软件开发", "三元区", "微型", "找担保", "没有", "高新技术企业", "受过行政处罚", "80"],
             {
-                MAYBE: ["【第9条】政府性融资担保增信", "【第6条】科技贷", "行政处罚的信用修复"],
-                NO: ["【第7条】林权、知识产权", "【第6条】外贸贷"],
+                MAYBE: ["第9条 政府性融资担保增信", "第6条 科技贷", "行政处罚的信用修复"],
+                NO: ["第7条 林权、知识产权", "第6条 外贸贷"],
             },
         ),
         (
             ["养殖", "宁化", "个体户", "新增贷款", "房子", "都没有", "无", "50万"],
             {
-                YES: ["不动产抵押登记", "【第5条】单户授信"],
-                NO: ["中征应收账款", "【第6条】科技贷", "福农e林"],  # livestock is not forestry
+                YES: ["不动产抵押登记", "第5条 单户授信"],
+                NO: ["中征应收账款", "第6条 科技贷", "福农e林"],  # livestock is not forestry
             },
         ),
     ],
@@ -147,11 +165,10 @@ def test_typed_answers_for_several_profiles(
     for answer in answers:
         replies = shared_engine.handle("cli", user, answer)
         assert "⚠️" not in texts(replies), (answer, texts(replies))
-    text = result_of(replies)
+    found = verdicts(shared_engine, user, replies)
     for heading, names in expected.items():
-        part = section(text, heading)
         for name in names:
-            assert name in part, (heading, name, text)
+            assert name in found[heading], (heading, name, found)
 
 
 def test_tech_firm_with_penalty_is_routed_to_credit_repair(
@@ -160,9 +177,9 @@ def test_tech_firm_with_penalty_is_routed_to_credit_repair(
     shared_engine.handle("cli", user, "政策体检")
     for answer in ["科技服务", "三元区", "小型", "新增贷款", "专利", "有科技资质", "有行政处罚"]:
         shared_engine.handle("cli", user, answer)
-    text = result_of(shared_engine.handle("cli", user, "100"))
-    assert "行政处罚的信用修复" in section(text, "❓ 需要银行或部门确认")
-    kejidai = item_block(text, "【第6条】科技贷")
+    found = verdicts(shared_engine, user, shared_engine.handle("cli", user, "100"))
+    assert "行政处罚的信用修复" in found[MAYBE]
+    kejidai = item_block(found[DETAIL], "【第6条】科技贷")
     assert "✓ 科技型企业" in kejidai and "？ 有信用问题" in kejidai
 
 

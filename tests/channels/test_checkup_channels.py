@@ -7,7 +7,6 @@ The HTTP chat (/api/chat) is covered in tests/web/test_check_api.py.
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -29,13 +28,13 @@ from tests.channels.wechat.fixtures import RunningApp, WechatSender
 from tests.channels.wechat.test_intake_http import options
 from tests.live_server import serve_app
 
-APPLIES = "✅ 符合条件"
+RIGHTS = "✓ 第7条 林权、知识产权等权利质押融资"
+FOREST = "✓ 第8条 福农e林"
 
 
 def applying_part(text: str) -> str:
-    """The items that apply (every condition ✓), from the result text."""
-    start = text.index(APPLIES)
-    return re.split(r"❓ 需要|✗ 暂不适用", text[start:])[0]
+    """The lines of items that apply (✓), from the short result text."""
+    return "\n".join(line for line in text.splitlines() if line.startswith("✓ 第"))
 
 
 @pytest.fixture
@@ -54,10 +53,9 @@ def test_telegram_check_command_runs_the_bar(polling_bot: Bot) -> None:
     assert "企业所属行业" in bot.say("/check", expect="企业所属行业")
     assert "企业规模" in bot.say(BAR, expect="企业规模")
     bot.press("小型", expect="外贸")
-    result = bot.press("都没有", expect="暂不适用")
+    result = bot.press("都没有", expect="项不适用")
     applies = applying_part(result)
-    assert "【第7条】林权、知识产权等权利质押融资" in applies and "✓ 有林权" in applies
-    assert "【第8条】福农e林" in applies
+    assert RIGHTS in applies and FOREST in applies
     form = bot.press("用这些信息填写融资需求登记", expect="已填好")
     assert "永安市" in form and "制造业" in form and "300 万元" in form
 
@@ -75,8 +73,9 @@ def test_wechat_menu_key_runs_the_bar(wechat_app: RunningApp) -> None:
     asked = sender.ask(user, options(asked)["小型"])
     result = sender.ask(user, options(asked)["都没有"])
     assert "政策体检结果" in result
-    assert "【第7条】林权、知识产权等权利质押融资" in result and "✓ 有林权" in result
-    assert "福农e林" in result
+    assert RIGHTS in result and FOREST in result
+    details = sender.ask(user, options(result)["查看详情"])
+    assert "【第7条】林权、知识产权等权利质押融资" in details and "✓ 有林权" in details
     form = sender.ask(user, options(result)["用这些信息填写融资需求登记"])
     assert "已填好" in form and "永安市" in form and "制造业" in form
 
@@ -92,7 +91,7 @@ def test_terminal_chat_runs_the_bar(settings: Settings) -> None:
         )
         text = out.getvalue()
         applies = applying_part(text)
-        assert "【第7条】林权、知识产权等权利质押融资" in applies and "【第8条】福农e林" in applies
+        assert RIGHTS in applies and FOREST in applies
         assert "[1] 用这些信息填写融资需求登记" in text
         assert (
             "已填好：所在县（市、区）：永安市；所属行业：制造业；融资金额（万元）：300 万元" in text

@@ -5,11 +5,15 @@ The real app on a loopback port with the session's real answerer (tests/web/conf
 
 from __future__ import annotations
 
+import html
+import re
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
 
+from bot.checkup.steps import read_amount
 from tests.bot.test_checkup import BAR
 
 PROFILE: dict[str, Any] = {
@@ -103,8 +107,43 @@ def test_check_page_shows_the_form_and_the_result(client: httpx.Client) -> None:
     assert result.status_code == 200
     assert 'data-doc="measure-7" data-verdict="yes"' in result.text
     assert "福农e林" in result.text
+    link = re.search(
+        r'href="(/widget\?form=1&[^"]+)"[^>]*>用这些信息填写融资需求登记<', result.text
+    )
+    assert link, "no form link on the result"
+    opened = parse_qs(urlsplit(html.unescape(link[1])).query)
+    assert opened["county"] == ["永安市"] and opened["industry"] == ["制造业"]
+    assert float(opened["amount_wan"][0]) == PROFILE["amount_wan"]
+    assert client.get(html.unescape(link[1])).status_code == 200
     bad = client.get("/check", params=[("county", "北京市"), ("go", "1")])
     assert bad.status_code == 422 and "county" in bad.text and "北京市" in bad.text
+
+
+AMOUNTS = ["三百", "两百五", "两百万", "300", "200万元", "三十万元", "1500", 80, 12.5]
+
+
+@pytest.mark.parametrize("amount", AMOUNTS, ids=[str(a) for a in AMOUNTS])
+def test_amounts_read_like_the_chat_in_the_api_and_the_page(
+    client: httpx.Client, amount: Any
+) -> None:
+    expected = float(amount) if not isinstance(amount, str) else read_amount(amount)
+    body = client.post("/api/check", json={**PROFILE, "amount_wan": amount})
+    assert body.status_code == 200, body.text
+    assert body.json()["profile"]["amount_wan"] == expected
+    query = [(k, v) for k, v in PROFILE.items() if not isinstance(v, list) and k != "amount_wan"]
+    page = client.get("/check", params=[*query, ("amount_wan", str(amount)), ("go", "1")])
+    assert page.status_code == 200, page.text
+    assert f"{expected:g}万元" in page.text and "不是有效金额" not in page.text
+
+
+@pytest.mark.parametrize("amount", ["很多", "几百万", "-3", "100美元", True])
+def test_an_unreadable_amount_is_422_naming_the_field(client: httpx.Client, amount: Any) -> None:
+    response = client.post("/api/check", json={**PROFILE, "amount_wan": amount})
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["body", "amount_wan"]
+    if isinstance(amount, str):
+        page = client.get("/check", params=[("amount_wan", amount), ("go", "1")])
+        assert page.status_code == 422 and "融资金额" in page.text and amount in page.text
 
 
 def chat(client: httpx.Client, session: str, text: str, **extra: Any) -> list[dict[str, Any]]:
@@ -132,9 +171,10 @@ def test_bar_over_api_chat(client: httpx.Client, web_form: bool) -> None:
     asked = chat(client, session, value_of(asked, "小型"), **extra)
     result = chat(client, session, value_of(asked, "都没有"), **extra)
     text = joined(result)
-    applies = text.split("❓")[0].split("✗ 暂不适用")[0]
-    assert "【第7条】林权、知识产权等权利质押融资\n✓ 有林权" in applies
-    assert "【第8条】福农e林" in applies
+    assert "✓ 第7条 林权、知识产权等权利质押融资" in text and "✓ 第8条 福农e林" in text
+    assert all(len(m["text"]) <= 250 for m in result) and len(result) <= 3
+    details = joined(chat(client, session, value_of(result, "查看详情"), **extra))
+    assert "【第7条】林权、知识产权等权利质押融资\n✓ 有林权" in details
     form = chat(client, session, value_of(result, "用这些信息填写融资需求登记"), **extra)
     if web_form:
         opened = next(m for m in form if m.get("action") == "open_form")

@@ -72,3 +72,27 @@ def test_check_page_at_390_px(phone: Any, live: LiveServer) -> None:
     assert (
         "积极探索知识产权" in tab.locator('li.check-item[data-doc="measure-7"]').first.inner_text()
     )
+
+
+def test_check_result_opens_the_financing_form_prefilled(phone: Any, live: LiveServer) -> None:
+    tab = phone
+    tab.goto(f"{live.url}/check")
+    tab.select_option("#c-industry", "制造业")
+    tab.select_option("#c-county", "永安市")
+    tab.select_option("#c-size", "小型")
+    tab.get_by_label("林权").check()
+    tab.fill("#c-amount", "三百")
+    tab.click("button.check-submit")
+    tab.wait_for_selector("#result")
+    link = tab.get_by_role("link", name="用这些信息填写融资需求登记")
+    assert link.count() == 1
+    box = link.bounding_box()
+    assert box and box["height"] >= 36 and box["x"] + box["width"] <= WIDTH
+    link.click()
+    tab.wait_for_selector("#view-form:not([hidden]) form")
+    form = tab.locator("#view-form form")
+    assert form.locator('[name="county"]').input_value() == "永安市"
+    assert form.locator('[name="industry"]').input_value() == "制造业"
+    assert float(form.locator('[name="amount_wan"]').input_value()) == 300
+    assert form.locator('[name="guarantee"]').input_value() == "林权抵押"
+    no_horizontal_scroll(tab)

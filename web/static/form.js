@@ -401,4 +401,15 @@
 
   document.getElementById("form-back").addEventListener("click", close);
   window.PolicybotForm = { open: open, close: close, reset: reset };
+
+  // /widget?form=1&county=…&industry=…: the form opened with these answers (the /check page's
+  // 用这些信息填写融资需求登记 link); the page's own parameters are not answers.
+  var params = new URLSearchParams(window.location.search);
+  if (params.get("form") === "1") {
+    var given = {};
+    params.forEach(function (value, key) {
+      if (["form", "title", "color", "origin"].indexOf(key) < 0) given[key] = value;
+    });
+    open(given);
+  }
 })();
