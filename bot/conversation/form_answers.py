@@ -16,6 +16,13 @@ from bot.conversation.form_messages import (
     resume_message,
     summary_message,
 )
+from bot.conversation.form_side import (
+    SHORT_QUESTION_CHARS,
+    drop_refusal,
+    field_named,
+    in_step_context,
+    refused,
+)
 from bot.conversation.replies import APPLY_BUTTON
 from bot.conversation.turn import Turn
 from bot.intake import ConfirmationNeeded, FieldError, validate_field
@@ -46,10 +53,19 @@ def side_question(
 ) -> None:
     """A question typed at a step: explain the step or answer it, then ask the step again."""
     turn.intent = "form_question"
-    if asks_about_field(text) and field.why:
+    named = field_named(text, field)
+    if asks_about_field(text) and (named or field).why:
+        about = named or field
+        lead = about.why if about is field else f"关于「{about.label}」：{about.why}"
+        turn.say(resume_message(form, f"{lead}\n\n我们继续填写："), "form_explain")
+        return
+    since = len(turn.replies)
+    ask(turn, in_step_context(field, text))
+    if refused(turn.replies, since) and len(text.strip()) <= SHORT_QUESTION_CHARS:
+        drop_refusal(turn.replies, since)  # a short question at a step is about the step
+        turn.intent, turn.in_scope = "form_question", None
         turn.say(resume_message(form, f"{field.why}\n\n我们继续填写："), "form_explain")
         return
-    ask(turn, text)
     turn.say(resume_message(form, "我们继续填写："), "form")
 
 
