@@ -52,6 +52,7 @@ from bot.conversation.replies import (
     intake_offer_message,
     status_message,
 )
+from bot.conversation.side_answers import refused_request, without_form_nudge
 from bot.conversation.turn import Reply, Turn
 from bot.dialogue import answer_in_context
 from bot.handoff.flow import HandoffClosed, HandoffHook
@@ -187,6 +188,8 @@ class Engine:
             already_submitted(turn)
         elif command == "apply":
             turn.intent = "apply"
+            if hints := need_hints(text):  # "我要贷款200万": the amount given is kept
+                turn.state["hints"] = hints
             start_form(turn)
         elif command == "help":
             turn.intent = "help"
@@ -262,13 +265,16 @@ class Engine:
                 turn.say(help_message(), "greeting")
             return
         offer = not in_form and (answer.suggest_intake or answer.intent == "financing_need")
+        if in_form:  # the owner is filling the form: no nudge to start it
+            answer = replace(answer, answer=without_form_nudge(answer.answer))
         message = answer_message(answer, in_form=in_form, offer_follows=offer)
         turn.replies.append(Reply.from_answer(message, answer, move=exchange.reading.move))
         if offer:
             turn.state["hints"] = need_hints(text)
             turn.state["offer_open"] = True
             turn.say(intake_offer_message(), "intake_offer")
-        self.handoff.note_answer(turn, answer)
+        if answer.in_scope or not refused_request(text):  # no handoff offer after a forgery
+            self.handoff.note_answer(turn, answer)
 
     def _apply(
         self,

@@ -219,6 +219,7 @@ def start_form_from(turn: Turn, profile: dict[str, Any] | None) -> None:
         turn.replies[-1] = replace(last, message=replace(last.message, prefill=values))
         return
     form["data"].update(values)
+    form["prefilled"] = list(values)  # the counter numbers only the steps still asked
     shown = "；".join(
         f"{FIELD_BY_NAME[name].label}：{display_value(name, value)}"
         for name, value in values.items()

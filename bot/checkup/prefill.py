@@ -3,7 +3,8 @@
 Only what maps to a form answer without guessing: county, industry and amount always (same
 lists and unit); the guarantee when the firm named exactly one kind of pledge (or none:
 信用); the purpose and renewal question for a renewal; the product for a firm that is only
-tech or only foreign-trade. Each value passes the form's own validation or is left out.
+tech or only foreign-trade. A renewal also answers 是否首贷 (否: there is a loan to renew).
+Each value passes the form's own validation or is left out.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ def form_values(profile: dict[str, Any]) -> dict[str, Any]:
     if profile.get("purpose") == "续贷":
         raw["purpose"] = "续贷"
         raw["renewal_due"] = "是"
+        raw["first_loan"] = "否"  # a renewal follows a loan: not the first one
     status = profile.get("status")
     if isinstance(status, list) and len(status) == 1:
         raw["product"] = _PRODUCT.get(status[0])

@@ -109,6 +109,33 @@ _APPLY_PHRASE = re.compile(
 )
 
 
+# Asking for a loan or a bank in words, with an optional amount: 我想贷款, 想申请贷款,
+# 我要贷款200万, 想找银行贷点钱, 能帮我对接银行吗, 帮我联系一下银行. A question about loans
+# ("贷款要什么条件", "怎么申请贷款") has question words outside the request and stays a question.
+_AMOUNT_WORDS = r"(\d+(\.\d+)?|[零一二两三四五六七八九十百千]+)(万|万元|w|亿)?(元|块)?"
+_LOAN_REQUEST = re.compile(
+    r"^(我|我们|我们公司|我们企业|我们厂|公司|本企业)?(现在|最近|正)?(想|要|想要|需要|打算|准备|急需)"
+    r"(去|找|向|跟)?(银行)?(申请|办|办理|贷|借|弄|搞|融)?(一笔|一点|点|些|一些|个|笔)?"
+    rf"({_AMOUNT_WORDS})?(的)?(贷款|借款|融资|资金|钱|款)?({_AMOUNT_WORDS})?(的?贷款)?(吧|啊|呀)?$"
+)
+_BANK_REQUEST = re.compile(
+    r"^(请|麻烦)?(你|你们)?(能|能不能|可以|可不可以|能否)?(帮|帮忙|给)(我|我们)?(对接|联系|找|介绍|推荐|推)"
+    r"(一下|一家|个|一个|几家)?(合适的)?(银行|贷款银行|金融机构)(贷款|融资|借钱|贷点钱)?"
+    r"(吗|嘛|么|呢|吧)?$"
+)
+_LOAN_WORD = re.compile(r"贷|借|融资|钱|款")
+
+
+def asks_to_apply(key: str) -> bool:
+    """True for a request in words to apply for a loan or be put in touch with a bank (see
+    `_LOAN_REQUEST`, `_BANK_REQUEST`); `key` is normalised text."""
+    key = key.replace(" ", "")
+    if _BANK_REQUEST.match(key):
+        return True
+    found = _LOAN_REQUEST.match(key)
+    return bool(found) and bool(_LOAN_WORD.search(key)) and not _QUESTION.search(key)
+
+
 # "Which policies can I get" as a whole message: 我能享受哪些政策, 帮我做个政策体检, 看看我们符合
 # 哪些政策. A question that also says something about the firm ("做外贸的能享受哪些政策") is
 # answered as a question instead.
@@ -136,7 +163,7 @@ def classify_command(text: str) -> str | None:
     for name, words in COMMANDS.items():
         if key in words:
             return name
-    if _APPLY_PHRASE.match(key):
+    if _APPLY_PHRASE.match(key) or asks_to_apply(key):
         return "apply"
     if _CHECKUP_PHRASE.match(key.replace(" ", "")):
         return "checkup"

@@ -33,6 +33,7 @@ from bot.conversation.form_messages import (
     resume_message,
     summary_message,
 )
+from bot.conversation.form_side import field_named
 from bot.conversation.replies import help_message
 from bot.conversation.turn import Turn
 from bot.intake.choices import NO_WORDS
@@ -111,8 +112,10 @@ def _summary_input(turn: Turn, form: dict[str, Any], text: str, ask: AskQuestion
         return
     if looks_like_question(text) or asks_about_field(text):
         turn.intent = "form_question"
+        named = field_named(text, FIELD_BY_NAME["consent"])
         if asks_about_field(text):  # "为什么要授权": the consent statement explains it
-            turn.say(summary_message(form, f"{CONSENT_TEXT}\n\n我们继续："), "form_explain")
+            why = CONSENT_TEXT if named is None or named.name == "consent" else named.why
+            turn.say(summary_message(form, f"{why}\n\n我们继续："), "form_explain")
             return
         ask(turn, text)
         turn.say(summary_message(form, "我们继续："), "form")

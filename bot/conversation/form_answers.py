@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -15,15 +16,24 @@ from bot.conversation.form_messages import (
     resume_message,
     summary_message,
 )
+from bot.conversation.form_side import (
+    SHORT_QUESTION_CHARS,
+    drop_refusal,
+    field_named,
+    in_step_context,
+    refused,
+)
 from bot.conversation.replies import APPLY_BUTTON
 from bot.conversation.turn import Turn
 from bot.intake import ConfirmationNeeded, FieldError, validate_field
 from bot.intake.choices import NO_WORDS, YES_WORDS
 from bot.intake.fields import Field, display_value
-from bot.intake.questions import asks_about_field, reads_as_question
-from bot.intake.validation import LEGACY_CODE_YES, UNVERIFIED_FLAG
+from bot.intake.questions import asks_about_field, reads_as_question, reads_as_small_talk
+from bot.intake.validation import FREE_TEXT_KINDS, LEGACY_CODE_YES, UNVERIFIED_FLAG
 from bot.messages import OutMessage
+from bot.reading.closings import closing
 
+_THANKS = re.compile(r"谢|感谢|辛苦|麻烦")
 AskQuestion = Callable[[Turn, str], None]  # answers a policy question inside the turn
 SUMMARY_WORDS = frozenset({CONSENT_YES, CONSENT_NO, "同意授权", "同意并提交", "确认提交"})
 _CONFIRM_YES = YES_WORDS | {
@@ -43,11 +53,32 @@ def side_question(
 ) -> None:
     """A question typed at a step: explain the step or answer it, then ask the step again."""
     turn.intent = "form_question"
-    if asks_about_field(text) and field.why:
+    named = field_named(text, field)
+    if asks_about_field(text) and (named or field).why:
+        about = named or field
+        lead = about.why if about is field else f"关于「{about.label}」：{about.why}"
+        turn.say(resume_message(form, f"{lead}\n\n我们继续填写："), "form_explain")
+        return
+    since = len(turn.replies)
+    ask(turn, in_step_context(field, text))
+    if refused(turn.replies, since) and len(text.strip()) <= SHORT_QUESTION_CHARS:
+        drop_refusal(turn.replies, since)  # a short question at a step is about the step
+        turn.intent, turn.in_scope = "form_question", None
         turn.say(resume_message(form, f"{field.why}\n\n我们继续填写："), "form_explain")
         return
-    ask(turn, text)
     turn.say(resume_message(form, "我们继续填写："), "form")
+
+
+def _small_talk(field: Field, text: str) -> bool:
+    """Thanks, greetings and acknowledgements at a step: never the answer. At a choice step
+    a word the step itself reads as an option ("好" for yes) stays the answer."""
+    if not reads_as_small_talk(field, text):
+        return False
+    try:
+        validate_field(field.name, text)
+    except FieldError:  # includes ConfirmationNeeded and NotAnAnswer
+        return True
+    return field.kind in FREE_TEXT_KINDS
 
 
 def _verdict(text: str) -> bool | None:
@@ -102,6 +133,11 @@ def answer_field(
         return
     if not pressed and reads_as_question(field, text):
         side_question(turn, form, field, text, ask)
+        return
+    if not pressed and _small_talk(field, text):
+        turn.intent = "form_small_talk"
+        lead = "不客气。" if closing(text) == "thanks" and _THANKS.search(text) else "好的。"
+        turn.say(prompt_message(form, field, f"{lead}我们继续填写，当前的问题是："), "form")
         return
     form["pending"] = None  # a new answer replaces a reading awaiting confirmation
     try:

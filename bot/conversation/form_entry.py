@@ -69,9 +69,10 @@ def form_in_client() -> Iterator[None]:
 def start_form(turn: Turn) -> None:
     """Open a new form and ask its first question (or have the client open its own form)."""
     if _FORM_IN_CLIENT.get():
-        turn.state.pop("hints", None)
+        hints = turn.state.pop("hints", None) or None  # e.g. the amount of "我要贷款200万"
         button = Button("填写融资需求登记表", APPLY)
-        turn.say(OutMessage(OPEN_FORM_TEXT, buttons=[button], action=OPEN_FORM), "form_open")
+        message = OutMessage(OPEN_FORM_TEXT, buttons=[button], action=OPEN_FORM, prefill=hints)
+        turn.say(message, "form_open")
         return
     form = new_form()
     form["hints"] = turn.state.pop("hints", None) or {}

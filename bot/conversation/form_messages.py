@@ -66,7 +66,8 @@ def shown_current(name: str, value: object) -> str:
 
 
 def prompt_message(form: dict[str, Any], field: Field, lead: str = "") -> OutMessage:
-    """The question for one field, numbered, with an example or choice buttons."""
+    """The question for one field, numbered among the steps that are asked (answers filled in
+    beforehand, `form["prefilled"]`, are not counted), with an example or choice buttons."""
     pending = pending_confirmation(form, field)
     if pending is not None:
         return confirm_message(form, pending, lead)
@@ -75,13 +76,14 @@ def prompt_message(form: dict[str, Any], field: Field, lead: str = "") -> OutMes
         current = shown_current(field.name, form["data"][field.name])
         text = f"{lead}修改「{field.label}」（当前：{current}）\n{field.ask()}"
         return OutMessage(text, buttons=[*field_buttons(form, field), Button("不修改", RESUME)])
-    index = FORM_FIELDS.index(field) + 1
+    asked = [f for f in FORM_FIELDS if f.name not in (form.get("prefilled") or ())]
+    counter = f"（{asked.index(field) + 1}/{len(asked)}）" if field in asked else ""
     buttons = field_buttons(form, field)
     hint = (form.get("hints") or {}).get(field.name)
     if hint is not None and not buttons:  # e.g. the amount named in "想贷款200万周转"
         label = display_value(field.name, hint).replace(" ", "")
         buttons = [answer_button(form, field.name, label, f"{hint:g}")]
-    return OutMessage(f"{lead}（{index}/{TOTAL}）{field.ask()}", buttons=buttons)
+    return OutMessage(f"{lead}{counter}{field.ask()}", buttons=buttons)
 
 
 def resume_message(form: dict[str, Any], lead: str = "") -> OutMessage:

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import re
 
+from bot.intake.choices import EMPTY_NOTE_WORDS, NO_WORDS, YES_WORDS
 from bot.intake.fields import Field
 from bot.intake.numbers import half_width
+from bot.reading.closings import closing
+from bot.reading.cues import is_small_talk
 
 # Question words and marks; 谁/哪/吗/呢 included ("那找谁", "填哪个", "必须填吗").
 _QUESTION = re.compile(
@@ -36,6 +39,48 @@ NOTE_QUESTION_MAX_CHARS = 20  # a longer note is the owner's text, whatever word
 def asks_about_field(text: str) -> bool:
     """True for a question about the form step itself ("这个要填什么", "为什么要手机号")."""
     return bool(_ABOUT_FIELD.search(half_width(text)))
+
+
+_PARTS = re.compile(r"[\s,.;:!?，。；：！？~～…、]+")
+_NOTHING_MORE = re.compile(
+    r"(?:没有?|无|暂无|暂时没有?)(?:别的|其他|其它|补充|要补充的)?(?:了|的)?|就这些了?"
+)
+
+
+def says_nothing_more(text: str) -> bool:
+    """True for "没有了，谢谢", "无 谢谢", "暂时没有了 好的": nothing to add, with thanks around it
+    (the note step stores it as an empty note)."""
+    parts = [p for p in _PARTS.split(half_width(text)) if p]
+    if not parts or not any(_NOTHING_MORE.fullmatch(p) or p in EMPTY_NOTE_WORDS for p in parts):
+        return False
+    return all(_NOTHING_MORE.fullmatch(p) or p in EMPTY_NOTE_WORDS or closing(p) for p in parts)
+
+
+# Short words that answer a step of this kind ("是" to a yes/no question, "无" to the note);
+# a name step has none.
+_ANSWER_WORDS: dict[str, frozenset[str]] = {
+    "text": frozenset(),
+    "person": frozenset(),
+    "note": EMPTY_NOTE_WORDS | NO_WORDS,
+}
+
+
+def reads_as_small_talk(field: Field, text: str) -> bool:
+    """True when `text` at `field`'s step is thanks, an acknowledgement, a greeting or a
+    goodbye ("好的谢谢", "谢谢您", "你好", "明白了，再见") rather than an answer.
+
+    Read with the conversation's own small-talk readers (`bot.reading.cues.is_small_talk`,
+    `bot.reading.closings.closing`); the plain yes/no and "nothing to add" words a choice or
+    the note accepts ("是", "没有", "无") stay answers.
+    """
+    plain = half_width(text).strip().rstrip(_TRAILING).strip()
+    if not plain or plain.lower() in _ANSWER_WORDS.get(field.kind, YES_WORDS | NO_WORDS):
+        return False
+    if field.kind == "note" and says_nothing_more(plain):
+        return False
+    if field.kind == "text" and len(plain) > 4 and _ORG_SUFFIX.search(plain[-2:]):
+        return False  # "好的好的商行" is a name, whatever its words
+    return is_small_talk(plain) or bool(closing(plain))
 
 
 def reads_as_question(field: Field, text: str) -> bool:

@@ -28,7 +28,7 @@ from bot.intake.errors import (
 )
 from bot.intake.fields import FIELD_BY_NAME, Field
 from bot.intake.numbers import spoken_digits
-from bot.intake.questions import reads_as_question
+from bot.intake.questions import reads_as_question, reads_as_small_talk, says_nothing_more
 from bot.intake.terms import MAX_TERM_MONTHS, describe_months, read_term
 
 MAX_NOTE = 1000
@@ -212,7 +212,7 @@ def _validate_yes_no(field: Field, raw: Any) -> bool:
 
 
 def _validate_note(field: Field, raw: Any) -> str:
-    if bare_words(raw) in EMPTY_NOTE_WORDS:
+    if bare_words(raw) in EMPTY_NOTE_WORDS or (isinstance(raw, str) and says_nothing_more(raw)):
         return ""
     # Kept as typed: full-width punctuation (，。：“”) and digits are the owner's own text.
     text = "" if isinstance(raw, bool) or raw is None else str(raw).strip()
@@ -227,6 +227,7 @@ def _validate_consent(field: Field, raw: Any) -> bool:
     raise _error(field, "需要您同意授权后才能提交")
 
 
+FREE_TEXT_KINDS = frozenset({"text", "person", "note"})  # any words could be stored there
 _VALIDATORS = {
     "text": _validate_text,
     "person": _validate_person,
@@ -255,5 +256,8 @@ def validate_field(name: str, raw: Any) -> Any:
         raise _placeholder_error(field)
     if isinstance(raw, str) and reads_as_question(field, raw):
         problem = f"收到的像是一个问题，不是{field.label}。{field.why}"
+        raise NotAnAnswer(field.name, f"{problem}例如：{field.example}")
+    if isinstance(raw, str) and field.kind in FREE_TEXT_KINDS and reads_as_small_talk(field, raw):
+        problem = f"收到的像是客套话（如“谢谢”“好的”），不是{field.label}。"
         raise NotAnAnswer(field.name, f"{problem}例如：{field.example}")
     return _VALIDATORS[field.kind](field, raw)

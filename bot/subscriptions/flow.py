@@ -27,6 +27,20 @@ SUB_PREFIX = "订阅:"
 UNSUB_PREFIX = "退订:"
 _SUBSCRIBE = re.compile(r"^(?:/subscribe|订阅|我要订阅|订阅政策|订阅提醒)(.*)$")
 _UNSUBSCRIBE = re.compile(r"^(?:/unsubscribe|退订|取消订阅|不再订阅)(.*)$")
+# In the owner's words: 我想订阅续贷方面的通知, 帮我订一下科技贷的消息, 我要关注林权的政策提醒.
+_NOTICE = r"(?:通知|消息|提醒|推送|动态|更新|资讯|信息)"
+_SUBSCRIBE_WORDS = re.compile(
+    r"^(?:请|麻烦)?(?:你)?(?:我|我们)?(?:想|要|想要|需要|希望|可以)?(?:帮我|给我|帮忙|替我)?"
+    r"(?P<verb>订阅|订|关注|推送|推|发)(?:一下|下|个|一个)?(?P<rest>.*?)"
+    rf"(?:方面|相关|有关)?(?:的)?(?P<notice>{_NOTICE}|政策)?(?:吧|啊|呀)?$"
+)
+# 不要再给我发了, 别推送了, 不想再收到通知了, 停止推送, 关掉提醒, 取消推送科技贷的消息
+_UNSUBSCRIBE_WORDS = re.compile(
+    r"^(?:请|麻烦)?(?:你|你们)?(?:以后|今后)?(?:不要|别|不用|不必|无需|停止|关闭|关掉|取消|不想)(?:再)?"
+    r"(?:给我|向我|跟我|帮我)?(?:收到|接收)?(?:发|推送|推|发送|提醒|通知|发消息)?(?:了)?"
+    rf"(?P<rest>[^了吧啊]*?)(?:方面|相关|有关)?(?:的)?(?P<notice>{_NOTICE})?(?:了|吧|啊)*$"
+)
+_PUSH_VERB = re.compile(r"发|推|提醒|通知|收到")
 CHANNELS = frozenset({"web", "telegram", "wechat", "wecom"})  # where a notice can reach
 NO_CHANNEL = "当前渠道无法接收推送，请通过网页、微信公众号或 Telegram 订阅。"
 
@@ -47,6 +61,9 @@ class SubscriptionFlow:
     def handle(self, turn: Turn, channel: str, user_id: str, text: str) -> bool:
         """True when the message was a subscription command (the replies are in `turn`)."""
         text = text.strip()
+        words = natural_command(text)
+        if words is not None:
+            text = words
         if text.startswith(SUB_PREFIX):
             key = text.removeprefix(SUB_PREFIX)
             topic = BY_KEY.get(key)
@@ -148,3 +165,27 @@ class SubscriptionFlow:
         else:
             text = f"已退订：{_short(key)}。仍在订阅：{'、'.join(_short(k) for k in left)}。"
         turn.say(OutMessage(text), "unsubscribe")
+
+
+def natural_command(text: str) -> str | None:
+    """ "退订<topic>" / "订阅<topic>" for a subscription asked for in the owner's own words
+    (see `_SUBSCRIBE_WORDS`, `_UNSUBSCRIBE_WORDS`); None for anything else (questions such as
+    "订阅号怎么关注" included)."""
+    plain = re.sub(r"[\s。.!！~～，,]+", "", text)
+    if not plain or _SUBSCRIBE.match(plain) or _UNSUBSCRIBE.match(plain) or "?" in plain:
+        return None
+    if "？" in plain:
+        return None
+    found = _UNSUBSCRIBE_WORDS.match(plain)
+    if found and (_PUSH_VERB.search(plain) or found.group("notice")):
+        rest = found.group("rest")
+        if not rest or topics_named(rest):
+            return "退订" + rest
+    found = _SUBSCRIBE_WORDS.match(plain)
+    if found and ("订阅" in plain or found.group("notice")):
+        rest = found.group("rest")
+        if found.group("verb") in ("推送", "推", "发") and not rest:
+            return None  # "发个消息": a topic must be named after a push verb
+        if not rest or topics_named(rest):
+            return "订阅" + rest
+    return None

@@ -25,8 +25,61 @@ def test_apply_phrases_open_the_form(text: str) -> None:
     assert classify_command(text) == "apply"
 
 
-@pytest.mark.parametrize(
-    "text", ["申请贷款要什么条件", "续贷怎么申请", "我要贷款", "融资需求怎么登记？"]
-)
+@pytest.mark.parametrize("text", ["申请贷款要什么条件", "续贷怎么申请", "融资需求怎么登记？"])
 def test_questions_about_applying_are_not_the_command(text: str) -> None:
+    assert classify_command(text) is None
+
+
+# Asking for a loan or a bank in words (issue 20 trial): subject x verb x amount x ending.
+_SUBJECTS = ["", "我", "我们", "我们公司"]
+_WANTS = ["想", "要", "想要", "需要", "打算"]
+_LOANS = ["贷款", "申请贷款", "办理贷款", "贷一笔款", "找银行贷点钱", "融资", "借点钱", "办个贷款"]
+_AMOUNTS = ["", "200万", "五十万", "1000万元"]
+LOAN_REQUESTS = sorted(
+    {
+        f"{who}{want}{loan}{amount}{end}"
+        for who in _SUBJECTS
+        for want in _WANTS
+        for loan in _LOANS
+        for amount in _AMOUNTS
+        for end in ["", "。", "！"]
+        if not (amount and loan.endswith("钱"))
+    }
+)
+BANK_REQUESTS = [
+    f"{please}{can}帮{me}{verb}{bank}{end}"
+    for please in ["", "请", "麻烦"]
+    for can in ["", "能", "可以", "能不能"]
+    for me in ["我", "我们"]
+    for verb in ["对接", "联系", "找", "推荐", "对接一下"]
+    for bank in ["银行", "合适的银行"]
+    for end in (["吗", "？", "吗？"] if can else ["", "吧"])
+]
+# Questions about loans keep being answered as questions.
+LOAN_QUESTIONS = [
+    f"{who}{ask}"
+    for who in ["", "我想", "我们公司想"]
+    for ask in [
+        "贷款要什么条件",
+        "申请贷款需要什么材料",
+        "贷款利率多少",
+        "怎么申请贷款",
+        "贷款要多久能批",
+        "哪家银行贷款好",
+        "贷款有没有贴息",
+        "了解一下贷款政策",
+        "贷款，要什么条件",
+        "贷款200万要什么抵押？",
+        "找银行贷款难怎么办",
+    ]
+]
+
+
+@pytest.mark.parametrize("text", LOAN_REQUESTS + BANK_REQUESTS)
+def test_asking_for_a_loan_or_a_bank_opens_the_form(text: str) -> None:
+    assert classify_command(text) == "apply"
+
+
+@pytest.mark.parametrize("text", LOAN_QUESTIONS)
+def test_questions_about_loans_stay_questions(text: str) -> None:
     assert classify_command(text) is None
