@@ -120,6 +120,22 @@ class QaLayer:
     def __len__(self) -> int:
         return len(self.entries)
 
+    def usable(self, entry: QaEntry, today: date) -> bool:
+        """Whether the answerer may use an entry on `today`: published and in force, or
+        expired together with its cited documents (an expired measure is still answered from
+        its entries, and the answer carries the expiry warning of bot/compose/validity.py).
+        An entry retired before its documents (an earlier valid_until) stays unused."""
+        if published([entry], today):
+            return True
+        if not published([entry]) or entry.valid_until is None or entry.valid_until >= today:
+            return False  # a draft, or not yet in force
+        ends = [
+            doc.validity.valid_until
+            for doc in (self.documents.get(d) for d in entry.cites)
+            if doc is not None
+        ]
+        return bool(ends) and all(end is not None and end <= entry.valid_until for end in ends)
+
     def choose(
         self,
         hits: Sequence[QaHit],
@@ -130,9 +146,11 @@ class QaLayer:
         """The most confident entry of the retriever's hits at or above the threshold, or None.
 
         ranked: the question's document ranking (Retriever.analyse_and_score); entries out of
-        their validity on `today` (default: the current date) are skipped.
+        their validity on `today` (default: the current date) are skipped unless they expired with
+        their documents (`usable`).
         """
-        live = {e.id for e in published(self.entries.values(), today or clock.today())}
+        day = today or clock.today()
+        live = {e.id for e in self.entries.values() if self.usable(e, day)}
         named = frozenset(h.doc_id for h in ranked if h.named)
         order = [h.doc_id for h in ranked]
         best: QaChoice | None = None

@@ -193,3 +193,35 @@ def test_confidence_is_score_times_ask_and_topic_agreement() -> None:
     assert qa_confidence(0.8, 0.5, 0.5) == pytest.approx(0.2)
     assert qa_confidence(0.97, 0.5, 0.8, exact=0.95) == pytest.approx(0.97)
     assert qa_confidence(0.97, 1.0, 0.0, exact=0.95) == 0.0
+
+
+EXPIRED_DAYS = (date(2028, 4, 29), date(2028, 5, 10), date(2029, 1, 1))
+EXPIRED_QUESTIONS = (  # (question, entry id): the fixture entries on measures
+    ("银行放贷要我存保证金，合规吗？", "fx-deposit-share"),
+    ("贷款时银行让交一笔保证金合不合规", "fx-deposit-share"),
+    ("银行贷款时搭售理财保险合规吗？", "fx-tied-products"),
+    ("评估费可以免吗", "fx-appraisal-fee"),
+)
+
+
+@pytest.mark.parametrize("day", EXPIRED_DAYS)
+@pytest.mark.parametrize(("question", "entry_id"), EXPIRED_QUESTIONS)
+def test_an_entry_that_expires_with_its_measure_still_answers_with_the_warning(
+    qa_answerer: Any, day: date, question: str, entry_id: str
+) -> None:
+    """After the measures' valid_until the same entries answer, under the expiry warning
+    (not a weaker composed answer)."""
+    import copy
+
+    before = qa_answerer.reply(question)
+    assert before.qa is not None and before.qa.entry.id == entry_id
+    dated = copy.copy(qa_answerer)
+    dated.settings = qa_answerer.settings.model_copy(update={"today": day})
+    entry = qa_answerer.qa.entries[entry_id]
+    expiring = {**qa_answerer.qa.entries, entry_id: replace(entry, valid_until=date(2028, 4, 28))}
+    dated.qa = QaLayer(expiring.values(), qa_answerer.qa.documents, qa_answerer.qa.knobs)
+    after = dated.reply(question)
+    assert after.qa is not None and after.qa.entry.id == entry_id
+    text = dated.answer(question).answer
+    assert entry.lead in text
+    assert "已于2028年4月28日到期" in text
