@@ -20,7 +20,7 @@ from bot.compose.sources import best_sentences
 from bot.compose.validity import with_validity
 from bot.intent import is_greeting, shows_financing_need
 from bot.messages import Answer, Ask, Intent
-from bot.refusals import refusal_text
+from bot.refusals import asks_who_you_are, refusal_text
 from bot.scope import IN_SCOPE, ScopeDecision, decide_scope
 from core import clock
 from core.kinds import AskType
@@ -159,6 +159,8 @@ class Answerer:
         """The parts answering an in-scope question, or the finished greeting or refusal."""
         assessment = self.assess(question, topic=topic)
         if assessment.intent == "greeting":
+            return Answer(self._greeting_text(), True, "greeting")
+        if asks_who_you_are(question):  # 你是谁: what the assistant is and can do
             return Answer(self._greeting_text(), True, "greeting")
         if not assessment.in_scope:
             return Answer(refusal_text(assessment.scope, self.settings), False, "out_of_scope")
