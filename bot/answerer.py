@@ -182,7 +182,7 @@ class Answerer:
             text, self.qa.knobs.candidates, analysis=assessment.analysis
         )
         asked = ask if ask and ask != "other" else ask_type(text)
-        return self.qa.choose(hits, assessment.hits, asked, today=self.today())
+        return self.qa.choose(hits, assessment.hits, asked, today=self.today(), question=text)
 
     def _qa_reply(self, choice: QaChoice, assessment: Assessment, topic: str | None) -> Reply:
         """The matched entry as the reply (with a short quote of its first cited measure)."""

@@ -225,3 +225,30 @@ def test_an_entry_that_expires_with_its_measure_still_answers_with_the_warning(
     text = dated.answer(question).answer
     assert entry.lead in text
     assert "已于2028年4月28日到期" in text
+
+
+def _entry(question: str, lead: str) -> QaEntry:
+    return QaEntry("x", "measure-9", question, "how_much", (), lead, "问银行。", ("measure-9",))
+
+
+@pytest.mark.parametrize(
+    ("question", "says", "other"),
+    [
+        ("担保放大倍数是多少", "放大倍数5倍以上", "担保费由担保机构定"),
+        ("担保费率多少", "担保费由担保机构定", "放大倍数5倍以上"),
+        ("科技贷利率几个点", "利率由银行定", "额度由银行定"),
+        ("风险分担比例是多少", "分担比例写在措施里", "利率由银行定"),
+        ("外贸贷能贷多少额度", "额度由银行定", "期限由银行定"),
+    ],
+)
+def test_a_quantity_ask_prefers_the_entry_that_names_the_quantity(
+    question: str, says: str, other: str
+) -> None:
+    """q = 1 for an entry naming the asked quantity, less for one that never does; a question
+    naming no quantity leaves every entry at 1."""
+    from bot.compose.qa import quantity_agreement
+
+    knobs = QaKnobs()
+    assert quantity_agreement(question, _entry("问题", says), knobs) == 1.0
+    assert quantity_agreement(question, _entry("问题", other), knobs) == knobs.other_quantity
+    assert quantity_agreement("这个政策怎么申请", _entry("问题", other), knobs) == 1.0
