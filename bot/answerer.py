@@ -17,7 +17,7 @@ from bot.compose.qa import QaChoice, QaLayer, entry_part
 from bot.compose.render import INTAKE_STEP, quote_clause
 from bot.compose.reply import Reply, answer_of
 from bot.compose.sources import best_sentences
-from bot.compose.validity import with_validity
+from bot.compose.validity import asks_validity, validity_lead, with_validity
 from bot.intent import is_greeting, shows_financing_need
 from bot.messages import Answer, Ask, Intent
 from bot.refusals import asks_who_you_are, refusal_text
@@ -168,11 +168,24 @@ class Answerer:
         text = assessment.analysis.normalized_query
         choice = self._qa_choice(assessment.text or text, assessment, ask)
         if choice is not None:
-            return self._qa_reply(choice, assessment, topic)
+            return self._dated_lead(question, self._qa_reply(choice, assessment, topic))
         composed = self.composer.compose(
             assessment, text, assess_part=self.assess if ask is None else None, ask=ask
         )
-        return Reply(composed.parts, assessment.intent, composed.topic, composed.top_score)
+        reply = Reply(composed.parts, assessment.intent, composed.topic, composed.top_score)
+        return self._dated_lead(question, reply)
+
+    def _dated_lead(self, question: str, reply: Reply) -> Reply:
+        """For "还有效吗": the first part leads with its first cited document's state today
+        (bot/compose/validity.py validity_lead), the rest unchanged."""
+        if not reply.parts or not asks_validity(question):
+            return reply
+        first = reply.parts[0]
+        doc = next((self.documents[c] for c in first.cites if c in self.documents), None)
+        lead = validity_lead(doc, self.today()) if doc is not None else ""
+        if not lead:
+            return reply
+        return replace(reply, parts=(replace(first, lead=lead), *reply.parts[1:]))
 
     def _qa_choice(self, text: str, assessment: Assessment, ask: AskType | None) -> QaChoice | None:
         """The Q&A entry that answers text, if one matches closely enough."""
