@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -48,6 +49,29 @@ class Assessment:
     analysis: QueryAnalysis | None
     scope: ScopeDecision = IN_SCOPE
     text: str = ""  # the question as prepared (normalised, slips repaired)
+
+
+TAIL_CHARS = 30  # the end of a long message read as bare questions (question_tails)
+MIN_TAIL_CHARS = 5
+_CLAUSE_END = re.compile(r"(?<=[，,。.；;！!？?\s])")
+
+
+def question_tails(text: str) -> list[str]:
+    """The ends of a long message read as bare questions: its last clause and its last
+    clauses up to TAIL_CHARS characters ("我们做家具的，…，银行要我存保证金才给贷，这合规吗" →
+    "这合规吗", "银行要我存保证金才给贷，这合规吗"); [] when the text is short."""
+    if len(text) <= TAIL_CHARS:
+        return []
+    clauses = [c for c in _CLAUSE_END.split(text) if c.strip()]
+    tails: list[str] = []
+    tail = ""
+    for clause in reversed(clauses):
+        if tail and len(clause) + len(tail) > TAIL_CHARS:
+            break
+        tail = clause + tail
+        if len(tail.strip()) >= MIN_TAIL_CHARS and tail.strip() not in tails:
+            tails.append(tail.strip())
+    return [tails[0], tails[-1]] if len(tails) > 2 else tails
 
 
 class Answerer:
@@ -195,7 +219,21 @@ class Answerer:
             text, self.qa.knobs.candidates, analysis=assessment.analysis
         )
         asked = ask if ask and ask != "other" else ask_type(text)
-        return self.qa.choose(hits, assessment.hits, asked, today=self.today(), question=text)
+        best = self.qa.choose(hits, assessment.hits, asked, today=self.today(), question=text)
+        for tail in question_tails(text):  # a story with the question last, asked bare
+            bare = self.assess(tail)
+            if not bare.in_scope or bare.analysis is None:
+                continue
+            tail_hits = self.retriever.match_questions(
+                tail, self.qa.knobs.candidates, analysis=bare.analysis
+            )
+            tail_ask = ask if ask and ask != "other" else ask_type(tail)
+            found = self.qa.choose(
+                tail_hits, bare.hits, tail_ask, today=self.today(), question=tail
+            )
+            if found is not None and (best is None or found.confidence > best.confidence):
+                best = found
+        return best
 
     def _qa_reply(self, choice: QaChoice, assessment: Assessment, topic: str | None) -> Reply:
         """The matched entry as the reply (with a short quote of its first cited measure)."""

@@ -252,3 +252,24 @@ def test_a_quantity_ask_prefers_the_entry_that_names_the_quantity(
     assert quantity_agreement(question, _entry("问题", says), knobs) == 1.0
     assert quantity_agreement(question, _entry("问题", other), knobs) == knobs.other_quantity
     assert quantity_agreement("这个政策怎么申请", _entry("问题", other), knobs) == 1.0
+
+
+STORIES = (
+    "我们公司在三明做家具加工，最近想扩大生产，去银行谈贷款，",
+    "我是开小超市的个体户，生意这两年一般，手头资金有点紧，",
+    "我们是一家做竹制品的小企业，员工二十来个，跟银行打交道不多，",
+)
+BARE = (
+    ("贷款时银行让交一笔保证金合不合规", "fx-deposit-share"),
+    ("借钱被银行捆绑买保险可以吗", "fx-tied-products"),
+    ("评估费可以免吗", "fx-appraisal-fee"),
+)
+
+
+@pytest.mark.parametrize("story", STORIES)
+@pytest.mark.parametrize(("question", "entry_id"), BARE)
+def test_a_story_with_the_question_last_gets_the_bare_questions_entry(
+    qa_answerer: Any, story: str, question: str, entry_id: str
+) -> None:
+    assert matched(qa_answerer, question) == entry_id
+    assert matched(qa_answerer, story + question) == entry_id
