@@ -74,6 +74,17 @@ def question_tails(text: str) -> list[str]:
     return [tails[0], tails[-1]] if len(tails) > 2 else tails
 
 
+ELLIPTIC_CHARS = 6  # "要多久", "去哪办": an ask this short with no subject of its own
+_ELLIPTIC = re.compile(
+    r"^(?:那|那么|还有|另外)?(?:要|得|需要|大概|一般)?(?:准备|带|交|提供)?(?:多久|多长时间|几天|去哪|在哪|找谁|多少|几个点|什么材料|啥材料|怎么办|怎么弄|怎么申请)"
+)
+
+
+def elliptic(text: str) -> bool:
+    """An ask with no subject of its own ("要多久", "去哪办", "要准备什么材料")."""
+    return len(text) <= ELLIPTIC_CHARS + 2 and bool(_ELLIPTIC.search(text))
+
+
 class Answerer:
     """Answers owners' questions from the indexed knowledge, citing the measures."""
 
@@ -165,7 +176,16 @@ class Answerer:
         if len(asks) <= 1:
             first = asks[0] if asks else Ask("other", "")
             return self.answer(first.text, topic=topic, ask=first.type if asks else None)
-        results = [self.reply(a.text, topic=topic, ask=a.type) for a in asks]
+        results: list[Reply | Answer] = []
+        for a in asks:
+            result = self.reply(a.text, topic=topic, ask=a.type)
+            said = next(
+                (b.text for b, r in zip(asks, results, strict=False) if isinstance(r, Reply)), ""
+            )
+            if isinstance(result, Answer) and not result.in_scope and said and elliptic(a.text):
+                # an elliptic ask ("要多久") beside an in-scope one asks about the same subject
+                result = self.reply(f"{said.rstrip('?？')}，{a.text}", topic=topic, ask=a.type)
+            results.append(result)
         replies = [r for r in results if isinstance(r, Reply)]
         if not replies:
             finished = results[0]
