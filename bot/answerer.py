@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -17,10 +18,10 @@ from bot.compose.qa import QaChoice, QaLayer, entry_part
 from bot.compose.render import INTAKE_STEP, quote_clause
 from bot.compose.reply import Reply, answer_of
 from bot.compose.sources import best_sentences
-from bot.compose.validity import with_validity
+from bot.compose.validity import asks_validity, validity_lead, with_validity
 from bot.intent import is_greeting, shows_financing_need
 from bot.messages import Answer, Ask, Intent
-from bot.refusals import refusal_text
+from bot.refusals import asks_who_you_are, refusal_text
 from bot.scope import IN_SCOPE, ScopeDecision, decide_scope, out_of_scope_family
 from bot.scope.split import WHOLE_MESSAGE, AskScope, split_scope
 from core import clock
@@ -49,6 +50,40 @@ class Assessment:
     analysis: QueryAnalysis | None
     scope: ScopeDecision = IN_SCOPE
     text: str = ""  # the question as prepared (normalised, slips repaired)
+
+
+TAIL_CHARS = 30  # the end of a long message read as bare questions (question_tails)
+MIN_TAIL_CHARS = 5
+_CLAUSE_END = re.compile(r"(?<=[，,。.；;！!？?\s])")
+
+
+def question_tails(text: str) -> list[str]:
+    """The ends of a long message read as bare questions: its last clause and its last
+    clauses up to TAIL_CHARS characters ("我们做家具的，…，银行要我存保证金才给贷，这合规吗" →
+    "这合规吗", "银行要我存保证金才给贷，这合规吗"); [] when the text is short."""
+    if len(text) <= TAIL_CHARS:
+        return []
+    clauses = [c for c in _CLAUSE_END.split(text) if c.strip()]
+    tails: list[str] = []
+    tail = ""
+    for clause in reversed(clauses):
+        if tail and len(clause) + len(tail) > TAIL_CHARS:
+            break
+        tail = clause + tail
+        if len(tail.strip()) >= MIN_TAIL_CHARS and tail.strip() not in tails:
+            tails.append(tail.strip())
+    return [tails[0], tails[-1]] if len(tails) > 2 else tails
+
+
+ELLIPTIC_CHARS = 6  # "要多久", "去哪办": an ask this short with no subject of its own
+_ELLIPTIC = re.compile(
+    r"^(?:那|那么|还有|另外)?(?:要|得|需要|大概|一般)?(?:准备|带|交|提供)?(?:多久|多长时间|几天|去哪|在哪|找谁|多少|几个点|什么材料|啥材料|怎么办|怎么弄|怎么申请)"
+)
+
+
+def elliptic(text: str) -> bool:
+    """An ask with no subject of its own ("要多久", "去哪办", "要准备什么材料")."""
+    return len(text) <= ELLIPTIC_CHARS + 2 and bool(_ELLIPTIC.search(text))
 
 
 class Answerer:
@@ -148,10 +183,28 @@ class Answerer:
         whole = ScopeDecision(False, family, place) if family else IN_SCOPE
         keep, declined = split_scope([_ask_scope(a) for a in assessed], whole)
         chosen = [i for i, a in enumerate(assessed) if i in keep or not a.in_scope]
-        results = [
-            self.reply(asks[i].text, topic=topic, ask=asks[i].type, assessment=assessed[i])
-            for i in chosen
-        ]
+        results: list[Reply | Answer] = []
+        for i in chosen:
+            a = asks[i]
+            result = self.reply(a.text, topic=topic, ask=a.type, assessment=assessed[i])
+            said = next(
+                (
+                    asks[j].text
+                    for j, r in zip(chosen, results, strict=False)
+                    if isinstance(r, Reply)
+                ),
+                "",
+            )
+            if (
+                isinstance(result, Answer)
+                and not result.in_scope
+                and not assessed[i].scope.family
+                and said
+                and elliptic(a.text)
+            ):
+                # an elliptic ask ("要多久") beside an in-scope one asks about the same subject
+                result = self.reply(f"{said.rstrip('?？')}，{a.text}", topic=topic, ask=a.type)
+            results.append(result)
         replies = [r for r in results if isinstance(r, Reply)]
         dropped = len(chosen) < len(asks)
         if declined is not None and (declined.family in WHOLE_MESSAGE or (dropped and not replies)):
@@ -179,6 +232,8 @@ class Answerer:
         assessment = assessment or self.assess(question, topic=topic)
         if assessment.intent == "greeting":
             return Answer(self._greeting_text(), True, "greeting")
+        if asks_who_you_are(question):  # 你是谁: what the assistant is and can do
+            return Answer(self._greeting_text(), True, "greeting")
         if not assessment.in_scope:
             text, family = refusal_text(assessment.scope, self.settings), assessment.scope.family
             return Answer(text, False, "out_of_scope", refusal=family or "no_evidence")
@@ -186,11 +241,24 @@ class Answerer:
         text = assessment.analysis.normalized_query
         choice = self._qa_choice(assessment.text or text, assessment, ask)
         if choice is not None:
-            return self._qa_reply(choice, assessment, topic)
+            return self._dated_lead(question, self._qa_reply(choice, assessment, topic))
         composed = self.composer.compose(
             assessment, text, assess_part=self.assess if ask is None else None, ask=ask
         )
-        return Reply(composed.parts, assessment.intent, composed.topic, composed.top_score)
+        reply = Reply(composed.parts, assessment.intent, composed.topic, composed.top_score)
+        return self._dated_lead(question, reply)
+
+    def _dated_lead(self, question: str, reply: Reply) -> Reply:
+        """For "还有效吗": the first part leads with its first cited document's state today
+        (bot/compose/validity.py validity_lead), the rest unchanged."""
+        if not reply.parts or not asks_validity(question):
+            return reply
+        first = reply.parts[0]
+        doc = next((self.documents[c] for c in first.cites if c in self.documents), None)
+        lead = validity_lead(doc, self.today()) if doc is not None else ""
+        if not lead:
+            return reply
+        return replace(reply, parts=(replace(first, lead=lead), *reply.parts[1:]))
 
     def _qa_choice(self, text: str, assessment: Assessment, ask: AskType | None) -> QaChoice | None:
         """The Q&A entry that answers text, if one matches closely enough."""
@@ -200,7 +268,21 @@ class Answerer:
             text, self.qa.knobs.candidates, analysis=assessment.analysis
         )
         asked = ask if ask and ask != "other" else ask_type(text)
-        return self.qa.choose(hits, assessment.hits, asked, today=self.today())
+        best = self.qa.choose(hits, assessment.hits, asked, today=self.today(), question=text)
+        for tail in question_tails(text):  # a story with the question last, asked bare
+            bare = self.assess(tail)
+            if not bare.in_scope or bare.analysis is None:
+                continue
+            tail_hits = self.retriever.match_questions(
+                tail, self.qa.knobs.candidates, analysis=bare.analysis
+            )
+            tail_ask = ask if ask and ask != "other" else ask_type(tail)
+            found = self.qa.choose(
+                tail_hits, bare.hits, tail_ask, today=self.today(), question=tail
+            )
+            if found is not None and (best is None or found.confidence > best.confidence):
+                best = found
+        return best
 
     def _qa_reply(self, choice: QaChoice, assessment: Assessment, topic: str | None) -> Reply:
         """The matched entry as the reply (with a short quote of its first cited measure)."""

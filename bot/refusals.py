@@ -3,6 +3,8 @@ one honest line on who runs the service (the "trust" family)."""
 
 from __future__ import annotations
 
+import re
+
 from bot.catalog import COVERS, POLICY, REFUSAL_OPENER
 from bot.scope import ScopeDecision
 from core.office import phone_with_hours
@@ -78,9 +80,22 @@ def trust_text(settings: Settings) -> str:
     """
     operator = str(getattr(settings, "service_operator", "") or "").strip()
     who = f"我是{operator}提供的自动问答程序" if operator else "我是一个自动问答程序"
+    first = f"{who}，不是真人，也不是政府或银行的工作人员。"
     return (
-        f"{who}，不是真人，也不是政府或银行的工作人员：我按三明市人民政府办公室公开印发的"
-        f"{MEASURES}解答问题，以文件原文为准；我不审批贷款，也不会向您收费或索要密码、验证码。"
-        f"您同意授权后提交的融资需求登记，只提供给{settings.office_name}（措施第15条）及其选定的"
-        "银行机构，用于融资对接。"
+        f"{first}\n我按三明市人民政府办公室公开印发的{MEASURES}解答问题，以原文为准；"
+        "不审批贷款，不收费，也不索要密码、验证码。您同意后提交的融资需求登记，只提供给"
+        f"{settings.office_name}（措施第15条）及其选定的银行，用于融资对接。"
     )
+
+
+# "Who are you" asks what the assistant is and can do: the greeting answers it.
+_WHO_ARE_YOU = re.compile(
+    r"^(?:请问)?(?:你|您)(?:是谁|是什么|是啥|叫什么|叫啥|能干什么|能干啥|能做什么|会什么|有什么用)"
+    r"(?:呀|啊|呢|的)?(?:名字)?[?？!！。.~\s]*$"
+)
+
+
+def asks_who_you_are(question: str) -> bool:
+    """The message asks only who or what the assistant is (你是谁, 您是什么): answered with the
+    greeting (bot/catalog.py GREETING), not the trust line."""
+    return bool(_WHO_ARE_YOU.match(question.strip()))

@@ -18,6 +18,9 @@ its confidence reaches `QaKnobs.threshold`:
 A question that restates one of the entry's texts word for word (score ≥ `QaKnobs.exact`)
 needs no ask agreement and no ranked topic: confidence = score · (t > 0).
 
+A how_much question that names a quantity (放大倍数, 费率 …) multiplies the confidence of an
+entry that never names it by `QaKnobs.other_quantity` (`quantity_agreement`).
+
 Below the threshold the composer answers as before.
 """
 
@@ -57,6 +60,31 @@ class QaKnobs:
     unranked_topic: float = 0.8
     top_documents: int = 3
     candidates: int = 5  # entries asked from the retriever
+    other_quantity: float = 0.6  # q for an entry that never names the quantity asked
+
+
+# Quantities owners ask about: one group per quantity (words that name the same figure).
+QUANTITIES: tuple[tuple[str, ...], ...] = (
+    ("放大倍数", "倍数", "倍"),
+    ("担保费", "费率", "担保费率", "收费"),
+    ("利率", "利息", "几个点"),
+    ("额度", "贷多少", "金额"),
+    ("比例", "占比", "几成", "分担"),
+    ("期限", "几年", "多久", "天数", "时限"),
+)
+
+
+def quantity_agreement(question: str, entry: QaEntry, knobs: QaKnobs) -> float:
+    """q: 1 unless the question names a quantity (放大倍数, 费率, 利率 …) that the entry's
+    question, lead and points never name, then `QaKnobs.other_quantity` (a how_much question
+    is answered by the entry that has the asked figure)."""
+    asked = [group for group in QUANTITIES if any(w in question for w in group)]
+    if not asked:
+        return 1.0
+    said = "".join([*entry.questions, entry.lead, *entry.points])
+    if any(any(w in said for w in group) for group in asked):
+        return 1.0
+    return knobs.other_quantity
 
 
 def ask_agreement(entry_ask: AskType, asked: AskType | None, knobs: QaKnobs) -> float:
@@ -120,19 +148,39 @@ class QaLayer:
     def __len__(self) -> int:
         return len(self.entries)
 
+    def usable(self, entry: QaEntry, today: date) -> bool:
+        """Whether the answerer may use an entry on `today`: published and in force, or
+        expired together with its cited documents (an expired measure is still answered from
+        its entries, and the answer carries the expiry warning of bot/compose/validity.py).
+        An entry retired before its documents (an earlier valid_until) stays unused."""
+        if published([entry], today):
+            return True
+        if not published([entry]) or entry.valid_until is None or entry.valid_until >= today:
+            return False  # a draft, or not yet in force
+        ends = [
+            doc.validity.valid_until
+            for doc in (self.documents.get(d) for d in entry.cites)
+            if doc is not None
+        ]
+        return bool(ends) and all(end is not None and end <= entry.valid_until for end in ends)
+
     def choose(
         self,
         hits: Sequence[QaHit],
         ranked: Sequence[Hit],
         asked: AskType | None,
         today: date | None = None,
+        question: str = "",
     ) -> QaChoice | None:
         """The most confident entry of the retriever's hits at or above the threshold, or None.
 
         ranked: the question's document ranking (Retriever.analyse_and_score); entries out of
-        their validity on `today` (default: the current date) are skipped.
+        their validity on `today` (default: the current date) are skipped unless they expired with
+        their documents (`usable`). question: the asked text; for a how_much ask an entry that
+        never names the asked quantity counts less (`quantity_agreement`).
         """
-        live = {e.id for e in published(self.entries.values(), today or clock.today())}
+        day = today or clock.today()
+        live = {e.id for e in self.entries.values() if self.usable(e, day)}
         named = frozenset(h.doc_id for h in ranked if h.named)
         order = [h.doc_id for h in ranked]
         best: QaChoice | None = None
@@ -151,6 +199,8 @@ class QaLayer:
                 topic_agreement(entry_docs, entry_named, named, order, self.knobs),
                 self.knobs.exact,
             )
+            if asked == "how_much" and question:
+                confidence *= quantity_agreement(question, entry, self.knobs)
             if confidence >= self.knobs.threshold and (
                 best is None or confidence > best.confidence
             ):

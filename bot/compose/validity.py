@@ -17,6 +17,7 @@ The measures (article 0-16) share one period and are named once as 《若干措�
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from datetime import date
@@ -116,3 +117,32 @@ def with_validity(
     docs = [documents[c.doc_id] for c in answer.citations if c.doc_id in documents]
     text = with_validity_text(answer.answer, docs, today, settings)
     return answer if text == answer.answer else replace(answer, answer=text)
+
+
+# Asks whether a document is still in force (还有效吗, 过期了没, 什么时候到期, 还算数吗).
+_VALIDITY_ASK = re.compile(
+    r"(?:还|现在|目前|仍然?)(?:有效|管用|算数|适用|能用)|有效(?:吗|么|不|没|期)|过期|失效|作废|"
+    r"(?:什么时候|啥时候|哪天|何时)(?:到期|截止|结束|失效)|到期了?(?:吗|没|么)|废止"
+)
+
+
+def asks_validity(question: str) -> bool:
+    """The question asks whether (or until when) a document is in force."""
+    return bool(_VALIDITY_ASK.search(question))
+
+
+def validity_lead(doc: Document, today: date) -> str:
+    """A lead answering "还有效吗" for doc on `today` (core.clock.today: POLICYBOT_TODAY):
+    有效/已到期/尚未施行 with the dates of knowledge/validity.py; "" for an open period."""
+    name = document_name(doc)
+    period = doc.validity
+    state = period.state(today, ENDING_DAYS)
+    if state == "expired" and period.valid_until is not None:
+        return f"已到期：{name}已于{chinese_date(period.valid_until)}到期。"
+    if state == "not_yet" and period.valid_from is not None:
+        return f"还没施行：{name}自{chinese_date(period.valid_from)}起施行。"
+    if period.valid_until is None:
+        return ""
+    left = (period.valid_until - today).days
+    tail = f"（还有{left}天）" if state == "ending" else ""
+    return f"有效：{name}有效期至{chinese_date(period.valid_until)}{tail}。"

@@ -193,3 +193,83 @@ def test_confidence_is_score_times_ask_and_topic_agreement() -> None:
     assert qa_confidence(0.8, 0.5, 0.5) == pytest.approx(0.2)
     assert qa_confidence(0.97, 0.5, 0.8, exact=0.95) == pytest.approx(0.97)
     assert qa_confidence(0.97, 1.0, 0.0, exact=0.95) == 0.0
+
+
+EXPIRED_DAYS = (date(2028, 4, 29), date(2028, 5, 10), date(2029, 1, 1))
+EXPIRED_QUESTIONS = (  # (question, entry id): the fixture entries on measures
+    ("银行放贷要我存保证金，合规吗？", "fx-deposit-share"),
+    ("贷款时银行让交一笔保证金合不合规", "fx-deposit-share"),
+    ("银行贷款时搭售理财保险合规吗？", "fx-tied-products"),
+    ("评估费可以免吗", "fx-appraisal-fee"),
+)
+
+
+@pytest.mark.parametrize("day", EXPIRED_DAYS)
+@pytest.mark.parametrize(("question", "entry_id"), EXPIRED_QUESTIONS)
+def test_an_entry_that_expires_with_its_measure_still_answers_with_the_warning(
+    qa_answerer: Any, day: date, question: str, entry_id: str
+) -> None:
+    """After the measures' valid_until the same entries answer, under the expiry warning
+    (not a weaker composed answer)."""
+    import copy
+
+    before = qa_answerer.reply(question)
+    assert before.qa is not None and before.qa.entry.id == entry_id
+    dated = copy.copy(qa_answerer)
+    dated.settings = qa_answerer.settings.model_copy(update={"today": day})
+    entry = qa_answerer.qa.entries[entry_id]
+    expiring = {**qa_answerer.qa.entries, entry_id: replace(entry, valid_until=date(2028, 4, 28))}
+    dated.qa = QaLayer(expiring.values(), qa_answerer.qa.documents, qa_answerer.qa.knobs)
+    after = dated.reply(question)
+    assert after.qa is not None and after.qa.entry.id == entry_id
+    text = dated.answer(question).answer
+    assert entry.lead in text
+    assert "已于2028年4月28日到期" in text
+
+
+def _entry(question: str, lead: str) -> QaEntry:
+    return QaEntry("x", "measure-9", question, "how_much", (), lead, "问银行。", ("measure-9",))
+
+
+@pytest.mark.parametrize(
+    ("question", "says", "other"),
+    [
+        ("担保放大倍数是多少", "放大倍数5倍以上", "担保费由担保机构定"),
+        ("担保费率多少", "担保费由担保机构定", "放大倍数5倍以上"),
+        ("科技贷利率几个点", "利率由银行定", "额度由银行定"),
+        ("风险分担比例是多少", "分担比例写在措施里", "利率由银行定"),
+        ("外贸贷能贷多少额度", "额度由银行定", "期限由银行定"),
+    ],
+)
+def test_a_quantity_ask_prefers_the_entry_that_names_the_quantity(
+    question: str, says: str, other: str
+) -> None:
+    """q = 1 for an entry naming the asked quantity, less for one that never does; a question
+    naming no quantity leaves every entry at 1."""
+    from bot.compose.qa import quantity_agreement
+
+    knobs = QaKnobs()
+    assert quantity_agreement(question, _entry("问题", says), knobs) == 1.0
+    assert quantity_agreement(question, _entry("问题", other), knobs) == knobs.other_quantity
+    assert quantity_agreement("这个政策怎么申请", _entry("问题", other), knobs) == 1.0
+
+
+STORIES = (
+    "我们公司在三明做家具加工，最近想扩大生产，去银行谈贷款，",
+    "我是开小超市的个体户，生意这两年一般，手头资金有点紧，",
+    "我们是一家做竹制品的小企业，员工二十来个，跟银行打交道不多，",
+)
+BARE = (
+    ("贷款时银行让交一笔保证金合不合规", "fx-deposit-share"),
+    ("借钱被银行捆绑买保险可以吗", "fx-tied-products"),
+    ("评估费可以免吗", "fx-appraisal-fee"),
+)
+
+
+@pytest.mark.parametrize("story", STORIES)
+@pytest.mark.parametrize(("question", "entry_id"), BARE)
+def test_a_story_with_the_question_last_gets_the_bare_questions_entry(
+    qa_answerer: Any, story: str, question: str, entry_id: str
+) -> None:
+    assert matched(qa_answerer, question) == entry_id
+    assert matched(qa_answerer, story + question) == entry_id

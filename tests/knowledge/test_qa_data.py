@@ -163,3 +163,33 @@ def test_files_survive_the_editors_write_back(ours: list[QaEntry], topic: str) -
     mine = by_topic(ours, topic)
     again = parse_qa(dump_qa(topic, mine), f"{topic}.yaml")
     assert [e.to_dict() for e in again] == [e.to_dict() for e in mine]
+
+
+# Things the measures only encourage or support (鼓励…, 加大…支持力度), never require of banks:
+# a lead may not turn them into a requirement or an unconditional "不用…".
+ENCOURAGED = ("无还本续贷", "信用贷", "首贷", "中长期贷款")
+REQUIRING = re.compile(r"(?:要求|必须|应当|一律)[^，。；：]{0,6}(?:银行)?[^，。；：]{0,4}$")
+
+
+def test_encouraged_terms_are_encouragements_in_the_source(
+    documents: dict[str, Document],
+) -> None:
+    text = documents["measure-6"].text
+    for term in ENCOURAGED:
+        clause = next(c for c in re.split(r"[，。；,;]", text) if term in c)
+        assert "鼓励" in clause or "支持力度" in clause, (term, clause)
+        assert not re.search(r"要求|必须|应当|不得", clause), (term, clause)
+
+
+@pytest.mark.parametrize("term", ENCOURAGED)
+def test_no_lead_turns_an_encouragement_into_a_requirement(
+    entries: list[QaEntry], term: str
+) -> None:
+    for entry in entries:
+        lead = entry.lead
+        at = lead.find(term)
+        if at < 0:
+            continue
+        before = lead[:at]
+        assert not REQUIRING.search(before), (entry.id, lead)
+        assert not re.match(r"^不用", lead) or "符合条件" in lead[:8], (entry.id, lead)

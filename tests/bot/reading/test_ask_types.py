@@ -49,6 +49,9 @@ TEMPLATES: dict[AskType, tuple[str, ...]] = {
         "{s}是谁在运营",
         "{s}向谁反映",
         "{s}在哪办",
+        "{s}找谁能办",
+        "哪些银行能办{s}",
+        "{s}谁能帮我办",
     ),
     "how_much": (
         "{s}能贷多少",
@@ -73,6 +76,13 @@ TEMPLATES: dict[AskType, tuple[str, ...]] = {
         "我们够不够格申请{s}",
         "{s}的门槛高吗",
         "{s}对企业有哪些资质要求",
+        # who may apply is a condition (eligible firms), not where to apply
+        "{s}谁能申请",
+        "谁可以办{s}",
+        "{s}哪些主体可以申报",
+        "{s}谁有资格享受",
+        "{s}面向哪些企业",
+        "{s}适用于谁",
     ),
     "materials": (
         "{s}得准备哪些资料",
