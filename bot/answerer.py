@@ -198,7 +198,7 @@ class Answerer:
             if (
                 isinstance(result, Answer)
                 and not result.in_scope
-                and not assessed[i].scope.family
+                and assessed[i].scope.family in ("", "no_evidence")  # no family declined it
                 and said
                 and elliptic(a.text)
             ):
