@@ -72,6 +72,8 @@ _HOW_MUCH = re.compile(
     r"什么价|啥价|(?:利率|利息|费率|额度|比例|费用|收费|保费)(?:高不高|多不多|大不大)|怎么收|怎么算|咋收|咋算"
 )
 _HOW = re.compile(r"怎么|如何|怎样|咋|办法|方法|路子|途径|门路|有什么用")
+# the means asked for (通过什么方式, 靠什么, 用什么手段): how, even inside a 是什么 frame
+_MEANS = re.compile(r"(?:什么|啥|哪些|哪种)(?:方式|手段|办法|方法|途径)|(?:靠|通过)(?:什么|啥)")
 _WHAT = re.compile(r"什么|哪些|哪个|哪种|啥")
 _YES_NO = re.compile(
     r"吗|嘛|能不能|可不可以|可以不|能否|可否|是否|有没有|是不是|会不会|要不要|需不需要|用不用|"
@@ -121,6 +123,8 @@ def ask_type(clause: str, previous: AskType | None = None) -> AskType:
     ):
         if pattern.search(text):
             return kind  # type: ignore[return-value]
+    if _MEANS.search(text):
+        return "how"
     if definite and _WHAT_IS.search(text):
         return "what_is"
     if _WHO_WHERE_STRONG.search(text) or (definite and _WHO_WHERE.search(text)):

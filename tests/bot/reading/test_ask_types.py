@@ -168,3 +168,20 @@ def test_a_question_word_before_ma_is_indefinite(question: str) -> None:
 )
 def test_statements_with_indefinites_ask_nothing(statement: str) -> None:
     assert not is_question(statement)
+
+
+MEANS_FRAMES = ("{s}是通过什么方式{v}的", "{s}靠什么{v}", "{s}用什么手段{v}", "{s}有哪些办法{v}")
+MEANS_SUBJECTS = ("监管部门", "协调办", "银行", "政府")
+MEANS_VERBS = ("督促银行公平对待民企", "降低融资成本", "帮企业修复信用")
+
+
+@pytest.mark.parametrize("frame", MEANS_FRAMES)
+@pytest.mark.parametrize("subject", MEANS_SUBJECTS)
+@pytest.mark.parametrize("verb", MEANS_VERBS)
+def test_asking_for_the_means_is_how(frame: str, subject: str, verb: str) -> None:
+    assert ask_type(frame.format(s=subject, v=verb)) == "how"
+
+
+@pytest.mark.parametrize("question", ["用什么抵押", "科技贷是什么", "靠谱吗"])
+def test_what_and_yes_no_questions_are_not_means(question: str) -> None:
+    assert ask_type(question) != "how"
