@@ -80,6 +80,12 @@ def app_of(request: Request) -> Any:
     return request.app
 
 
+def served_answerer(request: Request) -> Any:
+    """The answerer the app serves now (None before the lifespan loaded one); read per request
+    because the knowledge gate swaps it."""
+    return getattr(request.app.state, "answerer", None)
+
+
 def session_cookie(request: Request) -> SessionCookie:
     """The request's signed session cookie."""
     settings = app_settings(request)
@@ -97,6 +103,7 @@ def db_session(db: Annotated[Database, Depends(app_db)]) -> Iterator[Session]:
 SettingsDep = Annotated[Settings, Depends(app_settings)]
 DbDep = Annotated[Database, Depends(app_db)]
 AppDep = Annotated[Any, Depends(app_of)]
+AnswererDep = Annotated[Any, Depends(served_answerer)]
 CookieDep = Annotated[SessionCookie, Depends(session_cookie)]
 SessionDep = Annotated[Session, Depends(db_session, scope="function")]
 ClientIp = Annotated[str, Depends(client_ip)]

@@ -7,7 +7,7 @@ from fastapi.responses import HTMLResponse
 
 from admin.charts import bar_chart, funnel_chart, line_chart, paired_bar_chart
 from admin.dashboard_followup import followup_context
-from admin.deps import AnyStaff, AppDep, OfficeStaff, RequestFilterDep, SessionDep, SettingsDep
+from admin.deps import AnswererDep, AnyStaff, OfficeStaff, RequestFilterDep, SessionDep, SettingsDep
 from admin.forms import parse_float, parse_int
 from admin.routing import admin_router
 from admin.templating import CHANNEL_LABELS, render
@@ -66,7 +66,7 @@ def insights(
     request: Request,
     staff: OfficeStaff,
     session: SessionDep,
-    app: AppDep,
+    answerer: AnswererDep,
     days: str = "",
     weak: str = "",
     channel: str = "",
@@ -83,9 +83,7 @@ def insights(
     for row in [*data.weak, *data.thumbs_down]:  # a button press shown by its label
         row["shown"] = shown_text(row["question"])
     channel = channel if channel in CHANNEL_LABELS else ""
-    groups = open_groups(
-        session, app.state.answerer, days=period, channel=channel, weak_score=threshold
-    )
+    groups = open_groups(session, answerer, days=period, channel=channel, weak_score=threshold)
     context = {
         "data": data,
         "groups": groups,

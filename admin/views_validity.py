@@ -10,7 +10,7 @@ from __future__ import annotations
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
-from admin.deps import AppDep, Editor, SettingsDep
+from admin.deps import AnswererDep, Editor, SettingsDep
 from admin.routing import admin_router
 from admin.templating import render
 from core import clock
@@ -29,10 +29,9 @@ KIND_LABELS = {
 
 @router.get("/knowledge/validity", response_class=HTMLResponse)
 def validity_page(
-    request: Request, staff: Editor, app: AppDep, settings: SettingsDep
+    request: Request, staff: Editor, served: AnswererDep, settings: SettingsDep
 ) -> HTMLResponse:
     """The documents and entries of the served index ending within ENDING_DAYS days."""
-    served = getattr(app.state, "answerer", None)
     inner = getattr(served, "inner", served)
     documents = list(getattr(inner, "documents", {}).values())
     qa = getattr(inner, "qa", None)
