@@ -151,7 +151,9 @@ def test_two_instances_store_form_answers_in_the_order_sent(
     headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
 
     def post(instance: Any, update: dict[str, Any]) -> None:
-        response = httpx.post(f"{instance.url}/telegram/webhook", json=update, headers=headers)
+        response = httpx.post(
+            f"{instance.url}/telegram/webhook", json=update, headers=headers, timeout=30
+        )
         assert response.status_code == 200
 
     def shown(text: str) -> bool:

@@ -131,4 +131,6 @@ def adapter_app(settings: Settings, engine: ScriptedEngine) -> FastAPI:
 def post_update(base_url: str, update: Any, secret: str | None = WEBHOOK_SECRET) -> int:
     """POST an update to the app's webhook route; returns the HTTP status."""
     headers = {} if secret is None else {"X-Telegram-Bot-Api-Secret-Token": secret}
-    return httpx.post(f"{base_url}/telegram/webhook", json=update, headers=headers).status_code
+    return httpx.post(
+        f"{base_url}/telegram/webhook", json=update, headers=headers, timeout=30
+    ).status_code

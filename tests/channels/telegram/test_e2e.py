@@ -88,7 +88,9 @@ def telegram_bot(
         def post(update: dict[str, Any]) -> None:
             workers.reverse()  # alternate workers: state must come from the database
             headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
-            response = httpx.post(f"{workers[0]}/telegram/webhook", json=update, headers=headers)
+            response = httpx.post(
+                f"{workers[0]}/telegram/webhook", json=update, headers=headers, timeout=30
+            )
             assert response.status_code == 200
 
         yield Bot(telegram_api, post, configured)
@@ -166,7 +168,10 @@ def test_wrong_secret_is_refused_by_the_app(
     with serve_app(create_app(configured, answerer=answerer)) as base_url:
         for headers in ({}, {"X-Telegram-Bot-Api-Secret-Token": "nope"}):
             response = httpx.post(
-                f"{base_url}/telegram/webhook", json=user_message(USER, "你好"), headers=headers
+                f"{base_url}/telegram/webhook",
+                json=user_message(USER, "你好"),
+                headers=headers,
+                timeout=30,
             )
             assert response.status_code == 403
     db = open_database(configured)
@@ -206,7 +211,9 @@ def test_long_answer_is_split_by_the_full_app(
     with serve_app(create_app(configured, answerer=LongAnswerer())) as base_url:
         headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
         update = user_message(USER, "请详细介绍支持政策")
-        assert httpx.post(f"{base_url}/telegram/webhook", json=update, headers=headers).is_success
+        assert httpx.post(
+            f"{base_url}/telegram/webhook", json=update, headers=headers, timeout=30
+        ).is_success
         telegram_api.wait_until(
             lambda: any("政策依据" in m["text"] for m in telegram_api.sent(USER))
         )

@@ -47,7 +47,9 @@ class Chat:
 
     def post(self, update: dict[str, Any]) -> None:
         headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
-        response = httpx.post(f"{self.base_url}/telegram/webhook", json=update, headers=headers)
+        response = httpx.post(
+            f"{self.base_url}/telegram/webhook", json=update, headers=headers, timeout=30
+        )
         assert response.status_code == 200
 
     def send(self, update: dict[str, Any], expect: str) -> str:
