@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -19,6 +18,7 @@ from bot.compose.render import INTAKE_STEP, quote_clause
 from bot.compose.reply import Reply, answer_of
 from bot.compose.sources import best_sentences
 from bot.compose.validity import with_validity
+from bot.index_open import open_retriever
 from bot.intent import is_greeting, shows_financing_need
 from bot.messages import Answer, Ask, Intent
 from bot.refusals import asks_who_you_are, refusal_text
@@ -30,7 +30,7 @@ from knowledge.documents import Document
 from knowledge.plain import PlainMeasure
 from knowledge.qa import QaEntry
 from retrieval.records import Hit
-from retrieval.retriever import IndexMissingError, QueryAnalysis, Retriever
+from retrieval.retriever import QueryAnalysis, Retriever
 
 log = logging.getLogger(__name__)
 
@@ -224,42 +224,13 @@ def load_answerer(settings: Settings, *, embedder: Any = None) -> Answerer:
     `embedder` reuses an already loaded embedding model (an index swap loads no second model).
     """
     from knowledge.eligibility import read_rules
-    from knowledge.indexer import build_index, index_exists, load_documents
+    from knowledge.indexer import load_documents
     from knowledge.plain import read_plain
     from knowledge.qa import read_qa
-    from retrieval.embeddings import make_embedder
 
     index_dir = Path(settings.resolved_index_dir)
-    if not index_exists(index_dir):
-        log.info("no index in %s, building it", index_dir)
-        build_index(settings)
-    _use_one_blas_thread()
-    embedder = embedder or make_embedder(settings)
-    warm = getattr(embedder, "warm", None)
-    warming = threading.Thread(target=warm, daemon=True) if warm is not None else None
-    if warming is not None:
-        warming.start()  # the model loads while jieba and the index load
-    try:
-        retriever = Retriever.load(index_dir, embedder, chroma_url=settings.chroma_url)
-    except IndexMissingError:
-        log.info("index in %s is outdated, rebuilding it", index_dir)
-        build_index(settings)
-        retriever = Retriever.load(index_dir, embedder, chroma_url=settings.chroma_url)
-    if warming is not None:
-        warming.join()
+    retriever = open_retriever(settings, embedder)
     documents = load_documents(index_dir)
     answerer = Answerer(retriever, documents, settings, read_plain(index_dir), read_qa(index_dir))
     answerer.eligibility = read_rules(index_dir)  # None: an older index (packaged rules then)
     return answerer
-
-
-def _use_one_blas_thread() -> None:
-    """Limit BLAS to one thread in this (serving) process.
-
-    An answer needs only small matrix products; with two BLAS threads, p95 rose from 6 ms to
-    15 ms when another process kept one of the two cores busy (measured with `policybot bench`'s
-    child under a CPU burner). Process-wide on purpose: the answer path is the hot path.
-    """
-    from threadpoolctl import threadpool_limits
-
-    threadpool_limits(limits=1, user_api="blas")
