@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import logging
-import re
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from bot.answer_asks import asks_replies, dated_lead, matched, story_choice
 from bot.catalog import GREETING
 from bot.compose.asks import ask_type
 from bot.compose.composer import Composer
@@ -18,12 +17,12 @@ from bot.compose.qa import QaChoice, QaLayer, entry_part
 from bot.compose.render import INTAKE_STEP, quote_clause
 from bot.compose.reply import Reply, answer_of
 from bot.compose.sources import best_sentences
-from bot.compose.validity import asks_validity, validity_lead, with_validity
+from bot.compose.validity import with_validity
+from bot.index_open import open_retriever
 from bot.intent import is_greeting, shows_financing_need
 from bot.messages import Answer, Ask, Intent
 from bot.refusals import asks_who_you_are, refusal_text
-from bot.scope import IN_SCOPE, ScopeDecision, decide_scope, out_of_scope_family
-from bot.scope.split import WHOLE_MESSAGE, AskScope, split_scope
+from bot.scope import IN_SCOPE, ScopeDecision, decide_scope
 from core import clock
 from core.kinds import AskType
 from core.settings import Settings
@@ -31,7 +30,7 @@ from knowledge.documents import Document
 from knowledge.plain import PlainMeasure
 from knowledge.qa import QaEntry
 from retrieval.records import Hit
-from retrieval.retriever import IndexMissingError, QueryAnalysis, Retriever
+from retrieval.retriever import QueryAnalysis, Retriever
 
 log = logging.getLogger(__name__)
 
@@ -50,40 +49,6 @@ class Assessment:
     analysis: QueryAnalysis | None
     scope: ScopeDecision = IN_SCOPE
     text: str = ""  # the question as prepared (normalised, slips repaired)
-
-
-TAIL_CHARS = 30  # the end of a long message read as bare questions (question_tails)
-MIN_TAIL_CHARS = 5
-_CLAUSE_END = re.compile(r"(?<=[，,。.；;！!？?\s])")
-
-
-def question_tails(text: str) -> list[str]:
-    """The ends of a long message read as bare questions: its last clause and its last
-    clauses up to TAIL_CHARS characters ("我们做家具的，…，银行要我存保证金才给贷，这合规吗" →
-    "这合规吗", "银行要我存保证金才给贷，这合规吗"); [] when the text is short."""
-    if len(text) <= TAIL_CHARS:
-        return []
-    clauses = [c for c in _CLAUSE_END.split(text) if c.strip()]
-    tails: list[str] = []
-    tail = ""
-    for clause in reversed(clauses):
-        if tail and len(clause) + len(tail) > TAIL_CHARS:
-            break
-        tail = clause + tail
-        if len(tail.strip()) >= MIN_TAIL_CHARS and tail.strip() not in tails:
-            tails.append(tail.strip())
-    return [tails[0], tails[-1]] if len(tails) > 2 else tails
-
-
-ELLIPTIC_CHARS = 6  # "要多久", "去哪办": an ask this short with no subject of its own
-_ELLIPTIC = re.compile(
-    r"^(?:那|那么|还有|另外)?(?:要|得|需要|大概|一般)?(?:准备|带|交|提供)?(?:多久|多长时间|几天|去哪|在哪|找谁|多少|几个点|什么材料|啥材料|怎么办|怎么弄|怎么申请)"
-)
-
-
-def elliptic(text: str) -> bool:
-    """An ask with no subject of its own ("要多久", "去哪办", "要准备什么材料")."""
-    return len(text) <= ELLIPTIC_CHARS + 2 and bool(_ELLIPTIC.search(text))
 
 
 class Answerer:
@@ -153,7 +118,7 @@ class Answerer:
             return reply
         answer = self._render([reply])
         if self.llm is not None:  # LLM mode hook: grounded model answer, else this one
-            answer = self.llm.answer(question, answer, topic=topic, qa=_matched([reply]))
+            answer = self.llm.answer(question, answer, topic=topic, qa=matched([reply]))
         return self.dated(answer)
 
     def today(self) -> date:
@@ -178,45 +143,13 @@ class Answerer:
         if len(asks) <= 1:
             first = asks[0] if asks else Ask("other", "")
             return self.answer(first.text, topic=topic, ask=first.type if asks else None)
-        assessed = [self.assess(a.text, topic=topic) for a in asks]
-        family, place = out_of_scope_family("，".join(a.text for a in assessed))
-        whole = ScopeDecision(False, family, place) if family else IN_SCOPE
-        keep, declined = split_scope([_ask_scope(a) for a in assessed], whole)
-        chosen = [i for i, a in enumerate(assessed) if i in keep or not a.in_scope]
-        results: list[Reply | Answer] = []
-        for i in chosen:
-            a = asks[i]
-            result = self.reply(a.text, topic=topic, ask=a.type, assessment=assessed[i])
-            said = next(
-                (
-                    asks[j].text
-                    for j, r in zip(chosen, results, strict=False)
-                    if isinstance(r, Reply)
-                ),
-                "",
-            )
-            if (
-                isinstance(result, Answer)
-                and not result.in_scope
-                and assessed[i].scope.family in ("", "no_evidence")  # no family declined it
-                and said
-                and elliptic(a.text)
-            ):
-                # an elliptic ask ("要多久") beside an in-scope one asks about the same subject
-                result = self.reply(f"{said.rstrip('?？')}，{a.text}", topic=topic, ask=a.type)
-            results.append(result)
-        replies = [r for r in results if isinstance(r, Reply)]
-        dropped = len(chosen) < len(asks)
-        if declined is not None and (declined.family in WHOLE_MESSAGE or (dropped and not replies)):
-            return Answer(refusal_text(declined, self.settings), False, "out_of_scope")
-        if not replies:
-            finished = results[0]
-            assert isinstance(finished, Answer)
-            return finished
+        replies = asks_replies(self, asks, topic=topic)
+        if isinstance(replies, Answer):
+            return replies
         answer = self._render(replies)
         if self.llm is not None:
             question = "；".join(a.text for a in asks)
-            answer = self.llm.answer(question, answer, topic=topic, qa=_matched(replies))
+            answer = self.llm.answer(question, answer, topic=topic, qa=matched(replies))
         return self.dated(answer)
 
     def reply(
@@ -241,24 +174,14 @@ class Answerer:
         text = assessment.analysis.normalized_query
         choice = self._qa_choice(assessment.text or text, assessment, ask)
         if choice is not None:
-            return self._dated_lead(question, self._qa_reply(choice, assessment, topic))
+            return dated_lead(
+                question, self._qa_reply(choice, assessment, topic), self.documents, self.today()
+            )
         composed = self.composer.compose(
             assessment, text, assess_part=self.assess if ask is None else None, ask=ask
         )
         reply = Reply(composed.parts, assessment.intent, composed.topic, composed.top_score)
-        return self._dated_lead(question, reply)
-
-    def _dated_lead(self, question: str, reply: Reply) -> Reply:
-        """For "还有效吗": the first part leads with its first cited document's state today
-        (bot/compose/validity.py validity_lead), the rest unchanged."""
-        if not reply.parts or not asks_validity(question):
-            return reply
-        first = reply.parts[0]
-        doc = next((self.documents[c] for c in first.cites if c in self.documents), None)
-        lead = validity_lead(doc, self.today()) if doc is not None else ""
-        if not lead:
-            return reply
-        return replace(reply, parts=(replace(first, lead=lead), *reply.parts[1:]))
+        return dated_lead(question, reply, self.documents, self.today())
 
     def _qa_choice(self, text: str, assessment: Assessment, ask: AskType | None) -> QaChoice | None:
         """The Q&A entry that answers text, if one matches closely enough."""
@@ -269,20 +192,7 @@ class Answerer:
         )
         asked = ask if ask and ask != "other" else ask_type(text)
         best = self.qa.choose(hits, assessment.hits, asked, today=self.today(), question=text)
-        for tail in question_tails(text):  # a story with the question last, asked bare
-            bare = self.assess(tail)
-            if not bare.in_scope or bare.analysis is None:
-                continue
-            tail_hits = self.retriever.match_questions(
-                tail, self.qa.knobs.candidates, analysis=bare.analysis
-            )
-            tail_ask = ask if ask and ask != "other" else ask_type(tail)
-            found = self.qa.choose(
-                tail_hits, bare.hits, tail_ask, today=self.today(), question=tail
-            )
-            if found is not None and (best is None or found.confidence > best.confidence):
-                best = found
-        return best
+        return story_choice(self, text, ask, best)
 
     def _qa_reply(self, choice: QaChoice, assessment: Assessment, topic: str | None) -> Reply:
         """The matched entry as the reply (with a short quote of its first cited measure)."""
@@ -308,62 +218,19 @@ class Answerer:
         return GREETING  # bot/catalog.py
 
 
-def _matched(replies: Sequence[Reply]) -> list[QaEntry]:
-    """The Q&A entries that answered these replies (context for LLM mode)."""
-    return [r.qa.entry for r in replies if r.qa is not None]
-
-
-def _ask_scope(assessment: Assessment) -> AskScope:
-    """What `bot.scope.split` needs of one ask's assessment (a greeting counts as small talk)."""
-    glossary = assessment.analysis.glossary if assessment.analysis is not None else None
-    decision = IN_SCOPE if assessment.in_scope else assessment.scope
-    if assessment.intent == "greeting":
-        decision = ScopeDecision(False, "chitchat")
-    return AskScope(decision, assessment.text, bool(glossary and glossary.topical))
-
-
 def load_answerer(settings: Settings, *, embedder: Any = None) -> Answerer:
     """Open the index (building it first when there is none) and return an Answerer.
 
     `embedder` reuses an already loaded embedding model (an index swap loads no second model).
     """
     from knowledge.eligibility import read_rules
-    from knowledge.indexer import build_index, index_exists, load_documents
+    from knowledge.indexer import load_documents
     from knowledge.plain import read_plain
     from knowledge.qa import read_qa
-    from retrieval.embeddings import make_embedder
 
     index_dir = Path(settings.resolved_index_dir)
-    if not index_exists(index_dir):
-        log.info("no index in %s, building it", index_dir)
-        build_index(settings)
-    _use_one_blas_thread()
-    embedder = embedder or make_embedder(settings)
-    warm = getattr(embedder, "warm", None)
-    warming = threading.Thread(target=warm, daemon=True) if warm is not None else None
-    if warming is not None:
-        warming.start()  # the model loads while jieba and the index load
-    try:
-        retriever = Retriever.load(index_dir, embedder, chroma_url=settings.chroma_url)
-    except IndexMissingError:
-        log.info("index in %s is outdated, rebuilding it", index_dir)
-        build_index(settings)
-        retriever = Retriever.load(index_dir, embedder, chroma_url=settings.chroma_url)
-    if warming is not None:
-        warming.join()
+    retriever = open_retriever(settings, embedder)
     documents = load_documents(index_dir)
     answerer = Answerer(retriever, documents, settings, read_plain(index_dir), read_qa(index_dir))
     answerer.eligibility = read_rules(index_dir)  # None: an older index (packaged rules then)
     return answerer
-
-
-def _use_one_blas_thread() -> None:
-    """Limit BLAS to one thread in this (serving) process.
-
-    An answer needs only small matrix products; with two BLAS threads, p95 rose from 6 ms to
-    15 ms when another process kept one of the two cores busy (measured with `policybot bench`'s
-    child under a CPU burner). Process-wide on purpose: the answer path is the hot path.
-    """
-    from threadpoolctl import threadpool_limits
-
-    threadpool_limits(limits=1, user_api="blas")

@@ -1,0 +1,155 @@
+"""The answerer's helpers for messages with several asks and for story questions.
+
+`asks_replies` answers each ask of a message (bot.answerer.Answerer.respond lays them out);
+`question_tails` reads the end of a long message as a bare question; `elliptic` tells an ask
+with no subject of its own; `dated_lead` leads a "还有效吗" reply with the document's state.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+from bot.compose.asks import ask_type
+from bot.compose.qa import QaChoice
+from bot.compose.reply import Reply
+from bot.compose.validity import asks_validity, validity_lead
+from bot.messages import Answer, Ask
+from bot.refusals import refusal_text
+from bot.scope import IN_SCOPE, ScopeDecision, out_of_scope_family
+from bot.scope.split import WHOLE_MESSAGE, AskScope, split_scope
+from core.kinds import AskType
+from knowledge.documents import Document
+from knowledge.qa import QaEntry
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer, Assessment
+
+TAIL_CHARS = 30  # the end of a long message read as bare questions (question_tails)
+MIN_TAIL_CHARS = 5
+_CLAUSE_END = re.compile(r"(?<=[，,。.；;！!？?\s])")
+
+
+def question_tails(text: str) -> list[str]:
+    """The ends of a long message read as bare questions: its last clause and its last
+    clauses up to TAIL_CHARS characters ("我们做家具的，…，银行要我存保证金才给贷，这合规吗" →
+    "这合规吗", "银行要我存保证金才给贷，这合规吗"); [] when the text is short."""
+    if len(text) <= TAIL_CHARS:
+        return []
+    clauses = [c for c in _CLAUSE_END.split(text) if c.strip()]
+    tails: list[str] = []
+    tail = ""
+    for clause in reversed(clauses):
+        if tail and len(clause) + len(tail) > TAIL_CHARS:
+            break
+        tail = clause + tail
+        if len(tail.strip()) >= MIN_TAIL_CHARS and tail.strip() not in tails:
+            tails.append(tail.strip())
+    return [tails[0], tails[-1]] if len(tails) > 2 else tails
+
+
+ELLIPTIC_CHARS = 6  # "要多久", "去哪办": an ask this short with no subject of its own
+_ELLIPTIC = re.compile(
+    r"^(?:那|那么|还有|另外)?(?:要|得|需要|大概|一般)?(?:准备|带|交|提供)?(?:多久|多长时间|几天|去哪|在哪|找谁|多少|几个点|什么材料|啥材料|怎么办|怎么弄|怎么申请)"
+)
+
+
+def elliptic(text: str) -> bool:
+    """An ask with no subject of its own ("要多久", "去哪办", "要准备什么材料")."""
+    return len(text) <= ELLIPTIC_CHARS + 2 and bool(_ELLIPTIC.search(text))
+
+
+def asks_replies(
+    answerer: Answerer, asks: Sequence[Ask], *, topic: str | None = None
+) -> list[Reply] | Answer:
+    """The replies to the in-scope asks of a message (two or more asks), or the finished
+    answer when none is left (a refusal, or the first ask's greeting or refusal).
+
+    Out-of-scope asks beside in-scope ones are left out, and so are asks that only continue
+    a declined one (`bot.scope.split`; declined with it when nothing else is left). An
+    elliptic ask ("要多久") that no family declined is re-read with the subject of the first
+    ask answered before it.
+    """
+    assessed = [answerer.assess(a.text, topic=topic) for a in asks]
+    family, place = out_of_scope_family("，".join(a.text for a in assessed))
+    whole = ScopeDecision(False, family, place) if family else IN_SCOPE
+    keep, declined = split_scope([ask_scope(a) for a in assessed], whole)
+    chosen = [i for i, a in enumerate(assessed) if i in keep or not a.in_scope]
+    results: list[Reply | Answer] = []
+    for i in chosen:
+        a = asks[i]
+        result = answerer.reply(a.text, topic=topic, ask=a.type, assessment=assessed[i])
+        said = next(
+            (asks[j].text for j, r in zip(chosen, results, strict=False) if isinstance(r, Reply)),
+            "",
+        )
+        if (
+            isinstance(result, Answer)
+            and not result.in_scope
+            and assessed[i].scope.family in ("", "no_evidence")  # no family declined it
+            and said
+            and elliptic(a.text)
+        ):
+            # an elliptic ask ("要多久") beside an in-scope one asks about the same subject
+            result = answerer.reply(f"{said.rstrip('?？')}，{a.text}", topic=topic, ask=a.type)
+        results.append(result)
+    replies = [r for r in results if isinstance(r, Reply)]
+    dropped = len(chosen) < len(asks)
+    if declined is not None and (declined.family in WHOLE_MESSAGE or (dropped and not replies)):
+        return Answer(refusal_text(declined, answerer.settings), False, "out_of_scope")
+    if not replies:
+        finished = results[0]
+        assert isinstance(finished, Answer)
+        return finished
+    return replies
+
+
+def dated_lead(question: str, reply: Reply, documents: dict[str, Document], today: date) -> Reply:
+    """For "还有效吗": the first part leads with its first cited document's state today
+    (bot/compose/validity.py validity_lead), the rest unchanged."""
+    if not reply.parts or not asks_validity(question):
+        return reply
+    first = reply.parts[0]
+    doc = next((documents[c] for c in first.cites if c in documents), None)
+    lead = validity_lead(doc, today) if doc is not None else ""
+    if not lead:
+        return reply
+    return replace(reply, parts=(replace(first, lead=lead), *reply.parts[1:]))
+
+
+def matched(replies: Sequence[Reply]) -> list[QaEntry]:
+    """The Q&A entries that answered these replies (context for LLM mode)."""
+    return [r.qa.entry for r in replies if r.qa is not None]
+
+
+def ask_scope(assessment: Assessment) -> AskScope:
+    """What `bot.scope.split` needs of one ask's assessment (a greeting counts as small talk)."""
+    glossary = assessment.analysis.glossary if assessment.analysis is not None else None
+    decision = IN_SCOPE if assessment.in_scope else assessment.scope
+    if assessment.intent == "greeting":
+        decision = ScopeDecision(False, "chitchat")
+    return AskScope(decision, assessment.text, bool(glossary and glossary.topical))
+
+
+def story_choice(
+    answerer: Answerer, text: str, ask: AskType | None, best: QaChoice | None
+) -> QaChoice | None:
+    """The Q&A choice for a story with the question last: `best` (the whole text's), or the
+    entry a bare tail of it (`question_tails`) matches with more confidence."""
+    for tail in question_tails(text):
+        bare = answerer.assess(tail)
+        if not bare.in_scope or bare.analysis is None:
+            continue
+        tail_hits = answerer.retriever.match_questions(
+            tail, answerer.qa.knobs.candidates, analysis=bare.analysis
+        )
+        tail_ask = ask if ask and ask != "other" else ask_type(tail)
+        found = answerer.qa.choose(
+            tail_hits, bare.hits, tail_ask, today=answerer.today(), question=tail
+        )
+        if found is not None and (best is None or found.confidence > best.confidence):
+            best = found
+    return best
