@@ -56,8 +56,9 @@ from bot.reading.lexicon import WHOLE_DOCUMENT, Lexicon, Named
 from bot.reading.referents import KIND_WORDS, Referent, target_of
 from bot.reading.subjects import leads_with, points_at_one, private_matter
 from bot.scope import out_of_scope_family
+from core.kinds import DocKind
 
-Move = Literal["new", "continue", "return", "switch"]
+Move = Literal["new", "continue", "return", "switch", "clarify"]
 SHORT_CHARS = 20  # longer messages tell their own situation
 RICH_CONTENT_CHARS = 8  # a short message saying this much of its own is read on its own
 ANCHOR_CHARS = 6  # a pointer after this much text of its own message points inside it
@@ -79,6 +80,7 @@ class Resolution:
     text: str
     move: Move
     used: Referent | None = None
+    clarify: DocKind | None = None  # move "clarify": the kind of note the words point at
 
 
 def resolve(
@@ -196,7 +198,11 @@ def _continue(
     Words that carry a topic of their own (那两种优惠贷款) are not replaced: the subject goes
     in front instead.
     """
-    targets = [target_of(a, text, referent, mentioned, lexicon) for a in pointing]
+    found = [target_of(a, text, referent, mentioned, lexicon) for a in pointing]
+    for anaphor, target in zip(pointing, found, strict=True):
+        if target is None:  # 那个平台 with no platform named: ask which one
+            return Resolution(text, "clarify", None, anaphor.kind)
+    targets = [t for t in found if t is not None]
     naming = [
         (a, t)
         for a, t in zip(pointing, targets, strict=True)
