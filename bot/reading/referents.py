@@ -33,9 +33,9 @@ def target_of(
 ) -> Referent | None:
     """What the words point to. Words of a kind (这个平台, 那个交易平台) point to the document
     of that kind whose name shares their description (交易 → 海峡股权交易市场), among
-    those named lately first; else to the newest one of the kind; else to the focus. None when the words name a kind of
-    note (ASKED_BACK_KINDS: 那个平台, 那个产品) and neither the focus nor a note named lately
-    is of that kind: there is nothing to point at, the owner is asked which one."""
+    those named lately first; else to the newest one of the kind; else to the focus.
+    None when the words name a kind of note (ASKED_BACK_KINDS: 那个平台, 那个产品) and
+    neither the focus nor a note named lately is of that kind: the owner is asked which."""
     if anaphor.kind is None:
         return referent
     candidates = [m for m in (referent, *mentioned) if m.kind == anaphor.kind]
