@@ -44,6 +44,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from bot.reading.ask_types import is_question
 from bot.reading.clauses import bare_length
 from bot.reading.content import (
     about_the_firm,
@@ -200,9 +201,9 @@ def _continue(
     """
     found = [target_of(a, text, referent, mentioned, lexicon) for a in pointing]
     for anaphor, target in zip(pointing, found, strict=True):
-        if target is None:  # 那个平台 with no platform named: ask which one
-            return Resolution(text, "clarify", None, anaphor.kind)
-    targets = [t for t in found if t is not None]
+        if target is None and not _about_focus(text, anaphor, referent, lexicon, topics):
+            return Resolution(text, "clarify", None, anaphor.kind)  # 那个平台: which one?
+    targets = [t if t is not None else referent for t in found]
     naming = [
         (a, t)
         for a, t in zip(pointing, targets, strict=True)
@@ -221,6 +222,22 @@ def _continue(
         last = anaphor.end
     pieces.append(text[last:])
     return Resolution("".join(pieces), "continue", naming[0][1])
+
+
+def _about_focus(
+    text: str, anaphor: Anaphor, referent: Referent, lexicon: Lexicon, topics: list[str]
+) -> bool:
+    """Words of a kind with nothing of the kind named still mean the focus when they carry a
+    topic of their own (那几个专项贷款) or the rest of the message speaks of the focus
+    (那个贷款全流程限时制，… after the measure on time limits: the words go on naming a
+    topic, the question comes after)."""
+    span = anaphor.span(text)
+    if any(term in span for term in topics):
+        return True
+    clause = re.split(r"[\s,.;:!?，。；：！？]", text[anaphor.end :], maxsplit=1)[0]
+    if not clause or is_question(clause):  # 那个平台收费吗: asked of the platform itself
+        return False
+    return _points_to_focus(text[: anaphor.start] + text[anaphor.end :], referent, lexicon)
 
 
 def _named_switch(text: str, named: list[Named], lexicon: Lexicon) -> Resolution:
