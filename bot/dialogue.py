@@ -18,6 +18,7 @@ from bot.catalog import HELP_TEXT
 from bot.llm.context import TurnReading, reading_scope
 from bot.messages import Answer
 from bot.reading import ConversationContext, Reading, lexicon_for, read, remember
+from bot.reading.clarify import clarifying_text
 
 THANKS_TEXT = "不客气！还有其他问题可以直接问我；需要融资对接，回复“申请”即可登记。"
 GOODBYE_TEXT = "再见！以后有融资政策方面的问题，随时来问；需要融资对接，回复“申请”即可登记。"
@@ -38,7 +39,9 @@ def answer_in_context(answerer: Any, context: ConversationContext, text: str) ->
     Thanks, acknowledgements and the owner's plans (谢谢, 好的明白了, 我去问问银行) and
     goodbyes (再见) get a short reply of their own, questions
     about the assistant (你都能解答什么) what it can do, greetings the answerer's greeting
-    (all intent "greeting"); none changes the focus.
+    (all intent "greeting"); none changes the focus. Words pointing at a kind of note the
+    conversation has not named (那个平台 with no platform named) get a question back naming the
+    notes of that kind (intent "clarify", no citation; the context is kept as it was).
     """
     lexicon = lexicon_for(answerer)
     reading = read(lexicon, context, text)
@@ -48,6 +51,8 @@ def answer_in_context(answerer: Any, context: ConversationContext, text: str) ->
         answer = Answer(GOODBYE_TEXT, True, "greeting")
     elif reading.small_talk == "about":
         answer = Answer(HELP_TEXT, True, "greeting")
+    elif reading.move == "clarify":  # 那个平台 with none named: ask which (context kept)
+        answer = Answer(clarifying_text(lexicon, reading.clarify), True, "clarify")
     else:
         topic = context.focus.doc_id if context.focus is not None else None
         seen = TurnReading(  # LLM mode rewrites from the same reading (bot.llm.rewrite)

@@ -7,7 +7,8 @@ from typing import Any, Literal, get_args
 
 from core.kinds import AskType
 
-Intent = Literal["policy_question", "financing_need", "greeting", "out_of_scope"]
+# "clarify": the bot asks back which note the owner means (bot.dialogue)
+Intent = Literal["policy_question", "financing_need", "greeting", "out_of_scope", "clarify"]
 # Transcript intents of the answerer's replies: the only messages rated with 👍/👎.
 ANSWER_INTENTS: frozenset[str] = frozenset(get_args(Intent))
 

@@ -27,6 +27,8 @@ def remember(
 ) -> ConversationContext:
     """The context after `answer` (a bot.messages.Answer) was given to `reading`."""
     updated = context.with_facts(reading.facts)
+    if reading.move == "clarify":  # asked back which one: nothing new was established
+        return context
     answered = (
         reading.move != "small_talk"
         and bool(getattr(answer, "in_scope", False))

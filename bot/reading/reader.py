@@ -41,7 +41,7 @@ from bot.reading.facts import FirmFacts, extract_facts
 from bot.reading.lexicon import Lexicon, unquoted
 from bot.reading.referents import Referent
 from bot.reading.resolve import Move, resolve
-from core.kinds import AskType
+from core.kinds import AskType, DocKind
 
 SUBJECT_EXTRA = 2  # "那X呢": X is a name or topic and at most this many characters more
 MAX_MESSAGE_CHARS = 500  # as the answerer: an owner's message is a few sentences
@@ -54,7 +54,9 @@ class Reading:
     """A message as read in context.
 
     asks: 1 to 3 self-contained asks, in the message's order; move: how the (first) ask
-    relates to the conversation ("new", "continue", "return", "switch", or "small_talk");
+    relates to the conversation ("new", "continue", "return", "switch", "clarify" — words
+    pointing at a kind of note the conversation has not named, see `clarify` — or
+    "small_talk");
     referent: the doc id a follow-up was completed with (None when read on its own);
     small_talk: "greeting" (你好, 你是谁), "thanks" (谢谢, 好的明白了, 我去问问银行),
     "goodbye" (再见, 下次再聊) or "about" (你能回答哪些问题) when nothing about financing is
@@ -67,6 +69,7 @@ class Reading:
     facts: FirmFacts
     referent: str | None = None
     small_talk: SmallTalk = ""
+    clarify: DocKind | None = None  # move "clarify": the kind of note to ask the owner about
 
     @property
     def resolved(self) -> str:
@@ -75,13 +78,16 @@ class Reading:
 
     def to_dict(self) -> dict[str, object]:
         """JSON shape for the CLI and the evaluation: resolved, asks, move, referent, facts."""
-        return {
+        shape: dict[str, object] = {
             "resolved": self.resolved,
             "asks": [{"type": a.type, "text": a.text} for a in self.asks],
             "move": self.move,
             "referent": self.referent,
             "facts": self.facts.to_dict(),
         }
+        if self.clarify is not None:
+            shape["clarify"] = self.clarify
+        return shape
 
 
 def read(lexicon: Lexicon, context: ConversationContext, text: str) -> Reading:
@@ -131,6 +137,15 @@ def read(lexicon: Lexicon, context: ConversationContext, text: str) -> Reading:
             question=piece.question,
             statement=statement,
         )
+        if found.move == "clarify":  # 那个平台 with none named: ask which, keep the context
+            return Reading(
+                normalised,
+                (Ask("other", normalised),),
+                "clarify",
+                facts,
+                None,
+                clarify=found.clarify,
+            )
         kind_of_ask = _ask_type(
             lexicon.without_names(piece.question), lexicon.without_names(piece.text), previous
         )

@@ -30,10 +30,12 @@ def target_of(
     referent: Referent,
     mentioned: tuple[Referent, ...],
     lexicon: Lexicon,
-) -> Referent:
+) -> Referent | None:
     """What the words point to. Words of a kind (这个平台, 那个交易平台) point to the document
     of that kind whose name shares their description (交易 → 海峡股权交易市场), among
-    those named lately first; else to the newest one of the kind; else to the focus."""
+    those named lately first; else to the newest one of the kind; else to the focus.
+    None when the words name a kind of note (ASKED_BACK_KINDS: 那个平台, 那个产品) and
+    neither the focus nor a note named lately is of that kind: the owner is asked which."""
     if anaphor.kind is None:
         return referent
     candidates = [m for m in (referent, *mentioned) if m.kind == anaphor.kind]
@@ -49,9 +51,14 @@ def target_of(
                 return candidate
     if anaphor.kind == referent.kind:
         return referent
-    if anaphor.recalled and candidates:
+    if candidates:
         return candidates[0]
-    return candidates[0] if candidates else referent
+    return None if anaphor.kind in ASKED_BACK_KINDS else referent
+
+
+# kinds of note a pointing word names that are asked back when none was named (a measure
+# pointed at by 这条 is the focus or a 第N条 named; words such as 条款 stay with the focus)
+ASKED_BACK_KINDS: tuple[DocKind, ...] = ("platform", "product")
 
 
 _DESCRIPTION = re.compile(

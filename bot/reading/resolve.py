@@ -44,6 +44,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from bot.reading.ask_types import is_question
 from bot.reading.clauses import bare_length
 from bot.reading.content import (
     about_the_firm,
@@ -56,8 +57,9 @@ from bot.reading.lexicon import WHOLE_DOCUMENT, Lexicon, Named
 from bot.reading.referents import KIND_WORDS, Referent, target_of
 from bot.reading.subjects import leads_with, points_at_one, private_matter
 from bot.scope import out_of_scope_family
+from core.kinds import DocKind
 
-Move = Literal["new", "continue", "return", "switch"]
+Move = Literal["new", "continue", "return", "switch", "clarify"]
 SHORT_CHARS = 20  # longer messages tell their own situation
 RICH_CONTENT_CHARS = 8  # a short message saying this much of its own is read on its own
 ANCHOR_CHARS = 6  # a pointer after this much text of its own message points inside it
@@ -79,6 +81,7 @@ class Resolution:
     text: str
     move: Move
     used: Referent | None = None
+    clarify: DocKind | None = None  # move "clarify": the kind of note the words point at
 
 
 def resolve(
@@ -196,7 +199,11 @@ def _continue(
     Words that carry a topic of their own (那两种优惠贷款) are not replaced: the subject goes
     in front instead.
     """
-    targets = [target_of(a, text, referent, mentioned, lexicon) for a in pointing]
+    found = [target_of(a, text, referent, mentioned, lexicon) for a in pointing]
+    for anaphor, target in zip(pointing, found, strict=True):
+        if target is None and not _about_focus(text, anaphor, referent, lexicon, topics):
+            return Resolution(text, "clarify", None, anaphor.kind)  # 那个平台: which one?
+    targets = [t if t is not None else referent for t in found]
     naming = [
         (a, t)
         for a, t in zip(pointing, targets, strict=True)
@@ -215,6 +222,22 @@ def _continue(
         last = anaphor.end
     pieces.append(text[last:])
     return Resolution("".join(pieces), "continue", naming[0][1])
+
+
+def _about_focus(
+    text: str, anaphor: Anaphor, referent: Referent, lexicon: Lexicon, topics: list[str]
+) -> bool:
+    """Words of a kind with nothing of the kind named still mean the focus when they carry a
+    topic of their own (那几个专项贷款) or the rest of the message speaks of the focus
+    (那个贷款全流程限时制，… after the measure on time limits: the words go on naming a
+    topic, the question comes after)."""
+    span = anaphor.span(text)
+    if any(term in span for term in topics):
+        return True
+    clause = re.split(r"[\s,.;:!?，。；：！？]", text[anaphor.end :], maxsplit=1)[0]
+    if not clause or is_question(clause):  # 那个平台收费吗: asked of the platform itself
+        return False
+    return _points_to_focus(text[: anaphor.start] + text[anaphor.end :], referent, lexicon)
 
 
 def _named_switch(text: str, named: list[Named], lexicon: Lexicon) -> Resolution:
