@@ -56,7 +56,13 @@ def endpoint(url: str) -> str:
 
 def make_answerer(answerer: Any, settings: Any) -> Answerer:
     """An LLM-mode answerer over the session index."""
-    return Answerer(answerer.retriever, answerer.documents, settings, answerer.composer.plain)
+    return Answerer(  # the session answerer's parts, its Q&A entries included
+        answerer.retriever,
+        answerer.documents,
+        settings,
+        answerer.composer.plain,
+        list(answerer.qa.entries.values()),
+    )
 
 
 def raise_(exc: BaseException) -> Callable[[Any], Any]:
@@ -210,5 +216,6 @@ def test_warning_names_the_endpoint_without_credentials_or_path(
 def test_one_availability_per_configuration(fake_llm: FakeOpenAI) -> None:
     first = availability_for(llm_settings(None, fake_llm.url))
     assert availability_for(llm_settings(None, fake_llm.url, LLM_HISTORY_TURNS=1)) is first
+    assert first.wait_first_check(5) and fake_llm.model_listings == 1  # one check for both
+    # another model is another configuration (its own check, counted after this one's)
     assert availability_for(llm_settings(None, fake_llm.url, LLM_MODEL="other")) is not first
-    assert first.wait_first_check(5) and fake_llm.model_listings == 1
