@@ -39,6 +39,7 @@ def make(answerer: Any, fake: FakeOpenAI, **overrides: Any) -> Answerer:
         answerer.documents,
         llm_settings(None, fake.url, **overrides),
         answerer.composer.plain,
+        list(answerer.qa.entries.values()),
     )
 
 

@@ -38,7 +38,13 @@ def llm_app(
 
     def start(**overrides: Any) -> LiveServer:
         settings = llm_settings(app_settings, fake_llm.url, **overrides)
-        llm = Answerer(answerer.retriever, answerer.documents, settings, answerer.composer.plain)
+        llm = Answerer(
+            answerer.retriever,
+            answerer.documents,
+            settings,
+            answerer.composer.plain,
+            list(answerer.qa.entries.values()),
+        )
         server = LiveServer(create_app(settings, answerer=llm)).start()
         servers.append(server)
         return server

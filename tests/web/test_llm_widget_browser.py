@@ -49,7 +49,13 @@ def llm_page(app_settings: Settings, answerer: Any, fake_llm: FakeOpenAI) -> Ite
     from server import create_app
 
     settings = llm_settings(app_settings, fake_llm.url)
-    llm = Answerer(answerer.retriever, answerer.documents, settings, answerer.composer.plain)
+    llm = Answerer(
+        answerer.retriever,
+        answerer.documents,
+        settings,
+        answerer.composer.plain,
+        list(answerer.qa.entries.values()),
+    )
     server = LiveServer(create_app(settings, answerer=llm)).start()
     try:
         with sync_playwright() as playwright:

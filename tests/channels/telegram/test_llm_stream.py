@@ -65,7 +65,13 @@ def llm_bot(
     from bot.answerer import Answerer
 
     configured = llm_settings(telegram_settings(app_settings, telegram_api), fake_llm.url)
-    llm = Answerer(answerer.retriever, answerer.documents, configured, answerer.composer.plain)
+    llm = Answerer(
+        answerer.retriever,
+        answerer.documents,
+        configured,
+        answerer.composer.plain,
+        list(answerer.qa.entries.values()),
+    )
     with serve_app(create_app(configured, answerer=llm)):
         clock = CallClock(telegram_api)
         yield clock

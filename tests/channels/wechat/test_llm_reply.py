@@ -36,7 +36,13 @@ def llm_wechat_app(
     configured = llm_settings(
         wechat_settings, fake_llm.url, LLM_TIMEOUT_S=6.0, WECHAT_REPLY_TIMEOUT_S=1.5
     )
-    llm = Answerer(answerer.retriever, answerer.documents, configured, answerer.composer.plain)
+    llm = Answerer(
+        answerer.retriever,
+        answerer.documents,
+        configured,
+        answerer.composer.plain,
+        list(answerer.qa.entries.values()),
+    )
     app = create_app(configured, answerer=llm)
     with serve_app(app) as url:
         yield RunningApp(url, app, configured)
