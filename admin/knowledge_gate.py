@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from admin.errors import KnowledgeError
-from admin.gate_metrics import EPSILON, HIGHER_IS_BETTER, LOWER_IS_BETTER, compare_metrics  # noqa: F401
+from admin.gate_metrics import compare_metrics
 from admin.index_sync import catch_up, current_embedder, swap_answerer, swap_lock
 from core import clock
 from core.settings import Settings

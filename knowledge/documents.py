@@ -22,8 +22,6 @@ ISSUE_DAY: date = MEASURES_VALIDITY.valid_from
 ISSUE_DATE = ISSUE_DAY.isoformat()
 ISSUED_CN = chinese_date(ISSUE_DAY)  # 2025年4月29日
 POLICY_SOURCE = f"《{POLICY_TITLE}》（{ISSUER}{ISSUED_CN}印发）"
-ISSUED_ON = ISSUE_DAY  # the names other modules use
-ISSUE_DATE_TEXT = ISSUED_CN
 ALL_BANKS = "各银行业金融机构"
 
 _SECTION_RE = re.compile(r"^([一二三四五六七八九十]+)、(.+)$")

@@ -11,7 +11,7 @@ from prometheus_client import REGISTRY
 
 from bot.answerer import Answerer
 from bot.llm.breaker import CircuitBreaker
-from tests.fakes.llm_fixtures import llm_settings
+from tests.fakes.llm_fixtures import answerer_with, llm_settings
 from tests.fakes.openai_server import FakeOpenAI, Reply, streamed
 
 QUESTION = "担保机构的放大倍数要求是多少？"
@@ -34,13 +34,7 @@ class Recorder:
 
 def make(answerer: Any, fake: FakeOpenAI, **overrides: Any) -> Answerer:
     """An LLM-mode answerer over the session index with settings overrides."""
-    return Answerer(
-        answerer.retriever,
-        answerer.documents,
-        llm_settings(None, fake.url, **overrides),
-        answerer.composer.plain,
-        list(answerer.qa.entries.values()),
-    )
+    return answerer_with(answerer, llm_settings(None, fake.url, **overrides))
 
 
 def requests_count(outcome: str) -> float:

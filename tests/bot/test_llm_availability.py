@@ -14,7 +14,7 @@ from prometheus_client import REGISTRY
 from bot.answerer import Answerer
 from bot.llm.answering import LlmAnswerer
 from bot.llm.availability import ModelAvailability, availability_for
-from tests.fakes.llm_fixtures import llm_settings
+from tests.fakes.llm_fixtures import answerer_with, llm_settings
 from tests.fakes.openai_server import FakeOpenAI, streamed
 
 QUESTION = "担保机构的放大倍数要求是多少？"
@@ -56,13 +56,7 @@ def endpoint(url: str) -> str:
 
 def make_answerer(answerer: Any, settings: Any) -> Answerer:
     """An LLM-mode answerer over the session index."""
-    return Answerer(  # the session answerer's parts, its Q&A entries included
-        answerer.retriever,
-        answerer.documents,
-        settings,
-        answerer.composer.plain,
-        list(answerer.qa.entries.values()),
-    )
+    return answerer_with(answerer, settings)
 
 
 def raise_(exc: BaseException) -> Callable[[Any], Any]:

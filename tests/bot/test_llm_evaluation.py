@@ -12,6 +12,7 @@ import pytest
 from bot.llm.evaluation import evaluate_llm_answers, run_llm_eval
 from tests.fakes.llm_fixtures import llm_settings
 from tests.fakes.openai_server import FakeOpenAI, Reply
+from tests.helpers.answers import unmatched_question
 
 QUESTIONS = [
     {"id": "q1", "question": "担保机构的放大倍数要求是多少？"},
@@ -40,27 +41,13 @@ def test_report_tells_grounded_from_fallback(llm_answerer: Any, fake_llm: FakeOp
     }
 
 
-def unmatched_question(answerer: Any) -> dict[str, str]:
-    """An in-scope question no Q&A entry answers: a measure sentence asked back."""
-    from bot.compose.reply import Reply as ComposedReply
-
-    candidates = [
-        f"{sentence.rstrip('。')}，这句是什么意思？"
-        for doc in answerer.documents.values()
-        if doc.kind == "measure" and doc.article
-        for sentence in doc.text.split("。")[1:3]
-        if len(sentence) > 12
-    ]
-    question = next(
-        q for q in candidates if isinstance(r := answerer.reply(q), ComposedReply) and r.qa is None
-    )
-    return {"id": "composed", "question": question}
-
-
 def test_report_names_the_qa_entries_given_as_context(llm_answerer: Any, fake_llm: FakeOpenAI):
     entry = llm_answerer.qa.entries["waimaodai-what"]
     fake_llm.reply(Reply([f"{entry.lead}[product-waimaodai]"]))
-    questions = [{"id": "qa", "question": entry.question}, unmatched_question(llm_answerer)]
+    questions = [
+        {"id": "qa", "question": entry.question},
+        {"id": "composed", "question": unmatched_question(llm_answerer)},
+    ]
     first, second = evaluate_llm_answers(llm_answerer, questions)["questions"]
     assert first["qa"] == ["waimaodai-what"] and second["qa"] == []
     assert entry.lead in fake_llm.prompt_text(0) and entry.lead not in fake_llm.prompt_text(1)

@@ -8,19 +8,14 @@ from typing import Any
 from bot.answerer import Answerer
 from bot.compose.reply import Reply as ComposedReply
 from bot.messages import Ask
-from tests.fakes.llm_fixtures import llm_settings
+from tests.fakes.llm_fixtures import answerer_with, llm_settings
 from tests.fakes.openai_server import FakeOpenAI, Reply
+from tests.helpers.answers import unmatched_question
 
 
 def make(answerer: Any, fake: FakeOpenAI, **overrides: Any) -> Answerer:
     """An LLM-mode answerer over the session index and its Q&A entries."""
-    return Answerer(
-        answerer.retriever,
-        answerer.documents,
-        llm_settings(None, fake.url, **overrides),
-        answerer.composer.plain,
-        list(answerer.qa.entries.values()),
-    )
+    return answerer_with(answerer, llm_settings(None, fake.url, **overrides))
 
 
 def matched_entry_per_topic(answerer: Any) -> dict[str, Any]:
@@ -68,17 +63,7 @@ def test_matched_entry_of_every_topic_is_in_the_prompt(answerer: Any, fake_llm: 
 
 
 def test_no_matched_entry_gives_an_empty_qa_section(answerer: Any, fake_llm: FakeOpenAI):
-    # an in-scope question no entry answers: the first measure sentence asked back as a question
-    candidates = [
-        f"{sentence.rstrip('。')}，这句是什么意思？"
-        for doc in answerer.documents.values()
-        if doc.kind == "measure" and doc.article
-        for sentence in doc.text.split("。")[1:3]
-        if len(sentence) > 12
-    ]
-    question = next(
-        q for q in candidates if isinstance(r := answerer.reply(q), ComposedReply) and r.qa is None
-    )
+    question = unmatched_question(answerer)
     make(answerer, fake_llm).answer(question)
     assert qa_section(fake_llm).strip() == "（无）"
 

@@ -13,7 +13,7 @@ from langchain_core.messages import AIMessage, HumanMessage
 from bot.answerer import Answerer
 from bot.llm.attempt import LlmResult
 from bot.llm.context import TurnReading, reading_scope
-from tests.fakes.llm_fixtures import llm_settings
+from tests.fakes.llm_fixtures import answerer_with, llm_settings
 from tests.fakes.openai_server import FakeOpenAI, Reply
 
 RESOLVED = "外贸贷要抵押吗?"  # the reader's reading of "要抵押吗？" after 外贸贷
@@ -27,13 +27,7 @@ PHONE = "13905981234"
 
 def make(answerer: Any, fake: FakeOpenAI, **overrides: Any) -> Answerer:
     """An LLM-mode answerer over the session index and its Q&A entries."""
-    return Answerer(
-        answerer.retriever,
-        answerer.documents,
-        llm_settings(None, fake.url, **overrides),
-        answerer.composer.plain,
-        list(answerer.qa.entries.values()),
-    )
+    return answerer_with(answerer, llm_settings(None, fake.url, **overrides))
 
 
 def follow_up(

@@ -43,16 +43,22 @@ def llm_settings(base: Settings | None, url: str, **overrides: Any) -> Settings:
     return base.model_copy(update=fields)
 
 
-@pytest.fixture
-def llm_answerer(answerer: Any, fake_llm: FakeOpenAI) -> Any:
-    """An Answerer sharing the session index and its Q&A entries, in LLM mode against the
-    fake server."""
+def answerer_with(answerer: Any, settings: Any) -> Any:
+    """An Answerer over `answerer`'s index, plain points and Q&A entries, with other settings
+    (LLM mode when they name a model)."""
     from bot.answerer import Answerer
 
     return Answerer(
         answerer.retriever,
         answerer.documents,
-        llm_settings(None, fake_llm.url),
+        settings,
         answerer.composer.plain,
         list(answerer.qa.entries.values()),
     )
+
+
+@pytest.fixture
+def llm_answerer(answerer: Any, fake_llm: FakeOpenAI) -> Any:
+    """An Answerer sharing the session index and its Q&A entries, in LLM mode against the
+    fake server."""
+    return answerer_with(answerer, llm_settings(None, fake_llm.url))

@@ -14,7 +14,7 @@ import pytest
 from bot.dialogue import answer_in_context
 from bot.reading import ConversationContext
 from core.settings import Settings
-from tests.fakes.llm_fixtures import llm_settings
+from tests.fakes.llm_fixtures import answerer_with, llm_settings
 from tests.fakes.openai_server import FakeOpenAI, Reply
 from tests.live_server import LiveServer
 
@@ -30,20 +30,13 @@ def llm_app(
     app_settings: Settings, answerer: Any, fake_llm: FakeOpenAI
 ) -> Iterator[Callable[..., LiveServer]]:
     """Start the app in LLM mode (with the Q&A entries) against the fake model."""
-    from bot.answerer import Answerer
     from server import create_app
 
     servers: list[LiveServer] = []
 
     def start(**overrides: Any) -> LiveServer:
         settings = llm_settings(app_settings, fake_llm.url, **overrides)
-        llm = Answerer(
-            answerer.retriever,
-            answerer.documents,
-            settings,
-            answerer.composer.plain,
-            list(answerer.qa.entries.values()),
-        )
+        llm = answerer_with(answerer, settings)
         server = LiveServer(create_app(settings, answerer=llm)).start()
         servers.append(server)
         return server

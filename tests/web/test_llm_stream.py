@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from core.settings import Settings
 from storage.models import Message
-from tests.fakes.llm_fixtures import llm_settings
+from tests.fakes.llm_fixtures import answerer_with, llm_settings
 from tests.fakes.openai_server import FakeOpenAI, Reply, streamed
 from tests.live_server import LiveServer
 
@@ -31,20 +31,13 @@ def llm_app(
     app_settings: Settings, answerer: Any, fake_llm: FakeOpenAI
 ) -> Iterator[Callable[..., LiveServer]]:
     """Start the app in LLM mode against the fake model (settings overrides allowed)."""
-    from bot.answerer import Answerer
     from server import create_app
 
     servers: list[LiveServer] = []
 
     def start(**overrides: Any) -> LiveServer:
         settings = llm_settings(app_settings, fake_llm.url, **overrides)
-        llm = Answerer(
-            answerer.retriever,
-            answerer.documents,
-            settings,
-            answerer.composer.plain,
-            list(answerer.qa.entries.values()),
-        )
+        llm = answerer_with(answerer, settings)
         server = LiveServer(create_app(settings, answerer=llm)).start()
         servers.append(server)
         return server

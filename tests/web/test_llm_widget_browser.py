@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from core.settings import Settings
-from tests.fakes.llm_fixtures import llm_settings
+from tests.fakes.llm_fixtures import answerer_with, llm_settings
 from tests.fakes.openai_server import FakeOpenAI, streamed
 from tests.helpers.services import require_or_skip
 from tests.live_server import LiveServer
@@ -45,17 +45,10 @@ def llm_page(app_settings: Settings, answerer: Any, fake_llm: FakeOpenAI) -> Ite
     require_or_skip("REQUIRE_BROWSER", available, "Chromium at /usr/bin/chromium")
     from playwright.sync_api import sync_playwright
 
-    from bot.answerer import Answerer
     from server import create_app
 
     settings = llm_settings(app_settings, fake_llm.url)
-    llm = Answerer(
-        answerer.retriever,
-        answerer.documents,
-        settings,
-        answerer.composer.plain,
-        list(answerer.qa.entries.values()),
-    )
+    llm = answerer_with(answerer, settings)
     server = LiveServer(create_app(settings, answerer=llm)).start()
     try:
         with sync_playwright() as playwright:

@@ -13,7 +13,7 @@ from core.settings import Settings
 from server import create_app
 from tests.channels.telegram.fake_api import FakeTelegramAPI, plain_text
 from tests.channels.telegram.fixtures import telegram_settings, user_message
-from tests.fakes.llm_fixtures import llm_settings
+from tests.fakes.llm_fixtures import answerer_with, llm_settings
 from tests.fakes.openai_server import FakeOpenAI, Reply, streamed
 from tests.live_server import serve_app
 
@@ -62,16 +62,9 @@ def llm_bot(
     fake_llm: FakeOpenAI,
 ) -> Iterator[CallClock]:
     """The full app in polling mode and LLM mode; a clock on the Bot API calls."""
-    from bot.answerer import Answerer
 
     configured = llm_settings(telegram_settings(app_settings, telegram_api), fake_llm.url)
-    llm = Answerer(
-        answerer.retriever,
-        answerer.documents,
-        configured,
-        answerer.composer.plain,
-        list(answerer.qa.entries.values()),
-    )
+    llm = answerer_with(answerer, configured)
     with serve_app(create_app(configured, answerer=llm)):
         clock = CallClock(telegram_api)
         yield clock

@@ -12,7 +12,7 @@ from core.settings import Settings
 from tests.channels.wechat.fake_api import FakeWechatApi
 from tests.channels.wechat.fixtures import RunningApp, WechatSender, next_msg_id
 from tests.channels.wechat.wecom_fixtures import WecomChat
-from tests.fakes.llm_fixtures import llm_settings
+from tests.fakes.llm_fixtures import answerer_with, llm_settings
 from tests.fakes.openai_server import FakeOpenAI, Reply, streamed
 from tests.live_server import serve_app
 
@@ -30,19 +30,12 @@ def llm_wechat_app(
     wechat_settings: Settings, answerer: Any, fake_llm: FakeOpenAI
 ) -> Iterator[RunningApp]:
     """The full app in LLM mode (reply budget 1.5 s, model timeout 6 s)."""
-    from bot.answerer import Answerer
     from server import create_app
 
     configured = llm_settings(
         wechat_settings, fake_llm.url, LLM_TIMEOUT_S=6.0, WECHAT_REPLY_TIMEOUT_S=1.5
     )
-    llm = Answerer(
-        answerer.retriever,
-        answerer.documents,
-        configured,
-        answerer.composer.plain,
-        list(answerer.qa.entries.values()),
-    )
+    llm = answerer_with(answerer, configured)
     app = create_app(configured, answerer=llm)
     with serve_app(app) as url:
         yield RunningApp(url, app, configured)
