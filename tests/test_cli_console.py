@@ -150,3 +150,25 @@ def test_argument_errors_are_chinese(args: list[str], said: str, capsys: Any) ->
     err = capsys.readouterr().err.splitlines()
     assert err[0].startswith("用法：policybot") and "：错误：" + said in err[-1], err
     assert not re.search(r"error|invalid|required|unrecognized|expected", err[-1])
+
+
+@pytest.mark.parametrize(
+    "command", [("user", "add", "carol", "--role", "viewer"), ("user", "passwd", "carol")]
+)
+def test_a_password_without_terminal_or_variable_is_asked_for_in_chinese(
+    tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "POLICYBOT_PASSWORD"}
+    env["POLICYBOT_DATA_DIR"] = str(tmp_path / "data")
+    done = subprocess.run(
+        [sys.executable, "-m", "policybot.cli", *command],
+        stdin=subprocess.DEVNULL,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "POLICYBOT_PASSWORD" in done.stderr and "Traceback" not in done.stderr
+    assert "Warning" not in done.stderr  # getpass never ran without a terminal

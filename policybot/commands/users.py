@@ -13,10 +13,12 @@ from storage.roles import ROLE_LABELS, StaffError
 
 
 def _password(confirm: bool = True) -> str:
-    """POLICYBOT_PASSWORD, else asked twice on the terminal."""
+    """POLICYBOT_PASSWORD, else asked twice on the terminal; StaffError without either."""
     from_env = os.environ.get("POLICYBOT_PASSWORD")
     if from_env:
         return from_env
+    if not sys.stdin.isatty():  # piped or scripted: no terminal to ask on (getpass would echo)
+        raise StaffError("没有可输入密码的终端：请设置环境变量 POLICYBOT_PASSWORD 后再运行")
     first = getpass.getpass("密码：")
     if confirm and getpass.getpass("再次输入密码：") != first:
         raise StaffError("两次输入的密码不一致")
