@@ -79,7 +79,7 @@ DIMENSIONS: tuple[Dimension, ...] = (
     Dimension(
         "fee",
         "收费标准",
-        re.compile(r"收费|费用|手续费|担保费|评估费|服务费|顾问费|怎么收"),
+        re.compile(r"收费|费用|[\u4e00-\u9fff]{1,2}费(?![力劲])|怎么收"),
         re.compile(rf"{_PERCENT}|\d+(?:\.\d+)?\s*元"),
         re.compile(r"费"),
         True,
@@ -95,7 +95,7 @@ DIMENSIONS: tuple[Dimension, ...] = (
     Dimension(
         "term",
         "期限",
-        re.compile(r"期限|几年|贷多久|贷多长|还款期|多长时间还"),
+        re.compile(r"期限|几年|[能可以]贷多(?:久|长时间|长)|借多[久长]|还款期|多长时间还"),
         re.compile(r"\d+\s*(?:年期|年以上|年|个月)"),
         re.compile(r"期限|年期|中长期|期"),
         True,
@@ -146,15 +146,21 @@ def asked_dimensions(text: str) -> tuple[Dimension, ...]:
     order it names them (科技贷能贷多少，利率多少 asks 额度, then 利率); NUMBER when it asks 多少
     of nothing named."""
     sentence = asking_sentence(text)
+    spans = {d.name: m.span() for d in DIMENSIONS if (m := d.asked.search(sentence))}
     found = sorted(
-        (d for d in DIMENSIONS if d.asked.search(sentence)),
-        key=lambda d: d.asked.search(sentence).start(),  # type: ignore[union-attr]
+        (d for d in DIMENSIONS if d.name in spans and not _inside(spans[d.name], spans)),
+        key=lambda d: spans[d.name][0],
     )
     # 多少 alone says "amount" only when the sentence speaks of an amount
     named = [d for d in found if d.name != "amount" or _names_amount(sentence)]
     if not named:
         return (NUMBER,) if NUMBER.asked.search(sentence) else ()
     return tuple(named)
+
+
+def _inside(span: tuple[int, int], spans: dict[str, tuple[int, int]]) -> bool:
+    """span lies within a longer span of another quantity (多久 inside 能贷多久)."""
+    return any(o != span and o[0] <= span[0] and span[1] <= o[1] for o in spans.values())
 
 
 def _names_amount(sentence: str) -> bool:
@@ -177,15 +183,41 @@ LOAN_WORDS = re.compile(r"贷|银行|授信|抵押|利率|利息|担保|还款")
 
 
 _NEEDED = re.compile(
-    r"(?:要不要|需不需要|需要|必须|一定要|得|要)([\u4e00-\u9fff]{1,6}?)(?:吗|呢|么|$)"
+    r"(?:要不要|需不需要|需要|必须|一定要|得|要)([\u4e00-\u9fff]{1,6}?)(?:吗|呢|(?<![什怎这那多])么|$)"
 )
 
 
+# A need asked of someone other than the owner (银行必须给我续贷吗, 县里也得执行吗) or a duty to
+# comply with the measures (必须遵守吗): not a requirement a lender sets for a loan, so a source
+# that is silent on it supports no 不一定.
+_OTHER_PARTY = re.compile(
+    r"(?<![去到找跟向在让叫给])(?:银行|政府|县里|市里|部门|机构|担保公司|他们|对方|客户经理)"
+)
+_COMPLYING = re.compile(r"遵守|执行|照办|照着|照这|按这|落实|服从|遵循|听")
+
+
 def needed_thing(text: str) -> str:
-    """What a "is it needed" question asks about (抵押 in 外贸贷要抵押吗), "" when unclear."""
-    match = _NEEDED.search(asking_clause(text))
+    """What a "is it needed" question asks of the owner (抵押 in 外贸贷要抵押吗); "" when
+    unclear, when the need is another party's (银行必须给我续贷吗) or a duty to comply with
+    the measures (我们必须遵守吗)."""
+    clause = asking_clause(text)
+    match = _NEEDED.search(clause)
     thing = match.group(1).lstrip("先把") if match else ""
+    if not match or _OTHER_PARTY.search(clause[: match.start()]) or _COMPLYING.search(thing):
+        return ""
+    if re.search(r"什|啥|哪|怎", thing):  # 需要提供什么担保: asks which, not whether
+        return ""
     return thing if 1 < len(thing) <= 6 else ""
+
+
+def owner_need(text: str) -> bool:
+    """The question asks whether the owner needs something (外贸贷要抵押吗), not whether
+    another party must act (银行必须给我续贷吗) or the measures must be followed."""
+    clause = asking_clause(text)
+    match = _NEEDED.search(clause)
+    if match is None:
+        return True  # 非得…: no subject or thing read, keep the need reading
+    return not (_OTHER_PARTY.search(clause[: match.start()]) or _COMPLYING.search(clause))
 
 
 def about_loans(text: str) -> bool:

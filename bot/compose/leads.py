@@ -3,9 +3,13 @@ where a source gives them, honest silence otherwise.
 
 - yes/no: the point's stance when it belongs to the asking clause's family (合规吗 → 合规/不合规,
   能…吗 → 可以/不行 …) and the point covers the question's subject; 不一定 for "is X needed"
-  when the point offers a way without X (要先还本金吗 → 不一定。…可以不先还本金…); never a
-  stance that would approve a refusal the question reports;
-- how much / how long: a point or sentence that states a figure of the quantity asked, else
+  when the point offers a way without X (要先还本金吗 → 不一定。…可以不先还本金…), never for
+  another party's duty or following the measures (银行必须…吗, 我们必须遵守吗: the sources
+  are silent on those); never a stance that would approve a refusal the question reports, nor
+  one on a subject the question does not name (没入库的不行 for 能办外贸贷吗); 不行 for
+  可以吗 about a demand the point calls not compliant;
+- how much / how long, and yes/no on the level of a rate or fee (利率会低点吗): a point or
+  sentence that states a figure of the quantity asked, else
   "措施没有规定具体利率，由银行按企业情况定" (who decides: the bank for loan terms, else the
   measure's lead unit) — never an invented figure;
 - who is in charge: the document's responsible units;
@@ -85,16 +89,46 @@ def offers_without(point: PlainPoint, question: str) -> bool:
 
 
 def stance_lead(
-    point: PlainPoint, shape: QuestionShape, question: str, topics: tuple[str, ...] = ()
+    point: PlainPoint,
+    shape: QuestionShape,
+    question: str,
+    topics: tuple[str, ...] = (),
+    terms: tuple[str, ...] = (),
 ) -> str:
-    """The point as the lead, with its stance first when it answers the predicate asked."""
+    """The point as the lead, with its stance first when it answers the predicate asked about
+    what the question names (terms: the glossary's policy terms for its words, 借贷搭售 for
+    买理财)."""
     text = point.text
     asks_need = shape.need or (shape.evaluative and shape.demand)
     if asks_need and offers_without(point, question):
         text = f"不一定。{text}"
+    elif not asks_about(point, " ".join((question, *terms))):
+        pass  # the point's stance is on something the question does not name (没入库的不行)
     elif gives_stance(point, shape, topics) and not text.startswith(point.stance):
         text = f"{point.stance}。{text}"
+    elif forbids_demand(point, shape, topics) and not text.startswith("不"):
+        text = f"不行。{text}"
     return shorten(text)
+
+
+def asks_about(point: PlainPoint, question: str) -> bool:
+    """The question names what the point is about: one of its keywords, or a word-piece of a
+    longer one (入库 of 没入库); a point's stance holds for its own subject only."""
+    return any(
+        k in question or (len(k) >= 3 and _pieces(k) & _pieces(question)) for k in point.keywords
+    )
+
+
+def forbids_demand(point: PlainPoint, shape: QuestionShape, topics: tuple[str, ...]) -> bool:
+    """可以吗 / 行吗 about something the bank demands (要我买理财才放款，这样可以吗), and the
+    point says the practice is not compliant: the source supports 不行."""
+    return (
+        shape.stance
+        and shape.demand
+        and point.stance == "不合规"
+        and "不行" in shape.stances
+        and all(covers(point, topic) for topic in topics)
+    )
 
 
 def covers(point: PlainPoint, topic: str) -> bool:

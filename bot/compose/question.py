@@ -12,6 +12,7 @@ from bot.compose.asks import (
     asked_dimensions,
     asking_clause,
     asks_responsible,
+    owner_need,
 )
 from core.kinds import AskType
 
@@ -104,22 +105,53 @@ def question_shape(text: str, ask: AskType | None = None) -> QuestionShape:
     clause = asking_clause(text)
     kind: AskType = ask if ask and ask != "other" else ask_type(text)
     return QuestionShape(
-        stance=bool(YES_NO.search(text)),
+        stance=bool(YES_NO.search(text)) or (kind == "yesno" and bool(_stances(clause, kind))),
         action=whom or bool(HOW.search(text)),
         whom=whom,
         negated=bool(NEGATED.search(text)),
         quantity=bool(QUANTITY.search(text)),
-        stances=tuple(
-            w for pattern, words in STANCE_FAMILIES if pattern.search(clause) for w in words
-        ),
+        stances=_stances(clause, kind),
         ask=kind,
-        dimensions=asked_dimensions(text) if kind in ("how_much", "how_long") else (),
+        dimensions=_dimensions(text, kind),
         responsible=kind == "who_where" and asks_responsible(text),
-        need=bool(NEED.search(clause)) and not EVALUATIVE.search(clause),
+        need=bool(NEED.search(clause)) and not EVALUATIVE.search(clause) and owner_need(text),
         refused=bool(REFUSED.search(text)),
         demand=bool(DEMAND.search(text)),
         loan=about_loans(text),
     )
+
+
+# A yes/no question asked by its question mark alone (应付账款也能拿去融资？): 能 / 可以 in
+# the asking clause asks 可以 / 不行.
+_CAN = re.compile(r"能|可以")
+
+
+def _stances(clause: str, kind: AskType) -> tuple[str, ...]:
+    """The stance words that answer the asking clause's yes/no form (STANCE_FAMILIES; for a
+    yes/no ask with no 吗, 能 / 可以 asks 可以 / 不行)."""
+    found = tuple(w for pattern, words in STANCE_FAMILIES if pattern.search(clause) for w in words)
+    if not found and kind == "yesno" and _CAN.search(clause):
+        return ("可以", "不行")
+    return found
+
+
+# Quantities whose price a yes/no question may ask about (利率会低点吗, 这些费用能免吗): the
+# sources set no figure of them, so the lead says so instead of a stance they do not support.
+# Only a question about the level of a cost (a practice reported, 转嫁评估费可以吗, keeps its
+# stance).
+COST_NAMES = ("rate", "fee")
+LEVEL = re.compile(r"便宜|低|优惠|降|减|免|贵|高|省|少|打折")
+
+
+def _dimensions(text: str, kind: AskType) -> tuple[Dimension, ...]:
+    """The quantities asked: all of a how-much / how-long question's, the loan costs whose
+    level a yes/no question asks about (进了白名单利率会便宜点吗), none otherwise."""
+    if kind in ("how_much", "how_long"):
+        return asked_dimensions(text)
+    reported = DEMAND.search(text) or REFUSED.search(text) or EVALUATIVE.search(text)
+    if kind == "yesno" and LEVEL.search(text) and not reported:
+        return tuple(d for d in asked_dimensions(text) if d.name in COST_NAMES)
+    return ()
 
 
 def question_parts(text: str) -> list[str]:

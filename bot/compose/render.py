@@ -70,7 +70,8 @@ def measure_part(
     cites = [doc.doc_id]
     if points:
         lead_point = points[0]
-        lead = stance_lead(lead_point, shape, text, topics + said_keywords(plain, text))
+        said = topics + said_keywords(plain, text)
+        lead = stance_lead(lead_point, shape, text, said, terms)
         contacts = [p for p in points if p.kind == "联系" and p is not lead_point]
         support = [
             p.text
@@ -86,7 +87,9 @@ def measure_part(
             if clause and states_figure(clause, shape.dimensions):  # the clause states it
                 lead = sentence_lead(clause, shape)
                 support, quote = [lead_point.text, *support][:2], ""
-        special = _special_lead(doc, plain, shape, [lead_point.text, clause], text, lead_point)
+        stanced = lead != shorten(lead_point.text)  # a stance answers the yes/no asked
+        said = [lead_point.text, clause]
+        special = _special_lead(doc, plain, shape, said, text, lead_point, stanced)
         if special:
             relevant = score_point(lead_point, text, terms, shape) >= 1.5
             kept = [lead_point.text] if relevant else []  # the best point, if it is on topic
@@ -136,7 +139,8 @@ def note_part(
     points = ranked_points(plain, text, terms, shape, common) if plain and plain.points else []
     cites = [doc.doc_id, *(m.doc_id for m in related)]
     if points:
-        lead = stance_lead(points[0], shape, text, topics + said_keywords(plain, text, common))
+        said = topics + said_keywords(plain, text, common)
+        lead = stance_lead(points[0], shape, text, said, terms)
         support = [shorten(s, 80) for s in ordered[:1]]
         support += [
             p.text
@@ -152,9 +156,9 @@ def note_part(
             lead = sentence_lead(best, shape, subject_name(doc, text))
             support = [points[0].text]
         else:
-            special = _special_lead(
-                doc, plain, shape, [points[0].text, *ordered[:1]], text, points[0]
-            )
+            stanced = lead != shorten(points[0].text)
+            said = [points[0].text, *ordered[:1]]
+            special = _special_lead(doc, plain, shape, said, text, points[0], stanced)
             if special:
                 support = [points[0].text, *(s for s in support if s != points[0].text)]
                 lead = special
@@ -175,12 +179,16 @@ def _special_lead(
     said: list[str],
     text: str,
     point: PlainPoint | None = None,
+    stanced: bool = False,
 ) -> str:
     """A lead that the kind of question calls for instead of the best point ("" for none):
-    the silence lead when what would be said states no figure of the quantity asked, 不一定 when
-    no source requires what a need question asks about, the responsible units, or that no
-    materials list is set (point: the best point, "said" first)."""
+    the silence lead when what would be said states no figure of the quantity asked (unless
+    the point's stance answers a yes/no on a cost: 评估费能不能免 → 可以), 不一定 when no source
+    requires what a need question asks about, the responsible units, or that no materials
+    list is set (point: the best point, "said" first; stanced: its lead opens with a stance)."""
     if shape.dimensions:
+        if stanced and shape.ask == "yesno":
+            return ""
         if any(states_figure(s, shape.dimensions) for s in said):
             return ""
         return silence_lead(shape, doc, plain, text)
