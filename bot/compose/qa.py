@@ -18,8 +18,13 @@ its confidence reaches `QaKnobs.threshold`:
 A question that restates one of the entry's texts word for word (score ≥ `QaKnobs.exact`)
 needs no ask agreement and no ranked topic: confidence = score · (t > 0).
 
-A how_much question that names a quantity (放大倍数, 费率 …) multiplies the confidence of an
-entry that never names it by `QaKnobs.other_quantity` (`quantity_agreement`).
+A how_much or how_long question that names a quantity (放大倍数, 费率, 审批几天 …)
+multiplies the confidence of an entry that never names it by `QaKnobs.other_quantity`
+(`quantity_agreement`).
+
+A stance entry (its lead opens with 不能：, 不一定：, 可以 …) whose condition the question does
+not name (科技贷能申请吗 for the entry on firms registered in 厦门) multiplies the confidence by
+`QaKnobs.other_condition` (bot/compose/qa_conditions.py).
 
 Below the threshold the composer answers as before.
 """
@@ -31,6 +36,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.compose.layout import Part
+from bot.compose.qa_conditions import condition_agreement
 from core import clock
 from core.kinds import AskType
 from knowledge.documents import Document
@@ -60,7 +66,8 @@ class QaKnobs:
     unranked_topic: float = 0.8
     top_documents: int = 3
     candidates: int = 5  # entries asked from the retriever
-    other_quantity: float = 0.6  # q for an entry that never names the quantity asked
+    other_quantity: float = 0.55  # q for an entry that never names the quantity asked
+    other_condition: float = 0.5  # c for a stance entry whose condition is not asked
 
 
 # Quantities owners ask about: one group per quantity (words that name the same figure).
@@ -70,14 +77,17 @@ QUANTITIES: tuple[tuple[str, ...], ...] = (
     ("利率", "利息", "几个点"),
     ("额度", "贷多少", "金额"),
     ("比例", "占比", "几成", "分担"),
-    ("期限", "几年", "多久", "天数", "时限"),
+    ("期限", "几年", "能贷多久", "借多久", "贷多长", "还款期", "多长时间要还"),  # a loan's term
+    # how long approval takes
+    ("时限", "几天", "天数", "工作日", "多快", "多久能", "审批", "放款", "批下来", "到账"),
 )
+QUANTITY_ASKS = ("how_much", "how_long")
 
 
 def quantity_agreement(question: str, entry: QaEntry, knobs: QaKnobs) -> float:
     """q: 1 unless the question names a quantity (放大倍数, 费率, 利率 …) that the entry's
-    question, lead and points never name, then `QaKnobs.other_quantity` (a how_much question
-    is answered by the entry that has the asked figure)."""
+    question, lead and points never name, then `QaKnobs.other_quantity` (a how_much or how_long
+    question is answered by the entry that has the asked figure)."""
     asked = [group for group in QUANTITIES if any(w in question for w in group)]
     if not asked:
         return 1.0
@@ -177,7 +187,8 @@ class QaLayer:
         ranked: the question's document ranking (Retriever.analyse_and_score); entries out of
         their validity on `today` (default: the current date) are skipped unless they expired with
         their documents (`usable`). question: the asked text; for a how_much ask an entry that
-        never names the asked quantity counts less (`quantity_agreement`).
+        never names the asked quantity counts less (`quantity_agreement`; for how_long too: a
+        loan's term never answers how long approval takes).
         """
         day = today or clock.today()
         live = {e.id for e in self.entries.values() if self.usable(e, day)}
@@ -199,8 +210,10 @@ class QaLayer:
                 topic_agreement(entry_docs, entry_named, named, order, self.knobs),
                 self.knobs.exact,
             )
-            if asked == "how_much" and question:
+            if asked in QUANTITY_ASKS and question:
                 confidence *= quantity_agreement(question, entry, self.knobs)
+            names = (topic_doc.title, *topic_doc.aliases) if topic_doc else ()
+            confidence *= condition_agreement(question, entry, self.knobs.other_condition, names)
             if confidence >= self.knobs.threshold and (
                 best is None or confidence > best.confidence
             ):

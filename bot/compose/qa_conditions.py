@@ -1,0 +1,110 @@
+"""Condition agreement of a stance entry: a Q&A entry whose lead opens with a stance (不能：,
+不一定：, 可以 …) answers its own condition (注册在厦门, 抵押), so it answers a question only
+when the question names that condition.
+
+An entry's condition is the word-pieces (two characters) that at least half of its questions
+share, and those of its lead's first clause when it says more than the stance (高企 in
+不一定要是高企：…), leaving out the pieces of its topic's names (科技贷), of the asking form
+(能申请吗) and words every financing question uses (银行, 政策: bot.compose.points.GENERIC):
+
+    c = 1 when the entry's lead opens with no stance, or its stance answers the question's
+        predicate (`answers_predicate`: 能 never answers 合规吗, 不需要 never 能申请吗) and it has
+        no condition or the question shares a piece of it; `QaKnobs.other_condition` otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from bot.compose.points import GENERIC
+from bot.compose.question import question_shape
+from knowledge.plain import STANCES
+from knowledge.qa import QaEntry
+
+# Stance words a lead may open with (knowledge.plain.STANCES and the forms leads use).
+LEAD_STANCES = (*STANCES, "能", "不能", "不一定", "不用", "不需要", "需要", "要", "不要")
+# Characters of the asking form and of every loan question: pieces with them name no condition.
+_FORM_CHARS = frozenset("能可以吗不要么呢是有没办申请贷款需得该会啊吧的了我们这那个什啥怎")
+
+
+def opens_with_stance(lead: str) -> bool:
+    """The lead opens with a stance word followed by a break (不能：…, 可以。…) or a 不一定."""
+    head = lead.lstrip()
+    if head.startswith("不一定"):
+        return True
+    return any(head.startswith(w) and head[len(w) : len(w) + 1] in "：:。，," for w in LEAD_STANCES)
+
+
+def _pieces(text: str) -> set[str]:
+    return {
+        text[i : i + 2]
+        for i in range(len(text) - 1)
+        if not (_FORM_CHARS & set(text[i : i + 2]))
+        and "\u4e00" <= text[i] <= "\u9fff"
+        and text[i : i + 2] not in GENERIC
+    }
+
+
+def condition_pieces(entry: QaEntry, names: Iterable[str] = ()) -> frozenset[str]:
+    """The pieces at least half of the entry's questions share, without those of names
+    (its topic's title and aliases)."""
+    named = set().union(*(_pieces(n) for n in names)) if names else set()
+    texts = [_pieces(q) for q in entry.questions]
+    counts: dict[str, int] = {}
+    for pieces in texts:
+        for piece in pieces - named:
+            counts[piece] = counts.get(piece, 0) + 1
+    shared = {p for p, n in counts.items() if 2 * n >= len(texts)}
+    return frozenset(shared | (_pieces(_stance_clause(entry.lead)) - named))
+
+
+def _stance_clause(lead: str) -> str:
+    """The lead's first clause when it says more than the stance (不一定要是高企 in
+    不一定要是高企：…), else ""."""
+    clause = re.split(r"[：:，,。；;]", lead.strip(), maxsplit=1)[0]
+    return "" if clause in LEAD_STANCES else clause.removeprefix("不一定")
+
+
+def lead_stance(lead: str) -> str:
+    """The stance word a lead opens with, in the composer's words (能 → 可以, 不能 → 不行;
+    不一定 for 不一定要先还本金), "" when it opens with none."""
+    if not opens_with_stance(lead):
+        return ""
+    head = lead.lstrip()
+    if head.startswith("不一定"):
+        return "不一定"
+    word = max((w for w in LEAD_STANCES if head.startswith(w)), key=len)
+    return {"能": "可以", "不能": "不行"}.get(word, word)
+
+
+def answers_predicate(question: str, stance: str) -> bool:
+    """The stance answers the question's own predicate (bot/compose/question.py families):
+    不一定 any (it depends on the condition), a need word (不需要) a need (要抵押吗) or 一定…吗,
+    合规/不合规 also whether something is allowed (捆绑买保险可以吗); a question whose
+    predicate is not read (no family) takes any stance."""
+    shape = question_shape(question)
+    if stance == "不一定":  # it depends: answers any yes/no on its condition
+        return True
+    if stance in ("不需要", "需要", "不用", "要", "不要"):
+        return shape.need or "一定" in question
+    allowed = set(shape.stances)
+    if "可以" in allowed:
+        allowed |= {"合规", "不合规"}
+    return not allowed or stance in allowed
+
+
+def condition_agreement(
+    question: str, entry: QaEntry, other: float, names: Iterable[str] = ()
+) -> float:
+    """c (module docstring): other when a stance entry's condition is not in the question or
+    its stance answers another predicate."""
+    stance = lead_stance(entry.lead)
+    if not question or not stance:
+        return 1.0
+    if not answers_predicate(question, stance):
+        return other
+    condition = condition_pieces(entry, names)
+    if not condition or condition & _pieces(question):
+        return 1.0
+    return other
