@@ -88,8 +88,8 @@ def measure_part(
                 lead = sentence_lead(clause, shape)
                 support, quote = [lead_point.text, *support][:2], ""
         stanced = lead != shorten(lead_point.text)  # a stance answers the yes/no asked
-        said = [lead_point.text, clause]
-        special = _special_lead(doc, plain, shape, said, text, lead_point, stanced)
+        spoken = [lead_point.text, clause]
+        special = _special_lead(doc, plain, shape, spoken, text, lead_point, stanced)
         if special:
             relevant = score_point(lead_point, text, terms, shape) >= 1.5
             kept = [lead_point.text] if relevant else []  # the best point, if it is on topic
@@ -157,8 +157,8 @@ def note_part(
             support = [points[0].text]
         else:
             stanced = lead != shorten(points[0].text)
-            said = [points[0].text, *ordered[:1]]
-            special = _special_lead(doc, plain, shape, said, text, points[0], stanced)
+            spoken = [points[0].text, *ordered[:1]]
+            special = _special_lead(doc, plain, shape, spoken, text, points[0], stanced)
             if special:
                 support = [points[0].text, *(s for s in support if s != points[0].text)]
                 lead = special
