@@ -9,7 +9,8 @@ share, and those of its lead's first clause when it says more than the stance (�
 
     c = 1 when the entry's lead opens with no stance, or its stance answers the question's
         predicate (`answers_predicate`: 能 never answers 合规吗, 不需要 never 能申请吗) and it has
-        no condition or the question shares a piece of it; `QaKnobs.other_condition` otherwise.
+        no condition or the question shares a piece of it or of the lead (抵押或担保 answers
+        担保); `QaKnobs.other_condition` otherwise.
 """
 
 from __future__ import annotations
@@ -105,6 +106,8 @@ def condition_agreement(
     if not answers_predicate(question, stance):
         return other
     condition = condition_pieces(entry, names)
-    if not condition or condition & _pieces(question):
+    if not condition:
         return 1.0
-    return other
+    named = set().union(*(_pieces(n) for n in names)) if names else set()
+    answered = condition | (_pieces(entry.lead) - named)  # what the lead itself speaks of
+    return 1.0 if answered & _pieces(question) else other

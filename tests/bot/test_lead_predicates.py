@@ -90,6 +90,10 @@ WITHOUT_TITLE = _entry(
     ("没有高企证能办科技贷吗", "非高企可以申请科技贷吗", "只有专利能申请科技贷吗"),
     "不一定要是高企：有专利的企业也在范围内。",
 )
+COLLATERAL = _entry(
+    ("科技贷要抵押吗", "科技贷需要抵押物吗", "没有抵押能办科技贷吗"),
+    "不一定：没规定科技贷必须抵押或担保，由合作银行定。",
+)
 NAMES = ("科技贷",)
 
 
@@ -98,6 +102,8 @@ NAMES = ("科技贷",)
     [
         (REGISTERED, "我们注册地在厦门，科技贷能办吗", "科技贷能办吗"),
         (WITHOUT_TITLE, "我们不是高企，科技贷能申请吗", "我们企业能申请科技贷吗"),
+        # the lead itself speaks of 担保, though the entry's questions ask 抵押
+        (COLLATERAL, "科技贷还要另外找担保吗", "科技贷能申请吗"),
     ],
 )
 def test_a_stance_entry_answers_only_a_question_naming_its_condition(
