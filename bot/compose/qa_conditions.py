@@ -9,8 +9,8 @@ share, and those of its lead's first clause when it says more than the stance (�
 
     c = 1 when the entry's lead opens with no stance, or its stance answers the question's
         predicate (`answers_predicate`: 能 never answers 合规吗, 不需要 never 能申请吗) and it has
-        no condition or the question shares a piece of it or of the lead (抵押或担保 answers
-        担保); `QaKnobs.other_condition` otherwise.
+        no condition or the question shares a piece of it or of the clause the lead's stance
+        answers (没规定必须抵押或担保 answers 担保); `QaKnobs.other_condition` otherwise.
 """
 
 from __future__ import annotations
@@ -109,5 +109,14 @@ def condition_agreement(
     if not condition:
         return 1.0
     named = set().union(*(_pieces(n) for n in names)) if names else set()
-    answered = condition | (_pieces(entry.lead) - named)  # what the lead itself speaks of
+    answered = condition | (_pieces(_predicate_clause(entry.lead)) - named)
     return 1.0 if answered & _pieces(question) else other
+
+
+def _predicate_clause(lead: str) -> str:
+    """The clause of the lead that its stance answers: its first clause when that says more
+    than the stance (不一定要是高企), else the clause after a bare stance (不一定：…没规定
+    必须抵押或担保，…)."""
+    clauses = re.split(r"[：:，,。；;]", lead.strip())
+    stated = _stance_clause(lead)
+    return stated or (clauses[1] if len(clauses) > 1 else "")
