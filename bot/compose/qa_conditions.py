@@ -83,7 +83,7 @@ def answers_predicate(question: str, stance: str) -> bool:
     """The stance answers the question's own predicate (bot/compose/question.py families):
     不一定 any (it depends on the condition), a need word (不需要) a need (要抵押吗) or 一定…吗,
     合规/不合规 also whether something is allowed (捆绑买保险可以吗); a question whose
-    predicate is not read (no family) takes any stance."""
+    predicate is not read (no family: 一定要给我们担保吗) takes only 不一定."""
     shape = question_shape(question)
     if stance == "不一定":  # it depends: answers any yes/no on its condition
         return True
@@ -92,7 +92,7 @@ def answers_predicate(question: str, stance: str) -> bool:
     allowed = set(shape.stances)
     if "可以" in allowed:
         allowed |= {"合规", "不合规"}
-    return not allowed or stance in allowed
+    return stance in allowed
 
 
 def condition_agreement(

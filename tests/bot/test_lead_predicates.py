@@ -124,6 +124,8 @@ def test_a_stance_entry_answers_only_a_question_naming_its_condition(
         ("银行捆绑卖保险可以吗", "不合规：搭售是违规行为。", True),
         ("协调办会跟进吗", "会：协调办会关注后续。", True),
         ("协调办会跟进吗", "是：协调办会关注后续。", False),
+        ("担保公司一定要接我们的单吗", "有：政府性融资担保机构会增信。", False),
+        ("担保公司一定要接我们的单吗", "不一定：担保机构自己评估。", True),
     ],
 )
 def test_a_stance_entry_answers_only_its_own_predicate(
