@@ -39,7 +39,8 @@ def _only_error(response: httpx.Response, field: str) -> dict[str, Any]:
     detail = response.json()["detail"]
     assert isinstance(detail, list) and detail
     assert all(set(error) == {"loc", "msg", "type"} for error in detail)
-    [error] = [e for e in detail if e["loc"] == ["body", *field.split(".")]]
+    loc = ["body", *field.split(".")] if field else ["body"]
+    [error] = [e for e in detail if e["loc"] == loc]
     return error
 
 
