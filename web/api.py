@@ -70,7 +70,7 @@ async def read_chat(request: Request) -> ChatIn:
         body = ChatIn.model_validate_json(await request.body())
     except ValidationError as exc:
         await check_rate(request)
-        errors = exc.errors(include_url=False, include_context=False)
+        errors = exc.errors(include_url=False)  # ctx: the limits the Chinese msg names
         raise RequestValidationError([{**e, "loc": ("body", *e["loc"])} for e in errors]) from None
     await check_rate(request, body.session_id)
     return body

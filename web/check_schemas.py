@@ -34,7 +34,7 @@ EXAMPLE: dict[str, Any] = {
 
 def _one_of(name: str, value: str | None, allowed: tuple[str, ...]) -> str | None:
     if value is not None and value not in allowed:
-        raise ValueError(f"{name} must be one of: {'、'.join(allowed)}")
+        raise ValueError(f"{name} 的值不在可选范围内（可选：{'、'.join(allowed)}）")
     return value
 
 
@@ -43,7 +43,8 @@ def _all_of(name: str, values: list[str] | None, allowed: tuple[str, ...]) -> li
         return None
     unknown = [v for v in values if v not in allowed]
     if unknown:
-        raise ValueError(f"{name} has unknown value(s) {unknown}; allowed: {'、'.join(allowed)}")
+        shown = "、".join(map(str, unknown))
+        raise ValueError(f"{name} 有不在可选范围内的值：{shown}（可选：{'、'.join(allowed)}）")
     return list(dict.fromkeys(values))
 
 
@@ -104,17 +105,16 @@ class ProfileIn(BaseModel):
     @field_validator("amount_wan", mode="before")
     @classmethod
     def _amount(cls, v: Any) -> Any:
-        """A number as is; text read like the chat and the form ("三百", "两百五", "200万")."""
-        if isinstance(v, bool):
-            raise ValueError("融资金额请填写数字（单位：万元）")
-        if isinstance(v, str):
-            if not v.strip():
-                return None
-            try:
-                return read_amount(v)
-            except NotRead as exc:
-                raise ValueError(str(exc)) from None
-        return v
+        """Numbers and text read like the chat ("三百", "两百五", "200万"), with the check's
+        range and messages (`bot.checkup.amount`)."""
+        if v is None or (isinstance(v, str) and not v.strip()):
+            return None
+        if not isinstance(v, str | int | float):
+            return v  # a list or an object: pydantic's type error names it
+        try:
+            return read_amount(v)
+        except NotRead as exc:
+            raise ValueError(str(exc)) from None
 
     def as_profile(self) -> dict[str, Any]:
         """The profile dict of `core.profile` (fields not given left out)."""

@@ -8,6 +8,8 @@ from fastapi import Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
+from web.error_messages import chinese_message
+
 INTAKE_PATH = "/api/intake"
 BAD_BODY = "请求内容不是有效的 JSON 对象"
 BAD_JSON = "请求内容不是有效的 JSON"
@@ -35,7 +37,8 @@ def json_reason(reason: str) -> str:
 
 
 def _plain(error: dict[str, Any]) -> dict[str, Any]:
-    """One error as loc/msg/type; broken JSON names the body and says where and why.
+    """One error as loc/msg/type with a Chinese msg (`web.error_messages`); broken JSON names
+    the body and says where and why.
 
     FastAPI reports broken JSON at loc ("body", <character offset>) with the decoder's reason in
     ctx; the offset is not a field, so it moves into the message (1-based, as editors count).
@@ -46,15 +49,15 @@ def _plain(error: dict[str, Any]) -> dict[str, Any]:
     if kind == "json_invalid":
         reason = str((error.get("ctx") or {}).get("error", "")) or msg  # pydantic: msg says it
         position = next((int(p) for p in error.get("loc", ())[1:] if isinstance(p, int)), None)
-        where = f" at character {position + 1}" if position is not None else ""
+        where = f"第 {position + 1} 个字符处：" if position is not None else ""
         return {
             "loc": ["body"],
-            "msg": f"JSON decode error{where}: {reason}",
+            "msg": f"{BAD_JSON}（{where}{json_reason(reason)}）",
             "type": kind,
             "position": position,
             "reason": reason,
         }
-    return {"loc": loc, "msg": msg, "type": kind}
+    return {"loc": loc, "msg": chinese_message(error), "type": kind}
 
 
 def plain_errors(exc: RequestValidationError) -> list[dict[str, Any]]:

@@ -7,6 +7,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 SESSION_PATTERN = r"^[A-Za-z0-9_-]{0,64}$"
+MAX_TEXT_CHARS = 2000  # one message's text; the widget counts against it (web/static/chat.js)
 
 
 class ChatIn(BaseModel):
@@ -18,7 +19,7 @@ class ChatIn(BaseModel):
         description="Conversation id chosen by the client; missing or blank: a new one is issued.",
         examples=["k3Jx0c2mQ9aVt1"],
     )
-    text: str = Field(..., min_length=1, max_length=2000, examples=["续贷有什么政策？"])
+    text: str = Field(..., min_length=1, max_length=MAX_TEXT_CHARS, examples=["续贷有什么政策？"])
     web_form: bool = Field(
         False,
         description="The client shows the financing form itself (the widget does): a request to "
@@ -31,7 +32,7 @@ class ChatIn(BaseModel):
         """Strip the text; blank text is refused."""
         value = value.strip()
         if not value:
-            raise ValueError("text is blank")
+            raise ValueError("text 不能为空")
         return value
 
 

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from bot.catalog import SHORT_NAME
+from web.schemas import MAX_TEXT_CHARS
 from web.security import EmbedPolicy, origin_of
 from web.templating import STATIC_DIR, render
 
@@ -48,6 +49,7 @@ async def widget_page(
         "color": color if _COLOR.match(color) else DEFAULT_COLOR,
         "parent_origin": policy.parent_origin(origin, own),
         "idle_minutes": request.app.state.settings.web_session_idle_minutes,
+        "max_chars": MAX_TEXT_CHARS,
     }
     return render(request, "widget.html", context, headers=policy.widget_headers())
 

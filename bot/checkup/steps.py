@@ -4,7 +4,7 @@ Eight steps over the profile of `core.profile`, asked in order, each skipped whe
 conversation already gave the answer. Buttons carry their answer (`bot/checkup/buttons.py`);
 typed answers are read here: choices by their words (`read_option`), multiple-choice steps by
 every option named and not negated ("有林权，没有房产" -> ["林权"]), "没有" for none, and the
-amount with the financing form's amount reading.
+amount by `bot.checkup.amount` (the form's amount reading, the check's range).
 """
 
 from __future__ import annotations
@@ -13,15 +13,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from bot.intake import ConfirmationNeeded, FieldError, validate_field
+from bot.checkup.amount import NotRead, read_check_amount
 from bot.intake.choices import read_choice
 from bot.intake.numbers import half_width
 from core.kinds import COUNTIES
 from core.profile import INDUSTRIES, SIZES
-
-
-class NotRead(ValueError):
-    """A typed answer the step cannot read (message in Chinese for the owner)."""
 
 
 @dataclass(frozen=True)
@@ -210,15 +206,9 @@ def read_set(step: Step, text: str) -> list[str]:
     raise NotRead("没有看懂，请点下面的选项，或直接回复，例如“林权和设备”；都没有请回复“没有”。")
 
 
-def read_amount(text: str) -> float:
-    """The amount in 万元; raises NotRead (a reading to confirm asks for the unit)."""
-    try:
-        value = validate_field("amount_wan", text)
-    except ConfirmationNeeded as exc:
-        raise NotRead(f"{exc.question}请带上单位再回复一次，例如“{exc.value:g}万”。") from None
-    except FieldError as exc:
-        raise NotRead(exc.message) from None
-    return float(value)
+def read_amount(text: Any) -> float:
+    """The amount in 万元 (`bot.checkup.amount.read_check_amount`); raises NotRead."""
+    return read_check_amount(text)
 
 
 def read_answer(step: Step, text: str) -> Any:

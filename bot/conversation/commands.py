@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.conversation.progress import asks_about_progress
 from bot.intake.numbers import half_width
 from retrieval.normalize import to_simplified
 
@@ -167,6 +168,8 @@ def classify_command(text: str) -> str | None:
         return "apply"
     if _CHECKUP_PHRASE.match(key.replace(" ", "")):
         return "checkup"
+    if asks_about_progress(key):  # 我的申请到哪一步了, 银行联系我了吗
+        return "status"
     return None
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.intake.cleaning import remove_placeholders
 from bot.intake.errors import ReadingError
 from bot.intake.numbers import NUMERAL, drop_thousands_separators, half_width
 from bot.intake.numbers import to_number as number_of
@@ -43,6 +44,13 @@ _EXPRESSION = re.compile(
     r"(?:(?P<latin>kw|w|k)(?![a-z]))?(?P<yuan>元|块)?"
 )
 _RMB = re.compile(r"人民币|rmb|cny|¥|\s")
+# What shows a text is not an amount however many digits it holds: Latin letters and symbols
+# no one writes around a sum of money (code, markup, formulas, addresses: "<b>1</b>",
+# "alert(1)", "1+1"), and a number that counts something else (第1条, 3年, 5个人, 2号).
+_NOT_MONEY = re.compile(r"[a-z<>{}\[\]=/\\|`#@^*_+&;\"']")
+_ORDINAL = re.compile(r"第\s*$")
+_COUNTER = re.compile(r"^(年|个月|月|日|天|号|条|次|岁|%|人|家|期|楼|层|周|倍|个(?!亿)|栋|套|台)")
+NOT_AN_AMOUNT = "这不是金额，请只填写融资金额的数字（单位：万元）"
 _RANGE = re.compile(r"^\s*(?:-|~|到|至|—|或)\s*$")
 
 
@@ -117,15 +125,24 @@ def _wan_of(match: re.Match[str]) -> tuple[float, bool, float | None] | None:
     return value, guessed, (as_yuan if plausible(as_yuan) else None)
 
 
+def _counts(text: str, match: re.Match[str]) -> bool:
+    """True when the numeral is an ordinal or counts something other than money."""
+    if match.group("scale") or match.group("latin") or match.group("yuan"):
+        return False
+    return bool(_ORDINAL.search(text[: match.start()]) or _COUNTER.match(text[match.end() :]))
+
+
 def read_amount(raw: str) -> AmountReading:
     """The amount in 万元 meant by an answer; raises ReadingError (Chinese) when there is none.
 
     Understands Arabic and Chinese numerals and their mix (三万五, 3万5, 一点五万), the scales
     万/千/百/亿 and w/k/kw (guessed), 元/块 amounts, "2个亿", ranges (the upper end, guessed)
     and vague amounts (200多万, guessed). A bare number is 万元 (两百五 = 250 = 250 万元), with
-    its yuan reading as `other` when that is plausible. Foreign currencies are refused.
+    its yuan reading as `other` when that is plausible. Foreign currencies are refused, and so
+    is text that only holds a number among other things (`NOT_AN_AMOUNT`: "<p>1</p>",
+    "alert(1)", "第3条", "5个人").
     """
-    text = drop_thousands_separators(half_width(raw)).lower()
+    text = drop_thousands_separators(remove_placeholders(half_width(raw))).lower()
     currency = foreign_currency(text)
     if currency is not None:
         raise ReadingError(f"融资金额请以人民币填写（单位：万元），请把{currency}金额换算成人民币")
@@ -137,6 +154,8 @@ def read_amount(raw: str) -> AmountReading:
     matches = list(_EXPRESSION.finditer(text))
     if not matches:
         raise ReadingError("请输入融资金额的数字（单位：万元）")
+    if _NOT_MONEY.search(_EXPRESSION.sub(" ", text)) or any(_counts(text, m) for m in matches):
+        raise ReadingError(NOT_AN_AMOUNT)
     if len(matches) >= 2 and _RANGE.match(text[matches[0].end() : matches[1].start()]):
         chosen, guessed = matches[1], True  # "100-200万": the upper end
     else:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
-from bot.intake.choice_words import CHOICE_WORDS
+from bot.intake.choice_words import CHOICE_SIGNALS, CHOICE_WORDS
 from bot.intake.cleaning import SPOKEN_PUNCTUATION
-from bot.intake.numbers import half_width
+from bot.intake.numbers import half_width, to_number
 
 YES_WORDS = frozenset(
     {"是", "是的", "有", "有的", "对", "对的", "需要", "要", "yes", "y", "true", "ok", "嗯", "同意"}
@@ -17,6 +18,21 @@ NO_WORDS = frozenset(
 )
 EMPTY_NOTE_WORDS = frozenset({"", "无", "没有", "没", "跳过", "无补充", "没有了", "不用", "略"})
 _PUNCT = SPOKEN_PUNCTUATION + "，！？；："
+# An option chosen by its number: 2, 第二个, 选第3项, 就第一个吧, 2号 (Chinese numerals via cn2an).
+_OPTION_NUMBER = re.compile(
+    r"^(?:我|我们)?(?:就|要|选|选择|订|订阅)*(?:第)?(?P<n>[0-9]{1,2}|[一二两三四五六七八九十]{1,3})"
+    r"(?:个|项|条|号|种|类|位|个选项|选项)?(?:吧|的|那个|这个|就行|就好|好了)?$"
+)
+
+
+def option_number(raw: Any) -> int | None:
+    """The 1-based number of an option chosen by its number ("2", "第二个", "选第3项"), else
+    None."""
+    found = _OPTION_NUMBER.match(bare_words(raw).replace(" ", ""))
+    if found is None:
+        return None
+    number = to_number(found.group("n"))
+    return int(number) if number is not None and number >= 1 and number == int(number) else None
 
 
 def answer_text(raw: Any) -> str:
@@ -58,9 +74,9 @@ def read_choice(raw: Any, choices: tuple[str, ...]) -> ChoiceReading:
         return ChoiceReading(None)
     if text in choices:
         return ChoiceReading(text, (text,))
-    if text.isdigit():
-        number = int(text)
-        if 1 <= number <= len(choices):
+    number = option_number(text)
+    if number is not None:
+        if number <= len(choices):
             return ChoiceReading(choices[number - 1], (choices[number - 1],))
         return ChoiceReading(None)
     scores: dict[str, int] = {}
@@ -70,10 +86,17 @@ def read_choice(raw: Any, choices: tuple[str, ...]) -> ChoiceReading:
             score += len(text)
         if score:
             scores[choice] = score
-    if not scores:
-        return ChoiceReading(None)
-    best = max(scores.values())
-    tied = tuple(c for c in choices if scores.get(c) == best)
+    best = max(scores.values(), default=0)
+    tied = tuple(c for c in choices if scores.get(c) == best) if best else choices
+    if len(tied) > 1:  # no word, or a tie: the trade's head and verbs decide (CHOICE_SIGNALS)
+        signals = {
+            c: w for c, pattern, w in CHOICE_SIGNALS if c in tied and re.search(pattern, text)
+        }
+        top = max(signals.values(), default=0)
+        if top:
+            tied = tuple(c for c in tied if signals.get(c) == top)
+        elif not best:
+            return ChoiceReading(None)
     return ChoiceReading(tied[0] if len(tied) == 1 else None, tied)
 
 

@@ -6,7 +6,9 @@ Words (any channel; Telegram's /subscribe and /unsubscribe too):
   person is subscribed to already;
 - "订阅科技贷" / "订阅全部": subscribes to the topics named; a `订阅:<topic>` button value
   subscribes to that topic ("profile" when it was suggested, else "chosen");
-- "退订" / "取消订阅" / "/unsubscribe": cancels every topic; "退订 <topic>" / `退订:<topic>` one.
+- "退订" / "取消订阅" / "/unsubscribe": cancels every topic; "退订 <topic>" / `退订:<topic>` one;
+- right after the 订阅 menu (outside the form and the self-check, whose own question comes
+  last), an option's number ("1", "第二个", "选3") is that option's button.
 The opt-in is stored with its time and channel (storage/subscriptions.py).
 """
 
@@ -17,6 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.conversation.turn import Turn
+from bot.intake.choices import option_number
 from bot.messages import Button, OutMessage
 from bot.reading import ConversationContext
 from bot.subscriptions.topics import ALL, BY_KEY, TOPICS, Topic, suggest, topic_label, topics_named
@@ -43,6 +46,7 @@ _UNSUBSCRIBE_WORDS = re.compile(
 _PUSH_VERB = re.compile(r"发|推|提醒|通知|收到")
 CHANNELS = frozenset({"web", "telegram", "wechat", "wecom"})  # where a notice can reach
 NO_CHANNEL = "当前渠道无法接收推送，请通过网页、微信公众号或 Telegram 订阅。"
+MENU = "subscribe_menu"  # state key: the button values of the 订阅 menu just shown
 
 
 def _short(key: str) -> str:
@@ -61,6 +65,10 @@ class SubscriptionFlow:
     def handle(self, turn: Turn, channel: str, user_id: str, text: str) -> bool:
         """True when the message was a subscription command (the replies are in `turn`)."""
         text = text.strip()
+        menu = turn.state.pop(MENU, None)  # numbers choose from the menu of the last turn only
+        number = option_number(text) if menu else None
+        if number is not None and number <= len(menu):
+            text = menu[number - 1]
         words = natural_command(text)
         if words is not None:
             text = words
@@ -131,6 +139,8 @@ class SubscriptionFlow:
         ]
         if mine:
             buttons.append(Button("退订全部", "退订"))
+        if not turn.state.get("form") and not turn.state.get("checkup"):
+            turn.state[MENU] = [b.value for b in buttons]
         turn.say(OutMessage("\n".join(lines), buttons=buttons), "subscribe")
 
     def _subscribe(

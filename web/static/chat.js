@@ -211,7 +211,7 @@
 
   function setBusy(value) {
     busy = value;
-    sendBtn.disabled = value;
+    sendBtn.disabled = value || overLimit();
     log.setAttribute("aria-busy", value ? "true" : "false");
   }
 
@@ -381,6 +381,7 @@
     showWelcome();
     addMessage("notice", notice);
     input.value = "";
+    updateCount();
   }
 
   function say(text) {
@@ -398,12 +399,32 @@
 
   function openForm(prefill) { window.PolicybotForm.open(prefill); }
 
+  // The server takes at most MAX_CHARS characters: the owner sees the count near the limit
+  // and, past it, how much to cut; nothing is cut or sent silently.
+  var counter = document.getElementById("input-count");
+  var MAX_CHARS = Number(input.getAttribute("data-max")) || 2000;
+  function length(text) { return Array.from(text.trim()).length; }  // characters, as Python counts
+  function overLimit() { return length(input.value) > MAX_CHARS; }
+  function updateCount() {
+    var n = length(input.value);
+    var over = n > MAX_CHARS;
+    counter.hidden = n < MAX_CHARS * 0.9;
+    counter.classList.toggle("over", over);
+    counter.textContent = over
+      ? "内容过长：最多 " + MAX_CHARS + " 字，已超出 " + (n - MAX_CHARS) + " 字，请删减后再发送（" + n + "/" + MAX_CHARS + "）"
+      : "已输入 " + n + "/" + MAX_CHARS + " 字";
+    input.setAttribute("aria-invalid", over ? "true" : "false");
+    sendBtn.disabled = busy || over;
+  }
+
   composer.addEventListener("submit", function (event) {
     event.preventDefault();
     var text = input.value.trim();
     if (!text || busy) return;
+    if (overLimit()) { updateCount(); counter.hidden = false; input.focus(); return; }
     input.value = "";
     autosize();
+    updateCount();
     say(text);
     ask(text);
   });
@@ -418,6 +439,7 @@
     input.style.height = Math.min(input.scrollHeight + 2, 160) + "px";
   }
   input.addEventListener("input", autosize);
+  input.addEventListener("input", updateCount);
 
   var largeBtn = document.getElementById("btn-large");
   function setLarge(on) {
