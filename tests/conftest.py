@@ -11,11 +11,27 @@ from typing import Any
 import pytest
 
 from core.settings import Settings
-from tests.helpers.services import PG_ADMIN_URL, postgres_available, require_or_skip
+from tests.helpers.migrated import template_migrations
+from tests.helpers.pg_databases import PgDatabases
+from tests.helpers.services import postgres_available, require_or_skip
 from tests.helpers.staff import seed_staff
 from tests.live_server import LiveServer
 
 pytest_plugins = ("tests.fakes.llm_fixtures",)  # fake_llm, llm_answerer (LLM mode)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """New SQLite databases opened in this process are copies of one migrated template
+    (tests/helpers/migrated.py): the migrations run once per session, not once per test."""
+    import storage.db
+
+    directory = tmp_path_factory.mktemp("migrated-template")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(
+            storage.db, "run_migrations", template_migrations(directory, storage.db.run_migrations)
+        )
+        yield
 
 
 @pytest.fixture
@@ -32,25 +48,46 @@ def settings(data_dir: Path) -> Settings:
     return Settings(_env_file=None, POLICYBOT_DATA_DIR=data_dir)  # type: ignore[call-arg]
 
 
-@pytest.fixture
-def postgres_url() -> Iterator[str]:
-    """URL of a brand-new PostgreSQL database, dropped after the test."""
+@pytest.fixture(scope="session")
+def pg_databases() -> Iterator[PgDatabases]:
+    """Creates the PostgreSQL test databases, drops them behind (tests/helpers/pg_databases)."""
     require_or_skip("REQUIRE_POSTGRES", postgres_available(), "PostgreSQL on 127.0.0.1:5432")
-    import psycopg
+    databases = PgDatabases()
+    yield databases
+    databases.close()
 
-    name = f"pb_{uuid.uuid4().hex[:12]}"
-    admin = PG_ADMIN_URL.replace("postgresql+psycopg://", "postgresql://")
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    base = PG_ADMIN_URL.rsplit("/", 1)[0]
-    yield f"{base}/{name}"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+@pytest.fixture
+def postgres_url(pg_databases: PgDatabases) -> Iterator[str]:
+    """URL of a brand-new, empty PostgreSQL database, dropped after the test."""
+    url = pg_databases.create(migrated=False)
+    yield url
+    pg_databases.release(url, migrated=False)
+
+
+@pytest.fixture
+def migrated_postgres_url(pg_databases: PgDatabases) -> Iterator[str]:
+    """URL of a PostgreSQL database of its own at the migrations' head, as fresh: a copy of a
+    template the real migrations built this session, or one a finished test left and that was
+    emptied (tests/helpers/pg_databases.py)."""
+    url = pg_databases.create(migrated=True)
+    yield url
+    pg_databases.release(url, migrated=True)
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
 def db_settings(request: pytest.FixtureRequest, data_dir: Path) -> Settings:
-    """Settings on SQLite and, as a second run, on a fresh PostgreSQL database."""
+    """Settings on SQLite and, as a second run, on a new migrated PostgreSQL database."""
+    if request.param == "postgres":
+        url = request.getfixturevalue("migrated_postgres_url")
+        return Settings(_env_file=None, POLICYBOT_DATA_DIR=data_dir, DATABASE_URL=url)  # type: ignore[call-arg]
+    return Settings(_env_file=None, POLICYBOT_DATA_DIR=data_dir)  # type: ignore[call-arg]
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def empty_db_settings(request: pytest.FixtureRequest, data_dir: Path) -> Settings:
+    """Settings on SQLite and on PostgreSQL, both databases untouched by the migrations (for
+    tests of the migrations themselves)."""
     if request.param == "postgres":
         url = request.getfixturevalue("postgres_url")
         return Settings(_env_file=None, POLICYBOT_DATA_DIR=data_dir, DATABASE_URL=url)  # type: ignore[call-arg]

@@ -12,7 +12,6 @@ from bot.messages import Answer, Ask, Citation, OutMessage
 from core.settings import Settings
 from knowledge.documents import Document, parse_measures
 from storage.db import Database, open_database
-from tests.helpers.services import PG_ADMIN_URL, postgres_available, require_or_skip
 
 MEASURES_FILE = Settings(_env_file=None).resolved_knowledge_dir / "measures.txt"  # type: ignore[call-arg]
 
@@ -123,20 +122,13 @@ def shared_db(
         yield database, settings
         database.dispose()
         return
-    require_or_skip("REQUIRE_POSTGRES", postgres_available(), "PostgreSQL on 127.0.0.1:5432")
-    import psycopg
-
-    name = f"pb_{uuid.uuid4().hex[:12]}"
-    admin = PG_ADMIN_URL.replace("postgresql+psycopg://", "postgresql://")
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    url = f"{PG_ADMIN_URL.rsplit('/', 1)[0]}/{name}"
+    databases = request.getfixturevalue("pg_databases")  # at head, as fresh
+    url = databases.create(migrated=True)
     settings = Settings(_env_file=None, POLICYBOT_DATA_DIR=data_dir, DATABASE_URL=url)  # type: ignore[call-arg]
     database = open_database(settings)
     yield database, settings
     database.dispose()
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    databases.release(url, migrated=True)
 
 
 @pytest.fixture

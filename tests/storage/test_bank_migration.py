@@ -88,6 +88,12 @@ class OldSchema:
 
 
 @pytest.fixture
+def db_settings(empty_db_settings: Settings) -> Settings:
+    """SQLite or PostgreSQL, untouched by the migrations (this module runs them itself)."""
+    return empty_db_settings
+
+
+@pytest.fixture
 def engine(db_settings: Settings) -> Iterator[sa.Engine]:
     """An engine on a database migrated to 0006 only (free-text banks)."""
     eng = make_engine(db_settings.resolved_database_url)

@@ -33,8 +33,8 @@ def schema_diff(settings: Settings, metadata: sa.MetaData) -> list[Any]:
         db.dispose()
 
 
-def test_migrations_produce_the_models_schema(db_settings: Settings) -> None:
-    assert schema_diff(db_settings, Base.metadata) == []
+def test_migrations_produce_the_models_schema(empty_db_settings: Settings) -> None:
+    assert schema_diff(empty_db_settings, Base.metadata) == []
 
 
 def test_schema_diff_sees_a_column_the_migrations_lack(settings: Settings) -> None:
