@@ -27,6 +27,10 @@
    loan; or that a note in focus speaks of: 企业库 after 商贸贷), or facts about the firm
    ("我们有三项实用新型，没有厂房"): "continue"; other
    statements and requests ("帮我…") are read on their own;
+   a complete question of its own (bot.reading.subjects.own_question: topic words naming a
+   subject of their own, an amount wanted, collateral in its own words: "银行要我买理财才给
+   贷款，可以吗", "贷500万要啥条件") is read as it stands: "continue" without the subject put
+   in front when its words point to the measure in focus, else "switch";
 7. a short message (at most SHORT_CHARS characters) continues when it is built on what was
    said (也…, 那…, 要是…, …呢: "水电费缴纳记录也能用吗") or says little of its own; one saying
    much of its own (RICH_CONTENT_CHARS) is read on its own;
@@ -35,7 +39,8 @@
    or builds on what was said ("那推荐这一步，开户行能代办吗"): then it continues
    ("那我表哥想给自己借点钱，能申请吗" tells of someone else: it does not).
 
-"Completed" means the subject is put in front: "要抵押吗?" after 外贸贷 is "外贸贷要抵押吗?".
+"Completed" means the subject is put in front: "要抵押吗?" after 外贸贷 is "外贸贷要抵押吗?"
+(a text naming the subject already stays as written).
 """
 
 from __future__ import annotations

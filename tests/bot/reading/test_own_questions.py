@@ -174,9 +174,7 @@ NOTHING = ("？？？", "。。。", "???", "1", "a", "🤔", "嗯", "啊？", "
 
 
 @pytest.mark.parametrize(("nothing", "previous"), itertools.product(NOTHING, PREVIOUS[:4]))
-def test_a_message_saying_nothing_is_asked_back(
-    answerer: Any, nothing: str, previous: str
-) -> None:
+def test_a_message_saying_nothing_is_asked_back(answerer: Any, nothing: str, previous: str) -> None:
     before = _exchange(answerer, previous)
     turn = answer_in_context(answerer, before.context, nothing)
     assert turn.answer.intent == "clarify" and not turn.answer.citations
