@@ -46,7 +46,8 @@ def private_matter(text: str, lexicon: Lexicon) -> bool:
 
 def own_question(text: str, topics: list[str], referent: Referent, lexicon: Lexicon) -> bool:
     """The message asks a question of its own, to be read as it would be read alone: it says
-    how much it wants (贷500万要啥条件) or what it would pledge (存货能抵押吗), or has topic
+    how much it wants (贷500万要啥条件) or what it would pledge (存货能抵押吗) unless a loan
+    product is in focus (after 科技贷, 能贷500万吗 asks of it), or has topic
     words of its own (买理财才给贷款, 抵押物缩水) — for a note in focus, not only words its
     own text speaks of that point to none of its articles (企业库 after 商贸贷) unless the
     message says much more besides."""
@@ -62,10 +63,11 @@ def own_question(text: str, topics: list[str], referent: Referent, lexicon: Lexi
     rest = text
     for term in note_words:
         rest = rest.replace(term, "")
-    facts = extract_facts(text)  # collateral said in words of its own (专利权, not 知识产权)
-    pledged = [c for c in facts.collateral if c in rest and c not in referent.subject]
-    if facts.amount_wan is not None or pledged:
-        return True
+    if referent.kind != "product":  # a loan product's amount and collateral are asked of it
+        facts = extract_facts(text)  # collateral in words of its own (专利权, not 知识产权)
+        pledged = [c for c in facts.collateral if c in rest and c not in referent.subject]
+        if facts.amount_wan is not None or pledged:
+            return True
     if len(note_words) < len(own):
         return True
     return bool(note_words) and has_own_content(rest)
