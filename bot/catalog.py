@@ -9,7 +9,8 @@ Read by every channel and by the widget (`GET /api/catalog`, `catalog_json()`):
   Telegram's `/start <slug>` deep links are the topics with a slug (actions deep-link to their
   slash command); the WeChat menu's CLICK keys are the topics with a `wechat_key`. The loan
   products' topics come from the knowledge's front matter (`knowledge.products`);
-- `REFUSAL_OPENER` and `COVERS`: the first sentence of a refusal and what the bot covers.
+- `REFUSAL_OPENER` and `COVERS`: the first sentence of a refusal and what the bot covers;
+- `ask_back(subject)`: the question back to a message that says nothing (？？？, 嗯).
 
 Rewording the greeting or adding a topic is an edit here; adding a product is a new
 `knowledge/data/docs/product-<slug>.md`.
@@ -90,6 +91,20 @@ COVERS = (
     "我只能解答三明市民营小微企业融资政策方面的问题，例如续贷、信用修复、融资成本、"
     f"专项贷款（{'、'.join(PRODUCT_NAMES)}）和融资需求对接。"
 )
+
+ASK_BACK_OPENER = "没太明白您的意思。"
+
+
+def ask_back(subject: str = "") -> str:
+    """The short question back to a message that says nothing of its own (？？？, 嗯, 啊？):
+    naming `subject`, the topic in focus, when there is one."""
+    if subject:
+        return (
+            f"{ASK_BACK_OPENER}您是想继续了解“{subject}”的哪方面，还是想问别的问题？"
+            "请把问题说具体一些，我再回答。"
+        )
+    examples = "、".join(t.label for t in POLICY_TOPICS if t.chat)
+    return f"{ASK_BACK_OPENER}您想了解哪方面的融资政策？比如{examples}等，请直接说出您的问题。"
 
 
 def chat_buttons() -> list[Button]:

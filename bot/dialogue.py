@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from bot.catalog import HELP_TEXT
+from bot.catalog import HELP_TEXT, ask_back
 from bot.llm.context import TurnReading, reading_scope
 from bot.messages import Answer
 from bot.reading import ConversationContext, Reading, lexicon_for, read, remember
@@ -41,7 +41,9 @@ def answer_in_context(answerer: Any, context: ConversationContext, text: str) ->
     about the assistant (你都能解答什么) what it can do, greetings the answerer's greeting
     (all intent "greeting"); none changes the focus. Words pointing at a kind of note the
     conversation has not named (那个平台 with no platform named) get a question back naming the
-    notes of that kind (intent "clarify", no citation; the context is kept as it was).
+    notes of that kind (intent "clarify", no citation; the context is kept as it was); a
+    message saying nothing of its own (？？？, 嗯) gets a question back naming the topic in
+    focus (`bot.catalog.ask_back`, intent "clarify").
     """
     lexicon = lexicon_for(answerer)
     reading = read(lexicon, context, text)
@@ -51,6 +53,9 @@ def answer_in_context(answerer: Any, context: ConversationContext, text: str) ->
         answer = Answer(GOODBYE_TEXT, True, "greeting")
     elif reading.small_talk == "about":
         answer = Answer(HELP_TEXT, True, "greeting")
+    elif reading.small_talk == "unclear":  # ？？？ / 嗯: ask what they want to know (context kept)
+        subject = context.focus.subject if context.focus is not None else ""
+        answer = Answer(ask_back(subject), True, "clarify")
     elif reading.move == "clarify":  # 那个平台 with none named: ask which (context kept)
         answer = Answer(clarifying_text(lexicon, reading.clarify), True, "clarify")
     else:

@@ -8,11 +8,15 @@ subject. `own_content(text)` counts the characters left once those words are tak
 The word lists are Chinese grammar (question words, pronouns, modal verbs, adverbs, particles)
 and the generic vocabulary of any financing question (银行, 贷款, 企业 …), not topics of the
 knowledge; topics come from the glossary (bot.reading.lexicon).
+
+`says_nothing(text)` tells a message with nothing of its own at all (？？？, 。。。, a lone
+digit or letter, an emoji, 嗯, 啊？): neither a question nor a follow-up.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 OWN_CONTENT_CHARS = 4  # this many characters of its own make a subject
 
@@ -34,7 +38,7 @@ _GRAMMAR = (
     # the generic vocabulary of a financing question
     "银行 贷款 贷 借款 借 钱 资金 融资 企业 公司 政策 文件 措施 申请 办理 放款 审批 批 "
     "抵押 担保 利率 利息 费率 费用 收费 额度 期限 时间 材料 资料 条件 要求 流程 手续 步骤 办法 "
-    "规定 标准 上限 下限 最高 最多 最低 "
+    "贴息 规定 标准 上限 下限 最高 最多 最低 "
     # amounts of time and things asked about (the units alone are parts of words: 天气)
     "几天 几年 几个月 几个 几次 几成 几倍 几只 几家 几笔 十几 几十 一年 每年 一次 一个 多少天"
 ).split()
@@ -52,6 +56,16 @@ def residue(text: str) -> str:
 def own_content(text: str) -> int:
     """Characters of the text that are neither grammar nor the generic financing vocabulary."""
     return len(residue(text))
+
+
+# How an owner rates an attribute (利息高不高, 流程复杂吗): asked of a topic, never one itself.
+_APPRAISAL = re.compile(r"复杂|麻烦|简单|容易|便宜|划算|[高低快慢贵难多少]")
+
+
+def names_a_subject(term: str) -> bool:
+    """A topic word names a subject of its own (续贷, 买理财), not only an attribute and how
+    it is rated (流程复杂, 利息高)."""
+    return bool(_APPRAISAL.sub("", residue(term)))
 
 
 def said_before(text: str, story: str) -> bool:
@@ -78,3 +92,23 @@ _FIRM_SUBJECT = re.compile(
 def about_the_firm(story: str) -> bool:
     """The story speaks of the owner's own firm (not of someone else, 制种户, 老板个人)."""
     return bool(_FIRM_SUBJECT.match(story.strip()))
+
+
+# Sounds that carry no words (嗯, 啊, 呃): a message of only these and marks says nothing.
+_INTERJECTIONS = frozenset("嗯啊呃额诶欸唔哈嘿哎唉呀哇")
+
+
+def says_nothing(text: str) -> bool:
+    """The message has nothing of its own: only punctuation, symbols or emoji, interjections
+    (嗯, 啊？), or one letter or digit beside them ("？？？", "。。。", "1", "嗯", "🤔")."""
+    kept = [
+        c
+        for c in text
+        if not c.isspace()
+        and c not in _INTERJECTIONS
+        and unicodedata.category(c)[0] not in "PSZC"
+        and unicodedata.category(c) != "Mn"
+    ]
+    if not text.strip():
+        return False
+    return not kept or (len(kept) == 1 and kept[0].isascii() and kept[0].isalnum())

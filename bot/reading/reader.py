@@ -4,8 +4,9 @@
 
 1. the message is normalised as the retriever reads it (script, width, amounts, slips);
 2. the facts it states about the firm are extracted (bot.reading.facts);
-3. small talk (你好, 谢谢, 好的明白了) and closings (bot.reading.closings: 再见, 我去问问银行)
-   ask nothing and keep the focus;
+3. small talk (你好, 谢谢, 好的明白了), closings (bot.reading.closings: 再见, 我去问问银行)
+   and messages with nothing of their own (？？？, 嗯, a lone digit: "unclear") ask nothing
+   and keep the focus;
 4. a leading acknowledgement is dropped and a switch or return cue noted (bot.reading.cues);
 5. the rest is cut into at most three asks (bot.reading.clauses), each typed
    (bot.reading.ask_types);
@@ -28,7 +29,7 @@ from bot.messages import Ask
 from bot.reading.ask_types import ask_type, complains_about_cost, is_question
 from bot.reading.clauses import split_message
 from bot.reading.closings import closing
-from bot.reading.content import about_the_firm
+from bot.reading.content import about_the_firm, says_nothing
 from bot.reading.context import ConversationContext, Focus
 from bot.reading.cues import (
     is_about_assistant,
@@ -46,7 +47,7 @@ from core.kinds import AskType, DocKind
 SUBJECT_EXTRA = 2  # "那X呢": X is a name or topic and at most this many characters more
 MAX_MESSAGE_CHARS = 500  # as the answerer: an owner's message is a few sentences
 
-SmallTalk = Literal["", "greeting", "thanks", "goodbye", "about"]
+SmallTalk = Literal["", "greeting", "thanks", "goodbye", "about", "unclear"]
 
 
 @dataclass(frozen=True)
@@ -59,8 +60,8 @@ class Reading:
     "small_talk");
     referent: the doc id a follow-up was completed with (None when read on its own);
     small_talk: "greeting" (你好, 你是谁), "thanks" (谢谢, 好的明白了, 我去问问银行),
-    "goodbye" (再见, 下次再聊) or "about" (你能回答哪些问题) when nothing about financing is
-    asked.
+    "goodbye" (再见, 下次再聊), "about" (你能回答哪些问题) when nothing about financing is
+    asked, or "unclear" when the message says nothing at all (？？？, 嗯, 啊？).
     """
 
     text: str
@@ -94,6 +95,10 @@ def read(lexicon: Lexicon, context: ConversationContext, text: str) -> Reading:
     """Read `text` in `context` (see the module docstring); never raises on odd input."""
     normalised = unquoted(lexicon.prepare((text or "").strip()[:MAX_MESSAGE_CHARS])).strip()
     facts = extract_facts(normalised)
+    if says_nothing(normalised or text or ""):  # ？？？ / 嗯 / 🤔: neither question nor follow-up
+        return Reading(
+            normalised, (Ask("other", normalised),), "small_talk", facts, None, "unclear"
+        )
     closed = _closing(lexicon, context, normalised) if normalised else ""
     if closed:
         return Reading(normalised, (Ask("other", normalised),), "small_talk", facts, None, closed)

@@ -27,6 +27,10 @@
    loan; or that a note in focus speaks of: 企业库 after 商贸贷), or facts about the firm
    ("我们有三项实用新型，没有厂房"): "continue"; other
    statements and requests ("帮我…") are read on their own;
+   a complete question of its own (bot.reading.subjects.own_question: topic words naming a
+   subject of their own, an amount wanted, collateral in its own words: "银行要我买理财才给
+   贷款，可以吗", "贷500万要啥条件") is read as it stands: "continue" without the subject put
+   in front when its words point to the measure in focus, else "switch";
 7. a short message (at most SHORT_CHARS characters) continues when it is built on what was
    said (也…, 那…, 要是…, …呢: "水电费缴纳记录也能用吗") or says little of its own; one saying
    much of its own (RICH_CONTENT_CHARS) is read on its own;
@@ -35,7 +39,8 @@
    or builds on what was said ("那推荐这一步，开户行能代办吗"): then it continues
    ("那我表哥想给自己借点钱，能申请吗" tells of someone else: it does not).
 
-"Completed" means the subject is put in front: "要抵押吗?" after 外贸贷 is "外贸贷要抵押吗?".
+"Completed" means the subject is put in front: "要抵押吗?" after 外贸贷 is "外贸贷要抵押吗?"
+(a text naming the subject already stays as written).
 """
 
 from __future__ import annotations
@@ -49,13 +54,20 @@ from bot.reading.clauses import bare_length
 from bot.reading.content import (
     about_the_firm,
     has_own_content,
+    names_a_subject,
     own_content,
     said_before,
 )
 from bot.reading.cues import Anaphor, continues, find_anaphors
 from bot.reading.lexicon import WHOLE_DOCUMENT, Lexicon, Named
 from bot.reading.referents import KIND_WORDS, Referent, target_of
-from bot.reading.subjects import leads_with, points_at_one, private_matter
+from bot.reading.subjects import (
+    leads_with,
+    own_question,
+    points_at_one,
+    points_to_focus,
+    private_matter,
+)
 from bot.scope import out_of_scope_family
 from core.kinds import DocKind
 
@@ -122,12 +134,15 @@ def resolve(
     own_topics = [  # subjects, not what is asked of one (多久能批 is asked of anything)
         t
         for t in topics
-        if own_content(t) and t not in referent.subject and not lexicon.mentions(referent.doc_id, t)
+        if names_a_subject(t)
+        and t not in referent.subject
+        and not lexicon.mentions(referent.doc_id, t)
     ]
     if own_topics and (cue == "switch" or leads_with(text, own_topics)):
         return Resolution(text, "switch")  # 另外，首贷要抵押吗 / 白名单怎么进: its own subject
+    own = own_question(text, topics, referent, lexicon) and not (statement or continues(text))
     short = bare_length(text) <= SHORT_CHARS
-    if short and not has_own_content(text):  # 要抵押吗, 多久能放款: only what is asked
+    if short and not has_own_content(text) and not own:  # 要抵押吗, 多久能放款: only what is asked
         return Resolution(complete(text, referent.subject), "continue", referent)
     if cue == "switch":
         return Resolution(text, "switch")
@@ -141,7 +156,10 @@ def resolve(
             return Resolution(complete(text, referent.subject), "continue", referent)
         if not short:
             return Resolution(text, "switch")
-    related = _points_to_focus(text, referent, lexicon)
+    related = points_to_focus(text, referent, lexicon)
+    if own:  # 银行要我买理财才给贷款，可以吗 / 贷500万要啥条件: a question of its own
+        same = related and referent.kind == "measure"
+        return Resolution(text, "continue", referent) if same else Resolution(text, "switch")
     if topics and not related:
         return Resolution(text, "switch")
     if statement and about_the_firm(text):  # 我们有三项实用新型，没有厂房: facts for the topic
@@ -157,7 +175,7 @@ def resolve(
 
 def complete(text: str, subject: str) -> str:
     """The text with the subject in front ("要抵押吗?" → "外贸贷要抵押吗?"); a leading 那 goes."""
-    if not subject:
+    if not subject or subject in text:  # 评估费 named already: nothing to complete
         return text
     body = _LEADING.sub("", text.strip(), count=1).lstrip(" ,，")
     if not body:
@@ -237,7 +255,7 @@ def _about_focus(
     clause = re.split(r"[\s,.;:!?，。；：！？]", text[anaphor.end :], maxsplit=1)[0]
     if not clause or is_question(clause):  # 那个平台收费吗: asked of the platform itself
         return False
-    return _points_to_focus(text[: anaphor.start] + text[anaphor.end :], referent, lexicon)
+    return points_to_focus(text[: anaphor.start] + text[anaphor.end :], referent, lexicon)
 
 
 def _named_switch(text: str, named: list[Named], lexicon: Lexicon) -> Resolution:
@@ -249,18 +267,3 @@ def _named_switch(text: str, named: list[Named], lexicon: Lexicon) -> Resolution
             whole = Referent(WHOLE_DOCUMENT, "measure", name)
             return Resolution(complete(text, name), "switch", whole)
     return Resolution(text, "switch")
-
-
-def _points_to_focus(text: str, referent: Referent, lexicon: Lexicon) -> bool:
-    """The text's topic words point to an article of the focus document, or (a product,
-    platform or staff document in focus) its own text uses every one of them: 进企业库要多久
-    after 商贸贷, whose note tells how a firm enters the 企业库."""
-    articles = set(lexicon.articles(referent.doc_id))
-    if articles & set(lexicon.votes(text)):
-        return True
-    topics = lexicon.topics(text)
-    return (
-        referent.kind != "measure"
-        and bool(topics)
-        and all(lexicon.mentions(referent.doc_id, t) for t in topics)
-    )

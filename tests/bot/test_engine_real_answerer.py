@@ -80,3 +80,22 @@ def test_real_closing_mid_conversation_gets_a_short_reply_and_keeps_the_topic(
     assert texts(replies) == getattr(bot.dialogue, expected)
     follow = real_engine.handle("web", "u1", "那要什么条件？")
     assert 6 in articles(follow) and "科技" in texts(follow)
+
+
+@pytest.mark.parametrize(
+    ("first", "own", "nothing"),
+    [
+        ("评估费银行收了我两千合理吗", "贷120万要准备哪些条件", "？？？"),
+        ("科技贷是什么？", "银行非让我买保险才放款，这合规吗", "嗯"),
+        ("中登网是干什么的", "抵押的厂房贬值了额度被砍咋办", "。。。"),
+    ],
+)
+def test_real_own_question_and_empty_message_after_a_topic(
+    real_engine: Engine, answerer: Any, first: str, own: str, nothing: str
+) -> None:
+    before = texts(real_engine.handle("web", "u2", first))
+    after = real_engine.handle("web", "u2", own)
+    assert articles(after) == {c.article for c in answerer.answer(own).citations}
+    asked_back = real_engine.handle("web", "u2", nothing)
+    assert not articles(asked_back) and texts(asked_back) not in (before, texts(after))
+    assert texts(asked_back).startswith("没太明白")
