@@ -68,6 +68,7 @@ FAMILIES: tuple[Family, ...] = (
     Family("injection", req.INJECTION, judged="message"),
     Family("fraud", req.FRAUD, _any(req.FRAUD_UNLESS), judged="message"),
     Family("fraud", req.FORGED_VALUE, _any(req.FORGED_VALUE_UNLESS), judged="message"),
+    Family("fraud", req.INVOICE_FRAUD, _any(req.FRAUD_UNLESS, req.INVOICE_FRAUD_UNLESS), "message"),
     Family("trust", req.TRUST, judged="question"),
     Family("trust", req.TRUST_BARE, _any(req.TRUST_UNLESS), judged="question"),
     Family("other_region", re.compile(r"(?!)"), judged="question"),  # bot.scope.places
@@ -75,6 +76,7 @@ FAMILIES: tuple[Family, ...] = (
     Family("calculation", req.CALCULATION, _any(req.CALCULATION_UNLESS), judged="question"),
     Family("lookup", req.LOOKUP, judged="question"),
     Family("rates", sub.RATES, _any(sub.RATES_UNLESS), judged="question"),
+    Family("investment_loss", sub.INVESTMENT_LOSS, _any(sub.INVESTMENT_LOSS_UNLESS)),
     Family("legal", sub.LEGAL, _any(sub.LEGAL_UNLESS)),
     Family("national_rules", sub.NATIONAL_RULES, _national_unless, judged="question"),
     Family("chitchat", sub.CHITCHAT_TASKS, judged="question"),
@@ -95,7 +97,6 @@ FAMILIES: tuple[Family, ...] = (
         sub.INSURANCE_BUY,
         _any(sub.LENDING, sub.LENDING_INSURANCE, sub.TIED_TO_LENDING),
     ),
-    Family("investment_loss", sub.INVESTMENT_LOSS, _any(sub.INVESTMENT_LOSS_UNLESS)),
     Family("investment", sub.INVESTMENT, _any(sub.TIED_TO_LENDING, sub.BORROWING)),
     Family("other_program", sub.OTHER_PROGRAM_LOANS),
     Family("other_program", sub.OTHER_PROGRAM, _any(sub.OTHER_PROGRAM_UNLESS)),
