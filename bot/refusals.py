@@ -37,12 +37,13 @@ POINTERS = {
     "（查询网点或官方网站）或相关放贷机构。",
     "housing_fund": "住房公积金的贷款、提取和用途由住房公积金管理中心办理，请向其咨询；"
     "企业经营用的贷款请找银行。",
-    "registration": "企业注册、变更和年报填报请咨询市场监管部门；年报在国家企业信用信息公示系统"
-    "填报。",
-    "tax": "税收优惠、扣除、退税、发票和纳税申报，请咨询税务部门。",
-    "social": "社保缴纳、工伤认定、劳动合同和用工纠纷，请咨询人社部门或社保经办机构；劳动争议可以"
-    "申请劳动仲裁。",
-    "insurance_claim": "保险理赔请联系承保的保险公司；对理赔结果有异议，可以向金融监管部门反映。",
+    "registration": "企业注册、变更和年报填报请咨询市场监管部门（年报在国家企业信用信息公示系统"
+    "填报）；经营许可不知道找哪个部门，可以拨打12345政务服务便民热线。",
+    "tax": "税收优惠、扣除、退税、发票和纳税申报，请咨询税务部门或拨打12366纳税缴费服务热线。",
+    "social": "社保缴纳、工伤认定、劳动合同和用工纠纷，请咨询人社部门或社保经办机构"
+    "（医保找医保部门）；劳动争议可以申请劳动仲裁。",
+    "insurance_claim": "买什么保险请咨询持牌的保险公司或保险代理机构，理赔请联系承保的保险公司；"
+    "对理赔结果有异议，可以向金融监管部门反映。",
     "investment": "我不提供股票、基金、理财等投资建议，请咨询持牌的证券、基金机构。",
     "investment_loss": "作为投资者买的债券、理财、信托出了问题，请找销售机构或债券受托管理人；"
     "投诉可以找金融监管部门，诉讼请咨询律师。这份措施讲的是企业融资，不涉及投资兑付。",
@@ -52,6 +53,8 @@ POINTERS = {
     "off_topic": "",
     "no_evidence": "",
 }
+# Public service hotlines a pointer may name (the only numbers shown without OFFICE_PHONE).
+PUBLIC_HOTLINES = ("12345", "12366")
 # Families refused in one plain sentence: no list of topics, no contact (a refusal, not a menu).
 PLAIN = frozenset({"fraud", "injection"})
 
