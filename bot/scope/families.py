@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from bot.scope import offices as off
 from bot.scope import requests as req
 from bot.scope import subjects as sub
 from bot.scope.clauses import last_question, mentioned_only, question_part
@@ -44,9 +45,9 @@ def _personal_unless(text: str) -> bool:
 
 def _social_unless(text: str) -> bool:
     """Social insurance as records a bank reads, or wages to pay with a loan (not a dispute)."""
-    if sub.LABOUR_STRONG.search(text):
+    if off.LABOUR_STRONG.search(text):
         return False
-    return bool(sub.LENDING.search(text) or sub.CREDIT_DATA_USE.search(text))
+    return bool(off.LENDING.search(text) or off.CREDIT_DATA_USE.search(text))
 
 
 def _national_unless(text: str) -> bool:
@@ -60,7 +61,7 @@ _CREDIT = re.compile(r"(当|算|作为|看作|变成)[^，,。？?]{0,2}信用(?
 def _off_topic_unless(text: str) -> bool:
     return any(
         p.search(text)
-        for p in (sub.BUSINESS_CONTEXT, sub.CREDIT_CORE, sub.FEES, sub.CREDIT_DATA_USE, _CREDIT)
+        for p in (sub.BUSINESS_CONTEXT, sub.CREDIT_CORE, sub.FEES, off.CREDIT_DATA_USE, _CREDIT)
     )
 
 
@@ -95,16 +96,16 @@ FAMILIES: tuple[Family, ...] = (
     Family(
         "insurance_claim",
         sub.INSURANCE_BUY,
-        _any(sub.LENDING, sub.LENDING_INSURANCE, sub.TIED_TO_LENDING),
+        _any(off.LENDING, sub.LENDING_INSURANCE, sub.TIED_TO_LENDING),
     ),
     Family("investment", sub.INVESTMENT, _any(sub.TIED_TO_LENDING, sub.BORROWING)),
     Family("other_program", sub.OTHER_PROGRAM_LOANS),
     Family("other_program", sub.OTHER_PROGRAM, _any(sub.OTHER_PROGRAM_UNLESS)),
-    Family("registration", sub.ANNUAL_REPORT_FILING),
-    Family("registration", sub.REGISTRATION, _any(sub.CREDIT_RELIEF)),
-    Family("tax", sub.TAX_RELIEF, _any(sub.TAX_BACKS_CREDIT)),
-    Family("tax", sub.TAX, _any(sub.LENDING, sub.CREDIT_DATA_USE, sub.TAX_PAID_FELL)),
-    Family("social", sub.SOCIAL, _social_unless),
+    Family("registration", off.ANNUAL_REPORT_FILING),
+    Family("registration", off.REGISTRATION, _any(off.CREDIT_RELIEF)),
+    Family("tax", off.TAX_RELIEF, _any(off.TAX_BACKS_CREDIT)),
+    Family("tax", off.TAX, _any(off.LENDING, off.CREDIT_DATA_USE, off.TAX_PAID_FELL)),
+    Family("social", off.SOCIAL, _social_unless),
     Family("off_topic", sub.OTHER_TOPICS, _off_topic_unless),
     Family("off_topic", sub.OFF_TOPIC_BUSINESS, _any(sub.CREDIT_CORE, sub.FEES)),
 )

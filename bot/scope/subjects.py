@@ -1,10 +1,10 @@
 """Subjects that belong elsewhere, and the in-scope readings that keep the same words.
 
-National rules and rates, law, personal finance and the housing fund, tax relief, social
-insurance and labour, registration, insurance claims, investments and their losses, other
-departments' programmes, everyday topics. Written from the kinds of questions owners bring that
-sound like financing but are not about the Sanming measures; matched on the normalised,
-lower-cased message (`bot.scope.families` says where each is judged).
+National rules and rates, law, personal finance and the housing fund, insurance claims and
+sales, investments and their losses, other departments' programmes, everyday topics (tax,
+social insurance and registration: `bot.scope.offices`). Written from the kinds of questions
+owners bring that sound like financing but are not about the Sanming measures; matched on the
+normalised, lower-cased message (`bot.scope.families` says where each is judged).
 """
 
 from __future__ import annotations
@@ -168,72 +168,6 @@ OTHER_PROGRAM_LOANS = re.compile(r"创业担保贷款?|创业贷款贴息|创业
 OTHER_PROGRAM_UNLESS = re.compile(
     r"(能|可以|可不可以|能不能|好|更容易|有没有)[^，,。？?]{0,4}(贷|融资|授信|申请科技贷|申请外贸贷)|"
     r"科技贷|外贸贷|商贸贷|额度|利率|利息"
-)
-REGISTRATION = re.compile(
-    r"注册[^，,。？?]{0,4}公司(?!地)|公司注册(?!地)|注册资金|注册资本[^，,。？?]{0,4}(多少|最低|最少)|"
-    r"开(个|一个|家|一家|间|一间)?(公司|个体户|分公司)[^，,。？?]{0,6}(要|需要|流程|手续|怎么办|怎么弄|去哪)|"
-    r"设立分公司|分公司[^，,。？?]{0,4}(设立|注册|怎么开)|"
-    r"营业执照.{0,4}(怎么办|办理|变更|补办|遗失|年检|注销|吊销|过期|到期|延期|换)|"
-    r"(执照|公司|企业|个体户|店)[^，,。？?]{0,6}注销|注销(公司|企业|执照|个体)|"
-    r"工商(注册|变更|登记)|(公司|企业|店|厂)?改(个|一下|下)?(名字|名称|公司名|店名)|"
-    r"许可证[^，,。？?]{0,6}(怎么办|办理|去哪|在哪|哪里|申请|要什么|流程|多久|过期|到期|延续)|"
-    r"办(个|一个|张|一张)?[^，,。？?]{0,6}许可证|经营范围[^，,。？?]{0,6}(怎么加|增加|加一项|添加|修改|改)|"
-    r"(地址|名称|名字|法人|股东)[^，,。？?]{0,4}(变了|换了|改了)[^。？?]{0,10}(变更|登记|去哪|怎么办)|"
-    r"(去哪|在哪|哪里)(办理?)?变更|(办|要办|需要)(哪些|什么|啥)(证|执照|许可)|"
-    r"变更登记|注销(公司|企业)|经营范围变更|变更法人|法人变更|年检|"
-    r"个体(工商)?户?.{0,4}(升级|转为|转成|变成|改成|改为|转型为|升为)(有限|股份)?(责任)?(公司|企业)|"
-    r"个转企|个体转企|注册资本.{0,4}(变更|增加|减少|实缴)|实缴|"
-    r"(名称|名字|地址|住所|经营范围|法人|法定代表人|股东|注册资本)(的)?(变更|更改|迁移|能不能(减少|变))|"
-    r"变更(一下|下)?(公司)?的?(名称|名字|地址|住所|经营范围|法人|法定代表人|股东)"
-)
-# Filing mechanics and fines of the annual report are registration whatever the story.
-ANNUAL_REPORT_FILING = re.compile(
-    r"(年报|年度报告)[^，,。？?]{0,12}(罚款|罚多少|怎么填|填错|修改|更正|截止|几号|网站|在哪|哪里|流程|怎么报|填报|申报|"
-    r"报送|公示)"
-)
-CREDIT_RELIEF = re.compile(
-    r"信用修复|修复信用|经营异常|失信|影响贷款|影响.{0,4}融资|授信|贷款|抵押|质押|融资|补报|没报|漏报|晚报|迟报|逾期报"
-)
-# Tax relief and filing mechanics are out even beside a loan (贷款利息能税前扣除吗) …
-TAX_RELIEF = re.compile(
-    r"加计扣除|加记扣除|加[计记]扣[出处]|研发费用?加计|税前扣除|税前[^，,。？?]{0,2}(扣|列支|抵)|六税两费|减半征收|"
-    r"免征|减征|征收率|抵税|加速折旧|折旧|一次性扣除|税前列支|扣除比例|抵扣|进项|留抵|退税|免税|减税|税收优惠|"
-    r"税收减免|减免税|税惠|优惠税率|汇算清缴|纳税申报|申报纳税|报税|核定征收|查账征收|红冲|冲红|"
-    r"发票.{0,6}(怎么开|开错|作废|开具|领用)|税控|电子税务局|节税|避税|税务筹划|税负|"
-    r"税[^，,。？?]{0,12}(能不能|能否|可以|可不可以|怎么|如何|有没有办法)[^，,。？?]{0,4}少交|"
-    r"(能不能|能否|可以|可不可以|怎么|如何|有没有办法)[^，,。？?]{0,4}少交[^，,。？?]{0,4}税|"
-    r"税[^，,。？?]{0,12}优惠"
-)
-# Taxes paid that fell or stopped (measure 9: a credit line cut for it) are a lending question.
-TAX_PAID_FELL = re.compile(
-    r"(纳税|交税|缴税|税)[^，,。？?]{0,3}(少了|减少|下降|断了|不连续|交得少|降了)|没交税|欠税|(?<!多)少交"
-)
-# … unless the tax item backs the loan itself (退税款能做质押吗, 纳税信用贷).
-TAX_BACKS_CREDIT = re.compile(
-    r"(用|凭|拿|靠|以)[^，,。？?]{0,8}(贷|融资|质押|抵押|授信|增信)|(能|可以|可不可以)(贷|融资)|"
-    r"贷款(吗|么)|税易贷|银税|纳税信用|纳税金额|纳税额.{0,4}(减少|下降)"
-)
-TAX = re.compile(
-    r"(交|缴|缴纳)(什么|哪些|多少|啥)税|税[^，,。？?]{0,2}(怎么交|交多少|怎么算)|个税|个人所得税|所得税|增值税|印花税|房产税|土地使用税|附加税|消费税|税率|缴税|交税|完税|税额|"
-    r"税务登记|开发票|开票|发票|小规模纳税人|一般纳税人|纳税人|季度申报|月度申报|申报表|残保金|"
-    r"残疾人就业保障金|工会经费|教育费附加"
-)
-LENDING = re.compile(r"贷|融资|授信|担保|抵押|质押|征信|银行")
-# Records a bank reads for credit (measure 9): taxes, utilities, social insurance, housing fund.
-CREDIT_DATA_USE = re.compile(
-    r"(记录|数据|信息|情况)[^。？?]{0,12}(银行|金融机构|贷款|授信|信用|征信)[^。？?]{0,8}(看|查|用|参考|"
-    r"共享|开放|算|评估|加分)|(银行|金融机构)[^。？?]{0,10}(看|查|参考|用|采集|评估)[^。？?]{0,8}"
-    r"(纳税|税|水电|用电|用水|社保|公积金|缴费)|"
-    r"(纳税|缴税|水电|用电|用水|社保|公积金|缴费)[^。？?]{0,8}(记录|数据|信息|情况)[^。？?]{0,8}"
-    r"(算|参考|共享|开放|加分|评估|有用|管用|有帮助|能用)|"
-    r"(社保|纳税|税务|水电|用电|用水|公积金|开票)(数据|记录|信息)"
-)
-LABOUR_STRONG = re.compile(
-    r"工伤|劳动合同|劳动仲裁|劳动争议|辞退|开除|离职|解除合同|经济补偿|赔偿金|n\+1|2n|加班费|试用期"
-)
-SOCIAL = re.compile(
-    r"社保|五险一金|医保|养老保险|失业保险|生育保险|失业金|裁员|欠薪|拖欠工资|"
-    r"(拖欠|克扣)[^，,。？?]{0,4}(员工|工人)?的?工资|最低工资|用工|招工|" + LABOUR_STRONG.pattern
 )
 CHITCHAT_TASKS = re.compile(
     r"笑话|段子|讲个故事|讲故事|脑筋急转弯|写.{0,10}诗|首诗|一首|作诗|诗歌|古诗|唐诗|歌词|唱歌|"
