@@ -19,6 +19,7 @@ from bot.scope import requests as req
 from bot.scope import subjects as sub
 from bot.scope.clauses import last_question, mentioned_only, question_part
 from bot.scope.places import other_region
+from bot.scope.products import bank_product
 
 Judged = Literal["message", "question", "ask"]
 
@@ -73,6 +74,7 @@ FAMILIES: tuple[Family, ...] = (
     Family("trust", req.TRUST, judged="question"),
     Family("trust", req.TRUST_BARE, _any(req.TRUST_UNLESS), judged="question"),
     Family("other_region", re.compile(r"(?!)"), judged="question"),  # bot.scope.places
+    Family("bank_product", re.compile(r"(?!)"), judged="question"),  # bot.scope.products
     Family("drafting", req.DRAFTING, _any(req.DRAFTING_UNLESS), judged="question"),
     Family("calculation", req.CALCULATION, _any(req.CALCULATION_UNLESS), judged="question"),
     Family("lookup", req.LOOKUP, judged="question"),
@@ -128,7 +130,8 @@ def _from_clause(text: str, at: int, judged: Judged) -> str:
 
 def out_of_scope_family(text: str, *, topics: Iterable[str] = ()) -> tuple[str, str]:
     """(family, place) of a normalised message outside enterprise financing in Sanming, or
-    ("", ""); place is set for "other_region" (the city or province named).
+    ("", ""); place is set for "other_region" (the city or province named) and for
+    "bank_product" (the bank whose own product is asked about).
 
     Message families are judged on the whole text; the others on a long message's last
     question (on its last asking sentence when the family's words are there), and the "ask"
@@ -144,6 +147,11 @@ def out_of_scope_family(text: str, *, topics: Iterable[str] = ()) -> tuple[str, 
             place = other_region(last) or other_region(question)
             if place:
                 return "other_region", place
+            continue
+        if family.name == "bank_product":
+            bank = bank_product(last) or bank_product(question)
+            if bank:
+                return "bank_product", bank
             continue
         scope = whole if family.judged == "message" else question
         if scope is question and family.words.search(last):

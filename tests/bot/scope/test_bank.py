@@ -18,6 +18,7 @@ POINTER = {
     "drafting": "不代写",
     "tax": "税务部门",
     "other_region": "当地",
+    "bank_product": "直接咨询",
     "national_rules": "发布机关",
     "legal": "律师",
     "investment": "投资建议",
