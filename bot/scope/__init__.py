@@ -1,10 +1,11 @@
 """Scope decision: is a message about enterprise financing in Sanming, and if not, which kind.
 
 Declined messages fall into families that owners really bring (`bot.scope.families`: forged
-documents, another place's policy or product, writing or calculating for the owner, national
-rules and rates, law, personal finance and the housing fund, tax relief, social insurance and
-labour, registration, insurance claims, investment tips and losses, other departments'
-programmes, questions about the service itself, everyday topics); each family gets its own
+documents, another place's policy or product, a bank's own named product, writing or
+calculating for the owner, national rules and rates, law, personal finance and the housing
+fund, tax relief, social insurance and labour, registration, insurance claims and sales,
+investment tips and losses, other departments' programmes, questions about the service
+itself, everyday topics); each family gets its own
 pointer in the refusal (`bot.refusals`). Messages of no family are kept when they carry domain
 evidence (a specific glossary phrase, a financing need, finance words), or, without it, when
 the ranking is confident that a measure says the same thing (a near paraphrase).

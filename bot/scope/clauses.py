@@ -72,7 +72,11 @@ GENERIC_ASK = re.compile(
 # An ask for an attribute only (利率多少, 额度一般多少): it asks about the clause just before it.
 ATTRIBUTE_ASK = re.compile(
     r"^(那|那么|请问|大概|一般|现在)*(利率|利息|额度|费用|首付|月供|期限|年限)(是|大概|一般|能有)?"
-    r"(多少|几个点|几成|几年|怎么算|高吗|高不高)[吗呢啊呀?？]*$"
+    r"(多少|几个点|几成|几年|怎么算|高吗|高不高)[吗呢啊呀?？]*$|"
+    # which lender is cheapest, what papers it takes: the product just named is what is asked
+    r"^(那|那么|请问|一般|现在)*(哪个|哪家|什么)银行的?(利率|利息)?(最)?(低|便宜|划算|好|容易)[吗呢啊呀?？]*$|"
+    r"^(那|那么|请问|一般|现在)*(要|需要|得)(准备|带|交|提供)?(什么|哪些|啥)(材料|资料|手续|证件)[吗呢啊呀?？]*$|"
+    r"^(那|那么|请问|现在)*(有|有没有)(什么|啥|哪些)(贷款|产品|办法|渠道)(可以)?(办|申请|借)?[吗呢啊呀?？]*$"
 )
 
 

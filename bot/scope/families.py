@@ -14,10 +14,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from bot.scope import offices as off
 from bot.scope import requests as req
 from bot.scope import subjects as sub
 from bot.scope.clauses import last_question, mentioned_only, question_part
 from bot.scope.places import other_region
+from bot.scope.products import bank_product
 
 Judged = Literal["message", "question", "ask"]
 
@@ -44,9 +46,9 @@ def _personal_unless(text: str) -> bool:
 
 def _social_unless(text: str) -> bool:
     """Social insurance as records a bank reads, or wages to pay with a loan (not a dispute)."""
-    if sub.LABOUR_STRONG.search(text):
+    if off.LABOUR_STRONG.search(text):
         return False
-    return bool(sub.LENDING.search(text) or sub.CREDIT_DATA_USE.search(text))
+    return bool(off.LENDING.search(text) or off.CREDIT_DATA_USE.search(text))
 
 
 def _national_unless(text: str) -> bool:
@@ -60,7 +62,7 @@ _CREDIT = re.compile(r"(当|算|作为|看作|变成)[^，,。？?]{0,2}信用(?
 def _off_topic_unless(text: str) -> bool:
     return any(
         p.search(text)
-        for p in (sub.BUSINESS_CONTEXT, sub.CREDIT_CORE, sub.FEES, sub.CREDIT_DATA_USE, _CREDIT)
+        for p in (sub.BUSINESS_CONTEXT, sub.CREDIT_CORE, sub.FEES, off.CREDIT_DATA_USE, _CREDIT)
     )
 
 
@@ -68,13 +70,16 @@ FAMILIES: tuple[Family, ...] = (
     Family("injection", req.INJECTION, judged="message"),
     Family("fraud", req.FRAUD, _any(req.FRAUD_UNLESS), judged="message"),
     Family("fraud", req.FORGED_VALUE, _any(req.FORGED_VALUE_UNLESS), judged="message"),
+    Family("fraud", req.INVOICE_FRAUD, _any(req.FRAUD_UNLESS, req.INVOICE_FRAUD_UNLESS), "message"),
     Family("trust", req.TRUST, judged="question"),
     Family("trust", req.TRUST_BARE, _any(req.TRUST_UNLESS), judged="question"),
     Family("other_region", re.compile(r"(?!)"), judged="question"),  # bot.scope.places
+    Family("bank_product", re.compile(r"(?!)"), judged="question"),  # bot.scope.products
     Family("drafting", req.DRAFTING, _any(req.DRAFTING_UNLESS), judged="question"),
     Family("calculation", req.CALCULATION, _any(req.CALCULATION_UNLESS), judged="question"),
     Family("lookup", req.LOOKUP, judged="question"),
     Family("rates", sub.RATES, _any(sub.RATES_UNLESS), judged="question"),
+    Family("investment_loss", sub.INVESTMENT_LOSS, _any(sub.INVESTMENT_LOSS_UNLESS)),
     Family("legal", sub.LEGAL, _any(sub.LEGAL_UNLESS)),
     Family("national_rules", sub.NATIONAL_RULES, _national_unless, judged="question"),
     Family("chitchat", sub.CHITCHAT_TASKS, judged="question"),
@@ -93,17 +98,16 @@ FAMILIES: tuple[Family, ...] = (
     Family(
         "insurance_claim",
         sub.INSURANCE_BUY,
-        _any(sub.LENDING, sub.LENDING_INSURANCE, sub.TIED_TO_LENDING),
+        _any(off.LENDING, sub.LENDING_INSURANCE, sub.TIED_TO_LENDING),
     ),
-    Family("investment_loss", sub.INVESTMENT_LOSS, _any(sub.INVESTMENT_LOSS_UNLESS)),
     Family("investment", sub.INVESTMENT, _any(sub.TIED_TO_LENDING, sub.BORROWING)),
     Family("other_program", sub.OTHER_PROGRAM_LOANS),
     Family("other_program", sub.OTHER_PROGRAM, _any(sub.OTHER_PROGRAM_UNLESS)),
-    Family("registration", sub.ANNUAL_REPORT_FILING),
-    Family("registration", sub.REGISTRATION, _any(sub.CREDIT_RELIEF)),
-    Family("tax", sub.TAX_RELIEF, _any(sub.TAX_BACKS_CREDIT)),
-    Family("tax", sub.TAX, _any(sub.LENDING, sub.CREDIT_DATA_USE, sub.TAX_PAID_FELL)),
-    Family("social", sub.SOCIAL, _social_unless),
+    Family("registration", off.ANNUAL_REPORT_FILING),
+    Family("registration", off.REGISTRATION, _any(off.CREDIT_RELIEF)),
+    Family("tax", off.TAX_RELIEF, _any(off.TAX_BACKS_CREDIT)),
+    Family("tax", off.TAX, _any(off.LENDING, off.CREDIT_DATA_USE, off.TAX_PAID_FELL)),
+    Family("social", off.SOCIAL, _social_unless),
     Family("off_topic", sub.OTHER_TOPICS, _off_topic_unless),
     Family("off_topic", sub.OFF_TOPIC_BUSINESS, _any(sub.CREDIT_CORE, sub.FEES)),
 )
@@ -126,7 +130,8 @@ def _from_clause(text: str, at: int, judged: Judged) -> str:
 
 def out_of_scope_family(text: str, *, topics: Iterable[str] = ()) -> tuple[str, str]:
     """(family, place) of a normalised message outside enterprise financing in Sanming, or
-    ("", ""); place is set for "other_region" (the city or province named).
+    ("", ""); place is set for "other_region" (the city or province named) and for
+    "bank_product" (the bank whose own product is asked about).
 
     Message families are judged on the whole text; the others on a long message's last
     question (on its last asking sentence when the family's words are there), and the "ask"
@@ -142,6 +147,11 @@ def out_of_scope_family(text: str, *, topics: Iterable[str] = ()) -> tuple[str, 
             place = other_region(last) or other_region(question)
             if place:
                 return "other_region", place
+            continue
+        if family.name == "bank_product":
+            bank = bank_product(last) or bank_product(question)
+            if bank:
+                return "bank_product", bank
             continue
         scope = whole if family.judged == "message" else question
         if scope is question and family.words.search(last):

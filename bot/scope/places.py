@@ -52,6 +52,10 @@ _PLACE_POLICY = re.compile(
     r"[^，,。？?；;]{0,16}(政策|补贴|补助|资金|措施|文件|规定|贴息|奖励|扶持|专项|出台|发布|贷款|融资|基金|标准|"
     r"办法|条件|额度|利率|推介会|对接会|活动|产品|平台|超市)"
 )
+# A trading partner located there (外地客户的应收账款): the place names the partner, not a policy.
+_COUNTERPARTY = re.compile(
+    r"(那边|那里)?(的)?(客户|供应商|买家|买方|卖家|下游|上游|采购商|经销商|合作方|核心企业|货款|订单)"
+)
 # A loan product named in quotes, or an X贷 that is none of the knowledge's own or a generic word.
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,12})[”\"」』]")
 # An unquoted product name is one introduced as such: 浙江的X贷, 浙江有个X贷, 叫X贷.
@@ -96,13 +100,19 @@ def other_region(text: str) -> str | None:
         place = match.group(1)
         if place.endswith("省") and place.startswith("福建"):
             continue
-        if _PLACE_POLICY.match(text, match.end()) or _names_foreign_product(text):
+        end = match.end()
+        policy = _PLACE_POLICY.match(text, end) and not _COUNTERPARTY.match(text, end)
+        if policy or _names_foreign_product(text):
             return place
         firm = _FIRM_THERE.search(text)
         if firm and place in firm.group("place") and not _PROVINCIAL.search(text):
             return place
     elsewhere = ELSEWHERE.search(text)
-    if elsewhere and _PLACE_POLICY.match(text, elsewhere.end()):
+    if (
+        elsewhere
+        and _PLACE_POLICY.match(text, elsewhere.end())
+        and not _COUNTERPARTY.match(text, elsewhere.end())
+    ):
         return "外地"
     return None
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from bot.refusals import COVERS, POINTERS, refusal_text, trust_text
+from bot.refusals import COVERS, POINTERS, PUBLIC_HOTLINES, refusal_text, trust_text
 from bot.scope import NAMES, ScopeDecision
 from core.settings import Settings
 from tests.bot.scope.cases import FORGERY, SLIPS, TRUST, traditional
@@ -71,10 +71,19 @@ def test_refusal_shows_no_number_until_the_phone_is_configured(
 ) -> None:
     decision = ScopeDecision(False, family, "浙江")
     unset = refusal_text(decision, plain_settings)
-    assert "抱歉" in unset and COVERS in unset and not DIGITS.search(unset) and "电话" not in unset
+    numbers = set(DIGITS.findall(unset))
+    assert "抱歉" in unset and COVERS in unset and numbers <= set(PUBLIC_HOTLINES)
+    assert "电话" not in unset
     configured = plain_settings.model_copy(update={"office_phone": "0598-7654321"})
     shown = refusal_text(decision, configured)
     assert "0598-7654321" in shown and configured.office_hours in shown
+
+
+@pytest.mark.parametrize("family", sorted(set(POINTERS) - {"chitchat", "off_topic", "no_evidence"}))
+def test_each_family_pointer_is_one_short_line(family: str) -> None:
+    pointer = POINTERS[family]
+    assert pointer and "\n" not in pointer and len(pointer) <= 90, family
+    assert set(DIGITS.findall(pointer)) <= set(PUBLIC_HOTLINES)
 
 
 def test_refusal_of_a_place_names_it(plain_settings: Settings) -> None:
