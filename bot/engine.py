@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import logging
 import random
 import re
@@ -66,13 +65,14 @@ from core.masking import mask_text
 from core.settings import Settings
 from storage.conversations import (
     add_messages,
-    get_or_create_conversation,
+    insert_conversation,
     redact_messages_since,
     save_state,
     set_feedback,
 )
 from storage.db import Database
 from storage.requests import create_request, list_requests_for_user
+from storage.turn_start import TurnStart, read_turn_start
 
 log = logging.getLogger(__name__)
 # Short replies to the form offer ("现在开始吗？") typed instead of pressing a button.
@@ -100,36 +100,44 @@ class Engine:
         self.questions = QuestionLimit(settings)
         self.subscriptions = SubscriptionFlow(db, lambda: self.answerer)
 
-    def handle(self, channel: str, user_id: str, text: str) -> list[OutMessage]:
-        """Handle one message (or button value) from a channel user; returns the replies."""
-        with conversation_scope(self.db, channel, user_id):  # LLM mode reads the last turns
-            return self._handle(channel, user_id, text)
+    def handle(
+        self, channel: str, user_id: str, text: str, *, start: TurnStart | None = None
+    ) -> list[OutMessage]:
+        """Handle one message (or button value) from a channel user; returns the replies.
 
-    def _handle(self, channel: str, user_id: str, text: str) -> list[OutMessage]:
+        `start`: the conversation as the caller just read it (`storage.turn_start`), used for
+        the first attempt instead of reading it again."""
+        with conversation_scope(self.db, channel, user_id):  # LLM mode reads the last turns
+            return self._handle(channel, user_id, text, start)
+
+    def _handle(
+        self, channel: str, user_id: str, text: str, start: TurnStart | None = None
+    ) -> list[OutMessage]:
         """One message inside its conversation scope (see `handle`)."""
         text = (text or "").strip()[:MAX_INPUT_CHARS]
         try:
             for attempt in range(MAX_ATTEMPTS):
                 if attempt:  # jittered backoff so colliding writers stop colliding
                     time.sleep(random.uniform(0.005, 0.02) * attempt)
-                conversation_id, state, version = self._load(channel, user_id)
-                turn = self._decide(channel, user_id, state, text)
+                if attempt or start is None:
+                    start = self._load(channel, user_id)
+                turn = self._decide(channel, user_id, start.state, text)
                 try:
-                    sent = self._apply(channel, user_id, conversation_id, version, text, turn)
+                    sent = self._apply(channel, user_id, start, text, turn)
                 except HandoffClosed:  # staff closed it meanwhile: the bot answers this one
                     sent = None
                 if sent is not None:
                     return sent
-                log.info("conversation %s changed concurrently; retrying", conversation_id)
+                log.info("conversation %s changed concurrently; retrying", start.conversation_id)
         except Exception:
             log.exception("engine failed on %s message %r", channel, mask_text(text[:80]))
         return [OutMessage(ERROR_TEXT, buttons=[Button("联系人工", "联系人工")])]
 
-    def _load(self, channel: str, user_id: str) -> tuple[int, dict[str, Any], int]:
-        """The conversation's id, a private copy of its state, and its version."""
+    def _load(self, channel: str, user_id: str) -> TurnStart:
+        """The conversation's id (None before its first turn), a private copy of its state,
+        and its version: one SELECT, nothing written."""
         with self.db.session() as session:
-            conversation = get_or_create_conversation(session, channel=channel, user_id=user_id)
-            return conversation.id, copy.deepcopy(conversation.state or {}), conversation.version
+            return read_turn_start(session, channel=channel, user_id=user_id)
 
     def _decide(self, channel: str, user_id: str, state: dict[str, Any], text: str) -> Turn:
         """Work out the replies and the new state (reads only; writes happen in _apply)."""
@@ -280,15 +288,25 @@ class Engine:
         self,
         channel: str,
         user_id: str,
-        conversation_id: int,
-        version: int,
+        start: TurnStart,
         text: str,
         turn: Turn,
     ) -> list[OutMessage] | None:
-        """Save state, transcript and side effects in one transaction; None on a stale version."""
+        """Save state, transcript and side effects in one transaction (the conversation created
+        by its first turn); None on a stale version or a conversation created meanwhile."""
         with self.db.session() as session:
-            if not save_state(
-                session, conversation_id=conversation_id, state=turn.state, expected_version=version
+            conversation_id = start.conversation_id
+            if conversation_id is None:
+                conversation_id = insert_conversation(
+                    session, channel=channel, user_id=user_id, state=turn.state
+                )
+                if conversation_id is None:
+                    return None
+            elif not save_state(
+                session,
+                conversation_id=conversation_id,
+                state=turn.state,
+                expected_version=start.version,
             ):
                 return None
             incoming = {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
 from core.kinds import AskType
@@ -26,7 +26,14 @@ class Citation:
 
     def to_dict(self) -> dict[str, Any]:
         """The API shape: doc_id, article, title, source (plus units and excerpt)."""
-        return asdict(self)
+        return {
+            "doc_id": self.doc_id,
+            "article": self.article,
+            "title": self.title,
+            "source": self.source,
+            "units": self.units,
+            "excerpt": self.excerpt,
+        }  # spelled out: dataclasses.asdict deep-copies field by field (a turn's hot path)
 
 
 @dataclass(frozen=True)
@@ -90,7 +97,7 @@ class OutMessage:
         """The API shape of a message (`action` only when there is one)."""
         shape: dict[str, Any] = {
             "text": self.text,
-            "buttons": [asdict(b) for b in self.buttons],
+            "buttons": [{"label": b.label, "value": b.value} for b in self.buttons],
             "citations": [c.to_dict() for c in self.citations],
             "message_id": self.message_id,
         }

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -30,14 +30,57 @@ def get_or_create_conversation(session: Session, *, channel: str, user_id: str) 
     return created
 
 
+def insert_conversation(
+    session: Session, *, channel: str, user_id: str, state: dict[str, Any]
+) -> int | None:
+    """Create the conversation of this channel user with its first turn's `state` (version 1,
+    as if created and saved once); its id, or None when a concurrent writer created it first
+    (nothing written: the caller reads it and decides the turn again)."""
+    module = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    now = clock.now()
+    created = session.scalar(
+        module.insert(Conversation)
+        .values(
+            channel=channel, user_id=user_id, state=state, version=1, created_at=now, updated_at=now
+        )
+        .on_conflict_do_nothing(index_elements=[Conversation.channel, Conversation.user_id])
+        .returning(Conversation.id)
+    )
+    return int(created) if created is not None else None
+
+
+CONVERSATIONS = cast(Table, Conversation.__table__)
+MESSAGES = cast(Table, Message.__table__)
+SAVE_STATE = (
+    update(CONVERSATIONS)
+    .where(
+        CONVERSATIONS.c.id == bindparam("conversation_id"),
+        CONVERSATIONS.c.version == bindparam("expected_version"),
+    )
+    .values(
+        state=bindparam("new_state"),
+        version=bindparam("new_version"),
+        updated_at=bindparam("stamp"),
+    )
+)  # built once: a turn pays no statement construction
+
+
 def save_state(
     session: Session, *, conversation_id: int, state: dict[str, Any], expected_version: int
 ) -> bool:
-    """Store the new state only if nobody changed it since `expected_version` was read."""
-    result = session.execute(
-        update(Conversation)
-        .where(Conversation.id == conversation_id, Conversation.version == expected_version)
-        .values(state=state, version=expected_version + 1, updated_at=clock.now())
+    """Store the new state only if nobody changed it since `expected_version` was read.
+
+    Sent on the session's connection (Core: objects already loaded in this session are not
+    refreshed)."""
+    result = session.connection().execute(
+        SAVE_STATE,
+        {
+            "conversation_id": conversation_id,
+            "expected_version": expected_version,
+            "new_state": state,
+            "new_version": expected_version + 1,
+            "stamp": clock.now(),
+        },
     )
     return int(getattr(result, "rowcount", 0) or 0) == 1
 
@@ -71,6 +114,9 @@ def add_message(
     return message
 
 
+INSERT_MESSAGES = insert(MESSAGES).returning(MESSAGES.c.id)
+
+
 def add_messages(
     session: Session, *, conversation_id: int, rows: Sequence[Mapping[str, Any]]
 ) -> list[int]:
@@ -102,8 +148,9 @@ def add_messages(
     # NULL) as one multi-row INSERT from a cached compiled statement. Ids are assigned in the
     # order the rows are inserted (SQLite rowids, PostgreSQL's sequence), so ascending ids map
     # back to the rows given (asking SQLAlchemy to sort would send SQLite one row at a time).
-    statement = insert(Message).returning(Message.id)
-    return sorted(session.scalars(statement, values))
+    # Core, not the ORM's bulk insert: every row sends every column (None as NULL), so rows
+    # with and without a value share one statement (the ORM groups rows by their None values).
+    return sorted(session.connection().scalars(INSERT_MESSAGES, values))
 
 
 def set_feedback(

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, or_, select, update
+from sqlalchemy import BindParameter, ColumnElement, or_, select, update
 from sqlalchemy.orm import Session
 
 from core import clock
@@ -60,7 +60,13 @@ def enqueue_notification(
     return note
 
 
-def _due(channel: str, now: datetime, user_id: str | None) -> list[ColumnElement[bool]]:
+def due_conditions(
+    channel: str | BindParameter[Any],
+    now: datetime | BindParameter[Any],
+    user_id: str | BindParameter[Any] | None = None,
+) -> list[ColumnElement[bool]]:
+    """WHERE conditions of the rows due at `now` on `channel` (of one user when given); each
+    a value or a bind parameter (a statement built once: `storage.turn_start`)."""
     conditions = [
         Notification.channel == channel,
         Notification.sent_at.is_(None),
@@ -90,7 +96,7 @@ def claim_notifications(
         return []
     now = now or clock.now()
     token = secrets.token_hex(16)
-    due = _due(channel, now, user_id)
+    due = due_conditions(channel, now, user_id)
     claim: dict[str, Any] = {"available_at": now + lease, "claim_token": token}
     picked = select(Notification.id).where(*due).order_by(Notification.id).limit(limit)
     if session.get_bind().dialect.name == "postgresql":

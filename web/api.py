@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import secrets
+from datetime import timedelta
 from typing import Any
 
 from anyio import CapacityLimiter, to_thread
@@ -20,10 +21,11 @@ from bot.llm.context import LoopSink, llm_enabled, streaming_to
 from bot.messages import ANSWER_INTENTS, OutMessage
 from bot.notices import notice_message
 from storage.db import Database
+from storage.turn_start import TurnStart
 from web.deps import DbDep, check_rate
 from web.metrics import CHAT_MESSAGES, FEEDBACK
 from web.schemas import ChatIn, ChatOut, Detail, FeedbackIn, FeedbackOut
-from web.sessions import live_session_id
+from web.sessions import idle_limit, live_session_id, read_session_start, start_alive
 from web.sse import stream_live, stream_messages
 
 log = logging.getLogger(__name__)
@@ -76,30 +78,47 @@ async def read_chat(request: Request) -> ChatIn:
     return body
 
 
-def _handle_with_notices(engine: Any, body: ChatIn, session_id: str) -> list[OutMessage]:
-    """The engine's reply, preceded by status changes queued for this visitor since last time."""
+def _chat_turn(engine: Any, body: ChatIn, idle: timedelta) -> tuple[str, list[OutMessage]]:
+    """One chat turn in a worker thread: a single read (session alive? messages waiting? the
+    conversation), the status changes queued for this visitor since last time when there are
+    any, then the engine's reply written in one transaction. A dead or missing session gets a
+    new id (a new visitor: nothing to read)."""
     from storage.notifications import take_user_notifications
 
-    with engine.db.session() as session:
-        notices = take_user_notifications(session, channel=CHANNEL, user_id=session_id)
-    return [notice_message(notice) for notice in notices] + _engine_turn(engine, body, session_id)
+    session_id, start = body.session_id, TurnStart()
+    if session_id:
+        with engine.db.session() as session:
+            start = read_session_start(session, session_id)
+        if not start_alive(start, idle):
+            session_id, start = None, TurnStart()
+    session_id = session_id or new_session_id()
+    notices: list[str] = []
+    if start.notices_due:
+        with engine.db.session() as session:
+            notices = take_user_notifications(session, channel=CHANNEL, user_id=session_id)
+    replies = _engine_turn(engine, body, session_id, start)
+    return session_id, [notice_message(notice) for notice in notices] + replies
 
 
-def _engine_turn(engine: Any, body: ChatIn, session_id: str) -> list[OutMessage]:
-    """One engine turn; a client with its own financing form (the widget) is told to open it."""
+def _engine_turn(
+    engine: Any, body: ChatIn, session_id: str, start: TurnStart | None = None
+) -> list[OutMessage]:
+    """One engine turn; a client with its own financing form (the widget) is told to open it.
+    `start`: the conversation as just read (None: the engine reads it)."""
+    extra = {} if start is None else {"start": start}
     if body.web_form:
         with form_in_client():
-            return list(engine.handle(CHANNEL, session_id, body.text))
-    return list(engine.handle(CHANNEL, session_id, body.text))
+            return list(engine.handle(CHANNEL, session_id, body.text, **extra))
+    return list(engine.handle(CHANNEL, session_id, body.text, **extra))
 
 
 async def _converse(request: Request) -> tuple[str, list[dict[str, Any]]]:
     """Run the engine (synchronous, database-backed) in a worker thread."""
     body = await read_chat(request)
     engine = request.app.state.engine
-    session_id = await live_session_id(request, body.session_id) or new_session_id()
-    messages = await to_thread.run_sync(
-        _handle_with_notices, engine, body, session_id, limiter=engine_limiter(request)
+    idle = idle_limit(request.app.state.settings)
+    session_id, messages = await to_thread.run_sync(
+        _chat_turn, engine, body, idle, limiter=engine_limiter(request)
     )
     return session_id, [message.to_dict() for message in messages]
 

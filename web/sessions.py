@@ -17,12 +17,12 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
-from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from starlette.concurrency import run_in_threadpool
 
 from core import clock
-from storage.models import Conversation, Message, ProcessedMessage
+from storage.models import ProcessedMessage
+from storage.turn_start import TurnStart, read_turn_start
 from web.schemas import SESSION_PATTERN
 
 CHANNEL = "web"
@@ -43,20 +43,24 @@ def session_alive(db: Any, session_id: str, idle: timedelta) -> bool:
     A session with no conversation yet (a new visitor) is alive.
     """
     with db.session() as session:
-        if session.get(ProcessedMessage, ENDED_PREFIX + session_id) is not None:
-            return False
-        conversation = session.scalars(
-            select(Conversation).where(
-                Conversation.channel == CHANNEL, Conversation.user_id == session_id
-            )
-        ).first()
-        if conversation is None:
-            return True
-        last = session.scalar(
-            select(func.max(Message.created_at)).where(Message.conversation_id == conversation.id)
-        )
-    last = clock.to_utc(last) if last is not None else clock.to_utc(conversation.updated_at)
-    return clock.now() - last <= idle
+        start = read_session_start(session, session_id)
+    return start_alive(start, idle)
+
+
+def read_session_start(session: Any, session_id: str) -> TurnStart:
+    """The web conversation of `session_id` as a chat turn reads it, with its ended flag."""
+    return read_turn_start(
+        session, channel=CHANNEL, user_id=session_id, ended_key=ENDED_PREFIX + session_id
+    )
+
+
+def start_alive(start: TurnStart, idle: timedelta) -> bool:
+    """`session_alive` on an already read `TurnStart`."""
+    if start.ended:
+        return False
+    if start.last_active is None:
+        return True
+    return clock.now() - start.last_active <= idle
 
 
 def end_session(db: Any, session_id: str) -> None:

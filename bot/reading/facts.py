@@ -22,7 +22,7 @@ Fields (all optional; `to_dict` leaves empty ones out):
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from core.kinds import COUNTIES
@@ -131,7 +131,7 @@ class FirmFacts:
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape: set fields only (tuples as lists)."""
         found = {}
-        for key, value in asdict(self).items():
+        for key, value in _values(self).items():
             if _unset(value):
                 continue
             found[key] = list(value) if isinstance(value, tuple) else value
@@ -163,13 +163,22 @@ class FirmFacts:
     def merged(self, newer: FirmFacts) -> FirmFacts:
         """These facts updated by newer ones: a set value replaces, lists are united."""
         changes: dict[str, Any] = {}
-        for key, value in asdict(newer).items():
+        for key, value in _values(newer).items():
             if _unset(value):
                 continue
             if isinstance(value, tuple):
                 value = tuple(dict.fromkeys((*getattr(self, key), *value)))
             changes[key] = value
         return replace(self, **changes)
+
+
+def _values(facts: FirmFacts) -> dict[str, Any]:
+    """The fields by name (flat values and tuples of str: `dataclasses.asdict`'s deep copy
+    is not needed, and a turn reads and stores facts twice)."""
+    return {name: getattr(facts, name) for name in _FIELD_NAMES}
+
+
+_FIELD_NAMES = tuple(f.name for f in fields(FirmFacts))
 
 
 def _unset(value: Any) -> bool:

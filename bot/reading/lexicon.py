@@ -67,7 +67,9 @@ class Lexicon:
         GlossaryMatcher (or None); prepare: text -> the text as the retriever reads it."""
         self.documents = documents
         self._glossary = glossary
-        self._prepare = prepare or normalize_text
+        # pure functions of the text over this immutable knowledge: cached per lexicon
+        self._prepare = lru_cache(maxsize=4096)(prepare or normalize_text)
+        self._named = lru_cache(maxsize=4096)(self._named_uncached)
         self._term_info = lru_cache(maxsize=4096)(self._term_info_uncached)
         self._match = lru_cache(maxsize=256)(self._match_uncached)
         self._measure_names = {
@@ -147,6 +149,10 @@ class Lexicon:
         """The documents a text names, in order: note aliases and measure titles and short
         names (longest first, no overlaps), 第N条, and words pointing at the policy as a whole
         (这个文件). One entry per document."""
+        return list(self._named(text))
+
+    def _named_uncached(self, text: str) -> tuple[Named, ...]:
+        """`named`, computed."""
         found: dict[str, Named] = {}
         text = unquoted(text)
         lowered = text.lower()
@@ -172,7 +178,7 @@ class Lexicon:
             found.setdefault(
                 WHOLE_DOCUMENT, Named(WHOLE_DOCUMENT, "measure", whole.group(), whole.start())
             )
-        return sorted(found.values(), key=lambda n: n.start)
+        return tuple(sorted(found.values(), key=lambda n: n.start))
 
     def without_names(self, text: str) -> str:
         """The text with the names of documents replaced by "X" (优化信贷流程能贷款吗 → X能贷款

@@ -1,0 +1,100 @@
+"""What a chat turn reads before answering, in one statement: the conversation (id, state,
+version), when it was last active, whether its web session was ended, whether messages wait.
+
+A turn then writes once (`storage.conversations.save_state` or `insert_conversation`, and
+`add_messages`); the answer is computed between the read and the write, holding no transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import BindParameter, bindparam, exists, func, select, true
+from sqlalchemy.orm import Session
+
+from core import clock
+from storage.models import Conversation, Message, ProcessedMessage
+from storage.notifications import due_conditions
+from storage.types import UtcDateTime
+
+
+@dataclass(frozen=True)
+class TurnStart:
+    """A conversation as a turn finds it.
+
+    `conversation_id` None: the user has no conversation yet (`state` {} and `version` 0; the
+    turn's write creates it). `last_active`: the newest transcript message's time, else the
+    conversation's `updated_at` (aware UTC; None without a conversation). `ended`: a
+    `processed_messages` row with the ended key exists (False when no key was asked about).
+    `notices_due`: the outbox holds due messages for this user on this channel.
+    `state` is the caller's own copy (freshly decoded from the row).
+    """
+
+    conversation_id: int | None = None
+    state: dict[str, Any] = field(default_factory=dict)
+    version: int = 0
+    last_active: datetime | None = None
+    ended: bool = False
+    notices_due: bool = False
+
+
+def _turn_start_query() -> Any:
+    """The statement, built once (parameters: channel, user_id, ended_key, now): the flags left-
+    joined with the conversation row and its newest message time (`messages` indexed by
+    conversation), so a turn pays no statement construction."""
+    channel: BindParameter[Any] = bindparam("channel")
+    user_id: BindParameter[Any] = bindparam("user_id")
+    now: BindParameter[Any] = bindparam("now", type_=UtcDateTime())
+    flags = select(
+        exists().where(ProcessedMessage.key == bindparam("ended_key")).label("ended"),
+        exists().where(*due_conditions(channel, now, user_id)).label("due"),
+    ).subquery("flags")
+    newest = (
+        select(func.max(Message.created_at))
+        .where(Message.conversation_id == Conversation.id)
+        .scalar_subquery()
+    )
+    row = select(
+        Conversation.id,
+        Conversation.state,
+        Conversation.version,
+        Conversation.updated_at,
+        newest.label("newest"),
+    ).where(Conversation.channel == channel, Conversation.user_id == user_id)
+    conversation = row.subquery("conversation")
+    return select(flags, conversation).select_from(flags.outerjoin(conversation, true()))
+
+
+TURN_START = _turn_start_query()
+
+
+def read_turn_start(
+    session: Session,
+    *,
+    channel: str,
+    user_id: str,
+    ended_key: str | None = None,
+    now: datetime | None = None,
+) -> TurnStart:
+    """One SELECT (`TURN_START`, on the session's connection: no ORM layer) as of `now`
+    (default: the clock); `ended_key` None asks about no key."""
+    params = {
+        "channel": channel,
+        "user_id": user_id,
+        "ended_key": ended_key or "",  # no processed_messages key is empty
+        "now": now or clock.now(),
+    }
+    found = session.connection().execute(TURN_START, params).one()
+    if found.id is None:
+        return TurnStart(ended=bool(found.ended), notices_due=bool(found.due))
+    last = found.newest if found.newest is not None else found.updated_at
+    return TurnStart(
+        conversation_id=found.id,
+        state=dict(found.state or {}),
+        version=found.version,
+        last_active=clock.to_utc(last) if last is not None else None,
+        ended=bool(found.ended),
+        notices_due=bool(found.due),
+    )

@@ -1,0 +1,109 @@
+"""A chat turn's database round trips have a ceiling: one read (session alive, messages waiting,
+the conversation) and one write transaction (state or new conversation, every transcript row).
+A change that adds a statement or a transaction to the turn fails here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import event
+
+from bot.engine import Engine
+from core.settings import Settings
+from storage.db import open_database
+from tests.live_server import LiveServer
+
+# Own wordings of the kinds a turn meets: a question, a follow-up, small talk, a need, out of
+# scope, a button value (these only exercise the turn; their answers are not checked here).
+MESSAGES = [
+    "科技型企业能申请哪些贷款？",
+    "那要抵押吗",
+    "谢谢你",
+    "我们厂想贷款50万周转",
+    "明天去厦门的动车几点",
+    "查看条款原文",
+]
+MAX_STATEMENTS = 3  # SELECT the start; UPDATE (or INSERT) the conversation; INSERT the rows
+MAX_TRANSACTIONS = 2  # the read, then the write; no transaction is held while answering
+
+
+@contextmanager
+def counted(engine: Any) -> Iterator[dict[str, list[str]]]:
+    """Statements and commits sent through a SQLAlchemy engine meanwhile."""
+    seen: dict[str, list[str]] = {"statements": [], "commits": []}
+
+    def on_statement(_conn: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
+        seen["statements"].append(statement.split(None, 1)[0].upper())
+
+    def on_commit(_conn: Any) -> None:
+        seen["commits"].append("COMMIT")
+
+    event.listen(engine, "before_cursor_execute", on_statement)
+    event.listen(engine, "commit", on_commit)
+    try:
+        yield seen
+    finally:
+        event.remove(engine, "before_cursor_execute", on_statement)
+        event.remove(engine, "commit", on_commit)
+
+
+def assert_within_ceiling(seen: dict[str, list[str]]) -> None:
+    statements = seen["statements"]
+    assert len(statements) <= MAX_STATEMENTS, statements
+    assert len(seen["commits"]) <= MAX_TRANSACTIONS, seen
+    assert statements[0] == "SELECT" and "SELECT" not in statements[1:], statements
+
+
+@pytest.mark.parametrize("returning", [False, True], ids=["new-visitor", "returning-visitor"])
+def test_web_chat_turn_round_trips(live: LiveServer, returning: bool) -> None:
+    db = live.app.state.db
+    with httpx.Client(base_url=live.url, timeout=30) as client:
+        for i, text in enumerate(MESSAGES):
+            session = f"rt-{returning}-{i}"
+            if returning:
+                client.post("/api/chat", json={"session_id": session, "text": "你好"})
+            with counted(db.engine) as seen:
+                response = client.post("/api/chat", json={"session_id": session, "text": text})
+            assert response.status_code == 200 and response.json()["messages"], text
+            assert_within_ceiling(seen)
+
+
+def test_web_chat_turn_with_waiting_notice_adds_only_its_claim(live: LiveServer) -> None:
+    """A queued status change costs its claim (a transaction of its own), nothing more."""
+    from storage.notifications import enqueue_notification
+
+    db = live.app.state.db
+    with httpx.Client(base_url=live.url, timeout=30) as client:
+        client.post("/api/chat", json={"session_id": "rt-notice", "text": "你好"})
+        with db.session() as session:
+            enqueue_notification(session, channel="web", user_id="rt-notice", text="状态已更新")
+        with counted(db.engine) as seen:
+            body = client.post(
+                "/api/chat", json={"session_id": "rt-notice", "text": MESSAGES[0]}
+            ).json()
+        assert "状态已更新" in body["messages"][0]["text"]
+        assert len(seen["commits"]) == MAX_TRANSACTIONS + 1, seen
+        with counted(db.engine) as seen:
+            client.post("/api/chat", json={"session_id": "rt-notice", "text": MESSAGES[1]})
+        assert_within_ceiling(seen)  # delivered once: nothing waits now
+
+
+def test_engine_turn_round_trips_on_each_database(db_settings: Settings, answerer: Any) -> None:
+    """Other channels call `Engine.handle` without a start: it reads the start itself."""
+    db = open_database(db_settings)
+    try:
+        engine = Engine(db, answerer, db_settings)
+        for returning in (False, True):
+            for i, text in enumerate(MESSAGES):
+                user = f"rt-{returning}-{i}"
+                if returning:
+                    engine.handle("cli", user, "你好")
+                with counted(db.engine) as seen:
+                    assert engine.handle("cli", user, text)
+                assert_within_ceiling(seen)
+    finally:
+        db.dispose()
