@@ -19,6 +19,7 @@ from bot.conversation.form import form_in_client
 from bot.llm.context import LoopSink, llm_enabled, streaming_to
 from bot.messages import ANSWER_INTENTS, OutMessage
 from bot.notices import notice_message
+from bot.services import services
 from storage.db import Database
 from web.deps import DbDep, check_rate
 from web.metrics import CHAT_MESSAGES, FEEDBACK
@@ -51,15 +52,15 @@ def new_session_id() -> str:
 
 def engine_limiter(request: Request) -> CapacityLimiter:
     """Threads allowed into the engine at once (SQLite has one writer: few threads queue less)."""
-    limiter: CapacityLimiter | None = getattr(request.app.state, "engine_limiter", None)
+    limiter: CapacityLimiter | None = services(request).engine_limiter
     if limiter is None:
-        db = getattr(request.app.state, "db", None)
+        db = getattr(services(request), "db", None)
         # LLM mode: a turn mostly waits for the model, so SQLite's single writer is no reason
         # to queue turns behind each other.
-        engine = getattr(request.app.state, "engine", None)
+        engine = getattr(services(request), "engine", None)
         few = (db is None or db.is_sqlite) and not llm_enabled(engine)
         limiter = CapacityLimiter(SQLITE_ENGINE_THREADS if few else 32)
-        request.app.state.engine_limiter = limiter
+        services(request).engine_limiter = limiter
     return limiter
 
 
@@ -96,7 +97,7 @@ def _engine_turn(engine: Any, body: ChatIn, session_id: str) -> list[OutMessage]
 async def _converse(request: Request) -> tuple[str, list[dict[str, Any]]]:
     """Run the engine (synchronous, database-backed) in a worker thread."""
     body = await read_chat(request)
-    engine = request.app.state.engine
+    engine = services(request).engine
     session_id = await live_session_id(request, body.session_id) or new_session_id()
     messages = await to_thread.run_sync(
         _handle_with_notices, engine, body, session_id, limiter=engine_limiter(request)
@@ -136,7 +137,7 @@ async def chat_stream(request: Request) -> StreamingResponse:
     """Same input as /api/chat; in LLM mode the answer text streams as it is checked."""
     CHAT_MESSAGES.labels("stream").inc()
     headers = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
-    engine = request.app.state.engine
+    engine = services(request).engine
     if not llm_enabled(engine):
         session_id, messages = await _converse(request)
         return StreamingResponse(

@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import text
 from starlette.concurrency import run_in_threadpool
 
+from bot.services import services
 from storage.db import Database
 from web.metrics import render_metrics
 
@@ -85,9 +86,9 @@ async def readyz(request: Request) -> JSONResponse:
     check is still running, or its circuit breaker is open: answers are offline, checks go on
     with back-off); it never makes the instance unready. Asking starts a due re-check.
     """
-    state = request.app.state
+    state = services(request)
     db = getattr(state, "db", None)
-    answerer = getattr(state, "answerer", None)
+    answerer = state.answerer
     checks = {
         "database": db is not None and await run_in_threadpool(_database_ready, db),
         "index": _index_ready(answerer),
@@ -96,7 +97,7 @@ async def readyz(request: Request) -> JSONResponse:
     body = {
         "status": "ready" if ready else "not ready",
         "checks": checks,
-        "index_version": getattr(state, "index_version", None),
+        "index_version": state.index_version,
         "llm": _llm_status(answerer),
     }
     return JSONResponse(body, status_code=200 if ready else 503)
@@ -104,7 +105,7 @@ async def readyz(request: Request) -> JSONResponse:
 
 def metrics_allowed(request: Request) -> bool:
     """True when METRICS_TOKEN is unset or the request carries `Authorization: Bearer <it>`."""
-    token = request.app.state.settings.metrics_token
+    token = services(request).settings.metrics_token
     if not token:
         return True
     scheme, _, given = request.headers.get("authorization", "").partition(" ")

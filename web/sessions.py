@@ -21,6 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from starlette.concurrency import run_in_threadpool
 
+from bot.services import services
 from core import clock
 from storage.models import Conversation, Message, ProcessedMessage
 from web.schemas import SESSION_PATTERN
@@ -73,7 +74,7 @@ async def live_session_id(request: Request, session_id: str | None) -> str | Non
     """`session_id` while the session is alive, else None (the caller starts a new one)."""
     if not session_id:
         return None
-    db, settings = request.app.state.db, request.app.state.settings
+    db, settings = services(request).db, services(request).settings
     alive = await run_in_threadpool(session_alive, db, session_id, idle_limit(settings))
     return session_id if alive else None
 
@@ -93,5 +94,5 @@ class EndOut(BaseModel):
 @router.post("/session/end", response_model=EndOut, summary="End a widget session (结束会话)")
 async def end(body: EndIn, request: Request) -> EndOut:
     """End the session: its conversation, progress and form answers are not shown again."""
-    await run_in_threadpool(end_session, request.app.state.db, body.session_id)
+    await run_in_threadpool(end_session, services(request).db, body.session_id)
     return EndOut(ended=True)

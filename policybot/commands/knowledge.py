@@ -90,27 +90,21 @@ def run_publish(settings: Settings) -> int:
 
     Exit 0 when published, 1 when the gate refuses, 2 when another gate runs or indexing fails.
     """
-    from types import SimpleNamespace
-
     from admin.errors import KnowledgeError
     from admin.index_sync import load_published
     from admin.knowledge_gate import reindex_with_gate
+    from bot.services import Services
     from storage.db import open_database
 
     db = open_database(settings)
     local = _local_staff_files(settings)  # what the operator put there, before any pull
     try:
         label, answerer, folder = load_published(settings, db)
-        state = SimpleNamespace(
-            settings=settings,
-            db=db,
-            answerer=answerer,
-            engine=None,
-            index_version=label,
-            admin_index_dir=folder,
-        )
+        state = Services(settings)  # no engine: the publish swaps only the answerer here
+        state.db, state.answerer = db, answerer
+        state.index_version, state.admin_index_dir = label, folder
         result = reindex_with_gate(
-            SimpleNamespace(state=state),
+            state,
             change=lambda: _restore(settings, local),
             actor="cli",
             with_qa=True,

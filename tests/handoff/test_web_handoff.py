@@ -9,6 +9,7 @@ import httpx
 import pytest
 from sqlalchemy import select
 
+from bot.services import services_of
 from storage.db import open_database
 from storage.models import AuditEntry, Handoff, Message
 from tests.helpers.staff import StaffClient
@@ -46,7 +47,7 @@ def texts(messages: list[dict[str, Any]]) -> str:
 
 
 def rows(live: LiveServer, model: Any) -> list[Any]:
-    db = open_database(live.app.state.settings)
+    db = open_database(services_of(live.app).settings)
     try:
         with db.session() as session:
             found = list(session.scalars(select(model).order_by(model.id)))

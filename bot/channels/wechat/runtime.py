@@ -23,6 +23,7 @@ from bot.channels.wechat.store import (
 )
 from bot.messages import Citation, OutMessage
 from bot.notices import notice_message
+from bot.services import services_of
 from bot.subscriptions.notices import SUBSCRIBE_CHANNEL
 from core.settings import Settings
 
@@ -65,7 +66,7 @@ class WechatRuntime:
     @property
     def db(self) -> Any:
         """The app's database (opened by the lifespan)."""
-        return self.app.state.db
+        return services_of(self.app).db
 
     def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
         """Run a coroutine in the background, keeping a reference until it ends."""
@@ -81,7 +82,7 @@ class WechatRuntime:
 
     def _converse(self, channel: str, user_id: str, text: str) -> list[OutMessage]:
         value = resolve_choice(self.db, channel, user_id, text)
-        messages: list[OutMessage] = self.app.state.engine.handle(channel, user_id, value)
+        messages: list[OutMessage] = services_of(self.app).engine.handle(channel, user_id, value)
         remember_options(self.db, channel, user_id, collect_buttons(messages))
         return messages
 

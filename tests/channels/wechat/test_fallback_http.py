@@ -7,6 +7,7 @@ import time
 
 import pytest
 
+from bot.services import services_of
 from core.settings import Settings
 from storage.models import ProcessedMessage
 from tests.channels.wechat.fake_api import FakeWechatApi
@@ -61,7 +62,7 @@ def test_slow_reply_quota_error_logged(
         assert sender.reply(sender.text("openid-quota", QUESTION, msg_id)) is None
 
         def failed() -> bool:
-            with wechat_app.app.state.db.session() as session:
+            with services_of(wechat_app.app).db.session() as session:
                 rows = session.query(ProcessedMessage).filter_by(status="failed").count()
             return rows == 1
 
