@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
 
 from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
@@ -32,7 +31,7 @@ API_DESCRIPTION = f"""
 """
 
 
-async def wait_for_llm(answerer: Any) -> None:
+async def wait_for_llm(answerer: AnswerSource) -> None:
     """Let the first LLM availability check finish (at most LLM_START_WAIT_S) when in LLM mode."""
     availability = getattr(getattr(answerer, "llm", None), "availability", None)
     wait = getattr(availability, "wait_first_check", None)

@@ -79,7 +79,7 @@ def app_db(request: Request) -> Database:
 def served_answerer(request: Request) -> AnswerSource | None:
     """The answerer the app serves now (None before the lifespan loaded one); read per request
     because the knowledge gate swaps it."""
-    return services(request).answerer
+    return getattr(services(request), "answerer", None)
 
 
 def session_cookie(request: Request) -> SessionCookie:

@@ -28,7 +28,7 @@ swap_lock = threading.Lock()  # one swap at a time (the watcher and a local publ
 
 def current_embedder(state: Services) -> Any:
     """The embedding model of the served answerer (None when it does not expose one)."""
-    answerer = state.answerer
+    answerer = getattr(state, "answerer", None)
     inner = getattr(answerer, "inner", answerer)
     return getattr(getattr(inner, "retriever", None), "embedder", None)
 
@@ -37,9 +37,9 @@ def swap_answerer(
     shared: Services, new_answerer: AnswerSource, *, label: str, index_dir: Path | None
 ) -> None:
     """Serve the new answerer, wrapped like the old one (e.g. in a fresh answer cache)."""
-    current = shared.answerer
+    current = getattr(shared, "answerer", None)
     if current is not None and hasattr(current, "inner"):
-        new_answerer = type(current)(new_answerer)  # type: ignore[call-arg]
+        new_answerer = type(current)(new_answerer)
     shared.answerer = new_answerer
     engine = getattr(shared, "engine", None)
     if engine is not None:

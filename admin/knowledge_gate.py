@@ -15,6 +15,7 @@ from typing import Any
 from admin.errors import KnowledgeError
 from admin.gate_metrics import compare_metrics
 from admin.index_sync import catch_up, current_embedder, swap_answerer, swap_lock
+from bot.answer_source import AnswerSource
 from bot.services import Services
 from core import clock
 from core.settings import Settings
@@ -199,7 +200,7 @@ def _gate(
 
 def _publish(
     state: Services,
-    answerer: Any,
+    answerer: AnswerSource,
     candidate: Path,
     label: str,
     metrics: dict[str, Any],

@@ -9,7 +9,7 @@ app calls `services_of(app)`.
 
 Mutable parts are swapped in place: a publish replaces `answerer` (and the engine's) and
 `index_version` (admin/index_sync.py `swap_answerer`), so read them per request, never keep
-them. `db` and `engine` are unset until the lifespan opens them: reading one before raises
+them. `db`, `answerer` and `engine` are unset until the lifespan opens them: reading one raises
 AttributeError (`getattr(services, "db", None)` tells), as `web_limits` in apps built without
 `server.create_app` (the tests' channel apps).
 """
@@ -19,9 +19,10 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 from fastapi import Depends
+from starlette.applications import Starlette
 from starlette.requests import HTTPConnection
 
 from bot.answer_source import AnswerSource
@@ -54,8 +55,8 @@ class Services:
     db: Database = field(init=False, repr=False)
     engine: Engine = field(init=False, repr=False)
     # The served answerer and the published index version it comes from ("base": the local
-    # index); swapped together on publish. None before the lifespan loaded one.
-    answerer: AnswerSource | None = None
+    # index, None before the lifespan loaded one); swapped together on publish.
+    answerer: AnswerSource = field(init=False, repr=False)
     index_version: str | None = None
     admin_index_dir: Path | None = None  # the published index folder this instance unpacked
     index_watcher: asyncio.Task[None] | None = None
@@ -75,13 +76,13 @@ class Services:
     wechat: WechatRuntime | None = None  # WeChat/WeCom state created by its `start`
 
 
-def attach_services(app: Any, services: Services) -> Services:
+def attach_services(app: Starlette, services: Services) -> Services:
     """Put `services` on the app (`app`: a Starlette/FastAPI app); returns it."""
     app.state.services = services
     return services
 
 
-def services_of(app: Any) -> Services:
+def services_of(app: Starlette) -> Services:
     """The services of a Starlette/FastAPI app (AttributeError before `attach_services`)."""
     found: Services = app.state.services
     return found

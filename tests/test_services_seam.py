@@ -121,8 +121,8 @@ def test_create_app_attaches_settings_and_limits_before_the_lifespan(settings: S
     app = create_app(settings)
     shared = services_of(app)
     assert shared.settings is settings and shared.web_limits is not None
-    assert shared.answerer is None and shared.index_version is None
-    for opened_by_the_lifespan in ("db", "engine"):
+    assert shared.index_version is None
+    for opened_by_the_lifespan in ("db", "answerer", "engine"):
         assert getattr(shared, opened_by_the_lifespan, None) is None
         with pytest.raises(AttributeError):
             getattr(shared, opened_by_the_lifespan)

@@ -16,6 +16,7 @@ from starlette.concurrency import run_in_threadpool
 
 from bot.catalog import catalog_json
 from bot.conversation.form import form_in_client
+from bot.engine import Engine
 from bot.llm.context import LoopSink, llm_enabled, streaming_to
 from bot.messages import ANSWER_INTENTS, OutMessage
 from bot.notices import notice_message
@@ -77,7 +78,7 @@ async def read_chat(request: Request) -> ChatIn:
     return body
 
 
-def _handle_with_notices(engine: Any, body: ChatIn, session_id: str) -> list[OutMessage]:
+def _handle_with_notices(engine: Engine, body: ChatIn, session_id: str) -> list[OutMessage]:
     """The engine's reply, preceded by status changes queued for this visitor since last time."""
     from storage.notifications import take_user_notifications
 
@@ -86,7 +87,7 @@ def _handle_with_notices(engine: Any, body: ChatIn, session_id: str) -> list[Out
     return [notice_message(notice) for notice in notices] + _engine_turn(engine, body, session_id)
 
 
-def _engine_turn(engine: Any, body: ChatIn, session_id: str) -> list[OutMessage]:
+def _engine_turn(engine: Engine, body: ChatIn, session_id: str) -> list[OutMessage]:
     """One engine turn; a client with its own financing form (the widget) is told to open it."""
     if body.web_form:
         with form_in_client():
@@ -169,7 +170,7 @@ def _take_notices(db: Database, session_id: str) -> list[str]:
 
 
 def _handle_streaming(
-    engine: Any, body: ChatIn, session_id: str, sink: Any
+    engine: Engine, body: ChatIn, session_id: str, sink: Any
 ) -> list[dict[str, Any]]:
     """One engine turn with the answer's text streamed to `sink` (runs in a worker thread)."""
     with streaming_to(sink):

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import hmac
 import logging
-from typing import Any
 
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
 from starlette.concurrency import run_in_threadpool
 
+from bot.answer_source import AnswerSource
 from bot.services import services
 from storage.db import Database
 from web.metrics import render_metrics
@@ -42,7 +42,7 @@ def _database_ready(db: Database) -> bool:
         return False
 
 
-def _index_ready(answerer: Any) -> bool:
+def _index_ready(answerer: AnswerSource | None) -> bool:
     """True when the answerer is loaded and (if it can tell) its index is usable."""
     if answerer is None:
         return False
@@ -56,7 +56,7 @@ def _index_ready(answerer: Any) -> bool:
     return True
 
 
-def _llm_status(answerer: Any) -> str:
+def _llm_status(answerer: AnswerSource | None) -> str:
     """off (no LLM_MODEL), ok (the model can be used), unavailable (answers are offline)."""
     llm = getattr(answerer, "llm", None)
     if llm is None:
@@ -88,7 +88,7 @@ async def readyz(request: Request) -> JSONResponse:
     """
     state = services(request)
     db = getattr(state, "db", None)
-    answerer = state.answerer
+    answerer = getattr(state, "answerer", None)
     checks = {
         "database": db is not None and await run_in_threadpool(_database_ready, db),
         "index": _index_ready(answerer),

@@ -13,7 +13,6 @@ Route: `POST /api/session/end` `{"session_id": str}` → `{"ended": true}` (also
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
 
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
@@ -23,6 +22,8 @@ from starlette.concurrency import run_in_threadpool
 
 from bot.services import services
 from core import clock
+from core.settings import Settings
+from storage.db import Database
 from storage.models import Conversation, Message, ProcessedMessage
 from web.schemas import SESSION_PATTERN
 
@@ -33,12 +34,12 @@ ENDED_STATUS = "web-ended"
 router = APIRouter(prefix="/api")
 
 
-def idle_limit(settings: Any) -> timedelta:
+def idle_limit(settings: Settings) -> timedelta:
     """WEB_SESSION_IDLE_MINUTES as a duration."""
     return timedelta(minutes=settings.web_session_idle_minutes)
 
 
-def session_alive(db: Any, session_id: str, idle: timedelta) -> bool:
+def session_alive(db: Database, session_id: str, idle: timedelta) -> bool:
     """False when the session was ended or its last message is older than `idle`.
 
     A session with no conversation yet (a new visitor) is alive.
@@ -60,7 +61,7 @@ def session_alive(db: Any, session_id: str, idle: timedelta) -> bool:
     return clock.now() - last <= idle
 
 
-def end_session(db: Any, session_id: str) -> None:
+def end_session(db: Database, session_id: str) -> None:
     """Mark the session ended (idempotent)."""
     try:
         with db.session() as session:

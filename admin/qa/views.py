@@ -25,6 +25,7 @@ from admin.routing import admin_router
 from admin.templating import render
 from bot.services import Services
 from core.kinds import ASK_TYPES
+from core.settings import Settings
 from knowledge.qa import STATUS_LABELS, QaEntry, QaFormatError
 from knowledge.qa_gate import unverified_numbers
 from storage.qa_store import entry_history, unpublished_ids
@@ -81,7 +82,7 @@ def qa_list(
 def _editor(
     request: Request,
     session: Session,
-    settings: Any,
+    settings: Settings,
     state: Services,
     form: dict[str, str],
     *,
@@ -113,7 +114,7 @@ def _editor(
 def _refused(
     request: Request,
     session: Session,
-    settings: Any,
+    settings: Settings,
     state: Services,
     form: dict[str, str],
     old: QaEntry | None,

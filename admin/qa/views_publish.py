@@ -18,6 +18,7 @@ from admin.deps import AuditDep, Editor, ServicesDep, SessionDep, SettingsDep
 from admin.errors import KnowledgeError
 from admin.routing import admin_router
 from admin.templating import render
+from core.settings import Settings
 from storage.qa_store import unpublished_ids
 
 router = admin_router()
@@ -53,7 +54,7 @@ def qa_publish(
 def _result(
     request: Request,
     session: Session,
-    settings: Any,
+    settings: Settings,
     pending: list[str],
     *,
     result: Any = None,

@@ -7,6 +7,7 @@ import json
 import sys
 from typing import Any
 
+from bot.answer_source import AnswerSource
 from core.settings import Settings
 
 
@@ -123,7 +124,7 @@ def run_publish(settings: Settings) -> int:
     return 1
 
 
-def _local_staff_files(settings: Any) -> dict[str, bytes]:
+def _local_staff_files(settings: Settings) -> dict[str, bytes]:
     """The staff documents in the local folder (name → content)."""
     from knowledge.published import staff_folder
 
@@ -133,7 +134,7 @@ def _local_staff_files(settings: Any) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file() and p.name[0] != "."}
 
 
-def _restore(settings: Any, local: dict[str, bytes]) -> Any:
+def _restore(settings: Settings, local: dict[str, bytes]) -> Any:
     """The gate's change for the CLI: the local files added or changed since the last publish
     are put back after the gate pulled the published ones (a publish from the command line
     publishes them; deletions go through the back office). Returns the undo."""
@@ -187,7 +188,7 @@ def run_ask(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _context_with_topic(answerer: Any, topic: str | None) -> Any:
+def _context_with_topic(answerer: AnswerSource, topic: str | None) -> Any:
     """A new conversation, focused on `topic` (a doc id) when one is given."""
     from bot.reading import ConversationContext
 

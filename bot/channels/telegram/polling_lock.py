@@ -15,12 +15,12 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any
 
 from starlette.applications import Starlette
 
 from bot.services import services_of
 from core.settings import Settings
+from storage.db import Database
 from storage.locks import HeldLock, try_lock
 
 log = logging.getLogger(__name__)
@@ -28,7 +28,7 @@ LOCK_NAME = "telegram-polling"
 LOCK_RETRY_S = 5.0
 
 
-def take_polling_lock(db: Any, data_dir: Path) -> HeldLock | None:
+def take_polling_lock(db: Database | None, data_dir: Path) -> HeldLock | None:
     """The polling lock, or None when another process (on any machine) holds it."""
     return try_lock(db, LOCK_NAME, data_dir)
 

@@ -9,6 +9,7 @@ from datetime import timedelta
 from typing import Any
 
 import httpx
+from starlette.applications import Starlette
 
 from bot.channels.outbox import Outbox, RetryPolicy, Send, Undeliverable, run_every
 from bot.channels.wechat.client import WechatClient, WecomClient
@@ -39,7 +40,7 @@ REFUSED_SUBSCRIBE = 43101  # the user has not accepted (or has used up) the subs
 class WechatRuntime:
     """What the callback routes need at request time; created by `start`, closed by `stop`."""
 
-    def __init__(self, app: Any, settings: Settings) -> None:
+    def __init__(self, app: Starlette, settings: Settings) -> None:
         self.app = app
         self.settings = settings
         self.http = httpx.AsyncClient(timeout=httpx.Timeout(10.0, connect=5.0))

@@ -9,6 +9,7 @@ import pytest
 
 from bot.services import services_of
 from core.settings import Settings
+from storage.db import Database
 from storage.models import ProcessedMessage
 from tests.channels.wechat.fake_api import FakeWechatApi
 from tests.channels.wechat.fixtures import (
@@ -77,7 +78,7 @@ def slow_claims(monkeypatch: pytest.MonkeyPatch, delay: float) -> None:
 
     real = flow.claim_message
 
-    def slow(db: object, key: str) -> object:
+    def slow(db: Database, key: str) -> object:
         time.sleep(delay)
         return real(db, key)
 
