@@ -1,4 +1,4 @@
-"""The request list's whitelist filter is one of its three values, whatever the query string says."""
+"""The request list's whitelist filter is one of its three values, whatever the query says."""
 
 from __future__ import annotations
 
