@@ -170,7 +170,8 @@ async def start(app: Starlette, settings: Settings) -> None:
 async def stop(app: Starlette) -> None:
     """Stop the start retries and the bot if it runs."""
     shared = services_of(app)
-    for task in (shared.telegram_starter, shared.telegram_supervisor):
+    for name in ("telegram_starter", "telegram_supervisor"):  # read after each await
+        task: asyncio.Task[None] | None = getattr(shared, name)
         if task is not None:
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
