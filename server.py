@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
 
 from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
@@ -14,6 +13,7 @@ from fastapi_offline import FastAPIOffline
 
 from bot.answer_source import AnswerSource
 from bot.catalog import BOT_NAME
+from bot.services import Services, attach_services, services_of
 from core.settings import Settings, get_settings
 from knowledge.published import BASE_VERSION
 
@@ -31,7 +31,7 @@ API_DESCRIPTION = f"""
 """
 
 
-async def wait_for_llm(answerer: Any) -> None:
+async def wait_for_llm(answerer: AnswerSource) -> None:
     """Let the first LLM availability check finish (at most LLM_START_WAIT_S) when in LLM mode."""
     availability = getattr(getattr(answerer, "llm", None), "availability", None)
     wait = getattr(availability, "wait_first_check", None)
@@ -64,21 +64,22 @@ def create_app(
         from storage.db import open_database
         from web.answer_cache import CachedAnswerer
 
+        shared = services_of(app)
         db = open_database(settings)
-        app.state.db = db
+        shared.db = db
         seed_bank_list(db, settings)  # ADMIN_BANKS not yet in the managed bank list
         # The newest index published to the database (by any instance), else the local one.
-        served, app.state.index_version = answerer, BASE_VERSION
+        served, shared.index_version = answerer, BASE_VERSION
         if served is None:
-            app.state.index_version, served, folder = load_published(settings, db)
+            shared.index_version, served, folder = load_published(settings, db)
             if folder is not None:
-                app.state.admin_index_dir = folder
+                shared.admin_index_dir = folder
         # LLM mode never holds start-up: its client was built (or not) with the answerer and its
         # server is checked in the background; wait for that check only up to a bound.
         await wait_for_llm(served)
         # Popular questions are answered once per index (the engine's hot path stays lean).
-        app.state.answerer = CachedAnswerer(served)
-        app.state.engine = Engine(db, app.state.answerer, settings)
+        shared.answerer = CachedAnswerer(served)
+        shared.engine = Engine(db, shared.answerer, settings)
         start_watcher(app, settings.index_poll_s)
         start_expiry_watch(app, settings.subscription_check_s)
         await telegram.start(app, settings)
@@ -99,7 +100,6 @@ def create_app(
         description=API_DESCRIPTION,
         lifespan=lifespan,
     )
-    app.state.settings = settings
 
     from admin.routes import router as admin_router
     from bot.channels.telegram.channel import router as telegram_router
@@ -120,7 +120,7 @@ def create_app(
     from web.templating import STATIC_DIR
     from web.widget import router as widget_router
 
-    app.state.web_limits = WebLimits(settings)
+    attach_services(app, Services(settings)).web_limits = WebLimits(settings)
     app.add_exception_handler(RequestValidationError, validation_error_handler)
     app.include_router(api_router)
     app.include_router(check_api_router)

@@ -1,4 +1,4 @@
-"""What back-office routes depend on; the only admin module that reads `request.app.state`.
+"""What back-office routes depend on; the only admin module reading the app's `bot.services`.
 
 Every `Annotated[..., Depends(...)]` alias of the back office is declared here.
 
@@ -7,10 +7,10 @@ Resources
   the response is sent, rolled back when it raises. Handlers taking it are plain `def`: FastAPI
   runs them in its thread pool, so a query waiting on a row lock never holds up the event loop
   (the chat and SSE answers of the same worker).
-- `SettingsDep`, `DbDep` (for work that opens its own sessions), `AppDep` (the application, for
-  the knowledge gate's index swap), `CookieDep` (the signed session cookie), `ClientIp`,
-  `AuditDep` (audit entries in the request's session with the client's address) and
-  `LoginThrottleDep` (failed logins per address, shared across instances).
+- `SettingsDep`, `DbDep` (for work that opens its own sessions), `ServicesDep` (the app's
+  `bot.services.Services`, whose served answerer the knowledge gate swaps), `CookieDep` (the
+  signed session cookie), `ClientIp`, `AuditDep` (audit entries in the request's session with
+  the client's address) and `LoginThrottleDep` (failed logins per address, shared across instances).
 
 Who may call (a missing or ended session redirects to the login page; others get 403)
 - `AnyStaff`; `OfficeStaff` (admin, coordinator, viewer); `Editor` (admin, coordinator: the
@@ -28,7 +28,7 @@ in `admin/workflow.py` and the storage functions check the values)
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request
 from sqlalchemy.orm import Session
@@ -57,6 +57,9 @@ from admin.forms import (
 )
 from admin.login_throttle import LoginThrottle
 from admin.uploads import Upload, document_name, document_upload, import_upload
+from bot.answer_source import AnswerSource
+from bot.services import ServicesDep as ServicesDep  # re-exported: every alias is here
+from bot.services import services
 from core.settings import Settings
 from storage.admin_queries import RequestFilter
 from storage.audit import AuditFilter
@@ -65,25 +68,18 @@ from storage.db import Database
 
 def app_settings(request: Request) -> Settings:
     """The app's settings (for code outside a route's dependencies: the route class, CSRF)."""
-    settings: Settings = request.app.state.settings
-    return settings
+    return services(request).settings
 
 
 def app_db(request: Request) -> Database:
     """The app's database (opened by the lifespan)."""
-    db: Database = request.app.state.db
-    return db
+    return services(request).db
 
 
-def app_of(request: Request) -> Any:
-    """The application itself (its state holds the live answerer the knowledge gate swaps)."""
-    return request.app
-
-
-def served_answerer(request: Request) -> Any:
+def served_answerer(request: Request) -> AnswerSource | None:
     """The answerer the app serves now (None before the lifespan loaded one); read per request
     because the knowledge gate swaps it."""
-    return getattr(request.app.state, "answerer", None)
+    return getattr(services(request), "answerer", None)
 
 
 def session_cookie(request: Request) -> SessionCookie:
@@ -102,8 +98,7 @@ def db_session(db: Annotated[Database, Depends(app_db)]) -> Iterator[Session]:
 
 SettingsDep = Annotated[Settings, Depends(app_settings)]
 DbDep = Annotated[Database, Depends(app_db)]
-AppDep = Annotated[Any, Depends(app_of)]
-AnswererDep = Annotated[Any, Depends(served_answerer)]
+AnswererDep = Annotated[AnswerSource | None, Depends(served_answerer)]
 CookieDep = Annotated[SessionCookie, Depends(session_cookie)]
 SessionDep = Annotated[Session, Depends(db_session, scope="function")]
 ClientIp = Annotated[str, Depends(client_ip)]
@@ -119,12 +114,11 @@ AuditDep = Annotated[Auditor, Depends(auditor)]
 
 def login_throttle(request: Request) -> LoginThrottle:
     """The app's login throttle (created once, counting in the shared limit storage)."""
-    state = request.app.state
-    if not hasattr(state, "admin_login_throttle"):
+    state = services(request)
+    if state.admin_login_throttle is None:
         web_limits = getattr(state, "web_limits", None)
         state.admin_login_throttle = LoginThrottle(getattr(web_limits, "storage", None))
-    throttle: LoginThrottle = state.admin_login_throttle
-    return throttle
+    return state.admin_login_throttle
 
 
 LoginThrottleDep = Annotated[LoginThrottle, Depends(login_throttle)]

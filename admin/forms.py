@@ -12,7 +12,7 @@ from fastapi import Depends, Form, Request
 from starlette.datastructures import ImmutableMultiDict, QueryParams
 
 from admin.loan_details import LoanDetails
-from storage.admin_queries import PER_PAGE_CHOICES, SORT_COLUMNS, RequestFilter
+from storage.admin_queries import PER_PAGE_CHOICES, SORT_COLUMNS, RequestFilter, whitelist_filter
 from storage.audit import ACTION_LABELS, AuditFilter
 from storage.deadlines import DEFAULT_RESPONSE_DAYS, overdue_cutoff
 from storage.statuses import STATUS_LABELS
@@ -65,7 +65,7 @@ def parse_request_filter(
         amount_max=parse_float(params.get("amount_max")),
         date_from=parse_date(params.get("date_from")),
         date_to=parse_date(params.get("date_to")),
-        whitelist=params.get("whitelist", "") if params.get("whitelist") in ("yes", "no") else "",
+        whitelist=whitelist_filter(params.get("whitelist")),
         q=params.get("q", "").strip()[:100],
         sort=sort if sort in SORT_COLUMNS else "created",
         order="asc" if params.get("order") == "asc" else "desc",

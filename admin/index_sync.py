@@ -14,6 +14,10 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from starlette.applications import Starlette
+
+from bot.answer_source import AnswerSource
+from bot.services import Services, services_of
 from core.settings import Settings
 from knowledge.published import BASE_VERSION, fetch_published, latest_label, pull_staff_documents
 from storage.db import Database
@@ -22,24 +26,27 @@ log = logging.getLogger(__name__)
 swap_lock = threading.Lock()  # one swap at a time (the watcher and a local publish)
 
 
-def current_embedder(app: Any) -> Any:
+def current_embedder(state: Services) -> Any:
     """The embedding model of the served answerer (None when it does not expose one)."""
-    answerer = getattr(app.state, "answerer", None)
+    answerer = getattr(state, "answerer", None)
     inner = getattr(answerer, "inner", answerer)
     return getattr(getattr(inner, "retriever", None), "embedder", None)
 
 
-def swap_answerer(app: Any, new_answerer: Any, *, label: str, index_dir: Path | None) -> None:
+def swap_answerer(
+    shared: Services, new_answerer: AnswerSource, *, label: str, index_dir: Path | None
+) -> None:
     """Serve the new answerer, wrapped like the old one (e.g. in a fresh answer cache)."""
-    current = getattr(app.state, "answerer", None)
+    current = getattr(shared, "answerer", None)
     if current is not None and hasattr(current, "inner"):
         new_answerer = type(current)(new_answerer)
-    app.state.answerer = new_answerer
-    if getattr(app.state, "engine", None) is not None:
-        app.state.engine.answerer = new_answerer
-    app.state.index_version = label
+    shared.answerer = new_answerer
+    engine = getattr(shared, "engine", None)
+    if engine is not None:
+        engine.answerer = new_answerer
+    shared.index_version = label
     if index_dir is not None:
-        app.state.admin_index_dir = index_dir
+        shared.admin_index_dir = index_dir
 
 
 def load_published(
@@ -57,16 +64,15 @@ def load_published(
     return label, answerer, folder
 
 
-def catch_up(app: Any) -> bool:
+def catch_up(state: Services) -> bool:
     """Swap in the newest published version if this instance serves an older one (blocking)."""
     from bot.answerer import load_answerer
 
-    state = app.state
     label = latest_label(state.db)
-    if label is None or label == getattr(state, "index_version", None):
+    if label is None or label == state.index_version:
         return False
     with swap_lock:
-        if label == getattr(state, "index_version", None):
+        if label == state.index_version:
             return False
         pull_staff_documents(state.settings, state.db)
         published = fetch_published(state.settings, state.db)
@@ -74,8 +80,8 @@ def catch_up(app: Any) -> bool:
             return False
         label, folder = published
         settings = state.settings.model_copy(update={"index_dir": folder})
-        answerer = load_answerer(settings, embedder=current_embedder(app))
-        swap_answerer(app, answerer, label=label, index_dir=folder)
+        answerer = load_answerer(settings, embedder=current_embedder(state))
+        swap_answerer(state, answerer, label=label, index_dir=folder)
     log.info("now serving published index %s", label)
     prune_local(folder)
     return True
@@ -91,26 +97,27 @@ def prune_local(live: Path, keep: int = 3) -> None:
             shutil.rmtree(old, ignore_errors=True)
 
 
-async def watch(app: Any, interval_s: float) -> None:
+async def watch(state: Services, interval_s: float) -> None:
     """Poll for newly published versions until cancelled; errors are logged and retried."""
     while True:
         await asyncio.sleep(interval_s)
         try:
-            await asyncio.to_thread(catch_up, app)
+            await asyncio.to_thread(catch_up, state)
         except Exception:
             log.warning("index version check failed; will retry", exc_info=True)
 
 
-def start_watcher(app: Any, interval_s: float) -> None:
+def start_watcher(app: Starlette, interval_s: float) -> None:
     """Start the background check (interval <= 0 turns it off)."""
-    app.state.index_watcher = None
+    shared = services_of(app)
+    shared.index_watcher = None
     if interval_s > 0:
-        app.state.index_watcher = asyncio.create_task(watch(app, interval_s), name="index-watch")
+        shared.index_watcher = asyncio.create_task(watch(shared, interval_s), name="index-watch")
 
 
-async def stop_watcher(app: Any) -> None:
+async def stop_watcher(app: Starlette) -> None:
     """Cancel the background check."""
-    task: asyncio.Task[None] | None = getattr(app.state, "index_watcher", None)
+    task = services_of(app).index_watcher
     if task is not None:
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):

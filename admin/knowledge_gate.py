@@ -15,6 +15,8 @@ from typing import Any
 from admin.errors import KnowledgeError
 from admin.gate_metrics import compare_metrics
 from admin.index_sync import catch_up, current_embedder, swap_answerer, swap_lock
+from bot.answer_source import AnswerSource
+from bot.services import Services
 from core import clock
 from core.settings import Settings
 from knowledge.published import (
@@ -90,7 +92,7 @@ def _prune(settings: Settings, root: Path, live: Path) -> None:
 
 
 def reindex_with_gate(
-    app: Any, *, change: Callable[[], Callable[[], None]], actor: str, with_qa: bool = False
+    state: Services, *, change: Callable[[], Callable[[], None]], actor: str, with_qa: bool = False
 ) -> GateResult:
     """Apply `change` (returns its undo), build a candidate index, evaluate, publish or undo.
 
@@ -105,22 +107,22 @@ def reindex_with_gate(
     if not _lock.acquire(blocking=False):
         raise KnowledgeError(BUSY)
     try:
-        settings = app.state.settings
-        held = try_lock(app.state.db, "policybot-index-publish", Path(settings.data_dir))
+        settings = state.settings
+        held = try_lock(state.db, "policybot-index-publish", Path(settings.data_dir))
         if held is None:
             raise KnowledgeError(BUSY)
         try:
-            catch_up(app)
-            pull_staff_documents(settings, app.state.db)
+            catch_up(state)
+            pull_staff_documents(settings, state.db)
             changed: set[str] | None = None
             if with_qa:
                 from admin.qa.service import materialize
                 from storage.qa_store import unpublished_ids
 
-                with app.state.db.session() as session:
+                with state.db.session() as session:
                     materialize(settings, session)
                     changed = unpublished_ids(session)
-            return _gate(app, change, actor, changed)
+            return _gate(state, change, actor, changed)
         finally:
             held.release()
     finally:
@@ -128,7 +130,10 @@ def reindex_with_gate(
 
 
 def _gate(
-    app: Any, change: Callable[[], Callable[[], None]], actor: str, qa: set[str] | None = None
+    state: Services,
+    change: Callable[[], Callable[[], None]],
+    actor: str,
+    qa: set[str] | None = None,
 ) -> GateResult:
     """The gate itself (the caller holds the locks); qa: the changed Q&A entries to check and
     stamp when publishing with Q&A (None: a publish without Q&A checks)."""
@@ -136,18 +141,18 @@ def _gate(
     from knowledge.evaluation import evaluate
     from knowledge.indexer import build_index
 
-    settings = app.state.settings
-    live = Path(getattr(app.state, "admin_index_dir", None) or settings.resolved_index_dir)
+    settings = state.settings
+    live = Path(state.admin_index_dir or settings.resolved_index_dir)
     label = _label()
     root = versions_root(settings)
     candidate = root / label
     collection = _collection(settings, label)
     root.mkdir(parents=True, exist_ok=True)
-    with app.state.db.session() as session, tempfile.TemporaryDirectory() as tmp:
+    with state.db.session() as session, tempfile.TemporaryDirectory() as tmp:
         questions, golden = load_eval_questions(session, Path(tmp))
-    before = _jsonable(evaluate(app.state.answerer, questions, k=3))
+    before = _jsonable(evaluate(state.answerer, questions, k=3))
     undo = change()
-    embedder = current_embedder(app)  # reuse the loaded embedding model
+    embedder = current_embedder(state)  # reuse the loaded embedding model
     try:
         if live.exists():
             shutil.copytree(live, candidate)
@@ -161,7 +166,7 @@ def _gate(
         if qa is not None:
             from admin.qa.publishing import qa_reasons as check_qa
 
-            before_answerer = app.state.answerer
+            before_answerer = state.answerer
             qa_reasons = check_qa(before_answerer, new_answerer, candidate, report.qa_problems, qa)
     except Exception as exc:
         undo()
@@ -173,7 +178,7 @@ def _gate(
     metrics = {"before": before, "after": after, "reasons": reasons}
     if published:
         try:
-            _publish(app, new_answerer, candidate, label, metrics, actor, qa or set())
+            _publish(state, new_answerer, candidate, label, metrics, actor, qa or set())
         except Exception as exc:
             undo()
             _discard(settings, candidate, collection)
@@ -184,7 +189,7 @@ def _gate(
         undo()
         _discard(settings, candidate, collection)
         docs = [p.name for p in staff_documents(settings)]
-        with app.state.db.session() as session:
+        with state.db.session() as session:
             session.add(
                 IndexVersion(
                     label=label, status="refused", metrics=metrics, documents=docs, actor=actor
@@ -194,8 +199,8 @@ def _gate(
 
 
 def _publish(
-    app: Any,
-    answerer: Any,
+    state: Services,
+    answerer: AnswerSource,
     candidate: Path,
     label: str,
     metrics: dict[str, Any],
@@ -206,12 +211,12 @@ def _publish(
     Q&A versions), then serve it here."""
     from bot.subscriptions.notices import queue_publication
 
-    settings = app.state.settings
+    settings = state.settings
     bundle = pack_index(candidate)
     with swap_lock:  # the watcher must not reload what this instance just published
-        with app.state.db.session() as session:
+        with state.db.session() as session:
             docs = push_staff_documents(settings, session, actor)
-            queue_publication(session, app.state.answerer, answerer, settings, label)
+            queue_publication(session, state.answerer, answerer, settings, label)
             if qa:
                 from storage.qa_store import mark_published
 
@@ -227,7 +232,7 @@ def _publish(
                 )
             )
         (versions_root(settings) / "CURRENT").write_text(label, encoding="utf-8")
-        swap_answerer(app, answerer, label=label, index_dir=candidate)
+        swap_answerer(state, answerer, label=label, index_dir=candidate)
 
 
 def _collection(settings: Settings, label: str) -> str | None:

@@ -15,12 +15,12 @@ from sqlalchemy.orm import Session
 from admin.audit_helpers import Auditor
 from admin.auth import Staff
 from admin.deps import (
-    AppDep,
     AuditDep,
     DocumentNameDep,
     DocumentUploadDep,
     Editor,
     GoldenFormDep,
+    ServicesDep,
     SessionDep,
     SettingsDep,
 )
@@ -30,6 +30,7 @@ from admin.knowledge_gate import GateResult, reindex_with_gate, staff_documents
 from admin.routing import admin_router
 from admin.templating import render
 from admin.uploads import check_readable
+from bot.services import Services
 from core.settings import Settings
 from storage.models import GoldenQuestion, IndexVersion
 
@@ -103,7 +104,7 @@ class GateCall:
     request: Request
     session: Session
     settings: Settings
-    app: Any
+    state: Services
     audit: Auditor
     staff: Staff
 
@@ -114,7 +115,7 @@ def _gated(
     """Run the change through the regression gate (minutes: in this worker thread), audit it and
     show the result: 200 when published, 409 when refused, 400 when the gate is busy."""
     try:
-        result = reindex_with_gate(call.app, change=change, actor=call.staff.username)
+        result = reindex_with_gate(call.state, change=change, actor=call.staff.username)
     except KnowledgeError as exc:
         return _page(call.request, call.session, call.settings, error=str(exc), status_code=400)
     actor = call.staff.username
@@ -147,11 +148,11 @@ def upload_document(
     upload: DocumentUploadDep,
     session: SessionDep,
     settings: SettingsDep,
-    app: AppDep,
+    state: ServicesDep,
     audit: AuditDep,
 ) -> Response:
     """Add or replace a document, re-index, and publish only if the gate passes."""
-    call = GateCall(request, session, settings, app, audit, staff)
+    call = GateCall(request, session, settings, state, audit, staff)
     try:
         if upload.error:
             raise KnowledgeError(upload.error)
@@ -169,11 +170,11 @@ def delete_document(
     document: DocumentNameDep,
     session: SessionDep,
     settings: SettingsDep,
-    app: AppDep,
+    state: ServicesDep,
     audit: AuditDep,
 ) -> Response:
     """Remove a staff document (also gated: removing text can break answers)."""
-    call = GateCall(request, session, settings, app, audit, staff)
+    call = GateCall(request, session, settings, state, audit, staff)
     if document.error:
         return _page(
             call.request, call.session, call.settings, error=document.error, status_code=400
@@ -190,11 +191,11 @@ def reindex(
     staff: Editor,
     session: SessionDep,
     settings: SettingsDep,
-    app: AppDep,
+    state: ServicesDep,
     audit: AuditDep,
 ) -> Response:
     """Rebuild the index from the current documents through the same gate."""
-    call = GateCall(request, session, settings, app, audit, staff)
+    call = GateCall(request, session, settings, state, audit, staff)
     return _gated(call, lambda: lambda: None, "knowledge_reindex", "-")
 
 

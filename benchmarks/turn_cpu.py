@@ -72,6 +72,7 @@ async def run(args: argparse.Namespace) -> list[dict[str, Any]]:
     import httpx
     from anyio import to_thread
 
+    from bot.services import services_of
     from core.settings import Settings
     from server import create_app
 
@@ -117,7 +118,7 @@ async def run(args: argparse.Namespace) -> list[dict[str, Any]]:
                     profiler = Profiler(interval=0.0005, async_mode="disabled")
                     profiler.start()
                     to_thread.run_sync = inline  # type: ignore[assignment]
-                with counting(app.state.db.engine) as counts:
+                with counting(services_of(app).db.engine) as counts:
                     cpu, wall = time.process_time(), time.perf_counter()
                     await post(pairs)
                     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall

@@ -12,8 +12,8 @@ reading_scope`), whose history-aware rewrite starts from the same resolved quest
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
+from bot.answer_source import AnswerSource
 from bot.catalog import HELP_TEXT, ask_back
 from bot.llm.context import TurnReading, reading_scope
 from bot.messages import Answer
@@ -33,7 +33,7 @@ class Exchange:
     context: ConversationContext
 
 
-def answer_in_context(answerer: Any, context: ConversationContext, text: str) -> Exchange:
+def answer_in_context(answerer: AnswerSource, context: ConversationContext, text: str) -> Exchange:
     """Read `text` in `context`, answer its asks, and return the answer with the new context.
 
     Thanks, acknowledgements and the owner's plans (谢谢, 好的明白了, 我去问问银行) and
@@ -72,7 +72,7 @@ def answer_in_context(answerer: Any, context: ConversationContext, text: str) ->
     return Exchange(answer, reading, remember(lexicon, context, reading, answer))
 
 
-def _respond(answerer: Any, reading: Reading, topic: str | None) -> Answer:
+def _respond(answerer: AnswerSource, reading: Reading, topic: str | None) -> Answer:
     """`answerer.respond(asks, topic=)`; an answerer with only `answer(question, topic=)` (a
     stand-in) answers the first ask."""
     respond = getattr(answerer, "respond", None)

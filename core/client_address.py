@@ -41,16 +41,16 @@ class TrustedProxies:
 
 
 def app_trusted_proxies(conn: HTTPConnection) -> TrustedProxies:
-    """The app's TRUSTED_PROXIES (from `app.state.settings`), parsed once and kept on app.state.
+    """The app's TRUSTED_PROXIES, parsed once and kept on its services (`bot.services`).
 
     Raises ValueError when the setting names something that is not an address or network.
     """
-    state = conn.app.state
-    proxies: TrustedProxies | None = getattr(state, "trusted_proxies", None)
+    shared = conn.app.state.services  # core sits below bot.services: read without its type
+    proxies: TrustedProxies | None = shared.trusted_proxies
     if proxies is None:
-        settings = state.settings
+        settings = shared.settings
         proxies = TrustedProxies(settings.csv_list(settings.trusted_proxies))
-        state.trusted_proxies = proxies
+        shared.trusted_proxies = proxies
     return proxies
 
 

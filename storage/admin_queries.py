@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import Select, case, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
@@ -26,6 +26,19 @@ SORT_COLUMNS: dict[str, InstrumentedAttribute[Any]] = {
 PER_PAGE_CHOICES = (20, 50, 100)
 
 
+# The back office's whitelist filter: "" (everyone), "yes" (whitelisted firms), "no" (the others).
+WhitelistFilter = Literal["", "yes", "no"]
+
+
+def whitelist_filter(value: str | None) -> WhitelistFilter:
+    """`value` as a WhitelistFilter; anything else (None, unknown) is "" (no filter)."""
+    if value == "yes":
+        return "yes"
+    if value == "no":
+        return "no"
+    return ""
+
+
 @dataclass
 class RequestFilter:
     """Every filter of the request queue; `bank_id` scopes the list to one bank's pushes."""
@@ -39,7 +52,7 @@ class RequestFilter:
     amount_max: float | None = None
     date_from: date | None = None
     date_to: date | None = None
-    whitelist: str = ""  # "yes" / "no" / ""
+    whitelist: WhitelistFilter = ""  # "yes": whitelisted firms only, "no": the others
     q: str = ""
     sort: str = "created"
     order: str = "desc"

@@ -63,10 +63,11 @@ class HeldLock:
                 log.debug("lock %s: close failed", self.name, exc_info=True)
 
 
-def try_lock(db: Database, name: str, data_dir: Path) -> HeldLock | None:
+def try_lock(db: Database | None, name: str, data_dir: Path) -> HeldLock | None:
     """Take the lock `name` without waiting; None when another process holds it.
 
-    `db` is a storage.db.Database: PostgreSQL → advisory lock; SQLite → file lock in data_dir.
+    `db` is a storage.db.Database: PostgreSQL → advisory lock; SQLite (or None: no database)
+    → file lock in data_dir.
     """
     if db is not None and not db.is_sqlite:
         return _try_advisory(db, name)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Literal
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -25,12 +26,17 @@ _hasher = PasswordHasher()
 _DUMMY_HASH = _hasher.hash("policybot-dummy-password")
 
 
+# Why a login was refused ("" on success); "too_many" is the back office's per-address throttle
+# (admin/views_auth.py), the others come from `authenticate`.
+LoginRefusal = Literal["", "bad_credentials", "locked", "disabled", "too_many"]
+
+
 @dataclass(frozen=True)
 class LoginResult:
     """Outcome of a login attempt: `user` on success, else a reason key."""
 
     user: StaffUser | None
-    reason: str = ""  # "bad_credentials" / "locked" / "disabled"
+    reason: LoginRefusal = ""
 
 
 def hash_password(password: str) -> str:

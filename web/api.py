@@ -17,9 +17,11 @@ from starlette.concurrency import run_in_threadpool
 
 from bot.catalog import catalog_json
 from bot.conversation.form import form_in_client
+from bot.engine import Engine
 from bot.llm.context import LoopSink, llm_enabled, streaming_to
 from bot.messages import ANSWER_INTENTS, OutMessage
 from bot.notices import notice_message
+from bot.services import services
 from storage.db import Database
 from storage.turn_start import TurnStart
 from web.deps import DbDep, check_rate
@@ -53,15 +55,15 @@ def new_session_id() -> str:
 
 def engine_limiter(request: Request) -> CapacityLimiter:
     """Threads allowed into the engine at once (SQLite has one writer: few threads queue less)."""
-    limiter: CapacityLimiter | None = getattr(request.app.state, "engine_limiter", None)
+    limiter: CapacityLimiter | None = services(request).engine_limiter
     if limiter is None:
-        db = getattr(request.app.state, "db", None)
+        db = getattr(services(request), "db", None)
         # LLM mode: a turn mostly waits for the model, so SQLite's single writer is no reason
         # to queue turns behind each other.
-        engine = getattr(request.app.state, "engine", None)
+        engine = getattr(services(request), "engine", None)
         few = (db is None or db.is_sqlite) and not llm_enabled(engine)
         limiter = CapacityLimiter(SQLITE_ENGINE_THREADS if few else 32)
-        request.app.state.engine_limiter = limiter
+        services(request).engine_limiter = limiter
     return limiter
 
 
@@ -78,7 +80,7 @@ async def read_chat(request: Request) -> ChatIn:
     return body
 
 
-def _chat_turn(engine: Any, body: ChatIn, idle: timedelta) -> tuple[str, list[OutMessage]]:
+def _chat_turn(engine: Engine, body: ChatIn, idle: timedelta) -> tuple[str, list[OutMessage]]:
     """One chat turn in a worker thread: a single read (session alive? messages waiting? the
     conversation), the status changes queued for this visitor since last time when there are
     any, then the engine's reply written in one transaction. A dead or missing session gets a
@@ -101,7 +103,7 @@ def _chat_turn(engine: Any, body: ChatIn, idle: timedelta) -> tuple[str, list[Ou
 
 
 def _engine_turn(
-    engine: Any, body: ChatIn, session_id: str, start: TurnStart | None = None
+    engine: Engine, body: ChatIn, session_id: str, start: TurnStart | None = None
 ) -> list[OutMessage]:
     """One engine turn; a client with its own financing form (the widget) is told to open it.
     `start`: the conversation as just read (None: the engine reads it)."""
@@ -115,8 +117,8 @@ def _engine_turn(
 async def _converse(request: Request) -> tuple[str, list[dict[str, Any]]]:
     """Run the engine (synchronous, database-backed) in a worker thread."""
     body = await read_chat(request)
-    engine = request.app.state.engine
-    idle = idle_limit(request.app.state.settings)
+    engine = services(request).engine
+    idle = idle_limit(services(request).settings)
     session_id, messages = await to_thread.run_sync(
         _chat_turn, engine, body, idle, limiter=engine_limiter(request)
     )
@@ -155,7 +157,7 @@ async def chat_stream(request: Request) -> StreamingResponse:
     """Same input as /api/chat; in LLM mode the answer text streams as it is checked."""
     CHAT_MESSAGES.labels("stream").inc()
     headers = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
-    engine = request.app.state.engine
+    engine = services(request).engine
     if not llm_enabled(engine):
         session_id, messages = await _converse(request)
         return StreamingResponse(
@@ -187,7 +189,7 @@ def _take_notices(db: Database, session_id: str) -> list[str]:
 
 
 def _handle_streaming(
-    engine: Any, body: ChatIn, session_id: str, sink: Any
+    engine: Engine, body: ChatIn, session_id: str, sink: Any
 ) -> list[dict[str, Any]]:
     """One engine turn with the answer's text streamed to `sink` (runs in a worker thread)."""
     with streaming_to(sink):

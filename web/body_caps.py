@@ -14,7 +14,8 @@ multipart envelope, so a file just over a route's limit still gets that route's 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+
+from core.settings import Settings
 
 LOGIN_PATH = "/admin/login"
 UPLOAD_PATHS = frozenset({"/admin/knowledge/upload", "/admin/whitelist/import"})
@@ -31,7 +32,7 @@ class BodyCaps:
     upload: int
 
     @classmethod
-    def from_settings(cls, settings: Any) -> BodyCaps:
+    def from_settings(cls, settings: Settings) -> BodyCaps:
         """The caps configured by MAX_BODY_BYTES and MAX_{LOGIN,FORM,UPLOAD}_BODY_BYTES."""
         return cls(
             default=settings.max_body_bytes,

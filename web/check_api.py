@@ -18,6 +18,7 @@ from bot.checkup.evaluate import SYMBOL, evaluate
 from bot.checkup.prefill import form_values
 from bot.checkup.rules import rules_for
 from bot.checkup.steps import STEP_BY_NAME
+from bot.services import services
 from core.kinds import COUNTIES
 from core.profile import (
     CREDIT_PROBLEMS,
@@ -40,7 +41,7 @@ LIST_FIELDS = ("pledge", "status", "credit")
 def judge_profile(request: Request, profile: ProfileIn) -> dict[str, Any]:
     """The `CheckOut` shape for a validated profile."""
     data = profile.as_profile()
-    rules = rules_for(request.app.state.answerer, request.app.state.settings)
+    rules = rules_for(services(request).answerer, services(request).settings)
     items = evaluate(rules, data)
     return {
         "profile": data,

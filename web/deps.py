@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import Depends, Request
 
+from bot.engine import Engine
+from bot.services import services
 from core.settings import Settings
 from storage.db import Database
 from web.ratelimit import WebLimits
@@ -15,27 +17,24 @@ __all__ = ["DbDep", "EngineDep", "SettingsDep", "WebLimits", "check_rate"]
 
 async def get_settings_dep(request: Request) -> Settings:
     """The app's settings."""
-    settings: Settings = request.app.state.settings
-    return settings
+    return services(request).settings
 
 
 async def get_db(request: Request) -> Database:
     """The app's database (opened by the lifespan)."""
-    db: Database = request.app.state.db
-    return db
+    return services(request).db
 
 
-async def get_engine(request: Request) -> Any:
+async def get_engine(request: Request) -> Engine:
     """The conversation engine (opened by the lifespan)."""
-    return request.app.state.engine
+    return services(request).engine
 
 
 async def check_rate(request: Request, session_id: str | None = None) -> None:
     """Count one API request per client address and per session; 429 with Retry-After."""
-    limits: WebLimits = request.app.state.web_limits
-    await limits.check(request, session_id)
+    await services(request).web_limits.check(request, session_id)
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 DbDep = Annotated[Database, Depends(get_db)]
-EngineDep = Annotated[Any, Depends(get_engine)]
+EngineDep = Annotated[Engine, Depends(get_engine)]

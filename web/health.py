@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import hmac
 import logging
-from typing import Any
 
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
 from starlette.concurrency import run_in_threadpool
 
+from bot.answer_source import AnswerSource
+from bot.services import services
 from storage.db import Database
 from web.metrics import render_metrics
 
@@ -41,7 +42,7 @@ def _database_ready(db: Database) -> bool:
         return False
 
 
-def _index_ready(answerer: Any) -> bool:
+def _index_ready(answerer: AnswerSource | None) -> bool:
     """True when the answerer is loaded and (if it can tell) its index is usable."""
     if answerer is None:
         return False
@@ -55,7 +56,7 @@ def _index_ready(answerer: Any) -> bool:
     return True
 
 
-def _llm_status(answerer: Any) -> str:
+def _llm_status(answerer: AnswerSource | None) -> str:
     """off (no LLM_MODEL), ok (the model can be used), unavailable (answers are offline)."""
     llm = getattr(answerer, "llm", None)
     if llm is None:
@@ -85,7 +86,7 @@ async def readyz(request: Request) -> JSONResponse:
     check is still running, or its circuit breaker is open: answers are offline, checks go on
     with back-off); it never makes the instance unready. Asking starts a due re-check.
     """
-    state = request.app.state
+    state = services(request)
     db = getattr(state, "db", None)
     answerer = getattr(state, "answerer", None)
     checks = {
@@ -96,7 +97,7 @@ async def readyz(request: Request) -> JSONResponse:
     body = {
         "status": "ready" if ready else "not ready",
         "checks": checks,
-        "index_version": getattr(state, "index_version", None),
+        "index_version": state.index_version,
         "llm": _llm_status(answerer),
     }
     return JSONResponse(body, status_code=200 if ready else 503)
@@ -104,7 +105,7 @@ async def readyz(request: Request) -> JSONResponse:
 
 def metrics_allowed(request: Request) -> bool:
     """True when METRICS_TOKEN is unset or the request carries `Authorization: Bearer <it>`."""
-    token = request.app.state.settings.metrics_token
+    token = services(request).settings.metrics_token
     if not token:
         return True
     scheme, _, given = request.headers.get("authorization", "").partition(" ")

@@ -13,6 +13,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import IntegrityError
 from starlette.concurrency import run_in_threadpool
 
+from bot.services import services
 from core import clock
 from core.masking import mask_credit_code
 from storage.db import Database
@@ -206,7 +207,7 @@ async def submit_intake(
     Limits: every post counts for its session and address; RATE_LIMIT_INTAKE counts stored
     requests only (a form sent back with errors, or a replay, is not a new request).
     """
-    limits = request.app.state.web_limits
+    limits = services(request).web_limits
     await limits.check(request, body.session_id)
     await limits.check_intake(request, body.session_id)
     if idempotency_key is not None and not _KEY.match(idempotency_key):

@@ -13,14 +13,17 @@ Route: `POST /api/session/end` `{"session_id": str}` → `{"ended": true}` (also
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
 
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
+from bot.services import services
 from core import clock
+from core.settings import Settings
+from storage.db import Database
 from storage.models import ProcessedMessage
 from storage.turn_start import TurnStart, read_turn_start
 from web.schemas import SESSION_PATTERN
@@ -32,12 +35,12 @@ ENDED_STATUS = "web-ended"
 router = APIRouter(prefix="/api")
 
 
-def idle_limit(settings: Any) -> timedelta:
+def idle_limit(settings: Settings) -> timedelta:
     """WEB_SESSION_IDLE_MINUTES as a duration."""
     return timedelta(minutes=settings.web_session_idle_minutes)
 
 
-def session_alive(db: Any, session_id: str, idle: timedelta) -> bool:
+def session_alive(db: Database, session_id: str, idle: timedelta) -> bool:
     """False when the session was ended or its last message is older than `idle`.
 
     A session with no conversation yet (a new visitor) is alive.
@@ -47,7 +50,7 @@ def session_alive(db: Any, session_id: str, idle: timedelta) -> bool:
     return start_alive(start, idle)
 
 
-def read_session_start(session: Any, session_id: str) -> TurnStart:
+def read_session_start(session: Session, session_id: str) -> TurnStart:
     """The web conversation of `session_id` as a chat turn reads it, with its ended flag."""
     return read_turn_start(
         session, channel=CHANNEL, user_id=session_id, ended_key=ENDED_PREFIX + session_id
@@ -63,7 +66,7 @@ def start_alive(start: TurnStart, idle: timedelta) -> bool:
     return clock.now() - start.last_active <= idle
 
 
-def end_session(db: Any, session_id: str) -> None:
+def end_session(db: Database, session_id: str) -> None:
     """Mark the session ended (idempotent)."""
     try:
         with db.session() as session:
@@ -77,7 +80,7 @@ async def live_session_id(request: Request, session_id: str | None) -> str | Non
     """`session_id` while the session is alive, else None (the caller starts a new one)."""
     if not session_id:
         return None
-    db, settings = request.app.state.db, request.app.state.settings
+    db, settings = services(request).db, services(request).settings
     alive = await run_in_threadpool(session_alive, db, session_id, idle_limit(settings))
     return session_id if alive else None
 
@@ -97,5 +100,5 @@ class EndOut(BaseModel):
 @router.post("/session/end", response_model=EndOut, summary="End a widget session (结束会话)")
 async def end(body: EndIn, request: Request) -> EndOut:
     """End the session: its conversation, progress and form answers are not shown again."""
-    await run_in_threadpool(end_session, request.app.state.db, body.session_id)
+    await run_in_threadpool(end_session, services(request).db, body.session_id)
     return EndOut(ended=True)

@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse
 from starlette.templating import Jinja2Templates
 
 from bot.catalog import SHORT_NAME
+from bot.services import services
 from core.office import office_address, office_phone
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
@@ -27,7 +28,7 @@ def render(
 ) -> HTMLResponse:
     """Render a template with the office contact details (`office`) and the bot's short name
     (`bot_name`, bot/catalog.py) available."""
-    settings = request.app.state.settings
+    settings = services(request).settings
     office = {
         "name": settings.office_name,
         "phone": office_phone(settings),

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from bot.catalog import SHORT_NAME
+from bot.services import services
 from web.schemas import MAX_TEXT_CHARS
 from web.security import EmbedPolicy, origin_of
 from web.templating import STATIC_DIR, render
@@ -42,13 +43,13 @@ async def widget_page(
     request: Request, title: str = DEFAULT_TITLE, color: str = DEFAULT_COLOR, origin: str = ""
 ) -> HTMLResponse:
     """The chat inside the iframe; only allowed origins may frame it (CSP frame-ancestors)."""
-    policy = EmbedPolicy(request.app.state.settings)
+    policy = EmbedPolicy(services(request).settings)
     own = origin_of(str(request.base_url))
     context = {
         "title": title.strip()[:24] or DEFAULT_TITLE,
         "color": color if _COLOR.match(color) else DEFAULT_COLOR,
         "parent_origin": policy.parent_origin(origin, own),
-        "idle_minutes": request.app.state.settings.web_session_idle_minutes,
+        "idle_minutes": services(request).settings.web_session_idle_minutes,
         "max_chars": MAX_TEXT_CHARS,
     }
     return render(request, "widget.html", context, headers=policy.widget_headers())

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.answer_source import AnswerSource
 from bot.compose.layout import NEXT_PREFIX, QUOTE_PREFIX
 from core.masking import mask_text
 from knowledge.qa_gate import found_entry
@@ -71,7 +71,7 @@ def turn_of(session: Session, message_id: int) -> tuple[Message, Message | None]
     return asked, reply
 
 
-def draft_from_message(session: Session, message_id: int, answerer: Any) -> Draft | None:
+def draft_from_message(session: Session, message_id: int, answerer: AnswerSource) -> Draft | None:
     """The draft for an owner's message id (None when it is not an owner's message)."""
     found = turn_of(session, message_id)
     if found is None:

@@ -8,11 +8,11 @@ answerer now answers its newest question with a Q&A entry whose newest version w
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.answer_source import AnswerSource
 from bot.scope import out_of_scope_family
 from knowledge.qa_gate import found_entry
 from storage.models import IndexVersion
@@ -49,7 +49,7 @@ def declined_family(question: str) -> str:
 
 
 def open_groups(
-    session: Session, answerer: Any, *, days: int, channel: str, weak_score: float
+    session: Session, answerer: AnswerSource | None, *, days: int, channel: str, weak_score: float
 ) -> list[MissGroup]:
     """The unresolved groups, most misses first (at most MAX_GROUPS)."""
     misses = find_misses(

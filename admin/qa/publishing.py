@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from bot.answer_source import AnswerSource
 from knowledge.qa import read_qa
 from knowledge.qa_gate import phrasing_regressions
 
@@ -36,7 +37,7 @@ def benchmark_questions(folder: Path = BENCHMARKS) -> list[dict[str, Any]]:
     return rows
 
 
-def unwrapped(answerer: Any) -> Any:
+def unwrapped(answerer: AnswerSource) -> Any:
     """The answerer behind the app's answer cache (the gate reads its Q&A choice)."""
     return getattr(answerer, "inner", answerer)
 

@@ -13,11 +13,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy.orm import Session
 
+from bot.answer_source import AnswerSource
 from core import clock
+from core.settings import Settings
 from knowledge.documents import Document
 from knowledge.qa import QaEntry, QaFormatError, QaProblem, dump_qa, parse_qa
 from knowledge.qa_gate import gate_entry
@@ -27,7 +28,7 @@ from storage.qa_store import current_versions, save_version
 STAFF_FILE_PREFIX = "qa-editor-"
 
 
-def file_entries(settings: Any) -> dict[str, QaEntry]:
+def file_entries(settings: Settings) -> dict[str, QaEntry]:
     """Entries of the packaged and staff Q&A files (not those this module writes), by id.
 
     A staff file that does not parse is left out (the index run reports it)."""
@@ -45,7 +46,7 @@ def file_entries(settings: Any) -> dict[str, QaEntry]:
     return found
 
 
-def current_entries(settings: Any, session: Session) -> dict[str, QaEntry]:
+def current_entries(settings: Settings, session: Session) -> dict[str, QaEntry]:
     """Every current entry by id: the files' entries with the database's versions over them."""
     entries = file_entries(settings)
     for entry_id, row in current_versions(session).items():
@@ -53,10 +54,11 @@ def current_entries(settings: Any, session: Session) -> dict[str, QaEntry]:
     return entries
 
 
-def documents_of(settings: Any, answerer: Any = None) -> dict[str, Document]:
+def documents_of(settings: Settings, answerer: AnswerSource | None = None) -> dict[str, Document]:
     """The documents entries may cite: the live answerer's, else collected from the sources."""
-    if answerer is not None and getattr(answerer, "documents", None):
-        return dict(answerer.documents)
+    documents = getattr(answerer, "documents", None)  # None: no answerer (or not an Answerer)
+    if documents:
+        return dict(documents)
     from knowledge.indexer import collect_documents
 
     return {d.doc_id: d for d in collect_documents(settings)}
@@ -71,7 +73,7 @@ def stamped(entry: QaEntry, actor: str, today: date | None = None) -> QaEntry:
 
 def save_entry(
     session: Session,
-    settings: Any,
+    settings: Settings,
     entry: QaEntry,
     documents: Mapping[str, Document],
     *,
@@ -88,7 +90,7 @@ def save_entry(
     return problems
 
 
-def materialize(settings: Any, session: Session) -> list[Path]:
+def materialize(settings: Settings, session: Session) -> list[Path]:
     """Write the database's current entries into the staff folder, one file per topic
     (`qa-editor-<topic>.yaml`), and remove such files of topics no longer there."""
     folder = Path(settings.data_dir) / "knowledge"

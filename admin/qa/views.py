@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
 from admin.auth import Staff
-from admin.deps import AppDep, AuditDep, Editor, OfficeStaff, SessionDep, SettingsDep
+from admin.deps import AuditDep, Editor, OfficeStaff, ServicesDep, SessionDep, SettingsDep
 from admin.forms import parse_int
 from admin.qa.drafts import draft_from_message
 from admin.qa.forms import entry_of, form_error, form_of, qa_form
@@ -23,7 +23,9 @@ from admin.qa.preview import preview
 from admin.qa.service import current_entries, documents_of, save_entry, stamped
 from admin.routing import admin_router
 from admin.templating import render
+from bot.services import Services
 from core.kinds import ASK_TYPES
+from core.settings import Settings
 from knowledge.qa import STATUS_LABELS, QaEntry, QaFormatError
 from knowledge.qa_gate import unverified_numbers
 from storage.qa_store import entry_history, unpublished_ids
@@ -80,8 +82,8 @@ def qa_list(
 def _editor(
     request: Request,
     session: Session,
-    settings: Any,
-    app: Any,
+    settings: Settings,
+    state: Services,
     form: dict[str, str],
     *,
     old: QaEntry | None,
@@ -90,7 +92,7 @@ def _editor(
     status_code: int = 200,
     extra: dict[str, Any] | None = None,
 ) -> HTMLResponse:
-    documents = documents_of(settings, app.state.answerer)
+    documents = documents_of(settings, state.answerer)
     history = entry_history(session, old.id) if old else []
     if not form.get("base_version"):
         form = {**form, "base_version": str(history[0].version if history else 0)}
@@ -112,8 +114,8 @@ def _editor(
 def _refused(
     request: Request,
     session: Session,
-    settings: Any,
-    app: Any,
+    settings: Settings,
+    state: Services,
     form: dict[str, str],
     old: QaEntry | None,
     problems: list[str],
@@ -121,7 +123,7 @@ def _refused(
 ) -> HTMLResponse:
     """The editor again with every field as entered and why it was not saved (400)."""
     return _editor(
-        request, session, settings, app, form, old=old, problems=problems, status_code=status_code
+        request, session, settings, state, form, old=old, problems=problems, status_code=status_code
     )
 
 
@@ -131,7 +133,7 @@ def qa_new(
     staff: Editor,
     session: SessionDep,
     settings: SettingsDep,
-    app: AppDep,
+    state: ServicesDep,
     message: str = "",
 ) -> HTMLResponse:
     """A new entry; `message` (an owner's message id) prefills it from that turn: the owner's
@@ -139,12 +141,12 @@ def qa_new(
     form: dict[str, str] = {"status": "draft"}
     extra: dict[str, Any] = {}
     if message:
-        draft = draft_from_message(session, parse_int(message, 0), app.state.answerer)
+        draft = draft_from_message(session, parse_int(message, 0), state.answerer)
         if draft is None:
             raise HTTPException(status_code=404, detail="message not found")
         form.update(draft.form)
         extra = {"draft": draft}
-    return _editor(request, session, settings, app, form, old=None, extra=extra)
+    return _editor(request, session, settings, state, form, old=None, extra=extra)
 
 
 @router.get("/qa/entry/{entry_id}", response_class=HTMLResponse)
@@ -154,7 +156,7 @@ def qa_edit(
     staff: OfficeStaff,
     session: SessionDep,
     settings: SettingsDep,
-    app: AppDep,
+    state: ServicesDep,
     add: str = "",
 ) -> HTMLResponse:
     """One entry in the editor (read-only for viewers), its versions and its preview; `add`
@@ -165,8 +167,8 @@ def qa_edit(
     form = form_of(old)
     if add.strip() and add.strip() not in old.questions:
         form["phrasings"] += "\n" + add.strip()[:300]
-    shown = preview(app.state.answerer, old)
-    return _editor(request, session, settings, app, form, old=old, shown=shown)
+    shown = preview(state.answerer, old)
+    return _editor(request, session, settings, state, form, old=old, shown=shown)
 
 
 @router.post("/qa/save", response_model=None)
@@ -176,33 +178,33 @@ def qa_save(
     form: FormDep,
     session: SessionDep,
     settings: SettingsDep,
-    app: AppDep,
+    state: ServicesDep,
     audit: AuditDep,
 ) -> Response:
     """Preview (op=preview) or gate and save the form as a new version (400 with the problems
     and every field kept when refused)."""
     current = current_entries(settings, session)
     old = None if form.get("is_new") else current.get(form.get("entry_id", ""))
-    documents = documents_of(settings, app.state.answerer)
+    documents = documents_of(settings, state.answerer)
     try:
         entry = entry_of(form, documents, old, may_verify=staff.is_admin)
     except QaFormatError as exc:
         msg = [form_error(exc)]
         return _editor(
-            request, session, settings, app, form, old=old, problems=msg, status_code=400
+            request, session, settings, state, form, old=old, problems=msg, status_code=400
         )
     if form.get("op") == "preview":
-        shown = preview(app.state.answerer, entry)
-        return _editor(request, session, settings, app, form, old=old, shown=shown)
+        shown = preview(state.answerer, entry)
+        return _editor(request, session, settings, state, form, old=old, shown=shown)
     if form.get("is_new") and entry.id in current:
         other = current[entry.id].question
         taken = f"编号 {entry.id} 已被问答“{other}”使用，请换一个编号或打开那一条修改"
-        return _refused(request, session, settings, app, form, None, [taken])
+        return _refused(request, session, settings, state, form, None, [taken])
     newest = entry_history(session, entry.id)[:1]
     if old is not None and form.get("base_version") != str(newest[0].version if newest else 0):
         by = f"（第 {newest[0].version} 版，{newest[0].actor}）" if newest else ""
         stale = f"这条问答在您打开后已被修改{by}，未保存；请打开最新版本再改，您填写的内容仍在下方"
-        return _refused(request, session, settings, app, form, old, [stale], status_code=409)
+        return _refused(request, session, settings, state, form, old, [stale], status_code=409)
     entry = stamped(entry, staff.username)
     action = "add" if old is None else ("disable" if entry.status == "disabled" else "edit")
     problems = save_entry(
@@ -211,7 +213,7 @@ def qa_save(
     if problems:
         texts = [p.message for p in problems]
         return _editor(
-            request, session, settings, app, form, old=old, problems=texts, status_code=400
+            request, session, settings, state, form, old=old, problems=texts, status_code=400
         )
     _audit(audit, staff, f"qa_{action}", old, entry)
     if old is not None and old.verified != entry.verified:

@@ -14,10 +14,11 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
-from admin.deps import AppDep, AuditDep, Editor, SessionDep, SettingsDep
+from admin.deps import AuditDep, Editor, ServicesDep, SessionDep, SettingsDep
 from admin.errors import KnowledgeError
 from admin.routing import admin_router
 from admin.templating import render
+from core.settings import Settings
 from storage.qa_store import unpublished_ids
 
 router = admin_router()
@@ -29,7 +30,7 @@ def qa_publish(
     staff: Editor,
     session: SessionDep,
     settings: SettingsDep,
-    app: AppDep,
+    state: ServicesDep,
     audit: AuditDep,
 ) -> Response:
     """Publish every saved change through the regression gate, to every instance."""
@@ -39,7 +40,7 @@ def qa_publish(
     session.commit()  # the gate reads in its own sessions
     try:
         result = reindex_with_gate(
-            app, change=lambda: lambda: None, actor=staff.username, with_qa=True
+            state, change=lambda: lambda: None, actor=staff.username, with_qa=True
         )
     except KnowledgeError as exc:
         return _result(request, session, settings, pending, error=str(exc), status_code=400)
@@ -53,7 +54,7 @@ def qa_publish(
 def _result(
     request: Request,
     session: Session,
-    settings: Any,
+    settings: Settings,
     pending: list[str],
     *,
     result: Any = None,

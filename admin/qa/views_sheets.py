@@ -15,11 +15,11 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 
 from admin.deps import (
-    AppDep,
     AuditDep,
     Editor,
     ImportUploadDep,
     OfficeStaff,
+    ServicesDep,
     SessionDep,
     SettingsDep,
 )
@@ -61,7 +61,7 @@ def qa_import(
     upload: ImportUploadDep,
     session: SessionDep,
     settings: SettingsDep,
-    app: AppDep,
+    state: ServicesDep,
     audit: AuditDep,
 ) -> HTMLResponse:
     """Import a spreadsheet: all rows or, when any row is refused, none."""
@@ -78,7 +78,7 @@ def qa_import(
         except SheetError as exc:
             return _report(request, error=f"无法导入：{exc}", status_code=400)
     current = current_entries(settings, session)
-    documents = documents_of(settings, app.state.answerer)
+    documents = documents_of(settings, state.answerer)
     first = 1 if suffix == ".jsonl" else 2
     plan = plan_import(rows, current, documents, actor=staff.username, first_line=first)
     apply_import(session, plan, actor=staff.username)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from fastapi import HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
-from admin.deps import AppDep, AuditDep, Editor, SessionDep, SettingsDep
+from admin.deps import AuditDep, Editor, ServicesDep, SessionDep, SettingsDep
 from admin.qa.forms import form_of
 from admin.qa.service import current_entries, documents_of, save_entry, stamped
 from admin.qa.views import _audit, _refused
@@ -25,7 +25,7 @@ def qa_disable(
     staff: Editor,
     session: SessionDep,
     settings: SettingsDep,
-    app: AppDep,
+    state: ServicesDep,
     audit: AuditDep,
 ) -> Response:
     """Set an entry to 停用 (answers stop after the next publish)."""
@@ -33,7 +33,7 @@ def qa_disable(
     if old is None:
         raise HTTPException(status_code=404, detail="entry not found")
     entry = stamped(QaEntry.from_dict({**old.to_dict(), "status": "disabled"}), staff.username)
-    documents = documents_of(settings, app.state.answerer)
+    documents = documents_of(settings, state.answerer)
     save_entry(session, settings, entry, documents, action="disable", actor=staff.username)
     _audit(audit, staff, "qa_disable", old, entry)
     return RedirectResponse(f"/admin/qa/entry/{entry_id}?msg=qa_saved", status_code=303)
@@ -47,7 +47,7 @@ def qa_rollback(
     staff: Editor,
     session: SessionDep,
     settings: SettingsDep,
-    app: AppDep,
+    state: ServicesDep,
     audit: AuditDep,
 ) -> Response:
     """Make an earlier version current again (a new version copying it, through the gate)."""
@@ -57,7 +57,7 @@ def qa_rollback(
         raise HTTPException(status_code=404, detail="version not found")
     old = current.get(entry_id)
     entry = stamped(QaEntry.from_dict(row.data), staff.username)
-    documents = documents_of(settings, app.state.answerer)
+    documents = documents_of(settings, state.answerer)
     problems = save_entry(
         session, settings, entry, documents, action="rollback", actor=staff.username,
         note=f"回滚到第 {version} 版",
@@ -65,6 +65,6 @@ def qa_rollback(
     if problems:
         form = form_of(entry)
         texts = [f"无法回滚到第 {version} 版：{p.message}" for p in problems]
-        return _refused(request, session, settings, app, form, old, texts)
+        return _refused(request, session, settings, state, form, old, texts)
     _audit(audit, staff, "qa_rollback", old, entry)
     return RedirectResponse(f"/admin/qa/entry/{entry_id}?msg=qa_rolled_back", status_code=303)

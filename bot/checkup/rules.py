@@ -6,8 +6,9 @@ from __future__ import annotations
 import logging
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
+from bot.answer_source import AnswerSource
+from core.settings import Settings
 from knowledge.eligibility import Rule, rule_files, select_rules
 from knowledge.sources import load_packaged_docs
 
@@ -25,12 +26,12 @@ def _packaged(knowledge_dir: str) -> tuple[Rule, ...]:
     return selection.rules
 
 
-def packaged_rules(settings: Any) -> tuple[Rule, ...]:
+def packaged_rules(settings: Settings) -> tuple[Rule, ...]:
     """The packaged rules of settings.resolved_knowledge_dir (cached per folder)."""
     return _packaged(str(settings.resolved_knowledge_dir))
 
 
-def rules_for(answerer: Any, settings: Any) -> tuple[Rule, ...]:
+def rules_for(answerer: AnswerSource, settings: Settings) -> tuple[Rule, ...]:
     """The loaded answerer's rules (`Answerer.eligibility`), else the packaged ones."""
     rules = getattr(answerer, "eligibility", None)
     if rules:

@@ -21,11 +21,11 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from datetime import date
-from typing import Any
 
 from bot.compose.layout import QUOTE_PREFIX
 from bot.messages import Answer
 from core.office import phone_with_hours
+from core.settings import Settings
 from knowledge.documents import POLICY_TITLE, Document
 from knowledge.validity import ENDING_DAYS, Validity, chinese_date
 
@@ -51,14 +51,14 @@ def periods(docs: Iterable[Document]) -> dict[str, Validity]:
     return named
 
 
-def whom_to_ask(settings: Any) -> str:
+def whom_to_ask(settings: Settings) -> str:
     """The office (and its phone when one is configured) to ask about current policy."""
     office = str(getattr(settings, "office_name", "") or "协调办")
     phone = phone_with_hours(settings)
     return f"{office}（电话 {phone}）" if phone else office
 
 
-def expired_warning(names: list[tuple[str, date]], settings: Any) -> str:
+def expired_warning(names: list[tuple[str, date]], settings: Settings) -> str:
     """The opening warning for expired documents."""
     which = "、".join(f"{name}已于{chinese_date(end)}到期" for name, end in names)
     return (
@@ -68,7 +68,7 @@ def expired_warning(names: list[tuple[str, date]], settings: Any) -> str:
 
 
 def validity_lines(
-    docs: Iterable[Document], today: date, settings: Any
+    docs: Iterable[Document], today: date, settings: Settings
 ) -> tuple[list[str], list[str], bool]:
     """(lines before the answer, lines after it, whether anything cited has expired)."""
     before: list[str] = []
@@ -91,7 +91,7 @@ def validity_lines(
     return before, after, bool(expired)
 
 
-def with_validity_text(text: str, docs: Iterable[Document], today: date, settings: Any) -> str:
+def with_validity_text(text: str, docs: Iterable[Document], today: date, settings: Settings) -> str:
     """text with the validity lines of docs (module docstring); unchanged when none apply."""
     before, after, expired = validity_lines(docs, today, settings)
     if expired:
@@ -109,7 +109,7 @@ def with_validity_text(text: str, docs: Iterable[Document], today: date, setting
 
 
 def with_validity(
-    answer: Answer, documents: Mapping[str, Document], today: date, settings: Any
+    answer: Answer, documents: Mapping[str, Document], today: date, settings: Settings
 ) -> Answer:
     """The answer with what its cited documents' validity on `today` requires (see above)."""
     if not answer.in_scope or not answer.citations:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -21,6 +20,7 @@ from bot.messages import Answer, Button, OutMessage
 from bot.survey import read_score
 from core import clock as core_clock
 from core.office import office_phone
+from core.settings import Settings
 from storage.conversations import save_state
 from storage.db import Database
 from storage.handoffs import close_handoff, note_user_message, open_handoff
@@ -50,7 +50,7 @@ class HandoffClosed(Exception):
     """Staff closed the handoff after the turn was decided: the engine decides it again."""
 
 
-def acknowledgement(settings: Any, now: datetime) -> str:
+def acknowledgement(settings: Settings, now: datetime) -> str:
     """What the owner hears when a message reaches staff (outside office hours: when)."""
     text = "已收到，您的消息已转给协调办工作人员，请稍候回复。"
     hours = parse_office_hours(settings.office_hours)
@@ -65,7 +65,7 @@ def held_channel(channel: str) -> str:
     return channel + HELD_SUFFIX
 
 
-def opened_text(settings: Any, now: datetime) -> str:
+def opened_text(settings: Settings, now: datetime) -> str:
     """What the owner is told when a handoff opens (outside office hours: when, and kept)."""
     hours = parse_office_hours(settings.office_hours)
     lines = ["已为您转接人工服务，协调办工作人员会在这里回复您。"]
@@ -90,7 +90,7 @@ class HandoffHook:
     """Called by the engine: `decide` while reading, `apply` inside the turn's transaction."""
 
     def __init__(
-        self, db: Database, settings: Any, clock: Callable[[], datetime] | None = None
+        self, db: Database, settings: Settings, clock: Callable[[], datetime] | None = None
     ) -> None:
         self.db = db
         self.settings = settings

@@ -11,7 +11,7 @@ import logging
 import threading
 import time
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from bot.llm.attempt import Attempt, LlmResult
 from bot.llm.availability import ModelAvailability, availability_for
@@ -22,6 +22,10 @@ from bot.llm.passages import PassageLibrary
 from bot.llm.rewrite import QuestionRewriter
 from bot.messages import Answer
 from core.masking import mask_text
+from core.settings import Settings
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 __all__ = ["LlmAnswerer", "LlmResult"]
 
@@ -37,8 +41,8 @@ class LlmAnswerer:
 
     def __init__(
         self,
-        settings: Any,
-        answerer: Any,
+        settings: Settings,
+        answerer: Answerer,
         *,
         model: Any = None,
         availability: ModelAvailability | None = None,

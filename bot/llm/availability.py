@@ -28,6 +28,7 @@ from typing import Any, Literal
 from bot.llm.metrics import LLM_AVAILABLE, LLM_UNAVAILABLE
 from bot.llm.probe import ModelUnavailable, describe_error, endpoint_label, probe_model
 from core.masking import register_secret
+from core.settings import Settings
 
 __all__ = [
     "ModelAvailability",
@@ -45,7 +46,7 @@ State = Literal["pending", "ok", "unavailable"]
 FIRST_RETRY_S = 5.0
 
 
-def _build_default(settings: Any) -> Any:
+def _build_default(settings: Settings) -> Any:
     from bot.llm.chain import build_chat_model
 
     return build_chat_model(settings)
@@ -56,7 +57,7 @@ class ModelAvailability:
 
     def __init__(
         self,
-        settings: Any,
+        settings: Settings,
         *,
         build: Callable[[Any], Any] = _build_default,
         probe: Callable[[Any], None] | None = probe_model,
@@ -202,7 +203,7 @@ _registry: dict[tuple[Any, ...], ModelAvailability] = {}
 _registry_lock = threading.Lock()
 
 
-def _config_key(settings: Any) -> tuple[Any, ...]:
+def _config_key(settings: Settings) -> tuple[Any, ...]:
     return (
         settings.llm_model,
         settings.openai_base_url,
@@ -212,7 +213,7 @@ def _config_key(settings: Any) -> tuple[Any, ...]:
     )
 
 
-def availability_for(settings: Any) -> ModelAvailability:
+def availability_for(settings: Settings) -> ModelAvailability:
     """The process's `ModelAvailability` for these settings' model configuration."""
     key = _config_key(settings)
     with _registry_lock:

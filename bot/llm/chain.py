@@ -19,11 +19,12 @@ from langchain_core.runnables import Runnable, RunnableLambda, RunnablePassthrou
 
 from bot.llm.grounding import Passage
 from bot.llm.prompt import build_prompt, format_passages, format_qa
+from core.settings import Settings
 
 PassageSelector = Callable[[list[LCDocument], list[str]], list[Passage]]
 
 
-def build_chat_model(settings: Any) -> BaseChatModel:
+def build_chat_model(settings: Settings) -> BaseChatModel:
     """`ChatOpenAI` for OPENAI_BASE_URL / LLM_MODEL: streaming, no retries (we fall back).
 
     The timeout is built with `openai.Timeout`, the class of whichever HTTP library the installed

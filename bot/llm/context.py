@@ -15,6 +15,8 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from storage.db import Database
+
 
 class StreamSink(Protocol):
     """Receives an answer as it is produced (called from the engine's worker thread)."""
@@ -30,7 +32,7 @@ class StreamSink(Protocol):
 class ConversationRef:
     """Which conversation a turn belongs to, and the database holding its transcript."""
 
-    db: Any
+    db: Database
     channel: str
     user_id: str
 
@@ -70,7 +72,7 @@ def streaming_to(sink: StreamSink | None) -> Iterator[None]:
 
 
 @contextmanager
-def conversation_scope(db: Any, channel: str, user_id: str) -> Iterator[None]:
+def conversation_scope(db: Database, channel: str, user_id: str) -> Iterator[None]:
     """Mark the block as one turn of this channel user's conversation."""
     token = _CONVERSATION.set(ConversationRef(db, channel, user_id))
     try:

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from core.settings import Settings
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 
-def evaluate_llm_answers(answerer: Any, questions: list[dict[str, Any]]) -> dict[str, Any]:
+def evaluate_llm_answers(answerer: Answerer, questions: list[dict[str, Any]]) -> dict[str, Any]:
     """Run LLM mode on each question (no conversation history; the Q&A entry the offline
     answer matched, if any, as context) and report the outcomes.
 
@@ -86,7 +91,7 @@ def evaluate_llm_answers(answerer: Any, questions: list[dict[str, Any]]) -> dict
     return {"questions": rows, "totals": totals}
 
 
-def run_llm_eval(args: Any, settings: Any) -> int:
+def run_llm_eval(args: Any, settings: Settings) -> int:
     """CLI: print one line per question (or the whole report with --json); 2 without LLM_MODEL."""
     from bot.answerer import load_answerer
     from knowledge.evaluation import load_questions

@@ -4,10 +4,10 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 from urllib.parse import urlsplit
 
 from core.masking import mask_output
+from core.settings import Settings
 
 PROBE_TIMEOUT_S = 3.0  # whole check; the connection gets at most 2 s
 DEFAULT_ENDPOINT = "api.openai.com"  # the OpenAI client's default when OPENAI_BASE_URL is empty
@@ -35,7 +35,7 @@ def endpoint_label(base_url: str) -> str:
     return f"{host}:{port}" if port else host
 
 
-def describe_error(exc: BaseException, settings: Any) -> str:
+def describe_error(exc: BaseException, settings: Settings) -> str:
     """`Type: first line of the message` with the key, the base URL and credentials removed."""
     message = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
     key, url = settings.openai_api_key or "", settings.openai_base_url or ""
@@ -48,7 +48,7 @@ def describe_error(exc: BaseException, settings: Any) -> str:
     return mask_output(text)
 
 
-def probe_model(settings: Any, timeout_s: float = PROBE_TIMEOUT_S) -> None:
+def probe_model(settings: Settings, timeout_s: float = PROBE_TIMEOUT_S) -> None:
     """Reach the server once (`GET /models`); raises `ModelUnavailable` when it cannot be used.
 
     An HTTP answer other than 401/403 counts as reachable (some servers list no models).

@@ -34,9 +34,11 @@ from bot.llm.errors import classify_error
 from bot.llm.metrics import LLM_REWRITES
 from bot.llm.question_check import clean, rewrite_problem
 from core.masking import mask_text
+from core.settings import Settings
 from knowledge.facts import loan_names_in
 
 if TYPE_CHECKING:
+    from bot.answerer import Answerer
     from bot.llm.breaker import CircuitBreaker
 
 log = logging.getLogger(__name__)
@@ -92,7 +94,7 @@ class Rewrite:
 class QuestionRewriter:
     """Runs the rewrite chain with a deadline and decides whether its output is used."""
 
-    def __init__(self, settings: Any, answerer: Any, breaker: CircuitBreaker) -> None:
+    def __init__(self, settings: Settings, answerer: Answerer, breaker: CircuitBreaker) -> None:
         """Over the offline `answerer` (its lexicon and documents) and the model's breaker."""
         self.timeout_s = float(getattr(settings, "llm_rewrite_timeout_s", 0.0) or 0.0)
         self.answerer = answerer

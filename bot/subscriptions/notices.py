@@ -27,9 +27,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.answer_source import AnswerSource
 from bot.compose.validity import whom_to_ask
 from bot.subscriptions.topics import matching_keys, topic_label
 from core import clock
+from core.settings import Settings
 from knowledge.documents import POLICY_TITLE, Document
 from knowledge.validity import NOTICE_DAYS, chinese_date
 from storage.models import Conversation, Message
@@ -100,7 +102,7 @@ def _qa_items(
     return items
 
 
-def _contents(answerer: Any) -> dict[str, tuple[str, Item]]:
+def _contents(answerer: AnswerSource) -> dict[str, tuple[str, Item]]:
     """Every item of a (possibly cached) answerer with its content digest."""
     if answerer is None:
         return {}
@@ -110,7 +112,7 @@ def _contents(answerer: Any) -> dict[str, tuple[str, Item]]:
     return {**_document_items(documents.values()), **_qa_items(qa.values(), documents)}
 
 
-def changed_items(before: Any, after: Any) -> list[Item]:
+def changed_items(before: AnswerSource, after: AnswerSource) -> list[Item]:
     """Items of `after` that `before` lacks (新增) or holds with other content (更新)."""
     old, new = _contents(before), _contents(after)
     changed = []
@@ -122,7 +124,7 @@ def changed_items(before: Any, after: Any) -> list[Item]:
     return changed
 
 
-def outbox_channel(session: Session, channel: str, user_id: str, settings: Any) -> str:
+def outbox_channel(session: Session, channel: str, user_id: str, settings: Settings) -> str:
     """The outbox channel a notice to this person goes through (module docstring)."""
     if channel != "wechat":
         return channel
@@ -152,7 +154,7 @@ def update_text(items: list[Item], topics: Iterable[str]) -> str:
     )
 
 
-def expiry_text(title: str, until: str, settings: Any) -> str:
+def expiry_text(title: str, until: str, settings: Settings) -> str:
     """The notice of a document ending soon."""
     end = chinese_date(date.fromisoformat(until))
     return (
@@ -161,7 +163,9 @@ def expiry_text(title: str, until: str, settings: Any) -> str:
     )
 
 
-def queue_update_notices(session: Session, items: list[Item], settings: Any, *, key: str) -> int:
+def queue_update_notices(
+    session: Session, items: list[Item], settings: Settings, *, key: str
+) -> int:
     """Queue the notices of a publication (module docstring); returns how many were queued."""
     if not items:
         return 0
@@ -192,7 +196,9 @@ def queue_update_notices(session: Session, items: list[Item], settings: Any, *, 
     return queued
 
 
-def queue_expiry_notices(session: Session, documents: Iterable[Document], settings: Any) -> int:
+def queue_expiry_notices(
+    session: Session, documents: Iterable[Document], settings: Settings
+) -> int:
     """Queue the 30-days-before notices due today (module docstring); returns how many."""
     today = clock.today(settings)
     ending: dict[tuple[str, str], Item] = {}
@@ -233,7 +239,9 @@ def queue_expiry_notices(session: Session, documents: Iterable[Document], settin
     return queued
 
 
-def queue_publication(session: Session, before: Any, after: Any, settings: Any, label: str) -> int:
+def queue_publication(
+    session: Session, before: AnswerSource, after: AnswerSource, settings: Settings, label: str
+) -> int:
     """The notices of publishing `after` over `before` (answerers), queued in the publishing
     transaction; a failure here is logged and never stops the publication."""
     try:
@@ -247,7 +255,7 @@ def queue_publication(session: Session, before: Any, after: Any, settings: Any, 
         return 0
 
 
-def documents_of(answerer: Any) -> list[Document]:
+def documents_of(answerer: AnswerSource) -> list[Document]:
     """The documents of a (possibly cached) answerer."""
     inner = getattr(answerer, "inner", answerer)
     return list((getattr(inner, "documents", {}) or {}).values())

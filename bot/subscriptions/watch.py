@@ -7,30 +7,33 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from typing import Any
+
+from starlette.applications import Starlette
 
 from bot.channels.outbox import run_every
+from bot.services import services_of
 from bot.subscriptions.notices import documents_of, queue_expiry_notices
 
 
-def check_expiring(app: Any) -> int:
+def check_expiring(app: Starlette) -> int:
     """One check over the served answerer's documents; returns how many notices were queued."""
-    state = app.state
+    state = services_of(app)
     with state.db.session() as session:
         return queue_expiry_notices(session, documents_of(state.answerer), state.settings)
 
 
-def start_expiry_watch(app: Any, interval_s: float) -> None:
+def start_expiry_watch(app: Starlette, interval_s: float) -> None:
     """Start the periodic check (interval <= 0 turns it off)."""
-    app.state.expiry_watch = None
+    shared = services_of(app)
+    shared.expiry_watch = None
     if interval_s > 0:
         job = run_every(interval_s, lambda: check_expiring(app), "subscription expiry check")
-        app.state.expiry_watch = asyncio.create_task(job, name="expiry-watch")
+        shared.expiry_watch = asyncio.create_task(job, name="expiry-watch")
 
 
-async def stop_expiry_watch(app: Any) -> None:
+async def stop_expiry_watch(app: Starlette) -> None:
     """Cancel the periodic check."""
-    task: asyncio.Task[None] | None = getattr(app.state, "expiry_watch", None)
+    task = services_of(app).expiry_watch
     if task is not None:
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):

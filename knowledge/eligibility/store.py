@@ -15,8 +15,8 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
+from core.settings import Settings
 from knowledge.documents import Document
 from knowledge.eligibility.checks import check_rules
 from knowledge.eligibility.format import RULES_DIR, EligibilityFormatError, Rule, parse_rules
@@ -38,7 +38,7 @@ def is_staff_rules_file(path: Path) -> bool:
     return path.name.lower().startswith(STAFF_PREFIX) and path.suffix.lower() in (".yaml", ".yml")
 
 
-def rule_files(settings: Any) -> list[Path]:
+def rule_files(settings: Settings) -> list[Path]:
     """The packaged rule files, then the staff ones (later files override earlier ids)."""
     packaged = sorted((Path(settings.resolved_knowledge_dir) / RULES_DIR).glob("*.yaml"))
     staff_dir = Path(settings.data_dir) / "knowledge"

@@ -7,7 +7,9 @@ import string
 import sys
 from typing import Any, TextIO
 
+from bot.answer_source import AnswerSource
 from bot.catalog import BOT_NAME
+from bot.engine import Engine
 from bot.messages import Button, OutMessage
 from core.settings import Settings
 
@@ -63,7 +65,7 @@ def _choices(buttons: list[Button]) -> list[Button]:
     return [b for b in buttons if not b.value.startswith("fb:")]
 
 
-def chat_loop(engine: Any, user: str, source: TextIO, out: TextIO, *, interactive: bool) -> int:
+def chat_loop(engine: Engine, user: str, source: TextIO, out: TextIO, *, interactive: bool) -> int:
     """Read lines, send them (or the button a shortcut names) to the engine, print replies."""
     shortcuts: dict[str, str] = {}
     labels: dict[str, str] = {}  # button value -> label, to echo a chosen option as shown
@@ -91,7 +93,9 @@ def chat_loop(engine: Any, user: str, source: TextIO, out: TextIO, *, interactiv
     return 0
 
 
-def run_chat(args: argparse.Namespace, settings: Settings, *, answerer: Any = None) -> int:
+def run_chat(
+    args: argparse.Namespace, settings: Settings, *, answerer: AnswerSource | None = None
+) -> int:
     """Open the database and answerer, then chat on stdin/stdout."""
     from bot.engine import Engine
     from storage.db import open_database

@@ -7,6 +7,7 @@ import json
 import sys
 from typing import Any
 
+from bot.answer_source import AnswerSource
 from core.settings import Settings
 
 
@@ -90,27 +91,21 @@ def run_publish(settings: Settings) -> int:
 
     Exit 0 when published, 1 when the gate refuses, 2 when another gate runs or indexing fails.
     """
-    from types import SimpleNamespace
-
     from admin.errors import KnowledgeError
     from admin.index_sync import load_published
     from admin.knowledge_gate import reindex_with_gate
+    from bot.services import Services
     from storage.db import open_database
 
     db = open_database(settings)
     local = _local_staff_files(settings)  # what the operator put there, before any pull
     try:
         label, answerer, folder = load_published(settings, db)
-        state = SimpleNamespace(
-            settings=settings,
-            db=db,
-            answerer=answerer,
-            engine=None,
-            index_version=label,
-            admin_index_dir=folder,
-        )
+        state = Services(settings)  # no engine: the publish swaps only the answerer here
+        state.db, state.answerer = db, answerer
+        state.index_version, state.admin_index_dir = label, folder
         result = reindex_with_gate(
-            SimpleNamespace(state=state),
+            state,
             change=lambda: _restore(settings, local),
             actor="cli",
             with_qa=True,
@@ -129,7 +124,7 @@ def run_publish(settings: Settings) -> int:
     return 1
 
 
-def _local_staff_files(settings: Any) -> dict[str, bytes]:
+def _local_staff_files(settings: Settings) -> dict[str, bytes]:
     """The staff documents in the local folder (name → content)."""
     from knowledge.published import staff_folder
 
@@ -139,7 +134,7 @@ def _local_staff_files(settings: Any) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file() and p.name[0] != "."}
 
 
-def _restore(settings: Any, local: dict[str, bytes]) -> Any:
+def _restore(settings: Settings, local: dict[str, bytes]) -> Any:
     """The gate's change for the CLI: the local files added or changed since the last publish
     are put back after the gate pulled the published ones (a publish from the command line
     publishes them; deletions go through the back office). Returns the undo."""
@@ -193,7 +188,7 @@ def run_ask(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _context_with_topic(answerer: Any, topic: str | None) -> Any:
+def _context_with_topic(answerer: AnswerSource, topic: str | None) -> Any:
     """A new conversation, focused on `topic` (a doc id) when one is given."""
     from bot.reading import ConversationContext
 

@@ -19,6 +19,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from core.settings import Settings
+
 
 def register(subparsers: Any) -> None:
     """Register `qa export` and `qa import`."""
@@ -33,7 +35,7 @@ def register(subparsers: Any) -> None:
     i.set_defaults(func=run_import)
 
 
-def run_export(args: argparse.Namespace, settings: Any) -> int:
+def run_export(args: argparse.Namespace, settings: Settings) -> int:
     """Write every current entry to the file."""
     from admin.qa.service import current_entries
     from admin.qa.sheets import SheetError, write_rows
@@ -53,7 +55,7 @@ def run_export(args: argparse.Namespace, settings: Any) -> int:
     return 0
 
 
-def run_import(args: argparse.Namespace, settings: Any) -> int:
+def run_import(args: argparse.Namespace, settings: Settings) -> int:
     """Gate every row; save all of them or, when any row is refused, nothing."""
     from admin.qa.importing import apply_import, plan_import
     from admin.qa.service import current_entries, documents_of, materialize

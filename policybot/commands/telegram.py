@@ -10,7 +10,9 @@ import re
 import signal
 from typing import Any
 
+from bot.engine import Engine
 from core.settings import Settings
+from storage.db import Database
 
 log = logging.getLogger(__name__)
 
@@ -123,7 +125,7 @@ START_BACKOFF_S = (1.0, 2.0, 4.0, 8.0, 15.0, 30.0)
 
 
 async def launch_with_retries(
-    settings: Settings, stop_event: asyncio.Event, *, engine: Any, db: Any
+    settings: Settings, stop_event: asyncio.Event, *, engine: Engine, db: Database
 ) -> Any:
     """Start polling, retrying network faults with backoff (one warning line each).
 

@@ -144,11 +144,3 @@ def test_every_back_office_handler_runs_in_the_thread_pool() -> None:
     assert len(routes) > 30
     on_the_loop = [r.path for r in routes if inspect.iscoroutinefunction(r.endpoint)]
     assert on_the_loop == []
-
-
-def test_routes_take_app_state_only_through_the_dependency_module() -> None:
-    admin = Path(__file__).resolve().parents[2] / "admin"
-    route_modules = [admin / "routes.py", *sorted(admin.glob("views_*.py"))]
-    assert len(route_modules) > 10
-    readers = [p.name for p in route_modules if "app.state" in p.read_text(encoding="utf-8")]
-    assert readers == []

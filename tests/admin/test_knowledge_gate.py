@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from admin.knowledge_gate import DEV_QUESTIONS, compare_metrics
+from bot.services import services_of
 from core.settings import Settings
 from storage.db import open_database
 from storage.models import IndexVersion
@@ -39,7 +40,7 @@ def _versions(settings: Settings) -> list[tuple[str, list[Any]]]:
 
 def _served(server: LiveServer) -> Any:
     """The answerer the app serves, without the answer cache around it."""
-    current = server.app.state.answerer
+    current = services_of(server.app).answerer
     return getattr(current, "inner", current)
 
 
@@ -71,7 +72,7 @@ def test_upload_harmless_document_is_published(
     text = "大楼北侧停车场开放时间为早七点至晚九点，访客车辆请按地面指示停放。"
     response = _upload(server, "停车须知.txt", text.encode())
     assert response.status_code == 200 and "已发布新索引" in response.text
-    state = server.app.state
+    state = services_of(server.app)
     assert _served(server) is not answerer and state.engine.answerer is state.answerer
     assert (Path(app_settings.data_dir) / "knowledge" / "停车须知.txt").read_text() == text
     assert [status for status, _ in _versions(app_settings)] == ["published"]

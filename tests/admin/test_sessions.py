@@ -12,6 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from bot.services import services_of
 from core.settings import Settings
 from storage.db import open_database
 from storage.staff import set_staff_disabled, set_staff_password
@@ -146,7 +147,7 @@ def test_forged_session_token_is_refused(admin_live: LiveServer) -> None:
     """A cookie signed with the right key but naming no stored session gets no access."""
     from itsdangerous import URLSafeTimedSerializer
 
-    secret = admin_live.app.state.settings.session_secret
+    secret = services_of(admin_live.app).settings.session_secret
     forged = URLSafeTimedSerializer(secret, salt="policybot-admin-session").dumps(
         {"c": "x", "s": "made-up-token", "u": 1}
     )

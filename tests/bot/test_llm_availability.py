@@ -14,6 +14,7 @@ from prometheus_client import REGISTRY
 from bot.answerer import Answerer
 from bot.llm.answering import LlmAnswerer
 from bot.llm.availability import ModelAvailability, availability_for
+from core.settings import Settings
 from tests.fakes.llm_fixtures import answerer_with, llm_settings
 from tests.fakes.openai_server import FakeOpenAI, streamed
 
@@ -54,13 +55,13 @@ def endpoint(url: str) -> str:
     return url.split("//", 1)[1].split("/", 1)[0].rsplit("@", 1)[-1]
 
 
-def make_answerer(answerer: Any, settings: Any) -> Answerer:
+def make_answerer(answerer: Any, settings: Settings) -> Answerer:
     """An LLM-mode answerer over the session index."""
     return answerer_with(answerer, settings)
 
 
 def raise_(exc: BaseException) -> Callable[[Any], Any]:
-    def build(_settings: Any) -> Any:
+    def build(_settings: Settings) -> Any:
         raise exc
 
     return build
@@ -140,7 +141,7 @@ def test_unreachable_server_is_reported_once_and_rechecked_with_back_off(
     now = [1000.0]
     probes: list[float] = []
 
-    def probe(settings: Any) -> None:
+    def probe(settings: Settings) -> None:
         probes.append(now[0])
         from bot.llm.availability import probe_model
 

@@ -10,6 +10,7 @@ import httpx
 import pytest
 from sqlalchemy import select
 
+from bot.services import services_of
 from core.settings import Settings
 from server import create_app
 from storage.models import SatisfactionSurvey
@@ -56,22 +57,22 @@ def telegram_app(
 def test_telegram_question_has_inline_score_buttons_and_a_tap_records_it(
     telegram_app: Any, telegram_api: FakeTelegramAPI
 ) -> None:
-    request_id = ask_survey(telegram_app.state.db, "telegram", str(TELEGRAM_USER))
+    request_id = ask_survey(services_of(telegram_app).db, "telegram", str(TELEGRAM_USER))
     sent = telegram_api.wait_until(lambda: telegram_api.sent(TELEGRAM_USER))
     keyboard = sent[0]["reply_markup"]["inline_keyboard"]
     labels = [button["text"] for row in keyboard for button in row]
     assert [label.split()[0] for label in labels] == SCORES
     telegram_api.enqueue(button_press(telegram_api, TELEGRAM_USER, labels[4]))
-    assert wait_until(lambda: score_of(telegram_app.state.db, request_id) == 5, timeout=30)
+    assert wait_until(lambda: score_of(services_of(telegram_app).db, request_id) == 5, timeout=30)
 
 
 def test_telegram_words_answer_the_question(
     telegram_app: Any, telegram_api: FakeTelegramAPI
 ) -> None:
-    request_id = ask_survey(telegram_app.state.db, "telegram", str(TELEGRAM_USER))
+    request_id = ask_survey(services_of(telegram_app).db, "telegram", str(TELEGRAM_USER))
     telegram_api.wait_until(lambda: telegram_api.sent(TELEGRAM_USER))
     telegram_api.enqueue(user_message(TELEGRAM_USER, "挺满意的"))
-    assert wait_until(lambda: score_of(telegram_app.state.db, request_id) == 4, timeout=30)
+    assert wait_until(lambda: score_of(services_of(telegram_app).db, request_id) == 4, timeout=30)
     thanks = telegram_api.wait_until(lambda: len(telegram_api.sent(TELEGRAM_USER)) >= 2)
     assert thanks and "感谢您的评价" in telegram_api.sent(TELEGRAM_USER)[-1]["text"]
 
@@ -81,18 +82,18 @@ def test_wechat_question_has_numbered_scores_and_replies_are_recorded(
     wechat_app: RunningApp, wechat_fake_api: FakeWechatApi, typed: str, score: int
 ) -> None:
     user = f"openid-survey-{score}"
-    request_id = ask_survey(wechat_app.app.state.db, "wechat", user)
+    request_id = ask_survey(services_of(wechat_app.app).db, "wechat", user)
     [sent] = wechat_fake_api.wait_for("/cgi-bin/message/custom/send", 1)
     numbered = options(sent["text"]["content"])
     assert [label.split()[0] for label in numbered] == SCORES
     reply = WechatSender(wechat_app).ask(user, typed)
     assert "感谢您的评价" in reply and "不在我的服务范围" not in reply
-    assert score_of(wechat_app.app.state.db, request_id) == score
+    assert score_of(services_of(wechat_app.app).db, request_id) == score
 
 
 def test_widget_inbox_shows_the_score_buttons(wechat_app: RunningApp) -> None:
     """The web visitor polls the inbox: the question comes with its five choices."""
-    request_id = ask_survey(wechat_app.app.state.db, "web", "s-survey")
+    request_id = ask_survey(services_of(wechat_app.app).db, "web", "s-survey")
     with httpx.Client(base_url=wechat_app.url) as http:
         [message] = http.get("/api/chat/inbox", params={"session_id": "s-survey"}).json()[
             "messages"
@@ -100,4 +101,4 @@ def test_widget_inbox_shows_the_score_buttons(wechat_app: RunningApp) -> None:
         assert [b["value"] for b in message["buttons"]] == SCORES
         reply = http.post("/api/chat", json={"session_id": "s-survey", "text": "五星"}).json()
     assert "感谢您的评价" in reply["messages"][-1]["text"]
-    assert score_of(wechat_app.app.state.db, request_id) == 5
+    assert score_of(services_of(wechat_app.app).db, request_id) == 5

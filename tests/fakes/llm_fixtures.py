@@ -43,7 +43,7 @@ def llm_settings(base: Settings | None, url: str, **overrides: Any) -> Settings:
     return base.model_copy(update=fields)
 
 
-def answerer_with(answerer: Any, settings: Any) -> Any:
+def answerer_with(answerer: Any, settings: Settings) -> Any:
     """An Answerer over `answerer`'s index, plain points and Q&A entries, with other settings
     (LLM mode when they name a model)."""
     from bot.answerer import Answerer

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import update
 
+from bot.services import services_of
 from core import clock
 from core.settings import Settings
 from server import create_app
@@ -142,7 +143,7 @@ def test_wechat_reply_past_48_hours_is_kept_and_shown_next_time(
 ) -> None:
     sender, user = WechatSender(wechat_live), "openid-late"
     sender.ask(user, "转人工")
-    with wechat_live.app.state.db.session() as session:
+    with services_of(wechat_live.app).db.session() as session:
         session.execute(update(Handoff).values(last_user_at=clock.now() - timedelta(hours=49)))
     coord = StaffClient(wechat_live.url, "coord")
     [handoff_id] = coord.handoff_ids()

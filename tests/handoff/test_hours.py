@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime
 from types import SimpleNamespace
+from typing import cast
 
 import pytest
 
 from bot.handoff.flow import opened_text
 from bot.handoff.hours import describe_opening, parse_office_hours
 from core.clock import LOCAL_TZ
+from core.settings import Settings
 
 HOURS = "工作日 8:00-12:00，15:00-18:00"
 
@@ -71,8 +73,10 @@ def test_describe_opening_in_chinese(opening: datetime, now: datetime, words: st
     assert describe_opening(opening, now) == words
 
 
-def _settings(hours: str, phone: str = "0598-7654321") -> SimpleNamespace:
-    return SimpleNamespace(office_hours=hours, office_name="协调办", office_phone=phone)
+def _settings(hours: str, phone: str = "0598-7654321") -> Settings:
+    """A stand-in with only the office fields the texts read."""
+    fake = SimpleNamespace(office_hours=hours, office_name="协调办", office_phone=phone)
+    return cast(Settings, fake)
 
 
 def test_opened_text_outside_hours_says_when_and_kept() -> None:

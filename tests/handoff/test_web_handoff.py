@@ -9,6 +9,8 @@ import httpx
 import pytest
 from sqlalchemy import select
 
+from bot.services import services_of
+from core.settings import Settings
 from storage.db import open_database
 from storage.models import AuditEntry, Handoff, Message
 from tests.helpers.staff import StaffClient
@@ -46,7 +48,7 @@ def texts(messages: list[dict[str, Any]]) -> str:
 
 
 def rows(live: LiveServer, model: Any) -> list[Any]:
-    db = open_database(live.app.state.settings)
+    db = open_database(services_of(live.app).settings)
     try:
         with db.session() as session:
             found = list(session.scalars(select(model).order_by(model.id)))
@@ -63,7 +65,7 @@ def test_web_handoff_reply_delivered_once_then_bot_resumes(
     run_web_handoff(live, staff_client, ask)
 
 
-def test_web_handoff_on_postgres(app_settings: Any, postgres_url: str, start_app: Any) -> None:
+def test_web_handoff_on_postgres(app_settings: Settings, postgres_url: str, start_app: Any) -> None:
     settings = app_settings.model_copy(
         update={"database_url": postgres_url, "office_hours": "每天 0:00-24:00"}
     )

@@ -122,7 +122,7 @@ def test_staff_file_overrides_a_packaged_rule_and_is_not_read_as_qa(tmp_path: Pa
     (staff / "eligibility-local.yaml").write_text(text, encoding="utf-8")
     from knowledge.eligibility import rule_files
 
-    selection = select_rules(rule_files(Settings()), DOCUMENTS)
+    selection = select_rules(rule_files(Settings()), DOCUMENTS)  # type: ignore[arg-type]
     titles = {r.id: r.title for r in selection.rules}
     assert titles["measure-7-rights-pledge"] == "改过的标题"
     staff_qa = qa_files(Settings())  # type: ignore[arg-type]

@@ -6,11 +6,12 @@ from typing import Any
 
 import docx
 
+from core.settings import Settings
 from knowledge.indexer import build_index, index_exists, load_documents
 from retrieval.index_files import load_corpus
 
 
-def test_build_index_embeds_everything_once(staff_settings: Any, fake_embedder: Any) -> None:
+def test_build_index_embeds_everything_once(staff_settings: Settings, fake_embedder: Any) -> None:
     report = build_index(staff_settings, embedder=fake_embedder, progress=False)
     assert report.documents >= 17 + 4
     assert report.embedded == report.passages + report.questions == len(fake_embedder.seen)
@@ -20,7 +21,7 @@ def test_build_index_embeds_everything_once(staff_settings: Any, fake_embedder: 
     assert docs["measure-6"].title == "落实专项贷款政策"
 
 
-def test_build_index_reembeds_only_changed_staff_file(staff_settings: Any, fake_embedder: Any):
+def test_build_index_reembeds_only_changed_staff_file(staff_settings: Settings, fake_embedder: Any):
     folder = staff_settings.data_dir / "knowledge"
     (folder / "a.md").write_text("甲银行推出林权贷款。办理时间为五个工作日。", encoding="utf-8")
     (folder / "b.txt").write_text("乙银行开办订单融资。", encoding="utf-8")
@@ -38,7 +39,7 @@ def test_build_index_reembeds_only_changed_staff_file(staff_settings: Any, fake_
     assert not any("订单融资" in text for text in fake_embedder.seen)
 
 
-def test_build_index_drops_removed_staff_file(staff_settings: Any, fake_embedder: Any) -> None:
+def test_build_index_drops_removed_staff_file(staff_settings: Settings, fake_embedder: Any) -> None:
     path = staff_settings.data_dir / "knowledge" / "gone.md"
     path.write_text("临时通知。", encoding="utf-8")
     build_index(staff_settings, embedder=fake_embedder, progress=False)
@@ -50,7 +51,7 @@ def test_build_index_drops_removed_staff_file(staff_settings: Any, fake_embedder
     assert not any(p["doc_id"].startswith("staff-gone") for p in loaded[0]["passages"])
 
 
-def test_build_index_reads_docx_and_chunks_long_text(staff_settings: Any, fake_embedder: Any):
+def test_build_index_reads_docx_and_chunks_long_text(staff_settings: Settings, fake_embedder: Any):
     document = docx.Document()
     for _ in range(40):
         document.add_paragraph("本行对科技型企业开办知识产权质押贷款，审批时限为十个工作日。")
@@ -62,7 +63,7 @@ def test_build_index_reads_docx_and_chunks_long_text(staff_settings: Any, fake_e
     assert all(len(c.text) <= 400 for c in chunks)
 
 
-def test_load_answerer_builds_missing_index(staff_settings: Any, monkeypatch: Any) -> None:
+def test_load_answerer_builds_missing_index(staff_settings: Settings, monkeypatch: Any) -> None:
     from bot.answerer import load_answerer
     from tests.knowledge.fakes import FakeEmbedder
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -27,7 +26,7 @@ def server_settings(tmp_path: Path, chroma_url: str) -> Settings:
     )
 
 
-def test_build_index_writes_passages_to_chroma_server(server_settings: Any) -> None:
+def test_build_index_writes_passages_to_chroma_server(server_settings: Settings) -> None:
     embedder = FakeEmbedder()
     report = build_index(server_settings, embedder=embedder, progress=False)
     store = ChromaStore(
@@ -40,7 +39,7 @@ def test_build_index_writes_passages_to_chroma_server(server_settings: Any) -> N
     assert again.embedded == 0 and store.collection.count() == report.passages
 
 
-def test_search_through_chroma_server_matches_local_vectors(server_settings: Any) -> None:
+def test_search_through_chroma_server_matches_local_vectors(server_settings: Settings) -> None:
     embedder = FakeEmbedder()
     build_index(server_settings, embedder=embedder, progress=False)
     index_dir = server_settings.resolved_index_dir
@@ -55,7 +54,9 @@ def test_search_through_chroma_server_matches_local_vectors(server_settings: Any
     assert best_remote == pytest.approx(max(h.dense for h in local_hits), abs=1e-4)
 
 
-def test_published_version_has_its_own_collection(server_settings: Any, tmp_path: Path) -> None:
+def test_published_version_has_its_own_collection(
+    server_settings: Settings, tmp_path: Path
+) -> None:
     from retrieval.chroma_store import drop_collection
 
     embedder = FakeEmbedder()

@@ -6,6 +6,7 @@ import httpx
 import pytest
 from sqlalchemy import select
 
+from bot.services import services_of
 from storage.models import Message
 from tests.live_server import LiveServer
 from web.sse import parse_sse
@@ -86,7 +87,7 @@ def test_feedback_on_own_answer_is_stored(
     payload = {"session_id": "s-feedback", "message_id": message_id, "value": value}
     response = client.post("/api/feedback", json=payload)
     assert response.status_code == 200
-    with live.app.state.db.session() as session:
+    with services_of(live.app).db.session() as session:
         stored = session.scalar(select(Message.feedback).where(Message.id == message_id))
     assert stored == score
 
@@ -95,7 +96,7 @@ def test_feedback_from_another_session_is_404(client: httpx.Client, live: LiveSe
     message_id = _answer_with_id(client, "s-owner")
     payload = {"session_id": "s-intruder", "message_id": message_id, "value": "down"}
     assert client.post("/api/feedback", json=payload).status_code == 404
-    with live.app.state.db.session() as session:
+    with services_of(live.app).db.session() as session:
         stored = session.scalar(select(Message.feedback).where(Message.id == message_id))
     assert stored is None
 
@@ -103,7 +104,7 @@ def test_feedback_from_another_session_is_404(client: httpx.Client, live: LiveSe
 def test_chat_shows_queued_status_change_once(client: httpx.Client, live: LiveServer) -> None:
     from storage.notifications import enqueue_notification
 
-    with live.app.state.db.session() as session:
+    with services_of(live.app).db.session() as session:
         enqueue_notification(
             session, channel="web", user_id="s-note", text="您的融资需求已推送银行"
         )

@@ -7,6 +7,7 @@ from typing import Any
 import httpx
 from sqlalchemy import select
 
+from bot.services import services_of
 from storage.models import FinancingRequest
 from tests.helpers.intake import broken_credit_code
 from tests.live_server import LiveServer
@@ -56,7 +57,7 @@ class Chat:
 
 
 def stored(live: LiveServer) -> FinancingRequest:
-    with live.app.state.db.session() as session:
+    with services_of(live.app).db.session() as session:
         return session.scalars(select(FinancingRequest)).one()
 
 

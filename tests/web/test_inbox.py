@@ -7,12 +7,13 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 import pytest
 
+from bot.services import services_of
 from storage.notifications import enqueue_notification
 from tests.live_server import LiveServer
 
 
 def queue(live: LiveServer, user_id: str, *texts: str, channel: str = "web") -> None:
-    with live.app.state.db.session() as session:
+    with services_of(live.app).db.session() as session:
         for text in texts:
             enqueue_notification(session, channel=channel, user_id=user_id, text=text)
 
@@ -40,7 +41,7 @@ def test_inbox_keeps_others_messages(
 ) -> None:
     queue(live, owner, "别人的消息", channel=channel)
     assert inbox(client, "visitor-a") == []
-    with live.app.state.db.session() as session:
+    with services_of(live.app).db.session() as session:
         from storage.notifications import take_user_notifications
 
         assert take_user_notifications(session, channel=channel, user_id=owner) == ["别人的消息"]

@@ -9,6 +9,7 @@ import httpx
 import pytest
 from sqlalchemy import func, select
 
+from bot.services import services_of
 from storage.models import FinancingRequest
 from tests.helpers.intake import broken_credit_code, intake_payload
 from tests.live_server import LiveServer
@@ -16,7 +17,7 @@ from tests.live_server import LiveServer
 
 def count_requests(live: LiveServer) -> int:
     """Number of stored financing requests."""
-    with live.app.state.db.session() as session:
+    with services_of(live.app).db.session() as session:
         return int(session.scalar(select(func.count(FinancingRequest.id))) or 0)
 
 

@@ -8,18 +8,19 @@ import httpx
 import pytest
 from sqlalchemy import select
 
+from bot.services import services_of
 from storage.models import FinancingRequest
 from tests.helpers.intake import broken_credit_code, intake_payload
 from tests.live_server import LiveServer
 
 
 def stored(live: LiveServer, ref: str) -> FinancingRequest:
-    with live.app.state.db.session() as session:
+    with services_of(live.app).db.session() as session:
         return session.scalars(select(FinancingRequest).where(FinancingRequest.ref == ref)).one()
 
 
 def count(live: LiveServer) -> int:
-    with live.app.state.db.session() as session:
+    with services_of(live.app).db.session() as session:
         return len(list(session.scalars(select(FinancingRequest.id))))
 
 

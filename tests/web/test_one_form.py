@@ -7,6 +7,7 @@ import httpx
 import pytest
 from sqlalchemy import select
 
+from bot.services import services_of
 from storage.models import Message
 from tests.live_server import LiveServer
 from web.sse import parse_sse
@@ -45,7 +46,7 @@ def test_feedback_only_on_answers(client: httpx.Client, live: LiveServer) -> Non
     for text in ["你好", "进度", "申请"]:
         reply = client.post("/api/chat", json={"session_id": session, "text": text}).json()
         assert all(m["message_id"] is None for m in reply["messages"]), text
-    with live.app.state.db.session() as db_session:
+    with services_of(live.app).db.session() as db_session:
         prompt_id = db_session.scalar(
             select(Message.id).where(Message.direction == "out").order_by(Message.id.desc())
         )

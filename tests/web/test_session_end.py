@@ -10,6 +10,7 @@ import httpx
 import pytest
 from sqlalchemy import update
 
+from bot.services import services_of
 from core import clock
 from storage.models import Conversation, Message
 from tests.helpers.intake import intake_payload
@@ -40,7 +41,7 @@ def owner_with_request(http: httpx.Client, seed: int) -> tuple[str, str]:
 def backdate(live: LiveServer, session_id: str, minutes: int) -> None:
     """Move the session's last activity `minutes` into the past."""
     past = clock.now() - timedelta(minutes=minutes)
-    db = live.app.state.db
+    db = services_of(live.app).db
     with db.session() as session:
         conversation = session.query(Conversation).filter_by(user_id=session_id).one()
         rows = update(Message).where(Message.conversation_id == conversation.id)
@@ -88,7 +89,7 @@ def test_form_sent_from_an_ended_session_is_not_linked_to_it(live: LiveServer) -
         http.post("/api/session/end", json={"session_id": old})
         stored = http.post("/api/intake", json=intake_payload(35, session_id=old))
         assert stored.status_code == 201
-        with live.app.state.db.session() as session:
+        with services_of(live.app).db.session() as session:
             from storage.models import FinancingRequest
 
             row = session.query(FinancingRequest).filter_by(ref=stored.json()["ref"]).one()

@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import event
 
 from bot.engine import Engine
+from bot.services import services_of
 from core.settings import Settings
 from storage.db import open_database
 from tests.live_server import LiveServer
@@ -60,7 +61,7 @@ def assert_within_ceiling(seen: dict[str, list[str]]) -> None:
 
 @pytest.mark.parametrize("returning", [False, True], ids=["new-visitor", "returning-visitor"])
 def test_web_chat_turn_round_trips(live: LiveServer, returning: bool) -> None:
-    db = live.app.state.db
+    db = services_of(live.app).db
     with httpx.Client(base_url=live.url, timeout=30) as client:
         for i, text in enumerate(MESSAGES):
             session = f"rt-{returning}-{i}"
@@ -76,7 +77,7 @@ def test_web_chat_turn_with_waiting_notice_adds_only_its_claim(live: LiveServer)
     """A queued status change costs its claim (a transaction of its own), nothing more."""
     from storage.notifications import enqueue_notification
 
-    db = live.app.state.db
+    db = services_of(live.app).db
     with httpx.Client(base_url=live.url, timeout=30) as client:
         client.post("/api/chat", json={"session_id": "rt-notice", "text": "你好"})
         with db.session() as session:

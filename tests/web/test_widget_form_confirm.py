@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from bot.services import services_of
 from storage.models import FinancingRequest
 from tests.helpers.intake import broken_credit_code
 from tests.live_server import LiveServer
@@ -39,7 +40,7 @@ def test_widget_form_confirms_amount_and_licence_code_before_storing(
     ref = frame.locator(".done .ref")
     ref.wait_for(timeout=15_000)
     assert re.fullmatch(r"RZ-\d{8}-\d{4}", ref.inner_text())
-    with live.app.state.db.session() as session:
+    with services_of(live.app).db.session() as session:
         request = session.scalars(select(FinancingRequest)).one()
         assert (request.amount_wan, request.credit_code) == (1500.0, code)
         assert request.credit_code_unverified is True

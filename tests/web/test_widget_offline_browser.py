@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from bot.services import services_of
 from core.settings import Settings
 from storage.models import FinancingRequest
 from storage.requests import create_request
@@ -55,7 +56,7 @@ class Restartable:
     @property
     def db(self) -> Any:
         assert self.server is not None
-        return self.server.app.state.db
+        return services_of(self.server.app).db
 
 
 @pytest.fixture(scope="module")

@@ -8,6 +8,7 @@ import httpx
 import pytest
 
 from bot.catalog import SHORT_NAME
+from bot.services import services_of
 from core.settings import Settings
 from storage.models import SharedAnswer
 from tests.live_server import LiveServer
@@ -85,7 +86,7 @@ def test_shared_answer_page_renders_text_and_sources(
         "units": "人行三明市分行",
         "excerpt": "支持民营小微企业创新转型",
     }
-    with live.app.state.db.session() as session:
+    with services_of(live.app).db.session() as session:
         session.add(SharedAnswer(id="abc123", text="第一段<b>\n第二段", citations=[citation]))
     page = client.get("/a/abc123")
     assert page.status_code == 200

@@ -36,8 +36,10 @@ from bot.channels.telegram.handlers import (
 )
 from bot.channels.telegram.outbox import run_outbox
 from bot.channels.telegram.turns import BotContext
+from bot.engine import Engine
 from core.masking import register_secret
 from core.settings import Settings
+from storage.db import Database
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +82,7 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
 
 
 def build_application(
-    settings: Settings, *, engine: Any, db: Any, polling: bool
+    settings: Settings, *, engine: Engine, db: Database, polling: bool
 ) -> Application[Any, Any, Any, Any, Any, Any]:
     """The PTB application for the configured token and Bot API server, handlers attached."""
     builder = (
@@ -165,7 +167,9 @@ class TelegramChannel:
     outbox: asyncio.Task[None] | None = None
 
 
-async def launch(settings: Settings, *, engine: Any, db: Any, polling: bool) -> TelegramChannel:
+async def launch(
+    settings: Settings, *, engine: Engine, db: Database, polling: bool
+) -> TelegramChannel:
     """Build and start the application, taking updates by long polling or from the route."""
     # httpx logs every request URL at INFO, and Bot API URLs contain the token.
     logging.getLogger("httpx").setLevel(logging.WARNING)

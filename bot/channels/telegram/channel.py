@@ -15,6 +15,7 @@ import logging
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, HTTPException, Request, Response
+from starlette.applications import Starlette
 from telegram import Update
 from telegram.error import InvalidToken
 
@@ -22,6 +23,7 @@ from bot.channels.telegram.app import TelegramChannel, is_network_fault, launch,
 from bot.channels.telegram.ordering import LATE_TEXT, OrderedDelivery
 from bot.channels.telegram.polling_lock import supervise, take_polling_lock
 from bot.channels.telegram.updates import first_delivery
+from bot.services import services, services_of
 from core.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -44,9 +46,9 @@ async def telegram_webhook(
     secret: Annotated[str | None, Header(alias="X-Telegram-Bot-Api-Secret-Token")] = None,
 ) -> Response:
     """Queue one update from Telegram after checking the secret token."""
-    channel: TelegramChannel | None = getattr(request.app.state, "telegram", None)
+    channel: TelegramChannel | None = services(request).telegram
     if channel is None:
-        settings = getattr(request.app.state, "settings", None)
+        settings = services(request).settings
         if settings is not None and settings.telegram_bot_token:
             raise HTTPException(status_code=503, detail="telegram unavailable")
         raise HTTPException(status_code=404, detail="telegram not configured")
@@ -62,7 +64,7 @@ async def telegram_webhook(
     except Exception as exc:  # untrusted JSON: any parsing failure is the sender's error
         raise HTTPException(status_code=400, detail="invalid update") from exc
     bot_id = channel.application.bot.id
-    if not await asyncio.to_thread(first_delivery, request.app.state.db, bot_id, update.update_id):
+    if not await asyncio.to_thread(first_delivery, services(request).db, bot_id, update.update_id):
         return Response(status_code=200)  # a redelivery another request already queued
     chat = update.effective_chat
     if chat is None:
@@ -71,16 +73,16 @@ async def telegram_webhook(
     # One chat's updates are applied in update_id order across instances (ordering.py).
     ordered = ordered_delivery(request.app, channel)
     task = asyncio.create_task(ordered.deliver(chat.id, update.update_id, payload))
-    tasks: set[asyncio.Task[None]] = request.app.state.__dict__.setdefault("telegram_tasks", set())
+    tasks = services(request).telegram_tasks
     tasks.add(task)
     task.add_done_callback(tasks.discard)
     return Response(status_code=200)
 
 
-def ordered_delivery(app: Any, channel: TelegramChannel) -> OrderedDelivery:
+def ordered_delivery(app: Starlette, channel: TelegramChannel) -> OrderedDelivery:
     """The app's per-chat sequencer for this bot (created on first use)."""
     bot = channel.application.bot
-    ordered: OrderedDelivery | None = getattr(app.state, "telegram_ordering", None)
+    ordered: OrderedDelivery | None = services_of(app).telegram_ordering
     if ordered is None or ordered.bot_id != bot.id:
 
         async def apply(body: dict[str, Any]) -> None:
@@ -90,25 +92,25 @@ def ordered_delivery(app: Any, channel: TelegramChannel) -> OrderedDelivery:
             with contextlib.suppress(Exception):
                 await bot.send_message(chat_id=chat_id, text=LATE_TEXT)
 
-        ordered = OrderedDelivery(app.state.db, bot.id, apply, notify_late)
-        app.state.telegram_ordering = ordered
+        ordered = OrderedDelivery(services_of(app).db, bot.id, apply, notify_late)
+        services_of(app).telegram_ordering = ordered
     return ordered
 
 
-async def _try_launch(app: Any, settings: Settings) -> bool:
+async def _try_launch(app: Starlette, settings: Settings) -> bool:
     """One start attempt; True when done (started, or the token is rejected for good)."""
     polling = not settings.telegram_webhook_secret
-    if polling and app.state.telegram_lock is None:
-        app.state.telegram_lock = await asyncio.to_thread(
-            take_polling_lock, app.state.db, settings.data_dir
+    if polling and services_of(app).telegram_lock is None:
+        services_of(app).telegram_lock = await asyncio.to_thread(
+            take_polling_lock, services_of(app).db, settings.data_dir
         )
-        if app.state.telegram_lock is None:
+        if services_of(app).telegram_lock is None:
             log.info("another process polls Telegram; this one stands by to take over")
             _supervise(app, settings)
             return True
     try:
-        app.state.telegram = await launch(
-            settings, engine=app.state.engine, db=app.state.db, polling=polling
+        services_of(app).telegram = await launch(
+            settings, engine=services_of(app).engine, db=services_of(app).db, polling=polling
         )
     except InvalidToken:
         log.error("TELEGRAM_BOT_TOKEN was rejected by Telegram; the bot stays off")
@@ -126,24 +128,24 @@ async def _try_launch(app: Any, settings: Settings) -> bool:
     return True
 
 
-def _supervise(app: Any, settings: Settings) -> None:
+def _supervise(app: Starlette, settings: Settings) -> None:
     """Watch the polling lock (take over when free, stop when lost), once per app."""
-    if getattr(app.state, "telegram_supervisor", None) is not None:
+    if services_of(app).telegram_supervisor is not None:
         return
 
     async def stop_polling() -> None:
-        channel: TelegramChannel | None = app.state.telegram
-        app.state.telegram = None
+        channel: TelegramChannel | None = services_of(app).telegram
+        services_of(app).telegram = None
         if channel is not None:
             await shutdown(channel)
 
-    app.state.telegram_supervisor = asyncio.create_task(
+    services_of(app).telegram_supervisor = asyncio.create_task(
         supervise(app, settings, lambda: _try_launch(app, settings), stop_polling),
         name="telegram-polling-lock",
     )
 
 
-async def _keep_trying(app: Any, settings: Settings) -> None:
+async def _keep_trying(app: Starlette, settings: Settings) -> None:
     """Retry the start in the background until it succeeds or the app stops."""
     for delay in itertools.chain(START_RETRY_S, itertools.repeat(START_RETRY_S[-1])):
         await asyncio.sleep(delay)
@@ -151,33 +153,34 @@ async def _keep_trying(app: Any, settings: Settings) -> None:
             return
 
 
-async def start(app: Any, settings: Settings) -> None:
+async def start(app: Starlette, settings: Settings) -> None:
     """Start the bot when TELEGRAM_BOT_TOKEN is set; the web app keeps running if it fails."""
-    app.state.telegram = None
-    app.state.telegram_starter = None
-    app.state.telegram_lock = None
-    app.state.telegram_supervisor = None
+    services_of(app).telegram = None
+    services_of(app).telegram_starter = None
+    services_of(app).telegram_lock = None
+    services_of(app).telegram_supervisor = None
     if not settings.telegram_bot_token:
         return
     if not await _try_launch(app, settings):
-        app.state.telegram_starter = asyncio.create_task(
+        services_of(app).telegram_starter = asyncio.create_task(
             _keep_trying(app, settings), name="telegram-start-retry"
         )
 
 
-async def stop(app: Any) -> None:
+async def stop(app: Starlette) -> None:
     """Stop the start retries and the bot if it runs."""
-    for name in ("telegram_starter", "telegram_supervisor"):
-        task: asyncio.Task[None] | None = getattr(app.state, name, None)
+    shared = services_of(app)
+    for name in ("telegram_starter", "telegram_supervisor"):  # read after each await
+        task: asyncio.Task[None] | None = getattr(shared, name)
         if task is not None:
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task
-    channel: TelegramChannel | None = getattr(app.state, "telegram", None)
-    app.state.telegram = None
+    channel: TelegramChannel | None = services_of(app).telegram
+    services_of(app).telegram = None
     if channel is not None:
         await shutdown(channel)
-    lock = getattr(app.state, "telegram_lock", None)
+    lock = services_of(app).telegram_lock
     if lock is not None:
         lock.release()  # releases the polling lock
-        app.state.telegram_lock = None
+        services_of(app).telegram_lock = None

@@ -32,6 +32,7 @@ from typing import Any
 from sqlalchemy import delete, select, text
 from sqlalchemy.exc import IntegrityError
 
+from storage.db import Database
 from storage.locks import lock_key
 from storage.models import ProcessedMessage
 
@@ -50,7 +51,7 @@ def _pending_prefix(bot_id: int, chat_id: int) -> str:
     return f"telegram-pending:{bot_id}:{chat_id}:"
 
 
-def park(db: Any, bot_id: int, chat_id: int, update_id: int, payload: dict[str, Any]) -> None:
+def park(db: Database, bot_id: int, chat_id: int, update_id: int, payload: dict[str, Any]) -> None:
     """Store the update as pending for its chat (a redelivery is ignored)."""
     key = f"{_pending_prefix(bot_id, chat_id)}{update_id:020d}"
     try:
@@ -63,7 +64,7 @@ def park(db: Any, bot_id: int, chat_id: int, update_id: int, payload: dict[str, 
 
 
 def take_pending(
-    db: Any, bot_id: int, chat_id: int
+    db: Database, bot_id: int, chat_id: int
 ) -> tuple[int, list[tuple[int, dict[str, Any]]]]:
     """(last applied update_id, parked updates oldest first); taken rows are removed and the
     last applied id advanced. Call under the chat lock."""
@@ -101,7 +102,7 @@ def _try_flock(handle: Any) -> bool:
 
 
 @contextlib.asynccontextmanager
-async def chat_lock(db: Any, name: str) -> AsyncIterator[None]:
+async def chat_lock(db: Database, name: str) -> AsyncIterator[None]:
     """A lock on `name` shared by every instance on this database (see module docstring).
 
     Taken by polling a non-blocking attempt, so waiters never hold the worker threads the
@@ -146,7 +147,7 @@ class OrderedDelivery:
     """Applies one bot's webhook updates per chat in update_id order, whichever instance
     receives them (`apply(payload)` runs the handlers; `notify_late(chat_id)` tells the owner)."""
 
-    def __init__(self, db: Any, bot_id: int, apply: Apply, notify_late: Notify) -> None:
+    def __init__(self, db: Database, bot_id: int, apply: Apply, notify_late: Notify) -> None:
         self.db = db
         self.bot_id = bot_id
         self.apply = apply

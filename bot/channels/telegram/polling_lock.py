@@ -15,9 +15,12 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any
 
+from starlette.applications import Starlette
+
+from bot.services import services_of
 from core.settings import Settings
+from storage.db import Database
 from storage.locks import HeldLock, try_lock
 
 log = logging.getLogger(__name__)
@@ -25,13 +28,13 @@ LOCK_NAME = "telegram-polling"
 LOCK_RETRY_S = 5.0
 
 
-def take_polling_lock(db: Any, data_dir: Path) -> HeldLock | None:
+def take_polling_lock(db: Database | None, data_dir: Path) -> HeldLock | None:
     """The polling lock, or None when another process (on any machine) holds it."""
     return try_lock(db, LOCK_NAME, data_dir)
 
 
 async def supervise(
-    app: Any,
+    app: Starlette,
     settings: Settings,
     start: Callable[[], Awaitable[bool]],
     stop: Callable[[], Awaitable[None]],
@@ -39,7 +42,7 @@ async def supervise(
 ) -> None:
     """Until cancelled: take the lock when free and `start()`; `stop()` when the lock is lost.
 
-    `start` returns True once the bot runs (or will never run); `app.state.telegram_lock` holds
+    `start` returns True once the bot runs (or will never run); `Services.telegram_lock` holds
     the lock while this process polls.
     """
     while True:
@@ -51,23 +54,23 @@ async def supervise(
 
 
 async def _step(
-    app: Any,
+    app: Starlette,
     settings: Settings,
     start: Callable[[], Awaitable[bool]],
     stop: Callable[[], Awaitable[None]],
 ) -> None:
     """One round: take the free lock and start, or stop when the held lock is gone."""
-    lock: HeldLock | None = app.state.telegram_lock
+    lock: HeldLock | None = services_of(app).telegram_lock
     if lock is None:
-        lock = await asyncio.to_thread(take_polling_lock, app.state.db, settings.data_dir)
+        lock = await asyncio.to_thread(take_polling_lock, services_of(app).db, settings.data_dir)
         if lock is not None:
             log.info("took the Telegram polling lock; this instance polls now")
-            app.state.telegram_lock = lock
+            services_of(app).telegram_lock = lock
             if not await start():
                 lock.release()  # let another instance try; retry after the interval
-                app.state.telegram_lock = None
+                services_of(app).telegram_lock = None
     elif not await asyncio.to_thread(lock.alive):
         log.warning("lost the Telegram polling lock; stopping the poller")
         await stop()
         lock.release()
-        app.state.telegram_lock = None
+        services_of(app).telegram_lock = None

@@ -15,6 +15,7 @@ from telegram.ext import ContextTypes
 
 from bot.channels.telegram.buttons import ButtonStore
 from bot.channels.telegram.render import Chunk, render_message
+from bot.engine import Engine
 
 CHANNEL = "telegram"
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
@@ -24,7 +25,7 @@ NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 class BotContext:
     """What the handlers need, kept in `application.bot_data["policybot"]`."""
 
-    engine: Any
+    engine: Engine
     buttons: ButtonStore
     office_phone: str
     limiter: CapacityLimiter  # threads allowed into the engine at once

@@ -9,6 +9,7 @@ import time
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request, Response
+from starlette.applications import Starlette
 
 from bot.channels.wechat.crypto import MessageCrypto, check_signature
 from bot.channels.wechat.errors import (
@@ -23,6 +24,7 @@ from bot.channels.wechat.guard import check_mode, check_timestamp, claim_nonce, 
 from bot.channels.wechat.inbound import read_inbound
 from bot.channels.wechat.runtime import WechatRuntime
 from bot.channels.wechat.xml import encrypted_reply_xml, parse_xml, text_reply_xml
+from bot.services import services, services_of
 from core.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -54,7 +56,7 @@ CALLBACK_RESPONSES: dict[int | str, dict[str, Any]] = {
 
 def runtime(request: Request) -> WechatRuntime:
     """The channel state created by `start`."""
-    rt: WechatRuntime | None = getattr(request.app.state, "wechat", None)
+    rt: WechatRuntime | None = services(request).wechat
     if rt is None:
         raise HTTPException(status_code=503, detail="channel not started")
     return rt
@@ -107,7 +109,7 @@ async def admit(request: Request, channel: str, body: bytes) -> None:
     params = request.query_params
     signed = params.get("msg_signature") or params.get("signature") or ""
     key = nonce_key(channel, signed, params.get("timestamp", ""), params.get("nonce", ""))
-    await asyncio.to_thread(claim_nonce, request.app.state.db, key, body)
+    await asyncio.to_thread(claim_nonce, services(request).db, key, body)
 
 
 def encrypt_reply(crypto: MessageCrypto, xml: str) -> str:
@@ -122,7 +124,7 @@ def encrypt_reply(crypto: MessageCrypto, xml: str) -> str:
 @router.get("/wechat/callback", responses=CALLBACK_RESPONSES)
 async def wechat_verify(request: Request) -> Response:
     """URL verification: echo `echostr` when the signature matches WECHAT_TOKEN."""
-    params, settings = request.query_params, request.app.state.settings
+    params, settings = request.query_params, services(request).settings
     try:
         check_timestamp(params.get("timestamp", ""), settings.wechat_timestamp_tolerance_s)
         check_signature(
@@ -182,7 +184,7 @@ def wecom_crypto(settings: Settings) -> MessageCrypto:
 @router.get("/wecom/callback", responses=CALLBACK_RESPONSES)
 async def wecom_verify(request: Request) -> Response:
     """URL verification: decrypt `echostr` when msg_signature matches and return the plaintext."""
-    params, settings = request.query_params, request.app.state.settings
+    params, settings = request.query_params, services(request).settings
     try:
         check_timestamp(params.get("timestamp", ""), settings.wechat_timestamp_tolerance_s)
         crypto = wecom_crypto(settings)
@@ -214,10 +216,10 @@ async def wecom_callback(request: Request) -> Response:
     return Response("", media_type="text/plain")
 
 
-async def start(app: Any, settings: Settings) -> None:
+async def start(app: Starlette, settings: Settings) -> None:
     """Create the channel state; deliver the outbox (with API clients) and keep house."""
     rt = WechatRuntime(app, settings)
-    app.state.wechat = rt
+    services_of(app).wechat = rt
     configured = rt.wechat is not None or rt.wecom is not None
     if configured or settings.wechat_token or settings.wecom_token:
         rt.outbox_task = asyncio.create_task(rt.run_outbox(settings.wechat_outbox_interval_s))
@@ -227,9 +229,9 @@ async def start(app: Any, settings: Settings) -> None:
         )
 
 
-async def stop(app: Any) -> None:
+async def stop(app: Starlette) -> None:
     """Stop background deliveries and close the API client."""
-    rt: WechatRuntime | None = getattr(app.state, "wechat", None)
+    rt: WechatRuntime | None = services_of(app).wechat
     if rt is not None:
         await rt.close()
-        app.state.wechat = None
+        services_of(app).wechat = None

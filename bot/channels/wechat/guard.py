@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import hashlib
 from datetime import timedelta
-from typing import Any
 
 from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 
 from bot.channels.wechat.errors import WechatProtocolError
 from core import clock
+from core.settings import Settings
+from storage.db import Database
 from storage.models import ProcessedMessage
 
 MODES = ("plain", "compat", "safe")
@@ -52,7 +53,7 @@ class ReplayError(WechatProtocolError):
     detail = "replayed signature"
 
 
-def message_mode(settings: Any) -> str:
+def message_mode(settings: Settings) -> str:
     """The configured Official Account mode: WECHAT_MESSAGE_MODE, else by the AES key.
 
     Raises ValueError for an unknown value (the app refuses every callback then).
@@ -65,7 +66,7 @@ def message_mode(settings: Any) -> str:
     return mode
 
 
-def check_mode(settings: Any, *, encrypted: bool) -> None:
+def check_mode(settings: Settings, *, encrypted: bool) -> None:
     """Refuse a plaintext callback in safe mode and an encrypted one in plain mode."""
     try:
         mode = message_mode(settings)
@@ -92,7 +93,7 @@ def nonce_key(channel: str, signed: str, timestamp: str, nonce: str) -> str:
     return NONCE_PREFIX + hashlib.sha256(identity.encode("utf-8")).hexdigest()
 
 
-def claim_nonce(db: Any, key: str, body: bytes) -> None:
+def claim_nonce(db: Database, key: str, body: bytes) -> None:
     """Remember the signed URL with its body's digest; refuse it with another body."""
     digest = hashlib.sha256(body).hexdigest()
     try:
@@ -109,7 +110,7 @@ def claim_nonce(db: Any, key: str, body: bytes) -> None:
         raise ReplayError("signature already used for another body")
 
 
-def purge_nonces(db: Any, *, older_than: timedelta) -> int:
+def purge_nonces(db: Database, *, older_than: timedelta) -> int:
     """Forget remembered signed URLs older than `older_than` (stale ones are refused anyway)."""
     with db.session() as session:
         result = session.execute(

@@ -9,6 +9,7 @@ from datetime import timedelta
 from typing import Any
 
 import httpx
+from starlette.applications import Starlette
 
 from bot.channels.outbox import Outbox, RetryPolicy, Send, Undeliverable, run_every
 from bot.channels.wechat.client import WechatClient, WecomClient
@@ -23,6 +24,7 @@ from bot.channels.wechat.store import (
 )
 from bot.messages import Citation, OutMessage
 from bot.notices import notice_message
+from bot.services import services_of
 from bot.subscriptions.notices import SUBSCRIBE_CHANNEL
 from core.settings import Settings
 
@@ -38,7 +40,7 @@ REFUSED_SUBSCRIBE = 43101  # the user has not accepted (or has used up) the subs
 class WechatRuntime:
     """What the callback routes need at request time; created by `start`, closed by `stop`."""
 
-    def __init__(self, app: Any, settings: Settings) -> None:
+    def __init__(self, app: Starlette, settings: Settings) -> None:
         self.app = app
         self.settings = settings
         self.http = httpx.AsyncClient(timeout=httpx.Timeout(10.0, connect=5.0))
@@ -65,7 +67,7 @@ class WechatRuntime:
     @property
     def db(self) -> Any:
         """The app's database (opened by the lifespan)."""
-        return self.app.state.db
+        return services_of(self.app).db
 
     def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
         """Run a coroutine in the background, keeping a reference until it ends."""
@@ -81,7 +83,7 @@ class WechatRuntime:
 
     def _converse(self, channel: str, user_id: str, text: str) -> list[OutMessage]:
         value = resolve_choice(self.db, channel, user_id, text)
-        messages: list[OutMessage] = self.app.state.engine.handle(channel, user_id, value)
+        messages: list[OutMessage] = services_of(self.app).engine.handle(channel, user_id, value)
         remember_options(self.db, channel, user_id, collect_buttons(messages))
         return messages
 

@@ -15,6 +15,7 @@ from bot.channels.wechat.guard import purge_nonces
 from bot.channels.wechat.render import numbers_pick
 from bot.messages import Button, Citation
 from core import clock
+from storage.db import Database
 from storage.models import ProcessedMessage
 from storage.shared_answers import purge_shared_answers
 from storage.shared_answers import save_shared_answer as store_shared_answer
@@ -36,7 +37,7 @@ class Claim:
     reply: str | None
 
 
-def claim_message(db: Any, key: str) -> Claim:
+def claim_message(db: Database, key: str) -> Claim:
     """Insert the message key; the first worker to succeed processes it, others read its state."""
     try:
         with db.session() as session:
@@ -50,14 +51,14 @@ def claim_message(db: Any, key: str) -> Claim:
         return row
 
 
-def read_message(db: Any, key: str) -> Claim | None:
+def read_message(db: Database, key: str) -> Claim | None:
     """The stored state and reply of a message key, if any."""
     with db.session() as session:
         row = session.get(ProcessedMessage, key)
         return None if row is None else Claim(False, row.status, row.reply)
 
 
-def finish_message(db: Any, key: str, *, status: str, reply: str | None) -> None:
+def finish_message(db: Database, key: str, *, status: str, reply: str | None) -> None:
     """Record the outcome: "done" (passive reply stored), "deferred", "sent" or "failed"."""
     with db.session() as session:
         row = session.get(ProcessedMessage, key)
@@ -67,7 +68,7 @@ def finish_message(db: Any, key: str, *, status: str, reply: str | None) -> None
             row.status, row.reply = status, reply
 
 
-def release_message(db: Any, key: str) -> None:
+def release_message(db: Database, key: str) -> None:
     """Forget a claim whose processing failed, so that a retry can process it again."""
     with db.session() as session:
         session.execute(delete(ProcessedMessage).where(ProcessedMessage.key == key))
@@ -80,7 +81,7 @@ def _own_keys() -> Any:
     )
 
 
-def purge_messages(db: Any, *, older_than: timedelta) -> int:
+def purge_messages(db: Database, *, older_than: timedelta) -> int:
     """Delete old WeChat/WeCom message keys (retries come within seconds); options are kept."""
     with db.session() as session:
         result = session.execute(
@@ -92,7 +93,7 @@ def purge_messages(db: Any, *, older_than: timedelta) -> int:
         return int(getattr(result, "rowcount", 0) or 0)
 
 
-def forget_replies(db: Any, *, older_than: timedelta = KEEP_REPLY) -> int:
+def forget_replies(db: Database, *, older_than: timedelta = KEEP_REPLY) -> int:
     """Drop the stored reply texts no retry can need any more; returns how many were dropped."""
     with db.session() as session:
         result = session.execute(
@@ -106,7 +107,7 @@ def forget_replies(db: Any, *, older_than: timedelta = KEEP_REPLY) -> int:
         return int(getattr(result, "rowcount", 0) or 0)
 
 
-def housekeeping(db: Any, *, purge_after: timedelta) -> None:
+def housekeeping(db: Database, *, purge_after: timedelta) -> None:
     """Periodic clean-up: old reply texts, message keys and signed URLs, expired shared answers."""
     forget_replies(db)
     purge_messages(db, older_than=purge_after)
@@ -119,7 +120,7 @@ def _options_key(channel: str, user_id: str) -> str:
     return f"options:{channel}:{user_id}"
 
 
-def remember_options(db: Any, channel: str, user_id: str, buttons: list[Button]) -> None:
+def remember_options(db: Database, channel: str, user_id: str, buttons: list[Button]) -> None:
     """Keep the options just shown, so that "2" or a label can be mapped to a button value."""
     payload = json.dumps([[b.label, b.value] for b in buttons], ensure_ascii=False)
     key = _options_key(channel, user_id)
@@ -136,7 +137,7 @@ def normalize_choice(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip().strip("。.、，,").strip()
 
 
-def resolve_choice(db: Any, channel: str, user_id: str, text: str) -> str:
+def resolve_choice(db: Database, channel: str, user_id: str, text: str) -> str:
     """The button value for a number or label of the last options; otherwise the text itself."""
     with db.session() as session:
         row = session.get(ProcessedMessage, _options_key(channel, user_id))
@@ -159,7 +160,7 @@ def resolve_choice(db: Any, channel: str, user_id: str, text: str) -> str:
     return text
 
 
-def save_shared_answer(db: Any, text: str, citations: list[Citation]) -> str:
+def save_shared_answer(db: Database, text: str, citations: list[Citation]) -> str:
     """Store a full answer for the web page /a/{id}; returns the id."""
     with db.session() as session:
         return store_shared_answer(session, text=text, citations=[c.to_dict() for c in citations])

@@ -8,16 +8,20 @@ import threading
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import httpx
 from fastapi import FastAPI
 
 from bot.channels.telegram import channel as telegram
 from bot.messages import Button, Citation, OutMessage
+from bot.services import Services, attach_services, services_of
 from core.settings import Settings
 from storage.db import open_database
 from tests.channels.telegram.fake_api import FakeTelegramAPI
+
+if TYPE_CHECKING:
+    from bot.engine import Engine
 
 LONG_VALUE = "我想了解第五条关于首贷续贷的具体申请条件和需要准备的材料有哪些"  # > 64 bytes
 WEBHOOK_SECRET = "s3cret-token_ABC"
@@ -113,17 +117,17 @@ def adapter_app(settings: Settings, engine: ScriptedEngine) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.db = open_database(settings)
-        app.state.engine = engine
+        services_of(app).db = open_database(settings)
+        services_of(app).engine = cast("Engine", engine)  # a scripted stand-in
         await telegram.start(app, settings)
         try:
             yield
         finally:
             await telegram.stop(app)
-            app.state.db.dispose()
+            services_of(app).db.dispose()
 
     app = FastAPI(lifespan=lifespan)
-    app.state.settings = settings
+    attach_services(app, Services(settings))
     app.include_router(telegram.router)
     return app
 

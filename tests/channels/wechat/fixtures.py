@@ -9,7 +9,7 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import httpx
 import pytest
@@ -17,8 +17,12 @@ from sqlalchemy import func, select
 
 from bot.channels.wechat.crypto import MessageCrypto, signature
 from bot.channels.wechat.xml import cdata, parse_xml
+from bot.services import services_of
 from core.settings import Settings
 from tests.channels.wechat.fake_api import FakeWechatApi, running_fake_api, serve_app
+
+if TYPE_CHECKING:
+    from bot.engine import Engine
 
 WECHAT_AES_KEY = base64.b64encode(b"wechat-test-key-0123456789abcdef").decode()[:-1]
 WECOM_AES_KEY = base64.b64encode(b"wecom-test-key-0123456789abcdefg").decode()[:-1]
@@ -46,7 +50,7 @@ class RunningApp:
 
     def count(self, model: Any) -> int:
         """Rows of one table."""
-        with self.app.state.db.session() as session:
+        with services_of(self.app).db.session() as session:
             return int(session.scalar(select(func.count()).select_from(model)) or 0)
 
 
@@ -199,8 +203,8 @@ class CountingEngine:
 
 def count_engine(running: RunningApp, delay: float = 0.0) -> CountingEngine:
     """Put a counting wrapper around the running app's engine."""
-    counting = CountingEngine(running.app.state.engine, delay)
-    running.app.state.engine = counting
+    counting = CountingEngine(services_of(running.app).engine, delay)
+    services_of(running.app).engine = cast("Engine", counting)
     return counting
 
 

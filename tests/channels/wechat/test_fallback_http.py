@@ -7,7 +7,9 @@ import time
 
 import pytest
 
+from bot.services import services_of
 from core.settings import Settings
+from storage.db import Database
 from storage.models import ProcessedMessage
 from tests.channels.wechat.fake_api import FakeWechatApi
 from tests.channels.wechat.fixtures import (
@@ -61,7 +63,7 @@ def test_slow_reply_quota_error_logged(
         assert sender.reply(sender.text("openid-quota", QUESTION, msg_id)) is None
 
         def failed() -> bool:
-            with wechat_app.app.state.db.session() as session:
+            with services_of(wechat_app.app).db.session() as session:
                 rows = session.query(ProcessedMessage).filter_by(status="failed").count()
             return rows == 1
 
@@ -76,7 +78,7 @@ def slow_claims(monkeypatch: pytest.MonkeyPatch, delay: float) -> None:
 
     real = flow.claim_message
 
-    def slow(db: object, key: str) -> object:
+    def slow(db: Database, key: str) -> object:
         time.sleep(delay)
         return real(db, key)
 

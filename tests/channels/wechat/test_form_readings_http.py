@@ -6,6 +6,7 @@ import re
 
 from sqlalchemy import select
 
+from bot.services import services_of
 from storage.models import FinancingRequest
 from tests.channels.wechat.fixtures import RunningApp, WechatSender, message_xml, next_msg_id
 from tests.channels.wechat.test_intake_http import make_credit_code, options
@@ -52,7 +53,7 @@ def test_voice_and_colloquial_answers_are_stored_as_meant(wechat_app: RunningApp
     summary = say("无")
     consent = next(n for label, n in options(summary).items() if label == "同意授权并提交")
     assert re.search(r"RZ-\d{8}-\d+", say(consent))
-    with wechat_app.app.state.db.session() as session:
+    with services_of(wechat_app.app).db.session() as session:
         request = session.scalars(select(FinancingRequest)).one()
     assert (request.company_name, request.contact_name, request.phone) == (
         "三明市闽运机械有限公司",

@@ -15,6 +15,7 @@ from bot.channels.wechat.render import CUT_NOTE
 from bot.channels.wechat.store import forget_replies
 from bot.intake.credit_code import ALPHABET, check_character
 from bot.intake.fields import FORM_FIELDS
+from bot.services import services_of
 from storage.models import FinancingRequest, Notification, ProcessedMessage, SharedAnswer
 from storage.notifications import MAX_ATTEMPTS, enqueue_notification
 from tests.channels.wechat.fake_api import FakeWechatApi
@@ -81,7 +82,7 @@ def fill_form(ask: Callable[[str], str], code: str, **overrides: str) -> str:
 
 
 def stored_request(running: RunningApp, code: str) -> FinancingRequest:
-    with running.app.state.db.session() as session:
+    with services_of(running.app).db.session() as session:
         rows = list(
             session.scalars(select(FinancingRequest).where(FinancingRequest.credit_code == code))
         )
@@ -128,7 +129,7 @@ def test_outbox_notifications_delivered_on_both_channels(
     wechat_app: RunningApp, wechat_fake_api: FakeWechatApi
 ) -> None:
     wechat_fake_api.fail_next["/cgi-bin/message/custom/send"] = [45015]  # one failed round
-    with wechat_app.app.state.db.session() as session:
+    with services_of(wechat_app.app).db.session() as session:
         enqueue_notification(
             session, channel="wechat", user_id="openid-n", text="您的申请已推送银行。"
         )
@@ -140,12 +141,12 @@ def test_outbox_notifications_delivered_on_both_channels(
     assert (wecom["touser"], wecom["text"]["content"]) == ("zhangsan", "状态更新：审核中")
 
     def delivered() -> bool:
-        with wechat_app.app.state.db.session() as session:
+        with services_of(wechat_app.app).db.session() as session:
             rows = {n.channel: n for n in session.scalars(select(Notification))}
         return rows["wechat"].sent_at is not None and rows["wecom"].sent_at is not None
 
     assert wait_until(delivered)
-    with wechat_app.app.state.db.session() as session:
+    with services_of(wechat_app.app).db.session() as session:
         rows = {n.channel: n for n in session.scalars(select(Notification))}
     assert rows["wechat"].attempts == 2 and rows["wecom"].attempts == 1
     assert rows["telegram"].sent_at is None and rows["telegram"].attempts == 0
@@ -162,13 +163,13 @@ def test_outbox_gives_up_a_notice_the_api_refuses_for_good(
     wechat_app: RunningApp, wechat_fake_api: FakeWechatApi, channel: str, path: str, errcode: int
 ) -> None:
     wechat_fake_api.fail_next[path] = [errcode]
-    with wechat_app.app.state.db.session() as session:
+    with services_of(wechat_app.app).db.session() as session:
         note_id = enqueue_notification(session, channel=channel, user_id="gone", text="已推送").id
         enqueue_notification(session, channel=channel, user_id="here", text="审核中")
     assert [b["touser"] for b in wechat_fake_api.wait_for(path, 1)] == ["here"]
 
     def given_up() -> bool:
-        with wechat_app.app.state.db.session() as session:
+        with services_of(wechat_app.app).db.session() as session:
             note = session.get(Notification, note_id)
             return note is not None and note.attempts == MAX_ATTEMPTS
 
@@ -226,7 +227,7 @@ def test_refused_consent_leaves_nothing_of_the_form(wechat_app: RunningApp) -> N
     for link in links:  # whatever was linked is not the owner's data
         page = sender.http.get(link.replace("https://policybot.test", wechat_app.url))
         assert PHONE not in page.text and code not in page.text
-    db = wechat_app.app.state.db
+    db = services_of(wechat_app.app).db
     forget_replies(db, older_than=timedelta(0))  # what housekeeping does a minute later
     with db.session() as session:
         kept = [row.reply or "" for row in session.scalars(select(ProcessedMessage))]

@@ -7,6 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from bot.services import services_of
 from storage.models import Message, ProcessedMessage
 from tests.channels.wechat.fixtures import (
     RunningApp,
@@ -32,7 +33,7 @@ def test_three_retries_processed_once_same_reply(wechat_app: RunningApp, safe: b
     assert is_cited(replies[0])
     assert replies == [replies[0]] * 4
     assert len(engine.calls) == 1
-    with wechat_app.app.state.db.session() as session:
+    with services_of(wechat_app.app).db.session() as session:
         # the message key and the user's options (besides each signed URL: guard.py)
         kept = session.query(ProcessedMessage).filter(ProcessedMessage.status != "nonce").count()
         assert kept == 2

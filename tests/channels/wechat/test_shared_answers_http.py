@@ -8,6 +8,7 @@ import httpx
 import pytest
 
 from bot.channels.wechat.store import housekeeping
+from bot.services import services_of
 from core import clock
 from storage.models import SharedAnswer
 from storage.shared_answers import SHARED_ANSWER_TTL, save_shared_answer
@@ -19,7 +20,7 @@ TEXT = f"第5条 加大首贷支持。\n联系人电话 {PHONE}，信用代码 {
 
 def add_answer(running: RunningApp, answer_id: str, age: timedelta) -> None:
     """A shared answer row written `age` ago, stored raw (as rows from before masking)."""
-    with running.app.state.db.session() as session:
+    with services_of(running.app).db.session() as session:
         session.add(
             SharedAnswer(id=answer_id, text=TEXT, citations=[], created_at=clock.now() - age)
         )
@@ -51,9 +52,9 @@ def test_shared_answer_page_masks_personal_data(wechat_app: RunningApp) -> None:
 
 
 def test_save_shared_answer_stores_masked_text(wechat_app: RunningApp) -> None:
-    with wechat_app.app.state.db.session() as session:
+    with services_of(wechat_app.app).db.session() as session:
         answer_id = save_shared_answer(session, text=TEXT, citations=[])
-    with wechat_app.app.state.db.session() as session:
+    with services_of(wechat_app.app).db.session() as session:
         stored = session.get(SharedAnswer, answer_id)
         assert stored is not None
         assert PHONE not in stored.text and CODE not in stored.text
@@ -62,7 +63,7 @@ def test_save_shared_answer_stores_masked_text(wechat_app: RunningApp) -> None:
 def test_housekeeping_deletes_expired_answers(wechat_app: RunningApp) -> None:
     add_answer(wechat_app, "c" * 32, SHARED_ANSWER_TTL + timedelta(hours=1))
     add_answer(wechat_app, "d" * 32, timedelta(hours=1))
-    housekeeping(wechat_app.app.state.db, purge_after=timedelta(days=2))
-    with wechat_app.app.state.db.session() as session:
+    housekeeping(services_of(wechat_app.app).db, purge_after=timedelta(days=2))
+    with services_of(wechat_app.app).db.session() as session:
         assert session.get(SharedAnswer, "c" * 32) is None
         assert session.get(SharedAnswer, "d" * 32) is not None
