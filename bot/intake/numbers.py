@@ -6,8 +6,6 @@ import re
 import unicodedata
 import warnings
 
-import cn2an
-
 # Characters of one numeral expression (Arabic digits, Chinese digits and scales, 点 for ".").
 NUMERAL = "0-9.零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟点"
 CHINESE_DIGITS = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
@@ -38,6 +36,8 @@ def drop_thousands_separators(text: str) -> str:
 
 def _cn2an(text: str) -> float | None:
     """cn2an's "smart" reading of `text`, or None when it is not a numeral."""
+    import cn2an  # lazily: ~0.2 s of import, not needed by most messages
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")

@@ -13,9 +13,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from storage.db import Database
+if TYPE_CHECKING:
+    from storage.db import Database
 
 
 class StreamSink(Protocol):

@@ -5,13 +5,15 @@ from __future__ import annotations
 import argparse
 import string
 import sys
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from bot.answer_source import AnswerSource
 from bot.catalog import BOT_NAME
-from bot.engine import Engine
 from bot.messages import Button, OutMessage
 from core.settings import Settings
+
+if TYPE_CHECKING:
+    from bot.engine import Engine
 
 CHANNEL = "cli"
 QUIT_WORDS = frozenset({"/quit", "/exit", "quit", "exit"})

@@ -8,11 +8,13 @@ import itertools
 import logging
 import re
 import signal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from bot.engine import Engine
 from core.settings import Settings
-from storage.db import Database
+
+if TYPE_CHECKING:
+    from bot.engine import Engine
+    from storage.db import Database
 
 log = logging.getLogger(__name__)
 
