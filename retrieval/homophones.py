@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 MIN_LEN, MAX_LEN = 2, 6
@@ -31,6 +32,7 @@ _FOLDS = (("zh", "z"), ("ch", "c"), ("sh", "s"))
 _FINALS = (("ing", "in"), ("eng", "en"), ("ang", "an"))
 
 
+@cache  # a few hundred syllables, folded for every window of every query
 def fold(syllable: str) -> str:
     """A toneless syllable with the usual confusions folded: zhang → zan, ling → nin."""
     for long, short in _FOLDS:

@@ -84,6 +84,7 @@ class Retriever:
         self.units = ResponsibleUnits(self.docs)
         self.mentions = Mentions(self.docs)
         self.questions = questions or QuestionIndex([], [], np.zeros((0, 1), np.float32))
+        self._doc_sentences: dict[str, list[tuple[int, str, frozenset[str]]]] = {}
         self.tokenizer.tokens("预热")  # loads jieba's HMM tables now, not on the first question
 
     @classmethod
@@ -225,15 +226,7 @@ class Retriever:
         not tell its sentences apart, so they do not count; a word that opens a sentence
         (its topic) counts twice.
         """
-        found = []
-        for i, pid in enumerate(self.passage_ids):
-            doc_part, _, number = pid.rpartition("#")
-            if doc_part != doc_id or number == "0" or number.startswith(("g", "p")):
-                continue
-            title = self.docs[self.passage_doc[i]].title
-            sentence = self.passage_texts[i].removeprefix(f"{title}：")
-            if not sentence.rstrip("。").endswith(title):  # skip the "N.title。" heading
-                found.append((i, sentence, set(self.tokenizer.tokens(sentence))))
+        found = self._sentences(doc_id)
         title = self.docs[self.passage_doc[found[0][0]]].title if found else ""
         common = {
             t
@@ -256,6 +249,23 @@ class Retriever:
             )
             rows.append((sentence, float(self.vectors[i] @ analysis.vector), overlap))
         return rows
+
+    def _sentences(self, doc_id: str) -> list[tuple[int, str, frozenset[str]]]:
+        """(passage index, sentence, its tokens) of a document's sentence passages, headings
+        skipped; a pure function of the loaded index, so kept per document after first use."""
+        found = self._doc_sentences.get(doc_id)
+        if found is None:
+            found = []
+            for i, pid in enumerate(self.passage_ids):
+                doc_part, _, number = pid.rpartition("#")
+                if doc_part != doc_id or number == "0" or number.startswith(("g", "p")):
+                    continue
+                title = self.docs[self.passage_doc[i]].title
+                sentence = self.passage_texts[i].removeprefix(f"{title}：")
+                if not sentence.rstrip("。").endswith(title):  # skip the "N.title。" heading
+                    found.append((i, sentence, frozenset(self.tokenizer.tokens(sentence))))
+            self._doc_sentences[doc_id] = found
+        return found
 
     def knows(self, word: str) -> bool:
         """The knowledge uses `word`: an indexed term (BM25 vocabulary) or a domain word of the
