@@ -70,7 +70,7 @@ class QaKnobs:
     other_ask: float = 0.5
     unranked_topic: float = 0.8
     top_documents: int = 3
-    candidates: int = 8  # entries asked from the retriever
+    candidates: int = 5  # entries asked from the retriever
     other_quantity: float = 0.55  # q for an entry that never names the quantity asked
     other_condition: float = 0.5  # c for a stance entry whose condition is not asked
     other_situation: float = 0.8  # s for an entry about no renewal, asked about a renewal
