@@ -275,12 +275,14 @@ def test_a_story_with_the_question_last_gets_the_bare_questions_entry(
     assert matched(qa_answerer, story + question) == entry_id
 
 
-def _entry(question: str, phrasings: tuple[str, ...]) -> QaEntry:
+def _situation_entry(question: str, phrasings: tuple[str, ...]) -> QaEntry:
     return QaEntry("x", "measure-6", question, "materials", phrasings, "问银行。", "问银行。", ())
 
 
-RENEWAL_ENTRY = _entry("续贷要什么材料", ("到期想续要交啥", "办续贷带哪些资料", "要先还本金吗"))
-PLAIN_ENTRY = _entry("贷款要什么材料", ("借钱带哪些资料", "申请要交啥"))
+RENEWAL_ENTRY = _situation_entry(
+    "续贷要什么材料", ("到期想续要交啥", "办续贷带哪些资料", "要先还本金吗")
+)
+PLAIN_ENTRY = _situation_entry("贷款要什么材料", ("借钱带哪些资料", "申请要交啥"))
 
 
 @pytest.mark.parametrize(
