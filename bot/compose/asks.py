@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.reading.ask_types import ask_type as reading_ask_type
-from bot.reading.ask_types import is_question
+from bot.reading.ask_types import asks_amount, is_question
 from core.kinds import AskType
 
 _UNIT = r"哪几?个(?:行业)?(?:主管)?(?:部门|单位|机构)|哪些(?:部门|单位|机构)"
@@ -147,6 +147,8 @@ def asked_dimensions(text: str) -> tuple[Dimension, ...]:
     of nothing named."""
     sentence = asking_sentence(text)
     spans = {d.name: m.span() for d in DIMENSIONS if (m := d.asked.search(sentence))}
+    if "amount" not in spans and asks_amount(sentence):  # 批得下来300w不: a sum asked for
+        spans["amount"] = (len(sentence), len(sentence))
     found = sorted(
         (d for d in DIMENSIONS if d.name in spans and not _inside(spans[d.name], spans)),
         key=lambda d: spans[d.name][0],
@@ -165,7 +167,8 @@ def _inside(span: tuple[int, int], spans: dict[str, tuple[int, int]]) -> bool:
 
 def _names_amount(sentence: str) -> bool:
     """The sentence asks for an amount in words of its own (贷多少, 额度), not only 多少."""
-    return bool(re.search(r"额度|金额|上限|规模|多少钱|贷多少|批多少|投多少|能贷", sentence))
+    found = re.search(r"额度|金额|上限|规模|多少钱|贷多少|批多少|投多少|能贷", sentence)
+    return bool(found) or asks_amount(sentence)  # 能借到一千万吗: the sum asked for
 
 
 def states_figure(sentence: str, dimensions: Dimension | Sequence[Dimension]) -> bool:

@@ -12,7 +12,8 @@ its confidence reaches `QaKnobs.threshold`:
 - t (topic agreement): 0 when the question names a product, platform or staff document that
   is neither the entry's topic nor cited by it, or the entry is about a named document the
   question does not name (外贸贷 entries never answer 科技贷 questions); 1 when one of the
-  entry's documents is among the question's `QaKnobs.top_documents` best-ranked documents;
+  entry's documents is among the question's `QaKnobs.top_documents` best-ranked documents, or
+  the entry's topic is no document (a general entry) and the question names none;
   `QaKnobs.unranked_topic` otherwise.
 
 A question that restates one of the entry's texts word for word (score ≥ `QaKnobs.exact`)
@@ -26,6 +27,10 @@ A stance entry (its lead opens with 不能：, 不一定：, 可以 …) whose c
 not name (科技贷能申请吗 for the entry on firms registered in 厦门) multiplies the confidence by
 `QaKnobs.other_condition` (bot/compose/qa_conditions.py).
 
+An entry about a renewal (most of its questions name 续贷, 到期, 过桥 …) never answers a question
+that names none (贷款要什么材料 is not a renewal ask); another entry answering a question that
+names a renewal counts `QaKnobs.other_situation` (bot/compose/qa_conditions.py).
+
 Below the threshold the composer answers as before.
 """
 
@@ -36,7 +41,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.compose.layout import Part
-from bot.compose.qa_conditions import condition_agreement
+from bot.compose.qa_conditions import condition_agreement, situation_agreement
 from core import clock
 from core.kinds import AskType
 from knowledge.documents import Document
@@ -68,6 +73,7 @@ class QaKnobs:
     candidates: int = 5  # entries asked from the retriever
     other_quantity: float = 0.55  # q for an entry that never names the quantity asked
     other_condition: float = 0.5  # c for a stance entry whose condition is not asked
+    other_situation: float = 0.8  # s for an entry about no renewal, asked about a renewal
 
 
 # Quantities owners ask about: one group per quantity (words that name the same figure).
@@ -112,14 +118,18 @@ def topic_agreement(
     named: frozenset[str],
     ranked: Sequence[str],
     knobs: QaKnobs,
+    general: bool = False,
 ) -> float:
     """t: entry_docs = the entry's topic (when a document) and its cites; entry_named = its
     topic is a document owners name; named = the documents the question names; ranked = the
-    question's documents, best first."""
+    question's documents, best first; general = the entry's topic is no document (general.yaml:
+    cross-cutting asks), 1 for a question that names no document."""
     if named and not named & entry_docs:
         return 0.0
     if entry_named and not named:
         return 0.0
+    if general and not named:  # a cross-cutting entry, asked about no named document
+        return 1.0
     if entry_docs & set(ranked[: knobs.top_documents]):
         return 1.0
     return knobs.unranked_topic
@@ -207,13 +217,16 @@ class QaLayer:
             confidence = qa_confidence(
                 hit.score,
                 ask_agreement(entry.ask, asked, self.knobs),
-                topic_agreement(entry_docs, entry_named, named, order, self.knobs),
+                topic_agreement(
+                    entry_docs, entry_named, named, order, self.knobs, topic_doc is None
+                ),
                 self.knobs.exact,
             )
             if asked in QUANTITY_ASKS and question:
                 confidence *= quantity_agreement(question, entry, self.knobs)
             names = (topic_doc.title, *topic_doc.aliases) if topic_doc else ()
             confidence *= condition_agreement(question, entry, self.knobs.other_condition, names)
+            confidence *= situation_agreement(question, entry, self.knobs.other_situation)
             if confidence >= self.knobs.threshold and (
                 best is None or confidence > best.confidence
             ):

@@ -113,6 +113,34 @@ def condition_agreement(
     return 1.0 if answered & _pieces(question) else other
 
 
+# The situation of a renewal (续贷, a loan falling due, repaying first, bridge money; not 后续,
+# 手续, 持续): an entry most of whose questions are in it answers only questions that name it
+# (贷款要什么材料 is no renewal ask).
+RENEWAL = re.compile(
+    r"(?<![后继手连陆持存])续|到期|过桥|倒贷|转贷|垫资|还不上|还不了|稳住?贷|先还|还了再|还上再"
+)
+
+
+def about_renewal(entry: QaEntry) -> bool:
+    """At least half of the entry's questions (its question and phrasings) name a renewal."""
+    questions = entry.questions
+    named = sum(bool(RENEWAL.search(q)) for q in questions)
+    return bool(questions) and 2 * named >= len(questions)
+
+
+def situation_agreement(question: str, entry: QaEntry, other: float) -> float:
+    """s: 0 for an entry about a renewal (`about_renewal`) when the question names none (a
+    general question is never answered with the renewal entry of the same ask); `other` for
+    an entry about no renewal when the question names one (续贷要什么条件 is answered by the
+    renewal entry when there is one); 1 otherwise."""
+    if not question:
+        return 1.0
+    renewal = about_renewal(entry)
+    if RENEWAL.search(question):
+        return 1.0 if renewal else other
+    return 0.0 if renewal else 1.0
+
+
 def _predicate_clause(lead: str) -> str:
     """The clause of the lead that its stance answers: its first clause when that says more
     than the stance (不一定要是高企), else the clause after a bare stance (不一定：…没规定

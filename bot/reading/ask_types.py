@@ -13,10 +13,12 @@ One rule per form, tried in order; the first that matches decides:
 8. how_much    多少/几成/几个点/上限/最高             "利息多少"
 9. how         怎么/如何/咋/办法/路子                  "怎么申请"
 10. what_is    any other 什么/哪些/啥                  "银行能看到哪些信息"
-11. yesno      吗/能不能/是不是/有没有/…不/吧          "要抵押吗"
-12. a bare noun asked about ("利率呢", "材料?"): the type of the noun (利率 → how_much)
-13. "…呢" about something else ("要是迁到明溪来呢"): the previous ask, asked again
-14. other      (greetings, thanks, statements)
+11. how_much   a yes/no whose object is a sum to borrow  "能贷500万吗", "300w批得下来不"
+               (`asks_amount`: the owner asks for the amount, answered as an amount ask)
+12. yesno      吗/能不能/是不是/有没有/…不/吧          "要抵押吗"
+13. a bare noun asked about ("利率呢", "材料?"): the type of the noun (利率 → how_much)
+14. "…呢" about something else ("要是迁到明溪来呢"): the previous ask, asked again
+15. other      (greetings, thanks, statements)
 
 A question word followed by 吗 is indefinite ("是哪里有问题吗" asks yes or no), so in a
 clause ending in 吗 only the idioms of rules 1-4 and 6's 找谁/去哪 keep their type.
@@ -80,6 +82,17 @@ _YES_NO = re.compile(
     r"得不得|行不行|对不对|算不算|合不合|有用没|成不成|还是|[^什怎多要]么$|(?:不|没|没有|否)$|"
     r"吧$|对吧|是吧|([一-龥])不\1"
 )
+# A sum of money (500万, 300w, 一千万, 两百万元) and a sum asked as the object of borrowing:
+# 能贷500万, 批得下来300w, 借到一千万, 500万能批, 200万的额度可以吗. Not a sum the owner
+# already has (贷了500万, 还500万, 续贷): that yes/no asks something else.
+_SUM = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千几]+)\s*(?:千万|百万|万|亿|[wW])(?:元|块钱?)?"
+_BORROW = r"(?:贷|借|批|融|授信|放)"
+_AMOUNT_ASKED = re.compile(
+    rf"(?:{_BORROW}[款资]?(?:得|能)?(?:到|下来|出来|出|得了)?个?{_SUM}|{_SUM}的?(?:额度|贷款|授信)?)"
+    rf"(?:能不能|可不可以|能|可以|可|行不行|行|够)?{_BORROW}?(?:得|能)?(?:到|下来|出来)?"
+    rf"(?:吗|嘛|么|不|没|吧|$)"
+)
+_NOT_BORROWING = re.compile(r"续|还|到期|了|已经|欠")
 # Nouns that tell what a bare "X呢?" asks about.
 _NOUN_TYPES: tuple[tuple[AskType, re.Pattern[str]], ...] = (
     ("how_much", re.compile(r"利率|利息|费率|费用|收费|额度|价格|成本|多少钱|贴息|保费|担保费")),
@@ -106,6 +119,13 @@ _TRIM = re.compile(r"[\s,.;:!?，。；：！？~～…]+$")
 def complains_about_cost(clause: str) -> bool:
     """The clause complains that a cost is high (收费太贵了, 利息太高)."""
     return bool(_COST_COMPLAINT.search(clause))
+
+
+def asks_amount(clause: str) -> bool:
+    """The clause asks whether a sum can be borrowed (科技贷能贷500万吗, 300w批得下来不): its
+    object is an amount of money to borrow, not one already borrowed or to repay (贷了500万,
+    续贷)."""
+    return bool(_AMOUNT_ASKED.search(clause)) and not _NOT_BORROWING.search(clause)
 
 
 def ask_type(clause: str, previous: AskType | None = None) -> AskType:
@@ -138,7 +158,7 @@ def ask_type(clause: str, previous: AskType | None = None) -> AskType:
     if definite and _WHAT.search(text):
         return "what_is"
     if _YES_NO.search(text):
-        return "yesno"
+        return "how_much" if asks_amount(text) else "yesno"
     if len(text) <= BARE_NOUN_CHARS or "?" not in clause:
         for kind, noun in _NOUN_TYPES:
             if noun.search(text):

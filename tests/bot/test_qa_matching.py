@@ -273,3 +273,40 @@ def test_a_story_with_the_question_last_gets_the_bare_questions_entry(
 ) -> None:
     assert matched(qa_answerer, question) == entry_id
     assert matched(qa_answerer, story + question) == entry_id
+
+
+def _situation_entry(question: str, phrasings: tuple[str, ...]) -> QaEntry:
+    return QaEntry("x", "measure-6", question, "materials", phrasings, "问银行。", "问银行。", ())
+
+
+RENEWAL_ENTRY = _situation_entry(
+    "续贷要什么材料", ("到期想续要交啥", "办续贷带哪些资料", "要先还本金吗")
+)
+PLAIN_ENTRY = _situation_entry("贷款要什么材料", ("借钱带哪些资料", "申请要交啥"))
+
+
+@pytest.mark.parametrize(
+    "question", ("贷款要交什么", "办手续要带啥", "贷后后续还要材料吗", "持续经营要证明吗")
+)
+def test_a_renewal_entry_never_answers_a_question_naming_no_renewal(question: str) -> None:
+    from bot.compose.qa_conditions import situation_agreement
+
+    assert situation_agreement(question, RENEWAL_ENTRY, 0.8) == 0.0
+    assert situation_agreement(question, PLAIN_ENTRY, 0.8) == 1.0
+
+
+@pytest.mark.parametrize(
+    "question", ("续贷要交什么", "贷款到期了带啥", "找过桥资金要什么", "银行要我先还再贷")
+)
+def test_a_renewal_question_prefers_the_renewal_entry(question: str) -> None:
+    from bot.compose.qa_conditions import situation_agreement
+
+    assert situation_agreement(question, RENEWAL_ENTRY, 0.8) == 1.0
+    assert situation_agreement(question, PLAIN_ENTRY, 0.8) == 0.8
+
+
+def test_a_general_entry_agrees_fully_with_a_question_naming_no_document() -> None:
+    knobs, docs = QaKnobs(), frozenset({"measure-4"})
+    assert topic_agreement(docs, False, frozenset(), ["measure-9"], knobs, True) == 1.0
+    assert topic_agreement(docs, False, frozenset(), ["measure-9"], knobs) == knobs.unranked_topic
+    assert topic_agreement(docs, False, frozenset({"product-kejidai"}), [], knobs, True) == 0.0

@@ -185,3 +185,43 @@ def test_asking_for_the_means_is_how(frame: str, subject: str, verb: str) -> Non
 @pytest.mark.parametrize("question", ["用什么抵押", "科技贷是什么", "靠谱吗"])
 def test_what_and_yes_no_questions_are_not_means(question: str) -> None:
     assert ask_type(question) != "how"
+
+
+# A yes/no whose object is a sum to borrow asks the amount (answered as an amount ask): sums as
+# owners write them × borrowing predicates, with and without a subject.
+SUMS = ("500万", "300w", "一千万", "两百万元", "80万", "1000万")
+SUM_ASKS = (
+    "{s}能贷{m}吗",
+    "{s}批得下来{m}不",
+    "{s}能借到{m}吗",
+    "用{s}贷个{m}行不行",
+    "{s}{m}能批吗",
+    "{s}能不能贷到{m}",
+    "通过{s}能融到{m}吗",
+    "{s}给{m}的额度可以吗",
+)
+
+
+@pytest.mark.parametrize("template", SUM_ASKS)
+@pytest.mark.parametrize("amount", SUMS)
+@pytest.mark.parametrize("subject", ("科技贷", "信易贷平台", ""))
+def test_a_yes_no_on_a_sum_to_borrow_asks_the_amount(
+    template: str, amount: str, subject: str
+) -> None:
+    assert ask_type(template.format(s=subject, m=amount)) == "how_much"
+
+
+# A sum named beside another predicate, or already borrowed: the yes/no is about that.
+@pytest.mark.parametrize(
+    "question",
+    (
+        "贷款500万要抵押吗",
+        "我贷了500万能续贷吗",
+        "300万的贷款到期了能续吗",
+        "借了200万还不上能延期吗",
+        "科技贷能申请吗",
+        "一千万的订单能拿去融资吗",
+    ),
+)
+def test_a_sum_not_asked_for_leaves_the_yes_no(question: str) -> None:
+    assert ask_type(question) == "yesno"
