@@ -29,11 +29,16 @@ INVENTED = "可以放心，担保放大倍数5倍以上[measure-9]。贷款年�
 def llm_wechat_app(
     wechat_settings: Settings, answerer: Any, fake_llm: FakeOpenAI
 ) -> Iterator[RunningApp]:
-    """The full app in LLM mode (reply budget 1.5 s, model timeout 6 s)."""
+    """The full app in LLM mode (reply budget 1.5 s, first token 2.5 s, model timeout 6 s: a
+    loaded CI machine can take over a second to reach the model's first token)."""
     from server import create_app
 
     configured = llm_settings(
-        wechat_settings, fake_llm.url, LLM_TIMEOUT_S=6.0, WECHAT_REPLY_TIMEOUT_S=1.5
+        wechat_settings,
+        fake_llm.url,
+        LLM_TIMEOUT_S=6.0,
+        LLM_FIRST_TOKEN_TIMEOUT_S=2.5,
+        WECHAT_REPLY_TIMEOUT_S=1.5,
     )
     llm = answerer_with(answerer, configured)
     app = create_app(configured, answerer=llm)
@@ -79,7 +84,7 @@ def test_wechat_invented_rate_gives_offline_answer(
     [
         Reply(status=500),
         Reply(status=429, retry_after="1"),
-        Reply(["放大倍数5倍以上[measure-9]。"], first_delay_s=2.0),
+        Reply(["放大倍数5倍以上[measure-9]。"], first_delay_s=4.5),
     ],
     ids=["http-500", "http-429", "slow-first-token"],
 )
