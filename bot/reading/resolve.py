@@ -79,7 +79,7 @@ ANCHOR_CHARS = 6  # a pointer after this much text of its own message points ins
 _REQUEST = re.compile(
     r"^(?:请|麻烦|能不能|可以)?(?:你们?|您)?(?:帮我|替我|给我|帮忙|帮我们|给我们)"
 )
-_LEADING = re.compile(r"^(?:那么|那)(?=[^\s,.;:!?，。；：！？])")
+_LEADING = re.compile(r"^(?:那么|那)(?=[^\s,.;:!?，。；：！？个些种位家款条项])")
 # A completed text reads "外贸贷要抵押吗": no comma before a verb, a modal or a question word.
 _JOINS_DIRECTLY = re.compile(
     r"^(?:要|能|可以|可不可以|有|是|会|需|得|怎么|怎样|如何|多|几|去|找|在|还|也|和|跟|与|的|具体|一般|大概|最|利|额|期|费|材料|条件|流程|手续|贷)"
@@ -190,8 +190,10 @@ def _explained(anaphor: Anaphor, text: str, named: list[Named]) -> bool:
     if anaphor.recalled:
         return False
     before = text[: anaphor.start]
+    if anaphor.span(text)[:1] in "那这" and any(n.start == anaphor.end for n in named):
+        return True  # a demonstrative before a name: 那个资金流信用平台, 这个信易贷
     if anaphor.kind is not None:
-        if any(n.kind == anaphor.kind and n.start < anaphor.start for n in named):
+        if any(n.kind == anaphor.kind and n.start < anaphor.end for n in named):
             return True
         if (
             KIND_WORDS.search(before)
