@@ -29,8 +29,9 @@ INVENTED = "可以放心，担保放大倍数5倍以上[measure-9]。贷款年�
 def llm_wechat_app(
     wechat_settings: Settings, answerer: Any, fake_llm: FakeOpenAI
 ) -> Iterator[RunningApp]:
-    """The full app in LLM mode (reply budget 1.5 s, first token 2.5 s, model timeout 6 s: a
-    loaded CI machine can take over a second to reach the model's first token)."""
+    """The full app in LLM mode (reply budget 2.5 s, first token 2.5 s, model timeout 6 s: a
+    CI machine can take over a second to reach the model's first token or to check an answer,
+    so the budget leaves room; the slow model below takes twice the budget)."""
     from server import create_app
 
     configured = llm_settings(
@@ -38,7 +39,7 @@ def llm_wechat_app(
         fake_llm.url,
         LLM_TIMEOUT_S=6.0,
         LLM_FIRST_TOKEN_TIMEOUT_S=2.5,
-        WECHAT_REPLY_TIMEOUT_S=1.5,
+        WECHAT_REPLY_TIMEOUT_S=2.5,
     )
     llm = answerer_with(answerer, configured)
     app = create_app(configured, answerer=llm)
@@ -58,11 +59,11 @@ def test_wechat_quick_model_answers_passively(
 def test_wechat_slow_model_replies_success_then_customer_service(
     llm_wechat_app: RunningApp, wechat_fake_api: FakeWechatApi, fake_llm: FakeOpenAI
 ) -> None:
-    fake_llm.reply(streamed(GROUNDED, 3.0, first_delay_s=0.3))
+    fake_llm.reply(streamed(GROUNDED, 5.0, first_delay_s=0.3))
     sender = WechatSender(llm_wechat_app)
     started = time.monotonic()
     response = sender.text("openid-slow-llm", QUESTION, next_msg_id())
-    assert time.monotonic() - started < 2.5  # the 1.5 s budget, not the 3 s model
+    assert time.monotonic() - started < 4.5  # the 2.5 s budget, not the 5.3 s model
     assert sender.reply(response) is None  # "success"
     [sent] = wechat_fake_api.wait_for(CUSTOM_SEND, 1)
     assert sent["touser"] == "openid-slow-llm"
@@ -70,12 +71,18 @@ def test_wechat_slow_model_replies_success_then_customer_service(
 
 
 def test_wechat_invented_rate_gives_offline_answer(
-    llm_wechat_app: RunningApp, fake_llm: FakeOpenAI, answerer: Any
+    llm_wechat_app: RunningApp,
+    wechat_fake_api: FakeWechatApi,
+    fake_llm: FakeOpenAI,
+    answerer: Any,
 ) -> None:
     fake_llm.reply(Reply([INVENTED]))
     sender = WechatSender(llm_wechat_app)
     reply = sender.reply(sender.text("openid-invent", QUESTION, next_msg_id()))
-    assert reply is not None and "3.85" not in reply
+    if reply is None:  # past the passive budget on a busy machine: sent through the API
+        [sent] = wechat_fake_api.wait_for(CUSTOM_SEND, 1)
+        reply = sent["text"]["content"]
+    assert "3.85" not in reply
     assert answerer.answer(QUESTION).answer.split("\n")[0][:20] in reply
 
 
