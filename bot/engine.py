@@ -52,6 +52,7 @@ from bot.conversation.replies import (
     forgotten_ref_message,
     help_message,
     intake_offer_message,
+    people_route,
     status_message,
     too_long_in_flow,
     truncated_notice,
@@ -197,10 +198,11 @@ class Engine:
             turn.intent = "status"
             with self.db.session() as session:
                 own = list_requests_for_user(session, channel=channel, user_id=user_id)
+                staff = channel in STAFF_CHANNELS  # 人工 reaches staff here
                 if command == "status":
-                    turn.say(status_message(own, ref=ref), "status")
+                    people = people_route(self.settings, staff=staff)
+                    turn.say(status_message(own, ref=ref, people=people), "status")
                 else:
-                    staff = channel in STAFF_CHANNELS
                     turn.say(forgotten_ref_message(own, self.settings, staff=staff), "status")
             turn.state[PROGRESS_OPEN] = True
             self._resume(turn)

@@ -38,8 +38,22 @@ def contact_message(settings: Settings) -> OutMessage:
     return OutMessage(text, buttons=[APPLY_BUTTON])
 
 
-def status_message(requests: Sequence[FinancingRequest], *, ref: str | None = None) -> OutMessage:
-    """The user's own requests (or the one named by `ref`) with their current status."""
+def people_route(settings: Settings, *, staff: bool) -> str:
+    """How to reach a person from here, as 人工 really works: "回复“人工”联系协调办工作人员"
+    where staff reply on the channel (`staff`), "发送“人工”查看…的联系方式" where 人工 shows a
+    configured phone or address, else "" (人工 only offers the registration)."""
+    if staff:
+        return "回复“人工”联系协调办工作人员"
+    if has_contact_details(settings):
+        return f"发送“人工”查看{settings.office_name}的联系方式"
+    return ""
+
+
+def status_message(
+    requests: Sequence[FinancingRequest], *, ref: str | None = None, people: str = ""
+) -> OutMessage:
+    """The user's own requests (or the one named by `ref`) with their current status, and
+    `people` (`people_route`) as whom to ask about them."""
     if ref is not None:
         requests = [r for r in requests if r.ref == ref]
         if not requests:
@@ -52,7 +66,8 @@ def status_message(requests: Sequence[FinancingRequest], *, ref: str | None = No
             buttons=[APPLY_BUTTON],
         )
     lines = ["您提交的融资需求登记：", *request_lines(requests)]
-    lines.append("如有疑问，可回复“人工”联系协调办。")
+    if people:
+        lines.append(f"如有疑问，可{people}。")
     return OutMessage("\n".join(lines))
 
 
@@ -92,13 +107,9 @@ def forgotten_ref_message(
         "不用编号也能查到。为保护企业信息，我只能查看在这个对话里提交的登记，不能按企业名称"
         "或手机号查询。",
     ]
-    if staff:
-        lines.append("还是找不到的话，回复“人工”，请协调办工作人员帮您核对。")
-        return OutMessage("\n".join(lines), buttons=[Button("联系人工", HUMAN)])
-    if has_contact_details(settings):
-        lines.append(
-            f"还是找不到的话，发送“人工”查看{settings.office_name}的联系方式，请工作人员帮您核对。"
-        )
+    people = people_route(settings, staff=staff)
+    if people:
+        lines.append(f"还是找不到的话，{people}，请工作人员帮您核对。")
         return OutMessage("\n".join(lines), buttons=[Button("联系人工", HUMAN)])
     lines.append(
         "还是找不到的话，可以回复“申请”重新登记：同一企业近期办理中的登记会自动关联，"

@@ -159,3 +159,23 @@ def test_bare_number_without_progress_is_not_the_progress_flow(
     assert "不用编号也能查" not in texts(replies)
     assert "没有找到您提交的融资需求登记" not in texts(replies)
     assert any(forgot in question for question, _ in fake_answerer.calls)
+
+
+@pytest.mark.parametrize("ask", PROGRESS)
+def test_status_names_a_person_only_as_this_channel_offers_one(
+    cli_engine: tuple[Engine, str], user: str, ask: str
+) -> None:
+    engine, phone = cli_engine
+    try:
+        for channel in ("cli", "telegram"):
+            ref = submit(engine, user, channel=channel)
+            text = texts(engine.handle(channel, user, ask))
+            assert ref in text
+            if channel == "telegram":  # staff answer 人工 here
+                assert "回复“人工”联系协调办工作人员" in text
+            elif phone:
+                assert "发送“人工”查看" in text and "联系方式" in text
+            else:
+                assert "人工" not in text
+    finally:
+        engine.db.dispose()
