@@ -20,7 +20,7 @@ from bot.compose.validity import asks_validity, validity_lead
 from bot.messages import Answer, Ask
 from bot.refusals import refusal_text
 from bot.scope import IN_SCOPE, ScopeDecision, out_of_scope_family
-from bot.scope.split import WHOLE_MESSAGE, AskScope, split_scope
+from bot.scope.split import UNRELATED, WHOLE_MESSAGE, AskScope, split_scope
 from core.kinds import AskType
 from knowledge.documents import Document
 from knowledge.qa import QaEntry
@@ -99,6 +99,9 @@ def asks_replies(
     replies = [r for r in results if isinstance(r, Reply)]
     dropped = len(chosen) < len(asks)
     if declined is not None and (declined.family in WHOLE_MESSAGE or (dropped and not replies)):
+        return Answer(refusal_text(declined, answerer.settings), False, "out_of_scope")
+    if not replies and declined is not None and declined.family not in UNRELATED:
+        # every ask declined: the subject family's pointer, not a polite opener's
         return Answer(refusal_text(declined, answerer.settings), False, "out_of_scope")
     if not replies:
         finished = results[0]
