@@ -63,10 +63,12 @@ _PRICE = re.compile(
     r"[^，,。？?]{0,12}?(利率|利息|年化|费率)[^，,。？?]{0,4}(是|大概|一般|能有|现在)?"
     r"(多少|几个点|几厘|几|怎么(收|算|定))"
 )
-# … except what the measures say of rates: loans to their target firms (小微企业贷款, 第5条) and
-# private firms priced as state firms (第12条).
+# … except what the measures say of rates: loans to their target firms (小微企业贷款, 第5条),
+# private firms priced as state firms (第12条) and the kinds of loan they name.
 _PRICE_UNLESS = re.compile(
-    r"小微|民营|普惠|国企|国有|一视同仁|同等条件|歧视|不一样|比[^，,。？?]{0,6}(高|低)"
+    r"小微|民营|普惠|国企|国有|一视同仁|同等条件|歧视|不一样|比[^，,。？?]{0,6}(高|低)|"
+    # a kind of loan the measures name (林权抵押贷款, 应收账款融资, 无还本续贷)
+    r"林权|知识产权|专利|商标|应收|订单|仓单|碳|排污|供应链|首贷|续贷|科技|外贸|商贸|技改"
 )
 
 
