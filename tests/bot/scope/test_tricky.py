@@ -23,7 +23,7 @@ def declined_with_pointer(answerer: Any, question: str) -> tuple[bool, str]:
     """(declined with its family's pointer and no citation, the family its scope names)."""
     answer = answer_in_context(answerer, ConversationContext(), question).answer
     family = answerer.assess(question).scope.family
-    pointer = POINTERS.get(family)
+    pointer = POINTERS.get(family, "")
     ok = not answer.in_scope and not answer.citations and bool(pointer) and pointer in answer.answer
     return ok, family
 
