@@ -23,7 +23,7 @@ from bot.compose.validity import asks_validity, validity_lead
 from bot.messages import Answer, Ask
 from bot.refusals import OPENER, PLAIN, POINTERS, refusal_text, trust_text
 from bot.scope import IN_SCOPE, ScopeDecision, out_of_scope_family
-from bot.scope.split import WHOLE_MESSAGE, AskScope, split_scope
+from bot.scope.split import UNRELATED, WHOLE_MESSAGE, AskScope, split_scope
 from core.kinds import AskType
 from knowledge.documents import Document
 from knowledge.qa import QaEntry
@@ -107,6 +107,9 @@ def asks_replies(
     if not replies and (together := declined_asks(assessed, answerer.settings)) is not None:
         return together
     if declined is not None and dropped and not replies:
+        return Answer(refusal_text(declined, answerer.settings), False, "out_of_scope")
+    if not replies and declined is not None and declined.family not in UNRELATED:
+        # every ask declined: the subject family's pointer, not a polite opener's
         return Answer(refusal_text(declined, answerer.settings), False, "out_of_scope")
     if not replies:
         finished = results[0]
