@@ -8,6 +8,7 @@
   declined message, small talk or an answer without a topic leave the focus as it was;
 - mentioned: the notes (products, platforms, staff documents) the asks and then the answer
   name, before those named earlier, so "刚才那个平台" finds the platform just named;
+- answered: the notes the answer itself named (a facet such as 在哪登记 may be asked of one);
 - last_ask / last_question: the first ask's type and resolved wording;
 - earlier: the focus the answer moved away from (a return cue, 说回…, goes back to it).
 """
@@ -51,8 +52,8 @@ def remember(
             subject=subject_for(lexicon, topic, first.text, context.focus),
         )
     said = [n.doc_id for a in reading.asks for n in lexicon.named(a.text)]
-    said += [n.doc_id for n in lexicon.named(str(getattr(answer, "answer", "")))]
-    notes = [d for d in dict.fromkeys(said) if lexicon.kind(d) != "measure"]
+    told = [n.doc_id for n in lexicon.named(str(getattr(answer, "answer", "")))]
+    notes = [d for d in dict.fromkeys(said + told) if lexicon.kind(d) != "measure"]
     mentioned = tuple(dict.fromkeys([*notes, *context.mentioned]))[:MAX_MENTIONED]
     earlier = updated.earlier
     if focus is not None and updated.focus is not None and focus.doc_id != updated.focus.doc_id:
@@ -62,6 +63,9 @@ def remember(
         focus=focus,
         earlier=earlier,
         mentioned=mentioned,
+        answered=tuple(d for d in dict.fromkeys(told) if lexicon.kind(d) != "measure")[
+            :MAX_MENTIONED
+        ],
         last_ask=first.type,
         last_question=first.text[:MAX_QUESTION_CHARS],
     )
