@@ -58,7 +58,8 @@ _ASKS: dict[Facet, AskType] = {
     "materials": "materials",
     "duration": "how_long",
 }
-ROUTED: tuple[Facet, ...] = ("platform", "register", "consent")  # facets a note answers
+# facets a note answers ("where" only of a note whose name holds the subject)
+ROUTED: tuple[Facet, ...] = ("platform", "register", "consent", "where")
 
 
 def repaired(text: str) -> str:
@@ -108,7 +109,8 @@ def facet_note(lexicon: Lexicon, facet: Facet | None, subject: str, notes: Seque
     """The note (doc id) the facet is asked of among `notes` (those the last answer named),
     or "": a consent asked of a note whose text tells of one; a platform or a registration
     asked of a platform note, preferring one whose name holds the subject (应收账款 →
-    中征应收账款融资服务平台) or whose text speaks of registering."""
+    中征应收账款融资服务平台) or whose text speaks of registering; a bare where (在哪办)
+    only of a note whose name holds the subject."""
     if facet not in ROUTED:
         return ""
     platforms = [d for d in notes if lexicon.kind(d) == "platform"]
@@ -118,4 +120,6 @@ def facet_note(lexicon: Lexicon, facet: Facet | None, subject: str, notes: Seque
     if facet == "register":
         platforms = [d for d in platforms if "登记" in text[d]]
     named = [d for d in platforms if subject and subject in lexicon.title(d)]
+    if facet == "where":
+        platforms = []
     return (named or platforms or [""])[0]

@@ -19,6 +19,7 @@ from dataclasses import replace
 from typing import Any
 
 from bot.reading.context import MAX_MENTIONED, MAX_QUESTION_CHARS, ConversationContext, Focus
+from bot.reading.facts import extract_facts
 from bot.reading.lexicon import Lexicon
 from bot.reading.reader import Reading
 
@@ -71,6 +72,15 @@ def remember(
     )
 
 
+def _with_pledged(term: str, question: str) -> str:
+    """A pledge named with what is pledged, in the owner's words (专利能质押吗 → 专利质押):
+    a follow-up on 质押 alone would reach any pledge (林权, 股权)."""
+    if not term.endswith("押"):
+        return term
+    pledged = [c for c in extract_facts(question).collateral if c in question and c not in term]
+    return f"{pledged[0]}{term}" if pledged else term
+
+
 def subject_for(lexicon: Lexicon, doc_id: str, question: str, previous: Focus | None) -> str:
     """The words a follow-up about `doc_id` is completed with (see the module docstring)."""
     if lexicon.kind(doc_id) != "measure":
@@ -78,7 +88,7 @@ def subject_for(lexicon: Lexicon, doc_id: str, question: str, previous: Focus | 
     articles = set(lexicon.articles(doc_id))
     for term in lexicon.topics(question):
         if articles & set(lexicon.term_articles(term)):
-            return term
+            return _with_pledged(term, question)
     if previous is not None and previous.doc_id == doc_id and previous.subject != doc_id:
         return previous.subject
     return lexicon.display_name(doc_id)

@@ -2,7 +2,9 @@
 
 "这个平台", "你刚说的那个系统" point to a platform: the one whose name shares their
 describing words (那个交易平台 → 海峡股权交易市场), among those named lately first, else the
-newest platform named, else the focus. "它", "这点" point to the focus.
+newest platform named, else a platform the focus document's own text names without a note
+of its own (金服云平台 in the note on 商贸贷: "商贸贷的金服云平台"), else the focus. "它",
+"这点" point to the focus.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from bot.reading.cues import Anaphor
+from bot.reading.facets import platform_named_in
 from bot.reading.lexicon import Lexicon
 from core.kinds import DocKind
 
@@ -53,6 +56,10 @@ def target_of(
         return referent
     if candidates:
         return candidates[0]
+    if anaphor.kind == "platform":  # 商贸贷 is lent through 金服云平台: that one
+        told = platform_named_in(str(getattr(lexicon.documents.get(referent.doc_id), "text", "")))
+        if told and not lexicon.named(told):
+            return Referent(referent.doc_id, referent.kind, f"{referent.subject}的{told}")
     return None if anaphor.kind in ASKED_BACK_KINDS else referent
 
 
