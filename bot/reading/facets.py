@@ -7,9 +7,8 @@ topic again. This module tells which side (`facet_of`), what kind of ask that is
 那) in a bare where-question (`repaired`), and finds the note a facet is asked of
 (`facet_note`): a platform or registry the last answer named, when the facet is one that
 note answers ("在哪登记" after an answer naming 中登网; "要对方同意吗" after one naming the
-receivables platform, whose text says the buyer confirms). `platform_named_in(text)` gives
-a platform a document's text names without being a note of its own (金服云平台 in the note
-on 商贸贷), so "刚才那个平台" can mean it.
+receivables platform, whose text says the buyer confirms); `asked_of_facet` reads a
+follow-up so (used by bot.reading.reader).
 
 The word lists are the owners' words for each facet (grammar and generic financing words),
 never the name of a topic of the knowledge.
@@ -19,9 +18,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Literal
+from dataclasses import replace
+from typing import Any, Literal
 
 from bot.reading.lexicon import Lexicon
+from bot.reading.referents import Referent
 from core.kinds import AskType
 
 Facet = Literal["cost", "platform", "register", "where", "consent", "materials", "duration"]
@@ -99,12 +100,6 @@ def facet_ask(facet: Facet | None, found: AskType) -> AskType:
     return found if found != "other" else wanted
 
 
-def platform_named_in(text: str) -> str:
-    """The first platform a text names by a word ending in 平台 (金服云平台), or ""."""
-    found = _PLATFORM.search(text)
-    return found.group(0) if found else ""
-
-
 def facet_note(lexicon: Lexicon, facet: Facet | None, subject: str, notes: Sequence[str]) -> str:
     """The note (doc id) the facet is asked of among `notes` (those the last answer named),
     or "": a consent asked of a note whose text tells of one; a platform or a registration
@@ -123,3 +118,27 @@ def facet_note(lexicon: Lexicon, facet: Facet | None, subject: str, notes: Seque
     if facet == "where":
         platforms = []
     return (named or platforms or [""])[0]
+
+
+FACET_CHARS = 12  # a follow-up asking one facet (要对方同意吗) is this short
+
+
+def asked_of_facet(
+    lexicon: Lexicon, answered: Sequence[str], text: str, found: AskType, resolved: Any
+) -> tuple[AskType, Any]:
+    """The ask type and resolution (a bot.reading.resolve.Resolution) of an elliptical
+    follow-up asking a facet of the topic: a yes/no about the cost asks how much; a
+    platform, registration or consent asked after a measure's answer that named (`answered`)
+    a platform answering it is asked of that platform (林权去哪个平台办 after an answer
+    naming 福农e林 → "福农e林，林权去哪个平台办")."""
+    facet = facet_of(text)
+    kind = facet_ask(facet, found)
+    used = resolved.used
+    if used is None or used.kind != "measure" or len(text) > FACET_CHARS:
+        return kind, resolved
+    note = facet_note(lexicon, facet, used.subject, answered)
+    if not note:
+        return kind, resolved
+    name = lexicon.display_name(note)
+    routed = Referent(note, lexicon.kind(note), name)
+    return kind, replace(resolved, text=f"{name}，{resolved.text}", used=routed)

@@ -21,13 +21,13 @@ conditions ask when it gives firm facts, else the conversation's last ask again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import Any, Literal
+from dataclasses import dataclass
+from typing import Literal
 
 from bot.intent import shows_financing_need
 from bot.messages import Ask
 from bot.reading.ask_types import ask_type, complains_about_cost, is_question
-from bot.reading.clauses import bare_length, split_message
+from bot.reading.clauses import split_message
 from bot.reading.closings import closing
 from bot.reading.content import about_the_firm, says_nothing
 from bot.reading.context import ConversationContext, Focus
@@ -38,7 +38,7 @@ from bot.reading.cues import (
     strip_opening,
     what_about,
 )
-from bot.reading.facets import facet_ask, facet_note, facet_of, repaired
+from bot.reading.facets import asked_of_facet, repaired
 from bot.reading.facts import FirmFacts, extract_facts
 from bot.reading.lexicon import Lexicon, unquoted
 from bot.reading.referents import Referent
@@ -47,7 +47,6 @@ from core.kinds import AskType, DocKind
 
 SUBJECT_EXTRA = 2  # "那X呢": X is a name or topic and at most this many characters more
 MAX_MESSAGE_CHARS = 500  # as the answerer: an owner's message is a few sentences
-FACET_CHARS = 12  # a follow-up asking one facet (要对方同意吗) is this short
 
 SmallTalk = Literal["", "greeting", "thanks", "goodbye", "about", "unclear"]
 
@@ -159,7 +158,9 @@ def read(lexicon: Lexicon, context: ConversationContext, text: str) -> Reading:
             lexicon.without_names(piece.question), lexicon.without_names(piece.text), previous
         )
         if found.move in ("continue", "return"):  # 利息会涨吗 / 在哪登记: a facet of the topic
-            kind_of_ask, found = _facet(lexicon, context, piece.text, kind_of_ask, found)
+            kind_of_ask, found = asked_of_facet(
+                lexicon, context.answered, piece.text, kind_of_ask, found
+            )
         asks.append(Ask(kind_of_ask, found.text))
         previous = kind_of_ask
         if i == 0:
@@ -238,26 +239,6 @@ def _local_referent(lexicon: Lexicon, text: str, outer: Referent | None) -> Refe
             best = max(articles, key=lambda a: votes.get(a, 0.0))
             return Referent(f"measure-{best}", "measure", term)
     return outer
-
-
-def _facet(
-    lexicon: Lexicon, context: ConversationContext, text: str, found: AskType, resolved: Any
-) -> tuple[AskType, Any]:
-    """The ask type and resolution of an elliptical follow-up asking a facet of the topic
-    (bot.reading.facets): a yes/no about the cost asks how much; a platform, registration or
-    consent asked after a measure's answer that named a platform that answers it is asked of
-    that platform (林权去哪个平台办 after an answer naming 福农e林)."""
-    facet = facet_of(text)
-    kind = facet_ask(facet, found)
-    used = resolved.used
-    if used is None or used.kind != "measure" or bare_length(text) > FACET_CHARS:
-        return kind, resolved
-    note = facet_note(lexicon, facet, used.subject, context.answered)
-    if not note:
-        return kind, resolved
-    name = lexicon.display_name(note)
-    routed = Referent(note, lexicon.kind(note), name)
-    return kind, replace(resolved, text=f"{name}，{resolved.text}", used=routed)
 
 
 def _ask_type(question: str, whole: str, previous: AskType | None) -> AskType:

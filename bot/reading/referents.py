@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 
 from bot.reading.cues import Anaphor
-from bot.reading.facets import platform_named_in
 from bot.reading.lexicon import Lexicon
 from core.kinds import DocKind
 
@@ -81,3 +80,15 @@ def described(span: str) -> str:
     """The describing words of a pointing phrase (那个交易平台 → 交易), at least 2 characters."""
     words = KIND_WORDS.sub("", _DESCRIPTION.sub("", span))
     return words if len(words) >= 2 else ""
+
+
+# a platform named in a text: the words before 平台 up to a function word (通过金服云平台)
+_PLATFORM = re.compile(
+    r"([^\s,.;:!?，。；：！？、（）()“”《》通过的和与在把被向由从及用到]{2,8})平台"
+)
+
+
+def platform_named_in(text: str) -> str:
+    """The first platform a text names by a word ending in 平台 (金服云平台), or ""."""
+    found = _PLATFORM.search(text)
+    return found.group(0) if found else ""

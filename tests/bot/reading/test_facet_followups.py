@@ -22,6 +22,8 @@ import pytest
 
 from bot.engine import Engine
 from bot.messages import OutMessage
+from bot.reading import ConversationContext
+from bot.reading.facets import repaired
 from core.settings import Settings
 from storage.db import open_database
 
@@ -159,3 +161,26 @@ def test_a_facet_follow_up_answers_the_facet_of_the_topic(
     cited = _articles(second)
     assert set(TOPICS[topic].articles) & cited, (opening, wording, cited)
     assert "您说的是哪" not in second[0].text  # a platform the answer named needs no asking back
+
+
+SLIP_VERBS = ("办", "登记", "申请", "办理")
+
+
+@pytest.mark.parametrize(
+    ("place", "verb", "end"),
+    list(itertools.product(("在", "去", "到"), SLIP_VERBS, ("", "呢", "？"))),
+)
+def test_a_bare_where_question_reads_na_as_which(place: str, verb: str, end: str) -> None:
+    assert repaired(f"{place}那{verb}{end}") == f"{place}哪{verb}{end}"
+    assert repaired(f"好的，我{place}那{verb}") == f"好的，我{place}那{verb}"  # a plan of the owner
+
+
+@pytest.mark.parametrize(
+    "notes", [("platform-zhongdeng", "platform-yingshou"), ("platform-zijinliu",)]
+)
+def test_the_notes_an_answer_named_are_kept_in_the_state(notes: tuple[str, ...]) -> None:
+    context = ConversationContext(answered=notes)
+    kept = ConversationContext.from_state({"context": context.to_state()})
+    assert kept.answered == notes
+    broken = ConversationContext.from_state({"context": {"answered": "platform-zijinliu"}})
+    assert broken.answered == ()
