@@ -102,16 +102,16 @@ def facet_ask(facet: Facet | None, found: AskType) -> AskType:
 
 def facet_note(lexicon: Lexicon, facet: Facet | None, subject: str, notes: Sequence[str]) -> str:
     """The note (doc id) the facet is asked of among `notes` (those the last answer named),
-    or "": a consent asked of a note whose text tells of one; a platform or a registration
-    asked of a platform note, preferring one whose name holds the subject (应收账款 →
-    中征应收账款融资服务平台) or whose text speaks of registering; a bare where (在哪办)
-    only of a note whose name holds the subject."""
+    or "": a consent asked of a platform note whose text tells of one, a registration of one
+    whose text speaks of registering, a platform of any platform note, each preferring one
+    whose name holds the subject (应收账款 → 中征应收账款融资服务平台); a bare where
+    (在哪办) only of a note whose name holds the subject."""
     if facet not in ROUTED:
         return ""
     platforms = [d for d in notes if lexicon.kind(d) == "platform"]
     text = {d: str(getattr(lexicon.documents.get(d), "text", "")) for d in platforms}
     if facet == "consent":
-        return next((d for d in platforms if _CONSENT_TOLD.search(text[d])), "")
+        platforms = [d for d in platforms if _CONSENT_TOLD.search(text[d])]
     if facet == "register":
         platforms = [d for d in platforms if "登记" in text[d]]
     named = [d for d in platforms if subject and subject in lexicon.title(d)]
