@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
+from bot.compose.asks import owner_need
 from bot.compose.points import GENERIC
 from bot.compose.question import question_shape
 from knowledge.plain import STANCES
@@ -148,3 +150,40 @@ def _predicate_clause(lead: str) -> str:
     clauses = re.split(r"[：:，,。；;]", lead.strip())
     stated = _stance_clause(lead)
     return stated or (clauses[1] if len(clauses) > 1 else "")
+
+
+# A need asked in so many words (一定要…吗, 必须…吗, 非得…): 不一定 answers it.
+_MUST = re.compile(r"一定|必须|非得|非要|都得|才行吗|不可吗")
+
+
+@lru_cache(maxsize=4096)
+def _entry_predicates(questions: tuple[str, ...]) -> tuple[bool, bool]:
+    """(most of the questions ask whether a practice is allowed, most ask a need)."""
+    shapes = [question_shape(q) for q in questions]
+    half = len(shapes) / 2
+    evaluative = sum(s.evaluative for s in shapes) > half
+    need = (
+        sum(s.need or bool(_MUST.search(q)) for s, q in zip(shapes, questions, strict=True)) > half
+    )
+    return evaluative, need
+
+
+def predicate_agreement(question: str, entry: QaEntry, other: float) -> float:
+    """p: `other` when the entry answers another predicate than the yes/no question asks, 1
+    otherwise. An entry most of whose questions ask whether a practice is allowed (合理吗,
+    合规吗: its lead weighs the practice, 措施没有禁止…) answers no 能…吗 question nor one
+    of no stance family (担保公司能帮我担保吗); a 不一定 entry most of whose questions ask a
+    need (一定要抵押吗) answers only a question asking the owner's need (要不要, 一定, 必须),
+    not 能贷款吗 nor another party's duty (担保公司一定要给我们担保吗)."""
+    if not question or not entry.questions:
+        return 1.0
+    shape = question_shape(question)
+    if shape.ask != "yesno" and not shape.stance:
+        return 1.0
+    evaluative, need = _entry_predicates(tuple(entry.questions))
+    if evaluative and not shape.evaluative and set(shape.stances) <= {"可以", "不行"}:
+        return other  # 能…吗 asks what can be done; 会…吗, 是不是 may ask about a practice
+    asks_need = (shape.need or bool(_MUST.search(question))) and owner_need(question)
+    if need and lead_stance(entry.lead) == "不一定" and not asks_need:
+        return other
+    return 1.0
