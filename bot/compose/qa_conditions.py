@@ -49,6 +49,14 @@ def _pieces(text: str) -> set[str]:
     }
 
 
+def _short_forms(text: str) -> set[str]:
+    """Pieces a short form makes of a longer name in text: a character with the one two
+    places on (高企 of 高新企业), so a condition stated in the short form (不一定要是高企) is
+    named by the long one."""
+    forms = {text[i] + text[i + 2] for i in range(len(text) - 2)}
+    return {f for f in forms if _pieces(f)}
+
+
 def condition_pieces(entry: QaEntry, names: Iterable[str] = ()) -> frozenset[str]:
     """The pieces at least half of the entry's questions share, without those of names
     (its topic's title and aliases)."""
@@ -112,7 +120,7 @@ def condition_agreement(
         return 1.0
     named = set().union(*(_pieces(n) for n in names)) if names else set()
     answered = condition | (_pieces(_predicate_clause(entry.lead)) - named)
-    return 1.0 if answered & _pieces(question) else other
+    return 1.0 if answered & (_pieces(question) | _short_forms(question)) else other
 
 
 # The situation of a renewal (续贷, a loan falling due, repaying first, bridge money; not 后续,

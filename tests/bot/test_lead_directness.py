@@ -3,6 +3,7 @@
 - 得 before a complement (说得过去, 贷得到, 批得下来) asks whether something is possible, not
   what the owner needs: no "不一定。措施没有规定必须过去" lead;
 - 有效期多久 asks the term, answered by the source's term, not by 有效：;
+- a stance entry's condition in its short form (高企) is named by the long one (高新企业);
 - a Q&A entry answering another yes/no predicate (an entry on 合理吗 asked 能…吗, a 不一定 on a
   need asked 能…吗 or about another party's duty) counts less (`predicate_agreement`);
 - over a bank of owner questions written for these tests (tests/bot/data/owner_questions.tsv:
@@ -23,7 +24,12 @@ import pytest
 from bot.answer_grounding import ungrounded_numbers
 from bot.compose.asks import needed_thing
 from bot.compose.leads import MAX_LEAD
-from bot.compose.qa_conditions import answers_predicate, lead_stance, predicate_agreement
+from bot.compose.qa_conditions import (
+    answers_predicate,
+    condition_agreement,
+    lead_stance,
+    predicate_agreement,
+)
 from bot.compose.question import question_shape
 from bot.compose.validity import asks_validity
 from knowledge.answer_review import parse_answer_text
@@ -107,6 +113,22 @@ def test_a_not_necessarily_on_a_need_answers_only_the_owners_need(thing: str) ->
     assert predicate_agreement(f"贷款非得{thing}吗", entry, OTHER) == 1.0
     assert predicate_agreement(f"没有{thing}能贷款吗", entry, OTHER) == OTHER
     assert predicate_agreement(f"银行一定要给我们{thing}吗", entry, OTHER) == OTHER
+
+
+SHORT_FORMS = (("高企", "高新企业"), ("科小", "科技小巨人"))
+
+
+@pytest.mark.parametrize(("short", "long"), SHORT_FORMS)
+@pytest.mark.parametrize("asked", ("我们不是{x}能申请吗", "没评上{x}可以办吗", "{x}以外的能不能贷"))
+def test_a_condition_in_its_short_form_is_named_by_the_long_one(
+    short: str, long: str, asked: str
+) -> None:
+    entry = _entry(
+        (f"不是{short}能申请吗？", f"非{short}能办吗", f"没有{short}资格可以贷吗"),
+        f"不一定要是{short}：其他科技型企业也在范围内。",
+    )
+    assert condition_agreement(asked.format(x=long), entry, OTHER) == 1.0
+    assert condition_agreement("注册在外省能申请吗", entry, OTHER) == OTHER
 
 
 def _bank() -> list[tuple[str, str, str]]:
