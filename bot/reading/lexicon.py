@@ -16,43 +16,28 @@ import re
 import threading
 import weakref
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from bot.answer_source import AnswerSource
+from bot.reading.names import WHOLE_DOCUMENT, WHOLE_WORDS, Named, unquoted
 from core.kinds import DOC_KINDS, DocKind
 from knowledge.facts import measure_refs
 from retrieval.normalize import normalize_text
 
 MIN_ALIAS_CHARS = 2  # a one-character alias would be found inside ordinary words
 SHORT_NAME_CHARS = 4  # a shorter phrase (激励, 协调) says too little to name a measure
-WHOLE_DOCUMENT = "measure-0"  # the measures as a whole (article 0)
-# Quotes do not change words: 银担“直连” is 银担直连.
-_QUOTES = re.compile(r"[\"'“”‘’「」『』《》〈〉]")
-# The policy as a whole, pointed at: 这个文件, 这份政策, 这些措施, 该文件, 开头说的.
-_WHOLE = re.compile(
-    r"(?:这|那|该|本|整个)(?:个|份|些|项|套)?(?:文件|政策|措施|规定)"
-    r"|(?:文件|政策|措施)?(?:的)?(?:开头|开篇|前言|引言|最前面)(?=说|讲|提|写|的|那|部分)"
-)
 
-
-@dataclass(frozen=True)
-class Named:
-    """A document a text names: its id, kind, the words used and where they stand."""
-
-    doc_id: str
-    kind: DocKind
-    said: str  # the words of the text that name it
-    start: int
-
-    @property
-    def strong(self) -> bool:
-        """Named by a name (科技贷, 中登网, 第9条) rather than a word describing who it is for
-        (批发, 外贸企业): see `Lexicon.named`."""
-        return self.kind == "measure" or _is_name(self.said, self.title)
-
-    title: str = ""
+# Named, unquoted and WHOLE_DOCUMENT live in bot.reading.names (kept importable here).
+__all__ = [
+    "MIN_ALIAS_CHARS",
+    "SHORT_NAME_CHARS",
+    "WHOLE_DOCUMENT",
+    "Lexicon",
+    "Named",
+    "lexicon_for",
+    "unquoted",
+]
 
 
 class Lexicon:
@@ -174,7 +159,7 @@ class Lexicon:
             doc_id = f"measure-{number}"
             if doc_id in self.documents:
                 found.setdefault(doc_id, Named(doc_id, "measure", f"第{number}条", text.find("第")))
-        whole = _WHOLE.search(text)
+        whole = WHOLE_WORDS.search(text)
         if whole and WHOLE_DOCUMENT in self.documents:
             found.setdefault(
                 WHOLE_DOCUMENT, Named(WHOLE_DOCUMENT, "measure", whole.group(), whole.start())
@@ -232,20 +217,6 @@ class Lexicon:
         """(topical, articles) of one glossary phrase, matched alone."""
         match = self._match(term)
         return bool(match.topical), tuple(sorted(match.votes))
-
-
-_NAME_ENDING = re.compile(r"(?:贷|平台|系统|网|所|中心|市场|车|林|办|走访)$")
-
-
-def _is_name(said: str, title: str) -> bool:
-    """An alias is a name when the title contains it or it ends like one (…贷, …平台, …网);
-    aliases such as 批发 or 外贸企业 describe the firms a product is for."""
-    return said.lower() in title.lower() or bool(_NAME_ENDING.search(said))
-
-
-def unquoted(text: str) -> str:
-    """The text without quotation marks (银担“直连” → 银担直连)."""
-    return _QUOTES.sub("", text)
 
 
 _LEXICONS: weakref.WeakKeyDictionary[Any, Lexicon] = weakref.WeakKeyDictionary()

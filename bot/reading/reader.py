@@ -29,23 +29,37 @@ from bot.messages import Ask
 from bot.reading.ask_types import ask_type, complains_about_cost, is_question
 from bot.reading.clauses import split_message
 from bot.reading.closings import closing
-from bot.reading.content import about_the_firm, says_nothing
-from bot.reading.context import ConversationContext, Focus
+from bot.reading.content import says_nothing
+from bot.reading.context import ConversationContext
 from bot.reading.cues import (
     is_about_assistant,
     is_acknowledgement,
     is_small_talk,
     strip_opening,
-    what_about,
 )
 from bot.reading.facets import asked_of_facet, repaired
 from bot.reading.facts import FirmFacts, extract_facts
 from bot.reading.lexicon import Lexicon, unquoted
 from bot.reading.referents import Referent
+from bot.reading.referring import (
+    SUBJECT_EXTRA,
+    asked_of_another,
+    focus_referent,
+    local_referent,
+)
 from bot.reading.resolve import Move, resolve
 from core.kinds import AskType, DocKind
 
-SUBJECT_EXTRA = 2  # "那X呢": X is a name or topic and at most this many characters more
+# focus_referent and SUBJECT_EXTRA live in bot.reading.referring (kept importable here).
+__all__ = [
+    "MAX_MESSAGE_CHARS",
+    "SUBJECT_EXTRA",
+    "Reading",
+    "SmallTalk",
+    "focus_referent",
+    "read",
+]
+
 MAX_MESSAGE_CHARS = 500  # as the answerer: an owner's message is a few sentences
 
 SmallTalk = Literal["", "greeting", "thanks", "goodbye", "about", "unclear"]
@@ -120,7 +134,7 @@ def read(lexicon: Lexicon, context: ConversationContext, text: str) -> Reading:
     # a return cue (说回公司这笔) goes back to the topic before the one in focus
     returning = cue == "return" and context.earlier is not None
     referent = focus_referent(lexicon, context.earlier if returning else context.focus)
-    asked_again = _asked_of_another(lexicon, context, referent, rest)
+    asked_again = asked_of_another(lexicon, context, referent, rest)
     if asked_again is not None:
         return Reading(normalised, (asked_again,), "switch", facts, None)
     mentioned = tuple(
@@ -166,7 +180,7 @@ def read(lexicon: Lexicon, context: ConversationContext, text: str) -> Reading:
         if i == 0:
             move = found.move
             used = found.used.doc_id if found.used is not None else None
-        against = _local_referent(lexicon, piece.text, found.used or against)
+        against = local_referent(lexicon, piece.text, found.used or against)
     return Reading(normalised, tuple(asks), move, facts, used)
 
 
@@ -181,64 +195,6 @@ def _closing(lexicon: Lexicon, context: ConversationContext, text: str) -> Small
     if lexicon.named(text) or lexicon.topics(text) or shows_financing_need(text):
         return ""
     return "" if extract_facts(text).to_dict() else found
-
-
-def _asked_of_another(
-    lexicon: Lexicon, context: ConversationContext, referent: Referent | None, text: str
-) -> Ask | None:
-    """ "那科技贷呢" after "外贸贷要抵押吗": the last question asked of what the message names
-    (科技贷要抵押吗), or None when the message is not of that form."""
-    subject = what_about(text)
-    if not subject or referent is None or not context.last_question:
-        return None
-    if not _names_a_subject(lexicon, subject):
-        return None
-    last = context.last_question
-    if referent.subject not in last or subject in last:
-        return None
-    return Ask(context.last_ask or "other", last.replace(referent.subject, subject, 1))
-
-
-def _names_a_subject(lexicon: Lexicon, subject: str) -> bool:
-    """The X of "那X呢" is something to ask the same of (科技贷, 林权, 第9条), not a situation
-    of the firm (我们没有抵押物): a document's name or a topic with at most SUBJECT_EXTRA
-    characters more."""
-    if about_the_firm(subject):
-        return False
-    said = [n.said for n in lexicon.named(subject)] + lexicon.topics(subject)
-    return any(len(subject) - len(words) <= SUBJECT_EXTRA for words in said)
-
-
-def focus_referent(lexicon: Lexicon, focus: Focus | None) -> Referent | None:
-    """The referent of the conversation's focus (a focus kept by an older version, with only
-    its doc id, gets its name and kind from the lexicon)."""
-    if focus is None:
-        return None
-    subject = focus.subject
-    kind = focus.kind
-    if subject == focus.doc_id or not subject:
-        subject = lexicon.display_name(focus.doc_id) or focus.doc_id
-        kind = lexicon.kind(focus.doc_id)
-    return Referent(focus.doc_id, kind, subject)
-
-
-def _local_referent(lexicon: Lexicon, text: str, outer: Referent | None) -> Referent | None:
-    """What the next ask of the message refers to: the documents this ask's own words name,
-    in the owner's words ("中登网", "商贸贷和提质增产争效贷"), else the first of its topic
-    words that points to an article (the subject comes first: 林权 in 林权证门槛高不高, not
-    门槛高), else what this ask referred to."""
-    named = [n for n in lexicon.named(text) if n.strong]
-    if named:
-        names = list(dict.fromkeys(n.said for n in named))
-        first = named[0]
-        return Referent(first.doc_id, first.kind, "和".join(names[:2]))
-    votes = lexicon.votes(text)
-    for term in sorted(lexicon.topics(text), key=lambda t: (text.find(t), -len(t))):
-        articles = lexicon.term_articles(term)
-        if articles:
-            best = max(articles, key=lambda a: votes.get(a, 0.0))
-            return Referent(f"measure-{best}", "measure", term)
-    return outer
 
 
 def _ask_type(question: str, whole: str, previous: AskType | None) -> AskType:

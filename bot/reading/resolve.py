@@ -46,10 +46,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Literal
 
-from bot.reading.ask_types import is_question
 from bot.reading.clauses import bare_length
 from bot.reading.content import (
     about_the_firm,
@@ -58,9 +55,18 @@ from bot.reading.content import (
     own_content,
     said_before,
 )
-from bot.reading.cues import Anaphor, continues, find_anaphors
-from bot.reading.lexicon import WHOLE_DOCUMENT, Lexicon, Named
-from bot.reading.referents import KIND_WORDS, Referent, target_of
+from bot.reading.cues import continues, find_anaphors
+from bot.reading.lexicon import Lexicon
+from bot.reading.pointing import (
+    ANCHOR_CHARS,
+    Move,
+    Resolution,
+    complete,
+    continue_pointing,
+    explained,
+    named_switch,
+)
+from bot.reading.referents import Referent
 from bot.reading.subjects import (
     leads_with,
     own_question,
@@ -69,31 +75,24 @@ from bot.reading.subjects import (
     private_matter,
 )
 from bot.scope import out_of_scope_family
-from core.kinds import DocKind
 
-Move = Literal["new", "continue", "return", "switch", "clarify"]
+# Resolution, Move, complete and ANCHOR_CHARS live in bot.reading.pointing (kept here too).
+__all__ = [
+    "ANCHOR_CHARS",
+    "RICH_CONTENT_CHARS",
+    "SHORT_CHARS",
+    "Move",
+    "Resolution",
+    "complete",
+    "resolve",
+]
+
 SHORT_CHARS = 20  # longer messages tell their own situation
 RICH_CONTENT_CHARS = 8  # a short message saying this much of its own is read on its own
-ANCHOR_CHARS = 6  # a pointer after this much text of its own message points inside it
 # 帮我…, 替我…, 请给我…: a request for a service, judged on its own
 _REQUEST = re.compile(
     r"^(?:请|麻烦|能不能|可以)?(?:你们?|您)?(?:帮我|替我|给我|帮忙|帮我们|给我们)"
 )
-_LEADING = re.compile(r"^(?:那么|那)(?=[^\s,.;:!?，。；：！？个些种位家款条项])")
-# A completed text reads "外贸贷要抵押吗": no comma before a verb, a modal or a question word.
-_JOINS_DIRECTLY = re.compile(
-    r"^(?:要|能|可以|可不可以|有|是|会|需|得|怎么|怎样|如何|多|几|去|找|在|还|也|和|跟|与|的|具体|一般|大概|最|利|额|期|费|材料|条件|流程|手续|贷)"
-)
-
-
-@dataclass(frozen=True)
-class Resolution:
-    """An ask's text read in context, how it relates to the referent, and which was used."""
-
-    text: str
-    move: Move
-    used: Referent | None = None
-    clarify: DocKind | None = None  # move "clarify": the kind of note the words point at
 
 
 def resolve(
@@ -122,15 +121,15 @@ def resolve(
     question = question or text
     named = lexicon.named(text)
     topics = lexicon.topics(text)
-    pointing = [a for a in find_anaphors(text) if not _explained(a, text, named)]
+    pointing = [a for a in find_anaphors(text) if not explained(a, text, named)]
     if cue == "switch":  # a new question: only words naming something point back
         pointing = [a for a in pointing if a.names]
     if pointing:
-        return _continue(text, pointing, referent, mentioned, lexicon, topics)
+        return continue_pointing(text, pointing, referent, mentioned, lexicon, topics)
     if cue == "return":
         return Resolution(complete(text, referent.subject), "return", referent)
     if named:
-        return _named_switch(text, named, lexicon)
+        return named_switch(text, named, lexicon)
     own_topics = [  # subjects, not what is asked of one (多久能批 is asked of anything)
         t
         for t in topics
@@ -170,102 +169,4 @@ def resolve(
         return Resolution(text, "switch")  # 帮我挑两只基金: a request of its own
     if short and (continues(text) or own_content(text) < RICH_CONTENT_CHARS):
         return Resolution(complete(text, referent.subject), "continue", referent)
-    return Resolution(text, "switch")
-
-
-def complete(text: str, subject: str) -> str:
-    """The text with the subject in front ("要抵押吗?" → "外贸贷要抵押吗?"); a leading 那 goes."""
-    if not subject or subject in text:  # 评估费 named already: nothing to complete
-        return text
-    body = _LEADING.sub("", text.strip(), count=1).lstrip(" ,，")
-    if not body:
-        return subject
-    glue = "" if _JOINS_DIRECTLY.match(body) else "，"
-    return f"{subject}{glue}{body}"
-
-
-def _explained(anaphor: Anaphor, text: str, named: list[Named]) -> bool:
-    """The words point inside their own message: a document of their kind named before them,
-    or (for 这个, 这点 …) enough of the message's own story before them."""
-    if anaphor.recalled:
-        return False
-    before = text[: anaphor.start]
-    if anaphor.span(text)[:1] in "那这" and any(n.start == anaphor.end for n in named):
-        return True  # a demonstrative before a name: 那个资金流信用平台, 这个信易贷
-    if anaphor.kind is not None:
-        if any(n.kind == anaphor.kind and n.start < anaphor.end for n in named):
-            return True
-        if (
-            KIND_WORDS.search(before)
-            or KIND_WORDS.sub("", anaphor.span(text))
-            and re.search(KIND_WORDS.pattern.rstrip("$"), before, re.I)
-        ):
-            return True
-    if anaphor.names:
-        return anaphor.kind is None and bare_length(before) >= ANCHOR_CHARS
-    return bare_length(before) >= ANCHOR_CHARS
-
-
-def _continue(
-    text: str,
-    pointing: list[Anaphor],
-    referent: Referent,
-    mentioned: tuple[Referent, ...],
-    lexicon: Lexicon,
-    topics: list[str],
-) -> Resolution:
-    """Replace naming words by the name of what they point to; else put the subject first.
-
-    Words that carry a topic of their own (那两种优惠贷款) are not replaced: the subject goes
-    in front instead.
-    """
-    found = [target_of(a, text, referent, mentioned, lexicon) for a in pointing]
-    for anaphor, target in zip(pointing, found, strict=True):
-        if target is None and not _about_focus(text, anaphor, referent, lexicon, topics):
-            return Resolution(text, "clarify", None, anaphor.kind)  # 那个平台: which one?
-    targets = [t if t is not None else referent for t in found]
-    naming = [
-        (a, t)
-        for a, t in zip(pointing, targets, strict=True)
-        if a.names and not any(term in a.span(text) for term in topics)
-    ]
-    if not naming:
-        if targets[0].subject in text:  # 刚才说的那个信易贷平台要多久: named already
-            return Resolution(text, "continue", targets[0])
-        return Resolution(complete(text, targets[0].subject), "continue", targets[0])
-    pieces, last = [], 0
-    for anaphor, target in naming:
-        after = text[anaphor.end : anaphor.end + 2]
-        # 刚才说的那个过桥资金: the name follows the pointing words, which only go
-        name = "" if len(after) == 2 and after in target.subject else target.subject
-        pieces += [text[last : anaphor.start], name]
-        last = anaphor.end
-    pieces.append(text[last:])
-    return Resolution("".join(pieces), "continue", naming[0][1])
-
-
-def _about_focus(
-    text: str, anaphor: Anaphor, referent: Referent, lexicon: Lexicon, topics: list[str]
-) -> bool:
-    """Words of a kind with nothing of the kind named still mean the focus when they carry a
-    topic of their own (那几个专项贷款) or the rest of the message speaks of the focus
-    (那个贷款全流程限时制，… after the measure on time limits: the words go on naming a
-    topic, the question comes after)."""
-    span = anaphor.span(text)
-    if any(term in span for term in topics):
-        return True
-    clause = re.split(r"[\s,.;:!?，。；：！？]", text[anaphor.end :], maxsplit=1)[0]
-    if not clause or is_question(clause):  # 那个平台收费吗: asked of the platform itself
-        return False
-    return points_to_focus(text[: anaphor.start] + text[anaphor.end :], referent, lexicon)
-
-
-def _named_switch(text: str, named: list[Named], lexicon: Lexicon) -> Resolution:
-    """A message naming documents of its own is read on its own; one that names only the
-    policy as a whole by pointing at it (这些措施, 开头说的) gets the policy's name in front."""
-    if all(n.doc_id == WHOLE_DOCUMENT for n in named):
-        name = lexicon.display_name(WHOLE_DOCUMENT)
-        if name and name not in text:
-            whole = Referent(WHOLE_DOCUMENT, "measure", name)
-            return Resolution(complete(text, name), "switch", whole)
     return Resolution(text, "switch")

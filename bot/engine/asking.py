@@ -1,0 +1,63 @@
+"""A policy question answered inside a turn: read in the conversation's context, the new
+context kept in the turn's state, and the follow-ups (form offer, handoff offer) added.
+
+`answer_question(answerer, handoff, turn, text) -> None`: never raises; an answerer failure
+is logged and the turn gets the error reply (intent "error").
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+
+from bot.answer_source import AnswerSource
+from bot.conversation.form import need_hints
+from bot.conversation.replies import (
+    ERROR_TEXT,
+    answer_message,
+    help_message,
+    intake_offer_message,
+)
+from bot.conversation.side_answers import refused_request, without_form_nudge
+from bot.conversation.turn import Reply, Turn
+from bot.dialogue import answer_in_context
+from bot.handoff.flow import HandoffHook
+from bot.messages import Button, OutMessage
+from bot.reading import ConversationContext
+from core.masking import mask_text
+
+log = logging.getLogger(__name__)
+
+
+def answer_question(answerer: AnswerSource, handoff: HandoffHook, turn: Turn, text: str) -> None:
+    """Answer a policy question read in the conversation's context (bot.dialogue), keep
+    the new context in the state, and add the follow-ups."""
+    in_form = bool(turn.state.get("form"))
+    context = ConversationContext.from_state(turn.state)
+    try:
+        exchange = answer_in_context(answerer, context, text)
+    except Exception:
+        log.exception("answerer failed on %r", mask_text(text[:80]))
+        turn.intent = "error"
+        turn.say(OutMessage(ERROR_TEXT, buttons=[Button("联系人工", "联系人工")]), "error")
+        return
+    answer = exchange.answer
+    exchange.context.store(turn.state)
+    turn.note_answer(answer)
+    if answer.intent == "greeting" and not in_form:
+        if exchange.reading.small_talk in ("thanks", "goodbye"):
+            turn.say(OutMessage(answer.answer), "greeting")
+        else:
+            turn.say(help_message(), "greeting")
+        return
+    offer = not in_form and (answer.suggest_intake or answer.intent == "financing_need")
+    if in_form:  # the owner is filling the form: no nudge to start it
+        answer = replace(answer, answer=without_form_nudge(answer.answer))
+    message = answer_message(answer, in_form=in_form, offer_follows=offer)
+    turn.replies.append(Reply.from_answer(message, answer, move=exchange.reading.move))
+    if offer:
+        turn.state["hints"] = need_hints(text)
+        turn.state["offer_open"] = True
+        turn.say(intake_offer_message(), "intake_offer")
+    if answer.in_scope or not refused_request(text):  # no handoff offer after a forgery
+        handoff.note_answer(turn, answer)

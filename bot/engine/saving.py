@@ -1,0 +1,131 @@
+"""Writing one decided turn: state, transcript and side effects in one transaction.
+
+`save_turn(db, handoff, channel, user_id, start, text, turn) -> list[OutMessage] | None`:
+the messages as sent (rateable answers numbered with their transcript row), or None when
+the conversation changed meanwhile (the engine then decides the turn again).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from bot.conversation.form_messages import receipt_messages
+from bot.conversation.turn import Reply, Turn
+from bot.handoff.flow import HandoffHook
+from bot.messages import ANSWER_INTENTS, Button, OutMessage
+from bot.recommend import recommend
+from storage.conversations import (
+    add_messages,
+    insert_conversation,
+    redact_messages_since,
+    save_state,
+    set_feedback,
+)
+from storage.db import Database
+from storage.requests import create_request
+from storage.turn_start import TurnStart
+
+
+def save_turn(
+    db: Database,
+    handoff: HandoffHook,
+    channel: str,
+    user_id: str,
+    start: TurnStart,
+    text: str,
+    turn: Turn,
+) -> list[OutMessage] | None:
+    """Save state, transcript and side effects in one transaction (the conversation created
+    by its first turn); None on a stale version or a conversation created meanwhile.
+
+    Raises `bot.handoff.flow.HandoffClosed` when staff closed the handoff meanwhile."""
+    with db.session() as session:
+        conversation_id = start.conversation_id
+        if conversation_id is None:
+            conversation_id = insert_conversation(
+                session, channel=channel, user_id=user_id, state=turn.state
+            )
+            if conversation_id is None:
+                return None
+        elif not save_state(
+            session,
+            conversation_id=conversation_id,
+            state=turn.state,
+            expected_version=start.version,
+        ):
+            return None
+        incoming = {
+            "direction": "in",
+            "text": text,
+            "intent": turn.intent,
+            "in_scope": turn.in_scope,
+            "top_score": turn.top_score,
+        }
+        if turn.discard_since:  # refused or cancelled form: keep nothing it collected
+            # (this message included: it is written first, then redacted with the rest)
+            add_messages(session, conversation_id=conversation_id, rows=[incoming])
+            incoming = {}
+            redact_messages_since(
+                session,
+                conversation_id=conversation_id,
+                since=datetime.fromisoformat(turn.discard_since),
+            )
+        replies = list(turn.replies)
+        if turn.feedback is not None:
+            message_id, value = turn.feedback
+            ok = set_feedback(
+                session,
+                conversation_id=conversation_id,
+                message_id=message_id,
+                value=value,
+                intents=ANSWER_INTENTS,
+            )
+            thanks = "感谢您的反馈！" if ok else "没有找到要评价的回答。"
+            replies.insert(0, Reply(OutMessage(thanks), "feedback"))
+        if turn.submit is not None:
+            request = create_request(
+                session,
+                data=turn.submit,
+                channel=channel,
+                channel_user_id=user_id,
+                conversation_id=conversation_id,
+                idempotency_key=f"conv-{conversation_id}-{turn.submit_key}",
+                recommendations=recommend(turn.submit),
+            )
+            duplicate = request.duplicate_of.ref if request.duplicate_of is not None else None
+            receipt = [
+                Reply(message, intent) for message, intent in receipt_messages(request, duplicate)
+            ]
+            replies = receipt + replies
+        replies = handoff.apply(session, conversation_id, channel, user_id, turn) + replies
+        # The owner's message and the replies: one INSERT … RETURNING for the whole turn.
+        rows = ([incoming] if incoming else []) + [transcript_row(r) for r in replies]
+        ids = add_messages(session, conversation_id=conversation_id, rows=rows)
+        ids = ids[1:] if incoming else ids
+        return [numbered(r, i) for r, i in zip(replies, ids, strict=True)]
+
+
+def transcript_row(reply: Reply) -> dict[str, Any]:
+    """The transcript row of one reply (`storage.conversations.add_messages`)."""
+    message = reply.message
+    return {
+        "direction": "out",
+        "text": message.text,
+        "intent": reply.intent,
+        "in_scope": reply.in_scope,
+        "top_score": reply.top_score,
+        "citations": [c.to_dict() for c in message.citations],
+        "buttons": [{"label": b.label, "value": b.value} for b in message.buttons] or None,
+        "meta": reply.meta or None,
+    }
+
+
+def numbered(reply: Reply, message_id: int) -> OutMessage:
+    """The reply as sent: rateable answers get thumbs-up/down buttons with their row's id."""
+    message = reply.message
+    if not reply.rateable:  # form prompts, receipts, help, status: no thumbs, no id
+        return replace(message, message_id=None)
+    thumbs = [Button("👍", f"fb:up:{message_id}"), Button("👎", f"fb:down:{message_id}")]
+    return replace(message, buttons=[*message.buttons, *thumbs], message_id=message_id)
