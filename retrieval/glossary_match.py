@@ -68,6 +68,8 @@ class GlossaryMatcher:
         loose: list[GlossaryTerm] = []
         covered: list[tuple[int, int]] = []
         for term in self._plain_terms:
+            if term not in text:
+                continue
             span = _free_occurrence(text, term, covered)
             if span is None:
                 continue
