@@ -10,12 +10,12 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from admin.errors import KnowledgeError
 from admin.gate_metrics import compare_metrics
 from admin.index_sync import catch_up, current_embedder, swap_answerer, swap_lock
-from bot.answer_source import AnswerSource
+from bot.answer_source import AnswerSource, AssessingSource
 from bot.services import Services
 from core import clock
 from core.settings import Settings
@@ -150,7 +150,8 @@ def _gate(
     root.mkdir(parents=True, exist_ok=True)
     with state.db.session() as session, tempfile.TemporaryDirectory() as tmp:
         questions, golden = load_eval_questions(session, Path(tmp))
-    before = _jsonable(evaluate(state.answerer, questions, k=3))
+    served = cast(AssessingSource, state.answerer)  # an Answerer, or the cache passing `assess` on
+    before = _jsonable(evaluate(served, questions, k=3))
     undo = change()
     embedder = current_embedder(state)  # reuse the loaded embedding model
     try:

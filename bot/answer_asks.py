@@ -2,7 +2,9 @@
 
 `asks_replies` answers each ask of a message (bot.answerer.Answerer.respond lays them out);
 `question_tails` reads the end of a long message as a bare question; `elliptic` tells an ask
-with no subject of its own; `dated_lead` leads a "还有效吗" reply with the document's state.
+with no subject of its own; `dated_lead` leads a "还有效吗" reply with the document's state;
+`declined_asks` is the one refusal of a message whose asks are all declined, each ask keeping
+its own pointer.
 """
 
 from __future__ import annotations
@@ -14,19 +16,21 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from bot.compose.asks import ask_type
+from bot.compose.layout import MARKS
 from bot.compose.qa import QaChoice
 from bot.compose.reply import Reply
 from bot.compose.validity import asks_validity, validity_lead
 from bot.messages import Answer, Ask
-from bot.refusals import refusal_text
+from bot.refusals import OPENER, PLAIN, POINTERS, refusal_text, trust_text
 from bot.scope import IN_SCOPE, ScopeDecision, out_of_scope_family
-from bot.scope.split import WHOLE_MESSAGE, AskScope, split_scope
+from bot.scope.split import UNRELATED, WHOLE_MESSAGE, AskScope, split_scope
 from core.kinds import AskType
 from knowledge.documents import Document
 from knowledge.qa import QaEntry
 
 if TYPE_CHECKING:
     from bot.answerer import Answerer, Assessment
+    from core.settings import Settings
 
 TAIL_CHARS = 30  # the end of a long message read as bare questions (question_tails)
 MIN_TAIL_CHARS = 5
@@ -98,13 +102,50 @@ def asks_replies(
         results.append(result)
     replies = [r for r in results if isinstance(r, Reply)]
     dropped = len(chosen) < len(asks)
-    if declined is not None and (declined.family in WHOLE_MESSAGE or (dropped and not replies)):
+    if declined is not None and declined.family in WHOLE_MESSAGE:
+        return Answer(refusal_text(declined, answerer.settings), False, "out_of_scope")
+    if not replies and (together := declined_asks(assessed, answerer.settings)) is not None:
+        return together
+    if declined is not None and dropped and not replies:
+        return Answer(refusal_text(declined, answerer.settings), False, "out_of_scope")
+    if not replies and declined is not None and declined.family not in UNRELATED:
+        # every ask declined: the subject family's pointer, not a polite opener's
         return Answer(refusal_text(declined, answerer.settings), False, "out_of_scope")
     if not replies:
         finished = results[0]
         assert isinstance(finished, Answer)
         return finished
     return replies
+
+
+REFUSED_TOGETHER = "抱歉，这几个问题不在我的服务范围内："
+
+
+def declined_asks(assessed: Sequence[Assessment], settings: Settings) -> Answer | None:
+    """One refusal for a message whose asks are all declined: each declined ask's own pointer
+    (`bot.refusals.POINTERS`; the trust line for "你们是政府的吗"), in order, distinct, at most
+    len(MARKS), numbered （一）（二）（三）, then what the bot covers and, when OFFICE_PHONE is
+    configured, the office's phone. None when fewer than two asks have a pointer of their own
+    (the first ask's refusal says it all) or when one is a forgery or injection."""
+    decisions = [a.scope for a in assessed if not a.in_scope and a.intent != "greeting"]
+    if any(d.family in PLAIN for d in decisions):
+        return None
+    pointers: list[str] = []
+    for decision in decisions:
+        if decision.family == "trust":
+            pointer = trust_text(settings)
+        else:
+            pointer = POINTERS.get(decision.family, "").format(place=decision.place or "当地")
+        if pointer and pointer not in pointers:
+            pointers.append(pointer)
+    if len(pointers) < 2:
+        return None
+    lines = [REFUSED_TOGETHER]
+    lines += [f"{mark}{pointer}" for mark, pointer in zip(MARKS, pointers, strict=False)]
+    # what the bot covers and the office's phone, as every refusal says them
+    lines.append(refusal_text(ScopeDecision(False, "off_topic"), settings).removeprefix(OPENER))
+    family = next(d.family for d in decisions if d.family)
+    return Answer("\n".join(lines), False, "out_of_scope", refusal=family)
 
 
 def dated_lead(question: str, reply: Reply, documents: dict[str, Document], today: date) -> Reply:

@@ -1,16 +1,21 @@
-"""What the engine needs from whatever answers questions: `AnswerSource`.
+"""What the engine needs from whatever answers questions: `AnswerSource`; and what evaluations
+need besides: `AssessingSource`.
 
 `bot.answerer.Answerer` (offline or LLM mode), `web.answer_cache.CachedAnswerer` and the tests'
-stand-ins all satisfy it. `respond(asks: list[Ask], *, topic=None) -> Answer` (several asks of
-one message) is used when present (`bot.dialogue`); a source without it answers the first ask.
+stand-ins all satisfy `AnswerSource`. `respond(asks: list[Ask], *, topic=None) -> Answer`
+(several asks of one message) is used when present (`bot.dialogue`); a source without it
+answers the first ask. `Answerer` also satisfies `AssessingSource`.
 """
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from bot.messages import Answer
 from knowledge.documents import Document
+
+if TYPE_CHECKING:  # the type only: bot.answerer loads the retriever and the composer
+    from bot.answerer import Assessment
 
 
 class AnswerSource(Protocol):
@@ -20,3 +25,12 @@ class AnswerSource(Protocol):
     def answer(self, question: str, *, topic: str | None = None) -> Answer: ...
 
     def document(self, doc_id: str) -> Document | None: ...
+
+
+class AssessingSource(AnswerSource, Protocol):
+    """An answer source that also tells how it reads one question, before any answer is
+    composed: assess(question, *, topic=None) -> `bot.answerer.Assessment` (intent, scope, the
+    ranked documents and measures, the prepared text). What the evaluations
+    (`knowledge.evaluation`, `knowledge.eval_outcomes`, `knowledge.conversation_eval`) read."""
+
+    def assess(self, question: str, *, topic: str | None = None) -> Assessment: ...

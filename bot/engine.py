@@ -26,6 +26,7 @@ from bot.checkup.rules import rules_for
 from bot.conversation.commands import (
     DOCUMENT_PREFIX,
     classify_command,
+    normalize_text,
     parse_feedback,
     parse_status_ref,
 )
@@ -42,18 +43,24 @@ from bot.conversation.form import (
 )
 from bot.conversation.form_messages import receipt_messages
 from bot.conversation.limits import QuestionLimit
+from bot.conversation.progress import forgets_reference
 from bot.conversation.replies import (
     ERROR_TEXT,
     answer_message,
     contact_message,
     document_message,
+    forgotten_ref_message,
     help_message,
     intake_offer_message,
+    people_route,
     status_message,
+    too_long_in_flow,
+    truncated_notice,
 )
 from bot.conversation.side_answers import refused_request, without_form_nudge
 from bot.conversation.turn import Reply, Turn
 from bot.dialogue import answer_in_context
+from bot.handoff.flow import CHANNELS as STAFF_CHANNELS
 from bot.handoff.flow import HandoffClosed, HandoffHook
 from bot.llm.context import conversation_scope
 from bot.messages import ANSWER_INTENTS, Button, OutMessage
@@ -84,7 +91,8 @@ REFUSE_OFFER = re.compile(
     r"^(不用|不用了|不需要|算了|暂不|暂时不用|先不|以后再说|不了)[!！。.~～啊呀吧]*$"
 )
 
-MAX_INPUT_CHARS = 2000
+MAX_INPUT_CHARS = 2000  # longer messages are read up to here, and the user is told so
+PROGRESS_OPEN = "progress_open"  # the last turn answered a progress question (进度)
 MAX_ATTEMPTS = 12  # optimistic-concurrency retries when the same user writes twice at once
 NO_FORM = "当前没有进行中的登记。需要登记融资需求请回复“申请”。"
 
@@ -114,14 +122,15 @@ class Engine:
         self, channel: str, user_id: str, text: str, start: TurnStart | None = None
     ) -> list[OutMessage]:
         """One message inside its conversation scope (see `handle`)."""
-        text = (text or "").strip()[:MAX_INPUT_CHARS]
+        full = (text or "").strip()
+        text = full[:MAX_INPUT_CHARS]
         try:
             for attempt in range(MAX_ATTEMPTS):
                 if attempt:  # jittered backoff so colliding writers stop colliding
                     time.sleep(random.uniform(0.005, 0.02) * attempt)
                 if attempt or start is None:
                     start = self._load(channel, user_id)
-                turn = self._decide(channel, user_id, start.state, text)
+                turn = self._decide(channel, user_id, start.state, text, len(full))
                 try:
                     sent = self._apply(channel, user_id, start, text, turn)
                 except HandoffClosed:  # staff closed it meanwhile: the bot answers this one
@@ -139,20 +148,37 @@ class Engine:
         with self.db.session() as session:
             return read_turn_start(session, channel=channel, user_id=user_id)
 
-    def _decide(self, channel: str, user_id: str, state: dict[str, Any], text: str) -> Turn:
-        """Work out the replies and the new state (reads only; writes happen in _apply)."""
+    def _decide(
+        self, channel: str, user_id: str, state: dict[str, Any], text: str, length: int = 0
+    ) -> Turn:
+        """Work out the replies and the new state (reads only; writes happen in _apply);
+        `length`: the message's length before it was cut to MAX_INPUT_CHARS."""
         turn = Turn(state=state)
         offer_open = bool(state.pop("offer_open", False))  # the form was offered last turn
+        progress_open = bool(state.pop(PROGRESS_OPEN, False))
         feedback = parse_feedback(text)
         doc_id = _prefixed(text, DOCUMENT_PREFIX)
         command = classify_command(text) if text else "help"
         ref = parse_status_ref(text)
         if ref is not None:
             command = "status"
+        elif command is None and forgets_reference(
+            normalize_text(text), after_progress=progress_open
+        ):
+            command = "forgot_ref"  # "编号忘了" while asking about progress
         form = state.get("form")
         ask = self._limited(channel, user_id)  # questions count against RATE_LIMIT_CHAT
         if feedback is None and self.handoff.decide(turn, channel, user_id, text, command):
+            if length > MAX_INPUT_CHARS:  # staff read what was kept
+                turn.say(truncated_notice(length, MAX_INPUT_CHARS), "too_long")
             return turn  # a handoff is open or asked for: staff answer, not the bot
+        if length > MAX_INPUT_CHARS and (form or state.get(CHECKUP)):
+            turn.intent = "too_long"  # never stored as a step's answer: the step is asked again
+            turn.say(too_long_in_flow(length, MAX_INPUT_CHARS), "too_long")
+            self._resume(turn)
+            return turn
+        if length > MAX_INPUT_CHARS:
+            turn.say(truncated_notice(length, MAX_INPUT_CHARS), "too_long")
         if feedback is not None:
             turn.feedback, turn.intent = feedback, "feedback"
             self.handoff.note_feedback(turn, feedback[1])
@@ -168,11 +194,17 @@ class Engine:
             turn.intent = "human"
             turn.say(contact_message(self.settings), "human")
             self._resume(turn)
-        elif command == "status":
+        elif command in ("status", "forgot_ref"):
             turn.intent = "status"
             with self.db.session() as session:
                 own = list_requests_for_user(session, channel=channel, user_id=user_id)
-                turn.say(status_message(own, ref=ref), "status")
+                staff = channel in STAFF_CHANNELS  # 人工 reaches staff here
+                if command == "status":
+                    people = people_route(self.settings, staff=staff)
+                    turn.say(status_message(own, ref=ref, people=people), "status")
+                else:
+                    turn.say(forgotten_ref_message(own, self.settings, staff=staff), "status")
+            turn.state[PROGRESS_OPEN] = True
             self._resume(turn)
         elif form and command == "checkup":  # one flow at a time: the form first
             turn.intent = "checkup"

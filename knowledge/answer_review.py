@@ -11,9 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from difflib import SequenceMatcher
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from retrieval.text import split_sentences
+
+if TYPE_CHECKING:  # types only: knowledge sits below bot
+    from bot.answer_source import AnswerSource
 
 LEAD_MAX_CHARS = 80
 COPY_OVERLAP = 0.8  # share of a lead's characters found, in order, in one source sentence
@@ -71,7 +74,7 @@ def is_copied(lead: str, sources: Iterable[str]) -> bool:
 
 
 def review_row(
-    answerer: Any, row: dict[str, Any], answer: Any = None, resolved: str | None = None
+    answerer: AnswerSource, row: dict[str, Any], answer: Any = None, resolved: str | None = None
 ) -> dict[str, Any]:
     """{id, question, kind, lead, citation, next_step, articles_cited, in_scope, copied,
     direct, resolved}.
@@ -110,7 +113,7 @@ def review_row(
 
 
 def review_answers(
-    answerer: Any,
+    answerer: AnswerSource,
     questions: list[dict[str, Any]],
     converse: Any = None,
     new_context: Any = None,

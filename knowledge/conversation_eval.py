@@ -17,9 +17,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from knowledge.eval_outcomes import Converse, Outcome, outcome_of
+
+if TYPE_CHECKING:  # types only: knowledge sits below bot
+    from bot.answer_source import AnswerSource, AssessingSource
 
 
 @dataclass(frozen=True)
@@ -43,13 +46,13 @@ class _AloneAsk:
     text: str
 
 
-def alone(answerer: Any, context: Any, text: str) -> _Alone:
+def alone(answerer: AnswerSource, context: Any, text: str) -> _Alone:
     """Answer a turn without context (the baseline `converse`)."""
     return _Alone(answerer.answer(text), _AloneReading((_AloneAsk("other", text),), text))
 
 
 def turn_outcomes(
-    answerer: Any,
+    answerer: AssessingSource,
     dialogues: list[dict[str, Any]],
     converse: Converse | None,
     new_context: Callable[[], Any] | None,

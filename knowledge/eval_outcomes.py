@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # types only: knowledge sits below bot
+    from bot.answer_source import AssessingSource
 
 # (answerer, context, text) -> an exchange with .answer (bot.messages.Answer), .reading
 # (.asks, .resolved) and .context, as bot.dialogue.answer_in_context returns.
@@ -58,7 +61,7 @@ class Outcome:
         }
 
 
-def merged_ranking(answerer: Any, asks: Iterable[str]) -> list[int]:
+def merged_ranking(answerer: AssessingSource, asks: Iterable[str]) -> list[int]:
     """The articles an answer to these asks leads with: each in-scope ask's first article in
     order, then each one's second, and so on (so rank 1 is the first ask's first article)."""
     lists = [a.articles for a in (answerer.assess(text) for text in asks) if a.in_scope]
@@ -77,7 +80,12 @@ def rank_of(ranked: list[int], gold: Iterable[int]) -> int | None:
 
 
 def outcome_of(
-    answerer: Any, exchange: Any, row_id: str, labels: dict[str, Any], kind: str | None, turn: int
+    answerer: AssessingSource,
+    exchange: Any,
+    row_id: str,
+    labels: dict[str, Any],
+    kind: str | None,
+    turn: int,
 ) -> Outcome:
     """The outcome of a message answered in context (`labels`: articles, out_of_scope,
     greeting, ask, and the message as `question` or `text`)."""

@@ -16,10 +16,13 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from knowledge.conversation_eval import ask_report, turn_outcomes, turn_report
 from knowledge.eval_outcomes import Converse, Outcome, merged_ranking, outcome_of, rank_of
+
+if TYPE_CHECKING:  # types only: knowledge sits below bot
+    from bot.answer_source import AssessingSource
 
 __all__ = ["Converse", "Outcome", "evaluate", "load_questions", "merged_ranking", "rank_of"]
 
@@ -53,7 +56,7 @@ def load_questions(path: str | Path) -> list[dict[str, Any]]:
 
 
 def assess_row(
-    answerer: Any,
+    answerer: AssessingSource,
     row: dict[str, Any],
     converse: Converse | None = None,
     new_context: Callable[[], Any] | None = None,
@@ -79,7 +82,7 @@ def assess_row(
 
 
 def evaluate(
-    answerer: Any,
+    answerer: AssessingSource,
     questions: list[dict[str, Any]],
     k: int = 3,
     *,

@@ -18,11 +18,14 @@ Messages are Simplified Chinese for staff; each names the entry and the number o
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from knowledge.documents import Document
 from knowledge.facts import numbers_in
 from knowledge.qa import QaEntry, QaProblem, check_entries
+
+if TYPE_CHECKING:  # types only: knowledge sits below bot
+    from bot.answerer import Answerer
 
 
 def unverified_numbers(entry: QaEntry, documents: Mapping[str, Document]) -> list[str]:
@@ -71,7 +74,7 @@ def gate_entries(
     return result
 
 
-def found_entry(answerer: Any, text: str) -> str | None:
+def found_entry(answerer: Answerer, text: str) -> str | None:
     """The id of the Q&A entry the answerer answers `text` with, or None (refusal, composer).
 
     answerer: bot.answerer.Answerer (read through `assess` and its Q&A choice only).

@@ -58,7 +58,8 @@ class GlossaryMatcher:
         self._plain_terms = sorted(self._plain, key=len, reverse=True)
 
     def match(self, query: str, tokens: Iterable[str] = ()) -> GlossaryMatch:
-        """Glossary phrases in query; a phrase inside a longer matched phrase counts once.
+        """Glossary phrases in query; a phrase inside or across the edge of a longer matched
+        phrase does not count again.
 
         `tokens` (the query's words) enable the any-order word match of multi-word phrases.
         """
@@ -67,13 +68,10 @@ class GlossaryMatcher:
         loose: list[GlossaryTerm] = []
         covered: list[tuple[int, int]] = []
         for term in self._plain_terms:
-            start = text.find(term)
-            if start < 0:
+            span = _free_occurrence(text, term, covered)
+            if span is None:
                 continue
-            end = start + len(term)
-            if any(s <= start and end <= e for s, e in covered):
-                continue
-            covered.append((start, end))
+            covered.append(span)
             found.extend(self._plain[term])
         for pattern, entry in self._patterns:
             if pattern.search(text):
@@ -96,6 +94,27 @@ class GlossaryMatcher:
         topical = any(not e.weak for e in found)
         primary = tuple(dict.fromkeys(e.expansions[0] for e in found if e.expansions))
         return GlossaryMatch(terms, expansions, dict(votes), topical, primary)
+
+
+def _free_occurrence(
+    text: str, term: str, covered: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """(start, end) of the first occurrence of term that no longer matched phrase took, or None.
+
+    A phrase inside a longer one counts once, and a shorter one straddling its edge is no word
+    of the query (放权 in 碳排放权, where 碳排放 matched); phrases of the same length that
+    overlap both count (纯信用 and 信用贷 in 纯信用贷款).
+    """
+    start = text.find(term)
+    while start >= 0:
+        end = start + len(term)
+        if not any(
+            start < e and s < end and (e - s > len(term) or s <= start and end <= e)
+            for s, e in covered
+        ):
+            return start, end
+        start = text.find(term, start + 1)
+    return None
 
 
 def _word_bag(term: str, tokenize: Callable[[str], list[str]]) -> frozenset[str]:

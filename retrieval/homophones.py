@@ -3,12 +3,12 @@
 Owners type with pinyin input methods and pick the wrong character of the right sound. The
 index keeps, for every domain word (glossary phrases and policy terms, titles, the words of the
 measures), its toneless pinyin with common regional confusions folded (zh/z, ch/c, sh/s, n/l,
-in/ing, en/eng, an/ang). A query window of 2–6 characters that sounds like a domain word but is
-spelt otherwise is replaced by that word when the replacement makes the text more likely under
-jieba's unigram model (每次序代 → 每次续贷 reads better; 做食品 → 做实品 reads worse, so it
-stays); frequent general words that sound like a domain word are never replaced (保鲜 is not a
-slip of 保险), and a window whose every character differs must match the pinyin exactly, not
-only up to the folded confusions.
+in/ing, en/eng, an/ang, and the f/h of Fujian speakers: 修护 for 修复). A query window of
+2–6 characters that sounds like a domain word but is spelt otherwise is replaced by that word
+when the replacement makes the text more likely under jieba's unigram model (每次序代 →
+每次续贷 reads better; 做食品 → 做实品 reads worse, so it stays); frequent general words that
+sound like a domain word are never replaced (保鲜 is not a slip of 保险), and a window whose
+every character differs must match the pinyin exactly, not only up to the folded confusions.
 
 The tables are built at index time with pypinyin (`build_tables`), stored in the corpus and
 loaded without pypinyin at query time (its dictionary takes a second to import).
@@ -34,7 +34,9 @@ _FINALS = (("ing", "in"), ("eng", "en"), ("ang", "an"))
 
 @cache  # a few hundred syllables, folded for every window of every query
 def fold(syllable: str) -> str:
-    """A toneless syllable with the usual confusions folded: zhang → zan, ling → nin."""
+    """A toneless syllable with the usual confusions folded: zhang → zan, ling → nin, fu → hu."""
+    if syllable.startswith("f"):
+        syllable = "h" + syllable[1:]
     for long, short in _FOLDS:
         if syllable.startswith(long):
             syllable = short + syllable[len(long) :]

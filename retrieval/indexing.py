@@ -156,9 +156,12 @@ def homophone_tables(
 
     The vocabulary is the domain's own words: glossary phrases and policy terms (and the words
     of the policy terms), titles, aliases and the given words — not every word of the texts,
-    whose general words (结果, 一般) would "repair" ordinary wording.
+    whose general words (结果, 一般) would "repair" ordinary wording. Weak glossary phrases
+    (讲了什么, 这个文件) are generic wording, not domain words: no slip is read as one of them
+    (减了什么 stays).
     """
-    vocabulary = set(words)
+    strong = {entry.term for entry in glossary if not entry.weak}
+    vocabulary = set(words) - {e.term for e in glossary if e.weak and e.term not in strong}
     for entry in glossary:
         for term in entry.expansions:
             vocabulary.update(tokenizer.tokens(term))

@@ -7,6 +7,7 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from typing import Any
 
+from bot.answer_source import AnswerSource
 from web.metrics import ANSWER_CACHE
 
 DEFAULT_SIZE = 4096
@@ -23,8 +24,8 @@ class CachedAnswerer:
     is delegated unchanged.
     """
 
-    def __init__(self, answerer: Any, size: int = DEFAULT_SIZE) -> None:
-        self.inner = answerer
+    def __init__(self, answerer: AnswerSource, size: int = DEFAULT_SIZE) -> None:
+        self.inner: Any = answerer  # `ask` is passed on only when given (Answerer takes it)
         self.size = size
         self._cache: OrderedDict[tuple[str, str | None, str | None, Any], Any] = OrderedDict()
         self._lock = threading.Lock()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -86,6 +87,6 @@ def draft_from_message(session: Session, message_id: int, answerer: AnswerSource
         "status": "draft",
         **answer_fields(bot),
     }
-    inner = getattr(answerer, "inner", answerer)
+    inner: Any = getattr(answerer, "inner", answerer)  # the Answerer behind the cache
     matched = found_entry(inner, asked.text) if hasattr(inner, "assess") else None
     return Draft(message_id, owner, bot, form, matched)

@@ -8,6 +8,7 @@ answerer now answers its newest question with a Q&A entry whose newest version w
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -57,7 +58,7 @@ def open_groups(
     )
     groups = group_misses(misses)
     live = published_at(session)
-    inner = getattr(answerer, "inner", answerer)
+    inner: Any = getattr(answerer, "inner", answerer)  # the Answerer behind the cache
     found = []
     for group in groups:
         if live and hasattr(inner, "assess"):

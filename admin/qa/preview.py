@@ -9,14 +9,18 @@ the 👍/👎 the engine adds), then rendered by each channel's own renderer.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from bot.answer_source import AnswerSource
 from bot.compose.qa import QaChoice, entry_part
 from bot.compose.reply import Reply
 from bot.conversation.replies import answer_message
 from bot.messages import Button, OutMessage
 from knowledge.qa import QaEntry
 from retrieval.records import QaHit
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 
 @dataclass
@@ -29,7 +33,7 @@ class Preview:
     wechat: list[str] = field(default_factory=list)
 
 
-def entry_answer(answerer: Any, entry: QaEntry) -> Any:
+def entry_answer(answerer: Answerer, entry: QaEntry) -> Any:
     """The `bot.messages.Answer` the answerer gives when `entry` answers its own question."""
     choice = QaChoice(entry, 1.0, QaHit(entry.id, 1.0, 0, entry.question))
     assessment = answerer.assess(entry.question)
@@ -41,12 +45,12 @@ def entry_answer(answerer: Any, entry: QaEntry) -> Any:
     return answerer._render([reply])
 
 
-def preview(answerer: Any, entry: QaEntry) -> Preview:
+def preview(answerer: AnswerSource, entry: QaEntry) -> Preview:
     """The entry's answer on every channel (answerer: the live `bot.answerer.Answerer`)."""
     from bot.channels.telegram.render import render_message
     from bot.channels.wechat.render import render_reply
 
-    inner = getattr(answerer, "inner", answerer)
+    inner: Any = getattr(answerer, "inner", answerer)  # the Answerer behind the cache
     message = answer_message(entry_answer(inner, entry), in_form=False)
     thumbs = [Button("👍", "fb:up:0"), Button("👎", "fb:down:0")]
     message = OutMessage(message.text, [*message.buttons, *thumbs], message.citations, 0)

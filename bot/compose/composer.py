@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.compose.asks import ask_type
+from bot.compose.contact import office_step
 from bot.compose.question import question_parts, question_shape
 from bot.compose.render import GENERIC, Part, measure_part, note_part
 from bot.compose.sources import best_sentences, ranked_sentences
@@ -135,8 +136,7 @@ class Composer:
         costs = [d.name for d in shape.dimensions if d.name in COST_DIMENSIONS]
         silent = self._silent_points(costs[0] if costs else "")
         terms = tuple(analysis.glossary.expansions) + tuple(analysis.glossary.terms)
-        # no phone number here: every number of an answer occurs in what it cites
-        contact = f"也可以联系{self.settings.office_name}（发送“人工”查看联系方式）。"
+        contact = office_step(self.settings)  # what 人工 offers with this configuration
         plain = self.plain.get(doc.doc_id)
         topics = self._topics(analysis)
         if doc.article is not None:

@@ -67,3 +67,50 @@ def asks_about_progress(key: str) -> bool:
     docstring); `key` is normalised text (`commands.normalize_text`)."""
     plain = _PUNCT.sub("", key)
     return bool(plain) and len(plain) <= 30 and bool(PROGRESS.match(plain))
+
+
+# Forgetting the reference number (登记编号 RZ-…) while asking about progress: "受理编号不记得了",
+# "编号忘了", "没记住号码", "忘了申请号", "没有编号怎么查", "编号在哪看". A number named as the
+# request's own (登记编号, 受理号, 申请单号) is read so in any context; a bare 编号 / 号码 / 单号
+# only right after a progress question (`after_progress`) or beside a progress word; a phone,
+# ID-card, account or credit-code number never.
+_STRONG_NOUN = (
+    r"(?:(?:受理|申请|登记|查询|回执|办理|融资|贷款|业务|需求)(?:的)?(?:编号|号码|单号|号)|"
+    r"rz(?:开头的)?(?:编号|号码|号)?)"
+)
+_WEAK_NOUN = r"(?:编号|号码|单号|流水号|那个号|号)"
+_FORGOT = (
+    r"(?:忘|忘记|忘掉|不记得|记不得|记不住|记不清|想不起|想不起来|没记住|没记下|没记下来|没记|"
+    r"没存|没保存|没留|丢|弄丢|搞丢|找不到|找不着|不见|删|不知道)"
+)
+_ADVERB = r"(?:我|我们)?(?:给|都|也|已经|早就|早|真|实在|完全|一下子)*"
+
+
+def _forgot_shapes(noun: str) -> re.Pattern[str]:
+    """The shapes of "forgot the number" around one noun pattern (searched, not matched)."""
+    return re.compile(
+        rf"{noun}(?:是多少|是什么|是啥)?{_ADVERB}{_FORGOT}|"  # 编号忘了, 受理编号不记得了
+        rf"{_FORGOT}(?:了|掉了)?(?:我的|我们的)?(?:那个|这个)?{noun}|"  # 没记住号码
+        rf"(?:没有|没){noun}(?:了)?(?:怎么|咋|能|可以|还能|也能)|"  # 没有编号怎么查
+        rf"{noun}(?:在哪|在哪里|在哪儿|去哪|哪里|从哪)(?:看|找|查|查看|能看到)|"  # 编号在哪看
+        rf"{noun}(?:是)?多少来着"  # 编号是多少来着
+    )
+
+
+_FORGOT_STRONG = _forgot_shapes(_STRONG_NOUN)
+_FORGOT_WEAK = _forgot_shapes(_WEAK_NOUN)
+_OTHER_NUMBER = re.compile(r"手机|电话|身份证|信用代码|账号|账户|密码|卡号|验证码|营业执照|税号")
+_PROGRESS_WORD = re.compile(r"进度|进展|状态|查询|查一下|查下|申请|登记|到哪")
+MAX_FORGOT_CHARS = 40
+
+
+def forgets_reference(key: str, *, after_progress: bool = False) -> bool:
+    """True when a message says the owner lost or forgot their request's reference number
+    (see the comment above); `key` is normalised text (`commands.normalize_text`)."""
+    plain = _PUNCT.sub("", key)
+    if not plain or len(plain) > MAX_FORGOT_CHARS or _OTHER_NUMBER.search(plain):
+        return False
+    if _FORGOT_STRONG.search(plain):
+        return True
+    weak_ok = after_progress or bool(_PROGRESS_WORD.search(plain))
+    return weak_ok and bool(_FORGOT_WEAK.search(plain))

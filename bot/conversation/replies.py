@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from bot.catalog import HELP_TEXT, chat_buttons
+from bot.compose.contact import has_contact_details, registration_route
 from bot.compose.validity import with_validity_text
 from bot.conversation.commands import APPLY, DECLINE_FORM, DOCUMENT_PREFIX, HUMAN
 from bot.messages import Answer, Button, Citation, OutMessage
@@ -33,12 +34,26 @@ def contact_message(settings: Settings) -> OutMessage:
     if lines:
         text = f"如需人工服务，请联系{settings.office_name}：\n" + "\n".join(lines)
     else:
-        text = f"如需人工服务，可以回复“申请”登记融资需求，由{settings.office_name}跟进对接。"
+        text = f"如需人工服务，可以{registration_route(settings)}。"
     return OutMessage(text, buttons=[APPLY_BUTTON])
 
 
-def status_message(requests: Sequence[FinancingRequest], *, ref: str | None = None) -> OutMessage:
-    """The user's own requests (or the one named by `ref`) with their current status."""
+def people_route(settings: Settings, *, staff: bool) -> str:
+    """How to reach a person from here, as 人工 really works: "回复“人工”联系协调办工作人员"
+    where staff reply on the channel (`staff`), "发送“人工”查看…的联系方式" where 人工 shows a
+    configured phone or address, else "" (人工 only offers the registration)."""
+    if staff:
+        return "回复“人工”联系协调办工作人员"
+    if has_contact_details(settings):
+        return f"发送“人工”查看{settings.office_name}的联系方式"
+    return ""
+
+
+def status_message(
+    requests: Sequence[FinancingRequest], *, ref: str | None = None, people: str = ""
+) -> OutMessage:
+    """The user's own requests (or the one named by `ref`) with their current status, and
+    `people` (`people_route`) as whom to ask about them."""
     if ref is not None:
         requests = [r for r in requests if r.ref == ref]
         if not requests:
@@ -50,15 +65,74 @@ def status_message(requests: Sequence[FinancingRequest], *, ref: str | None = No
             "您在这里还没有提交过融资需求登记。需要的话，回复“申请”即可开始登记。",
             buttons=[APPLY_BUTTON],
         )
-    lines = ["您提交的融资需求登记："]
+    lines = ["您提交的融资需求登记：", *request_lines(requests)]
+    if people:
+        lines.append(f"如有疑问，可{people}。")
+    return OutMessage("\n".join(lines))
+
+
+def request_lines(requests: Sequence[FinancingRequest]) -> list[str]:
+    """One numbered line per request: "1. RZ-…｜company｜200万元｜状态：…（2026-11-27提交）"."""
+    lines = []
     for i, request in enumerate(requests, start=1):
         day = clock.format_local(request.created_at, "%Y-%m-%d")
         lines.append(
             f"{i}. {request.ref}｜{request.company_name}｜{request.amount_wan:g}万元｜"
             f"状态：{status_label(request.status)}（{day}提交）"
         )
-    lines.append("如有疑问，可回复“人工”联系协调办。")
-    return OutMessage("\n".join(lines))
+    return lines
+
+
+REF_FORMAT = "RZ-年月日-序号"
+
+
+def forgotten_ref_message(
+    requests: Sequence[FinancingRequest], settings: Settings, *, staff: bool
+) -> OutMessage:
+    """The reply to "编号忘了" in the progress flow: the user's own requests on this channel
+    (their numbers at the start of each line), else where the number was shown and whom to
+    ask (`staff`: 人工 reaches the office's staff on this channel). Never anyone else's."""
+    if requests:
+        lines = [
+            f"不用编号也能查。登记编号（{REF_FORMAT}）在每行开头，提交成功的回执里也有。"
+            "您在这里提交的融资需求登记：",
+            *request_lines(requests),
+            "以后直接回复“进度”就能查看，不用记编号。",
+        ]
+        return OutMessage("\n".join(lines))
+    lines = [
+        f"在这里没有找到您提交的融资需求登记。登记编号（{REF_FORMAT}）在提交成功后的回执消息里，"
+        "可以往上翻一翻聊天记录。",
+        "如果是在别的渠道提交的（比如网站上的小窗口或微信），请在当时提交的渠道回复“进度”，"
+        "不用编号也能查到。为保护企业信息，我只能查看在这个对话里提交的登记，不能按企业名称"
+        "或手机号查询。",
+    ]
+    people = people_route(settings, staff=staff)
+    if people:
+        lines.append(f"还是找不到的话，{people}，请工作人员帮您核对。")
+        return OutMessage("\n".join(lines), buttons=[Button("联系人工", HUMAN)])
+    lines.append(
+        "还是找不到的话，可以回复“申请”重新登记：同一企业近期办理中的登记会自动关联，"
+        "工作人员会一并处理。"
+    )
+    return OutMessage("\n".join(lines), buttons=[APPLY_BUTTON])
+
+
+def truncated_notice(length: int, limit: int) -> OutMessage:
+    """The note on a message over `limit` characters that was read up to the limit."""
+    return OutMessage(
+        f"提示：您的消息有 {length} 字，超过了 {limit} 字的上限，我只读取了前 {limit} 字。"
+        "如果后面还有问题，请分开发送或精简后再发。"
+    )
+
+
+def too_long_in_flow(length: int, limit: int) -> OutMessage:
+    """The reply to a message over `limit` characters inside the form or the self-check: it is
+    not taken as an answer (nothing entered so far is lost); the step is asked again after."""
+    return OutMessage(
+        f"您的消息有 {length} 字，超过了 {limit} 字的上限，这次没有保存。已经填写的内容都还在，"
+        f"请精简到 {limit} 字以内再发送。"
+    )
 
 
 def source_citation(citations: Sequence[Citation]) -> Citation | None:

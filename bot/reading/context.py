@@ -6,6 +6,7 @@ the database), so any instance can read the next message in context:
     {"focus": {"doc_id": "product-waimaodai", "kind": "product",
                "title": "外贸贷（福建省商贸贷外贸贷）", "subject": "外贸贷"},
      "mentioned": ["platform-zhongdeng"],          # notes the last answer or message named
+     "answered": ["platform-zhongdeng"],           # notes the last answer itself named
      "facts": {"industry": "做饮料批发", "county": "沙县区"},   # bot.reading.facts.FirmFacts
      "last_ask": "yesno", "last_question": "外贸贷要抵押吗?",
      "earlier": {...}}                              # the focus before this one (说回 returns)
@@ -80,6 +81,7 @@ class ConversationContext:
     last_ask: AskType | None = None
     last_question: str = ""  # the last resolved question that got an answer
     earlier: Focus | None = None  # the focus before the current one, for a return cue (说回)
+    answered: tuple[str, ...] = ()  # notes the last answer named (a facet may be asked of one)
 
     def to_state(self) -> dict[str, Any]:
         """The JSON object stored under STATE_KEY (empty parts left out)."""
@@ -97,6 +99,8 @@ class ConversationContext:
             state["last_question"] = self.last_question[:MAX_QUESTION_CHARS]
         if self.earlier is not None:
             state["earlier"] = self.earlier.to_dict()
+        if self.answered:
+            state["answered"] = list(self.answered[:MAX_MENTIONED])
         return state
 
     @classmethod
@@ -115,6 +119,7 @@ class ConversationContext:
                 return cls(focus=Focus(legacy, "measure", "", legacy))
             return cls()
         mentioned = raw.get("mentioned")
+        answered = raw.get("answered")
         last_ask = raw.get("last_ask")
         question = raw.get("last_question")
         return cls(
@@ -126,6 +131,9 @@ class ConversationContext:
             last_ask=last_ask if last_ask in ASK_TYPES else None,
             last_question=question[:MAX_QUESTION_CHARS] if isinstance(question, str) else "",
             earlier=Focus.from_dict(raw.get("earlier")),
+            answered=tuple(a for a in answered if isinstance(a, str))[:MAX_MENTIONED]
+            if isinstance(answered, list)
+            else (),
         )
 
     def store(self, state: dict[str, Any]) -> None:

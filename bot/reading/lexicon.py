@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from bot.answer_source import AnswerSource
 from core.kinds import DOC_KINDS, DocKind
 from knowledge.facts import measure_refs
 from retrieval.normalize import normalize_text
@@ -92,7 +93,7 @@ class Lexicon:
         )
 
     @classmethod
-    def from_answerer(cls, answerer: Any) -> Lexicon:
+    def from_answerer(cls, answerer: AnswerSource) -> Lexicon:
         """The lexicon of an answerer's documents and retriever (any may be missing)."""
         retriever = getattr(answerer, "retriever", None)
         documents = getattr(answerer, "documents", None) or {}
@@ -251,7 +252,7 @@ _LEXICONS: weakref.WeakKeyDictionary[Any, Lexicon] = weakref.WeakKeyDictionary()
 _LOCK = threading.Lock()
 
 
-def lexicon_for(answerer: Any) -> Lexicon:
+def lexicon_for(answerer: AnswerSource) -> Lexicon:
     """The lexicon of this answerer, built on first use and kept while the answerer lives
     (an index swap brings a new answerer, hence a new lexicon)."""
     with _LOCK:

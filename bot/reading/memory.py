@@ -8,6 +8,7 @@
   declined message, small talk or an answer without a topic leave the focus as it was;
 - mentioned: the notes (products, platforms, staff documents) the asks and then the answer
   name, before those named earlier, so "刚才那个平台" finds the platform just named;
+- answered: the notes the answer itself named (a facet such as 在哪登记 may be asked of one);
 - last_ask / last_question: the first ask's type and resolved wording;
 - earlier: the focus the answer moved away from (a return cue, 说回…, goes back to it).
 """
@@ -18,6 +19,7 @@ from dataclasses import replace
 from typing import Any
 
 from bot.reading.context import MAX_MENTIONED, MAX_QUESTION_CHARS, ConversationContext, Focus
+from bot.reading.facts import extract_facts
 from bot.reading.lexicon import Lexicon
 from bot.reading.reader import Reading
 
@@ -51,8 +53,8 @@ def remember(
             subject=subject_for(lexicon, topic, first.text, context.focus),
         )
     said = [n.doc_id for a in reading.asks for n in lexicon.named(a.text)]
-    said += [n.doc_id for n in lexicon.named(str(getattr(answer, "answer", "")))]
-    notes = [d for d in dict.fromkeys(said) if lexicon.kind(d) != "measure"]
+    told = [n.doc_id for n in lexicon.named(str(getattr(answer, "answer", "")))]
+    notes = [d for d in dict.fromkeys(said + told) if lexicon.kind(d) != "measure"]
     mentioned = tuple(dict.fromkeys([*notes, *context.mentioned]))[:MAX_MENTIONED]
     earlier = updated.earlier
     if focus is not None and updated.focus is not None and focus.doc_id != updated.focus.doc_id:
@@ -62,9 +64,21 @@ def remember(
         focus=focus,
         earlier=earlier,
         mentioned=mentioned,
+        answered=tuple(d for d in dict.fromkeys(told) if lexicon.kind(d) != "measure")[
+            :MAX_MENTIONED
+        ],
         last_ask=first.type,
         last_question=first.text[:MAX_QUESTION_CHARS],
     )
+
+
+def _with_pledged(term: str, question: str) -> str:
+    """A pledge named with what is pledged, in the owner's words (专利能质押吗 → 专利质押):
+    a follow-up on 质押 alone would reach any pledge (林权, 股权)."""
+    if not term.endswith("押"):
+        return term
+    pledged = [c for c in extract_facts(question).collateral if c in question and c not in term]
+    return f"{pledged[0]}{term}" if pledged else term
 
 
 def subject_for(lexicon: Lexicon, doc_id: str, question: str, previous: Focus | None) -> str:
@@ -74,7 +88,7 @@ def subject_for(lexicon: Lexicon, doc_id: str, question: str, previous: Focus | 
     articles = set(lexicon.articles(doc_id))
     for term in lexicon.topics(question):
         if articles & set(lexicon.term_articles(term)):
-            return term
+            return _with_pledged(term, question)
     if previous is not None and previous.doc_id == doc_id and previous.subject != doc_id:
         return previous.subject
     return lexicon.display_name(doc_id)

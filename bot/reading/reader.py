@@ -38,6 +38,7 @@ from bot.reading.cues import (
     strip_opening,
     what_about,
 )
+from bot.reading.facets import asked_of_facet, repaired
 from bot.reading.facts import FirmFacts, extract_facts
 from bot.reading.lexicon import Lexicon, unquoted
 from bot.reading.referents import Referent
@@ -94,6 +95,8 @@ class Reading:
 def read(lexicon: Lexicon, context: ConversationContext, text: str) -> Reading:
     """Read `text` in `context` (see the module docstring); never raises on odd input."""
     normalised = unquoted(lexicon.prepare((text or "").strip()[:MAX_MESSAGE_CHARS])).strip()
+    if context.focus is not None:  # 在那办 after an answer: 哪 typed as 那
+        normalised = repaired(normalised)
     facts = extract_facts(normalised)
     if says_nothing(normalised or text or ""):  # ？？？ / 嗯 / 🤔: neither question nor follow-up
         return Reading(
@@ -154,6 +157,10 @@ def read(lexicon: Lexicon, context: ConversationContext, text: str) -> Reading:
         kind_of_ask = _ask_type(
             lexicon.without_names(piece.question), lexicon.without_names(piece.text), previous
         )
+        if found.move in ("continue", "return"):  # 利息会涨吗 / 在哪登记: a facet of the topic
+            kind_of_ask, found = asked_of_facet(
+                lexicon, context.answered, piece.text, kind_of_ask, found
+            )
         asks.append(Ask(kind_of_ask, found.text))
         previous = kind_of_ask
         if i == 0:

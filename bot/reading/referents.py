@@ -2,7 +2,9 @@
 
 "这个平台", "你刚说的那个系统" point to a platform: the one whose name shares their
 describing words (那个交易平台 → 海峡股权交易市场), among those named lately first, else the
-newest platform named, else the focus. "它", "这点" point to the focus.
+newest platform named, else a platform the focus document's own text names without a note
+of its own (金服云平台 in the note on 商贸贷: "商贸贷的金服云平台"), else the focus. "它",
+"这点" point to the focus.
 """
 
 from __future__ import annotations
@@ -53,6 +55,10 @@ def target_of(
         return referent
     if candidates:
         return candidates[0]
+    if anaphor.kind == "platform":  # 商贸贷 is lent through 金服云平台: that one
+        told = platform_named_in(str(getattr(lexicon.documents.get(referent.doc_id), "text", "")))
+        if told and not lexicon.named(told):
+            return Referent(referent.doc_id, referent.kind, f"{referent.subject}的{told}")
     return None if anaphor.kind in ASKED_BACK_KINDS else referent
 
 
@@ -74,3 +80,15 @@ def described(span: str) -> str:
     """The describing words of a pointing phrase (那个交易平台 → 交易), at least 2 characters."""
     words = KIND_WORDS.sub("", _DESCRIPTION.sub("", span))
     return words if len(words) >= 2 else ""
+
+
+# a platform named in a text: the words before 平台 up to a function word (通过金服云平台)
+_PLATFORM = re.compile(
+    r"([^\s,.;:!?，。；：！？、（）()“”《》通过的和与在把被向由从及用到]{2,8})平台"
+)
+
+
+def platform_named_in(text: str) -> str:
+    """The first platform a text names by a word ending in 平台 (金服云平台), or ""."""
+    found = _PLATFORM.search(text)
+    return found.group(0) if found else ""

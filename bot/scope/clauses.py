@@ -43,8 +43,49 @@ def last_question(text: str) -> str:
 
 
 def question_part(text: str) -> str:
-    """What a message's families are judged on: a long message's last question, else all."""
-    return last_question(text) if len(text) > LONG_MESSAGE else text
+    """What a message's families are judged on: a long message's last question, else all;
+    without the clauses that set a subject aside, and from the last opener of the ask on
+    ("…续贷也批了，想问一下X" → "X")."""
+    text = drop_set_aside(text)
+    return asked_part(last_question(text) if len(text) > LONG_MESSAGE else text)
+
+
+# What introduces the ask after a story or a remark (想问一下, 顺便问下, 我还想知道, 另外).
+ASK_OPENER = re.compile(
+    r"(?:我|还|再|就|顺便|就是)*(?:想?(?:问一下|问下|问问|问个事|咨询一下|咨询下|请教一下|请教下)|"
+    r"想(?:了解一下|了解下|知道))[，,：:\s]*|请问[，,：:\s]*|顺便问[一下]*[，,：:\s]*|"
+    r"(?<![一这那])另外(?!一|的|几|两)[，,：:\s]*|还有个问题[，,：:\s]*|还有一个问题[，,：:\s]*"
+)
+MIN_ASKED = 6  # a shorter rest ("怎么办") asks about what came before the opener
+
+
+def asked_part(text: str) -> str:
+    """text from its last ask opener on, when what follows asks something of its own (not a
+    generic "怎么办" that refers back); else text."""
+    openers = list(ASK_OPENER.finditer(text))
+    if not openers:
+        return text
+    rest = text[openers[-1].end() :].strip("，,。 ")
+    if len(rest) < MIN_ASKED or GENERIC_ASK.match(rest):
+        return text
+    return rest
+
+
+# A clause that sets its subject aside (房贷那些先不说, 报税的事会计在弄): what it names is not
+# what is asked.
+SET_ASIDE = re.compile(
+    r"(先不说|不说了|先不提|不提了|不用提|先放一放|放一放|放一边|另说|先不管|不管了|"
+    r"(会计|财务|律师|别人|家里人?|老婆|老公|代账公司)(在|会)(弄|办|管|处理|跑|搞))$"
+)
+
+
+def drop_set_aside(text: str) -> str:
+    """text without its clauses that set a subject aside, unless nothing else is left."""
+    spans = clause_spans(text)
+    kept = [(a, b) for a, b in spans if not SET_ASIDE.search(text[a:b])]
+    if len(kept) == len(spans) or not kept:
+        return text
+    return "，".join(text[a:b] for a, b in kept)
 
 
 def clause_spans(text: str) -> list[tuple[int, int]]:

@@ -19,7 +19,7 @@ from bot.scope import requests as req
 from bot.scope import subjects as sub
 from bot.scope.clauses import last_question, mentioned_only, question_part
 from bot.scope.places import other_region
-from bot.scope.products import bank_product
+from bot.scope.products import bank_price, bank_product
 
 Judged = Literal["message", "question", "ask"]
 
@@ -46,7 +46,7 @@ def _personal_unless(text: str) -> bool:
 
 def _social_unless(text: str) -> bool:
     """Social insurance as records a bank reads, or wages to pay with a loan (not a dispute)."""
-    if off.LABOUR_STRONG.search(text):
+    if off.LABOUR_STRONG.search(text) or off.SOCIAL_FUNDS_MOVED.search(text):
         return False
     return bool(off.LENDING.search(text) or off.CREDIT_DATA_USE.search(text))
 
@@ -149,7 +149,7 @@ def out_of_scope_family(text: str, *, topics: Iterable[str] = ()) -> tuple[str, 
                 return "other_region", place
             continue
         if family.name == "bank_product":
-            bank = bank_product(last) or bank_product(question)
+            bank = bank_product(last) or bank_product(question) or bank_price(last)
             if bank:
                 return "bank_product", bank
             continue

@@ -54,7 +54,7 @@ _PLACE_POLICY = re.compile(
 )
 # A trading partner located there (外地客户的应收账款): the place names the partner, not a policy.
 _COUNTERPARTY = re.compile(
-    r"(那边|那里)?(的)?(客户|供应商|买家|买方|卖家|下游|上游|采购商|经销商|合作方|核心企业|货款|订单)"
+    r"(那边|那里)?(的|有个|有一个|有家|有一家|的一个|的一家)?(客户|供应商|买家|买方|卖家|下游|上游|采购商|经销商|合作方|核心企业|货款|订单)"
 )
 # A loan product named in quotes, or an X贷 that is none of the knowledge's own or a generic word.
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,12})[”\"」』]")

@@ -17,7 +17,7 @@ BANK = re.compile(
     r"(工商银行|(?<!施)工行(?!业)|农业银行|农行|中国银行|中行|建设银行|建行|交通银行|交行|邮政储蓄银行|邮储银行|"
     r"邮政银行|邮储|招商银行|招行|浦发银行|浦发|中信银行|光大银行|民生银行|兴业银行|平安银行|华夏银行|"
     r"广发银行|浙商银行|恒丰银行|渤海银行|微众银行|微众|网商银行|新网银行|百信银行|"
-    r"[\u4e00-\u9fff]{2,4}(农商银行|农商行|农村商业银行|商业银行|村镇银行))"
+    r"支付宝|蚂蚁|京东|度小满|[\u4e00-\u9fff]{2,4}(农商银行|农商行|农村商业银行|商业银行|村镇银行))"
 )
 # What follows the bank: its product, named as such (的X贷, 有个X贷, 出的X借, or right after it).
 _PRODUCT = re.compile(
@@ -39,10 +39,16 @@ def bank_product(text: str) -> str | None:
     if OWN_NAMES.search(text):
         return None
     for bank in BANK.finditer(text):
-        product = _PRODUCT.match(text, bank.end())
+        product = _PRODUCT.match(text, bank.end()) or _PRODUCT_LATER.match(text, bank.end())
         if product and _own_product(product.group(3)):
             return bank.group(1)
     return None
+
+
+# A product named a few words after the bank, in its clause (建行惠懂你上面的快贷).
+_PRODUCT_LATER = re.compile(
+    r"([^，,。？?]{0,10}?)(的|个|款)((?:(?!的)[\u4e00-\u9fffa-z]){1,4}(?:贷|借|融|花))(?![款车资金])"
+)
 
 
 def _own_product(name: str) -> bool:
@@ -50,3 +56,29 @@ def _own_product(name: str) -> bool:
     return not (
         OWN_OR_GENERIC_LOANS.search(name) or GENERIC.match(name) or MEASURE_SUBJECTS.search(name)
     )
+
+
+# A named bank's own price of a loan (建行现在经营贷利率多少, 农行贷款利息几个点): set by that bank.
+_PRICE = re.compile(
+    r"[^，,。？?]{0,12}?(利率|利息|年化|费率)[^，,。？?]{0,4}(是|大概|一般|能有|现在)?"
+    r"(多少|几个点|几厘|几|怎么(收|算|定))"
+)
+# … except what the measures say of rates: loans to their target firms (小微企业贷款, 第5条),
+# private firms priced as state firms (第12条) and the kinds of loan they name.
+_PRICE_UNLESS = re.compile(
+    r"小微|民营|普惠|国企|国有|一视同仁|同等条件|歧视|不一样|比[^，,。？?]{0,6}(高|低)|"
+    # a kind of loan the measures name (林权抵押贷款, 应收账款融资, 无还本续贷)
+    r"林权|知识产权|专利|商标|应收|订单|仓单|碳|排污|供应链|首贷|续贷|科技|外贸|商贸|技改"
+)
+
+
+def bank_price(text: str) -> str | None:
+    """The bank whose own loan price a normalised message asks about (its rate or interest:
+    多少, 几个点), or None; a product of the knowledge (建行的科技贷), the measures' target
+    firms or a comparison with state firms (their equal pricing) keeps the question in scope."""
+    if OWN_NAMES.search(text) or _PRICE_UNLESS.search(text):
+        return None
+    for bank in BANK.finditer(text):
+        if _PRICE.match(text, bank.end()):
+            return bank.group(1)
+    return None

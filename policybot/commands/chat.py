@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import string
 import sys
+import uuid
 from typing import TYPE_CHECKING, Any, TextIO
 
 from bot.answer_source import AnswerSource
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
     from bot.engine import Engine
 
 CHANNEL = "cli"
+USER_PREFIX = "cli"  # a fresh id per run: new_user_id()
 QUIT_WORDS = frozenset({"/quit", "/exit", "quit", "exit"})
 LETTERS = string.ascii_lowercase
 BANNER = f"{BOT_NAME}（终端版）。输入问题开始对话，输入编号选择选项，Ctrl-D 退出。"
@@ -26,10 +28,22 @@ def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "chat",
         help="在终端里与助手对话（按钮显示为编号选项，输入编号即可选择）",
-        description="在终端中运行对话引擎，逐行读取输入，直到输入结束（Ctrl-D）。",
+        description="在终端中运行对话引擎，逐行读取输入，直到输入结束（Ctrl-D）。"
+        "每次运行默认是一个新的对话，上一次的体检信息和对话状态不会带进来。",
     )
-    parser.add_argument("--user", default="local", help="对话的用户标识（默认 local）")
+    parser.add_argument(
+        "--user",
+        default=None,
+        help=f"对话的用户标识（默认：每次运行新建一个，形如 {USER_PREFIX}-1a2b3c4d，"
+        "启动时显示；用 --user 加上这个标识可以接着上次的对话和登记继续）",
+    )
     parser.set_defaults(func=run_chat)
+
+
+def new_user_id() -> str:
+    """A user id of its own for one run ("cli-1a2b3c4d"): nothing of an earlier run's
+    conversation, self-check facts or form carries over unless --user names it."""
+    return f"{USER_PREFIX}-{uuid.uuid4().hex[:8]}"
 
 
 def render(replies: list[OutMessage], out: TextIO) -> dict[str, str]:
@@ -106,9 +120,13 @@ def run_chat(
         from bot.answerer import load_answerer
 
         answerer = load_answerer(settings)
+    user = args.user or new_user_id()
+    interactive = sys.stdin.isatty()
+    if not args.user:  # how to come back to this conversation (stderr keeps piped output clean)
+        print(f"本次对话标识：{user}（下次用 --user {user} 可接着这次继续）", file=sys.stderr)
     db = open_database(settings)
     try:
         engine = Engine(db, answerer, settings)
-        return chat_loop(engine, args.user, sys.stdin, sys.stdout, interactive=sys.stdin.isatty())
+        return chat_loop(engine, user, sys.stdin, sys.stdout, interactive=interactive)
     finally:
         db.dispose()

@@ -41,7 +41,7 @@ def register(subparsers: Any) -> None:
         "migrate",
         help="执行数据库迁移（每次部署在启动实例前运行一次）",
         description="对 DATABASE_URL 执行全部迁移。加 --new 说明 时改为生成新的迁移文件："
-        "storage/migrations/versions/NNNN_<slug>.py，内容为模型（storage/models.py）"
+        "storage/migrations/versions/NNNN_<slug>.py，内容为模型（storage/models/）"
         "与已迁移数据库之间的差异。",
     )
     migrate.add_argument(

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from core.settings import Settings
 
 if TYPE_CHECKING:
+    from bot.answer_source import AnswerSource
     from bot.engine import Engine
     from storage.db import Database
 
@@ -155,7 +156,10 @@ async def launch_with_retries(
 
 
 async def run_polling(
-    settings: Settings, stop_event: asyncio.Event | None = None, *, answerer: Any = None
+    settings: Settings,
+    stop_event: asyncio.Event | None = None,
+    *,
+    answerer: AnswerSource | None = None,
 ) -> int:
     """Open the database and engine, poll Telegram, and stop cleanly on a signal or event.
 
@@ -185,7 +189,8 @@ async def run_polling(
         except (NotImplementedError, RuntimeError, ValueError):
             pass  # not the main thread (tests) or not supported here
     try:
-        answerer = answerer or await asyncio.to_thread(load_answerer, settings)
+        if answerer is None:
+            answerer = await asyncio.to_thread(load_answerer, settings)
         engine = Engine(db, answerer, settings)
         try:
             channel = await launch_with_retries(settings, stop_event, engine=engine, db=db)

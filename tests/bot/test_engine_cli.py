@@ -7,7 +7,9 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
+import pytest
 from sqlalchemy import select
 
 from bot.engine import Engine
@@ -88,3 +90,54 @@ def test_chat_command_piped_subprocess_answers_and_exits(app_settings: Settings)
     assert "[1] 续贷" in result.stdout and app_settings.office_name in result.stdout
     assert "电话" not in result.stdout  # OFFICE_PHONE unset: no number is shown
     assert "（1/14）" in result.stdout and "已取消" in result.stdout
+
+
+def _run(settings: Settings, lines: list[str], monkeypatch: Any, *argv: str) -> tuple[str, str]:
+    """One `policybot chat` run on piped lines; (stdout, stderr)."""
+    from policybot.commands.chat import run_chat
+
+    args = build_parser().parse_args(["chat", *argv])
+    out, err = io.StringIO(), io.StringIO()
+    monkeypatch.setattr(sys, "stdin", io.StringIO("\n".join(lines) + "\n"))
+    monkeypatch.setattr(sys, "stdout", out)
+    monkeypatch.setattr(sys, "stderr", err)
+    assert run_chat(args, settings, answerer=FakeAnswerer()) == 0
+    return out.getvalue(), err.getvalue()
+
+
+# What one run leaves behind, and what the next run sends to see whether it carried over.
+LEFT_BEHIND = [
+    (["申请", "三明市测试机械制造有限公司"], "继续", "当前没有进行中的登记"),
+    (["政策体检"], "继续", "当前没有进行中的登记"),
+]
+
+
+@pytest.mark.parametrize(("first", "probe", "fresh"), LEFT_BEHIND)
+def test_chat_runs_without_user_do_not_share_a_conversation(
+    settings: Settings, monkeypatch: Any, first: list[str], probe: str, fresh: str
+) -> None:
+    _, err_first = _run(settings, first, monkeypatch)
+    out, err = _run(settings, [probe], monkeypatch)
+    assert fresh in out
+    ids = [e.split("：", 1)[1].split("（", 1)[0] for e in (err_first, err)]
+    assert ids[0] != ids[1] and all(i.startswith("cli-") for i in ids)
+    assert f"--user {ids[1]}" in err  # how to come back to this conversation
+
+
+@pytest.mark.parametrize("first", [["申请", "三明市测试机械制造有限公司"], ["政策体检"]])
+def test_chat_with_the_same_user_resumes_the_conversation(
+    settings: Settings, monkeypatch: Any, first: list[str]
+) -> None:
+    _, err = _run(settings, first, monkeypatch)
+    user = err.split("--user ", 1)[1].split("）", 1)[0].split()[0]
+    out, _ = _run(settings, ["继续"], monkeypatch, "--user", user)
+    assert "当前没有进行中的登记" not in out
+
+
+def test_chat_help_says_the_default_user_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    parser = build_parser()
+    assert parser.parse_args(["chat"]).user is None
+    with pytest.raises(SystemExit):
+        parser.parse_args(["chat", "--help"])
+    text = capsys.readouterr().out
+    assert "默认" in text and "每次运行新建" in text and "--user" in text

@@ -82,7 +82,7 @@ class ScriptedAnswerer:
         """Map question -> answer."""
         self.answers = answers
 
-    def answer(self, question: str) -> Answer:
+    def answer(self, question: str, *, topic: str | None = None) -> Answer:
         """The scripted answer."""
         return self.answers[question]
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 
+from bot.answer_source import AssessingSource
 from knowledge.evaluation import evaluate, load_questions
 
 
@@ -92,13 +93,19 @@ RANKS = {"外贸贷": [6, 7], "外贸贷那利率": [6, 12], "白名单": [15], 
 DETECTED = {"外贸贷": "what_is", "外贸贷那利率": "how_much", "白名单": "yesno"}
 
 
+def source(script: ScriptedConversation) -> AssessingSource:
+    """The scripted stand-in as the answer source evaluate() takes (it reads `assess`, and
+    `answer` when there is no `converse`)."""
+    return cast(AssessingSource, script)
+
+
 @pytest.fixture
 def script() -> ScriptedConversation:
     return ScriptedConversation(RANKS, DETECTED)
 
 
 def test_turn_and_follow_up_accuracy(script: ScriptedConversation) -> None:
-    result = evaluate(script, ROWS, k=3, converse=script.converse, new_context=list)
+    result = evaluate(source(script), ROWS, k=3, converse=script.converse, new_context=list)
     assert (result["conversations"], result["turns"], result["follow_ups"]) == (2, 6, 4)
     # right: c1#1, c1#2 (in context), c1#3 (greeted), c2#1, c2#2 (declined); c2#3 rank 2
     assert result["turn_accuracy"] == round(5 / 6, 4)
@@ -111,14 +118,14 @@ def test_turn_and_follow_up_accuracy(script: ScriptedConversation) -> None:
 
 
 def test_each_turn_shows_its_resolved_question(script: ScriptedConversation) -> None:
-    result = evaluate(script, ROWS, k=3, converse=script.converse, new_context=list)
+    result = evaluate(source(script), ROWS, k=3, converse=script.converse, new_context=list)
     details = {d["id"]: d for d in result["details"]}
     assert details["c1#2"]["resolved"] == "外贸贷那利率" and details["c1#2"]["right"]
     assert details["c2#3"]["resolved"] == "白名单 / 利率" and details["c2#3"]["rank"] == 2
 
 
 def test_accuracy_and_detection_per_ask(script: ScriptedConversation) -> None:
-    result = evaluate(script, ROWS, k=3, converse=script.converse, new_context=list)
+    result = evaluate(source(script), ROWS, k=3, converse=script.converse, new_context=list)
     by_ask = result["by_ask"]
     assert list(by_ask) == ["what_is", "how_much", "other", "yesno"]
     assert by_ask["how_much"] == {"n": 1, "accuracy": 1.0, "detected": 1.0}
@@ -134,7 +141,7 @@ def test_without_context_follow_ups_are_read_alone(script: ScriptedConversation)
             return FakeAnswer(greeting or text in self.ranks, "greeting" if greeting else "p")
 
     alone = Alone(RANKS, DETECTED)
-    result = evaluate(alone, ROWS, k=3)
+    result = evaluate(source(alone), ROWS, k=3)
     assert "c1#2" in result["turn_misses"]  # "那利率" alone is not ranked
     assert "details" not in result
 
@@ -144,7 +151,7 @@ def test_single_questions_with_asks_report_per_ask(script: ScriptedConversation)
         {"id": "a", "question": "外贸贷", "articles": [6], "ask": "what_is"},
         {"id": "b", "question": "白名单", "articles": [15], "ask": "conditions"},
     ]
-    result = evaluate(script, rows, k=3, converse=script.converse, new_context=list)
+    result = evaluate(source(script), rows, k=3, converse=script.converse, new_context=list)
     assert result["by_ask"]["what_is"] == {"n": 1, "accuracy": 1.0, "detected": 1.0}
     assert result["by_ask"]["conditions"] == {"n": 1, "accuracy": 1.0, "detected": 0.0}
     assert result["ask_detection"] == 0.5 and "turns" not in result
@@ -152,7 +159,7 @@ def test_single_questions_with_asks_report_per_ask(script: ScriptedConversation)
 
 def test_plain_question_files_keep_their_keys(script: ScriptedConversation) -> None:
     rows = [{"id": "a", "question": "外贸贷", "articles": [6]}]
-    result = evaluate(script, rows, k=3, converse=script.converse, new_context=list)
+    result = evaluate(source(script), rows, k=3, converse=script.converse, new_context=list)
     assert list(result) == [
         "n",
         "hit@1",

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 
+from bot.answer_source import AssessingSource
 from knowledge.evaluation import evaluate, kind_counts, load_questions
 
 
@@ -32,6 +33,12 @@ class ScriptedAnswerer:
         return self.verdicts[question]
 
 
+def scripted(verdicts: dict[str, Verdict]) -> AssessingSource:
+    """A ScriptedAnswerer as the answer source evaluate() takes (questions read alone: it reads
+    `assess` only)."""
+    return cast(AssessingSource, ScriptedAnswerer(verdicts))
+
+
 QUESTIONS: list[dict[str, Any]] = [
     {"id": "a", "question": "qa", "articles": [6]},
     {"id": "b", "question": "qb", "articles": [9, 7]},
@@ -51,7 +58,7 @@ VERDICTS = {
 
 
 def test_evaluate_computes_hits_mrr_and_scope() -> None:
-    result = evaluate(ScriptedAnswerer(VERDICTS), QUESTIONS, k=3)
+    result = evaluate(scripted(VERDICTS), QUESTIONS, k=3)
     assert set(result) == {
         "n",
         "hit@1",
@@ -73,12 +80,12 @@ def test_evaluate_computes_hits_mrr_and_scope() -> None:
 
 
 def test_evaluate_uses_k_for_the_hit_at_k_key() -> None:
-    result = evaluate(ScriptedAnswerer(VERDICTS), QUESTIONS, k=4)
+    result = evaluate(scripted(VERDICTS), QUESTIONS, k=4)
     assert result["hit@3"] == 0.75
 
 
 def test_evaluate_empty_file_gives_zeros() -> None:
-    result = evaluate(ScriptedAnswerer({}), [], k=3)
+    result = evaluate(scripted({}), [], k=3)
     assert result["n"] == 0 and result["hit@1"] == 0.0 and result["misses"] == []
 
 
@@ -102,12 +109,12 @@ KINDS = {"a": "typo", "b": "typo", "c": "long", "d": "long", "o1": "oos", "o2": 
 
 
 def test_evaluate_without_kind_has_no_by_kind() -> None:
-    assert "by_kind" not in evaluate(ScriptedAnswerer(VERDICTS), QUESTIONS, k=3)
+    assert "by_kind" not in evaluate(scripted(VERDICTS), QUESTIONS, k=3)
 
 
 def test_evaluate_reports_each_kind_over_its_own_rows() -> None:
     rows = [{**row, "kind": KINDS[row["id"]]} for row in QUESTIONS]
-    result = evaluate(ScriptedAnswerer(VERDICTS), rows, k=3)
+    result = evaluate(scripted(VERDICTS), rows, k=3)
     assert list(result)[:8] == [
         "n",
         "hit@1",
@@ -130,7 +137,7 @@ def test_evaluate_reports_each_kind_over_its_own_rows() -> None:
 
 def test_evaluate_by_kind_puts_rows_without_kind_in_other() -> None:
     rows = [{**QUESTIONS[0], "kind": "short"}, QUESTIONS[2]]
-    by_kind = evaluate(ScriptedAnswerer(VERDICTS), rows, k=3)["by_kind"]
+    by_kind = evaluate(scripted(VERDICTS), rows, k=3)["by_kind"]
     assert by_kind["short"]["hit@1"] == 1.0 and by_kind["other"]["hit@1"] == 0.0
     assert sum(s["n"] for s in by_kind.values()) == 2
 
@@ -138,7 +145,7 @@ def test_evaluate_by_kind_puts_rows_without_kind_in_other() -> None:
 @pytest.mark.parametrize("k", [1, 3, 4])
 def test_evaluate_by_kind_sums_to_the_overall_counts(k: int) -> None:
     rows = [{**row, "kind": KINDS[row["id"]]} for row in QUESTIONS]
-    result = evaluate(ScriptedAnswerer(VERDICTS), rows, k=k)
+    result = evaluate(scripted(VERDICTS), rows, k=k)
     by_kind = result["by_kind"].values()
     assert sum(s["n"] for s in by_kind) == result["n"]
     hits = sum(s["hit@3"] * s["n"] for s in by_kind)
@@ -149,7 +156,7 @@ def test_kind_table_shows_dashes_for_nothing_to_measure() -> None:
     from policybot.eval_report import kind_table
 
     rows = [{**row, "kind": KINDS[row["id"]]} for row in QUESTIONS]
-    result = evaluate(ScriptedAnswerer(VERDICTS), rows, k=3)
+    result = evaluate(scripted(VERDICTS), rows, k=3)
     lines = kind_table(result["by_kind"], kind_counts(rows), 3)
     assert lines[0].split() == ["类型", "题数", "hit@1", "hit@3", "误拒", "超范围题", "正确拒答"]
     cells = {line.split()[0]: line.split()[1:] for line in lines[1:]}

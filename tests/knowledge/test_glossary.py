@@ -65,6 +65,57 @@ def test_match_counts_a_phrase_inside_a_longer_one_once() -> None:
     assert match.votes == {2: 1.0}
 
 
+@pytest.mark.parametrize(
+    ("query", "longer", "straddling"),
+    [
+        ("碳排放权能贷款吗", "碳排放", "放权"),
+        ("我们的碳排放权", "碳排放", "放权"),
+        ("申请信用贷款难吗", "信用贷款", "用贷"),
+    ],
+)
+def test_match_drops_a_shorter_phrase_straddling_a_longer_one(
+    query: str, longer: str, straddling: str
+) -> None:
+    entries = [GlossaryTerm(longer, (), (7,)), GlossaryTerm(straddling, (), (1,))]
+    match = GlossaryMatcher(entries).match(query)
+    assert match.terms == (longer,)
+    assert match.votes == {7: 1.0}
+
+
+def test_match_keeps_overlapping_phrases_of_the_same_length() -> None:
+    entries = [GlossaryTerm("纯信用", (), (9,)), GlossaryTerm("信用贷", (), (6,))]
+    match = GlossaryMatcher(entries).match("纯信用贷款有没有")
+    assert set(match.terms) == {"纯信用", "信用贷"}
+
+
+def test_match_counts_a_later_free_occurrence_of_a_covered_phrase() -> None:
+    entries = [GlossaryTerm("碳排放", (), (7,)), GlossaryTerm("放权", (), (1,))]
+    match = GlossaryMatcher(entries).match("碳排放权，审批也要放权")
+    assert set(match.terms) == {"碳排放", "放权"}
+
+
+@pytest.mark.parametrize(
+    ("question", "article"),
+    [
+        ("应续尽续是啥", 6),
+        ("流动资金贷款能应续尽续吗", 6),
+        ("争效贷要啥材料", 6),
+        ("提质增产贷怎么申请", 6),
+        ("应贷快贷是什么意思", 8),
+        ("阳光费率专项行动是什么", 11),
+        ("减费让利都减了哪些", 11),
+        ("国企的利率是不是比我们低", 12),
+        ("拿到贷款以后还有人回访吗", 15),
+        ("我们有政府的采购合同能融资吗", 7),
+        ("银行收账户管理费合理吗", 11),
+        ("支行说上面不让批", 1),
+    ],
+)
+def test_packaged_glossary_knows_the_measures_own_terms(question: str, article: int) -> None:
+    match = _matcher().match(question)
+    assert match.votes and max(match.votes, key=lambda a: match.votes[a]) == article
+
+
 def test_match_finds_nothing_in_unrelated_text() -> None:
     assert _matcher().match("今天晚饭吃什么").terms == ()
 

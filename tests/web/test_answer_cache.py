@@ -22,7 +22,7 @@ class CountingAnswerer:
     def respond(self, asks: Any, *, topic: str | None = None) -> Any:
         return [self.answer(a.text, topic=topic, ask=a.type) for a in asks]
 
-    def document(self, doc_id: str) -> str:
+    def document(self, doc_id: str) -> Any:  # a string standing for the document
         return f"doc {doc_id}"
 
 

@@ -33,6 +33,9 @@ TEMPLATES: dict[AskType, tuple[str, ...]] = {
         "申请{s}需不需要担保",
         "{s}靠谱吗？",
         "{s}是真的吧",
+        # 符合 a rule or policy asks whether it is allowed, not about eligibility
+        "银行办{s}时这样收费符合规定吗",
+        "{s}要求先存钱符不符合政策",
     ),
     "how": (
         "{s}怎么申请",
@@ -52,6 +55,8 @@ TEMPLATES: dict[AskType, tuple[str, ...]] = {
         "{s}找谁能办",
         "哪些银行能办{s}",
         "{s}谁能帮我办",
+        "{s}是谁推荐的",
+        "{s}是谁发起的",
     ),
     "how_much": (
         "{s}能贷多少",
@@ -60,6 +65,7 @@ TEMPLATES: dict[AskType, tuple[str, ...]] = {
         "{s}一般几个点",
         "{s}能贷到几成",
         "{s}贵不贵",
+        "{s}一共有几条",
     ),
     "how_long": (
         "{s}多久能放款",
@@ -68,6 +74,7 @@ TEMPLATES: dict[AskType, tuple[str, ...]] = {
         "{s}要几天",
         "{s}多长时间能批下来",
         "{s}一年搞几次",
+        "{s}提前多久去办比较好",
     ),
     "conditions": (
         "{s}要什么条件",
@@ -83,6 +90,8 @@ TEMPLATES: dict[AskType, tuple[str, ...]] = {
         "{s}谁有资格享受",
         "{s}面向哪些企业",
         "{s}适用于谁",
+        "{s}要满足什么",
+        "申请{s}需要满足哪些",
     ),
     "materials": (
         "{s}得准备哪些资料",
@@ -97,6 +106,12 @@ TEMPLATES: dict[AskType, tuple[str, ...]] = {
         "{s}指的是什么",
         "{s}究竟算个什么东西",
         "怎么理解{s}",
+        # what it is for: 干嘛 is no 嘛 of a yes/no
+        "{s}是干嘛用的",
+        "{s}能干嘛",
+        "{s}拿来干啥",
+        "{s}是怎么回事",
+        "贷款全流程限时制和{s}是什么",
     ),
     "compare": (
         "{s}和{t}有什么区别",
@@ -104,6 +119,7 @@ TEMPLATES: dict[AskType, tuple[str, ...]] = {
         "{s}和{t}哪个更好",
         "{s}跟{t}比哪个门槛低",
         "{s}与{t}有啥不同",
+        "{s}还是{t}比较好",
     ),
 }
 CASES = [

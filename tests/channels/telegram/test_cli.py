@@ -10,10 +10,11 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 
+from bot.answer_source import AnswerSource
 from bot.channels.telegram.polling_lock import take_polling_lock
 from core.settings import Settings
 from policybot.cli import main
@@ -116,7 +117,7 @@ def test_polling_command_stays_off_while_another_process_polls(
     lock = take_polling_lock(None, configured.data_dir)
     assert lock is not None
     try:
-        asyncio.run(run_polling(configured, asyncio.Event(), answerer=object()))
+        asyncio.run(run_polling(configured, asyncio.Event(), answerer=cast(AnswerSource, object())))
     finally:
         lock.release()
     assert "已有进程在轮询" in capsys.readouterr().out

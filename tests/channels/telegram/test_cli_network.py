@@ -11,11 +11,12 @@ import sys
 import threading
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from telegram.error import TimedOut
 
+from bot.answer_source import AnswerSource
 from bot.channels.telegram import channel as telegram
 from bot.channels.telegram.app import PTB_LOGGERS, quiet_network_tracebacks
 from core.settings import Settings
@@ -104,7 +105,10 @@ def test_polling_command_exits_on_rejected_token(
         update={"telegram_bot_token": "999:wrong-token-value"}
     )
     started = time.monotonic()
-    assert asyncio.run(run_polling(configured, asyncio.Event(), answerer=object())) == 1
+    assert (
+        asyncio.run(run_polling(configured, asyncio.Event(), answerer=cast(AnswerSource, object())))
+        == 1
+    )
     assert time.monotonic() - started < 10  # no retries for a rejected token
     assert "TELEGRAM_BOT_TOKEN" in capsys.readouterr().out
     assert "wrong-token-value" not in caplog.text
