@@ -185,8 +185,12 @@ RESPONSIBLE = re.compile(
 LOAN_WORDS = re.compile(r"贷|银行|授信|抵押|利率|利息|担保|还款")
 
 
+# 得 is a need (还得抵押吗, 贷款得先还吗) unless a complement follows it (说得过去吗, 贷得到吗,
+# 批得下来吗, 还得上吗): then it asks whether something is possible, not what the owner needs.
+MODAL_DE = r"得(?!过去|到|了|下|上|起|动|住|成|出|好|通|进|着|完|清)"
 _NEEDED = re.compile(
-    r"(?:要不要|需不需要|需要|必须|一定要|得|要)([\u4e00-\u9fff]{1,6}?)(?:吗|呢|(?<![什怎这那多])么|$)"
+    r"(?:要不要|需不需要|需要|必须|一定要|" + MODAL_DE + r"|要)"
+    r"([\u4e00-\u9fff]{1,6}?)(?:吗|呢|(?<![什怎这那多])么|$)"
 )
 
 

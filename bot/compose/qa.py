@@ -31,6 +31,10 @@ An entry about a renewal (most of its questions name 续贷, 到期, 过桥 …)
 that names none (贷款要什么材料 is not a renewal ask); another entry answering a question that
 names a renewal counts `QaKnobs.other_situation` (bot/compose/qa_conditions.py).
 
+A yes/no entry answering another predicate than the question asks (an entry on 合理吗 asked
+能…吗, a 不一定 on a need asked 能…吗) counts `QaKnobs.other_predicate`
+(bot/compose/qa_conditions.py `predicate_agreement`).
+
 Below the threshold the composer answers as before.
 """
 
@@ -41,7 +45,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.compose.layout import Part
-from bot.compose.qa_conditions import condition_agreement, situation_agreement
+from bot.compose.qa_conditions import (
+    condition_agreement,
+    predicate_agreement,
+    situation_agreement,
+)
 from core import clock
 from core.kinds import AskType
 from knowledge.documents import Document
@@ -74,6 +82,7 @@ class QaKnobs:
     other_quantity: float = 0.55  # q for an entry that never names the quantity asked
     other_condition: float = 0.5  # c for a stance entry whose condition is not asked
     other_situation: float = 0.8  # s for an entry about no renewal, asked about a renewal
+    other_predicate: float = 0.5  # p for an entry answering another yes/no predicate
 
 
 # Quantities owners ask about: one group per quantity (words that name the same figure).
@@ -227,6 +236,7 @@ class QaLayer:
             names = (topic_doc.title, *topic_doc.aliases) if topic_doc else ()
             confidence *= condition_agreement(question, entry, self.knobs.other_condition, names)
             confidence *= situation_agreement(question, entry, self.knobs.other_situation)
+            confidence *= predicate_agreement(question, entry, self.knobs.other_predicate)
             if confidence >= self.knobs.threshold and (
                 best is None or confidence > best.confidence
             ):

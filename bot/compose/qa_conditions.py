@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
+from bot.compose.asks import owner_need
 from bot.compose.points import GENERIC
 from bot.compose.question import question_shape
 from knowledge.plain import STANCES
@@ -45,6 +47,14 @@ def _pieces(text: str) -> set[str]:
         and "\u4e00" <= text[i] <= "\u9fff"
         and text[i : i + 2] not in GENERIC
     }
+
+
+def _short_forms(text: str) -> set[str]:
+    """Pieces a short form makes of a longer name in text: a character with the one two
+    places on (高企 of 高新企业), so a condition stated in the short form (不一定要是高企) is
+    named by the long one."""
+    forms = {text[i] + text[i + 2] for i in range(len(text) - 2)}
+    return {f for f in forms if _pieces(f)}
 
 
 def condition_pieces(entry: QaEntry, names: Iterable[str] = ()) -> frozenset[str]:
@@ -110,7 +120,7 @@ def condition_agreement(
         return 1.0
     named = set().union(*(_pieces(n) for n in names)) if names else set()
     answered = condition | (_pieces(_predicate_clause(entry.lead)) - named)
-    return 1.0 if answered & _pieces(question) else other
+    return 1.0 if answered & (_pieces(question) | _short_forms(question)) else other
 
 
 # The situation of a renewal (续贷, a loan falling due, repaying first, bridge money; not 后续,
@@ -148,3 +158,40 @@ def _predicate_clause(lead: str) -> str:
     clauses = re.split(r"[：:，,。；;]", lead.strip())
     stated = _stance_clause(lead)
     return stated or (clauses[1] if len(clauses) > 1 else "")
+
+
+# A need asked in so many words (一定要…吗, 必须…吗, 非得…): 不一定 answers it.
+_MUST = re.compile(r"一定|必须|非得|非要|都得|才行吗|不可吗")
+
+
+@lru_cache(maxsize=4096)
+def _entry_predicates(questions: tuple[str, ...]) -> tuple[bool, bool]:
+    """(most of the questions ask whether a practice is allowed, most ask a need)."""
+    shapes = [question_shape(q) for q in questions]
+    half = len(shapes) / 2
+    evaluative = sum(s.evaluative for s in shapes) > half
+    need = (
+        sum(s.need or bool(_MUST.search(q)) for s, q in zip(shapes, questions, strict=True)) > half
+    )
+    return evaluative, need
+
+
+def predicate_agreement(question: str, entry: QaEntry, other: float) -> float:
+    """p: `other` when the entry answers another predicate than the yes/no question asks, 1
+    otherwise. An entry most of whose questions ask whether a practice is allowed (合理吗,
+    合规吗: its lead weighs the practice, 措施没有禁止…) answers no 能…吗 question nor one
+    of no stance family (担保公司能帮我担保吗); a 不一定 entry most of whose questions ask a
+    need (一定要抵押吗) answers only a question asking the owner's need (要不要, 一定, 必须),
+    not 能贷款吗 nor another party's duty (担保公司一定要给我们担保吗)."""
+    if not question or not entry.questions:
+        return 1.0
+    shape = question_shape(question)
+    if shape.ask != "yesno" and not shape.stance:
+        return 1.0
+    evaluative, need = _entry_predicates(tuple(entry.questions))
+    if evaluative and not shape.evaluative and set(shape.stances) <= {"可以", "不行"}:
+        return other  # 能…吗 asks what can be done; 会…吗, 是不是 may ask about a practice
+    asks_need = (shape.need or bool(_MUST.search(question))) and owner_need(question)
+    if need and lead_stance(entry.lead) == "不一定" and not asks_need:
+        return other
+    return 1.0

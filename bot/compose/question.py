@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from bot.compose.asks import (
+    MODAL_DE,
     Dimension,
     about_loans,
     ask_type,
@@ -31,12 +32,16 @@ REFUSED = re.compile(
 )
 # Stances that would approve what the question reports (不给续贷…合规吗 is never answered 合规).
 APPROVING = frozenset({"可以", "有", "会", "是", "合规"})
-EVALUATIVE = re.compile(r"合规|合法|违规|违法|合理|正常|对吗|算不算|允许")
+EVALUATIVE = re.compile(
+    r"合规|合法|违规|违法|合理|正常|对吗|算不算|允许|说得过去|符合(?:政策|规定)"
+)
 # Reports what the bank asks of the owner (then 合理吗 asks whether it may).
 DEMAND = re.compile(r"要求|要我|让我|叫我|非要|硬要|必须|得先|要先|才能|才给|才肯|才放")
 # Asks whether something is needed (要抵押吗, 要先还本金吗, 必须…吗): answered 不一定 when the
 # point offers a way without it.
-NEED = re.compile(r"要不要|需不需要|用不用|需要.{0,12}吗|要.{0,12}吗|必须.{0,12}吗|得.{0,8}吗|非得")
+NEED = re.compile(
+    r"要不要|需不需要|用不用|需要.{0,12}吗|要.{0,12}吗|必须.{0,12}吗|" + MODAL_DE + r".{0,8}吗|非得"
+)
 QUANTITY = re.compile(r"多少|几倍|几成|几个|几年|多久|多长|多大|比例|比重|占比|分担|上限|多高")
 QUESTION_MARK = re.compile(
     r"[?？]|吗|怎么|如何|能不能|可不可以|能否|可否|是否|有没有|要不要|会不会|是不是|行不行|"
@@ -57,7 +62,7 @@ STANCE_FAMILIES = (
         ("可以", "不行"),
     ),
     (
-        re.compile(r"合规|合法|违规|违法|合理|正常吗|对吗|规定吗|算不算|允许吗"),
+        re.compile(r"合规|合法|违规|违法|合理|正常吗|对吗|规定吗|政策吗|算不算|允许吗|说得过去"),
         ("合规", "不合规", "不行"),
     ),
     (re.compile(r"有没有|有.{0,12}吗|有什么"), ("有", "没有")),

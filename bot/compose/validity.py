@@ -119,9 +119,11 @@ def with_validity(
     return answer if text == answer.answer else replace(answer, answer=text)
 
 
-# Asks whether a document is still in force (还有效吗, 过期了没, 什么时候到期, 还算数吗).
+# Asks whether a document is still in force (还有效吗, 过期了没, 什么时候到期, 还算数吗); not
+# how long its term is (有效期多久, 有效期几年: the source's term answers that, not 有效：).
 _VALIDITY_ASK = re.compile(
-    r"(?:还|现在|目前|仍然?)(?:有效|管用|算数|适用|能用)|有效(?:吗|么|不|没|期)|过期|失效|作废|"
+    r"(?:还|现在|目前|仍然?)(?:有效|管用|算数|适用|能用)|有效(?:吗|么|不|没)|"
+    r"有效期(?!是?(?:多久|多长|几年|多少年|有多))|过期|失效|作废|"
     r"(?:什么时候|啥时候|哪天|何时)(?:到期|截止|结束|失效)|到期了?(?:吗|没|么)|废止"
 )
 
