@@ -34,7 +34,16 @@ from typing import Any
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
-DEV_QUESTIONS = ROOT.parent / "shared" / "eval" / "dev-questions.jsonl"
+
+
+def dev_questions_file() -> Path:
+    """shared/eval/dev-questions.jsonl beside the checkout, or beside the folder holding it (a
+    git worktree such as ../wt/NAME); the first path when neither exists."""
+    paths = [base / "shared" / "eval" / "dev-questions.jsonl" for base in ROOT.parents[:2]]
+    return next((path for path in paths if path.exists()), paths[0])
+
+
+DEV_QUESTIONS = dev_questions_file()
 FALLBACK_QUESTIONS = ["续贷有什么政策？", "有哪些专项贷款？", "怎么修复信用？"]
 TEMP_DIR = tempfile.TemporaryDirectory(prefix="policybot-bench-")  # removed at exit
 QUESTIONS_PER_SESSION = 4  # a visitor asks a few questions, then a new visitor arrives
@@ -148,6 +157,7 @@ async def drive(
 
     return {
         "mode": "unique questions" if unique else "dev questions (repeats)",
+        "questions": len(questions),  # 3: the built-in list (no dev questions file found)
         "instances": len(urls),
         "concurrency": concurrency,
         "seconds": round(measured, 2),
