@@ -4,7 +4,7 @@ A change that adds a statement or a transaction to the turn fails here."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -47,7 +47,7 @@ def counted(engine: Any) -> Iterator[dict[str, list[str]]]:
     def on_commit(_conn: Any) -> None:
         seen["commits"].append("COMMIT")
 
-    listeners = [
+    listeners: list[tuple[str, Callable[..., Any]]] = [
         ("before_cursor_execute", on_statement),
         ("begin", on_begin),
         ("commit", on_commit),
