@@ -9,6 +9,10 @@ as a reverse proxy would; N started instances share --database-url (PostgreSQL) 
     .venv/bin/python benchmarks/chat_load.py --concurrency 32 --duration 20
     .venv/bin/python benchmarks/chat_load.py --instances 2 --workers 1 \
         --database-url postgresql://postgres@127.0.0.1:5432/EMPTY_DB --redis-url redis://127.0.0.1:6379/0
+    .venv/bin/python benchmarks/chat_load.py --checkout ../main    # another checkout's server
+
+Servers it started report their CPU per answer over the measured window (every process of the
+instance, from /proc): on a shared machine that figure, not answers/s, compares two versions.
 """
 
 from __future__ import annotations
@@ -30,7 +34,16 @@ from typing import Any
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
-DEV_QUESTIONS = ROOT.parent / "shared" / "eval" / "dev-questions.jsonl"
+
+
+def dev_questions_file() -> Path:
+    """shared/eval/dev-questions.jsonl beside the checkout, or beside the folder holding it (a
+    git worktree such as ../wt/NAME); the first path when neither exists."""
+    paths = [base / "shared" / "eval" / "dev-questions.jsonl" for base in ROOT.parents[:2]]
+    return next((path for path in paths if path.exists()), paths[0])
+
+
+DEV_QUESTIONS = dev_questions_file()
 FALLBACK_QUESTIONS = ["续贷有什么政策？", "有哪些专项贷款？", "怎么修复信用？"]
 TEMP_DIR = tempfile.TemporaryDirectory(prefix="policybot-bench-")  # removed at exit
 QUESTIONS_PER_SESSION = 4  # a visitor asks a few questions, then a new visitor arrives
@@ -93,9 +106,15 @@ async def visitor(
 
 
 async def drive(
-    urls: list[str], concurrency: int, duration: float, warmup: float, unique: bool = False
+    urls: list[str],
+    concurrency: int,
+    duration: float,
+    warmup: float,
+    unique: bool = False,
+    server_pids: list[int] | None = None,
 ) -> dict[str, Any]:
-    """Run the load (connection i goes to urls[i % len(urls)]) and summarise the measured window."""
+    """Run the load (connection i goes to urls[i % len(urls)]) and summarise the measured window;
+    with `server_pids`, also their CPU per answer over the window."""
     targets = [urlsplit(url) for url in urls]
     questions = load_questions(DEV_QUESTIONS)
     latencies: list[float] = []
@@ -119,7 +138,16 @@ async def drive(
         )
         for i, target in ((i, targets[i % len(targets)]) for i in range(concurrency))
     ]
+    server_cpu: list[float] = []
+
+    async def sample_server_cpu() -> None:
+        await asyncio.sleep(max(0.0, warm_until - time.perf_counter()))
+        server_cpu.append(tree_cpu_s(server_pids or []))
+
+    sampler = asyncio.ensure_future(sample_server_cpu())
     await asyncio.gather(*tasks)
+    await sampler
+    server_cpu.append(tree_cpu_s(server_pids or []))
     measured = max(time.perf_counter() - warm_until, 1e-9)
     client_cpu = time.process_time() - cpu_start
     ordered = sorted(latencies)
@@ -129,6 +157,7 @@ async def drive(
 
     return {
         "mode": "unique questions" if unique else "dev questions (repeats)",
+        "questions": len(questions),  # 3: the built-in list (no dev questions file found)
         "instances": len(urls),
         "concurrency": concurrency,
         "seconds": round(measured, 2),
@@ -140,7 +169,35 @@ async def drive(
         "mean_ms": round(1000 * statistics.fmean(ordered), 1) if ordered else 0.0,
         "errors": len(errors),
         "client_cpu_ms_per_request": round(1000 * client_cpu / max(1, sent[0]), 3),
+        "server_cpu_ms_per_answer": (
+            round(1000 * (server_cpu[1] - server_cpu[0]) / max(1, len(latencies)), 3)
+            if server_pids
+            else None
+        ),
+        "load_average": round(os.getloadavg()[0], 2),
     }
+
+
+def tree_cpu_s(pids: list[int]) -> float:
+    """CPU seconds (user + system) used so far by these processes and their live descendants
+    (Linux /proc; 0.0 elsewhere)."""
+    children: dict[int, list[int]] = {}
+    cpu: dict[int, float] = {}
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    for entry in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = entry.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid = int(entry.parent.name)
+        children.setdefault(int(fields[1]), []).append(pid)  # fields[1]: ppid
+        cpu[pid] = (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+    total, todo = 0.0, list(pids)
+    while todo:
+        pid = todo.pop()
+        total += cpu.get(pid, 0.0)
+        todo += children.get(pid, [])
+    return total
 
 
 def free_port() -> int:
@@ -151,9 +208,15 @@ def free_port() -> int:
 
 
 def start_server(
-    workers: int, index_dir: Path, database_url: str = "", redis_url: str = "", name: str = "a"
+    workers: int,
+    index_dir: Path,
+    database_url: str = "",
+    redis_url: str = "",
+    name: str = "a",
+    checkout: Path = ROOT,
 ) -> tuple[subprocess.Popen[bytes], str]:
-    """`policybot serve` on a free port with its own throw-away data dir; waits for /readyz."""
+    """`policybot serve` of `checkout` (its own .venv) on a free port with its own throw-away
+    data dir; waits for /readyz."""
     port = free_port()
     data_dir = Path(TEMP_DIR.name) / name
     data_dir.mkdir(exist_ok=True)
@@ -171,7 +234,7 @@ def start_server(
         SECRET_KEY="chat-load-benchmark-shared-secret",
     )
     command = [
-        str(ROOT / ".venv" / "bin" / "policybot"),
+        str(checkout / ".venv" / "bin" / "policybot"),
         "serve",
         "--port",
         str(port),
@@ -179,7 +242,7 @@ def start_server(
         str(workers),
         "--no-access-log",
     ]
-    process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
+    process = subprocess.Popen(command, env=env, cwd=checkout, stdout=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline:
@@ -223,6 +286,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--unique", action="store_true", help="make every question new text (no cache hits)"
     )
+    parser.add_argument(
+        "--checkout",
+        type=Path,
+        default=ROOT,
+        help="serve this checkout's code (its .venv) instead of this one's",
+    )
     parser.add_argument("--json", action="store_true", help="print JSON only")
     args = parser.parse_args(argv)
     if args.instances > 1 and not args.database_url and not args.url:
@@ -237,6 +306,7 @@ def main(argv: list[str] | None = None) -> int:
                 args.database_url,
                 args.redis_url,
                 name=f"instance-{i}",
+                checkout=args.checkout.resolve(),
             )
             processes.append(process)
             urls.append(url)
@@ -246,7 +316,10 @@ def main(argv: list[str] | None = None) -> int:
             uvloop.install()
         except ImportError:
             pass
-        result = asyncio.run(drive(urls, args.concurrency, args.duration, args.warmup, args.unique))
+        pids = [process.pid for process in processes]
+        result = asyncio.run(
+            drive(urls, args.concurrency, args.duration, args.warmup, args.unique, pids)
+        )
     finally:
         for process in processes:
             process.terminate()

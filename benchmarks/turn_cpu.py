@@ -10,6 +10,7 @@ pyinstrument (FILE.html and FILE.txt are written).
     .venv/bin/python benchmarks/turn_cpu.py --turns 400 --repeat 3
     .venv/bin/python benchmarks/turn_cpu.py --turns 400 --profile /tmp/turn
     .venv/bin/python benchmarks/turn_cpu.py --database-url postgresql://postgres@127.0.0.1:5432/EMPTY
+    .venv/bin/python benchmarks/turn_cpu.py --checkout ../main    # the same, another checkout
 """
 
 from __future__ import annotations
@@ -107,8 +108,11 @@ async def run(args: argparse.Namespace) -> list[dict[str, Any]]:
                     )
                     response.raise_for_status()
 
-            # warm-up: the questions once each (cache filled), lazy imports, pools opened
+            # warm-up: the questions once each, then --warmup-turns as visitors ask them (an
+            # answer is cached per question as read in its conversation, so a follow-up's key
+            # differs from the question asked first); lazy imports done, pools opened
             await post([(f"warm-{i}", q) for i, q in enumerate(questions)])
+            await post(texts(questions, args.warmup_turns, seed=0, unique=args.unique))
             for run_no in range(args.repeat):
                 pairs = texts(questions, args.turns, seed=run_no + 1, unique=args.unique)
                 profiler = None
@@ -131,6 +135,7 @@ async def run(args: argparse.Namespace) -> list[dict[str, Any]]:
                     )
                 results.append(
                     {
+                        "questions": len(questions),
                         "turns": args.turns,
                         "unique": args.unique,
                         "cpu_ms_per_turn": round(1000 * cpu / args.turns, 3),
@@ -150,9 +155,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--database-url", default="", help="default: SQLite in a temp dir")
     parser.add_argument("--turns", type=int, default=400, help="turns per measured pass")
     parser.add_argument("--repeat", type=int, default=3, help="measured passes")
+    parser.add_argument(
+        "--warmup-turns", type=int, default=400, help="unmeasured turns first (fill the cache)"
+    )
     parser.add_argument("--unique", action="store_true", help="every question new text")
     parser.add_argument("--profile", default="", help="pyinstrument output prefix (first pass)")
+    parser.add_argument(
+        "--checkout", type=Path, help="import the app from this checkout (same venv packages)"
+    )
     args = parser.parse_args(argv)
+    if args.checkout:  # before any of the app's modules is imported
+        sys.path.insert(0, str(args.checkout.resolve()))
     for result in asyncio.run(run(args)):
         print(json.dumps(result))
     return 0

@@ -30,27 +30,51 @@ def get_or_create_conversation(session: Session, *, channel: str, user_id: str) 
     return created
 
 
+CONVERSATIONS = cast(Table, Conversation.__table__)
+MESSAGES = cast(Table, Message.__table__)
+
+
+def _insert_conversation(module: Any) -> Any:
+    """INSERT … ON CONFLICT (channel, user_id) DO NOTHING RETURNING id in `module`'s dialect
+    (parameters: channel, user_id, state, stamp), built once per dialect."""
+    stamp = bindparam("stamp", type_=CONVERSATIONS.c.created_at.type)
+    return (
+        module.insert(CONVERSATIONS)
+        .values(
+            channel=bindparam("channel"),
+            user_id=bindparam("user_id"),
+            state=bindparam("state", type_=CONVERSATIONS.c.state.type),
+            version=1,
+            created_at=stamp,
+            updated_at=stamp,
+        )
+        .on_conflict_do_nothing(index_elements=[CONVERSATIONS.c.channel, CONVERSATIONS.c.user_id])
+        .returning(CONVERSATIONS.c.id)
+    )
+
+
+INSERT_CONVERSATION = {
+    "postgresql": _insert_conversation(postgresql),
+    "sqlite": _insert_conversation(sqlite),
+}
+
+
 def insert_conversation(
     session: Session, *, channel: str, user_id: str, state: dict[str, Any]
 ) -> int | None:
     """Create the conversation of this channel user with its first turn's `state` (version 1,
     as if created and saved once); its id, or None when a concurrent writer created it first
-    (nothing written: the caller reads it and decides the turn again)."""
-    module = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    now = clock.now()
-    created = session.scalar(
-        module.insert(Conversation)
-        .values(
-            channel=channel, user_id=user_id, state=state, version=1, created_at=now, updated_at=now
-        )
-        .on_conflict_do_nothing(index_elements=[Conversation.channel, Conversation.user_id])
-        .returning(Conversation.id)
-    )
+    (nothing written: the caller reads it and decides the turn again). Core, on the session's
+    connection: a prebuilt statement, no ORM bulk-insert layer."""
+    connection = session.connection()
+    statement = INSERT_CONVERSATION[
+        "postgresql" if connection.dialect.name == "postgresql" else "sqlite"
+    ]
+    params = {"channel": channel, "user_id": user_id, "state": state, "stamp": clock.now()}
+    created = connection.execute(statement, params).scalar()
     return int(created) if created is not None else None
 
 
-CONVERSATIONS = cast(Table, Conversation.__table__)
-MESSAGES = cast(Table, Message.__table__)
 SAVE_STATE = (
     update(CONVERSATIONS)
     .where(

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import BindParameter, bindparam, exists, func, select, true
+from sqlalchemy import BindParameter, Connection, bindparam, exists, func, select, true
 from sqlalchemy.orm import Session
 
 from core import clock
@@ -71,22 +71,24 @@ TURN_START = _turn_start_query()
 
 
 def read_turn_start(
-    session: Session,
+    session: Session | Connection,
     *,
     channel: str,
     user_id: str,
     ended_key: str | None = None,
     now: datetime | None = None,
 ) -> TurnStart:
-    """One SELECT (`TURN_START`, on the session's connection: no ORM layer) as of `now`
-    (default: the clock); `ended_key` None asks about no key."""
+    """One SELECT (`TURN_START`, Core: on the session's connection, or on a connection such as
+    `Database.reading()`) as of `now` (default: the clock); `ended_key` None asks about no
+    key."""
     params = {
         "channel": channel,
         "user_id": user_id,
         "ended_key": ended_key or "",  # no processed_messages key is empty
         "now": now or clock.now(),
     }
-    found = session.connection().execute(TURN_START, params).one()
+    connection = session.connection() if isinstance(session, Session) else session
+    found = connection.execute(TURN_START, params).one()
     if found.id is None:
         return TurnStart(ended=bool(found.ended), notices_due=bool(found.due))
     last = found.newest if found.newest is not None else found.updated_at

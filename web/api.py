@@ -34,6 +34,10 @@ log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api", tags=["chat"])
 CHANNEL = "web"
 SQLITE_ENGINE_THREADS = 1  # one writer per process: requests queue fairly, not in SQLite busy waits
+# PostgreSQL: enough turns at once to overlap their round trips; more only contend for the GIL
+# (a turn is CPU-bound between them) and for pooled connections (storage.db.PG_POOL_SIZE).
+PG_ENGINE_THREADS = 8
+LLM_ENGINE_THREADS = 32  # an LLM turn mostly waits for the model
 CHAT_RESPONSES: dict[int | str, dict[str, Any]] = {
     413: {"model": Detail, "description": "Body larger than MAX_BODY_BYTES"},
     422: {"description": "Invalid text or session_id (the usual validation error shape)"},
@@ -53,16 +57,22 @@ def new_session_id() -> str:
     return secrets.token_urlsafe(16)
 
 
+def engine_threads(db: Database | None, llm: bool) -> int:
+    """Threads allowed into the engine at once: LLM_ENGINE_THREADS in LLM mode (SQLite's single
+    writer is no reason to queue turns that wait for the model), else SQLITE_ENGINE_THREADS or
+    PG_ENGINE_THREADS."""
+    if llm:
+        return LLM_ENGINE_THREADS
+    return SQLITE_ENGINE_THREADS if db is None or db.is_sqlite else PG_ENGINE_THREADS
+
+
 def engine_limiter(request: Request) -> CapacityLimiter:
-    """Threads allowed into the engine at once (SQLite has one writer: few threads queue less)."""
+    """The process's limiter of engine threads (`engine_threads`), made on first use."""
     limiter: CapacityLimiter | None = services(request).engine_limiter
     if limiter is None:
         db = getattr(services(request), "db", None)
-        # LLM mode: a turn mostly waits for the model, so SQLite's single writer is no reason
-        # to queue turns behind each other.
         engine = getattr(services(request), "engine", None)
-        few = (db is None or db.is_sqlite) and not llm_enabled(engine)
-        limiter = CapacityLimiter(SQLITE_ENGINE_THREADS if few else 32)
+        limiter = CapacityLimiter(engine_threads(db, llm_enabled(engine)))
         services(request).engine_limiter = limiter
     return limiter
 
@@ -89,8 +99,8 @@ def _chat_turn(engine: Engine, body: ChatIn, idle: timedelta) -> tuple[str, list
 
     session_id, start = body.session_id, TurnStart()
     if session_id:
-        with engine.db.session() as session:
-            start = read_session_start(session, session_id)
+        with engine.db.reading() as connection:  # no ORM session, no BEGIN/COMMIT on PostgreSQL
+            start = read_session_start(connection, session_id)
         if not start_alive(start, idle):
             session_id, start = None, TurnStart()
     session_id = session_id or new_session_id()

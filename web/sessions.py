@@ -16,8 +16,8 @@ from datetime import timedelta
 
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
+from sqlalchemy import Connection
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from bot.services import services
@@ -45,15 +45,16 @@ def session_alive(db: Database, session_id: str, idle: timedelta) -> bool:
 
     A session with no conversation yet (a new visitor) is alive.
     """
-    with db.session() as session:
-        start = read_session_start(session, session_id)
+    with db.reading() as connection:
+        start = read_session_start(connection, session_id)
     return start_alive(start, idle)
 
 
-def read_session_start(session: Session, session_id: str) -> TurnStart:
-    """The web conversation of `session_id` as a chat turn reads it, with its ended flag."""
+def read_session_start(connection: Connection, session_id: str) -> TurnStart:
+    """The web conversation of `session_id` as a chat turn reads it, with its ended flag
+    (one SELECT on `connection`, e.g. `Database.reading()`)."""
     return read_turn_start(
-        session, channel=CHANNEL, user_id=session_id, ended_key=ENDED_PREFIX + session_id
+        connection, channel=CHANNEL, user_id=session_id, ended_key=ENDED_PREFIX + session_id
     )
 
 

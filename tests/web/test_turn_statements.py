@@ -4,7 +4,7 @@ A change that adds a statement or a transaction to the turn fails here."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -34,27 +34,37 @@ MAX_TRANSACTIONS = 2  # the read, then the write; no transaction is held while a
 
 @contextmanager
 def counted(engine: Any) -> Iterator[dict[str, list[str]]]:
-    """Statements and commits sent through a SQLAlchemy engine meanwhile."""
-    seen: dict[str, list[str]] = {"statements": [], "commits": []}
+    """Statements, transactions (begun, whether committed or not) and commits sent through a
+    SQLAlchemy engine meanwhile."""
+    seen: dict[str, list[str]] = {"statements": [], "transactions": [], "commits": []}
 
     def on_statement(_conn: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
         seen["statements"].append(statement.split(None, 1)[0].upper())
 
+    def on_begin(_conn: Any) -> None:
+        seen["transactions"].append("BEGIN")
+
     def on_commit(_conn: Any) -> None:
         seen["commits"].append("COMMIT")
 
-    event.listen(engine, "before_cursor_execute", on_statement)
-    event.listen(engine, "commit", on_commit)
+    listeners: list[tuple[str, Callable[..., Any]]] = [
+        ("before_cursor_execute", on_statement),
+        ("begin", on_begin),
+        ("commit", on_commit),
+    ]
+    for name, listener in listeners:
+        event.listen(engine, name, listener)
     try:
         yield seen
     finally:
-        event.remove(engine, "before_cursor_execute", on_statement)
-        event.remove(engine, "commit", on_commit)
+        for name, listener in listeners:
+            event.remove(engine, name, listener)
 
 
 def assert_within_ceiling(seen: dict[str, list[str]]) -> None:
     statements = seen["statements"]
     assert len(statements) <= MAX_STATEMENTS, statements
+    assert len(seen["transactions"]) <= MAX_TRANSACTIONS, seen
     assert len(seen["commits"]) <= MAX_TRANSACTIONS, seen
     assert statements[0] == "SELECT" and "SELECT" not in statements[1:], statements
 
@@ -71,6 +81,7 @@ def test_web_chat_turn_round_trips(live: LiveServer, returning: bool) -> None:
                 response = client.post("/api/chat", json={"session_id": session, "text": text})
             assert response.status_code == 200 and response.json()["messages"], text
             assert_within_ceiling(seen)
+            assert len(seen["commits"]) == 1, seen  # the read commits nothing: only the write
 
 
 def test_web_chat_turn_with_waiting_notice_adds_only_its_claim(live: LiveServer) -> None:
@@ -87,7 +98,7 @@ def test_web_chat_turn_with_waiting_notice_adds_only_its_claim(live: LiveServer)
                 "/api/chat", json={"session_id": "rt-notice", "text": MESSAGES[0]}
             ).json()
         assert "状态已更新" in body["messages"][0]["text"]
-        assert len(seen["commits"]) == MAX_TRANSACTIONS + 1, seen
+        assert len(seen["transactions"]) == MAX_TRANSACTIONS + 1, seen
         with counted(db.engine) as seen:
             client.post("/api/chat", json={"session_id": "rt-notice", "text": MESSAGES[1]})
         assert_within_ceiling(seen)  # delivered once: nothing waits now
