@@ -87,10 +87,12 @@ LEGAL_UNLESS = re.compile(
     r"措施(里|中|上)?(有|对|怎么|说|规定)|律师事务所|会计师事务所|商会|协会|打过官司|执行完|履行完|信用修复|失信|被执行|"
     r"金融纠纷|协同化解|化解机制"
 )
-# … or when what is asked is the firm's credit or a loan after it (被起诉过还能续贷吗: measure 2).
+# … or when what is asked is the firm's credit or loan after it (被起诉过还能续贷吗: measure 2;
+# 被起诉后银行抽贷: measure 4).
 LAWSUIT_UNLESS = re.compile(
     LEGAL_UNLESS.pattern + r"|(还能|能不能|能否|可以|可不可以|会不会|影响)[^，,。？?]{0,6}"
-    r"(贷款|续贷|授信|融资|征信|信用)|征信|信用修复|修复信用"
+    r"(贷款|续贷|授信|融资|征信|信用)|征信|信用修复|修复信用|"
+    r"抽贷|断贷|停贷|压贷|拒贷|收回|不给贷|不续贷|授信"  # a bank acting on the loan (measure 4)
 )
 
 # --- judged on what is asked (a word in a story clause is a mention) --------------------------
