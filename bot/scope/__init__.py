@@ -7,7 +7,8 @@ fund, tax relief, social insurance and labour, registration, insurance claims an
 investment tips and losses, other departments' programmes, questions about the service
 itself, everyday topics); each family gets its own
 pointer in the refusal (`bot.refusals`). Messages of no family are kept when they carry domain
-evidence (a specific glossary phrase, a financing need, finance words), or, without it, when
+evidence (a specific glossary phrase, a financing need, finance words, a measure's own term or
+a reference to the measures as a whole: `bot.scope.measure_terms`), or, without it, when
 the ranking is confident that a measure says the same thing (a near paraphrase).
 Checks run on the normalised query (simplified script, half-width, slips repaired).
 """
@@ -20,6 +21,7 @@ from typing import Any
 
 from bot.intent import shows_financing_need
 from bot.scope.families import NAMES, REQUESTS, out_of_scope_family
+from bot.scope.measure_terms import names_measure_term, refers_to_measures
 from bot.scope.places import OTHER_PLACES
 from bot.scope.subjects import BUSINESS_CONTEXT
 
@@ -40,6 +42,8 @@ FINANCE_VOCABULARY = re.compile(
     r"(异常|失信|信用|年报|处罚)[^，,。？?]{0,8}修复|修复[^，,。？?]{0,4}(信用|异常|失信)"
 )
 PERSONAL_LIFE = re.compile(r"家里人|孩子|老婆|老公|父母|个人|我自己|私人|结婚|留学")
+# A firm of the family's (我老公开了个厂, 我爸的店): a relative named beside it is not personal.
+FAMILY_FIRM = re.compile(r"厂|店|作坊|档口|门面|摊位|养殖场|农场|合作社|工作室")
 ELIGIBILITY = re.compile(
     r"能不能申请|可以申请|能申请|能不能享受|可以享受|能享受|适用|符合条件|算不算"
 )
@@ -86,7 +90,8 @@ def decide_scope(
     if names_document:
         return IN_SCOPE
     need = shows_financing_need(text)
-    personal = PERSONAL_LIFE.search(text) and not BUSINESS_CONTEXT.search(text)
+    firm = BUSINESS_CONTEXT.search(text) or FAMILY_FIRM.search(text)
+    personal = PERSONAL_LIFE.search(text) and not firm
     if personal and not (glossary.topical or need):
         return ScopeDecision(False, "personal_finance")
     if glossary.topical or need or FINANCE_VOCABULARY.search(text):
@@ -97,4 +102,6 @@ def decide_scope(
         return IN_SCOPE  # 我是个体户能不能申请: who the measures are for
     if max_dense >= MIN_DENSE:
         return IN_SCOPE
+    if names_measure_term(text) or refers_to_measures(text):
+        return IN_SCOPE  # 考核激励机制是啥, 这16条管多少年: the measures' own words
     return ScopeDecision(False, "no_evidence")

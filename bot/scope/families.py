@@ -81,6 +81,7 @@ FAMILIES: tuple[Family, ...] = (
     Family("rates", sub.RATES, _any(sub.RATES_UNLESS), judged="question"),
     Family("investment_loss", sub.INVESTMENT_LOSS, _any(sub.INVESTMENT_LOSS_UNLESS)),
     Family("legal", sub.LEGAL, _any(sub.LEGAL_UNLESS)),
+    Family("legal", sub.LAWSUIT, _any(sub.LAWSUIT_UNLESS)),
     Family("national_rules", sub.NATIONAL_RULES, _national_unless, judged="question"),
     Family("chitchat", sub.CHITCHAT_TASKS, judged="question"),
     Family("personal_credit", sub.PERSONAL_CREDIT, _any(sub.PERSONAL_CREDIT_UNLESS)),

@@ -89,3 +89,19 @@ def test_each_family_pointer_is_one_short_line(family: str) -> None:
 def test_refusal_of_a_place_names_it(plain_settings: Settings) -> None:
     text = refusal_text(ScopeDecision(False, "other_region", "浙江"), plain_settings)
     assert text.count("浙江") == 2 and "三明" in text
+
+
+# What the bot covers, as a refusal says it (COVERS) or a pointer might say it again.
+COVERING = re.compile(r"我只(能|掌握|会|负责)|只(能|会)(解答|回答)")
+CLAUSE = re.compile(r"[^，,。；;：:！!？?（）()]+")
+
+
+@pytest.mark.parametrize("family", sorted(set(NAMES) - {"trust", "fraud", "injection"}))
+def test_each_refusal_says_what_the_bot_covers_once(plain_settings: Settings, family: str) -> None:
+    configured = plain_settings.model_copy(update={"office_phone": "0598-7654321"})
+    for settings in (plain_settings, configured):
+        text = refusal_text(ScopeDecision(False, family, "工行"), settings)
+        assert len(COVERING.findall(text)) == 1, text
+        clauses = [c for c in CLAUSE.findall(text) if len(c) >= 4]
+        assert len(clauses) == len(set(clauses)), text
+        assert len(text) <= 250, (len(text), text)
