@@ -37,7 +37,7 @@ _lock = threading.Lock()
 _tokenizer: Any = None
 
 
-def _words(text: str) -> list[str]:
+def plain_words(text: str) -> list[str]:
     """jieba's precise-mode words of text (its default dictionary, loaded once)."""
     global _tokenizer
     with _lock:
@@ -65,7 +65,7 @@ def title_subject(words: list[str]) -> list[str]:
 def title_aliases(
     title: str,
     is_known: Callable[[str], bool],
-    tokenize: Callable[[str], list[str]] = _words,
+    tokenize: Callable[[str], list[str]] = plain_words,
     owner_words: Collection[str] = (),
 ) -> list[str]:
     """Short names of a title's subject that contain a word is_known() says is not known.

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
-from knowledge.key_terms import _words as words
+from knowledge.key_terms import plain_words as words
 
 MEASURES_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "data" / "measures.txt"
 MIN_TERM_CHARS = 2

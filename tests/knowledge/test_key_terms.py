@@ -52,7 +52,7 @@ def known(word: str) -> bool:
 def test_title_aliases_cut_the_subject_and_its_short_forms(
     title: str, subject: str, expected: set[str]
 ) -> None:
-    from knowledge.key_terms import _words
+    from knowledge.key_terms import plain_words as _words
 
     assert "".join(title_subject(_words(title))) == subject
     assert expected <= set(title_aliases(title, known))
@@ -139,7 +139,7 @@ def test_title_aliases_of_a_title_made_of_policy_words_is_empty(title: str) -> N
     ],
 )
 def test_title_aliases_do_not_start_or_end_with_a_stray_character(title: str) -> None:
-    from knowledge.key_terms import _words
+    from knowledge.key_terms import plain_words as _words
 
     subject = "".join(title_subject(_words(title.replace("“", "").replace("”", ""))))
     for name in title_aliases(title, known):

@@ -14,26 +14,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 
 from bot.dialogue import answer_in_context
 from bot.reading import ConversationContext
+from core.kinds import AskType
 from knowledge.eval_outcomes import merged_ranking
 
 DATA = Path(__file__).parent / "data"
-ASK_TYPES = {
-    "yesno",
-    "how",
-    "who_where",
-    "how_much",
-    "how_long",
-    "conditions",
-    "materials",
-    "what_is",
-    "compare",
-}
+ASK_TYPES = set(get_args(AskType)) - {"other"}
 
 
 def _rows(name: str) -> list[dict[str, Any]]:
