@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Integer, String, Text
+from sqlalchemy import ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from storage.models.base import Base, _now
@@ -19,6 +19,9 @@ class Notification(Base):
     """
 
     __tablename__ = "notifications"
+    # The turn-start check reads one user's due rows (storage/turn_start.py): without the pair,
+    # it scanned every row of the channel.
+    __table_args__ = (Index("ix_notifications_channel_user", "channel", "user_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     channel: Mapped[str] = mapped_column(String(20), index=True)
