@@ -53,8 +53,12 @@ typecheck: install typecheck-strict
 typecheck-strict: install
 	$(BIN)/mypy --strict core retrieval storage
 
+# pytest-xdist: one worker per core of the 2-core machine; worksteal hands each worker a contiguous
+# half of the tests (module fixtures start once or twice) and rebalances when one runs dry.
+# PYTEST_WORKERS=0 runs in one process.
+PYTEST_WORKERS ?= 2
 test: install lint typecheck
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist worksteal
 
 eval: install
 	$(BIN)/policybot eval ../shared/eval/dev-questions.jsonl

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
+import shutil
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -94,12 +96,9 @@ def empty_db_settings(request: pytest.FixtureRequest, data_dir: Path) -> Setting
     return Settings(_env_file=None, POLICYBOT_DATA_DIR=data_dir)  # type: ignore[call-arg]
 
 
-@pytest.fixture(scope="session")
-def index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A knowledge index built once per test session from the packaged knowledge."""
+def _build_index(path: Path) -> None:
     from knowledge.indexer import build_index
 
-    path = tmp_path_factory.mktemp("index")
     build_index(
         Settings(
             _env_file=None,
@@ -107,6 +106,27 @@ def index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
             POLICYBOT_DATA_DIR=path.parent / "unused",
         )
     )
+
+
+@pytest.fixture(scope="session")
+def index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A knowledge index built once per test run from the packaged knowledge (read-only).
+
+    Under pytest-xdist (`make test` runs `-n 2`) the first worker that needs it builds it in the
+    run's shared temporary root under a file lock; the others wait and use the same one."""
+    if os.environ.get("PYTEST_XDIST_WORKER") is None:
+        path = tmp_path_factory.mktemp("index")
+        _build_index(path)
+        return path
+    root = tmp_path_factory.getbasetemp().parent  # shared by this run's workers only
+    path = root / "shared-index"
+    with (root / "shared-index.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not (root / "shared-index.done").exists():
+            shutil.rmtree(path, ignore_errors=True)  # a build a crashed worker left half-done
+            path.mkdir()
+            _build_index(path)
+            (root / "shared-index.done").touch()
     return path
 
 
