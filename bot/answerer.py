@@ -23,12 +23,14 @@ from bot.intent import is_greeting, shows_financing_need
 from bot.messages import Answer, Ask, Intent
 from bot.refusals import asks_who_you_are, refusal_text
 from bot.scope import IN_SCOPE, ScopeDecision, decide_scope
+from bot.scope.products import BANK
 from core import clock
 from core.kinds import AskType
 from core.settings import Settings
 from knowledge.documents import Document
 from knowledge.plain import PlainMeasure
 from knowledge.qa import QaEntry
+from retrieval.articles import references
 from retrieval.records import Hit
 from retrieval.retriever import QueryAnalysis, Retriever
 
@@ -65,6 +67,7 @@ class Answerer:
         """Wrap a loaded retriever, the indexed documents, the plain-language points and the
         published Q&A entries (their questions indexed in the retriever)."""
         self.retriever = retriever
+        retriever.proper_names = (BANK,)  # 问下邮储银行: a bank's name is never a slip
         self.documents = documents
         self.settings = settings
         self.composer = Composer(retriever, documents, plain or {}, settings)
@@ -96,7 +99,7 @@ class Answerer:
             text,
             analysis.glossary,
             analysis.max_dense,
-            names_document=bool(named),
+            names_document=bool(named) or bool(references(text)),  # 第3条讲了什么
             names_staff_document=any(h.kind == "staff" for h in named),
         )
         if not scope.in_scope:

@@ -11,41 +11,25 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from retrieval.articles import CN_NUMERAL, MEASURE, chinese_number
+
 _ARABIC = re.compile(r"\d+(?:\.\d+)?")
-_CN_NUMERAL = "零〇一二两三四五六七八九十百千"
+_CN_NUMERAL = CN_NUMERAL
 _CN_QUANTITY = re.compile(
     rf"(?:百分之([{_CN_NUMERAL}]+))|([{_CN_NUMERAL}]+)(?=(?:个月|个百分点|年|月|天|日|倍|万|亿|元|%|成|周))"
 )
-_MEASURE = re.compile(rf"第\s*([0-9{_CN_NUMERAL}]+)\s*条")
+_MEASURE = MEASURE  # the one 第N条 parser: retrieval/articles.py
 # "…贷" not followed by 款/前/后/中/额 (贷款, 贷前, 贷后 are ordinary words)
 _LOAN = re.compile(r"贷(?![款前后中额])")
 GENERIC_LOANS = frozenset(
     "续贷 首贷 信贷 放贷 借贷 助贷 申贷 抽贷 断贷 压贷 惜贷 还贷 网贷 房贷 车贷 小贷 转贷 可贷 "
     "信用贷 抵押贷 担保贷 经营贷 消费贷 无还本续贷 专项贷".split()
 )
-_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
-_UNITS = {"十": 10, "百": 100, "千": 1000}
 
 
 def normalise(text: str) -> str:
     """Full-width digits and signs as ASCII (NFKC)."""
     return unicodedata.normalize("NFKC", text)
-
-
-def chinese_number(numeral: str) -> int | None:
-    """The value of a Chinese numeral below 10,000 (十六 → 16, 二十 → 20), None if malformed."""
-    if all(c in _DIGITS for c in numeral):  # digit by digit, e.g. 二〇二五
-        return int("".join(str(_DIGITS[c]) for c in numeral))
-    total, digit = 0, None
-    for char in numeral:
-        if char in _DIGITS:
-            digit = _DIGITS[char]
-        elif char in _UNITS:
-            total += (1 if digit is None else digit) * _UNITS[char]
-            digit = None
-        else:
-            return None
-    return total + (digit or 0)
 
 
 def _value(text: str) -> str:

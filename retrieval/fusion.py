@@ -20,6 +20,7 @@ class Weights:
     verbatim: float = 1.0  # glossary votes per run of a measure's own wording the query quotes
     unit: float = 0.25  # bonus of a measure listing the unit whose role is asked, or holding
     # the word the question asks which measures mention (retrieval/units.py, mentions.py)
+    cited: float = 2.0  # bonus of a measure the question names by number (retrieval/articles.py)
 
 
 def fuse(

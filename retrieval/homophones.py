@@ -174,17 +174,24 @@ class HomophoneRepairer:
         return count
 
     def repair(
-        self, text: str, score: Callable[[str], float] | None = None
+        self,
+        text: str,
+        score: Callable[[str], float] | None = None,
+        keep: Iterable[tuple[int, int]] = (),
     ) -> tuple[str, list[Repair]]:
         """text with slipped domain words replaced (longest windows first, no overlaps).
 
         score: a language-model score of a text (higher = more likely; jieba's best
         segmentation log-probability): a repair is kept only when it makes its surroundings
         more likely (每次序代 → 每次续贷 reads better; 做食品 → 做实品 and 一声不吭 → 一声不肯
-        read worse, so they stay).
+        read worse, so they stay). keep: (start, end) spans no repair may touch (a 第N条
+        reference, a bank's name: 第3条讲了啥 is no slip of 条件, 问下邮储 none of 下游).
         """
         repairs: list[Repair] = []
         taken = [False] * len(text)
+        for start, end in keep:
+            for i in range(max(0, start), min(end, len(text))):
+                taken[i] = True
         for length in self.lengths:
             for start in range(len(text) - length + 1):
                 window = text[start : start + length]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from retrieval.articles import ArticleRefs, spans
 from retrieval.bm25 import BM25
 from retrieval.embeddings import Embedder
 from retrieval.fusion import Weights, fuse
@@ -83,6 +85,8 @@ class Retriever:
         self.verbatim = VerbatimPhrases(self.docs)
         self.units = ResponsibleUnits(self.docs)
         self.mentions = Mentions(self.docs)
+        self.article_refs = ArticleRefs(self.docs)
+        self.proper_names: tuple[re.Pattern[str], ...] = ()  # kept whole by the slip repair
         self.questions = questions or QuestionIndex([], [], np.zeros((0, 1), np.float32))
         self._doc_sentences: dict[str, list[tuple[int, str, frozenset[str]]]] = {}
         self.tokenizer.tokens("预热")  # loads jieba's HMM tables now, not on the first question
@@ -118,11 +122,15 @@ class Retriever:
         return best
 
     def prepare(self, query: str) -> tuple[str, list[Repair]]:
-        """The query as ranked: normalised (retrieval.normalize), pinyin slips repaired."""
+        """The query as ranked: normalised (retrieval.normalize), pinyin slips repaired.
+
+        No repair touches a 第N条 reference or a match of `proper_names` (a bank's name).
+        """
         text = normalize_text(query)
         if self.homophones is None or text.isascii():
             return text, []
-        return self.homophones.repair(text, self.tokenizer.log_prob)
+        keep = spans(text) + [m.span() for p in self.proper_names for m in p.finditer(text)]
+        return self.homophones.repair(text, self.tokenizer.log_prob, keep)
 
     def analyse_and_score(
         self, query: str, *, prepared: bool = False
@@ -166,6 +174,13 @@ class Retriever:
             [d.kind == "measure" and bool(set(d.articles) & set(units)) for d in self.docs]
         )
         fused = fuse(lexical, dense, votes, demote, self.weights, named, unit)
+        cited = self.article_refs.votes(query)  # 第3条讲了什么: measure 3 first
+        fused += self.weights.cited * np.array(
+            [
+                d.kind == "measure" and len(d.articles) == 1 and d.articles[0] in cited
+                for d in self.docs
+            ]
+        )
         order = np.argsort(-fused, kind="stable")
         hits = [
             Hit(
