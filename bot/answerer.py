@@ -15,9 +15,9 @@ from bot.compose.asks import ask_type
 from bot.compose.composer import Composer
 from bot.compose.qa import QaChoice, QaLayer, entry_part
 from bot.compose.render import quote_clause
-from bot.compose.steps import units_step, without_form
 from bot.compose.reply import Reply, answer_of
 from bot.compose.sources import best_sentences
+from bot.compose.steps import units_step, without_form
 from bot.compose.validity import with_validity
 from bot.index_open import open_retriever
 from bot.intent import is_greeting, shows_financing_need

@@ -58,7 +58,7 @@ def step_or_fallback(step: str, need: bool, fallbacks: Sequence[str]) -> str:
 
 
 def units_step(units: str) -> str:
-    """ "具体问题可以咨询…。" naming the responsible units of a measure (first three), "" for none."""
+    """ "具体问题可以咨询…。" naming a measure's responsible units (first three); "" for none."""
     names = [u.strip() for u in re.split(r"[、，,]", units) if u.strip()][:3]
     return f"具体问题可以咨询{'、'.join(names)}。" if names else ""
 
