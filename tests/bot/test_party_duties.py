@@ -1,6 +1,6 @@
-"""A question on another party's consent or duty the sources say nothing about
-(续贷要对方同意吗, 担保公司一定要…吗) gets no 不一定/要 stance: the lead says the source sets no such
-rule and names who decides (the bank, the guarantor). Wordings are written for these tests."""
+"""Another party's consent or duty the sources say nothing about (续贷要对方同意吗,
+担保公司一定要…吗): no 不一定/要 stance; the lead says the source sets no such rule and names
+who decides (the bank, the guarantor). Wordings are written for these tests."""
 
 from __future__ import annotations
 
