@@ -227,8 +227,10 @@ class QaLayer:
                 [*(d for d in entry.cites), *([entry.topic] if topic_doc else [])]
             )
             entry_named = topic_doc is not None and topic_doc.kind in NAMED_KINDS
-            serving = topic_doc is not None and serves_subject(
-                question, topic_doc.kind, topic_doc.title, topic_doc.aliases
+            serving = (  # a yes/no entry holds a condition of the platform: named only
+                topic_doc is not None
+                and entry.ask != "yesno"
+                and serves_subject(question, topic_doc.kind, topic_doc.title, topic_doc.aliases)
             )
             confidence = qa_confidence(
                 hit.score,
