@@ -14,9 +14,10 @@ from bot.catalog import GREETING
 from bot.compose.asks import ask_type
 from bot.compose.composer import Composer
 from bot.compose.qa import QaChoice, QaLayer, entry_part
-from bot.compose.render import INTAKE_STEP, quote_clause
+from bot.compose.render import quote_clause
 from bot.compose.reply import Reply, answer_of
 from bot.compose.sources import best_sentences
+from bot.compose.steps import units_step, without_form
 from bot.compose.validity import with_validity
 from bot.index_open import open_retriever
 from bot.intent import is_greeting, shows_financing_need
@@ -207,8 +208,9 @@ class Answerer:
             found = best_sentences(scored, 1)
             quote = quote_clause(found[0], "") if found else ""
         part = entry_part(entry, quote)
-        if assessment.intent == "financing_need":
-            part = replace(part, next_step=INTAKE_STEP)
+        if assessment.intent == "financing_need":  # the engine offers the form right after
+            units = self.documents[measure].units if measure in self.documents else ""
+            part = replace(part, next_step=without_form(part.next_step) or units_step(units))
         about = entry.topic if entry.topic in self.documents else (topic or entry.cites[0])
         return Reply((part,), assessment.intent, about, choice.confidence, choice)
 

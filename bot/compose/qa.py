@@ -48,6 +48,7 @@ from bot.compose.layout import Part
 from bot.compose.qa_conditions import (
     condition_agreement,
     predicate_agreement,
+    serves_subject,
     situation_agreement,
 )
 from core import clock
@@ -128,14 +129,17 @@ def topic_agreement(
     ranked: Sequence[str],
     knobs: QaKnobs,
     general: bool = False,
+    serving: bool = False,
 ) -> float:
     """t: entry_docs = the entry's topic (when a document) and its cites; entry_named = its
     topic is a document owners name; named = the documents the question names; ranked = the
     question's documents, best first; general = the entry's topic is no document (general.yaml:
-    cross-cutting asks), 1 for a question that names no document."""
+    cross-cutting asks), 1 for a question that names no document; serving = the question asks
+    about the subject the entry's platform serves (应收账款 for 中征应收账款融资服务平台): the
+    entry may answer though the platform is not named."""
     if named and not named & entry_docs:
         return 0.0
-    if entry_named and not named:
+    if entry_named and not named and not serving:
         return 0.0
     if general and not named:  # a cross-cutting entry, asked about no named document
         return 1.0
@@ -223,11 +227,16 @@ class QaLayer:
                 [*(d for d in entry.cites), *([entry.topic] if topic_doc else [])]
             )
             entry_named = topic_doc is not None and topic_doc.kind in NAMED_KINDS
+            serving = (  # a yes/no entry holds a condition of the platform: named only
+                topic_doc is not None
+                and entry.ask != "yesno"
+                and serves_subject(question, topic_doc.kind, topic_doc.title, topic_doc.aliases)
+            )
             confidence = qa_confidence(
                 hit.score,
                 ask_agreement(entry.ask, asked, self.knobs),
                 topic_agreement(
-                    entry_docs, entry_named, named, order, self.knobs, topic_doc is None
+                    entry_docs, entry_named, named, order, self.knobs, topic_doc is None, serving
                 ),
                 self.knobs.exact,
             )

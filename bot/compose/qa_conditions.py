@@ -16,7 +16,7 @@ share, and those of its lead's first clause when it says more than the stance (�
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from bot.compose.asks import owner_need
@@ -195,3 +195,24 @@ def predicate_agreement(question: str, entry: QaEntry, other: float) -> float:
     if need and lead_stance(entry.lead) == "不一定" and not asks_need:
         return other
     return 1.0
+
+
+# Words many names share: a window of a platform's name holding one names no subject.
+_SHARED_WORDS = re.compile(
+    r"融资|服务|平台|系统|信息|企业|信用|金融|贷款|统一|登记|公示|共享|小微|中小|全国|福建|三明"
+)
+
+
+def serves_subject(question: str, kind: str, title: str, aliases: Sequence[str]) -> bool:
+    """The question asks about the subject a platform serves without naming the platform:
+    a 4-character window of its title or an alias that holds no shared word (应收账款 of
+    中征应收账款融资服务平台) occurs in the question. False for documents other than
+    platforms (a product is only answered when named)."""
+    if kind != "platform":
+        return False
+    for name in (title, *aliases):
+        for i in range(len(name) - 3):
+            window = name[i : i + 4]
+            if window in question and not _SHARED_WORDS.search(window):
+                return True
+    return False

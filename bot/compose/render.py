@@ -7,7 +7,8 @@
   (knowledge/data/plain), or from a sentence of the note;
 - points: further plain points on the question's subject (as many as the screen allows);
 - quote: the best-matching sentence of the measure, short;
-- next step: whom to contact or what to ask for (the financing form when a need shows);
+- next step: the topic's own step, whom to contact or what to do (bot/compose/steps.py; never
+  the financing form when a need shows: the engine offers it right after);
 - cites: the documents, laid out once per answer by bot/compose/layout.py.
 Every sentence comes from the sources (the measure, its plain points or a note), so every number
 in an answer occurs in what it cites.
@@ -18,6 +19,7 @@ from __future__ import annotations
 import re
 
 from bot.compose.asks import states_figure
+from bot.compose.duties import duty_lead
 from bot.compose.layout import Part, next_step_line
 from bot.compose.leads import (
     MATERIAL_WORDS,
@@ -36,6 +38,7 @@ from bot.compose.leads import (
 )
 from bot.compose.points import GENERIC, ranked_points, said_keywords, score_point
 from bot.compose.question import QuestionShape
+from bot.compose.steps import step_or_fallback, topic_step, units_step, without_form
 from knowledge.documents import Document
 from knowledge.plain import PlainMeasure, PlainPoint
 from retrieval.text import split_sentences
@@ -72,16 +75,17 @@ def measure_part(
         lead_point = points[0]
         said = topics + said_keywords(plain, text)
         lead = stance_lead(lead_point, shape, text, said, terms)
-        contacts = [p for p in points if p.kind == "联系" and p is not lead_point]
         support = [
             p.text
             for p in points[1:]
             if p.kind != "联系" and score_point(p, text, terms, shape) >= 1.5
         ][:2]
-        step = contacts[0].text if contacts else ""
-        if lead_point.kind == "联系":
-            doable = [p for p in points[1:] if p.kind == "可做" and p.text not in support]
-            step = doable[0].text if doable else ""
+        step = topic_step(
+            points,
+            [lead_point.text, *support],
+            lambda p: score_point(p, text, terms, shape),
+            need,
+        )
         clause = quote_clause(quote, "")
         if shape.dimensions and not states_figure(lead_point.text, shape.dimensions):
             if clause and states_figure(clause, shape.dimensions):  # the clause states it
@@ -103,8 +107,8 @@ def measure_part(
     else:
         lead, support, step = shorten(quote or doc.text, MAX_LEAD), [], ""
         quote = ""
-    next_step = INTAKE_STEP if need else next_step_line(step or contact)
-    return Part(lead, tuple(support), quote_clause(quote, lead), next_step, tuple(cites))
+    step = step_or_fallback(step, need, (contact, units_step(doc.units)))
+    return Part(lead, tuple(support), quote_clause(quote, lead), next_step_line(step), tuple(cites))
 
 
 def note_part(
@@ -167,8 +171,12 @@ def note_part(
     else:
         lead = shorten(ordered[0], MAX_LEAD) if ordered else doc.title
         support = [shorten(s, 80) for s in ordered[1:3] if s not in lead]
-    step = doc.meta.get("next_step", "") or contact
-    next_step = INTAKE_STEP if need else f"下一步：{step}"
+    own = doc.meta.get("next_step", "")
+    used = [lead, *support]
+    found = topic_step(points, used, lambda p: score_point(p, text, terms, shape, common), need)
+    units = units_step(related[0].units) if related else ""
+    fallbacks = (without_form(own), found, contact, units) if need else (found, contact)
+    next_step = next_step_line(step_or_fallback(own, need, fallbacks))
     return Part(lead, tuple(support), "", next_step, tuple(dict.fromkeys(cites)))
 
 
@@ -192,6 +200,9 @@ def _special_lead(
         if any(states_figure(s, shape.dimensions) for s in said):
             return ""
         return silence_lead(shape, doc, plain, text)
+    duty = duty_lead(point, doc, text)  # another party's consent or duty the source omits
+    if duty:
+        return duty
     if shape.need and point is not None:
         return unneeded_lead(point, shape, doc, text)
     if shape.responsible:
