@@ -67,6 +67,8 @@ class Dimension:
 
 
 _PERCENT = r"\d+(?:\.\d+)?\s*%"
+# A count in digits or Chinese numerals (有效期三年, 两个月, 15个工作日).
+_COUNT = r"(?:\d+|[一二两三四五六七八九十]+)"
 DIMENSIONS: tuple[Dimension, ...] = (
     Dimension(
         "rate",
@@ -96,7 +98,7 @@ DIMENSIONS: tuple[Dimension, ...] = (
         "term",
         "期限",
         re.compile(r"期限|几年|[能可以]贷多(?:久|长时间|长)|借多[久长]|还款期|多长时间还"),
-        re.compile(r"\d+\s*(?:年期|年以上|年|个月)"),
+        re.compile(rf"{_COUNT}\s*(?:年期|年以上|年|个月)"),
         re.compile(r"期限|年期|中长期|期"),
         True,
     ),
@@ -112,8 +114,8 @@ DIMENSIONS: tuple[Dimension, ...] = (
         "duration",
         "时限",
         re.compile(r"多久|几天|多长时间|时限|多快|快多少|隔多久"),
-        re.compile(r"\d+\s*(?:个工作日|工作日|天|日内|小时|个月)"),
-        re.compile(r"时限|内|工作日|天"),
+        re.compile(rf"{_COUNT}\s*(?:个工作日|工作日|天|日内|小时|个月|年)"),
+        re.compile(r"时限|内|工作日|天|有效期"),
         False,
     ),
     Dimension(
