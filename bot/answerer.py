@@ -11,6 +11,7 @@ from typing import Any
 
 from bot.answer_asks import asks_replies, dated_lead, matched, story_choice
 from bot.catalog import GREETING
+from bot.compose.article_lead import unknown_article_lead
 from bot.compose.asks import ask_type
 from bot.compose.composer import Composer
 from bot.compose.qa import QaChoice, QaLayer, entry_part
@@ -178,13 +179,13 @@ class Answerer:
         text = assessment.analysis.normalized_query
         choice = self._qa_choice(assessment.text or text, assessment, ask)
         if choice is not None:
-            return dated_lead(
-                question, self._qa_reply(choice, assessment, topic), self.documents, self.today()
+            reply = self._qa_reply(choice, assessment, topic)
+        else:
+            composed = self.composer.compose(
+                assessment, text, assess_part=self.assess if ask is None else None, ask=ask
             )
-        composed = self.composer.compose(
-            assessment, text, assess_part=self.assess if ask is None else None, ask=ask
-        )
-        reply = Reply(composed.parts, assessment.intent, composed.topic, composed.top_score)
+            reply = Reply(composed.parts, assessment.intent, composed.topic, composed.top_score)
+        reply = unknown_article_lead(text, reply, self.retriever.article_numbers())
         return dated_lead(question, reply, self.documents, self.today())
 
     def _qa_choice(self, text: str, assessment: Assessment, ask: AskType | None) -> QaChoice | None:

@@ -3,8 +3,8 @@
 Every answer cites the measures as 第N条, so owners ask about them by number. `references`
 reads the numbers a text names (Arabic or Chinese numerals, 第N条 or, after a pointer such as
 措施/文件/那个 or at the start, a bare N条); `spans` gives where they are written, so that the
-pinyin-slip repair leaves them alone (第3条讲了啥 is no slip of 条件). `ARTICLE_COUNT` is how
-many articles the measures have: a number outside 1..ARTICLE_COUNT names no article.
+pinyin-slip repair leaves them alone (第3条讲了啥 is no slip of 条件). Which numbers name an
+article is the index's answer (`ArticleRefs`, `Retriever.article_numbers`), not a constant.
 
 This is the one parser of 第N条 of the project (knowledge/facts.py reads claims with it).
 """
@@ -15,7 +15,6 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-ARTICLE_COUNT = 16  # the measures' articles (knowledge/data/measures.txt: 1. … 16.)
 CN_NUMERAL = "零〇一二两三四五六七八九十百千"
 MEASURE = re.compile(rf"第\s*([0-9０-９{CN_NUMERAL}]+)\s*条")
 # a bare N条 (no 第) names an article only after a pointer or at the start of the text, and
@@ -79,11 +78,6 @@ def references(text: str) -> list[int]:
 def spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each article reference in text (第 included when written)."""
     return [(start, end) for start, end, _ in _matches(text)]
-
-
-def in_range(number: int) -> bool:
-    """number names an article of the measures (1..ARTICLE_COUNT)."""
-    return 1 <= number <= ARTICLE_COUNT
 
 
 class ArticleRefs:

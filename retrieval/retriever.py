@@ -292,6 +292,10 @@ class Retriever:
         """`word` is a word of the tokenizer's dictionary (not a piece jieba guessed)."""
         return self.tokenizer.is_word(word)
 
+    def article_numbers(self) -> frozenset[int]:
+        """The numbers of the indexed measure articles (1..16 for the measures)."""
+        return self.article_refs.articles
+
     def rank_articles(self, hits: list[Hit]) -> list[int]:
         """Measure articles in order of their best document (a product counts as its articles)."""
         return list(dict.fromkeys(a for hit in hits for a in hit.articles))

@@ -12,11 +12,13 @@ from typing import Any
 
 import pytest
 
-from retrieval.articles import ARTICLE_COUNT, references, spans
+from retrieval.articles import references, spans
 from retrieval.homophones import HomophoneRepairer
 from retrieval.normalize import normalize_text
 
 CN = "一二三四五六七八九十"
+
+ARTICLE_COUNT = 16  # the measures' articles (knowledge/data/measures.txt: 1. … 16.)
 
 
 def chinese(n: int) -> str:
@@ -146,6 +148,16 @@ def test_out_of_range_reference_is_not_declined(answerer: Any, number: str) -> N
         assert answerer.assess(question).hits[0].doc_id == "measure-0", question
         answer = answerer.answer(question)
         assert answer.in_scope and f"共{ARTICLE_COUNT}条" in answer.answer, question
+        # the first sentence says so: how many there are and that this one is not among them
+        number_value = references(question)[0]
+        first = answer.answer.split("。", 1)[0]
+        assert first == f"措施一共{ARTICLE_COUNT}条，没有第{number_value}条", answer.answer
+
+
+@pytest.mark.parametrize("n", [1, 8, 16])
+def test_an_article_that_exists_gets_no_missing_article_sentence(answerer: Any, n: int) -> None:
+    for question in (f"第{n}条讲了什么", f"第{chinese(n)}条是什么意思"):
+        assert "没有第" not in answerer.answer(question).answer.split("。", 1)[0], question
 
 
 BANKS = ["邮储银行", "工商银行", "农业银行", "建设银行", "兴业银行", "中国银行", "交通银行"]
