@@ -87,7 +87,16 @@ def test_total_timeout_falls_back_and_withdraws_streamed_text(answerer: Any, fak
 
 
 def test_breaker_opens_after_failures_and_closes_after_trial(answerer: Any, fake_llm: FakeOpenAI):
-    llm = make(answerer, fake_llm, LLM_BREAKER_FAILURES=2, LLM_BREAKER_COOLDOWN_S=0.5)
+    # generous time limits: this is about the breaker, and a loaded CI machine (two test
+    # workers on two cores) once took over the default 1 s to a first token
+    llm = make(
+        answerer,
+        fake_llm,
+        LLM_BREAKER_FAILURES=2,
+        LLM_BREAKER_COOLDOWN_S=0.5,
+        LLM_FIRST_TOKEN_TIMEOUT_S=5.0,
+        LLM_TIMEOUT_S=8.0,
+    )
     offline = answerer.answer(QUESTION)
     fake_llm.reply(Reply(status=500))
     outcomes = [llm.llm.generate(QUESTION, offline).outcome for _ in range(3)]
