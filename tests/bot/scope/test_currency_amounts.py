@@ -26,7 +26,13 @@ def test_a_sum_in_foreign_currency_is_no_currency_talk(story: str, amount: str) 
 
 @pytest.mark.parametrize(
     "question",
-    ["美元汇率现在多少", "现在美元能换多少人民币", "欧元最近是涨还是跌", "日元值得买吗", "美元兑人民币"],
+    [
+        "美元汇率现在多少",
+        "现在美元能换多少人民币",
+        "欧元最近是涨还是跌",
+        "日元值得买吗",
+        "美元兑人民币",
+    ],
 )
 def test_currency_talk_is_still_declined(question: str) -> None:
     assert out_of_scope_family(question)[0] != "", question
