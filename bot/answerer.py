@@ -11,7 +11,7 @@ from typing import Any
 
 from bot.answer_asks import asks_replies, dated_lead, matched, story_choice
 from bot.catalog import GREETING
-from bot.compose.article_lead import unknown_article_lead
+from bot.compose.article_lead import article_title_lead, unknown_article_lead
 from bot.compose.asks import ask_type
 from bot.compose.composer import Composer
 from bot.compose.qa import QaChoice, QaLayer, entry_part
@@ -186,6 +186,7 @@ class Answerer:
             )
             reply = Reply(composed.parts, assessment.intent, composed.topic, composed.top_score)
         reply = unknown_article_lead(text, reply, self.retriever.article_numbers())
+        reply = article_title_lead(text, reply, self.documents)
         return dated_lead(question, reply, self.documents, self.today())
 
     def _qa_choice(self, text: str, assessment: Assessment, ask: AskType | None) -> QaChoice | None:

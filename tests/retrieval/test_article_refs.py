@@ -175,3 +175,32 @@ def test_repair_keeps_bank_names(answerer: Any, bank: str) -> None:
             r for r in repairs if r.start < start + len(bank) and start < r.start + len(r.original)
         ]
         assert bank in text and not touched, (question, text)
+
+
+WHOLE_ASKS = ["讲了什么", "说的啥", "是什么意思", "的内容", "讲的是什么", "是关于什么的", ""]
+WHOLE_PREFIXES = ["", "措施", "请问", "那个"]
+
+
+@pytest.mark.parametrize("n", [2, 6, 9, 13, 16])
+def test_a_question_on_a_whole_article_opens_with_its_title(answerer: Any, n: int) -> None:
+    title = answerer.documents[f"measure-{n}"].title
+    for prefix, numeral, ask in itertools.product(WHOLE_PREFIXES, (str(n), chinese(n)), WHOLE_ASKS):
+        question = f"{prefix}第{numeral}条{ask}"
+        first = answerer.answer(question).answer.split("。", 1)[0]
+        assert first == f"第{n}条是「{title}」", (question, first)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "第6条跟我们小企业有关吗",
+        "第8条说的审批时限是多久",
+        "第3条和第5条有啥区别",
+        "按第6条续贷要什么材料",
+    ],
+)
+def test_a_question_asking_more_than_the_article_gets_no_title_sentence(
+    answerer: Any, question: str
+) -> None:
+    first = answerer.answer(question).answer.split("。", 1)[0]
+    assert "条是「" not in first, (question, first)
