@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -13,41 +12,35 @@ from retrieval.articles import ArticleRefs, spans
 from retrieval.bm25 import BM25
 from retrieval.embeddings import Embedder
 from retrieval.fusion import Weights, fuse
-from retrieval.glossary_match import GlossaryMatch, GlossaryMatcher
+from retrieval.glossary_match import GlossaryMatcher
 from retrieval.homophones import HomophoneRepairer, Repair
 from retrieval.index_files import docs_from, glossary_from, load_corpus
 from retrieval.mentions import Mentions
 from retrieval.normalize import normalize_text
+from retrieval.query_analysis import (
+    COMMON_IDF,
+    PRIMARY_TERM_BONUS,
+    SERVER_PASSAGES,
+    IndexMissingError,
+    QueryAnalysis,
+    doc_masks,
+    ranked_hits,
+)
 from retrieval.questions import QuestionIndex
 from retrieval.records import Hit, QaHit
+from retrieval.sentence_scores import doc_sentences, score_sentences
 from retrieval.text import DICT_FILE, ChineseTokenizer
 from retrieval.units import ResponsibleUnits
 from retrieval.verbatim import VerbatimPhrases
 
-
-@dataclass(frozen=True)
-class QueryAnalysis:
-    """What the retriever saw in a query: its tokens, glossary matches and raw signals.
-
-    normalized_query is the query after normalisation and homophone repair (what was ranked).
-    """
-
-    normalized_query: str
-    tokens: tuple[str, ...]
-    glossary: GlossaryMatch
-    max_lexical: float
-    max_dense: float
-    weighted: dict[str, float]
-    vector: np.ndarray
-
-
-PRIMARY_TERM_BONUS = 5.0
-COMMON_IDF = 1.0  # words below this BM25 idf (贷款, 银行, 企业…) occur in most documents
-SERVER_PASSAGES = 500  # nearest passages asked from a Chroma server (all of ours, today)
-
-
-class IndexMissingError(RuntimeError):
-    """The index directory holds no (current) index."""
+__all__ = [
+    "COMMON_IDF",
+    "PRIMARY_TERM_BONUS",
+    "SERVER_PASSAGES",
+    "IndexMissingError",
+    "QueryAnalysis",
+    "Retriever",
+]
 
 
 class Retriever:
@@ -162,17 +155,7 @@ class Retriever:
             [max((article_votes.get(a, 0.0) for a in d.articles), default=0.0) for d in self.docs],
             dtype=np.float32,
         )
-        lowered = query.lower()
-        demote = np.array(
-            [
-                d.kind != "measure" and not any(a.lower() in lowered for a in d.aliases)
-                for d in self.docs
-            ]
-        )
-        named = np.array([d.kind != "measure" and not demote[i] for i, d in enumerate(self.docs)])
-        unit = np.array(
-            [d.kind == "measure" and bool(set(d.articles) & set(units)) for d in self.docs]
-        )
+        demote, named, unit = doc_masks(self.docs, query, units)
         fused = fuse(lexical, dense, votes, demote, self.weights, named, unit)
         cited = self.article_refs.votes(query)  # 第3条讲了什么: measure 3 first
         fused += self.weights.cited * np.array(
@@ -181,23 +164,7 @@ class Retriever:
                 for d in self.docs
             ]
         )
-        order = np.argsort(-fused, kind="stable")
-        hits = [
-            Hit(
-                doc_id=self.docs[i].doc_id,
-                article=_own_article(self.docs[i]),
-                title=self.docs[i].title,
-                score=float(fused[i]),
-                text=self.docs[i].text,
-                kind=self.docs[i].kind,
-                articles=self.docs[i].articles,
-                lexical=float(lexical[i]),
-                dense=float(dense[i]),
-                glossary=float(votes[i]),
-                named=self.docs[i].kind != "measure" and not demote[i],
-            )
-            for i in order
-        ]
+        hits = ranked_hits(self.docs, fused, lexical, dense, votes, demote)
         analysis = QueryAnalysis(
             normalized_query=query,
             tokens=tuple(tokens),
@@ -243,42 +210,20 @@ class Retriever:
         """
         found = self._sentences(doc_id)
         title = self.docs[self.passage_doc[found[0][0]]].title if found else ""
-        common = {
-            t
-            for t in analysis.weighted
-            if t in title
-            or (len(found) >= 3 and sum(t in toks for _, _, toks in found) > len(found) / 2)
-        }
-        rows = []
-        for i, sentence, tokens in found:
-            overlap = sum(
-                self.bm25.idf.get(t, 0.0) * w * (2.0 if t in sentence[:6] else 1.0)
-                for t, w in analysis.weighted.items()
-                if t in tokens and t not in common
-            )
-            # a sentence that states the policy term the owner's words stand for comes first
-            overlap += sum(
-                PRIMARY_TERM_BONUS
-                for term in analysis.glossary.primary
-                if term in sentence and term not in common
-            )
-            rows.append((sentence, float(self.vectors[i] @ analysis.vector), overlap))
-        return rows
+        return score_sentences(found, title, analysis, self.bm25.idf, self.vectors)
 
     def _sentences(self, doc_id: str) -> list[tuple[int, str, frozenset[str]]]:
         """(passage index, sentence, its tokens) of a document's sentence passages, headings
         skipped; a pure function of the loaded index, so kept per document after first use."""
         found = self._doc_sentences.get(doc_id)
         if found is None:
-            found = []
-            for i, pid in enumerate(self.passage_ids):
-                doc_part, _, number = pid.rpartition("#")
-                if doc_part != doc_id or number == "0" or number.startswith(("g", "p")):
-                    continue
-                title = self.docs[self.passage_doc[i]].title
-                sentence = self.passage_texts[i].removeprefix(f"{title}：")
-                if not sentence.rstrip("。").endswith(title):  # skip the "N.title。" heading
-                    found.append((i, sentence, frozenset(self.tokenizer.tokens(sentence))))
+            found = doc_sentences(
+                doc_id,
+                self.passage_ids,
+                self.passage_texts,
+                lambda i: self.docs[self.passage_doc[i]].title,
+                self.tokenizer.tokens,
+            )
             self._doc_sentences[doc_id] = found
         return found
 
@@ -299,8 +244,3 @@ class Retriever:
     def rank_articles(self, hits: list[Hit]) -> list[int]:
         """Measure articles in order of their best document (a product counts as its articles)."""
         return list(dict.fromkeys(a for hit in hits for a in hit.articles))
-
-
-def _own_article(doc: Any) -> int | None:
-    """The article number of a measure document, None for other documents."""
-    return doc.articles[0] if doc.kind == "measure" and doc.articles else None

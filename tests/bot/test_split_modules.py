@@ -1,5 +1,5 @@
-"""Issue 21: the engine and the reader's resolve, reader and lexicon modules were split into
-pieces under ~250 lines; every name callers import from the old paths still comes from there,
+"""Issue 21: the engine, the reader's resolve, reader and lexicon modules, the retriever and the
+Q&A layer were split into pieces under ~250 lines; every name callers import from the old paths still comes from there,
 and it is the very object the new module defines (a re-export, not a copy)."""
 
 from __future__ import annotations
@@ -38,6 +38,24 @@ MOVED: dict[str, dict[str, str]] = {
         "unquoted": "bot.reading.names",
         "WHOLE_DOCUMENT": "bot.reading.names",
     },
+    "retrieval.retriever": {
+        "QueryAnalysis": "retrieval.query_analysis",
+        "IndexMissingError": "retrieval.query_analysis",
+        "PRIMARY_TERM_BONUS": "retrieval.query_analysis",
+        "COMMON_IDF": "retrieval.query_analysis",
+        "SERVER_PASSAGES": "retrieval.query_analysis",
+    },
+    "bot.compose.qa": {
+        "QaKnobs": "bot.compose.qa_agreement",
+        "NAMED_KINDS": "bot.compose.qa_agreement",
+        "RELATED_ASKS": "bot.compose.qa_agreement",
+        "QUANTITIES": "bot.compose.qa_agreement",
+        "QUANTITY_ASKS": "bot.compose.qa_agreement",
+        "quantity_agreement": "bot.compose.qa_agreement",
+        "ask_agreement": "bot.compose.qa_agreement",
+        "topic_agreement": "bot.compose.qa_agreement",
+        "qa_confidence": "bot.compose.qa_agreement",
+    },
 }
 PIECES = [
     "bot/engine/__init__.py",
@@ -51,6 +69,11 @@ PIECES = [
     "bot/reading/referring.py",
     "bot/reading/lexicon.py",
     "bot/reading/names.py",
+    "retrieval/retriever.py",
+    "retrieval/query_analysis.py",
+    "retrieval/sentence_scores.py",
+    "bot/compose/qa.py",
+    "bot/compose/qa_agreement.py",
 ]
 
 

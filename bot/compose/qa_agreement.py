@@ -1,0 +1,107 @@
+"""The agreement factors of a Q&A entry's confidence (see bot/compose/qa.py's docstring):
+ask agreement a, topic agreement t, quantity agreement q, and their knobs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from core.kinds import AskType
+from knowledge.qa import QaEntry
+
+NAMED_KINDS = ("product", "platform", "staff")  # documents owners name (measures are not)
+RELATED_ASKS = frozenset(
+    frozenset(pair)
+    for pair in (
+        ("yesno", "conditions"),
+        ("how", "who_where"),
+        ("how_much", "how_long"),
+        ("what_is", "compare"),
+    )
+)
+
+
+@dataclass(frozen=True)
+class QaKnobs:
+    """Knobs of `qa_confidence` and of the choice (see the module docstring)."""
+
+    threshold: float = 0.42
+    exact: float = 0.95  # a score this high restates one of the entry's texts
+    related_ask: float = 0.8
+    other_ask: float = 0.5
+    unranked_topic: float = 0.8
+    top_documents: int = 3
+    candidates: int = 5  # entries asked from the retriever
+    other_quantity: float = 0.55  # q for an entry that never names the quantity asked
+    other_condition: float = 0.5  # c for a stance entry whose condition is not asked
+    other_situation: float = 0.8  # s for an entry about no renewal, asked about a renewal
+    other_predicate: float = 0.5  # p for an entry answering another yes/no predicate
+
+
+# Quantities owners ask about: one group per quantity (words that name the same figure).
+QUANTITIES: tuple[tuple[str, ...], ...] = (
+    ("放大倍数", "倍数", "倍"),
+    ("担保费", "费率", "担保费率", "收费"),
+    ("利率", "利息", "几个点"),
+    ("额度", "贷多少", "金额"),
+    ("比例", "占比", "几成", "分担"),
+    ("期限", "几年", "能贷多久", "借多久", "贷多长", "还款期", "多长时间要还"),  # a loan's term
+    # how long approval takes
+    ("时限", "几天", "天数", "工作日", "多快", "多久能", "审批", "放款", "批下来", "到账"),
+)
+QUANTITY_ASKS = ("how_much", "how_long")
+
+
+def quantity_agreement(question: str, entry: QaEntry, knobs: QaKnobs) -> float:
+    """q: 1 unless the question names a quantity (放大倍数, 费率, 利率 …) that the entry's
+    question, lead and points never name, then `QaKnobs.other_quantity` (a how_much or how_long
+    question is answered by the entry that has the asked figure)."""
+    asked = [group for group in QUANTITIES if any(w in question for w in group)]
+    if not asked:
+        return 1.0
+    said = "".join([*entry.questions, entry.lead, *entry.points])
+    if any(any(w in said for w in group) for group in asked):
+        return 1.0
+    return knobs.other_quantity
+
+
+def ask_agreement(entry_ask: AskType, asked: AskType | None, knobs: QaKnobs) -> float:
+    """a: 1 for the same (or an unknown) ask type, less for a neighbouring or another one."""
+    if asked is None or asked == "other" or asked == entry_ask:
+        return 1.0
+    if frozenset((entry_ask, asked)) in RELATED_ASKS:
+        return knobs.related_ask
+    return knobs.other_ask
+
+
+def topic_agreement(
+    entry_docs: frozenset[str],
+    entry_named: bool,
+    named: frozenset[str],
+    ranked: Sequence[str],
+    knobs: QaKnobs,
+    general: bool = False,
+    serving: bool = False,
+) -> float:
+    """t: entry_docs = the entry's topic (when a document) and its cites; entry_named = its
+    topic is a document owners name; named = the documents the question names; ranked = the
+    question's documents, best first; general = the entry's topic is no document (general.yaml:
+    cross-cutting asks), 1 for a question that names no document; serving = the question asks
+    about the subject the entry's platform serves (应收账款 for 中征应收账款融资服务平台): the
+    entry may answer though the platform is not named."""
+    if named and not named & entry_docs:
+        return 0.0
+    if entry_named and not named and not serving:
+        return 0.0
+    if general and not named:  # a cross-cutting entry, asked about no named document
+        return 1.0
+    if entry_docs & set(ranked[: knobs.top_documents]):
+        return 1.0
+    return knobs.unranked_topic
+
+
+def qa_confidence(score: float, ask: float, topic: float, exact: float = 1.0) -> float:
+    """confidence = score · a · t, or score when score ≥ exact and t > 0 (module docstring)."""
+    if score >= exact and topic > 0:
+        return score
+    return score * ask * topic

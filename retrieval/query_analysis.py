@@ -1,0 +1,85 @@
+"""What the retriever saw in a query (QueryAnalysis), its constants, errors and the per-document
+masks and hit list of a ranking."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from retrieval.glossary_match import GlossaryMatch
+from retrieval.records import Hit
+
+
+@dataclass(frozen=True)
+class QueryAnalysis:
+    """What the retriever saw in a query: its tokens, glossary matches and raw signals.
+
+    normalized_query is the query after normalisation and homophone repair (what was ranked).
+    """
+
+    normalized_query: str
+    tokens: tuple[str, ...]
+    glossary: GlossaryMatch
+    max_lexical: float
+    max_dense: float
+    weighted: dict[str, float]
+    vector: np.ndarray
+
+
+PRIMARY_TERM_BONUS = 5.0
+COMMON_IDF = 1.0  # words below this BM25 idf (贷款, 银行, 企业…) occur in most documents
+SERVER_PASSAGES = 500  # nearest passages asked from a Chroma server (all of ours, today)
+
+
+class IndexMissingError(RuntimeError):
+    """The index directory holds no (current) index."""
+
+
+def own_article(doc: Any) -> int | None:
+    """The article number of a measure document, None for other documents."""
+    return doc.articles[0] if doc.kind == "measure" and doc.articles else None
+
+
+def doc_masks(
+    docs: Sequence[Any], query: str, units: Collection[int]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(demote, named, unit) boolean arrays over docs for query: demote a non-measure document
+    the query does not name by an alias; named, one it does; unit, a measure document whose
+    articles are among units (articles whose responsible unit the query names)."""
+    lowered = query.lower()
+    demote = np.array(
+        [d.kind != "measure" and not any(a.lower() in lowered for a in d.aliases) for d in docs]
+    )
+    named = np.array([d.kind != "measure" and not demote[i] for i, d in enumerate(docs)])
+    unit = np.array([d.kind == "measure" and bool(set(d.articles) & set(units)) for d in docs])
+    return demote, named, unit
+
+
+def ranked_hits(
+    docs: Sequence[Any],
+    fused: np.ndarray,
+    lexical: np.ndarray,
+    dense: np.ndarray,
+    votes: np.ndarray,
+    demote: np.ndarray,
+) -> list[Hit]:
+    """One Hit per document, best fused score first (a stable sort: ties keep index order)."""
+    return [
+        Hit(
+            doc_id=docs[i].doc_id,
+            article=own_article(docs[i]),
+            title=docs[i].title,
+            score=float(fused[i]),
+            text=docs[i].text,
+            kind=docs[i].kind,
+            articles=docs[i].articles,
+            lexical=float(lexical[i]),
+            dense=float(dense[i]),
+            glossary=float(votes[i]),
+            named=docs[i].kind != "measure" and not demote[i],
+        )
+        for i in np.argsort(-fused, kind="stable")
+    ]
