@@ -1,6 +1,7 @@
 """Issue 21: the engine, the reader's resolve, reader and lexicon modules, the retriever and the
-Q&A layer were split into pieces under ~250 lines; every name callers import from the old paths still comes from there,
-and it is the very object the new module defines (a re-export, not a copy)."""
+Q&A layer were split into pieces under ~250 lines; every name callers import from the old
+paths still comes from there, and it is the very object the new module defines (a re-export,
+not a copy)."""
 
 from __future__ import annotations
 
