@@ -39,7 +39,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-import yaml
+from knowledge.yaml_lines import item_lines, load_yaml
 
 RULES_DIR = "eligibility"
 OPS = ("is", "in", "any", "none", "at_most", "at_least", "matches")
@@ -245,18 +245,8 @@ def _rule(raw: Any, name: str, line: int) -> Rule:
 
 def parse_rules(raw: str, name: str) -> list[Rule]:
     """The rules of one file; raises EligibilityFormatError naming `name` and the line."""
-    try:
-        root = yaml.compose(raw, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(raw)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        at = f":{mark.line + 1}" if mark is not None else ""
-        raise EligibilityFormatError(f"{name}{at}: not valid YAML") from None
+    data, root = load_yaml(raw, name, EligibilityFormatError, detail=False)
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise EligibilityFormatError(f"{name}:1: the file needs a 'rules:' list")
-    lines = [1] * len(data["rules"])
-    if isinstance(root, yaml.MappingNode):
-        for key, value in root.value:
-            if key.value == "rules" and isinstance(value, yaml.SequenceNode):
-                lines = [item.start_mark.line + 1 for item in value.value]
+    lines = item_lines(root, "rules", len(data["rules"]))
     return [_rule(row, name, line) for row, line in zip(data["rules"], lines, strict=True)]

@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from knowledge.qa.entries import QaEntry, QaFormatError, entry_from_row, text_value
+from knowledge.yaml_lines import item_lines, load_yaml
 
 QA_DIR = "qa"
 _TOPIC = re.compile(r"^(measure-\d{1,2}|general|[a-z0-9][a-z0-9-]*)$")
@@ -17,13 +18,7 @@ _TOPIC = re.compile(r"^(measure-\d{1,2}|general|[a-z0-9][a-z0-9-]*)$")
 
 def parse_qa(raw: str, name: str = "qa") -> list[QaEntry]:
     """Parse one topic file; raises QaFormatError naming `name` and the line."""
-    try:
-        root = yaml.compose(raw, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(raw)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        at = f":{mark.line + 1}" if mark is not None else ""
-        raise QaFormatError(f"{name}{at}: not valid YAML ({exc})") from exc
+    data, root = load_yaml(raw, name, QaFormatError, detail=True)
     if not isinstance(data, dict) or not isinstance(root, yaml.MappingNode):
         raise QaFormatError(f"{name}: needs 'topic' and 'entries' at the top level")
     topic = text_value(data.get("topic"), "topic", name)
@@ -32,10 +27,7 @@ def parse_qa(raw: str, name: str = "qa") -> list[QaEntry]:
     rows = data.get("entries") or []
     if not isinstance(rows, list):
         raise QaFormatError(f"{name}: 'entries' must be a list")
-    lines = [1] * len(rows)
-    for key, value in root.value:
-        if key.value == "entries" and isinstance(value, yaml.SequenceNode):
-            lines = [item.start_mark.line + 1 for item in value.value]
+    lines = item_lines(root, "entries", len(rows))
     entries = []
     for row, line in zip(rows, lines, strict=True):
         if not isinstance(row, dict):
