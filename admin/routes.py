@@ -15,42 +15,42 @@ STATIC_TYPES = {".css": "text/css", ".js": "text/javascript", ".svg": "image/svg
 
 
 def _build() -> APIRouter:
-    from admin import (
-        views_audit,
-        views_auth,
-        views_banks,
-        views_dashboard,
-        views_exports,
-        views_handoffs,
-        views_knowledge,
-        views_requests,
-        views_subscriptions,
-        views_users,
-        views_validity,
-        views_whitelist,
-        views_workflow,
+    from admin.qa.views import entries as qa_entries
+    from admin.qa.views import publish as qa_publish
+    from admin.qa.views import sheets as qa_sheets
+    from admin.qa.views import versions as qa_versions
+    from admin.views import (
+        audit,
+        auth,
+        banks,
+        dashboard,
+        exports,
+        handoffs,
+        knowledge,
+        requests,
+        subscriptions,
+        users,
+        validity,
+        whitelist,
+        workflow,
     )
-    from admin.qa import views as qa_views
-    from admin.qa import views_publish as qa_publish
-    from admin.qa import views_sheets as qa_sheets
-    from admin.qa import views_versions as qa_versions
 
     root = admin_router(prefix="/admin")
     for module in (
-        views_auth,
-        views_requests,
-        views_workflow,
-        views_handoffs,
-        views_exports,
-        views_whitelist,
-        views_audit,
-        views_dashboard,
-        views_knowledge,
-        views_validity,
-        views_subscriptions,
-        views_users,
-        views_banks,
-        qa_views,
+        auth,
+        requests,
+        workflow,
+        handoffs,
+        exports,
+        whitelist,
+        audit,
+        dashboard,
+        knowledge,
+        validity,
+        subscriptions,
+        users,
+        banks,
+        qa_entries,
         qa_sheets,
         qa_publish,
         qa_versions,

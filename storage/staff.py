@@ -27,7 +27,7 @@ _DUMMY_HASH = _hasher.hash("policybot-dummy-password")
 
 
 # Why a login was refused ("" on success); "too_many" is the back office's per-address throttle
-# (admin/views_auth.py), the others come from `authenticate`.
+# (admin/views/auth.py), the others come from `authenticate`.
 LoginRefusal = Literal["", "bad_credentials", "locked", "disabled", "too_many"]
 
 

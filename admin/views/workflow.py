@@ -27,7 +27,7 @@ from admin.deps import (
 )
 from admin.errors import WorkflowError
 from admin.routing import admin_router
-from admin.views_requests import load_visible, render_detail
+from admin.views.requests import load_visible, render_detail
 from admin.workflow import change_status, outcome_bank, push_to_banks, record_outcome
 from core.settings import Settings
 from storage.banks import get_bank

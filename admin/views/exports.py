@@ -12,7 +12,7 @@ from admin.deps import AnyStaff, AuditDep, OfficeStaff, RequestFilterDep, Sessio
 from admin.exports import LAYOUTS, table, to_csv, to_xlsx
 from admin.routing import admin_router
 from admin.transcripts import transcript_lines, transcript_table
-from admin.views_requests import load_visible
+from admin.views.requests import load_visible
 from core import clock
 from storage.admin_queries import all_filtered_requests
 from storage.conversations import list_messages

@@ -11,7 +11,7 @@ from fastapi.responses import RedirectResponse, Response
 from admin.deps import AuditDep, Editor, ServicesDep, SessionDep, SettingsDep
 from admin.qa.forms import form_of
 from admin.qa.service import current_entries, documents_of, save_entry, stamped
-from admin.qa.views import _audit, _refused
+from admin.qa.views.entries import _audit, _refused
 from admin.routing import admin_router
 from knowledge.qa import QaEntry
 from storage.qa_store import get_version

@@ -18,7 +18,7 @@ from admin.deps import AuditDep, Editor, ReplyTextDep, SeenMessageDep, SessionDe
 from admin.routing import admin_router
 from admin.templating import render
 from admin.transcripts import transcript_lines, transcript_table
-from admin.views_exports import transcript_download
+from admin.views.exports import transcript_download
 from bot.handoff.delivery import OwnerWroteMeanwhile, close_by_staff, send_staff_reply
 from core import clock
 from storage.conversations import list_messages
