@@ -13,7 +13,7 @@ from fastapi import HTTPException, Request, Response
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 from sqlalchemy.orm import Session
 
-from storage.admin_sessions import SESSION_HOURS, find_staff_session
+from storage.backoffice.sessions import SESSION_HOURS, find_staff_session
 
 COOKIE_NAME = "pb_admin"
 SESSION_MAX_AGE = SESSION_HOURS * 3600
@@ -115,7 +115,7 @@ class SessionCookie:
 def new_session(token: str | None) -> dict[str, Any]:
     """A fresh cookie payload with a new CSRF token.
 
-    `token` is the server-side session token (`storage.admin_sessions.start_staff_session`);
+    `token` is the server-side session token (`storage.backoffice.sessions.start_staff_session`);
     None gives an anonymous payload (the login form's CSRF token only).
     """
     payload: dict[str, Any] = {"c": secrets.token_urlsafe(32)}

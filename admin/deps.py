@@ -61,8 +61,8 @@ from bot.answer_source import AnswerSource
 from bot.services import ServicesDep as ServicesDep  # re-exported: every alias is here
 from bot.services import services
 from core.settings import Settings
-from storage.admin_queries import RequestFilter
 from storage.audit import AuditFilter
+from storage.backoffice.queries import RequestFilter
 from storage.db import Database
 
 

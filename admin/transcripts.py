@@ -5,7 +5,7 @@ A press reaches the engine as the button's value (`f:0bb00525:county:永安市`,
 (`Message.buttons`, [{"label", "value"}]), so an owner's message equal to the value of a button
 offered earlier in the conversation is shown as "（点击）<label>" ("（点击）永安市"). Messages from
 before buttons were stored, and the thumbs under answers (whose values carry the answer's id),
-are read from the value's own grammar (`bot/conversation/form_buttons.py`, `commands.py`).
+are read from the value's own grammar (`bot/conversation/form/buttons.py`, `commands.py`).
 Every surface showing a transcript uses `transcript_lines` (request page, handoff view, CSV).
 """
 
@@ -25,12 +25,12 @@ from bot.conversation.commands import (
     SKIP_NOTE,
     parse_feedback,
 )
-from bot.conversation.form_buttons import ANSWER, parse_press
+from bot.conversation.form.buttons import ANSWER, parse_press
 from bot.intake.fields import FIELD_BY_NAME, display_value
 from storage.models import Message
 
 PRESSED = "（点击）"
-# Answer values whose button showed other words (bot/conversation/form_messages.py).
+# Answer values whose button showed other words (bot/conversation/form/messages.py).
 ANSWER_LABELS = {("note", SKIP_NOTE): "无补充", ("consent", CONSENT_NO): "不同意（不提交）"}
 _MEASURE = re.compile(r"^measure-(\d{1,2})$")
 

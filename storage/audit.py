@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from storage.admin_queries import day_bounds
+from storage.backoffice.queries import day_bounds
 from storage.models import AuditEntry
 
 ACTION_LABELS: dict[str, str] = {

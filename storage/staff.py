@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core import clock
-from storage.admin_sessions import revoke_user_sessions
+from storage.backoffice.sessions import revoke_user_sessions
 from storage.banks import BankError, active_bank
 from storage.models import Bank, StaffUser
 from storage.roles import ROLE_LABELS, StaffError

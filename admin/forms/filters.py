@@ -6,8 +6,13 @@ from fastapi import Request
 from starlette.datastructures import ImmutableMultiDict, QueryParams
 
 from admin.forms.parsing import parse_date, parse_float, parse_int
-from storage.admin_queries import PER_PAGE_CHOICES, SORT_COLUMNS, RequestFilter, whitelist_filter
 from storage.audit import ACTION_LABELS, AuditFilter
+from storage.backoffice.queries import (
+    PER_PAGE_CHOICES,
+    SORT_COLUMNS,
+    RequestFilter,
+    whitelist_filter,
+)
 from storage.deadlines import DEFAULT_RESPONSE_DAYS, overdue_cutoff
 from storage.statuses import STATUS_LABELS
 

@@ -11,7 +11,7 @@ from admin.auth import new_session
 from admin.deps import AnyStaff, AuditDep, ClientIp, CookieDep, LoginThrottleDep, SessionDep
 from admin.routing import admin_router
 from admin.templating import render
-from storage.admin_sessions import revoke_staff_session, start_staff_session
+from storage.backoffice.sessions import revoke_staff_session, start_staff_session
 from storage.staff import LOCK_MINUTES, LoginResult, authenticate_staff
 
 router = admin_router()

@@ -12,8 +12,8 @@ from admin.forms import parse_float, parse_int
 from admin.routing import admin_router
 from admin.templating import CHANNEL_LABELS, render
 from admin.transcripts import shown_text
-from storage.admin_queries import distinct_values
-from storage.admin_stats import WEAK_SCORE, build_dashboard, build_insights
+from storage.backoffice.queries import distinct_values
+from storage.backoffice.stats import WEAK_SCORE, build_dashboard, build_insights
 from storage.statuses import status_label
 
 router = admin_router()

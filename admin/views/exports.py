@@ -14,7 +14,7 @@ from admin.routing import admin_router
 from admin.transcripts import transcript_lines, transcript_table
 from admin.views.requests import load_visible
 from core import clock
-from storage.admin_queries import all_filtered_requests
+from storage.backoffice.queries import all_filtered_requests
 from storage.conversations import list_messages
 from storage.whitelist import whitelisted_codes
 

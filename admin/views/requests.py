@@ -18,7 +18,7 @@ from admin.templating import render
 from admin.transcripts import TranscriptLine, transcript_lines
 from admin.workflow import status_form_targets
 from core.settings import Settings
-from storage.admin_queries import (
+from storage.backoffice.queries import (
     PER_PAGE_CHOICES,
     distinct_values,
     get_visible_request,

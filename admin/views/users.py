@@ -13,7 +13,7 @@ from admin.forms import UserForm
 from admin.routing import admin_router
 from admin.templating import render
 from admin.workflow import parse_bank_id
-from storage.admin_sessions import count_open_sessions
+from storage.backoffice.sessions import count_open_sessions
 from storage.banks import list_banks
 from storage.staff import (
     StaffError,

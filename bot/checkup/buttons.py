@@ -3,7 +3,7 @@
     k:<check tag>:<step>:<answer>   an answer to that step ("k:3fa2b1c0:pledge:林权")
 
 The tag is the first 8 hex digits of the check's id, so a press from an earlier check is
-recognised as stale (like the form's buttons, bot/conversation/form_buttons.py). Fixed values:
+recognised as stale (like the form's buttons, bot/conversation/form/buttons.py). Fixed values:
 `APPLY_WITH_PROFILE` starts the financing form pre-filled from the last result.
 """
 

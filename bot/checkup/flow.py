@@ -27,8 +27,8 @@ from bot.checkup.prefill import form_values
 from bot.checkup.render import detail_messages, excluded_messages, result_messages
 from bot.checkup.steps import STEP_BY_NAME, STEPS, NotRead, Step, read_answer
 from bot.conversation.commands import looks_like_question, normalize_text
-from bot.conversation.form_entry import start_form
-from bot.conversation.form_messages import resume_message
+from bot.conversation.form.entry import start_form
+from bot.conversation.form.messages import resume_message
 from bot.conversation.replies import help_message
 from bot.conversation.turn import Turn
 from bot.intake.fields import FIELD_BY_NAME, display_value

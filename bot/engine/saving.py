@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from bot.conversation.form_messages import receipt_messages
+from bot.conversation.form.messages import receipt_messages
 from bot.conversation.turn import Reply, Turn
 from bot.handoff.flow import HandoffHook
 from bot.messages import ANSWER_INTENTS, Button, OutMessage

@@ -24,7 +24,7 @@ from admin.forms import (
     seen_message,
     workflow,
 )
-from storage.admin_queries import PER_PAGE_CHOICES
+from storage.backoffice.queries import PER_PAGE_CHOICES
 
 
 @pytest.mark.parametrize(

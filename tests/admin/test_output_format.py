@@ -17,7 +17,7 @@ from admin.charts import bar_chart, fit_text, funnel_chart, paired_bar_chart, te
 from admin.exports import MAX_WIDTH, amount, display_width, to_xlsx
 from admin.loan_details import amount_text
 from bot.intake.fields import FIELD_BY_NAME
-from storage.admin_stats import cited_label
+from storage.backoffice.stats import cited_label
 from tests.helpers.staff import Seeded
 
 AMOUNTS = [300.0, 300.5, 0.5, 1234.5678, 99999.25, 100000.0, 12.1, 80.0]

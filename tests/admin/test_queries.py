@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from core.settings import Settings
-from storage.admin_queries import RequestFilter, get_visible_request, search_requests
-from storage.admin_stats import build_dashboard, build_insights
+from storage.backoffice.queries import RequestFilter, get_visible_request, search_requests
+from storage.backoffice.stats import build_dashboard, build_insights
 from storage.banks import add_bank, find_bank
 from storage.db import Database, open_database
 from storage.models import Conversation, Message, RequestBank, RequestEvent

@@ -6,7 +6,7 @@ from typing import get_args
 
 import pytest
 
-from storage.admin_queries import WhitelistFilter, whitelist_filter
+from storage.backoffice.queries import WhitelistFilter, whitelist_filter
 
 
 @pytest.mark.parametrize("value", ["yes", "no"])

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from bot.conversation.form_buttons import parse_press
+from bot.conversation.form.buttons import parse_press
 from bot.engine import Engine
 from storage.conversations import get_conversation
 from storage.models import FinancingRequest

@@ -9,7 +9,7 @@ from argon2 import PasswordHasher
 
 import storage.staff
 from core import clock
-from storage.admin_sessions import (
+from storage.backoffice.sessions import (
     SESSION_HOURS,
     count_open_sessions,
     find_staff_session,

@@ -13,7 +13,7 @@ from alembic import command
 from alembic.config import Config
 
 from core.settings import Settings
-from storage.admin_queries import RequestFilter, get_visible_request, search_requests
+from storage.backoffice.queries import RequestFilter, get_visible_request, search_requests
 from storage.bank_mapping import list_aliases, reassign_alias
 from storage.bank_names import bank_key
 from storage.banks import find_bank

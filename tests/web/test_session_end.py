@@ -112,7 +112,7 @@ def test_end_rejects_malformed_session_ids(live: LiveServer) -> None:
     ],
 )
 def test_edit_prompt_masks_stored_personal_data(name: str, value: str, hidden: str) -> None:
-    from bot.conversation.form_messages import shown_current
+    from bot.conversation.form.messages import shown_current
 
     shown = shown_current(name, value)
     assert hidden not in shown and shown[:2] == value[:2] and shown[-4:] == value[-4:]

@@ -15,7 +15,7 @@ from contextvars import ContextVar
 from typing import Any
 
 from bot.conversation.commands import APPLY, CONSENT_YES, normalize_text
-from bot.conversation.form_messages import TOTAL, resume_message
+from bot.conversation.form.messages import TOTAL, resume_message
 from bot.conversation.turn import Turn
 from bot.intake.amounts import read_amount
 from bot.intake.errors import ReadingError

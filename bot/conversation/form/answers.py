@@ -7,8 +7,8 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.conversation.commands import CONSENT_NO, CONSENT_YES, normalize_text
-from bot.conversation.form_buttons import EXPIRED
-from bot.conversation.form_messages import (
+from bot.conversation.form.buttons import EXPIRED
+from bot.conversation.form.messages import (
     confirm_message,
     next_field,
     pending_confirmation,
@@ -16,7 +16,7 @@ from bot.conversation.form_messages import (
     resume_message,
     summary_message,
 )
-from bot.conversation.form_side import (
+from bot.conversation.form.side import (
     SHORT_QUESTION_CHARS,
     drop_refusal,
     field_named,

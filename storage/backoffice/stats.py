@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from core import clock
-from storage.admin_queries import RequestFilter, filtered_select
+from storage.backoffice.queries import RequestFilter, filtered_select
 from storage.models import Conversation, FinancingRequest, Message, RequestEvent
 from storage.qa_misses import declined_by_design
 from storage.statuses import STATUS_LABELS

@@ -6,15 +6,15 @@ import re
 from typing import Any
 
 from bot.conversation.commands import EDIT_PREFIX, looks_like_question, normalize_text
-from bot.conversation.form_answers import (
+from bot.conversation.form.answers import (
     AskQuestion,
     answer_field,
     apply_earlier,
     expired,
     settle,
 )
-from bot.conversation.form_buttons import CONFIRM, Press, belongs_to, form_tag, parse_press
-from bot.conversation.form_entry import (
+from bot.conversation.form.buttons import CONFIRM, Press, belongs_to, form_tag, parse_press
+from bot.conversation.form.entry import (
     SUBMITTED,
     already_submitted,
     form_in_client,
@@ -24,7 +24,7 @@ from bot.conversation.form_entry import (
     repeats_consent,
     start_form,
 )
-from bot.conversation.form_messages import (
+from bot.conversation.form.messages import (
     edit_picker_message,
     next_field,
     pending_confirmation,
@@ -33,7 +33,7 @@ from bot.conversation.form_messages import (
     resume_message,
     summary_message,
 )
-from bot.conversation.form_side import field_named
+from bot.conversation.form.side import field_named
 from bot.conversation.replies import help_message
 from bot.conversation.turn import Turn
 from bot.intake.choices import NO_WORDS
