@@ -8,7 +8,7 @@ import shutil
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -18,6 +18,10 @@ from tests.helpers.pg_databases import PgDatabases
 from tests.helpers.services import postgres_available, require_or_skip
 from tests.helpers.staff import seed_staff
 from tests.live_server import LiveServer
+
+if TYPE_CHECKING:
+    from bot.answer_source import AnswerSource
+    from bot.answerer import Answerer
 
 pytest_plugins = ("tests.fakes.llm_fixtures",)  # fake_llm, llm_answerer (LLM mode)
 
@@ -131,7 +135,7 @@ def index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def answerer(index_dir: Path) -> Any:
+def answerer(index_dir: Path) -> Answerer:
     """The offline answerer over the session index (USE embeddings loaded once)."""
     from bot.answerer import load_answerer
 
@@ -193,7 +197,9 @@ def app_server(request: pytest.FixtureRequest) -> Iterator[Callable[..., LiveSer
 
     servers: list[LiveServer] = []
 
-    def start(settings: Settings, answerer: Any = None, *, staff: bool = False) -> LiveServer:
+    def start(
+        settings: Settings, answerer: AnswerSource | None = None, *, staff: bool = False
+    ) -> LiveServer:
         if staff:
             seed_staff(settings)
         if answerer is None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import pytest
 
@@ -18,6 +18,9 @@ from bot.services import Services, services_of
 from core.settings import Settings
 from server import create_app
 from web.answer_cache import CachedAnswerer
+
+if TYPE_CHECKING:
+    pass
 
 ROOT = Path(__file__).resolve().parent.parent
 SKIPPED = {".venv", "data", "build", ".git", "node_modules"}
@@ -89,7 +92,7 @@ class Stub:
 
 
 class StubEngine:
-    answerer: Any = None
+    answerer: AnswerSource | None = None
 
 
 @pytest.mark.parametrize("with_engine", [True, False])

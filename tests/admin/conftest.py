@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING
 
 import httpx
 import pytest
@@ -11,6 +11,9 @@ import pytest
 from core.settings import Settings
 from tests.helpers.staff import Seeded, StubAnswerer, login, seed_requests
 from tests.live_server import LiveServer
+
+if TYPE_CHECKING:
+    from bot.answer_source import AnswerSource
 
 
 @pytest.fixture(autouse=True)
@@ -27,7 +30,7 @@ def cheap_argon2(monkeypatch: pytest.MonkeyPatch) -> None:
 def start_admin(app_server: Callable[..., LiveServer]) -> Callable[..., LiveServer]:
     """Start the app on given settings with staff seeded (no answerer unless given)."""
 
-    def start(settings: Settings, answerer: Any = None) -> LiveServer:
+    def start(settings: Settings, answerer: AnswerSource | None = None) -> LiveServer:
         return app_server(settings, answerer or StubAnswerer(), staff=True)
 
     return start

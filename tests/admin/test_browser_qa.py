@@ -5,7 +5,7 @@ answer; the corrected miss leaves the insights; a bank officer gets 403 on /admi
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 import pytest
@@ -14,6 +14,9 @@ from core.settings import Settings
 from tests.browser import launch_chromium
 from tests.helpers.staff import PASSWORD
 from tests.live_server import LiveServer
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 pytestmark = pytest.mark.browser
 
@@ -53,7 +56,7 @@ def ask(live: LiveServer, session_id: str, text: str) -> dict[str, Any]:
 def test_coordinator_corrects_a_thumbs_down_answer_and_the_owner_gets_it(
     page: Any,
     app_settings: Settings,
-    answerer: Any,
+    answerer: Answerer,
     start_admin: Callable[..., LiveServer],
 ) -> None:
     live = start_admin(app_settings, answerer)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 import pytest
@@ -18,6 +18,9 @@ from storage.db import open_database
 from storage.models import IndexVersion
 from tests.helpers.staff import csrf_of, login
 from tests.live_server import LiveServer
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 
 def _upload(server: LiveServer, name: str, content: bytes) -> httpx.Response:
@@ -53,7 +56,7 @@ def _misleading_document() -> bytes:
 
 
 def test_upload_misleading_document_is_refused(
-    app_settings: Settings, answerer: Any, start_admin: Callable[..., LiveServer]
+    app_settings: Settings, answerer: Answerer, start_admin: Callable[..., LiveServer]
 ) -> None:
     server = start_admin(app_settings, answerer)
     response = _upload(server, "常见问题.md", _misleading_document())
@@ -66,7 +69,7 @@ def test_upload_misleading_document_is_refused(
 
 
 def test_upload_harmless_document_is_published(
-    app_settings: Settings, answerer: Any, start_admin: Callable[..., LiveServer]
+    app_settings: Settings, answerer: Answerer, start_admin: Callable[..., LiveServer]
 ) -> None:
     server = start_admin(app_settings, answerer)
     text = "大楼北侧停车场开放时间为早七点至晚九点，访客车辆请按地面指示停放。"

@@ -4,7 +4,7 @@ a refused upload queues none."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from core.settings import Settings
 from storage.db import open_database
@@ -13,9 +13,12 @@ from tests.admin.test_knowledge_gate import _misleading_document, _upload
 from tests.live_server import LiveServer
 from web.inbox import take_inbox
 
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
+
 
 def test_admin_publish_notifies_matching_subscribers(
-    app_settings: Settings, answerer: Any, start_admin: Callable[..., LiveServer]
+    app_settings: Settings, answerer: Answerer, start_admin: Callable[..., LiveServer]
 ) -> None:
     server = start_admin(app_settings, answerer)
     db = open_database(app_settings)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 import pytest
@@ -15,6 +15,9 @@ from storage.db import open_database
 from storage.models import AuditEntry, QaVersion
 from tests.helpers.staff import csrf_of, login
 from tests.live_server import LiveServer
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 FORM = {
     "question": "监管部门用哪些办法督促银行对民企公平放贷？",
@@ -30,7 +33,7 @@ FORM = {
 
 @pytest.fixture
 def qa_live(
-    app_settings: Settings, answerer: Any, start_admin: Callable[..., LiveServer]
+    app_settings: Settings, answerer: Answerer, start_admin: Callable[..., LiveServer]
 ) -> LiveServer:
     return start_admin(app_settings, answerer)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 import pytest
@@ -12,6 +12,9 @@ import pytest
 from core.settings import Settings
 from knowledge.expiry import ending_items
 from tests.helpers.staff import login
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 
 @pytest.mark.parametrize(
@@ -21,7 +24,7 @@ from tests.helpers.staff import login
 def test_page_lists_measures_near_their_end(
     settings: Settings,
     start_admin: Callable[..., Any],
-    answerer: Any,
+    answerer: Answerer,
     day: date,
     listed: bool,
 ) -> None:
@@ -37,7 +40,7 @@ def test_page_lists_measures_near_their_end(
         assert bank.get("/admin/knowledge/validity").status_code in (302, 303, 403)
 
 
-def test_ending_items_name_measures_once_and_entries(answerer: Any) -> None:
+def test_ending_items_name_measures_once_and_entries(answerer: Answerer) -> None:
     rows = ending_items(
         answerer.documents.values(), answerer.qa.entries.values(), date(2028, 3, 15)
     )

@@ -6,18 +6,21 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from core.settings import Settings
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 QA_FIXTURES = Path(__file__).parent / "qa_fixtures"
 PACKAGED_KNOWLEDGE = Path(__file__).parents[2] / "knowledge" / "data"
 
 
 @pytest.fixture(scope="session")
-def plain_answerer(answerer: Any) -> Any:
+def plain_answerer(answerer: Answerer) -> Answerer:
     """The session answerer's index with no Q&A entries: every answer is composed."""
     from bot.answerer import Answerer
 
@@ -52,7 +55,9 @@ def build_qa_index(
 
 
 @pytest.fixture(scope="session")
-def qa_answerer(tmp_path_factory: pytest.TempPathFactory, index_dir: Path, answerer: Any) -> Any:
+def qa_answerer(
+    tmp_path_factory: pytest.TempPathFactory, index_dir: Path, answerer: Answerer
+) -> Answerer:
     """An answerer whose Q&A entries are tests/bot/qa_fixtures/*.yaml (and no others)."""
     from bot.answerer import load_answerer
 

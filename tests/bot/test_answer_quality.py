@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -11,11 +11,14 @@ from bot.answer_grounding import cited_text, numbers_in, ungrounded_numbers
 from bot.messages import Citation
 from knowledge.evaluation import evaluate, load_questions
 
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
+
 CHECK_FILES = sorted((Path(__file__).parent.parent / "knowledge").glob("check-questions*.jsonl"))
 
 
 @pytest.mark.parametrize("path", CHECK_FILES, ids=lambda p: p.name)
-def test_evaluate_check_questions_meets_the_bars(answerer: Any, path: Path) -> None:
+def test_evaluate_check_questions_meets_the_bars(answerer: Answerer, path: Path) -> None:
     result = evaluate(answerer, load_questions(path), k=3)
     assert result["hit@1"] >= 0.95, result["misses"]
     assert result["hit@3"] >= 0.99, result["misses"]
@@ -24,7 +27,7 @@ def test_evaluate_check_questions_meets_the_bars(answerer: Any, path: Path) -> N
 
 
 @pytest.mark.parametrize("path", CHECK_FILES, ids=lambda p: p.name)
-def test_answer_numbers_all_occur_in_cited_text(answerer: Any, path: Path) -> None:
+def test_answer_numbers_all_occur_in_cited_text(answerer: Answerer, path: Path) -> None:
     for row in load_questions(path):
         answer = answerer.answer(row["question"])
         if not answer.citations:
@@ -42,7 +45,7 @@ def test_answer_numbers_all_occur_in_cited_text(answerer: Any, path: Path) -> No
         "科技贷发放了多少笔？",
     ],
 )
-def test_answer_quotes_numbers_from_its_sources(answerer: Any, question: str) -> None:
+def test_answer_quotes_numbers_from_its_sources(answerer: Answerer, question: str) -> None:
     answer = answerer.answer(question)
     body = "\n".join(answer.answer.split("\n")[:2])  # the lead and the first point
     assert numbers_in(body.replace("第6条", "")), body
@@ -55,7 +58,7 @@ def test_ungrounded_numbers_flags_an_invented_rate() -> None:
     assert "5" in numbers_in(cited_text([citation]))
 
 
-def test_answer_cites_measure_with_units_and_excerpt(answerer: Any) -> None:
+def test_answer_cites_measure_with_units_and_excerpt(answerer: Answerer) -> None:
     answer = answerer.answer("银行要求以贷转存怎么办？")
     first = answer.citations[0]
     assert first.article == 11 and first.doc_id == "measure-11"

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 
 from bot.compose.steps import invites_form
+from tests.helpers.answers import document_of
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 OUT_OF_SCOPE = [
     "明天三明天气怎么样？",
@@ -31,7 +35,7 @@ OUT_OF_SCOPE = [
 
 
 @pytest.mark.parametrize("question", OUT_OF_SCOPE)
-def test_answer_declines_out_of_scope(answerer: Any, question: str) -> None:
+def test_answer_declines_out_of_scope(answerer: Answerer, question: str) -> None:
     answer = answerer.answer(question)
     assert (answer.in_scope, answer.intent) == (False, "out_of_scope")
     assert answer.citations == [] and not answer.suggest_intake
@@ -52,12 +56,12 @@ def test_answer_declines_out_of_scope(answerer: Any, question: str) -> None:
         "有效期到什么时候？",
     ],
 )
-def test_answer_keeps_business_questions_in_scope(answerer: Any, question: str) -> None:
+def test_answer_keeps_business_questions_in_scope(answerer: Answerer, question: str) -> None:
     assert answerer.answer(question).in_scope
 
 
 @pytest.mark.parametrize("greeting", ["你好", "您好！", "在吗？", "谢谢", "hello"])
-def test_answer_greets_without_citations(answerer: Any, greeting: str) -> None:
+def test_answer_greets_without_citations(answerer: Answerer, greeting: str) -> None:
     answer = answerer.answer(greeting)
     assert (answer.intent, answer.in_scope, answer.citations) == ("greeting", True, [])
 
@@ -65,7 +69,7 @@ def test_answer_greets_without_citations(answerer: Any, greeting: str) -> None:
 @pytest.mark.parametrize(
     "question", ["我想贷款200万周转一下", "流动资金不够用，能续贷吗？", "额度不够了怎么办"]
 )
-def test_answer_offers_intake_for_financing_need(answerer: Any, question: str) -> None:
+def test_answer_offers_intake_for_financing_need(answerer: Answerer, question: str) -> None:
     answer = answerer.answer(question)
     assert answer.intent == "financing_need" and answer.suggest_intake
     assert answer.in_scope and answer.citations
@@ -74,13 +78,13 @@ def test_answer_offers_intake_for_financing_need(answerer: Any, question: str) -
     assert not any(invites_form(line) for line in answer.answer.splitlines()[1:]), answer.answer
 
 
-def test_answer_policy_question_does_not_offer_intake(answerer: Any) -> None:
+def test_answer_policy_question_does_not_offer_intake(answerer: Answerer) -> None:
     answer = answerer.answer("白名单企业库是怎么建立的？")
     assert answer.intent == "policy_question" and not answer.suggest_intake
     assert answer.topic == "measure-15"
 
 
-def test_answer_follow_up_uses_previous_topic(answerer: Any) -> None:
+def test_answer_follow_up_uses_previous_topic(answerer: Answerer) -> None:
     from bot.dialogue import answer_in_context
     from bot.reading import ConversationContext
 
@@ -91,7 +95,7 @@ def test_answer_follow_up_uses_previous_topic(answerer: Any) -> None:
     assert "高新技术企业" in follow.answer.answer or "科技型" in follow.answer.answer
 
 
-def test_answer_follow_up_with_new_subject_ignores_topic(answerer: Any) -> None:
+def test_answer_follow_up_with_new_subject_ignores_topic(answerer: Answerer) -> None:
     from bot.dialogue import answer_in_context
     from bot.reading import ConversationContext
 
@@ -100,15 +104,15 @@ def test_answer_follow_up_with_new_subject_ignores_topic(answerer: Any) -> None:
     assert follow.answer.topic == "measure-11"
 
 
-def test_answer_product_says_terms_are_set_by_bank(answerer: Any) -> None:
+def test_answer_product_says_terms_are_set_by_bank(answerer: Answerer) -> None:
     answer = answerer.answer("提质增产争效贷的利率是多少？")
     assert answer.citations[0].doc_id == "product-tizhizengchan"
     assert "银行" in answer.answer and "第6条" in answer.answer
     assert {c.article for c in answer.citations} >= {6}
 
 
-def test_document_returns_full_measure_and_none_for_unknown(answerer: Any) -> None:
+def test_document_returns_full_measure_and_none_for_unknown(answerer: Answerer) -> None:
     doc = answerer.document("measure-9")
     assert doc is not None and doc.article == 9 and "放大倍数5倍以上" in doc.text
-    assert answerer.document("measure-0").article == 0
+    assert document_of(answerer, "measure-0").article == 0
     assert answerer.document("nope") is None

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import itertools
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from bot.compose.layout import MARKS, PHONE_SCREEN, QUOTE_PREFIX
 from bot.messages import Ask
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 # Self-contained asks on different measures and notes, in the knowledge's own words.
 ASKS = [
@@ -31,13 +34,15 @@ def screen(text: str) -> str:
     return text.split(f"\n{QUOTE_PREFIX}", 1)[0]
 
 
-def test_respond_to_one_ask_is_the_answer_to_its_text(plain_answerer: Any) -> None:
+def test_respond_to_one_ask_is_the_answer_to_its_text(plain_answerer: Answerer) -> None:
     ask = Ask("what_is", "科技贷是什么")
     assert plain_answerer.respond([ask]) == plain_answerer.answer(ask.text, ask=ask.type)
 
 
 @pytest.mark.parametrize("asks", PAIRS + TRIPLES, ids=lambda a: "+".join(x.text for x in a))
-def test_respond_answers_each_ask_in_order_on_one_screen(plain_answerer: Any, asks: Any) -> None:
+def test_respond_answers_each_ask_in_order_on_one_screen(
+    plain_answerer: Answerer, asks: Any
+) -> None:
     answer = plain_answerer.respond(list(asks))
     singles = [plain_answerer.answer(a.text, ask=a.type) for a in asks]
     text = answer.answer
@@ -61,17 +66,17 @@ def test_respond_answers_each_ask_in_order_on_one_screen(plain_answerer: Any, as
     assert answer.topic == singles[0].topic
 
 
-def test_respond_keeps_at_most_three_asks(plain_answerer: Any) -> None:
+def test_respond_keeps_at_most_three_asks(plain_answerer: Answerer) -> None:
     answer = plain_answerer.respond(ASKS[:5])
     assert "（三）" in answer.answer and "（四）" not in answer.answer
 
 
-def test_respond_drops_an_out_of_scope_ask_beside_an_in_scope_one(plain_answerer: Any) -> None:
+def test_respond_drops_an_out_of_scope_ask_beside_an_in_scope_one(plain_answerer: Answerer) -> None:
     asks = [Ask("yesno", "续贷要先还本金吗"), Ask("other", "今天天气怎么样")]
     answer = plain_answerer.respond(asks)
     assert answer.in_scope and answer.answer == plain_answerer.answer(asks[0].text).answer
 
 
-def test_respond_to_only_out_of_scope_asks_declines(plain_answerer: Any) -> None:
+def test_respond_to_only_out_of_scope_asks_declines(plain_answerer: Answerer) -> None:
     answer = plain_answerer.respond([Ask("other", "今天天气怎么样"), Ask("other", "推荐只股票")])
     assert not answer.in_scope and answer.intent == "out_of_scope"

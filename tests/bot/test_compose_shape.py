@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -14,6 +14,10 @@ from bot.compose.question import question_parts, question_shape
 from bot.compose.render import MAX_LEAD, shorten
 from knowledge.answer_review import is_copied, parse_answer_text
 from retrieval.text import split_sentences
+from tests.helpers.answers import document_of
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 CHECK_FILES = sorted(Path(__file__).parents[1].glob("knowledge/check-questions*.jsonl"))
 
@@ -28,11 +32,15 @@ def _in_scope_questions() -> list[str]:
     return [r["question"] for r in rows if not r.get("out_of_scope")]
 
 
-def _cited_sentences(answerer: Any, answer: Any) -> list[str]:
-    return [s for c in answer.citations for s in split_sentences(answerer.document(c.doc_id).text)]
+def _cited_sentences(answerer: Answerer, answer: Any) -> list[str]:
+    return [
+        s for c in answer.citations for s in split_sentences(document_of(answerer, c.doc_id).text)
+    ]
 
 
-def test_every_answer_has_a_short_own_lead_a_next_step_and_one_citation_line(answerer: Any) -> None:
+def test_every_answer_has_a_short_own_lead_a_next_step_and_one_citation_line(
+    answerer: Answerer,
+) -> None:
     questions = _in_scope_questions()
     leads = []
     for question in questions:
@@ -57,7 +65,7 @@ def test_every_answer_has_a_short_own_lead_a_next_step_and_one_citation_line(ans
     assert max(leads.count(lead) for lead in set(leads)) / len(leads) <= 0.05
 
 
-def test_every_number_in_every_answer_is_grounded(answerer: Any) -> None:
+def test_every_number_in_every_answer_is_grounded(answerer: Answerer) -> None:
     for question in _in_scope_questions():
         answer = answerer.answer(question)
         assert not ungrounded_numbers(answer.answer, answer.citations), question
@@ -74,7 +82,7 @@ def test_every_number_in_every_answer_is_grounded(answerer: Any) -> None:
     ],
 )
 def test_yes_no_questions_lead_with_a_stance(
-    plain_answerer: Any, question: str, stance: str
+    plain_answerer: Answerer, question: str, stance: str
 ) -> None:
     lead = plain_answerer.answer(question).answer.splitlines()[0]
     assert lead.startswith(f"{stance}。"), lead
@@ -84,7 +92,9 @@ def test_yes_no_questions_lead_with_a_stance(
     "question",
     ["续贷要先还本金吗", "担保费太高了有补贴吗", "银行不给续贷合规吗"],
 )
-def test_no_stance_when_the_question_asks_otherwise(plain_answerer: Any, question: str) -> None:
+def test_no_stance_when_the_question_asks_otherwise(
+    plain_answerer: Answerer, question: str
+) -> None:
     lead = plain_answerer.answer(question).answer.splitlines()[0]
     assert not re.match(r"^(可以|不行|不合规|合规|有|没有|会|不会|是|不是)。", lead), lead
 
@@ -99,14 +109,14 @@ def test_no_stance_when_the_question_asks_otherwise(plain_answerer: Any, questio
     ],
 )
 def test_how_and_whom_questions_lead_with_the_action(
-    plain_answerer: Any, question: str, words: tuple[str, ...]
+    plain_answerer: Answerer, question: str, words: tuple[str, ...]
 ) -> None:
     answer = plain_answerer.answer(question).answer
     lead_and_step = answer.splitlines()[0] + parse_answer_text(answer)["next_step"]
     assert any(w in lead_and_step for w in words), answer
 
 
-def test_two_question_message_answers_each_part_with_its_citation(plain_answerer: Any) -> None:
+def test_two_question_message_answers_each_part_with_its_citation(plain_answerer: Answerer) -> None:
     answer = plain_answerer.answer("无还本续贷怎么申请？另外担保费太高有补贴吗")
     assert answer.answer.startswith("（一）") and "\n\n（二）" in answer.answer
     citation = parse_answer_text(answer.answer)["citation"]
@@ -114,7 +124,7 @@ def test_two_question_message_answers_each_part_with_its_citation(plain_answerer
     assert {c.article for c in answer.citations} >= {6, 9}
 
 
-def test_one_question_story_is_answered_once(plain_answerer: Any) -> None:
+def test_one_question_story_is_answered_once(plain_answerer: Answerer) -> None:
     story = (
         "我们是做竹木加工的，去年订单少了一半，资金有点紧。贷款下个月到期，"
         "银行说要先还清才能再贷，能不能不还本金直接续贷？"

@@ -5,12 +5,15 @@ only the first."""
 from __future__ import annotations
 
 import itertools
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 
 from bot.messages import Ask
 from bot.refusals import POINTERS
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 # Asks that are declined alone, by family, several wordings each.
 DECLINED = {
@@ -36,13 +39,13 @@ def _combos(size: int) -> list[tuple[tuple[str, str], ...]]:
     return combos
 
 
-def _pointer(answerer: Any, text: str) -> str:
+def _pointer(answerer: Answerer, text: str) -> str:
     decision = answerer.assess(text).scope
     return POINTERS[decision.family].format(place=decision.place or "当地")
 
 
 @pytest.mark.parametrize("family", FAMILIES)
-def test_each_ask_is_declined_alone_by_its_family(answerer: Any, family: str) -> None:
+def test_each_ask_is_declined_alone_by_its_family(answerer: Answerer, family: str) -> None:
     for text in DECLINED[family]:
         assessment = answerer.assess(text)
         assert not assessment.in_scope and assessment.scope.family == family, text
@@ -50,7 +53,7 @@ def test_each_ask_is_declined_alone_by_its_family(answerer: Any, family: str) ->
 
 @pytest.mark.parametrize("asks", _combos(2) + _combos(3))
 def test_every_declined_ask_keeps_its_pointer_in_order(
-    answerer: Any, asks: tuple[tuple[str, str], ...]
+    answerer: Answerer, asks: tuple[tuple[str, str], ...]
 ) -> None:
     answer = answerer.respond([Ask("other", text) for _, text in asks])
     assert not answer.in_scope and answer.intent == "out_of_scope"
@@ -63,7 +66,7 @@ def test_every_declined_ask_keeps_its_pointer_in_order(
 
 
 @pytest.mark.parametrize("family", FAMILIES[:3])
-def test_two_asks_of_one_family_give_its_pointer_once(answerer: Any, family: str) -> None:
+def test_two_asks_of_one_family_give_its_pointer_once(answerer: Answerer, family: str) -> None:
     first, second = DECLINED[family][:2]
     text = answerer.respond([Ask("other", first), Ask("other", second)]).answer
     assert text.count(_pointer(answerer, first)) == 1

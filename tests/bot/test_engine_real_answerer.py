@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -12,9 +12,12 @@ from core.settings import Settings
 from storage.db import open_database
 from tests.bot.engine_support import button_values, fill_form, texts
 
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
+
 
 @pytest.fixture
-def real_engine(settings: Settings, answerer: Any) -> Iterator[Engine]:
+def real_engine(settings: Settings, answerer: Answerer) -> Iterator[Engine]:
     """The engine on SQLite with the shared real answerer."""
     db = open_database(settings)
     yield Engine(db, answerer, settings)
@@ -33,7 +36,7 @@ def test_real_policy_question_cites_article_and_offers_follow_ups(real_engine: E
     assert any(v.startswith("fb:up:") for v in values)
 
 
-def test_real_follow_up_uses_previous_topic(real_engine: Engine, answerer: Any) -> None:
+def test_real_follow_up_uses_previous_topic(real_engine: Engine, answerer: Answerer) -> None:
     first = real_engine.handle("web", "u1", "科技贷是什么？")
     follow = real_engine.handle("web", "u1", "那要什么条件？")
     alone = answerer.answer("那要什么条件？")
@@ -91,7 +94,7 @@ def test_real_closing_mid_conversation_gets_a_short_reply_and_keeps_the_topic(
     ],
 )
 def test_real_own_question_and_empty_message_after_a_topic(
-    real_engine: Engine, answerer: Any, first: str, own: str, nothing: str
+    real_engine: Engine, answerer: Answerer, first: str, own: str, nothing: str
 ) -> None:
     before = texts(real_engine.handle("web", "u2", first))
     after = real_engine.handle("web", "u2", own)

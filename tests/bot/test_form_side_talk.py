@@ -5,7 +5,7 @@ bring no handoff offer (issue 20 trial, items 1-3 and 6 of the form-fixes brief)
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -16,6 +16,9 @@ from core.settings import Settings
 from storage.conversations import get_conversation
 from storage.db import open_database
 from tests.bot.engine_support import ANSWERS, fill_form, texts
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 _ACKS = ["好的", "好", "嗯嗯", "行", "收到", "明白了", "了解", "好嘞"]
 _THANKS = ["谢谢", "谢谢你", "谢谢您", "多谢", "感谢", "非常感谢", "辛苦了", "麻烦了"]
@@ -55,7 +58,7 @@ def test_real_answers_with_polite_words_are_kept(field: str, text: str) -> None:
 
 
 @pytest.fixture
-def engine(settings: Settings, answerer: Any) -> Iterator[Engine]:
+def engine(settings: Settings, answerer: Answerer) -> Iterator[Engine]:
     db = open_database(settings)
     yield Engine(db, answerer, settings)
     db.dispose()

@@ -11,7 +11,7 @@ Wordings are written for these tests; subjects are the knowledge's own names.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -20,6 +20,9 @@ from bot.compose.reply import Reply
 from bot.dialogue import answer_in_context
 from bot.reading import ConversationContext
 from knowledge.answer_review import parse_answer_text
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 # Products, platforms and a measure's financing whose sources set no amount.
 SUBJECTS = (
@@ -60,7 +63,7 @@ def assert_amount_not_set(question: str, lead: str) -> None:
 @pytest.mark.parametrize("template", SUM_ASKS)
 @pytest.mark.parametrize("subject", SUBJECTS)
 def test_a_yes_no_on_a_sum_is_answered_as_an_amount_ask(
-    answerer: Any, subject: str, template: str
+    answerer: Answerer, subject: str, template: str
 ) -> None:
     question = template.format(n=subject)
     assert_amount_not_set(question, lead_of(answerer.answer(question)))
@@ -69,7 +72,7 @@ def test_a_yes_no_on_a_sum_is_answered_as_an_amount_ask(
 @pytest.mark.parametrize("ask", FOLLOW_UP_SUMS)
 @pytest.mark.parametrize("subject", SUBJECTS[:4])  # the products
 def test_a_sum_asked_after_the_subject_is_an_amount_ask(
-    answerer: Any, subject: str, ask: str
+    answerer: Answerer, subject: str, ask: str
 ) -> None:
     context = answer_in_context(answerer, ConversationContext(), f"{subject}是什么").context
     lead = lead_of(answer_in_context(answerer, context, ask).answer)
@@ -105,7 +108,7 @@ GENERAL_MATERIALS = (
 GENERAL_ENTRIES = {"gen-conditions", "gen-materials", "m4-bank-looks-at"}
 
 
-def chosen(answerer: Any, question: str) -> Any:
+def chosen(answerer: Answerer, question: str) -> Any:
     reply = answerer.reply(question)
     assert isinstance(reply, Reply), question
     return reply
@@ -113,7 +116,7 @@ def chosen(answerer: Any, question: str) -> Any:
 
 @pytest.mark.parametrize("question", GENERAL_CONDITIONS + GENERAL_MATERIALS)
 def test_a_general_ask_gets_the_general_entry_not_a_renewal_one(
-    answerer: Any, question: str
+    answerer: Answerer, question: str
 ) -> None:
     reply = chosen(answerer, question)
     assert reply.qa is not None and reply.qa.entry.id in GENERAL_ENTRIES, (question, reply.qa)
@@ -141,6 +144,6 @@ RENEWAL_ASKS = (
 
 
 @pytest.mark.parametrize("question", RENEWAL_ASKS)
-def test_a_renewal_ask_still_gets_a_renewal_entry(answerer: Any, question: str) -> None:
+def test_a_renewal_ask_still_gets_a_renewal_entry(answerer: Answerer, question: str) -> None:
     reply = chosen(answerer, question)
     assert reply.qa is not None and about_renewal(reply.qa.entry), (question, reply.qa)

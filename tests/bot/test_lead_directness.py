@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -34,6 +34,9 @@ from bot.compose.question import question_shape
 from bot.compose.validity import asks_validity
 from knowledge.answer_review import parse_answer_text
 from knowledge.qa import QaEntry
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 BANK = Path(__file__).parent / "data" / "owner_questions.tsv"
 OTHER = 0.5
@@ -145,7 +148,9 @@ def test_the_bank_spreads_over_the_measures_products_and_ask_kinds() -> None:
 
 
 @pytest.mark.parametrize("row", _bank(), ids=lambda r: f"{r[0]}-{r[1]}")
-def test_a_served_lead_answers_the_predicate_asked(answerer: Any, row: tuple[str, ...]) -> None:
+def test_a_served_lead_answers_the_predicate_asked(
+    answerer: Answerer, row: tuple[str, ...]
+) -> None:
     question = row[2]
     answer = answerer.answer(question)
     if not answer.in_scope:

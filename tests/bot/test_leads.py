@@ -8,13 +8,16 @@ own words (product and platform names, the practices the measures name).
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 
 from bot.answer_grounding import ungrounded_numbers
 from bot.compose.leads import MAX_LEAD
 from knowledge.answer_review import parse_answer_text
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 PRODUCTS = ("科技贷", "外贸贷", "商贸贷", "提质增产争效贷")
 PLATFORMS = ("中登网", "信易贷", "闽光云商", "应收账款融资服务平台")
@@ -31,7 +34,7 @@ SILENT = re.compile(r"^(措施没有|公开资料没有)")
 STANCES = ("可以", "不行", "不合规", "合规", "有", "没有", "会", "不会", "是", "不是", "不一定")
 
 
-def lead_of(answerer: Any, question: str) -> str:
+def lead_of(answerer: Answerer, question: str) -> str:
     answer = answerer.answer(question)
     assert answer.in_scope, question
     assert not ungrounded_numbers(answer.answer, answer.citations), question
@@ -45,7 +48,7 @@ def stance_of(lead: str) -> str:
 
 
 @pytest.mark.parametrize("subject", PRODUCTS + PLATFORMS)
-def test_each_ask_about_a_subject_gets_its_own_lead(plain_answerer: Any, subject: str) -> None:
+def test_each_ask_about_a_subject_gets_its_own_lead(plain_answerer: Answerer, subject: str) -> None:
     leads = {
         kind: lead_of(plain_answerer, template.format(n=subject))
         for kind, template in ASK_TEMPLATES.items()
@@ -68,7 +71,7 @@ def test_each_ask_about_a_subject_gets_its_own_lead(plain_answerer: Any, subject
     ],
 )
 def test_a_product_quantity_no_source_sets_is_answered_honestly(
-    plain_answerer: Any, subject: str, template: str, label: str
+    plain_answerer: Answerer, subject: str, template: str, label: str
 ) -> None:
     lead = lead_of(plain_answerer, template.format(n=subject))
     assert SILENT.match(lead) and label in lead and "银行" in lead, lead
@@ -86,7 +89,7 @@ def test_a_product_quantity_no_source_sets_is_answered_honestly(
     ],
 )
 def test_a_rate_question_says_the_measures_set_none_and_what_they_say_on_cost(
-    plain_answerer: Any, question: str
+    plain_answerer: Answerer, question: str
 ) -> None:
     answer = plain_answerer.answer(question)
     lead = parse_answer_text(answer.answer)["lead"]
@@ -106,7 +109,7 @@ def test_a_rate_question_says_the_measures_set_none_and_what_they_say_on_cost(
     ],
 )
 def test_a_quantity_a_source_sets_is_given_with_its_figure(
-    plain_answerer: Any, question: str
+    plain_answerer: Answerer, question: str
 ) -> None:
     answer = plain_answerer.answer(question)
     lead = parse_answer_text(answer.answer)["lead"]
@@ -132,7 +135,7 @@ PREDICATES = {
 @pytest.mark.parametrize("practice", PRACTICES)
 @pytest.mark.parametrize("predicate", sorted(PREDICATES))
 def test_an_evaluative_question_gets_no_stance_of_another_predicate(
-    plain_answerer: Any, practice: str, predicate: str
+    plain_answerer: Answerer, practice: str, predicate: str
 ) -> None:
     lead = lead_of(plain_answerer, f"{practice}，{predicate}")
     stance = stance_of(lead)
@@ -152,7 +155,7 @@ def test_an_evaluative_question_gets_no_stance_of_another_predicate(
     ],
 )
 def test_a_stance_belongs_to_the_predicate_asked(
-    plain_answerer: Any, question: str, allowed: tuple[str, ...]
+    plain_answerer: Answerer, question: str, allowed: tuple[str, ...]
 ) -> None:
     stance = stance_of(lead_of(plain_answerer, question))
     assert stance == "" or stance in allowed, (question, stance)
@@ -164,7 +167,7 @@ REFUSALS = ("银行不给续贷", "银行拒绝给我们首贷", "银行突然�
 @pytest.mark.parametrize("refusal", REFUSALS)
 @pytest.mark.parametrize("predicate", ("合规吗", "可以吗", "正常吗", "能这样吗"))
 def test_a_refusal_by_the_bank_is_never_approved(
-    plain_answerer: Any, refusal: str, predicate: str
+    plain_answerer: Answerer, refusal: str, predicate: str
 ) -> None:
     lead = lead_of(plain_answerer, f"{refusal}，{predicate}")
     assert stance_of(lead) not in ("可以", "有", "会", "是", "合规"), lead
@@ -174,7 +177,9 @@ def test_a_refusal_by_the_bank_is_never_approved(
     "question",
     ["信用修复是哪些部门负责", "融资白名单归谁管", "降低融资成本这条谁牵头", "中登网是谁运营的"],
 )
-def test_who_is_in_charge_is_answered_with_the_unit(plain_answerer: Any, question: str) -> None:
+def test_who_is_in_charge_is_answered_with_the_unit(
+    plain_answerer: Answerer, question: str
+) -> None:
     answer = plain_answerer.answer(question)
     lead = parse_answer_text(answer.answer)["lead"]
     units = [u for c in answer.citations for u in re.split(r"[、，,]", c.units) if u]
@@ -183,7 +188,7 @@ def test_who_is_in_charge_is_answered_with_the_unit(plain_answerer: Any, questio
 
 @pytest.mark.parametrize("subject", ("续贷", "首贷", "信用修复", "进融资白名单"))
 def test_a_materials_question_without_a_list_in_the_sources_says_so(
-    plain_answerer: Any, subject: str
+    plain_answerer: Answerer, subject: str
 ) -> None:
     lead = lead_of(plain_answerer, f"{subject}要准备什么材料")
     assert "材料" in lead or "资料" in lead, lead
@@ -192,7 +197,7 @@ def test_a_materials_question_without_a_list_in_the_sources_says_so(
 @pytest.mark.parametrize("subject", PRODUCTS)
 @pytest.mark.parametrize("template", ("{n}要抵押吗", "{n}需不需要抵押", "办{n}要不要担保"))
 def test_is_it_needed_is_answered_not_necessarily_when_no_source_requires_it(
-    plain_answerer: Any, subject: str, template: str
+    plain_answerer: Answerer, subject: str, template: str
 ) -> None:
     lead = lead_of(plain_answerer, template.format(n=subject))
     assert lead.startswith("不一定。") and "银行" in lead, lead

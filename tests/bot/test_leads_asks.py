@@ -8,7 +8,7 @@ Wordings are written for these tests (subjects and practices are the knowledge's
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -17,6 +17,9 @@ from bot.compose.leads import MAX_LEAD
 from bot.dialogue import answer_in_context
 from bot.reading import ConversationContext
 from knowledge.answer_review import parse_answer_text
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 SUBJECTS = ("科技贷", "外贸贷", "商贸贷", "提质增产争效贷", "信易贷")
 # Follow-up asks with no subject of their own, by kind: several wordings each, and what the
@@ -42,7 +45,7 @@ def lead_of(answer: Any) -> str:
     return lead
 
 
-def converse(answerer: Any, messages: list[str]) -> list[str]:
+def converse(answerer: Answerer, messages: list[str]) -> list[str]:
     """The leads of a conversation's answers, in order."""
     context, leads = ConversationContext(), []
     for message in messages:
@@ -54,7 +57,9 @@ def converse(answerer: Any, messages: list[str]) -> list[str]:
 
 @pytest.mark.parametrize("subject", SUBJECTS)
 @pytest.mark.parametrize("wording", range(3))
-def test_each_follow_up_ask_gets_its_own_lead(answerer: Any, subject: str, wording: int) -> None:
+def test_each_follow_up_ask_gets_its_own_lead(
+    answerer: Answerer, subject: str, wording: int
+) -> None:
     kinds = list(FOLLOW_UPS)
     asks = [FOLLOW_UPS[k][0][wording % len(FOLLOW_UPS[k][0])] for k in kinds]
     leads = converse(answerer, [f"{subject}是什么", *asks])[1:]
@@ -79,7 +84,7 @@ OBLIGATIONS = (
 
 @pytest.mark.parametrize("question", OBLIGATIONS)
 def test_an_obligation_the_sources_are_silent_on_gets_no_not_necessarily(
-    answerer: Any, question: str
+    answerer: Answerer, question: str
 ) -> None:
     lead = lead_of(answerer.answer(question))
     assert not lead.startswith("不一定"), lead
@@ -88,7 +93,7 @@ def test_an_obligation_the_sources_are_silent_on_gets_no_not_necessarily(
 @pytest.mark.parametrize("subject", SUBJECTS[:4])
 @pytest.mark.parametrize("template", ("{n}能申请吗", "我们能办{n}吗", "{n}可以申请不"))
 def test_a_bare_can_i_apply_gets_no_stance_on_a_condition_it_does_not_name(
-    answerer: Any, subject: str, template: str
+    answerer: Answerer, subject: str, template: str
 ) -> None:
     lead = lead_of(answerer.answer(template.format(n=subject)))
     # 不能 holds for firms registered in 厦门, 不一定要是高企 for firms without 高企: neither
@@ -107,7 +112,7 @@ def test_a_bare_can_i_apply_gets_no_stance_on_a_condition_it_does_not_name(
     ),
 )
 def test_a_yes_no_on_the_level_of_a_rate_says_no_source_sets_one(
-    answerer: Any, question: str
+    answerer: Answerer, question: str
 ) -> None:
     answer = answerer.answer(question)
     lead = lead_of(answer)
@@ -131,7 +136,7 @@ PROHIBITED = (
 @pytest.mark.parametrize("question", PROHIBITED)
 @pytest.mark.parametrize("before", ("应付账款也能拿去融资吗", "科技贷能用专利质押吗"))
 def test_a_prohibited_practice_is_never_approved_after_an_approving_turn(
-    answerer: Any, question: str, before: str
+    answerer: Answerer, question: str, before: str
 ) -> None:
     first, lead = converse(answerer, [before, question])
     assert first.startswith("可以"), first  # the turn before approves its own predicate
@@ -140,6 +145,8 @@ def test_a_prohibited_practice_is_never_approved_after_an_approving_turn(
 
 
 @pytest.mark.parametrize("question", PROHIBITED)
-def test_a_prohibited_practice_asked_may_they_is_answered_no(answerer: Any, question: str) -> None:
+def test_a_prohibited_practice_asked_may_they_is_answered_no(
+    answerer: Answerer, question: str
+) -> None:
     lead = lead_of(answerer.answer(question))
     assert re.match(r"不行|不合规|强制搭售不合规", lead), lead

@@ -32,7 +32,7 @@ class Recorder:
         self.aborted = True
 
 
-def make(answerer: Any, fake: FakeOpenAI, **overrides: Any) -> Answerer:
+def make(answerer: Answerer, fake: FakeOpenAI, **overrides: Any) -> Answerer:
     """An LLM-mode answerer over the session index with settings overrides."""
     return answerer_with(answerer, llm_settings(None, fake.url, **overrides))
 
@@ -43,7 +43,9 @@ def requests_count(outcome: str) -> float:
     return value or 0.0
 
 
-def test_generate_streams_grounded_answer_and_counts_tokens(answerer: Any, fake_llm: FakeOpenAI):
+def test_generate_streams_grounded_answer_and_counts_tokens(
+    answerer: Answerer, fake_llm: FakeOpenAI
+):
     llm = make(answerer, fake_llm)
     fake_llm.reply(streamed("可以放心，" + GROUNDED, 0.4))
     before_ok = requests_count("ok")
@@ -59,7 +61,7 @@ def test_generate_streams_grounded_answer_and_counts_tokens(answerer: Any, fake_
     ) == before_tokens + 100
 
 
-def test_prompt_has_passage_ids_rules_and_history(answerer: Any, fake_llm: FakeOpenAI) -> None:
+def test_prompt_has_passage_ids_rules_and_history(answerer: Answerer, fake_llm: FakeOpenAI) -> None:
     from langchain_core.messages import AIMessage, HumanMessage
 
     llm = make(answerer, fake_llm)
@@ -74,7 +76,9 @@ def test_prompt_has_passage_ids_rules_and_history(answerer: Any, fake_llm: FakeO
     assert fake_llm.requests[-1]["body"]["model"] == "fake-model"
 
 
-def test_total_timeout_falls_back_and_withdraws_streamed_text(answerer: Any, fake_llm: FakeOpenAI):
+def test_total_timeout_falls_back_and_withdraws_streamed_text(
+    answerer: Answerer, fake_llm: FakeOpenAI
+):
     llm = make(answerer, fake_llm, LLM_TIMEOUT_S=1.5)
     fake_llm.reply(streamed("可以放心，" + GROUNDED * 4, 4.0, first_delay_s=0.1))
     sink = Recorder()
@@ -86,7 +90,9 @@ def test_total_timeout_falls_back_and_withdraws_streamed_text(answerer: Any, fak
     assert sink.pieces and sink.aborted
 
 
-def test_breaker_opens_after_failures_and_closes_after_trial(answerer: Any, fake_llm: FakeOpenAI):
+def test_breaker_opens_after_failures_and_closes_after_trial(
+    answerer: Answerer, fake_llm: FakeOpenAI
+):
     # generous time limits: this is about the breaker, and a loaded CI machine (two test
     # workers on two cores) once took over the default 1 s to a first token
     llm = make(
@@ -108,7 +114,7 @@ def test_breaker_opens_after_failures_and_closes_after_trial(answerer: Any, fake
     assert llm.llm.generate(QUESTION, offline).outcome == "ok"
 
 
-def test_rate_limit_backs_off_for_retry_after(answerer: Any, fake_llm: FakeOpenAI) -> None:
+def test_rate_limit_backs_off_for_retry_after(answerer: Answerer, fake_llm: FakeOpenAI) -> None:
     llm = make(answerer, fake_llm, LLM_BREAKER_COOLDOWN_S=60)
     offline = answerer.answer(QUESTION)
     fake_llm.reply(Reply(status=429, retry_after="30"), Reply([GROUNDED]))
@@ -119,7 +125,7 @@ def test_rate_limit_backs_off_for_retry_after(answerer: Any, fake_llm: FakeOpenA
 
 @pytest.mark.parametrize("question", ["明天会下雨吗？", "你好"])
 def test_model_not_called_for_refusals_and_greetings(
-    answerer: Any, fake_llm: FakeOpenAI, question: str
+    answerer: Answerer, fake_llm: FakeOpenAI, question: str
 ) -> None:
     make(answerer, fake_llm).answer(question)
     assert fake_llm.requests == []
@@ -143,7 +149,7 @@ def test_breaker_half_open_allows_one_trial() -> None:
 
 
 def test_fallback_is_logged_once_without_personal_data(
-    answerer: Any, fake_llm: FakeOpenAI, caplog: pytest.LogCaptureFixture
+    answerer: Answerer, fake_llm: FakeOpenAI, caplog: pytest.LogCaptureFixture
 ) -> None:
     llm = make(answerer, fake_llm)
     question = "我电话13905981234，担保放大倍数是多少？"

@@ -55,7 +55,7 @@ def endpoint(url: str) -> str:
     return url.split("//", 1)[1].split("/", 1)[0].rsplit("@", 1)[-1]
 
 
-def make_answerer(answerer: Any, settings: Settings) -> Answerer:
+def make_answerer(answerer: Answerer, settings: Settings) -> Answerer:
     """An LLM-mode answerer over the session index."""
     return answerer_with(answerer, settings)
 
@@ -78,7 +78,7 @@ CONSTRUCTOR_FAILURES = [
 
 @pytest.mark.parametrize("error", CONSTRUCTOR_FAILURES, ids=lambda e: type(e).__name__)
 def test_client_that_cannot_be_built_gives_offline_answers_and_one_warning(
-    answerer: Any, fake_llm: FakeOpenAI, caplog: pytest.LogCaptureFixture, error: Exception
+    answerer: Answerer, fake_llm: FakeOpenAI, caplog: pytest.LogCaptureFixture, error: Exception
 ) -> None:
     settings = llm_settings(None, fake_llm.url, OPENAI_API_KEY=SECRET_KEY)
     before = sample("policybot_llm_unavailable_total", reason="client")
@@ -103,7 +103,7 @@ def test_client_that_cannot_be_built_gives_offline_answers_and_one_warning(
 
 
 def test_incompatible_chat_client_keeps_the_answerer_up(
-    answerer: Any, fake_llm: FakeOpenAI, monkeypatch: pytest.MonkeyPatch
+    answerer: Answerer, fake_llm: FakeOpenAI, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import langchain_openai
 
@@ -172,7 +172,7 @@ def test_unreachable_server_is_reported_once_and_rechecked_with_back_off(
 
 
 def test_model_server_coming_back_is_used_without_restart(
-    answerer: Any, caplog: pytest.LogCaptureFixture
+    answerer: Answerer, caplog: pytest.LogCaptureFixture
 ) -> None:
     down = FakeOpenAI()
     port, url = down.server.server_address[1], down.url

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -14,6 +14,9 @@ from tests.fakes.llm_fixtures import llm_settings
 from tests.fakes.openai_server import FakeOpenAI, Reply
 from tests.helpers.answers import unmatched_question
 
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
+
 QUESTIONS = [
     {"id": "q1", "question": "担保机构的放大倍数要求是多少？"},
     {"id": "q2", "question": "担保机构的放大倍数要求是多少？"},
@@ -21,7 +24,7 @@ QUESTIONS = [
 ]
 
 
-def test_report_tells_grounded_from_fallback(llm_answerer: Any, fake_llm: FakeOpenAI) -> None:
+def test_report_tells_grounded_from_fallback(llm_answerer: Answerer, fake_llm: FakeOpenAI) -> None:
     fake_llm.reply(Reply(["放大倍数5倍以上[measure-9]。"]), Reply(["年利率3.85%[measure-9]。"]))
     report = evaluate_llm_answers(llm_answerer, QUESTIONS)
     first, second, third = report["questions"]
@@ -41,7 +44,7 @@ def test_report_tells_grounded_from_fallback(llm_answerer: Any, fake_llm: FakeOp
     }
 
 
-def test_report_names_the_qa_entries_given_as_context(llm_answerer: Any, fake_llm: FakeOpenAI):
+def test_report_names_the_qa_entries_given_as_context(llm_answerer: Answerer, fake_llm: FakeOpenAI):
     entry = llm_answerer.qa.entries["waimaodai-what"]
     fake_llm.reply(Reply([f"{entry.lead}[product-waimaodai]"]))
     questions = [

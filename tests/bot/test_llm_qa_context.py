@@ -13,12 +13,12 @@ from tests.fakes.openai_server import FakeOpenAI, Reply
 from tests.helpers.answers import unmatched_question
 
 
-def make(answerer: Any, fake: FakeOpenAI, **overrides: Any) -> Answerer:
+def make(answerer: Answerer, fake: FakeOpenAI, **overrides: Any) -> Answerer:
     """An LLM-mode answerer over the session index and its Q&A entries."""
     return answerer_with(answerer, llm_settings(None, fake.url, **overrides))
 
 
-def matched_entry_per_topic(answerer: Any) -> dict[str, Any]:
+def matched_entry_per_topic(answerer: Answerer) -> dict[str, Any]:
     """For each Q&A topic, the first entry the offline answerer answers its standard question
     with."""
     found: dict[str, Any] = {}
@@ -39,7 +39,7 @@ def qa_section(fake: FakeOpenAI) -> str:
     return system_prompt(fake).split("参考问答：", 1)[1]
 
 
-def test_matched_entry_of_every_topic_is_in_the_prompt(answerer: Any, fake_llm: FakeOpenAI):
+def test_matched_entry_of_every_topic_is_in_the_prompt(answerer: Answerer, fake_llm: FakeOpenAI):
     llm = make(answerer, fake_llm)
     fake_llm.reply(Reply(["好的。"]))  # no citation: the offline answer is given, fine here
     entries = matched_entry_per_topic(answerer)
@@ -62,13 +62,13 @@ def test_matched_entry_of_every_topic_is_in_the_prompt(answerer: Any, fake_llm: 
     assert not missing
 
 
-def test_no_matched_entry_gives_an_empty_qa_section(answerer: Any, fake_llm: FakeOpenAI):
+def test_no_matched_entry_gives_an_empty_qa_section(answerer: Answerer, fake_llm: FakeOpenAI):
     question = unmatched_question(answerer)
     make(answerer, fake_llm).answer(question)
     assert qa_section(fake_llm).strip() == "（无）"
 
 
-def test_each_ask_of_a_message_brings_its_entry(answerer: Any, fake_llm: FakeOpenAI):
+def test_each_ask_of_a_message_brings_its_entry(answerer: Answerer, fake_llm: FakeOpenAI):
     entries = list(matched_entry_per_topic(answerer).values())
     first, second = next(
         (a, b) for a, b in zip(entries, entries[1:], strict=False) if a.cites[0] != b.cites[0]
@@ -80,7 +80,7 @@ def test_each_ask_of_a_message_brings_its_entry(answerer: Any, fake_llm: FakeOpe
     assert first.lead in section and second.lead in section
 
 
-def test_answer_citing_a_qa_entry_falls_back(answerer: Any, fake_llm: FakeOpenAI) -> None:
+def test_answer_citing_a_qa_entry_falls_back(answerer: Answerer, fake_llm: FakeOpenAI) -> None:
     entry = answerer.qa.entries["waimaodai-what"]
     llm = make(answerer, fake_llm)
     fake_llm.reply(Reply([f"{entry.lead}[{entry.id}]"]))
@@ -90,7 +90,9 @@ def test_answer_citing_a_qa_entry_falls_back(answerer: Any, fake_llm: FakeOpenAI
     assert result.answer == answerer.answer(entry.question)
 
 
-def test_answer_from_a_qa_entry_citing_its_passage_is_grounded(answerer: Any, fake_llm: FakeOpenAI):
+def test_answer_from_a_qa_entry_citing_its_passage_is_grounded(
+    answerer: Answerer, fake_llm: FakeOpenAI
+):
     entry = answerer.qa.entries["waimaodai-what"]
     llm = make(answerer, fake_llm)
     fake_llm.reply(Reply([f"{entry.lead}[{entry.cites[0]}]"]))
@@ -99,7 +101,7 @@ def test_answer_from_a_qa_entry_citing_its_passage_is_grounded(answerer: Any, fa
     assert [c.doc_id for c in answer.citations] == [entry.cites[0]]
 
 
-def test_qa_entry_figures_need_the_cited_passage(answerer: Any, fake_llm: FakeOpenAI) -> None:
+def test_qa_entry_figures_need_the_cited_passage(answerer: Answerer, fake_llm: FakeOpenAI) -> None:
     """A figure is grounded only by the passage the sentence cites, whatever an entry says."""
     entry = answerer.qa.entries["waimaodai-what"]
     llm = make(answerer, fake_llm)

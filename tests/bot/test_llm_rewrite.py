@@ -25,7 +25,7 @@ GROUNDED = "外贸贷要不要抵押，资料中没有规定，由合作银行�
 PHONE = "13905981234"
 
 
-def make(answerer: Any, fake: FakeOpenAI, **overrides: Any) -> Answerer:
+def make(answerer: Answerer, fake: FakeOpenAI, **overrides: Any) -> Answerer:
     """An LLM-mode answerer over the session index and its Q&A entries."""
     return answerer_with(answerer, llm_settings(None, fake.url, **overrides))
 
@@ -46,7 +46,7 @@ def asked(fake: FakeOpenAI) -> str:
     return str(fake.requests[-1]["body"]["messages"][-1]["content"])
 
 
-def test_rewrite_used_for_the_answer_prompt(answerer: Any, fake_llm: FakeOpenAI) -> None:
+def test_rewrite_used_for_the_answer_prompt(answerer: Answerer, fake_llm: FakeOpenAI) -> None:
     llm = make(answerer, fake_llm)
     fake_llm.rewrite(Reply(["外贸贷需要提供抵押物吗？"]))
     fake_llm.reply(Reply([GROUNDED]))
@@ -76,7 +76,7 @@ def test_rewrite_used_for_the_answer_prompt(answerer: Any, fake_llm: FakeOpenAI)
     ids=["other-note", "invented-loan", "new-number", "no-topic", "no-such-article"],
 )
 def test_ungrounded_rewrite_rejected_with_one_log_line(
-    answerer: Any, fake_llm: FakeOpenAI, caplog: pytest.LogCaptureFixture, rewrite: str
+    answerer: Answerer, fake_llm: FakeOpenAI, caplog: pytest.LogCaptureFixture, rewrite: str
 ) -> None:
     llm = make(answerer, fake_llm)
     fake_llm.rewrite(Reply([rewrite]))
@@ -90,7 +90,9 @@ def test_ungrounded_rewrite_rejected_with_one_log_line(
     assert PHONE not in caplog.text and rewrite not in caplog.text
 
 
-def test_rewrite_timeout_gives_the_resolved_question(answerer: Any, fake_llm: FakeOpenAI) -> None:
+def test_rewrite_timeout_gives_the_resolved_question(
+    answerer: Answerer, fake_llm: FakeOpenAI
+) -> None:
     llm = make(answerer, fake_llm, LLM_REWRITE_TIMEOUT_S=0.4)
     fake_llm.rewrite(Reply(["外贸贷需要提供抵押物吗？"], first_delay_s=2.0))
     fake_llm.reply(Reply([GROUNDED]))
@@ -106,7 +108,7 @@ def test_rewrite_timeout_gives_the_resolved_question(answerer: Any, fake_llm: Fa
     [(Reply(status=500), "http_error"), (Reply(status=429, retry_after="1"), "rate_limited")],
 )
 def test_rewrite_error_gives_the_resolved_question(
-    answerer: Any, fake_llm: FakeOpenAI, reply: Reply, outcome: str
+    answerer: Answerer, fake_llm: FakeOpenAI, reply: Reply, outcome: str
 ) -> None:
     llm = make(answerer, fake_llm)
     fake_llm.rewrite(reply)
@@ -120,7 +122,7 @@ def test_rewrite_error_gives_the_resolved_question(
 
 
 def test_open_breaker_skips_rewrite_and_answers_offline(
-    answerer: Any, fake_llm: FakeOpenAI
+    answerer: Answerer, fake_llm: FakeOpenAI
 ) -> None:
     llm = make(answerer, fake_llm, LLM_BREAKER_FAILURES=1, LLM_BREAKER_COOLDOWN_S=30)
     fake_llm.rewrite(Reply(status=500))
@@ -135,7 +137,7 @@ def test_open_breaker_skips_rewrite_and_answers_offline(
 
 
 def test_no_rewrite_for_a_first_question_or_a_new_named_topic(
-    answerer: Any, fake_llm: FakeOpenAI
+    answerer: Answerer, fake_llm: FakeOpenAI
 ) -> None:
     llm = make(answerer, fake_llm)
     fake_llm.reply(Reply([GROUNDED]))
@@ -148,14 +150,14 @@ def test_no_rewrite_for_a_first_question_or_a_new_named_topic(
     assert fake_llm.rewrite_requests == [] and asked(fake_llm) == question
 
 
-def test_rewrite_off_with_zero_timeout(answerer: Any, fake_llm: FakeOpenAI) -> None:
+def test_rewrite_off_with_zero_timeout(answerer: Answerer, fake_llm: FakeOpenAI) -> None:
     llm = make(answerer, fake_llm, LLM_REWRITE_TIMEOUT_S=0)
     fake_llm.reply(Reply([GROUNDED]))
     assert follow_up(llm, answerer).rewrite.outcome == "skipped"  # type: ignore[union-attr]
     assert fake_llm.rewrite_requests == [] and asked(fake_llm) == RESOLVED
 
 
-def test_numbers_of_a_rewrite_never_ground_the_answer(answerer: Any, fake_llm: FakeOpenAI):
+def test_numbers_of_a_rewrite_never_ground_the_answer(answerer: Answerer, fake_llm: FakeOpenAI):
     """The grounding check takes numbers from the owner's resolved question, not the rewrite."""
     llm = make(answerer, fake_llm)
     fake_llm.rewrite(Reply(["外贸贷需要提供抵押物吗？"]))
@@ -166,7 +168,7 @@ def test_numbers_of_a_rewrite_never_ground_the_answer(answerer: Any, fake_llm: F
 
 
 def test_a_fault_in_the_rewrite_step_costs_only_the_rewrite(
-    answerer: Any,
+    answerer: Answerer,
     fake_llm: FakeOpenAI,
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
@@ -188,7 +190,7 @@ def test_a_fault_in_the_rewrite_step_costs_only_the_rewrite(
 
 
 def test_retrieval_runs_on_the_rewrite(
-    answerer: Any, fake_llm: FakeOpenAI, monkeypatch: pytest.MonkeyPatch
+    answerer: Answerer, fake_llm: FakeOpenAI, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The owner asked about 科技贷 earlier; the model reads 它 as 科技贷 (named in the history,
     so accepted): the answer's passages are retrieved for the rewrite."""
@@ -215,7 +217,7 @@ def test_retrieval_runs_on_the_rewrite(
 
 
 def test_rewrites_that_work_do_not_keep_failing_answers_from_opening_the_breaker(
-    answerer: Any, fake_llm: FakeOpenAI
+    answerer: Answerer, fake_llm: FakeOpenAI
 ) -> None:
     llm = make(answerer, fake_llm, LLM_BREAKER_FAILURES=2, LLM_BREAKER_COOLDOWN_S=30)
     fake_llm.rewrite(Reply(["外贸贷需要提供抵押物吗？"]))

@@ -4,7 +4,7 @@ the knowledge (bot.llm.question_check; no model involved)."""
 from __future__ import annotations
 
 from itertools import permutations
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -13,11 +13,14 @@ from bot.llm.rewrite import QuestionRewriter
 from bot.reading import Lexicon, lexicon_for
 from core.settings import Settings
 
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
+
 INVENTED_LOANS = ("飞鹰贷", "闽西宝贷", "三明快捷贷", "小微速享贷")
 
 
 @pytest.fixture(scope="module")
-def kit(answerer: Any) -> tuple[Lexicon, set[str], dict[str, str], dict[str, str]]:
+def kit(answerer: Answerer) -> tuple[Lexicon, set[str], dict[str, str], dict[str, str]]:
     """The lexicon, the known …贷 names, notes and measures (doc id → the name owners use)."""
     lexicon = lexicon_for(answerer)
     loans = QuestionRewriter(Settings(_env_file=None), answerer, None).known_loans()  # type: ignore[arg-type, call-arg]

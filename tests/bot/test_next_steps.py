@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -19,6 +19,9 @@ from bot.compose.render import INTAKE_STEP
 from bot.compose.steps import invites_form, step_or_fallback, topic_step, without_form
 from knowledge.answer_review import parse_answer_text
 from knowledge.plain import PlainPoint
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 SUBJECTS = (
     "尽职免责",  # 1
@@ -71,7 +74,7 @@ def step_of(answer: Any) -> str:
 @pytest.mark.parametrize("template", NEED)
 @pytest.mark.parametrize("subject", SUBJECTS)
 def test_a_need_gets_the_topic_step_and_one_form_offer(
-    answerer: Any, subject: str, template: str
+    answerer: Answerer, subject: str, template: str
 ) -> None:
     question = template.format(s=subject)
     answer = answerer.answer(question)
@@ -86,7 +89,7 @@ def test_a_need_gets_the_topic_step_and_one_form_offer(
 @pytest.mark.parametrize("template", NO_NEED)
 @pytest.mark.parametrize("subject", SUBJECTS)
 def test_without_a_need_the_step_names_whom_to_ask(
-    answerer: Any, subject: str, template: str
+    answerer: Answerer, subject: str, template: str
 ) -> None:
     question = template.format(s=subject)
     answer = answerer.answer(question)

@@ -7,7 +7,6 @@ answers here come from an answerer without the plain-language layer (every measu
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -38,7 +37,7 @@ def _settings(base: Settings, name: str) -> Settings:
 
 
 @pytest.fixture(scope="module", params=list(CONFIGS))
-def configured(request: pytest.FixtureRequest, answerer: Any) -> tuple[Answerer, Settings]:
+def configured(request: pytest.FixtureRequest, answerer: Answerer) -> tuple[Answerer, Settings]:
     """An answerer without plain points (the office step is every measure's next step) on
     settings with no contact, a phone, or an address configured."""
     settings = _settings(answerer.settings, request.param)
@@ -51,7 +50,7 @@ def _offered_contact(settings: Settings) -> bool:
 
 
 @pytest.mark.parametrize("name", list(CONFIGS))
-def test_office_step_follows_what_the_contact_reply_shows(answerer: Any, name: str) -> None:
+def test_office_step_follows_what_the_contact_reply_shows(answerer: Answerer, name: str) -> None:
     settings = _settings(answerer.settings, name)
     step = office_step(settings)
     assert (PROMISE in step) == _offered_contact(settings)

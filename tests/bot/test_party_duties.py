@@ -5,12 +5,15 @@ who decides (the bank, the guarantor). Wordings are written for these tests."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from bot.compose.duties import decider, party_duty
 from knowledge.answer_review import parse_answer_text
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 ROOT = Path(__file__).resolve().parents[2]
 MEASURES = (ROOT / "knowledge/data/measures.txt").read_text(encoding="utf-8")
@@ -30,7 +33,7 @@ def lead_of(answer: Any) -> str:
 @pytest.mark.parametrize("wording", CONSENT)
 @pytest.mark.parametrize("topic", TOPICS)
 def test_consent_of_another_party_gets_no_stance_and_the_decider(
-    answerer: Any, topic: str, wording: str
+    answerer: Answerer, topic: str, wording: str
 ) -> None:
     question = wording.format(t=topic)
     lead = lead_of(answerer.answer(question))
@@ -41,7 +44,7 @@ def test_consent_of_another_party_gets_no_stance_and_the_decider(
 @pytest.mark.parametrize("wording", GUARANTOR)
 @pytest.mark.parametrize("duty", GUARANTOR_DUTIES)
 def test_a_guarantor_duty_the_source_omits_names_the_guarantor(
-    answerer: Any, duty: str, wording: str
+    answerer: Answerer, duty: str, wording: str
 ) -> None:
     assert duty not in MEASURES  # the measures are silent on it
     question = wording.format(d=duty)

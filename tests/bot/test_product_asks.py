@@ -9,12 +9,15 @@ for these tests; subjects are the knowledge's own names.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 
 from bot.compose.qa_conditions import serves_subject
 from knowledge.answer_review import parse_answer_text
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 PRODUCTS = {
     "product-kejidai": "科技贷",
@@ -53,7 +56,7 @@ CASES = [
 
 @pytest.mark.parametrize(("doc", "name", "ask", "wording"), CASES)
 def test_a_product_or_platform_ask_gets_a_direct_lead(
-    answerer: Any, doc: str, name: str, ask: str, wording: str
+    answerer: Answerer, doc: str, name: str, ask: str, wording: str
 ) -> None:
     question = wording.format(n=name)
     answer = answerer.answer(question)
@@ -70,7 +73,7 @@ SHOPS = ("小超市", "便利店", "五金店", "水果店")
 @pytest.mark.parametrize("shop", SHOPS)
 @pytest.mark.parametrize("wording", ("我开了家{s}，商贸贷适合我吗", "我是开{s}的，能办商贸贷吗"))
 def test_a_shop_asking_whether_shangmaodai_fits_gets_the_scope_and_the_list(
-    answerer: Any, shop: str, wording: str
+    answerer: Answerer, shop: str, wording: str
 ) -> None:
     question = wording.format(s=shop)
     lead = str(parse_answer_text(answerer.answer(question).answer)["lead"])
@@ -85,7 +88,7 @@ STORIES = (
 
 @pytest.mark.parametrize("story", STORIES)
 def test_waimaodai_without_property_in_a_story_gets_the_collateral_lead(
-    answerer: Any, story: str
+    answerer: Answerer, story: str
 ) -> None:
     answer = answerer.answer(story)
     lead = str(parse_answer_text(answer.answer)["lead"])
@@ -101,7 +104,7 @@ RECEIVABLES = (
 
 
 @pytest.mark.parametrize("question", RECEIVABLES)
-def test_receivables_get_the_platform_that_serves_them(answerer: Any, question: str) -> None:
+def test_receivables_get_the_platform_that_serves_them(answerer: Answerer, question: str) -> None:
     answer = answerer.answer(question)
     cited = [c.doc_id for c in answer.citations]
     assert "platform-yingshou" in cited and "measure-9" in cited, (question, cited)

@@ -9,13 +9,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from bot.compose.qa import QaKnobs, QaLayer, ask_agreement, qa_confidence, topic_agreement
 from bot.compose.reply import Reply
 from knowledge.qa import QaEntry
+from tests.helpers.answers import reply_of
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 # The predicate templates owners use, by what they ask ({n}: a product or platform name).
 TEMPLATES: dict[str, tuple[str, ...]] = {
@@ -51,7 +55,7 @@ CASES = [
 ]
 
 
-def matched(answerer: Any, question: str, ask: Any = None) -> str | None:
+def matched(answerer: Answerer, question: str, ask: Any = None) -> str | None:
     """The id of the entry that answers question, None when the composer does."""
     reply = answerer.reply(question, ask=ask)
     assert isinstance(reply, Reply), question
@@ -60,7 +64,7 @@ def matched(answerer: Any, question: str, ask: Any = None) -> str | None:
 
 @pytest.mark.parametrize(("subject", "kind", "question"), CASES, ids=[c[2] for c in CASES])
 def test_a_template_question_is_answered_by_its_entry_or_by_none(
-    qa_answerer: Any, subject: str, kind: str, question: str
+    qa_answerer: Answerer, subject: str, kind: str, question: str
 ) -> None:
     expected = ANSWERED_BY.get((subject, kind))
     found = matched(qa_answerer, question)
@@ -70,7 +74,7 @@ def test_a_template_question_is_answered_by_its_entry_or_by_none(
         assert found == expected, question
 
 
-def _entries(answerer: Any) -> list[QaEntry]:
+def _entries(answerer: Answerer) -> list[QaEntry]:
     return sorted(answerer.qa.entries.values(), key=lambda e: e.id)
 
 
@@ -78,7 +82,7 @@ def _entries(answerer: Any) -> list[QaEntry]:
 WRAPPERS = ("{q}", "请问{q}", "你好，{q}", "{q}呀", "想问下{q}")
 
 
-def test_every_phrasing_in_any_wrapping_is_answered_by_its_entry(qa_answerer: Any) -> None:
+def test_every_phrasing_in_any_wrapping_is_answered_by_its_entry(qa_answerer: Answerer) -> None:
     wrong = []
     for entry in _entries(qa_answerer):
         for text in entry.questions:
@@ -107,7 +111,7 @@ RESTATED = {
     [(e, q) for e, qs in RESTATED.items() for q in qs],
 )
 def test_a_restatement_is_answered_by_its_entry(
-    qa_answerer: Any, entry_id: str, question: str
+    qa_answerer: Answerer, entry_id: str, question: str
 ) -> None:
     assert matched(qa_answerer, question) == entry_id
 
@@ -122,14 +126,14 @@ def test_a_restatement_is_answered_by_its_entry(
     ],
 )
 def test_another_question_on_an_entrys_topic_is_not_answered_by_it(
-    qa_answerer: Any, question: str
+    qa_answerer: Answerer, question: str
 ) -> None:
     found = matched(qa_answerer, question)
     assert found is None or found == "fx-rate-general" and "利" in question, (question, found)
 
 
 def test_the_matched_entry_answers_with_its_lead_points_step_and_citations(
-    qa_answerer: Any,
+    qa_answerer: Answerer,
 ) -> None:
     entry = qa_answerer.qa.entries["fx-waimaodai-how"]
     answer = qa_answerer.answer("外贸贷申请流程是什么样的")
@@ -141,7 +145,7 @@ def test_the_matched_entry_answers_with_its_lead_points_step_and_citations(
     assert answer.topic == "product-waimaodai"
 
 
-def test_a_general_entry_keeps_the_conversation_topic(qa_answerer: Any) -> None:
+def test_a_general_entry_keeps_the_conversation_topic(qa_answerer: Answerer) -> None:
     answer = qa_answerer.answer("贷款利息一般是多少", topic="measure-6")
     assert answer.answer.startswith(qa_answerer.qa.entries["fx-rate-general"].lead)
     assert answer.topic == "measure-6"
@@ -149,21 +153,24 @@ def test_a_general_entry_keeps_the_conversation_topic(qa_answerer: Any) -> None:
     assert alone.topic == "measure-12"  # no topic in focus: the entry's first cited measure
 
 
-def test_the_ask_type_given_by_the_reading_counts(qa_answerer: Any) -> None:
+def test_the_ask_type_given_by_the_reading_counts(qa_answerer: Answerer) -> None:
     question = "外贸贷要不要抵押"
     assert matched(qa_answerer, question, ask="yesno") == "fx-waimaodai-collateral"
-    confidence = qa_answerer.reply(question, ask="yesno").qa.confidence
-    other = qa_answerer.reply(question, ask="what_is")
+    chosen = reply_of(qa_answerer, question, ask="yesno").qa
+    assert chosen is not None
+    confidence = chosen.confidence
+    other = reply_of(qa_answerer, question, ask="what_is")
     assert other.qa is None or other.qa.confidence < confidence
 
 
-def test_scope_is_decided_before_any_entry_matches(qa_answerer: Any) -> None:
+def test_scope_is_decided_before_any_entry_matches(qa_answerer: Answerer) -> None:
     answer = qa_answerer.answer("房贷利息一般多少")
     assert not answer.in_scope
 
 
-def test_an_entry_out_of_its_validity_is_not_used(qa_answerer: Any) -> None:
+def test_an_entry_out_of_its_validity_is_not_used(qa_answerer: Answerer) -> None:
     assessment = qa_answerer.assess("科技贷是什么")
+    assert assessment.analysis is not None
     hits = qa_answerer.retriever.match_questions(
         assessment.analysis.normalized_query, 5, analysis=assessment.analysis
     )
@@ -207,20 +214,20 @@ EXPIRED_QUESTIONS = (  # (question, entry id): the fixture entries on measures
 @pytest.mark.parametrize("day", EXPIRED_DAYS)
 @pytest.mark.parametrize(("question", "entry_id"), EXPIRED_QUESTIONS)
 def test_an_entry_that_expires_with_its_measure_still_answers_with_the_warning(
-    qa_answerer: Any, day: date, question: str, entry_id: str
+    qa_answerer: Answerer, day: date, question: str, entry_id: str
 ) -> None:
     """After the measures' valid_until the same entries answer, under the expiry warning
     (not a weaker composed answer)."""
     import copy
 
-    before = qa_answerer.reply(question)
+    before = reply_of(qa_answerer, question)
     assert before.qa is not None and before.qa.entry.id == entry_id
     dated = copy.copy(qa_answerer)
     dated.settings = qa_answerer.settings.model_copy(update={"today": day})
     entry = qa_answerer.qa.entries[entry_id]
     expiring = {**qa_answerer.qa.entries, entry_id: replace(entry, valid_until=date(2028, 4, 28))}
     dated.qa = QaLayer(expiring.values(), qa_answerer.qa.documents, qa_answerer.qa.knobs)
-    after = dated.reply(question)
+    after = reply_of(dated, question)
     assert after.qa is not None and after.qa.entry.id == entry_id
     text = dated.answer(question).answer
     assert entry.lead in text
@@ -269,7 +276,7 @@ BARE = (
 @pytest.mark.parametrize("story", STORIES)
 @pytest.mark.parametrize(("question", "entry_id"), BARE)
 def test_a_story_with_the_question_last_gets_the_bare_questions_entry(
-    qa_answerer: Any, story: str, question: str, entry_id: str
+    qa_answerer: Answerer, story: str, question: str, entry_id: str
 ) -> None:
     assert matched(qa_answerer, question) == entry_id
     assert matched(qa_answerer, story + question) == entry_id

@@ -4,11 +4,15 @@ is answered, not dropped."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 
 from bot.messages import Ask
+from tests.helpers.answers import reply_of
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 FIRSTS = (
     ("贷款被银行拒了怎么办", "how"),
@@ -24,13 +28,13 @@ NUMBERS = ("（一）", "（二）", "（三）")
 
 @pytest.mark.parametrize(("first", "middle", "last"), CASES)
 def test_each_of_three_asks_gets_its_numbered_part(
-    answerer: Any, first: tuple[str, str], middle: tuple[str, str], last: tuple[str, str]
+    answerer: Answerer, first: tuple[str, str], middle: tuple[str, str], last: tuple[str, str]
 ) -> None:
     asks = [Ask(kind, text) for text, kind in (first, middle, last)]  # type: ignore[arg-type]
     text = answerer.respond(asks).answer
     # the elliptic ask, read with the first ask's subject, is answered: its own part, or (the
     # layout shows one answer once) the same lead as an earlier part
-    said = answerer.reply(f"{first[0]}，{last[0]}", ask=last[1])
+    said = reply_of(answerer, f"{first[0]}，{last[0]}", ask=last[1])
     assert said.parts[0].lead in text, (first, middle, last, text)
     numbers = [n for n in NUMBERS if n in text]
     assert len(numbers) >= 2 and text.index(numbers[0]) < text.index(numbers[-1])

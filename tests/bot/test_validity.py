@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -29,6 +29,9 @@ from knowledge.validity import (
 from storage.db import open_database
 from tests.live_server import LiveServer
 
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
+
 UNTIL = date(2028, 4, 28)
 # (day, state): in force, the 90-day window's first and last days, expired.
 DAYS = [
@@ -48,7 +51,7 @@ MEASURE_QUESTIONS = [
 ]
 
 
-def dated(answerer: Any, day: date) -> Any:
+def dated(answerer: Answerer, day: date) -> Any:
     """The shared answerer with POLICYBOT_TODAY set to day (a shallow copy)."""
     copied = copy.copy(answerer)
     copied.settings = answerer.settings.model_copy(update={"today": day})
@@ -63,7 +66,7 @@ def says_expired(text: str) -> bool:
     return "已于2028年4月28日到期" in text and "不再有效" in text
 
 
-def test_measures_period_comes_from_the_policy_text(answerer: Any) -> None:
+def test_measures_period_comes_from_the_policy_text(answerer: Answerer) -> None:
     measures = [d for d in answerer.documents.values() if d.kind == "measure"]
     assert len(measures) == 17
     assert {(d.valid_from, d.valid_until) for d in measures} == {(ISSUE_DATE, UNTIL.isoformat())}
@@ -150,7 +153,7 @@ def test_every_kind_says_its_validity(kind: DocKind, day: date, state: str) -> N
 @pytest.mark.parametrize(("day", "state"), DAYS)
 @pytest.mark.parametrize("question", MEASURE_QUESTIONS)
 def test_answers_citing_measures_over_days(
-    answerer: Any, question: str, day: date, state: str
+    answerer: Answerer, question: str, day: date, state: str
 ) -> None:
     answer = dated(answerer, day).answer(question)
     assert any(c.doc_id.startswith("measure-") for c in answer.citations), answer.answer
@@ -158,7 +161,7 @@ def test_answers_citing_measures_over_days(
     assert says_expired(answer.answer) == (state == "expired"), answer.answer
 
 
-def test_several_asks_carry_one_validity_line(answerer: Any) -> None:
+def test_several_asks_carry_one_validity_line(answerer: Answerer) -> None:
     from bot.messages import Ask
 
     asks = [Ask("what_is", "科技贷是什么？"), Ask("how", "续贷怎么办？")]
@@ -169,7 +172,7 @@ def test_several_asks_carry_one_validity_line(answerer: Any) -> None:
 
 
 @pytest.fixture
-def engine_on(settings: Settings, answerer: Any) -> Iterator[Any]:
+def engine_on(settings: Settings, answerer: Answerer) -> Iterator[Any]:
     db = open_database(settings)
     yield lambda day: Engine(db, dated(answerer, day), settings.model_copy(update={"today": day}))
     db.dispose()
@@ -185,7 +188,7 @@ def test_every_channel_answer_goes_through_the_validity_rule(engine_on: Any, cha
     assert says_expired(original[0].text)
 
 
-def test_chat_api_bar(app_settings: Settings, answerer: Any) -> None:
+def test_chat_api_bar(app_settings: Settings, answerer: Answerer) -> None:
     """The issue's bar over /api/chat: 2028-03-15 in force until 2028-04-28; 2028-05-10 expired."""
     import httpx
 

@@ -5,18 +5,21 @@ from __future__ import annotations
 
 import copy
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from bot.compose.validity import asks_validity
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 SUBJECTS = ("这政策", "这个措施", "融资措施", "三明这个文件")
 FORMS = ("{s}还有效吗", "{s}现在还管用吗", "{s}过期了没", "{s}什么时候到期", "{s}有效期到哪天")
 QUESTIONS = [f.format(s=s) for s in SUBJECTS for f in FORMS]
 
 
-def dated(answerer: Any, day: date) -> Any:
+def dated(answerer: Answerer, day: date) -> Any:
     copied = copy.copy(answerer)
     copied.settings = answerer.settings.model_copy(update={"today": day})
     return copied
@@ -41,7 +44,7 @@ def dated(answerer: Any, day: date) -> Any:
     ],
 )
 def test_validity_questions_lead_with_the_state_on_the_day(
-    answerer: Any, question: str, day: date, lead: str
+    answerer: Answerer, question: str, day: date, lead: str
 ) -> None:
     text = dated(answerer, day).answer(question).answer
     lines = [line for line in text.splitlines() if not line.startswith("⚠️")]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -28,6 +28,9 @@ from tests.channels.wechat.fixtures import RunningApp, WechatSender
 from tests.channels.wechat.test_intake_http import options
 from tests.live_server import serve_app
 
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
+
 RIGHTS = "✓ 第7条 林权、知识产权等权利质押融资"
 FOREST = "✓ 第8条 福农e林"
 
@@ -39,7 +42,7 @@ def applying_part(text: str) -> str:
 
 @pytest.fixture
 def polling_bot(
-    app_settings: Settings, answerer: Any, telegram_api: FakeTelegramAPI
+    app_settings: Settings, answerer: Answerer, telegram_api: FakeTelegramAPI
 ) -> Iterator[Bot]:
     """The full app polling the fake Bot API."""
     configured = telegram_settings(app_settings, telegram_api)

@@ -7,7 +7,7 @@ widget's rendering is checked in the browser tests (tests/web/test_widget_browse
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -15,6 +15,9 @@ from bot.channels.telegram.render import render_message
 from bot.channels.wechat.render import render_reply
 from bot.conversation.replies import answer_message
 from bot.messages import Ask, Button
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 QUESTIONS = [
     ("无还本续贷怎么办理",),
@@ -27,7 +30,7 @@ QUESTIONS = [
 ]
 
 
-def message_for(answerer: Any, questions: tuple[str, ...]) -> Any:
+def message_for(answerer: Answerer, questions: tuple[str, ...]) -> Any:
     """The engine's message for the asks (the answer with its follow-up buttons)."""
     answer = answerer.respond([Ask("other", q) for q in questions])
     assert answer.in_scope and answer.citations, questions
@@ -40,7 +43,7 @@ def encode(button: Button) -> str:
 
 @pytest.mark.parametrize("questions", QUESTIONS, ids=lambda q: "+".join(q))
 def test_telegram_cites_once_and_offers_the_original_once(
-    answerer: Any, questions: tuple[str, ...]
+    answerer: Answerer, questions: tuple[str, ...]
 ) -> None:
     message = message_for(answerer, questions)
     chunks = render_message(message, encode)
@@ -55,7 +58,7 @@ def test_telegram_cites_once_and_offers_the_original_once(
 
 @pytest.mark.parametrize("questions", QUESTIONS, ids=lambda q: "+".join(q))
 def test_wechat_cites_once_and_offers_the_original_once(
-    answerer: Any, questions: tuple[str, ...]
+    answerer: Answerer, questions: tuple[str, ...]
 ) -> None:
     message = message_for(answerer, questions)
     [text] = render_reply([message], lambda body, citations: "https://example.test/a/1")
@@ -64,7 +67,7 @@ def test_wechat_cites_once_and_offers_the_original_once(
     assert text.count("查看条款原文") == 1
 
 
-def test_a_source_the_text_does_not_cite_still_gets_its_card(answerer: Any) -> None:
+def test_a_source_the_text_does_not_cite_still_gets_its_card(answerer: Answerer) -> None:
     message = message_for(answerer, ("无还本续贷怎么办理",))
     bare = type(message)(text="答复正文，没有依据行。", citations=message.citations)
     html = "\n".join(c.html for c in render_message(bare, encode))

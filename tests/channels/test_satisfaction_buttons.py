@@ -4,7 +4,7 @@ number or words are recorded (issue 20, item 11): widget inbox, Telegram, WeChat
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 import pytest
@@ -23,6 +23,9 @@ from tests.channels.wechat.fixtures import RunningApp, WechatSender, wait_until
 from tests.channels.wechat.test_intake_http import options
 from tests.live_server import serve_app
 from tests.storage.factories import request_data
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 TELEGRAM_USER = 626262
 SCORES = ["1分", "2分", "3分", "4分", "5分"]
@@ -45,7 +48,7 @@ def score_of(db: Any, request_id: int) -> int | None:
 
 @pytest.fixture
 def telegram_app(
-    app_settings: Settings, answerer: Any, telegram_api: FakeTelegramAPI
+    app_settings: Settings, answerer: Answerer, telegram_api: FakeTelegramAPI
 ) -> Iterator[Any]:
     """The full app polling the fake Bot API."""
     configured = telegram_settings(app_settings, telegram_api)

@@ -6,12 +6,15 @@ Registered for every test by `pytest_plugins` in tests/conftest.py.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from core.settings import Settings
 from tests.fakes.openai_server import FakeOpenAI
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 LLM_TEST_SETTINGS: dict[str, Any] = {
     "LLM_MODEL": "fake-model",
@@ -43,7 +46,7 @@ def llm_settings(base: Settings | None, url: str, **overrides: Any) -> Settings:
     return base.model_copy(update=fields)
 
 
-def answerer_with(answerer: Any, settings: Settings) -> Any:
+def answerer_with(answerer: Answerer, settings: Settings) -> Any:
     """An Answerer over `answerer`'s index, plain points and Q&A entries, with other settings
     (LLM mode when they name a model)."""
     from bot.answerer import Answerer
@@ -58,7 +61,7 @@ def answerer_with(answerer: Any, settings: Settings) -> Any:
 
 
 @pytest.fixture
-def llm_answerer(answerer: Any, fake_llm: FakeOpenAI) -> Any:
+def llm_answerer(answerer: Answerer, fake_llm: FakeOpenAI) -> Answerer:
     """An Answerer sharing the session index and its Q&A entries, in LLM mode against the
     fake server."""
     return answerer_with(answerer, llm_settings(None, fake_llm.url))

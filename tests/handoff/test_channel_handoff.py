@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from sqlalchemy import update
@@ -28,6 +28,9 @@ from tests.channels.wechat.wecom_fixtures import WecomChat
 from tests.helpers.staff import StaffClient, seed_staff
 from tests.live_server import serve_app
 
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
+
 QUESTION = "贷款快到期了，续贷有什么支持政策？"
 TG_USER = 626262
 CUSTOM_SEND = "/cgi-bin/message/custom/send"
@@ -47,7 +50,9 @@ def wait_until(predicate: Callable[[], Any], timeout: float = 20.0) -> Any:
 
 
 @pytest.fixture
-def telegram_live(app_settings: Settings, answerer: Any) -> Iterator[tuple[str, FakeTelegramAPI]]:
+def telegram_live(
+    app_settings: Settings, answerer: Answerer
+) -> Iterator[tuple[str, FakeTelegramAPI]]:
     """The full app in polling mode against a fake Bot API, with staff accounts."""
     api = FakeTelegramAPI("123456:TEST-handoff-token")
     with serve_app(api.app) as api_url:
@@ -103,7 +108,7 @@ def test_telegram_handoff_reply_by_send_message_then_bot_resumes(
 
 
 @pytest.fixture
-def wechat_live(wechat_settings: Settings, answerer: Any) -> Iterator[RunningApp]:  # noqa: F811
+def wechat_live(wechat_settings: Settings, answerer: Answerer) -> Iterator[RunningApp]:  # noqa: F811
     """The full app with WeChat and WeCom configured against the fake API, staff seeded."""
     settings = wechat_settings.model_copy(
         update={"office_hours": "每天 0:00-24:00", "public_base_url": "http://policybot.test"}

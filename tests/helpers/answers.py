@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
+    from bot.compose.reply import Reply
+    from knowledge.documents import Document
 
 
-def unmatched_question(answerer: Any) -> str:
+def unmatched_question(answerer: Answerer) -> str:
     """An in-scope question no Q&A entry answers (the composer does): a measure's sentence
     asked back. Found in the answerer's own data, so new entries never make it stale."""
     from bot.compose.reply import Reply
@@ -18,3 +23,20 @@ def unmatched_question(answerer: Any) -> str:
         if len(sentence) > 12
     ]
     return next(q for q in candidates if isinstance(r := answerer.reply(q), Reply) and r.qa is None)
+
+
+def document_of(answerer: Answerer, doc_id: str) -> Document:
+    """The served document `doc_id` (a test fails here when it is missing)."""
+    doc = answerer.document(doc_id)
+    assert doc is not None, doc_id
+    return doc
+
+
+def reply_of(answerer: Answerer, question: str, **options: Any) -> Reply:
+    """`Answerer.reply` for an in-scope question: its parts (a test fails here on a greeting
+    or refusal)."""
+    from bot.compose.reply import Reply
+
+    said = answerer.reply(question, **options)
+    assert isinstance(said, Reply), (question, said)
+    return said

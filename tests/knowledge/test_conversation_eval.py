@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import pytest
 
 from bot.answer_source import AssessingSource
 from knowledge.evaluation import evaluate, load_questions
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 
 @dataclass(frozen=True)
@@ -59,7 +62,7 @@ class ScriptedConversation:
         found = self.ranks.get(text)
         return Verdict(found is not None, found or [])
 
-    def converse(self, answerer: Any, context: list[str], text: str) -> FakeExchange:
+    def converse(self, answerer: Answerer, context: list[str], text: str) -> FakeExchange:
         if text in ("你好", "谢谢"):
             return FakeExchange(
                 FakeAnswer(True, "greeting"), FakeReading((FakeAsk("other", text),)), context

@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 
 from core.settings import Settings
+from tests.helpers.answers import document_of
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 STAFF_DOCS = Path(__file__).parent / "staff_docs"
 HEADINGS = {
@@ -37,7 +41,7 @@ OTHER_QUESTIONS = [
 
 
 @pytest.fixture(scope="module")
-def staff_answerer(index_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Any:
+def staff_answerer(index_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Answerer:
     """An answerer over the packaged knowledge plus the two staff documents."""
     from bot.answerer import load_answerer
     from knowledge.indexer import build_index
@@ -57,7 +61,7 @@ def staff_answerer(index_dir: Path, tmp_path_factory: pytest.TempPathFactory) ->
 
 @pytest.mark.parametrize(("stem", "question"), QUESTIONS)
 def test_answer_cites_the_staff_document_asked_about(
-    staff_answerer: Any, stem: str, question: str
+    staff_answerer: Answerer, stem: str, question: str
 ) -> None:
     answer = staff_answerer.answer(question)
     assert answer.in_scope
@@ -70,14 +74,14 @@ def test_answer_cites_the_staff_document_asked_about(
 
 @pytest.mark.parametrize("stem", sorted(HEADINGS))
 def test_search_ranks_staff_document_first_for_its_own_opening(
-    staff_answerer: Any, stem: str
+    staff_answerer: Answerer, stem: str
 ) -> None:
-    doc = staff_answerer.document(f"staff-{stem}-1")
+    doc = document_of(staff_answerer, f"staff-{stem}-1")
     opening = doc.text.split("。")[0] + "。"
     assert staff_answerer.retriever.search(opening, 1)[0].doc_id == f"staff-{stem}-1"
 
 
-def test_search_ranks_bridge_fund_note_first_for_how_to_apply(staff_answerer: Any) -> None:
+def test_search_ranks_bridge_fund_note_first_for_how_to_apply(staff_answerer: Answerer) -> None:
     assert staff_answerer.retriever.search("应急转贷资金怎么申请", 1)[0].doc_id.startswith(
         "staff-zhuandai-"
     )
@@ -85,6 +89,6 @@ def test_search_ranks_bridge_fund_note_first_for_how_to_apply(staff_answerer: An
 
 @pytest.mark.parametrize(("question", "doc_id"), OTHER_QUESTIONS)
 def test_answer_to_other_subjects_keeps_its_source(
-    staff_answerer: Any, question: str, doc_id: str
+    staff_answerer: Answerer, question: str, doc_id: str
 ) -> None:
     assert staff_answerer.answer(question).citations[0].doc_id == doc_id

@@ -8,13 +8,16 @@ reference × asks after it (none taken from the evaluation sets).
 from __future__ import annotations
 
 import itertools
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 
 from retrieval.articles import references, spans
 from retrieval.homophones import HomophoneRepairer
 from retrieval.normalize import normalize_text
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 CN = "一二三四五六七八九十"
 
@@ -107,7 +110,9 @@ def test_keep_spans_block_a_repair() -> None:
 
 
 @pytest.mark.parametrize("n, question", _cases(96))
-def test_named_article_ranks_first_and_is_in_scope(answerer: Any, n: int, question: str) -> None:
+def test_named_article_ranks_first_and_is_in_scope(
+    answerer: Answerer, n: int, question: str
+) -> None:
     assessment = answerer.assess(question)
     assert assessment.in_scope, question
     top = assessment.hits[0]
@@ -115,7 +120,7 @@ def test_named_article_ranks_first_and_is_in_scope(answerer: Any, n: int, questi
 
 
 @pytest.mark.parametrize("n", range(1, ARTICLE_COUNT + 1))
-def test_repair_keeps_the_reference(answerer: Any, n: int) -> None:
+def test_repair_keeps_the_reference(answerer: Answerer, n: int) -> None:
     changed = []
     for article, question in ALL:
         if article != n:
@@ -129,7 +134,7 @@ def test_repair_keeps_the_reference(answerer: Any, n: int) -> None:
 
 
 @pytest.mark.parametrize("a, b", [(3, 5), (1, 16), (7, 2), (12, 6), (4, 11), (10, 14)])
-def test_two_references_both_in_top_three(answerer: Any, a: int, b: int) -> None:
+def test_two_references_both_in_top_three(answerer: Answerer, a: int, b: int) -> None:
     for template in (
         "第{a}条和第{b}条有啥区别",
         "措施第{a}条跟第{b}条讲的一样吗",
@@ -142,7 +147,7 @@ def test_two_references_both_in_top_three(answerer: Any, a: int, b: int) -> None
 
 
 @pytest.mark.parametrize("number", ["第20条", "第0条", "第十七条", "第 99 条"])
-def test_out_of_range_reference_is_not_declined(answerer: Any, number: str) -> None:
+def test_out_of_range_reference_is_not_declined(answerer: Answerer, number: str) -> None:
     for ask in ("讲了什么", "是什么意思", "的原文"):
         question = number + ask
         assert answerer.assess(question).hits[0].doc_id == "measure-0", question
@@ -155,7 +160,9 @@ def test_out_of_range_reference_is_not_declined(answerer: Any, number: str) -> N
 
 
 @pytest.mark.parametrize("n", [1, 8, 16])
-def test_an_article_that_exists_gets_no_missing_article_sentence(answerer: Any, n: int) -> None:
+def test_an_article_that_exists_gets_no_missing_article_sentence(
+    answerer: Answerer, n: int
+) -> None:
     for question in (f"第{n}条讲了什么", f"第{chinese(n)}条是什么意思"):
         assert "没有第" not in answerer.answer(question).answer.split("。", 1)[0], question
 
@@ -166,7 +173,7 @@ TAILS = ["续贷要什么材料", "的抵押贷款利率多少", "能办信用�
 
 
 @pytest.mark.parametrize("bank", BANKS)
-def test_repair_keeps_bank_names(answerer: Any, bank: str) -> None:
+def test_repair_keeps_bank_names(answerer: Answerer, bank: str) -> None:
     for lead, tail in itertools.product(LEADS, TAILS):
         question = lead + bank + tail
         text, repairs = answerer.retriever.prepare(question)
@@ -182,7 +189,7 @@ WHOLE_PREFIXES = ["", "措施", "请问", "那个"]
 
 
 @pytest.mark.parametrize("n", [2, 6, 9, 13, 16])
-def test_a_question_on_a_whole_article_opens_with_its_title(answerer: Any, n: int) -> None:
+def test_a_question_on_a_whole_article_opens_with_its_title(answerer: Answerer, n: int) -> None:
     title = answerer.documents[f"measure-{n}"].title
     for prefix, numeral, ask in itertools.product(WHOLE_PREFIXES, (str(n), chinese(n)), WHOLE_ASKS):
         question = f"{prefix}第{numeral}条{ask}"
@@ -200,7 +207,7 @@ def test_a_question_on_a_whole_article_opens_with_its_title(answerer: Any, n: in
     ],
 )
 def test_a_question_asking_more_than_the_article_gets_no_title_sentence(
-    answerer: Any, question: str
+    answerer: Answerer, question: str
 ) -> None:
     first = answerer.answer(question).answer.split("。", 1)[0]
     assert "条是「" not in first, (question, first)

@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from knowledge.glossary import load_glossary
 from retrieval.homophones import HomophoneRepairer, fold
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 CHECK_FILES = sorted(Path(__file__).parents[1].glob("knowledge/check-questions*.jsonl"))
 
@@ -43,7 +46,7 @@ def _slips(retriever: Any, knowledge_dir: Path) -> list[tuple[str, str]]:
     return slips
 
 
-def test_prepare_repairs_one_slip_in_every_glossary_term(answerer: Any) -> None:
+def test_prepare_repairs_one_slip_in_every_glossary_term(answerer: Answerer) -> None:
     retriever = answerer.retriever
     slips = _slips(retriever, Path(answerer.settings.resolved_knowledge_dir))
     assert len(slips) > 2000
@@ -52,7 +55,7 @@ def test_prepare_repairs_one_slip_in_every_glossary_term(answerer: Any) -> None:
     assert sum(repaired) / len(slips) >= 0.95, failed[:30]
 
 
-def test_prepare_leaves_clean_questions_alone(answerer: Any) -> None:
+def test_prepare_leaves_clean_questions_alone(answerer: Answerer) -> None:
     questions = [
         json.loads(line)["question"]
         for path in CHECK_FILES
@@ -77,12 +80,12 @@ def test_prepare_leaves_clean_questions_alone(answerer: Any) -> None:
         ("人民因行的再贷款", "人民银行"),
     ],
 )
-def test_prepare_repairs_reported_slips(answerer: Any, slipped: str, expected: str) -> None:
+def test_prepare_repairs_reported_slips(answerer: Answerer, slipped: str, expected: str) -> None:
     assert expected in answerer.retriever.prepare(slipped)[0]
 
 
 @pytest.mark.parametrize("text", ["做保鲜冷库的能贷款吗", "我们是做食品加工的", "一声不吭就停了"])
-def test_prepare_keeps_real_words_that_sound_like_terms(answerer: Any, text: str) -> None:
+def test_prepare_keeps_real_words_that_sound_like_terms(answerer: Answerer, text: str) -> None:
     assert answerer.retriever.prepare(text)[0] == text
 
 
@@ -128,7 +131,7 @@ def test_repairer_allows_one_folded_character_only() -> None:
 @pytest.mark.parametrize(
     "text", ["老板信用卡额度高能帮公司贷款吗", "政府能不能帮公司担保", "想请协调办帮公司对接银行"]
 )
-def test_prepare_keeps_a_request_to_help_the_firm(answerer: Any, text: str) -> None:
+def test_prepare_keeps_a_request_to_help_the_firm(answerer: Answerer, text: str) -> None:
     assert "帮公司" in answerer.retriever.prepare(text)[0]
 
 
@@ -142,7 +145,7 @@ def test_repairer_prefers_the_sound_alike_keeping_most_characters() -> None:
     assert repairer.lookup("收代") == "收贷"
 
 
-def test_weak_glossary_phrases_are_no_repair_targets(answerer: Any) -> None:
+def test_weak_glossary_phrases_are_no_repair_targets(answerer: Answerer) -> None:
     """Generic wording (讲了什么, 这个文件) marks no domain word: slips are never read as it,
     unless it is also a word of a policy term or a title (处罚, 若干措施)."""
     retriever = answerer.retriever
@@ -152,6 +155,7 @@ def test_weak_glossary_phrases_are_no_repair_targets(answerer: Any) -> None:
     domain = {w for text in texts for w in retriever.tokenizer.tokens(text)}
     generic = weak - domain
     assert "讲了什么" in generic
+    assert retriever.homophones is not None
     assert not generic & set(retriever.homophones.terms)
 
 
@@ -159,5 +163,7 @@ def test_weak_glossary_phrases_are_no_repair_targets(answerer: Any) -> None:
     "text",
     ["减费让利行动都减了什么费", "费用减了什么", "利率降了什么时候能到"],
 )
-def test_prepare_keeps_wording_that_sounds_like_a_weak_phrase(answerer: Any, text: str) -> None:
+def test_prepare_keeps_wording_that_sounds_like_a_weak_phrase(
+    answerer: Answerer, text: str
+) -> None:
     assert answerer.retriever.prepare(text)[0] == text

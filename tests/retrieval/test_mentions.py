@@ -3,12 +3,15 @@ generated over the glossary's policy terms found in the measures and the ways ow
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from retrieval.mentions import VOTE, Mentions
 from retrieval.records import DocRecord
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 ASKS = ["文件里哪几条提到了{w}", "哪些措施说到{w}", "涉及{w}的有哪几条", "措施里提到的{w}有哪些"]
 
@@ -37,7 +40,7 @@ def words_in_few_measures(retriever: Any) -> list[tuple[str, set[int]]]:
 
 
 @pytest.mark.parametrize("ask", ASKS)
-def test_which_measures_mention_a_word(answerer: Any, ask: str) -> None:
+def test_which_measures_mention_a_word(answerer: Answerer, ask: str) -> None:
     words = words_in_few_measures(answerer.retriever)
     assert len(words) >= 20
     wrong = [

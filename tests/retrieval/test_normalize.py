@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import opencc
 import pytest
@@ -16,6 +16,9 @@ from retrieval.normalize import (
     strip_noise,
     to_simplified,
 )
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 CHECK_FILES = sorted(Path(__file__).parents[1].glob("knowledge/check-questions*.jsonl"))
 
@@ -42,7 +45,7 @@ def test_normalize_text_converts_every_traditional_question_back() -> None:
     assert same / len(converted) >= 0.97
 
 
-def test_retrieval_ranks_traditional_questions_like_simplified_ones(answerer: Any) -> None:
+def test_retrieval_ranks_traditional_questions_like_simplified_ones(answerer: Answerer) -> None:
     to_traditional = opencc.OpenCC("s2t")
     rows = [r for r in _questions() if not r.get("out_of_scope")][:120]
     agree = 0

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, get_args
+from typing import TYPE_CHECKING, Any, get_args
 
 import pytest
 
@@ -22,6 +22,9 @@ from bot.dialogue import answer_in_context
 from bot.reading import ConversationContext
 from core.kinds import AskType
 from knowledge.eval_outcomes import merged_ranking
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 DATA = Path(__file__).parent / "data"
 ASK_TYPES = set(get_args(AskType)) - {"other"}
@@ -66,7 +69,9 @@ def test_bank_covers_every_ask_type_and_measure() -> None:
 
 
 @pytest.mark.parametrize("row", ROWS)
-def test_owner_question_finds_its_measure_in_top_three(answerer: Any, row: dict[str, Any]) -> None:
+def test_owner_question_finds_its_measure_in_top_three(
+    answerer: Answerer, row: dict[str, Any]
+) -> None:
     """Read in a new conversation as the engine reads it, the question is kept in scope and
     one of its measures is among the first three articles the answer leads with."""
     exchange = answer_in_context(answerer, ConversationContext(), row["question"])

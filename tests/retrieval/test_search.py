@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pytest
 
 from retrieval.bm25 import BM25
 
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
+
 
 @pytest.fixture(scope="module")
-def retriever(answerer: Any) -> Any:
+def retriever(answerer: Answerer) -> Any:
     """The retriever inside the session answerer."""
     return answerer.retriever
 

@@ -3,12 +3,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 
 from retrieval.records import DocRecord
 from retrieval.units import VOTE, ResponsibleUnits, unit_names
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 ROLES = ["{u}在这些措施里负责啥", "{u}管什么", "措施里{u}有什么职责", "{u}在里面做什么"]
 
@@ -26,7 +29,7 @@ def test_votes_need_a_role_ask() -> None:
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_role_question_ranks_a_listing_measure_first(answerer: Any, role: str) -> None:
+def test_role_question_ranks_a_listing_measure_first(answerer: Answerer, role: str) -> None:
     units = answerer.retriever.units.articles
     # units named in few measures (a role question about a unit in nearly all is about all)
     asked = {name: arts for name, arts in units.items() if len(arts) <= 5 and len(name) >= 3}

@@ -4,12 +4,15 @@ generated over every measure: its longest wording found in no other measure, in 
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from retrieval.records import DocRecord
 from retrieval.verbatim import CAP, VerbatimPhrases, grams
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 ASKS = ["什么情况下银行会给我们“{p}”", "措施里说的{p}具体指什么", "{p}，我们能享受吗"]
 
@@ -47,7 +50,7 @@ def test_title_words_do_not_vote() -> None:
 
 
 @pytest.mark.parametrize("ask", ASKS)
-def test_quoted_wording_ranks_its_measure_first(answerer: Any, ask: str) -> None:
+def test_quoted_wording_ranks_its_measure_first(answerer: Answerer, ask: str) -> None:
     phrases = quoted_phrases(answerer.retriever)
     assert len(phrases) >= 12
     wrong = [

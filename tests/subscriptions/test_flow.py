@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from sqlalchemy import select
@@ -15,11 +15,14 @@ from storage.db import open_database
 from storage.models import Subscription
 from storage.subscriptions import active_topics
 
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
+
 CHANNELS = ["web", "telegram", "wechat", "wecom"]
 
 
 @pytest.fixture
-def engine(settings: Settings, answerer: Any) -> Iterator[Engine]:
+def engine(settings: Settings, answerer: Answerer) -> Iterator[Engine]:
     db = open_database(settings)
     yield Engine(db, answerer, settings)
     db.dispose()

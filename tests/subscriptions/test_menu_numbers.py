@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -15,6 +15,9 @@ from core.settings import Settings
 from storage.db import open_database
 from storage.subscriptions import active_topics
 
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
+
 _DIGITS = {1: "一", 2: "二", 3: "三", 4: "四", 5: "五", 6: "六"}
 # (how the number is put) x (which option): "2", "第二个", "选3", "就第一个吧", "４".
 WORDINGS = [
@@ -25,7 +28,7 @@ WORDINGS = [
 
 
 @pytest.fixture
-def engine(settings: Settings, answerer: Any) -> Iterator[Engine]:
+def engine(settings: Settings, answerer: Answerer) -> Iterator[Engine]:
     db = open_database(settings)
     yield Engine(db, answerer, settings)
     db.dispose()

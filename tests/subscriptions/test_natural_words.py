@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -12,6 +12,9 @@ from bot.subscriptions.flow import natural_command
 from core.settings import Settings
 from storage.db import open_database
 from storage.subscriptions import active_topics
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 TOPIC_WORDS = {
     "续贷": "cost",
@@ -75,7 +78,7 @@ def test_other_words_are_not_commands(text: str) -> None:
 
 
 @pytest.fixture
-def engine(settings: Settings, answerer: Any) -> Iterator[Engine]:
+def engine(settings: Settings, answerer: Answerer) -> Iterator[Engine]:
     db = open_database(settings)
     yield Engine(db, answerer, settings)
     db.dispose()

@@ -6,7 +6,7 @@ import threading
 from dataclasses import replace
 from datetime import date, timedelta
 from types import SimpleNamespace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from sqlalchemy import select
@@ -35,6 +35,9 @@ from storage.subscriptions import (
 )
 from web.inbox import take_inbox
 
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
+
 
 def answerer_of(docs: list[Document], qa: list[Any] | None = None) -> Any:
     return SimpleNamespace(
@@ -57,7 +60,7 @@ def db(db_settings: Settings) -> Any:
     database.dispose()
 
 
-def test_changed_items_new_changed_and_unchanged(answerer: Any) -> None:
+def test_changed_items_new_changed_and_unchanged(answerer: Answerer) -> None:
     before = answerer_of(list(answerer.documents.values()), list(answerer.qa.entries.values()))
     docs = dict(answerer.documents)
     docs["measure-7"] = replace(docs["measure-7"], text=docs["measure-7"].text + "新增一句。")
@@ -82,7 +85,7 @@ def test_every_topic_can_be_named_and_matched(topic: Any) -> None:
     assert matching_keys((), "无关标题", "无关内容") == {"all"}
 
 
-def test_suggestions_come_from_the_conversation(answerer: Any) -> None:
+def test_suggestions_come_from_the_conversation(answerer: Answerer) -> None:
     facts = SimpleNamespace(
         tech=True, export=False, collateral=("林权",), credit_issues=(), first_loan=False
     )
@@ -196,7 +199,7 @@ def test_update_notices_match_topics_and_route_channels(
 
 @pytest.mark.parametrize(("days_before", "queued"), [(31, 0), (30, 1), (5, 1), (0, 1), (-1, 0)])
 def test_expiry_notice_once_thirty_days_before(
-    db: Any, db_settings: Settings, answerer: Any, days_before: int, queued: int
+    db: Any, db_settings: Settings, answerer: Answerer, days_before: int, queued: int
 ) -> None:
     until = date(2028, 4, 28)
     day = until - timedelta(days=days_before)
@@ -213,7 +216,9 @@ def test_expiry_notice_once_thirty_days_before(
         assert "2028年4月28日到期" in texts[0]
 
 
-def test_expiry_notice_waits_for_a_free_day(db: Any, db_settings: Settings, answerer: Any) -> None:
+def test_expiry_notice_waits_for_a_free_day(
+    db: Any, db_settings: Settings, answerer: Answerer
+) -> None:
     day = date(2028, 4, 1)
     settings = db_settings.model_copy(update={"today": day})
     docs = list(answerer.documents.values())

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 import pytest
@@ -16,7 +16,11 @@ from bot.reading import ConversationContext
 from core.settings import Settings
 from tests.fakes.llm_fixtures import answerer_with, llm_settings
 from tests.fakes.openai_server import FakeOpenAI, Reply
+from tests.helpers.answers import reply_of
 from tests.live_server import LiveServer
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 FIRST = "外贸贷是什么？"
 FOLLOW_UP = "要抵押吗？"
@@ -27,7 +31,7 @@ GROUNDED = "外贸贷要不要抵押，资料中没有规定，由合作银行�
 
 @pytest.fixture
 def llm_app(
-    app_settings: Settings, answerer: Any, fake_llm: FakeOpenAI
+    app_settings: Settings, answerer: Answerer, fake_llm: FakeOpenAI
 ) -> Iterator[Callable[..., LiveServer]]:
     """Start the app in LLM mode (with the Q&A entries) against the fake model."""
     from server import create_app
@@ -81,7 +85,7 @@ def asked(fake: FakeOpenAI) -> str:
     return str(fake.requests[-1]["body"]["messages"][-1]["content"])
 
 
-def offline_follow_up(answerer: Any) -> str:
+def offline_follow_up(answerer: Answerer) -> str:
     """The offline answer to the follow-up, read in the context the first question left."""
     first = answer_in_context(answerer, ConversationContext(), FIRST)
     return answer_in_context(answerer, first.context, FOLLOW_UP).answer.answer
@@ -89,7 +93,7 @@ def offline_follow_up(answerer: Any) -> str:
 
 @pytest.mark.parametrize("path", ["json", "stream"])
 def test_follow_up_answers_the_resolved_question(
-    llm_app: Any, fake_llm: FakeOpenAI, answerer: Any, path: str
+    llm_app: Any, fake_llm: FakeOpenAI, answerer: Answerer, path: str
 ) -> None:
     live = llm_app()
     send = chat if path == "json" else (lambda *a: {"text": stream_text(*a)})
@@ -103,7 +107,7 @@ def test_follow_up_answers_the_resolved_question(
     history = [m["content"] for m in fake_llm.requests[-1]["body"]["messages"][1:-1]]
     assert FIRST in history
     assert shown.startswith("外贸贷要不要抵押，资料中没有规定")
-    choice = answerer.reply(RESOLVED).qa  # the Q&A entry the resolved question matches …
+    choice = reply_of(answerer, RESOLVED).qa  # the Q&A entry the resolved question matches …
     assert choice is not None
     qa_part = fake_llm.prompt_text().split("参考问答：", 1)[1]
     assert choice.entry.lead in qa_part  # … is context of the model's answer
@@ -145,7 +149,7 @@ def test_follow_up_with_a_bad_rewrite_asks_the_resolved_question(
 
 
 def test_model_gone_mid_conversation_keeps_the_conversation(
-    llm_app: Any, fake_llm: FakeOpenAI, answerer: Any
+    llm_app: Any, fake_llm: FakeOpenAI, answerer: Answerer
 ) -> None:
     live = llm_app(llm_timeout_s=1.5)
     fake_llm.reply(Reply([ABOUT]))

@@ -10,7 +10,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 import pytest
@@ -22,6 +22,9 @@ from tests.fakes.openai_server import FakeOpenAI, streamed
 from tests.live_server import LiveServer
 from tests.web.test_llm_stream import shown_text, stream
 from tests.web.test_serve_command import free_port
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 QUESTION = "担保机构的放大倍数要求是多少？"
 GROUNDED = "政府性融资担保放大倍数要确保在5倍以上[measure-9]。"
@@ -88,7 +91,7 @@ def test_reachable_model_is_ok_and_answers(start_app: Any, fake_llm: FakeOpenAI)
 
 
 def test_unreachable_model_at_start_serves_offline_then_recovers(
-    start_app: Any, answerer: Any, caplog: pytest.LogCaptureFixture
+    start_app: Any, answerer: Answerer, caplog: pytest.LogCaptureFixture
 ) -> None:
     from bot.llm.availability import forget_all
 
@@ -124,7 +127,7 @@ def test_unreachable_model_at_start_serves_offline_then_recovers(
 
 
 def test_client_constructor_raising_keeps_the_app_up(
-    start_app: Any, fake_llm: FakeOpenAI, answerer: Any, monkeypatch: pytest.MonkeyPatch
+    start_app: Any, fake_llm: FakeOpenAI, answerer: Answerer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import langchain_openai
 
@@ -148,7 +151,7 @@ def test_client_constructor_raising_keeps_the_app_up(
     ids=["closed-port", "unknown-host", "malformed"],
 )
 def test_serve_with_a_bad_base_url_is_ready_and_answers_offline(
-    tmp_path: Path, index_dir: Path, answerer: Any, base_url: str
+    tmp_path: Path, index_dir: Path, answerer: Answerer, base_url: str
 ) -> None:
     port = free_port()
     if base_url == "closed-port":

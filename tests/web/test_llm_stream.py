@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 import pytest
@@ -16,6 +16,9 @@ from storage.models import Message
 from tests.fakes.llm_fixtures import answerer_with, llm_settings
 from tests.fakes.openai_server import FakeOpenAI, Reply, streamed
 from tests.live_server import LiveServer
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 QUESTION = "担保机构的放大倍数要求是多少？"
 CLAUSE = "确保政府性融资担保放大倍数5倍以上"  # measure 9, the clause the answer rests on
@@ -28,7 +31,7 @@ INVENTED = "可以放心，担保放大倍数5倍以上[measure-9]。贷款年�
 
 @pytest.fixture
 def llm_app(
-    app_settings: Settings, answerer: Any, fake_llm: FakeOpenAI
+    app_settings: Settings, answerer: Answerer, fake_llm: FakeOpenAI
 ) -> Iterator[Callable[..., LiveServer]]:
     """Start the app in LLM mode against the fake model (settings overrides allowed)."""
     from server import create_app
@@ -76,7 +79,7 @@ def shown_text(events: list[tuple[float, str, dict[str, Any]]], index: int = 0) 
     return text
 
 
-def offline_text(answerer: Any, question: str) -> str:
+def offline_text(answerer: Answerer, question: str) -> str:
     """The offline answer's text for a question."""
     return str(answerer.answer(question).answer)
 
@@ -122,7 +125,7 @@ def test_stream_follow_up_sends_earlier_question_to_model(llm_app: Any, fake_llm
     ids=["rate-after-grounded", "rate-first", "unknown-id"],
 )
 def test_stream_ungrounded_reply_replaced_by_offline_answer(
-    llm_app: Any, fake_llm: FakeOpenAI, answerer: Any, app_settings: Settings, reply: Reply
+    llm_app: Any, fake_llm: FakeOpenAI, answerer: Answerer, app_settings: Settings, reply: Reply
 ) -> None:
     live = llm_app()
     fake_llm.reply(reply)
@@ -150,7 +153,7 @@ def test_stream_ungrounded_reply_replaced_by_offline_answer(
     ids=["slow-first-token", "http-500", "http-429", "empty", "format-ignored"],
 )
 def test_stream_model_failure_gives_offline_answer_in_time(
-    llm_app: Any, fake_llm: FakeOpenAI, answerer: Any, reply: Reply, outcome: str
+    llm_app: Any, fake_llm: FakeOpenAI, answerer: Answerer, reply: Reply, outcome: str
 ) -> None:
     live = llm_app()
     fake_llm.reply(reply)
@@ -164,7 +167,7 @@ def test_stream_model_failure_gives_offline_answer_in_time(
 
 
 def test_stream_model_stopped_gives_cited_offline_answer(
-    llm_app: Any, fake_llm: FakeOpenAI, answerer: Any
+    llm_app: Any, fake_llm: FakeOpenAI, answerer: Answerer
 ) -> None:
     live = llm_app(llm_timeout_s=2.0)
     fake_llm.stop()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -14,6 +14,9 @@ from tests.fakes.llm_fixtures import answerer_with, llm_settings
 from tests.fakes.openai_server import FakeOpenAI, streamed
 from tests.helpers.services import require_or_skip
 from tests.live_server import LiveServer
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 pytestmark = pytest.mark.browser
 CHROMIUM = "/usr/bin/chromium"
@@ -39,7 +42,7 @@ WATCH = (
 
 
 @pytest.fixture
-def llm_page(app_settings: Settings, answerer: Any, fake_llm: FakeOpenAI) -> Iterator[Any]:
+def llm_page(app_settings: Settings, answerer: Answerer, fake_llm: FakeOpenAI) -> Iterator[Any]:
     """/demo of the app in LLM mode, in headless Debian Chromium."""
     available = Path(CHROMIUM).exists() and shutil.which("chromium") is not None
     require_or_skip("REQUIRE_BROWSER", available, "Chromium at /usr/bin/chromium")
@@ -83,7 +86,7 @@ def test_widget_renders_llm_answer_while_it_streams(llm_page: Any, fake_llm: Fak
 
 
 def test_widget_replaces_withdrawn_text_with_offline_answer(
-    llm_page: Any, fake_llm: FakeOpenAI, answerer: Any
+    llm_page: Any, fake_llm: FakeOpenAI, answerer: Answerer
 ) -> None:
     fake_llm.reply(streamed(INVENTED, 1.0))
     ask(llm_page, QUESTION)

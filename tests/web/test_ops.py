@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 import pytest
 
 from web.health import _index_ready
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 
 def test_healthz_is_ok(client: httpx.Client) -> None:
@@ -40,7 +43,7 @@ class _Answerer:
         (_Answerer(True), True),
     ],
 )
-def test_index_ready_follows_answerer(answerer: Any, expected: bool) -> None:
+def test_index_ready_follows_answerer(answerer: Answerer, expected: bool) -> None:
     assert _index_ready(answerer) is expected
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 import pytest
@@ -17,6 +17,9 @@ from bot.services import services_of
 from core.settings import Settings
 from storage.db import open_database
 from tests.live_server import LiveServer
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 # Own wordings of the kinds a turn meets: a question, a follow-up, small talk, a need, out of
 # scope, a button value (these only exercise the turn; their answers are not checked here).
@@ -104,7 +107,9 @@ def test_web_chat_turn_with_waiting_notice_adds_only_its_claim(live: LiveServer)
         assert_within_ceiling(seen)  # delivered once: nothing waits now
 
 
-def test_engine_turn_round_trips_on_each_database(db_settings: Settings, answerer: Any) -> None:
+def test_engine_turn_round_trips_on_each_database(
+    db_settings: Settings, answerer: Answerer
+) -> None:
     """Other channels call `Engine.handle` without a start: it reads the start itself."""
     db = open_database(db_settings)
     try:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from sqlalchemy import func, select
@@ -22,6 +22,9 @@ from tests.helpers.intake import valid_credit_code
 from tests.live_server import LiveServer
 from tests.storage.factories import request_data
 
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
+
 pytestmark = pytest.mark.browser
 FRAME = "#policybot-widget iframe"
 QUESTION = "贷款快到期了还想继续用，可以无还本续贷吗？"
@@ -31,7 +34,7 @@ ENGLISH = re.compile(r"Failed to fetch|NetworkError|TypeError|Load failed", re.I
 class Restartable:
     """The app on a fixed loopback port that a test can stop and start again."""
 
-    def __init__(self, settings: Settings, answerer: Any) -> None:
+    def __init__(self, settings: Settings, answerer: Answerer) -> None:
         self.settings, self.answerer = settings, answerer
         self.server: LiveServer | None = None
         self.port = 0
@@ -65,7 +68,7 @@ def browser() -> Iterator[Any]:
 
 
 @pytest.fixture
-def app(app_settings: Settings, answerer: Any) -> Iterator[Restartable]:
+def app(app_settings: Settings, answerer: Answerer) -> Iterator[Restartable]:
     running = Restartable(app_settings, answerer).start()
     yield running
     running.stop()

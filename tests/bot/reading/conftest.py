@@ -6,22 +6,25 @@ measures' short names, glossary topics) crossed with templates, never from evalu
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 
 from bot.reading import Lexicon, lexicon_for
 from tests.helpers.reading import STAFF_DOC
 
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
+
 
 @pytest.fixture(scope="session")
-def lexicon(answerer: Any) -> Lexicon:
+def lexicon(answerer: Answerer) -> Lexicon:
     """The lexicon of the session answerer (real documents and glossary)."""
     return lexicon_for(answerer)
 
 
 @pytest.fixture(scope="session")
-def staff_lexicon(answerer: Any) -> Lexicon:
+def staff_lexicon(answerer: Answerer) -> Lexicon:
     """The session lexicon plus one staff document (as staff upload them)."""
     documents = {**answerer.documents, STAFF_DOC.doc_id: STAFF_DOC}
     retriever = answerer.retriever

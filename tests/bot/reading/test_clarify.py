@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -11,6 +11,9 @@ from bot.dialogue import answer_in_context
 from bot.reading import Lexicon, read
 from bot.reading.clarify import candidates
 from tests.helpers.reading import focused, measures, notes
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 POINTING = {
     "platform": (
@@ -62,7 +65,7 @@ def test_a_focus_of_the_kind_resolves_to_it(lexicon: Lexicon, kind: str, text: s
 
 @pytest.mark.parametrize(("kind", "text"), CASES)
 def test_the_engine_asks_back_naming_the_notes_and_keeps_the_context(
-    answerer: Any, lexicon: Lexicon, kind: str, text: str
+    answerer: Answerer, lexicon: Lexicon, kind: str, text: str
 ) -> None:
     context = focused(lexicon, measures(lexicon)[2])
     exchange = answer_in_context(answerer, context, text)

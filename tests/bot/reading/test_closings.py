@@ -4,7 +4,7 @@ topic of every kind; each gets a short reply and keeps the focus, and none swall
 from __future__ import annotations
 
 import itertools
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -12,6 +12,9 @@ from bot.dialogue import GOODBYE_TEXT, THANKS_TEXT, answer_in_context
 from bot.reading import ConversationContext, Lexicon
 from bot.reading.closings import closing
 from tests.helpers.reading import measures, notes
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 ACKS = ("好的", "嗯嗯", "明白了", "好，我知道了", "哦哦，原来是这样", "清楚了", "行")
 THANKS = (
@@ -102,7 +105,7 @@ def _topics(lexicon: Lexicon) -> list[str]:
     ],
 )
 def test_a_closing_gets_a_short_reply_and_keeps_the_focus(
-    answerer: Any, lexicon: Lexicon, message: str, reply: str
+    answerer: Answerer, lexicon: Lexicon, message: str, reply: str
 ) -> None:
     for doc_id in _topics(lexicon):
         opening = f"{lexicon.display_name(doc_id)}是什么？"
@@ -115,7 +118,7 @@ def test_a_closing_gets_a_short_reply_and_keeps_the_focus(
 
 
 @pytest.mark.parametrize("message", QUESTIONS[:5])
-def test_a_question_after_thanks_is_answered_in_context(answerer: Any, message: str) -> None:
+def test_a_question_after_thanks_is_answered_in_context(answerer: Answerer, message: str) -> None:
     first = answer_in_context(answerer, ConversationContext(), "外贸贷是什么？")
     turn = answer_in_context(answerer, first.context, message)
     assert turn.answer.intent != "greeting"

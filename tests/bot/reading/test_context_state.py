@@ -4,7 +4,7 @@ PostgreSQL, and two engine instances sharing one conversation."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -15,6 +15,9 @@ from core.settings import Settings
 from storage.conversations import get_conversation
 from storage.db import open_database
 from tests.helpers.reading import focused, notes
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 
 def contexts(lexicon: Lexicon) -> list[ConversationContext]:
@@ -99,7 +102,7 @@ def _state(settings: Settings, user: str) -> dict[str, Any]:
 
 
 @pytest.fixture
-def two_engines(db_settings: Settings, answerer: Any) -> Iterator[tuple[Engine, Engine, Spy]]:
+def two_engines(db_settings: Settings, answerer: Answerer) -> Iterator[tuple[Engine, Engine, Spy]]:
     """Two engines, each with its own database connection, on one database."""
     first, second = open_database(db_settings), open_database(db_settings)
     spy = Spy(answerer)

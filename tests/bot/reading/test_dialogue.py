@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 
 from bot.dialogue import THANKS_TEXT, answer_in_context
 from bot.reading import ConversationContext, Lexicon
 from tests.helpers.reading import measures, notes
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 FOLLOW_UPS = (
     "要抵押吗？",
@@ -26,7 +29,7 @@ def _opening(lexicon: Lexicon, doc_id: str) -> str:
 
 @pytest.mark.parametrize("kind", ["product", "platform", "measure"])
 def test_a_short_follow_up_of_an_in_scope_topic_is_never_refused(
-    answerer: Any, lexicon: Lexicon, kind: str
+    answerer: Answerer, lexicon: Lexicon, kind: str
 ) -> None:
     ids = measures(lexicon) if kind == "measure" else notes(lexicon, kind)
     for doc_id in ids:
@@ -39,7 +42,7 @@ def test_a_short_follow_up_of_an_in_scope_topic_is_never_refused(
             assert turn.reading.move == "continue"
 
 
-def test_every_named_note_opens_in_scope(answerer: Any, lexicon: Lexicon) -> None:
+def test_every_named_note_opens_in_scope(answerer: Answerer, lexicon: Lexicon) -> None:
     for doc_id in notes(lexicon, "product") + notes(lexicon, "platform"):
         opening = _opening(lexicon, doc_id)
         assert answer_in_context(answerer, ConversationContext(), opening).answer.in_scope
@@ -47,7 +50,7 @@ def test_every_named_note_opens_in_scope(answerer: Any, lexicon: Lexicon) -> Non
 
 @pytest.mark.parametrize("thanks", ["好的谢谢", "明白了", "谢谢啦", "收到"])
 def test_thanks_get_a_short_reply_and_keep_the_focus(
-    answerer: Any, lexicon: Lexicon, thanks: str
+    answerer: Answerer, lexicon: Lexicon, thanks: str
 ) -> None:
     first = answer_in_context(answerer, ConversationContext(), "外贸贷是什么？")
     turn = answer_in_context(answerer, first.context, thanks)
@@ -57,7 +60,7 @@ def test_thanks_get_a_short_reply_and_keep_the_focus(
     assert after.reading.asks[0].text == "外贸贷要抵押吗?"
 
 
-def test_a_greeting_gets_the_answerers_greeting(answerer: Any) -> None:
+def test_a_greeting_gets_the_answerers_greeting(answerer: Answerer) -> None:
     turn = answer_in_context(answerer, ConversationContext(), "你好")
     assert turn.answer.intent == "greeting" and turn.answer.answer != THANKS_TEXT
 
@@ -73,7 +76,7 @@ def test_a_greeting_gets_the_answerers_greeting(answerer: Any) -> None:
     ],
 )
 def test_an_off_topic_message_is_not_carried_by_the_focus(
-    answerer: Any, lexicon: Lexicon, off_topic: str
+    answerer: Answerer, lexicon: Lexicon, off_topic: str
 ) -> None:
     alone = answer_in_context(answerer, ConversationContext(), off_topic).answer
     for doc_id in notes(lexicon, "product") + notes(lexicon, "platform"):
@@ -83,7 +86,7 @@ def test_an_off_topic_message_is_not_carried_by_the_focus(
         assert turn.answer.in_scope == alone.in_scope, (doc_id, off_topic)
 
 
-def test_a_declined_message_keeps_the_focus(answerer: Any) -> None:
+def test_a_declined_message_keeps_the_focus(answerer: Answerer) -> None:
     first = answer_in_context(answerer, ConversationContext(), "科技贷是什么？")
     declined = answer_in_context(answerer, first.context, "明天三明天气怎么样")
     assert not declined.answer.in_scope
@@ -92,7 +95,7 @@ def test_a_declined_message_keeps_the_focus(answerer: Any) -> None:
     assert after.reading.asks[0].text.startswith("科技贷") and after.answer.in_scope
 
 
-def test_facts_accumulate_over_the_conversation(answerer: Any) -> None:
+def test_facts_accumulate_over_the_conversation(answerer: Answerer) -> None:
     first = answer_in_context(
         answerer, ConversationContext(), "我们大田做茶叶烘焙的，科技贷是什么？"
     )

@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -26,6 +26,9 @@ from bot.reading import ConversationContext
 from bot.reading.facets import repaired
 from core.settings import Settings
 from storage.db import open_database
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 FACETS: dict[str, tuple[str, ...]] = {
     "cost": ("利息会涨吗", "利习高不高", "利率大概多少", "利息咋算", "费用贵不贵"),
@@ -128,7 +131,7 @@ def _cases() -> list[tuple[str, str, str, str]]:
 
 
 @pytest.fixture(scope="module")
-def engine(tmp_path_factory: pytest.TempPathFactory, answerer: Any) -> Iterator[Engine]:
+def engine(tmp_path_factory: pytest.TempPathFactory, answerer: Answerer) -> Iterator[Engine]:
     """One engine (SQLite) for the module; each conversation has a user of its own."""
     data_dir: Path = tmp_path_factory.mktemp("facets-data")
     settings = Settings(_env_file=None, POLICYBOT_DATA_DIR=data_dir)  # type: ignore[call-arg]

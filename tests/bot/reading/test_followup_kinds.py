@@ -5,7 +5,7 @@ focus, and the policy pointed at as a whole gets its name."""
 from __future__ import annotations
 
 import itertools
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -14,6 +14,9 @@ from bot.reading import ConversationContext, Lexicon, read
 from bot.reading.context import Focus
 from bot.reading.lexicon import WHOLE_DOCUMENT
 from tests.helpers.reading import focused, measures, notes
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 RETURN_CUES = ("那说回", "说回", "回到刚才", "再说回")
 RETURN_ASKS = ("一般能贷多少", "要抵押吗", "去哪里办")
@@ -36,7 +39,7 @@ def test_a_return_cue_goes_back_to_the_topic_before(lexicon: Lexicon, cue: str, 
 
 
 def test_the_topic_moved_away_from_is_remembered_and_stored(
-    answerer: Any, lexicon: Lexicon
+    answerer: Answerer, lexicon: Lexicon
 ) -> None:
     products = notes(lexicon, "product")
     for first_id, second_id in zip(products, products[1:], strict=False):
@@ -63,7 +66,7 @@ PRIVATE = (
 
 @pytest.mark.parametrize("message", [t.format(p=p) for t, p in itertools.product(PRIVATE, PEOPLE)])
 def test_a_private_matter_is_not_carried_by_the_topic(
-    answerer: Any, lexicon: Lexicon, message: str
+    answerer: Answerer, lexicon: Lexicon, message: str
 ) -> None:
     for doc_id in _topics(lexicon)[::3]:
         context = focused(lexicon, doc_id)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import itertools
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -18,6 +18,9 @@ from bot.catalog import ASK_BACK_OPENER
 from bot.dialogue import Exchange, answer_in_context
 from bot.reading import ConversationContext, Lexicon, read
 from tests.helpers.reading import focused, measures, notes
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 # Complete questions: their own predicate and object, or their own topic words.
 OWN_QUESTIONS = (
@@ -95,18 +98,18 @@ PREVIOUS = (
 
 
 @functools.cache
-def _exchange(answerer: Any, previous: str) -> Exchange:
+def _exchange(answerer: Answerer, previous: str) -> Exchange:
     return answer_in_context(answerer, ConversationContext(), previous)
 
 
-def _top_measure(answerer: Any, text: str) -> int | None:
+def _top_measure(answerer: Answerer, text: str) -> int | None:
     articles = answerer.assess(text).articles
     return articles[0] if articles else None
 
 
 @pytest.mark.parametrize("question", OWN_QUESTIONS)
 def test_a_complete_question_is_read_as_it_would_be_alone(
-    answerer: Any, lexicon: Lexicon, question: str
+    answerer: Answerer, lexicon: Lexicon, question: str
 ) -> None:
     alone = read(lexicon, ConversationContext(), question)
     for previous in PREVIOUS:
@@ -131,7 +134,7 @@ def test_a_complete_question_is_read_as_it_would_be_alone(
 
 @pytest.mark.parametrize("question", OWN_QUESTIONS[::4])
 def test_a_complete_question_after_another_gets_the_answer_it_gets_alone(
-    answerer: Any, question: str
+    answerer: Answerer, question: str
 ) -> None:
     alone = answer_in_context(answerer, ConversationContext(), question).answer
     for previous in PREVIOUS[::3]:
@@ -193,7 +196,9 @@ NOTHING = ("？？？", "。。。", "???", "1", "a", "🤔", "嗯", "啊？", "
 
 
 @pytest.mark.parametrize(("nothing", "previous"), itertools.product(NOTHING, PREVIOUS[:4]))
-def test_a_message_saying_nothing_is_asked_back(answerer: Any, nothing: str, previous: str) -> None:
+def test_a_message_saying_nothing_is_asked_back(
+    answerer: Answerer, nothing: str, previous: str
+) -> None:
     before = _exchange(answerer, previous)
     turn = answer_in_context(answerer, before.context, nothing)
     assert turn.answer.intent == "clarify" and not turn.answer.citations
@@ -206,6 +211,8 @@ def test_a_message_saying_nothing_is_asked_back(answerer: Any, nothing: str, pre
 
 
 @pytest.mark.parametrize("nothing", NOTHING)
-def test_a_message_saying_nothing_opens_with_a_question_back(answerer: Any, nothing: str) -> None:
+def test_a_message_saying_nothing_opens_with_a_question_back(
+    answerer: Answerer, nothing: str
+) -> None:
     turn = answer_in_context(answerer, ConversationContext(), nothing)
     assert turn.answer.intent == "clarify" and turn.answer.answer.startswith(ASK_BACK_OPENER)

@@ -4,13 +4,16 @@ near misses that share the families' words are answered with a measure."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from bot.dialogue import answer_in_context
 from bot.reading import ConversationContext
 from tests.bot.scope.bank import NEAR_MISSES, OFF_TOPIC, STORIES, STORY_ENDINGS
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 # What the refusal of each declined family names: who handles it instead.
 POINTER = {
@@ -38,7 +41,7 @@ ROWS = [(kind, q) for kind, (_, questions) in OFF_TOPIC.items() for q in questio
 STORY_ROWS = [(kind, f"{s}，{end}") for s in STORIES for kind, end in STORY_ENDINGS.items()]
 
 
-def reply(answerer: Any, question: str) -> tuple[Any, str]:
+def reply(answerer: Answerer, question: str) -> tuple[Any, str]:
     """The engine's answer to a first message, and the family its scope decision names."""
     answer = answer_in_context(answerer, ConversationContext(), question).answer
     return answer, answerer.assess(question).scope.family
@@ -51,7 +54,7 @@ def test_bank_holds_many_wordings_of_each_family() -> None:
 
 @pytest.mark.parametrize(("kind", "question"), ROWS + STORY_ROWS)
 def test_off_topic_wording_is_declined_with_its_pointer(
-    answerer: Any, kind: str, question: str
+    answerer: Answerer, kind: str, question: str
 ) -> None:
     answer, family = reply(answerer, question)
     accepted = OFF_TOPIC[kind][0]
@@ -61,7 +64,7 @@ def test_off_topic_wording_is_declined_with_its_pointer(
 
 @pytest.mark.parametrize("question", NEAR_MISSES)
 def test_near_miss_sharing_a_family_word_is_answered_with_a_measure(
-    answerer: Any, question: str
+    answerer: Answerer, question: str
 ) -> None:
     answer, family = reply(answerer, question)
     assert answer.in_scope and answer.citations, (question, family)

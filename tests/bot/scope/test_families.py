@@ -3,13 +3,16 @@ type it: traditional script, full-width letters and slips, all through the norma
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 
 from bot.scope import NAMES, OTHER_PLACES, out_of_scope_family
 from retrieval.normalize import normalize_text
 from tests.bot.scope.cases import FAMILY_CASES, SLIPS, variants
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 
 def family_of(question: str) -> str:
@@ -91,7 +94,7 @@ POINTERS = {
 
 @pytest.mark.parametrize(("family", "question"), SAMPLE)
 def test_answerer_declines_each_family_with_its_pointer(
-    answerer: Any, family: str, question: str
+    answerer: Answerer, family: str, question: str
 ) -> None:
     assessment = answerer.assess(question)
     assert (assessment.in_scope, assessment.scope.family) == (False, family)
@@ -101,7 +104,9 @@ def test_answerer_declines_each_family_with_its_pointer(
 
 
 @pytest.mark.parametrize(("family", "question"), [(f, q) for f, qs in SLIPS.items() for q in qs])
-def test_answerer_declines_wordings_with_slips(answerer: Any, family: str, question: str) -> None:
+def test_answerer_declines_wordings_with_slips(
+    answerer: Answerer, family: str, question: str
+) -> None:
     assert answerer.assess(question).scope.family == family
 
 

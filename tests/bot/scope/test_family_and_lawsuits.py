@@ -5,9 +5,12 @@ a loan after it (measure 2: parties that fulfilled a judgment regain credit)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 RELATIVES = ("我老公", "我老婆", "我爱人", "我爸", "我妈", "我父母", "我媳妇", "家里人", "我自己")
 FIRM_ASKS = (
@@ -44,13 +47,13 @@ AFTER_JUDGMENT = (
 
 
 @pytest.mark.parametrize("ask", FIRM_ASKS)
-def test_a_relatives_firm_is_no_personal_finance(answerer: Any, ask: str) -> None:
+def test_a_relatives_firm_is_no_personal_finance(answerer: Answerer, ask: str) -> None:
     declined = [q for q in (ask.format(r) for r in RELATIVES) if not answerer.assess(q).in_scope]
     assert declined == []
 
 
 @pytest.mark.parametrize("ask", PERSONAL_ASKS)
-def test_a_personal_loan_for_a_relative_is_still_personal(answerer: Any, ask: str) -> None:
+def test_a_personal_loan_for_a_relative_is_still_personal(answerer: Answerer, ask: str) -> None:
     for relative in RELATIVES[:-1]:
         question = ask.format(relative)
         assessment = answerer.assess(question)
@@ -59,7 +62,7 @@ def test_a_personal_loan_for_a_relative_is_still_personal(answerer: Any, ask: st
 
 
 @pytest.mark.parametrize("ask", LAWSUITS)
-def test_a_lawsuit_is_declined_with_the_legal_pointer(answerer: Any, ask: str) -> None:
+def test_a_lawsuit_is_declined_with_the_legal_pointer(answerer: Answerer, ask: str) -> None:
     for question in [ask.format(p) for p in PARTIES] + list(BARE_LAWSUITS):
         assert answerer.assess(question).scope.family == "legal", question
         answer = answerer.answer(question)
@@ -68,6 +71,6 @@ def test_a_lawsuit_is_declined_with_the_legal_pointer(answerer: Any, ask: str) -
 
 
 @pytest.mark.parametrize("ask", AFTER_JUDGMENT)
-def test_credit_after_a_judgment_stays_in_scope(answerer: Any, ask: str) -> None:
+def test_credit_after_a_judgment_stays_in_scope(answerer: Answerer, ask: str) -> None:
     for question in (ask.format(p) for p in PARTIES):
         assert answerer.answer(question).in_scope, question

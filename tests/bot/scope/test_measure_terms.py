@@ -4,12 +4,15 @@ as a whole (这16条管多少年, 这些措施谁发的)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 
 from bot.scope.measure_terms import extract_terms, measure_terms, refers_to_measures
 from tests.bot.engine_support import MEASURES_FILE
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 WORDINGS = ("是啥", "什么意思", "怎么理解", "跟我有啥关系", "对我们小企业有用吗")
 # Phrases the text names (titles' subjects, quoted names, listed loans): the extraction must
@@ -41,7 +44,7 @@ def test_terms_come_from_the_text() -> None:
 
 
 @pytest.mark.parametrize("wording", WORDINGS)
-def test_no_measure_term_is_declined(answerer: Any, wording: str) -> None:
+def test_no_measure_term_is_declined(answerer: Answerer, wording: str) -> None:
     declined = [
         (q, answerer.assess(q).scope.family)
         for q in (f"{term}{wording}" for term in measure_terms())
@@ -51,7 +54,7 @@ def test_no_measure_term_is_declined(answerer: Any, wording: str) -> None:
 
 
 @pytest.mark.parametrize("ask", WHOLE_ASKS)
-def test_questions_about_the_whole_measures_are_answered(answerer: Any, ask: str) -> None:
+def test_questions_about_the_whole_measures_are_answered(answerer: Answerer, ask: str) -> None:
     for ref in WHOLE:
         question = f"{ref}{ask}"
         assert refers_to_measures(question), question

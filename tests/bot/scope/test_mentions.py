@@ -8,7 +8,7 @@ a financing question (纳税信用 for 信易贷, 公积金 records read by a ba
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -16,6 +16,9 @@ from bot.scope import out_of_scope_family
 from core.settings import Settings
 from knowledge.glossary import GlossaryEntry, glossary_matcher, load_glossary
 from retrieval.normalize import normalize_text
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 KNOWLEDGE = Settings(_env_file=None).resolved_knowledge_dir  # type: ignore[call-arg]
 GLOSSARY = load_glossary(KNOWLEDGE)
@@ -136,11 +139,11 @@ LONG_STORY = (
 )
 
 
-def test_long_credit_repair_story_is_judged_on_its_last_question(answerer: Any) -> None:
+def test_long_credit_repair_story_is_judged_on_its_last_question(answerer: Answerer) -> None:
     assert answerer.assess(LONG_STORY).in_scope
 
 
 @pytest.mark.parametrize("story", STORIES[:6])
-def test_stories_stay_in_scope_through_the_answerer(answerer: Any, story: str) -> None:
+def test_stories_stay_in_scope_through_the_answerer(answerer: Answerer, story: str) -> None:
     question = f"{story}，征信花了，续贷有什么政策支持？"
     assert answerer.assess(question).in_scope, question

@@ -4,7 +4,7 @@ pointer per family, the one honest trust line, and no contact number unless conf
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -12,6 +12,9 @@ from bot.refusals import COVERS, POINTERS, PUBLIC_HOTLINES, refusal_text, trust_
 from bot.scope import NAMES, ScopeDecision
 from core.settings import Settings
 from tests.bot.scope.cases import FORGERY, SLIPS, TRUST, traditional
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 DIGITS = re.compile(r"\d{3,}")
 ARTICLE = re.compile(r"第\s*\d+\s*条")
@@ -30,7 +33,7 @@ FORGED = FORGERY[::7] + SLIPS["fraud"] + [traditional(q) for q in FORGERY[3::29]
 
 
 @pytest.mark.parametrize("question", FORGED)
-def test_forging_is_refused_plainly_in_every_wording(answerer: Any, question: str) -> None:
+def test_forging_is_refused_plainly_in_every_wording(answerer: Answerer, question: str) -> None:
     answer = answerer.answer(question)
     assert (answer.in_scope, answer.intent, answer.citations) == (False, "out_of_scope", [])
     text = answer.answer
@@ -41,7 +44,7 @@ def test_forging_is_refused_plainly_in_every_wording(answerer: Any, question: st
 
 @pytest.mark.parametrize("question", TRUST)
 def test_trust_questions_get_the_one_line_on_who_runs_the_service(
-    answerer: Any, question: str
+    answerer: Answerer, question: str
 ) -> None:
     answer = answerer.answer(question)
     assert answer.answer == trust_text(answerer.settings)

@@ -4,7 +4,7 @@ that the reading cuts into several asks (an off-topic message is declined howeve
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -16,6 +16,9 @@ from bot.scope.split import AskScope, ScopeDecision, split_scope
 from retrieval.normalize import normalize_text
 from tests.bot.scope.cases import fill, variants
 from tests.bot.scope.spoken import NEAR_MISSES, OPENERS, SPOKEN, spoken
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 QUOTES = re.compile(r"[“”\"「」『』《》]")
 
@@ -115,7 +118,9 @@ FILLED = [
 
 
 @pytest.mark.parametrize("message", list(dict.fromkeys(FILLED)))
-def test_off_topic_message_is_declined_however_it_is_split(answerer: Any, message: str) -> None:
+def test_off_topic_message_is_declined_however_it_is_split(
+    answerer: Answerer, message: str
+) -> None:
     exchange = answer_in_context(answerer, ConversationContext(), message)
     assert not exchange.answer.in_scope, (exchange.reading.asks, exchange.answer.answer)
 
@@ -129,7 +134,7 @@ def test_off_topic_message_is_declined_however_it_is_split(answerer: Any, messag
         "今天天气怎么样，贷款利率一般多少",
     ],
 )
-def test_message_with_an_in_scope_ask_is_answered(answerer: Any, message: str) -> None:
+def test_message_with_an_in_scope_ask_is_answered(answerer: Answerer, message: str) -> None:
     exchange = answer_in_context(answerer, ConversationContext(), message)
     assert exchange.answer.in_scope and exchange.answer.citations
 
@@ -143,12 +148,12 @@ def test_message_with_an_in_scope_ask_is_answered(answerer: Any, message: str) -
         ask=["咋修复", "怎么修复信用", "还能恢复吗"],
     ),
 )
-def test_credit_repair_in_owners_words_is_in_scope(answerer: Any, question: str) -> None:
+def test_credit_repair_in_owners_words_is_in_scope(answerer: Answerer, question: str) -> None:
     assessment = answerer.assess(question)
     assert assessment.in_scope and 2 in assessment.articles[:3], assessment.articles[:3]
 
 
-def test_respond_declines_asks_that_continue_a_declined_one(plain_answerer: Any) -> None:
+def test_respond_declines_asks_that_continue_a_declined_one(plain_answerer: Answerer) -> None:
     asks = [Ask("yesno", "浙江的浙科贷我们能申请吗"), Ask("how_much", "利率多少")]
     answer = plain_answerer.respond(asks)
     assert not answer.in_scope and "当地" in answer.answer

@@ -5,7 +5,7 @@ pointer, ≤2% of in-scope questions refused)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -14,12 +14,15 @@ from bot.reading import ConversationContext
 from tests.bot.scope.test_bank import POINTER
 from tests.bot.scope.tricky import NEAR, OFF, near_rows, off_rows
 
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
+
 POINTERS = {**POINTER, "rates": "中国人民银行"}
 DECLINED_BAR = 0.95
 FALSE_REJECT_BAR = 0.02
 
 
-def declined_with_pointer(answerer: Any, question: str) -> tuple[bool, str]:
+def declined_with_pointer(answerer: Answerer, question: str) -> tuple[bool, str]:
     """(declined with its family's pointer and no citation, the family its scope names)."""
     answer = answer_in_context(answerer, ConversationContext(), question).answer
     family = answerer.assess(question).scope.family
@@ -28,7 +31,7 @@ def declined_with_pointer(answerer: Any, question: str) -> tuple[bool, str]:
     return ok, family
 
 
-def answered(answerer: Any, question: str) -> bool:
+def answered(answerer: Answerer, question: str) -> bool:
     answer = answer_in_context(answerer, ConversationContext(), question).answer
     return bool(answer.in_scope and answer.citations)
 
@@ -44,7 +47,7 @@ def test_bank_spans_the_families_and_styles() -> None:
 
 @pytest.mark.parametrize(("kind", "style", "question"), off_rows(False))
 def test_tricky_off_topic_is_declined_with_its_pointer(
-    answerer: Any, kind: str, style: str, question: str
+    answerer: Answerer, kind: str, style: str, question: str
 ) -> None:
     ok, family = declined_with_pointer(answerer, question)
     assert ok and family in OFF[kind][0], (style, question, family)
@@ -52,12 +55,12 @@ def test_tricky_off_topic_is_declined_with_its_pointer(
 
 @pytest.mark.parametrize(("style", "question"), near_rows(False))
 def test_tricky_near_miss_is_answered_with_a_measure(
-    answerer: Any, style: str, question: str
+    answerer: Answerer, style: str, question: str
 ) -> None:
     assert answered(answerer, question), (style, question)
 
 
-def test_held_back_cores_meet_the_bar(answerer: Any) -> None:
+def test_held_back_cores_meet_the_bar(answerer: Answerer) -> None:
     rows = off_rows(True)
     declined = [q for _, _, q in rows if declined_with_pointer(answerer, q)[0]]
     near = near_rows(True)

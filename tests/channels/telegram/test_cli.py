@@ -10,7 +10,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import pytest
 
@@ -21,6 +21,9 @@ from policybot.cli import main
 from policybot.commands.telegram import run_polling
 from tests.channels.telegram.fake_api import FakeTelegramAPI
 from tests.channels.telegram.fixtures import telegram_settings, user_message
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 HOOK_URL = "https://bot.example.org/telegram/webhook"
 
@@ -89,7 +92,7 @@ def test_polling_command_refuses_without_token(
 
 
 def test_polling_command_answers_until_stopped(
-    app_settings: Settings, answerer: Any, telegram_api: FakeTelegramAPI
+    app_settings: Settings, answerer: Answerer, telegram_api: FakeTelegramAPI
 ) -> None:
     # A webhook secret is configured, yet the command polls (and drops the webhook first).
     configured = telegram_settings(app_settings, telegram_api, secret="unused-in-polling")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 import pytest
@@ -25,6 +25,9 @@ from tests.channels.telegram.fixtures import (
     user_message,
 )
 from tests.live_server import serve_app
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 USER = 515151
 SECRET = "e2e-webhook-secret"
@@ -66,7 +69,7 @@ class Bot:
 def telegram_bot(
     request: pytest.FixtureRequest,
     app_settings: Settings,
-    answerer: Any,
+    answerer: Answerer,
     telegram_api: FakeTelegramAPI,
 ) -> Iterator[Bot]:
     """The full app in polling mode, or two app workers on one database in webhook mode."""
@@ -162,7 +165,7 @@ def test_form_through_buttons_and_text_stores_request(telegram_bot: Bot) -> None
 
 
 def test_wrong_secret_is_refused_by_the_app(
-    app_settings: Settings, answerer: Any, telegram_api: FakeTelegramAPI
+    app_settings: Settings, answerer: Answerer, telegram_api: FakeTelegramAPI
 ) -> None:
     configured = telegram_settings(app_settings, telegram_api, secret=SECRET)
     with serve_app(create_app(configured, answerer=answerer)) as base_url:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 import pytest
@@ -18,6 +18,9 @@ from server import create_app
 from tests.channels.telegram.fake_api import FakeTelegramAPI
 from tests.channels.telegram.fixtures import _update_ids, telegram_settings, user_message
 from tests.live_server import serve_app
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 USER = 626262
 SECRET = "edits-webhook-secret"
@@ -75,7 +78,9 @@ def edited(update: dict[str, Any], text: str) -> dict[str, Any]:
 
 
 @pytest.fixture
-def chat(app_settings: Settings, answerer: Any, telegram_api: FakeTelegramAPI) -> Iterator[Chat]:
+def chat(
+    app_settings: Settings, answerer: Answerer, telegram_api: FakeTelegramAPI
+) -> Iterator[Chat]:
     configured = telegram_settings(app_settings, telegram_api, secret=SECRET)
     with serve_app(create_app(configured, answerer=answerer)) as base_url:
         yield Chat(base_url, telegram_api)
@@ -117,7 +122,9 @@ def test_deep_link_unknown_payload_gets_help(chat: Chat) -> None:
 
 
 @pytest.mark.parametrize("payload", sorted(TOPIC_DOCS))
-def test_deep_link_topic_question_answered_from_its_document(answerer: Any, payload: str) -> None:
+def test_deep_link_topic_question_answered_from_its_document(
+    answerer: Answerer, payload: str
+) -> None:
     answer = answerer.answer(DEEP_LINKS[payload])
     assert answer.in_scope and answer.citations[0].doc_id == TOPIC_DOCS[payload]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from sqlalchemy import select
@@ -20,12 +20,15 @@ from tests.channels.telegram.fixtures import telegram_settings
 from tests.channels.telegram.test_e2e import CREDIT_CODE, USER, Bot
 from tests.live_server import serve_app
 
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
+
 _ids = itertools.count(900_000)
 
 
 @pytest.fixture
 def polling_bot(
-    app_settings: Settings, answerer: Any, telegram_api: FakeTelegramAPI
+    app_settings: Settings, answerer: Answerer, telegram_api: FakeTelegramAPI
 ) -> Iterator[Bot]:
     """The full app polling the fake Bot API."""
     configured = telegram_settings(app_settings, telegram_api)

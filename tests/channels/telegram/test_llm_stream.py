@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -16,6 +16,9 @@ from tests.channels.telegram.fixtures import telegram_settings, user_message
 from tests.fakes.llm_fixtures import answerer_with, llm_settings
 from tests.fakes.openai_server import FakeOpenAI, Reply, streamed
 from tests.live_server import serve_app
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 USER = 626262
 QUESTION = "担保机构的放大倍数要求是多少？"
@@ -57,7 +60,7 @@ class CallClock:
 @pytest.fixture
 def llm_bot(
     app_settings: Settings,
-    answerer: Any,
+    answerer: Answerer,
     telegram_api: FakeTelegramAPI,
     fake_llm: FakeOpenAI,
 ) -> Iterator[CallClock]:
@@ -108,7 +111,7 @@ def test_telegram_invented_rate_never_shown(
     llm_bot: CallClock,
     telegram_api: FakeTelegramAPI,
     fake_llm: FakeOpenAI,
-    answerer: Any,
+    answerer: Answerer,
 ) -> None:
     fake_llm.reply(streamed(INVENTED, 1.0))
     telegram_api.enqueue(user_message(USER, QUESTION))
@@ -132,7 +135,7 @@ def test_telegram_model_failure_sends_offline_answer_once(
     llm_bot: CallClock,
     telegram_api: FakeTelegramAPI,
     fake_llm: FakeOpenAI,
-    answerer: Any,
+    answerer: Answerer,
     reply: Reply,
 ) -> None:
     fake_llm.reply(reply)

@@ -10,7 +10,7 @@ import sys
 import time
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from core import clock
 from core.settings import Settings
@@ -18,6 +18,9 @@ from server import create_app
 from tests.channels.telegram.fake_api import FakeTelegramAPI
 from tests.channels.telegram.fixtures import button_press, telegram_settings, user_message
 from tests.live_server import serve_app
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 OWNER, OTHER = 626262, 737373
 # Notices that take over no Q&A entry's questions (the publish gate would refuse those).
@@ -63,7 +66,7 @@ def say(api: FakeTelegramAPI, user: int, text: str, expect: str) -> str:
 
 
 def test_subscriber_gets_one_notice_a_day_and_unsubscribe_stops_it(
-    app_settings: Settings, answerer: Any, telegram_api: FakeTelegramAPI, index_dir: Path
+    app_settings: Settings, answerer: Answerer, telegram_api: FakeTelegramAPI, index_dir: Path
 ) -> None:
     configured = telegram_settings(app_settings, telegram_api).model_copy(
         update={"telegram_outbox_interval_s": 3.0}  # the default delivery interval

@@ -22,6 +22,7 @@ from core.settings import Settings
 from tests.channels.wechat.fake_api import FakeWechatApi, running_fake_api, serve_app
 
 if TYPE_CHECKING:
+    from bot.answerer import Answerer
     from bot.engine import Engine
 
 WECHAT_AES_KEY = base64.b64encode(b"wechat-test-key-0123456789abcdef").decode()[:-1]
@@ -90,7 +91,7 @@ def wechat_settings(app_settings: Settings, wechat_fake_api: FakeWechatApi) -> S
 
 
 @pytest.fixture
-def wechat_app(wechat_settings: Settings, answerer: Any) -> Iterator[RunningApp]:
+def wechat_app(wechat_settings: Settings, answerer: Answerer) -> Iterator[RunningApp]:
     """The full app (real engine and answerer) served on a free loopback port."""
     from server import create_app
 

@@ -8,7 +8,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 import pytest
@@ -29,6 +29,9 @@ from tests.channels.wechat.fixtures import (
 from tests.channels.wechat.wecom_fixtures import WecomSender
 from tests.web.test_serve_command import free_port, wait_ready
 
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
+
 # Beyond the 300 s tolerance either way, and well within it.
 STALE = [-172800, -600, -301, 301, 600]
 FRESH = [-200, 0, 200]
@@ -38,7 +41,7 @@ def nothing_stored(running: RunningApp) -> bool:
     return running.count(Conversation) == 0 and running.count(Message) == 0
 
 
-def app_with(settings: Settings, answerer: Any, **update: Any) -> Iterator[RunningApp]:
+def app_with(settings: Settings, answerer: Answerer, **update: Any) -> Iterator[RunningApp]:
     from server import create_app
 
     changed = settings.model_copy(update=update)
@@ -48,13 +51,13 @@ def app_with(settings: Settings, answerer: Any, **update: Any) -> Iterator[Runni
 
 
 @pytest.fixture
-def safe_app(wechat_settings: Settings, answerer: Any) -> Iterator[RunningApp]:
+def safe_app(wechat_settings: Settings, answerer: Answerer) -> Iterator[RunningApp]:
     """The default mode: an AES key is set, WECHAT_MESSAGE_MODE is not → safe."""
     yield from app_with(wechat_settings, answerer, wechat_message_mode="")
 
 
 @pytest.fixture
-def plain_app(wechat_settings: Settings, answerer: Any) -> Iterator[RunningApp]:
+def plain_app(wechat_settings: Settings, answerer: Answerer) -> Iterator[RunningApp]:
     yield from app_with(wechat_settings, answerer, wechat_message_mode="plain")
 
 
@@ -155,13 +158,15 @@ def test_plain_mode_refuses_encrypted_callbacks(plain_app: RunningApp) -> None:
     assert WechatSender(plain_app).reply(WechatSender(plain_app).text("openid-y", "续贷政策"))
 
 
-def test_unknown_mode_refuses_everything(wechat_settings: Settings, answerer: Any) -> None:
+def test_unknown_mode_refuses_everything(wechat_settings: Settings, answerer: Answerer) -> None:
     for running in app_with(wechat_settings, answerer, wechat_message_mode="sometimes"):
         for safe in (False, True):
             assert WechatSender(running, safe=safe).text("o", "进度").status_code == 403
 
 
-def test_plain_mode_without_aes_key_is_default(wechat_settings: Settings, answerer: Any) -> None:
+def test_plain_mode_without_aes_key_is_default(
+    wechat_settings: Settings, answerer: Answerer
+) -> None:
     for running in app_with(
         wechat_settings, answerer, wechat_message_mode="", wechat_encoding_aes_key=""
     ):

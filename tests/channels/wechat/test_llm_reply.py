@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -15,6 +15,9 @@ from tests.channels.wechat.wecom_fixtures import WecomChat
 from tests.fakes.llm_fixtures import answerer_with, llm_settings
 from tests.fakes.openai_server import FakeOpenAI, Reply, streamed
 from tests.live_server import serve_app
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 CUSTOM_SEND = "/cgi-bin/message/custom/send"
 QUESTION = "担保机构的放大倍数要求是多少？"
@@ -27,7 +30,7 @@ INVENTED = "可以放心，担保放大倍数5倍以上[measure-9]。贷款年�
 
 @pytest.fixture
 def llm_wechat_app(
-    wechat_settings: Settings, answerer: Any, fake_llm: FakeOpenAI
+    wechat_settings: Settings, answerer: Answerer, fake_llm: FakeOpenAI
 ) -> Iterator[RunningApp]:
     """The full app in LLM mode (reply budget 2.5 s, first token 2.5 s, model timeout 6 s: a
     CI machine can take over a second to reach the model's first token or to check an answer,
@@ -74,7 +77,7 @@ def test_wechat_invented_rate_gives_offline_answer(
     llm_wechat_app: RunningApp,
     wechat_fake_api: FakeWechatApi,
     fake_llm: FakeOpenAI,
-    answerer: Any,
+    answerer: Answerer,
 ) -> None:
     fake_llm.reply(Reply([INVENTED]))
     sender = WechatSender(llm_wechat_app)
@@ -99,7 +102,7 @@ def test_wecom_model_error_pushes_offline_answer(
     llm_wechat_app: RunningApp,
     wechat_fake_api: FakeWechatApi,
     fake_llm: FakeOpenAI,
-    answerer: Any,
+    answerer: Answerer,
     reply: Reply,
 ) -> None:
     fake_llm.reply(reply)

@@ -4,7 +4,7 @@ window, a subscription message outside it (WECHAT_SUBSCRIBE_TEMPLATE_ID)."""
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
 from bot.subscriptions.notices import changed_items, queue_update_notices
 from core import clock
@@ -18,9 +18,12 @@ from tests.channels.wechat.fake_api import FakeWechatApi
 from tests.live_server import serve_app
 from tests.subscriptions.test_notices import answerer_of
 
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
+
 
 def test_window_and_subscription_message(
-    wechat_settings: Settings, wechat_fake_api: FakeWechatApi, answerer: Any
+    wechat_settings: Settings, wechat_fake_api: FakeWechatApi, answerer: Answerer
 ) -> None:
     settings = wechat_settings.model_copy(
         update={"wechat_subscribe_template_id": "tmpl-policy", "wechat_outbox_interval_s": 0.2}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING
 
 import httpx
 import pytest
@@ -24,6 +24,9 @@ from tests.channels.wechat.fixtures import (
 )
 from tests.channels.wechat.test_xml import BILLION_LAUGHS, XXE
 from tests.channels.wechat.wecom_fixtures import WecomChat, WecomSender
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 MESSAGE_SEND = "/cgi-bin/message/send"
 
@@ -119,7 +122,7 @@ def test_oversized_body_413(wechat_app: RunningApp) -> None:
 
 @pytest.mark.parametrize("path", ["/wecom/callback", "/wechat/callback"])
 def test_unconfigured_channel_refuses_callbacks(
-    app_settings: Settings, answerer: Any, path: str
+    app_settings: Settings, answerer: Answerer, path: str
 ) -> None:
     from server import create_app
 

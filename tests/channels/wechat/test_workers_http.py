@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -18,10 +18,13 @@ from tests.channels.wechat.fixtures import (
     next_msg_id,
 )
 
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
+
 
 @pytest.fixture
 def wechat_workers(
-    wechat_settings: Settings, postgres_url: str, answerer: Any
+    wechat_settings: Settings, postgres_url: str, answerer: Answerer
 ) -> Iterator[list[RunningApp]]:
     """Two instances of the app (two workers) sharing one fresh PostgreSQL database."""
     from server import create_app
