@@ -27,7 +27,7 @@ from dataclasses import replace
 from typing import Any
 
 from bot.compose.layout import NEXT_PREFIX, QUOTE_PREFIX
-from bot.messages import Answer
+from bot.messages import Answer, Ask
 from bot.reading import ConversationContext, Reading
 from bot.reading.facets import Facet, facet_of
 from bot.reading.memory import lead_line, step_line
@@ -77,6 +77,7 @@ GENERAL_STEP = "带上企业的基本情况问{bank}能否办理；政策问题�
 BANK = "贷款银行"
 FALLBACK_UNIT = "融资协调工作机制办公室"
 STEP_KINDS = ("联系", "可做")
+GENERIC_KEYWORDS = ("找谁", "申请", "反映", "咨询", "联系")  # keywords of any contact point
 
 
 def fresh(answerer: Any, context: ConversationContext, reading: Reading, answer: Answer) -> Answer:
@@ -87,10 +88,10 @@ def fresh(answerer: Any, context: ConversationContext, reading: Reading, answer:
     if not context.last_lead or lead_line(answer.answer) != context.last_lead:
         return answer
     ask = reading.asks[0]
-    facet = facet_of(ask.text) or BY_TYPE.get(ask.type)
+    facet = _facet(ask, context)
     if facet is None:
         return answer
-    docs = _cited(answer, context)
+    docs = _cited(answer, context, reading)
     points = _points(answerer, docs)
     said = answer.answer
     subject = context.focus.subject if context.focus is not None else ""
@@ -121,15 +122,17 @@ def own_step(
         return answer
     ask = reading.asks[0]
     same_ask = ask.type == context.last_ask and ask.text == context.last_question
-    facet = facet_of(ask.text) or BY_TYPE.get(ask.type)
+    facet = _facet(ask, context)
+    docs = _cited(answer, context, reading)
+    points = _points(answerer, docs)
     reused = step in context.steps and not same_ask
     following = reading.move in ("continue", "return") and facet is not None
     off_facet = following and facet is not None and not ANSWERING[facet].search(step)
-    if not (reused or off_facet):
+    off_ask = bool(context.last_question) and _off_ask(step, points, ask, answer.answer)
+    if not (reused or off_facet or off_ask):
         return answer
-    docs = _cited(answer, context)
     used = (step, *context.steps)
-    fitting = _source_step(_points(answerer, docs), ask.text, answer.answer, used, facet)
+    fitting = _source_step(points, ask.text, answer.answer, used, facet)
     fitting = fitting or _step(facet, answerer, docs, exclude=used)
     if not fitting:
         return answer
@@ -156,14 +159,37 @@ def _source_step(
     return NEXT_PREFIX + best[1].text if best[1] is not None and best[0] else ""
 
 
+def _facet(ask: Ask, context: ConversationContext) -> Facet | None:
+    """The facet the owner's words ask: the resolved ask without the subject put in front
+    (稳步降低融资成本要什么材料 asks materials, not cost), else its type's facet."""
+    words = ask.text
+    if context.focus is not None and context.focus.subject:
+        words = words.replace(context.focus.subject, "")
+    return facet_of(words) or BY_TYPE.get(ask.type)
+
+
+def _off_ask(step: str, points: Sequence[Any], ask: Ask, said: str) -> bool:
+    """The step is a source point written for another ask: none of its keywords (bar the
+    ones any contact point has) occurs in the ask or the answer's lead (额度被调降先找贷款银行
+    协商… given to 应收账款能融资吗). An overview (what_is) takes any step of its topic."""
+    if ask.type == "what_is":
+        return False
+    point = next((p for p in points if NEXT_PREFIX + p.text == step), None)
+    if point is None:
+        return False
+    words = [k for k in point.keywords if k not in GENERIC_KEYWORDS]
+    asked = f"{ask.text}{lead_line(said)}"
+    return bool(words) and not any(k in asked for k in words)
+
+
 def _answered(answer: Answer) -> bool:
     return answer.in_scope and answer.intent not in ("greeting", "clarify", "out_of_scope")
 
 
-def _cited(answer: Answer, context: ConversationContext) -> list[str]:
-    """The documents the answer rests on, then the focus."""
+def _cited(answer: Answer, context: ConversationContext, reading: Reading) -> list[str]:
+    """The documents the answer rests on, then the focus a follow-up continues."""
     ids = [c.doc_id for c in answer.citations]
-    if context.focus is not None:
+    if context.focus is not None and reading.move in ("continue", "return"):
         ids.append(context.focus.doc_id)
     return list(dict.fromkeys(ids))
 
