@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from bot.answer_source import AnswerSource
 from bot.catalog import HELP_TEXT, ask_back
+from bot.followups import fresh, own_step
 from bot.llm.context import TurnReading, reading_scope
 from bot.messages import Answer
 from bot.reading import ConversationContext, Reading, lexicon_for, read, remember
@@ -43,7 +44,8 @@ def answer_in_context(answerer: AnswerSource, context: ConversationContext, text
     conversation has not named (那个平台 with no platform named) get a question back naming the
     notes of that kind (intent "clarify", no citation; the context is kept as it was); a
     message saying nothing of its own (？？？, 嗯) gets a question back naming the topic in
-    focus (`bot.catalog.ask_back`, intent "clarify").
+    focus (`bot.catalog.ask_back`, intent "clarify"). A follow-up never gets the last answer
+    again, and an ask gets a next step of its own (`bot.followups`).
     """
     lexicon = lexicon_for(answerer)
     reading = read(lexicon, context, text)
@@ -69,6 +71,8 @@ def answer_in_context(answerer: AnswerSource, context: ConversationContext, text
         )
         with reading_scope(seen):
             answer = _respond(answerer, reading, topic)
+        # never the last answer again; a next step of this ask's own (bot.followups)
+        answer = own_step(answerer, context, reading, fresh(answerer, context, reading, answer))
     return Exchange(answer, reading, remember(lexicon, context, reading, answer))
 
 

@@ -6,9 +6,12 @@ the database), so any instance can read the next message in context:
     {"focus": {"doc_id": "product-waimaodai", "kind": "product",
                "title": "外贸贷（福建省商贸贷外贸贷）", "subject": "外贸贷"},
      "mentioned": ["platform-zhongdeng"],          # notes the last answer or message named
+     "prominent": ["platform-zhongdeng"],          # notes named in asks or leads, newest first
      "answered": ["platform-zhongdeng"],           # notes the last answer itself named
      "facts": {"industry": "做饮料批发", "county": "沙县区"},   # bot.reading.facts.FirmFacts
      "last_ask": "yesno", "last_question": "外贸贷要抵押吗?",
+     "last_lead": "不一定。…",                      # the last answer's first line
+     "steps": ["下一步：…"],                        # next-step lines given lately, newest first
      "earlier": {...}}                              # the focus before this one (说回 returns)
 
 Every key is optional; unknown keys and malformed values are ignored (an old or hand-edited
@@ -28,6 +31,7 @@ LEGACY_TOPIC_KEY = "topic"  # the doc id older versions kept for follow-ups
 MAX_MENTIONED = 4
 MAX_QUESTION_CHARS = 120
 MAX_SUBJECT_CHARS = 40
+MAX_STEPS = 3  # next steps remembered: a step given lately is not given to another ask
 
 
 @dataclass(frozen=True)
@@ -77,11 +81,14 @@ class ConversationContext:
 
     focus: Focus | None = None
     mentioned: tuple[str, ...] = ()  # doc ids of notes named lately, newest first
+    prominent: tuple[str, ...] = ()  # notes named in the owner's asks or answers' leads
     facts: FirmFacts = field(default_factory=FirmFacts)
     last_ask: AskType | None = None
     last_question: str = ""  # the last resolved question that got an answer
     earlier: Focus | None = None  # the focus before the current one, for a return cue (说回)
     answered: tuple[str, ...] = ()  # notes the last answer named (a facet may be asked of one)
+    last_lead: str = ""  # the last answer's first line (a follow-up never gets it again)
+    steps: tuple[str, ...] = ()  # next-step lines given lately, newest first (MAX_STEPS)
 
     def to_state(self) -> dict[str, Any]:
         """The JSON object stored under STATE_KEY (empty parts left out)."""
@@ -90,6 +97,8 @@ class ConversationContext:
             state["focus"] = self.focus.to_dict()
         if self.mentioned:
             state["mentioned"] = list(self.mentioned[:MAX_MENTIONED])
+        if self.prominent:
+            state["prominent"] = list(self.prominent[:MAX_MENTIONED])
         facts = self.facts.to_dict()
         if facts:
             state["facts"] = facts
@@ -101,6 +110,10 @@ class ConversationContext:
             state["earlier"] = self.earlier.to_dict()
         if self.answered:
             state["answered"] = list(self.answered[:MAX_MENTIONED])
+        if self.last_lead:
+            state["last_lead"] = self.last_lead[:MAX_QUESTION_CHARS]
+        if self.steps:
+            state["steps"] = [s[:MAX_QUESTION_CHARS] for s in self.steps[:MAX_STEPS]]
         return state
 
     @classmethod
@@ -122,17 +135,23 @@ class ConversationContext:
         answered = raw.get("answered")
         last_ask = raw.get("last_ask")
         question = raw.get("last_question")
+        steps = raw.get("steps")
         return cls(
             focus=Focus.from_dict(raw.get("focus")),
             mentioned=tuple(m for m in mentioned if isinstance(m, str))[:MAX_MENTIONED]
             if isinstance(mentioned, list)
             else (),
+            prominent=_ids(raw.get("prominent")),
             facts=FirmFacts.from_dict(raw.get("facts")),
             last_ask=last_ask if last_ask in ASK_TYPES else None,
             last_question=question[:MAX_QUESTION_CHARS] if isinstance(question, str) else "",
             earlier=Focus.from_dict(raw.get("earlier")),
             answered=tuple(a for a in answered if isinstance(a, str))[:MAX_MENTIONED]
             if isinstance(answered, list)
+            else (),
+            last_lead=_text(raw.get("last_lead")),
+            steps=tuple(_text(s) for s in steps if isinstance(s, str))[:MAX_STEPS]
+            if isinstance(steps, list)
             else (),
         )
 
@@ -144,3 +163,15 @@ class ConversationContext:
     def with_facts(self, facts: FirmFacts) -> ConversationContext:
         """This context with newly given facts merged in (a new value replaces an old one)."""
         return replace(self, facts=self.facts.merged(facts))
+
+
+def _text(raw: Any) -> str:
+    """A kept line of text, capped; "" for anything else."""
+    return raw[:MAX_QUESTION_CHARS] if isinstance(raw, str) else ""
+
+
+def _ids(raw: Any) -> tuple[str, ...]:
+    """A kept list of doc ids, capped; () for anything else."""
+    if not isinstance(raw, list):
+        return ()
+    return tuple(d for d in raw if isinstance(d, str))[:MAX_MENTIONED]

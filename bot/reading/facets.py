@@ -25,11 +25,14 @@ from bot.reading.lexicon import Lexicon
 from bot.reading.referents import Referent
 from core.kinds import AskType
 
-Facet = Literal["cost", "platform", "register", "where", "consent", "materials", "duration"]
+Facet = Literal[
+    "cost", "platform", "register", "appraisal", "where", "consent", "materials", "duration"
+]
 
 _FACETS: tuple[tuple[Facet, re.Pattern[str]], ...] = (
     ("consent", re.compile(r"同意|确认|授权|签字|盖章|认可|答应|点头")),
     ("register", re.compile(r"登记|备案")),
+    ("appraisal", re.compile(r"评估|估值|作价|能估|估多少|值多少")),
     ("platform", re.compile(r"(?:哪个|哪家|什么|啥|哪一个)(?:平台|网站|系统|app|小程序)", re.I)),
     ("cost", re.compile(r"利息|利率|费率|费用|收费|收钱|手续费|成本|几个点|(?<!不)贵")),
     ("materials", re.compile(r"材料|资料|证件|证明|带啥|带什么|准备啥|准备什么")),
@@ -138,7 +141,35 @@ def asked_of_facet(
         return kind, resolved
     note = facet_note(lexicon, facet, used.subject, answered)
     if not note:
-        return kind, resolved
+        return kind, replace(resolved, text=bound_to_pledge(resolved.text, used.subject))
     name = lexicon.display_name(note)
     routed = Referent(note, lexicon.kind(note), name)
     return kind, replace(resolved, text=f"{name}，{resolved.text}", used=routed)
+
+
+# the rights an owner pledges, in the owner's words (what a pledge facet binds to)
+_PLEDGED = re.compile(
+    r"知识产权|专利|商标|著作权|软著|林权|林地|山林|股权|股份|应收账款|应收款|碳排放权|碳汇|"
+    r"排污权|采矿权|仓单"
+)
+# facets asked of a pledge itself: registering it, appraising it, how long it takes, where
+PLEDGE_FACETS: tuple[Facet, ...] = ("register", "appraisal", "duration", "where")
+
+
+def pledged_asset(text: str) -> str:
+    """The right the text names as pledged or to be pledged, in its own words (专利, 商标,
+    林权, 应收账款, 股权 …), or ""."""
+    found = _PLEDGED.search(text)
+    return found.group(0) if found else ""
+
+
+def bound_to_pledge(text: str, subject: str) -> str:
+    """A completed facet ask (登记, 评估, 要多久, 在哪办) bound to the pledge of the asset in focus:
+    "林权在哪登记" → "林权质押在哪登记", so it is not read as the asset's loan in general;
+    the text unchanged when the facet is another, no asset is in focus or a pledge is said."""
+    asset = pledged_asset(subject)
+    if facet_of(text) not in PLEDGE_FACETS or not asset or re.search(r"[押贷]", subject):
+        return text
+    if re.search(r"押", text) or subject not in text:
+        return text
+    return text.replace(subject, f"{subject}质押", 1)

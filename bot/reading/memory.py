@@ -8,8 +8,14 @@
   declined message, small talk or an answer without a topic leave the focus as it was;
 - mentioned: the notes (products, platforms, staff documents) the asks and then the answer
   name, before those named earlier, so "刚才那个平台" finds the platform just named;
+- prominent: the notes the asks and the answer's lead name, before those named so earlier
+  ("刚才那个平台" is the one in focus, then the one most recently and prominently named,
+  not one a supporting point mentions in passing);
 - answered: the notes the answer itself named (a facet such as 在哪登记 may be asked of one);
 - last_ask / last_question: the first ask's type and resolved wording;
+- last_lead / steps: the answer's first line, and its next-step line before those given
+  lately (bot.followups: a follow-up never gets the same answer again, a new ask a next
+  step of its own);
 - earlier: the focus the answer moved away from (a return cue, 说回…, goes back to it).
 """
 
@@ -18,8 +24,15 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from bot.reading.context import MAX_MENTIONED, MAX_QUESTION_CHARS, ConversationContext, Focus
-from bot.reading.facts import extract_facts
+from bot.compose.layout import NEXT_PREFIX
+from bot.reading.context import (
+    MAX_MENTIONED,
+    MAX_QUESTION_CHARS,
+    MAX_STEPS,
+    ConversationContext,
+    Focus,
+)
+from bot.reading.facets import pledged_asset
 from bot.reading.lexicon import Lexicon
 from bot.reading.reader import Reading
 
@@ -53,9 +66,13 @@ def remember(
             subject=subject_for(lexicon, topic, first.text, context.focus),
         )
     said = [n.doc_id for a in reading.asks for n in lexicon.named(a.text)]
-    told = [n.doc_id for n in lexicon.named(str(getattr(answer, "answer", "")))]
+    text = str(getattr(answer, "answer", ""))
+    told = [n.doc_id for n in lexicon.named(text)]
     notes = [d for d in dict.fromkeys(said + told) if lexicon.kind(d) != "measure"]
     mentioned = tuple(dict.fromkeys([*notes, *context.mentioned]))[:MAX_MENTIONED]
+    led = [n.doc_id for n in lexicon.named(lead_line(text))]
+    prominent = [d for d in dict.fromkeys(said + led) if lexicon.kind(d) != "measure"]
+    prominent = list(dict.fromkeys([*prominent, *context.prominent]))[:MAX_MENTIONED]
     earlier = updated.earlier
     if focus is not None and updated.focus is not None and focus.doc_id != updated.focus.doc_id:
         earlier = updated.focus
@@ -64,31 +81,49 @@ def remember(
         focus=focus,
         earlier=earlier,
         mentioned=mentioned,
+        prominent=tuple(prominent),
         answered=tuple(d for d in dict.fromkeys(told) if lexicon.kind(d) != "measure")[
             :MAX_MENTIONED
         ],
         last_ask=first.type,
         last_question=first.text[:MAX_QUESTION_CHARS],
+        last_lead=lead_line(text)[:MAX_QUESTION_CHARS],
+        steps=tuple(dict.fromkeys(s for s in (step_line(text), *context.steps) if s))[:MAX_STEPS],
     )
 
 
+def lead_line(text: str) -> str:
+    """An answer's first line (its lead), stripped."""
+    return text.strip().split("\n", 1)[0].strip()
+
+
+def step_line(text: str) -> str:
+    """An answer's first next-step line (下一步：…), or ""."""
+    return next((ln.strip() for ln in text.splitlines() if ln.strip().startswith(NEXT_PREFIX)), "")
+
+
 def _with_pledged(term: str, question: str) -> str:
-    """A pledge named with what is pledged, in the owner's words (专利能质押吗 → 专利质押):
-    a follow-up on 质押 alone would reach any pledge (林权, 股权)."""
+    """A pledge named with what is pledged, in the owner's words (专利能质押吗 → 专利质押,
+    商标能押吗 → 商标质押): a follow-up on 质押 alone would reach any pledge (林权, 股权)."""
     if not term.endswith("押"):
         return term
-    pledged = [c for c in extract_facts(question).collateral if c in question and c not in term]
-    return f"{pledged[0]}{term}" if pledged else term
+    asset = pledged_asset(question)
+    return f"{asset}{term}" if asset and asset not in term else term
 
 
 def subject_for(lexicon: Lexicon, doc_id: str, question: str, previous: Focus | None) -> str:
-    """The words a follow-up about `doc_id` is completed with (see the module docstring)."""
+    """The words a follow-up about `doc_id` is completed with (see the module docstring); a
+    measure on pledges asked of an asset the glossary has no topic for (想用专利贷款) is
+    named by that asset's pledge (专利质押), so 在哪登记 binds to it."""
     if lexicon.kind(doc_id) != "measure":
         return lexicon.display_name(doc_id)
     articles = set(lexicon.articles(doc_id))
     for term in lexicon.topics(question):
         if articles & set(lexicon.term_articles(term)):
             return _with_pledged(term, question)
+    asset = pledged_asset(question)
+    if asset and "质押" in str(getattr(lexicon.documents.get(doc_id), "text", "")):
+        return f"{asset}质押"
     if previous is not None and previous.doc_id == doc_id and previous.subject != doc_id:
         return previous.subject
     return lexicon.display_name(doc_id)

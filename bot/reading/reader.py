@@ -40,12 +40,12 @@ from bot.reading.cues import (
 from bot.reading.facets import asked_of_facet, repaired
 from bot.reading.facts import FirmFacts, extract_facts
 from bot.reading.lexicon import Lexicon, unquoted
-from bot.reading.referents import Referent
 from bot.reading.referring import (
     SUBJECT_EXTRA,
     asked_of_another,
     focus_referent,
     local_referent,
+    mentioned_referents,
 )
 from bot.reading.resolve import Move, resolve
 from core.kinds import AskType, DocKind
@@ -137,11 +137,7 @@ def read(lexicon: Lexicon, context: ConversationContext, text: str) -> Reading:
     asked_again = asked_of_another(lexicon, context, referent, rest)
     if asked_again is not None:
         return Reading(normalised, (asked_again,), "switch", facts, None)
-    mentioned = tuple(
-        Referent(doc_id, lexicon.kind(doc_id), lexicon.display_name(doc_id))
-        for doc_id in context.mentioned
-        if doc_id in lexicon.documents
-    )
+    mentioned = mentioned_referents(lexicon, context, referent)  # most likely first
     asks: list[Ask] = []
     move: Move = "new"
     used: str | None = None

@@ -1,6 +1,8 @@
 """What an ask of a message refers to (used by bot.reading.reader).
 
 `focus_referent(lexicon, focus) -> Referent | None`: the conversation's focus as a referent;
+`mentioned_referents(lexicon, context, referent) -> tuple[Referent, ...]`: the notes pointing
+words of a kind may mean, most likely first;
 `local_referent(lexicon, text, outer) -> Referent | None`: what the next ask of the same
 message refers to; `asked_of_another(lexicon, context, referent, text) -> Ask | None`: "那X呢"
 read as the last question asked of X. None of them raises.
@@ -74,3 +76,31 @@ def local_referent(lexicon: Lexicon, text: str, outer: Referent | None) -> Refer
             best = max(articles, key=lambda a: votes.get(a, 0.0))
             return Referent(f"measure-{best}", "measure", term)
     return outer
+
+
+def mentioned_referents(
+    lexicon: Lexicon, context: ConversationContext, referent: Referent | None
+) -> tuple[Referent, ...]:
+    """The notes words of a kind (那个平台, 那个产品) may point to, most likely first: those
+    named prominently (in the owner's asks or an answer's lead; newest first, one whose name
+    holds the subject in focus before the others), then the one note of a kind the focus
+    document's own text names (第8条 → 福农e林; none when it names several of the kind),
+    then the others named lately (newest first): a platform a supporting point mentions in
+    passing never comes before the one the conversation is about."""
+    subject = referent.subject if referent is not None else ""
+    prominent = [d for d in context.prominent if d in lexicon.documents]
+    prominent.sort(key=lambda d: not (subject and subject in lexicon.title(d)))
+    own = _sole_notes(lexicon, referent.doc_id) if referent is not None else []
+    ids = dict.fromkeys([*prominent, *own, *context.mentioned])
+    return tuple(
+        Referent(d, lexicon.kind(d), lexicon.display_name(d)) for d in ids if d in lexicon.documents
+    )
+
+
+def _sole_notes(lexicon: Lexicon, doc_id: str) -> list[str]:
+    """The notes the document's text names that are the only one of their kind it names."""
+    text = str(getattr(lexicon.documents.get(doc_id), "text", ""))
+    named = [n.doc_id for n in lexicon.named(text) if n.doc_id != doc_id]
+    notes = [d for d in dict.fromkeys(named) if lexicon.kind(d) in ("platform", "product")]
+    kinds = [lexicon.kind(d) for d in notes]
+    return [d for d in notes if kinds.count(lexicon.kind(d)) == 1]

@@ -1,0 +1,99 @@
+"""登记 / 评估 / 要多久 / 在哪办 after a pledged asset bind to that asset's pledge (issue 19).
+
+Generated over the kind: each asset an owner pledges (专利, 商标, 林权, 股权, 应收账款, in
+several opening wordings, some with slips such as 抵压 for 抵押 or traditional characters) ×
+facet wordings (在哪办登记, 在那登记, 怎么评估, 多久能办好 …). The follow-up is read as a
+question about the asset's pledge (专利质押在哪办登记), or asked of the registry or platform
+the last answer named; a patent pledge's registration is answered from 第8条 (online).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.dialogue import answer_in_context
+from bot.engine import Engine
+from bot.reading import ConversationContext, lexicon_for
+from bot.reading.facets import bound_to_pledge, pledged_asset
+from core.settings import Settings
+from storage.db import open_database
+
+OPENINGS: dict[str, tuple[str, ...]] = {
+    "专利": ("想用专利贷款", "公司有几项专利，能质押吗", "专利能不能拿去抵压贷款"),
+    "商标": ("我们的商标能质押贷款吗", "注册商标可以押给银行吗"),
+    "林权": ("山上有片林权，能贷款不", "林權能質押貸款嗎"),
+    "股权": ("老板的股权能质押贷款吗", "公司股权可以拿去贷款吗"),
+    "应收账款": ("手上有应收账款，能拿去质押吗", "应收账款可以质押贷款不"),
+}
+FACETS = (
+    "在哪办登记",
+    "在哪登记",
+    "去哪登记",
+    "在那登记",
+    "怎么评估",
+    "能估多少钱",
+    "要多久",
+    "多久能办好",
+    "在哪办",
+)
+
+
+@pytest.mark.parametrize(
+    ("asset", "opening", "facet"),
+    [(a, o, f) for a, openings in OPENINGS.items() for o in openings for f in FACETS],
+)
+def test_a_pledge_facet_binds_to_the_asset_in_focus(
+    answerer: Any, asset: str, opening: str, facet: str
+) -> None:
+    lexicon = lexicon_for(answerer)
+    first = answer_in_context(answerer, ConversationContext(), opening)
+    assert first.answer.in_scope, opening
+    turn = answer_in_context(answerer, first.context, facet)
+    resolved = turn.reading.resolved
+    assert turn.reading.move == "continue", (opening, facet, resolved)
+    routed = turn.reading.referent is not None and lexicon.kind(turn.reading.referent) != "measure"
+    assert routed or re.search(f"{asset}.{{0,2}}押", resolved), (opening, facet, resolved)
+
+
+PATENT_REGISTER = ("在哪办登记", "去哪登记", "在那登记", "登记在哪办", "在哪辦登記")
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory, answerer: Any) -> Iterator[Engine]:
+    """One engine (SQLite) for the module; each conversation has a user of its own."""
+    data_dir: Path = tmp_path_factory.mktemp("pledge-data")
+    settings = Settings(_env_file=None, POLICYBOT_DATA_DIR=data_dir)  # type: ignore[call-arg]
+    db = open_database(settings)
+    yield Engine(db, answerer, settings)
+    db.dispose()
+
+
+@pytest.mark.parametrize(
+    ("opening", "facet"), list(itertools.product(OPENINGS["专利"], PATENT_REGISTER))
+)
+def test_a_patent_pledges_registration_is_answered_from_article_8(
+    engine: Engine, opening: str, facet: str
+) -> None:
+    user = f"pledge-{uuid.uuid4().hex[:8]}"
+    engine.handle("web", user, opening)
+    reply = engine.handle("web", user, facet)[0]
+    lead = reply.text.split("\n", 1)[0]
+    assert re.search(r"专利质押登记.*在线", lead), (opening, facet, lead)
+    assert 8 in {c.article for c in reply.citations}, (opening, facet)
+
+
+@pytest.mark.parametrize("asset", [a for a in OPENINGS if a != "应收账款"])
+@pytest.mark.parametrize("facet", ["在哪登记", "怎么评估", "要多久", "在哪办"])
+def test_bound_to_pledge_puts_the_pledge_after_a_bare_asset(asset: str, facet: str) -> None:
+    assert pledged_asset(f"我们有{asset}") == asset
+    assert bound_to_pledge(f"{asset}{facet}", asset) == f"{asset}质押{facet}"
+    assert bound_to_pledge(f"{asset}质押{facet}", f"{asset}质押") == f"{asset}质押{facet}"
+    assert bound_to_pledge(f"{asset}利息多少", asset) == f"{asset}利息多少"  # not a pledge facet
+    assert bound_to_pledge(f"白名单{facet}", "白名单") == f"白名单{facet}"  # no asset in focus
