@@ -26,6 +26,7 @@ from bot.messages import Answer, Ask, Intent
 from bot.refusals import asks_who_you_are, refusal_text
 from bot.scope import IN_SCOPE, ScopeDecision, decide_scope
 from bot.scope.products import BANK
+from bot.unsourced import coverage_for, unsourced_lead
 from core import clock
 from core.kinds import AskType
 from core.settings import Settings
@@ -187,7 +188,9 @@ class Answerer:
             reply = Reply(composed.parts, assessment.intent, composed.topic, composed.top_score)
         reply = unknown_article_lead(text, reply, self.retriever.article_numbers())
         reply = article_title_lead(text, reply, self.documents)
-        return dated_lead(question, reply, self.documents, self.today())
+        reply = dated_lead(question, reply, self.documents, self.today())
+        # a thing no source mentions (有没有过桥资金): said first (bot/unsourced/lead.py)
+        return unsourced_lead(text, reply, coverage_for(self), self.documents, self.lead_units)
 
     def _qa_choice(self, text: str, assessment: Assessment, ask: AskType | None) -> QaChoice | None:
         """The Q&A entry that answers text, if one matches closely enough."""
