@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from retrieval.records import DocRecord
+from retrieval.glossary_match import GlossaryMatcher
+from retrieval.records import DocRecord, GlossaryTerm
 from retrieval.verbatim import CAP, VerbatimPhrases, grams
 
 ASKS = ["什么情况下银行会给我们“{p}”", "措施里说的{p}具体指什么", "{p}，我们能享受吗"]
@@ -56,3 +57,16 @@ def test_quoted_wording_ranks_its_measure_first(answerer: Any, ask: str) -> None
         if (ranked := answerer.assess(ask.format(p=phrase)).articles)[:1] != [article]
     ]
     assert len(wrong) <= len(phrases) // 10, wrong
+
+
+@pytest.mark.parametrize("elsewhere", [False, True])
+def test_quote_discounts_generic_phrases_like_a_specific_one(elsewhere: bool) -> None:
+    """A generic (weak) phrase votes in full alone, and as little as beside a specific phrase
+    when the query names its measure by quoting it (retrieval/retriever.py passes the quote)."""
+    generic = GlossaryTerm("这个政策", ("若干措施",), (0,), weak=True)
+    specific = GlossaryTerm("续贷", ("无还本续贷",), (6,))
+    matcher = GlossaryMatcher([generic, specific])
+    alone = matcher.match("这个政策我们能用吗", specific_elsewhere=elsewhere).votes[0]
+    beside = matcher.match("续贷这个政策我们能用吗").votes[0]
+    assert alone == (beside if elsewhere else 1.0)
+    assert beside < 1.0
