@@ -70,3 +70,17 @@ def test_quote_discounts_generic_phrases_like_a_specific_one(elsewhere: bool) ->
     beside = matcher.match("续贷这个政策我们能用吗").votes[0]
     assert alone == (beside if elsewhere else 1.0)
     assert beside < 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "negated", "tail"),
+    [
+        ("推广不动产抵押登记直连", "不动产抵押登记", "动产抵押登记"),
+        ("发放非标准化贷款产品", "非标准化贷款", "标准化贷款"),
+    ],
+)
+def test_tail_of_a_negated_word_is_no_quote(text: str, negated: str, tail: str) -> None:
+    """A run the measure has only after 不/非 (不动产) is quoted only when the query negates it."""
+    phrases = VerbatimPhrases([DocRecord("m8", "八", text, (8,))])
+    assert phrases.votes(f"{tail}在哪里办") == {}
+    assert phrases.votes(f"{negated}在哪里办").get(8, 0.0) >= 1.0
