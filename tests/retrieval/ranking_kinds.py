@@ -135,4 +135,49 @@ KINDS = (
         ("懂科技的金融人才", "金融科技特派员", "银行派的专家团队", "懂产业的专业人才"),
         frozenset({14}),
     ),
+    # how long from handing in the papers to the money (贷款全流程限时制)
+    Kind(
+        "days_until_the_money",
+        ("{x}，从交材料到拿到钱一般几天", "{x}，多久能拿到钱", "{x}几天能批下来"),
+        ("在网点申请贷款", "申请流动资金贷款", "我们办经营贷", "我们厂申请贷款"),
+        frozenset({8}),
+    ),
+    # the government guarantors' tolerance of defaults (银担合作业务出险的容忍度)
+    Kind(
+        "guarantor_default_tolerance",
+        (
+            "{x}出险了还敢接新业务吗",
+            "{x}代偿多了，文件有没有让它多容忍一点",
+            "{x}的出险容忍度有规定吗",
+        ),
+        ("担保公司", "政府性融资担保机构", "县里的担保公司"),
+        frozenset({9}),
+    ),
+    # financing on orders and receipts asked about collateral (无需抵押担保)
+    Kind(
+        "order_financing_without_collateral",
+        ("{x}需要抵押担保吗", "做{x}还要不要抵押担保", "{x}是不是不用抵押担保"),
+        ("仓单融资", "订单融资", "凭订单贷款"),
+        frozenset({7}),
+    ),
+    # what a bank weighs before lending, and lending on through a short loss (第4条)
+    Kind(
+        "weighing_before_lending",
+        ("银行{x}要评估哪些方面", "银行{x}看哪些方面", "{x}银行评估什么"),
+        ("放贷前", "给我们贷款前", "审批贷款前"),
+        frozenset({4}),
+    ),
+    Kind(
+        "lending_through_a_short_loss",
+        ("我们{x}，银行能不能继续支持", "{x}了，银行还能继续贷吗"),
+        ("暂时亏损", "今年短期亏损", "一时亏损"),
+        frozenset({4}),
+    ),
+    # registering movable collateral, not property (动产融资统一登记公示系统)
+    Kind(
+        "movable_collateral_registration",
+        ("{x}要企业自己去登吗", "{x}在哪里办", "{x}收费吗"),
+        ("动产抵押登记", "设备的动产抵押登记", "动产质押登记"),
+        frozenset({9}),
+    ),
 )
