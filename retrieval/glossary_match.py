@@ -57,11 +57,15 @@ class GlossaryMatcher:
                     self._bags.append((bag, entry))
         self._plain_terms = sorted(self._plain, key=len, reverse=True)
 
-    def match(self, query: str, tokens: Iterable[str] = ()) -> GlossaryMatch:
+    def match(
+        self, query: str, tokens: Iterable[str] = (), *, specific_elsewhere: bool = False
+    ) -> GlossaryMatch:
         """Glossary phrases in query; a phrase inside or across the edge of a longer matched
         phrase does not count again.
 
-        `tokens` (the query's words) enable the any-order word match of multi-word phrases.
+        `tokens` (the query's words) enable the any-order word match of multi-word phrases;
+        `specific_elsewhere`: the query names its measure otherwise (quotes its wording), so
+        generic phrases count as little as beside a specific phrase.
         """
         text = query.lower()
         found: list[GlossaryTerm] = []
@@ -84,7 +88,7 @@ class GlossaryMatcher:
             loose = [e for bag, e in self._bags if bag <= words and id(e) not in seen]
         votes: dict[int, float] = defaultdict(float)
         # generic wording (怎么办理, 这个政策) says little once a specific phrase matched too
-        specific = any(not e.weak for e in found)
+        specific = specific_elsewhere or any(not e.weak for e in found)
         for weight, entries in ((1.0, found), (LOOSE_WEIGHT, loose)):
             for entry in entries:
                 share = weight * (WEAK_BESIDE_SPECIFIC if entry.weak and specific else 1.0)

@@ -135,7 +135,8 @@ class Retriever:
         if not prepared:
             query = self.prepare(query)[0]
         tokens = self.tokenizer.tokens(query)
-        match = self.glossary.match(query, tokens)
+        quoted = self.verbatim.votes(query)
+        match = self.glossary.match(query, tokens, specific_elsewhere=bool(quoted))
         weighted: dict[str, float] = {t: 1.0 for t in tokens}
         for expansion in match.expansions:
             for token in self.tokenizer.tokens(expansion):
@@ -143,7 +144,6 @@ class Retriever:
         lexical = np.array(self.bm25.scores(weighted), dtype=np.float32)
         vector = self.embedder.embed([query])[0]
         dense = self._dense(vector)
-        quoted = self.verbatim.votes(query)
         units = self.units.votes(query) or self.mentions.votes(query)
         article_votes = {
             a: match.votes.get(a, 0.0)

@@ -41,8 +41,6 @@ KNOWN_MISSES = {
     # 板块 reads as the stock market in the scope families (bot/scope), though 单列外贸、民营板块
     # is the measure's own wording
     "ob-187": "declined as an investment question",
-    # whom the measures are for: the document as a whole ranks fourth
-    "ob-206": "article 0 ranked fourth",
     # held part: 多给小微企业贷款 draws the ranking to 第12条 and 第5条 before 考核 (第3条)
     "ob-033": "article 3 ranked fourth",
 }

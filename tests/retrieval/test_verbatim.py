@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from retrieval.records import DocRecord
+from retrieval.glossary_match import GlossaryMatcher
+from retrieval.records import DocRecord, GlossaryTerm
 from retrieval.verbatim import CAP, VerbatimPhrases, grams
 
 if TYPE_CHECKING:
@@ -59,3 +60,30 @@ def test_quoted_wording_ranks_its_measure_first(answerer: Answerer, ask: str) ->
         if (ranked := answerer.assess(ask.format(p=phrase)).articles)[:1] != [article]
     ]
     assert len(wrong) <= len(phrases) // 10, wrong
+
+
+@pytest.mark.parametrize("elsewhere", [False, True])
+def test_quote_discounts_generic_phrases_like_a_specific_one(elsewhere: bool) -> None:
+    """A generic (weak) phrase votes in full alone, and as little as beside a specific phrase
+    when the query names its measure by quoting it (retrieval/retriever.py passes the quote)."""
+    generic = GlossaryTerm("这个政策", ("若干措施",), (0,), weak=True)
+    specific = GlossaryTerm("续贷", ("无还本续贷",), (6,))
+    matcher = GlossaryMatcher([generic, specific])
+    alone = matcher.match("这个政策我们能用吗", specific_elsewhere=elsewhere).votes[0]
+    beside = matcher.match("续贷这个政策我们能用吗").votes[0]
+    assert alone == (beside if elsewhere else 1.0)
+    assert beside < 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "negated", "tail"),
+    [
+        ("推广不动产抵押登记直连", "不动产抵押登记", "动产抵押登记"),
+        ("发放非标准化贷款产品", "非标准化贷款", "标准化贷款"),
+    ],
+)
+def test_tail_of_a_negated_word_is_no_quote(text: str, negated: str, tail: str) -> None:
+    """A run the measure has only after 不/非 (不动产) is quoted only when the query negates it."""
+    phrases = VerbatimPhrases([DocRecord("m8", "八", text, (8,))])
+    assert phrases.votes(f"{tail}在哪里办") == {}
+    assert phrases.votes(f"{negated}在哪里办").get(8, 0.0) >= 1.0
