@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from bot.answer_source import AnswerSource
 from bot.catalog import BOT_NAME
@@ -111,6 +112,7 @@ def create_app(
     from web.deps import WebLimits
     from web.errors import validation_error_handler
     from web.health import router as health_router
+    from web.http_errors import http_error_handler
     from web.inbox import router as inbox_router
     from web.intake_api import router as intake_router
     from web.middleware import BodyLimitMiddleware, MetricsMiddleware
@@ -122,6 +124,7 @@ def create_app(
 
     attach_services(app, Services(settings)).web_limits = WebLimits(settings)
     app.add_exception_handler(RequestValidationError, validation_error_handler)
+    app.add_exception_handler(StarletteHTTPException, http_error_handler)
     app.include_router(api_router)
     app.include_router(check_api_router)
     app.include_router(check_router)

@@ -7,6 +7,11 @@ from typing import Any, Literal, get_args
 
 from core.kinds import AskType
 
+# One message's length, the same in every channel: the HTTP API refuses longer text (422) and
+# so does the terminal (`policybot chat`); chat channels that cannot refuse (Telegram, WeChat)
+# read up to it and say so (bot.engine).
+MAX_MESSAGE_CHARS = 2000
+
 # "clarify": the bot asks back which note the owner means (bot.dialogue)
 Intent = Literal["policy_question", "financing_need", "greeting", "out_of_scope", "clarify"]
 # Transcript intents of the answerer's replies: the only messages rated with 👍/👎.

@@ -32,6 +32,7 @@ from web.sse import stream_live, stream_messages
 
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api", tags=["chat"])
+MESSAGE_NOT_FOUND = "未找到该消息（会话已结束或消息不属于该会话）"
 CHANNEL = "web"
 SQLITE_ENGINE_THREADS = 1  # one writer per process: requests queue fairly, not in SQLite busy waits
 # PostgreSQL: enough turns at once to overlap their round trips; more only contend for the GIL
@@ -239,9 +240,9 @@ async def feedback(body: FeedbackIn, db: DbDep, request: Request) -> FeedbackOut
     await check_rate(request, body.session_id)
     score = 1 if body.value == "up" else -1
     if not await live_session_id(request, body.session_id):
-        raise HTTPException(404, "message not found")  # the session ended: not its answers now
+        raise HTTPException(404, MESSAGE_NOT_FOUND)  # the session ended: not its answers now
     if not await run_in_threadpool(_record_feedback, db, body, score):
-        raise HTTPException(404, "message not found")
+        raise HTTPException(404, MESSAGE_NOT_FOUND)
     from bot.handoff.flow import offer_after_web_feedback  # handoff offer after two 👎
 
     await run_in_threadpool(

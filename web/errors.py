@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from fastapi import Request
@@ -13,27 +14,62 @@ from web.error_messages import chinese_message
 INTAKE_PATH = "/api/intake"
 BAD_BODY = "请求内容不是有效的 JSON 对象"
 BAD_JSON = "请求内容不是有效的 JSON"
+INVALID_FIELDS = "请求中有字段无效，见 errors"  # the detail beside IntakeErrors.errors
 
 
-# The JSON decoder's reasons (Python's json module) in Chinese; others are passed on as given.
-JSON_REASONS = {
-    "Expecting ',' delimiter": "缺少逗号",
-    "Expecting ':' delimiter": "缺少冒号",
-    "Expecting value": "缺少值或值无效",
-    "Expecting property name enclosed in double quotes": "字段名须用英文双引号括起",
-    "Unterminated string starting at": "字符串缺少结尾的引号",
-    "Invalid control character at": "字符串中有控制字符",
-    "Invalid \\escape": "无效的转义字符",
-    "Extra data": "JSON 之后还有多余内容",
-}
+# Why JSON did not parse, in Chinese: Python's json module (FastAPI's routes) says "Expecting
+# value", pydantic's parser (`model_validate_json`, POST /api/chat) "expected value at line 1
+# column 5". Matched by the words the reason starts with or holds; any other is OTHER_REASON.
+JSON_REASONS = (
+    ("Expecting ',' delimiter", "缺少逗号"),
+    ("Expecting ':' delimiter", "缺少冒号"),
+    ("Expecting value", "缺少值或值无效"),
+    ("Expecting property name enclosed in double quotes", "字段名须用英文双引号括起"),
+    ("Unterminated string starting at", "字符串缺少结尾的引号"),
+    ("Invalid control character at", "字符串中有控制字符"),
+    ("Invalid \\uXXXX escape", "无效的 \\u 转义字符"),
+    ("Invalid \\escape", "无效的转义字符"),
+    ("Extra data", "JSON 之后还有多余内容"),
+    ("EOF while parsing a string", "字符串缺少结尾的引号"),
+    ("EOF while parsing", "内容不完整，缺少结尾的括号或值"),
+    ("key must be a string", "字段名须用英文双引号括起"),
+    ("trailing comma", "末尾多了逗号"),
+    ("trailing characters", "JSON 之后还有多余内容"),
+    ("invalid escape", "无效的转义字符"),
+    ("hex escape", "无效的 \\u 转义字符"),
+    ("surrogate", "无效的 \\u 转义字符"),
+    ("invalid unicode code point", "含有无效的字符编码（须为 UTF-8）"),
+    ("expected ident", "有无法识别的值（true、false、null 须小写并拼写完整）"),
+    ("expected `:`", "缺少冒号"),
+    ("expected `,` or `}`", "缺少逗号或右花括号"),
+    ("expected `,` or `]`", "缺少逗号或右方括号"),
+    ("expected value", "缺少值或值无效"),
+    ("invalid number", "数字格式不对"),
+    ("number out of range", "数字超出范围"),
+    ("control character", "字符串中有控制字符"),
+    ("recursion limit", "嵌套层数过多"),
+)
+OTHER_REASON = "格式不对"
+_LINE_COLUMN = re.compile(r"at line (\d+) column (\d+)")
 
 
 def json_reason(reason: str) -> str:
-    """A JSON decoder's reason in Chinese, with the original kept for developers."""
-    for english, chinese in JSON_REASONS.items():
-        if reason.startswith(english):
-            return f"{chinese}，{reason}"
-    return reason
+    """A JSON parser's reason in Chinese (the place is said beside it: `json_place`)."""
+    for english, chinese in JSON_REASONS:
+        if reason.startswith(english) or english in reason:
+            return chinese
+    return OTHER_REASON
+
+
+def json_place(position: int | None, reason: str) -> str:
+    """ "第 14 个字符处：" (a 0-based offset), "第 1 行第 14 列处：" (pydantic's line and
+    column), or "" when neither is known."""
+    if position is not None:
+        return f"第 {position + 1} 个字符处："
+    found = _LINE_COLUMN.search(reason)
+    if found and int(found.group(2)) > 0:
+        return f"第 {found.group(1)} 行第 {found.group(2)} 列处："
+    return ""
 
 
 def _plain(error: dict[str, Any]) -> dict[str, Any]:
@@ -49,13 +85,10 @@ def _plain(error: dict[str, Any]) -> dict[str, Any]:
     if kind == "json_invalid":
         reason = str((error.get("ctx") or {}).get("error", "")) or msg  # pydantic: msg says it
         position = next((int(p) for p in error.get("loc", ())[1:] if isinstance(p, int)), None)
-        where = f"第 {position + 1} 个字符处：" if position is not None else ""
         return {
             "loc": ["body"],
-            "msg": f"{BAD_JSON}（{where}{json_reason(reason)}）",
+            "msg": f"{BAD_JSON}（{json_place(position, reason)}{json_reason(reason)}）",
             "type": kind,
-            "position": position,
-            "reason": reason,
         }
     return {"loc": loc, "msg": chinese_message(error), "type": kind}
 
@@ -66,8 +99,7 @@ def plain_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
     The offending input is left out: it may be undecodable bytes (invalid UTF-8 made the default
     handler fail with a 500) or personal data.
     """
-    errors = [_plain(error) for error in exc.errors()]
-    return [{k: e[k] for k in ("loc", "msg", "type")} for e in errors]
+    return [_plain(error) for error in exc.errors()]
 
 
 def intake_errors(raw: list[dict[str, Any]]) -> dict[str, str]:
@@ -77,9 +109,7 @@ def intake_errors(raw: list[dict[str, Any]]) -> dict[str, str]:
     for error in map(_plain, raw):
         path = ".".join(part for part in error["loc"] if part != "body") or "body"
         if error["type"] == "json_invalid":
-            at = error["position"]
-            where = f"第 {at + 1} 个字符处：" if at is not None else ""
-            fields.setdefault(path, f"{BAD_JSON}（{where}{json_reason(error['reason'])}）")
+            fields.setdefault(path, error["msg"])
         else:
             fields.setdefault(path, BAD_BODY)
     return fields or {"body": BAD_BODY}
@@ -90,5 +120,5 @@ async def validation_error_handler(request: Request, exc: Exception) -> JSONResp
     assert isinstance(exc, RequestValidationError)
     if request.method == "POST" and request.url.path.rstrip("/") == INTAKE_PATH:
         errors = intake_errors(list(exc.errors()))
-        return JSONResponse({"detail": "invalid fields", "errors": errors}, 422)
+        return JSONResponse({"detail": INVALID_FIELDS, "errors": errors}, 422)
     return JSONResponse({"detail": plain_errors(exc)}, status_code=422)

@@ -20,6 +20,7 @@ from storage.db import Database
 from storage.models import FinancingRequest
 from storage.statuses import status_label
 from web.deps import DbDep, SettingsDep
+from web.errors import INVALID_FIELDS
 from web.metrics import INTAKE_RESULTS
 from web.schemas import Detail, IntakeErrors, IntakeIn, IntakeOut, IntakeStatusOut, StatusStep
 from web.sessions import live_session_id
@@ -86,7 +87,7 @@ def _describe(request: FinancingRequest, base_url: str) -> dict[str, Any]:
 
 
 KEY_REUSED = {
-    "detail": "Idempotency-Key already used for a different request",
+    "detail": "该 Idempotency-Key 已用于另一个不同的请求",
     "code": "idempotency_key_reused",
 }
 
@@ -147,7 +148,7 @@ def submit_request(
                 return _replay(existing, None if check.errors else clean, session_id, base_url)
     if check.errors:
         return 422, {
-            "detail": "invalid fields",
+            "detail": INVALID_FIELDS,
             "errors": check.errors,
             "confirmable": check.confirmable,
         }
@@ -211,7 +212,7 @@ async def submit_intake(
     await limits.check(request, body.session_id)
     await limits.check_intake(request, body.session_id)
     if idempotency_key is not None and not _KEY.match(idempotency_key):
-        raise HTTPException(400, "invalid Idempotency-Key")
+        raise HTTPException(400, "Idempotency-Key 格式不对：应为 1 到 128 个可见的 ASCII 字符")
     data = body.model_dump(exclude={"session_id", "channel"})
     # An ended or idle-expired session is not linked: its 进度 must not list this request.
     session_id = await live_session_id(request, body.session_id)
@@ -276,5 +277,5 @@ async def intake_status(ref: str, db: DbDep, token: str = "") -> IntakeStatusOut
     """Needs the token returned at submission; a wrong token is indistinguishable from none."""
     found = await run_in_threadpool(request_status, db, ref, token)
     if found is None:
-        raise HTTPException(404, "request not found")
+        raise HTTPException(404, "未找到该融资需求登记，或查询凭证不对")
     return IntakeStatusOut(**found)

@@ -10,7 +10,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from web.body_caps import ADMIN_PREFIX, BodyCaps
 from web.metrics import HTTP_LATENCY, HTTP_REQUESTS
 
-TOO_LARGE = json.dumps({"detail": "request body too large"}).encode()
+TOO_LARGE = json.dumps({"detail": "请求内容过大"}, ensure_ascii=False).encode()
 TOO_LARGE_PAGE = (
     "提交的内容太大，已被拒绝（上限 {limit}）。请返回上一页，缩短内容或换一个小一些的文件。"
 )
@@ -20,7 +20,7 @@ class BodyLimitMiddleware:
     """Refuse bodies above the path's cap (`web.body_caps`) with 413: by Content-Length before
     reading anything, or while streaming (counting bytes as they arrive, the rest unread).
 
-    APIs get `{"detail": "request body too large"}`; back-office pages a Chinese text.
+    APIs get `{"detail": "请求内容过大"}`; back-office pages a Chinese text.
     """
 
     def __init__(self, app: ASGIApp, caps: BodyCaps) -> None:

@@ -46,7 +46,7 @@ def too_many(scope: str, wait: float) -> HTTPException:
     """The 429 refusal with Retry-After (counted per scope)."""
     RATE_LIMITED.labels(scope).inc()
     headers = {"Retry-After": retry_after_header(wait)}
-    return HTTPException(429, "too many requests", headers=headers)
+    return HTTPException(429, "请求过于频繁，请稍后再试", headers=headers)
 
 
 class WebLimits:

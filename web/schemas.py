@@ -6,8 +6,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from bot.messages import MAX_MESSAGE_CHARS
+
 SESSION_PATTERN = r"^[A-Za-z0-9_-]{0,64}$"
-MAX_TEXT_CHARS = 2000  # one message's text; the widget counts against it (web/static/chat.js)
+MAX_TEXT_CHARS = MAX_MESSAGE_CHARS  # one message (bot.messages); the widget counts against it
 
 
 class ChatIn(BaseModel):

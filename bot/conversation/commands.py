@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.conversation.people import asks_for_contact, asks_for_human
 from bot.conversation.progress import asks_about_progress
 from bot.intake.numbers import half_width
 from retrieval.normalize import to_simplified
@@ -80,7 +81,7 @@ COMMANDS: dict[str, frozenset[str]] = {
         }
     ),
     "human": frozenset(
-        {"/human", "/contact", "人工", HUMAN, "转人工", "人工服务", "客服", "联系方式", "人工客服"}
+        {"/human", "/contact", "人工", HUMAN, "转人工", "人工服务", "客服", "人工客服"}
     ),
     "decline": frozenset({DECLINE_FORM, "不用了", "暂时不用", "先不用"}),
     "resume": frozenset({"继续", "继续填写", "/continue"}),
@@ -126,22 +127,6 @@ _BANK_REQUEST = re.compile(
 )
 _LOAN_WORD = re.compile(r"贷|借|融资|钱|款")
 
-# Asking for a person in words, as a whole message: 我要找真人, 有没有人工客服, 能跟真人聊吗,
-# 帮我转人工, 想找工作人员问问. A question about a person's duty (客服怎么投诉银行) is longer.
-_PERSON = r"(真人|人工|客服|人工客服|真人客服|工作人员|协调办的人|办公室的人|活人)"
-_HUMAN_REQUEST = re.compile(
-    r"^(请|麻烦)?(你|你们)?(帮我|给我)?(我|我们)?(要|想|想要|需要|能|能不能|可以|可不可以|能否)?"
-    rf"(找|跟|和|同|联系|转|转接|接|换)(个|一下|一个|下)?{_PERSON}"
-    r"(聊|说|谈|沟通|服务|问问|问一下|咨询)?(一下|下)?(吗|嘛|么|呢|吧|啊)?$"
-    rf"|^(你们)?(有没有|有无|有)(个)?{_PERSON}(服务)?(吗|嘛|么|呢|啊)?$"
-)
-
-
-def asks_for_human(key: str) -> bool:
-    """True for a request in words to talk to a person (`_HUMAN_REQUEST`); `key` is
-    normalised text."""
-    return bool(_HUMAN_REQUEST.match(key.replace(" ", "")))
-
 
 def asks_to_apply(key: str) -> bool:
     """True for a request in words to apply for a loan or be put in touch with a bank (see
@@ -184,6 +169,8 @@ def classify_command(text: str) -> str | None:
         return "apply"
     if asks_for_human(key):  # 我要找真人, 有没有人工客服
         return "human"
+    if asks_for_contact(key):  # 电话多少, 怎么联系你们 (bot/conversation/people.py)
+        return "contact"
     if _CHECKUP_PHRASE.match(key.replace(" ", "")):
         return "checkup"
     if asks_about_progress(key):  # 我的申请到哪一步了, 银行联系我了吗

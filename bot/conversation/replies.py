@@ -7,12 +7,11 @@ from datetime import date
 from typing import Any
 
 from bot.catalog import HELP_TEXT, chat_buttons
-from bot.compose.contact import has_contact_details, registration_route
+from bot.compose.contact import contact_text, people_offer
 from bot.compose.validity import with_validity_text
 from bot.conversation.commands import APPLY, DECLINE_FORM, DOCUMENT_PREFIX, HUMAN
 from bot.messages import Answer, Button, Citation, OutMessage
 from core import clock
-from core.office import contact_lines
 from core.settings import Settings
 from storage.models import FinancingRequest
 from storage.statuses import status_label
@@ -27,26 +26,17 @@ def help_message() -> OutMessage:
     return OutMessage(HELP_TEXT, buttons=list(TOPIC_BUTTONS))
 
 
-def contact_message(settings: Settings) -> OutMessage:
-    """How to reach the coordination office: its configured phone, address and hours
-    (`core.office`); with none configured, the registration that reaches the office."""
-    lines = contact_lines(settings)
-    if lines:
-        text = f"如需人工服务，请联系{settings.office_name}：\n" + "\n".join(lines)
-    else:
-        text = f"如需人工服务，可以{registration_route(settings)}。"
-    return OutMessage(text, buttons=[APPLY_BUTTON])
+def contact_message(settings: Settings, *, staff: bool = False, person: bool = True) -> OutMessage:
+    """How to reach the coordination office (`bot.compose.contact.contact_text`): the reply to
+    a contact question (`person=False`), and to 人工 where no staff reply (`staff=False`)."""
+    text = contact_text(settings, staff=staff, person=person)
+    buttons = [Button("转人工", HUMAN), APPLY_BUTTON] if staff else [APPLY_BUTTON]
+    return OutMessage(text, buttons=buttons)
 
 
 def people_route(settings: Settings, *, staff: bool) -> str:
-    """How to reach a person from here, as 人工 really works: "回复“人工”联系协调办工作人员"
-    where staff reply on the channel (`staff`), "发送“人工”查看…的联系方式" where 人工 shows a
-    configured phone or address, else "" (人工 only offers the registration)."""
-    if staff:
-        return "回复“人工”联系协调办工作人员"
-    if has_contact_details(settings):
-        return f"发送“人工”查看{settings.office_name}的联系方式"
-    return ""
+    """How to reach a person from here, as 人工 really works (`bot.compose.contact`)."""
+    return people_offer(settings, staff=staff)
 
 
 def status_message(

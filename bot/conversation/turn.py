@@ -36,6 +36,7 @@ class Turn:
 
     state: dict[str, Any]
     replies: list[Reply] = field(default_factory=list)
+    channel: str = ""  # where the message came from (what a handoff offer may promise there)
     intent: str | None = None  # of the user's message
     in_scope: bool | None = None
     top_score: float | None = None

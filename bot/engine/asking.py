@@ -1,5 +1,6 @@
 """A policy question answered inside a turn: read in the conversation's context, the new
-context kept in the turn's state, and the follow-ups (form offer, handoff offer) added.
+context kept in the turn's state, and the follow-ups (form offer: `offer_form`; handoff
+offer) added.
 
 `answer_question(answerer, handoff, turn, text) -> None`: never raises; an answerer failure
 is logged and the turn gets the error reply (intent "error").
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from typing import Any
 
 from bot.answer_source import AnswerSource
 from bot.conversation.form import need_hints
@@ -22,11 +24,26 @@ from bot.conversation.side_answers import refused_request, without_form_nudge
 from bot.conversation.turn import Reply, Turn
 from bot.dialogue import answer_in_context
 from bot.handoff.flow import HandoffHook
-from bot.messages import Button, OutMessage
+from bot.messages import Answer, Button, OutMessage
 from bot.reading import ConversationContext
 from core.masking import mask_text
 
 log = logging.getLogger(__name__)
+
+FORM_OFFERED = "form_offered"  # state: the topics (focus doc ids) the form was offered on
+
+
+def offer_form(state: dict[str, Any], answer: Answer, topic: str) -> bool:
+    """Whether the form is offered after this answer (and if so, noted in `state`): once per
+    conversation after an answer that suggests it, again only when the owner states a financing
+    need on a topic it was not offered on. The same in every channel."""
+    if not (answer.suggest_intake or answer.intent == "financing_need"):
+        return False
+    offered = [str(t) for t in state.get(FORM_OFFERED, [])]
+    if offered and (answer.intent != "financing_need" or topic in offered):
+        return False
+    state[FORM_OFFERED] = [*offered, topic][-10:]
+    return True
 
 
 def answer_question(answerer: AnswerSource, handoff: HandoffHook, turn: Turn, text: str) -> None:
@@ -50,7 +67,8 @@ def answer_question(answerer: AnswerSource, handoff: HandoffHook, turn: Turn, te
         else:
             turn.say(help_message(), "greeting")
         return
-    offer = not in_form and (answer.suggest_intake or answer.intent == "financing_need")
+    focus = exchange.context.focus
+    offer = not in_form and offer_form(turn.state, answer, focus.doc_id if focus else "")
     if in_form:  # the owner is filling the form: no nudge to start it
         answer = replace(answer, answer=without_form_nudge(answer.answer))
     message = answer_message(answer, in_form=in_form, offer_follows=offer)

@@ -63,9 +63,10 @@ from bot.engine.steps import (
     progress_reply,
     resume,
 )
+from bot.handoff.flow import CHANNELS as STAFF_CHANNELS
 from bot.handoff.flow import HandoffClosed, HandoffHook
 from bot.llm.context import conversation_scope
-from bot.messages import Button, OutMessage
+from bot.messages import MAX_MESSAGE_CHARS, Button, OutMessage
 from bot.subscriptions.flow import SubscriptionFlow
 from core import clock
 from core.masking import mask_text
@@ -75,7 +76,7 @@ from storage.turn_start import TurnStart, read_turn_start
 
 log = logging.getLogger(__name__)
 
-MAX_INPUT_CHARS = 2000  # longer messages are read up to here, and the user is told so
+MAX_INPUT_CHARS = MAX_MESSAGE_CHARS  # longer messages are read up to here; the user is told
 MAX_ATTEMPTS = 12  # optimistic-concurrency retries when the same user writes twice at once
 
 
@@ -135,7 +136,7 @@ class Engine:
     ) -> Turn:
         """Work out the replies and the new state (reads only; writes happen in save_turn);
         `length`: the message's length before it was cut to MAX_INPUT_CHARS."""
-        turn = Turn(state=state)
+        turn = Turn(state=state, channel=channel)
         offer_open = bool(state.pop("offer_open", False))  # the form was offered last turn
         progress_open = bool(state.pop(PROGRESS_OPEN, False))
         feedback = parse_feedback(text)
@@ -172,9 +173,11 @@ class Engine:
             today = clock.today(self.settings)
             turn.say(document_message(document, today, self.settings), "document")
             resume(turn)
-        elif command == "human":  # channels staff replies cannot reach (cli): the contact
-            turn.intent = "human"
-            turn.say(contact_message(self.settings), "human")
+        elif command in ("human", "contact"):  # 人工 where staff cannot reply (cli), 电话多少
+            turn.intent = command
+            staff = channel in STAFF_CHANNELS
+            person = command == "human"
+            turn.say(contact_message(self.settings, staff=staff, person=person), command)
             resume(turn)
         elif command in ("status", "forgot_ref"):
             forgot = command == "forgot_ref"

@@ -16,7 +16,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.handoff.flow import CLOSED_BY_STAFF, held_channel
+from bot.handoff.flow import held_channel
+from bot.handoff.texts import CLOSED_BY_STAFF
 from core import clock
 from storage.handoffs import close_handoff, record_staff_reply
 from storage.models import Handoff, Message

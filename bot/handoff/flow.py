@@ -15,11 +15,18 @@ from sqlalchemy.orm import Session
 
 from bot.conversation.commands import normalize_text
 from bot.conversation.turn import Reply, Turn
-from bot.handoff.hours import describe_opening, parse_office_hours
-from bot.messages import Answer, Button, OutMessage
+from bot.handoff.texts import (
+    ENDED_BY_OWNER,
+    OFFER_TEXT,
+    SURVEY_THANKS,
+    acknowledgement,
+    offer_message,
+    opened_text,
+    rating_reply,
+)
+from bot.messages import Answer, OutMessage
 from bot.survey import read_score
 from core import clock as core_clock
-from core.office import office_phone
 from core.settings import Settings
 from storage.conversations import save_state
 from storage.db import Database
@@ -32,58 +39,17 @@ CHANNELS = frozenset({"web", "telegram", "wechat", "wecom"})  # where staff repl
 OFFER_AFTER = 2  # declined or 👎 answers in a row before a handoff is offered
 END_WORDS = frozenset({"取消", "结束", "/cancel", "/end", "结束人工", "结束对话", "退出人工"})
 HELD_SUFFIX = ":held"  # outbox channel of replies kept for the next message (WeChat window)
-HUMAN_BUTTON = Button("转人工", "转人工")
-OFFER_TEXT = "抱歉，我好像没能帮上忙。需要转给协调办工作人员（人工服务）吗？"
-ENDED_BY_OWNER = "已结束人工服务。还有政策问题可以继续问我，需要时回复“人工”再次转人工。"
-SURVEY_THANKS = "感谢您的评价！如还需要帮助，可以直接提问或回复“人工”。"
-RATING_REPLIES = {  # a rating said without a pending question: 2 = low, 3 = middling, 4 = good
-    2: "抱歉没能让您满意。您可以换个说法再问一次，或回复“人工”转给协调办工作人员。",
-    3: "谢谢您的反馈！还有问题可以继续问我，或回复“人工”联系协调办工作人员。",
-    4: "谢谢您的肯定！还有问题可以继续问我，需要登记融资需求请回复“申请”。",
-}
 ACK_AT = "handoff_ack_at"  # state: when the owner was last told their message reached staff
 ACK_EVERY = timedelta(minutes=5)
-CLOSED_BY_STAFF = "协调办已结束本次人工服务。还有政策问题可以继续问我，需要时回复“人工”。"
 
 
 class HandoffClosed(Exception):
     """Staff closed the handoff after the turn was decided: the engine decides it again."""
 
 
-def acknowledgement(settings: Settings, now: datetime) -> str:
-    """What the owner hears when a message reaches staff (outside office hours: when)."""
-    text = "已收到，您的消息已转给协调办工作人员，请稍候回复。"
-    hours = parse_office_hours(settings.office_hours)
-    if not hours.is_open(now):
-        when = describe_opening(hours.next_opening(now), now)
-        text += f"现在是非办公时间，工作人员将于{when}起回复。"
-    return text + "回复“结束”可结束人工服务。"
-
-
 def held_channel(channel: str) -> str:
     """The outbox channel holding replies that wait for the owner's next message."""
     return channel + HELD_SUFFIX
-
-
-def opened_text(settings: Settings, now: datetime) -> str:
-    """What the owner is told when a handoff opens (outside office hours: when, and kept)."""
-    hours = parse_office_hours(settings.office_hours)
-    lines = ["已为您转接人工服务，协调办工作人员会在这里回复您。"]
-    if not hours.is_open(now):
-        when = describe_opening(hours.next_opening(now), now)
-        lines.append(
-            f"现在是非办公时间（办公时间：{settings.office_hours}），"
-            f"工作人员将于{when}起回复，您的留言已保存。"
-        )
-    lines.append("在此期间您发送的消息都会转给工作人员；回复“结束”可结束人工服务。")
-    if office_phone(settings):
-        lines.append(f"急事也可致电{settings.office_name}：{office_phone(settings)}。")
-    return "\n".join(lines)
-
-
-def offer_message() -> OutMessage:
-    """The offer of a handoff after answers that did not help."""
-    return OutMessage(OFFER_TEXT, buttons=[HUMAN_BUTTON, Button("不用了", "不用了")])
 
 
 class HandoffHook:
@@ -148,7 +114,7 @@ class HandoffHook:
         if score is None:
             return False
         turn.intent = "rating"  # "挺满意的" after an answer: thanks, never a refusal
-        turn.say(OutMessage(RATING_REPLIES[min(max(score, 2), 4)]), "rating")
+        turn.say(OutMessage(rating_reply(score, staff=channel in CHANNELS)), "rating")
         self._count(turn, miss=score <= 2)
         return True
 
@@ -170,8 +136,11 @@ class HandoffHook:
             return
         state["misses"] = int(state.get("misses", 0)) + 1 if miss else 0
         if state["misses"] >= OFFER_AFTER and not state.get("form"):
-            state["misses"], state["offered"] = 0, True
-            turn.say(offer_message(), "handoff_offer")
+            staff = turn.channel in CHANNELS
+            state["misses"] = 0
+            if staff:
+                state["offered"] = True  # 转人工 next: a handoff opened on the offer
+            turn.say(offer_message(self.settings, staff=staff), "handoff_offer")
 
     def _open_handoff_id(self, channel: str, user_id: str) -> int | None:
         with self.db.session() as session:

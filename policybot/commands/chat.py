@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from bot.answer_source import AnswerSource
 from bot.catalog import BOT_NAME
-from bot.messages import Button, OutMessage
+from bot.channels.telegram.render import is_named
+from bot.messages import MAX_MESSAGE_CHARS, Button, Citation, OutMessage
 from core.settings import Settings
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ def render(replies: list[OutMessage], out: TextIO) -> dict[str, str]:
     letters = iter(LETTERS)
     for index, reply in enumerate(replies):
         print(f"助手：{reply.text}", file=out)
-        for citation in reply.citations:
+        for citation in uncited(reply):
             prefix = f"第{citation.article}条"
             article = f"{prefix} " if citation.article and prefix not in citation.title else ""
             print(f"    依据：{article}{citation.title}", file=out)
@@ -74,6 +75,27 @@ def render(replies: list[OutMessage], out: TextIO) -> dict[str, str]:
         if any(b.value.startswith("fb:") for b in reply.buttons):
             print("    （这个回答有帮助吗？回复 + 或 -）", file=out)
     return shortcuts
+
+
+def uncited(reply: OutMessage) -> list[Citation]:
+    """The reply's distinct citations its text does not already cite: an answer's own 依据
+    line names its sources once (as Telegram and WeChat show them)."""
+    shown: list[Citation] = []
+    for citation in reply.citations:
+        if not is_named(citation, reply.text) and citation not in shown:
+            shown.append(citation)
+    return shown
+
+
+def too_long(text: str) -> str | None:
+    """The notice for a line over MAX_MESSAGE_CHARS, which is not sent (as over HTTP and in
+    the widget: nothing is cut silently), else None."""
+    if len(text) <= MAX_MESSAGE_CHARS:
+        return None
+    return (
+        f"您的消息有 {len(text)} 字，超过了 {MAX_MESSAGE_CHARS} 字的上限，这次没有发送。"
+        f"请精简到 {MAX_MESSAGE_CHARS} 字以内，或分成几条发送。"
+    )
 
 
 def _choices(buttons: list[Button]) -> list[Button]:
@@ -100,6 +122,13 @@ def chat_loop(engine: Engine, user: str, source: TextIO, out: TextIO, *, interac
         if text.lower() in QUIT_WORDS:
             break
         text = shortcuts.get(text.lower(), text)
+        notice = too_long(text)
+        if notice is not None:  # not sent: the same limit as the HTTP API's
+            if not interactive:
+                print(f"你：{text[:40]}…（共 {len(text)} 字）", file=out)
+            print(f"助手：{notice}", file=out)
+            out.flush()
+            continue
         if not interactive:
             print(f"你：{labels.get(text, text)}", file=out)
         replies = engine.handle(CHANNEL, user, text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -88,7 +89,9 @@ def test_chat_command_piped_subprocess_answers_and_exits(app_settings: Settings)
     )
     assert result.returncode == 0, result.stderr
     assert "[1] 续贷" in result.stdout and app_settings.office_name in result.stdout
-    assert "电话" not in result.stdout  # OFFICE_PHONE unset: no number is shown
+    # OFFICE_PHONE unset: no number is shown, and the reply says what it can do instead
+    assert "电话：" not in result.stdout and not re.search(r"\d{3,4}-\d{7,8}", result.stdout)
+    assert "这里不能直接转接工作人员" in result.stdout and "回复“申请”" in result.stdout
     assert "（1/14）" in result.stdout and "已取消" in result.stdout
 
 

@@ -8,8 +8,8 @@ from typing import cast
 
 import pytest
 
-from bot.handoff.flow import opened_text
 from bot.handoff.hours import describe_opening, parse_office_hours
+from bot.handoff.texts import opened_text
 from core.clock import LOCAL_TZ
 from core.settings import Settings
 

@@ -30,7 +30,7 @@ CHANGED: dict[str, Any] = {
     "first_loan": True,
     "note": "补充说明",
 }
-REUSED = {"detail": "Idempotency-Key already used for a different request"}
+REUSED = {"detail": "该 Idempotency-Key 已用于另一个不同的请求"}
 
 
 def test_every_request_field_is_compared() -> None:
