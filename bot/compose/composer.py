@@ -144,13 +144,12 @@ class Composer:
         if not weighs_demand(shape) or analysis is None:
             return None
         terms = tuple(analysis.glossary.expansions) + tuple(analysis.glossary.terms)
-        asked = " ".join((text, *terms))
         for hit in hits[:WEIGHED_HITS]:
             plain = self.plain.get(hit.doc_id)
             if hit.kind != "measure" or plain is None or not plain.points:
                 continue
             points = ranked_points(plain, text, terms, shape)
-            if points and decides(points[0], asked):
+            if points and decides(points[0], text, terms):
                 return hit
         return None
 

@@ -27,6 +27,7 @@ from knowledge.plain import PlainMeasure, PlainPoint
 _WITHOUT = re.compile(r"(不需要|不用|无需|不必|不先|不另|免)(?=[\u4e00-\u9fff]{2})")
 _KEEP = {"不先": "先", "不另": "另"}  # the part of the negation that belongs to the thing
 _THING_END = re.compile(r"[的，。；、,;或和及与]")
+FORBIDDING = ("不合规", "不行")  # a point's stance ruling a practice out
 _COMMON = frozenset(
     "贷款银行要我们的了是这那个不吗呢么吧啊也就都得让给说"
 )  # say nothing of a thing
@@ -37,8 +38,8 @@ _REFUND_SAID = re.compile(r"退还|退回|返还|退费|退款")
 
 def weighs_demand(shape: QuestionShape) -> bool:
     """The question weighs something the bank demands or does (合理吗, 对吗 … about 要我先还,
-    非要, 不给续)."""
-    return shape.evaluative and (shape.demand or shape.negated or shape.refused)
+    非要, 不给续, or what a lender does)."""
+    return shape.evaluative and (shape.demand or shape.negated or shape.refused or shape.lender)
 
 
 def _pieces(text: str) -> set[str]:
@@ -64,8 +65,8 @@ def without_thing(point: PlainPoint, question: str) -> str:
 
 
 def names_subject(point: PlainPoint, question: str) -> bool:
-    """The question names one of the point's keywords whole (its subject, not a shared piece
-    such as 银行)."""
+    """The question (with its policy terms: 存回去 → 以贷转存) names one of the point's
+    keywords whole (its subject, not a shared piece such as 银行)."""
     return any(k in question for k in point.keywords)
 
 
@@ -126,12 +127,13 @@ def refund_step(doc: Document, plain: PlainMeasure | None) -> str:
     )
 
 
-def decides(point: PlainPoint, question: str) -> bool:
-    """The point settles a weighed demand: it offers a way without it, or it forbids the
-    practice the question names (不合规, 不行)."""
-    if without_thing(point, question):
-        return True
-    return point.stance in ("不合规", "不行") and names_subject(point, question)
+def decides(point: PlainPoint, question: str, terms: tuple[str, ...] = ()) -> bool:
+    """The point settles a weighed demand: it offers a way without it (named in the question
+    or its policy terms), or it forbids the practice the question names (不合规, 不行)."""
+    asked = " ".join((question, *terms))
+    return bool(without_thing(point, asked)) or (
+        point.stance in FORBIDDING and names_subject(point, asked)
+    )
 
 
 def practice_part(
@@ -142,18 +144,26 @@ def practice_part(
     plain: PlainMeasure | None,
     said: list[str],
     stanced: bool = False,
+    terms: tuple[str, ...] = (),
 ) -> tuple[str, str, bool] | None:
     """(lead, next step or "", whether the lead already says the point) for money back (unless
     a source speaks of refunds: said), for a demand the point offers a way without, and for a
-    practice the point speaks of without a stance (stanced: the lead already has one); None
-    for other questions."""
+    practice the point names: 不合规 / 不行 when the point rules it out (unless the lead has
+    its stance already: stanced), else what the measures do say, never the point's 可以 (what
+    the firm can do) as leave for the bank (terms: the question's policy
+    terms, for what the point offers a way without); None for other questions."""
     if shape.refund and not speaks_of_refund(said):
         return refund_lead(question, doc), refund_step(doc, plain), False
     if not weighs_demand(shape):
         return None
-    lead = without_lead(point, question)
+    asked = " ".join((question, *terms))
+    lead = without_lead(point, asked)
     if lead:
         return lead, without_step(point, doc, plain), True
-    if not stanced and names_subject(point, question):
+    if point.stance in FORBIDDING:  # the measure rules the practice out
+        if stanced or not names_subject(point, asked):
+            return None
+        return shorten(f"{point.stance}。{point.text}"), "", True
+    if stanced or names_subject(point, asked):  # never the firm's 可以 as the bank's leave
         return unruled_lead(point), "", True
     return None

@@ -155,11 +155,11 @@ def predicate_agreement(question: str, entry: QaEntry, other: float) -> float:
     otherwise. An entry most of whose questions ask whether a practice is allowed (合理吗,
     合规吗: its lead weighs the practice, 措施没有禁止…) answers no 能…吗 question nor one
     of no stance family (担保公司能帮我担保吗); a question weighing a practice is answered by
-    no other entry whose lead opens with a stance (不一定要先还本金 answers 要先还吗, not
-    银行要我先还，合理吗); a question asking for money back (评估费能退吗) only by an entry on
-    money back; a 不一定 entry most of whose questions ask a need (一定要抵押吗) answers only
-    a question asking the owner's need (要不要, 一定, 必须), not 能贷款吗 nor another party's
-    duty (担保公司一定要给我们担保吗)."""
+    such an entry only (不一定要先还本金 answers 要先还吗, not 银行要我先还，合理吗); a
+    question asking for money back (评估费能退吗) only by an entry on money back; a 不一定
+    entry most of whose questions ask a need (一定要抵押吗) answers only a question asking
+    the owner's need (要不要, 一定, 必须), not 能贷款吗 nor another party's duty
+    (担保公司一定要给我们担保吗)."""
     if not question or not entry.questions:
         return 1.0
     shape = question_shape(question)
@@ -168,8 +168,8 @@ def predicate_agreement(question: str, entry: QaEntry, other: float) -> float:
     evaluative, need, refund = _entry_predicates(tuple(entry.questions))
     if shape.refund != refund:
         return other  # money back is answered by an entry on money back only
-    if shape.evaluative and not evaluative and lead_stance(entry.lead):
-        return other  # 不一定要先还本金 does not weigh the bank's demand
+    if shape.evaluative and not evaluative:
+        return other  # 不一定要先还本金, 有机会贷 do not weigh the bank's demand
     if evaluative and not shape.evaluative and set(shape.stances) <= {"可以", "不行"}:
         return other  # 能…吗 asks what can be done; 会…吗, 是不是 may ask about a practice
     asks_need = (shape.need or bool(_MUST.search(question))) and owner_need(question)

@@ -42,6 +42,7 @@ _WEIGHING = (
 EVALUATIVE = re.compile(_WEIGHING + r"|正常|算不算|允许|符合(?:政策|规定)")
 # Reports what the bank asks of the owner (then 合理吗 asks whether it may).
 DEMAND = re.compile(r"要求|要我|让我|叫我|非要|硬要|必须|得先|要先|才能|才给|才肯|才放")
+LENDER = re.compile(r"银行|客户经理|信贷员|行长|担保公司|担保机构|助贷|中介|贷款机构")
 # Asks whether money paid can be had back (评估费能退吗, 保证金要得回来吗): no source speaks of
 # refunds, so no stance answers it.
 REFUND = re.compile(r"要回|要得回|讨回|追回|拿回|退回|退还|返还|退钱|退款|[能可]退|退不退|退给")
@@ -96,6 +97,7 @@ class QuestionShape:
     refused: bool = False  # reports a refusal by the bank (不给续贷)
     demand: bool = False  # reports something the bank demands (要先还本金才能续)
     refund: bool = False  # asks whether money paid comes back (评估费能要回来吗)
+    lender: bool = False  # names a lender or its staff (银行, 客户经理, 担保公司)
     loan: bool = True  # is about a loan (the bank sets what the sources leave open)
 
     @property
@@ -118,7 +120,7 @@ def question_shape(text: str, ask: AskType | None = None) -> QuestionShape:
     whom = bool(WHO.search(text))
     clause = asking_clause(text)
     kind: AskType = ask if ask and ask != "other" else ask_type(text)
-    refund = kind == "yesno" and bool(REFUND.search(clause))
+    refund = bool(REFUND.search(clause)) and (kind == "yesno" or bool(YES_NO.search(clause)))
     return QuestionShape(
         stance=bool(YES_NO.search(text)) or (kind == "yesno" and bool(_stances(clause, kind))),
         action=whom or bool(HOW.search(text)),
@@ -136,6 +138,7 @@ def question_shape(text: str, ask: AskType | None = None) -> QuestionShape:
         refused=bool(REFUSED.search(text)),
         demand=bool(DEMAND.search(text)),
         refund=refund,
+        lender=bool(LENDER.search(text)),
         loan=about_loans(text),
     )
 

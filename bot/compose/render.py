@@ -94,8 +94,8 @@ def measure_part(
                 support, quote = [lead_point.text, *support][:2], ""
         stanced = lead != shorten(lead_point.text)  # a stance answers the yes/no asked
         spoken = [lead_point.text, clause]
-        asked = " ".join((text, *terms))
-        practice = practice_part(lead_point, shape, asked, doc, plain, [*spoken, doc.text], stanced)
+        said_all = [*spoken, doc.text]
+        practice = practice_part(lead_point, shape, text, doc, plain, said_all, stanced, terms)
         special = (
             "" if practice else _special_lead(doc, plain, shape, spoken, text, lead_point, stanced)
         )
