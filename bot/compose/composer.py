@@ -149,7 +149,7 @@ class Composer:
             if hit.kind != "measure" or plain is None or not plain.points:
                 continue
             points = ranked_points(plain, text, terms, shape)
-            if points and decides(points[0], text, terms):
+            if points and decides(points[0], text, terms, shape.refused):
                 return hit
         return None
 

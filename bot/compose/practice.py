@@ -127,13 +127,24 @@ def refund_step(doc: Document, plain: PlainMeasure | None) -> str:
     )
 
 
-def decides(point: PlainPoint, question: str, terms: tuple[str, ...] = ()) -> bool:
-    """The point settles a weighed demand: it offers a way without it (named in the question
-    or its policy terms), or it forbids the practice the question names (不合规, 不行)."""
-    asked = " ".join((question, *terms))
-    return bool(without_thing(point, asked)) or (
-        point.stance in FORBIDDING and names_subject(point, asked)
+def rules_out(point: PlainPoint, question: str, terms: tuple[str, ...], refused: bool) -> bool:
+    """The point forbids (不合规, 不行) the practice the question names: in its own words, or
+    through its policy terms unless it reports a refusal (不给续贷 is ruled out only for loans
+    that qualify: the bank still decides, so the glossary's 断贷 for it is no ruling)."""
+    if point.stance not in FORBIDDING:
+        return False
+    return names_subject(point, question) or (
+        not refused and names_subject(point, " ".join((question, *terms)))
     )
+
+
+def decides(
+    point: PlainPoint, question: str, terms: tuple[str, ...] = (), refused: bool = False
+) -> bool:
+    """The point settles a weighed demand: it offers a way without it (named in the question
+    or its policy terms), or it rules the practice out (`rules_out`)."""
+    asked = " ".join((question, *terms))
+    return bool(without_thing(point, asked)) or rules_out(point, question, terms, refused)
 
 
 def practice_part(
@@ -160,10 +171,8 @@ def practice_part(
     lead = without_lead(point, asked)
     if lead:
         return lead, without_step(point, doc, plain), True
-    if point.stance in FORBIDDING:  # the measure rules the practice out
-        if stanced or not names_subject(point, asked):
-            return None
-        return shorten(f"{point.stance}。{point.text}"), "", True
+    if rules_out(point, question, terms, shape.refused):  # the measure rules it out
+        return None if stanced else (shorten(f"{point.stance}。{point.text}"), "", True)
     if stanced or names_subject(point, asked):  # never the firm's 可以 as the bank's leave
         return unruled_lead(point), "", True
     return None

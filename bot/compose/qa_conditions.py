@@ -150,12 +150,22 @@ def _entry_predicates(questions: tuple[str, ...]) -> tuple[bool, bool, bool]:
     return evaluative, need, refund
 
 
+# Words by which a lead's first clause weighs a practice (不应该, 不符合第2条的要求, 没有禁止).
+_WEIGHS = re.compile(r"不?合规|不?合理|不应该|不该|不行|不能|不符合|违规|没有禁止|不是措施的要求")
+
+
+def weighs(lead: str) -> bool:
+    """The lead's first clause weighs a practice (不应该。…, 先还本金不是措施的要求：…)."""
+    return bool(_WEIGHS.search(re.split(r"[：:。；;]", lead.strip(), maxsplit=1)[0]))
+
+
 def predicate_agreement(question: str, entry: QaEntry, other: float) -> float:
     """p: `other` when the entry answers another predicate than the yes/no question asks, 1
     otherwise. An entry most of whose questions ask whether a practice is allowed (合理吗,
     合规吗: its lead weighs the practice, 措施没有禁止…) answers no 能…吗 question nor one
     of no stance family (担保公司能帮我担保吗); a question weighing a practice is answered by
-    such an entry only (不一定要先还本金 answers 要先还吗, not 银行要我先还，合理吗); a
+    such an entry or one whose lead weighs it (`weighs`: 不一定要先还本金 answers 要先还吗,
+    not 银行要我先还，合理吗); a
     question asking for money back (评估费能退吗) only by an entry on money back; a 不一定
     entry most of whose questions ask a need (一定要抵押吗) answers only a question asking
     the owner's need (要不要, 一定, 必须), not 能贷款吗 nor another party's duty
@@ -168,7 +178,7 @@ def predicate_agreement(question: str, entry: QaEntry, other: float) -> float:
     evaluative, need, refund = _entry_predicates(tuple(entry.questions))
     if shape.refund != refund:
         return other  # money back is answered by an entry on money back only
-    if shape.evaluative and not evaluative:
+    if shape.evaluative and not evaluative and not weighs(entry.lead):
         return other  # 不一定要先还本金, 有机会贷 do not weigh the bank's demand
     if evaluative and not shape.evaluative and set(shape.stances) <= {"可以", "不行"}:
         return other  # 能…吗 asks what can be done; 会…吗, 是不是 may ask about a practice
