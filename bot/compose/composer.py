@@ -9,6 +9,8 @@ from typing import Any
 
 from bot.compose.asks import ask_type
 from bot.compose.contact import office_step
+from bot.compose.points import ranked_points
+from bot.compose.practice import decides, weighs_demand
 from bot.compose.question import question_parts, question_shape
 from bot.compose.render import GENERIC, Part, measure_part, note_part
 from bot.compose.sources import best_sentences, ranked_sentences
@@ -19,6 +21,7 @@ from knowledge.plain import PlainMeasure
 from retrieval.records import Hit
 
 MAX_PARTS = 2
+WEIGHED_HITS = 3  # measures looked at for one that settles a weighed demand
 # What the measures say about the price of any loan when no source sets a figure: equal terms
 # with state-owned firms (第12条) and lower overall financing costs (第11条); the point of each
 # whose keywords name the quantity asked is added to a silent rate or fee answer.
@@ -70,12 +73,16 @@ class Composer:
         pairs = split or [(assessment, text)]
         parts = []
         for i, (part, part_text) in enumerate(pairs):
-            hit = self.lead_hit(part.hits)
+            hit = self.weighing_hit(part.hits, part.analysis, part_text, ask) or self.lead_hit(
+                part.hits
+            )
             last = need and i == len(pairs) - 1
             parts.append(
                 self._part(hit, part.analysis, part_text, last, ask if not split else None)
             )
-        top = self.lead_hit(pairs[0][0].hits)
+        first, first_text = pairs[0]
+        top = self.weighing_hit(first.hits, first.analysis, first_text, ask)
+        top = top or self.lead_hit(first.hits)
         return Composed(tuple(parts), top.doc_id, top.score)
 
     def _question_parts(
@@ -125,6 +132,26 @@ class Composer:
                 if hit.named and top.article in hit.articles:
                     return hit
         return top
+
+    def weighing_hit(
+        self, hits: list[Hit], analysis: Any, text: str, ask: AskType | None = None
+    ) -> Hit | None:
+        """For a question weighing what the bank demands or does (合理吗, 对吗 …): the first of
+        the top `WEIGHED_HITS` measures whose best point settles it (offers a way without the
+        demand or forbids the practice: bot/compose/practice.py `decides`); None otherwise or
+        when none does."""
+        shape = question_shape(text, ask)
+        if not weighs_demand(shape) or analysis is None:
+            return None
+        terms = tuple(analysis.glossary.expansions) + tuple(analysis.glossary.terms)
+        for hit in hits[:WEIGHED_HITS]:
+            plain = self.plain.get(hit.doc_id)
+            if hit.kind != "measure" or plain is None or not plain.points:
+                continue
+            points = ranked_points(plain, text, terms, shape)
+            if points and decides(points[0], text, terms, shape.refused):
+                return hit
+        return None
 
     def _part(
         self, hit: Hit, analysis: Any, text: str, need: bool, ask: AskType | None = None

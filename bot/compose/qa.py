@@ -27,9 +27,10 @@ A stance entry (its lead opens with 不能：, 不一定：, 可以 …) whose c
 not name (科技贷能申请吗 for the entry on firms registered in 厦门) multiplies the confidence by
 `QaKnobs.other_condition` (bot/compose/qa_conditions.py).
 
-An entry about a renewal (most of its questions name 续贷, 到期, 过桥 …) never answers a question
-that names none (贷款要什么材料 is not a renewal ask); another entry answering a question that
-names a renewal counts `QaKnobs.other_situation` (bot/compose/qa_conditions.py).
+An entry about a situation (most of its questions name 续贷, 到期, 过桥 …: the situations of
+knowledge/data/qa/situations.tsv) never answers a question that names none (贷款要什么材料 is
+not a renewal ask); another entry answering a question that names a situation counts
+`QaKnobs.other_situation` (bot/compose/qa_situations.py).
 
 A yes/no entry answering another predicate than the question asks (an entry on 合理吗 asked
 能…吗, a 不一定 on a need asked 能…吗) counts `QaKnobs.other_predicate`
@@ -56,12 +57,8 @@ from bot.compose.qa_agreement import (
     quantity_agreement,
     topic_agreement,
 )
-from bot.compose.qa_conditions import (
-    condition_agreement,
-    predicate_agreement,
-    serves_subject,
-    situation_agreement,
-)
+from bot.compose.qa_conditions import condition_agreement, predicate_agreement, serves_subject
+from bot.compose.qa_situations import Situation, packaged_situations, situation_agreement
 from core import clock
 from core.kinds import AskType
 from knowledge.documents import Document
@@ -101,11 +98,14 @@ class QaLayer:
         entries: Iterable[QaEntry],
         documents: Mapping[str, Document],
         knobs: QaKnobs | None = None,
+        situations: tuple[Situation, ...] | None = None,
     ) -> None:
-        """entries: as saved beside the index (knowledge.qa.read_qa)."""
+        """entries: as saved beside the index (knowledge.qa.read_qa); situations: those some
+        entries are about (default: knowledge/data/qa/situations.tsv)."""
         self.entries = {e.id: e for e in entries}
         self.documents = documents
         self.knobs = knobs or QaKnobs()
+        self.situations = packaged_situations() if situations is None else situations
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -173,7 +173,9 @@ class QaLayer:
                 confidence *= quantity_agreement(question, entry, self.knobs)
             names = (topic_doc.title, *topic_doc.aliases) if topic_doc else ()
             confidence *= condition_agreement(question, entry, self.knobs.other_condition, names)
-            confidence *= situation_agreement(question, entry, self.knobs.other_situation)
+            confidence *= situation_agreement(
+                question, entry, self.knobs.other_situation, self.situations
+            )
             confidence *= predicate_agreement(question, entry, self.knobs.other_predicate)
             if confidence >= self.knobs.threshold and (
                 best is None or confidence > best.confidence

@@ -34,7 +34,7 @@ class QaKnobs:
     candidates: int = 5  # entries asked from the retriever
     other_quantity: float = 0.55  # q for an entry that never names the quantity asked
     other_condition: float = 0.5  # c for a stance entry whose condition is not asked
-    other_situation: float = 0.8  # s for an entry about no renewal, asked about a renewal
+    other_situation: float = 0.8  # s for an entry not about the situation the question names
     other_predicate: float = 0.5  # p for an entry answering another yes/no predicate
 
 

@@ -123,34 +123,6 @@ def condition_agreement(
     return 1.0 if answered & (_pieces(question) | _short_forms(question)) else other
 
 
-# The situation of a renewal (续贷, a loan falling due, repaying first, bridge money; not 后续,
-# 手续, 持续): an entry most of whose questions are in it answers only questions that name it
-# (贷款要什么材料 is no renewal ask).
-RENEWAL = re.compile(
-    r"(?<![后继手连陆持存])续|到期|过桥|倒贷|转贷|垫资|还不上|还不了|稳住?贷|先还|还了再|还上再"
-)
-
-
-def about_renewal(entry: QaEntry) -> bool:
-    """At least half of the entry's questions (its question and phrasings) name a renewal."""
-    questions = entry.questions
-    named = sum(bool(RENEWAL.search(q)) for q in questions)
-    return bool(questions) and 2 * named >= len(questions)
-
-
-def situation_agreement(question: str, entry: QaEntry, other: float) -> float:
-    """s: 0 for an entry about a renewal (`about_renewal`) when the question names none (a
-    general question is never answered with the renewal entry of the same ask); `other` for
-    an entry about no renewal when the question names one (续贷要什么条件 is answered by the
-    renewal entry when there is one); 1 otherwise."""
-    if not question:
-        return 1.0
-    renewal = about_renewal(entry)
-    if RENEWAL.search(question):
-        return 1.0 if renewal else other
-    return 0.0 if renewal else 1.0
-
-
 def _predicate_clause(lead: str) -> str:
     """The clause of the lead that its stance answers: its first clause when that says more
     than the stance (不一定要是高企), else the clause after a bare stance (不一定：…没规定
@@ -165,30 +137,49 @@ _MUST = re.compile(r"一定|必须|非得|非要|都得|才行吗|不可吗")
 
 
 @lru_cache(maxsize=4096)
-def _entry_predicates(questions: tuple[str, ...]) -> tuple[bool, bool]:
-    """(most of the questions ask whether a practice is allowed, most ask a need)."""
+def _entry_predicates(questions: tuple[str, ...]) -> tuple[bool, bool, bool]:
+    """(most of the questions ask whether a practice is allowed, most ask a need, most ask for
+    money back)."""
     shapes = [question_shape(q) for q in questions]
     half = len(shapes) / 2
     evaluative = sum(s.evaluative for s in shapes) > half
     need = (
         sum(s.need or bool(_MUST.search(q)) for s, q in zip(shapes, questions, strict=True)) > half
     )
-    return evaluative, need
+    refund = sum(s.refund for s in shapes) > half
+    return evaluative, need, refund
+
+
+# Words by which a lead's first clause weighs a practice (不应该, 不符合第2条的要求, 没有禁止).
+_WEIGHS = re.compile(r"不?合规|不?合理|不应该|不该|不行|不能|不符合|违规|没有禁止|不是措施的要求")
+
+
+def weighs(lead: str) -> bool:
+    """The lead's first clause weighs a practice (不应该。…, 先还本金不是措施的要求：…)."""
+    return bool(_WEIGHS.search(re.split(r"[：:。；;]", lead.strip(), maxsplit=1)[0]))
 
 
 def predicate_agreement(question: str, entry: QaEntry, other: float) -> float:
     """p: `other` when the entry answers another predicate than the yes/no question asks, 1
     otherwise. An entry most of whose questions ask whether a practice is allowed (合理吗,
     合规吗: its lead weighs the practice, 措施没有禁止…) answers no 能…吗 question nor one
-    of no stance family (担保公司能帮我担保吗); a 不一定 entry most of whose questions ask a
-    need (一定要抵押吗) answers only a question asking the owner's need (要不要, 一定, 必须),
-    not 能贷款吗 nor another party's duty (担保公司一定要给我们担保吗)."""
+    of no stance family (担保公司能帮我担保吗); a question weighing a practice is answered by
+    such an entry or one whose lead weighs it (`weighs`: 不一定要先还本金 answers 要先还吗,
+    not 银行要我先还，合理吗); a
+    question asking for money back (评估费能退吗) only by an entry on money back; a 不一定
+    entry most of whose questions ask a need (一定要抵押吗) answers only a question asking
+    the owner's need (要不要, 一定, 必须), not 能贷款吗 nor another party's duty
+    (担保公司一定要给我们担保吗)."""
     if not question or not entry.questions:
         return 1.0
     shape = question_shape(question)
     if shape.ask != "yesno" and not shape.stance:
         return 1.0
-    evaluative, need = _entry_predicates(tuple(entry.questions))
+    evaluative, need, refund = _entry_predicates(tuple(entry.questions))
+    if shape.refund != refund:
+        return other  # money back is answered by an entry on money back only
+    if shape.evaluative and not evaluative and not weighs(entry.lead):
+        return other  # 不一定要先还本金, 有机会贷 do not weigh the bank's demand
     if evaluative and not shape.evaluative and set(shape.stances) <= {"可以", "不行"}:
         return other  # 能…吗 asks what can be done; 会…吗, 是不是 may ask about a practice
     asks_need = (shape.need or bool(_MUST.search(question))) and owner_need(question)

@@ -19,7 +19,8 @@ from core.kinds import AskType
 
 YES_NO = re.compile(
     r"吗|能不能|可不可以|能否|可否|是否|行不行|有没有|是不是|算不算|会不会|要不要|需不需要|"
-    r"用不用|合规|合法|违规|正常|管用|靠谱|[^什怎多]么\s*[?？]?\s*$|不\s*[?？]\s*$"
+    r"用不用|合规|合法|违规|正常|管用|靠谱|[^什怎多]么\s*[?？]?\s*$|不\s*[?？]\s*$|"
+    r"[对行]嘛\s*[?？]?\s*$"
 )
 HOW = re.compile(r"怎么|如何|怎样|咋|流程|步骤|手续|材料|准备什么|办理|去申请|申请条件|什么条件")
 WHO = re.compile(r"找谁|去哪|哪里|哪儿|哪个部门|谁管|谁负责|联系谁|投诉|反映|举报|在哪|向谁")
@@ -32,11 +33,19 @@ REFUSED = re.compile(
 )
 # Stances that would approve what the question reports (不给续贷…合规吗 is never answered 合规).
 APPROVING = frozenset({"可以", "有", "会", "是", "合规"})
-EVALUATIVE = re.compile(
-    r"合规|合法|违规|违法|合理|正常|对吗|算不算|允许|说得过去|符合(?:政策|规定)"
+# Words that weigh a practice (合理吗, 有道理吗, 应该吗, 能这样吗; 合里 / 和规 typed for 合理 /
+# 合规; traditional characters arrive converted by the normaliser).
+_WEIGHING = (
+    r"合规|合法|违规|违法|合理|合里|和理|和规|正常[吗嘛么]|对[吗嘛么]|对不对|有道理|在理|"
+    r"应该[吗嘛么]|应不应该|该不该|[能可]以?这样|这样.{0,4}[行对][吗嘛么]|说得过去|允许吗"
 )
+EVALUATIVE = re.compile(_WEIGHING + r"|正常|算不算|允许|符合(?:政策|规定)")
 # Reports what the bank asks of the owner (then 合理吗 asks whether it may).
 DEMAND = re.compile(r"要求|要我|让我|叫我|非要|硬要|必须|得先|要先|才能|才给|才肯|才放")
+LENDER = re.compile(r"银行|客户经理|信贷员|行长|担保公司|担保机构|助贷|中介|贷款机构")
+# Asks whether money paid can be had back (评估费能退吗, 保证金要得回来吗): no source speaks of
+# refunds, so no stance answers it.
+REFUND = re.compile(r"要回|要得回|讨回|追回|拿回|退回|退还|返还|退钱|退款|[能可]退|退不退|退给")
 # Asks whether something is needed (要抵押吗, 要先还本金吗, 必须…吗): answered 不一定 when the
 # point offers a way without it.
 NEED = re.compile(
@@ -62,7 +71,7 @@ STANCE_FAMILIES = (
         ("可以", "不行"),
     ),
     (
-        re.compile(r"合规|合法|违规|违法|合理|正常吗|对吗|规定吗|政策吗|算不算|允许吗|说得过去"),
+        re.compile(_WEIGHING + r"|规定吗|政策吗|算不算"),
         ("合规", "不合规", "不行"),
     ),
     (re.compile(r"有没有|有.{0,12}吗|有什么"), ("有", "没有")),
@@ -87,6 +96,8 @@ class QuestionShape:
     need: bool = False  # asks whether something is needed (要抵押吗)
     refused: bool = False  # reports a refusal by the bank (不给续贷)
     demand: bool = False  # reports something the bank demands (要先还本金才能续)
+    refund: bool = False  # asks whether money paid comes back (评估费能要回来吗)
+    lender: bool = False  # names a lender or its staff (银行, 客户经理, 担保公司)
     loan: bool = True  # is about a loan (the bank sets what the sources leave open)
 
     @property
@@ -109,6 +120,7 @@ def question_shape(text: str, ask: AskType | None = None) -> QuestionShape:
     whom = bool(WHO.search(text))
     clause = asking_clause(text)
     kind: AskType = ask if ask and ask != "other" else ask_type(text)
+    refund = bool(REFUND.search(clause)) and (kind == "yesno" or bool(YES_NO.search(clause)))
     return QuestionShape(
         stance=bool(YES_NO.search(text)) or (kind == "yesno" and bool(_stances(clause, kind))),
         action=whom or bool(HOW.search(text)),
@@ -119,9 +131,14 @@ def question_shape(text: str, ask: AskType | None = None) -> QuestionShape:
         ask=kind,
         dimensions=_dimensions(text, kind),
         responsible=kind == "who_where" and asks_responsible(text),
-        need=bool(NEED.search(clause)) and not EVALUATIVE.search(clause) and owner_need(text),
+        need=bool(NEED.search(clause))
+        and not EVALUATIVE.search(clause)
+        and not refund
+        and owner_need(text),
         refused=bool(REFUSED.search(text)),
         demand=bool(DEMAND.search(text)),
+        refund=refund,
+        lender=bool(LENDER.search(text)),
         loan=about_loans(text),
     )
 

@@ -37,6 +37,7 @@ from bot.compose.leads import (
     unneeded_lead,
 )
 from bot.compose.points import GENERIC, ranked_points, said_keywords, score_point
+from bot.compose.practice import practice_part
 from bot.compose.question import QuestionShape
 from bot.compose.steps import step_or_fallback, topic_step, units_step, without_form
 from knowledge.documents import Document
@@ -93,8 +94,16 @@ def measure_part(
                 support, quote = [lead_point.text, *support][:2], ""
         stanced = lead != shorten(lead_point.text)  # a stance answers the yes/no asked
         spoken = [lead_point.text, clause]
-        special = _special_lead(doc, plain, shape, spoken, text, lead_point, stanced)
-        if special:
+        said_all = [*spoken, doc.text]
+        practice = practice_part(lead_point, shape, text, doc, plain, said_all, stanced, terms)
+        special = (
+            "" if practice else _special_lead(doc, plain, shape, spoken, text, lead_point, stanced)
+        )
+        if practice:
+            lead, step, said_point = practice[0], practice[1] or step, practice[2]
+            if not said_point:  # the point says what the measure does say, after the lead
+                support = [lead_point.text, *(p for p in support if p != lead_point.text)][:2]
+        elif special:
             relevant = score_point(lead_point, text, terms, shape) >= 1.5
             kept = [lead_point.text] if relevant else []  # the best point, if it is on topic
             support = [*kept, *(p for p in support if p != lead_point.text)]

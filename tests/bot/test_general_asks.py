@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from bot.compose.qa_conditions import about_renewal
+from bot.compose.qa_situations import about_situation
 from bot.compose.reply import Reply
 from bot.dialogue import answer_in_context
 from bot.reading import ConversationContext
@@ -146,4 +146,4 @@ RENEWAL_ASKS = (
 @pytest.mark.parametrize("question", RENEWAL_ASKS)
 def test_a_renewal_ask_still_gets_a_renewal_entry(answerer: Answerer, question: str) -> None:
     reply = chosen(answerer, question)
-    assert reply.qa is not None and about_renewal(reply.qa.entry), (question, reply.qa)
+    assert reply.qa is not None and about_situation(reply.qa.entry, "续贷"), (question, reply.qa)

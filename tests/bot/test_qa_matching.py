@@ -296,7 +296,7 @@ PLAIN_ENTRY = _situation_entry("贷款要什么材料", ("借钱带哪些资料"
     "question", ("贷款要交什么", "办手续要带啥", "贷后后续还要材料吗", "持续经营要证明吗")
 )
 def test_a_renewal_entry_never_answers_a_question_naming_no_renewal(question: str) -> None:
-    from bot.compose.qa_conditions import situation_agreement
+    from bot.compose.qa_situations import situation_agreement
 
     assert situation_agreement(question, RENEWAL_ENTRY, 0.8) == 0.0
     assert situation_agreement(question, PLAIN_ENTRY, 0.8) == 1.0
@@ -306,7 +306,7 @@ def test_a_renewal_entry_never_answers_a_question_naming_no_renewal(question: st
     "question", ("续贷要交什么", "贷款到期了带啥", "找过桥资金要什么", "银行要我先还再贷")
 )
 def test_a_renewal_question_prefers_the_renewal_entry(question: str) -> None:
-    from bot.compose.qa_conditions import situation_agreement
+    from bot.compose.qa_situations import situation_agreement
 
     assert situation_agreement(question, RENEWAL_ENTRY, 0.8) == 1.0
     assert situation_agreement(question, PLAIN_ENTRY, 0.8) == 0.8
