@@ -102,6 +102,8 @@ def stance_lead(
     asks_need = shape.need or (shape.evaluative and shape.demand)
     if asks_need and offers_without(point, question):
         text = f"不一定。{text}"
+    elif shape.declines and shape.demand and point.stance == "不合规":
+        text = f"可以{shape.declines}。{text}"  # the demand is ruled out: the owner may decline
     elif not asks_about(point, " ".join((question, *terms))):
         pass  # the point's stance is on something the question does not name (没入库的不行)
     elif gives_stance(point, shape, topics) and not text.startswith(point.stance):

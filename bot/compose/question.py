@@ -45,6 +45,12 @@ DEMAND = re.compile(r"要求|要我|让我|叫我|非要|硬要|必须|得先|�
 LENDER = re.compile(r"银行|客户经理|信贷员|行长|担保公司|担保机构|助贷|中介|贷款机构")
 # Asks whether money paid can be had back (评估费能退吗, 保证金要得回来吗): no source speaks of
 # refunds, so no stance answers it.
+# The owner asks whether they may decline what the bank wants (可以拒绝吗, 能不买吗, 不签行不行):
+# the 拒绝 is the owner's, not a refusal by the bank; the verb is what a 可以 lead repeats.
+DECLINES = re.compile(
+    r"(?:可以|能|能不能|可不可以|可否|有权|敢)(?:直接)?(拒绝|不买|不要|不答应|不接受|不同意|不存|不签|不办)"
+    r"|(拒绝|不买|不存|不签|不答应|不接受)(?:的话)?(?:行不行|行吗|可以吗|可不可以|会怎样|会不会)"
+)
 REFUND = re.compile(r"要回|要得回|讨回|追回|拿回|退回|退还|返还|退钱|退款|[能可]退|退不退|退给")
 # Asks whether something is needed (要抵押吗, 要先还本金吗, 必须…吗): answered 不一定 when the
 # point offers a way without it.
@@ -98,6 +104,7 @@ class QuestionShape:
     demand: bool = False  # reports something the bank demands (要先还本金才能续)
     refund: bool = False  # asks whether money paid comes back (评估费能要回来吗)
     lender: bool = False  # names a lender or its staff (银行, 客户经理, 担保公司)
+    declines: str = ""  # the owner's own declining verb asked about (拒绝 of 可以拒绝吗)
     loan: bool = True  # is about a loan (the bank sets what the sources leave open)
 
     @property
@@ -119,13 +126,16 @@ def question_shape(text: str, ask: AskType | None = None) -> QuestionShape:
     """
     whom = bool(WHO.search(text))
     clause = asking_clause(text)
+    declining = DECLINES.search(clause)
+    declines = next(g for g in declining.groups() if g) if declining else ""
+    reported = text.replace(declining.group(0), "") if declining else text  # the bank's part
     kind: AskType = ask if ask and ask != "other" else ask_type(text)
     refund = bool(REFUND.search(clause)) and (kind == "yesno" or bool(YES_NO.search(clause)))
     return QuestionShape(
         stance=bool(YES_NO.search(text)) or (kind == "yesno" and bool(_stances(clause, kind))),
         action=whom or bool(HOW.search(text)),
         whom=whom,
-        negated=bool(NEGATED.search(text)),
+        negated=bool(NEGATED.search(reported)),
         quantity=bool(QUANTITY.search(text)),
         stances=_stances(clause, kind),
         ask=kind,
@@ -135,11 +145,12 @@ def question_shape(text: str, ask: AskType | None = None) -> QuestionShape:
         and not EVALUATIVE.search(clause)
         and not refund
         and owner_need(text),
-        refused=bool(REFUSED.search(text)),
+        refused=bool(REFUSED.search(reported)),
         demand=bool(DEMAND.search(text)),
         refund=refund,
         lender=bool(LENDER.search(text)),
         loan=about_loans(text),
+        declines=declines,
     )
 
 
