@@ -23,7 +23,7 @@ from typing import Any
 from bot.intent import shows_financing_need
 from bot.scope.families import NAMES, REQUESTS, out_of_scope_family
 from bot.scope.measure_terms import names_measure_term, refers_to_measures
-from bot.scope.noise import LONG_TEXT, is_noise
+from bot.scope.noise import is_noise
 from bot.scope.places import OTHER_PLACES
 from bot.scope.subjects import BUSINESS_CONTEXT
 
@@ -72,6 +72,11 @@ def is_trust_question(text: str) -> bool:
     return out_of_scope_family(text)[0] == "trust"
 
 
+def _has_evidence(text: str, family: str) -> bool:
+    """A short text that may be terse rather than noise: a family or finance words in it."""
+    return bool(family or FINANCE_VOCABULARY.search(text) or shows_financing_need(text))
+
+
 def decide_scope(
     text: str,
     glossary: Any,
@@ -91,7 +96,7 @@ def decide_scope(
     retriever's dictionary, to tell noise ("gibberish": random characters) from words.
     """
     family, place = out_of_scope_family(text, topics=getattr(glossary, "terms", ()))
-    if is_noise(text, is_word) and not (family and len(text) < LONG_TEXT):
+    if is_noise(text, is_word, evidence=_has_evidence(text, family)):
         return ScopeDecision(False, "gibberish")  # a family that noise spells by chance is none
     if family and not (names_staff_document and family not in REQUESTS):
         return ScopeDecision(False, family, place)

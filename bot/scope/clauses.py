@@ -57,6 +57,8 @@ ASK_OPENER = re.compile(
     r"(?<![一这那])另外(?!一|的|几|两)[，,：:\s]*|还有个问题[，,：:\s]*|还有一个问题[，,：:\s]*"
 )
 MIN_ASKED = 6  # a shorter rest ("怎么办") asks about what came before the opener
+# A rest that points back at the story (…可以抵税，想问下具体能抵多少).
+REFERS_BACK = re.compile(r"^(具体|那|这|它|其|上面|刚才|前面)")
 
 
 def asked_part(text: str) -> str:
@@ -66,7 +68,7 @@ def asked_part(text: str) -> str:
     if not openers:
         return text
     rest = text[openers[-1].end() :].strip("，,。 ")
-    if len(rest) < MIN_ASKED or GENERIC_ASK.match(rest):
+    if len(rest) < MIN_ASKED or GENERIC_ASK.match(rest) or REFERS_BACK.match(rest):
         return text
     return rest
 
@@ -111,7 +113,7 @@ GENERIC_ASK = re.compile(
 
 
 # A bare "can I borrow" (能贷吗, 可以贷款吗) asks about the story's purpose when no firm is named
-# ("想给儿子买房，首付不够，能贷吗"); beside a firm it is the firm's loan.
+# from the family's word on ("想给儿子买房，首付不够，能贷吗"); beside a firm, the firm's loan.
 BARE_LOAN_ASK = re.compile(
     r"^(那|那么|请问|还|我|我们|现在)*(能|可以|能不能|可不可以|好)(贷|贷款|借|借钱|申请贷款)"
     r"(吗|么|呢|多少|不|到吗)?[?？]*$"
@@ -161,7 +163,7 @@ def mentioned_only(pattern: re.Pattern[str], text: str, topics: Iterable[str] = 
         if any(a <= m.start() < b for m in matches):  # "想做个人房抵贷，利率多少"
             return False
     asked = text[start:end].strip()
-    bare_loan = bool(BARE_LOAN_ASK.match(asked)) and not FIRM.search(text)
+    bare_loan = bool(BARE_LOAN_ASK.match(asked)) and not FIRM.search(text[matches[0].start() :])
     if not bare_loan and financing(asked, asked=True):  # "现在怎么补缴": the story's 社保
         return True
     if not (bare_loan or GENERIC_ASK.match(asked)):

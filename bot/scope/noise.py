@@ -4,7 +4,8 @@ or a refusal naming a family the noise happened to spell.
 
 A Chinese text is noise when few of its characters fall in dictionary words of two characters
 or more (random common characters rarely pair into words; owners' sentences mostly do) and it
-does not ask anything; a long text is noise on the word cover alone. Judged on the normalised
+neither asks anything nor holds finance words or a family's (a terse "帮我弄个bp" is a request);
+a long text is noise on the word cover alone. Judged on the normalised
 message; `is_word` is the retriever's dictionary (`Retriever.is_dictionary_word`).
 """
 
@@ -65,9 +66,12 @@ def is_mash(word: str) -> bool:
     return rows or not _VOWELS.search(word) or bool(_CONSONANT_RUN.search(word))
 
 
-def is_noise(text: str, is_word: Callable[[str], bool] | None = None) -> bool:
+def is_noise(
+    text: str, is_word: Callable[[str], bool] | None = None, *, evidence: bool = False
+) -> bool:
     """The normalised message says nothing readable (see the module docstring); without
-    `is_word` only repetition, mashing and bare digits are judged."""
+    `is_word` only repetition, mashing and bare digits are judged. evidence: the text holds
+    finance words or a family's (a terse text, not noise, unless LONG_TEXT characters long)."""
     bare = _SIGNS.sub("", text.lower())
     if not bare:
         return False  # ？？？ alone: the reading asks back already
@@ -83,4 +87,4 @@ def is_noise(text: str, is_word: Callable[[str], bool] | None = None) -> bool:
         return False
     if word_cover(bare, is_word) >= MIN_COVER:
         return False
-    return chinese >= LONG_TEXT or not ASKING.search(text)
+    return chinese >= LONG_TEXT or not (evidence or ASKING.search(text))
