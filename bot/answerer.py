@@ -104,6 +104,7 @@ class Answerer:
             analysis.max_dense,
             names_document=bool(named) or bool(references(text)),  # 第3条讲了什么
             names_staff_document=any(h.kind == "staff" for h in named),
+            is_word=self.retriever.is_dictionary_word,
         )
         if not scope.in_scope:
             return Assessment("out_of_scope", False, hits, articles, analysis, scope, text)

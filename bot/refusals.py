@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bot.catalog import COVERS, POLICY, REFUSAL_OPENER
+from bot.catalog import COVERS, POLICY, REFUSAL_OPENER, ask_back
 from bot.scope import ScopeDecision
 from core.office import phone_with_hours
 from core.settings import Settings
@@ -63,10 +63,13 @@ PLAIN = frozenset({"fraud", "injection"})
 
 def refusal_text(decision: ScopeDecision, settings: Settings) -> str:
     """The reply to a declined message: the trust line for questions about the service, a
-    plain refusal for forgery and injection, else the family's pointer, what the bot covers
-    and, when OFFICE_PHONE is configured, the coordination office's phone and hours."""
+    plain refusal for forgery and injection, the question back for noise ("gibberish"), else
+    the family's pointer, what the bot covers and, when OFFICE_PHONE is configured, the
+    coordination office's phone and hours."""
     if decision.family == "trust":
         return trust_text(settings)
+    if decision.family == "gibberish":  # noise: ask what they want to know, no refusal
+        return ask_back()
     pointer = POINTERS.get(decision.family, "").format(place=decision.place or "当地")
     if decision.family in PLAIN:
         return pointer

@@ -16,12 +16,14 @@ Checks run on the normalised query (simplified script, half-width, slips repaire
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from bot.intent import shows_financing_need
 from bot.scope.families import NAMES, REQUESTS, out_of_scope_family
 from bot.scope.measure_terms import names_measure_term, refers_to_measures
+from bot.scope.noise import is_noise
 from bot.scope.places import OTHER_PLACES
 from bot.scope.subjects import BUSINESS_CONTEXT
 
@@ -44,6 +46,8 @@ FINANCE_VOCABULARY = re.compile(
 PERSONAL_LIFE = re.compile(r"家里人|孩子|老婆|老公|父母|个人|我自己|私人|结婚|留学")
 # A firm of the family's (我老公开了个厂, 我爸的店): a relative named beside it is not personal.
 FAMILY_FIRM = re.compile(r"厂|店|作坊|档口|门面|摊位|养殖场|农场|合作社|工作室")
+# The firm's owner acting for it (老板个人担保): the person stands in for the firm.
+OWNER = re.compile(r"老板|法人|法定代表人|股东|实际控制人|实控人")
 ELIGIBILITY = re.compile(
     r"能不能申请|可以申请|能申请|能不能享受|可以享受|能享受|适用|符合条件|算不算"
 )
@@ -52,8 +56,8 @@ MIN_DENSE = 0.8  # without finance words, only a near-paraphrase of the policy i
 
 @dataclass(frozen=True)
 class ScopeDecision:
-    """in_scope, and for a declined message its family (`NAMES`, or "no_evidence") and the
-    place named for "other_region"."""
+    """in_scope, and for a declined message its family (`NAMES`, "no_evidence", or
+    "gibberish" for noise: `bot.scope.noise`) and the place named for "other_region"."""
 
     in_scope: bool
     family: str = ""
@@ -68,6 +72,11 @@ def is_trust_question(text: str) -> bool:
     return out_of_scope_family(text)[0] == "trust"
 
 
+def _has_evidence(text: str, family: str) -> bool:
+    """A short text that may be terse rather than noise: a family or finance words in it."""
+    return bool(family or FINANCE_VOCABULARY.search(text) or shows_financing_need(text))
+
+
 def decide_scope(
     text: str,
     glossary: Any,
@@ -75,6 +84,7 @@ def decide_scope(
     *,
     names_document: bool = False,
     names_staff_document: bool = False,
+    is_word: Callable[[str], bool] | None = None,
 ) -> ScopeDecision:
     """Scope of a normalised message from its wording, glossary match and ranking confidence.
 
@@ -82,15 +92,18 @@ def decide_scope(
     similarity between the message and a passage (the dense ranking's confidence);
     names_document: the message names a product, platform or staff document of the knowledge;
     names_staff_document: it names a document the office uploaded, which brings its subject into
-    scope (only the request families, `REQUESTS`, are still declined).
+    scope (only the request families, `REQUESTS`, are still declined); is_word: the
+    retriever's dictionary, to tell noise ("gibberish": random characters) from words.
     """
     family, place = out_of_scope_family(text, topics=getattr(glossary, "terms", ()))
+    if is_noise(text, is_word, evidence=_has_evidence(text, family)):
+        return ScopeDecision(False, "gibberish")  # a family that noise spells by chance is none
     if family and not (names_staff_document and family not in REQUESTS):
         return ScopeDecision(False, family, place)
     if names_document:
         return IN_SCOPE
     need = shows_financing_need(text)
-    firm = BUSINESS_CONTEXT.search(text) or FAMILY_FIRM.search(text)
+    firm = BUSINESS_CONTEXT.search(text) or FAMILY_FIRM.search(text) or OWNER.search(text)
     personal = PERSONAL_LIFE.search(text) and not firm
     if personal and not (glossary.topical or need):
         return ScopeDecision(False, "personal_finance")

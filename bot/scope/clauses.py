@@ -57,6 +57,8 @@ ASK_OPENER = re.compile(
     r"(?<![一这那])另外(?!一|的|几|两)[，,：:\s]*|还有个问题[，,：:\s]*|还有一个问题[，,：:\s]*"
 )
 MIN_ASKED = 6  # a shorter rest ("怎么办") asks about what came before the opener
+# A rest that points back at the story (…可以抵税，想问下具体能抵多少).
+REFERS_BACK = re.compile(r"^(具体|那|这|它|其|上面|刚才|前面)")
 
 
 def asked_part(text: str) -> str:
@@ -66,7 +68,7 @@ def asked_part(text: str) -> str:
     if not openers:
         return text
     rest = text[openers[-1].end() :].strip("，,。 ")
-    if len(rest) < MIN_ASKED or GENERIC_ASK.match(rest):
+    if len(rest) < MIN_ASKED or GENERIC_ASK.match(rest) or REFERS_BACK.match(rest):
         return text
     return rest
 
@@ -110,6 +112,15 @@ GENERIC_ASK = re.compile(
 )
 
 
+# A bare "can I borrow" (能贷吗, 可以贷款吗) asks about the story's purpose when no firm is named
+# from the family's word on ("想给儿子买房，首付不够，能贷吗"); beside a firm, the firm's loan.
+BARE_LOAN_ASK = re.compile(
+    r"^(那|那么|请问|还|我|我们|现在)*(能|可以|能不能|可不可以|好)(贷|贷款|借|借钱|申请贷款)"
+    r"(吗|么|呢|多少|不|到吗)?[?？]*$"
+)
+FIRM = re.compile(r"企业|公司|厂|店|个体户|经营|生意|合作社|门面|档口|老板")
+
+
 # An ask for an attribute only (利率多少, 额度一般多少): it asks about the clause just before it.
 ATTRIBUTE_ASK = re.compile(
     r"^(那|那么|请问|大概|一般|现在)*(利率|利息|额度|费用|首付|月供|期限|年限)(是|大概|一般|能有)?"
@@ -117,7 +128,10 @@ ATTRIBUTE_ASK = re.compile(
     # which lender is cheapest, what papers it takes: the product just named is what is asked
     r"^(那|那么|请问|一般|现在)*(哪个|哪家|什么)银行的?(利率|利息)?(最)?(低|便宜|划算|好|容易)[吗呢啊呀?？]*$|"
     r"^(那|那么|请问|一般|现在)*(要|需要|得)(准备|带|交|提供)?(什么|哪些|啥)(材料|资料|手续|证件)[吗呢啊呀?？]*$|"
-    r"^(那|那么|请问|现在)*(有|有没有)(什么|啥|哪些)(贷款|产品|办法|渠道)(可以)?(办|申请|借)?[吗呢啊呀?？]*$"
+    r"^(那|那么|请问|现在)*(有|有没有)(什么|啥|哪些)(贷款|产品|办法|渠道)(可以)?(办|申请|借)?[吗呢啊呀?？]*$|"
+    # how hard or long the procedure just named is (…想注销，流程复杂吗)
+    r"^(那|那么|请问|一般|现在)*(流程|手续|程序|步骤)(是|都|会|要)?(怎样|怎么样|什么|啥|哪些|复杂|麻烦|多|难|"
+    r"多久|多长时间)(不|吗|么|呢|吧)?[?？]*$"
 )
 
 
@@ -148,9 +162,12 @@ def mentioned_only(pattern: re.Pattern[str], text: str, topics: Iterable[str] = 
         a, b = before[-1]
         if any(a <= m.start() < b for m in matches):  # "想做个人房抵贷，利率多少"
             return False
-    if financing(text[start:end], asked=True):  # "现在怎么补缴" asks about the story's 社保
+    asked = text[start:end].strip()
+    bare_loan = bool(BARE_LOAN_ASK.match(asked)) and not FIRM.search(text[matches[0].start() :])
+    if not bare_loan and financing(asked, asked=True):  # "现在怎么补缴": the story's 社保
         return True
-    if not GENERIC_ASK.match(text[start:end].strip()):
+    if not (bare_loan or GENERIC_ASK.match(asked)):
         return False
     last = max(m.end() for m in matches)
-    return any(financing(text[a:b]) for a, b in clause_spans(text) if a >= last)
+    told = [(a, b) for a, b in clause_spans(text) if a >= last and not (bare_loan and a >= start)]
+    return any(financing(text[a:b]) for a, b in told)

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from bot.scope import disputes as dis
 from bot.scope import offices as off
 from bot.scope import requests as req
 from bot.scope import subjects as sub
@@ -82,6 +83,9 @@ FAMILIES: tuple[Family, ...] = (
     Family("investment_loss", sub.INVESTMENT_LOSS, _any(sub.INVESTMENT_LOSS_UNLESS)),
     Family("legal", sub.LEGAL, _any(sub.LEGAL_UNLESS)),
     Family("legal", sub.LAWSUIT, _any(sub.LAWSUIT_UNLESS)),
+    Family("legal", dis.BANKRUPTCY, _any(dis.BANKRUPTCY_UNLESS)),
+    Family("legal", dis.PRIVATE_INTEREST, _any(dis.PRIVATE_INTEREST_UNLESS)),
+    Family("legal", dis.COLLECTION, _any(dis.COLLECTION_UNLESS)),
     Family("national_rules", sub.NATIONAL_RULES, _national_unless, judged="question"),
     Family("chitchat", sub.CHITCHAT_TASKS, judged="question"),
     Family("personal_credit", sub.PERSONAL_CREDIT, _any(sub.PERSONAL_CREDIT_UNLESS)),

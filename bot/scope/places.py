@@ -43,13 +43,13 @@ OTHER_PLACES = (
     "哈尔滨 齐齐哈尔 鸡西 鹤岗 双鸭山 大庆 伊春 佳木斯 七台河 牡丹江 黑河 绥化"
 ).split()
 _PLACE = re.compile(
-    "(" + "|".join(sorted(OTHER_PLACES, key=len, reverse=True)) + r"|[\u4e00-\u9fff]{2,3}省)"
+    "(" + "|".join(sorted(OTHER_PLACES, key=len, reverse=True)) + ")"
     r"(?!证券|交易所|股权交易)"  # 上海证券交易所 is a market, not a place's policy
 )
 ELSEWHERE = re.compile(r"外省|外地|省外|外市|其他城市|别的城市|其他地市|别的地方|其他地方")
 # The place, then (within a few words) what it offers or decided.
 _PLACE_POLICY = re.compile(
-    r"[^，,。？?；;]{0,16}(政策|补贴|补助|资金|措施|文件|规定|贴息|奖励|扶持|专项|出台|发布|贷款|融资|基金|标准|"
+    r"[^，,。？?；;]{0,16}(政策|补贴|补助|资金|措施|文件|规定|贴息|奖励|扶持|专项|出台|发布|贷款|融资|基金|标准|费率|"
     r"办法|条件|额度|利率|推介会|对接会|活动|产品|平台|超市)"
 )
 # A trading partner located there (外地客户的应收账款): the place names the partner, not a policy.
@@ -79,7 +79,7 @@ _FIRM_THERE = re.compile(
 # The place's own product, named right after it (龙岩有个龙岩贷, 广东的粤信融, 苏州苏信贷): declined
 # even beside 三明 (a Sanming firm asking to use it).
 _PLACE_PRODUCT = re.compile(
-    r"(那边|那里|当地|省|市)?(有个|有一个|的|推出的?|出的|那个|搞的|搞了个|新出的?)?[“\"「『]?"
+    r"([，,]?(那边|那里|当地)|省|市)?(有个|有一个|的|推出的?|出的|那个|搞的|搞了个|新出的?)?[“\"「『]?"
     r"([\u4e00-\u9fff]{1,6}?(?:贷|通|融))(?![款车资])"
 )
 _PROVINCIAL = re.compile(r"科技贷|外贸贷|商贸贷|金服云")  # Fujian-wide products
@@ -92,14 +92,12 @@ def other_region(text: str) -> str | None:
     """
     for match in _PLACE.finditer(text):
         product = _PLACE_PRODUCT.match(text, match.end())
-        if product and _foreign_name(product.group(3)) and not match.group(1).startswith("福建"):
+        if product and _foreign_name(product.group(4)):
             return match.group(1)
     if SANMING.search(text):
         return _policy_there(text)
     for match in _PLACE.finditer(text):
         place = match.group(1)
-        if place.endswith("省") and place.startswith("福建"):
-            continue
         end = match.end()
         policy = _PLACE_POLICY.match(text, end) and not _COUNTERPARTY.match(text, end)
         if policy or _names_foreign_product(text):

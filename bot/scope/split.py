@@ -18,7 +18,7 @@ from bot.scope import IN_SCOPE, ScopeDecision
 # Requests that no other ask of the message excuses.
 WHOLE_MESSAGE = frozenset({"injection", "fraud"})
 # Families whose subject a following ask cannot take over (small talk beside a real question).
-UNRELATED = frozenset({"off_topic", "chitchat", "trust", "no_evidence"})
+UNRELATED = frozenset({"off_topic", "chitchat", "trust", "no_evidence", "gibberish"})
 
 # A comparison with what was just said (有没有更高, 降了再贷, 一样吗): continues the ask before.
 COMPARES_BACK = re.compile(
@@ -27,8 +27,9 @@ COMPARES_BACK = re.compile(
 # A pointer back without a subject of its own (这笔, 那个, 它).
 POINTS_BACK = re.compile(r"这笔|那笔|这个|那个|这种|那种|这样|那样|它|上面|刚才|前面")
 # A subject of its own: a loan, the firm, a product or an institution named in the ask.
+# A bare 银行 is not one ("…理财亏了，能找银行赔吗" asks the bank about the declined subject).
 OWN_SUBJECT = re.compile(
-    r"贷款|融资|授信|借款|企业|公司|厂|个体户|银行|担保公司|政府|措施|政策|平台|产品"
+    r"贷款|融资|授信|借款|企业|公司|厂|个体户|担保公司|政府|措施|政策|平台|产品"
 )
 
 
