@@ -13,6 +13,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from core.settings import Settings
+from storage.pool_ping import ping_after_idle
 
 log = logging.getLogger(__name__)
 
@@ -46,9 +47,11 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10})
         event.listen(engine, "connect", _enable_sqlite_pragmas)
         return engine
-    return create_engine(
-        url, pool_size=PG_POOL_SIZE, max_overflow=PG_MAX_OVERFLOW, pool_pre_ping=True
-    )
+    # no pool_pre_ping: a ping per checkout was two of a turn's seven round trips; only a
+    # connection idle in the pool for a while is pinged (storage/pool_ping.py)
+    engine = create_engine(url, pool_size=PG_POOL_SIZE, max_overflow=PG_MAX_OVERFLOW)
+    ping_after_idle(engine)
+    return engine
 
 
 def run_migrations(engine: Engine) -> None:
