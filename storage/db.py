@@ -115,6 +115,22 @@ class Database:
         with self._read_engine.connect() as connection:
             yield connection
 
+    @contextmanager
+    def writing(self) -> Iterator[tuple[Connection, Session]]:
+        """One write transaction on a Core connection, committed on success and rolled back on
+        error, with an ORM session joined to it for the writes that need one (its work is
+        flushed before the commit; it never commits the transaction itself). A session that
+        was never used costs nothing at the end: a chat turn's common writes are Core
+        statements, and `session()`'s commit bookkeeping was a tenth of a cached turn."""
+        with self.engine.begin() as connection:
+            session = Session(bind=connection, expire_on_commit=False)
+            try:
+                yield connection, session
+                if session.in_transaction():
+                    session.commit()  # flush; the connection's transaction commits below
+            finally:
+                session.close()
+
     def dispose(self) -> None:
         """Close every pooled connection."""
         self.engine.dispose()
