@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -82,6 +83,7 @@ class Retriever:
         self.proper_names: tuple[re.Pattern[str], ...] = ()  # kept whole by the slip repair
         self.questions = questions or QuestionIndex([], [], np.zeros((0, 1), np.float32))
         self._doc_sentences: dict[str, list[tuple[int, str, frozenset[str]]]] = {}
+        self._prepared = lru_cache(4096)(self._prepare_uncached)  # reading, then assess: once
         self.tokenizer.tokens("预热")  # loads jieba's HMM tables now, not on the first question
 
     @classmethod
@@ -118,12 +120,20 @@ class Retriever:
         """The query as ranked: normalised (retrieval.normalize), pinyin slips repaired.
 
         No repair touches a 第N条 reference or a match of `proper_names` (a bank's name).
+        A pure function of the query and `proper_names` over this index: cached per pair.
         """
+        text, repairs = self._prepared(query, self.proper_names)
+        return text, list(repairs)
+
+    def _prepare_uncached(
+        self, query: str, proper_names: tuple[re.Pattern[str], ...]
+    ) -> tuple[str, tuple[Repair, ...]]:
         text = normalize_text(query)
         if self.homophones is None or text.isascii():
-            return text, []
-        keep = spans(text) + [m.span() for p in self.proper_names for m in p.finditer(text)]
-        return self.homophones.repair(text, self.tokenizer.log_prob, keep)
+            return text, ()
+        keep = spans(text) + [m.span() for p in proper_names for m in p.finditer(text)]
+        repaired, repairs = self.homophones.repair(text, self.tokenizer.log_prob, keep)
+        return repaired, tuple(repairs)
 
     def analyse_and_score(
         self, query: str, *, prepared: bool = False

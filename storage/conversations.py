@@ -6,7 +6,7 @@ from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -59,14 +59,20 @@ INSERT_CONVERSATION = {
 }
 
 
+def _connection(session: Session | Connection) -> Connection:
+    """The connection a Core statement goes out on: the session's, or the one given (a turn's
+    write transaction, `storage.db.Database.writing`)."""
+    return session.connection() if isinstance(session, Session) else session
+
+
 def insert_conversation(
-    session: Session, *, channel: str, user_id: str, state: dict[str, Any]
+    session: Session | Connection, *, channel: str, user_id: str, state: dict[str, Any]
 ) -> int | None:
     """Create the conversation of this channel user with its first turn's `state` (version 1,
     as if created and saved once); its id, or None when a concurrent writer created it first
     (nothing written: the caller reads it and decides the turn again). Core, on the session's
     connection: a prebuilt statement, no ORM bulk-insert layer."""
-    connection = session.connection()
+    connection = _connection(session)
     statement = INSERT_CONVERSATION[
         "postgresql" if connection.dialect.name == "postgresql" else "sqlite"
     ]
@@ -90,13 +96,17 @@ SAVE_STATE = (
 
 
 def save_state(
-    session: Session, *, conversation_id: int, state: dict[str, Any], expected_version: int
+    session: Session | Connection,
+    *,
+    conversation_id: int,
+    state: dict[str, Any],
+    expected_version: int,
 ) -> bool:
     """Store the new state only if nobody changed it since `expected_version` was read.
 
     Sent on the session's connection (Core: objects already loaded in this session are not
     refreshed)."""
-    result = session.connection().execute(
+    result = _connection(session).execute(
         SAVE_STATE,
         {
             "conversation_id": conversation_id,
@@ -142,7 +152,7 @@ INSERT_MESSAGES = insert(MESSAGES).returning(MESSAGES.c.id)
 
 
 def add_messages(
-    session: Session, *, conversation_id: int, rows: Sequence[Mapping[str, Any]]
+    session: Session | Connection, *, conversation_id: int, rows: Sequence[Mapping[str, Any]]
 ) -> list[int]:
     """Append several transcript messages with one executemany (INSERT … RETURNING id) and
     return their ids in the order given.
@@ -174,7 +184,7 @@ def add_messages(
     # back to the rows given (asking SQLAlchemy to sort would send SQLite one row at a time).
     # Core, not the ORM's bulk insert: every row sends every column (None as NULL), so rows
     # with and without a value share one statement (the ORM groups rows by their None values).
-    return sorted(session.connection().scalars(INSERT_MESSAGES, values))
+    return sorted(_connection(session).scalars(INSERT_MESSAGES, values))
 
 
 def set_feedback(

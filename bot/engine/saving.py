@@ -41,16 +41,18 @@ def save_turn(
     by its first turn); None on a stale version or a conversation created meanwhile.
 
     Raises `bot.handoff.flow.HandoffClosed` when staff closed the handoff meanwhile."""
-    with db.session() as session:
+    # Core statements on the transaction's connection; the ORM session only for the rarer
+    # writes (feedback, a request, handoffs, redaction)
+    with db.writing() as (connection, session):
         conversation_id = start.conversation_id
         if conversation_id is None:
             conversation_id = insert_conversation(
-                session, channel=channel, user_id=user_id, state=turn.state
+                connection, channel=channel, user_id=user_id, state=turn.state
             )
             if conversation_id is None:
                 return None
         elif not save_state(
-            session,
+            connection,
             conversation_id=conversation_id,
             state=turn.state,
             expected_version=start.version,
@@ -65,7 +67,7 @@ def save_turn(
         }
         if turn.discard_since:  # refused or cancelled form: keep nothing it collected
             # (this message included: it is written first, then redacted with the rest)
-            add_messages(session, conversation_id=conversation_id, rows=[incoming])
+            add_messages(connection, conversation_id=conversation_id, rows=[incoming])
             incoming = {}
             redact_messages_since(
                 session,
@@ -102,7 +104,7 @@ def save_turn(
         replies = handoff.apply(session, conversation_id, channel, user_id, turn) + replies
         # The owner's message and the replies: one INSERT … RETURNING for the whole turn.
         rows = ([incoming] if incoming else []) + [transcript_row(r) for r in replies]
-        ids = add_messages(session, conversation_id=conversation_id, rows=rows)
+        ids = add_messages(connection, conversation_id=conversation_id, rows=rows)
         ids = ids[1:] if incoming else ids
         return [numbered(r, i) for r, i in zip(replies, ids, strict=True)]
 
