@@ -52,6 +52,11 @@ _PLACE_POLICY = re.compile(
     r"[^，,。？?；;]{0,16}(政策|补贴|补助|资金|措施|文件|规定|贴息|奖励|扶持|专项|出台|发布|贷款|融资|基金|标准|费率|"
     r"办法|条件|额度|利率|推介会|对接会|活动|产品|平台|超市)"
 )
+# Where the owner or the firm comes from (江西过来的公司, 外地来的老板, 外省人): the place is an
+# origin, and a policy named after it is the one asked about here.
+_ORIGIN = re.compile(
+    r"(那边)?(过来|迁过来|搬过来|转过来|来|迁来|搬来|转来)(的|了|三明)|人(?![民大])"
+)
 # A trading partner located there (外地客户的应收账款): the place names the partner, not a policy.
 _COUNTERPARTY = re.compile(
     r"(那边|那里)?(的|有个|有一个|有家|有一家|的一个|的一家)?(客户|供应商|买家|买方|卖家|下游|上游|采购商|经销商|合作方|核心企业|货款|订单)"
@@ -99,6 +104,8 @@ def other_region(text: str) -> str | None:
     for match in _PLACE.finditer(text):
         place = match.group(1)
         end = match.end()
+        if _ORIGIN.match(text, end):
+            continue  # the firm's origin, not a place whose policy is asked about
         policy = _PLACE_POLICY.match(text, end) and not _COUNTERPARTY.match(text, end)
         if policy or _names_foreign_product(text):
             return place
@@ -110,6 +117,7 @@ def other_region(text: str) -> str | None:
         elsewhere
         and _PLACE_POLICY.match(text, elsewhere.end())
         and not _COUNTERPARTY.match(text, elsewhere.end())
+        and not _ORIGIN.match(text, elsewhere.end())
     ):
         return "外地"
     return None

@@ -17,13 +17,13 @@ BANK = re.compile(
     r"(工商银行|(?<!施)工行(?!业)|农业银行|农行|中国银行|中行|建设银行|建行|交通银行|交行|邮政储蓄银行|邮储银行|"
     r"邮政银行|邮储|招商银行|招行|浦发银行|浦发|中信银行|光大银行|民生银行|兴业银行|平安银行|华夏银行|"
     r"广发银行|浙商银行|恒丰银行|渤海银行|微众银行|微众|网商银行|新网银行|百信银行|"
-    r"支付宝|蚂蚁|京东|度小满|[\u4e00-\u9fff]{2,4}(农商银行|农商行|农村商业银行|商业银行|村镇银行))"
+    r"支付宝|蚂蚁|京东|度小满|(?:(?![我你他她是在的了])[\u4e00-\u9fff]){2,4}(农商银行|农商行|农村商业银行|商业银行|村镇银行))"
 )
 # What follows the bank: its product, named as such (的X贷, 有个X贷, 出的X借, or right after it).
 _PRODUCT = re.compile(
     r"(那边|那里)?(的|那个|有个|有一个|出的|推出的?|新出的?|家的)?[“\"「『]?"
     r"((?:(?!的|了|在|是|我|们|去|想|要|能|可以|申请|办理|就|都|也|不|还|才|又|没|给|被|把)[\u4e00-\u9fffa-z]){1,6}?(贷|借|融|花))"
-    r"(?![款车资金])"
+    r"(?![款车资金员部科岗])"  # 信贷员, 信贷部: a job or a department, not a product
 )
 # Names built on a subject of the measures, or a bare kind of loan.
 MEASURE_SUBJECTS = re.compile(
@@ -47,7 +47,8 @@ def bank_product(text: str) -> str | None:
 
 # A product named a few words after the bank, in its clause (建行惠懂你上面的快贷).
 _PRODUCT_LATER = re.compile(
-    r"([^，,。？?]{0,10}?)(的|个|款)((?:(?!的)[\u4e00-\u9fffa-z]){1,4}(?:贷|借|融|花))(?![款车资金])"
+    r"([^，,。？?]{0,10}?)(的|个|款)((?:(?!的)[\u4e00-\u9fffa-z]){1,4}(?:贷|借|融|花))"
+    r"(?![款车资金员部科岗])"
 )
 
 

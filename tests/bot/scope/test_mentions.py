@@ -24,8 +24,9 @@ KNOWLEDGE = Settings(_env_file=None).resolved_knowledge_dir  # type: ignore[call
 GLOSSARY = load_glossary(KNOWLEDGE)
 MATCHER = glossary_matcher(GLOSSARY)
 # Phrases as much a family's as financing's (补缴 社保 or taxes, 逾期 of a credit card, 债券 held
-# as an investment): asked right after a story about that family, they are its question.
-SHARED = {"补缴", "欠税", "逾期", "债券", "降息", "私募", "被告"}
+# as an investment, 社保 and 缴税记录 of the records banks may see, 出险 of an insurance policy):
+# asked right after a story about that family, they are its question.
+SHARED = {"补缴", "欠税", "逾期", "债券", "降息", "私募", "被告", "社保", "缴税记录", "出险"}
 
 
 def financing_phrases() -> list[GlossaryEntry]:
