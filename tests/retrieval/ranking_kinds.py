@@ -52,6 +52,18 @@ KINDS = (
         frozenset({15, 6, 14}),
         frozenset({15, 6}),
     ),
+    # the owner asks to be put in touch with a bank: the office pushes needs to banks (15)
+    Kind(
+        "find_me_a_bank",
+        (
+            "能帮我找个{x}的银行吗",
+            "有没有{x}的银行推荐一下",
+            "想找一家{x}的银行贷款，你们能对接吗",
+            "幫我找個{x}的銀行",
+        ),
+        ("靠谱", "好说话", "离我们近", "正规", "服务好"),
+        frozenset({15, 13, 14}),
+    ),
     # whom the measures are for: does a kind of firm fall under them (the document as a whole)
     Kind(
         "measures_apply_to_us",
