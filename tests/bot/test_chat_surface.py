@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -18,6 +18,9 @@ from policybot.commands.chat import chat_loop, render
 from storage.db import open_database
 from tests.bot.engine_support import FakeAnswerer, texts
 from web.schemas import ChatIn
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 SIX = Citation("measure-6", 6, "落实专项贷款政策", "", "")
 TWO = Citation("measure-2", 2, "建立信用修复机制", "", "")
@@ -65,7 +68,7 @@ def test_a_source_the_text_does_not_cite_is_listed_once(
 
 
 def test_real_answers_in_the_terminal_cite_each_source_once(
-    answerer: Any, settings: Settings
+    answerer: Answerer, settings: Settings
 ) -> None:
     db = open_database(settings)
     try:
@@ -95,7 +98,7 @@ CONVERSATIONS = [
 
 
 @pytest.fixture
-def real_engine(answerer: Any, settings: Settings) -> Iterator[Engine]:
+def real_engine(answerer: Answerer, settings: Settings) -> Iterator[Engine]:
     db = open_database(settings)
     yield Engine(db, answerer, settings)
     db.dispose()

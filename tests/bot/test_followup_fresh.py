@@ -13,8 +13,7 @@ import itertools
 import re
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -23,8 +22,10 @@ from bot.followups import fresh
 from bot.messages import Answer, Ask, Citation
 from bot.reading import ConversationContext, Focus, Reading
 from bot.reading.facts import FirmFacts
-from core.settings import Settings
-from storage.db import open_database
+from tests.helpers.answers import real_engine
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 OPENINGS = (
     "贷款到期了想续贷，要先还本金吗",
@@ -53,13 +54,8 @@ SPEAKS_OF = {
 
 
 @pytest.fixture(scope="module")
-def engine(tmp_path_factory: pytest.TempPathFactory, answerer: Any) -> Iterator[Engine]:
-    """One engine (SQLite) for the module; each conversation has a user of its own."""
-    data_dir: Path = tmp_path_factory.mktemp("fresh-data")
-    settings = Settings(_env_file=None, POLICYBOT_DATA_DIR=data_dir)  # type: ignore[call-arg]
-    db = open_database(settings)
-    yield Engine(db, answerer, settings)
-    db.dispose()
+def engine(tmp_path_factory: pytest.TempPathFactory, answerer: Answerer) -> Iterator[Engine]:
+    yield from real_engine(tmp_path_factory, answerer, "fresh")
 
 
 def _talk(engine: Engine, *messages: str) -> list[str]:
@@ -119,7 +115,7 @@ LEAD = "这是上一轮的回答。"
     ],
 )
 def test_an_answer_repeating_the_last_lead_is_answered_for_the_facet(
-    answerer: Any, article: int, facet: str, wording: str
+    answerer: Answerer, article: int, facet: str, wording: str
 ) -> None:
     doc_id = f"measure-{article}"
     doc = answerer.documents[doc_id]
@@ -144,7 +140,7 @@ def test_an_answer_repeating_the_last_lead_is_answered_for_the_facet(
         assert any(p.text in lead for p in plain.points), lead
 
 
-def test_an_answer_with_a_new_lead_is_kept(answerer: Any) -> None:
+def test_an_answer_with_a_new_lead_is_kept(answerer: Answerer) -> None:
     context = ConversationContext(last_lead=LEAD)
     answer = Answer("另一个开头。\n下一步：去问银行。", True, "policy_question")
     assert fresh(answerer, context, _reading("要多久", "how_long"), answer) == answer

@@ -13,8 +13,7 @@ import itertools
 import re
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -22,8 +21,10 @@ from bot.dialogue import answer_in_context
 from bot.engine import Engine
 from bot.reading import ConversationContext, lexicon_for
 from bot.reading.facets import bound_to_pledge, pledged_asset
-from core.settings import Settings
-from storage.db import open_database
+from tests.helpers.answers import real_engine
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 OPENINGS: dict[str, tuple[str, ...]] = {
     "专利": ("想用专利贷款", "公司有几项专利，能质押吗", "专利能不能拿去抵压贷款"),
@@ -50,7 +51,7 @@ FACETS = (
     [(a, o, f) for a, openings in OPENINGS.items() for o in openings for f in FACETS],
 )
 def test_a_pledge_facet_binds_to_the_asset_in_focus(
-    answerer: Any, asset: str, opening: str, facet: str
+    answerer: Answerer, asset: str, opening: str, facet: str
 ) -> None:
     lexicon = lexicon_for(answerer)
     first = answer_in_context(answerer, ConversationContext(), opening)
@@ -66,13 +67,8 @@ PATENT_REGISTER = ("在哪办登记", "去哪登记", "在那登记", "登记在
 
 
 @pytest.fixture(scope="module")
-def engine(tmp_path_factory: pytest.TempPathFactory, answerer: Any) -> Iterator[Engine]:
-    """One engine (SQLite) for the module; each conversation has a user of its own."""
-    data_dir: Path = tmp_path_factory.mktemp("pledge-data")
-    settings = Settings(_env_file=None, POLICYBOT_DATA_DIR=data_dir)  # type: ignore[call-arg]
-    db = open_database(settings)
-    yield Engine(db, answerer, settings)
-    db.dispose()
+def engine(tmp_path_factory: pytest.TempPathFactory, answerer: Answerer) -> Iterator[Engine]:
+    yield from real_engine(tmp_path_factory, answerer, "pledges")
 
 
 @pytest.mark.parametrize(

@@ -13,14 +13,15 @@ import itertools
 import re
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 
 from bot.engine import Engine
-from core.settings import Settings
-from storage.db import open_database
+from tests.helpers.answers import real_engine
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 OPENINGS = (
     "第9条讲什么",
@@ -43,13 +44,8 @@ FACET_STEP = {
 
 
 @pytest.fixture(scope="module")
-def engine(tmp_path_factory: pytest.TempPathFactory, answerer: Any) -> Iterator[Engine]:
-    """One engine (SQLite) for the module; each conversation has a user of its own."""
-    data_dir: Path = tmp_path_factory.mktemp("steps-data")
-    settings = Settings(_env_file=None, POLICYBOT_DATA_DIR=data_dir)  # type: ignore[call-arg]
-    db = open_database(settings)
-    yield Engine(db, answerer, settings)
-    db.dispose()
+def engine(tmp_path_factory: pytest.TempPathFactory, answerer: Answerer) -> Iterator[Engine]:
+    yield from real_engine(tmp_path_factory, answerer, "steps")
 
 
 def _steps(engine: Engine, *messages: str) -> list[str]:

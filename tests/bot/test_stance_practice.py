@@ -6,7 +6,7 @@ the measures (第2、4、6、11、12条)."""
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -15,6 +15,9 @@ from bot.compose.practice import refund_thing, without_thing
 from bot.compose.question import question_shape
 from knowledge.plain import PlainPoint
 from retrieval.normalize import normalize_text
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 PREDICATES = (
     "合理吗",
@@ -53,13 +56,13 @@ PRACTICES = (
 STOCK_STARTS = ("不一定", "可以", "流动资金贷款到期后")
 
 
-def _lead(answerer: Any, question: str) -> str:
+def _lead(answerer: Answerer, question: str) -> str:
     answer = answerer.answer(question)
     assert answer.in_scope, (question, answer.answer)
     return str(answer.answer).split("\n")[0].removeprefix("（一）")
 
 
-def _bare_points(answerer: Any) -> set[str]:
+def _bare_points(answerer: Answerer) -> set[str]:
     return {shorten(p.text) for m in answerer.composer.plain.values() for p in m.points}
 
 
@@ -73,7 +76,7 @@ def test_a_weighing_predicate_is_read_as_weighing(predicate: str) -> None:
 @pytest.mark.parametrize("predicate", PREDICATES)
 @pytest.mark.parametrize(("topic", "practice", "expected"), PRACTICES)
 def test_the_composed_lead_weighs_the_banks_demand(
-    plain_answerer: Any, topic: str, practice: str, expected: re.Pattern[str], predicate: str
+    plain_answerer: Answerer, topic: str, practice: str, expected: re.Pattern[str], predicate: str
 ) -> None:
     question = practice + predicate
     lead = _lead(plain_answerer, question)
@@ -86,7 +89,7 @@ def test_the_composed_lead_weighs_the_banks_demand(
 @pytest.mark.parametrize("predicate", PREDICATES[::3])
 @pytest.mark.parametrize(("topic", "practice", "expected"), PRACTICES)
 def test_the_answer_with_qa_entries_weighs_the_banks_demand(
-    answerer: Any, topic: str, practice: str, expected: re.Pattern[str], predicate: str
+    answerer: Answerer, topic: str, practice: str, expected: re.Pattern[str], predicate: str
 ) -> None:
     question = practice + predicate
     lead = _lead(answerer, question)
@@ -100,7 +103,9 @@ def test_the_answer_with_qa_entries_weighs_the_banks_demand(
     )
 
 
-def test_a_renewal_demand_gets_the_way_without_it_and_whom_to_tell(plain_answerer: Any) -> None:
+def test_a_renewal_demand_gets_the_way_without_it_and_whom_to_tell(
+    plain_answerer: Answerer,
+) -> None:
     answer = plain_answerer.answer("客户经理说续贷要先把本金还清，这样对吗").answer
     lead, *rest = answer.split("\n")
     assert lead.startswith("先还本金不是措施的要求"), lead
@@ -115,7 +120,7 @@ REFUNDS = ("能退吗", "能退回吗", "能要回来吗", "可以退还吗", "�
 @pytest.mark.parametrize("refund", REFUNDS)
 @pytest.mark.parametrize("money", MONEY)
 def test_money_back_gets_the_sources_silence_not_a_stance(
-    plain_answerer: Any, answerer: Any, money: str, refund: str
+    plain_answerer: Answerer, answerer: Answerer, money: str, refund: str
 ) -> None:
     question = f"之前交过的{money}{refund}"
     shape = question_shape(normalize_text(question))
@@ -126,7 +131,7 @@ def test_money_back_gets_the_sources_silence_not_a_stance(
         assert money in lead, (question, lead)
 
 
-def test_money_back_keeps_what_the_measure_says_for_next_time(plain_answerer: Any) -> None:
+def test_money_back_keeps_what_the_measure_says_for_next_time(plain_answerer: Answerer) -> None:
     lines = plain_answerer.answer("上个月付的抵押评估费，还能退回来吗").answer.split("\n")
     assert lines[0].startswith("措施没有规定已交的评估费"), lines
     assert any("自评估或免评估" in line for line in lines[1:3]), lines

@@ -9,12 +9,15 @@ from __future__ import annotations
 import itertools
 import shutil
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from bot.unsourced.lead import MAX_LEAD_CHARS
 from core.settings import Settings
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 SILENT = "没有提到「"
 # Things the measures offer nothing as such for: the lead names the nearest measure.
@@ -48,7 +51,7 @@ def _assert_honest(answer: Any, name: str) -> None:
 
 @pytest.mark.parametrize(("name", "form"), itertools.product(ABSENT, FORMS))
 def test_absent_thing_is_said_absent_before_the_nearest_measure(
-    answerer: Any, name: str, form: str
+    answerer: Answerer, name: str, form: str
 ) -> None:
     answer = answerer.answer(form.format(name))
     _assert_honest(answer, name)
@@ -57,7 +60,7 @@ def test_absent_thing_is_said_absent_before_the_nearest_measure(
 
 @pytest.mark.parametrize(("name", "form"), itertools.product(BRIDGING, FORMS))
 def test_bridging_fund_leads_to_renewal_without_repaying(
-    answerer: Any, name: str, form: str
+    answerer: Answerer, name: str, form: str
 ) -> None:
     answer = answerer.answer(form.format(name))
     _assert_honest(answer, name)
@@ -67,7 +70,7 @@ def test_bridging_fund_leads_to_renewal_without_repaying(
 
 @pytest.mark.parametrize(("question", "name"), SPELLED)
 def test_absent_thing_found_through_slips_and_traditional_script(
-    answerer: Any, question: str, name: str
+    answerer: Answerer, question: str, name: str
 ) -> None:
     _assert_honest(answerer.answer(question), name)
 
@@ -96,12 +99,12 @@ PRESENT_SPELLED = (
         *PRESENT_SPELLED,
     ],
 )
-def test_thing_the_sources_mention_is_not_called_absent(answerer: Any, question: str) -> None:
+def test_thing_the_sources_mention_is_not_called_absent(answerer: Answerer, question: str) -> None:
     answer = answerer.answer(question)
     assert SILENT not in answer.answer, answer.answer
 
 
-def test_several_asks_each_get_their_own_lead(answerer: Any) -> None:
+def test_several_asks_each_get_their_own_lead(answerer: Answerer) -> None:
     from bot.messages import Ask
 
     answer = answerer.respond([Ask("how", "纾困资金怎么申请"), Ask("how", "科技贷怎么申请")])

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
+
+import pytest
 
 if TYPE_CHECKING:
     from bot.answerer import Answerer
     from bot.compose.reply import Reply
+    from bot.engine import Engine
     from knowledge.documents import Document
 
 
@@ -40,3 +44,19 @@ def reply_of(answerer: Answerer, question: str, **options: Any) -> Reply:
     said = answerer.reply(question, **options)
     assert isinstance(said, Reply), (question, said)
     return said
+
+
+def real_engine(
+    tmp_path_factory: pytest.TempPathFactory, answerer: Answerer, name: str
+) -> Iterator[Engine]:
+    """An engine over the real answerer on a fresh SQLite database, for a module's
+    conversations (each with a user of its own); a module fixture yields from it."""
+    from bot.engine import Engine
+    from core.settings import Settings
+    from storage.db import open_database
+
+    data_dir = tmp_path_factory.mktemp(f"{name}-data")
+    settings = Settings(_env_file=None, POLICYBOT_DATA_DIR=data_dir)  # type: ignore[call-arg]
+    db = open_database(settings)
+    yield Engine(db, answerer, settings)
+    db.dispose()

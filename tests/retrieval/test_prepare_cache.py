@@ -4,9 +4,12 @@ assess prepare the same message once, and a cached result is the computed one.""
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 TOPICS = ["续贷", "抵押", "担保", "贴息", "首贷"]
 WORDINGS = ["{t}有什么政策？", "请问{t}怎么申请", "我们公司想了解一下{t}的条件", "{t}要多久"]
@@ -25,7 +28,7 @@ def queries() -> list[str]:
 
 
 @pytest.fixture
-def retriever(answerer: Any) -> Any:
+def retriever(answerer: Answerer) -> Any:
     """The shared answerer's retriever with an empty prepare cache."""
     answerer.retriever._prepared.cache_clear()
     return answerer.retriever

@@ -4,7 +4,7 @@ kind's articles leads the ranking and the kind's `top3` articles are among the f
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -12,6 +12,9 @@ from bot.dialogue import answer_in_context
 from bot.reading import ConversationContext
 from knowledge.eval_outcomes import merged_ranking
 from tests.retrieval.ranking_kinds import KINDS, Kind
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 CASES = [
     pytest.param(kind, question, id=f"{kind.name}-{i}")
@@ -30,7 +33,7 @@ def test_kinds_are_generated_over_several_subjects_and_wordings() -> None:
 
 @pytest.mark.parametrize(("kind", "question"), CASES)
 def test_question_of_a_kind_ranks_its_measure_first(
-    answerer: Any, kind: Kind, question: str
+    answerer: Answerer, kind: Kind, question: str
 ) -> None:
     """The kind's measure leads the articles the answer is ranked by."""
     exchange = answer_in_context(answerer, ConversationContext(), question)

@@ -15,7 +15,6 @@ import re
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -24,8 +23,7 @@ from bot.engine import Engine
 from bot.messages import OutMessage
 from bot.reading import ConversationContext
 from bot.reading.facets import repaired
-from core.settings import Settings
-from storage.db import open_database
+from tests.helpers.answers import real_engine
 
 if TYPE_CHECKING:
     from bot.answerer import Answerer
@@ -132,12 +130,7 @@ def _cases() -> list[tuple[str, str, str, str]]:
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory, answerer: Answerer) -> Iterator[Engine]:
-    """One engine (SQLite) for the module; each conversation has a user of its own."""
-    data_dir: Path = tmp_path_factory.mktemp("facets-data")
-    settings = Settings(_env_file=None, POLICYBOT_DATA_DIR=data_dir)  # type: ignore[call-arg]
-    db = open_database(settings)
-    yield Engine(db, answerer, settings)
-    db.dispose()
+    yield from real_engine(tmp_path_factory, answerer, "facets")
 
 
 def _lead(replies: list[OutMessage]) -> str:

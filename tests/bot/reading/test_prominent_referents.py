@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -18,6 +18,9 @@ from bot.dialogue import answer_in_context
 from bot.messages import Answer
 from bot.reading import ConversationContext, Lexicon, read, remember
 from tests.helpers.reading import focused, measures, notes
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 POINTING = {
     "platform": (
@@ -105,7 +108,7 @@ def test_prominent_notes_survive_the_state(lexicon: Lexicon) -> None:
 @pytest.mark.parametrize("middle", ["林权在哪办理呀", "要多久", "利息高不高"])
 @pytest.mark.parametrize("pointing", POINTING["platform"][:3])
 def test_three_turns_keep_the_platform_the_conversation_is_about(
-    answerer: Any, lexicon: Lexicon, opening: str, middle: str, pointing: str
+    answerer: Answerer, lexicon: Lexicon, opening: str, middle: str, pointing: str
 ) -> None:
     first = answer_in_context(answerer, ConversationContext(), opening)
     led = [n.doc_id for n in lexicon.named(first.answer.answer.split("\n")[0])]

@@ -5,7 +5,7 @@ mashing, repetition, a 3000-character message) gets the question back, never an 
 from __future__ import annotations
 
 import random
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -18,8 +18,11 @@ from retrieval.normalize import normalize_text
 from tests.bot.scope.cases import variants
 from tests.bot.scope.fresh import ANSWERED, DECLINED, OPENERS
 
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
-def answer(answerer: Any, message: str) -> Any:
+
+def answer(answerer: Answerer, message: str) -> Any:
     return answer_in_context(answerer, ConversationContext(), message).answer
 
 
@@ -31,14 +34,18 @@ def test_family_names_new_wordings_after_any_opener(family: str) -> None:
 
 
 @pytest.mark.parametrize("family", list(DECLINED))
-def test_family_is_declined_with_its_pointer_in_both_scripts(answerer: Any, family: str) -> None:
+def test_family_is_declined_with_its_pointer_in_both_scripts(
+    answerer: Answerer, family: str
+) -> None:
     asked = DECLINED[family] + list(variants(DECLINED[family]))
     wrong = [(q, a.refusal) for q in asked if (a := answer(answerer, q)).refusal != family]
     assert wrong == []
 
 
 @pytest.mark.parametrize("family", list(ANSWERED))
-def test_family_words_inside_an_in_scope_question_are_answered(answerer: Any, family: str) -> None:
+def test_family_words_inside_an_in_scope_question_are_answered(
+    answerer: Answerer, family: str
+) -> None:
     asked = ANSWERED[family] + [OPENERS[2] + q for q in ANSWERED[family]]
     declined = [(q, a.refusal) for q in asked if not (a := answer(answerer, q)).in_scope]
     assert declined == []
@@ -69,12 +76,12 @@ NOISE = (
 
 
 @pytest.mark.parametrize("message", NOISE, ids=lambda m: f"{m[:8]}…{len(m)}")
-def test_noise_gets_the_question_back(answerer: Any, message: str) -> None:
+def test_noise_gets_the_question_back(answerer: Answerer, message: str) -> None:
     reply = answer(answerer, message)
     assert (reply.refusal, reply.answer) == ("gibberish", ask_back()), reply.answer[:40]
 
 
-def test_owners_long_wordings_are_not_noise(answerer: Any) -> None:
+def test_owners_long_wordings_are_not_noise(answerer: Answerer) -> None:
     # from LONG_TEXT characters on the word cover alone decides; shorter texts need evidence too
     is_word = answerer.retriever.is_dictionary_word
     written = [
@@ -85,6 +92,6 @@ def test_owners_long_wordings_are_not_noise(answerer: Any) -> None:
     assert [t for t in long if is_noise(t, is_word)] == []
 
 
-def test_a_question_beside_mashed_letters_is_still_answered(answerer: Any) -> None:
+def test_a_question_beside_mashed_letters_is_still_answered(answerer: Answerer) -> None:
     reply = answer(answerer, "科技贷的申请条件是什么？asdfgh")
     assert reply.in_scope and reply.citations
