@@ -12,7 +12,8 @@
    what they point to (它跟信易贷是一回事吗 → 科技贷跟信易贷是一回事吗), other words get
    that name in front (进那个企业库要多久 → 外贸贷，进那个企业库要多久);
 3. a return cue (说回…): "return", completed with the topic it returns to (the reader passes
-   the focus before the current one, when there was one);
+   the focus before the current one, when there was one) — unless the message names its
+   topic itself (说回续贷，…): then that topic, as in 4 and 5;
 4. the message names a document of its own (外贸贷, 中登网, 第9条, 这个文件): "switch"; the
    policy as a whole pointed at (这些措施, 开头说的) gets its name in front;
 5. topic words of its own (the glossary's, neither the focus's subject nor words of the focus
@@ -126,10 +127,6 @@ def resolve(
         pointing = [a for a in pointing if a.names]
     if pointing:
         return continue_pointing(text, pointing, referent, mentioned, lexicon, topics)
-    if cue == "return":
-        return Resolution(complete(text, referent.subject), "return", referent)
-    if named:
-        return named_switch(text, named, lexicon)
     own_topics = [  # subjects, not what is asked of one (多久能批 is asked of anything)
         t
         for t in topics
@@ -137,6 +134,10 @@ def resolve(
         and t not in referent.subject
         and not lexicon.mentions(referent.doc_id, t)
     ]
+    if cue == "return" and not (named or own_topics):  # 说回续贷 returns to what it names
+        return Resolution(complete(text, referent.subject), "return", referent)
+    if named:
+        return named_switch(text, named, lexicon)
     if own_topics and (cue == "switch" or leads_with(text, own_topics)):
         return Resolution(text, "switch")  # 另外，首贷要抵押吗 / 白名单怎么进: its own subject
     own = own_question(text, topics, referent, lexicon) and not (statement or continues(text))
