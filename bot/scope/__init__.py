@@ -46,8 +46,12 @@ FINANCE_VOCABULARY = re.compile(
 PERSONAL_LIFE = re.compile(r"家里人|孩子|老婆|老公|父母|个人|我自己|私人|结婚|留学")
 # A firm of the family's (我老公开了个厂, 我爸的店): a relative named beside it is not personal.
 FAMILY_FIRM = re.compile(r"厂|店|作坊|档口|门面|摊位|养殖场|农场|合作社|工作室")
-# The firm's owner acting for it (老板个人担保): the person stands in for the firm.
-OWNER = re.compile(r"老板|法人|法定代表人|股东|实际控制人|实控人")
+# The firm's owner acting for it (老板个人担保): the person stands in for the firm; the owner's
+# own purchase (老板个人想贷点钱买种子) stays a private matter.
+OWNER = re.compile(
+    r"(老板|法人|法定代表人|股东|实际控制人|实控人)[^，,。？?]{0,6}"
+    r"(担保|作保|连带|保证|签字|为公司|给公司|替公司|帮公司)"
+)
 ELIGIBILITY = re.compile(
     r"能不能申请|可以申请|能申请|能不能享受|可以享受|能享受|适用|符合条件|算不算"
 )
