@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from retrieval.articles import ArticleRefs, spans
+from retrieval.articles import ArticleRefs
 from retrieval.bm25 import BM25
 from retrieval.embeddings import Embedder
 from retrieval.fusion import Weights, fuse
@@ -17,7 +17,7 @@ from retrieval.glossary_match import GlossaryMatcher
 from retrieval.homophones import HomophoneRepairer, Repair
 from retrieval.index_files import docs_from, glossary_from, load_corpus
 from retrieval.mentions import Mentions
-from retrieval.normalize import normalize_text
+from retrieval.prepare import prepare_query
 from retrieval.query_analysis import (
     COMMON_IDF,
     PRIMARY_TERM_BONUS,
@@ -83,7 +83,9 @@ class Retriever:
         self.proper_names: tuple[re.Pattern[str], ...] = ()  # kept whole by the slip repair
         self.questions = questions or QuestionIndex([], [], np.zeros((0, 1), np.float32))
         self._doc_sentences: dict[str, list[tuple[int, str, frozenset[str]]]] = {}
-        self._prepared = lru_cache(4096)(self._prepare_uncached)  # reading, then assess: once
+        self._prepared = lru_cache(4096)(  # the reading, then assess: prepared once
+            lambda q, names: prepare_query(q, self.homophones, self.tokenizer.log_prob, names)
+        )
         self.tokenizer.tokens("预热")  # loads jieba's HMM tables now, not on the first question
 
     @classmethod
@@ -124,16 +126,6 @@ class Retriever:
         """
         text, repairs = self._prepared(query, self.proper_names)
         return text, list(repairs)
-
-    def _prepare_uncached(
-        self, query: str, proper_names: tuple[re.Pattern[str], ...]
-    ) -> tuple[str, tuple[Repair, ...]]:
-        text = normalize_text(query)
-        if self.homophones is None or text.isascii():
-            return text, ()
-        keep = spans(text) + [m.span() for p in proper_names for m in p.finditer(text)]
-        repaired, repairs = self.homophones.repair(text, self.tokenizer.log_prob, keep)
-        return repaired, tuple(repairs)
 
     def analyse_and_score(
         self, query: str, *, prepared: bool = False

@@ -48,7 +48,7 @@ def test_configured_contact_is_shown_trimmed_with_hours(configured: Settings) ->
 def test_contact_reply_without_configuration_points_to_the_registration(unset: Settings) -> None:
     text = contact_message(unset).text
     assert unset.office_name in text and "申请" in text
-    assert "电话" not in text and "地址" not in text and not DIGITS.search(text)
+    assert "电话：" not in text and "地址：" not in text and not DIGITS.search(text)
 
 
 def test_contact_reply_shows_what_is_configured(configured: Settings) -> None:

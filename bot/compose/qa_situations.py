@@ -24,10 +24,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import knowledge
 from knowledge.qa import QA_DIR, QaEntry
 
 SITUATIONS_FILE = "situations.tsv"
+# The packaged Q&A folder, found from this file (a `knowledge` folder in the working directory,
+# such as a data dir's staff documents, must not shadow the package).
+PACKAGED_QA = Path(__file__).resolve().parents[2] / "knowledge" / "data" / QA_DIR
 
 
 class SituationFormatError(ValueError):
@@ -72,7 +74,7 @@ def parse_situations(raw: str, name: str = SITUATIONS_FILE) -> tuple[Situation, 
 @lru_cache(maxsize=1)
 def packaged_situations() -> tuple[Situation, ...]:
     """The situations shipped with the knowledge (knowledge/data/qa/situations.tsv)."""
-    path = Path(knowledge.__file__).resolve().parent / "data" / QA_DIR / SITUATIONS_FILE
+    path = PACKAGED_QA / SITUATIONS_FILE
     return parse_situations(path.read_text(encoding="utf-8"), path.name)
 
 

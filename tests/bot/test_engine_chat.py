@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 import pytest
 
@@ -132,7 +133,7 @@ def test_human_keyword_shows_office_contact(
 ) -> None:
     replies = engine.handle("cli", user, keyword)
     assert db_settings.office_name in texts(replies) and "申请" in texts(replies)
-    assert "电话" not in texts(replies)  # OFFICE_PHONE unset: no number is shown
+    assert not re.search(r"\d{5,}", texts(replies))  # OFFICE_PHONE unset: no number is shown
 
 
 @pytest.mark.parametrize(("vote", "expected"), [("up", 1), ("down", -1)])

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from retrieval.prepare import prepare_query
+
 if TYPE_CHECKING:
     from bot.answerer import Answerer
 
@@ -36,7 +38,9 @@ def retriever(answerer: Answerer) -> Any:
 
 @pytest.mark.parametrize("query", queries())
 def test_cached_prepare_equals_computed(retriever: Any, query: str) -> None:
-    computed = retriever._prepare_uncached(query, retriever.proper_names)
+    computed = prepare_query(
+        query, retriever.homophones, retriever.tokenizer.log_prob, retriever.proper_names
+    )
     first, again = retriever.prepare(query), retriever.prepare(query)
     assert first == again == (computed[0], list(computed[1]))
     assert first[1] is not again[1]  # each caller gets its own list of repairs

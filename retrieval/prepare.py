@@ -1,0 +1,27 @@
+"""A query as the retriever ranks it: normalised (retrieval.normalize), pinyin slips repaired
+(retrieval.homophones) outside 第N条 references and the given proper names (a bank's name)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from retrieval.articles import spans
+from retrieval.homophones import HomophoneRepairer, Repair
+from retrieval.normalize import normalize_text
+
+
+def prepare_query(
+    query: str,
+    repairer: HomophoneRepairer | None,
+    log_prob: Callable[[str], float],
+    proper_names: tuple[re.Pattern[str], ...],
+) -> tuple[str, tuple[Repair, ...]]:
+    """(the normalised, repaired text, the repairs made); no repairer or an ASCII text: the
+    normalised text unchanged."""
+    text = normalize_text(query)
+    if repairer is None or text.isascii():
+        return text, ()
+    keep = spans(text) + [m.span() for p in proper_names for m in p.finditer(text)]
+    repaired, repairs = repairer.repair(text, log_prob, keep)
+    return repaired, tuple(repairs)
