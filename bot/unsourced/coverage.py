@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import threading
 import weakref
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -89,18 +89,19 @@ class Coverage:
     def _uncovered(self, name: str) -> list[str]:
         """The runs of name left over by the documents' pieces and the glossary's phrases."""
         covered = [False] * len(name)
-        for phrase in self.phrases:
-            for found in re.finditer(re.escape(phrase), name):
-                covered[found.start() : found.end()] = [True] * len(phrase)
+        for start in range(len(name)):  # every piece of the (short) name that is a phrase
+            for end in range(start + 1, len(name) + 1):
+                if name[start:end] in self.phrases:
+                    covered[start:end] = [True] * (end - start)
         for start in range(len(name)):
             for end in range(len(name), start + 1, -1):
                 if name[start:end] in self.corpus:
                     covered[start:end] = [True] * (end - start)
                     break
         for phrase in self.near:  # 倒贷资金: no piece across its edge (信贷资金) covers 倒贷
-            for found in re.finditer(re.escape(phrase), name):
+            for start in _occurrences(phrase, name):
                 if phrase not in self.corpus:
-                    covered[found.start() : found.end()] = [False] * len(phrase)
+                    covered[start : start + len(phrase)] = [False] * len(phrase)
         return _runs(name, covered)
 
     def nearest(self, name: str) -> Nearest | None:
@@ -115,6 +116,14 @@ class Coverage:
             return True
         word = self.slip(run) if self.slip is not None else None
         return word is not None and word not in self.near
+
+
+def _occurrences(phrase: str, name: str) -> Iterator[int]:
+    """Where phrase starts in name, overlapping included (str.find: no regex per phrase)."""
+    start = name.find(phrase)
+    while start >= 0:
+        yield start
+        start = name.find(phrase, start + 1)
 
 
 def _runs(name: str, covered: list[bool]) -> list[str]:
