@@ -9,7 +9,10 @@ answers the first ask. `Answerer` also satisfies `AssessingSource`.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+import threading
+import weakref
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from bot.messages import Answer
 from knowledge.documents import Document
@@ -34,3 +37,26 @@ class AssessingSource(AnswerSource, Protocol):
     (`knowledge.evaluation`, `knowledge.eval_outcomes`, `knowledge.conversation_eval`) read."""
 
     def assess(self, question: str, *, topic: str | None = None) -> Assessment: ...
+
+
+Built = TypeVar("Built")
+
+
+def kept_per_answerer(build: Callable[[Any], Built]) -> Callable[[Any], Built]:
+    """`build(answerer)` made on first use and kept while that answerer lives (an index swap
+    brings a new answerer, hence a new one); an answerer that cannot be weakly referenced (a
+    test double) gets a fresh one each time. Thread-safe: one build per answerer."""
+    kept: weakref.WeakKeyDictionary[Any, Built] = weakref.WeakKeyDictionary()
+    lock = threading.Lock()
+
+    def kept_for(answerer: Any) -> Built:
+        with lock:
+            try:
+                found = kept.get(answerer)
+            except TypeError:  # not weakly referable
+                return build(answerer)
+            if found is None:
+                found = kept[answerer] = build(answerer)
+            return found
+
+    return kept_for

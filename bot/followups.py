@@ -27,6 +27,7 @@ from dataclasses import replace
 from typing import Any
 
 from bot.compose.layout import NEXT_PREFIX, QUOTE_PREFIX
+from bot.compose.leads import pieces
 from bot.messages import Answer, Ask
 from bot.reading import ConversationContext, Reading
 from bot.reading.facets import Facet, facet_of
@@ -145,7 +146,7 @@ def _source_step(
     """The next-step line of the sources' 联系/可做 point sharing the most word-pieces with
     the ask (at least one) and speaking of the facet asked, that the answer does not say and
     is not a step in `used`; "" for none."""
-    words = _pieces(asked)
+    words = pieces(asked)
     candidates = [
         p
         for p in points
@@ -154,7 +155,7 @@ def _source_step(
         and NEXT_PREFIX + p.text not in used
         and (facet is None or ANSWERING[facet].search(p.text))
     ]
-    scored = [(len(words & _pieces(p.text + "".join(p.keywords))), p) for p in candidates]
+    scored = [(len(words & pieces(p.text + "".join(p.keywords))), p) for p in candidates]
     best = max(scored, key=lambda s: s[0], default=(0, None))
     return NEXT_PREFIX + best[1].text if best[1] is not None and best[0] else ""
 
@@ -202,7 +203,7 @@ def _points(answerer: Any, docs: Sequence[str]) -> list[Any]:
 
 def _relates(point: Any, subject: str) -> bool:
     """The point speaks of the subject (its words or keywords share a word-piece)."""
-    return bool(subject) and bool(_pieces(subject) & _pieces(point.text + "".join(point.keywords)))
+    return bool(subject) and bool(pieces(subject) & pieces(point.text + "".join(point.keywords)))
 
 
 def _unit(answerer: Any, docs: Iterable[str]) -> str:
@@ -235,7 +236,3 @@ def _rebuilt(answer: Answer, lead: str, step: str) -> Answer:
     tail = next((i for i, ln in enumerate(lines) if ln.startswith("依据")), len(lines))
     kept = [ln for ln in lines[tail:] if not ln.startswith(QUOTE_PREFIX)]
     return replace(answer, answer="\n".join([lead, *([step] if step else []), *kept]))
-
-
-def _pieces(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)}

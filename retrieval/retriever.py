@@ -62,8 +62,9 @@ class Retriever:
         self.docs = docs_from(payload)
         self.tokenizer = ChineseTokenizer(index_dir / DICT_FILE)
         self.bm25 = BM25(payload["doc_tokens"])
+        self.glossary_terms = glossary_from(payload)  # as saved with the index
         self.glossary = GlossaryMatcher(
-            glossary_from(payload),
+            self.glossary_terms,
             self.tokenizer.tokens,
             is_common=lambda word: self.bm25.idf.get(word, COMMON_IDF) < COMMON_IDF,
         )

@@ -60,8 +60,8 @@ def sentence_lead(sentence: str, shape: QuestionShape | None = None, subject: st
 def closest(candidates: list[str], question: str, ignore: str = "") -> str:
     """The candidate sharing the most word-pieces with the question (the first on a tie);
     pieces of `ignore` (the document's own name) do not count."""
-    asked = _pieces(question) - _pieces(ignore)
-    return max(candidates, key=lambda c: (len(_pieces(c) & asked), -candidates.index(c)))
+    asked = pieces(question) - pieces(ignore)
+    return max(candidates, key=lambda c: (len(pieces(c) & asked), -candidates.index(c)))
 
 
 def gives_stance(point: PlainPoint, shape: QuestionShape, topics: tuple[str, ...]) -> bool:
@@ -81,9 +81,9 @@ def offers_without(point: PlainPoint, question: str) -> bool:
     可以."""
     if point.stance != "可以":
         return False
-    asked = _pieces(question)
+    asked = pieces(question)
     for match in _NEGATION.finditer(point.text):
-        if _pieces(point.text[match.end() : match.end() + 4]) & asked:
+        if pieces(point.text[match.end() : match.end() + 4]) & asked:
             return True
     return False
 
@@ -117,7 +117,7 @@ def asks_about(point: PlainPoint, question: str) -> bool:
     """The question names what the point is about: one of its keywords, or a word-piece of a
     longer one (入库 of 没入库); a point's stance holds for its own subject only."""
     return any(
-        k in question or (len(k) >= 3 and _pieces(k) & _pieces(question)) for k in point.keywords
+        k in question or (len(k) >= 3 and pieces(k) & pieces(question)) for k in point.keywords
     )
 
 
@@ -137,10 +137,11 @@ def covers(point: PlainPoint, topic: str) -> bool:
     """The point speaks of topic: in its text or keywords, whole or by a word-piece."""
     if topic in point.text or any(topic in k or k in topic for k in point.keywords):
         return True
-    return bool(_pieces(topic) & (_pieces(point.text) | _pieces("".join(point.keywords))))
+    return bool(pieces(topic) & (pieces(point.text) | pieces("".join(point.keywords))))
 
 
-def _pieces(text: str) -> set[str]:
+def pieces(text: str) -> set[str]:
+    """The two-character pieces of text (word agreement without a tokenizer)."""
     return {text[i : i + 2] for i in range(len(text) - 1)}
 
 
@@ -183,7 +184,7 @@ def unneeded_lead(point: PlainPoint, shape: QuestionShape, doc: Document, questi
     thing = needed_thing(question)
     if not shape.need or not thing or offers_without(point, question):
         return ""
-    if thing in point.text or _pieces(thing) & _pieces(point.text):
+    if thing in point.text or pieces(thing) & pieces(point.text):
         return ""
     if doc.article is None:
         name = subject_name(doc, question)
@@ -199,10 +200,15 @@ def lead_unit(doc: Document, plain: PlainMeasure | None) -> str:
     return units[0].strip() if units and units[0].strip() else "协调办"
 
 
+def responsible_units(doc: Document) -> list[str]:
+    """The measure's or note's responsible units in order, the banks themselves left out."""
+    units = [u.strip() for u in re.split(r"[、，,]", doc.units) if u.strip()]
+    return [u for u in units if "各银行" not in u]
+
+
 def responsible_lead(doc: Document) -> str:
     """Who is in charge of a measure or note: its responsible units ("" when none are known)."""
-    units = [u.strip() for u in re.split(r"[、，,]", doc.units) if u.strip()]
-    units = [u for u in units if "各银行" not in u]
+    units = responsible_units(doc)
     if not units:
         return ""
     named = "、".join(units[:3]) + ("等" if len(units) > 3 else "")

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from bot.compose.leads import lead_unit, shorten
+from bot.compose.leads import lead_unit, pieces, responsible_units, shorten
 from bot.compose.question import REFUND, QuestionShape
 from knowledge.documents import Document
 from knowledge.plain import PlainMeasure, PlainPoint
@@ -42,10 +42,6 @@ def weighs_demand(shape: QuestionShape) -> bool:
     return shape.evaluative and (shape.demand or shape.negated or shape.refused or shape.lender)
 
 
-def _pieces(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)}
-
-
 def without_thing(point: PlainPoint, question: str) -> str:
     """What the point says can be done without and the question names (先还本金 of
     不先还本金, 另付评估费 of 不另付评估费): the one sharing most word-pieces with the
@@ -53,12 +49,12 @@ def without_thing(point: PlainPoint, question: str) -> str:
     the point offers nothing the question names or its stance is not 可以."""
     if point.stance != "可以":
         return ""
-    asked, chars = _pieces(question), set(question) - _COMMON
+    asked, chars = pieces(question), set(question) - _COMMON
     best, shared = "", (0, 0)
     for match in _WITHOUT.finditer(point.text):
         rest = _THING_END.split(point.text[match.end() :], maxsplit=1)[0][:6]
         thing = _KEEP.get(match.group(1), "") + rest
-        count = (len(_pieces(thing) & asked), len(set(thing) & chars))
+        count = (len(pieces(thing) & asked), len(set(thing) & chars))
         if (count[0] or count[1] >= 2) and count > shared:
             best, shared = thing, count
     return best if len(best) >= 2 else ""
@@ -85,8 +81,7 @@ def unruled_lead(point: PlainPoint) -> str:
 
 def _units(doc: Document, plain: PlainMeasure | None) -> str:
     """Whom to tell: the measure's first two responsible units (no banks), else its lead unit."""
-    units = [u.strip() for u in re.split(r"[、，,]", doc.units) if u.strip()]
-    units = [u for u in units if "银行业金融机构" not in u and "各银行" not in u]
+    units = responsible_units(doc)
     return "、".join(units[:2]) if units else lead_unit(doc, plain)
 
 

@@ -106,6 +106,15 @@ class QaLayer:
         self.documents = documents
         self.knobs = knobs or QaKnobs()
         self.situations = packaged_situations() if situations is None else situations
+        self._live: tuple[date, frozenset[str]] | None = None  # (day, usable ids) of the last day
+
+    def live(self, day: date) -> frozenset[str]:
+        """The ids of the entries usable on `day` (`usable`), worked out once per day."""
+        kept = self._live
+        if kept is None or kept[0] != day:
+            ids = frozenset(e.id for e in self.entries.values() if self.usable(e, day))
+            kept = self._live = (day, ids)
+        return kept[1]
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -143,7 +152,7 @@ class QaLayer:
         loan's term never answers how long approval takes).
         """
         day = today or clock.today()
-        live = {e.id for e in self.entries.values() if self.usable(e, day)}
+        live = self.live(day)
         named = frozenset(h.doc_id for h in ranked if h.named)
         order = [h.doc_id for h in ranked]
         best: QaChoice | None = None

@@ -13,13 +13,11 @@ An answerer without a retriever (a test double) gets the plain normaliser and no
 from __future__ import annotations
 
 import re
-import threading
-import weakref
 from collections.abc import Callable, Mapping
 from functools import lru_cache
 from typing import Any
 
-from bot.answer_source import AnswerSource
+from bot.answer_source import AnswerSource, kept_per_answerer
 from bot.reading.names import WHOLE_DOCUMENT, WHOLE_WORDS, Named, unquoted
 from core.kinds import DOC_KINDS, DocKind
 from knowledge.facts import measure_refs
@@ -219,18 +217,10 @@ class Lexicon:
         return bool(match.topical), tuple(sorted(match.votes))
 
 
-_LEXICONS: weakref.WeakKeyDictionary[Any, Lexicon] = weakref.WeakKeyDictionary()
-_LOCK = threading.Lock()
+_lexicons = kept_per_answerer(Lexicon.from_answerer)
 
 
 def lexicon_for(answerer: AnswerSource) -> Lexicon:
     """The lexicon of this answerer, built on first use and kept while the answerer lives
     (an index swap brings a new answerer, hence a new lexicon)."""
-    with _LOCK:
-        try:
-            found = _LEXICONS.get(answerer)
-        except TypeError:  # not weakly referable: build one each time
-            return Lexicon.from_answerer(answerer)
-        if found is None:
-            found = _LEXICONS[answerer] = Lexicon.from_answerer(answerer)
-        return found
+    return _lexicons(answerer)

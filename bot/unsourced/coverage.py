@@ -17,15 +17,15 @@ first policy term and article are the nearest thing the measures do offer (ç¬¬6æ
 from __future__ import annotations
 
 import re
-import threading
-import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from bot.answer_source import kept_per_answerer
 from knowledge.documents import Document
 from knowledge.glossary import GlossaryEntry, load_glossary
 from retrieval.normalize import normalize_text
+from retrieval.records import GlossaryTerm
 
 NEAR_FILE = "nearest.tsv"
 MIN_RUN = 2  # a single character left over is a joint between words, not a name
@@ -51,7 +51,7 @@ class Coverage:
     def __init__(
         self,
         documents: Iterable[Document],
-        glossary: Iterable[GlossaryEntry],
+        glossary: Iterable[GlossaryEntry | GlossaryTerm],
         slip: Callable[[str], str | None] | None = None,
     ) -> None:
         """documents: every indexed document; glossary: its entries (groups name the file);
@@ -142,20 +142,19 @@ def _runs(name: str, covered: list[bool]) -> list[str]:
     return runs
 
 
-_COVERAGES: weakref.WeakKeyDictionary[Any, Coverage] = weakref.WeakKeyDictionary()
-_LOCK = threading.Lock()
+def _answerers_coverage(answerer: Any) -> Coverage:
+    return build_coverage(
+        answerer.documents, answerer.settings.resolved_knowledge_dir, answerer.retriever
+    )
+
+
+_coverages = kept_per_answerer(_answerers_coverage)
 
 
 def coverage_for(answerer: Any) -> Coverage:
-    """The coverage of an answerer's documents and the packaged glossary, built on first use
-    and kept while the answerer lives (an index swap brings a new answerer)."""
-    with _LOCK:
-        found = _COVERAGES.get(answerer)
-        if found is None:
-            found = _COVERAGES[answerer] = build_coverage(
-                answerer.documents, answerer.settings.resolved_knowledge_dir, answerer.retriever
-            )
-        return found
+    """The coverage of an answerer's documents and glossary, built on first use and kept while
+    the answerer lives (an index swap brings a new answerer)."""
+    return _coverages(answerer)
 
 
 def build_coverage(
@@ -165,4 +164,7 @@ def build_coverage(
     homophone tables (none when it has none)."""
     repairer = getattr(retriever, "homophones", None)
     slip = repairer.lookup if repairer is not None else None
-    return Coverage(documents.values(), load_glossary(knowledge_dir), slip)
+    # the glossary saved with the index (the one the retriever ranks with), else the files
+    terms = getattr(retriever, "glossary_terms", None)
+    glossary = terms if terms is not None else load_glossary(knowledge_dir)
+    return Coverage(documents.values(), glossary, slip)
