@@ -102,7 +102,11 @@ def stance_lead(
     asks_need = shape.need or (shape.evaluative and shape.demand)
     if asks_need and offers_without(point, question):
         text = f"不一定。{text}"
-    elif shape.declines and shape.demand and point.stance == "不合规":
+    elif (
+        shape.declines
+        and point.stance == "不合规"
+        and (shape.demand or asks_about(point, " ".join((question, *terms))))
+    ):
         text = f"可以{shape.declines}。{text}"  # the demand is ruled out: the owner may decline
     elif not asks_about(point, " ".join((question, *terms))):
         pass  # the point's stance is on something the question does not name (没入库的不行)

@@ -74,3 +74,21 @@ def test_most_declining_questions_are_answered_may_decline(answerer: Answerer) -
 def test_a_refusal_by_the_bank_is_still_read_as_the_banks(question: str) -> None:
     shape = question_shape(normalize_text(question))
     assert shape.refused == ("拒绝给" in question or "不给" in question)
+
+
+@pytest.mark.parametrize(
+    ("demand", "ending"),
+    list(itertools.product(DEMANDS[:3], ["可以拒绝吗", "能不能拒绝", "我能不买吗"])),
+)
+def test_declining_asked_as_a_follow_up_is_never_answered_no(
+    answerer: Answerer, demand: str, ending: str
+) -> None:
+    """The demand told first, then only "可以拒绝吗": read with the demand, never 不行."""
+    from bot.dialogue import answer_in_context
+    from bot.reading import ConversationContext
+
+    before = answer_in_context(answerer, ConversationContext(), demand.rstrip("，"))
+    turn = answer_in_context(answerer, before.context, ending)
+    lead = turn.answer.answer.splitlines()[0]
+    assert turn.answer.in_scope and not lead.startswith(FORBIDDING_LEAD), (demand, lead)
+    assert lead != before.answer.answer.splitlines()[0], (demand, lead)  # not the same lead again
