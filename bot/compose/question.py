@@ -15,6 +15,7 @@ from bot.compose.asks import (
     asks_responsible,
     owner_need,
 )
+from bot.reading.demands import DEMAND, LENDER  # what the bank asks of the owner
 from core.kinds import AskType
 
 YES_NO = re.compile(
@@ -40,9 +41,6 @@ _WEIGHING = (
     r"应该[吗嘛么]|应不应该|该不该|[能可]以?这样|这样.{0,4}[行对][吗嘛么]|说得过去|允许吗"
 )
 EVALUATIVE = re.compile(_WEIGHING + r"|正常|算不算|允许|符合(?:政策|规定)")
-# Reports what the bank asks of the owner (then 合理吗 asks whether it may).
-DEMAND = re.compile(r"要求|要我|让我|叫我|非要|硬要|必须|得先|要先|才能|才给|才肯|才放")
-LENDER = re.compile(r"银行|客户经理|信贷员|行长|担保公司|担保机构|助贷|中介|贷款机构")
 # Asks whether money paid can be had back (评估费能退吗, 保证金要得回来吗): no source speaks of
 # refunds, so no stance answers it.
 # The owner asks whether they may decline what the bank wants (可以拒绝吗, 能不买吗, 不签行不行):

@@ -21,7 +21,7 @@ conditions ask when it gives firm facts, else the conversation's last ask again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from bot.intent import shows_financing_need
@@ -37,6 +37,7 @@ from bot.reading.cues import (
     is_small_talk,
     strip_opening,
 )
+from bot.reading.demands import demand_told, weighs_demand
 from bot.reading.facets import asked_of_facet, repaired
 from bot.reading.facts import FirmFacts, extract_facts
 from bot.reading.lexicon import Lexicon, unquoted
@@ -134,6 +135,9 @@ def read(lexicon: Lexicon, context: ConversationContext, text: str) -> Reading:
     # a return cue (说回公司这笔) goes back to the topic before the one in focus
     returning = cue == "return" and context.earlier is not None
     referent = focus_referent(lexicon, context.earlier if returning else context.focus)
+    told = demand_told(context.last_question)
+    if referent is not None and told and not returning and weighs_demand(rest):
+        referent = replace(referent, subject=told)  # 这合理吗 / 能不买吗: the demand just told
     asked_again = asked_of_another(lexicon, context, referent, rest)
     if asked_again is not None:
         return Reading(normalised, (asked_again,), "switch", facts, None)
