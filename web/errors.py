@@ -50,6 +50,9 @@ JSON_REASONS = (
     ("recursion limit", "嵌套层数过多"),
 )
 OTHER_REASON = "格式不对"
+# The body is not JSON at all (a form post, plain text): it failed on its first character.
+NOT_JSON = "须为以 { 开头的 JSON 对象，表单或纯文本都不行"
+_AT_START = re.compile(r"^(?:expected ident|expected value|Expecting value)")
 _LINE_COLUMN = re.compile(r"at line (\d+) column (\d+)")
 
 
@@ -72,6 +75,17 @@ def json_place(position: int | None, reason: str) -> str:
     return ""
 
 
+def _fails_at_start(position: int | None, reason: str) -> bool:
+    """The parser gave up on the body's first character (an ident or value expected at
+    offset 0, or line 1 column 1–2): the body is not JSON, not JSON with a slip in it."""
+    if not _AT_START.search(reason):
+        return False
+    if position is not None:
+        return position == 0
+    found = _LINE_COLUMN.search(reason)
+    return found is not None and found.group(1) == "1" and int(found.group(2)) <= 2
+
+
 def _plain(error: dict[str, Any]) -> dict[str, Any]:
     """One error as loc/msg/type with a Chinese msg (`web.error_messages`); broken JSON names
     the body and says where and why.
@@ -85,6 +99,8 @@ def _plain(error: dict[str, Any]) -> dict[str, Any]:
     if kind == "json_invalid":
         reason = str((error.get("ctx") or {}).get("error", "")) or msg  # pydantic: msg says it
         position = next((int(p) for p in error.get("loc", ())[1:] if isinstance(p, int)), None)
+        if _fails_at_start(position, reason):
+            return {"loc": ["body"], "msg": f"{BAD_JSON}（{NOT_JSON}）", "type": kind}
         return {
             "loc": ["body"],
             "msg": f"{BAD_JSON}（{json_place(position, reason)}{json_reason(reason)}）",

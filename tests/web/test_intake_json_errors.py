@@ -62,3 +62,26 @@ def test_a_body_that_is_not_an_object_is_reported_on_the_body(client: httpx.Clie
     response = client.post("/api/intake", json=[intake_payload()])
     assert response.status_code == 422
     assert list(response.json()["errors"]) == ["body"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b"text=%E4%BD%A0%E5%A5%BD", b"text=hello&session_id=abc", b"hello", b"a=1", "你好".encode()],
+)
+@pytest.mark.parametrize("route", ["/api/chat", "/api/intake"])
+def test_a_body_that_is_not_json_at_all_is_told_so(
+    client: httpx.Client, body: bytes, route: str
+) -> None:
+    """A form post or plain text is told the body must be a JSON object (starting with {), not
+    a parser's complaint about a misspelt true/false/null."""
+    response = client.post(route, content=body, headers=JSON)
+    assert response.status_code == 422
+    payload = response.json()
+    message = payload["errors"]["body"] if route == "/api/intake" else payload["detail"][0]["msg"]
+    assert "JSON 对象" in message and "true" not in message, message
+
+
+@pytest.mark.parametrize("body", [b'{"text": tru}', b'{"text": "x", "a": nul}', b'{"text": }'])
+def test_a_slip_inside_json_still_says_where(client: httpx.Client, body: bytes) -> None:
+    (error,) = client.post("/api/chat", content=body, headers=JSON).json()["detail"]
+    assert "JSON 对象" not in error["msg"] and "列处" in error["msg"], error["msg"]
