@@ -34,7 +34,13 @@ _FACETS: tuple[tuple[Facet, re.Pattern[str]], ...] = (
     ("register", re.compile(r"登记|备案")),
     ("appraisal", re.compile(r"评估|估值|作价|能估|估多少|值多少")),
     ("platform", re.compile(r"(?:哪个|哪家|什么|啥|哪一个)(?:平台|网站|系统|app|小程序)", re.I)),
-    ("cost", re.compile(r"利息|利率|费率|费用|收费|收钱|手续费|成本|几个点|(?<!不)贵")),
+    (
+        "cost",
+        re.compile(
+            r"利息|利率|费率|费用|收费|收钱|手续费|成本|几个点|(?<!不)贵|"
+            r"要钱(?=[吗嘛么不])|要不要钱|花钱|掏钱|付钱|交钱|免费|付费|多少钱"
+        ),
+    ),
     ("materials", re.compile(r"材料|资料|证件|证明|带啥|带什么|准备啥|准备什么")),
     ("duration", re.compile(r"多久|多长时间|几天|多少天|几个工作日|时限|多快")),
     ("where", re.compile(r"哪里|哪儿|在哪|去哪|到哪|哪办|找谁|哪个部门|哪个窗口")),
@@ -124,6 +130,8 @@ def facet_note(lexicon: Lexicon, facet: Facet | None, subject: str, notes: Seque
 
 
 FACET_CHARS = 12  # a follow-up asking one facet (要对方同意吗) is this short
+# The owners' words for paying for a service, read as the sources' 收费 (要钱吗 → 收费吗).
+_MONEY_WORDS = re.compile(r"要不要钱|要钱|花钱|掏钱|付钱|交钱|(?<!贷)多少钱")
 
 
 def asked_of_facet(
@@ -136,6 +144,8 @@ def asked_of_facet(
     naming 福农e林 → "福农e林，林权去哪个平台办")."""
     facet = facet_of(text)
     kind = facet_ask(facet, found)
+    if facet == "cost" and len(text) <= FACET_CHARS:  # 要钱吗 asks what the sources call 收费
+        resolved = replace(resolved, text=_MONEY_WORDS.sub("收费", resolved.text))
     used = resolved.used
     if used is None or used.kind != "measure" or len(text) > FACET_CHARS:
         return kind, resolved
