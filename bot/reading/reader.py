@@ -21,7 +21,7 @@ conditions ask when it gives firm facts, else the conversation's last ask again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from bot.intent import shows_financing_need
@@ -40,6 +40,7 @@ from bot.reading.cues import (
 from bot.reading.facets import asked_of_facet, repaired
 from bot.reading.facts import FirmFacts, extract_facts
 from bot.reading.lexicon import Lexicon, unquoted
+from bot.reading.pairs import asked_of_pair
 from bot.reading.referring import (
     SUBJECT_EXTRA,
     asked_of_another,
@@ -171,6 +172,9 @@ def read(lexicon: Lexicon, context: ConversationContext, text: str) -> Reading:
             kind_of_ask, found = asked_of_facet(
                 lexicon, context.answered, piece.text, kind_of_ask, found
             )
+        paired = asked_of_pair(lexicon, context.last_question, piece.text) if i == 0 else ""
+        if paired and found.move == "continue":  # 能同时申请吗 after A和B的区别: both
+            found = replace(found, text=paired)
         asks.append(Ask(kind_of_ask, found.text))
         previous = kind_of_ask
         if i == 0:
