@@ -64,9 +64,12 @@ def local_referent(lexicon: Lexicon, text: str, outer: Referent | None) -> Refer
     in the owner's words ("中登网", "商贸贷和提质增产争效贷"), else the first of its topic
     words that points to an article (the subject comes first: 林权 in 林权证门槛高不高, not
     门槛高), else what this ask referred to."""
-    named = [n for n in lexicon.named(text) if n.strong]
+    # named by a name, or described (做外贸) where the text also uses its name (外贸贷)
+    named = [n for n in lexicon.named(text) if n.strong or lexicon.display_name(n.doc_id) in text]
     if named:
-        names = list(dict.fromkeys(n.said for n in named))
+        # the name itself when the text also uses it (做外贸的…外贸贷: 外贸贷, not 外贸)
+        said = [lexicon.display_name(n.doc_id) for n in named]
+        names = list(dict.fromkeys(s if s in text else n.said for s, n in zip(said, named)))
         first = named[0]
         return Referent(first.doc_id, first.kind, "和".join(names[:2]))
     votes = lexicon.votes(text)

@@ -4,8 +4,8 @@ confirmed, corrected or said to be in no source.
 An owner who heard a figure asks whether it is right. The reply's own lead (what the product
 is, who sets the rate) leaves the figure unanswered, so `figure_lead` leads with the answer:
 "对，第9条：……5倍以上" when a sentence of a cited source states the same figure of the
-quantity asked, "不是X：……" when it states another, and otherwise "措施和产品资料里没有X这个
-数字，无法确认；利率由合作银行按企业情况定" (who decides the quantity). The former lead
+quantity asked, "不对，……写的是“……”" when it states another, and otherwise "措施和产品资料里
+没有这个数字，无法确认；利率由合作银行按企业情况定" (who decides the quantity). The former lead
 becomes the first point. A figure of a loan's own terms (rate, fee, term, amount) asked of a
 named product is checked against that product's note only: a measure's 1年期以上 is not its
 term. Asked figures are read with their units (%, 个点, 万, 亿, 倍, 天, 工作日, 个月, 年),
@@ -31,7 +31,7 @@ _CN = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "�
 _CN |= {"七": 7, "八": 8, "九": 9}
 _NUMBER = r"\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?"
 _FIGURE = re.compile(
-    rf"(百分之)?({_NUMBER})\s*"
+    rf"(百分之)?(?<![几多上好百千万十])(?!(?<=数)[十百千])({_NUMBER})\s*"
     r"(%|个百分点|个点|万元|万块|万|亿元|亿|倍|个工作日|工作日|天|日|小时|个月|年)?"
 )
 # unit -> (class, factor to the class's measure)
@@ -65,7 +65,7 @@ def figure_lead(question: str, reply: Reply, documents: Mapping[str, Document]) 
     asked = _asked_figure(question)
     if not reply.parts or not reply.parts[0].cites or asked is None:
         return reply
-    shown, unit_class, value = asked
+    unit_class, value = asked
     dimension = _dimension(question, unit_class)
     first = reply.parts[0]
     sources = [documents[c] for c in first.cites if c in documents]
@@ -76,7 +76,7 @@ def figure_lead(question: str, reply: Reply, documents: Mapping[str, Document]) 
     if same is not None:
         lead = f"对，{same[0]}：{same[1]}。"
     elif other is not None:
-        lead = f"不是{shown}：{other[0]}写的是“{other[1]}”。"
+        lead = f"不对，{other[0]}写的是“{other[1]}”。"
     else:
         who = (
             "由合作银行按企业情况定"
@@ -85,15 +85,16 @@ def figure_lead(question: str, reply: Reply, documents: Mapping[str, Document]) 
             if dimension.name == "duration" and about_loans(question)
             else "以办理单位的规定为准"
         )
-        lead = f"措施和产品资料里没有{shown}这个数字，无法确认；{dimension.label}{who}。"
+        lead = f"措施和产品资料里没有这个数字，无法确认；{dimension.label}{who}。"
     if len(lead) > MAX_LEAD_CHARS:
         lead = lead[: MAX_LEAD_CHARS - 2].rstrip("，,；;：:“") + "…。"
     points = (first.lead, *first.points) if first.lead else first.points
     return replace(reply, parts=(replace(first, lead=lead, points=points), *reply.parts[1:]))
 
 
-def _asked_figure(question: str) -> tuple[str, str, float] | None:
-    """(figure as typed, unit class, value) of the figure a confirming question states."""
+def _asked_figure(question: str) -> tuple[str, float] | None:
+    """(unit class, value) of the figure a confirming question states (not a vague one:
+    几百万, 上千万); the lead never repeats it (every number shown is a source's)."""
     if not _CONFIRMING.search(question):
         return None
     for match in _FIGURE.finditer(question):
@@ -101,7 +102,7 @@ def _asked_figure(question: str) -> tuple[str, str, float] | None:
         value = _value(match.group(2))
         if unit and value is not None:
             unit_class, factor = _UNITS[unit]
-            return match.group(0).strip(), unit_class, value * factor
+            return unit_class, value * factor
     return None
 
 
@@ -134,6 +135,8 @@ def _dimension(question: str, unit_class: str) -> Dimension:
             return found
     if unit_class == "months":
         return by_name["duration" if _APPROVAL.search(question) else "term"]
+    if unit_class == "percent" and not by_name["rate"].asked.search(question):
+        return by_name["share"]  # 损失超过20%才补偿: a share, not a rate
     return by_name[_DEFAULT[unit_class]]
 
 
