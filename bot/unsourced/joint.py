@@ -22,11 +22,21 @@ from knowledge.documents import Document
 # asking for both at once: 同时申请, 一起办, 两个都能申请, 都可以贷, 重复申请, 叠加享受
 _JOINT = re.compile(
     r"(?:同时|一起|一块儿?|一并|都)(?:能|可以|可|能不能|可不可以)?"
-    r"(申请|办理|办|贷|用|申报|拿|享受|叠加)|(重复申请|叠加)"
+    r"(申请|办理|办|贷|用|申报|拿|享受|叠加)(?![多几什啥哪怎款])|(重复申请|叠加)"
 )
 _ASKS = re.compile(r"吗|么|呢|能不能|可不可以|可以不|能否|行不行|是否|[?？]")
+MAX_LEAD_CHARS = 60
+SHORT_NAME_CHARS = 7
 # what each kind of note is decided by
 _DECIDES = {"product": "由合作银行审核决定", "platform": "可分别向平台和银行问清"}
+
+
+def _short_name(doc: Document) -> str:
+    """How the lead names a note: its name, or for a long one its shortest name (中登网)."""
+    name = doc.aliases[0] if doc.aliases else doc.title
+    if len(name) <= SHORT_NAME_CHARS:
+        return name
+    return min((a for a in doc.aliases if len(a) >= 3), key=len, default=name)
 
 
 def named_notes(question: str, documents: Mapping[str, Document]) -> list[str]:
@@ -47,7 +57,7 @@ def joint_lead(question: str, reply: Reply, documents: Mapping[str, Document]) -
     notes of one kind can be had at once and the reply's first part does not already cite
     exactly those two; else reply as is."""
     joint = _JOINT.search(question)
-    if not reply.parts or joint is None or not _ASKS.search(question[joint.start() :]):
+    if not reply.parts or joint is None or not _ASKS.search(question):
         return reply
     notes = named_notes(question, documents)
     kinds = {documents[d].kind for d in notes}
@@ -57,11 +67,13 @@ def joint_lead(question: str, reply: Reply, documents: Mapping[str, Document]) -
     cited = {c for c in first.cites if c in documents and documents[c].kind in NAMED_KINDS}
     if cited == set(notes) and reply.qa is not None:
         return reply  # an entry about this very pair answers it
-    one, other = (documents[d].aliases[0] for d in notes)
+    one, other = (_short_name(documents[d]) for d in notes)
     verb = joint.group(1) or "申请"
     kind = kinds.pop()
     decides = _DECIDES.get(kind, "可向相关单位问清")
     lead = f"{one}和{other}能否同时{verb}，资料里没写，也没说只能选一个；{decides}。"
+    if len(lead) > MAX_LEAD_CHARS:
+        lead = f"{one}和{other}能否同时{verb}，资料里没写；{decides}。"
     step = (
         f"问开户银行是否两款都开办、你的企业能否都{verb}。"
         if kind == "product"

@@ -67,6 +67,20 @@ def test_two_quantities_are_each_answered_honestly_in_order(
     assert len(_screen(text)) <= PHONE_SCREEN + 10, text
 
 
+MIXED = ("要什么条件", "额度多少", "要抵押吗", "要准备什么材料", "在哪办", "期限多长")
+
+
+@pytest.mark.parametrize("asks", list(itertools.combinations(MIXED, 3))[::3])
+@pytest.mark.parametrize("product", ("外贸贷", "科技貸", "商贸代"))  # traditional, typo
+def test_up_to_three_asks_of_a_product_are_each_answered(
+    answerer: Answerer, product: str, asks: tuple[str, ...]
+) -> None:
+    text = _conversation(answerer, f"{product}{' '.join(asks)}")[0]
+    leads = _leads(text)
+    assert len(leads) == 3 and not any(re.search(r"\d", lead) for lead in leads), text
+    assert len(_screen(text)) <= PHONE_SCREEN + 10, text
+
+
 PAIRS = list(itertools.combinations(PRODUCTS, 2))
 CHOOSING = (
     "{a}和{b}有什么区别，我该申请哪个",
@@ -99,6 +113,29 @@ def test_a_joint_follow_up_is_answered_of_both_honestly(
     lead = said[1].splitlines()[0]
     assert a in lead and b in lead, lead
     assert "没写" in lead and "银行" in lead and "信易贷" not in said[1], said[1]
+
+
+@pytest.mark.parametrize(
+    "question",
+    (
+        "外贸贷和科技贷可以同时申请吗",
+        "商贸貸和提質增產爭效貸能一起申請嗎",
+        "信易贷和中登网两个能同时用吗",
+        "我们做出口也有专利，科技贷跟外贸贷能不能一块儿申请",
+    ),
+)
+def test_a_joint_ask_in_one_message_is_answered_of_both(answerer: Answerer, question: str) -> None:
+    lead = _conversation(answerer, question)[0].splitlines()[0]
+    assert "能否同时" in lead and "没写" in lead and len(lead) <= MAX_LEAD, lead
+
+
+@pytest.mark.parametrize(
+    "question",
+    ("科技贷和外贸贷都能贷多少", "商贸贷和外贸贷都要什么材料", "科技贷和商贸贷都用什么平台办"),
+)
+def test_asking_something_else_of_two_is_no_joint_ask(answerer: Answerer, question: str) -> None:
+    text = _conversation(answerer, question)[0]
+    assert "能否同时" not in text, text
 
 
 UNSOURCED_FIGURES = (
