@@ -62,7 +62,7 @@ _CLAUSE = re.compile(r"[，,；;。]")
 def figure_lead(question: str, reply: Reply, documents: Mapping[str, Document]) -> Reply:
     """reply led by the confirmation, correction or honest silence on the figure the question
     asks to confirm (see the module docstring); reply as is when it asks none."""
-    asked = _asked_figure(question)
+    asked = asked_figure(question)
     if not reply.parts or not reply.parts[0].cites or asked is None:
         return reply
     unit_class, value = asked
@@ -92,7 +92,7 @@ def figure_lead(question: str, reply: Reply, documents: Mapping[str, Document]) 
     return replace(reply, parts=(replace(first, lead=lead, points=points), *reply.parts[1:]))
 
 
-def _asked_figure(question: str) -> tuple[str, float] | None:
+def asked_figure(question: str) -> tuple[str, float] | None:
     """(unit class, value) of the figure a confirming question states (not a vague one:
     几百万, 上千万); the lead never repeats it (every number shown is a source's)."""
     if not _CONFIRMING.search(question):
