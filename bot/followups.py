@@ -26,6 +26,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
+from bot.compose.fitting import fitting_step
 from bot.compose.layout import NEXT_PREFIX, QUOTE_PREFIX
 from bot.compose.leads import pieces
 from bot.messages import Answer, Ask
@@ -157,7 +158,9 @@ def _source_step(
     ]
     scored = [(len(words & pieces(p.text + "".join(p.keywords))), p) for p in candidates]
     best = max(scored, key=lambda s: s[0], default=(0, None))
-    return NEXT_PREFIX + best[1].text if best[1] is not None and best[0] else ""
+    if best[1] is None or not best[0]:
+        return ""
+    return NEXT_PREFIX + fitting_step(best[1].text, asked)
 
 
 def _facet(ask: Ask, context: ConversationContext) -> Facet | None:

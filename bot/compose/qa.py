@@ -53,6 +53,7 @@ from bot.compose.qa_agreement import (
     RELATED_ASKS,
     QaKnobs,
     ask_agreement,
+    pair_agreement,
     qa_confidence,
     quantity_agreement,
     topic_agreement,
@@ -154,6 +155,7 @@ class QaLayer:
         day = today or clock.today()
         live = self.live(day)
         named = frozenset(h.doc_id for h in ranked if h.named)
+        named_notes = frozenset(d for d in named if self._named_kind(d))
         order = [h.doc_id for h in ranked]
         best: QaChoice | None = None
         for hit in hits:
@@ -186,11 +188,18 @@ class QaLayer:
                 question, entry, self.knobs.other_situation, self.situations
             )
             confidence *= predicate_agreement(question, entry, self.knobs.other_predicate)
+            cited_notes = frozenset(d for d in entry_docs if self._named_kind(d))
+            confidence *= pair_agreement(named_notes, cited_notes)
             if confidence >= self.knobs.threshold and (
                 best is None or confidence > best.confidence
             ):
                 best = QaChoice(entry, confidence, hit)
         return best
+
+    def _named_kind(self, doc_id: str) -> bool:
+        """The document is of a kind owners name (a product, a platform, a staff document)."""
+        doc = self.documents.get(doc_id)
+        return doc is not None and doc.kind in NAMED_KINDS
 
 
 def entry_part(entry: QaEntry, quote: str = "") -> Part:

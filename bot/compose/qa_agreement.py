@@ -100,6 +100,18 @@ def topic_agreement(
     return knobs.unranked_topic
 
 
+def pair_agreement(named: frozenset[str], cited: frozenset[str]) -> float:
+    """1, or 0 when the question names several documents owners name (two products, two
+    platforms: a comparison, a choice, asking both at once) and the entry does not cite them
+    all, or names a pair and the entry is about another set of them (外贸贷 vs 商贸贷 never
+    answers 科技贷 vs 外贸贷; named and cited hold only documents of NAMED_KINDS)."""
+    if len(named) < 2:
+        return 1.0
+    if not named <= cited or (len(named) == 2 and cited != named):
+        return 0.0
+    return 1.0
+
+
 def qa_confidence(score: float, ask: float, topic: float, exact: float = 1.0) -> float:
     """confidence = score · a · t, or score when score ≥ exact and t > 0 (module docstring)."""
     if score >= exact and topic > 0:

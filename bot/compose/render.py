@@ -20,6 +20,7 @@ import re
 
 from bot.compose.asks import states_figure
 from bot.compose.duties import duty_lead
+from bot.compose.fitting import fitting_step
 from bot.compose.layout import Part, next_step_line
 from bot.compose.leads import (
     MATERIAL_WORDS,
@@ -87,6 +88,7 @@ def measure_part(
             lambda p: score_point(p, text, terms, shape),
             need,
         )
+        step = fitting_step(step, f"{text} {lead}")  # 额度被调降…；缺担保…: this ask's part
         clause = quote_clause(quote, "")
         if shape.dimensions and not states_figure(lead_point.text, shape.dimensions):
             if clause and states_figure(clause, shape.dimensions):  # the clause states it
@@ -183,6 +185,7 @@ def note_part(
     own = doc.meta.get("next_step", "")
     used = [lead, *support]
     found = topic_step(points, used, lambda p: score_point(p, text, terms, shape, common), need)
+    found = fitting_step(found, f"{text} {lead}")
     units = units_step(related[0].units) if related else ""
     fallbacks = (without_form(own), found, contact, units) if need else (found, contact)
     next_step = next_step_line(step_or_fallback(own, need, fallbacks))

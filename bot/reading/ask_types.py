@@ -33,6 +33,7 @@ from core.kinds import AskType
 _COMPARE = re.compile(
     r"区别|差别|不同|不一样|一样吗|一样不|一回事|有啥两样|对比|相比|(?:哪|还是)[^,.?!]{0,12}比较好|哪个好|哪种好|"
     r"哪个(?:更|比较|适合|合适|划算|便宜|快|门槛|容易|好办|利率|利息)|哪种(?:更|比较|适合|合适|划算)|"
+    r"(?:申请|办理?|选|挑|贷|申报|用)哪(?:个|种|一个|一种|款|一款|样)|"
     r"更偏向|偏向哪|说的是哪(?:种|个|一种)|(?:跟|和|与).{1,12}比(?!例)|"
     r"(?:跟|和|与).{1,12}(?:是)?(?:什么|啥|怎样的|哪种)关系"
 )
@@ -118,6 +119,22 @@ _COST_COMPLAINT = re.compile(
 _ENDS_WITH_MA = re.compile(r"(?:吗|(?<!干)嘛|(?<![什怎这那多要])么)$")
 BARE_NOUN_CHARS = 6  # "利率呢", "担保费呢": a noun asked about, no question form
 _TRIM = re.compile(r"[\s,.;:!?，。；：！？~～…]+$")
+
+
+# The quantity a how-much / how-long clause names: two clauses of one type naming different
+# quantities are two asks ("能贷多少 利率多少" asks the amount, then the rate).
+_QUANTITIES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("rate", re.compile(r"利率|利息|年化|几个点|息费")),
+    ("fee", re.compile(r"收费|费用|[\u4e00-\u9fff]费(?![力劲用])|怎么收|咋收")),
+    ("share", re.compile(r"比例|几成|占比|比重")),
+    ("term", re.compile(r"期限|几年|[能可以]?[贷借]多(?:久|长时间|长)|还款期")),
+    ("amount", re.compile(r"额度|金额|上限|[贷借批融][款到]?多少|最多|最高|多少钱|几万")),
+)
+
+
+def asked_quantity(clause: str) -> str:
+    """The quantity a clause asks about (rate, fee, share, term, amount), or ""."""
+    return next((name for name, words in _QUANTITIES if words.search(clause)), "")
 
 
 def complains_about_cost(clause: str) -> bool:

@@ -25,7 +25,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.reading.ask_types import BARE_NOUN_CHARS, ask_type, complains_about_cost, is_question
+from bot.reading.ask_types import (
+    BARE_NOUN_CHARS,
+    ask_type,
+    asked_quantity,
+    complains_about_cost,
+    is_question,
+)
 
 MAX_ASKS = 3
 MIN_ASK_CHARS = 3  # a question shorter than this (对吧, 是吗) joins the ask before it
@@ -34,6 +40,12 @@ _END = re.compile(r"(?<=[?!;。！？；\n])")
 # A question closed by its particle, then a comma or a space: a sentence end.
 _CLOSED = re.compile(r"(?<=[吗么呢不没有])(?:[,，]|(?<=[^\x00-\x7f])[ \t]+(?=[^\x00-\x7f]))")
 _CLAUSE = re.compile(r"(?<=[,，])|(?<=[^\x00-\x7f])(?=[ \t]+[^\x00-\x7f])")
+# Asks typed without a separator: a question word closing one ask, the noun of the next
+# right after it ("额度多少利率多少", "要抵押吗利息多少").
+_RUN_ON = re.compile(
+    r"(?:(?<=多少)|(?<=多久)|(?<=多长)|(?<=多高)|(?<=几年)|(?<=[吗么]))(?=(?:利率|利息|额度|期限|费用|收费|材料|资料|条件)"
+    r"[^,，]{0,4}(?:多少|多久|多长|多高|几|什么|啥|哪些|怎么|吗|呢))"
+)
 _SAME_QUESTION = re.compile(r"^\s*(?:还是|或者|或是)")
 _BARE = re.compile(r"[\s,.;:!?，。；：！？、~～…\"“”'‘’「」]+")
 
@@ -129,13 +141,14 @@ def _by_ask_type(question: str) -> list[str]:
     (利率呢，…) or a condition (要是…，…) with the clause after it."""
     groups: list[str] = []
     kind = ""
-    for clause in (c for c in _CLAUSE.split(question) if c):
-        this = ask_type(clause) if is_question(clause) else ""
+    clauses = (c for part in _CLAUSE.split(question) for c in _RUN_ON.split(part) if c)
+    for clause in clauses:
+        this = _asked(clause) if is_question(clause) else ""
         if (
             groups
             and this
             and kind
-            and this != kind
+            and not _same_ask(this, kind)
             and bare_length(clause) >= MIN_ASK_CHARS
             and bare_length(groups[-1]) >= MIN_ASK_CHARS
             and not _is_topic(groups[-1])
@@ -150,6 +163,22 @@ def _by_ask_type(question: str) -> list[str]:
             groups.append(clause)
         kind = kind or this
     return groups
+
+
+def _asked(clause: str) -> str:
+    """What a question clause asks: its ask type, with the quantity a how-much or how-long
+    clause names (额度 and 利率 are two asks of one type)."""
+    kind = ask_type(clause)
+    if kind in ("how_much", "how_long") and (quantity := asked_quantity(clause)):
+        return f"{kind}:{quantity}"
+    return kind
+
+
+def _same_ask(one: str, other: str) -> bool:
+    """Two clauses ask the same thing: one type, and no two different quantities named."""
+    kind, _, quantity = one.partition(":")
+    other_kind, _, other_quantity = other.partition(":")
+    return kind == other_kind and (quantity == other_quantity or not quantity or not other_quantity)
 
 
 def _complaint_ask(story: str, message: str) -> bool:

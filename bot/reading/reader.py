@@ -41,6 +41,7 @@ from bot.reading.demands import demand_told, weighs_demand
 from bot.reading.facets import asked_of_facet, repaired
 from bot.reading.facts import FirmFacts, extract_facts
 from bot.reading.lexicon import Lexicon, unquoted
+from bot.reading.pairs import asked_of_pair
 from bot.reading.referring import (
     SUBJECT_EXTRA,
     asked_of_another,
@@ -175,6 +176,9 @@ def read(lexicon: Lexicon, context: ConversationContext, text: str) -> Reading:
             kind_of_ask, found = asked_of_facet(
                 lexicon, context.answered, piece.text, kind_of_ask, found
             )
+        paired = asked_of_pair(lexicon, context.last_question, piece.text) if i == 0 else ""
+        if paired and found.move == "continue":  # 能同时申请吗 after A和B的区别: both
+            found = replace(found, text=paired)
         asks.append(Ask(kind_of_ask, found.text))
         previous = kind_of_ask
         if i == 0:

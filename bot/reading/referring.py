@@ -15,6 +15,7 @@ from bot.reading.content import about_the_firm
 from bot.reading.context import ConversationContext, Focus
 from bot.reading.cues import what_about
 from bot.reading.lexicon import Lexicon
+from bot.reading.names import Named
 from bot.reading.referents import Referent
 
 SUBJECT_EXTRA = 2  # "那X呢": X is a name or topic and at most this many characters more
@@ -64,9 +65,11 @@ def local_referent(lexicon: Lexicon, text: str, outer: Referent | None) -> Refer
     in the owner's words ("中登网", "商贸贷和提质增产争效贷"), else the first of its topic
     words that points to an article (the subject comes first: 林权 in 林权证门槛高不高, not
     门槛高), else what this ask referred to."""
-    named = [n for n in lexicon.named(text) if n.strong]
+    # named by a name, or described (做外贸) where the text also uses its name (外贸贷)
+    named = [n for n in lexicon.named(text) if n.strong or lexicon.display_name(n.doc_id) in text]
     if named:
-        names = list(dict.fromkeys(n.said for n in named))
+        # the name itself when the text also uses it (做外贸的…外贸贷: 外贸贷, not 外贸)
+        names = list(dict.fromkeys(_name_used(lexicon, n, text) for n in named))
         first = named[0]
         return Referent(first.doc_id, first.kind, "和".join(names[:2]))
     votes = lexicon.votes(text)
@@ -76,6 +79,12 @@ def local_referent(lexicon: Lexicon, text: str, outer: Referent | None) -> Refer
             best = max(articles, key=lambda a: votes.get(a, 0.0))
             return Referent(f"measure-{best}", "measure", term)
     return outer
+
+
+def _name_used(lexicon: Lexicon, named: Named, text: str) -> str:
+    """How the text names a document: by its name when it uses it, else the words it used."""
+    name = lexicon.display_name(named.doc_id)
+    return name if name in text else named.said
 
 
 def mentioned_referents(

@@ -12,6 +12,7 @@ import pytest
 from bot.answer_grounding import ungrounded_numbers
 from bot.compose.question import question_parts, question_shape
 from bot.compose.render import MAX_LEAD, shorten
+from bot.unsourced.figures import asked_figure
 from knowledge.answer_review import is_copied, parse_answer_text
 from retrieval.text import split_sentences
 from tests.helpers.answers import document_of
@@ -50,10 +51,12 @@ def test_every_answer_has_a_short_own_lead_a_next_step_and_one_citation_line(
         parts = parse_answer_text(answer.answer)
         assert len(parts["lead"]) <= MAX_LEAD, question
         assert parts["next_step"], question
-        # a figure or the unit in charge asked for may be given in the source's words
-        # (科技贷方案：自2022年1月1日起施行; 由人民银行征信中心运营)
+        # a figure or the unit in charge asked for, or a figure asked to be confirmed, may be
+        # given in the source's words (科技贷方案：自2022年1月1日起施行; 由人民银行征信中心运营;
+        # 对，第5条：……1000万元及以下……)
         shape = question_shape(question)
         sourced = (shape.dimensions and re.search(r"\d", parts["lead"])) or shape.responsible
+        sourced = sourced or asked_figure(question) is not None
         assert sourced or not is_copied(parts["lead"], _cited_sentences(answerer, answer)), question
         lines = answer.answer.splitlines()
         assert sum(line.startswith("依据：") for line in lines) == 1, question

@@ -1,0 +1,45 @@
+"""Two notes compared, and a follow-up asked of both ("能同时申请吗" after "A和B有什么区别").
+
+After a comparison of two notes of one kind (two products, two platforms) the conversation's
+focus is one of them, but a follow-up asking them jointly (同时, 一起, 都能, 两个, 两款) or
+asking which to choose (哪个, 选哪, 申请哪) is asked of the pair, not of the focus alone: it
+is completed with both names ("能同时申请吗" → "科技贷和外贸贷能同时申请吗").
+`compared_pair(lexicon, text)` finds the two notes a text names (same kind, strong names);
+`asked_of_pair(lexicon, last_question, text)` completes a follow-up so, or returns "".
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.reading.lexicon import Lexicon
+
+# asking two things at once, or which of them: the owner's words, no topic name
+JOINT = re.compile(
+    r"同时|一起|一块|一并|都(?:能|可以|可|要|得|去|办|申请|贷)|两(?:个|款|种|样|家|项|笔)|二选一|"
+    r"只能(?:选|办|申请|贷)?一|哪(?:个|种|一个|一种|款)|选哪|办哪|申请哪|重复申请|叠加"
+)
+MAX_FOLLOW_UP_CHARS = 20  # a follow-up asked of the pair is short
+
+
+def compared_pair(lexicon: Lexicon, text: str) -> tuple[str, str] | None:
+    """The first two notes of one kind the text names by name (doc ids), or None."""
+    named = [n for n in lexicon.named(text) if n.strong and n.kind != "measure"]
+    for i, first in enumerate(named):
+        for second in named[i + 1 :]:
+            if second.kind == first.kind and second.doc_id != first.doc_id:
+                return first.doc_id, second.doc_id
+    return None
+
+
+def asked_of_pair(lexicon: Lexicon, last_question: str, text: str) -> str:
+    """The follow-up completed with both names of the pair the last question compared
+    ("能同时申请吗" → "科技贷和外贸贷能同时申请吗"); "" when the last question compared no
+    pair, the follow-up names a note itself, is long, or asks nothing of both."""
+    if len(text) > MAX_FOLLOW_UP_CHARS or not JOINT.search(text) or lexicon.named(text):
+        return ""
+    pair = compared_pair(lexicon, last_question)
+    if pair is None:
+        return ""
+    first, second = (lexicon.display_name(d) for d in pair)
+    return f"{first}和{second}{text.lstrip('那,，')}"

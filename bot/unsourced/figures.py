@@ -1,0 +1,184 @@
+"""A figure the owner asks to confirm ("外贸贷利率是不是3.5%", "担保放大倍数是5倍对吧"):
+confirmed, corrected or said to be in no source.
+
+An owner who heard a figure asks whether it is right. The reply's own lead (what the product
+is, who sets the rate) leaves the figure unanswered, so `figure_lead` leads with the answer:
+"对，第9条：……5倍以上" when a sentence of a cited source states the same figure of the
+quantity asked, "不对，……写的是“……”" when it states another, and otherwise "措施和产品资料里
+没有这个数字，无法确认；利率由合作银行按企业情况定" (who decides the quantity). The former lead
+becomes the first point. A figure of a loan's own terms (rate, fee, term, amount) asked of a
+named product is checked against that product's note only: a measure's 1年期以上 is not its
+term. Asked figures are read with their units (%, 个点, 万, 亿, 倍, 天, 工作日, 个月, 年),
+digits or Chinese numerals.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import replace
+
+from bot.compose.asks import DIMENSIONS, Dimension, about_loans, asked_dimensions
+from bot.compose.reply import Reply
+from bot.unsourced.joint import named_notes
+from knowledge.documents import Document
+
+MAX_LEAD_CHARS = 60
+MAX_CLAUSE_CHARS = 40
+# asking whether something heard is right
+_CONFIRMING = re.compile(r"是不是|对吧|对吗|对不对|是吧|没错吧|是吗|真的吗|听说|据说|不是说|是否")
+_CN = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
+_CN |= {"七": 7, "八": 8, "九": 9}
+_NUMBER = r"\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?"
+_FIGURE = re.compile(
+    rf"(百分之)?(?<![几多上好百千万十])(?!(?<=数)[十百千])({_NUMBER})\s*"
+    r"(%|个百分点|个点|万元|万块|万|亿元|亿|倍|个工作日|工作日|天|日|小时|个月|年)?"
+)
+# unit -> (class, factor to the class's measure)
+_UNITS = {
+    "%": ("percent", 1.0),
+    "个百分点": ("percent", 1.0),
+    "个点": ("percent", 1.0),
+    "万元": ("money", 1.0),
+    "万块": ("money", 1.0),
+    "万": ("money", 1.0),
+    "亿元": ("money", 10000.0),
+    "亿": ("money", 10000.0),
+    "倍": ("times", 1.0),
+    "个工作日": ("days", 1.0),
+    "工作日": ("days", 1.0),
+    "天": ("days", 1.0),
+    "日": ("days", 1.0),
+    "小时": ("days", 1 / 24),
+    "个月": ("months", 1.0),
+    "年": ("months", 12.0),
+}
+_DEFAULT = {"percent": "rate", "money": "amount", "times": "share", "days": "duration"}
+_APPROVAL = re.compile(r"批|审批|放款|办结|到账|办完|下来")
+_SENTENCE = re.compile(r"(?<=[。；;！!？?\n])")
+_CLAUSE = re.compile(r"[，,；;。]")
+
+
+def figure_lead(question: str, reply: Reply, documents: Mapping[str, Document]) -> Reply:
+    """reply led by the confirmation, correction or honest silence on the figure the question
+    asks to confirm (see the module docstring); reply as is when it asks none."""
+    asked = asked_figure(question)
+    if not reply.parts or not reply.parts[0].cites or asked is None:
+        return reply
+    unit_class, value = asked
+    dimension = _dimension(question, unit_class)
+    first = reply.parts[0]
+    sources = [documents[c] for c in first.cites if c in documents]
+    notes = [d for d in named_notes(question, documents) if d in documents]
+    if dimension.loan and notes:  # a product's own terms: its note only
+        sources = [documents[d] for d in notes]
+    same, other = _stated(sources, dimension, unit_class, value)
+    if same is not None:
+        lead = f"对，{same[0]}：{same[1]}。"
+    elif other is not None:
+        lead = f"不对，{other[0]}写的是“{other[1]}”。"
+    else:
+        who = (
+            "由合作银行按企业情况定"
+            if dimension.loan
+            else "以银行公布的办理时限为准"
+            if dimension.name == "duration" and about_loans(question)
+            else "以办理单位的规定为准"
+        )
+        lead = f"措施和产品资料里没有这个数字，无法确认；{dimension.label}{who}。"
+    if len(lead) > MAX_LEAD_CHARS:
+        lead = lead[: MAX_LEAD_CHARS - 2].rstrip("，,；;：:“") + "…。"
+    points = (first.lead, *first.points) if first.lead else first.points
+    return replace(reply, parts=(replace(first, lead=lead, points=points), *reply.parts[1:]))
+
+
+def asked_figure(question: str) -> tuple[str, float] | None:
+    """(unit class, value) of the figure a confirming question states (not a vague one:
+    几百万, 上千万); the lead never repeats it (every number shown is a source's)."""
+    if not _CONFIRMING.search(question):
+        return None
+    for match in _FIGURE.finditer(question):
+        unit = "%" if match.group(1) else match.group(3)
+        value = _value(match.group(2))
+        if unit and value is not None:
+            unit_class, factor = _UNITS[unit]
+            return unit_class, value * factor
+    return None
+
+
+def _value(number: str) -> float | None:
+    """A number in digits or simple Chinese numerals (三, 十五, 三点五, 两百) as a float."""
+    try:
+        return float(number)
+    except ValueError:
+        pass
+    whole, _, decimals = number.partition("点")
+    total, current = 0, 0
+    for char in whole:
+        if char in _CN:
+            current = _CN[char]
+        elif char in "十百千":
+            total += (current or 1) * {"十": 10, "百": 100, "千": 1000}[char]
+            current = 0
+        else:
+            return None
+    total += current
+    fraction = "".join(str(_CN.get(c, "")) for c in decimals)
+    return float(f"{total}.{fraction}") if fraction else float(total)
+
+
+def _dimension(question: str, unit_class: str) -> Dimension:
+    """The quantity asked: the one the question names that fits the unit, else the unit's."""
+    by_name = {d.name: d for d in DIMENSIONS}
+    for found in asked_dimensions(question):
+        if found.name in by_name and _fits(found.name, unit_class):
+            return found
+    if unit_class == "months":
+        return by_name["duration" if _APPROVAL.search(question) else "term"]
+    if unit_class == "percent" and not by_name["rate"].asked.search(question):
+        return by_name["share"]  # 损失超过20%才补偿: a share, not a rate
+    return by_name[_DEFAULT[unit_class]]
+
+
+def _fits(dimension: str, unit_class: str) -> bool:
+    """A figure of this unit class can be a figure of the quantity."""
+    fitting = {
+        "percent": ("rate", "fee", "share"),
+        "money": ("amount", "fee", "volume"),
+        "times": ("share",),
+        "days": ("duration",),
+        "months": ("term", "duration"),
+    }
+    return dimension in fitting[unit_class]
+
+
+def _stated(
+    sources: list[Document], dimension: Dimension, unit_class: str, value: float
+) -> tuple[tuple[str, str] | None, tuple[str, str] | None]:
+    """(source name, clause) stating the same figure, and one stating another figure, of the
+    quantity asked in the sources' sentences (None where there is none)."""
+    same: tuple[str, str] | None = None
+    other: tuple[str, str] | None = None
+    for doc in sources:
+        for sentence in _SENTENCE.split(doc.text):
+            if not (dimension.figure.search(sentence) and dimension.context.search(sentence)):
+                continue
+            for clause in _CLAUSE.split(sentence):
+                for match in _FIGURE.finditer(clause):
+                    unit = "%" if match.group(1) else match.group(3)
+                    number = _value(match.group(2))
+                    if not unit or number is None or _UNITS[unit][0] != unit_class:
+                        continue
+                    said = (_name(doc), clause.strip()[:MAX_CLAUSE_CHARS])
+                    if abs(number * _UNITS[unit][1] - value) < 1e-6:
+                        same = same or said
+                    elif dimension.context.search(clause):
+                        other = other or said
+    return same, other
+
+
+def _name(doc: Document) -> str:
+    """How the lead names a source: 第N条 for a measure article, else its short name."""
+    if doc.kind == "measure":
+        return f"第{doc.article}条" if doc.article else "措施"
+    return doc.aliases[0] if doc.aliases else doc.title
