@@ -21,10 +21,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.intent import shows_financing_need
+from bot.scope.clauses import DOMAIN, opened_ask
 from bot.scope.families import NAMES, REQUESTS, out_of_scope_family
 from bot.scope.measure_terms import names_measure_term, refers_to_measures
 from bot.scope.noise import is_noise
 from bot.scope.places import OTHER_PLACES
+from bot.scope.spelling import fold_slips
 from bot.scope.subjects import BUSINESS_CONTEXT
 
 __all__ = [
@@ -55,6 +57,10 @@ OWNER = re.compile(
 ELIGIBILITY = re.compile(
     r"能不能申请|可以申请|能申请|能不能享受|可以享受|能享受|适用|符合条件|算不算"
 )
+# The measures by article, or a pointer back to what the story said (这个, 上面说的).
+ARTICLE_OR_POINTER = re.compile(
+    r"第[0-9一二三四五六七八九十]{1,3}条|这个|那个|这种|那种|这样|这些|上面|刚才|前面|它"
+)
 MIN_DENSE = 0.8  # without finance words, only a near-paraphrase of the policy is in scope
 
 
@@ -81,6 +87,23 @@ def _has_evidence(text: str, family: str) -> bool:
     return bool(family or FINANCE_VOCABULARY.search(text) or shows_financing_need(text))
 
 
+def names_financing(asked: str, glossary: Any) -> bool:
+    """The ask names financing or the measures in its own words: finance words, a glossary
+    phrase found in it, a measure's term, an article, a firm asking whether it qualifies, or a
+    pointer back to the story."""
+    terms = [t.lower().split("*") for t in getattr(glossary, "terms", ())]
+    return bool(
+        FINANCE_VOCABULARY.search(asked)
+        or DOMAIN.search(asked)
+        or shows_financing_need(asked)
+        or any(all(part in asked for part in parts) for parts in terms)
+        or names_measure_term(asked)
+        or refers_to_measures(asked)
+        or ARTICLE_OR_POINTER.search(asked)
+        or (BUSINESS_CONTEXT.search(asked) and ELIGIBILITY.search(asked))
+    )
+
+
 def decide_scope(
     text: str,
     glossary: Any,
@@ -99,11 +122,16 @@ def decide_scope(
     scope (only the request families, `REQUESTS`, are still declined); is_word: the
     retriever's dictionary, to tell noise ("gibberish": random characters) from words.
     """
+    text = fold_slips(text)
     family, place = out_of_scope_family(text, topics=getattr(glossary, "terms", ()))
     if is_noise(text, is_word, evidence=_has_evidence(text, family)):
         return ScopeDecision(False, "gibberish")  # a family that noise spells by chance is none
     if family and not (names_staff_document and family not in REQUESTS):
         return ScopeDecision(False, family, place)
+    asked = opened_ask(text.lower())
+    if asked and not names_staff_document and not names_financing(asked, glossary):
+        # "…续贷也批了，想问下公司想换个名字去哪办": the story's finance words are no evidence
+        return ScopeDecision(False, "no_evidence")
     if names_document:
         return IN_SCOPE
     need = shows_financing_need(text)

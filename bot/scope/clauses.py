@@ -50,6 +50,14 @@ def question_part(text: str) -> str:
     return asked_part(last_question(text) if len(text) > LONG_MESSAGE else text)
 
 
+def opened_ask(text: str) -> str:
+    """The ask an opener brings in after a story or a remark ("…续贷也批了，想问下X" → "X"),
+    or "" when no opener cuts the question (it asks about what it says itself)."""
+    source = last_question(text) if len(text) > LONG_MESSAGE else text
+    rest = asked_part(source)
+    return rest if rest != source else ""
+
+
 # What introduces the ask after a story or a remark (想问一下, 顺便问下, 我还想知道, 另外).
 ASK_OPENER = re.compile(
     r"(?:我|还|再|就|顺便|就是)*(?:想?(?:问一下|问下|问问|问个事|咨询一下|咨询下|请教一下|请教下)|"
@@ -108,15 +116,24 @@ GENERIC_ASK = re.compile(
     r"^(请问|那|那么|现在|我们|像|这种|这个|这样|那种|的|情况|还|该|应该|又|可以|能|要|会)*"
     r"(怎么办|怎么处理|咋办|如何处理|怎么弄|有什么(好)?(政策|办法|支持|帮助|渠道|途径)+|"
     r"有没有(什么)?(政策|办法|支持|帮助|渠道)+|(能|可以)(不能)?申请(吗|么)?|还能(办|申请)吗|"
-    r"有(政策|办法)吗|政府(能|会)帮(忙)?吗)[吗呢啊呀吧么?？]*$"
+    r"有(政策|办法)吗|政府(能|会)帮(忙)?吗|"
+    # what to do or bring next, about the story's matter (被告了，下个月开庭，需要准备什么)
+    r"(需要|要|得|该)(准备|注意|做)(些|点)?(什么|啥|哪些)(材料|资料|东西)?|该怎么(做|应对)|怎么应对)"
+    r"[吗呢啊呀吧么?？]*$"
 )
 
 
 # A bare "can I borrow" (能贷吗, 可以贷款吗) asks about the story's purpose when no firm is named
 # from the family's word on ("想给儿子买房，首付不够，能贷吗"); beside a firm, the firm's loan.
 BARE_LOAN_ASK = re.compile(
-    r"^(那|那么|请问|还|我|我们|现在)*(能|可以|能不能|可不可以|好)(贷|贷款|借|借钱|申请贷款)"
-    r"(吗|么|呢|多少|不|到吗)?[?？]*$"
+    r"^(那|那么|请问|还|我|我们|现在|个人|我个人|自己|我自己)*(能|可以|能不能|可不可以|好)(贷|贷款|借|借钱|申请贷款)"
+    r"(吗|么|呢|多少|不|到吗)?[?？]*$|"
+    # whether the story's slip shows on the credit record (花呗逾期了三天，会上征信吗)
+    r"^(那|那么|请问|这样|这)*(会|会不会|能|是不是|要|是)?(上|进|影响|花|黑)?(了)?(个人|我的)?征信"
+    r"(出|有)?(了)?(问题|花了|不好|黑了|变差)?(了)?(吗|么|嘛|呀|啊|不|没有|记录吗)?[?？]*$|"
+    # which lender for the story's loan (…个人消费贷装修房子，哪家银行好批)
+    r"^(那|那么|请问|一般|现在)*(去)?(哪家|哪个|什么)银行(比较|更|最)?(好批|好贷|容易批|容易贷|能批|"
+    r"批得快|放款快|利息低|利率低|便宜|划算|好)(一些|一点|点)?[吗呢啊呀?？]*$"
 )
 FIRM = re.compile(r"企业|公司|厂|店|个体户|经营|生意|合作社|门面|档口|老板")
 
@@ -125,6 +142,8 @@ FIRM = re.compile(r"企业|公司|厂|店|个体户|经营|生意|合作社|门�
 ATTRIBUTE_ASK = re.compile(
     r"^(那|那么|请问|大概|一般|现在)*(利率|利息|额度|费用|首付|月供|期限|年限)(是|大概|一般|能有)?"
     r"(多少|几个点|几成|几年|怎么算|高吗|高不高)[吗呢啊呀?？]*$|"
+    r"^(那|那么|请问|现在)*(利率|利息|月供|首付)(能|会|可以|能不能|会不会)?(再)?(低|便宜|少|降)"
+    r"(一|下来)?(点|些)?[吗呢啊呀?？]*$|"
     # which lender is cheapest, what papers it takes: the product just named is what is asked
     r"^(那|那么|请问|一般|现在)*(哪个|哪家|什么)银行的?(利率|利息)?(最)?(低|便宜|划算|好|容易)[吗呢啊呀?？]*$|"
     r"^(那|那么|请问|一般|现在)*(要|需要|得)(准备|带|交|提供)?(什么|哪些|啥)(材料|资料|手续|证件)[吗呢啊呀?？]*$|"
@@ -133,6 +152,15 @@ ATTRIBUTE_ASK = re.compile(
     r"^(那|那么|请问|一般|现在)*(流程|手续|程序|步骤)(是|都|会|要)?(怎样|怎么样|什么|啥|哪些|复杂|麻烦|多|难|"
     r"多久|多长时间)(不|吗|么|呢|吧)?[?？]*$"
 )
+
+
+def _repeats(clause: str, word: re.Match[str], said: str) -> bool:
+    """The DOMAIN word found in clause only repeats the family's words said: the word itself,
+    or for one character (贷) each pair it forms with a neighbour (民间借贷 vs 贷款)."""
+    if len(word.group(0)) > 1:
+        return word.group(0) in said
+    pairs = [clause[max(0, word.start() - 1) : word.end()], clause[word.start() : word.end() + 1]]
+    return all(p in said for p in pairs if len(p) == 2)
 
 
 def mentioned_only(pattern: re.Pattern[str], text: str, topics: Iterable[str] = ()) -> bool:
@@ -149,10 +177,19 @@ def mentioned_only(pattern: re.Pattern[str], text: str, topics: Iterable[str] = 
     if not matches or any(m.start() < b and m.end() > a for m in matches for a, b in spans):
         return False
     phrases = [t.lower() for t in topics if t and "*" not in t]
+    said = "".join(m.group(0) for m in matches)  # the family's own words
 
     def financing(clause: str, *, asked: bool = False) -> bool:
-        return bool(DOMAIN.search(clause)) or any(
-            p in clause for p in phrases if not (asked and SHARED_TOPICS.fullmatch(p))
+        """The clause names a financing topic of its own: not a word of the family's match
+        repeated ("借款不写利息，以后能要利息吗"), nor a generic ask's phrase (准备什么)."""
+        if any(not _repeats(clause, d, said) for d in DOMAIN.finditer(clause)):
+            return True
+        if GENERIC_ASK.match(clause.strip()):
+            return False
+        return any(
+            p in clause and p not in said
+            for p in phrases
+            if not (asked and SHARED_TOPICS.fullmatch(p))
         )
 
     start, end = spans[-1]

@@ -18,9 +18,11 @@ from bot.scope import disputes as dis
 from bot.scope import offices as off
 from bot.scope import requests as req
 from bot.scope import subjects as sub
+from bot.scope import tasks
 from bot.scope.clauses import last_question, mentioned_only, question_part
 from bot.scope.places import other_region
 from bot.scope.products import bank_price, bank_product
+from bot.scope.spelling import fold_slips
 
 Judged = Literal["message", "question", "ask"]
 
@@ -33,6 +35,9 @@ class Family:
     words: re.Pattern[str]
     unless: Callable[[str], bool] = lambda _text: False
     judged: Judged = "ask"
+    # `unless` reads from the family's own clause on (always so for "ask" families): a remark
+    # on the measures before the ask ("十六条我看过了，LPR这个月多少") does not excuse it.
+    local_unless: bool = False
 
 
 def _any(*patterns: re.Pattern[str]) -> Callable[[str], bool]:
@@ -76,17 +81,17 @@ FAMILIES: tuple[Family, ...] = (
     Family("trust", req.TRUST_BARE, _any(req.TRUST_UNLESS), judged="question"),
     Family("other_region", re.compile(r"(?!)"), judged="question"),  # bot.scope.places
     Family("bank_product", re.compile(r"(?!)"), judged="question"),  # bot.scope.products
-    Family("drafting", req.DRAFTING, _any(req.DRAFTING_UNLESS), judged="question"),
-    Family("calculation", req.CALCULATION, _any(req.CALCULATION_UNLESS), judged="question"),
-    Family("lookup", req.LOOKUP, judged="question"),
-    Family("rates", sub.RATES, _any(sub.RATES_UNLESS), judged="question"),
+    Family("drafting", tasks.DRAFTING, _any(tasks.DRAFTING_UNLESS), judged="question"),
+    Family("calculation", tasks.CALCULATION, _any(tasks.CALCULATION_UNLESS), judged="question"),
+    Family("lookup", tasks.LOOKUP, judged="question"),
+    Family("rates", sub.RATES, _any(sub.RATES_UNLESS), judged="question", local_unless=True),
     Family("investment_loss", sub.INVESTMENT_LOSS, _any(sub.INVESTMENT_LOSS_UNLESS)),
     Family("legal", sub.LEGAL, _any(sub.LEGAL_UNLESS)),
     Family("legal", sub.LAWSUIT, _any(sub.LAWSUIT_UNLESS)),
     Family("legal", dis.BANKRUPTCY, _any(dis.BANKRUPTCY_UNLESS)),
     Family("legal", dis.PRIVATE_INTEREST, _any(dis.PRIVATE_INTEREST_UNLESS)),
     Family("legal", dis.COLLECTION, _any(dis.COLLECTION_UNLESS)),
-    Family("national_rules", sub.NATIONAL_RULES, _national_unless, judged="question"),
+    Family("national_rules", sub.NATIONAL_RULES, _national_unless, "question", local_unless=True),
     Family("chitchat", sub.CHITCHAT_TASKS, judged="question"),
     Family("personal_credit", sub.PERSONAL_CREDIT, _any(sub.PERSONAL_CREDIT_UNLESS)),
     Family("housing_fund", sub.HOUSING_FUND, _any(sub.HOUSING_FUND_UNLESS)),
@@ -123,11 +128,11 @@ NAMES = tuple(dict.fromkeys(f.name for f in FAMILIES))
 REQUESTS = frozenset({"injection", "fraud", "trust", "drafting", "calculation", "lookup"})
 
 
-def _from_clause(text: str, at: int, judged: Judged) -> str:
-    """What an "ask" family's `unless` reads: text from the clause holding the family's first
-    word on ("…银行那边一直卡着，企业所得税按多少交": the story's 银行 does not excuse the tax
-    question); the other families read all of it."""
-    if judged != "ask":
+def _from_clause(text: str, at: int, family: Family) -> str:
+    """What an "ask" family's `unless` reads (and a `local_unless` one's): text from the clause
+    holding the family's first word on ("…银行那边一直卡着，企业所得税按多少交": the story's 银行
+    does not excuse the tax question); the other families read all of it."""
+    if family.judged != "ask" and not family.local_unless:
         return text
     start = max((text.rfind(c, 0, at) for c in "，,。！!？?；;\n "), default=-1)
     return text[start + 1 :]
@@ -144,7 +149,7 @@ def out_of_scope_family(text: str, *, topics: Iterable[str] = ()) -> tuple[str, 
     the knowledge's phrases found in the message (the glossary match's terms), which mark a
     clause as asking about financing (`bot.scope.clauses.mentioned_only`).
     """
-    whole = text.lower()
+    whole = fold_slips(text.lower())  # 怎莫 → 怎么, 福洲 → 福州: the words the rules read
     question = question_part(whole)
     last = last_question(question)
     for family in FAMILIES:
@@ -162,7 +167,7 @@ def out_of_scope_family(text: str, *, topics: Iterable[str] = ()) -> tuple[str, 
         if scope is question and family.words.search(last):
             scope = last  # the sentence that asks it: a story before does not excuse it
         found = family.words.search(scope)
-        if not found or family.unless(_from_clause(scope, found.start(), family.judged)):
+        if not found or family.unless(_from_clause(scope, found.start(), family)):
             continue
         if family.judged == "ask" and mentioned_only(family.words, scope, topics):
             continue

@@ -65,7 +65,7 @@ _COUNTERPARTY = re.compile(
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,12})[”\"」』]")
 # An unquoted product name is one introduced as such: 浙江的X贷, 浙江有个X贷, 叫X贷.
 _X_LOAN = re.compile(
-    r"(?:的|有个|有一个|叫|推出的?|出的|那个)([\u4e00-\u9fff]{1,5}(?:贷|通|融))(?![款车资])"
+    r"(?:的|有个|有一个|叫|推出的?|出的|那个)([\u4e00-\u9fffa-z]{1,5}(?:贷|通|融))(?![款车资])"
 )
 OWN_OR_GENERIC_LOANS = re.compile(
     r"(科技贷|外贸贷|商贸贷|争效贷|信易贷|首贷|信用贷|续贷|经营贷|抵押贷|订单贷|合同贷|循环贷|"
@@ -85,7 +85,7 @@ _FIRM_THERE = re.compile(
 # even beside 三明 (a Sanming firm asking to use it).
 _PLACE_PRODUCT = re.compile(
     r"([，,]?(那边|那里|当地)|省|市)?(有个|有一个|的|推出的?|出的|那个|搞的|搞了个|新出的?)?[“\"「『]?"
-    r"([\u4e00-\u9fff]{1,6}?(?:贷|通|融))(?![款车资])"
+    r"([\u4e00-\u9fffa-z]{1,6}?(?:贷|通|融))(?![款车资])"
 )
 _PROVINCIAL = re.compile(r"科技贷|外贸贷|商贸贷|金服云")  # Fujian-wide products
 
@@ -99,8 +99,8 @@ def other_region(text: str) -> str | None:
         product = _PLACE_PRODUCT.match(text, match.end())
         if product and _foreign_name(product.group(4)):
             return match.group(1)
-    if SANMING.search(text):
-        return _policy_there(text)
+    if SANMING.search(_from_place_clause(text)):
+        return _policy_there(text)  # 三明 only in a remark before the place's clause: no excuse
     for match in _PLACE.finditer(text):
         place = match.group(1)
         end = match.end()
@@ -129,9 +129,22 @@ _THERE_SUPPORT = re.compile(
 )
 
 
+# The place's own support right after it (泉州技改贷款的贴息, 厦门的增信基金); a firm, a partner or
+# Sanming named in between makes it theirs (福州分公司能享受三明的补贴吗).
 _PLACE_SUPPORT = re.compile(
-    r"(那边|那里|当地)?(有个|有一个|的|出的|推出的?|新出的?)[^，,。？?]{0,8}(贴息|补贴|补助|奖励|扶持)"
+    r"(那边|那里|当地)?(有个|有一个|的|出的|推出的?|新出的?)?"
+    r"(?:(?!三明|本市|我市|公司|厂|企业|客户|供应商|门店|店)[^，,。？?]){0,8}"
+    r"(贴息|补贴|补助|奖励|扶持|增信基金|风险补偿|资金池|专项资金|优惠政策)"
 )
+
+
+def _from_place_clause(text: str) -> str:
+    """text from the clause holding its first other place on (all of it when none is named)."""
+    first = _PLACE.search(text)
+    if first is None:
+        return text
+    start = max((text.rfind(c, 0, first.start()) for c in "，,。！!？?；;\n "), default=-1)
+    return text[start + 1 :]
 
 
 def _policy_there(text: str) -> str | None:

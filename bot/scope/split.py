@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.scope import IN_SCOPE, ScopeDecision
+from bot.scope.clauses import DOMAIN
 
 # Requests that no other ask of the message excuses.
 WHOLE_MESSAGE = frozenset({"injection", "fraud"})
@@ -44,13 +45,39 @@ class AskScope:
 
 
 def continues_declined(ask: AskScope) -> bool:
-    """An in-scope ask that only continues the ask before it: a comparison back, or no subject
-    of its own (no specific glossary phrase and no loan, firm or institution named)."""
+    """An in-scope ask that only continues the ask before it: a comparison back, a short ask
+    naming no loan, firm or institution, or no subject of its own (no specific glossary phrase
+    and no loan, firm or institution named)."""
     if COMPARES_BACK.search(ask.text):
         return True
+    if len(ask.text) <= SHORT_ASK and not (OWN_SUBJECT.search(ask.text) or DOMAIN.search(ask.text)):
+        return True  # "…lpr公布了吗，五年期是多少": a short ask names no subject of its own
     if ask.topical:
         return False
     return bool(POINTS_BACK.search(ask.text)) or not OWN_SUBJECT.search(ask.text)
+
+
+SHORT_ASK = 8  # characters of an ask too short to bring a subject of its own (五年期是多少)
+
+# The reading resolves an ask without a subject by putting one in front ("利息太高能不能只还本金",
+# "担保公司，谁定的"); the ask's own words are what follows.
+_RESOLVED_TAIL = re.compile(r"[，,]([^，,]{1,8})$")
+COPIED_RUN = 3  # characters of the declined ask that a resolved ask may start with
+
+
+def takes_declined_subject(ask: AskScope, declined: str) -> bool:
+    """An ask after a declined one whose subject the reading took from it: it starts with
+    the declined ask's words and names no financing topic after them, or its own words after
+    a subject put in front name none ("…LPR是怎么形成的" then "谁定的", resolved as
+    "担保公司，谁定的")."""
+    heads = [ask.text[:n] for n in range(len(ask.text) - 1, COPIED_RUN - 1, -1)]
+    head = next((h for h in heads if h in declined), "")
+    if head and not DOMAIN.search(ask.text[len(head) :]):
+        return True  # "利息太高能不能只还本金", "白名单能借给公司用吗"
+    tail = _RESOLVED_TAIL.search(ask.text)
+    return tail is not None and not (
+        OWN_SUBJECT.search(tail.group(1)) or DOMAIN.search(tail.group(1))
+    )
 
 
 def split_scope(
@@ -65,8 +92,15 @@ def split_scope(
     取出来给公司周转"), only asks with a financing phrase of their own are answered. Asks
     declined alone stay declined.
     """
-    subject = [a.decision for a in asks if not a.decision.in_scope]
-    declined = next((d for d in subject if d.family not in UNRELATED), None)
+    at = next(
+        (
+            i
+            for i, a in enumerate(asks)
+            if not a.decision.in_scope and a.decision.family not in UNRELATED
+        ),
+        None,
+    )
+    declined = asks[at].decision if at is not None else None
     if declined is not None and declined.family in WHOLE_MESSAGE:
         return [], declined
     cut_apart = declined is None and not whole.in_scope and whole.family not in UNRELATED
@@ -82,6 +116,11 @@ def split_scope(
             return a.topical and not COMPARES_BACK.search(a.text)
         return not continues_declined(a)
 
-    keep = [i for i, a in enumerate(asks) if a.decision.in_scope and kept(a)]
+    def took(i: int, a: AskScope) -> bool:
+        return (
+            at is not None and not cut_apart and i > at and takes_declined_subject(a, asks[at].text)
+        )
+
+    keep = [i for i, a in enumerate(asks) if a.decision.in_scope and kept(a) and not took(i, a)]
     first_out = next((a.decision for a in asks if not a.decision.in_scope), None)
     return keep, declined or first_out
