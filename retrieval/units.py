@@ -17,6 +17,7 @@ VOTE = 2.0  # glossary votes of each article listing the unit asked about
 _SPLIT = re.compile(r"[、,，〈〉]")
 ROLE = re.compile(
     r"负责|职责|分工|牵头|管什么|管哪些|管啥|做什么|做啥|干什么|干啥|起什么作用|有什么作用|承担|任务"
+    r"|为什么出现|为啥出现|出现在|起啥作用|干嘛的|干吗的"
 )
 # Short forms owners use for the units' full names.
 _FOLDS = (

@@ -19,6 +19,9 @@ from typing import Any
 GRAM = 5  # characters: shorter runs (民营小微, 银行机构) recur across the measures
 CAP = 3.0  # votes of one article from quoted runs
 NEGATIONS = frozenset("不非无未")  # a word they open means the opposite of its tail (不动产)
+# A run that opens or closes on a particle (小微企业的) is common words cut at a grammatical
+# seam, no wording of one measure: owners write it about anything.
+EDGE_PARTICLES = frozenset("的了和与及或之其等")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
@@ -52,7 +55,11 @@ class VerbatimPhrases:
                     if gram not in title:
                         owners[gram].add(doc.articles[0])
                         before[gram].add(prev)
-        self._article = {g: next(iter(a)) for g, a in owners.items() if len(a) == 1}
+        self._article = {
+            g: next(iter(a))
+            for g, a in owners.items()
+            if len(a) == 1 and g[0] not in EDGE_PARTICLES and g[-1] not in EDGE_PARTICLES
+        }
         # runs found only right after a negation: 动产抵押登记 is no quote of 不动产抵押登记
         self._negated = {g for g in self._article if before[g] <= NEGATIONS}
 

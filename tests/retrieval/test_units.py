@@ -25,6 +25,7 @@ def test_unit_names_fold_the_city_prefix_and_known_short_forms() -> None:
 def test_votes_need_a_role_ask() -> None:
     units = ResponsibleUnits([DocRecord("m6", "六", "专项贷款", (6,), units="科技局、工信局")])
     assert units.votes("工信局负责什么") == {6: VOTE}
+    assert units.votes("工信局为什么出现在融资措施里") == {6: VOTE}
     assert units.votes("工信局在哪里") == {}
 
 

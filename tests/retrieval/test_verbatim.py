@@ -45,6 +45,18 @@ def test_votes_count_unique_runs_only() -> None:
     assert phrases.votes("追加纯信用贷款追加纯信用") == {1: min(3.0, CAP)}
 
 
+@pytest.mark.parametrize("query", ["银行今年给小微企业的贷款总量会不会减少", "小微企业等不等得起"])
+def test_runs_cut_at_a_particle_are_no_quote(query: str) -> None:
+    """小微企业的 may occur in one measure only, but it is common words cut at 的."""
+    docs = [
+        DocRecord("m1", "一", "做实不同阶段民营小微企业的金融服务", (1,)),
+        DocRecord("m2", "二", "支持民营小微企业和个体户，小微企业等", (2,)),
+    ]
+    phrases = VerbatimPhrases(docs)
+    assert phrases.votes(query) == {}
+    assert phrases.votes("不同阶段民营小微") == {1: 3.0}  # runs within the wording still count
+
+
 def test_title_words_do_not_vote() -> None:
     phrases = VerbatimPhrases([DocRecord("m1", "创新融资模式", "创新融资模式探索权利质押", (1,))])
     assert phrases.votes("创新融资模式多久能放款") == {}
