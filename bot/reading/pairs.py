@@ -19,6 +19,13 @@ JOINT = re.compile(
     r"同时|一起|一块|一并|都(?:能|可以|可|要|得|去|办|申请|贷)|两(?:个|款|种|样|家|项|笔)|二选一|"
     r"只能(?:选|办|申请|贷)?一|哪(?:个|种|一个|一种|款)|选哪|办哪|申请哪|重复申请|叠加"
 )
+# the same without a bare 哪个 (哪个银行能办 asks a where, not a choice between two): for a
+# pair the conversation named in two turns rather than compared in one question
+CHOICE = re.compile(
+    r"同时|一起|一块|一并|都(?:能|可以|可|要|得|去|办|申请|贷)|两(?:个|款|种|样|项)|二选一|"
+    r"只能(?:选|办|申请|贷)?一|选哪|办哪|申请哪|哪(?:个|种|款)(?:好|更|合适|划算|适合)|"
+    r"重复申请|叠加"
+)
 MAX_FOLLOW_UP_CHARS = 20  # a follow-up asked of the pair is short
 
 
@@ -32,14 +39,30 @@ def compared_pair(lexicon: Lexicon, text: str) -> tuple[str, str] | None:
     return None
 
 
-def asked_of_pair(lexicon: Lexicon, last_question: str, text: str) -> str:
+def asked_of_pair(
+    lexicon: Lexicon, last_question: str, text: str, recent: tuple[str, ...] = ()
+) -> str:
     """The follow-up completed with both names of the pair the last question compared
-    ("能同时申请吗" → "科技贷和外贸贷能同时申请吗"); "" when the last question compared no
-    pair, the follow-up names a note itself, is long, or asks nothing of both."""
+    ("能同时申请吗" → "科技贷和外贸贷能同时申请吗"), or else of the two notes of one kind
+    named last (`recent`: doc ids, newest first, e.g. 科技贷 asked about, then "那外贸贷呢"),
+    then only for a joint ask or a choice (CHOICE); "" when there is no pair, the follow-up
+    names a note itself, is long, or asks nothing of both."""
     if len(text) > MAX_FOLLOW_UP_CHARS or not JOINT.search(text) or lexicon.named(text):
         return ""
     pair = compared_pair(lexicon, last_question)
+    if pair is None and CHOICE.search(text):
+        pair = _named_last(lexicon, recent)
     if pair is None:
         return ""
     first, second = (lexicon.display_name(d) for d in pair)
     return f"{first}和{second}{text.lstrip('那,，')}"
+
+
+def _named_last(lexicon: Lexicon, recent: tuple[str, ...]) -> tuple[str, str] | None:
+    """The two notes named last (newest first), when they are of one kind and not measures."""
+    if len(recent) < 2 or recent[0] not in lexicon.documents or recent[1] not in lexicon.documents:
+        return None
+    kinds = {lexicon.kind(recent[0]), lexicon.kind(recent[1])}
+    if len(kinds) != 1 or "measure" in kinds or recent[0] == recent[1]:
+        return None
+    return recent[1], recent[0]  # in the order they were named

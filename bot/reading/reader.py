@@ -176,7 +176,11 @@ def read(lexicon: Lexicon, context: ConversationContext, text: str) -> Reading:
             kind_of_ask, found = asked_of_facet(
                 lexicon, context.answered, piece.text, kind_of_ask, found
             )
-        paired = asked_of_pair(lexicon, context.last_question, piece.text) if i == 0 else ""
+        paired = (
+            asked_of_pair(lexicon, context.last_question, piece.text, context.prominent)
+            if i == 0
+            else ""
+        )
         if paired and found.move == "continue":  # 能同时申请吗 after A和B的区别: both
             found = replace(found, text=paired)
         asks.append(Ask(kind_of_ask, found.text))
