@@ -47,11 +47,17 @@ def counting(engine: Any) -> Iterator[dict[str, int]]:
     def on_commit(*_args: Any) -> None:
         counts["commits"] += 1
 
+    try:  # statements sent on the DBAPI cursor (storage/direct.py), where the checkout has it
+        from storage.direct import STATEMENT_LISTENERS
+    except ImportError:
+        STATEMENT_LISTENERS = []
     event.listen(engine, "before_cursor_execute", on_statement)
     event.listen(engine, "commit", on_commit)
+    STATEMENT_LISTENERS.append(on_statement)
     try:
         yield counts
     finally:
+        STATEMENT_LISTENERS.remove(on_statement)
         event.remove(engine, "before_cursor_execute", on_statement)
         event.remove(engine, "commit", on_commit)
 

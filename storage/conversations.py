@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Connection, Table, bindparam, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from core import clock
+from storage.direct import Prebuilt
 from storage.models import Conversation, Message
+from storage.transcript import add_messages as add_messages  # the turn's transcript INSERT
 
 
 def get_or_create_conversation(session: Session, *, channel: str, user_id: str) -> Conversation:
@@ -54,9 +56,9 @@ def _insert_conversation(module: Any) -> Any:
 
 
 INSERT_CONVERSATION = {
-    "postgresql": _insert_conversation(postgresql),
-    "sqlite": _insert_conversation(sqlite),
-}
+    "postgresql": Prebuilt(_insert_conversation(postgresql)),
+    "sqlite": Prebuilt(_insert_conversation(sqlite)),
+}  # run on the DBAPI cursor (storage.direct), like SAVE_STATE and the transcript INSERT
 
 
 def _connection(session: Session | Connection) -> Connection:
@@ -77,11 +79,11 @@ def insert_conversation(
         "postgresql" if connection.dialect.name == "postgresql" else "sqlite"
     ]
     params = {"channel": channel, "user_id": user_id, "state": state, "stamp": clock.now()}
-    created = connection.execute(statement, params).scalar()
-    return int(created) if created is not None else None
+    created = statement.rows(connection, params)
+    return int(created[0][0]) if created else None
 
 
-SAVE_STATE = (
+SAVE_STATE = Prebuilt(
     update(CONVERSATIONS)
     .where(
         CONVERSATIONS.c.id == bindparam("conversation_id"),
@@ -106,8 +108,8 @@ def save_state(
 
     Sent on the session's connection (Core: objects already loaded in this session are not
     refreshed)."""
-    result = _connection(session).execute(
-        SAVE_STATE,
+    changed = SAVE_STATE.rowcount(
+        _connection(session),
         {
             "conversation_id": conversation_id,
             "expected_version": expected_version,
@@ -116,7 +118,7 @@ def save_state(
             "stamp": clock.now(),
         },
     )
-    return int(getattr(result, "rowcount", 0) or 0) == 1
+    return changed == 1
 
 
 def add_message(
@@ -146,45 +148,6 @@ def add_message(
     session.add(message)
     session.flush()
     return message
-
-
-INSERT_MESSAGES = insert(MESSAGES).returning(MESSAGES.c.id)
-
-
-def add_messages(
-    session: Session | Connection, *, conversation_id: int, rows: Sequence[Mapping[str, Any]]
-) -> list[int]:
-    """Append several transcript messages with one executemany (INSERT … RETURNING id) and
-    return their ids in the order given.
-
-    Each row: direction, text and optionally intent (cut to 32), in_scope, top_score,
-    citations, buttons (as `add_message` takes them), meta (a bot answer's reading move and
-    refusal family, `Message.meta`). No ORM objects are built; a chat
-    turn's rows of one shape share a statement.
-    """
-    if not rows:
-        return []
-    values = [
-        {
-            "conversation_id": conversation_id,
-            "direction": row["direction"],
-            "text": row["text"],
-            "intent": row["intent"][:32] if row.get("intent") else None,
-            "in_scope": row.get("in_scope"),
-            "top_score": row.get("top_score"),
-            "citations": row.get("citations") or [],
-            "buttons": row.get("buttons"),
-            "meta": row.get("meta"),
-        }
-        for row in rows
-    ]
-    # An executemany with RETURNING: SQLAlchemy sends rows of the same shape (the same columns
-    # NULL) as one multi-row INSERT from a cached compiled statement. Ids are assigned in the
-    # order the rows are inserted (SQLite rowids, PostgreSQL's sequence), so ascending ids map
-    # back to the rows given (asking SQLAlchemy to sort would send SQLite one row at a time).
-    # Core, not the ORM's bulk insert: every row sends every column (None as NULL), so rows
-    # with and without a value share one statement (the ORM groups rows by their None values).
-    return sorted(_connection(session).scalars(INSERT_MESSAGES, values))
 
 
 def set_feedback(

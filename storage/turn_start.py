@@ -15,6 +15,7 @@ from sqlalchemy import BindParameter, Connection, bindparam, exists, func, selec
 from sqlalchemy.orm import Session
 
 from core import clock
+from storage.direct import Prebuilt
 from storage.models import Conversation, Message, ProcessedMessage
 from storage.notifications import due_conditions
 from storage.types import UtcDateTime
@@ -68,6 +69,7 @@ def _turn_start_query() -> Any:
 
 
 TURN_START = _turn_start_query()
+TURN_START_PREBUILT = Prebuilt(TURN_START)  # run on the DBAPI cursor: storage.direct
 
 
 def read_turn_start(
@@ -88,15 +90,17 @@ def read_turn_start(
         "now": now or clock.now(),
     }
     connection = session.connection() if isinstance(session, Session) else session
-    found = connection.execute(TURN_START, params).one()
-    if found.id is None:
-        return TurnStart(ended=bool(found.ended), notices_due=bool(found.due))
-    last = found.newest if found.newest is not None else found.updated_at
+    (ended, due, found_id, state, version, updated_at, newest) = TURN_START_PREBUILT.rows(
+        connection, params
+    )[0]
+    if found_id is None:
+        return TurnStart(ended=bool(ended), notices_due=bool(due))
+    last = newest if newest is not None else updated_at
     return TurnStart(
-        conversation_id=found.id,
-        state=dict(found.state or {}),
-        version=found.version,
+        conversation_id=found_id,
+        state=dict(state or {}),
+        version=version,
         last_active=clock.to_utc(last) if last is not None else None,
-        ended=bool(found.ended),
-        notices_due=bool(found.due),
+        ended=bool(ended),
+        notices_due=bool(due),
     )

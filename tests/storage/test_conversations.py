@@ -107,6 +107,7 @@ def test_add_messages_writes_a_question_turn_in_one_statement(db: Database) -> N
     from sqlalchemy import event
 
     from storage.conversations import add_messages
+    from storage.direct import STATEMENT_LISTENERS
 
     common = {"intent": "policy_question", "in_scope": True, "top_score": 0.8}
     rows: list[dict[str, Any]] = [
@@ -127,9 +128,11 @@ def test_add_messages_writes_a_question_turn_in_one_statement(db: Database) -> N
     with db.session() as session:
         conversation = get_or_create_conversation(session, channel="web", user_id="s2")
         event.listen(db.engine, "before_cursor_execute", count)
+        STATEMENT_LISTENERS.append(statements.append)  # prebuilt: sent on the DBAPI cursor
         try:
             ids = add_messages(session, conversation_id=conversation.id, rows=rows)
         finally:
+            STATEMENT_LISTENERS.remove(statements.append)
             event.remove(db.engine, "before_cursor_execute", count)
     assert len(statements) == 1 and statements[0].startswith("INSERT INTO messages")
     assert len(ids) == 3 and ids == sorted(ids)
