@@ -32,7 +32,9 @@ def _talked_about(
     context = ConversationContext()
     for text, doc_id in ((first, one), (then, other)):
         reading = read(lexicon, context, text)
-        context = remember(lexicon, context, reading, Answer("好的。", True, "x", topic=doc_id))
+        context = remember(
+            lexicon, context, reading, Answer("好的。", True, "policy_question", topic=doc_id)
+        )
     return context
 
 
