@@ -23,6 +23,8 @@ from collections.abc import Callable
 
 import opencc
 
+from tests.helpers.wordings import with_slips
+
 _S2T = opencc.OpenCC("s2t")
 
 # --- styles -----------------------------------------------------------------------------------
@@ -58,12 +60,7 @@ SLIPS = {
 
 def _slip(text: str) -> str:
     """At most two slips, the first ones of `SLIPS` found in the text."""
-    done = 0
-    for word, slip in SLIPS.items():
-        if word in text and done < 2:
-            text = text.replace(word, slip, 1)
-            done += 1
-    return text if done else text.replace("吗", "嘛", 1)
+    return with_slips(text, SLIPS, ("吗", "嘛"))
 
 
 STYLES: dict[str, Callable[[int, str], str]] = {

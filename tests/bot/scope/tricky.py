@@ -16,6 +16,8 @@ from collections.abc import Callable
 
 import opencc
 
+from tests.helpers.wordings import with_slips
+
 _S2T = opencc.OpenCC("s2t")
 
 # --- styles ------------------------------------------------------------------------------------
@@ -62,12 +64,7 @@ _PUNCT = re.compile(r"[，,。？?！!：:；;、\s]+")
 
 def _slip(text: str) -> str:
     """At most two slips, the first ones of `SLIPS` found in the text."""
-    done = 0
-    for word, slip in SLIPS.items():
-        if word in text and done < 2:
-            text = text.replace(word, slip, 1)
-            done += 1
-    return text if done else text.replace("的", "滴", 1)
+    return with_slips(text, SLIPS, ("的", "滴"))
 
 
 def styled(cores: list[str], mixed: list[str]) -> list[tuple[str, str]]:
