@@ -8,7 +8,9 @@ bullet per point, `- TYPE | KEYWORDS | STANCE | TEXT`:
   contact);
 - KEYWORDS: space-separated words an owner may use for the point's subject;
 - STANCE: empty, or the direct answer the point gives to a yes/no question on its subject
-  (可以, 不行, 不合规, 合规, 有, 没有, 会, 不会, 是, 不是);
+  (可以, 不行, 不合规, 合规, 有, 没有, 会, 不会, 是, 不是); optionally followed by `：` and the
+  words the stance is about when they are narrower than KEYWORDS (`不行：一刀切 拒贷`: the
+  point is found by 征信 and 逾期, but its 不行 answers only a question naming the refusal);
 - TEXT: one or two plain sentences; every number in it must occur in its source's own text.
 
 Staff may edit these files; `policybot index` picks the changes up.
@@ -41,6 +43,7 @@ class PlainPoint:
     keywords: tuple[str, ...]
     stance: str
     text: str
+    stance_on: tuple[str, ...] = ()  # the words the stance answers (empty: the keywords)
 
 
 @dataclass(frozen=True)
@@ -74,13 +77,21 @@ def parse_plain(raw: str, name: str = "plain") -> PlainMeasure:
         if len(fields) != 4:
             raise PlainFormatError(f"{name}: point line {number} needs 4 fields, got {len(fields)}")
         kind, keywords, stance, text = fields
+        stance, _, stance_on = stance.replace(":", "：").partition("：")
+        stance = stance.strip()
         if kind not in KINDS:
             raise PlainFormatError(f"{name}: point line {number}: type {kind!r} not in {KINDS}")
         if stance and stance not in STANCES:
             raise PlainFormatError(f"{name}: point line {number}: stance {stance!r} unknown")
         if not text:
             raise PlainFormatError(f"{name}: point line {number} has no text")
-        points.append(PlainPoint(article or 0, kind, tuple(keywords.split()), stance, text))
+        if stance_on.strip() and not stance:
+            raise PlainFormatError(f"{name}: point line {number}: words without a stance")
+        points.append(
+            PlainPoint(
+                article or 0, kind, tuple(keywords.split()), stance, text, tuple(stance_on.split())
+            )
+        )
     return PlainMeasure(article, meta.get("lead_unit", ""), tuple(points), doc_id)
 
 
@@ -110,7 +121,14 @@ def read_plain(index_dir: Path) -> dict[str, PlainMeasure]:
     found = {}
     for row in json.loads(path.read_text(encoding="utf-8")):
         points = tuple(
-            PlainPoint(p["article"], p["kind"], tuple(p["keywords"]), p["stance"], p["text"])
+            PlainPoint(
+                p["article"],
+                p["kind"],
+                tuple(p["keywords"]),
+                p["stance"],
+                p["text"],
+                tuple(p.get("stance_on", ())),  # an index saved before stance_on: none
+            )
             for p in row["points"]
         )
         found[row["doc_id"]] = PlainMeasure(row["article"], row["lead_unit"], points, row["doc_id"])

@@ -105,10 +105,10 @@ def stance_lead(
     elif (
         shape.declines
         and point.stance == "不合规"
-        and (shape.demand or asks_about(point, " ".join((question, *terms))))
+        and (shape.demand or asks_about(point, question, terms))
     ):
         text = f"可以{shape.declines}。{text}"  # the demand is ruled out: the owner may decline
-    elif not asks_about(point, " ".join((question, *terms))):
+    elif not asks_about(point, question, terms):
         pass  # the point's stance is on something the question does not name (没入库的不行)
     elif gives_stance(point, shape, topics) and not text.startswith(point.stance):
         text = f"{point.stance}。{text}"
@@ -117,12 +117,15 @@ def stance_lead(
     return shorten(text)
 
 
-def asks_about(point: PlainPoint, question: str) -> bool:
+def asks_about(point: PlainPoint, question: str, terms: tuple[str, ...] = ()) -> bool:
     """The question names what the point is about: one of its keywords, or a word-piece of a
-    longer one (入库 of 没入库); a point's stance holds for its own subject only."""
-    return any(
-        k in question or (len(k) >= 3 and pieces(k) & pieces(question)) for k in point.keywords
-    )
+    longer one (入库 of 没入库), in the question or its glossary terms (借贷搭售 for 买理财);
+    a point's stance holds for its own subject only: the words of `stance_on` in the
+    question itself when the point narrows it (一刀切 拒贷, not every question naming 征信)."""
+    if point.stance_on:
+        return any(word in question for word in point.stance_on)
+    said = " ".join((question, *terms))
+    return any(k in said or (len(k) >= 3 and pieces(k) & pieces(said)) for k in point.keywords)
 
 
 def forbids_demand(point: PlainPoint, shape: QuestionShape, topics: tuple[str, ...]) -> bool:

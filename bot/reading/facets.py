@@ -30,7 +30,12 @@ Facet = Literal[
 ]
 
 _FACETS: tuple[tuple[Facet, re.Pattern[str]], ...] = (
-    ("consent", re.compile(r"同意|确认|授权|签字|盖章|认可|答应|点头")),
+    (
+        "consent",
+        re.compile(
+            r"同不同意|认不认可|答不答应|(?<!不)同意|确认|授权|签字|盖章|(?<!不)认可|(?<!不)答应|点头"
+        ),
+    ),
     ("register", re.compile(r"登记|备案")),
     ("appraisal", re.compile(r"评估|估值|作价|能估|估多少|值多少")),
     ("platform", re.compile(r"(?:哪个|哪家|什么|啥|哪一个)(?:平台|网站|系统|app|小程序)", re.I)),
@@ -131,7 +136,7 @@ def facet_note(lexicon: Lexicon, facet: Facet | None, subject: str, notes: Seque
 
 FACET_CHARS = 12  # a follow-up asking one facet (要对方同意吗) is this short
 # The owners' words for paying for a service, read as the sources' 收费 (要钱吗 → 收费吗).
-_MONEY_WORDS = re.compile(r"要不要钱|要钱|花钱|掏钱|付钱|交钱|(?<!贷)多少钱")
+_MONEY_WORDS = re.compile(r"要不要钱|要钱(?=[吗嘛么不])|花钱|掏钱|付钱|交钱")
 
 
 def asked_of_facet(
