@@ -100,10 +100,20 @@ def asked_figure(question: str) -> tuple[str, float] | None:
     for match in _FIGURE.finditer(question):
         unit = "%" if match.group(1) else match.group(3)
         value = _value(match.group(2))
-        if unit and value is not None:
+        if unit and value is not None and not _is_date(question, match):
             unit_class, factor = _UNITS[unit]
             return unit_class, value * factor
     return None
+
+
+def _is_date(question: str, match: re.Match[str]) -> bool:
+    """The figure is a date, not a quantity: a year (2026年, 2026年底, 明年) or a day of a
+    month (4月28日)."""
+    unit = match.group(3)
+    after = question[match.end() : match.end() + 1]
+    if unit == "年":
+        return len(match.group(2)) == 4 or after in ("底", "初", "末", "中", "度")
+    return unit == "日" and question[: match.start()].endswith("月")
 
 
 def _value(number: str) -> float | None:

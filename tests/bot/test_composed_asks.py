@@ -211,3 +211,24 @@ def test_a_product_answer_quotes_no_sentence_unrelated_to_it(
 ) -> None:
     text = _conversation(answerer, question)[0]
     assert GENERIC_QUOTE not in text, text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("是不是到2026年底贷款比重要达到40%", ("percent", 40.0)),
+        ("听说2027年初担保放大倍数要到8倍", ("times", 8.0)),
+        ("是不是4月28日以后续贷要三天就批", ("days", 3.0)),
+        ("2025年度的利率是不是4.2%", ("percent", 4.2)),
+        ("贷款期限是不是三年", ("months", 36.0)),
+    ],
+)
+def test_a_date_in_a_confirming_question_is_not_the_figure(
+    question: str, expected: tuple[str, float]
+) -> None:
+    """2026年底, 4月28日 say when; the figure to confirm is the quantity beside them."""
+    from bot.unsourced.figures import asked_figure
+
+    found = asked_figure(question)
+    assert found is not None and found[0] == expected[0], found
+    assert found[1] == pytest.approx(expected[1])
