@@ -76,7 +76,12 @@ RATES = re.compile(
     r"央行(给|借给|对)银行[^，,。？?]{0,8}(利率|利息|多少|几)"
 )
 # The measures asked about beside a national rate (a bare 三明 in the story does not excuse it).
-RATES_UNLESS = re.compile(r"三明[市的]?(措施|政策|文件)|措施|这个政策|这份文件")
+RATES_UNLESS = re.compile(
+    r"三明[市的]?(措施|政策|文件)|措施|这个政策|这份文件|"
+    # what a national move brings the firm (降准了我们能享受到啥): measure 5 passes it on
+    r"(我们|我|咱|企业|公司|小微|民营)[^，,。？?]{0,6}(能|可以)?(享受|受益|得到|拿到|沾光)|"
+    r"对(我们|咱|企业|小微|民营)[^，,。？?]{0,4}(有什么|有啥|有没有)(用|好处|帮助|影响)"
+)
 LEGAL = re.compile(
     r"(欠条|借条|借据)[^。？?]{0,16}(利息|还钱|要回|不还|还不还|有效|作数)|民法典|公司法(?!人|定)|合同法|担保法|物权法|破产法|票据法|商业银行法|劳动合同法|劳动法|刑法|诉讼法|证券法|"
     r"促进法|保护法|管理法|"
