@@ -28,6 +28,7 @@ from bot.scope.noise import is_noise
 from bot.scope.places import OTHER_PLACES
 from bot.scope.spelling import fold_slips
 from bot.scope.subjects import BUSINESS_CONTEXT
+from retrieval.articles import references
 
 __all__ = [
     "IN_SCOPE",
@@ -57,10 +58,9 @@ OWNER = re.compile(
 ELIGIBILITY = re.compile(
     r"能不能申请|可以申请|能申请|能不能享受|可以享受|能享受|适用|符合条件|算不算"
 )
-# The measures by article, or a pointer back to what the story said (这个, 上面说的).
-ARTICLE_OR_POINTER = re.compile(
-    r"第[0-9一二三四五六七八九十]{1,3}条|这个|那个|这种|那种|这样|这些|上面|刚才|前面|它"
-)
+# A pointer back to what the story said (这个, 上面说的); articles are found by the one 第N条
+# parser (retrieval.articles: 第 1 条, 第十五条, 第１条).
+POINTER = re.compile(r"这个|那个|这种|那种|这样|这些|上面|刚才|前面|它")
 MIN_DENSE = 0.8  # without finance words, only a near-paraphrase of the policy is in scope
 
 
@@ -99,7 +99,8 @@ def names_financing(asked: str, glossary: Any) -> bool:
         or any(all(part in asked for part in parts) for parts in terms)
         or names_measure_term(asked)
         or refers_to_measures(asked)
-        or ARTICLE_OR_POINTER.search(asked)
+        or bool(references(asked))
+        or POINTER.search(asked)
         or (BUSINESS_CONTEXT.search(asked) and ELIGIBILITY.search(asked))
     )
 

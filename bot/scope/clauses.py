@@ -78,7 +78,20 @@ def asked_part(text: str) -> str:
     rest = text[openers[-1].end() :].strip("，,。 ")
     if len(rest) < MIN_ASKED or GENERIC_ASK.match(rest) or REFERS_BACK.match(rest):
         return text
+    if len(ONLY_ASKING.sub("", rest)) < MIN_OWN_WORDS:  # 需要满足哪些条件: of the story's matter
+        return text
     return rest
+
+
+# The words of an ask that names no matter of its own (请问需要满足哪些条件, 我想知道该去哪里登记
+# 需求, 一般要多久): only question words and what any application has (条件, 材料, 登记, 多久).
+ONLY_ASKING = re.compile(
+    r"请问|我们|我|咱们|想|知道|了解|需要|得|该|应该|一般|大概|具体|都|还|要|去|到|在|找|"
+    r"哪里|哪儿|哪个|哪家|哪|谁|什么|啥|哪些|怎么|如何|怎样|满足|符合|条件|资格|要求|材料|资料|"
+    r"手续|流程|步骤|登记|需求|申请|办理|办|多久|多长时间|几天|多少|时间|能|可以|吗|呢|啊|吧|么|"
+    r"的|了|呀|一下|下|些|[？?。，,！!\s]"
+)
+MIN_OWN_WORDS = 3  # characters of a matter of its own (换个名字, 社保补缴) beyond the asking words
 
 
 # A clause that sets its subject aside (房贷那些先不说, 报税的事会计在弄): what it names is not
