@@ -1,5 +1,6 @@
 """A query as the retriever ranks it: normalised (retrieval.normalize), pinyin slips repaired
-(retrieval.homophones) outside 第N条 references and the given proper names (a bank's name)."""
+(retrieval.homophones) outside 第N条 references, words pointing at an article (这条, 该条:
+这条讲的是什么 is no slip of 条件) and the given proper names (a bank's name)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,9 @@ from collections.abc import Callable
 from retrieval.articles import spans
 from retrieval.homophones import HomophoneRepairer, Repair
 from retrieval.normalize import normalize_text
+
+# an article pointed at rather than numbered (这条讲了啥, 上一条说的, 该条)
+POINTED_ARTICLE = re.compile(r"(?:这|那|该|本|此|上一|下一|前一|后一|哪)条")
 
 
 def prepare_query(
@@ -22,6 +26,8 @@ def prepare_query(
     text = normalize_text(query)
     if repairer is None or text.isascii():
         return text, ()
-    keep = spans(text) + [m.span() for p in proper_names for m in p.finditer(text)]
+    keep = spans(text) + [
+        m.span() for p in (POINTED_ARTICLE, *proper_names) for m in p.finditer(text)
+    ]
     repaired, repairs = repairer.repair(text, log_prob, keep)
     return repaired, tuple(repairs)

@@ -117,3 +117,11 @@ def test_described_ask_of_one_measure_leads_with_it(
     """A question only one measure answers is answered from that measure first."""
     ranked = _ranking(answerer, row["question"])
     assert ranked[:1] == row["articles"], (row["question"], ranked[:5])
+
+
+@pytest.mark.parametrize("pointer", ["这条", "该条", "那条", "上一条"])
+@pytest.mark.parametrize("verb", ["讲的是什么", "讲了啥", "讲什么"])
+def test_an_article_pointed_at_is_no_slip(answerer: Answerer, pointer: str, verb: str) -> None:
+    """这条讲的是什么: 条讲 is never repaired to 条件 (that would ask for conditions)."""
+    text, repairs = answerer.retriever.prepare(f"推动对接资本市场{pointer}{verb}")
+    assert "条件" not in text and not repairs, text
