@@ -29,6 +29,9 @@ Facet = Literal[
     "cost", "platform", "register", "appraisal", "where", "consent", "materials", "duration"
 ]
 
+# The owners' words for paying for a service, read as the sources' 收费 (要钱吗 → 收费吗).
+_MONEY_WORDS = re.compile(r"要不要钱|要钱(?=[吗嘛么不])|花钱|掏钱|付钱|交钱")
+
 _FACETS: tuple[tuple[Facet, re.Pattern[str]], ...] = (
     (
         "consent",
@@ -42,8 +45,8 @@ _FACETS: tuple[tuple[Facet, re.Pattern[str]], ...] = (
     (
         "cost",
         re.compile(
-            r"利息|利率|费率|费用|收费|收钱|手续费|成本|几个点|(?<!不)贵|"
-            r"要钱(?=[吗嘛么不])|要不要钱|花钱|掏钱|付钱|交钱|免费|付费|多少钱"
+            r"利息|利率|费率|费用|收费|收钱|手续费|成本|几个点|(?<!不)贵|免费|付费|多少钱|"
+            + _MONEY_WORDS.pattern
         ),
     ),
     ("materials", re.compile(r"材料|资料|证件|证明|带啥|带什么|准备啥|准备什么")),
@@ -135,8 +138,6 @@ def facet_note(lexicon: Lexicon, facet: Facet | None, subject: str, notes: Seque
 
 
 FACET_CHARS = 12  # a follow-up asking one facet (要对方同意吗) is this short
-# The owners' words for paying for a service, read as the sources' 收费 (要钱吗 → 收费吗).
-_MONEY_WORDS = re.compile(r"要不要钱|要钱(?=[吗嘛么不])|花钱|掏钱|付钱|交钱")
 
 
 def asked_of_facet(

@@ -14,18 +14,16 @@ import re
 
 from bot.reading.lexicon import Lexicon
 
-# asking two things at once, or which of them: the owner's words, no topic name
-JOINT = re.compile(
-    r"同时|一起|一块|一并|都(?:能|可以|可|要|得|去|办|申请|贷)|两(?:个|款|种|样|家|项|笔)|二选一|"
-    r"只能(?:选|办|申请|贷)?一|哪(?:个|种|一个|一种|款)|选哪|办哪|申请哪|重复申请|叠加"
-)
-# the same without a bare 哪个 (哪个银行能办 asks a where, not a choice between two): for a
-# pair the conversation named in two turns rather than compared in one question
+# asking two things at once, or which to pick between them (选哪, 哪个更好): the owner's words,
+# no topic name; for a pair the conversation named in two turns rather than compared in one
+# question (a bare 哪个 there asks a where: 哪个银行能办)
 CHOICE = re.compile(
     r"同时|一起|一块|一并|都(?:能|可以|可|要|得|去|办|申请|贷)|两(?:个|款|种|样|项)|二选一|"
     r"只能(?:选|办|申请|贷)?一|选哪|办哪|申请哪|哪(?:个|种|款)(?:好|更|合适|划算|适合)|"
     r"重复申请|叠加"
 )
+# the same, and a bare 哪个 or 两家/两笔, after a question that compared the two
+JOINT = re.compile(CHOICE.pattern + r"|两(?:家|笔)|哪(?:个|种|一个|一种|款)")
 MAX_FOLLOW_UP_CHARS = 20  # a follow-up asked of the pair is short
 
 
