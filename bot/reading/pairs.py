@@ -24,6 +24,7 @@ CHOICE = re.compile(
 )
 # the same, and a bare 哪个 or 两家/两笔, after a question that compared the two
 JOINT = re.compile(CHOICE.pattern + r"|两(?:家|笔)|哪(?:个|种|一个|一种|款)")
+POINTING = re.compile(r"它|这个|那个|这款|那款|这种|那种")
 MAX_FOLLOW_UP_CHARS = 20  # a follow-up asked of the pair is short
 
 
@@ -44,9 +45,23 @@ def asked_of_pair(
     ("能同时申请吗" → "科技贷和外贸贷能同时申请吗"), or else of the two notes of one kind
     named last (`recent`: doc ids, newest first, e.g. 科技贷 asked about, then "那外贸贷呢"),
     then only for a joint ask or a choice (CHOICE); "" when there is no pair, the follow-up
-    names a note itself, is long, or asks nothing of both."""
-    if len(text) > MAX_FOLLOW_UP_CHARS or not JOINT.search(text) or lexicon.named(text):
+    names a note other than as the other half of a pair with the one in focus ("能和科技贷同时
+    申请吗" after 外贸贷 → "外贸贷能和科技贷同时申请吗"), is long, or asks nothing of both."""
+    if len(text) > MAX_FOLLOW_UP_CHARS or not JOINT.search(text):
         return ""
+    named = lexicon.named(text)
+    if named:
+        other = named[0]
+        focus = recent[0] if recent and recent[0] in lexicon.documents else ""
+        paired = (
+            len(named) == 1
+            and bool(focus)
+            and CHOICE.search(text) is not None
+            and POINTING.search(text) is None  # 科技贷跟它哪个好: the pointing words say it
+            and other.doc_id != focus
+            and other.kind == lexicon.kind(focus) != "measure"
+        )
+        return f"{lexicon.display_name(focus)}{text.lstrip('那,，')}" if paired else ""
     pair = compared_pair(lexicon, last_question)
     if pair is None and CHOICE.search(text):
         pair = _named_last(lexicon, recent)

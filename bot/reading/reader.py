@@ -181,7 +181,7 @@ def read(lexicon: Lexicon, context: ConversationContext, text: str) -> Reading:
             if i == 0
             else ""
         )
-        if paired and found.move == "continue":  # 能同时申请吗 after A和B的区别: both
+        if paired and (found.move == "continue" or lexicon.named(piece.text)):  # both notes
             found = replace(found, text=paired)
         asks.append(Ask(kind_of_ask, found.text))
         previous = kind_of_ask

@@ -57,3 +57,36 @@ def test_a_where_with_which_stays_on_the_focus(lexicon: Lexicon, question: str) 
     context = _talked_about(lexicon, f"{a}要什么条件", f"那{b}呢", one, other)
     asked = read(lexicon, context, question).asks[0].text
     assert a not in asked, asked
+
+
+WITH_OTHER = ("能和{b}同时申请吗", "跟{b}能不能一块儿申请", "能和{b}叠加吗", "和{b}只能选一个吗")
+
+
+@pytest.mark.parametrize("joint", WITH_OTHER)
+def test_a_joint_ask_naming_the_other_note_is_asked_of_both(lexicon: Lexicon, joint: str) -> None:
+    """ "能和科技贷同时申请吗" after 外贸贷: 外贸贷 is the other half, kept in the question."""
+    for one, other in itertools.permutations(notes(lexicon, "product"), 2):
+        a, b = lexicon.display_name(one), lexicon.display_name(other)
+        first = read(lexicon, ConversationContext(), f"{a}是什么")
+        context = remember(
+            lexicon,
+            ConversationContext(),
+            first,
+            Answer("好的。", True, "policy_question", topic=one),
+        )
+        asked = read(lexicon, context, joint.format(b=b)).asks[0].text
+        assert a in asked and b in asked, (a, joint, asked)
+
+
+@pytest.mark.parametrize("question", ["{b}要什么条件", "{b}跟它哪个好", "{b}利率多少"])
+def test_naming_another_note_without_a_joint_ask_is_read_as_written(
+    lexicon: Lexicon, question: str
+) -> None:
+    one, other = notes(lexicon, "product")[:2]
+    a, b = lexicon.display_name(one), lexicon.display_name(other)
+    first = read(lexicon, ConversationContext(), f"{a}是什么")
+    context = remember(
+        lexicon, ConversationContext(), first, Answer("好的。", True, "policy_question", topic=one)
+    )
+    asked = read(lexicon, context, question.format(b=b)).asks[0].text
+    assert not asked.startswith(f"{a}{b}"), asked
