@@ -123,7 +123,9 @@ def own_step(
     if not _answered(answer) or not step:
         return answer
     ask = reading.asks[0]
-    same_ask = ask.type == context.last_ask and ask.text == context.last_question
+    same_ask = (ask.type == context.last_ask and ask.text == context.last_question) or (
+        lead_line(answer.answer) == context.last_lead  # 这合理吗 after the demand: its own step
+    )
     facet = _facet(ask, context)
     docs = _cited(answer, context, reading)
     points = _points(answerer, docs)

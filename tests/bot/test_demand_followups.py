@@ -87,3 +87,20 @@ def test_a_demand_is_not_carried_to_another_kind_of_follow_up(answerer: Answerer
         turn = answer_in_context(answerer, before.context, "找谁办")
         told = demand_told(normalize_text(demand))
         assert told not in turn.reading.resolved, turn.reading.resolved
+
+
+@pytest.mark.parametrize("demand", DEMANDS[1:4])
+@pytest.mark.parametrize("weighing", WEIGHING[:3])
+def test_the_same_answer_again_keeps_its_own_next_step(
+    answerer: Answerer, demand: str, weighing: str
+) -> None:
+    """这合理吗 answered with the demand's own lead again keeps that answer's next step, not a
+    step borrowed from an unrelated point (抵押品评估 under 搭售)."""
+    from bot.dialogue import answer_in_context
+    from bot.reading import ConversationContext
+    from bot.reading.memory import lead_line, step_line
+
+    before = answer_in_context(answerer, ConversationContext(), demand)
+    turn = answer_in_context(answerer, before.context, weighing)
+    if lead_line(turn.answer.answer) == lead_line(before.answer.answer):
+        assert step_line(turn.answer.answer) == step_line(before.answer.answer), turn.answer.answer
