@@ -15,6 +15,8 @@ INTAKE_PATH = "/api/intake"
 BAD_BODY = "请求内容不是有效的 JSON 对象"
 BAD_JSON = "请求内容不是有效的 JSON"
 INVALID_FIELDS = "请求中有字段无效，见 errors"  # the detail beside IntakeErrors.errors
+# Nothing sent, or only blanks: said as such, not as a JSON slip or a missing field.
+EMPTY_BODY = '请求内容为空（须为 JSON 对象，例如 {"text": "续贷要先还本金吗"}）'
 
 
 # Why JSON did not parse, in Chinese: Python's json module (FastAPI's routes) says "Expecting
@@ -131,10 +133,27 @@ def intake_errors(raw: list[dict[str, Any]]) -> dict[str, str]:
     return fields or {"body": BAD_BODY}
 
 
+async def _empty_body(request: Request) -> bool:
+    """Whether the request's body is empty or blanks only (the body is already read: cached)."""
+    if request.method not in ("POST", "PUT", "PATCH"):
+        return False
+    try:
+        return not (await request.body()).strip()
+    except Exception:  # the stream was consumed without caching: not known to be empty
+        return False
+
+
 async def validation_error_handler(request: Request, exc: Exception) -> JSONResponse:
-    """422 in the shape each route documents (IntakeErrors for POST /api/intake)."""
+    """422 in the shape each route documents (IntakeErrors for POST /api/intake); an empty
+    body is said to be empty (`EMPTY_BODY`), whatever the route's parser made of it."""
     assert isinstance(exc, RequestValidationError)
-    if request.method == "POST" and request.url.path.rstrip("/") == INTAKE_PATH:
+    intake = request.method == "POST" and request.url.path.rstrip("/") == INTAKE_PATH
+    if await _empty_body(request):
+        if intake:
+            return JSONResponse({"detail": INVALID_FIELDS, "errors": {"body": EMPTY_BODY}}, 422)
+        empty = {"loc": ["body"], "msg": EMPTY_BODY, "type": "missing"}
+        return JSONResponse({"detail": [empty]}, status_code=422)
+    if intake:
         errors = intake_errors(list(exc.errors()))
         return JSONResponse({"detail": INVALID_FIELDS, "errors": errors}, 422)
     return JSONResponse({"detail": plain_errors(exc)}, status_code=422)

@@ -134,3 +134,30 @@ def test_routes_own_not_found_details_are_chinese(client: httpx.Client) -> None:
     )
     assert feedback.status_code == 404
     _chinese(feedback.json()["detail"])
+
+
+EMPTY = [b"", b" ", b"\n", b"\r\n\t "]
+
+
+@pytest.mark.parametrize("route", ["/api/chat", "/api/chat/stream", "/api/feedback", "/api/check"])
+@pytest.mark.parametrize("body", EMPTY)
+@pytest.mark.parametrize("typed", [True, False], ids=["json-type", "no-type"])
+def test_an_empty_body_is_said_to_be_empty(
+    client: httpx.Client, route: str, body: bytes, typed: bool
+) -> None:
+    """Nothing sent (or only blanks) is "请求内容为空", not a JSON slip or a missing field."""
+    response = client.post(route, content=body, headers=JSON_TYPE if typed else {})
+    assert response.status_code == 422
+    (error,) = response.json()["detail"]
+    assert error["loc"] == ["body"], error
+    _chinese(re.sub(r"\{.*\}", "", error["msg"]))  # the example body names its field
+    assert "请求内容为空" in error["msg"] and "JSON 对象" in error["msg"], error["msg"]
+
+
+@pytest.mark.parametrize("body", EMPTY)
+def test_an_empty_body_to_intake_is_said_to_be_empty(client: httpx.Client, body: bytes) -> None:
+    response = client.post("/api/intake", content=body, headers=JSON_TYPE)
+    assert response.status_code == 422
+    payload = response.json()
+    _chinese(payload["detail"])
+    assert "请求内容为空" in payload["errors"]["body"], payload
