@@ -20,8 +20,9 @@ say:
 A recourse declined only for want of evidence (a story around it: 跟这家行打交道好几年了…
 会不会被报复) is answered so too, in a conversation; one declined for a family (a personal
 card: 我老婆的信用卡还是不给办) stays declined. The answer cites the measures its lines
-rest on, then what the answerer cited; for a consequence the answerer's own lead is kept as a point when it is new to the conversation
-(续贷's 应续尽续 for 不配合会不会影响续贷). Never raises.
+rest on, then what the answerer cited; for a consequence the answerer's own lead is kept
+as a point when it is new to the conversation (续贷's 应续尽续 for 不配合会不会影响
+续贷). Never raises.
 """
 
 from __future__ import annotations
