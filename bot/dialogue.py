@@ -17,9 +17,12 @@ from bot.answer_source import AnswerSource
 from bot.catalog import HELP_TEXT, ask_back
 from bot.followups import fresh, own_step
 from bot.llm.context import TurnReading, reading_scope
-from bot.messages import Answer
-from bot.reading import ConversationContext, Reading, lexicon_for, read, remember
+from bot.messages import Answer, Ask
+from bot.reading import ConversationContext, Lexicon, Reading, lexicon_for, read, remember
+from bot.reading.ask_types import ask_type
 from bot.reading.clarify import clarifying_text
+from bot.reading.pairs import per_note
+from bot.recourse import answer_recourse
 
 THANKS_TEXT = "不客气！还有其他问题可以直接问我；需要融资对接，回复“申请”即可登记。"
 GOODBYE_TEXT = "再见！以后有融资政策方面的问题，随时来问；需要融资对接，回复“申请”即可登记。"
@@ -70,16 +73,31 @@ def answer_in_context(answerer: AnswerSource, context: ConversationContext, text
             move=reading.move,
         )
         with reading_scope(seen):
-            answer = _respond(answerer, reading, topic)
+            answer = _respond(answerer, reading, topic, lexicon)
         # never the last answer again; a next step of this ask's own (bot.followups)
         answer = own_step(answerer, context, reading, fresh(answerer, context, reading, answer))
+        answer = answer_recourse(answerer, context, reading, answer)  # 投诉了会不会影响…
     return Exchange(answer, reading, remember(lexicon, context, reading, answer))
 
 
-def _respond(answerer: AnswerSource, reading: Reading, topic: str | None) -> Answer:
+def _respond(
+    answerer: AnswerSource, reading: Reading, topic: str | None, lexicon: Lexicon
+) -> Answer:
     """`answerer.respond(asks, topic=)`; an answerer with only `answer(question, topic=)` (a
-    stand-in) answers the first ask."""
+    stand-in) answers the first ask. A question asked of two notes (科技贷和外贸贷利率呢,
+    闽光云商和信易贷哪个快) whose answer cites only one of them is asked of each
+    (bot.reading.pairs.per_note), in numbered parts."""
     respond = getattr(answerer, "respond", None)
     if respond is None:
         return answerer.answer(reading.asks[0].text, topic=topic)
-    return respond(list(reading.asks), topic=topic)
+    answer: Answer = respond(list(reading.asks), topic=topic)
+    split = per_note(lexicon, reading.asks[0].text) if len(reading.asks) == 1 else None
+    if split is None or not answer.in_scope:
+        return answer
+    cited = {c.doc_id for c in answer.citations}
+    if all(doc_id in cited for doc_id, _ in split):
+        return answer
+    asked = reading.asks[0].type
+    asks = [Ask(ask_type(text, asked if asked != "compare" else None), text) for _, text in split]
+    both: Answer = respond(asks, topic=topic)
+    return both if both.in_scope else answer

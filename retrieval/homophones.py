@@ -27,6 +27,8 @@ CONTEXT = 6  # characters each side of a window that the language-model check re
 MARGIN = 7.0  # log-probability a repair must gain (natural log; slips gain 8–30, chance
 # sound-alikes of ordinary wording such as 钱进 → 钱紧 or 证去 → 争取 gain less than 7)
 PROTECTED_FREQ = 50  # general words at least this frequent in jieba's dictionary are not slips
+EVERYDAY_FREQ = 5000  # the commonest words (一起, 同时): typed in place of part of a term, they
+# are that word, not a slip (一起办 is no slip of 易企办; 信一代 still is of 信易贷: 一代 is rarer)
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 _FOLDS = (("zh", "z"), ("ch", "c"), ("sh", "s"))
 _FINALS = (("ing", "in"), ("eng", "en"), ("ang", "an"))
@@ -97,7 +99,37 @@ def build_tables(words: Iterable[str], general: dict[str, int]) -> dict[str, Any
         and w not in terms
         and repairer.lookup(w) is not None
     )
-    return {"terms": terms, "chars": chars, "protected": protected, "alt": alt}
+    return {
+        "terms": terms,
+        "chars": chars,
+        "protected": protected,
+        "alt": alt,
+        "everyday": _everyday(terms, chars, general),
+    }
+
+
+def _everyday(
+    terms: dict[str, list[str]], chars: dict[str, str], general: dict[str, int]
+) -> list[str]:
+    """The commonest general words (EVERYDAY_FREQ) sounding like a shorter part of a term
+    with every character different (一起 for the 易企 of 易企办)."""
+    parts: dict[tuple[str, ...], set[str]] = {}
+    for term, syllables in terms.items():
+        for size in range(MIN_LEN, len(term)):
+            for start in range(len(term) - size + 1):
+                key = tuple(fold(s) for s in syllables[start : start + size])
+                parts.setdefault(key, set()).add(term[start : start + size])
+    found = []
+    for word, freq in general.items():
+        if freq < EVERYDAY_FREQ or not MIN_LEN <= len(word) < MAX_LEN or word in terms:
+            continue
+        readings = [chars.get(c) for c in word]
+        if not all(readings):
+            continue
+        spans = parts.get(tuple(fold(r) for r in readings if r), set())
+        if any(all(a != b for a, b in zip(word, span, strict=True)) for span in spans):
+            found.append(word)
+    return sorted(found)
 
 
 @dataclass(frozen=True)
@@ -118,9 +150,12 @@ class HomophoneRepairer:
         chars: dict[str, str],
         protected: Iterable[str],
         alt: dict[str, list[str]] | None = None,
+        everyday: Iterable[str] = (),
     ) -> None:
         """Index the terms (word → syllables) by folded pinyin; chars: main reading of each;
-        alt: further readings a character has inside terms (行: hang)."""
+        alt: further readings a character has inside terms (行: hang); everyday: the
+        commonest words that are never a slip of part of a term (一起 in 一起办)."""
+        self.everyday = frozenset(everyday)
         self.chars = chars
         self.alt = alt or {}
         self.terms = terms
@@ -135,7 +170,13 @@ class HomophoneRepairer:
         """A repairer from the stored tables, None for an index without them."""
         if not tables:
             return None
-        return cls(tables["terms"], tables["chars"], tables["protected"], tables.get("alt"))
+        return cls(
+            tables["terms"],
+            tables["chars"],
+            tables["protected"],
+            tables.get("alt"),
+            tables.get("everyday", ()),
+        )
 
     def lookup(self, window: str) -> str | None:
         """The domain word window is a slip of, or None.
@@ -162,6 +203,12 @@ class HomophoneRepairer:
                     found.append((same, term))
         # of sound-alike domain words (首贷, 收贷), the one keeping most characters (首代 → 首贷)
         return max(found, key=lambda f: f[0])[1] if found else None
+
+    def _everyday_part(self, window: str, term: str) -> bool:
+        """The characters the repair would change form one of the commonest words (一起办 →
+        易企办 would change 一起): the owner wrote that word."""
+        changed = [i for i, (a, b) in enumerate(zip(window, term, strict=True)) if a != b]
+        return len(changed) >= MIN_LEN and window[changed[0] : changed[-1] + 1] in self.everyday
 
     def _folded_only(self, window: str, term: str) -> int:
         """How many changed characters of window sound like term's only up to folding."""
@@ -203,7 +250,7 @@ class HomophoneRepairer:
                 if window in self.protected:
                     continue
                 term = self.lookup(window)
-                if term is None:
+                if term is None or self._everyday_part(window, term):
                     continue
                 if score is not None:
                     lo, hi = max(0, start - CONTEXT), min(len(text), start + length + CONTEXT)

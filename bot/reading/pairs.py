@@ -4,14 +4,20 @@ After a comparison of two notes of one kind (two products, two platforms) the co
 focus is one of them, but a follow-up asking them jointly (同时, 一起, 都能, 两个, 两款) or
 asking which to choose (哪个, 选哪, 申请哪) is asked of the pair, not of the focus alone: it
 is completed with both names ("能同时申请吗" → "科技贷和外贸贷能同时申请吗").
-`compared_pair(lexicon, text)` finds the two notes a text names (same kind, strong names);
-`asked_of_pair(lexicon, last_question, text)` completes a follow-up so, or returns "".
+After a question asked of the pair, any short follow-up naming nothing (那利率呢, 额度呢,
+要抵押吗, 在哪办) is asked of both too. `compared_pair(lexicon, text)` finds the two notes a
+text names (same kind, strong names); `asked_of_pair(lexicon, last_question, text)` completes
+a follow-up so, or returns ""; `per_note(lexicon, text)` words a question asked of a pair as
+one question per note (科技贷和外贸贷利率呢 → 科技贷利率呢, 外贸贷利率呢; a comparison or a
+choice: each note's own words, 闽光云商是什么 / 闽光云商快吗), for an answer that would speak
+of only one of them.
 """
 
 from __future__ import annotations
 
 import re
 
+from bot.reading.ask_types import is_question
 from bot.reading.lexicon import Lexicon
 
 # asking two things at once, or which to pick between them (选哪, 哪个更好): the owner's words,
@@ -26,6 +32,19 @@ CHOICE = re.compile(
 JOINT = re.compile(CHOICE.pattern + r"|两(?:家|笔)|哪(?:个|种|一个|一种|款)")
 POINTING = re.compile(r"它|这个|那个|这款|那款|这种|那种")
 MAX_FOLLOW_UP_CHARS = 20  # a follow-up asked of the pair is short
+# words comparing or choosing between the two, dropped when the question is asked of each
+_COMPARING = re.compile(
+    r"(?:之间|两者|二者)?(?:有)?(?:什么|啥|哪些)?(?:区别|不同|差别|差异|异同)|"
+    r"哪(?:一个|一种|个|种|款|家)(?:更|比较)?|比较|对比|相比|选哪"
+)
+# a choice's own words, asked of each note as the facet they weigh (哪个快 → 要多久)
+_CHOSEN = (
+    (re.compile(r"^(?:更|比较)?(?:快|慢|省时)"), "办下来要多久"),
+    (re.compile(r"^(?:更|比较)?(?:便宜|划算|省钱|贵|利息|利率|成本)"), "利率和费用怎么定"),
+    (re.compile(r"^(?:更|比较)?(?:容易|好办|好批|好申请|简单|门槛)"), "要什么条件"),
+    (re.compile(r"^(?:更|比较)?(?:额度|贷得多|多)"), "能贷多少"),
+)
+_BARE = re.compile(r"^[那的呢吗啊嘛,，。？?！!\s]*$")
 
 
 def compared_pair(lexicon: Lexicon, text: str) -> tuple[str, str] | None:
@@ -47,9 +66,15 @@ def asked_of_pair(
     then only for a joint ask or a choice (CHOICE); "" when there is no pair, the follow-up
     names a note other than as the other half of a pair with the one in focus ("能和科技贷同时
     申请吗" after 外贸贷 → "外贸贷能和科技贷同时申请吗"), is long, or asks nothing of both."""
-    if len(text) > MAX_FOLLOW_UP_CHARS or not JOINT.search(text):
+    if len(text) > MAX_FOLLOW_UP_CHARS:
         return ""
     named = lexicon.named(text)
+    if not JOINT.search(text):  # 那利率呢 after a question asked of the pair: of both
+        pair = compared_pair(lexicon, last_question)
+        if pair is None or named or not is_question(text):
+            return ""
+        first, second = (lexicon.display_name(d) for d in pair)
+        return f"{first}和{second}{text.lstrip('那,，')}"
     if named:
         other = named[0]
         focus = recent[0] if recent and recent[0] in lexicon.documents else ""
@@ -79,3 +104,30 @@ def _named_last(lexicon: Lexicon, recent: tuple[str, ...]) -> tuple[str, str] | 
     if len(kinds) != 1 or "measure" in kinds or recent[0] == recent[1]:
         return None
     return recent[1], recent[0]  # in the order they were named
+
+
+def per_note(lexicon: Lexicon, text: str) -> tuple[tuple[str, str], tuple[str, str]] | None:
+    """((doc id, question), (doc id, question)) asking `text` of each note of the pair it
+    names ("科技贷和外贸贷利率呢" → 科技贷利率呢, 外贸贷利率呢; "闽光云商和信易贷哪个快" →
+    闽光云商快吗, 信易贷平台快吗; "…有什么区别" → 闽光云商是什么, …), or None when it names no
+    pair."""
+    named = [n for n in lexicon.named(text) if n.strong and n.kind != "measure"]
+    pair = compared_pair(lexicon, text)
+    if pair is None:
+        return None
+    first = next(n for n in named if n.doc_id == pair[0])
+    second = next(n for n in named if n.doc_id == pair[1])
+    lo = min(first.start, second.start)
+    hi = max(first.start + len(first.said), second.start + len(second.said))
+    rest = text[:lo] + text[hi:]
+    chose = _COMPARING.search(rest) is not None
+    rest = _COMPARING.sub("", rest).lstrip("那的,，")
+    facet = next((words for pattern, words in _CHOSEN if chose and pattern.match(rest)), "")
+    if facet:
+        rest = facet
+    elif _BARE.match(rest):
+        rest = "是什么"
+    elif chose and not is_question(rest):
+        rest = f"{rest.rstrip('。？?！!')}吗"
+    a, b = pair
+    return (a, f"{lexicon.display_name(a)}{rest}"), (b, f"{lexicon.display_name(b)}{rest}")

@@ -42,6 +42,7 @@ from bot.reading.facets import asked_of_facet, repaired
 from bot.reading.facts import FirmFacts, extract_facts
 from bot.reading.lexicon import Lexicon, unquoted
 from bot.reading.pairs import asked_of_pair
+from bot.reading.recourse import recourse
 from bot.reading.referring import (
     SUBJECT_EXTRA,
     asked_of_another,
@@ -137,8 +138,8 @@ def read(lexicon: Lexicon, context: ConversationContext, text: str) -> Reading:
     returning = cue == "return" and context.earlier is not None
     referent = focus_referent(lexicon, context.earlier if returning else context.focus)
     told = demand_told(context.last_question)
-    if referent is not None and told and not returning and weighs_demand(rest):
-        referent = replace(referent, subject=told)  # 这合理吗 / 能不买吗: the demand just told
+    if referent is not None and told and not returning and (weighs_demand(rest) or recourse(rest)):
+        referent = replace(referent, subject=told)  # 这合理吗 / 去哪反映: the demand just told
     asked_again = asked_of_another(lexicon, context, referent, rest)
     if asked_again is not None:
         return Reading(normalised, (asked_again,), "switch", facts, None)

@@ -167,3 +167,13 @@ def test_prepare_keeps_wording_that_sounds_like_a_weak_phrase(
     answerer: Answerer, text: str
 ) -> None:
     assert answerer.retriever.prepare(text)[0] == text
+
+
+def test_repairer_keeps_a_common_word_typed_in_place_of_part_of_a_term() -> None:
+    from retrieval.homophones import build_tables
+
+    tables = build_tables(["易企办", "信易贷"], {"一起": 15976, "一代": 2101})
+    repairer = HomophoneRepairer.from_tables(tables)
+    assert repairer is not None
+    assert repairer.repair("能一起办吗")[0] == "能一起办吗"  # 一起 is that word
+    assert repairer.repair("信一代平台")[0] == "信易贷平台"  # 一代 is rarer: still a slip

@@ -1,0 +1,66 @@
+"""The owner's recourse asked in a conversation: what their own step may bring, what to do when
+the bank still says no, and where to report.
+
+`recourse(text) -> Recourse`:
+- "consequence": what the owner's own action (投诉, 举报, 反映, 拒绝, 不配合, 不买) may bring
+  them (会不会影响, 会不会被拉黑/报复, 有没有后果, 有用吗);
+- "report": where or to whom to report or complain (去哪里反映, 找谁投诉, 向哪个部门举报);
+- "escalate": the bank still refuses or does not respond (还是不行, 还是拒绝, 银行不理, 不给办
+  怎么办, 找谁说理);
+- "" for anything else.
+`owner_action(text)` is the action's words (投诉, 不配合) for the answer to name. Pure functions
+of the owner's words (no topic name); bot.recourse answers them, bot.reading.reader completes
+them with a lender's demand just told, as it does for 这合理吗.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+Recourse = Literal["", "consequence", "report", "escalate"]
+
+# the owner's own step against the lender or its demand
+OWN_ACTION = re.compile(
+    r"投诉|举报|反映|反应|申诉|曝光|维权|起诉|打官司|告(?:银行|他们|他|它|了)|"
+    r"拒绝|不配合|不答应|不同意|不接受|不买|不存|不签|不办|不交"
+)
+# what that step may bring the owner
+CONSEQUENCE = re.compile(
+    r"(?:会不会|会|能不能|是不是|怕)(?:被|让|遭)?(?:影响|报复|拉黑|记仇|穿小鞋|针对|刁难|"
+    r"上黑名单|进黑名单|抽贷|断贷|停贷|不给贷|不给续|不续)|"
+    r"有没有(?:后果|影响|风险|用)|有(?:什么|啥)(?:后果|影响|风险|用)|"
+    r"有用(?:吗|没|不)|管用(?:吗|不)|管不管用|有没有效果|顶用吗|"
+    r"报复|穿小鞋|秋后算账|拉黑|黑名单"
+)
+# where or to whom to report or complain
+REPORT = re.compile(
+    r"(?:哪里|哪儿|哪|哪个部门|哪个单位|哪个机构|谁)(?:去|可以|能)?"
+    r"(?:反映|反应|投诉|举报|申诉|告|维权)|"
+    r"(?:反映|反应|投诉|举报|申诉|告状)(?:的话)?(?:去|到|找|向|跟)?(?:哪|谁)"
+)
+# the bank still says no, or does not answer
+ESCALATE = re.compile(
+    r"(?:还是|仍然|依然|照样|还|又)(?:不行|不给|不批|不贷|不办|不肯|不同意|不让|拒|没用|没批|"
+    r"没下来|没戏|卡)|"
+    r"不(?:理(?!想|解|由|财|赔)|搭理|理睬|睬|回复|回应)[^，,。？?！!]{0,3}"
+    r"(?:怎么办|咋办|咋整|怎么弄|$|[，,。？?！!])|"
+    r"不给(?:办|贷|批|续)|不肯(?:办|贷|批|续)|拖着不(?:办|批|放)|没人管|讨(?:个)?说法|说理"
+)
+
+
+def recourse(text: str) -> Recourse:
+    """The kind of recourse the message asks about (see the module docstring), or ""."""
+    if REPORT.search(text):
+        return "report"
+    if CONSEQUENCE.search(text) and OWN_ACTION.search(text):
+        return "consequence"
+    if ESCALATE.search(text):
+        return "escalate"
+    return ""
+
+
+def owner_action(text: str) -> str:
+    """The words of the owner's own step (投诉, 不配合), or "" when none is named."""
+    found = OWN_ACTION.search(text)
+    return found.group(0) if found else ""

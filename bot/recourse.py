@@ -1,0 +1,129 @@
+"""The owner's recourse in a conversation, answered for what it asks (used by bot.dialogue).
+
+After an answer on a topic, an owner asks what their own step may bring (投诉了会不会影响以后
+贷款, 不配合会不会被拉黑), where to report (去哪里反映, 找谁投诉) or what to do when the bank
+still says no (银行还是拒绝怎么办); bot.reading.recourse tells which. Read as a follow-up of
+the topic, the answerer would lead with the topic's stock line or the last next step, so
+`answer_recourse(...)` gives such an ask its own lead, points and step, from what the measures
+say:
+
+- consequence: the measures say nothing of what a complaint or a refusal brings; 第12条
+  requires equal treatment (一视同仁, 不得设置歧视性要求); an owner treated unfairly reports
+  to 三明金融监管分局 (lead unit of 第11、12条), a firm refused a loan has the coordination
+  office's follow-up (第15条);
+- report: first the lending bank, then the lead unit of the measure in focus (三明金融监管分局
+  when the focus is no measure, or a lender's demand was told: 第11条 查处);
+- escalate: the coordination office's feedback and follow-up for firms not getting a loan
+  (第15条), through the financing request here; 第2条's 金融纠纷协同化解 for a dispute or
+  a credit record; 三明金融监管分局 for discriminating demands (第12条).
+
+A recourse declined only for want of evidence (a story around it: 跟这家行打交道好几年了…
+会不会被报复) is answered so too, in a conversation; one declined for a family (a personal
+card: 我老婆的信用卡还是不给办) stays declined. The answer cites the measures its lines
+rest on, then what the answerer cited; for a consequence the answerer's own lead is kept
+as a point when it is new to the conversation (续贷's 应续尽续 for 不配合会不会影响
+续贷). Never raises.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from bot.compose.layout import Part, lay_out
+from bot.compose.sources import citation_for
+from bot.messages import Answer
+from bot.reading import ConversationContext, Reading
+from bot.reading.demands import demand_told
+from bot.reading.memory import lead_line
+from bot.reading.recourse import owner_action, recourse
+
+NO_EVIDENCE = "no_evidence"  # bot.scope: declined for no evidence, not for a family
+REGULATOR = "三明金融监管分局"  # lead unit of 第11条 (查处) and 第12条 (监管约谈、督促)
+EQUAL, COORDINATION, CREDIT, COST = "measure-12", "measure-15", "measure-2", "measure-11"
+EQUAL_LINE = "第12条要求贷款审批一视同仁，不得对民营小微企业设歧视性要求。"
+FOLLOW_UP_LINE = (
+    "第15条：没获得贷款的企业，协调办建立反馈机制、及时跟进辅导；实在解决不了会沟通解释。"
+)
+ESCALATE_LEAD = (
+    f"可以登记融资需求，由协调办跟进辅导、推动解决（第15条）；银行违规可向{REGULATOR}反映。"
+)
+PURSUE_LINE = f"第11条要求加大对以贷转存、借贷搭售等违规的查处，{REGULATOR}牵头。"
+SUPERVISE_LINE = f"第12条由{REGULATOR}牵头，通过监管约谈、现场检查等督促银行。"
+USEFUL = re.compile(r"有用|管用|顶用|效果")
+DISPUTE_LINE = "和银行有纠纷或信用记录问题的，第2条有金融纠纷协同化解机制。"
+EVIDENCE_LINE = "反映时带上合同、收费或转账凭证和沟通记录。"
+REQUEST_STEP = "回复“申请”登记融资需求，写明被拒原因和已做的努力，由融资协调工作机制办公室跟进。"
+
+
+def answer_recourse(
+    answerer: Any, context: ConversationContext, reading: Reading, answer: Answer
+) -> Answer:
+    """The answer, or for a recourse follow-up (see the module docstring) the recourse's own."""
+    if len(reading.asks) != 1 or context.focus is None:
+        return answer
+    # declined for no evidence alone (a story around it): in a conversation it is the topic's
+    unheard = not answer.in_scope and answer.refusal == NO_EVIDENCE
+    if not (answer.in_scope or unheard) or answer.intent in ("greeting", "clarify"):
+        return answer
+    kind = recourse(reading.text)
+    if not kind:
+        return answer
+    if unheard:
+        answer = replace(answer, in_scope=True, intent="policy_question", refusal="")
+        answer = replace(answer, topic=context.focus.doc_id, citations=[])
+    cited = [c.doc_id for c in answer.citations]
+    focus = context.focus.doc_id if context.focus is not None else ""
+    demand = bool(demand_told(context.last_question)) or focus == COST
+    if kind == "consequence":
+        action = owner_action(reading.text)
+        if USEFUL.search(reading.text):  # 投诉有用吗: what the regulator is to do
+            lead = f"措施没有写{action}的处理结果；{PURSUE_LINE if demand else SUPERVISE_LINE}"
+        else:
+            lead = f"措施没有写{action}后会不会受影响；{EQUAL_LINE}"
+        points = [f"受到不公平对待，可以向{REGULATOR}反映；贷款被拒可登记需求，由协调办跟进。"]
+        step = f"保留沟通记录和凭证；遇到不公平对待，向{REGULATOR}反映。"
+        cites = [EQUAL, COORDINATION]
+    elif kind == "report":
+        unit, source = _unit(answerer, focus, demand)
+        article = getattr(answerer.document(source), "article", None) if source else None
+        by = f"，第{article}条由它牵头" if article else ""
+        lead = f"先向贷款银行提出；不解决可向{unit}反映{by}。"
+        points = [EVIDENCE_LINE, EQUAL_LINE]
+        step = f"整理好凭证，先书面向银行提出，再向{unit}反映。"
+        cites = [source or EQUAL, EQUAL]
+    else:
+        lead = ESCALATE_LEAD
+        points = [FOLLOW_UP_LINE, DISPUTE_LINE if focus == CREDIT else EQUAL_LINE]
+        step = REQUEST_STEP
+        cites = [COORDINATION, CREDIT if focus == CREDIT else EQUAL]
+    own = "" if unheard else lead_line(answer.answer)
+    said = own == context.last_lead or own in " ".join(context.steps)
+    if kind == "consequence" and own and not said:  # 不配合会不会影响续贷: 第6条's own line
+        points.insert(0, own)
+    return _laid_out(answerer, answer, Part(lead, tuple(points), "", step, (*cites, *cited)))
+
+
+def _unit(answerer: Any, focus: str, demand: bool) -> tuple[str, str]:
+    """Whom to report to, and the measure it leads (doc id, "" for none): the regulator and
+    第11条 after a lender's demand, else the lead unit of the measure in focus (the regulator
+    for a note)."""
+    if demand:
+        return REGULATOR, COST
+    doc = answerer.document(focus) if focus else None
+    units = getattr(answerer, "lead_units", None) or {}
+    if not getattr(doc, "article", None) or not units.get(focus):
+        return REGULATOR, ""
+    return str(units[focus]), focus
+
+
+def _laid_out(answerer: Any, answer: Answer, part: Part) -> Answer:
+    """The answer with the part laid out (bot.compose.layout) and its citations."""
+    ids = [d for d in dict.fromkeys(part.cites) if d and answerer.document(d) is not None]
+    documents = {d: answerer.document(d) for d in ids}
+    units = getattr(answerer, "lead_units", None) or {}
+    text = lay_out([replace(part, cites=tuple(ids))], documents, lead_units=units)
+    laid = replace(answer, answer=text, citations=[citation_for(documents[d]) for d in ids])
+    dated = getattr(answerer, "dated", None)
+    return dated(laid) if dated is not None else laid
