@@ -19,7 +19,7 @@ Who may call (a missing or ended session redirects to the login page; others get
   bank's behalf).
 
 Forms and query strings (parsed leniently in `admin/forms.py` and `admin/uploads.py`; the rules
-in `admin/workflow.py` and the storage functions check the values)
+in `admin/workflow/` and the storage functions check the values)
 - `StatusFormDep`, `PushFormDep`, `OutcomeFormDep`, `UserFormDep`, `WhitelistFormDep`,
   `BankFormDep`, `ReplyTextDep`, `SeenMessageDep`, `GoldenFormDep`, `DocumentUploadDep`,
   `DocumentNameDep`, `ImportUploadDep`, `RequestFilterDep`, `AuditFilterDep`.

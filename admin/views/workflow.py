@@ -1,6 +1,6 @@
 """Workflow actions on a request: status changes, pushes to banks, bank outcomes.
 
-The rules are in `admin/workflow.py`; a route loads the request (locking its row until the
+The rules are in `admin/workflow/`; a route loads the request (locking its row until the
 request's session commits), runs the step, writes the audit entry and redirects with a notice.
 """
 

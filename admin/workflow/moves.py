@@ -1,8 +1,8 @@
-"""Request workflow: status moves with notes, pushes to banks, bank outcomes, notifications.
+"""Moving a request: status changes with a note, pushes to banks, and the owner's notice.
 
-The three steps staff take (`change_status`, `push_to_banks`, `record_outcome`) check the
-rules and return the key of the notice shown afterwards (`admin.templating.NOTICES`); each
-raises `WorkflowError` with a message for staff when a rule refuses the step.
+`move_request` checks the transition (`storage.statuses`), records a `RequestEvent`, and queues
+the submitter's notice in the outbox (`status_message`); `push_more_banks` adds banks to a
+pushed request. Both raise `WorkflowError` (a message for staff) when a rule refuses the step.
 """
 
 from __future__ import annotations
@@ -10,8 +10,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from admin.errors import WorkflowError
-from admin.forms import OutcomeForm, PushForm, StatusForm
-from admin.loan_details import LoanDetails, amount_text, apply_loan_details, outcome_text
+from admin.loan_details import LoanDetails, amount_text, apply_loan_details
 from storage.banks import BankError, active_bank
 from storage.models import Bank, FinancingRequest, RequestBank, RequestEvent
 from storage.notifications import enqueue_notification
@@ -44,7 +43,7 @@ def bank_names(req: FinancingRequest, banks: list[str] | None = None) -> str:
     return "、".join(dict.fromkeys(names))
 
 
-def _clean_note(note: str) -> str:
+def clean_note(note: str) -> str:
     note = note.strip()
     if len(note) > MAX_NOTE:
         raise WorkflowError(f"备注不能超过 {MAX_NOTE} 个字")
@@ -73,7 +72,7 @@ def chosen_banks(session: Session, values: list[str]) -> list[Bank]:
     return list(banks.values())
 
 
-def _add_banks(session: Session, req: FinancingRequest, values: list[str]) -> list[str]:
+def add_banks(session: Session, req: FinancingRequest, values: list[str]) -> list[str]:
     """Create the missing pushes to the chosen banks; returns the names of the banks added."""
     present = {b.bank_id for b in req.banks}
     added = [b for b in chosen_banks(session, values) if b.id not in present]
@@ -119,10 +118,10 @@ def move_request(
     """Move a request to `target` with a note, record the step and notify the submitter."""
     if not can_move(req.status, target):
         raise WorkflowError(f"不能从「{status_label(req.status)}」变更为「{status_label(target)}」")
-    note = _clean_note(note)
+    note = clean_note(note)
     data: dict[str, object] = {}
     if target == "pushed":
-        data["banks"] = _add_banks(session, req, banks or [])
+        data["banks"] = add_banks(session, req, banks or [])
     data.update(apply_loan_details(req, target, details or LoanDetails()))
     event = RequestEvent(
         request_id=req.id,
@@ -154,14 +153,14 @@ def push_more_banks(
     """Push an already pushed request to further banks (no status change)."""
     if req.status != "pushed":
         raise WorkflowError("只有「已推送银行」状态的需求可以追加推送银行")
-    added = _add_banks(session, req, banks)
+    added = add_banks(session, req, banks)
     if not added:
         raise WorkflowError("所选银行均已推送过")
     event = RequestEvent(
         request_id=req.id,
         from_status="pushed",
         to_status="pushed",
-        note=_clean_note(note),
+        note=clean_note(note),
         actor=actor,
         data={"banks": added},
     )
@@ -177,153 +176,3 @@ def push_more_banks(
         )
     session.flush()
     return event
-
-
-def record_bank_outcome(
-    session: Session,
-    req: FinancingRequest,
-    *,
-    bank_id: int | None,
-    outcome: str,
-    details: LoanDetails,
-    note: str,
-    actor: str,
-    office_phone: str,
-) -> RequestBank:
-    """A bank's decision; the first grant (or the last decline) moves the request.
-
-    A request pushed twice to one bank (two free-text names migrated into one listed bank)
-    gets the decision on each of that bank's pushes still waiting."""
-    pushes = [b for b in req.banks if b.bank_id == bank_id]
-    if not pushes:
-        raise WorkflowError("该需求未推送至此银行")
-    waiting = [b for b in pushes if b.outcome is None]
-    if not waiting:
-        raise WorkflowError("该银行已登记过审批结果")
-    if outcome not in ("granted", "declined"):
-        raise WorkflowError("请选择审批结果")
-    summary = apply_loan_details(FinancingRequest(), outcome, details)
-    text = outcome_text(outcome, details, _clean_note(note))
-    for push in waiting:
-        push.outcome, push.outcome_note = outcome, text
-    push = waiting[0]
-    bank = push.bank.name
-    session.flush()
-    step_note = f"{bank}：{push.outcome_note}"
-    moved = False
-    if req.status == "pushed" and outcome == "granted":
-        move_request(
-            session,
-            req,
-            target="granted",
-            note=step_note,
-            actor=actor,
-            office_phone=office_phone,
-            details=details,
-        )
-        moved = True
-    elif req.status == "pushed" and all(b.outcome == "declined" for b in req.banks):
-        earlier = [
-            f"{e.data['bank']}：{e.data['reason']}"
-            for e in req.events
-            if e.data.get("outcome") == "declined" and e.data.get("reason")
-        ]
-        combined = "；".join([*earlier, f"{bank}：{details.decline_text}"])
-        move_request(
-            session,
-            req,
-            target="declined",
-            note=step_note,
-            actor=actor,
-            office_phone=office_phone,
-            details=LoanDetails(combined=combined),
-        )
-        moved = True
-    if not moved:
-        data = {"bank": bank, "outcome": outcome, **summary}
-        session.add(
-            RequestEvent(
-                request_id=req.id,
-                from_status=req.status,
-                to_status=req.status,
-                note=step_note,
-                actor=actor,
-                data=data,
-            )
-        )
-    session.flush()
-    return push
-
-
-def change_status(
-    session: Session, req: FinancingRequest, form: StatusForm, *, actor: str, office_phone: str
-) -> str:
-    """The status form: refused when someone changed the status since the officer looked, and
-    for a pushed request's outcome (recorded per bank). Notice: status / status_silent."""
-    if form.from_status and form.from_status != req.status:
-        raise WorkflowError("该申报的状态已被他人更新，请查看最新状态后再操作")
-    if req.status == "pushed" and form.target in ("granted", "declined"):
-        raise WorkflowError("已推送银行的申报，请在「登记银行审批结果」中按银行登记结果")
-    move_request(
-        session,
-        req,
-        target=form.target,
-        note=form.note,
-        actor=actor,
-        office_phone=office_phone,
-        details=form.details,
-    )
-    return "status" if reaches_submitter(req) else "status_silent"
-
-
-def push_to_banks(
-    session: Session, req: FinancingRequest, form: PushForm, *, actor: str, office_phone: str
-) -> str:
-    """Push a recommended request to banks, or add banks to a pushed one (no new status, no
-    message). Notice: pushed / pushed_notified."""
-    if req.status == "pushed":
-        push_more_banks(session, req, banks=form.banks, note=form.note, actor=actor)
-        return "pushed"
-    move_request(
-        session,
-        req,
-        target="pushed",
-        note=form.note,
-        actor=actor,
-        office_phone=office_phone,
-        banks=form.banks,
-    )
-    return "pushed_notified" if reaches_submitter(req) else "pushed"
-
-
-def outcome_bank(form: OutcomeForm, officer_bank_id: int | None) -> int | None:
-    """The bank an outcome is for: a bank officer's own, else the one the office chose."""
-    return officer_bank_id if officer_bank_id is not None else parse_bank_id(form.bank)
-
-
-def record_outcome(
-    session: Session,
-    req: FinancingRequest,
-    form: OutcomeForm,
-    *,
-    officer_bank_id: int | None,
-    actor: str,
-    office_phone: str,
-) -> str:
-    """A bank's decision: a bank officer records their own bank's (`officer_bank_id`), the
-    office the bank it names. Notice: outcome, or outcome_notified / outcome_silent when the
-    request moved."""
-    status_before = req.status
-    record_bank_outcome(
-        session,
-        req,
-        bank_id=outcome_bank(form, officer_bank_id),
-        outcome=form.outcome,
-        details=form.details,
-        note=form.note,
-        actor=actor,
-        office_phone=office_phone,
-    )
-    if req.status == status_before:
-        return "outcome"
-    return "outcome_notified" if reaches_submitter(req) else "outcome_silent"
