@@ -60,7 +60,11 @@ PREAMBLES = (
     "你们那个十六条我看了，第十五条讲白名单的，顺便问一下{q}",
     "三明出台的融资措施挺好，我想问的是{q}",
 )
-FILLERS = ("那个那个，嗯，就是{q}，嗯对", "喂喂，嗯，我想问一下哈，那个{q}啊", "嗯……就是说，{q}，就这个")
+FILLERS = (
+    "那个那个，嗯，就是{q}，嗯对",
+    "喂喂，嗯，我想问一下哈，那个{q}啊",
+    "嗯……就是说，{q}，就这个",
+)
 # Pinyin-input slips (a word typed as a character of the same sound).
 SLIPS = {
     "贷款": "带款",
@@ -97,7 +101,7 @@ def _digest(core: str) -> int:
 
 
 def half(core: str) -> str:
-    """"tune" or "held", by the core's hash."""
+    """ "tune" or "held", by the core's hash."""
     return "tune" if _digest(core) % 2 == 0 else "held"
 
 
