@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.scope import IN_SCOPE, ScopeDecision
-from bot.scope.clauses import DOMAIN
+from bot.scope.clauses import ASKING, DOMAIN
 
 # Requests that no other ask of the message excuses.
 WHOLE_MESSAGE = frozenset({"injection"})
@@ -111,12 +111,14 @@ def split_scope(
     cut_apart = declined is None and not whole.in_scope and whole.family not in UNRELATED
     if cut_apart:
         declined = whole
-        if whole.family in WHOLE_MESSAGE:
-            return [], whole
+        if whole.family in WHOLE_MESSAGE | PLAIN_BESIDE:
+            return [], whole  # a forgery whose words the split cut apart: no ask stands alone
 
     def kept(a: AskScope) -> bool:
         if declined is None:
             return True
+        if declined.family in PLAIN_BESIDE and not ASKING.search(a.text):
+            return False  # a remark beside a forgery request ("首贷的事在对接了") asks nothing
         if cut_apart or declined.family in PLAIN_BESIDE:
             return a.topical and not COMPARES_BACK.search(a.text) and not continues_declined(a)
         return not continues_declined(a)

@@ -66,7 +66,10 @@ def _pairs() -> list[tuple[str, str, str]]:
     off = [(k, c) for side, k, c in cores() if side == "off" and k in _PAIRED]
     picked = [next(c for k, c in off if k == kind) for kind in _PAIRED]
     picked += [[c for k, c in off if k == kind][1] for kind in _PAIRED]
-    return [(k, c, _REAL[i % len(_REAL)]) for i, (k, c) in enumerate(zip(_PAIRED * 2, picked))]
+    kinds = _PAIRED * 2
+    return [
+        (k, c, _REAL[i % len(_REAL)]) for i, (k, c) in enumerate(zip(kinds, picked, strict=True))
+    ]
 
 
 @pytest.mark.parametrize(("kind", "off", "real"), _pairs())
