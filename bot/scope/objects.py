@@ -52,7 +52,8 @@ DRAFTED_UNLESS = re.compile(r"(登记|提交|填|报)[^，,。？?]{0,4}融资(�
 
 # A bond by its head; a debt owed (欠债, 负债, 债务, 债权) or the firm issuing (发债) is none.
 BOND = re.compile(
-    r"(?<!发行)(?!公司债|企业债)" + _HAN + r"{1,4}?(?<![欠负讨还追借举外发])债(?![务权主])|城投|非标|兑付"
+    r"(?<!发行)(?!公司债|企业债)" + _HAN + r"{1,4}?(?<![欠负讨还追借举外发])债(?![务权主])|"
+    r"城投|非标|兑付"
 )
 # … except the firm raising money by bonds (第10条: 支持符合条件的民营企业发行债券).
 BOND_UNLESS = re.compile(
