@@ -16,7 +16,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from bot.compose.asks import ask_type
-from bot.compose.layout import MARKS
+from bot.compose.layout import MARKS, Part
 from bot.compose.qa import QaChoice
 from bot.compose.reply import Reply
 from bot.compose.validity import asks_validity, validity_lead
@@ -104,18 +104,46 @@ def asks_replies(
     dropped = len(chosen) < len(asks)
     if declined is not None and declined.family in WHOLE_MESSAGE:
         return Answer(refusal_text(declined, answerer.settings), False, "out_of_scope")
-    if not replies and (together := declined_asks(assessed, answerer.settings)) is not None:
+    if replies:  # a declined ask beside answered ones gets its short line in its place
+        asked = [assessed[i] for i in chosen]
+        return with_declined_line(replies, list(zip(asked, results, strict=True)))
+    if (together := declined_asks(assessed, answerer.settings)) is not None:
         return together
-    if declined is not None and dropped and not replies:
-        return Answer(refusal_text(declined, answerer.settings), False, "out_of_scope")
-    if not replies and declined is not None and declined.family not in UNRELATED:
+    if declined is not None and (dropped or declined.family not in UNRELATED):
         # every ask declined: the subject family's pointer, not a polite opener's
         return Answer(refusal_text(declined, answerer.settings), False, "out_of_scope")
-    if not replies:
-        finished = results[0]
-        assert isinstance(finished, Answer)
-        return finished
-    return replies
+    finished = results[0]
+    assert isinstance(finished, Answer)
+    return finished
+
+
+def declined_line(decision: ScopeDecision) -> str:
+    """The short line for a declined ask beside answered ones: the plain refusal's first
+    sentence for forgery, the first sentence of the family's pointer otherwise ("" for small
+    talk and asks with no family)."""
+    pointer = POINTERS.get(decision.family, "").format(place=decision.place or "当地")
+    if not pointer:
+        return ""
+    return pointer.split("。")[0] + "。"
+
+
+def with_declined_line(
+    replies: Sequence[Reply], asked: Sequence[tuple[Assessment, Reply | Answer]]
+) -> list[Reply]:
+    """The replies with one part for the first declined ask that has a pointer, in its place
+    in the message ("最近哪只股票能买，续贷要什么条件" → the investment pointer, then 续贷's
+    answer); the part carries the first reply's intent and topic, and cites nothing."""
+    first = replies[0]
+    out: list[Reply] = []
+    noted = False
+    for assessment, result in asked:
+        if isinstance(result, Reply):
+            out.append(result)
+        elif not noted and not assessment.in_scope and (line := declined_line(assessment.scope)):
+            part = Part(line, (), "", "", ())
+            out.append(Reply((part,), first.intent, first.topic, first.top_score))
+            noted = True
+    return out
 
 
 REFUSED_TOGETHER = "抱歉，这几个问题不在我的服务范围内："

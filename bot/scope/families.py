@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.scope import disputes as dis
+from bot.scope import objects as obj
 from bot.scope import offices as off
 from bot.scope import requests as req
 from bot.scope import subjects as sub
@@ -77,11 +78,13 @@ FAMILIES: tuple[Family, ...] = (
     Family("fraud", req.FRAUD, _any(req.FRAUD_UNLESS), judged="message"),
     Family("fraud", req.FORGED_VALUE, _any(req.FORGED_VALUE_UNLESS), judged="message"),
     Family("fraud", req.INVOICE_FRAUD, _any(req.FRAUD_UNLESS, req.INVOICE_FRAUD_UNLESS), "message"),
+    Family("fraud", obj.FORGED_DOCUMENT, _any(obj.FORGED_DOCUMENT_UNLESS), judged="message"),
     Family("trust", req.TRUST, judged="question"),
     Family("trust", req.TRUST_BARE, _any(req.TRUST_UNLESS), judged="question"),
     Family("other_region", re.compile(r"(?!)"), judged="question"),  # bot.scope.places
     Family("bank_product", re.compile(r"(?!)"), judged="question"),  # bot.scope.products
     Family("drafting", tasks.DRAFTING, _any(tasks.DRAFTING_UNLESS), judged="question"),
+    Family("drafting", obj.DRAFTED, _any(obj.DRAFTED_UNLESS), judged="question"),
     Family("calculation", tasks.CALCULATION, _any(tasks.CALCULATION_UNLESS), judged="question"),
     Family("lookup", tasks.LOOKUP, judged="question"),
     Family("rates", sub.RATES, _any(sub.RATES_UNLESS), judged="question", local_unless=True),
@@ -91,8 +94,13 @@ FAMILIES: tuple[Family, ...] = (
     Family("legal", dis.BANKRUPTCY, _any(dis.BANKRUPTCY_UNLESS)),
     Family("legal", dis.PRIVATE_INTEREST, _any(dis.PRIVATE_INTEREST_UNLESS)),
     Family("legal", dis.COLLECTION, _any(dis.COLLECTION_UNLESS)),
+    Family("national_rules", obj.CENTRAL_BANK_SYSTEM, _any(obj.CENTRAL_BANK_UNLESS), "question"),
+    Family("personal_finance", obj.CONSUMER_CREDIT, judged="question"),
     Family("national_rules", sub.NATIONAL_RULES, _national_unless, "question", local_unless=True),
     Family("chitchat", sub.CHITCHAT_TASKS, judged="question"),
+    Family(
+        "tax", obj.TAX_ASKED, _any(off.TAX_BACKS_CREDIT, off.CREDIT_DATA_USE, off.TAX_PAID_FELL)
+    ),
     Family("personal_credit", sub.PERSONAL_CREDIT, _any(sub.PERSONAL_CREDIT_UNLESS)),
     Family("housing_fund", sub.HOUSING_FUND, _any(sub.HOUSING_FUND_UNLESS)),
     Family(
@@ -111,6 +119,9 @@ FAMILIES: tuple[Family, ...] = (
         _any(off.LENDING, sub.LENDING_INSURANCE, sub.TIED_TO_LENDING),
     ),
     Family("investment", sub.INVESTMENT, _any(sub.TIED_TO_LENDING, sub.BORROWING)),
+    Family(
+        "investment_loss", obj.BOND, _any(obj.BOND_UNLESS), judged="question", local_unless=True
+    ),
     Family("other_program", sub.OTHER_PROGRAM_LOANS),
     Family("other_program", sub.OTHER_PROGRAM, _any(sub.OTHER_PROGRAM_UNLESS)),
     Family("registration", off.ANNUAL_REPORT_FILING),

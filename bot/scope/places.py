@@ -88,6 +88,13 @@ _PLACE_PRODUCT = re.compile(
     r"([\u4e00-\u9fffa-z]{1,6}?(?:贷|通|融))(?![款车资])"
 )
 _PROVINCIAL = re.compile(r"科技贷|外贸贷|商贸贷|金服云")  # Fujian-wide products
+# The owner's firm located in Sanming (我们三明的企业): where the firm is, not whose policy is asked
+# ("南平的生态银行贷款我们三明的企业能用吗" asks about 南平's).
+_FIRM_HERE = re.compile(
+    r"(我们|我|咱们?)(在)?("
+    + SANMING.pattern
+    + r")(这边|本地)?的?(企业|公司|厂|工厂|小微企业|民企)"
+)
 
 
 def other_region(text: str) -> str | None:
@@ -99,7 +106,7 @@ def other_region(text: str) -> str | None:
         product = _PLACE_PRODUCT.match(text, match.end())
         if product and _foreign_name(product.group(4)):
             return match.group(1)
-    if SANMING.search(_from_place_clause(text)):
+    if SANMING.search(_from_place_clause(_FIRM_HERE.sub("我们的企业", text))):
         return _policy_there(text)  # 三明 only in a remark before the place's clause: no excuse
     for match in _PLACE.finditer(text):
         place = match.group(1)

@@ -4,7 +4,9 @@ The reading (`bot.reading`) cuts a message into at most three asks and each is j
 ask that only continues a declined one ("浙江有个浙科贷，能申请吗，利率多少?" → "利率多少?";
 "LPR下个月会降吗，要不要等降了再贷" → "要不要等降了再去贷款") is about the declined subject, so it
 is declined with it. An ask that names a financing subject of its own ("…，另外科技贷的条件是
-什么") is still answered. Forgery and injection decline the whole message whatever else it asks.
+什么") is still answered. Injection declines the whole message whatever else it asks; beside a
+forgery request ("帮我P一下流水，另外续贷要先还本金吗") only an ask with a financing phrase of its
+own is answered, the forgery getting its plain refusal line.
 """
 
 from __future__ import annotations
@@ -14,10 +16,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.scope import IN_SCOPE, ScopeDecision
-from bot.scope.clauses import DOMAIN
+from bot.scope.clauses import ASKING, DOMAIN
 
 # Requests that no other ask of the message excuses.
-WHOLE_MESSAGE = frozenset({"injection", "fraud"})
+WHOLE_MESSAGE = frozenset({"injection"})
+# Requests refused plainly whose neighbours are answered only when they name a financing topic
+# of their own ("帮我P一下流水，另外续贷要先还本金吗" answers the 续贷 part).
+PLAIN_BESIDE = frozenset({"fraud"})
 # Families whose subject a following ask cannot take over (small talk beside a real question).
 UNRELATED = frozenset({"off_topic", "chitchat", "trust", "no_evidence", "gibberish"})
 
@@ -86,11 +91,11 @@ def split_scope(
     """(indices of the asks to answer, the decision declining the rest or None).
 
     The first ask declined by a subject family (not small talk or the lack of evidence)
-    takes along every in-scope ask that `continues_declined`; a forgery or injection ask
-    declines them all. `whole`: the decision on the message as one text; when only the
-    whole message is declined (its family's words were cut apart: "公积金里有十几万，能不能
-    取出来给公司周转"), only asks with a financing phrase of their own are answered. Asks
-    declined alone stay declined.
+    takes along every in-scope ask that `continues_declined`; an injection ask declines them
+    all, a forgery ask every ask without a financing phrase of its own. `whole`: the decision
+    on the message as one text; when only the whole message is declined (its family's words
+    were cut apart: "公积金里有十几万，能不能取出来给公司周转"), only asks with a
+    financing phrase of their own are answered. Asks declined alone stay declined.
     """
     at = next(
         (
@@ -106,14 +111,16 @@ def split_scope(
     cut_apart = declined is None and not whole.in_scope and whole.family not in UNRELATED
     if cut_apart:
         declined = whole
-        if whole.family in WHOLE_MESSAGE:
-            return [], whole
+        if whole.family in WHOLE_MESSAGE | PLAIN_BESIDE:
+            return [], whole  # a forgery whose words the split cut apart: no ask stands alone
 
     def kept(a: AskScope) -> bool:
         if declined is None:
             return True
-        if cut_apart:
-            return a.topical and not COMPARES_BACK.search(a.text)
+        if declined.family in PLAIN_BESIDE and not ASKING.search(a.text):
+            return False  # a remark beside a forgery request ("首贷的事在对接了") asks nothing
+        if cut_apart or declined.family in PLAIN_BESIDE:
+            return a.topical and not COMPARES_BACK.search(a.text) and not continues_declined(a)
         return not continues_declined(a)
 
     def took(i: int, a: AskScope) -> bool:
