@@ -26,6 +26,7 @@ from bot.messages import Answer, Ask, Intent
 from bot.refusals import asks_who_you_are, refusal_text
 from bot.scope import IN_SCOPE, ScopeDecision, decide_scope
 from bot.scope.products import BANK
+from bot.scope.split import forgery_apart
 from bot.unsourced import coverage_for, unsourced_lead
 from core import clock
 from core.kinds import AskType
@@ -146,13 +147,17 @@ class Answerer:
         out, and so are asks that only continue a declined one (`bot.scope.split`; declined
         with it when nothing else is left). The answer's topic is the first in-scope part's.
         """
-        asks = list(asks)[:MAX_ASKS]
-        if len(asks) <= 1:
+        asks, alone = list(asks)[:MAX_ASKS], None
+        if len(asks) <= 1:  # one ask; a forgery request kept as its story is an ask apart
             first = asks[0] if asks else Ask("other", "")
-            return self.answer(first.text, topic=topic, ask=first.type if asks else None)
+            alone = self.answer(first.text, topic=topic, ask=first.type if asks else None)
+            parts = forgery_apart(first.text) if alone.refusal == "fraud" else []
+            if not parts:
+                return alone
+            asks = [Ask(ask_type(part), part) for part in parts]
         replies = asks_replies(self, asks, topic=topic)
         if isinstance(replies, Answer):
-            return replies
+            return alone or replies  # nothing answerable beside the forgery: its refusal
         answer = self._render(replies)
         if self.llm is not None:
             question = "；".join(a.text for a in asks)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from bot.scope import IN_SCOPE, ScopeDecision
 from bot.scope.clauses import ASKING, DOMAIN
+from bot.scope.families import out_of_scope_family
 
 # Requests that no other ask of the message excuses.
 WHOLE_MESSAGE = frozenset({"injection"})
@@ -131,3 +132,24 @@ def split_scope(
     keep = [i for i, a in enumerate(asks) if a.decision.in_scope and kept(a) and not took(i, a)]
     first_out = next((a.decision for a in asks if not a.decision.in_scope), None)
     return keep, declined or first_out
+
+
+# Where a forgery request and another question meet: a sentence end, or a cue word turning to a
+# new question. A comma alone does not cut ("纳税证明上的金额能改吗，想改高点" is one request).
+_CUT = re.compile(r"(?<=[。；;！!？?])|[，,\s]*(?=另外|顺便|还有个?问题|还有|再问|对了)")
+
+
+def forgery_apart(text: str) -> list[str]:
+    """A message declined as a forgery request, cut into [the request, the rest] in the
+    message's order ("帮我P一下流水，另外续贷要先还本金吗" → ["帮我P一下流水，",
+    "另外续贷要先还本金吗"]) when each other piece asks a question of its own; [] otherwise.
+    The reading keeps a request that asks nothing as the question's story, so both parts reach
+    `split_scope` as asks of their own only through this cut."""
+    pieces = [piece for piece in _CUT.split(text) if piece.strip()]
+    forged = [i for i, piece in enumerate(pieces) if out_of_scope_family(piece)[0] in PLAIN_BESIDE]
+    others = [piece for i, piece in enumerate(pieces) if i not in forged]
+    if not forged or not others or not all(ASKING.search(piece) for piece in others):
+        return []  # all of it is the request, or a remark beside it asks nothing
+    request = "".join(pieces[i] for i in forged)
+    rest = "".join(others)
+    return [request, rest] if forged[0] == 0 else [rest, request]
