@@ -1,4 +1,5 @@
-"""Questions on another party's consent or duty (续贷要对方同意吗, 担保公司一定要反担保吗).
+"""Questions on another party's consent or duty (续贷要对方同意吗, 担保公司一定要反担保吗),
+and on who pays a charge (评估费谁出, 登记费该谁付).
 
 The measures set duties for banks and guarantors in general terms only; where the best point
 does not speak of what is asked, the honest lead says the source sets no such rule and names
@@ -14,6 +15,12 @@ from knowledge.documents import Document
 from knowledge.plain import PlainPoint
 
 _CONSENT = re.compile(r"同意|批准|签字|答应|认可|点头|允许|授权")
+# 评估费谁出, 评估的钱该谁掏, 担保费由谁来付: the charge, then who pays it
+_PAYER = re.compile(
+    r"(?P<thing>[\u4e00-\u9fff]{1,4}费|[\u4e00-\u9fff]{2,4}的钱)"
+    r"(?:[\u4e00-\u9fff]{0,4}?(?:该|应该|由|归|要)?谁(?:来)?(?:出|付|掏|承担|负担|交|买单)"
+    r"|[\u4e00-\u9fff]{0,6}?(?:出|付|掏|承担)还是)"
+)
 _GUARANTOR = re.compile(r"担保公司|担保机构|担保方")
 
 
@@ -54,3 +61,15 @@ def duty_lead(point: PlainPoint | None, doc: Document, text: str) -> str:
     source = "措施" if doc.article is not None else "公开资料"
     lead = f"{source}没有规定{party}必须{thing}，由{decider(text)}按具体情况决定。"
     return lead if len(lead) <= 60 else f"{source}没有这方面的规定，由{decider(text)}决定。"
+
+
+def payer_lead(doc: Document, text: str) -> str:
+    """ "措施没有规定评估费由谁出，…" for a question on who pays a charge (the measures and
+    notes say who pays none); "" when the question asks no such thing."""
+    match = _PAYER.search(asking_clause(text))
+    if match is None:
+        return ""
+    thing = match.group("thing").removesuffix("的钱")
+    source = "措施" if doc.article is not None else "公开资料"
+    who = "担保机构" if "担保" in thing else decider(text)
+    return f"{source}没有规定{thing}由谁出，以合同约定和{who}的收费说明为准。"

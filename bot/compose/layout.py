@@ -11,10 +11,10 @@ One part (the answer to one ask) is laid out as
 Several parts (at most three asks of one message) are numbered （一）（二）（三） — in words:
 a digit there would read as a figure the sources must state — a blank line apart, and
 share the screen; one citation line closes them, each document named once and marked with
-the part it answers (依据：（一）第7条；（二）第6条（《…》）). The leads and that line are always
-shown; then each part's next step (shortened, never one an earlier part gives), then points in turn
-(first point of each part, then second …) while the text before the 原文 part stays within
-`PHONE_SCREEN` characters.
+every part it answers (依据：（一）第7条；（一）（二）第6条（《…》）). The leads and that line
+are always shown; then each part's next step (shortened, never one an earlier part gives),
+then points in turn (first point of each part, then second …) while the text before the 原文
+part stays within `PHONE_SCREEN` characters.
 """
 
 from __future__ import annotations
@@ -121,22 +121,30 @@ def shorten_step(step: str, limit: int = STEP_CHARS) -> str:
 
 
 def joint_citation(parts: Sequence[Part], documents: Mapping[str, Document]) -> str:
-    """One 依据 line for numbered parts: each part's documents not cited before, by mark."""
-    pieces: list[str] = []
-    cited: set[str] = set()
+    """One 依据 line for numbered parts: each document named once, marked with every part it
+    answers (依据：（一）（二）第9条；（一）第11条), so no part is left without its source."""
+    marks: dict[str, str] = {}  # doc id -> the marks of the parts citing it, in order
     for mark, part in zip(MARKS, parts, strict=False):
-        docs = [documents[d] for d in part.cites if d in documents and d not in cited]
-        cited.update(d.doc_id for d in docs)
-        names = [
-            d.title if d.article is None else ("全文" if d.article == 0 else f"第{d.article}条")
-            for d in docs
-        ]
-        if names:
-            pieces.append(mark + "、".join(names))
+        for doc_id in dict.fromkeys(d for d in part.cites if d in documents):
+            marks[doc_id] = marks.get(doc_id, "") + mark
+    pieces: list[str] = []
+    for doc_id, mark in marks.items():
+        doc = documents[doc_id]
+        name = (
+            doc.title
+            if doc.article is None
+            else "全文"
+            if doc.article == 0
+            else f"第{doc.article}条"
+        )
+        if pieces and pieces[-1].startswith(mark) and pieces[-1][len(mark) :][:1] != "（":
+            pieces[-1] += f"、{name}"  # the same parts as the document before
+        else:
+            pieces.append(mark + name)
     if not pieces:
         return ""
-    measures = any(documents[d].article is not None for d in cited)
-    notes = any(documents[d].article is None for d in cited)
+    measures = any(documents[d].article is not None for d in marks)
+    notes = any(documents[d].article is None for d in marks)
     source = f"（条款均出自《{POLICY_TITLE}》）" if notes else f"（《{POLICY_TITLE}》）"
     return f"依据：{'；'.join(pieces)}{source if measures else ''}。"
 

@@ -99,6 +99,8 @@ def stance_lead(
     what the question names (terms: the glossary's policy terms for its words, 借贷搭售 for
     买理财)."""
     text = point.text
+    if point.stance_on and any(w in question for w in point.stance_on):
+        topics = ()  # the question names what the stance is about (转存): other subjects aside
     asks_need = shape.need or (shape.evaluative and shape.demand)
     if asks_need and offers_without(point, question):
         text = f"不一定。{text}"

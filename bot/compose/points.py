@@ -1,8 +1,9 @@
 """Ranking a document's plain-language points for a question: which point answers it best.
 
 A point scores for its keywords in the question (longer count more), the glossary's policy terms
-for it (each term once), word-pieces shared with the question, a stance that answers the asked
-predicate (bot/compose/leads.py), and what the kind of question asks for (a figure of the
+for it (each term once), word-pieces shared with the question, the words its stance is about
+(`stance_on`) in the question, a stance that answers the asked predicate
+(bot/compose/leads.py), and what the kind of question asks for (a figure of the
 quantity asked, conditions, materials, who is in charge, whom to contact, what to do).
 """
 
@@ -74,6 +75,8 @@ def score_point(
     score += min(1.0, 0.1 * len(_bigrams(point.text) & pieces))
     if gives_stance(point, shape, said):
         score += 1.0
+    if point.stance_on and any(w in text for w in point.stance_on):
+        score += 4.0  # the question names exactly what the stance is about (转存, 存回)
     if relevant:  # a figure or a condition on another subject answers nothing
         score += _ask_bonus(point, shape)
     if shape.whom and point.kind == "联系":

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from bot.compose.asks import states_figure
-from bot.compose.duties import duty_lead
+from bot.compose.duties import duty_lead, payer_lead
 from bot.compose.fitting import fitting_step
 from bot.compose.layout import Part, next_step_line
 from bot.compose.leads import (
@@ -206,6 +206,9 @@ def _special_lead(
     the point's stance answers a yes/no on a cost: 评估费能不能免 → 可以), 不一定 when no source
     requires what a need question asks about, the responsible units, or that no materials
     list is set (point: the best point, "said" first; stanced: its lead opens with a stance)."""
+    payer = payer_lead(doc, text)  # 评估费谁出: no source says who pays
+    if payer:
+        return payer
     if shape.dimensions:
         if stanced and shape.ask == "yesno":
             return ""

@@ -9,7 +9,8 @@ quantity asked, "不对，……写的是“……”" when it states another, a
 becomes the first point. A figure of a loan's own terms (rate, fee, term, amount) asked of a
 named product is checked against that product's note only: a measure's 1年期以上 is not its
 term. Asked figures are read with their units (%, 个点, 万, 亿, 倍, 天, 工作日, 个月, 年),
-digits or Chinese numerals.
+digits or Chinese numerals; fraction and ratio words are figures too (一半, 对半 = 50%,
+两成 = 20%, 八折 = 80%, 百分之五十 = 50%).
 """
 
 from __future__ import annotations
@@ -26,7 +27,9 @@ from knowledge.documents import Document
 MAX_LEAD_CHARS = 60
 MAX_CLAUSE_CHARS = 40
 # asking whether something heard is right
-_CONFIRMING = re.compile(r"是不是|对吧|对吗|对不对|是吧|没错吧|是吗|真的吗|听说|据说|不是说|是否")
+_CONFIRMING = re.compile(
+    r"是不是|对吧|对吗|对不对|是吧|没错吧|是吗|真的吗|听说|据说|不是说|是否|是[^，。,？?！!]{1,12}吗"
+)
 _CN = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 _CN |= {"七": 7, "八": 8, "九": 9}
 _NUMBER = r"\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?"
@@ -36,25 +39,24 @@ _FIGURE = re.compile(
 )
 # unit -> (class, factor to the class's measure)
 _UNITS = {
-    "%": ("percent", 1.0),
-    "个百分点": ("percent", 1.0),
-    "个点": ("percent", 1.0),
-    "万元": ("money", 1.0),
-    "万块": ("money", 1.0),
-    "万": ("money", 1.0),
-    "亿元": ("money", 10000.0),
-    "亿": ("money", 10000.0),
+    **dict.fromkeys(("%", "个百分点", "个点"), ("percent", 1.0)),
+    **dict.fromkeys(("万元", "万块", "万"), ("money", 1.0)),
+    **dict.fromkeys(("亿元", "亿"), ("money", 10000.0)),
     "倍": ("times", 1.0),
-    "个工作日": ("days", 1.0),
-    "工作日": ("days", 1.0),
-    "天": ("days", 1.0),
-    "日": ("days", 1.0),
+    **dict.fromkeys(("个工作日", "工作日", "天", "日"), ("days", 1.0)),
     "小时": ("days", 1 / 24),
     "个月": ("months", 1.0),
     "年": ("months", 12.0),
 }
+# a share in words: 一半 / 对半 / 半数 (50%), N成 (N × 10%), N折 / N五折 (N × 10%, 八五折 85%)
+_DIGIT = r"[一二两三四五六七八九]|\d"
+_SHARE_WORD = re.compile(
+    rf"(?P<half>一半|对半|半数)|(?<![几多上好])(?P<tenths>{_DIGIT}|十)成(?![本功立为交])"
+    rf"|(?<![几多上好])(?P<discount>(?:{_DIGIT})(?:五)?)折(?![旧腾算合])"
+)
 _DEFAULT = {"percent": "rate", "money": "amount", "times": "share", "days": "duration"}
 _APPROVAL = re.compile(r"批|审批|放款|办结|到账|办完|下来")
+_COMPENSATING = re.compile(r"赔|补|兜底")  # an owner's words for the sources' 补偿
 _SENTENCE = re.compile(r"(?<=[。；;！!？?\n])")
 _CLAUSE = re.compile(r"[，,；;。]")
 
@@ -72,7 +74,13 @@ def figure_lead(question: str, reply: Reply, documents: Mapping[str, Document]) 
     notes = [d for d in named_notes(question, documents) if d in documents]
     if dimension.loan and notes:  # a product's own terms: its note only
         sources = [documents[d] for d in notes]
-    same, other = _stated(sources, dimension, unit_class, value)
+    owned = [*dimension.context.finditer(question), *_COMPENSATING.finditer(question)]
+    asked_words = tuple(
+        {m.group() for m in owned} | ({"补偿"} if _COMPENSATING.search(question) else set())
+    )
+    # 补偿一半: the figure is what is compensated (not 超过20%才补偿)
+    of_word = any(m.start() < _figure_at(question) for m in owned)
+    same, other = _stated(sources, dimension, unit_class, value, asked_words, of_word)
     if same is not None:
         lead = f"对，{same[0]}：{same[1]}。"
     elif other is not None:
@@ -103,7 +111,31 @@ def asked_figure(question: str) -> tuple[str, float] | None:
         if unit and value is not None and not _is_date(question, match):
             unit_class, factor = _UNITS[unit]
             return unit_class, value * factor
-    return None
+    return _share_word(question)
+
+
+def _figure_at(question: str) -> int:
+    """Where the asked figure starts in the question (its length when none is found)."""
+    found = [m for m in _FIGURE.finditer(question) if m.group(1) or m.group(3)]
+    found = found or list(_SHARE_WORD.finditer(question))
+    return found[0].start() if found else len(question)
+
+
+def _share_word(question: str) -> tuple[str, float] | None:
+    """("percent", value) of a share written in words (一半, 两成, 八折, 八五折), else None."""
+    found = list(_SHARE_WORD.finditer(question))
+    if len(found) != 1:  # none, or a split (两成八成, 五五开) that is no one share
+        return None
+    match = found[0]
+    if match.group("half"):
+        return "percent", 50.0
+    tenths = match.group("tenths") or match.group("discount")
+    value = _value(tenths[0])
+    if value is None:
+        return None
+    if len(tenths) == 2:  # 八五折: 85%
+        return "percent", value * 10 + 5
+    return "percent", value * 10
 
 
 def _is_date(question: str, match: re.Match[str]) -> bool:
@@ -163,28 +195,51 @@ def _fits(dimension: str, unit_class: str) -> bool:
 
 
 def _stated(
-    sources: list[Document], dimension: Dimension, unit_class: str, value: float
+    sources: list[Document],
+    dimension: Dimension,
+    unit_class: str,
+    value: float,
+    asked_words: tuple[str, ...] = (),
+    of_word: bool = False,
 ) -> tuple[tuple[str, str] | None, tuple[str, str] | None]:
     """(source name, clause) stating the same figure, and one stating another figure, of the
-    quantity asked in the sources' sentences (None where there is none)."""
-    same: tuple[str, str] | None = None
-    other: tuple[str, str] | None = None
+    quantity asked in the sources' sentences (None where there is none). A clause using the
+    question's own word for the quantity (补偿, not 承担) counts first; when the question puts
+    the figure after that word (补偿两成, of_word), only the clause's figure nearest the word
+    counts (超过20%的部分…按…50%给予补偿 states 50% compensated, not 20%)."""
+    sames: list[tuple[bool, tuple[str, str]]] = []
+    others: list[tuple[bool, tuple[str, str]]] = []
     for doc in sources:
         for sentence in _SENTENCE.split(doc.text):
             if not (dimension.figure.search(sentence) and dimension.context.search(sentence)):
                 continue
             for clause in _CLAUSE.split(sentence):
-                for match in _FIGURE.finditer(clause):
-                    unit = "%" if match.group(1) else match.group(3)
-                    number = _value(match.group(2))
-                    if not unit or number is None or _UNITS[unit][0] != unit_class:
-                        continue
-                    said = (_name(doc), clause.strip()[:MAX_CLAUSE_CHARS])
-                    if abs(number * _UNITS[unit][1] - value) < 1e-6:
-                        same = same or said
+                figures = [
+                    (m, u)
+                    for m in _FIGURE.finditer(clause)
+                    if (u := "%" if m.group(1) else m.group(3))
+                    and _value(m.group(2)) is not None
+                    and _UNITS[u][0] == unit_class
+                ]
+                at = [clause.find(w) for w in asked_words if w in clause]
+                if at and figures and of_word:  # the figure of the owner's word only
+                    figures = [min(figures, key=lambda f: min(abs(f[0].end() - a) for a in at))]
+                said = (_name(doc), clause.strip()[:MAX_CLAUSE_CHARS])
+                for match, unit in figures:
+                    number = (_value(match.group(2)) or 0.0) * _UNITS[unit][1]
+                    if abs(number - value) < 1e-6:
+                        sames.append((bool(at), said))
                     elif dimension.context.search(clause):
-                        other = other or said
-    return same, other
+                        others.append((bool(at), said))
+    if any(mine for mine, _ in others) and not any(mine for mine, _ in sames):
+        return None, _first(others)  # 20% the bank 承担 is not 20% 补偿
+    return _first(sames), _first(others)
+
+
+def _first(found: list[tuple[bool, tuple[str, str]]]) -> tuple[str, str] | None:
+    """The first clause using the owner's word, else the first clause (None when none)."""
+    own = [said for mine, said in found if mine]
+    return own[0] if own else found[0][1] if found else None
 
 
 def _name(doc: Document) -> str:
