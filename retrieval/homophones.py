@@ -64,14 +64,6 @@ def _toneless(reading: str) -> str:
     return "".join(c for c in plain if c.isascii() and c.isalpha())
 
 
-def build_tables(words: Iterable[str], general: dict[str, int]) -> dict[str, Any]:
-    """The homophone tables stored in the corpus (retrieval.homophone_tables.build_tables:
-    pypinyin is imported only at index time)."""
-    from retrieval.homophone_tables import build_tables as build
-
-    return build(words, general)
-
-
 @dataclass(frozen=True)
 class Repair:
     """One replaced window: where it was, what it said and the domain word it became."""

@@ -61,6 +61,11 @@ def answers_facet(lead: str, facet: Facet | None) -> bool:
     return bool(ANSWERING[facet].search(lead))
 
 
+def names_where(lead: str) -> bool:
+    """The lead names where to go or whom to contact (先和贷款银行沟通；再向…反映)."""
+    return bool(_WHERE_LEAD.search(lead)) and not _SILENCE.search(lead)
+
+
 def restated(lead: str, asked: str) -> str:
     """The lead said again for the thing asked: "<thing>也一样：<lead>" (its first clause when
     long); "这一点也一样：…" when the ask names no thing."""

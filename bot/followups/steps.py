@@ -9,6 +9,7 @@ from typing import Any
 from bot.compose.fitting import fitting_step
 from bot.compose.layout import NEXT_PREFIX
 from bot.compose.leads import pieces
+from bot.followups.restate import names_where
 from bot.followups.sources import ANSWERING, answered, cited, facet_asked, points_of, unit_of
 from bot.messages import Answer, Ask
 from bot.reading import ConversationContext, Reading
@@ -49,7 +50,12 @@ def own_step(
     points = points_of(answerer, docs)
     reused = step in context.steps and not same_ask
     following = reading.move in ("continue", "return") and facet is not None
-    off_facet = following and facet is not None and not ANSWERING[facet].search(step)
+    off_facet = (  # a lead already saying where to go (找哪个部门) lets the step do another thing
+        following
+        and facet is not None
+        and not ANSWERING[facet].search(step)
+        and not (facet == "where" and names_where(lead_line(answer.answer)))
+    )
     off = bool(context.last_question) and off_ask(step, points, ask, answer.answer)
     if not (reused or off_facet or off):
         return answer
@@ -75,12 +81,20 @@ def source_step(
         and p.text not in said
         and NEXT_PREFIX + p.text not in used
         and (facet is None or ANSWERING[facet].search(p.text))
+        and not _foreign(p, f"{asked}{lead_line(said)}")
     ]
     scored = [(len(words & pieces(p.text + "".join(p.keywords))), p) for p in candidates]
     best = max(scored, key=lambda s: s[0], default=(0, None))
     if best[1] is None or not best[0]:
         return ""
     return NEXT_PREFIX + fitting_step(best[1].text, asked)
+
+
+def _foreign(point: Any, asked: str) -> bool:
+    """The point is written for another ask: it has keywords of its own (bar the ones any
+    contact point has) and none occurs in `asked` (进白名单 for 抽贷找哪个部门)."""
+    words = [k for k in point.keywords if k not in GENERIC_KEYWORDS]
+    return bool(words) and not any(k in asked for k in words)
 
 
 def off_ask(step: str, points: Sequence[Any], ask: Ask, said: str) -> bool:

@@ -170,7 +170,7 @@ def test_prepare_keeps_wording_that_sounds_like_a_weak_phrase(
 
 
 def test_repairer_keeps_a_common_word_typed_in_place_of_part_of_a_term() -> None:
-    from retrieval.homophones import build_tables
+    from retrieval.homophone_tables import build_tables
 
     tables = build_tables(["易企办", "信易贷"], {"一起": 15976, "一代": 2101})
     repairer = HomophoneRepairer.from_tables(tables)
