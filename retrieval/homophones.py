@@ -10,8 +10,13 @@ when the replacement makes the text more likely under jieba's unigram model (每
 sound like a domain word are never replaced (保鲜 is not a slip of 保险), and a window whose
 every character differs must match the pinyin exactly, not only up to the folded confusions.
 
-The tables are built at index time with pypinyin (`build_tables`), stored in the corpus and
-loaded without pypinyin at query time (its dictionary takes a second to import).
+An ordinary compound word holding such a window (铝型材: 铝型 sounds like 履行; 竹胶板, 预制菜)
+is the owner's word, not a slip: general words of that shape are listed at index time
+(`compounds`) and a window inside one in the text is left alone.
+
+The tables are built at index time with pypinyin (`build_tables`, retrieval/homophone_tables.py),
+stored in the corpus and loaded without pypinyin at query time (its dictionary takes a second
+to import).
 """
 
 from __future__ import annotations
@@ -59,79 +64,6 @@ def _toneless(reading: str) -> str:
     return "".join(c for c in plain if c.isascii() and c.isalpha())
 
 
-def build_tables(words: Iterable[str], general: dict[str, int]) -> dict[str, Any]:
-    """The homophone tables stored in the corpus (JSON-ready).
-
-    words: the domain vocabulary; general: jieba's dictionary (word → frequency), used to
-    protect real words that sound like a domain word. Terms are read in context with pypinyin
-    (银行 → yin hang); a character typed by mistake is read by its main reading, the one an
-    input method offers it for. Returns {"terms": {term: [syllables]}, "chars": {char: main
-    reading}, "protected": [general words that sound like a term], "alt": {char: the other
-    readings it has inside terms}}.
-    """
-    from pypinyin import Style, lazy_pinyin
-    from pypinyin.pinyin_dict import pinyin_dict
-
-    chars = {
-        chr(code): _toneless(value.split(",")[0])
-        for code, value in pinyin_dict.items()
-        if _CJK.match(chr(code))
-    }
-    terms: dict[str, list[str]] = {}
-    for word in sorted(set(words)):
-        if MIN_LEN <= len(word) <= MAX_LEN and _CJK.match(word):
-            syllables = lazy_pinyin(word, style=Style.NORMAL, v_to_u=False)
-            if len(syllables) == len(word):
-                terms[word] = syllables
-    # heteronyms: 行 is read xing, but hang in 银行 — a window keeping the 行 of 银行 must
-    # still sound like 银行 (因行 → 银行)
-    alt: dict[str, list[str]] = {}
-    for term, syllables in terms.items():
-        for char, syllable in zip(term, syllables, strict=True):
-            if chars.get(char) not in (None, syllable) and syllable not in alt.get(char, []):
-                alt.setdefault(char, []).append(syllable)
-    repairer = HomophoneRepairer(terms, chars, (), alt)
-    protected = sorted(
-        w
-        for w, freq in general.items()
-        if freq >= PROTECTED_FREQ
-        and MIN_LEN <= len(w) <= MAX_LEN
-        and w not in terms
-        and repairer.lookup(w) is not None
-    )
-    return {
-        "terms": terms,
-        "chars": chars,
-        "protected": protected,
-        "alt": alt,
-        "everyday": _everyday(terms, chars, general),
-    }
-
-
-def _everyday(
-    terms: dict[str, list[str]], chars: dict[str, str], general: dict[str, int]
-) -> list[str]:
-    """The commonest general words (EVERYDAY_FREQ) sounding like a shorter part of a term
-    with every character different (一起 for the 易企 of 易企办)."""
-    parts: dict[tuple[str, ...], set[str]] = {}
-    for term, syllables in terms.items():
-        for size in range(MIN_LEN, len(term)):
-            for start in range(len(term) - size + 1):
-                key = tuple(fold(s) for s in syllables[start : start + size])
-                parts.setdefault(key, set()).add(term[start : start + size])
-    found = []
-    for word, freq in general.items():
-        if freq < EVERYDAY_FREQ or not MIN_LEN <= len(word) < MAX_LEN or word in terms:
-            continue
-        readings = [chars.get(c) for c in word]
-        if not all(readings):
-            continue
-        spans = parts.get(tuple(fold(r) for r in readings if r), set())
-        if any(all(a != b for a, b in zip(word, span, strict=True)) for span in spans):
-            found.append(word)
-    return sorted(found)
-
-
 @dataclass(frozen=True)
 class Repair:
     """One replaced window: where it was, what it said and the domain word it became."""
@@ -151,11 +83,15 @@ class HomophoneRepairer:
         protected: Iterable[str],
         alt: dict[str, list[str]] | None = None,
         everyday: Iterable[str] = (),
+        compounds: Iterable[str] = (),
     ) -> None:
         """Index the terms (word → syllables) by folded pinyin; chars: main reading of each;
         alt: further readings a character has inside terms (行: hang); everyday: the
-        commonest words that are never a slip of part of a term (一起 in 一起办)."""
+        commonest words that are never a slip of part of a term (一起 in 一起办); compounds:
+        general words holding a part that sounds like a term (铝型材: 铝型 ~ 履行)."""
         self.everyday = frozenset(everyday)
+        self.compounds = frozenset(compounds)
+        self.compound_lengths = sorted({len(c) for c in self.compounds}, reverse=True)
         self.chars = chars
         self.alt = alt or {}
         self.terms = terms
@@ -176,6 +112,7 @@ class HomophoneRepairer:
             tables["protected"],
             tables.get("alt"),
             tables.get("everyday", ()),
+            tables.get("compounds", ()),
         )
 
     def lookup(self, window: str) -> str | None:
@@ -210,6 +147,16 @@ class HomophoneRepairer:
         changed = [i for i, (a, b) in enumerate(zip(window, term, strict=True)) if a != b]
         return len(changed) >= MIN_LEN and window[changed[0] : changed[-1] + 1] in self.everyday
 
+    def _compound_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the text holds one of the compounds (general words with a part sounding
+        like a term)."""
+        return [
+            (start, start + size)
+            for size in self.compound_lengths
+            for start in range(len(text) - size + 1)
+            if text[start : start + size] in self.compounds
+        ]
+
     def _folded_only(self, window: str, term: str) -> int:
         """How many changed characters of window sound like term's only up to folding."""
         count = 0
@@ -233,8 +180,11 @@ class HomophoneRepairer:
         more likely (每次序代 → 每次续贷 reads better; 做食品 → 做实品 and 一声不吭 → 一声不肯
         read worse, so they stay). keep: (start, end) spans no repair may touch (a 第N条
         reference, a bank's name: 第3条讲了啥 is no slip of 条件, 问下邮储 none of 下游).
+        A window inside an ordinary compound word of the text (`compounds`: 铝型 in 铝型材,
+        a product, not a slip of 履行) is left as written.
         """
         repairs: list[Repair] = []
+        inside = self._compound_spans(text)
         taken = [False] * len(text)
         for start, end in keep:
             for i in range(max(0, start), min(end, len(text))):
@@ -251,6 +201,8 @@ class HomophoneRepairer:
                     continue
                 term = self.lookup(window)
                 if term is None or self._everyday_part(window, term):
+                    continue
+                if any(a <= start and start + length <= b for a, b in inside):
                     continue
                 if score is not None:
                     lo, hi = max(0, start - CONTEXT), min(len(text), start + length + CONTEXT)

@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 
 from retrieval.embeddings import Embedder
-from retrieval.homophones import build_tables
+from retrieval.homophone_tables import build_tables
 from retrieval.index_files import FORMAT_VERSION, load_corpus, passages_of, record_dict, save_corpus
 from retrieval.normalize import normalize_text
 from retrieval.records import DocRecord, GlossaryTerm

@@ -32,6 +32,27 @@ Facet = Literal[
 # The owners' words for paying for a service, read as the sources' 收费 (要钱吗 → 收费吗).
 _MONEY_WORDS = re.compile(r"要不要钱|要钱(?=[吗嘛么不])|花钱|掏钱|付钱|交钱")
 
+# A service the owner pays for (not the loan itself), and the owners' ways of asking its price
+# (要花多少钱, 收多少钱, 费用多少, 贵不贵): the sources call it 收费, so "那个担保要花多少钱"
+# asks 担保's 收费多少, never the loan amount (贷多少钱 stays an amount).
+_SERVICE = re.compile(r"担保|评估|助贷|保险|登记|平台|公证|审计|中介|中登网|服务")
+_PRICE_ASKED = re.compile(
+    r"(?<![贷借批融款])(?:大概|一般|大约)?(?:要|得|需要)?(?:花|收|交|付|掏|出)?(?:个|点)?多少钱|"
+    r"(?<!收)费用?(?:大概|一般)?(?:是|要)?多少|价格(?:是)?多少|(?<!收费)贵不贵|(?<!收费)贵吗"
+)
+_PRICE_WORDS = {"贵不贵": "收费贵不贵", "贵吗": "收费贵吗"}
+
+
+def priced(text: str, *, service: bool = False) -> str:
+    """The text with the price of a service it names asked in the sources' word (那个担保要花
+    多少钱 → 那个担保收费多少, 评估贵不贵 → 评估收费贵不贵); unchanged when it names no
+    service (`service`: the text speaks of one, e.g. a platform put in front) or asks what
+    can be borrowed (能贷多少钱)."""
+    if not (service or _SERVICE.search(text)):
+        return text
+    return _PRICE_ASKED.sub(lambda m: _PRICE_WORDS.get(m.group(0), "收费多少"), text, count=1)
+
+
 _FACETS: tuple[tuple[Facet, re.Pattern[str]], ...] = (
     (
         "consent",
@@ -152,6 +173,10 @@ def asked_of_facet(
     kind = facet_ask(facet, found)
     if facet == "cost" and len(text) <= FACET_CHARS:  # 要钱吗 asks what the sources call 收费
         resolved = replace(resolved, text=_MONEY_WORDS.sub("收费", resolved.text))
+    platform = resolved.used is not None and resolved.used.kind == "platform"
+    price = priced(resolved.text, service=platform) if facet == "cost" else resolved.text
+    if price != resolved.text:  # 那个担保要花多少钱 asks 担保's 收费, not the loan amount
+        kind, resolved = "how_much", replace(resolved, text=price)
     used = resolved.used
     if used is None or used.kind != "measure" or len(text) > FACET_CHARS:
         return kind, resolved

@@ -77,3 +77,53 @@ def test_a_refusal_follow_up_gets_no_step_about_signatures(
     before = answer_in_context(answerer, ConversationContext(), topic)
     text = answer_in_context(answerer, before.context, refusal).answer.answer
     assert "签" not in text and "谁同意" not in text, (topic, refusal, text)
+
+
+# a service the owner pays for, opened in several styles; its price asked as owners do
+SERVICES = (
+    "担保公司收费太高了",
+    "找不到担保怎么办",
+    "抵押物评估费谁出",
+    "應收賬款怎麼融資",
+    "我们是做家具的，听说闽光云商能融资，它是干嘛的",
+)
+PRICE_WORDINGS = (
+    "那个担保要花多少钱",
+    "要花多少钱",
+    "收多少钱",
+    "费用多少",
+    "贵不贵",
+    "要花多少錢",
+    "我们小本生意，利润薄，办这个大概要多少钱",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "priced_text"),
+    [
+        ("那个担保要花多少钱", "那个担保收费多少"),
+        ("评估贵不贵", "评估收费贵不贵"),
+        ("登记费用多少", "登记收费多少"),
+        ("担保贷款能贷多少钱", "担保贷款能贷多少钱"),  # an amount to borrow stays one
+        ("这个要多少钱", "这个要多少钱"),  # no service named
+    ],
+)
+def test_a_service_price_is_asked_as_its_fee(text: str, priced_text: str) -> None:
+    from bot.reading.facets import priced
+
+    assert priced(text) == priced_text
+
+
+@pytest.mark.parametrize(("topic", "wording"), list(itertools.product(SERVICES, PRICE_WORDINGS)))
+def test_a_service_price_follow_up_asks_the_fee_not_the_amount(
+    answerer: Answerer, topic: str, wording: str
+) -> None:
+    from bot.dialogue import answer_in_context
+    from bot.reading import ConversationContext
+
+    before = answer_in_context(answerer, ConversationContext(), topic)
+    turn = answer_in_context(answerer, before.context, wording)
+    lead = turn.answer.answer.splitlines()[0]
+    assert turn.reading.asks[0].type == "how_much", (topic, wording, turn.reading.asks)
+    assert "收费" in turn.reading.resolved, (topic, wording, turn.reading.resolved)
+    assert re.search(r"收费|费率|费用", lead) and "额度" not in lead, (topic, wording, lead)

@@ -170,10 +170,47 @@ def test_prepare_keeps_wording_that_sounds_like_a_weak_phrase(
 
 
 def test_repairer_keeps_a_common_word_typed_in_place_of_part_of_a_term() -> None:
-    from retrieval.homophones import build_tables
+    from retrieval.homophone_tables import build_tables
 
     tables = build_tables(["易企办", "信易贷"], {"一起": 15976, "一代": 2101})
     repairer = HomophoneRepairer.from_tables(tables)
     assert repairer is not None
     assert repairer.repair("能一起办吗")[0] == "能一起办吗"  # 一起 is that word
     assert repairer.repair("信一代平台")[0] == "信易贷平台"  # 一代 is rarer: still a slip
+
+
+# ordinary products and trades an owner names (compound words holding a part that sounds like a
+# domain word) × the ways they are written: never rewritten into the domain word
+TRADE_WORDS = {
+    "铝型材": "铝型材",
+    "鋁型材": "铝型材",
+    "竹胶板": "竹胶板",
+    "预制菜": "预制菜",
+    "不锈钢": "不锈钢",
+}
+TRADE_SENTENCES = (
+    "我们做{}的，想贷款",
+    "我们是做{}加工的 想问下续贷",
+    "厂里主要生产{}，去年订单多了，资金周转不过来，能贷款吗",
+)
+
+
+@pytest.mark.parametrize("sentence", TRADE_SENTENCES)
+@pytest.mark.parametrize("word", TRADE_WORDS)
+def test_an_ordinary_compound_word_is_never_a_slip(
+    answerer: Answerer, word: str, sentence: str
+) -> None:
+    text, _ = answerer.retriever.prepare(sentence.format(word))
+    assert TRADE_WORDS[word] in text, text
+
+
+def test_a_part_of_a_listed_compound_is_kept_and_real_slips_still_repair() -> None:
+    repairer = HomophoneRepairer(
+        {"履行": ["lv", "xing"], "续贷": ["xu", "dai"]},
+        {"铝": "lv", "型": "xing", "材": "cai", "续": "xu", "代": "dai"},
+        (),
+        compounds=("铝型材",),
+    )
+    assert repairer.repair("做铝型材的")[0] == "做铝型材的"
+    assert repairer.repair("铝型怎么办")[0] == "履行怎么办"
+    assert repairer.repair("铝型材续代")[0] == "铝型材续贷"

@@ -1,0 +1,73 @@
+"""A follow-up never gets the last answer again (bot.followups.fresh): see the package
+docstring."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from bot.compose.layout import NEXT_PREFIX, QUOTE_PREFIX
+from bot.followups.restate import answers_facet, asked_thing, repeats, restated
+from bot.followups.sources import (
+    ANSWERING,
+    LABELS,
+    answered,
+    cited,
+    facet_asked,
+    points_of,
+    relates,
+    unit_of,
+)
+from bot.followups.steps import source_step, step_for
+from bot.messages import Answer
+from bot.reading import ConversationContext, Reading
+from bot.reading.memory import lead_line, step_line
+
+
+def fresh(answerer: Any, context: ConversationContext, reading: Reading, answer: Answer) -> Answer:
+    """The answer, or for a follow-up whose answer leads with the last lead word for word,
+    the answer of the facet it asks (see the module docstring)."""
+    if not answered(answer) or reading.move not in ("continue", "return", "switch", "new"):
+        return answer
+    if not context.last_lead or not repeats(lead_line(answer.answer), context.last_lead):
+        return answer
+    ask = reading.asks[0]
+    facet = facet_asked(ask, context)
+    docs = cited(answer, context, reading)
+    points = points_of(answerer, docs)
+    said = answer.answer
+    if answers_facet(lead_line(said), facet):  # the honest answer is the same: say so
+        lead = restated(lead_line(said), ask.text)
+        used = (*context.steps, step_line(said))
+        thing = ANSWERING[facet].sub("", asked_thing(ask.text)) if facet else ask.text
+        step = source_step(points, thing, said, used, facet) or step_for(
+            facet, answerer, docs, exclude=used
+        )
+        return _rebuilt(answer, lead, step)
+    if facet is None or reading.move not in ("continue", "return"):
+        return answer
+    subject = context.focus.subject if context.focus is not None else ""
+    answering = [p for p in points if ANSWERING[facet].search(p.text)]
+    about = [p for p in answering if relates(p, subject)] or answering
+    # whom to contact answers where first; a point not said yet before one said already
+    about.sort(key=lambda p: (facet in ("where", "platform") and p.kind != "联系", p.text in said))
+    if about and about[0].text not in said:
+        lead = about[0].text
+    elif about:  # said already: for the thing now asked, not "就是上面说的"
+        lead = restated(about[0].text, ask.text)
+    else:
+        lead = f"措施没有写{subject}{LABELS[facet]}，可以向{unit_of(answerer, docs)}问清。"
+    used = (*context.steps, step_line(said), NEXT_PREFIX + lead)
+    step = source_step(points, ask.text, f"{said}\n{lead}", used, facet) or step_for(
+        facet, answerer, docs, exclude=used
+    )
+    return _rebuilt(answer, lead, step)
+
+
+def _rebuilt(answer: Answer, lead: str, step: str) -> Answer:
+    """The answer with a new lead and step; its points and quote go, its citation line and
+    what follows it (validity notes) stay."""
+    lines = answer.answer.splitlines()
+    tail = next((i for i, ln in enumerate(lines) if ln.startswith("依据")), len(lines))
+    kept = [ln for ln in lines[tail:] if not ln.startswith(QUOTE_PREFIX)]
+    return replace(answer, answer="\n".join([lead, *([step] if step else []), *kept]))
