@@ -105,21 +105,21 @@ def half(core: str) -> str:
     return "tune" if _digest(core) % 2 == 0 else "held"
 
 
-def cores() -> list[tuple[str, str, str]]:
-    """(side "off"/"in", kind, core) rows of the bank file."""
+def cores(bank: Path = BANK) -> list[tuple[str, str, str]]:
+    """(side "off"/"in", kind, core) rows of a bank file (this bank's by default)."""
     rows = []
-    for line in BANK.read_text(encoding="utf-8").splitlines():
+    for line in bank.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             side, kind, core = line.split("\t")
             rows.append((side, kind, core))
     return rows
 
 
-def rows(side: str, which: str | None = None) -> list[tuple[str, str, str, str]]:
+def rows(side: str, which: str | None = None, bank: Path = BANK) -> list[tuple[str, str, str, str]]:
     """(kind, style, wording, core) of one side, every core in three styles: plain and two
     disguises picked by its hash; which: "tune", "held" or None for both."""
     out = []
-    for _, kind, core in (r for r in cores() if r[0] == side):
+    for _, kind, core in (r for r in cores(bank) if r[0] == side):
         if which is not None and half(core) != which:
             continue
         d = _digest(core)
