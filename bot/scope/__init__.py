@@ -46,7 +46,13 @@ FINANCE_VOCABULARY = re.compile(
     r"文件|发文|印发|出台|收费|费用|手续费|经营异常|列异常|异常名录|失信|"
     r"(异常|失信|信用|年报|处罚)[^，,。？?]{0,8}修复|修复[^，,。？?]{0,4}(信用|异常|失信)"
 )
-PERSONAL_LIFE = re.compile(r"家里人|孩子|老婆|老公|父母|个人|我自己|私人|结婚|留学")
+# 那个人工智能 is 那个 + 人工智能: 个人 after 那/这/哪 is no person
+# Who pays a charge around a loan (评估的钱该谁掏, 公证费归谁承担): 第11条's costs of financing.
+FEE_PAYER = re.compile(
+    r"(评估|公证|登记|抵押|担保|保险|律师|中介|审计|鉴定|顾问|咨询|手续)(费用?|的钱|的费用)[^，,。？?]{0,6}"
+    r"(谁|哪方|哪一方|哪边|我们还是|企业还是|银行还是)"
+)
+PERSONAL_LIFE = re.compile(r"家里人|孩子|老婆|老公|父母|(?<![那这哪])个人|我自己|私人|结婚|留学")
 # A firm of the family's (我老公开了个厂, 我爸的店): a relative named beside it is not personal.
 FAMILY_FIRM = re.compile(r"厂|店|作坊|档口|门面|摊位|养殖场|农场|合作社|工作室")
 # The firm's owner acting for it (老板个人担保): the person stands in for the firm; the owner's
@@ -94,6 +100,7 @@ def names_financing(asked: str, glossary: Any) -> bool:
     terms = [t.lower().split("*") for t in getattr(glossary, "terms", ())]
     return bool(
         FINANCE_VOCABULARY.search(asked)
+        or FEE_PAYER.search(asked)
         or DOMAIN.search(asked)
         or shows_financing_need(asked)
         or any(all(part in asked for part in parts) for parts in terms)
@@ -140,7 +147,7 @@ def decide_scope(
     personal = PERSONAL_LIFE.search(text) and not firm
     if personal and not (glossary.topical or need):
         return ScopeDecision(False, "personal_finance")
-    if glossary.topical or need or FINANCE_VOCABULARY.search(text):
+    if glossary.topical or need or FINANCE_VOCABULARY.search(text) or FEE_PAYER.search(text):
         return IN_SCOPE
     if glossary.terms and BUSINESS_CONTEXT.search(text):
         return IN_SCOPE

@@ -20,6 +20,7 @@ from bot.scope import offices as off
 from bot.scope import requests as req
 from bot.scope import subjects as sub
 from bot.scope import tasks
+from bot.scope.asked_object import off_topic_object
 from bot.scope.clauses import last_question, mentioned_only, question_part
 from bot.scope.places import other_region
 from bot.scope.products import bank_price, bank_product
@@ -79,6 +80,7 @@ FAMILIES: tuple[Family, ...] = (
     Family("fraud", req.FORGED_VALUE, _any(req.FORGED_VALUE_UNLESS), judged="message"),
     Family("fraud", req.INVOICE_FRAUD, _any(req.FRAUD_UNLESS, req.INVOICE_FRAUD_UNLESS), "message"),
     Family("fraud", obj.FORGED_DOCUMENT, _any(obj.FORGED_DOCUMENT_UNLESS), judged="message"),
+    Family("fraud", obj.MADE_DOCUMENT, _any(obj.FORGED_DOCUMENT_UNLESS), judged="message"),
     Family("trust", req.TRUST, judged="question"),
     Family("trust", req.TRUST_BARE, _any(req.TRUST_UNLESS), judged="question"),
     Family("other_region", re.compile(r"(?!)"), judged="question"),  # bot.scope.places
@@ -183,4 +185,4 @@ def out_of_scope_family(text: str, *, topics: Iterable[str] = ()) -> tuple[str, 
         if family.judged == "ask" and mentioned_only(family.words, scope, topics):
             continue
         return family.name, ""
-    return "", ""
+    return off_topic_object(whole, topics), ""  # the ask's object, read against the knowledge

@@ -17,6 +17,10 @@ import re
 _HAN = r"[\u4e00-\u9fff]"
 # A document by its head character(s); 假 is not 假如, 假设, 放假 ….
 _DOC_HEAD = r"(书|单|证|表|票|函|据|照|章|合同|证明|报告|流水|回单|截图|记录|账)"
+# 和同 is a pinyin slip of 合同 only as a forged document's head (假的购销和同; not 和同行, 和同事).
+_FORGED_HEAD = (
+    r"(书|单|证|表|票|函|据|照|章|合同|和同(?![行事学样])|证明|报告|流水|回单|截图|记录|账)"
+)
 _VALUE_HEAD = r"(量|积|额|数|值|龄|期|限)"
 _REQUEST_CUE = r"(能不能|能否|可不可以|可以|帮我|帮忙|给我|替我|怎么|如何|咋)"
 
@@ -25,7 +29,7 @@ FORGED_DOCUMENT = re.compile(
     r"(?<![请放休度寒暑病事真])假(?![如设期日若定装象设想])的?"
     + _HAN
     + r"{0,8}"
-    + _DOC_HEAD
+    + _FORGED_HEAD
     + "|"
     # a document or value on it changed to read bigger, higher, earlier (面积能不能改大一点)
     + _DOC_HEAD
@@ -37,6 +41,18 @@ FORGED_DOCUMENT = re.compile(
     r"(只有|不够|缺|差|没有)[^。？?]{0,16}"
     + _REQUEST_CUE
     + r"[^，,。？?]{0,4}(做|补|弄|造|编|凑)(出来|齐|全|上)"
+)
+# A document another party issues (a bank's 流水, the tax bureau's 完税证明, an auditor's 审计报告):
+# the owner can only forge it, so making one to order (生成一份…流水, 弄个完税证明, 搞张房产证) or
+# changing one (修改一下审计报告里的…) is forgery whatever else is said.
+_ISSUED = (
+    r"(流水|回单|征信报告|审计报告|评估报告|完税证明|纳税证明|收入证明|缴费记录|报关单|证书|"
+    r"房产证|产权证|营业执照|仓单|担保函|专票|截图|白名单证明)"
+)
+MADE_DOCUMENT = re.compile(
+    r"(生成|伪造|造)[^，,。？?]{0,12}" + _ISSUED + "|"
+    r"(弄|搞|整|做)(一|几|两)?(份|张|个|套|些)[^，,。？?]{0,12}" + _ISSUED + "|"
+    r"(修改|篡改|ps|p)(一下|下)?[^，,。？?]{0,6}" + _ISSUED
 )
 # … except a loan's own terms asked to change (贷款期限能不能改长一点, 额度调高一点).
 FORGED_DOCUMENT_UNLESS = re.compile(

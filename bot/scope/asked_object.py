@@ -1,0 +1,164 @@
+"""The object of the ask (what the asking clause is about), tested against what the knowledge
+covers rather than against the message's surface words.
+
+A family pattern fires on a word; an owner's off-topic ask often carries financing words in its
+frame ("…贷款也批了，想问下保险到期了怎么续保", "三明的政策说要一视同仁，那计件工资怎么定才合法")
+or its object is named by a word no family lists. Here the asking clauses of the question part
+(`bot.scope.clauses.question_part`, `asking_spans`) are stripped of their cue and asking words
+(`ONLY_ASKING`): what is left is the object. The message is declined with a class's family when
+
+- some object ends in the head of an off-topic class (`OBJECT_CLASSES`: a lawsuit's procedure,
+  a market investment, an insurance policy's own life, a firm's registration, labour terms, a
+  consumer purchase, a prize of another programme), and
+- no object names the knowledge (`names_knowledge`): a financing word of the measures
+  (`clauses.DOMAIN`), a measure's own term (`measure_terms`) or a glossary phrase matched in the
+  message (`topics`), other than one inside the class's own match (工资保证金 is labour, not
+  第11条's 保证金) or one the families share with their stories (`clauses.SHARED_TOPICS`).
+
+So a class word inside a longer in-scope question ("商标能质押贷款吗", "员工工资发不出来，有什么
+贷款") is kept: the knowledge's term in the same ask wins. Text is the normalised, lower-cased
+message.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bot.intent import shows_financing_need
+from bot.scope.clauses import (
+    ASKING,
+    DOMAIN,
+    ONLY_ASKING,
+    SHARED_TOPICS,
+    asking_spans,
+    clause_spans,
+    question_part,
+)
+from bot.scope.measure_terms import names_measure_term
+
+
+@dataclass(frozen=True)
+class ObjectClass:
+    """Objects outside the knowledge, by their head: the family they are declined with."""
+
+    family: str
+    heads: re.Pattern[str]
+
+
+OBJECT_CLASSES: tuple[ObjectClass, ...] = (
+    # a lawsuit's own steps and terms (财产保全, 诉讼时效, 违约金, 起诉状)
+    ObjectClass(
+        "legal",
+        re.compile(
+            r"保全|仲裁|诉讼|起诉状|开庭|判决|胜诉|败诉|证据|违约金|法律效力|赔偿|索赔|被告|原告"
+        ),
+    ),
+    # a market investment (期货开户, 外汇, 黄金, 加盟店回本)
+    ObjectClass(
+        "investment",
+        re.compile(r"基金|股票|炒股|期货|外汇|黄金|比特币|虚拟币|理财|抄底|割肉|打新|回本|收益"),
+    ),
+    # an insurance policy's own life (续保, 理赔, 出险, 车险 / 财产险 by the head 险)
+    ObjectClass("insurance_claim", re.compile(r"续保|理赔|出险|定损|拒赔|投保|[车财寿疾意外]险")),
+    # a firm's registration and its papers (经营范围, 章程, 商标复审, 核名)
+    ObjectClass(
+        "registration",
+        re.compile(
+            r"经营范围|章程|核名|商标[^，,。？?]{0,6}(注册|复审|驳回|申请|名义)|注册商标|"
+            r"(注册|注销|变更)[^，,。？?]{0,3}(公司|分公司|法人|地址)|许可证|记账"
+        ),
+    ),
+    # labour terms and the owner's staff (计件工资, 工资保证金, 试用期, 年假)
+    ObjectClass(
+        "social",
+        re.compile(
+            r"工资(保证金)?|加班|试用期|年假|辞退|开除|劳动合同|竞业|调岗|离职|旷工|社保|医保|"
+            r"养老保险|失业金|工伤|津贴"
+        ),
+    ),
+    ObjectClass("housing_fund", re.compile(r"公积金")),
+    # a consumer purchase on credit (买台手机, 哪家分期好)
+    ObjectClass(
+        "personal_finance", re.compile(r"手机|分期|装修|旅游|酒席|学费|信用卡|按揭|月供|首付")
+    ),
+    # another programme's prize (国家对专精特新企业有哪些奖励)
+    ObjectClass("other_program", re.compile(r"奖励|奖补|奖金")),
+)
+
+
+def ask_objects(text: str, topics: Iterable[str] = ()) -> list[str]:
+    """The objects of the asking clauses of text's question part: each clause without its cue
+    and asking words (想问下…, 那…, 怎么, 要多少); a clause asking only generically and naming
+    nothing of the knowledge (要什么材料) asks about the clause before; empty objects are left
+    out."""
+    question = question_part(text)
+    spans = clause_spans(question)
+    objects = []
+    for a, b in asking_spans(question):
+        if not ASKING.search(_ROUGH_NUMBER.sub("", question[a:b])):
+            continue  # a statement (公积金里有十几万), not an ask
+        obj = _bare(question[a:b])
+        before = [s for s in spans if s[1] <= a]
+        if (
+            not obj and before and not names_knowledge(question[a:b], topics)
+        ):  # 想增加一个经营范围，要什么材料: the clause before is the object
+            obj = _bare(question[before[-1][0] : before[-1][1]])
+        objects.append(obj)
+    return [o for o in objects if o]
+
+
+# A rough number (十几万, 几十个) reads as 几 to ASKING; it asks nothing.
+_ROUGH_NUMBER = re.compile(r"[一二三四五六七八九十百千]几|几[十百千万]")
+
+
+def _bare(clause: str) -> str:
+    return ONLY_ASKING.sub("", clause).strip("那就是个么呢嘛")
+
+
+# The lender as the one who acts or reads (公积金缴存数据银行会看吗): the measures' subject.
+LENDER = re.compile(r"银行|金融机构|信贷")
+HEAD_TAIL = 2  # characters after a class word that still leave it the object's head (奖励吗)
+
+# Money short for the thing (工资发不出来, 学费不够): a financing need, not the thing itself.
+SHORT = re.compile(r"(发|付|开|交|还)不(出|起|上)|不够|缺钱|周转不")
+
+
+def names_knowledge(obj: str, topics: Iterable[str] = (), inside: str = "", head: int = -1) -> bool:
+    """obj names something the knowledge covers: a DOMAIN word, a measure's term or a matched
+    glossary phrase that is not part of inside (the class's own match) nor a shared topic; a
+    glossary phrase before head (where a class word ending obj starts) only modifies it
+    (国家对专精特新企业的奖励 asks about a prize)."""
+    found = [m.group(0) for p in (DOMAIN, LENDER) for m in p.finditer(obj)]
+    found += [
+        t.lower()
+        for t in topics
+        if t and "*" not in t and t.lower() in obj and not 0 <= _end(obj, t.lower()) <= head
+    ]
+    own = [w for w in found if not (inside and w in inside) and not SHARED_TOPICS.fullmatch(w)]
+    return bool(own) or bool(names_measure_term(obj))
+
+
+def _end(obj: str, phrase: str) -> int:
+    """Where phrase's last occurrence in obj ends."""
+    return obj.rfind(phrase) + len(phrase)
+
+
+def off_topic_object(text: str, topics: Iterable[str] = ()) -> str:
+    """The family of an off-topic object class that the ask is about (`OBJECT_CLASSES`), or ""
+    when no object has such a head or some object names the knowledge."""
+    topics = tuple(topics)
+    objects = ask_objects(text, topics)
+    if SHORT.search(text) or any(shows_financing_need(o) for o in objects):
+        return ""
+    for klass in OBJECT_CLASSES:
+        hits = {o: m for o in objects if (m := klass.heads.search(o))}
+        if not hits:
+            continue
+        inside = "".join(m.group(0) for m in hits.values())
+        heads = {o: m.start() if len(o) - m.end() <= HEAD_TAIL else -1 for o, m in hits.items()}
+        if any(names_knowledge(o, topics, inside, heads.get(o, -1)) for o in objects):
+            return ""
+        return klass.family
+    return ""
