@@ -45,6 +45,8 @@ class ObjectClass:
 
     family: str
     heads: re.Pattern[str]
+    # the class word must end the object (哪家分期好), not qualify what is done (手机上申请)
+    head_only: bool = False
 
 
 OBJECT_CLASSES: tuple[ObjectClass, ...] = (
@@ -81,7 +83,9 @@ OBJECT_CLASSES: tuple[ObjectClass, ...] = (
     ObjectClass("housing_fund", re.compile(r"公积金")),
     # a consumer purchase on credit (买台手机, 哪家分期好)
     ObjectClass(
-        "personal_finance", re.compile(r"手机|分期|装修|旅游|酒席|学费|信用卡|按揭|月供|首付")
+        "personal_finance",
+        re.compile(r"手机|分期|装修|旅游|酒席|学费|信用卡|按揭|月供|首付"),
+        head_only=True,
     ),
     # another programme's prize (国家对专精特新企业有哪些奖励)
     ObjectClass("other_program", re.compile(r"奖励|奖补|奖金")),
@@ -153,7 +157,12 @@ def off_topic_object(text: str, topics: Iterable[str] = ()) -> str:
     if SHORT.search(text) or any(shows_financing_need(o) for o in objects):
         return ""
     for klass in OBJECT_CLASSES:
-        hits = {o: m for o in objects if (m := klass.heads.search(o))}
+        hits = {
+            o: m
+            for o in objects
+            if (m := klass.heads.search(o))
+            and not (klass.head_only and len(o) - m.end() > HEAD_TAIL)
+        }
         if not hits:
             continue
         inside = "".join(m.group(0) for m in hits.values())
