@@ -27,6 +27,7 @@ from typing import Literal
 from bot.intent import shows_financing_need
 from bot.messages import Ask
 from bot.reading.ask_types import ask_type, complains_about_cost, is_question
+from bot.reading.charges import payer_wording
 from bot.reading.clauses import split_message
 from bot.reading.closings import closing
 from bot.reading.content import says_nothing
@@ -184,6 +185,8 @@ def read(lexicon: Lexicon, context: ConversationContext, text: str) -> Reading:
         )
         if paired and (found.move == "continue" or lexicon.named(piece.text)):  # both notes
             found = replace(found, text=paired)
+        if kind_of_ask == "who_where":  # 评估的钱该谁掏: the charge named as 评估费
+            found = replace(found, text=payer_wording(found.text))
         asks.append(Ask(kind_of_ask, found.text))
         previous = kind_of_ask
         if i == 0:
