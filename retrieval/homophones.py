@@ -35,6 +35,9 @@ PROTECTED_FREQ = 50  # general words at least this frequent in jieba's dictionar
 EVERYDAY_FREQ = 5000  # the commonest words (一起, 同时): typed in place of part of a term, they
 # are that word, not a slip (一起办 is no slip of 易企办; 信一代 still is of 信易贷: 一代 is rarer)
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
+# question words are the owner's grammar, never a slipped character of a term (评估的钱谁掏:
+# 钱谁 sounds like 欠税, but 谁 asks who)
+QUESTION_CHARS = frozenset("谁哪啥吗呢嘛么")
 _FOLDS = (("zh", "z"), ("ch", "c"), ("sh", "s"))
 _FINALS = (("ing", "in"), ("eng", "en"), ("ang", "an"))
 
@@ -143,8 +146,11 @@ class HomophoneRepairer:
 
     def _everyday_part(self, window: str, term: str) -> bool:
         """The characters the repair would change form one of the commonest words (一起办 →
-        易企办 would change 一起): the owner wrote that word."""
+        易企办 would change 一起), or one of them is a question word (钱谁 → 欠税): the owner
+        wrote those words."""
         changed = [i for i, (a, b) in enumerate(zip(window, term, strict=True)) if a != b]
+        if any(window[i] in QUESTION_CHARS for i in changed):
+            return True
         return len(changed) >= MIN_LEN and window[changed[0] : changed[-1] + 1] in self.everyday
 
     def _compound_spans(self, text: str) -> list[tuple[int, int]]:

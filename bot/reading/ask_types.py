@@ -2,6 +2,9 @@
 
 One rule per form, tried in order; the first that matches decides:
 
+0. yesno       a closing judgement of a practice: 合规吗/合理吗/行吗/合不合规, whatever
+               quantity word precedes it          "保证金比例太高合规吗"
+   who_where   who pays a charge: 谁掏/谁出/谁付/谁承担/谁来出   "评估的钱该谁掏"
 1. compare     区别/不同/一回事/哪个更…/A跟B比       "它和抵押贷有啥不同"
 2. conditions  条件/资格/门槛/什么样的企业/够不够     "哪种公司可以办"
                who may apply: 谁能申请/哪些企业可以/面向谁  "科技贷谁能申请"
@@ -33,6 +36,8 @@ from core.kinds import AskType
 _COMPARE = re.compile(
     r"区别|差别|不同|不一样|一样吗|一样不|一回事|有啥两样|对比|相比|(?:哪|还是)[^,.?!]{0,12}比较好|哪个好|哪种好|"
     r"哪个(?:更|比较|适合|合适|划算|便宜|快|门槛|容易|好办|利率|利息)|哪种(?:更|比较|适合|合适|划算)|"
+    r"哪(?:个|款|种|家)(?:放款|到账|审批|批|办|利息|利率|额度|费用|收费)(?:更|比较)?"
+    r"(?:快|慢|低|高|多|少|便宜|划算|容易|省事)|"
     r"(?:申请|办理?|选|挑|贷|申报|用)哪(?:个|种|一个|一种|款|一款|样)|"
     r"更偏向|偏向哪|说的是哪(?:种|个|一种)|(?:跟|和|与).{1,12}比(?!例)|"
     r"(?:跟|和|与).{1,12}(?:是)?(?:什么|啥|怎样的|哪种)关系"
@@ -69,6 +74,13 @@ _WHO_WHERE = re.compile(
     r"谁(?:在)?(?:管|负责|运营|办|牵头|主管|审批|受理|出|来|能帮|推荐|发起|组织|主办|发布)|"
     r"归谁|向谁|联系谁|问谁|由谁|渠道|联系方式|电话多少|哪个网|投诉|举报"
 )
+# a practice judged at the close (…太高合规吗, 收3个点合理吗, 合不合法): yes or no
+_JUDGED = re.compile(
+    r"(?:合规|合理|合法|正常|违规|违法|(?<![银商支分])行|对|过分|算高)(?:吗|嘛|么|不|没有?)$|"
+    r"合不合(?:规|理|法)|(?:正|违)不(?:正|违)常?|算不算(?:高|多|违规|合理)"
+)
+# who pays a charge (评估费谁出, 登记的钱该谁掏, 由谁来承担): asks who, answered by whom it falls on
+_WHO_PAYS = re.compile(r"谁(?:来)?(?:出|掏|付|承担|负担|买单|交)(?:钱|费|腰包)?")
 _WHO_WHERE_STRONG = re.compile(r"找谁|找哪|去哪|向谁|联系谁|问谁|归谁|哪个部门|哪个单位")
 _HOW_LONG = re.compile(
     r"多久|多长时间|多长|几天|几个月|(?<!好)几年|多少天|多少年|多少个月|什么时候|啥时候|何时|哪年|哪天|"
@@ -96,6 +108,10 @@ _AMOUNT_ASKED = re.compile(
     rf"(?:{_BORROW}[款资]?(?:得|能)?(?:到|下来|出来|出|得了)?个?{_SUM}|{_SUM}的?(?:额度|贷款|授信)?)"
     rf"(?:能不能|可不可以|能|可以|可|行不行|行|够)?{_BORROW}?(?:得|能)?(?:到|下来|出来)?"
     rf"(?:吗|嘛|么|不|没|吧|$)"
+)
+# the facet nouns an owner asks of a subject (首贷利息呢, 林权额度呢)
+FACET_NOUN = re.compile(
+    r"利率|利息|费率|费用|收费|额度|贴息|保费|担保费|期限|时限|年限|材料|资料|条件|门槛|流程|手续"
 )
 _NOT_BORROWING = re.compile(r"续|还|到期|了|已经|欠")
 # Nouns that tell what a bare "X呢?" asks about.
@@ -137,6 +153,11 @@ def asked_quantity(clause: str) -> str:
     return next((name for name, words in _QUANTITIES if words.search(clause)), "")
 
 
+def asks_who_pays(clause: str) -> bool:
+    """The clause asks who pays a charge (评估费谁出, 登记的钱该谁掏, 由谁来承担)."""
+    return bool(_WHO_PAYS.search(clause))
+
+
 def complains_about_cost(clause: str) -> bool:
     """The clause complains that a cost is high (收费太贵了, 利息太高)."""
     return bool(_COST_COMPLAINT.search(clause))
@@ -156,6 +177,10 @@ def ask_type(clause: str, previous: AskType | None = None) -> AskType:
     if not text:
         return "other"
     definite = not _ENDS_WITH_MA.search(text)
+    if _JUDGED.search(text):
+        return "yesno"
+    if _WHO_PAYS.search(text):
+        return "who_where"
     for kind, pattern in (
         ("compare", _COMPARE),
         ("conditions", _CONDITIONS),

@@ -16,7 +16,10 @@ So a message is cut:
    下来": how, then how long);
    statements after the last question join it; a message with no question is one ask;
    a tag question (对吧, 是吗) joins the ask before it; a short message that opens with a
-   complaint about a cost asks about it too ("评估费太贵了 能不能免");
+   complaint about a cost asks about it too ("担保费太贵了 有没有政府的担保"), unless its
+   question only asks to lower that cost ("评估费太贵了，能不能免": one ask);
+   two clauses asking one type of question, each of its own subject, are two asks
+   ("评估费能不能免，保证金能不能降"; not "评估费能不能免，能不能少收点");
 4. at most MAX_ASKS asks: the rest joins the last one.
 """
 
@@ -45,6 +48,19 @@ _CLAUSE = re.compile(r"(?<=[,，])|(?<=[^\x00-\x7f])(?=[ \t]+[^\x00-\x7f])")
 _RUN_ON = re.compile(
     r"(?:(?<=多少)|(?<=多久)|(?<=多长)|(?<=多高)|(?<=几年)|(?<=[吗么]))(?=(?:利率|利息|额度|期限|费用|收费|材料|资料|条件)"
     r"[^,，]{0,4}(?:多少|多久|多长|多高|几|什么|啥|哪些|怎么|吗|呢))"
+)
+# a subject, then the asking predicate (评估费能不能免, 保证金可不可以降, 林权证贷不贷得了)
+_SUBJECT_THEN_ASK = re.compile(
+    r"^(?:那|那么|还有|再就是|以及)?(?P<subject>[\u4e00-\u9fff]{2,8}?)"
+    r"(?:能不能|可不可以|可以不可以|是不是|有没有|要不要|会不会|需不需要|能否|可否|是否|"
+    r"([\u4e00-\u9fff])不\2)(?:[\u4e00-\u9fff]|$)"
+)
+# pronouns and the owner: not a subject of its own (我们能不能…, 这个是不是…)
+_NO_SUBJECT = re.compile(r"^(?:我|我们|咱们|你们|你|您|他们|这|那|这个|那个|它|企业|公司|银行)$")
+# asking only to lower or waive the cost just complained of (能不能免, 可以便宜点吗, 能少收点不)
+_LOWERING = re.compile(
+    r"^(?:那|那么)?(?:能不能|可不可以|可以|能|有没有办法|有办法|有没有可能)?(?:给|帮我|帮忙|让)?"
+    r"(?:免|减|降|少|便宜|打折|优惠|不收|不交|不付|退)[\u4e00-\u9fff]{0,4}$"
 )
 _SAME_QUESTION = re.compile(r"^\s*(?:还是|或者|或是)")
 _BARE = re.compile(r"[\s,.;:!?，。；：！？、~～…\"“”'‘’「」]+")
@@ -110,8 +126,8 @@ def split_message(text: str) -> list[Piece]:
     story = ""
     for sentence in sentences(text):
         before, question = split_sentence(sentence)
-        if question and not story and not pieces and _complaint_ask(before, text):
-            pieces.append(Piece("", before))  # 评估费太贵了 能不能免: both are asked
+        if question and not story and not pieces and _complaint_ask(before, text, question):
+            pieces.append(Piece("", before))  # 担保费太贵了 有没有政府的担保: both are asked
             before = ""
         if not question:
             story += sentence
@@ -148,7 +164,7 @@ def _by_ask_type(question: str) -> list[str]:
             groups
             and this
             and kind
-            and not _same_ask(this, kind)
+            and (not _same_ask(this, kind) or _two_subjects(groups[-1], clause))
             and bare_length(clause) >= MIN_ASK_CHARS
             and bare_length(groups[-1]) >= MIN_ASK_CHARS
             and not _is_topic(groups[-1])
@@ -163,6 +179,22 @@ def _by_ask_type(question: str) -> list[str]:
             groups.append(clause)
         kind = kind or this
     return groups
+
+
+def _two_subjects(before: str, clause: str) -> bool:
+    """Each clause asks its own predicate of its own subject ("评估费能不能免，保证金能不能
+    降"): two asks even of one type; a clause without a subject of its own (能不能免) asks on
+    about the one before."""
+    one, other = _subject(before), _subject(clause)
+    return bool(one and other) and one not in other and other not in one
+
+
+def _subject(clause: str) -> str:
+    """The words a yes/no clause asks its predicate of (评估费 in 评估费能不能免), or ""."""
+    found = _SUBJECT_THEN_ASK.match(clause.strip(" ,，、"))
+    if found is None or _NO_SUBJECT.match(found.group("subject")):
+        return ""
+    return found.group("subject")
 
 
 def _asked(clause: str) -> str:
@@ -181,11 +213,14 @@ def _same_ask(one: str, other: str) -> bool:
     return kind == other_kind and (quantity == other_quantity or not quantity or not other_quantity)
 
 
-def _complaint_ask(story: str, message: str) -> bool:
+def _complaint_ask(story: str, message: str, question: str = "") -> bool:
     """A short message that opens with a complaint about a cost and then asks something
-    else: the complaint is asked too ("评估费太贵了 能不能免")."""
+    else: the complaint is asked too ("担保费太贵了 有没有政府的担保"); a question only
+    asking to lower that cost (能不能免, 能便宜点吗) stays one ask with its complaint
+    ("评估费太贵了，能不能免")."""
     return (
-        bare_length(message) <= SHORT_MESSAGE_CHARS
+        not _LOWERING.match(_BARE.sub("", question))
+        and bare_length(message) <= SHORT_MESSAGE_CHARS
         and bool(story.strip())
         and complains_about_cost(story)
         and len([c for c in _CLAUSE.split(story) if c.strip(" ,，")]) == 1

@@ -11,6 +11,10 @@ a follow-up so, or returns ""; `per_note(lexicon, text)` words a question asked 
 one question per note (科技贷和外贸贷利率呢 → 科技贷利率呢, 外贸贷利率呢; a comparison or a
 choice: each note's own words, 闽光云商是什么 / 闽光云商快吗), for an answer that would speak
 of only one of them.
+`compared_with(lexicon, focus, text, recent)`: a follow-up comparing the note in focus with
+another note it names ("跟信易贷有啥不一样", "和外贸贷比呢", "比信易贷快吗" after 闽光云商 /
+科技贷) is completed with the focus's name ("闽光云商跟信易贷有啥不一样"), so it is asked of
+both and the next follow-up (哪个放款快, 在哪办) stays on the pair; "" for any other text.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import re
 
 from bot.reading.ask_types import is_question
 from bot.reading.lexicon import Lexicon
+from bot.reading.referents import Referent
 
 # asking two things at once, or which to pick between them (选哪, 哪个更好): the owner's words,
 # no topic name; for a pair the conversation named in two turns rather than compared in one
@@ -39,12 +44,25 @@ _COMPARING = re.compile(
 )
 # a choice's own words, asked of each note as the facet they weigh (哪个快 → 要多久)
 _CHOSEN = (
-    (re.compile(r"^(?:更|比较)?(?:快|慢|省时)"), "办下来要多久"),
+    (re.compile(r"^(?:放款|到账|审批|批|办)?(?:更|比较)?(?:快|慢|省时)"), "办下来要多久"),
     (re.compile(r"^(?:更|比较)?(?:便宜|划算|省钱|贵|利息|利率|成本)"), "利率和费用怎么定"),
     (re.compile(r"^(?:更|比较)?(?:容易|好办|好批|好申请|简单|门槛)"), "要什么条件"),
     (re.compile(r"^(?:更|比较)?(?:额度|贷得多|多)"), "能贷多少"),
 )
 _BARE = re.compile(r"^[那的呢吗啊嘛,，。？?！!\s]*$")
+# the other note compared with the one in focus: 跟/和/与 X then words comparing them, or 比 X
+_WITH = re.compile(r"(?:(?P<than>比起?|相比|对比|相较于?)|跟|根|和|与|同)$")
+_DIFFERS = re.compile(
+    r"^[^,，。？?！!；;]{0,6}?(?:区别|差别|差异|异同|不同|不一样|一样|一回事|两样|相比|对比|"
+    r"比(?!例)|哪(?:个|款|家|种|一个)|谁(?:好|更|快|便宜|强))"
+)
+_WITH_IT = re.compile(
+    r"(?:(?P<than>比起?|相比|对比)|跟|根|和|与|同)"
+    r"(?P<it>它|这个|那个|这款|那款|这家|那家)(?:平台|产品|贷款|系统)?"
+)
+_IT_BEFORE = re.compile(r"(?:它们?|这个|那个|这款|那款|这家|那家)(?:平台|产品|贷款|系统)?$")
+_LEADING = re.compile(r"那么|那")
+COMPARED_NOTE_KINDS = ("product", "platform", "staff")
 
 
 def compared_pair(lexicon: Lexicon, text: str) -> tuple[str, str] | None:
@@ -131,3 +149,47 @@ def per_note(lexicon: Lexicon, text: str) -> tuple[tuple[str, str], tuple[str, s
         rest = f"{rest.rstrip('。？?！!')}吗"
     a, b = pair
     return (a, f"{lexicon.display_name(a)}{rest}"), (b, f"{lexicon.display_name(b)}{rest}")
+
+
+def compared_with(
+    lexicon: Lexicon, focus: Referent | None, text: str, recent: tuple[str, ...] = ()
+) -> str:
+    """The follow-up comparing the note in focus (else the note named last, `recent`) with
+    the one other note it names, completed with the focus's name; "" when it compares
+    nothing, names the focus itself or names several notes (see the module docstring)."""
+    named = [n for n in lexicon.named(text) if n.strong and n.kind != "measure"]
+    others = {n.doc_id for n in named}
+    note = _note_in_focus(lexicon, focus, recent)
+    if not note or len(others) != 1 or note in others:
+        return ""
+    other = named[0]
+    name = lexicon.display_name(note)
+    for start in (m.start() for m in re.finditer(re.escape(other.said), text)):
+        end = start + len(other.said)
+        pointer = _WITH_IT.match(text[end:])  # 提质增产争效贷跟它哪个好: 它 is the focus
+        if pointer and (pointer.group("than") or _DIFFERS.match(text[end + pointer.end() :])):
+            return f"{text[: end + pointer.start('it')]}{name}{text[end + pointer.end() :]}"
+        joined = _WITH.search(text[max(0, start - 4) : start])
+        if joined is None:
+            continue
+        after = text[start + len(other.said) :]
+        if joined.group("than") or _DIFFERS.match(after):
+            at = start - len(joined.group())
+            before = _LEADING.sub("", text[:at]) if _LEADING.fullmatch(text[:at]) else text[:at]
+            before = _IT_BEFORE.sub("", before)  # 它跟商贸贷是一回事吗: 它 is the focus
+            return f"{before}{name}{text[at:]}"
+    return ""
+
+
+def _note_in_focus(lexicon: Lexicon, focus: Referent | None, recent: tuple[str, ...]) -> str:
+    """The note a comparison follow-up is compared with: the focus when it is a note, else the
+    note named prominently last."""
+    if (
+        focus is not None
+        and focus.kind in COMPARED_NOTE_KINDS
+        and focus.doc_id in lexicon.documents
+    ):
+        return focus.doc_id
+    return next(
+        (d for d in recent if d in lexicon.documents and lexicon.kind(d) in COMPARED_NOTE_KINDS), ""
+    )

@@ -27,6 +27,7 @@ from typing import Literal
 from bot.intent import shows_financing_need
 from bot.messages import Ask
 from bot.reading.ask_types import ask_type, complains_about_cost, is_question
+from bot.reading.charges import payer_wording
 from bot.reading.clauses import split_message
 from bot.reading.closings import closing
 from bot.reading.content import says_nothing
@@ -41,7 +42,7 @@ from bot.reading.demands import demand_told, weighs_demand
 from bot.reading.facets import asked_of_facet, repaired
 from bot.reading.facts import FirmFacts, extract_facts
 from bot.reading.lexicon import Lexicon, unquoted
-from bot.reading.pairs import asked_of_pair
+from bot.reading.pairs import asked_of_pair, compared_with
 from bot.reading.recourse import recourse
 from bot.reading.referring import (
     SUBJECT_EXTRA,
@@ -50,7 +51,7 @@ from bot.reading.referring import (
     local_referent,
     mentioned_referents,
 )
-from bot.reading.resolve import Move, resolve
+from bot.reading.resolve import Move, Resolution, resolve
 from core.kinds import AskType, DocKind
 
 # focus_referent and SUBJECT_EXTRA live in bot.reading.referring (kept importable here).
@@ -140,7 +141,8 @@ def read(lexicon: Lexicon, context: ConversationContext, text: str) -> Reading:
     told = demand_told(context.last_question)
     if referent is not None and told and not returning and (weighs_demand(rest) or recourse(rest)):
         referent = replace(referent, subject=told)  # 这合理吗 / 去哪反映: the demand just told
-    asked_again = asked_of_another(lexicon, context, referent, rest)
+    compares = compared_with(lexicon, referent, rest, context.prominent)  # 跟信易贷有啥不一样
+    asked_again = None if compares else asked_of_another(lexicon, context, referent, rest)
     if asked_again is not None:
         return Reading(normalised, (asked_again,), "switch", facts, None)
     mentioned = mentioned_referents(lexicon, context, referent)  # most likely first
@@ -161,6 +163,9 @@ def read(lexicon: Lexicon, context: ConversationContext, text: str) -> Reading:
             question=piece.question,
             statement=statement,
         )
+        compared = compared_with(lexicon, referent, piece.text, context.prominent) if i == 0 else ""
+        if compared:  # 和外贸贷比呢 after 科技贷: the two notes compared
+            found = Resolution(compared, "continue", referent)
         if found.move == "clarify":  # 那个平台 with none named: ask which, keep the context
             return Reading(
                 normalised,
@@ -173,7 +178,9 @@ def read(lexicon: Lexicon, context: ConversationContext, text: str) -> Reading:
         kind_of_ask = _ask_type(
             lexicon.without_names(piece.question), lexicon.without_names(piece.text), previous
         )
-        if found.move in ("continue", "return"):  # 利息会涨吗 / 在哪登记: a facet of the topic
+        if compared:
+            kind_of_ask = "compare"
+        elif found.move in ("continue", "return"):  # 利息会涨吗 / 在哪登记: a facet of the topic
             kind_of_ask, found = asked_of_facet(
                 lexicon, context.answered, piece.text, kind_of_ask, found
             )
@@ -184,6 +191,8 @@ def read(lexicon: Lexicon, context: ConversationContext, text: str) -> Reading:
         )
         if paired and (found.move == "continue" or lexicon.named(piece.text)):  # both notes
             found = replace(found, text=paired)
+        if kind_of_ask == "who_where":  # 评估的钱该谁掏: the charge named as 评估费
+            found = replace(found, text=payer_wording(found.text))
         asks.append(Ask(kind_of_ask, found.text))
         previous = kind_of_ask
         if i == 0:

@@ -11,6 +11,7 @@ read as the last question asked of X. None of them raises.
 from __future__ import annotations
 
 from bot.messages import Ask
+from bot.reading.ask_types import FACET_NOUN
 from bot.reading.content import about_the_firm
 from bot.reading.context import ConversationContext, Focus
 from bot.reading.cues import what_about
@@ -34,7 +35,22 @@ def asked_of_another(
     last = context.last_question
     if referent.subject not in last or subject in last:
         return None
+    facet = _facet_said(lexicon, subject)
+    if facet:  # 首贷利息呢 after 那信用贷利息多少: 利息 is said once
+        if facet not in last.split(referent.subject, 1)[1]:
+            return None  # a facet the last question did not ask: read on its own
+        subject = subject.replace(facet, "", 1)
     return Ask(context.last_ask or "other", last.replace(referent.subject, subject, 1))
+
+
+def _facet_said(lexicon: Lexicon, subject: str) -> str:
+    """The facet word X carries beside its name or topic (利息 in 首贷利息), or ""."""
+    said = [n.said for n in lexicon.named(subject)] + lexicon.topics(subject)
+    rest = subject
+    for words in sorted(said, key=len, reverse=True):
+        rest = rest.replace(words, "")
+    found = FACET_NOUN.search(rest)
+    return found.group() if found else ""
 
 
 def _names_a_subject(lexicon: Lexicon, subject: str) -> bool:

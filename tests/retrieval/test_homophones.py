@@ -214,3 +214,32 @@ def test_a_part_of_a_listed_compound_is_kept_and_real_slips_still_repair() -> No
     assert repairer.repair("做铝型材的")[0] == "做铝型材的"
     assert repairer.repair("铝型怎么办")[0] == "履行怎么办"
     assert repairer.repair("铝型材续代")[0] == "铝型材续贷"
+
+
+# who pays a charge, written as owners do: 钱谁 sounds like 欠税, but 谁 is the question
+PAYER_SENTENCES = (
+    "{}的钱谁出",
+    "{}的钱该谁来出",
+    "{}的钱谁掏啊",
+    "我们办贷款的时候银行要{}，那{}的钱谁付",
+    "{}的錢誰出",
+)
+
+
+@pytest.mark.parametrize("sentence", PAYER_SENTENCES)
+@pytest.mark.parametrize("service", ["抵押评估", "评估", "登记", "担保", "公证"])
+def test_a_question_word_is_never_a_slipped_character(
+    answerer: Answerer, service: str, sentence: str
+) -> None:
+    text, _ = answerer.retriever.prepare(sentence.format(service, service))
+    assert "谁" in text and "欠税" not in text, text
+
+
+def test_repairer_keeps_question_words() -> None:
+    repairer = HomophoneRepairer(
+        {"欠税": ["qian", "shui"], "续贷": ["xu", "dai"]},
+        {"钱": "qian", "谁": "shui", "续": "xu", "代": "dai"},
+        (),
+    )
+    assert repairer.repair("钱谁出")[0] == "钱谁出"
+    assert repairer.repair("钱谁续代")[0] == "钱谁续贷"
