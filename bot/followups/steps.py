@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from bot.compose.fitting import fitting_step
-from bot.compose.layout import NEXT_PREFIX
+from bot.compose.layout import MARKS, NEXT_PREFIX
 from bot.compose.leads import pieces
 from bot.followups.restate import names_where
 from bot.followups.sources import ANSWERING, answered, cited, facet_asked, points_of, unit_of
@@ -39,8 +39,8 @@ def own_step(
     """The answer, with a next step of its own ask when its step was given lately to another
     ask or does not speak of the facet a follow-up asks (see the module docstring)."""
     step = step_line(answer.answer)
-    if not answered(answer) or not step:
-        return answer
+    if not answered(answer) or not step or answer.answer.startswith(MARKS[0]):
+        return answer  # numbered parts: each part's step is its own ask's (bot.compose.layout)
     ask = reading.asks[0]
     same_ask = (ask.type == context.last_ask and ask.text == context.last_question) or (
         lead_line(answer.answer) == context.last_lead  # 这合理吗 after the demand: its own step

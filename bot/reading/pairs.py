@@ -39,7 +39,8 @@ POINTING = re.compile(r"它|这个|那个|这款|那款|这种|那种")
 MAX_FOLLOW_UP_CHARS = 20  # a follow-up asked of the pair is short
 # words comparing or choosing between the two, dropped when the question is asked of each
 _COMPARING = re.compile(
-    r"(?:之间|两者|二者)?(?:有)?(?:什么|啥|哪些)?(?:区别|不同|差别|差异|异同)|"
+    r"(?:之间|两者|二者)?(?:有)?(?:什么|啥|哪些)?(?:区别|不同|差别|差异|异同|不一样|两样)|"
+    r"(?:是不是|是)?一(?:样|回事)|"
     r"哪(?:一个|一种|个|种|款|家)(?:更|比较)?|比较|对比|相比|选哪"
 )
 # a choice's own words, asked of each note as the facet they weigh (哪个快 → 要多久)
