@@ -7,11 +7,15 @@ platform pairs × first turns × comparing wordings × styles."""
 from __future__ import annotations
 
 import itertools
+from typing import TYPE_CHECKING
 
 import pytest
 
 from bot.dialogue import answer_in_context
 from bot.reading import ConversationContext
+
+if TYPE_CHECKING:
+    from bot.answerer import Answerer
 
 PLATFORMS = ("闽光云商", "信易贷", "易企办")
 FIRST = ("{a}是干嘛的", "介绍下{a}")
@@ -29,7 +33,7 @@ def _parts(text: str) -> list[str]:
 @pytest.mark.parametrize("same", SAME)
 @pytest.mark.parametrize("style", STYLES)
 def test_each_part_is_about_its_own_note(
-    answerer: object, a: str, b: str, first: str, same: str, style: str
+    answerer: Answerer, a: str, b: str, first: str, same: str, style: str
 ) -> None:
     context = answer_in_context(answerer, ConversationContext(), first.format(a=a)).context
     text = answer_in_context(answerer, context, style.format(q=same.format(b=b))).answer.answer
