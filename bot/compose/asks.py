@@ -155,11 +155,16 @@ def asked_dimensions(text: str) -> tuple[Dimension, ...]:
         (d for d in DIMENSIONS if d.name in spans and not _inside(spans[d.name], spans)),
         key=lambda d: spans[d.name][0],
     )
-    # 多少 alone says "amount" only when the sentence speaks of an amount
-    named = [d for d in found if d.name != "amount" or _names_amount(sentence)]
+    # 多少 alone says "amount" only when the sentence speaks of an amount; 多少钱 of a fee is
+    # the fee (评估要花多少钱), not a loan amount
+    priced = "fee" in spans and not _LOAN_AMOUNT.search(sentence)
+    named = [d for d in found if d.name != "amount" or (_names_amount(sentence) and not priced)]
     if not named:
         return (NUMBER,) if NUMBER.asked.search(sentence) else ()
     return tuple(named)
+
+
+_LOAN_AMOUNT = re.compile(r"额度|授信|贷多少|批多少|能贷|借多少")
 
 
 def _inside(span: tuple[int, int], spans: dict[str, tuple[int, int]]) -> bool:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from bot.compose.asks import needed_thing
+from bot.compose.deciders import complaint, decider
 from bot.compose.question import APPROVING, QuestionShape
 from knowledge.documents import Document
 from knowledge.plain import PlainMeasure, PlainPoint
@@ -168,23 +169,30 @@ def subject_name(doc: Document, question: str = "") -> str:
 def silence_lead(
     shape: QuestionShape, doc: Document, plain: PlainMeasure | None, question: str = ""
 ) -> str:
-    """The sources set no figure of the quantity asked: say so and who decides."""
+    """The sources set no figure of the quantity asked: say so and who decides
+    (`bot.compose.deciders`: the bank for a loan's terms, the one who charges a fee)."""
     label = "和".join(d.label for d in shape.dimensions) or "数字"
-    loan = shape.loan and all(d.loan for d in shape.dimensions)
+    who = decider(question, shape, doc)
     if doc.article is None:
         subject = subject_name(doc, question)
-        if loan:
+        if who and who != "银行按企业情况":
+            return shorten(f"公开资料没有写{subject}的具体{label}，由{who}定。")
+        if who:
             return shorten(f"公开资料没有统一规定{subject}的{label}，由合作银行确定。")
         return shorten(f"公开资料没有写{subject}的具体{label}，可以向合作银行或主管部门问清。")
-    if loan:
-        return f"措施没有规定具体{label}，由银行按企业情况定。"
-    return shorten(f"措施没有写具体{label}，可以向{lead_unit(doc, plain)}问清。")
+    unit = lead_unit(doc, plain)
+    if who:
+        return shorten(f"措施没有规定具体{label}，由{who}定{complaint(shape, who, unit)}。")
+    return shorten(f"措施没有写具体{label}，可以向{unit}问清。")
 
 
-def silence_step(shape: QuestionShape) -> str:
-    """The next step after a silence lead on a loan term: ask the bank, compare."""
+def silence_step(shape: QuestionShape, question: str = "", doc: Document | None = None) -> str:
+    """The next step after a silence lead on a loan term: ask the one who decides (the bank,
+    or the guarantor / appraiser / platform for its fee), compare."""
     label = "和".join(d.label for d in shape.dimensions) or "具体条件"
-    return f"下一步：向贷款银行问清{label}，可以多问几家比较后再定。"
+    who = decider(question, shape, doc) if doc is not None else ""
+    party = who if who and who != "银行按企业情况" else "贷款银行"
+    return f"下一步：向{party}问清{label}，可以多问几家比较后再定。"
 
 
 def unneeded_lead(point: PlainPoint, shape: QuestionShape, doc: Document, question: str) -> str:

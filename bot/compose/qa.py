@@ -34,7 +34,9 @@ not a renewal ask); another entry answering a question that names a situation co
 
 A yes/no entry answering another predicate than the question asks (an entry on 合理吗 asked
 能…吗, a 不一定 on a need asked 能…吗) counts `QaKnobs.other_predicate`
-(bot/compose/qa_conditions.py `predicate_agreement`).
+(bot/compose/qa_conditions.py `predicate_agreement`); so does a yes/no entry none of whose
+questions says the owner lacks something when the question does (没进白名单能贷款吗 is not
+进了白名单就一定能贷到吗: `lacking_agreement`).
 
 Below the threshold the composer answers as before.
 """
@@ -53,6 +55,7 @@ from bot.compose.qa_agreement import (
     RELATED_ASKS,
     QaKnobs,
     ask_agreement,
+    lacking_agreement,
     pair_agreement,
     qa_confidence,
     quantity_agreement,
@@ -188,6 +191,7 @@ class QaLayer:
                 question, entry, self.knobs.other_situation, self.situations
             )
             confidence *= predicate_agreement(question, entry, self.knobs.other_predicate)
+            confidence *= lacking_agreement(question, entry, self.knobs.other_predicate)
             cited_notes = frozenset(d for d in entry_docs if self._named_kind(d))
             confidence *= pair_agreement(named_notes, cited_notes)
             if confidence >= self.knobs.threshold and (

@@ -1,8 +1,10 @@
 """The agreement factors of a Q&A entry's confidence (see bot/compose/qa.py's docstring):
-ask agreement a, topic agreement t, quantity agreement q, and their knobs."""
+ask agreement a, topic agreement t, quantity agreement q, lacking agreement l, and their
+knobs."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -117,3 +119,20 @@ def qa_confidence(score: float, ask: float, topic: float, exact: float = 1.0) ->
     if score >= exact and topic > 0:
         return score
     return score * ask * topic
+
+
+# The owner lacks a condition (没进白名单, 不是高企, 没有专利, 未入库); not 有没有 / 是不是,
+# nor being short of money or time (没钱还本金 is a situation, not a condition lacked).
+LACKING = re.compile(r"(?<![有是在])(?:没有?(?![钱空时了事])|不是|不在|未|非)(?=[\u4e00-\u9fff])")
+
+
+def lacking_agreement(question: str, entry: QaEntry, other: float) -> float:
+    """l: `other` when a yes/no question says the owner lacks something (没进白名单能贷款吗)
+    and none of the entry's questions does (进了白名单就一定能贷到款吗 answers the opposite
+    case), or when the entry's standard question says so and the question does not (没有进出口
+    业务能申请外贸贷吗 never answers 外贸贷可以申请不); 1 otherwise."""
+    if entry.ask != "yesno":
+        return 1.0
+    if not LACKING.search(question):
+        return other if LACKING.search(entry.question) else 1.0
+    return 1.0 if any(LACKING.search(q) for q in entry.questions) else other

@@ -114,7 +114,7 @@ def measure_part(
                 support, cites = _with_silent(support, cites, silent_points)
                 quote = ""
                 if all(d.loan for d in shape.dimensions):
-                    step = silence_step(shape)
+                    step = silence_step(shape, text, doc)
     else:
         lead, support, step = shorten(quote or doc.text, MAX_LEAD), [], ""
         quote = ""

@@ -21,39 +21,13 @@ from dataclasses import replace
 
 from bot.compose.asks import DIMENSIONS, Dimension, about_loans, asked_dimensions
 from bot.compose.reply import Reply
+from bot.unsourced.figure_reading import FIGURE, UNITS, asked_figure, figure_at, number_value
 from bot.unsourced.joint import named_notes
 from knowledge.documents import Document
 
 MAX_LEAD_CHARS = 60
 MAX_CLAUSE_CHARS = 40
-# asking whether something heard is right
-_CONFIRMING = re.compile(
-    r"是不是|对吧|对吗|对不对|是吧|没错吧|是吗|真的吗|听说|据说|不是说|是否|是[^，。,？?！!]{1,12}吗"
-)
-_CN = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
-_CN |= {"七": 7, "八": 8, "九": 9}
-_NUMBER = r"\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?"
-_FIGURE = re.compile(
-    rf"(百分之)?(?<![几多上好百千万十])(?!(?<=数)[十百千])({_NUMBER})\s*"
-    r"(%|个百分点|个点|万元|万块|万|亿元|亿|倍|个工作日|工作日|天|日|小时|个月|年)?"
-)
-# unit -> (class, factor to the class's measure)
-_UNITS = {
-    **dict.fromkeys(("%", "个百分点", "个点"), ("percent", 1.0)),
-    **dict.fromkeys(("万元", "万块", "万"), ("money", 1.0)),
-    **dict.fromkeys(("亿元", "亿"), ("money", 10000.0)),
-    "倍": ("times", 1.0),
-    **dict.fromkeys(("个工作日", "工作日", "天", "日"), ("days", 1.0)),
-    "小时": ("days", 1 / 24),
-    "个月": ("months", 1.0),
-    "年": ("months", 12.0),
-}
-# a share in words: 一半 / 对半 / 半数 (50%), N成 (N × 10%), N折 / N五折 (N × 10%, 八五折 85%)
-_DIGIT = r"[一二两三四五六七八九]|\d"
-_SHARE_WORD = re.compile(
-    rf"(?P<half>一半|对半|半数)|(?<![几多上好])(?P<tenths>{_DIGIT}|十)成(?![本功立为交])"
-    rf"|(?<![几多上好])(?P<discount>(?:{_DIGIT})(?:五)?)折(?![旧腾算合])"
-)
+__all__ = ["MAX_LEAD_CHARS", "asked_figure", "figure_lead"]
 _DEFAULT = {"percent": "rate", "money": "amount", "times": "share", "days": "duration"}
 _APPROVAL = re.compile(r"批|审批|放款|办结|到账|办完|下来")
 _COMPENSATING = re.compile(r"赔|补|兜底")  # an owner's words for the sources' 补偿
@@ -79,7 +53,7 @@ def figure_lead(question: str, reply: Reply, documents: Mapping[str, Document]) 
         {m.group() for m in owned} | ({"补偿"} if _COMPENSATING.search(question) else set())
     )
     # 补偿一半: the figure is what is compensated (not 超过20%才补偿)
-    of_word = any(m.start() < _figure_at(question) for m in owned)
+    of_word = any(m.start() < figure_at(question) for m in owned)
     same, other = _stated(sources, dimension, unit_class, value, asked_words, of_word)
     if same is not None:
         lead = f"对，{same[0]}：{same[1]}。"
@@ -98,75 +72,6 @@ def figure_lead(question: str, reply: Reply, documents: Mapping[str, Document]) 
         lead = lead[: MAX_LEAD_CHARS - 2].rstrip("，,；;：:“") + "…。"
     points = (first.lead, *first.points) if first.lead else first.points
     return replace(reply, parts=(replace(first, lead=lead, points=points), *reply.parts[1:]))
-
-
-def asked_figure(question: str) -> tuple[str, float] | None:
-    """(unit class, value) of the figure a confirming question states (not a vague one:
-    几百万, 上千万); the lead never repeats it (every number shown is a source's)."""
-    if not _CONFIRMING.search(question):
-        return None
-    for match in _FIGURE.finditer(question):
-        unit = "%" if match.group(1) else match.group(3)
-        value = _value(match.group(2))
-        if unit and value is not None and not _is_date(question, match):
-            unit_class, factor = _UNITS[unit]
-            return unit_class, value * factor
-    return _share_word(question)
-
-
-def _figure_at(question: str) -> int:
-    """Where the asked figure starts in the question (its length when none is found)."""
-    found = [m for m in _FIGURE.finditer(question) if m.group(1) or m.group(3)]
-    found = found or list(_SHARE_WORD.finditer(question))
-    return found[0].start() if found else len(question)
-
-
-def _share_word(question: str) -> tuple[str, float] | None:
-    """("percent", value) of a share written in words (一半, 两成, 八折, 八五折), else None."""
-    found = list(_SHARE_WORD.finditer(question))
-    if len(found) != 1:  # none, or a split (两成八成, 五五开) that is no one share
-        return None
-    match = found[0]
-    if match.group("half"):
-        return "percent", 50.0
-    tenths = match.group("tenths") or match.group("discount")
-    value = _value(tenths[0])
-    if value is None:
-        return None
-    if len(tenths) == 2:  # 八五折: 85%
-        return "percent", value * 10 + 5
-    return "percent", value * 10
-
-
-def _is_date(question: str, match: re.Match[str]) -> bool:
-    """The figure is a date, not a quantity: a year (2026年, 2026年底, 明年) or a day of a
-    month (4月28日)."""
-    unit = match.group(3)
-    after = question[match.end() : match.end() + 1]
-    if unit == "年":
-        return len(match.group(2)) == 4 or after in ("底", "初", "末", "中", "度")
-    return unit == "日" and question[: match.start()].endswith("月")
-
-
-def _value(number: str) -> float | None:
-    """A number in digits or simple Chinese numerals (三, 十五, 三点五, 两百) as a float."""
-    try:
-        return float(number)
-    except ValueError:
-        pass
-    whole, _, decimals = number.partition("点")
-    total, current = 0, 0
-    for char in whole:
-        if char in _CN:
-            current = _CN[char]
-        elif char in "十百千":
-            total += (current or 1) * {"十": 10, "百": 100, "千": 1000}[char]
-            current = 0
-        else:
-            return None
-    total += current
-    fraction = "".join(str(_CN.get(c, "")) for c in decimals)
-    return float(f"{total}.{fraction}") if fraction else float(total)
 
 
 def _dimension(question: str, unit_class: str) -> Dimension:
@@ -216,17 +121,17 @@ def _stated(
             for clause in _CLAUSE.split(sentence):
                 figures = [
                     (m, u)
-                    for m in _FIGURE.finditer(clause)
+                    for m in FIGURE.finditer(clause)
                     if (u := "%" if m.group(1) else m.group(3))
-                    and _value(m.group(2)) is not None
-                    and _UNITS[u][0] == unit_class
+                    and number_value(m.group(2)) is not None
+                    and UNITS[u][0] == unit_class
                 ]
                 at = [clause.find(w) for w in asked_words if w in clause]
                 if at and figures and of_word:  # the figure of the owner's word only
                     figures = [min(figures, key=lambda f: min(abs(f[0].end() - a) for a in at))]
                 said = (_name(doc), clause.strip()[:MAX_CLAUSE_CHARS])
                 for match, unit in figures:
-                    number = (_value(match.group(2)) or 0.0) * _UNITS[unit][1]
+                    number = (number_value(match.group(2)) or 0.0) * UNITS[unit][1]
                     if abs(number - value) < 1e-6:
                         sames.append((bool(at), said))
                     elif dimension.context.search(clause):
