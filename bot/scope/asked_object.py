@@ -60,7 +60,11 @@ OBJECT_CLASSES: tuple[ObjectClass, ...] = (
     # a market investment (期货开户, 外汇, 黄金, 加盟店回本)
     ObjectClass(
         "investment",
-        re.compile(r"基金|股票|炒股|期货|外汇|黄金|比特币|虚拟币|理财|抄底|割肉|打新|回本|收益"),
+        re.compile(
+            r"(?:买|卖|定投|私募|公募|货币|指数|股票|债券|混合)[^，,。？?]{0,3}基金|"
+            r"基金(?:定投|净值|收益|亏|赚|涨|跌|经理)|"  # a bare 基金 may be 第10条's 引导基金
+            r"股票|炒股|期货|外汇|黄金|比特币|虚拟币|理财|抄底|割肉|打新|回本|收益"
+        ),
     ),
     # an insurance policy's own life (续保, 理赔, 出险, 车险 / 财产险 by the head 险)
     ObjectClass("insurance_claim", re.compile(r"续保|理赔|出险|定损|拒赔|投保|[车财寿疾意外]险")),
