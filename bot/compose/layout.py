@@ -19,6 +19,7 @@ part stays within `PHONE_SCREEN` characters.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -111,13 +112,32 @@ def lay_out(
 STEP_CHARS = 40  # a next step in a numbered part
 
 
+# A clause stating when the step applies (是…的供应商或客户, 已经进了白名单的企业, 快到期的),
+# not what to do: never kept alone.
+CONDITION = re.compile(
+    r"^(?:是|如果|若|要是|假如|已经|已|凡是|对于|属于)|(?:的|时|前|后|的话)[，；。]?$"
+)
+
+
 def shorten_step(step: str, limit: int = STEP_CHARS) -> str:
-    """A next step cut at its last clause boundary within limit characters (whole if none)."""
+    """A next step cut to whole clauses within limit characters (whole if none fit). Leading
+    clauses stating its condition ("是核心企业上下游的供应商或客户，…", `CONDITION`) are left
+    out, and so is a condition whose action was cut: the step still says what to do."""
     step = step.strip().removeprefix(NEXT_PREFIX)
     if len(step) <= limit:
         return step
-    cut = max(step.rfind(mark, 0, limit) for mark in "。；，")
-    return step[:cut].rstrip("，；、 ") + "。" if cut > limit // 3 else step
+    clauses = [c for c in re.split(r"(?<=[。；，])", step) if c]
+    while len(clauses) > 1 and CONDITION.search(clauses[0]):
+        clauses = clauses[1:]
+    kept: list[str] = []
+    for clause in clauses:
+        if len("".join(kept)) + len(clause) > limit:
+            break
+        kept.append(clause)
+    while len(kept) > 1 and CONDITION.search(kept[-1]):  # a condition whose action was cut
+        kept.pop()
+    short = "".join(kept)
+    return short.rstrip("，；、。 ") + "。" if len(short) > limit // 3 else step
 
 
 def joint_citation(parts: Sequence[Part], documents: Mapping[str, Document]) -> str:
