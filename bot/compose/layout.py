@@ -14,7 +14,8 @@ share the screen; one citation line closes them, each document named once and ma
 every part it answers (依据：（一）第7条；（一）（二）第6条（《…》）). The leads and that line
 are always shown; then each part's next step (shortened, never one an earlier part gives),
 then points in turn (first point of each part, then second …) while the text before the 原文
-part stays within `PHONE_SCREEN` characters.
+part stays within `PHONE_SCREEN` characters. A point said twice in the answer (within a
+part or across parts, or repeating a lead) is kept once (`bot/compose/overlap.py`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from bot.compose.overlap import distinct_parts
 from knowledge.documents import ISSUED_CN, POLICY_TITLE, Document
 
 PHONE_SCREEN = 250  # characters an owner reads on one phone screen, before the 原文 part
@@ -92,6 +94,7 @@ def lay_out(
     """
     if not parts:
         return ""
+    parts = distinct_parts(parts[: len(MARKS)])  # a point said twice is kept once
     if len(parts) == 1:
         part = parts[0]
         docs = [documents[d] for d in part.cites if d in documents]
@@ -100,7 +103,6 @@ def lay_out(
         citation = citation_line(docs, lead_unit=unit)
         text = _fill([block], citation, budget, steps_optional=False)
         return f"{text}\n{QUOTE_PREFIX}“{part.quote}”" if part.quote else text
-    parts = parts[: len(MARKS)]
     blocks, seen = [], set()
     for mark, part in zip(MARKS, parts, strict=False):
         step = next_step_line(shorten_step(part.next_step))

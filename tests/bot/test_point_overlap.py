@@ -1,0 +1,74 @@
+"""One answer never says a point twice (bot/compose/overlap.py, applied by lay_out): exact and
+near repeats within a part, across numbered parts, and points repeating a lead are kept once,
+the more specific wording kept. The texts are the tests' own."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.compose.layout import Part, lay_out
+from bot.compose.overlap import distinct_parts, same_point
+
+# (a point, a near repeat of it in other words, a more specific repeat)
+SAYINGS = [
+    (
+        "平台帮核心企业上下游的小企业凭订单和账款融资。",
+        "帮核心企业上下游的小企业凭订单、账款融资的平台。",
+        "平台帮核心企业上下游的小企业凭订单、仓单和应收账款向合作银行融资。",
+    ),
+    (
+        "科技贷出了坏账由省级风险资金和合作机构分担。",
+        "科技贷出了坏账，由省级风险资金、合作机构分担",
+        "科技贷出了坏账由省级风险资金、企业和合作机构按约定比例分担。",
+    ),
+    (
+        "第6条鼓励银行发放首贷和信用贷。",
+        "第6条鼓励银行多发放首贷、信用贷",
+        "第6条鼓励银行发放首贷、信用贷和1年期以上中长期贷款。",
+    ),
+]
+OTHER = "下一步先问开户银行有没有这类产品。"
+
+
+def _part(lead: str, *points: str) -> Part:
+    return Part(lead, tuple(points), "", "", ())
+
+
+@pytest.mark.parametrize(("point", "near", "specific"), SAYINGS)
+def test_near_repeat_within_part_kept_once(point: str, near: str, specific: str) -> None:
+    for repeat in (point, near):
+        (part,) = distinct_parts([_part("一句引导。", point, OTHER, repeat)])
+        assert part.points == (point, OTHER)
+
+
+@pytest.mark.parametrize(("point", "near", "specific"), SAYINGS)
+def test_more_specific_repeat_replaces_earlier(point: str, near: str, specific: str) -> None:
+    (part,) = distinct_parts([_part("一句引导。", point, OTHER, specific)])
+    assert part.points == (specific, OTHER)
+
+
+@pytest.mark.parametrize(("point", "near", "specific"), SAYINGS)
+def test_repeat_across_parts_kept_once(point: str, near: str, specific: str) -> None:
+    first, second = distinct_parts([_part("甲。", point), _part("乙。", near, OTHER)])
+    assert first.points == (point,)
+    assert second.points == (OTHER,)
+
+
+@pytest.mark.parametrize(("point", "near", "specific"), SAYINGS)
+def test_point_repeating_a_lead_dropped(point: str, near: str, specific: str) -> None:
+    first, second = distinct_parts([_part(point), _part("乙。", near, OTHER)])
+    assert second.points == (OTHER,)
+
+
+@pytest.mark.parametrize(("point", "near", "specific"), SAYINGS)
+def test_laid_out_answer_says_point_once(point: str, near: str, specific: str) -> None:
+    text = lay_out([_part("甲。", point), _part("乙。", near, OTHER)], {}, budget=1000)
+    bullets = [line for line in text.splitlines() if line.startswith("· ")]
+    assert len(bullets) == 2
+    assert not any(same_point(a, b) for i, a in enumerate(bullets) for b in bullets[i + 1 :])
+
+
+def test_different_points_all_kept() -> None:
+    points = tuple(s[0] for s in SAYINGS) + (OTHER,)
+    (part,) = distinct_parts([_part("一句引导。", *points)])
+    assert part.points == points
