@@ -80,6 +80,15 @@ MAX_LOAN_NAME = 4  # 惠企贷, 税易贷: a short 贷 name is a product's name,
 _GENERIC_TAIL = re.compile(r"(?:政策|业务|项目|产品|服务)$")
 
 
+# A benefit the firm would get (补贴, 奖励, 贴息, 返还 …) asked about — whether there is one or
+# how much (有补贴吗, 补多少, 奖励多少): the benefit is the thing asked even when the frames
+# above miss the sentence (去新三板挂牌有补贴吗补多少).
+BENEFITS = re.compile(r"补贴|补助|奖补|奖励|贴息|返还|返现|返点")
+_BENEFIT_ASK = re.compile(r"多少|几成|几个点|吗|么|有没有|有无|能不能|能否|怎么|如何")
+_BENEFIT_VERB = re.compile(r"(?P<verb>补|贴)(?:多少|几)")
+_BENEFIT_OF_VERB = {"补": "补贴", "贴": "贴息"}
+
+
 def asked_thing(text: str, near: Collection[str] = ()) -> str:
     """The name the question asks about ("" when it asks about no named thing).
 
@@ -92,7 +101,18 @@ def asked_thing(text: str, near: Collection[str] = ()) -> str:
         thing = _LEADING.sub("", _GENERIC_TAIL.sub("", found.group("x"))) if found else ""
         if thing and names_instrument(thing, near):
             return thing
-    return ""
+    return asked_benefit(clause)
+
+
+def asked_benefit(clause: str) -> str:
+    """The benefit word a clause asks about (有补贴吗 → 补贴, 补多少 → 补贴), or ""."""
+    found = BENEFITS.search(clause)
+    if found and found.group().startswith("返") and "费" in clause[: found.start()]:
+        return ""  # a fee paid back (担保费能返还吗) is a refund, answered as one
+    if found and _BENEFIT_ASK.search(clause[found.end() :] or clause):
+        return found.group()
+    verb = _BENEFIT_VERB.search(clause)
+    return _BENEFIT_OF_VERB[verb.group("verb")] if verb else ""
 
 
 def names_instrument(thing: str, near: Collection[str] = ()) -> bool:

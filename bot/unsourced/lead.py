@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from bot.compose.reply import Reply
-from bot.unsourced.asked import asked_thing
+from bot.unsourced.asked import BENEFITS, asked_thing
 from bot.unsourced.coverage import Coverage
 from knowledge.documents import Document
 
@@ -25,6 +25,8 @@ MAX_LEAD_CHARS = 60
 # A stance the former lead gave (有。, 可以，, 不一定：) is about the nearest measure, not the
 # thing asked: it is dropped when that lead becomes a point.
 _STANCE = re.compile(r"^(?:有|没有|可以|不行|会|不会|是|不是|合规|不合规|不一定|能)[。：:，,]\s*")
+# A former lead on the figure of the thing (措施没有写具体数字): it presupposes the thing.
+_SILENCE = re.compile(r"^(?:措施|公开资料)没有(?:写|规定|统一规定)(?:具体|.{0,12}的具体)")
 _UNIT_BREAK = re.compile(r"[、，,；;]")
 _CLAUSE_END = re.compile(r"[，,；;。：:]")
 
@@ -45,6 +47,8 @@ def unsourced_lead(
         return reply
     thing = coverage.spelled(asked_thing(question, coverage.near))
     missing = coverage.unsourced(thing) if thing else []
+    if thing and BENEFITS.fullmatch(thing) and thing not in coverage.corpus:
+        missing = [thing]  # a benefit for the firm: only the sources' own words cover it
     first = reply.parts[0]
     opening = _CLAUSE_END.split(first.lead, maxsplit=1)[0]
     if not missing or any(run in opening for run in missing):
@@ -61,6 +65,8 @@ def unsourced_lead(
     where = "措施里" if cited.kind == "measure" else "现有资料里"
     lead = honest_lead(where, thing, nearest, _unit(about, lead_units))
     former = _STANCE.sub("", first.lead).strip()
+    if _SILENCE.match(former):
+        former = ""  # "no figure set" would presuppose the thing exists
     points = (former, *first.points) if former else first.points
     return replace(reply, parts=(replace(first, lead=lead, points=points), *reply.parts[1:]))
 
