@@ -45,7 +45,7 @@ _FACETS: tuple[tuple[NoteFacet, re.Pattern[str]], ...] = (
             r"(?:我们|咱们|我)?(?:这里|这边|这儿|本地|当地|县里|这)(?:有没有|有|能不能用|能用|能办|可以用)"
         ),
     ),
-    ("signup", re.compile(r"注册|开通|登录|登陆|入驻|开户|怎么进去?|账号")),
+    ("signup", re.compile(r"注册|开通|登录|登陆|入驻|开户|账号")),
 )
 _SIGNUP_POINT = re.compile(r"注册(?:账号|登录|用户)|开通|登录|登陆|入驻|账号")
 _CLAUSE_END = re.compile(r"[，。；,;]")
@@ -67,7 +67,10 @@ def facet_lead(
     if context.focus is None or len(reading.asks) != 1:
         return answer
     subject = context.focus.subject
-    facet = note_facet(reading.asks[0].text.replace(subject, ""))
+    asked = reading.asks[0].text
+    if subject not in asked or reading.referent not in (None, context.focus.doc_id):
+        return answer  # asked of another note (那个平台 → the platform named before)
+    facet = note_facet(asked.replace(subject, ""))
     if facet is None:
         return answer
     measure = next((c for c in answer.citations if c.article), None)
