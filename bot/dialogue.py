@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from bot.answer_source import AnswerSource
 from bot.catalog import HELP_TEXT, ask_back
 from bot.followups import fresh, own_step
+from bot.followups.facet_leads import facet_lead
+from bot.followups.matter import keep_matter
 from bot.llm.context import TurnReading, reading_scope
 from bot.messages import Answer, Ask
 from bot.reading import ConversationContext, Lexicon, Reading, lexicon_for, read, remember
@@ -75,7 +77,9 @@ def answer_in_context(answerer: AnswerSource, context: ConversationContext, text
         with reading_scope(seen):
             answer = _respond(answerer, reading, topic, lexicon)
         # never the last answer again; a next step of this ask's own (bot.followups)
-        answer = own_step(answerer, context, reading, fresh(answerer, context, reading, answer))
+        answer = facet_lead(answerer, context, reading, fresh(answerer, context, reading, answer))
+        answer = own_step(answerer, context, reading, answer)
+        answer = keep_matter(answerer, context, reading, answer)  # not 年报 after 逾期
         answer = answer_recourse(answerer, context, reading, answer)  # 投诉了会不会影响…
     return Exchange(answer, reading, remember(lexicon, context, reading, answer))
 

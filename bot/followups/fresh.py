@@ -43,7 +43,7 @@ def fresh(answerer: Any, context: ConversationContext, reading: Reading, answer:
         step = source_step(points, thing, said, used, facet) or step_for(
             facet, answerer, docs, exclude=used
         )
-        return _rebuilt(answer, lead, step)
+        return rebuilt(answer, lead, step)
     if facet is None or reading.move not in ("continue", "return"):
         return answer
     subject = context.focus.subject if context.focus is not None else ""
@@ -61,10 +61,10 @@ def fresh(answerer: Any, context: ConversationContext, reading: Reading, answer:
     step = source_step(points, ask.text, f"{said}\n{lead}", used, facet) or step_for(
         facet, answerer, docs, exclude=used
     )
-    return _rebuilt(answer, lead, step)
+    return rebuilt(answer, lead, step)
 
 
-def _rebuilt(answer: Answer, lead: str, step: str) -> Answer:
+def rebuilt(answer: Answer, lead: str, step: str) -> Answer:
     """The answer with a new lead and step; its points and quote go, its citation line and
     what follows it (validity notes) stay."""
     lines = answer.answer.splitlines()

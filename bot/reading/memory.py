@@ -33,6 +33,7 @@ from bot.reading.context import (
     Focus,
 )
 from bot.reading.facets import pledged_asset
+from bot.reading.fitting import product_for
 from bot.reading.lexicon import Lexicon
 from bot.reading.reader import Reading
 
@@ -68,9 +69,14 @@ def remember(
     said = [n.doc_id for a in reading.asks for n in lexicon.named(a.text)]
     text = str(getattr(answer, "answer", ""))
     told = [n.doc_id for n in lexicon.named(text)]
+    led = [n.doc_id for n in lexicon.named(lead_line(text))]
+    picked = _picked_by_facts(lexicon, updated, led)
+    if picked is not None and (focus is None or picked != focus.doc_id):
+        focus = Focus(
+            picked, lexicon.kind(picked), lexicon.title(picked), lexicon.display_name(picked)
+        )
     notes = [d for d in dict.fromkeys(said + told) if lexicon.kind(d) != "measure"]
     mentioned = tuple(dict.fromkeys([*notes, *context.mentioned]))[:MAX_MENTIONED]
-    led = [n.doc_id for n in lexicon.named(lead_line(text))]
     prominent = [d for d in dict.fromkeys(said + led) if lexicon.kind(d) != "measure"]
     prominent = list(dict.fromkeys([*prominent, *context.prominent]))[:MAX_MENTIONED]
     earlier = updated.earlier
@@ -90,6 +96,15 @@ def remember(
         last_lead=lead_line(text)[:MAX_QUESTION_CHARS],
         steps=tuple(dict.fromkeys(s for s in (step_line(text), *context.steps) if s))[:MAX_STEPS],
     )
+
+
+def _picked_by_facts(lexicon: Lexicon, context: ConversationContext, led: list[str]) -> str | None:
+    """The product the firm's facts pick when the lead names two or more products
+    (进出口为主对应外贸贷，批发零售为主对应商贸贷 to a firm doing 外贸 → 外贸贷), else None."""
+    products = [d for d in dict.fromkeys(led) if lexicon.kind(d) == "product"]
+    if len(products) < 2:
+        return None
+    return product_for(lexicon, context.facts, products)
 
 
 def lead_line(text: str) -> str:
