@@ -26,6 +26,7 @@ from knowledge.documents import Document
 _CHARGERS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"担保(?!物)"), "担保机构"),
     (re.compile(r"评估"), "评估机构"),
+    (re.compile(r"助贷|中介"), "助贷机构"),
 )
 # A loan's own process (批下来, 放款) or terms: the bank sets its time, ratio and amount.
 _LOAN_TIME = re.compile(r"批|审批|放款|放贷|到账|下款|贷下来|续贷|贷款|授信")
