@@ -15,9 +15,7 @@ from dataclasses import dataclass
 
 from bot.answer_source import AnswerSource
 from bot.catalog import HELP_TEXT, ask_back
-from bot.followups import fresh, own_step
-from bot.followups.facet_leads import facet_lead
-from bot.followups.matter import keep_matter
+from bot.followups import facet_lead, fresh, keep_matter, own_step
 from bot.llm.context import TurnReading, reading_scope
 from bot.messages import Answer, Ask
 from bot.reading import ConversationContext, Lexicon, Reading, lexicon_for, read, remember

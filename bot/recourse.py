@@ -70,11 +70,12 @@ def answer_recourse(
     kind = recourse(reading.text)
     if not kind:
         return answer
+    focus = context.focus.doc_id
     if unheard:
-        answer = replace(answer, in_scope=True, intent="policy_question", refusal="")
-        answer = replace(answer, topic=context.focus.doc_id, citations=[])
+        answer = replace(
+            answer, in_scope=True, intent="policy_question", refusal="", topic=focus, citations=[]
+        )
     cited = [c.doc_id for c in answer.citations]
-    focus = context.focus.doc_id if context.focus is not None else ""
     demand = bool(demand_told(context.last_question)) or focus == COST
     if kind == "consequence":
         action = owner_action(reading.text)

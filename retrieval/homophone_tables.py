@@ -13,14 +13,14 @@ from collections.abc import Iterable
 from typing import Any
 
 from retrieval.homophones import (
-    _CJK,
+    CJK_WORD,
     EVERYDAY_FREQ,
     MAX_LEN,
     MIN_LEN,
     PROTECTED_FREQ,
     HomophoneRepairer,
-    _toneless,
     fold,
+    toneless,
 )
 
 COMPOUND_CHARS = 8  # the longest general word listed as a compound
@@ -40,13 +40,13 @@ def build_tables(words: Iterable[str], general: dict[str, int]) -> dict[str, Any
     from pypinyin.pinyin_dict import pinyin_dict
 
     chars = {
-        chr(code): _toneless(value.split(",")[0])
+        chr(code): toneless(value.split(",")[0])
         for code, value in pinyin_dict.items()
-        if _CJK.match(chr(code))
+        if CJK_WORD.match(chr(code))
     }
     terms: dict[str, list[str]] = {}
     for word in sorted(set(words)):
-        if MIN_LEN <= len(word) <= MAX_LEN and _CJK.match(word):
+        if MIN_LEN <= len(word) <= MAX_LEN and CJK_WORD.match(word):
             syllables = lazy_pinyin(word, style=Style.NORMAL, v_to_u=False)
             if len(syllables) == len(word):
                 terms[word] = syllables
@@ -110,7 +110,7 @@ def _compounds(
     sizes = sorted({len(k) for k in keys})
     found = []
     for word in general:
-        if not MIN_LEN < len(word) <= COMPOUND_CHARS or word in terms or not _CJK.match(word):
+        if not MIN_LEN < len(word) <= COMPOUND_CHARS or word in terms or not CJK_WORD.match(word):
             continue
         readings = [repairer.chars.get(c) for c in word]
         if not all(readings):

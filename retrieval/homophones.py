@@ -34,7 +34,7 @@ MARGIN = 7.0  # log-probability a repair must gain (natural log; slips gain 8–
 PROTECTED_FREQ = 50  # general words at least this frequent in jieba's dictionary are not slips
 EVERYDAY_FREQ = 5000  # the commonest words (一起, 同时): typed in place of part of a term, they
 # are that word, not a slip (一起办 is no slip of 易企办; 信一代 still is of 信易贷: 一代 is rarer)
-_CJK = re.compile(r"^[\u4e00-\u9fff]+$")
+CJK_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
 # question words are the owner's grammar, never a slipped character of a term (评估的钱谁掏:
 # 钱谁 sounds like 欠税, but 谁 asks who)
 QUESTION_CHARS = frozenset("谁哪啥吗呢嘛么")
@@ -59,7 +59,7 @@ def fold(syllable: str) -> str:
     return syllable
 
 
-def _toneless(reading: str) -> str:
+def toneless(reading: str) -> str:
     """zhǎng → zhang (pypinyin's tone marks removed; ü kept as v)."""
     import unicodedata
 

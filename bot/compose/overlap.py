@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.compose.leads import pieces as _pieces
+
 if TYPE_CHECKING:
     from bot.compose.layout import Part
 
@@ -21,10 +23,10 @@ SAME_SHARE = 0.6  # share of the shorter text's pieces found in the other: the s
 _NOT_CONTENT = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9]")
 
 
-def pieces(text: str) -> frozenset[str]:
-    """The two-character pieces of text's content (punctuation and spaces left out)."""
-    bare = _NOT_CONTENT.sub("", text)
-    return frozenset(bare[i : i + 2] for i in range(len(bare) - 1))
+def pieces(text: str) -> set[str]:
+    """The two-character pieces of text's content (`bot.compose.leads.pieces` with
+    punctuation and spaces left out)."""
+    return _pieces(_NOT_CONTENT.sub("", text))
 
 
 def same_point(a: str, b: str) -> bool:

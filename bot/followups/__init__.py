@@ -1,7 +1,8 @@
 """A follow-up's answer says something of its own (used by bot.dialogue, issue 19).
 
 The answerer answers each resolved ask on its own; only the conversation knows what the
-last answers said (`ConversationContext.last_lead`, `steps`). Two rules hold per turn:
+last answers said (`ConversationContext.last_lead`, `steps`). Four passes run per turn, in
+this order (bot.dialogue):
 
 - `fresh(...)`: a follow-up of the topic in focus ("在哪办？", "要什么材料" after an answer)
   whose answer would lead with the last answer's lead word for word is answered for the
@@ -17,12 +18,18 @@ last answers said (`ConversationContext.last_lead`, `steps`). Two rules hold per
   follow-up asking a facet whose step does not speak of it (要多久 answered with a step on
   whom to complain to), gets a step that follows its own ask: the cited documents' best
   联系/可做 point sharing words with the ask (and speaking of the facet asked) not said
-  already, else a step for the facet asked (or a general one).
+  already, else a step for the facet asked (or a general one);
+- `facet_lead(...)` (`facet_leads.py`, run on fresh's result before own_step): a follow-up
+  asking a new facet of the note in focus (哪条规定的, 三明有吗, 怎么注册) leads with it;
+- `keep_matter(...)` (`matter.py`, after own_step): once the owner has stated a matter
+  (逾期, 行政处罚 …), lines written for other matters leave the follow-up's answer.
 
-Both keep the answer's citation line (依据) and citations; neither raises.
+All keep the answer's citation line (依据) and citations; none raises.
 """
 
+from bot.followups.facet_leads import facet_lead
 from bot.followups.fresh import fresh
+from bot.followups.matter import keep_matter
 from bot.followups.steps import own_step
 
-__all__ = ["fresh", "own_step"]
+__all__ = ["facet_lead", "fresh", "keep_matter", "own_step"]
