@@ -16,7 +16,9 @@ BAD_BODY = "请求内容不是有效的 JSON 对象"
 BAD_JSON = "请求内容不是有效的 JSON"
 INVALID_FIELDS = "请求中有字段无效，见 errors"  # the detail beside IntakeErrors.errors
 # Nothing sent, or only blanks: said as such, not as a JSON slip or a missing field.
-EMPTY_BODY = '请求内容为空（须为 JSON 对象，例如 {"text": "续贷要先还本金吗"}）'
+EMPTY_BODY = "请求内容为空（须为 JSON 对象）"
+# The chat routes' example body, named beside EMPTY_BODY (the intake form's fields are in /docs).
+CHAT_EXAMPLE = '，例如 {"text": "续贷要先还本金吗"}'
 
 
 # Why JSON did not parse, in Chinese: Python's json module (FastAPI's routes) says "Expecting
@@ -133,6 +135,11 @@ def intake_errors(raw: list[dict[str, Any]]) -> dict[str, str]:
     return fields or {"body": BAD_BODY}
 
 
+def _intake_errors(errors: dict[str, str]) -> JSONResponse:
+    """422 in the IntakeErrors shape (web.schemas): nothing here is confirmable."""
+    return JSONResponse({"detail": INVALID_FIELDS, "errors": errors, "confirmable": {}}, 422)
+
+
 async def _empty_body(request: Request) -> bool:
     """Whether the request's body is empty or blanks only (the body is already read: cached)."""
     if request.method not in ("POST", "PUT", "PATCH"):
@@ -150,10 +157,13 @@ async def validation_error_handler(request: Request, exc: Exception) -> JSONResp
     intake = request.method == "POST" and request.url.path.rstrip("/") == INTAKE_PATH
     if await _empty_body(request):
         if intake:
-            return JSONResponse({"detail": INVALID_FIELDS, "errors": {"body": EMPTY_BODY}}, 422)
-        empty = {"loc": ["body"], "msg": EMPTY_BODY, "type": "missing"}
+            return _intake_errors({"body": EMPTY_BODY})
+        msg = EMPTY_BODY
+        if request.url.path.rstrip("/").startswith("/api/chat"):
+            msg = f"{EMPTY_BODY[:-1]}{CHAT_EXAMPLE}）"
+        empty = {"loc": ["body"], "msg": msg, "type": "missing"}
         return JSONResponse({"detail": [empty]}, status_code=422)
     if intake:
         errors = intake_errors(list(exc.errors()))
-        return JSONResponse({"detail": INVALID_FIELDS, "errors": errors}, 422)
+        return _intake_errors(errors)
     return JSONResponse({"detail": plain_errors(exc)}, status_code=422)

@@ -110,6 +110,7 @@ def test_broken_json_to_intake_is_said_in_chinese(client: httpx.Client, body: by
     payload = response.json()
     _chinese(payload["detail"])
     _chinese(payload["errors"]["body"])
+    assert payload["confirmable"] == {}, payload
 
 
 @pytest.mark.parametrize("body", [b'{"text": "\xff\xfe"}', b"\xc3\x28", b'{"text": "\xe4\xbd"}'])
@@ -152,6 +153,8 @@ def test_an_empty_body_is_said_to_be_empty(
     assert error["loc"] == ["body"], error
     _chinese(re.sub(r"\{.*\}", "", error["msg"]))  # the example body names its field
     assert "请求内容为空" in error["msg"] and "JSON 对象" in error["msg"], error["msg"]
+    # the example body is the chat routes' own; other routes name none
+    assert ('{"text"' in error["msg"]) == route.startswith("/api/chat"), error["msg"]
 
 
 @pytest.mark.parametrize("body", EMPTY)
@@ -161,3 +164,5 @@ def test_an_empty_body_to_intake_is_said_to_be_empty(client: httpx.Client, body:
     payload = response.json()
     _chinese(payload["detail"])
     assert "请求内容为空" in payload["errors"]["body"], payload
+    assert '{"text"' not in payload["errors"]["body"], payload  # not the chat API's example
+    assert payload["confirmable"] == {}, payload  # the IntakeErrors shape of every intake 422
