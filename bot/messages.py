@@ -12,6 +12,11 @@ from core.kinds import AskType
 # read up to it and say so (bot.engine).
 MAX_MESSAGE_CHARS = 2000
 
+# How an answer's lines are marked: bot.compose.layout writes them, bot.reading.memory and
+# bot.followups read them back (the step already given, the quoted source).
+QUOTE_PREFIX = "原文："
+NEXT_PREFIX = "下一步："
+
 # "clarify": the bot asks back which note the owner means (bot.dialogue)
 Intent = Literal["policy_question", "financing_need", "greeting", "out_of_scope", "clarify"]
 # Transcript intents of the answerer's replies: the only messages rated with 👍/👎.

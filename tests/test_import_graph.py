@@ -91,7 +91,17 @@ def import_graph(modules: dict[str, Path]) -> dict[str, set[str]]:
                 target = _owner(name, modules)
                 if target is not None and target != module:
                     edges[module].add(target)
+                    edges[module].update(_packages_run(module, target, modules))
     return edges
+
+
+def _packages_run(module: str, target: str, modules: dict[str, Path]) -> set[str]:
+    """The packages whose `__init__` importing `target` runs first (`a.b` for `a.b.c`), but for
+    the packages `module` itself lives in, which are already initialised when it runs."""
+    own = module.split(".")
+    parts = target.split(".")
+    packages = {".".join(parts[:i]) for i in range(1, len(parts))}
+    return {p for p in packages if p in modules and p.split(".") != own[: len(p.split("."))]}
 
 
 def cycles(edges: dict[str, set[str]]) -> list[list[str]]:
@@ -188,8 +198,28 @@ def test_checker_finds_a_lazy_cycle_and_an_upward_import(tmp_path: Path) -> None
     edges = import_graph(find_modules(tmp_path, ("core", "storage", "bot")))
     assert cycles(edges) == [["core.a", "core.b"]]
     assert layer_violations(edges, {"core": set(), "storage": {"core"}, "bot": {"core"}}) == [
-        "storage.x -> bot.y"
+        "storage.x -> bot",
+        "storage.x -> bot.y",
     ]
+
+
+def test_checker_counts_the_package_init_an_import_runs(tmp_path: Path) -> None:
+    """`from core.p.m import v` runs core/p/__init__.py first: when that imports the importer,
+    it is a cycle (an ImportError when the importer is imported first). A submodule importing
+    its sibling does not count its own package."""
+    _write(
+        tmp_path,
+        {
+            "core/__init__.py": "",
+            "core/c.py": "from core.p.m import v\n",
+            "core/p/__init__.py": "from core.c import v\n",
+            "core/p/m.py": "from core.p.n import w\nv = w\n",
+            "core/p/n.py": "w = 1\n",
+        },
+    )
+    edges = import_graph(find_modules(tmp_path, ("core",)))
+    assert cycles(edges) == [["core.c", "core.p"]]
+    assert "core.p" not in edges["core.p.m"]
 
 
 def test_no_test_imports_from_a_conftest() -> None:

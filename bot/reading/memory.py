@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from bot.compose.layout import NEXT_PREFIX
+from bot.messages import NEXT_PREFIX
 from bot.reading.context import (
     MAX_MENTIONED,
     MAX_QUESTION_CHARS,

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from bot.intent import TRUST, TRUST_BARE, TRUST_UNLESS
 from bot.scope import disputes as dis
 from bot.scope import objects as obj
 from bot.scope import offices as off
@@ -81,8 +82,8 @@ FAMILIES: tuple[Family, ...] = (
     Family("fraud", req.INVOICE_FRAUD, _any(req.FRAUD_UNLESS, req.INVOICE_FRAUD_UNLESS), "message"),
     Family("fraud", obj.FORGED_DOCUMENT, _any(obj.FORGED_DOCUMENT_UNLESS), judged="message"),
     Family("fraud", obj.MADE_DOCUMENT, _any(obj.FORGED_DOCUMENT_UNLESS), judged="message"),
-    Family("trust", req.TRUST, judged="question"),
-    Family("trust", req.TRUST_BARE, _any(req.TRUST_UNLESS), judged="question"),
+    Family("trust", TRUST, judged="question"),
+    Family("trust", TRUST_BARE, _any(TRUST_UNLESS), judged="question"),
     Family("other_region", re.compile(r"(?!)"), judged="question"),  # bot.scope.places
     Family("bank_product", re.compile(r"(?!)"), judged="question"),  # bot.scope.products
     Family("drafting", tasks.DRAFTING, _any(tasks.DRAFTING_UNLESS), judged="question"),
