@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -133,7 +134,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     settings = get_settings()
     configure_cli_logging(settings.log_level, verbose=bool(getattr(args, "verbose", False)))
-    result = func(args, settings)
+    try:
+        result = func(args, settings)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `policybot search --json … | head`: the reader stopped early
+        # Python flushes stdout again at exit; point it at devnull so that flush cannot fail.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141  # 128 + SIGPIPE, as a command killed by the closed pipe would exit
     return int(result or 0)
 
 

@@ -183,6 +183,22 @@ def test_ask_stdin_answers_each_line_in_one_process(cli_env: Path) -> None:
     assert lines[2]["citations"][0]["doc_id"] == "product-waimaodai"
 
 
+@pytest.mark.parametrize("command", [["search", "续贷", "--k", "20", "--json"], ["ask", "续贷"]])
+def test_a_reader_that_stops_early_gets_no_traceback(cli_env: Path, command: list[str]) -> None:
+    """`policybot search --json … | head`: the pipe is closed before the output is written."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "policybot.cli", *command],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=dict(os.environ),
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # the reader is gone before the first line
+    error = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 141
+    assert "Traceback" not in error and "BrokenPipeError" not in error
+
+
 def test_index_command_reports_reuse(cli_env: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["index", "--quiet"]) == 0
     out = capsys.readouterr().out
