@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.answer_asks import asks_replies, dated_lead, matched, story_choice
-from bot.assessment import MAX_QUESTION_CHARS, Assessment, assess
+from bot.assessment import MAX_QUESTION_CHARS, Assessment, assess, embed_ahead
 from bot.catalog import GREETING
 from bot.compose.article_lead import article_title_lead, unknown_article_lead
 from bot.compose.asks import ask_type
@@ -92,6 +92,7 @@ class Answerer:
         (bot/compose/qa.py), else the composer does, with a lead for the ask type.
         """
         with message_memo():  # a text embedded, ranked and assessed once per message
+            embed_ahead(self.retriever, [question])  # the question and its tails: one batch
             reply = self.reply(question, topic=topic, ask=ask)
         if isinstance(reply, Answer):
             return reply
@@ -131,6 +132,7 @@ class Answerer:
             if not parts:
                 return alone
             asks = [Ask(ask_type(part), part) for part in parts]
+        embed_ahead(self.retriever, [a.text for a in asks])  # every ask's texts: one batch
         replies = asks_replies(self, asks, topic=topic)
         if isinstance(replies, Answer):
             return alone or replies  # nothing answerable beside the forgery: its refusal

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.answer_asks import question_tails
 from bot.intent import is_greeting, shows_financing_need
 from bot.messages import Intent
 from bot.scope import IN_SCOPE, ScopeDecision, decide_scope
 from retrieval.articles import references
-from retrieval.memo import memoised
+from retrieval.memo import active, memoised
 from retrieval.records import Hit
 from retrieval.retriever import QueryAnalysis, Retriever
 
@@ -36,6 +37,23 @@ def assess(retriever: Retriever, question: str) -> Assessment:
     the memoised assessment is shared, so its hits are never changed in place)."""
     cut = question.strip()[:MAX_QUESTION_CHARS]
     return memoised(retriever, "assess", cut, lambda: _assess(retriever, cut))
+
+
+def embed_ahead(retriever: Retriever, questions: list[str]) -> None:
+    """Inside a message memo, embed in one batch the texts that answering these questions
+    ranks: each question as prepared and, for a long one, its bare tails as prepared and as
+    written (`bot.answer_asks.question_tails`, the Q&A match of a story's last question)."""
+    if not active():
+        return
+    texts: list[str] = []
+    for question in questions:
+        text = retriever.prepare(question.strip()[:MAX_QUESTION_CHARS])[0]
+        if not text or is_greeting(text):
+            continue
+        texts.append(text)
+        for tail in question_tails(text):
+            texts += [retriever.prepare(tail)[0], tail]
+    retriever.embed_ahead(texts)
 
 
 def _assess(retriever: Retriever, question: str) -> Assessment:

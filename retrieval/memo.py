@@ -13,7 +13,7 @@ has its own) and holds at most `MAX_ENTRIES` results, so it is no global cache: 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, TypeVar
@@ -62,3 +62,22 @@ def memoised(owner: object, kind: str, key: Hashable, compute: Callable[[], Resu
 def active() -> bool:
     """A message memo is open in this context."""
     return _MEMO.get() is not None
+
+
+def memoise_batch(
+    owner: object,
+    kind: str,
+    keys: Sequence[Hashable],
+    compute: Callable[[list[Any]], Sequence[Any]],
+) -> None:
+    """Inside a message memo, compute the results of the keys not memoised yet in one call
+    (`compute(keys) -> results`, in order) and memoise each; nothing when fewer than two are
+    missing (a single key is computed when asked for, as before) or outside a memo."""
+    memo = _MEMO.get()
+    if memo is None:
+        return
+    todo = [k for k in dict.fromkeys(keys) if (id(owner), kind, k) not in memo]
+    if len(todo) < 2 or len(memo) + len(todo) > MAX_ENTRIES:
+        return
+    for key, result in zip(todo, compute(todo), strict=True):
+        memo[(id(owner), kind, key)] = (owner, result)

@@ -17,7 +17,7 @@ from retrieval.fusion import Weights, fuse
 from retrieval.glossary_match import GlossaryMatcher
 from retrieval.homophones import HomophoneRepairer, Repair
 from retrieval.index_files import docs_from, glossary_from, load_corpus
-from retrieval.memo import memoised
+from retrieval.memo import memoise_batch, memoised
 from retrieval.mentions import Mentions
 from retrieval.prepare import prepare_query
 from retrieval.query_analysis import (
@@ -203,6 +203,11 @@ class Retriever:
         """The embedding of one query text (once per text inside a `retrieval.memo` message
         memo: a message's asks, parts and tails often repeat a text)."""
         return memoised(self, "embed", text, lambda: self.embedder.embed([text])[0])
+
+    def embed_ahead(self, texts: list[str]) -> None:
+        """Embed, in one batch, query texts the message will ask `embed_query` for (a batch
+        costs less per text than one call each); kept in the open message memo only."""
+        memoise_batch(self, "embed", texts, lambda todo: list(self.embedder.embed(todo)))
 
     def search(self, query: str, k: int = 5) -> list[Hit]:
         """The k best documents for query."""

@@ -145,3 +145,33 @@ def test_each_thread_has_its_own_memo() -> None:
         thread.start()
         thread.join()
     assert seen == [9]
+
+
+STORIES = [
+    "我们是做{t}相关业务的小厂，去年订单少了一半，现金流很紧张，{t}这块银行能不能放宽一点？",
+    "老板让我来问问，公司刚成立两年，没有抵押物，听说有{t}的政策，我们这种情况能申请吗",
+]
+
+
+@pytest.mark.parametrize("text", [s.format(t=t) for s in STORIES for t in TOPICS])
+def test_a_story_is_embedded_in_one_batch_and_answered_the_same(
+    answerer: Answerer, embeds: list[str], monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    calls: list[int] = []
+    counting = answerer.retriever.embedder.embed
+
+    def batches(texts: list[str]) -> Any:
+        calls.append(len(texts))
+        return counting(texts)
+
+    monkeypatch.setattr(answerer.retriever.embedder, "embed", batches)
+    with message_memo():
+        batched = answerer.answer(text)
+    assert len(calls) == 1 and calls[0] >= 2  # the question and its tails, together
+    for seen in set(embeds):  # a batch's vectors are each text's own (to float rounding)
+        assert np.allclose(
+            counting([seen])[0],
+            counting(list(dict.fromkeys(embeds)))[list(dict.fromkeys(embeds)).index(seen)],
+            atol=1e-6,
+        )
+    assert answerer.answer(text) == batched  # outside a memo: one by one, the same answer
