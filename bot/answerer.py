@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from bot.answer_asks import asks_replies, dated_lead, matched, story_choice
+from bot.assessment import MAX_QUESTION_CHARS, Assessment, assess, embed_ahead
 from bot.catalog import GREETING
 from bot.compose.article_lead import article_title_lead, unknown_article_lead
 from bot.compose.asks import ask_type
@@ -21,10 +22,8 @@ from bot.compose.sources import best_sentences
 from bot.compose.steps import units_step, without_form
 from bot.compose.validity import with_validity
 from bot.index_open import open_retriever
-from bot.intent import is_greeting, shows_financing_need
-from bot.messages import Answer, Ask, Intent
+from bot.messages import Answer, Ask
 from bot.refusals import asks_who_you_are, refusal_text
-from bot.scope import IN_SCOPE, ScopeDecision, decide_scope
 from bot.scope.products import BANK
 from bot.scope.split import forgery_apart
 from bot.unsourced import coverage_for, unsourced_lead
@@ -34,27 +33,14 @@ from core.settings import Settings
 from knowledge.documents import Document
 from knowledge.plain import PlainMeasure
 from knowledge.qa import QaEntry
-from retrieval.articles import references
-from retrieval.records import Hit
-from retrieval.retriever import QueryAnalysis, Retriever
+from retrieval.memo import message_memo
+from retrieval.retriever import Retriever
 
 log = logging.getLogger(__name__)
 
+__all__ = ["MAX_ASKS", "MAX_QUESTION_CHARS", "Answerer", "Assessment", "load_answerer"]
+
 MAX_ASKS = 3  # a message's questions answered, in order
-MAX_QUESTION_CHARS = 500  # longer messages are cut: an owner's question is a few sentences
-
-
-@dataclass(frozen=True)
-class Assessment:
-    """How the answerer reads a question: intent, scope and the ranked documents."""
-
-    intent: Intent
-    in_scope: bool
-    hits: list[Hit]
-    articles: list[int]
-    analysis: QueryAnalysis | None
-    scope: ScopeDecision = IN_SCOPE
-    text: str = ""  # the question as prepared (normalised, slips repaired)
 
 
 class Answerer:
@@ -92,25 +78,9 @@ class Answerer:
         return self.documents.get(doc_id)
 
     def assess(self, question: str, *, topic: str | None = None) -> Assessment:
-        """Classify the question and rank documents for it."""
-        text = self.retriever.prepare(question.strip()[:MAX_QUESTION_CHARS])[0]
-        if not text or is_greeting(text):
-            return Assessment("greeting", False, [], [], None)
-        analysis, hits = self.retriever.analyse_and_score(text, prepared=True)
-        articles = self.retriever.rank_articles(hits)
-        named = [h for h in hits[:3] if h.named]
-        scope = decide_scope(
-            text,
-            analysis.glossary,
-            analysis.max_dense,
-            names_document=bool(named) or bool(references(text)),  # 第3条讲了什么
-            names_staff_document=any(h.kind == "staff" for h in named),
-            is_word=self.retriever.is_dictionary_word,
-        )
-        if not scope.in_scope:
-            return Assessment("out_of_scope", False, hits, articles, analysis, scope, text)
-        intent: Intent = "financing_need" if shows_financing_need(text) else "policy_question"
-        return Assessment(intent, True, hits, articles, analysis, text=text)
+        """Classify the question and rank documents for it (bot.assessment; once per text
+        while one message is answered)."""
+        return assess(self.retriever, question)
 
     def answer(
         self, question: str, *, topic: str | None = None, ask: AskType | None = None
@@ -121,7 +91,9 @@ class Answerer:
         type; None: read from the text). In scope, a Q&A entry answers when one matches
         (bot/compose/qa.py), else the composer does, with a lead for the ask type.
         """
-        reply = self.reply(question, topic=topic, ask=ask)
+        with message_memo():  # a text embedded, ranked and assessed once per message
+            embed_ahead(self.retriever, [question])  # the question and its tails: one batch
+            reply = self.reply(question, topic=topic, ask=ask)
         if isinstance(reply, Answer):
             return reply
         answer = self._render([reply])
@@ -147,6 +119,11 @@ class Answerer:
         out, and so are asks that only continue a declined one (`bot.scope.split`; declined
         with it when nothing else is left). The answer's topic is the first in-scope part's.
         """
+        with message_memo():  # a text embedded, ranked and assessed once per message
+            return self._respond(asks, topic=topic)
+
+    def _respond(self, asks: Sequence[Ask], *, topic: str | None) -> Answer:
+        """`respond` inside the message's memo."""
         asks, alone = list(asks)[:MAX_ASKS], None
         if len(asks) <= 1:  # one ask; a forgery request kept as its story is an ask apart
             first = asks[0] if asks else Ask("other", "")
@@ -155,6 +132,7 @@ class Answerer:
             if not parts:
                 return alone
             asks = [Ask(ask_type(part), part) for part in parts]
+        embed_ahead(self.retriever, [a.text for a in asks])  # every ask's texts: one batch
         replies = asks_replies(self, asks, topic=topic)
         if isinstance(replies, Answer):
             return alone or replies  # nothing answerable beside the forgery: its refusal

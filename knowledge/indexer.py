@@ -94,7 +94,7 @@ def build_index(
     """
     from retrieval.embeddings import make_embedder
     from retrieval.indexing import write_index
-    from retrieval.questions import write_questions
+    from retrieval.question_writing import write_questions
     from retrieval.records import DocRecord, GlossaryTerm, QuestionText
     from retrieval.text import DICT_FILE, ChineseTokenizer
 

@@ -11,11 +11,13 @@ import numpy as np
 
 from retrieval.articles import ArticleRefs
 from retrieval.bm25 import BM25
+from retrieval.dense import best_per_doc, store_best_per_doc
 from retrieval.embeddings import Embedder
 from retrieval.fusion import Weights, fuse
 from retrieval.glossary_match import GlossaryMatcher
 from retrieval.homophones import HomophoneRepairer, Repair
 from retrieval.index_files import docs_from, glossary_from, load_corpus
+from retrieval.memo import memoise_batch, memoised
 from retrieval.mentions import Mentions
 from retrieval.prepare import prepare_query
 from retrieval.query_analysis import (
@@ -107,17 +109,11 @@ class Retriever:
 
     def _dense(self, vector: np.ndarray) -> np.ndarray:
         """Best passage cosine similarity per document."""
-        best = np.full(len(self.docs), -1.0, dtype=np.float32)
         if self.dense_store is not None:
-            pos = {pid: i for i, pid in enumerate(self.passage_ids)}
-            for pid, sim in self.dense_store.query(vector, SERVER_PASSAGES):
-                if pid in pos:
-                    d = self.passage_doc[pos[pid]]
-                    best[d] = max(best[d], sim)
-            return best
-        sims = self.vectors @ vector
-        np.maximum.at(best, self.passage_doc, sims)
-        return best
+            return store_best_per_doc(
+                self.dense_store, vector, self.passage_ids, self.passage_doc, len(self.docs)
+            )
+        return best_per_doc(self.vectors @ vector, self.passage_doc, len(self.docs))
 
     def prepare(self, query: str) -> tuple[str, list[Repair]]:
         """The query as ranked: normalised (retrieval.normalize), pinyin slips repaired.
@@ -137,6 +133,11 @@ class Retriever:
         """
         if not prepared:
             query = self.prepare(query)[0]
+        analysis, hits = memoised(self, "analyse", query, lambda: self._analyse(query))
+        return analysis, list(hits)
+
+    def _analyse(self, query: str) -> tuple[QueryAnalysis, list[Hit]]:
+        """`analyse_and_score` of a prepared query, computed."""
         tokens = self.tokenizer.tokens(query)
         quoted = self.verbatim.votes(query)
         match = self.glossary.match(query, tokens, specific_elsewhere=bool(quoted))
@@ -145,7 +146,7 @@ class Retriever:
             for token in self.tokenizer.tokens(expansion):
                 weighted.setdefault(token, self.weights.expansion)
         lexical = np.array(self.bm25.scores(weighted), dtype=np.float32)
-        vector = self.embedder.embed([query])[0]
+        vector = self.embed_query(query)
         dense = self._dense(vector)
         units = self.units.votes(query) or self.mentions.votes(query)
         article_votes = {
@@ -195,8 +196,18 @@ class Retriever:
             tokens, vector = list(analysis.tokens), analysis.vector
         else:
             tokens = self.tokenizer.tokens(prepared)
-            vector = self.embedder.embed([prepared])[0]
+            vector = self.embed_query(prepared)
         return self.questions.match(tokens, vector, k)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        """The embedding of one query text (once per text inside a `retrieval.memo` message
+        memo: a message's asks, parts and tails often repeat a text)."""
+        return memoised(self, "embed", text, lambda: self.embedder.embed([text])[0])
+
+    def embed_ahead(self, texts: list[str]) -> None:
+        """Embed, in one batch, query texts the message will ask `embed_query` for (a batch
+        costs less per text than one call each); kept in the open message memo only."""
+        memoise_batch(self, "embed", texts, lambda todo: list(self.embedder.embed(todo)))
 
     def search(self, query: str, k: int = 5) -> list[Hit]:
         """The k best documents for query."""

@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 _migrate_lock = threading.Lock()
 # PostgreSQL connections kept open per process: more than the threads that may hold one at
-# once in normal traffic (a worker's chat turns, `web.api.PG_ENGINE_THREADS`, plus the other
+# once in normal traffic (a worker's chat turns, `web.chat_turn.PG_ENGINE_THREADS`, plus the other
 # routes' threads). A pool smaller than that closed every connection returned above it and
 # opened a new one for the next request (one in 20 checkouts under 32 clients: a backend
 # started and authenticated each time). The cap (pool + overflow) is unchanged.

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import secrets
-from datetime import timedelta
 from typing import Any
 
-from anyio import CapacityLimiter, to_thread
+from anyio import to_thread
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, StreamingResponse
@@ -16,29 +14,28 @@ from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from bot.catalog import catalog_json
-from bot.conversation.form import form_in_client
-from bot.engine import Engine
-from bot.llm.context import LoopSink, llm_enabled, streaming_to
-from bot.messages import ANSWER_INTENTS, OutMessage
+from bot.llm.context import LoopSink, llm_enabled
+from bot.messages import ANSWER_INTENTS
 from bot.notices import notice_message
 from bot.services import services
 from storage.db import Database
-from storage.turn_start import TurnStart
+from web.chat_turn import (
+    CHANNEL,
+    chat_turn,
+    engine_limiter,
+    new_session_id,
+    streaming_turn,
+    take_notices,
+)
 from web.deps import DbDep, check_rate
 from web.metrics import CHAT_MESSAGES, FEEDBACK
 from web.schemas import ChatIn, ChatOut, Detail, FeedbackIn, FeedbackOut
-from web.sessions import idle_limit, live_session_id, read_session_start, start_alive
+from web.sessions import idle_limit, live_session_id
 from web.sse import stream_live, stream_messages
 
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api", tags=["chat"])
 MESSAGE_NOT_FOUND = "未找到该消息（会话已结束或消息不属于该会话）"
-CHANNEL = "web"
-SQLITE_ENGINE_THREADS = 1  # one writer per process: requests queue fairly, not in SQLite busy waits
-# PostgreSQL: enough turns at once to overlap their round trips; more only contend for the GIL
-# (a turn is CPU-bound between them) and for pooled connections (storage.db.PG_POOL_SIZE).
-PG_ENGINE_THREADS = 8
-LLM_ENGINE_THREADS = 32  # an LLM turn mostly waits for the model
 CHAT_RESPONSES: dict[int | str, dict[str, Any]] = {
     413: {"model": Detail, "description": "Body larger than MAX_BODY_BYTES"},
     422: {"description": "Invalid text or session_id (the usual validation error shape)"},
@@ -51,31 +48,6 @@ CHAT_BODY: dict[str, Any] = {
         "content": {"application/json": {"schema": ChatIn.model_json_schema()}},
     }
 }
-
-
-def new_session_id() -> str:
-    """An unguessable conversation id for a new web visitor."""
-    return secrets.token_urlsafe(16)
-
-
-def engine_threads(db: Database | None, llm: bool) -> int:
-    """Threads allowed into the engine at once: LLM_ENGINE_THREADS in LLM mode (SQLite's single
-    writer is no reason to queue turns that wait for the model), else SQLITE_ENGINE_THREADS or
-    PG_ENGINE_THREADS."""
-    if llm:
-        return LLM_ENGINE_THREADS
-    return SQLITE_ENGINE_THREADS if db is None or db.is_sqlite else PG_ENGINE_THREADS
-
-
-def engine_limiter(request: Request) -> CapacityLimiter:
-    """The process's limiter of engine threads (`engine_threads`), made on first use."""
-    limiter: CapacityLimiter | None = services(request).engine_limiter
-    if limiter is None:
-        db = getattr(services(request), "db", None)
-        engine = getattr(services(request), "engine", None)
-        limiter = CapacityLimiter(engine_threads(db, llm_enabled(engine)))
-        services(request).engine_limiter = limiter
-    return limiter
 
 
 async def read_chat(request: Request) -> ChatIn:
@@ -91,47 +63,13 @@ async def read_chat(request: Request) -> ChatIn:
     return body
 
 
-def _chat_turn(engine: Engine, body: ChatIn, idle: timedelta) -> tuple[str, list[OutMessage]]:
-    """One chat turn in a worker thread: a single read (session alive? messages waiting? the
-    conversation), the status changes queued for this visitor since last time when there are
-    any, then the engine's reply written in one transaction. A dead or missing session gets a
-    new id (a new visitor: nothing to read)."""
-    from storage.notifications import take_user_notifications
-
-    session_id, start = body.session_id, TurnStart()
-    if session_id:
-        with engine.db.reading() as connection:  # no ORM session, no BEGIN/COMMIT on PostgreSQL
-            start = read_session_start(connection, session_id)
-        if not start_alive(start, idle):
-            session_id, start = None, TurnStart()
-    session_id = session_id or new_session_id()
-    notices: list[str] = []
-    if start.notices_due:
-        with engine.db.session() as session:
-            notices = take_user_notifications(session, channel=CHANNEL, user_id=session_id)
-    replies = _engine_turn(engine, body, session_id, start)
-    return session_id, [notice_message(notice) for notice in notices] + replies
-
-
-def _engine_turn(
-    engine: Engine, body: ChatIn, session_id: str, start: TurnStart | None = None
-) -> list[OutMessage]:
-    """One engine turn; a client with its own financing form (the widget) is told to open it.
-    `start`: the conversation as just read (None: the engine reads it)."""
-    extra = {} if start is None else {"start": start}
-    if body.web_form:
-        with form_in_client():
-            return list(engine.handle(CHANNEL, session_id, body.text, **extra))
-    return list(engine.handle(CHANNEL, session_id, body.text, **extra))
-
-
 async def _converse(request: Request) -> tuple[str, list[dict[str, Any]]]:
     """Run the engine (synchronous, database-backed) in a worker thread."""
     body = await read_chat(request)
     engine = services(request).engine
     idle = idle_limit(services(request).settings)
     session_id, messages = await to_thread.run_sync(
-        _chat_turn, engine, body, idle, limiter=engine_limiter(request)
+        chat_turn, engine, body, idle, limiter=engine_limiter(request)
     )
     return session_id, [message.to_dict() for message in messages]
 
@@ -178,33 +116,17 @@ async def chat_stream(request: Request) -> StreamingResponse:
     session_id = await live_session_id(request, body.session_id) or new_session_id()
     notices = [
         notice_message(n).to_dict()
-        for n in await run_in_threadpool(_take_notices, engine.db, session_id)
+        for n in await run_in_threadpool(take_notices, engine.db, session_id)
     ]
     sink = LoopSink(asyncio.get_running_loop())
     reply = to_thread.run_sync(
-        _handle_streaming, engine, body, session_id, sink, limiter=engine_limiter(request)
+        streaming_turn, engine, body, session_id, sink, limiter=engine_limiter(request)
     )
     return StreamingResponse(
         stream_live(session_id, notices, sink, reply),
         media_type="text/event-stream",
         headers=headers,
     )
-
-
-def _take_notices(db: Database, session_id: str) -> list[str]:
-    """Status changes queued for this visitor since their last message."""
-    from storage.notifications import take_user_notifications
-
-    with db.session() as session:
-        return take_user_notifications(session, channel=CHANNEL, user_id=session_id)
-
-
-def _handle_streaming(
-    engine: Engine, body: ChatIn, session_id: str, sink: Any
-) -> list[dict[str, Any]]:
-    """One engine turn with the answer's text streamed to `sink` (runs in a worker thread)."""
-    with streaming_to(sink):
-        return [m.to_dict() for m in _engine_turn(engine, body, session_id)]
 
 
 def _record_feedback(db: Database, body: FeedbackIn, score: int) -> bool:

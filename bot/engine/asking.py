@@ -27,6 +27,7 @@ from bot.handoff.flow import HandoffHook
 from bot.messages import Answer, Button, OutMessage
 from bot.reading import ConversationContext
 from core.masking import mask_text
+from retrieval.memo import message_memo
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +53,8 @@ def answer_question(answerer: AnswerSource, handoff: HandoffHook, turn: Turn, te
     in_form = bool(turn.state.get("form"))
     context = ConversationContext.from_state(turn.state)
     try:
-        exchange = answer_in_context(answerer, context, text)
+        with message_memo():  # each text embedded, ranked and assessed once per message
+            exchange = answer_in_context(answerer, context, text)
     except Exception:
         log.exception("answerer failed on %r", mask_text(text[:80]))
         turn.intent = "error"

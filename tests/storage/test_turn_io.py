@@ -13,7 +13,7 @@ from storage.conversations import insert_conversation, save_state
 from storage.db import Database
 from storage.models import Conversation
 from storage.turn_start import read_turn_start
-from web.api import PG_ENGINE_THREADS
+from web.chat_turn import PG_ENGINE_THREADS
 
 STATES = [{}, {"topic": "续贷", "misses": 0}, {"context": {"mentioned": ["a", "b"]}, "hints": {}}]
 
