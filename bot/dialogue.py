@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from bot.answer_source import AnswerSource
 from bot.catalog import HELP_TEXT, ask_back
-from bot.followups import facet_lead, fresh, keep_matter, own_step
+from bot.followups import amount_lead, facet_lead, fresh, keep_matter, own_step
 from bot.llm.context import TurnReading, reading_scope
 from bot.messages import Answer, Ask
 from bot.needs import taken
@@ -83,6 +83,7 @@ def answer_in_context(answerer: AnswerSource, context: ConversationContext, text
         answer = facet_lead(answerer, context, reading, fresh(answerer, context, reading, answer))
         answer = own_step(answerer, context, reading, answer)
         answer = keep_matter(answerer, context, reading, answer)  # not 年报 after 逾期
+        answer = amount_lead(answerer, context, reading, answer)  # 续贷能贷多少: not 科技贷's
         answer = answer_recourse(answerer, context, reading, answer)  # 投诉了会不会影响…
         facts = context.facts.merged(reading.facts)
         answered = answer

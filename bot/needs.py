@@ -16,7 +16,8 @@ leads with the need instead, from what the measures say:
 
 Facts the message gives are acknowledged in a point (记下了：在尤溪县，做竹木加工); a loan
 need with a topic of its own (想用应收账款融资, 贷款买设备) keeps the answerer's lead as the
-first point after it. A need naming a product or platform keeps the answerer's answer.
+first point after it. A need naming a product or platform, or an asset to pledge (想用专利
+贷款, 有林权想贷点款), keeps the answerer's answer (what that asset can do).
 Never raises.
 """
 
@@ -29,6 +30,7 @@ from typing import Any
 from bot.compose.layout import Part
 from bot.messages import Answer
 from bot.reading import FirmFacts, Lexicon, Reading
+from bot.reading.facets import pledged_asset
 from bot.reading.fitting import products_fitting
 from bot.reading.memory import lead_line
 from bot.recourse import laid_out
@@ -69,6 +71,8 @@ def taken(
         points: list[Cited] = [*told, *((p, ()) for p in RENEW_POINTS)]
         cites = (RENEW_DOC, STEADY_DOC, OFFICE_DOC)
         return _fitted(answerer, _need(answer, RENEW_DOC), RENEW_LEAD, points, RENEW_STEP, cites)
+    if pledged_asset(reading.text) or reading.facts.collateral:
+        return answer  # 想用专利贷款 / 有林权想贷点款: what the asset can do, the answerer's
     points = [*told, *_offer(lexicon, facts)]
     topic = RENEW_DOC
     if lexicon.topics(reading.text) and answer.in_scope:  # 想贷款买设备: its topic's lead too
