@@ -11,20 +11,23 @@ reading_scope`), whose history-aware rewrite starts from the same resolved quest
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.answer_source import AnswerSource
 from bot.catalog import HELP_TEXT, ask_back
-from bot.followups import facet_lead, fresh, keep_matter, own_step
+from bot.followups import amount_lead, facet_lead, fresh, keep_matter, own_step
 from bot.llm.context import TurnReading, reading_scope
 from bot.messages import Answer, Ask
+from bot.needs import taken
 from bot.reading import ConversationContext, Lexicon, Reading, lexicon_for, read, remember
 from bot.reading.ask_types import ask_type
 from bot.reading.clarify import clarifying_text
 from bot.reading.pairs import per_note
 from bot.recourse import answer_recourse
+from bot.told import acknowledged, recall_answer
 
 THANKS_TEXT = "不客气！还有其他问题可以直接问我；需要融资对接，回复“申请”即可登记。"
+LOAN_SUBJECT = "贷款"  # what a follow-up after a stated loan need asks of (贷款要抵押吗)
 GOODBYE_TEXT = "再见！以后有融资政策方面的问题，随时来问；需要融资对接，回复“申请”即可登记。"
 
 
@@ -58,6 +61,8 @@ def answer_in_context(answerer: AnswerSource, context: ConversationContext, text
         answer = Answer(GOODBYE_TEXT, True, "greeting")
     elif reading.small_talk == "about":
         answer = Answer(HELP_TEXT, True, "greeting")
+    elif reading.small_talk == "recall":  # 我刚才说我在哪个县: from the facts kept
+        answer = recall_answer(context, reading)
     elif reading.small_talk == "unclear":  # ？？？ / 嗯: ask what they want to know (context kept)
         subject = context.focus.subject if context.focus is not None else ""
         answer = Answer(ask_back(subject), True, "clarify")
@@ -78,7 +83,17 @@ def answer_in_context(answerer: AnswerSource, context: ConversationContext, text
         answer = facet_lead(answerer, context, reading, fresh(answerer, context, reading, answer))
         answer = own_step(answerer, context, reading, answer)
         answer = keep_matter(answerer, context, reading, answer)  # not 年报 after 逾期
+        answer = amount_lead(answerer, context, reading, answer)  # 续贷能贷多少: not 科技贷's
         answer = answer_recourse(answerer, context, reading, answer)  # 投诉了会不会影响…
+        facts = context.facts.merged(reading.facts)
+        answered = answer
+        answer = taken(answerer, lexicon, facts, reading, answer)  # 我想续贷 / 想贷款
+        general = reading.need == "loan" and answer is not answered
+        answer = acknowledged(answerer, lexicon, context, reading, answer)  # 我们在尤溪做…
+        kept = remember(lexicon, context, reading, answer)
+        if general and kept.focus is not None and not lexicon.topics(reading.text):
+            kept = replace(kept, focus=replace(kept.focus, subject=LOAN_SUBJECT))  # 要抵押吗
+        return Exchange(answer, reading, kept)
     return Exchange(answer, reading, remember(lexicon, context, reading, answer))
 
 

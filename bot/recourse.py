@@ -103,7 +103,7 @@ def answer_recourse(
     said = own == context.last_lead or own in " ".join(context.steps)
     if kind == "consequence" and own and not said:  # 不配合会不会影响续贷: 第6条's own line
         points.insert(0, own)
-    return _laid_out(answerer, answer, Part(lead, tuple(points), "", step, (*cites, *cited)))
+    return laid_out(answerer, answer, Part(lead, tuple(points), "", step, (*cites, *cited)))
 
 
 def _unit(answerer: Any, focus: str, demand: bool) -> tuple[str, str]:
@@ -119,7 +119,7 @@ def _unit(answerer: Any, focus: str, demand: bool) -> tuple[str, str]:
     return str(units[focus]), focus
 
 
-def _laid_out(answerer: Any, answer: Answer, part: Part) -> Answer:
+def laid_out(answerer: Any, answer: Answer, part: Part) -> Answer:
     """The answer with the part laid out (bot.compose.layout) and its citations."""
     ids = [d for d in dict.fromkeys(part.cites) if d and answerer.document(d) is not None]
     documents = {d: answerer.document(d) for d in ids}

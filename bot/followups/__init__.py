@@ -1,7 +1,7 @@
 """A follow-up's answer says something of its own (used by bot.dialogue, issue 19).
 
 The answerer answers each resolved ask on its own; only the conversation knows what the
-last answers said (`ConversationContext.last_lead`, `steps`). Four passes run per turn, in
+last answers said (`ConversationContext.last_lead`, `steps`). Five passes run per turn, in
 this order (bot.dialogue):
 
 - `fresh(...)`: a follow-up of the topic in focus ("在哪办？", "要什么材料" after an answer)
@@ -24,12 +24,17 @@ this order (bot.dialogue):
 - `keep_matter(...)` (`matter.py`, after own_step): once the owner has stated a matter
   (逾期, 行政处罚 …), lines written for other matters leave the follow-up's answer.
 
+- `amount_lead(...)` (`amounts.py`, after keep_matter): an amount asked of a measure in
+  focus (续贷能贷多少) whose answer speaks of another note (专项贷款, 科技贷) is answered for
+  its own subject (the measures set no amount; 第5条's focus) with a step on the figure.
+
 All keep the answer's citation line (依据) and citations; none raises.
 """
 
+from bot.followups.amounts import amount_lead
 from bot.followups.facet_leads import facet_lead
 from bot.followups.fresh import fresh
 from bot.followups.matter import keep_matter
 from bot.followups.steps import own_step
 
-__all__ = ["facet_lead", "fresh", "keep_matter", "own_step"]
+__all__ = ["amount_lead", "facet_lead", "fresh", "keep_matter", "own_step"]

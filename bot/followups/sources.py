@@ -10,7 +10,7 @@ from typing import Any
 from bot.compose.leads import pieces
 from bot.messages import Answer, Ask
 from bot.reading import ConversationContext, Reading
-from bot.reading.facets import Facet, facet_of
+from bot.reading.facets import Facet, asks_amount, facet_of
 from core.kinds import AskType
 
 # what each facet is called in a sentence saying the measures are silent on it
@@ -23,6 +23,7 @@ LABELS: dict[Facet, str] = {
     "cost": "的具体利率和费用",
     "appraisal": "怎么评估、能估多少",
     "consent": "要谁同意或确认",
+    "amount": "能贷多少",
 }
 # words of a source point answering each facet
 ANSWERING: dict[Facet, re.Pattern[str]] = {
@@ -34,6 +35,7 @@ ANSWERING: dict[Facet, re.Pattern[str]] = {
     "cost": re.compile(r"利率|利息|费率|费用|收费|成本"),
     "appraisal": re.compile(r"评估|估值"),
     "consent": re.compile(r"同意|确认|授权"),
+    "amount": re.compile(r"额度|授信|贷多少|能贷|多少万|上限"),
 }
 # the facet an ask type asks when its words name none (去哪 → where …)
 BY_TYPE: dict[AskType, Facet] = {
@@ -51,6 +53,8 @@ def facet_asked(ask: Ask, context: ConversationContext) -> Facet | None:
     words = ask.text
     if context.focus is not None and context.focus.subject:
         words = words.replace(context.focus.subject, "")
+    if ask.type == "how_much" and asks_amount(words):  # 能贷多少: the amount, not the cost
+        return "amount"
     return facet_of(words) or BY_TYPE.get(ask.type)
 
 

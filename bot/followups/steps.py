@@ -26,6 +26,7 @@ STEPS: dict[Facet, str] = {
     "cost": "向{bank}问清利率和各项费用，可以多问几家比较后再定。",
     "appraisal": "问{bank}怎样评估、能否自评估或免评估，评估费由谁出。",
     "consent": "问{bank}要谁同意或确认、要签哪些文件。",
+    "amount": "带上近期报表和纳税记录，问{bank}能给多少额度，可以多问几家比较。",
 }
 GENERAL_STEP = "带上企业的基本情况问{bank}能否办理；政策问题可以咨询{unit}。"
 BANK = "贷款银行"

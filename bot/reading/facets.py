@@ -26,8 +26,26 @@ from bot.reading.referents import Referent
 from core.kinds import AskType
 
 Facet = Literal[
-    "cost", "platform", "register", "appraisal", "where", "consent", "materials", "duration"
+    "cost",
+    "platform",
+    "register",
+    "appraisal",
+    "where",
+    "consent",
+    "materials",
+    "duration",
+    "amount",
 ]
+# how much can be borrowed (能贷多少, 额度多大, 最多批多少钱); never from `facet_of`, which reads
+# 多少钱 as a cost: bot.followups.sources tells an amount asked of how_much (`asks_amount`)
+_AMOUNT = re.compile(r"(?:贷|借|批|融|放)(?:到|得到|下来)?(?:个)?多少|额度|上限|最多|最高")
+_RATE = re.compile(r"利息|利率|费率|费用|收费|成本|几个点")
+
+
+def asks_amount(text: str) -> bool:
+    """The text asks how much can be borrowed, not what it costs."""
+    return bool(_AMOUNT.search(text)) and not _RATE.search(text)
+
 
 # The owners' words for paying for a service, read as the sources' 收费 (要钱吗 → 收费吗).
 _MONEY_WORDS = re.compile(r"要不要钱|要钱(?=[吗嘛么不])|花钱|掏钱|付钱|交钱")

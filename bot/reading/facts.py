@@ -33,10 +33,12 @@ _COUNTY_NAMES = {c[:-1]: c for c in COUNTIES} | {"梅列": "三元区"}
 _COUNTY = re.compile("|".join(sorted(_COUNTY_NAMES, key=len, reverse=True)))
 _TRADE_END = r"(?:的|生意|行业|这行|这一行|为主)"
 _STOP = r",.;:!?，。；：！？\s"
+# 做 of a trade (做不锈钢), not of an outcome (做不了, 做过, 做好)
+_DO = r"做(?![过了好到成得出完]|不(?:了|到|成|好|出|完|起|下))"
 _INDUSTRY = (
     # 做预制菜的 / 是做石材的 / 三元区做竹制品加工的 / 做跨境电商，（not 叫做, 看做, 做过…）
-    re.compile(rf"(?<![叫当看算称])做(?![过了好到成不得出完])([^{_STOP}的]{{2,12}}?)" + _TRADE_END),
-    re.compile(rf"(?<![叫当看算称])做(?![过了好到成不得出完])([^{_STOP}的]{{2,10}})(?=[,，;；])"),
+    re.compile(rf"(?<![叫当看算称]){_DO}([^{_STOP}的]{{2,12}}?)" + _TRADE_END),
+    re.compile(rf"(?<![叫当看算称]){_DO}([^{_STOP}的]{{2,10}})(?=[,，;；]|$)"),
     # 开农资店的 / 开民宿的
     re.compile(
         rf"开(?:了)?(?:一?家|个)?([^{_STOP}的]{{1,8}}?(?:店|厂|公司|民宿|超市|餐馆|饭店|工厂))"
@@ -48,7 +50,10 @@ _INDUSTRY = (
         rf"(?=的|[{_STOP}]|$)"
     ),
 )
-_NOT_INDUSTRY = re.compile(r"^(小|一家|这家|那家|我们|公司|企业|民营企业|小微企业|新公司|什么)")
+_NOT_INDUSTRY = re.compile(
+    r"^(?:小(?:公司|企业|厂|店|作坊)?$|小微|一家|这家|那家|我们|公司|企业|民营企业|新公司|什么)"
+    r"|抵押|担保|贷|评估|登记|质押|公证|流水|征信|报表|什么|啥|怎么"
+)
 _ENTITY = (
     ("个体户", re.compile(r"个体户|个体工商户")),
     ("合作社", re.compile(r"合作社")),
@@ -78,7 +83,12 @@ _NEGATION = re.compile(r"(?:没有?|无|不是|从未|从来没有?)(?:任何|�
 _NEED = re.compile(r"(?:贷|借|融资|缺|需要|周转|申请|要)[^,.;!?，。；！？]{0,6}?$")
 _AMOUNT = re.compile(r"([0-9.零〇一二两三四五六七八九十百千]+)(?:多|来|余)?(万|亿)(?:元|块)?")
 _REVENUE = re.compile(r"(?:营收|营业额|销售额|年销售|产值|流水|收入)[^,.;!?，。；！？\d]{0,4}$")
-_EMPLOYEES = re.compile(r"(\d+)(?:多|来|余)?(?:个|名)?(?:员工|工人|人)")
+_EMPLOYEES = re.compile(r"(\d+|[一二两三四五六七八九十百]+)(?:多|来|余)?(?:个|名)?(?:员工|工人|人)")
+# a clause that is a head count alone (二十来个人, 一共30多人左右)
+_HEADCOUNT = re.compile(
+    r"(?:^|[,，;；])(?:我们|公司|厂里|厂子|店里)?(?:有|一共|总共|大概|差不多|共)*"
+    r"[0-9一二两三四五六七八九十百]+(?:多|来|余)?(?:个|名)?人(?:左右|上下)?(?:[,，;；。]|$)"
+)
 _EXPORT = re.compile(
     r"外贸(?!贷)|出口|进出口|跨境|报关|海外|国外客户|外国客户|出货到|给.{0,4}(?:海外|国外)"
 )
@@ -225,7 +235,7 @@ def _industry(text: str) -> str:
     for pattern in _INDUSTRY:
         for match in pattern.finditer(text):
             found = match.group(1)
-            if not _NOT_INDUSTRY.match(found) and not _COUNTY.fullmatch(found):
+            if not _NOT_INDUSTRY.search(found) and not _COUNTY.fullmatch(found):
                 return found
     return ""
 
@@ -258,8 +268,10 @@ def _number(numeral: str) -> float | None:
 def _employees(text: str) -> int | None:
     """The head count, when the message gives one with 员工/工人/人."""
     match = _EMPLOYEES.search(text)
-    if match is None or not re.search(
-        r"员工|工人|职工|在岗|雇", text[max(0, match.start() - 6) : match.end() + 2]
-    ):
+    if match is None:
         return None
-    return int(match.group(1))
+    near = text[max(0, match.start() - 6) : match.end() + 2]
+    if not re.search(r"员工|工人|职工|在岗|雇", near) and not _HEADCOUNT.search(text):
+        return None
+    value = _number(match.group(1))
+    return int(value) if value is not None and value >= 1 else None

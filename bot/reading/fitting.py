@@ -40,3 +40,12 @@ def product_for(lexicon: Lexicon, facts: FirmFacts, candidates: Sequence[str]) -
         if lexicon.kind(doc_id) == "product" and _fits(facts, lexicon.display_name(doc_id))
     ]
     return fitting[0] if len(fitting) == 1 else None
+
+
+def products_fitting(lexicon: Lexicon, facts: FirmFacts) -> list[str]:
+    """The product notes (doc ids) the firm's facts fit, in the knowledge's order."""
+    return [
+        doc_id
+        for doc_id in lexicon.documents
+        if lexicon.kind(doc_id) == "product" and _fits(facts, lexicon.display_name(doc_id))
+    ]

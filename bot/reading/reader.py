@@ -42,7 +42,9 @@ from bot.reading.demands import demand_told, weighs_demand
 from bot.reading.facets import asked_of_facet, repaired
 from bot.reading.facts import FirmFacts, extract_facts
 from bot.reading.lexicon import Lexicon, unquoted
+from bot.reading.needs import Need, stated_need
 from bot.reading.pairs import asked_of_pair, compared_with
+from bot.reading.recall import recalled
 from bot.reading.recourse import recourse
 from bot.reading.referring import (
     SUBJECT_EXTRA,
@@ -66,7 +68,7 @@ __all__ = [
 
 MAX_MESSAGE_CHARS = 500  # as the answerer: an owner's message is a few sentences
 
-SmallTalk = Literal["", "greeting", "thanks", "goodbye", "about", "unclear"]
+SmallTalk = Literal["", "greeting", "thanks", "goodbye", "about", "unclear", "recall"]
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,10 @@ class Reading:
     referent: the doc id a follow-up was completed with (None when read on its own);
     small_talk: "greeting" (你好, 你是谁), "thanks" (谢谢, 好的明白了, 我去问问银行),
     "goodbye" (再见, 下次再聊), "about" (你能回答哪些问题) when nothing about financing is
-    asked, or "unclear" when the message says nothing at all (？？？, 嗯, 啊？).
+    asked, "unclear" when the message says nothing at all (？？？, 嗯, 啊？), or "recall" when
+    it asks what the owner said before (我刚才说我在哪个县: `recall` names the fields);
+    statement: no clause of the message asks anything ("我们在尤溪做竹木加工");
+    need: the financing need a statement expresses (bot.reading.needs: "renew", "loan").
     """
 
     text: str
@@ -90,6 +95,9 @@ class Reading:
     referent: str | None = None
     small_talk: SmallTalk = ""
     clarify: DocKind | None = None  # move "clarify": the kind of note to ask the owner about
+    statement: bool = False
+    need: Need = ""
+    recall: tuple[str, ...] = ()
 
     @property
     def resolved(self) -> str:
@@ -120,6 +128,11 @@ def read(lexicon: Lexicon, context: ConversationContext, text: str) -> Reading:
         return Reading(
             normalised, (Ask("other", normalised),), "small_talk", facts, None, "unclear"
         )
+    fields = recalled(normalised)
+    if fields and not (lexicon.named(normalised) or lexicon.topics(normalised)):
+        # 我刚才说我在哪个县: told back from the facts kept (我刚才说的续贷… is no recall)
+        ask = Ask("other", normalised)
+        return Reading(normalised, (ask,), "small_talk", facts, None, "recall", recall=fields)
     closed = _closing(lexicon, context, normalised) if normalised else ""
     if closed:
         return Reading(normalised, (Ask("other", normalised),), "small_talk", facts, None, closed)
@@ -199,7 +212,8 @@ def read(lexicon: Lexicon, context: ConversationContext, text: str) -> Reading:
             move = found.move
             used = found.used.doc_id if found.used is not None else None
         against = local_referent(lexicon, piece.text, found.used or against)
-    return Reading(normalised, tuple(asks), move, facts, used)
+    need = stated_need(rest) if statement else ""
+    return Reading(normalised, tuple(asks), move, facts, used, statement=statement, need=need)
 
 
 def _closing(lexicon: Lexicon, context: ConversationContext, text: str) -> SmallTalk:

@@ -1,0 +1,127 @@
+"""What the owner tells about the firm, answered (used by bot.dialogue, issue 19).
+
+- `acknowledged(...)`: a message that only states facts about the firm ("我们是做竹木加工的
+  在尤溪", "公司在永安，做机械配件，二十来个人") asks nothing the measures answer; read alone the
+  answerer declines it or answers an unrelated clause. It is acknowledged in one line naming
+  what was understood (在尤溪县，做竹木加工), with the products the facts fit (外贸贷 for a firm
+  trading abroad …) and what the owner can do next: ask, or 回复“申请” to register the need,
+  which the coordination office pushes to banks (第15条). The facts stay in the context
+  (bot.reading.memory), so later answers and the form use them. A statement the answerer
+  answered from the knowledge (我们公司贷款有逾期, 我们是做外贸的) keeps its answer.
+- `recall_answer(...)`: "我刚才说我在哪个县", "我刚说要贷多少": told back from the facts kept
+  (你说企业在尤溪县。), or that it was not said yet and what to tell.
+
+Intent "policy_question", in scope: never a refusal. Never raises.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from bot.compose.layout import Part
+from bot.messages import Answer
+from bot.reading import ConversationContext, FirmFacts, Lexicon, Reading
+from bot.reading.fitting import products_fitting
+from bot.reading.memory import lead_line
+from bot.reading.recall import described, missing
+from bot.recourse import laid_out
+
+COORDINATION = "measure-15"  # 强化协调服务: needs collected and pushed to banks
+PRODUCTS = "measure-6"  # 落实专项贷款政策: the special loan products
+ASK_LINE = "可以接着问续贷、利率、抵押担保、信用修复等问题，我结合你的情况回答。"
+REGISTER_STEP = "需要贷款的，回复“申请”登记融资需求，协调办审核后推送给合适的银行（第15条）。"
+PROFILE = ("county", "industry", "entity", "employees", "revenue", "export", "tech", "new_firm")
+# said back in words; a head count or revenue is noted by name (an answer's figures are the
+# cited sources' own)
+WORDED = ("county", "industry", "entity", "export", "tech", "new_firm", "first_loan", "collateral")
+FIGURES = (("employees", "人数"), ("revenue", "营收"))
+MAX_ACK_CHARS = 60
+
+
+def profile_told(facts: FirmFacts) -> bool:
+    """The facts say who the firm is (county, trade, kind, size …), not only a matter."""
+    return bool(described(facts, PROFILE))
+
+
+def acknowledged(
+    answerer: Any, lexicon: Lexicon, context: ConversationContext, reading: Reading, answer: Answer
+) -> Answer:
+    """The answer, or for a statement of the firm's facts its acknowledgement (see the module
+    docstring): the answerer's own lead, when it answered a topic the statement names
+    (出口, 专利), follows as a point."""
+    if not reading.statement or reading.need or reading.move == "small_talk":
+        return answer
+    if not profile_told(reading.facts):
+        return answer
+    refused = not answer.in_scope
+    if not refused and (lexicon.named(reading.text) or context.focus is not None):
+        return answer  # 我们是做外贸的 / 科技贷 … 我们有三项实用新型: answered for its topic
+    if not refused and reading.facts.credit_issues:
+        return answer  # 我们公司贷款有逾期…: the matter's own answer
+    lead = "好的，记下了：" + told_line(reading.facts)
+    points, cites = fitting_points(lexicon, context.facts.merged(reading.facts))
+    if not refused:
+        own = lead_line(answer.answer)
+        points.insert(0, own)
+        cites = [*(c.doc_id for c in answer.citations), *cites]
+    points.append(ASK_LINE)
+    told = replace(
+        answer,
+        in_scope=True,
+        intent="policy_question",
+        refusal="",
+        topic=None if refused else answer.topic,
+        suggest_intake=False,
+    )
+    part = Part(lead, tuple(points), "", REGISTER_STEP, (*cites, COORDINATION))
+    return laid_out(answerer, told, part)
+
+
+def told_line(facts: FirmFacts) -> str:
+    """The facts said back in one sentence: the worded ones, then the figures by name
+    (在永安市，做机械配件，人数也记了。), within MAX_ACK_CHARS."""
+    phrases = described(facts, WORDED)
+    while len("，".join(phrases)) > MAX_ACK_CHARS - 16 and len(phrases) > 1:
+        phrases.pop()
+    noted = [name for field, name in FIGURES if described(facts, (field,))]
+    if noted:
+        phrases.append(f"{'、'.join(noted)}也记了")
+    return "，".join(phrases) + "。"
+
+
+def fitting_points(lexicon: Lexicon, facts: FirmFacts) -> tuple[list[str], list[str]]:
+    """A line naming the products the firm's facts fit, and the documents it cites."""
+    products = products_fitting(lexicon, facts)
+    if not products:
+        return [], []
+    names = "、".join(lexicon.display_name(p) for p in products)
+    line = f"按你说的情况，可以了解{names}（第6条要求银行用好的专项贷款）。"
+    return [line], [*products, PRODUCTS]
+
+
+def recall_answer(context: ConversationContext, reading: Reading) -> Answer:
+    """What the owner said before, for the fields asked (see the module docstring)."""
+    facts = context.facts.merged(reading.facts)
+    lines: list[str] = []
+    for field in reading.recall:
+        if field == "question":
+            said = context.last_question
+            lines.append(f"你刚才问的是：{said}" if said else "你还没有问过问题。")
+        elif field == "all":
+            told = described(facts)
+            lines.append(
+                "你说企业" + "，".join(told) + "。" if told else "你还没有告诉我企业的情况。"
+            )
+        else:
+            told = described(facts, (field,))
+            who = "你说" if field == "amount" else "你说企业"
+            lines.append(f"{who}{told[0]}。" if told else f"你还没说{missing(field)}。")
+    known = bool(described(facts))
+    follow = (
+        "有这些情况，可以直接问适合的政策；需要贷款的，回复“申请”登记融资需求。"
+        if known
+        else "可以告诉我企业在哪个县、做什么行业、想贷多少，我按你的情况回答。"
+    )
+    text = "".join(lines) + "\n" + follow
+    return Answer(text, True, "policy_question")
