@@ -14,7 +14,7 @@ from bot.answerer import load_answerer
 from bot.dialogue import answer_in_context
 from bot.reading import ConversationContext
 from core.settings import get_settings
-from tests.bot.scope.owner_typed import FAMILIES, HELD
+from tests.bot.scope.owner_typed import FAMILIES, FRESH, HELD
 
 
 def main(verbose: bool) -> None:
@@ -23,6 +23,8 @@ def main(verbose: bool) -> None:
     report(answerer, {k: v for k, v in FAMILIES.items()}, verbose)
     print("held back (HELD)")
     report(answerer, {k: (FAMILIES[k][0], *HELD[k]) for k in HELD}, verbose)
+    print("fresh (FRESH)")
+    report(answerer, {k: (FAMILIES[k][0], *FRESH[k]) for k in FRESH}, verbose)
 
 
 def report(answerer: Any, families: dict[str, Any], verbose: bool) -> None:
