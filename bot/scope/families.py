@@ -19,6 +19,7 @@ from bot.scope import disputes as dis
 from bot.scope import objects as obj
 from bot.scope import offices as off
 from bot.scope import requests as req
+from bot.scope import speculation as spec
 from bot.scope import subjects as sub
 from bot.scope import tasks
 from bot.scope.asked_object import off_topic_object
@@ -82,14 +83,24 @@ FAMILIES: tuple[Family, ...] = (
     Family("fraud", req.INVOICE_FRAUD, _any(req.FRAUD_UNLESS, req.INVOICE_FRAUD_UNLESS), "message"),
     Family("fraud", obj.FORGED_DOCUMENT, _any(obj.FORGED_DOCUMENT_UNLESS), judged="message"),
     Family("fraud", obj.MADE_DOCUMENT, _any(obj.FORGED_DOCUMENT_UNLESS), judged="message"),
+    Family("fraud", spec.STATEMENT_PUMPED, _any(req.FRAUD_UNLESS), judged="message"),
     Family("trust", TRUST, judged="question"),
     Family("trust", TRUST_BARE, _any(TRUST_UNLESS), judged="question"),
     Family("other_region", re.compile(r"(?!)"), judged="question"),  # bot.scope.places
     Family("bank_product", re.compile(r"(?!)"), judged="question"),  # bot.scope.products
     Family("drafting", tasks.DRAFTING, _any(tasks.DRAFTING_UNLESS), judged="question"),
     Family("drafting", obj.DRAFTED, _any(obj.DRAFTED_UNLESS), judged="question"),
+    Family("drafting", spec.PLAN_ASKED, _any(tasks.DRAFTING_UNLESS), judged="question"),
     Family("calculation", tasks.CALCULATION, _any(tasks.CALCULATION_UNLESS), judged="question"),
     Family("lookup", tasks.LOOKUP, judged="question"),
+    Family(
+        "loan_misuse",
+        spec.LOAN_MISUSE,
+        _any(spec.LOAN_MISUSE_UNLESS, sub.TIED_TO_LENDING),
+        "question",
+    ),
+    Family("crypto", spec.CRYPTO, judged="question"),
+    Family("investment", spec.MARKET, judged="question"),
     Family("rates", sub.RATES, _any(sub.RATES_UNLESS), judged="question", local_unless=True),
     Family("investment_loss", sub.INVESTMENT_LOSS, _any(sub.INVESTMENT_LOSS_UNLESS)),
     Family("legal", sub.LEGAL, _any(sub.LEGAL_UNLESS)),
@@ -97,6 +108,15 @@ FAMILIES: tuple[Family, ...] = (
     Family("legal", dis.BANKRUPTCY, _any(dis.BANKRUPTCY_UNLESS)),
     Family("legal", dis.PRIVATE_INTEREST, _any(dis.PRIVATE_INTEREST_UNLESS)),
     Family("legal", dis.COLLECTION, _any(dis.COLLECTION_UNLESS)),
+    Family(
+        "online_lending",
+        spec.ONLINE_LENDING,
+        _any(spec.ONLINE_LENDING_UNLESS),
+        judged="question",
+        local_unless=True,
+    ),
+    Family("national_rules", spec.OVERDUE_CLASS, _any(spec.OVERDUE_CLASS_UNLESS), "question"),
+    Family("national_rules", spec.NATIONAL_ASKED, _any(sub.NATIONAL_UNLESS), "question"),
     Family("national_rules", obj.CENTRAL_BANK_SYSTEM, _any(obj.CENTRAL_BANK_UNLESS), "question"),
     Family("personal_finance", obj.CONSUMER_CREDIT, judged="question"),
     Family("national_rules", sub.NATIONAL_RULES, _national_unless, "question", local_unless=True),
@@ -106,6 +126,14 @@ FAMILIES: tuple[Family, ...] = (
     ),
     Family("personal_credit", sub.PERSONAL_CREDIT, _any(sub.PERSONAL_CREDIT_UNLESS)),
     Family("housing_fund", sub.HOUSING_FUND, _any(sub.HOUSING_FUND_UNLESS)),
+    Family(
+        "housing_fund", spec.HOUSING_FUND_MOVED, _any(spec.HOUSING_FUND_RECORDS), judged="question"
+    ),
+    Family("insurance_claim", spec.POLICY_LOAN, _any(spec.POLICY_LOAN_UNLESS), judged="question"),
+    Family("social", spec.SOCIAL_FUND_PLEDGED, _any(spec.SOCIAL_RECORDS), judged="question"),
+    Family(
+        "personal_finance", spec.HOUSEHOLD_PURCHASE, _any(spec.HOUSEHOLD_UNLESS), judged="question"
+    ),
     Family(
         "personal_finance",
         sub.PERSONAL_PRODUCT,
@@ -130,6 +158,7 @@ FAMILIES: tuple[Family, ...] = (
     Family("registration", off.ANNUAL_REPORT_FILING),
     Family("registration", off.REGISTRATION, _any(off.CREDIT_RELIEF)),
     Family("tax", off.TAX_RELIEF, _any(off.TAX_BACKS_CREDIT)),
+    Family("tax", spec.TAX_BACK, _any(off.TAX_BACKS_CREDIT), judged="question"),
     Family("tax", off.TAX, _any(off.LENDING, off.CREDIT_DATA_USE, off.TAX_PAID_FELL)),
     Family("social", off.SOCIAL, _social_unless),
     Family("off_topic", sub.OTHER_TOPICS, _off_topic_unless),

@@ -74,7 +74,9 @@ BOND = re.compile(
 # … except the firm raising money by bonds (第10条: 支持符合条件的民营企业发行债券).
 BOND_UNLESS = re.compile(
     r"(民营|民企|我们|小微|企业|公司)[^，,。？?]{0,8}(发行|发|筹集|筹资)[^，,。？?]{0,4}债|发债|发行债|"
-    r"债券融资|公司债|企业债"
+    r"债券融资|公司债|企业债|"
+    # a debt owed, not a bond held (欠供应商的债, 别人欠我们的债, 三角债)
+    r"欠[^，,。？?]{0,6}债|三角债"
 )
 # A consumer-credit product by its head (借呗, 花呗, 白条, 微粒贷).
 CONSUMER_CREDIT = re.compile(_HAN + r"{0,2}呗(?![^，,。？?]{0,6}(公司|企业))|" + _HAN + r"粒贷")

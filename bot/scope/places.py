@@ -104,7 +104,7 @@ def other_region(text: str) -> str | None:
     """
     for match in _PLACE.finditer(text):
         product = _PLACE_PRODUCT.match(text, match.end())
-        if product and _foreign_name(product.group(4)):
+        if product and _foreign_name(product.group(4), match.group(1)):
             return match.group(1)
     if SANMING.search(_from_place_clause(_FIRM_HERE.sub("我们的企业", text))):
         return _policy_there(text)  # 三明 only in a remark before the place's clause: no excuse
@@ -177,6 +177,14 @@ def _names_foreign_product(text: str) -> bool:
     return any(_foreign_name(m.group(1)) for m in _X_LOAN.finditer(text))
 
 
-def _foreign_name(name: str) -> bool:
-    """An X贷/X通/X融 that is neither the knowledge's own product nor a generic word."""
+# Fujian's own cities: a provincial product named after one of them (福州的科技贷) is still the
+# province's; after a place outside Fujian (北京的中关村科技贷, 浙江的科技贷) it is that place's.
+FUJIAN = frozenset(OTHER_PLACES[OTHER_PLACES.index("福州") : OTHER_PLACES.index("邵武") + 1])
+
+
+def _foreign_name(name: str, place: str = "") -> bool:
+    """An X贷/X通/X融 that is neither the knowledge's own product nor a generic word; after a
+    place outside Fujian (`place`), the knowledge's product names are that place's too."""
+    if place and place not in FUJIAN and "的" not in name and _PROVINCIAL.search(name):
+        return True
     return not OWN_OR_GENERIC_LOANS.search(name) and not OWN_NAMES.search(name)

@@ -177,7 +177,7 @@ OFF_TOPIC: dict[str, tuple[frozenset[str], list[str]]] = {
         ],
     ),
     "investment": (
-        frozenset({"investment"}),
+        frozenset({"investment", "crypto"}),
         [
             "最近哪只股票值得买",
             "公司账上有点闲钱，买什么基金好",

@@ -205,7 +205,9 @@ OFF: dict[str, tuple[frozenset[str], list[str]]] = {
         ],
     ),
     "p2p": (
-        frozenset({"investment_loss", "legal", "personal_finance", "personal_credit"}),
+        frozenset(
+            {"investment_loss", "legal", "personal_finance", "personal_credit", "online_lending"}
+        ),
         [
             "以前投的p2p平台跑路了，还能追回多少",
             "网贷平台利息太高了，能不能只还本金",

@@ -37,7 +37,7 @@ ACCEPTED: dict[str, frozenset[str]] = {
     "tax": frozenset({"tax"}),
     "other_region": frozenset({"other_region", "bank_product"}),
     "national": frozenset({"national_rules", "rates", "legal", "personal_credit"}),
-    "investment": frozenset({"investment", "investment_loss"}),
+    "investment": frozenset({"investment", "investment_loss", "crypto"}),
     "bonds": frozenset({"investment_loss", "investment", "legal"}),
     "fund": frozenset({"housing_fund", "social", "personal_finance"}),
     "personal": frozenset({"personal_finance", "personal_credit", "legal"}),

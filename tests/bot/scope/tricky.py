@@ -165,7 +165,7 @@ OFF: dict[str, tuple[frozenset[str], list[str]]] = {
         ],
     ),
     "investment": (
-        frozenset({"investment", "investment_loss"}),
+        frozenset({"investment", "investment_loss", "crypto"}),
         [
             "现在买哪只基金比较稳",
             "银行股还值得买吗",
