@@ -32,6 +32,9 @@ _FEASIBLE = re.compile(
 _HELD = re.compile(r"续|还款|还了|还完|到期|贷了|借了|已经|欠|逾期|利息")
 
 
+BARE_CHARS = 6  # 能批下来吗, 行不行, 有戏吗: an asking clause with nothing of its own
+_GRANTED = re.compile(r"[批贷借]|行|有戏|可以")  # a bare clause asks whether it is granted
+_NOT_LOAN = re.compile(r"债|股|投资|基金")  # 发债五千万: not a loan's amount
 # The asking clause weighs or names something else than the sum (合规吗, 存一笔钱, 利息).
 _OTHER_PREDICATE = re.compile(r"合规|违规|合法|合理|对吗|应该|正常|存|保证金|利息|利率|费")
 
@@ -43,11 +46,15 @@ def asks_sum(text: str) -> bool:
     asking = asking_clause(text)
     at = max((i for i, c in enumerate(clauses) if c == asking), default=len(clauses) - 1)
     near = "".join(clauses[max(0, at - 1) : at + 1]) or text
+    in_clause = bool(_SUM.search(asking))  # 300万批得下来吗; else a bare 能批下来吗 after it
+    bare = len(asking) <= BARE_CHARS and bool(_GRANTED.search(asking))
+    bare = bare and bool(_SUM.search(near))
     return (
-        bool(_SUM.search(near))
+        (in_clause or bare)
         and bool(_FEASIBLE.search(asking))
         and not _HELD.search(near)
         and not _OTHER_PREDICATE.search(asking)
+        and not _NOT_LOAN.search(text)
     )
 
 
@@ -73,9 +80,20 @@ _SHORT = re.compile(
 _BORROW = re.compile(r"贷|借|融资|授信|批")
 
 
+# The asking clause names a route or a thing to pledge (能不能走政府担保, 活猪能拿来抵押吗), or
+# the question reports a cut credit line (纳税少了要把额度降下来): not the routes in general.
+_OWN_ROUTE = re.compile(r"担保|质押|抵押|保险|信用贷|拿|用")
+_CUT = re.compile(r"降|砍|调低|压缩|减少额度|收回")
+
+
 def asks_when_short(text: str) -> bool:
     """A yes/no on borrowing while something is short (抵押物不够能贷款吗)."""
-    return bool(_SHORT.search(text)) and bool(_BORROW.search(text))
+    asking = asking_clause(text)
+    if not _BORROW.search(asking) or _CUT.search(text):
+        return False
+    if _SHORT.search(asking):
+        return True
+    return bool(_SHORT.search(text)) and not _OWN_ROUTE.search(asking)
 
 
 def qa_ask(question: str, asked: AskType | None, named: bool = False) -> AskType | None:

@@ -58,6 +58,8 @@ def test_a_sum_asked_as_yes_no_is_an_amount_ask(template: str, amount: str) -> N
         "已经借了两百万还能再借吗",
         "科技贷能贷多少",
         "找银行贷一百万，客户经理要我先存一笔钱，这样合规吗",
+        "想发点债券融资，三千万左右，市里支持吗",
+        "想贷个八十万，能不能在手机上直接申请",
     ],
 )
 def test_a_sum_already_borrowed_or_no_sum_is_no_amount_ask(question: str) -> None:
@@ -92,6 +94,18 @@ SHORT_ASKS = (
     ("流水不够能贷款吗", "流水"),
     ("对公流水太少银行会批吗", "流水"),
 )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "没有房产可以押，库存的木材能拿来抵押贷款吗",
+        "抵押不够，能不能走政府的担保公司增信",
+        "纳税少了银行要把授信额度降下来，这样对吗",
+    ],
+)
+def test_a_route_asked_or_a_cut_line_is_no_shortage_ask(question: str) -> None:
+    assert not asks_when_short(question)
 
 
 @pytest.mark.parametrize(("question", "short"), SHORT_ASKS)
