@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from bot.compose.asks import ask_type
 from bot.compose.layout import MARKS, Part
+from bot.compose.predicates import restated
 from bot.compose.qa import QaChoice
 from bot.compose.reply import Reply
 from bot.compose.validity import asks_validity, validity_lead
@@ -207,8 +208,17 @@ def story_choice(
     answerer: Answerer, text: str, ask: AskType | None, best: QaChoice | None
 ) -> QaChoice | None:
     """The Q&A choice for a story with the question last: `best` (the whole text's), or the
-    entry a bare tail of it (`question_tails`) matches with more confidence."""
-    for tail in question_tails(text):
+    entry a bare tail of it (`question_tails`) matches with more confidence; with no choice,
+    the entry of the question restated in its entries' words (bot/compose/predicates.py:
+    想贷300万科技贷行不行 → 科技贷能贷多少额度)."""
+    tails = question_tails(text)
+    if best is None:
+        named = [h for h in answerer.assess(text).hits[:3] if h.named]
+        doc = answerer.documents.get(named[0].doc_id) if named else None
+        names = [a for a in (doc.aliases if doc else ()) if a and a in text]
+        restatement = restated(text, max(names, key=len) if names else "")
+        tails = [restatement, *tails] if restatement else tails
+    for tail in tails:
         bare = answerer.assess(tail)
         if not bare.in_scope or bare.analysis is None:
             continue

@@ -22,7 +22,7 @@ import re
 
 from bot.compose.asks import needed_thing
 from bot.compose.deciders import complaint, decider
-from bot.compose.question import APPROVING, QuestionShape
+from bot.compose.question import APPROVING, QuestionShape, propriety_stance, weighs_propriety
 from knowledge.documents import Document
 from knowledge.plain import PlainMeasure, PlainPoint
 
@@ -31,6 +31,10 @@ _NEGATION = re.compile(r"(?:不需要|不用|无需|不必|不先|不另|免|无
 MATERIAL_WORDS = ("材料", "资料", "证明")
 RESPONSIBLE_WORDS = ("运营", "负责", "牵头", "主管", "推动实施", "会同")
 CONDITION_WORDS = ("条件", "资格", "门槛", "符合")
+# Stances that answer 能…吗 / 合规吗 only: asked 合理吗 / 合法吗, a point's 不行 (防止盲目抽贷 rules
+# out blind withdrawal, not every one) leads in its own words; 不合规 stays where the source
+# names the practice a violation (借贷搭售, 以贷转存).
+BARE_STANCES = frozenset({"可以", "不行", "合规"})
 
 
 def shorten(text: str, limit: int = MAX_LEAD) -> str:
@@ -113,6 +117,12 @@ def stance_lead(
         text = f"可以{shape.declines}。{text}"  # the demand is ruled out: the owner may decline
     elif not asks_about(point, question, terms):
         pass  # the point's stance is on something the question does not name (没入库的不行)
+    elif weighs_propriety(question) and point.stance in BARE_STANCES:
+        # 合法吗 / 合理吗 / 能这样吗: no bare 不行 / 可以; a practice ruled out is "not
+        # reasonable / should not", the point's own words carrying the source's force
+        ruled_out = gives_stance(point, shape, topics) or forbids_demand(point, shape, topics)
+        if point.stance == "不行" and ruled_out:
+            text = f"{propriety_stance(question)}。{text}"
     elif gives_stance(point, shape, topics) and not text.startswith(point.stance):
         text = f"{point.stance}。{text}"
     elif forbids_demand(point, shape, topics) and not text.startswith("不"):

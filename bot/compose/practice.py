@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from bot.compose.leads import lead_unit, pieces, responsible_units, shorten
-from bot.compose.question import REFUND, QuestionShape
+from bot.compose.question import REFUND, QuestionShape, propriety_stance, weighs_propriety
 from knowledge.documents import Document
 from knowledge.plain import PlainMeasure, PlainPoint
 
@@ -167,7 +167,11 @@ def practice_part(
     if lead:
         return lead, without_step(point, doc, plain), True
     if rules_out(point, question, terms, shape.refused):  # the measure rules it out
-        return None if stanced else (shorten(f"{point.stance}。{point.text}"), "", True)
+        if stanced:
+            return None
+        if weighs_propriety(question) and point.stance == "不行":  # 不合理 / 不应该, not 不行
+            return shorten(f"{propriety_stance(question)}。{point.text}"), "", True
+        return shorten(f"{point.stance}。{point.text}"), "", True
     if stanced or names_subject(point, asked):  # never the firm's 可以 as the bank's leave
         return unruled_lead(point), "", True
     return None

@@ -48,6 +48,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.compose.layout import Part
+from bot.compose.predicates import asks_sum, qa_ask
 from bot.compose.qa_agreement import (
     NAMED_KINDS,
     QUANTITIES,
@@ -158,6 +159,7 @@ class QaLayer:
         day = today or clock.today()
         live = self.live(day)
         named = frozenset(h.doc_id for h in ranked if h.named)
+        asked = qa_ask(question, asked, bool(named)) if question else asked  # 能批1000万吗
         named_notes = frozenset(d for d in named if self._named_kind(d))
         order = [h.doc_id for h in ranked]
         best: QaChoice | None = None
@@ -183,7 +185,7 @@ class QaLayer:
                 ),
                 self.knobs.exact,
             )
-            if asked in QUANTITY_ASKS and question:
+            if asked in QUANTITY_ASKS and question and not asks_sum(question):
                 confidence *= quantity_agreement(question, entry, self.knobs)
             names = (topic_doc.title, *topic_doc.aliases) if topic_doc else ()
             confidence *= condition_agreement(question, entry, self.knobs.other_condition, names)

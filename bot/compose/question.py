@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from bot.compose.asks import (
+    DIMENSIONS,
     MODAL_DE,
     Dimension,
     about_loans,
@@ -15,6 +16,7 @@ from bot.compose.asks import (
     asks_responsible,
     owner_need,
 )
+from bot.compose.predicates import asks_sum
 from bot.reading.demands import DEMAND, LENDER  # what the bank asks of the owner
 from core.kinds import AskType
 
@@ -41,6 +43,32 @@ _WEIGHING = (
     r"应该[吗嘛么]|应不应该|该不该|[能可]以?这样|这样.{0,4}[行对][吗嘛么]|说得过去|允许吗"
 )
 EVALUATIVE = re.compile(_WEIGHING + r"|正常|算不算|允许|符合(?:政策|规定)")
+# Weighing in words other than compliance (合法吗, 合理吗, 允许吗, 能这样吗, 应该吗): a bare 不行 /
+# 可以 / 不合规 answers another predicate (能…吗, 合规吗), so the lead states the source's force
+# instead (措施要求银行坚决防止…, 措施只要求下调…). 合法 is not 合规: the measures are no law.
+_COMPLIANCE = re.compile(r"合规|违规|和规|规定吗|政策吗")
+_PROPRIETY = re.compile(
+    r"合法|违法|合理|合里|和理|允许|[能可]以?这样|这样.{0,4}[行对][吗嘛么]|应该|应不应该|该不该|"
+    r"有道理|在理|说得过去|对[吗嘛么]|对不对|正常[吗嘛么]"
+)
+
+
+def weighs_propriety(text: str) -> bool:
+    """The asking clause weighs a practice in words other than compliance (see _PROPRIETY)."""
+    clause = asking_clause(text)
+    return bool(_PROPRIETY.search(clause)) and not _COMPLIANCE.search(clause)
+
+
+_REASONABLE = re.compile(r"合理|合里|和理|有道理|在理|说得过去")
+
+
+def propriety_stance(text: str) -> str:
+    """The stance on a practice the measure rules out, in the terms of the weighing asked:
+    不合理 for 合理吗 / 有道理吗, else 不应该 (应该吗, 对吗, 能这样吗, 允许吗, and 合法吗: the
+    measures are no law, so they support "should not", never "illegal")."""
+    return "不合理" if _REASONABLE.search(asking_clause(text)) else "不应该"
+
+
 # Asks whether money paid can be had back (评估费能退吗, 保证金要得回来吗): no source speaks of
 # refunds, so no stance answers it.
 # The owner asks whether they may decline what the bank wants (可以拒绝吗, 能不买吗, 不签行不行):
@@ -128,14 +156,16 @@ def question_shape(text: str, ask: AskType | None = None) -> QuestionShape:
     declines = next(g for g in declining.groups() if g) if declining else ""
     reported = text.replace(declining.group(0), "") if declining else text  # the bank's part
     kind: AskType = ask if ask and ask != "other" else ask_type(text)
+    summed = kind == "yesno" and asks_sum(text)  # 能批1000万吗: no stance on the sum
     refund = bool(REFUND.search(clause)) and (kind == "yesno" or bool(YES_NO.search(clause)))
     return QuestionShape(
-        stance=bool(YES_NO.search(text)) or (kind == "yesno" and bool(_stances(clause, kind))),
+        stance=not summed
+        and (bool(YES_NO.search(text)) or (kind == "yesno" and bool(_stances(clause, kind)))),
         action=whom or bool(HOW.search(text)),
         whom=whom,
         negated=bool(NEGATED.search(reported)),
         quantity=bool(QUANTITY.search(text)),
-        stances=_stances(clause, kind),
+        stances=() if summed else _stances(clause, kind),
         ask=kind,
         dimensions=_dimensions(text, kind),
         responsible=kind == "who_where" and asks_responsible(text),
@@ -179,6 +209,8 @@ def _dimensions(text: str, kind: AskType) -> tuple[Dimension, ...]:
     level a yes/no question asks about (进了白名单利率会便宜点吗), none otherwise."""
     if kind in ("how_much", "how_long"):
         return asked_dimensions(text)
+    if kind == "yesno" and asks_sum(text):  # 想贷300万科技贷行不行: the amount is asked
+        return tuple(d for d in DIMENSIONS if d.name == "amount")
     reported = DEMAND.search(text) or REFUSED.search(text) or EVALUATIVE.search(text)
     if kind == "yesno" and LEVEL.search(text) and not reported:
         return tuple(d for d in asked_dimensions(text) if d.name in COST_NAMES)
