@@ -70,6 +70,12 @@ class Answer:
     # kept in the transcript (not in the JSON contract) so insights can tell a refusal by design.
     refusal: str = ""
 
+    @property
+    def declined_by_kind(self) -> bool:
+        """Declined as a kind of request the service never answers (a scope family: drafting,
+        forgery, tax…), not only for finding nothing in the sources ("no_evidence")."""
+        return not self.in_scope and self.refusal not in ("", "no_evidence")
+
     def to_json(self) -> dict[str, Any]:
         """The contract JSON of `policybot ask --json`."""
         return {

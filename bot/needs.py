@@ -66,6 +66,8 @@ def taken(
     `facts`: the firm's facts with this message's."""
     if not reading.need or len(reading.asks) != 1 or lexicon.named(reading.text):
         return answer
+    if answer.declined_by_kind:
+        return answer  # 帮我起草一份续贷申请: a request the scope declines by kind stays declined
     told: list[Cited] = [(line, ()) for line in _told(reading)]
     if reading.need == "renew":
         points: list[Cited] = [*told, *((p, ()) for p in RENEW_POINTS)]

@@ -54,6 +54,8 @@ def acknowledged(
         return answer
     if not profile_told(reading.facts):
         return answer
+    if answer.declined_by_kind:
+        return answer  # a request of a declined kind told beside the facts stays declined
     refused = not answer.in_scope
     if not refused and (lexicon.named(reading.text) or context.focus is not None):
         return answer  # 我们是做外贸的 / 科技贷 … 我们有三项实用新型: answered for its topic
