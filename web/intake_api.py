@@ -129,11 +129,12 @@ def submit_request(
     """Validate and store once per key; returns (HTTP status, body).
 
     A key already used: the same body (every field, same or no session) gets the first
-    result again (201, `replayed`); any other body 409 `KEY_REUSED`.
+    result again (201, `replayed`); any other body 409 `KEY_REUSED`. The same holds when a
+    concurrent submission claims the key between the look-up and the insert (IntegrityError).
     """
     from bot.intake import check_request
     from bot.recommend import recommend
-    from storage.requests import create_request
+    from storage.requests import insert_request
 
     confirmed = data.pop("confirmed", None) or []
     listed = isinstance(confirmed, list) and all(isinstance(c, str) for c in confirmed)
@@ -154,7 +155,7 @@ def submit_request(
         }
     try:
         with db.session() as session:
-            request = create_request(
+            request = insert_request(
                 session,
                 data=clean,
                 channel=CHANNEL,
@@ -167,7 +168,9 @@ def submit_request(
     except IntegrityError:
         if not key:
             raise
-        with db.session() as session:  # a concurrent retry with the same key won the race
+        # Another submission under this key committed after the look-up above: its body may
+        # differ, so its result is only replayed for the same body (never returned as ours).
+        with db.session() as session:
             existing = _by_key(session, key)
             if existing is None:
                 raise
