@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-import web.intake_api as intake_api
+import web.intake_submit as intake_submit
 from core.settings import Settings
 from storage.db import Database, open_database
 from storage.models import FinancingRequest
@@ -33,19 +33,19 @@ def claimed_after_look_up(
 ) -> dict[str, Any]:
     """The next post's key look-up misses, and right after it `winner` is submitted (and
     committed) under the same key; returns the winner's result once it has run."""
-    real = intake_api._by_key
+    real = intake_submit.request_by_key
     result: dict[str, Any] = {}
 
     def look_up(db_session: Any, key: str) -> FinancingRequest | None:
         found = real(db_session, key)
         if found is None and not result:
             result["status"] = None  # the winner's own look-up is the real one
-            result["status"], result["body"] = intake_api.submit_request(
+            result["status"], result["body"] = intake_submit.submit_request(
                 db, dict(winner), key=key, session_id=session, base_url=BASE
             )
         return found
 
-    monkeypatch.setattr(intake_api, "_by_key", look_up)
+    monkeypatch.setattr(intake_submit, "request_by_key", look_up)
     return result
 
 
@@ -59,11 +59,11 @@ def test_another_body_under_a_key_claimed_meanwhile_is_409(
     db: Database, monkeypatch: pytest.MonkeyPatch, field: str
 ) -> None:
     winner = claimed_after_look_up(db, monkeypatch, intake_payload(7), None)
-    status, body = intake_api.submit_request(
+    status, body = intake_submit.submit_request(
         db, intake_payload(7, **{field: CHANGED[field]}), key="late", session_id=None, base_url=BASE
     )
     assert winner["status"] == 201
-    assert status == 409 and body == intake_api.KEY_REUSED
+    assert status == 409 and body == intake_submit.KEY_REUSED
     assert stored_count(db) == 1
 
 
@@ -72,7 +72,7 @@ def test_the_same_body_under_a_key_claimed_meanwhile_gets_the_first_result(
     db: Database, monkeypatch: pytest.MonkeyPatch, mine: str | None, theirs: str | None
 ) -> None:
     winner = claimed_after_look_up(db, monkeypatch, intake_payload(7), theirs)
-    status, body = intake_api.submit_request(
+    status, body = intake_submit.submit_request(
         db, intake_payload(7), key="late", session_id=mine, base_url=BASE
     )
     assert winner["status"] == 201 and status == 201
@@ -85,7 +85,7 @@ def test_the_same_body_from_another_session_meanwhile_is_409(
     db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     claimed_after_look_up(db, monkeypatch, intake_payload(7), "s1")
-    status, body = intake_api.submit_request(
+    status, body = intake_submit.submit_request(
         db, intake_payload(7), key="late", session_id="s2", base_url=BASE
     )
-    assert status == 409 and body == intake_api.KEY_REUSED
+    assert status == 409 and body == intake_submit.KEY_REUSED
