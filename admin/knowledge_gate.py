@@ -1,8 +1,11 @@
-"""Re-index into a new version directory and publish only when evaluation does not drop."""
+"""Re-index into a new version directory and publish only when evaluation does not drop.
+
+The evaluation questions and figures are `admin.gate_questions`, the version folders
+`admin.gate_versions`, the comparison `admin.gate_metrics`.
+"""
 
 from __future__ import annotations
 
-import json
 import logging
 import shutil
 import tempfile
@@ -14,10 +17,11 @@ from typing import Any, cast
 
 from admin.errors import KnowledgeError
 from admin.gate_metrics import compare_metrics
+from admin.gate_questions import jsonable_metrics, load_eval_questions
+from admin.gate_versions import discard_version, new_label, prune_versions, version_collection
 from admin.index_sync import catch_up, current_embedder, swap_answerer, swap_lock
 from bot.answer_source import AnswerSource, AssessingSource
 from bot.services import Services
-from core import clock
 from core.settings import Settings
 from knowledge.published import (
     pack_index,
@@ -26,12 +30,10 @@ from knowledge.published import (
     staff_folder,
     versions_root,
 )
-from storage.models import GoldenQuestion, IndexVersion
+from storage.models import IndexVersion
 
 log = logging.getLogger(__name__)
 
-DEV_QUESTIONS = Path(__file__).resolve().parent / "eval" / "dev-questions.jsonl"
-KEEP_PUBLISHED = 3
 _lock = threading.Lock()
 BUSY = "另一个索引任务正在进行，请稍后再试"
 
@@ -51,44 +53,6 @@ def staff_documents(settings: Settings) -> list[Path]:
     """Staff documents (the local copy in data_dir/knowledge of those in the database)."""
     folder = staff_folder(settings)
     return sorted(p for p in folder.glob("*") if p.is_file() and not p.name.startswith("."))
-
-
-def load_eval_questions(session: Any, workdir: Path) -> tuple[list[Any], set[str]]:
-    """The dev set plus staff golden questions, in the evaluation format."""
-    from knowledge.evaluation import load_questions
-
-    lines = DEV_QUESTIONS.read_text(encoding="utf-8").splitlines()
-    golden_keys: set[str] = set()
-    for row in session.query(GoldenQuestion).order_by(GoldenQuestion.id):
-        qid = f"g{row.id}"
-        golden_keys.update((qid, row.question))
-        item = {
-            "id": qid,
-            "question": row.question,
-            "articles": list(row.articles or []),
-            "out_of_scope": bool(row.out_of_scope),
-        }
-        lines.append(json.dumps(item, ensure_ascii=False))
-    path = workdir / "questions.jsonl"
-    path.write_text("\n".join(line for line in lines if line.strip()) + "\n", encoding="utf-8")
-    return list(load_questions(path)), golden_keys
-
-
-def _jsonable(metrics: Any) -> dict[str, Any]:
-    """Evaluation figures as plain JSON (they are stored with the index version)."""
-    return dict(json.loads(json.dumps(dict(metrics), ensure_ascii=False, default=str)))
-
-
-def _label() -> str:
-    return "v" + clock.local_now().strftime("%Y%m%d-%H%M%S-%f")[:-3]
-
-
-def _prune(settings: Settings, root: Path, live: Path) -> None:
-    """Keep the newest published versions (and the live one); drop older folders."""
-    dirs = sorted((p for p in root.glob("v*") if p.is_dir()), key=lambda p: p.name)
-    for old in dirs[:-KEEP_PUBLISHED]:
-        if old.resolve() != live.resolve():
-            _discard(settings, old, _collection(settings, old.name))
 
 
 def reindex_with_gate(
@@ -143,15 +107,15 @@ def _gate(
 
     settings = state.settings
     live = Path(state.admin_index_dir or settings.resolved_index_dir)
-    label = _label()
+    label = new_label()
     root = versions_root(settings)
     candidate = root / label
-    collection = _collection(settings, label)
+    collection = version_collection(settings, label)
     root.mkdir(parents=True, exist_ok=True)
     with state.db.session() as session, tempfile.TemporaryDirectory() as tmp:
         questions, golden = load_eval_questions(session, Path(tmp))
     served = cast(AssessingSource, state.answerer)  # an Answerer, or the cache passing `assess` on
-    before = _jsonable(evaluate(served, questions, k=3))
+    before = jsonable_metrics(evaluate(served, questions, k=3))
     undo = change()
     embedder = current_embedder(state)  # reuse the loaded embedding model
     try:
@@ -162,7 +126,7 @@ def _gate(
             cand_settings, embedder=embedder, progress=False, collection=collection
         )
         new_answerer = load_answerer(cand_settings, embedder=embedder)
-        after = _jsonable(evaluate(new_answerer, questions, k=3))
+        after = jsonable_metrics(evaluate(new_answerer, questions, k=3))
         qa_reasons: list[str] = []
         if qa is not None:
             from admin.qa.publishing import qa_reasons as check_qa
@@ -171,7 +135,7 @@ def _gate(
             qa_reasons = check_qa(before_answerer, new_answerer, candidate, report.qa_problems, qa)
     except Exception as exc:
         undo()
-        _discard(settings, candidate, collection)
+        discard_version(settings, candidate, collection)
         log.exception("re-index failed")
         raise KnowledgeError("重建索引失败，文档可能无法解析；原索引保持不变") from exc
     reasons = compare_metrics(before, after, golden) + qa_reasons
@@ -182,13 +146,13 @@ def _gate(
             _publish(state, new_answerer, candidate, label, metrics, actor, qa or set())
         except Exception as exc:
             undo()
-            _discard(settings, candidate, collection)
+            discard_version(settings, candidate, collection)
             log.exception("publish failed")
             raise KnowledgeError("发布失败（数据库不可用？）；原索引保持不变") from exc
-        _prune(settings, root, candidate)
+        prune_versions(settings, root, candidate)
     else:
         undo()
-        _discard(settings, candidate, collection)
+        discard_version(settings, candidate, collection)
         docs = [p.name for p in staff_documents(settings)]
         with state.db.session() as session:
             session.add(
@@ -234,21 +198,3 @@ def _publish(
             )
         (versions_root(settings) / "CURRENT").write_text(label, encoding="utf-8")
         swap_answerer(state, answerer, label=label, index_dir=candidate)
-
-
-def _collection(settings: Settings, label: str) -> str | None:
-    """The Chroma server collection of a version (None without a Chroma server)."""
-    if not settings.chroma_url:
-        return None
-    from retrieval.chroma_store import COLLECTION
-
-    return f"{COLLECTION}-{label}"
-
-
-def _discard(settings: Settings, candidate: Path, collection: str | None) -> None:
-    """Remove a candidate's folder and, with a Chroma server, its collection."""
-    shutil.rmtree(candidate, ignore_errors=True)
-    if collection:
-        from retrieval.chroma_store import drop_collection
-
-        drop_collection(settings.chroma_url, collection)

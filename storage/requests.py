@@ -98,6 +98,40 @@ def create_request(
 ) -> FinancingRequest:
     """Store a consented request (a repeated key returns the first; duplicates are linked).
 
+    The first request under a key is returned whatever `data` says: for a caller whose retries
+    carry the same answers by construction (the chat's per-form key). A caller that must tell a
+    retry from another body under the same key uses `insert_request` and compares.
+    """
+    if idempotency_key:
+        existing = get_request_by_idempotency_key(session, key=idempotency_key)
+        if existing is not None:
+            return existing
+    return insert_request(
+        session,
+        data=data,
+        channel=channel,
+        channel_user_id=channel_user_id,
+        conversation_id=conversation_id,
+        idempotency_key=idempotency_key,
+        recommendations=recommendations,
+        now=now,
+    )
+
+
+def insert_request(
+    session: Session,
+    *,
+    data: dict[str, Any],
+    channel: str,
+    channel_user_id: str | None = None,
+    conversation_id: int | None = None,
+    idempotency_key: str | None = None,
+    recommendations: Sequence[Mapping[str, Any]] = (),
+    now: datetime | None = None,
+) -> FinancingRequest:
+    """Store a consented request as a new row, never an existing one: a key already stored
+    (e.g. by a concurrent submission that committed first) raises IntegrityError at the flush.
+
     `recommendations` are the policy channels computed above storage (`bot.recommend.recommend`:
     [{title, article, doc_id, reason}]), stored as given.
 
@@ -106,10 +140,6 @@ def create_request(
     """
     # A credit code with an open request in the last 30 days is stored too, never dropped:
     # `duplicate_of_id` points at the earliest one so staff see both.
-    if idempotency_key:
-        existing = get_request_by_idempotency_key(session, key=idempotency_key)
-        if existing is not None:
-            return existing
     if data.get("consent") is not True:
         raise ValueError("a financing request needs the user's consent")
     now = now or clock.now()

@@ -13,7 +13,7 @@ from storage.db import Database
 from storage.shared_answers import find_shared_answer
 from storage.statuses import STATUS_LABELS
 from web.deps import DbDep
-from web.intake_api import request_status
+from web.intake_status import request_status
 from web.security import page_headers
 from web.templating import render
 

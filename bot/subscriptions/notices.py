@@ -1,146 +1,39 @@
 """Notices to subscribers: what a publication changed, and documents about to end.
 
-- `changed_items(before, after) -> list[Item]`: the documents (a staff document once, however
-  many chunks), Q&A entries and product/platform notes (product facts) that a publication adds
-  or changes, compared by content (title, text, validity; a Q&A entry by its answer).
 - `queue_update_notices(session, items, settings, *, key)`: one short notice per matched
-  subscriber (topics: bot/subscriptions/topics.py), at most one per person per Beijing day.
+  subscriber (topics: bot/subscriptions/topics.py), at most one per person per Beijing day;
+  the items are `bot.subscriptions.changes.changed_items` of the publication.
 - `queue_expiry_notices(session, documents, settings)`: for a document whose `valid_until` is
   at most `NOTICE_DAYS` days away, one notice to each subscriber of a matching topic (once per
   document and end date; a person who already had a notice that day gets it on a later day).
-- `outbox_channel(session, channel, user_id, settings)`: where a notice goes — the channel
-  itself; for WeChat, the customer-service API inside the 48-hour window after the owner's
-  last message, else a subscription message (`WECHAT_SUBSCRIBE_TEMPLATE_ID`, outbox channel
-  `wechat:subscribe`), else held for the owner's next message (`wechat:held`).
-Channels without a way to reach the person (cli) are left out.
+- `queue_publication(...)`: both, in the publishing transaction.
+Each notice goes through `bot.subscriptions.delivery.outbox_channel`; channels without a way to
+reach the person (cli) are left out.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from datetime import date, timedelta
-from typing import Any
+from collections.abc import Iterable
+from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.answer_source import AnswerSource
 from bot.compose.validity import whom_to_ask
+from bot.subscriptions.changes import Item, changed_items, document_items, documents_of
+from bot.subscriptions.delivery import REACHABLE, outbox_channel
 from bot.subscriptions.topics import matching_keys, topic_label
 from core import clock
 from core.settings import Settings
 from knowledge.documents import POLICY_TITLE, Document
 from knowledge.validity import NOTICE_DAYS, chinese_date
-from storage.models import Conversation, Message
 from storage.subscriptions import notice_sent_for, queue_notice, subscribers
 
 log = logging.getLogger(__name__)
 
-REACHABLE = frozenset({"web", "telegram", "wechat", "wecom"})
-WECHAT_WINDOW = timedelta(hours=48)
-SUBSCRIBE_CHANNEL = "wechat:subscribe"
-HELD_CHANNEL = "wechat:held"
 MAX_NAMED = 3  # items named in one notice
 UNSUBSCRIBE_HINT = "回复“退订”可取消订阅。"
-
-
-@dataclass(frozen=True)
-class Item:
-    """A published thing a notice can be about."""
-
-    key: str  # doc id (a staff document's stem), or qa:<entry id>
-    kind: str  # measure | product | platform | staff | qa
-    title: str
-    articles: tuple[int, ...]
-    text: str
-    change: str  # 新增 | 更新
-    valid_until: str = ""
-
-
-def _doc_key(doc: Document) -> str:
-    """A staff document's chunks share one key (staff-<stem>); other documents their id."""
-    return doc.doc_id.rsplit("-", 1)[0] if doc.kind == "staff" else doc.doc_id
-
-
-def _document_items(documents: Iterable[Document]) -> dict[str, tuple[str, Item]]:
-    grouped: dict[str, list[Document]] = {}
-    for doc in documents:
-        grouped.setdefault(_doc_key(doc), []).append(doc)
-    items: dict[str, tuple[str, Item]] = {}
-    for key, docs in grouped.items():
-        first = docs[0]
-        text = "".join(d.text for d in docs)
-        digest = hashlib.sha256(
-            "\n".join([first.title, text, first.valid_from, first.valid_until]).encode()
-        ).hexdigest()
-        title = f"《{POLICY_TITLE}》第{first.article}条" if first.article else first.title
-        articles = tuple(sorted({a for d in docs for a in d.articles}))
-        items[key] = (
-            digest,
-            Item(key, first.kind, title, articles, text, "新增", first.valid_until),
-        )
-    return items
-
-
-def _qa_items(
-    entries: Iterable[Any], documents: Mapping[str, Document]
-) -> dict[str, tuple[str, Item]]:
-    items: dict[str, tuple[str, Item]] = {}
-    for entry in entries:
-        if getattr(entry, "status", "published") != "published":
-            continue
-        body = "\n".join([entry.question, entry.lead, *entry.points, entry.next_step])
-        digest = hashlib.sha256(body.encode()).hexdigest()
-        articles = tuple(a for c in entry.cites if c in documents for a in documents[c].articles)
-        items[f"qa:{entry.id}"] = (
-            digest,
-            Item(f"qa:{entry.id}", "qa", entry.question, articles, body, "新增"),
-        )
-    return items
-
-
-def _contents(answerer: AnswerSource) -> dict[str, tuple[str, Item]]:
-    """Every item of a (possibly cached) answerer with its content digest."""
-    if answerer is None:
-        return {}
-    inner = getattr(answerer, "inner", answerer)
-    documents: Mapping[str, Document] = getattr(inner, "documents", {}) or {}
-    qa = getattr(getattr(inner, "qa", None), "entries", {}) or {}
-    return {**_document_items(documents.values()), **_qa_items(qa.values(), documents)}
-
-
-def changed_items(before: AnswerSource, after: AnswerSource) -> list[Item]:
-    """Items of `after` that `before` lacks (新增) or holds with other content (更新)."""
-    old, new = _contents(before), _contents(after)
-    changed = []
-    for key, (digest, item) in new.items():
-        if key not in old:
-            changed.append(item)
-        elif old[key][0] != digest:
-            changed.append(Item(**{**item.__dict__, "change": "更新"}))
-    return changed
-
-
-def outbox_channel(session: Session, channel: str, user_id: str, settings: Settings) -> str:
-    """The outbox channel a notice to this person goes through (module docstring)."""
-    if channel != "wechat":
-        return channel
-    last = session.scalar(
-        select(Message.created_at)
-        .join(Conversation, Conversation.id == Message.conversation_id)
-        .where(Conversation.channel == channel, Conversation.user_id == user_id)
-        .where(Message.direction == "in")
-        .order_by(Message.id.desc())
-        .limit(1)
-    )
-    if last is not None and clock.now() - clock.to_utc(last) <= WECHAT_WINDOW:
-        return channel
-    if getattr(settings, "wechat_subscribe_template_id", ""):
-        return SUBSCRIBE_CHANNEL
-    return HELD_CHANNEL
 
 
 def update_text(items: list[Item], topics: Iterable[str]) -> str:
@@ -202,7 +95,7 @@ def queue_expiry_notices(
     """Queue the 30-days-before notices due today (module docstring); returns how many."""
     today = clock.today(settings)
     ending: dict[tuple[str, str], Item] = {}
-    for key, (_, item) in _document_items(documents).items():
+    for key, (_, item) in document_items(documents).items():
         if not item.valid_until:
             continue
         left = (date.fromisoformat(item.valid_until) - today).days
@@ -253,21 +146,3 @@ def queue_publication(
     except Exception:
         log.exception("subscription notices of %s failed", label)
         return 0
-
-
-def documents_of(answerer: AnswerSource) -> list[Document]:
-    """The documents of a (possibly cached) answerer."""
-    inner = getattr(answerer, "inner", answerer)
-    return list((getattr(inner, "documents", {}) or {}).values())
-
-
-TEMPLATE_CHARS = 20  # a subscription message's thing field
-
-
-def template_fields(text: str) -> dict[str, str]:
-    """thing1 (the heading in 【】) and thing2 (the words after it) of a notice, each cut to
-    TEMPLATE_CHARS characters, for the WeChat subscription message."""
-    heading, _, rest = text.removeprefix("【").partition("】")
-    if not rest:
-        heading, rest = "政策提醒", text
-    return {"thing1": heading[:TEMPLATE_CHARS], "thing2": rest[:TEMPLATE_CHARS]}

@@ -12,7 +12,8 @@ from starlette.applications import Starlette
 
 from bot.channels.outbox import run_every
 from bot.services import services_of
-from bot.subscriptions.notices import documents_of, queue_expiry_notices
+from bot.subscriptions.changes import documents_of
+from bot.subscriptions.notices import queue_expiry_notices
 
 
 def check_expiring(app: Starlette) -> int:

@@ -1,14 +1,8 @@
 """Eligibility rules of the policy self-check (政策体检): format, checks, selection."""
 
 from knowledge.eligibility.checks import RuleProblem, check_rules, quote_found
-from knowledge.eligibility.format import (
-    Condition,
-    EligibilityFormatError,
-    Predicate,
-    Rule,
-    Source,
-    parse_rules,
-)
+from knowledge.eligibility.parsing import parse_rules
+from knowledge.eligibility.rules import Condition, EligibilityFormatError, Predicate, Rule, Source
 from knowledge.eligibility.store import (
     RULES_FILE,
     RuleSelection,

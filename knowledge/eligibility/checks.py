@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from core.profile import PROFILE_FIELDS
 from knowledge.documents import Document
-from knowledge.eligibility.format import Predicate, Rule
+from knowledge.eligibility.rules import Predicate, Rule
 
 _WIDE = str.maketrans({",": "，", ":": "：", "(": "（", ")": "）", ";": "；", "!": "！", "?": "？"})
 _SPACE = re.compile(r"\s+")

@@ -19,7 +19,8 @@ from pathlib import Path
 from core.settings import Settings
 from knowledge.documents import Document
 from knowledge.eligibility.checks import check_rules
-from knowledge.eligibility.format import RULES_DIR, EligibilityFormatError, Rule, parse_rules
+from knowledge.eligibility.parsing import parse_rules
+from knowledge.eligibility.rules import RULES_DIR, EligibilityFormatError, Rule
 
 RULES_FILE = "eligibility.json"  # saved beside the index
 STAFF_PREFIX = "eligibility"

@@ -11,7 +11,8 @@ import httpx
 import pytest
 from sqlalchemy import select
 
-from admin.knowledge_gate import DEV_QUESTIONS, compare_metrics
+from admin.gate_metrics import compare_metrics
+from admin.gate_questions import DEV_QUESTIONS
 from bot.services import services_of
 from core.settings import Settings
 from storage.db import open_database
@@ -134,7 +135,7 @@ def test_resolved_index_dir_follows_published_version(settings: Settings) -> Non
 def test_golden_questions_join_the_dev_set(
     settings: Settings, as_user: Callable[[str], httpx.Client], tmp_path: Path
 ) -> None:
-    from admin.knowledge_gate import load_eval_questions
+    from admin.gate_questions import load_eval_questions
 
     coord = as_user("coord")
     token = csrf_of(coord.get("/admin/knowledge").text)

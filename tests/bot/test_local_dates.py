@@ -15,7 +15,7 @@ from core import clock
 from storage.db import Database
 from storage.requests import get_request_by_ref
 from tests.bot.engine_support import db, engine, fake_answerer, submit, texts
-from web.intake_api import request_status
+from web.intake_status import request_status
 
 __all__ = ["db", "engine", "fake_answerer"]
 

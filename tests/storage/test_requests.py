@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from bot.recommend import recommend
 from core import clock
@@ -16,6 +17,7 @@ from storage.models import FinancingRequest, RequestEvent
 from storage.requests import (
     create_request,
     get_request_by_ref,
+    insert_request,
     list_requests_for_user,
     next_ref,
 )
@@ -96,6 +98,19 @@ def test_create_request_with_same_idempotency_key_returns_same_record(db: Databa
         other = create_request(session, data=request_data(), channel="web", idempotency_key="k2")
     assert again.id == first.id and again.ref == first.ref
     assert other.id != first.id
+
+
+def test_insert_request_never_returns_the_request_stored_under_its_key(db: Database) -> None:
+    with db.session() as session:
+        first = insert_request(session, data=request_data(), channel="web", idempotency_key="k1")
+    for data in (request_data(), request_data(amount_wan=50.0)):  # same answers or not
+        with pytest.raises(IntegrityError), db.session() as session:
+            insert_request(session, data=data, channel="web", idempotency_key="k1")
+    with db.session() as session:
+        assert session.scalar(select(func.count()).select_from(FinancingRequest)) == 1
+        # the refused inserts took no reference number: the next one follows the first
+        assert next_ref(session)[-4:] == "0002"
+    assert first.ref.endswith("0001")
 
 
 def test_create_request_without_consent_raises(db: Database) -> None:

@@ -11,14 +11,9 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from sqlalchemy import select
 
-from bot.subscriptions.notices import (
-    HELD_CHANNEL,
-    SUBSCRIBE_CHANNEL,
-    changed_items,
-    queue_expiry_notices,
-    queue_update_notices,
-    template_fields,
-)
+from bot.subscriptions.changes import changed_items
+from bot.subscriptions.delivery import HELD_CHANNEL, SUBSCRIBE_CHANNEL, template_fields
+from bot.subscriptions.notices import queue_expiry_notices, queue_update_notices
 from bot.subscriptions.topics import TOPICS, matching_keys, suggest, topics_named
 from core import clock
 from core.settings import Settings

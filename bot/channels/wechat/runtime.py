@@ -25,7 +25,7 @@ from bot.channels.wechat.store import (
 from bot.messages import Citation, OutMessage
 from bot.notices import notice_message
 from bot.services import services_of
-from bot.subscriptions.notices import SUBSCRIBE_CHANNEL
+from bot.subscriptions.delivery import SUBSCRIBE_CHANNEL
 from core.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -139,7 +139,7 @@ class WechatRuntime:
         """The outbox's `send` for `wechat:subscribe` (policy notices outside the 48-hour
         window): a subscription message with WECHAT_SUBSCRIBE_TEMPLATE_ID, thing1 = the
         notice's heading, thing2 = its first words (20 characters each)."""
-        from bot.subscriptions.notices import template_fields
+        from bot.subscriptions.delivery import template_fields
 
         async def send(user_id: str, text: str) -> None:
             assert self.wechat is not None

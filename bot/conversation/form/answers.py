@@ -29,7 +29,8 @@ from bot.intake import ConfirmationNeeded, FieldError, validate_field
 from bot.intake.choices import NO_WORDS, YES_WORDS
 from bot.intake.fields import Field, display_value
 from bot.intake.questions import asks_about_field, reads_as_question, reads_as_small_talk
-from bot.intake.validation import FREE_TEXT_KINDS, LEGACY_CODE_YES, UNVERIFIED_FLAG
+from bot.intake.validation import FREE_TEXT_KINDS
+from bot.intake.validators.identity import LEGACY_CODE_YES, UNVERIFIED_FLAG
 from bot.messages import OutMessage
 from bot.reading.closings import closing
 

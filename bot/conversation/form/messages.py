@@ -7,7 +7,7 @@ from typing import Any
 from bot.conversation.commands import CONSENT_NO, CONSENT_YES, EDIT, EDIT_PREFIX, SKIP_NOTE
 from bot.conversation.form.buttons import answer_button, confirm_buttons
 from bot.intake.fields import CONSENT_TEXT, FORM_FIELDS, Field, display_value
-from bot.intake.validation import UNVERIFIED_FLAG
+from bot.intake.validators.identity import UNVERIFIED_FLAG
 from bot.messages import Button, OutMessage
 from bot.recommend import recommendation_citation
 from core.masking import mask_credit_code, mask_phone

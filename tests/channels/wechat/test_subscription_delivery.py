@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from bot.subscriptions.notices import changed_items, queue_update_notices
+from bot.subscriptions.changes import changed_items
+from bot.subscriptions.notices import queue_update_notices
 from core import clock
 from core.settings import Settings
 from knowledge.documents import Document

@@ -1,0 +1,102 @@
+"""Validators of who is asking: company name, contact person, credit code and mobile phone."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.intake.choices import answer_text
+from bot.intake.cleaning import clean_name, name_characters
+from bot.intake.credit_code import (
+    check_character_fails,
+    credit_code_problem,
+    normalize_credit_code,
+)
+from bot.intake.errors import ConfirmationNeeded
+from bot.intake.fields import Field
+from bot.intake.numbers import spoken_digits
+from bot.intake.validators.common import example_error, placeholder_error
+
+UNVERIFIED_FLAG = "credit_code_unverified"
+LEGACY_CODE_YES = "按执照填写，确认无误"
+_PHONE_NOISE = re.compile(r"[\s\-()（）.。,，、;；:：!！?？~～_—·‐‑–−]")
+_SPOKEN_PHONE = re.compile(r"[\u4e00-\u9fff]{1,10}(1\d{10})[\u4e00-\u9fff]{0,4}")
+_INTERNATIONAL_MOBILE = re.compile(r"(?:\+|\+?00)?86(1\d{10})")
+_PERSON = re.compile(r"[\u3400-\u9fffA-Za-z·• .'-]+")
+
+
+def validate_text(field: Field, raw: Any) -> str:
+    """A company name as on the licence: 2 to 100 characters, not only digits or symbols."""
+    text, removed = clean_name(answer_text(raw))
+    if removed and name_characters(text) == 0:
+        raise placeholder_error(field)
+    if len(text) < 2:
+        raise example_error(field, "企业名称至少2个字，请输入营业执照上的企业全称")
+    if len(text) > 100:
+        raise example_error(field, f"企业名称不能超过100个字（您输入了{len(text)}个字）")
+    if name_characters(text) < 2:
+        raise example_error(field, "企业名称不能只有数字或符号，请输入营业执照上的企业全称")
+    return text
+
+
+def validate_person(field: Field, raw: Any) -> str:
+    """A contact person's name: 2 to 50 Chinese characters or letters, no digits."""
+    text, removed = clean_name(answer_text(raw))
+    if removed and name_characters(text) == 0:
+        raise placeholder_error(field)
+    if re.search(r"\d", text):
+        raise example_error(field, "联系人姓名不能包含数字")
+    if len(text) < 2:
+        raise example_error(field, "联系人姓名至少2个字")
+    if len(text) > 50:
+        raise example_error(field, "联系人姓名不能超过50个字")
+    if not _PERSON.fullmatch(text) or name_characters(text) < 2:
+        raise example_error(field, "联系人姓名只能包含汉字或字母")
+    return text
+
+
+def validate_credit_code(field: Field, raw: Any) -> str:
+    """An 18-character unified social credit code; a failing check character is asked back
+    (some pre-2016 licences print one), any other problem refused."""
+    code = normalize_credit_code(answer_text(raw))
+    if not code:
+        raise example_error(field, "请输入18位统一社会信用代码")
+    problem = credit_code_problem(code)
+    if problem and check_character_fails(code):
+        raise ConfirmationNeeded(
+            field.name,
+            f"{problem}；如与营业执照上印的完全一致，请确认后再提交",
+            value=code,
+            question=(
+                f"⚠️ {problem}。\n如果营业执照上印的就是“{code}”（2016年以前发放的执照个别如此），"
+                f"请点“{LEGACY_CODE_YES}”；否则请重新输入正确的代码。"
+            ),
+            yes_label=LEGACY_CODE_YES,
+            no_label="重新输入",
+            flags={UNVERIFIED_FLAG: True},
+        )
+    if problem:
+        raise example_error(field, problem)
+    return code
+
+
+def validate_phone(field: Field, raw: Any) -> str:
+    """A mainland mobile number (11 digits), typed or said with spaces, dashes or +86."""
+    phone = _PHONE_NOISE.sub("", spoken_digits(answer_text(raw)))
+    spoken = _SPOKEN_PHONE.fullmatch(phone)  # "我的手机号是13912345678", said in a voice message
+    if spoken:
+        phone = spoken.group(1)
+    international = _INTERNATIONAL_MOBILE.fullmatch(phone)  # +86 / 0086 / 86 before a mobile
+    if international:
+        phone = international.group(1)
+    elif phone.startswith("+86"):
+        phone = phone[3:]
+    if not phone.isdigit():
+        raise example_error(field, "手机号码只能包含数字")
+    if phone.startswith("0"):
+        raise example_error(field, "请填写手机号码（暂不支持固定电话）")
+    if len(phone) != 11:
+        raise example_error(field, f"手机号码应为11位，您输入的是{len(phone)}位")
+    if not re.fullmatch(r"1[3-9]\d{9}", phone):
+        raise example_error(field, "请填写中国大陆手机号码（以13至19开头）")
+    return phone
