@@ -113,3 +113,8 @@ def drop_collection(chroma_url: str, name: str) -> None:
         open_client(Path("."), chroma_url).delete_collection(name)
     except Exception:
         log.info("chroma collection %s not dropped (already gone?)", name)
+
+
+def open_store(index_dir: Path, chroma_url: str, embedder: Any, name: str | None) -> ChromaStore:
+    """The index's collection (`name`, else COLLECTION) on the Chroma server at chroma_url."""
+    return ChromaStore(open_client(index_dir, chroma_url), embedder, name=name or COLLECTION)

@@ -3,7 +3,7 @@ masks and hit list of a ranking."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,6 +41,25 @@ class IndexMissingError(RuntimeError):
 def own_article(doc: Any) -> int | None:
     """The article number of a measure document, None for other documents."""
     return doc.articles[0] if doc.kind == "measure" and doc.articles else None
+
+
+def doc_votes(
+    docs: Sequence[Any],
+    glossary: Mapping[int, float],
+    quoted: Mapping[int, float],
+    units: Mapping[int, float],
+    verbatim_weight: float,
+) -> np.ndarray:
+    """Each document's best article vote (float32 array over docs): an article's vote is its
+    glossary vote + verbatim_weight × its quoted-phrase vote + its responsible-unit vote."""
+    article = {
+        a: glossary.get(a, 0.0) + verbatim_weight * quoted.get(a, 0.0) + units.get(a, 0.0)
+        for a in {*glossary, *quoted, *units}
+    }
+    return np.array(
+        [max((article.get(a, 0.0) for a in d.articles), default=0.0) for d in docs],
+        dtype=np.float32,
+    )
 
 
 def doc_masks(

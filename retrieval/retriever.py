@@ -27,6 +27,7 @@ from retrieval.query_analysis import (
     IndexMissingError,
     QueryAnalysis,
     doc_masks,
+    doc_votes,
     ranked_hits,
 )
 from retrieval.questions import QuestionIndex
@@ -85,7 +86,17 @@ class Retriever:
         self.article_refs = ArticleRefs(self.docs)
         self.proper_names: tuple[re.Pattern[str], ...] = ()  # kept whole by the slip repair
         self.questions = questions or QuestionIndex([], [], np.zeros((0, 1), np.float32))
-        self._doc_sentences: dict[str, list[tuple[int, str, frozenset[str]]]] = {}
+        # (passage index, sentence, its tokens) of a document's sentence passages: a pure
+        # function of the loaded index, kept per document after first use
+        self._sentences = lru_cache(None)(
+            lambda doc_id: doc_sentences(
+                doc_id,
+                self.passage_ids,
+                self.passage_texts,
+                lambda i: self.docs[self.passage_doc[i]].title,
+                self.tokenizer.tokens,
+            )
+        )
         self._prepared = lru_cache(4096)(  # the reading, then assess: prepared once
             lambda q, names: prepare_query(q, self.homophones, self.tokenizer.log_prob, names)
         )
@@ -99,11 +110,10 @@ class Retriever:
             raise IndexMissingError(f"no index in {index_dir}; run `policybot index`")
         payload, vectors = loaded
         store = None
-        if chroma_url:
-            from retrieval.chroma_store import COLLECTION, ChromaStore, open_client
+        if chroma_url:  # imported only then: chromadb's client is slow to import
+            from retrieval.chroma_store import open_store
 
-            name = str(payload.get("collection") or COLLECTION)
-            store = ChromaStore(open_client(index_dir, chroma_url), embedder, name=name)
+            store = open_store(index_dir, chroma_url, embedder, payload.get("collection"))
         questions = QuestionIndex.load(index_dir)
         return cls(payload, vectors, embedder, index_dir, dense_store=store, questions=questions)
 
@@ -149,16 +159,7 @@ class Retriever:
         vector = self.embed_query(query)
         dense = self._dense(vector)
         units = self.units.votes(query) or self.mentions.votes(query)
-        article_votes = {
-            a: match.votes.get(a, 0.0)
-            + self.weights.verbatim * quoted.get(a, 0.0)
-            + units.get(a, 0.0)
-            for a in {*match.votes, *quoted, *units}
-        }
-        votes = np.array(
-            [max((article_votes.get(a, 0.0) for a in d.articles), default=0.0) for d in self.docs],
-            dtype=np.float32,
-        )
+        votes = doc_votes(self.docs, match.votes, quoted, units, self.weights.verbatim)
         demote, named, unit = doc_masks(self.docs, query, units)
         fused = fuse(lexical, dense, votes, demote, self.weights, named, unit)
         cited = self.article_refs.votes(query)  # 第3条讲了什么: measure 3 first
@@ -225,21 +226,6 @@ class Retriever:
         found = self._sentences(doc_id)
         title = self.docs[self.passage_doc[found[0][0]]].title if found else ""
         return score_sentences(found, title, analysis, self.bm25.idf, self.vectors)
-
-    def _sentences(self, doc_id: str) -> list[tuple[int, str, frozenset[str]]]:
-        """(passage index, sentence, its tokens) of a document's sentence passages, headings
-        skipped; a pure function of the loaded index, so kept per document after first use."""
-        found = self._doc_sentences.get(doc_id)
-        if found is None:
-            found = doc_sentences(
-                doc_id,
-                self.passage_ids,
-                self.passage_texts,
-                lambda i: self.docs[self.passage_doc[i]].title,
-                self.tokenizer.tokens,
-            )
-            self._doc_sentences[doc_id] = found
-        return found
 
     def knows(self, word: str) -> bool:
         """The knowledge uses `word`: an indexed term (BM25 vocabulary) or a domain word of the

@@ -39,7 +39,10 @@ LOAN_MISUSE = re.compile(
 # … except a bank making a product the price of the loan (贷款时银行要求买理财: 第11条's 搭售).
 LOAN_MISUSE_UNLESS = re.compile(
     r"(银行|客户经理|信贷员|他们|对方)[^，,。？?]{0,8}(要求|要我|让我|叫我|硬要|硬塞|逼|非要|必须|推销)|"
-    r"搭售|捆绑|强制|强行|才(给|批|放|能)|不买就"
+    r"搭售|捆绑|强制|强行|才(给|批|放|能)|不买就|"
+    # … said without a subject (贷款要求买理财, 被要求买基金, 必须搭配买理财)
+    r"(要求|被迫|被逼|被塞|必须|非得|一定要|得先)[^，,。？?]{0,4}买|被[^，,。？?]{0,3}(要求|推销|硬塞)|"
+    r"搭配|配套买"
 )
 
 # --- virtual currency (比特币, usdt, 以太坊, 币圈, 数字藏品)
@@ -138,8 +141,11 @@ _NATIONAL_BODY = (
     r"(国家|国务院|人民银行|央行|人行总行|银保监会?|金融监管总局|国家金融监督管理总局|证监会|财政部|"
     r"工信部|发改委|税务总局|最高法|最高人民法院)(?!三明)"
 )
+# A bare 人民银行 asking what it requires may be 人行三明市分行 or the 征信中心 behind a platform
+# (人民银行那块有什么要求 after 应收账款融资服务平台): only its national names count there.
+_NATIONAL_BODY_NAMED = _NATIONAL_BODY.replace("|人民银行|", "|中国人民银行|人民银行总行|")
 NATIONAL_ASKED = re.compile(
-    _NATIONAL_BODY
+    _NATIONAL_BODY_NAMED
     + r"[^，,。？?]{0,20}有(什么|哪些|啥)[^，,。？?]{0,2}(考核|指标|要求|规定|标准|办法)|"
     # its rule on a subject (人民银行关于征信异议处理的规定)
     + _NATIONAL_BODY
