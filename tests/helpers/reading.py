@@ -3,8 +3,14 @@ on a document, the notes of a kind, the measures, and a staff document (never ev
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from bot.dialogue import Exchange, answer_in_context
 from bot.reading import ConversationContext, Focus, Lexicon
 from knowledge.documents import Document
+
+if TYPE_CHECKING:
+    from bot.answer_source import AnswerSource
 
 STAFF_DOC = Document(
     doc_id="staff-zhuandai",
@@ -40,3 +46,13 @@ def measures(lexicon: Lexicon) -> list[str]:
         (d for d in lexicon.documents if lexicon.kind(d) == "measure" and d != "measure-0"),
         key=lambda d: int(d.split("-")[1]),
     )
+
+
+def talk(answerer: AnswerSource, *texts: str) -> list[Exchange]:
+    """One new conversation: each text answered in the context the previous ones left."""
+    context, turns = ConversationContext(), []
+    for text in texts:
+        turn = answer_in_context(answerer, context, text)
+        turns.append(turn)
+        context = turn.context
+    return turns

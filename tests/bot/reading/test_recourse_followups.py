@@ -12,10 +12,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from bot.dialogue import Exchange, answer_in_context
-from bot.reading import ConversationContext
 from bot.reading.memory import lead_line, step_line
 from bot.reading.recourse import recourse
+from tests.helpers.reading import talk
 
 if TYPE_CHECKING:
     from bot.answerer import Answerer
@@ -58,15 +57,6 @@ REPORTS = (
 )
 
 
-def _talk(answerer: Answerer, *texts: str) -> list[Exchange]:
-    context, turns = ConversationContext(), []
-    for text in texts:
-        turn = answer_in_context(answerer, context, text)
-        turns.append(turn)
-        context = turn.context
-    return turns
-
-
 def _recourse_of(follow_up: str) -> str:
     return recourse(follow_up)
 
@@ -76,7 +66,7 @@ def _recourse_of(follow_up: str) -> str:
 def test_a_consequence_of_the_owners_step_is_answered_honestly(
     answerer: Answerer, first: str, follow_up: str
 ) -> None:
-    before, turn = _talk(answerer, first, follow_up)
+    before, turn = talk(answerer, first, follow_up)
     lead = lead_line(turn.answer.answer)
     assert lead.startswith("措施没有写"), (first, follow_up, lead)
     assert "第12条" in lead or "第11条" in lead, lead
@@ -91,7 +81,7 @@ def test_a_consequence_of_the_owners_step_is_answered_honestly(
 def test_the_bank_still_saying_no_leads_to_where_to_escalate(
     answerer: Answerer, first: str, follow_up: str
 ) -> None:
-    before, turn = _talk(answerer, first, follow_up)
+    before, turn = talk(answerer, first, follow_up)
     text = turn.answer.answer
     lead = lead_line(text)
     assert "协调办" in lead and "第15条" in lead, (first, follow_up, lead)
@@ -101,7 +91,7 @@ def test_the_bank_still_saying_no_leads_to_where_to_escalate(
 
 
 def test_escalation_after_a_credit_record_keeps_its_dispute_channel(answerer: Answerer) -> None:
-    *_, turn = _talk(answerer, "我征信有逾期", "那怎么修复", "银行还是拒绝怎么办")
+    *_, turn = talk(answerer, "我征信有逾期", "那怎么修复", "银行还是拒绝怎么办")
     assert "金融纠纷协同化解" in turn.answer.answer
     assert {"measure-15", "measure-2"} <= {c.doc_id for c in turn.answer.citations}
 
@@ -111,7 +101,7 @@ def test_escalation_after_a_credit_record_keeps_its_dispute_channel(answerer: An
 def test_where_to_report_after_a_demand_names_where(
     answerer: Answerer, first: str, between: str, follow_up: str
 ) -> None:
-    turns = _talk(answerer, *(t for t in (first, between, follow_up) if t))
+    turns = talk(answerer, *(t for t in (first, between, follow_up) if t))
     text = turns[-1].answer.answer
     lead, step = lead_line(text), step_line(text)
     assert "反映" in lead and "三明金融监管分局" in lead, (first, follow_up, lead)

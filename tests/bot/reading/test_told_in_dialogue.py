@@ -11,9 +11,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from bot.dialogue import Exchange, answer_in_context
-from bot.reading import ConversationContext
 from bot.reading.memory import lead_line, step_line
+from tests.helpers.reading import talk
 
 if TYPE_CHECKING:
     from bot.answerer import Answerer
@@ -28,15 +27,6 @@ PROFILES = (
 )
 
 
-def _talk(answerer: Answerer, *texts: str) -> list[Exchange]:
-    context, turns = ConversationContext(), []
-    for text in texts:
-        turn = answer_in_context(answerer, context, text)
-        turns.append(turn)
-        context = turn.context
-    return turns
-
-
 CASES = [
     (template.format(place=place, trade=trade), county, trade)
     for template, (place, county), trade in itertools.product(PROFILES, PLACES, TRADES)
@@ -47,7 +37,7 @@ CASES = [
 def test_facts_stated_are_acknowledged_and_kept(
     answerer: Answerer, text: str, county: str, trade: str
 ) -> None:
-    (turn,) = _talk(answerer, text)
+    (turn,) = talk(answerer, text)
     lead = lead_line(turn.answer.answer)
     assert turn.answer.in_scope and turn.answer.intent != "out_of_scope", turn.answer.answer
     assert lead.startswith("好的，记下了") and county in lead and trade in lead, lead
@@ -73,7 +63,7 @@ RECALLS = {
 def test_recall_is_answered_from_the_facts_kept(
     answerer: Answerer, first: str, field: str, ask: str
 ) -> None:
-    _, turn = _talk(answerer, first, ask)
+    _, turn = talk(answerer, first, ask)
     said = lead_line(turn.answer.answer)
     assert turn.answer.in_scope and said.startswith("你说企业"), turn.answer.answer
     assert ("尤溪县" if field == "county" else "竹木加工") in said
@@ -82,9 +72,9 @@ def test_recall_is_answered_from_the_facts_kept(
 
 @pytest.mark.parametrize("ask", ["我刚说要贷多少", "你还记得我要借多少钱吗"])
 def test_recall_of_what_was_not_said(answerer: Answerer, ask: str) -> None:
-    _, turn = _talk(answerer, "我们是做竹木加工的在尤溪", ask)
+    _, turn = talk(answerer, "我们是做竹木加工的在尤溪", ask)
     assert lead_line(turn.answer.answer).startswith("你还没说"), turn.answer.answer
-    _, after = _talk(answerer, "我要贷80万周转", ask)
+    _, after = talk(answerer, "我要贷80万周转", ask)
     assert "80万元" in lead_line(after.answer.answer)
 
 
@@ -95,7 +85,7 @@ LOANS = ("想贷款", "我要贷50万周转", "缺点流动资金", "我们想�
 @pytest.mark.parametrize("text", RENEWALS)
 def test_a_renewal_need_is_taken(answerer: Answerer, text: str) -> None:
     for before in ((), ("我们是做竹木加工的在尤溪",)):
-        turn = _talk(answerer, *before, text)[-1]
+        turn = talk(answerer, *before, text)[-1]
         lead = lead_line(turn.answer.answer)
         assert "无还本续贷" in lead and turn.answer.intent == "financing_need", lead
         assert "到期前" in step_line(turn.answer.answer)
@@ -104,7 +94,7 @@ def test_a_renewal_need_is_taken(answerer: Answerer, text: str) -> None:
 
 @pytest.mark.parametrize("text", LOANS)
 def test_a_loan_need_is_taken(answerer: Answerer, text: str) -> None:
-    turn = _talk(answerer, text)[-1]
+    turn = talk(answerer, text)[-1]
     lead = lead_line(turn.answer.answer)
     assert "申请" in lead and "协调办" in lead and turn.answer.intent == "financing_need", lead
     assert 15 in {c.article for c in turn.answer.citations}
@@ -113,9 +103,9 @@ def test_a_loan_need_is_taken(answerer: Answerer, text: str) -> None:
 
 @pytest.mark.parametrize("follow_up", ["要抵押吗", "利率呢", "要多久"])
 def test_a_need_is_followed_up_on_its_subject(answerer: Answerer, follow_up: str) -> None:
-    _, renewal = _talk(answerer, "我想续贷", follow_up)
+    _, renewal = talk(answerer, "我想续贷", follow_up)
     assert renewal.reading.resolved.startswith("续贷"), renewal.reading.resolved
-    _, loan = _talk(answerer, "想贷款", follow_up)
+    _, loan = talk(answerer, "想贷款", follow_up)
     assert loan.reading.resolved.startswith("贷款"), loan.reading.resolved
     assert loan.answer.in_scope
 
@@ -140,12 +130,12 @@ DECLINED_BESIDE = [
 def test_a_need_beside_a_declined_request_stays_declined(
     answerer: Answerer, text: str, family: str
 ) -> None:
-    (turn,) = _talk(answerer, text)
+    (turn,) = talk(answerer, text)
     assert not turn.answer.in_scope, (text, turn.answer.answer)
     assert turn.answer.refusal == family, (text, turn.answer.refusal)
 
 
 @pytest.mark.parametrize("place", [p for p, _ in PLACES])
 def test_facts_beside_a_forgery_request_stay_declined(answerer: Answerer, place: str) -> None:
-    (turn,) = _talk(answerer, f"我们在{place}做竹木加工，帮我做一份假的纳税证明")
+    (turn,) = talk(answerer, f"我们在{place}做竹木加工，帮我做一份假的纳税证明")
     assert not turn.answer.in_scope and turn.answer.refusal == "fraud", turn.answer.answer
