@@ -120,7 +120,9 @@ class Answerer:
         with it when nothing else is left). The answer's topic is the first in-scope part's.
         """
         with message_memo():  # a text embedded, ranked and assessed once per message
-            return self._respond(asks, topic=topic)
+            # called unbound: a wrapper calling `Answerer.respond(wrapper, …)` (the answer
+            # cache, web.answer_cache) keeps its own `answer` for the asks
+            return Answerer._respond(self, asks, topic=topic)
 
     def _respond(self, asks: Sequence[Ask], *, topic: str | None) -> Answer:
         """`respond` inside the message's memo."""

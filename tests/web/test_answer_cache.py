@@ -70,3 +70,16 @@ def test_serve_parses_host_port_workers() -> None:
     options = uvicorn_options(args)
     assert (options["host"], options["port"], args.workers) == ("0.0.0.0", 9001, 2)
     assert options["proxy_headers"] is False and options["access_log"] is False
+
+
+def test_the_real_answerer_responds_through_the_cache(answerer: Any) -> None:
+    """`Answerer.respond` called for the cache answers each ask through the cache's `answer`
+    (a refactor once sent it to the inner answerer's, and every cached turn was recomputed)."""
+    from bot.messages import Ask
+
+    cached = CachedAnswerer(answerer)
+    for asks in ([Ask("yesno", "续贷要先还本金吗")], [Ask("how_much", "林权贷款利息多少")]):
+        first = cached.respond(asks)
+        hits = cached.hits
+        assert cached.respond(asks) == first
+        assert cached.hits == hits + len(asks), asks
