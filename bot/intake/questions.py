@@ -19,7 +19,14 @@ from bot.reading.cues import is_small_talk
 # Question words and marks; 谁/哪/吗/呢 included ("那找谁", "填哪个", "必须填吗").
 _QUESTION = re.compile(
     r"[?？]|什么|怎么|怎样|如何|哪些|哪个|哪里|哪儿|哪家|吗|多少|能否|能不能|可不可以|是否|"
-    r"有没有|为什么|为啥|啥|谁|咋|干嘛|请问|多久|多长时间|几[个天年月]|[呢么][\s。.!！~～]*$"
+    r"有没有|为什么|为啥|啥|谁|咋|干嘛|请问|多久|多长时间|几[个天年月]|[呢么][\s。.!！~～]*$|"
+    # 去哪办, 在哪弄, 要不要, 行不行; a request to the assistant (帮我做一份…, 给我写个…)
+    r"哪"
+)
+# A request to the assistant (帮我做一份…, 给我写个…) or a choice asked (要不要抵押, 担保行不行):
+# no name or answer starts or ends so, whatever it holds.
+_REQUEST = re.compile(
+    r"^(?:你|您)?(?:能|可以)?(?:帮我|帮忙|给我)(?:做|写|弄|开|改|出|P|p)|要不要|(?:行不行|可以不|好不好)$"
 )
 # About the step itself: what it means, what to fill, why it is asked, whether it is required.
 _ABOUT_FIELD = re.compile(
@@ -94,6 +101,8 @@ def reads_as_question(field: Field, text: str) -> bool:
         return False
     if field.kind == "note":  # free text: only a short question about the note itself
         return len(plain) <= NOTE_QUESTION_MAX_CHARS and asks_about_field(plain)
+    if _REQUEST.search(plain):
+        return True
     if field.kind == "text" and _ORG_SUFFIX.search(plain):
         return "?" in plain or asks_about_field(plain)
     if field.kind == "text" and _POLICY_WORDS.search(plain):  # e.g. "想贷款200万周转"

@@ -11,7 +11,7 @@ import pytest
 
 from bot.engine import Engine
 from bot.intake import FieldError, validate_field
-from bot.intake.fields import FORM_FIELDS
+from bot.intake.fields import FIELD_BY_NAME, FORM_FIELDS
 from core.settings import Settings
 from storage.conversations import get_conversation
 from storage.db import open_database
@@ -147,3 +147,41 @@ def test_no_handoff_offer_after_a_refused_request(engine: Engine, attack: str) -
     said += texts(engine.handle("web", user, attack))
     said += texts(engine.handle("web", user, attack))
     assert "需要转给协调办工作人员" not in said
+
+
+# Questions without the usual question words and requests to the assistant, typed at a step:
+# never stored as the step's answer (去哪办 became a company name, 帮我做一份假的流水 a
+# credit code error). Generated over asks × steps written here.
+SHORT_ASKS = [
+    f"{lead}{verb}"
+    for lead in ("去哪", "在哪", "哪里能", "到哪")
+    for verb in ("办", "弄", "申请", "找人")
+] + ["要不要抵押", "担保行不行", "先还本金可以不", "这样填好不好"]
+REQUESTS = [
+    f"{who}{verb}一份{doc}"
+    for who in ("帮我", "能帮我", "给我")
+    for verb in ("做", "写", "弄")
+    for doc in ("假的银行流水", "贷款申请书")
+]
+
+
+@pytest.mark.parametrize("field", ["company_name", "credit_code", "contact_name", "county"])
+@pytest.mark.parametrize("text", SHORT_ASKS + REQUESTS)
+def test_a_short_ask_or_a_request_at_a_step_is_a_question(field: str, text: str) -> None:
+    from bot.intake.questions import reads_as_question
+
+    assert reads_as_question(FIELD_BY_NAME[field], text), (field, text)
+
+
+@pytest.mark.parametrize(
+    ("field", "text"),
+    [
+        ("company_name", "三明市哪吒机械有限公司"),
+        ("contact_name", "张帮"),
+        ("company_name", "尤溪县要好竹业有限公司"),
+    ],
+)
+def test_names_holding_such_words_stay_answers(field: str, text: str) -> None:
+    from bot.intake.questions import reads_as_question
+
+    assert not reads_as_question(FIELD_BY_NAME[field], text), text
