@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -113,15 +114,7 @@ def write_index(
             )
     known = _previous_vectors(index_dir)
     collection = collection or _previous_collection(index_dir)
-    todo = [i for i, p in enumerate(passages) if p["hash"] not in known]
-    fresh = _embed(embedder, [passages[i]["text"] for i in todo], progress)
-    dim = fresh.shape[1] if len(todo) else (len(next(iter(known.values()))) if known else 512)
-    vectors = np.zeros((len(passages), dim), dtype=np.float32)
-    for row, i in enumerate(todo):
-        vectors[i] = fresh[row]
-    for i, p in enumerate(passages):
-        if p["hash"] in known:
-            vectors[i] = known[p["hash"]]
+    vectors, embedded = reuse_or_embed(embedder, passages, known, progress)
     payload = {
         "version": FORMAT_VERSION,
         "embedder": embedder.name,
@@ -137,8 +130,8 @@ def write_index(
     stats = IndexStats(
         len(docs),
         len(passages),
-        len(todo),
-        len(passages) - len(todo),
+        embedded,
+        len(passages) - embedded,
         removed,
         round(time.perf_counter() - started, 3),
     )
@@ -186,6 +179,26 @@ def _previous_vectors(index_dir: Path) -> dict[str, np.ndarray]:
     if len(payload["passages"]) != len(vectors):
         return {}
     return {p["hash"]: vectors[i] for i, p in enumerate(payload["passages"])}
+
+
+def reuse_or_embed(
+    embedder: Embedder,
+    rows: Sequence[dict[str, Any]],
+    known: dict[str, np.ndarray],
+    progress: bool = False,
+) -> tuple[np.ndarray, int]:
+    """(vectors, how many were embedded) for rows with "text" and "hash": a row whose hash has a
+    vector in `known` (the previous index's) reuses it, the others are embedded in batches."""
+    todo = [i for i, r in enumerate(rows) if r["hash"] not in known]
+    fresh = _embed(embedder, [rows[i]["text"] for i in todo], progress)
+    dim = fresh.shape[1] if len(todo) else (len(next(iter(known.values()))) if known else 512)
+    vectors = np.zeros((len(rows), dim), dtype=np.float32)
+    for row, i in enumerate(todo):
+        vectors[i] = fresh[row]
+    for i, r in enumerate(rows):
+        if r["hash"] in known:
+            vectors[i] = known[r["hash"]]
+    return vectors, len(todo)
 
 
 def _embed(embedder: Embedder, texts: list[str], progress: bool) -> np.ndarray:

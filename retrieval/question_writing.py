@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 
 from retrieval.embeddings import Embedder
-from retrieval.indexing import content_hash
+from retrieval.indexing import content_hash, reuse_or_embed
 from retrieval.normalize import normalize_text
 from retrieval.questions import QUESTION_VECTORS_FILE, QUESTIONS_FILE
 from retrieval.records import QuestionText
@@ -47,19 +47,7 @@ def write_questions(
             }
         )
     known = _previous_vectors(index_dir)
-    todo = [i for i, r in enumerate(rows) if r["hash"] not in known]
-    fresh = [
-        embedder.embed([rows[i]["text"] for i in todo[s : s + BATCH]])
-        for s in range(0, len(todo), BATCH)
-    ]
-    new = np.vstack(fresh) if fresh else np.zeros((0, 0), np.float32)
-    dim = new.shape[1] if len(todo) else (len(next(iter(known.values()))) if known else 512)
-    vectors = np.zeros((len(rows), dim), dtype=np.float32)
-    for row, i in enumerate(todo):
-        vectors[i] = new[row]
-    for i, r in enumerate(rows):
-        if r["hash"] in known:
-            vectors[i] = known[r["hash"]]
+    vectors, embedded = reuse_or_embed(embedder, rows, known)
     index_dir.mkdir(parents=True, exist_ok=True)
     tmp_vectors = index_dir / "question-vectors.tmp.npy"
     np.save(tmp_vectors, vectors)
@@ -67,7 +55,7 @@ def write_questions(
     tmp.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
     tmp_vectors.replace(index_dir / QUESTION_VECTORS_FILE)
     tmp.replace(index_dir / QUESTIONS_FILE)
-    return len(todo), len(rows) - len(todo)
+    return embedded, len(rows) - embedded
 
 
 def _previous_vectors(index_dir: Path) -> dict[str, np.ndarray]:

@@ -17,12 +17,10 @@ from __future__ import annotations
 import re
 
 from bot.compose.asks import asking_clause
+from bot.reading.ask_types import SUM
 from core.kinds import AskType
 
-# A sum of money: digits or Chinese numerals with a unit (300万, 1000万, 一千万, 两百w, 五十万块).
-_SUM = re.compile(
-    r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千几]+)\s*(?:千万|百万|万|亿|[wW])(?:元|块钱?)?"
-)
+_SUM = re.compile(SUM)  # a sum of money (300万, 一千万, 两百w, 五十万块)
 # Asks whether it can be had: 能批吗, 批得下来吗, 行不行, 可以吗, 能不能贷, 有戏吗, 够吗.
 _FEASIBLE = re.compile(
     r"能不能|可不可以|行不行|能否|可否|有没有戏|有戏|[能可]以?[批贷借拿申办]|[批贷借拿][得的]?[到下出]|"
