@@ -39,7 +39,8 @@ index: install
 
 run: install
 	$(BIN)/policybot index
-	$(BIN)/policybot serve --host $${HOST:-127.0.0.1} --port $${PORT:-8000}
+	PUBLIC_BASE_URL=$${PUBLIC_BASE_URL:-http://127.0.0.1:$${PORT:-8000}} \
+		$(BIN)/policybot serve --host $${HOST:-127.0.0.1} --port $${PORT:-8000}
 
 lint: install
 	$(BIN)/ruff check .
