@@ -121,8 +121,14 @@ async def run(args: argparse.Namespace) -> list[dict[str, Any]]:
             await post(texts(questions, args.warmup_turns, seed=0, unique=args.unique))
             for run_no in range(args.repeat):
                 pairs = texts(questions, args.turns, seed=run_no + 1, unique=args.unique)
-                profiler = None
-                if args.profile and run_no == 0:
+                profiler: Any = None
+                if args.profile and run_no == 0 and args.cprofile:
+                    import cProfile
+
+                    profiler = cProfile.Profile()
+                    to_thread.run_sync = inline  # type: ignore[assignment]
+                    profiler.enable()
+                elif args.profile and run_no == 0:
                     from pyinstrument import Profiler
 
                     profiler = Profiler(interval=0.0005, async_mode="disabled")
@@ -132,7 +138,11 @@ async def run(args: argparse.Namespace) -> list[dict[str, Any]]:
                     cpu, wall = time.process_time(), time.perf_counter()
                     await post(pairs)
                     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
-                if profiler is not None:
+                if profiler is not None and args.cprofile:
+                    profiler.disable()
+                    to_thread.run_sync = threaded
+                    profiler.dump_stats(f"{args.profile}.prof")
+                elif profiler is not None:
                     profiler.stop()
                     to_thread.run_sync = threaded
                     Path(f"{args.profile}.html").write_text(profiler.output_html())
@@ -166,6 +176,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--unique", action="store_true", help="every question new text")
     parser.add_argument("--profile", default="", help="pyinstrument output prefix (first pass)")
+    parser.add_argument(
+        "--cprofile",
+        action="store_true",
+        help="with --profile: cProfile (FILE.prof, pstats) instead of pyinstrument",
+    )
     parser.add_argument(
         "--checkout", type=Path, help="import the app from this checkout (same venv packages)"
     )
