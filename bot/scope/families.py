@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from bot.intent import TRUST, TRUST_BARE, TRUST_UNLESS
@@ -192,27 +193,45 @@ def out_of_scope_family(text: str, *, topics: Iterable[str] = ()) -> tuple[str, 
     the knowledge's phrases found in the message (the glossary match's terms), which mark a
     clause as asking about financing (`bot.scope.clauses.mentioned_only`).
     """
-    whole = fold_slips(text.lower())  # 怎莫 → 怎么, 福洲 → 福州: the words the rules read
-    question = question_part(whole)
-    last = last_question(question)
-    for family in FAMILIES:
-        if family.name == "other_region":
-            place = other_region(last) or other_region(question)
-            if place:
-                return "other_region", place
-            continue
-        if family.name == "bank_product":
-            bank = bank_product(last) or bank_product(question) or bank_price(last)
-            if bank:
-                return "bank_product", bank
-            continue
-        scope = whole if family.judged == "message" else question
-        if scope is question and family.words.search(last):
-            scope = last  # the sentence that asks it: a story before does not excuse it
-        found = family.words.search(scope)
-        if not found or family.unless(_from_clause(scope, found.start(), family)):
-            continue
+    whole, found = _families_found(text)
+    for family, scope, place in found:
+        if place:
+            return family.name, place
         if family.judged == "ask" and mentioned_only(family.words, scope, topics):
             continue
         return family.name, ""
     return off_topic_object(whole, topics), ""  # the ask's object, read against the knowledge
+
+
+@lru_cache(maxsize=4096)
+def _families_found(text: str) -> tuple[str, tuple[tuple[Family, str, str], ...]]:
+    """The folded text and, in order, the families whose words it has (their `unless` not
+    met), each with the scope it was judged on and its place: what `out_of_scope_family`
+    reads without the topics, up to the first family the topics cannot excuse. A pure
+    function of the text (the rules are constants): cached, since the reading and the scope
+    decision judge the same message, and a cached answer's turn reads it again."""
+    whole = fold_slips(text.lower())  # 怎莫 → 怎么, 福洲 → 福州: the words the rules read
+    question = question_part(whole)
+    last = last_question(question)
+    found: list[tuple[Family, str, str]] = []
+    for family in FAMILIES:
+        if family.name == "other_region":
+            place = other_region(last) or other_region(question)
+            if place:
+                return whole, (*found, (family, "", place))
+            continue
+        if family.name == "bank_product":
+            bank = bank_product(last) or bank_product(question) or bank_price(last)
+            if bank:
+                return whole, (*found, (family, "", bank))
+            continue
+        scope = whole if family.judged == "message" else question
+        if scope is question and family.words.search(last):
+            scope = last  # the sentence that asks it: a story before does not excuse it
+        hit = family.words.search(scope)
+        if not hit or family.unless(_from_clause(scope, hit.start(), family)):
+            continue
+        found.append((family, scope, ""))
+        if family.judged != "ask":
+            break  # declined whatever the topics
+    return whole, tuple(found)
