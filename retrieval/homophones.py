@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+LOOKUP_MEMO = 100_000  # windows whose lookup is kept (a few MB at most)
+
 MIN_LEN, MAX_LEN = 2, 6
 CONTEXT = 6  # characters each side of a window that the language-model check reads
 MARGIN = 7.0  # log-probability a repair must gain (natural log; slips gain 8–30, chance
@@ -103,6 +105,9 @@ class HomophoneRepairer:
         for term, syllables in terms.items():
             self._by_key.setdefault(tuple(fold(s) for s in syllables), []).append(term)
         self.lengths = sorted({len(k) for k in self._by_key}, reverse=True)
+        # lookup is a pure function of the window over these tables, and a query's windows
+        # (every 2-6 characters) mostly recur across messages: kept, up to LOOKUP_MEMO windows
+        self._lookups: dict[str, str | None] = {}
 
     @classmethod
     def from_tables(cls, tables: dict[str, Any] | None) -> HomophoneRepairer | None:
@@ -119,6 +124,18 @@ class HomophoneRepairer:
         )
 
     def lookup(self, window: str) -> str | None:
+        """The domain word window is a slip of, or None (`_lookup`, remembered per window)."""
+        try:
+            return self._lookups[window]
+        except KeyError:
+            pass
+        found = self._lookup(window)
+        if len(self._lookups) >= LOOKUP_MEMO:
+            self._lookups.clear()
+        self._lookups[window] = found
+        return found
+
+    def _lookup(self, window: str) -> str | None:
         """The domain word window is a slip of, or None.
 
         Folded pinyin must match; a window sharing no character with the word must match

@@ -86,19 +86,29 @@ def ranked_hits(
     demote: np.ndarray,
 ) -> list[Hit]:
     """One Hit per document, best fused score first (a stable sort: ties keep index order)."""
+    order = np.argsort(-fused, kind="stable").tolist()
+    # Python floats and bools read once per array (each the value float()/bool() of the
+    # element gives), not one NumPy scalar per field and document
+    fused_, lexical_, dense_, votes_ = (
+        fused.tolist(),
+        lexical.tolist(),
+        dense.tolist(),
+        votes.tolist(),
+    )
+    demote_ = demote.tolist()
     return [
         Hit(
             doc_id=docs[i].doc_id,
             article=own_article(docs[i]),
             title=docs[i].title,
-            score=float(fused[i]),
+            score=fused_[i],
             text=docs[i].text,
             kind=docs[i].kind,
             articles=docs[i].articles,
-            lexical=float(lexical[i]),
-            dense=float(dense[i]),
-            glossary=float(votes[i]),
-            named=docs[i].kind != "measure" and not demote[i],
+            lexical=lexical_[i],
+            dense=dense_[i],
+            glossary=votes_[i],
+            named=docs[i].kind != "measure" and not demote_[i],
         )
-        for i in np.argsort(-fused, kind="stable")
+        for i in order
     ]

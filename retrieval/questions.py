@@ -30,6 +30,7 @@ QUESTION_FILLERS = frozenset(
     "咨询 大概 一般 具体 到底 究竟 干嘛 干什么 做什么".split()
 )
 QUESTIONS_FILE = "questions.json"
+WORD_MEMO = 50_000  # query words whose per-topic weights are kept
 QUESTION_VECTORS_FILE = "question-vectors.npy"
 
 
@@ -100,6 +101,7 @@ class QuestionIndex:
             for entry_words in found.values():
                 for word in entry_words:
                     use.setdefault(word, Counter())[topic_of[topic]] += 1
+        self._by_word: dict[str, np.ndarray] = {}
         self._use = {
             w: (np.array(list(c), dtype=np.int64), np.array(list(c.values()), dtype=np.float32))
             for w, c in use.items()
@@ -144,7 +146,19 @@ class QuestionIndex:
         return cls(texts, [r["tokens"] for r in rows], vectors)
 
     def _topic_weights(self, word: str) -> np.ndarray:
-        """w(word) as seen from each topic (score_question's formula), one value per topic."""
+        """w(word) as seen from each topic (score_question's formula), one value per topic;
+        a pure function of the index, kept per word (up to WORD_MEMO words; never changed
+        in place by callers)."""
+        found = self._by_word.get(word)
+        if found is None:
+            found = self._topic_weights_of(word)
+            if len(self._by_word) >= WORD_MEMO:
+                self._by_word.clear()
+            self._by_word[word] = found
+        return found
+
+    def _topic_weights_of(self, word: str) -> np.ndarray:
+        """`_topic_weights`, computed."""
         base = self.bm25.idf.get(word, self._unknown_idf)
         if len(word) == 1:
             base *= self.weights.single_char

@@ -100,6 +100,8 @@ class Retriever:
         self._prepared = lru_cache(4096)(  # the reading, then assess: prepared once
             lambda q, names: prepare_query(q, self.homophones, self.tokenizer.log_prob, names)
         )
+        # the tokens of a glossary expansion (a fixed phrase of the index), once per phrase
+        self._phrase_tokens = lru_cache(8192)(lambda phrase: tuple(self.tokenizer.tokens(phrase)))
         self.tokenizer.tokens("预热")  # loads jieba's HMM tables now, not on the first question
 
     @classmethod
@@ -153,7 +155,7 @@ class Retriever:
         match = self.glossary.match(query, tokens, specific_elsewhere=bool(quoted))
         weighted: dict[str, float] = {t: 1.0 for t in tokens}
         for expansion in match.expansions:
-            for token in self.tokenizer.tokens(expansion):
+            for token in self._phrase_tokens(expansion):
                 weighted.setdefault(token, self.weights.expansion)
         lexical = np.array(self.bm25.scores(weighted), dtype=np.float32)
         vector = self.embed_query(query)
