@@ -9,10 +9,11 @@ from typing import Any
 import pytest
 from sqlalchemy import event, select
 
-from storage.conversations import insert_conversation, save_state
+from core import clock
+from storage.conversations import add_messages, insert_conversation, save_state
 from storage.db import Database
 from storage.models import Conversation
-from storage.turn_start import read_turn_start
+from storage.turn_start import TURN_START_PREBUILT, read_turn_start
 from web.chat_turn import PG_ENGINE_THREADS
 
 STATES = [{}, {"topic": "续贷", "misses": 0}, {"context": {"mentioned": ["a", "b"]}, "hints": {}}]
@@ -92,3 +93,35 @@ def test_pool_keeps_as_many_connections_as_turns_hold_at_once(db: Database) -> N
             for _ in range(at_once):
                 held.enter_context(db.reading()).exec_driver_sql("SELECT 1")
     assert len(opened) == at_once
+
+
+def test_turn_start_reads_the_newest_message_time_from_the_conversation_index(
+    db: Database,
+) -> None:
+    """The newest message time of the visitor's conversation comes from one entry of
+    `ix_messages_conversation_created`, not from a walk over every newer message of other
+    conversations (PostgreSQL walked `ix_messages_created_at` backwards, filtering by
+    conversation; SQLite read each of the conversation's rows)."""
+    with db.session() as session:
+        quiet = insert_conversation(session, channel="web", user_id="quiet", state={})
+        busy = insert_conversation(session, channel="web", user_id="busy", state={})
+    assert quiet is not None and busy is not None
+    with db.writing() as (connection, _session):
+        add_messages(connection, conversation_id=quiet, rows=[{"direction": "in", "text": "早"}])
+        for first in range(0, 600, 200):  # the other conversation's newer messages
+            rows = [{"direction": "in", "text": f"问{i}"} for i in range(first, first + 200)]
+            add_messages(connection, conversation_id=busy, rows=rows)
+    with db.reading() as connection:
+        compiled = TURN_START_PREBUILT.compiled(connection.dialect)
+        params = {"channel": "web", "user_id": "quiet", "ended_key": "", "now": clock.now()}
+        if not db.is_sqlite:
+            connection.exec_driver_sql("ANALYZE messages")
+        explain = ("EXPLAIN QUERY PLAN " if db.is_sqlite else "EXPLAIN ") + compiled.sql
+        bound = compiled.parameters(params)  # SQLite: positional, PostgreSQL: named
+        found = connection.exec_driver_sql(
+            explain, bound if isinstance(bound, dict) else tuple(bound)
+        )
+        plan = "\n".join(str(row[-1]) for row in found)
+        assert "ix_messages_conversation_created" in plan, plan
+        turn = read_turn_start(connection, channel="web", user_id="quiet")
+    assert turn.conversation_id == quiet and turn.last_active is not None
