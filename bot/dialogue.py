@@ -24,6 +24,7 @@ from bot.reading.ask_types import ask_type
 from bot.reading.clarify import clarifying_text
 from bot.reading.pairs import per_note
 from bot.recourse import answer_recourse
+from bot.timing import timed
 from bot.told import acknowledged, recall_answer
 
 THANKS_TEXT = "不客气！还有其他问题可以直接问我；需要融资对接，回复“申请”即可登记。"
@@ -85,6 +86,7 @@ def answer_in_context(answerer: AnswerSource, context: ConversationContext, text
         answer = keep_matter(answerer, context, reading, answer)  # not 年报 after 逾期
         answer = amount_lead(answerer, context, reading, answer)  # 续贷能贷多少: not 科技贷's
         answer = answer_recourse(answerer, context, reading, answer)  # 投诉了会不会影响…
+        answer = timed(answerer, context, reading, answer)  # 要多久能解决: for the matter
         facts = context.facts.merged(reading.facts)
         answered = answer
         answer = taken(answerer, lexicon, facts, reading, answer)  # 我想续贷 / 想贷款

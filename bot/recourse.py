@@ -17,6 +17,9 @@ say:
   (第15条), through the financing request here; 第2条's 金融纠纷协同化解 for a dispute or
   a credit record; 三明金融监管分局 for discriminating demands (第12条).
 
+A situation told with the owner's step taken (银行不给我续贷，我去投诉了: bot.reading.recourse.
+step_told) is answered for the situation, with where it goes if the step brings nothing.
+
 A recourse declined only for want of evidence (a story around it: 跟这家行打交道好几年了…
 会不会被报复) is answered so too, in a conversation; one declined for a family (a personal
 card: 我老婆的信用卡还是不给办) stays declined. The answer cites the measures its lines
@@ -54,6 +57,8 @@ SUPERVISE_LINE = f"第12条由{REGULATOR}牵头，通过监管约谈、现场检
 USEFUL = re.compile(r"有用|管用|顶用|效果")
 DISPUTE_LINE = "和银行有纠纷或信用记录问题的，第2条有金融纠纷协同化解机制。"
 EVIDENCE_LINE = "反映时带上合同、收费或转账凭证和沟通记录。"
+TAKEN_LINE = "已经{took}的，保留好记录和凭证，跟进处理结果。"
+REPORTED = re.compile(r"反映|投诉|举报|监管")  # a lead already saying where to go
 REQUEST_STEP = "回复“申请”登记融资需求，写明被拒原因和已做的努力，由融资协调工作机制办公室跟进。"
 
 
@@ -61,6 +66,8 @@ def answer_recourse(
     answerer: Any, context: ConversationContext, reading: Reading, answer: Answer
 ) -> Answer:
     """The answer, or for a recourse follow-up (see the module docstring) the recourse's own."""
+    if reading.took and answer.in_scope and len(reading.asks) == 1:
+        return _step_taken(answerer, reading.took, answer)
     if len(reading.asks) != 1 or context.focus is None:
         return answer
     # declined for no evidence alone (a story around it): in a conversation it is the topic's
@@ -104,6 +111,22 @@ def answer_recourse(
     if kind == "consequence" and own and not said:  # 不配合会不会影响续贷: 第6条's own line
         points.insert(0, own)
     return laid_out(answerer, answer, Part(lead, tuple(points), "", step, (*cites, *cited)))
+
+
+def _step_taken(answerer: Any, took: str, answer: Answer) -> Answer:
+    """The answer to a situation told with the owner's step taken (银行不给我续贷，我去投诉了):
+    where the matter goes if the step brings nothing, then what the measure says of it."""
+    own = lead_line(answer.answer)
+    topic = answer.topic or (answer.citations[0].doc_id if answer.citations else "")
+    unit, source = _unit(answerer, topic, topic == COST)
+    if REPORTED.search(own):
+        lead, points = own, [TAKEN_LINE.format(took=took)]
+    else:
+        lead = f"已经{took}的，跟进处理结果；不解决可向{unit}反映。"
+        points = [own, EVIDENCE_LINE]
+    cited = [c.doc_id for c in answer.citations]
+    part = Part(lead, tuple(points), "", REQUEST_STEP, (*cited, source or EQUAL, COORDINATION))
+    return laid_out(answerer, answer, part)
 
 
 def _unit(answerer: Any, focus: str, demand: bool) -> tuple[str, str]:

@@ -8,6 +8,8 @@
   which the coordination office pushes to banks (第15条). The facts stay in the context
   (bot.reading.memory), so later answers and the form use them. A statement the answerer
   answered from the knowledge (我们公司贷款有逾期, 我们是做外贸的) keeps its answer.
+- A next step asking for what the owner has told (说说你的行业, 告诉我在哪个县) is replaced
+  by one using it (ASKED: the step's words for each fact; `unasked`).
 - `recall_answer(...)`: "我刚才说我在哪个县", "我刚说要贷多少": told back from the facts kept
   (你说企业在尤溪县。), or that it was not said yet and what to tell.
 
@@ -16,11 +18,12 @@ Intent "policy_question", in scope: never a refusal. Never raises.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
 from bot.compose.layout import Part
-from bot.messages import Answer
+from bot.messages import NEXT_PREFIX, Answer
 from bot.reading import ConversationContext, FirmFacts, Lexicon, Reading
 from bot.reading.fitting import products_fitting
 from bot.reading.memory import lead_line
@@ -37,6 +40,16 @@ PROFILE = ("county", "industry", "entity", "employees", "revenue", "export", "te
 WORDED = ("county", "industry", "entity", "export", "tech", "new_firm", "first_loan", "collateral")
 FIGURES = (("employees", "人数"), ("revenue", "营收"))
 MAX_ACK_CHARS = 60
+# a next step asking the owner for a fact, by the FirmFacts field it asks for
+ASKED = (
+    (
+        "industry",
+        re.compile(r"(?:说说|告诉我|说一下|讲讲|按)(?:你的|企业的?|你们的?)?(?:行业|做什么)"),
+    ),
+    ("county", re.compile(r"(?:说说|告诉我|说一下)(?:你的|企业)?(?:在哪个县|所在县|所在地)")),
+    ("amount", re.compile(r"(?:说说|告诉我|说一下)(?:你)?(?:想贷多少|金额|要贷多少)")),
+)
+KNOWN_STEP = "下一步：按你说的情况（{told}），需要贷款可回复“申请”登记，协调办推送给合适的银行。"
 
 
 def profile_told(facts: FirmFacts) -> bool:
@@ -49,7 +62,8 @@ def acknowledged(
 ) -> Answer:
     """The answer, or for a statement of the firm's facts its acknowledgement (see the module
     docstring): the answerer's own lead, when it answered a topic the statement names
-    (出口, 专利), follows as a point."""
+    (出口, 专利), follows as a point. Any answer's step asking for a fact told is replaced."""
+    answer = unasked(context.facts.merged(reading.facts), answer)
     if not reading.statement or reading.need or reading.move == "small_talk":
         return answer
     if not profile_told(reading.facts):
@@ -78,6 +92,18 @@ def acknowledged(
     )
     part = Part(lead, tuple(points), "", REGISTER_STEP, (*cites, COORDINATION))
     return laid_out(answerer, told, part)
+
+
+def unasked(facts: FirmFacts, answer: Answer) -> Answer:
+    """The answer, its next step replaced when it asks for a fact the owner has told."""
+    lines = answer.answer.split("\n")
+    for i, line in enumerate(lines):
+        if not line.startswith(NEXT_PREFIX):
+            continue
+        if any(p.search(line) and described(facts, (f,)) for f, p in ASKED):
+            lines[i] = KNOWN_STEP.format(told=told_line(facts).rstrip("。"))
+            return replace(answer, answer="\n".join(lines))
+    return answer
 
 
 def told_line(facts: FirmFacts) -> str:

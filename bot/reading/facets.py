@@ -71,6 +71,21 @@ def priced(text: str, *, service: bool = False) -> str:
     return _PRICE_ASKED.sub(lambda m: _PRICE_WORDS.get(m.group(0), "收费多少"), text, count=1)
 
 
+# The owners' words for a credit line cut (额度会不会变少, 砍我额度), read as the sources' 授信额度
+# 调降 (第9条: a line cut for a shrunken collateral or lower taxes is to be kept).
+_LINE_CUT = re.compile(
+    r"(?<!授信)额度(?P<how>(?:会不会|会|要|被|给|可能|也|就)*)(?:变少|减少|减|降低|降|缩水|缩|压缩|砍|少)"
+)
+_CUT_LINE = re.compile(r"(?:降|砍|压|减|缩)(?:了|掉)?(?:我|我们|我们的|我的)?(?:的)?(?<!授信)额度")
+
+
+def line_cut(text: str) -> str:
+    """The text with a credit line cut asked in the sources' words (额度会不会变少 →
+    授信额度会不会调降, 砍了我的额度 → 调降了授信额度); unchanged otherwise."""
+    text = _LINE_CUT.sub(lambda m: f"授信额度{m.group('how')}调降", text)
+    return _CUT_LINE.sub("调降授信额度", text)
+
+
 _FACETS: tuple[tuple[Facet, re.Pattern[str]], ...] = (
     (
         "consent",

@@ -13,9 +13,9 @@
   not one a supporting point mentions in passing);
 - answered: the notes the answer itself named (a facet such as 在哪登记 may be asked of one);
 - last_ask / last_question: the first ask's type and resolved wording;
-- last_lead / steps: the answer's first line, and its next-step line before those given
-  lately (bot.followups: a follow-up never gets the same answer again, a new ask a next
-  step of its own);
+- leads / steps: the answer's first line before the earlier answers' (MAX_LEADS), and its
+  next-step line before those given lately (bot.followups: a follow-up never gets an
+  answer's lead again, a new ask a next step of its own);
 - earlier: the focus the answer moved away from (a return cue, 说回…, goes back to it).
 """
 
@@ -26,6 +26,7 @@ from typing import Any
 
 from bot.messages import NEXT_PREFIX
 from bot.reading.context import (
+    MAX_LEADS,
     MAX_MENTIONED,
     MAX_QUESTION_CHARS,
     MAX_STEPS,
@@ -93,7 +94,7 @@ def remember(
         ],
         last_ask=first.type,
         last_question=first.text[:MAX_QUESTION_CHARS],
-        last_lead=lead_line(text)[:MAX_QUESTION_CHARS],
+        leads=tuple(dict.fromkeys(d for d in (lead_line(text), *context.leads) if d))[:MAX_LEADS],
         steps=tuple(dict.fromkeys(s for s in (step_line(text), *context.steps) if s))[:MAX_STEPS],
     )
 
