@@ -175,7 +175,8 @@ def facet_note(lexicon: Lexicon, facet: Facet | None, subject: str, notes: Seque
     """The note (doc id) the facet is asked of among `notes` (those the last answer named),
     or "": a consent asked of a platform note whose text tells of one, a registration of one
     whose text speaks of registering, a platform of any platform note, each preferring one
-    whose name holds the subject (应收账款 → 中征应收账款融资服务平台); a bare where
+    whose name holds the subject (应收账款 → 中征应收账款融资服务平台) — for a platform, one
+    the glossary ties to the subject first (林权 → 福农e林, named or not); a bare where
     (在哪办) only of a note whose name holds the subject."""
     if facet not in ROUTED:
         return ""
@@ -188,7 +189,8 @@ def facet_note(lexicon: Lexicon, facet: Facet | None, subject: str, notes: Seque
     named = [d for d in platforms if subject and subject in lexicon.title(d)]
     if facet == "where":
         platforms = []
-    return (named or platforms or [""])[0]
+    tied = lexicon.platforms_of(subject) if facet == "platform" else []  # 林权 → 福农e林
+    return (tied or named or platforms or [""])[0]
 
 
 FACET_CHARS = 12  # a follow-up asking one facet (要对方同意吗) is this short

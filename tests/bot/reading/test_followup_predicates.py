@@ -166,3 +166,38 @@ def test_a_step_never_asks_for_a_fact_told(told: str, step: str) -> None:
 def test_a_step_asking_for_an_untold_fact_stays(step: str) -> None:
     answer = Answer(f"措施鼓励银行放贷。\n{step}", True, "policy_question")
     assert unasked(FirmFacts(), answer) == answer
+
+
+# (first turn, the platform the glossary ties to its topic)
+PLATFORM_TOPICS = (
+    ("林权抵押怎么弄", "platform-funongelin"),
+    ("我家有片山林能贷款吗", "platform-funongelin"),
+    ("林权能质押吗", "platform-funongelin"),
+    ("动产抵押怎么登记", "platform-zhongdeng"),
+)
+PLATFORM_WORDS = (
+    "那个平台在哪",
+    "刚才那个平台怎么办",
+    "那平台怎么用",
+    "在哪个平台办",
+    "你说的那个平台怎么登录",
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "words"), list(itertools.product(PLATFORM_TOPICS, PLATFORM_WORDS))
+)
+def test_a_platform_pointed_at_is_the_one_of_the_topic_in_focus(
+    answerer: Answerer, lexicon: Lexicon, first: tuple[str, str], words: str
+) -> None:
+    opening, platform = first
+    turns = talk(answerer, opening, words)
+    focus = turns[0].context.focus
+    assert focus is not None and platform in lexicon.platforms_of(focus.subject)
+    assert turns[1].reading.move != "clarify"
+    assert lexicon.display_name(platform) in turns[1].reading.resolved
+
+
+@pytest.mark.parametrize("subject", ["续贷", "利率", "信用修复", ""])
+def test_a_topic_without_a_platform_ties_none(lexicon: Lexicon, subject: str) -> None:
+    assert lexicon.platforms_of(subject) == []
