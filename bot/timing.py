@@ -12,7 +12,8 @@ no time for any matter; only 第8条 asks banks to fix a time for each step of a
 - any other matter (抽贷, 信用修复 …): whom it goes to and the coordination office's
   follow-up (第15条) as the step.
 
-The answer cites the document in focus first. Never raises.
+The answer cites the document in focus first; asked again, the lead is said as given before
+(前面说过：…) and the step is one not given lately. Never raises.
 """
 
 from __future__ import annotations
@@ -21,19 +22,21 @@ from dataclasses import replace
 from typing import Any
 
 from bot.compose.layout import Part
+from bot.followups.restate import said_again
 from bot.followups.sources import unit_of
-from bot.messages import Answer
+from bot.lines import line
+from bot.messages import NEXT_PREFIX, Answer
 from bot.reading import ConversationContext, Reading
 from bot.reading.facets import facet_of
 from bot.recourse import laid_out
 
 TIME_DOC, OFFICE_DOC = "measure-8", "measure-15"
 LOAN_DOCS = frozenset({"measure-5", "measure-6", "measure-7", "measure-9", "measure-10"})
-LEAD = "措施没有给{subject}规定具体时限，要看银行和经办部门的进度。"
-TIME_LINE = "第8条要求银行实行贷款全流程限时制，受理、审批、放款各环节都要明确时限。"
-LOAN_STEP = "申请时向银行问清受理、审批、放款各要多久；拖着不办可向{unit}反映。"
-OTHER_LINE = "一直没有结果的，可以登记融资需求，由协调办跟进辅导（第15条）。"
-OTHER_STEP = "先和贷款银行约定答复时间；没有进展可向{unit}反映。"
+LEAD = line("timing.lead")  # the sentences are data (bot.lines)
+TIME_LINE = line("timing.time_limit")
+LOAN_STEP = line("timing.loan_step")
+OTHER_LINE = line("timing.other")
+OTHER_STEP = line("timing.other_step")
 
 
 def timed(answerer: Any, context: ConversationContext, reading: Reading, answer: Answer) -> Answer:
@@ -49,10 +52,15 @@ def timed(answerer: Any, context: ConversationContext, reading: Reading, answer:
     doc_id = focus.doc_id
     loan = doc_id in LOAN_DOCS or focus.kind == "product"
     unit = unit_of(answerer, [doc_id, TIME_DOC] if loan else [doc_id])
+    steps = [LOAN_STEP.format(unit=unit), OTHER_STEP.format(unit=unit)]
     if loan:
-        points, step, cites = (TIME_LINE,), LOAN_STEP.format(unit=unit), (doc_id, TIME_DOC)
+        points, cites = (TIME_LINE,), (doc_id, TIME_DOC)
     else:
-        points, step, cites = (OTHER_LINE,), OTHER_STEP.format(unit=unit), (doc_id, OFFICE_DOC)
+        points, cites, steps = (OTHER_LINE,), (doc_id, OFFICE_DOC), steps[::-1]
+    # asked again (要多久, then 几天能批): said as such, with the other step
+    step = next((s for s in steps if NEXT_PREFIX + s not in context.steps), steps[0])
     lead = LEAD.format(subject=focus.subject)
+    if lead in context.leads:
+        lead = said_again(lead)
     kept = replace(answer, topic=doc_id, intent="policy_question")
     return laid_out(answerer, kept, Part(lead, points, "", step, cites))

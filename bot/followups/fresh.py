@@ -45,7 +45,8 @@ def fresh(answerer: Any, context: ConversationContext, reading: Reading, answer:
             facet, answerer, docs, exclude=used
         )
         return rebuilt(answer, lead, step)
-    if facet is None and reading.move in ("continue", "return"):  # the same ask again
+    older = not repeats(lead_line(said), context.last_lead)  # 这合理吗 after a demand: its stance
+    if facet is None and older and reading.move in ("continue", "return"):  # asked again
         return rebuilt(answer, said_again(lead_line(said)), step_line(said))
     if facet is None or reading.move not in ("continue", "return"):
         return answer

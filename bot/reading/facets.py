@@ -80,8 +80,7 @@ _CUT_LINE = re.compile(r"(?:降|砍|压|减|缩)(?:了|掉)?(?:我|我们|我们
 
 
 def line_cut(text: str) -> str:
-    """The text with a credit line cut asked in the sources' words (额度会不会变少 →
-    授信额度会不会调降, 砍了我的额度 → 调降了授信额度); unchanged otherwise."""
+    """The text with a credit line cut in the sources' words (额度会变少 → 授信额度会调降)."""
     text = _LINE_CUT.sub(lambda m: f"授信额度{m.group('how')}调降", text)
     return _CUT_LINE.sub("调降授信额度", text)
 

@@ -86,8 +86,7 @@ class Reading:
     it asks what the owner said before (我刚才说我在哪个县: `recall` names the fields);
     statement: no clause of the message asks anything ("我们在尤溪做竹木加工");
     need: the financing need a statement expresses (bot.reading.needs: "renew", "loan");
-    took: the owner's step told beside the situation (投诉 of 银行不给我续贷，我去投诉了), left
-    out of the asks.
+    took: the owner's step told beside the situation (投诉 of …，我去投诉了), not an ask.
     """
 
     text: str

@@ -116,8 +116,10 @@ MIDDLES = ("要抵押吗", "去哪办", "要什么材料", "要多久")
 LASTS = ("费率多少", "利息多少", "要抵押吗", "收费吗")
 
 
+# the same ask twice in a row keeps its lead (a stance asked again leads with it): not here
 @pytest.mark.parametrize(
-    ("first", "middle", "last"), list(itertools.product(FIRSTS, MIDDLES, LASTS))
+    ("first", "middle", "last"),
+    [(f, m, last) for f, m, last in itertools.product(FIRSTS, MIDDLES, LASTS) if m != last],
 )
 def test_no_follow_up_leads_with_an_earlier_lead(
     answerer: Answerer, first: str, middle: str, last: str
