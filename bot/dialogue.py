@@ -11,7 +11,7 @@ reading_scope`), whose history-aware rewrite starts from the same resolved quest
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from bot.answer_source import AnswerSource
 from bot.catalog import HELP_TEXT, ask_back
@@ -24,11 +24,26 @@ from bot.reading.ask_types import ask_type
 from bot.reading.clarify import clarifying_text
 from bot.reading.pairs import per_note
 from bot.recourse import answer_recourse
+from bot.timing import timed
 from bot.told import acknowledged, recall_answer
 
 THANKS_TEXT = "不客气！还有其他问题可以直接问我；需要融资对接，回复“申请”即可登记。"
-LOAN_SUBJECT = "贷款"  # what a follow-up after a stated loan need asks of (贷款要抵押吗)
 GOODBYE_TEXT = "再见！以后有融资政策方面的问题，随时来问；需要融资对接，回复“申请”即可登记。"
+
+
+# What the conversation adds to the composed answer, in order; each (answerer, context,
+# reading, answer) -> answer, the answer unchanged when its case does not apply.
+IN_CONTEXT = (
+    fresh,  # never a lead given before (bot.followups)
+    facet_lead,  # 哪条规定的 / 三明有吗: the facet of the note in focus
+    own_step,  # a next step of this ask's own
+    keep_matter,  # not 年报 after 逾期
+    amount_lead,  # 续贷能贷多少: not 科技贷's
+    answer_recourse,  # 投诉了会不会影响… / 银行不给续贷，我去投诉了
+    timed,  # 要多久能解决: for the matter in focus
+    taken,  # 我想续贷 / 想贷款
+    acknowledged,  # 我们在尤溪做…
+)
 
 
 @dataclass(frozen=True)
@@ -79,21 +94,8 @@ def answer_in_context(answerer: AnswerSource, context: ConversationContext, text
         )
         with reading_scope(seen):
             answer = _respond(answerer, reading, topic, lexicon)
-        # never the last answer again; a next step of this ask's own (bot.followups)
-        answer = facet_lead(answerer, context, reading, fresh(answerer, context, reading, answer))
-        answer = own_step(answerer, context, reading, answer)
-        answer = keep_matter(answerer, context, reading, answer)  # not 年报 after 逾期
-        answer = amount_lead(answerer, context, reading, answer)  # 续贷能贷多少: not 科技贷's
-        answer = answer_recourse(answerer, context, reading, answer)  # 投诉了会不会影响…
-        facts = context.facts.merged(reading.facts)
-        answered = answer
-        answer = taken(answerer, lexicon, facts, reading, answer)  # 我想续贷 / 想贷款
-        general = reading.need == "loan" and answer is not answered
-        answer = acknowledged(answerer, lexicon, context, reading, answer)  # 我们在尤溪做…
-        kept = remember(lexicon, context, reading, answer)
-        if general and kept.focus is not None and not lexicon.topics(reading.text):
-            kept = replace(kept, focus=replace(kept.focus, subject=LOAN_SUBJECT))  # 要抵押吗
-        return Exchange(answer, reading, kept)
+        for answered_so in IN_CONTEXT:
+            answer = answered_so(answerer, context, reading, answer)
     return Exchange(answer, reading, remember(lexicon, context, reading, answer))
 
 

@@ -18,7 +18,8 @@ Facts the message gives are acknowledged in a point (记下了：在尤溪县，
 need with a topic of its own (想用应收账款融资, 贷款买设备) keeps the answerer's lead as the
 first point after it. A need naming a product or platform, or an asset to pledge (想用专利
 贷款, 有林权想贷点款), keeps the answerer's answer (what that asset can do).
-Never raises.
+Never raises. `need_after_facts(state, text)` tells the engine a need in words (想贷款, 我要
+贷50万) follows the firm's facts told: it is answered so, with the form offered, not started.
 """
 
 from __future__ import annotations
@@ -28,8 +29,10 @@ from dataclasses import replace
 from typing import Any
 
 from bot.compose.layout import Part
+from bot.conversation.commands import asks_to_apply, normalize_text
+from bot.lines import line
 from bot.messages import Answer
-from bot.reading import FirmFacts, Lexicon, Reading
+from bot.reading import ConversationContext, FirmFacts, Lexicon, Reading, lexicon_for
 from bot.reading.facets import pledged_asset
 from bot.reading.fitting import products_fitting
 from bot.reading.memory import lead_line
@@ -38,32 +41,25 @@ from bot.told import profile_told, told_line
 
 RENEW_DOC, STEADY_DOC, OFFICE_DOC = "measure-6", "measure-4", "measure-15"
 PLEDGE_DOC, GUARANTEE_DOC, FOCUS_DOC = "measure-7", "measure-9", "measure-5"
-RENEW_LEAD = "可以申请无还本续贷：流动资金贷款到期还要用钱的，符合条件不用先还本金，由银行审核。"
-RENEW_POINTS = (
-    "要在到期前向贷款银行提出，银行提前做调查评审，符合条件的应续尽续（第6条）。",
-    "经营正常、暂时遇到困难的，第4条也要求银行稳贷、续贷。",
-)
-RENEW_STEP = (
-    "到期前联系贷款银行的客户经理，说明要办无还本续贷；银行不办可回复“申请”登记，协调办跟进。"
-)
-LOAN_LEAD = (
-    "想贷款可以直接找银行申请，也可以回复“申请”登记需求，由协调办审核后推送给银行（第15条）。"
-)
-LOAN_STEP = "回复“申请”，按提示填金额、用途等；提交后凭受理编号随时查进度。"
-OFFER_LINE = "措施鼓励银行发首贷、信用贷和1年期以上中长期贷款，{products}（第6条）。"
+# the sentences are data (knowledge/data/replies/dialogue.yaml, bot.lines)
+RENEW_LEAD = line("needs.renew_lead")
+RENEW_POINTS = (line("needs.renew_point_early"), line("needs.renew_point_steady"))
+RENEW_STEP = line("needs.renew_step")
+LOAN_LEAD = line("needs.loan_lead")
+LOAN_STEP = line("needs.loan_step")
+OFFER_LINE = line("needs.offer")
 PLEDGED = ("林权", "专利", "股权", "碳排放权")
-PLEDGE_LINE = "你有{assets}，第7条鼓励知识产权、林权、碳权、股权等权利质押融资。"
-NO_COLLATERAL_LINE = "没有抵押的，可以问信用贷、权利质押、供应链融资或政府性融资担保（第7、9条）。"
-FOCUS_LINE = "单户授信1000万元及以下的民营小微企业贷款是第5条重点支持的。"
+PLEDGE_LINE = line("needs.pledge")
+NO_COLLATERAL_LINE = line("needs.no_collateral")
+FOCUS_LINE = line("needs.focus")
 FOCUS_CAP_WAN = 1000
 Cited = tuple[str, tuple[str, ...]]  # a point and the documents it rests on
 
 
-def taken(
-    answerer: Any, lexicon: Lexicon, facts: FirmFacts, reading: Reading, answer: Answer
-) -> Answer:
-    """The answer, or for a stated need the answer taking it (see the module docstring);
-    `facts`: the firm's facts with this message's."""
+def taken(answerer: Any, context: ConversationContext, reading: Reading, answer: Answer) -> Answer:
+    """The answer, or for a stated need the answer taking it (see the module docstring)."""
+    lexicon = lexicon_for(answerer)
+    facts = context.facts.merged(reading.facts)  # the firm's facts with this message's
     if not reading.need or len(reading.asks) != 1 or lexicon.named(reading.text):
         return answer
     if answer.declined_by_kind:
@@ -83,6 +79,12 @@ def taken(
         topic = answer.topic or topic  # 要什么材料 next is asked of 应收账款
     need = _need(answer, topic)
     return _fitted(answerer, need, LOAN_LEAD, points, LOAN_STEP, (OFFICE_DOC, RENEW_DOC))
+
+
+def need_after_facts(state: dict[str, Any], text: str) -> bool:
+    """A loan need in words (not the 申请 command) after the owner told who the firm is."""
+    facts = ConversationContext.from_state(state).facts
+    return profile_told(facts) and asks_to_apply(normalize_text(text))
 
 
 def _fitted(
@@ -111,7 +113,8 @@ def _need(answer: Answer, topic: str) -> Answer:
 
 def _told(reading: Reading) -> tuple[str, ...]:
     """The firm's facts this message gave, acknowledged in a point (none: no point)."""
-    return ("记下了：" + told_line(reading.facts),) if profile_told(reading.facts) else ()
+    told = told_line(reading.facts)
+    return (line("needs.told").format(told=told),) if profile_told(reading.facts) else ()
 
 
 def _offer(lexicon: Lexicon, facts: FirmFacts) -> list[tuple[str, tuple[str, ...]]]:
@@ -119,9 +122,9 @@ def _offer(lexicon: Lexicon, facts: FirmFacts) -> list[tuple[str, tuple[str, ...
     products = products_fitting(lexicon, facts)
     if products:
         names = "、".join(lexicon.display_name(p) for p in products)
-        offer = OFFER_LINE.format(products=f"按你的情况可以了解{names}")
+        offer = OFFER_LINE.format(products=line("needs.offer_fitting").format(names=names))
     else:
-        offer = OFFER_LINE.format(products="还有科技贷、外贸贷等专项贷款")
+        offer = OFFER_LINE.format(products=line("needs.offer_general"))
     points: list[tuple[str, tuple[str, ...]]] = [(offer, tuple(products))]
     assets = [a for a in facts.collateral if a in PLEDGED]
     if assets:

@@ -17,6 +17,9 @@ say:
   (第15条), through the financing request here; 第2条's 金融纠纷协同化解 for a dispute or
   a credit record; 三明金融监管分局 for discriminating demands (第12条).
 
+A situation told with the owner's step taken (银行不给我续贷，我去投诉了: bot.reading.recourse.
+step_told) is answered for the situation, with where it goes if the step brings nothing.
+
 A recourse declined only for want of evidence (a story around it: 跟这家行打交道好几年了…
 会不会被报复) is answered so too, in a conversation; one declined for a family (a personal
 card: 我老婆的信用卡还是不给办) stays declined. The answer cites the measures its lines
@@ -33,6 +36,7 @@ from typing import Any
 
 from bot.compose.layout import Part, lay_out
 from bot.compose.sources import citation_for
+from bot.lines import line
 from bot.messages import Answer
 from bot.reading import ConversationContext, Reading
 from bot.reading.demands import demand_told
@@ -42,25 +46,26 @@ from bot.reading.recourse import owner_action, recourse
 NO_EVIDENCE = "no_evidence"  # bot.scope: declined for no evidence, not for a family
 REGULATOR = "三明金融监管分局"  # lead unit of 第11条 (查处) and 第12条 (监管约谈、督促)
 EQUAL, COORDINATION, CREDIT, COST = "measure-12", "measure-15", "measure-2", "measure-11"
-EQUAL_LINE = "第12条要求贷款审批一视同仁，不得对民营小微企业设歧视性要求。"
-FOLLOW_UP_LINE = (
-    "第15条：没获得贷款的企业，协调办建立反馈机制、及时跟进辅导；实在解决不了会沟通解释。"
-)
-ESCALATE_LEAD = (
-    f"可以登记融资需求，由协调办跟进辅导、推动解决（第15条）；银行违规可向{REGULATOR}反映。"
-)
-PURSUE_LINE = f"第11条要求加大对以贷转存、借贷搭售等违规的查处，{REGULATOR}牵头。"
-SUPERVISE_LINE = f"第12条由{REGULATOR}牵头，通过监管约谈、现场检查等督促银行。"
+# the sentences are data (knowledge/data/replies/dialogue.yaml, bot.lines)
+EQUAL_LINE = line("recourse.equal")
+FOLLOW_UP_LINE = line("recourse.follow_up")
+ESCALATE_LEAD = line("recourse.escalate_lead").format(regulator=REGULATOR)
+PURSUE_LINE = line("recourse.pursue").format(regulator=REGULATOR)
+SUPERVISE_LINE = line("recourse.supervise").format(regulator=REGULATOR)
 USEFUL = re.compile(r"有用|管用|顶用|效果")
-DISPUTE_LINE = "和银行有纠纷或信用记录问题的，第2条有金融纠纷协同化解机制。"
-EVIDENCE_LINE = "反映时带上合同、收费或转账凭证和沟通记录。"
-REQUEST_STEP = "回复“申请”登记融资需求，写明被拒原因和已做的努力，由融资协调工作机制办公室跟进。"
+DISPUTE_LINE = line("recourse.dispute")
+EVIDENCE_LINE = line("recourse.evidence")
+TAKEN_LINE = line("recourse.taken")
+REPORTED = re.compile(r"反映|投诉|举报|监管")  # a lead already saying where to go
+REQUEST_STEP = line("recourse.request_step")
 
 
 def answer_recourse(
     answerer: Any, context: ConversationContext, reading: Reading, answer: Answer
 ) -> Answer:
     """The answer, or for a recourse follow-up (see the module docstring) the recourse's own."""
+    if reading.took and answer.in_scope and len(reading.asks) == 1:
+        return _step_taken(answerer, reading.took, answer)
     if len(reading.asks) != 1 or context.focus is None:
         return answer
     # declined for no evidence alone (a story around it): in a conversation it is the topic's
@@ -80,19 +85,20 @@ def answer_recourse(
     if kind == "consequence":
         action = owner_action(reading.text)
         if USEFUL.search(reading.text):  # 投诉有用吗: what the regulator is to do
-            lead = f"措施没有写{action}的处理结果；{PURSUE_LINE if demand else SUPERVISE_LINE}"
+            rule = PURSUE_LINE if demand else SUPERVISE_LINE
+            lead = line("recourse.no_result").format(action=action, rule=rule)
         else:
-            lead = f"措施没有写{action}后会不会受影响；{EQUAL_LINE}"
-        points = [f"受到不公平对待，可以向{REGULATOR}反映；贷款被拒可登记需求，由协调办跟进。"]
-        step = f"保留沟通记录和凭证；遇到不公平对待，向{REGULATOR}反映。"
+            lead = line("recourse.no_effect").format(action=action, rule=EQUAL_LINE)
+        points = [line("recourse.unfair").format(regulator=REGULATOR)]
+        step = line("recourse.unfair_step").format(regulator=REGULATOR)
         cites = [EQUAL, COORDINATION]
     elif kind == "report":
         unit, source = _unit(answerer, focus, demand)
         article = getattr(answerer.document(source), "article", None) if source else None
-        by = f"，第{article}条由它牵头" if article else ""
-        lead = f"先向贷款银行提出；不解决可向{unit}反映{by}。"
+        by = line("recourse.report_by").format(article=article) if article else ""
+        lead = line("recourse.report_lead").format(unit=unit, by=by)
         points = [EVIDENCE_LINE, EQUAL_LINE]
-        step = f"整理好凭证，先书面向银行提出，再向{unit}反映。"
+        step = line("recourse.report_step").format(unit=unit)
         cites = [source or EQUAL, EQUAL]
     else:
         lead = ESCALATE_LEAD
@@ -104,6 +110,22 @@ def answer_recourse(
     if kind == "consequence" and own and not said:  # 不配合会不会影响续贷: 第6条's own line
         points.insert(0, own)
     return laid_out(answerer, answer, Part(lead, tuple(points), "", step, (*cites, *cited)))
+
+
+def _step_taken(answerer: Any, took: str, answer: Answer) -> Answer:
+    """The answer to a situation told with the owner's step taken (银行不给我续贷，我去投诉了):
+    where the matter goes if the step brings nothing, then what the measure says of it."""
+    own = lead_line(answer.answer)
+    topic = answer.topic or (answer.citations[0].doc_id if answer.citations else "")
+    unit, source = _unit(answerer, topic, topic == COST)
+    if REPORTED.search(own):
+        lead, points = own, [TAKEN_LINE.format(took=took)]
+    else:
+        lead = line("recourse.taken_lead").format(took=took, unit=unit)
+        points = [own, EVIDENCE_LINE]
+    cited = [c.doc_id for c in answer.citations]
+    part = Part(lead, tuple(points), "", REQUEST_STEP, (*cited, source or EQUAL, COORDINATION))
+    return laid_out(answerer, answer, part)
 
 
 def _unit(answerer: Any, focus: str, demand: bool) -> tuple[str, str]:

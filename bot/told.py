@@ -8,6 +8,8 @@
   which the coordination office pushes to banks (第15条). The facts stay in the context
   (bot.reading.memory), so later answers and the form use them. A statement the answerer
   answered from the knowledge (我们公司贷款有逾期, 我们是做外贸的) keeps its answer.
+- A next step asking for what the owner has told (说说你的行业, 告诉我在哪个县) is replaced
+  by one using it (ASKED: the step's words for each fact; `unasked`).
 - `recall_answer(...)`: "我刚才说我在哪个县", "我刚说要贷多少": told back from the facts kept
   (你说企业在尤溪县。), or that it was not said yet and what to tell.
 
@@ -16,12 +18,14 @@ Intent "policy_question", in scope: never a refusal. Never raises.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
 from bot.compose.layout import Part
-from bot.messages import Answer
-from bot.reading import ConversationContext, FirmFacts, Lexicon, Reading
+from bot.lines import line
+from bot.messages import NEXT_PREFIX, Answer
+from bot.reading import ConversationContext, FirmFacts, Lexicon, Reading, lexicon_for
 from bot.reading.fitting import products_fitting
 from bot.reading.memory import lead_line
 from bot.reading.recall import described, missing
@@ -29,14 +33,24 @@ from bot.recourse import laid_out
 
 COORDINATION = "measure-15"  # 强化协调服务: needs collected and pushed to banks
 PRODUCTS = "measure-6"  # 落实专项贷款政策: the special loan products
-ASK_LINE = "可以接着问续贷、利率、抵押担保、信用修复等问题，我结合你的情况回答。"
-REGISTER_STEP = "需要贷款的，回复“申请”登记融资需求，协调办审核后推送给合适的银行（第15条）。"
+ASK_LINE = line("told.ask_on")  # the sentences are data (bot.lines)
+REGISTER_STEP = line("told.register_step")
 PROFILE = ("county", "industry", "entity", "employees", "revenue", "export", "tech", "new_firm")
 # said back in words; a head count or revenue is noted by name (an answer's figures are the
 # cited sources' own)
 WORDED = ("county", "industry", "entity", "export", "tech", "new_firm", "first_loan", "collateral")
 FIGURES = (("employees", "人数"), ("revenue", "营收"))
 MAX_ACK_CHARS = 60
+# a next step asking the owner for a fact, by the FirmFacts field it asks for
+ASKED = (
+    (
+        "industry",
+        re.compile(r"(?:说说|告诉我|说一下|讲讲|按)(?:你的|企业的?|你们的?)?(?:行业|做什么)"),
+    ),
+    ("county", re.compile(r"(?:说说|告诉我|说一下)(?:你的|企业)?(?:在哪个县|所在县|所在地)")),
+    ("amount", re.compile(r"(?:说说|告诉我|说一下)(?:你)?(?:想贷多少|金额|要贷多少)")),
+)
+KNOWN_STEP = line("told.known_step")
 
 
 def profile_told(facts: FirmFacts) -> bool:
@@ -45,11 +59,13 @@ def profile_told(facts: FirmFacts) -> bool:
 
 
 def acknowledged(
-    answerer: Any, lexicon: Lexicon, context: ConversationContext, reading: Reading, answer: Answer
+    answerer: Any, context: ConversationContext, reading: Reading, answer: Answer
 ) -> Answer:
     """The answer, or for a statement of the firm's facts its acknowledgement (see the module
     docstring): the answerer's own lead, when it answered a topic the statement names
-    (出口, 专利), follows as a point."""
+    (出口, 专利), follows as a point. Any answer's step asking for a fact told is replaced."""
+    lexicon = lexicon_for(answerer)
+    answer = unasked(context.facts.merged(reading.facts), answer)
     if not reading.statement or reading.need or reading.move == "small_talk":
         return answer
     if not profile_told(reading.facts):
@@ -61,7 +77,7 @@ def acknowledged(
         return answer  # 我们是做外贸的 / 科技贷 … 我们有三项实用新型: answered for its topic
     if not refused and reading.facts.credit_issues:
         return answer  # 我们公司贷款有逾期…: the matter's own answer
-    lead = "好的，记下了：" + told_line(reading.facts)
+    lead = line("told.ack").format(told=told_line(reading.facts))
     points, cites = fitting_points(lexicon, context.facts.merged(reading.facts))
     if not refused:
         own = lead_line(answer.answer)
@@ -78,6 +94,18 @@ def acknowledged(
     )
     part = Part(lead, tuple(points), "", REGISTER_STEP, (*cites, COORDINATION))
     return laid_out(answerer, told, part)
+
+
+def unasked(facts: FirmFacts, answer: Answer) -> Answer:
+    """The answer, its next step replaced when it asks for a fact the owner has told."""
+    lines = answer.answer.split("\n")
+    for i, said in enumerate(lines):
+        if not said.startswith(NEXT_PREFIX):
+            continue
+        if any(p.search(said) and described(facts, (f,)) for f, p in ASKED):
+            lines[i] = KNOWN_STEP.format(told=told_line(facts).rstrip("。"))
+            return replace(answer, answer="\n".join(lines))
+    return answer
 
 
 def told_line(facts: FirmFacts) -> str:
@@ -98,8 +126,7 @@ def fitting_points(lexicon: Lexicon, facts: FirmFacts) -> tuple[list[str], list[
     if not products:
         return [], []
     names = "、".join(lexicon.display_name(p) for p in products)
-    line = f"按你说的情况，可以了解{names}（第6条要求银行用好的专项贷款）。"
-    return [line], [*products, PRODUCTS]
+    return [line("told.fitting").format(names=names)], [*products, PRODUCTS]
 
 
 def recall_answer(context: ConversationContext, reading: Reading) -> Answer:
@@ -120,10 +147,6 @@ def recall_answer(context: ConversationContext, reading: Reading) -> Answer:
             who = "你说" if field == "amount" else "你说企业"
             lines.append(f"{who}{told[0]}。" if told else f"你还没说{missing(field)}。")
     known = bool(described(facts))
-    follow = (
-        "有这些情况，可以直接问适合的政策；需要贷款的，回复“申请”登记融资需求。"
-        if known
-        else "可以告诉我企业在哪个县、做什么行业、想贷多少，我按你的情况回答。"
-    )
+    follow = line("told.recall_known" if known else "told.recall_unknown")
     text = "".join(lines) + "\n" + follow
     return Answer(text, True, "policy_question")

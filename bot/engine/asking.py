@@ -25,6 +25,7 @@ from bot.conversation.turn import Reply, Turn
 from bot.dialogue import answer_in_context
 from bot.handoff.flow import HandoffHook
 from bot.messages import Answer, Button, OutMessage
+from bot.needs import need_after_facts as need_after_facts  # for bot.engine.turns (想贷款)
 from bot.reading import ConversationContext
 from core.masking import mask_text
 from retrieval.memo import message_memo

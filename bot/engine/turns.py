@@ -52,7 +52,7 @@ from bot.conversation.replies import (
     truncated_notice,
 )
 from bot.conversation.turn import Turn
-from bot.engine.asking import answer_question
+from bot.engine.asking import answer_question, need_after_facts
 from bot.engine.saving import save_turn
 from bot.engine.steps import (
     ACCEPT_OFFER,
@@ -202,7 +202,7 @@ class Engine:
             handle_press(turn, press, ask)
         elif repeats_consent(state, text):  # 同意 typed again after the form was sent
             already_submitted(turn)
-        elif command == "apply":
+        elif command == "apply" and not need_after_facts(state, text):  # else answered, offered
             turn.intent = "apply"
             if hints := need_hints(text):  # "我要贷款200万": the amount given is kept
                 turn.state["hints"] = hints

@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from bot.compose.layout import NEXT_PREFIX, QUOTE_PREFIX
-from bot.followups.restate import answers_facet, asked_thing, repeats, restated
+from bot.followups.restate import answers_facet, asked_thing, repeats, restated, said_again
 from bot.followups.sources import (
     ANSWERING,
     LABELS,
@@ -25,11 +25,12 @@ from bot.reading.memory import lead_line, step_line
 
 
 def fresh(answerer: Any, context: ConversationContext, reading: Reading, answer: Answer) -> Answer:
-    """The answer, or for a follow-up whose answer leads with the last lead word for word,
+    """The answer, or for a follow-up whose answer leads with a lead already given word for word,
     the answer of the facet it asks (see the module docstring)."""
     if not answered(answer) or reading.move not in ("continue", "return", "switch", "new"):
         return answer
-    if not context.last_lead or not repeats(lead_line(answer.answer), context.last_lead):
+    lead = lead_line(answer.answer)
+    if not any(repeats(lead, earlier) for earlier in context.leads):  # any lead given before
         return answer
     ask = reading.asks[0]
     facet = facet_asked(ask, context)
@@ -44,6 +45,9 @@ def fresh(answerer: Any, context: ConversationContext, reading: Reading, answer:
             facet, answerer, docs, exclude=used
         )
         return rebuilt(answer, lead, step)
+    older = not repeats(lead_line(said), context.last_lead)  # 这合理吗 after a demand: its stance
+    if facet is None and older and reading.move in ("continue", "return"):  # asked again
+        return rebuilt(answer, said_again(lead_line(said)), step_line(said))
     if facet is None or reading.move not in ("continue", "return"):
         return answer
     subject = context.focus.subject if context.focus is not None else ""

@@ -34,6 +34,7 @@ _CLAUSES = re.compile(r"[，,。；;！!？?\s]+")
 THING_CHARS = (2, 14)  # an asked thing shorter or longer than this is not named
 SHORT_LEAD = 40
 SAME = "也一样："  # a restated lead keeps its first clause when longer
+AGAIN = "前面说过："  # a lead given earlier, asked for again in the same terms
 
 
 def asked_thing(text: str) -> str:
@@ -76,10 +77,19 @@ def restated(lead: str, asked: str) -> str:
     return f"{thing}{SAME}{core}"
 
 
+def said_again(lead: str) -> str:
+    """A lead given earlier, said as such (its first clause when long): 前面说过：…"""
+    core = lead.split(AGAIN, 1)[-1]
+    if len(core) > SHORT_LEAD and "；" in core:
+        core = core.split("；", 1)[0] + "。"
+    return AGAIN + core
+
+
 def repeats(lead: str, last: str) -> bool:
     """The lead is the last lead again, or the lead the last one restated (a third ask
     answered the same is restated too)."""
     if lead == last:
         return True
-    said = last.split(SAME, 1)[1].rstrip("。") if SAME in last else ""
+    marker = SAME if SAME in last else AGAIN
+    said = last.split(marker, 1)[1].rstrip("。") if marker in last else ""
     return bool(said) and lead.startswith(said)

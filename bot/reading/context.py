@@ -10,12 +10,13 @@ the database), so any instance can read the next message in context:
      "answered": ["platform-zhongdeng"],           # notes the last answer itself named
      "facts": {"industry": "做饮料批发", "county": "沙县区"},   # bot.reading.facts.FirmFacts
      "last_ask": "yesno", "last_question": "外贸贷要抵押吗?",
-     "last_lead": "不一定。…",                      # the last answer's first line
+     "leads": ["不一定。…"],                        # the answers' first lines, newest first
      "steps": ["下一步：…"],                        # next-step lines given lately, newest first
      "earlier": {...}}                              # the focus before this one (说回 returns)
 
 Every key is optional; unknown keys and malformed values are ignored (an old or hand-edited
-state never breaks a conversation). Sizes are capped: MAX_MENTIONED notes, MAX_QUESTION_CHARS.
+state never breaks a conversation; an older state's "last_lead" is read as the one lead).
+Sizes are capped: MAX_MENTIONED notes, MAX_LEADS leads, MAX_QUESTION_CHARS.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ MAX_MENTIONED = 4
 MAX_QUESTION_CHARS = 120
 MAX_SUBJECT_CHARS = 40
 MAX_STEPS = 3  # next steps remembered: a step given lately is not given to another ask
+MAX_LEADS = 6  # leads remembered: a follow-up never gets any of them again
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,7 @@ class ConversationContext:
     last_question: str = ""  # the last resolved question that got an answer
     earlier: Focus | None = None  # the focus before the current one, for a return cue (说回)
     answered: tuple[str, ...] = ()  # notes the last answer named (a facet may be asked of one)
-    last_lead: str = ""  # the last answer's first line (a follow-up never gets it again)
+    leads: tuple[str, ...] = ()  # the answers' first lines, newest first (never given again)
     steps: tuple[str, ...] = ()  # next-step lines given lately, newest first (MAX_STEPS)
 
     def to_state(self) -> dict[str, Any]:
@@ -110,8 +112,8 @@ class ConversationContext:
             state["earlier"] = self.earlier.to_dict()
         if self.answered:
             state["answered"] = list(self.answered[:MAX_MENTIONED])
-        if self.last_lead:
-            state["last_lead"] = self.last_lead[:MAX_QUESTION_CHARS]
+        if self.leads:
+            state["leads"] = [lead[:MAX_QUESTION_CHARS] for lead in self.leads[:MAX_LEADS]]
         if self.steps:
             state["steps"] = [s[:MAX_QUESTION_CHARS] for s in self.steps[:MAX_STEPS]]
         return state
@@ -149,11 +151,16 @@ class ConversationContext:
             answered=tuple(a for a in answered if isinstance(a, str))[:MAX_MENTIONED]
             if isinstance(answered, list)
             else (),
-            last_lead=_text(raw.get("last_lead")),
+            leads=_leads(raw),
             steps=tuple(_text(s) for s in steps if isinstance(s, str))[:MAX_STEPS]
             if isinstance(steps, list)
             else (),
         )
+
+    @property
+    def last_lead(self) -> str:
+        """The last answer's first line ("" before any answer)."""
+        return self.leads[0] if self.leads else ""
 
     def store(self, state: dict[str, Any]) -> None:
         """Write this context into a conversation state (and drop the legacy `topic`)."""
@@ -168,6 +175,15 @@ class ConversationContext:
 def _text(raw: Any) -> str:
     """A kept line of text, capped; "" for anything else."""
     return raw[:MAX_QUESTION_CHARS] if isinstance(raw, str) else ""
+
+
+def _leads(raw: dict[str, Any]) -> tuple[str, ...]:
+    """The kept leads, newest first; an older state's single "last_lead" as the one lead."""
+    leads = raw.get("leads")
+    if isinstance(leads, list):
+        return tuple(_text(lead) for lead in leads if isinstance(lead, str))[:MAX_LEADS]
+    last = _text(raw.get("last_lead"))
+    return (last,) if last else ()
 
 
 def _ids(raw: Any) -> tuple[str, ...]:

@@ -71,6 +71,20 @@ def priced(text: str, *, service: bool = False) -> str:
     return _PRICE_ASKED.sub(lambda m: _PRICE_WORDS.get(m.group(0), "收费多少"), text, count=1)
 
 
+# The owners' words for a credit line cut (额度会不会变少, 砍我额度), read as the sources' 授信额度
+# 调降 (第9条: a line cut for a shrunken collateral or lower taxes is to be kept).
+_LINE_CUT = re.compile(
+    r"(?<!授信)额度(?P<how>(?:会不会|会|要|被|给|可能|也|就)*)(?:变少|减少|减|降低|降|缩水|缩|压缩|砍|少)"
+)
+_CUT_LINE = re.compile(r"(?:降|砍|压|减|缩)(?:了|掉)?(?:我|我们|我们的|我的)?(?:的)?(?<!授信)额度")
+
+
+def line_cut(text: str) -> str:
+    """The text with a credit line cut in the sources' words (额度会变少 → 授信额度会调降)."""
+    text = _LINE_CUT.sub(lambda m: f"授信额度{m.group('how')}调降", text)
+    return _CUT_LINE.sub("调降授信额度", text)
+
+
 _FACETS: tuple[tuple[Facet, re.Pattern[str]], ...] = (
     (
         "consent",
@@ -160,7 +174,8 @@ def facet_note(lexicon: Lexicon, facet: Facet | None, subject: str, notes: Seque
     """The note (doc id) the facet is asked of among `notes` (those the last answer named),
     or "": a consent asked of a platform note whose text tells of one, a registration of one
     whose text speaks of registering, a platform of any platform note, each preferring one
-    whose name holds the subject (应收账款 → 中征应收账款融资服务平台); a bare where
+    whose name holds the subject (应收账款 → 中征应收账款融资服务平台) — for a platform, one
+    the glossary ties to the subject first (林权 → 福农e林, named or not); a bare where
     (在哪办) only of a note whose name holds the subject."""
     if facet not in ROUTED:
         return ""
@@ -173,7 +188,8 @@ def facet_note(lexicon: Lexicon, facet: Facet | None, subject: str, notes: Seque
     named = [d for d in platforms if subject and subject in lexicon.title(d)]
     if facet == "where":
         platforms = []
-    return (named or platforms or [""])[0]
+    tied = lexicon.platforms_of(subject) if facet == "platform" else []  # 林权 → 福农e林
+    return (tied or named or platforms or [""])[0]
 
 
 FACET_CHARS = 12  # a follow-up asking one facet (要对方同意吗) is this short

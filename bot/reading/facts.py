@@ -1,6 +1,7 @@
 """Facts an owner gives about the firm in passing ("我们大田做茶叶烘焙的，想借个80万…").
 
-`extract_facts(text)` reads one (normalised) message; `FirmFacts.merged` keeps what earlier
+`extract_facts(text)` reads one (normalised) message into a `FirmFacts` (bot.reading.firm: the
+facts kept in the conversation state); `FirmFacts.merged` keeps what earlier
 messages said unless a new message says otherwise. The conversation context stores them so a
 later step (the policy self-check, the financing form) does not ask again. Only what the
 owner states is kept, in the owner's words or as a county of the form's list; nothing is
@@ -22,11 +23,12 @@ Fields (all optional; `to_dict` leaves empty ones out):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields, replace
-from typing import Any
 
+from bot.reading.firm import FirmFacts
 from core.kinds import COUNTIES
 from knowledge.facts import chinese_number
+
+__all__ = ["FirmFacts", "extract_facts"]  # FirmFacts (the facts kept) lives in bot.reading.firm
 
 # County short names (沙县, 永安) → the form's name; 梅列区 merged into 三元区 in 2021.
 _COUNTY_NAMES = {c[:-1]: c for c in COUNTIES} | {"梅列": "三元区"}
@@ -117,83 +119,6 @@ _ASKER = (
     ),
     ("office", re.compile(r"(?:我是|我在).{0,16}(?:协调办|办公室|工信局|商务局|科技局|政府|部门)")),
 )
-
-
-@dataclass(frozen=True)
-class FirmFacts:
-    """What the owner said about the firm (see the module docstring for each field)."""
-
-    industry: str = ""
-    county: str = ""
-    entity: str = ""
-    collateral: tuple[str, ...] = ()
-    no_collateral: bool = False
-    amount_wan: float | None = None
-    revenue_wan: float | None = None
-    employees: int | None = None
-    export: bool = False
-    tech: bool = False
-    new_firm: bool = False
-    first_loan: bool = False
-    credit_issues: tuple[str, ...] = ()
-    asker: str = ""
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON shape: set fields only (tuples as lists)."""
-        found = {}
-        for key, value in _values(self).items():
-            if _unset(value):
-                continue
-            found[key] = list(value) if isinstance(value, tuple) else value
-        return found
-
-    @classmethod
-    def from_dict(cls, raw: Any) -> FirmFacts:
-        """Facts from their JSON shape; values of the wrong type are left out."""
-        if not isinstance(raw, dict):
-            return cls()
-        values: dict[str, Any] = {}
-        for f in fields(cls):
-            value = raw.get(f.name)
-            default = f.default
-            if value is None:
-                continue
-            if isinstance(default, tuple) and isinstance(value, list):
-                values[f.name] = tuple(str(v) for v in value)
-            elif isinstance(default, bool) and isinstance(value, bool):
-                values[f.name] = value
-            elif isinstance(default, str) and isinstance(value, str):
-                values[f.name] = value
-            elif f.name in ("amount_wan", "revenue_wan") and isinstance(value, int | float):
-                values[f.name] = float(value)
-            elif f.name == "employees" and isinstance(value, int) and not isinstance(value, bool):
-                values[f.name] = value
-        return cls(**values)
-
-    def merged(self, newer: FirmFacts) -> FirmFacts:
-        """These facts updated by newer ones: a set value replaces, lists are united."""
-        changes: dict[str, Any] = {}
-        for key, value in _values(newer).items():
-            if _unset(value):
-                continue
-            if isinstance(value, tuple):
-                value = tuple(dict.fromkeys((*getattr(self, key), *value)))
-            changes[key] = value
-        return replace(self, **changes)
-
-
-def _values(facts: FirmFacts) -> dict[str, Any]:
-    """The fields by name (flat values and tuples of str: `dataclasses.asdict`'s deep copy
-    is not needed, and a turn reads and stores facts twice)."""
-    return {name: getattr(facts, name) for name in _FIELD_NAMES}
-
-
-_FIELD_NAMES = tuple(f.name for f in fields(FirmFacts))
-
-
-def _unset(value: Any) -> bool:
-    """A field value that says nothing ("" / () / False / None; 0 is a value)."""
-    return value is None or value is False or value == "" or value == ()
 
 
 def extract_facts(text: str) -> FirmFacts:

@@ -184,6 +184,16 @@ class Lexicon:
             (t for t in terms if "*" not in t and self._term_info(t)[0]), key=len, reverse=True
         )
 
+    def platforms_of(self, subject: str) -> list[str]:
+        """The platforms the glossary ties to a topic (林权 → 福农e林: its phrase 林权*平台),
+        read from the expansions of "<subject>平台" (or of its policy term: 山林 → 林权);
+        [] without a glossary or a tie."""
+        if self._glossary is None or not subject:
+            return []
+        words = (subject, *self._match(unquoted(subject)).primary)
+        expanded = "、".join(e for w in words for e in self._match(f"{w}平台").expansions)
+        return list(dict.fromkeys(n.doc_id for n in self.named(expanded) if n.kind == "platform"))
+
     def votes(self, text: str) -> dict[int, float]:
         """The glossary's article votes for a text (empty without a glossary)."""
         if self._glossary is None:

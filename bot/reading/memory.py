@@ -13,9 +13,9 @@
   not one a supporting point mentions in passing);
 - answered: the notes the answer itself named (a facet such as 在哪登记 may be asked of one);
 - last_ask / last_question: the first ask's type and resolved wording;
-- last_lead / steps: the answer's first line, and its next-step line before those given
-  lately (bot.followups: a follow-up never gets the same answer again, a new ask a next
-  step of its own);
+- leads / steps: the answer's first line before the earlier answers' (MAX_LEADS), and its
+  next-step line before those given lately (bot.followups: a follow-up never gets an
+  answer's lead again, a new ask a next step of its own);
 - earlier: the focus the answer moved away from (a return cue, 说回…, goes back to it).
 """
 
@@ -26,6 +26,7 @@ from typing import Any
 
 from bot.messages import NEXT_PREFIX
 from bot.reading.context import (
+    MAX_LEADS,
     MAX_MENTIONED,
     MAX_QUESTION_CHARS,
     MAX_STEPS,
@@ -36,6 +37,8 @@ from bot.reading.facets import pledged_asset
 from bot.reading.fitting import product_for
 from bot.reading.lexicon import Lexicon
 from bot.reading.reader import Reading
+
+LOAN_SUBJECT = "贷款"  # what a follow-up after a stated loan need asks of (贷款要抵押吗)
 
 
 def remember(
@@ -66,6 +69,8 @@ def remember(
             title=lexicon.title(topic),
             subject=subject_for(lexicon, topic, first.text, context.focus),
         )
+        if _loan_need(lexicon, reading, answer):  # 想贷款, then 要抵押吗: 贷款要抵押吗
+            focus = replace(focus, subject=LOAN_SUBJECT)
     said = [n.doc_id for a in reading.asks for n in lexicon.named(a.text)]
     text = str(getattr(answer, "answer", ""))
     told = [n.doc_id for n in lexicon.named(text)]
@@ -93,9 +98,20 @@ def remember(
         ],
         last_ask=first.type,
         last_question=first.text[:MAX_QUESTION_CHARS],
-        last_lead=lead_line(text)[:MAX_QUESTION_CHARS],
+        leads=tuple(dict.fromkeys(d for d in (lead_line(text), *context.leads) if d))[:MAX_LEADS],
         steps=tuple(dict.fromkeys(s for s in (step_line(text), *context.steps) if s))[:MAX_STEPS],
     )
+
+
+def _loan_need(lexicon: Lexicon, reading: Reading, answer: Any) -> bool:
+    """A loan need stated without a topic, an asset or a document of its own (想贷款,
+    我要贷50万) and taken as such (bot.needs): later follow-ups ask of 贷款."""
+    text = reading.text
+    if reading.need != "loan" or getattr(answer, "intent", "") != "financing_need":
+        return False
+    if len(reading.asks) != 1 or lexicon.topics(text) or lexicon.named(text):
+        return False
+    return not (pledged_asset(text) or reading.facts.collateral)
 
 
 def _picked_by_facts(lexicon: Lexicon, context: ConversationContext, led: list[str]) -> str | None:

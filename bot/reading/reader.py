@@ -39,13 +39,13 @@ from bot.reading.cues import (
     strip_opening,
 )
 from bot.reading.demands import demand_told, weighs_demand
-from bot.reading.facets import asked_of_facet, repaired
+from bot.reading.facets import asked_of_facet, line_cut, repaired
 from bot.reading.facts import FirmFacts, extract_facts
 from bot.reading.lexicon import Lexicon, unquoted
 from bot.reading.needs import Need, stated_need
 from bot.reading.pairs import asked_of_pair, compared_with
 from bot.reading.recall import recalled
-from bot.reading.recourse import recourse
+from bot.reading.recourse import recourse, step_told
 from bot.reading.referring import (
     SUBJECT_EXTRA,
     asked_of_another,
@@ -85,7 +85,8 @@ class Reading:
     asked, "unclear" when the message says nothing at all (？？？, 嗯, 啊？), or "recall" when
     it asks what the owner said before (我刚才说我在哪个县: `recall` names the fields);
     statement: no clause of the message asks anything ("我们在尤溪做竹木加工");
-    need: the financing need a statement expresses (bot.reading.needs: "renew", "loan").
+    need: the financing need a statement expresses (bot.reading.needs: "renew", "loan");
+    took: the owner's step told beside the situation (投诉 of …，我去投诉了), not an ask.
     """
 
     text: str
@@ -98,6 +99,7 @@ class Reading:
     statement: bool = False
     need: Need = ""
     recall: tuple[str, ...] = ()
+    took: str = ""  # a step the owner told as taken beside the situation (投诉 of 我去投诉了)
 
     @property
     def resolved(self) -> str:
@@ -123,6 +125,7 @@ def read(lexicon: Lexicon, context: ConversationContext, text: str) -> Reading:
     normalised = unquoted(lexicon.prepare((text or "").strip()[:MAX_MESSAGE_CHARS])).strip()
     if context.focus is not None:  # 在那办 after an answer: 哪 typed as 那
         normalised = repaired(normalised)
+    normalised = line_cut(normalised)  # 额度会不会变少: the sources' 授信额度调降 (第9条)
     facts = extract_facts(normalised)
     if says_nothing(normalised or text or ""):  # ？？？ / 嗯 / 🤔: neither question nor follow-up
         return Reading(
@@ -146,6 +149,7 @@ def read(lexicon: Lexicon, context: ConversationContext, text: str) -> Reading:
         )
         return Reading(normalised, (Ask("other", normalised),), "small_talk", facts, None, kind)
     cue, rest = strip_opening(normalised)
+    rest, took = step_told(rest)  # 银行不给我续贷，我去投诉了: the situation is answered
     if not rest.strip():
         return Reading(normalised, (Ask("other", normalised),), "small_talk", facts, None, "thanks")
     # a return cue (说回公司这笔) goes back to the topic before the one in focus
@@ -213,7 +217,9 @@ def read(lexicon: Lexicon, context: ConversationContext, text: str) -> Reading:
             used = found.used.doc_id if found.used is not None else None
         against = local_referent(lexicon, piece.text, found.used or against)
     need = stated_need(rest) if statement else ""
-    return Reading(normalised, tuple(asks), move, facts, used, statement=statement, need=need)
+    return Reading(
+        normalised, tuple(asks), move, facts, used, statement=statement, need=need, took=took
+    )
 
 
 def _closing(lexicon: Lexicon, context: ConversationContext, text: str) -> SmallTalk:

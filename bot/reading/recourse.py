@@ -8,9 +8,11 @@ the bank still says no, and where to report.
 - "escalate": the bank still refuses or does not respond (还是不行, 还是拒绝, 银行不理, 不给办
   怎么办, 找谁说理);
 - "" for anything else.
-`owner_action(text)` is the action's words (投诉, 不配合) for the answer to name. Pure functions
-of the owner's words (no topic name); bot.recourse answers them, bot.reading.reader completes
-them with a lender's demand just told, as it does for 这合理吗.
+`owner_action(text)` is the action's words (投诉, 不配合) for the answer to name;
+`step_told(text)` splits off a clause telling a step the owner has taken (我去投诉了, 已经
+反映过了) from the situation told with it (银行不给我续贷), which is what is answered. Pure
+functions of the owner's words (no topic name); bot.recourse answers them, bot.reading.reader
+completes them with a lender's demand just told, as it does for 这合理吗.
 """
 
 from __future__ import annotations
@@ -47,6 +49,33 @@ ESCALATE = re.compile(
     r"(?:怎么办|咋办|咋整|怎么弄|$|[，,。？?！!])|"
     r"不给(?:办|贷|批|续)|不肯(?:办|贷|批|续)|拖着不(?:办|批|放)|没人管|讨(?:个)?说法|说理"
 )
+
+
+# a clause telling the owner's own step, taken or under way (我去投诉了, 已经向银行反映过了)
+_STEP_TOLD = re.compile(
+    r"^(?:我|我们|我们公司|我们已经|我已经|已经|也|刚)*(?:都|也|刚)?(?:去|跑去|打电话|写信)?"
+    r"(?:向|跟|给|找)?[^，,。；;！!？?]{0,8}?"
+    r"(?P<act>投诉|举报|反映|反应|申诉|起诉|告)(?:了|过了|过|上去了)(?:[^，,。；;！!？?]{0,6})$"
+)
+_ASKING = re.compile(r"[吗呢么嘛]|会不会|有没有|能不能|怎么|咋|影响")
+_CLAUSE = re.compile(r"[，,。；;！!\s]+")
+
+
+def step_told(text: str) -> tuple[str, str]:
+    """(the text without a clause telling the owner's taken step, the step's words) —
+    "银行不给我续贷，我去投诉了" gives ("银行不给我续贷", "投诉"); (text, "") when no such
+    clause is told beside a situation of its own."""
+    clauses = [c for c in _CLAUSE.split(text) if c]
+    if len(clauses) < 2 or "?" in text or "？" in text:
+        return text, ""
+    kept, act = [], ""
+    for clause in clauses:
+        found = _STEP_TOLD.match(clause)
+        if found and not act and not recourse(clause) and not _ASKING.search(clause):
+            act = found.group("act")
+        else:
+            kept.append(clause)
+    return ("，".join(kept), act) if act and kept else (text, "")
 
 
 def recourse(text: str) -> Recourse:

@@ -2,7 +2,8 @@
 
 "这个平台", "你刚说的那个系统" point to a platform: the one whose name shares their
 describing words (那个交易平台 → 海峡股权交易市场), among those named lately first, else the
-newest platform named, else a platform the focus document's own text names without a note
+platform the glossary ties to the topic in focus (林权 → 福农e林), else the newest platform
+named, else a platform the focus document's own text names without a note
 of its own (金服云平台 in the note on 商贸贷: "商贸贷的金服云平台"), else the focus. "它",
 "这点" point to the focus.
 """
@@ -53,6 +54,10 @@ def target_of(
                 return candidate
     if anaphor.kind == referent.kind:
         return referent
+    tied = lexicon.platforms_of(referent.subject) if anaphor.kind == "platform" else []
+    if tied:  # 那个平台 in a talk on 林权: 福农e林, named lately or not
+        found = next((c for c in candidates if c.doc_id in tied), None)
+        return found or Referent(tied[0], "platform", lexicon.display_name(tied[0]))
     if candidates:
         return candidates[0]
     if anaphor.kind == "platform":  # 商贸贷 is lent through 金服云平台: that one

@@ -120,7 +120,7 @@ def test_an_answer_repeating_the_last_lead_is_answered_for_the_facet(
     doc_id = f"measure-{article}"
     doc = answerer.documents[doc_id]
     focus = Focus(doc_id, "measure", doc.title, "这件事")
-    context = ConversationContext(focus=focus, last_lead=LEAD)
+    context = ConversationContext(focus=focus, leads=(LEAD,))
     repeated = Answer(
         f"{LEAD}\n· 一点。\n下一步：上一轮的步骤。\n依据：第{article}条\n原文：“……”",
         True,
@@ -141,6 +141,6 @@ def test_an_answer_repeating_the_last_lead_is_answered_for_the_facet(
 
 
 def test_an_answer_with_a_new_lead_is_kept(answerer: Answerer) -> None:
-    context = ConversationContext(last_lead=LEAD)
+    context = ConversationContext(leads=(LEAD,))
     answer = Answer("另一个开头。\n下一步：去问银行。", True, "policy_question")
     assert fresh(answerer, context, _reading("要多久", "how_long"), answer) == answer

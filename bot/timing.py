@@ -1,0 +1,66 @@
+"""How long the matter in focus takes, answered for it (used by bot.dialogue, issue 19).
+
+After an answer on a topic, "要多久能解决", "大概多长时间", "几天能办好" ask how long that
+matter takes. Read alone, the answerer leads with 第8条's time-limit line whatever the
+matter (抽贷, 信用修复), or with the loan term (1年期以上中长期贷款) for 续贷. The measures set
+no time for any matter; only 第8条 asks banks to fix a time for each step of a loan
+(贷款全流程限时制). `timed(...)` says so for the matter in focus:
+
+- lead: the measures set no time for <subject>;
+- a loan matter (a product, 续贷, pledges, guarantees: LOAN_DOCS): 第8条's time-limit rule
+  as a point, and the step: ask the bank the time of each step, report a delay;
+- any other matter (抽贷, 信用修复 …): whom it goes to and the coordination office's
+  follow-up (第15条) as the step.
+
+The answer cites the document in focus first; asked again, the lead is said as given before
+(前面说过：…) and the step is one not given lately. Never raises.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from bot.compose.layout import Part
+from bot.followups.restate import said_again
+from bot.followups.sources import unit_of
+from bot.lines import line
+from bot.messages import NEXT_PREFIX, Answer
+from bot.reading import ConversationContext, Reading
+from bot.reading.facets import facet_of
+from bot.recourse import laid_out
+
+TIME_DOC, OFFICE_DOC = "measure-8", "measure-15"
+LOAN_DOCS = frozenset({"measure-5", "measure-6", "measure-7", "measure-9", "measure-10"})
+LEAD = line("timing.lead")  # the sentences are data (bot.lines)
+TIME_LINE = line("timing.time_limit")
+LOAN_STEP = line("timing.loan_step")
+OTHER_LINE = line("timing.other")
+OTHER_STEP = line("timing.other_step")
+
+
+def timed(answerer: Any, context: ConversationContext, reading: Reading, answer: Answer) -> Answer:
+    """The answer, or for a how-long follow-up of the matter in focus (see the module
+    docstring) the answer for that matter."""
+    focus = context.focus
+    if focus is None or focus.doc_id == TIME_DOC or len(reading.asks) != 1:
+        return answer
+    if reading.move not in ("continue", "return") or not answer.in_scope:
+        return answer
+    if facet_of(reading.asks[0].text) != "duration":
+        return answer
+    doc_id = focus.doc_id
+    loan = doc_id in LOAN_DOCS or focus.kind == "product"
+    unit = unit_of(answerer, [doc_id, TIME_DOC] if loan else [doc_id])
+    steps = [LOAN_STEP.format(unit=unit), OTHER_STEP.format(unit=unit)]
+    if loan:
+        points, cites = (TIME_LINE,), (doc_id, TIME_DOC)
+    else:
+        points, cites, steps = (OTHER_LINE,), (doc_id, OFFICE_DOC), steps[::-1]
+    # asked again (要多久, then 几天能批): said as such, with the other step
+    step = next((s for s in steps if NEXT_PREFIX + s not in context.steps), steps[0])
+    lead = LEAD.format(subject=focus.subject)
+    if lead in context.leads:
+        lead = said_again(lead)
+    kept = replace(answer, topic=doc_id, intent="policy_question")
+    return laid_out(answerer, kept, Part(lead, points, "", step, cites))
