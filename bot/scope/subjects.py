@@ -141,11 +141,15 @@ PERSONAL_CREDIT_UNLESS = re.compile(
 )
 # A personal product forced on a borrower (credit card, wealth product) is a lending question.
 TIED_TO_LENDING = re.compile(
-    r"才给贷|才放贷|才放款|才能贷|才批|才给批|搭售|捆绑|不办就不|办[^，,。？?]{0,4}卡才|买[^，,。？?]{0,6}才"
+    r"才给贷|才放贷|才放款|才能贷|才批|才给批|搭售|捆绑|不办就不|办[^，,。？?]{0,4}卡才|买[^，,。？?]{0,6}才|"
+    # a purchase made the loan's condition, however it is said (不买就不给贷, 不存就不放款)
+    r"不(买|办|存|交|开|投|保)[^，,。？?]{0,4}就(不|没法|不能|别想)[^，,。？?]{0,3}(贷|批|放|续)"
 )
 INSURANCE_CLAIM = re.compile(
     r"理赔|拒赔|定损|车险|(保险|险)[^，,。？?]{0,2}(能赔|能不能赔|赔吗|赔不)|(保险|保单|险).{0,12}(赔付|赔偿|怎么赔|赔多少|赔不赔|不赔|出险(?!的?容忍)|赔下来)|"
     r"(保险公司|保司)[^。？?]{0,6}(只|才|不|少|没|拒)?赔|"
+    # what the policy covers, as the insurer decides it (说不在保障范围, 免责条款)
+    r"保障范围|保险责任|免责条款|(保险公司|保司)[^。？?]{0,6}(说|认为|拒绝|不认|不给|不承认)|"
     r"买什么保险|哪个保险|保险推荐|重疾险|寿险|意外险|医疗险|雇主责任险|团体意外|团意险|财产一切险"
 )
 # Buying a policy for the firm or its staff (not one a loan asks for: 贷款时银行逼着买保险).
@@ -197,7 +201,10 @@ OTHER_PROGRAM_UNLESS = re.compile(
 )
 CHITCHAT_TASKS = re.compile(
     r"笑话|段子|讲个故事|讲故事|脑筋急转弯|写.{0,10}诗|首诗|一首|作诗|诗歌|古诗|唐诗|歌词|唱歌|"
-    r"唱首歌|翻译|写.{0,4}作文|写.{0,4}祝福|绕口令|猜谜|起.{0,3}名字|取.{0,3}名字|陪我聊|聊会天|聊聊天"
+    r"唱首歌|翻译|写.{0,4}作文|写.{0,4}祝福|绕口令|猜谜|起.{0,3}名字|取.{0,3}名字|陪我聊|聊会天|聊聊天|"
+    # the assistant asked about itself as a person, or to guess or play (你有工资吗, 猜猜看)
+    r"(你|您)(有没有|有|的)(工资|对象|女朋友|男朋友|老婆|老公|年龄|生日|爱好|家人)|猜猜|你猜|"
+    r"请你(喝|吃)|相亲|谈恋爱|脱单"
 )
 OTHER_TOPICS = re.compile(
     r"天气|下雨|下雪|气温|温度|台风|汇率|(?<![0-9０-９十百千万亿多几])(?:美元|欧元|日元)|护照|签证|身份证|户口|驾照|社保卡|挂号|医院|看病|"
