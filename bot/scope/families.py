@@ -184,17 +184,13 @@ NAMES = tuple(dict.fromkeys(f.name for f in FAMILIES))
 REQUESTS = frozenset({"injection", "fraud", "trust", "drafting", "calculation", "lookup"})
 
 
-# A clause that states the condition of the one before (不买就不给贷, 否则不放款).
-CONDITION = re.compile(r"不|否则|要不|除非|只有|才")
-
-
 def _from_clause(text: str, at: int, family: Family) -> str:
     """What an "ask" family's `unless` reads (and a `local_unless` one's): text from the clause
     holding the family's first word on ("…银行那边一直卡着，企业所得税按多少交": the story's 银行
     does not excuse the tax question); for an "ask" family, only the clauses that hold its
-    words, a condition right after them (买意外险，不买就不给贷) and the asking ones
-    ("开增值税专票，不然不付款，我这边贷款等着回款，小规模纳税人能开吗": the story between
-    does not excuse it either). The other families read all of it."""
+    words, the clause right after them (买意外险，不买就不给贷; 社保交了三年，银行说能参考)
+    and the asking ones ("开增值税专票，不然不付款，我这边贷款等着回款，小规模纳税人能开吗":
+    the story further on does not excuse it either). The other families read all of it."""
     if family.judged != "ask" and not family.local_unless:
         return text
     start = max((text.rfind(c, 0, at) for c in "，,。！!？?；;\n "), default=-1)
@@ -207,7 +203,7 @@ def _from_clause(text: str, at: int, family: Family) -> str:
     kept = [
         rest[a:b]
         for i, (a, b) in enumerate(spans)
-        if own[i] or (i and own[i - 1] and CONDITION.match(rest[a:b])) or ASKING.search(rest[a:b])
+        if own[i] or (i and own[i - 1]) or ASKING.search(rest[a:b])
     ]
     return "，".join(kept) if kept else rest
 
