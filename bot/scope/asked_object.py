@@ -24,11 +24,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from bot.intent import shows_financing_need
 from bot.scope.clauses import (
     ASKING,
+    ATTRIBUTE_ASK,
     DOMAIN,
     ONLY_ASKING,
     SHARED_TOPICS,
@@ -37,63 +37,7 @@ from bot.scope.clauses import (
     question_part,
 )
 from bot.scope.measure_terms import names_measure_term
-
-
-@dataclass(frozen=True)
-class ObjectClass:
-    """Objects outside the knowledge, by their head: the family they are declined with."""
-
-    family: str
-    heads: re.Pattern[str]
-    # the class word must end the object (哪家分期好), not qualify what is done (手机上申请)
-    head_only: bool = False
-
-
-OBJECT_CLASSES: tuple[ObjectClass, ...] = (
-    # a lawsuit's own steps and terms (财产保全, 诉讼时效, 违约金, 起诉状)
-    ObjectClass(
-        "legal",
-        re.compile(
-            r"保全|仲裁|诉讼|起诉状|开庭|判决|胜诉|败诉|证据|违约金|法律效力|赔偿|索赔|被告|原告"
-        ),
-    ),
-    # a market investment (期货开户, 外汇, 黄金, 加盟店回本)
-    ObjectClass(
-        "investment",
-        re.compile(
-            r"(?:买|卖|定投|私募|公募|货币|指数|股票|债券|混合)[^，,。？?]{0,3}基金|"
-            r"基金(?:定投|净值|收益|亏|赚|涨|跌|经理)|"  # a bare 基金 may be 第10条's 引导基金
-            r"股票|炒股|期货|外汇|黄金|比特币|虚拟币|理财|抄底|割肉|打新|回本|收益"
-        ),
-    ),
-    # an insurance policy's own life (续保, 理赔, 出险, 车险 / 财产险 by the head 险)
-    ObjectClass("insurance_claim", re.compile(r"续保|理赔|出险|定损|拒赔|投保|[车财寿疾意外]险")),
-    # a firm's registration and its papers (经营范围, 章程, 商标复审, 核名)
-    ObjectClass(
-        "registration",
-        re.compile(
-            r"经营范围|章程|核名|商标[^，,。？?]{0,6}(注册|复审|驳回|申请|名义)|注册商标|"
-            r"(注册|注销|变更)[^，,。？?]{0,3}(公司|分公司|法人|地址)|许可证|记账"
-        ),
-    ),
-    # labour terms and the owner's staff (计件工资, 工资保证金, 试用期, 年假)
-    ObjectClass(
-        "social",
-        re.compile(
-            r"工资(保证金)?|加班|试用期|年假|辞退|开除|劳动合同|竞业|调岗|离职|旷工|社保|医保|"
-            r"养老保险|失业金|工伤|津贴"
-        ),
-    ),
-    ObjectClass("housing_fund", re.compile(r"公积金")),
-    # a consumer purchase on credit (买台手机, 哪家分期好)
-    ObjectClass(
-        "personal_finance",
-        re.compile(r"手机|分期|装修|旅游|酒席|学费|信用卡|按揭|月供|首付"),
-        head_only=True,
-    ),
-    # another programme's prize (国家对专精特新企业有哪些奖励)
-    ObjectClass("other_program", re.compile(r"奖励|奖补|奖金")),
-)
+from bot.scope.object_classes import OBJECT_CLASSES
 
 
 def ask_objects(text: str, topics: Iterable[str] = ()) -> list[str]:
@@ -110,13 +54,20 @@ def ask_objects(text: str, topics: Iterable[str] = ()) -> list[str]:
         obj = _bare(question[a:b])
         before = [s for s in spans if s[1] <= a]
         if (
-            not obj and before and not names_knowledge(question[a:b], topics)
-        ):  # 想增加一个经营范围，要什么材料: the clause before is the object
+            len(obj) <= PREDICATE_ONLY
+            and before
+            and not names_knowledge(question[a:b], topics)
+            and not any(k.heads.search(obj) for k in OBJECT_CLASSES)
+        ):  # 想增加一个经营范围，要什么材料 / 想考个证，难不难: the clause before is the object
+            objects.append(obj)
             obj = _bare(question[before[-1][0] : before[-1][1]])
         objects.append(obj)
     return [o for o in objects if o]
 
 
+# An object this short and of no class (难不难, 学) says how, not what: the clause before is
+# the object too.
+PREDICATE_ONLY = 3
 # A rough number (十几万, 几十个) reads as 几 to ASKING; it asks nothing.
 _ROUGH_NUMBER = re.compile(r"[一二三四五六七八九十百千]几|几[十百千万]")
 
@@ -127,6 +78,7 @@ def _bare(clause: str) -> str:
 
 # The lender as the one who acts or reads (公积金缴存数据银行会看吗): the measures' subject.
 LENDER = re.compile(r"银行|金融机构|信贷")
+WHICH = re.compile(r"什么|哪|啥|多少|几")
 HEAD_TAIL = 2  # characters after a class word that still leave it the object's head (奖励吗)
 
 # Money short for the thing (工资发不出来, 学费不够): a financing need, not the thing itself.
@@ -136,13 +88,19 @@ SHORT = re.compile(r"(发|付|开|交|还)不(出|起|上)|不够|缺钱|周转�
 def names_knowledge(obj: str, topics: Iterable[str] = (), inside: str = "", head: int = -1) -> bool:
     """obj names something the knowledge covers: a DOMAIN word, a measure's term or a matched
     glossary phrase that is not part of inside (the class's own match) nor a shared topic; a
-    glossary phrase before head (where a class word ending obj starts) only modifies it
-    (国家对专精特新企业的奖励 asks about a prize)."""
-    found = [m.group(0) for p in (DOMAIN, LENDER) for m in p.finditer(obj)]
+    glossary phrase or a lender before head (where a class word ending obj starts) only
+    modifies it (国家对专精特新企业的奖励 asks about a prize, 银行今年招人吗 about jobs)."""
+    found = [m.group(0) for m in DOMAIN.finditer(obj)]
+    # a lender before the class word ending obj only says whose it is (银行客户经理的工资)
+    found += [m.group(0) for m in LENDER.finditer(obj) if not 0 <= m.end() <= head]
     found += [
         t.lower()
         for t in topics
-        if t and "*" not in t and t.lower() in obj and not 0 <= _end(obj, t.lower()) <= head
+        if t
+        and "*" not in t
+        and not (ATTRIBUTE_ASK.match(t) and WHICH.search(t))  # 需要什么手续 names nothing
+        and t.lower() in obj
+        and not 0 <= _end(obj, t.lower()) <= head
     ]
     own = [w for w in found if not (inside and w in inside) and not SHARED_TOPICS.fullmatch(w)]
     return bool(own) or bool(names_measure_term(obj))
@@ -171,6 +129,10 @@ def off_topic_object(text: str, topics: Iterable[str] = ()) -> str:
             continue
         inside = "".join(m.group(0) for m in hits.values())
         heads = {o: m.start() if len(o) - m.end() <= HEAD_TAIL else -1 for o, m in hits.items()}
+        if klass.owns_modifiers:  # the knowledge's words before its head say what it is of
+            cut = {o: o[heads[o] :] for o in hits if heads.get(o, -1) > 0}
+            objects = [cut.get(o, o) for o in objects]
+            heads = {cut.get(o, o): 0 if o in cut else h for o, h in heads.items()}
         if any(names_knowledge(o, topics, inside, heads.get(o, -1)) for o in objects):
             return ""
         return klass.family

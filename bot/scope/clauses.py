@@ -14,7 +14,9 @@ _CLAUSE = re.compile(r"[^，,。！!；;：:\s、…~～?？]+[?？]*")
 _SENTENCE_BREAK = re.compile(r"[。！!？?；;\n]+")
 ASKING = re.compile(
     r"[?？]|吗|怎么|如何|怎样|咋|能不能|可不可以|能否|可否|是否|有没有|要不要|会不会|是不是|"
-    r"行不行|算不算|合不合|什么|啥|哪|多少|多久|多大|几[^，,。]{0,3}$|谁|[么呢嘛不没]\s*$|可以不|行吗|好吗"
+    r"行不行|算不算|合不合|什么|啥|哪|多少|多久|多大|几[^，,。]{0,3}$|谁|[么呢嘛不没]\s*$|可以不|行吗|好吗|"
+    # a choice (选淘宝还是拼多多) and any A-not-A (难不难, 贵不贵, 划不划算)
+    r"还是[^，,。？?]{1,10}$|(?P<verb>[\u4e00-\u9fff])不(?P=verb)"
 )
 # What a question about enterprise financing asks about in its own words (a bare 银行 or 措施
 # only refers: "能不能按这个措施要求银行兜底" asks about the story's investment loss).

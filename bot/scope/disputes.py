@@ -1,6 +1,7 @@
-"""Law between private parties that the measures do not touch: bankruptcy procedure, whether a
-private loan's interest is lawful, and collecting a debt. Each goes to a lawyer or the court
-(the "legal" family's pointer), unless what is asked is the firm's own financing.
+"""Law between private parties that the measures do not touch: statutes and lawsuits,
+bankruptcy procedure, whether a private loan's interest is lawful, and collecting a debt. Each
+goes to a lawyer or the court (the "legal" family's pointer), unless what is asked is the
+firm's own financing.
 
 Matched on the normalised, lower-cased message (`bot.scope.families` says where each is judged).
 """
@@ -9,11 +10,50 @@ from __future__ import annotations
 
 import re
 
+# Statutes, contracts and private loans in law, and lawsuits (judged on what is asked).
+LEGAL = re.compile(
+    r"(欠条|借条|借据)[^。？?]{0,16}(利息|还钱|要回|不还|还不还|有效|作数)|民法典|公司法(?!人|定)|合同法|担保法|物权法|破产法|票据法|商业银行法|劳动合同法|劳动法|刑法|诉讼法|证券法|"
+    r"促进法|保护法|管理法|"
+    r"司法解释|法律上|法律规定|法律保护|受法律保护|受保护吗|法条|诉讼时效|怎么告|(?<![报广公警通转宣预])告(他|银行)|"
+    r"(承担|负|担)[^，,。？?]{0,4}(法律|连带|刑事)责任|请律师|找律师|律师费|(?<!不想)(?<!不愿)(?<!不用)(?<!不要)(?<!没)打官司|诉讼费|起诉的话|起诉要|起诉需要|起诉多久|去起诉|提起诉讼|起诉流程|"
+    r"卷款|卷钱|携款|(对方|客户|供应商|合作方|买家|甲方)[^，,。？?]{0,4}违约|索赔|要(求)?[^，,。？?]{0,2}赔偿|(帮我?|帮忙|替我|你们?(能|可以)?帮)(我们)?.{0,4}追(一下|下|回|款|债|账|钱)|"
+    r"律师函|申请[^，,。？?]{0,4}(强制)?执行|"
+    r"合同纠纷|经济纠纷|买卖纠纷|哪个法院|找法院|借给(朋友|亲戚|同学|熟人|同事|别人|他|她)|要不要起诉|能不能起诉|怎么起诉|能起诉|可以起诉|起诉吗|应诉|"
+    r"起诉(他|她|他们|对方|客户)|去法院|追偿|民间借贷|高利贷|"
+    r"(帮我?|帮忙|替我|你们?(能|可以)?帮)(我们)?.{0,4}(催|讨|追讨|追回|要回)(一下|下|回来|款|债|账|钱)?|"
+    r"(帮我?|帮忙|替我|你们?(能|可以)?帮)(我们)?(去|把钱)?要(一下|下|回来)|"
+    r"讨债|要债|催债|报警|报案|立案|强制执行|退股|股权(怎么|如何)?(分|分割|分配)|股东纠纷|合伙人(退出|纠纷)|"
+    r"(货款|欠款|欠我们的钱|欠的钱|借出去的钱|工程款|尾款)[^，,。？?]{0,6}(要回|追回|讨回|要不回|拿不回|追不回|讨不回)|"
+    r"(欠|拖欠|赖)[^，,。？?]{0,8}(货款|欠款|款|钱|账)[^，,。？?]{0,8}(怎么|如何|咋|能不能|去哪)(要|讨|追|催|收)|借条|欠条|借据|(朋友|亲戚|同学|熟人|同事)[^，,。？?]{0,4}借(钱|款|给|了)"
+)
+# A lawsuit the firm is in (被银行起诉了, 银行把我们告了, 要开庭了): for a lawyer or the court.
+LAWSUIT = re.compile(
+    r"被[^，,。？?]{0,8}(起诉|告了|告上|诉至|诉到)|起诉(了)?(我|我们|公司|我司|企业|厂)|"
+    r"(把|将)(我|我们|公司|我司|企业|厂|我家)[^，,。？?]{0,2}(告了|告上|起诉)|告(了)?(我|我们)(了|的|一状)|"
+    r"(要|准备|打算|扬言)(去)?(起诉|告)(我|我们|公司)|(法院|法庭)?传票|开庭|应诉|上诉|被告|吃官司|"
+    r"官司[^，,。？?]{0,4}(输|赢|怎么打|要多久|多长时间)|判决[^，,。？?]{0,4}(不服|下来)"
+)
+LEGAL_UNLESS = re.compile(
+    r"措施(里|中|上)?(有|对|怎么|说|规定)|律师事务所|会计师事务所|商会|协会|打过官司|执行完|履行完|信用修复|失信|被执行|"
+    r"信用[^，,。？?]{0,2}修复|"
+    r"金融纠纷|协同化解|化解机制|"
+    # a lawyer's or notary's fee the bank passes to the borrower (第11条's costs of a loan)
+    r"(银行|贷款|放款)[^。？?]{0,12}(律师费|公证费|评估费)[^。？?]{0,10}(转|让|要|叫|由)[^，,。？?]{0,4}"
+    r"(我们|企业|公司|借款人)?"
+)
+# … or when what is asked is the firm's credit or loan after it (被起诉过还能续贷吗: measure 2;
+# 被起诉后银行抽贷: measure 4).
+LAWSUIT_UNLESS = re.compile(
+    LEGAL_UNLESS.pattern + r"|(还能|能不能|能否|可以|可不可以|会不会|影响)[^，,。？?]{0,6}"
+    r"(贷款|续贷|授信|融资|征信|信用)|征信|信用修复|修复信用|"
+    r"抽贷|断贷|停贷|压贷|拒贷|收回|不给贷|不续贷|授信"  # a bank acting on the loan (measure 4)
+)
+
 # Bankruptcy as a procedure (申请破产, 破产后债务谁还, 资不抵债), not hardship told in a story
 # ("差点破产了，银行还抽贷").
 BANKRUPTCY = re.compile(
     r"破产[^，,。？?]{0,4}(流程|程序|清算|重整|申请|怎么(办|弄|走|申请|处理)|要多久|多久|费用|管理人|"
-    r"债务|债权|后|以后|之后|的话)|(申请|走|办理?|宣告|宣布)[^，,。？?]{0,2}破产|资不抵债|"
+    r"债务|债权|后|以后|之后|的话)|(申请|走|办理?|宣告|宣布)[^，,。？?]{0,2}破产|资不抵债|个人破产|"
     r"破产了[^。？?]{0,12}(老板|股东|法人|个人|债|还要还|还不还|要还吗|用还|谁还|谁来还|怎么还)|"
     r"清算(组|流程|程序|怎么)|注销还是破产"
 )

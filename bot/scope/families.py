@@ -24,7 +24,13 @@ from bot.scope import speculation as spec
 from bot.scope import subjects as sub
 from bot.scope import tasks
 from bot.scope.asked_object import off_topic_object
-from bot.scope.clauses import last_question, mentioned_only, question_part
+from bot.scope.clauses import (
+    ASKING,
+    clause_spans,
+    last_question,
+    mentioned_only,
+    question_part,
+)
 from bot.scope.places import other_region
 from bot.scope.products import bank_price, bank_product
 from bot.scope.spelling import fold_slips
@@ -102,10 +108,17 @@ FAMILIES: tuple[Family, ...] = (
     ),
     Family("crypto", spec.CRYPTO, judged="question"),
     Family("investment", spec.MARKET, judged="question"),
+    Family(
+        "off_topic",
+        spec.FOREIGN_EXCHANGE,
+        _any(spec.FOREIGN_EXCHANGE_UNLESS),
+        judged="question",
+        local_unless=True,
+    ),
     Family("rates", sub.RATES, _any(sub.RATES_UNLESS), judged="question", local_unless=True),
     Family("investment_loss", sub.INVESTMENT_LOSS, _any(sub.INVESTMENT_LOSS_UNLESS)),
-    Family("legal", sub.LEGAL, _any(sub.LEGAL_UNLESS)),
-    Family("legal", sub.LAWSUIT, _any(sub.LAWSUIT_UNLESS)),
+    Family("legal", dis.LEGAL, _any(dis.LEGAL_UNLESS)),
+    Family("legal", dis.LAWSUIT, _any(dis.LAWSUIT_UNLESS)),
     Family("legal", dis.BANKRUPTCY, _any(dis.BANKRUPTCY_UNLESS)),
     Family("legal", dis.PRIVATE_INTEREST, _any(dis.PRIVATE_INTEREST_UNLESS)),
     Family("legal", dis.COLLECTION, _any(dis.COLLECTION_UNLESS)),
@@ -175,11 +188,34 @@ REQUESTS = frozenset({"injection", "fraud", "trust", "drafting", "calculation", 
 def _from_clause(text: str, at: int, family: Family) -> str:
     """What an "ask" family's `unless` reads (and a `local_unless` one's): text from the clause
     holding the family's first word on ("…银行那边一直卡着，企业所得税按多少交": the story's 银行
-    does not excuse the tax question); the other families read all of it."""
+    does not excuse the tax question); for an "ask" family, only the clauses that hold its
+    words, the clause right after them (买意外险，不买就不给贷; 社保交了三年，银行说能参考)
+    and the asking ones ("开增值税专票，不然不付款，我这边贷款等着回款，小规模纳税人能开吗":
+    the story further on does not excuse it either). The other families read all of it."""
     if family.judged != "ask" and not family.local_unless:
         return text
     start = max((text.rfind(c, 0, at) for c in "，,。！!？?；;\n "), default=-1)
-    return text[start + 1 :]
+    rest = text[start + 1 :]
+    if family.judged != "ask":
+        return rest
+    spans = clause_spans(rest)
+    words = [m.span() for m in family.words.finditer(rest)]
+    own = [any(s < b and e > a for s, e in words) for a, b in spans]
+    kept = [
+        rest[a:b]
+        for i, (a, b) in enumerate(spans)
+        if own[i] or (i and own[i - 1]) or ASKING.search(rest[a:b])
+    ]
+    return "，".join(kept) if kept else rest
+
+
+# What the owner says they are not asking (我不是想炒股, 不打算买基金): the word is set aside.
+NEGATION = re.compile(r"(不是|不想|不是想|不是要|并不是|并非|没想|没打算|不打算|不会去|不准备)$")
+
+
+def _negated(text: str, found: re.Match[str]) -> bool:
+    """The family word follows a negation of the owner's intent in its clause."""
+    return bool(NEGATION.search(text[max(0, found.start() - 5) : found.start()]))
 
 
 def out_of_scope_family(text: str, *, topics: Iterable[str] = ()) -> tuple[str, str]:
@@ -228,7 +264,7 @@ def _families_found(text: str) -> tuple[str, tuple[tuple[Family, str, str], ...]
         scope = whole if family.judged == "message" else question
         if scope is question and family.words.search(last):
             scope = last  # the sentence that asks it: a story before does not excuse it
-        hit = family.words.search(scope)
+        hit = next((m for m in family.words.finditer(scope) if not _negated(scope, m)), None)
         if not hit or family.unless(_from_clause(scope, hit.start(), family)):
             continue
         found.append((family, scope, ""))

@@ -91,6 +91,8 @@ FRAUD = re.compile(
     + _DOC
     + r"|"
     r"(实际|其实)(上)?(还)?(没|没有)(签|发生|这笔|这个)|应付银行|糊弄银行|骗过银行|蒙混|"
+    # anything done so that no one finds out (怎么弄才不被发现, 别让银行查到)
+    r"(不被|不会被|别被|不让|别让)[^，,。？?]{0,4}(发现|查到|查出|看出|知道)|"
     # a document for a deal that has not happened
     r"(还没|没有|并没|没)(签|发生|成交|交货)[^。？?]{0,20}"
     + _REQUEST

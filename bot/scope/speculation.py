@@ -22,6 +22,11 @@ _LOAN_MONEY = (
 _SPECULATED = (
     r"(基金|股(?![权份东])|理财|私募|期货|黄金|外汇|(?<![人货外硬纸本])币|信托|p2p|差价|利差|息差)"
 )
+# A loan of the firm's (a person's own loan for a house is personal finance, not misuse).
+_FIRM_LOAN = (
+    r"(经营贷|流动资金贷|流贷|公司贷|企业贷|商贸贷|科技贷|外贸贷|信用贷|抵押贷|授信|"
+    r"(公司|企业|厂|店)[^，,。？?]{0,6}(贷|借))"
+)
 LOAN_MISUSE = re.compile(
     # in the loan's own clause (贷款下来能不能先拿去买点基金, 融资买基金)
     _LOAN_MONEY
@@ -34,7 +39,13 @@ LOAN_MISUSE = re.compile(
     + _SPECULATED
     + r"|(贷款|融资|经营贷|信用贷)[^。？?]{0,16}(赚|吃|套)[^，,。？?]{0,2}(差价|利差|息差)|"
     r"(炒股|炒币|买基金|买股票|买理财|炒期货)[^，,。？?]{0,8}(用|拿|靠)[^，,。？?]{0,4}"
-    r"(贷款|贷的|借的钱|融资)"
+    r"(贷款|贷的|借的钱|融资)|"
+    # or a firm's loan taken out for a person's own use (经营贷贷出来给我个人还房贷)
+    + _FIRM_LOAN
+    + r"[^。？?]{0,16}(给|帮|替|供)(我|我们)?(个人|自己|家里|儿子|女儿|孩子|老婆|老公|父母)|"
+    + _FIRM_LOAN
+    + r"[^。？?]{0,16}(还房贷|还车贷|提前还房|交学费|学费|留学|买房|付首付|还信用卡)|"
+    r"(公司|企业)(的)?名义[^。？?]{0,6}(贷|借)[^。？?]{0,16}(个人|自己|家里|儿子|女儿|孩子|私人)"
 )
 # … except a bank making a product the price of the loan (贷款时银行要求买理财: 第11条's 搭售).
 LOAN_MISUSE_UNLESS = re.compile(
@@ -103,8 +114,19 @@ HOUSING_FUND_RECORDS = re.compile(r"(公积金)[^，,。？?]{0,6}(记录|缴存
 # Margin trading and a wealth product's promise (两融, 融资融券, 理财保本吗).
 MARKET = re.compile(
     r"融资融券|(?<![a-z])两融|配资|杠杆炒|"
-    r"(理财|基金|信托|资管)[^，,。？?]{0,10}(保本|刚兑|保收益|稳赚|稳不稳)"
+    r"(理财|基金|信托|资管)[^，,。？?]{0,10}(保本|刚兑|保收益|稳赚|稳不稳)|"
+    # the owner as an investor (科创板开户, 开通创业板权限); the firm listing is 第10条's
+    r"(科创板|创业板|北交所|新三板|港股|美股|a股|股票|证券|期货)[^，,。？?]{0,6}(开户|开通|权限|账户)|"
+    r"(开户|开通)[^，,。？?]{0,4}(科创板|创业板|北交所|新三板|港股通|权限)"
 )
+# Currency exchange and cross-border collection (锁汇, 欧元换人民币, 提现手续费): the bank's
+# foreign-exchange business, not a loan; a loan beside it (外贸贷, 出口退税质押) is kept.
+FOREIGN_EXCHANGE = re.compile(
+    r"结售汇|锁汇|换汇|购汇|结汇|汇兑|(欧元|美元|日元|港币|英镑|外币)[^，,。？?]{0,3}(换|兑)|"
+    r"(换|兑换?)[^，,。？?]{0,3}(欧元|美元|日元|港币|英镑|外币)|提现[^，,。？?]{0,8}(手续费|费率|到账)|"
+    r"paypal|payoneer|派安盈|西联|速汇金|空中云汇|收款(账户|平台|工具)"
+)
+FOREIGN_EXCHANGE_UNLESS = re.compile(r"贷|融资|授信|质押|抵押|担保|白名单|措施")
 # Statements pumped up by turnover (流水太少了，有没有办法刷一刷).
 STATEMENT_PUMPED = re.compile(
     r"(流水|业绩|销量|销售额|营收|进账)[^。？?]{0,16}(刷一刷|刷刷|刷一下|刷上去|刷高|刷出来|刷点|刷些|刷几笔)|"

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.scope import IN_SCOPE, ScopeDecision
-from bot.scope.clauses import ASKING, DOMAIN
+from bot.scope.clauses import ASKING, DOMAIN, asking_spans
 from bot.scope.families import out_of_scope_family
 
 # Requests that no other ask of the message excuses.
@@ -58,12 +58,32 @@ def continues_declined(ask: AskScope) -> bool:
         return True
     if len(ask.text) <= SHORT_ASK and not (OWN_SUBJECT.search(ask.text) or DOMAIN.search(ask.text)):
         return True  # "…lpr公布了吗，五年期是多少": a short ask names no subject of its own
+    if names_attributes_only(ask.text):
+        return True
     if ask.topical:
         return False
     return bool(POINTS_BACK.search(ask.text)) or not OWN_SUBJECT.search(ask.text)
 
 
 SHORT_ASK = 8  # characters of an ask too short to bring a subject of its own (五年期是多少)
+
+# What any loan has (要不要抵押, 会上征信吗, 额度多少): asked after a declined subject, the
+# attribute is that subject's, not a financing subject of the ask's own.
+LOAN_ATTRIBUTE = re.compile(
+    r"抵押|质押|担保|征信|额度|利息|利率|还款|放款|审批|保证金|手续费|增信|周转"
+)
+
+
+def names_attributes_only(text: str) -> bool:
+    """The asking clauses of text name financing only by a loan's attributes (要不要抵押) or
+    not at all while a story clause does (管理人费谁来出，银行贷款还欠着): no loan, firm,
+    product or institution of their own."""
+    asked = "".join(text[a:b] for a, b in asking_spans(text))
+    words = [m.group(0) for m in DOMAIN.finditer(asked)]
+    if OWN_SUBJECT.search(asked) or not (words or DOMAIN.search(text)):
+        return False
+    return all(LOAN_ATTRIBUTE.fullmatch(w) for w in words)
+
 
 # The reading resolves an ask without a subject by putting one in front ("利息太高能不能只还本金",
 # "担保公司，谁定的"); the ask's own words are what follows.
@@ -78,6 +98,8 @@ def takes_declined_subject(ask: AskScope, declined: str) -> bool:
     "担保公司，谁定的")."""
     heads = [ask.text[:n] for n in range(len(ask.text) - 1, COPIED_RUN - 1, -1)]
     head = next((h for h in heads if h in declined), "")
+    if not head and ask.text[:2] in declined and not OWN_SUBJECT.search(ask.text[2:]):
+        head = ask.text[:2]  # the story's 续贷 put in front ("续贷能不能提出来给工人发工资")
     if head and not DOMAIN.search(ask.text[len(head) :]):
         return True  # "利息太高能不能只还本金", "白名单能借给公司用吗"
     tail = _RESOLVED_TAIL.search(ask.text)
@@ -118,8 +140,8 @@ def split_scope(
     def kept(a: AskScope) -> bool:
         if declined is None:
             return True
-        if declined.family in PLAIN_BESIDE and not ASKING.search(a.text):
-            return False  # a remark beside a forgery request ("首贷的事在对接了") asks nothing
+        if not ASKING.search(a.text):
+            return False  # a remark beside a declined ask ("首贷的事在对接了") asks nothing
         if cut_apart or declined.family in PLAIN_BESIDE:
             return a.topical and not COMPARES_BACK.search(a.text) and not continues_declined(a)
         return not continues_declined(a)

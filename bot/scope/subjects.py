@@ -1,17 +1,18 @@
 """Subjects that belong elsewhere, and the in-scope readings that keep the same words.
 
-National rules and rates, law, personal finance and the housing fund, insurance claims and
+National rules and rates, personal finance and the housing fund, insurance claims and
 sales, investments and their losses, other departments' programmes, everyday topics (tax,
-social insurance and registration: `bot.scope.offices`). Written from the kinds of questions
-owners bring that sound like financing but are not about the Sanming measures; matched on the
-normalised, lower-cased message (`bot.scope.families` says where each is judged).
+social insurance and registration: `bot.scope.offices`; statutes and lawsuits:
+`bot.scope.disputes`). Written from the kinds of questions owners bring that sound like
+financing but are not about the Sanming measures; matched on the normalised, lower-cased
+message (`bot.scope.families` says where each is judged).
 """
 
 from __future__ import annotations
 
 import re
 
-# --- judged on the question: rules and law elsewhere ------------------------------------------
+# --- judged on the question: rules elsewhere ------------------------------------------
 # National rules: a named rule that is not the measures, a national issuer's rules, a bank
 # regulator's technical terms, the national size standard.
 NATIONAL_RULES = re.compile(
@@ -85,41 +86,6 @@ RATES_UNLESS = re.compile(
     r"(我们|我|咱|企业|公司|小微|民营)[^，,。？?]{0,6}(能|可以)?(享受|受益|得到|拿到|沾光)|"
     r"对(我们|咱|企业|小微|民营)[^，,。？?]{0,4}(有什么|有啥|有没有)(用|好处|帮助|影响)"
 )
-LEGAL = re.compile(
-    r"(欠条|借条|借据)[^。？?]{0,16}(利息|还钱|要回|不还|还不还|有效|作数)|民法典|公司法(?!人|定)|合同法|担保法|物权法|破产法|票据法|商业银行法|劳动合同法|劳动法|刑法|诉讼法|证券法|"
-    r"促进法|保护法|管理法|"
-    r"司法解释|法律上|法律规定|法律保护|受法律保护|受保护吗|法条|诉讼时效|怎么告|(?<![报广公警通转宣预])告(他|银行)|"
-    r"(承担|负|担)[^，,。？?]{0,4}(法律|连带|刑事)责任|请律师|找律师|律师费|(?<!不想)(?<!不愿)(?<!不用)(?<!不要)(?<!没)打官司|诉讼费|起诉的话|起诉要|起诉需要|起诉多久|去起诉|提起诉讼|起诉流程|"
-    r"卷款|卷钱|携款|(对方|客户|供应商|合作方|买家|甲方)[^，,。？?]{0,4}违约|索赔|要(求)?[^，,。？?]{0,2}赔偿|(帮我?|帮忙|替我|你们?(能|可以)?帮)(我们)?.{0,4}追(一下|下|回|款|债|账|钱)|"
-    r"律师函|申请[^，,。？?]{0,4}(强制)?执行|"
-    r"合同纠纷|经济纠纷|买卖纠纷|哪个法院|找法院|借给(朋友|亲戚|同学|熟人|同事|别人|他|她)|要不要起诉|能不能起诉|怎么起诉|能起诉|可以起诉|起诉吗|应诉|"
-    r"起诉(他|她|他们|对方|客户)|去法院|追偿|民间借贷|高利贷|"
-    r"(帮我?|帮忙|替我|你们?(能|可以)?帮)(我们)?.{0,4}(催|讨|追讨|追回|要回)(一下|下|回来|款|债|账|钱)?|"
-    r"(帮我?|帮忙|替我|你们?(能|可以)?帮)(我们)?(去|把钱)?要(一下|下|回来)|"
-    r"讨债|要债|催债|报警|报案|立案|强制执行|退股|股权(怎么|如何)?(分|分割|分配)|股东纠纷|合伙人(退出|纠纷)|"
-    r"(货款|欠款|欠我们的钱|欠的钱|借出去的钱|工程款|尾款)[^，,。？?]{0,6}(要回|追回|讨回|要不回|拿不回|追不回|讨不回)|"
-    r"(欠|拖欠|赖)[^，,。？?]{0,8}(货款|欠款|款|钱|账)[^，,。？?]{0,8}(怎么|如何|咋|能不能|去哪)(要|讨|追|催|收)|借条|欠条|借据|(朋友|亲戚|同学|熟人|同事)[^，,。？?]{0,4}借(钱|款|给|了)"
-)
-# A lawsuit the firm is in (被银行起诉了, 银行把我们告了, 要开庭了): for a lawyer or the court.
-LAWSUIT = re.compile(
-    r"被[^，,。？?]{0,8}(起诉|告了|告上|诉至|诉到)|起诉(了)?(我|我们|公司|我司|企业|厂)|"
-    r"(把|将)(我|我们|公司|我司|企业|厂|我家)[^，,。？?]{0,2}(告了|告上|起诉)|告(了)?(我|我们)(了|的|一状)|"
-    r"(要|准备|打算|扬言)(去)?(起诉|告)(我|我们|公司)|(法院|法庭)?传票|开庭|应诉|上诉|被告|吃官司|"
-    r"官司[^，,。？?]{0,4}(输|赢|怎么打|要多久|多长时间)|判决[^，,。？?]{0,4}(不服|下来)"
-)
-LEGAL_UNLESS = re.compile(
-    r"措施(里|中|上)?(有|对|怎么|说|规定)|律师事务所|会计师事务所|商会|协会|打过官司|执行完|履行完|信用修复|失信|被执行|"
-    r"信用[^，,。？?]{0,2}修复|"
-    r"金融纠纷|协同化解|化解机制"
-)
-# … or when what is asked is the firm's credit or loan after it (被起诉过还能续贷吗: measure 2;
-# 被起诉后银行抽贷: measure 4).
-LAWSUIT_UNLESS = re.compile(
-    LEGAL_UNLESS.pattern + r"|(还能|能不能|能否|可以|可不可以|会不会|影响)[^，,。？?]{0,6}"
-    r"(贷款|续贷|授信|融资|征信|信用)|征信|信用修复|修复信用|"
-    r"抽贷|断贷|停贷|压贷|拒贷|收回|不给贷|不续贷|授信"  # a bank acting on the loan (measure 4)
-)
-
 # --- judged on what is asked (a word in a story clause is a mention) --------------------------
 
 PERSONAL_CREDIT = re.compile(
@@ -175,11 +141,15 @@ PERSONAL_CREDIT_UNLESS = re.compile(
 )
 # A personal product forced on a borrower (credit card, wealth product) is a lending question.
 TIED_TO_LENDING = re.compile(
-    r"才给贷|才放贷|才放款|才能贷|才批|才给批|搭售|捆绑|不办就不|办[^，,。？?]{0,4}卡才|买[^，,。？?]{0,6}才"
+    r"才给贷|才放贷|才放款|才能贷|才批|才给批|搭售|捆绑|不办就不|办[^，,。？?]{0,4}卡才|买[^，,。？?]{0,6}才|"
+    # a purchase made the loan's condition, however it is said (不买就不给贷, 不存就不放款)
+    r"不(买|办|存|交|开|投|保)[^，,。？?]{0,4}就(不|没法|不能|别想)[^，,。？?]{0,3}(贷|批|放|续)"
 )
 INSURANCE_CLAIM = re.compile(
     r"理赔|拒赔|定损|车险|(保险|险)[^，,。？?]{0,2}(能赔|能不能赔|赔吗|赔不)|(保险|保单|险).{0,12}(赔付|赔偿|怎么赔|赔多少|赔不赔|不赔|出险(?!的?容忍)|赔下来)|"
     r"(保险公司|保司)[^。？?]{0,6}(只|才|不|少|没|拒)?赔|"
+    # what the policy covers, as the insurer decides it (说不在保障范围, 免责条款)
+    r"保障范围|保险责任|免责条款|(保险公司|保司)[^。？?]{0,6}(说|认为|拒绝|不认|不给|不承认)|"
     r"买什么保险|哪个保险|保险推荐|重疾险|寿险|意外险|医疗险|雇主责任险|团体意外|团意险|财产一切险"
 )
 # Buying a policy for the firm or its staff (not one a loan asks for: 贷款时银行逼着买保险).
@@ -231,7 +201,10 @@ OTHER_PROGRAM_UNLESS = re.compile(
 )
 CHITCHAT_TASKS = re.compile(
     r"笑话|段子|讲个故事|讲故事|脑筋急转弯|写.{0,10}诗|首诗|一首|作诗|诗歌|古诗|唐诗|歌词|唱歌|"
-    r"唱首歌|翻译|写.{0,4}作文|写.{0,4}祝福|绕口令|猜谜|起.{0,3}名字|取.{0,3}名字|陪我聊|聊会天|聊聊天"
+    r"唱首歌|翻译|写.{0,4}作文|写.{0,4}祝福|绕口令|猜谜|起.{0,3}名字|取.{0,3}名字|陪我聊|聊会天|聊聊天|"
+    # the assistant asked about itself as a person, or to guess or play (你有工资吗, 猜猜看)
+    r"(你|您)(有没有|有|的)(工资|对象|女朋友|男朋友|老婆|老公|年龄|生日|爱好|家人)|猜猜|你猜|"
+    r"请你(喝|吃)|相亲|谈恋爱|脱单"
 )
 OTHER_TOPICS = re.compile(
     r"天气|下雨|下雪|气温|温度|台风|汇率|(?<![0-9０-９十百千万亿多几])(?:美元|欧元|日元)|护照|签证|身份证|户口|驾照|社保卡|挂号|医院|看病|"
