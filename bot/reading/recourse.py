@@ -71,7 +71,15 @@ def step_told(text: str) -> tuple[str, str]:
     kept, act = [], ""
     for clause in clauses:
         found = _STEP_TOLD.match(clause)
-        if found and not act and not recourse(clause) and not _ASKING.search(clause):
+        # 被告了, 被银行起诉了, 被投诉了: done to the owner, not a step the owner took
+        passive = found is not None and "被" in clause[: found.start("act")]
+        if (
+            found
+            and not passive
+            and not act
+            and not recourse(clause)
+            and not _ASKING.search(clause)
+        ):
             act = found.group("act")
         else:
             kept.append(clause)

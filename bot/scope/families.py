@@ -33,6 +33,14 @@ from bot.scope.clauses import (
 )
 from bot.scope.places import other_region
 from bot.scope.products import bank_price, bank_product
+from bot.scope.readings import (
+    any_of,
+    national_unless,
+    negated,
+    off_topic_unless,
+    personal_unless,
+    social_unless,
+)
 from bot.scope.spelling import fold_slips
 
 Judged = Literal["message", "question", "ask"]
@@ -51,59 +59,29 @@ class Family:
     local_unless: bool = False
 
 
-def _any(*patterns: re.Pattern[str]) -> Callable[[str], bool]:
-    return lambda text: any(p.search(text) for p in patterns)
-
-
-def _personal_unless(text: str) -> bool:
-    """A personal product tied to a loan, or a firm's own loan not for a person."""
-    firm_loan = sub.ENTERPRISE_LOAN.search(text) and not sub.PERSONAL_SUBJECT.search(text)
-    return bool(sub.TIED_TO_LENDING.search(text) or firm_loan)
-
-
-def _social_unless(text: str) -> bool:
-    """Social insurance as records a bank reads, or wages to pay with a loan (not a dispute)."""
-    if off.LABOUR_STRONG.search(text) or off.SOCIAL_FUNDS_MOVED.search(text):
-        return False
-    return bool(off.LENDING.search(text) or off.CREDIT_DATA_USE.search(text))
-
-
-def _national_unless(text: str) -> bool:
-    """A national rule cited as context, or asked about within the measures."""
-    return bool(sub.NATIONAL_UNLESS.search(text) or not sub.NATIONAL_DETAIL.search(text))
-
-
-_CREDIT = re.compile(r"(当|算|作为|看作|变成)[^，,。？?]{0,2}信用(?!卡)|增信")
-
-
-def _off_topic_unless(text: str) -> bool:
-    return any(
-        p.search(text)
-        for p in (sub.BUSINESS_CONTEXT, sub.CREDIT_CORE, sub.FEES, off.CREDIT_DATA_USE, _CREDIT)
-    )
-
-
 FAMILIES: tuple[Family, ...] = (
     Family("injection", req.INJECTION, judged="message"),
-    Family("fraud", req.FRAUD, _any(req.FRAUD_UNLESS), judged="message"),
-    Family("fraud", req.FORGED_VALUE, _any(req.FORGED_VALUE_UNLESS), judged="message"),
-    Family("fraud", req.INVOICE_FRAUD, _any(req.FRAUD_UNLESS, req.INVOICE_FRAUD_UNLESS), "message"),
-    Family("fraud", obj.FORGED_DOCUMENT, _any(obj.FORGED_DOCUMENT_UNLESS), judged="message"),
-    Family("fraud", obj.MADE_DOCUMENT, _any(obj.FORGED_DOCUMENT_UNLESS), judged="message"),
-    Family("fraud", spec.STATEMENT_PUMPED, _any(req.FRAUD_UNLESS), judged="message"),
+    Family("fraud", req.FRAUD, any_of(req.FRAUD_UNLESS), judged="message"),
+    Family("fraud", req.FORGED_VALUE, any_of(req.FORGED_VALUE_UNLESS), judged="message"),
+    Family(
+        "fraud", req.INVOICE_FRAUD, any_of(req.FRAUD_UNLESS, req.INVOICE_FRAUD_UNLESS), "message"
+    ),
+    Family("fraud", obj.FORGED_DOCUMENT, any_of(obj.FORGED_DOCUMENT_UNLESS), judged="message"),
+    Family("fraud", obj.MADE_DOCUMENT, any_of(obj.FORGED_DOCUMENT_UNLESS), judged="message"),
+    Family("fraud", spec.STATEMENT_PUMPED, any_of(req.FRAUD_UNLESS), judged="message"),
     Family("trust", TRUST, judged="question"),
-    Family("trust", TRUST_BARE, _any(TRUST_UNLESS), judged="question"),
+    Family("trust", TRUST_BARE, any_of(TRUST_UNLESS), judged="question"),
     Family("other_region", re.compile(r"(?!)"), judged="question"),  # bot.scope.places
     Family("bank_product", re.compile(r"(?!)"), judged="question"),  # bot.scope.products
-    Family("drafting", tasks.DRAFTING, _any(tasks.DRAFTING_UNLESS), judged="question"),
-    Family("drafting", obj.DRAFTED, _any(obj.DRAFTED_UNLESS), judged="question"),
-    Family("drafting", spec.PLAN_ASKED, _any(tasks.DRAFTING_UNLESS), judged="question"),
-    Family("calculation", tasks.CALCULATION, _any(tasks.CALCULATION_UNLESS), judged="question"),
+    Family("drafting", tasks.DRAFTING, any_of(tasks.DRAFTING_UNLESS), judged="question"),
+    Family("drafting", obj.DRAFTED, any_of(obj.DRAFTED_UNLESS), judged="question"),
+    Family("drafting", spec.PLAN_ASKED, any_of(tasks.DRAFTING_UNLESS), judged="question"),
+    Family("calculation", tasks.CALCULATION, any_of(tasks.CALCULATION_UNLESS), judged="question"),
     Family("lookup", tasks.LOOKUP, judged="question"),
     Family(
         "loan_misuse",
         spec.LOAN_MISUSE,
-        _any(spec.LOAN_MISUSE_UNLESS, sub.TIED_TO_LENDING),
+        any_of(spec.LOAN_MISUSE_UNLESS, sub.TIED_TO_LENDING),
         "question",
     ),
     Family("crypto", spec.CRYPTO, judged="question"),
@@ -111,72 +89,78 @@ FAMILIES: tuple[Family, ...] = (
     Family(
         "off_topic",
         spec.FOREIGN_EXCHANGE,
-        _any(spec.FOREIGN_EXCHANGE_UNLESS),
+        any_of(spec.FOREIGN_EXCHANGE_UNLESS),
         judged="question",
         local_unless=True,
     ),
-    Family("rates", sub.RATES, _any(sub.RATES_UNLESS), judged="question", local_unless=True),
-    Family("investment_loss", sub.INVESTMENT_LOSS, _any(sub.INVESTMENT_LOSS_UNLESS)),
-    Family("legal", dis.LEGAL, _any(dis.LEGAL_UNLESS)),
-    Family("legal", dis.LAWSUIT, _any(dis.LAWSUIT_UNLESS)),
-    Family("legal", dis.BANKRUPTCY, _any(dis.BANKRUPTCY_UNLESS)),
-    Family("legal", dis.PRIVATE_INTEREST, _any(dis.PRIVATE_INTEREST_UNLESS)),
-    Family("legal", dis.COLLECTION, _any(dis.COLLECTION_UNLESS)),
+    Family("rates", sub.RATES, any_of(sub.RATES_UNLESS), judged="question", local_unless=True),
+    Family("investment_loss", sub.INVESTMENT_LOSS, any_of(sub.INVESTMENT_LOSS_UNLESS)),
+    Family("legal", dis.LEGAL, any_of(dis.LEGAL_UNLESS)),
+    Family("legal", dis.LAWSUIT, any_of(dis.LAWSUIT_UNLESS)),
+    Family("legal", dis.BANKRUPTCY, any_of(dis.BANKRUPTCY_UNLESS)),
+    Family("legal", dis.PRIVATE_INTEREST, any_of(dis.PRIVATE_INTEREST_UNLESS)),
+    Family("legal", dis.COLLECTION, any_of(dis.COLLECTION_UNLESS)),
     Family(
         "online_lending",
         spec.ONLINE_LENDING,
-        _any(spec.ONLINE_LENDING_UNLESS),
+        any_of(spec.ONLINE_LENDING_UNLESS),
         judged="question",
         local_unless=True,
     ),
-    Family("national_rules", spec.OVERDUE_CLASS, _any(spec.OVERDUE_CLASS_UNLESS), "question"),
-    Family("national_rules", spec.NATIONAL_ASKED, _any(sub.NATIONAL_UNLESS), "question"),
-    Family("national_rules", obj.CENTRAL_BANK_SYSTEM, _any(obj.CENTRAL_BANK_UNLESS), "question"),
+    Family("national_rules", spec.OVERDUE_CLASS, any_of(spec.OVERDUE_CLASS_UNLESS), "question"),
+    Family("national_rules", spec.NATIONAL_ASKED, any_of(sub.NATIONAL_UNLESS), "question"),
+    Family("national_rules", obj.CENTRAL_BANK_SYSTEM, any_of(obj.CENTRAL_BANK_UNLESS), "question"),
     Family("personal_finance", obj.CONSUMER_CREDIT, judged="question"),
-    Family("national_rules", sub.NATIONAL_RULES, _national_unless, "question", local_unless=True),
+    Family("national_rules", sub.NATIONAL_RULES, national_unless, "question", local_unless=True),
     Family("chitchat", sub.CHITCHAT_TASKS, judged="question"),
     Family(
-        "tax", obj.TAX_ASKED, _any(off.TAX_BACKS_CREDIT, off.CREDIT_DATA_USE, off.TAX_PAID_FELL)
+        "tax", obj.TAX_ASKED, any_of(off.TAX_BACKS_CREDIT, off.CREDIT_DATA_USE, off.TAX_PAID_FELL)
     ),
-    Family("personal_credit", sub.PERSONAL_CREDIT, _any(sub.PERSONAL_CREDIT_UNLESS)),
-    Family("housing_fund", sub.HOUSING_FUND, _any(sub.HOUSING_FUND_UNLESS)),
+    Family("personal_credit", sub.PERSONAL_CREDIT, any_of(sub.PERSONAL_CREDIT_UNLESS)),
+    Family("housing_fund", sub.HOUSING_FUND, any_of(sub.HOUSING_FUND_UNLESS)),
     Family(
-        "housing_fund", spec.HOUSING_FUND_MOVED, _any(spec.HOUSING_FUND_RECORDS), judged="question"
+        "housing_fund",
+        spec.HOUSING_FUND_MOVED,
+        any_of(spec.HOUSING_FUND_RECORDS),
+        judged="question",
     ),
-    Family("insurance_claim", spec.POLICY_LOAN, _any(spec.POLICY_LOAN_UNLESS), judged="question"),
-    Family("social", spec.SOCIAL_FUND_PLEDGED, _any(spec.SOCIAL_RECORDS), judged="question"),
+    Family("insurance_claim", spec.POLICY_LOAN, any_of(spec.POLICY_LOAN_UNLESS), judged="question"),
+    Family("social", spec.SOCIAL_FUND_PLEDGED, any_of(spec.SOCIAL_RECORDS), judged="question"),
     Family(
-        "personal_finance", spec.HOUSEHOLD_PURCHASE, _any(spec.HOUSEHOLD_UNLESS), judged="question"
+        "personal_finance",
+        spec.HOUSEHOLD_PURCHASE,
+        any_of(spec.HOUSEHOLD_UNLESS),
+        judged="question",
     ),
     Family(
         "personal_finance",
         sub.PERSONAL_PRODUCT,
-        _any(sub.TIED_TO_LENDING, sub.FIRM_LOAN),
+        any_of(sub.TIED_TO_LENDING, sub.FIRM_LOAN),
         "question",
     ),
-    Family("personal_finance", sub.PERSONAL_FINANCE, _personal_unless),
+    Family("personal_finance", sub.PERSONAL_FINANCE, personal_unless),
     Family(
-        "insurance_claim", sub.INSURANCE_CLAIM, _any(sub.LENDING_INSURANCE, sub.TIED_TO_LENDING)
+        "insurance_claim", sub.INSURANCE_CLAIM, any_of(sub.LENDING_INSURANCE, sub.TIED_TO_LENDING)
     ),
     Family(
         "insurance_claim",
         sub.INSURANCE_BUY,
-        _any(off.LENDING, sub.LENDING_INSURANCE, sub.TIED_TO_LENDING),
+        any_of(off.LENDING, sub.LENDING_INSURANCE, sub.TIED_TO_LENDING),
     ),
-    Family("investment", sub.INVESTMENT, _any(sub.TIED_TO_LENDING, sub.BORROWING)),
+    Family("investment", sub.INVESTMENT, any_of(sub.TIED_TO_LENDING, sub.BORROWING)),
     Family(
-        "investment_loss", obj.BOND, _any(obj.BOND_UNLESS), judged="question", local_unless=True
+        "investment_loss", obj.BOND, any_of(obj.BOND_UNLESS), judged="question", local_unless=True
     ),
     Family("other_program", sub.OTHER_PROGRAM_LOANS),
-    Family("other_program", sub.OTHER_PROGRAM, _any(sub.OTHER_PROGRAM_UNLESS)),
+    Family("other_program", sub.OTHER_PROGRAM, any_of(sub.OTHER_PROGRAM_UNLESS)),
     Family("registration", off.ANNUAL_REPORT_FILING),
-    Family("registration", off.REGISTRATION, _any(off.CREDIT_RELIEF)),
-    Family("tax", off.TAX_RELIEF, _any(off.TAX_BACKS_CREDIT)),
-    Family("tax", spec.TAX_BACK, _any(off.TAX_BACKS_CREDIT), judged="question"),
-    Family("tax", off.TAX, _any(off.LENDING, off.CREDIT_DATA_USE, off.TAX_PAID_FELL)),
-    Family("social", off.SOCIAL, _social_unless),
-    Family("off_topic", sub.OTHER_TOPICS, _off_topic_unless),
-    Family("off_topic", sub.OFF_TOPIC_BUSINESS, _any(sub.CREDIT_CORE, sub.FEES)),
+    Family("registration", off.REGISTRATION, any_of(off.CREDIT_RELIEF)),
+    Family("tax", off.TAX_RELIEF, any_of(off.TAX_BACKS_CREDIT)),
+    Family("tax", spec.TAX_BACK, any_of(off.TAX_BACKS_CREDIT), judged="question"),
+    Family("tax", off.TAX, any_of(off.LENDING, off.CREDIT_DATA_USE, off.TAX_PAID_FELL)),
+    Family("social", off.SOCIAL, social_unless),
+    Family("off_topic", sub.OTHER_TOPICS, off_topic_unless),
+    Family("off_topic", sub.OFF_TOPIC_BUSINESS, any_of(sub.CREDIT_CORE, sub.FEES)),
 )
 NAMES = tuple(dict.fromkeys(f.name for f in FAMILIES))
 # What the owner asks the bot to do (not a subject): declined whatever the message names, even a
@@ -210,14 +194,6 @@ def _from_clause(text: str, at: int, family: Family) -> str:
 
 
 # What the owner says they are not asking (我不是想炒股, 不打算买基金): the word is set aside.
-NEGATION = re.compile(r"(不是|不想|不是想|不是要|并不是|并非|没想|没打算|不打算|不会去|不准备)$")
-
-
-def _negated(text: str, found: re.Match[str]) -> bool:
-    """The family word follows a negation of the owner's intent in its clause."""
-    return bool(NEGATION.search(text[max(0, found.start() - 5) : found.start()]))
-
-
 def out_of_scope_family(text: str, *, topics: Iterable[str] = ()) -> tuple[str, str]:
     """(family, place) of a normalised message outside enterprise financing in Sanming, or
     ("", ""); place is set for "other_region" (the city or province named) and for
@@ -264,7 +240,7 @@ def _families_found(text: str) -> tuple[str, tuple[tuple[Family, str, str], ...]
         scope = whole if family.judged == "message" else question
         if scope is question and family.words.search(last):
             scope = last  # the sentence that asks it: a story before does not excuse it
-        hit = next((m for m in family.words.finditer(scope) if not _negated(scope, m)), None)
+        hit = next((m for m in family.words.finditer(scope) if not negated(scope, m)), None)
         if not hit or family.unless(_from_clause(scope, hit.start(), family)):
             continue
         found.append((family, scope, ""))

@@ -111,6 +111,22 @@ def test_a_question_about_the_step_is_not_split_off(text: str) -> None:
     assert step_told(text) == (text, "")
 
 
+DONE_TO_OWNER = (
+    "我们被列为被告了",
+    "公司被银行起诉了",
+    "我被供应商告了",
+    "我们被人举报了",
+    "被客户投诉了",
+)
+AFTERWARDS = ("银行账户被冻结了怎么办", "贷款会不会被抽", "")
+
+
+@pytest.mark.parametrize(("done", "after"), list(itertools.product(DONE_TO_OWNER, AFTERWARDS)))
+def test_a_step_done_to_the_owner_is_not_the_owners_step(done: str, after: str) -> None:
+    text = f"{done}，{after}" if after else f"{done}，银行那边还没说什么"
+    assert step_told(text) == (text, "")
+
+
 FIRSTS = ("融资担保怎么收费", "担保公司收费太高了", "科技贷利率多少", "外贸贷要抵押吗")
 MIDDLES = ("要抵押吗", "去哪办", "要什么材料", "要多久")
 LASTS = ("费率多少", "利息多少", "要抵押吗", "收费吗")
