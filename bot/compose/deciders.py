@@ -5,7 +5,8 @@ and the caller names the unit to ask):
 
 - a service's price (收费, 费用, 要花多少钱 of 担保, 评估, a platform): the one who charges it —
   the guarantor for a guarantee fee (担保机构), the appraiser for an appraisal fee (评估机构),
-  the platform's operator for a platform's fee;
+  the platform's operator for a platform's fee, the registry for a registration fee
+  (抵押登记费);
 - a loan's own time, ratio, amount, rate or fee (续贷多久能批下来, 能贷评估价的几成, 利率多少):
   the bank, by the firm's situation;
 - anything else (a registry's time limit, the guarantee multiple the measures set for the
@@ -28,6 +29,8 @@ _CHARGERS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"评估"), "评估机构"),
     (re.compile(r"助贷|中介"), "助贷机构"),
 )
+# A registration's fee (抵押登记费): the registry charges it, not the bank.
+_REGISTRY = re.compile(r"登记")
 # A loan's own process (批下来, 放款) or terms: the bank sets its time, ratio and amount.
 _LOAN_TIME = re.compile(r"批|审批|放款|放贷|到账|下款|贷下来|续贷|贷款|授信")
 _LOAN_SHARE = re.compile(
@@ -46,6 +49,8 @@ def decider(question: str, shape: QuestionShape, doc: Document) -> str:
                 return who
         if doc.kind == "platform" or "平台" in question:
             return "平台运营方"
+        if _REGISTRY.search(question):
+            return "登记机构"
     if "duration" in names and _LOAN_TIME.search(question):
         return _BANK
     if "share" in names and _LOAN_SHARE.search(question) and not _SHARE_OF_OTHERS.search(question):

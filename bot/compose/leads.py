@@ -1,6 +1,8 @@
 """Leads that answer the predicate asked: a stance only for exactly that predicate, figures only
 where a source gives them, honest silence otherwise.
 
+- may I complain (能投诉吗, 可以举报吗) of an act the point rules out or names a channel for:
+  可以, then the point (where to report);
 - yes/no: the point's stance when it belongs to the asking clause's family (合规吗 → 合规/不合规,
   能…吗 → 可以/不行 …) and the point covers the question's subject; 不一定 for "is X needed"
   when the point offers a way without X (要先还本金吗 → 不一定。…可以不先还本金…), never for
@@ -9,22 +11,17 @@ where a source gives them, honest silence otherwise.
   one on a subject the question does not name (没入库的不行 for 能办外贸贷吗); 不行 for
   可以吗 about a demand the point calls not compliant;
 - how much / how long, and yes/no on the level of a rate or fee (利率会低点吗): a point or
-  sentence that states a figure of the quantity asked, else
-  "措施没有规定具体利率，由银行按企业情况定" (who decides: the bank for loan terms, else the
-  measure's lead unit) — never an invented figure;
-- who is in charge: the document's responsible units;
-- materials: what the points say about materials, else that no list is set and who sets it.
+  sentence that states a figure of the quantity asked, else the honest silence lead;
+- who is in charge, materials, "is X needed" with no point on X: bot/compose/silence.py (the
+  leads where the sources set nothing of what is asked).
 """
 
 from __future__ import annotations
 
 import re
 
-from bot.compose.asks import needed_thing
-from bot.compose.deciders import complaint, decider
 from bot.compose.question import APPROVING, QuestionShape, propriety_stance, weighs_propriety
-from knowledge.documents import Document
-from knowledge.plain import PlainMeasure, PlainPoint
+from knowledge.plain import PlainPoint
 
 MAX_LEAD = 60
 _NEGATION = re.compile(r"(?:不需要|不用|无需|不必|不先|不另|免|无|不)(?=[\u4e00-\u9fff]{2})")
@@ -35,6 +32,14 @@ CONDITION_WORDS = ("条件", "资格", "门槛", "符合")
 # out blind withdrawal, not every one) leads in its own words; 不合规 stays where the source
 # names the practice a violation (借贷搭售, 以贷转存).
 BARE_STANCES = frozenset({"可以", "不行", "合规"})
+# Whether the owner may complain of a bank's act (能投诉吗, 可以举报吗, 能不能去反映, 能告它吗).
+_COMPLAINT_ASK = re.compile(
+    r"(?:能|可以|可不可以|能不能|能否)(?:去|向[^，。？]{1,8})?(?:投诉|举报|反映|告)"
+    r"|(?:投诉|举报|反映)(?:一下)?(?:吗|么|嘛|不)"
+)
+# A point that says where to report (向…反映) or that the measure rules the act out.
+_CHANNEL = re.compile(r"(?:向|找)[^，。；]{2,20}(?:反映|投诉|举报)")
+_RULED_OUT = re.compile(r"查处|违规|坚决防止|不得|不该")
 
 
 def shorten(text: str, limit: int = MAX_LEAD) -> str:
@@ -104,6 +109,8 @@ def stance_lead(
     what the question names (terms: the glossary's policy terms for its words, 借贷搭售 for
     买理财)."""
     text = point.text
+    if asks_complaint(question) and reportable(point):
+        return shorten(text if text.startswith("可以") else f"可以。{text}")
     if point.stance_on and any(w in question for w in point.stance_on):
         topics = ()  # the question names what the stance is about (转存): other subjects aside
     asks_need = shape.need or (shape.evaluative and shape.demand)
@@ -128,6 +135,17 @@ def stance_lead(
     elif forbids_demand(point, shape, topics) and not text.startswith("不"):
         text = f"不行。{text}"
     return shorten(text)
+
+
+def asks_complaint(question: str) -> bool:
+    """The question asks whether the owner may complain or report (能投诉吗, 可以举报吗)."""
+    return bool(_COMPLAINT_ASK.search(question))
+
+
+def reportable(point: PlainPoint) -> bool:
+    """The point names where to report, or the measure rules the act out (查处, 坚决防止):
+    the source supports 可以 for "may I complain"."""
+    return bool(_CHANNEL.search(point.text) or _RULED_OUT.search(point.text))
 
 
 def asks_about(point: PlainPoint, question: str, terms: tuple[str, ...] = ()) -> bool:
@@ -163,92 +181,6 @@ def covers(point: PlainPoint, topic: str) -> bool:
 def pieces(text: str) -> set[str]:
     """The two-character pieces of text (word agreement without a tokenizer)."""
     return {text[i : i + 2] for i in range(len(text) - 1)}
-
-
-def subject_name(doc: Document, question: str = "") -> str:
-    """How a lead names a note's subject: its title's head (科技贷 for 科技贷（福建省科技型中小微
-    企业贷款）) when the question uses it, else the longest other name the question uses (中登网
-    for 动产融资统一登记公示系统), else the head."""
-    head = re.split(r"[（(]", doc.title, maxsplit=1)[0].strip()
-    used = [a for a in doc.aliases if len(a) >= 2 and a in question]
-    if head in question or not used:
-        return head
-    return max(used, key=len)
-
-
-def silence_lead(
-    shape: QuestionShape, doc: Document, plain: PlainMeasure | None, question: str = ""
-) -> str:
-    """The sources set no figure of the quantity asked: say so and who decides
-    (`bot.compose.deciders`: the bank for a loan's terms, the one who charges a fee)."""
-    label = "和".join(d.label for d in shape.dimensions) or "数字"
-    who = decider(question, shape, doc)
-    if doc.article is None:
-        subject = subject_name(doc, question)
-        if who and who != "银行按企业情况":
-            return shorten(f"公开资料没有写{subject}的具体{label}，由{who}定。")
-        if who:
-            return shorten(f"公开资料没有统一规定{subject}的{label}，由合作银行确定。")
-        return shorten(f"公开资料没有写{subject}的具体{label}，可以向合作银行或主管部门问清。")
-    unit = lead_unit(doc, plain)
-    if who:
-        return shorten(f"措施没有规定具体{label}，由{who}定{complaint(shape, who, unit)}。")
-    return shorten(f"措施没有写具体{label}，可以向{unit}问清。")
-
-
-def silence_step(shape: QuestionShape, question: str = "", doc: Document | None = None) -> str:
-    """The next step after a silence lead on a loan term: ask the one who decides (the bank,
-    or the guarantor / appraiser / platform for its fee), compare."""
-    label = "和".join(d.label for d in shape.dimensions) or "具体条件"
-    who = decider(question, shape, doc) if doc is not None else ""
-    party = who if who and who != "银行按企业情况" else "贷款银行"
-    return f"下一步：向{party}问清{label}，可以多问几家比较后再定。"
-
-
-def unneeded_lead(point: PlainPoint, shape: QuestionShape, doc: Document, question: str) -> str:
-    """For "is X needed" when the best point neither offers a way without X nor speaks of X:
-    no source requires it — 不一定, and who decides ("" when the point answers it)."""
-    thing = needed_thing(question)
-    if not shape.need or not thing or offers_without(point, question):
-        return ""
-    if thing in point.text or pieces(thing) & pieces(point.text):
-        return ""
-    if doc.article is None:
-        name = subject_name(doc, question)
-        return shorten(f"不一定。公开资料没有规定{name}必须{thing}，由合作银行确定。")
-    return shorten(f"不一定。措施没有规定必须{thing}，由银行按企业情况定。")
-
-
-def lead_unit(doc: Document, plain: PlainMeasure | None) -> str:
-    """The unit to ask: the measure's lead unit, else its first responsible unit."""
-    if plain is not None and plain.lead_unit:
-        return plain.lead_unit
-    units = re.split(r"[、，,]", doc.units)
-    return units[0].strip() if units and units[0].strip() else "协调办"
-
-
-def responsible_units(doc: Document) -> list[str]:
-    """The measure's or note's responsible units in order, the banks themselves left out."""
-    units = [u.strip() for u in re.split(r"[、，,]", doc.units) if u.strip()]
-    return [u for u in units if "各银行" not in u]
-
-
-def responsible_lead(doc: Document) -> str:
-    """Who is in charge of a measure or note: its responsible units ("" when none are known)."""
-    units = responsible_units(doc)
-    if not units:
-        return ""
-    named = "、".join(units[:3]) + ("等" if len(units) > 3 else "")
-    what = "这项措施" if doc.article else subject_name(doc)
-    return shorten(f"{what}的责任单位是{named}。")
-
-
-def materials_lead(doc: Document, question: str = "") -> str:
-    """No source lists the materials: say so and who decides."""
-    if doc.article is None:
-        name = subject_name(doc, question)
-        return shorten(f"公开资料没有列出{name}的材料清单，以合作银行要求为准。")
-    return "措施没有列出材料清单，具体要哪些材料以银行要求为准。"
 
 
 def speaks_of(point: PlainPoint, words: tuple[str, ...]) -> bool:

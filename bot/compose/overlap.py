@@ -5,6 +5,13 @@ answer, a point whose content overlaps an earlier point (or any part's lead) by 
 `SAME_SHARE` of the shorter one's two-character pieces is the same point said again: the
 two are kept once, in the earlier place, as the more specific of them (the one with more
 pieces); a point repeating a lead is dropped. Exact repeats are the simplest case.
+
+A clause is never said twice either: a point's clause (text between ，；。) of at least
+`CLAUSE_MIN` pieces, `CLAUSE_SHARE` of whose pieces a clause of a lead or of an earlier point
+already has, is left out of the point (外贸贷是福建省…的流动资金贷款，第6条要求银行用好外贸贷
+after a lead defining 外贸贷 keeps only 第6条要求银行用好外贸贷); a point all of whose clauses
+are said again is a repeat of the whole point (the rule above), and a rest that would open
+with a connective (并、也、还…: a fragment) keeps the point whole.
 """
 
 from __future__ import annotations
@@ -20,7 +27,11 @@ if TYPE_CHECKING:
     from bot.compose.layout import Part
 
 SAME_SHARE = 0.6  # share of the shorter text's pieces found in the other: the same point
+CLAUSE_MIN = 8  # pieces a clause needs before it can count as said again (not 由银行定)
+CLAUSE_SHARE = 0.5  # share of a clause's own pieces an earlier clause has: said again
+_CONNECTIVE = ("并", "也", "还", "且", "但", "而", "又", "再", "则", "所以")
 _NOT_CONTENT = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9]")
+_CLAUSE = re.compile(r"(?<=[，；。：])")
 
 
 def pieces(text: str) -> set[str]:
@@ -37,6 +48,29 @@ def same_point(a: str, b: str) -> bool:
     return len(pa & pb) >= SAME_SHARE * min(len(pa), len(pb))
 
 
+def clauses(text: str) -> list[str]:
+    """text's clauses, each with its closing mark (，；。：)."""
+    return [c for c in _CLAUSE.split(text) if c.strip()]
+
+
+def without_said(point: str, said: Sequence[str]) -> str:
+    """point without the clauses one of `said` already says (see the module docstring); the
+    rest ends with a full stop (the point itself when nothing, or all of it, is said again)."""
+    said_pieces = [pieces(c) for text in said for c in clauses(text)]
+
+    def said_again(clause: str) -> bool:
+        own = pieces(clause)
+        return len(own) >= CLAUSE_MIN and any(
+            len(own & other) >= CLAUSE_SHARE * len(own) for other in said_pieces
+        )
+
+    kept = [c for c in clauses(point) if not said_again(c)]
+    rest = "".join(kept).rstrip("，；：、 ")
+    if len(kept) == len(clauses(point)) or not pieces(rest) or rest.startswith(_CONNECTIVE):
+        return point  # nothing said again, all of it (the whole-point rule), or a fragment
+    return rest if rest.endswith(("。", "！", "？")) else f"{rest}。"
+
+
 def distinct_parts(parts: Sequence[Part]) -> list[Part]:
     """parts with every point said once in the whole answer (see the module docstring)."""
     leads = [p.lead for p in parts]
@@ -44,6 +78,7 @@ def distinct_parts(parts: Sequence[Part]) -> list[Part]:
     for part in parts:
         own: list[str] = []
         for point in part.points:
+            point = without_said(point, [*leads, *(p for ps in kept for p in ps), *own])
             if any(same_point(point, lead) for lead in leads):
                 continue
             earlier = next(

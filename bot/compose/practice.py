@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import re
 
-from bot.compose.leads import lead_unit, pieces, responsible_units, shorten
+from bot.compose.leads import pieces, shorten
 from bot.compose.question import REFUND, QuestionShape, propriety_stance, weighs_propriety
+from bot.compose.silence import lead_unit, responsible_units
 from knowledge.documents import Document
 from knowledge.plain import PlainMeasure, PlainPoint
 

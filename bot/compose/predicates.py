@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from bot.compose.asks import asking_clause
+from bot.compose.asks import asking_clause, needed_thing
 from bot.reading.ask_types import SUM
 from core.kinds import AskType
 
@@ -94,10 +94,37 @@ def asks_when_short(text: str) -> bool:
     return bool(_SHORT.search(text)) and not _OWN_ROUTE.search(asking)
 
 
+# A quantity asked in the asking clause (续贷要交多少手续费), not a way (怎么少交点).
+_HOW_MUCH = re.compile(r"多少|几个点|几成|多高")
+_HOW = re.compile(r"怎么|怎样|如何|咋|啥办法|什么办法")
+# Asks of a figure (能贷多少, 上限, 几成): a report of a cut line that has one asks for it.
+_FIGURE_ASKED = re.compile(r"多少|几|上限|最高|多大")
+
+
+# A credit line or loan cut or withdrawn (额度被调低, 把授信压缩了, 要收回贷款), not 降准.
+_LINE_CUT = re.compile(
+    r"(?:额度|授信|贷款)[^，。？]{0,8}(?:降|砍|调低|压缩|减少|收回)"
+    r"|(?:降|砍|调低|压缩|减少|收回)[^，。？]{0,6}(?:额度|授信)"
+)
+
+
+def reports_cut(question: str) -> bool:
+    """The owner reports a cut or withdrawn credit line (额度被银行调低了) and asks no figure:
+    what to do about the act, not how much can be lent."""
+    return bool(_LINE_CUT.search(question)) and not _FIGURE_ASKED.search(question)
+
+
 def qa_ask(question: str, asked: AskType | None, named: bool = False) -> AskType | None:
-    """The ask a Q&A entry should answer: how_much for a sum asked as yes/no, conditions for
-    whom something is for, how for borrowing while short when no product or platform is named
-    (没有房产能申请外贸贷吗 has its product's own yes/no entry); otherwise the ask as read."""
+    """The ask a Q&A entry should answer: how_much for a sum asked as yes/no or a quantity
+    asked as how (续贷要交多少手续费), conditions for whom something is for, how for borrowing
+    while short when no product or platform is named (没有房产能申请外贸贷吗 has its product's
+    own yes/no entry), any (None) for a reported credit-line cut read as an amount ask
+    (额度被调低了); otherwise the ask as read."""
+    asking = asking_clause(question)
+    if asked == "how" and _HOW_MUCH.search(asking) and not _HOW.search(asking):
+        return "how_much"
+    if asked in ("how_much", "other") and reports_cut(question):
+        return None
     if asked in ("yesno", "other", None) and asks_sum(question):
         return "how_much"
     if asked in ("what_is", "who_where", "other", None) and asks_whom_for(question):
@@ -108,10 +135,47 @@ def qa_ask(question: str, asked: AskType | None, named: bool = False) -> AskType
     return asked
 
 
+# Whether a loan needs collateral or a guarantor, asked of no route of its own (养殖场要抵押吗,
+# 需要担保吗): the general entries' words. A route or situation named (林权, 应收账款, 续贷,
+# 政府担保) has entries of its own.
+_NEED_WORDS = (
+    (re.compile(r"抵押|押房|押的|房子|房产|不动产"), "贷款一定要抵押吗"),
+    (re.compile(r"担保"), "贷款一定要找担保公司吗"),
+)
+_OWN_ROUTE_NAMED = re.compile(r"续贷|林权|专利|商标|知识产权|应收|质押|订单|仓单|保险|政府|平台")
+
+
+def need_restated(question: str) -> str:
+    """A need of collateral or a guarantor asked of no product or route, in the general
+    entries' words ("" otherwise)."""
+    thing = needed_thing(question)
+    if not thing or _OWN_ROUTE_NAMED.search(question):
+        return ""
+    return next((words for pattern, words in _NEED_WORDS if pattern.search(thing)), "")
+
+
+# A reported cut of the credit line, and whether a credit record can be repaired, in the words
+# of their entries (a story around them dilutes the match: 我们厂…额度降了, 以前没按时还，…).
+CUT_REPORTED = "银行突然把我的授信额度调低了"
+REPAIR_ASKED = "征信能修复吗"
+_REPAIR_ASKED = re.compile(
+    r"(?:征信|信用|不良|逾期)[^，。？]{0,6}(?:修复|恢复)[^，。？]{0,2}(?:吗|么|不|没)"
+)
+
+
 def restated(question: str, name: str) -> str:
-    """The question in the words its Q&A entries use when its own hide the predicate: a sum
-    asked as yes/no → "{name}能贷多少额度", whom a thing is for → "什么样的企业能申请{name}";
-    "" when neither (name: the product or list the question names, may be "")."""
+    """The question in the words its Q&A entries use when its own hide the predicate: a need
+    of collateral or a guarantor with no product named → "贷款一定要抵押吗", a reported cut
+    of the credit line → `CUT_REPORTED`, whether a record can be repaired → `REPAIR_ASKED`, a
+    sum asked as yes/no → "{name}能贷多少额度", whom a thing is for → "什么样的企业能申请
+    {name}"; "" when none (name: the product or list the question names, may be "")."""
+    need = "" if name else need_restated(question)
+    if need:
+        return need
+    if not name and reports_cut(question):
+        return CUT_REPORTED
+    if not name and _REPAIR_ASKED.search(asking_clause(question)):
+        return REPAIR_ASKED
     if asks_sum(question):
         return f"{name or '企业贷款'}能贷多少额度"
     if asks_whom_for(question) and name:

@@ -1,9 +1,9 @@
 """Offline answer parts: lead, supporting points, short quote, next step, cited documents.
 
-- lead: a plain sentence (≤ 60 characters) that answers what was asked (bot/compose/leads.py):
-  a stance for a yes/no question only in the asked predicate's terms, a figure of the quantity
-  asked or the honest "措施没有规定…", the responsible units, the action for how/whom
-  questions — taken from the plain-language points of the measure or note
+- lead: a plain sentence (≤ 60 characters) that answers what was asked (bot/compose/leads.py,
+  silence.py): a stance for a yes/no question only in the asked predicate's terms, a figure of
+  the quantity asked or the honest "措施没有规定…", the responsible units, the action for
+  how/whom questions — taken from the plain-language points of the measure or note
   (knowledge/data/plain), or from a sentence of the note;
 - points: further plain points on the question's subject (as many as the screen allows);
 - quote: the best-matching sentence of the measure, short;
@@ -27,19 +27,21 @@ from bot.compose.leads import (
     MAX_LEAD,
     RESPONSIBLE_WORDS,
     closest,
-    materials_lead,
-    responsible_lead,
     sentence_lead,
     shorten,
-    silence_lead,
-    silence_step,
     stance_lead,
-    subject_name,
-    unneeded_lead,
 )
 from bot.compose.points import GENERIC, ranked_points, said_keywords, score_point
 from bot.compose.practice import practice_part
 from bot.compose.question import QuestionShape
+from bot.compose.silence import (
+    materials_lead,
+    responsible_lead,
+    silence_lead,
+    silence_step,
+    subject_name,
+    unneeded_lead,
+)
 from bot.compose.steps import step_or_fallback, topic_step, units_step, without_form
 from knowledge.documents import Document
 from knowledge.plain import PlainMeasure, PlainPoint

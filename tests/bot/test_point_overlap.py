@@ -72,3 +72,55 @@ def test_different_points_all_kept() -> None:
     points = tuple(s[0] for s in SAYINGS) + (OTHER,)
     (part,) = distinct_parts([_part("一句引导。", *points)])
     assert part.points == points
+
+
+# (a lead defining a thing, a point opening with the same definition in other words, what the
+# point adds after it)
+DEFINITIONS = [
+    (
+        "外贸贷是福建省专给做进出口的外贸企业的周转资金贷款，省里的风险资金在背后支持。",
+        "外贸贷是福建省面向做进出口业务的外贸企业的政策性流动资金贷款",
+        "第6条要求银行用好外贸贷等专项贷款",
+    ),
+    (
+        "科技贷是福建省专门给科技型小微企业的政策性贷款，坏账由各方按约定分摊。",
+        "科技贷是福建省面向科技型中小微企业的政策性贷款产品",
+        "第6条要求银行用好科技贷等专项贷款",
+    ),
+    (
+        "闽光云商是三钢集团相关的供应链金融平台，帮上下游客户融资。",
+        "闽光云商是与三钢集团相关的供应链金融服务平台",
+        "融资不需要抵押担保，凭订单和账款办理",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lead", "again", "adds"), DEFINITIONS)
+@pytest.mark.parametrize("mark", ("，", "；"))
+def test_clause_repeating_the_lead_left_out_of_a_point(
+    lead: str, again: str, adds: str, mark: str
+) -> None:
+    (part,) = distinct_parts([_part(lead, f"{again}{mark}{adds}。", OTHER)])
+    assert part.points == (f"{adds}。", OTHER)
+
+
+@pytest.mark.parametrize(("lead", "again", "adds"), DEFINITIONS)
+def test_clause_repeating_an_earlier_point_left_out(lead: str, again: str, adds: str) -> None:
+    first = f"{again}。"
+    (part,) = distinct_parts([_part("一句引导。", first, f"{adds}，{again}。")])
+    assert part.points == (first, f"{adds}。")
+
+
+@pytest.mark.parametrize(("lead", "again", "adds"), DEFINITIONS)
+def test_rest_opening_with_a_connective_keeps_the_point_whole(
+    lead: str, again: str, adds: str
+) -> None:
+    point = f"{again}，并{adds}。"
+    (part,) = distinct_parts([_part(lead, point)])
+    assert part.points in ((point,), ())  # whole, or dropped as a repeat of the lead
+
+
+@pytest.mark.parametrize(("lead", "again", "adds"), DEFINITIONS)
+def test_laid_out_answer_says_no_clause_twice(lead: str, again: str, adds: str) -> None:
+    text = lay_out([_part(lead, f"{again}，{adds}。", OTHER)], {}, budget=1000)
+    assert again not in text and adds in text
