@@ -76,7 +76,9 @@ def priced(text: str, *, service: bool = False) -> str:
 _LINE_CUT = re.compile(
     r"(?<!授信)额度(?P<how>(?:会不会|会|要|被|给|可能|也|就)*)(?:变少|减少|减|降低|降|缩水|缩|压缩|砍|少)"
 )
-_CUT_LINE = re.compile(r"(?:降|砍|压|减|缩)(?:了|掉)?(?:我|我们|我们的|我的)?(?:的)?(?<!授信)额度")
+_CUT_LINE = re.compile(
+    r"(?:压缩|压降|削减|缩减|降低|减少|调低|降|砍|压|减|缩)(?:了|掉)?(?:我|我们|我们的|我的)?(?:的)?(?<!授信)额度"
+)
 
 
 def line_cut(text: str) -> str:

@@ -83,6 +83,16 @@ def test_other_credit_line_words_stay_as_written(text: str) -> None:
     assert line_cut(text) == text
 
 
+CUT_VERBS = ("压缩", "压降", "削减", "缩减", "降低", "减少", "调低", "降", "砍", "压", "减", "缩")
+WHOSE = ("", "我", "我们的", "我的")
+
+
+@pytest.mark.parametrize(("verb", "whose"), list(itertools.product(CUT_VERBS, WHOSE)))
+def test_a_cut_verb_before_the_line_is_read_whole(verb: str, whose: str) -> None:
+    read = line_cut(f"银行说要{verb}{whose}额度，合理吗")
+    assert read == "银行说要调降授信额度，合理吗"  # never a verb's first character left over
+
+
 SITUATIONS = ("银行不给我续贷", "银行突然抽贷", "银行要我存一笔保证金才放款", "银行收费太高")
 STEPS_TAKEN = ("我去投诉了", "我已经投诉过了", "我们已经向监管局反映过了", "我举报了")
 
