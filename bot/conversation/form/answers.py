@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.conversation.commands import CONSENT_NO, CONSENT_YES, normalize_text
-from bot.conversation.form.buttons import EXPIRED
+from bot.conversation.form.buttons import EXPIRED, answer_button
 from bot.conversation.form.messages import (
     confirm_message,
     next_field,
@@ -27,6 +27,7 @@ from bot.conversation.replies import APPLY_BUTTON
 from bot.conversation.turn import Turn
 from bot.intake import ConfirmationNeeded, FieldError, validate_field
 from bot.intake.choices import NO_WORDS, YES_WORDS
+from bot.intake.errors import UnclearChoice
 from bot.intake.fields import Field, display_value
 from bot.intake.questions import asks_about_field, reads_as_question, reads_as_small_talk
 from bot.intake.validation import FREE_TEXT_KINDS
@@ -156,6 +157,11 @@ def answer_field(
         }
         turn.intent = "form_confirm"
         turn.say(confirm_message(form, form["pending"]), "form_confirm")
+        return
+    except UnclearChoice as exc:  # "做茶叶的": only the options it may mean are offered
+        turn.intent = "form_unclear"
+        buttons = [answer_button(form, field.name, choice) for choice in exc.candidates]
+        turn.say(OutMessage(exc.message, buttons=buttons), "form_invalid")
         return
     except FieldError as exc:
         turn.intent = "form_invalid"
