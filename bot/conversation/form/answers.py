@@ -23,6 +23,7 @@ from bot.conversation.form.side import (
     in_step_context,
     refused,
 )
+from bot.conversation.form.told import forget_told
 from bot.conversation.replies import APPLY_BUTTON
 from bot.conversation.turn import Turn
 from bot.intake import ConfirmationNeeded, FieldError, validate_field
@@ -98,6 +99,7 @@ def _store(
 ) -> None:
     """Store an answer (with its flags), then ask the next question or show the summary."""
     form["data"][field.name] = value
+    forget_told(form, field.name)
     if field.name == "credit_code":
         form["data"].pop(UNVERIFIED_FLAG, None)
     form["data"].update(flags)
@@ -113,6 +115,7 @@ def settle(turn: Turn, form: dict[str, Any], field: Field, confirmed: bool) -> N
         _store(turn, form, field, pending["value"], pending.get("flags") or {})
         return
     form["pending"] = None
+    forget_told(form, field.name)  # "不对": the step is asked afresh
     turn.intent = "form_unconfirmed"
     turn.say(prompt_message(form, field, "好的，请重新填写："), "form")
 
@@ -142,6 +145,7 @@ def answer_field(
         turn.say(prompt_message(form, field, f"{lead}我们继续填写，当前的问题是："), "form")
         return
     form["pending"] = None  # a new answer replaces a reading awaiting confirmation
+    forget_told(form, field.name)
     try:
         value = validate_field(field.name, text)
     except ConfirmationNeeded as exc:
