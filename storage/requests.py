@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import Insert, select
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from core import clock
@@ -99,23 +100,45 @@ def create_request(
     """Store a consented request (a repeated key returns the first; duplicates are linked).
 
     The first request under a key is returned whatever `data` says: for a caller whose retries
-    carry the same answers by construction (the chat's per-form key). A caller that must tell a
-    retry from another body under the same key uses `insert_request` and compares.
+    carry the same answers by construction (the chat's per-form key), also when a concurrent
+    submission claims the key between the look-up and the insert (never IntegrityError, never
+    a second row). A caller that must tell a retry from another body under the same key uses
+    `insert_request` and compares.
     """
-    if idempotency_key:
+    if not idempotency_key:
+        return insert_request(
+            session,
+            data=data,
+            channel=channel,
+            channel_user_id=channel_user_id,
+            conversation_id=conversation_id,
+            recommendations=recommendations,
+            now=now,
+        )
+    existing = get_request_by_idempotency_key(session, key=idempotency_key)
+    if existing is not None:
+        return existing
+    try:
+        # A savepoint: a concurrent submission under the same key that commits between the
+        # look-up and the insert fails only the insert (PostgreSQL aborts the whole
+        # transaction on an error outside one), and its request is returned instead.
+        with session.begin_nested():
+            return insert_request(
+                session,
+                data=data,
+                channel=channel,
+                channel_user_id=channel_user_id,
+                conversation_id=conversation_id,
+                idempotency_key=idempotency_key,
+                recommendations=recommendations,
+                now=now,
+            )
+    except IntegrityError:
         existing = get_request_by_idempotency_key(session, key=idempotency_key)
-        if existing is not None:
-            return existing
-    return insert_request(
-        session,
-        data=data,
-        channel=channel,
-        channel_user_id=channel_user_id,
-        conversation_id=conversation_id,
-        idempotency_key=idempotency_key,
-        recommendations=recommendations,
-        now=now,
-    )
+        if existing is None:
+            raise
+        log.info("request key claimed concurrently; returning %s", existing.ref)
+        return existing
 
 
 def insert_request(

@@ -16,14 +16,16 @@ from starlette.concurrency import run_in_threadpool
 
 from bot.services import services
 from web.deps import DbDep, SettingsDep
+from web.intake_errors import KEY_HEADER, IntakeRoute, problem
 from web.intake_status import request_status
 from web.intake_submit import submit_request
 from web.metrics import INTAKE_RESULTS
-from web.schemas import Detail, IntakeErrors, IntakeIn, IntakeOut, IntakeStatusOut
+from web.schemas import IntakeErrors, IntakeIn, IntakeOut, IntakeStatusOut
 from web.sessions import live_session_id
 
-router = APIRouter(prefix="/api/intake", tags=["financing request"])
+router = APIRouter(prefix="/api/intake", tags=["financing request"], route_class=IntakeRoute)
 _KEY = re.compile(r"^[\x21-\x7e]{1,128}$")
+BAD_KEY = "Idempotency-Key 格式不对：应为 1 到 128 个可见的 ASCII 字符"
 
 
 def form_schema() -> dict[str, Any]:
@@ -56,18 +58,23 @@ async def intake_schema() -> dict[str, Any]:
     status_code=201,
     response_model=IntakeOut,
     responses={
-        422: {"model": IntakeErrors, "description": "A Chinese message per invalid field"},
+        422: {
+            "model": IntakeErrors,
+            "description": "`code` invalid_fields (an item per field: `type` missing, "
+            "choice_unknown, consent_required, …) or body_invalid (not a JSON object)",
+        },
         409: {
-            "model": Detail,
-            "description": "Idempotency-Key already used for a different body: "
-            '`{"detail": "...", "code": "idempotency_key_reused"}`; nothing stored or returned',
+            "model": IntakeErrors,
+            "description": "`code` idempotency_key_reused: the key was used for a different "
+            "body; nothing stored or returned",
         },
         400: {
-            "model": Detail,
-            "description": "Malformed Idempotency-Key, or a body that is not text (invalid UTF-8)",
+            "model": IntakeErrors,
+            "description": "`code` idempotency_key_invalid, or bad_request for a body that is "
+            "not text (invalid UTF-8)",
         },
-        413: {"model": Detail, "description": "Body larger than MAX_BODY_BYTES"},
-        429: {"model": Detail, "description": "Rate limit reached; see Retry-After"},
+        413: {"model": IntakeErrors, "description": "`code` body_too_large (MAX_BODY_BYTES)"},
+        429: {"model": IntakeErrors, "description": "`code` rate_limited; see Retry-After"},
     },
     summary="Submit a financing request (idempotent with Idempotency-Key)",
 )
@@ -87,7 +94,8 @@ async def submit_intake(
     await limits.check(request, body.session_id)
     await limits.check_intake(request, body.session_id)
     if idempotency_key is not None and not _KEY.match(idempotency_key):
-        raise HTTPException(400, "Idempotency-Key 格式不对：应为 1 到 128 个可见的 ASCII 字符")
+        refused = problem(400, BAD_KEY, code="idempotency_key_invalid", loc=KEY_HEADER)
+        return JSONResponse(refused, status_code=400)
     data = body.model_dump(exclude={"session_id", "channel"})
     # An ended or idle-expired session is not linked: its 进度 must not list this request.
     session_id = await live_session_id(request, body.session_id)
@@ -109,7 +117,9 @@ async def submit_intake(
 @router.get(
     "/{ref}",
     response_model=IntakeStatusOut,
-    responses={404: {"model": Detail, "description": "Unknown ref or wrong token"}},
+    responses={
+        404: {"model": IntakeErrors, "description": "`code` not_found: unknown ref or wrong token"}
+    },
     summary="The status of a request, for its submitter",
 )
 async def intake_status(ref: str, db: DbDep, token: str = "") -> IntakeStatusOut:

@@ -7,6 +7,7 @@ also when a concurrent post claims the key between the look-up and the insert.
 
 from __future__ import annotations
 
+import copy
 import logging
 from typing import Any
 
@@ -16,7 +17,7 @@ from core.masking import mask_credit_code
 from storage.db import Database
 from storage.models import FinancingRequest
 from storage.statuses import status_label
-from web.errors import INVALID_FIELDS
+from web.intake_errors import KEY_HEADER, field_problem, problem
 
 log = logging.getLogger(__name__)
 CHANNEL = "web"
@@ -44,10 +45,9 @@ def _describe(request: FinancingRequest, base_url: str) -> dict[str, Any]:
     }
 
 
-KEY_REUSED = {
-    "detail": "该 Idempotency-Key 已用于另一个不同的请求",
-    "code": "idempotency_key_reused",
-}
+KEY_REUSED = problem(
+    409, "该 Idempotency-Key 已用于另一个不同的请求", code="idempotency_key_reused", loc=KEY_HEADER
+)
 
 
 def same_request(
@@ -77,7 +77,7 @@ def _replay(
 ) -> tuple[int, dict[str, Any]]:
     """The first result for the same body; 409 for any other body (never its reference)."""
     if not same_request(stored, clean, session_id):
-        return 409, dict(KEY_REUSED)
+        return 409, copy.deepcopy(KEY_REUSED)
     return 201, _describe(stored, base) | {"replayed": True}
 
 
@@ -99,18 +99,15 @@ def submit_request(
     check = check_request(data, confirmed=confirmed if listed else [])
     clean = check.clean
     if not listed:
-        check.errors["confirmed"] = 'confirmed 应为字段名称的列表，例如：["amount_wan"]'
+        message = 'confirmed 应为字段名称的列表，例如：["amount_wan"]'
+        check.refuse("confirmed", message, "confirmed_invalid")
     if key:
         with db.session() as session:
             existing = request_by_key(session, key)
             if existing is not None:
                 return _replay(existing, None if check.errors else clean, session_id, base_url)
     if check.errors:
-        return 422, {
-            "detail": INVALID_FIELDS,
-            "errors": check.errors,
-            "confirmable": check.confirmable,
-        }
+        return 422, field_problem(check.errors, check.codes, check.context, check.confirmable)
     try:
         with db.session() as session:
             request = insert_request(

@@ -8,6 +8,8 @@ import time
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from web.body_caps import ADMIN_PREFIX, BodyCaps
+from web.errors import INTAKE_PATH
+from web.intake_errors import too_large_body
 from web.metrics import HTTP_LATENCY, HTTP_REQUESTS
 
 TOO_LARGE = json.dumps({"detail": "请求内容过大"}, ensure_ascii=False).encode()
@@ -33,10 +35,11 @@ class BodyLimitMiddleware:
             return
         limit = self.caps.limit_for(scope["path"])
         page = scope["path"].startswith(ADMIN_PREFIX)
+        intake = scope["path"].startswith(INTAKE_PATH)
         for name, value in scope["headers"]:
             if name == b"content-length":
                 if not value.isdigit() or int(value) > limit:
-                    await _send_413(send, limit, page=page)
+                    await _send_413(send, limit, page=page, intake=intake)
                     return
         received = 0
         started = refused = False
@@ -48,7 +51,7 @@ class BodyLimitMiddleware:
                 received += len(message.get("body", b""))
                 if received > limit and not started:
                     refused = True
-                    await _send_413(send, limit, page=page)
+                    await _send_413(send, limit, page=page, intake=intake)
                     return {"type": "http.disconnect"}  # the route stops reading the body
             return message
 
@@ -70,11 +73,13 @@ def _size(limit: int) -> str:
     return f"{limit / 1024:g} KB" if limit >= 1024 else f"{limit} 字节"
 
 
-async def _send_413(send: Send, limit: int, *, page: bool = False) -> None:
+async def _send_413(send: Send, limit: int, *, page: bool = False, intake: bool = False) -> None:
     """Answer 413 (JSON for APIs, a Chinese text for pages) and close the connection."""
     if page:
         body = TOO_LARGE_PAGE.format(limit=_size(limit)).encode("utf-8")
         kind = b"text/plain; charset=utf-8"
+    elif intake:  # the intake API's one error shape (web.intake_errors)
+        body, kind = too_large_body(), b"application/json"
     else:
         body, kind = TOO_LARGE, b"application/json"
     headers = [

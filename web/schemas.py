@@ -175,11 +175,23 @@ class IntakeOut(BaseModel):
     duplicate_of: str | None = Field(None, description="Ref of an earlier open request, if any")
 
 
+class ErrorItem(BaseModel):
+    """One error, as FastAPI states validation errors."""
+
+    loc: list[str | int] = Field(..., examples=[["body", "county"]])
+    msg: str
+    type: str = Field(..., examples=["choice_unknown"])
+    ctx: dict[str, Any] | None = Field(None, examples=[{"choices": ["三元区", "沙县区"]}])
+
+
 class IntakeErrors(BaseModel):
-    """422: a Chinese message per invalid field."""
+    """Every 4xx of the intake API (web.intake_errors): a Chinese line, a machine code, a
+    Chinese message per invalid field and the errors as loc/msg/type items."""
 
     detail: str
-    errors: dict[str, str]
+    code: str = Field(..., examples=["invalid_fields", "idempotency_key_reused"])
+    errors: dict[str, str] = Field(default_factory=dict)
+    items: list[ErrorItem] = Field(default_factory=list)
     confirmable: dict[str, str] = Field(
         default_factory=dict,
         description=(

@@ -9,6 +9,10 @@ from typing import Any
 from bot.intake.choice_words import CHOICE_SIGNALS, CHOICE_WORDS
 from bot.intake.cleaning import SPOKEN_PUNCTUATION
 from bot.intake.numbers import half_width, to_number
+from bot.intake.trades import MAKING, OTHER, SELLING, names_service, read_goods, sells_goods
+from core.profile import INDUSTRIES
+
+OTHER_INDUSTRY = OTHER[0]
 
 YES_WORDS = frozenset(
     {"是", "是的", "有", "有的", "对", "对的", "需要", "要", "yes", "y", "true", "ok", "嗯", "同意"}
@@ -87,6 +91,11 @@ def read_choice(raw: Any, choices: tuple[str, ...]) -> ChoiceReading:
         if score:
             scores[choice] = score
     best = max(scores.values(), default=0)
+    industries = set(INDUSTRIES) <= set(choices)
+    if not best and industries and names_service(text):  # 开理发店: a service, not a shop
+        return ChoiceReading(OTHER_INDUSTRY, (OTHER_INDUSTRY,))
+    if industries and scores.get(MAKING) == best and sells_goods(text):
+        return ChoiceReading(SELLING, (SELLING,))  # 卖模具的, 陶瓷零售: goods sold, not made
     tied = tuple(c for c in choices if scores.get(c) == best) if best else choices
     if len(tied) > 1:  # no word, or a tie: the trade's head and verbs decide (CHOICE_SIGNALS)
         signals = {
@@ -96,8 +105,15 @@ def read_choice(raw: Any, choices: tuple[str, ...]) -> ChoiceReading:
         if top:
             tied = tuple(c for c in tied if signals.get(c) == top)
         elif not best:
-            return ChoiceReading(None)
+            return _goods_reading(text, choices) if industries else ChoiceReading(None)
     return ChoiceReading(tied[0] if len(tied) == 1 else None, tied)
+
+
+def _goods_reading(text: str, choices: tuple[str, ...]) -> ChoiceReading:
+    """No option word or signal: the options the goods named may mean (bot.intake.trades),
+    one of them chosen, or several asked back."""
+    named = tuple(c for c in read_goods(text) if c in choices)
+    return ChoiceReading(named[0] if len(named) == 1 else None, named)
 
 
 def match_choice(raw: Any, choices: tuple[str, ...]) -> str | None:

@@ -10,12 +10,19 @@ class IntakeError(Exception):
 
 
 class FieldError(IntakeError):
-    """An invalid answer to one form field, with a Chinese message that includes an example."""
+    """An invalid answer to one form field, with a Chinese message that includes an example.
 
-    def __init__(self, field: str, message: str) -> None:
+    `code` says what is wrong for machines (the intake API's error `type`): "invalid" unless
+    a subclass or the raiser says more ("choice_unknown", "consent_required", …)."""
+
+    code = "invalid"
+
+    def __init__(self, field: str, message: str, *, code: str | None = None) -> None:
         super().__init__(message)
         self.field = field
         self.message = message
+        if code is not None:
+            self.code = code
 
     def __str__(self) -> str:
         return self.message
@@ -23,6 +30,19 @@ class FieldError(IntakeError):
 
 class NotAnAnswer(FieldError):
     """A question typed at a form step ("为什么要手机号"): never stored as the answer."""
+
+    code = "not_an_answer"
+
+
+class UnclearChoice(FieldError):
+    """Free text that may mean several options ("做茶叶的": 农林牧渔, 制造业 or 商贸流通):
+    the owner picks one of `candidates`; nothing is stored meanwhile."""
+
+    code = "choice_unclear"
+
+    def __init__(self, field: str, message: str, *, candidates: tuple[str, ...]) -> None:
+        super().__init__(field, message)
+        self.candidates = candidates
 
 
 class UnknownFieldError(IntakeError):
@@ -65,7 +85,7 @@ class ConfirmationNeeded(FieldError):
         other_label: str = "",
         other_answer: str = "",
     ) -> None:
-        super().__init__(field, message)
+        super().__init__(field, message, code="confirmation_needed")
         self.other_label = other_label
         self.other_answer = other_answer
         self.value = value

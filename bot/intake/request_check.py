@@ -7,8 +7,8 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.intake.errors import ConfirmationNeeded, FieldError
-from bot.intake.fields import FIELDS
+from bot.intake.errors import ConfirmationNeeded, FieldError, UnclearChoice
+from bot.intake.fields import FIELDS, Field
 from bot.intake.validation import validate_field
 
 _CHANNEL = re.compile(r"^[a-z][a-z0-9_-]{0,19}$")
@@ -22,11 +22,45 @@ def confirm_label(exc: ConfirmationNeeded) -> str:
 @dataclass
 class RequestCheck:
     """A whole request checked: clean values, per-field Chinese errors, and the errors the
-    submitter can clear by confirming (field -> label of the confirmation, e.g. "确认无误")."""
+    submitter can clear by confirming (field -> label of the confirmation, e.g. "确认无误").
+
+    `codes` says what is wrong with each field for machines (the API's error `type`:
+    missing, consent_required, choice_unknown, choice_unclear, confirmation_needed,
+    not_an_answer, or `<kind>_invalid` such as phone_invalid); `context` gives the values a
+    machine needs to correct it (the choices, the candidates, the confirmation's label)."""
 
     clean: dict[str, Any] = field(default_factory=dict)
     errors: dict[str, str] = field(default_factory=dict)
     confirmable: dict[str, str] = field(default_factory=dict)
+    codes: dict[str, str] = field(default_factory=dict)
+    context: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def refuse(self, name: str, message: str, code: str, **context: Any) -> None:
+        """Note one field's error, its code and context."""
+        self.errors[name] = message
+        self.codes[name] = code
+        if context:
+            self.context[name] = context
+
+
+def _api_error(item: Field, exc: FieldError) -> tuple[str, str, dict[str, Any]]:
+    """A field's error as the API states it: message, code and context. The chat's wording
+    ("可回复序号", "也可回复“有”") is for a person replying in a chat, not for a client."""
+    code = exc.code if exc.code != "invalid" else f"{item.kind}_invalid"
+    if isinstance(exc, UnclearChoice):
+        return exc.message, code, {"candidates": list(exc.candidates)}
+    if code == "choice_unknown":
+        options = "、".join(item.choices)
+        message = f"{item.label}须为以下之一：{options}"
+        return message, code, {"choices": list(item.choices)}
+    if item.kind == "consent":
+        return CONSENT_REQUIRED, "consent_required", {}
+    if item.kind == "yes_no":
+        return f"{item.label}须为 true 或 false（也可为“是”或“否”）", code, {}
+    return exc.message, code, {}
+
+
+CONSENT_REQUIRED = "须同意授权后才能提交（consent 为 true）"
 
 
 def check_request(data: dict[str, Any], *, confirmed: Collection[str] = ()) -> RequestCheck:
@@ -38,9 +72,10 @@ def check_request(data: dict[str, Any], *, confirmed: Collection[str] = ()) -> R
             if item.optional:
                 check.clean[item.name] = ""
             elif item.kind == "consent":
-                check.errors[item.name] = "需要您同意授权后才能提交"
+                check.refuse(item.name, CONSENT_REQUIRED, "consent_required")
             else:
-                check.errors[item.name] = f"请填写{item.label}，例如：{item.example}"
+                message = f"缺少{item.label}（{item.name}），例如：{item.example}"
+                check.refuse(item.name, message, "missing")
             continue
         try:
             check.clean[item.name] = validate_field(item.name, raw)
@@ -49,18 +84,19 @@ def check_request(data: dict[str, Any], *, confirmed: Collection[str] = ()) -> R
                 check.clean[item.name] = exc.value
                 check.clean.update(exc.flags)
             else:
-                check.errors[item.name] = exc.message
-                check.confirmable[item.name] = (
-                    exc.yes_label if exc.yes_label != "是" else "确认无误"
-                )
+                label = confirm_label(exc)
+                check.refuse(item.name, exc.message, exc.code, confirm_label=label)
+                check.confirmable[item.name] = label
         except FieldError as exc:
-            check.errors[item.name] = exc.message
+            message, code, context = _api_error(item, exc)
+            check.refuse(item.name, message, code, **context)
     channel = data.get("channel")
     if channel is not None:
         if isinstance(channel, str) and _CHANNEL.match(channel):
             check.clean["channel"] = channel
         else:
-            check.errors["channel"] = "渠道名称无效"
+            message = "渠道名称无效：须为小写字母开头的 1 到 20 个字母、数字、-、_"
+            check.refuse("channel", message, "channel_invalid")
     return check
 
 

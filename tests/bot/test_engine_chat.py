@@ -202,15 +202,16 @@ def test_apply_while_filling_resumes_current_question(engine: Engine, user: str)
     assert "正在填写" in texts(replies) and "（2/14）" in texts(replies)
 
 
-def test_financing_need_amount_is_offered_as_button_in_form(engine: Engine, user: str) -> None:
+def test_financing_need_amount_is_offered_to_confirm_in_form(engine: Engine, user: str) -> None:
     engine.handle("cli", user, "想贷款200万周转")
     engine.handle("cli", user, "申请融资对接")
     for text in ["三明市测试机械制造有限公司", "91350400MA2Y12345Q", "三元区", "外贸", "张三"]:
         engine.handle("cli", user, text)
     replies = engine.handle("cli", user, "13912345678")
-    [button] = replies[-1].buttons
-    assert button.label == "200万元" and button.value.endswith(":amount_wan:200")
-    assert "资金主要用途" in texts(engine.handle("cli", user, button.value))
+    assert "已记下：200万元，对吗" in replies[-1].text
+    yes, _no = replies[-1].buttons
+    assert yes.label == "对"
+    assert "资金主要用途" in texts(engine.handle("cli", user, yes.value))
 
 
 @pytest.mark.parametrize(

@@ -45,7 +45,9 @@ def test_the_self_check_reads_the_industry_the_same_way(text: str, industry: str
     assert read_option(STEP_BY_NAME["industry"], text) == industry
 
 
-@pytest.mark.parametrize("text", ["做生意的", "做点小生意", "我们是做茶叶的", "杂七杂八的都做"])
+@pytest.mark.parametrize(
+    "text", ["做生意的", "做点小生意", "杂七杂八的都做"]
+)  # goods: test_intake_goods
 def test_a_trade_that_names_no_industry_is_asked_back_with_the_options(text: str) -> None:
     with pytest.raises(FieldError) as caught:
         validate_field("industry", text)

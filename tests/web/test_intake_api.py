@@ -44,9 +44,9 @@ def test_submit_intake_valid_returns_ref_token_and_recommendations(
         ("phone", "1390598", "11位"),
         ("amount_wan", 0, "大于0"),
         ("term_months", 999, "1到360"),
-        ("county", "福州市", "请从以下选项中选择"),
+        ("county", "福州市", "须为以下之一"),
         ("consent", False, "同意"),
-        ("company_name", "", "请填写企业名称"),
+        ("company_name", "", "缺少企业名称"),
     ],
 )
 def test_submit_intake_invalid_field_returns_chinese_message(

@@ -63,7 +63,7 @@ def test_amount_to_confirm_is_a_precise_422_never_stored(
     response = client.post("/api/intake", json=intake_payload(amount_wan=value))
     assert response.status_code == 422
     body = response.json()
-    assert set(body) == {"detail", "errors", "confirmable"}
+    assert set(body) == {"detail", "code", "errors", "confirmable", "items"}
     assert set(body["errors"]) == {"amount_wan"} and fragment in body["errors"]["amount_wan"]
     assert body["confirmable"] == {"amount_wan": "确认无误"}
     assert count(live) == 0

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.conversation.commands import CONSENT_NO, CONSENT_YES, normalize_text
-from bot.conversation.form.buttons import EXPIRED
+from bot.conversation.form.buttons import EXPIRED, answer_button
 from bot.conversation.form.messages import (
     confirm_message,
     next_field,
@@ -23,10 +23,12 @@ from bot.conversation.form.side import (
     in_step_context,
     refused,
 )
+from bot.conversation.form.told import forget_told
 from bot.conversation.replies import APPLY_BUTTON
 from bot.conversation.turn import Turn
 from bot.intake import ConfirmationNeeded, FieldError, validate_field
 from bot.intake.choices import NO_WORDS, YES_WORDS
+from bot.intake.errors import UnclearChoice
 from bot.intake.fields import Field, display_value
 from bot.intake.questions import asks_about_field, reads_as_question, reads_as_small_talk
 from bot.intake.validation import FREE_TEXT_KINDS
@@ -97,6 +99,7 @@ def _store(
 ) -> None:
     """Store an answer (with its flags), then ask the next question or show the summary."""
     form["data"][field.name] = value
+    forget_told(form, field.name)
     if field.name == "credit_code":
         form["data"].pop(UNVERIFIED_FLAG, None)
     form["data"].update(flags)
@@ -112,6 +115,7 @@ def settle(turn: Turn, form: dict[str, Any], field: Field, confirmed: bool) -> N
         _store(turn, form, field, pending["value"], pending.get("flags") or {})
         return
     form["pending"] = None
+    forget_told(form, field.name)  # "不对": the step is asked afresh
     turn.intent = "form_unconfirmed"
     turn.say(prompt_message(form, field, "好的，请重新填写："), "form")
 
@@ -141,6 +145,7 @@ def answer_field(
         turn.say(prompt_message(form, field, f"{lead}我们继续填写，当前的问题是："), "form")
         return
     form["pending"] = None  # a new answer replaces a reading awaiting confirmation
+    forget_told(form, field.name)
     try:
         value = validate_field(field.name, text)
     except ConfirmationNeeded as exc:
@@ -156,6 +161,11 @@ def answer_field(
         }
         turn.intent = "form_confirm"
         turn.say(confirm_message(form, form["pending"]), "form_confirm")
+        return
+    except UnclearChoice as exc:  # "做茶叶的": only the options it may mean are offered
+        turn.intent = "form_unclear"
+        buttons = [answer_button(form, field.name, choice) for choice in exc.candidates]
+        turn.say(OutMessage(exc.message, buttons=buttons), "form_invalid")
         return
     except FieldError as exc:
         turn.intent = "form_invalid"

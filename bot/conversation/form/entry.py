@@ -16,6 +16,7 @@ from typing import Any
 
 from bot.conversation.commands import APPLY, CONSENT_YES, normalize_text
 from bot.conversation.form.messages import TOTAL, resume_message
+from bot.conversation.form.told import told_answers
 from bot.conversation.turn import Turn
 from bot.intake.amounts import read_amount
 from bot.intake.errors import ReadingError
@@ -68,14 +69,19 @@ def form_in_client() -> Iterator[None]:
 
 def start_form(turn: Turn) -> None:
     """Open a new form and ask its first question (or have the client open its own form)."""
+    told, words = told_answers(turn.state)  # facts given earlier in the conversation
+    hints = turn.state.pop("hints", None) or {}  # e.g. the amount of "我要贷款200万": newer
+    told.update(hints)
     if _FORM_IN_CLIENT.get():
-        hints = turn.state.pop("hints", None) or None  # e.g. the amount of "我要贷款200万"
         button = Button("填写融资需求登记表", APPLY)
-        message = OutMessage(OPEN_FORM_TEXT, buttons=[button], action=OPEN_FORM, prefill=hints)
+        message = OutMessage(
+            OPEN_FORM_TEXT, buttons=[button], action=OPEN_FORM, prefill=told or None
+        )
         turn.say(message, "form_open")
         return
     form = new_form()
-    form["hints"] = turn.state.pop("hints", None) or {}
+    form["hints"] = hints
+    form["told"], form["told_words"] = told, words
     form["started_at"] = clock.now().isoformat()  # a refusal redacts the transcript since
     turn.state["form"] = form
     lead = "好的，开始登记融资需求。随时回复“取消”可退出，“修改”可更改已填项。"

@@ -6,6 +6,7 @@ from typing import Any
 
 from bot.conversation.commands import CONSENT_NO, CONSENT_YES, EDIT, EDIT_PREFIX, SKIP_NOTE
 from bot.conversation.form.buttons import answer_button, confirm_buttons
+from bot.conversation.form.told import offer_told
 from bot.intake.fields import CONSENT_TEXT, FORM_FIELDS, Field, display_value
 from bot.intake.validators.identity import UNVERIFIED_FLAG
 from bot.messages import Button, OutMessage
@@ -78,6 +79,9 @@ def prompt_message(form: dict[str, Any], field: Field, lead: str = "") -> OutMes
         return OutMessage(text, buttons=[*field_buttons(form, field), Button("不修改", RESUME)])
     asked = [f for f in FORM_FIELDS if f.name not in (form.get("prefilled") or ())]
     counter = f"（{asked.index(field) + 1}/{len(asked)}）" if field in asked else ""
+    told = offer_told(form, field, counter)  # said earlier in the conversation: confirm it
+    if told is not None:
+        return confirm_message(form, told, lead.rstrip("\n"))
     buttons = field_buttons(form, field)
     hint = (form.get("hints") or {}).get(field.name)
     if hint is not None and not buttons:  # e.g. the amount named in "想贷款200万周转"

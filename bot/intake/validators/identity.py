@@ -15,10 +15,12 @@ from bot.intake.credit_code import (
 from bot.intake.errors import ConfirmationNeeded
 from bot.intake.fields import Field
 from bot.intake.numbers import spoken_digits
+from bot.intake.person_names import read_person_name
 from bot.intake.validators.common import example_error, placeholder_error
 
 UNVERIFIED_FLAG = "credit_code_unverified"
 LEGACY_CODE_YES = "按执照填写，确认无误"
+NAME_YES = "是姓名，确认无误"
 _PHONE_NOISE = re.compile(r"[\s\-()（）.。,，、;；:：!！?？~～_—·‐‑–−]")
 _SPOKEN_PHONE = re.compile(r"[\u4e00-\u9fff]{1,10}(1\d{10})[\u4e00-\u9fff]{0,4}")
 _INTERNATIONAL_MOBILE = re.compile(r"(?:\+|\+?00)?86(1\d{10})")
@@ -40,7 +42,9 @@ def validate_text(field: Field, raw: Any) -> str:
 
 
 def validate_person(field: Field, raw: Any) -> str:
-    """A contact person's name: 2 to 50 Chinese characters or letters, no digits."""
+    """A contact person's name: 2 to 50 Chinese characters or letters, no digits, read as a
+    name by `bot.intake.person_names` (another step's answer is refused, an unusual name is
+    asked back)."""
     text, removed = clean_name(answer_text(raw))
     if removed and name_characters(text) == 0:
         raise placeholder_error(field)
@@ -52,6 +56,18 @@ def validate_person(field: Field, raw: Any) -> str:
         raise example_error(field, "联系人姓名不能超过50个字")
     if not _PERSON.fullmatch(text) or name_characters(text) < 2:
         raise example_error(field, "联系人姓名只能包含汉字或字母")
+    reading = read_person_name(text)
+    if reading.verdict == "refuse":
+        raise example_error(field, f"{reading.reason}，请输入联系人的姓名（也可写“张女士”）")
+    if reading.verdict == "ask":
+        raise ConfirmationNeeded(
+            field.name,
+            f"“{text}”不太像常见的姓名；如确是联系人的姓名，请确认后再提交",
+            value=text,
+            question=f"联系人姓名填“{text}”，对吗？是姓名请点“{NAME_YES}”，否则请重新输入。",
+            yes_label=NAME_YES,
+            no_label="重新输入",
+        )
     return text
 
 

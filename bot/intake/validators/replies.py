@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.intake.choices import EMPTY_NOTE_WORDS, bare_words, parse_yes_no, read_choice
-from bot.intake.errors import FieldError
+from bot.intake.errors import FieldError, UnclearChoice
 from bot.intake.fields import Field
 from bot.intake.questions import says_nothing_more
 from bot.intake.validators.common import example_error
@@ -19,11 +19,18 @@ def validate_choice(field: Field, raw: Any) -> str:
     reading = read_choice(raw, field.choices)
     choice = reading.choice
     if choice is None and len(reading.candidates) >= 2:  # "买设备也周转": which one is meant?
-        named = "还是".join(f"“{c}”" for c in reading.candidates)
-        raise FieldError(field.name, f"您指的是{named}？请选择一项（可回复序号）")
+        *first, last = (f"“{c}”" for c in reading.candidates)
+        named = f"{'、'.join(first)}还是{last}"
+        raise UnclearChoice(
+            field.name, f"您说的可能是{named}，请选择一项。", candidates=reading.candidates
+        )
     if choice is None:
         options = "、".join(field.choices)
-        raise FieldError(field.name, f"请从以下选项中选择：{options}（可回复序号，例如：1）")
+        raise FieldError(
+            field.name,
+            f"请从以下选项中选择：{options}（可回复序号，例如：1）",
+            code="choice_unknown",
+        )
     return choice
 
 
