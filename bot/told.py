@@ -51,6 +51,12 @@ ASKED = (
     ("amount", re.compile(r"(?:说说|告诉我|说一下)(?:你)?(?:想贷多少|金额|要贷多少)")),
 )
 KNOWN_STEP = line("told.known_step")
+# a clause telling what a lender did or demands (银行把额度降了, 担保公司要收5个点): a matter,
+# not a profile, even beside the firm's facts
+LENDER_ACTED = re.compile(
+    r"(?:银行|信贷员|客户经理|行长|担保公司|担保机构|小贷公司)[^，,。；;！!？?]{0,6}?"
+    r"(?:把|给|要|让|说|突然|不|又|已经|还|却|硬|非|把我|给我)"
+)
 
 
 def profile_told(facts: FirmFacts) -> bool:
@@ -77,6 +83,8 @@ def acknowledged(
         return answer  # 我们是做外贸的 / 科技贷 … 我们有三项实用新型: answered for its topic
     if not refused and reading.facts.credit_issues:
         return answer  # 我们公司贷款有逾期…: the matter's own answer
+    if not refused and LENDER_ACTED.search(reading.text):
+        return answer  # 我们合作社，银行把额度降了: what the lender did is the matter answered
     lead = line("told.ack").format(told=told_line(reading.facts))
     points, cites = fitting_points(lexicon, context.facts.merged(reading.facts))
     if not refused:
