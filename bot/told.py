@@ -51,6 +51,19 @@ ASKED = (
     ("amount", re.compile(r"(?:说说|告诉我|说一下)(?:你)?(?:想贷多少|金额|要贷多少)")),
 )
 KNOWN_STEP = line("told.known_step")
+# what the owner says is done (都还清了, 欠款早结清了) and the step clause asking to do it
+# (先把欠款结清，…): the clause is dropped from the step, the rest kept
+_SETTLED = r"(?:还清|结清|还完|还上|清偿)"
+_SAID_DONE = re.compile(
+    rf"(?:(?:已经|早就|早已|都|全部|全都|已)(?:全部|都)?{_SETTLED}(?!吗|没|了吗|了没)|{_SETTLED}了(?!吗|没|么))"
+)
+_NOT_DONE = re.compile(
+    rf"(?:没|未|不|没有|还没)(?:有)?(?:全部|都|全)?{_SETTLED}|{_SETTLED}(?:不了|没有)"
+)
+_ASKS_DONE = re.compile(
+    rf"(?:先|尽快|及时)?(?:把)?(?:欠款|欠的钱|逾期(?:贷款|欠款)?|贷款|欠税)?{_SETTLED}"
+    r"(?:欠款|逾期)?(?:后|再)?[，,、；;]?"
+)
 # a clause telling what a lender did or demands (银行把额度降了, 担保公司要收5个点): a matter,
 # not a profile, even beside the firm's facts
 LENDER_ACTED = re.compile(
@@ -71,7 +84,8 @@ def acknowledged(
     docstring): the answerer's own lead, when it answered a topic the statement names
     (出口, 专利), follows as a point. Any answer's step asking for a fact told is replaced."""
     lexicon = lexicon_for(answerer)
-    answer = unasked(context.facts.merged(reading.facts), answer)
+    owner_said = f"{context.last_question}\n{reading.text}"
+    answer = unasked(context.facts.merged(reading.facts), answer, owner_said)
     if not reading.statement or reading.need or reading.move == "small_talk":
         return answer
     if not profile_told(reading.facts):
@@ -104,16 +118,28 @@ def acknowledged(
     return laid_out(answerer, told, part)
 
 
-def unasked(facts: FirmFacts, answer: Answer) -> Answer:
-    """The answer, its next step replaced when it asks for a fact the owner has told."""
+def unasked(facts: FirmFacts, answer: Answer, told: str = "") -> Answer:
+    """The answer, its next step replaced when it asks for a fact the owner has told, or
+    without the clause asking for what the owner's words `told` say is done (先把欠款结清
+    after 现在都还清了)."""
     lines = answer.answer.split("\n")
     for i, said in enumerate(lines):
         if not said.startswith(NEXT_PREFIX):
             continue
+        if settled(told) and _ASKS_DONE.search(said):
+            rest = _ASKS_DONE.sub("", said[len(NEXT_PREFIX) :], count=1).strip()
+            if len(rest) > 2:
+                lines[i] = f"{NEXT_PREFIX}{rest}"
+                return replace(answer, answer="\n".join(lines))
         if any(p.search(said) and described(facts, (f,)) for f, p in ASKED):
             lines[i] = KNOWN_STEP.format(told=told_line(facts).rstrip("。"))
             return replace(answer, answer="\n".join(lines))
     return answer
+
+
+def settled(text: str) -> bool:
+    """The owner's words say a debt is paid off (现在都还清了), not that it is not (还没还清)."""
+    return bool(_SAID_DONE.search(text)) and not _NOT_DONE.search(text)
 
 
 def told_line(facts: FirmFacts) -> str:

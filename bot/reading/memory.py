@@ -133,6 +133,18 @@ def step_line(text: str) -> str:
     return next((ln.strip() for ln in text.splitlines() if ln.strip().startswith(NEXT_PREFIX)), "")
 
 
+def _heads_first(terms: list[str], question: str) -> list[str]:
+    """The topics with a modifier (不要抵押 in 不要抵押的信用贷) after the topic it modifies:
+    the owner asked of 信用贷, so 利率呢 is 信用贷's rate, not 不要抵押's."""
+
+    def modifies(term: str) -> bool:
+        at = question.find(f"{term}的")
+        rest = question[at + len(term) + 1 :] if at >= 0 else ""
+        return any(t != term and t in rest for t in terms)
+
+    return sorted(terms, key=modifies)
+
+
 def _with_pledged(term: str, question: str) -> str:
     """A pledge named with what is pledged, in the owner's words (专利能质押吗 → 专利质押,
     商标能押吗 → 商标质押): a follow-up on 质押 alone would reach any pledge (林权, 股权)."""
@@ -149,7 +161,11 @@ def subject_for(lexicon: Lexicon, doc_id: str, question: str, previous: Focus | 
     if lexicon.kind(doc_id) != "measure":
         return lexicon.display_name(doc_id)
     articles = set(lexicon.articles(doc_id))
-    for term in lexicon.topics(question):
+    terms = _heads_first(lexicon.topics(question), question)
+    if previous is not None and previous.doc_id == doc_id and previous.subject in terms:
+        terms.remove(previous.subject)  # 续贷要转贷吗 after 续贷: still 续贷 in focus
+        terms.insert(0, previous.subject)
+    for term in terms:
         if articles & set(lexicon.term_articles(term)):
             return _with_pledged(term, question)
     asset = pledged_asset(question)

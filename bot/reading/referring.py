@@ -15,6 +15,7 @@ from bot.reading.ask_types import FACET_NOUN
 from bot.reading.content import about_the_firm
 from bot.reading.context import ConversationContext, Focus
 from bot.reading.cues import what_about
+from bot.reading.facets import pledged_asset
 from bot.reading.lexicon import Lexicon
 from bot.reading.names import Named
 from bot.reading.referents import Referent
@@ -33,14 +34,27 @@ def asked_of_another(
     if not _names_a_subject(lexicon, subject):
         return None
     last = context.last_question
-    if referent.subject not in last or subject in last:
+    said = _said_of(referent.subject, last, subject)
+    if not said or subject in last:
         return None
     facet = _facet_said(lexicon, subject)
     if facet:  # 首贷利息呢 after 那信用贷利息多少: 利息 is said once
-        if facet not in last.split(referent.subject, 1)[1]:
+        if facet not in last.split(said, 1)[1]:
             return None  # a facet the last question did not ask: read on its own
         subject = subject.replace(facet, "", 1)
-    return Ask(context.last_ask or "other", last.replace(referent.subject, subject, 1))
+    if pledged_asset(subject) == subject and "押" not in last:
+        subject = f"{subject}质押"  # 专利 after 碳权在哪登记: its pledge, not the patent itself
+    return Ask(context.last_ask or "other", last.replace(said, subject, 1))
+
+
+def _said_of(subject: str, last: str, other: str) -> str:
+    """How the last question named the subject in focus: the right pledged in it when the
+    other subject is a right too (专利 of 专利质押 in 专利能质押贷款吗, so 股权 takes its
+    place and 质押 stays), else the subject itself, or "" when it did not name it."""
+    asset = pledged_asset(subject)
+    if asset and asset in last and pledged_asset(other) == other:
+        return asset
+    return subject if subject in last else ""
 
 
 def _facet_said(lexicon: Lexicon, subject: str) -> str:
@@ -60,7 +74,8 @@ def _names_a_subject(lexicon: Lexicon, subject: str) -> bool:
     if about_the_firm(subject):
         return False
     said = [n.said for n in lexicon.named(subject)] + lexicon.topics(subject)
-    return any(len(subject) - len(words) <= SUBJECT_EXTRA for words in said)
+    said.append(pledged_asset(subject))  # 股权, 商标: a right pledged like 林权, 专利
+    return any(words and len(subject) - len(words) <= SUBJECT_EXTRA for words in said)
 
 
 def focus_referent(lexicon: Lexicon, focus: Focus | None) -> Referent | None:
