@@ -134,15 +134,16 @@ def step_line(text: str) -> str:
 
 
 def _heads_first(terms: list[str], question: str) -> list[str]:
-    """The topics with a modifier (不要抵押 in 不要抵押的信用贷) after the topic it modifies:
-    the owner asked of 信用贷, so 利率呢 is 信用贷's rate, not 不要抵押's."""
+    """The topics in the order they name the subject: a modifier (不要抵押 in 不要抵押的信用贷)
+    after the topic it modifies (利率呢 is 信用贷's rate), then the one said first (续贷 in
+    续贷需要过桥资金吗: 要什么条件 is the renewal's), the longer first at one place."""
 
     def modifies(term: str) -> bool:
         at = question.find(f"{term}的")
         rest = question[at + len(term) + 1 :] if at >= 0 else ""
         return any(t != term and t in rest for t in terms)
 
-    return sorted(terms, key=modifies)
+    return sorted(terms, key=lambda t: (modifies(t), question.find(t), -len(t)))
 
 
 def _with_pledged(term: str, question: str) -> str:

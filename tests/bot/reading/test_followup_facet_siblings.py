@@ -105,3 +105,23 @@ def test_a_step_to_pay_off_stays_when_it_is_not_done(told: str, step: str) -> No
     assert not settled(told)
     answer = Answer(f"有机会。\n{NEXT_PREFIX}{step}", True, "policy_question")
     assert _step(unasked(FirmFacts(), answer, told)) == f"{NEXT_PREFIX}{step}"
+
+
+RENEWALS = ("续贷", "无还本续贷")
+BESIDE = ("需要过桥资金吗", "要先转贷吗", "还要找过桥资金吗")
+RENEWAL_ASKS = ("要什么条件", "利率会变吗", "需要啥条件", "利息会不会涨")
+
+
+@pytest.mark.parametrize(
+    ("topic", "beside", "ask"), list(itertools.product(RENEWALS, BESIDE, RENEWAL_ASKS))
+)
+def test_the_topic_said_first_stays_in_focus_for_its_predicates(
+    answerer: Answerer, topic: str, beside: str, ask: str
+) -> None:
+    turns = talk(answerer, f"{topic}{beside}", ask)
+    focus = turns[0].context.focus
+    assert focus is not None and focus.subject == topic, focus
+    assert turns[1].reading.asks[0].text.startswith(topic)
+    answer = turns[1].answer
+    assert answer.in_scope and "measure-6" in [c.doc_id for c in answer.citations]
+    assert "没有提到" not in answer.answer  # never "the measures do not mention 过桥资金"
