@@ -136,7 +136,8 @@ def stance_lead(
         if point.stance == "不行" and ruled_out:
             text = f"{propriety_stance(question)}。{text}"
     elif gives_stance(point, shape, topics) and not text.startswith(point.stance):
-        text = f"{unmet_condition(point, question) or point.stance}。{text}"
+        condition = unmet_condition(point, question)
+        text = f"{condition}：{text}" if condition else f"{point.stance}。{text}"
     elif forbids_demand(point, shape, topics) and not text.startswith("不"):
         text = f"不行。{text}"
     return shorten(text)
