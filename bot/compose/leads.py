@@ -24,6 +24,11 @@ from bot.compose.question import APPROVING, QuestionShape, propriety_stance, wei
 from knowledge.plain import PlainPoint
 
 MAX_LEAD = 60
+# A condition a point sets on the firm: qualifications held (有高企、专利等资质的), or admission
+# to a product's enterprise list (入了库就能); and a question that says the firm is listed.
+_QUALIFIED = re.compile(r"有([^，。；]{2,30}?)等?(?:资质|认定)的")
+_LISTED = re.compile(r"入了库就|(?:先|要)(?:进入?|入)[^，。；]{0,8}库")
+_LISTED_SAID = re.compile(r"入库|进库|企业库|入了库|进了库|库里")
 _NEGATION = re.compile(r"(?:不需要|不用|无需|不必|不先|不另|免|无|不)(?=[\u4e00-\u9fff]{2})")
 MATERIAL_WORDS = ("材料", "资料", "证明")
 RESPONSIBLE_WORDS = ("运营", "负责", "牵头", "主管", "推动实施", "会同")
@@ -131,10 +136,27 @@ def stance_lead(
         if point.stance == "不行" and ruled_out:
             text = f"{propriety_stance(question)}。{text}"
     elif gives_stance(point, shape, topics) and not text.startswith(point.stance):
-        text = f"{point.stance}。{text}"
+        condition = unmet_condition(point, question)
+        text = f"{condition}：{text}" if condition else f"{point.stance}。{text}"
     elif forbids_demand(point, shape, topics) and not text.startswith("不"):
         text = f"不行。{text}"
     return shorten(text)
+
+
+def unmet_condition(point: PlainPoint, question: str) -> str:
+    """For a 可以 that holds only under a condition the point sets on the firm (有高企、专利等
+    资质的…; 入了库就能…) and the question does not say the firm meets: the condition first
+    (要看资质, 要先入库), never an unconditional 可以; "" otherwise."""
+    if point.stance != "可以":
+        return ""
+    qualified = _QUALIFIED.search(point.text)
+    if qualified and "资质" not in question:
+        items = re.split(r"[、或和及]", qualified.group(1))
+        if not any(len(item) >= 2 and item in question for item in items):
+            return "要看资质"
+    if _LISTED.search(point.text) and not _LISTED_SAID.search(question):
+        return "要先入库"
+    return ""
 
 
 def asks_complaint(question: str) -> bool:

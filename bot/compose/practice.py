@@ -74,10 +74,22 @@ def without_lead(point: PlainPoint, question: str) -> str:
     return shorten(f"{thing}不是措施的要求：{point.text}") if thing else ""
 
 
-def unruled_lead(point: PlainPoint) -> str:
+def unruled_lead(point: PlainPoint, question: str = "") -> str:
     """The measures neither forbid the practice nor offer a way without it: say so, then what
-    the point says."""
-    return shorten(f"措施没有直接规定银行能不能这样要求；{point.text}")
+    the point says of the practice asked (`asked_clauses`)."""
+    return shorten(f"措施没有直接规定银行能不能这样要求；{asked_clauses(point, question)}")
+
+
+def asked_clauses(point: PlainPoint, question: str) -> str:
+    """The point's clauses (split at ；) that name one of its keywords the question names
+    (保证金 of 下调保证金…；助贷机构…), so another practice the point also covers is not
+    weighed for it; the whole text when none or all do."""
+    named = [k for k in point.keywords if k in question]
+    parts = [p for p in re.split(r"(?<=；)", point.text) if p]
+    kept = [p for p in parts if any(k in p for k in named)]
+    if not kept or len(kept) == len(parts):
+        return point.text
+    return "".join(kept).rstrip("；。") + "。"
 
 
 def _units(doc: Document, plain: PlainMeasure | None) -> str:
@@ -174,5 +186,5 @@ def practice_part(
             return shorten(f"{propriety_stance(question)}。{point.text}"), "", True
         return shorten(f"{point.stance}。{point.text}"), "", True
     if stanced or names_subject(point, asked):  # never the firm's 可以 as the bank's leave
-        return unruled_lead(point), "", True
+        return unruled_lead(point, asked), "", True
     return None

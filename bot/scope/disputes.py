@@ -37,6 +37,10 @@ LEGAL_UNLESS = re.compile(
     r"措施(里|中|上)?(有|对|怎么|说|规定)|律师事务所|会计师事务所|商会|协会|打过官司|执行完|履行完|信用修复|失信|被执行|"
     r"信用[^，,。？?]{0,2}修复|"
     r"金融纠纷|协同化解|化解机制|"
+    # a private loan as the owner's last resort when the bank holds back (是不是只能去借高利贷):
+    # the firm's own loan is asked, not the law of private lending (measures 4 and 9)
+    r"(只能|只好|只有|难道要|难道得|被逼|逼得?(我|我们)?|不得不)[^，,。？?]{0,2}(借|找|走|去借)"
+    r"[^，,。？?]{0,2}(高利贷|民间借贷)|"
     # a lawyer's or notary's fee the bank passes to the borrower (第11条's costs of a loan)
     r"(银行|贷款|放款)[^。？?]{0,12}(律师费|公证费|评估费)[^。？?]{0,10}(转|让|要|叫|由)[^，,。？?]{0,4}"
     r"(我们|企业|公司|借款人)?"

@@ -95,6 +95,7 @@ FAMILIES: tuple[Family, ...] = (
     ),
     Family("rates", sub.RATES, any_of(sub.RATES_UNLESS), judged="question", local_unless=True),
     Family("investment_loss", sub.INVESTMENT_LOSS, any_of(sub.INVESTMENT_LOSS_UNLESS)),
+    Family("tax", off.TAX_REFUND_CHASED, any_of(off.TAX_BACKS_CREDIT), judged="question"),
     Family("legal", dis.LEGAL, any_of(dis.LEGAL_UNLESS)),
     Family("legal", dis.LAWSUIT, any_of(dis.LAWSUIT_UNLESS)),
     Family("legal", dis.BANKRUPTCY, any_of(dis.BANKRUPTCY_UNLESS)),

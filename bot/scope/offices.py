@@ -60,6 +60,11 @@ TAX_RELIEF = re.compile(
     r"(能不能|能否|可以|可不可以|怎么|如何|有没有办法)[^，,。？?]{0,4}少交[^，,。？?]{0,4}税|"
     r"税[^，,。？?]{0,12}优惠"
 )
+# A tax refund the owner wants chased (出口退税没到账，能帮我催一下吗): the tax office's, not a
+# debt to collect (tried before the legal family, whose 帮我催 it would otherwise read).
+TAX_REFUND_CHASED = re.compile(
+    r"(退税|留抵退|退库)[^。？?]{0,20}(催|跟进|加快|快点|督促)|(催|跟进|加快|督促)[^。？?]{0,6}(退税|退库)"
+)
 # Taxes paid that fell or stopped (measure 9: a credit line cut for it) are a lending question.
 TAX_PAID_FELL = re.compile(
     r"(纳税|交税|缴税|税)[^，,。？?]{0,3}(少了|减少|下降|断了|不连续|交得少|降了)|没交税|欠税|(?<!多)少交"
