@@ -23,6 +23,7 @@ from bot.conversation.replies import (
 from bot.conversation.side_answers import refused_request, without_form_nudge
 from bot.conversation.turn import Reply, Turn
 from bot.dialogue import answer_in_context
+from bot.engine.applying import told_then_apply as told_then_apply  # for bot.engine.turns
 from bot.handoff.flow import HandoffHook
 from bot.messages import Answer, Button, OutMessage
 from bot.needs import need_after_facts as need_after_facts  # for bot.engine.turns (想贷款)
