@@ -5,17 +5,21 @@ The facts (county, trade, amount, collateral …) come first and the request to 
 kept in the conversation context so the form offers them at their steps, instead of the
 facts being acknowledged and the owner having to send 申请 again. A message that asks
 something before it ("怎么申请", "做饭店的能申请吗") is a question, not a request.
+
+`told_only` keeps a question about collateral ("房子能抵押吗", "要抵押吗") out of the facts
+the conversation keeps, so the form never offers it at the guarantee step as told.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from bot.conversation.commands import normalize_text
 from bot.conversation.form import need_hints
 from bot.reading.context import ConversationContext
-from bot.reading.facts import extract_facts
+from bot.reading.facts import FirmFacts, extract_facts
 
 _BREAK = r"[\s,，。.;；!！、]+"
 _ASKER = r"(?:我要|我想|我们要|我们想|帮我|帮我们|给我|请|麻烦你?)"
@@ -38,8 +42,21 @@ def told_then_apply(state: dict[str, Any], text: str) -> bool:
     before = key[: found.start()].strip(" ,，。.;；!！、")
     if not before or _QUESTION.search(before):
         return False
-    facts = extract_facts(before)
+    facts = extract_facts(before, stated_only=True)
     if not facts.to_dict() and not need_hints(before):
         return False
     ConversationContext.from_state(state).with_facts(facts).store(state)
     return True
+
+
+def told_only(before: FirmFacts, context: ConversationContext, text: str) -> ConversationContext:
+    """`context` after `text`, its collateral facts as `before` when `text` only asked about
+    collateral (what the reading took from a question is not kept as told)."""
+    key = normalize_text(text)
+    read, stated = extract_facts(key), extract_facts(key, stated_only=True)
+    facts = context.facts
+    if read.collateral and not stated.collateral:
+        facts = replace(facts, collateral=before.collateral)
+    if read.no_collateral and not stated.no_collateral:
+        facts = replace(facts, no_collateral=before.no_collateral)
+    return context if facts == context.facts else replace(context, facts=facts)

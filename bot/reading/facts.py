@@ -126,9 +126,11 @@ _ASKER = (
 )
 
 
-def extract_facts(text: str) -> FirmFacts:
-    """The firm facts a (normalised) message states; FirmFacts() when it states none."""
-    pledged = _stated(text)  # "房子能抵押吗" asks, it does not tell what the firm has
+def extract_facts(text: str, *, stated_only: bool = False) -> FirmFacts:
+    """The firm facts a (normalised) message states; FirmFacts() when it states none.
+    `stated_only`: collateral only from clauses that tell, not ask ("房子能抵押吗" asks,
+    it does not tell what the firm has: the form never offers it as told)."""
+    pledged = _stated(text) if stated_only else text
     collateral = tuple(
         name
         for name, pattern in _COLLATERAL
