@@ -23,6 +23,8 @@ from bot.conversation.replies import (
 from bot.conversation.side_answers import refused_request, without_form_nudge
 from bot.conversation.turn import Reply, Turn
 from bot.dialogue import answer_in_context
+from bot.engine.applying import told_only
+from bot.engine.applying import told_then_apply as told_then_apply  # for bot.engine.turns
 from bot.handoff.flow import HandoffHook
 from bot.messages import Answer, Button, OutMessage
 from bot.needs import need_after_facts as need_after_facts  # for bot.engine.turns (想贷款)
@@ -62,7 +64,7 @@ def answer_question(answerer: AnswerSource, handoff: HandoffHook, turn: Turn, te
         turn.say(OutMessage(ERROR_TEXT, buttons=[Button("联系人工", "联系人工")]), "error")
         return
     answer = exchange.answer
-    exchange.context.store(turn.state)
+    told_only(context.facts, exchange.context, text).store(turn.state)
     turn.note_answer(answer)
     if answer.intent == "greeting" and not in_form:
         if exchange.reading.small_talk in ("thanks", "goodbye"):

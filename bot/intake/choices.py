@@ -28,6 +28,50 @@ _OPTION_NUMBER = re.compile(
     r"(?:个|项|条|号|种|类|位|个选项|选项)?(?:吧|的|那个|这个|就行|就好|好了)?$"
 )
 
+# An option negated: 没房子抵押, 不想用抵押, 不是周转 (the words after the negation, up to a
+# clause break or a turn to the choice: 就, 但, 还是, 选, 用 …). "没有抵押" as a word of 信用
+# starts at the negation itself, so it still counts.
+_NEGATED = re.compile(
+    r"(?:没有|没|不想|不要|不用|不能|不愿意?|不打算|不是|并非|无)"
+    r"(?P<scope>(?:用|拿|做|走|选|要)?[^,.;!?，。；！？\s就但那还选改换]{1,6})"
+)
+
+
+def _negated(text: str) -> list[tuple[int, int]]:
+    """The spans of `text` a negation before them covers."""
+    return [found.span("scope") for found in _NEGATED.finditer(text)]
+
+
+def _named(word: str, text: str, negated: list[tuple[int, int]]) -> bool:
+    """Whether `word` occurs in `text` outside the negated spans."""
+    start = text.find(word)
+    while start >= 0:
+        if not any(a <= start < b for a, b in negated):
+            return True
+        start = text.find(word, start + 1)
+    return False
+
+
+def _scores(text: str, choices: tuple[str, ...], *, negations: bool) -> dict[str, int]:
+    """Per option, the total length of its words named in `text` (and of `text` when part of
+    the label), words inside a negated span left out, words that negate (没有抵押) only with
+    `negations`."""
+    scores: dict[str, int] = {}
+    negated = _negated(text)
+    for choice in choices:
+        score = sum(
+            len(word)
+            for word in _words(choice)
+            if (negations or not _NEGATED.match(word)) and _named(word, text, negated)
+        )
+        if len(text) >= 2 and text in choice:
+            score += len(text)
+        if score and _named(choice, text, negated):  # the label itself: "就抵押吧" is 抵押
+            score += 1
+        if score:
+            scores[choice] = score
+    return scores
+
 
 def option_number(raw: Any) -> int | None:
     """The 1-based number of an option chosen by its number ("2", "第二个", "选第3项"), else
@@ -83,13 +127,8 @@ def read_choice(raw: Any, choices: tuple[str, ...]) -> ChoiceReading:
         if number <= len(choices):
             return ChoiceReading(choices[number - 1], (choices[number - 1],))
         return ChoiceReading(None)
-    scores: dict[str, int] = {}
-    for choice in choices:
-        score = sum(len(word) for word in _words(choice) if word in text)
-        if len(text) >= 2 and text in choice:
-            score += len(text)
-        if score:
-            scores[choice] = score
+    scores = _scores(text, choices, negations=False)  # "没有抵押" counts when nothing else
+    scores = scores or _scores(text, choices, negations=True)  # is named: "没担保人，抵押吧"
     best = max(scores.values(), default=0)
     industries = set(INDUSTRIES) <= set(choices)
     if not best and industries and names_service(text):  # 开理发店: a service, not a shop

@@ -16,9 +16,10 @@ from bot.intake.numbers import half_width
 from bot.reading.closings import closing
 from bot.reading.cues import is_small_talk
 
-# Question words and marks; 谁/哪/吗/呢 included ("那找谁", "填哪个", "必须填吗").
+# Question words and marks; 谁/哪/吗/呢 included ("那找谁", "填哪个", "必须填吗"); not the
+# 什么 of a negation ("没有什么抵押物").
 _QUESTION = re.compile(
-    r"[?？]|什么|怎么|怎样|如何|哪些|哪个|哪里|哪儿|哪家|吗|多少|能否|能不能|可不可以|是否|"
+    r"[?？]|(?<!没)(?<!没有)什么|怎么|怎样|如何|哪些|哪个|哪里|哪儿|哪家|吗|多少|能否|能不能|可不可以|是否|"
     r"有没有|为什么|为啥|啥|谁|咋|干嘛|请问|多久|多长时间|几[个天年月]|[呢么][\s。.!！~～]*$|"
     # 去哪办, 在哪弄, 要不要, 行不行; a request to the assistant (帮我做一份…, 给我写个…)
     r"哪"

@@ -81,6 +81,11 @@ _HAS = re.compile(r"有|拿|用|押|质押|抵押|名下|手上|手里")
 _NO_COLLATERAL = re.compile(
     r"没有?(?:什么)?(?:房产|房子|抵押物?|不动产|东西)(?:可以|能)?(?:押|抵押)?|无抵押|轻资产|没啥抵押"
 )
+# a clause asking (吗, 能不能, 是不是 …) and, in it, the owner telling what the firm has
+_ASKS = re.compile(
+    r"[吗么嘛呢?？]|能不能|可不可以|可以不|行不行|是不是|要不要|需不需要|用不用|有没有|什么|怎么|多少|哪些|能否|是否"
+)
+_OWNS = re.compile(r"(?:我|咱|本|公司|厂里|家里|手上|手里|名下)[^,.;!?，。；！？]{0,3}(?:有|没|无)")
 _NEGATION = re.compile(r"(?:没有?|无|不是|从未|从来没有?)(?:任何|什么)?$")
 _NEED = re.compile(r"(?:贷|借|融资|缺|需要|周转|申请|要)[^,.;!?，。；！？]{0,6}?$")
 _AMOUNT = re.compile(r"([0-9.零〇一二两三四五六七八九十百千]+)(?:多|来|余)?(万|亿)(?:元|块)?")
@@ -121,20 +126,23 @@ _ASKER = (
 )
 
 
-def extract_facts(text: str) -> FirmFacts:
-    """The firm facts a (normalised) message states; FirmFacts() when it states none."""
+def extract_facts(text: str, *, stated_only: bool = False) -> FirmFacts:
+    """The firm facts a (normalised) message states; FirmFacts() when it states none.
+    `stated_only`: collateral only from clauses that tell, not ask ("房子能抵押吗" asks,
+    it does not tell what the firm has: the form never offers it as told)."""
+    pledged = _stated(text) if stated_only else text
     collateral = tuple(
         name
         for name, pattern in _COLLATERAL
-        if (found := _affirmed(pattern, text))
-        and _HAS.search(text[max(0, found.start() - 8) : found.end() + 8])
+        if (found := _affirmed(pattern, pledged))
+        and _HAS.search(pledged[max(0, found.start() - 8) : found.end() + 8])
     )
     return FirmFacts(
         industry=_industry(text),
         county=_county(text),
         entity=next((name for name, pattern in _ENTITY if pattern.search(text)), ""),
         collateral=collateral,
-        no_collateral=bool(_NO_COLLATERAL.search(text)),
+        no_collateral=bool(_NO_COLLATERAL.search(pledged)),
         amount_wan=_amount(text, _NEED),
         revenue_wan=_amount(text, _REVENUE),
         employees=_employees(text),
@@ -145,6 +153,13 @@ def extract_facts(text: str) -> FirmFacts:
         credit_issues=tuple(name for name, pattern in _CREDIT if _affirmed(pattern, text)),
         asker=next((name for name, pattern in _ASKER if pattern.search(text)), ""),
     )
+
+
+def _stated(text: str) -> str:
+    """`text` without its clauses that ask rather than tell ("要抵押吗", "设备可以抵押吗"),
+    unless the owner says there what the firm has ("我们有厂房，能抵押吗")."""
+    clauses = re.split(r"(?<=[,.;!?，。；！？\s])", text)
+    return "".join(c if not _ASKS.search(c) or _OWNS.search(c) else " " * len(c) for c in clauses)
 
 
 def _affirmed(pattern: str, text: str) -> re.Match[str] | None:

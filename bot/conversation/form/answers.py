@@ -8,6 +8,7 @@ from typing import Any
 
 from bot.conversation.commands import CONSENT_NO, CONSENT_YES, normalize_text
 from bot.conversation.form.buttons import EXPIRED, answer_button
+from bot.conversation.form.detail import keep_detail
 from bot.conversation.form.messages import (
     confirm_message,
     next_field,
@@ -37,6 +38,7 @@ from bot.messages import OutMessage
 from bot.reading.closings import closing
 
 _THANKS = re.compile(r"谢|感谢|辛苦|麻烦")
+_LABEL_MARKS = re.compile(r"[\s,，、。.!！?？~～:：;；()（）]")
 AskQuestion = Callable[[Turn, str], None]  # answers a policy question inside the turn
 SUMMARY_WORDS = frozenset({CONSENT_YES, CONSENT_NO, "同意授权", "同意并提交", "确认提交"})
 _CONFIRM_YES = YES_WORDS | {
@@ -84,14 +86,29 @@ def _small_talk(field: Field, text: str) -> bool:
     return field.kind in FREE_TEXT_KINDS
 
 
-def _verdict(text: str) -> bool | None:
-    """Yes / no typed in reply to a confirmation question (None: something else)."""
+def _verdict(text: str, pending: dict[str, Any]) -> bool | None:
+    """Yes / no typed in reply to a confirmation question, its buttons' own labels included
+    ("不对，重新填"); None: something else."""
     key = normalize_text(text)
-    if key in _CONFIRM_YES:
+    typed = _label(key)
+    if key in _CONFIRM_YES or (typed and typed == _label(pending.get("yes"))):
         return True
-    if key in _CONFIRM_NO:
+    if key in _CONFIRM_NO or (typed and typed == _label(pending.get("no"))):
         return False
     return None
+
+
+def _label(label: Any) -> str:
+    """A button label as typed text compares with it (spaces and punctuation aside)."""
+    return _LABEL_MARKS.sub("", normalize_text(str(label or "")))
+
+
+def _typed_other(text: str, pending: dict[str, Any]) -> str:
+    """The answer of the other reading's button when its label is typed ("是 2 万元")."""
+    other = pending.get("other_label")
+    if other and pending.get("other_answer") and _label(text) and _label(text) == _label(other):
+        return str(pending["other_answer"])
+    return text
 
 
 def _store(
@@ -112,6 +129,9 @@ def settle(turn: Turn, form: dict[str, Any], field: Field, confirmed: bool) -> N
     """The owner's yes (store the reading) or no (ask the question again) to a confirmation."""
     pending = form["pending"]
     if confirmed:
+        keep_detail(
+            form, field.name, pending["value"], (form.get("told_words") or {}).get(field.name)
+        )
         _store(turn, form, field, pending["value"], pending.get("flags") or {})
         return
     form["pending"] = None
@@ -128,11 +148,13 @@ def answer_field(
     if field is None:
         turn.say(summary_message(form), "form")
         return
-    if pending_confirmation(form, field) is not None and not pressed:
-        verdict = _verdict(text)
+    pending = pending_confirmation(form, field)
+    if pending is not None and not pressed:
+        verdict = _verdict(text, pending)
         if verdict is not None:
             settle(turn, form, field, verdict)
             return
+        text = _typed_other(text, pending)
     if normalize_text(text) in SUMMARY_WORDS:  # a summary button pressed while editing a field
         turn.say(prompt_message(form, field, "请先回答当前问题："), "form")
         return
@@ -171,6 +193,7 @@ def answer_field(
         turn.intent = "form_invalid"
         turn.say(prompt_message(form, field, f"⚠️ {exc.message}"), "form_invalid")
         return
+    keep_detail(form, field.name, value, text)
     _store(turn, form, field, value, {})
 
 
@@ -191,6 +214,7 @@ def apply_earlier(turn: Turn, form: dict[str, Any], field: Field, answer: str) -
         expired(turn, form)
         return
     form["data"][field.name] = value
+    keep_detail(form, field.name, value, answer)
     turn.intent = f"form:{field.name}"
     shown = display_value(field.name, value) or "（无）"
     turn.say(resume_message(form, f"已将「{field.label}」改为：{shown}。"), "form")

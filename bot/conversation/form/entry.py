@@ -14,12 +14,14 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
-from bot.conversation.commands import APPLY, CONSENT_YES, normalize_text
+from bot.conversation.commands import APPLY, CONSENT_YES, looks_like_question, normalize_text
 from bot.conversation.form.messages import TOTAL, resume_message
 from bot.conversation.form.told import told_answers
 from bot.conversation.turn import Turn
 from bot.intake.amounts import read_amount
+from bot.intake.choices import read_choice
 from bot.intake.errors import ReadingError
+from bot.intake.fields import PURPOSES
 from bot.intake.numbers import NUMERAL, half_width
 from bot.messages import Button, OutMessage
 from core import clock
@@ -33,18 +35,30 @@ CONSENT_WORDS = frozenset(
 )
 _FORM_IN_CLIENT: ContextVar[bool] = ContextVar("form_in_client", default=False)
 _AMOUNT = re.compile(rf"[{NUMERAL}]*[万亿][{NUMERAL}]*")
+_NEED = re.compile(r"贷|借|融资|资金|周转|缺钱")
 
 
-def need_hints(text: str) -> dict[str, float]:
-    """Answers suggested by a financing need, e.g. the amount in "想贷款200万周转"."""
+def need_hints(text: str) -> dict[str, Any]:
+    """Answers suggested by a financing need: the amount and the purpose of "想贷款200万周转"."""
+    hints: dict[str, Any] = {}
+    purpose = _purpose(text)
+    if purpose:
+        hints["purpose"] = purpose
     match = _AMOUNT.search(half_width(text))
     if not match:
-        return {}
+        return hints
     try:
         reading = read_amount(match.group())
     except ReadingError:
-        return {}
-    return {} if reading.needs_confirmation else {"amount_wan": reading.wan}
+        return hints
+    return hints if reading.needs_confirmation else {"amount_wan": reading.wan, **hints}
+
+
+def _purpose(text: str) -> str | None:
+    """The purpose a need states ("想贷100万周转" -> 流动资金周转), never read from a question."""
+    if not _NEED.search(text) or looks_like_question(text):
+        return None
+    return read_choice(text, PURPOSES[:-1]).choice  # not 其他: only an option named
 
 
 def new_form() -> dict[str, Any]:

@@ -14,6 +14,7 @@ from bot.conversation.form.answers import (
     settle,
 )
 from bot.conversation.form.buttons import CONFIRM, Press, belongs_to, form_tag, parse_press
+from bot.conversation.form.detail import submitted
 from bot.conversation.form.entry import (
     SUBMITTED,
     already_submitted,
@@ -95,7 +96,7 @@ def _summary_input(turn: Turn, form: dict[str, Any], text: str, ask: AskQuestion
     """Consent (store), refusal (discard), a question, or a reminder of the choices."""
     key = normalize_text(text)
     if is_consent(text):  # only an explicit yes counts as consent
-        turn.submit = {**form["data"], "consent": True}
+        turn.submit = {**submitted(form["data"]), "consent": True}
         turn.submit_key = form["id"]
         turn.state["form"] = None
         turn.state[SUBMITTED] = form_tag(form)

@@ -6,6 +6,7 @@ from typing import Any
 
 from bot.conversation.commands import CONSENT_NO, CONSENT_YES, EDIT, EDIT_PREFIX, SKIP_NOTE
 from bot.conversation.form.buttons import answer_button, confirm_buttons
+from bot.conversation.form.detail import shown_industry
 from bot.conversation.form.told import offer_told
 from bot.intake.fields import CONSENT_TEXT, FORM_FIELDS, Field, display_value
 from bot.intake.validators.identity import UNVERIFIED_FLAG
@@ -103,6 +104,8 @@ def resume_message(form: dict[str, Any], lead: str = "") -> OutMessage:
 def summary_line(form: dict[str, Any], field: Field) -> str:
     """One answer in the summary (a credit code confirmed against the licence says so)."""
     value = display_value(field.name, form["data"].get(field.name))
+    if field.name == "industry":
+        value = shown_industry(form["data"], value)
     if field.name == "credit_code" and form["data"].get(UNVERIFIED_FLAG):
         value += "（校验位未通过，已按营业执照确认）"
     return f"· {field.label}：{value}"

@@ -29,6 +29,8 @@ def told_answers(state: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]
     facts = ConversationContext.from_state(state).facts
     values = form_values(known_answers(facts))
     told = {name: values[name] for name in TOLD_FIELDS if name in values}
+    if "industry" not in told and facts.export and not facts.industry:
+        told["industry"] = "外贸"  # "主要做出口": the trade is foreign trade
     words = {"industry": facts.industry} if "industry" in told and facts.industry else {}
     return told, words
 
