@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from bot.compose.qa_agreement import LACKING
 from bot.compose.question import APPROVING, QuestionShape, propriety_stance, weighs_propriety
 from knowledge.plain import PlainPoint
 
@@ -37,6 +38,7 @@ CONDITION_WORDS = ("条件", "资格", "门槛", "符合")
 # out blind withdrawal, not every one) leads in its own words; 不合规 stays where the source
 # names the practice a violation (借贷搭售, 以贷转存).
 BARE_STANCES = frozenset({"可以", "不行", "合规"})
+REFUSING = frozenset({"不行", "不能", "不可以"})
 # Whether the owner may complain of a bank's act (能投诉吗, 可以举报吗, 能不能去反映, 能告它吗).
 _COMPLAINT_ASK = re.compile(
     r"(?:能|可以|可不可以|能不能|能否)(?:去|向[^，。？]{1,8})?(?:投诉|举报|反映|告)"
@@ -127,7 +129,7 @@ def stance_lead(
         and (shape.demand or asks_about(point, question, terms))
     ):
         text = f"可以{shape.declines}。{text}"  # the demand is ruled out: the owner may decline
-    elif not asks_about(point, question, terms):
+    elif not asks_about(point, question, terms) or for_lacking_case(point, question):
         pass  # the point's stance is on something the question does not name (没入库的不行)
     elif weighs_propriety(question) and point.stance in BARE_STANCES:
         # 合法吗 / 合理吗 / 能这样吗: no bare 不行 / 可以; a practice ruled out is "not
@@ -141,6 +143,14 @@ def stance_lead(
     elif forbids_demand(point, shape, topics) and not text.startswith("不"):
         text = f"不行。{text}"
     return shorten(text)
+
+
+def for_lacking_case(point: PlainPoint, question: str) -> bool:
+    """A refusing stance the point states for a firm lacking something (its keywords 没入库,
+    未入库: 没入库的不行), asked by a question that says the firm lacks nothing (入了企业库能申请
+    吗): the stance is not this question's answer."""
+    lacking = any(LACKING.search(k) for k in point.keywords)
+    return lacking and point.stance in REFUSING and not LACKING.search(question)
 
 
 def unmet_condition(point: PlainPoint, question: str) -> str:

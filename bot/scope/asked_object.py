@@ -36,7 +36,7 @@ from bot.scope.clauses import (
     clause_spans,
     question_part,
 )
-from bot.scope.measure_terms import names_measure_term
+from bot.scope.measure_terms import in_measures_phrase, names_measure_term
 from bot.scope.object_classes import OBJECT_CLASSES
 
 
@@ -125,8 +125,10 @@ def off_topic_object(text: str, topics: Iterable[str] = ()) -> str:
             if (m := klass.heads.search(o))
             and not (klass.head_only and len(o) - m.end() > HEAD_TAIL)
         }
-        if not hits:
+        if not hits or (klass.excused_by is not None and klass.excused_by.search(text)):
             continue
+        if any(in_measures_phrase(o, m.start(), m.end()) for o, m in hits.items()):
+            return ""  # the head ends a phrase of the measures (内部资金转移定价)
         inside = "".join(m.group(0) for m in hits.values())
         heads = {o: m.start() if len(o) - m.end() <= HEAD_TAIL else -1 for o, m in hits.items()}
         if klass.owns_modifiers:  # the knowledge's words before its head say what it is of

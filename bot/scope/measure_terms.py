@@ -122,3 +122,16 @@ WHOLE_MEASURES = re.compile(
 def refers_to_measures(text: str) -> bool:
     """The normalised message refers to the measures as a whole (这16条管多少年)."""
     return bool(WHOLE_MEASURES.search(text))
+
+
+@lru_cache(maxsize=1)
+def measures_text() -> str:
+    """The packaged measures' text, lower-cased, punctuation kept (MEASURES_FILE)."""
+    return MEASURES_FILE.read_text(encoding="utf-8").lower()
+
+
+def in_measures_phrase(text: str, start: int, end: int, before: int = 4) -> bool:
+    """The word at text[start:end] is the end of a phrase of the measures (内部资金转移定价: the
+    word with up to `before` characters in front, at least six in all, is in their text)."""
+    window = text[max(0, start - before) : end]
+    return len(window) >= 6 and window in measures_text()

@@ -26,6 +26,8 @@ class ObjectClass:
     head_only: bool = False
     # the knowledge's words before the head only say what it is of (贷款利息的会计分录)
     owns_modifiers: bool = False
+    # the ask is the measures' own when the message has these (a bank's reward: 第3条's 激励)
+    excused_by: re.Pattern[str] | None = None
 
 
 OBJECT_CLASSES: tuple[ObjectClass, ...] = (
@@ -76,6 +78,7 @@ OBJECT_CLASSES: tuple[ObjectClass, ...] = (
     ObjectClass(
         "other_program",
         re.compile(r"奖励|奖补|奖金|(?<![有么啥些的点到给发领拿没申请享受])(?:补贴|补助)"),
+        excused_by=re.compile(r"(?:银行|金融机构)[^，,。？?]{0,20}(?:奖励|奖补|奖金|激励)"),
     ),
     # the firm's running, left to the owner: pricing and bargaining, where and how to sell
     ObjectClass(

@@ -180,10 +180,10 @@ def test_pages_and_exports_show_what_the_owner_tapped(
 
 def test_a_refused_form_keeps_none_of_its_buttons(engine: Engine, db: Database) -> None:
     user = "refuser"
-    engine.handle("cli", user, "想贷款200万周转")  # the amount offered back as a button
+    engine.handle("cli", user, "想贷款200万周转")  # the amount told is offered to confirm
     replies = fill_form(engine, user, stop_before="amount_wan")
-    assert "200万元" in button_labels(replies)
-    engine.handle("cli", user, "200")
+    assert "200万元" in replies[-1].text and "对" in button_labels(replies)
+    engine.handle("cli", user, "对")
     engine.handle("cli", user, "取消")
     kept = [m for m in _lines(db, user) if m.text == FORM_DISCARDED]
     assert kept and all(m.buttons is None for m in kept)

@@ -111,6 +111,18 @@ def test_turn_start_reads_the_newest_message_time_from_the_conversation_index(
         for first in range(0, 600, 200):  # the other conversation's newer messages
             rows = [{"direction": "in", "text": f"问{i}"} for i in range(first, first + 200)]
             add_messages(connection, conversation_id=busy, rows=rows)
+    # many conversations, as in service: the planner's estimate of one conversation's rows is
+    # then small (with two conversations it is half the table, and a walk looks cheap)
+    with db.session() as session:
+        others = [
+            insert_conversation(session, channel="web", user_id=f"other{n}", state={})
+            for n in range(150)
+        ]
+    with db.writing() as (connection, _session):
+        for other in others:
+            assert other is not None
+            rows = [{"direction": "in", "text": "好"}, {"direction": "out", "text": "嗯"}]
+            add_messages(connection, conversation_id=other, rows=rows)
     with db.reading() as connection:
         compiled = TURN_START_PREBUILT.compiled(connection.dialect)
         params = {"channel": "web", "user_id": "quiet", "ended_key": "", "now": clock.now()}
