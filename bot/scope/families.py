@@ -111,7 +111,7 @@ FAMILIES: tuple[Family, ...] = (
     Family("national_rules", spec.OVERDUE_CLASS, any_of(spec.OVERDUE_CLASS_UNLESS), "question"),
     Family("national_rules", spec.NATIONAL_ASKED, any_of(sub.NATIONAL_UNLESS), "question"),
     Family("national_rules", obj.CENTRAL_BANK_SYSTEM, any_of(obj.CENTRAL_BANK_UNLESS), "question"),
-    Family("personal_finance", obj.CONSUMER_CREDIT, judged="question"),
+    Family("personal_finance", obj.CONSUMER_CREDIT, any_of(sub.FIRM_LOAN), judged="question"),
     Family("national_rules", sub.NATIONAL_RULES, national_unless, "question", local_unless=True),
     Family("chitchat", sub.CHITCHAT_TASKS, judged="question"),
     Family(

@@ -126,10 +126,10 @@ PERSONAL_PRODUCT = re.compile(
     r"(经营贷|消费贷)[^，,。？?]{0,4}转(成|为)?房贷|房贷[^，,。？?]{0,4}转(成|为)?(经营贷|消费贷)|"
     r"(房贷|车贷|消费贷)[^，,。？?]{0,6}(利率|首付|提前还|月供|年限)"
 )
-FIRM_LOAN = re.compile(r"(公司|企业|厂)[^，,。？?]{0,6}(贷款|融资|授信)")
+FIRM_LOAN = re.compile(r"(公司|企业|厂)[^，,。？?]{0,6}(贷款|融资|授信|续贷|转贷|贷点|贷些|贷钱)")
 # A firm's own loan (a credit card in its history does not make the question personal) …
 ENTERPRISE_LOAN = re.compile(
-    r"首贷|第一次.{0,8}贷|经营贷|流动资金|企业贷款|公司贷款|(公司|企业|厂).{0,6}(贷款|融资)"
+    r"首贷|第一次.{0,8}贷|经营贷|流动资金|企业贷款|公司贷款|(公司|企业|厂).{0,6}(贷款|融资|续贷|转贷|贷点|贷些|贷钱)"
 )
 # … unless the loan is for a person.
 PERSONAL_SUBJECT = re.compile(

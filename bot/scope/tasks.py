@@ -68,7 +68,7 @@ DRAFTING_UNLESS = re.compile(
 # Working out an owner's repayments (a request to compute, or the repayment methods by name); how
 # interest is set (利息怎么算) is a question about the measures' silence on rates, not this.
 CALCULATION = re.compile(
-    r"等额本息|等额本金|月供|每个?月(要|得|需要)?还(多少|几)|(帮我|给我|帮忙|你帮我?)(算|计算|测算)|"
+    r"等额本息|等额本金|月供(是|要|得|大概)?(多少|几|怎么算)|每个?月(要|得|需要)?还(多少|几)|(帮我|给我|帮忙|你帮我?)(算|计算|测算)|"
     r"(算|计算|测算)(一下|下|算)[^。？?]{0,30}(利息|还款|月供|要还|还多少|多少钱|本息)|"
     r"贷[^。？?]{0,6}[0-9]+[^。？?]{0,20}(一共|总共|每月|每个月)[^。？?]{0,6}(利息|还)|"
     r"(一共|总共)(要)?(还|付)?多少(利息|钱)|利息(一共|总共)(是|要)?多少"
