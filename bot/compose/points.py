@@ -14,7 +14,6 @@ from bot.compose.leads import (
     CONDITION_WORDS,
     MATERIAL_WORDS,
     RESPONSIBLE_WORDS,
-    for_lacking_case,
     gives_stance,
     speaks_of,
 )
@@ -76,8 +75,6 @@ def score_point(
     score += min(1.0, 0.1 * len(_bigrams(point.text) & pieces))
     if gives_stance(point, shape, said):
         score += 1.0
-    if for_lacking_case(point, text):
-        score -= 2.0  # 没入库的不行, asked by a firm that lacks nothing (入了企业库能申请吗)
     if point.stance_on and any(w in text for w in point.stance_on):
         score += 4.0  # the question names exactly what the stance is about (转存, 存回)
     if relevant:  # a figure or a condition on another subject answers nothing

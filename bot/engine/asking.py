@@ -23,11 +23,10 @@ from bot.conversation.replies import (
 from bot.conversation.side_answers import refused_request, without_form_nudge
 from bot.conversation.turn import Reply, Turn
 from bot.dialogue import answer_in_context
-from bot.engine.applying import told_only
-from bot.engine.applying import told_then_apply as told_then_apply  # for bot.engine.turns
+from bot.engine.applying import told_only, told_then_apply
 from bot.handoff.flow import HandoffHook
 from bot.messages import Answer, Button, OutMessage
-from bot.needs import need_after_facts as need_after_facts  # for bot.engine.turns (想贷款)
+from bot.needs import need_after_facts
 from bot.reading import ConversationContext
 from core.masking import mask_text
 from retrieval.memo import message_memo
@@ -84,3 +83,11 @@ def answer_question(answerer: AnswerSource, handoff: HandoffHook, turn: Turn, te
         turn.say(intake_offer_message(), "intake_offer")
     if answer.in_scope or not refused_request(text):  # no handoff offer after a forgery
         handoff.note_answer(turn, answer)
+
+
+def starts_form(command: str | None, state: dict[str, Any], text: str) -> bool:
+    """The message starts the needs form: the 申请 command, unless a loan need told after the
+    firm's facts is answered first (想贷款: bot.needs), or facts ending in 申请 ("…要50万 申请")."""
+    if command == "apply":
+        return not need_after_facts(state, text)
+    return command is None and told_then_apply(state, text)

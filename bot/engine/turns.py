@@ -52,7 +52,7 @@ from bot.conversation.replies import (
     truncated_notice,
 )
 from bot.conversation.turn import Turn
-from bot.engine.asking import answer_question, need_after_facts, told_then_apply
+from bot.engine.asking import answer_question, starts_form
 from bot.engine.saving import save_turn
 from bot.engine.steps import (
     ACCEPT_OFFER,
@@ -202,9 +202,7 @@ class Engine:
             handle_press(turn, press, ask)
         elif repeats_consent(state, text):  # 同意 typed again after the form was sent
             already_submitted(turn)
-        elif (command == "apply" and not need_after_facts(state, text)) or (
-            command is None and told_then_apply(state, text)  # "…要50万 申请": facts kept
-        ):
+        elif starts_form(command, state, text):  # 申请, or "…要50万 申请": facts kept
             turn.intent = "apply"
             if hints := need_hints(text):  # "我要贷款200万": the amount given is kept
                 turn.state["hints"] = hints
