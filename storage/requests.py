@@ -6,6 +6,7 @@ import logging
 import secrets
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
+from functools import partial
 from typing import Any
 
 from sqlalchemy import Insert, select
@@ -105,16 +106,18 @@ def create_request(
     a second row). A caller that must tell a retry from another body under the same key uses
     `insert_request` and compares.
     """
+    insert = partial(
+        insert_request,
+        session,
+        data=data,
+        channel=channel,
+        channel_user_id=channel_user_id,
+        conversation_id=conversation_id,
+        recommendations=recommendations,
+        now=now,
+    )
     if not idempotency_key:
-        return insert_request(
-            session,
-            data=data,
-            channel=channel,
-            channel_user_id=channel_user_id,
-            conversation_id=conversation_id,
-            recommendations=recommendations,
-            now=now,
-        )
+        return insert()
     existing = get_request_by_idempotency_key(session, key=idempotency_key)
     if existing is not None:
         return existing
@@ -123,16 +126,7 @@ def create_request(
         # look-up and the insert fails only the insert (PostgreSQL aborts the whole
         # transaction on an error outside one), and its request is returned instead.
         with session.begin_nested():
-            return insert_request(
-                session,
-                data=data,
-                channel=channel,
-                channel_user_id=channel_user_id,
-                conversation_id=conversation_id,
-                idempotency_key=idempotency_key,
-                recommendations=recommendations,
-                now=now,
-            )
+            return insert(idempotency_key=idempotency_key)
     except IntegrityError:
         existing = get_request_by_idempotency_key(session, key=idempotency_key)
         if existing is None:
