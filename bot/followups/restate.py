@@ -27,7 +27,7 @@ _SILENCE = re.compile(r"^(?:措施|公开资料)?(?:没有|未)(?:规定|写|明
 _OPENERS = re.compile(r"^(?:那么|那个|那|这个|请问|问下|问一下|再问下|还有|还想问下|另外)+")
 # where the question words of an asking clause start (是多少, 要花多少钱, 呢, 吗)
 _QUESTION = re.compile(
-    r"(?:大概|一般|到底|具体|大约|要|得|需要|是|收|花|能贷|可以贷|能|会|有)*"
+    r"(?:大概|一般|到底|具体|大约|要|得|需要|是|收|花|能贷|可以贷|能|会|有|在|去|到|找|向)*"
     r"(?:多少|几[个天点]|怎么|咋|什么|啥|哪|吗|嘛|么|呢|贵不贵|高不高|有没有|是不是|要不要)"
 )
 _CLAUSES = re.compile(r"[，,。；;！!？?\s]+")
@@ -71,10 +71,16 @@ def restated(lead: str, asked: str) -> str:
     """The lead said again for the thing asked: "<thing>也一样：<lead>" (its first clause when
     long); "这一点也一样：…" when the ask names no thing."""
     core = lead.split(SAME, 1)[1] if SAME in lead else lead
-    if len(core) > SHORT_LEAD and "；" in core:
-        core = core.split("；", 1)[0] + "。"
     thing = asked_thing(asked) or "这一点"
+    first, _, rest = core.partition("；")
+    if len(core) > SHORT_LEAD and rest and not _names_part_of(rest, thing):
+        core = first + "。"  # the rest speaks of the thing (林权、股权等…没写): it stays
     return f"{thing}{SAME}{core}"
+
+
+def _names_part_of(text: str, thing: str) -> bool:
+    """The text names the thing or its first two characters (股权 of 股权质押)."""
+    return len(thing) >= 2 and (thing in text or thing[:2] in text)
 
 
 def said_again(lead: str) -> str:

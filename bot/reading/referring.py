@@ -37,6 +37,13 @@ def asked_of_another(
     said = _said_of(referent.subject, last, subject)
     if not said or subject in last:
         return None
+    own = last.replace(referent.subject, "", 1).lstrip(" ,，")
+    if referent.kind in ("platform", "product") and own != last:
+        # 那专利呢 after 福农e林，林权在哪个平台办 (or 中征应收账款…平台，应收账款…): the
+        # asset asked of is replaced and the document named for it goes with it
+        asset = pledged_asset(own)
+        if asset and asset in own and pledged_asset(subject) == subject:
+            last, said = own, asset
     facet = _facet_said(lexicon, subject)
     if facet:  # 首贷利息呢 after 那信用贷利息多少: 利息 is said once
         if facet not in last.split(said, 1)[1]:

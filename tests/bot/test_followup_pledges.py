@@ -93,3 +93,40 @@ def test_bound_to_pledge_puts_the_pledge_after_a_bare_asset(asset: str, facet: s
     assert bound_to_pledge(f"{asset}质押{facet}", f"{asset}质押") == f"{asset}质押{facet}"
     assert bound_to_pledge(f"{asset}利息多少", asset) == f"{asset}利息多少"  # not a pledge facet
     assert bound_to_pledge(f"白名单{facet}", "白名单") == f"白名单{facet}"  # no asset in focus
+
+
+WHERE_FACETS = ("在哪办", "在哪个平台办", "在哪登记", "去哪办")
+OTHER_ASKS = ("那{x}呢", "{x}呢", "那{x}呢？")
+
+
+@pytest.mark.parametrize(
+    ("asset", "opening", "facet", "other", "form"),
+    [
+        (a, openings[0], f, x, form)
+        for a, openings in OPENINGS.items()
+        for f in WHERE_FACETS
+        for x in OPENINGS
+        if x != a
+        for form in OTHER_ASKS[:1]
+    ]
+    + [
+        ("应收账款", OPENINGS["应收账款"][1], "在哪个平台办", x, form)
+        for x in ("专利", "股权", "商标")
+        for form in OTHER_ASKS[1:]
+    ],
+)
+def test_what_about_another_asset_asks_the_where_of_that_asset(
+    answerer: Answerer, asset: str, opening: str, facet: str, other: str, form: str
+) -> None:
+    """ "那专利呢" after a where-question on another asset is the same question of 专利: the
+    old asset goes (also from inside the name of a platform that is its own, 中征应收账款…),
+    and a restated lead names the new asset as it was asked (专利质押也一样, never 在也一样)."""
+    context = answer_in_context(answerer, ConversationContext(), opening).context
+    context = answer_in_context(answerer, context, facet).context
+    turn = answer_in_context(answerer, context, form.format(x=other))
+    resolved = turn.reading.resolved
+    assert other in resolved, (opening, facet, resolved)
+    assert asset not in resolved, (opening, facet, resolved)
+    lead = turn.answer.answer.split("\n", 1)[0]
+    assert turn.answer.in_scope, (opening, facet, lead)
+    assert not re.search(r"[在去到找向]也一样", lead), (opening, facet, lead)
