@@ -11,11 +11,12 @@ reading_scope`), whose history-aware rewrite starts from the same resolved quest
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.answer_source import AnswerSource
 from bot.catalog import HELP_TEXT, ask_back
 from bot.followups import amount_lead, facet_lead, fresh, keep_matter, own_step
+from bot.followups.compared import compared_lead
 from bot.llm.context import TurnReading, reading_scope
 from bot.messages import Answer, Ask
 from bot.needs import taken
@@ -96,6 +97,7 @@ def answer_in_context(answerer: AnswerSource, context: ConversationContext, text
             answer = _respond(answerer, reading, topic, lexicon)
         for answered_so in IN_CONTEXT:
             answer = answered_so(answerer, context, reading, answer)
+        answer = _compared_first(lexicon, reading, answer)
     return Exchange(answer, reading, remember(lexicon, context, reading, answer))
 
 
@@ -120,3 +122,17 @@ def _respond(
     asks = [Ask(ask_type(text, asked if asked != "compare" else None), text) for _, text in split]
     both: Answer = respond(asks, topic=topic)
     return both if both.in_scope else answer
+
+
+def _compared_first(lexicon: Lexicon, reading: Reading, answer: Answer) -> Answer:
+    """A comparison of two notes answered in numbered parts opens with the comparison itself
+    (bot.followups.compared), once the parts are final."""
+    if len(reading.asks) != 1 or reading.asks[0].type != "compare":
+        return answer
+    split = per_note(lexicon, reading.asks[0].text)
+    if split is None or not answer.answer.startswith("（一）"):
+        return answer
+    names = [lexicon.display_name(doc_id) for doc_id, _ in split]
+    kinds = [lexicon.kind(doc_id) for doc_id, _ in split]
+    lead = compared_lead(reading.asks[0].text, names, kinds, answer.answer)
+    return replace(answer, answer=f"{lead}\n{answer.answer}") if lead else answer
