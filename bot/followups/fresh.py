@@ -3,6 +3,7 @@ docstring."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -18,7 +19,7 @@ from bot.followups.sources import (
     relates,
     unit_of,
 )
-from bot.followups.steps import source_step, step_for
+from bot.followups.steps import GENERAL_STEP, source_step, step_for
 from bot.messages import Answer
 from bot.reading import ConversationContext, Reading
 from bot.reading.memory import lead_line, step_line
@@ -46,6 +47,11 @@ def fresh(answerer: Any, context: ConversationContext, reading: Reading, answer:
         )
         return rebuilt(answer, lead, step)
     older = not repeats(lead_line(said), context.last_lead)  # 这合理吗 after a demand: its stance
+    todo = _what_to_do(ask.text, context) if facet is None else ""
+    if todo and reading.move in ("continue", "return"):
+        # 那我该怎么办 after a stance: the step given is the answer, said as one
+        used = (*context.steps, NEXT_PREFIX + todo)
+        return rebuilt(answer, todo, source_step(points, ask.text, said, used, None))
     if facet is None and older and reading.move in ("continue", "return"):  # asked again
         return rebuilt(answer, said_again(lead_line(said)), step_line(said))
     if facet is None or reading.move not in ("continue", "return"):
@@ -66,6 +72,19 @@ def fresh(answerer: Any, context: ConversationContext, reading: Reading, answer:
         facet, answerer, docs, exclude=used
     )
     return rebuilt(answer, lead, step)
+
+
+# 那我该怎么办, 下一步咋整: asking what to do now, of the matter in focus
+_WHAT_TO_DO = re.compile(r"(?:怎么|咋|如何)(?:办|整|弄|处理|应对)|该怎么做|怎么做|下一步|接下来")
+
+
+def _what_to_do(asked: str, context: ConversationContext) -> str:
+    """For an ask of what to do now, the newest next step given (without 下一步：), or ""."""
+    if not _WHAT_TO_DO.search(asked):
+        return ""
+    general = GENERAL_STEP.split("{", 1)[0]  # 带上企业的基本情况问…: no step of the matter
+    steps = [s.removeprefix(NEXT_PREFIX).strip() for s in context.steps]
+    return next((s for s in steps if s and not s.startswith(general)), "")
 
 
 def rebuilt(answer: Answer, lead: str, step: str) -> Answer:
