@@ -123,3 +123,21 @@ def test_trade_in_the_owners_words(text: str, trade: str) -> None:
 @pytest.mark.parametrize("text", ["贷款要做抵押", "这个要怎么做", "我们是小公司", "做不了外贸"])
 def test_no_trade_from_other_doings(text: str) -> None:
     assert extract_facts(text).industry == ""
+
+
+LOANS_DUE = ("贷款", "一笔贷款", "流贷", "流动资金贷款", "借款")
+WHEN_DUE = (
+    "月底有{l}到期",
+    "下个月有笔{l}要到期",
+    "我们{l}快到期了",
+    "资金紧张，{l}马上到期",
+    "下周到期的{l}",
+)
+
+
+@pytest.mark.parametrize("loan", LOANS_DUE)
+@pytest.mark.parametrize("when", WHEN_DUE)
+def test_a_loan_told_to_fall_due_is_a_renewal_need(loan: str, when: str) -> None:
+    text = when.format(l=loan.removeprefix("一笔") if "笔" in when else loan)
+    assert stated_need(text) == "renew", text
+    assert stated_need(f"{text}，已经还清了") != "renew", text  # repaid: nothing to renew
