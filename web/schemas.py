@@ -123,7 +123,15 @@ class IntakeIn(BaseModel):
         },
     )
 
-    company_name: Any = Field(None, description="企业名称 (2-100 chars)")
+    company_name: Any = Field(
+        None,
+        description=(
+            "企业名称: the registered Chinese name, 3-50 chars, ending with an organisation form "
+            "(公司, 厂, 店, 合作社, 中心, 经营部, 商行 …), or 姓名（个体工商户）; errors typed "
+            "company_name_* (not_chinese, too_short, too_long, symbols, example, other_answer, "
+            "not_a_name, individual_without_name), confirmation_needed without a form"
+        ),
+    )
     credit_code: Any = Field(None, description="统一社会信用代码 (18 chars, GB 32100-2015)")
     county: Any = Field(None, description="所在县（市、区）")
     industry: Any = Field(None, description="行业")

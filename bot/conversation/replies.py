@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -18,6 +19,9 @@ from storage.statuses import status_label
 
 TOPIC_BUTTONS = tuple(chat_buttons())  # the catalog's chat topics (bot/catalog.py)
 APPLY_BUTTON = Button("申请融资对接", APPLY)
+OFFER_BUTTONS = (Button("开始登记", APPLY), Button("暂不需要", DECLINE_FORM))
+# An answer that already tells the owner to reply 申请 ("也可以回复“申请”登记需求").
+_INVITES_APPLY = re.compile(r"回复[“\"]申请[”\"]")
 ERROR_TEXT = "抱歉，系统暂时无法回答这个问题，请稍后再试，或回复“人工”联系协调办。"
 
 
@@ -135,7 +139,7 @@ def source_citation(citations: Sequence[Citation]) -> Citation | None:
 
 def answer_message(answer: Answer, *, in_form: bool, offer_follows: bool = False) -> OutMessage:
     """A policy answer with follow-ups: source text, then apply (or contact when out of scope)."""
-    buttons = []
+    buttons: list[Button] = []
     source = source_citation(answer.citations)
     if answer.in_scope and source is not None:
         buttons.append(Button("查看条款原文", DOCUMENT_PREFIX + source.doc_id))
@@ -151,8 +155,14 @@ def intake_offer_message() -> OutMessage:
     return OutMessage(
         "如需银行对接，我可以帮您登记融资需求（共14项，约3分钟），由协调办审核后推送合适的银行。"
         "现在开始吗？",
-        buttons=[Button("开始登记", APPLY), Button("暂不需要", DECLINE_FORM)],
+        buttons=list(OFFER_BUTTONS),
     )
+
+
+def invites_to_apply(text: str) -> bool:
+    """The answer already tells the owner to reply 申请: the form offer is its buttons, not a
+    second message repeating it."""
+    return bool(_INVITES_APPLY.search(text))
 
 
 def document_message(

@@ -16,9 +16,11 @@ from bot.answer_source import AnswerSource
 from bot.conversation.form import need_hints
 from bot.conversation.replies import (
     ERROR_TEXT,
+    OFFER_BUTTONS,
     answer_message,
     help_message,
     intake_offer_message,
+    invites_to_apply,
 )
 from bot.conversation.side_answers import refused_request, without_form_nudge
 from bot.conversation.turn import Reply, Turn
@@ -76,10 +78,14 @@ def answer_question(answerer: AnswerSource, handoff: HandoffHook, turn: Turn, te
     if in_form:  # the owner is filling the form: no nudge to start it
         answer = replace(answer, answer=without_form_nudge(answer.answer))
     message = answer_message(answer, in_form=in_form, offer_follows=offer)
+    inside = offer and invites_to_apply(answer.answer)  # already says 回复“申请”: one offer
+    if inside:
+        message = replace(message, buttons=[*message.buttons, *OFFER_BUTTONS])
     turn.replies.append(Reply.from_answer(message, answer, move=exchange.reading.move))
     if offer:
         turn.state["hints"] = need_hints(text)
         turn.state["offer_open"] = True
+    if offer and not inside:
         turn.say(intake_offer_message(), "intake_offer")
     if answer.in_scope or not refused_request(text):  # no handoff offer after a forgery
         handoff.note_answer(turn, answer)

@@ -42,7 +42,7 @@ TYPED = dict(ANSWERS) | {"amount_wan": "1500", "phone": "139 1234 5678"}
 SIDE_TRIPS = ["信用修复怎么办理", "想贷款200万周转", "进度", "修改", "继续", "申请"]
 
 
-def _walk(engine: Engine, user: str, seed: int, steps: int = 70) -> list[tuple[str, str | None]]:
+def _walk(engine: Engine, user: str, seed: int, steps: int = 80) -> list[tuple[str, str | None]]:
     """Press random offered buttons (or type); returns what was sent, in order, with the label
     of the button pressed (None when typed)."""
     rng = random.Random(seed)

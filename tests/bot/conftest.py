@@ -11,6 +11,9 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from core.settings import Settings
+from tests.helpers.engine import fake_answerer, shared_db, shared_engine, user
+
+__all__ = ["fake_answerer", "shared_db", "shared_engine", "user"]  # fixtures of every bot test
 
 if TYPE_CHECKING:
     from bot.answerer import Answerer

@@ -11,7 +11,7 @@ from bot.engine import Engine
 from bot.intake import FieldError, validate_field
 from bot.intake.amounts import NOT_AN_AMOUNT
 from core.profile import MAX_AMOUNT_WAN
-from tests.bot.engine_support import fake_answerer, shared_db, shared_engine, texts, user
+from tests.helpers.engine import fake_answerer, shared_db, shared_engine, texts, user
 
 __all__ = ["fake_answerer", "shared_db", "shared_engine", "user"]
 

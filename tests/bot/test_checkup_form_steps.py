@@ -8,7 +8,7 @@ import re
 import pytest
 
 from bot.engine import Engine
-from tests.bot.engine_support import (
+from tests.helpers.engine import (
     ANSWERS,
     fake_answerer,
     press,

@@ -12,7 +12,7 @@ from core.settings import Settings
 from storage.conversations import get_conversation, list_messages
 from storage.db import Database
 from storage.models import Message
-from tests.bot.engine_support import (
+from tests.helpers.engine import (
     FakeAnswerer,
     button_values,
     fake_answerer,
@@ -88,8 +88,9 @@ def test_follow_up_question_uses_previous_topic(
 
 def test_financing_need_offers_the_form(engine: Engine, user: str) -> None:
     replies = engine.handle("cli", user, "想贷款200万周转")
-    assert "第6条" in texts(replies) and "登记融资需求" in texts(replies)
+    assert "第6条" in texts(replies) and "登记需求" in texts(replies)
     assert "申请融资对接" in button_values(replies) and "暂不需要" in button_values(replies)
+    assert "现在开始吗" not in texts(replies)  # the answer says 回复“申请”: one offer only
     assert "好的" in texts(engine.handle("cli", user, "暂不需要"))
     assert "（1/14）" in texts(engine.handle("cli", user, "申请融资对接"))
 

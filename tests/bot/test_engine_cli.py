@@ -20,7 +20,7 @@ from policybot.cli import build_parser
 from policybot.commands.chat import chat_loop, render
 from storage.db import open_database
 from storage.models import FinancingRequest
-from tests.bot.engine_support import ANSWERS, FakeAnswerer
+from tests.helpers.engine import ANSWERS, FakeAnswerer
 
 
 def test_render_numbers_last_message_buttons_and_letters_earlier() -> None:

@@ -14,7 +14,7 @@ from core.settings import Settings
 from storage.conversations import get_conversation
 from storage.db import Database, open_database
 from storage.models import Conversation, FinancingRequest, Message
-from tests.bot.engine_support import ANSWERS, FakeAnswerer, texts
+from tests.helpers.engine import ANSWERS, FakeAnswerer, texts
 from tests.storage.factories import make_credit_code
 
 USERS = 50

@@ -5,7 +5,6 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -15,7 +14,7 @@ from core.settings import Settings
 from storage.conversations import get_conversation, list_messages
 from storage.db import Database, open_database
 from storage.models import FinancingRequest
-from tests.bot.engine_support import (
+from tests.helpers.engine import (
     ANSWERS,
     FakeAnswerer,
     button_labels,
@@ -24,6 +23,7 @@ from tests.bot.engine_support import (
     engine,
     fake_answerer,
     fill_form,
+    form_state,
     shared_db,
     shared_engine,
     submit,
@@ -41,13 +41,6 @@ def count_requests(database: Database, user: str | None = None) -> int:
         query = query.where(FinancingRequest.channel_user_id == user)
     with database.session() as session:
         return int(session.scalar(query) or 0)
-
-
-def form_state(database: Database, user: str, channel: str = "cli") -> Any:
-    with database.session() as session:
-        conversation = get_conversation(session, channel=channel, user_id=user)
-        assert conversation is not None
-        return conversation.state.get("form")
 
 
 def test_form_happy_path_stores_request_and_shows_ref(engine: Engine, db: Database) -> None:
@@ -330,7 +323,7 @@ import sys
 from bot.engine import Engine
 from core.settings import Settings
 from storage.db import open_database
-from tests.bot.engine_support import FakeAnswerer
+from tests.helpers.engine import FakeAnswerer
 
 settings = Settings(_env_file=None, POLICYBOT_DATA_DIR=sys.argv[1], DATABASE_URL=sys.argv[2])
 db = open_database(settings)

@@ -9,15 +9,15 @@ from sqlalchemy import select
 
 from bot.conversation.form.buttons import parse_press
 from bot.engine import Engine
-from storage.conversations import get_conversation
 from storage.models import FinancingRequest
-from tests.bot.engine_support import (
+from tests.helpers.engine import (
     ANSWERS,
     button_labels,
     db,
     engine,
     fake_answerer,
     fill_form,
+    form_state,
     press,
     shared_db,
     shared_engine,
@@ -28,13 +28,6 @@ from tests.bot.engine_support import (
 __all__ = ["db", "engine", "fake_answerer", "shared_db", "shared_engine", "user"]
 LEGACY_CODE = "91350400MA2Y12345R"  # fails the GB 32100 check character
 YES_LEGACY = "按执照填写，确认无误"
-
-
-def form_state(engine: Engine, user: str) -> Any:
-    with engine.db.session() as session:
-        conversation = get_conversation(session, channel="cli", user_id=user)
-        assert conversation is not None
-        return conversation.state.get("form")
 
 
 def stored(engine: Engine, user: str) -> FinancingRequest:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import MAX_INPUT_CHARS, Engine
-from tests.bot.engine_support import (
+from tests.helpers.engine import (
     ANSWERS,
     FakeAnswerer,
     fake_answerer,

@@ -14,7 +14,7 @@ from bot.engine import Engine
 from bot.intake.fields import FORM_FIELDS
 from storage.conversations import get_conversation
 from storage.models import FinancingRequest, Message
-from tests.bot.engine_support import (
+from tests.helpers.engine import (
     button_labels,
     button_values,
     db,
@@ -129,7 +129,7 @@ def test_every_way_to_apply_opens_the_one_client_form(
 def test_accepting_the_offer_opens_the_same_client_form(shared_engine: Engine, user: str) -> None:
     with form_in_client():
         offer = shared_engine.handle("web", user, "想贷款200万周转")
-        assert "现在开始吗" in texts(offer)
+        assert "暂不需要" in button_values(offer)
         replies = shared_engine.handle("web", user, "好的")
     assert [m.action for m in replies] == ["open_form"]
 

@@ -10,7 +10,7 @@ import pytest
 from bot.engine import Engine
 from core.settings import Settings
 from storage.db import open_database
-from tests.bot.engine_support import button_values, fill_form, texts
+from tests.helpers.engine import button_values, fill_form, texts
 
 if TYPE_CHECKING:
     from bot.answerer import Answerer
@@ -47,7 +47,8 @@ def test_real_follow_up_uses_previous_topic(real_engine: Engine, answerer: Answe
 
 def test_real_financing_need_offers_form(real_engine: Engine) -> None:
     replies = real_engine.handle("web", "u1", "想贷款200万周转")
-    assert "登记融资需求" in texts(replies) and "暂不需要" in button_values(replies)
+    assert "登记需求" in texts(replies) and "暂不需要" in button_values(replies)
+    assert len(replies) == 1  # the answer says 回复“申请” and carries the offer's buttons
 
 
 def test_real_out_of_scope_is_declined_with_contact(real_engine: Engine) -> None:

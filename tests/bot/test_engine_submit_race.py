@@ -16,7 +16,7 @@ from bot.recommend import recommend
 from storage.db import Database
 from storage.models import FinancingRequest
 from storage.requests import create_request
-from tests.bot.engine_support import db, engine, fake_answerer, fill_form, texts, user
+from tests.helpers.engine import db, engine, fake_answerer, fill_form, texts, user
 
 __all__ = ["db", "engine", "fake_answerer", "user"]
 

@@ -15,7 +15,7 @@ from bot.intake.fields import FIELD_BY_NAME, FORM_FIELDS
 from core.settings import Settings
 from storage.conversations import get_conversation
 from storage.db import open_database
-from tests.bot.engine_support import ANSWERS, fill_form, texts
+from tests.helpers.engine import ANSWERS, fill_form, texts
 
 if TYPE_CHECKING:
     from bot.answerer import Answerer

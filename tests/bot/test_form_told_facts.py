@@ -13,19 +13,7 @@ import pytest
 from bot.engine import Engine
 from bot.intake.trades import GOODS, MAKE
 from core.kinds import COUNTIES
-from tests.bot.engine_support import (
-    ANSWERS,
-    button_labels,
-    fake_answerer,
-    press,
-    shared_db,
-    shared_engine,
-    texts,
-    user,
-)
-from tests.bot.test_engine_form import form_state
-
-__all__ = ["fake_answerer", "shared_db", "shared_engine", "user"]
+from tests.helpers.engine import ANSWERS, button_labels, form_state, press, texts
 
 MADE = sorted(w for w, kinds in GOODS.items() if kinds == MAKE and len(w) >= 2)
 COLLATERAL = [("手上有林权证", "林权抵押"), ("没有抵押物", "信用"), ("有房产可以抵押", "抵押")]

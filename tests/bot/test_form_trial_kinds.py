@@ -20,16 +20,16 @@ from bot.intake.choices import read_choice
 from bot.intake.fields import GUARANTEES, PURPOSES
 from bot.reading.facts import extract_facts
 from core.kinds import COUNTIES
-from tests.bot.engine_support import (
+from tests.helpers.engine import (
     ANSWERS,
     button_labels,
     fake_answerer,
+    form_state,
     shared_db,
     shared_engine,
     texts,
     user,
 )
-from tests.bot.test_engine_form import form_state
 
 __all__ = ["fake_answerer", "shared_db", "shared_engine", "user"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.intake import FORM_FIELDS, FieldError, validate_field
-from tests.bot.engine_support import ANSWERS
+from tests.helpers.engine import ANSWERS
 
 CLEAN = dict(ANSWERS)
 EXPECTED = {
@@ -100,8 +100,8 @@ def test_name_with_emoji_keeps_only_the_name(name: str, decoration: str) -> None
 @pytest.mark.parametrize(
     ("name", "raw", "message"),
     [
-        ("company_name", "。。。", "至少2个字"),
-        ("company_name", "12", "不能只有数字或符号"),
+        ("company_name", "。。。", "没有汉字"),
+        ("company_name", "12", "没有汉字"),
         ("contact_name", "@@", "只能包含汉字或字母"),
         ("contact_name", "张@三", "只能包含汉字或字母"),
     ],

@@ -11,19 +11,7 @@ from bot.engine import Engine
 from bot.intake import FieldError, validate_field
 from bot.intake.errors import UnclearChoice
 from bot.intake.trades import GOODS, MAKE, OTHER
-from tests.bot.engine_support import (
-    ANSWERS,
-    button_labels,
-    fake_answerer,
-    press,
-    shared_db,
-    shared_engine,
-    texts,
-    user,
-)
-from tests.bot.test_engine_form import form_state
-
-__all__ = ["fake_answerer", "shared_db", "shared_engine", "user"]
+from tests.helpers.engine import ANSWERS, button_labels, form_state, press, texts
 
 MADE = sorted(w for w, kinds in GOODS.items() if kinds == MAKE)
 SERVICES = sorted(w for w, kinds in GOODS.items() if kinds == OTHER)

@@ -14,15 +14,15 @@ from bot.intake import ConfirmationNeeded, FieldError, validate_field
 from bot.intake.choice_words import CHOICE_WORDS
 from bot.intake.fields import FIELDS
 from bot.intake.person_names import COMPOUND_SURNAMES, SURNAMES
-from tests.bot.engine_support import (
+from tests.helpers.engine import (
     ANSWERS,
     fake_answerer,
+    form_state,
     shared_db,
     shared_engine,
     texts,
     user,
 )
-from tests.bot.test_engine_form import form_state
 
 __all__ = ["fake_answerer", "shared_db", "shared_engine", "user"]
 

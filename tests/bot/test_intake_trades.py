@@ -10,8 +10,15 @@ from bot.checkup.steps import STEP_BY_NAME, NotRead, read_option
 from bot.engine import Engine
 from bot.intake import FieldError, validate_field
 from core.profile import INDUSTRIES
-from tests.bot.engine_support import ANSWERS, fake_answerer, shared_db, shared_engine, texts, user
-from tests.bot.test_engine_form import form_state
+from tests.helpers.engine import (
+    ANSWERS,
+    fake_answerer,
+    form_state,
+    shared_db,
+    shared_engine,
+    texts,
+    user,
+)
 
 __all__ = ["fake_answerer", "shared_db", "shared_engine", "user"]
 

@@ -13,7 +13,7 @@ from tests.storage.factories import request_data
 @pytest.mark.parametrize(
     ("name", "raw", "expected"),
     [
-        ("company_name", "  三明市某某  机械有限公司 ", "三明市某某 机械有限公司"),
+        ("company_name", "  三明市闽运  机械有限公司 ", "三明市闽运机械有限公司"),
         ("credit_code", "９１３５０１００m０００１００y４３", "91350100M000100Y43"),
         ("county", "沙县", "沙县区"),
         ("county", "3", "永安市"),
@@ -60,9 +60,9 @@ def test_validate_field_normalises_valid_answers(name: str, raw: Any, expected: 
 @pytest.mark.parametrize(
     ("name", "raw", "fragment"),
     [
-        ("company_name", "厂", "至少2个字"),
-        ("company_name", "公" * 101, "不能超过100个字"),
-        ("company_name", "12345", "不能只有数字"),
+        ("company_name", "厂", "太短"),
+        ("company_name", "公" * 51, "不能超过50个字"),
+        ("company_name", "12345", "没有汉字"),
         ("credit_code", "9135010", "应为18位"),
         ("credit_code", "91350100M0001O0Y43", "不含字符“O”"),
         ("county", "福州", "请从以下选项中选择"),

@@ -16,7 +16,7 @@ from bot.needs import need_after_facts
 from bot.reading import ConversationContext, extract_facts
 from core.settings import Settings
 from storage.db import open_database
-from tests.bot.engine_support import texts
+from tests.helpers.engine import button_labels, texts
 
 if TYPE_CHECKING:
     from bot.answerer import Answerer
@@ -45,6 +45,19 @@ def test_a_need_after_the_firms_facts_is_answered_and_the_form_offered(
     assert FORM_STARTED not in said
     assert "第15条" in said and "申请" in said  # the two routes, the form offered
     assert FORM_STARTED in texts(real_engine.handle("web", user, "申请"))
+
+
+@pytest.mark.parametrize(("firm", "need"), list(zip(FIRMS * 2, NEEDS * 2, strict=False)))
+def test_the_answer_saying_reply_apply_is_the_only_offer(
+    real_engine: Engine, firm: str, need: str
+) -> None:
+    user = f"one-{firm}-{need}"
+    real_engine.handle("web", user, firm)
+    replies = real_engine.handle("web", user, need)
+    assert len(replies) == 1 and "回复“申请”" in replies[0].text, texts(replies)
+    assert "现在开始吗" not in texts(replies)
+    assert {"开始登记", "暂不需要"} <= set(button_labels(replies))
+    assert FORM_STARTED in texts(real_engine.handle("web", user, "好的"))
 
 
 @pytest.mark.parametrize("need", NEEDS[:2])

@@ -20,7 +20,7 @@ SHAPE = {"detail", "code", "errors", "confirmable", "items"}
 CHAT_WORDING = ("回复", "可回复序号")
 # One invalid value per kind, and the item type it gets.
 INVALID: dict[str, tuple[Any, str]] = {
-    "text": ("!!", "text_invalid"),
+    "text": ("!!", "company_name_not_chinese"),
     "credit_code": ("123", "credit_code_invalid"),
     "choice": ("火星", "choice_unknown"),
     "person": ("制造业", "person_invalid"),

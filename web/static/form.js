@@ -27,7 +27,7 @@
     term: { type: "text", inputmode: "numeric", maxlength: "20" },
     credit_code: { type: "text", autocapitalize: "characters", spellcheck: "false", maxlength: "30" },
     person: { type: "text", autocomplete: "name", maxlength: "50" },
-    text: { type: "text", autocomplete: "organization", maxlength: "100" }
+    text: { type: "text", autocomplete: "organization", maxlength: "60" }
   };
 
   function describe(control, f) {

@@ -7,12 +7,13 @@ from typing import Any
 
 from bot.intake.choices import answer_text
 from bot.intake.cleaning import clean_name, name_characters
+from bot.intake.company_names import EXAMPLE_COPIED, read_company_name
 from bot.intake.credit_code import (
     check_character_fails,
     credit_code_problem,
     normalize_credit_code,
 )
-from bot.intake.errors import ConfirmationNeeded
+from bot.intake.errors import ConfirmationNeeded, FieldError
 from bot.intake.fields import Field
 from bot.intake.numbers import spoken_digits
 from bot.intake.person_names import read_person_name
@@ -21,6 +22,7 @@ from bot.intake.validators.common import example_error, placeholder_error
 UNVERIFIED_FLAG = "credit_code_unverified"
 LEGACY_CODE_YES = "按执照填写，确认无误"
 NAME_YES = "是姓名，确认无误"
+LICENCE_NAME_YES = "与执照一致，确认无误"
 _PHONE_NOISE = re.compile(r"[\s\-()（）.。,，、;；:：!！?？~～_—·‐‑–−]")
 _SPOKEN_PHONE = re.compile(r"[\u4e00-\u9fff]{1,10}(1\d{10})[\u4e00-\u9fff]{0,4}")
 _INTERNATIONAL_MOBILE = re.compile(r"(?:\+|\+?00)?86(1\d{10})")
@@ -28,17 +30,30 @@ _PERSON = re.compile(r"[\u3400-\u9fffA-Za-z·• .'-]+")
 
 
 def validate_text(field: Field, raw: Any) -> str:
-    """A company name as on the licence: 2 to 100 characters, not only digits or symbols."""
+    """A company name as registered in China, read by `bot.intake.company_names`: refused
+    with a precise code, asked back when it has no organisation form (公司, 厂, 店 …)."""
     text, removed = clean_name(answer_text(raw))
     if removed and name_characters(text) == 0:
         raise placeholder_error(field)
-    if len(text) < 2:
-        raise example_error(field, "企业名称至少2个字，请输入营业执照上的企业全称")
-    if len(text) > 100:
-        raise example_error(field, f"企业名称不能超过100个字（您输入了{len(text)}个字）")
-    if name_characters(text) < 2:
-        raise example_error(field, "企业名称不能只有数字或符号，请输入营业执照上的企业全称")
-    return text
+    reading = read_company_name(text)
+    if reading.verdict == "refuse":
+        message = f"{reading.reason}，例如：{field.example}"
+        if reading.code == EXAMPLE_COPIED:  # no 某某 example after refusing a copied one
+            message = f"{reading.reason}。"
+        raise FieldError(field.name, message, code=reading.code)
+    if reading.verdict == "ask":
+        raise ConfirmationNeeded(
+            field.name,
+            f"{reading.reason}；如与营业执照上的名称完全一致，请确认后再提交",
+            value=reading.name,
+            question=(
+                f"{reading.reason}。\n如果营业执照上就是“{reading.name}”，请点“{LICENCE_NAME_YES}”；"
+                "否则请重新输入企业全称。"
+            ),
+            yes_label=LICENCE_NAME_YES,
+            no_label="重新输入",
+        )
+    return reading.name
 
 
 def validate_person(field: Field, raw: Any) -> str:
