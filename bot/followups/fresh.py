@@ -52,6 +52,13 @@ def fresh(answerer: Any, context: ConversationContext, reading: Reading, answer:
         # 那我该怎么办 after a stance: the step given is the answer, said as one
         used = (*context.steps, NEXT_PREFIX + todo)
         return rebuilt(answer, todo, source_step(points, ask.text, said, used, None))
+    if facet is None and not older and not _STANCE.search(ask.text):
+        points_said = [ln[2:] for ln in said.splitlines() if ln.startswith(POINT_PREFIX)]
+        point = next((p for p in points_said if p not in context.leads), "")
+        if reading.move in ("continue", "return"):
+            # 对我们有什么好处 answered as 这是什么意思 just was: its next point leads, or
+            # the lead is said as said before
+            return rebuilt(answer, point or said_again(lead_line(said)), step_line(said))
     if facet is None and older and reading.move in ("continue", "return"):  # asked again
         return rebuilt(answer, said_again(lead_line(said)), step_line(said))
     if facet is None or reading.move not in ("continue", "return"):
@@ -74,6 +81,11 @@ def fresh(answerer: Any, context: ConversationContext, reading: Reading, answer:
     return rebuilt(answer, lead, step)
 
 
+# asking a stance again (这合理吗 after a demand): the stance just given is the answer
+_STANCE = re.compile(
+    r"合理|合规|合法|违规|违法|正常|对吗|对不对|行吗|行不行|可以吗|能这样|应该|有道理|过分|靠谱"
+)
+POINT_PREFIX = "· "
 # 那我该怎么办, 下一步咋整: asking what to do now, of the matter in focus
 _WHAT_TO_DO = re.compile(r"(?:怎么|咋|如何)(?:办|整|弄|处理|应对)|该怎么做|怎么做|下一步|接下来")
 

@@ -155,6 +155,14 @@ def _with_pledged(term: str, question: str) -> str:
     return f"{asset}{term}" if asset and asset not in term else term
 
 
+def _compound(term: str, terms: list[str], question: str) -> str:
+    """The term with the topic said right after it, as one subject (融资担保放大倍数, 征信逾期,
+    林权质押): the owner's follow-up (这是什么意思, 要多久) is of the compound."""
+    at = question.find(term)
+    after = question[at + len(term) :] if at >= 0 else ""
+    return next((term + t for t in terms if t != term and after.startswith(t)), term)
+
+
 def subject_for(lexicon: Lexicon, doc_id: str, question: str, previous: Focus | None) -> str:
     """The words a follow-up about `doc_id` is completed with (see the module docstring); a
     measure on pledges asked of an asset the glossary has no topic for (想用专利贷款) is
@@ -168,7 +176,7 @@ def subject_for(lexicon: Lexicon, doc_id: str, question: str, previous: Focus | 
         terms.insert(0, previous.subject)
     for term in terms:
         if articles & set(lexicon.term_articles(term)):
-            return _with_pledged(term, question)
+            return _with_pledged(_compound(term, terms, question), question)
     asset = pledged_asset(question)
     if asset and "质押" in str(getattr(lexicon.documents.get(doc_id), "text", "")):
         return f"{asset}质押"
