@@ -24,13 +24,7 @@ from bot.scope import speculation as spec
 from bot.scope import subjects as sub
 from bot.scope import tasks
 from bot.scope.asked_object import off_topic_object
-from bot.scope.clauses import (
-    ASKING,
-    clause_spans,
-    last_question,
-    mentioned_only,
-    question_part,
-)
+from bot.scope.clauses import last_question, mentioned_only, question_part
 from bot.scope.places import other_region
 from bot.scope.products import bank_price, bank_product
 from bot.scope.readings import (
@@ -40,10 +34,13 @@ from bot.scope.readings import (
     off_topic_unless,
     personal_unless,
     social_unless,
+    unless_part,
 )
 from bot.scope.spelling import fold_slips
 
 Judged = Literal["message", "question", "ask"]
+# A phone-typed message breaks its clauses with spaces: a family's words do not run across one.
+TYPED_BREAK = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 
 @dataclass(frozen=True)
@@ -154,6 +151,7 @@ FAMILIES: tuple[Family, ...] = (
     ),
     Family("other_program", sub.OTHER_PROGRAM_LOANS),
     Family("other_program", sub.OTHER_PROGRAM, any_of(sub.OTHER_PROGRAM_UNLESS)),
+    Family("trade", off.TRADE_OPS, any_of(sub.CREDIT_CORE)),
     Family("registration", off.ANNUAL_REPORT_FILING),
     Family("registration", off.REGISTRATION, any_of(off.CREDIT_RELIEF)),
     Family("tax", off.TAX_RELIEF, any_of(off.TAX_BACKS_CREDIT)),
@@ -168,30 +166,6 @@ NAMES = tuple(dict.fromkeys(f.name for f in FAMILIES))
 # document the office uploaded. The other families are subjects, and an office document on that
 # subject (a staff document on 创业担保贷款) brings it into scope.
 REQUESTS = frozenset({"injection", "fraud", "trust", "drafting", "calculation", "lookup"})
-
-
-def _from_clause(text: str, at: int, family: Family) -> str:
-    """What an "ask" family's `unless` reads (and a `local_unless` one's): text from the clause
-    holding the family's first word on ("…银行那边一直卡着，企业所得税按多少交": the story's 银行
-    does not excuse the tax question); for an "ask" family, only the clauses that hold its
-    words, the clause right after them (买意外险，不买就不给贷; 社保交了三年，银行说能参考)
-    and the asking ones ("开增值税专票，不然不付款，我这边贷款等着回款，小规模纳税人能开吗":
-    the story further on does not excuse it either). The other families read all of it."""
-    if family.judged != "ask" and not family.local_unless:
-        return text
-    start = max((text.rfind(c, 0, at) for c in "，,。！!？?；;\n "), default=-1)
-    rest = text[start + 1 :]
-    if family.judged != "ask":
-        return rest
-    spans = clause_spans(rest)
-    words = [m.span() for m in family.words.finditer(rest)]
-    own = [any(s < b and e > a for s, e in words) for a, b in spans]
-    kept = [
-        rest[a:b]
-        for i, (a, b) in enumerate(spans)
-        if own[i] or (i and own[i - 1]) or ASKING.search(rest[a:b])
-    ]
-    return "，".join(kept) if kept else rest
 
 
 # What the owner says they are not asking (我不是想炒股, 不打算买基金): the word is set aside.
@@ -224,6 +198,7 @@ def _families_found(text: str) -> tuple[str, tuple[tuple[Family, str, str], ...]
     function of the text (the rules are constants): cached, since the reading and the scope
     decision judge the same message, and a cached answer's turn reads it again."""
     whole = fold_slips(text.lower())  # 怎莫 → 怎么, 福洲 → 福州: the words the rules read
+    whole = TYPED_BREAK.sub("，", whole)  # 年报刚报完 商贸贷哪里申请: a space typed between clauses
     question = question_part(whole)
     last = last_question(question)
     found: list[tuple[Family, str, str]] = []
@@ -242,7 +217,11 @@ def _families_found(text: str) -> tuple[str, tuple[tuple[Family, str, str], ...]
         if scope is question and family.words.search(last):
             scope = last  # the sentence that asks it: a story before does not excuse it
         hit = next((m for m in family.words.finditer(scope) if not negated(scope, m)), None)
-        if not hit or family.unless(_from_clause(scope, hit.start(), family)):
+        if not hit:
+            continue
+        if family.unless(
+            unless_part(scope, hit.start(), family.words, family.judged, family.local_unless)
+        ):
             continue
         found.append((family, scope, ""))
         if family.judged != "ask":

@@ -58,7 +58,16 @@ _ISSUED = (
 MADE_DOCUMENT = re.compile(
     r"(生成|伪造|造)[^，,。？?]{0,12}" + _ISSUED + "|"
     r"(弄|搞|整|做)(一|几|两)?(份|张|个|套|些)[^，,。？?]{0,12}" + _ISSUED + "|"
-    r"(修改|篡改|ps|p)(一下|下)?[^，,。？?]{0,6}" + _ISSUED
+    r"(修改|篡改|ps|p)(一下|下)?[^，,。？?]{0,6}"
+    + _ISSUED
+    + "|"
+    # entries taken out of an issued document (流水里那几笔转出删掉再导出一份)
+    + _ISSUED
+    + r"[^。？?]{0,10}(删掉|删除|删了|去掉|抹掉|抹去|隐藏掉?)|"
+    r"(删掉|删除|去掉|抹掉)[^，,。？?]{0,12}" + _ISSUED + "|"
+    # a value made higher through someone (评估报告找熟人做高一点), a record made not to show
+    r"(找|托|通过)(熟人|关系|朋友|人)[^。？?]{0,10}(做|弄|评|估|改|开|写)(高|大|多)|"
+    r"让[^。？?]{0,12}(征信|流水|记录)[^。？?]{0,8}(不显示|看不到|查不到|显示不出|不被发现)"
 )
 # … except a loan's own terms asked to change (贷款期限能不能改长一点, 额度调高一点).
 FORGED_DOCUMENT_UNLESS = re.compile(

@@ -50,7 +50,9 @@ ELSEWHERE = re.compile(r"外省|外地|省外|外市|其他城市|别的城市|�
 # The place, then (within a few words) what it offers or decided.
 _PLACE_POLICY = re.compile(
     r"[^，,。？?；;]{0,16}(政策|补贴|补助|资金|措施|文件|规定|贴息|奖励|扶持|专项|出台|发布|贷款|融资|基金|标准|费率|"
-    r"办法|条件|额度|利率|推介会|对接会|活动|产品|平台|超市)"
+    r"办法|条件|额度|利率|推介会|对接会|活动|产品|平台|超市|续贷|推出|"
+    # how the place does it (浙江的具体是怎么操作的)
+    r"怎么操作|如何操作|做法|怎么做的)"
 )
 # Where the owner or the firm comes from (江西过来的公司, 外地来的老板, 外省人): the place is an
 # origin, and a policy named after it is the one asked about here.

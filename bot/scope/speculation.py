@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from bot.scope.subjects import FIRM_LOAN
+
 # --- a loan's money speculated with (融资买基金, 贷款炒股, 贷了50万想投点私募)
 _LOAN_MONEY = (
     r"(贷款|贷的|贷来的|贷到的|贷下来|贷出来|贷了|借的钱|借来的钱|融资|经营贷|信用贷|抵押贷|"
@@ -65,7 +67,9 @@ CRYPTO = re.compile(
 
 # --- online lending apps and platforms (网贷, 秒批的贷款app, 借款软件)
 ONLINE_LENDING = re.compile(
-    r"网贷|网络小贷|网络借贷|网络贷款|借贷宝|"
+    r"网贷|网络小贷|网络借贷|网络贷款|借贷宝|高炮|下款口子|"
+    # a loan promised without the credit record read (不看征信的贷款)
+    r"(不看|不查|不上|无视|黑户)[^，,。？?]{0,2}征信[^，,。？?]{0,4}(贷|借|口子|平台)|"
     # fast money promised by an app (a bank's own "秒批" 经营贷 is 第7条's 线上 service)
     r"(秒批|秒下款|秒到账|下款快)[^，,。？?]{0,8}(app|软件|平台|小程序)|"
     r"(app|软件|平台|小程序)[^，,。？?]{0,8}(秒批|秒下款|秒到账|下款快)|"
@@ -180,7 +184,4 @@ HOUSEHOLD_PURCHASE = re.compile(
     r"(家里|房子|新房|婚房|住房)[^，,。？?]{0,4}装修"
 )
 # … unless it is the firm's (公司贷款买辆货车跑运输).
-HOUSEHOLD_UNLESS = re.compile(
-    r"(公司|企业|厂|店)[^，,。？?]{0,6}(贷款|融资|授信|续贷|转贷|贷点|贷些|贷钱|经营贷|信用贷)|"
-    r"货车|运输|拉货|送货|门店|厂房|车间|商铺|铺面"
-)
+HOUSEHOLD_UNLESS = re.compile(FIRM_LOAN.pattern + r"|货车|运输|拉货|送货|门店|厂房|车间|商铺|铺面")

@@ -45,7 +45,8 @@ NATIONAL_RULES = re.compile(
 NATIONAL_DETAIL = re.compile(
     r"怎么规定|如何规定|多久|多长时间|规定了什么|讲了什么|说了什么|讲的什么|内容|具体|要求|是多少|多少|几|"
     r"怎么(分|划|算|认定|定|操作)|如何操作|哪些|哪个|哪条|出处|是什么|有规定吗|有没有规定|什么时候(施行|实施|生效)|标准|"
-    r"上限|下限|红线|口径|比例|什么意思|啥意思|是啥|指什么|定义|有没有|是否|变化|修订|改了|新规定"
+    r"上限|下限|红线|口径|比例|什么意思|啥意思|是啥|指什么|定义|有没有|是否|变化|修订|改了|新规定|"
+    r"是[^，,。？?]{1,8}还是"
 )
 NATIONAL_UNLESS = re.compile(
     r"三明|这个政策|这份|(这|本|若干|这些|那些)[^，,。？?]{0,3}措施|措施(里|中|上|有|对|说)|能不能申请|"
@@ -53,7 +54,7 @@ NATIONAL_UNLESS = re.compile(
 )
 # National rates and tools: their level, forecast or how a contract follows them.
 RATES = re.compile(
-    r"(lpr|贷款市场报价利率|基准利率|mlf|中期借贷便利|逆回购|公开市场操作)(?![加+])"
+    r"(lpr|贷款市场报价利率|基准利率|mlf|中期借贷便利|slf|常备借贷便利|逆回购|公开市场操作)(?![加+])"
     r".{0,8}(是多少|多少|几|会不会|会.{0,2}(降|涨|调)|能.{0,2}(降|涨)|什么时候|走势|预测|还降|再降|降了|涨了|下调|上调|"
     r"怎么(算|定|来|形成|确定)|如何(计算|确定)|是什么|"
     r"调整|变)|(跟着|随着|挂钩|参照)(lpr|贷款市场报价利率|基准利率)|"
@@ -89,10 +90,10 @@ RATES_UNLESS = re.compile(
 # --- judged on what is asked (a word in a story clause is a mention) --------------------------
 
 PERSONAL_CREDIT = re.compile(
-    r"(个人(的)?征信|个人信用报告|我的征信|本人征信)[^，,。？?]{0,12}([，,][^，,。？?]{0,4})?"
+    r"(个人(的)?征信|个人信用报告|我的征信|本人征信)[^，,。？?]{0,12}([，,][^，,。？?]{0,6})?"
     r"(冒用|异议|删除|删掉|消除|撤销|更正|恢复|(?<!信用)修复|打印)|"
     r"(个人(的)?征信|个人信用报告|我的征信|本人征信)[^，,。？?]{0,12}(查询|在哪|哪里|怎么查|怎么打|去哪|"
-    r"多久|次数)|"
+    r"多久|次数|查几次|免费查|能查)|"
     r"(打印|查询|查|打).{0,6}个人(的)?征信|"
     r"(征信|信用报告)[^，,。？?]{0,8}(查询记录|查询次数)[^。？?]{0,12}(多久|消失|消除|恢复|删)|"
     r"(网贷|信用卡|花呗|借呗|白条|房贷|车贷).{0,16}(征信|逾期).{0,16}(异议|删除|删掉|消除|撤销|更正)"
@@ -126,10 +127,14 @@ PERSONAL_PRODUCT = re.compile(
     r"(经营贷|消费贷)[^，,。？?]{0,4}转(成|为)?房贷|房贷[^，,。？?]{0,4}转(成|为)?(经营贷|消费贷)|"
     r"(房贷|车贷|消费贷)[^，,。？?]{0,6}(利率|首付|提前还|月供|年限)"
 )
-FIRM_LOAN = re.compile(r"(公司|企业|厂)[^，,。？?]{0,6}(贷款|融资|授信|续贷|转贷|贷点|贷些|贷钱)")
+# The firm's own loan, told or asked (厂里的续贷, 公司这边能贷点钱, 店里的经营贷): the one
+# reading of it that every family a firm's loan excuses shares.
+FIRM_LOAN = re.compile(
+    r"(公司|企业|厂|店)[^，,。？?]{0,6}(贷款|融资|授信|续贷|转贷|贷点|贷些|贷钱|经营贷|信用贷)"
+)
 # A firm's own loan (a credit card in its history does not make the question personal) …
 ENTERPRISE_LOAN = re.compile(
-    r"首贷|第一次.{0,8}贷|经营贷|流动资金|企业贷款|公司贷款|(公司|企业|厂).{0,6}(贷款|融资|续贷|转贷|贷点|贷些|贷钱)"
+    r"首贷|第一次.{0,8}贷|经营贷|流动资金|企业贷款|公司贷款|" + FIRM_LOAN.pattern
 )
 # … unless the loan is for a person.
 PERSONAL_SUBJECT = re.compile(
@@ -191,7 +196,10 @@ BORROWING = re.compile(r"贷|融资|授信")  # 年化利率 of a loan is no inv
 OTHER_PROGRAM = re.compile(
     r"(高新技术企业|高新企业|高企|专精特新|小巨人|科技型中小企业|科技型企业|瞪羚|独角兽|企业技术中心)"
     r"[^，,。？?]{0,4}(认定|评价|评定|入库|申报|复审|评审|认证)|"
-    r"退役军人|残疾人创业|大学生创业|返乡创业|就业补贴|稳岗|技能补贴"
+    r"退役军人|残疾人创业|大学生创业|返乡创业|就业补贴|稳岗|技能补贴|"
+    # a subsidy for whom the firm hires (招残疾人员工有补贴吗)
+    r"(招|聘|雇|用|安置)[^，,。？?]{0,4}(残疾人|退役军人|大学生|应届生|高校毕业生|脱贫人口|失业人员)"
+    r"[^，,。？?]{0,8}(补贴|补助|奖励|减免)"
 )
 # Loans of other departments' programmes (not in the measures), whatever is asked about them.
 OTHER_PROGRAM_LOANS = re.compile(r"创业担保贷款?|创业贷款贴息|创业担保贴息")
@@ -218,7 +226,7 @@ BUSINESS_CONTEXT = re.compile(
 )
 CREDIT_CORE = re.compile(r"贷|融资|担保|授信|抵押|质押|征信|额度|利息|利率")
 OFF_TOPIC_BUSINESS = re.compile(
-    r"开户行|对公账户|几点下班|几点上班|营业时间|上班时间|下班时间|招聘|工资条|起名"
+    r"开户行|对公账户|账户[^，,。？?]{0,6}(冻结|解冻|被冻|封了)|解冻|几点下班|几点上班|营业时间|上班时间|下班时间|招聘|工资条|起名"
 )
 # Bank fees and charges are measure 11's (阳光费率, 减费让利), whatever account they are on.
 FEES = re.compile(
