@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import time
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,9 +16,9 @@ from retrieval.index_files import FORMAT_VERSION, load_corpus, passages_of, reco
 from retrieval.normalize import normalize_text
 from retrieval.records import DocRecord, GlossaryTerm
 from retrieval.text import ChineseTokenizer, general_dictionary, split_sentences, write_dictionary
+from retrieval.vector_reuse import content_hash, previous_vectors, reuse_or_embed
 
 log = logging.getLogger(__name__)
-BATCH = 32
 
 
 @dataclass(frozen=True)
@@ -33,11 +31,6 @@ class IndexStats:
     reused: int
     removed: int
     seconds: float
-
-
-def content_hash(text: str) -> str:
-    """Stable short hash of a text, used to skip re-embedding unchanged content."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def user_words(docs: list[DocRecord], glossary: list[GlossaryTerm]) -> list[str]:
@@ -112,7 +105,7 @@ def write_index(
                     "hash": content_hash(f"{embedder.name}\n{text}"),
                 }
             )
-    known = _previous_vectors(index_dir)
+    known = previous_vectors(index_dir)
     collection = collection or _previous_collection(index_dir)
     vectors, embedded = reuse_or_embed(embedder, passages, known, progress)
     payload = {
@@ -168,53 +161,6 @@ def _bm25_text(doc: DocRecord, groups: dict[str, list[list[str]]], notes: list[s
     """What BM25 indexes for a document: title, text, notes and the owners' phrases for it."""
     phrases = ("、".join(g) for g in groups.get(doc.doc_id, []))
     return "。".join([doc.title, doc.text, *notes, *phrases])
-
-
-def _previous_vectors(index_dir: Path) -> dict[str, np.ndarray]:
-    """Vectors of the previous run keyed by content hash."""
-    loaded = load_corpus(index_dir)
-    if loaded is None:
-        return {}
-    payload, vectors = loaded
-    if len(payload["passages"]) != len(vectors):
-        return {}
-    return {p["hash"]: vectors[i] for i, p in enumerate(payload["passages"])}
-
-
-def reuse_or_embed(
-    embedder: Embedder,
-    rows: Sequence[dict[str, Any]],
-    known: dict[str, np.ndarray],
-    progress: bool = False,
-) -> tuple[np.ndarray, int]:
-    """(vectors, how many were embedded) for rows with "text" and "hash": a row whose hash has a
-    vector in `known` (the previous index's) reuses it, the others are embedded in batches."""
-    todo = [i for i, r in enumerate(rows) if r["hash"] not in known]
-    fresh = _embed(embedder, [rows[i]["text"] for i in todo], progress)
-    dim = fresh.shape[1] if len(todo) else (len(next(iter(known.values()))) if known else 512)
-    vectors = np.zeros((len(rows), dim), dtype=np.float32)
-    for row, i in enumerate(todo):
-        vectors[i] = fresh[row]
-    for i, r in enumerate(rows):
-        if r["hash"] in known:
-            vectors[i] = known[r["hash"]]
-    return vectors, len(todo)
-
-
-def _embed(embedder: Embedder, texts: list[str], progress: bool) -> np.ndarray:
-    """Embed texts in batches, with a progress bar when there are many."""
-    if not texts:
-        return np.zeros((0, 0), dtype=np.float32)
-    from tqdm import tqdm
-
-    parts = []
-    with tqdm(
-        total=len(texts), desc="embedding", unit="passage", disable=not progress or len(texts) < 200
-    ) as bar:
-        for start in range(0, len(texts), BATCH):
-            parts.append(embedder.embed(texts[start : start + BATCH]))
-            bar.update(len(parts[-1]))
-    return np.vstack(parts)
 
 
 def _previous_collection(index_dir: Path) -> str:

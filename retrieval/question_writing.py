@@ -13,10 +13,10 @@ from typing import Any
 import numpy as np
 
 from retrieval.embeddings import Embedder
-from retrieval.indexing import content_hash, reuse_or_embed
 from retrieval.normalize import normalize_text
 from retrieval.questions import QUESTION_VECTORS_FILE, QUESTIONS_FILE
 from retrieval.records import QuestionText
+from retrieval.vector_reuse import content_hash, reuse_or_embed
 
 BATCH = 64
 

@@ -27,6 +27,11 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError
 
 STATEMENT_LISTENERS: list[Callable[[str], None]] = []
+# The pooled connection's `info` key of its cursors, one per statement's SQL, kept for the
+# connection's life (SQLAlchemy clears `info` when the connection is closed or invalidated): a
+# turn's statements reuse their cursor, and with it psycopg's adaptation set-up (a Transformer
+# and its dumpers per cursor).
+CURSORS = "policybot_cursors"
 
 
 @dataclass(frozen=True)
@@ -74,17 +79,23 @@ class Prebuilt:
         return found
 
     def execute(self, connection: Connection, values: Mapping[str, Any]) -> Any:
-        """Send the statement on `connection` (in its transaction); the DBAPI cursor."""
+        """Send the statement on `connection` (in its transaction); the DBAPI cursor, which
+        belongs to the connection (`CURSORS`): read it, never close it."""
         compiled = self.compiled(connection.dialect)
         parameters = compiled.parameters(values)
         for listener in STATEMENT_LISTENERS:
             listener(compiled.sql)
-        dbapi_connection = connection.connection.dbapi_connection
+        pooled = connection.connection
+        dbapi_connection = pooled.dbapi_connection
         assert dbapi_connection is not None  # a live, checked-out connection
-        cursor = dbapi_connection.cursor()
+        cursors = pooled.info.setdefault(CURSORS, {})
+        cursor = cursors.get(compiled.sql)
+        if cursor is None:
+            cursor = cursors[compiled.sql] = dbapi_connection.cursor()
         try:
             cursor.execute(compiled.sql, parameters)
         except connection.dialect.loaded_dbapi.Error as exc:
+            del cursors[compiled.sql]
             cursor.close()
             if connection.dialect.is_disconnect(exc, dbapi_connection, cursor):
                 connection.invalidate(exc)
@@ -95,19 +106,12 @@ class Prebuilt:
     def rows(self, connection: Connection, values: Mapping[str, Any]) -> list[tuple[Any, ...]]:
         """Every row the statement returns (its result processors applied)."""
         cursor = self.execute(connection, values)
-        try:
-            compiled = self.compiled(connection.dialect)
-            return [compiled.row(raw) for raw in cursor.fetchall()]
-        finally:
-            cursor.close()
+        compiled = self.compiled(connection.dialect)
+        return [compiled.row(raw) for raw in cursor.fetchall()]
 
     def rowcount(self, connection: Connection, values: Mapping[str, Any]) -> int:
         """The number of rows a DML statement without RETURNING matched."""
-        cursor = self.execute(connection, values)
-        try:
-            return int(cursor.rowcount)
-        finally:
-            cursor.close()
+        return int(self.execute(connection, values).rowcount)
 
 
 def compile_for(statement: Any, dialect: Dialect) -> Compiled:

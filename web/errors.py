@@ -135,11 +135,6 @@ def intake_errors(raw: list[dict[str, Any]]) -> dict[str, str]:
     return fields or {"body": BAD_BODY}
 
 
-def _intake_errors(errors: dict[str, str]) -> JSONResponse:
-    """422 in the IntakeErrors shape (web.schemas): nothing here is confirmable."""
-    return JSONResponse({"detail": INVALID_FIELDS, "errors": errors, "confirmable": {}}, 422)
-
-
 async def _empty_body(request: Request) -> bool:
     """Whether the request's body is empty or blanks only (the body is already read: cached)."""
     if request.method not in ("POST", "PUT", "PATCH"):
@@ -151,19 +146,15 @@ async def _empty_body(request: Request) -> bool:
 
 
 async def validation_error_handler(request: Request, exc: Exception) -> JSONResponse:
-    """422 in the shape each route documents (IntakeErrors for POST /api/intake); an empty
-    body is said to be empty (`EMPTY_BODY`), whatever the route's parser made of it."""
+    """422 as `{"detail": [{loc, msg, type}]}`; an empty body is said to be empty
+    (`EMPTY_BODY`), whatever the route's parser made of it. The intake API never gets here:
+    its routes (`web.intake_errors.IntakeRoute`) turn their validation errors into its own
+    problem shape first."""
     assert isinstance(exc, RequestValidationError)
-    intake = request.method == "POST" and request.url.path.rstrip("/") == INTAKE_PATH
     if await _empty_body(request):
-        if intake:
-            return _intake_errors({"body": EMPTY_BODY})
         msg = EMPTY_BODY
         if request.url.path.rstrip("/").startswith("/api/chat"):
             msg = f"{EMPTY_BODY[:-1]}{CHAT_EXAMPLE}）"
         empty = {"loc": ["body"], "msg": msg, "type": "missing"}
         return JSONResponse({"detail": [empty]}, status_code=422)
-    if intake:
-        errors = intake_errors(list(exc.errors()))
-        return _intake_errors(errors)
     return JSONResponse({"detail": plain_errors(exc)}, status_code=422)
