@@ -197,8 +197,8 @@ def _families_found(text: str) -> tuple[str, tuple[tuple[Family, str, str], ...]
     reads without the topics, up to the first family the topics cannot excuse. A pure
     function of the text (the rules are constants): cached, since the reading and the scope
     decision judge the same message, and a cached answer's turn reads it again."""
-    whole = fold_slips(text.lower())  # 怎莫 → 怎么, 福洲 → 福州: the words the rules read
-    whole = TYPED_BREAK.sub("，", whole)  # 年报刚报完 商贸贷哪里申请: a space typed between clauses
+    folded = fold_slips(text.lower())  # 怎莫 → 怎么, 福洲 → 福州: the words the rules read
+    whole = TYPED_BREAK.sub("，", folded)  # 年报刚报完 商贸贷哪里申请: a space typed between clauses
     question = question_part(whole)
     last = last_question(question)
     found: list[tuple[Family, str, str]] = []
@@ -206,12 +206,12 @@ def _families_found(text: str) -> tuple[str, tuple[tuple[Family, str, str], ...]
         if family.name == "other_region":
             place = other_region(last) or other_region(question)
             if place:
-                return whole, (*found, (family, "", place))
+                return folded, (*found, (family, "", place))
             continue
         if family.name == "bank_product":
             bank = bank_product(last) or bank_product(question) or bank_price(last)
             if bank:
-                return whole, (*found, (family, "", bank))
+                return folded, (*found, (family, "", bank))
             continue
         scope = whole if family.judged == "message" else question
         if scope is question and family.words.search(last):
@@ -226,4 +226,4 @@ def _families_found(text: str) -> tuple[str, tuple[tuple[Family, str, str], ...]
         found.append((family, scope, ""))
         if family.judged != "ask":
             break  # declined whatever the topics
-    return whole, tuple(found)
+    return folded, tuple(found)  # the ask's object is read on the text as typed
