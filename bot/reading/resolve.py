@@ -91,6 +91,11 @@ __all__ = [
 SHORT_CHARS = 20  # longer messages tell their own situation
 RICH_CONTENT_CHARS = 8  # a short message saying this much of its own is read on its own
 # 帮我…, 替我…, 请给我…: a request for a service, judged on its own
+# 和续贷有啥不一样 after 转贷是什么意思: the subject in focus compared with another (its name
+# goes in front)
+_COMPARED_WITH = re.compile(
+    r"^(?:那|那么)?(?:和|跟|与|同)[^，,。？?!！]{1,12}?(?:区别|差别|差异|不同|不一样|一样|一回事|两样|比)"
+)
 _REQUEST = re.compile(
     r"^(?:请|麻烦|能不能|可以)?(?:你们?|您)?(?:帮我|替我|给我|帮忙|帮我们|给我们)"
 )
@@ -127,6 +132,8 @@ def resolve(
         pointing = [a for a in pointing if a.names]
     if pointing:
         return continue_pointing(text, pointing, referent, mentioned, lexicon, topics)
+    if _COMPARED_WITH.match(text) and referent.subject not in text:
+        return Resolution(complete(text, referent.subject), "continue", referent)
     own_topics = [  # subjects, not what is asked of one (多久能批 is asked of anything)
         t
         for t in topics
