@@ -68,9 +68,9 @@ def timed(answerer: Any, context: ConversationContext, reading: Reading, answer:
     lead = LEAD.format(subject=focus.subject)
     asked = _ASKED.search(reading.asks[0].text)
     if focus.kind not in NAMED and asked:  # 多久能解决: the owner's words, not a measure's name
-        words = asked.group().rstrip("吗呢啊？?")
-        bare = words.lstrip("大概一般要") in ("多久", "多长时间", "几天", "多少天", "几个月")
-        lead = PLAIN_LEAD.format(asked=f"{focus.subject}要{words.lstrip('要')}" if bare else words)
+        words = asked.group().rstrip("吗呢啊？?").lstrip("大概一般要")
+        bare = words in ("多久", "多长时间", "几天", "多少天", "几个月")
+        lead = PLAIN_LEAD.format(asked="" if bare else words)
     if lead in context.leads:
         lead = said_again(lead)
     kept = replace(answer, topic=doc_id, intent="policy_question")
