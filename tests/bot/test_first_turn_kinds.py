@@ -224,3 +224,31 @@ def test_an_ask_before_the_facts_is_answered(answerer: Answerer, fact: str, ask:
     lead = _lines(answerer, text)[0]
     assert "白名单" in lead or "主管部门" in lead, (text, lead)
     assert not lead.startswith("想进白名单"), (text, lead)  # the how, not the whether
+
+
+# --- 8. yes/no on what the measures leave to the bank: an honest answer first -----------------
+HONEST = (
+    ("首贷有没有优惠", ("没有定", "没有给")),
+    ("头一回借款能不能便宜点", ("没有",)),
+    ("贷款被拒了还能再申请吗", ("可以",)),
+    ("被这家银行拒了，能换一家再申请吗", ("可以",)),
+    ("政府担保要抵押吗", ("不一定",)),
+    ("找政府性担保公司还得押房子吗", ("不一定",)),
+)
+
+
+@pytest.mark.parametrize(("text", "openings"), HONEST)
+def test_a_yes_no_gets_its_answer_first(
+    answerer: Answerer, text: str, openings: tuple[str, ...]
+) -> None:
+    lead = _lines(answerer, text)[0]
+    assert any(lead.startswith(o) or o in lead[:12] for o in openings), (text, lead)
+
+
+@pytest.mark.parametrize(
+    "text", ["银行说我们行业不好不给贷，这算歧视吗", "因为行业前景差被拒贷，算不算歧视"]
+)
+def test_an_industry_refusal_is_weighed_by_measure_4(answerer: Answerer, text: str) -> None:
+    answer = answer_in_context(answerer, ConversationContext(), text).answer
+    assert 4 in {c.article for c in answer.citations}, (text, answer.answer)
+    assert answer.answer.startswith("不一定"), answer.answer
