@@ -21,6 +21,7 @@ from bot.compose.predicates import restated
 from bot.compose.qa import QaChoice
 from bot.compose.reply import Reply
 from bot.compose.validity import asks_validity, validity_lead
+from bot.reading.demands import LENDER
 from bot.messages import Answer, Ask
 from bot.refusals import OPENER, PLAIN, POINTERS, refusal_text, trust_text
 from bot.scope import IN_SCOPE, ScopeDecision, out_of_scope_family
@@ -215,9 +216,10 @@ def story_choice(
     # the clause that asks, told before facts (我这种情况能不能进白名单，做食品加工的)
     asking = asking_clause(text)
     ahead = not text.rstrip("?？。!！ ").endswith(asking)
-    # a short story's last clause asking yes/no on its own (…，银行会不会不给续); a where or how
-    # clause (质押登记去哪弄) leans on the story's subject
+    # a short story's last clause asking yes/no of the lender (…，银行会不会不给续); a where or
+    # how clause (质押登记去哪弄) or one with no subject (还能贷到款吗) leans on the story
     alone = not tails and asking != text and ask_type(asking) == "yesno"
+    alone = alone and bool(LENDER.match(asking))
     if (ahead or alone) and len(asking) >= MIN_TAIL_CHARS and asking not in tails:
         tails.append(asking)
     if best is None:
