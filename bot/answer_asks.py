@@ -21,8 +21,8 @@ from bot.compose.predicates import restated
 from bot.compose.qa import QaChoice
 from bot.compose.reply import Reply
 from bot.compose.validity import asks_validity, validity_lead
-from bot.reading.demands import LENDER
 from bot.messages import Answer, Ask
+from bot.reading.demands import LENDER
 from bot.refusals import OPENER, PLAIN, POINTERS, refusal_text, trust_text
 from bot.scope import IN_SCOPE, ScopeDecision, out_of_scope_family
 from bot.scope.split import UNRELATED, WHOLE_MESSAGE, AskScope, split_scope
