@@ -15,13 +15,14 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from bot.compose.asks import ask_type
+from bot.compose.asks import ask_type, asking_clause
 from bot.compose.layout import MARKS, Part
 from bot.compose.predicates import restated
 from bot.compose.qa import QaChoice
 from bot.compose.reply import Reply
 from bot.compose.validity import asks_validity, validity_lead
 from bot.messages import Answer, Ask
+from bot.reading.demands import LENDER
 from bot.refusals import OPENER, PLAIN, POINTERS, refusal_text, trust_text
 from bot.scope import IN_SCOPE, ScopeDecision, out_of_scope_family
 from bot.scope.split import UNRELATED, WHOLE_MESSAGE, AskScope, split_scope
@@ -212,6 +213,15 @@ def story_choice(
     the entry of the question restated in its entries' words (bot/compose/predicates.py:
     想贷300万科技贷行不行 → 科技贷能贷多少额度)."""
     tails = question_tails(text)
+    # the clause that asks, told before facts (我这种情况能不能进白名单，做食品加工的)
+    asking = asking_clause(text)
+    ahead = not text.rstrip("?？。!！ ").endswith(asking)
+    # a short story's last clause asking yes/no of the lender (…，银行会不会不给续); a where or
+    # how clause (质押登记去哪弄) or one with no subject (还能贷到款吗) leans on the story
+    alone = not tails and asking != text and ask_type(asking) == "yesno"
+    alone = alone and bool(LENDER.match(asking))
+    if (ahead or alone) and len(asking) >= MIN_TAIL_CHARS and asking not in tails:
+        tails.append(asking)
     if best is None:
         named = [h for h in answerer.assess(text).hits[:3] if h.named]
         doc = answerer.documents.get(named[0].doc_id) if named else None

@@ -14,7 +14,9 @@ from bot.assessment import MAX_QUESTION_CHARS, Assessment, assess, embed_ahead
 from bot.catalog import GREETING
 from bot.compose.article_lead import article_title_lead, unknown_article_lead
 from bot.compose.asks import ask_type
+from bot.compose.channel import channel_lead
 from bot.compose.composer import Composer
+from bot.compose.demands import demands_apart
 from bot.compose.qa import QaChoice, QaLayer, entry_part
 from bot.compose.render import quote_clause
 from bot.compose.reply import Reply, answer_of
@@ -131,9 +133,11 @@ class Answerer:
             first = asks[0] if asks else Ask("other", "")
             alone = self.answer(first.text, topic=topic, ask=first.type if asks else None)
             parts = forgery_apart(first.text) if alone.refusal == "fraud" else []
-            if not parts:
+            # several demands weighed together: each weighed on its own (bot/compose/demands.py)
+            weighed = demands_apart(first.text) if alone.in_scope and not parts else []
+            if not parts and not weighed:
                 return alone
-            asks = [Ask(ask_type(part), part) for part in parts]
+            asks = [Ask(ask_type(part), part) for part in parts or weighed]
         embed_ahead(self.retriever, [a.text for a in asks])  # every ask's texts: one batch
         replies = asks_replies(self, asks, topic=topic)
         if isinstance(replies, Answer):
@@ -175,6 +179,7 @@ class Answerer:
         reply = unknown_article_lead(text, reply, self.retriever.article_numbers())
         reply = article_title_lead(text, reply, self.documents)
         reply = dated_lead(question, reply, self.documents, self.today())
+        reply = channel_lead(text, reply, self.documents, self.lead_units)  # 去哪投诉
         # a thing no source mentions (有没有过桥资金): said first (bot/unsourced/lead.py)
         return unsourced_lead(text, reply, coverage_for(self), self.documents, self.lead_units)
 
@@ -197,7 +202,7 @@ class Answerer:
         if measure in self.documents and assessment.analysis is not None:
             scored = self.retriever.sentence_scores(measure, assessment.analysis)
             found = best_sentences(scored, 1)
-            quote = quote_clause(found[0], "") if found else ""
+            quote = quote_clause(found[0], "", assessment.text) if found else ""
         part = entry_part(entry, quote)
         if assessment.intent == "financing_need":  # the engine offers the form right after
             units = self.documents[measure].units if measure in self.documents else ""

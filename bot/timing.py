@@ -6,7 +6,8 @@ matter (抽贷, 信用修复), or with the loan term (1年期以上中长期贷�
 no time for any matter; only 第8条 asks banks to fix a time for each step of a loan
 (贷款全流程限时制). `timed(...)` says so for the matter in focus:
 
-- lead: the measures set no time for <subject>;
+- lead: the measures set no time for <subject> (a product or platform), or for what the
+  owner asked in their words (多久能解决) when the focus is a measure;
 - a loan matter (a product, 续贷, pledges, guarantees: LOAN_DOCS): 第8条's time-limit rule
   as a point, and the step: ask the bank the time of each step, report a delay;
 - any other matter (抽贷, 信用修复 …): whom it goes to and the coordination office's
@@ -18,6 +19,7 @@ The answer cites the document in focus first; asked again, the lead is said as g
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -33,6 +35,10 @@ from bot.recourse import laid_out
 TIME_DOC, OFFICE_DOC = "measure-8", "measure-15"
 LOAN_DOCS = frozenset({"measure-5", "measure-6", "measure-7", "measure-9", "measure-10"})
 LEAD = line("timing.lead")  # the sentences are data (bot.lines)
+PLAIN_LEAD = line("timing.lead_asked")
+NAMED = frozenset({"product", "platform"})  # a focus named in the owner's words (外贸贷)
+# the how-long words asked (多久能解决, 几天能批下来), said back in a measure's place
+_ASKED = re.compile(r"(?:大概|一般|要)?(?:多久|多长时间|几天|多少天|几个月)[\u4e00-\u9fff]{0,6}")
 TIME_LINE = line("timing.time_limit")
 LOAN_STEP = line("timing.loan_step")
 OTHER_LINE = line("timing.other")
@@ -60,6 +66,11 @@ def timed(answerer: Any, context: ConversationContext, reading: Reading, answer:
     # asked again (要多久, then 几天能批): said as such, with the other step
     step = next((s for s in steps if NEXT_PREFIX + s not in context.steps), steps[0])
     lead = LEAD.format(subject=focus.subject)
+    asked = _ASKED.search(reading.asks[0].text)
+    if focus.kind not in NAMED and asked:  # 多久能解决: the owner's words, not a measure's name
+        words = asked.group().rstrip("吗呢啊？?").lstrip("大概一般要")
+        bare = words in ("多久", "多长时间", "几天", "多少天", "几个月")
+        lead = PLAIN_LEAD.format(asked="" if bare else words)
     if lead in context.leads:
         lead = said_again(lead)
     kept = replace(answer, topic=doc_id, intent="policy_question")

@@ -99,6 +99,8 @@ _HOW_MUCH = re.compile(r"多少|几个点|几成|多高")
 _HOW = re.compile(r"怎么|怎样|如何|咋|啥办法|什么办法")
 # Asks of a figure (能贷多少, 上限, 几成): a report of a cut line that has one asks for it.
 _FIGURE_ASKED = re.compile(r"多少|几|上限|最高|多大")
+# Whether a loan without something exists (有没有无抵押的贷款): the yes/no entries answer it.
+_EXISTS = re.compile(r"^(?:那|请问|问下)?(?:银行)?(?:有没有|有无|有不)")
 
 
 # A credit line or loan cut or withdrawn (额度被调低, 把授信压缩了, 要收回贷款), not 降准.
@@ -130,6 +132,7 @@ def qa_ask(question: str, asked: AskType | None, named: bool = False) -> AskType
     if asked in ("what_is", "who_where", "other", None) and asks_whom_for(question):
         return "conditions"
     short = asks_when_short(question) and not asks_sum(question)
+    short = short and not _EXISTS.search(asking)  # 有没有无抵押的信用贷: whether one exists
     if asked in ("yesno", "other", None) and short and not named:
         return "how"  # 抵押物不够能贷款吗: the routes without it
     return asked

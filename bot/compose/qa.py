@@ -38,6 +38,9 @@ A yes/no entry answering another predicate than the question asks (an entry on �
 questions says the owner lacks something when the question does (没进白名单能贷款吗 is not
 进了白名单就一定能贷到吗: `lacking_agreement`).
 
+An entry whose questions all speak of one subject (利率, 保证金, 担保 …) answering a question
+that names none of its words counts `QaKnobs.other_predicate` (bot/compose/qa_subjects.py).
+
 Below the threshold the composer answers as before.
 """
 
@@ -64,6 +67,7 @@ from bot.compose.qa_agreement import (
 )
 from bot.compose.qa_conditions import condition_agreement, predicate_agreement, serves_subject
 from bot.compose.qa_situations import Situation, packaged_situations, situation_agreement
+from bot.compose.qa_subjects import subject_agreement
 from core import clock
 from core.kinds import AskType
 from knowledge.documents import Document
@@ -194,6 +198,7 @@ class QaLayer:
             )
             confidence *= predicate_agreement(question, entry, self.knobs.other_predicate)
             confidence *= lacking_agreement(question, entry, self.knobs.other_predicate)
+            confidence *= subject_agreement(question, entry, self.knobs.other_predicate)
             cited_notes = frozenset(d for d in entry_docs if self._named_kind(d))
             confidence *= pair_agreement(named_notes, cited_notes)
             if confidence >= self.knobs.threshold and (

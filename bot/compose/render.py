@@ -34,6 +34,7 @@ from bot.compose.leads import (
 from bot.compose.points import GENERIC, ranked_points, said_keywords, score_point
 from bot.compose.practice import practice_part
 from bot.compose.question import QuestionShape
+from bot.compose.quotes import MAX_QUOTE, quote_clause
 from bot.compose.silence import (
     materials_lead,
     responsible_lead,
@@ -47,9 +48,8 @@ from knowledge.documents import Document
 from knowledge.plain import PlainMeasure, PlainPoint
 from retrieval.text import split_sentences
 
-__all__ = ["GENERIC", "MAX_LEAD", "Part", "shorten"]
+__all__ = ["GENERIC", "MAX_LEAD", "MAX_QUOTE", "Part", "quote_clause", "shorten"]
 _FIGURE = re.compile(r"\d(?!\d*条)")  # a figure, not the number of a measure (第6条)
-MAX_QUOTE = 60
 INTAKE_STEP = (
     "下一步：需要资金的话，可以直接在这里填写融资需求登记，协调办审核后会推送给合适的银行。"
 )
@@ -121,7 +121,8 @@ def measure_part(
         lead, support, step = shorten(quote or doc.text, MAX_LEAD), [], ""
         quote = ""
     step = step_or_fallback(step, need, (contact, units_step(doc.units)))
-    return Part(lead, tuple(support), quote_clause(quote, lead), next_step_line(step), tuple(cites))
+    quoted = quote_clause(quote, lead, text)
+    return Part(lead, tuple(support), quoted, next_step_line(step), tuple(cites))
 
 
 def note_part(
@@ -235,12 +236,3 @@ def _with_silent(
     """Support points and cited documents with the silent-figure points first."""
     extra = [(t, d) for t, d in silent if d not in cites[:1]]
     return [*(t for t, _ in extra), *support], [*cites, *(d for _, d in extra)]
-
-
-def quote_clause(sentence: str, lead: str) -> str:
-    """The clause to quote: short, without the article number, not repeating the lead."""
-    sentence = sentence.strip()
-    if not sentence or sentence in lead:
-        return ""
-    sentence = sentence.split(".", 1)[1] if sentence[:3].rstrip(".").isdigit() else sentence
-    return shorten(sentence.rstrip("。；;，,"), MAX_QUOTE).rstrip("。")

@@ -1,0 +1,35 @@
+"""Subject agreement of a Q&A entry: an entry whose questions all speak of one subject (利率,
+保证金, 担保 …) answers only a question that names that subject too.
+
+Question similarity alone lets an entry on the rate (银行给我的利率很高，这合理吗) answer any
+"…，这合理吗" about a bank (银行要我买保险，这合理吗): the weighing words carry the match. An
+entry whose standard question and phrasings name a subject in at least `SHARE` of them is about
+that subject; a question naming none of the subject's words counts `factor` (QaKnobs.
+other_predicate) — the subject's entries keep answering it in the owner's words (利息, 几个点).
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.qa import QaEntry
+
+SHARE = 0.8
+SUBJECTS = (
+    re.compile(r"利率|利息|几个点|年化|上浮|息"),
+    re.compile(r"保证金"),
+    re.compile(r"担保"),
+    re.compile(r"评估|评古"),
+    re.compile(r"保险|理财|搭售|基金|信用卡|捆绑|搭着"),
+)
+
+
+def subject_agreement(question: str, entry: QaEntry, factor: float) -> float:
+    """`factor` when the entry is about a subject (see the module docstring) the question
+    does not name, else 1."""
+    texts = entry.questions
+    for subject in SUBJECTS:
+        share = sum(bool(subject.search(t)) for t in texts) / len(texts)
+        if share >= SHARE and not subject.search(question):
+            return factor
+    return 1.0
