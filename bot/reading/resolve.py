@@ -96,6 +96,9 @@ RICH_CONTENT_CHARS = 8  # a short message saying this much of its own is read on
 _COMPARED_WITH = re.compile(
     r"^(?:那|那么)?(?:和|跟|与|同)[^，,。？?!！]{1,12}?(?:区别|差别|差异|不同|不一样|一样|一回事|两样|比)"
 )
+_OWN_MATTER = re.compile(
+    r"逾期|欠款|处罚|失信|被执行|缩水|拒贷|被拒|不给贷|不给续|不批|抽贷|断贷|压贷|调降|砍|被卡|卡着"
+)
 _REQUEST = re.compile(
     r"^(?:请|麻烦|能不能|可以)?(?:你们?|您)?(?:帮我|替我|给我|帮忙|帮我们|给我们)"
 )
@@ -159,7 +162,10 @@ def resolve(
         # 房设备，去了能行吗"): it continues
         elliptical = not lexicon.topics(question) and not has_own_content(question)
         builds_on = about_the_firm(story) or continues(story)
-        if elliptical and builds_on and not said_before(question, story):
+        # a story with subjects of its own, or telling a credit problem or what a lender did
+        # (…两笔贷款逾期了，现在都还清了，…怎么办), is a new matter
+        own_matter = bool(own_topics) or bool(_OWN_MATTER.search(story))
+        if elliptical and builds_on and not own_matter and not said_before(question, story):
             return Resolution(complete(text, referent.subject), "continue", referent)
         if not short:
             return Resolution(text, "switch")
