@@ -198,7 +198,7 @@ def _families_found(text: str) -> tuple[str, tuple[tuple[Family, str, str], ...]
     function of the text (the rules are constants): cached, since the reading and the scope
     decision judge the same message, and a cached answer's turn reads it again."""
     folded = fold_slips(text.lower())  # 怎莫 → 怎么, 福洲 → 福州: the words the rules read
-    whole = TYPED_BREAK.sub("，", folded)  # 年报刚报完 商贸贷哪里申请: a space typed between clauses
+    whole = TYPED_BREAK.sub("，", folded)  # 年报刚报完 商贸贷哪里申请: a space typed as a break
     question = question_part(whole)
     last = last_question(question)
     found: list[tuple[Family, str, str]] = []
