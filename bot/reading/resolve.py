@@ -57,6 +57,7 @@ from bot.reading.content import (
     said_before,
 )
 from bot.reading.cues import continues, find_anaphors
+from bot.reading.facets import pledged_asset
 from bot.reading.lexicon import Lexicon
 from bot.reading.pointing import (
     ANCHOR_CHARS,
@@ -152,6 +153,16 @@ def resolve(
         return Resolution(text, "switch")  # 另外，首贷要抵押吗 / 白名单怎么进: its own subject
     own = own_question(text, topics, referent, lexicon) and not (statement or continues(text))
     short = bare_length(text) <= SHORT_CHARS
+    asset = pledged_asset(text)
+    if asset and re.search(rf"(?:没|无|不)[^，,。;；]{{0,4}}{re.escape(asset)}", text):
+        asset = ""  # 没有专利: no asset told
+    # a fact for the product or platform in focus (软著 for 科技贷) is not a question of its own
+    of_note = referent.kind != "measure"
+    if statement and short and asset and not of_note:
+        # 我们有林地 after 没有抵押物能贷款吗: what the asset can do for a loan
+        return Resolution(f"{text.rstrip('。.!！')}，能拿来抵押贷款吗", "continue", referent)
+    if short and any(t[:2] == referent.subject[:2] for t in topics if t != referent.subject):
+        return Resolution(text, "continue", referent)  # 找哪家担保公司 after 担保费: named
     if short and not has_own_content(text) and not own:  # 要抵押吗, 多久能放款: only what is asked
         return Resolution(complete(text, referent.subject), "continue", referent)
     if cue == "switch":
