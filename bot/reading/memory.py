@@ -174,9 +174,13 @@ def subject_for(lexicon: Lexicon, doc_id: str, question: str, previous: Focus | 
     if previous is not None and previous.doc_id == doc_id and previous.subject in terms:
         terms.remove(previous.subject)  # 续贷要转贷吗 after 续贷: still 续贷 in focus
         terms.insert(0, previous.subject)
-    for term in terms:
-        if articles & set(lexicon.term_articles(term)):
-            return _with_pledged(_compound(term, terms, question), question)
+    linked = [t for t in terms if articles & set(lexicon.term_articles(t))]
+    if linked:
+        # of two words for the same thing (第一次贷款 首贷), the measure's own first
+        text = str(getattr(lexicon.documents.get(doc_id), "text", ""))
+        own = [t for t in linked if t in text]
+        term = own[0] if own and linked[0] not in text else linked[0]
+        return _with_pledged(_compound(term, terms, question), question)
     asset = pledged_asset(question)
     if asset and "质押" in str(getattr(lexicon.documents.get(doc_id), "text", "")):
         return f"{asset}质押"
