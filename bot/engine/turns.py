@@ -37,6 +37,7 @@ from bot.conversation.form import (
     handle_press,
     need_hints,
     parse_press,
+    read_typed,
     repeats_consent,
     resume_message,
     start_form,
@@ -95,7 +96,6 @@ class Engine:
         self, channel: str, user_id: str, text: str, *, start: TurnStart | None = None
     ) -> list[OutMessage]:
         """Handle one message (or button value) from a channel user; returns the replies.
-
         `start`: the conversation as the caller just read it (`storage.turn_start`), used for
         the first attempt instead of reading it again."""
         with conversation_scope(self.db, channel, user_id):  # LLM mode reads the last turns
@@ -134,8 +134,7 @@ class Engine:
     def _decide(
         self, channel: str, user_id: str, state: dict[str, Any], text: str, length: int = 0
     ) -> Turn:
-        """Work out the replies and the new state (reads only; writes happen in save_turn);
-        `length`: the message's length before it was cut to MAX_INPUT_CHARS."""
+        """The replies and new state (reads only; save_turn writes); `length`: before cutting."""
         turn = Turn(state=state, channel=channel)
         offer_open = bool(state.pop("offer_open", False))  # the form was offered last turn
         progress_open = bool(state.pop(PROGRESS_OPEN, False))
@@ -150,6 +149,8 @@ class Engine:
         ):
             command = "forgot_ref"  # "编号忘了" while asking about progress
         form = state.get("form")
+        if form:  # typed button text, a field named in the edit menu (form.typed)
+            text, command = read_typed(form, text, command)
         ask = self._limited(channel, user_id)  # questions count against RATE_LIMIT_CHAT
         if feedback is None and self.handoff.decide(turn, channel, user_id, text, command):
             if length > MAX_INPUT_CHARS:  # staff read what was kept
@@ -224,8 +225,7 @@ class Engine:
         return turn
 
     def _limited(self, channel: str, user_id: str) -> Callable[[Turn, str], None]:
-        """`answer_question` counted against the conversation's question limit (same in
-        every channel)."""
+        """`answer_question` counted against the question limit (same in every channel)."""
 
         def ask(turn: Turn, text: str) -> None:
             wait = self.questions.wait_s(channel, user_id)

@@ -160,13 +160,52 @@ def match_choice(raw: Any, choices: tuple[str, ...]) -> str | None:
     return read_choice(raw, choices).choice
 
 
-def parse_yes_no(raw: Any) -> bool | None:
-    """True/False for 是/否, 有/没有, yes/no (and option numbers 1/2), else None."""
+# A yes or no said with more words ("有的 下个月到期", "是的呢", "暂时没有"): the head word, then
+# anything after a break or a particle; a longer head ("有一笔", "没有") may run straight on.
+_YES_HEAD = (
+    r"是的|是啊|是滴|有的|有一笔|有几笔|有两笔|有笔|有贷款|对的|对啊|嗯嗯|需要的|要的|没错|确实有"
+)
+_NO_HEAD = (
+    r"暂时没有|暂时没|暂时不需要|目前没有|目前没|现在没有|还没有|暂无|没有的|没有|不需要|不是|不用"
+)
+_SHORT_HEAD = r"是|有|对|嗯|要|需要|没|无|否|不|不要"
+_BREAK = r"(?:$|[\s,.;!~，。；！～、…]|[呢啊呀哦吧哈滴的了](?!\w*过))"
+_HEAD = re.compile(rf"^(?:(?P<long>{_YES_HEAD}|{_NO_HEAD})|(?P<short>{_SHORT_HEAD}){_BREAK})")
+# Not a yes or no: 是不是 / 有没有 (asking), 没问题 / 无所谓, and past experience (没贷过, 有借过:
+# at the 首贷 step these mean the opposite of the head word).
+_NOT_VERDICT = re.compile(
+    r"^(?:是不|有没|要不|对不|没问题|没有问题|无所谓|没关系|不清楚|不知道)|过"
+)
+
+_ACKNOWLEDGED = re.compile(
+    r"^(?:收到|好|好的|知道|知道了|明白|明白了|了解|懂了|ok|谢谢|多谢|感谢)(?:[\s,，!！。]*(?:谢谢|啦|哈))*"
+)
+
+
+def yes_no_reading(raw: Any) -> tuple[bool, str] | None:
+    """(yes or no, the words said after it) for a yes/no answer, else None."""
     if isinstance(raw, bool):
-        return raw
+        return raw, ""
     text = bare_words(raw).lower()
     if text in YES_WORDS or text == "1":
-        return True
+        return True, ""
     if text in NO_WORDS or text == "2":
-        return False
-    return None
+        return False, ""
+    found = _HEAD.match(text.replace("\u3000", " "))
+    if found is None or _NOT_VERDICT.search(text):
+        return None
+    head = found.group("long") or found.group("short")
+    rest = text[len(head) :].strip(_PUNCT + " 呢啊呀哦吧哈滴的了")
+    if head.startswith("嗯") and _ACKNOWLEDGED.match(rest):
+        return None  # "嗯嗯，收到": an acknowledgement, not a yes
+    if _ACKNOWLEDGED.fullmatch(rest):
+        rest = ""  # "没有，谢谢": no fact told
+    yes = head in YES_WORDS or re.fullmatch(_YES_HEAD, head) is not None
+    return yes, rest
+
+
+def parse_yes_no(raw: Any) -> bool | None:
+    """True/False for 是/否, 有/没有, yes/no (and option numbers 1/2), also said with more
+    words ("有的 下个月到期", "暂时没有"), else None."""
+    reading = yes_no_reading(raw)
+    return None if reading is None else reading[0]

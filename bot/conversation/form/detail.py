@@ -3,21 +3,28 @@
 The industry step stores 其他 for a trade outside its options; the words the owner gave are
 kept beside it (`form["data"]["industry_detail"]`), shown in the summary ("其他（开理发店）")
 and sent with the request at the head of the note (the stored industry column holds only
-the option), so staff see what the firm does.
+the option), so staff see what the firm does. A yes/no said with a fact ("有的 下个月到期")
+keeps the fact the same way (`form["data"]["said"]`: field -> words), shown beside 是/否.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from bot.intake.choices import OTHER_INDUSTRY, bare_words, option_number
+from bot.intake.choices import OTHER_INDUSTRY, bare_words, option_number, yes_no_reading
+from bot.intake.fields import FIELD_BY_NAME
 
 INDUSTRY_DETAIL = "industry_detail"
+SAID = "said"  # the words told with a yes/no answer, per field
 _MAX_DETAIL = 40
 
 
 def keep_detail(form: dict[str, Any], field: str, value: Any, words: str | None) -> None:
-    """Keep (or drop) the owner's words for the industry stored as `value`."""
+    """Keep (or drop) the owner's words for the industry stored as `value`, or the fact
+    told with a yes/no answer."""
+    kind = FIELD_BY_NAME[field].kind if field in FIELD_BY_NAME else ""
+    if kind == "yes_no":
+        _keep_said(form, field, words)
     if field != "industry":
         return
     said = bare_words(words or "")[:_MAX_DETAIL]
@@ -25,6 +32,25 @@ def keep_detail(form: dict[str, Any], field: str, value: Any, words: str | None)
         form["data"][INDUSTRY_DETAIL] = said
     else:
         form["data"].pop(INDUSTRY_DETAIL, None)
+
+
+def _keep_said(form: dict[str, Any], field: str, words: str | None) -> None:
+    """The words after the yes or no ("下个月到期"), kept for staff; dropped when none."""
+    reading = yes_no_reading(words or "")
+    said = dict(form["data"].get(SAID) or {})
+    said.pop(field, None)
+    if reading is not None and reading[1]:
+        said[field] = reading[1][:_MAX_DETAIL]
+    if said:
+        form["data"][SAID] = said
+    else:
+        form["data"].pop(SAID, None)
+
+
+def shown_said(data: dict[str, Any], field: str, value: str) -> str:
+    """A yes/no answer as the summary shows it, with the fact told with it."""
+    said = (data.get(SAID) or {}).get(field)
+    return f"{value}（{said}）" if said else value
 
 
 def shown_industry(data: dict[str, Any], value: str) -> str:
@@ -37,7 +63,10 @@ def submitted(data: dict[str, Any]) -> dict[str, Any]:
     """The answers as sent: the industry's words at the head of the note."""
     sent = dict(data)
     detail = sent.pop(INDUSTRY_DETAIL, None)
-    if detail and sent.get("industry") == OTHER_INDUSTRY:
+    heads = [f"行业：{detail}"] if detail and sent.get("industry") == OTHER_INDUSTRY else []
+    said = sent.pop(SAID, None) or {}
+    heads += [f"{FIELD_BY_NAME[f].label}：{w}" for f, w in said.items() if f in FIELD_BY_NAME]
+    if heads:
         note = str(sent.get("note") or "")
-        sent["note"] = f"行业：{detail}" + (f"；{note}" if note else "")
+        sent["note"] = "；".join([*heads, *([note] if note else [])])
     return sent

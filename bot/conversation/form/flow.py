@@ -29,12 +29,19 @@ from bot.conversation.form.messages import (
     edit_picker_message,
     next_field,
     pending_confirmation,
-    pick_edit_field,
     prompt_message,
     resume_message,
     summary_message,
 )
 from bot.conversation.form.side import field_named
+from bot.conversation.form.typed import (
+    at_summary,
+    edit_choice,
+    named_field,
+    read_typed,
+    unread_edit_message,
+    value_field,
+)
 from bot.conversation.replies import help_message
 from bot.conversation.turn import Turn
 from bot.intake.choices import NO_WORDS
@@ -44,6 +51,7 @@ from bot.messages import OutMessage
 
 __all__ = [
     "already_submitted",
+    "read_typed",
     "form_in_client",
     "handle_form",
     "handle_press",
@@ -124,12 +132,25 @@ def _summary_input(turn: Turn, form: dict[str, Any], text: str, ask: AskQuestion
     turn.say(summary_message(form, "请确认是否同意授权并提交："), "form")
 
 
-def _edit_input(turn: Turn, form: dict[str, Any], text: str) -> None:
-    """Pick the field to change from the picker."""
-    field = pick_edit_field(form, text)
-    if field is None:
-        turn.say(edit_picker_message(form), "form")
+def _edit_input(turn: Turn, form: dict[str, Any], text: str, ask: AskQuestion) -> None:
+    """Pick the field to change from the picker (a question is answered, a value only one
+    field takes goes to that field, anything else is told what to type: never silence)."""
+    field = edit_choice(form, text)
+    if field is None and looks_like_question(text):
+        turn.intent = "form_question"
+        ask(turn, text)
+        turn.say(edit_picker_message(form, "我们继续："), "form")
         return
+    value_of = field is None and value_field(form, text)
+    if value_of:  # "13900000000" typed in the menu: the phone is changed to it
+        form["step"], form["editing"], form["pending"] = "field", value_of.name, None
+        answer_field(turn, form, text, ask)
+        return
+    if field is None:
+        turn.intent = "form_edit_unread"
+        turn.say(unread_edit_message(form), "form_invalid")
+        return
+    turn.intent = "edit"
     form["step"], form["editing"], form["pending"] = "field", field.name, None
     turn.say(resume_message(form), "form")
 
@@ -152,8 +173,9 @@ def handle_form(turn: Turn, text: str, command: str | None, ask: AskQuestion) ->
     edit_target = text.strip().startswith(EDIT_PREFIX) and FIELD_BY_NAME.get(
         text.strip()[len(EDIT_PREFIX) :]
     )
-    if edit_target and edit_target.name in form["data"]:
-        _edit_input(turn, form, text)
+    named, change = named_field(form, text) if at_summary(form) else (None, False)
+    if (edit_target and edit_target.name in form["data"]) or (named and change):
+        _edit_input(turn, form, text, ask)  # "改电话" at the summary: straight to the phone
         return
     if command == "edit":
         turn.intent = "edit"
@@ -178,7 +200,7 @@ def handle_form(turn: Turn, text: str, command: str | None, ask: AskQuestion) ->
         turn.say(resume_message(form, "您正在填写融资需求登记，我们继续："), "form")
         return
     if form["step"] == "edit":
-        _edit_input(turn, form, text)
+        _edit_input(turn, form, text, ask)
     elif next_field(form) is None:
         _summary_input(turn, form, text, ask)
     else:

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.intake.choices import EMPTY_NOTE_WORDS, bare_words, parse_yes_no, read_choice
+from bot.intake.choices import (
+    EMPTY_NOTE_WORDS,
+    bare_words,
+    parse_yes_no,
+    read_choice,
+    yes_no_reading,
+)
 from bot.intake.errors import FieldError, UnclearChoice
 from bot.intake.fields import Field
 from bot.intake.questions import says_nothing_more
@@ -54,7 +60,7 @@ def validate_note(field: Field, raw: Any) -> str:
 
 
 def validate_consent(field: Field, raw: Any) -> bool:
-    """True when the owner agrees; anything else is refused."""
-    if parse_yes_no(raw) is True:
+    """True when the owner agrees, with no more words; anything else is refused."""
+    if yes_no_reading(raw) == (True, ""):
         return True
     raise example_error(field, "需要您同意授权后才能提交")
