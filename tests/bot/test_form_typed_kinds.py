@@ -28,6 +28,7 @@ from tests.helpers.engine import (
     texts,
     user,
 )
+from tests.helpers.intake import intake_payload
 
 __all__ = ["fake_answerer", "shared_db", "shared_engine", "user"]
 
@@ -50,22 +51,8 @@ CHANGE_FRAMES = [
     "我想修改一下{w}",
 ]
 BARE_FRAMES = ["{w}", "{w}。", " {w} "]
-DATA: dict[str, Any] = {
-    "company_name": "三明市测试机械制造有限公司",
-    "credit_code": "91350400MA2Y12345Q",
-    "county": "三元区",
-    "industry": "外贸",
-    "contact_name": "张三",
-    "phone": "13912345678",
-    "amount_wan": 200.0,
-    "purpose": "流动资金周转",
-    "term_months": 12,
-    "guarantee": "信用",
-    "product": "不确定",
-    "renewal_due": True,
-    "first_loan": False,
-    "note": "",
-}
+# a complete request as the form holds it (no consent: the summary comes before it)
+DATA: dict[str, Any] = {k: v for k, v in intake_payload().items() if k != "consent"}
 
 
 def _form(step: str = "edit") -> dict[str, Any]:
