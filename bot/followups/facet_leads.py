@@ -10,7 +10,8 @@ points only (no new data):
   (第7条「创新融资模式」：加快推进“信易贷”平台建设…);
 - here: where the Sanming measures speak of it (三明的措施第7条「创新融资模式」就写了：…);
 - signup: a cited point on registering/opening it, else honest silence and whom to ask
-  (公开资料没有写<subject>怎么注册，可以向<unit>问清).
+  (公开资料没有写<subject>怎么注册，可以向<unit>问清);
+- which: "在哪个平台办" with a platform in focus: its name first (在<platform>办：…).
 
 The facet is read from the owner's words (the resolved ask without the subject in front).
 Other answers are returned unchanged; the citation line stays.
@@ -25,10 +26,10 @@ from bot.compose.leads import pieces
 from bot.followups.fresh import rebuilt
 from bot.followups.sources import answered, cited, points_of, unit_of
 from bot.messages import Answer, Citation
-from bot.reading import ConversationContext, Reading
+from bot.reading import ConversationContext, Reading, lexicon_for
 from bot.reading.memory import step_line
 
-NoteFacet = Literal["article", "here", "signup"]
+NoteFacet = Literal["article", "here", "signup", "which"]
 
 _FACETS: tuple[tuple[NoteFacet, re.Pattern[str]], ...] = (
     (
@@ -46,10 +47,12 @@ _FACETS: tuple[tuple[NoteFacet, re.Pattern[str]], ...] = (
         ),
     ),
     ("signup", re.compile(r"注册|开通|登录|登陆|入驻|开户|账号")),
+    ("which", re.compile(r"(?:哪个|哪一个|什么|啥)(?:平台|网站|系统|app|小程序)", re.IGNORECASE)),
 )
 _SIGNUP_POINT = re.compile(r"注册(?:账号|登录|用户)|开通|登录|登陆|入驻|账号")
 _CLAUSE_END = re.compile(r"[，。；,;]")
 _MAX_EXCERPT = 34
+_MAX_WHICH = 50  # a lead kept after the platform's name when short
 
 
 def note_facet(words: str) -> NoteFacet | None:
@@ -68,10 +71,17 @@ def facet_lead(
         return answer
     subject = context.focus.subject
     asked = reading.asks[0].text
+    platform = _platform_asked(answerer, reading, asked)
+    if platform:  # 在哪个平台办 of a platform: its name first
+        said = answer.answer.split("\n", 1)[0]
+        if platform in said:
+            return answer
+        lead = f"在{platform}办：{said}" if len(said) <= _MAX_WHICH else f"在{platform}办。"
+        return rebuilt(answer, lead, step_line(answer.answer))
     if subject not in asked or reading.referent not in (None, context.focus.doc_id):
         return answer  # asked of another note (那个平台 → the platform named before)
     facet = note_facet(asked.replace(subject, ""))
-    if facet is None:
+    if facet is None or facet == "which":  # which platform, of a note that is none: as composed
         return answer
     measure = next((c for c in answer.citations if c.article), None)
     if facet == "signup":
@@ -84,6 +94,16 @@ def facet_lead(
         words = _excerpt(answerer, measure, subject)
         lead = f"有，三明的措施{_named(measure)}就写了{subject}：{words}。"
     return rebuilt(answer, lead, step_line(answer.answer))
+
+
+def _platform_asked(answerer: Any, reading: Reading, asked: str) -> str:
+    """The name of the platform a "哪个平台" ask refers to, or ""."""
+    if note_facet(asked) != "which" or reading.referent is None:
+        return ""
+    lexicon = lexicon_for(answerer)
+    if lexicon.kind(reading.referent) != "platform":
+        return ""
+    return lexicon.display_name(reading.referent)
 
 
 def _named(measure: Citation) -> str:
