@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from bot.compose.asks import ask_type, asking_clause
 from bot.compose.layout import MARKS, Part
-from bot.compose.predicates import restated
+from bot.compose.predicates import restated, trade_product
 from bot.compose.qa import QaChoice
 from bot.compose.reply import Reply
 from bot.compose.validity import asks_validity, validity_lead
@@ -223,10 +223,13 @@ def story_choice(
     if (ahead or alone) and len(asking) >= MIN_TAIL_CHARS and asking not in tails:
         tails.append(asking)
     if best is None:
-        named = [h for h in answerer.assess(text).hits[:3] if h.named]
+        hits = answerer.assess(text).hits[:3]
+        named = [h for h in hits if h.named]
         doc = answerer.documents.get(named[0].doc_id) if named else None
         names = [a for a in (doc.aliases if doc else ()) if a and a in text]
-        restatement = restated(text, max(names, key=len) if names else "")
+        docs = [answerer.documents.get(h.doc_id) for h in hits]  # 做外贸的…能不能申请
+        name = max(names, key=len) if names else trade_product(text, [d for d in docs if d])
+        restatement = restated(text, name)
         tails = [restatement, *tails] if restatement else tails
     for tail in tails:
         bare = answerer.assess(tail)

@@ -194,10 +194,11 @@ class Composer:
         found = []
         for doc_id in COST_MEASURES:
             plain = self.plain.get(doc_id)
-            points = [
+            points = [  # not the practices 第11条 forbids (以贷转存…): another matter
                 p
                 for p in (plain.points if plain else ())
                 if any(w in k for k in p.keywords for w in words)
+                and not p.stance.startswith("不合规")
             ]
             if points and doc_id in self.documents:
                 found.append((points[0].text, doc_id))

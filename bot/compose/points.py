@@ -140,3 +140,13 @@ def said_keywords(
         if len(k) >= 2 and k in text and k not in common and not any(g in k for g in GENERIC)
     }
     return tuple(sorted(k for k in found if not any(k != o and k in o for o in found)))
+
+
+def off_matter(point: PlainPoint, question: str) -> bool:
+    """A point naming practices the measures forbid (stance 不合规: 以贷转存, 搭售 …) that the
+    question speaks of none of: another matter, never a support point (评估费太高了 is not
+    asked about 以贷转存)."""
+    if not point.stance.startswith("不合规"):
+        return False
+    words = [w for w in (point.stance_on or point.keywords) if len(w) >= 2]
+    return not any(w in question for w in words)

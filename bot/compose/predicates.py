@@ -15,10 +15,12 @@ predicates for the composer's lead.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from bot.compose.asks import asking_clause, needed_thing
-from bot.reading.ask_types import SUM
+from bot.reading.ask_types import SUM, is_question
 from core.kinds import AskType
+from knowledge.documents import Document
 
 _SUM = re.compile(SUM)  # a sum of money (300万, 一千万, 两百w, 五十万块)
 # Asks whether it can be had: 能批吗, 批得下来吗, 行不行, 可以吗, 能不能贷, 有戏吗, 够吗.
@@ -33,8 +35,11 @@ _HELD = re.compile(r"续|还款|还了|还完|到期|贷了|借了|已经|欠|�
 BARE_CHARS = 6  # 能批下来吗, 行不行, 有戏吗: an asking clause with nothing of its own
 _GRANTED = re.compile(r"[批贷借]|行|有戏|可以")  # a bare clause asks whether it is granted
 _NOT_LOAN = re.compile(r"债|股|投资|基金")  # 发债五千万: not a loan's amount
-# The asking clause weighs or names something else than the sum (合规吗, 存一笔钱, 利息).
-_OTHER_PREDICATE = re.compile(r"合规|违规|合法|合理|对吗|应该|正常|存|保证金|利息|利率|费")
+# The asking clause weighs or names something else than the sum (合规吗, 存一笔钱, 利息), or
+# asks whether a policy still applies to the sum (要贷1500万还能享受吗: 第5条's focus).
+_OTHER_PREDICATE = re.compile(
+    r"合规|违规|合法|合理|对吗|应该|正常|存|保证金|利息|利率|费|享受|扶持|重点支持|范围"
+)
 
 
 def asks_sum(text: str) -> bool:
@@ -125,8 +130,10 @@ def qa_ask(question: str, asked: AskType | None, named: bool = False) -> AskType
     asking = asking_clause(question)
     if asked == "how" and _HOW_MUCH.search(asking) and not _HOW.search(asking):
         return "how_much"
-    if asked in ("how_much", "other") and reports_cut(question):
+    if asked in ("how_much", "other") and (reports_cut(question) or unequal_terms(question)):
         return None
+    if _HOLDING.search(question) and not is_question(question):
+        return None  # 没有担保，我们有林地: what the holding offers, whatever ask was carried
     if asked in ("yesno", "other", None) and asks_sum(question):
         return "how_much"
     if asked in ("what_is", "who_where", "other", None) and asks_whom_for(question):
@@ -136,6 +143,23 @@ def qa_ask(question: str, asked: AskType | None, named: bool = False) -> AskType
     if asked in ("yesno", "other", None) and short and not named:
         return "how"  # 抵押物不够能贷款吗: the routes without it
     return asked
+
+
+# What the owner holds, told without a question (…，我们有林地): no ask of its own.
+_HOLDING = re.compile(r"(?:^|[，,])(?:我们|我|公司|厂里|企业)(?:手上|手里|名下)?有")
+
+# Terms worse than a state-owned firm's, told (利率比国企高了一个点): 第12条's equal terms,
+# not the rate's figure.
+_UNEQUAL = re.compile(
+    r"比.{0,8}(?:国企|国有企业|央企|国营).{0,8}(?:高|贵|多|上浮|严|苛刻)|"
+    r"(?:国企|国有企业|央企|国营).{0,10}(?:低|便宜|少|宽松).{0,10}(?:我们|民企|私企|民营)"
+)
+
+
+def unequal_terms(text: str) -> bool:
+    """The owner tells of a rate or terms worse than a state-owned firm's (给国企的利率低，我们
+    的高): what 第12条 answers, whatever the ask was read as."""
+    return bool(_UNEQUAL.search(text))
 
 
 # Whether a loan needs collateral or a guarantor, asked of no route of its own (养殖场要抵押吗,
@@ -179,6 +203,8 @@ def restated(question: str, name: str) -> str:
         return CUT_REPORTED
     if not name and _REPAIR_ASKED.search(asking_clause(question)):
         return REPAIR_ASKED
+    if name and _APPLY_ASKED.fullmatch(asking_clause(question).rstrip("?？ ")):
+        return f"我们能申请{name}吗"
     if asks_sum(question):
         return f"{name or '企业贷款'}能贷多少额度"
     if asks_whom_for(question) and name:
@@ -186,6 +212,26 @@ def restated(question: str, name: str) -> str:
     short = short_of(question)
     if short and asks_when_short(question):
         return f"{short}，贷款怎么办"
+    return ""
+
+
+# A bare "may we apply" with no subject (我们能不能申请, 可以办吗): what the story is about.
+_APPLY_ASKED = re.compile(
+    r"(?:那|那么)?(?:我们|我|咱们)?(?:公司|企业)?(?:能不能|可不可以|能|可以)(?:申请|办|贷)(?:吗|不|么)?"
+)
+
+
+def trade_product(question: str, documents: Sequence[Document]) -> str:
+    """The product a story about the firm's trade points to when its ask is a bare "may we
+    apply" (做外贸的…我们能不能申请 → 外贸贷): the first product among the ranked documents
+    whose name, less its 贷, the story uses; "" otherwise."""
+    if not _APPLY_ASKED.fullmatch(asking_clause(question).rstrip("?？ ")):
+        return ""
+    for doc in documents:
+        head = re.split(r"[（(]", doc.title, maxsplit=1)[0].strip()
+        if doc.kind == "product" and head.endswith("贷") and len(head) >= 3:
+            if head[:-1] in question:
+                return head
     return ""
 
 

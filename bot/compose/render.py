@@ -31,7 +31,7 @@ from bot.compose.leads import (
     shorten,
     stance_lead,
 )
-from bot.compose.points import GENERIC, ranked_points, said_keywords, score_point
+from bot.compose.points import GENERIC, off_matter, ranked_points, said_keywords, score_point
 from bot.compose.practice import practice_part
 from bot.compose.question import QuestionShape
 from bot.compose.quotes import MAX_QUOTE, quote_clause
@@ -120,6 +120,8 @@ def measure_part(
     else:
         lead, support, step = shorten(quote or doc.text, MAX_LEAD), [], ""
         quote = ""
+    off = {p.text for p in (plain.points if plain else ()) if off_matter(p, text)}
+    support = [s for s in support if s not in off]  # 评估费 answers: no 以贷转存 point
     step = step_or_fallback(step, need, (contact, units_step(doc.units)))
     quoted = quote_clause(quote, lead, text)
     return Part(lead, tuple(support), quoted, next_step_line(step), tuple(cites))
