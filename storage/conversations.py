@@ -36,7 +36,7 @@ CONVERSATIONS = cast(Table, Conversation.__table__)
 MESSAGES = cast(Table, Message.__table__)
 
 
-def _insert_conversation(module: Any) -> Any:
+def insert_conversation_statement(module: Any) -> Any:
     """INSERT … ON CONFLICT (channel, user_id) DO NOTHING RETURNING id in `module`'s dialect
     (parameters: channel, user_id, state, stamp), built once per dialect."""
     stamp = bindparam("stamp", type_=CONVERSATIONS.c.created_at.type)
@@ -56,8 +56,8 @@ def _insert_conversation(module: Any) -> Any:
 
 
 INSERT_CONVERSATION = {
-    "postgresql": Prebuilt(_insert_conversation(postgresql)),
-    "sqlite": Prebuilt(_insert_conversation(sqlite)),
+    "postgresql": Prebuilt(insert_conversation_statement(postgresql)),
+    "sqlite": Prebuilt(insert_conversation_statement(sqlite)),
 }  # run on the DBAPI cursor (storage.direct), like SAVE_STATE and the transcript INSERT
 
 

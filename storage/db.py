@@ -82,11 +82,8 @@ class Database:
         self.sessionmaker = sessionmaker(self.engine, expire_on_commit=False)
         # Reads of one statement need no transaction of their own: on PostgreSQL, autocommit
         # saves the BEGIN and the COMMIT round trips (the statement still reads one snapshot).
-        self._read_engine = (
-            self.engine
-            if self.is_sqlite
-            else self.engine.execution_options(isolation_level="AUTOCOMMIT")
-        )
+        self._autocommit_engine = self.engine.execution_options(isolation_level="AUTOCOMMIT")
+        self._read_engine = self.engine if self.is_sqlite else self._autocommit_engine
 
     @property
     def is_sqlite(self) -> bool:
@@ -113,6 +110,14 @@ class Database:
         implicit read transaction (a SELECT opens none in the driver). Nothing may be
         written through it (on PostgreSQL each write would commit on its own)."""
         with self._read_engine.connect() as connection:
+            yield connection
+
+    @contextmanager
+    def statement(self) -> Iterator[Connection]:
+        """A Core connection on which each statement is its own transaction (PostgreSQL:
+        autocommit, no BEGIN/COMMIT round trips; SQLite: the driver's autocommit), for a
+        write that is one statement (`storage.turn_write`: a plain chat turn)."""
+        with self._autocommit_engine.connect() as connection:
             yield connection
 
     @contextmanager

@@ -4,6 +4,7 @@ DBAPI cursor of the turn's write transaction (`storage.direct`)."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import Connection, Table, bindparam, insert
@@ -50,12 +51,23 @@ def add_messages(
     """
     if not rows:
         return []
-    stamp = clock.now()
+    values = transcript_values(rows, conversation_id=conversation_id, stamp=clock.now())
+    inserted = insert_messages(len(rows)).rows(
+        session.connection() if isinstance(session, Session) else session, values
+    )
+    return sorted(int(found[0]) for found in inserted)
+
+
+def transcript_values(
+    rows: Sequence[Mapping[str, Any]], *, conversation_id: int | None, stamp: datetime | None
+) -> dict[str, Any]:
+    """The parameters `<column>_<row>` of `rows` (`add_messages`' shape), each row's
+    conversation_id and created_at left out when None (a statement that takes them elsewhere:
+    `storage.turn_write`)."""
     values: dict[str, Any] = {}
     for i, row in enumerate(rows):
         intent = row.get("intent")
         values |= {
-            f"conversation_id_{i}": conversation_id,
             f"direction_{i}": row["direction"],
             f"text_{i}": row["text"],
             f"intent_{i}": intent[:32] if intent else None,
@@ -64,9 +76,9 @@ def add_messages(
             f"citations_{i}": row.get("citations") or [],
             f"buttons_{i}": row.get("buttons"),
             f"meta_{i}": row.get("meta"),
-            f"created_at_{i}": stamp,
         }
-    inserted = insert_messages(len(rows)).rows(
-        session.connection() if isinstance(session, Session) else session, values
-    )
-    return sorted(int(found[0]) for found in inserted)
+        if conversation_id is not None:
+            values[f"conversation_id_{i}"] = conversation_id
+        if stamp is not None:
+            values[f"created_at_{i}"] = stamp
+    return values

@@ -3,13 +3,20 @@
 `save_turn(db, handoff, channel, user_id, start, text, turn) -> list[OutMessage] | None`:
 the messages as sent (rateable answers numbered with their transcript row), or None when
 the conversation changed meanwhile (the engine then decides the turn again).
+
+On PostgreSQL a plain turn — one that writes only the conversation's state and transcript
+rows: no financing request, feedback, redaction, handoff, satisfaction score or outbox claim
+— is one statement committed without waiting for the WAL flush (`storage.turn_write`); every
+other turn is a transaction with the server's durable default.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
+
+from sqlalchemy.orm import Session
 
 from bot.conversation.form.messages import receipt_messages
 from bot.conversation.turn import Reply, Turn
@@ -26,6 +33,7 @@ from storage.conversations import (
 from storage.db import Database
 from storage.requests import create_request
 from storage.turn_start import TurnStart
+from storage.turn_write import write_plain_turn
 
 
 def save_turn(
@@ -41,6 +49,10 @@ def save_turn(
     by its first turn); None on a stale version or a conversation created meanwhile.
 
     Raises `bot.handoff.flow.HandoffClosed` when staff closed the handoff meanwhile."""
+    if not db.is_sqlite:
+        replies = plain_replies(handoff, channel, user_id, start, turn)
+        if replies is not None:
+            return save_plain_turn(db, channel, user_id, start, text, turn, replies)
     # Core statements on the transaction's connection; the ORM session only for the rarer
     # writes (feedback, a request, handoffs, redaction)
     with db.writing() as (connection, session):
@@ -58,13 +70,7 @@ def save_turn(
             expected_version=start.version,
         ):
             return None
-        incoming = {
-            "direction": "in",
-            "text": text,
-            "intent": turn.intent,
-            "in_scope": turn.in_scope,
-            "top_score": turn.top_score,
-        }
+        incoming = incoming_row(text, turn)
         if turn.discard_since:  # refused or cancelled form: keep nothing it collected
             # (this message included: it is written first, then redacted with the rest)
             add_messages(connection, conversation_id=conversation_id, rows=[incoming])
@@ -107,6 +113,75 @@ def save_turn(
         ids = add_messages(connection, conversation_id=conversation_id, rows=rows)
         ids = ids[1:] if incoming else ids
         return [numbered(r, i) for r, i in zip(replies, ids, strict=True)]
+
+
+class NeedsTransaction(Exception):
+    """The turn writes more than its state and transcript (see `plain_replies`)."""
+
+
+class _NoSession:
+    """Stands for the ORM session while a turn is checked for side effects: any use of it
+    means the turn writes through it, so it needs its durable transaction."""
+
+    def __getattr__(self, name: str) -> Any:
+        raise NeedsTransaction(name)
+
+
+def incoming_row(text: str, turn: Turn) -> dict[str, Any]:
+    """The owner's message as its transcript row."""
+    return {
+        "direction": "in",
+        "text": text,
+        "intent": turn.intent,
+        "in_scope": turn.in_scope,
+        "top_score": turn.top_score,
+    }
+
+
+def plain_replies(
+    handoff: HandoffHook, channel: str, user_id: str, start: TurnStart, turn: Turn
+) -> list[Reply] | None:
+    """The replies of a turn that writes only state and transcript rows, else None: a
+    financing request, feedback or redaction, or a handoff effect (the hook is run on a
+    stand-in session: if it would write anything — a handoff, a score, an outbox claim — the
+    turn takes the durable transaction, where the hook runs again for real)."""
+    if turn.submit is not None or turn.feedback is not None or turn.discard_since:
+        return None
+    try:
+        held = handoff.apply(
+            cast(Session, _NoSession()), start.conversation_id or 0, channel, user_id, turn
+        )
+    except NeedsTransaction:
+        return None
+    return held + list(turn.replies)
+
+
+def save_plain_turn(
+    db: Database,
+    channel: str,
+    user_id: str,
+    start: TurnStart,
+    text: str,
+    turn: Turn,
+    replies: list[Reply],
+) -> list[OutMessage] | None:
+    """A plain turn (`plain_replies`) written as one statement (`storage.turn_write`); None
+    on a stale version or a conversation created meanwhile."""
+    rows = [incoming_row(text, turn)] + [transcript_row(r) for r in replies]
+    with db.statement() as connection:
+        written = write_plain_turn(
+            connection,
+            conversation_id=start.conversation_id,
+            expected_version=start.version,
+            channel=channel,
+            user_id=user_id,
+            state=turn.state,
+            rows=rows,
+        )
+    if written is None:
+        return None
+    ids = written[1][1:]
+    return [numbered(r, i) for r, i in zip(replies, ids, strict=True)]
 
 
 def transcript_row(reply: Reply) -> dict[str, Any]:

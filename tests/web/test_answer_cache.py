@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from policybot.cli import build_parser
 from policybot.commands.serve import uvicorn_options
 from web.answer_cache import CachedAnswerer
@@ -44,14 +46,20 @@ def test_cached_answerer_keeps_topics_and_ask_types_apart() -> None:
 
 
 def test_cached_answerer_responds_through_the_cache() -> None:
+    """A message of several asks is cached whole: its repeat is one hit (not one per ask),
+    and nothing of it is answered again; each ask alone is still a miss of its own."""
     from bot.messages import Ask
 
     inner = CountingAnswerer()
     cached = CachedAnswerer(inner)
     asks = [Ask("yesno", "林权能贷款吗"), Ask("how_much", "林权贷款利息多少")]
     first = cached.respond(asks, topic="measure-7")
+    assert (inner.calls, cached.hits, cached.misses) == (2, 0, 3)  # the message, its 2 asks
     assert cached.respond(asks, topic="measure-7") == first
-    assert inner.calls == 2 and cached.hits == 2
+    assert (inner.calls, cached.hits, cached.misses) == (2, 1, 3)
+    assert cached.respond(asks[::-1], topic="measure-7") != first  # another message
+    assert cached.respond(asks, topic="measure-8") != first  # another topic
+    assert cached.respond(asks[:1], topic="measure-7") == [first[0]]  # one ask: its answer
 
 
 def test_cached_answerer_evicts_oldest_and_delegates() -> None:
@@ -83,3 +91,27 @@ def test_the_real_answerer_responds_through_the_cache(answerer: Any) -> None:
         hits = cached.hits
         assert cached.respond(asks) == first
         assert cached.hits == hits + len(asks), asks
+
+
+def test_a_repeated_message_of_several_asks_runs_no_embedding(
+    answerer: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The real answerer: the first time a message of several questions embeds its texts (one
+    batch), its repeat is answered from the cache without embedding anything."""
+    from bot.messages import Ask
+
+    batches: list[list[str]] = []
+    embed = answerer.retriever.embedder.embed
+
+    def counted(texts: list[str]) -> Any:
+        batches.append(list(texts))
+        return embed(texts)
+
+    monkeypatch.setattr(answerer.retriever.embedder, "embed", counted)
+    cached = CachedAnswerer(answerer)
+    asks = [Ask("how_much", "科技贷最高能贷多少"), Ask("how_long", "外贸贷期限多长")]
+    first = cached.respond(asks)
+    assert batches  # computed: the asks' texts were embedded
+    batches.clear()
+    assert cached.respond(asks) == first
+    assert batches == [] and cached.hits == 1

@@ -1,5 +1,6 @@
 """A chat turn's database round trips have a ceiling: one read (session alive, messages waiting,
 the conversation) and one write transaction (state or new conversation, every transcript row).
+On PostgreSQL a plain turn's write is one statement and no transaction (`storage.turn_write`).
 A change that adds a statement or a transaction to the turn fails here."""
 
 from __future__ import annotations
@@ -140,5 +141,8 @@ def test_engine_turn_round_trips_on_each_database(
                 with counted(db.engine) as seen:
                     assert engine.handle("cli", user, text)
                 assert_within_ceiling(seen)
+                if not db.is_sqlite:  # the start's SELECT, then the write's one statement
+                    assert seen["statements"] == ["SELECT", "WITH"], seen
+                    assert len(seen["transactions"]) == 1, seen  # the read's (Engine._load)
     finally:
         db.dispose()
