@@ -11,10 +11,13 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-import knowledge
+from knowledge import yaml_lines
 from knowledge.yaml_lines import load_yaml
 
-LINES_FILE = Path(knowledge.__file__).resolve().parent / "data" / "replies" / "dialogue.yaml"
+# Found from a module of the package, not from `knowledge` itself: run from a folder that has
+# a knowledge/ directory of its own (the office's documents), `knowledge` can be imported as a
+# namespace package without __file__ (`policybot index --publish` in the data directory).
+LINES_FILE = Path(yaml_lines.__file__).resolve().parent / "data" / "replies" / "dialogue.yaml"
 
 
 class LinesError(ValueError):
