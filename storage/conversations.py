@@ -83,18 +83,25 @@ def insert_conversation(
     return int(created[0][0]) if created else None
 
 
-SAVE_STATE = Prebuilt(
-    update(CONVERSATIONS)
-    .where(
-        CONVERSATIONS.c.id == bindparam("conversation_id"),
-        CONVERSATIONS.c.version == bindparam("expected_version"),
+def save_state_statement() -> Any:
+    """UPDATE of a conversation's state at the expected version (parameters conversation_id,
+    expected_version, new_state, new_version, stamp); also the first part of a plain turn's
+    one statement (storage.turn_write)."""
+    return (
+        update(CONVERSATIONS)
+        .where(
+            CONVERSATIONS.c.id == bindparam("conversation_id"),
+            CONVERSATIONS.c.version == bindparam("expected_version"),
+        )
+        .values(
+            state=bindparam("new_state"),
+            version=bindparam("new_version"),
+            updated_at=bindparam("stamp"),
+        )
     )
-    .values(
-        state=bindparam("new_state"),
-        version=bindparam("new_version"),
-        updated_at=bindparam("stamp"),
-    )
-)  # built once: a turn pays no statement construction
+
+
+SAVE_STATE = Prebuilt(save_state_statement())  # built once: a turn pays no statement construction
 
 
 def save_state(

@@ -44,13 +44,16 @@ from sqlalchemy import (
     literal_column,
     select,
     true,
-    update,
     values,
 )
 from sqlalchemy.dialects import postgresql
 
 from core import clock
-from storage.conversations import CONVERSATIONS, insert_conversation_statement
+from storage.conversations import (
+    CONVERSATIONS,
+    insert_conversation_statement,
+    save_state_statement,
+)
 from storage.direct import Prebuilt
 from storage.transcript import MESSAGES, transcript_values
 
@@ -68,20 +71,7 @@ def _saved(new: bool) -> Any:
     `new`, the conversation created (channel, user_id, state, stamp)."""
     if new:
         return insert_conversation_statement(postgresql).cte("saved")
-    return (
-        update(CONVERSATIONS)
-        .where(
-            CONVERSATIONS.c.id == bindparam("conversation_id"),
-            CONVERSATIONS.c.version == bindparam("expected_version"),
-        )
-        .values(
-            state=bindparam("new_state"),
-            version=bindparam("new_version"),
-            updated_at=bindparam("stamp"),
-        )
-        .returning(CONVERSATIONS.c.id)
-        .cte("saved")
-    )
+    return save_state_statement().returning(CONVERSATIONS.c.id).cte("saved")
 
 
 def plain_turn_statement(new: bool, count: int) -> Prebuilt:
