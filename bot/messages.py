@@ -15,6 +15,7 @@ MAX_MESSAGE_CHARS = 2000
 # How an answer's lines are marked: bot.compose.layout writes them, bot.reading.memory and
 # bot.followups read them back (the step already given, the quoted source).
 QUOTE_PREFIX = "原文："
+POINT_PREFIX = "· "  # a supporting point's line
 NEXT_PREFIX = "下一步："
 
 # "clarify": the bot asks back which note the owner means (bot.dialogue)

@@ -25,7 +25,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.compose.overlap import distinct_parts
-from bot.messages import NEXT_PREFIX, QUOTE_PREFIX
+from bot.messages import NEXT_PREFIX, POINT_PREFIX, QUOTE_PREFIX
 from knowledge.documents import ISSUED_CN, POLICY_TITLE, Document
 
 PHONE_SCREEN = 250  # characters an owner reads on one phone screen, before the 原文 part
@@ -214,7 +214,7 @@ def _text(
         if lines:
             lines.append("")  # a blank line between numbered parts
         lines.append(block.lead)
-        lines += [f"· {p}" for p in block.points[:count]]
+        lines += [f"{POINT_PREFIX}{p}" for p in block.points[:count]]
         if step and block.step:
             lines.append(block.step)
     if citation:

@@ -20,7 +20,7 @@ from bot.followups.sources import (
     unit_of,
 )
 from bot.followups.steps import GENERAL_STEP, source_step, step_for
-from bot.messages import Answer
+from bot.messages import POINT_PREFIX, Answer
 from bot.reading import ConversationContext, Reading
 from bot.reading.memory import lead_line, step_line
 
@@ -85,7 +85,6 @@ def fresh(answerer: Any, context: ConversationContext, reading: Reading, answer:
 _STANCE = re.compile(
     r"合理|合规|合法|违规|违法|正常|对吗|对不对|行吗|行不行|可以吗|能这样|应该|有道理|过分|靠谱"
 )
-POINT_PREFIX = "· "
 # 那我该怎么办, 下一步咋整: asking what to do now, of the matter in focus
 _WHAT_TO_DO = re.compile(r"(?:怎么|咋|如何)(?:办|整|弄|处理|应对)|该怎么做|怎么做|下一步|接下来")
 

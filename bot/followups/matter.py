@@ -22,7 +22,7 @@ from typing import Any
 from bot.compose.layout import NEXT_PREFIX
 from bot.followups.sources import answered
 from bot.followups.steps import step_for
-from bot.messages import Answer
+from bot.messages import POINT_PREFIX, Answer
 from bot.reading import ConversationContext, Reading
 
 # the sources' words for each matter of a credit record
@@ -36,7 +36,6 @@ MATTERS: dict[str, re.Pattern[str]] = {
 _OF_ISSUE = {"逾期": "逾期", "征信": "逾期", "行政处罚": "行政处罚", "经营异常": "经营异常"}
 _OF_ISSUE |= {"被执行": "被执行", "失信": "被执行"}
 _CLAUSE = re.compile(r"(?<=[，；,;])")
-_POINT = "· "
 _OPENING = re.compile(r"^[^：:，,]{1,6}[：:]")  # 看情况：
 
 
@@ -84,7 +83,7 @@ def _trimmed(line: str, owned: set[str], *, whole: bool) -> str:
     """The line without its clauses of other matters ("" when none is left; with `whole`,
     also when its first clause is of another matter). A lead's "看情况：" goes with the
     list it opened."""
-    prefix = next((p for p in (NEXT_PREFIX, _POINT) if line.startswith(p)), "")
+    prefix = next((p for p in (NEXT_PREFIX, POINT_PREFIX) if line.startswith(p)), "")
     clauses = [c for c in _CLAUSE.split(line[len(prefix) :]) if c]
     clauses = [
         _OPENING.sub("", c) if i == 0 and _foreign(c, owned) else c for i, c in enumerate(clauses)
