@@ -62,6 +62,11 @@ _LOWERING = re.compile(
     r"^(?:那|那么)?(?:能不能|可不可以|可以|能|有没有办法|有办法|有没有可能)?(?:给|帮我|帮忙|让)?"
     r"(?:免|减|降|少|便宜|打折|优惠|不收|不交|不付|退)[\u4e00-\u9fff]{0,4}$"
 )
+# only weighing the cost just complained of (合理吗, 这正常吗, 合不合规): no question of its own
+_JUDGING = re.compile(
+    r"^(?:那|那么)?(?:这|这样|这个|那样)?(?:是|算)?(?:(?:合规|合理|合法|正常|违规|违法|对|过分|行)"
+    r"(?:吗|嘛|么|不|没有?)?|合不合(?:规|理|法)|正不正常|对不对|行不行)$"
+)
 _SAME_QUESTION = re.compile(r"^\s*(?:还是|或者|或是)")
 _BARE = re.compile(r"[\s,.;:!?，。；：！？、~～…\"“”'‘’「」]+")
 
@@ -216,10 +221,12 @@ def _same_ask(one: str, other: str) -> bool:
 def _complaint_ask(story: str, message: str, question: str = "") -> bool:
     """A short message that opens with a complaint about a cost and then asks something
     else: the complaint is asked too ("担保费太贵了 有没有政府的担保"); a question only
-    asking to lower that cost (能不能免, 能便宜点吗) stays one ask with its complaint
-    ("评估费太贵了，能不能免")."""
+    asking to lower that cost (能不能免, 能便宜点吗) or only weighing it (合理吗, 这正常吗)
+    stays one ask with its complaint ("评估费太贵了，能不能免", "利率比国企高，合理吗")."""
+    bare_question = _BARE.sub("", question)
     return (
-        not _LOWERING.match(_BARE.sub("", question))
+        not _LOWERING.match(bare_question)
+        and not _JUDGING.match(bare_question)
         and bare_length(message) <= SHORT_MESSAGE_CHARS
         and bool(story.strip())
         and complains_about_cost(story)

@@ -74,6 +74,24 @@ def test_a_complaint_about_a_cost_before_a_question_is_asked_too(
         assert cost in asks[0].text and subject in asks[1].text
 
 
+@pytest.mark.parametrize("separator", ["，", " ", "。"])
+@pytest.mark.parametrize(
+    "judging", ["合理吗", "这合理吗", "正常吗", "这样对吗", "合不合规", "这正常吗"]
+)
+@pytest.mark.parametrize(
+    "complaint",
+    ["我们利率比国企高", "{c}太贵了", "{c}收得太高", "银行给的{c}比别人高"],
+)
+@pytest.mark.parametrize("cost", ["担保费", "利息", "评估费", "保证金"])
+def test_a_complaint_only_weighed_is_one_ask(
+    lexicon: Lexicon, cost: str, complaint: str, judging: str, separator: str
+) -> None:
+    text = complaint.format(c=cost) + separator + judging
+    asks = read(lexicon, ConversationContext(), text).asks
+    assert len(asks) == 1 and asks[0].type == "yesno", (text, asks)
+    assert asks[0].text.startswith(complaint.format(c=cost)[:4]), text
+
+
 @pytest.mark.parametrize(
     "story",
     [
