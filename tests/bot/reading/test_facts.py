@@ -148,3 +148,29 @@ def test_negated_collateral_is_not_taken_as_given(
 @pytest.mark.parametrize("text", ["从来没有逾期", "没有行政处罚", "我们无逾期记录", "没有任何逾期"])
 def test_negated_credit_problems_are_not_read(text: str) -> None:
     assert extract_facts(normalize_text(text)).credit_issues == ()
+
+
+@pytest.mark.parametrize("other", ["国企", "国有企业", "一家国企", "央企和国企"])
+@pytest.mark.parametrize(
+    "template",
+    [
+        "我们是一家小工厂，之前跟{o}做配套，现在资金紧张",
+        "我们给{o}供货，货款压着",
+        "银行给我们的利率比{o}高",
+        "我们有对{o}的应收账款，能融资吗",
+        "客户是{o}，回款慢",
+    ],
+)
+def test_a_state_owned_firm_told_of_another_party_is_not_the_firms_entity(
+    other: str, template: str
+) -> None:
+    facts = extract_facts(normalize_text(template.format(o=other)))
+    assert facts.entity == "" and "国" not in facts.industry and facts.industry != "配套"
+
+
+@pytest.mark.parametrize(
+    "said", ["我们是国企", "我们公司是国有企业", "我们厂属于国有控股", "我们单位是一家国企"]
+)
+def test_a_firm_telling_it_is_state_owned_is_read(said: str) -> None:
+    facts = extract_facts(normalize_text(said + "，能申请吗"))
+    assert facts.entity == "国企" and facts.industry == ""
