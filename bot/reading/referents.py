@@ -57,14 +57,34 @@ def target_of(
     tied = lexicon.platforms_of(referent.subject) if anaphor.kind == "platform" else []
     if tied:  # 那个平台 in a talk on 林权: 福农e林, named lately or not
         found = next((c for c in candidates if c.doc_id in tied), None)
-        return found or Referent(tied[0], "platform", lexicon.display_name(tied[0]))
+        tied_platform = Referent(tied[0], "platform", lexicon.display_name(tied[0]))
+        return _of_product(found or tied_platform, referent, text, lexicon)
     if candidates:
-        return candidates[0]
+        return _of_product(candidates[0], referent, text, lexicon)
     if anaphor.kind == "platform":  # 商贸贷 is lent through 金服云平台: that one
         told = platform_named_in(str(getattr(lexicon.documents.get(referent.doc_id), "text", "")))
         if told and not lexicon.named(told):
             return Referent(referent.doc_id, referent.kind, f"{referent.subject}的{told}")
     return None if anaphor.kind in ASKED_BACK_KINDS else referent
+
+
+# asking where or how to get the loan done on a platform (在哪办, 怎么申请, 入口): the product
+# asked of matters; a platform's own fee or operator does not depend on it
+_GETTING_DONE = re.compile(r"在哪|哪里|哪儿|去哪|怎么|如何|办|申请|入口|网址|网站|登录|注册|操作")
+
+
+def _of_product(platform: Referent, focus: Referent, text: str, lexicon: Lexicon) -> Referent:
+    """A platform pointed at while a product is in focus, asked where or how to get the loan
+    done, named with that product when the product's note names it ("外贸贷的金服云平台在哪
+    办": the platform serves several products, and the way in is asked of the one talked
+    about); else the platform as it is."""
+    if focus.kind != "product" or platform.kind != "platform" or not _GETTING_DONE.search(text):
+        return platform
+    text = str(getattr(lexicon.documents.get(focus.doc_id), "text", ""))
+    names = (platform.subject, lexicon.title(platform.doc_id))
+    if not any(name and name.removesuffix("平台") in text for name in names):
+        return platform
+    return Referent(platform.doc_id, "platform", f"{focus.subject}的{platform.subject}")
 
 
 # kinds of note a pointing word names that are asked back when none was named (a measure
