@@ -184,6 +184,12 @@ class Lexicon:
             (t for t in terms if "*" not in t and self._term_info(t)[0]), key=len, reverse=True
         )
 
+    def phrases(self, text: str) -> list[str]:
+        """Every glossary phrase of a text without a wildcard, `weak` ones included (时限)."""
+        if self._glossary is None:
+            return []
+        return [t for t in self._match(unquoted(text)).terms if "*" not in t]
+
     def platforms_of(self, subject: str) -> list[str]:
         """The platforms the glossary ties to a topic (林权 → 福农e林: its phrase 林权*平台),
         read from the expansions of "<subject>平台" (or of its policy term: 山林 → 林权);

@@ -100,6 +100,10 @@ _COMPARED_WITH = re.compile(
 _OWN_MATTER = re.compile(
     r"逾期|欠款|处罚|失信|被执行|缩水|拒贷|被拒|不给贷|不给续|不批|抽贷|断贷|压贷|调降|砍|被卡|卡着"
 )
+# words of a loan's processing in a measure's text: the measure makes loans of its own
+_LOAN_PROCESS = ("审批", "评审", "调查", "放款", "发放", "受理")
+# a loan's processing named by the question itself (贷款审批, 放款, 多久能批)
+_LOAN_ASKED = re.compile(r"贷款|审批|放款|批")
 _REQUEST = re.compile(
     r"^(?:请|麻烦|能不能|可以)?(?:你们?|您)?(?:帮我|替我|给我|帮忙|帮我们|给我们)"
 )
@@ -163,6 +167,8 @@ def resolve(
         return Resolution(f"{text.rstrip('。.!！')}，能拿来抵押贷款吗", "continue", referent)
     if short and any(t[:2] == referent.subject[:2] for t in topics if t != referent.subject):
         return Resolution(text, "continue", referent)  # 找哪家担保公司 after 担保费: named
+    if short and _asked_elsewhere(text, referent, lexicon):
+        return Resolution(text, "switch")  # 审批有时限吗 after 抽贷: 第8条's time limits
     if short and not has_own_content(text) and not own:  # 要抵押吗, 多久能放款: only what is asked
         return Resolution(complete(text, referent.subject), "continue", referent)
     if cue == "switch":
@@ -195,3 +201,23 @@ def resolve(
     if short and (continues(text) or own_content(text) < RICH_CONTENT_CHARS):
         return Resolution(complete(text, referent.subject), "continue", referent)
     return Resolution(text, "switch")
+
+
+def _asked_elsewhere(text: str, referent: Referent, lexicon: Lexicon) -> bool:
+    """A short question naming a loan's processing whose glossary words all point to
+    measures other than the measure in focus, none of them used by the focus's own text
+    ("贷款审批有时限吗" after 抽贷: the time limits of 第8条, not a time limit of 抽贷). A
+    product or platform in focus keeps such a question (科技贷, then 多久能批: 科技贷's own
+    time), and so does a measure that itself makes loans, whose text speaks of their
+    processing (无还本续贷's 调查与评审)."""
+    if (
+        referent.kind != "measure"
+        or not _LOAN_ASKED.search(text)
+        or any(lexicon.mentions(referent.doc_id, w) for w in _LOAN_PROCESS)
+    ):
+        return False  # 收费吗, 流程复杂吗: asked of the focus, whatever it is
+    votes = lexicon.votes(text)
+    phrases = lexicon.phrases(text)
+    if not votes or not phrases or set(votes) & set(lexicon.articles(referent.doc_id)):
+        return False
+    return not any(lexicon.mentions(referent.doc_id, p) for p in phrases)

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from typing import TYPE_CHECKING
 
 import pytest
 
 from bot.catalog import ASK_BACK_OPENER
 from bot.dialogue import Exchange, answer_in_context
-from bot.reading import ConversationContext, Lexicon, read
+from bot.reading import ConversationContext, Lexicon, lexicon_for, read
 from tests.helpers.reading import focused, measures, notes
 
 if TYPE_CHECKING:
@@ -184,12 +185,58 @@ def _focus_ids(lexicon: Lexicon) -> list[str]:
     return [*notes(lexicon, "product"), *notes(lexicon, "platform"), *measures(lexicon)[::3]]
 
 
+# a loan's processing asked (多久能批): kept by a product, platform or loan-making measure only
+LOAN_PROCESS = re.compile(r"贷款|审批|放款|批")
+PROCESS_WORDS = ("审批", "评审", "调查", "放款", "发放", "受理")
+
+
+def _makes_loans(lexicon: Lexicon, doc_id: str) -> bool:
+    return lexicon.kind(doc_id) != "measure" or any(
+        lexicon.mentions(doc_id, w) for w in PROCESS_WORDS
+    )
+
+
 @pytest.mark.parametrize("follow_up", ELLIPTIC)
 def test_an_elliptic_follow_up_keeps_the_focus(lexicon: Lexicon, follow_up: str) -> None:
     for doc_id in _focus_ids(lexicon):
+        if LOAN_PROCESS.search(follow_up) and not _makes_loans(lexicon, doc_id):
+            continue  # see test_a_loans_processing_after_a_measure_making_none_switches
         reading = read(lexicon, focused(lexicon, doc_id), follow_up)
         assert reading.move == "continue" and reading.referent == doc_id, (doc_id, follow_up)
         assert reading.asks[0].text.startswith(lexicon.display_name(doc_id)), reading.resolved
+
+
+PROCESS_ASKS = (
+    "多久能批",
+    "贷款审批有时限吗",
+    "放款有时间规定吗",
+    "审批有没有时间要求",
+    "贷款多久能批下来",
+)
+
+
+@pytest.mark.parametrize("follow_up", PROCESS_ASKS)
+def test_a_loans_processing_after_a_measure_making_none_switches(
+    answerer: Answerer, follow_up: str
+) -> None:
+    lexicon = lexicon_for(answerer)
+    others = [d for d in measures(lexicon) if not _makes_loans(lexicon, d)]
+    assert len(others) >= 8
+    for doc_id in others[::2]:
+        reading = read(lexicon, focused(lexicon, doc_id), follow_up)
+        assert lexicon.display_name(doc_id) not in reading.resolved, (doc_id, reading.resolved)
+        exchange = answer_in_context(answerer, focused(lexicon, doc_id), follow_up)
+        cited = [c.doc_id for c in exchange.answer.citations]
+        assert cited[:1] == ["measure-8"], (doc_id, follow_up, exchange.answer.answer)
+
+
+@pytest.mark.parametrize("follow_up", PROCESS_ASKS[:2])
+def test_a_loans_processing_after_a_loan_making_measure_continues(
+    lexicon: Lexicon, follow_up: str
+) -> None:
+    for doc_id in [d for d in measures(lexicon) if _makes_loans(lexicon, d)]:
+        reading = read(lexicon, focused(lexicon, doc_id), follow_up)
+        assert reading.move == "continue" and reading.referent == doc_id, (doc_id, follow_up)
 
 
 NOTHING = ("？？？", "。。。", "???", "1", "a", "🤔", "嗯", "啊？", "……", "呃。。", " ？ ", "👍👍")
