@@ -24,6 +24,7 @@ from bot.reading import ConversationContext, Lexicon, Reading, lexicon_for, read
 from bot.reading.ask_types import ask_type
 from bot.reading.clarify import clarifying_text
 from bot.reading.pairs import per_note
+from bot.reading.topic_pairs import per_topic
 from bot.recourse import answer_recourse
 from bot.timing import timed
 from bot.told import acknowledged, recall_answer
@@ -106,13 +107,14 @@ def _respond(
 ) -> Answer:
     """`answerer.respond(asks, topic=)`; an answerer with only `answer(question, topic=)` (a
     stand-in) answers the first ask. A question asked of two notes (科技贷和外贸贷利率呢,
-    闽光云商和信易贷哪个快) whose answer cites only one of them is asked of each
-    (bot.reading.pairs.per_note), in numbered parts."""
+    闽光云商和信易贷哪个快), or comparing two subjects of different measures (放大倍数跟保险
+    增信比呢), whose answer cites only one of them is asked of each (`_split`), in numbered
+    parts."""
     respond = getattr(answerer, "respond", None)
     if respond is None:
         return answerer.answer(reading.asks[0].text, topic=topic)
     answer: Answer = respond(list(reading.asks), topic=topic)
-    split = per_note(lexicon, reading.asks[0].text) if len(reading.asks) == 1 else None
+    split = _split(lexicon, reading) if len(reading.asks) == 1 else None
     if split is None or not answer.in_scope:
         return answer
     cited = {c.doc_id for c in answer.citations}
@@ -124,12 +126,22 @@ def _respond(
     return both if both.in_scope else answer
 
 
+def _split(lexicon: Lexicon, reading: Reading) -> tuple[tuple[str, str], tuple[str, str]] | None:
+    """The one ask asked of each of two notes (per_note), or, compared, of each of two subjects
+    of different measures (bot.reading.topic_pairs.per_topic); None when it names no pair."""
+    text = reading.asks[0].text
+    split = per_note(lexicon, text)
+    if split is None and reading.asks[0].type == "compare":
+        split = per_topic(lexicon, text)
+    return split
+
+
 def _compared_first(lexicon: Lexicon, reading: Reading, answer: Answer) -> Answer:
     """A comparison of two notes answered in numbered parts opens with the comparison itself
     (bot.followups.compared), once the parts are final."""
     if len(reading.asks) != 1 or reading.asks[0].type != "compare":
         return answer
-    split = per_note(lexicon, reading.asks[0].text)
+    split = _split(lexicon, reading)
     if split is None or not answer.answer.startswith("（一）"):
         return answer
     names = [lexicon.display_name(doc_id) for doc_id, _ in split]

@@ -16,7 +16,9 @@ from collections.abc import Sequence
 # asks whether the two are the same thing (是一回事吗, 一样吗, 是不是同一个)
 _SAME = re.compile(r"一回事|一样(?:吗|不|么|嘛|的吗)|是不是一样|是同一|同一个|一码事|有啥两样")
 # asks how the two differ (有什么区别, 有啥不同)
-_DIFFERS = re.compile(r"区别|差别|差异|不同|不一样|异同")
+_DIFFERS = re.compile(
+    r"区别|差别|差异|不同|不一样|异同|(?:比|相比|比起来|对比)(?:呢|怎么样|如何)?$"
+)
 # the facet a choice weighs (哪个利息低, 哪个快), as the sources name it
 _WEIGHED = (
     (re.compile(r"利息|利率|便宜|划算|省钱|成本|贵|费"), "利率和费用"),

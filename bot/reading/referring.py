@@ -10,6 +10,8 @@ read as the last question asked of X. None of them raises.
 
 from __future__ import annotations
 
+import re
+
 from bot.messages import Ask
 from bot.reading.ask_types import FACET_NOUN
 from bot.reading.content import about_the_firm
@@ -23,6 +25,10 @@ from bot.reading.referents import Referent
 SUBJECT_EXTRA = 2  # "那X呢": X is a name or topic and at most this many characters more
 
 
+# a subject compared with the focus (跟保险增信比, 和信用贷相比, 比起担保): no subject of its own
+_COMPARING = re.compile(r"^(?:和|跟|与|同|比起|相比)|(?:比|相比|比较|比起来|对比)$")
+
+
 def asked_of_another(
     lexicon: Lexicon, context: ConversationContext, referent: Referent | None, text: str
 ) -> Ask | None:
@@ -31,8 +37,8 @@ def asked_of_another(
     subject = what_about(text)
     if not subject or referent is None or not context.last_question:
         return None
-    if not _names_a_subject(lexicon, subject):
-        return None
+    if not _names_a_subject(lexicon, subject) or _COMPARING.search(subject):
+        return None  # 那跟保险增信比呢: the focus compared with it, not the last question of it
     last = context.last_question
     said = _said_of(referent.subject, last, subject)
     if not said or subject in last:
