@@ -30,6 +30,9 @@ def fresh(answerer: Any, context: ConversationContext, reading: Reading, answer:
     the answer of the facet it asks (see the module docstring)."""
     if not answered(answer) or reading.move not in ("continue", "return", "switch", "new"):
         return answer
+    parts = _steps_in_parts(reading, context)
+    if parts:  # 那我该怎么办 after an answer in parts: each part's step
+        return rebuilt(answer, parts, "")
     lead = lead_line(answer.answer)
     if not any(repeats(lead, earlier) for earlier in context.leads):  # any lead given before
         return answer
@@ -49,7 +52,8 @@ def fresh(answerer: Any, context: ConversationContext, reading: Reading, answer:
     older = not repeats(lead_line(said), context.last_lead)  # 这合理吗 after a demand: its stance
     todo = _what_to_do(ask.text, context) if facet is None else ""
     if todo and reading.move in ("continue", "return"):
-        # 那我该怎么办 after a stance: the step given is the answer, said as one
+        # 那我该怎么办 after a stance: the step given is the answer, said as one; after an
+        # answer in parts (（一）…（二）…), every part's step, one line each
         used = (*context.steps, NEXT_PREFIX + todo)
         return rebuilt(answer, todo, source_step(points, ask.text, said, used, None))
     if facet is None and not older and not _STANCE.search(ask.text):
@@ -86,7 +90,20 @@ _STANCE = re.compile(
     r"合理|合规|合法|违规|违法|正常|对吗|对不对|行吗|行不行|可以吗|能这样|应该|有道理|过分|靠谱"
 )
 # 那我该怎么办, 下一步咋整: asking what to do now, of the matter in focus
+_PART_START = re.compile(r"(（[一二三]）)")
+_IN_PARTS = "分开做："
 _WHAT_TO_DO = re.compile(r"(?:怎么|咋|如何)(?:办|整|弄|处理|应对)|该怎么做|怎么做|下一步|接下来")
+
+
+def _steps_in_parts(reading: Reading, context: ConversationContext) -> str:
+    """For an ask of what to do right after an answer in numbered parts, the parts' steps as
+    the answer ("分开做：" then （一）A, （二）B, one line each); else ""."""
+    if reading.move not in ("continue", "return") or not context.steps:
+        return ""
+    newest = context.steps[0].removeprefix(NEXT_PREFIX)
+    if not newest.startswith("（一）") or not _WHAT_TO_DO.search(reading.asks[0].text):
+        return ""
+    return f"{_IN_PARTS}\n" + _PART_START.sub(r"\n\1", newest).strip()
 
 
 def _what_to_do(asked: str, context: ConversationContext) -> str:

@@ -32,7 +32,8 @@ LEGACY_TOPIC_KEY = "topic"  # the doc id older versions kept for follow-ups
 MAX_MENTIONED = 4
 MAX_QUESTION_CHARS = 120
 MAX_SUBJECT_CHARS = 40
-MAX_STEPS = 3  # next steps remembered: a step given lately is not given to another ask
+MAX_STEPS = 4  # next steps remembered: a step given lately is not given to another ask
+MAX_STEP_CHARS = 240  # an answer in parts remembers its steps joined in one line
 MAX_LEADS = 6  # leads remembered: a follow-up never gets any of them again
 
 
@@ -115,7 +116,7 @@ class ConversationContext:
         if self.leads:
             state["leads"] = [lead[:MAX_QUESTION_CHARS] for lead in self.leads[:MAX_LEADS]]
         if self.steps:
-            state["steps"] = [s[:MAX_QUESTION_CHARS] for s in self.steps[:MAX_STEPS]]
+            state["steps"] = [s[:MAX_STEP_CHARS] for s in self.steps[:MAX_STEPS]]
         return state
 
     @classmethod
@@ -152,7 +153,7 @@ class ConversationContext:
             if isinstance(answered, list)
             else (),
             leads=_leads(raw),
-            steps=tuple(_text(s) for s in steps if isinstance(s, str))[:MAX_STEPS]
+            steps=tuple(s[:MAX_STEP_CHARS] for s in steps if isinstance(s, str))[:MAX_STEPS]
             if isinstance(steps, list)
             else (),
         )

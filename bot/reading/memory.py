@@ -21,6 +21,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -38,6 +39,7 @@ from bot.reading.fitting import product_for
 from bot.reading.lexicon import Lexicon
 from bot.reading.reader import Reading
 
+PART_MARK = re.compile(r"^（[一二三]）", re.M)  # an answer's numbered part
 LOAN_SUBJECT = "贷款"  # what a follow-up after a stated loan need asks of (贷款要抵押吗)
 
 
@@ -99,7 +101,7 @@ def remember(
         last_ask=first.type,
         last_question=first.text[:MAX_QUESTION_CHARS],
         leads=tuple(dict.fromkeys(d for d in (lead_line(text), *context.leads) if d))[:MAX_LEADS],
-        steps=tuple(dict.fromkeys(s for s in (step_line(text), *context.steps) if s))[:MAX_STEPS],
+        steps=tuple(dict.fromkeys(s for s in (*step_lines(text), *context.steps) if s))[:MAX_STEPS],
     )
 
 
@@ -131,6 +133,18 @@ def lead_line(text: str) -> str:
 def step_line(text: str) -> str:
     """An answer's first next-step line (下一步：…), or ""."""
     return next((ln.strip() for ln in text.splitlines() if ln.strip().startswith(NEXT_PREFIX)), "")
+
+
+def step_lines(text: str) -> list[str]:
+    """The next steps an answer gave, to remember: its one step; for an answer in numbered
+    parts (（一）…（二）…) first all of them as one line (下一步：（一）A（二）B: "那我该怎么办"
+    is answered with every part's step), then each."""
+    steps = [ln.strip() for ln in text.splitlines() if ln.strip().startswith(NEXT_PREFIX)]
+    marks = PART_MARK.findall(text)
+    if len(steps) < 2 or len(marks) != len(steps):
+        return steps[:1]
+    joined = "".join(f"{m}{s.removeprefix(NEXT_PREFIX)}" for m, s in zip(marks, steps, strict=True))
+    return [NEXT_PREFIX + joined, *steps]
 
 
 def _heads_first(terms: list[str], question: str) -> list[str]:
