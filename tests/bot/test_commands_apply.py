@@ -83,3 +83,29 @@ def test_asking_for_a_loan_or_a_bank_opens_the_form(text: str) -> None:
 @pytest.mark.parametrize("text", LOAN_QUESTIONS)
 def test_questions_about_loans_stay_questions(text: str) -> None:
     assert classify_command(text) is None
+
+
+# Registering a need in words (登记融资需求): subject x want x verb x need; a question about
+# registering ("融资需求怎么登记") stays a question (test above).
+REGISTER_REQUESTS = sorted(
+    {
+        f"{who}{want}{verb}{need}{end}"
+        for who in ["", "我", "我们"]
+        for want in ["", "想", "要", "需要"]
+        for verb in ["登记", "登记一下", "报一下", "提交", "填个"]
+        for need in ["融资需求", "贷款需求", "资金需求"]
+        for end in ["", "。", "吧"]
+    }
+)
+
+
+@pytest.mark.parametrize("text", REGISTER_REQUESTS)
+def test_registering_a_need_in_words_opens_the_form(text: str) -> None:
+    assert classify_command(text) == "apply", text
+
+
+@pytest.mark.parametrize(
+    "text", ["融资需求怎么登记", "登记融资需求要什么材料", "贷款需求在哪登记？"]
+)
+def test_questions_about_registering_stay_questions(text: str) -> None:
+    assert classify_command(text) is None
