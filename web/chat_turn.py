@@ -20,7 +20,7 @@ from bot.services import services
 from storage.db import Database
 from storage.turn_start import TurnStart
 from web.schemas import ChatIn
-from web.sessions import read_session_start, start_alive
+from web.sessions import ended_key, start_alive
 
 CHANNEL = "web"
 SQLITE_ENGINE_THREADS = 1  # one writer per process: requests queue fairly, not in SQLite busy waits
@@ -56,16 +56,16 @@ def engine_limiter(request: Request) -> CapacityLimiter:
 
 
 def chat_turn(engine: Engine, body: ChatIn, idle: timedelta) -> tuple[str, list[OutMessage]]:
-    """One chat turn in a worker thread: a single read (session alive? messages waiting? the
-    conversation), the status changes queued for this visitor since last time when there are
-    any, then the engine's reply written in one transaction. A dead or missing session gets a
-    new id (a new visitor: nothing to read)."""
+    """One chat turn in a worker thread, the turn of every channel (`Engine.handle`) with the
+    web's checks between its load and its answer: the engine's one read (`Engine.start`: the
+    conversation, and here also session alive? messages waiting?), the status changes queued
+    for this visitor since last time when there are any, then the engine's turn on that start.
+    A dead or missing session gets a new id (a new visitor: nothing to read)."""
     from storage.notifications import take_user_notifications
 
     session_id, start = body.session_id, TurnStart()
     if session_id:
-        with engine.db.reading() as connection:  # no ORM session, no BEGIN/COMMIT on PostgreSQL
-            start = read_session_start(connection, session_id)
+        start = engine.start(CHANNEL, session_id, ended_key=ended_key(session_id))
         if not start_alive(start, idle):
             session_id, start = None, TurnStart()
     session_id = session_id or new_session_id()

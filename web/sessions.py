@@ -16,7 +16,6 @@ from datetime import timedelta
 
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
-from sqlalchemy import Connection
 from sqlalchemy.exc import IntegrityError
 from starlette.concurrency import run_in_threadpool
 
@@ -25,7 +24,7 @@ from core import clock
 from core.settings import Settings
 from storage.db import Database
 from storage.models import ProcessedMessage
-from storage.turn_start import TurnStart, read_turn_start
+from storage.turn_start import TurnStart, load_turn_start
 from web.schemas import SESSION_PATTERN
 
 CHANNEL = "web"
@@ -45,17 +44,15 @@ def session_alive(db: Database, session_id: str, idle: timedelta) -> bool:
 
     A session with no conversation yet (a new visitor) is alive.
     """
-    with db.reading() as connection:
-        start = read_session_start(connection, session_id)
+    start = load_turn_start(
+        db, channel=CHANNEL, user_id=session_id, ended_key=ended_key(session_id)
+    )
     return start_alive(start, idle)
 
 
-def read_session_start(connection: Connection, session_id: str) -> TurnStart:
-    """The web conversation of `session_id` as a chat turn reads it, with its ended flag
-    (one SELECT on `connection`, e.g. `Database.reading()`)."""
-    return read_turn_start(
-        connection, channel=CHANNEL, user_id=session_id, ended_key=ENDED_PREFIX + session_id
-    )
+def ended_key(session_id: str) -> str:
+    """The `processed_messages` key recording that the session was ended."""
+    return ENDED_PREFIX + session_id
 
 
 def start_alive(start: TurnStart, idle: timedelta) -> bool:
@@ -71,7 +68,7 @@ def end_session(db: Database, session_id: str) -> None:
     """Mark the session ended (idempotent)."""
     try:
         with db.session() as session:
-            session.add(ProcessedMessage(key=ENDED_PREFIX + session_id, status=ENDED_STATUS))
+            session.add(ProcessedMessage(key=ended_key(session_id), status=ENDED_STATUS))
             session.flush()
     except IntegrityError:
         pass  # ended before

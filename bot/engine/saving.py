@@ -107,7 +107,11 @@ def save_turn(
                 Reply(message, intent) for message, intent in receipt_messages(request, duplicate)
             ]
             replies = receipt + replies
-        replies = handoff.apply(session, conversation_id, channel, user_id, turn) + replies
+        held_due = start.notices_due
+        replies = (
+            handoff.apply(session, conversation_id, channel, user_id, turn, held_due=held_due)
+            + replies
+        )
         # The owner's message and the replies: one INSERT … RETURNING for the whole turn.
         rows = ([incoming] if incoming else []) + [transcript_row(r) for r in replies]
         ids = add_messages(connection, conversation_id=conversation_id, rows=rows)
@@ -143,13 +147,19 @@ def plain_replies(
 ) -> list[Reply] | None:
     """The replies of a turn that writes only state and transcript rows, else None: a
     financing request, feedback or redaction, or a handoff effect (the hook is run on a
-    stand-in session: if it would write anything — a handoff, a score, an outbox claim — the
-    turn takes the durable transaction, where the hook runs again for real)."""
+    stand-in session: if it would write anything — a handoff, a score, an outbox claim of held
+    replies the turn's start saw waiting — the turn takes the durable transaction, where the
+    hook runs again for real)."""
     if turn.submit is not None or turn.feedback is not None or turn.discard_since:
         return None
     try:
         held = handoff.apply(
-            cast(Session, _NoSession()), start.conversation_id or 0, channel, user_id, turn
+            cast(Session, _NoSession()),
+            start.conversation_id or 0,
+            channel,
+            user_id,
+            turn,
+            held_due=start.notices_due,
         )
     except NeedsTransaction:
         return None

@@ -52,6 +52,13 @@ def held_channel(channel: str) -> str:
     return channel + HELD_SUFFIX
 
 
+def turn_inbox(channel: str) -> str:
+    """The outbox channel whose waiting rows a turn of `channel` shows with its replies:
+    WeChat's held replies, the web's notices (`web.chat_turn`); other channels' rows are sent
+    by the outbox loop (the turn start's `notices_due` is then unused)."""
+    return held_channel(channel) if channel == "wechat" else channel
+
+
 class HandoffHook:
     """Called by the engine: `decide` while reading, `apply` inside the turn's transaction."""
 
@@ -150,9 +157,17 @@ class HandoffHook:
             return session.scalars(query).first()
 
     def apply(
-        self, session: Session, conversation_id: int, channel: str, user_id: str, turn: Turn
+        self,
+        session: Session,
+        conversation_id: int,
+        channel: str,
+        user_id: str,
+        turn: Turn,
+        *,
+        held_due: bool = True,
     ) -> list[Reply]:
-        """Write the turn's handoff effects; returns replies to show first (held staff replies)."""
+        """Write the turn's handoff effects; returns replies to show first (held staff replies,
+        claimed only when `held_due`: the turn's start saw some waiting, `turn_inbox`)."""
         if turn.handoff in ("asked", "offer"):
             open_handoff(
                 session,
@@ -177,7 +192,7 @@ class HandoffHook:
                 close_handoff(session, handoff_id=found.id, actor="owner")
         if turn.survey_score is not None:
             record_satisfaction(session, channel=channel, user_id=user_id, score=turn.survey_score)
-        if channel != "wechat":
+        if channel != "wechat" or not held_due:
             return []
         held = take_user_notifications(session, channel=held_channel(channel), user_id=user_id)
         return [Reply(OutMessage(f"（您离开期间的回复）{text}"), "staff_reply") for text in held]

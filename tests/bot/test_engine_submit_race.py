@@ -54,7 +54,7 @@ def claimed_after_look_up(db: Database, monkeypatch: pytest.MonkeyPatch) -> dict
 
 def form_answers(engine: Engine, user: str) -> dict[str, Any]:
     """The answers of the user's open form, as the consent turn submits them."""
-    start = engine._load("cli", user)
+    start = engine.start("cli", user)
     return dict(start.state["form"]["data"])
 
 

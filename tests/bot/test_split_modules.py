@@ -17,7 +17,7 @@ MAX_LINES = 250
 MOVED: dict[str, dict[str, str]] = {
     "bot.engine": {
         "Engine": "bot.engine.turns",
-        "MAX_INPUT_CHARS": "bot.engine.turns",
+        "MAX_INPUT_CHARS": "bot.engine.dispatch",
         "MAX_ATTEMPTS": "bot.engine.turns",
         "ACCEPT_OFFER": "bot.engine.steps",
         "REFUSE_OFFER": "bot.engine.steps",
@@ -61,6 +61,7 @@ MOVED: dict[str, dict[str, str]] = {
 PIECES = [
     "bot/engine/__init__.py",
     "bot/engine/turns.py",
+    "bot/engine/dispatch.py",
     "bot/engine/steps.py",
     "bot/engine/asking.py",
     "bot/engine/saving.py",

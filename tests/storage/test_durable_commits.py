@@ -6,13 +6,11 @@ transaction, just before its COMMIT, on the real server."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from admin.loan_details import LoanDetails
 from admin.workflow.moves import move_request
@@ -20,13 +18,10 @@ from bot.engine import Engine
 from core.settings import Settings
 from storage.audit import record_audit
 from storage.db import Database
-from storage.direct import STATEMENT_LISTENERS
 from storage.models import FinancingRequest
 from storage.notifications import enqueue_notification, take_user_notifications
 from tests.helpers.engine import FakeAnswerer, button_values, submit
-
-PLAIN_MARK = "set_config('synchronous_commit', 'off', true)"
-WRITE = re.compile(r"^\s*(INSERT INTO|UPDATE|DELETE FROM)\s+(\w+)", re.IGNORECASE)
+from tests.helpers.statements import commits
 
 
 @pytest.fixture
@@ -38,41 +33,6 @@ def pg(migrated_postgres_url: str, data_dir: Any) -> Iterator[tuple[Database, Se
     db = Database(settings.resolved_database_url)
     yield db, settings
     db.dispose()
-
-
-@contextmanager
-def commits(db: Database) -> Iterator[dict[str, list[Any]]]:
-    """Every COMMIT sent meanwhile as (synchronous_commit inside it, the tables it wrote), and
-    every plain-turn statement (autocommit: no COMMIT of its own) with the tables it names."""
-    seen: dict[str, list[Any]] = {"commits": [], "plain": []}
-    pending: list[str] = []
-
-    def on_sql(sql: str) -> None:
-        if PLAIN_MARK in sql:
-            seen["plain"].append(set(re.findall(r"(?:UPDATE|INSERT INTO)\s+(\w+)", sql)))
-        elif found := WRITE.match(sql):
-            pending.append(f"{found[1].split()[0].upper()} {found[2]}")
-
-    def on_statement(_conn: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
-        on_sql(statement)
-
-    def on_commit(conn: Any) -> None:
-        cursor = conn.connection.dbapi_connection.cursor()
-        cursor.execute("SHOW synchronous_commit")
-        setting = cursor.fetchone()[0]
-        cursor.close()
-        seen["commits"].append((setting, sorted(set(pending))))
-        pending.clear()
-
-    event.listen(db.engine, "before_cursor_execute", on_statement)
-    event.listen(db.engine, "commit", on_commit)
-    STATEMENT_LISTENERS.append(on_sql)
-    try:
-        yield seen
-    finally:
-        STATEMENT_LISTENERS.remove(on_sql)
-        event.remove(db.engine, "commit", on_commit)
-        event.remove(db.engine, "before_cursor_execute", on_statement)
 
 
 def test_only_plain_turns_commit_asynchronously(pg: tuple[Database, Settings]) -> None:

@@ -125,7 +125,8 @@ def test_turn_start_reads_the_newest_message_time_from_the_conversation_index(
             add_messages(connection, conversation_id=other, rows=rows)
     with db.reading() as connection:
         compiled = TURN_START_PREBUILT.compiled(connection.dialect)
-        params = {"channel": "web", "user_id": "quiet", "ended_key": "", "now": clock.now()}
+        params: dict[str, object] = {"channel": "web", "user_id": "quiet", "ended_key": ""}
+        params |= {"inbox": "web", "now": clock.now()}
         if not db.is_sqlite:
             connection.exec_driver_sql("ANALYZE messages")
         explain = ("EXPLAIN QUERY PLAN " if db.is_sqlite else "EXPLAIN ") + compiled.sql

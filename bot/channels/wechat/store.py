@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import delete, or_, update
+from sqlalchemy import delete, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
 from bot.channels.wechat.guard import purge_nonces
@@ -121,15 +122,18 @@ def _options_key(channel: str, user_id: str) -> str:
 
 
 def remember_options(db: Database, channel: str, user_id: str, buttons: list[Button]) -> None:
-    """Keep the options just shown, so that "2" or a label can be mapped to a button value."""
+    """Keep the options just shown, so that "2" or a label can be mapped to a button value:
+    one upsert statement, its own (durable) transaction — one round trip on PostgreSQL."""
     payload = json.dumps([[b.label, b.value] for b in buttons], ensure_ascii=False)
-    key = _options_key(channel, user_id)
-    with db.session() as session:
-        row = session.get(ProcessedMessage, key)
-        if row is None:
-            session.add(ProcessedMessage(key=key, status=OPTIONS_STATUS, reply=payload))
-        else:
-            row.reply, row.created_at = payload, clock.now()
+    dialect = sqlite if db.is_sqlite else postgresql
+    row = {"key": _options_key(channel, user_id), "status": OPTIONS_STATUS, "reply": payload}
+    statement = dialect.insert(ProcessedMessage).values(**row, created_at=clock.now())
+    statement = statement.on_conflict_do_update(
+        index_elements=[ProcessedMessage.key],
+        set_={"reply": statement.excluded.reply, "created_at": statement.excluded.created_at},
+    )
+    with db.statement() as connection:
+        connection.execute(statement)
 
 
 def normalize_choice(text: str) -> str:
@@ -138,10 +142,14 @@ def normalize_choice(text: str) -> str:
 
 
 def resolve_choice(db: Database, channel: str, user_id: str, text: str) -> str:
-    """The button value for a number or label of the last options; otherwise the text itself."""
-    with db.session() as session:
-        row = session.get(ProcessedMessage, _options_key(channel, user_id))
-        options = json.loads(row.reply) if row is not None and row.reply else []
+    """The button value for a number or label of the last options; otherwise the text itself
+    (one SELECT on a read connection: no transaction on PostgreSQL)."""
+    key = _options_key(channel, user_id)
+    with db.reading() as connection:
+        stored = connection.scalar(
+            select(ProcessedMessage.reply).where(ProcessedMessage.key == key)
+        )
+    options = json.loads(stored) if stored else []
     if not options:
         return text
     answer = normalize_choice(text)
