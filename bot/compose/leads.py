@@ -28,6 +28,12 @@ MAX_LEAD = 60
 # A condition a point sets on the firm: qualifications held (有高企、专利等资质的), or admission
 # to a product's enterprise list (入了库就能); and a question that says the firm is listed.
 _QUALIFIED = re.compile(r"有([^，。；]{2,30}?)等?(?:资质|认定)的")
+# a qualification as owners name it (高企 said as 国家高新技术企业, 专精特新 as 小巨人)
+_SAID_AS = {
+    "高企": ("高新技术企业", "高新企业", "国高", "国家高新", "省高新"),
+    "专精特新": ("小巨人",),
+    "科技奖励": ("科技进步奖", "科技奖"),
+}
 _LISTED = re.compile(r"入了库就|(?:先|要)(?:进入?|入)[^，。；]{0,8}库")
 _LISTED_SAID = re.compile(r"入库|进库|企业库|入了库|进了库|库里")
 _NEGATION = re.compile(r"(?:不需要|不用|无需|不必|不先|不另|免|无|不)(?=[\u4e00-\u9fff]{2})")
@@ -162,11 +168,16 @@ def unmet_condition(point: PlainPoint, question: str) -> str:
     qualified = _QUALIFIED.search(point.text)
     if qualified and "资质" not in question:
         items = re.split(r"[、或和及]", qualified.group(1))
-        if not any(len(item) >= 2 and item in question for item in items):
+        if not any(len(item) >= 2 and _said(item, question) for item in items):
             return "要看资质"
     if _LISTED.search(point.text) and not _LISTED_SAID.search(question):
         return "要先入库"
     return ""
+
+
+def _said(item: str, question: str) -> bool:
+    """The question names the qualification `item`, in the point's words or the owners'."""
+    return item in question or any(word in question for word in _SAID_AS.get(item, ()))
 
 
 def asks_complaint(question: str) -> bool:
