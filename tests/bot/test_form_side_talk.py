@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from bot.conversation.form.side import STEP_SUBJECTS, in_step_context
 from bot.engine import Engine
 from bot.intake import FieldError, validate_field
 from bot.intake.fields import FIELD_BY_NAME, FORM_FIELDS
@@ -185,3 +186,26 @@ def test_names_holding_such_words_stay_answers(field: str, text: str) -> None:
     from bot.intake.questions import reads_as_question
 
     assert not reads_as_question(FIELD_BY_NAME[field], text), text
+
+
+# A short question naming its own subject at a step is asked as typed, never prefixed with the
+# step's subject ("林权能贷款吗" at the credit-code step was asked as 统一社会信用代码林权能贷款吗).
+_OWN_SUBJECT_ASKS = (
+    "林权能贷款吗",
+    "专利能质押吗",
+    "科技贷利率多少",
+    "征信花了咋办",
+    "外贸贷要抵押吗",
+)
+
+
+@pytest.mark.parametrize("step", sorted(STEP_SUBJECTS))
+@pytest.mark.parametrize("text", _OWN_SUBJECT_ASKS)
+def test_a_short_question_of_its_own_subject_is_asked_as_typed(step: str, text: str) -> None:
+    assert in_step_context(FIELD_BY_NAME[step], text) == text
+
+
+@pytest.mark.parametrize("step", sorted(set(STEP_SUBJECTS) - {"consent"}))
+@pytest.mark.parametrize("text", ("那找谁", "要多久", "是什么意思"))
+def test_a_bare_short_question_is_asked_of_the_step(step: str, text: str) -> None:
+    assert in_step_context(FIELD_BY_NAME[step], text) == STEP_SUBJECTS[step] + text

@@ -10,6 +10,7 @@ import re
 from bot.conversation.turn import Reply
 from bot.intake.fields import FIELD_BY_NAME, Field
 from bot.intake.numbers import half_width
+from bot.reading.facets import pledged_asset
 
 # Words that name a field in a question ("为什么要手机号", "信用代码在哪看", "首贷是什么意思").
 FIELD_WORDS: dict[str, tuple[str, ...]] = {
@@ -42,6 +43,10 @@ STEP_SUBJECTS: dict[str, str] = {
     "first_loan": "首贷",
     "consent": "授权",
 }
+# a short question's own subject: a loan of its own kind, a measure's matter (科技贷, 征信)
+_OWN_SUBJECT = re.compile(
+    r"[科外商效信首转续]贷|贷款产品|征信|信用修复|白名单|利率|利息|评估费|保证金|担保费|协调办|平台"
+)
 SHORT_QUESTION_CHARS = 10  # a question this short leans on the step for its subject
 _BARE = re.compile(r"[\s,.;:!?，。；：！？~～…、]+")
 
@@ -70,6 +75,8 @@ def in_step_context(field: Field, text: str) -> str:
     bare = _BARE.sub("", text)
     if subject is None or len(bare) > SHORT_QUESTION_CHARS or field_named(bare, None):
         return text
+    if pledged_asset(bare) or _OWN_SUBJECT.search(bare):
+        return text  # 林权能贷款吗 at the credit-code step: a question of its own subject
     return subject + bare
 
 
