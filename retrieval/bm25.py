@@ -23,12 +23,9 @@ class BM25:
                 self.postings.setdefault(token, []).append((i, tf))
         # each posting's tf · (k1 + 1) numerator factor and tf + norm denominator, worked out
         # once (the same floats `scores` computed per query before)
+        norm = [self.k1 * (1 - self.b + self.b * n / (self.avg_len or 1.0)) for n in self.doc_len]
         self._terms: dict[str, list[tuple[int, int, float]]] = {
-            token: [
-                (i, tf, tf + self.k1 * (1 - self.b + self.b * self.doc_len[i] / (self.avg_len or 1.0)))
-                for i, tf in p
-            ]
-            for token, p in self.postings.items()
+            token: [(i, tf, tf + norm[i]) for i, tf in p] for token, p in self.postings.items()
         }
         self.idf = {
             token: math.log((self.n_docs - len(p) + 0.5) / (len(p) + 0.5) + 1.0)

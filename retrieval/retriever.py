@@ -28,8 +28,8 @@ from retrieval.query_analysis import (
     IndexMissingError,
     QueryAnalysis,
     doc_masks,
-    lowered_aliases,
     doc_votes,
+    lowered_aliases,
     ranked_hits,
 )
 from retrieval.questions import QuestionIndex
