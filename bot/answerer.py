@@ -35,7 +35,7 @@ from core.settings import Settings
 from knowledge.documents import Document
 from knowledge.plain import PlainMeasure
 from knowledge.qa import QaEntry
-from retrieval.memo import message_memo
+from retrieval.memo import memoised, message_memo
 from retrieval.retriever import Retriever
 
 log = logging.getLogger(__name__)
@@ -104,8 +104,9 @@ class Answerer:
         return self.dated(answer)
 
     def today(self) -> date:
-        """The day answers reason about (core.clock.today: POLICYBOT_TODAY or Beijing today)."""
-        return clock.today(self.settings)
+        """The day answers reason about (core.clock.today: POLICYBOT_TODAY or Beijing today;
+        read once per message inside its memo)."""
+        return memoised(self, "today", "", lambda: clock.today(self.settings))
 
     def dated(self, answer: Answer) -> Answer:
         """The answer with what its cited documents' validity requires today

@@ -21,6 +21,12 @@ class BM25:
         for i, doc in enumerate(corpus):
             for token, tf in Counter(doc).items():
                 self.postings.setdefault(token, []).append((i, tf))
+        # each posting's tf · (k1 + 1) numerator factor and tf + norm denominator, worked out
+        # once (the same floats `scores` computed per query before)
+        norm = [self.k1 * (1 - self.b + self.b * n / (self.avg_len or 1.0)) for n in self.doc_len]
+        self._terms: dict[str, list[tuple[int, int, float]]] = {
+            token: [(i, tf, tf + norm[i]) for i, tf in p] for token, p in self.postings.items()
+        }
         self.idf = {
             token: math.log((self.n_docs - len(p) + 0.5) / (len(p) + 0.5) + 1.0)
             for token, p in self.postings.items()
@@ -29,12 +35,12 @@ class BM25:
     def scores(self, query: Mapping[str, float]) -> list[float]:
         """Score of every document for query tokens mapped to their weights."""
         out = [0.0] * self.n_docs
+        k1_1 = self.k1 + 1
         for token, weight in query.items():
-            postings = self.postings.get(token)
+            postings = self._terms.get(token)
             if not postings:
                 continue
             idf = self.idf[token] * weight
-            for i, tf in postings:
-                norm = self.k1 * (1 - self.b + self.b * self.doc_len[i] / (self.avg_len or 1.0))
-                out[i] += idf * tf * (self.k1 + 1) / (tf + norm)
+            for i, tf, denominator in postings:
+                out[i] += idf * tf * k1_1 / denominator
         return out

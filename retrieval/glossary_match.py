@@ -44,18 +44,32 @@ class GlossaryMatcher:
         self._plain: dict[str, list[GlossaryTerm]] = defaultdict(list)
         self._patterns: list[tuple[re.Pattern[str], GlossaryTerm]] = []
         self._bags: list[tuple[frozenset[str], GlossaryTerm]] = []
+        pattern_firsts: list[str] = []  # the first character of each pattern's literal start
         for entry in entries:
             term = entry.term.lower()
             if "*" in term:
                 parts = [re.escape(p) for p in term.split("*")]
                 pattern = f".{{0,{WILDCARD_GAP}}}?".join(parts)
                 self._patterns.append((re.compile(pattern), entry))
+                pattern_firsts.append(term.split("*")[0][:1])
             else:
                 self._plain[term].append(entry)
                 bag = _word_bag(term, tokenize) if tokenize else frozenset()
                 if len(bag) >= 2 and not all(is_common(w) for w in bag):
                     self._bags.append((bag, entry))
         self._plain_terms = sorted(self._plain, key=len, reverse=True)
+        # terms and patterns by their first character (a term occurs, a pattern matches, only
+        # where that character does) and bags by one of their words, each with its place in
+        # the order above: a query looks at the few it can hold instead of all of them
+        self._by_first: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for rank, term in enumerate(self._plain_terms):
+            self._by_first[term[:1]].append((rank, term))
+        self._patterns_by_first: dict[str, list[int]] = defaultdict(list)
+        for i, first in enumerate(pattern_firsts):  # "": a pattern opening with `*`
+            self._patterns_by_first[first].append(i)
+        self._bags_by_word: dict[str, list[int]] = defaultdict(list)
+        for i, (bag, _) in enumerate(self._bags):
+            self._bags_by_word[min(bag)].append(i)
 
     def match(
         self, query: str, tokens: Iterable[str] = (), *, specific_elsewhere: bool = False
@@ -71,21 +85,23 @@ class GlossaryMatcher:
         found: list[GlossaryTerm] = []
         loose: list[GlossaryTerm] = []
         covered: list[tuple[int, int]] = []
-        for term in self._plain_terms:
-            if term not in text:
-                continue
+        for term in self._present_terms(text):
             span = _free_occurrence(text, term, covered)
             if span is None:
                 continue
             covered.append(span)
             found.extend(self._plain[term])
-        for pattern, entry in self._patterns:
+        firsts = {"", *text}
+        near = sorted(i for c in firsts for i in self._patterns_by_first.get(c, ()))
+        for pattern, entry in (self._patterns[i] for i in near):
             if pattern.search(text):
                 found.append(entry)
         words = set(tokens)
         if words:
             seen = {id(e) for e in found}
-            loose = [e for bag, e in self._bags if bag <= words and id(e) not in seen]
+            near = sorted(i for w in words for i in self._bags_by_word.get(w, ()))
+            bags = (self._bags[i] for i in near)
+            loose = [e for bag, e in bags if bag <= words and id(e) not in seen]
         votes: dict[int, float] = defaultdict(float)
         # generic wording (怎么办理, 这个政策) says little once a specific phrase matched too
         specific = specific_elsewhere or any(not e.weak for e in found)
@@ -100,6 +116,17 @@ class GlossaryMatcher:
         topical = any(not e.weak for e in found)
         primary = tuple(dict.fromkeys(e.expansions[0] for e in found if e.expansions))
         return GlossaryMatch(terms, expansions, dict(votes), topical, primary)
+
+    def _present_terms(self, text: str) -> list[str]:
+        """The plain terms that occur in text, longest first (the order of `_plain_terms`)."""
+        firsts = {"", *text}  # "" holds an empty term, which every text holds
+        found = [
+            (rank, term)
+            for first in firsts
+            for rank, term in self._by_first.get(first, ())
+            if term in text
+        ]
+        return [term for _, term in sorted(found)]
 
 
 def _free_occurrence(

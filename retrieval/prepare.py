@@ -23,7 +23,16 @@ def prepare_query(
 ) -> tuple[str, tuple[Repair, ...]]:
     """(the normalised, repaired text, the repairs made); no repairer or an ASCII text: the
     normalised text unchanged."""
-    text = normalize_text(query)
+    return repair_query(normalize_text(query), repairer, log_prob, proper_names)
+
+
+def repair_query(
+    text: str,
+    repairer: HomophoneRepairer | None,
+    log_prob: Callable[[str], float],
+    proper_names: tuple[re.Pattern[str], ...],
+) -> tuple[str, tuple[Repair, ...]]:
+    """`prepare_query` of a text already normalised (retrieval.normalize.normalize_text)."""
     if repairer is None or text.isascii():
         return text, ()
     keep = spans(text) + [

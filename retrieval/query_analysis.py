@@ -63,18 +63,31 @@ def doc_votes(
 
 
 def doc_masks(
-    docs: Sequence[Any], query: str, units: Collection[int]
+    docs: Sequence[Any],
+    query: str,
+    units: Collection[int],
+    aliases: Sequence[Sequence[str]] | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(demote, named, unit) boolean arrays over docs for query: demote a non-measure document
     the query does not name by an alias; named, one it does; unit, a measure document whose
-    articles are among units (articles whose responsible unit the query names)."""
+    articles are among units (articles whose responsible unit the query names). aliases:
+    each document's aliases lower-cased, when the caller keeps them (`lowered_aliases`)."""
     lowered = query.lower()
+    aliases = lowered_aliases(docs) if aliases is None else aliases
     demote = np.array(
-        [d.kind != "measure" and not any(a.lower() in lowered for a in d.aliases) for d in docs]
+        [
+            d.kind != "measure" and not any(a in lowered for a in names)
+            for d, names in zip(docs, aliases, strict=True)
+        ]
     )
     named = np.array([d.kind != "measure" and not demote[i] for i, d in enumerate(docs)])
     unit = np.array([d.kind == "measure" and bool(set(d.articles) & set(units)) for d in docs])
     return demote, named, unit
+
+
+def lowered_aliases(docs: Sequence[Any]) -> list[tuple[str, ...]]:
+    """Each document's aliases, lower-cased (what `doc_masks` looks for in a query)."""
+    return [tuple(a.lower() for a in d.aliases) for d in docs]
 
 
 def ranked_hits(

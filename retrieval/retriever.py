@@ -19,7 +19,8 @@ from retrieval.homophones import HomophoneRepairer, Repair
 from retrieval.index_files import docs_from, glossary_from, load_corpus
 from retrieval.memo import memoise_batch, memoised
 from retrieval.mentions import Mentions
-from retrieval.prepare import prepare_query
+from retrieval.normalize import normalize_text
+from retrieval.prepare import repair_query
 from retrieval.query_analysis import (
     COMMON_IDF,
     PRIMARY_TERM_BONUS,
@@ -28,6 +29,7 @@ from retrieval.query_analysis import (
     QueryAnalysis,
     doc_masks,
     doc_votes,
+    lowered_aliases,
     ranked_hits,
 )
 from retrieval.questions import QuestionIndex
@@ -78,6 +80,7 @@ class Retriever:
         self.passage_texts = [p["text"] for p in payload["passages"]]
         doc_index = {d.doc_id: i for i, d in enumerate(self.docs)}
         self.passage_doc = np.array([doc_index[p["doc_id"]] for p in payload["passages"]])
+        self._aliases = lowered_aliases(self.docs)  # what doc_masks looks for, once
         self.dense_store = dense_store
         self.homophones = HomophoneRepairer.from_tables(payload.get("homophones"))
         self.verbatim = VerbatimPhrases(self.docs)
@@ -97,9 +100,12 @@ class Retriever:
                 self.tokenizer.tokens,
             )
         )
-        self._prepared = lru_cache(4096)(  # the reading, then assess: prepared once
-            lambda q, names: prepare_query(q, self.homophones, self.tokenizer.log_prob, names)
+        # the reading, then assess: prepared once; the slip repair (most of the work) once per
+        # normalised text, which the message as typed and its asks as read often share
+        self._repaired = lru_cache(4096)(
+            lambda text, names: repair_query(text, self.homophones, self.tokenizer.log_prob, names)
         )
+        self._prepared = lru_cache(4096)(lambda q, names: self._repaired(normalize_text(q), names))
         # the tokens of a glossary expansion (a fixed phrase of the index), once per phrase
         self._phrase_tokens = lru_cache(8192)(lambda phrase: tuple(self.tokenizer.tokens(phrase)))
         self.tokenizer.tokens("预热")  # loads jieba's HMM tables now, not on the first question
@@ -162,7 +168,7 @@ class Retriever:
         dense = self._dense(vector)
         units = self.units.votes(query) or self.mentions.votes(query)
         votes = doc_votes(self.docs, match.votes, quoted, units, self.weights.verbatim)
-        demote, named, unit = doc_masks(self.docs, query, units)
+        demote, named, unit = doc_masks(self.docs, query, units, self._aliases)
         fused = fuse(lexical, dense, votes, demote, self.weights, named, unit)
         cited = self.article_refs.votes(query)  # 第3条讲了什么: measure 3 first
         fused += self.weights.cited * np.array(

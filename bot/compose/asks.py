@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.reading.ask_types import ask_type as reading_ask_type
 from bot.reading.ask_types import asks_amount, is_question
@@ -21,8 +22,13 @@ _SENTENCE = re.compile(r"[。！!？?；;\n]+")
 _ASKING = re.compile(
     r"[?？]|吗|么|呢|怎|如何|什么|啥|哪|多少|多久|几|谁|能不能|要不要|有没有|是不是"
 )
+_CLAUSE_BREAK = re.compile(r"[，,、\s]+")
+# The readings below are pure functions of the text that one answer asks for many times (each
+# Q&A candidate, each lead): kept for the last TEXT_MEMO texts.
+TEXT_MEMO = 4096
 
 
+@lru_cache(maxsize=TEXT_MEMO)
 def asking_sentence(text: str) -> str:
     """The last sentence of text that asks something (the whole text when none does)."""
     sentences = [s for s in _SENTENCE.split(text) if s.strip()]
@@ -30,15 +36,17 @@ def asking_sentence(text: str) -> str:
     return (asking or sentences or [text])[-1]
 
 
+@lru_cache(maxsize=TEXT_MEMO)
 def asking_clause(text: str) -> str:
     """The clause that carries the question: the last clause of the asking sentence that asks
     (这个合理吗 in 银行说续贷要先还本金，这个合理吗)."""
     sentence = asking_sentence(text)
-    clauses = [c for c in re.split(r"[，,、\s]+", sentence) if c.strip()]
+    clauses = [c for c in _CLAUSE_BREAK.split(sentence) if c.strip()]
     asking = [c for c in clauses if _ASKING.search(c)]
     return (asking or clauses or [sentence])[-1].strip()
 
 
+@lru_cache(maxsize=TEXT_MEMO)
 def ask_type(text: str) -> AskType:
     """The ask type of a question (core.kinds.AskType), by the one set of rules of
     `bot.reading.ask_types.ask_type`, read on its asking clause, else its asking sentence

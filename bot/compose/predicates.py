@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
-from bot.compose.asks import asking_clause, needed_thing
+from bot.compose.asks import TEXT_MEMO, asking_clause, needed_thing
 from bot.reading.ask_types import SUM, is_question
 from core.kinds import AskType
 from knowledge.documents import Document
@@ -42,6 +43,7 @@ _OTHER_PREDICATE = re.compile(
 )
 
 
+@lru_cache(maxsize=TEXT_MEMO)  # a pure function of the text, read for every Q&A candidate
 def asks_sum(text: str) -> bool:
     """The question asks whether a sum can be borrowed (1000万的外贸贷能批吗): the sum in the
     asking clause or the clause before it (找银行贷一百万，…存一笔钱，合规吗 weighs a demand)."""

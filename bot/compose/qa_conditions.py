@@ -60,14 +60,34 @@ def _short_forms(text: str) -> set[str]:
 def condition_pieces(entry: QaEntry, names: Iterable[str] = ()) -> frozenset[str]:
     """The pieces at least half of the entry's questions share, without those of names
     (its topic's title and aliases)."""
-    named = set().union(*(_pieces(n) for n in names)) if names else set()
-    texts = [_pieces(q) for q in entry.questions]
+    return _condition_pieces(entry.questions, entry.lead, tuple(names))
+
+
+@lru_cache(maxsize=4096)  # a pure function of the entry's texts: once per entry, not per match
+def _condition_pieces(
+    questions: tuple[str, ...], lead: str, names: tuple[str, ...]
+) -> frozenset[str]:
+    """`condition_pieces` of an entry's questions and lead."""
+    named = _name_pieces(names)
+    texts = [_pieces(q) for q in questions]
     counts: dict[str, int] = {}
     for pieces in texts:
         for piece in pieces - named:
             counts[piece] = counts.get(piece, 0) + 1
     shared = {p for p, n in counts.items() if 2 * n >= len(texts)}
-    return frozenset(shared | (_pieces(_stance_clause(entry.lead)) - named))
+    return frozenset(shared | (_pieces(_stance_clause(lead)) - named))
+
+
+@lru_cache(maxsize=4096)
+def _name_pieces(names: tuple[str, ...]) -> frozenset[str]:
+    """The pieces of a topic's names (left out of a condition)."""
+    return frozenset().union(*(_pieces(n) for n in names))
+
+
+@lru_cache(maxsize=4096)  # a question is weighed against several entries
+def _question_pieces(question: str) -> frozenset[str]:
+    """The pieces a question names, its short forms included."""
+    return frozenset(_pieces(question) | _short_forms(question))
 
 
 def _stance_clause(lead: str) -> str:
@@ -77,6 +97,7 @@ def _stance_clause(lead: str) -> str:
     return "" if clause in LEAD_STANCES else clause.removeprefix("不一定")
 
 
+@lru_cache(maxsize=4096)  # a pure function of an entry's lead, read per match
 def lead_stance(lead: str) -> str:
     """The stance word a lead opens with, in the composer's words (能 → 可以, 不能 → 不行;
     不一定 for 不一定要先还本金), "" when it opens with none."""
@@ -118,9 +139,9 @@ def condition_agreement(
     condition = condition_pieces(entry, names)
     if not condition:
         return 1.0
-    named = set().union(*(_pieces(n) for n in names)) if names else set()
+    named = _name_pieces(tuple(names))
     answered = condition | (_pieces(_predicate_clause(entry.lead)) - named)
-    return 1.0 if answered & (_pieces(question) | _short_forms(question)) else other
+    return 1.0 if answered & _question_pieces(question) else other
 
 
 def _predicate_clause(lead: str) -> str:

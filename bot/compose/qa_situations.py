@@ -13,6 +13,7 @@ questions (its question and phrasings) name it:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from knowledge.qa import QaEntry
 from knowledge.qa.situations import (
@@ -37,14 +38,26 @@ def entry_situations(
     entry: QaEntry, situations: Sequence[Situation] | None = None
 ) -> frozenset[str]:
     """The names of the situations at least half of the entry's questions name."""
-    questions = entry.questions
+    known = packaged_situations() if situations is None else tuple(situations)
+    return _entry_situations(entry.questions, known)
+
+
+@lru_cache(maxsize=4096)  # a pure function of an entry's texts: once per entry, not per match
+def _entry_situations(
+    questions: tuple[str, ...], situations: tuple[Situation, ...]
+) -> frozenset[str]:
+    """`entry_situations` of an entry's questions."""
     if not questions:
         return frozenset()
     return frozenset(
-        s.name
-        for s in (packaged_situations() if situations is None else situations)
-        if 2 * sum(s.named_in(q) for q in questions) >= len(questions)
+        s.name for s in situations if 2 * sum(s.named_in(q) for q in questions) >= len(questions)
     )
+
+
+@lru_cache(maxsize=4096)  # a question is matched against several entries
+def named_situations(question: str, situations: tuple[Situation, ...]) -> frozenset[str]:
+    """The names of the situations the question names."""
+    return frozenset(s.name for s in situations if s.named_in(question))
 
 
 def about_situation(
@@ -60,9 +73,9 @@ def situation_agreement(
     """s (module docstring)."""
     if not question:
         return 1.0
-    known = packaged_situations() if situations is None else situations
-    about = entry_situations(entry, known)
-    named = frozenset(s.name for s in known if s.named_in(question))
+    known = packaged_situations() if situations is None else tuple(situations)
+    about = _entry_situations(entry.questions, known)
+    named = named_situations(question, known)
     if about and not about & named:
         return 0.0
     if named and not named & about:

@@ -11,6 +11,7 @@ other_predicate) — the subject's entries keep answering it in the owner's word
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from knowledge.qa import QaEntry
 
@@ -27,9 +28,17 @@ SUBJECTS = (
 def subject_agreement(question: str, entry: QaEntry, factor: float) -> float:
     """`factor` when the entry is about a subject (see the module docstring) the question
     does not name, else 1."""
-    texts = entry.questions
-    for subject in SUBJECTS:
-        share = sum(bool(subject.search(t)) for t in texts) / len(texts)
-        if share >= SHARE and not subject.search(question):
+    for subject in entry_subjects(entry.questions):
+        if not subject.search(question):
             return factor
     return 1.0
+
+
+@lru_cache(maxsize=4096)  # a pure function of an entry's texts: once per entry, not per match
+def entry_subjects(texts: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """The subjects named in at least SHARE of an entry's questions, in SUBJECTS' order."""
+    return tuple(
+        subject
+        for subject in SUBJECTS
+        if sum(bool(subject.search(t)) for t in texts) / len(texts) >= SHARE
+    )

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.compose.asks import (
     DIMENSIONS,
     MODAL_DE,
+    TEXT_MEMO,
     Dimension,
     about_loans,
     ask_type,
@@ -144,6 +146,7 @@ class QuestionShape:
         return "合规" in self.stances
 
 
+@lru_cache(maxsize=TEXT_MEMO)  # a pure function of (text, ask), read for every Q&A candidate
 def question_shape(text: str, ask: AskType | None = None) -> QuestionShape:
     """The shape of a (normalised) question; `ask` is what the reading found it asks.
 

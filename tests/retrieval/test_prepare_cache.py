@@ -1,5 +1,7 @@
-"""`Retriever.prepare` is cached per (query, proper names): the reading and the answerer's
-assess prepare the same message once, and a cached result is the computed one."""
+"""`Retriever.prepare` is cached per (query, proper names), and its slip repair per
+(normalised text, proper names): the reading and the answerer's assess prepare the same message
+once, the message as typed and its asks as read (already normalised) are repaired once, and a
+cached result is the computed one."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from retrieval.normalize import normalize_text
 from retrieval.prepare import prepare_query
 
 if TYPE_CHECKING:
@@ -31,8 +34,9 @@ def queries() -> list[str]:
 
 @pytest.fixture
 def retriever(answerer: Answerer) -> Any:
-    """The shared answerer's retriever with an empty prepare cache."""
+    """The shared answerer's retriever with empty prepare and repair caches."""
     answerer.retriever._prepared.cache_clear()
+    answerer.retriever._repaired.cache_clear()
     return answerer.retriever
 
 
@@ -67,7 +71,25 @@ def test_second_prepare_of_a_message_computes_nothing(
     asked = queries()
     for query in asked + asked:
         retriever.prepare(query)
-    assert len(calls) == len(set(asked))
+    assert len(calls) == len({normalize_text(q) for q in asked})
+
+
+@pytest.mark.parametrize("query", queries())
+def test_typed_and_normalised_forms_are_repaired_once(
+    retriever: Any, query: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[str] = []
+    real = retriever.homophones.repair
+
+    def counting(text: str, *args: Any) -> Any:
+        calls.append(text)
+        return real(text, *args)
+
+    monkeypatch.setattr(retriever.homophones, "repair", counting)
+    typed = retriever.prepare(query)
+    normalised = retriever.prepare(normalize_text(query))
+    assert normalised == typed
+    assert len(calls) == 1
 
 
 def test_proper_names_are_part_of_the_key(retriever: Any, monkeypatch: pytest.MonkeyPatch) -> None:
