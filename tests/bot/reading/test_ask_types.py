@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from bot.reading import ask_type, is_question
+from bot.reading import ConversationContext, Lexicon, ask_type, is_question, read
 from core.kinds import AskType
 
 # Names as owners write them: products, platforms, and topics of the measures.
@@ -241,3 +241,24 @@ def test_a_yes_no_on_a_sum_to_borrow_asks_the_amount(
 )
 def test_a_sum_not_asked_for_leaves_the_yes_no(question: str) -> None:
     assert ask_type(question) == "yesno"
+
+
+# 什么 naming examples in a told list, and 好几 (many), ask nothing (a fee story with its
+# question last was split into a how-much of the list and the question).
+_FEES = ("财务顾问费", "账户管理费", "评估费", "担保费", "过桥费")
+
+
+@pytest.mark.parametrize(("one", "other"), list(itertools.permutations(_FEES, 2)))
+def test_examples_named_with_shenme_are_told(lexicon: Lexicon, one: str, other: str) -> None:
+    assert not is_question(f"什么{one}")
+    assert is_question(f"什么是{one}") and is_question(f"要交什么{one[-1]}")
+    text = f"去年贷款银行收了一堆费 什么{one} {other} 加起来好几万 这些费用合理吗"
+    asks = read(lexicon, ConversationContext(), text).asks
+    assert len(asks) == 1 and asks[0].type == "yesno", (text, asks)
+
+
+@pytest.mark.parametrize("unit", ["万", "千", "家", "笔"])
+@pytest.mark.parametrize("told", ["加起来好几{u}", "跑了好几{u}银行", "贷了好几{u}"])
+def test_haoji_is_many_and_ji_asks(told: str, unit: str) -> None:
+    assert not is_question(told.format(u=unit))
+    assert is_question("能贷几万") and is_question(f"要跑几{unit}银行吗")
