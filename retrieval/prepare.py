@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from retrieval.articles import spans
 from retrieval.homophones import HomophoneRepairer, Repair
@@ -40,3 +41,18 @@ def repair_query(
     ]
     repaired, repairs = repairer.repair(text, log_prob, keep)
     return repaired, tuple(repairs)
+
+
+Prepared = Callable[[str, tuple[re.Pattern[str], ...]], tuple[str, tuple[Repair, ...]]]
+
+
+def cached_preparers(
+    repairer: HomophoneRepairer | None, log_prob: Callable[[str], float]
+) -> tuple[Prepared, Prepared]:
+    """(prepare, repair): `prepare_query` of a text as typed (the reading, then assess:
+    prepared once), and the slip repair (most of the work) of a normalised text, which the
+    message as typed and its asks as read often share; each a bounded LRU cache (4096), with
+    `cache_clear`, keyed on (text, proper-name patterns)."""
+    repaired = lru_cache(4096)(lambda text, names: repair_query(text, repairer, log_prob, names))
+    prepared = lru_cache(4096)(lambda query, names: repaired(normalize_text(query), names))
+    return prepared, repaired

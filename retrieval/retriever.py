@@ -19,8 +19,7 @@ from retrieval.homophones import HomophoneRepairer, Repair
 from retrieval.index_files import docs_from, glossary_from, load_corpus
 from retrieval.memo import memoise_batch, memoised
 from retrieval.mentions import Mentions
-from retrieval.normalize import normalize_text
-from retrieval.prepare import repair_query
+from retrieval.prepare import cached_preparers
 from retrieval.query_analysis import (
     COMMON_IDF,
     PRIMARY_TERM_BONUS,
@@ -100,12 +99,7 @@ class Retriever:
                 self.tokenizer.tokens,
             )
         )
-        # the reading, then assess: prepared once; the slip repair (most of the work) once per
-        # normalised text, which the message as typed and its asks as read often share
-        self._repaired = lru_cache(4096)(
-            lambda text, names: repair_query(text, self.homophones, self.tokenizer.log_prob, names)
-        )
-        self._prepared = lru_cache(4096)(lambda q, names: self._repaired(normalize_text(q), names))
+        self._prepared, self._repaired = cached_preparers(self.homophones, self.tokenizer.log_prob)
         # the tokens of a glossary expansion (a fixed phrase of the index), once per phrase
         self._phrase_tokens = lru_cache(8192)(lambda phrase: tuple(self.tokenizer.tokens(phrase)))
         self.tokenizer.tokens("预热")  # loads jieba's HMM tables now, not on the first question
