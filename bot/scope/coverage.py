@@ -2,21 +2,26 @@
 of off-topic words (an open world).
 
 Families and object classes list what lies outside; an owner's off-topic ask names things no
-list foresaw ("贷款批了，新厂房的消防验收找谁办"). Here the question is turned around: the
-asking clauses of the question part (`bot.scope.clauses.asking_spans`; a clause that asks only
-generically, 要什么材料, takes the clause before as its object) are cut into words, and the
-words that only frame an ask — the owner and the firm, money, time, a procedure, a judgement,
-asking words (`FRAME`) — are dropped. What is left is the ask's own object. The ask is
-**uncovered** when
+list foresaw ("贷款批了，新厂房的消防验收找谁办"). Here the question is turned around. Each asking
+clause of the question part (`asked_clauses`, with a condition clause before it: 要是最后不批，…)
+is cut into words by the retriever's tokenizer; its object is its nouns (jieba's dictionary
+tags) other than the words that only frame an ask — the owner and the firm, money, time, a
+procedure's steps, judgements and modality, relation and asking words (`FRAME`), the lender
+(`LENDERS`). The message is declined when every asking clause is **uncovered**:
 
-- it has such words (it is a concrete thing of its own, not 怎么办 or 要多久), and
-- none of them, nor the clause, names the knowledge: a financing word of the measures
-  (`clauses.DOMAIN`, the finance vocabulary), a lender, a measure's term, a glossary phrase
-  matched in the message, or a word the indexed knowledge itself uses (`knows`: the BM25
-  vocabulary of the measures, products, platforms, plain texts and Q&A).
+- it names a thing of its own (or asks generically right after a clause that does: 内部评级几级，
+  打了多少分); a generic ask after a story (怎么办, 这合理吗, 有没有调解的渠道) is about the story
+  and is kept;
+- the clause names nothing of the knowledge: no financing word (`clauses.DOMAIN`, the finance
+  vocabulary), measure term, reference to the measures, matched glossary phrase or financing
+  need, and the head of its object (its last noun; the words before it say whose or what kind)
+  is no word of the knowledge's own text (`knowledge_words`: the measures, products and
+  platforms as indexed, without the glossary's owner phrases);
+- no lender is named in it (哪家银行好, 怎么跟银行开口, 信贷员态度很差怎么办): what a lender
+  does is the measures' matter.
 
-So an ask is kept whenever its object is empty or generic, or names anything the knowledge
-has; the story around it ("…贷款也批了") is no evidence for it.
+So an ask is kept whenever its object is empty or generic, or names something the knowledge
+has; the loan story around it ("…贷款也批了") is no evidence for it.
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ from typing import Any
 
 from bot.intent import shows_financing_need
 from bot.scope.asked_object import names_knowledge
-from bot.scope.clauses import ASKING, DOMAIN, asking_spans, question_part
+from bot.scope.clauses import ASKING, DOMAIN, asking_spans, clause_spans, question_part
 from bot.scope.measure_terms import names_measure_term, refers_to_measures
 
 Words = Callable[[str], list[str]]
@@ -55,7 +60,7 @@ FRAME = re.compile(
     r"批|批准|下来|通过|结果|进度|时限|期限|效果|作用|好处|区别|差别|不同|一样|意思|内容|"
     r"方式|方法|办法|途径|渠道|路子|门路|建议|注意|事项|问题|情况|事情|事|东西|方面|具体|详细|"
     # judgements and modal, asking words
-    r"合理|合法|合规|正常|靠谱|关系|关联|影响|相关|联系|可靠|划算|值得|容易|难|麻烦|复杂|简单|快|慢|多|少|高|低|贵|便宜|"
+    r"合理|合法|合规|正常|靠谱|关系|关联|影响|相关|联系|硬性|强制|强制性|鼓励|自愿|义务|必要|可靠|划算|值得|容易|难|麻烦|复杂|简单|快|慢|多|少|高|低|贵|便宜|"
     r"可以|能够|应该|需要|必须|一定|一般|大概|通常|主要|怎么|怎么样|怎样|如何|为什么|为啥|"
     r"什么|啥|哪个|哪些|哪家|谁|是否|有没有|能不能|可不可以|会不会|要不要|是不是|行不行|"
     r"知道|了解|请教|咨询|问问|问下|打听|帮忙|帮|告诉|说说|介绍|解释|"
@@ -100,7 +105,7 @@ def own_words(clause: str, words: Words, is_noun: Callable[[str], bool]) -> list
 
 
 def _framing(word: str) -> bool:
-    """A frame word, also negated (不合理, 没关系), or the lender (judged by its place)."""
+    """A frame word, also negated (不合理, 没关系), or the lender."""
     return bool(FRAME.match(word) or FRAME.match(word.lstrip("不没")) or LENDERS.fullmatch(word))
 
 
@@ -109,9 +114,22 @@ _LATIN = re.compile(r"[a-z]{2,}")
 
 def asked_clauses(text: str) -> list[str]:
     """The asking clauses of text's question part (its last clause when none asks: a request
-    or a question typed without a mark)."""
+    or a question typed without a mark), each with the clause before it when that one is the
+    ask's condition (要是最后不批，银行得告诉原因吗)."""
     question = question_part(text)
-    return [question[a:b] for a, b in asking_spans(question)]
+    spans = clause_spans(question)
+    found = []
+    for a, b in asking_spans(question):
+        clause = question[a:b]
+        before = [s for s in spans if s[1] <= a]
+        if before and CONDITION.search(question[before[-1][0] : before[-1][1]]):
+            clause = question[before[-1][0] : b]
+        found.append(clause)
+    return found
+
+
+# A clause setting the ask's condition (要是最后不批, 万一还不上的话).
+CONDITION = re.compile(r"要是|如果|假如|假设|万一|一旦|若是|倘若|的话$")
 
 
 # Passages made of the glossary's owner phrases (…#g3): how owners talk, not what the
@@ -131,29 +149,24 @@ def knowledge_words(retriever: Any) -> frozenset[str]:
 
 
 def names_covered(clause: str, topics: Iterable[str], finance: re.Pattern[str]) -> bool:
-    """The clause names the knowledge by the scope's own signs: a financing word, a measure's
-    term or the measures, a matched glossary phrase, a financing need. A lender (银行, 支行)
-    is no such sign here: whether it is the object is told by what follows it."""
-    bare = LENDERS.sub("，", clause)
+    """The clause names the knowledge by the scope's own signs: a financing word, a lender, a
+    measure's term or the measures, a matched glossary phrase, a financing need."""
     return bool(
-        finance.search(bare)
-        or DOMAIN.search(bare)
-        or names_knowledge(bare, topics)
-        or names_measure_term(bare)
-        or refers_to_measures(bare)
-        or shows_financing_need(bare)
+        finance.search(clause)
+        or LENDERS.search(clause)
+        or DOMAIN.search(clause)
+        or names_knowledge(clause, topics)
+        or names_measure_term(clause)
+        or refers_to_measures(clause)
+        or shows_financing_need(clause)
     )
 
 
-# The lender and its branches (银行, 支行, 省行, 信用社, 客户经理): the measures' subject.
+# The lender and its branches and staff (银行, 支行, 省行, 信用社, 客户经理): what a lender does
+# is the measures' matter (哪家银行好, 怎么跟银行开口, 信贷员态度很差怎么办).
 LENDERS = re.compile(
     r"银行|金融机构|信贷员?|[总分支省市县]行|信用社|农商行|农信社|客户经理|信贷经理|行长"
 )
-
-
-# The lender as the party the owner deals with (怎么跟银行开口, 向支行反映): the ask is how to
-# deal with it, the measures' matter, whatever verb follows.
-COUNTERPART = re.compile(r"(跟|向|和|与|找|求|请|给)(\S{0,2}家)?(" + LENDERS.pattern + ")")
 
 
 def uncovered_ask(
@@ -167,24 +180,20 @@ def uncovered_ask(
     """text's ask is about a concrete object of its own that the knowledge does not cover (see
     the module docstring): every asking clause names a thing (`own_words`) — or asks
     generically right after one that does (内部评级几级，打了多少分) —, none names the
-    knowledge, and no lender is what it asks about (a lender followed by no thing of the
-    clause's own: 哪家银行好, 支行说要等省行批); a generic ask after a story (…又不想打官司，
-    有没有调解的渠道) asks about the story and is kept. is_word: the tokenizer's dictionary (its
-    nouns are what an object names); knows: the knowledge's own words (`knowledge_words`);
-    finance: the scope's finance vocabulary."""
+    knowledge or a lender; a generic ask after a story (…又不想打官司，有没有调解的渠道) asks
+    about the story and is kept. is_word: the tokenizer's dictionary (its nouns are what an
+    object names); knows: the knowledge's own words (`knowledge_words`); finance: the scope's
+    finance vocabulary."""
     topics = tuple(topics)
-    is_noun = nouns(is_word).__contains__
+    clauses = asked_clauses(text)
+    if not clauses or any(names_covered(c, topics, finance) for c in clauses):
+        return False
+    is_noun = nouns(is_word).__contains__  # read only for asks naming no financing
     verdicts: list[bool] = []  # each asking clause: about an uncovered thing of its own
-    for clause in asked_clauses(text):
+    for clause in clauses:
         own = own_words(clause, words, is_noun)
         if not own:  # generic (要多久, 打了多少分): of the ask before it, if one asked
             verdicts.append(bool(verdicts) and verdicts[-1] and ASKING.search(clause) is not None)
             continue
-        lender = [m.end() for m in LENDERS.finditer(clause)]
-        verdicts.append(
-            not names_covered(clause, topics, finance)
-            and not any(knows(w) for w in own)
-            and not (lender and not any(clause.rfind(w) >= lender[-1] for w in own))
-            and not COUNTERPART.search(clause)
-        )
+        verdicts.append(not knows(own[-1]))  # its head; the words before it say whose, what kind
     return bool(verdicts) and all(verdicts)
