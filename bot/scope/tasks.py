@@ -94,4 +94,4 @@ ACT_REQUEST = re.compile(
     r"(吧|呗|啊|呀|哈|一下|下|好|掉|查查|查一下|看看)*(?=[，,。！!？?\s]|$)"
 )
 # What the service itself takes from the owner (a financing need registered, 对接 arranged).
-ACT_SERVICE = re.compile(r"需求|登记|对接")
+ACT_SERVICE = re.compile(r"需求|对接")
