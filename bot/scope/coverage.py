@@ -86,10 +86,13 @@ def nouns(is_word: Callable[[str], bool]) -> frozenset[str]:
 
     source = Path(import_jieba().__file__).parent / "dict.txt"
     found = set()
-    for line in source.read_text(encoding="utf-8").splitlines():
-        parts = line.split()
-        if len(parts) == 3 and parts[2] in NOUN_TAGS and is_word(parts[0]):
-            found.add(parts[0])
+    with source.open(encoding="utf-8") as lines:  # streamed: 349k lines, a few kept
+        for line in lines:
+            word, _, tag = line.rstrip("\n").rpartition(" ")
+            if tag in NOUN_TAGS:
+                word = word.rpartition(" ")[0]
+                if is_word(word):
+                    found.add(word)
     return frozenset(found)
 
 
@@ -115,7 +118,8 @@ _LATIN = re.compile(r"[a-z]{2,}")
 def asked_clauses(text: str) -> list[str]:
     """The asking clauses of text's question part (its last clause when none asks: a request
     or a question typed without a mark), each with the clause before it when that one is the
-    ask's condition (要是最后不批，银行得告诉原因吗)."""
+    ask's condition or the financing it is for (要是最后不批，银行得告诉原因吗; 公司想申请贷款，
+    营业执照要满几年)."""
     question = question_part(text)
     spans = clause_spans(question)
     found = []
@@ -128,8 +132,12 @@ def asked_clauses(text: str) -> list[str]:
     return found
 
 
-# A clause setting the ask's condition (要是最后不批, 万一还不上的话).
-CONDITION = re.compile(r"要是|如果|假如|假设|万一|一旦|若是|倘若|的话$")
+# A clause setting the ask's condition (要是最后不批, 万一还不上的话, 办贷款的时候) or the
+# financing it is for (公司想申请贷款，营业执照要满几年: the ask is a condition of that loan).
+CONDITION = re.compile(
+    r"要是|如果|假如|假设|万一|一旦|若是|倘若|的话$|时候?$|"
+    r"(想|要|准备|打算|计划|正在|在)[^，,。？?]{0,4}(申请|贷|借|融资|续|办)"
+)
 
 
 # Passages made of the glossary's owner phrases (…#g3): how owners talk, not what the

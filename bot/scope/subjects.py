@@ -22,9 +22,8 @@ NATIONAL_RULES = re.compile(
     r"[^，,。？?]{0,24}(办法|条例|规定|通知|意见|指引|标准|细则|新规|规划|纲要|法律|法规|[0-9一二三四五六七八九十]+条|"
     r"口径|文件|规则|指标|考核)|"
     # a named rule typed without its 《》 (the reading drops them)
-    # any rule named by its kind: the knowledge holds none but the measures and the products'
-    # 实施暂行办法 (NATIONAL_UNLESS), so another's name is outside it whatever its first words
-    r"[\u4e00-\u9fff]{2,14}(监督管理条例|管理条例|管理办法|暂行办法|实施细则|指导意见|通则)|"
+    r"(贷款|担保|融资|银行|金融|信贷|征信|存款|保险|证券|票据)[\u4e00-\u9fff]{0,12}"
+    r"(监督管理条例|管理条例|管理办法|暂行办法|实施细则|指导意见|通则)|"
     # how long a record stays on the credit report (逾期记录按规定保留几年)
     r"(征信|信用报告|逾期记录|不良记录)[^，,。？?]{0,10}(保留|保存|留存)[^，,。？?]{0,6}(几年|多久|多少年|多长时间)|"
     r"(逾期|不良)记录[^，,。？?]{0,10}(几年|多久|多少年)[^，,。？?]{0,4}(消除|消失|删除|自动)|"
