@@ -134,10 +134,8 @@ GENERIC_ASK = re.compile(
     r"有(政策|办法)吗|政府(能|会)帮(忙)?吗|"
     # what to do or bring next, about the story's matter (被告了，下个月开庭，需要准备什么)
     r"(需要|要|得|该)(准备|注意|做)(些|点)?(什么|啥|哪些)(材料|资料|东西)?|该怎么(做|应对)|怎么应对|"
-    # how or where to complain about the story's matter (税务局说要补税，该怎么申诉; …保险公司
-    # 拖着不赔，我要去哪投诉)
-    r"(该|要|能|可以)?(怎么|如何)(申诉|复议|维权)|(我|我们)?(要|该|能|可以)?(去|到)?(哪|哪里|哪儿|哪个部门)"
-    r"(投诉|举报|申诉|维权|反映))"
+    # how or where to complain about the story's matter (税务局说要补税，该怎么申诉)
+    r"(该|要|能|可以)?(怎么|如何)(申诉|复议|维权))"
     r"[吗呢啊呀吧么?？]*$"
 )
 
