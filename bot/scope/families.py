@@ -76,6 +76,12 @@ FAMILIES: tuple[Family, ...] = (
     Family("calculation", tasks.CALCULATION, any_of(tasks.CALCULATION_UNLESS), judged="question"),
     Family("lookup", tasks.LOOKUP, judged="question"),
     Family(
+        "transaction",
+        tasks.ACT_REQUEST,
+        any_of(tasks.ACT_SERVICE, tasks.DRAFTING_UNLESS),
+        judged="question",
+    ),
+    Family(
         "loan_misuse",
         spec.LOAN_MISUSE,
         any_of(spec.LOAN_MISUSE_UNLESS, sub.TIED_TO_LENDING),
@@ -165,7 +171,9 @@ NAMES = tuple(dict.fromkeys(f.name for f in FAMILIES))
 # What the owner asks the bot to do (not a subject): declined whatever the message names, even a
 # document the office uploaded. The other families are subjects, and an office document on that
 # subject (a staff document on 创业担保贷款) brings it into scope.
-REQUESTS = frozenset({"injection", "fraud", "trust", "drafting", "calculation", "lookup"})
+REQUESTS = frozenset(
+    {"injection", "fraud", "trust", "drafting", "calculation", "lookup", "transaction"}
+)
 
 
 # What the owner says they are not asking (我不是想炒股, 不打算买基金): the word is set aside.

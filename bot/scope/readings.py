@@ -114,7 +114,7 @@ def unless_part(text: str, at: int, words: re.Pattern[str], judged: str, local: 
         for i, c in enumerate(clauses)
         if own[i] or (told and i and own[i - 1]) or ASKING.search(c)
     ]
-    kept += _told_firm_loan(clauses, own) if told else []
+    kept += _told_firm_loan(clauses, own)
     return "，".join(kept) if kept else rest
 
 
@@ -163,17 +163,19 @@ def _asks_about_story(clauses: list[str], own: list[bool]) -> bool:
 
 def _told_firm_loan(clauses: list[str], own: list[bool]) -> list[str]:
     """The clauses telling the firm's own loan (厂里的贷款下个月到期, 公司想在银行贷点钱周转)
-    between the family's last clause and a question that asks about it ("孩子今年高考，家里开销
-    大，厂里的贷款下个月到期，能不能先续上"): the family's words only opened the story. None
-    when an asking clause holds the family's words, or the question has a subject of its own."""
+    between the family's last clause and a last question that asks about it ("孩子今年高考，家里
+    开销大，厂里的贷款下个月到期，能不能先续上"; "想办张信用卡行不行，公司贷款下个月到期，审批
+    要多久": the family's words opened the message, even as an ask of their own, and the last
+    question is the loan's). None when the last asking clause holds the family's words, or asks
+    about a subject of its own (`asks_about_told`)."""
     asking = [i for i, c in enumerate(clauses) if ASKING.search(c)]
     if not asking or not any(own):
         return []
     last_own = max(i for i, o in enumerate(own) if o)
     ask = asking[-1]
-    if ask <= last_own:
+    if ask <= last_own or not asks_about_told(clauses[ask]):
         return []
-    return [c for c in clauses[last_own + 2 : ask] if TOLD_FINANCING.search(c)]
+    return [c for c in clauses[last_own + 1 : ask] if TOLD_FINANCING.search(c)]
 
 
 # A question by its marks (not 好几遍's 几): what a clause before a remark must show to count.

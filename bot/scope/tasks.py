@@ -79,3 +79,19 @@ LOOKUP = re.compile(
     r"(一下|下|查|看)?[^，,。？?]{0,12}((有|有没有|有多少|欠了?多少)贷款|征信|信用报告|信用记录|贷款记录|逾期记录|授信额度|贷款进度|审批结果|放款进度|账户|余额|"
     r"流水|名下|贷款情况|失信|被执行|黑名单|异常名录)"
 )
+# An act asked of the assistant on the owner's own affairs (帮我把利息还了, 你直接帮我提交申请,
+# 进银行系统查查): it answers and explains, it acts on no account, system or application. The
+# act closes the request (…还掉吧), so a loan told in passing (帮我看看贷款还了一半还能续吗) is
+# no act asked; a request to look, tell or explain is never one.
+ACT_REQUEST = re.compile(
+    r"(帮我|替我|帮忙|帮咱|你直接|你就|你来|直接帮我|给我直接)们?(直接)?(帮我|给我|替我)?(把|将)?"
+    r"(?:(?!看|说|讲|解释|分析|介绍|推荐|问|想|了解|找|算|能|可以|会)[^，,。？?！!\s]){0,14}?"
+    # a done act closing the request (…还掉, …办了吧), or an act on a thing named after it
+    r"((还了|还掉|还上|还清|结清|扣了|扣掉|划走|交上去|递上去|转过去|付了|付掉|缴了|缴掉|注销掉|"
+    r"签了|签掉|办了|办掉|办下来|批下来|批了)|"
+    r"(提交|转账|打款|扣款|注销|撤销|撤回|登录|登陆|进[^，,。？?\s]{0,6}系统|预约|开户|销户|盖章|授权)"
+    r"[^，,。？?！!\s]{0,8}?)"
+    r"(吧|呗|啊|呀|哈|一下|下|好|掉|查查|查一下|看看)*(?=[，,。！!？?\s]|$)"
+)
+# What the service itself takes from the owner (a financing need registered, 对接 arranged).
+ACT_SERVICE = re.compile(r"需求|对接")
