@@ -185,7 +185,7 @@ def dated_lead(question: str, reply: Reply, documents: dict[str, Document], toda
         return reply
     first = reply.parts[0]
     doc = next((documents[c] for c in first.cites if c in documents), None)
-    lead = validity_lead(doc, today) if doc is not None else ""
+    lead = validity_lead(doc, today, question) if doc is not None else ""
     if not lead:
         return reply
     return replace(reply, parts=(replace(first, lead=lead), *reply.parts[1:]))

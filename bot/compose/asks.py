@@ -48,9 +48,8 @@ def asking_clause(text: str) -> str:
 
 @lru_cache(maxsize=TEXT_MEMO)
 def ask_type(text: str) -> AskType:
-    """The ask type of a question (core.kinds.AskType), by the one set of rules of
-    `bot.reading.ask_types.ask_type`, read on its asking clause, else its asking sentence
-    (担保公司收费太贵了，有没有政府的担保 asks yes/no); "other" when nothing is asked."""
+    """The ask type (core.kinds.AskType) by `bot.reading.ask_types.ask_type` on the asking clause,
+    else sentence (担保公司收费太贵了，有没有政府的担保: yes/no); "other" when nothing is asked."""
     for scope in (asking_clause(text), asking_sentence(text)):
         if is_question(scope) and (found := reading_ask_type(scope)) != "other":
             return found
@@ -92,6 +91,14 @@ DIMENSIONS: tuple[Dimension, ...] = (
         re.compile(r"收费|费用|[\u4e00-\u9fff]{1,2}费(?![力劲])|怎么收"),
         re.compile(rf"{_PERCENT}|\d+(?:\.\d+)?\s*元"),
         re.compile(r"费"),
+        True,
+    ),
+    Dimension(
+        "pledge_rate",
+        "抵押率",
+        re.compile(r"抵押率|质押率|抵押比例|质押比例|押几成|能押多少"),
+        re.compile(rf"{_PERCENT}|\d+\s*成"),
+        re.compile(r"抵押率|质押率"),
         True,
     ),
     Dimension(
@@ -209,9 +216,8 @@ _NEEDED = re.compile(
 )
 
 
-# A need asked of someone other than the owner (银行必须给我续贷吗, 县里也得执行吗) or a duty to
-# comply with the measures (必须遵守吗): not a requirement a lender sets for a loan, so a source
-# that is silent on it supports no 不一定.
+# A need of another party (银行必须给我续贷吗, 县里也得执行吗) or a duty to comply (必须遵守吗):
+# no requirement a lender sets for a loan, so a source silent on it supports no 不一定.
 _OTHER_PARTY = re.compile(
     r"(?<![去到找跟向在让叫给])(?:银行|政府|县里|市里|部门|机构|担保公司|他们|对方|客户经理)"
 )

@@ -121,24 +121,23 @@ CONDITION = re.compile(
 
 
 def shorten_step(step: str, limit: int = STEP_CHARS) -> str:
-    """A next step cut to whole clauses within limit characters (whole if none fit). Leading
-    clauses stating its condition ("是核心企业上下游的供应商或客户，…", `CONDITION`) are left
-    out, and so is a condition whose action was cut: the step still says what to do."""
+    """A next step cut to its leading whole clauses (sentences and ；-clauses) within limit
+    characters; whole when its first clause alone is longer. A clause is never cut at a
+    comma: 符合条件仍被拒，可向…反映 joins a condition to its action, 遇到搭售，保留凭证 an
+    occasion to what to do, and either half alone says nothing to act on (`_fill` drops a
+    point, or the whole step, when the screen is short)."""
     step = step.strip().removeprefix(NEXT_PREFIX)
     if len(step) <= limit:
         return step
-    clauses = [c for c in re.split(r"(?<=[。；，])", step) if c]
-    while len(clauses) > 1 and CONDITION.search(clauses[0]):
-        clauses = clauses[1:]
+    clauses = [c for c in re.split(r"(?<=[。；;！!])", step) if c.strip()]
     kept: list[str] = []
     for clause in clauses:
         if len("".join(kept)) + len(clause) > limit:
             break
         kept.append(clause)
-    while len(kept) > 1 and CONDITION.search(kept[-1]):  # a condition whose action was cut
-        kept.pop()
-    short = "".join(kept)
-    return short.rstrip("，；、。 ") + "。" if len(short) > limit // 3 else step
+    if not kept:
+        return step
+    return "".join(kept).rstrip("；;。 ") + "。"
 
 
 def joint_citation(parts: Sequence[Part], documents: Mapping[str, Document]) -> str:

@@ -166,7 +166,7 @@ class QaLayer:
         asked = qa_ask(question, asked, bool(named)) if question else asked  # 能批1000万吗
         named_notes = frozenset(d for d in named if self._named_kind(d))
         order = [h.doc_id for h in ranked]
-        best: QaChoice | None = None
+        scored: list[QaChoice] = []
         for hit in hits:
             entry = self.entries.get(hit.entry_id)
             if entry is None or entry.id not in live:
@@ -201,16 +201,27 @@ class QaLayer:
             confidence *= subject_agreement(question, entry, self.knobs.other_predicate)
             cited_notes = frozenset(d for d in entry_docs if self._named_kind(d))
             confidence *= pair_agreement(named_notes, cited_notes)
-            if confidence >= self.knobs.threshold and (
-                best is None or confidence > best.confidence
-            ):
-                best = QaChoice(entry, confidence, hit)
-        return best
+            scored.append(QaChoice(entry, confidence, hit))
+        return accepted(scored, self.knobs)
 
     def _named_kind(self, doc_id: str) -> bool:
         """The document is of a kind owners name (a product, a platform, a staff document)."""
         doc = self.documents.get(doc_id)
         return doc is not None and doc.kind in NAMED_KINDS
+
+
+def accepted(scored: Sequence[QaChoice], knobs: QaKnobs) -> QaChoice | None:
+    """The most confident choice at or above `QaKnobs.threshold`; with `QaKnobs.margin` set,
+    also one at or above `QaKnobs.floor` that leads the next entry by that margin."""
+    ranked = sorted(scored, key=lambda c: -c.confidence)
+    if not ranked:
+        return None
+    best = ranked[0]
+    if best.confidence >= knobs.threshold:
+        return best
+    second = ranked[1].confidence if len(ranked) > 1 else 0.0
+    clear = knobs.margin > 0 and best.confidence - second >= knobs.margin
+    return best if clear and best.confidence >= knobs.floor else None
 
 
 def entry_part(entry: QaEntry, quote: str = "") -> Part:

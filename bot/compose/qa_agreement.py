@@ -28,6 +28,8 @@ class QaKnobs:
     """Knobs of `qa_confidence` and of the choice (see the module docstring)."""
 
     threshold: float = 0.42
+    margin: float = 0.0  # > 0: below the threshold, accept a lead this clear over the next entry
+    floor: float = 0.36  # … when the entry reaches at least this confidence
     exact: float = 0.95  # a score this high restates one of the entry's texts
     related_ask: float = 0.8
     other_ask: float = 0.5

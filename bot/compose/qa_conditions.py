@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from bot.compose.asks import owner_need
+from bot.compose.asks import asking_clause, owner_need
 from bot.compose.points import GENERIC
 from bot.compose.question import question_shape
 from knowledge.plain import STANCES
@@ -153,6 +153,23 @@ def _predicate_clause(lead: str) -> str:
     return stated or (clauses[1] if len(clauses) > 1 else "")
 
 
+# Whether the lender may do something to the owner (银行能收承诺费吗, 银行可以要求我买保险吗):
+# a weighing of its act, not what the owner can get.
+LENDER_MAY = re.compile(
+    r"(?:银行|贷款行|客户经理|担保公司|他们)(?:能|可以|能不能|可不可以|有权)(?:这样)?"
+    r"(?:收|要求|要|扣|让|强制|搭|捆绑|拒|不给|不贷|压|抽|断|停)"
+)
+# Whether something exists, asked first (银行有没有纯信用的贷款): 有/没有 answer it.
+_EXISTENCE = re.compile(r"^(?:那|请问|问下)?(?:银行|三明|你们|现在|政府)?(?:有没有|有无)")
+_CAN_LEAD = re.compile(r"\s*(?:可以|能|不能|不行)")  # a lead on what can be done (可以申请：…)
+
+
+@lru_cache(maxsize=4096)
+def _asks_existence(questions: tuple[str, ...]) -> bool:
+    """Some of an entry's questions ask whether something exists (有没有一年以上的贷款)."""
+    return any(_EXISTENCE.search(asking_clause(q)) for q in questions)
+
+
 # A need asked in so many words (一定要…吗, 必须…吗, 非得…): 不一定 answers it.
 _MUST = re.compile(r"一定|必须|非得|非要|都得|才行吗|不可吗")
 
@@ -201,8 +218,13 @@ def predicate_agreement(question: str, entry: QaEntry, other: float) -> float:
         return other  # money back is answered by an entry on money back only
     if shape.evaluative and not evaluative and not weighs(entry.lead):
         return other  # 不一定要先还本金, 有机会贷 do not weigh the bank's demand
+    weighs_lender = shape.refused or shape.demand or bool(LENDER_MAY.search(question))
     if evaluative and not shape.evaluative and set(shape.stances) <= {"可以", "不行"}:
-        return other  # 能…吗 asks what can be done; 会…吗, 是不是 may ask about a practice
+        if not weighs_lender:  # 银行不给贷，可以吗 / 银行能收这笔费吗 weigh the lender's act
+            return other  # 能…吗 asks what can be done; 会…吗, 是不是 may ask about a practice
+    if _EXISTENCE.search(asking_clause(question)) and _CAN_LEAD.match(entry.lead):
+        if not _asks_existence(tuple(entry.questions)):
+            return other  # 有没有纯信用的贷款 asks whether one exists: 有, not 可以申请
     asks_need = (shape.need or bool(_MUST.search(question))) and owner_need(question)
     if need and lead_stance(entry.lead) == "不一定" and not asks_need:
         return other

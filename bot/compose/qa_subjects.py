@@ -6,6 +6,9 @@ Question similarity alone lets an entry on the rate (银行给我的利率很高
 entry whose standard question and phrasings name a subject in at least `SHARE` of them is about
 that subject; a question naming none of the subject's words counts `factor` (QaKnobs.
 other_predicate) — the subject's entries keep answering it in the owner's words (利息, 几个点).
+
+The other way round, a question asking who issued the document (哪个单位印发的) is not
+answered by an entry none of whose texts speaks of issuing (the entry on whom to contact).
 """
 
 from __future__ import annotations
@@ -21,13 +24,22 @@ SUBJECTS = (
     re.compile(r"保证金"),
     re.compile(r"担保"),
     re.compile(r"评估|评古"),
+    re.compile(r"抵押|押给|押了|押房|押的|房产|房子"),
     re.compile(r"保险|理财|搭售|基金|信用卡|捆绑|搭着"),
 )
 
 
+# Subjects a question names that only an entry speaking of them answers.
+ASKED_SUBJECTS = (re.compile(r"印发|发布|出台|下发|发文|(?:谁|单位|部门)发的"),)
+
+
 def subject_agreement(question: str, entry: QaEntry, factor: float) -> float:
     """`factor` when the entry is about a subject (see the module docstring) the question
-    does not name, else 1."""
+    does not name, or the question asks of a subject (`ASKED_SUBJECTS`) the entry never
+    speaks of, else 1."""
+    said = (*entry.questions, entry.lead)
+    if any(s.search(question) and not any(s.search(t) for t in said) for s in ASKED_SUBJECTS):
+        return factor
     for subject in entry_subjects(entry.questions):
         if not subject.search(question):
             return factor

@@ -44,7 +44,13 @@ _WEIGHING = (
     r"合规|合法|违规|违法|合理|合里|和理|和规|正常[吗嘛么]|对[吗嘛么]|对不对|有道理|在理|"
     r"应该[吗嘛么]|应不应该|该不该|[能可]以?这样|这样.{0,4}[行对][吗嘛么]|说得过去|允许吗"
 )
-EVALUATIVE = re.compile(_WEIGHING + r"|正常|算不算|允许|符合(?:政策|规定)")
+# 算不算 weighs a practice (算不算违规, 算不算乱收费) unless it asks whether the firm belongs to
+# a class (个体户算不算小微企业, 算不算民营企业): then it asks 是不是, not 合规吗.
+MEMBERSHIP = re.compile(
+    r"算(?:不算)?[^，,。？?！!]{0,6}?(?:企业|小微|小企业|民营|个体|范围|之列|对象|科技型|高新)"
+)
+_WEIGHED_BY = r"算不算(?![^，,。？?！!]{0,6}?(?:企业|小微|民营|个体|范围|之列|对象|科技型|高新))"
+EVALUATIVE = re.compile(_WEIGHING + r"|正常|" + _WEIGHED_BY + r"|允许|符合(?:政策|规定)")
 # Weighing in words other than compliance (合法吗, 合理吗, 允许吗, 能这样吗, 应该吗): a bare 不行 /
 # 可以 / 不合规 answers another predicate (能…吗, 合规吗), so the lead states the source's force
 # instead (措施要求银行坚决防止…, 措施只要求下调…). 合法 is not 合规: the measures are no law.
@@ -105,12 +111,12 @@ STANCE_FAMILIES = (
         ("可以", "不行"),
     ),
     (
-        re.compile(_WEIGHING + r"|规定吗|政策吗|算不算"),
+        re.compile(_WEIGHING + r"|规定吗|政策吗|" + _WEIGHED_BY),
         ("合规", "不合规", "不行"),
     ),
     (re.compile(r"有没有|有.{0,12}吗|有什么"), ("有", "没有")),
     (re.compile(r"会不会|会.{0,12}吗"), ("会", "不会")),
-    (re.compile(r"是不是|是.{0,12}吗"), ("是", "不是")),
+    (re.compile(r"是不是|是.{0,12}吗|" + MEMBERSHIP.pattern), ("是", "不是")),
 )
 
 

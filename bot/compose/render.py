@@ -226,7 +226,7 @@ def _special_lead(
     if shape.need and point is not None:
         return unneeded_lead(point, shape, doc, text)
     if shape.responsible:
-        return responsible_lead(doc)
+        return responsible_lead(doc, text)
     if shape.ask == "materials" and not any(w in s for s in said for w in MATERIAL_WORDS):
         return materials_lead(doc, text)
     return ""

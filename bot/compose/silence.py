@@ -18,7 +18,7 @@ from bot.compose.asks import needed_thing
 from bot.compose.deciders import complaint, decider
 from bot.compose.leads import offers_without, pieces, shorten
 from bot.compose.question import QuestionShape
-from knowledge.documents import Document
+from knowledge.documents import ISSUED_CN, Document
 from knowledge.plain import PlainMeasure, PlainPoint
 
 
@@ -94,8 +94,15 @@ def responsible_units(doc: Document) -> list[str]:
     return [u for u in units if "各银行" not in u]
 
 
-def responsible_lead(doc: Document) -> str:
-    """Who is in charge of a measure or note: its responsible units ("" when none are known)."""
+# Asks who issued the document (谁印发的, 哪个部门出台的, 由谁发布): the issuer, not the units.
+_ISSUED = re.compile(r"印发|发布|出台|下发|发文|发的|出的")
+
+
+def responsible_lead(doc: Document, question: str = "") -> str:
+    """Who is in charge of a measure or note: its responsible units ("" when none are known);
+    asked of the whole document who issued it, the issuing office and day."""
+    if doc.article == 0 and doc.units and _ISSUED.search(question):
+        return shorten(f"{doc.units}于{ISSUED_CN}印发，经市政府常务会议研究同意。")
     units = responsible_units(doc)
     if not units:
         return ""

@@ -128,14 +128,27 @@ _VALIDITY_ASK = re.compile(
 )
 
 
+# Asks until when (有效期到哪年, 什么时候到期, 截止到什么时候): the date answers it, not 有效.
+_UNTIL_ASK = re.compile(
+    r"到(?:哪年|哪一年|哪天|哪一天|几号|几月|什么时候|啥时候|何时)|"
+    r"(?:什么时候|啥时候|哪天|何时|哪年)(?:到期|截止|结束|失效)|截止(?:到|日期|时间)|到期(?:时间|日)"
+)
+
+
+_DOCUMENT_WORDS = re.compile(r"措施|文件|政策|有效|办法|方案")
+
+
 def asks_validity(question: str) -> bool:
-    """The question asks whether (or until when) a document is in force."""
-    return bool(_VALIDITY_ASK.search(question))
+    """The question asks whether (or until when) a document is in force (截止到什么时候 of a
+    document, not of a loan)."""
+    until = bool(_UNTIL_ASK.search(question)) and bool(_DOCUMENT_WORDS.search(question))
+    return until or bool(_VALIDITY_ASK.search(question))
 
 
-def validity_lead(doc: Document, today: date) -> str:
+def validity_lead(doc: Document, today: date, question: str = "") -> str:
     """A lead answering "还有效吗" for doc on `today` (core.clock.today: POLICYBOT_TODAY):
-    有效/已到期/尚未施行 with the dates of knowledge/validity.py; "" for an open period."""
+    有效/已到期/尚未施行 with the dates of knowledge/validity.py; "" for an open period. A
+    question asking until when (`_UNTIL_ASK`) is answered with the end date first."""
     name = document_name(doc)
     period = doc.validity
     state = period.state(today, ENDING_DAYS)
@@ -147,4 +160,6 @@ def validity_lead(doc: Document, today: date) -> str:
         return ""
     left = (period.valid_until - today).days
     tail = f"（还有{left}天）" if state == "ending" else ""
+    if _UNTIL_ASK.search(question):
+        return f"到{chinese_date(period.valid_until)}{tail}：{name}目前有效，到这天为止。"
     return f"有效：{name}有效期至{chinese_date(period.valid_until)}{tail}。"

@@ -1,9 +1,11 @@
 """ "还有效吗" in its wordings is answered with the cited document's state on POLICYBOT_TODAY
-(有效/已到期 with the date of knowledge/validity.py), so the lead changes with the day."""
+(有效/已到期 with the date of knowledge/validity.py), so the lead changes with the day; "until
+when" (什么时候到期, 有效期到哪天) is answered with the end date first while in force."""
 
 from __future__ import annotations
 
 import copy
+import re
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +19,7 @@ if TYPE_CHECKING:
 SUBJECTS = ("这政策", "这个措施", "融资措施", "三明这个文件")
 FORMS = ("{s}还有效吗", "{s}现在还管用吗", "{s}过期了没", "{s}什么时候到期", "{s}有效期到哪天")
 QUESTIONS = [f.format(s=s) for s in SUBJECTS for f in FORMS]
+UNTIL = re.compile(r"什么时候到期|到哪天")
 
 
 def dated(answerer: Answerer, day: date) -> Any:
@@ -48,6 +51,10 @@ def test_validity_questions_lead_with_the_state_on_the_day(
 ) -> None:
     text = dated(answerer, day).answer(question).answer
     lines = [line for line in text.splitlines() if not line.startswith("⚠️")]
+    if UNTIL.search(question) and lead.startswith("有效："):  # until when: the date first
+        end = lead.split("有效期至", 1)[1].rstrip("。")
+        name = "《三明市提增民营小微企业融资服务质效若干措施》"
+        lead = f"到{end}：{name}目前有效，到这天为止。"
     assert lines[0] == lead, (question, text)
 
 
