@@ -11,7 +11,6 @@ from bot.answer_asks import question_tails
 from bot.intent import is_greeting, shows_financing_need
 from bot.messages import Intent
 from bot.scope import IN_SCOPE, ScopeDecision, decide_scope
-from bot.scope.coverage import knowledge_words
 from retrieval.articles import references
 from retrieval.memo import active, memoised
 from retrieval.records import Hit
@@ -72,8 +71,6 @@ def _assess(retriever: Retriever, question: str) -> Assessment:
         names_document=bool(named) or bool(references(text)),  # 第3条讲了什么
         names_staff_document=any(h.kind == "staff" for h in named),
         is_word=retriever.is_dictionary_word,
-        words=retriever.tokenizer.tokens,
-        knows=knowledge_words(retriever).__contains__,
     )
     if not scope.in_scope:
         return Assessment("out_of_scope", False, hits, articles, analysis, scope, text)

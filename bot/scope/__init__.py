@@ -22,7 +22,6 @@ from typing import Any
 
 from bot.intent import shows_financing_need
 from bot.scope.clauses import DOMAIN, opened_ask
-from bot.scope.coverage import Knows, Words, uncovered_ask
 from bot.scope.families import NAMES, REQUESTS, out_of_scope_family
 from bot.scope.measure_terms import names_measure_term, refers_to_measures
 from bot.scope.noise import is_noise
@@ -121,8 +120,6 @@ def decide_scope(
     names_document: bool = False,
     names_staff_document: bool = False,
     is_word: Callable[[str], bool] | None = None,
-    words: Words | None = None,
-    knows: Knows | None = None,
 ) -> ScopeDecision:
     """Scope of a normalised message from its wording, glossary match and ranking confidence.
 
@@ -131,9 +128,7 @@ def decide_scope(
     names_document: the message names a product, platform or staff document of the knowledge;
     names_staff_document: it names a document the office uploaded, which brings its subject into
     scope (only the request families, `REQUESTS`, are still declined); is_word: the
-    retriever's dictionary, to tell noise ("gibberish": random characters) from words;
-    words and knows: the retriever's tokenizer and vocabulary, to read the asked object against
-    what the knowledge covers (`bot.scope.coverage`: "no_evidence" when it names nothing of it).
+    retriever's dictionary, to tell noise ("gibberish": random characters) from words.
     """
     text = fold_slips(text)
     family, place = out_of_scope_family(text, topics=getattr(glossary, "terms", ()))
@@ -147,10 +142,6 @@ def decide_scope(
         return ScopeDecision(False, "no_evidence")
     if names_document:
         return IN_SCOPE
-    topics = getattr(glossary, "terms", ())
-    if words and knows and is_word and not names_staff_document:
-        if uncovered_ask(text.lower(), topics, words, knows, is_word, FINANCE_VOCABULARY):
-            return ScopeDecision(False, "off_topic")  # …贷款批了，新厂房的消防验收找谁
     need = shows_financing_need(text)
     firm = BUSINESS_CONTEXT.search(text) or FAMILY_FIRM.search(text) or OWNER.search(text)
     personal = PERSONAL_LIFE.search(text) and not firm
