@@ -60,3 +60,17 @@ def real_engine(
     db = open_database(settings)
     yield Engine(db, answerer, settings)
     db.dispose()
+
+
+def answer_lines(answerer: Answerer, *texts: str) -> list[str]:
+    """The last answer's lines before its 原文 part, the texts sent in one conversation."""
+    from bot.dialogue import answer_in_context
+    from bot.reading import ConversationContext
+
+    context = ConversationContext()
+    answer = ""
+    for text in texts:
+        exchange = answer_in_context(answerer, context, text)
+        context = exchange.context
+        answer = exchange.answer.answer
+    return answer.split("原文", 1)[0].splitlines()
