@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from typing import Protocol
 
 from retrieval.articles import spans
 from retrieval.homophones import HomophoneRepairer, Repair
@@ -43,7 +44,14 @@ def repair_query(
     return repaired, tuple(repairs)
 
 
-Prepared = Callable[[str, tuple[re.Pattern[str], ...]], tuple[str, tuple[Repair, ...]]]
+class Prepared(Protocol):
+    """A cached text preparation: (text, proper-name patterns) -> (text, repairs)."""
+
+    def __call__(
+        self, text: str, names: tuple[re.Pattern[str], ...], /
+    ) -> tuple[str, tuple[Repair, ...]]: ...
+
+    def cache_clear(self) -> None: ...
 
 
 def cached_preparers(
