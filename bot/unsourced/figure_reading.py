@@ -54,7 +54,8 @@ def asked_figure(question: str) -> tuple[str, float] | None:
     return _share_word(question)
 
 
-_CLAUSE_END = re.compile(r"[，,。；;？?！!\n]")
+# clause ends, a space typed between Chinese words among them (留30万不能动 这是不是以贷转存)
+_CLAUSE_END = re.compile(r"[，,。；;？?！!\n]|(?<=[^\x00-\x7f])[ \t]+(?=[^\x00-\x7f])")
 _TAG_CHARS = 7  # a confirming clause this short is a tag on the clause before
 
 
@@ -72,9 +73,20 @@ def _near_confirming(question: str) -> Callable[[int], bool]:
     for match in _CONFIRMING.finditer(question):
         n = clause(match.start())
         asking.add(n)
-        if ends[n] - starts[n] <= _TAG_CHARS and n > 0:  # 对吗 / 是真的吗 / 是不是这样
-            asking.add(n - 1)
+        whole = question[starts[n] : ends[n]]
+        if ends[n] - starts[n] <= _TAG_CHARS and n > 0 and _bare_tag(whole):
+            asking.add(
+                n - 1
+            )  # 对吗 / 是真的吗 / 是不是这样; not 这是不是违规: a question of its own
     return lambda at: clause(at) in asking
+
+
+_TAG_FILLER = re.compile(r"这样|那样|真的|这|那|的|真|确实|吗|吧|呢|啊|么|嘛|[，,。？?！!\s]")
+
+
+def _bare_tag(clause: str) -> bool:
+    """A confirming clause that says nothing of its own (对吗, 是真的吗, 是不是这样)."""
+    return not _TAG_FILLER.sub("", _CONFIRMING.sub("", clause))
 
 
 def figure_at(question: str) -> int:

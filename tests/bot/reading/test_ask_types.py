@@ -262,3 +262,19 @@ def test_examples_named_with_shenme_are_told(lexicon: Lexicon, one: str, other: 
 def test_haoji_is_many_and_ji_asks(told: str, unit: str) -> None:
     assert not is_question(told.format(u=unit))
     assert is_question("能贷几万") and is_question(f"要跑几{unit}银行吗")
+
+
+@pytest.mark.parametrize(
+    "had", ["我哪有钱还啊", "哪来那么多钱", "我们哪拿得出资金", "哪有时间跑银行"]
+)
+@pytest.mark.parametrize("question", ["这个必须先还吗", "有没有办法", "续贷要先还本金吗"])
+def test_a_rhetorical_na_you_is_told_not_asked(lexicon: Lexicon, had: str, question: str) -> None:
+    assert not is_question(had)
+    text = f"贷款下个月到期 银行说要先还本金 {had} {question}"
+    asks = read(lexicon, ConversationContext(), text).asks
+    assert len(asks) == 1 and had in asks[0].text, (text, asks)
+
+
+@pytest.mark.parametrize("where", ["哪有办法", "哪里能贷到钱", "去哪里贷", "哪有卖的"])
+def test_a_real_where_still_asks(where: str) -> None:
+    assert is_question(where)
