@@ -17,7 +17,7 @@ from bot.compose.asks import ask_type
 from bot.compose.channel import channel_lead
 from bot.compose.composer import Composer
 from bot.compose.demands import demands_apart
-from bot.compose.qa import QaChoice, QaLayer, entry_part
+from bot.compose.qa import QaChoice, QaLayer, entry_part, matching_text
 from bot.compose.render import quote_clause
 from bot.compose.reply import Reply, answer_of
 from bot.compose.sources import best_sentences
@@ -188,11 +188,12 @@ class Answerer:
         """The Q&A entry that answers text, if one matches closely enough."""
         if not len(self.qa):
             return None
+        sure = matching_text(text)
         hits = self.retriever.match_questions(
-            text, self.qa.knobs.candidates, analysis=assessment.analysis
+            sure, self.qa.knobs.candidates, analysis=None if sure != text else assessment.analysis
         )
         asked = ask if ask and ask != "other" else ask_type(text)
-        best = self.qa.choose(hits, assessment.hits, asked, today=self.today(), question=text)
+        best = self.qa.choose(hits, assessment.hits, asked, today=self.today(), question=sure)
         return story_choice(self, text, ask, best)
 
     def _qa_reply(self, choice: QaChoice, assessment: Assessment, topic: str | None) -> Reply:

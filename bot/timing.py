@@ -13,7 +13,9 @@ no time for any matter; only 第8条 asks banks to fix a time for each step of a
 - any other matter (抽贷, 信用修复 …): whom it goes to and the coordination office's
   follow-up (第15条) as the step.
 
-The answer cites the document in focus first; asked again, the lead is said as given before
+An answer that already cites the focus first and leads with a period its sources speak of
+(白名单: 定期发布、动态更新, no fixed 周期) is kept. The answer cites the
+document in focus first; asked again, the lead is said as given before
 (前面说过：…) and the step is one not given lately. Never raises.
 """
 
@@ -39,6 +41,8 @@ PLAIN_LEAD = line("timing.lead_asked")
 NAMED = frozenset({"product", "platform"})  # a focus named in the owner's words (外贸贷)
 # the how-long words asked (多久能解决, 几天能批下来), said back in a measure's place
 _ASKED = re.compile(r"(?:大概|一般|要)?(?:多久|多长时间|几天|多少天|几个月)[\u4e00-\u9fff]{0,6}")
+# a lead that already answers the time asked with a period the sources speak of (定期发布)
+_TIME_SAID = re.compile(r"定期|周期|动态更新")  # not the generic 没有写具体时限
 TIME_LINE = line("timing.time_limit")
 LOAN_STEP = line("timing.loan_step")
 OTHER_LINE = line("timing.other")
@@ -56,6 +60,9 @@ def timed(answerer: Any, context: ConversationContext, reading: Reading, answer:
     if facet_of(reading.asks[0].text) != "duration":
         return answer
     doc_id = focus.doc_id
+    first = answer.citations[0].doc_id if answer.citations else ""
+    if first == doc_id and _TIME_SAID.search(answer.answer.split("\n", 1)[0]):
+        return answer  # the focus's own answer on its time (白名单多久更新: 定期发布、动态更新)
     loan = doc_id in LOAN_DOCS or focus.kind == "product"
     unit = unit_of(answerer, [doc_id, TIME_DOC] if loan else [doc_id])
     steps = [LOAN_STEP.format(unit=unit), OTHER_STEP.format(unit=unit)]
