@@ -22,6 +22,7 @@ from bot.channels.telegram.turns import BotContext, converse
 from bot.channels.wechat.runtime import WechatRuntime
 from bot.engine import Engine
 from bot.messages import ANSWER_INTENTS
+from bot.services import Services, attach_services
 from policybot.commands.chat import chat_loop
 from storage.db import Database
 from storage.models import Conversation, Message
@@ -51,7 +52,7 @@ class Entries:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         app = Starlette()
-        app.state.services = SimpleNamespace(db=engine.db, engine=engine)
+        attach_services(app, cast(Services, SimpleNamespace(db=engine.db, engine=engine)))
         self.wechat = WechatRuntime(app, engine.settings)
         limiter = cast(Any, None)  # `converse` runs in the caller's thread: no limiter used
         self.telegram = BotContext(engine, ButtonStore(engine.db), "", limiter)
