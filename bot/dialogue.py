@@ -18,7 +18,7 @@ from bot.catalog import HELP_TEXT, ask_back
 from bot.followups import amount_lead, facet_lead, fresh, keep_matter, own_step
 from bot.followups.compared import compared_lead
 from bot.llm.context import TurnReading, reading_scope
-from bot.messages import Answer, Ask
+from bot.messages import PART_MARKS, Answer, Ask
 from bot.needs import taken
 from bot.reading import ConversationContext, Lexicon, Reading, lexicon_for, read, remember
 from bot.reading.ask_types import ask_type
@@ -142,7 +142,7 @@ def _compared_first(lexicon: Lexicon, reading: Reading, answer: Answer) -> Answe
     if len(reading.asks) != 1 or reading.asks[0].type != "compare":
         return answer
     split = _split(lexicon, reading)
-    if split is None or not answer.answer.startswith("（一）"):
+    if split is None or not answer.answer.startswith(PART_MARKS[0]):
         return answer
     names = [lexicon.display_name(doc_id) for doc_id, _ in split]
     kinds = [lexicon.kind(doc_id) for doc_id, _ in split]

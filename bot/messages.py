@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
@@ -17,6 +18,9 @@ MAX_MESSAGE_CHARS = 2000
 QUOTE_PREFIX = "原文："
 POINT_PREFIX = "· "  # a supporting point's line
 NEXT_PREFIX = "下一步："
+PART_MARKS = ("（一）", "（二）", "（三）")  # an answer's numbered parts, in order
+# any part mark (split on it, or find where each part starts)
+PART_MARK = re.compile("|".join(re.escape(m) for m in PART_MARKS))
 
 # "clarify": the bot asks back which note the owner means (bot.dialogue)
 Intent = Literal["policy_question", "financing_need", "greeting", "out_of_scope", "clarify"]

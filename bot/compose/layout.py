@@ -25,11 +25,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.compose.overlap import distinct_parts
-from bot.messages import NEXT_PREFIX, POINT_PREFIX, QUOTE_PREFIX
+from bot.messages import NEXT_PREFIX, PART_MARKS, POINT_PREFIX, QUOTE_PREFIX
 from knowledge.documents import ISSUED_CN, POLICY_TITLE, Document
 
 PHONE_SCREEN = 250  # characters an owner reads on one phone screen, before the 原文 part
-MARKS = ("（一）", "（二）", "（三）")
+MARKS = PART_MARKS
 
 
 @dataclass(frozen=True)

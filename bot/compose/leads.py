@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from bot.compose.qa_agreement import LACKING
+from bot.compose.qa_agreement import GUARANTEE, LACKING
 from bot.compose.question import APPROVING, QuestionShape, propriety_stance, weighs_propriety
 from knowledge.plain import PlainPoint
 
@@ -28,10 +28,6 @@ MAX_LEAD = 60
 # A condition a point sets on the firm: qualifications held (有高企、专利等资质的), or admission
 # to a product's enterprise list (入了库就能); and a question that says the firm is listed.
 _QUALIFIED = re.compile(r"有([^，。；]{2,30}?)等?(?:资质|认定)的")
-# a loan asked to be guaranteed (一定能批吗, 肯定会给吗, 保证能续上吗): the measures promise none
-GUARANTEE_ASKED = re.compile(
-    r"(?:一定|肯定|保证|百分百|百分之百|必定|铁定)(?:能|会|可以|给|批|过|贷|续)"
-)
 _OPENING_STANCE = re.compile(r"^(?:可以|能|会|有|是的?)[。：:，,]\s*")
 # a qualification as owners name it (高企 said as 国家高新技术企业, 专精特新 as 小巨人)
 _SAID_AS = {
@@ -127,7 +123,7 @@ def stance_lead(
     what the question names (terms: the glossary's policy terms for its words, 借贷搭售 for
     买理财)."""
     text = point.text
-    if shape.stance and GUARANTEE_ASKED.search(question):
+    if shape.stance and GUARANTEE.search(question):
         # 进了白名单一定能批吗: no source promises a loan; what it does promise, after 不一定
         said = _OPENING_STANCE.sub("", text)
         return shorten(said if said.startswith("不一定") else f"不一定：{said}")

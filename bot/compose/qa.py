@@ -46,7 +46,6 @@ Below the threshold the composer answers as before.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -54,6 +53,7 @@ from datetime import date
 from bot.compose.layout import Part
 from bot.compose.predicates import asks_sum, qa_ask
 from bot.compose.qa_agreement import (
+    GUARANTEE,
     NAMED_KINDS,
     QUANTITIES,
     QUANTITY_ASKS,
@@ -230,11 +230,7 @@ def entry_part(entry: QaEntry, quote: str = "") -> Part:
     return Part(entry.lead, entry.points, quote, entry.next_step, entry.cites)
 
 
-# an owner's words for a guarantee asked (肯定能批吗, 保证能续上吗), matched as the entries say it
-_SURE = re.compile(r"(?:肯定|保证|百分百|百分之百|必定|铁定)(?=能|会|可以|给|批|过|续|贷)")
-
-
 def matching_text(text: str) -> str:
     """The question as Q&A phrasings are matched: a guarantee asked in other words (肯定能批吗)
     reads as the entries' 一定 (一定能批吗); the question itself is kept for the rest."""
-    return _SURE.sub("一定", text)
+    return GUARANTEE.sub("一定", text)

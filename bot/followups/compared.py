@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bot.messages import PART_MARK
+
 # asks whether the two are the same thing (是一回事吗, 一样吗, 是不是同一个)
 _SAME = re.compile(r"一回事|一样(?:吗|不|么|嘛|的吗)|是不是一样|是同一|同一个|一码事|有啥两样")
 # asks how the two differ (有什么区别, 有啥不同)
@@ -33,7 +35,6 @@ _SILENT = re.compile(
     r"由[^。；]{0,16}(?:定|确定|决定|核定)"
 )
 _KIND_WORDS = {"product": "贷款产品", "platform": "平台"}
-_PART = re.compile(r"（[一二三]）")
 
 
 def compared_lead(question: str, names: Sequence[str], kinds: Sequence[str], parts: str) -> str:
@@ -52,7 +53,7 @@ def compared_lead(question: str, names: Sequence[str], kinds: Sequence[str], par
     weighed = next((facet for pattern, facet in _WEIGHED if pattern.search(question)), "")
     if not weighed or not _CHOICE.search(question):
         return ""
-    answered = [p for p in _PART.split(parts) if p.strip()]
+    answered = [p for p in PART_MARK.split(parts) if p.strip()]
     if len(answered) < 2 or not all(_SILENT.search(p) for p in answered[:2]):
         return ""
     return f"没法直接比：公开资料没有写{first}和{second}的{weighed}，都由合作银行定。"

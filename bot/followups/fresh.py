@@ -20,7 +20,7 @@ from bot.followups.sources import (
     unit_of,
 )
 from bot.followups.steps import GENERAL_STEP, source_step, step_for
-from bot.messages import POINT_PREFIX, Answer
+from bot.messages import PART_MARK, PART_MARKS, POINT_PREFIX, Answer
 from bot.reading import ConversationContext, Reading
 from bot.reading.memory import lead_line, step_line
 
@@ -90,7 +90,6 @@ _STANCE = re.compile(
     r"合理|合规|合法|违规|违法|正常|对吗|对不对|行吗|行不行|可以吗|能这样|应该|有道理|过分|靠谱"
 )
 # 那我该怎么办, 下一步咋整: asking what to do now, of the matter in focus
-_PART_START = re.compile(r"(（[一二三]）)")
 _IN_PARTS = "分开做："
 _WHAT_TO_DO = re.compile(r"(?:怎么|咋|如何)(?:办|整|弄|处理|应对)|该怎么做|怎么做|下一步|接下来")
 
@@ -101,9 +100,9 @@ def _steps_in_parts(reading: Reading, context: ConversationContext) -> str:
     if reading.move not in ("continue", "return") or not context.steps:
         return ""
     newest = context.steps[0].removeprefix(NEXT_PREFIX)
-    if not newest.startswith("（一）") or not _WHAT_TO_DO.search(reading.asks[0].text):
+    if not newest.startswith(PART_MARKS[0]) or not _WHAT_TO_DO.search(reading.asks[0].text):
         return ""
-    return f"{_IN_PARTS}\n" + _PART_START.sub(r"\n\1", newest).strip()
+    return f"{_IN_PARTS}\n" + PART_MARK.sub(lambda m: "\n" + m.group(), newest).strip()
 
 
 def _what_to_do(asked: str, context: ConversationContext) -> str:

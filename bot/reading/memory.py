@@ -21,11 +21,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import Any
 
-from bot.messages import NEXT_PREFIX
+from bot.messages import NEXT_PREFIX, PART_MARKS
 from bot.reading.context import (
     MAX_LEADS,
     MAX_MENTIONED,
@@ -39,7 +38,6 @@ from bot.reading.fitting import product_for
 from bot.reading.lexicon import Lexicon
 from bot.reading.reader import Reading
 
-PART_MARK = re.compile(r"^（[一二三]）", re.M)  # an answer's numbered part
 LOAN_SUBJECT = "贷款"  # what a follow-up after a stated loan need asks of (贷款要抵押吗)
 
 
@@ -140,7 +138,7 @@ def step_lines(text: str) -> list[str]:
     parts (（一）…（二）…) first all of them as one line (下一步：（一）A（二）B: "那我该怎么办"
     is answered with every part's step), then each."""
     steps = [ln.strip() for ln in text.splitlines() if ln.strip().startswith(NEXT_PREFIX)]
-    marks = PART_MARK.findall(text)
+    marks = [ln.strip()[:3] for ln in text.splitlines() if ln.strip().startswith(PART_MARKS)]
     if len(steps) < 2 or len(marks) != len(steps):
         return steps[:1]
     joined = "".join(f"{m}{s.removeprefix(NEXT_PREFIX)}" for m, s in zip(marks, steps, strict=True))

@@ -80,9 +80,8 @@ def _of_product(platform: Referent, focus: Referent, text: str, lexicon: Lexicon
     about); else the platform as it is."""
     if focus.kind != "product" or platform.kind != "platform" or not _GETTING_DONE.search(text):
         return platform
-    text = str(getattr(lexicon.documents.get(focus.doc_id), "text", ""))
     names = (platform.subject, lexicon.title(platform.doc_id))
-    if not any(name and name.removesuffix("平台") in text for name in names):
+    if not any(lexicon.mentions(focus.doc_id, name.removesuffix("平台")) for name in names):
         return platform
     return Referent(platform.doc_id, "platform", f"{focus.subject}的{platform.subject}")
 
