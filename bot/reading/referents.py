@@ -77,13 +77,14 @@ def _of_product(platform: Referent, focus: Referent, text: str, lexicon: Lexicon
     """A platform pointed at while a product is in focus, asked where or how to get the loan
     done, named with that product when the product's note names it ("外贸贷的金服云平台在哪
     办": the platform serves several products, and the way in is asked of the one talked
-    about); else the platform as it is."""
+    about), the product staying the referent; else the platform as it is."""
     if focus.kind != "product" or platform.kind != "platform" or not _GETTING_DONE.search(text):
         return platform
     names = (platform.subject, lexicon.title(platform.doc_id))
     if not any(lexicon.mentions(focus.doc_id, name.removesuffix("平台")) for name in names):
         return platform
-    return Referent(platform.doc_id, "platform", f"{focus.subject}的{platform.subject}")
+    # the product stays the topic (利率呢 next is the product's rate), asked of on its platform
+    return Referent(focus.doc_id, focus.kind, f"{focus.subject}的{platform.subject}")
 
 
 # kinds of note a pointing word names that are asked back when none was named (a measure

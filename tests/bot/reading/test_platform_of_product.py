@@ -64,3 +64,13 @@ def test_the_answer_speaks_of_the_product_in_focus(answerer: Answerer, ask: str)
         said = answer.split("依据")[0]  # the lead, points and next step
         assert product_name in said, answer
         assert not any(other in said for other in others), answer
+
+
+@pytest.mark.parametrize("next_ask", ["利率呢", "要多久", "要抵押吗"])
+def test_the_product_stays_the_topic_after_its_platform_is_asked(
+    answerer: Answerer, next_ask: str
+) -> None:
+    lexicon = lexicon_for(answerer)
+    for _, product_name, _ in pairs(lexicon):
+        last = talk(answerer, f"{product_name}是什么", "刚才那个平台在哪办", next_ask)[-1]
+        assert last.reading.resolved.startswith(product_name), last.reading.resolved
