@@ -107,6 +107,22 @@ def ask_back(subject: str = "") -> str:
     return f"{ASK_BACK_OPENER}您想了解哪方面的融资政策？比如{examples}等，请直接说出您的问题。"
 
 
+def ask_situation() -> str:
+    """The question back to a first message asking what to do with no situation of its own
+    (我该怎么办, 咋整啊): the situations the measures answer, as examples."""
+    return (
+        "您遇到的是什么情况？把情况说一下，我按政策告诉您怎么办。比如：银行要先还本金才给续贷、"
+        "授信额度被压降或被抽贷、征信有逾期想修复、想贷款不知道找哪家银行。"
+    )
+
+
+# A message in English (or another Latin-script language) only: the sources are Chinese.
+LATIN_ONLY = (
+    "目前只能用中文回答。请用中文再问一次，例如：“续贷要先还本金吗？”"
+    "（Sorry, I can only answer questions in Chinese.）"
+)
+
+
 def chat_buttons() -> list[Button]:
     """The chat help's topic buttons (label, value sent back)."""
     return [Button(t.label, t.text) for t in TOPICS if t.chat]

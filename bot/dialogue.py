@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from bot.answer_source import AnswerSource
-from bot.catalog import HELP_TEXT, ask_back
+from bot.catalog import HELP_TEXT, LATIN_ONLY, ask_back, ask_situation
 from bot.followups import amount_lead, facet_lead, fresh, keep_matter, own_step
 from bot.followups.compared import compared_lead
 from bot.llm.context import TurnReading, reading_scope
@@ -83,6 +83,10 @@ def answer_in_context(answerer: AnswerSource, context: ConversationContext, text
     elif reading.small_talk == "unclear":  # ？？？ / 嗯: ask what they want to know (context kept)
         subject = context.focus.subject if context.focus is not None else ""
         answer = Answer(ask_back(subject), True, "clarify")
+    elif reading.small_talk == "plea":  # a first 我该怎么办: ask what happened
+        answer = Answer(ask_situation(), True, "clarify")
+    elif reading.small_talk == "latin":  # English only: the sources are Chinese
+        answer = Answer(LATIN_ONLY, False, "out_of_scope", refusal="language")
     elif reading.move == "clarify":  # 那个平台 with none named: ask which (context kept)
         answer = Answer(clarifying_text(lexicon, reading.clarify), True, "clarify")
     else:

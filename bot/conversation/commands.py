@@ -127,16 +127,33 @@ _BANK_REQUEST = re.compile(
     r"(吗|嘛|么|呢|吧)?$"
 )
 _LOAN_WORD = re.compile(r"贷|借|融资|钱|款")
+# Asking to be registered, put through or helped to apply, with no object of its own:
+# 帮我登记一下, 麻烦给我报上去, 能帮我申请吗, 帮忙办一下吧. Alone or after a loan request
+# (我想申请贷款 帮我登记一下).
+_REGISTER_REQUEST = re.compile(
+    r"^(那|那就|就)?(请|麻烦)?(你|你们)?(能|能不能|可以|可不可以|能否)?(帮|帮忙|给|替)(我|我们)?"
+    r"(登记|报|报上去|提交|申请|办|办理|录|录入|对接|推)(一下|下|上去|上)?"
+    r"(吧|吗|嘛|么|呗|呀|啊|好吗|行吗|可以吗)?$"
+)
+_CLAUSE_BREAK = re.compile(r"[，,、；;。.!！?？\s]+")
+
+
+def _request_clause(clause: str) -> bool:
+    """One clause that asks for a loan, a bank or the registration itself."""
+    if _BANK_REQUEST.match(clause) or _REGISTER_REQUEST.match(clause):
+        return True
+    found = _LOAN_REQUEST.match(clause)
+    return bool(found) and bool(_LOAN_WORD.search(clause)) and not _QUESTION.search(clause)
 
 
 def asks_to_apply(key: str) -> bool:
-    """True for a request in words to apply for a loan or be put in touch with a bank (see
-    `_LOAN_REQUEST`, `_BANK_REQUEST`); `key` is normalised text."""
-    key = key.replace(" ", "")
-    if _BANK_REQUEST.match(key):
+    """True for a request in words to apply for a loan, be put in touch with a bank or be
+    registered (see `_LOAN_REQUEST`, `_BANK_REQUEST`, `_REGISTER_REQUEST`), as one clause or as
+    clauses that are all such requests (我想申请贷款 帮我登记一下); `key` is normalised text."""
+    if _request_clause(key.replace(" ", "")):
         return True
-    found = _LOAN_REQUEST.match(key)
-    return bool(found) and bool(_LOAN_WORD.search(key)) and not _QUESTION.search(key)
+    clauses = [c for c in _CLAUSE_BREAK.split(key) if c]
+    return len(clauses) > 1 and all(_request_clause(c) for c in clauses)
 
 
 # "Which policies can I get" as a whole message: 我能享受哪些政策, 帮我做个政策体检, 看看我们符合

@@ -10,13 +10,17 @@ and the generic vocabulary of any financing question (银行, 贷款, 企业 …
 knowledge; topics come from the glossary (bot.reading.lexicon).
 
 `says_nothing(text)` tells a message with nothing of its own at all (？？？, 。。。, a lone
-digit or letter, an emoji, 嗯, 啊？): neither a question nor a follow-up.
+digit or letter, an emoji, 嗯, 啊？): neither a question nor a follow-up. `bare_plea(text)` tells
+a plea with no situation (我该怎么办, 咋整啊, 帮帮我): a follow-up after an answer, but nothing to
+answer as a first message. `latin_only(text)` tells a message written in a Latin-script
+language only (an English question), which the sources, all in Chinese, cannot answer as typed.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Literal
 
 OWN_CONTENT_CHARS = 4  # this many characters of its own make a subject
 
@@ -112,3 +116,48 @@ def says_nothing(text: str) -> bool:
     if not text.strip():
         return False
     return not kept or (len(kept) == 1 and kept[0].isascii() and kept[0].isalnum())
+
+
+# A plea naming no situation: 我该怎么办, 那咋整啊, 现在怎么处理才好, 有什么办法吗, 帮帮我.
+_PLEA = re.compile(
+    r"^(那|那么|现在|这下|这可)?(我|我们|咱|咱们)?(该|应该|要|得|能|可以)?"
+    r"(怎么办|咋办|怎么弄|咋弄|咋整|怎么整|怎么处理|咋处理|怎么搞|咋搞|怎么解决|如何是好|"
+    r"有什么办法|有啥办法|有没有办法|有什么好办法|帮帮我|帮帮忙|求助|救救我)"
+    r"(才好|才行)?(呢|啊|呀|哇|啦|吗|嘛|呐)*$"
+)
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+# Common English words (function words and the everyday words of a loan question): a Latin-script
+# message with none of them is a keyboard mash (asdkjh qwe), left to the noise check.
+_ENGLISH = frozenset(
+    "i me my we our you your it is are am was be do does did can could will would should may "
+    "the a an to of in on for with and or not no how what when where why who which there this "
+    "that please help need want have has get loan loans bank banks credit rate interest money "
+    "company business apply renew repay principal hello hi thanks policy".split()
+)
+
+
+def bare_plea(text: str) -> bool:
+    """The whole message is a plea with no situation of its own (see `_PLEA`), whatever its
+    punctuation, spaces and interjections."""
+    kept = "".join(c for c in text if not c.isspace() and unicodedata.category(c)[0] not in "PSZC")
+    return bool(_PLEA.match(kept.strip("".join(_INTERJECTIONS - {"啊", "呀", "哇"}))))
+
+
+def latin_only(text: str) -> bool:
+    """No Chinese character and at least two Latin words of two or more letters, one of them a
+    common English word ("Can I renew my loan?"); a reference number, a lone "ok" or a keyboard
+    mash (asdkjh qwe) is not one."""
+    words = [w.lower() for w in _LATIN_WORD.findall(text)]
+    return not _HAN.search(text) and len(words) >= 2 and any(w in _ENGLISH for w in words)
+
+
+def says_too_little(text: str, *, focused: bool) -> Literal["", "unclear", "plea", "latin"]:
+    """Why the message cannot be read as a question of its own, or "": "unclear"
+    (`says_nothing`), "plea" (`bare_plea` with no topic in focus: nothing to answer yet) or
+    "latin" (`latin_only`)."""
+    if says_nothing(text):
+        return "unclear"
+    if not focused and bare_plea(text):
+        return "plea"
+    return "latin" if latin_only(text) else ""

@@ -30,7 +30,7 @@ from bot.reading.ask_types import ask_type, complains_about_cost, is_question
 from bot.reading.charges import payer_wording
 from bot.reading.clauses import split_message
 from bot.reading.closings import closing
-from bot.reading.content import says_nothing
+from bot.reading.content import says_too_little
 from bot.reading.context import ConversationContext
 from bot.reading.cues import (
     is_about_assistant,
@@ -68,7 +68,9 @@ __all__ = [
 
 MAX_MESSAGE_CHARS = 500  # as the answerer: an owner's message is a few sentences
 
-SmallTalk = Literal["", "greeting", "thanks", "goodbye", "about", "unclear", "recall"]
+SmallTalk = Literal[
+    "", "greeting", "thanks", "goodbye", "about", "unclear", "plea", "latin", "recall"
+]
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,9 @@ class Reading:
     referent: the doc id a follow-up was completed with (None when read on its own);
     small_talk: "greeting" (你好, 你是谁), "thanks" (谢谢, 好的明白了, 我去问问银行),
     "goodbye" (再见, 下次再聊), "about" (你能回答哪些问题) when nothing about financing is
-    asked, "unclear" when the message says nothing at all (？？？, 嗯, 啊？), or "recall" when
+    asked, "unclear" when the message says nothing at all (？？？, 嗯, 啊？), "plea" for a first
+    message asking what to do with no situation (我该怎么办), "latin" for a message in English
+    or another Latin-script language only, or "recall" when
     it asks what the owner said before (我刚才说我在哪个县: `recall` names the fields);
     statement: no clause of the message asks anything ("我们在尤溪做竹木加工");
     need: the financing need a statement expresses (bot.reading.needs: "renew", "loan");
@@ -127,10 +131,9 @@ def read(lexicon: Lexicon, context: ConversationContext, text: str) -> Reading:
         normalised = repaired(normalised)
     normalised = line_cut(normalised)  # 额度会不会变少: the sources' 授信额度调降 (第9条)
     facts = extract_facts(normalised)
-    if says_nothing(normalised or text or ""):  # ？？？ / 嗯 / 🤔: neither question nor follow-up
-        return Reading(
-            normalised, (Ask("other", normalised),), "small_talk", facts, None, "unclear"
-        )
+    little = says_too_little(normalised or text or "", focused=context.focus is not None)
+    if little:  # ？？？ / 嗯 / a first 我该怎么办 / English: nothing to answer as typed
+        return Reading(normalised, (Ask("other", normalised),), "small_talk", facts, None, little)
     fields = recalled(normalised)
     if fields and not (lexicon.named(normalised) or lexicon.topics(normalised)):
         # 我刚才说我在哪个县: told back from the facts kept (我刚才说的续贷… is no recall)

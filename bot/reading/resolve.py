@@ -56,7 +56,7 @@ from bot.reading.content import (
     own_content,
     said_before,
 )
-from bot.reading.cues import continues, find_anaphors
+from bot.reading.cues import Anaphor, continues, find_anaphors
 from bot.reading.facets import pledged_asset
 from bot.reading.lexicon import Lexicon
 from bot.reading.pointing import (
@@ -135,20 +135,19 @@ def resolve(
     question = question or text
     named = lexicon.named(text)
     topics = lexicon.topics(text)
-    pointing = [a for a in find_anaphors(text) if not explained(a, text, named)]
+    own_after = [t for t in topics if _own_topic(t, referent, lexicon)]
+    pointing = [
+        a
+        for a in find_anaphors(text)
+        if not explained(a, text, named) and not _names_own_topic(a, text, own_after)
+    ]
     if cue == "switch":  # a new question: only words naming something point back
         pointing = [a for a in pointing if a.names]
     if pointing:
         return continue_pointing(text, pointing, referent, mentioned, lexicon, topics)
     if _COMPARED_WITH.match(text) and referent.subject not in text:
         return Resolution(complete(text, referent.subject), "continue", referent)
-    own_topics = [  # subjects, not what is asked of one (多久能批 is asked of anything)
-        t
-        for t in topics
-        if names_a_subject(t)
-        and t not in referent.subject
-        and not lexicon.mentions(referent.doc_id, t)
-    ]
+    own_topics = own_after  # subjects, not what is asked of one (多久能批 is asked of anything)
     if cue == "return" and not (named or own_topics):  # 说回续贷 returns to what it names
         return Resolution(complete(text, referent.subject), "return", referent)
     if named:
@@ -221,3 +220,19 @@ def _asked_elsewhere(text: str, referent: Referent, lexicon: Lexicon) -> bool:
     if not votes or not phrases or set(votes) & set(lexicon.articles(referent.doc_id)):
         return False
     return not any(lexicon.mentions(referent.doc_id, p) for p in phrases)
+
+
+def _own_topic(topic: str, referent: Referent, lexicon: Lexicon) -> bool:
+    """A glossary topic naming a subject of its own, neither the focus's subject nor a word of
+    the focus document."""
+    return (
+        names_a_subject(topic)
+        and topic not in referent.subject
+        and not lexicon.mentions(referent.doc_id, topic)
+    )
+
+
+def _names_own_topic(anaphor: Anaphor, text: str, own: list[str]) -> bool:
+    """A bare demonstrative right before a topic of its own: 那个协调办 after 信用修复 is the
+    coordination office, not the credit repair in focus."""
+    return not anaphor.names and any(text.startswith(t, anaphor.end) for t in own)

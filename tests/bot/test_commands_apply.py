@@ -109,3 +109,43 @@ def test_registering_a_need_in_words_opens_the_form(text: str) -> None:
 )
 def test_questions_about_registering_stay_questions(text: str) -> None:
     assert classify_command(text) is None
+
+
+# Asking to be registered or helped to apply, alone or after a loan request in its own clause:
+# 帮我登记一下, 我想申请贷款 帮我登记一下 (new-user trial: a policy answer with a button).
+REGISTER_HELP = sorted(
+    {
+        f"{lead}{please}{can}{helps}{me}{verb}{tail}{end}"
+        for lead in ["", "那就"]
+        for please in ["", "麻烦"]
+        for can in ["", "能"]
+        for helps in ["帮", "给"]
+        for me in ["我", "我们"]
+        for verb in ["登记", "报", "提交", "申请", "对接"]
+        for tail in ["", "一下"]
+        for end in (["吗", "吗？"] if can else ["", "吧"])
+    }
+)
+LOAN_THEN_REGISTER = [
+    f"{loan}{sep}{reg}"
+    for loan in ["我想申请贷款", "我们要贷款200万", "想贷点钱", "我需要融资"]
+    for sep in [" ", "，", "。"]
+    for reg in ["帮我登记一下", "麻烦帮我报一下", "能帮我对接一下吗", "帮我们提交吧"]
+]
+# A clause that asks something keeps the whole message a question.
+LOAN_THEN_QUESTION = [
+    f"{loan}{sep}{ask}"
+    for loan in ["我想申请贷款", "我们要贷款200万"]
+    for sep in [" ", "，"]
+    for ask in ["利息多少", "要什么条件", "帮我看看能批多少", "帮我算一下利息", "要抵押吗"]
+] + ["帮我登记一下怎么弄", "帮我看看", "帮我查一下进度", "帮我写个申请书"]
+
+
+@pytest.mark.parametrize("text", REGISTER_HELP + LOAN_THEN_REGISTER)
+def test_asking_to_be_registered_opens_the_form(text: str) -> None:
+    assert classify_command(text) == "apply", text
+
+
+@pytest.mark.parametrize("text", LOAN_THEN_QUESTION)
+def test_a_loan_request_with_a_question_stays_a_question(text: str) -> None:
+    assert classify_command(text) != "apply", text
