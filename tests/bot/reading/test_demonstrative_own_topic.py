@@ -26,7 +26,14 @@ FOCUSES = {  # opening message → the measure its answer cites first
     "专利能质押贷款吗": 7,
 }
 DEMONSTRATIVES = ("那个", "这个", "那")
-QUESTIONS = ("协调办去哪找", "白名单怎么进", "首贷要抵押吗", "中登网怎么登记", "信用修复怎么弄", "无还本续贷要啥条件")
+QUESTIONS = (
+    "协调办去哪找",
+    "白名单怎么进",
+    "首贷要抵押吗",
+    "中登网怎么登记",
+    "信用修复怎么弄",
+    "无还本续贷要啥条件",
+)
 
 
 def _first_measure(answerer: Answerer, context: ConversationContext, text: str) -> int | None:
