@@ -210,7 +210,10 @@ def ask_type(clause: str, previous: AskType | None = None) -> AskType:
         return "what_is"
     if _YES_NO.search(text):
         return "how_much" if asks_amount(text) else "yesno"
-    if len(text) <= BARE_NOUN_CHARS or "?" not in clause:
+    asked = is_question(clause)  # 额度砍了, 银行把我额度砍了: told, no noun asked about
+    if (len(text) <= BARE_NOUN_CHARS and (asked or not text.endswith("了"))) or (
+        "?" not in clause and asked
+    ):
         for kind, noun in _NOUN_TYPES:
             if noun.search(text):
                 return kind

@@ -117,19 +117,24 @@ def test_where_online_of_a_named_product_leads_with_its_platform(
         assert platform in lead.split("：", 1)[0], (product, where, lead)
 
 
-ACTS = ("银行要抽贷", "银行说要压贷", "银行要断贷", "银行要收回贷款", "银行把我们的额度砍了")
+ACTS = (
+    "银行要抽贷",
+    "银行说要压贷",
+    "银行要断贷",
+    "银行要收回贷款",
+    "银行把我们的额度砍了",
+    "银行把额度降了一半",
+    "授信额度被调降了",
+    "我们的额度被砍了",
+)
 NORMAL = ("我们生产经营都正常", "我们经营一直正常", "我们生产经营一切正常")
 OFF_LEADS = ("利率", "费用", "担保", "放大倍数", "具体额度")
 
 
-# After 额度砍了，怎么办 (answered by an entry of 第9条) the reading completes the told fact with
-# the measure's title (加大增信支持，我们生产经营都正常), which names no cut: bot/reading's fault,
-# reported to its owner; strict, so the fix there shows here.
-READ_WITH_TITLE = pytest.mark.xfail(strict=True, reason="bot/reading prefixes the measure title")
-CASES = [
-    pytest.param(act, normal, marks=READ_WITH_TITLE) if "额度" in act else (act, normal)
-    for act, normal in itertools.product(ACTS, NORMAL)
-]
+# After 额度砍了，怎么办 the reading completed the told fact with the measure's title
+# (加大增信支持，我们生产经营都正常), which names no cut; the glossary now knows the measure's own
+# 授信额度调降, so the fact is completed with the cut itself.
+CASES = list(itertools.product(ACTS, NORMAL))
 
 
 @pytest.mark.parametrize(("act", "normal"), CASES)
@@ -140,7 +145,7 @@ def test_normal_operation_told_after_a_cut_says_what_the_measures_give(
     turn = answer_in_context(answerer, first.context, normal)
     lead = lead_of(turn.answer.answer)
     assert turn.answer.in_scope, (act, normal)
-    assert "正常" in lead and re.search(r"维持|防止|稳贷|不该|不宜", lead), (act, normal, lead)
+    assert "正常" in lead and re.search(r"维持|保住|防止|稳贷|不该|不宜", lead), (act, normal, lead)
     assert not any(word in lead for word in OFF_LEADS), (act, normal, lead)
     cited = {c.doc_id for c in turn.answer.citations}
     assert cited & {"measure-9", "measure-4"}, (act, normal, cited)
