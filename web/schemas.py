@@ -18,8 +18,9 @@ class ChatIn(BaseModel):
     session_id: str | None = Field(
         None,
         pattern=SESSION_PATTERN,
-        description="Conversation id chosen by the client; missing or blank: a new one is issued.",
-        examples=["k3Jx0c2mQ9aVt1"],
+        description="Conversation id the server issued in an earlier reply (web/session_ids.py); "
+        "missing, blank, ended, expired or not issued by the server: a new one is issued.",
+        examples=["k3Jx0c2mQ9aVt1b7Ppq4Yg-5mW2xQ0Zr8Tn1cV3Lk7JhA"],
     )
     text: str = Field(..., min_length=1, max_length=MAX_TEXT_CHARS, examples=["续贷有什么政策？"])
     web_form: bool = Field(
@@ -157,7 +158,10 @@ class IntakeIn(BaseModel):
     note: Any = Field(None, description="补充说明 (optional, <= 1000 chars)")
     consent: Any = Field(None, description="同意将信息提供给协调办及其选定的银行 (must be true)")
     session_id: str | None = Field(
-        None, pattern=SESSION_PATTERN, description="The widget's chat session, to link the request"
+        None,
+        pattern=SESSION_PATTERN,
+        description="The widget's chat session, to link the request (only an id the server "
+        "issued and still alive links it; any other is ignored)",
     )
     confirmed: Any = Field(
         None,
