@@ -6,6 +6,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from bot.intake.credit_code import API_EXAMPLE_CREDIT_CODE
 from bot.messages import MAX_MESSAGE_CHARS
 
 SESSION_PATTERN = r"^[A-Za-z0-9_-]{0,64}$"
@@ -106,7 +107,7 @@ class IntakeIn(BaseModel):
         json_schema_extra={
             "example": {
                 "company_name": "三明市示例机械制造有限公司",
-                "credit_code": "91350400MA2Y00000X",
+                "credit_code": API_EXAMPLE_CREDIT_CODE,  # refused as an example when posted
                 "county": "三元区",
                 "industry": "制造业",
                 "contact_name": "张先生",
@@ -133,7 +134,11 @@ class IntakeIn(BaseModel):
             "not_a_name, individual_without_name), confirmation_needed without a form"
         ),
     )
-    credit_code: Any = Field(None, description="统一社会信用代码 (18 chars, GB 32100-2015)")
+    credit_code: Any = Field(
+        None,
+        description="统一社会信用代码 (18 chars, GB 32100-2015); a shown example (the form's "
+        "91350400XXXXXXXXXX, this sample's) is refused, type credit_code_example",
+    )
     county: Any = Field(None, description="所在县（市、区）")
     industry: Any = Field(None, description="行业")
     contact_name: Any = Field(None, description="联系人")

@@ -184,3 +184,19 @@ def test_submit_intake_concurrent_retries_store_one_record(
     assert len({r.json()["ref"] for r in responses}) == 1
     assert count_requests(live) == 1
 
+
+@pytest.mark.parametrize("source", ["form-schema", "api-sample"])
+def test_the_example_credit_code_shown_is_refused_when_posted(
+    client: httpx.Client, source: str
+) -> None:
+    if source == "form-schema":  # the hint the widget's form shows (web/static/form.js)
+        fields = client.get("/api/intake/schema").json()["fields"]
+        example = next(f["example"] for f in fields if f["name"] == "credit_code")
+    else:  # the request body sample of /docs
+        spec = client.get("/openapi.json").json()
+        example = spec["components"]["schemas"]["IntakeIn"]["example"]["credit_code"]
+    refused = client.post("/api/intake", json=intake_payload(credit_code=example))
+    assert refused.status_code == 422, refused.text
+    body = refused.json()
+    assert "示例" in body["errors"]["credit_code"]
+    assert [i["type"] for i in body["items"]] == ["credit_code_example"]
