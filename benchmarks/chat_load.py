@@ -73,12 +73,15 @@ async def visitor(
     reader, writer = await asyncio.open_connection(host, port)
     rng = random.Random(worker)
     asked = 0
+    session = ""  # the id the server issued this visitor (web/session_ids.py)
     while time.perf_counter() < stop_at:
-        session = f"bench-{worker}-{asked // QUESTIONS_PER_SESSION}"
+        if asked % QUESTIONS_PER_SESSION == 0:
+            session = ""  # a new visitor arrives
         text = rng.choice(questions)
         if unique:  # defeat the answer cache: every question is new text
             text = f"{text} #{worker}x{asked}"
-        body = json.dumps({"session_id": session, "text": text}).encode()
+        sent_body = {"session_id": session, "text": text} if session else {"text": text}
+        body = json.dumps(sent_body).encode()
         head = (
             f"POST /api/chat HTTP/1.1\r\nHost: {host}:{port}\r\n"
             f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n"
@@ -100,7 +103,9 @@ async def visitor(
         sent[0] += 1
         if not status_line.startswith(b"HTTP/1.1 200") or b'"messages"' not in payload:
             errors.append(status_line.decode("latin-1").strip())
-        elif started >= warm_until:
+            continue
+        session = json.loads(payload)["session_id"]  # the next question continues it
+        if started >= warm_until:
             latencies.append(finished - started)
     writer.close()
 

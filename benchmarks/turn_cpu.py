@@ -106,13 +106,16 @@ async def run(args: argparse.Namespace) -> list[dict[str, Any]]:
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
+            issued: dict[str, str] = {}  # a visitor's label -> the id the server issues
 
             async def post(pairs: list[tuple[str, str]]) -> None:
                 for session, text in pairs:
-                    response = await client.post(
-                        "/api/chat", json={"session_id": session, "text": text}
-                    )
+                    body = {"text": text}
+                    if session in issued:
+                        body["session_id"] = issued[session]
+                    response = await client.post("/api/chat", json=body)
                     response.raise_for_status()
+                    issued[session] = response.json()["session_id"]
 
             # warm-up: the questions once each, then --warmup-turns as visitors ask them (an
             # answer is cached per question as read in its conversation, so a follow-up's key

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import secrets
 from datetime import date
 from functools import cached_property
@@ -47,7 +48,9 @@ class Settings(BaseSettings):
     # Date override for "today" (ISO date; staging and tests): what answers take as the current
     # day, e.g. whether a policy is in force. Empty: the real Beijing date (core/clock.py).
     today: date | None = Field(None, validation_alias="POLICYBOT_TODAY")
-    secret_key: str = ""  # signs staff sessions; generated into the data dir when empty
+    # Signs staff sessions and widget session ids (web/session_ids.py): the same on every
+    # instance; generated into the data dir when empty (one machine)
+    secret_key: str = ""
     public_base_url: str = "http://127.0.0.1:8000"
 
     # Coordination office contact details shown to users (core/office.py): a phone or address
@@ -165,17 +168,25 @@ class Settings(BaseSettings):
 
     @cached_property
     def session_secret(self) -> str:
-        """SECRET_KEY, or a random key persisted in the data dir on first use."""
+        """SECRET_KEY, or a random key persisted in the data dir on first use (signs staff
+        cookies and widget session ids). Created atomically: processes racing on a fresh data
+        dir all end up with the key the first one linked in place."""
         if self.secret_key:
             return self.secret_key
         path = self.data_dir / "secret_key"
         if path.exists():
             return path.read_text().strip()
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        key = secrets.token_urlsafe(48)
-        path.write_text(key)
-        path.chmod(0o600)
-        return key
+        draft = path.with_name(f".secret_key.{secrets.token_hex(8)}")
+        draft.write_text(secrets.token_urlsafe(48))
+        draft.chmod(0o600)
+        try:
+            os.link(draft, path)  # fails when another process linked its key first
+        except FileExistsError:
+            pass
+        finally:
+            draft.unlink()
+        return path.read_text().strip()
 
     def csv_list(self, value: str) -> list[str]:
         """Split a comma-separated setting into stripped items."""

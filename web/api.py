@@ -23,14 +23,13 @@ from web.chat_turn import (
     CHANNEL,
     chat_turn,
     engine_limiter,
-    new_session_id,
     streaming_turn,
     take_notices,
 )
 from web.deps import DbDep, check_rate
 from web.metrics import CHAT_MESSAGES, FEEDBACK
 from web.schemas import ChatIn, ChatOut, Detail, FeedbackIn, FeedbackOut
-from web.sessions import idle_limit, live_session_id
+from web.sessions import idle_limit, live_session_id, new_session_id
 from web.sse import stream_live, stream_messages
 
 log = logging.getLogger(__name__)
@@ -113,7 +112,8 @@ async def chat_stream(request: Request) -> StreamingResponse:
             stream_messages(session_id, messages), media_type="text/event-stream", headers=headers
         )
     body = await read_chat(request)
-    session_id = await live_session_id(request, body.session_id) or new_session_id()
+    settings = services(request).settings
+    session_id = await live_session_id(request, body.session_id) or new_session_id(settings)
     notices = [
         notice_message(n).to_dict()
         for n in await run_in_threadpool(take_notices, engine.db, session_id)

@@ -4,7 +4,6 @@ body, idle)` (the session read, queued notices, the engine's turn), `engine_turn
 
 from __future__ import annotations
 
-import secrets
 from datetime import timedelta
 from typing import Any
 
@@ -20,7 +19,7 @@ from bot.services import services
 from storage.db import Database
 from storage.turn_start import TurnStart
 from web.schemas import ChatIn
-from web.sessions import ended_key, start_alive
+from web.sessions import ended_key, issued, new_session_id, start_alive
 
 CHANNEL = "web"
 SQLITE_ENGINE_THREADS = 1  # one writer per process: requests queue fairly, not in SQLite busy waits
@@ -28,11 +27,6 @@ SQLITE_ENGINE_THREADS = 1  # one writer per process: requests queue fairly, not 
 # (a turn is CPU-bound between them) and for pooled connections (storage.db.PG_POOL_SIZE).
 PG_ENGINE_THREADS = 8
 LLM_ENGINE_THREADS = 32  # an LLM turn mostly waits for the model
-
-
-def new_session_id() -> str:
-    """An unguessable conversation id for a new web visitor."""
-    return secrets.token_urlsafe(16)
 
 
 def engine_threads(db: Database | None, llm: bool) -> int:
@@ -60,15 +54,18 @@ def chat_turn(engine: Engine, body: ChatIn, idle: timedelta) -> tuple[str, list[
     web's checks between its load and its answer: the engine's one read (`Engine.start`: the
     conversation, and here also session alive? messages waiting?), the status changes queued
     for this visitor since last time when there are any, then the engine's turn on that start.
-    A dead or missing session gets a new id (a new visitor: nothing to read)."""
+    A dead or missing session, or an id the server did not issue (web/session_ids.py), gets a
+    new id (a new visitor: nothing to read)."""
     from storage.notifications import take_user_notifications
 
     session_id, start = body.session_id, TurnStart()
+    if session_id and not issued(engine.settings, session_id):
+        session_id = None  # invented or forged: never read, never written under
     if session_id:
         start = engine.start(CHANNEL, session_id, ended_key=ended_key(session_id))
         if not start_alive(start, idle):
             session_id, start = None, TurnStart()
-    session_id = session_id or new_session_id()
+    session_id = session_id or new_session_id(engine.settings)
     notices: list[str] = []
     if start.notices_due:
         with engine.db.session() as session:

@@ -6,6 +6,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from bot.intake.credit_code import API_EXAMPLE_CREDIT_CODE
 from bot.messages import MAX_MESSAGE_CHARS
 
 SESSION_PATTERN = r"^[A-Za-z0-9_-]{0,64}$"
@@ -18,8 +19,9 @@ class ChatIn(BaseModel):
     session_id: str | None = Field(
         None,
         pattern=SESSION_PATTERN,
-        description="Conversation id chosen by the client; missing or blank: a new one is issued.",
-        examples=["k3Jx0c2mQ9aVt1"],
+        description="Conversation id the server issued in an earlier reply (web/session_ids.py); "
+        "missing, blank, ended, expired or not issued by the server: a new one is issued.",
+        examples=["k3Jx0c2mQ9aVt1b7Ppq4Yg-5mW2xQ0Zr8Tn1cV3Lk7JhA"],
     )
     text: str = Field(..., min_length=1, max_length=MAX_TEXT_CHARS, examples=["续贷有什么政策？"])
     web_form: bool = Field(
@@ -105,7 +107,7 @@ class IntakeIn(BaseModel):
         json_schema_extra={
             "example": {
                 "company_name": "三明市示例机械制造有限公司",
-                "credit_code": "91350400MA2Y00000X",
+                "credit_code": API_EXAMPLE_CREDIT_CODE,  # refused as an example when posted
                 "county": "三元区",
                 "industry": "制造业",
                 "contact_name": "张先生",
@@ -132,7 +134,11 @@ class IntakeIn(BaseModel):
             "not_a_name, individual_without_name), confirmation_needed without a form"
         ),
     )
-    credit_code: Any = Field(None, description="统一社会信用代码 (18 chars, GB 32100-2015)")
+    credit_code: Any = Field(
+        None,
+        description="统一社会信用代码 (18 chars, GB 32100-2015); a shown example (the form's "
+        "91350400XXXXXXXXXX, this sample's) is refused, type credit_code_example",
+    )
     county: Any = Field(None, description="所在县（市、区）")
     industry: Any = Field(None, description="行业")
     contact_name: Any = Field(None, description="联系人")
@@ -157,7 +163,10 @@ class IntakeIn(BaseModel):
     note: Any = Field(None, description="补充说明 (optional, <= 1000 chars)")
     consent: Any = Field(None, description="同意将信息提供给协调办及其选定的银行 (must be true)")
     session_id: str | None = Field(
-        None, pattern=SESSION_PATTERN, description="The widget's chat session, to link the request"
+        None,
+        pattern=SESSION_PATTERN,
+        description="The widget's chat session, to link the request (only an id the server "
+        "issued and still alive links it; any other is ignored)",
     )
     confirmed: Any = Field(
         None,

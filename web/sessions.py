@@ -1,13 +1,16 @@
 """Widget sessions end: on the owner's request (结束会话) or after WEB_SESSION_IDLE_MINUTES idle.
 
 A web session is the `session_id` the widget keeps in the browser (channel "web", the engine's
-user id). On a shared computer the next visitor must see nothing of the previous one, so a
+user id), issued and signed by the server (web/session_ids.py): an id it did not issue is
+treated exactly like a dead session below, so an invented or guessed id reads nothing of
+anyone's. On a shared computer the next visitor must see nothing of the previous one, so a
 session that was ended, or whose last message is older than the idle limit, is dead for good:
 chat turns get a fresh `session_id` (the client drops what it showed), the inbox and feedback
 answer as for an unknown session, and a web form names no session. Ended sessions are
 remembered in `processed_messages` (key `web-session-ended:<id>`), shared by every instance.
 
-Route: `POST /api/session/end` `{"session_id": str}` → `{"ended": true}` (also for unknown ids).
+Route: `POST /api/session/end` `{"session_id": str}` → `{"ended": true}` (also for unknown ids;
+nothing is stored for an id the server did not issue).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from storage.db import Database
 from storage.models import ProcessedMessage
 from storage.turn_start import TurnStart, load_turn_start
 from web.schemas import SESSION_PATTERN
+from web.session_ids import issue_session_id, session_id_issued
 
 CHANNEL = "web"
 ENDED_PREFIX = "web-session-ended:"
@@ -74,11 +78,22 @@ def end_session(db: Database, session_id: str) -> None:
         pass  # ended before
 
 
+def issued(settings: Settings, session_id: str | None) -> bool:
+    """True when the server issued `session_id` (any instance sharing SECRET_KEY)."""
+    return session_id_issued(settings.session_secret, session_id)
+
+
+def new_session_id(settings: Settings) -> str:
+    """A new visitor's id, signed so that this deployment accepts it."""
+    return issue_session_id(settings.session_secret)
+
+
 async def live_session_id(request: Request, session_id: str | None) -> str | None:
-    """`session_id` while the session is alive, else None (the caller starts a new one)."""
-    if not session_id:
-        return None
+    """`session_id` while it is one the server issued and the session is alive, else None (the
+    caller starts a new one, or answers as for an unknown session)."""
     db, settings = services(request).db, services(request).settings
+    if session_id is None or not issued(settings, session_id):
+        return None
     alive = await run_in_threadpool(session_alive, db, session_id, idle_limit(settings))
     return session_id if alive else None
 
@@ -98,5 +113,6 @@ class EndOut(BaseModel):
 @router.post("/session/end", response_model=EndOut, summary="End a widget session (结束会话)")
 async def end(body: EndIn, request: Request) -> EndOut:
     """End the session: its conversation, progress and form answers are not shown again."""
-    await run_in_threadpool(end_session, services(request).db, body.session_id)
+    if issued(services(request).settings, body.session_id):
+        await run_in_threadpool(end_session, services(request).db, body.session_id)
     return EndOut(ended=True)

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # 31 characters: no I, O, S, V, Z
 WEIGHTS = tuple(pow(3, i, 31) for i in range(17))  # 1, 3, 9, 27, 19, 26, ...
 LENGTH = 18
+# The example the form shows (bot/intake/fields.py, the widget's hint): a placeholder nobody
+# takes for a real code, and refused when copied, like the API documentation's sample body's.
+EXAMPLE_CREDIT_CODE = "91350400XXXXXXXXXX"
+API_EXAMPLE_CREDIT_CODE = "91350400MA2Y00000X"  # web/schemas.py IntakeIn's example
+SHOWN_EXAMPLES = frozenset({EXAMPLE_CREDIT_CODE, API_EXAMPLE_CREDIT_CODE})
+EXAMPLE_REFUSED = (
+    "这是填写示例里的代码，不是贵企业的代码。请照营业执照左上角，填写本企业的18位统一社会信用代码"
+)
+_PLACEHOLDER = re.compile(r"X{4,}|某")  # "XXXX" or 某某 standing for the characters to fill in
 _SEPARATORS = " \t\r\n-_—－·.。,，、;；:：!！?？~～\"'“”‘’"  # incl. spoken punctuation
 
 
@@ -35,6 +45,11 @@ def credit_code_problem(code: str) -> str | None:
     if check_character(code[:17]) != code[17]:
         return "统一社会信用代码校验位不符，可能有字符输错了，请对照营业执照核对"
     return None
+
+
+def example_copied(code: str) -> bool:
+    """True when a normalised code is a shown example or its placeholder shape (91350400XXXX…)."""
+    return code in SHOWN_EXAMPLES or bool(_PLACEHOLDER.search(code))
 
 
 def is_valid_credit_code(raw: str) -> bool:

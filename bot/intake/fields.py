@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.intake.credit_code import EXAMPLE_CREDIT_CODE  # a placeholder, refused when copied
 from core.kinds import COUNTIES
 from core.profile import INDUSTRIES
 from knowledge.products import packaged_products
@@ -14,7 +15,6 @@ GUARANTEES = ("信用", "抵押", "保证", "知识产权质押", "林权抵押"
 PRODUCTS = (*(p.name for p in packaged_products()), "不确定")
 YES_NO = ("是", "否")
 
-EXAMPLE_CREDIT_CODE = "91350400MA2Y12345Q"  # passes the GB 32100-2015 check; not a real firm
 
 CONSENT_TEXT = (
     "授权说明：您填写的信息将提供给三明市支持小微企业融资协调工作机制办公室及其选定的银行机构，"

@@ -160,6 +160,7 @@ def run_serve(args: argparse.Namespace, settings: Settings) -> int:
         accounts = staff_account_count(db)
     finally:
         db.dispose()
+    settings.session_secret  # noqa: B018 - generated once here, before workers read it
     options = uvicorn_options(args)
     log_unset_contact(settings)
     print(start_banner(args.host, args.port, accounts), flush=True)

@@ -13,6 +13,7 @@ import pytest
 from core.settings import Settings
 from tests.browser import launch_chromium
 from tests.helpers.staff import PASSWORD
+from tests.helpers.web_sessions import issued_id
 from tests.live_server import LiveServer
 
 if TYPE_CHECKING:
@@ -60,9 +61,10 @@ def test_coordinator_corrects_a_thumbs_down_answer_and_the_owner_gets_it(
     start_admin: Callable[..., LiveServer],
 ) -> None:
     live = start_admin(app_settings, answerer)
-    before = ask(live, "owner-qa-1", OWNER)
+    owner = issued_id(live)
+    before = ask(live, owner, OWNER)
     assert not before["text"].startswith(CORRECTED) and before["message_id"]
-    ask(live, "owner-qa-1", f"fb:down:{before['message_id']}")
+    ask(live, owner, f"fb:down:{before['message_id']}")
 
     login(page, live, "coord")
     page.goto(f"{live.url}/admin/insights")
@@ -97,7 +99,7 @@ def test_coordinator_corrects_a_thumbs_down_answer_and_the_owner_gets_it(
     result = page.inner_text("#qa-publish-result")
     assert "回归检查通过，已发布" in result, result
 
-    after = ask(live, "owner-qa-2", OWNER)
+    after = ask(live, issued_id(live), OWNER)
     assert after["text"].split("\n")[0] == CORRECTED
     assert any(c["doc_id"] == "measure-12" for c in after["citations"])
 

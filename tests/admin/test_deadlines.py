@@ -193,13 +193,15 @@ def test_firm_told_outcome_reason_and_follow_up_then_rates(
             as_user("officer_a"), seeded.for_a, "outcome", outcome="declined", **DECLINE
         )
     assert response.status_code == 303
-    inbox = httpx.get(f"{admin_live.url}/api/chat/inbox", params={"session_id": "user-1"})
+    inbox = httpx.get(f"{admin_live.url}/api/chat/inbox", params={"session_id": seeded.web_user})
     texts = [m["text"] for m in inbox.json()["messages"]]
     outcome = next(t for t in texts if "未获贷" in t)
     assert "征信问题" in outcome and "近两年有逾期记录" in outcome and "跟进" in outcome
     assert any(t.startswith("【满意度回访】") for t in texts)
     chat = httpx.post(
-        f"{admin_live.url}/api/chat", json={"session_id": "user-1", "text": "4分"}, timeout=30
+        f"{admin_live.url}/api/chat",
+        json={"session_id": seeded.web_user, "text": "4分"},
+        timeout=30,
     )
     assert "感谢您的评价" in chat.json()["messages"][0]["text"]
     db = open_database(settings)
@@ -235,7 +237,7 @@ def test_non_scores_not_taken_as_rating(
 ) -> None:
     _post(as_user("officer_a"), seeded.for_a, "outcome", outcome="declined", **DECLINE)
     httpx.post(
-        f"{admin_live.url}/api/chat", json={"session_id": "user-1", "text": text}, timeout=30
+        f"{admin_live.url}/api/chat", json={"session_id": seeded.web_user, "text": text}, timeout=30
     )
     db = open_database(settings)
     with db.session() as session:

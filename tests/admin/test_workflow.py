@@ -92,7 +92,7 @@ def test_move_through_workflow_records_notes_and_notifies(
     ]
     assert events[1].note == "材料齐全" and events[3].data["banks"] == [BANK_A, BANK_B]
     assert [n.channel for n in notes] == ["web"] * 5  # 4 status changes + satisfaction question
-    assert all(n.user_id == "user-1" for n in notes)
+    assert all(n.user_id == seeded.web_user for n in notes)
     assert "已获贷" in notes[-2].text and "45 万元" in notes[-2].text
     assert notes[-1].text.startswith("【满意度回访】")
     assert "材料齐全" not in "".join(n.text for n in notes)  # staff notes stay internal

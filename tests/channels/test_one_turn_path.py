@@ -77,11 +77,11 @@ def entries(db_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Iterator[
 def test_every_channel_stores_what_the_web_stores(entries: Entries, script: str) -> None:
     db = entries.engine.db
     for channel in CHANNELS:
-        user = f"same-{script}-{channel}"
+        user = entries.user(channel, f"same-{script}-{channel}")
         for step in SCRIPTS[script]:
             text = step if isinstance(step, str) else step(db, channel, user)
             entries.send(channel, user, text)
-    web = stored_turns(db, "web", f"same-{script}-web")
+    web = stored_turns(db, "web", entries.user("web", f"same-{script}-web"))
     assert len(web["rows"]) > len(SCRIPTS[script])  # every message and its replies
     for channel in CHANNELS[1:]:
         assert stored_turns(db, channel, f"same-{script}-{channel}") == web, channel

@@ -21,6 +21,7 @@ from tests.channels.telegram.fixtures import button_press, telegram_settings, us
 from tests.channels.wechat.fake_api import FakeWechatApi
 from tests.channels.wechat.fixtures import RunningApp, WechatSender, wait_until
 from tests.channels.wechat.test_intake_http import options
+from tests.helpers.web_sessions import issued_id
 from tests.live_server import serve_app
 from tests.storage.factories import request_data
 
@@ -96,12 +97,11 @@ def test_wechat_question_has_numbered_scores_and_replies_are_recorded(
 
 def test_widget_inbox_shows_the_score_buttons(wechat_app: RunningApp) -> None:
     """The web visitor polls the inbox: the question comes with its five choices."""
-    request_id = ask_survey(services_of(wechat_app.app).db, "web", "s-survey")
+    visitor = issued_id(wechat_app.app)
+    request_id = ask_survey(services_of(wechat_app.app).db, "web", visitor)
     with httpx.Client(base_url=wechat_app.url) as http:
-        [message] = http.get("/api/chat/inbox", params={"session_id": "s-survey"}).json()[
-            "messages"
-        ]
+        [message] = http.get("/api/chat/inbox", params={"session_id": visitor}).json()["messages"]
         assert [b["value"] for b in message["buttons"]] == SCORES
-        reply = http.post("/api/chat", json={"session_id": "s-survey", "text": "五星"}).json()
+        reply = http.post("/api/chat", json={"session_id": visitor, "text": "五星"}).json()
     assert "感谢您的评价" in reply["messages"][-1]["text"]
     assert score_of(services_of(wechat_app.app).db, request_id) == 5

@@ -57,7 +57,7 @@ def test_a_plain_turn_costs_what_the_web_turn_costs(
     for i, text in enumerate(QUESTIONS):
         costs = {}
         for each in ("web", channel):
-            user = f"cost-{returning}-{i}-{each}"
+            user = entries.user(each, f"cost-{returning}-{i}-{each}")
             if returning:
                 entries.send(each, user, "你好")
             with counted(db.engine) as seen:
@@ -92,7 +92,7 @@ def durable_turns(entries: Entries, channel: str, user: str) -> None:
 def test_durable_turns_stay_durable_in_every_channel(pg_entries: Entries, channel: str) -> None:
     db = pg_entries.engine.db
     with commits(db) as seen:
-        durable_turns(pg_entries, channel, f"durable-{channel}")
+        durable_turns(pg_entries, channel, pg_entries.user(channel, f"durable-{channel}"))
     written = {table for _setting, tables in seen["commits"] for table in tables}
     kinds = {"UPDATE messages", "INSERT financing_requests", "INSERT request_events"}
     if channel != "cli":

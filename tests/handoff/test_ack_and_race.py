@@ -21,6 +21,7 @@ from storage.db import Database, open_database
 from storage.models import Handoff, Message
 from tests.bot.engine_support import FakeAnswerer
 from tests.helpers.staff import StaffClient
+from tests.helpers.web_sessions import issued_id
 from tests.live_server import LiveServer
 
 ACK = "已转给协调办工作人员"
@@ -167,7 +168,7 @@ def test_staff_close_after_an_unseen_message_is_refused_and_shows_it(
 ) -> None:
     import httpx
 
-    session = "s-race-staff"
+    session = issued_id(live)
 
     def say(text: str) -> Any:
         body = {"session_id": session, "text": text}

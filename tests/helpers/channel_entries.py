@@ -1,7 +1,8 @@
 """Each channel's own turn entry, called as the channel calls it, without its transport: the web
 API's `chat_turn`, Telegram's `converse`, WeChat's and WeCom's `WechatRuntime._converse` (its
 numbered choices resolved and remembered), the terminal's `chat_loop`. `Entries(engine)` sends
-one message on a channel; `stored_turns(db, channel, user)` reads back what the turns stored,
+one message on a channel (`user(channel, name)`: the user id to send as, for the web a session
+id the server issued); `stored_turns(db, channel, user)` reads back what the turns stored,
 with the row ids in feedback values and the random form ids replaced (each conversation has
 its own)."""
 
@@ -28,6 +29,7 @@ from storage.db import Database
 from storage.models import Conversation, Message
 from web.chat_turn import chat_turn
 from web.schemas import ChatIn
+from web.session_ids import issue_session_id
 
 CHANNELS = ("web", "telegram", "wechat", "wecom", "cli")
 IDLE = timedelta(minutes=30)
@@ -56,6 +58,15 @@ class Entries:
         self.wechat = WechatRuntime(app, engine.settings)
         limiter = cast(Any, None)  # `converse` runs in the caller's thread: no limiter used
         self.telegram = BotContext(engine, ButtonStore(engine.db), "", limiter)
+        self.web_ids: dict[str, str] = {}
+
+    def user(self, channel: str, name: str) -> str:
+        """The user id `name` stands for on `channel`: on the web a session id the server
+        issued (one per name; web/session_ids.py), elsewhere `name` itself."""
+        if channel != "web":
+            return name
+        secret = self.engine.settings.session_secret
+        return self.web_ids.setdefault(name, issue_session_id(secret))
 
     def send(self, channel: str, user: str, text: str) -> None:
         """One message from `user` on `channel`, as that channel hands it to the engine."""

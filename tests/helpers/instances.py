@@ -14,6 +14,9 @@ from typing import Any
 import httpx
 import pytest
 
+# The SECRET_KEY every instance of a test cluster shares (staff cookies, widget session ids).
+CLUSTER_SECRET_KEY = "multi-instance-test-secret-key-shared-by-all"
+
 
 def free_port() -> int:
     """A free loopback port."""

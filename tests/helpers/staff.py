@@ -15,6 +15,7 @@ from storage.banks import add_bank, find_bank, list_banks
 from storage.db import open_database
 from storage.requests import create_request
 from storage.staff import create_staff_user
+from tests.helpers.web_sessions import issued_id
 from tests.storage.factories import make_credit_code, request_data
 
 PASSWORD = "correct-horse-battery"
@@ -50,6 +51,7 @@ class Seeded:
     unpushed: int
     xss: int
     banks: dict[str, int]
+    web_user: str = "user-1"  # the widget session the requests came from (a server-issued id)
 
 
 def bank_ids(settings: Settings) -> dict[str, int]:
@@ -91,43 +93,51 @@ def seed_staff(settings: Settings) -> None:
     db.dispose()
 
 
-def add_request(session: Any, rng: random.Random, **overrides: Any) -> Any:
-    """Store one consented request with a fresh valid credit code."""
+def add_request(session: Any, rng: random.Random, *, user: str = "user-1", **overrides: Any) -> Any:
+    """Store one consented request with a fresh valid credit code, from `user`."""
     data = request_data(credit_code=make_credit_code(rng), **overrides)
     return create_request(
-        session, data=data, channel=overrides.pop("channel", "web"), channel_user_id="user-1"
+        session, data=data, channel=overrides.pop("channel", "web"), channel_user_id=user
     )
 
 
 def seed_requests(settings: Settings) -> Seeded:
     """Requests in several states, pushed to bank A or bank B."""
     rng = random.Random(7)
+    user = issued_id(settings)  # the widget session they were sent from
     db = open_database(settings)
     with db.session() as session:
         a = add_request(
-            session, rng, company_name="甲银行客户机械厂", county="三元区", amount_wan=300.0
+            session,
+            rng,
+            user=user,
+            company_name="甲银行客户机械厂",
+            county="三元区",
+            amount_wan=300.0,
         )
         b = add_request(
             session,
             rng,
+            user=user,
             company_name="乙银行客户食品厂",
             county="永安市",
             industry="食品加工",
             amount_wan=80.0,
         )
         c = add_request(
-            session, rng, company_name="未推送纺织公司", county="沙县区", amount_wan=50.0
+            session, rng, user=user, company_name="未推送纺织公司", county="沙县区", amount_wan=50.0
         )
         x = add_request(
             session,
             rng,
+            user=user,
             company_name="<script>window.__xss=1</script>恶意公司",
             note='<img src=x onerror="window.__xss=2">',
         )
         for req, bank in ((a, BANK_A), (b, BANK_B)):
             req.status = "pushed"
             push_to(session, req.id, bank)
-        seeded = Seeded(a.id, b.id, c.id, x.id, {})
+        seeded = Seeded(a.id, b.id, c.id, x.id, {}, user)
     db.dispose()
     seeded.banks = bank_ids(settings)
     return seeded

@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.instances import CLUSTER_SECRET_KEY as SECRET_KEY
 from tests.helpers.instances import Instance, free_port
-
-SECRET_KEY = "multi-instance-test-secret-key-shared-by-all"
 
 
 @pytest.fixture

@@ -15,9 +15,10 @@ import pytest
 from core.settings import Settings
 from storage.db import open_database
 from storage.staff import create_staff_user
-from tests.helpers.instances import Instance, wait_for
+from tests.helpers.instances import CLUSTER_SECRET_KEY, Instance, wait_for
 from tests.helpers.intake import intake_payload
 from tests.helpers.staff import PASSWORD, csrf_of, login
+from web.session_ids import issue_session_id
 
 pytestmark = pytest.mark.postgres
 
@@ -58,11 +59,12 @@ def test_rate_limit_is_shared_across_instances(
 ) -> None:
     """Questions per conversation and requests per address are counted once for both."""
     a, b = cluster(2, RATE_LIMIT_CHAT="3/minute", RATE_LIMIT_ADDRESS="8/minute")
-    question = {"session_id": "s-shared", "text": "贷款快到期了，可以续贷吗？"}
+    shared = issue_session_id(CLUSTER_SECRET_KEY)  # as either instance issues it
+    question = {"session_id": shared, "text": "贷款快到期了，可以续贷吗？"}
     with httpx.Client(timeout=60) as http:
         said = [_said(http.post(f"{i.url}{route}", json=question)) for i in (a, b, a, b)]
         assert ["提问太频繁" in text for text in said] == [False, False, False, True]
-        status = {"session_id": "s-shared", "text": "进度"}
+        status = {"session_id": shared, "text": "进度"}
         codes = [http.post(f"{i.url}{route}", json=status).status_code for i in (a, b, a, b)]
         assert codes == [200] * 4  # 进度 is no question
         ninth = [http.post(f"{i.url}{route}", json=status) for i in (a, b)]

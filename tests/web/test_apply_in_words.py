@@ -23,7 +23,7 @@ PLAIN_REQUESTS = [
 
 @pytest.mark.parametrize(("words", "wan"), AMOUNT_REQUESTS)
 def test_amount_said_is_the_prefill(client: httpx.Client, words: str, wan: float) -> None:
-    body = {"session_id": f"s-amt-{abs(hash(words)) % 10**6}", "text": words, "web_form": True}
+    body = {"text": words, "web_form": True}  # a new visitor
     messages = client.post("/api/chat", json=body).json()["messages"]
     assert [m.get("action") for m in messages] == ["open_form"], messages
     assert messages[0]["prefill"] == {"amount_wan": wan}
@@ -31,7 +31,7 @@ def test_amount_said_is_the_prefill(client: httpx.Client, words: str, wan: float
 
 @pytest.mark.parametrize("words", PLAIN_REQUESTS)
 def test_request_without_amount_opens_the_form(client: httpx.Client, words: str) -> None:
-    body = {"session_id": f"s-req-{abs(hash(words)) % 10**6}", "text": words, "web_form": True}
+    body = {"text": words, "web_form": True}  # a new visitor
     messages = client.post("/api/chat", json=body).json()["messages"]
     assert [m.get("action") for m in messages] == ["open_form"], messages
     assert "prefill" not in messages[0]
@@ -39,7 +39,7 @@ def test_request_without_amount_opens_the_form(client: httpx.Client, words: str)
 
 @pytest.mark.parametrize("words", ["贷款要什么条件", "申请贷款需要什么材料", "怎么申请贷款"])
 def test_questions_about_loans_are_answered(client: httpx.Client, words: str) -> None:
-    body = {"session_id": f"s-q-{abs(hash(words)) % 10**6}", "text": words, "web_form": True}
+    body = {"text": words, "web_form": True}  # a new visitor
     messages = client.post("/api/chat", json=body).json()["messages"]
     assert not any(m.get("action") == "open_form" for m in messages), messages
     assert messages[0]["text"]

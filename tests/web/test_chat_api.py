@@ -8,17 +8,20 @@ from sqlalchemy import select
 
 from bot.services import services_of
 from storage.models import Message
+from tests.helpers.web_sessions import issued_id, secret_of
 from tests.live_server import LiveServer
+from web.session_ids import session_id_issued
 from web.sse import parse_sse
 
 QUESTION = "贷款快到期了还想继续用，可以无还本续贷吗？"
 
 
-def test_chat_without_session_issues_one(client: httpx.Client) -> None:
+def test_chat_without_session_issues_one(client: httpx.Client, live: LiveServer) -> None:
     response = client.post("/api/chat", json={"text": QUESTION})
     assert response.status_code == 200
     body = response.json()
     assert len(body["session_id"]) >= 16
+    assert session_id_issued(secret_of(live), body["session_id"])
     assert body["messages"] and body["messages"][0]["text"]
 
 
@@ -32,9 +35,10 @@ def test_chat_blank_session_gets_new_distinct_ids(
     assert first["session_id"] != second["session_id"]
 
 
-def test_chat_policy_question_cites_measure(client: httpx.Client) -> None:
-    body = client.post("/api/chat", json={"session_id": "s-cite", "text": QUESTION}).json()
-    assert body["session_id"] == "s-cite"
+def test_chat_policy_question_cites_measure(client: httpx.Client, live: LiveServer) -> None:
+    session_id = issued_id(live)
+    body = client.post("/api/chat", json={"session_id": session_id, "text": QUESTION}).json()
+    assert body["session_id"] == session_id
     citations = [c for m in body["messages"] for c in m["citations"]]
     assert any(c["article"] == 6 for c in citations)
     assert all({"doc_id", "article", "title", "source", "units"} <= set(c) for c in citations)
@@ -53,19 +57,23 @@ def test_chat_invalid_input_is_422(client: httpx.Client, payload: dict[str, str]
     assert client.post("/api/chat", json=payload).status_code == 422
 
 
-def test_chat_stream_sends_deltas_then_citations_buttons_done(client: httpx.Client) -> None:
-    response = client.post("/api/chat/stream", json={"session_id": "s-stream", "text": QUESTION})
+def test_chat_stream_sends_deltas_then_citations_buttons_done(
+    client: httpx.Client, live: LiveServer
+) -> None:
+    body = {"session_id": issued_id(live), "text": QUESTION}
+    response = client.post("/api/chat/stream", json=body)
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/event-stream")
     events = parse_sse(response.text)
     names = [name for name, _ in events]
     assert names[0] == "session" and names[-1] == "done"
+    assert events[0][1]["session_id"] == body["session_id"]  # the issued id continues
     first_delta = names.index("delta")
     assert names.count("delta") == names.count("message")  # offline: each text sent at once
     assert names.index("citations") > first_delta
     assert names.index("buttons") > names.index("citations")
     text = "".join(data["text"] for name, data in events if name == "delta" and data["index"] == 0)
-    reference = client.post("/api/chat", json={"session_id": "s-json", "text": QUESTION}).json()
+    reference = client.post("/api/chat", json={"text": QUESTION}).json()
     assert text == reference["messages"][0]["text"]
     citations = next(data["citations"] for name, data in events if name == "citations")
     assert any(c["article"] == 6 for c in citations)
@@ -83,8 +91,9 @@ def _answer_with_id(client: httpx.Client, session_id: str) -> int:
 def test_feedback_on_own_answer_is_stored(
     client: httpx.Client, live: LiveServer, value: str, score: int
 ) -> None:
-    message_id = _answer_with_id(client, "s-feedback")
-    payload = {"session_id": "s-feedback", "message_id": message_id, "value": value}
+    session_id = issued_id(live)
+    message_id = _answer_with_id(client, session_id)
+    payload = {"session_id": session_id, "message_id": message_id, "value": value}
     response = client.post("/api/feedback", json=payload)
     assert response.status_code == 200
     with services_of(live.app).db.session() as session:
@@ -93,8 +102,8 @@ def test_feedback_on_own_answer_is_stored(
 
 
 def test_feedback_from_another_session_is_404(client: httpx.Client, live: LiveServer) -> None:
-    message_id = _answer_with_id(client, "s-owner")
-    payload = {"session_id": "s-intruder", "message_id": message_id, "value": "down"}
+    message_id = _answer_with_id(client, issued_id(live))
+    payload = {"session_id": issued_id(live), "message_id": message_id, "value": "down"}
     assert client.post("/api/feedback", json=payload).status_code == 404
     with services_of(live.app).db.session() as session:
         stored = session.scalar(select(Message.feedback).where(Message.id == message_id))
@@ -104,13 +113,12 @@ def test_feedback_from_another_session_is_404(client: httpx.Client, live: LiveSe
 def test_chat_shows_queued_status_change_once(client: httpx.Client, live: LiveServer) -> None:
     from storage.notifications import enqueue_notification
 
+    note, other_id = issued_id(live), issued_id(live)
     with services_of(live.app).db.session() as session:
-        enqueue_notification(
-            session, channel="web", user_id="s-note", text="您的融资需求已推送银行"
-        )
-    first = client.post("/api/chat", json={"session_id": "s-note", "text": "你好"}).json()
+        enqueue_notification(session, channel="web", user_id=note, text="您的融资需求已推送银行")
+    first = client.post("/api/chat", json={"session_id": note, "text": "你好"}).json()
     assert first["messages"][0]["text"] == "您的融资需求已推送银行"
-    second = client.post("/api/chat", json={"session_id": "s-note", "text": "你好"}).json()
+    second = client.post("/api/chat", json={"session_id": note, "text": "你好"}).json()
     assert all("已推送银行" not in m["text"] for m in second["messages"])
-    other = client.post("/api/chat", json={"session_id": "s-other", "text": "你好"}).json()
+    other = client.post("/api/chat", json={"session_id": other_id, "text": "你好"}).json()
     assert all("已推送银行" not in m["text"] for m in other["messages"])

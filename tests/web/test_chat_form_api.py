@@ -35,16 +35,22 @@ SPOKEN_FORM = [
 
 
 class Chat:
-    """One widget session: sends texts or presses buttons of the last reply by label."""
+    """One widget session: sends texts or presses buttons of the last reply by label. The
+    session id is the one the server issues on the first message (web/session_ids.py)."""
 
-    def __init__(self, client: httpx.Client, session_id: str) -> None:
+    def __init__(self, client: httpx.Client, session_id: str | None = None) -> None:
         self.client, self.session_id = client, session_id
         self.last: list[dict[str, Any]] = []
 
     def send(self, text: str) -> list[dict[str, Any]]:
-        body = {"session_id": self.session_id, "text": text}
+        body: dict[str, Any] = {"text": text}
+        if self.session_id:
+            body["session_id"] = self.session_id
         response = self.client.post("/api/chat", json=body)
         assert response.status_code == 200, response.text
+        issued = response.json()["session_id"]
+        assert self.session_id in (None, issued), "the session ended unexpectedly"
+        self.session_id = issued
         self.last = response.json()["messages"]
         return self.last
 
@@ -62,7 +68,7 @@ def stored(live: LiveServer) -> FinancingRequest:
 
 
 def test_spoken_and_colloquial_form_lands_as_meant(client: httpx.Client, live: LiveServer) -> None:
-    chat = Chat(client, "s-form-spoken")
+    chat = Chat(client)
     chat.send("申请")
     code = broken_credit_code(9)
     for _field, answer in SPOKEN_FORM:
@@ -84,7 +90,7 @@ def test_spoken_and_colloquial_form_lands_as_meant(client: httpx.Client, live: L
 
 
 def test_stale_buttons_never_fill_the_wrong_field(client: httpx.Client, live: LiveServer) -> None:
-    chat = Chat(client, "s-form-stale")
+    chat = Chat(client)
     chat.send("申请")
     for answer in ["三明市闽运机械制造有限公司", "91350400MA2Y12345Q"]:
         chat.send(answer)
@@ -106,7 +112,7 @@ def test_stale_buttons_never_fill_the_wrong_field(client: httpx.Client, live: Li
 
 
 def test_sticker_placeholder_is_refused_and_nothing_is_lost(client: httpx.Client) -> None:
-    chat = Chat(client, "s-form-sticker")
+    chat = Chat(client)
     chat.send("申请")
     chat.send("三明市闽运机械制造有限公司")
     messages = chat.send("【收到不支持的消息类型，暂无法显示】")

@@ -15,6 +15,8 @@ import pytest
 
 from bot.checkup.steps import read_amount
 from tests.bot.test_checkup import BAR
+from tests.helpers.web_sessions import issued_id
+from tests.live_server import LiveServer
 
 PROFILE: dict[str, Any] = {
     "industry": "制造业",
@@ -162,8 +164,8 @@ def value_of(messages: list[dict[str, Any]], label: str) -> str:
 
 
 @pytest.mark.parametrize("web_form", [False, True], ids=["chat-form", "widget-form"])
-def test_bar_over_api_chat(client: httpx.Client, web_form: bool) -> None:
-    session = f"check-bar-{int(web_form)}"
+def test_bar_over_api_chat(client: httpx.Client, live: LiveServer, web_form: bool) -> None:
+    session = issued_id(live)
     extra = {"web_form": True} if web_form else {}
     assert "企业所属行业" in joined(chat(client, session, "政策体检", **extra))
     asked = chat(client, session, BAR, **extra)

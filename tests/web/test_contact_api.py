@@ -12,6 +12,7 @@ import pytest
 from bot.catalog import REFUSAL_OPENER
 from bot.conversation.replies import contact_message
 from core.settings import Settings
+from tests.helpers.web_sessions import issued_id
 from tests.live_server import LiveServer
 
 PHONE = "0598-0000000"  # a placeholder, not a real number
@@ -25,7 +26,7 @@ def test_contact_questions_then_a_person_over_http(
     settings = app_settings.model_copy(update={"office_phone": phone})
     expected = contact_message(settings, staff=True, person=False).text
     with httpx.Client(base_url=live.url, timeout=60) as http:
-        session = "contact-flow"
+        session = issued_id(live)
         for ask in ("电话多少", "怎么联系你们", "有没有电话"):
             body = http.post("/api/chat", json={"session_id": session, "text": ask}).json()
             text = "\n".join(m["text"] for m in body["messages"])

@@ -9,6 +9,7 @@ import pytest
 
 from bot.services import services_of
 from storage.notifications import enqueue_notification
+from tests.helpers.web_sessions import issued_id
 from tests.live_server import LiveServer
 
 
@@ -25,22 +26,21 @@ def inbox(client: httpx.Client, session_id: str) -> list[str]:
 
 
 def test_inbox_delivers_in_order_once(live: LiveServer, client: httpx.Client) -> None:
-    queue(live, "visitor-a", "第一条", "第二条")
-    response = client.get("/api/chat/inbox", params={"session_id": "visitor-a"})
+    visitor = issued_id(live)
+    queue(live, visitor, "第一条", "第二条")
+    response = client.get("/api/chat/inbox", params={"session_id": visitor})
     messages = response.json()["messages"]
     assert [m["text"] for m in messages] == ["第一条", "第二条"]
     assert messages[0] == {"text": "第一条", "buttons": [], "citations": [], "message_id": None}
-    assert inbox(client, "visitor-a") == []
+    assert inbox(client, visitor) == []
 
 
-@pytest.mark.parametrize(
-    ("owner", "channel"), [("visitor-b", "web"), ("visitor-a", "telegram")], ids=["user", "channel"]
-)
-def test_inbox_keeps_others_messages(
-    live: LiveServer, client: httpx.Client, owner: str, channel: str
-) -> None:
+@pytest.mark.parametrize("channel", ["web", "telegram"], ids=["user", "channel"])
+def test_inbox_keeps_others_messages(live: LiveServer, client: httpx.Client, channel: str) -> None:
+    visitor = issued_id(live)
+    owner = issued_id(live) if channel == "web" else visitor  # another visitor, or channel
     queue(live, owner, "别人的消息", channel=channel)
-    assert inbox(client, "visitor-a") == []
+    assert inbox(client, visitor) == []
     with services_of(live.app).db.session() as session:
         from storage.notifications import take_user_notifications
 
@@ -49,17 +49,19 @@ def test_inbox_keeps_others_messages(
 
 def test_inbox_concurrent_polls_never_duplicate(live: LiveServer, client: httpx.Client) -> None:
     texts = [f"消息{i}" for i in range(30)]
-    queue(live, "visitor-c", *texts)
+    visitor = issued_id(live)
+    queue(live, visitor, *texts)
     with ThreadPoolExecutor(max_workers=6) as pool:
-        results = list(pool.map(lambda _: inbox(client, "visitor-c"), range(12)))
+        results = list(pool.map(lambda _: inbox(client, visitor), range(12)))
     delivered = [text for batch in results for text in batch]
     assert sorted(delivered) == sorted(texts)
 
 
 def test_inbox_message_not_repeated_by_chat(live: LiveServer, client: httpx.Client) -> None:
-    queue(live, "visitor-d", "状态已更新")
-    assert inbox(client, "visitor-d") == ["状态已更新"]
-    reply = client.post("/api/chat", json={"session_id": "visitor-d", "text": "你好"})
+    visitor = issued_id(live)
+    queue(live, visitor, "状态已更新")
+    assert inbox(client, visitor) == ["状态已更新"]
+    reply = client.post("/api/chat", json={"session_id": visitor, "text": "你好"})
     assert "状态已更新" not in [m["text"] for m in reply.json()["messages"]]
 
 

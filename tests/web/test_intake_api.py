@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from bot.services import services_of
 from storage.models import FinancingRequest
 from tests.helpers.intake import broken_credit_code, intake_payload
+from tests.helpers.web_sessions import issued_id
 from tests.live_server import LiveServer
 
 
@@ -152,9 +153,12 @@ def test_intake_schema_lists_fields_and_choices(client: httpx.Client) -> None:
     assert "协调" in schema["consent_text"]
 
 
-def test_chat_status_lists_request_submitted_by_widget_session(client: httpx.Client) -> None:
-    created = client.post("/api/intake", json=intake_payload(session_id="widget-s1")).json()
-    reply = client.post("/api/chat", json={"session_id": "widget-s1", "text": "进度"}).json()
+def test_chat_status_lists_request_submitted_by_widget_session(
+    client: httpx.Client, live: LiveServer
+) -> None:
+    widget = issued_id(live)
+    created = client.post("/api/intake", json=intake_payload(session_id=widget)).json()
+    reply = client.post("/api/chat", json={"session_id": widget, "text": "进度"}).json()
     assert created["ref"] in " ".join(m["text"] for m in reply["messages"])
 
 
@@ -179,3 +183,20 @@ def test_submit_intake_concurrent_retries_store_one_record(
     assert {r.status_code for r in responses} == {201}
     assert len({r.json()["ref"] for r in responses}) == 1
     assert count_requests(live) == 1
+
+
+@pytest.mark.parametrize("source", ["form-schema", "api-sample"])
+def test_the_example_credit_code_shown_is_refused_when_posted(
+    client: httpx.Client, source: str
+) -> None:
+    if source == "form-schema":  # the hint the widget's form shows (web/static/form.js)
+        fields = client.get("/api/intake/schema").json()["fields"]
+        example = next(f["example"] for f in fields if f["name"] == "credit_code")
+    else:  # the request body sample of /docs
+        spec = client.get("/openapi.json").json()
+        example = spec["components"]["schemas"]["IntakeIn"]["example"]["credit_code"]
+    refused = client.post("/api/intake", json=intake_payload(credit_code=example))
+    assert refused.status_code == 422, refused.text
+    body = refused.json()
+    assert "示例" in body["errors"]["credit_code"]
+    assert [i["type"] for i in body["items"]] == ["credit_code_example"]

@@ -17,6 +17,7 @@ from core.settings import Settings
 from tests.fakes.llm_fixtures import answerer_with, llm_settings
 from tests.fakes.openai_server import FakeOpenAI, Reply
 from tests.helpers.answers import reply_of
+from tests.helpers.web_sessions import issued_id
 from tests.live_server import LiveServer
 
 if TYPE_CHECKING:
@@ -96,11 +97,12 @@ def test_follow_up_answers_the_resolved_question(
     llm_app: Any, fake_llm: FakeOpenAI, answerer: Answerer, path: str
 ) -> None:
     live = llm_app()
+    sid = issued_id(live)  # the id the server issues a new visitor
     send = chat if path == "json" else (lambda *a: {"text": stream_text(*a)})
     fake_llm.reply(Reply([ABOUT]), Reply([GROUNDED]))
-    send(live.url, FIRST, f"c-{path}")
+    send(live.url, FIRST, sid)
     assert fake_llm.rewrite_requests == []  # a first question needs no rewrite
-    shown = send(live.url, FOLLOW_UP, f"c-{path}")["text"]
+    shown = send(live.url, FOLLOW_UP, sid)["text"]
     assert asked(fake_llm) == RESOLVED  # the fake restates the resolved question
     rewrite_prompt = json.dumps(fake_llm.rewrite_requests[-1]["body"], ensure_ascii=False)
     assert FIRST in rewrite_prompt and f"系统理解的问题：{RESOLVED}" in rewrite_prompt
@@ -118,11 +120,12 @@ def test_follow_up_with_a_grounded_rewrite_asks_the_rewrite(
     llm_app: Any, fake_llm: FakeOpenAI, path: str
 ) -> None:
     live = llm_app()
+    sid = issued_id(live)  # the id the server issues a new visitor
     send = chat if path == "json" else (lambda *a: {"text": stream_text(*a)})
     fake_llm.reply(Reply([ABOUT]), Reply([GROUNDED]))
     fake_llm.rewrite(Reply(["外贸贷需要提供抵押物吗？"]))
-    send(live.url, FIRST, f"r-{path}")
-    shown = send(live.url, FOLLOW_UP, f"r-{path}")["text"]
+    send(live.url, FIRST, sid)
+    shown = send(live.url, FOLLOW_UP, sid)["text"]
     assert asked(fake_llm) == "外贸贷需要提供抵押物吗？"
     assert shown.startswith("外贸贷要不要抵押，资料中没有规定")
 
@@ -136,10 +139,11 @@ def test_follow_up_with_a_bad_rewrite_asks_the_resolved_question(
     llm_app: Any, fake_llm: FakeOpenAI, rewrite: Reply
 ) -> None:
     live = llm_app(llm_rewrite_timeout_s=0.5)
+    sid = issued_id(live)  # the id the server issues a new visitor
     fake_llm.reply(Reply([ABOUT]), Reply([GROUNDED]))
     fake_llm.rewrite(rewrite)
-    chat(live.url, FIRST, "bad")
-    message = chat(live.url, FOLLOW_UP, "bad")
+    chat(live.url, FIRST, sid)
+    message = chat(live.url, FOLLOW_UP, sid)
     assert asked(fake_llm) == RESOLVED
     assert message["text"].startswith("外贸贷要不要抵押，资料中没有规定")
     assert [c["doc_id"] for c in message["citations"]] == ["product-waimaodai"]
@@ -152,11 +156,12 @@ def test_model_gone_mid_conversation_keeps_the_conversation(
     llm_app: Any, fake_llm: FakeOpenAI, answerer: Answerer
 ) -> None:
     live = llm_app(llm_timeout_s=1.5)
+    sid = issued_id(live)  # the id the server issues a new visitor
     fake_llm.reply(Reply([ABOUT]))
-    first = chat(live.url, FIRST, "gone")
+    first = chat(live.url, FIRST, sid)
     assert first["text"].startswith("外贸贷是福建省")
     fake_llm.stop()
-    message = chat(live.url, FOLLOW_UP, "gone")
+    message = chat(live.url, FOLLOW_UP, sid)
     assert message["text"] == offline_follow_up(answerer)
     assert "product-waimaodai" in [c["doc_id"] for c in message["citations"]]
     assert httpx.get(f"{live.url}/healthz").status_code == 200

@@ -37,11 +37,9 @@ def closed_port_url() -> tuple[int, str]:
     return port, f"http://127.0.0.1:{port}/v1"
 
 
-def chat_text(base: str, session: str) -> str:
-    """POST /api/chat with QUESTION; the first message's text."""
-    reply = httpx.post(
-        f"{base}/api/chat", json={"session_id": session, "text": QUESTION}, timeout=30
-    )
+def chat_text(base: str) -> str:
+    """POST /api/chat with QUESTION from a new visitor; the first message's text."""
+    reply = httpx.post(f"{base}/api/chat", json={"text": QUESTION}, timeout=30)
     assert reply.status_code == 200, reply.text
     return str(reply.json()["messages"][0]["text"])
 
@@ -86,7 +84,7 @@ def test_reachable_model_is_ok_and_answers(start_app: Any, fake_llm: FakeOpenAI)
     live = start_app(fake_llm.url)
     status, body = readyz(live.url)
     assert status == 200 and body["llm"] == "ok"
-    assert "5倍以上" in chat_text(live.url, "s-ok") and len(fake_llm.requests) == 1
+    assert "5倍以上" in chat_text(live.url) and len(fake_llm.requests) == 1
     assert metric(live.url, "policybot_llm_available") == 1
 
 
@@ -102,7 +100,7 @@ def test_unreachable_model_at_start_serves_offline_then_recovers(
     status, body = readyz(live.url)
     assert status == 200 and body["status"] == "ready" and body["llm"] == "unavailable"
     offline = str(answerer.answer(QUESTION).answer)
-    assert chat_text(live.url, "s-down") == offline
+    assert chat_text(live.url) == offline
     events = stream(live.url, QUESTION, "s-down-stream")  # the streaming path too
     assert shown_text(events) == offline and "done" in [name for _, name, _ in events]
     assert metric(live.url, 'policybot_llm_unavailable_total{reason="unreachable"}') >= 1
@@ -121,7 +119,7 @@ def test_unreachable_model_at_start_serves_offline_then_recovers(
         while readyz(live.url)[1]["llm"] != "ok":
             assert time.monotonic() < deadline, "LLM mode did not recover"
             time.sleep(0.1)
-        assert "5倍以上" in chat_text(live.url, "s-up") and len(fake.requests) == 1
+        assert "5倍以上" in chat_text(live.url) and len(fake.requests) == 1
         assert metric(live.url, "policybot_llm_available") == 1
     forget_all()
 
@@ -140,7 +138,7 @@ def test_client_constructor_raising_keeps_the_app_up(
     live = start_app(fake_llm.url)
     status, body = readyz(live.url)
     assert status == 200 and body["llm"] == "unavailable"
-    assert chat_text(live.url, "s-client") == str(answerer.answer(QUESTION).answer)
+    assert chat_text(live.url) == str(answerer.answer(QUESTION).answer)
     assert fake_llm.requests == []
     assert metric(live.url, 'policybot_llm_unavailable_total{reason="client"}') == before + 1
 
@@ -178,7 +176,7 @@ def test_serve_with_a_bad_base_url_is_ready_and_answers_offline(
             except httpx.TransportError:
                 time.sleep(0.2)
         assert status == 200 and body["llm"] == "unavailable"
-        assert chat_text(base, "s-cli") == str(answerer.answer(QUESTION).answer)
+        assert chat_text(base) == str(answerer.answer(QUESTION).answer)
     finally:
         process.terminate()
         output = process.communicate(timeout=30)[0].decode()

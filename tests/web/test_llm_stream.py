@@ -15,6 +15,7 @@ from core.settings import Settings
 from storage.models import Message
 from tests.fakes.llm_fixtures import answerer_with, llm_settings
 from tests.fakes.openai_server import FakeOpenAI, Reply, streamed
+from tests.helpers.web_sessions import forged_ids, issued_id
 from tests.live_server import LiveServer
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ def offline_text(answerer: Answerer, question: str) -> str:
 def test_stream_first_delta_within_one_second_of_slow_model(llm_app: Any, fake_llm: FakeOpenAI):
     live = llm_app()
     fake_llm.reply(streamed(GROUNDED, 1.8))
-    events = stream(live.url, QUESTION, "s-live")
+    events = stream(live.url, QUESTION, issued_id(live))
     deltas = [t for t, name, _ in events if name == "delta"]
     done = next(t for t, name, _ in events if name == "done")
     assert deltas[0] < 1.0, f"first delta after {deltas[0]:.2f}s"
@@ -106,8 +107,10 @@ def test_stream_first_delta_within_one_second_of_slow_model(llm_app: Any, fake_l
 def test_stream_follow_up_sends_earlier_question_to_model(llm_app: Any, fake_llm: FakeOpenAI):
     live = llm_app()
     fake_llm.reply(Reply(["科技贷是福建省面向科技型中小微企业的政策性贷款产品[product-kejidai]。"]))
-    stream(live.url, "科技贷是什么？", "s-follow")
-    stream(live.url, "那要什么条件？", "s-follow")
+    visitor = issued_id(live)
+    first = stream(live.url, "科技贷是什么？", visitor)
+    assert next(d for _, n, d in first if n == "session") == {"session_id": visitor}
+    stream(live.url, "那要什么条件？", visitor)
     messages = fake_llm.requests[-1]["body"]["messages"]
     earlier = [m["content"] for m in messages[1:-1]]
     assert "科技贷是什么？" in earlier
@@ -129,7 +132,7 @@ def test_stream_ungrounded_reply_replaced_by_offline_answer(
 ) -> None:
     live = llm_app()
     fake_llm.reply(reply)
-    events = stream(live.url, QUESTION, "s-invent")
+    events = stream(live.url, QUESTION, issued_id(live))
     assert not any("3.85" in d.get("text", "") for _, name, d in events if name == "delta")
     assert shown_text(events) == offline_text(answerer, QUESTION)
     from storage.db import open_database
@@ -158,7 +161,7 @@ def test_stream_model_failure_gives_offline_answer_in_time(
     live = llm_app()
     fake_llm.reply(reply)
     started = time.monotonic()
-    events = stream(live.url, QUESTION, f"s-{outcome}")
+    events = stream(live.url, QUESTION, issued_id(live))
     assert time.monotonic() - started < 1.0 + 2.0  # first-token timeout (1 s) + margin
     assert shown_text(events) == offline_text(answerer, QUESTION)
     assert any(d["citations"] for _, name, d in events if name == "citations")
@@ -172,7 +175,7 @@ def test_stream_model_stopped_gives_cited_offline_answer(
     live = llm_app(llm_timeout_s=2.0)
     fake_llm.stop()
     started = time.monotonic()
-    events = stream(live.url, QUESTION, "s-stopped")
+    events = stream(live.url, QUESTION, issued_id(live))
     assert time.monotonic() - started < 2.0 + 2.0
     assert shown_text(events) == offline_text(answerer, QUESTION)
     assert any(d["citations"] for _, name, d in events if name == "citations")
@@ -181,9 +184,7 @@ def test_stream_model_stopped_gives_cited_offline_answer(
 def test_json_chat_in_llm_mode_returns_grounded_answer(llm_app: Any, fake_llm: FakeOpenAI):
     live = llm_app()
     fake_llm.reply(Reply([GROUNDED]))
-    body = httpx.post(
-        f"{live.url}/api/chat", json={"session_id": "s-json", "text": QUESTION}, timeout=30
-    ).json()
+    body = httpx.post(f"{live.url}/api/chat", json={"text": QUESTION}, timeout=30).json()
     assert body["messages"][0]["text"].startswith("可以放心，政府性融资担保机构")
     assert [c["article"] for c in body["messages"][0]["citations"]] == [9]
 
@@ -197,6 +198,32 @@ def test_streams_of_different_visitors_wait_for_the_model_together(
     fake_llm.reply(streamed(GROUNDED, 1.5))
     started = time.monotonic()
     with ThreadPoolExecutor(4) as pool:
-        results = list(pool.map(lambda i: stream(live.url, QUESTION, f"s-par-{i}"), range(4)))
+        results = list(pool.map(lambda i: stream(live.url, QUESTION, issued_id(live)), range(4)))
     assert time.monotonic() - started < 2 * 1.5  # not one model answer after the other
     assert all("5倍以上（第9条）" in shown_text(events) for events in results)
+
+
+def test_llm_stream_gives_forged_ids_a_new_session_and_nothing_of_theirs(
+    llm_app: Any, fake_llm: FakeOpenAI
+) -> None:
+    """The LLM-mode stream checks the id itself (web.api.chat_stream): one it did not issue
+    is a new visitor, even when rows are stored under it."""
+    from bot.services import services_of
+    from storage.notifications import enqueue_notification
+    from tests.helpers.intake import intake_payload
+    from web.intake_submit import submit_request
+    from web.session_ids import session_id_issued
+    from web.sse import parse_sse
+
+    live = llm_app()
+    services = services_of(live.app)
+    for seed, fake in enumerate(forged_ids(issued_id(live), seed=3, count=3)):
+        payload = intake_payload(seed, company_name="三明市闽运机械制造有限公司")
+        submit_request(services.db, payload, key=None, session_id=fake, base_url="http://t")
+        with services.db.session() as session:
+            enqueue_notification(session, channel="web", user_id=fake, text="您的需求已推送银行")
+        body = {"session_id": fake, "text": "进度"}
+        reply = httpx.post(f"{live.url}/api/chat/stream", json=body, timeout=30).text
+        new = next(d["session_id"] for n, d in parse_sse(reply) if n == "session")
+        assert new != fake and session_id_issued(services.settings.session_secret, new)
+        assert "闽运" not in reply and "已推送银行" not in reply and "RZ-" not in reply, fake

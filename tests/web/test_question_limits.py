@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from tests.helpers.intake import valid_credit_code
+from tests.helpers.web_sessions import issued_id
 from tests.live_server import LiveServer
 from tests.web.test_chat_form_api import SPOKEN_FORM, Chat
 
@@ -43,7 +44,7 @@ def test_after_a_complete_form_status_and_questions_are_answered(
     live = serve(rate_limit_chat="2/minute", rate_limit_session="60/minute")
     rng = random.Random(seed)
     with httpx.Client(base_url=live.url, timeout=30) as http:
-        chat = Chat(http, f"s-limit-{seed}")
+        chat = Chat(http)
         answer = chat.send(QUESTIONS[0])  # one question before the form
         message_id = next(m["message_id"] for m in answer if m["message_id"])
         fill_chat_form(chat, valid_credit_code(seed))
@@ -66,7 +67,7 @@ def test_owners_behind_one_address_are_separate_people(serve: Callable[..., Live
     live = serve(rate_limit_chat="2/minute", rate_limit_session="10/minute")
     with httpx.Client(base_url=live.url, timeout=30) as http:
         for owner in range(6):  # one NAT address, six widget sessions
-            chat = Chat(http, f"s-nat-{owner}")
+            chat = Chat(http)
             for question in QUESTIONS:
                 assert THROTTLED not in all_text(chat.send(question)), owner
 
@@ -76,21 +77,24 @@ def test_session_request_limit_is_per_session_with_retry_after(
 ) -> None:
     live = serve(rate_limit_session="3/minute")
     with httpx.Client(base_url=live.url, timeout=30) as http:
-        body = {"session_id": "s-flood", "text": "进度"}
+        body = {"session_id": issued_id(live), "text": "进度"}
         codes = [http.post("/api/chat", json=body).status_code for _ in range(4)]
         assert codes == [200, 200, 200, 429]
         refused = http.post("/api/chat/stream", json=body)
         assert refused.status_code == 429 and 1 <= int(refused.headers["retry-after"]) <= 60
-        other = http.post("/api/chat", json={"session_id": "s-neighbour", "text": "进度"})
+        other = http.post("/api/chat", json={"session_id": issued_id(live), "text": "进度"})
         assert other.status_code == 200  # the same address, another owner
+        invented = {"session_id": "s-flood", "text": "进度"}
+        codes = [http.post("/api/chat", json=invented).status_code for _ in range(4)]
+        assert codes == [200] * 4  # an id the server never issued is no bucket: address only
 
 
 def test_address_limit_stops_session_rotation(serve: Callable[..., LiveServer]) -> None:
     live = serve(rate_limit_address="5/minute", rate_limit_session="60/minute")
     with httpx.Client(base_url=live.url, timeout=30) as http:
         codes = [
-            http.post("/api/chat", json={"session_id": f"s-rot-{i}", "text": "进度"}).status_code
-            for i in range(6)
+            http.post("/api/chat", json={"session_id": issued_id(live), "text": "进度"}).status_code
+            for _ in range(6)
         ]
     assert codes == [200] * 5 + [429]
 
@@ -101,13 +105,14 @@ def test_intake_limit_counts_stored_requests_not_refused_forms(
     from tests.helpers.intake import intake_payload
 
     live = serve(rate_limit_intake="1/hour")
+    owner, neighbour = issued_id(live), issued_id(live)
     with httpx.Client(base_url=live.url, timeout=30) as http:
-        bad = intake_payload(seed=3, session_id="s-intake", phone="12345")
+        bad = intake_payload(seed=3, session_id=owner, phone="12345")
         for _ in range(3):  # the owner corrects the form several times
             assert http.post("/api/intake", json=bad).status_code == 422
-        good = intake_payload(seed=3, session_id="s-intake")
+        good = intake_payload(seed=3, session_id=owner)
         assert http.post("/api/intake", json=good).status_code == 201
-        again = http.post("/api/intake", json=intake_payload(seed=4, session_id="s-intake"))
+        again = http.post("/api/intake", json=intake_payload(seed=4, session_id=owner))
         assert again.status_code == 429 and int(again.headers["retry-after"]) > 60
-        other = http.post("/api/intake", json=intake_payload(seed=5, session_id="s-other"))
+        other = http.post("/api/intake", json=intake_payload(seed=5, session_id=neighbour))
         assert other.status_code == 201  # another owner behind the same address

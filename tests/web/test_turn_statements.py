@@ -16,6 +16,7 @@ from bot.services import services_of
 from core.settings import Settings
 from storage.db import open_database
 from tests.helpers.statements import counted
+from tests.helpers.web_sessions import issued_id
 from tests.live_server import LiveServer
 
 if TYPE_CHECKING:
@@ -55,8 +56,8 @@ def test_web_chat_turn_round_trips(quiet: LiveServer, returning: bool) -> None:
     live = quiet
     db = services_of(live.app).db
     with httpx.Client(base_url=live.url, timeout=30) as client:
-        for i, text in enumerate(MESSAGES):
-            session = f"rt-{returning}-{i}"
+        for text in MESSAGES:
+            session = issued_id(live)  # a new visitor's id, as the server issues it
             if returning:
                 client.post("/api/chat", json={"session_id": session, "text": "你好"})
             with counted(db.engine) as seen:
@@ -73,16 +74,16 @@ def test_web_chat_turn_with_waiting_notice_adds_only_its_claim(quiet: LiveServer
 
     db = services_of(live.app).db
     with httpx.Client(base_url=live.url, timeout=30) as client:
-        client.post("/api/chat", json={"session_id": "rt-notice", "text": "你好"})
+        visitor = client.post("/api/chat", json={"text": "你好"}).json()["session_id"]
         with db.session() as session:
-            enqueue_notification(session, channel="web", user_id="rt-notice", text="状态已更新")
+            enqueue_notification(session, channel="web", user_id=visitor, text="状态已更新")
         with counted(db.engine) as seen:
             body = client.post(
-                "/api/chat", json={"session_id": "rt-notice", "text": MESSAGES[0]}
+                "/api/chat", json={"session_id": visitor, "text": MESSAGES[0]}
             ).json()
         assert "状态已更新" in body["messages"][0]["text"]
         with counted(db.engine) as plain:
-            client.post("/api/chat", json={"session_id": "rt-notice", "text": MESSAGES[1]})
+            client.post("/api/chat", json={"session_id": visitor, "text": MESSAGES[1]})
         assert_within_ceiling(plain)  # delivered once: nothing waits now
         # the claim is one transaction more than a turn without waiting messages
         assert len(seen["transactions"]) == len(plain["transactions"]) + 1, (seen, plain)

@@ -9,8 +9,10 @@ from bot.intake.choices import answer_text
 from bot.intake.cleaning import clean_name, name_characters
 from bot.intake.company_names import EXAMPLE_COPIED, read_company_name
 from bot.intake.credit_code import (
+    EXAMPLE_REFUSED,
     check_character_fails,
     credit_code_problem,
+    example_copied,
     normalize_credit_code,
 )
 from bot.intake.errors import ConfirmationNeeded, FieldError
@@ -20,6 +22,7 @@ from bot.intake.person_names import read_person_name
 from bot.intake.validators.common import example_error, placeholder_error
 
 UNVERIFIED_FLAG = "credit_code_unverified"
+EXAMPLE_CODE = "credit_code_example"  # the error type of a copied example code
 LEGACY_CODE_YES = "按执照填写，确认无误"
 NAME_YES = "是姓名，确认无误"
 LICENCE_NAME_YES = "与执照一致，确认无误"
@@ -88,10 +91,13 @@ def validate_person(field: Field, raw: Any) -> str:
 
 def validate_credit_code(field: Field, raw: Any) -> str:
     """An 18-character unified social credit code; a failing check character is asked back
-    (some pre-2016 licences print one), any other problem refused."""
+    (some pre-2016 licences print one), any other problem refused, as is the form's example
+    copied (or its placeholder shape)."""
     code = normalize_credit_code(answer_text(raw))
     if not code:
         raise example_error(field, "请输入18位统一社会信用代码")
+    if example_copied(code):  # no example after refusing a copied one
+        raise FieldError(field.name, f"{EXAMPLE_REFUSED}。", code=EXAMPLE_CODE)
     problem = credit_code_problem(code)
     if problem and check_character_fails(code):
         raise ConfirmationNeeded(
