@@ -158,7 +158,7 @@ FAMILIES: tuple[Family, ...] = (
     Family("other_program", sub.OTHER_PROGRAM_LOANS),
     Family("other_program", sub.OTHER_PROGRAM, any_of(sub.OTHER_PROGRAM_UNLESS)),
     Family("trade", off.TRADE_OPS, any_of(sub.CREDIT_CORE)),
-    Family("registration", off.ANNUAL_REPORT_FILING),
+    Family("registration", off.ANNUAL_REPORT_FILING, any_of(off.BACKFILED_REPORT)),
     Family("registration", off.REGISTRATION, any_of(off.CREDIT_RELIEF)),
     Family("tax", off.TAX_RELIEF, any_of(off.TAX_BACKS_CREDIT)),
     Family("tax", spec.TAX_BACK, any_of(off.TAX_BACKS_CREDIT), judged="question"),

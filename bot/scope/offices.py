@@ -45,6 +45,10 @@ ANNUAL_REPORT_FILING = re.compile(
     r"(年报|年度报告)[^，,。？?]{0,12}(罚款|罚多少|怎么填|填错|修改|更正|截止|几号|网站|在哪|哪里|流程|怎么报|填报|申报|"
     r"报送|公示)"
 )
+# Filing an overdue report is the measure's own way to repair a firm's credit (第2条: 补报年度报告).
+BACKFILED_REPORT = re.compile(
+    r"补(报|交|填|上|申报)[^，,。？?]{0,2}(年报|年度报告)|(年报|年度报告)[^，,。？?]{0,4}补(报|交|填|上)"
+)
 CREDIT_RELIEF = re.compile(
     r"信用修复|修复信用|经营异常|失信|影响贷款|影响.{0,4}融资|授信|贷|抵押|质押|融资|补报|没报|漏报|晚报|迟报|逾期报|"
     # whether the measures apply to a firm registered elsewhere or newly (注册在福州, 能享受吗)
