@@ -126,7 +126,12 @@ def qa_confidence(score: float, ask: float, topic: float, exact: float = 1.0) ->
 # The owner lacks a condition (没进白名单, 不是高企, 没有专利, 未入库); not 有没有 / 是不是,
 # nor being short of money or time (没钱还本金 is a situation, not a condition lacked).
 # a loan asked to be guaranteed (一定能批吗, 肯定会给吗, 保证能续上吗): the measures promise none
-GUARANTEE = re.compile(r"(?:一定|肯定|保证|百分百|百分之百|必定|铁定)(?=能|会|可以|给|批|过|贷|续)")
+# or as a step's sure result (修复完就能贷吗, 进了白名单以后就能批吗: 就 after a step done)
+GUARANTEE = re.compile(
+    r"(?:一定|肯定|保证|百分百|百分之百|必定|铁定"
+    r"|(?:(?<=完)|(?<=好)|(?<=以后)|(?<=之后)|(?<=完了)|(?<=好了))(?:是不是)?就)"
+    r"(?=能|会|可以|给|批|过|贷|续)"
+)
 LACKING = re.compile(r"(?<![有是在])(?:没有?(?![钱空时了事])|不是|不在|未|非)(?=[\u4e00-\u9fff])")
 
 

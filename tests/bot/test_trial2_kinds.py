@@ -89,3 +89,24 @@ def test_insurance_asked_with_a_loan_is_weighed_not_flatly_ruled_out(
 def test_insurance_forced_as_a_condition_is_ruled_out(answerer: Answerer, asked: str) -> None:
     lead = _lead(answerer, asked)
     assert lead.startswith(("不行", "不合规", "强制搭售不合规")), (asked, lead)
+
+
+# A loan asked as a step's sure result (修复完就能贷吗, 进了白名单以后就能批吗): 就 after a step
+# done reads as 一定; 就 of a condition held (有专利就能贷款吗) does not.
+STEPS_DONE = ("信用修复完", "补报年报完了", "进了白名单以后", "欠款还完之后", "征信修复好了")
+SURE_RESULT = ("就能贷吗", "就能批吗", "是不是就能贷到款", "就可以续贷吗", "就会给贷吗")
+
+
+@pytest.mark.parametrize("step", STEPS_DONE)
+@pytest.mark.parametrize("result", SURE_RESULT)
+def test_a_steps_sure_result_is_answered_not_sure(
+    answerer: Answerer, step: str, result: str
+) -> None:
+    assert "一定" in matching_text(step + result)
+    lead = _lead(answerer, step + result)
+    assert lead.startswith("不一定"), (step + result, lead)
+
+
+@pytest.mark.parametrize("held", ["有专利就能贷款吗", "有林权证就可以贷吗", "就能贷吗"])
+def test_a_condition_held_is_no_guarantee(held: str) -> None:
+    assert matching_text(held) == held
