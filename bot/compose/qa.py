@@ -60,6 +60,7 @@ from bot.compose.qa_agreement import (
     RELATED_ASKS,
     QaKnobs,
     ask_agreement,
+    guarantee_agreement,
     lacking_agreement,
     pair_agreement,
     qa_confidence,
@@ -199,6 +200,7 @@ class QaLayer:
             )
             confidence *= predicate_agreement(question, entry, self.knobs.other_predicate)
             confidence *= lacking_agreement(question, entry, self.knobs.other_predicate)
+            confidence *= guarantee_agreement(question, entry, self.knobs.other_predicate)
             confidence *= subject_agreement(question, entry, self.knobs.other_predicate)
             cited_notes = frozenset(d for d in entry_docs if self._named_kind(d))
             confidence *= pair_agreement(named_notes, cited_notes)
