@@ -74,10 +74,12 @@ def without_lead(point: PlainPoint, question: str) -> str:
     return shorten(f"{thing}不是措施的要求：{point.text}") if thing else ""
 
 
-def unruled_lead(point: PlainPoint, question: str = "") -> str:
-    """The measures neither forbid the practice nor offer a way without it: say so, then what
-    the point says of the practice asked (`asked_clauses`)."""
-    return shorten(f"措施没有直接规定银行能不能这样要求；{asked_clauses(point, question)}")
+def unruled_lead(point: PlainPoint, question: str = "", demand: bool = True) -> str:
+    """The measures neither forbid the practice nor offer a way without it: say so (of a
+    demand on the owner 这样要求, of what the lender does 这样做: 怕担责不敢放 asks nothing
+    of the owner), then what the point says of the practice asked (`asked_clauses`)."""
+    act = "这样要求" if demand else "这样做"
+    return shorten(f"措施没有直接规定银行能不能{act}；{asked_clauses(point, question)}")
 
 
 def asked_clauses(point: PlainPoint, question: str) -> str:
@@ -186,5 +188,5 @@ def practice_part(
             return shorten(f"{propriety_stance(question)}。{point.text}"), "", True
         return shorten(f"{point.stance}。{point.text}"), "", True
     if stanced or names_subject(point, asked):  # never the firm's 可以 as the bank's leave
-        return unruled_lead(point, asked), "", True
+        return unruled_lead(point, asked, shape.demand), "", True
     return None

@@ -7,6 +7,10 @@ entry whose standard question and phrasings name a subject in at least `SHARE` o
 that subject; a question naming none of the subject's words counts `factor` (QaKnobs.
 other_predicate) — the subject's entries keep answering it in the owner's words (利息, 几个点).
 
+A question naming every subject an entry is about places it with the entry's topic
+(`names_entry_subject`, read by bot/compose/qa_agreement.topic_agreement), whichever measure a
+side word ranked first.
+
 The other way round, a question asking who issued the document (哪个单位印发的) is not
 answered by an entry none of whose texts speaks of issuing (the entry on whom to contact).
 """
@@ -48,6 +52,13 @@ def subject_agreement(question: str, entry: QaEntry, factor: float) -> float:
         if not subject.search(question):
             return factor
     return 1.0
+
+
+def names_entry_subject(question: str, entry: QaEntry) -> bool:
+    """The entry is about one or more subjects (see the module docstring) and the question
+    names every one of them (客户经理说最好配个保险 names the subject of the entries on 保险)."""
+    subjects = entry_subjects(entry.questions)
+    return bool(subjects) and all(s.search(question) for s in subjects)
 
 
 @lru_cache(maxsize=4096)  # a pure function of an entry's texts: once per entry, not per match
