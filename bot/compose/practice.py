@@ -67,10 +67,14 @@ def names_subject(point: PlainPoint, question: str) -> bool:
     return any(k in question for k in point.keywords)
 
 
-def without_lead(point: PlainPoint, question: str) -> str:
+def without_lead(point: PlainPoint, question: str, own: str = "") -> str:
     """ "<thing>不是措施的要求：<point>" when the point offers a way without what the bank
-    demands, else ""."""
+    demands, else "". own: the owner's own words when question adds policy terms to them;
+    the thing must be in them too (银行不给续贷 names no 先还本金, though its term 无还本续贷
+    shares 还本)."""
     thing = without_thing(point, question)
+    if thing and own and not without_thing(point, own):
+        return ""
     return shorten(f"{thing}不是措施的要求：{point.text}") if thing else ""
 
 
@@ -178,7 +182,7 @@ def practice_part(
     if not weighs_demand(shape):
         return None
     asked = " ".join((question, *terms))
-    lead = without_lead(point, asked)
+    lead = without_lead(point, asked, question)
     if lead:
         return lead, without_step(point, doc, plain), True
     if rules_out(point, question, terms, shape.refused):  # the measure rules it out

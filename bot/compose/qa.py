@@ -70,9 +70,9 @@ from bot.compose.qa_agreement import (
     quantity_agreement,
     topic_agreement,
 )
-from bot.compose.qa_conditions import condition_agreement, predicate_agreement, serves_subject
+from bot.compose.qa_conditions import condition_agreement, predicate_agreement
 from bot.compose.qa_situations import Situation, packaged_situations, situation_agreement
-from bot.compose.qa_subjects import names_entry_subject, subject_agreement
+from bot.compose.qa_subjects import names_entry_subject, serves_subject, subject_agreement
 from core import clock
 from core.kinds import AskType
 from knowledge.documents import Document

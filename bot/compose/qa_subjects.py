@@ -18,6 +18,7 @@ answered by an entry none of whose texts speaks of issuing (the entry on whom to
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from knowledge.qa import QaEntry
@@ -69,3 +70,24 @@ def entry_subjects(texts: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
         for subject in SUBJECTS
         if sum(bool(subject.search(t)) for t in texts) / len(texts) >= SHARE
     )
+
+
+# Words many names share: a window of a platform's name holding one names no subject.
+_SHARED_WORDS = re.compile(
+    r"融资|服务|平台|系统|信息|企业|信用|金融|贷款|统一|登记|公示|共享|小微|中小|全国|福建|三明"
+)
+
+
+def serves_subject(question: str, kind: str, title: str, aliases: Sequence[str]) -> bool:
+    """The question asks about the subject a platform serves without naming the platform:
+    a 4-character window of its title or an alias that holds no shared word (应收账款 of
+    中征应收账款融资服务平台) occurs in the question. False for documents other than
+    platforms (a product is only answered when named)."""
+    if kind != "platform":
+        return False
+    for name in (title, *aliases):
+        for i in range(len(name) - 3):
+            window = name[i : i + 4]
+            if window in question and not _SHARED_WORDS.search(window):
+                return True
+    return False

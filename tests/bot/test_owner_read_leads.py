@@ -156,3 +156,17 @@ def test_insurance_a_banker_suggests_is_weighed_by_both_measures(
     asked = f"{staff}{suggests} {weighs}"
     lead = _lead(answerer, asked)
     assert lead.startswith("要看") and "第4条" in lead and "第11条" in lead, (asked, lead)
+
+
+REFUSALS = ("银行不给我们续贷", "贷款到期了银行不肯续", "银行拒绝续贷", "银行说不能再续了")
+WEIGH_REFUSAL = ("正常吗", "合理吗", "对不对", "合规吗")
+
+
+@pytest.mark.parametrize(("refusal", "weigh"), itertools.product(REFUSALS, WEIGH_REFUSAL))
+def test_a_renewal_refused_is_weighed_by_the_renewal_rule(
+    answerer: Answerer, refusal: str, weigh: str
+) -> None:
+    asked = f"{refusal} {weigh}"
+    lead = _lead(answerer, asked)
+    assert "先还本金" not in lead, (asked, lead)  # nothing was said of repaying first
+    assert "续" in lead and "第6条" in lead, (asked, lead)
