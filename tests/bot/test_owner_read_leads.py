@@ -170,3 +170,31 @@ def test_a_renewal_refused_is_weighed_by_the_renewal_rule(
     lead = _lead(answerer, asked)
     assert "先还本金" not in lead, (asked, lead)  # nothing was said of repaying first
     assert "续" in lead and "第6条" in lead, (asked, lead)
+
+
+FEARFUL = ("信贷员", "客户经理", "支行的人")
+FEARS = ("说怕担责不敢放", "怕被追责不肯放款", "怕背锅不给贷")
+RULE_ASKS = ("这有规定吗", "政策上有规定吗", "有没有相关规定")
+
+
+@pytest.mark.parametrize(("staff", "fear", "rule"), itertools.product(FEARFUL, FEARS, RULE_ASKS))
+def test_a_rule_on_lenders_afraid_of_blame_is_answered_by_the_duty_waiver(
+    answerer: Answerer, staff: str, fear: str, rule: str
+) -> None:
+    asked = f"{staff}{fear}，{rule}"
+    lead = _lead(answerer, asked)
+    assert "免责" in lead, (asked, lead)
+    assert "能不能这样要求" not in lead, (asked, lead)  # nothing was demanded of the owner
+
+
+ACTS = ("银行突然抽贷", "银行要提前收回贷款", "银行说要压贷", "银行要断贷")
+WHAT_TO_DO = ("怎么办", "咋整", "我们该怎么应对")
+
+
+@pytest.mark.parametrize(("act", "how"), itertools.product(ACTS, WHAT_TO_DO))
+def test_a_loan_withdrawn_asks_what_to_do_first(answerer: Answerer, act: str, how: str) -> None:
+    asked = f"{act}，{how}"
+    answer = talk(answerer, asked)[-1].answer
+    lead = answer.answer.split("\n")[0]
+    assert re.search(r"找银行|问清|沟通|反映", lead), (asked, lead)
+    assert {c.doc_id for c in answer.citations} & {"measure-4", "measure-15"}, asked
