@@ -198,3 +198,16 @@ def test_a_loan_withdrawn_asks_what_to_do_first(answerer: Answerer, act: str, ho
     lead = answer.answer.split("\n")[0]
     assert re.search(r"找银行|问清|沟通|反映", lead), (asked, lead)
     assert {c.doc_id for c in answer.citations} & {"measure-4", "measure-15"}, asked
+
+
+PLAIN_LACKS = ("没有担保", "缺担保", "没人担保")
+CAN_BORROW = ("能贷吗", "能不能贷款", "还能借到钱吗")
+
+
+@pytest.mark.parametrize(("lack", "can"), itertools.product(PLAIN_LACKS, CAN_BORROW))
+def test_borrowing_without_a_guarantee_is_answered_with_the_routes(
+    answerer: Answerer, lack: str, can: str
+) -> None:
+    lead = _lead(answerer, lack + can)
+    assert not lead.startswith("有。"), (lack + can, lead)  # 有 answers no 能…吗
+    assert "信用贷" in lead and "第7条" in lead, (lack + can, lead)
