@@ -211,3 +211,30 @@ def test_borrowing_without_a_guarantee_is_answered_with_the_routes(
     lead = _lead(answerer, lack + can)
     assert not lead.startswith("有。"), (lack + can, lead)  # 有 answers no 能…吗
     assert "信用贷" in lead and "第7条" in lead, (lack + can, lead)
+
+
+EVENTS = ("政银企对接会", "银企对接会", "项目推介会")
+SIGN_UP = ("在哪报名", "找谁报名", "怎么报名参加")
+
+
+@pytest.mark.parametrize(("event", "where"), itertools.product(EVENTS, SIGN_UP))
+def test_where_to_sign_up_for_a_matching_event_names_whom_to_ask(
+    answerer: Answerer, event: str, where: str
+) -> None:
+    lead = _lead(answerer, event + where)
+    assert re.search(r"主管部门|工商联", lead) and "报名" in lead, (event + where, lead)
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "我们能去海峡股权交易市场挂牌吗",
+        "我们公司能不能在海峡股权交易市场挂牌",
+        "海峡股权交易市场我们能挂牌不",
+    ],
+)
+def test_whether_a_firm_may_list_is_not_answered_by_raising_money(
+    answerer: Answerer, asked: str
+) -> None:
+    lead = _lead(answerer, asked)
+    assert "融到钱" not in lead and "挂牌" in lead, (asked, lead)
