@@ -11,7 +11,9 @@ A clause is never said twice either: a point's clause (text between ，；。) o
 already has, is left out of the point (外贸贷是福建省…的流动资金贷款，第6条要求银行用好外贸贷
 after a lead defining 外贸贷 keeps only 第6条要求银行用好外贸贷); a point all of whose clauses
 are said again is a repeat of the whole point (the rule above), and a rest that would open
-with a connective (并、也、还…: a fragment) keeps the point whole.
+with a connective (并、也、还…: a fragment) keeps the point whole; so does a clause that only
+heads the next one (找助贷机构办贷的，措施要求… ; 如果…，; …：) when that next one is said again:
+the head alone would end the point mid-sentence.
 """
 
 from __future__ import annotations
@@ -32,6 +34,9 @@ CLAUSE_SHARE = 0.5  # share of a clause's own pieces an earlier clause has: said
 _CONNECTIVE = ("并", "也", "还", "且", "但", "而", "又", "再", "则", "所以")
 _NOT_CONTENT = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9]")
 _CLAUSE = re.compile(r"(?<=[，；。：])")
+# A clause that only heads the next one: a topic or condition (…的， 如果…， 对于…，) or a lead-in
+# (…：); it says nothing without the clause it opens.
+_HEAD = re.compile(r"(?:的[，,]|[：:])$|^(?:如果|要是|若|假如|对于|对|凡是?|只要)[^，,]*[，,]$")
 
 
 def pieces(text: str) -> set[str]:
@@ -64,10 +69,17 @@ def without_said(point: str, said: Sequence[str]) -> str:
             len(own & other) >= CLAUSE_SHARE * len(own) for other in said_pieces
         )
 
-    kept = [c for c in clauses(point) if not said_again(c)]
+    parts = clauses(point)
+    dropped = [said_again(c) for c in parts]
+    kept = [c for c, gone in zip(parts, dropped, strict=True) if not gone]
     rest = "".join(kept).rstrip("，；：、 ")
-    if len(kept) == len(clauses(point)) or not pieces(rest) or rest.startswith(_CONNECTIVE):
+    if len(kept) == len(parts) or not pieces(rest) or rest.startswith(_CONNECTIVE):
         return point  # nothing said again, all of it (the whole-point rule), or a fragment
+    if any(  # a head whose clause is left out: the rest would stop mid-sentence
+        _HEAD.search(c.strip()) and not gone and dropped[i + 1]
+        for i, (c, gone) in enumerate(zip(parts[:-1], dropped, strict=False))
+    ):
+        return point
     return rest if rest.endswith(("。", "！", "？")) else f"{rest}。"
 
 

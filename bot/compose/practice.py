@@ -67,17 +67,23 @@ def names_subject(point: PlainPoint, question: str) -> bool:
     return any(k in question for k in point.keywords)
 
 
-def without_lead(point: PlainPoint, question: str) -> str:
+def without_lead(point: PlainPoint, question: str, own: str = "") -> str:
     """ "<thing>不是措施的要求：<point>" when the point offers a way without what the bank
-    demands, else ""."""
+    demands, else "". own: the owner's own words when question adds policy terms to them;
+    the thing must be in them too (银行不给续贷 names no 先还本金, though its term 无还本续贷
+    shares 还本)."""
     thing = without_thing(point, question)
+    if thing and own and not without_thing(point, own):
+        return ""
     return shorten(f"{thing}不是措施的要求：{point.text}") if thing else ""
 
 
-def unruled_lead(point: PlainPoint, question: str = "") -> str:
-    """The measures neither forbid the practice nor offer a way without it: say so, then what
-    the point says of the practice asked (`asked_clauses`)."""
-    return shorten(f"措施没有直接规定银行能不能这样要求；{asked_clauses(point, question)}")
+def unruled_lead(point: PlainPoint, question: str = "", demand: bool = True) -> str:
+    """The measures neither forbid the practice nor offer a way without it: say so (of a
+    demand on the owner 这样要求, of what the lender does 这样做: 怕担责不敢放 asks nothing
+    of the owner), then what the point says of the practice asked (`asked_clauses`)."""
+    act = "这样要求" if demand else "这样做"
+    return shorten(f"措施没有直接规定银行能不能{act}；{asked_clauses(point, question)}")
 
 
 def asked_clauses(point: PlainPoint, question: str) -> str:
@@ -176,7 +182,7 @@ def practice_part(
     if not weighs_demand(shape):
         return None
     asked = " ".join((question, *terms))
-    lead = without_lead(point, asked)
+    lead = without_lead(point, asked, question)
     if lead:
         return lead, without_step(point, doc, plain), True
     if rules_out(point, question, terms, shape.refused):  # the measure rules it out
@@ -186,5 +192,5 @@ def practice_part(
             return shorten(f"{propriety_stance(question)}。{point.text}"), "", True
         return shorten(f"{point.stance}。{point.text}"), "", True
     if stanced or names_subject(point, asked):  # never the firm's 可以 as the bank's leave
-        return unruled_lead(point, asked), "", True
+        return unruled_lead(point, asked, shape.demand), "", True
     return None

@@ -13,7 +13,8 @@ its confidence reaches `QaKnobs.threshold`:
   is neither the entry's topic nor cited by it, or the entry is about a named document the
   question does not name (外贸贷 entries never answer 科技贷 questions); 1 when one of the
   entry's documents is among the question's `QaKnobs.top_documents` best-ranked documents, or
-  the entry's topic is no document (a general entry) and the question names none;
+  the entry's topic is no document (a general entry) and the question names none, or the
+  question names the subject the entry is about (bot/compose/qa_subjects.py: 保险, 利率 …);
   `QaKnobs.unranked_topic` otherwise.
 
 A question that restates one of the entry's texts word for word (score ≥ `QaKnobs.exact`)
@@ -41,6 +42,9 @@ questions says the owner lacks something when the question does (没进白名单
 An entry whose questions all speak of one subject (利率, 保证金, 担保 …) answering a question
 that names none of its words counts `QaKnobs.other_predicate` (bot/compose/qa_subjects.py).
 
+A comparison entry (two named documents cited) answering a question that names one of them
+and asks no comparison counts `QaKnobs.other_predicate` (`pair_agreement`).
+
 Below the threshold the composer answers as before.
 """
 
@@ -67,9 +71,9 @@ from bot.compose.qa_agreement import (
     quantity_agreement,
     topic_agreement,
 )
-from bot.compose.qa_conditions import condition_agreement, predicate_agreement, serves_subject
+from bot.compose.qa_conditions import condition_agreement, predicate_agreement
 from bot.compose.qa_situations import Situation, packaged_situations, situation_agreement
-from bot.compose.qa_subjects import subject_agreement
+from bot.compose.qa_subjects import names_entry_subject, serves_subject, subject_agreement
 from core import clock
 from core.kinds import AskType
 from knowledge.documents import Document
@@ -187,7 +191,14 @@ class QaLayer:
                 hit.score,
                 ask_agreement(entry.ask, asked, self.knobs),
                 topic_agreement(
-                    entry_docs, entry_named, named, order, self.knobs, topic_doc is None, serving
+                    entry_docs,
+                    entry_named,
+                    named,
+                    order,
+                    self.knobs,
+                    topic_doc is None,
+                    serving,
+                    names_entry_subject(question, entry),
                 ),
                 self.knobs.exact,
             )
@@ -203,7 +214,9 @@ class QaLayer:
             confidence *= guarantee_agreement(question, entry, self.knobs.other_predicate)
             confidence *= subject_agreement(question, entry, self.knobs.other_predicate)
             cited_notes = frozenset(d for d in entry_docs if self._named_kind(d))
-            confidence *= pair_agreement(named_notes, cited_notes)
+            confidence *= pair_agreement(
+                named_notes, cited_notes, entry.ask, asked, self.knobs.other_predicate
+            )
             scored.append(QaChoice(entry, confidence, hit))
         return accepted(scored, self.knobs)
 

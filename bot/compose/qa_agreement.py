@@ -86,29 +86,43 @@ def topic_agreement(
     knobs: QaKnobs,
     general: bool = False,
     serving: bool = False,
+    subject_named: bool = False,
 ) -> float:
     """t: entry_docs = the entry's topic (when a document) and its cites; entry_named = its
     topic is a document owners name; named = the documents the question names; ranked = the
     question's documents, best first; general = the entry's topic is no document (general.yaml:
     cross-cutting asks), 1 for a question that names no document; serving = the question asks
     about the subject the entry's platform serves (应收账款 for 中征应收账款融资服务平台): the
-    entry may answer though the platform is not named."""
+    entry may answer though the platform is not named; subject_named = the entry is about a
+    subject (bot/compose/qa_subjects.py: 保险, 利率 …) the question names: the question's words
+    place it with the entry though a side word ranked another measure first (客户经理 draws
+    第1条 to 客户经理说最好配个保险)."""
     if named and not named & entry_docs:
         return 0.0
     if entry_named and not named and not serving:
         return 0.0
     if general and not named:  # a cross-cutting entry, asked about no named document
         return 1.0
-    if entry_docs & set(ranked[: knobs.top_documents]):
+    if subject_named or entry_docs & set(ranked[: knobs.top_documents]):
         return 1.0
     return knobs.unranked_topic
 
 
-def pair_agreement(named: frozenset[str], cited: frozenset[str]) -> float:
+def pair_agreement(
+    named: frozenset[str],
+    cited: frozenset[str],
+    entry_ask: AskType | None = None,
+    asked: AskType | None = None,
+    other: float = 1.0,
+) -> float:
     """1, or 0 when the question names several documents owners name (two products, two
     platforms: a comparison, a choice, asking both at once) and the entry does not cite them
     all, or names a pair and the entry is about another set of them (外贸贷 vs 商贸贷 never
-    answers 科技贷 vs 外贸贷; named and cited hold only documents of NAMED_KINDS)."""
+    answers 科技贷 vs 外贸贷; named and cited hold only documents of NAMED_KINDS); `other` when
+    the question names one of a comparison entry's pair and asks no comparison (我们做外贸的，
+    听说有个外贸贷 is about 外贸贷, not the choice between 外贸贷 and 商贸贷)."""
+    if len(named) == 1 and len(cited) >= 2 and entry_ask == "compare" and asked != "compare":
+        return other
     if len(named) < 2:
         return 1.0
     if not named <= cited or (len(named) == 2 and cited != named):
@@ -123,8 +137,9 @@ def qa_confidence(score: float, ask: float, topic: float, exact: float = 1.0) ->
     return score * ask * topic
 
 
-# The owner lacks a condition (没进白名单, 不是高企, 没有专利, 未入库); not 有没有 / 是不是,
-# nor being short of money or time (没钱还本金 is a situation, not a condition lacked).
+# The owner lacks a condition (没进白名单, 不是高企, 没有专利, 未入库, 找不到担保, 缺抵押); not
+# 有没有 / 是不是, nor being short of money or time (没钱还本金 is a situation, not a condition
+# lacked).
 # a loan asked to be guaranteed (一定能批吗, 肯定会给吗, 保证能续上吗): the measures promise none
 # or as a step's sure result (修复完就能贷吗, 进了白名单以后就能批吗: 就 after a step done)
 GUARANTEE = re.compile(
@@ -132,7 +147,9 @@ GUARANTEE = re.compile(
     r"|(?:(?<=完)|(?<=好)|(?<=以后)|(?<=之后)|(?<=完了)|(?<=好了))(?:是不是)?就)"
     r"(?=能|会|可以|给|批|过|贷|续)"
 )
-LACKING = re.compile(r"(?<![有是在])(?:没有?(?![钱空时了事])|不是|不在|未|非)(?=[\u4e00-\u9fff])")
+LACKING = re.compile(
+    r"(?<![有是在])(?:没有?(?![钱空时了事])|不是|不在|未|非|找不到|缺(?![钱点]))(?=[\u4e00-\u9fff])"
+)
 
 
 def lacking_agreement(question: str, entry: QaEntry, other: float) -> float:

@@ -16,7 +16,7 @@ share, and those of its lead's first clause when it says more than the stance (�
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from functools import lru_cache
 
 from bot.compose.asks import asking_clause, owner_need
@@ -175,9 +175,10 @@ _MUST = re.compile(r"一定|必须|非得|非要|都得|才行吗|不可吗")
 
 
 @lru_cache(maxsize=4096)
-def _entry_predicates(questions: tuple[str, ...]) -> tuple[bool, bool, bool]:
+def _entry_predicates(questions: tuple[str, ...]) -> tuple[bool, bool, bool, str]:
     """(most of the questions ask whether a practice is allowed, most ask a need, most ask for
-    money back)."""
+    money back, what most report of the bank: "refusal" or "demand" when the other is told
+    in at most a quarter of them, else "")."""
     shapes = [question_shape(q) for q in questions]
     half = len(shapes) / 2
     evaluative = sum(s.evaluative for s in shapes) > half
@@ -185,7 +186,11 @@ def _entry_predicates(questions: tuple[str, ...]) -> tuple[bool, bool, bool]:
         sum(s.need or bool(_MUST.search(q)) for s, q in zip(shapes, questions, strict=True)) > half
     )
     refund = sum(s.refund for s in shapes) > half
-    return evaluative, need, refund
+    refused, demand = sum(s.refused for s in shapes), sum(s.demand for s in shapes)
+    few = len(shapes) / 4
+    reported = "refusal" if refused > half and demand <= few else ""
+    reported = "demand" if demand > half and refused <= few else reported
+    return evaluative, need, refund, reported
 
 
 # Words by which a lead's first clause weighs a practice (不应该, 不符合第2条的要求, 没有禁止).
@@ -207,15 +212,19 @@ def predicate_agreement(question: str, entry: QaEntry, other: float) -> float:
     question asking for money back (评估费能退吗) only by an entry on money back; a 不一定
     entry most of whose questions ask a need (一定要抵押吗) answers only a question asking
     the owner's need (要不要, 一定, 必须), not 能贷款吗 nor another party's duty
-    (担保公司一定要给我们担保吗)."""
+    (担保公司一定要给我们担保吗); an entry on a refusal (银行不给续贷，合理吗) weighs no
+    demand (要我先还本金才肯续，合理吗), nor one on a demand a refusal."""
     if not question or not entry.questions:
         return 1.0
     shape = question_shape(question)
     if shape.ask != "yesno" and not shape.stance:
         return 1.0
-    evaluative, need, refund = _entry_predicates(tuple(entry.questions))
+    evaluative, need, refund, reported = _entry_predicates(tuple(entry.questions))
     if shape.refund != refund:
         return other  # money back is answered by an entry on money back only
+    told = "demand" if shape.demand else "refusal" if shape.refused else ""
+    if reported and told and reported != told:
+        return other  # 不给续贷 and 要先还本金才肯续 are weighed by entries of their own
     if shape.evaluative and not evaluative and not weighs(entry.lead):
         return other  # 不一定要先还本金, 有机会贷 do not weigh the bank's demand
     weighs_lender = shape.refused or shape.demand or bool(LENDER_MAY.search(question))
@@ -229,24 +238,3 @@ def predicate_agreement(question: str, entry: QaEntry, other: float) -> float:
     if need and lead_stance(entry.lead) == "不一定" and not asks_need:
         return other
     return 1.0
-
-
-# Words many names share: a window of a platform's name holding one names no subject.
-_SHARED_WORDS = re.compile(
-    r"融资|服务|平台|系统|信息|企业|信用|金融|贷款|统一|登记|公示|共享|小微|中小|全国|福建|三明"
-)
-
-
-def serves_subject(question: str, kind: str, title: str, aliases: Sequence[str]) -> bool:
-    """The question asks about the subject a platform serves without naming the platform:
-    a 4-character window of its title or an alias that holds no shared word (应收账款 of
-    中征应收账款融资服务平台) occurs in the question. False for documents other than
-    platforms (a product is only answered when named)."""
-    if kind != "platform":
-        return False
-    for name in (title, *aliases):
-        for i in range(len(name) - 3):
-            window = name[i : i + 4]
-            if window in question and not _SHARED_WORDS.search(window):
-                return True
-    return False

@@ -7,6 +7,10 @@ entry whose standard question and phrasings name a subject in at least `SHARE` o
 that subject; a question naming none of the subject's words counts `factor` (QaKnobs.
 other_predicate) — the subject's entries keep answering it in the owner's words (利息, 几个点).
 
+A question naming every subject an entry is about places it with the entry's topic
+(`names_entry_subject`, read by bot/compose/qa_agreement.topic_agreement), whichever measure a
+side word ranked first.
+
 The other way round, a question asking who issued the document (哪个单位印发的) is not
 answered by an entry none of whose texts speaks of issuing (the entry on whom to contact).
 """
@@ -14,6 +18,7 @@ answered by an entry none of whose texts speaks of issuing (the entry on whom to
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from knowledge.qa import QaEntry
@@ -50,6 +55,13 @@ def subject_agreement(question: str, entry: QaEntry, factor: float) -> float:
     return 1.0
 
 
+def names_entry_subject(question: str, entry: QaEntry) -> bool:
+    """The entry is about one or more subjects (see the module docstring) and the question
+    names every one of them (客户经理说最好配个保险 names the subject of the entries on 保险)."""
+    subjects = entry_subjects(entry.questions)
+    return bool(subjects) and all(s.search(question) for s in subjects)
+
+
 @lru_cache(maxsize=4096)  # a pure function of an entry's texts: once per entry, not per match
 def entry_subjects(texts: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     """The subjects named in at least SHARE of an entry's questions, in SUBJECTS' order."""
@@ -58,3 +70,24 @@ def entry_subjects(texts: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
         for subject in SUBJECTS
         if sum(bool(subject.search(t)) for t in texts) / len(texts) >= SHARE
     )
+
+
+# Words many names share: a window of a platform's name holding one names no subject.
+_SHARED_WORDS = re.compile(
+    r"融资|服务|平台|系统|信息|企业|信用|金融|贷款|统一|登记|公示|共享|小微|中小|全国|福建|三明"
+)
+
+
+def serves_subject(question: str, kind: str, title: str, aliases: Sequence[str]) -> bool:
+    """The question asks about the subject a platform serves without naming the platform:
+    a 4-character window of its title or an alias that holds no shared word (应收账款 of
+    中征应收账款融资服务平台) occurs in the question. False for documents other than
+    platforms (a product is only answered when named)."""
+    if kind != "platform":
+        return False
+    for name in (title, *aliases):
+        for i in range(len(name) - 3):
+            window = name[i : i + 4]
+            if window in question and not _SHARED_WORDS.search(window):
+                return True
+    return False

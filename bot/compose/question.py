@@ -19,6 +19,7 @@ from bot.compose.asks import (
     owner_need,
 )
 from bot.compose.predicates import asks_sum
+from bot.compose.predicates.told import REFUSED
 from bot.reading.demands import DEMAND, LENDER  # what the bank asks of the owner
 from core.kinds import AskType
 
@@ -32,9 +33,6 @@ WHO = re.compile(r"找谁|去哪|哪里|哪儿|哪个部门|谁管|谁负责|联
 # The bank refused or withdrew something: a bare 可以/有 would read as approving the refusal.
 NEGATED = re.compile(
     r"不给|不让|不肯|拒绝|拒贷|不批|不续|停贷|抽贷|压贷|断贷|不同意|不愿|没批|卡着|非要|硬要|强制|必须"
-)
-REFUSED = re.compile(
-    r"不给|不让|不肯|拒绝|拒贷|不批|不续|停贷|抽贷|压贷|断贷|不同意|不愿|没批|卡着|不受理|不办"
 )
 # Stances that would approve what the question reports (不给续贷…合规吗 is never answered 合规).
 APPROVING = frozenset({"可以", "有", "会", "是", "合规"})

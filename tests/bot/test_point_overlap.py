@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.compose.layout import Part, lay_out
-from bot.compose.overlap import distinct_parts, same_point
+from bot.compose.overlap import distinct_parts, same_point, without_said
 
 # (a point, a near repeat of it in other words, a more specific repeat)
 SAYINGS = [
@@ -124,3 +124,23 @@ def test_rest_opening_with_a_connective_keeps_the_point_whole(
 def test_laid_out_answer_says_no_clause_twice(lead: str, again: str, adds: str) -> None:
     text = lay_out([_part(lead, f"{again}，{adds}。", OTHER)], {}, budget=1000)
     assert again not in text and adds in text
+
+
+# A clause that only heads the next one (…的， 如果…， …：) never ends a point whose next
+# clause was said before: the point is kept whole (找助贷机构办贷的，措施要求降低其收费标准).
+HEADS = ("找助贷机构办贷的，", "如果是第一次贷款，", "对于经营正常的企业，", "要注意两点：")
+SAID = "措施要求降低民营小微企业的综合融资成本和收费标准。"
+REPEATED = "措施要求降低其综合融资成本和收费标准。"
+
+
+@pytest.mark.parametrize("head", HEADS)
+def test_a_head_clause_never_ends_a_point_cut_short(head: str) -> None:
+    point = f"企业可以问银行能否下调保证金存款比例；{head}{REPEATED}"
+    kept = without_said(point, [SAID])
+    assert not kept.rstrip("。").endswith(("的", "，", "：")), kept
+    assert kept == point  # the head's clause was said again: the point stays whole
+
+
+def test_a_clause_said_again_after_a_full_clause_is_still_left_out() -> None:
+    point = f"企业可以问银行能否下调保证金存款比例；{REPEATED}"
+    assert without_said(point, [SAID]) == "企业可以问银行能否下调保证金存款比例。"

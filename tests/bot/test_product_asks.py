@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from bot.compose.qa_conditions import serves_subject
+from bot.compose.qa_subjects import serves_subject
 from knowledge.answer_review import parse_answer_text
 
 if TYPE_CHECKING:

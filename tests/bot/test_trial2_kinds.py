@@ -68,10 +68,7 @@ def test_what_a_first_loan_is(answerer: Answerer, asked: str) -> None:
         "银行贷款还要我买一份保险 正常吗",
         "贷款让我顺带买保险 这样对吗",
         "贷款的时候银行让买个保险 正常吗",
-        pytest.param(
-            "客户经理说最好配个保险 合理吗",
-            marks=pytest.mark.xfail(strict=True, reason="客户经理 draws 第1条's 尽职免责"),
-        ),
+        "客户经理说最好配个保险 合理吗",
     ],
 )
 def test_insurance_asked_with_a_loan_is_weighed_not_flatly_ruled_out(

@@ -53,6 +53,12 @@ _HOW_MUCH = re.compile(r"多少|几个点|几成|多高")
 _HOW = re.compile(r"怎么|怎样|如何|咋|啥办法|什么办法")
 # Whether a loan without something exists (有没有无抵押的贷款): the yes/no entries answer it.
 _EXISTS = re.compile(r"^(?:那|请问|问下)?(?:银行)?(?:有没有|有无|有不)")
+# Whether lacking it rules borrowing out, asked rhetorically (没担保就没法贷了吗, 没抵押是不是就
+# 贷不了, 流水少就没戏了吗): the yes/no entries on that lack answer it (不是：…), not the routes.
+RULED_OUT = re.compile(
+    r"就(?:没法|没办法|不能|不可能|不让|不给|贷不[了到成]|借不[了到]|批不[了下]|办不[了成]|"
+    r"没戏|没希望|没门|没指望|没得|完了|不行|算了)"
+)
 # What to do, asked last (设歧视性条件怎么办, 材料太多咋处理): a how ask, whatever word before it
 # (条件, 是什么) made the reading see another.
 _WHAT_TO_DO = re.compile(
@@ -70,7 +76,8 @@ def qa_ask(question: str, asked: AskType | None, named: bool = False) -> AskType
     """The ask a Q&A entry should answer: how for what to do asked last (条件太苛刻怎么办);
     how_much for a sum asked as yes/no or a quantity asked as how (续贷要交多少手续费);
     conditions for whom something is for; how for borrowing while short when no product or
-    platform is named (没有房产能申请外贸贷吗 has its product's own yes/no entry); any (None)
+    platform is named (没有房产能申请外贸贷吗 has its product's own yes/no entry) and the
+    question does not ask whether the lack rules borrowing out (没担保就没法贷了吗); any (None)
     for a reported credit-line cut read as an amount ask (额度被调低了); otherwise the ask as
     read."""
     asking = asking_clause(question)
@@ -90,6 +97,7 @@ def qa_ask(question: str, asked: AskType | None, named: bool = False) -> AskType
         return "conditions"
     short = asks_when_short(question) and not asks_sum(question)
     short = short and not _EXISTS.search(asking)  # 有没有无抵押的信用贷: whether one exists
+    short = short and not RULED_OUT.search(question)  # 没担保就贷不了吗: whether it rules out
     if asked in ("yesno", "other", None) and short and not named:
         return "how"  # 抵押物不够能贷款吗: the routes without it
     return asked

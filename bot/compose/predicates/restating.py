@@ -7,8 +7,9 @@ import re
 from collections.abc import Sequence
 
 from bot.compose.asks import asking_clause, needed_thing
-from bot.compose.predicates.told import reports_cut
+from bot.compose.predicates.told import REFUSED, reports_cut
 from bot.compose.predicates.wording import SHORT, asks_sum, asks_when_short, asks_whom_for
+from bot.reading.demands import DEMAND
 from knowledge.documents import Document
 
 # Whether a loan needs collateral or a guarantor, asked of no route of its own (养殖场要抵押吗,
@@ -39,15 +40,65 @@ _REPAIR_ASKED = re.compile(
 )
 
 
+# Insurance a lender suggests, weighed (客户经理说最好配个保险，合理吗; 行长推荐上个保险，有必
+# 要吗): the entry weighing 第4条's credit insurance against 第11条's tie-ins, in its words;
+# a policy made the loan's condition (不买就不放款, 必须买, 捆绑) is 第11条's tie-in, answered
+# as asked.
+INSURANCE_WEIGHED = "银行贷款要我买一份保险，这正常吗"
+_INSURANCE = re.compile(r"保险")
+_WEIGHED = re.compile(r"合理|正常|有必要|必要吗|该不该|要不要|对吗|行吗|对不对|合规|应该|靠谱")
+_TIED = re.compile(r"才|不买|不上|不配|必须|强制|非得|非要|捆绑|搭售|不然|否则|硬要|逼")
+
+
+# A renewal the bank refuses, weighed (银行说不能再续了，正常吗): the entry weighing it by 第6条's
+# 应续尽续, in its words (a demand to repay first has entries of its own).
+RENEWAL_REFUSED = "银行不给续贷，合理吗"
+_RENEWAL = re.compile(r"(?<![继持手陆连])续(?![费保签约航])")
+
+
+def renewal_refused(question: str) -> bool:
+    """The question weighs a renewal the bank refuses (no demand told)."""
+    return (
+        bool(_RENEWAL.search(question) and REFUSED.search(question))
+        and bool(_WEIGHED.search(asking_clause(question)))
+        and not DEMAND.search(question)
+    )
+
+
+# The size of loan the measures favour, asked as a figure (政策重点支持多少以下的, 扶持的重点是多少
+# 万以内的贷款): 第5条's entry in its words, however much the owner said they want first.
+FOCUS_SIZE_ASKED = "政策重点支持多大额度的贷款"
+_FOCUS = re.compile(r"(?:重点|主要)(?:支持|扶持|投向)|(?:扶持|支持)的?重点|倾斜")
+_SIZE = re.compile(r"多少|多大|以下|以内|上限|标准")
+
+
+def insurance_weighed(question: str) -> bool:
+    """The question weighs insurance suggested with a loan, not made its condition."""
+    asking = asking_clause(question)
+    return (
+        bool(_INSURANCE.search(question))
+        and bool(_WEIGHED.search(asking))
+        and not _TIED.search(question)
+    )
+
+
 def restated(question: str, name: str) -> str:
     """The question in the words its Q&A entries use when its own hide the predicate: a need
     of collateral or a guarantor with no product named → "贷款一定要抵押吗", a reported cut
     of the credit line → `CUT_REPORTED`, whether a record can be repaired → `REPAIR_ASKED`, a
     sum asked as yes/no → "{name}能贷多少额度", whom a thing is for → "什么样的企业能申请
-    {name}"; "" when none (name: the product or list the question names, may be "")."""
+    {name}", insurance a lender suggests weighed → `INSURANCE_WEIGHED`, the size of loan the
+    measures favour → `FOCUS_SIZE_ASKED`, a renewal refused, weighed → `RENEWAL_REFUSED`;
+    "" when none (name: the product or list the question names, may be "")."""
     need = "" if name else need_restated(question)
     if need:
         return need
+    if not name and insurance_weighed(question):
+        return INSURANCE_WEIGHED
+    if not name and _FOCUS.search(question) and _SIZE.search(asking_clause(question)):
+        return FOCUS_SIZE_ASKED
+    if not name and renewal_refused(question):
+        return RENEWAL_REFUSED
     if not name and reports_cut(question):
         return CUT_REPORTED
     if not name and _REPAIR_ASKED.search(asking_clause(question)):

@@ -1,9 +1,16 @@
 """What the owner tells rather than asks: a credit line cut (额度被调低了), terms worse than a
-state-owned firm's (利率比国企高), a holding (…，我们有林地)."""
+state-owned firm's (利率比国企高), a holding (…，我们有林地), a refusal (不给续贷)."""
 
 from __future__ import annotations
 
 import re
+
+# The bank refused or withdrew something (不给续贷, 拒贷, 不能再续了): bot.compose.question reads
+# it into a question's shape.
+REFUSED = re.compile(
+    r"不给|不让|不肯|拒绝|拒贷|不批|不续|停贷|抽贷|压贷|断贷|不同意|不愿|没批|卡着|不受理|不办|"
+    r"不能再?[续贷批放]|续不了|贷不了了|不再[续贷放]"
+)
 
 # Asks of a figure (能贷多少, 上限, 几成): a report of a cut line that has one asks for it.
 _FIGURE_ASKED = re.compile(r"多少|几|上限|最高|多大")
