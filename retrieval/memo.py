@@ -30,7 +30,8 @@ from typing import Any, TypeVar
 from weakref import WeakKeyDictionary
 
 MAX_ENTRIES = 256  # a message has a few asks and parts; a runaway loop stops being memoised
-KEPT_ENTRIES = 2048  # results kept across messages, per owner and kind (a 512-d vector: 2 kB)
+KEPT_ENTRIES = 256  # results kept across messages, per owner and kind: a ranking with its hits
+# is ~30 kB, so a worker keeps at most ~10 MB
 
 Result = TypeVar("Result")
 
