@@ -221,7 +221,8 @@ def start_server(
     checkout: Path = ROOT,
 ) -> tuple[subprocess.Popen[bytes], str]:
     """`policybot serve` of `checkout` (its own .venv) on a free port with its own throw-away
-    data dir; waits for /readyz."""
+    data dir; waits for /readyz. The checkout is first on PYTHONPATH: a worktree's .venv links
+    to the main checkout's, whose editable install would otherwise serve the main's code."""
     port = free_port()
     data_dir = Path(TEMP_DIR.name) / name
     data_dir.mkdir(exist_ok=True)
@@ -237,6 +238,9 @@ def start_server(
         DATABASE_URL=database_url,
         REDIS_URL=redis_url,
         SECRET_KEY="chat-load-benchmark-shared-secret",
+        PYTHONPATH=os.pathsep.join(
+            part for part in (str(checkout.resolve()), os.environ.get("PYTHONPATH", "")) if part
+        ),
     )
     command = [
         str(checkout / ".venv" / "bin" / "policybot"),

@@ -12,7 +12,7 @@ from bot.intent import is_greeting, shows_financing_need
 from bot.messages import Intent
 from bot.scope import IN_SCOPE, ScopeDecision, decide_scope
 from retrieval.articles import references
-from retrieval.memo import active, memoised
+from retrieval.memo import active, kept
 from retrieval.records import Hit
 from retrieval.retriever import QueryAnalysis, Retriever
 
@@ -33,10 +33,30 @@ class Assessment:
 
 
 def assess(retriever: Retriever, question: str) -> Assessment:
-    """Classify the question and rank documents for it (once per text in a message memo;
-    the memoised assessment is shared, so its hits are never changed in place)."""
+    """Classify the question and rank documents for it (once per text in a message memo, and
+    kept across messages (`retrieval.memo.kept`) under the prepared text and the source of its
+    vector; the assessment is shared, so its hits are never changed in place)."""
     cut = question.strip()[:MAX_QUESTION_CHARS]
-    return memoised(retriever, "assess", cut, lambda: _assess(retriever, cut))
+    text = retriever.prepare(cut)[0]
+    return kept(
+        retriever,
+        "assess",
+        cut,
+        lambda: _assess(retriever, cut),
+        variant=(text, retriever.vector_source(text)),
+        seeds=_memoised_by,
+    )
+
+
+def _memoised_by(assessment: Assessment) -> list[tuple[str, str, object]]:
+    """What computing an assessment memoises besides it: its text's vector and ranking."""
+    found = assessment.analysis
+    if found is None:
+        return []
+    return [
+        ("embed", assessment.text, found.vector),
+        ("analyse", assessment.text, (found, assessment.hits)),
+    ]
 
 
 def embed_ahead(retriever: Retriever, questions: list[str]) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 
 from retrieval.articles import ArticleRefs
+from retrieval.blas import one_blas_thread
 from retrieval.bm25 import BM25
 from retrieval.dense import best_per_doc, store_best_per_doc
 from retrieval.embeddings import Embedder
@@ -17,7 +18,7 @@ from retrieval.fusion import Weights, fuse
 from retrieval.glossary_match import GlossaryMatcher
 from retrieval.homophones import HomophoneRepairer, Repair
 from retrieval.index_files import docs_from, glossary_from, load_corpus
-from retrieval.memo import memoise_batch, memoised
+from retrieval.memo import kept
 from retrieval.mentions import Mentions
 from retrieval.prepare import cached_preparers
 from retrieval.query_analysis import (
@@ -31,8 +32,9 @@ from retrieval.query_analysis import (
     lowered_aliases,
     ranked_hits,
 )
+from retrieval.query_vectors import QueryVectors
 from retrieval.questions import QuestionIndex
-from retrieval.records import Hit, QaHit
+from retrieval.records import Hit
 from retrieval.sentence_scores import doc_sentences, score_sentences
 from retrieval.text import DICT_FILE, ChineseTokenizer
 from retrieval.units import ResponsibleUnits
@@ -48,7 +50,7 @@ __all__ = [
 ]
 
 
-class Retriever:
+class Retriever(QueryVectors):
     """`search(query, k) -> list[Hit]` over documents; `rank_articles` over measure articles;
     `match_questions(prepared, k) -> list[QaHit]` over the Q&A questions."""
 
@@ -106,7 +108,11 @@ class Retriever:
 
     @classmethod
     def load(cls, index_dir: Path, embedder: Embedder, chroma_url: str = "") -> Retriever:
-        """Open the index in index_dir; dense search goes to the Chroma server if chroma_url."""
+        """Open the index in index_dir; dense search goes to the Chroma server if chroma_url.
+
+        The process answers questions from now on: its BLAS runs on one thread
+        (`retrieval.blas`)."""
+        one_blas_thread()
         loaded = load_corpus(index_dir)
         if loaded is None:
             raise IndexMissingError(f"no index in {index_dir}; run `policybot index`")
@@ -145,7 +151,14 @@ class Retriever:
         """
         if not prepared:
             query = self.prepare(query)[0]
-        analysis, hits = memoised(self, "analyse", query, lambda: self._analyse(query))
+        analysis, hits = kept(
+            self,
+            "analyse",
+            query,
+            lambda: self._analyse(query),
+            variant=self.vector_source(query),
+            seeds=lambda found: [("embed", query, found[0].vector)],
+        )
         return analysis, list(hits)
 
     def _analyse(self, query: str) -> tuple[QueryAnalysis, list[Hit]]:
@@ -182,35 +195,6 @@ class Retriever:
             vector=vector,
         )
         return analysis, hits
-
-    def match_questions(
-        self, prepared: str, k: int = 3, *, analysis: QueryAnalysis | None = None
-    ) -> list[QaHit]:
-        """The Q&A entries whose questions come closest to a prepared query, best first.
-
-        prepared: the query after `prepare`; analysis: its `analyse_and_score` analysis when
-        the caller has it (its tokens and vector are reused, not computed again). At most k
-        hits, one per entry, scored by retrieval.questions.score_question; [] when no
-        question is indexed.
-        """
-        if not len(self.questions):
-            return []
-        if analysis is not None and analysis.normalized_query == prepared:
-            tokens, vector = list(analysis.tokens), analysis.vector
-        else:
-            tokens = self.tokenizer.tokens(prepared)
-            vector = self.embed_query(prepared)
-        return self.questions.match(tokens, vector, k)
-
-    def embed_query(self, text: str) -> np.ndarray:
-        """The embedding of one query text (once per text inside a `retrieval.memo` message
-        memo: a message's asks, parts and tails often repeat a text)."""
-        return memoised(self, "embed", text, lambda: self.embedder.embed([text])[0])
-
-    def embed_ahead(self, texts: list[str]) -> None:
-        """Embed, in one batch, query texts the message will ask `embed_query` for (a batch
-        costs less per text than one call each); kept in the open message memo only."""
-        memoise_batch(self, "embed", texts, lambda todo: list(self.embedder.embed(todo)))
 
     def search(self, query: str, k: int = 5) -> list[Hit]:
         """The k best documents for query."""

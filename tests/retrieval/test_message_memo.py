@@ -11,7 +11,7 @@ import pytest
 
 from bot.conversation.turn import Turn
 from bot.engine.asking import answer_question
-from retrieval.memo import MAX_ENTRIES, active, memoised, message_memo
+from retrieval.memo import MAX_ENTRIES, active, forget_kept, memoised, message_memo
 
 if TYPE_CHECKING:
     from bot.answerer import Answerer
@@ -39,7 +39,9 @@ def messages() -> list[str]:
 
 @pytest.fixture
 def embeds(answerer: Answerer, monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every text the answerer's embedder is asked for (it still embeds)."""
+    """Every text the answerer's embedder is asked for (it still embeds); nothing kept from
+    earlier messages (`retrieval.memo.kept`), so each test starts cold."""
+    forget_kept(answerer.retriever)
     seen: list[str] = []
     embedder = answerer.retriever.embedder
     real = embedder.embed
