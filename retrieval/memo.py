@@ -26,7 +26,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 from weakref import WeakKeyDictionary
 
 MAX_ENTRIES = 256  # a message has a few asks and parts; a runaway loop stops being memoised
@@ -69,8 +69,7 @@ def memoised(owner: object, kind: str, key: Hashable, compute: Callable[[], Resu
     slot = (id(owner), kind, key)
     found = memo.get(slot)
     if found is not None and found[0] is owner:
-        result: Result = found[1]
-        return result
+        return cast(Result, found[1])
     result = compute()
     if len(memo) < MAX_ENTRIES:
         memo[slot] = (owner, result)
@@ -164,10 +163,8 @@ def kept(
     if memo is None:
         return compute()
     slot = (id(owner), kind, key)
-    found = memo.get(slot)
-    if found is not None and found[0] is owner:
-        result: Result = found[1]
-        return result
+    if slot in memo and memo[slot][0] is owner:
+        return memoised(owner, kind, key, compute)  # this message's own result
     store = _kept_store(owner, kind)
     entry = store.get((key, variant))
     if entry is None:
