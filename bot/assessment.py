@@ -91,6 +91,8 @@ def _assess(retriever: Retriever, question: str) -> Assessment:
         names_document=bool(named) or bool(references(text)),  # 第3条讲了什么
         names_staff_document=any(h.kind == "staff" for h in named),
         is_word=retriever.is_dictionary_word,
+        vector=analysis.vector,
+        embedder=getattr(retriever.embedder, "name", ""),
     )
     if not scope.in_scope:
         return Assessment("out_of_scope", False, hits, articles, analysis, scope, text)

@@ -9,7 +9,9 @@ itself, everyday topics); each family gets its own
 pointer in the refusal (`bot.refusals`). Messages of no family are kept when they carry domain
 evidence (a specific glossary phrase, a financing need, finance words, a measure's own term or
 a reference to the measures as a whole: `bot.scope.measure_terms`), or, without it, when
-the ranking is confident that a measure says the same thing (a near paraphrase).
+the ranking is confident that a measure says the same thing (a near paraphrase). A message
+the wording keeps may still be declined by the learned gate (`bot.scope.learned`) when the
+caller gives its embedding and it shows no strong in-scope evidence (`shows_scope_evidence`).
 Checks run on the normalised query (simplified script, half-width, slips repaired).
 """
 
@@ -23,11 +25,12 @@ from typing import Any
 from bot.intent import shows_financing_need
 from bot.scope.clauses import DOMAIN, opened_ask
 from bot.scope.families import NAMES, REQUESTS, out_of_scope_family
+from bot.scope.learned import learned_family
 from bot.scope.measure_terms import names_measure_term, refers_to_measures
 from bot.scope.noise import is_noise
 from bot.scope.places import OTHER_PLACES
 from bot.scope.spelling import fold_slips
-from bot.scope.subjects import BUSINESS_CONTEXT
+from bot.scope.subjects import BUSINESS_CONTEXT, CREDIT_CORE
 from retrieval.articles import references
 
 __all__ = [
@@ -67,6 +70,17 @@ ELIGIBILITY = re.compile(
 # A pointer back to what the story said (这个, 上面说的); articles are found by the one 第N条
 # parser (retrieval.articles: 第 1 条, 第十五条, 第１条).
 POINTER = re.compile(r"这个|那个|这种|那种|这样|这些|上面|刚才|前面|它")
+# The firm's borrowing of a sum (沙县开店的要借100来万, 缺个200w, 贷五十万): with a firm named,
+# strong evidence for the learned gate (`shows_scope_evidence`).
+_SUM = r"[\d一二两三四五六七八九十百千几]+(?:\.\d+)?\s*(?:来|多)?(?:万|w|kw|千万|百万)"
+BORROWED_SUM = re.compile(
+    rf"(借|贷|融资|缺|差)[^，,。？?]{{0,6}}{_SUM}|{_SUM}[^，,。？?]{{0,4}}(贷款|的贷|借款)"
+)
+# The firm's records weighed by a bank (公积金缴存数据银行会看吗, 社保记录银行授信时认不认):
+# 第9条's public credit information, strong evidence for the learned gate.
+RECORDS_FOR_BANK = re.compile(r"(数据|记录|信息)[^。？?]{0,3}银行[^。？?]{0,6}(看|参考|认|用|授信)")
+# A credit record repaired (征信上的记录怎么修复): 第2条's credit repair.
+CREDIT_REPAIR = re.compile(r"(征信|信用|记录)[^。？?]{0,8}修复|修复[^。？?]{0,4}(征信|信用|记录)")
 MIN_DENSE = 0.8  # without finance words, only a near-paraphrase of the policy is in scope
 
 
@@ -112,6 +126,31 @@ def names_financing(asked: str, glossary: Any) -> bool:
     )
 
 
+def shows_scope_evidence(text: str, names_document: bool) -> bool:
+    """Strong in-scope evidence that the learned gate never overrides: a document of the
+    knowledge named, an article (第N条), a measure's own term, the measures as a whole, the
+    firm's financing need (想贷, 周转, 续贷…), the firm named with its credit or a sum to borrow
+    (企业增加授信额度, 公司贷款会受影响吗, 开店的要借100来万), the firm's records weighed by a
+    bank or its credit record repaired, or a pointer back to the story or the document
+    (这个, 上面说的)."""
+    return bool(
+        names_document
+        or references(text)
+        or refers_to_measures(text)
+        or shows_financing_need(text)
+        or POINTER.search(text)
+        or names_measure_term(text)
+        or RECORDS_FOR_BANK.search(text)
+        or CREDIT_REPAIR.search(fold_slips(text))
+        or (_names_firm(text) and (BORROWED_SUM.search(text.lower()) or CREDIT_CORE.search(text)))
+    )
+
+
+def _names_firm(text: str) -> bool:
+    """The message names a firm, a family's business or the firm's owner acting for it."""
+    return bool(BUSINESS_CONTEXT.search(text) or FAMILY_FIRM.search(text) or OWNER.search(text))
+
+
 def decide_scope(
     text: str,
     glossary: Any,
@@ -120,8 +159,12 @@ def decide_scope(
     names_document: bool = False,
     names_staff_document: bool = False,
     is_word: Callable[[str], bool] | None = None,
+    vector: Any = None,
+    embedder: str = "",
 ) -> ScopeDecision:
-    """Scope of a normalised message from its wording, glossary match and ranking confidence.
+    """Scope of a normalised message from its wording, glossary match and ranking confidence,
+    and from the learned gate when vector (its embedding by `embedder`, an `Embedder.name`)
+    is given.
 
     glossary: the retriever's GlossaryMatch (terms, topical); max_dense: the best cosine
     similarity between the message and a passage (the dense ranking's confidence);
@@ -130,6 +173,25 @@ def decide_scope(
     scope (only the request families, `REQUESTS`, are still declined); is_word: the
     retriever's dictionary, to tell noise ("gibberish": random characters) from words.
     """
+    decision = _decide_by_wording(
+        text, glossary, max_dense, names_document, names_staff_document, is_word
+    )
+    if decision.in_scope and not shows_scope_evidence(text, names_document or names_staff_document):
+        family = learned_family(text, vector, embedder)
+        if family:
+            return ScopeDecision(False, family)
+    return decision
+
+
+def _decide_by_wording(
+    text: str,
+    glossary: Any,
+    max_dense: float,
+    names_document: bool,
+    names_staff_document: bool,
+    is_word: Callable[[str], bool] | None,
+) -> ScopeDecision:
+    """`decide_scope` from the wording, glossary match and ranking confidence alone."""
     text = fold_slips(text)
     family, place = out_of_scope_family(text, topics=getattr(glossary, "terms", ()))
     if is_noise(text, is_word, evidence=_has_evidence(text, family)):
