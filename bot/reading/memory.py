@@ -67,7 +67,13 @@ def remember(
             doc_id=topic,
             kind=lexicon.kind(topic),
             title=lexicon.title(topic),
-            subject=subject_for(lexicon, topic, first.text, context.focus),
+            subject=subject_for(
+                lexicon,
+                topic,
+                first.text,
+                context.focus,
+                lead_line(str(getattr(answer, "answer", ""))),
+            ),
         )
         if _loan_need(lexicon, reading, answer):  # 想贷款, then 要抵押吗: 贷款要抵押吗
             focus = replace(focus, subject=LOAN_SUBJECT)
@@ -175,10 +181,14 @@ def _compound(term: str, terms: list[str], question: str) -> str:
     return next((term + t for t in terms if t != term and after.startswith(t)), term)
 
 
-def subject_for(lexicon: Lexicon, doc_id: str, question: str, previous: Focus | None) -> str:
+def subject_for(
+    lexicon: Lexicon, doc_id: str, question: str, previous: Focus | None, lead: str = ""
+) -> str:
     """The words a follow-up about `doc_id` is completed with (see the module docstring); a
     measure on pledges asked of an asset the glossary has no topic for (想用专利贷款) is
-    named by that asset's pledge (专利质押), so 在哪登记 binds to it."""
+    named by that asset's pledge (专利质押), so 在哪登记 binds to it; a question naming no topic
+    of the measure (我贷款到期还想接着用) is named by the answer's lead (无还本续贷), not the
+    measure's title."""
     if lexicon.kind(doc_id) != "measure":
         return lexicon.display_name(doc_id)
     articles = set(lexicon.articles(doc_id))
@@ -198,4 +208,11 @@ def subject_for(lexicon: Lexicon, doc_id: str, question: str, previous: Focus | 
         return f"{asset}质押"
     if previous is not None and previous.doc_id == doc_id and previous.subject != doc_id:
         return previous.subject
-    return lexicon.display_name(doc_id)
+    if any(n.doc_id == doc_id for n in lexicon.named(question)):
+        return lexicon.display_name(doc_id)  # 第5条是什么: the measure as named
+    led = [
+        t
+        for t in _heads_first(lexicon.topics(lead), lead)
+        if articles & set(lexicon.term_articles(t))
+    ]
+    return led[0] if led else lexicon.display_name(doc_id)

@@ -38,6 +38,7 @@ from bot.reading.cues import (
     is_small_talk,
     strip_opening,
 )
+from bot.reading.dates import undated
 from bot.reading.demands import demand_told, weighs_demand
 from bot.reading.facets import asked_of_facet, line_cut, repaired
 from bot.reading.facts import FirmFacts, extract_facts
@@ -129,7 +130,8 @@ def read(lexicon: Lexicon, context: ConversationContext, text: str) -> Reading:
     normalised = unquoted(lexicon.prepare((text or "").strip()[:MAX_MESSAGE_CHARS])).strip()
     if context.focus is not None:  # 在那办 after an answer: 哪 typed as 那
         normalised = repaired(normalised)
-    normalised = line_cut(normalised)  # 额度会不会变少: the sources' 授信额度调降 (第9条)
+    # 额度会不会变少: the sources' 授信额度调降 (第9条); 我2026年底前想贷: the story's date aside
+    normalised = undated(line_cut(normalised))
     facts = extract_facts(normalised)
     little = says_too_little(normalised or text or "", focused=context.focus is not None)
     if little:  # ？？？ / 嗯 / a first 我该怎么办 / English: nothing to answer as typed
