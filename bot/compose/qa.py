@@ -209,9 +209,8 @@ class QaLayer:
             confidence *= situation_agreement(
                 question, entry, self.knobs.other_situation, self.situations
             )
-            confidence *= predicate_agreement(question, entry, self.knobs.other_predicate)
-            confidence *= lacking_agreement(question, entry, self.knobs.other_predicate)
-            confidence *= guarantee_agreement(question, entry, self.knobs.other_predicate)
+            for agree in (predicate_agreement, lacking_agreement, guarantee_agreement):
+                confidence *= agree(question, entry, self.knobs.other_predicate)
             confidence *= subject_agreement(question, entry, self.knobs.other_predicate)
             cited_notes = frozenset(d for d in entry_docs if self._named_kind(d))
             confidence *= pair_agreement(

@@ -12,10 +12,16 @@ naming a financing subject (外贸贷, 抵押 …) is left to the reader (the ca
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
+from bot.intent import shows_financing_need
 from bot.reading.ask_types import is_question
 from bot.reading.cues import is_acknowledgement
+from bot.reading.facts import extract_facts
+
+if TYPE_CHECKING:
+    from bot.reading.context import ConversationContext
+    from bot.reading.lexicon import Lexicon
 
 Closing = Literal["", "thanks", "goodbye"]
 
@@ -107,3 +113,16 @@ def _ack_then_rest(part: str, in_conversation: bool) -> str:
             if rest:
                 return rest
     return ""
+
+
+def closing_reply(lexicon: Lexicon, context: ConversationContext, text: str) -> Closing:
+    """ "thanks" or "goodbye" for a message that closes a turn (bot.reading.closings): thanks,
+    goodbyes and, in a conversation, the owner's plan (我去问问银行); never a message naming a
+    document or a topic of the knowledge, stating firm facts or a financing need."""
+    in_conversation = context.focus is not None or bool(context.last_question)
+    found = closing(text, in_conversation=in_conversation)
+    if not found:
+        return ""
+    if lexicon.named(text) or lexicon.topics(text) or shows_financing_need(text):
+        return ""
+    return "" if extract_facts(text).to_dict() else found

@@ -82,8 +82,9 @@ _CUT_LINE = re.compile(
 
 
 def line_cut(text: str) -> str:
-    """The text with a credit line cut in the sources' words (额度会变少 → 授信额度会调降)."""
-    text = _LINE_CUT.sub(lambda m: f"授信额度{m.group('how')}调降", text)
+    """The text with a credit line cut in the sources' words (额度会变少 → 授信额度会调降,
+    额度被砍了 → 授信额度调降了: the sources' own phrase, whoever did it)."""
+    text = _LINE_CUT.sub(lambda m: f"授信额度{m.group('how').strip('被给')}调降", text)
     return _CUT_LINE.sub("调降授信额度", text)
 
 

@@ -24,12 +24,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from bot.intent import shows_financing_need
 from bot.messages import Ask
 from bot.reading.ask_types import ask_type, complains_about_cost, is_question
 from bot.reading.charges import payer_wording
 from bot.reading.clauses import split_message
-from bot.reading.closings import closing
+from bot.reading.closings import closing_reply
 from bot.reading.content import says_too_little
 from bot.reading.context import ConversationContext
 from bot.reading.cues import (
@@ -141,7 +140,7 @@ def read(lexicon: Lexicon, context: ConversationContext, text: str) -> Reading:
         # 我刚才说我在哪个县: told back from the facts kept (我刚才说的续贷… is no recall)
         ask = Ask("other", normalised)
         return Reading(normalised, (ask,), "small_talk", facts, None, "recall", recall=fields)
-    closed = _closing(lexicon, context, normalised) if normalised else ""
+    closed = closing_reply(lexicon, context, normalised) if normalised else ""
     if closed:
         return Reading(normalised, (Ask("other", normalised),), "small_talk", facts, None, closed)
     if not normalised or is_small_talk(normalised):
@@ -225,19 +224,6 @@ def read(lexicon: Lexicon, context: ConversationContext, text: str) -> Reading:
     return Reading(
         normalised, tuple(asks), move, facts, used, statement=statement, need=need, took=took
     )
-
-
-def _closing(lexicon: Lexicon, context: ConversationContext, text: str) -> SmallTalk:
-    """ "thanks" or "goodbye" for a message that closes a turn (bot.reading.closings): thanks,
-    goodbyes and, in a conversation, the owner's plan (我去问问银行); never a message naming a
-    document or a topic of the knowledge, stating firm facts or a financing need."""
-    in_conversation = context.focus is not None or bool(context.last_question)
-    found = closing(text, in_conversation=in_conversation)
-    if not found:
-        return ""
-    if lexicon.named(text) or lexicon.topics(text) or shows_financing_need(text):
-        return ""
-    return "" if extract_facts(text).to_dict() else found
 
 
 def _ask_type(question: str, whole: str, previous: AskType | None) -> AskType:
