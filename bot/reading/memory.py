@@ -21,6 +21,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -181,6 +182,10 @@ def _compound(term: str, terms: list[str], question: str) -> str:
     return next((term + t for t in terms if t != term and after.startswith(t)), term)
 
 
+# a question telling of the owner's own loan (我贷款到期还想接着用): its answer names the matter
+_LOAN_STORY = re.compile(r"贷|借|续")
+
+
 def subject_for(
     lexicon: Lexicon, doc_id: str, question: str, previous: Focus | None, lead: str = ""
 ) -> str:
@@ -208,8 +213,8 @@ def subject_for(
         return f"{asset}质押"
     if previous is not None and previous.doc_id == doc_id and previous.subject != doc_id:
         return previous.subject
-    if any(n.doc_id == doc_id for n in lexicon.named(question)):
-        return lexicon.display_name(doc_id)  # 第5条是什么: the measure as named
+    if any(n.doc_id == doc_id for n in lexicon.named(question)) or not _LOAN_STORY.search(question):
+        return lexicon.display_name(doc_id)  # 第5条是什么 / a complaint: the measure as named
     led = [
         t
         for t in _heads_first(lexicon.topics(lead), lead)
