@@ -164,17 +164,12 @@ def lacking_agreement(question: str, entry: QaEntry, other: float) -> float:
     return 1.0 if any(LACKING.search(q) for q in entry.questions) else other
 
 
-_SURE = re.compile(r"一定(?=能|会|可以|给|批|过|贷|续)")
-
-
 def guarantee_agreement(question: str, entry: QaEntry, other: float) -> float:
     """g: `other` when a yes/no question asks a loan to be guaranteed (一定能批吗, and in other
     words `GUARANTEE`: 修复完就能贷吗) and the entry neither leads 不一定 nor has a phrasing
     asking so (征信能修复吗 never answers 征信修复好了就能贷吗); 1 otherwise."""
-    if entry.ask != "yesno" or not (GUARANTEE.search(question) or _SURE.search(question)):
+    if entry.ask != "yesno" or not GUARANTEE.search(question):
         return 1.0
-    if entry.lead.startswith("不一定") or any(
-        GUARANTEE.search(q) or _SURE.search(q) for q in entry.questions
-    ):
+    if entry.lead.startswith("不一定") or any(GUARANTEE.search(q) for q in entry.questions):
         return 1.0
     return other
