@@ -50,7 +50,11 @@ def llm_page(app_settings: Settings, answerer: Answerer, fake_llm: FakeOpenAI) -
 
     from server import create_app
 
-    settings = llm_settings(app_settings, fake_llm.url)
+    # A browser test shares a busy CI machine: the first token may take longer than the
+    # 1 s the LLM unit tests allow, and a fallback here would hide what the test is about.
+    settings = llm_settings(
+        app_settings, fake_llm.url, LLM_FIRST_TOKEN_TIMEOUT_S=6.0, LLM_TIMEOUT_S=10.0
+    )
     llm = answerer_with(answerer, settings)
     server = LiveServer(create_app(settings, answerer=llm)).start()
     try:
