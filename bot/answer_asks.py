@@ -20,9 +20,10 @@ from bot.compose.layout import MARKS, Part
 from bot.compose.predicates import restated, trade_product
 from bot.compose.qa import QaChoice
 from bot.compose.reply import Reply
-from bot.compose.validity import asks_validity, validity_lead
+from bot.compose.validity import validity_lead
 from bot.messages import Answer, Ask
 from bot.reading.demands import LENDER
+from bot.reading.document_asks import asks_validity
 from bot.refusals import OPENER, PLAIN, POINTERS, refusal_text, trust_text
 from bot.scope import IN_SCOPE, ScopeDecision, out_of_scope_family
 from bot.scope.split import UNRELATED, WHOLE_MESSAGE, AskScope, split_scope

@@ -31,6 +31,7 @@ from bot.followups.sources import unit_of
 from bot.lines import line
 from bot.messages import NEXT_PREFIX, Answer
 from bot.reading import ConversationContext, Reading
+from bot.reading.document_asks import asks_of_document
 from bot.reading.facets import facet_of
 from bot.recourse import laid_out
 
@@ -57,8 +58,8 @@ def timed(answerer: Any, context: ConversationContext, reading: Reading, answer:
         return answer
     if reading.move not in ("continue", "return") or not answer.in_scope:
         return answer
-    if facet_of(reading.asks[0].text) != "duration":
-        return answer
+    if facet_of(reading.asks[0].text) != "duration" or asks_of_document(reading.asks[0].text):
+        return answer  # 有效期多久 asks the document's term, not how long a matter takes
     doc_id = focus.doc_id
     first = answer.citations[0].doc_id if answer.citations else ""
     if first == doc_id and _TIME_SAID.search(answer.answer.split("\n", 1)[0]):

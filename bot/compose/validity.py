@@ -17,13 +17,13 @@ The measures (article 0-16) share one period and are named once as 《若干措�
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from datetime import date
 
 from bot.compose.layout import QUOTE_PREFIX
 from bot.messages import Answer
+from bot.reading.document_asks import asks_until
 from core.office import phone_with_hours
 from core.settings import Settings
 from knowledge.documents import POLICY_TITLE, Document
@@ -119,32 +119,6 @@ def with_validity(
     return answer if text == answer.answer else replace(answer, answer=text)
 
 
-# Asks whether a document is still in force (还有效吗, 过期了没, 什么时候到期, 还算数吗); not
-# how long its term is (有效期多久, 有效期几年: the source's term answers that, not 有效：).
-_VALIDITY_ASK = re.compile(
-    r"(?:还|现在|目前|仍然?)(?:有效|管用|算数|适用|能用)|有效(?:吗|么|不|没)|"
-    r"有效期(?!是?(?:多久|多长|几年|多少年|有多))|过期|失效|作废|"
-    r"(?:什么时候|啥时候|哪天|何时)(?:到期|截止|结束|失效)|到期了?(?:吗|没|么)|废止"
-)
-
-
-# Asks until when (有效期到哪年, 什么时候到期, 截止到什么时候): the date answers it, not 有效.
-_UNTIL_ASK = re.compile(
-    r"到(?:哪年|哪一年|哪天|哪一天|几号|几月|什么时候|啥时候|何时)|"
-    r"(?:什么时候|啥时候|哪天|何时|哪年)(?:到期|截止|结束|失效)|截止(?:到|日期|时间)|到期(?:时间|日)"
-)
-
-
-_DOCUMENT_WORDS = re.compile(r"措施|文件|政策|有效|办法|方案")
-
-
-def asks_validity(question: str) -> bool:
-    """The question asks whether (or until when) a document is in force (截止到什么时候 of a
-    document, not of a loan)."""
-    until = bool(_UNTIL_ASK.search(question)) and bool(_DOCUMENT_WORDS.search(question))
-    return until or bool(_VALIDITY_ASK.search(question))
-
-
 def validity_lead(doc: Document, today: date, question: str = "") -> str:
     """A lead answering "还有效吗" for doc on `today` (core.clock.today: POLICYBOT_TODAY):
     有效/已到期/尚未施行 with the dates of knowledge/validity.py; "" for an open period. A
@@ -160,6 +134,6 @@ def validity_lead(doc: Document, today: date, question: str = "") -> str:
         return ""
     left = (period.valid_until - today).days
     tail = f"（还有{left}天）" if state == "ending" else ""
-    if _UNTIL_ASK.search(question):
+    if asks_until(question):
         return f"到{chinese_date(period.valid_until)}{tail}：{name}目前有效，到这天为止。"
     return f"有效：{name}有效期至{chinese_date(period.valid_until)}{tail}。"

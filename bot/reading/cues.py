@@ -87,7 +87,8 @@ _KIND_PATTERNS = tuple(
     (kind, re.compile(f"(?:{nouns}{_EXTRA_KIND_WORDS.get(kind, '')})$", re.IGNORECASE))
     for kind, nouns in _KIND_NOUNS
 )
-_NOUN_GAP = r"[^\s,.;:!?，。；：！？的这那它我你他]{0,4}?"
+# (not across the owner's case or a verb: 我这种情况还能贷款吗 points at no loan product)
+_NOUN_GAP = r"[^\s,.;:!?，。；：！？的这那它我你他况能还要会想]{0,4}?"
 # 这家公司, 我们这种企业: the firm of the story, not something said before
 _FIRM = (
     r"(?![^\s,.;:!?，。；：！？]{0,6}(?:公司|企业|厂|店|行业|单位|人)"

@@ -18,11 +18,14 @@ from typing import Literal
 from bot.reading.ask_types import is_question
 from bot.reading.clauses import bare_length
 from bot.reading.cues import Anaphor
+from bot.reading.document_asks import asks_of_document
 from bot.reading.lexicon import WHOLE_DOCUMENT, Lexicon, Named
 from bot.reading.referents import KIND_WORDS, Referent, target_of
 from bot.reading.subjects import points_to_focus
 from core.kinds import DocKind
 
+# one pointer at a single policy (这个文件, 该政策), not at all of them (这些措施, 整个文件)
+_SINGLE_POINTER = re.compile(r"^(?:这|那|该|本)个?份?(?:文件|政策|规定|措施)$")
 Move = Literal["new", "continue", "return", "switch", "clarify"]
 ANCHOR_CHARS = 6  # a pointer after this much text of its own message points inside it
 _LEADING = re.compile(r"^(?:那么|那)(?=[^\s,.;:!?，。；：！？个些种位家款条项])")
@@ -129,9 +132,22 @@ def _about_focus(
     return points_to_focus(text[: anaphor.start] + text[anaphor.end :], referent, lexicon)
 
 
-def named_switch(text: str, named: list[Named], lexicon: Lexicon) -> Resolution:
+def named_switch(
+    text: str, named: list[Named], lexicon: Lexicon, referent: Referent | None = None
+) -> Resolution:
     """A message naming documents of its own is read on its own; one that names only the
-    policy as a whole by pointing at it (这些措施, 开头说的) gets the policy's name in front."""
+    policy as a whole by pointing at it (这些措施, 开头说的) gets the policy's name in front.
+    One pointer at a single policy (这个文件, 这个政策) after a measure is that measure, unless
+    a fact of the document itself is asked (这个文件哪天出的: bot.reading.document_asks):
+    我能拿这个文件去跟银行谈吗 after 第12条 is asked of 第12条."""
+    if (
+        referent is not None
+        and referent.doc_id != WHOLE_DOCUMENT
+        and lexicon.kind(referent.doc_id) == "measure"
+        and all(n.doc_id == WHOLE_DOCUMENT and _SINGLE_POINTER.match(n.said) for n in named)
+        and not asks_of_document(text)
+    ):
+        return Resolution(complete(text, referent.subject), "continue", referent)
     if all(n.doc_id == WHOLE_DOCUMENT for n in named):
         name = lexicon.display_name(WHOLE_DOCUMENT)
         if name and name not in text:

@@ -104,6 +104,8 @@ _OWN_MATTER = re.compile(
 _LOAN_PROCESS = ("审批", "评审", "调查", "放款", "发放", "受理")
 # a loan's processing named by the question itself (贷款审批, 放款, 多久能批)
 _LOAN_ASKED = re.compile(r"贷款|审批|放款|批")
+# the owner's own case pointed at (我这种情况, 我们这样的, 这类企业)
+_OWN_CASE = re.compile(r"这(?:种|样|类)")
 _REQUEST = re.compile(
     r"^(?:请|麻烦|能不能|可以)?(?:你们?|您)?(?:帮我|替我|给我|帮忙|帮我们|给我们)"
 )
@@ -151,7 +153,7 @@ def resolve(
     if cue == "return" and not (named or own_topics):  # 说回续贷 returns to what it names
         return Resolution(complete(text, referent.subject), "return", referent)
     if named:
-        return named_switch(text, named, lexicon)
+        return named_switch(text, named, lexicon, referent)
     if own_topics and (cue == "switch" or leads_with(text, own_topics)):
         return Resolution(text, "switch")  # 另外，首贷要抵押吗 / 白名单怎么进: its own subject
     own = own_question(text, topics, referent, lexicon) and not (statement or continues(text))
@@ -234,5 +236,11 @@ def _own_topic(topic: str, referent: Referent, lexicon: Lexicon) -> bool:
 
 def _names_own_topic(anaphor: Anaphor, text: str, own: list[str]) -> bool:
     """A bare demonstrative right before a topic of its own: 那个协调办 after 信用修复 is the
-    coordination office, not the credit repair in focus."""
-    return not anaphor.names and any(text.startswith(t, anaphor.end) for t in own)
+    coordination office, not the credit repair in focus; and the owner's case pointed at
+    (我这种情况, 像我这样的) in a question asking of a topic of its own: 我这种情况能不能找
+    政府担保 asks of 政府担保, whatever the case was."""
+    if anaphor.names:
+        return False
+    if _OWN_CASE.match(text, anaphor.start) and any(t in text[anaphor.end :] for t in own):
+        return True
+    return any(text.startswith(t, anaphor.end) for t in own)

@@ -31,7 +31,7 @@ from bot.compose.qa_conditions import (
     predicate_agreement,
 )
 from bot.compose.question import question_shape
-from bot.compose.validity import asks_validity
+from bot.reading.document_asks import asks_validity
 from knowledge.answer_review import parse_answer_text
 from knowledge.qa import QaEntry
 

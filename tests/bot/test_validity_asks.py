@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from bot.compose.validity import asks_validity
+from bot.reading.document_asks import asks_validity
 
 if TYPE_CHECKING:
     from bot.answerer import Answerer
