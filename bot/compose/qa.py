@@ -19,33 +19,27 @@ its confidence reaches `QaKnobs.threshold`:
 
 A question that restates one of the entry's texts word for word (score ≥ `QaKnobs.exact`)
 needs no ask agreement and no ranked topic: confidence = score · (t > 0).
-
-A how_much or how_long question that names a quantity (放大倍数, 费率, 审批几天 …)
-multiplies the confidence of an entry that never names it by `QaKnobs.other_quantity`
-(`quantity_agreement`).
-
+A how_much or how_long question naming a quantity (放大倍数, 费率, 审批几天 …) multiplies the
+confidence of an entry that never names it by `QaKnobs.other_quantity` (`quantity_agreement`).
 A stance entry (its lead opens with 不能：, 不一定：, 可以 …) whose condition the question does
 not name (科技贷能申请吗 for the entry on firms registered in 厦门) multiplies the confidence by
 `QaKnobs.other_condition` (bot/compose/qa_conditions.py).
-
 An entry about a situation (most of its questions name 续贷, 到期, 过桥 …: the situations of
 knowledge/data/qa/situations.tsv) never answers a question that names none (贷款要什么材料 is
 not a renewal ask); another entry answering a question that names a situation counts
 `QaKnobs.other_situation` (bot/compose/qa_situations.py).
-
 A yes/no entry answering another predicate than the question asks (an entry on 合理吗 asked
 能…吗, a 不一定 on a need asked 能…吗) counts `QaKnobs.other_predicate`
 (bot/compose/qa_conditions.py `predicate_agreement`); so does a yes/no entry none of whose
 questions says the owner lacks something when the question does (没进白名单能贷款吗 is not
 进了白名单就一定能贷到吗: `lacking_agreement`).
-
 An entry whose questions all speak of one subject (利率, 保证金, 担保 …) answering a question
 that names none of its words counts `QaKnobs.other_predicate` (bot/compose/qa_subjects.py).
-
-A comparison entry (two named documents cited) answering a question that names one of them
-and asks no comparison counts `QaKnobs.other_predicate` (`pair_agreement`).
-
-Below the threshold the composer answers as before.
+A comparison entry (two named documents cited) asked of one of them with no comparison
+counts `QaKnobs.other_predicate` (`pair_agreement`).
+An owner stating an asset the measures finance on (有应收账款, 给三钢供货, 手里有专利) gets that
+asset's route entry when the choice is not about it (bot/compose/qa_assets.py). Below the
+threshold the composer answers as before.
 """
 
 from __future__ import annotations
@@ -71,6 +65,7 @@ from bot.compose.qa_agreement import (
     quantity_agreement,
     topic_agreement,
 )
+from bot.compose.qa_assets import routed_entry, routed_hit
 from bot.compose.qa_conditions import condition_agreement, predicate_agreement
 from bot.compose.qa_situations import Situation, packaged_situations, situation_agreement
 from bot.compose.qa_subjects import names_entry_subject, serves_subject, subject_agreement
@@ -217,7 +212,12 @@ class QaLayer:
                 named_notes, cited_notes, entry.ask, asked, self.knobs.other_predicate
             )
             scored.append(QaChoice(entry, confidence, hit))
-        return accepted(scored, self.knobs)
+        best = accepted(scored, self.knobs)
+        routed = routed_entry(question, asked, best.entry if best else None, self.entries, live)
+        if routed is None:
+            return best
+        sure = max(best.confidence if best else 0.0, self.knobs.threshold)
+        return QaChoice(routed, sure, routed_hit(routed))
 
     def _named_kind(self, doc_id: str) -> bool:
         """The document is of a kind owners name (a product, a platform, a staff document)."""

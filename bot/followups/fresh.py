@@ -8,6 +8,8 @@ from dataclasses import replace
 from typing import Any
 
 from bot.compose.layout import NEXT_PREFIX, QUOTE_PREFIX
+from bot.followups.own_question import own_question
+from bot.followups.reach import reach_lead
 from bot.followups.restate import answers_facet, asked_thing, repeats, restated, said_again
 from bot.followups.sources import (
     ANSWERING,
@@ -27,7 +29,10 @@ from bot.reading.memory import lead_line, step_line
 
 def fresh(answerer: Any, context: ConversationContext, reading: Reading, answer: Answer) -> Answer:
     """The answer, or for a follow-up whose answer leads with a lead already given word for word,
-    the answer of the facet it asks (see the module docstring)."""
+    the answer of the facet it asks (see the module docstring); a collateral question of its own
+    completed with a platform first gets its own answer (own_question.py)."""
+    answer = own_question(answerer, context, reading, answer)
+    answer = reach_lead(answerer, context, reading, answer)  # 在哪 of a platform (reach.py)
     if not answered(answer) or reading.move not in ("continue", "return", "switch", "new"):
         return answer
     parts = _steps_in_parts(reading, context)
