@@ -82,6 +82,8 @@ _ELSEWHERE = re.compile(
     r"登记|在哪|哪里|网址|入口|多少|几个点|利率|利息|费|几天|多久|材料|是什么|什么意思|是啥|"
     r"啥意思|区别|评估|估值|确认"
 )
+# …or names a loan or a support of its own beside the asset (跟设备贷款一起用来增信, 续贷)
+_OTHER_LOAN = re.compile(r"(?:设备|中长期|信用|科技|外贸|商贸|流动资金|首)贷|续贷|增信|贴息|担保费")
 # a yes/no question (能贷吗, 能不能借到) gets the route's stance entry, others its how entry
 _YES_NO = re.compile(r"吗|嘛|能不能|可不可以|行不行|能否|可否|是否|[^什怎多]么\s*[?？]?\s*$")
 ROUTED_ASKS: frozenset[AskType | None] = frozenset({"yesno", "how", "conditions", "other", None})
@@ -90,7 +92,7 @@ ROUTED_ASKS: frozenset[AskType | None] = frozenset({"yesno", "how", "conditions"
 def stated_route(question: str) -> AssetRoute | None:
     """The first route whose asset the question states the owner holds, when the question asks
     about borrowing (not about where it is registered, a price, a meaning); else None."""
-    if not _BORROWS.search(question) or _ELSEWHERE.search(question):
+    if not _BORROWS.search(question) or _ELSEWHERE.search(question) or _OTHER_LOAN.search(question):
         return None
     for route in ROUTES:
         held = any(re.search(_HOLDS + _NEAR + re.escape(w), question) for w in route.words)
