@@ -18,7 +18,7 @@ GREETING = re.compile(
 # it and whether to trust it (你是谁, 你是机器人吗, 你们是政府的吗) is the "trust" scope family.
 SMALL_TALK = re.compile(
     r"(你|您)(到底|究竟)?(叫什么|叫啥|是男|是女|能做什么|会做什么|会什么|能干什么|可以做什么|"
-    r"能帮我(做)?什么|有什么(功能|用))"
+    r"能帮我(做)?什么|有什么(功能|用)|(?:能|会|可以)(?:干|做|帮)(?:嘛|啥|点啥|些啥|哪些))"
     r"|^\s*(怎么用|如何使用|怎么使用|使用说明|帮助|help|菜单)\s*[?？]?\s*$",
     re.IGNORECASE,
 )

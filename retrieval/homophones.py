@@ -40,6 +40,9 @@ CJK_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
 # question words are the owner's grammar, never a slipped character of a term (评估的钱谁掏:
 # 钱谁 sounds like 欠税, but 谁 asks who)
 QUESTION_CHARS = frozenset("谁哪啥吗呢嘛么")
+# a measure word after a numeral is the owner's grammar too (几百吨货: 吨货 sounds like 囤货)
+MEASURE_CHARS = frozenset("吨斤箱件台亩车批袋包瓶桶头只套张")
+NUMERAL_CHARS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十百千万几两")
 _FOLDS = (("zh", "z"), ("ch", "c"), ("sh", "s"))
 _FINALS = (("ing", "in"), ("eng", "en"), ("ang", "an"))
 
@@ -220,7 +223,7 @@ class HomophoneRepairer:
                 if window in self.terms:
                     taken[start : start + length] = [True] * length
                     continue
-                if window in self.protected:
+                if window in self.protected or _counted(text, start):
                     continue
                 term = self.lookup(window)
                 if term is None or self._everyday_part(window, term):
@@ -241,3 +244,8 @@ class HomophoneRepairer:
         for r in repairs:
             out[r.start : r.start + len(r.term)] = list(r.term)
         return "".join(out), sorted(repairs, key=lambda r: r.start)
+
+
+def _counted(text: str, start: int) -> bool:
+    """The window starts with a measure word right after a numeral (几百吨货, 三台设备)."""
+    return start > 0 and text[start] in MEASURE_CHARS and text[start - 1] in NUMERAL_CHARS

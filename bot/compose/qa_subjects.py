@@ -35,8 +35,9 @@ SUBJECTS = (
     re.compile(r"(?<![继持手陆连])续(?![费保签约航])|接着贷|转贷|还本"),
     re.compile(r"林权|林地|山林|林木|竹林|杉木|林业|福农"),
     re.compile(r"专利|知识产权|商标|软著|著作权"),
-    # registering a security (登记吗, 登不登): not the registry's own name (统一登记, 中登网)
-    re.compile(r"(?<!统一)(?<!中)登|[上去在走]中登网|中登网办"),
+    # registering a security (登记吗, 登不登): not the registry's own name (统一登记, 中登网);
+    # where a pledge is done (专利质押在哪办) is asked where it is registered
+    re.compile(r"(?<!统一)(?<!中)登|[上去在走]中登网|中登网办|哪(?:里|儿)?(?:办|弄|申请)"),
 )
 
 

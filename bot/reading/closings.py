@@ -65,6 +65,8 @@ _PLAN = re.compile(
     r"打电话|跑一趟|走一趟|去一?趟[一-龥]{0,6}?|找)"
     r"(?:一下|一下子|看)?[一-龥]{0,6}?(?:去)?" + _TAIL + "$"
 )
+# a wish to obtain something (我老婆想办信用卡, 我想办个贷款) is no step taken: it is asked
+_WISH = re.compile(r"(?:想|要|打算|希望|需要)(?:去)?(?:办|贷|申请|借|买|开|弄)")
 _ACK_PREFIX = re.compile(r"(?:好的|好嘞|好吧|好|嗯嗯|嗯|哦哦|哦|行|成|ok|收到)", re.IGNORECASE)
 MAX_CLOSING_CHARS = 40  # a longer message tells something
 
@@ -98,7 +100,7 @@ def _part_kind(part: str, in_conversation: bool) -> str:
         return ""
     if rest := _ack_then_rest(bare, in_conversation):
         return "goodbye" if rest == "goodbye" else "thanks"
-    if in_conversation and _PLAN.match(part):
+    if in_conversation and _PLAN.match(part) and not _WISH.search(part):
         return "plan"
     return ""
 
