@@ -58,6 +58,11 @@ EVIDENCE_LINE = line("recourse.evidence")
 TAKEN_LINE = line("recourse.taken")
 REPORTED = re.compile(r"反映|投诉|举报|监管")  # a lead already saying where to go
 REQUEST_STEP = line("recourse.request_step")
+# a bare who or where, nothing else asked (那找谁, 该问谁, 去哪说理)
+_BARE_WHO = re.compile(
+    r"^(?:那|那么|那我|我)?(?:该|应该|可以|能)?(?:去)?(?:找谁|问谁|找哪个部门|找哪里|去哪|找哪|谁管)"
+    r"(?:呢|啊|呀|好|说|反映|问)?[?？。!！]*$"
+)
 
 
 def answer_recourse(
@@ -73,6 +78,8 @@ def answer_recourse(
     if not (answer.in_scope or unheard) or answer.intent in ("greeting", "clarify"):
         return answer
     kind = recourse(reading.text)
+    if not kind and _BARE_WHO.match(reading.text) and recourse(context.last_question) == "escalate":
+        kind = "escalate"  # 那找谁 after 银行不给续贷: whom to turn to about the refusal told
     if not kind:
         return answer
     focus = context.focus.doc_id

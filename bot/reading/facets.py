@@ -71,29 +71,6 @@ def priced(text: str, *, service: bool = False) -> str:
     return _PRICE_ASKED.sub(lambda m: _PRICE_WORDS.get(m.group(0), "收费多少"), text, count=1)
 
 
-# The owners' words for a credit line cut (额度会不会变少, 砍我额度), read as the sources' 授信额度
-# 调降 (第9条: a line cut for a shrunken collateral or lower taxes is to be kept).
-_LINE_CUT = re.compile(
-    r"(?<!授信)额度(?P<how>(?:会不会|会|要|被|给|可能|也|就)*)(?:变少|减少|减|降低|降|缩水|缩|压缩|砍|少)"
-)
-_CUT_LINE = re.compile(
-    r"(?:压缩|压降|削减|缩减|降低|减少|调低|降|砍|压|减|缩)(?:了|掉)?(?:我|我们|我们的|我的)?(?:的)?"
-    r"(?:贷款|信贷|借款)?(?<!授信)额度"
-)
-# A loan made smaller for the owner, in the owners' words (少贷给我, 少批点给我们, 贷不了那么多了);
-# 我想少贷一点 (the owner's own choice) is no cut.
-_LEND_LESS = re.compile(
-    r"(?:要|只肯|只能|就)?少(?:贷|批|放)(?:点|一些|一点)?给我们?|(?:贷|批|放)不了(?:原来)?那么多了?"
-)
-
-
-def line_cut(text: str) -> str:
-    """The text with a credit line cut in the sources' words (额度会变少 → 授信额度会调降,
-    额度被砍了 → 授信额度调降了: the sources' own phrase, whoever did it)."""
-    text = _LINE_CUT.sub(lambda m: f"授信额度{m.group('how').strip('被给')}调降", text)
-    return _LEND_LESS.sub("调降授信额度", _CUT_LINE.sub("调降授信额度", text))
-
-
 _FACETS: tuple[tuple[Facet, re.Pattern[str]], ...] = (
     (
         "consent",

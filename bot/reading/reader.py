@@ -39,9 +39,10 @@ from bot.reading.cues import (
 )
 from bot.reading.dates import undated
 from bot.reading.demands import demand_told, weighs_demand
-from bot.reading.facets import asked_of_facet, line_cut, repaired
+from bot.reading.facets import asked_of_facet, repaired
 from bot.reading.facts import FirmFacts, extract_facts
 from bot.reading.lexicon import Lexicon, unquoted
+from bot.reading.loan_words import line_cut, loan_facet_of_fee
 from bot.reading.needs import Need, stated_need
 from bot.reading.pairs import asked_of_pair, compared_with
 from bot.reading.recall import recalled
@@ -162,6 +163,9 @@ def read(lexicon: Lexicon, context: ConversationContext, text: str) -> Reading:
     told = demand_told(context.last_question)
     if referent is not None and told and not returning and (weighs_demand(rest) or recourse(rest)):
         referent = replace(referent, subject=told)  # 这合理吗 / 去哪反映: the demand just told
+    if referent is not None and loan_facet_of_fee(referent, rest):  # 利率呢 after 评估费
+        loan = focus_referent(lexicon, context.earlier)  # the loan discussed before, else 贷款
+        referent = loan if loan is not None else replace(referent, subject="贷款")
     compares = compared_with(lexicon, referent, rest, context.prominent)  # 跟信易贷有啥不一样
     asked_again = None if compares else asked_of_another(lexicon, context, referent, rest)
     if asked_again is not None:

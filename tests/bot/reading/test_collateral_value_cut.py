@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from bot.reading.facets import line_cut
+from bot.reading.loan_words import line_cut
 from tests.helpers.reading import talk
 
 if TYPE_CHECKING:

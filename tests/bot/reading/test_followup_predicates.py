@@ -19,7 +19,7 @@ import pytest
 
 from bot.messages import Answer, Ask
 from bot.reading import ConversationContext, FirmFacts, Lexicon, Reading, extract_facts
-from bot.reading.facets import line_cut
+from bot.reading.loan_words import line_cut
 from bot.reading.memory import lead_line, remember
 from bot.reading.recall import described
 from bot.reading.recourse import step_told
