@@ -2,7 +2,8 @@
 of off-topic wordings declined and of in-scope wordings refused, per kind. Not a test; run from
 the worktree:
 
-    PYTHONPATH=$PWD .venv/bin/python -m tests.bot.scope.measure_probes10 [-v] [--held | --fresh]
+    PYTHONPATH=$PWD .venv/bin/python -m tests.bot.scope.measure_probes10 [-v] [--held]
+    (or --fresh, --fresh2 for the later files)
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from bot.answerer import load_answerer
 from core.settings import get_settings
-from tests.bot.scope.probes10 import BANK, FRESH, HELD, rows
+from tests.bot.scope.probes10 import BANK, FRESH, FRESH2, HELD, rows
 
 
 def main(verbose: bool, bank: Path) -> None:
@@ -41,4 +42,5 @@ def main(verbose: bool, bank: Path) -> None:
 
 if __name__ == "__main__":
     args = sys.argv[1:]
-    main("-v" in args, HELD if "--held" in args else FRESH if "--fresh" in args else BANK)
+    banks = {"--held": HELD, "--fresh": FRESH, "--fresh2": FRESH2}
+    main("-v" in args, next((b for a, b in banks.items() if a in args), BANK))
