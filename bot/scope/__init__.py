@@ -28,6 +28,7 @@ from bot.scope.families import NAMES, REQUESTS, out_of_scope_family
 from bot.scope.learned import learned_family
 from bot.scope.measure_terms import names_measure_term, refers_to_measures
 from bot.scope.noise import is_noise
+from bot.scope.outside import BANK_PUSHED
 from bot.scope.places import OTHER_PLACES
 from bot.scope.spelling import fold_slips
 from bot.scope.subjects import BUSINESS_CONTEXT, CREDIT_CORE
@@ -109,12 +110,13 @@ def _has_evidence(text: str, family: str) -> bool:
 
 def names_financing(asked: str, glossary: Any) -> bool:
     """The ask names financing or the measures in its own words: finance words, a glossary
-    phrase found in it, a measure's term, an article, a firm asking whether it qualifies, or a
-    pointer back to the story."""
+    phrase found in it, a measure's term, an article, a firm asking whether it qualifies, a
+    product a bank's staff presses on the borrower, or a pointer back to the story."""
     terms = [t.lower().split("*") for t in getattr(glossary, "terms", ())]
     return bool(
         FINANCE_VOCABULARY.search(asked)
         or FEE_PAYER.search(asked)
+        or BANK_PUSHED.search(asked)
         or DOMAIN.search(asked)
         or shows_financing_need(asked)
         or any(all(part in asked for part in parts) for parts in terms)
@@ -131,8 +133,10 @@ def shows_scope_evidence(text: str, names_document: bool) -> bool:
     knowledge named, an article (第N条), a measure's own term, the measures as a whole, the
     firm's financing need (想贷, 周转, 续贷…), the firm named with its credit or a sum to borrow
     (企业增加授信额度, 公司贷款会受影响吗, 开店的要借100来万), the firm's records weighed by a
-    bank or its credit record repaired, or a pointer back to the story or the document
-    (这个, 上面说的)."""
+    bank or its credit record repaired, who pays a charge around a loan (评估费谁出, 第11条),
+    a product a bank's staff presses on the borrower
+    (第11条's bundling: 客户经理推荐我们买一份财产险), or a pointer back to the story or the
+    document (这个, 上面说的)."""
     return bool(
         names_document
         or references(text)
@@ -142,6 +146,8 @@ def shows_scope_evidence(text: str, names_document: bool) -> bool:
         or names_measure_term(text)
         or RECORDS_FOR_BANK.search(text)
         or CREDIT_REPAIR.search(fold_slips(text))
+        or BANK_PUSHED.search(text)
+        or FEE_PAYER.search(text)
         or (_names_firm(text) and (BORROWED_SUM.search(text.lower()) or CREDIT_CORE.search(text)))
     )
 
@@ -211,6 +217,8 @@ def _decide_by_wording(
         return ScopeDecision(False, "personal_finance")
     if glossary.topical or need or FINANCE_VOCABULARY.search(text) or FEE_PAYER.search(text):
         return IN_SCOPE
+    if BANK_PUSHED.search(text):
+        return IN_SCOPE  # 客户经理要我们买个意外险: a product pressed on the borrower (第11条)
     if glossary.terms and BUSINESS_CONTEXT.search(text):
         return IN_SCOPE
     if BUSINESS_CONTEXT.search(text) and ELIGIBILITY.search(text):

@@ -37,6 +37,8 @@ LEGAL_UNLESS = re.compile(
     r"措施(里|中|上)?(有|对|怎么|说|规定)|律师事务所|会计师事务所|商会|协会|打过官司|执行完|履行完|信用修复|失信|被执行|"
     r"信用[^，,。？?]{0,2}修复|"
     r"金融纠纷|协同化解|化解机制|"
+    # the owner's own guarantee of the firm's loan (老板个人担保的连带责任，银行一定要吗)
+    r"(老板|法人|法定代表人|股东|实际控制人|实控人)(个人)?的?(担保|连带)[^。？?]{0,16}(银行|贷款)|"
     # a private loan as the owner's last resort when the bank holds back (是不是只能去借高利贷):
     # the firm's own loan is asked, not the law of private lending (measures 4 and 9)
     r"(只能|只好|只有|难道要|难道得|被逼|逼得?(我|我们)?|不得不)[^，,。？?]{0,2}(借|找|走|去借)"

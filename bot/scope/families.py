@@ -10,24 +10,24 @@ is a mention: "我们年报都按时报了，征信花了怎么办" stays in sco
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Literal
 
 from bot.intent import TRUST, TRUST_BARE, TRUST_UNLESS
 from bot.scope import disputes as dis
 from bot.scope import objects as obj
 from bot.scope import offices as off
+from bot.scope import outside, tasks
 from bot.scope import requests as req
 from bot.scope import speculation as spec
 from bot.scope import subjects as sub
-from bot.scope import tasks
 from bot.scope.asked_object import off_topic_object
 from bot.scope.clauses import last_question, mentioned_only, question_part
+from bot.scope.family_row import Family
 from bot.scope.places import other_region
 from bot.scope.products import bank_price, bank_product
 from bot.scope.readings import (
+    WORK_VEHICLE,
     any_of,
     national_unless,
     negated,
@@ -38,23 +38,8 @@ from bot.scope.readings import (
 )
 from bot.scope.spelling import fold_slips
 
-Judged = Literal["message", "question", "ask"]
 # A phone-typed message breaks its clauses with spaces: a family's words do not run across one.
 TYPED_BREAK = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
-
-
-@dataclass(frozen=True)
-class Family:
-    """One family of declined messages: its words, what keeps them in scope, where judged."""
-
-    name: str
-    words: re.Pattern[str]
-    unless: Callable[[str], bool] = lambda _text: False
-    judged: Judged = "ask"
-    # `unless` reads from the family's own clause on (always so for "ask" families): a remark
-    # on the measures before the ask ("十六条我看过了，LPR这个月多少") does not excuse it.
-    local_unless: bool = False
-
 
 FAMILIES: tuple[Family, ...] = (
     Family("injection", req.INJECTION, judged="message"),
@@ -135,6 +120,7 @@ FAMILIES: tuple[Family, ...] = (
         spec.HOUSEHOLD_PURCHASE,
         any_of(spec.HOUSEHOLD_UNLESS),
         judged="question",
+        story_unless=any_of(WORK_VEHICLE),
     ),
     Family(
         "personal_finance",
@@ -142,14 +128,18 @@ FAMILIES: tuple[Family, ...] = (
         any_of(sub.TIED_TO_LENDING, sub.FIRM_LOAN),
         "question",
     ),
-    Family("personal_finance", sub.PERSONAL_FINANCE, personal_unless),
     Family(
-        "insurance_claim", sub.INSURANCE_CLAIM, any_of(sub.LENDING_INSURANCE, sub.TIED_TO_LENDING)
+        "personal_finance", sub.PERSONAL_FINANCE, personal_unless, story_unless=any_of(WORK_VEHICLE)
+    ),
+    Family(
+        "insurance_claim",
+        sub.INSURANCE_CLAIM,
+        any_of(sub.LENDING_INSURANCE, sub.TIED_TO_LENDING, outside.BANK_PUSHED),
     ),
     Family(
         "insurance_claim",
         sub.INSURANCE_BUY,
-        any_of(off.LENDING, sub.LENDING_INSURANCE, sub.TIED_TO_LENDING),
+        any_of(off.LENDING, sub.LENDING_INSURANCE, sub.TIED_TO_LENDING, outside.BANK_PUSHED),
     ),
     Family("investment", sub.INVESTMENT, any_of(sub.TIED_TO_LENDING, sub.BORROWING)),
     Family(
@@ -164,6 +154,7 @@ FAMILIES: tuple[Family, ...] = (
     Family("tax", spec.TAX_BACK, any_of(off.TAX_BACKS_CREDIT), judged="question"),
     Family("tax", off.TAX, any_of(off.LENDING, off.CREDIT_DATA_USE, off.TAX_PAID_FELL)),
     Family("social", off.SOCIAL, social_unless),
+    *outside.ROWS,  # disguised asks outside the measures (bot.scope.outside)
     Family("off_topic", sub.OTHER_TOPICS, off_topic_unless),
     Family("off_topic", sub.OFF_TOPIC_BUSINESS, any_of(sub.CREDIT_CORE, sub.FEES)),
 )
@@ -229,7 +220,7 @@ def _families_found(text: str) -> tuple[str, tuple[tuple[Family, str, str], ...]
             continue
         if family.unless(
             unless_part(scope, hit.start(), family.words, family.judged, family.local_unless)
-        ):
+        ) or family.story_unless(whole):
             continue
         found.append((family, scope, ""))
         if family.judged != "ask":

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.scope.outside import BANK_PUSHED
+
 
 @dataclass(frozen=True)
 class ObjectClass:
@@ -48,7 +50,12 @@ OBJECT_CLASSES: tuple[ObjectClass, ...] = (
         ),
     ),
     # an insurance policy's own life (续保, 理赔, 出险, 车险 / 财产险 by the head 险)
-    ObjectClass("insurance_claim", re.compile(r"续保|理赔|出险|定损|拒赔|投保|[车财寿疾意外]险")),
+    # (a policy a bank's staff presses on the borrower is 第11条's bundling: BANK_PUSHED)
+    ObjectClass(
+        "insurance_claim",
+        re.compile(r"续保|理赔|出险|定损|拒赔|投保|[车财寿疾意外]险"),
+        excused_by=BANK_PUSHED,
+    ),
     # a firm's registration and its papers (经营范围, 章程, 商标复审, 核名)
     ObjectClass(
         "registration",

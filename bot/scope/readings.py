@@ -27,6 +27,14 @@ def any_of(*patterns: re.Pattern[str]) -> Callable[[str], bool]:
     return lambda text: any(p.search(text) for p in patterns)
 
 
+# A vehicle the firm works with (厂里的货车, 拉货的车, 物流公司的车): its purchase on a loan is the
+# firm's, not a private car loan.
+WORK_VEHICLE = re.compile(
+    r"货车|卡车|皮卡|拉货|运货|送货|运输|物流|营运|工程车|挖机|挖掘机|叉车|冷链车|冷藏车|"
+    r"(公司|厂里|厂子|店里|合作社)的?[^，,。？?]{0,2}车"
+)
+
+
 def personal_unless(text: str) -> bool:
     """A personal product tied to a loan, or a firm's own loan not for a person."""
     # the person is named in the loan's own clause (公司贷款给我自己买车), not elsewhere

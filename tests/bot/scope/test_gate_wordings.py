@@ -55,10 +55,16 @@ OFF_TOPIC = {
         ("第一次做出口", "我们想做进口生意"), ("报关单怎么填", "关税怎么算", "信用证怎么开")
     ),
 }
-# Kept by the word rules alone (no family, finance words): declined by the gate.
+# A person's account chores: declined (by the word rules since bot.scope.outside.ACCOUNT_CHORES).
 PERSONAL_ACCOUNT = _wordings(
     ("我个人的储蓄卡", "我自己的工资卡", "个人银行卡"),
     ("被扣了小额账户管理费 能退吗", "短信提醒费怎么取消", "转账限额怎么调高"),
+)
+# A person's card held by the bank: partly kept by the word rules alone (no family, finance
+# words), declined by the gate.
+PERSONAL_CARD_HELD = _wordings(
+    ("我个人的银行卡", "我自己的卡", "老婆名下的卡"),
+    ("收了几笔货款被冻结了", "突然被限制转账了", "被银行风控了怎么办"),
 )
 IN_SCOPE = {
     "need_with_a_sum": _wordings(
@@ -78,7 +84,7 @@ FOLLOW_UPS = ("这个要抵押吗", "利息呢", "去哪里办", "要多久")
 
 
 @pytest.mark.parametrize(
-    "text", [t for kind in OFF_TOPIC.values() for t in kind] + PERSONAL_ACCOUNT
+    "text", [t for kind in OFF_TOPIC.values() for t in kind] + PERSONAL_ACCOUNT + PERSONAL_CARD_HELD
 )
 def test_a_disguised_off_topic_ask_is_declined(answerer: Answerer, text: str) -> None:
     (turn,) = talk(answerer, text)
@@ -90,7 +96,7 @@ def test_the_gate_declines_what_the_word_rules_keep(answerer: Answerer) -> None:
     from bot.scope import decide_scope
 
     kept_by_words = 0
-    for text in PERSONAL_ACCOUNT:
+    for text in PERSONAL_CARD_HELD:
         found = assess(answerer.retriever, text)
         assert found.analysis is not None and not found.in_scope
         alone = decide_scope(found.text, found.analysis.glossary, found.analysis.max_dense)
