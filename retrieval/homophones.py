@@ -14,9 +14,8 @@ An ordinary compound word holding such a window (铝型材: 铝型 sounds like �
 is the owner's word, not a slip: general words of that shape are listed at index time
 (`compounds`) and a window inside one in the text is left alone.
 
-The tables are built at index time with pypinyin (`build_tables`, retrieval/homophone_tables.py),
-stored in the corpus and loaded without pypinyin at query time (its dictionary takes a second
-to import).
+The tables are built at index time with pypinyin (`build_tables`, retrieval/homophone_tables.py)
+and loaded without it at query time (its dictionary takes a second to import).
 """
 
 from __future__ import annotations
@@ -37,9 +36,9 @@ PROTECTED_FREQ = 50  # general words at least this frequent in jieba's dictionar
 EVERYDAY_FREQ = 5000  # the commonest words (一起, 同时): typed in place of part of a term, they
 # are that word, not a slip (一起办 is no slip of 易企办; 信一代 still is of 信易贷: 一代 is rarer)
 CJK_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
-# question words are the owner's grammar, never a slipped character of a term (评估的钱谁掏:
-# 钱谁 sounds like 欠税, but 谁 asks who)
-QUESTION_CHARS = frozenset("谁哪啥吗呢嘛么")
+# question words and particles are the owner's grammar, never a slipped character of a term
+# (评估的钱谁掏: 钱谁 sounds like 欠税, but 谁 asks who; 拉货的车: 货的 is no 获得)
+QUESTION_CHARS = frozenset("谁哪啥吗呢嘛么的了")
 # a measure word after a numeral is the owner's grammar too (几百吨货: 吨货 sounds like 囤货)
 MEASURE_CHARS = frozenset("吨斤箱件台亩车批袋包瓶桶头只套张")
 NUMERAL_CHARS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十百千万几两")
@@ -166,8 +165,8 @@ class HomophoneRepairer:
 
     def _everyday_part(self, window: str, term: str) -> bool:
         """The characters the repair would change form one of the commonest words (一起办 →
-        易企办 would change 一起), or one of them is a question word (钱谁 → 欠税): the owner
-        wrote those words."""
+        易企办 would change 一起), or one of them is a question word (钱谁 → 欠税) or a particle
+        (货的 → 获得): the owner wrote those words."""
         changed = [i for i, (a, b) in enumerate(zip(window, term, strict=True)) if a != b]
         if any(window[i] in QUESTION_CHARS for i in changed):
             return True

@@ -1,4 +1,4 @@
-"""The owners' words for their loan: a credit line cut told (额度被砍了, 压我的贷款额度, 少贷给我)
+"""The owners' words for their loan: a credit line cut told (额度被砍了, 砍我额度, 少贷给我)
 read as the sources' 授信额度调降 (`line_cut`), and a loan's own facet asked while a fee is in
 focus (`loan_facet_of_fee`: 利率呢 after 评估费). Pure functions of the text (bot.reading.reader
 reads them)."""
@@ -16,8 +16,15 @@ _LINE_CUT = re.compile(
 )
 _CUT_LINE = re.compile(
     r"(?:压缩|压降|削减|缩减|降低|减少|调低|降|砍|压|减|缩)(?:了|掉)?(?:我|我们|我们的|我的)?(?:的)?"
-    r"(?:贷款|信贷|借款)?(?<!授信)额度"
+    r"(?<!授信)额度"
 )
+# …and of the loan's own line (压我的贷款额度) when told with 第9条's causes (a collateral fallen in
+# value, lower taxes); told with no cause it stays as typed (第4条's 压贷 weighs it as well)
+_LOAN_LINE_CUT = re.compile(
+    r"(?:压缩|压降|削减|缩减|降低|减少|调低|降|砍|压|减|缩)(?:了|掉)?(?:我|我们|我们的|我的)?(?:的)?"
+    r"(?:贷款|信贷|借款)额度"
+)
+_NINTH_CAUSE = re.compile(r"跌|贬值|不值钱|缩水|掉价|估值|评估|纳税|交税|缴税|税少")
 # A loan made smaller for the owner, in the owners' words (少贷给我, 少批点给我们, 贷不了那么多了);
 # 我想少贷一点 (the owner's own choice) is no cut.
 _LEND_LESS = re.compile(
@@ -29,6 +36,8 @@ def line_cut(text: str) -> str:
     """The text with a credit line cut in the sources' words (额度会变少 → 授信额度会调降,
     额度被砍了 → 授信额度调降了: the sources' own phrase, whoever did it)."""
     text = _LINE_CUT.sub(lambda m: f"授信额度{m.group('how').strip('被给')}调降", text)
+    if _NINTH_CAUSE.search(text):
+        text = _LOAN_LINE_CUT.sub("调降授信额度", text)
     return _LEND_LESS.sub("调降授信额度", _CUT_LINE.sub("调降授信额度", text))
 
 

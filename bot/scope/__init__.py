@@ -148,8 +148,15 @@ def shows_scope_evidence(text: str, names_document: bool) -> bool:
         or CREDIT_REPAIR.search(fold_slips(text))
         or BANK_PUSHED.search(text)
         or FEE_PAYER.search(text)
+        or BANK_PROCESS.search(text)
         or (_names_firm(text) and (BORROWED_SUM.search(text.lower()) or CREDIT_CORE.search(text)))
     )
+
+
+# a bank's branch or staff handling the firm's credit (县支行说额度要报到省行批, 客户经理说审批要等)
+BANK_PROCESS = re.compile(
+    r"(?:支行|分行|省行|总行|上级行|信贷员|客户经理)[^，,。？?]{0,10}(?:额度|审批|授信|放款|续贷|报批)"
+)
 
 
 def _names_firm(text: str) -> bool:

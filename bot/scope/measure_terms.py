@@ -37,8 +37,11 @@ _LEADING_VERBS = re.compile(
 # Type words closing a subject (考核激励机制 → 考核激励).
 _TYPE_WORDS = re.compile(r"(机制|制度|原则|模式|政策|支持|服务|引导)$")
 _QUOTED = re.compile(r"“\s*([^”]{1,20}?)\s*”")
-# Parts of a quoted name that owners leave off (阳光费率专项行动 → 阳光费率).
-_QUOTE_EDGES = re.compile(r"^(民营小微企业|民营企业)|(专项行动|行动|活动|大走访|平台|系统|企业库)$")
+# Parts of a quoted name that owners leave off (阳光费率专项行动 → 阳光费率, 贷款全流程限时制 →
+# 限时制).
+_QUOTE_EDGES = re.compile(
+    r"^(民营小微企业|民营企业|贷款全流程)|(专项行动|行动|活动|大走访|平台|系统|企业库)$"
+)
 _BRACKETS = re.compile(r"[（(][^）)]*[）)]")
 _RESPONSIBLE = re.compile(r"[（(]责任单位.*$")
 _CLAUSES = re.compile(r"[，,。；;：:（）()“”\s]+")

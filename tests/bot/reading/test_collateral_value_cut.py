@@ -1,5 +1,7 @@
 """A credit line cut told in the owners' words, for a collateral fallen in value (第9条: a line
-cut for a shrunken collateral or lower taxes is to be kept), in every way the kind is typed."""
+cut for a shrunken collateral or lower taxes is to be kept), in every way the kind is typed. A
+cut of the 贷款额度 told with no cause stays the owner's words: 第4条 (防止盲目压贷) weighs it
+as much as 第9条."""
 
 from __future__ import annotations
 
@@ -20,7 +22,9 @@ SUBJECTS = ("银行", "客户经理", "支行")
 FRAMES = ("{subject}说{cause}，要{cut}", "{cause} {subject}要{cut}，咋办")
 
 
-@pytest.mark.parametrize("cut", CUTS)
+@pytest.mark.parametrize(
+    "cut", ["压我额度", "少贷给我", "砍我们的额度", "少批点给我们", "贷不了那么多了"]
+)
 def test_a_cut_in_the_owners_words_is_the_sources_line_cut(cut: str) -> None:
     assert "调降授信额度" in line_cut(f"银行要{cut}")
 
