@@ -15,6 +15,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from bot.answer_source import AnswerSource
 from bot.catalog import BOT_NAME
 from bot.services import Services, attach_services, services_of
+from core.heap import freeze_start_heap
 from core.settings import Settings, get_settings
 from knowledge.published import BASE_VERSION
 
@@ -85,6 +86,7 @@ def create_app(
         start_expiry_watch(app, settings.subscription_check_s)
         await telegram.start(app, settings)
         await wechat.start(app, settings)
+        freeze_start_heap()  # full collections no longer walk the index and models (core.heap)
         try:
             yield
         finally:
