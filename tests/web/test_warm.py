@@ -73,10 +73,10 @@ def test_the_app_warms_the_answerer_it_loads_itself(
     warmed: list[Any] = []
     monkeypatch.setattr(warm, "warm_answers", lambda source: warmed.append(source) or 0.0)
 
-    async def start_and_stop() -> Any:
+    async def start_and_stop() -> None:
         app = create_app(app_settings, answerer=answerer if inject else None)
         async with app.router.lifespan_context(app):
-            return app.state
+            pass
 
     asyncio.run(start_and_stop())
     if inject:
