@@ -18,7 +18,12 @@ def recorded(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     is left alone), with the module as in a process that froze nothing yet."""
     calls: list[str] = []
     monkeypatch.setattr(heap, "_frozen", False)
-    monkeypatch.setattr(gc, "collect", lambda *_args: calls.append("collect") or 0)
+
+    def collect(*_args: int) -> int:
+        calls.append("collect")
+        return 0
+
+    monkeypatch.setattr(gc, "collect", collect)
     monkeypatch.setattr(gc, "freeze", lambda: calls.append("freeze"))
     return calls
 

@@ -71,7 +71,12 @@ def test_the_app_warms_the_answerer_it_loads_itself(
     from server import create_app
 
     warmed: list[Any] = []
-    monkeypatch.setattr(warm, "warm_answers", lambda source: warmed.append(source) or 0.0)
+
+    def recording(source: Any) -> float:
+        warmed.append(source)
+        return 0.0
+
+    monkeypatch.setattr(warm, "warm_answers", recording)
 
     async def start_and_stop() -> None:
         app = create_app(app_settings, answerer=answerer if inject else None)
