@@ -15,6 +15,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from bot.answer_source import AnswerSource
 from bot.catalog import BOT_NAME
 from bot.services import Services, attach_services, services_of
+from core.heap import freeze_start_heap
 from core.settings import Settings, get_settings
 from knowledge.published import BASE_VERSION
 
@@ -56,6 +57,8 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        from starlette.concurrency import run_in_threadpool
+
         from admin.index_sync import load_published, start_watcher, stop_watcher
         from bot.channels.telegram import channel as telegram
         from bot.channels.wechat import channel as wechat
@@ -64,6 +67,7 @@ def create_app(
         from storage.banks import seed_bank_list
         from storage.db import open_database
         from web.answer_cache import CachedAnswerer
+        from web.warm import should_warm, warm_answers
 
         shared = services_of(app)
         db = open_database(settings)
@@ -85,6 +89,9 @@ def create_app(
         start_expiry_watch(app, settings.subscription_check_s)
         await telegram.start(app, settings)
         await wechat.start(app, settings)
+        if should_warm(served, injected=answerer is not None):
+            await run_in_threadpool(warm_answers, served)  # first answers built now (web.warm)
+        freeze_start_heap()  # full collections no longer walk the index and models (core.heap)
         try:
             yield
         finally:

@@ -37,6 +37,7 @@ from bot.scope.readings import (
     unless_part,
 )
 from bot.scope.spelling import fold_slips
+from bot.scope.starts import Starts
 
 # A phone-typed message breaks its clauses with spaces: a family's words do not run across one.
 TYPED_BREAK = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
@@ -159,6 +160,7 @@ FAMILIES: tuple[Family, ...] = (
     Family("off_topic", sub.OFF_TOPIC_BUSINESS, any_of(sub.CREDIT_CORE, sub.FEES)),
 )
 NAMES = tuple(dict.fromkeys(f.name for f in FAMILIES))
+STARTS = tuple(Starts(f.words) for f in FAMILIES)  # tried only where a match can begin
 # What the owner asks the bot to do (not a subject): declined whatever the message names, even a
 # document the office uploaded. The other families are subjects, and an office document on that
 # subject (a staff document on 创业担保贷款) brings it into scope.
@@ -201,7 +203,7 @@ def _families_found(text: str) -> tuple[str, tuple[tuple[Family, str, str], ...]
     question = question_part(whole)
     last = last_question(question)
     found: list[tuple[Family, str, str]] = []
-    for family in FAMILIES:
+    for family, words in zip(FAMILIES, STARTS, strict=True):
         if family.name == "other_region":
             place = other_region(last) or other_region(question)
             if place:
@@ -213,9 +215,9 @@ def _families_found(text: str) -> tuple[str, tuple[tuple[Family, str, str], ...]
                 return folded, (*found, (family, "", bank))
             continue
         scope = whole if family.judged == "message" else question
-        if scope is question and family.words.search(last):
+        if scope is question and words.search(last):
             scope = last  # the sentence that asks it: a story before does not excuse it
-        hit = next((m for m in family.words.finditer(scope) if not negated(scope, m)), None)
+        hit = next((m for m in words.finditer(scope) if not negated(scope, m)), None)
         if not hit:
             continue
         if family.unless(
