@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from re import _constants as c  # type: ignore[attr-defined]
-from re import _parser as parser  # type: ignore[attr-defined]
+from importlib import import_module
 from typing import Any
+
+# the regular-expression parser's internals (stable since 3.11; no stubs: typed as Any)
+c: Any = import_module("re._constants")
+parser: Any = import_module("re._parser")
 
 _CATEGORIES = {
     c.CATEGORY_SPACE: r"\s",
