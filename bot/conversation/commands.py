@@ -95,6 +95,11 @@ COMMANDS: dict[str, frozenset[str]] = {
 }
 
 _TRAILING = "。.!！?？~～ "
+# Quitting the form in words (算了 不填了, 我不想填了, 那先不登记了吧)
+_CANCEL_PHRASE = re.compile(
+    r"^(?:算了|那|那就|我|我们|还是|先)*[\s,，]*(?:算了|那|那就|我|我们|还是|先)*"
+    r"(?:不想|不)(?:填|登记|申请|弄|办)了?(?:吧|啦|了)?$"
+)
 _REF = re.compile(r"RZ-?(\d{8})-?(\d{4,5})", re.IGNORECASE)
 _STATUS_WORDS = re.compile(r"进度|查询|状态|进展|办得怎么样|到哪")
 _FEEDBACK = re.compile(r"^fb:(up|down):(\d{1,18})$")
@@ -183,6 +188,8 @@ def classify_command(text: str) -> str | None:
     for name, words in COMMANDS.items():
         if key in words:
             return name
+    if _CANCEL_PHRASE.match(key):
+        return "cancel"
     if _APPLY_PHRASE.match(key) or asks_to_apply(key):
         return "apply"
     if asks_for_human(key):  # 我要找真人, 有没有人工客服

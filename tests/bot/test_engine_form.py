@@ -152,6 +152,23 @@ def test_form_cancel_discards_answers(shared_engine: Engine, user: str) -> None:
     assert "没有进行中的登记" in texts(engine.handle("cli", user, "/cancel"))
 
 
+@pytest.mark.parametrize(
+    ("quit_words", "step"),
+    [
+        (q, s)
+        for q in ("算了 不填了", "我不想填了", "那先不登记了吧", "算了不弄了", "不申请了")
+        for s in ("phone", "purpose")
+    ],
+)
+def test_form_quit_in_words_discards_answers(
+    shared_engine: Engine, user: str, quit_words: str, step: str
+) -> None:
+    engine, db = shared_engine, shared_engine.db
+    fill_form(engine, user, stop_before=step)
+    assert "已取消" in texts(engine.handle("cli", user, quit_words))
+    assert form_state(db, user) is None and count_requests(db, user) == 0
+
+
 def test_form_question_in_middle_is_answered_then_form_resumes(
     shared_engine: Engine, user: str, fake_answerer: FakeAnswerer
 ) -> None:
