@@ -18,6 +18,7 @@ from typing import Any
 from bot.followups.sources import facet_asked, points_of
 from bot.messages import Answer
 from bot.reading import ConversationContext, Reading
+from bot.reading.recourse import recourse
 
 REACH_WORDS = (
     "在哪",
@@ -26,6 +27,7 @@ REACH_WORDS = (
 )  # a 联系 point with one of these keywords says how to reach it
 # asking where or whom, not how much or whether
 _WHERE = re.compile(r"在哪|哪里|哪儿|去哪|网址|入口|怎么进|怎么找|找谁|上哪")
+_REPORTING = re.compile(r"举报|投诉|反映|反应|申诉|告状|维权")
 
 
 def reach_point(answerer: Any, doc_ids: list[str]) -> str:
@@ -50,6 +52,8 @@ def reach_lead(
     ask = reading.asks[0]
     if not _WHERE.search(reading.text) and facet_asked(ask, context) != "where":
         return answer
+    if recourse(reading.text) or _REPORTING.search(reading.text):
+        return answer  # 向哪里举报: where to report, not where a platform is
     ids = [c.doc_id for c in answer.citations]
     if reading.referent and reading.move in ("continue", "return"):
         ids.append(reading.referent)

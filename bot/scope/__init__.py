@@ -149,6 +149,7 @@ def shows_scope_evidence(text: str, names_document: bool) -> bool:
         or BANK_PUSHED.search(text)
         or FEE_PAYER.search(text)
         or BANK_PROCESS.search(text)
+        or "保证金" in text  # 第11条's 保证金存款占比 (a stranger's is a family's, tried first)
         or (_names_firm(text) and (BORROWED_SUM.search(text.lower()) or CREDIT_CORE.search(text)))
     )
 
