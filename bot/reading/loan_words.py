@@ -14,16 +14,15 @@ from bot.reading.referents import Referent
 _LINE_CUT = re.compile(
     r"(?<!授信)额度(?P<how>(?:会不会|会|要|被|给|可能|也|就)*)(?:变少|减少|减|降低|降|缩水|缩|压缩|砍|少)"
 )
-_CUT_LINE = re.compile(
-    r"(?:压缩|压降|削减|缩减|降低|减少|调低|降|砍|压|减|缩)(?:了|掉)?(?:我|我们|我们的|我的)?(?:的)?"
-    r"(?<!授信)额度"
+# a cut done to the owner's line, before the line's own word (压缩了我们的…, 砍我…)
+_CUT_VERB = (
+    r"(?:压缩|压降|削减|缩减|降低|减少|调低|降|砍|压|减|缩)(?:了|掉)?"
+    r"(?:我|我们|我们的|我的)?(?:的)?"
 )
+_CUT_LINE = re.compile(_CUT_VERB + r"(?<!授信)额度")
 # …and of the loan's own line (压我的贷款额度) when told with 第9条's causes (a collateral fallen in
 # value, lower taxes); told with no cause it stays as typed (第4条's 压贷 weighs it as well)
-_LOAN_LINE_CUT = re.compile(
-    r"(?:压缩|压降|削减|缩减|降低|减少|调低|降|砍|压|减|缩)(?:了|掉)?(?:我|我们|我们的|我的)?(?:的)?"
-    r"(?:贷款|信贷|借款)额度"
-)
+_LOAN_LINE_CUT = re.compile(_CUT_VERB + r"(?:贷款|信贷|借款)额度")
 _NINTH_CAUSE = re.compile(r"跌|贬值|不值钱|缩水|掉价|估值|评估|纳税|交税|缴税|税少")
 # A loan made smaller for the owner, in the owners' words (少贷给我, 少批点给我们, 贷不了那么多了);
 # 我想少贷一点 (the owner's own choice) is no cut.
