@@ -39,9 +39,10 @@ from bot.compose.sources import citation_for
 from bot.lines import line
 from bot.messages import Answer
 from bot.reading import ConversationContext, Reading
+from bot.reading.clauses import bare_length
 from bot.reading.demands import demand_told
 from bot.reading.memory import lead_line
-from bot.reading.recourse import owner_action, recourse
+from bot.reading.recourse import lender_refusal, owner_action, recourse
 
 NO_EVIDENCE = "no_evidence"  # bot.scope: declined for no evidence, not for a family
 REGULATOR = "三明金融监管分局"  # lead unit of 第11条 (查处) and 第12条 (监管约谈、督促)
@@ -58,6 +59,8 @@ EVIDENCE_LINE = line("recourse.evidence")
 TAKEN_LINE = line("recourse.taken")
 REPORTED = re.compile(r"反映|投诉|举报|监管")  # a lead already saying where to go
 REQUEST_STEP = line("recourse.request_step")
+# a first message no longer than this asking only what if the bank says no
+_OPENING_CHARS = 10
 # a bare who or where, nothing else asked (那找谁, 该问谁, 去哪说理)
 _BARE_WHO = re.compile(
     r"^(?:那|那么|那我|我)?(?:该|应该|可以|能)?(?:去)?(?:找谁|问谁|找哪个部门|找哪里|去哪|找哪|谁管)"
@@ -71,18 +74,22 @@ def answer_recourse(
     """The answer, or for a recourse follow-up (see the module docstring) the recourse's own."""
     if reading.took and answer.in_scope and len(reading.asks) == 1:
         return _step_taken(answerer, reading.took, answer)
-    if len(reading.asks) != 1 or context.focus is None:
+    kind = recourse(reading.text)
+    if kind == "escalate" and not lender_refusal(reading.text):
+        kind = ""  # 要是对方不肯确认呢: another party's no, the topic's own answer
+    # 要是银行不同意呢 as the first message: whom to turn to, without a topic of its own
+    opening = lender_refusal(reading.text) and bare_length(reading.text) <= _OPENING_CHARS
+    if len(reading.asks) != 1 or (context.focus is None and not opening):
         return answer
     # declined for no evidence alone (a story around it): in a conversation it is the topic's
     unheard = not answer.in_scope and answer.refusal == NO_EVIDENCE
     if not (answer.in_scope or unheard) or answer.intent in ("greeting", "clarify"):
         return answer
-    kind = recourse(reading.text)
     if not kind and _BARE_WHO.match(reading.text) and recourse(context.last_question) == "escalate":
         kind = "escalate"  # 那找谁 after 银行不给续贷: whom to turn to about the refusal told
     if not kind:
         return answer
-    focus = context.focus.doc_id
+    focus = context.focus.doc_id if context.focus is not None else ""
     if unheard:
         answer = replace(
             answer, in_scope=True, intent="policy_question", refusal="", topic=focus, citations=[]

@@ -53,6 +53,7 @@ from bot.compose.predicates import asks_sum, qa_ask
 from bot.compose.qa_agreement import (
     GUARANTEE,
     NAMED_KINDS,
+    PRINCIPAL_SHORT,
     QUANTITIES,
     QUANTITY_ASKS,
     RELATED_ASKS,
@@ -246,5 +247,6 @@ def entry_part(entry: QaEntry, quote: str = "") -> Part:
 
 def matching_text(text: str) -> str:
     """The question as Q&A phrasings are matched: a guarantee asked in other words (肯定能批吗)
-    reads as the entries' 一定 (一定能批吗); the question itself is kept for the rest."""
-    return GUARANTEE.sub("一定", text)
+    reads as the entries' 一定 (一定能批吗), 还本 as 还本金 (`PRINCIPAL_SHORT`); the question
+    itself is kept for the rest."""
+    return PRINCIPAL_SHORT.sub("还本金", GUARANTEE.sub("一定", text))

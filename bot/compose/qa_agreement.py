@@ -147,6 +147,8 @@ GUARANTEE = re.compile(
     r"|(?:(?<=完)|(?<=好)|(?<=以后)|(?<=之后)|(?<=完了)|(?<=好了))(?:是不是)?就)"
     r"(?=能|会|可以|给|批|过|贷|续)"
 )
+# the principal said short (续贷要还本吗); 无还本 / 不还本 stay as the phrasings write them
+PRINCIPAL_SHORT = re.compile(r"(?<![无不])还本(?![金息])")
 LACKING = re.compile(
     r"(?<![有是在])(?:没有?(?![钱空时了事])|不是|不在|未|非|找不到|缺(?![钱点]))(?=[\u4e00-\u9fff])"
 )

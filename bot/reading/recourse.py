@@ -55,6 +55,15 @@ ESCALATE = re.compile(
     r"(?:找谁|怎么办|咋办|咋整|呢|怎么弄)"
 )
 
+# a party other than the lender refusing (要是对方不肯确认): no bank's no to escalate
+_OTHER_PARTY = re.compile(r"对方|买方|卖方|客户(?!经理)|下游|上游|核心企业|厂家|担保公司|担保机构")
+
+
+def lender_refusal(text: str) -> bool:
+    """The escalate recourse asked of the lender's no (要是银行不批呢, 还是不给办怎么办), not of
+    another party's (要是对方不肯确认呢)."""
+    return recourse(text) == "escalate" and not _OTHER_PARTY.search(text)
+
 
 # a clause telling the owner's own step, taken or under way (我去投诉了, 已经向银行反映过了)
 _STEP_TOLD = re.compile(

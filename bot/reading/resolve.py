@@ -68,6 +68,7 @@ from bot.reading.pointing import (
     explained,
     named_switch,
 )
+from bot.reading.recourse import lender_refusal
 from bot.reading.referents import Referent
 from bot.reading.subjects import (
     leads_with,
@@ -131,6 +132,8 @@ def resolve(
     """
     if referent is None:
         return Resolution(text, "new")
+    if lender_refusal(text) and not (lexicon.named(text) or lexicon.topics(text)):
+        return Resolution(text, "continue", referent)  # 要是银行不批呢: whom to turn to, as said
     family = out_of_scope_family(text)[0]
     if (family and not points_at_one(text, referent, mentioned)) or private_matter(text, lexicon):
         return Resolution(text, "switch")  # 明天天气怎么样: another matter, judged on its own

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.scope.offices import SHOP_RECORDS
 from bot.scope.outside import BANK_PUSHED
 
 
@@ -94,6 +95,7 @@ OBJECT_CLASSES: tuple[ObjectClass, ...] = (
             r"定价|报价|压价|砍价|议价|谈判|网店|淘宝|拼多多|京东店|抖音|直播|带货|营销|推广|引流|"
             r"获客|拓客|竞品|选址|货源|进货渠道|找客户"
         ),
+        excused_by=SHOP_RECORDS,  # 网店流水能用吗: the shop's records as credit evidence
     ),
     # bookkeeping entries and their errors (会计分录, 科目, 哪里记错了); how the books should be
     # kept to get a loan is 第14条's (律所、会计所 help with management)

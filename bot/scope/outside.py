@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.scope.family_row import Family
+from bot.scope.offices import SHOP_RECORDS
 from bot.scope.readings import WORK_VEHICLE, any_of
 from bot.scope.subjects import FIRM_LOAN, NATIONAL_UNLESS, TIED_TO_LENDING
 
@@ -25,6 +26,8 @@ BANK_JOB = re.compile(
     r"(柜员|大堂经理)[^。？?]{0,8}(好不好当|干什么|累不累|几点|下班|上班)|"
     r"银行从业资格|从业资格证|银行招聘"
 )
+# A bank's staff told of as a measure's concern (我亲戚在银行上班，说小微贷款考核分很重): 第1/3条.
+BANK_JOB_UNLESS = re.compile(r"考核|尽职免责|免责|问责|审批权限|政策要求|措施|容忍度")
 # Brokering loans for a fee or commission, or joining the trade (做贷款中介, 帮银行拉客户拿提成).
 LOAN_BROKERING = re.compile(
     r"(做|当|成为|入行|干|加入|入伙|跑)[^，,。？?]{0,6}(贷款|助贷|信贷|银行)?[^，,。？?]{0,2}"
@@ -89,7 +92,7 @@ LOAN_SCAM = re.compile(
 # a loan intermediary's charges and promises are 第11条's (助贷机构收费标准)
 # …and so is a deposit a bank's own staff demands before lending (客户经理让我交两成保证金才放款)
 LOAN_SCAM_UNLESS = re.compile(
-    r"骗贷|骗取贷款|搭售|以贷转存|中介|助贷|"
+    r"骗贷|骗取贷款|搭售|以贷转存|中介|助贷|千企万户|大走访|协调办|协调工作机制|白名单|政银企|特派员|"
     r"(?<!冒充)(?<!自称)(?<!假)(?:银行|客户经理|信贷员|支行|分行|农商行|信用社)(?:要|让|叫|说|要求)"
 )
 # Bookkeeping (贷款利息怎么记账, 资产负债表怎么看, 代理记账多少钱).
@@ -115,7 +118,9 @@ BUSINESS_CHORES = re.compile(
     r"(什么价|价格|行情|多少钱一)|电价|电费[^。？?]{0,6}(太高|贵|优惠)|工业用地|拿地|"
     r"招不到(工人|人)|招工|抖音|直播带货|快手|网店"
 )
-BUSINESS_CHORES_UNLESS = re.compile(r"订单融资|仓单|应收|贷|融资|授信|抵押|质押|担保")
+BUSINESS_CHORES_UNLESS = re.compile(
+    rf"订单融资|仓单|应收|贷|融资|授信|抵押|质押|担保|{SHOP_RECORDS.pattern}"
+)
 # Fees of taking payments (收款码, pos机费率, 商户提现手续费, 数字人民币钱包).
 PAYMENT_FEES = re.compile(
     r"收款码|扫码枪|收银台|收单|pos机?|刷卡费率|商户[^，,。？?]{0,4}(提现|手续费|费率|收款)|提现手续费|聚合支付|"
@@ -168,7 +173,7 @@ CAR_BOUGHT = re.compile(
 )
 
 ROWS: tuple[Family, ...] = (
-    Family("off_topic", BANK_JOB, judged="question"),
+    Family("off_topic", BANK_JOB, any_of(BANK_JOB_UNLESS), judged="question"),
     Family("off_topic", LOAN_BROKERING, any_of(TIED_TO_LENDING), judged="question"),
     Family("registration", LENDER_SETUP, judged="question"),
     Family("rates", RATE_FORECAST, any_of(RATE_FORECAST_UNLESS), "question", local_unless=True),

@@ -64,7 +64,14 @@ def off_topic_unless(text: str) -> bool:
     """An off-topic word read as business context, credit or fees."""
     return any(
         p.search(text)
-        for p in (sub.BUSINESS_CONTEXT, sub.CREDIT_CORE, sub.FEES, off.CREDIT_DATA_USE, CREDIT_TERM)
+        for p in (
+            sub.BUSINESS_CONTEXT,
+            sub.CREDIT_CORE,
+            sub.FEES,
+            off.CREDIT_DATA_USE,
+            off.UTILITY_RECORDS,
+            CREDIT_TERM,
+        )
     )
 
 
