@@ -63,3 +63,27 @@ def check_character_fails(code: str) -> bool:
     if len(code) != LENGTH or any(ch not in ALPHABET for ch in code):
         return False
     return check_character(code[:17]) != code[17]
+
+
+# A code said with words around it ("我们的代码是9135…", "信用代码：9135…"): one run of 18
+# characters of letters and digits among Chinese words.
+_SAID_CODE = re.compile(r"(?<![0-9A-Z])[0-9A-Z]{18}(?![0-9A-Z])")
+_LOOKALIKES = str.maketrans("OIZS", "0125")  # letters the standard leaves out, for digits
+
+
+def code_in_words(code: str) -> str:
+    """The code inside a normalised answer said with words around it, else the answer."""
+    if not re.search(r"[\u3400-\u9fff]", code):
+        return code
+    found = _SAID_CODE.findall(code)
+    rest = _SAID_CODE.sub("", code)
+    return found[0] if len(found) == 1 and not re.search(r"[0-9A-Z]", rest) else code
+
+
+def lookalike_reading(code: str) -> str | None:
+    """The code with the letters the standard never uses (O, I, Z, S) read as the digits they
+    look like, when that reading passes the check; else None."""
+    if len(code) != LENGTH or not set(code) & set("OIZS"):
+        return None
+    fixed = code.translate(_LOOKALIKES)
+    return fixed if credit_code_problem(fixed) is None else None

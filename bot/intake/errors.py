@@ -34,6 +34,12 @@ class NotAnAnswer(FieldError):
     code = "not_an_answer"
 
 
+class SkippedRequired(FieldError):
+    """A required step skipped in words ("没有 跳过", "不知道", "还没办"): never stored; the
+    message says the step is required and what it needs (bot.intake.skips). Its `code` is
+    the step's own for an answer that is not one (the API's error types stay as documented)."""
+
+
 class UnclearChoice(FieldError):
     """Free text that may mean several options ("做茶叶的": 农林牧渔, 制造业 or 商贸流通):
     the owner picks one of `candidates`; nothing is stored meanwhile."""

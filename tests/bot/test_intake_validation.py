@@ -64,7 +64,7 @@ def test_validate_field_normalises_valid_answers(name: str, raw: Any, expected: 
         ("company_name", "公" * 51, "不能超过50个字"),
         ("company_name", "12345", "没有汉字"),
         ("credit_code", "9135010", "应为18位"),
-        ("credit_code", "91350100M0001O0Y43", "不含字符“O”"),
+        ("credit_code", "91350100M0001O0Y44", "不含字符“O”"),  # no reading as 0 passes
         ("county", "福州", "请从以下选项中选择"),
         ("industry", "金融", "请从以下选项中选择"),
         ("contact_name", "张", "至少2个字"),

@@ -24,14 +24,15 @@ from bot.conversation.form.side import (
     in_step_context,
     refused,
 )
-from bot.conversation.form.told import forget_told
+from bot.conversation.form.told import county_from_name, forget_told
 from bot.conversation.replies import APPLY_BUTTON
 from bot.conversation.turn import Turn
 from bot.intake import ConfirmationNeeded, FieldError, validate_field
 from bot.intake.choices import NO_WORDS, YES_WORDS
-from bot.intake.errors import UnclearChoice
+from bot.intake.errors import SkippedRequired, UnclearChoice
 from bot.intake.fields import Field, display_value
 from bot.intake.questions import asks_about_field, reads_as_question, reads_as_small_talk
+from bot.intake.skips import reads_as_skip
 from bot.intake.validation import FREE_TEXT_KINDS
 from bot.intake.validators.identity import LEGACY_CODE_YES, UNVERIFIED_FLAG
 from bot.messages import OutMessage
@@ -50,6 +51,7 @@ _CONFIRM_YES = YES_WORDS | {
     normalize_text(LEGACY_CODE_YES),
 }
 NO_OPEN_FORM = "当前没有进行中的登记。需要登记融资需求请回复“申请”，查询已提交的登记请回复“进度”。"
+KEPT = "已填写的内容都保留着，准备好后直接回复即可继续。"
 _CONFIRM_NO = NO_WORDS - {"无"} | {"不对", "错了", "不是的", "重新输入", "重新填写", "重填"}
 
 
@@ -117,6 +119,8 @@ def _store(
     """Store an answer (with its flags), then ask the next question or show the summary."""
     form["data"][field.name] = value
     forget_told(form, field.name)
+    if field.name == "company_name":  # 尤溪县…有限公司: its county offered at that step
+        county_from_name(form, value)
     if field.name == "credit_code":
         form["data"].pop(UNVERIFIED_FLAG, None)
     form["data"].update(flags)
@@ -158,10 +162,11 @@ def answer_field(
     if normalize_text(text) in SUMMARY_WORDS:  # a summary button pressed while editing a field
         turn.say(prompt_message(form, field, "请先回答当前问题："), "form")
         return
-    if not pressed and reads_as_question(field, text):
+    skipping = not pressed and reads_as_skip(normalize_text(text))  # never a question
+    if not pressed and not skipping and reads_as_question(field, text):
         side_question(turn, form, field, text, ask)
         return
-    if not pressed and _small_talk(field, text):
+    if not pressed and not skipping and _small_talk(field, text):
         turn.intent = "form_small_talk"
         lead = "不客气。" if closing(text) == "thanks" and _THANKS.search(text) else "好的。"
         turn.say(prompt_message(form, field, f"{lead}我们继续填写，当前的问题是："), "form")
@@ -191,7 +196,10 @@ def answer_field(
         return
     except FieldError as exc:
         turn.intent = "form_invalid"
-        turn.say(prompt_message(form, field, f"⚠️ {exc.message}"), "form_invalid")
+        kept = ""
+        if isinstance(exc, SkippedRequired):  # "没有 跳过" at a required step
+            kept = f"。{KEPT}" if form["data"] else "。"
+        turn.say(prompt_message(form, field, f"⚠️ {exc.message}{kept}"), "form_invalid")
         return
     keep_detail(form, field.name, value, text)
     _store(turn, form, field, value, {})

@@ -5,7 +5,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.conversation.commands import EDIT_PREFIX, looks_like_question, normalize_text
+from bot.conversation.commands import (
+    COMMANDS,
+    EDIT_PREFIX,
+    looks_like_question,
+    normalize_text,
+)
 from bot.conversation.form.answers import (
     AskQuestion,
     answer_field,
@@ -47,6 +52,7 @@ from bot.conversation.turn import Turn
 from bot.intake.choices import NO_WORDS
 from bot.intake.fields import CONSENT_TEXT, FIELD_BY_NAME, FORM_FIELDS
 from bot.intake.questions import asks_about_field
+from bot.intake.skips import reads_as_skip
 from bot.messages import OutMessage
 
 __all__ = [
@@ -155,6 +161,15 @@ def _edit_input(turn: Turn, form: dict[str, Any], text: str, ask: AskQuestion) -
     turn.say(resume_message(form), "form")
 
 
+def _skips_step(form: dict[str, Any], text: str) -> bool:
+    """ "先不填", "这个不想填" at a step skip that step, never quit the form (all would be
+    lost); "不填了", "算了 不填了" still quit."""
+    key = normalize_text(text)
+    if form["step"] != "field" or next_field(form) is None or key in COMMANDS["cancel"]:
+        return False
+    return reads_as_skip(key) and not key.rstrip("吧啊呀").endswith(("了", "啦"))
+
+
 def handle_form(turn: Turn, text: str, command: str | None, ask: AskQuestion) -> None:
     """One message while the form is open (commands first, then the current step)."""
     form: dict[str, Any] = turn.state["form"]
@@ -164,7 +179,7 @@ def handle_form(turn: Turn, text: str, command: str | None, ask: AskQuestion) ->
     if press is not None:
         handle_press(turn, press, ask)
         return
-    if command == "cancel":
+    if command == "cancel" and not _skips_step(form, text):
         turn.state["form"] = None
         turn.intent = "cancel"
         turn.discard_since = form.get("started_at")

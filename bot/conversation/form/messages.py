@@ -6,7 +6,7 @@ from typing import Any
 
 from bot.conversation.commands import CONSENT_NO, CONSENT_YES, EDIT, EDIT_PREFIX, SKIP_NOTE
 from bot.conversation.form.buttons import answer_button, confirm_buttons
-from bot.conversation.form.detail import shown_industry, shown_said
+from bot.conversation.form.detail import shown_industry, shown_said, shown_security
 from bot.conversation.form.told import offer_told
 from bot.intake.fields import CONSENT_TEXT, FORM_FIELDS, Field, display_value
 from bot.intake.validators.identity import UNVERIFIED_FLAG
@@ -106,6 +106,8 @@ def summary_line(form: dict[str, Any], field: Field) -> str:
     value = display_value(field.name, form["data"].get(field.name))
     if field.name == "industry":
         value = shown_industry(form["data"], value)
+    if field.name == "guarantee":
+        value = shown_security(form["data"], value)
     if field.kind == "yes_no":
         value = shown_said(form["data"], field.name, value)
     if field.name == "credit_code" and form["data"].get(UNVERIFIED_FLAG):

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.intake.counties import county_in_name
 from bot.intake.fields import Field, display_value
 from bot.reading.context import ConversationContext
 
 TOLD_FIELDS = ("county", "industry", "amount_wan", "guarantee")
+FROM_NAME = "told_from_name"  # form key: field -> the company name its told value comes from
 YES, NO = "对", "不对，重新填"
 
 
@@ -44,7 +46,10 @@ def offer_told(form: dict[str, Any], field: Field, counter: str) -> dict[str, An
     value = told[field.name]
     shown = display_value(field.name, value).replace(" ", "")
     said = (form.get("told_words") or {}).get(field.name)
-    if said and said != shown:
+    named = (form.get(FROM_NAME) or {}).get(field.name)
+    if named:  # read from the company name, not said: say where it comes from
+        shown = f"{shown}（据企业名称“{named}”）"
+    elif said and said != shown:
         shown = f"{shown}（您说的“{said}”）"
     question = f"{counter}{field.prompt}\n已记下：{shown}，对吗？回复“{YES}”或直接改。"
     form["pending"] = {
@@ -65,3 +70,18 @@ def forget_told(form: dict[str, Any], name: str) -> None:
     told = form.get("told")
     if told:
         told.pop(name, None)
+
+
+def county_from_name(form: dict[str, Any], company_name: str) -> None:
+    """The county a stored company name names ("尤溪县鑫源竹业有限公司"), offered at the county
+    step like a told answer, unless the county is answered or the owner told one."""
+    county = county_in_name(company_name)
+    told = form.get("told") or {}
+    from_name = dict(form.get(FROM_NAME) or {})
+    if "county" in from_name and told.get("county") == county_in_name(from_name["county"]):
+        told.pop("county", None)  # the name was changed: its former county goes with it
+        from_name.pop("county")
+    if county is not None and "county" not in form["data"] and "county" not in told:
+        told["county"] = county
+        from_name["county"] = company_name
+    form["told"], form[FROM_NAME] = told, from_name

@@ -11,15 +11,19 @@ from bot.intake.company_names import EXAMPLE_COPIED, read_company_name
 from bot.intake.credit_code import (
     EXAMPLE_REFUSED,
     check_character_fails,
+    code_in_words,
     credit_code_problem,
     example_copied,
+    lookalike_reading,
     normalize_credit_code,
 )
 from bot.intake.errors import ConfirmationNeeded, FieldError
 from bot.intake.fields import Field
 from bot.intake.numbers import spoken_digits
 from bot.intake.person_names import read_person_name
+from bot.intake.skips import NEEDED
 from bot.intake.validators.common import example_error, placeholder_error
+from retrieval.normalize import to_simplified
 
 UNVERIFIED_FLAG = "credit_code_unverified"
 EXAMPLE_CODE = "credit_code_example"  # the error type of a copied example code
@@ -29,6 +33,10 @@ LICENCE_NAME_YES = "与执照一致，确认无误"
 _PHONE_NOISE = re.compile(r"[\s\-()（）.。,，、;；:：!！?？~～_—·‐‑–−]")
 _SPOKEN_PHONE = re.compile(r"[\u4e00-\u9fff]{1,10}(1\d{10})[\u4e00-\u9fff]{0,4}")
 _INTERNATIONAL_MOBILE = re.compile(r"(?:\+|\+?00)?86(1\d{10})")
+_NAME_LEAD_IN = re.compile(
+    r"^(?:我叫|我是|我姓名是|本人|联系人(?:是|叫|为)?|姓名(?:是|叫)?|名字(?:是|叫)?|叫)[:：\s]*"
+)
+_HAN = re.compile(r"[\u3400-\u9fff]")
 _PERSON = re.compile(r"[\u3400-\u9fffA-Za-z·• .'-]+")
 
 
@@ -66,6 +74,9 @@ def validate_person(field: Field, raw: Any) -> str:
     text, removed = clean_name(answer_text(raw))
     if removed and name_characters(text) == 0:
         raise placeholder_error(field)
+    said = _NAME_LEAD_IN.match(text)  # "我叫张三", "联系人是李女士": the name after it
+    if said and len(text) - said.end() >= 2:
+        text = text[said.end() :].strip()
     if re.search(r"\d", text):
         raise example_error(field, "联系人姓名不能包含数字")
     if len(text) < 2:
@@ -75,6 +86,10 @@ def validate_person(field: Field, raw: Any) -> str:
     if not _PERSON.fullmatch(text) or name_characters(text) < 2:
         raise example_error(field, "联系人姓名只能包含汉字或字母")
     reading = read_person_name(text)
+    simplified = to_simplified(text)  # 張三 is 张三; 於建国 stays (於 is a surname)
+    if reading.verdict != "ok" and simplified != text:
+        if read_person_name(simplified).verdict == "ok":
+            text, reading = simplified, read_person_name(simplified)
     if reading.verdict == "refuse":
         raise example_error(field, f"{reading.reason}，请输入联系人的姓名（也可写“张女士”）")
     if reading.verdict == "ask":
@@ -93,9 +108,20 @@ def validate_credit_code(field: Field, raw: Any) -> str:
     """An 18-character unified social credit code; a failing check character is asked back
     (some pre-2016 licences print one), any other problem refused, as is the form's example
     copied (or its placeholder shape)."""
-    code = normalize_credit_code(answer_text(raw))
+    code = code_in_words(normalize_credit_code(answer_text(raw)))
+    if _HAN.search(code):  # 九一三五…: digits read out one by one
+        code = code_in_words(normalize_credit_code(spoken_digits(code)))
     if not code:
         raise example_error(field, "请输入18位统一社会信用代码")
+    if not re.search(r"[0-9A-Z]", code):  # words only ("执照在会计那"): no code to check
+        raise FieldError(field.name, f"没有看到代码。{NEEDED[field.name]}。")
+    fixed = lookalike_reading(code)
+    if fixed is not None:  # 9135O400…: the letter O typed for the digit 0
+        letters = "、".join(sorted(set(code) & set("OIZS")))
+        question = f"代码里不用字母{letters}，按数字读是“{fixed}”，对吗？"
+        raise ConfirmationNeeded(
+            field.name, f"{question}确认后再提交", value=fixed, question=question
+        )
     if example_copied(code):  # no example after refusing a copied one
         raise FieldError(field.name, f"{EXAMPLE_REFUSED}。", code=EXAMPLE_CODE)
     problem = credit_code_problem(code)

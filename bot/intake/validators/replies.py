@@ -7,11 +7,14 @@ from typing import Any
 
 from bot.intake.choices import (
     EMPTY_NOTE_WORDS,
+    ChoiceReading,
+    answer_text,
     bare_words,
     parse_yes_no,
     read_choice,
     yes_no_reading,
 )
+from bot.intake.collateral import OTHER, asset_option, other_collateral
 from bot.intake.errors import FieldError, UnclearChoice
 from bot.intake.fields import Field
 from bot.intake.questions import says_nothing_more
@@ -23,6 +26,11 @@ MAX_NOTE = 1000
 def validate_choice(field: Field, raw: Any) -> str:
     """One of the field's choices (words or its number); two candidates named are asked back."""
     reading = read_choice(raw, field.choices)
+    if field.name == "guarantee":  # the asset decides: 林权质押 is 林权抵押, 股权质押 其他
+        text = answer_text(raw)
+        option = OTHER if other_collateral(text) else asset_option(text)
+        if option in field.choices:
+            reading = ChoiceReading(option, (option,))
     choice = reading.choice
     if choice is None and len(reading.candidates) >= 2:  # "买设备也周转": which one is meant?
         *first, last = (f"“{c}”" for c in reading.candidates)
