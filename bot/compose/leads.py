@@ -1,6 +1,7 @@
 """Leads that answer the predicate asked: a stance only for exactly that predicate, figures only
 where a source gives them, honest silence otherwise.
 
+- may I take the measures to the bank (拿这个文件去跟银行谈吗): 可以, the measures being public;
 - may I complain (能投诉吗, 可以举报吗) of an act the point rules out or names a channel for:
   可以, then the point (where to report);
 - yes/no: the point's stance when it belongs to the asking clause's family (合规吗 → 合规/不合规,
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from bot.compose.predicates.wording import asks_to_cite
 from bot.compose.qa_agreement import GUARANTEE, LACKING
 from bot.compose.question import APPROVING, QuestionShape, propriety_stance, weighs_propriety
 from knowledge.plain import PlainPoint
@@ -127,6 +129,10 @@ def stance_lead(
         # 进了白名单一定能批吗: no source promises a loan; what it does promise, after 不一定
         said = _OPENING_STANCE.sub("", text)
         return shorten(said if said.startswith("不一定") else f"不一定：{said}")
+    if asks_to_cite(question):
+        # 能拿这个文件去跟银行谈吗: the owner's use of the public measures, never the point's
+        # stance on what the bank may do (不行 there is the bank's, not the owner's)
+        return shorten(f"可以拿给银行看，措施是主动公开的政策；{_OPENING_STANCE.sub('', text)}")
     if asks_complaint(question) and reportable(point):
         return shorten(text if text.startswith("可以") else f"可以。{text}")
     if point.stance_on and any(w in question for w in point.stance_on):

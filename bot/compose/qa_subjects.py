@@ -12,7 +12,9 @@ A question naming every subject an entry is about places it with the entry's top
 side word ranked first.
 
 The other way round, a question asking who issued the document (哪个单位印发的) is not
-answered by an entry none of whose texts speaks of issuing (the entry on whom to contact).
+answered by an entry none of whose texts speaks of issuing (the entry on whom to contact), nor
+one asking of a charge (要收费吗, 要交钱吗) by an entry none of whose texts speaks of a fee, nor
+a what-is question on a term (用足抵押率是什么意思) by a what-is entry never naming the term.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from bot.compose.meaning import asked_term
 from knowledge.qa import QaEntry
 
 SHARE = 0.8
@@ -35,14 +38,22 @@ SUBJECTS = (
     re.compile(r"(?<![继持手陆连])续(?![费保签约航])|接着贷|转贷|还本"),
     re.compile(r"林权|林地|山林|林木|竹林|杉木|林业|福农"),
     re.compile(r"专利|知识产权|商标|软著|著作权"),
+    re.compile(r"信用贷"),  # 纯信用贷款 too: an entry on that loan is no general loan answer
     # registering a security (登记吗, 登不登): not the registry's own name (统一登记, 中登网);
     # where a pledge is done (专利质押在哪办) is asked where it is registered
     re.compile(r"(?<!统一)(?<!中)登|[上去在走]中登网|中登网办|哪(?:里|儿)?(?:办|弄|申请)"),
 )
 
 
+# A what-is question's term that is a phrase, not a term (这个措施讲的, 这条规定): no agreement.
+_LOOSE_TERM = re.compile(r"[的了讲说个条啥么]|措施|政策|文件|规定|平台|产品")
+
 # Subjects a question names that only an entry speaking of them answers.
-ASKED_SUBJECTS = (re.compile(r"印发|发布|出台|下发|发文|(?:谁|单位|部门)发的"),)
+ASKED_SUBJECTS = (
+    re.compile(r"印发|发布|出台|下发|发文|(?:谁|单位|部门)发的"),
+    # a charge (找担保公司要收费吗, 要不要交钱): not the entry on whether a guarantee is needed
+    re.compile(r"(?<!消)费|[交付掏花收给]钱|多少钱"),
+)
 
 
 def subject_agreement(question: str, entry: QaEntry, factor: float) -> float:
@@ -52,6 +63,10 @@ def subject_agreement(question: str, entry: QaEntry, factor: float) -> float:
     said = (*entry.questions, entry.lead)
     if any(s.search(question) and not any(s.search(t) for t in said) for s in ASKED_SUBJECTS):
         return factor
+    term = asked_term(question)  # 用足抵押率是什么意思: not the overview of its measure
+    if entry.ask == "what_is" and len(term) >= 3 and not _LOOSE_TERM.search(term):
+        if not any(term in t for t in said):
+            return factor
     for subject in entry_subjects(entry.questions):
         if not subject.search(question):
             return factor

@@ -31,6 +31,7 @@ from bot.compose.leads import (
     shorten,
     stance_lead,
 )
+from bot.compose.meaning import meaning_lead
 from bot.compose.points import GENERIC, off_matter, ranked_points, said_keywords, score_point
 from bot.compose.practice import practice_part
 from bot.compose.question import QuestionShape
@@ -120,6 +121,9 @@ def measure_part(
     else:
         lead, support, step = shorten(quote or doc.text, MAX_LEAD), [], ""
         quote = ""
+    if shape.ask == "what_is" and doc.article:  # 线上转线下审批是啥: defined, or said undefined
+        where = f"第{doc.article}条"
+        lead = meaning_lead(text, lead, support, doc.text, where) or lead
     off = {p.text for p in (plain.points if plain else ()) if off_matter(p, text)}
     support = [s for s in support if s not in off]  # 评估费 answers: no 以贷转存 point
     step = step_or_fallback(step, need, (contact, units_step(doc.units)))

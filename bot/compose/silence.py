@@ -48,9 +48,35 @@ def silence_lead(
             return shorten(f"公开资料没有统一规定{subject}的{label}，由合作银行确定。")
         return shorten(f"公开资料没有写{subject}的具体{label}，可以向合作银行或主管部门问清。")
     unit = lead_unit(doc, plain)
+    waived = waiver_lead(shape, question, who)
+    if waived:
+        return waived
     if who:
         return shorten(f"措施没有规定具体{label}，由{who}定{complaint(shape, who, unit)}。")
     return shorten(f"措施没有写具体{label}，可以向{unit}问清。")
+
+
+# Asks whether a fee is waived or cut (评估费能免吗, 登记费能不能不交, 担保费可以少收点吗).
+_WAIVE = re.compile(r"免|不交|不收|不出|不付|少收|少交|减")
+_FEE_NAME = re.compile(r"[\u4e00-\u9fff]{2}费(?![力劲用])")
+
+
+def waiver_lead(shape: QuestionShape, question: str, who: str) -> str:
+    """A fee asked to be waived: no measure waives it outright; what 第11条 does (自评估或
+    免评估 for the appraisal fee; lower broker fees and deposit shares otherwise) and who
+    decides ("" for other questions)."""
+    if not any(d.name == "fee" for d in shape.dimensions) or not _WAIVE.search(question):
+        return ""
+    named = _FEE_NAME.search(question)
+    fee = named.group(0) if named else "这项费用"
+    if "评估" in fee or "评古" in fee:
+        return shorten(
+            "措施没有规定评估费一律免：第11条推行抵押品自评估或免评估，免不免由银行决定。"
+        )
+    party = who if who and who != "银行按企业情况" else "收费方"
+    return shorten(
+        f"措施没有规定免{fee}，由{party}定；第11条推行免评估、降低助贷机构收费等减费措施。"
+    )
 
 
 def silence_step(shape: QuestionShape, question: str = "", doc: Document | None = None) -> str:

@@ -86,3 +86,18 @@ def asks_when_short(text: str) -> bool:
     if SHORT.search(asking):
         return True
     return bool(SHORT.search(text)) and not _OWN_ROUTE.search(asking)
+
+
+# Taking the document itself to the bank: 拿(着)这个文件/政策/措施 去/给/跟/找 银行/客户经理 …
+# (a bare 拿着这个 may be the 林权证 just spoken of: the document is named)
+_CITE = re.compile(
+    r"(?:拿|带|把|引用)着?(?:这个|这份|这条|这些|该|此)?(?:文件|政策|措施|规定|条款|条文|原文)"
+    r"[^，。？?]{0,3}(?:去|给|跟|和|找|向|与)[^，。？?]{0,3}"
+    r"(?:银行|客户经理|信贷员|行长|支行|分行)"
+)
+
+
+def asks_to_cite(question: str) -> bool:
+    """The owner asks whether they may take the measures to the bank (拿这个文件去跟银行谈吗,
+    可以拿这个政策去跟银行说吗, 把措施给客户经理看行吗)."""
+    return bool(_CITE.search(question))
