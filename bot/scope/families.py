@@ -14,10 +14,10 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from bot.intent import TRUST, TRUST_BARE, TRUST_UNLESS
+from bot.scope import chores, outside, tasks
 from bot.scope import disputes as dis
 from bot.scope import objects as obj
 from bot.scope import offices as off
-from bot.scope import outside, tasks
 from bot.scope import requests as req
 from bot.scope import speculation as spec
 from bot.scope import subjects as sub
@@ -52,6 +52,7 @@ FAMILIES: tuple[Family, ...] = (
     Family("fraud", obj.FORGED_DOCUMENT, any_of(obj.FORGED_DOCUMENT_UNLESS), judged="message"),
     Family("fraud", obj.MADE_DOCUMENT, any_of(obj.FORGED_DOCUMENT_UNLESS), judged="message"),
     Family("fraud", spec.STATEMENT_PUMPED, any_of(req.FRAUD_UNLESS), judged="message"),
+    *chores.FRAUD_ROWS,  # money passed through for a statement, a named document altered
     Family("trust", TRUST, judged="question"),
     Family("trust", TRUST_BARE, any_of(TRUST_UNLESS), judged="question"),
     Family("other_region", re.compile(r"(?!)"), judged="question"),  # bot.scope.places
@@ -155,6 +156,7 @@ FAMILIES: tuple[Family, ...] = (
     Family("tax", spec.TAX_BACK, any_of(off.TAX_BACKS_CREDIT), judged="question"),
     Family("tax", off.TAX, any_of(off.LENDING, off.CREDIT_DATA_USE, off.TAX_PAID_FELL)),
     Family("social", off.SOCIAL, social_unless),
+    *chores.ROWS,  # tax deductions asked, other departments' approvals (bot.scope.chores)
     *outside.ROWS,  # disguised asks outside the measures (bot.scope.outside)
     Family("off_topic", sub.OTHER_TOPICS, off_topic_unless),
     Family("off_topic", sub.OFF_TOPIC_BUSINESS, any_of(sub.CREDIT_CORE, sub.FEES)),

@@ -70,7 +70,10 @@ DEPOSITS = re.compile(
     r"(利息|收益)[^，,。？?]{0,4}高[^，,。？?]{0,2}的?(存法|存款)|"
     r"(账户|账上|卡里)[^。？?]{0,10}(有没有|有|给不给)利息|"
     r"(银行|农商行|信用社|村镇银行)的?存款[^。？?]{0,4}(安全|保险|靠谱)|定期[^，,。？?]{0,4}(利率|利息)|"
-    r"存款[^。？?]{0,10}(保不保|赔不赔|安不安全|兑付)"
+    r"存款[^。？?]{0,10}(保不保|赔不赔|安不安全|兑付)|"
+    # the money told as kept there first (存在信用社的钱会不会拿不回来)
+    r"存在(银行|农商行|信用社|村镇银行)[^。？?]{0,4}的?(钱|存款)[^。？?]{0,16}"
+    r"(安全|拿不回|取不出|取不了|没了|保不保|赔)"
 )
 DEPOSITS_UNLESS = re.compile(r"以贷转存|保证金|存贷挂钩|贷款[^。？?]{0,10}存|存[^。？?]{0,8}才")
 # Account chores at a bank (对公开户, 基本户迁移, U盾, 转账限额, 开户许可证).
@@ -87,7 +90,11 @@ LOAN_SCAM = re.compile(
     r"(客服|陌生人|自称|一个人|有人|陌生号码)[^。？?]{0,10}(打电话|加我|微信|短信)[^。？?]{0,16}"
     r"(贷款|放款|额度|借钱)|"
     r"(交|付|转)[^，,。？?]{0,4}(会员费|保证金|工本费|手续费|解冻费)[^。？?]{0,10}(才|就)[^，,。？?]{0,4}(放款|下款|到账)|"
-    r"(自称|冒充|说是|说自己是)[^，,。？?]{0,4}(银行|银保监|银监|金融监管|客服|警察|公安)"
+    r"(自称|冒充|说是|说自己是)[^，,。？?]{0,4}(银行|银保监|银监|金融监管|客服|警察|公安)|"
+    # a loan promised for a kickback (认识行长，交两万好处费就能批)
+    r"(交|给|送|塞|付)[^，,。？?]{0,6}(好处费|红包|疏通费|关系费|打点费)[^。？?]{0,10}"
+    r"(批|贷|放款|下款)|"
+    r"(认识|有关系|熟人在)[^，,。？?]{0,6}(行长|银行)[^。？?]{0,16}(好处费|红包|疏通|打点|包批|保证批)"
 )
 # a loan intermediary's charges and promises are 第11条's (助贷机构收费标准)
 # …and so is a deposit a bank's own staff demands before lending (客户经理让我交两成保证金才放款)
@@ -99,7 +106,9 @@ LOAN_SCAM_UNLESS = re.compile(
 ACCOUNTING = re.compile(
     r"记账|做账|分录|会计科目|入账|折旧|账务处理|会计处理|记[^，,。？?]{0,4}科目|什么科目|"
     r"(资产负债表|利润表|现金流量表|财务报表)[^。？?]{0,4}(怎么(看|做|编|填)|看不懂|看得懂)|"
-    r"(账上|账里)[^，,。？?]{0,2}(怎么)?记"
+    r"(账上|账里)[^，,。？?]{0,2}(怎么)?记|"
+    # which ledger account a sum sits in (挂其他应付款还是实收资本)
+    r"挂[^，,。？?]{0,2}(往来|其他应付|其他应收)|其他应付款|其他应收款|实收资本|资本公积|未分配利润"
 )
 ACCOUNTING_UNLESS = re.compile(
     r"银行[^。？?]{0,8}(看|要|认|审|查)|贷款审批|授信|抽贷|压贷|断贷|续贷|不给贷|拒贷"
@@ -181,10 +190,18 @@ ROWS: tuple[Family, ...] = (
     Family("off_topic", ACCOUNT_CHORES, any_of(TIED_TO_LENDING), judged="question"),
     Family("online_lending", LOAN_SCAM, any_of(LOAN_SCAM_UNLESS), judged="question"),
     Family("off_topic", ACCOUNTING, any_of(ACCOUNTING_UNLESS), judged="question"),
-    Family("registration", RIGHTS_ADMIN, any_of(RIGHTS_ADMIN_UNLESS), judged="question"),
+    Family(
+        "registration", RIGHTS_ADMIN, any_of(RIGHTS_ADMIN_UNLESS), "question", local_unless=True
+    ),
     Family("off_topic", BUSINESS_CHORES, any_of(BUSINESS_CHORES_UNLESS), judged="question"),
     Family("off_topic", PAYMENT_FEES, any_of(TIED_TO_LENDING, BANK_PUSHED), judged="question"),
-    Family("personal_finance", PRIVATE_PURPOSE, any_of(PRIVATE_PURPOSE_UNLESS), judged="question"),
+    Family(
+        "personal_finance",
+        PRIVATE_PURPOSE,
+        any_of(PRIVATE_PURPOSE_UNLESS),
+        "question",
+        local_unless=True,  # 我们厂做了十几年，想给女儿买学区房: the firm is the story
+    ),
     Family(
         "personal_finance",
         CAR_BOUGHT,

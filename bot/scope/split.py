@@ -26,6 +26,10 @@ WHOLE_MESSAGE = frozenset({"injection"})
 PLAIN_BESIDE = frozenset({"fraud"})
 # Families whose subject a following ask cannot take over (small talk beside a real question).
 UNRELATED = frozenset({"off_topic", "chitchat", "trust", "no_evidence", "gibberish"})
+# … of which these may still hold a subject that a following ask takes over word for word
+# ("我想做贷款中介，要什么资质" then "贷款中介能挣多少"; "代理记账公司一个月多少钱" then a
+# subject the reading put in front of "三明哪家靠谱"): only small talk never does.
+SMALL_TALK = frozenset({"chitchat", "trust", "gibberish"})
 
 # A comparison with what was just said (有没有更高, 降了再贷, 一样吗): continues the ask before.
 COMPARES_BACK = re.compile(
@@ -60,11 +64,15 @@ def continues_declined(ask: AskScope) -> bool:
         return True  # "…lpr公布了吗，五年期是多少": a short ask names no subject of its own
     if names_attributes_only(ask.text):
         return True
+    if SELF.search(ask.text) and not OWN_SUBJECT.search(ask.text):
+        return True  # "个人征信怎么查，想看看自己有没有逾期": the person's own matter again
     if ask.topical:
         return False
     return bool(POINTS_BACK.search(ask.text)) or not OWN_SUBJECT.search(ask.text)
 
 
+# The person asking named as the subject (自己, 我个人): no firm's matter of its own.
+SELF = re.compile(r"自己|我个人|本人|我本人")
 SHORT_ASK = 8  # characters of an ask too short to bring a subject of its own (五年期是多少)
 
 # What any loan has (要不要抵押, 会上征信吗, 额度多少): asked after a declined subject, the
@@ -146,9 +154,25 @@ def split_scope(
             return a.topical and not COMPARES_BACK.search(a.text) and not continues_declined(a)
         return not continues_declined(a)
 
+    subject = (
+        at
+        if at is not None
+        else next(
+            (
+                i
+                for i, a in enumerate(asks)
+                if not a.decision.in_scope and a.decision.family not in SMALL_TALK
+            ),
+            None,
+        )
+    )
+
     def took(i: int, a: AskScope) -> bool:
         return (
-            at is not None and not cut_apart and i > at and takes_declined_subject(a, asks[at].text)
+            subject is not None
+            and not cut_apart
+            and i > subject
+            and takes_declined_subject(a, asks[subject].text)
         )
 
     keep = [i for i, a in enumerate(asks) if a.decision.in_scope and kept(a) and not took(i, a)]
