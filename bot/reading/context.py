@@ -35,6 +35,7 @@ MAX_SUBJECT_CHARS = 40
 MAX_STEPS = 4  # next steps remembered: a step given lately is not given to another ask
 MAX_STEP_CHARS = 240  # an answer in parts remembers its steps joined in one line
 MAX_LEADS = 6  # leads remembered: a follow-up never gets any of them again
+MAX_OTHER_ASKS = 2  # a message answers at most three asks: the first and two others
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,8 @@ class ConversationContext:
     answered: tuple[str, ...] = ()  # notes the last answer named (a facet may be asked of one)
     leads: tuple[str, ...] = ()  # the answers' first lines, newest first (never given again)
     steps: tuple[str, ...] = ()  # next-step lines given lately, newest first (MAX_STEPS)
+    # the last message's other asks as (ask type, resolved text): 那科技贷呢 asks them all
+    other_asks: tuple[tuple[AskType, str], ...] = ()
 
     def to_state(self) -> dict[str, Any]:
         """The JSON object stored under STATE_KEY (empty parts left out)."""
@@ -117,6 +120,8 @@ class ConversationContext:
             state["leads"] = [lead[:MAX_QUESTION_CHARS] for lead in self.leads[:MAX_LEADS]]
         if self.steps:
             state["steps"] = [s[:MAX_STEP_CHARS] for s in self.steps[:MAX_STEPS]]
+        if self.other_asks:
+            state["other_asks"] = [[t, q[:MAX_QUESTION_CHARS]] for t, q in self.other_asks]
         return state
 
     @classmethod
@@ -156,6 +161,7 @@ class ConversationContext:
             steps=tuple(s[:MAX_STEP_CHARS] for s in steps if isinstance(s, str))[:MAX_STEPS]
             if isinstance(steps, list)
             else (),
+            other_asks=_other_asks(raw.get("other_asks")),
         )
 
     @property
@@ -192,3 +198,15 @@ def _ids(raw: Any) -> tuple[str, ...]:
     if not isinstance(raw, list):
         return ()
     return tuple(d for d in raw if isinstance(d, str))[:MAX_MENTIONED]
+
+
+def _other_asks(raw: Any) -> tuple[tuple[AskType, str], ...]:
+    """The stored other asks: [ask type, text] pairs of a known type, at most MAX_OTHER_ASKS."""
+    if not isinstance(raw, list):
+        return ()
+    pairs = [
+        (p[0], p[1][:MAX_QUESTION_CHARS])
+        for p in raw
+        if isinstance(p, list) and len(p) == 2 and p[0] in ASK_TYPES and isinstance(p[1], str)
+    ]
+    return tuple(pairs[:MAX_OTHER_ASKS])

@@ -105,6 +105,7 @@ def remember(
         ],
         last_ask=first.type,
         last_question=first.text[:MAX_QUESTION_CHARS],
+        other_asks=tuple((a.type, a.text[:MAX_QUESTION_CHARS]) for a in reading.asks[1:3]),
         leads=tuple(dict.fromkeys(d for d in (lead_line(text), *context.leads) if d))[:MAX_LEADS],
         steps=tuple(dict.fromkeys(s for s in (*step_lines(text), *context.steps) if s))[:MAX_STEPS],
     )

@@ -169,7 +169,7 @@ def read(lexicon: Lexicon, context: ConversationContext, text: str) -> Reading:
     compares = compared_with(lexicon, referent, rest, context.prominent)  # 跟信易贷有啥不一样
     asked_again = None if compares else asked_of_another(lexicon, context, referent, rest)
     if asked_again is not None:
-        return Reading(normalised, (asked_again,), "switch", facts, None)
+        return Reading(normalised, asked_again, "switch", facts, None)
     mentioned = mentioned_referents(lexicon, context, referent)  # most likely first
     asks: list[Ask] = []
     move: Move = "new"

@@ -4,8 +4,8 @@
 `mentioned_referents(lexicon, context, referent) -> tuple[Referent, ...]`: the notes pointing
 words of a kind may mean, most likely first;
 `local_referent(lexicon, text, outer) -> Referent | None`: what the next ask of the same
-message refers to; `asked_of_another(lexicon, context, referent, text) -> Ask | None`: "那X呢"
-read as the last question asked of X. None of them raises.
+message refers to; `asked_of_another(lexicon, context, referent, text)`: "那X呢" read as
+the last message's asks asked of X (a tuple of asks, or None). None of them raises.
 """
 
 from __future__ import annotations
@@ -31,9 +31,10 @@ _COMPARING = re.compile(r"^(?:和|跟|与|同|比起|相比)|(?:比|相比|比�
 
 def asked_of_another(
     lexicon: Lexicon, context: ConversationContext, referent: Referent | None, text: str
-) -> Ask | None:
-    """ "那科技贷呢" after "外贸贷要抵押吗": the last question asked of what the message names
-    (科技贷要抵押吗), or None when the message is not of that form."""
+) -> tuple[Ask, ...] | None:
+    """ "那科技贷呢" after "外贸贷要抵押吗 利率多少": the last message's asks asked of what the
+    message names (科技贷要抵押吗, 科技贷利率多少), or None when the message is not of that
+    form."""
     subject = what_about(text)
     if not subject or referent is None or not context.last_question:
         return None
@@ -57,7 +58,14 @@ def asked_of_another(
         subject = subject.replace(facet, "", 1)
     if pledged_asset(subject) == subject and "押" not in last:
         subject = f"{subject}质押"  # 专利 after 碳权在哪登记: its pledge, not the patent itself
-    return Ask(context.last_ask or "other", last.replace(said, subject, 1))
+    first = Ask(context.last_ask or "other", last.replace(said, subject, 1))
+    # 那科技贷呢 after 外贸贷要抵押吗 利率多少: each ask of the last message, of 科技贷
+    others = (
+        Ask(kind, other.replace(said, subject, 1))
+        for kind, other in context.other_asks
+        if said in other and subject not in other
+    )
+    return (first, *others)
 
 
 def _said_of(subject: str, last: str, other: str) -> str:
