@@ -19,6 +19,7 @@ import base64
 import hashlib
 import hmac
 import secrets
+from functools import lru_cache
 
 TOKEN_BYTES = 16
 SIGNATURE_BYTES = 16
@@ -29,8 +30,10 @@ ID_CHARS = TOKEN_CHARS + len(SEPARATOR) + SIGNATURE_CHARS  # 45
 _KEY_LABEL = b"policybot/web-session-id/v1"  # the staff-cookie key is never used as is
 
 
+@lru_cache(maxsize=8)
 def _key(secret: str) -> bytes:
-    """The signing key of web session ids, derived from the deployment's secret."""
+    """The signing key of web session ids, derived from the deployment's secret (once per
+    secret: every chat request verifies or issues an id, and the derivation was half of it)."""
     return hmac.new(secret.encode(), _KEY_LABEL, hashlib.sha256).digest()
 
 
