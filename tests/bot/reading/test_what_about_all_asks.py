@@ -1,4 +1,4 @@
-""""那X呢" after a message of two asks asks both of X (trial 5: only the first was carried),
+""" "那X呢" after a message of two asks asks both of X (trial 5: only the first was carried),
 and the other asks survive the conversation state (several instances share it)."""
 
 from __future__ import annotations
