@@ -36,9 +36,9 @@ PROTECTED_FREQ = 50  # general words at least this frequent in jieba's dictionar
 EVERYDAY_FREQ = 5000  # the commonest words (一起, 同时): typed in place of part of a term, they
 # are that word, not a slip (一起办 is no slip of 易企办; 信一代 still is of 信易贷: 一代 is rarer)
 CJK_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
-# question words and particles are the owner's grammar, never a slipped character of a term
-# (评估的钱谁掏: 钱谁 sounds like 欠税, but 谁 asks who; 拉货的车: 货的 is no 获得)
-QUESTION_CHARS = frozenset("谁哪啥吗呢嘛么的了")
+# question words, particles and the copula are the owner's grammar, never a slipped character
+# of a term (评估的钱谁掏: 钱谁 is no 欠税; 拉货的车: 货的 is no 获得; 交强险是: 险是 is no 限时)
+QUESTION_CHARS = frozenset("谁哪啥吗呢嘛么的了是")
 # a measure word after a numeral is the owner's grammar too (几百吨货: 吨货 sounds like 囤货)
 MEASURE_CHARS = frozenset("吨斤箱件台亩车批袋包瓶桶头只套张")
 NUMERAL_CHARS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十百千万几两")

@@ -93,7 +93,7 @@ OBJECT_CLASSES: tuple[ObjectClass, ...] = (
         "off_topic",
         re.compile(
             r"定价|报价|压价|砍价|议价|谈判|网店|淘宝|拼多多|京东店|抖音|直播|带货|营销|推广|引流|"
-            r"获客|拓客|竞品|选址|货源|进货渠道|找客户"
+            r"获客|拓客|竞品|选址|货源|进货渠道|找客户(?!经理)"
         ),
         excused_by=SHOP_RECORDS,  # 网店流水能用吗: the shop's records as credit evidence
     ),

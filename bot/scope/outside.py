@@ -123,7 +123,7 @@ RIGHTS_ADMIN = re.compile(
 RIGHTS_ADMIN_UNLESS = re.compile(r"质押|抵押|押给|押到|融资|贷|担保|增信")
 # Everyday business chores (找订单客户, 钢材什么价, 电价, 工业用地, 招工, 直播带货).
 BUSINESS_CHORES = re.compile(
-    r"找[^，,。？?]{0,4}(订单|客户|销路)|(钢材|螺纹钢|原料|原材料|木材|竹子|茶叶)[^。？?]{0,6}"
+    r"找[^，,。？?]{0,4}(订单|客户(?!经理)|销路)|(钢材|螺纹钢|原料|原材料|木材|竹子|茶叶)[^。？?]{0,6}"
     r"(什么价|价格|行情|多少钱一)|电价|电费[^。？?]{0,6}(太高|贵|优惠)|工业用地|拿地|"
     r"招不到(工人|人)|招工|抖音|直播带货|快手|网店"
 )
@@ -172,7 +172,9 @@ NATIONAL_POLICY = re.compile(
 BANK_PUSHED = re.compile(
     r"(客户经理|信贷员|银行的人|银行工作人员|行里|行长|银行)[^。？?]{0,10}"
     r"(建议|让|要|要求|推荐|叫|非要|逼|劝|推销|配)[^。？?]{0,4}(买|配|办|上|开通|存)|"
-    r"(客户经理|信贷员|银行的人|银行工作人员|行里|银行)[^。？?]{0,10}(推销|搭售)"
+    r"(客户经理|信贷员|银行的人|银行工作人员|行里|银行)[^。？?]{0,10}(推销|搭售)|"
+    # a purchase forced with a loan or its fees (评估费要我们出，还要强制买保险): 借贷搭售
+    r"(强制|强行|非要|硬要|逼着?|捆绑|搭着|搭配)[^，,。？?]{0,3}(买|购买|配)[^，,。？?]{0,4}(保险|理财|基金)"
 )
 # A car bought on a loan, the car told before (车坏了，想贷款再买一辆): a private car loan unless
 # the message names the firm or a vehicle it works with (`story_unless`).

@@ -69,13 +69,16 @@ def test_a_registration_fee_is_not_said_waived(answerer: Answerer, ask: str) -> 
 
 
 # bot/scope (not this package) declines a weighing ask naming 买保险 as an insurance purchase.
-SCOPE_INSURANCE = pytest.mark.xfail(
-    strict=True, reason="the scope gate declines 又要…搭着买保险，这合规吗 as buying insurance"
-)
 FEE_AND_BUNDLE = (
     "银行让我们掏评估费，还要买它家的保险才肯放款",
     "评估费我们出了，客户经理还非要我们买份保险才贷",
-    pytest.param("又要付评估费又要搭着买保险，这合规吗", marks=SCOPE_INSURANCE),
+    pytest.param(
+        "又要付评估费又要搭着买保险，这合规吗",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="in scope; the Q&A choice takes the insurance entry (no 评估 in the lead)",
+        ),
+    ),
 )
 
 
@@ -92,12 +95,7 @@ def test_an_appraisal_fee_and_a_forced_insurance_are_both_answered(
 OPENERS = ("同等条件下民企利率跟国企一样吗", "银行对民营企业设歧视性条件怎么办")
 CITES = (
     "我能拿这个文件去跟银行谈吗",
-    pytest.param(
-        "可以拿着这份政策去找客户经理说吗",
-        marks=pytest.mark.xfail(
-            strict=True, reason="the scope gate declines this wording (bot/scope, not compose)"
-        ),
-    ),
+    "可以拿着这份政策去找客户经理说吗",
     "把这个措施给银行看行不行",
     "能引用这些条款跟银行讲吗",
 )

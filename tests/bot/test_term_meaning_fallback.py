@@ -33,13 +33,7 @@ def test_a_term_the_measure_only_names_is_said_unexplained(
     assert article in [c.article for c in answer.citations]
 
 
-# bot/reading (not compose) reads 啥叫无还本续贷 after a renewal as the renewal need stated again.
-READ_AS_NEED = pytest.mark.xfail(strict=True, reason="啥叫无还本续贷 is read as a renewal need")
-
-
-@pytest.mark.parametrize(
-    "ask", [pytest.param(a, marks=READ_AS_NEED) if a.startswith("啥叫") else a for a in ASKS]
-)
+@pytest.mark.parametrize("ask", ASKS)
 @pytest.mark.parametrize("opener", ["续贷要什么条件", "贷款快到期了还要用钱"])
 def test_renewal_without_repaying_is_defined(answerer: Answerer, opener: str, ask: str) -> None:
     answer = talk(answerer, opener, ask.format(t="无还本续贷"))[-1].answer
