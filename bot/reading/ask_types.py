@@ -238,4 +238,13 @@ def is_question(clause: str) -> bool:
     opposed to a statement of the owner's situation ("什么权都能质押" is a statement)."""
     if "?" in clause:
         return True
-    return bool(_QUESTION.search(_INDEFINITE.sub("", _TRIM.sub("", clause.strip()))))
+    text = _TRIM.sub("", clause.strip())
+    rhetorical = _RHETORICAL.search(text) and not text.endswith(("吗", "呢"))
+    return not rhetorical and bool(_QUESTION.search(_INDEFINITE.sub("", text)))
+
+
+# a question asked of nobody (我哪里凑得出这么多钱, 哪有钱先还): the story's despair, no ask
+_RHETORICAL = re.compile(
+    r"(哪里|哪儿|上哪)[^，,。？?能可]{0,2}(凑|拿|借|弄|找)得(出|到|起|来)[^，,。？?]{0,6}钱|"
+    r"(哪有|哪来的?)[^，,。？?]{0,4}钱"
+)

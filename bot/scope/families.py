@@ -143,7 +143,11 @@ FAMILIES: tuple[Family, ...] = (
         sub.INSURANCE_BUY,
         any_of(off.LENDING, sub.LENDING_INSURANCE, sub.TIED_TO_LENDING, outside.BANK_PUSHED),
     ),
-    Family("investment", sub.INVESTMENT, any_of(sub.TIED_TO_LENDING, sub.BORROWING)),
+    Family(
+        "investment",
+        sub.INVESTMENT,
+        any_of(sub.TIED_TO_LENDING, sub.BORROWING, outside.BANK_PUSHED),
+    ),
     Family(
         "investment_loss", obj.BOND, any_of(obj.BOND_UNLESS), judged="question", local_unless=True
     ),

@@ -174,7 +174,9 @@ BANK_PUSHED = re.compile(
     r"(建议|让|要|要求|推荐|叫|非要|逼|劝|推销|配)[^。？?]{0,4}(买|配|办|上|开通|存)|"
     r"(客户经理|信贷员|银行的人|银行工作人员|行里|银行)[^。？?]{0,10}(推销|搭售)|"
     # a purchase forced with a loan or its fees (评估费要我们出，还要强制买保险): 借贷搭售
-    r"(强制|强行|非要|硬要|逼着?|捆绑|搭着|搭配)[^，,。？?]{0,3}(买|购买|配)[^，,。？?]{0,4}(保险|理财|基金)"
+    r"(强制|强行|非要|硬要|逼着?|捆绑|搭着|搭配)[^，,。？?]{0,3}(买|购买|配)[^，,。？?]{0,4}(保险|理财|基金)|"
+    # the lender's own product to be bought (还要买他们一份理财)
+    r"买(他们|他家|它家|银行|行里)[^，,。？?]{0,4}(保险|理财|基金)"
 )
 # A car bought on a loan, the car told before (车坏了，想贷款再买一辆): a private car loan unless
 # the message names the firm or a vehicle it works with (`story_unless`).
