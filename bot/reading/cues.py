@@ -34,7 +34,9 @@ _ACK_WORDS = (
 # Greetings before a question ("您好 请问一下…") are dropped like acknowledgements.
 _HELLO_WORDS = "你好 您好 你们好 喂 在吗 在不在 有人吗 hi hello 早上好 下午好 晚上好".split()
 _ACK_WORD = "(?:" + "|".join(sorted(_ACK_WORDS, key=len, reverse=True)) + ")+"
-_ACKNOWLEDGEMENT = re.compile(rf"^\s*(?:{_ACK_WORD}{_END})+$", re.IGNORECASE)
+# whom the thanks go to (谢谢了老师, 好的师傅): a form of address, nothing asked
+_ADDRESS = r"(?:老师|师傅|领导|同志|美女|帅哥|小姐姐|小哥|亲)?"
+_ACKNOWLEDGEMENT = re.compile(rf"^\s*(?:{_ACK_WORD}{_END}{_ADDRESS}{_END})+$", re.IGNORECASE)
 _OPENING_WORD = "(?:" + "|".join(sorted([*_ACK_WORDS, *_HELLO_WORDS], key=len, reverse=True)) + ")+"
 _LEADING_ACK = re.compile(
     rf"^\s*(?:{_OPENING_WORD}[啊呀哈啦了哦]*[\s,.;:!?，。；：！？~～…]+)+", re.IGNORECASE

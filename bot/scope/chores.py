@@ -70,6 +70,17 @@ DEBTOR_GOODS = re.compile(
 )
 DEBTOR_GOODS_UNLESS = re.compile(r"应收|保理|融资|贷|授信")
 
+# Borrowing to speculate (多贷点出来炒股, 贷款买基金): an investment, whatever the loan.
+LOAN_TO_SPECULATE = re.compile(
+    r"(贷|借)[^，,。？?]{0,8}(炒股|买股票|炒币|买基金|炒期货|买理财|投资股票|炒房)"
+)
+# A family's private purchase put through the firm (给老婆买台车 走公司名义贷款): personal.
+_FAMILY = r"(老婆|老公|媳妇|孩子|儿子|女儿|家里人?|我爸|我妈|父母|自己)"
+PRIVATE_VIA_FIRM = re.compile(
+    rf"(给|帮|替){_FAMILY}[^，,。？?]{{0,4}}买[^。？?]{{0,20}}(公司|企业)(的)?名义|"
+    rf"(公司|企业)(的)?名义[^。？?]{{0,10}}(给|帮|替){_FAMILY}[^，,。？?]{{0,4}}买"
+)
+
 # The rows, in `bot.scope.families.FAMILIES`: the refusals of forgery with the other forgeries,
 # the rest with the other departments' matters.
 FRAUD_ROWS: tuple[Family, ...] = (
@@ -86,4 +97,6 @@ ROWS: tuple[Family, ...] = (
     Family("tax", TAX_DEDUCTED, any_of(TAX_DEDUCTED_UNLESS), "question", local_unless=True),
     Family("registration", APPROVAL, any_of(APPROVAL_UNLESS), "question", local_unless=True),
     Family("legal", DEBTOR_GOODS, any_of(DEBTOR_GOODS_UNLESS), "question", local_unless=True),
+    Family("investment", LOAN_TO_SPECULATE, judged="message"),
+    Family("personal_finance", PRIVATE_VIA_FIRM, judged="message"),
 )

@@ -146,7 +146,7 @@ FAMILIES: tuple[Family, ...] = (
     Family(
         "investment",
         sub.INVESTMENT,
-        any_of(sub.TIED_TO_LENDING, sub.BORROWING, outside.BANK_PUSHED),
+        any_of(sub.TIED_TO_LENDING, sub.BORROWING, outside.PUSHED_WITH_LOAN),
     ),
     Family(
         "investment_loss", obj.BOND, any_of(obj.BOND_UNLESS), judged="question", local_unless=True

@@ -46,7 +46,7 @@ _BRACKETS = re.compile(r"[（(][^）)]*[）)]")
 _RESPONSIBLE = re.compile(r"[（(]责任单位.*$")
 _CLAUSES = re.compile(r"[，,。；;：:（）()“”\s]+")
 # An enumerated item is a key phrase of the text when it names a loan, credit or a cost.
-_FINANCING_ITEM = re.compile(r"贷|信|融|担保|押|费|债|基金|权|账款|免责|考核|激励")
+_FINANCING_ITEM = re.compile(r"贷|信|融|担保|押|费|债|基金|权|账款|免责|考核|激励|贴现|降准")
 
 
 def _title_terms(title: str) -> list[str]:

@@ -79,3 +79,11 @@ def test_a_story_with_despair_gets_one_answer(answerer: Answerer, despair: str) 
     )[0]
     assert len(turn.reading.asks) == 1, turn.reading.asks
     assert "本金" in turn.answer.answer.splitlines()[0], turn.answer.answer
+
+
+@pytest.mark.parametrize(
+    "advice",
+    ["银行推荐买什么理财好", "银行说现在买理财收益高", "我想买点理财 哪家银行收益高"],
+)
+def test_a_banks_advice_to_an_investor_is_no_bundling(answerer: Answerer, advice: str) -> None:
+    assert not talk(answerer, advice)[0].answer.in_scope
