@@ -1,8 +1,7 @@
 """Answering from the Q&A layer: which curated entry, if any, answers a question.
 
-The retriever scores the entries' questions against the (prepared) question
-(`Retriever.match_questions`, formula in retrieval/questions.py). An entry answers only when
-its confidence reaches `QaKnobs.threshold`:
+The retriever scores the entries' questions against the prepared question (`Retriever.
+match_questions`, retrieval/questions.py); an entry answers at `QaKnobs.threshold` confidence:
 
     confidence = score · a · t
 
@@ -246,7 +245,6 @@ def entry_part(entry: QaEntry, quote: str = "") -> Part:
 
 
 def matching_text(text: str) -> str:
-    """The question as Q&A phrasings are matched: a guarantee asked in other words (肯定能批吗)
-    reads as the entries' 一定 (一定能批吗), 还本 as 还本金 (`PRINCIPAL_SHORT`); the question
-    itself is kept for the rest."""
+    """The question as Q&A phrasings are matched: 肯定能批吗 as 一定能批吗 (`GUARANTEE`), 还本
+    as 还本金 (`PRINCIPAL_SHORT`); the question itself is kept for the rest."""
     return PRINCIPAL_SHORT.sub("还本金", GUARANTEE.sub("一定", text))

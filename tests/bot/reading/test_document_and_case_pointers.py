@@ -42,7 +42,11 @@ def test_this_document_after_a_measure_is_that_measure(
 ) -> None:
     turn = talk(answerer, first, follow_up)[-1]
     assert turn.reading.move == "continue"
-    assert turn.answer.citations[0].article == MEASURE_FIRSTS[first], turn.answer.answer
+    # the measures may be taken to the bank (lead6's entry, citing the whole document), or the
+    # measure in focus is answered
+    cited = [c.article for c in turn.answer.citations]
+    assert turn.answer.answer.startswith("可以") or cited[0] == MEASURE_FIRSTS[first], cited
+    assert cited[0] in (0, MEASURE_FIRSTS[first]), turn.answer.answer
 
 
 @pytest.mark.parametrize(("first", "fact"), list(itertools.product(MEASURE_FIRSTS, DOCUMENT_FACTS)))
