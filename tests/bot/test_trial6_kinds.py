@@ -87,3 +87,18 @@ def test_a_story_with_despair_gets_one_answer(answerer: Answerer, despair: str) 
 )
 def test_a_banks_advice_to_an_investor_is_no_bundling(answerer: Answerer, advice: str) -> None:
     assert not talk(answerer, advice)[0].answer.in_scope
+
+
+@pytest.mark.parametrize(
+    "ask", ["我们工人社保断缴了会影响贷款吗", "社保记录银行会看吗", "社保欠了几个月 贷款批得下来吗"]
+)
+def test_social_insurance_records_are_said_unmentioned(answerer: Answerer, ask: str) -> None:
+    answer = talk(answerer, ask)[0].answer
+    assert answer.in_scope, answer.answer
+    assert answer.answer.startswith("措施没有提社保"), answer.answer
+
+
+@pytest.mark.parametrize("ask", ["一刀切拒贷是什么意思", "啥叫一刀切", "一刀切是指什么"])
+def test_blanket_refusal_is_defined_even_after_it_was_said(answerer: Answerer, ask: str) -> None:
+    lead = talk(answerer, "征信有逾期 银行直接拒了", ask)[-1].answer.answer.splitlines()[0]
+    assert lead.startswith("一刀切拒贷指"), lead
