@@ -14,6 +14,7 @@ import re
 from bot.scope.family_row import Family
 from bot.scope.readings import any_of
 from bot.scope.requests import FRAUD_UNLESS
+from bot.scope.speculation import LOAN_MISUSE_UNLESS
 
 # Another department's approval, permit or inspection of a site or building (用地审批要多久,
 # 环评怎么办, 消防验收没过厂房能先用吗): 自然资源、生态环境、住建、消防, not the measures.
@@ -70,7 +71,7 @@ DEBTOR_GOODS = re.compile(
 )
 DEBTOR_GOODS_UNLESS = re.compile(r"应收|保理|融资|贷|授信")
 
-# Borrowing to speculate (多贷点出来炒股, 贷款买基金): an investment, whatever the loan.
+# Borrowing to speculate in words `speculation.LOAN_MISUSE` misses (多贷点出来炒股).
 LOAN_TO_SPECULATE = re.compile(
     r"(贷|借)[^，,。？?]{0,8}(炒股|买股票|炒币|买基金|炒期货|买理财|投资股票|炒房)"
 )
@@ -97,6 +98,7 @@ ROWS: tuple[Family, ...] = (
     Family("tax", TAX_DEDUCTED, any_of(TAX_DEDUCTED_UNLESS), "question", local_unless=True),
     Family("registration", APPROVAL, any_of(APPROVAL_UNLESS), "question", local_unless=True),
     Family("legal", DEBTOR_GOODS, any_of(DEBTOR_GOODS_UNLESS), "question", local_unless=True),
-    Family("investment", LOAN_TO_SPECULATE, judged="message"),
+    # a bank making the product the loan's price is 第11条's (贷款必须搭配买理财)
+    Family("investment", LOAN_TO_SPECULATE, any_of(LOAN_MISUSE_UNLESS), judged="message"),
     Family("personal_finance", PRIVATE_VIA_FIRM, judged="message"),
 )
