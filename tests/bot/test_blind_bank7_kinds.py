@@ -76,3 +76,22 @@ def test_the_firms_own_asks_stay_in_scope(answerer: Answerer, firm: str) -> None
 @pytest.mark.parametrize("thanks", ["行 谢谢了老师", "好的师傅", "谢谢领导", "收到了 谢谢老师"])
 def test_thanks_with_a_form_of_address_close(answerer: Answerer, thanks: str) -> None:
     assert talk(answerer, "科技贷要抵押吗", thanks)[-1].reading.move == "small_talk"
+
+
+@pytest.mark.parametrize(
+    ("purpose", "ask"),
+    [
+        (p, a)
+        for p in ("我想贷款买房", "想给儿子买房 首付不够", "想贷款买辆车自己开")
+        for a in ("沙县哪个银行利息低", "哪家银行利率优惠", "利息一般多少")
+    ],
+)
+def test_which_bank_or_rate_asked_of_a_private_purpose_is_declined(
+    answerer: Answerer, purpose: str, ask: str
+) -> None:
+    assert not talk(answerer, f"{purpose} {ask}")[0].answer.in_scope
+
+
+@pytest.mark.parametrize("firm", ["我们厂想扩产", "公司要贷款周转", "店里要进货"])
+def test_which_bank_asked_of_the_firms_need_stays_in_scope(answerer: Answerer, firm: str) -> None:
+    assert talk(answerer, f"{firm} 哪家银行利息低")[0].answer.in_scope
