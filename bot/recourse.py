@@ -42,7 +42,7 @@ from bot.reading import ConversationContext, Reading
 from bot.reading.clauses import bare_length
 from bot.reading.demands import demand_told
 from bot.reading.memory import lead_line
-from bot.reading.recourse import lender_refusal, owner_action, recourse
+from bot.reading.recourse import lender_recourse, owner_action, recourse, supposed
 
 NO_EVIDENCE = "no_evidence"  # bot.scope: declined for no evidence, not for a family
 REGULATOR = "三明金融监管分局"  # lead unit of 第11条 (查处) and 第12条 (监管约谈、督促)
@@ -61,8 +61,6 @@ REPORTED = re.compile(r"反映|投诉|举报|监管")  # a lead already saying w
 REQUEST_STEP = line("recourse.request_step")
 # a first message no longer than this asking only what if the bank says no
 _OPENING_CHARS = 10
-# the bank's no supposed, not told (要是银行不批呢; 银行说我们这行不给贷 is 第4条's matter)
-_SUPPOSED = re.compile(r"^(?:那)?(?:要是|如果|万一|假如|假若|若是)")
 # a bare who or where, nothing else asked (那找谁, 该问谁, 去哪说理)
 _BARE_WHO = re.compile(
     r"^(?:那|那么|那我|我)?(?:该|应该|可以|能)?(?:去)?(?:找谁|问谁|找哪个部门|找哪里|去哪|找哪|谁管)"
@@ -76,13 +74,12 @@ def answer_recourse(
     """The answer, or for a recourse follow-up (see the module docstring) the recourse's own."""
     if reading.took and answer.in_scope and len(reading.asks) == 1:
         return _step_taken(answerer, reading.took, answer)
-    kind = recourse(reading.text)
-    if kind == "escalate" and not lender_refusal(reading.text):
-        kind = ""  # 要是对方不肯确认呢: another party's no, the topic's own answer
-    # 要是银行不同意呢 as the first message: whom to turn to, without a topic of its own
+    kind = lender_recourse(reading.text)  # 要是对方不肯确认呢: the topic's own answer
+    # 要是银行不同意呢 as the first message: whom to turn to, without a topic of its own (the
+    # bank's no supposed, not told: 银行说我们这行不给贷 is 第4条's matter)
     opening = (
-        lender_refusal(reading.text)
-        and _SUPPOSED.match(reading.text) is not None
+        kind == "escalate"
+        and supposed(reading.text)
         and bare_length(reading.text) <= _OPENING_CHARS
     )
     if len(reading.asks) != 1 or (context.focus is None and not opening):

@@ -22,6 +22,9 @@ from typing import Literal
 
 Recourse = Literal["", "consequence", "report", "escalate"]
 
+# words supposing what has not happened (要是, 万一): the bank's no supposed, not told
+SUPPOSING = r"(?:要是|如果|万一|假如|假若|若是)"
+
 # the owner's own step against the lender or its demand
 OWN_ACTION = re.compile(
     r"投诉|举报|反映|反应|申诉|曝光|维权|起诉|打官司|告(?:银行|他们|他|它|了)|"
@@ -49,7 +52,8 @@ ESCALATE = re.compile(
     r"(?:怎么办|咋办|咋整|怎么弄|$|[，,。？?！!])|"
     r"不给(?:办|贷|批|续)|不肯(?:办|贷|批|续)|拖着不(?:办|批|放)|没人管|讨(?:个)?说法|说理|"
     # the bank's no supposed (要是银行不同意呢, 万一不批怎么办) or the talks failed (谈不下来找谁)
-    r"(?:要是|如果|万一|假如|假若|若是|那要是)[^，,。？?！!]{0,6}?"
+    + SUPPOSING
+    + r"[^，,。？?！!]{0,6}?"
     r"(?:不同意|不批|不贷|不给|不肯|不答应|不认|不买账|不执行|不照办|不理|拒绝|拒了|卡着|坚持|非要|硬要)|"
     r"(?:谈|说|沟通|协商|商量)(?:不下来|不拢|不成|不通|没结果|不好)[^，,。？?！!]{0,2}"
     r"(?:找谁|怎么办|咋办|咋整|呢|怎么弄)"
@@ -59,10 +63,24 @@ ESCALATE = re.compile(
 _OTHER_PARTY = re.compile(r"对方|买方|卖方|客户(?!经理)|下游|上游|核心企业|厂家|担保公司|担保机构")
 
 
+_SUPPOSED = re.compile(r"^(?:那)?" + SUPPOSING)
+
+
+def lender_recourse(text: str) -> Recourse:
+    """`recourse(text)`, with no escalate asked of another party's no (要是对方不肯确认呢)."""
+    kind = recourse(text)
+    return "" if kind == "escalate" and _OTHER_PARTY.search(text) else kind
+
+
 def lender_refusal(text: str) -> bool:
     """The escalate recourse asked of the lender's no (要是银行不批呢, 还是不给办怎么办), not of
     another party's (要是对方不肯确认呢)."""
-    return recourse(text) == "escalate" and not _OTHER_PARTY.search(text)
+    return lender_recourse(text) == "escalate"
+
+
+def supposed(text: str) -> bool:
+    """The message opens by supposing (要是银行不批呢, 那万一不同意呢), not by telling."""
+    return _SUPPOSED.match(text) is not None
 
 
 # a clause telling the owner's own step, taken or under way (我去投诉了, 已经向银行反映过了)
