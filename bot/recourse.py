@@ -147,9 +147,9 @@ def _step_taken(answerer: Any, took: str, answer: Answer) -> Answer:
 
 def _unit(answerer: Any, focus: str, demand: bool) -> tuple[str, str]:
     """Whom to report to, and the measure it leads (doc id, "" for none): the regulator and
-    第11条 after a lender's demand, else the lead unit of the measure in focus (the regulator
-    for a note)."""
-    if demand:
+    第11条 after a lender's demand (a demand unequal to a state firm's stays 第12条's), else the
+    lead unit of the measure in focus (the regulator for a note)."""
+    if demand and focus != EQUAL:
         return REGULATOR, COST
     doc = answerer.document(focus) if focus else None
     units = getattr(answerer, "lead_units", None) or {}

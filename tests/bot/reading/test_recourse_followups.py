@@ -115,3 +115,23 @@ def test_where_to_report_after_a_demand_names_where(
 )
 def test_a_consequence_not_of_the_owners_own_step_is_no_recourse(text: str) -> None:
     assert _recourse_of(text) == ""
+
+
+UNEQUAL = (
+    "银行还要求股东全部签字担保 国企就不用 这算不算歧视",
+    "同样的条件 国企利率3点多 我们民企要5点多 这公平吗",
+    "银行要我们多押一套房子，隔壁国企什么都不用押，合理吗",
+)
+
+
+@pytest.mark.parametrize("follow_up", REPORTS[::2])
+@pytest.mark.parametrize("first", UNEQUAL)
+def test_where_to_report_a_condition_unequal_to_a_state_firms_cites_fair_lending(
+    answerer: Answerer, first: str, follow_up: str
+) -> None:
+    """A lender's demand unequal to a state firm's is 第12条's matter, not a fee under 第11条."""
+    turns = talk(answerer, first, follow_up)
+    text = turns[-1].answer.answer
+    assert "三明金融监管分局" in lead_line(text), text
+    assert "第12条" in lead_line(text) or turns[-1].answer.citations[0].doc_id == "measure-12"
+    assert "第11条" not in lead_line(text), text
