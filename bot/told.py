@@ -99,6 +99,8 @@ def acknowledged(
         return answer  # 我们公司贷款有逾期…: the matter's own answer
     if not refused and LENDER_ACTED.search(reading.text):
         return answer  # 我们合作社，银行把额度降了: what the lender did is the matter answered
+    if not refused and lexicon.topics(reading.text):
+        return answer  # 大田种茶的 银行贷款审批太慢了: a matter the measures name, answered
     lead = line("told.ack").format(told=told_line(reading.facts))
     points, cites = fitting_points(lexicon, context.facts.merged(reading.facts))
     if not refused:

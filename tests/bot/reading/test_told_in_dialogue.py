@@ -168,3 +168,32 @@ def test_facts_told_beside_what_a_lender_did_answer_the_matter(
     assert turn.answer.in_scope and not lead.startswith("好的，记下了"), turn.answer.answer
     assert turn.answer.citations, turn.answer.answer
     assert turn.context.facts.county  # the facts are still kept
+
+
+# a matter the measures name, told beside the firm's facts with no lender as its subject
+MATTERS = (
+    ("贷款审批太慢了 一个多月还没批下来", {"measure-8"}),
+    ("厂房抵押登记跑了好几趟还没办好", {"measure-8"}),
+    # receivables financed: 第7条's supply chain or 第9条's platform
+    ("应收账款压了三百多万 资金转不开", {"measure-7", "measure-9"}),
+    ("担保费收得太高了", {"measure-11", "measure-9"}),
+)
+
+
+@pytest.mark.parametrize(
+    ("opening", "matter", "measure"),
+    [
+        (o.format(trade=trade, place=place), matter, measure)
+        for o, (matter, measure), trade, (place, _) in itertools.product(
+            FACT_OPENINGS[:2], MATTERS, TRADES[:2], PLACES[:2]
+        )
+    ][::2],
+)
+def test_facts_told_beside_a_matter_the_measures_name_answer_the_matter(
+    answerer: Answerer, opening: str, matter: str, measure: set[str]
+) -> None:
+    (turn,) = talk(answerer, f"{opening} {matter}")
+    lead = lead_line(turn.answer.answer)
+    assert turn.answer.in_scope and not lead.startswith("好的，记下了"), turn.answer.answer
+    assert measure & {c.doc_id for c in turn.answer.citations}, turn.answer.answer
+    assert turn.context.facts.county
