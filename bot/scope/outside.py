@@ -171,7 +171,7 @@ NATIONAL_POLICY = re.compile(
 # A bank's staff pressing a product on the borrower (客户经理建议买份保险, 信贷员让办张卡, 办贷款时
 # 银行要我们买个意外险): the bundled products of 第11条, however the product is named.
 BANK_PUSHED = re.compile(
-    r"(客户经理|信贷员|银行的人|银行工作人员|行里|行长|银行)[^。？?]{0,10}"
+    r"(客户经理|信贷员|银行的人|银行工作人员|行里|行长|银行|担保公司|担保机构)[^。？?]{0,10}"
     r"(建议|让|要|要求|推荐|叫|非要|逼|劝|推销|配)[^。？?]{0,4}(买|配|办|上|开通|存)|"
     r"(客户经理|信贷员|银行的人|银行工作人员|行里|银行)[^。？?]{0,10}(推销|搭售)|"
     # a purchase forced with a loan or its fees (评估费要我们出，还要强制买保险): 借贷搭售

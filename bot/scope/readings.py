@@ -116,7 +116,9 @@ def unless_part(text: str, at: int, words: re.Pattern[str], judged: str, local: 
     families read all of it."""
     if judged != "ask" and not local:
         return text
-    start = max((text.rfind(c, 0, at) for c in "，,。！!？?；;\n "), default=-1)
+    start = _clause_start(text, at)
+    if _CONTINUED.match(text, start + 1) and start >= 0:
+        start = _clause_start(text, start)  # 银行要我先存保证金，还要买保险: with its subject
     rest = text[start + 1 :]
     if judged != "ask":
         return _with_question_before(text[: start + 1], rest)
@@ -127,10 +129,27 @@ def unless_part(text: str, at: int, words: re.Pattern[str], judged: str, local: 
     kept = [
         c
         for i, c in enumerate(clauses)
-        if own[i] or (told and i and own[i - 1]) or ASKING.search(c)
+        if own[i] or (told and i and own[i - 1]) or ASKING.search(c) or _goes_on(clauses, own, i)
     ]
     kept += _told_firm_loan(clauses, own)
     return "，".join(kept) if kept else rest
+
+
+# a clause going on with the demand told just before it, its subject left out
+_CONTINUED = re.compile(
+    r"(?:还|又|并且|而且|同时|甚至|另外)(?:还|又)?(?:要|得|让|叫|逼|非要|硬要|强制|非得)"
+)
+
+
+def _goes_on(clauses: list[str], own: list[bool], i: int) -> bool:
+    """Clause i is the subject of the next, which holds the family's words and goes on with
+    it (还要买保险)."""
+    return i + 1 < len(clauses) and own[i + 1] and _CONTINUED.match(clauses[i + 1]) is not None
+
+
+def _clause_start(text: str, at: int) -> int:
+    """The index of the break before the clause holding text[at] (-1 at the start)."""
+    return max((text.rfind(c, 0, at) for c in "，,。！!？?；;\n "), default=-1)
 
 
 # What an ask says of a loan just told when it names no matter of its own (能不能先续上,
