@@ -78,6 +78,8 @@ def remember(
         )
         if _loan_need(lexicon, reading, answer):  # 想贷款, then 要抵押吗: 贷款要抵押吗
             focus = replace(focus, subject=LOAN_SUBJECT)
+        if _asked_of_focus(lexicon, context, reading, focus):
+            focus = context.focus  # 要等多久 after 续贷: 第8条 answers it, 续贷 stays discussed
     said = [n.doc_id for a in reading.asks for n in lexicon.named(a.text)]
     text = str(getattr(answer, "answer", ""))
     told = [n.doc_id for n in lexicon.named(text)]
@@ -180,11 +182,34 @@ def _compound(term: str, terms: list[str], question: str) -> str:
     林权质押): the owner's follow-up (这是什么意思, 要多久) is of the compound."""
     at = question.find(term)
     after = question[at + len(term) :] if at >= 0 else ""
-    return next((term + t for t in terms if t != term and after.startswith(t)), term)
+    return next(
+        (term + t for t in terms if t != term and after.startswith(t) and not _ASKED.search(t)),
+        term,
+    )
+
+
+# a glossary phrase that is an ask (多久能批, 能贷多少): what was asked of the subject, not part
+# of it (续贷多久能批 keeps 续贷 in focus, so 在哪办 is asked of 续贷)
+_SHORT_ASK_CHARS = 8  # 要等多久呀, 大概几天能批: the ask phrase and little else
+_ASKED = re.compile(r"多久|多长|多少|几|吗|怎么|怎样|能不能|可不可以|是否|哪")
 
 
 # a question telling of the owner's own loan (我贷款到期还想接着用): its answer names the matter
 _LOAN_STORY = re.compile(r"贷|借|续")
+
+
+def _asked_of_focus(
+    lexicon: Lexicon, context: ConversationContext, reading: Reading, focus: Focus
+) -> bool:
+    """A follow-up whose only topic words are an ask phrase (要等多久, 几天能批), answered from
+    another measure than the one in focus: what was asked of the focus, which stays (read as
+    a switch too when short: its ask phrase names 第8条)."""
+    if context.focus is None or focus.doc_id == context.focus.doc_id:
+        return False
+    if reading.move not in ("continue", "switch") or len(reading.text) > _SHORT_ASK_CHARS:
+        return False
+    own = lexicon.topics(reading.text)
+    return bool(own) and all(_ASKED.search(t) for t in own)
 
 
 def subject_for(
