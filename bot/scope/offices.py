@@ -92,17 +92,18 @@ CREDIT_DATA_USE = re.compile(
     r"(纳税|税|水电|用电|用水|社保|公积金|缴费)|"
     r"(纳税|缴税|水电|用电|用水|社保|公积金|缴费)[^。？?]{0,8}(记录|数据|信息|情况)[^。？?]{0,8}"
     r"(算|参考|共享|开放|加分|评估|有用|管用|有帮助|能用)|"
-    r"(社保|纳税|税务|水电|用电|用水|公积金|开票)(数据|记录|信息)"
+    r"(社保|纳税|税务|水电|用电|用水|公积金|开票)(数据|记录|信息)|"
+    # the bills themselves offered as evidence (水电费也能算吗, 电费算不算): not paid with a
+    # loan, nor an invoice or a tax item (电费发票也能算吗, 水电费算不算增值税 are the tax office's)
+    r"(水电费?|水费|电费|燃气费)(?:(?!票|税)[^，,。？?]){0,6}(?:也)?(?:能|可以)(?:算|用|当)"
+    r"(?![^，,。？?]{0,4}(?:交|缴|付))(?![^，,。？?]{0,8}(?:税|扣除|抵扣|进项))|"
+    r"(水电费?|水费|电费)(?:(?!票|税)[^，,。？?]){0,4}算不算(?![^，,。？?]{0,8}(?:税|扣除|抵扣|进项))"
 )
-# The firm's own records offered as credit evidence (网店流水能用吗, 水电费也能算吗): 第9条's
-# 资金流 and 用水、用电 information, not the shop's or the bills' own running.
+# The firm's shop records offered as credit evidence (网店流水能用吗): 第9条's 资金流
+# information, not the shop's own running (the bills are CREDIT_DATA_USE's).
 SHOP_RECORDS = re.compile(
     r"(网店|淘宝|拼多多|京东店|抖音|快手|直播)[^，,。？?]{0,4}(流水|销售额|营业额|回款)"
     r"[^。？?]{0,6}(能用|能算|算不算|可以用|认不认|银行|贷|看)"
-)
-UTILITY_RECORDS = re.compile(
-    r"(水电费?|水费|电费|燃气费)[^，,。？?]{0,6}(?:也)?(?:能|可以)(?:算|用|当)"
-    r"(?![^，,。？?]{0,4}(?:交|缴|付))|(水电费?|水费|电费)[^，,。？?]{0,4}算不算"
 )
 LABOUR_STRONG = re.compile(
     r"(员工|工人|职工)[^。？?]{0,12}(合同|辞|离职|续签|解除|开除)[^。？?]{0,12}(补偿|赔偿|赔钱)|"

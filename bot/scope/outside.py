@@ -183,7 +183,9 @@ BANK_PUSHED = re.compile(
 # recommends to an investor (银行推荐买什么理财) is no bundling
 PUSHED_WITH_LOAN = re.compile(
     rf"^(?=.*(?:贷|放款|授信)).*?(?:{BANK_PUSHED.pattern})|"
-    # or pressed, whatever the words around (客户经理非要我们买理财, 不买就不给办)
+    # or pressed, whatever the words around (客户经理非要我们买理财, 不买就不给办); not
+    # speculation.LOAN_MISUSE_UNLESS, which is read beside a loan and so also takes persuasion
+    # (客户经理让我买基金, 银行推销的基金) as the bundling that here, with no loan, it is not
     r"(客户经理|信贷员|银行的人|银行工作人员|行里|行长|银行|支行|他们)[^。？?]{0,10}"
     r"(要求|非要|逼|硬要|强制|一定要|必须)[^。？?]{0,4}(买|配|办|存)|"
     r"(不买|买了)[^。？?]{0,6}(才|就)(不)?(给|肯|能)?(贷|放|批|续|办)"

@@ -69,7 +69,6 @@ def off_topic_unless(text: str) -> bool:
             sub.CREDIT_CORE,
             sub.FEES,
             off.CREDIT_DATA_USE,
-            off.UTILITY_RECORDS,
             CREDIT_TERM,
         )
     )
