@@ -75,10 +75,11 @@ OBJECT_CLASSES: tuple[ObjectClass, ...] = (
         ),
     ),
     ObjectClass("housing_fund", re.compile(r"公积金")),
-    # a consumer purchase on credit (买台手机, 哪家分期好)
+    # a consumer purchase on credit (买台手机, 哪家分期好); the phone as where the owner applies
+    # (手机上能办吗, 手机端申请) is a channel, not the thing bought
     ObjectClass(
         "personal_finance",
-        re.compile(r"手机|分期|装修|旅游|酒席|学费|信用卡|按揭|月供|首付"),
+        re.compile(r"手机(?![上端里版])|分期|装修|旅游|酒席|学费|信用卡|按揭|月供|首付"),
         head_only=True,
     ),
     # another programme's prize (国家对专精特新企业有哪些奖励)

@@ -99,6 +99,13 @@ CREDIT_DATA_USE = re.compile(
     r"(?![^，,。？?]{0,4}(?:交|缴|付))(?![^，,。？?]{0,8}(?:税|扣除|抵扣|进项))|"
     r"(水电费?|水费|电费)(?:(?!票|税)[^，,。？?]){0,4}算不算(?![^，,。？?]{0,8}(?:税|扣除|抵扣|进项))"
 )
+# The firm's contributions stopped or owed, asked of a loan (社保停缴了，还能贷款吗, 公司公积金
+# 断缴了影响贷款吗): the firm's own record the bank weighs (Q&A of 第9条), not the fund's own.
+CONTRIBUTIONS_ASKED = re.compile(
+    r"(社保|养老保险|医保|公积金|公基金)[^，,。？?]{0,4}(断缴|欠缴|停缴|缓缴|没交|没缴|不交|停交|少缴|欠费|"
+    r"交得?不连续|不连续)[^。？?]{0,12}(还能|能不能|能否|能|可以|可不可以|影响|会不会)[^，,。？?]{0,6}"
+    r"(贷|融资|授信|审批|续贷)"
+)
 # The firm's shop records offered as credit evidence (网店流水能用吗): 第9条's 资金流
 # information, not the shop's own running (the bills are CREDIT_DATA_USE's).
 SHOP_RECORDS = re.compile(
@@ -115,7 +122,8 @@ SOCIAL_FUNDS_MOVED = re.compile(
     r"(社保|养老保险|医保|医疗保险|失业保险)[^，,。？?]{0,8}(账户|里|卡)[^，,。？?]{0,4}(钱|余额|资金)"
     r"[^，,。？?]{0,8}(取|提|拿|挪|用|给|抵押|质押|担保)|"
     r"(社保|养老保险|医保|公积金)[^，,。？?]{0,6}(停缴|缓缴|断缴|少缴|不交|停交|先不交|晚交)"
-    r"[^。？?]{0,12}(还|周转|省|先|垫)|"
+    # 还 repaying (拿去还贷款), not 还 of 还能/还可以 (社保停缴了，还能贷款吗: the firm's record)
+    r"[^。？?]{0,12}(还(?!能|可以|可不可以|会|有|是|算|行|要|让|给|批|影响)|周转|省|先|垫)|"
     r"(社保|养老保险|医保|医疗保险)[^，,。？?]{0,10}(抵押|质押|做担保|当担保|作担保)"
 )
 SOCIAL = re.compile(
