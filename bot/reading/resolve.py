@@ -71,6 +71,7 @@ from bot.reading.pointing import (
 from bot.reading.recourse import lender_refusal
 from bot.reading.referents import Referent
 from bot.reading.subjects import (
+    carried_by_focus,
     leads_with,
     own_question,
     points_at_one,
@@ -134,7 +135,7 @@ def resolve(
         return Resolution(text, "new")
     if lender_refusal(text) and not (lexicon.named(text) or lexicon.topics(text)):
         return Resolution(text, "continue", referent)  # 要是银行不批呢: whom to turn to, as said
-    family = out_of_scope_family(text)[0]
+    family = out_of_scope_family(text)[0] and not carried_by_focus(text, referent.subject)
     if (family and not points_at_one(text, referent, mentioned)) or private_matter(text, lexicon):
         return Resolution(text, "switch")  # 明天天气怎么样: another matter, judged on its own
     question = question or text

@@ -11,8 +11,8 @@ from bot.reading.cues import find_anaphors
 from bot.reading.facts import extract_facts
 from bot.reading.lexicon import Lexicon
 from bot.reading.referents import Referent
-from bot.scope import PERSONAL_LIFE
-from bot.scope.subjects import BUSINESS_CONTEXT
+from bot.scope import PERSONAL_LIFE, out_of_scope_family
+from bot.scope.subjects import BUSINESS_CONTEXT, CREDIT_CORE
 
 _OPENING = re.compile(r"^(?:那么|那|要是|如果|我们?想(?:了解|问)(?:一?下)?|请问)?")
 LEAD_CHARS = 2  # a topic this close to the start is the message's own subject
@@ -32,6 +32,12 @@ def points_at_one(text: str, referent: Referent, mentioned: tuple[Referent, ...]
     after 中登网 asks about 中登网, not about this service): scope judges the resolved text."""
     kinds = {referent.kind, *(m.kind for m in mentioned)}
     return any(a.names and a.kind in kinds for a in find_anaphors(text))
+
+
+def carried_by_focus(text: str, subject: str) -> bool:
+    """A follow-up asking of a loan whose family the topic in focus excuses (公积金断缴了能贷吗
+    after 续贷: the firm's record asked of the renewal in focus, not the fund's own loan)."""
+    return bool(CREDIT_CORE.search(text)) and not out_of_scope_family(f"{subject}，{text}")[0]
 
 
 def private_matter(text: str, lexicon: Lexicon) -> bool:

@@ -57,7 +57,11 @@ FEE_PAYER = re.compile(
     r"(评估|公证|登记|抵押|担保|保险|律师|中介|审计|鉴定|顾问|咨询|手续)(费用?|的钱|的费用)[^，,。？?]{0,6}"
     r"(谁|哪方|哪一方|哪边|我们还是|企业还是|银行还是)"
 )
-PERSONAL_LIFE = re.compile(r"家里人|孩子|老婆|老公|父母|(?<![那这哪])个人|我自己|私人|结婚|留学")
+# 我自己去/跑… is the owner doing an application's step in person (要我自己去税务局开证明吗)
+PERSONAL_LIFE = re.compile(
+    r"家里人|孩子|老婆|老公|父母|(?<![那这哪])个人|私人|结婚|留学|"
+    r"我自己(?![^，,。？?]{0,2}(?:去|跑|到|开|交|带|填|提交|准备|联系|找|上传|打印|办|弄))"
+)
 # A firm of the family's (我老公开了个厂, 我爸的店): a relative named beside it is not personal.
 FAMILY_FIRM = re.compile(r"厂|店|作坊|档口|门面|摊位|养殖场|农场|合作社|工作室")
 # The firm's owner acting for it (老板个人担保): the person stands in for the firm; the owner's
@@ -150,11 +154,16 @@ def shows_scope_evidence(text: str, names_document: bool) -> bool:
         or BANK_PUSHED.search(text)
         or FEE_PAYER.search(text)
         or BANK_PROCESS.search(text)
+        or (APPLICATION_STEP.search(text) and DOMAIN.search(text))
         or "保证金" in text  # 第11条's 保证金存款占比 (a stranger's is a family's, tried first)
         or (_names_firm(text) and (BORROWED_SUM.search(text.lower()) or CREDIT_CORE.search(text)))
     )
 
 
+# a paper for an application got or handed in (要我自己去税务局开证明吗 after 科技贷)
+APPLICATION_STEP = re.compile(
+    r"(开|打|出具|准备|提交|交|拿|办)[^，,。？?]{0,4}(证明|材料|资料|手续)|(证明|材料|资料)[^，,。？?]{0,6}(去哪|哪里|在哪|自己)"
+)
 # a bank's branch or staff handling the firm's credit (县支行说额度要报到省行批, 客户经理说审批要等)
 BANK_PROCESS = re.compile(
     r"(?:支行|分行|省行|总行|上级行|信贷员|客户经理)[^，,。？?]{0,10}(?:额度|审批|授信|放款|续贷|报批)"

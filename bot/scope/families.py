@@ -29,6 +29,7 @@ from bot.scope.products import bank_price, bank_product
 from bot.scope.readings import (
     WORK_VEHICLE,
     any_of,
+    firm_contributions,
     national_unless,
     negated,
     off_topic_unless,
@@ -108,7 +109,12 @@ FAMILIES: tuple[Family, ...] = (
         "tax", obj.TAX_ASKED, any_of(off.TAX_BACKS_CREDIT, off.CREDIT_DATA_USE, off.TAX_PAID_FELL)
     ),
     Family("personal_credit", sub.PERSONAL_CREDIT, any_of(sub.PERSONAL_CREDIT_UNLESS)),
-    Family("housing_fund", sub.HOUSING_FUND, any_of(sub.HOUSING_FUND_UNLESS)),
+    Family(
+        "housing_fund",
+        sub.HOUSING_FUND,
+        any_of(sub.HOUSING_FUND_UNLESS),
+        story_unless=firm_contributions,  # 续贷，公积金断缴了能贷吗: the firm's record
+    ),
     Family(
         "housing_fund",
         spec.HOUSING_FUND_MOVED,

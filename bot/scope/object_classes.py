@@ -38,7 +38,9 @@ OBJECT_CLASSES: tuple[ObjectClass, ...] = (
     ObjectClass(
         "legal",
         re.compile(
-            r"保全|仲裁|诉讼|起诉状|开庭|判决|胜诉|败诉|证据|违约金|法律效力|赔偿|索赔|被告|原告"
+            r"保全|仲裁|诉讼|起诉状|开庭|判决|胜诉|败诉|证据|违约金|法律效力|赔偿|索赔|被告|原告|"
+            # goods a seller stands behind (供应商不给保修, 退货)
+            r"保修|售后|退货|换货|三包|质量问题"
         ),
     ),
     # a market investment (期货开户, 外汇, 黄金, 加盟店回本)
@@ -75,10 +77,11 @@ OBJECT_CLASSES: tuple[ObjectClass, ...] = (
         ),
     ),
     ObjectClass("housing_fund", re.compile(r"公积金")),
-    # a consumer purchase on credit (买台手机, 哪家分期好)
+    # a consumer purchase on credit (买台手机, 哪家分期好); the phone as where the owner applies
+    # (手机上能办吗, 手机端申请) is a channel, not the thing bought
     ObjectClass(
         "personal_finance",
-        re.compile(r"手机|分期|装修|旅游|酒席|学费|信用卡|按揭|月供|首付"),
+        re.compile(r"手机(?![上端里版])|分期|装修|旅游|酒席|学费|信用卡|按揭|月供|首付"),
         head_only=True,
     ),
     # another programme's prize (国家对专精特新企业有哪些奖励)
@@ -93,7 +96,7 @@ OBJECT_CLASSES: tuple[ObjectClass, ...] = (
     ObjectClass(
         "off_topic",
         re.compile(
-            r"定价|报价|压价|砍价|议价|谈判|网店|淘宝|拼多多|京东店|抖音|直播|带货|营销|推广|引流|"
+            r"定价|报价|压价|砍价|议价|谈判|租金|(?<!厂)房租|网店|淘宝|拼多多|京东店|抖音|直播|带货|营销|推广|引流|"
             r"获客|拓客|竞品|选址|货源|进货渠道|找客户(?!经理)"
         ),
         excused_by=SHOP_RECORDS,  # 网店流水能用吗: the shop's records as credit evidence

@@ -17,8 +17,11 @@ from bot.scope.subjects import FIRM_LOAN, NATIONAL_UNLESS, TIED_TO_LENDING
 
 # Working at a bank: its jobs, exams and pay (银行笔试考什么, 想进农商行上班, 客户经理工资多少).
 BANK_JOB = re.compile(
-    r"(银行|农商行|信用社|邮储|柜员|客户经理|信贷员|信贷岗)[^。？?]{0,12}"
+    r"(银行|农商行|信用社|农信社|邮储|柜员|客户经理|信贷员|贷款员|信贷岗|理财经理)[^。？?]{0,12}"
     r"(招聘|招人|招不招|招考|校招|社招|校园招聘|笔试|面试|行测|实习|转正|工资|薪资|薪水|待遇|上班|入职|"
+    # their pay however asked (客户经理的提成几个点, 贷款员一个月能拿多少); a bonus tied to
+    # small loans is 第3条's incentive (glossary: 绩效奖金, 没奖金)
+    r"提成|年薪|月薪|收入|(一个月|每月|一年|每年)[^，,。？?]{0,3}拿多少|"
     r"岗位要求|编制|合同工|派遣|托关系|走关系|晋升|跳槽|业绩压力)|"
     r"(去|进|到|想)[^，,。？?]{0,6}(当|做)(柜员|信贷员|客户经理|大堂经理)|"
     r"(进|去|应聘)[^，,。？?]{0,2}(银行|农商行|信用社)[^，,。？?]{0,4}(上班|工作|实习|当柜员)|"
@@ -28,7 +31,9 @@ BANK_JOB = re.compile(
     r"银行从业资格|从业资格证|银行招聘"
 )
 # A bank's staff told of as a measure's concern (我亲戚在银行上班，说小微贷款考核分很重): 第1/3条.
-BANK_JOB_UNLESS = re.compile(r"考核|尽职免责|免责|问责|审批权限|政策要求|措施|容忍度")
+BANK_JOB_UNLESS = re.compile(
+    r"考核|尽职免责|免责|问责|审批权限|政策要求|措施|容忍度|小微|放贷|放款"
+)
 # Brokering loans for a fee or commission, or joining the trade (做贷款中介, 帮银行拉客户拿提成).
 LOAN_BROKERING = re.compile(
     r"(做|当|成为|入行|干|加入|入伙|跑)[^，,。？?]{0,6}(贷款|助贷|信贷|银行)?[^，,。？?]{0,2}"
@@ -87,6 +92,9 @@ ACCOUNT_CHORES = re.compile(
 # A loan scam (是不是骗子, 安全账户, 先交保证金才放款, 自称银保监): the police, not the measures.
 LOAN_SCAM = re.compile(
     r"是不是骗子?|骗子吗|是骗局|诈骗|被骗|骗了我|骗走|安全账户|解冻费|刷流水|包下款|包过|"
+    # a credit report "fixed" by someone for the owner (能帮我刷征信, 花钱洗白征信)
+    r"(刷|洗)征信|(帮|替|给)(我|你)?[^，,。？?]{0,4}(刷|洗|包装|美化)[^，,。？?]{0,2}征信|"
+    r"(花钱|交钱|给钱|收费)[^，,。？?]{0,6}(删|消除|抹|洗)[^，,。？?]{0,4}(征信|逾期|记录)|"
     r"(要|需要|得)?先[^，,。？?]{0,2}(交|付|转|验资)[^。？?]{0,12}(能信|是真的|靠谱|可信|正常吗)|"
     r"(客服|陌生人|自称|一个人|有人|陌生号码)[^。？?]{0,10}(打电话|加我|微信|短信)[^。？?]{0,16}"
     r"(贷款|放款|额度|借钱)|"
@@ -183,7 +191,9 @@ BANK_PUSHED = re.compile(
 # recommends to an investor (银行推荐买什么理财) is no bundling
 PUSHED_WITH_LOAN = re.compile(
     rf"^(?=.*(?:贷|放款|授信)).*?(?:{BANK_PUSHED.pattern})|"
-    # or pressed, whatever the words around (客户经理非要我们买理财, 不买就不给办)
+    # or pressed, whatever the words around (客户经理非要我们买理财, 不买就不给办); not
+    # speculation.LOAN_MISUSE_UNLESS, which is read beside a loan and so also takes persuasion
+    # (客户经理让我买基金, 银行推销的基金) as the bundling that here, with no loan, it is not
     r"(客户经理|信贷员|银行的人|银行工作人员|行里|行长|银行|支行|他们)[^。？?]{0,10}"
     r"(要求|非要|逼|硬要|强制|一定要|必须)[^。？?]{0,4}(买|配|办|存)|"
     r"(不买|买了)[^。？?]{0,6}(才|就)(不)?(给|肯|能)?(贷|放|批|续|办)"

@@ -57,6 +57,21 @@ def national_unless(text: str) -> bool:
     return bool(sub.NATIONAL_UNLESS.search(text) or not sub.NATIONAL_DETAIL.search(text))
 
 
+def firm_contributions(text: str) -> bool:
+    """The whole message asks of the firm's loan with its contributions stopped (续贷，公积金断缴
+    了能贷吗: the loan named in a clause before), not a bare 公积金断缴了能贷吗 (the fund's own)."""
+    asked = off.CONTRIBUTIONS_ASKED.search(text)
+    if not asked:
+        return False
+    rest = text[: asked.start()] + text[asked.end() :]  # 信易贷平台，…: a financing word besides
+    firm = sub.BUSINESS_CONTEXT.search(text) or sub.ENTERPRISE_LOAN.search(text)
+    return bool(firm or FIRM_LOAN_NAMED.search(text) or DOMAIN.search(rest))
+
+
+# a loan of the firm's by its name (续贷, 科技贷): what a follow-up is completed with
+FIRM_LOAN_NAMED = re.compile(r"续贷|转贷|科技贷|商贸贷|外贸贷|提质增产|首贷|信用贷|员工|单位")
+
+
 CREDIT_TERM = re.compile(r"(当|算|作为|看作|变成)[^，,。？?]{0,2}信用(?!卡)|增信")
 
 
@@ -69,7 +84,6 @@ def off_topic_unless(text: str) -> bool:
             sub.CREDIT_CORE,
             sub.FEES,
             off.CREDIT_DATA_USE,
-            off.UTILITY_RECORDS,
             CREDIT_TERM,
         )
     )

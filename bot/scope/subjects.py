@@ -199,7 +199,7 @@ INVESTMENT = re.compile(
     r"(闲钱|闲置资金|余钱)[^。？?]{0,8}(买|放|理财|投资|存)|"
     r"基金[^，,。？?]{0,6}(跌|涨|亏|回本|赎回|割肉|补仓|净值)|割肉|补仓|加仓|减仓|止损|止盈|仓位"
 )
-BORROWING = re.compile(r"贷|融资|授信")  # 年化利率 of a loan is no investment question
+BORROWING = re.compile(r"贷|融资|授信|放款")  # 年化利率 of a loan is no investment question
 OTHER_PROGRAM = re.compile(
     r"(高新技术企业|高新企业|高企|专精特新|小巨人|科技型中小企业|科技型企业|瞪羚|独角兽|企业技术中心)"
     r"[^，,。？?]{0,4}(认定|评价|评定|入库|申报|复审|评审|认证)|"
