@@ -21,6 +21,7 @@ from bot.checkup.buttons import (
     parse_check_press,
     step_button,
 )
+from bot.checkup.county import read_check_county
 from bot.checkup.evaluate import evaluate
 from bot.checkup.known import known_answers
 from bot.checkup.outcome import PROFILE, apply_with_profile, show_result_part, start_form_from
@@ -67,6 +68,8 @@ def _learn(turn: Turn, check: dict[str, Any], text: str, asked: str | None = Non
     "不是沙县，是永安" is 永安市 and "沙县还是永安" is asked back, never the facts' first)."""
     context = ConversationContext.from_state(turn.state)
     facts = extract_facts(normalize_text(text))
+    if asked == "county":  # the step's reading is the fact kept, not the first county named
+        facts = replace(facts, county=_county_told(text))
     context = context.with_facts(facts)
     context.store(turn.state)
     filled = []
@@ -78,6 +81,14 @@ def _learn(turn: Turn, check: dict[str, Any], text: str, asked: str | None = Non
                 filled.append(name)
             check["data"][name] = value
     return filled
+
+
+def _county_told(text: str) -> str:
+    """The county an answer at the county step gives, "" when it gives none or two."""
+    try:
+        return read_check_county(text)
+    except NotRead:
+        return ""
 
 
 def _finish(turn: Turn, check: dict[str, Any], rules: Sequence[Rule], lead: str = "") -> None:

@@ -164,3 +164,16 @@ def test_the_chat_form_offers_the_county_of_a_traditional_name(
     assert "宁化县" in texts(replies) and "企业名称" in texts(replies)
     shared_engine.handle("cli", user, "对")
     assert form_state(shared_engine, user)["data"]["county"] == "宁化县"
+
+
+@pytest.mark.parametrize(("text", "county"), CORRECTED)
+def test_the_county_kept_for_later_is_the_one_meant(
+    shared_engine: Engine, user: str, text: str, county: str
+) -> None:
+    at_county_step(shared_engine, user)
+    shared_engine.handle("cli", user, text)
+    shared_engine.handle("cli", user, "取消")
+    known = texts(shared_engine.handle("cli", user, "政策体检"))
+    assert f"已知情况：{county}" in known or f"｜{county}" in known, known
+    wrong = next(c for c in COUNTIES if c != county and c[:2] in text)
+    assert wrong not in known
