@@ -89,8 +89,11 @@ def _page_error(error: Any) -> str:
     label = PROFILE_LABELS.get(name, name)
     entered = error.get("input")
     shown = "、".join(map(str, entered)) if isinstance(entered, list) else str(entered)
+    reason = str(error.get("ctx", {}).get("error", ""))
+    if name == "county" and error.get("type") == "value_error" and reason:  # the chat's words
+        return f"{label}：{reason}"
     if name == "amount_wan" and error.get("type") == "value_error":  # read like the chat
-        reason = str(error.get("ctx", {}).get("error", "")) or "没能看懂这个金额"
+        reason = reason or "没能看懂这个金额"
         return f"{label}：“{shown}”{reason.rstrip('。')}。"
     if name == "amount_wan":
         return f"{label}：“{shown}”不是有效金额，请填写大于0、不超过100000的数字（单位：万元）"
@@ -115,6 +118,8 @@ async def check_page(request: Request) -> HTMLResponse:
             context["errors"] = [_page_error(e) for e in exc.errors()]
             status_code = 422
         else:
+            if profile.county:  # "沙县" in the link: the page's list shows 沙县区 chosen
+                raw["county"] = profile.county
             result = judge_profile(request, profile)
             items = result["items"]
             context["result"] = {

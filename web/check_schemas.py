@@ -6,6 +6,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from bot.checkup.county import read_check_county
 from bot.checkup.steps import NotRead, read_amount
 from core.kinds import COUNTIES
 from core.profile import (
@@ -57,7 +58,12 @@ class ProfileIn(BaseModel):
     trade: str | None = Field(
         None, max_length=40, description="The trade in the owner's words", examples=["竹制品加工"]
     )
-    county: str | None = Field(None, json_schema_extra={"enum": list(COUNTIES)})
+    county: str | None = Field(
+        None,
+        description="One of the options, or as the financing form reads it: 沙县, 沙縣, "
+        "梅列 (三元区), 我在永安",
+        json_schema_extra={"enum": list(COUNTIES)},
+    )
     size: str | None = Field(None, json_schema_extra={"enum": list(SIZES)})
     purpose: str | None = Field(None, json_schema_extra={"enum": list(PURPOSES)})
     pledge: list[str] | None = Field(
@@ -75,7 +81,13 @@ class ProfileIn(BaseModel):
     @field_validator("county")
     @classmethod
     def _county(cls, v: str | None) -> str | None:
-        return _one_of("county", v, COUNTIES)
+        """Read like the chat step and the financing form (`bot.checkup.county`)."""
+        if v is None or not v.strip():
+            return None
+        try:
+            return read_check_county(v)
+        except NotRead as exc:
+            raise ValueError(str(exc)) from None
 
     @field_validator("size")
     @classmethod

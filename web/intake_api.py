@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, HTTPException, Request
+from fastapi import APIRouter, Header, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from bot.services import services
@@ -53,6 +54,28 @@ async def intake_schema() -> dict[str, Any]:
     return form_schema()
 
 
+class CountyOut(BaseModel):
+    """The county a company name names, for the form to prefill (null: it names none)."""
+
+    company_name: str
+    county: str | None = Field(..., examples=["沙县区"])
+
+
+@router.get(
+    "/county",
+    response_model=CountyOut,
+    summary="The county (县、市、区) a company name names, to prefill the form's county",
+)
+async def county_of_name(company_name: Annotated[str, Query(max_length=200)] = "") -> CountyOut:
+    """The form's county option the name's 行政区划 names ("沙县鑫源竹业有限公司" -> 沙县区,
+    "三明市梅列区…" -> 三元区, "鑫源竹业（尤溪）有限公司" -> 尤溪县), null when it names none
+    ("沙县小吃" is a brand, not a division). The same derivation as the chat form's and as
+    `POST /api/intake` with `county` left empty (which asks to confirm it)."""
+    from bot.intake.counties import county_in_name
+
+    return CountyOut(company_name=company_name, county=county_in_name(company_name))
+
+
 @router.post(
     "",
     status_code=201,
@@ -86,6 +109,10 @@ async def submit_intake(
     idempotency_key: Annotated[str | None, Header()] = None,
 ) -> JSONResponse:
     """Store the request; a retry with the same Idempotency-Key returns the same record.
+
+    `county` left empty while the company name names one ("沙县鑫源竹业有限公司") is not
+    guessed: 422 with type confirmation_needed on county (ctx `value`: 沙县区, listed in
+    `confirmable`); the same body with "county" in `confirmed` stores that county.
 
     Limits: every post counts for its session and address; RATE_LIMIT_INTAKE counts stored
     requests only (a form sent back with errors, or a replay, is not a new request).

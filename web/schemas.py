@@ -139,7 +139,11 @@ class IntakeIn(BaseModel):
         description="统一社会信用代码 (18 chars, GB 32100-2015); a shown example (the form's "
         "91350400XXXXXXXXXX, this sample's) is refused, type credit_code_example",
     )
-    county: Any = Field(None, description="所在县（市、区）")
+    county: Any = Field(
+        None,
+        description="所在县（市、区）; left empty with a company name naming one: "
+        'confirmation_needed (confirm with "county" in `confirmed`)',
+    )
     industry: Any = Field(None, description="行业")
     contact_name: Any = Field(None, description="联系人")
     phone: Any = Field(None, description="手机号码 (mainland mobile)")

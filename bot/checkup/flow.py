@@ -21,17 +21,15 @@ from bot.checkup.buttons import (
     parse_check_press,
     step_button,
 )
+from bot.checkup.county import read_check_county
 from bot.checkup.evaluate import evaluate
 from bot.checkup.known import known_answers
-from bot.checkup.prefill import form_values
-from bot.checkup.render import detail_messages, excluded_messages, result_messages
-from bot.checkup.steps import STEP_BY_NAME, STEPS, NotRead, Step, read_answer
+from bot.checkup.outcome import PROFILE, apply_with_profile, show_result_part, start_form_from
+from bot.checkup.render import result_messages
+from bot.checkup.steps import READ_FIRST, STEP_BY_NAME, STEPS, NotRead, Step, read_answer
 from bot.conversation.commands import looks_like_question, normalize_text
-from bot.conversation.form.entry import start_form
-from bot.conversation.form.messages import resume_message
 from bot.conversation.replies import help_message
 from bot.conversation.turn import Turn
-from bot.intake.fields import FIELD_BY_NAME, display_value
 from bot.messages import Button, OutMessage
 from bot.reading import ConversationContext
 from bot.reading.facts import extract_facts
@@ -39,8 +37,9 @@ from core import clock
 from core.profile import describe_profile
 from knowledge.eligibility import Rule
 
+__all__ = ["CHECKUP", "PROFILE", "apply_with_profile", "handle_checkup", "show_result_part"]
+__all__ += ["resume_checkup", "stale_press", "start_checkup", "start_form_from"]
 CHECKUP = "checkup"  # state key of the open check
-PROFILE = "checkup_profile"  # state key of the last result's profile
 AskQuestion = Callable[[Turn, str], None]
 EXPIRED = "这个按钮已过期。"
 CANCELLED = "已退出政策体检。需要时回复“政策体检”重新开始。"
@@ -63,19 +62,33 @@ def _prompt(check: dict[str, Any], lead: str = "") -> OutMessage:
     return OutMessage(text, buttons=buttons)
 
 
-def _learn(turn: Turn, check: dict[str, Any], text: str) -> list[str]:
-    """Store the facts a message gives (context and unanswered steps); the names filled."""
+def _learn(turn: Turn, check: dict[str, Any], text: str, asked: str | None = None) -> list[str]:
+    """Store the facts a message gives (context and unanswered steps); the names filled.
+    The `asked` step is left to its own reading (the county: read as the form reads it, so
+    "不是沙县，是永安" is 永安市 and "沙县还是永安" is asked back, never the facts' first)."""
     context = ConversationContext.from_state(turn.state)
     facts = extract_facts(normalize_text(text))
+    if asked == "county":  # the step's reading is the fact kept, not the first county named
+        facts = replace(facts, county=_county_told(text))
     context = context.with_facts(facts)
     context.store(turn.state)
     filled = []
     for name, value in known_answers(context.facts, text).items():
+        if name == asked:
+            continue
         if name == "trade" or name not in check["data"]:
             if name != "trade":
                 filled.append(name)
             check["data"][name] = value
     return filled
+
+
+def _county_told(text: str) -> str:
+    """The county an answer at the county step gives, "" when it gives none or two."""
+    try:
+        return read_check_county(text)
+    except NotRead:
+        return ""
 
 
 def _finish(turn: Turn, check: dict[str, Any], rules: Sequence[Rule], lead: str = "") -> None:
@@ -186,15 +199,17 @@ def handle_checkup(
     if step is None:  # an older state: everything answered already
         _finish(turn, check, rules)
         return
-    filled = _learn(turn, check, text)
+    asked = step.name if step.name in READ_FIRST else None
+    filled = _learn(turn, check, text, asked)
     if step.name in filled:
         _next(turn, check, rules)
         return
     try:
         value = read_answer(step, text)
     except NotRead as problem:
-        if filled:
-            _next(turn, check, rules, f"已记下：{describe_profile(check['data'])}")
+        if filled:  # facts for other steps kept; the step asked again, saying why if its own
+            lead = f"已记下：{describe_profile(check['data'])}"
+            _next(turn, check, rules, f"{lead}\n⚠️ {problem}" if asked else lead)
         elif looks_like_question(text):
             turn.intent = "checkup_question"
             ask(turn, text)
@@ -205,46 +220,3 @@ def handle_checkup(
         return
     _store(turn, check, step, value)
     _next(turn, check, rules)
-
-
-def start_form_from(turn: Turn, profile: dict[str, Any] | None) -> None:
-    """The financing form, its answers taken from a self-check profile where they map."""
-    values = form_values(profile or {})
-    start_form(turn)
-    form = turn.state.get("form")
-    if not values:
-        return
-    last = turn.replies[-1]
-    if form is None:  # the client shows its own form (the widget): it fills these in
-        turn.replies[-1] = replace(last, message=replace(last.message, prefill=values))
-        return
-    form["data"].update(values)
-    form["prefilled"] = list(values)  # the counter numbers only the steps still asked
-    shown = "；".join(
-        f"{FIELD_BY_NAME[name].label}：{display_value(name, value)}"
-        for name, value in values.items()
-    )
-    lead = (
-        f"好的，用体检信息开始登记融资需求，已填好：{shown}。"
-        "最后核对时可以修改。随时回复“取消”可退出。"
-    )
-    turn.replies[-1] = replace(last, message=resume_message(form, lead))
-
-
-def apply_with_profile(turn: Turn) -> None:
-    """ "用这些信息填写融资需求登记": the form pre-filled from the last result."""
-    turn.intent = "apply"
-    start_form_from(turn, turn.state.get(PROFILE))
-
-
-def show_result_part(turn: Turn, command: str, rules: Sequence[Rule]) -> None:
-    """ "查看详情" / "查看不适用": that part of the last result, judged again from its profile."""
-    profile = turn.state.get(PROFILE)
-    turn.intent = command
-    if not profile:
-        turn.say(OutMessage("还没有体检结果。回复“政策体检”开始，几分钟就好。"), command)
-        return
-    items = evaluate(rules, profile)
-    part = detail_messages if command == "checkup_detail" else excluded_messages
-    for message in part(items):
-        turn.say(message, command)

@@ -3,8 +3,10 @@
 Eight steps over the profile of `core.profile`, asked in order, each skipped when the
 conversation already gave the answer. Buttons carry their answer (`bot/checkup/buttons.py`);
 typed answers are read here: choices by their words (`read_option`), multiple-choice steps by
-every option named and not negated ("有林权，没有房产" -> ["林权"]), "没有" for none, and the
-amount by `bot.checkup.amount` (the form's amount reading, the check's range).
+every option named and not negated ("有林权，没有房产" -> ["林权"]), "没有" for none, the
+amount by `bot.checkup.amount` (the form's amount reading, the check's range) and the county
+by `bot.checkup.county` (the form's county reading: 沙縣, 梅列, "我在永安"). The steps in
+READ_FIRST are read by their own reader before the facts a message gives could fill them.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.checkup.amount import NotRead, read_check_amount
+from bot.checkup.county import read_check_county
 from bot.intake.choices import read_choice
 from bot.intake.numbers import half_width
 from core.kinds import COUNTIES
@@ -96,6 +99,7 @@ STEPS: tuple[Step, ...] = (
     Step("amount_wan", "计划融资多少万元？请输入数字，例如：300", (), kind="amount"),
 )
 STEP_BY_NAME = {s.name: s for s in STEPS}
+READ_FIRST = frozenset({"county"})  # read as the form reads it, never filled by the facts
 
 # Everyday words naming an option of the choice and multiple-choice steps.
 WORDS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -217,4 +221,6 @@ def read_answer(step: Step, text: str) -> Any:
         return read_amount(text)
     if step.kind == "set":
         return read_set(step, text)
+    if step.name == "county":
+        return read_check_county(text)
     return read_option(step, text)

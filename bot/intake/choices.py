@@ -29,17 +29,20 @@ _OPTION_NUMBER = re.compile(
 )
 
 # An option negated: 没房子抵押, 不想用抵押, 不是周转 (the words after the negation, up to a
-# clause break or a turn to the choice: 就, 但, 还是, 选, 用 …). "没有抵押" as a word of 信用
-# starts at the negation itself, so it still counts.
+# clause break or a turn to the choice: 就, 但, 还是, 选, 是 in 不是沙县是永安 …). "没有抵押" as a
+# word of 信用 starts at the negation itself, so it still counts. A place denied (不在尤溪在大田,
+# 没在三元) covers the words up to the next 在 too.
 _NEGATED = re.compile(
-    r"(?:没有|没|不想|不要|不用|不能|不愿意?|不打算|不是|并非|无)"
-    r"(?P<scope>(?:用|拿|做|走|选|要)?[^,.;!?，。；！？\s就但那还选改换]{1,6})"
+    r"(?:没有|没(?!在)|不想|不要|不用|不能|不愿意?|不打算|不是|并非|无)"
+    r"(?P<scope>(?:用|拿|做|走|选|要)?[^,.;!?，。；！？\s就但那还选改换是]{1,6})"
 )
+_NOT_AT = re.compile(r"(?:不在|没在)(?P<scope>[^,.;!?，。；！？\s就但那还选改换是在]{1,6})")
 
 
 def _negated(text: str) -> list[tuple[int, int]]:
     """The spans of `text` a negation before them covers."""
-    return [found.span("scope") for found in _NEGATED.finditer(text)]
+    found = [*_NEGATED.finditer(text), *_NOT_AT.finditer(text)]
+    return [negation.span("scope") for negation in found]
 
 
 def _named(word: str, text: str, negated: list[tuple[int, int]]) -> bool:

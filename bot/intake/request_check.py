@@ -7,6 +7,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.intake.counties import county_in_name
 from bot.intake.errors import ConfirmationNeeded, FieldError, UnclearChoice
 from bot.intake.fields import FIELDS, Field
 from bot.intake.validation import validate_field
@@ -63,6 +64,28 @@ def _api_error(item: Field, exc: FieldError) -> tuple[str, str, dict[str, Any]]:
 CONSENT_REQUIRED = "须同意授权后才能提交（consent 为 true）"
 
 
+def _county_of_name(check: RequestCheck, confirmed: Collection[str]) -> bool:
+    """The county left empty, the company name naming one ("沙县鑫源竹业有限公司"): stored when
+    the submitter confirmed `county`, else refused as a reading to confirm (type
+    confirmation_needed, the county in ctx `value`), as the chat form asks it back. False
+    when the (valid) name names no county: the county is simply missing."""
+    name = check.clean.get("company_name")
+    county = county_in_name(name) if isinstance(name, str) else None
+    if county is None:
+        return False
+    if "county" in confirmed:
+        check.clean["county"] = county
+        return True
+    label = f"按企业名称登记为{county}"
+    message = (
+        f"未填写所在县（市、区）。企业名称“{name}”表明企业在{county}："
+        f"请确认按{county}登记，或选择实际所在的县（市、区）"
+    )
+    check.refuse("county", message, "confirmation_needed", confirm_label=label, value=county)
+    check.confirmable["county"] = label
+    return True
+
+
 def check_request(data: dict[str, Any], *, confirmed: Collection[str] = ()) -> RequestCheck:
     """Validate every field; readings to confirm are stored only for fields in `confirmed`."""
     check = RequestCheck()
@@ -73,6 +96,8 @@ def check_request(data: dict[str, Any], *, confirmed: Collection[str] = ()) -> R
                 check.clean[item.name] = ""
             elif item.kind == "consent":
                 check.refuse(item.name, CONSENT_REQUIRED, "consent_required")
+            elif item.name == "county" and _county_of_name(check, confirmed):
+                pass
             else:
                 message = f"缺少{item.label}（{item.name}），例如：{item.example}"
                 check.refuse(item.name, message, "missing")

@@ -222,11 +222,61 @@
     });
   }
 
-  // Changing an answer withdraws the confirmation given for the previous one.
+  // Changing an answer withdraws the confirmation given for the previous one (a new company
+  // name, the county the server read from the old one).
   function dropConfirmation(event) {
     var name = event.target && event.target.name;
+    if (name === "company_name") name = "county";
     var box = name ? document.getElementById("confirm-" + name) : null;
     if (box && event.target !== box) box.checked = false;
+  }
+
+  // The county the company name names ("沙县鑫源竹业有限公司": 沙县区), read by the server's one
+  // derivation (GET /api/intake/county), put into an empty county list and said under it. Never
+  // over a county the owner chose; a changed name takes the county it gave along.
+  var suggested = null;
+
+  function countyNote(text) {
+    var note = document.getElementById("suggest-county");
+    if (!note && text) {
+      note = el("p", "hint suggested");
+      note.id = "suggest-county";
+      note.setAttribute("role", "status");
+      var error = document.getElementById("err-county");
+      error.parentNode.insertBefore(note, error);
+    }
+    if (note) note.textContent = text;
+  }
+
+  async function suggestCounty() {
+    var current = form;
+    if (!current || !current.elements.county || !current.elements.company_name) return;
+    var select = current.elements.county;
+    var name = current.elements.company_name.value.trim();
+    if (select.value && select.value !== suggested) return;
+    var county = null;
+    if (name) {
+      try {
+        var res = await window.fetch("/api/intake/county?company_name=" + encodeURIComponent(name));
+        if (!res.ok) return;
+        county = (await res.json()).county || null;
+      } catch (e) { return; }  // offline: nothing suggested, nothing changed
+    }
+    if (form !== current || current.elements.company_name.value.trim() !== name) return;
+    if (select.value && select.value !== suggested) return;  // chosen meanwhile
+    select.value = county || "";
+    suggested = county;
+    countyNote(county ? "已根据企业名称填为“" + county + "”，请核对；不对请改选。" : "");
+    saveDraft();
+  }
+
+  function countyChanged(event) {
+    var name = event.target && event.target.name;
+    if (name === "company_name") suggestCounty();
+    if (name === "county" && event.target.value !== suggested) {
+      suggested = null;
+      countyNote("");
+    }
   }
 
   function recommendationText(rec) {
@@ -350,8 +400,11 @@
     form.addEventListener("change", saveDraft);
     form.addEventListener("input", saveDraft);
     form.addEventListener("input", dropConfirmation);
+    form.addEventListener("change", countyChanged);
     container.appendChild(form);
+    suggested = null;
     restoreDraft();
+    suggestCounty();
   }
 
   async function open(prefill) {
@@ -360,7 +413,7 @@
     heading.focus();
     if (prefill && typeof prefill === "object" && !(prefill instanceof Event)) {
       keepPrefill(prefill);
-      if (form) applyValues(prefill);
+      if (form) { applyValues(prefill); suggestCounty(); }
     }
     if (form) return;
     try {
