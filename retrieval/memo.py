@@ -181,6 +181,18 @@ def kept(
     return result
 
 
+def keep(owner: object, kind: str, key: Hashable, result: Any) -> None:
+    """Keep result across messages for (owner, kind, key) with no variant, as `kept` would
+    have after computing it: result must be what that computation gives, bit for bit (a lone
+    vector computed in a call it shared, `retrieval.use_alone`)."""
+    _kept_store(owner, kind).put((key, None), (result,))
+
+
+def is_kept(owner: object, kind: str, key: Hashable) -> bool:
+    """A result is kept for (owner, kind, key) with no variant."""
+    return _kept_store(owner, kind).get((key, None)) is not None
+
+
 def forget_kept(owner: object) -> None:
     """Drop every result kept for owner (a test starting cold)."""
     with _KEPT_LOCK:

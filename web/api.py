@@ -25,6 +25,7 @@ from web.chat_turn import (
     engine_limiter,
     streaming_turn,
     take_notices,
+    waiting_turn,
 )
 from web.deps import DbDep, check_rate
 from web.metrics import CHAT_MESSAGES, FEEDBACK
@@ -67,9 +68,10 @@ async def _converse(request: Request) -> tuple[str, list[dict[str, Any]]]:
     body = await read_chat(request)
     engine = services(request).engine
     idle = idle_limit(services(request).settings)
-    session_id, messages = await to_thread.run_sync(
-        chat_turn, engine, body, idle, limiter=engine_limiter(request)
-    )
+    with waiting_turn(engine, body.text):
+        session_id, messages = await to_thread.run_sync(
+            chat_turn, engine, body, idle, limiter=engine_limiter(request)
+        )
     return session_id, [message.to_dict() for message in messages]
 
 

@@ -1,15 +1,20 @@
 """One chat turn's work in a worker thread, and how many turns run at once: `chat_turn(engine,
 body, idle)` (the session read, queued notices, the engine's turn), `engine_turn`,
-`streaming_turn` (the answer streamed to a sink), `take_notices`, `engine_limiter(request)`."""
+`streaming_turn` (the answer streamed to a sink), `take_notices`, `engine_limiter(request)`,
+`waiting_turn(engine, text)` (a message told to the retriever while it waits for its turn)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from typing import Any
 
 from anyio import CapacityLimiter
 from fastapi import Request
 
+from bot.answer_asks import question_tails
+from bot.assessment import MAX_QUESTION_CHARS
 from bot.conversation.form import form_in_client
 from bot.engine import Engine
 from bot.llm.context import llm_enabled, streaming_to
@@ -47,6 +52,25 @@ def engine_limiter(request: Request) -> CapacityLimiter:
         limiter = CapacityLimiter(engine_threads(db, llm_enabled(engine)))
         services(request).engine_limiter = limiter
     return limiter
+
+
+@contextmanager
+def waiting_turn(engine: Engine, text: str) -> Iterator[None]:
+    """While the block runs (the message waits for the engine thread, then is answered), the
+    retriever expects the message as a question (`Retriever.expect`): the next query vector
+    computed alone may compute its vector in the same encoder call, identical to its own. Not
+    a long message with bare tails: it is embedded with them in one batch (`embed_ahead`)."""
+    retriever = getattr(getattr(engine, "answerer", None), "retriever", None)
+    expect = getattr(retriever, "expect", None)
+    question = text.strip()[:MAX_QUESTION_CHARS]
+    if expect is None or not question or question_tails(question):
+        yield
+        return
+    expect(question)
+    try:
+        yield
+    finally:
+        retriever.settle(question)  # type: ignore[union-attr]
 
 
 def chat_turn(engine: Engine, body: ChatIn, idle: timedelta) -> tuple[str, list[OutMessage]]:
