@@ -188,9 +188,23 @@ def _industry(text: str) -> str:
 
 
 def _county(text: str) -> str:
-    """The county or district of Sanming the message names, or ""."""
-    found = _COUNTY.search(text)
-    return _COUNTY_NAMES[found.group()] if found else ""
+    """The county or district of Sanming the message names as the firm's, or "": not a
+    brand (沙县小吃), not one denied (不是沙县，是永安), the firm's place (在沙县) before a
+    hometown (永安人)."""
+    found = [
+        m
+        for m in _COUNTY.finditer(text)
+        if not text.startswith("小吃", m.end()) and not _DENIED.search(text[: m.start()])
+    ]
+    placed = [m for m in found if _PLACED.search(text[: m.start()])]
+    homes = [m for m in found if text.startswith("人", m.end())]
+    kept = placed or [m for m in found if m not in homes] or found
+    return _COUNTY_NAMES[kept[0].group()] if kept else ""
+
+
+# words before a county that deny it or place the firm there
+_DENIED = re.compile(r"(?:不是|不在|没在|并非)$")
+_PLACED = re.compile(r"(?:在|位于|搬到|落户|设在)$")
 
 
 def _amount(text: str, before: re.Pattern[str]) -> float | None:
