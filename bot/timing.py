@@ -8,8 +8,9 @@ no time for any matter; only 第8条 asks banks to fix a time for each step of a
 
 - lead: the measures set no time for <subject> (a product or platform), or for what the
   owner asked in their words (多久能解决) when the focus is a measure;
-- a loan matter (a product, 续贷, pledges, guarantees: LOAN_DOCS): 第8条's time-limit rule
-  as a point, and the step: ask the bank the time of each step, report a delay;
+- a loan matter (a product, 续贷, pledges, guarantees: LOAN_DOCS; a platform of a loan
+  measure, 福农e林 or 金服云: `loan_matter`): 第8条's time-limit rule as a point, and the
+  step: ask the bank the time of each step, report a delay;
 - any other matter (抽贷, 信用修复 …): whom it goes to and the coordination office's
   follow-up (第15条) as the step.
 
@@ -39,6 +40,8 @@ TIME_DOC, OFFICE_DOC = "measure-8", "measure-15"
 LOAN_DOCS = frozenset({"measure-5", "measure-6", "measure-7", "measure-9", "measure-10"})
 LEAD = line("timing.lead")  # the sentences are data (bot.lines)
 PLAIN_LEAD = line("timing.lead_asked")
+# a platform's measure that makes it a lending one (海峡股权交易市场's 第10条 is equity)
+LENDING = (LOAN_DOCS - {"measure-10"}) | {TIME_DOC}
 NAMED = frozenset({"product", "platform"})  # a focus named in the owner's words (外贸贷)
 # the how-long words asked (多久能解决, 几天能批下来), said back in a measure's place
 _ASKED = re.compile(r"(?:大概|一般|要)?(?:多久|多长时间|几天|多少天|几个月)[\u4e00-\u9fff]{0,6}")
@@ -48,6 +51,17 @@ TIME_LINE = line("timing.time_limit")
 LOAN_STEP = line("timing.loan_step")
 OTHER_LINE = line("timing.other")
 OTHER_STEP = line("timing.other_step")
+
+
+def loan_matter(answerer: Any, doc_id: str, kind: str) -> bool:
+    """The matter in focus is a loan's: a loan measure, a product, or a platform the measures
+    name for lending (its note's measure is in `LENDING`: 福农e林, 金服云, 中登网; not
+    政企直通车, 千企万户 or 海峡股权交易市场)."""
+    if doc_id in LOAN_DOCS or kind == "product":
+        return True
+    doc = getattr(answerer, "documents", {}).get(doc_id)
+    measures = {f"measure-{a}" for a in getattr(doc, "related_articles", ())}
+    return kind == "platform" and bool(measures & LENDING)
 
 
 def timed(answerer: Any, context: ConversationContext, reading: Reading, answer: Answer) -> Answer:
@@ -64,7 +78,7 @@ def timed(answerer: Any, context: ConversationContext, reading: Reading, answer:
     first = answer.citations[0].doc_id if answer.citations else ""
     if first == doc_id and _TIME_SAID.search(answer.answer.split("\n", 1)[0]):
         return answer  # the focus's own answer on its time (白名单多久更新: 定期发布、动态更新)
-    loan = doc_id in LOAN_DOCS or focus.kind == "product"
+    loan = loan_matter(answerer, doc_id, focus.kind)
     unit = unit_of(answerer, [doc_id, TIME_DOC] if loan else [doc_id])
     steps = [LOAN_STEP.format(unit=unit), OTHER_STEP.format(unit=unit)]
     if loan:
