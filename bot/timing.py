@@ -15,7 +15,8 @@ no time for any matter; only 第8条 asks banks to fix a time for each step of a
   follow-up (第15条) as the step.
 
 An answer that already cites the focus first and leads with a period its sources speak of
-(白名单: 定期发布、动态更新, no fixed 周期) is kept. The answer cites the
+(白名单: 定期发布、动态更新, no fixed 周期) is kept, and so is one citing 第8条 first with
+its time limits (限时制; 第8条 in focus, 专利质押登记 or 银担直连, is a loan's matter). The answer cites the
 document in focus first; asked again, the lead is said as given before
 (前面说过：…) and the step is one not given lately. Never raises.
 """
@@ -57,7 +58,7 @@ def loan_matter(answerer: Any, doc_id: str, kind: str) -> bool:
     """The matter in focus is a loan's: a loan measure, a product, or a platform the measures
     name for lending (its note's measure is in `LENDING`: 福农e林, 金服云, 中登网; not
     政企直通车, 千企万户 or 海峡股权交易市场)."""
-    if doc_id in LOAN_DOCS or kind == "product":
+    if doc_id in LOAN_DOCS or doc_id == TIME_DOC or kind == "product":
         return True
     doc = getattr(answerer, "documents", {}).get(doc_id)
     measures = {f"measure-{a}" for a in getattr(doc, "related_articles", ())}
@@ -68,7 +69,7 @@ def timed(answerer: Any, context: ConversationContext, reading: Reading, answer:
     """The answer, or for a how-long follow-up of the matter in focus (see the module
     docstring) the answer for that matter."""
     focus = context.focus
-    if focus is None or focus.doc_id == TIME_DOC or len(reading.asks) != 1:
+    if focus is None or len(reading.asks) != 1:
         return answer
     if reading.move not in ("continue", "return") or not answer.in_scope:
         return answer
@@ -78,11 +79,13 @@ def timed(answerer: Any, context: ConversationContext, reading: Reading, answer:
     first = answer.citations[0].doc_id if answer.citations else ""
     if first == doc_id and _TIME_SAID.search(answer.answer.split("\n", 1)[0]):
         return answer  # the focus's own answer on its time (白名单多久更新: 定期发布、动态更新)
+    if first == TIME_DOC and "限时" in answer.answer:
+        return answer  # 第8条's own answer on its time limits (贷款全流程限时制)
     loan = loan_matter(answerer, doc_id, focus.kind)
     unit = unit_of(answerer, [doc_id, TIME_DOC] if loan else [doc_id])
     steps = [LOAN_STEP.format(unit=unit), OTHER_STEP.format(unit=unit)]
     if loan:
-        points, cites = (TIME_LINE,), (doc_id, TIME_DOC)
+        points, cites = (TIME_LINE,), tuple(dict.fromkeys((doc_id, TIME_DOC)))
     else:
         points, cites, steps = (OTHER_LINE,), (doc_id, OFFICE_DOC), steps[::-1]
     # asked again (要多久, then 几天能批): said as such, with the other step

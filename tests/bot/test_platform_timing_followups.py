@@ -45,3 +45,20 @@ def test_how_long_after_another_platform_is_not_measure_8s(
 ) -> None:
     answer = talk(answerer, opening, "要多久")[-1].answer
     assert 8 not in [c.article for c in answer.citations], answer.answer
+
+
+@pytest.mark.parametrize("timing", TIMING)
+@pytest.mark.parametrize(
+    "opening",
+    [
+        ("专利能质押贷款吗", "在哪登记"),
+        ("不动产抵押登记总对总是什么",),
+        ("银担直连是什么意思",),
+    ],
+)
+def test_how_long_with_measure_8_in_focus_keeps_its_time_limits(
+    answerer: Answerer, opening: tuple[str, ...], timing: str
+) -> None:
+    answer = talk(answerer, *opening, timing)[-1].answer
+    articles = [c.article for c in answer.citations]
+    assert articles[0] == 8 and "限时" in answer.answer, (answer.answer, articles)
