@@ -16,8 +16,8 @@ no time for any matter; only 第8条 asks banks to fix a time for each step of a
 
 An answer that already cites the focus first and leads with a period its sources speak of
 (白名单: 定期发布、动态更新, no fixed 周期) is kept, and so is one citing 第8条 first with
-its time limits (限时制; 第8条 in focus, 专利质押登记 or 银担直连, is a loan's matter). The answer cites the
-document in focus first; asked again, the lead is said as given before
+its time limits (限时制; 第8条 in focus, 专利质押登记 or 银担直连, is a loan's matter).
+The answer cites the document in focus first; asked again, the lead is said as given before
 (前面说过：…) and the step is one not given lately. Never raises.
 """
 
