@@ -52,7 +52,7 @@ def test_buying_materials_gets_a_working_capital_loan(
 ) -> None:
     lead, articles, whole = _answer(answerer, style.format(q=ask))
     assert articles[0] == 6 and 11 not in articles, whole
-    assert lead.startswith("可以") and "流动资金贷款" in lead, lead
+    assert lead.startswith("可以") and "流动资金贷款" in lead and "续" not in lead, lead
 
 
 @pytest.mark.parametrize(
@@ -71,3 +71,14 @@ def test_a_facet_of_the_purchase_loan_is_answered_as_asked(
 ) -> None:
     lead, _, _ = _answer(answerer, ask)
     assert word in lead and not lead.startswith("可以向银行申请"), lead
+
+
+@pytest.mark.parametrize("opening", ["买生产设备能贷吗", "贷款买原材料行不行"])
+@pytest.mark.parametrize("where", ["在哪办", "去哪申请", "找谁办"])
+def test_where_a_purchase_loan_is_applied_for_is_the_bank(
+    answerer: Answerer, opening: str, where: str
+) -> None:
+    answer = talk(answerer, opening, where)[-1].answer
+    lead = answer.answer.split("\n")[0]
+    assert "银行" in lead and "续贷" not in lead and "企业库" not in lead, lead
+    assert answer.citations[0].article == 6
