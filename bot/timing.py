@@ -79,7 +79,7 @@ def timed(answerer: Any, context: ConversationContext, reading: Reading, answer:
     first = answer.citations[0].doc_id if answer.citations else ""
     if first == doc_id and _TIME_SAID.search(answer.answer.split("\n", 1)[0]):
         return answer  # the focus's own answer on its time (白名单多久更新: 定期发布、动态更新)
-    if first == TIME_DOC and "限时" in answer.answer:
+    if doc_id == first == TIME_DOC and "限时" in answer.answer:
         return answer  # 第8条's own answer on its time limits (贷款全流程限时制)
     loan = loan_matter(answerer, doc_id, focus.kind)
     unit = unit_of(answerer, [doc_id, TIME_DOC] if loan else [doc_id])
