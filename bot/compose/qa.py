@@ -37,8 +37,8 @@ that names none of its words counts `QaKnobs.other_predicate` (bot/compose/qa_su
 A comparison entry (two named documents cited) asked of one of them with no comparison
 counts `QaKnobs.other_predicate` (`pair_agreement`).
 An owner stating an asset the measures finance on (有应收账款, 给三钢供货, 手里有专利) gets that
-asset's route entry when the choice is not about it (bot/compose/qa_assets.py). Below the
-threshold the composer answers as before.
+asset's route entry when the choice is not about it; one borrowing to buy equipment or stock
+(买生产设备能贷吗) counts p on the pledge entry (bot/compose/qa_assets.py `bought`).
 """
 
 from __future__ import annotations
@@ -57,6 +57,7 @@ from bot.compose.qa_agreement import (
     QUANTITY_ASKS,
     RELATED_ASKS,
     QaKnobs,
+    accepted,
     ask_agreement,
     guarantee_agreement,
     lacking_agreement,
@@ -65,7 +66,7 @@ from bot.compose.qa_agreement import (
     quantity_agreement,
     topic_agreement,
 )
-from bot.compose.qa_assets import routed_entry, routed_hit
+from bot.compose.qa_assets import bought, routed_entry, routed_hit, told_sure
 from bot.compose.qa_conditions import condition_agreement, predicate_agreement
 from bot.compose.qa_situations import Situation, packaged_situations, situation_agreement
 from bot.compose.qa_subjects import names_entry_subject, serves_subject, subject_agreement
@@ -204,7 +205,7 @@ class QaLayer:
             confidence *= situation_agreement(
                 question, entry, self.knobs.other_situation, self.situations
             )
-            for agree in (predicate_agreement, lacking_agreement, guarantee_agreement):
+            for agree in (predicate_agreement, lacking_agreement, guarantee_agreement, bought):
                 confidence *= agree(question, entry, self.knobs.other_predicate)
             confidence *= subject_agreement(question, entry, self.knobs.other_predicate)
             cited_notes = frozenset(d for d in entry_docs if self._named_kind(d))
@@ -216,27 +217,14 @@ class QaLayer:
         routed = routed_entry(question, asked, best.entry if best else None, self.entries, live)
         if routed is None:
             return best
-        sure = max(best.confidence if best else 0.0, self.knobs.threshold)
+        floor = self.knobs.exact if told_sure(routed.id) else self.knobs.threshold
+        sure = max(best.confidence if best else 0.0, floor)
         return QaChoice(routed, sure, routed_hit(routed))
 
     def _named_kind(self, doc_id: str) -> bool:
         """The document is of a kind owners name (a product, a platform, a staff document)."""
         doc = self.documents.get(doc_id)
         return doc is not None and doc.kind in NAMED_KINDS
-
-
-def accepted(scored: Sequence[QaChoice], knobs: QaKnobs) -> QaChoice | None:
-    """The most confident choice at or above `QaKnobs.threshold`; with `QaKnobs.margin` set,
-    also one at or above `QaKnobs.floor` that leads the next entry by that margin."""
-    ranked = sorted(scored, key=lambda c: -c.confidence)
-    if not ranked:
-        return None
-    best = ranked[0]
-    if best.confidence >= knobs.threshold:
-        return best
-    second = ranked[1].confidence if len(ranked) > 1 else 0.0
-    clear = knobs.margin > 0 and best.confidence - second >= knobs.margin
-    return best if clear and best.confidence >= knobs.floor else None
 
 
 def entry_part(entry: QaEntry, quote: str = "") -> Part:

@@ -1,12 +1,13 @@
 """The agreement factors of a Q&A entry's confidence (see bot/compose/qa.py's docstring):
-ask agreement a, topic agreement t, quantity agreement q, lacking agreement l, and their
-knobs."""
+ask agreement a, topic agreement t, quantity agreement q, lacking agreement l, their knobs,
+and the choice at the threshold (`accepted`)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from core.kinds import AskType
 from knowledge.qa import QaEntry
@@ -175,3 +176,25 @@ def guarantee_agreement(question: str, entry: QaEntry, other: float) -> float:
     if entry.lead.startswith("不一定") or any(GUARANTEE.search(q) for q in entry.questions):
         return 1.0
     return other
+
+
+class _Confident(Protocol):
+    @property
+    def confidence(self) -> float: ...
+
+
+Chosen = TypeVar("Chosen", bound=_Confident)  # bot.compose.qa.QaChoice
+
+
+def accepted(scored: Sequence[Chosen], knobs: QaKnobs) -> Chosen | None:
+    """The most confident choice at or above `QaKnobs.threshold`; with `QaKnobs.margin` set,
+    also one at or above `QaKnobs.floor` that leads the next entry by that margin."""
+    ranked = sorted(scored, key=lambda c: -c.confidence)
+    if not ranked:
+        return None
+    best = ranked[0]
+    if best.confidence >= knobs.threshold:
+        return best
+    second = ranked[1].confidence if len(ranked) > 1 else 0.0
+    clear = knobs.margin > 0 and best.confidence - second >= knobs.margin
+    return best if clear and best.confidence >= knobs.floor else None

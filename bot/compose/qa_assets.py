@@ -8,7 +8,9 @@ general list. `ROUTES` is the one table: for each asset, the words owners use fo
 it and the entry answering "怎么贷". The first route whose words the question states (有…,
 手里…, 给…供货) wins; the choice matched stays when its entry already speaks of the asset
 (its questions or lead name one of the words) or the question asks something else of the
-asset (where it is registered, what it costs, what it is: `_ELSEWHERE`).
+asset (where it is registered, what it costs, what it is: `_ELSEWHERE`). An owner borrowing to
+buy equipment or stock (`PURCHASES`: 买生产设备能贷吗) holds no asset to pledge: with no entry
+matched, the entry on that purchase answers (第6条's loans), and the pledge entry counts less.
 """
 
 from __future__ import annotations
@@ -120,14 +122,87 @@ def routed_entry(
     live: Container[str],
 ) -> QaEntry | None:
     """The entry of the asset the owner states, when the matched entry (None: none) is not
-    about it; None when the matched one stays."""
+    about it; before it, the entry of a subject told whole (`told_entry`) and, with none
+    matched, the entry on the purchase the owner borrows for (`purchase_entry`); None when the
+    matched one stays."""
     if asked not in ROUTED_ASKS:
         return None
+    told = told_entry(question, matched)
+    bought = purchase_entry(question) if matched is None and asked != "how" else ""
+    for chosen in (told, bought):
+        if chosen and chosen in live and chosen in entries:
+            return entries[chosen]
     route = stated_route(question)
     if route is None or (matched is not None and speaks_of(matched, route)):
         return None
     entry = entries.get(route.yesno if _YES_NO.search(question) else route.how)
     return entry if entry is not None and entry.id in live else None
+
+
+# A subject the owner's words name whole, answered by one entry whatever the story around it:
+# (word groups, each named, entry). A spouse asked to sign or guarantee (配偶, 老婆 …) is no
+# firm's guarantee; an appraisal fee told with an insurance (评估费 and 保险) is both charges.
+TOLD = (
+    (
+        (("配偶", "老婆", "爱人", "老公", "妻子", "丈夫", "夫妻", "媳妇"), ("签", "担保")),
+        "gen-spouse-guarantee",
+    ),
+    ((("评估费", "评估的费", "评估的钱"), ("保险",)), "m11-appraisal-bundling"),
+)
+
+
+def told_entry(question: str, matched: QaEntry | None) -> str:
+    """The id of the `TOLD` entry whose subject the question names whole, when the matched
+    entry (None: none) names it in none of its questions; "" otherwise."""
+    for groups, entry in TOLD:
+        if not all(any(w in question for w in group) for group in groups):
+            continue
+        speaks = matched is not None and any(
+            all(any(w in q for w in group) for group in groups) for q in matched.questions
+        )
+        return "" if speaks else entry
+    return ""
+
+
+def told_sure(entry_id: str) -> bool:
+    """The entry is routed for a subject told whole (`TOLD`): as sure as a restatement (a bare
+    tail of the story, 还要买保险，正常吗, does not outweigh it)."""
+    return any(entry == entry_id for _, entry in TOLD)
+
+
+# The owner buying equipment or stock with the loan (贷款买设备, 想添两台机床): no asset held to
+# pledge; each kind of purchase and the entry answering "can we borrow for it" (第6条's loans)
+_BUY = r"(?:买|购置|购买|添置|添|采购|换|进(?![入出口展度步行]))(?![来的了过])[^，。？！,?!]{0,6}"
+PURCHASES = (
+    (re.compile(_BUY + r"(?:设备|机器|机床|生产线)"), "m6-equipment-loan"),
+    (re.compile(_BUY + r"(?:原材料|原料|材料)"), "m6-materials-loan"),
+)
+_PLEDGING = re.compile(r"押|担保")
+_HELD_ASSETS = next(r for r in ROUTES if r.name == "存货设备")
+
+
+def purchase_entry(question: str) -> str:
+    """The id of the entry on borrowing for the purchase the question tells (买生产设备能贷吗 →
+    m6-equipment-loan), "" when it tells none, asks something else of it (利率, 在哪, 材料)
+    or means to pledge what was bought (买的设备能抵押吗)."""
+    if not _BORROWS.search(question) or _PLEDGING.search(question):
+        return ""
+    for bought, entry in PURCHASES:
+        told = bought.search(question)
+        rest = question.replace(told.group(), "，") if told else ""  # 原材料 is no 材料 asked
+        if told and not _ELSEWHERE.search(rest) and not _OTHER_LOAN.search(rest):
+            return entry
+    return ""
+
+
+def bought(question: str, entry: QaEntry, other: float) -> float:
+    """p (bot/compose/qa.py): `other` for the entry on pledging equipment or stock asked by an
+    owner who borrows to buy them (买生产设备能贷吗 asks for a loan, 第6条's, not 第9条's
+    pledge), 1 otherwise (also when the owner means to pledge them: 买的设备能抵押吗)."""
+    if entry.id not in (_HELD_ASSETS.yesno, _HELD_ASSETS.how):
+        return 1.0
+    buying = any(b.search(question) for b, _ in PURCHASES) and not _PLEDGING.search(question)
+    return other if buying else 1.0
 
 
 def routed_hit(entry: QaEntry) -> QaHit:

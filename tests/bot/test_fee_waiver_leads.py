@@ -72,13 +72,9 @@ def test_a_registration_fee_is_not_said_waived(answerer: Answerer, ask: str) -> 
 FEE_AND_BUNDLE = (
     "银行让我们掏评估费，还要买它家的保险才肯放款",
     "评估费我们出了，客户经理还非要我们买份保险才贷",
-    pytest.param(
-        "又要付评估费又要搭着买保险，这合规吗",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="in scope; the Q&A choice takes the insurance entry (no 评估 in the lead)",
-        ),
-    ),
+    "又要付评估费又要搭着买保险，这合规吗",
+    "银行又收评估费又让搭买保险，合理吗",
+    "评估费得我们出，还得搭一份保险才放款，这正常吗",
 )
 
 

@@ -47,7 +47,7 @@ _REPAIR_ASKED = re.compile(
 INSURANCE_WEIGHED = "银行贷款要我买一份保险，这正常吗"
 _INSURANCE = re.compile(r"保险")
 _WEIGHED = re.compile(r"合理|正常|有必要|必要吗|该不该|要不要|对吗|行吗|对不对|合规|应该|靠谱")
-_TIED = re.compile(r"才|不买|不上|不配|必须|强制|非得|非要|捆绑|搭售|不然|否则|硬要|逼")
+_TIED = re.compile(r"才|不买|不上|不配|必须|强制|非得|非要|捆绑|搭售|搭着|搭买|不然|否则|硬要|逼")
 
 
 # A renewal the bank refuses, weighed (银行说不能再续了，正常吗): the entry weighing it by 第6条's
