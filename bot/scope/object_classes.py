@@ -17,6 +17,10 @@ from dataclasses import dataclass
 
 from bot.scope.offices import SHOP_RECORDS
 from bot.scope.outside import BANK_PUSHED
+from bot.scope.subjects import TIED_TO_LENDING
+
+# a purchase the lender presses or ties to the loan: 第11条's bundling, whatever is bought
+_BUNDLED = re.compile(f"{BANK_PUSHED.pattern}|{TIED_TO_LENDING.pattern}")
 
 
 @dataclass(frozen=True)
@@ -51,14 +55,14 @@ OBJECT_CLASSES: tuple[ObjectClass, ...] = (
             r"基金(?:定投|净值|收益|亏|赚|涨|跌|经理)|"  # a bare 基金 may be 第10条's 引导基金
             r"股票|炒股|期货|外汇|黄金|比特币|虚拟币|理财|抄底|割肉|打新|回本|收益"
         ),
-        excused_by=BANK_PUSHED,  # 还要买他们一份理财才放款: 第11条's bundling
+        excused_by=_BUNDLED,  # 还要买他们一份理财才放款: 第11条's bundling
     ),
     # an insurance policy's own life (续保, 理赔, 出险, 车险 / 财产险 by the head 险)
     # (a policy a bank's staff presses on the borrower is 第11条's bundling: BANK_PUSHED)
     ObjectClass(
         "insurance_claim",
         re.compile(r"续保|理赔|出险|定损|拒赔|投保|[车财寿疾意外]险"),
-        excused_by=BANK_PUSHED,
+        excused_by=_BUNDLED,
     ),
     # a firm's registration and its papers (经营范围, 章程, 商标复审, 核名)
     ObjectClass(

@@ -153,7 +153,9 @@ TIED_TO_LENDING = re.compile(
     # a purchase made the loan's condition, however it is said (不买就不给贷, 不存就不放款)
     r"不(买|办|存|交|开|投|保)[^，,。？?]{0,4}就(不|没法|不能|别想)[^，,。？?]{0,3}(贷|批|放|续)|"
     # the loan made to hang on a purchase (要贷款就得买他们的基金)
-    r"(要|想)(贷款|贷|放款|批)[^，,。？?]{0,4}(就得|就要|必须|得先|要先)(买|办|存|开)"
+    r"(要|想)(贷款|贷|放款|批)[^，,。？?]{0,4}(就得|就要|必须|得先|要先)(买|办|存|开)|"
+    # a purchase demanded beside a loan's charge (既要交评估费还得买保险)
+    r"(评估费|担保费|手续费|服务费|顾问费|登记费|公证费|保证金)[^，,。？?]{0,3}(还|又|也|另外)(要|得)?(买|配)"
 )
 # 险 of 风险 (风险资金池能赔多少: the provincial risk-sharing pool) is no insurance
 INSURANCE_CLAIM = re.compile(
