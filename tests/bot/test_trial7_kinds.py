@@ -47,3 +47,29 @@ def test_a_loans_share_after_a_fee_is_asked_of_the_loan(
     resolved = " ".join(a.text for a in last.reading.asks)
     assert "费" not in resolved, resolved
     assert last.answer.in_scope, last.answer.answer
+
+
+PLEDGED_PURCHASES = (
+    "买了台机器 可以拿去抵押吗",
+    "厂里换了一批设备 想用设备做抵押贷点钱",
+    "新添的机床能做抵押贷款吗",
+    "去年买的设备能不能抵押给银行",
+)
+BOUGHT_WITH_A_LOAN = ("买设备钱不够 能贷款吗", "想贷款买几台新机器", "换生产线要贷款 有什么政策")
+
+
+@pytest.mark.parametrize("text", PLEDGED_PURCHASES)
+def test_pledging_what_was_bought_is_measure_9s_movable_pledge(
+    answerer: Answerer, text: str
+) -> None:
+    """A purchase told beside a pledge means to pledge it (第9条), not to borrow for it."""
+    (turn,) = talk(answerer, text)
+    assert turn.answer.citations and turn.answer.citations[0].doc_id == "measure-9", (
+        turn.answer.answer
+    )
+
+
+@pytest.mark.parametrize("text", BOUGHT_WITH_A_LOAN)
+def test_borrowing_to_buy_equipment_is_measure_6s(answerer: Answerer, text: str) -> None:
+    (turn,) = talk(answerer, text)
+    assert "measure-6" in {c.doc_id for c in turn.answer.citations}, turn.answer.answer
