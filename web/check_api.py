@@ -28,7 +28,7 @@ from core.profile import (
     SIZES,
     describe_profile,
 )
-from web.check_schemas import CheckOut, ProfileIn
+from web.check_schemas import CheckOut, ProfileIn, owner_reason
 from web.deps import check_rate
 from web.security import page_headers
 from web.templating import render
@@ -91,7 +91,7 @@ def _page_error(error: Any) -> str:
     shown = "、".join(map(str, entered)) if isinstance(entered, list) else str(entered)
     reason = str(error.get("ctx", {}).get("error", ""))
     if name == "county" and error.get("type") == "value_error" and reason:  # the chat's words
-        return f"{label}：{reason}"
+        return f"{label}：{owner_reason(reason)}"
     if name == "amount_wan" and error.get("type") == "value_error":  # read like the chat
         reason = reason or "没能看懂这个金额"
         return f"{label}：“{shown}”{reason.rstrip('。')}。"

@@ -33,6 +33,16 @@ EXAMPLE: dict[str, Any] = {
 }
 
 
+# an API error on county names the field and its options before the owner's message, which the
+# /check page shows alone (`owner_reason`)
+COUNTY_API_PREFIX = f"county 的值不在可选范围内（可选：{'、'.join(COUNTIES)}）。"
+
+
+def owner_reason(reason: str) -> str:
+    """The owner's message of a county error, without the API's field prefix."""
+    return reason.removeprefix(COUNTY_API_PREFIX)
+
+
 def _one_of(name: str, value: str | None, allowed: tuple[str, ...]) -> str | None:
     if value is not None and value not in allowed:
         raise ValueError(f"{name} 的值不在可选范围内（可选：{'、'.join(allowed)}）")
@@ -81,13 +91,15 @@ class ProfileIn(BaseModel):
     @field_validator("county")
     @classmethod
     def _county(cls, v: str | None) -> str | None:
-        """Read like the chat step and the financing form (`bot.checkup.county`)."""
-        if v is None or not v.strip():
+        """Read like the chat step and the financing form (`bot.checkup.county`); an API error
+        names the field and the options before the reading's own message (an empty string is
+        no county given: an error, as for the other fields)."""
+        if v is None:
             return None
         try:
             return read_check_county(v)
         except NotRead as exc:
-            raise ValueError(str(exc)) from None
+            raise ValueError(f"{COUNTY_API_PREFIX}{exc}") from None
 
     @field_validator("size")
     @classmethod

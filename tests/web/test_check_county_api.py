@@ -34,8 +34,12 @@ def test_api_check_refuses_what_names_no_county_or_two(client: httpx.Client) -> 
         (error,) = response.json()["detail"]
         assert error["loc"] == ["body", "county"], error
         assert "三明市" in error["msg"] or "还是" in error["msg"], error
-    blank = client.post("/api/check", json={**PROFILE, "county": " "})
-    assert blank.status_code == 200 and "county" not in blank.json()["profile"]
+    for blank_text in (
+        "",
+        " ",
+    ):  # no county typed: an error naming the field (leave it out instead)
+        blank = client.post("/api/check", json={**PROFILE, "county": blank_text})
+        assert blank.status_code == 422 and blank.json()["detail"][0]["loc"] == ["body", "county"]
 
 
 def test_check_page_reads_a_spelling_and_shows_the_option_chosen(client: httpx.Client) -> None:
@@ -49,3 +53,12 @@ def test_check_page_reads_a_spelling_and_shows_the_option_chosen(client: httpx.C
     assert bad.status_code == 422
     assert "没能看出“北京”是三明市哪个县" in html.unescape(bad.text)
     assert all(c in bad.text for c in COUNTIES)
+
+
+def test_the_check_page_shows_the_owners_words_without_the_apis_field_prefix(
+    client: httpx.Client,
+) -> None:
+    page = client.get("/check", params=[("county", "北京"), ("go", "1")])
+    shown = html.unescape(page.text)
+    assert page.status_code == 422 and "没能看出“北京”是三明市哪个县" in shown
+    assert "county 的值" not in shown
